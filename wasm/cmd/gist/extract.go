@@ -1,0 +1,71 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/papergist/papergist/wasm/extract"
+)
+
+func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("gist extract", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	pageURL := fs.String("url", "", "the page's URL (required): it picks the site adapter and resolves links")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: gist extract --url URL [FILE]\n\nPrints {\"url\", \"site\", \"papers\": [...]} for the page in FILE, or standard input.")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return usageError{err.Error()}
+	}
+	if *pageURL == "" {
+		return usageError{"--url is required"}
+	}
+	if fs.NArg() > 1 {
+		return usageError{"at most one FILE"}
+	}
+	page, err := readInput(fs.Arg(0), stdin)
+	if err != nil {
+		return err
+	}
+	res, err := extract.Extract(page, *pageURL)
+	if err != nil {
+		return err
+	}
+	enc := json.NewEncoder(stdout)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(res)
+}
+
+// readInput reads FILE, or standard input for "" or "-", refusing more than extract.MaxPageSize.
+func readInput(name string, stdin io.Reader) ([]byte, error) {
+	r := stdin
+	if name != "" && name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		r = f
+	}
+	data, err := io.ReadAll(io.LimitReader(r, extract.MaxPageSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", displayName(name), err)
+	}
+	return data, nil
+}
+
+func displayName(name string) string {
+	if name == "" || name == "-" {
+		return "standard input"
+	}
+	return name
+}

@@ -1,0 +1,227 @@
+// Package extract finds every paper on a page from its HTML (or Atom) and its URL.
+//
+// Each supported site has an adapter in a file of its own that registers itself in init; a page whose
+// site has no adapter, or whose adapter finds nothing, falls back to the generic page metadata
+// (Highwire citation_* meta, schema.org JSON-LD, Dublin Core).
+package extract
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/text/encoding/charmap"
+
+	"github.com/papergist/papergist/shared/paper"
+)
+
+// MaxPageSize is the largest page Extract reads; a larger one is an error, not a slow tab.
+const MaxPageSize = 64 << 20
+
+// Result is what Extract found on one page.
+type Result struct {
+	// URL is the page URL Extract was given.
+	URL string `json:"url"`
+	// Site names the adapter that found the papers: "arxiv", "huggingface", …, or "generic".
+	Site string `json:"site"`
+	// Papers in page order, each normalized and valid, without duplicates.
+	Papers []paper.Paper `json:"papers"`
+}
+
+// Errors callers can tell apart with errors.Is.
+var (
+	ErrEmptyPage = errors.New("the page is empty")
+	ErrTooLarge  = fmt.Errorf("the page is larger than %d MB", MaxPageSize>>20)
+	ErrBadURL    = errors.New("the page URL must be an absolute http(s) URL")
+)
+
+// Extract returns the papers on a page. A page with no paper is not an error: Papers is then empty.
+// Malformed or truncated markup gives what can be read of it.
+func Extract(page []byte, pageURL string) (Result, error) {
+	u, err := url.Parse(strings.TrimSpace(pageURL))
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return Result{}, fmt.Errorf("%w: %q", ErrBadURL, pageURL)
+	}
+	res := Result{URL: pageURL, Papers: []paper.Paper{}}
+	if len(bytes.TrimSpace(page)) == 0 {
+		return res, ErrEmptyPage
+	}
+	if len(page) > MaxPageSize {
+		return res, ErrTooLarge
+	}
+	doc, err := newDocument(toUTF8(page), u)
+	if err != nil {
+		return res, fmt.Errorf("parse page: %w", err)
+	}
+	for _, a := range adapters {
+		if !a.match(u) {
+			continue
+		}
+		papers := a.extract(doc)
+		if papers = finish(papers, doc); len(papers) > 0 {
+			res.Site, res.Papers = a.site, papers
+			return res, nil
+		}
+	}
+	res.Site = "generic"
+	res.Papers = finish(extractGeneric(doc), doc)
+	return res, nil
+}
+
+// adapter extracts the papers of one site. match looks at the URL only; extract may return nothing,
+// and then the next matching adapter, and finally the generic one, is tried.
+type adapter struct {
+	site    string
+	match   func(u *url.URL) bool
+	extract func(d *document) []paper.Paper
+}
+
+// adapters is filled by each site file's init, in file-name order; adapters match disjoint hosts.
+var adapters []adapter
+
+func register(a adapter) { adapters = append(adapters, a) }
+
+// hostIs reports whether u's host is one of hosts or a subdomain of one.
+func hostIs(u *url.URL, hosts ...string) bool {
+	h := strings.ToLower(u.Hostname())
+	for _, want := range hosts {
+		if h == want || strings.HasSuffix(h, "."+want) {
+			return true
+		}
+	}
+	return false
+}
+
+// finish normalizes every paper, fills what can be derived (ID, absolute URLs, locator), drops the
+// invalid ones and merges duplicates, keeping page order.
+func finish(papers []paper.Paper, d *document) []paper.Paper {
+	out := make([]paper.Paper, 0, len(papers))
+	seen := make(map[string]int, len(papers))
+	for _, p := range papers {
+		p.URL = d.abs(p.URL)
+		p.PDFURL = d.abs(p.PDFURL)
+		if p.URL == "" {
+			p.URL = d.url.String()
+		}
+		p.Locator.Href = d.abs(p.Locator.Href)
+		p.Normalize()
+		if p.Validate() != nil {
+			continue
+		}
+		if i, dup := seen[p.ID]; dup {
+			out[i] = merge(out[i], p)
+			continue
+		}
+		seen[p.ID] = len(out)
+		out = append(out, p)
+	}
+	return out
+}
+
+// merge fills the empty fields of a from b: the same paper shown twice on a page keeps its first entry.
+func merge(a, b paper.Paper) paper.Paper {
+	fill := func(dst *string, src string) {
+		if *dst == "" {
+			*dst = src
+		}
+	}
+	fill(&a.Version, b.Version)
+	fill(&a.Abstract, b.Abstract)
+	fill(&a.PDFURL, b.PDFURL)
+	fill(&a.Published, b.Published)
+	fill(&a.Venue, b.Venue)
+	fill(&a.ArxivID, b.ArxivID)
+	fill(&a.DOI, b.DOI)
+	if len(a.Authors) == 0 {
+		a.Authors = b.Authors
+	}
+	if len(a.Categories) == 0 {
+		a.Categories = b.Categories
+	}
+	return a
+}
+
+// document is a parsed page with its URL.
+type document struct {
+	*goquery.Document
+	url *url.URL
+	raw []byte
+}
+
+func newDocument(page []byte, u *url.URL) (*document, error) {
+	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(page))
+	if err != nil {
+		return nil, err
+	}
+	return &document{Document: doc, url: u, raw: page}, nil
+}
+
+// abs resolves href against the page URL; it returns "" for an empty href or a non-http(s) result.
+func (d *document) abs(href string) string {
+	href = strings.TrimSpace(href)
+	if href == "" {
+		return ""
+	}
+	ref, err := url.Parse(href)
+	if err != nil {
+		return ""
+	}
+	r := d.url.ResolveReference(ref)
+	if r.Scheme != "http" && r.Scheme != "https" {
+		return ""
+	}
+	return r.String()
+}
+
+// meta returns the content of every <meta name=…> (or property=…) with that name, in page order.
+func (d *document) meta(name string) []string {
+	var out []string
+	d.Find("meta").Each(func(_ int, s *goquery.Selection) {
+		n, ok := s.Attr("name")
+		if !ok {
+			n, _ = s.Attr("property")
+		}
+		if strings.EqualFold(n, name) {
+			if c := strings.TrimSpace(s.AttrOr("content", "")); c != "" {
+				out = append(out, c)
+			}
+		}
+	})
+	return out
+}
+
+// firstMeta returns the first meta value of the first name that has one.
+func (d *document) firstMeta(names ...string) string {
+	for _, n := range names {
+		if v := d.meta(n); len(v) > 0 {
+			return v[0]
+		}
+	}
+	return ""
+}
+
+// text is the selection's text with white space collapsed.
+func text(s *goquery.Selection) string { return paper.CleanText(s.Text()) }
+
+// toUTF8 decodes the legacy single-byte encodings pages still declare (Latin-1, Windows-1252);
+// anything else that is not valid UTF-8 has its bad bytes replaced, so parsing always sees text.
+func toUTF8(page []byte) []byte {
+	if bytes.HasPrefix(page, []byte("\xef\xbb\xbf")) {
+		page = page[3:]
+	}
+	if utf8.Valid(page) {
+		return page
+	}
+	head := bytes.ToLower(page[:min(len(page), 2048)])
+	if bytes.Contains(head, []byte("iso-8859-1")) || bytes.Contains(head, []byte("windows-1252")) ||
+		bytes.Contains(head, []byte("latin1")) {
+		if out, err := charmap.Windows1252.NewDecoder().Bytes(page); err == nil {
+			return out
+		}
+	}
+	return bytes.ToValidUTF8(page, []byte("\uFFFD"))
+}
