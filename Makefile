@@ -5,8 +5,8 @@ DIST := dist
 WASM_OUT := $(DIST)/wasm/papergist.wasm
 FUZZTIME ?= 10m
 
-.PHONY: all run test test-go test-e2e bench lint fmt wasm extension gist fuzz eval weights server clean \
-	worker-dev deploy
+.PHONY: all run test test-go test-e2e bench bench-extract bench-summarize bench-backend bench-extension \
+	lint fmt wasm extension gist fuzz eval weights clean worker-dev deploy
 
 all: test
 
@@ -27,9 +27,23 @@ test-e2e:
 	@echo "test-e2e: no browser tests yet"
 
 ## bench: print speed and size figures
-bench:
-	$(GO) test -run='^$$' -bench=. -benchmem ./wasm/... 
-	@bash scripts/wasm-size.sh
+bench: bench-extract bench-summarize bench-backend bench-extension
+
+# --- extractor benchmarks (owner: extractor) ---
+bench-extract:
+	@echo "bench-extract: not yet"
+
+# --- summarizer benchmarks (owner: summarizer) ---
+bench-summarize:
+	@echo "bench-summarize: not yet"
+
+# --- backend benchmarks (owner: backend) ---
+bench-backend:
+	@echo "bench-backend: not yet"
+
+# --- extension benchmarks (owner: extension) ---
+bench-extension:
+	@echo "bench-extension: not yet"
 
 ## lint: gofmt and go vet
 lint:
