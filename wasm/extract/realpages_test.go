@@ -20,7 +20,7 @@ type wantPaper struct {
 }
 
 // realPage is one page of ../shared/fixtures/pages: its file, original URL, site, paper count and the
-// papers SOURCES.md lists (matched by position when Index is set, else by ID).
+// papers SOURCES.md lists, matched by ID.
 type realPage struct {
 	File  string
 	URL   string
