@@ -63,8 +63,9 @@ gist:
 	$(GO) build -o bin/gist ./wasm/cmd/gist
 
 # --- extension build ---
+## extension: the unpacked extension in dist/chrome, ready for chrome://extensions → Load unpacked
 extension: wasm
-	@echo "extension: not built yet"
+	@./scripts/build-extension.sh $(WASM_OUT)
 
 # --- extractor fuzzing ---
 fuzz:

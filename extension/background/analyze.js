@@ -1,0 +1,55 @@
+// Page analysis for content scripts: extract the papers, fill cached abstracts, summarize, digest.
+import { call } from './wasm.js';
+import { summaries } from './summaries.js';
+import { fetchable, fillFromCache, fetchAbstracts } from './abstracts.js';
+
+/** @typedef {import('../lib/messages.js').Paper} Paper */
+/** @typedef {import('../lib/messages.js').Entry} Entry */
+
+/**
+ * @param {{html: string, url: string}} msg
+ * @returns {Promise<{site: string, entries: Entry[], topics: any[]}>}
+ */
+export async function analyzePage({ html, url }) {
+  if (typeof html !== 'string' || typeof url !== 'string') throw new Error('page/analyze wants {html, url}');
+  const res = await call('extract', html, url);
+  /** @type {Paper[]} */
+  const papers = res.papers;
+  const hadAbstract = new Set(papers.filter((p) => p.abstract).map((p) => p.id));
+  const cached = await fillFromCache(papers);
+  const entries = await entriesOf(papers, (p) =>
+    hadAbstract.has(p.id) ? 'page' : cached.has(p.id) ? 'fetched' : fetchable(p) ? 'pending' : 'missing');
+  const topics = await call('digest', JSON.stringify(papers));
+  return { site: res.site, entries, topics };
+}
+
+/**
+ * Fetches the abstracts the listing lacks and returns the papers' new entries; on a failed request the
+ * entries say 'failed' and keep the title-only summary.
+ * @param {{papers: Paper[]}} msg
+ */
+export async function abstractsFor({ papers }) {
+  if (!Array.isArray(papers)) throw new Error('abstracts/fetch wants {papers}');
+  let state = 'fetched';
+  try {
+    await fetchAbstracts(papers);
+  } catch (err) {
+    console.warn('papergist: abstracts', err);
+    state = 'failed';
+  }
+  const entries = await entriesOf(papers, (p) => (p.abstract ? state : state === 'failed' ? 'failed' : 'missing'));
+  return { entries };
+}
+
+/** @param {{papers: Paper[]}} msg */
+export async function digest({ papers }) {
+  return { topics: await call('digest', JSON.stringify(papers)) };
+}
+
+/**
+ * @param {Paper[]} papers @param {(p: Paper) => Entry['abstract']} stateOf @returns {Promise<Entry[]>}
+ */
+async function entriesOf(papers, stateOf) {
+  const sums = await summaries(papers);
+  return papers.map((paper, i) => ({ paper, summary: sums[i], abstract: stateOf(paper) }));
+}

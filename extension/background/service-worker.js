@@ -1,0 +1,67 @@
+// The background service worker: runs the wasm module for content scripts, saves from the toolbar,
+// shortcut and context menu, and keeps the badge. State lives in chrome.storage, never in globals.
+import { MSG, dispatch } from '../lib/messages.js';
+import * as saved from '../lib/saved.js';
+import { wasmReady } from './wasm.js';
+import { analyzePage, abstractsFor, digest } from './analyze.js';
+import { saveTabPaper, createMenu, MENU_ID } from './save-from-tab.js';
+import * as badge from './badge.js';
+
+wasmReady().catch((err) => console.error('papergist: wasm', err)); // eagerly: the first page should not wait
+
+// Content scripts may read the session cache of tab state only through us.
+chrome.storage.session.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' });
+
+dispatch('background', {
+  [MSG.ANALYZE_PAGE]: async (msg, sender) => {
+    const out = await analyzePage(msg);
+    if (sender.tab && sender.tab.id !== undefined && sender.frameId === 0) {
+      const only = out.entries.length === 1 ? out.entries[0].paper.id : null;
+      badge.setTabPaper(sender.tab.id, only);
+    }
+    return out;
+  },
+  [MSG.FETCH_ABSTRACTS]: (msg) => abstractsFor(msg),
+  [MSG.DIGEST]: (msg) => digest(msg),
+  [MSG.SAVE_TAB_PAPER]: async (msg) => {
+    const tab = await chrome.tabs.get(msg.tabId);
+    return { saved: await saveTabPaper(tab) };
+  },
+});
+
+/** Handlers of the browser's own events, named so that the end-to-end tests can drive them. */
+const events = {
+  onMenuClicked: async (info, tab) => {
+    if (info.menuItemId === MENU_ID) return notify(tab, saveTabPaper(tab));
+  },
+  onCommand: async (command, tab) => {
+    if (command !== 'save-paper') return;
+    const target = tab || (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0];
+    return notify(target, saveTabPaper(target));
+  },
+};
+globalThis.papergistEvents = events;
+
+/** Shows a failed save on the badge for a moment, since shortcut and menu have no other UI. */
+async function notify(tab, saving) {
+  try {
+    return await saving;
+  } catch (err) {
+    console.warn('papergist: save', err);
+    if (tab && tab.id !== undefined) {
+      await chrome.action.setBadgeBackgroundColor({ tabId: tab.id, color: '#b42318' });
+      await chrome.action.setBadgeText({ tabId: tab.id, text: '!' });
+      await chrome.action.setTitle({ tabId: tab.id, title: `papergist: ${err.message}` });
+    }
+    return null;
+  }
+}
+
+chrome.runtime.onInstalled.addListener(createMenu);
+chrome.contextMenus.onClicked.addListener(events.onMenuClicked);
+chrome.commands.onCommand.addListener(events.onCommand);
+chrome.tabs.onRemoved.addListener((tabId) => badge.forgetTab(tabId));
+chrome.tabs.onUpdated.addListener((tabId, change) => {
+  if (change.status === 'loading') badge.setTabPaper(tabId, null);
+});
+saved.onChange((id, isSaved) => badge.paperChanged(id, isSaved));

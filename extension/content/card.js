@@ -1,0 +1,105 @@
+// The card under a paper entry: <papergist-card data-paper-id> with an open shadow root, so that neither
+// the page's CSS reaches in nor ours out. Everything from the page goes in as text, never as HTML.
+
+/** @typedef {import('../lib/messages.js').Entry} Entry */
+
+const CSS = `
+:host { all: initial; display: block; margin: 6px 0 12px; contain: content; }
+:host([data-highlight]) .card { outline: 2px solid var(--accent); outline-offset: 2px; }
+.card {
+  --bg: #f6f8fa; --fg: #1f2328; --muted: #59636e; --border: #d0d7de; --accent: #0969da; --chip: #ddf4ff;
+  --chip-fg: #0a3069; --warn: #9a6700; --saved-bg: #1a7f37; --saved-fg: #ffffff;
+  box-sizing: border-box; max-width: 60rem; padding: 8px 10px; border: 1px solid var(--border);
+  border-left: 3px solid var(--accent); border-radius: 6px; background: var(--bg); color: var(--fg);
+  font: 13px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; text-align: left;
+}
+.card.dark {
+  --bg: #161b22; --fg: #e6edf3; --muted: #9198a1; --border: #3d444d; --accent: #4493f8; --chip: #0c2d6b;
+  --chip-fg: #cae8ff; --warn: #d29922; --saved-bg: #238636;
+}
+.tldr { margin: 0; }
+.label { font-weight: 700; color: var(--accent); margin-right: 6px; letter-spacing: .02em; }
+.phrases { display: flex; flex-wrap: wrap; gap: 4px; margin: 6px 0 0; padding: 0; list-style: none; }
+.phrases:empty { display: none; }
+.phrases li { padding: 1px 8px; border-radius: 999px; background: var(--chip); color: var(--chip-fg); font-size: 12px; }
+.row { display: flex; align-items: center; gap: 8px; margin-top: 6px; }
+.status { flex: 1; color: var(--muted); font-size: 12px; }
+.status.warn { color: var(--warn); }
+button {
+  font: inherit; font-size: 12px; padding: 2px 12px; border-radius: 6px; cursor: pointer;
+  border: 1px solid var(--border); background: transparent; color: var(--fg);
+}
+button:hover { border-color: var(--accent); }
+button:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
+button[aria-pressed="true"] { background: var(--saved-bg); color: var(--saved-fg); border-color: var(--saved-bg); }
+`;
+
+const STATUS = {
+  page: '',
+  fetched: '',
+  pending: 'Loading the abstract from arXiv…',
+  failed: 'Could not load the abstract: TL;DR from the title only.',
+  missing: 'No abstract on this page: TL;DR from the title only.',
+};
+
+/**
+ * @param {Entry} entry
+ * @param {{theme: 'light'|'dark', saved: boolean, onToggleSave: (entry: Entry, save: boolean) => void}} opts
+ * @returns {HTMLElement}
+ */
+export function createCard(entry, { theme, saved, onToggleSave }) {
+  const host = document.createElement('papergist-card');
+  host.dataset.paperId = entry.paper.id;
+  const root = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = CSS;
+  const card = el('section', 'card ' + theme);
+  card.setAttribute('aria-label', 'papergist summary');
+  const tldr = el('p', 'tldr');
+  tldr.append(el('span', 'label', 'TL;DR'), el('span', 'text'));
+  const phrases = el('ul', 'phrases');
+  const row = el('div', 'row');
+  const status = el('span', 'status');
+  status.setAttribute('role', 'status');
+  const button = el('button', 'save');
+  button.type = 'button';
+  row.append(status, button);
+  card.append(tldr, phrases, row);
+  root.append(style, card);
+  button.addEventListener('click', () => {
+    const cur = /** @type {any} */ (host).papergistEntry;
+    onToggleSave(cur, host.dataset.saved !== 'true');
+  });
+  updateCard(host, entry);
+  setSaved(host, saved);
+  return host;
+}
+
+/** Shows a new summary or abstract state. @param {HTMLElement} host @param {Entry} entry */
+export function updateCard(host, entry) {
+  /** @type {any} */ (host).papergistEntry = entry;
+  const root = host.shadowRoot;
+  host.dataset.state = entry.abstract;
+  root.querySelector('.tldr .text').textContent = entry.summary.tldr;
+  const phrases = root.querySelector('.phrases');
+  phrases.replaceChildren(...entry.summary.keyphrases.map((k) => el('li', '', k)));
+  const status = root.querySelector('.status');
+  status.textContent = STATUS[entry.abstract] || '';
+  status.classList.toggle('warn', entry.abstract === 'failed');
+}
+
+/** @param {HTMLElement} host @param {boolean} saved */
+export function setSaved(host, saved) {
+  host.dataset.saved = String(saved);
+  const button = host.shadowRoot.querySelector('button.save');
+  button.textContent = saved ? 'Saved ✓' : 'Save';
+  button.setAttribute('aria-pressed', String(saved));
+  button.title = saved ? 'Saved in papergist: click to remove' : 'Save to papergist';
+}
+
+function el(tag, cls, text) {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}

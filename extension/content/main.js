@@ -1,0 +1,93 @@
+// On a supported site: send the page to the background, put a card under every paper it finds, keep
+// the Save buttons in step with what is saved anywhere, and fetch the abstracts a listing lacks.
+import { MSG, send, dispatch } from '../lib/messages.js';
+import * as saved from '../lib/saved.js';
+import { locateEntries, insertCard } from './placement.js';
+import { createCard, updateCard, setSaved } from './card.js';
+import { mountDigest } from './digest.js';
+import { themeAt } from './theme.js';
+
+/** @typedef {import('../lib/messages.js').Entry} Entry */
+
+export async function main() {
+  if (document.documentElement.hasAttribute('data-papergist')) return; // injected twice
+  document.documentElement.setAttribute('data-papergist', 'loading');
+  /** @type {Map<string, any>} card hosts by paper ID */
+  const cards = new Map();
+  const analysis = send(MSG.ANALYZE_PAGE, { html: document.documentElement.outerHTML, url: location.href });
+
+  dispatch('content', {
+    [MSG.GET_PAGE_PAPER]: async () => {
+      const { entries } = await analysis;
+      return { entry: entries.length === 1 ? cards.get(entries[0].paper.id)?.papergistEntry || entries[0] : null };
+    },
+  });
+
+  const { entries, topics } = await analysis;
+  const places = locateEntries(entries.map((e) => e.paper));
+  const savedIds = await saved.savedAmong(entries.map((e) => e.paper.id));
+  const first = places.values().next().value;
+  const theme = themeAt(first ? first.entry : document.body);
+  const onToggleSave = (entry, save) => {
+    (save ? saved.save(entry.paper, entry.summary) : saved.remove(entry.paper.id)).catch((err) =>
+      console.warn('papergist: save', err));
+  };
+  for (const entry of entries) {
+    const at = places.get(entry.paper.id);
+    if (!at) continue;
+    const card = createCard(entry, { theme, saved: savedIds.has(entry.paper.id), onToggleSave });
+    insertCard(card, at);
+    cards.set(entry.paper.id, card);
+  }
+  markShown(cards.size);
+
+  saved.onChange((id, isSaved) => {
+    const card = cards.get(id);
+    if (card) setSaved(card, isSaved);
+  });
+
+  let setTopics = () => {};
+  if (entries.length > 1 && cards.size) {
+    setTopics = mountDigest({ theme, cardsOf: (id) => (cards.has(id) ? [cards.get(id)] : []) });
+    setTopics(topics);
+  }
+  await fetchMissingAbstracts(entries, cards, setTopics);
+  document.documentElement.setAttribute('data-papergist', 'done');
+}
+
+/** Records when the cards were shown, for `make bench` and the tests. */
+function markShown(count) {
+  const nav = performance.getEntriesByType('navigation')[0];
+  const since = nav && nav.domContentLoadedEventStart ? performance.now() - nav.domContentLoadedEventStart : -1;
+  const root = document.documentElement;
+  root.setAttribute('data-papergist', 'shown');
+  root.setAttribute('data-papergist-cards', String(count));
+  root.setAttribute('data-papergist-ms', since.toFixed(1));
+}
+
+/**
+ * @param {Entry[]} entries @param {Map<string, any>} cards @param {(topics: any[]) => void} setTopics
+ */
+async function fetchMissingAbstracts(entries, cards, setTopics) {
+  const pending = entries.filter((e) => e.abstract === 'pending').map((e) => e.paper);
+  if (!pending.length) return;
+  let fresh;
+  try {
+    ({ entries: fresh } = await send(MSG.FETCH_ABSTRACTS, { papers: pending }));
+  } catch (err) {
+    console.warn('papergist: abstracts', err);
+    fresh = entries.filter((e) => e.abstract === 'pending').map((e) => ({ ...e, abstract: 'failed' }));
+  }
+  const byId = new Map(fresh.map((e) => [e.paper.id, e]));
+  const all = entries.map((e) => byId.get(e.paper.id) || e);
+  for (const e of fresh) {
+    const card = cards.get(e.paper.id);
+    if (card) updateCard(card, e);
+  }
+  try {
+    const { topics } = await send(MSG.DIGEST, { papers: all.map((e) => e.paper) });
+    setTopics(topics);
+  } catch (err) {
+    console.warn('papergist: digest', err);
+  }
+}

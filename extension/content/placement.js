@@ -1,0 +1,86 @@
+// Where each paper's card goes in the live page: the paper's entry is the largest element around its
+// locator link that holds no other paper's link; the card goes right under that entry.
+
+/** @typedef {import('../lib/messages.js').Paper} Paper */
+
+/**
+ * Finds, for each paper, the element to put its card after (or inside). Papers not found are absent.
+ * @param {Paper[]} papers
+ * @returns {Map<string, {entry: Element, how: 'after'|'append'|'row'}>}
+ */
+export function locateEntries(papers) {
+  const anchors = anchorsByHref();
+  /** @type {Map<string, Element>} */
+  const start = new Map();
+  for (const p of papers) {
+    const el = bySelector(p.locator && p.locator.selector) || (p.locator && p.locator.href && anchors.get(p.locator.href));
+    if (el) start.set(p.id, el);
+  }
+  // How many papers' start elements each ancestor holds; an entry holds exactly one.
+  /** @type {Map<Element, number>} */
+  const count = new Map();
+  for (const el of start.values()) {
+    for (let a = el; a && a !== document.body; a = a.parentElement) count.set(a, (count.get(a) || 0) + 1);
+  }
+  const out = new Map();
+  for (const [id, el] of start) {
+    let entry = el;
+    while (entry.parentElement && entry.parentElement !== document.body && count.get(entry.parentElement) === 1) {
+      entry = entry.parentElement;
+    }
+    out.set(id, where(entry));
+  }
+  // A paper's own page: every ancestor holds just that paper, so the card goes under the title instead.
+  const h1 = papers.length === 1 && document.querySelector('h1');
+  if (h1) out.set(papers[0].id, { entry: h1, how: 'after' });
+  return out;
+}
+
+/** @param {Element} entry */
+function where(entry) {
+  const tag = entry.tagName;
+  if (tag === 'DT' && entry.nextElementSibling && entry.nextElementSibling.tagName === 'DD') {
+    return { entry: entry.nextElementSibling, how: 'after' }; // arXiv: the id is in <dt>, the title in <dd>
+  }
+  if (tag === 'TR') return { entry, how: 'row' };
+  if (tag === 'LI' || tag === 'TD') return { entry, how: 'append' };
+  return { entry, how: 'after' };
+}
+
+/** The first link in the page for each resolved href. */
+function anchorsByHref() {
+  const map = new Map();
+  for (const a of document.links) {
+    if (!map.has(a.href)) map.set(a.href, a);
+  }
+  return map;
+}
+
+/** @param {string|undefined} selector */
+function bySelector(selector) {
+  if (!selector) return null;
+  try {
+    return document.querySelector(selector);
+  } catch {
+    return null; // a selector the extractor wrote for another engine
+  }
+}
+
+/**
+ * Puts a card where locateEntries said.
+ * @param {HTMLElement} card @param {{entry: Element, how: string}} at
+ */
+export function insertCard(card, at) {
+  if (at.how === 'append') {
+    at.entry.append(card);
+  } else if (at.how === 'row') {
+    const tr = document.createElement('tr');
+    const td = document.createElement('td');
+    td.colSpan = Math.max(1, at.entry.children.length);
+    td.append(card);
+    tr.append(td);
+    at.entry.after(tr);
+  } else {
+    at.entry.after(card);
+  }
+}

@@ -1,0 +1,161 @@
+// Exports of saved papers as BibTeX, RIS and CSL-JSON, the three formats Zotero imports. The TL;DR,
+// the key phrases, the user's note and tags go along: note and keywords fields in each format.
+
+/** @typedef {import('./messages.js').SavedPaper} SavedPaper */
+
+/** @param {string} name "Ada Lovelace" → {family: "Lovelace", given: "Ada"} */
+export function splitName(name) {
+  const parts = name.trim().split(/\s+/);
+  if (parts.length === 1) return { family: parts[0], given: '' };
+  // keep particles with the family name: "Ludwig van Beethoven" → "van Beethoven"
+  let i = parts.length - 1;
+  while (i > 1 && /^(van|von|der|den|de|del|della|da|di|du|la|le|dos|das|ten|ter|bin|al)$/i.test(parts[i - 1])) i--;
+  return { family: parts.slice(i).join(' '), given: parts.slice(0, i).join(' ') };
+}
+
+/** @param {string} published "YYYY-MM-DD" | "YYYY-MM" | "YYYY" | "" */
+function dateParts(published) {
+  return (published || '').split('-').filter(Boolean).map(Number);
+}
+
+/** The note every format carries: TL;DR, key phrases, then the user's note. @param {SavedPaper} s */
+function noteOf(s) {
+  const lines = [];
+  if (s.tldr) lines.push(`TL;DR: ${s.tldr}`);
+  if (s.keyphrases && s.keyphrases.length) lines.push(`Key phrases: ${s.keyphrases.join('; ')}`);
+  if (s.note) lines.push(s.note);
+  return lines.join('\n');
+}
+
+const isArxivOnly = (p) => Boolean(p.arxiv_id) && !p.venue;
+
+// --- CSL-JSON ---
+
+/** @param {SavedPaper[]} saved @returns {string} */
+export function toCSLJSON(saved) {
+  const items = saved.map((s) => {
+    const p = s.paper;
+    /** @type {Record<string, any>} */
+    const item = {
+      id: p.id,
+      type: isArxivOnly(p) ? 'article' : p.venue ? 'paper-conference' : 'article-journal',
+      title: p.title,
+      author: p.authors.map(splitName),
+      URL: p.url,
+    };
+    const parts = dateParts(p.published);
+    if (parts.length) item.issued = { 'date-parts': [parts] };
+    if (p.abstract) item.abstract = p.abstract;
+    if (p.doi) item.DOI = p.doi;
+    if (p.venue) item['container-title'] = p.venue;
+    if (isArxivOnly(p)) {
+      item.publisher = 'arXiv';
+      item.number = p.arxiv_id;
+      if (!p.doi) item.DOI = `10.48550/arXiv.${p.arxiv_id}`;
+    }
+    const note = noteOf(s);
+    if (note) item.note = note;
+    if (s.tags.length) item.keyword = s.tags.join(', ');
+    return item;
+  });
+  return JSON.stringify(items, null, 2) + '\n';
+}
+
+// --- RIS ---
+
+/** RIS values are one line each; tags are two capitals, two spaces, a dash and a space. */
+function risLine(tag, value) {
+  const v = String(value).replace(/\s*[\r\n]+\s*/g, ' ').trim();
+  return v ? `${tag}  - ${v}\r\n` : '';
+}
+
+/** @param {SavedPaper[]} saved @returns {string} */
+export function toRIS(saved) {
+  return saved
+    .map((s) => {
+      const p = s.paper;
+      let out = risLine('TY', isArxivOnly(p) ? 'UNPB' : p.venue ? 'CPAPER' : 'JOUR');
+      out += risLine('TI', p.title);
+      for (const a of p.authors) {
+        const { family, given } = splitName(a);
+        out += risLine('AU', given ? `${family}, ${given}` : family);
+      }
+      const parts = dateParts(p.published);
+      if (parts.length) {
+        out += risLine('PY', String(parts[0]));
+        out += risLine('DA', [parts[0], parts[1] ? String(parts[1]).padStart(2, '0') : '', parts[2] ? String(parts[2]).padStart(2, '0') : ''].join('/'));
+      }
+      if (p.venue) out += risLine('T2', p.venue);
+      if (isArxivOnly(p)) out += risLine('PB', 'arXiv');
+      if (p.doi) out += risLine('DO', p.doi);
+      out += risLine('UR', p.url);
+      if (p.pdf_url) out += risLine('L1', p.pdf_url);
+      if (p.abstract) out += risLine('AB', p.abstract);
+      for (const line of noteOf(s).split('\n')) out += risLine('N1', line);
+      for (const t of s.tags) out += risLine('KW', t);
+      return out + 'ER  - \r\n';
+    })
+    .join('\r\n');
+}
+
+// --- BibTeX ---
+
+const BIB_SPECIAL = { '\\': '\\textbackslash{}', '{': '\\{', '}': '\\}', '%': '\\%', '&': '\\&', '$': '\\$',
+  '#': '\\#', '_': '\\_', '~': '\\textasciitilde{}', '^': '\\textasciicircum{}' };
+
+/** Escapes text for a braced BibTeX field, so that any title or note keeps its braces balanced. */
+export function bibEscape(s) {
+  return String(s).replace(/[\\{}%&$#_~^]/g, (c) => BIB_SPECIAL[c]).replace(/\s*\n\s*/g, ' ');
+}
+
+/** A citation key like vaswani2017attention, unique within one export. */
+function citeKey(p, used) {
+  const ascii = (x) => x.normalize('NFKD').replace(/[^A-Za-z0-9]/g, '').toLowerCase();
+  const family = p.authors.length ? ascii(splitName(p.authors[0]).family) : 'anon';
+  const word = (p.title.split(/\s+/).map(ascii).find((w) => w.length > 3 && !['with', 'from', 'that', 'this'].includes(w))) || 'paper';
+  const year = dateParts(p.published)[0] || '';
+  const base = `${family || 'anon'}${year}${word}`;
+  let key = base;
+  for (let n = 2; used.has(key); n++) key = `${base}${String.fromCharCode(96 + n)}`;
+  used.add(key);
+  return key;
+}
+
+/** @param {SavedPaper[]} saved @returns {string} */
+export function toBibTeX(saved) {
+  const used = new Set();
+  return saved
+    .map((s) => {
+      const p = s.paper;
+      const type = isArxivOnly(p) ? 'misc' : p.venue ? 'inproceedings' : 'article';
+      /** @type {[string, string][]} */
+      const fields = [['title', p.title], ['author', p.authors.map((a) => {
+        const { family, given } = splitName(a);
+        return given ? `${family}, ${given}` : family;
+      }).join(' and ')]];
+      const parts = dateParts(p.published);
+      if (parts.length) fields.push(['year', String(parts[0])]);
+      if (parts[1]) fields.push(['month', String(parts[1])]);
+      if (p.venue) fields.push([type === 'inproceedings' ? 'booktitle' : 'journal', p.venue]);
+      if (p.arxiv_id) fields.push(['eprint', p.arxiv_id], ['archiveprefix', 'arXiv']);
+      if (p.doi) fields.push(['doi', p.doi]);
+      fields.push(['url', p.url]);
+      if (p.abstract) fields.push(['abstract', p.abstract]);
+      const note = noteOf(s);
+      if (note) fields.push(['note', note]);
+      if (s.tags.length) fields.push(['keywords', s.tags.join(', ')]);
+      const body = fields
+        .filter(([, v]) => v)
+        .map(([k, v]) => `  ${k} = {${k === 'url' || k === 'doi' ? v.replace(/[{}\\]/g, '') : bibEscape(v)}}`)
+        .join(',\n');
+      return `@${type}{${citeKey(p, used)},\n${body}\n}\n`;
+    })
+    .join('\n');
+}
+
+/** The three formats by name, with file extension and MIME type. */
+export const FORMATS = {
+  bibtex: { ext: 'bib', mime: 'application/x-bibtex', render: toBibTeX },
+  ris: { ext: 'ris', mime: 'application/x-research-info-systems', render: toRIS },
+  csljson: { ext: 'json', mime: 'application/vnd.citationstyles.csl+json', render: toCSLJSON },
+};

@@ -1,0 +1,90 @@
+// Saved papers in chrome.storage.local, one key per paper ("paper:<canonical id>"), so that edits of
+// different papers never overwrite each other and a listing can ask for just the IDs it shows.
+
+const PREFIX = 'paper:';
+
+/** @typedef {import('./messages.js').SavedPaper} SavedPaper */
+/** @typedef {import('./messages.js').Paper} Paper */
+
+/** @param {string} id */
+export const keyOf = (id) => PREFIX + id;
+
+/** @param {string} key @returns {string|null} the paper ID, or null for a key that is not a paper's */
+export const idOfKey = (key) => (key.startsWith(PREFIX) ? key.slice(PREFIX.length) : null);
+
+/**
+ * Saves a paper; saving one that is saved already keeps its tags, note and read state.
+ * @param {Paper} paper @param {{tldr: string, keyphrases: string[]}} summary
+ * @returns {Promise<SavedPaper>}
+ */
+export async function save(paper, summary, now = new Date()) {
+  const key = keyOf(paper.id);
+  const { [key]: old } = await chrome.storage.local.get(key);
+  /** @type {SavedPaper} */
+  const rec = {
+    id: paper.id,
+    paper,
+    tldr: summary.tldr || '',
+    keyphrases: summary.keyphrases || [],
+    tags: old ? old.tags : [],
+    note: old ? old.note : '',
+    read: old ? old.read : false,
+    savedAt: old ? old.savedAt : now.toISOString(),
+  };
+  await chrome.storage.local.set({ [key]: rec });
+  return rec;
+}
+
+/** @param {string} id */
+export async function remove(id) {
+  await chrome.storage.local.remove(keyOf(id));
+}
+
+/**
+ * Changes the tags, note or read state of a saved paper; absent fields are left alone.
+ * @param {string} id @param {{tags?: string[], note?: string, read?: boolean}} patch
+ */
+export async function update(id, patch) {
+  const key = keyOf(id);
+  const { [key]: rec } = await chrome.storage.local.get(key);
+  if (!rec) throw new Error(`${id} is not saved`);
+  if (patch.tags) rec.tags = normalizeTags(patch.tags);
+  if (typeof patch.note === 'string') rec.note = patch.note;
+  if (typeof patch.read === 'boolean') rec.read = patch.read;
+  await chrome.storage.local.set({ [key]: rec });
+  return rec;
+}
+
+/** @param {string[]} tags trimmed, lower-cased, without duplicates or empties */
+export function normalizeTags(tags) {
+  return [...new Set(tags.map((t) => t.trim().toLowerCase()).filter(Boolean))];
+}
+
+/** @returns {Promise<SavedPaper[]>} newest first */
+export async function list() {
+  const all = await chrome.storage.local.get(null);
+  return Object.entries(all)
+    .filter(([k]) => idOfKey(k) !== null)
+    .map(([, v]) => v)
+    .sort((a, b) => (a.savedAt < b.savedAt ? 1 : a.savedAt > b.savedAt ? -1 : 0));
+}
+
+/** @param {string[]} ids @returns {Promise<Set<string>>} those of ids that are saved */
+export async function savedAmong(ids) {
+  const got = await chrome.storage.local.get(ids.map(keyOf));
+  return new Set(Object.keys(got).map(idOfKey));
+}
+
+/**
+ * Calls fn(id, saved) whenever a paper is saved or removed, from any context.
+ * @param {(id: string, saved: boolean) => void} fn
+ */
+export function onChange(fn) {
+  chrome.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local') return;
+    for (const [key, { oldValue, newValue }] of Object.entries(changes)) {
+      const id = idOfKey(key);
+      if (id !== null && !oldValue !== !newValue) fn(id, Boolean(newValue));
+    }
+  });
+}

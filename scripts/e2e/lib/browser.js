@@ -1,0 +1,144 @@
+// Headless Chromium with the unpacked extension loaded, pages served at their real URLs from files
+// (context.route) and every other request refused: the tests never touch the network.
+import { chromium } from 'playwright-core';
+import { mkdtemp, rm, readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const EXTENSION = path.join(ROOT, 'dist/chrome');
+/** The team's real saved pages, beside the repository; absent on some machines. */
+export const SHARED_PAGES = path.resolve(ROOT, '../shared/fixtures/pages');
+export const FIXTURES = path.join(ROOT, 'scripts/e2e/fixtures');
+
+export const CHROMIUM = process.env.CHROMIUM || ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']
+  .find((p) => existsSync(p));
+
+/**
+ * A browser profile that survives restarts (close + launch again with the same dir).
+ */
+export class Browser {
+  constructor() {
+    /** @type {Map<string, {body: string|Buffer|(() => any), type: string, status?: number}>} */
+    this.pages = new Map();
+    /** @type {((route: any, url: URL) => Promise<boolean>)|null} handles export.arxiv.org */
+    this.api = null;
+    this.apiRequests = [];
+  }
+
+  async start() {
+    if (!existsSync(path.join(EXTENSION, 'manifest.json'))) throw new Error(`${EXTENSION} is not built: run make extension`);
+    if (!CHROMIUM) throw new Error('no Chromium found: install the chromium package or set CHROMIUM');
+    this.dir ??= await mkdtemp(path.join(tmpdir(), 'papergist-e2e-'));
+    this.context = await chromium.launchPersistentContext(this.dir, {
+      executablePath: CHROMIUM,
+      ignoreDefaultArgs: ['--disable-extensions'],
+      acceptDownloads: true,
+      args: [
+        '--headless=new', `--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`, '--no-sandbox',
+        '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+        '--no-first-run', '--disable-quic', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
+      ],
+      viewport: { width: 1200, height: 900 },
+    });
+    await this.context.route('**/*', (route) => this.#serve(route));
+    this.worker = this.context.serviceWorkers()[0] || (await this.context.waitForEvent('serviceworker'));
+    this.extensionId = new URL(this.worker.url()).host;
+    return this;
+  }
+
+  /** Serves body at url (a real https URL). */
+  serve(url, body, type = 'text/html; charset=utf-8', status = 200) {
+    this.pages.set(url, { body, type, status });
+  }
+
+  /** Serves a file at url. */
+  async serveFile(url, file, type) {
+    this.serve(url, await readFile(file), type);
+  }
+
+  async #serve(route) {
+    const url = new URL(route.request().url());
+    if (url.protocol === 'chrome-extension:') return route.continue();
+    if (url.host === 'export.arxiv.org') {
+      this.apiRequests.push(url.href);
+      if (this.api) return this.api(route, url);
+      return route.fulfill({ status: 503, body: 'no API in tests' });
+    }
+    const key = url.href;
+    const page = this.pages.get(key) || this.pages.get(url.origin + url.pathname);
+    if (!page) return route.fulfill({ status: 404, contentType: 'text/plain', body: `not served in tests: ${key}` });
+    return route.fulfill({ status: page.status, contentType: page.type, body: page.body });
+  }
+
+  /** The extension's service worker, started if it was stopped. */
+  async serviceWorker() {
+    const live = this.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${this.extensionId}/`));
+    if (live) return live;
+    // Opening an extension page wakes the worker up.
+    const page = await this.context.newPage();
+    await page.goto(`chrome-extension://${this.extensionId}/popup/popup.html`);
+    const w = await this.context.waitForEvent('serviceworker', { timeout: 10_000 }).catch(() => null);
+    await page.close();
+    return w || this.context.serviceWorkers().find((x) => x.url().startsWith(`chrome-extension://${this.extensionId}/`));
+  }
+
+  /** Stops the extension's service worker the way Chrome does when it is idle (CDP). */
+  async stopServiceWorker() {
+    const page = this.context.pages()[0] || (await this.context.newPage());
+    const cdp = await this.context.newCDPSession(page);
+    const gone = new Promise((resolve) => {
+      const w = this.context.serviceWorkers().find((x) => x.url().startsWith(`chrome-extension://${this.extensionId}/`));
+      if (!w) return resolve();
+      w.once('close', resolve);
+    });
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await Promise.race([gone, new Promise((r) => setTimeout(r, 5000))]);
+    await cdp.detach();
+  }
+
+  async close() {
+    await this.context?.close();
+  }
+
+  /** Closes and relaunches on the same profile: a browser restart. */
+  async restart() {
+    await this.close();
+    await this.start();
+  }
+
+  async dispose() {
+    await this.close();
+    if (this.dir) await rm(this.dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Opens url and waits until the extension has shown its cards (data-papergist on <html>).
+ * @param {'shown'|'done'} until
+ */
+export async function openListing(context, url, until = 'done', timeout = 20_000) {
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  await page.waitForFunction((u) => {
+    const s = document.documentElement.getAttribute('data-papergist');
+    return u === 'shown' ? s === 'shown' || s === 'done' : s === 'done';
+  }, until, { timeout });
+  return page;
+}
+
+/** Every card on the page with what its shadow root shows. */
+export function cardsOf(page) {
+  return page.evaluate(() => [...document.querySelectorAll('papergist-card')].map((c) => ({
+    id: c.dataset.paperId,
+    state: c.dataset.state,
+    saved: c.dataset.saved,
+    tldr: c.shadowRoot?.querySelector('.tldr .text')?.textContent ?? '',
+    phrases: [...(c.shadowRoot?.querySelectorAll('.phrases li') ?? [])].map((li) => li.textContent),
+    status: c.shadowRoot?.querySelector('.status')?.textContent ?? '',
+    shadowMode: c.shadowRoot ? 'open' : 'none',
+  })));
+}
