@@ -22,11 +22,12 @@ const CSS = `
 .phrases { display: flex; flex-wrap: wrap; gap: 4px; margin: 6px 0 0; padding: 0; list-style: none; }
 .phrases:empty { display: none; }
 .phrases li { padding: 1px 8px; border-radius: 999px; background: var(--chip); color: var(--chip-fg); font-size: 12px; }
-.row { display: flex; align-items: center; gap: 8px; margin-top: 6px; }
-.status { flex: 1; color: var(--muted); font-size: 12px; }
+.card { display: grid; grid-template-columns: 1fr auto; gap: 10px; align-items: start; }
+.status { margin: 4px 0 0; color: var(--muted); font-size: 12px; }
+.status:empty { display: none; }
 .status.warn { color: var(--warn); }
 button {
-  font: inherit; font-size: 12px; padding: 2px 12px; border-radius: 6px; cursor: pointer;
+  font: inherit; font-size: 12px; padding: 2px 12px; border-radius: 6px; cursor: pointer; white-space: nowrap;
   border: 1px solid var(--border); background: transparent; color: var(--fg);
 }
 button:hover { border-color: var(--accent); }
@@ -58,13 +59,13 @@ export function createCard(entry, { theme, saved, onToggleSave }) {
   const tldr = el('p', 'tldr');
   tldr.append(el('span', 'label', 'TL;DR'), el('span', 'text'));
   const phrases = el('ul', 'phrases');
-  const row = el('div', 'row');
-  const status = el('span', 'status');
+  const status = el('p', 'status');
   status.setAttribute('role', 'status');
+  const body = el('div', 'body');
+  body.append(tldr, phrases, status);
   const button = el('button', 'save');
   button.type = 'button';
-  row.append(status, button);
-  card.append(tldr, phrases, row);
+  card.append(body, button);
   root.append(style, card);
   button.addEventListener('click', () => {
     const cur = /** @type {any} */ (host).papergistEntry;

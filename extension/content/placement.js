@@ -40,7 +40,7 @@ export function locateEntries(papers) {
 function where(entry) {
   const tag = entry.tagName;
   if (tag === 'DT' && entry.nextElementSibling && entry.nextElementSibling.tagName === 'DD') {
-    return { entry: entry.nextElementSibling, how: 'after' }; // arXiv: the id is in <dt>, the title in <dd>
+    return { entry: entry.nextElementSibling, how: 'append' }; // arXiv: the id is in <dt>, the title in <dd>
   }
   if (tag === 'TR') return { entry, how: 'row' };
   if (tag === 'LI' || tag === 'TD') return { entry, how: 'append' };

@@ -1,0 +1,202 @@
+// Every paper on a listing gets exactly one card with a TL;DR, on the team's real pages and on ours;
+// page text stays text; listings without abstracts get them from one batched arXiv API request.
+import { test, before, after, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { Browser, openListing, cardsOf, SHARED_PAGES, ROOT } from '../lib/browser.js';
+import { arxivListing, syntheticPaper, XSS_TITLE } from '../lib/fixtures.js';
+import { fakeArxivAPI } from '../lib/api.js';
+
+/** The real listing and paper pages of ../shared, with the paper counts SOURCES.md gives. */
+const REAL = [
+  { file: 'arxiv/list-cs.CL-recent-2026-07-28.html', url: 'https://arxiv.org/list/cs.CL/recent', papers: 50, first: 'arxiv:2607.22529' },
+  { file: 'huggingface/daily-papers-date-2024-08-01.html', url: 'https://huggingface.co/papers?date=2024-08-01', papers: 13, first: 'arxiv:2407.21783' },
+  { file: 'acl/people-andreas-madsack-2026.html', url: 'https://aclanthology.org/people/andreas-madsack/', papers: 6 },
+  { file: 'arxiv/abs-1706.03762.html', url: 'https://arxiv.org/abs/1706.03762', papers: 1, first: 'arxiv:1706.03762' },
+  { file: 'acl/paper-ACL_2021.naacl-main.208.html', url: 'https://aclanthology.org/2021.naacl-main.208/', papers: 1 },
+  {
+    file: 'semanticscholar/paper-d1de4343-meow.html', papers: 1,
+    url: 'https://www.semanticscholar.org/paper/What%E2%80%99s-in-a-Meow-A-Study-on-Human-Classification-of-Prato-Previde-Cannas/d1de4343d4076843583ca5826f345be6cb5cd75c',
+  },
+  {
+    file: 'scholar/search-learning-deep-architectures-2016.html', papers: 1,
+    url: 'https://scholar.google.co.jp/scholar?hl=en&q=%22Learning+deep+architectures+for+AI%22&as_ylo=&as_yhi=&start=&num=',
+  },
+];
+
+/** The extractor's committed fixtures (wasm/extract/testdata/<site>/*.html) and their golden results. */
+async function goldenFixtures() {
+  const dir = path.join(ROOT, 'wasm/extract/testdata');
+  if (!existsSync(dir)) return [];
+  const out = [];
+  for (const site of await readdir(dir)) {
+    if (!existsSync(path.join(dir, site)) || site === 'fuzz') continue;
+    for (const f of await readdir(path.join(dir, site)).catch(() => [])) {
+      if (!f.endsWith('.html')) continue;
+      const file = path.join(dir, site, f);
+      const golden = file.replace(/\.html$/, '.golden.json');
+      if (!existsSync(golden)) continue;
+      const html = await readFile(file, 'utf8');
+      const m = /papergist-fixture-url:\s*(\S+)/.exec(html.slice(0, 500));
+      const want = JSON.parse(await readFile(golden, 'utf8'));
+      if (m) out.push({ name: `${site}/${f}`, url: m[1], html, ids: want.papers.map((p) => p.id) });
+    }
+  }
+  return out;
+}
+
+function assertOneCardEach(cards, count, label) {
+  assert.equal(cards.length, count, `${label}: ${cards.length} cards for ${count} papers`);
+  const ids = cards.map((c) => c.id);
+  assert.equal(new Set(ids).size, ids.length, `${label}: a paper has two cards`);
+  for (const c of cards) {
+    assert.equal(c.shadowMode, 'open', `${label}: ${c.id} has no open shadow root`);
+    assert.ok(c.tldr.trim().length > 0, `${label}: ${c.id} has an empty TL;DR`);
+  }
+}
+
+describe('cards', () => {
+  /** @type {Browser} */
+  let browser;
+  before(async () => {
+    browser = await new Browser().start();
+    browser.api = fakeArxivAPI();
+  });
+  after(() => browser?.dispose());
+
+  describe('on the real pages of ../shared/fixtures/pages', () => {
+    for (const rp of REAL) {
+      const file = path.join(SHARED_PAGES, rp.file);
+      test(rp.file, { skip: !existsSync(file) && `${file} not found: ../shared is not beside the repository` }, async () => {
+        await browser.serveFile(rp.url, file, 'text/html; charset=utf-8');
+        const page = await openListing(browser.context, rp.url);
+        const cards = await cardsOf(page);
+        assertOneCardEach(cards, rp.papers, rp.file);
+        if (rp.first) assert.equal(cards[0].id, rp.first);
+        await page.close();
+      });
+    }
+  });
+
+  test('the extractor fixtures of every site (wasm/extract/testdata)', async (t) => {
+    const fixtures = await goldenFixtures();
+    if (!fixtures.length) return t.skip('no extractor fixtures with golden results yet');
+    for (const f of fixtures) {
+      await t.test(f.name, async () => {
+        browser.serve(f.url, f.html);
+        const page = await openListing(browser.context, f.url);
+        const cards = await cardsOf(page);
+        assertOneCardEach(cards, f.ids.length, f.name);
+        assert.deepEqual(cards.map((c) => c.id), f.ids);
+        await page.close();
+      });
+    }
+  });
+
+  test('an arXiv /new listing: cards right under each entry, from the abstracts on the page', async () => {
+    const papers = Array.from({ length: 12 }, (_, i) => syntheticPaper(i));
+    browser.serve('https://arxiv.org/list/cs.CL/new', arxivListing(papers));
+    const before = browser.apiRequests.length;
+    const page = await openListing(browser.context, 'https://arxiv.org/list/cs.CL/new');
+    const cards = await cardsOf(page);
+    assertOneCardEach(cards, papers.length, '/new');
+    assert.deepEqual(cards.map((c) => c.id), papers.map((p) => `arxiv:${p.id}`));
+    assert.ok(cards.every((c) => c.state === 'page'), 'abstracts come from the page');
+    assert.equal(browser.apiRequests.length, before, 'no API request when the page has abstracts');
+    // Each card sits inside its own entry's <dd>, after the entry's title.
+    const placed = await page.evaluate(() => [...document.querySelectorAll('papergist-card')].map((c) => {
+      const dd = c.closest('dd');
+      const dt = dd && dd.previousElementSibling;
+      return { id: c.dataset.paperId, dt: dt && dt.querySelector('a[title=Abstract]').id };
+    }));
+    for (const p of placed) assert.equal(p.id, `arxiv:${p.dt}`);
+    await page.close();
+  });
+
+  test('a hostile title stays text', async () => {
+    const papers = [syntheticPaper(0, { title: XSS_TITLE, abstract: '' }), syntheticPaper(1, {
+      abstract: 'We show that <script>window.__papergistPwned=2</script> <img src=x onerror="window.__papergistPwned=3"> is harmless. It is.',
+    })];
+    const url = 'https://arxiv.org/list/cs.CR/new';
+    browser.serve(url, arxivListing(papers));
+    const saved = browser.api;
+    browser.api = async (route) => route.fulfill({ status: 500, body: 'down' }); // the title is all there is
+    try {
+      const page = await openListing(browser.context, url);
+      const cards = await cardsOf(page);
+      assertOneCardEach(cards, 2, 'hostile');
+      assert.ok(cards[0].tldr.includes('<img src=x onerror='), `the title shows as text: ${cards[0].tldr}`);
+      const injected = await page.evaluate(() => ({
+        pwned: window.__papergistPwned,
+        imgs: [...document.querySelectorAll('papergist-card')].reduce((n, c) => n + c.shadowRoot.querySelectorAll('img, script, b').length, 0),
+      }));
+      assert.deepEqual(injected, { pwned: undefined, imgs: 0 });
+      await page.close();
+    } finally {
+      browser.api = saved;
+    }
+  });
+
+  test('a listing without abstracts fetches them in one batched API request', async () => {
+    const papers = Array.from({ length: 30 }, (_, i) => syntheticPaper(100 + i, { abstract: '' }));
+    const url = 'https://arxiv.org/list/cs.LG/recent';
+    browser.serve(url, arxivListing(papers));
+    const before = browser.apiRequests.length;
+    const page = await openListing(browser.context, url);
+    const requests = browser.apiRequests.slice(before);
+    assert.equal(requests.length, 1, 'one request for the whole page');
+    const ids = new URL(requests[0]).searchParams.get('id_list').split(',');
+    assert.deepEqual(ids.sort(), papers.map((p) => p.id).sort());
+    const cards = await cardsOf(page);
+    assertOneCardEach(cards, 30, '/recent');
+    for (const c of cards) {
+      assert.equal(c.state, 'fetched', c.id);
+      assert.match(c.tldr, /Abstract of|retrieval|question answering/i, 'the TL;DR comes from the fetched abstract');
+    }
+    await page.close();
+
+    // A second visit uses the cache: no request, cards fetched at once.
+    const again = await openListing(browser.context, url);
+    assert.equal(browser.apiRequests.length, before + 1, 'cached abstracts need no request');
+    assert.ok((await cardsOf(again)).every((c) => c.state === 'fetched'));
+    await again.close();
+  });
+
+  test('a failed API request is marked on the cards, which keep a TL;DR', async () => {
+    const papers = Array.from({ length: 5 }, (_, i) => syntheticPaper(300 + i, { abstract: '' }));
+    const url = 'https://arxiv.org/list/cs.AI/pastweek?show=5';
+    browser.serve(url, arxivListing(papers));
+    const saved = browser.api;
+    browser.api = async (route) => route.fulfill({ status: 503, body: 'Service Unavailable' });
+    try {
+      const page = await openListing(browser.context, url);
+      const cards = await cardsOf(page);
+      assertOneCardEach(cards, 5, 'failed API');
+      for (const c of cards) {
+        assert.equal(c.state, 'failed');
+        assert.match(c.status, /could not load/i);
+      }
+      await page.close();
+    } finally {
+      browser.api = saved;
+    }
+  });
+
+  test('the digest control opens and lists the page topics', async () => {
+    const papers = Array.from({ length: 10 }, (_, i) => syntheticPaper(i));
+    browser.serve('https://arxiv.org/list/cs.IR/new', arxivListing(papers));
+    const page = await openListing(browser.context, 'https://arxiv.org/list/cs.IR/new');
+    const digest = page.locator('papergist-digest');
+    await digest.locator('button.toggle').click();
+    await assert.doesNotReject(digest.locator('.panel h2').waitFor({ state: 'visible' }));
+    const topics = digest.locator('.panel li button');
+    if ((await topics.count()) > 0) {
+      await topics.first().click();
+      const highlighted = await page.evaluate(() => document.querySelectorAll('papergist-card[data-highlight]').length);
+      assert.ok(highlighted > 0, 'a topic click highlights its papers');
+    }
+    await page.close();
+  });
+});
