@@ -1,0 +1,23 @@
+// Real parsers for the three export formats: what Zotero-like importers would see.
+import * as bibtex from '@retorquere/bibtex-parser';
+import { Cite } from '@citation-js/core';
+import '@citation-js/plugin-ris';
+
+/** @returns {{key: string, type: string, fields: Record<string, any>}[]} throws on any parse error */
+export function parseBibTeX(text) {
+  const res = bibtex.parse(text, { sentenceCase: false }); // keep titles as written
+  if (res.errors.length) throw new Error(`BibTeX errors: ${JSON.stringify(res.errors)}`);
+  return res.entries;
+}
+
+/** @returns {any[]} CSL items */
+export function parseRIS(text) {
+  return new Cite(text, { forceType: '@ris/file' }).data;
+}
+
+/** Parses CSL-JSON and has citation-js read it as CSL. @returns {any[]} */
+export function parseCSLJSON(text) {
+  const items = JSON.parse(text);
+  if (!Array.isArray(items)) throw new Error('CSL-JSON is not an array');
+  return new Cite(items, { forceType: '@csl/list+object' }).data;
+}

@@ -1,0 +1,85 @@
+// The exporters of extension/lib/export.js, read back by real BibTeX, RIS and CSL-JSON parsers.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { toBibTeX, toRIS, toCSLJSON, splitName } from '../../../extension/lib/export.js';
+import { parseBibTeX, parseRIS, parseCSLJSON } from '../lib/parsers.js';
+
+const saved = [
+  {
+    id: 'arxiv:1706.03762',
+    paper: {
+      id: 'arxiv:1706.03762', title: 'Attention Is All You Need', authors: ['Ashish Vaswani', 'Noam Shazeer'],
+      url: 'https://arxiv.org/abs/1706.03762', arxiv_id: '1706.03762', published: '2017-06-12',
+      abstract: 'The dominant sequence transduction models are based on recurrent networks.', locator: {},
+    },
+    tldr: 'A network of attention alone beats recurrent translation models.',
+    keyphrases: ['Transformer', 'self-attention'],
+    tags: ['nlp', 'classics'], note: 'Read for the reading group; see §3.2.', read: true, savedAt: '2026-01-02T00:00:00Z',
+  },
+  {
+    id: 'doi:10.18653/v1/2021.naacl-main.208',
+    paper: {
+      id: 'doi:10.18653/v1/2021.naacl-main.208', title: 'Braces {unbalanced and 100% \\hostile_$ & #titles~^',
+      authors: ['Teven Le Scao', 'Ludwig van Beethoven', 'Plato'], url: 'https://aclanthology.org/2021.naacl-main.208/',
+      doi: '10.18653/v1/2021.naacl-main.208', venue: 'NAACL 2021', published: '2021-06', locator: {},
+    },
+    tldr: 'Prompts are worth } about 100 data points {.',
+    keyphrases: [], tags: [], note: 'line one\nline two', read: false, savedAt: '2026-01-01T00:00:00Z',
+  },
+];
+
+test('BibTeX parses, with braces and specials escaped, and carries TL;DR, note and tags', () => {
+  const entries = parseBibTeX(toBibTeX(saved));
+  assert.equal(entries.length, 2);
+  const [a, b] = entries;
+  assert.equal(a.key, 'vaswani2017attention');
+  assert.equal(a.fields.title, 'Attention Is All You Need');
+  assert.deepEqual(a.fields.author.map((x) => x.lastName), ['Vaswani', 'Shazeer']);
+  assert.equal(a.fields.year, '2017');
+  assert.equal(a.fields.eprint, '1706.03762');
+  assert.match(a.fields.note, /TL;DR: A network of attention alone/);
+  assert.match(a.fields.note, /reading group; see §3\.2/);
+  assert.deepEqual([...a.fields.keywords].sort(), ['classics', 'nlp']);
+  assert.equal(b.type, 'inproceedings');
+  assert.equal(b.fields.title, 'Braces {unbalanced and 100% \\hostile_$ & #titles~^');
+  assert.equal(b.fields.doi, '10.18653/v1/2021.naacl-main.208');
+  // BibTeX reads "van Beethoven, Ludwig" as prefix "van" + last name "Beethoven", as it should
+  assert.deepEqual(b.fields.author.map((x) => [x.prefix, x.lastName].filter(Boolean).join(' ')), ['Le Scao', 'van Beethoven', 'Plato']);
+});
+
+test('RIS parses into the same papers, with the TL;DR and note', () => {
+  const items = parseRIS(toRIS(saved));
+  assert.equal(items.length, 2);
+  const [a, b] = items;
+  assert.equal(a.title, 'Attention Is All You Need');
+  assert.deepEqual(a.author.map((x) => x.family), ['Vaswani', 'Shazeer']);
+  assert.equal(a.issued['date-parts'][0][0], 2017);
+  assert.match(JSON.stringify(a), /TL;DR: A network of attention alone/);
+  assert.match(JSON.stringify(a), /reading group/);
+  assert.equal(b.DOI, '10.18653/v1/2021.naacl-main.208');
+  assert.match(JSON.stringify(b), /line one/);
+  assert.match(JSON.stringify(b), /line two/);
+});
+
+test('CSL-JSON reads back as CSL items', () => {
+  const items = parseCSLJSON(toCSLJSON(saved));
+  assert.equal(items.length, 2);
+  const [a, b] = items;
+  assert.equal(a.type, 'article');
+  assert.equal(a.title, 'Attention Is All You Need');
+  assert.deepEqual(a.issued['date-parts'], [[2017, 6, 12]]);
+  assert.match(a.note, /^TL;DR: A network/);
+  assert.equal(a.keyword, 'nlp, classics');
+  assert.equal(b.type, 'paper-conference');
+  assert.equal(b['container-title'], 'NAACL 2021');
+  assert.deepEqual(b.author[1], { family: 'van Beethoven', given: 'Ludwig' });
+});
+
+test('splitName keeps particles with the family name', () => {
+  for (const [name, want] of [
+    ['Ada Lovelace', { family: 'Lovelace', given: 'Ada' }],
+    ['Teven Le Scao', { family: 'Le Scao', given: 'Teven' }],
+    ['Plato', { family: 'Plato', given: '' }],
+    ['Xi Victoria Lin', { family: 'Lin', given: 'Xi Victoria' }],
+  ]) assert.deepEqual(splitName(name), want, name);
+});
