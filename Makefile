@@ -23,8 +23,14 @@ test-go:
 	$(GO) test -count=1 ./...
 
 # --- extension e2e (headless Chromium + playwright-core) ---
-test-e2e:
-	@echo "test-e2e: no browser tests yet"
+E2E := scripts/e2e
+$(E2E)/node_modules: $(E2E)/package-lock.json
+	cd $(E2E) && npm ci --no-audit --no-fund
+	@touch $@
+
+## test-e2e: build the extension, then run the browser tests in headless Chromium (no network)
+test-e2e: extension $(E2E)/node_modules
+	cd $(E2E) && node --test --test-concurrency=1 tests/
 
 ## bench: print speed and size figures
 bench: bench-extract bench-summarize bench-backend bench-extension
@@ -42,8 +48,8 @@ bench-backend:
 	@echo "bench-backend: not yet"
 
 # --- extension benchmarks (owner: extension) ---
-bench-extension:
-	@echo "bench-extension: not yet"
+bench-extension: extension $(E2E)/node_modules
+	cd $(E2E) && node bench.js
 
 ## lint: gofmt and go vet
 lint:

@@ -85,19 +85,29 @@ export class Browser {
     return w || this.context.serviceWorkers().find((x) => x.url().startsWith(`chrome-extension://${this.extensionId}/`));
   }
 
-  /** Stops the extension's service worker the way Chrome does when it is idle (CDP). */
+  /**
+   * Stops the extension's service worker the way Chrome does when it is idle (CDP ServiceWorker domain),
+   * and waits until Chrome reports it stopped.
+   */
   async stopServiceWorker() {
     const page = this.context.pages()[0] || (await this.context.newPage());
     const cdp = await this.context.newCDPSession(page);
-    const gone = new Promise((resolve) => {
-      const w = this.context.serviceWorkers().find((x) => x.url().startsWith(`chrome-extension://${this.extensionId}/`));
-      if (!w) return resolve();
-      w.once('close', resolve);
+    const scope = `chrome-extension://${this.extensionId}/`;
+    let sawRunning = false;
+    const stopped = new Promise((resolve) => {
+      cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+        for (const v of versions) {
+          if (!v.scriptURL.startsWith(scope)) continue;
+          if (v.runningStatus !== 'stopped') sawRunning = true;
+          else if (sawRunning) resolve(true);
+        }
+      });
     });
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
-    await Promise.race([gone, new Promise((r) => setTimeout(r, 5000))]);
+    const ok = await Promise.race([stopped, new Promise((r) => setTimeout(() => r(false), 5000))]);
     await cdp.detach();
+    if (!ok) throw new Error('the service worker did not stop');
   }
 
   async close() {
