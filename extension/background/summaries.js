@@ -1,22 +1,13 @@
 // Summaries, cached by paper ID and a hash of the text summarized, in memory for this worker's life
 // and in chrome.storage.session across worker stops, so that a page seen before is shown at once.
 import { call } from './wasm.js';
+import { hash } from '../lib/hash.js';
 
 /** @typedef {import('../lib/messages.js').Paper} Paper */
 /** @typedef {import('../lib/messages.js').Summary} Summary */
 
 /** @type {Map<string, Summary>} */
 const memory = new Map();
-
-/** FNV-1a over UTF-16 code units: cheap, and collisions only cost a stale summary of the same paper. */
-function hash(s) {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(36);
-}
 
 const keyOf = (p) => `sum:${p.id}:${hash(p.title + '\n' + (p.abstract || ''))}`;
 

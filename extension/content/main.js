@@ -9,12 +9,19 @@ import { themeAt } from './theme.js';
 
 /** @typedef {import('../lib/messages.js').Entry} Entry */
 
-export async function main() {
+/**
+ * @param {{analysis: Promise<any>, start: number, imported: number}} t the loader's ANALYZE_PAGE reply, when
+ *   the loader started and when this module was ready
+ */
+export async function main(t) {
   if (document.documentElement.hasAttribute('data-papergist')) return; // injected twice
   document.documentElement.setAttribute('data-papergist', 'loading');
   /** @type {Map<string, any>} card hosts by paper ID */
   const cards = new Map();
-  const analysis = send(MSG.ANALYZE_PAGE, { html: document.documentElement.outerHTML, url: location.href });
+  const analysis = t.analysis.then((reply) => {
+    if (!reply || !reply.ok) throw new Error((reply && reply.error) || 'no reply to page/analyze');
+    return reply;
+  });
 
   dispatch('content', {
     [MSG.GET_PAGE_PAPER]: async () => {
@@ -23,7 +30,8 @@ export async function main() {
     },
   });
 
-  const { entries, topics } = await analysis;
+  const { entries, topics, timing } = await analysis;
+  const analyzed = performance.now();
   const places = locateEntries(entries.map((e) => e.paper));
   const savedIds = await saved.savedAmong(entries.map((e) => e.paper.id));
   const first = places.values().next().value;
@@ -39,7 +47,7 @@ export async function main() {
     insertCard(card, at);
     cards.set(entry.paper.id, card);
   }
-  markShown(cards.size);
+  markShown(cards.size, { ...timing, import: t.imported - t.start, analyze: analyzed - t.imported, cards: performance.now() - analyzed });
 
   saved.onChange((id, isSaved) => {
     const card = cards.get(id);
@@ -55,14 +63,15 @@ export async function main() {
   document.documentElement.setAttribute('data-papergist', 'done');
 }
 
-/** Records when the cards were shown, for `make bench` and the tests. */
-function markShown(count) {
+/** Records when the cards were shown and where the time went, for `make bench` and the tests. */
+function markShown(count, timing) {
   const nav = performance.getEntriesByType('navigation')[0];
   const since = nav && nav.domContentLoadedEventStart ? performance.now() - nav.domContentLoadedEventStart : -1;
   const root = document.documentElement;
   root.setAttribute('data-papergist', 'shown');
   root.setAttribute('data-papergist-cards', String(count));
   root.setAttribute('data-papergist-ms', since.toFixed(1));
+  root.setAttribute('data-papergist-timing', JSON.stringify(timing, (_, v) => (typeof v === 'number' ? Math.round(v) : v)));
 }
 
 /**
