@@ -10,7 +10,7 @@ out=dist/chrome
 [[ -x extension/node_modules/.bin/esbuild ]] || (cd extension && npm ci --no-audit --no-fund)
 rm -rf "$out"
 mkdir -p "$out/wasm" "$out/content"
-cp -R extension/manifest.json extension/background extension/popup extension/lib extension/icons "$out/"
+cp -R extension/manifest.json extension/background extension/offscreen extension/popup extension/lib extension/icons "$out/"
 extension/node_modules/.bin/esbuild extension/content/index.js --bundle --format=iife --target=chrome116 \
 	--legal-comments=none --log-level=warning --outfile="$out/content/content.js"
 cp "$wasm" "$out/wasm/papergist.wasm"

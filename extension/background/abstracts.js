@@ -1,6 +1,6 @@
 // Abstracts for arXiv listings that show none (/recent, /pastweek): one batched request to the arXiv
 // API per page, parsed by the wasm extractor, cached in chrome.storage.local by arXiv ID.
-import { call } from './wasm.js';
+import { call } from './engine.js';
 
 /** @typedef {import('../lib/messages.js').Paper} Paper */
 

@@ -1,6 +1,5 @@
 // Page analysis for content scripts: extract the papers, fill cached abstracts, summarize, digest.
-import { call, wasmReady } from './wasm.js';
-import { hash } from '../lib/hash.js';
+import { call } from './engine.js';
 import { summaries } from './summaries.js';
 import { fetchable, fillFromCache, fetchAbstracts } from './abstracts.js';
 
@@ -8,37 +7,13 @@ import { fetchable, fillFromCache, fetchAbstracts } from './abstracts.js';
 /** @typedef {import('../lib/messages.js').Entry} Entry */
 
 /**
- * Extraction results by page URL and a hash of its HTML, for this worker's life: a page seen again
- * unchanged (back, reload, another tab) skips the extractor. Abstracts and summaries are filled after,
- * from their own caches, so a cached page never shows stale ones.
- * @type {Map<string, string>} JSON of extract.Result
- */
-const pages = new Map();
-const MAX_PAGES = 24;
-
-async function extractCached(html, url) {
-  const key = `${url}\n${html.length}:${hash(html)}`;
-  let json = pages.get(key);
-  if (json) {
-    pages.delete(key); // most recently used last
-  } else {
-    json = JSON.stringify(await call('extract', html, url));
-    if (pages.size >= MAX_PAGES) pages.delete(pages.keys().next().value);
-  }
-  pages.set(key, json);
-  return JSON.parse(json);
-}
-
-/**
  * @param {{html: string, url: string}} msg
  * @returns {Promise<{site: string, entries: Entry[], topics: any[], timing: Record<string, number>}>}
  */
 export async function analyzePage({ html, url }) {
   if (typeof html !== 'string' || typeof url !== 'string') throw new Error('page/analyze wants {html, url}');
-  const tw = performance.now();
-  await wasmReady();
   const t0 = performance.now();
-  const res = await extractCached(html, url);
+  const res = await call('extract', html, url);
   const t1 = performance.now();
   /** @type {Paper[]} */
   const papers = res.papers;
@@ -48,7 +23,7 @@ export async function analyzePage({ html, url }) {
     hadAbstract.has(p.id) ? 'page' : cached.has(p.id) ? 'fetched' : fetchable(p) ? 'pending' : 'missing');
   const t2 = performance.now();
   const topics = await call('digest', JSON.stringify(papers));
-  const timing = { wasm: t0 - tw, extract: t1 - t0, summarize: t2 - t1, digest: performance.now() - t2 };
+  const timing = { extract: t1 - t0, summarize: t2 - t1, digest: performance.now() - t2 };
   return { site: res.site, entries, topics, timing };
 }
 

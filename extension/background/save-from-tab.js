@@ -3,7 +3,7 @@
 // read once through activeTab.
 import { MSG } from '../lib/messages.js';
 import * as saved from '../lib/saved.js';
-import { call } from './wasm.js';
+import { call } from './engine.js';
 import { summaries } from './summaries.js';
 
 export const MENU_ID = 'papergist-save';

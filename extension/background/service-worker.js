@@ -1,18 +1,19 @@
-// The background service worker: runs the wasm module for content scripts, saves from the toolbar,
-// shortcut and context menu, and keeps the badge. State lives in chrome.storage, never in globals.
-import { MSG, dispatch } from '../lib/messages.js';
+// The background service worker: analyzes pages for content scripts (the wasm runs in the offscreen
+// document, see engine.js), saves from the toolbar, shortcut and context menu, and keeps the badge.
+// State lives in chrome.storage and the offscreen document, never in the worker's globals.
+import { MSG, TARGET, dispatch } from '../lib/messages.js';
 import * as saved from '../lib/saved.js';
-import { wasmReady } from './wasm.js';
+import { ensureEngine } from './engine.js';
 import { analyzePage, abstractsFor, digest } from './analyze.js';
 import { saveTabPaper, createMenu, MENU_ID } from './save-from-tab.js';
 import * as badge from './badge.js';
 
-wasmReady().catch((err) => console.error('papergist: wasm', err)); // eagerly: the first page should not wait
+ensureEngine().catch((err) => console.error('papergist: engine', err)); // eagerly: the first page should not wait
 
 // Content scripts may read the session cache of tab state only through us.
 chrome.storage.session.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' });
 
-dispatch('background', {
+dispatch(TARGET.BACKGROUND, {
   [MSG.ANALYZE_PAGE]: async (msg, sender) => {
     const out = await analyzePage(msg);
     if (sender.tab && sender.tab.id !== undefined && sender.frameId === 0) {

@@ -1,6 +1,6 @@
 // Summaries, cached by paper ID and a hash of the text summarized, in memory for this worker's life
 // and in chrome.storage.session across worker stops, so that a page seen before is shown at once.
-import { call } from './wasm.js';
+import { call } from './engine.js';
 import { hash } from '../lib/hash.js';
 
 /** @typedef {import('../lib/messages.js').Paper} Paper */

@@ -1,6 +1,6 @@
 // On a supported site: send the page to the background, put a card under every paper it finds, keep
 // the Save buttons in step with what is saved anywhere, and fetch the abstracts a listing lacks.
-import { MSG, send, dispatch } from '../lib/messages.js';
+import { MSG, TARGET, send, dispatch } from '../lib/messages.js';
 import * as saved from '../lib/saved.js';
 import { locateEntries, insertCard } from './placement.js';
 import { createCard, updateCard, setSaved } from './card.js';
@@ -23,7 +23,7 @@ export async function main(t) {
     return reply;
   });
 
-  dispatch('content', {
+  dispatch(TARGET.CONTENT, {
     [MSG.GET_PAGE_PAPER]: async () => {
       const { entries } = await analysis;
       return { entry: entries.length === 1 ? cards.get(entries[0].paper.id)?.papergistEntry || entries[0] : null };

@@ -1,6 +1,7 @@
-// The one message contract between the extension's contexts. Every message is {type, ...payload};
-// every reply is {ok: true, ...data} or {ok: false, error}. Each context registers its handlers with
-// dispatch(), which warns about types it does not know.
+// The one message contract between the extension's contexts. Every message is {type, target?, ...payload};
+// every reply is {ok: true, ...data} or {ok: false, error}. target names the context that handles it
+// ('background' when absent, 'offscreen', 'content'), since extension pages hear every runtime message.
+// Each context registers its handlers with dispatch(), which warns about types it does not know.
 
 /**
  * A paper as the wasm extractor returns it (shared/paper.Paper).
@@ -32,7 +33,12 @@ export const MSG = Object.freeze({
   SAVE_TAB_PAPER: 'tab/save-paper',
   /** background → content: {} → {entry: Entry|null} the page's own paper, when the page is one paper's */
   GET_PAGE_PAPER: 'tab/page-paper',
+  /** background → offscreen: {name: 'extract'|'summarize'|'digest', args: string[]} → {data} (see wasm/bridge) */
+  WASM_CALL: 'wasm/call',
 });
+
+/** The contexts messages are addressed to. */
+export const TARGET = Object.freeze({ BACKGROUND: 'background', OFFSCREEN: 'offscreen', CONTENT: 'content' });
 
 /**
  * Sends a message to the background and returns its data, throwing on an error reply.
@@ -49,11 +55,13 @@ export async function send(type, payload = {}) {
 /**
  * Registers one listener that routes messages to handlers by type. A handler gets (message, sender)
  * and returns data (or a promise of it); errors become {ok: false, error}.
- * @param {string} context the context's name, for warnings
+ * @param {'background'|'offscreen'|'content'} context which messages to handle (a content script hears
+ *   only messages sent to its tab, whatever their target)
  * @param {Record<string, (msg: any, sender: chrome.runtime.MessageSender) => any>} handlers
  */
 export function dispatch(context, handlers) {
   chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+    if (((msg && msg.target) || TARGET.BACKGROUND) !== context && context !== TARGET.CONTENT) return false;
     const handler = msg && Object.hasOwn(handlers, msg.type) ? handlers[msg.type] : null;
     if (!handler) {
       console.warn(`papergist ${context}: unknown message type`, msg && msg.type);

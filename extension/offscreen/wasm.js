@@ -1,5 +1,5 @@
-// The Go module (extractor + summarizer). It is instantiated once per service-worker life, eagerly at
-// startup, because the worker loses all Go state whenever Chrome stops it.
+// The Go module (extractor + summarizer), instantiated once in the offscreen document, which outlives the
+// service worker: Chrome stops an idle worker, and a worker would pay the instantiation on every wake-up.
 import '../wasm/wasm_exec.js';
 
 /** @type {Promise<any>|null} */
