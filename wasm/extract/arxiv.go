@@ -87,13 +87,13 @@ func arxivListing(d *document) []paper.Paper {
 		p := paper.Paper{
 			ArxivID:    id,
 			Version:    version,
-			Title:      text(dd.Find("div.list-title").First()),
-			Authors:    texts(dd.Find("div.list-authors a")),
-			Abstract:   text(dd.Find("p.mathjax").First()),
+			Title:      dd.Find("div.list-title").First().Text(),
+			Authors:    rawTexts(dd.Find("div.list-authors a")),
+			Abstract:   dd.Find("p.mathjax").First().Text(),
 			URL:        "/abs/" + id,
 			PDFURL:     dt.Find(`a[title="Download PDF"]`).First().AttrOr("href", ""),
 			Venue:      arxivLabelled(dd.Find("div.list-journal-ref").First(), "Journal-ref:"),
-			Categories: arxivSubjects(text(dd.Find("div.list-subjects").First())),
+			Categories: arxivSubjects(dd.Find("div.list-subjects").First().Text()),
 			Locator:    paper.Locator{Href: href},
 		}
 		out = append(out, p)
@@ -136,8 +136,8 @@ func arxivSearch(d *document) []paper.Paper {
 		out = append(out, paper.Paper{
 			ArxivID:    id,
 			Version:    version,
-			Title:      text(li.Find("p.title").First()),
-			Authors:    texts(li.Find("p.authors a")),
+			Title:      li.Find("p.title").First().Text(),
+			Authors:    rawTexts(li.Find("p.authors a")),
 			Abstract:   strings.TrimPrefix(textSkipping(abstract, "a"), "Abstract:"),
 			URL:        "/abs/" + id,
 			PDFURL:     li.Find(`p.list-title a[href*="/pdf/"]`).First().AttrOr("href", ""),
@@ -355,6 +355,14 @@ func (e arxivEntry) paper() (paper.Paper, bool) {
 		p.Locator.Href = p.URL
 	}
 	return p, true
+}
+
+// rawTexts is the text of each element of s as it stands: Paper.Normalize cleans it once, later,
+// so listings do not pay for cleaning every field twice.
+func rawTexts(s *goquery.Selection) []string {
+	out := make([]string, 0, s.Length())
+	s.Each(func(_ int, e *goquery.Selection) { out = append(out, e.Text()) })
+	return out
 }
 
 // texts is the cleaned text of each element of s, skipping empty ones.
