@@ -68,37 +68,138 @@ func arxivIsFeed(d *document) bool {
 
 // arxivListing reads every dt/dd pair of every dl#articles: /recent repeats the dl once per day and /new
 // once per section (new submissions, cross-lists, replacements). Older pages have a plain dl in #dlpage.
+// A listing can hold 2000 entries, so each entry is read in one walk over its nodes, not one selector
+// query per field.
 func arxivListing(d *document) []paper.Paper {
 	var out []paper.Paper
-	d.Find("dl#articles > dt, #dlpage > dl > dt").Each(func(_ int, dt *goquery.Selection) {
-		link := dt.Find(`a[title="Abstract"]`).First()
-		if link.Length() == 0 {
-			link = dt.Find(`a[href*="/abs/"]`).First()
+	for _, dt := range d.Find("dl#articles > dt, #dlpage > dl > dt").Nodes {
+		if p, ok := arxivListingEntry(dt); ok {
+			out = append(out, p)
 		}
-		href := link.AttrOr("href", "")
-		id, version, ok := paper.ParseArxiv(d.abs(href))
-		if !ok {
-			return
-		}
-		dd := dt.Next()
-		if goquery.NodeName(dd) != "dd" {
-			return
-		}
-		p := paper.Paper{
-			ArxivID:    id,
-			Version:    version,
-			Title:      dd.Find("div.list-title").First().Text(),
-			Authors:    rawTexts(dd.Find("div.list-authors a")),
-			Abstract:   dd.Find("p.mathjax").First().Text(),
-			URL:        "/abs/" + id,
-			PDFURL:     dt.Find(`a[title="Download PDF"]`).First().AttrOr("href", ""),
-			Venue:      arxivLabelled(dd.Find("div.list-journal-ref").First(), "Journal-ref:"),
-			Categories: arxivSubjects(dd.Find("div.list-subjects").First().Text()),
-			Locator:    paper.Locator{Href: href},
-		}
-		out = append(out, p)
-	})
+	}
 	return out
+}
+
+func arxivListingEntry(dt *html.Node) (paper.Paper, bool) {
+	var href, pdf, fallback string
+	walkElements(dt, func(n *html.Node) bool {
+		if n.Data == "a" {
+			switch nodeAttr(n, "title") {
+			case "Abstract":
+				href = nodeAttr(n, "href")
+			case "Download PDF":
+				pdf = nodeAttr(n, "href")
+			default:
+				if h := nodeAttr(n, "href"); fallback == "" && strings.Contains(h, "/abs/") {
+					fallback = h
+				}
+			}
+		}
+		return true
+	})
+	if href == "" {
+		href = fallback
+	}
+	id, version, ok := arxivFromHref(href)
+	dd := nodeNextElement(dt)
+	if !ok || dd == nil || dd.Data != "dd" {
+		return paper.Paper{}, false
+	}
+	p := paper.Paper{ArxivID: id, Version: version, URL: "/abs/" + id, PDFURL: pdf, Locator: paper.Locator{Href: href}}
+	walkElements(dd, func(n *html.Node) bool {
+		switch {
+		case nodeHasClass(n, "list-title"):
+			p.Title = nodeText(n)
+		case nodeHasClass(n, "list-authors"):
+			walkElements(n, func(a *html.Node) bool {
+				if a.Data == "a" {
+					p.Authors = append(p.Authors, nodeText(a))
+				}
+				return true
+			})
+		case nodeHasClass(n, "list-subjects"):
+			p.Categories = arxivSubjects(nodeText(n))
+		case nodeHasClass(n, "list-journal-ref"):
+			p.Venue = strings.TrimPrefix(strings.TrimSpace(nodeText(n)), "Journal-ref:")
+		case n.Data == "p" && nodeHasClass(n, "mathjax"):
+			p.Abstract = nodeText(n)
+		default:
+			return true
+		}
+		return false
+	})
+	return p, true
+}
+
+// arxivFromHref reads the ID of an /abs/ link, relative or absolute, without resolving it first.
+func arxivFromHref(href string) (id, version string, ok bool) {
+	if i := strings.Index(href, "/abs/"); i >= 0 {
+		return paper.ParseArxiv(href[i+len("/abs/"):])
+	}
+	return "", "", false
+}
+
+// walkElements calls visit for every element below n in document order; visit returns false to skip
+// the element's own descendants.
+func walkElements(n *html.Node, visit func(*html.Node) bool) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && !visit(c) {
+			continue
+		}
+		walkElements(c, visit)
+	}
+}
+
+// nodeText is the raw text below n; Paper.Normalize cleans it.
+func nodeText(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.TextNode {
+				b.WriteString(c.Data)
+			} else {
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	return b.String()
+}
+
+func nodeNextElement(n *html.Node) *html.Node {
+	for s := n.NextSibling; s != nil; s = s.NextSibling {
+		if s.Type == html.ElementNode {
+			return s
+		}
+	}
+	return nil
+}
+
+func nodeAttr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key && a.Namespace == "" {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// nodeHasClass reports whether n's class attribute has the token class, without allocating.
+func nodeHasClass(n *html.Node, class string) bool {
+	list := nodeAttr(n, "class")
+	for list != "" {
+		list = strings.TrimLeft(list, " \t\n\f\r")
+		end := strings.IndexAny(list, " \t\n\f\r")
+		if end < 0 {
+			end = len(list)
+		}
+		if list[:end] == class {
+			return true
+		}
+		list = list[end:]
+	}
+	return false
 }
 
 // arxivSearch reads the results of arxiv.org/search: one li.arxiv-result each.
