@@ -90,6 +90,22 @@ func BenchmarkExtractLargestFixture(b *testing.B) {
 	}
 }
 
+// BenchmarkExtractRealPages runs on each page of ../shared this helper's adapters read.
+func BenchmarkExtractRealPages(b *testing.B) {
+	for _, rp := range []struct{ file, url string }{
+		{"arxiv/list-cs.CL-recent-2026-07-28.html", arxivRecentURL},
+		{"arxiv/abs-1706.03762.html", arxivAbsURL},
+		{"huggingface/daily-papers-date-2024-08-01.html", hfDailyURL},
+		{"publisher/plosone-10.1371-journal.pone.0000001.html", plosURL},
+	} {
+		data, err := os.ReadFile(filepath.Join(sharedPages, rp.file))
+		if err != nil {
+			continue
+		}
+		b.Run(filepath.Base(rp.file), func(b *testing.B) { benchExtract(b, data, rp.url, -1) })
+	}
+}
+
 // largestURL is the fixture's declared URL, or for a real page one that sends it through its site's adapter.
 func largestURL(path string, data []byte) string {
 	if m := fixtureURLRe.FindSubmatch(data[:min(len(data), 300)]); m != nil {
