@@ -67,7 +67,7 @@ func cvfListing(d *document) []paper.Paper {
 		abs := d.abs(href)
 		p := paper.Paper{Title: text(link), URL: abs, Locator: paper.Locator{Href: abs}}
 		dds := dt.NextUntil("dt")
-		dds.Find("form.authsearch input[name='query']").Each(func(_ int, in *goquery.Selection) {
+		dds.Find("form.authsearch input[name^='query']").Each(func(_ int, in *goquery.Selection) {
 			p.Authors = append(p.Authors, in.AttrOr("value", ""))
 		})
 		if len(p.Authors) == 0 {
@@ -84,6 +84,9 @@ func cvfListing(d *document) []paper.Paper {
 		})
 		p.ArxivID = cvfArxiv(dds.Find("a"))
 		p.Venue = cvfVenue(d)
+		if i := strings.LastIndexByte(p.Venue, ' '); i >= 0 {
+			p.Published = p.Venue[i+1:]
+		}
 		p.ID = cvfID(d, p)
 		out = append(out, p)
 	})

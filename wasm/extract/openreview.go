@@ -138,9 +138,17 @@ func openReviewKeywords(s string) []string {
 	return out
 }
 
-// openReviewDate finds the first "01 Feb 2023" in a note's date line ("Published: 01 Feb 2023, Last
-// Modified: …" or "01 Feb 2023 (modified: …)").
-var openReviewDate = regexp.MustCompile(`\b\d{1,2} [A-Z][a-z]{2} \d{4}\b`)
+// openReviewDateRe finds the first "01 Feb 2023" in a note's date line ("Published: 01 Feb 2023, Last
+// Modified: …" or "19 Sept 2023 (modified: …)").
+var openReviewDateRe = regexp.MustCompile(`\b(\d{1,2}) ([A-Z][a-z]{2})[a-z]*\.? (\d{4})\b`)
+
+func openReviewDate(s string) string {
+	m := openReviewDateRe.FindStringSubmatch(s)
+	if m == nil {
+		return ""
+	}
+	return m[1] + " " + m[2] + " " + m[3]
+}
 
 func openReviewList(d *document) []paper.Paper {
 	var out []paper.Paper
@@ -170,7 +178,7 @@ func openReviewList(d *document) []paper.Paper {
 			Locator: paper.Locator{Href: abs},
 		}
 		meta := note.ChildrenFiltered(".note-meta-info").Find("li")
-		p.Published = openReviewDate.FindString(text(meta.Eq(0)))
+		p.Published = openReviewDate(text(meta.Eq(0)))
 		if v := meta.Eq(1); !v.HasClass("readers") {
 			p.Venue = text(v)
 		}

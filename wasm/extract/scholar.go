@@ -51,7 +51,9 @@ func extractScholar(d *document) []paper.Paper {
 		p := paper.Paper{Title: scholarTag.ReplaceAllString(text(title), "")}
 		link := h3.Find("a[href]").First()
 		if href, ok := link.Attr("href"); ok {
-			p.URL = d.abs(href)
+			// The token is left out of the locator too, as it may be saved with the paper; current
+			// markup also gives the data-cid selector below.
+			p.URL = scholarStripToken(d.abs(href))
 			p.Locator.Href = p.URL
 		}
 		if p.URL == "" {
@@ -74,7 +76,7 @@ func extractScholar(d *document) []paper.Paper {
 		})
 		p.ID = paper.IDFromURL(p.URL)
 		// The arXiv ID wins over a publisher URL, so the same paper gets one ID on every site.
-		for _, u := range []string{p.URL, p.PDFURL} {
+		for _, u := range []string{p.URL, p.PDFURL, scholarArxivInVenue(p.Venue)} {
 			if id, _, ok := paper.ParseArxiv(u); ok {
 				p.ArxivID, p.ID = id, paper.ArxivPrefix+id
 				break
@@ -108,12 +110,36 @@ func scholarByline(s string) (authors []string, venue, year string) {
 	if len(parts) >= 2 {
 		mid := strings.TrimSpace(parts[1])
 		if m := scholarVenueYear.FindStringSubmatch(mid); m != nil {
-			venue, year = strings.TrimRight(m[1], "…. "), m[2]
+			venue, year = m[1], m[2]
 		} else if len(parts) >= 3 {
-			venue = strings.TrimRight(mid, "…. ")
+			venue = mid
 		}
 	}
+	if strings.HasSuffix(venue, "…") || strings.HasSuffix(venue, "...") {
+		venue = "" // "Advances in neural …": a cut name would pass for a whole one
+	}
 	return authors, venue, year
+}
+
+var scholarArxivVenue = regexp.MustCompile(`arXiv:(\S+)`)
+
+// scholarArxivInVenue returns "arXiv:2103.03404" from a byline venue such as "arXiv preprint
+// arXiv:2103.03404", for ParseArxiv.
+func scholarArxivInVenue(venue string) string {
+	return scholarArxivVenue.FindString(venue)
+}
+
+// scholarStripToken removes the casa_token Scholar adds to publisher links for institutional access:
+// it is tied to the user's session and must not be saved or synced.
+func scholarStripToken(link string) string {
+	u, err := url.Parse(link)
+	if err != nil || !strings.Contains(u.RawQuery, "casa_token") {
+		return link
+	}
+	q := u.Query()
+	q.Del("casa_token")
+	u.RawQuery = q.Encode()
+	return u.String()
 }
 
 // scholarDOI finds a DOI in the path of a publisher link (dl.acm.org/doi/10.1145/…); the query string

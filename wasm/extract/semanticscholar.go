@@ -43,9 +43,11 @@ func s2PaperPage(d *document) (paper.Paper, bool) {
 	header := d.Find(`[data-test-id="paper-detail-page-header"]`).First()
 	title := d.Find(s2TitleSelector).First()
 	ld := s2Article(d)
+	landing := *d.url // the paper's page without the sort or tab parameters of this view
+	landing.RawQuery, landing.Fragment = "", ""
 	p := paper.Paper{
 		Title:     text(title),
-		URL:       d.url.String(),
+		URL:       landing.String(),
 		PDFURL:    d.firstMeta("citation_pdf_url"),
 		Authors:   d.meta("citation_author"),
 		Venue:     d.firstMeta("citation_journal_title", "citation_conference_title"),
