@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
 
 	"github.com/papergist/papergist/shared/paper"
 )
@@ -85,6 +86,7 @@ func aclListing(d *document) []paper.Paper {
 	if strings.HasPrefix(d.url.Path, "/volumes/") {
 		pageVenue = text(d.Find("h2#title").First())
 	}
+	groupVenue := map[*html.Node]string{}
 	var out []paper.Paper
 	d.Find("p.d-sm-flex, div.d-sm-flex").Each(func(_ int, row *goquery.Selection) {
 		body := row.Find("span.d-block").FilterFunction(func(_ int, s *goquery.Selection) bool {
@@ -122,9 +124,15 @@ func aclListing(d *document) []paper.Paper {
 		if p.Venue == "" {
 			p.Venue = pageVenue
 		}
-		if p.Venue == "" {
-			// Event pages group rows under the volume's heading.
-			p.Venue = text(row.Parent().Find("h4 a[href*='/volumes/']").Last())
+		if p.Venue == "" && row.Parent().Length() > 0 {
+			// Event pages group rows under the volume's heading; look it up once per group.
+			parent := row.Parent().Get(0)
+			v, ok := groupVenue[parent]
+			if !ok {
+				v = text(row.Parent().ChildrenFiltered("h4").Find("a[href*='/volumes/']").Last())
+				groupVenue[parent] = v
+			}
+			p.Venue = v
 		}
 		out = append(out, p)
 	})
