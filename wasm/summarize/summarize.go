@@ -25,16 +25,14 @@ func Summarize(title, abstract string) Summary {
 	return Summary{TLDR: TLDR(title, abstract), KeyPhrases: KeyPhrases(title, abstract)}
 }
 
-// TLDR returns one sentence that says what the paper does and finds.
-// Placeholder (first sentence) until the summarizer lands (issue 3).
+// TLDR returns one sentence that says what the paper does and finds: the abstract sentence the learned
+// scorer rates best, compressed. With no abstract it returns the title.
 func TLDR(title, abstract string) string {
-	if i := strings.Index(abstract, ". "); i > 0 {
-		return abstract[:i+1]
+	sents := Sentences(abstract)
+	if len(sents) == 0 {
+		return strings.TrimSpace(title)
 	}
-	if abstract != "" {
-		return abstract
-	}
-	return title
+	return sents[bestSentence(title, sents)]
 }
 
 // KeyPhrases returns 3–6 phrases naming the paper's methods, tasks and datasets.
