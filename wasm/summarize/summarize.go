@@ -25,14 +25,18 @@ func Summarize(title, abstract string) Summary {
 	return Summary{TLDR: TLDR(title, abstract), KeyPhrases: KeyPhrases(title, abstract)}
 }
 
-// TLDR returns one sentence that says what the paper does and finds: the abstract sentence the learned
-// scorer rates best, compressed. With no abstract it returns the title.
+// TLDR returns one sentence that says what the paper does and finds. A learned scorer picks the abstract
+// sentences most likely to serve, and then the best of their grammatical compressions. With no abstract
+// it returns the title.
 func TLDR(title, abstract string) string {
 	sents := Sentences(abstract)
 	if len(sents) == 0 {
 		return strings.TrimSpace(title)
 	}
-	return sents[bestSentence(title, sents)]
+	if t := model().Best(title, sents); t != "" {
+		return t
+	}
+	return sents[0]
 }
 
 // KeyPhrases returns 3–6 phrases naming the paper's methods, tasks and datasets.

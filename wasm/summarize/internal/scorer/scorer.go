@@ -35,6 +35,11 @@ const (
 	fParen
 	fColon
 	fFirstOfFew
+	fFirstWe
+	fBeforeFirstWe
+	fFirstCue
+	fMaxTitle
+	fMaxCentrality
 	fNumFeatures
 )
 
@@ -43,6 +48,7 @@ var DenseNames = [fNumFeatures]string{
 	"pos0", "pos1", "pos2", "pos3", "pos4+", "relpos", "last", "second_last",
 	"len0-8", "len8-15", "len15-25", "len25-35", "len35-50", "len50+",
 	"title_recall", "title_precision", "centrality", "digit", "percent", "paren", "colon", "first_of_few",
+	"first_we", "before_first_we", "first_cue", "max_title", "max_centrality",
 }
 
 // Features describe one sentence within its abstract.
@@ -52,22 +58,39 @@ type Features struct {
 	Words []string
 	// Start is the first two words, lower-cased and joined by a space.
 	Start string
+	// Bigrams are the sentence's distinct pairs of adjacent lower-cased words, joined by a space.
+	Bigrams []string
 }
 
 // Model is a linear sentence scorer. Its JSON form is the embedded weights file.
 type Model struct {
-	Bias   float64            `json:"bias"`
-	Dense  map[string]float64 `json:"dense"`
-	Words  map[string]float64 `json:"words"`
-	Starts map[string]float64 `json:"starts"`
+	Bias    float64            `json:"bias"`
+	Dense   map[string]float64 `json:"dense"`
+	Words   map[string]float64 `json:"words"`
+	Starts  map[string]float64 `json:"starts"`
+	Bigrams map[string]float64 `json:"bigrams"`
+	// Candidate and Trailing weigh the compressions of the best sentences (second stage).
+	Candidate map[string]float64 `json:"candidate"`
+	Trailing  map[string]float64 `json:"trailing"`
+	// Token and TokenWords estimate which words of the abstract the TL;DR uses.
+	Token      map[string]float64 `json:"token"`
+	TokenWords map[string]float64 `json:"token_words"`
 
 	dense [fNumFeatures]float64
+	cand  [cNumFeatures]float64
+	token [tNumFeatures]float64
 }
 
 // Prepare indexes the dense weights by feature; call it once after loading.
 func (m *Model) Prepare() {
 	for i, name := range DenseNames {
 		m.dense[i] = m.Dense[name]
+	}
+	for i, name := range TokenNames {
+		m.token[i] = m.Token[name]
+	}
+	for i, name := range CandidateNames {
+		m.cand[i] = m.Candidate[name]
 	}
 }
 
@@ -79,6 +102,9 @@ func (m *Model) Score(f *Features) float64 {
 	}
 	for _, w := range f.Words {
 		s += m.Words[w]
+	}
+	for _, b := range f.Bigrams {
+		s += m.Bigrams[b]
 	}
 	return s + m.Starts[f.Start]
 }
@@ -98,6 +124,7 @@ func Extract(title string, sentences []string) []Features {
 	}
 	n := len(sentences)
 	out := make([]Features, n)
+	firstWe, firstCue := -1, -1
 	for i, s := range sentences {
 		f := &out[i]
 		d := &f.Dense
@@ -166,11 +193,67 @@ func Extract(title string, sentences []string) []Features {
 		d[fParen] = b2f(strings.Contains(s, "("))
 		d[fColon] = b2f(strings.Contains(s, ":"))
 		f.Words = uniq
+		f.Bigrams = bigrams(words[i])
+		if firstWe < 0 && (contains(uniq, "we") || contains(uniq, "our")) {
+			firstWe = i
+			d[fFirstWe] = 1
+		}
+		if firstCue < 0 && hasCue(uniq) {
+			firstCue = i
+			d[fFirstCue] = 1
+		}
 		switch {
 		case len(words[i]) >= 2:
 			f.Start = words[i][0] + " " + words[i][1]
 		case len(words[i]) == 1:
 			f.Start = words[i][0]
+		}
+	}
+	for i := range out {
+		if firstWe > i {
+			out[i].Dense[fBeforeFirstWe] = 1
+		}
+	}
+	markMax(out, fTitleRecall, fMaxTitle)
+	markMax(out, fCentrality, fMaxCentrality)
+	return out
+}
+
+// markMax sets feature flag on the sentences whose feature of is the abstract's highest and positive.
+func markMax(fs []Features, of, flag int) {
+	hi := 0.0
+	for i := range fs {
+		hi = max(hi, fs[i].Dense[of])
+	}
+	if hi == 0 {
+		return
+	}
+	for i := range fs {
+		if fs[i].Dense[of] == hi {
+			fs[i].Dense[flag] = 1
+		}
+	}
+}
+
+// cues are verbs with which authors state their contribution.
+var cues = []string{"propose", "present", "introduce", "develop", "describe", "design", "study", "investigate",
+	"show", "demonstrate", "explore", "address", "consider", "provide", "formulate", "derive", "analyze"}
+
+func hasCue(words []string) bool {
+	for _, c := range cues {
+		if contains(words, c) {
+			return true
+		}
+	}
+	return false
+}
+
+func bigrams(words []string) []string {
+	out := make([]string, 0, len(words))
+	for i := 0; i+1 < len(words); i++ {
+		b := words[i] + " " + words[i+1]
+		if !contains(out, b) {
+			out = append(out, b)
 		}
 	}
 	return out
