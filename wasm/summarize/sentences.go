@@ -31,6 +31,17 @@ func Sentences(text string) []string {
 	start, span := 0, 0
 	for i := 0; i < len(text); i++ {
 		c := text[i]
+		if c >= utf8.RuneSelf {
+			// CJK full stops end a sentence with no space after them.
+			if r, size := utf8.DecodeRuneInString(text[i:]); r == '。' || r == '！' || r == '？' {
+				if s := strings.TrimSpace(text[start : i+size]); s != "" {
+					out = append(out, s)
+				}
+				start = i + size
+				i += size - 1
+			}
+			continue
+		}
 		if c != '.' && c != '!' && c != '?' {
 			continue
 		}
@@ -98,12 +109,30 @@ func endsSentence(before, after string) bool {
 	if abbreviations[strings.ToLower(w)] || isDotted(w) {
 		return false
 	}
-	// A lone capital is an initial ("J. Smith"); a run of them with periods is an acronym ("U.S.").
+	// A lone capital is an initial ("J. Smith") unless a sentence plainly starts after it ("of size N. We").
 	if n := utf8.RuneCountInString(w); n == 1 {
 		wr, _ := utf8.DecodeRuneInString(w)
-		return !unicode.IsUpper(wr)
+		return !unicode.IsUpper(wr) || sentenceStarters[firstWord(after)]
 	}
 	return true
+}
+
+// sentenceStarters are words that open sentences of abstracts and are no one's surname.
+var sentenceStarters = map[string]bool{
+	"We": true, "Our": true, "This": true, "These": true, "The": true, "It": true, "In": true, "To": true,
+	"A": true, "An": true, "However": true, "Finally": true, "Moreover": true, "Furthermore": true,
+	"Experiments": true, "Results": true, "Here": true, "Thus": true, "Therefore": true, "Such": true,
+	"Using": true, "Unlike": true, "With": true, "For": true, "As": true, "On": true, "By": true, "Both": true,
+}
+
+// firstWord returns the letters at the start of s.
+func firstWord(s string) string {
+	for i, r := range s {
+		if !unicode.IsLetter(r) {
+			return s[:i]
+		}
+	}
+	return s
 }
 
 // isDotted reports an abbreviation of single letters with periods: "U.S", "i.i.d", "A.B.C".

@@ -265,7 +265,7 @@ func Tidy(s string) string {
 	}
 	s = strings.TrimRight(s, " ,;:-—")
 	s = capitalize(s)
-	if s != "" && !strings.ContainsRune(".!?", rune(s[len(s)-1])) {
+	if r, _ := utf8.DecodeLastRuneInString(s); s != "" && !strings.ContainsRune(".!?。！？", r) {
 		s += "."
 	}
 	return s
