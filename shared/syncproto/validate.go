@@ -110,7 +110,9 @@ func text(field string, s *string, max int, multiline bool) error {
 	if utf8.RuneCountInString(*s) > max {
 		return Errorf(CodeInvalid, "%s: longer than %d characters", field, max)
 	}
-	bad := func(r rune) bool { return r == 0 || (unicode.IsControl(r) && !(multiline && (r == '\n' || r == '\t' || r == '\r'))) }
+	bad := func(r rune) bool {
+		return r == 0 || (unicode.IsControl(r) && !(multiline && (r == '\n' || r == '\t' || r == '\r')))
+	}
 	if strings.IndexFunc(*s, bad) >= 0 {
 		return Errorf(CodeInvalid, "%s: has control characters", field)
 	}

@@ -131,4 +131,3 @@ func jwtKey(secret, path string) ([]byte, error) {
 	}
 	return []byte(k), f.Close()
 }
-

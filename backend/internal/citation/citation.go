@@ -215,17 +215,17 @@ func risValue(s string) string {
 
 // CSLItem is one CSL-JSON item (the subset papergist can fill).
 type CSLItem struct {
-	ID       string      `json:"id"`
-	Type     string      `json:"type"`
-	Title    string      `json:"title,omitempty"`
-	Author   []CSLName   `json:"author,omitempty"`
-	Issued   *CSLDate    `json:"issued,omitempty"`
-	Abstract string      `json:"abstract,omitempty"`
-	URL      string      `json:"URL,omitempty"`
-	DOI      string      `json:"DOI,omitempty"`
-	Number   string      `json:"number,omitempty"`
-	Keyword  string      `json:"keyword,omitempty"`
-	Note     string      `json:"note,omitempty"`
+	ID       string    `json:"id"`
+	Type     string    `json:"type"`
+	Title    string    `json:"title,omitempty"`
+	Author   []CSLName `json:"author,omitempty"`
+	Issued   *CSLDate  `json:"issued,omitempty"`
+	Abstract string    `json:"abstract,omitempty"`
+	URL      string    `json:"URL,omitempty"`
+	DOI      string    `json:"DOI,omitempty"`
+	Number   string    `json:"number,omitempty"`
+	Keyword  string    `json:"keyword,omitempty"`
+	Note     string    `json:"note,omitempty"`
 }
 
 // CSLName is a CSL name: family and given, or a literal when the name has one part.
