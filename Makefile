@@ -4,6 +4,7 @@ GO ?= go
 DIST := dist
 WASM_OUT := $(DIST)/wasm/papergist.wasm
 FUZZTIME ?= 10m
+BENCH_EXTRACT_TIME ?= 20x
 
 .PHONY: all run test test-go test-e2e bench bench-extract bench-summarize bench-backend bench-extension \
 	lint fmt wasm extension gist fuzz eval weights clean worker-dev deploy
@@ -36,8 +37,15 @@ test-e2e: extension $(E2E)/node_modules
 bench: bench-extract bench-summarize bench-backend bench-extension
 
 # --- extractor benchmarks (owner: extractor) ---
+# Throughput (MB/s, papers/s, CPU ms per page) on the largest fixtures and a synthetic 256 KB-4 MB arXiv
+# /new listing (goal: 1 MB under 20 ms natively), then the gzipped size of a wasm build of the extractor alone.
 bench-extract:
-	@echo "bench-extract: not yet"
+	$(GO) test -run='^$$' -bench='^BenchmarkExtract' -benchtime=$(BENCH_EXTRACT_TIME) -count=1 ./wasm/extract
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o "$$tmp/extract.wasm" ./scripts/extractwasm && \
+	gzip -9 -c "$$tmp/extract.wasm" > "$$tmp/extract.wasm.gz" && \
+	raw=$$(stat -c %s "$$tmp/extract.wasm") && gz=$$(stat -c %s "$$tmp/extract.wasm.gz") && \
+	awk -v r=$$raw -v g=$$gz 'BEGIN { printf "wasm/extract alone (GOOS=js GOARCH=wasm, -s -w): %d bytes (%.2f MB), gzip -9: %d bytes (%.2f MB)\n", r, r/1048576, g, g/1048576 }'
 
 # --- summarizer benchmarks (owner: summarizer) ---
 bench-summarize:

@@ -1,11 +1,11 @@
 // Package summarize writes a one-sentence TL;DR and key phrases for a paper from its title and abstract,
-// and groups the papers of one page into topics. Pure functions: no I/O, deterministic.
+// and groups the papers of one page into topics. Pure functions: no I/O, deterministic, safe for
+// concurrent use. The TL;DR scorer's weights are learned from SciTLDR's training split and embedded
+// (weights.json, rebuilt by `make weights`), so nothing is downloaded at run time.
 package summarize
 
 import (
 	"strings"
-
-	"github.com/papergist/papergist/shared/paper"
 )
 
 // Summary is what the extension shows under a paper entry.
@@ -16,7 +16,9 @@ type Summary struct {
 
 // Topic is one group of a page digest.
 type Topic struct {
-	Label    string   `json:"label"`
+	// Label is a short name for the topic: a key phrase the papers share, or "Other".
+	Label string `json:"label"`
+	// PaperIDs are the canonical IDs of the topic's papers, in page order.
 	PaperIDs []string `json:"paper_ids"`
 }
 
@@ -25,22 +27,36 @@ func Summarize(title, abstract string) Summary {
 	return Summary{TLDR: TLDR(title, abstract), KeyPhrases: KeyPhrases(title, abstract)}
 }
 
-// TLDR returns one sentence that says what the paper does and finds.
-// Placeholder (first sentence) until the summarizer lands (issue 3).
+// TLDR returns one sentence that says what the paper does and finds. A learned scorer picks the abstract
+// sentences most likely to serve, and then the best of their grammatical compressions. It is never
+// empty for a non-empty abstract; with no abstract it returns the title.
 func TLDR(title, abstract string) string {
-	if i := strings.Index(abstract, ". "); i > 0 {
-		return abstract[:i+1]
+	title, abstract = strings.TrimSpace(title), strings.TrimSpace(abstract)
+	sents := Sentences(truncate(abstract))
+	if len(sents) == 0 {
+		return title
 	}
-	if abstract != "" {
-		return abstract
+	if t := model().Best(title, sents); t != "" {
+		return t
 	}
-	return title
+	return sents[0]
 }
 
-// KeyPhrases returns 3–6 phrases naming the paper's methods, tasks and datasets.
-// Placeholder until the summarizer lands (issue 3).
-func KeyPhrases(title, abstract string) []string { return []string{} }
+// maxAbstract bounds the work one abstract can cost: a real abstract is under 3,000 bytes, and the
+// TL;DR comes from its first sentences anyway.
+const maxAbstract = 20000
 
-// Digest groups the papers of one page into a few labelled topics.
-// Placeholder until the summarizer lands (issue 3).
-func Digest(papers []paper.Paper) []Topic { return []Topic{} }
+// truncate cuts s to at most maxAbstract bytes, at a space when there is one.
+func truncate(s string) string {
+	if len(s) <= maxAbstract {
+		return s
+	}
+	cut := strings.LastIndexByte(s[:maxAbstract], ' ')
+	if cut < maxAbstract/2 {
+		cut = maxAbstract
+		for cut > 0 && s[cut]&0xC0 == 0x80 { // not inside a UTF-8 sequence
+			cut--
+		}
+	}
+	return s[:cut]
+}

@@ -1,6 +1,8 @@
 // Command gist runs papergist's extractor and summarizer natively, for scripts and for testing pages.
 //
 //	gist extract --url URL [FILE]   papers on a page as JSON (standard input when no FILE)
+//	gist tldr [FILE]                JSON lines {paper_id, title, abstract} → {paper_id, tldr, keyphrases}
+//	gist digest [--json] [FILE]     the topics of the papers that gist extract printed
 package main
 
 import (
@@ -19,6 +21,8 @@ type command struct {
 
 var commands = map[string]command{
 	"extract": {"print the papers on a page as JSON", runExtract},
+	"tldr":    {"write a TL;DR and key phrases for each paper of a JSON-lines file", runTLDR},
+	"digest":  {"group the papers that 'gist extract' found into topics", runDigest},
 }
 
 func main() {

@@ -1,0 +1,208 @@
+package sqlite
+
+import (
+	"maps"
+	"slices"
+	"time"
+
+	"github.com/papergist/papergist/shared/syncproto"
+)
+
+// record is an item row as the merge sees it: the item, whether it is a tombstone, and the version of the last
+// write of each field and of each tag. Per-field versions are what make the merge field-level: a change based on
+// version B conflicts only on fields the server wrote after B.
+type record struct {
+	Item    syncproto.Item
+	Deleted bool
+	Fields  fieldVersions
+}
+
+// fieldVersions is stored as the items.fields JSON column.
+type fieldVersions struct {
+	// F maps a field's JSON name to the version of its last write.
+	F map[string]int64 `json:"f"`
+	// T maps each tag ever set to its recent history: the versions at which it was added (positive) or removed
+	// (negative), oldest first, at most maxTagHistory; a leading 0 means older entries were dropped. From it the
+	// merge knows whether a tag was present at the change's base version, which makes tags a three-way set
+	// merge: a tag whose state in the change differs from its state at base was added or removed by the client
+	// and takes the client's state; any other tag keeps the server's.
+	T map[string][]int64 `json:"t"`
+}
+
+// outcome of merging one change or deletion into a record.
+type outcome struct {
+	status string
+	rec    *record // the record after the operation (the server's on conflict; nil if there is none)
+	write  bool    // rec must be written at the new version
+	err    *syncproto.Error
+}
+
+// maxTagHistory bounds the history kept per tag; a change based on an older version than the oldest kept
+// entry cannot tell whether it changed that tag, and leaves it as the server has it.
+const maxTagHistory = 8
+
+// tagAt returns whether the tag was present at version v, and whether the history reaches back that far.
+func tagAt(h []int64, v int64) (present, known bool) {
+	for i := len(h) - 1; i >= 0; i-- {
+		switch e := h[i]; {
+		case e == 0:
+			return false, false
+		case e > 0 && e <= v:
+			return true, true
+		case e < 0 && -e <= v:
+			return false, true
+		}
+	}
+	return false, true
+}
+
+// tagFlip appends a flip at version w (signed) to h, dropping the oldest entries beyond maxTagHistory.
+func tagFlip(h []int64, w int64) []int64 {
+	h = append(h, w)
+	if len(h) > maxTagHistory {
+		h = append([]int64{0}, h[len(h)-maxTagHistory+1:]...)
+	}
+	return h
+}
+
+// mergeChange applies ch (already normalized) to cur (nil when the item never existed) as write version w.
+func mergeChange(cur *record, ch *syncproto.Change, w int64, now time.Time) outcome {
+	if cur != nil && cur.Deleted && ch.BaseVersion < cur.Item.Version {
+		return outcome{status: syncproto.StatusConflict, rec: cur,
+			err: syncproto.Errorf(syncproto.CodeGone, "item %s was deleted at version %d, after base_version %d", ch.ID, cur.Item.Version, ch.BaseVersion)}
+	}
+	var next record
+	base := ch.BaseVersion
+	if cur == nil || cur.Deleted {
+		// A new item, or one re-saved after its deletion was seen: start from empty fields.
+		saved := now
+		if ch.SavedAt != nil {
+			saved = *ch.SavedAt
+		}
+		next = record{Item: syncproto.Item{ID: ch.ID, Authors: []string{}, Keyphrases: []string{}, Tags: []string{}, SavedAt: saved},
+			Fields: fieldVersions{F: map[string]int64{}, T: map[string][]int64{}}}
+		if cur != nil {
+			base = cur.Item.Version // every field of the tombstone is "as the client saw it"
+		}
+	} else {
+		next = cur.clone()
+	}
+	it, fv := &next.Item, next.Fields.F
+	changed, conflicts := false, []string{}
+	// set applies one scalar or list field: a field the server wrote after base, with another value, conflicts.
+	set := func(name string, eq bool, assign func()) {
+		if eq {
+			return
+		}
+		if fv[name] > base {
+			conflicts = append(conflicts, name)
+			return
+		}
+		assign()
+		fv[name] = w
+		changed = true
+	}
+	if ch.Title != nil {
+		set("title", it.Title == *ch.Title, func() { it.Title = *ch.Title })
+	}
+	if ch.Authors != nil {
+		set("authors", slices.Equal(it.Authors, *ch.Authors), func() { it.Authors = slices.Clone(*ch.Authors) })
+	}
+	if ch.Abstract != nil {
+		set("abstract", it.Abstract == *ch.Abstract, func() { it.Abstract = *ch.Abstract })
+	}
+	if ch.URL != nil {
+		set("url", it.URL == *ch.URL, func() { it.URL = *ch.URL })
+	}
+	if ch.PDFURL != nil {
+		set("pdf_url", it.PDFURL == *ch.PDFURL, func() { it.PDFURL = *ch.PDFURL })
+	}
+	if ch.TLDR != nil {
+		set("tldr", it.TLDR == *ch.TLDR, func() { it.TLDR = *ch.TLDR })
+	}
+	if ch.Keyphrases != nil {
+		set("keyphrases", slices.Equal(it.Keyphrases, *ch.Keyphrases), func() { it.Keyphrases = slices.Clone(*ch.Keyphrases) })
+	}
+	if ch.Note != nil {
+		set("note", it.Note == *ch.Note, func() { it.Note = *ch.Note })
+	}
+	if ch.Read != nil {
+		set("read", it.Read == *ch.Read, func() { it.Read = *ch.Read })
+	}
+	if len(conflicts) > 0 {
+		return outcome{status: syncproto.StatusConflict, rec: cur,
+			err: syncproto.Errorf(syncproto.CodeConflict, "edited on the server after base_version %d: %v", ch.BaseVersion, conflicts)}
+	}
+	if ch.Tags != nil {
+		tv := next.Fields.T
+		want := map[string]bool{}
+		for _, t := range *ch.Tags {
+			want[t] = true
+		}
+		have := map[string]bool{}
+		for _, t := range it.Tags {
+			have[t] = true
+		}
+		all := maps.Clone(want)
+		maps.Copy(all, have)
+		for t := range all {
+			atBase, known := tagAt(tv[t], base)
+			if !known || want[t] == atBase || want[t] == have[t] {
+				continue // the client did not change this tag (or cannot tell), or it already is as the client wants
+			}
+			if want[t] {
+				have[t], tv[t] = true, tagFlip(tv[t], w)
+			} else {
+				delete(have, t)
+				tv[t] = tagFlip(tv[t], -w)
+			}
+			changed = true
+		}
+		tags := make([]string, 0, len(have))
+		for t := range have {
+			tags = append(tags, t)
+		}
+		slices.Sort(tags)
+		it.Tags = tags
+	}
+	if cur != nil && cur.Deleted {
+		changed = true
+	}
+	if !changed && cur != nil {
+		return outcome{status: syncproto.StatusApplied, rec: cur}
+	}
+	if err := it.Validate(); err != nil {
+		return outcome{status: syncproto.StatusInvalid, rec: cur, err: err.(*syncproto.Error)}
+	}
+	it.Version, it.UpdatedAt = w, now
+	return outcome{status: syncproto.StatusApplied, rec: &next, write: true}
+}
+
+// mergeDeletion deletes cur unless it was edited after the client's base version.
+func mergeDeletion(cur *record, d *syncproto.Deletion, w int64) outcome {
+	if cur == nil || cur.Deleted {
+		return outcome{status: syncproto.StatusApplied, rec: cur}
+	}
+	if cur.Item.Version > d.BaseVersion {
+		return outcome{status: syncproto.StatusConflict, rec: cur,
+			err: syncproto.Errorf(syncproto.CodeConflict, "item %s was edited at version %d, after base_version %d", d.ID, cur.Item.Version, d.BaseVersion)}
+	}
+	return outcome{status: syncproto.StatusApplied, write: true,
+		rec: &record{Item: syncproto.Item{ID: d.ID, Version: w}, Deleted: true, Fields: fieldVersions{F: map[string]int64{}, T: map[string][]int64{}}}}
+}
+
+func (r *record) clone() record {
+	c := *r
+	c.Item.Authors = slices.Clone(r.Item.Authors)
+	c.Item.Keyphrases = slices.Clone(r.Item.Keyphrases)
+	c.Item.Tags = slices.Clone(r.Item.Tags)
+	c.Fields.F = make(map[string]int64, len(r.Fields.F))
+	for k, v := range r.Fields.F {
+		c.Fields.F[k] = v
+	}
+	c.Fields.T = make(map[string][]int64, len(r.Fields.T))
+	for k, v := range r.Fields.T {
+		c.Fields.T[k] = slices.Clone(v)
+	}
+	return c
+}

@@ -1,0 +1,242 @@
+package extract
+
+import (
+	"encoding/json"
+	"net/url"
+	"regexp"
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+
+	"github.com/papergist/papergist/shared/paper"
+)
+
+// Semantic Scholar: on a paper page (/paper/…/<hash>) only the subject paper counts; the citation and
+// reference lists below it are other papers. Search and author pages list paper cards, when their
+// markup is server-rendered.
+func init() {
+	register(adapter{
+		site:    "semanticscholar",
+		match:   func(u *url.URL) bool { return hostIs(u, "semanticscholar.org") },
+		extract: extractSemanticScholar,
+	})
+}
+
+const s2TitleSelector = `h1[data-test-id="paper-detail-title"]`
+
+func extractSemanticScholar(d *document) []paper.Paper {
+	if strings.HasPrefix(d.url.Path, "/paper/") || strings.HasPrefix(d.url.Path, "/arxiv/") {
+		if p, ok := s2PaperPage(d); ok {
+			return []paper.Paper{p}
+		}
+		return nil
+	}
+	return s2Cards(d)
+}
+
+var (
+	s2CorpusRe = regexp.MustCompile(`Corpus ID:\s*(\d{1,12})`)
+	s2ArxivRe  = regexp.MustCompile(`arXiv:\s*(\S+)`)
+)
+
+func s2PaperPage(d *document) (paper.Paper, bool) {
+	header := d.Find(`[data-test-id="paper-detail-page-header"]`).First()
+	title := d.Find(s2TitleSelector).First()
+	ld := s2Article(d)
+	landing := *d.url // the paper's page without the sort or tab parameters of this view
+	landing.RawQuery, landing.Fragment = "", ""
+	p := paper.Paper{
+		Title:     text(title),
+		URL:       landing.String(),
+		PDFURL:    d.firstMeta("citation_pdf_url"),
+		Authors:   d.meta("citation_author"),
+		Venue:     d.firstMeta("citation_journal_title", "citation_conference_title"),
+		Published: d.firstMeta("citation_publication_date"),
+		DOI:       d.firstMeta("citation_doi"),
+		Locator:   paper.Locator{Selector: s2TitleSelector},
+	}
+	if p.Title == "" {
+		p.Title = d.firstMeta("citation_title")
+		p.Locator = paper.Locator{Href: p.URL}
+	}
+	if p.Title == "" {
+		p.Title = ld.Name
+	}
+	if len(p.Authors) == 0 {
+		// The visible list is shortened ("+6 authors"), so it is only a fallback.
+		header.Find(`[data-test-id="author-list"] a.author-list__author-name`).Each(func(_ int, a *goquery.Selection) {
+			p.Authors = append(p.Authors, text(a))
+		})
+	}
+	if len(p.Authors) == 0 {
+		for _, a := range ld.Author {
+			p.Authors = append(p.Authors, a.Name)
+		}
+	}
+	if p.Venue == "" {
+		p.Venue = text(header.Find(`[data-test-id="venue-metadata"]`).First())
+	}
+	if date := text(header.Find(`[data-test-id="paper-year"]`).First()); paper.NormalizeDate(date) != "" {
+		p.Published = date // the header gives the day ("1 December 2020"), the meta only the year
+	}
+	if p.DOI == "" {
+		p.DOI = text(header.Find(`[data-test-id="paper-doi"] a`).First())
+	}
+	if p.DOI == "" && strings.Contains(ld.SameAs, "doi.org/") {
+		p.DOI = ld.SameAs
+	}
+	header.Find(`a[href*="arxiv.org/abs/"], a[href*="arxiv.org/pdf/"]`).EachWithBreak(func(_ int, a *goquery.Selection) bool {
+		if id, _, ok := paper.ParseArxiv(a.AttrOr("href", "")); ok {
+			p.ArxivID = id
+			return false
+		}
+		return true
+	})
+	if p.ArxivID == "" {
+		if m := s2ArxivRe.FindStringSubmatch(text(header.Find(`[data-test-id="paper-meta-subhead"]`).First())); m != nil {
+			if id, _, ok := paper.ParseArxiv(m[1]); ok {
+				p.ArxivID = id
+			}
+		}
+	}
+	p.Abstract = s2Abstract(d, header, ld)
+	p.ID = s2ID(p, d.url.String(), text(header.Find(`[data-test-id="corpus-id"]`).First()))
+	return p, p.Title != "" && p.ID != ""
+}
+
+// s2ID applies the shared preference: arXiv, then the DOI (which maps ACL DOIs to acl:), then the
+// paper hash of the URL, then the corpus ID.
+func s2ID(p paper.Paper, pageURL, corpusText string) string {
+	if id, _, ok := paper.ParseArxiv(p.ArxivID); ok {
+		return paper.ArxivPrefix + id
+	}
+	if doi, err := paper.NormalizeDOI(p.DOI); err == nil {
+		return paper.IDFromDOI(doi)
+	}
+	if id := paper.IDFromURL(pageURL); strings.HasPrefix(id, paper.S2Prefix) {
+		return id
+	}
+	if m := s2CorpusRe.FindStringSubmatch(corpusText); m != nil {
+		return paper.S2Prefix + m[1]
+	}
+	return ""
+}
+
+// s2Abstract prefers the abstract shown on the page. The JSON-LD and meta description put the TLDR in
+// front of the abstract, so that prefix is removed: a TLDR is Semantic Scholar's summary, not the authors'.
+func s2Abstract(d *document, header *goquery.Selection, ld s2LD) string {
+	if a := text(header.Find(`[data-test-id="abstract-text"]`).First()); a != "" {
+		return strings.TrimSuffix(strings.TrimSuffix(a, "Collapse"), "Expand")
+	}
+	full := ld.Abstract
+	if full == "" {
+		full = d.firstMeta("description", "og:description")
+	}
+	full = paper.CleanText(full)
+	tldr := paper.CleanText(ld.About)
+	if tldr == "" {
+		tldr = text(header.Find(`.tldr-abstract-replacement span span`).First())
+	}
+	if tldr != "" {
+		if rest, ok := strings.CutPrefix(full, tldr); ok {
+			return strings.TrimSpace(rest)
+		}
+	}
+	if full == tldr {
+		return ""
+	}
+	return full
+}
+
+// s2LD is the schema.org Article that paper pages embed.
+type s2LD struct {
+	Name     string `json:"name"`
+	Abstract string `json:"abstract"`
+	About    string `json:"about"`
+	SameAs   string `json:"sameAs"`
+	Author   []struct {
+		Name string `json:"name"`
+	} `json:"author"`
+}
+
+func s2Article(d *document) s2LD {
+	var found s2LD
+	d.Find(`script[type="application/ld+json"]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		var v any
+		if json.Unmarshal([]byte(s.Text()), &v) != nil {
+			return true
+		}
+		if art := s2FindArticle(v, 0); art != nil {
+			raw, _ := json.Marshal(art)
+			_ = json.Unmarshal(raw, &found)
+			return false
+		}
+		return true
+	})
+	return found
+}
+
+// s2FindArticle looks through @graph and nested arrays for the first object of @type Article.
+func s2FindArticle(v any, depth int) map[string]any {
+	if depth > 8 {
+		return nil
+	}
+	switch x := v.(type) {
+	case map[string]any:
+		if t, _ := x["@type"].(string); t == "Article" || t == "ScholarlyArticle" {
+			return x
+		}
+		if g, ok := x["@graph"]; ok {
+			return s2FindArticle(g, depth+1)
+		}
+	case []any:
+		for _, c := range x {
+			if a := s2FindArticle(c, depth+1); a != nil {
+				return a
+			}
+		}
+	}
+	return nil
+}
+
+// s2Cards reads the paper cards of search and author pages: each has a title link to /paper/….
+func s2Cards(d *document) []paper.Paper {
+	var out []paper.Paper
+	d.Find(".cl-paper-row, [data-test-id='search-result'], .result-page .paper-row").Each(func(_ int, card *goquery.Selection) {
+		link := card.Find(`a[data-test-id="title-link"], a[href^="/paper/"]`).FilterFunction(func(_ int, a *goquery.Selection) bool {
+			return text(a) != ""
+		}).First()
+		href, ok := link.Attr("href")
+		if !ok {
+			return
+		}
+		abs := d.abs(href)
+		title := text(link.Find(".cl-paper-title, h2").First())
+		if title == "" {
+			title = text(link)
+		}
+		p := paper.Paper{
+			ID:      paper.IDFromURL(abs),
+			Title:   title,
+			URL:     abs,
+			Locator: paper.Locator{Href: abs},
+		}
+		card.Find(`[data-test-id="author-list"] a, .cl-paper-authors a`).Each(func(_ int, a *goquery.Selection) {
+			p.Authors = append(p.Authors, text(a))
+		})
+		p.Venue = text(card.Find(`[data-test-id="venue-metadata"], .cl-paper-venue`).First())
+		p.Published = text(card.Find(`[data-test-id="paper-year"], .cl-paper-pubdates`).First())
+		if doi, ok := paper.FindDOI(card.Find(`a[href*="doi.org/10."]`).First().AttrOr("href", "")); ok {
+			p.DOI = doi
+		}
+		card.Find(`a[href*="arxiv.org/abs/"]`).EachWithBreak(func(_ int, a *goquery.Selection) bool {
+			p.ArxivID, _, _ = paper.ParseArxiv(a.AttrOr("href", ""))
+			return p.ArxivID == ""
+		})
+		if id := s2ID(p, p.URL, ""); id != "" {
+			p.ID = id
+		}
+		out = append(out, p)
+	})
+	return out
+}

@@ -1,0 +1,135 @@
+package summarize
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/papergist/papergist/shared/paper"
+)
+
+// OtherLabel labels the papers of a digest that share no topic with another paper.
+const OtherLabel = "Other"
+
+// maxTopics caps a digest: past eight groups a digest stops being a glance.
+const maxTopics = 8
+
+// genericTerms are single words too broad to label a topic on a research listing.
+var genericTerms = map[string]bool{
+	"model": true, "network": true, "neural": true, "deep": true, "learning": true, "data": true,
+	"method": true, "system": true, "algorithm": true, "analysi": true, "training": true, "language": true,
+	"performance": true, "framework": true, "large": true, "representation": true, "information": true,
+	"dataset": true, "benchmark": true, "evaluation": true, "application": true, "function": true,
+	"optimization": true, "image": true, "time": true, "structure": true, "feature": true, "process": true,
+	"theory": true, "design": true, "generation": true, "estimation": true, "inference": true, "space": true,
+	"multi": true, "agent": true, "control": true, "distribution": true, "object": true, "text": true,
+}
+
+// Digest groups the papers of one page into at most eight topics, each labelled by a key phrase its
+// papers share, largest first; papers that share nothing with another paper go last, under "Other".
+// Every paper appears in exactly one topic. It is deterministic and returns an empty slice for no papers.
+func Digest(papers []paper.Paper) []Topic {
+	if len(papers) == 0 {
+		return []Topic{}
+	}
+	terms := make([]map[string]bool, len(papers))
+	surface := map[string]string{}
+	df := map[string]int{}
+	for i, p := range papers {
+		terms[i] = paperTerms(p, surface)
+		for t := range terms[i] {
+			df[t]++
+		}
+	}
+	keys := make([]string, 0, len(df))
+	for t, n := range df {
+		// A term on (nearly) every paper of a large page says nothing about any of them.
+		if n >= 2 && (len(papers) < 5 || float64(n) <= 0.6*float64(len(papers))) {
+			keys = append(keys, t)
+		}
+	}
+	sort.Strings(keys)
+	assigned := make([]bool, len(papers))
+	var topics []Topic
+	for len(topics) < maxTopics {
+		best, bestScore := "", 0.0
+		for _, t := range keys {
+			cover := 0
+			for i := range papers {
+				if !assigned[i] && terms[i][t] {
+					cover++
+				}
+			}
+			if cover < 2 {
+				continue
+			}
+			// prefer phrases to single words at equal coverage: "graph neural network" over "graph"
+			score := float64(cover) * (1 + 0.35*float64(strings.Count(t, " ")))
+			if score > bestScore {
+				best, bestScore = t, score
+			}
+		}
+		if best == "" {
+			break
+		}
+		topic := Topic{Label: surface[best], PaperIDs: []string{}}
+		for i, p := range papers {
+			if !assigned[i] && terms[i][best] {
+				assigned[i] = true
+				topic.PaperIDs = append(topic.PaperIDs, p.ID)
+			}
+		}
+		topics = append(topics, topic)
+	}
+	sort.SliceStable(topics, func(i, j int) bool { return len(topics[i].PaperIDs) > len(topics[j].PaperIDs) })
+	other := Topic{Label: OtherLabel, PaperIDs: []string{}}
+	for i, p := range papers {
+		if !assigned[i] {
+			other.PaperIDs = append(other.PaperIDs, p.ID)
+		}
+	}
+	if len(other.PaperIDs) > 0 {
+		topics = append(topics, other)
+	}
+	return topics
+}
+
+// paperTerms returns the keys of a paper's candidate phrases, and of their non-generic words, from its
+// title, key phrases and categories, recording each key's first display form in surface.
+func paperTerms(p paper.Paper, surface map[string]string) map[string]bool {
+	out := map[string]bool{}
+	add := func(phrase string) {
+		key := phraseKey(phrase)
+		if key == "" {
+			return
+		}
+		out[key] = true
+		if _, ok := surface[key]; !ok {
+			surface[key] = displayForm(phrase)
+		}
+		words := strings.Fields(phrase)
+		if len(words) < 2 {
+			return
+		}
+		for _, w := range words {
+			k := phraseKey(w)
+			if genericTerms[k] || len(k) < 3 {
+				continue
+			}
+			out[k] = true
+			if _, ok := surface[k]; !ok {
+				surface[k] = displayForm(w)
+			}
+		}
+	}
+	for _, ph := range candidatePhrases(p.Title) {
+		if k := phraseKey(ph); !genericTerms[k] {
+			add(ph)
+		}
+	}
+	for _, ph := range KeyPhrases(p.Title, p.Abstract) {
+		if k := phraseKey(ph); !genericTerms[k] {
+			add(ph)
+		}
+	}
+	return out
+}

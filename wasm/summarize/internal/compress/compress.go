@@ -1,0 +1,301 @@
+// Package compress shortens an abstract sentence into TL;DR candidates that stay grammatical. Clean
+// removes what never belongs in a TL;DR (citations, parentheticals, "In this paper, we"); Candidates
+// also cuts trailing modifiers and clauses at points where the rest can go, and the learned scorer
+// picks among them. Training and inference share it so that they see the same candidates.
+package compress
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Cut kinds: how a candidate was shortened. Changing them invalidates the weights: run `make weights`.
+const (
+	KindNone   = iota // Clean only
+	KindLeadWe        // a leading clause before ", we" removed
+	KindComma
+	KindSemicolon
+	KindColon
+	KindDash
+	KindWhich
+	KindBy
+	KindUsing
+	KindAnd
+	KindThat
+	KindFor
+	KindWith
+	KindIn
+	KindOn
+	KindVia
+	KindWhile
+	NumKinds
+)
+
+// KindNames names the cut kinds for the weights file.
+var KindNames = [NumKinds]string{"none", "lead_we", "comma", "semicolon", "colon", "dash", "which", "by", "using",
+	"and", "that", "for", "with", "in", "on", "via", "while"}
+
+// Candidate is one compression of a sentence.
+type Candidate struct {
+	Text string
+	// Words counts the words of Text; Base those of the cleaned sentence it was cut from.
+	Words, Base int
+	// Kind is how the candidate was cut (Kind* constants); Trailing is what the cut removed.
+	Kind     int
+	Trailing string
+}
+
+// minWords is the fewest words a cut may leave: shorter ones rarely say what a paper does.
+const minWords = 7
+
+// spaceCuts are the words before which a trailing part may be cut, with their kinds.
+var spaceCuts = []struct {
+	word string
+	kind int
+}{
+	{" which ", KindWhich}, {" by ", KindBy}, {" using ", KindUsing}, {" and ", KindAnd}, {" that ", KindThat},
+	{" for ", KindFor}, {" with ", KindWith}, {" in ", KindIn}, {" on ", KindOn}, {" via ", KindVia},
+	{" while ", KindWhile}, {" whereas ", KindWhile}, {" — ", KindDash}, {" -- ", KindDash},
+}
+
+// needsComplement are words after which a cut leaves a sentence hanging ("we are interested.").
+var needsComplement = map[string]bool{
+	"interested": true, "able": true, "based": true, "due": true, "according": true, "related": true,
+	"used": true, "applied": true, "capable": true, "show": true, "shows": true, "showed": true, "shown": true,
+	"demonstrate": true, "demonstrates": true, "find": true, "finds": true, "found": true, "prove": true,
+	"proves": true, "argue": true, "observe": true, "suggest": true, "suggests": true, "indicate": true,
+	"indicates": true, "reveal": true, "reveals": true, "note": true, "claim": true, "hypothesize": true,
+	"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "the": true, "a": true,
+	"an": true, "of": true, "to": true, "between": true, "both": true, "either": true, "such": true,
+	"so": true, "how": true, "whether": true, "than": true, "as": true, "from": true, "into": true,
+	"this": true, "these": true, "we": true, "it": true, "our": true, "its": true, "their": true,
+	"propose": true, "proposes": true, "present": true, "presents": true, "introduce": true,
+	"introduces": true, "use": true, "uses": true, "make": true, "makes": true, "allows": true, "allow": true,
+	"enables": true, "enable": true, "help": true, "helps": true, "same": true, "ensure": true,
+	"called": true, "named": true, "termed": true, "dubbed": true, "known": true, "more": true, "less": true,
+	"most": true, "focus": true, "focuses": true, "rely": true, "relies": true, "depend": true, "depends": true,
+	"consists": true, "consist": true, "results": true, "result": true, "lead": true, "leads": true,
+	"refer": true, "refers": true, "aim": true, "aims": true, "corresponds": true, "compared": true,
+}
+
+// Candidates returns the cleaned sentence and its cuts, without repeats, the uncut one first.
+func Candidates(s string) []Candidate {
+	base := Clean(s)
+	heads := []Candidate{{Text: base, Kind: KindNone}}
+	if i := strings.Index(base, ", we "); i > 0 && countWords(base[:i]) <= 20 {
+		h := Tidy(capitalize(base[i+2:]))
+		heads = append(heads, Candidate{Text: h, Kind: KindLeadWe})
+	}
+	var out []Candidate
+	seen := map[string]bool{}
+	add := func(c Candidate, base int) {
+		if seen[c.Text] {
+			return
+		}
+		seen[c.Text] = true
+		c.Words, c.Base = countWords(c.Text), base
+		out = append(out, c)
+	}
+	for _, h := range heads {
+		hw := countWords(h.Text)
+		add(h, hw)
+		text := h.Text
+		for i := 0; i < len(text); i++ {
+			kind, ok := cutAt(text, i)
+			if !ok {
+				continue
+			}
+			prefix := text[:i]
+			if countWords(prefix) < minWords || needsComplement[strings.ToLower(lastWord(prefix))] {
+				continue
+			}
+			add(Candidate{Text: Tidy(prefix), Kind: kind, Trailing: text[i:]}, hw)
+		}
+	}
+	return out
+}
+
+// cutAt reports whether text may be cut just before index i, and how.
+func cutAt(text string, i int) (int, bool) {
+	switch text[i] {
+	case ',':
+		return KindComma, true
+	case ';':
+		return KindSemicolon, true
+	case ':':
+		return KindColon, true
+	case ' ':
+		for _, c := range spaceCuts {
+			if strings.HasPrefix(text[i:], c.word) {
+				return c.kind, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// Clean removes citations, parentheticals other than acronym definitions, content-free lead-ins and
+// "in this paper", and tidies the result.
+func Clean(s string) string {
+	return Tidy(dropInline(dropLeadIn(dropBrackets(s))))
+}
+
+// leadIns are openings that say nothing about the paper; each is dropped with the comma after it.
+// They are matched case-insensitively at the start of the sentence.
+var leadIns = []string{
+	"in this paper", "in this work", "in this study", "in this article", "in this note", "in this letter",
+	"in this thesis", "in this report", "in the present paper", "in the present work", "in this contribution",
+	"in this regard", "in particular", "in contrast", "in addition", "in practice", "in summary", "in short",
+	"to this end", "to that end", "to address this", "to address these issues", "to address this issue",
+	"to address this problem", "to address these problems", "to address these challenges",
+	"to address this challenge", "to tackle this problem", "to tackle this issue", "to solve this problem",
+	"to overcome this", "to overcome these limitations", "to overcome this limitation", "to do so", "to this aim",
+	"here", "specifically", "moreover", "furthermore", "additionally", "however", "finally", "thus", "therefore",
+	"hence", "instead", "consequently", "as a result", "overall", "further", "besides", "importantly",
+	"notably", "interestingly", "surprisingly", "concretely", "in doing so", "by doing so", "first", "second",
+	"third", "lastly", "then", "next", "also", "experimentally", "empirically", "theoretically", "altogether",
+	"accordingly", "crucially", "unlike previous work", "unlike prior work", "unlike existing methods",
+	"unlike previous methods", "unlike previous approaches", "unlike existing approaches",
+}
+
+// dropLeadIn removes content-free openings ("In this paper, we …" → "We …"), repeatedly.
+func dropLeadIn(s string) string {
+	for changed := true; changed; {
+		changed = false
+		for _, l := range leadIns {
+			if len(s) <= len(l) || !strings.EqualFold(s[:len(l)], l) {
+				continue
+			}
+			rest := s[len(l):]
+			switch {
+			case strings.HasPrefix(rest, ", "):
+				rest = rest[2:]
+			case strings.HasPrefix(rest, " we ") || strings.HasPrefix(rest, " We "):
+				rest = rest[1:]
+			default:
+				continue
+			}
+			s, changed = capitalize(rest), true
+			break
+		}
+	}
+	return s
+}
+
+// inlines are phrases dropped wherever they stand, with the space before them.
+var inlines = []string{" in this paper", " in this work", " in this study", " in this article", " in this note"}
+
+func dropInline(s string) string {
+	for _, p := range inlines {
+		for {
+			i := strings.Index(s, p)
+			if i < 0 {
+				break
+			}
+			s = s[:i] + s[i+len(p):]
+		}
+	}
+	return s
+}
+
+// dropBrackets removes [citations] and parentheticals. An acronym definition such as "(GANs)" or
+// "(V-RIN)" stays, and so do brackets glued to a word, as in a formula f(x).
+func dropBrackets(s string) string {
+	if !strings.ContainsAny(s, "([") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c != '(' && c != '[' {
+			b.WriteByte(c)
+			continue
+		}
+		end := matching(s, i)
+		if end < 0 {
+			b.WriteByte(c)
+			continue
+		}
+		if c == '(' && isAcronym(s[i+1:end]) || i > 0 && !isSpace(s[i-1]) {
+			b.WriteString(s[i : end+1])
+		}
+		i = end
+	}
+	return b.String()
+}
+
+// matching returns the index of the bracket closing the one at open, or -1.
+func matching(s string, open int) int {
+	depth := 0
+	for i := open; i < len(s); i++ {
+		switch s[i] {
+		case '(', '[':
+			depth++
+		case ')', ']':
+			depth--
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// isAcronym reports a short single token with a capital letter: "GANs", "V-RIN", "DCC".
+func isAcronym(s string) bool {
+	if s == "" || len(s) > 15 || strings.ContainsAny(s, " ,;") {
+		return false
+	}
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// Tidy mends what cuts leave: doubled spaces, space before punctuation, trailing commas, a lower-case
+// start and a missing final period.
+func Tidy(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	for _, p := range []string{" ,", " .", " ;", " :"} {
+		s = strings.ReplaceAll(s, p, p[1:])
+	}
+	s = strings.TrimRight(s, " ,;:-—")
+	s = capitalize(s)
+	if r, _ := utf8.DecodeLastRuneInString(s); s != "" && !strings.ContainsRune(".!?。！？", r) {
+		s += "."
+	}
+	return s
+}
+
+func capitalize(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	if !unicode.IsLower(r) {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[size:]
+}
+
+// lastWord returns the last run of letters of s.
+func lastWord(s string) string {
+	s = strings.TrimRight(s, " ")
+	i := strings.LastIndexByte(s, ' ')
+	return strings.Trim(s[i+1:], ".,;:()[]\"'")
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' }
+
+func countWords(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); i++ {
+		sp := isSpace(s[i])
+		if !sp && !in {
+			n++
+		}
+		in = !sp
+	}
+	return n
+}

@@ -1,0 +1,411 @@
+// Command trainweights learns the TL;DR scorer from SciTLDR's training split and writes the weights
+// file that package summarize embeds. `make weights` runs it; the output is deterministic.
+//
+// Both stages are linear models trained listwise: for each abstract, a softmax over its items' scores
+// is fitted to a target distribution that puts its mass on the items with the best ROUGE-1 against the
+// reference TL;DR, sharpened by -tau. Stage one rates the abstract's sentences; stage two rates the
+// compressions (package compress) of the sentences stage one ranks highest.
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"math"
+	"math/rand/v2"
+	"os"
+
+	"github.com/papergist/papergist/wasm/summarize/internal/scorer"
+)
+
+// record is one SciTLDR-A line; only the fields the trainer needs.
+type record struct {
+	Title  string   `json:"title"`
+	Source []string `json:"source"`
+	Target []string `json:"target"`
+}
+
+type options struct {
+	train, out    string
+	epochs        int
+	rate, l2, tau float64
+	minDocs       int
+	keep          float64
+	topK          int
+	cutL2, cutTau float64
+	tokenMinDocs  int
+}
+
+func main() {
+	var o options
+	flag.StringVar(&o.train, "train", "../shared/eval/scitldr/train.jsonl", "SciTLDR-A training split")
+	flag.StringVar(&o.out, "out", "wasm/summarize/weights.json", "weights file to write")
+	flag.IntVar(&o.epochs, "epochs", 15, "passes over the training data")
+	flag.Float64Var(&o.rate, "rate", 0.05, "AdaGrad learning rate")
+	flag.Float64Var(&o.l2, "l2", 3e-2, "L2 penalty per update")
+	flag.Float64Var(&o.tau, "tau", 0.1, "target temperature over ROUGE-1 (smaller = only the best item)")
+	flag.IntVar(&o.minDocs, "min-docs", 200, "a lexical feature needs this many training abstracts to get a weight")
+	flag.Float64Var(&o.keep, "keep", 0.01, "drop lexical weights smaller than this in magnitude")
+	flag.IntVar(&o.topK, "top", scorer.TopSentences, "sentences of stage one whose compressions stage two rates")
+	flag.Float64Var(&o.cutL2, "cut-l2", 1e-3, "L2 penalty per update of stage two")
+	flag.Float64Var(&o.cutTau, "cut-tau", 0.1, "target temperature of stage two")
+	flag.IntVar(&o.tokenMinDocs, "token-min-docs", 20, "a word needs this many training abstracts to get a token-model weight")
+	flag.Parse()
+	if err := run(o); err != nil {
+		fmt.Fprintln(os.Stderr, "trainweights:", err)
+		os.Exit(1)
+	}
+}
+
+// item is one thing to rate: dense features and, per lexical family, its distinct keys.
+type item struct {
+	dense []float64
+	lex   [][]string
+}
+
+// list is the items of one abstract with their target distribution.
+type list struct {
+	items  []item
+	target []float64
+}
+
+func run(o options) error {
+	recs, err := load(o.train)
+	if err != nil {
+		return err
+	}
+	var stage1 []list
+	for _, r := range recs {
+		if len(r.Source) < 2 {
+			continue // nothing to choose between
+		}
+		feats := scorer.Extract(r.Title, r.Source)
+		l := list{target: softTarget(bestUnigramF1(r.Source, r.Target), o.tau)}
+		for _, f := range feats {
+			l.items = append(l.items, item{dense: f.Dense[:], lex: [][]string{f.Words, {f.Start}, f.Bigrams}})
+		}
+		stage1 = append(stage1, l)
+	}
+	if len(stage1) == 0 {
+		return errors.New("no usable training records")
+	}
+	fmt.Fprintln(os.Stderr, "stage 1: sentences")
+	dense1, lex1 := train(stage1, len(scorer.DenseNames), 3, o)
+	m := scorer.Model{Dense: named(scorer.DenseNames[:], dense1), Words: lex1[0], Starts: lex1[1], Bigrams: lex1[2]}
+	fmt.Fprintln(os.Stderr, "token model: which words a TL;DR uses")
+	tokenDense, tokenWords := trainTokens(recs, o)
+	m.Token, m.TokenWords = named(scorer.TokenNames[:], tokenDense), tokenWords
+	m.Prepare()
+
+	var stage2 []list
+	for _, r := range recs {
+		var texts []string
+		l := list{}
+		for _, c := range scorer.Shortlist(&m, r.Title, r.Source, o.topK) {
+			l.items = append(l.items, item{dense: c.Features.Dense[:], lex: [][]string{c.Features.Trail}})
+			texts = append(texts, c.Text)
+		}
+		if len(texts) < 2 {
+			continue
+		}
+		l.target = softTarget(bestUnigramF1(texts, r.Target), o.cutTau)
+		stage2 = append(stage2, l)
+	}
+	fmt.Fprintln(os.Stderr, "stage 2: compressions")
+	o2 := o
+	o2.l2 = o.cutL2
+	dense2, lex2 := train(stage2, len(scorer.CandidateNames), 1, o2)
+	m.Candidate, m.Trailing = named(scorer.CandidateNames[:], dense2), lex2[0]
+	return write(o.out, m, o.keep)
+}
+
+// trainTokens fits the pointwise logistic model of whether a word of the abstract appears in its TL;DR.
+func trainTokens(recs []record, o options) ([]float64, map[string]float64) {
+	type example struct {
+		f     scorer.WordFeatures
+		label float64
+	}
+	var data []example
+	docs := map[string]int{}
+	for _, r := range recs {
+		target := map[string]bool{}
+		for _, t := range r.Target {
+			for _, w := range scorer.Words(t) {
+				target[w] = true
+			}
+		}
+		for _, f := range scorer.ExtractWords(r.Title, r.Source) {
+			docs[f.Word]++
+			data = append(data, example{f: f, label: b2f(target[f.Word])})
+		}
+	}
+	dense := make([]param, len(scorer.TokenNames))
+	words := map[string]*param{}
+	for w, n := range docs {
+		if n >= o.tokenMinDocs {
+			words[w] = &param{}
+		}
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for epoch := 0; epoch < 5; epoch++ {
+		rng.Shuffle(len(data), func(i, j int) { data[i], data[j] = data[j], data[i] })
+		loss := 0.0
+		for _, ex := range data {
+			s := 0.0
+			for j, v := range ex.f.Dense {
+				s += dense[j].w * v
+			}
+			p := words[ex.f.Word]
+			if p != nil {
+				s += p.w
+			}
+			prob := 1 / (1 + math.Exp(-s))
+			loss -= ex.label*math.Log(prob+1e-12) + (1-ex.label)*math.Log(1-prob+1e-12)
+			g := prob - ex.label
+			for j, v := range ex.f.Dense {
+				if v != 0 {
+					dense[j].step(g*v, o.rate, 1e-5)
+				}
+			}
+			if p != nil {
+				p.step(g, o.rate, 1e-5)
+			}
+		}
+		fmt.Fprintf(os.Stderr, "  epoch %d: log loss %.4f\n", epoch+1, loss/float64(len(data)))
+	}
+	dw := make([]float64, len(dense))
+	for j := range dense {
+		dw[j] = round(dense[j].w)
+	}
+	ww := map[string]float64{}
+	for w, p := range words {
+		if math.Abs(p.w) >= o.keep {
+			ww[w] = round(p.w)
+		}
+	}
+	return dw, ww
+}
+
+func b2f(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func named(names []string, w []float64) map[string]float64 {
+	m := make(map[string]float64, len(names))
+	for i, n := range names {
+		m[n] = w[i]
+	}
+	return m
+}
+
+func softTarget(scores []float64, tau float64) []float64 {
+	best := scores[0]
+	for _, r := range scores {
+		best = max(best, r)
+	}
+	t := make([]float64, len(scores))
+	sum := 0.0
+	for i, r := range scores {
+		t[i] = math.Exp((r - best) / tau)
+		sum += t[i]
+	}
+	for i := range t {
+		t[i] /= sum
+	}
+	return t
+}
+
+// param is one weight with its AdaGrad accumulator.
+type param struct{ w, g2 float64 }
+
+func (p *param) step(grad, rate, l2 float64) {
+	grad += l2 * p.w
+	p.g2 += grad * grad
+	p.w -= rate * grad / (math.Sqrt(p.g2) + 1e-8)
+}
+
+// train fits a listwise softmax model; a lexical key gets a weight only when it occurs in at least
+// o.minDocs lists, which is what keeps the model small and stops it memorizing topics.
+func train(data []list, nDense, nLex int, o options) ([]float64, []map[string]float64) {
+	docs := make([]map[string]int, nLex)
+	for f := range docs {
+		docs[f] = map[string]int{}
+		for _, l := range data {
+			seen := map[string]bool{}
+			for _, it := range l.items {
+				for _, k := range it.lex[f] {
+					seen[k] = true
+				}
+			}
+			for k := range seen {
+				docs[f][k]++
+			}
+		}
+	}
+	dense := make([]param, nDense)
+	lex := make([]map[string]*param, nLex)
+	for f := range lex {
+		lex[f] = map[string]*param{}
+		for k, n := range docs[f] {
+			if n >= o.minDocs && k != "" {
+				lex[f][k] = &param{}
+			}
+		}
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	order := make([]int, len(data))
+	for i := range order {
+		order[i] = i
+	}
+	for epoch := 0; epoch < o.epochs; epoch++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		loss := 0.0
+		for _, k := range order {
+			l := data[k]
+			scores := make([]float64, len(l.items))
+			for i, it := range l.items {
+				for j, v := range it.dense {
+					scores[i] += dense[j].w * v
+				}
+				for f, keys := range it.lex {
+					for _, key := range keys {
+						if p := lex[f][key]; p != nil {
+							scores[i] += p.w
+						}
+					}
+				}
+			}
+			probs := softmax(scores)
+			for i, it := range l.items {
+				loss -= l.target[i] * math.Log(probs[i]+1e-12)
+				g := probs[i] - l.target[i] // d(cross-entropy)/d(score_i)
+				for j, v := range it.dense {
+					if v != 0 {
+						dense[j].step(g*v, o.rate, o.l2)
+					}
+				}
+				for f, keys := range it.lex {
+					for _, key := range keys {
+						if p := lex[f][key]; p != nil {
+							p.step(g, o.rate, o.l2)
+						}
+					}
+				}
+			}
+		}
+		if epoch == 0 || epoch == o.epochs-1 {
+			fmt.Fprintf(os.Stderr, "  epoch %2d: loss %.4f\n", epoch+1, loss/float64(len(data)))
+		}
+	}
+	dw := make([]float64, nDense)
+	for j := range dense {
+		dw[j] = round(dense[j].w)
+	}
+	lw := make([]map[string]float64, nLex)
+	for f := range lex {
+		lw[f] = map[string]float64{}
+		for k, p := range lex[f] {
+			if math.Abs(p.w) >= o.keep {
+				lw[f][k] = round(p.w)
+			}
+		}
+	}
+	return dw, lw
+}
+
+func softmax(x []float64) []float64 {
+	hi := x[0]
+	for _, v := range x {
+		hi = max(hi, v)
+	}
+	out := make([]float64, len(x))
+	sum := 0.0
+	for i, v := range x {
+		out[i] = math.Exp(v - hi)
+		sum += out[i]
+	}
+	for i := range out {
+		out[i] /= sum
+	}
+	return out
+}
+
+// round keeps four decimals, so that the file stays small and byte-for-byte reproducible.
+func round(x float64) float64 { return math.Round(x*1e4) / 1e4 }
+
+func write(path string, m scorer.Model, keep float64) error {
+	data, err := json.MarshalIndent(m, "", "\t") // maps marshal with sorted keys: deterministic
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stderr, "trainweights: %d word, %d start, %d bigram, %d trailing and %d token weights to %s\n",
+		len(m.Words), len(m.Starts), len(m.Bigrams), len(m.Trailing), len(m.TokenWords), path)
+	return os.WriteFile(path, append(data, '\n'), 0o644)
+}
+
+// bestUnigramF1 scores each text by its best unigram F1 against the references: the eval's ROUGE-1
+// "max" rule without stemming, which is close enough to rank candidates.
+func bestUnigramF1(texts, refs []string) []float64 {
+	out := make([]float64, len(texts))
+	refCounts := make([]map[string]int, len(refs))
+	for i, r := range refs {
+		refCounts[i] = counts(scorer.Words(r))
+	}
+	for i, s := range texts {
+		pred := counts(scorer.Words(s))
+		for _, ref := range refCounts {
+			out[i] = max(out[i], unigramF1(pred, ref))
+		}
+	}
+	return out
+}
+
+func counts(words []string) map[string]int {
+	m := make(map[string]int, len(words))
+	for _, w := range words {
+		m[w]++
+	}
+	return m
+}
+
+func unigramF1(pred, ref map[string]int) float64 {
+	overlap, np, nr := 0, 0, 0
+	for w, c := range pred {
+		np += c
+		overlap += min(c, ref[w])
+	}
+	for _, c := range ref {
+		nr += c
+	}
+	if overlap == 0 {
+		return 0
+	}
+	p, r := float64(overlap)/float64(np), float64(overlap)/float64(nr)
+	return 2 * p * r / (p + r)
+}
+
+func load(path string) ([]record, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("open training data (see ../shared/eval/scitldr/README.md): %w", err)
+	}
+	defer f.Close()
+	var recs []record
+	dec := json.NewDecoder(bufio.NewReader(f))
+	for {
+		var r record
+		if err := dec.Decode(&r); errors.Is(err, io.EOF) {
+			break
+		} else if err != nil {
+			return nil, fmt.Errorf("%s record %d: %w", path, len(recs)+1, err)
+		}
+		recs = append(recs, r)
+	}
+	return recs, nil
+}

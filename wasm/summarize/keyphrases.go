@@ -1,0 +1,255 @@
+package summarize
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/papergist/papergist/wasm/summarize/internal/scorer"
+)
+
+// phraseBreakers end a key phrase: besides stop words, verbs and vague words that name no method, task or
+// data set. Lower-case.
+var phraseBreakers = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`achieve achieves achieved improve improves improved improving outperform
+		outperforms outperformed learn learns learned learning-based show showed shown demonstrate demonstrates
+		demonstrated introduce introduces introduced present presented presents propose proposes study studies
+		studied investigate investigates investigated develop develops developed enable enables enabled allow
+		allows allowed provide provides provided obtain obtains obtained achieve leads lead make makes made
+		require requires required consider considers considered apply applies applied use uses yield yields
+		existing current recent previous prior state-of-the-art significant significantly effective effectively
+		efficient efficiently simple simply various several many much large small good better best high low
+		different similar important key main first second able without despite across along toward towards
+		experiments experimental extensive empirical empirically results result performance problem problems
+		task tasks framework technique techniques methods models model approaches way ways number numbers set
+		sets paper work works issue issues challenge challenges state art does doesn don even still just
+		e.g i.e etc vs al et given since due because although though whereas whether yet remains remain
+		especially particular particularly generally general typically usually commonly widely highly largely
+		often always never better-than novel new based using used called named termed dubbed so-called
+		known via train trains trained predict predicts generate generates generated`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// phrase is a candidate key phrase found in the title or abstract.
+type phrase struct {
+	text    string // surface form of the first occurrence
+	key     string // lower-cased, plural-folded words: merges "Graph Networks" and "graph network"
+	words   int
+	count   int
+	inTitle bool
+	acronym bool
+	first   int // order of first appearance
+}
+
+// KeyPhrases returns 3–6 phrases naming the paper's methods, tasks and datasets, best first: repeated
+// noun phrases, those of the title, and acronyms rank highest. It returns fewer only when the text has
+// fewer, and an empty (non-nil) slice for empty input.
+func KeyPhrases(title, abstract string) []string {
+	cands := map[string]*phrase{}
+	order := 0
+	collect := func(text string, inTitle bool) {
+		for _, p := range candidatePhrases(text) {
+			key := phraseKey(p)
+			c := cands[key]
+			if c == nil {
+				c = &phrase{text: p, key: key, words: strings.Count(p, " ") + 1, first: order}
+				cands[key] = c
+				order++
+			}
+			c.count++
+			c.inTitle = c.inTitle || inTitle
+			c.acronym = c.acronym || hasAcronym(p)
+			if !inTitle && isTitleCased(c.text) && !isTitleCased(p) {
+				c.text = p // prefer the abstract's casing to the title's Title Case
+			}
+		}
+	}
+	collect(title, true)
+	if looksEnglish(abstract) {
+		collect(abstract, false) // the stop and breaker words that cut phrases are English
+	}
+	list := make([]*phrase, 0, len(cands))
+	for _, c := range cands {
+		list = append(list, c)
+	}
+	score := func(p *phrase) float64 {
+		s := float64(p.count)
+		if p.inTitle {
+			s += 3
+		}
+		if p.acronym {
+			s += 1.5
+		}
+		if p.words >= 2 && p.words <= 4 {
+			s += 1
+		}
+		if p.words == 1 && !p.acronym {
+			s -= 1
+		}
+		return s
+	}
+	sort.SliceStable(list, func(i, j int) bool {
+		si, sj := score(list[i]), score(list[j])
+		if si != sj {
+			return si > sj
+		}
+		return list[i].first < list[j].first
+	})
+	out := []string{}
+	var keys []string
+	for _, p := range list {
+		if len(out) == 6 {
+			break
+		}
+		if len(out) >= 3 && score(p) < 2 {
+			break // only strong phrases past the third
+		}
+		if overlapsAny(p.key, keys) {
+			continue
+		}
+		keys = append(keys, p.key)
+		out = append(out, displayForm(p.text))
+	}
+	return out
+}
+
+// candidatePhrases splits text at punctuation, stop words and phrase breakers into runs of one to four words.
+func candidatePhrases(text string) []string {
+	var out []string
+	var run []string
+	flush := func() {
+		// a leading verb in -ing ("inducing ReLU stability") is not part of the name
+		for len(run) > 1 && strings.HasSuffix(run[0], "ing") && !nominalIng[strings.ToLower(run[0])] {
+			run = run[1:]
+		}
+		if len(run) > 0 && len(run) <= 4 {
+			out = append(out, strings.Join(run, " "))
+		}
+		run = nil
+	}
+	for _, tok := range strings.Fields(text) {
+		word := strings.TrimFunc(tok, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		lw := strings.ToLower(word)
+		if word == "" || scorer.IsStopword(lw) || phraseBreakers[lw] || !isPhraseWord(word) {
+			flush()
+			continue
+		}
+		// punctuation before the word starts a new run; after it ends the run
+		if r, _ := utf8.DecodeRuneInString(tok); !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			flush()
+		}
+		run = append(run, word)
+		if r, _ := utf8.DecodeLastRuneInString(tok); !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			flush()
+		}
+	}
+	flush()
+	return out
+}
+
+// looksEnglish reports text in which English function words are common, as in any English prose.
+func looksEnglish(text string) bool {
+	words := scorer.Words(text)
+	if len(words) == 0 {
+		return false
+	}
+	stop := 0
+	for _, w := range words {
+		if scorer.IsStopword(w) {
+			stop++
+		}
+	}
+	return stop*10 >= len(words) // English abstracts run at 30–50%
+}
+
+// nominalIng are -ing words that name a field or technique rather than an action.
+var nominalIng = map[string]bool{
+	"learning": true, "training": true, "computing": true, "processing": true, "modeling": true,
+	"modelling": true, "reasoning": true, "planning": true, "embedding": true, "clustering": true,
+	"parsing": true, "tracking": true, "matching": true, "sampling": true, "pruning": true, "scaling": true,
+	"encoding": true, "decoding": true, "forecasting": true, "mining": true, "understanding": true,
+	"answering": true, "rendering": true, "routing": true, "scheduling": true, "mapping": true, "pooling": true,
+	"inpainting": true, "captioning": true, "labeling": true, "labelling": true, "filtering": true,
+	"hashing": true, "boosting": true, "bagging": true, "retrieval": true, "fine-tuning": true, "finetuning": true,
+	"pretraining": true, "pre-training": true, "denoising": true, "smoothing": true, "programming": true,
+}
+
+// displayForm lower-cases the capitalized words of a phrase without acronyms: "Adaptive Loss Scaling"
+// reads as the key phrase "adaptive loss scaling"; "Faster R-CNN" stays.
+func displayForm(p string) string {
+	if hasAcronym(p) {
+		return p
+	}
+	return strings.ToLower(p)
+}
+
+// isPhraseWord rejects numbers, single letters, TeX and formulas, adverbs, and unspaced runs of text
+// (CJK, where a "word" is a whole clause).
+func isPhraseWord(w string) bool {
+	if n := utf8.RuneCountInString(w); n < 2 || n > 30 || strings.ContainsAny(w, `\{}$^_=()[]<>|`) || strings.HasSuffix(strings.ToLower(w), "ly") && !hasAcronym(w) {
+		return false
+	}
+	letters := 0
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters > 0
+}
+
+// hasAcronym reports a word with a capital after its first letter or mixing letters and digits:
+// "BERT", "ImageNet", "GPT-2", "CIFAR-10".
+func hasAcronym(p string) bool {
+	for _, w := range strings.Fields(p) {
+		upper, digit := 0, false
+		for i, r := range w {
+			if unicode.IsUpper(r) && i > 0 {
+				upper++
+			}
+			digit = digit || unicode.IsDigit(r)
+		}
+		if upper > 0 || digit && unicode.IsLetter(rune(w[0])) {
+			return true
+		}
+	}
+	return false
+}
+
+// isTitleCased reports a phrase whose every word starts with a capital followed by lower-case letters.
+func isTitleCased(p string) bool {
+	for _, w := range strings.Fields(p) {
+		r, size := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) || strings.ToLower(w[size:]) != w[size:] {
+			return false
+		}
+	}
+	return true
+}
+
+// phraseKey lower-cases a phrase and folds a plural last word, so that variants merge.
+func phraseKey(p string) string {
+	words := strings.Fields(strings.ToLower(p))
+	if len(words) == 0 {
+		return ""
+	}
+	last := words[len(words)-1]
+	if len(last) > 3 && strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss") {
+		words[len(words)-1] = strings.TrimSuffix(last, "s")
+	}
+	return strings.Join(words, " ")
+}
+
+// overlapsAny reports whether key contains, or is contained in, one of keys as whole words.
+func overlapsAny(key string, keys []string) bool {
+	for _, k := range keys {
+		if strings.Contains(" "+k+" ", " "+key+" ") || strings.Contains(" "+key+" ", " "+k+" ") {
+			return true
+		}
+	}
+	return false
+}
