@@ -18,6 +18,8 @@ const CSS = `
   --chip-fg: #cae8ff; --warn: #d29922; --saved-bg: #238636;
 }
 .tldr { margin: 0; }
+.title { display: block; margin-bottom: 2px; font-weight: 600; color: var(--accent); text-decoration: none; }
+.title:hover { text-decoration: underline; }
 .label { font-weight: 700; color: var(--accent); margin-right: 6px; letter-spacing: .02em; }
 .phrases { display: flex; flex-wrap: wrap; gap: 4px; margin: 6px 0 0; padding: 0; list-style: none; }
 .phrases:empty { display: none; }
@@ -45,10 +47,11 @@ const STATUS = {
 
 /**
  * @param {Entry} entry
- * @param {{theme: 'light'|'dark', saved: boolean, onToggleSave: (entry: Entry, save: boolean) => void}} opts
+ * @param {{theme: 'light'|'dark', saved: boolean, showTitle?: boolean,
+ *   onToggleSave: (entry: Entry, save: boolean) => void}} opts showTitle for a card not under its entry
  * @returns {HTMLElement}
  */
-export function createCard(entry, { theme, saved, onToggleSave }) {
+export function createCard(entry, { theme, saved, showTitle = false, onToggleSave }) {
   const host = document.createElement('papergist-card');
   host.dataset.paperId = entry.paper.id;
   const root = host.attachShadow({ mode: 'open' });
@@ -62,6 +65,11 @@ export function createCard(entry, { theme, saved, onToggleSave }) {
   const status = el('p', 'status');
   status.setAttribute('role', 'status');
   const body = el('div', 'body');
+  if (showTitle) {
+    const title = el('a', 'title', entry.paper.title);
+    if (/^https?:\/\//.test(entry.paper.url)) title.href = entry.paper.url;
+    body.append(title);
+  }
   body.append(tldr, phrases, status);
   const button = el('button', 'save');
   button.type = 'button';

@@ -2,7 +2,7 @@
 // the Save buttons in step with what is saved anywhere, and fetch the abstracts a listing lacks.
 import { MSG, TARGET, send, dispatch } from '../lib/messages.js';
 import * as saved from '../lib/saved.js';
-import { locateEntries, insertCard } from './placement.js';
+import { locateEntries, insertCard, fallbackPlace } from './placement.js';
 import { createCard, updateCard, setSaved } from './card.js';
 import { mountDigest } from './digest.js';
 import { themeAt } from './theme.js';
@@ -40,11 +40,15 @@ export async function main(t) {
     (save ? saved.save(entry.paper, entry.summary) : saved.remove(entry.paper.id)).catch((err) =>
       console.warn('papergist: save', err));
   };
+  /** @type {HTMLElement|null} the last card placed without its entry, so the next goes after it */
+  let lastUnplaced = null;
   for (const entry of entries) {
-    const at = places.get(entry.paper.id);
-    if (!at) continue;
-    const card = createCard(entry, { theme, saved: savedIds.has(entry.paper.id), onToggleSave });
+    let at = places.get(entry.paper.id);
+    const placed = Boolean(at);
+    if (!at) at = lastUnplaced ? { entry: lastUnplaced, how: 'after' } : fallbackPlace();
+    const card = createCard(entry, { theme, saved: savedIds.has(entry.paper.id), onToggleSave, showTitle: !placed });
     insertCard(card, at);
+    if (!placed) lastUnplaced = card;
     cards.set(entry.paper.id, card);
   }
   const nav = performance.getEntriesByType('navigation')[0];

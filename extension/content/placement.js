@@ -67,12 +67,26 @@ function bySelector(selector) {
 }
 
 /**
+ * Where the cards of papers that are in the page's data but not found in its markup go (a page that
+ * renders its list later, or a paper page whose body is empty): one after another, under the page's
+ * title when it has one, else at the top of the page.
+ * @returns {{entry: Element, how: 'after'|'prepend'}}
+ */
+export function fallbackPlace() {
+  const h1 = document.querySelector('h1');
+  if (h1) return { entry: h1, how: 'after' };
+  return { entry: document.querySelector('main, [role=main], #content') || document.body, how: 'prepend' };
+}
+
+/**
  * Puts a card where locateEntries said.
  * @param {HTMLElement} card @param {{entry: Element, how: string}} at
  */
 export function insertCard(card, at) {
   if (at.how === 'append') {
     at.entry.append(card);
+  } else if (at.how === 'prepend') {
+    at.entry.prepend(card);
   } else if (at.how === 'row') {
     const tr = document.createElement('tr');
     const td = document.createElement('td');

@@ -51,7 +51,7 @@ export class Browser {
 
   /** Serves body at url (a real https URL). */
   serve(url, body, type = 'text/html; charset=utf-8', status = 200) {
-    this.pages.set(url, { body, type, status });
+    this.pages.set(url.replace(/#.*/, ''), { body, type, status }); // requests carry no fragment
   }
 
   /** Serves a file at url. */

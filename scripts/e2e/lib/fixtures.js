@@ -18,7 +18,7 @@ const TOPICS = [
 export function syntheticPaper(i, overrides = {}) {
   const [task, setting, method] = TOPICS[i % TOPICS.length];
   return {
-    id: `2501.${String(10000 + i).padStart(5, '0')}`,
+    id: `2511.${String(80000 + i).padStart(5, '0')}`, // a range no committed fixture uses
     title: `Improving ${task} with ${method} (study ${i})`,
     authors: [`Ada Lovelace${i}`, 'Grace Hopper', 'Alan Turing'],
     abstract: `We study ${task} in ${setting}. We propose ${method} that is trained end to end. ` +

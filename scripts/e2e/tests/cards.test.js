@@ -26,7 +26,17 @@ const REAL = [
   },
 ];
 
-/** The extractor's committed fixtures (wasm/extract/testdata/<site>/*.html) and their golden results. */
+/** Whether the manifest's content script runs at url (match patterns: scheme://host/path with * globs). */
+async function contentScriptRunsAt(url) {
+  const manifest = JSON.parse(await readFile(path.join(ROOT, 'extension/manifest.json'), 'utf8'));
+  const glob = (p) => new RegExp('^' + p.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\/]/g, '\\$&')).join('.*') + '$');
+  return manifest.content_scripts.some((cs) => cs.matches.some((m) => glob(m).test(url)));
+}
+
+/**
+ * The extractor's committed fixtures (wasm/extract/testdata/<site>/*.html) of the sites the content script
+ * runs on, with their golden results.
+ */
 async function goldenFixtures() {
   const dir = path.join(ROOT, 'wasm/extract/testdata');
   if (!existsSync(dir)) return [];
@@ -41,7 +51,7 @@ async function goldenFixtures() {
       const html = await readFile(file, 'utf8');
       const m = /papergist-fixture-url:\s*(\S+)/.exec(html.slice(0, 500));
       const want = JSON.parse(await readFile(golden, 'utf8'));
-      if (m) out.push({ name: `${site}/${f}`, url: m[1], html, ids: want.papers.map((p) => p.id) });
+      if (m && (await contentScriptRunsAt(m[1]))) out.push({ name: `${site}/${f}`, url: m[1], html, ids: want.papers.map((p) => p.id) });
     }
   }
   return out;
