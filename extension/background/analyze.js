@@ -1,10 +1,41 @@
 // Page analysis for content scripts: extract the papers, fill cached abstracts, summarize, digest.
 import { call } from './engine.js';
+import { hash } from '../lib/hash.js';
 import { summaries } from './summaries.js';
 import { fetchable, fillFromCache, fetchAbstracts } from './abstracts.js';
 
 /** @typedef {import('../lib/messages.js').Paper} Paper */
 /** @typedef {import('../lib/messages.js').Entry} Entry */
+
+/**
+ * The last pages and digests this worker computed, by URL and HTML hash (pages) or input hash (digests):
+ * a page seen again while the worker lives costs no round trip to the engine. The engine keeps its own
+ * page cache across worker stops.
+ */
+const recent = { pages: new Map(), digests: new Map() };
+const MAX_RECENT = 16;
+
+async function memo(map, key, compute) {
+  if (map.has(key)) {
+    const v = map.get(key);
+    map.delete(key); // most recently used last
+    map.set(key, v);
+    return structuredClone(v); // callers fill abstracts in place
+  }
+  const v = await compute();
+  if (map.size >= MAX_RECENT) map.delete(map.keys().next().value);
+  map.set(key, v);
+  return structuredClone(v);
+}
+
+const extract = (html, url) =>
+  memo(recent.pages, `${url}\n${html.length}:${hash(html)}`, () => call('extract', html, url));
+
+/** @param {Paper[]} papers */
+function digestOf(papers) {
+  const json = JSON.stringify(papers);
+  return memo(recent.digests, `${json.length}:${hash(json)}`, () => call('digest', json));
+}
 
 /**
  * @param {{html: string, url: string}} msg
@@ -13,7 +44,7 @@ import { fetchable, fillFromCache, fetchAbstracts } from './abstracts.js';
 export async function analyzePage({ html, url }) {
   if (typeof html !== 'string' || typeof url !== 'string') throw new Error('page/analyze wants {html, url}');
   const t0 = performance.now();
-  const res = await call('extract', html, url);
+  const res = await extract(html, url);
   const t1 = performance.now();
   /** @type {Paper[]} */
   const papers = res.papers;
@@ -22,7 +53,7 @@ export async function analyzePage({ html, url }) {
   const entries = await entriesOf(papers, (p) =>
     hadAbstract.has(p.id) ? 'page' : cached.has(p.id) ? 'fetched' : fetchable(p) ? 'pending' : 'missing');
   const t2 = performance.now();
-  const topics = await call('digest', JSON.stringify(papers));
+  const topics = await digestOf(papers);
   const timing = { extract: t1 - t0, summarize: t2 - t1, digest: performance.now() - t2 };
   return { site: res.site, entries, topics, timing };
 }
@@ -47,7 +78,8 @@ export async function abstractsFor({ papers }) {
 
 /** @param {{papers: Paper[]}} msg */
 export async function digest({ papers }) {
-  return { topics: await call('digest', JSON.stringify(papers)) };
+  if (!Array.isArray(papers)) throw new Error('page/digest wants {papers}');
+  return { topics: await digestOf(papers) };
 }
 
 /**
