@@ -3,7 +3,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { Browser, openListing, cardsOf } from '../lib/browser.js';
+import path from 'node:path';
+import { Browser, openListing, cardsOf, ROOT } from '../lib/browser.js';
 import { arxivListing, arxivAbsPage, syntheticPaper } from '../lib/fixtures.js';
 import { parseBibTeX, parseRIS, parseCSLJSON } from '../lib/parsers.js';
 
@@ -139,6 +140,26 @@ test('save from a card, a shortcut and the context menu; edit in the popup; surv
     const other = await openListing(browser.context, OTHER_LISTING);
     assert.deepEqual(await savedMap(other), { [id(p9)]: 'false', [id(p8)]: 'true', [id(p7)]: 'true', [id(p0)]: 'true' });
     await other.close();
+  });
+
+  await t.test('a paper saved on Hugging Face shows as saved on an arXiv listing (same canonical ID)', async () => {
+    // the extractor's committed Hugging Face fixture, and an arXiv listing holding its first paper
+    const hfHTML = await readFile(path.join(ROOT, 'wasm/extract/testdata/huggingface/daily-2025-01-20.html'), 'utf8');
+    const hfURL = /papergist-fixture-url:\s*(\S+)/.exec(hfHTML)[1];
+    browser.serve(hfURL, hfHTML);
+    const hf = await openListing(browser.context, hfURL);
+    const first = (await cardsOf(hf))[0].id;
+    assert.match(first, /^arxiv:\d{4}\.\d{5}$/);
+    const arxivURL = 'https://arxiv.org/list/cs.IR/new';
+    browser.serve(arxivURL, arxivListing([syntheticPaper(50, { id: first.slice('arxiv:'.length) }), p9]));
+    const ax = await openListing(browser.context, arxivURL);
+    assert.equal((await savedMap(ax))[first], 'false');
+    await hf.locator(`papergist-card[data-paper-id="${first}"]`).locator('button.save').click();
+    await ax.waitForSelector(`papergist-card[data-paper-id="${first}"][data-saved=true]`);
+    await ax.locator(`papergist-card[data-paper-id="${first}"]`).locator('button.save').click(); // unsave here
+    await hf.waitForSelector(`papergist-card[data-paper-id="${first}"][data-saved=false]`);
+    await hf.close();
+    await ax.close();
   });
 
   await t.test('the popup lists them newest first; tags, note and read state are edited; search filters', async () => {
