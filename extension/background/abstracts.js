@@ -1,5 +1,6 @@
 // Abstracts for arXiv listings that show none (/recent, /pastweek): one batched request to the arXiv
-// API per page, parsed by the wasm extractor, cached in chrome.storage.local by arXiv ID.
+// API per page, parsed by the wasm extractor, cached by arXiv ID in chrome.storage.session: it lasts the
+// browser session, and a full cache can never take the room saved papers need in storage.local.
 import { call } from './engine.js';
 
 /** @typedef {import('../lib/messages.js').Paper} Paper */
@@ -20,7 +21,7 @@ export async function fillFromCache(papers) {
   const want = papers.filter(fetchable);
   const filled = new Set();
   if (!want.length) return filled;
-  const got = await chrome.storage.local.get(want.map((p) => keyOf(p.arxiv_id)));
+  const got = await chrome.storage.session.get(want.map((p) => keyOf(p.arxiv_id)));
   for (const p of want) {
     const a = got[keyOf(p.arxiv_id)];
     if (a) {
@@ -54,6 +55,6 @@ export async function fetchAbstracts(papers) {
         cache[keyOf(p.arxiv_id)] = a;
       }
     }
-    await chrome.storage.local.set(cache);
+    await chrome.storage.session.set(cache).catch((err) => console.warn('papergist: cache abstracts', err));
   }
 }
