@@ -1,6 +1,7 @@
 // Page analysis for content scripts: extract the papers, fill cached abstracts, summarize, digest.
 import { call } from './engine.js';
 import { hash } from '../lib/hash.js';
+import { savedIds } from './saved-index.js';
 import { summaries } from './summaries.js';
 import { fetchable, fillFromCache, fetchAbstracts } from './abstracts.js';
 
@@ -39,7 +40,8 @@ function digestOf(papers) {
 
 /**
  * @param {{html: string, url: string}} msg
- * @returns {Promise<{site: string, entries: Entry[], topics: any[], timing: Record<string, number>}>}
+ * @returns {Promise<{site: string, entries: Entry[], topics: any[], saved: string[], timing: Record<string, number>}>}
+ *   saved: the IDs of the page's papers that are saved
  */
 export async function analyzePage({ html, url }) {
   if (typeof html !== 'string' || typeof url !== 'string') throw new Error('page/analyze wants {html, url}');
@@ -55,7 +57,8 @@ export async function analyzePage({ html, url }) {
   const t2 = performance.now();
   const topics = await digestOf(papers);
   const timing = { extract: t1 - t0, summarize: t2 - t1, digest: performance.now() - t2 };
-  return { site: res.site, entries, topics, timing };
+  const saved = await savedIds();
+  return { site: res.site, entries, topics, saved: papers.map((p) => p.id).filter((id) => saved.has(id)), timing };
 }
 
 /**

@@ -7,8 +7,10 @@ import { ensureEngine } from './engine.js';
 import { analyzePage, abstractsFor, digest } from './analyze.js';
 import { saveTabPaper, createMenu, MENU_ID } from './save-from-tab.js';
 import * as badge from './badge.js';
+import { savedIds } from './saved-index.js';
 
 ensureEngine().catch((err) => console.error('papergist: engine', err)); // eagerly: the first page should not wait
+savedIds();
 
 // Content scripts may read the session cache of tab state only through us.
 chrome.storage.session.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' });

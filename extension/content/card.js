@@ -37,6 +37,16 @@ button:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
 button[aria-pressed="true"] { background: var(--saved-bg); color: var(--saved-fg); border-color: var(--saved-bg); }
 `;
 
+/** One parsed style sheet shared by every card's shadow root. */
+let sheet = null;
+function cardSheet() {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(CSS);
+  }
+  return sheet;
+}
+
 const STATUS = {
   page: '',
   fetched: '',
@@ -55,8 +65,7 @@ export function createCard(entry, { theme, saved, showTitle = false, onToggleSav
   const host = document.createElement('papergist-card');
   host.dataset.paperId = entry.paper.id;
   const root = host.attachShadow({ mode: 'open' });
-  const style = document.createElement('style');
-  style.textContent = CSS;
+  root.adoptedStyleSheets = [cardSheet()];
   const card = el('section', 'card ' + theme);
   card.setAttribute('aria-label', 'papergist summary');
   const tldr = el('p', 'tldr');
@@ -74,7 +83,7 @@ export function createCard(entry, { theme, saved, showTitle = false, onToggleSav
   const button = el('button', 'save');
   button.type = 'button';
   card.append(body, button);
-  root.append(style, card);
+  root.append(card);
   button.addEventListener('click', () => {
     const cur = /** @type {any} */ (host).papergistEntry;
     onToggleSave(cur, host.dataset.saved !== 'true');

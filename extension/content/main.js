@@ -30,10 +30,10 @@ export async function main(t) {
     },
   });
 
-  const { entries, topics, timing } = await analysis;
+  const { entries, topics, saved: savedList, timing } = await analysis;
   const analyzed = performance.now();
   const places = locateEntries(entries.map((e) => e.paper));
-  const savedIds = await saved.savedAmong(entries.map((e) => e.paper.id));
+  const savedIds = new Set(savedList);
   const first = places.values().next().value;
   const theme = themeAt(first ? first.entry : document.body);
   const onToggleSave = (entry, save) => {

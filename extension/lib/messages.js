@@ -23,7 +23,7 @@
  */
 
 export const MSG = Object.freeze({
-  /** content → background: {html, url} → {site, entries: Entry[], topics: Topic[], ms} */
+  /** content → background: {html, url} → {site, entries: Entry[], topics: Topic[], saved: string[], timing} */
   ANALYZE_PAGE: 'page/analyze',
   /** content → background: {papers: Paper[]} → {entries: Entry[]} with abstracts from the arXiv API */
   FETCH_ABSTRACTS: 'abstracts/fetch',

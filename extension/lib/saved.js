@@ -13,11 +13,31 @@ export const keyOf = (id) => PREFIX + id;
 export const idOfKey = (key) => (key.startsWith(PREFIX) ? key.slice(PREFIX.length) : null);
 
 /**
+ * Runs the read-modify-write fn(id) after the previous one on the same paper in this context has finished:
+ * a tag, a note and a checkbox changed in quick succession must not overwrite each other.
+ * @template T @param {string} id @param {() => Promise<T>} fn @returns {Promise<T>}
+ */
+const queues = new Map();
+function serial(id, fn) {
+  const run = (queues.get(id) || Promise.resolve()).then(fn, fn);
+  const tail = run.catch(() => {});
+  queues.set(id, tail);
+  tail.then(() => {
+    if (queues.get(id) === tail) queues.delete(id);
+  });
+  return run;
+}
+
+/**
  * Saves a paper; saving one that is saved already keeps its tags, note and read state.
  * @param {Paper} paper @param {{tldr: string, keyphrases: string[]}} summary
  * @returns {Promise<SavedPaper>}
  */
-export async function save(paper, summary, now = new Date()) {
+export function save(paper, summary, now = new Date()) {
+  return serial(paper.id, () => saveNow(paper, summary, now));
+}
+
+async function saveNow(paper, summary, now) {
   const key = keyOf(paper.id);
   const { [key]: old } = await chrome.storage.local.get(key);
   /** @type {SavedPaper} */
@@ -36,15 +56,19 @@ export async function save(paper, summary, now = new Date()) {
 }
 
 /** @param {string} id */
-export async function remove(id) {
-  await chrome.storage.local.remove(keyOf(id));
+export function remove(id) {
+  return serial(id, () => chrome.storage.local.remove(keyOf(id)));
 }
 
 /**
  * Changes the tags, note or read state of a saved paper; absent fields are left alone.
  * @param {string} id @param {{tags?: string[], note?: string, read?: boolean}} patch
  */
-export async function update(id, patch) {
+export function update(id, patch) {
+  return serial(id, () => updateNow(id, patch));
+}
+
+async function updateNow(id, patch) {
   const key = keyOf(id);
   const { [key]: rec } = await chrome.storage.local.get(key);
   if (!rec) throw new Error(`${id} is not saved`);

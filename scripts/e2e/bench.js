@@ -41,7 +41,10 @@ try {
   const freshListing = (n) => {
     page++;
     const url = `https://arxiv.org/list/cs.CL/new?skip=${page * 1000}&show=${n}`;
-    browser.serve(url, arxivListing(Array.from({ length: n }, (_, i) => syntheticPaper(page * 1000 + i))));
+    // arXiv IDs of a month of its own (yymm.nnnnn), so that no paper was seen on an earlier page
+    const yymm = `${20 + Math.floor(page / 12)}${String(1 + (page % 12)).padStart(2, '0')}`;
+    const papers = Array.from({ length: n }, (_, i) => syntheticPaper(page * 1000 + i, { id: `${yymm}.${String(i).padStart(5, '0')}` }));
+    browser.serve(url, arxivListing(papers));
     return url;
   };
   for (const n of [50, 200]) {
