@@ -40,6 +40,9 @@ func aclPaperPage(d *document) paper.Paper {
 	if p.Title == "" {
 		p.Title = d.firstMeta("citation_title")
 	}
+	if p.PDFURL == "" {
+		p.PDFURL = d.Find("h2#title a[href$='.pdf']").First().AttrOr("href", "")
+	}
 	// The visible names are the Anthology's canonical ones; the meta may spell them differently.
 	d.Find("p.lead a[href*='/people/']").Each(func(_ int, a *goquery.Selection) {
 		p.Authors = append(p.Authors, text(a))
