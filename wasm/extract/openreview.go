@@ -64,6 +64,9 @@ func openReviewForum(d *document, id string, next any) (paper.Paper, bool) {
 	if p.Venue == "" {
 		p.Venue = text(d.Find(".forum-meta .item").Eq(1))
 	}
+	if p.Published == "" {
+		p.Published = openReviewDate(text(d.Find(".forum-meta .date").First()))
+	}
 	if note, ok := openReviewJSONPath(next, "props", "pageProps", "forumNote").(map[string]any); ok {
 		np := openReviewNote(note)
 		if p.Title == "" {
