@@ -135,15 +135,21 @@ func s2ID(p paper.Paper, aclID, pageURL, corpus string) string {
 	return ""
 }
 
-// s2Abstract prefers the abstract shown on the page. The JSON-LD and meta description put the TLDR in
-// front of the abstract, so that prefix is removed: a TLDR is Semantic Scholar's summary, not the authors'.
+// s2Abstract prefers the JSON-LD abstract, which is never cut short, then the abstract shown in the
+// header, then the meta description. The JSON-LD and the meta put the TLDR in front of the abstract
+// (the JSON-LD "about" is the TLDR alone), so that prefix is removed: a TLDR is Semantic Scholar's
+// summary, not the authors' abstract.
 func s2Abstract(d *document, header *goquery.Selection, ld s2LD) string {
-	if a := text(header.Find(`[data-test-id="abstract-text"]`).First()); a != "" {
-		return strings.TrimSuffix(strings.TrimSuffix(a, "Collapse"), "Expand")
-	}
 	full := ld.Abstract
 	if full == "" {
+		if a := text(header.Find(`[data-test-id="abstract-text"]`).First()); a != "" {
+			return strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(a, "Collapse"), "Expand"))
+		}
 		full = d.firstMeta("description", "og:description")
+		// Without an abstract the description is a placeholder: "Semantic Scholar extracted view of …".
+		if strings.HasPrefix(full, "Semantic Scholar extracted view") || paper.CleanText(full) == text(d.Find(s2TitleSelector).First()) {
+			return ""
+		}
 	}
 	full = paper.CleanText(full)
 	tldr := paper.CleanText(ld.About)
