@@ -51,6 +51,12 @@ func aclPaperPage(d *document) paper.Paper {
 		p.Authors = d.meta("citation_author")
 	}
 	p.Abstract = text(d.Find(".acl-abstract span").First())
+	if p.Abstract == "" {
+		// Without the span, the card holds the abstract after its "Abstract" heading.
+		card := d.Find(".acl-abstract").First().Clone()
+		card.Find("h5, .card-title").Remove()
+		p.Abstract = text(card)
+	}
 	p.Published = aclDate(d.firstMeta("citation_publication_date"))
 	for _, src := range []string{d.url.String(), d.abs(p.PDFURL)} {
 		if id := paper.IDFromURL(src); strings.HasPrefix(id, paper.ACLPrefix) {
