@@ -22,7 +22,11 @@ func init() {
 }
 
 func extractACL(d *document) []paper.Paper {
-	if d.firstMeta("citation_title") != "" && d.Find("h2#title").Length() > 0 {
+	listing := false
+	for _, prefix := range []string{"/volumes/", "/events/", "/people/", "/venues/", "/sigs/", "/anthology/volumes/"} {
+		listing = listing || strings.HasPrefix(d.url.Path, prefix)
+	}
+	if !listing && d.firstMeta("citation_title") != "" && d.Find("h2#title").Length() > 0 {
 		return []paper.Paper{aclPaperPage(d)}
 	}
 	return aclListing(d)
