@@ -22,7 +22,11 @@ func init() {
 }
 
 func extractACL(d *document) []paper.Paper {
-	if d.firstMeta("citation_title") != "" && d.Find("h2#title").Length() > 0 {
+	listing := false
+	for _, prefix := range []string{"/volumes/", "/events/", "/people/", "/venues/", "/sigs/", "/anthology/volumes/"} {
+		listing = listing || strings.HasPrefix(d.url.Path, prefix)
+	}
+	if !listing && d.firstMeta("citation_title") != "" && d.Find("h2#title").Length() > 0 {
 		return []paper.Paper{aclPaperPage(d)}
 	}
 	return aclListing(d)
@@ -40,6 +44,9 @@ func aclPaperPage(d *document) paper.Paper {
 	if p.Title == "" {
 		p.Title = d.firstMeta("citation_title")
 	}
+	if p.PDFURL == "" {
+		p.PDFURL = d.Find("h2#title a[href$='.pdf']").First().AttrOr("href", "")
+	}
 	// The visible names are the Anthology's canonical ones; the meta may spell them differently.
 	d.Find("p.lead a[href*='/people/']").Each(func(_ int, a *goquery.Selection) {
 		p.Authors = append(p.Authors, text(a))
@@ -48,6 +55,12 @@ func aclPaperPage(d *document) paper.Paper {
 		p.Authors = d.meta("citation_author")
 	}
 	p.Abstract = text(d.Find(".acl-abstract span").First())
+	if p.Abstract == "" {
+		// Without the span, the card holds the abstract after its "Abstract" heading.
+		card := d.Find(".acl-abstract").First().Clone()
+		card.Find("h5, .card-title").Remove()
+		p.Abstract = text(card)
+	}
 	p.Published = aclDate(d.firstMeta("citation_publication_date"))
 	for _, src := range []string{d.url.String(), d.abs(p.PDFURL)} {
 		if id := paper.IDFromURL(src); strings.HasPrefix(id, paper.ACLPrefix) {

@@ -51,7 +51,7 @@ func cvfPaperPage(d *document) (paper.Paper, bool) {
 	if p.PDFURL == "" {
 		p.PDFURL = d.Find("a[href$='.pdf'][href*='/papers/']").First().AttrOr("href", "")
 	}
-	p.ArxivID = cvfArxiv(d.Find("#content a, dd a, body a"))
+	p.ArxivID = cvfArxiv(d.Find("a[href*='arxiv.org/']"))
 	p.ID = cvfID(d, p)
 	return p, p.Title != ""
 }
@@ -71,8 +71,14 @@ func cvfListing(d *document) []paper.Paper {
 			p.Authors = append(p.Authors, in.AttrOr("value", ""))
 		})
 		if len(p.Authors) == 0 {
-			// Older listings print the names as text, without search forms.
-			p.Authors = cvfSplitNames(text(dds.First()))
+			dds.Find("form.authsearch a").Each(func(_ int, a *goquery.Selection) {
+				p.Authors = append(p.Authors, text(a))
+			})
+		}
+		if first := dds.First(); len(p.Authors) == 0 && first.Find("a[href]").Length() == 0 && !strings.Contains(text(first), "[") {
+			// Older listings print the names as text, without search forms; a first dd of [pdf] links
+			// means the names are missing.
+			p.Authors = cvfSplitNames(text(first))
 		}
 		dds.Find("a").EachWithBreak(func(_ int, a *goquery.Selection) bool {
 			h := a.AttrOr("href", "")
@@ -114,8 +120,8 @@ func cvfID(d *document, p paper.Paper) string {
 }
 
 // cvfVenue names the conference of a listing from its URL path: /CVPR2024 is "CVPR 2024", and so are
-// /CVPR2024_workshops/… and /content/CVPR2024/….
-var cvfVenueRe = regexp.MustCompile(`(?:^|/)([A-Z]{3,6})(\d{4})(?:[_/?]|$)`)
+// /CVPR2024_workshops/…, /content/CVPR2024/… and the older /CVPR2018.py.
+var cvfVenueRe = regexp.MustCompile(`(?:^|/)([A-Z]{3,6})(\d{4})(?:[_./?]|$)`)
 
 func cvfVenue(d *document) string {
 	if m := cvfVenueRe.FindStringSubmatch(d.url.Path); m != nil {

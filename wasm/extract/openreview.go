@@ -47,7 +47,8 @@ func openReviewForum(d *document, id string, next any) (paper.Paper, bool) {
 		Venue:     d.firstMeta("citation_conference_title", "citation_journal_title"),
 		Published: d.firstMeta("citation_online_date", "citation_publication_date"),
 		DOI:       d.firstMeta("citation_doi"),
-		Locator:   paper.Locator{Selector: ".forum-title h2"},
+		// The live page renders the title even when the saved HTML only has __NEXT_DATA__.
+		Locator: paper.Locator{Selector: ".forum-title h2"},
 	}
 	title := d.Find(".forum-title h2").First()
 	if p.Title == "" {
@@ -63,6 +64,9 @@ func openReviewForum(d *document, id string, next any) (paper.Paper, bool) {
 	p.Categories = openReviewKeywords(fields["keywords"])
 	if p.Venue == "" {
 		p.Venue = text(d.Find(".forum-meta .item").Eq(1))
+	}
+	if p.Published == "" {
+		p.Published = openReviewDate(text(d.Find(".forum-meta .date").First()))
 	}
 	if note, ok := openReviewJSONPath(next, "props", "pageProps", "forumNote").(map[string]any); ok {
 		np := openReviewNote(note)
@@ -81,9 +85,6 @@ func openReviewForum(d *document, id string, next any) (paper.Paper, bool) {
 		if len(p.Categories) == 0 {
 			p.Categories = np.Categories
 		}
-	}
-	if title.Length() == 0 {
-		p.Locator = paper.Locator{Href: p.URL}
 	}
 	return p, strings.TrimSpace(p.Title) != ""
 }

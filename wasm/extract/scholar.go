@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/PuerkitoBio/goquery"
 
@@ -103,7 +104,7 @@ func scholarByline(s string) (authors []string, venue, year string) {
 	for _, a := range strings.Split(parts[0], ",") {
 		a = strings.TrimSpace(a)
 		a = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(a, "…"), "..."))
-		if a != "" {
+		if strings.IndexFunc(a, unicode.IsLetter) >= 0 {
 			authors = append(authors, a)
 		}
 	}

@@ -57,7 +57,6 @@ func s2PaperPage(d *document) (paper.Paper, bool) {
 	}
 	if p.Title == "" {
 		p.Title = d.firstMeta("citation_title")
-		p.Locator = paper.Locator{Href: p.URL}
 	}
 	if p.Title == "" {
 		p.Title = ld.Name
@@ -92,23 +91,37 @@ func s2PaperPage(d *document) (paper.Paper, bool) {
 		}
 		return true
 	})
-	if p.ArxivID == "" {
-		if m := s2ArxivRe.FindStringSubmatch(text(header.Find(`[data-test-id="paper-meta-subhead"]`).First())); m != nil {
-			if id, _, ok := paper.ParseArxiv(m[1]); ok {
-				p.ArxivID = id
-			}
+	// The identifiers line: "arXiv:1706.03762", "Corpus ID: 13756489", one per item.
+	corpus := ""
+	header.Find(`[data-test-id="paper-meta-subhead"] li`).Each(func(_ int, li *goquery.Selection) {
+		t := text(li)
+		if m := s2ArxivRe.FindStringSubmatch(t); m != nil && p.ArxivID == "" {
+			p.ArxivID, _, _ = paper.ParseArxiv(m[1])
 		}
-	}
+		if m := s2CorpusRe.FindStringSubmatch(t); m != nil {
+			corpus = m[1]
+		}
+	})
+	aclID := ""
+	header.Find(`a[href*="aclanthology.org/"], a[href*="aclweb.org/anthology/"]`).EachWithBreak(func(_ int, a *goquery.Selection) bool {
+		if id := paper.IDFromURL(a.AttrOr("href", "")); strings.HasPrefix(id, paper.ACLPrefix) {
+			aclID = id
+		}
+		return aclID == ""
+	})
 	p.Abstract = s2Abstract(d, header, ld)
-	p.ID = s2ID(p, d.url.String(), text(header.Find(`[data-test-id="corpus-id"]`).First()))
+	p.ID = s2ID(p, aclID, d.url.String(), corpus)
 	return p, p.Title != "" && p.ID != ""
 }
 
-// s2ID applies the shared preference: arXiv, then the DOI (which maps ACL DOIs to acl:), then the
-// paper hash of the URL, then the corpus ID.
-func s2ID(p paper.Paper, pageURL, corpusText string) string {
+// s2ID applies the shared preference: arXiv, then ACL (an Anthology link, or an ACL DOI), then the DOI,
+// then the paper hash of the URL, then the corpus ID.
+func s2ID(p paper.Paper, aclID, pageURL, corpus string) string {
 	if id, _, ok := paper.ParseArxiv(p.ArxivID); ok {
 		return paper.ArxivPrefix + id
+	}
+	if aclID != "" {
+		return aclID
 	}
 	if doi, err := paper.NormalizeDOI(p.DOI); err == nil {
 		return paper.IDFromDOI(doi)
@@ -116,21 +129,27 @@ func s2ID(p paper.Paper, pageURL, corpusText string) string {
 	if id := paper.IDFromURL(pageURL); strings.HasPrefix(id, paper.S2Prefix) {
 		return id
 	}
-	if m := s2CorpusRe.FindStringSubmatch(corpusText); m != nil {
-		return paper.S2Prefix + m[1]
+	if corpus != "" {
+		return paper.S2Prefix + corpus
 	}
 	return ""
 }
 
-// s2Abstract prefers the abstract shown on the page. The JSON-LD and meta description put the TLDR in
-// front of the abstract, so that prefix is removed: a TLDR is Semantic Scholar's summary, not the authors'.
+// s2Abstract prefers the JSON-LD abstract, which is never cut short, then the abstract shown in the
+// header, then the meta description. The JSON-LD and the meta put the TLDR in front of the abstract
+// (the JSON-LD "about" is the TLDR alone), so that prefix is removed: a TLDR is Semantic Scholar's
+// summary, not the authors' abstract.
 func s2Abstract(d *document, header *goquery.Selection, ld s2LD) string {
-	if a := text(header.Find(`[data-test-id="abstract-text"]`).First()); a != "" {
-		return strings.TrimSuffix(strings.TrimSuffix(a, "Collapse"), "Expand")
-	}
 	full := ld.Abstract
 	if full == "" {
+		if a := text(header.Find(`[data-test-id="abstract-text"]`).First()); a != "" {
+			return strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(a, "Collapse"), "Expand"))
+		}
 		full = d.firstMeta("description", "og:description")
+		// Without an abstract the description is a placeholder: "Semantic Scholar extracted view of …".
+		if strings.HasPrefix(full, "Semantic Scholar extracted view") || paper.CleanText(full) == text(d.Find(s2TitleSelector).First()) {
+			return ""
+		}
 	}
 	full = paper.CleanText(full)
 	tldr := paper.CleanText(ld.About)
@@ -233,7 +252,7 @@ func s2Cards(d *document) []paper.Paper {
 			p.ArxivID, _, _ = paper.ParseArxiv(a.AttrOr("href", ""))
 			return p.ArxivID == ""
 		})
-		if id := s2ID(p, p.URL, ""); id != "" {
+		if id := s2ID(p, "", p.URL, ""); id != "" {
 			p.ID = id
 		}
 		out = append(out, p)

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 
 	"github.com/papergist/papergist/wasm/extract"
@@ -36,8 +37,11 @@ func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 		return err
 	}
 	res, err := extract.Extract(page, *pageURL)
+	if errors.Is(err, extract.ErrBadURL) {
+		return usageError{"--url: " + err.Error()}
+	}
 	if err != nil {
-		return err
+		return fmt.Errorf("%s: %w", displayName(fs.Arg(0)), err)
 	}
 	enc := json.NewEncoder(stdout)
 	enc.SetIndent("", "  ")
@@ -57,6 +61,10 @@ func readInput(name string, stdin io.Reader) ([]byte, error) {
 		r = f
 	}
 	data, err := io.ReadAll(io.LimitReader(r, extract.MaxPageSize+1))
+	var pathErr *fs.PathError
+	if errors.As(err, &pathErr) {
+		return nil, err // already names the file: "read /tmp: is a directory"
+	}
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", displayName(name), err)
 	}
