@@ -93,13 +93,11 @@ export class Browser {
     const page = this.context.pages()[0] || (await this.context.newPage());
     const cdp = await this.context.newCDPSession(page);
     const scope = `chrome-extension://${this.extensionId}/`;
-    let sawRunning = false;
     const stopped = new Promise((resolve) => {
       cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
         for (const v of versions) {
           if (!v.scriptURL.startsWith(scope)) continue;
-          if (v.runningStatus !== 'stopped') sawRunning = true;
-          else if (sawRunning) resolve(true);
+          if (v.runningStatus === 'stopped') resolve(true); // stopped now, or before we asked (first report)
         }
       });
     });

@@ -174,6 +174,35 @@ describe('cards', () => {
     await again.close();
   });
 
+  test('cards say so while the abstracts load', async () => {
+    const papers = Array.from({ length: 4 }, (_, i) => syntheticPaper(400 + i, { abstract: '' }));
+    const url = 'https://arxiv.org/list/cs.DL/recent';
+    browser.serve(url, arxivListing(papers));
+    const saved = browser.api;
+    let release;
+    const held = new Promise((r) => { release = r; });
+    browser.api = async (route, u) => { await held; return fakeArxivAPI()(route, u); };
+    try {
+      const page = await openListing(browser.context, url, 'shown');
+      const loading = await cardsOf(page);
+      assertOneCardEach(loading, 4, 'loading');
+      for (const c of loading) {
+        assert.equal(c.state, 'pending');
+        assert.match(c.status, /loading the abstract/i);
+      }
+      release();
+      await page.waitForFunction(() => document.documentElement.getAttribute('data-papergist') === 'done');
+      for (const c of await cardsOf(page)) {
+        assert.equal(c.state, 'fetched');
+        assert.equal(c.status, '');
+      }
+      await page.close();
+    } finally {
+      release();
+      browser.api = saved;
+    }
+  });
+
   test('a failed API request is marked on the cards, which keep a TL;DR', async () => {
     const papers = Array.from({ length: 5 }, (_, i) => syntheticPaper(300 + i, { abstract: '' }));
     const url = 'https://arxiv.org/list/cs.AI/pastweek?show=5';
