@@ -12,9 +12,6 @@ import { savedIds } from './saved-index.js';
 ensureEngine().catch((err) => console.error('papergist: engine', err)); // eagerly: the first page should not wait
 savedIds();
 
-// Content scripts may read the session cache of tab state only through us.
-chrome.storage.session.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' });
-
 dispatch(TARGET.BACKGROUND, {
   [MSG.ANALYZE_PAGE]: async (msg, sender) => {
     const out = await analyzePage(msg);
