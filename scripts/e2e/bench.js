@@ -13,6 +13,9 @@ import { arxivListing, syntheticPaper } from './lib/fixtures.js';
 const RUNS = Number(process.env.BENCH_RUNS || 5);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+/** The content script's per-phase timings of the last measurements (data-papergist-timing). */
+let phases = [];
+
 async function shownMs(browser, url, count) {
   const page = await openListing(browser.context, url, 'shown', 30_000);
   const [ms, cards, timing] = await page.evaluate(() => [
@@ -21,6 +24,7 @@ async function shownMs(browser, url, count) {
     document.documentElement.getAttribute('data-papergist-timing'),
   ]);
   if (process.env.BENCH_VERBOSE) console.log(`  ${url}: ${ms} ms ${timing}`);
+  phases.push(JSON.parse(timing || '{}'));
   await page.close();
   if (cards !== count) throw new Error(`${url}: ${cards} cards for ${count} papers`);
   return ms;
@@ -51,6 +55,8 @@ try {
     const first = [];
     const cold = [];
     const warm = [];
+    const coldPhases = [];
+    const warmPhases = [];
     for (let r = 0; r < RUNS; r++) {
       if (n === 50 || r === 0) {
         await browser.restart();
@@ -59,15 +65,26 @@ try {
       await clearCaches(browser);
       await browser.stopServiceWorker();
       const url = freshListing(n);
+      phases = [];
       cold.push(await shownMs(browser, url, n));
       warm.push(await shownMs(browser, url, n));
+      coldPhases.push(phases[0]);
+      warmPhases.push(phases[1]);
     }
-    rows.push({ n, first: median(first), cold: median(cold), warm: median(warm) });
+    rows.push({ n, first: median(first), cold: median(cold), warm: median(warm), coldPhases, warmPhases });
   }
   console.log('bench-extension: DOMContentLoaded → all cards shown, real headless Chromium, median of', RUNS, 'runs');
   console.log('  papers   cold (fresh worker, new page)   warm (page seen)   first page after browser start');
   for (const r of rows) {
     console.log(`  ${String(r.n).padStart(6)}   ${r.cold.toFixed(0).padStart(24)} ms   ${r.warm.toFixed(0).padStart(13)} ms   ${r.first.toFixed(0).padStart(27)} ms`);
+  }
+  const keys = ['analyze', 'extract', 'summarize', 'digest', 'cards'];
+  const phaseLine = (list) => keys.map((k) => `${k} ${median(list.map((p) => p[k] ?? 0)).toFixed(0)}`).join(', ');
+  console.log('  where the time goes (medians, ms; analyze = the round trip to the background, which runs extract,');
+  console.log('  summarize and digest in the engine; cards = placing and drawing them):');
+  for (const r of rows) {
+    console.log(`  ${String(r.n).padStart(6)} cold: ${phaseLine(r.coldPhases)}`);
+    console.log(`  ${String(r.n).padStart(6)} warm: ${phaseLine(r.warmPhases)}`);
   }
   const r50 = rows[0];
   console.log(`  goal for 50 papers: warm ≤ 100 ms (${r50.warm <= 100 ? 'met' : 'NOT met'}), cold ≤ 400 ms (${r50.cold <= 400 ? 'met' : 'NOT met'})`);
