@@ -1,23 +1,58 @@
 // The content script's entry. MV3 cannot load content scripts as modules, so the build bundles this
 // file and its imports into one classic script (content/content.js in dist) with esbuild.
 // It is injected at document_start and starts on DOMContentLoaded itself: Chrome's own document_end
-// injection comes later than that on a busy machine.
-import { MSG } from '../lib/messages.js';
-import { main } from './main.js';
+// injection comes later than that on a busy machine. Single-page sites (Hugging Face, OpenReview)
+// change their lists without loading a page: when the URL has changed and the DOM has settled, the
+// cards are shown again for the new state.
+import { MSG, TARGET, dispatch } from '../lib/messages.js';
+import { main, teardown } from './main.js';
+
+/** Milliseconds without DOM changes after which a single-page navigation counts as rendered. */
+const SETTLE_MS = 400;
+
+/** @type {{cards: Map<string, any>, entries: any[]|null, stopped: boolean, cleanups: (() => void)[]}|null} */
+let run = null;
+let shownURL = '';
 
 function start() {
   const t = performance.now();
+  if (run) teardown(run);
+  shownURL = location.href;
   // Send the page first: the background's work is the slow part, and nothing else here waits for it.
   const analysis = chrome.runtime.sendMessage({
     type: MSG.ANALYZE_PAGE,
     html: document.documentElement.outerHTML,
     url: location.href,
   });
-  main({ analysis, start: t, imported: performance.now() }).catch((err) => console.warn('papergist:', err));
+  run = { cards: new Map(), entries: null, stopped: false, cleanups: [] };
+  main({ analysis, start: t, imported: performance.now() }, run).catch((err) => console.warn('papergist:', err));
+}
+
+dispatch(TARGET.CONTENT, {
+  [MSG.GET_PAGE_PAPER]: async () => {
+    const entries = (run && run.entries) || [];
+    if (entries.length !== 1) return { entry: null };
+    return { entry: run.cards.get(entries[0].paper.id)?.papergistEntry || entries[0] };
+  },
+});
+
+function watchNavigation() {
+  let timer = 0;
+  new MutationObserver(() => {
+    if (location.href === shownURL) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => location.href !== shownURL && start(), SETTLE_MS);
+  }).observe(document.body, { childList: true, subtree: true });
+}
+
+function onReady() {
+  if (document.documentElement.hasAttribute('data-papergist')) return; // injected twice
+  start();
+  watchNavigation();
 }
 
 if (document.readyState === 'loading') {
-  document.addEventListener('DOMContentLoaded', start, { once: true });
+  document.addEventListener('DOMContentLoaded', onReady, { once: true });
 } else {
-  start();
+  onReady();
 }

@@ -1,6 +1,6 @@
 // On a supported site: send the page to the background, put a card under every paper it finds, keep
 // the Save buttons in step with what is saved anywhere, and fetch the abstracts a listing lacks.
-import { MSG, TARGET, send, dispatch } from '../lib/messages.js';
+import { MSG, send } from '../lib/messages.js';
 import * as saved from '../lib/saved.js';
 import { locateEntries, insertCard, fallbackPlace } from './placement.js';
 import { createCard, updateCard, setSaved } from './card.js';
@@ -10,27 +10,24 @@ import { themeAt } from './theme.js';
 /** @typedef {import('../lib/messages.js').Entry} Entry */
 
 /**
- * @param {{analysis: Promise<any>, start: number, imported: number}} t the loader's ANALYZE_PAGE reply, when
- *   the loader started and when this module was ready
+ * Shows the cards of one page state. Call teardown(run) before showing the next one (a single-page
+ * site that changed its list).
+ * @param {{analysis: Promise<any>, start: number, imported: number}} t the ANALYZE_PAGE reply, when the
+ *   run started and when the module was ready
+ * @param {{cards: Map<string, any>, entries: Entry[]|null, stopped: boolean, cleanups: (() => void)[]}} run
+ *   this run's state, which the content script's message handler reads
  */
-export async function main(t) {
-  if (document.documentElement.hasAttribute('data-papergist')) return; // injected twice
+export async function main(t, run) {
   document.documentElement.setAttribute('data-papergist', 'loading');
-  /** @type {Map<string, any>} card hosts by paper ID */
-  const cards = new Map();
+  const { cards } = run;
   const analysis = t.analysis.then((reply) => {
     if (!reply || !reply.ok) throw new Error((reply && reply.error) || 'no reply to page/analyze');
     return reply;
   });
 
-  dispatch(TARGET.CONTENT, {
-    [MSG.GET_PAGE_PAPER]: async () => {
-      const { entries } = await analysis;
-      return { entry: entries.length === 1 ? cards.get(entries[0].paper.id)?.papergistEntry || entries[0] : null };
-    },
-  });
-
   const { entries, topics, saved: savedList, timing } = await analysis;
+  if (run.stopped) return;
+  run.entries = entries;
   const analyzed = performance.now();
   const places = locateEntries(entries.map((e) => e.paper));
   const savedIds = new Set(savedList);
@@ -55,10 +52,10 @@ export async function main(t) {
   const inject = nav ? t.start - nav.domContentLoadedEventStart : 0;
   markShown(cards.size, { ...timing, inject, import: t.imported - t.start, analyze: analyzed - t.imported, cards: performance.now() - analyzed });
 
-  saved.onChange((id, isSaved) => {
+  run.cleanups.push(saved.onChange((id, isSaved) => {
     const card = cards.get(id);
     if (card) setSaved(card, isSaved);
-  });
+  }));
 
   let setTopics = () => {};
   if (entries.length > 1 && cards.size) {
@@ -66,7 +63,14 @@ export async function main(t) {
     setTopics(topics);
   }
   await fetchMissingAbstracts(entries, cards, setTopics);
-  document.documentElement.setAttribute('data-papergist', 'done');
+  if (!run.stopped) document.documentElement.setAttribute('data-papergist', 'done');
+}
+
+/** Removes what a run added to the page. */
+export function teardown(run) {
+  run.stopped = true;
+  for (const f of run.cleanups) f();
+  for (const el of document.querySelectorAll('papergist-card, papergist-digest, tr[data-papergist-row]')) el.remove();
 }
 
 /** Records when the cards were shown and where the time went, for `make bench` and the tests. */

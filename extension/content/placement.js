@@ -89,6 +89,7 @@ export function insertCard(card, at) {
     at.entry.prepend(card);
   } else if (at.how === 'row') {
     const tr = document.createElement('tr');
+    tr.setAttribute('data-papergist-row', '');
     const td = document.createElement('td');
     td.colSpan = Math.max(1, at.entry.children.length);
     td.append(card);

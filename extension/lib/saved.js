@@ -100,15 +100,18 @@ export async function savedAmong(ids) {
 }
 
 /**
- * Calls fn(id, saved) whenever a paper is saved or removed, from any context.
- * @param {(id: string, saved: boolean) => void} fn
+ * Calls fn(id, saved) whenever a paper is saved or removed, from any context, until the returned
+ * function is called.
+ * @param {(id: string, saved: boolean) => void} fn @returns {() => void}
  */
 export function onChange(fn) {
-  chrome.storage.onChanged.addListener((changes, area) => {
+  const listener = (changes, area) => {
     if (area !== 'local') return;
     for (const [key, { oldValue, newValue }] of Object.entries(changes)) {
       const id = idOfKey(key);
       if (id !== null && !oldValue !== !newValue) fn(id, Boolean(newValue));
     }
-  });
+  };
+  chrome.storage.onChanged.addListener(listener);
+  return () => chrome.storage.onChanged.removeListener(listener);
 }

@@ -223,6 +223,32 @@ describe('cards', () => {
     }
   });
 
+  test('a single-page navigation that changes the list gets the new cards', async () => {
+    const first = Array.from({ length: 5 }, (_, i) => syntheticPaper(500 + i));
+    const second = Array.from({ length: 3 }, (_, i) => syntheticPaper(600 + i));
+    // the page's own script swaps the list and pushes a URL, as a client-side router does
+    const next = arxivListing(second).match(/<dl id='articles'>([^]*)<\/dl>/)[1];
+    const script = `<script>
+      function nextPage() {
+        history.pushState({}, '', '/list/cs.NE/new?page=2');
+        document.querySelector('dl#articles').innerHTML = ${JSON.stringify(next).replace(/</g, '\\u003c')};
+      }
+    </script>`;
+    const url = 'https://arxiv.org/list/cs.NE/new';
+    browser.serve(url, arxivListing(first, { extraHead: script }));
+    const page = await openListing(browser.context, url);
+    assert.deepEqual((await cardsOf(page)).map((c) => c.id), first.map((p) => `arxiv:${p.id}`));
+    await page.evaluate(() => window.nextPage());
+    await page.waitForFunction((n) => document.querySelectorAll('papergist-card').length === n &&
+      document.documentElement.getAttribute('data-papergist') === 'done' &&
+      document.querySelector('papergist-card').dataset.paperId.endsWith('80600'), second.length, { timeout: 10_000 });
+    const cards = await cardsOf(page);
+    assertOneCardEach(cards, second.length, 'after navigation');
+    assert.deepEqual(cards.map((c) => c.id), second.map((p) => `arxiv:${p.id}`));
+    assert.equal(await page.locator('papergist-digest').count(), 1, 'one digest control');
+    await page.close();
+  });
+
   test('the digest control opens and lists the page topics', async () => {
     const papers = Array.from({ length: 40 }, (_, i) => syntheticPaper(i));
     browser.serve('https://arxiv.org/list/cs.IR/new', arxivListing(papers));
