@@ -11,8 +11,13 @@ const $ = (sel) => document.querySelector(sel);
 let papers = [];
 const selected = new Set();
 
+let renders = 0;
+
 async function render() {
-  papers = await saved.list();
+  const mine = ++renders;
+  const list = await saved.list();
+  if (mine !== renders) return; // a newer render (typing in the search box) has started
+  papers = list;
   const q = $('#search').value.trim().toLowerCase();
   const shown = q ? papers.filter((s) => haystack(s).includes(q)) : papers;
   for (const id of [...selected]) if (!papers.some((s) => s.id === id)) selected.delete(id);
@@ -21,6 +26,7 @@ async function render() {
   $('#count').textContent = `${papers.length} saved`;
   $('#export-scope').textContent = selected.size ? `Export ${selected.size} selected:` : 'Export all:';
   $('#select-all').checked = papers.length > 0 && selected.size === papers.length;
+  document.body.dataset.rendered = String(mine); // the list is up to date (tests wait for this)
 }
 
 /** @param {SavedPaper} s */

@@ -69,7 +69,7 @@ const savedMap = async (page) => Object.fromEntries((await cardsOf(page)).map((c
 async function openPopup() {
   const page = await browser.context.newPage();
   await page.goto(`chrome-extension://${browser.extensionId}/popup/popup.html`);
-  await page.locator('#count').filter({ hasText: /saved/ }).waitFor();
+  await page.locator('body[data-rendered]').waitFor({ state: 'attached' });
   return page;
 }
 
@@ -177,8 +177,10 @@ test('save from a card, a shortcut and the context menu; edit in the popup; surv
     assert.deepEqual(await rec().then((r) => [r.tags, r.note, r.read]),
       [['nlp', 'reading-group'], 'Check table 3 <script>alert(1)</script>', true]);
     await popup.fill('#search', 'reading-group');
+    await popup.waitForFunction(() => document.querySelectorAll('li.paper').length === 1);
     assert.deepEqual(await popupIds(popup), [id(p7)]);
     await popup.fill('#search', '');
+    await popup.waitForFunction(() => document.querySelectorAll('li.paper').length === 3);
     await popup.close();
   });
 
