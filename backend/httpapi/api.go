@@ -101,8 +101,8 @@ type app struct {
 	verified  sync.Map
 	verifiedN atomic.Int64
 	// dummyHash is verified against when a login names no account, so that response time does not tell
-	// whether an email is registered.
-	dummyHash string
+	// whether an email is registered. Made on first need: a Workers request that never needs it never pays.
+	dummyHash func() (string, error)
 }
 
 // access says who may call a route.
@@ -159,10 +159,7 @@ func New(db *sql.DB, cfg Config) (*echo.Echo, error) {
 		tokens: &auth.Issuer{Key: cfg.JWTKey, Issuer: cfg.Issuer, Audience: cfg.Audience,
 			TTL: cfg.AccessTTL, Now: cfg.Now},
 	}
-	var err error
-	if a.dummyHash, err = auth.HashPassword("papergist-dummy-password", cfg.Argon2); err != nil {
-		return nil, fmt.Errorf("httpapi: %w", err)
-	}
+	a.dummyHash = sync.OnceValues(func() (string, error) { return auth.HashPassword("papergist-dummy-password", cfg.Argon2) })
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	e.IPExtractor = cfg.IPExtractor

@@ -110,6 +110,8 @@ func normalizeEmail(s string) (string, error) {
 	return s, nil
 }
 
+var errNoAccount = errors.New("no such account")
+
 // limit counts one attempt against key and refuses it once more than max happened in the window.
 func (a *app) limit(c echo.Context, key string, max int) error {
 	n, err := a.store.Hit(c.Request().Context(), key, a.cfg.LoginWindow)
@@ -175,7 +177,10 @@ func (a *app) login(c echo.Context) error {
 		if !errors.As(err, &pe) || pe.Code != syncproto.CodeNotFound {
 			return err
 		}
-		hash = a.dummyHash
+		if hash, err = a.dummyHash(); err != nil {
+			return err
+		}
+		err = errNoAccount
 	}
 	if verr := auth.VerifyPassword(in.Password, hash); verr != nil || err != nil {
 		if verr != nil && !errors.Is(verr, auth.ErrMismatch) {

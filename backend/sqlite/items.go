@@ -124,6 +124,8 @@ func (s *Store) write(ctx context.Context, userID string, base int64, recs []*re
 	if err != nil {
 		return 0, err
 	}
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
 	res, err := s.query(ctx, `WITH cur (v) AS (SELECT coalesce(max(version), 0) FROM items WHERE user_id = ?1)
 		INSERT INTO items (user_id, id, version, deleted, data, fields)
 		SELECT ?1, json_extract(j.value, '$.id'), ?3, json_extract(j.value, '$.deleted'),
