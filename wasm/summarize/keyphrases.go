@@ -23,7 +23,7 @@ var phraseBreakers = func() map[string]bool {
 		efficient efficiently simple simply various several many much large small good better best high low
 		different similar important key main first second able without despite across along toward towards
 		experiments experimental extensive empirical empirically results result performance problem problems
-		task tasks framework technique techniques methods models model approaches way ways number numbers set
+		task tasks technique techniques methods approaches way ways number numbers set
 		sets paper work works issue issues challenge challenges state art does doesn don even still just
 		e.g i.e etc vs al et given since due because although though whereas whether yet remains remain
 		especially particular particularly generally general typically usually commonly widely highly largely
