@@ -36,18 +36,48 @@ const (
 var KindNames = [NumKinds]string{"none", "lead_we", "comma", "semicolon", "colon", "dash", "which", "by", "using",
 	"and", "that", "for", "with", "in", "on", "via", "while"}
 
-// Candidate is one compression of a sentence.
-type Candidate struct {
+// Head is a cleaned sentence, or the main clause after its leading clause, that cuts then shorten.
+type Head struct {
 	Text string
-	// Words counts the words of Text; Base those of the cleaned sentence it was cut from.
-	Words, Base int
-	// Kind is how the candidate was cut (Kind* constants); Trailing is what the cut removed.
-	Kind     int
-	Trailing string
+	Kind int // KindNone or KindLeadWe
 }
 
-// minWords is the fewest words a cut may leave: shorter ones rarely say what a paper does.
-const minWords = 7
+// Cut is a point where a head may end: Text[:At] stays, tidied.
+type Cut struct {
+	At   int
+	Kind int
+}
+
+// MinWords is the fewest words a cut may leave: shorter ones rarely say what a paper does.
+const MinWords = 7
+
+// Heads returns the cleaned sentence and, when it opens with a clause before ", we", the rest.
+func Heads(s string) []Head {
+	base := Clean(s)
+	heads := []Head{{Text: base, Kind: KindNone}}
+	if i := strings.Index(base, ", we "); i > 0 && countWords(base[:i]) <= 20 {
+		heads = append(heads, Head{Text: Tidy(capitalize(base[i+2:])), Kind: KindLeadWe})
+	}
+	return heads
+}
+
+// Cuts returns the points where text may be cut, in order. The caller checks that enough words stay
+// (MinWords) and that the last one does not need a complement (NeedsComplement).
+func Cuts(text string) []Cut {
+	var out []Cut
+	for i := 0; i < len(text); i++ {
+		if kind, ok := cutAt(text, i); ok {
+			out = append(out, Cut{At: i, Kind: kind})
+		}
+	}
+	return out
+}
+
+// NeedsComplement reports a lower-case word after which a cut leaves the sentence hanging.
+func NeedsComplement(word string) bool { return needsComplement[word] }
+
+// Text returns the head cut at byte at (len(head) for none), tidied into a sentence.
+func Text(head string, at int) string { return Tidy(head[:at]) }
 
 // spaceCuts are the words before which a trailing part may be cut, with their kinds.
 var spaceCuts = []struct {
@@ -77,43 +107,6 @@ var needsComplement = map[string]bool{
 	"most": true, "focus": true, "focuses": true, "rely": true, "relies": true, "depend": true, "depends": true,
 	"consists": true, "consist": true, "results": true, "result": true, "lead": true, "leads": true,
 	"refer": true, "refers": true, "aim": true, "aims": true, "corresponds": true, "compared": true,
-}
-
-// Candidates returns the cleaned sentence and its cuts, without repeats, the uncut one first.
-func Candidates(s string) []Candidate {
-	base := Clean(s)
-	heads := []Candidate{{Text: base, Kind: KindNone}}
-	if i := strings.Index(base, ", we "); i > 0 && countWords(base[:i]) <= 20 {
-		h := Tidy(capitalize(base[i+2:]))
-		heads = append(heads, Candidate{Text: h, Kind: KindLeadWe})
-	}
-	var out []Candidate
-	seen := map[string]bool{}
-	add := func(c Candidate, base int) {
-		if seen[c.Text] {
-			return
-		}
-		seen[c.Text] = true
-		c.Words, c.Base = countWords(c.Text), base
-		out = append(out, c)
-	}
-	for _, h := range heads {
-		hw := countWords(h.Text)
-		add(h, hw)
-		text := h.Text
-		for i := 0; i < len(text); i++ {
-			kind, ok := cutAt(text, i)
-			if !ok {
-				continue
-			}
-			prefix := text[:i]
-			if countWords(prefix) < minWords || needsComplement[strings.ToLower(lastWord(prefix))] {
-				continue
-			}
-			add(Candidate{Text: Tidy(prefix), Kind: kind, Trailing: text[i:]}, hw)
-		}
-	}
-	return out
 }
 
 // cutAt reports whether text may be cut just before index i, and how.
@@ -161,7 +154,7 @@ var leadIns = []string{
 
 // dropLeadIn removes content-free openings ("In this paper, we …" → "We …"), repeatedly.
 func dropLeadIn(s string) string {
-	for changed := true; changed; {
+	for changed := true; changed && leadInStarts[strings.ToLower(firstWord(s))]; {
 		changed = false
 		for _, l := range leadIns {
 			if len(s) <= len(l) || !strings.EqualFold(s[:len(l)], l) {
@@ -179,6 +172,23 @@ func dropLeadIn(s string) string {
 			s, changed = capitalize(rest), true
 			break
 		}
+	}
+	return s
+}
+
+// leadInStarts are the first words of the lead-ins: most sentences need no further look.
+var leadInStarts = func() map[string]bool {
+	m := map[string]bool{}
+	for _, l := range leadIns {
+		m[firstWord(l)] = true
+	}
+	return m
+}()
+
+// firstWord returns s up to its first space or comma.
+func firstWord(s string) string {
+	if i := strings.IndexAny(s, " ,"); i >= 0 {
+		return s[:i]
 	}
 	return s
 }
@@ -259,7 +269,9 @@ func isAcronym(s string) bool {
 // Tidy mends what cuts leave: doubled spaces, space before punctuation, trailing commas, a lower-case
 // start and a missing final period.
 func Tidy(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
+	if strings.Contains(s, "  ") || strings.ContainsAny(s, "\t\n\r") || strings.TrimSpace(s) != s {
+		s = strings.Join(strings.Fields(s), " ")
+	}
 	for _, p := range []string{" ,", " .", " ;", " :"} {
 		s = strings.ReplaceAll(s, p, p[1:])
 	}
@@ -277,13 +289,6 @@ func capitalize(s string) string {
 		return s
 	}
 	return string(unicode.ToUpper(r)) + s[size:]
-}
-
-// lastWord returns the last run of letters of s.
-func lastWord(s string) string {
-	s = strings.TrimRight(s, " ")
-	i := strings.LastIndexByte(s, ' ')
-	return strings.Trim(s[i+1:], ".,;:()[]\"'")
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' }

@@ -1,7 +1,6 @@
 package compress_test
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -31,20 +30,24 @@ func TestClean(t *testing.T) {
 	}
 }
 
-func TestCandidates(t *testing.T) {
-	got := compress.Candidates("To address this, we introduce a new framework called DCC, which divides the program into parts that we then combine, and show that it scales.")
-	texts := make([]string, len(got))
-	for i, c := range got {
-		texts[i] = c.Text
-		assert.True(t, strings.HasSuffix(c.Text, "."), c.Text)
-		assert.GreaterOrEqual(t, c.Words, 7, c.Text)
-		assert.LessOrEqual(t, c.Words, c.Base, c.Text)
+func TestHeadsAndCuts(t *testing.T) {
+	heads := compress.Heads("To address this, we introduce a new framework called DCC, which divides programs, and show that it scales.")
+	assert.Equal(t, []compress.Head{
+		{Text: "We introduce a new framework called DCC, which divides programs, and show that it scales.", Kind: compress.KindNone},
+	}, heads, "the lead-in goes; no leading clause is left")
+
+	heads = compress.Heads("While most methods need labels, we learn from raw video, which is cheap.")
+	assert.Len(t, heads, 2)
+	assert.Equal(t, compress.Head{Text: "We learn from raw video, which is cheap.", Kind: compress.KindLeadWe}, heads[1])
+
+	text := heads[0].Text
+	var got []string
+	for _, c := range compress.Cuts(text) {
+		got = append(got, compress.Text(text, c.At))
 	}
-	assert.Equal(t, compress.KindNone, got[0].Kind, "the uncut sentence comes first")
-	assert.Contains(t, texts, "We introduce a new framework called DCC.")
-	for _, s := range texts {
-		assert.NotContains(t, s, "called.", "a cut never leaves a word that needs its complement")
-		assert.NotContains(t, s, "show.", "a cut never leaves a word that needs its complement")
-	}
-	assert.Empty(t, compress.Candidates("")[0].Text)
+	assert.Equal(t, []string{
+		"While most methods need labels.", "While most methods need labels, we learn from raw video.", "While most methods need labels, we learn from raw video.",
+	}, got)
+	assert.True(t, compress.NeedsComplement("called"))
+	assert.False(t, compress.NeedsComplement("framework"))
 }

@@ -2,6 +2,7 @@ package scorer_test
 
 import (
 	"encoding/json"
+	"math"
 	"os"
 	"testing"
 
@@ -43,7 +44,9 @@ func TestExtractMarksFirstWeSentence(t *testing.T) {
 	sents := []string{"Deep nets are popular.", "We propose loss scaling for mixed precision.", "We test it."}
 	fs := scorer.Extract("Loss Scaling for Mixed Precision", sents)
 	require.Len(t, fs, 3)
-	assert.Equal(t, "we propose", fs[1].Start)
+	_, start, bigrams := fs[1].Keys()
+	assert.Equal(t, "we propose", start)
+	assert.Contains(t, bigrams, "mixed precision")
 	var m scorer.Model
 	data, err := os.ReadFile("../../weights.json")
 	require.NoError(t, err)
@@ -51,4 +54,26 @@ func TestExtractMarksFirstWeSentence(t *testing.T) {
 	m.Prepare()
 	assert.Greater(t, m.Score(&fs[1]), m.Score(&fs[0]), "the contribution sentence outranks background")
 	assert.Equal(t, "We propose loss scaling for mixed precision.", m.Best("Loss Scaling for Mixed Precision", sents))
+}
+
+// TestWordProbsMatchFeatures checks that the fused inference path computes the same probabilities as
+// the features the trainer fits.
+func TestWordProbsMatchFeatures(t *testing.T) {
+	var m scorer.Model
+	data, err := os.ReadFile("../../weights.json")
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(data, &m))
+	m.Prepare()
+	title := "Adaptive Loss Scaling for Mixed Precision Training"
+	sents := []string{"Mixed precision training (MPT) speeds up GPUs.", "We introduce adaptive loss scaling for MPT training.", "It beats 3 baselines."}
+	got := scorer.WordProbsForTest(&m, title, sents)
+	feats := scorer.ExtractWords(title, sents)
+	require.Len(t, got, len(feats))
+	for _, f := range feats {
+		s := m.TokenWords[f.Word]
+		for j, v := range f.Dense {
+			s += m.Token[scorer.TokenNames[j]] * v
+		}
+		assert.InDelta(t, 1/(1+math.Exp(-s)), got[f.Word], 1e-12, f.Word)
+	}
 }

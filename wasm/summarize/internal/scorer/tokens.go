@@ -1,0 +1,97 @@
+package scorer
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// token is one word of a text: a run of letters and digits, lower-cased, with its byte span.
+type token struct {
+	w          string
+	start, end int
+	upper      bool // written with a capital
+	digit      bool
+}
+
+// tokenize appends the tokens of s to dst. It allocates only for words that need lower-casing.
+func tokenize(s string, dst []token) []token {
+	start := -1
+	upper, digit := false, false
+	for i := 0; i <= len(s); {
+		r, size := rune(' '), 1
+		if i < len(s) {
+			if c := s[i]; c < utf8.RuneSelf {
+				r = rune(c)
+			} else {
+				r, size = utf8.DecodeRuneInString(s[i:])
+			}
+		}
+		var isWord bool
+		if r < utf8.RuneSelf {
+			isWord = r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+		} else {
+			isWord = unicode.IsLetter(r) || unicode.IsDigit(r)
+		}
+		if isWord {
+			if start < 0 {
+				start, upper, digit = i, false, false
+			}
+			if r >= 'A' && r <= 'Z' || r >= utf8.RuneSelf && unicode.IsUpper(r) {
+				upper = true
+			}
+			if r >= '0' && r <= '9' {
+				digit = true
+			}
+		} else if start >= 0 {
+			w := s[start:i]
+			if upper {
+				w = strings.ToLower(w)
+			}
+			dst = append(dst, token{w: w, start: start, end: i, upper: upper, digit: digit})
+			start = -1
+		}
+		i += size
+	}
+	return dst
+}
+
+// Words returns the lower-cased words of s: runs of letters and digits.
+func Words(s string) []string {
+	toks := tokenize(s, nil)
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = t.w
+	}
+	return out
+}
+
+// ContentWords returns the lower-cased words of s that are not stop words.
+func ContentWords(s string) []string {
+	ws := Words(s)
+	out := ws[:0]
+	for _, w := range ws {
+		if !IsStopword(w) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// IsStopword reports an English function word (lower-case).
+func IsStopword(w string) bool { return stopwords[w] }
+
+var stopwords = func() map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range strings.Fields(`a an the and or but nor of in on at to for from by with without within into onto
+		over under about above below between among through during before after than then as is are was were be been
+		being am do does did doing have has had having this that these those it its it's we our ours us they their them
+		he she his her you your i my me which who whom whose what when where why how all any both each few more most
+		other some such no not only own same so too very can could will would shall should may might must also
+		there here while if else via per upon whether one two three however thus hence moreover furthermore
+		further often well based using use used new novel paper work approach method propose proposed show shows
+		present results`) {
+		m[w] = true
+	}
+	return m
+}()
