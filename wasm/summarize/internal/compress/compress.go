@@ -193,10 +193,23 @@ func firstWord(s string) string {
 	return s
 }
 
-// inlines are phrases dropped wherever they stand, with the space before them.
-var inlines = []string{" in this paper", " in this work", " in this study", " in this article", " in this note"}
+// inlines are phrases dropped wherever they stand, with the space before them: mentions of the paper
+// itself and hedges whose removal leaves the sentence grammatical.
+var inlines = []string{" in this paper", " in this work", " in this study", " in this article", " in this note",
+	" potentially", " arguably", " somewhat", " possibly", " presumably", " perhaps", " to some extent",
+	" in some cases", " in principle"}
+
+// hedgeOpenings are sentence openings that hedge a claim; the claim after them stands alone.
+var hedgeOpenings = []string{"we believe that ", "we hypothesize that ", "we conjecture that ", "we argue that ",
+	"it is shown that ", "it turns out that ", "we find that ", "we found that ", "we observe that "}
 
 func dropInline(s string) string {
+	for _, h := range hedgeOpenings {
+		if len(s) > len(h)+10 && strings.EqualFold(s[:len(h)], h) {
+			s = capitalize(s[len(h):])
+			break
+		}
+	}
 	for _, p := range inlines {
 		for {
 			i := strings.Index(s, p)

@@ -51,3 +51,9 @@ func TestHeadsAndCuts(t *testing.T) {
 	assert.True(t, compress.NeedsComplement("called"))
 	assert.False(t, compress.NeedsComplement("framework"))
 }
+
+func TestCleanDropsHedges(t *testing.T) {
+	assert.Equal(t, "Attention alone suffices for translation.", compress.Clean("We believe that attention alone suffices for translation."))
+	assert.Equal(t, "This method improves recall.", compress.Clean("This method potentially improves recall."))
+	assert.Equal(t, "We find that.", compress.Clean("We find that."), "too short to stand alone")
+}
