@@ -23,7 +23,7 @@ var genericTerms = map[string]bool{
 	"theory": true, "design": true, "generation": true, "estimation": true, "inference": true, "space": true,
 	"multi": true, "agent": true, "control": true, "distribution": true, "object": true, "text": true,
 	"neural network": true, "deep neural network": true, "deep learning": true, "machine learning": true,
-	"deep network": true, "language model": true, "large language model": true,
+	"deep network": true, "language model": true, "large language model": true, "machine": true, "domain": true,
 }
 
 // Digest groups the papers of one page into at most eight topics, each labelled by a key phrase its
@@ -50,14 +50,20 @@ func Digest(papers []paper.Paper) []Topic {
 		}
 	}
 	sort.Strings(keys)
+	postings := make(map[string][]int, len(keys))
+	for i := range papers {
+		for t := range terms[i] {
+			postings[t] = append(postings[t], i)
+		}
+	}
 	assigned := make([]bool, len(papers))
 	var topics []Topic
 	for len(topics) < maxTopics {
 		best, bestScore := "", 0.0
 		for _, t := range keys {
 			cover := 0
-			for i := range papers {
-				if !assigned[i] && terms[i][t] {
+			for _, i := range postings[t] {
+				if !assigned[i] {
 					cover++
 				}
 			}
@@ -74,10 +80,10 @@ func Digest(papers []paper.Paper) []Topic {
 			break
 		}
 		topic := Topic{Label: surface[best], PaperIDs: []string{}}
-		for i, p := range papers {
-			if !assigned[i] && terms[i][best] {
+		for _, i := range postings[best] { // ascending: page order
+			if !assigned[i] {
 				assigned[i] = true
-				topic.PaperIDs = append(topic.PaperIDs, p.ID)
+				topic.PaperIDs = append(topic.PaperIDs, papers[i].ID)
 			}
 		}
 		topics = append(topics, topic)

@@ -49,6 +49,7 @@ type phrase struct {
 // noun phrases, those of the title, and acronyms rank highest. It returns fewer only when the text has
 // fewer, and an empty (non-nil) slice for empty input.
 func KeyPhrases(title, abstract string) []string {
+	title, abstract = truncate(title, maxTitle), truncate(abstract, maxAbstract)
 	cands := map[string]*phrase{}
 	order := 0
 	collect := func(text string, inTitle bool) {

@@ -169,11 +169,11 @@ func dropLeadIn(s string) string {
 			default:
 				continue
 			}
-			s, changed = capitalize(rest), true
+			s, changed = rest, true
 			break
 		}
 	}
-	return s
+	return capitalize(s)
 }
 
 // leadInStarts are the first words of the lead-ins: most sentences need no further look.
@@ -223,21 +223,18 @@ func dropInline(s string) string {
 }
 
 // dropBrackets removes [citations] and parentheticals. An acronym definition such as "(GANs)" or
-// "(V-RIN)" stays, and so do brackets glued to a word, as in a formula f(x).
+// "(V-RIN)" stays, and so do brackets glued to a word, as in a formula f(x). Unbalanced brackets stay.
 func dropBrackets(s string) string {
 	if !strings.ContainsAny(s, "([") {
 		return s
 	}
+	closeOf := matchBrackets(s)
 	var b strings.Builder
 	b.Grow(len(s))
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c != '(' && c != '[' {
-			b.WriteByte(c)
-			continue
-		}
-		end := matching(s, i)
-		if end < 0 {
+		end, ok := closeOf[i]
+		if c != '(' && c != '[' || !ok {
 			b.WriteByte(c)
 			continue
 		}
@@ -249,21 +246,23 @@ func dropBrackets(s string) string {
 	return b.String()
 }
 
-// matching returns the index of the bracket closing the one at open, or -1.
-func matching(s string, open int) int {
-	depth := 0
-	for i := open; i < len(s); i++ {
+// matchBrackets maps the index of every balanced ( or [ to that of the bracket that closes it, in one
+// pass; a ")" closes a "[" as well, as writers mismatch them.
+func matchBrackets(s string) map[int]int {
+	out := map[int]int{}
+	var stack []int
+	for i := 0; i < len(s); i++ {
 		switch s[i] {
 		case '(', '[':
-			depth++
+			stack = append(stack, i)
 		case ')', ']':
-			depth--
-			if depth == 0 {
-				return i
+			if len(stack) > 0 {
+				out[stack[len(stack)-1]] = i
+				stack = stack[:len(stack)-1]
 			}
 		}
 	}
-	return -1
+	return out
 }
 
 // isAcronym reports a short single token with a capital letter: "GANs", "V-RIN", "DCC".

@@ -81,8 +81,10 @@ func wordFeatures(title string, sentences [][]token) (map[string]int, []WordFeat
 // wordProbs returns each distinct word's index and the probability that the TL;DR uses it. It is
 // wordFeatures fused with the model, without building the feature vectors.
 func (m *Model) wordProbs(title string, sentences [][]token) (map[string]int, []float64) {
-	var titleBuf [32]token
-	titleToks := tokenize(title, titleBuf[:0])
+	titleWords := map[string]bool{}
+	for _, t := range tokenize(title, nil) {
+		titleWords[t.w] = true
+	}
 	ids := make(map[string]int, 128)
 	probs := make([]float64, 0, 128) // holds the running score until the end
 	df := make([]int32, 0, 128)      // sentences containing the word
@@ -95,11 +97,8 @@ func (m *Model) wordProbs(title string, sentences [][]token) (map[string]int, []
 				id = len(probs)
 				ids[t.w] = id
 				s := m.TokenWords[t.w] + m.token[tBias]
-				for _, tt := range titleToks {
-					if tt.w == t.w {
-						s += m.token[tTitle]
-						break
-					}
+				if titleWords[t.w] {
+					s += m.token[tTitle]
 				}
 				if IsStopword(t.w) {
 					s += m.token[tStop]
