@@ -1,7 +1,8 @@
 // Package compress shortens an abstract sentence into TL;DR candidates that stay grammatical. Clean
-// removes what never belongs in a TL;DR (citations, parentheticals, "In this paper, we"); Candidates
-// also cuts trailing modifiers and clauses at points where the rest can go, and the learned scorer
-// picks among them. Training and inference share it so that they see the same candidates.
+// removes what never belongs in a TL;DR (citations, parentheticals, hedges, "In this paper, we");
+// Heads also offers the main clause without its leading clause, and Cuts the points where trailing
+// modifiers and clauses can go. The learned scorer picks among the results. Training and inference
+// share this package so that they see the same candidates.
 package compress
 
 import (
@@ -139,7 +140,8 @@ func Clean(s string) string {
 var leadIns = []string{
 	"in this paper", "in this work", "in this study", "in this article", "in this note", "in this letter",
 	"in this thesis", "in this report", "in the present paper", "in the present work", "in this contribution",
-	"in this regard", "in particular", "in contrast", "in addition", "in practice", "in summary", "in short",
+	"in this regard", "in this context", "in this setting", "in this direction", "in this sense", "in particular",
+	"in contrast", "in addition", "in practice", "in summary", "in short", "in general", "in other words",
 	"to this end", "to that end", "to address this", "to address these issues", "to address this issue",
 	"to address this problem", "to address these problems", "to address these challenges",
 	"to address this challenge", "to tackle this problem", "to tackle this issue", "to solve this problem",
