@@ -102,14 +102,11 @@ func Shortlist(m *Model, title string, sentences []string, k int) []Shortlisted 
 	if len(sentences) == 0 {
 		return nil
 	}
-	feats := Extract(title, sentences)
-	scores := make([]float64, len(feats))
+	feats, v := extract(title, sentences)
+	scores := m.scoreAll(feats, v)
 	order := make([]int, len(feats))
-	sentToks := make([][]token, len(feats))
-	for i := range feats {
-		scores[i] = m.Score(&feats[i])
+	for i := range order {
 		order[i] = i
-		sentToks[i] = feats[i].toks
 	}
 	// insertion sort, best first, the earlier sentence first on ties: abstracts are short
 	for i := 1; i < len(order); i++ {
@@ -118,14 +115,24 @@ func Shortlist(m *Model, title string, sentences []string, k int) []Shortlisted 
 		}
 	}
 	order = order[:min(k, len(order))]
-	ids, probs := m.wordProbs(title, sentToks)
-	titleIndex := map[string]int{}
+	b := candidateBuilder{probs: m.wordProbs(title, v), stamp: make([]int, len(v.words)),
+		trailW: make([]float64, len(v.words)), titleIdx: make([]int32, len(v.words))}
+	for id, w := range v.words {
+		b.trailW[id] = m.Trailing[w]
+		b.titleIdx[id] = -1
+	}
+	titleIndex := map[string]int32{}
 	for _, t := range tokenize(title, nil) {
 		if _, ok := titleIndex[t.w]; !ok && !IsStopword(t.w) {
-			titleIndex[t.w] = len(titleIndex)
+			titleIndex[t.w] = int32(len(titleIndex))
 		}
 	}
-	b := candidateBuilder{m: m, ids: ids, probs: probs, titleIndex: titleIndex, stamp: make([]int, len(probs))}
+	b.nTitle = len(titleIndex)
+	for w, ti := range titleIndex {
+		if id, ok := v.ids[w]; ok {
+			b.titleIdx[id] = ti
+		}
+	}
 	var out []Shortlisted
 	for rank, i := range order {
 		for _, h := range compress.Heads(sentences[i]) {
@@ -134,6 +141,7 @@ func Shortlist(m *Model, title string, sentences []string, k int) []Shortlisted 
 				toks = feats[i].toks // cleaning changed nothing: the words are known
 			} else {
 				toks = tokenize(h.Text, make([]token, 0, len(h.Text)/5+1))
+				v.lookup(toks)
 			}
 			out = b.add(out, h, toks, scores[i]-scores[order[0]], rank)
 		}
@@ -143,12 +151,12 @@ func Shortlist(m *Model, title string, sentences []string, k int) []Shortlisted 
 
 // candidateBuilder computes stage-two features of every cut of a head from prefix sums over its words.
 type candidateBuilder struct {
-	m          *Model
-	ids        map[string]int
-	probs      []float64
-	titleIndex map[string]int
-	stamp      []int // per word: the head that last used it, for repeat discounts
-	heads      int
+	probs    []float64 // per word of the vocabulary: the token model's probability
+	trailW   []float64 // per word: its Trailing weight
+	titleIdx []int32   // per word: its index among the title's content words, or -1
+	nTitle   int
+	stamp    []int // per word: the head that last used it, for repeat discounts
+	heads    int
 }
 
 func (b *candidateBuilder) add(out []Shortlisted, h compress.Head, toks []token, delta float64, rank int) []Shortlisted {
@@ -158,25 +166,29 @@ func (b *candidateBuilder) add(out []Shortlisted, h compress.Head, toks []token,
 	title := make([]int, n+1)      // distinct title words among the first k words
 	trail := make([]float64, n+1)  // Trailing weight of the words from k on
 	digitFrom := make([]bool, n+1) // a number among the words from k on
-	titleSeen := make([]bool, len(b.titleIndex))
+	titleSeen := make([]bool, b.nTitle)
 	for j, t := range toks {
 		g := 0.0
-		if id, ok := b.ids[t.w]; ok {
+		title[j+1] = title[j]
+		if id := t.id; id >= 0 {
 			g = b.probs[id]
 			if b.stamp[id] == b.heads {
 				g *= repeatWeight
 			}
 			b.stamp[id] = b.heads
+			if ti := b.titleIdx[id]; ti >= 0 && !titleSeen[ti] {
+				titleSeen[ti] = true
+				title[j+1]++
+			}
 		}
 		gain[j+1] = gain[j] + g
-		title[j+1] = title[j]
-		if ti, ok := b.titleIndex[t.w]; ok && !titleSeen[ti] {
-			titleSeen[ti] = true
-			title[j+1]++
-		}
 	}
 	for j := n - 1; j >= 0; j-- {
-		trail[j] = trail[j+1] + b.m.Trailing[toks[j].w]
+		if id := toks[j].id; id >= 0 {
+			trail[j] = trail[j+1] + b.trailW[id]
+		} else {
+			trail[j] = trail[j+1]
+		}
 		digitFrom[j] = digitFrom[j+1] || toks[j].digit
 	}
 	make1 := func(at, k, kind int) Shortlisted {
@@ -208,7 +220,7 @@ func (b *candidateBuilder) add(out []Shortlisted, h compress.Head, toks []token,
 		if n > 0 {
 			d[cKept] = float64(k) / float64(n)
 		}
-		if nt := len(b.titleIndex); nt > 0 {
+		if nt := b.nTitle; nt > 0 {
 			d[cTitleRecall] = float64(title[k]) / float64(nt)
 			d[cTitleLost] = float64(title[n]-title[k]) / float64(nt)
 		}

@@ -2,13 +2,10 @@ package scorer
 
 // WordProbsForTest exposes the fused token-model path to the external tests.
 func WordProbsForTest(m *Model, title string, sentences []string) map[string]float64 {
-	toks := make([][]token, len(sentences))
-	for i, s := range sentences {
-		toks[i] = tokenize(s, nil)
-	}
-	ids, probs := m.wordProbs(title, toks)
-	out := make(map[string]float64, len(ids))
-	for w, id := range ids {
+	_, v := extract(title, sentences)
+	probs := m.wordProbs(title, v)
+	out := make(map[string]float64, len(probs))
+	for id, w := range v.words {
 		out[w] = probs[id]
 	}
 	return out

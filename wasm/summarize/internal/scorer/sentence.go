@@ -96,15 +96,14 @@ func (m *Model) Score(f *Features) float64 {
 	return s
 }
 
-// wordStat is what the abstract-level pass knows about one distinct word.
-type wordStat struct {
-	df   int // sentences that contain it
-	last int // 1 + the last sentence counted in df
-	mark int // scratch: 1 + the last sentence that looked at it
-}
-
 // Extract computes the stage-one features of every sentence of an abstract.
 func Extract(title string, sentences []string) []Features {
+	feats, _ := extract(title, sentences)
+	return feats
+}
+
+// extract computes the stage-one features and the abstract's vocabulary.
+func extract(title string, sentences []string) ([]Features, *vocab) {
 	titleWords := map[string]bool{}
 	for _, t := range tokenize(title, nil) {
 		if !IsStopword(t.w) {
@@ -113,24 +112,12 @@ func Extract(title string, sentences []string) []Features {
 	}
 	n := len(sentences)
 	out := make([]Features, n)
-	stats := map[string]*wordStat{}
+	v := newVocab(128)
 	for i, s := range sentences {
 		out[i].toks = tokenize(s, make([]token, 0, len(s)/5+1))
-		for _, t := range out[i].toks {
-			if IsStopword(t.w) {
-				continue
-			}
-			st := stats[t.w]
-			if st == nil {
-				st = &wordStat{}
-				stats[t.w] = st
-			}
-			if st.last != i+1 {
-				st.last = i + 1
-				st.df++
-			}
-		}
+		v.add(out[i].toks, i)
 	}
+	// df counted every word; the centrality feature counts content words only, as df does for them
 	firstWe, firstCue := -1, -1
 	for i, s := range sentences {
 		f := &out[i]
@@ -166,17 +153,16 @@ func Extract(title string, sentences []string) []Features {
 			if cues[t.w] {
 				cue = true
 			}
-			st := stats[t.w]
-			if st == nil || st.mark == i+1 {
+			if v.stop[t.id] || v.mark[t.id] == int32(i+1) {
 				continue // a stop word, or seen in this sentence already
 			}
-			st.mark = i + 1
+			v.mark[t.id] = int32(i + 1)
 			content++
 			if titleWords[t.w] {
 				inTitle++
 			}
 			if n > 1 {
-				shared += float64(st.df-1) / float64(n-1)
+				shared += float64(v.df[t.id]-1) / float64(n-1)
 			}
 		}
 		if len(titleWords) > 0 {
@@ -204,7 +190,45 @@ func Extract(title string, sentences []string) []Features {
 	}
 	markMax(out, fTitleRecall, fMaxTitle)
 	markMax(out, fCentrality, fMaxCentrality)
-	return out
+	return out, v
+}
+
+// scoreAll is Score for every sentence of an abstract, looking each weight up once per distinct word.
+func (m *Model) scoreAll(feats []Features, v *vocab) []float64 {
+	wordW := make([]float64, len(v.words))
+	next := make([]map[string]float64, len(v.words))
+	for id, w := range v.words {
+		wordW[id] = m.Words[w]
+		next[id] = m.bigrams[w]
+	}
+	scores := make([]float64, len(feats))
+	for i := range feats {
+		f := &feats[i]
+		s := 0.0
+		for j, x := range f.Dense {
+			s += m.dense[j] * x
+		}
+		for j, t := range f.toks {
+			s += wordW[t.id]
+			if j > 0 {
+				if nx := next[f.toks[j-1].id]; nx != nil {
+					s += nx[t.w]
+				}
+			}
+		}
+		switch {
+		case len(f.toks) >= 2:
+			if nx := m.starts[f.toks[0].w]; nx != nil {
+				s += nx[f.toks[1].w]
+			}
+		case len(f.toks) == 1:
+			if nx := m.starts[f.toks[0].w]; nx != nil {
+				s += nx[""]
+			}
+		}
+		scores[i] = s
+	}
+	return scores
 }
 
 // markMax sets feature flag on the sentences whose feature of is the abstract's highest and positive.

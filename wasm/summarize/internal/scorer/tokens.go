@@ -10,7 +10,8 @@ import (
 type token struct {
 	w          string
 	start, end int
-	upper      bool // written with a capital
+	id         int32 // index in the abstract's vocabulary, once assigned; -1 when unknown
+	upper      bool  // written with a capital
 	digit      bool
 }
 
@@ -48,7 +49,7 @@ func tokenize(s string, dst []token) []token {
 			if upper {
 				w = strings.ToLower(w)
 			}
-			dst = append(dst, token{w: w, start: start, end: i, upper: upper, digit: digit})
+			dst = append(dst, token{w: w, start: start, end: i, id: -1, upper: upper, digit: digit})
 			start = -1
 		}
 		i += size
@@ -95,3 +96,56 @@ var stopwords = func() map[string]bool {
 	}
 	return m
 }()
+
+// vocab is an abstract's distinct words with what the scorer needs of each, indexed by token.id, so
+// that each weight is looked up once per word rather than once per occurrence.
+type vocab struct {
+	ids   map[string]int32
+	words []string
+	df    []int32 // sentences that contain the word
+	last  []int32 // scratch: 1 + the last sentence counted in df
+	mark  []int32 // scratch: 1 + the last sentence that looked at the word
+	upper []bool  // written with a capital somewhere
+	first []bool  // in the first sentence
+	stop  []bool
+}
+
+func newVocab(n int) *vocab {
+	return &vocab{ids: make(map[string]int32, n)}
+}
+
+// add gives every token of sentence si its id, registering new words.
+func (v *vocab) add(toks []token, si int) {
+	for j := range toks {
+		t := &toks[j]
+		id, ok := v.ids[t.w]
+		if !ok {
+			id = int32(len(v.words))
+			v.ids[t.w] = id
+			v.words = append(v.words, t.w)
+			v.df = append(v.df, 0)
+			v.last = append(v.last, 0)
+			v.mark = append(v.mark, 0)
+			v.upper = append(v.upper, false)
+			v.first = append(v.first, si == 0)
+			v.stop = append(v.stop, IsStopword(t.w))
+		}
+		t.id = id
+		if t.upper {
+			v.upper[id] = true
+		}
+		if v.last[id] != int32(si+1) {
+			v.last[id] = int32(si + 1)
+			v.df[id]++
+		}
+	}
+}
+
+// lookup gives known tokens their id (tokens of a cleaned sentence); unknown ones keep -1.
+func (v *vocab) lookup(toks []token) {
+	for j := range toks {
+		if id, ok := v.ids[toks[j].w]; ok {
+			toks[j].id = id
+		}
+	}
+}

@@ -78,54 +78,32 @@ func wordFeatures(title string, sentences [][]token) (map[string]int, []WordFeat
 	return ids, out
 }
 
-// wordProbs returns each distinct word's index and the probability that the TL;DR uses it. It is
-// wordFeatures fused with the model, without building the feature vectors.
-func (m *Model) wordProbs(title string, sentences [][]token) (map[string]int, []float64) {
+// wordProbs returns the probability that the TL;DR uses each word of the vocabulary: wordFeatures
+// fused with the model, without building the feature vectors.
+func (m *Model) wordProbs(title string, v *vocab) []float64 {
 	titleWords := map[string]bool{}
 	for _, t := range tokenize(title, nil) {
 		titleWords[t.w] = true
 	}
-	ids := make(map[string]int, 128)
-	probs := make([]float64, 0, 128) // holds the running score until the end
-	df := make([]int32, 0, 128)      // sentences containing the word
-	last := make([]int32, 0, 128)    // 1 + the last sentence counted in df
-	upper := make([]bool, 0, 128)
-	for si, toks := range sentences {
-		for _, t := range toks {
-			id, ok := ids[t.w]
-			if !ok {
-				id = len(probs)
-				ids[t.w] = id
-				s := m.TokenWords[t.w] + m.token[tBias]
-				if titleWords[t.w] {
-					s += m.token[tTitle]
-				}
-				if IsStopword(t.w) {
-					s += m.token[tStop]
-				}
-				if t.digit {
-					s += m.token[tDigit]
-				}
-				if si == 0 {
-					s += m.token[tFirst]
-				}
-				if len(t.w) > 8 {
-					s += m.token[tLong]
-				}
-				probs = append(probs, s)
-				df = append(df, 0)
-				last = append(last, 0)
-				upper = append(upper, false)
-			}
-			upper[id] = upper[id] || t.upper
-			if last[id] != int32(si+1) {
-				last[id] = int32(si + 1)
-				df[id]++
-			}
+	probs := make([]float64, len(v.words))
+	for id, w := range v.words {
+		s := m.TokenWords[w] + m.token[tBias]
+		if titleWords[w] {
+			s += m.token[tTitle]
 		}
-	}
-	for id, s := range probs {
-		switch df[id] {
+		if v.stop[id] {
+			s += m.token[tStop]
+		}
+		if hasDigit(w) {
+			s += m.token[tDigit]
+		}
+		if v.first[id] {
+			s += m.token[tFirst]
+		}
+		if len(w) > 8 {
+			s += m.token[tLong]
+		}
+		switch v.df[id] {
 		case 1:
 			s += m.token[tDF1]
 		case 2:
@@ -133,10 +111,19 @@ func (m *Model) wordProbs(title string, sentences [][]token) (map[string]int, []
 		default:
 			s += m.token[tDF3Plus]
 		}
-		if upper[id] {
+		if v.upper[id] {
 			s += m.token[tUpper]
 		}
 		probs[id] = sigmoid(s)
 	}
-	return ids, probs
+	return probs
+}
+
+func hasDigit(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= '0' && w[i] <= '9' {
+			return true
+		}
+	}
+	return false
 }
