@@ -120,6 +120,9 @@ func cutAt(text string, i int) (int, bool) {
 	case ':':
 		return KindColon, true
 	case ' ':
+		if i+1 < len(text) && strings.IndexByte("wbuatfiov-\xe2", text[i+1]) < 0 {
+			return 0, false // no cut word starts with this letter
+		}
 		for _, c := range spaceCuts {
 			if strings.HasPrefix(text[i:], c.word) {
 				return c.kind, true
@@ -213,6 +216,9 @@ func dropInline(s string) string {
 		}
 	}
 	for _, p := range inlines {
+		if len(p) > len(s) {
+			continue
+		}
 		for {
 			i := strings.Index(s, p)
 			if i < 0 {

@@ -112,7 +112,11 @@ func extract(title string, sentences []string) ([]Features, *vocab) {
 	}
 	n := len(sentences)
 	out := make([]Features, n)
-	v := newVocab(128)
+	size := 0
+	for _, s := range sentences {
+		size += len(s)
+	}
+	v := newVocab(size/12 + 16) // an abstract has about one distinct word per 12 bytes
 	for i, s := range sentences {
 		out[i].toks = tokenize(s, make([]token, 0, len(s)/5+1))
 		v.add(out[i].toks, i)

@@ -111,7 +111,9 @@ type vocab struct {
 }
 
 func newVocab(n int) *vocab {
-	return &vocab{ids: make(map[string]int32, n)}
+	return &vocab{ids: make(map[string]int32, n), words: make([]string, 0, n), df: make([]int32, 0, n),
+		last: make([]int32, 0, n), mark: make([]int32, 0, n), upper: make([]bool, 0, n),
+		first: make([]bool, 0, n), stop: make([]bool, 0, n)}
 }
 
 // add gives every token of sentence si its id, registering new words.
