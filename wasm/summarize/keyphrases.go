@@ -63,7 +63,9 @@ func KeyPhrases(title, abstract string) []string {
 			}
 			c.count++
 			c.inTitle = c.inTitle || inTitle
-			c.acronym = c.acronym || hasAcronym(p)
+			if !c.acronym {
+				c.acronym = hasAcronym(p)
+			}
 			if !inTitle && isTitleCased(c.text) && !isTitleCased(p) {
 				c.text = p // prefer the abstract's casing to the title's Title Case
 			}
@@ -118,33 +120,70 @@ func KeyPhrases(title, abstract string) []string {
 	return out
 }
 
-// candidatePhrases splits text at punctuation, stop words and phrase breakers into runs of one to four words.
+// candidatePhrases splits text at punctuation, stop words and phrase breakers into runs of one to four
+// words, returned as substrings of text.
 func candidatePhrases(text string) []string {
 	var out []string
-	var run []string
+	var run [][2]int // byte spans of the run's words
 	flush := func() {
 		// a leading verb in -ing ("inducing ReLU stability") is not part of the name
-		for len(run) > 1 && strings.HasSuffix(run[0], "ing") && !nominalIng[strings.ToLower(run[0])] {
+		for len(run) > 1 {
+			w := text[run[0][0]:run[0][1]]
+			if !strings.HasSuffix(w, "ing") || nominalIng[strings.ToLower(w)] {
+				break
+			}
 			run = run[1:]
 		}
 		if len(run) > 0 && len(run) <= 4 {
-			out = append(out, strings.Join(run, " "))
+			p := text[run[0][0]:run[len(run)-1][1]]
+			if strings.ContainsAny(p, "\t\n") || strings.Contains(p, "  ") {
+				p = strings.Join(strings.Fields(p), " ")
+			}
+			out = append(out, p)
 		}
-		run = nil
+		run = run[:0]
 	}
-	for _, tok := range strings.Fields(text) {
-		word := strings.TrimFunc(tok, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	isWordRune := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	for i := 0; i < len(text); {
+		// the next space-separated token is text[i:j]
+		for i < len(text) && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n') {
+			i++
+		}
+		j := i
+		for j < len(text) && text[j] != ' ' && text[j] != '\t' && text[j] != '\n' {
+			j++
+		}
+		if i == j {
+			break
+		}
+		tok := text[i:j]
+		ws, we := i, j // the word: the token without punctuation around it
+		for ws < we {
+			r, size := utf8.DecodeRuneInString(text[ws:we])
+			if isWordRune(r) {
+				break
+			}
+			ws += size
+		}
+		for we > ws {
+			r, size := utf8.DecodeLastRuneInString(text[ws:we])
+			if isWordRune(r) {
+				break
+			}
+			we -= size
+		}
+		i = j
+		word := text[ws:we]
 		lw := strings.ToLower(word)
 		if word == "" || scorer.IsStopword(lw) || phraseBreakers[lw] || !isPhraseWord(word) {
 			flush()
 			continue
 		}
-		// punctuation before the word starts a new run; after it ends the run
-		if r, _ := utf8.DecodeRuneInString(tok); !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		if ws > j-len(tok) { // punctuation before the word starts a new run
 			flush()
 		}
-		run = append(run, word)
-		if r, _ := utf8.DecodeLastRuneInString(tok); !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		run = append(run, [2]int{ws, we})
+		if we < j { // punctuation after it ends the run
 			flush()
 		}
 	}
@@ -154,7 +193,7 @@ func candidatePhrases(text string) []string {
 
 // looksEnglish reports text in which English function words are common, as in any English prose.
 func looksEnglish(text string) bool {
-	words := scorer.Words(text)
+	words := scorer.Words(truncate(text, 1000)) // the first sentences tell
 	if len(words) == 0 {
 		return false
 	}
