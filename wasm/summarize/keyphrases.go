@@ -52,8 +52,8 @@ func KeyPhrases(title, abstract string) []string {
 	title, abstract = truncate(title, maxTitle), truncate(abstract, maxAbstract)
 	cands := map[string]*phrase{}
 	order := 0
-	collect := func(text string, inTitle bool) {
-		for _, p := range candidatePhrases(text) {
+	collect := func(phrases []string, inTitle bool) {
+		for _, p := range phrases {
 			key := phraseKey(p)
 			c := cands[key]
 			if c == nil {
@@ -71,9 +71,11 @@ func KeyPhrases(title, abstract string) []string {
 			}
 		}
 	}
-	collect(title, true)
-	if looksEnglish(abstract) {
-		collect(abstract, false) // the stop and breaker words that cut phrases are English
+	collect(candidatePhrases(title), true)
+	// The stop and breaker words that cut phrases are English: elsewhere only the title's phrases count.
+	// English abstracts run at 30–50% stop words.
+	if phrases, words, stops := scanPhrases(abstract); words > 0 && stops*10 >= words {
+		collect(phrases, false)
 	}
 	list := make([]*phrase, 0, len(cands))
 	for _, c := range cands {
@@ -123,7 +125,12 @@ func KeyPhrases(title, abstract string) []string {
 // candidatePhrases splits text at punctuation, stop words and phrase breakers into runs of one to four
 // words, returned as substrings of text.
 func candidatePhrases(text string) []string {
-	var out []string
+	out, _, _ := scanPhrases(text)
+	return out
+}
+
+// scanPhrases is candidatePhrases that also counts the words of text and the English stop words among them.
+func scanPhrases(text string) (out []string, words, stops int) {
 	var run [][2]int // byte spans of the run's words
 	flush := func() {
 		// a leading verb in -ing ("inducing ReLU stability") is not part of the name
@@ -175,7 +182,14 @@ func candidatePhrases(text string) []string {
 		i = j
 		word := text[ws:we]
 		lw := strings.ToLower(word)
-		if word == "" || scorer.IsStopword(lw) || phraseBreakers[lw] || !isPhraseWord(word) {
+		if word != "" {
+			words++
+		}
+		stop := scorer.IsStopword(lw)
+		if stop {
+			stops++
+		}
+		if word == "" || stop || phraseBreakers[lw] || !isPhraseWord(word) {
 			flush()
 			continue
 		}
@@ -188,22 +202,7 @@ func candidatePhrases(text string) []string {
 		}
 	}
 	flush()
-	return out
-}
-
-// looksEnglish reports text in which English function words are common, as in any English prose.
-func looksEnglish(text string) bool {
-	words := scorer.Words(truncate(text, 1000)) // the first sentences tell
-	if len(words) == 0 {
-		return false
-	}
-	stop := 0
-	for _, w := range words {
-		if scorer.IsStopword(w) {
-			stop++
-		}
-	}
-	return stop*10 >= len(words) // English abstracts run at 30–50%
+	return out, words, stops
 }
 
 // nominalIng are -ing words that name a field or technique rather than an action.
@@ -273,15 +272,15 @@ func isTitleCased(p string) bool {
 
 // phraseKey lower-cases a phrase and folds a plural last word, so that variants merge.
 func phraseKey(p string) string {
-	words := strings.Fields(strings.ToLower(p))
-	if len(words) == 0 {
-		return ""
+	k := strings.ToLower(strings.TrimSpace(p))
+	if strings.Contains(k, "  ") {
+		k = strings.Join(strings.Fields(k), " ")
 	}
-	last := words[len(words)-1]
+	last := k[strings.LastIndexByte(k, ' ')+1:]
 	if len(last) > 3 && strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss") {
-		words[len(words)-1] = strings.TrimSuffix(last, "s")
+		k = k[:len(k)-1]
 	}
-	return strings.Join(words, " ")
+	return k
 }
 
 // overlapsAny reports whether key contains, or is contained in, one of keys as whole words.
