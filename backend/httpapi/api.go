@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -95,40 +97,54 @@ type app struct {
 	cfg    Config
 	store  *sqlite.Store
 	tokens *auth.Issuer
+	// verified caches verified access tokens (see verify); verifiedN counts its entries, roughly.
+	verified  sync.Map
+	verifiedN atomic.Int64
 	// dummyHash is verified against when a login names no account, so that response time does not tell
-	// whether an email is registered.
-	dummyHash string
+	// whether an email is registered. Made on first need: a Workers request that never needs it never pays.
+	dummyHash func() (string, error)
 }
+
+// access says who may call a route.
+type access int
+
+const (
+	public access = iota
+	// bearer: a valid access token whose device session still exists.
+	bearer
+	// bearerChecksDevice: a valid access token; the handler checks the device session in its own statement.
+	bearerChecksDevice
+)
 
 type route struct {
 	method, path string
 	handler      echo.HandlerFunc
-	authed       bool
+	access       access
 }
 
 // routes is the whole API, in one table.
 func (a *app) routes() []route {
 	return []route{
-		{http.MethodGet, "/healthz", a.healthz, false},
-		{http.MethodGet, "/readyz", a.readyz, false},
-		{http.MethodGet, "/v1/openapi.json", a.openapi, false},
+		{http.MethodGet, "/healthz", a.healthz, public},
+		{http.MethodGet, "/readyz", a.readyz, public},
+		{http.MethodGet, "/v1/openapi.json", a.openapi, public},
 
-		{http.MethodPost, "/v1/auth/register", a.register, false},
-		{http.MethodPost, "/v1/auth/login", a.login, false},
-		{http.MethodPost, "/v1/auth/refresh", a.refresh, false},
-		{http.MethodPost, "/v1/auth/logout", a.logout, true},
-		{http.MethodGet, "/v1/me", a.me, true},
-		{http.MethodGet, "/v1/devices", a.listDevices, true},
-		{http.MethodDelete, "/v1/devices/:id", a.deleteDevice, true},
+		{http.MethodPost, "/v1/auth/register", a.register, public},
+		{http.MethodPost, "/v1/auth/login", a.login, public},
+		{http.MethodPost, "/v1/auth/refresh", a.refresh, public},
+		{http.MethodPost, "/v1/auth/logout", a.logout, bearer},
+		{http.MethodGet, "/v1/me", a.me, bearer},
+		{http.MethodGet, "/v1/devices", a.listDevices, bearer},
+		{http.MethodDelete, "/v1/devices/:id", a.deleteDevice, bearer},
 
-		{http.MethodGet, "/v1/sync", a.pull, true},
-		{http.MethodPost, "/v1/sync", a.push, true},
+		{http.MethodGet, "/v1/sync", a.pull, bearerChecksDevice},
+		{http.MethodPost, "/v1/sync", a.push, bearer},
 
-		{http.MethodGet, "/v1/items", a.searchItems, true},
-		{http.MethodGet, "/v1/items/*", a.getItem, true},
-		{http.MethodPut, "/v1/items/*", a.putItem, true},
-		{http.MethodDelete, "/v1/items/*", a.deleteItem, true},
-		{http.MethodGet, "/v1/export", a.export, true},
+		{http.MethodGet, "/v1/items", a.searchItems, bearer},
+		{http.MethodGet, "/v1/items/*", a.getItem, bearer},
+		{http.MethodPut, "/v1/items/*", a.putItem, bearer},
+		{http.MethodDelete, "/v1/items/*", a.deleteItem, bearer},
+		{http.MethodGet, "/v1/export", a.export, bearer},
 	}
 }
 
@@ -143,10 +159,7 @@ func New(db *sql.DB, cfg Config) (*echo.Echo, error) {
 		tokens: &auth.Issuer{Key: cfg.JWTKey, Issuer: cfg.Issuer, Audience: cfg.Audience,
 			TTL: cfg.AccessTTL, Now: cfg.Now},
 	}
-	var err error
-	if a.dummyHash, err = auth.HashPassword("papergist-dummy-password", cfg.Argon2); err != nil {
-		return nil, fmt.Errorf("httpapi: %w", err)
-	}
+	a.dummyHash = sync.OnceValues(func() (string, error) { return auth.HashPassword("papergist-dummy-password", cfg.Argon2) })
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	e.IPExtractor = cfg.IPExtractor
@@ -160,8 +173,8 @@ func New(db *sql.DB, cfg Config) (*echo.Echo, error) {
 	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: fmt.Sprint(cfg.BodyLimit) + "B"}))
 	for _, r := range a.routes() {
 		h := r.handler
-		if r.authed {
-			h = a.authenticate(h)
+		if r.access != public {
+			h = a.authenticate(h, r.access == bearer)
 		}
 		e.Add(r.method, r.path, h)
 	}
@@ -175,15 +188,18 @@ func (a *app) logRequests() echo.MiddlewareFunc {
 		LogRemoteIP: true, HandleError: true,
 		LogValuesFunc: func(c echo.Context, v middleware.RequestLoggerValues) error {
 			level := slog.LevelInfo
+			if v.Status >= 500 {
+				level = slog.LevelError
+			}
+			if !a.cfg.Logger.Enabled(c.Request().Context(), level) {
+				return nil
+			}
 			attrs := []slog.Attr{
 				slog.String("request_id", v.RequestID), slog.String("method", v.Method), slog.String("path", v.URIPath),
 				slog.Int("status", v.Status), slog.Duration("latency", v.Latency), slog.String("remote_ip", v.RemoteIP),
 			}
 			if v.Error != nil {
 				attrs = append(attrs, slog.String("error", v.Error.Error()))
-				if v.Status >= 500 {
-					level = slog.LevelError
-				}
 			}
 			a.cfg.Logger.LogAttrs(c.Request().Context(), level, "request", attrs...)
 			return nil

@@ -22,6 +22,8 @@ var genericTerms = map[string]bool{
 	"optimization": true, "image": true, "time": true, "structure": true, "feature": true, "process": true,
 	"theory": true, "design": true, "generation": true, "estimation": true, "inference": true, "space": true,
 	"multi": true, "agent": true, "control": true, "distribution": true, "object": true, "text": true,
+	"neural network": true, "deep neural network": true, "deep learning": true, "machine learning": true,
+	"deep network": true, "language model": true, "large language model": true, "machine": true, "domain": true,
 }
 
 // Digest groups the papers of one page into at most eight topics, each labelled by a key phrase its
@@ -48,14 +50,20 @@ func Digest(papers []paper.Paper) []Topic {
 		}
 	}
 	sort.Strings(keys)
+	postings := make(map[string][]int, len(keys))
+	for i := range papers {
+		for t := range terms[i] {
+			postings[t] = append(postings[t], i)
+		}
+	}
 	assigned := make([]bool, len(papers))
 	var topics []Topic
 	for len(topics) < maxTopics {
 		best, bestScore := "", 0.0
 		for _, t := range keys {
 			cover := 0
-			for i := range papers {
-				if !assigned[i] && terms[i][t] {
+			for _, i := range postings[t] {
+				if !assigned[i] {
 					cover++
 				}
 			}
@@ -72,10 +80,10 @@ func Digest(papers []paper.Paper) []Topic {
 			break
 		}
 		topic := Topic{Label: surface[best], PaperIDs: []string{}}
-		for i, p := range papers {
-			if !assigned[i] && terms[i][best] {
+		for _, i := range postings[best] { // ascending: page order
+			if !assigned[i] {
 				assigned[i] = true
-				topic.PaperIDs = append(topic.PaperIDs, p.ID)
+				topic.PaperIDs = append(topic.PaperIDs, papers[i].ID)
 			}
 		}
 		topics = append(topics, topic)
@@ -106,18 +114,20 @@ func paperTerms(p paper.Paper, surface map[string]string) map[string]bool {
 		if _, ok := surface[key]; !ok {
 			surface[key] = displayForm(phrase)
 		}
+		// every shorter run of words is a term too: "scalable graph neural networks" shares
+		// "graph neural networks" with its neighbours
 		words := strings.Fields(phrase)
-		if len(words) < 2 {
-			return
-		}
-		for _, w := range words {
-			k := phraseKey(w)
-			if genericTerms[k] || len(k) < 3 {
-				continue
-			}
-			out[k] = true
-			if _, ok := surface[k]; !ok {
-				surface[k] = displayForm(w)
+		for n := len(words) - 1; n >= 1; n-- {
+			for i := 0; i+n <= len(words); i++ {
+				sub := strings.Join(words[i:i+n], " ")
+				k := phraseKey(sub)
+				if genericTerms[k] || n == 1 && !topicWord(k) {
+					continue
+				}
+				out[k] = true
+				if _, ok := surface[k]; !ok {
+					surface[k] = displayForm(sub)
+				}
 			}
 		}
 	}
@@ -132,4 +142,17 @@ func paperTerms(p paper.Paper, surface map[string]string) map[string]bool {
 		}
 	}
 	return out
+}
+
+// topicWord reports a single word that can label a topic: a noun rather than an adjective or a verb form.
+func topicWord(k string) bool {
+	if len(k) < 3 {
+		return false
+	}
+	for _, suffix := range []string{"ive", "al", "ous", "ed", "ic", "able", "ible", "ar"} {
+		if strings.HasSuffix(k, suffix) {
+			return false
+		}
+	}
+	return !strings.HasSuffix(k, "ing") || nominalIng[k]
 }

@@ -23,7 +23,7 @@ var phraseBreakers = func() map[string]bool {
 		efficient efficiently simple simply various several many much large small good better best high low
 		different similar important key main first second able without despite across along toward towards
 		experiments experimental extensive empirical empirically results result performance problem problems
-		task tasks framework technique techniques methods models model approaches way ways number numbers set
+		task tasks technique techniques methods approaches way ways number numbers set
 		sets paper work works issue issues challenge challenges state art does doesn don even still just
 		e.g i.e etc vs al et given since due because although though whereas whether yet remains remain
 		especially particular particularly generally general typically usually commonly widely highly largely
@@ -49,10 +49,11 @@ type phrase struct {
 // noun phrases, those of the title, and acronyms rank highest. It returns fewer only when the text has
 // fewer, and an empty (non-nil) slice for empty input.
 func KeyPhrases(title, abstract string) []string {
+	title, abstract = truncate(title, maxTitle), truncate(abstract, maxAbstract)
 	cands := map[string]*phrase{}
 	order := 0
-	collect := func(text string, inTitle bool) {
-		for _, p := range candidatePhrases(text) {
+	collect := func(phrases []string, inTitle bool) {
+		for _, p := range phrases {
 			key := phraseKey(p)
 			c := cands[key]
 			if c == nil {
@@ -62,15 +63,19 @@ func KeyPhrases(title, abstract string) []string {
 			}
 			c.count++
 			c.inTitle = c.inTitle || inTitle
-			c.acronym = c.acronym || hasAcronym(p)
+			if !c.acronym {
+				c.acronym = hasAcronym(p)
+			}
 			if !inTitle && isTitleCased(c.text) && !isTitleCased(p) {
 				c.text = p // prefer the abstract's casing to the title's Title Case
 			}
 		}
 	}
-	collect(title, true)
-	if looksEnglish(abstract) {
-		collect(abstract, false) // the stop and breaker words that cut phrases are English
+	collect(candidatePhrases(title), true)
+	// The stop and breaker words that cut phrases are English: elsewhere only the title's phrases count.
+	// English abstracts run at 30–50% stop words.
+	if phrases, words, stops := scanPhrases(abstract); words > 0 && stops*10 >= words {
+		collect(phrases, false)
 	}
 	list := make([]*phrase, 0, len(cands))
 	for _, c := range cands {
@@ -117,53 +122,87 @@ func KeyPhrases(title, abstract string) []string {
 	return out
 }
 
-// candidatePhrases splits text at punctuation, stop words and phrase breakers into runs of one to four words.
+// candidatePhrases splits text at punctuation, stop words and phrase breakers into runs of one to four
+// words, returned as substrings of text.
 func candidatePhrases(text string) []string {
-	var out []string
-	var run []string
+	out, _, _ := scanPhrases(text)
+	return out
+}
+
+// scanPhrases is candidatePhrases that also counts the words of text and the English stop words among them.
+func scanPhrases(text string) (out []string, words, stops int) {
+	var run [][2]int // byte spans of the run's words
 	flush := func() {
 		// a leading verb in -ing ("inducing ReLU stability") is not part of the name
-		for len(run) > 1 && strings.HasSuffix(run[0], "ing") && !nominalIng[strings.ToLower(run[0])] {
+		for len(run) > 1 {
+			w := text[run[0][0]:run[0][1]]
+			if !strings.HasSuffix(w, "ing") || nominalIng[strings.ToLower(w)] {
+				break
+			}
 			run = run[1:]
 		}
 		if len(run) > 0 && len(run) <= 4 {
-			out = append(out, strings.Join(run, " "))
+			p := text[run[0][0]:run[len(run)-1][1]]
+			if strings.ContainsAny(p, "\t\n") || strings.Contains(p, "  ") {
+				p = strings.Join(strings.Fields(p), " ")
+			}
+			out = append(out, p)
 		}
-		run = nil
+		run = run[:0]
 	}
-	for _, tok := range strings.Fields(text) {
-		word := strings.TrimFunc(tok, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	isWordRune := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	for i := 0; i < len(text); {
+		// the next space-separated token is text[i:j]
+		for i < len(text) && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n') {
+			i++
+		}
+		j := i
+		for j < len(text) && text[j] != ' ' && text[j] != '\t' && text[j] != '\n' {
+			j++
+		}
+		if i == j {
+			break
+		}
+		tok := text[i:j]
+		ws, we := i, j // the word: the token without punctuation around it
+		for ws < we {
+			r, size := utf8.DecodeRuneInString(text[ws:we])
+			if isWordRune(r) {
+				break
+			}
+			ws += size
+		}
+		for we > ws {
+			r, size := utf8.DecodeLastRuneInString(text[ws:we])
+			if isWordRune(r) {
+				break
+			}
+			we -= size
+		}
+		i = j
+		word := text[ws:we]
 		lw := strings.ToLower(word)
-		if word == "" || scorer.IsStopword(lw) || phraseBreakers[lw] || !isPhraseWord(word) {
+		if word != "" {
+			words++
+		}
+		stop := scorer.IsStopword(lw)
+		if stop {
+			stops++
+		}
+		if word == "" || stop || phraseBreakers[lw] || !isPhraseWord(word) {
 			flush()
 			continue
 		}
-		// punctuation before the word starts a new run; after it ends the run
-		if r, _ := utf8.DecodeRuneInString(tok); !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		if ws > j-len(tok) { // punctuation before the word starts a new run
 			flush()
 		}
-		run = append(run, word)
-		if r, _ := utf8.DecodeLastRuneInString(tok); !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		run = append(run, [2]int{ws, we})
+		if we < j { // punctuation after it ends the run
 			flush()
 		}
 	}
 	flush()
-	return out
-}
-
-// looksEnglish reports text in which English function words are common, as in any English prose.
-func looksEnglish(text string) bool {
-	words := scorer.Words(text)
-	if len(words) == 0 {
-		return false
-	}
-	stop := 0
-	for _, w := range words {
-		if scorer.IsStopword(w) {
-			stop++
-		}
-	}
-	return stop*10 >= len(words) // English abstracts run at 30–50%
+	return out, words, stops
 }
 
 // nominalIng are -ing words that name a field or technique rather than an action.
@@ -233,15 +272,15 @@ func isTitleCased(p string) bool {
 
 // phraseKey lower-cases a phrase and folds a plural last word, so that variants merge.
 func phraseKey(p string) string {
-	words := strings.Fields(strings.ToLower(p))
-	if len(words) == 0 {
-		return ""
+	k := strings.ToLower(strings.TrimSpace(p))
+	if strings.Contains(k, "  ") {
+		k = strings.Join(strings.Fields(k), " ")
 	}
-	last := words[len(words)-1]
+	last := k[strings.LastIndexByte(k, ' ')+1:]
 	if len(last) > 3 && strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss") {
-		words[len(words)-1] = strings.TrimSuffix(last, "s")
+		k = k[:len(k)-1]
 	}
-	return strings.Join(words, " ")
+	return k
 }
 
 // overlapsAny reports whether key contains, or is contained in, one of keys as whole words.

@@ -31,8 +31,8 @@ func Summarize(title, abstract string) Summary {
 // sentences most likely to serve, and then the best of their grammatical compressions. It is never
 // empty for a non-empty abstract; with no abstract it returns the title.
 func TLDR(title, abstract string) string {
-	title, abstract = strings.TrimSpace(title), strings.TrimSpace(abstract)
-	sents := Sentences(truncate(abstract))
+	title, abstract = strings.TrimSpace(truncate(title, maxTitle)), strings.TrimSpace(abstract)
+	sents := Sentences(truncate(abstract, maxAbstract))
 	if len(sents) == 0 {
 		return title
 	}
@@ -42,18 +42,21 @@ func TLDR(title, abstract string) string {
 	return sents[0]
 }
 
-// maxAbstract bounds the work one abstract can cost: a real abstract is under 3,000 bytes, and the
-// TL;DR comes from its first sentences anyway.
-const maxAbstract = 20000
+// maxAbstract and maxTitle bound the work one paper can cost: a real abstract is under 3,000 bytes
+// and a title under 300, and the TL;DR comes from the first sentences anyway.
+const (
+	maxAbstract = 20000
+	maxTitle    = 1000
+)
 
-// truncate cuts s to at most maxAbstract bytes, at a space when there is one.
-func truncate(s string) string {
-	if len(s) <= maxAbstract {
+// truncate cuts s to at most limit bytes, at a space when there is one.
+func truncate(s string, limit int) string {
+	if len(s) <= limit {
 		return s
 	}
-	cut := strings.LastIndexByte(s[:maxAbstract], ' ')
-	if cut < maxAbstract/2 {
-		cut = maxAbstract
+	cut := strings.LastIndexByte(s[:limit], ' ')
+	if cut < limit/2 {
+		cut = limit
 		for cut > 0 && s[cut]&0xC0 == 0x80 { // not inside a UTF-8 sequence
 			cut--
 		}

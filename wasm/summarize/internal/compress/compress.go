@@ -1,7 +1,8 @@
 // Package compress shortens an abstract sentence into TL;DR candidates that stay grammatical. Clean
-// removes what never belongs in a TL;DR (citations, parentheticals, "In this paper, we"); Candidates
-// also cuts trailing modifiers and clauses at points where the rest can go, and the learned scorer
-// picks among them. Training and inference share it so that they see the same candidates.
+// removes what never belongs in a TL;DR (citations, parentheticals, hedges, "In this paper, we");
+// Heads also offers the main clause without its leading clause, and Cuts the points where trailing
+// modifiers and clauses can go. The learned scorer picks among the results. Training and inference
+// share this package so that they see the same candidates.
 package compress
 
 import (
@@ -36,18 +37,48 @@ const (
 var KindNames = [NumKinds]string{"none", "lead_we", "comma", "semicolon", "colon", "dash", "which", "by", "using",
 	"and", "that", "for", "with", "in", "on", "via", "while"}
 
-// Candidate is one compression of a sentence.
-type Candidate struct {
+// Head is a cleaned sentence, or the main clause after its leading clause, that cuts then shorten.
+type Head struct {
 	Text string
-	// Words counts the words of Text; Base those of the cleaned sentence it was cut from.
-	Words, Base int
-	// Kind is how the candidate was cut (Kind* constants); Trailing is what the cut removed.
-	Kind     int
-	Trailing string
+	Kind int // KindNone or KindLeadWe
 }
 
-// minWords is the fewest words a cut may leave: shorter ones rarely say what a paper does.
-const minWords = 7
+// Cut is a point where a head may end: Text[:At] stays, tidied.
+type Cut struct {
+	At   int
+	Kind int
+}
+
+// MinWords is the fewest words a cut may leave: shorter ones rarely say what a paper does.
+const MinWords = 7
+
+// Heads returns the cleaned sentence and, when it opens with a clause before ", we", the rest.
+func Heads(s string) []Head {
+	base := Clean(s)
+	heads := []Head{{Text: base, Kind: KindNone}}
+	if i := strings.Index(base, ", we "); i > 0 && countWords(base[:i]) <= 20 {
+		heads = append(heads, Head{Text: Tidy(capitalize(base[i+2:])), Kind: KindLeadWe})
+	}
+	return heads
+}
+
+// Cuts returns the points where text may be cut, in order. The caller checks that enough words stay
+// (MinWords) and that the last one does not need a complement (NeedsComplement).
+func Cuts(text string) []Cut {
+	var out []Cut
+	for i := 0; i < len(text); i++ {
+		if kind, ok := cutAt(text, i); ok {
+			out = append(out, Cut{At: i, Kind: kind})
+		}
+	}
+	return out
+}
+
+// NeedsComplement reports a lower-case word after which a cut leaves the sentence hanging.
+func NeedsComplement(word string) bool { return needsComplement[word] }
+
+// Text returns the head cut at byte at (len(head) for none), tidied into a sentence.
+func Text(head string, at int) string { return Tidy(head[:at]) }
 
 // spaceCuts are the words before which a trailing part may be cut, with their kinds.
 var spaceCuts = []struct {
@@ -79,43 +110,6 @@ var needsComplement = map[string]bool{
 	"refer": true, "refers": true, "aim": true, "aims": true, "corresponds": true, "compared": true,
 }
 
-// Candidates returns the cleaned sentence and its cuts, without repeats, the uncut one first.
-func Candidates(s string) []Candidate {
-	base := Clean(s)
-	heads := []Candidate{{Text: base, Kind: KindNone}}
-	if i := strings.Index(base, ", we "); i > 0 && countWords(base[:i]) <= 20 {
-		h := Tidy(capitalize(base[i+2:]))
-		heads = append(heads, Candidate{Text: h, Kind: KindLeadWe})
-	}
-	var out []Candidate
-	seen := map[string]bool{}
-	add := func(c Candidate, base int) {
-		if seen[c.Text] {
-			return
-		}
-		seen[c.Text] = true
-		c.Words, c.Base = countWords(c.Text), base
-		out = append(out, c)
-	}
-	for _, h := range heads {
-		hw := countWords(h.Text)
-		add(h, hw)
-		text := h.Text
-		for i := 0; i < len(text); i++ {
-			kind, ok := cutAt(text, i)
-			if !ok {
-				continue
-			}
-			prefix := text[:i]
-			if countWords(prefix) < minWords || needsComplement[strings.ToLower(lastWord(prefix))] {
-				continue
-			}
-			add(Candidate{Text: Tidy(prefix), Kind: kind, Trailing: text[i:]}, hw)
-		}
-	}
-	return out
-}
-
 // cutAt reports whether text may be cut just before index i, and how.
 func cutAt(text string, i int) (int, bool) {
 	switch text[i] {
@@ -126,6 +120,9 @@ func cutAt(text string, i int) (int, bool) {
 	case ':':
 		return KindColon, true
 	case ' ':
+		if i+1 < len(text) && strings.IndexByte("wbuatfiov-\xe2", text[i+1]) < 0 {
+			return 0, false // no cut word starts with this letter
+		}
 		for _, c := range spaceCuts {
 			if strings.HasPrefix(text[i:], c.word) {
 				return c.kind, true
@@ -146,7 +143,8 @@ func Clean(s string) string {
 var leadIns = []string{
 	"in this paper", "in this work", "in this study", "in this article", "in this note", "in this letter",
 	"in this thesis", "in this report", "in the present paper", "in the present work", "in this contribution",
-	"in this regard", "in particular", "in contrast", "in addition", "in practice", "in summary", "in short",
+	"in this regard", "in this context", "in this setting", "in this direction", "in this sense", "in particular",
+	"in contrast", "in addition", "in practice", "in summary", "in short", "in general", "in other words",
 	"to this end", "to that end", "to address this", "to address these issues", "to address this issue",
 	"to address this problem", "to address these problems", "to address these challenges",
 	"to address this challenge", "to tackle this problem", "to tackle this issue", "to solve this problem",
@@ -161,7 +159,7 @@ var leadIns = []string{
 
 // dropLeadIn removes content-free openings ("In this paper, we …" → "We …"), repeatedly.
 func dropLeadIn(s string) string {
-	for changed := true; changed; {
+	for changed := true; changed && leadInStarts[strings.ToLower(firstWord(s))]; {
 		changed = false
 		for _, l := range leadIns {
 			if len(s) <= len(l) || !strings.EqualFold(s[:len(l)], l) {
@@ -176,18 +174,51 @@ func dropLeadIn(s string) string {
 			default:
 				continue
 			}
-			s, changed = capitalize(rest), true
+			s, changed = rest, true
 			break
 		}
+	}
+	return capitalize(s)
+}
+
+// leadInStarts are the first words of the lead-ins: most sentences need no further look.
+var leadInStarts = func() map[string]bool {
+	m := map[string]bool{}
+	for _, l := range leadIns {
+		m[firstWord(l)] = true
+	}
+	return m
+}()
+
+// firstWord returns s up to its first space or comma.
+func firstWord(s string) string {
+	if i := strings.IndexAny(s, " ,"); i >= 0 {
+		return s[:i]
 	}
 	return s
 }
 
-// inlines are phrases dropped wherever they stand, with the space before them.
-var inlines = []string{" in this paper", " in this work", " in this study", " in this article", " in this note"}
+// inlines are phrases dropped wherever they stand, with the space before them: mentions of the paper
+// itself and hedges whose removal leaves the sentence grammatical.
+var inlines = []string{" in this paper", " in this work", " in this study", " in this article", " in this note",
+	" potentially", " arguably", " somewhat", " possibly", " presumably", " perhaps", " to some extent",
+	" in some cases", " in principle"}
+
+// hedgeOpenings are sentence openings that hedge a claim; the claim after them stands alone.
+var hedgeOpenings = []string{"we believe that ", "we hypothesize that ", "we conjecture that ", "we argue that ",
+	"it is shown that ", "it turns out that ", "we find that ", "we found that ", "we observe that "}
 
 func dropInline(s string) string {
+	for _, h := range hedgeOpenings {
+		if len(s) > len(h)+10 && strings.EqualFold(s[:len(h)], h) {
+			s = capitalize(s[len(h):])
+			break
+		}
+	}
 	for _, p := range inlines {
+		if len(p) > len(s) {
+			continue
+		}
 		for {
 			i := strings.Index(s, p)
 			if i < 0 {
@@ -200,21 +231,18 @@ func dropInline(s string) string {
 }
 
 // dropBrackets removes [citations] and parentheticals. An acronym definition such as "(GANs)" or
-// "(V-RIN)" stays, and so do brackets glued to a word, as in a formula f(x).
+// "(V-RIN)" stays, and so do brackets glued to a word, as in a formula f(x). Unbalanced brackets stay.
 func dropBrackets(s string) string {
 	if !strings.ContainsAny(s, "([") {
 		return s
 	}
+	closeOf := matchBrackets(s)
 	var b strings.Builder
 	b.Grow(len(s))
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c != '(' && c != '[' {
-			b.WriteByte(c)
-			continue
-		}
-		end := matching(s, i)
-		if end < 0 {
+		end, ok := closeOf[i]
+		if c != '(' && c != '[' || !ok {
 			b.WriteByte(c)
 			continue
 		}
@@ -226,21 +254,23 @@ func dropBrackets(s string) string {
 	return b.String()
 }
 
-// matching returns the index of the bracket closing the one at open, or -1.
-func matching(s string, open int) int {
-	depth := 0
-	for i := open; i < len(s); i++ {
+// matchBrackets maps the index of every balanced ( or [ to that of the bracket that closes it, in one
+// pass; a ")" closes a "[" as well, as writers mismatch them.
+func matchBrackets(s string) map[int]int {
+	out := map[int]int{}
+	var stack []int
+	for i := 0; i < len(s); i++ {
 		switch s[i] {
 		case '(', '[':
-			depth++
+			stack = append(stack, i)
 		case ')', ']':
-			depth--
-			if depth == 0 {
-				return i
+			if len(stack) > 0 {
+				out[stack[len(stack)-1]] = i
+				stack = stack[:len(stack)-1]
 			}
 		}
 	}
-	return -1
+	return out
 }
 
 // isAcronym reports a short single token with a capital letter: "GANs", "V-RIN", "DCC".
@@ -259,7 +289,9 @@ func isAcronym(s string) bool {
 // Tidy mends what cuts leave: doubled spaces, space before punctuation, trailing commas, a lower-case
 // start and a missing final period.
 func Tidy(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
+	if strings.Contains(s, "  ") || strings.ContainsAny(s, "\t\n\r") || strings.TrimSpace(s) != s {
+		s = strings.Join(strings.Fields(s), " ")
+	}
 	for _, p := range []string{" ,", " .", " ;", " :"} {
 		s = strings.ReplaceAll(s, p, p[1:])
 	}
@@ -277,13 +309,6 @@ func capitalize(s string) string {
 		return s
 	}
 	return string(unicode.ToUpper(r)) + s[size:]
-}
-
-// lastWord returns the last run of letters of s.
-func lastWord(s string) string {
-	s = strings.TrimRight(s, " ")
-	i := strings.LastIndexByte(s, ' ')
-	return strings.Trim(s[i+1:], ".,;:()[]\"'")
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' }

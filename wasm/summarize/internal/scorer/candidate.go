@@ -1,14 +1,10 @@
 package scorer
 
-import (
-	"strings"
+import "github.com/papergist/papergist/wasm/summarize/internal/compress"
 
-	"github.com/papergist/papergist/wasm/summarize/internal/compress"
-)
-
-// Candidate feature indices: the second stage rates compressions of the best sentences.
+// Candidate feature indices (stage two). Changing them invalidates the weights: run `make weights`.
 const (
-	cSentence = iota // the sentence's first-stage score minus the abstract's best
+	cSentence = iota // the sentence's stage-one score minus the abstract's best
 	cRank0
 	cRank1
 	cRank2
@@ -42,131 +38,213 @@ var CandidateNames = func() [cNumFeatures]string {
 	return n
 }()
 
-// CandidateFeatures describe one compression of one of the best sentences.
+// TopSentences is how many of stage one's best sentences stage two considers.
+const TopSentences = 5
+
+// repeatWeight discounts a word's second use in a candidate: ROUGE counts it only if the reference
+// repeats it too.
+const repeatWeight = 0.2
+
+// CandidateFeatures describe one compression of one of stage one's best sentences.
 type CandidateFeatures struct {
 	Dense [cNumFeatures]float64
-	// Trail are the distinct lower-cased words the cut removed.
-	Trail []string
+	// trail are the words the cut removed; trailScore is the sum of their weights.
+	trail      []token
+	trailScore float64
 }
 
-// ExtractCandidate computes the features of candidate c of the sentence ranked rank (0 = best) by the
-// first stage, whose score is delta below the best one. titleWords are the title's distinct content words.
-func ExtractCandidate(titleWords []string, probs map[string]float64, delta float64, rank int, c compress.Candidate) CandidateFeatures {
-	var f CandidateFeatures
-	d := &f.Dense
-	textWords := Words(c.Text)
-	d[cEF1Short] = expectedF1(textWords, probs, 12)
-	d[cEF1Mid] = expectedF1(textWords, probs, 20)
-	d[cEF1Long] = expectedF1(textWords, probs, 30)
-	d[cSentence] = delta
-	if rank <= 2 {
-		d[cRank0+rank] = 1
+// TrailKeys returns the words the cut removed, as the trainer names them.
+func (f *CandidateFeatures) TrailKeys() []string {
+	out := make([]string, len(f.trail))
+	for i, t := range f.trail {
+		out[i] = t.w
 	}
-	switch w := c.Words; {
-	case w < 8:
-		d[cW0_8] = 1
-	case w < 12:
-		d[cW8_12] = 1
-	case w < 16:
-		d[cW12_16] = 1
-	case w < 20:
-		d[cW16_20] = 1
-	case w < 25:
-		d[cW20_25] = 1
-	case w < 30:
-		d[cW25_30] = 1
-	case w < 40:
-		d[cW30_40] = 1
-	default:
-		d[cW40Plus] = 1
-	}
-	if c.Base > 0 {
-		d[cKept] = float64(c.Words) / float64(c.Base)
-	}
-	if len(titleWords) > 0 {
-		kept, lost := 0, 0
-		trailWords := Words(c.Trailing)
-		for _, t := range titleWords {
-			if contains(textWords, t) {
-				kept++
-			} else if contains(trailWords, t) {
-				lost++
-			}
-		}
-		d[cTitleRecall] = float64(kept) / float64(len(titleWords))
-		d[cTitleLost] = float64(lost) / float64(len(titleWords))
-		f.Trail = distinct(trailWords)
-	} else {
-		f.Trail = distinct(Words(c.Trailing))
-	}
-	d[cTrailDigit] = b2f(strings.ContainsAny(c.Trailing, "0123456789"))
-	d[cKind+c.Kind] = 1
-	return f
+	return out
 }
 
-// ScoreCandidate is the candidate's linear score: higher is a better TL;DR.
+// Shortlisted is one candidate TL;DR: a head cut at a byte offset, with its stage-two features.
+type Shortlisted struct {
+	Features CandidateFeatures
+	head     string
+	at       int
+}
+
+// Text returns the candidate as a tidy sentence.
+func (s *Shortlisted) Text() string { return compress.Text(s.head, s.at) }
+
+// ScoreCandidate is the candidate's stage-two score: higher is a better TL;DR.
 func (m *Model) ScoreCandidate(f *CandidateFeatures) float64 {
-	s := 0.0
+	s := f.trailScore
 	for i, v := range f.Dense {
 		s += m.cand[i] * v
-	}
-	for _, w := range f.Trail {
-		s += m.Trailing[w]
 	}
 	return s
 }
 
-// TopSentences is how many of stage one's best sentences stage two considers.
-const TopSentences = 5
-
-// Shortlisted is one candidate TL;DR with its stage-two features.
-type Shortlisted struct {
-	Text     string
-	Features CandidateFeatures
+// Best returns the candidate TL;DR both stages rate highest, or "" when there are no sentences.
+func (m *Model) Best(title string, sentences []string) string {
+	list := Shortlist(m, title, sentences, TopSentences)
+	best, bestScore := -1, 0.0
+	for i := range list {
+		if s := m.ScoreCandidate(&list[i].Features); best < 0 || s > bestScore {
+			best, bestScore = i, s
+		}
+	}
+	if best < 0 {
+		return ""
+	}
+	return list[best].Text()
 }
 
 // Shortlist rates the sentences with stage one and returns the compressions of the best k of them,
-// best sentence first.
+// best sentence first, each with its stage-two features.
 func Shortlist(m *Model, title string, sentences []string, k int) []Shortlisted {
 	if len(sentences) == 0 {
 		return nil
 	}
-	feats := Extract(title, sentences)
-	scores := make([]float64, len(feats))
+	feats, v := extract(title, sentences)
+	scores := m.scoreAll(feats, v)
 	order := make([]int, len(feats))
-	for i := range feats {
-		scores[i] = m.Score(&feats[i])
+	for i := range order {
 		order[i] = i
 	}
-	// insertion sort, best first, earlier sentence first on ties: abstracts are short
+	// insertion sort, best first, the earlier sentence first on ties: abstracts are short
 	for i := 1; i < len(order); i++ {
 		for j := i; j > 0 && scores[order[j]] > scores[order[j-1]]; j-- {
 			order[j], order[j-1] = order[j-1], order[j]
 		}
 	}
 	order = order[:min(k, len(order))]
-	titleWords := distinct(ContentWords(title))
-	best := scores[order[0]]
-	probs := m.WordProbs(title, sentences)
+	b := candidateBuilder{probs: m.wordProbs(title, v), stamp: make([]int, len(v.words)),
+		trailW: make([]float64, len(v.words)), titleIdx: make([]int32, len(v.words))}
+	for id, w := range v.words {
+		b.trailW[id] = m.Trailing[w]
+		b.titleIdx[id] = -1
+	}
+	titleIndex := map[string]int32{}
+	for _, t := range tokenize(title, nil) {
+		if _, ok := titleIndex[t.w]; !ok && !IsStopword(t.w) {
+			titleIndex[t.w] = int32(len(titleIndex))
+		}
+	}
+	b.nTitle = len(titleIndex)
+	for w, ti := range titleIndex {
+		if id, ok := v.ids[w]; ok {
+			b.titleIdx[id] = ti
+		}
+	}
 	var out []Shortlisted
 	for rank, i := range order {
-		for _, c := range compress.Candidates(sentences[i]) {
-			if c.Text == "" {
-				continue
+		for _, h := range compress.Heads(sentences[i]) {
+			var toks []token
+			if h.Text == sentences[i] {
+				toks = feats[i].toks // cleaning changed nothing: the words are known
+			} else {
+				toks = tokenize(h.Text, make([]token, 0, len(h.Text)/5+1))
+				v.lookup(toks)
 			}
-			out = append(out, Shortlisted{Text: c.Text, Features: ExtractCandidate(titleWords, probs, scores[i]-best, rank, c)})
+			out = b.add(out, h, toks, scores[i]-scores[order[0]], rank)
 		}
 	}
 	return out
 }
 
-// Best returns the candidate TL;DR both stages rate highest, or "" when the sentences say nothing.
-func (m *Model) Best(title string, sentences []string) string {
-	best, bestScore := "", 0.0
-	for i, c := range Shortlist(m, title, sentences, TopSentences) {
-		if s := m.ScoreCandidate(&c.Features); i == 0 || s > bestScore {
-			best, bestScore = c.Text, s
+// candidateBuilder computes stage-two features of every cut of a head from prefix sums over its words.
+type candidateBuilder struct {
+	probs    []float64 // per word of the vocabulary: the token model's probability
+	trailW   []float64 // per word: its Trailing weight
+	titleIdx []int32   // per word: its index among the title's content words, or -1
+	nTitle   int
+	stamp    []int // per word: the head that last used it, for repeat discounts
+	heads    int
+}
+
+func (b *candidateBuilder) add(out []Shortlisted, h compress.Head, toks []token, delta float64, rank int) []Shortlisted {
+	n := len(toks)
+	b.heads++
+	gain := make([]float64, n+1)   // expected overlap of the first k words
+	title := make([]int, n+1)      // distinct title words among the first k words
+	trail := make([]float64, n+1)  // Trailing weight of the words from k on
+	digitFrom := make([]bool, n+1) // a number among the words from k on
+	titleSeen := make([]bool, b.nTitle)
+	for j, t := range toks {
+		g := 0.0
+		title[j+1] = title[j]
+		if id := t.id; id >= 0 {
+			g = b.probs[id]
+			if b.stamp[id] == b.heads {
+				g *= repeatWeight
+			}
+			b.stamp[id] = b.heads
+			if ti := b.titleIdx[id]; ti >= 0 && !titleSeen[ti] {
+				titleSeen[ti] = true
+				title[j+1]++
+			}
 		}
+		gain[j+1] = gain[j] + g
 	}
-	return best
+	for j := n - 1; j >= 0; j-- {
+		if id := toks[j].id; id >= 0 {
+			trail[j] = trail[j+1] + b.trailW[id]
+		} else {
+			trail[j] = trail[j+1]
+		}
+		digitFrom[j] = digitFrom[j+1] || toks[j].digit
+	}
+	make1 := func(at, k, kind int) Shortlisted {
+		c := Shortlisted{head: h.Text, at: at}
+		f := &c.Features
+		d := &f.Dense
+		d[cSentence] = delta
+		if rank <= 2 {
+			d[cRank0+rank] = 1
+		}
+		switch {
+		case k < 8:
+			d[cW0_8] = 1
+		case k < 12:
+			d[cW8_12] = 1
+		case k < 16:
+			d[cW12_16] = 1
+		case k < 20:
+			d[cW16_20] = 1
+		case k < 25:
+			d[cW20_25] = 1
+		case k < 30:
+			d[cW25_30] = 1
+		case k < 40:
+			d[cW30_40] = 1
+		default:
+			d[cW40Plus] = 1
+		}
+		if n > 0 {
+			d[cKept] = float64(k) / float64(n)
+		}
+		if nt := b.nTitle; nt > 0 {
+			d[cTitleRecall] = float64(title[k]) / float64(nt)
+			d[cTitleLost] = float64(title[n]-title[k]) / float64(nt)
+		}
+		d[cTrailDigit] = b2f(digitFrom[k])
+		if k > 0 {
+			d[cEF1Short] = 2 * gain[k] / float64(k+12)
+			d[cEF1Mid] = 2 * gain[k] / float64(k+20)
+			d[cEF1Long] = 2 * gain[k] / float64(k+30)
+		}
+		d[cKind+kind] = 1
+		f.trail, f.trailScore = toks[k:], trail[k]
+		return c
+	}
+	out = append(out, make1(len(h.Text), n, h.Kind))
+	k, lastK := 0, -1
+	for _, c := range compress.Cuts(h.Text) {
+		for k < n && toks[k].start < c.At {
+			k++
+		}
+		if k < compress.MinWords || k == n || k == lastK || compress.NeedsComplement(toks[k-1].w) {
+			continue
+		}
+		lastK = k
+		out = append(out, make1(c.At, k, c.Kind))
+	}
+	return out
 }

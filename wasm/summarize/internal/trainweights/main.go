@@ -85,7 +85,8 @@ func run(o options) error {
 		feats := scorer.Extract(r.Title, r.Source)
 		l := list{target: softTarget(bestUnigramF1(r.Source, r.Target), o.tau)}
 		for _, f := range feats {
-			l.items = append(l.items, item{dense: f.Dense[:], lex: [][]string{f.Words, {f.Start}, f.Bigrams}})
+			words, start, bigrams := f.Keys()
+			l.items = append(l.items, item{dense: f.Dense[:], lex: [][]string{words, {start}, bigrams}})
 		}
 		stage1 = append(stage1, l)
 	}
@@ -105,8 +106,8 @@ func run(o options) error {
 		var texts []string
 		l := list{}
 		for _, c := range scorer.Shortlist(&m, r.Title, r.Source, o.topK) {
-			l.items = append(l.items, item{dense: c.Features.Dense[:], lex: [][]string{c.Features.Trail}})
-			texts = append(texts, c.Text)
+			l.items = append(l.items, item{dense: c.Features.Dense[:], lex: [][]string{c.Features.TrailKeys()}})
+			texts = append(texts, c.Text())
 		}
 		if len(texts) < 2 {
 			continue

@@ -1,0 +1,42 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestRunScoresKnownPairs runs the harness on two hand-made records whose scores are known: Lead-1
+// and the oracle copy a reference exactly (100), and the "max" rule must pick that reference.
+func TestRunScoresKnownPairs(t *testing.T) {
+	data := `{"paper_id":"a","title":"Loss scaling","source":["We scale the loss.","Nothing else here matters at all."],"target":["unrelated words","We scale the loss."]}
+{"paper_id":"b","title":"Counting","source":["Networks can count objects.","We test it."],"target":["Networks can count objects."]}`
+	path := filepath.Join(t.TempDir(), "dev.jsonl")
+	require.NoError(t, os.WriteFile(path, []byte(data), 0o644))
+
+	var out bytes.Buffer
+	require.NoError(t, run(path, "", &out))
+	lines := map[string][]string{}
+	for _, l := range strings.Split(out.String(), "\n") {
+		if f := strings.Fields(l); len(f) >= 5 {
+			lines[f[0]] = f
+		}
+	}
+	assert.Contains(t, out.String(), "2 papers, 3 references")
+	require.Contains(t, lines, "Lead-1")
+	assert.Equal(t, []string{"Lead-1", "100.00", "100.00", "100.00"}, lines["Lead-1"][:4])
+	require.Contains(t, lines, "oracle")
+	assert.Equal(t, "100.00", lines["oracle"][4], "oracle R1 (after the three words of its name)")
+}
+
+func TestLoadRejectsBadRecords(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "bad.jsonl")
+	require.NoError(t, os.WriteFile(path, []byte(`{"paper_id":"x","source":[],"target":["t"]}`), 0o644))
+	_, err := load(path)
+	assert.ErrorContains(t, err, "no source or no target")
+}

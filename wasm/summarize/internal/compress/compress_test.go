@@ -1,0 +1,59 @@
+package compress_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+
+	"github.com/papergist/papergist/wasm/summarize/internal/compress"
+)
+
+func TestClean(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"lead-in", "In this paper, we propose X.", "We propose X."},
+		{"lead-in without comma", "In this work we study Y.", "We study Y."},
+		{"stacked lead-ins", "However, in this paper, we show Z.", "We show Z."},
+		{"inline", "We address these issues in this paper by proposing W.", "We address these issues by proposing W."},
+		{"citation", "Prior methods [3, 4] fail.", "Prior methods fail."},
+		{"parenthetical", "We train a model (which achieves 90% accuracy) on data.", "We train a model on data."},
+		{"acronym kept", "We propose a network (V-RIN) for imputation.", "We propose a network (V-RIN) for imputation."},
+		{"formula kept", "We bound f(x) tightly.", "We bound f(x) tightly."},
+		{"missing period", "We study things", "We study things."},
+		{"lower-case start", "moreover, results improve.", "Results improve."},
+		{"CJK stop", "我们提出了一种方法。", "我们提出了一种方法。"},
+		{"unbalanced", "We study (a case.", "We study (a case."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, compress.Clean(tt.in))
+		})
+	}
+}
+
+func TestHeadsAndCuts(t *testing.T) {
+	heads := compress.Heads("To address this, we introduce a new framework called DCC, which divides programs, and show that it scales.")
+	assert.Equal(t, []compress.Head{
+		{Text: "We introduce a new framework called DCC, which divides programs, and show that it scales.", Kind: compress.KindNone},
+	}, heads, "the lead-in goes; no leading clause is left")
+
+	heads = compress.Heads("While most methods need labels, we learn from raw video, which is cheap.")
+	assert.Len(t, heads, 2)
+	assert.Equal(t, compress.Head{Text: "We learn from raw video, which is cheap.", Kind: compress.KindLeadWe}, heads[1])
+
+	text := heads[0].Text
+	var got []string
+	for _, c := range compress.Cuts(text) {
+		got = append(got, compress.Text(text, c.At))
+	}
+	assert.Equal(t, []string{
+		"While most methods need labels.", "While most methods need labels, we learn from raw video.", "While most methods need labels, we learn from raw video.",
+	}, got)
+	assert.True(t, compress.NeedsComplement("called"))
+	assert.False(t, compress.NeedsComplement("framework"))
+}
+
+func TestCleanDropsHedges(t *testing.T) {
+	assert.Equal(t, "Attention alone suffices for translation.", compress.Clean("We believe that attention alone suffices for translation."))
+	assert.Equal(t, "This method improves recall.", compress.Clean("This method potentially improves recall."))
+	assert.Equal(t, "We find that.", compress.Clean("We find that."), "too short to stand alone")
+}

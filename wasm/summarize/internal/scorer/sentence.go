@@ -1,0 +1,257 @@
+package scorer
+
+import (
+	"math"
+	"strings"
+)
+
+// Dense sentence feature indices. Changing them invalidates the weights: run `make weights`.
+const (
+	fPos0 = iota
+	fPos1
+	fPos2
+	fPos3
+	fPos4Plus
+	fRelPos
+	fLast
+	fSecondLast
+	fLen0_8
+	fLen8_15
+	fLen15_25
+	fLen25_35
+	fLen35_50
+	fLen50Plus
+	fTitleRecall
+	fTitlePrecision
+	fCentrality
+	fDigit
+	fPercent
+	fParen
+	fColon
+	fFirstOfFew
+	fFirstWe
+	fBeforeFirstWe
+	fFirstCue
+	fMaxTitle
+	fMaxCentrality
+	fNumFeatures
+)
+
+// DenseNames names the dense sentence features, in index order, for the weights file.
+var DenseNames = [fNumFeatures]string{
+	"pos0", "pos1", "pos2", "pos3", "pos4+", "relpos", "last", "second_last",
+	"len0-8", "len8-15", "len15-25", "len25-35", "len35-50", "len50+",
+	"title_recall", "title_precision", "centrality", "digit", "percent", "paren", "colon", "first_of_few",
+	"first_we", "before_first_we", "first_cue", "max_title", "max_centrality",
+}
+
+// Features describe one sentence within its abstract.
+type Features struct {
+	Dense [fNumFeatures]float64
+	toks  []token
+}
+
+// Keys returns the sentence's lexical features as the trainer names them: every word, the first two
+// words joined by a space, and every pair of adjacent words joined by a space.
+func (f *Features) Keys() (words []string, start string, bigrams []string) {
+	for i, t := range f.toks {
+		words = append(words, t.w)
+		if i > 0 {
+			bigrams = append(bigrams, f.toks[i-1].w+" "+t.w)
+		}
+	}
+	switch {
+	case len(f.toks) >= 2:
+		start = f.toks[0].w + " " + f.toks[1].w
+	case len(f.toks) == 1:
+		start = f.toks[0].w
+	}
+	return words, start, bigrams
+}
+
+// Score is the sentence's stage-one score: higher is a better TL;DR source.
+func (m *Model) Score(f *Features) float64 {
+	s := 0.0
+	for i, v := range f.Dense {
+		s += m.dense[i] * v
+	}
+	for i, t := range f.toks {
+		s += m.Words[t.w]
+		if i > 0 {
+			if next := m.bigrams[f.toks[i-1].w]; next != nil {
+				s += next[t.w]
+			}
+		}
+	}
+	switch {
+	case len(f.toks) >= 2:
+		if next := m.starts[f.toks[0].w]; next != nil {
+			s += next[f.toks[1].w]
+		}
+	case len(f.toks) == 1:
+		if next := m.starts[f.toks[0].w]; next != nil {
+			s += next[""]
+		}
+	}
+	return s
+}
+
+// Extract computes the stage-one features of every sentence of an abstract.
+func Extract(title string, sentences []string) []Features {
+	feats, _ := extract(title, sentences)
+	return feats
+}
+
+// extract computes the stage-one features and the abstract's vocabulary.
+func extract(title string, sentences []string) ([]Features, *vocab) {
+	titleWords := map[string]bool{}
+	for _, t := range tokenize(title, nil) {
+		if !IsStopword(t.w) {
+			titleWords[t.w] = true
+		}
+	}
+	n := len(sentences)
+	out := make([]Features, n)
+	size := 0
+	for _, s := range sentences {
+		size += len(s)
+	}
+	v := newVocab(size/12 + 16) // an abstract has about one distinct word per 12 bytes
+	for i, s := range sentences {
+		out[i].toks = tokenize(s, make([]token, 0, len(s)/5+1))
+		v.add(out[i].toks, i)
+	}
+	// df counted every word; the centrality feature counts content words only, as df does for them
+	firstWe, firstCue := -1, -1
+	for i, s := range sentences {
+		f := &out[i]
+		d := &f.Dense
+		d[min(i, fPos4Plus)] = 1 // pos0 … pos4+ are the first indices
+		if n > 1 {
+			d[fRelPos] = float64(i) / float64(n-1)
+			d[fLast] = b2f(i == n-1)
+			d[fSecondLast] = b2f(i == n-2)
+		}
+		d[fFirstOfFew] = b2f(i == 0 && n <= 3)
+		switch l := len(f.toks); {
+		case l < 8:
+			d[fLen0_8] = 1
+		case l < 15:
+			d[fLen8_15] = 1
+		case l < 25:
+			d[fLen15_25] = 1
+		case l < 35:
+			d[fLen25_35] = 1
+		case l < 50:
+			d[fLen35_50] = 1
+		default:
+			d[fLen50Plus] = 1
+		}
+		content, inTitle, shared := 0, 0, 0.0
+		we, cue := false, false
+		for _, t := range f.toks {
+			switch t.w {
+			case "we", "our":
+				we = true
+			}
+			if cues[t.w] {
+				cue = true
+			}
+			if v.stop[t.id] || v.mark[t.id] == int32(i+1) {
+				continue // a stop word, or seen in this sentence already
+			}
+			v.mark[t.id] = int32(i + 1)
+			content++
+			if titleWords[t.w] {
+				inTitle++
+			}
+			if n > 1 {
+				shared += float64(v.df[t.id]-1) / float64(n-1)
+			}
+		}
+		if len(titleWords) > 0 {
+			d[fTitleRecall] = float64(inTitle) / float64(len(titleWords))
+		}
+		if content > 0 {
+			d[fTitlePrecision] = float64(inTitle) / float64(content)
+			d[fCentrality] = shared / math.Sqrt(float64(content))
+		}
+		d[fDigit] = b2f(strings.ContainsAny(s, "0123456789"))
+		d[fPercent] = b2f(strings.Contains(s, "%"))
+		d[fParen] = b2f(strings.Contains(s, "("))
+		d[fColon] = b2f(strings.Contains(s, ":"))
+		if firstWe < 0 && we {
+			firstWe = i
+			d[fFirstWe] = 1
+		}
+		if firstCue < 0 && cue {
+			firstCue = i
+			d[fFirstCue] = 1
+		}
+	}
+	for i := range out {
+		out[i].Dense[fBeforeFirstWe] = b2f(firstWe > i)
+	}
+	markMax(out, fTitleRecall, fMaxTitle)
+	markMax(out, fCentrality, fMaxCentrality)
+	return out, v
+}
+
+// scoreAll is Score for every sentence of an abstract, looking each weight up once per distinct word.
+func (m *Model) scoreAll(feats []Features, v *vocab) []float64 {
+	wordW := make([]float64, len(v.words))
+	next := make([]map[string]float64, len(v.words))
+	for id, w := range v.words {
+		wordW[id] = m.Words[w]
+		next[id] = m.bigrams[w]
+	}
+	scores := make([]float64, len(feats))
+	for i := range feats {
+		f := &feats[i]
+		s := 0.0
+		for j, x := range f.Dense {
+			s += m.dense[j] * x
+		}
+		for j, t := range f.toks {
+			s += wordW[t.id]
+			if j > 0 {
+				if nx := next[f.toks[j-1].id]; nx != nil {
+					s += nx[t.w]
+				}
+			}
+		}
+		switch {
+		case len(f.toks) >= 2:
+			if nx := m.starts[f.toks[0].w]; nx != nil {
+				s += nx[f.toks[1].w]
+			}
+		case len(f.toks) == 1:
+			if nx := m.starts[f.toks[0].w]; nx != nil {
+				s += nx[""]
+			}
+		}
+		scores[i] = s
+	}
+	return scores
+}
+
+// markMax sets feature flag on the sentences whose feature of is the abstract's highest and positive.
+func markMax(fs []Features, of, flag int) {
+	hi := 0.0
+	for i := range fs {
+		hi = max(hi, fs[i].Dense[of])
+	}
+	if hi == 0 {
+		return
+	}
+	for i := range fs {
+		if fs[i].Dense[of] == hi {
+			fs[i].Dense[flag] = 1
+		}
+	}
+}
+
+// cues are verbs with which authors state their contribution.
+var cues = map[string]bool{"propose": true, "present": true, "introduce": true, "develop": true, "describe": true,
+	"design": true, "study": true, "investigate": true, "show": true, "demonstrate": true, "explore": true,
+	"address": true, "consider": true, "provide": true, "formulate": true, "derive": true, "analyze": true}

@@ -1,0 +1,153 @@
+package scorer
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// token is one word of a text: a run of letters and digits, lower-cased, with its byte span.
+type token struct {
+	w          string
+	start, end int
+	id         int32 // index in the abstract's vocabulary, once assigned; -1 when unknown
+	upper      bool  // written with a capital
+	digit      bool
+}
+
+// tokenize appends the tokens of s to dst. It allocates only for words that need lower-casing.
+func tokenize(s string, dst []token) []token {
+	start := -1
+	upper, digit := false, false
+	for i := 0; i <= len(s); {
+		r, size := rune(' '), 1
+		if i < len(s) {
+			if c := s[i]; c < utf8.RuneSelf {
+				r = rune(c)
+			} else {
+				r, size = utf8.DecodeRuneInString(s[i:])
+			}
+		}
+		var isWord bool
+		if r < utf8.RuneSelf {
+			isWord = r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+		} else {
+			isWord = unicode.IsLetter(r) || unicode.IsDigit(r)
+		}
+		if isWord {
+			if start < 0 {
+				start, upper, digit = i, false, false
+			}
+			if r >= 'A' && r <= 'Z' || r >= utf8.RuneSelf && unicode.IsUpper(r) {
+				upper = true
+			}
+			if r >= '0' && r <= '9' {
+				digit = true
+			}
+		} else if start >= 0 {
+			w := s[start:i]
+			if upper {
+				w = strings.ToLower(w)
+			}
+			dst = append(dst, token{w: w, start: start, end: i, id: -1, upper: upper, digit: digit})
+			start = -1
+		}
+		i += size
+	}
+	return dst
+}
+
+// Words returns the lower-cased words of s: runs of letters and digits.
+func Words(s string) []string {
+	toks := tokenize(s, nil)
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = t.w
+	}
+	return out
+}
+
+// ContentWords returns the lower-cased words of s that are not stop words.
+func ContentWords(s string) []string {
+	ws := Words(s)
+	out := ws[:0]
+	for _, w := range ws {
+		if !IsStopword(w) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// IsStopword reports an English function word (lower-case).
+func IsStopword(w string) bool { return stopwords[w] }
+
+var stopwords = func() map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range strings.Fields(`a an the and or but nor of in on at to for from by with without within into onto
+		over under about above below between among through during before after than then as is are was were be been
+		being am do does did doing have has had having this that these those it its it's we our ours us they their them
+		he she his her you your i my me which who whom whose what when where why how all any both each few more most
+		other some such no not only own same so too very can could will would shall should may might must also
+		there here while if else via per upon whether one two three however thus hence moreover furthermore
+		further often well based using use used new novel paper work approach method propose proposed show shows
+		present results`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// vocab is an abstract's distinct words with what the scorer needs of each, indexed by token.id, so
+// that each weight is looked up once per word rather than once per occurrence.
+type vocab struct {
+	ids   map[string]int32
+	words []string
+	df    []int32 // sentences that contain the word
+	last  []int32 // scratch: 1 + the last sentence counted in df
+	mark  []int32 // scratch: 1 + the last sentence that looked at the word
+	upper []bool  // written with a capital somewhere
+	first []bool  // in the first sentence
+	stop  []bool
+}
+
+func newVocab(n int) *vocab {
+	return &vocab{ids: make(map[string]int32, n), words: make([]string, 0, n), df: make([]int32, 0, n),
+		last: make([]int32, 0, n), mark: make([]int32, 0, n), upper: make([]bool, 0, n),
+		first: make([]bool, 0, n), stop: make([]bool, 0, n)}
+}
+
+// add gives every token of sentence si its id, registering new words.
+func (v *vocab) add(toks []token, si int) {
+	for j := range toks {
+		t := &toks[j]
+		id, ok := v.ids[t.w]
+		if !ok {
+			id = int32(len(v.words))
+			v.ids[t.w] = id
+			v.words = append(v.words, t.w)
+			v.df = append(v.df, 0)
+			v.last = append(v.last, 0)
+			v.mark = append(v.mark, 0)
+			v.upper = append(v.upper, false)
+			v.first = append(v.first, si == 0)
+			v.stop = append(v.stop, IsStopword(t.w))
+		}
+		t.id = id
+		if t.upper {
+			v.upper[id] = true
+		}
+		if v.last[id] != int32(si+1) {
+			v.last[id] = int32(si + 1)
+			v.df[id]++
+		}
+	}
+}
+
+// lookup gives known tokens their id (tokens of a cleaned sentence); unknown ones keep -1.
+func (v *vocab) lookup(toks []token) {
+	for j := range toks {
+		if id, ok := v.ids[toks[j].w]; ok {
+			toks[j].id = id
+		}
+	}
+}

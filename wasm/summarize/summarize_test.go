@@ -1,0 +1,182 @@
+package summarize_test
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/papergist/papergist/shared/paper"
+	"github.com/papergist/papergist/wasm/summarize"
+)
+
+const (
+	mptTitle    = "Adaptive Loss Scaling for Mixed Precision Training"
+	mptAbstract = "Mixed precision training (MPT) is becoming a practical technique to improve the speed and energy efficiency of training deep neural networks by leveraging the fast hardware support for IEEE half-precision floating point that is available in existing GPUs. MPT is typically used in combination with a technique called loss scaling, that works by scaling up the loss value up before the start of backpropagation in order to minimize the impact of numerical underflow on training. Unfortunately, existing methods make this loss scale value a hyperparameter that needs to be tuned per-model, and a single scale cannot be adapted to different layers at different training stages. In this paper, we introduce a loss scaling-based training method called adaptive loss scaling that makes MPT easier and more practical to use, by removing the need to tune a model-specific loss scale hyperparameter. We achieve this by introducing layer-wise loss scale values which are automatically computed during training to deal with underflow more effectively than existing methods. We present experimental results on a variety of networks and tasks that show our approach can shorten the time to convergence and improve accuracy, compared with using the existing state-of-the-art MPT and single-precision floating point."
+)
+
+func TestTLDRStatesTheContribution(t *testing.T) {
+	got := summarize.TLDR(mptTitle, mptAbstract)
+	assert.Contains(t, got, "adaptive loss scaling")
+	assert.True(t, strings.HasPrefix(got, "We "), "the lead-in %q should be gone: %q", "In this paper, ", got)
+	assert.True(t, strings.HasSuffix(got, "."), got)
+	n := len(strings.Fields(got))
+	assert.True(t, n >= 8 && n <= 40, "a TL;DR of %d words: %q", n, got)
+}
+
+// TestTLDRHardInputs covers the inputs the issue names: each must give a sensible, non-empty result.
+func TestTLDRHardInputs(t *testing.T) {
+	long := strings.Repeat("We propose a graph method for protein folding that scales to large complexes. ", 400)
+	tests := []struct {
+		name, title, abstract string
+		check                 func(t *testing.T, tldr string)
+	}{
+		{"one sentence without period", "Attention", "We show that attention alone suffices for translation",
+			func(t *testing.T, s string) {
+				assert.Equal(t, "We show that attention alone suffices for translation.", s)
+			}},
+		{"5,000 words", "Folding", long, func(t *testing.T, s string) {
+			assert.Equal(t, "We propose a graph method for protein folding that scales to large complexes.", s)
+		}},
+		{"German", "Übersetzung", "Wir stellen ein neues Verfahren zur maschinellen Übersetzung vor. Es übertrifft bisherige Ansätze deutlich.",
+			func(t *testing.T, s string) { assert.Contains(t, s, "Wir stellen") }},
+		{"Chinese", "图", "我们提出了一种新的图神经网络方法。实验表明该方法优于现有方法。",
+			func(t *testing.T, s string) { assert.Contains(t, s, "我们提出") }},
+		{"TeX only", "Bounds", `$\mathcal{L}(\theta) = \sum_i \log p(x_i)$ \begin{equation} a = b \end{equation}`,
+			func(t *testing.T, s string) { assert.Contains(t, s, `\mathcal{L}`) }},
+		{"punctuation only", "Dots", "... . ! ?", func(t *testing.T, s string) { assert.NotEmpty(t, s) }},
+		{"no abstract", "  A Title  ", "   ", func(t *testing.T, s string) { assert.Equal(t, "A Title", s) }},
+		{"invalid UTF-8", "Bytes", "We study \xff\xfe broken bytes. It works.", func(t *testing.T, s string) { assert.NotEmpty(t, s) }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := summarize.TLDR(tt.title, tt.abstract)
+			require.NotEmpty(t, got)
+			tt.check(t, got)
+		})
+	}
+}
+
+func TestTLDRIsDeterministic(t *testing.T) {
+	want := summarize.Summarize(mptTitle, mptAbstract)
+	for range 20 {
+		assert.Equal(t, want, summarize.Summarize(mptTitle, mptAbstract))
+	}
+}
+
+func TestKeyPhrases(t *testing.T) {
+	got := summarize.KeyPhrases(mptTitle, mptAbstract)
+	assert.GreaterOrEqual(t, len(got), 3)
+	assert.LessOrEqual(t, len(got), 6)
+	assert.Contains(t, got, "adaptive loss scaling")
+	assert.Contains(t, got, "mixed precision training")
+	assert.Contains(t, got, "MPT")
+	seen := map[string]bool{}
+	for _, p := range got {
+		assert.False(t, seen[strings.ToLower(p)], "duplicate %q", p)
+		seen[strings.ToLower(p)] = true
+	}
+
+	assert.Equal(t, []string{}, summarize.KeyPhrases("", ""))
+	for _, p := range summarize.KeyPhrases("Bounds", `$\mathcal{L}(\theta) = \sum_i \log p(x_i)$`) {
+		assert.NotContains(t, p, `\`, "TeX is no key phrase")
+	}
+}
+
+func TestDigest(t *testing.T) {
+	mk := func(id, title, abstract string) paper.Paper {
+		return paper.Paper{ID: "arxiv:" + id, Title: title, Abstract: abstract}
+	}
+	papers := []paper.Paper{
+		mk("1", "Graph Neural Networks for Molecules", "We apply graph neural networks to molecular property prediction."),
+		mk("2", "Diffusion Models for Image Synthesis", "We improve diffusion models for image synthesis."),
+		mk("3", "Scalable Graph Neural Networks", "We scale graph neural networks to billions of edges."),
+		mk("4", "Faster Diffusion Models", "Sampling from diffusion models is slow; we make it faster."),
+		mk("5", "Protein Folding with Physics", "We fold proteins with physical priors."),
+		mk("6", "Graph Neural Networks Under Attack", "We attack graph neural networks with edge perturbations."),
+	}
+	got := summarize.Digest(papers)
+	assert.Equal(t, []summarize.Topic{
+		{Label: "graph neural networks", PaperIDs: []string{"arxiv:1", "arxiv:3", "arxiv:6"}},
+		{Label: "diffusion models", PaperIDs: []string{"arxiv:2", "arxiv:4"}},
+		{Label: summarize.OtherLabel, PaperIDs: []string{"arxiv:5"}},
+	}, got)
+	assert.Equal(t, got, summarize.Digest(papers), "deterministic")
+	assert.Equal(t, []summarize.Topic{}, summarize.Digest(nil))
+}
+
+// TestDigestCoversEveryPaper groups 60 dev papers as one page: every paper lands in exactly
+// one of at most nine topics (eight and "Other"), each labelled.
+func TestDigestCoversEveryPaper(t *testing.T) {
+	var papers []paper.Paper
+	for _, rec := range devRecords(t, 60) {
+		papers = append(papers, paper.Paper{ID: rec.PaperID, Title: rec.Title, Abstract: strings.Join(rec.Source, " ")})
+	}
+	topics := summarize.Digest(papers)
+	require.NotEmpty(t, topics)
+	assert.LessOrEqual(t, len(topics), 9)
+	count := map[string]int{}
+	for _, tp := range topics {
+		assert.NotEmpty(t, tp.Label)
+		assert.LessOrEqual(t, utf8.RuneCountInString(tp.Label), 60)
+		for _, id := range tp.PaperIDs {
+			count[id]++
+		}
+	}
+	assert.Len(t, count, len(papers))
+	for id, n := range count {
+		assert.Equal(t, 1, n, "paper %s is in %d topics", id, n)
+	}
+}
+
+// TestTLDROnDev runs the summarizer over SciTLDR's dev split: never empty, one sentence, a sane length.
+// Its ROUGE is `make eval`'s job.
+func TestTLDROnDev(t *testing.T) {
+	lengths := 0
+	recs := devRecords(t, 0)
+	for _, r := range recs {
+		s := summarize.Summarize(r.Title, strings.Join(r.Source, " "))
+		require.NotEmpty(t, s.TLDR, r.PaperID)
+		assert.LessOrEqual(t, len(summarize.Sentences(s.TLDR)), 2, "%s: %q", r.PaperID, s.TLDR)
+		assert.GreaterOrEqual(t, len(s.KeyPhrases), 1, r.PaperID)
+		assert.LessOrEqual(t, len(s.KeyPhrases), 6, r.PaperID)
+		lengths += len(strings.Fields(s.TLDR))
+	}
+	mean := float64(lengths) / float64(len(recs))
+	assert.True(t, mean >= 15 && mean <= 30, "mean TL;DR length %.1f words", mean)
+}
+
+type devRecord struct {
+	PaperID string   `json:"paper_id"`
+	Title   string   `json:"title"`
+	Source  []string `json:"source"`
+}
+
+// devRecords reads up to n (all for 0) records of ../shared/eval/scitldr/dev.jsonl, or skips.
+func devRecords(t *testing.T, n int) []devRecord {
+	t.Helper()
+	_, file, _, _ := runtime.Caller(0)
+	path := filepath.Join(filepath.Dir(file), "..", "..", "..", "shared", "eval", "scitldr", "dev.jsonl")
+	f, err := os.Open(path)
+	if err != nil {
+		t.Skipf("SciTLDR dev split not found at %s (the team's ../shared folder): %v", path, err)
+	}
+	defer f.Close()
+	var recs []devRecord
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() && (n == 0 || len(recs) < n) {
+		var r devRecord
+		require.NoError(t, json.Unmarshal(sc.Bytes(), &r))
+		recs = append(recs, r)
+	}
+	require.NoError(t, sc.Err())
+	return recs
+}
