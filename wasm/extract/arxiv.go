@@ -9,10 +9,10 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 
 	"github.com/papergist/papergist/shared/paper"
+	"github.com/papergist/papergist/wasm/extract/internal/dom"
 )
 
 // arXiv pages: category listings (/list/…/new|recent|pastweek), search results, /abs/ pages and the
@@ -205,9 +205,9 @@ func nodeHasClass(n *html.Node, class string) bool {
 // arxivSearch reads the results of arxiv.org/search: one li.arxiv-result each.
 func arxivSearch(d *document) []paper.Paper {
 	var out []paper.Paper
-	d.Find("li.arxiv-result").Each(func(_ int, li *goquery.Selection) {
+	d.Find("li.arxiv-result").Each(func(_ int, li *dom.Selection) {
 		var href, id, version string
-		li.Find(`p.list-title a[href*="/abs/"]`).EachWithBreak(func(_ int, a *goquery.Selection) bool {
+		li.Find(`p.list-title a[href*="/abs/"]`).EachWithBreak(func(_ int, a *dom.Selection) bool {
 			href = a.AttrOr("href", "")
 			var ok bool
 			id, version, ok = paper.ParseArxiv(d.abs(href))
@@ -228,7 +228,7 @@ func arxivSearch(d *document) []paper.Paper {
 		}
 		// Category tags carry a tooltip with the subject's name; the "doi" tag beside them does not.
 		var cats []string
-		li.Find("div.tags span.tag[data-tooltip]").Each(func(_ int, s *goquery.Selection) {
+		li.Find("div.tags span.tag[data-tooltip]").Each(func(_ int, s *dom.Selection) {
 			if c := text(s); arxivIsCategory(c) {
 				cats = append(cats, c)
 			}
@@ -253,7 +253,7 @@ func arxivSearch(d *document) []paper.Paper {
 }
 
 // arxivIsJournalRef picks the "Journal ref:" line among the p.comments lines of a search result.
-func arxivIsJournalRef(_ int, s *goquery.Selection) bool {
+func arxivIsJournalRef(_ int, s *dom.Selection) bool {
 	return strings.Contains(s.Text(), "Journal ref:")
 }
 
@@ -349,7 +349,7 @@ func arxivIsCategory(s string) bool {
 }
 
 // arxivLabelled is the text of a "Label: value" line without its label.
-func arxivLabelled(s *goquery.Selection, label string) string {
+func arxivLabelled(s *dom.Selection, label string) string {
 	t := text(s)
 	if i := strings.Index(t, label); i >= 0 {
 		t = t[i+len(label):]
@@ -460,16 +460,16 @@ func (e arxivEntry) paper() (paper.Paper, bool) {
 
 // rawTexts is the text of each element of s as it stands: Paper.Normalize cleans it once, later,
 // so listings do not pay for cleaning every field twice.
-func rawTexts(s *goquery.Selection) []string {
+func rawTexts(s *dom.Selection) []string {
 	out := make([]string, 0, s.Length())
-	s.Each(func(_ int, e *goquery.Selection) { out = append(out, e.Text()) })
+	s.Each(func(_ int, e *dom.Selection) { out = append(out, e.Text()) })
 	return out
 }
 
 // texts is the cleaned text of each element of s, skipping empty ones.
-func texts(s *goquery.Selection) []string {
+func texts(s *dom.Selection) []string {
 	out := make([]string, 0, s.Length())
-	s.Each(func(_ int, e *goquery.Selection) {
+	s.Each(func(_ int, e *dom.Selection) {
 		if t := text(e); t != "" {
 			out = append(out, t)
 		}
@@ -479,7 +479,7 @@ func texts(s *goquery.Selection) []string {
 
 // textSkipping is the cleaned text of s without the text of its descendants named skip: the
 // "△ Less" toggle link inside an arXiv search abstract, for instance.
-func textSkipping(s *goquery.Selection, skip string) string {
+func textSkipping(s *dom.Selection, skip string) string {
 	var b strings.Builder
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {

@@ -13,10 +13,10 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/text/encoding/charmap"
 
 	"github.com/papergist/papergist/shared/paper"
+	"github.com/papergist/papergist/wasm/extract/internal/dom"
 )
 
 // MaxPageSize is the largest page Extract reads; a larger one is an error, not a slow tab.
@@ -147,13 +147,13 @@ func merge(a, b paper.Paper) paper.Paper {
 
 // document is a parsed page with its URL.
 type document struct {
-	*goquery.Document
+	*dom.Document
 	url *url.URL
 	raw []byte
 }
 
 func newDocument(page []byte, u *url.URL) (*document, error) {
-	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(page))
+	doc, err := dom.Parse(bytes.NewReader(page))
 	if err != nil {
 		return nil, err
 	}
@@ -180,7 +180,7 @@ func (d *document) abs(href string) string {
 // meta returns the content of every <meta name=…> (or property=…) with that name, in page order.
 func (d *document) meta(name string) []string {
 	var out []string
-	d.Find("meta").Each(func(_ int, s *goquery.Selection) {
+	d.Find("meta").Each(func(_ int, s *dom.Selection) {
 		n, ok := s.Attr("name")
 		if !ok {
 			n, _ = s.Attr("property")
@@ -205,7 +205,7 @@ func (d *document) firstMeta(names ...string) string {
 }
 
 // text is the selection's text with white space collapsed.
-func text(s *goquery.Selection) string { return paper.CleanText(s.Text()) }
+func text(s *dom.Selection) string { return paper.CleanText(s.Text()) }
 
 // toUTF8 decodes the legacy single-byte encodings pages still declare (Latin-1, Windows-1252);
 // anything else that is not valid UTF-8 has its bad bytes replaced, so parsing always sees text.
