@@ -1,12 +1,12 @@
 package paper
 
 import (
-	"html"
 	"regexp"
 	"strings"
 	"time"
 	"unicode"
 
+	"golang.org/x/net/html"
 	"golang.org/x/text/unicode/norm"
 )
 
