@@ -150,6 +150,8 @@ type document struct {
 	*dom.Document
 	url *url.URL
 	raw []byte
+	// origin is "scheme://host" of url, for resolving plain root-relative links without url.Parse.
+	origin string
 }
 
 func newDocument(page []byte, u *url.URL) (*document, error) {
@@ -157,7 +159,11 @@ func newDocument(page []byte, u *url.URL) (*document, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &document{Document: doc, url: u, raw: page}, nil
+	d := &document{Document: doc, url: u, raw: page}
+	if u.Scheme == "http" || u.Scheme == "https" {
+		d.origin = (&url.URL{Scheme: u.Scheme, User: u.User, Host: u.Host}).String()
+	}
+	return d, nil
 }
 
 // abs resolves href against the page URL; it returns "" for an empty href or a non-http(s) result.
@@ -165,6 +171,9 @@ func (d *document) abs(href string) string {
 	href = strings.TrimSpace(href)
 	if href == "" {
 		return ""
+	}
+	if d.origin != "" && plainRootPath(href) {
+		return d.origin + href // what ResolveReference gives, at a fraction of the cost (3 links per listing entry)
 	}
 	ref, err := url.Parse(href)
 	if err != nil {
@@ -175,6 +184,22 @@ func (d *document) abs(href string) string {
 		return ""
 	}
 	return r.String()
+}
+
+// plainRootPath reports whether href is a path from the site root ("/abs/2401.12345v2") that needs no
+// escaping, has no query, fragment or dot segment, so resolving it only prefixes the origin.
+func plainRootPath(href string) bool {
+	if len(href) < 2 || href[0] != '/' || strings.Contains(href, "//") || strings.Contains(href, "/.") {
+		return false
+	}
+	for i := 0; i < len(href); i++ {
+		switch c := href[i]; {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '/', c == '-', c == '.', c == '_', c == '~':
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // meta returns the content of every <meta name=…> (or property=…) with that name, in page order.
