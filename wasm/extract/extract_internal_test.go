@@ -6,6 +6,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/text/encoding/charmap"
 )
 
 // abs takes a shortcut for plain root-relative links; it must give what url.ResolveReference gives.
@@ -33,4 +34,14 @@ func TestAbsShortcutMatchesResolveReference(t *testing.T) {
 	}
 	assert.True(t, plainRootPath("/abs/2401.12345v2"))
 	assert.False(t, plainRootPath("/a/../b"))
+}
+
+func TestDecodeWindows1252MatchesCharmap(t *testing.T) {
+	all := make([]byte, 256)
+	for i := range all {
+		all[i] = byte(i)
+	}
+	want, err := charmap.Windows1252.NewDecoder().Bytes(all)
+	require.NoError(t, err)
+	assert.Equal(t, string(want), string(decodeWindows1252(all)))
 }
