@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -150,6 +151,8 @@ type document struct {
 	raw []byte
 	// origin is "scheme://host" of url, for resolving plain root-relative links without url.Parse.
 	origin string
+	// metas indexes the <meta> values by lower-cased name; nil until meta is first called.
+	metas map[string][]string
 }
 
 func newDocument(page []byte, u *url.URL) (*document, error) {
@@ -201,20 +204,22 @@ func plainRootPath(href string) bool {
 }
 
 // meta returns the content of every <meta name=…> (or property=…) with that name, in page order.
+// The page's meta are read in one walk, on the first call: adapters ask for a dozen names.
 func (d *document) meta(name string) []string {
-	var out []string
-	d.Find("meta").Each(func(_ int, s *dom.Selection) {
-		n, ok := s.Attr("name")
-		if !ok {
-			n, _ = s.Attr("property")
-		}
-		if strings.EqualFold(n, name) {
-			if c := strings.TrimSpace(s.AttrOr("content", "")); c != "" {
-				out = append(out, c)
+	if d.metas == nil {
+		d.metas = map[string][]string{}
+		d.Find("meta").Each(func(_ int, s *dom.Selection) {
+			n, ok := s.Attr("name")
+			if !ok {
+				n, _ = s.Attr("property")
 			}
-		}
-	})
-	return out
+			if c := strings.TrimSpace(s.AttrOr("content", "")); c != "" {
+				key := strings.ToLower(n)
+				d.metas[key] = append(d.metas[key], c)
+			}
+		})
+	}
+	return slices.Clone(d.metas[strings.ToLower(name)]) // a copy: Paper.Normalize edits Authors in place
 }
 
 // firstMeta returns the first meta value of the first name that has one.
