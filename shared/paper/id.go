@@ -44,7 +44,7 @@ func ParseArxiv(s string) (id, version string, ok bool) {
 	if s == "" {
 		return "", "", false
 	}
-	if d, err := NormalizeDOI(s); err == nil {
+	if d, ok := normalizeDOI(s); ok {
 		if id, ok := arxivFromDOI(d); ok {
 			return ParseArxiv(id)
 		}
@@ -93,8 +93,16 @@ func arxivFromDOI(doi string) (string, bool) {
 // NormalizeDOI returns the lower-cased DOI of s, which may be a bare DOI, "doi:…", "info:doi/…" or any
 // doi.org / dx.doi.org URL (percent-encoded or not).
 func NormalizeDOI(s string) (string, error) {
-	s = strings.TrimSpace(s)
-	lower := strings.ToLower(s)
+	if d, ok := normalizeDOI(s); ok {
+		return d, nil
+	}
+	return "", invalid("doi", "%q is not a DOI", s)
+}
+
+// normalizeDOI is NormalizeDOI for callers that only ask whether s is a DOI: ParseArxiv asks it of
+// every link, and formatting an error nobody reads was a visible share of a listing's time.
+func normalizeDOI(s string) (string, bool) {
+	lower := strings.ToLower(strings.TrimSpace(s))
 	for _, p := range []string{"https://", "http://"} {
 		lower = strings.TrimPrefix(lower, p)
 	}
@@ -109,9 +117,9 @@ func NormalizeDOI(s string) (string, error) {
 	}
 	lower = strings.TrimSpace(strings.TrimRight(lower, ".,;"))
 	if !doiRe.MatchString(lower) {
-		return "", invalid("doi", "%q is not a DOI", s)
+		return "", false
 	}
-	return lower, nil
+	return lower, true
 }
 
 // FindDOI returns the first DOI inside free text or a URL, normalized.
@@ -123,8 +131,7 @@ func FindDOI(s string) (string, bool) {
 	if m == "" {
 		return "", false
 	}
-	d, err := NormalizeDOI(m)
-	return d, err == nil
+	return normalizeDOI(m)
 }
 
 // IDFromDOI returns the canonical ID of a normalized DOI: arXiv and ACL Anthology DOIs map to those IDs,
@@ -173,7 +180,7 @@ func IDFromURL(raw string) string {
 			}
 		}
 	case host == "doi.org" || host == "dx.doi.org":
-		if d, err := NormalizeDOI(strings.TrimPrefix(u.EscapedPath(), "/")); err == nil {
+		if d, ok := normalizeDOI(strings.TrimPrefix(u.EscapedPath(), "/")); ok {
 			return IDFromDOI(d)
 		}
 	case host == "aclanthology.org" || host == "aclweb.org":

@@ -147,7 +147,7 @@ func (p *Paper) Normalize() {
 		p.Categories = nil
 	}
 	if p.DOI != "" {
-		p.DOI, _ = NormalizeDOI(p.DOI)
+		p.DOI, _ = normalizeDOI(p.DOI)
 	}
 	if p.ArxivID == "" && p.DOI != "" {
 		if id, ok := arxivFromDOI(p.DOI); ok {

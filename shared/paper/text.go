@@ -1,12 +1,13 @@
 package paper
 
 import (
-	"html"
 	"regexp"
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
+	"golang.org/x/net/html"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -15,6 +16,9 @@ import (
 func CleanText(s string) string {
 	if s == "" {
 		return ""
+	}
+	if out, ok := cleanASCII(s); ok {
+		return out
 	}
 	if strings.IndexByte(s, '&') >= 0 {
 		s = html.UnescapeString(s)
@@ -44,6 +48,43 @@ func CleanText(s string) string {
 	return norm.NFC.String(b.String())
 }
 
+// cleanASCII is CleanText for the common case of plain ASCII with nothing to decode: ok is false when s
+// has a non-ASCII byte, '&' or '\\'. It returns s itself, without allocating, when s is already clean.
+func cleanASCII(s string) (string, bool) {
+	clean := true
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf || c == '&' || c == '\\':
+			return "", false
+		case c == ' ':
+			if i == 0 || i == len(s)-1 || s[i-1] == ' ' {
+				clean = false
+			}
+		case c < ' ' || c == 0x7f:
+			clean = false
+		}
+	}
+	if clean {
+		return s, true
+	}
+	b := make([]byte, 0, len(s))
+	space := false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == ' ' || (c >= '\t' && c <= '\r'):
+			space = len(b) > 0
+		case c < ' ' || c == 0x7f:
+		default:
+			if space {
+				b = append(b, ' ')
+				space = false
+			}
+			b = append(b, c)
+		}
+	}
+	return string(b), true
+}
+
 // CleanTitle is CleanText for titles: it also drops a leading "Title:" label that listings print.
 func CleanTitle(s string) string {
 	s = CleanText(s)
@@ -70,6 +111,8 @@ var (
 		`\aa{}`, "å", `\AA{}`, "Å", `\l{}`, "ł", `\L{}`, "Ł", `\textendash`, "–", `\textemdash`, "—")
 )
 
+// readableTeX runs each rewrite only when s has a backslash command that can start a match: most
+// abstracts hold math ($\mathcal{O}$) and none of these, and the regexps would scan them in full.
 func readableTeX(s string) string {
 	accent := func(cmd, base string) string {
 		if base == `\i` {
@@ -77,17 +120,78 @@ func readableTeX(s string) string {
 		}
 		return norm.NFC.String(base + string(texAccents[cmd[0]]))
 	}
-	s = texSymbolAccentRe.ReplaceAllStringFunc(s, func(m string) string {
-		sub := texSymbolAccentRe.FindStringSubmatch(m)
-		return accent(sub[1], sub[2])
-	})
-	s = texLetterAccentRe.ReplaceAllStringFunc(s, func(m string) string {
-		sub := texLetterAccentRe.FindStringSubmatch(m)
-		return accent(sub[1], sub[2]+sub[3])
-	})
-	s = texWrapRe.ReplaceAllString(s, "$1")
-	s = texSymbolRe.ReplaceAllString(s, "$1")
-	return texLigature.Replace(s)
+	s = texSymbolAccents(s, accent)
+	if texCommand(s, func(c, next byte) bool {
+		return strings.IndexByte("uvHck", c) >= 0 && strings.IndexByte("{ \t\n\f\r", next) >= 0
+	}) {
+		s = texLetterAccentRe.ReplaceAllStringFunc(s, func(m string) string {
+			sub := texLetterAccentRe.FindStringSubmatch(m)
+			return accent(sub[1], sub[2]+sub[3])
+		})
+	}
+	if strings.Contains(s, `\emph{`) || strings.Contains(s, `\text`) || strings.Contains(s, `\underline{`) {
+		s = texWrapRe.ReplaceAllString(s, "$1")
+	}
+	if texCommand(s, func(c, _ byte) bool { return strings.IndexByte("&%$#_{}", c) >= 0 }) {
+		s = texSymbolRe.ReplaceAllString(s, "$1")
+	}
+	if texCommand(s, func(c, _ byte) bool { return strings.IndexByte("sSoOaAlLt", c) >= 0 }) {
+		s = texLigature.Replace(s)
+	}
+	return s
+}
+
+// texSymbolAccentMax is the longest match of texSymbolAccentRe after its backslash: \'{\i}}.
+const texSymbolAccentMax = 7
+
+// texSymbolAccents rewrites the matches of texSymbolAccentRe. A match starts at most one byte before
+// its backslash and ends at most texSymbolAccentMax bytes after it, so the regexp only runs on those
+// windows (merged when they overlap), not over the whole text: it finds the same matches.
+func texSymbolAccents(s string, accent func(cmd, base string) string) string {
+	var b strings.Builder
+	done := 0 // s[:done] is written to b
+	for i := 0; i < len(s)-1; i++ {
+		if s[i] != '\\' || strings.IndexByte("'`^\"~=.", s[i+1]) < 0 {
+			continue
+		}
+		start, end := max(i-1, done), min(i+texSymbolAccentMax, len(s))
+		for j := i + 1; j <= end && j+1 < len(s); j++ { // take in the windows that meet this one
+			if s[j] == '\\' && strings.IndexByte("'`^\"~=.", s[j+1]) >= 0 {
+				end = min(j+texSymbolAccentMax, len(s))
+			}
+		}
+		b.WriteString(s[done:start])
+		b.WriteString(texSymbolAccentRe.ReplaceAllStringFunc(s[start:end], func(m string) string {
+			sub := texSymbolAccentRe.FindStringSubmatch(m)
+			return accent(sub[1], sub[2])
+		}))
+		done, i = end, end-1
+	}
+	if done == 0 {
+		return s
+	}
+	b.WriteString(s[done:])
+	return b.String()
+}
+
+// texCommand reports whether some backslash in s is followed by a byte c (and then next, 0 at the end)
+// for which is returns true.
+func texCommand(s string, is func(c, next byte) bool) bool {
+	for i := strings.IndexByte(s, '\\'); i >= 0 && i+1 < len(s); {
+		next := byte(0)
+		if i+2 < len(s) {
+			next = s[i+2]
+		}
+		if is(s[i+1], next) {
+			return true
+		}
+		j := strings.IndexByte(s[i+1:], '\\')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
 }
 
 var nameSuffixes = map[string]bool{"jr": true, "jr.": true, "sr": true, "sr.": true, "ii": true, "iii": true, "iv": true}

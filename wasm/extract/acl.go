@@ -5,10 +5,10 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 
 	"github.com/papergist/papergist/shared/paper"
+	"github.com/papergist/papergist/wasm/extract/internal/dom"
 )
 
 // ACL Anthology: a paper page (/2021.naacl-main.208/) or a listing of paper rows, which volume, event and
@@ -48,7 +48,7 @@ func aclPaperPage(d *document) paper.Paper {
 		p.PDFURL = d.Find("h2#title a[href$='.pdf']").First().AttrOr("href", "")
 	}
 	// The visible names are the Anthology's canonical ones; the meta may spell them differently.
-	d.Find("p.lead a[href*='/people/']").Each(func(_ int, a *goquery.Selection) {
+	d.Find("p.lead a[href*='/people/']").Each(func(_ int, a *dom.Selection) {
 		p.Authors = append(p.Authors, text(a))
 	})
 	if len(p.Authors) == 0 {
@@ -92,7 +92,7 @@ func aclDate(s string) string {
 
 func aclListing(d *document) []paper.Paper {
 	abstracts := map[string]string{}
-	d.Find("div.abstract-collapse[id^='abstract-'], div.card[id^='abstract-']").Each(func(_ int, s *goquery.Selection) {
+	d.Find("div.abstract-collapse[id^='abstract-'], div.card[id^='abstract-']").Each(func(_ int, s *dom.Selection) {
 		abstracts[s.AttrOr("id", "")] = text(s)
 	})
 	pageVenue := ""
@@ -101,8 +101,8 @@ func aclListing(d *document) []paper.Paper {
 	}
 	groupVenue := map[*html.Node]string{}
 	var out []paper.Paper
-	d.Find("p.d-sm-flex, div.d-sm-flex").Each(func(_ int, row *goquery.Selection) {
-		body := row.Find("span.d-block").FilterFunction(func(_ int, s *goquery.Selection) bool {
+	d.Find("p.d-sm-flex, div.d-sm-flex").Each(func(_ int, row *dom.Selection) {
+		body := row.Find("span.d-block").FilterFunction(func(_ int, s *dom.Selection) bool {
 			return s.ChildrenFiltered("strong").Length() > 0
 		}).First()
 		link := body.ChildrenFiltered("strong").Find("a.align-middle").First()
@@ -122,10 +122,10 @@ func aclListing(d *document) []paper.Paper {
 			URL:     abs,
 			Locator: paper.Locator{Href: abs},
 		}
-		body.Find("a[href*='/people/']").Each(func(_ int, a *goquery.Selection) {
+		body.Find("a[href*='/people/']").Each(func(_ int, a *dom.Selection) {
 			p.Authors = append(p.Authors, text(a))
 		})
-		row.Find("a[href$='.pdf']").EachWithBreak(func(_ int, a *goquery.Selection) bool {
+		row.Find("a[href$='.pdf']").EachWithBreak(func(_ int, a *dom.Selection) bool {
 			p.PDFURL = a.AttrOr("href", "")
 			return false
 		})
@@ -156,7 +156,7 @@ func aclListing(d *document) []paper.Paper {
 // than a paper: its ID is paper 0 of the volume (2021.naacl-main.0, P19-1000, W19-4200), it has no abstract,
 // and its BibTeX link exports the whole volume ("bib (full)"). A user wants cards under papers only, and a
 // TL;DR of a preface would be noise. A paper-0 row that has an abstract is kept.
-func aclFrontMatter(row *goquery.Selection, id string, abstracts map[string]string) bool {
+func aclFrontMatter(row *dom.Selection, id string, abstracts map[string]string) bool {
 	if !aclPaperZero(id) {
 		return false
 	}

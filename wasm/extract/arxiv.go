@@ -2,17 +2,14 @@ package extract
 
 import (
 	"bytes"
-	"encoding/xml"
-	"errors"
-	"io"
 	"net/url"
 	"regexp"
 	"strings"
 
-	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 
 	"github.com/papergist/papergist/shared/paper"
+	"github.com/papergist/papergist/wasm/extract/internal/dom"
 )
 
 // arXiv pages: category listings (/list/…/new|recent|pastweek), search results, /abs/ pages and the
@@ -205,9 +202,9 @@ func nodeHasClass(n *html.Node, class string) bool {
 // arxivSearch reads the results of arxiv.org/search: one li.arxiv-result each.
 func arxivSearch(d *document) []paper.Paper {
 	var out []paper.Paper
-	d.Find("li.arxiv-result").Each(func(_ int, li *goquery.Selection) {
+	d.Find("li.arxiv-result").Each(func(_ int, li *dom.Selection) {
 		var href, id, version string
-		li.Find(`p.list-title a[href*="/abs/"]`).EachWithBreak(func(_ int, a *goquery.Selection) bool {
+		li.Find(`p.list-title a[href*="/abs/"]`).EachWithBreak(func(_ int, a *dom.Selection) bool {
 			href = a.AttrOr("href", "")
 			var ok bool
 			id, version, ok = paper.ParseArxiv(d.abs(href))
@@ -228,7 +225,7 @@ func arxivSearch(d *document) []paper.Paper {
 		}
 		// Category tags carry a tooltip with the subject's name; the "doi" tag beside them does not.
 		var cats []string
-		li.Find("div.tags span.tag[data-tooltip]").Each(func(_ int, s *goquery.Selection) {
+		li.Find("div.tags span.tag[data-tooltip]").Each(func(_ int, s *dom.Selection) {
 			if c := text(s); arxivIsCategory(c) {
 				cats = append(cats, c)
 			}
@@ -253,7 +250,7 @@ func arxivSearch(d *document) []paper.Paper {
 }
 
 // arxivIsJournalRef picks the "Journal ref:" line among the p.comments lines of a search result.
-func arxivIsJournalRef(_ int, s *goquery.Selection) bool {
+func arxivIsJournalRef(_ int, s *dom.Selection) bool {
 	return strings.Contains(s.Text(), "Journal ref:")
 }
 
@@ -349,7 +346,7 @@ func arxivIsCategory(s string) bool {
 }
 
 // arxivLabelled is the text of a "Label: value" line without its label.
-func arxivLabelled(s *goquery.Selection, label string) string {
+func arxivLabelled(s *dom.Selection, label string) string {
 	t := text(s)
 	if i := strings.Index(t, label); i >= 0 {
 		t = t[i+len(label):]
@@ -357,64 +354,115 @@ func arxivLabelled(s *goquery.Selection, label string) string {
 	return strings.TrimSpace(t)
 }
 
-// The export API's Atom feed (http://export.arxiv.org/api/query?…), read with encoding/xml.
+// arxivEntry is one entry of the export API's Atom feed (http://export.arxiv.org/api/query?…).
 type (
 	arxivEntry struct {
-		ID         string          `xml:"http://www.w3.org/2005/Atom id"`
-		Title      string          `xml:"http://www.w3.org/2005/Atom title"`
-		Summary    string          `xml:"http://www.w3.org/2005/Atom summary"`
-		Published  string          `xml:"http://www.w3.org/2005/Atom published"`
-		Authors    []arxivAuthor   `xml:"http://www.w3.org/2005/Atom author"`
-		Links      []arxivLink     `xml:"http://www.w3.org/2005/Atom link"`
-		Categories []arxivCategory `xml:"http://www.w3.org/2005/Atom category"`
-		Primary    arxivCategory   `xml:"http://arxiv.org/schemas/atom primary_category"`
-		DOI        string          `xml:"http://arxiv.org/schemas/atom doi"`
-		JournalRef string          `xml:"http://arxiv.org/schemas/atom journal_ref"`
-	}
-	arxivAuthor struct {
-		Name string `xml:"http://www.w3.org/2005/Atom name"`
+		ID, Title, Summary, Published, DOI, JournalRef string
+		Authors                                        []string
+		Links                                          []arxivLink
+		Categories                                     []string // the term of each <category>
+		Primary                                        string   // the term of <arxiv:primary_category>
 	}
 	arxivLink struct {
-		Href  string `xml:"href,attr"`
-		Rel   string `xml:"rel,attr"`
-		Title string `xml:"title,attr"`
-		Type  string `xml:"type,attr"`
-	}
-	arxivCategory struct {
-		Term string `xml:"term,attr"`
+		Href, Rel, Title, Type string
 	}
 )
 
-const atomNS = "http://www.w3.org/2005/Atom"
-
-// arxivFeed decodes one entry at a time, so a truncated or partly broken feed still gives its
-// complete entries.
+// arxivFeed reads the feed with x/net/html's tokenizer, which the page parser links anyway (encoding/xml
+// would add about 45 KB gzipped to the extension's wasm). The Atom elements carry no namespace clash in
+// the API's answers, so their local names (with the "arxiv:" prefix the API always uses) are enough. An
+// entry counts once its </entry> is read, so a truncated feed still gives its complete entries.
 func arxivFeed(raw []byte) []paper.Paper {
-	dec := xml.NewDecoder(bytes.NewReader(raw))
-	dec.Strict = false
-	dec.Entity = xml.HTMLEntity
+	z := html.NewTokenizer(bytes.NewReader(raw))
 	var out []paper.Paper
+	var e *arxivEntry
+	var field *strings.Builder // the text of the entry field being read
+	var text strings.Builder
+	var set func(string)
+	inAuthor := false
 	for {
-		tok, err := dec.Token()
-		if err != nil {
-			if !errors.Is(err, io.EOF) {
-				break
-			}
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
 			return out
-		}
-		start, ok := tok.(xml.StartElement)
-		if !ok || start.Name.Local != "entry" || start.Name.Space != atomNS {
-			continue
-		}
-		var e arxivEntry
-		if err := dec.DecodeElement(&e, &start); err != nil {
-			break
-		}
-		if p, ok := e.paper(); ok {
-			out = append(out, p)
+		case html.TextToken:
+			if field != nil {
+				field.Write(z.Text())
+			}
+		case html.StartTagToken, html.SelfClosingTagToken:
+			tok := z.Token()
+			field, set = nil, nil
+			if tok.Data == "entry" {
+				e, inAuthor = &arxivEntry{}, false
+				continue
+			}
+			if e == nil {
+				continue
+			}
+			set = arxivEntryField(e, tok, inAuthor)
+			switch {
+			case tok.Data == "author":
+				inAuthor = true
+			case set != nil && tt == html.StartTagToken:
+				text.Reset()
+				field = &text
+			}
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			if field != nil && set != nil {
+				set(field.String())
+			}
+			field, set = nil, nil
+			switch string(name) {
+			case "author":
+				inAuthor = false
+			case "entry":
+				if e != nil {
+					if p, ok := e.paper(); ok {
+						out = append(out, p)
+					}
+				}
+				e = nil
+			}
 		}
 	}
-	return out
+}
+
+// arxivEntryField files the attributes of an element of e and returns where its text goes, or nil.
+func arxivEntryField(e *arxivEntry, tok html.Token, inAuthor bool) func(string) {
+	attr := func(key string) string {
+		for _, a := range tok.Attr {
+			if a.Key == key {
+				return a.Val
+			}
+		}
+		return ""
+	}
+	switch tok.Data {
+	case "id":
+		return func(s string) { e.ID = s }
+	case "title":
+		return func(s string) { e.Title = s }
+	case "summary":
+		return func(s string) { e.Summary = s }
+	case "published":
+		return func(s string) { e.Published = s }
+	case "arxiv:doi":
+		return func(s string) { e.DOI = s }
+	case "arxiv:journal_ref":
+		return func(s string) { e.JournalRef = s }
+	case "name":
+		if inAuthor {
+			return func(s string) { e.Authors = append(e.Authors, s) }
+		}
+	case "link":
+		e.Links = append(e.Links, arxivLink{Href: attr("href"), Rel: attr("rel"), Title: attr("title"), Type: attr("type")})
+	case "category":
+		e.Categories = append(e.Categories, attr("term"))
+	case "arxiv:primary_category":
+		e.Primary = attr("term")
+	}
+	return nil
 }
 
 func (e arxivEntry) paper() (paper.Paper, bool) {
@@ -433,15 +481,13 @@ func (e arxivEntry) paper() (paper.Paper, bool) {
 		Venue:     e.JournalRef,
 		URL:       "https://arxiv.org/abs/" + id,
 	}
-	for _, a := range e.Authors {
-		p.Authors = append(p.Authors, a.Name)
-	}
-	if t := strings.TrimSpace(e.Primary.Term); t != "" {
+	p.Authors = append(p.Authors, e.Authors...)
+	if t := strings.TrimSpace(e.Primary); t != "" {
 		p.Categories = append(p.Categories, t)
 	}
 	for _, c := range e.Categories {
-		if arxivIsCategory(strings.TrimSpace(c.Term)) {
-			p.Categories = append(p.Categories, strings.TrimSpace(c.Term))
+		if c = strings.TrimSpace(c); arxivIsCategory(c) {
+			p.Categories = append(p.Categories, c)
 		}
 	}
 	for _, l := range e.Links {
@@ -460,16 +506,16 @@ func (e arxivEntry) paper() (paper.Paper, bool) {
 
 // rawTexts is the text of each element of s as it stands: Paper.Normalize cleans it once, later,
 // so listings do not pay for cleaning every field twice.
-func rawTexts(s *goquery.Selection) []string {
+func rawTexts(s *dom.Selection) []string {
 	out := make([]string, 0, s.Length())
-	s.Each(func(_ int, e *goquery.Selection) { out = append(out, e.Text()) })
+	s.Each(func(_ int, e *dom.Selection) { out = append(out, e.Text()) })
 	return out
 }
 
 // texts is the cleaned text of each element of s, skipping empty ones.
-func texts(s *goquery.Selection) []string {
+func texts(s *dom.Selection) []string {
 	out := make([]string, 0, s.Length())
-	s.Each(func(_ int, e *goquery.Selection) {
+	s.Each(func(_ int, e *dom.Selection) {
 		if t := text(e); t != "" {
 			out = append(out, t)
 		}
@@ -479,7 +525,7 @@ func texts(s *goquery.Selection) []string {
 
 // textSkipping is the cleaned text of s without the text of its descendants named skip: the
 // "△ Less" toggle link inside an arXiv search abstract, for instance.
-func textSkipping(s *goquery.Selection, skip string) string {
+func textSkipping(s *dom.Selection, skip string) string {
 	var b strings.Builder
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {

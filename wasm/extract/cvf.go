@@ -5,9 +5,8 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/PuerkitoBio/goquery"
-
 	"github.com/papergist/papergist/shared/paper"
+	"github.com/papergist/papergist/wasm/extract/internal/dom"
 )
 
 // CVF open access (openaccess.thecvf.com): conference listings (/CVPR2024?day=all) are a dl of
@@ -58,7 +57,7 @@ func cvfPaperPage(d *document) (paper.Paper, bool) {
 
 func cvfListing(d *document) []paper.Paper {
 	var out []paper.Paper
-	d.Find("dt.ptitle").Each(func(_ int, dt *goquery.Selection) {
+	d.Find("dt.ptitle").Each(func(_ int, dt *dom.Selection) {
 		link := dt.Find("a[href*='/html/']").First()
 		href, ok := link.Attr("href")
 		if !ok {
@@ -67,11 +66,11 @@ func cvfListing(d *document) []paper.Paper {
 		abs := d.abs(href)
 		p := paper.Paper{Title: text(link), URL: abs, Locator: paper.Locator{Href: abs}}
 		dds := dt.NextUntil("dt")
-		dds.Find("form.authsearch input[name^='query']").Each(func(_ int, in *goquery.Selection) {
+		dds.Find("form.authsearch input[name^='query']").Each(func(_ int, in *dom.Selection) {
 			p.Authors = append(p.Authors, in.AttrOr("value", ""))
 		})
 		if len(p.Authors) == 0 {
-			dds.Find("form.authsearch a").Each(func(_ int, a *goquery.Selection) {
+			dds.Find("form.authsearch a").Each(func(_ int, a *dom.Selection) {
 				p.Authors = append(p.Authors, text(a))
 			})
 		}
@@ -80,7 +79,7 @@ func cvfListing(d *document) []paper.Paper {
 			// means the names are missing.
 			p.Authors = cvfSplitNames(text(first))
 		}
-		dds.Find("a").EachWithBreak(func(_ int, a *goquery.Selection) bool {
+		dds.Find("a").EachWithBreak(func(_ int, a *dom.Selection) bool {
 			h := a.AttrOr("href", "")
 			if strings.EqualFold(text(a), "pdf") && strings.HasSuffix(strings.ToLower(h), ".pdf") {
 				p.PDFURL = h
@@ -100,9 +99,9 @@ func cvfListing(d *document) []paper.Paper {
 }
 
 // cvfArxiv returns the arXiv ID of the first arXiv link among links.
-func cvfArxiv(links *goquery.Selection) string {
+func cvfArxiv(links *dom.Selection) string {
 	id := ""
-	links.EachWithBreak(func(_ int, a *goquery.Selection) bool {
+	links.EachWithBreak(func(_ int, a *dom.Selection) bool {
 		if got, _, ok := paper.ParseArxiv(a.AttrOr("href", "")); ok {
 			id = got
 			return false

@@ -6,10 +6,10 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 
 	"github.com/papergist/papergist/shared/paper"
+	"github.com/papergist/papergist/wasm/extract/internal/dom"
 )
 
 // The generic adapter reads the metadata a page declares about itself: Highwire Press citation_* meta
@@ -193,7 +193,7 @@ var genericArticleTypes = []string{"ScholarlyArticle", "MedicalScholarlyArticle"
 func genericJSONLD(d *document) (paper.Paper, bool) {
 	var best map[string]any
 	bestRank := len(genericArticleTypes)
-	d.Find(`script[type="application/ld+json"]`).Each(func(_ int, s *goquery.Selection) {
+	d.Find(`script[type="application/ld+json"]`).Each(func(_ int, s *dom.Selection) {
 		// A block may hold several values, or end with junk; read what decodes.
 		dec := json.NewDecoder(strings.NewReader(genericStripCDATA(s.Text())))
 		for {
@@ -413,7 +413,7 @@ type metaMap map[string][]string
 
 func metaIndex(d *document) metaMap {
 	m := metaMap{}
-	d.Find("meta[content]").Each(func(_ int, s *goquery.Selection) {
+	d.Find("meta[content]").Each(func(_ int, s *dom.Selection) {
 		name, ok := s.Attr("name")
 		if !ok {
 			if name, ok = s.Attr("property"); !ok {
@@ -448,8 +448,8 @@ var genericCSSIdent = regexp.MustCompile(`^-?[A-Za-z_][A-Za-z0-9_-]*$`)
 // tag and classes. "" when no heading matches.
 func genericTitleSelector(d *document, title string) string {
 	want := strings.ToLower(paper.CleanTitle(title))
-	var target *goquery.Selection
-	d.Find("h1, h2").EachWithBreak(func(i int, s *goquery.Selection) bool {
+	var target *dom.Selection
+	d.Find("h1, h2").EachWithBreak(func(i int, s *dom.Selection) bool {
 		got := strings.ToLower(paper.CleanTitle(s.Text()))
 		if got != "" && (got == want || (len(got) > 10 && strings.Contains(want, got)) || strings.Contains(got, want)) {
 			target = s
@@ -460,7 +460,7 @@ func genericTitleSelector(d *document, title string) string {
 	if target == nil {
 		return ""
 	}
-	tag := goquery.NodeName(target)
+	tag := dom.NodeName(target)
 	if id := target.AttrOr("id", ""); genericCSSIdent.MatchString(id) {
 		return tag + "#" + id
 	}

@@ -7,9 +7,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/PuerkitoBio/goquery"
-
 	"github.com/papergist/papergist/shared/paper"
+	"github.com/papergist/papergist/wasm/extract/internal/dom"
 )
 
 // Hugging Face Papers: daily, weekly, monthly and trending listings, search results and the paper page.
@@ -64,7 +63,7 @@ func extractHuggingFace(d *document) []paper.Paper {
 // hfCards reads the rendered cards: an article whose h3 links to /papers/ID.
 func hfCards(d *document) []paper.Paper {
 	var out []paper.Paper
-	d.Find(`article h3 a[href*="/papers/"]`).Each(func(_ int, a *goquery.Selection) {
+	d.Find(`article h3 a[href*="/papers/"]`).Each(func(_ int, a *dom.Selection) {
 		href := a.AttrOr("href", "")
 		id, ok := hfPaperID(d.abs(href))
 		if !ok {
@@ -105,7 +104,7 @@ func hfPaper(p paper.Paper, href string) paper.Paper {
 func hfPropsPapers(d *document) []paper.Paper {
 	var out []paper.Paper
 	seen := map[string]bool{}
-	d.Find("[data-props]").Each(func(_ int, s *goquery.Selection) {
+	d.Find("[data-props]").Each(func(_ int, s *dom.Selection) {
 		raw := s.AttrOr("data-props", "")
 		if !strings.Contains(raw, `"title"`) {
 			return

@@ -7,9 +7,8 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/PuerkitoBio/goquery"
-
 	"github.com/papergist/papergist/shared/paper"
+	"github.com/papergist/papergist/wasm/extract/internal/dom"
 )
 
 // OpenReview: a forum page (/forum?id=ID), whose subject note is in the head's citation_* meta, in the body
@@ -91,7 +90,7 @@ func openReviewForum(d *document, id string, next any) (paper.Paper, bool) {
 
 // openReviewAuthors reads a rendered author list: links and spans separated by commas, with institution
 // numbers in <sup> and an "et al. (N additional authors not shown)" toggle when the list is long.
-func openReviewAuthors(s *goquery.Selection) []string {
+func openReviewAuthors(s *dom.Selection) []string {
 	if s.Length() == 0 {
 		return nil
 	}
@@ -113,9 +112,9 @@ func openReviewAuthors(s *goquery.Selection) []string {
 
 // openReviewFields maps each "Field:" of a .note-content list to its value, keys lower-cased without
 // the colon ("abstract", "keywords", "tl;dr").
-func openReviewFields(s *goquery.Selection) map[string]string {
+func openReviewFields(s *dom.Selection) map[string]string {
 	fields := map[string]string{}
-	s.Find("strong.note-content-field").Each(func(_ int, f *goquery.Selection) {
+	s.Find("strong.note-content-field").Each(func(_ int, f *dom.Selection) {
 		key := strings.ToLower(strings.TrimSuffix(text(f), ":"))
 		key = strings.TrimSpace(strings.TrimSuffix(key, ":"))
 		val := f.NextAllFiltered(".note-content-value").First()
@@ -153,7 +152,7 @@ func openReviewDate(s string) string {
 
 func openReviewList(d *document) []paper.Paper {
 	var out []paper.Paper
-	d.Find(".note").Each(func(_ int, note *goquery.Selection) {
+	d.Find(".note").Each(func(_ int, note *dom.Selection) {
 		link := note.ChildrenFiltered("h4").Find("a[href^='/forum?id='], a[href^='https://openreview.net/forum?id=']").First()
 		href, ok := link.Attr("href")
 		if !ok {

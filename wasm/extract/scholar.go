@@ -6,9 +6,8 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/PuerkitoBio/goquery"
-
 	"github.com/papergist/papergist/shared/paper"
+	"github.com/papergist/papergist/wasm/extract/internal/dom"
 )
 
 // Google Scholar result pages, in the current markup (div.gs_r.gs_or.gs_scl[data-cid] > div.gs_ri) and the
@@ -41,7 +40,7 @@ var (
 
 func extractScholar(d *document) []paper.Paper {
 	var out []paper.Paper
-	d.Find("div.gs_r").Each(func(_ int, r *goquery.Selection) {
+	d.Find("div.gs_r").Each(func(_ int, r *dom.Selection) {
 		ri := r.ChildrenFiltered("div.gs_ri").First()
 		h3 := ri.ChildrenFiltered("h3.gs_rt").First()
 		if h3.Length() == 0 {
@@ -71,7 +70,7 @@ func extractScholar(d *document) []paper.Paper {
 			p.Locator = paper.Locator{Href: p.Locator.Href, Selector: `div.gs_r[data-cid="` + cid + `"]`}
 		}
 		p.Authors, p.Venue, p.Published = scholarByline(text(ri.ChildrenFiltered("div.gs_a").First()))
-		r.Find("div.gs_or_ggsm a[href], div.gs_ggs a[href]").EachWithBreak(func(_ int, a *goquery.Selection) bool {
+		r.Find("div.gs_or_ggsm a[href], div.gs_ggs a[href]").EachWithBreak(func(_ int, a *dom.Selection) bool {
 			p.PDFURL = d.abs(a.AttrOr("href", ""))
 			return false
 		})

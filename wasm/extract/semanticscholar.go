@@ -6,9 +6,8 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/PuerkitoBio/goquery"
-
 	"github.com/papergist/papergist/shared/paper"
+	"github.com/papergist/papergist/wasm/extract/internal/dom"
 )
 
 // Semantic Scholar: on a paper page (/paper/…/<hash>) only the subject paper counts; the citation and
@@ -63,7 +62,7 @@ func s2PaperPage(d *document) (paper.Paper, bool) {
 	}
 	if len(p.Authors) == 0 {
 		// The visible list is shortened ("+6 authors"), so it is only a fallback.
-		header.Find(`[data-test-id="author-list"] a.author-list__author-name`).Each(func(_ int, a *goquery.Selection) {
+		header.Find(`[data-test-id="author-list"] a.author-list__author-name`).Each(func(_ int, a *dom.Selection) {
 			p.Authors = append(p.Authors, text(a))
 		})
 	}
@@ -84,7 +83,7 @@ func s2PaperPage(d *document) (paper.Paper, bool) {
 	if p.DOI == "" && strings.Contains(ld.SameAs, "doi.org/") {
 		p.DOI = ld.SameAs
 	}
-	header.Find(`a[href*="arxiv.org/abs/"], a[href*="arxiv.org/pdf/"]`).EachWithBreak(func(_ int, a *goquery.Selection) bool {
+	header.Find(`a[href*="arxiv.org/abs/"], a[href*="arxiv.org/pdf/"]`).EachWithBreak(func(_ int, a *dom.Selection) bool {
 		if id, _, ok := paper.ParseArxiv(a.AttrOr("href", "")); ok {
 			p.ArxivID = id
 			return false
@@ -93,7 +92,7 @@ func s2PaperPage(d *document) (paper.Paper, bool) {
 	})
 	// The identifiers line: "arXiv:1706.03762", "Corpus ID: 13756489", one per item.
 	corpus := ""
-	header.Find(`[data-test-id="paper-meta-subhead"] li`).Each(func(_ int, li *goquery.Selection) {
+	header.Find(`[data-test-id="paper-meta-subhead"] li`).Each(func(_ int, li *dom.Selection) {
 		t := text(li)
 		if m := s2ArxivRe.FindStringSubmatch(t); m != nil && p.ArxivID == "" {
 			p.ArxivID, _, _ = paper.ParseArxiv(m[1])
@@ -103,7 +102,7 @@ func s2PaperPage(d *document) (paper.Paper, bool) {
 		}
 	})
 	aclID := ""
-	header.Find(`a[href*="aclanthology.org/"], a[href*="aclweb.org/anthology/"]`).EachWithBreak(func(_ int, a *goquery.Selection) bool {
+	header.Find(`a[href*="aclanthology.org/"], a[href*="aclweb.org/anthology/"]`).EachWithBreak(func(_ int, a *dom.Selection) bool {
 		if id := paper.IDFromURL(a.AttrOr("href", "")); strings.HasPrefix(id, paper.ACLPrefix) {
 			aclID = id
 		}
@@ -139,7 +138,7 @@ func s2ID(p paper.Paper, aclID, pageURL, corpus string) string {
 // header, then the meta description. The JSON-LD and the meta put the TLDR in front of the abstract
 // (the JSON-LD "about" is the TLDR alone), so that prefix is removed: a TLDR is Semantic Scholar's
 // summary, not the authors' abstract.
-func s2Abstract(d *document, header *goquery.Selection, ld s2LD) string {
+func s2Abstract(d *document, header *dom.Selection, ld s2LD) string {
 	full := ld.Abstract
 	if full == "" {
 		if a := text(header.Find(`[data-test-id="abstract-text"]`).First()); a != "" {
@@ -180,7 +179,7 @@ type s2LD struct {
 
 func s2Article(d *document) s2LD {
 	var found s2LD
-	d.Find(`script[type="application/ld+json"]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+	d.Find(`script[type="application/ld+json"]`).EachWithBreak(func(_ int, s *dom.Selection) bool {
 		var v any
 		if json.Unmarshal([]byte(s.Text()), &v) != nil {
 			return true
@@ -221,8 +220,8 @@ func s2FindArticle(v any, depth int) map[string]any {
 // s2Cards reads the paper cards of search and author pages: each has a title link to /paper/….
 func s2Cards(d *document) []paper.Paper {
 	var out []paper.Paper
-	d.Find(".cl-paper-row, [data-test-id='search-result'], .result-page .paper-row").Each(func(_ int, card *goquery.Selection) {
-		link := card.Find(`a[data-test-id="title-link"], a[href^="/paper/"]`).FilterFunction(func(_ int, a *goquery.Selection) bool {
+	d.Find(".cl-paper-row, [data-test-id='search-result'], .result-page .paper-row").Each(func(_ int, card *dom.Selection) {
+		link := card.Find(`a[data-test-id="title-link"], a[href^="/paper/"]`).FilterFunction(func(_ int, a *dom.Selection) bool {
 			return text(a) != ""
 		}).First()
 		href, ok := link.Attr("href")
@@ -240,7 +239,7 @@ func s2Cards(d *document) []paper.Paper {
 			URL:     abs,
 			Locator: paper.Locator{Href: abs},
 		}
-		card.Find(`[data-test-id="author-list"] a, .cl-paper-authors a`).Each(func(_ int, a *goquery.Selection) {
+		card.Find(`[data-test-id="author-list"] a, .cl-paper-authors a`).Each(func(_ int, a *dom.Selection) {
 			p.Authors = append(p.Authors, text(a))
 		})
 		p.Venue = text(card.Find(`[data-test-id="venue-metadata"], .cl-paper-venue`).First())
@@ -248,7 +247,7 @@ func s2Cards(d *document) []paper.Paper {
 		if doi, ok := paper.FindDOI(card.Find(`a[href*="doi.org/10."]`).First().AttrOr("href", "")); ok {
 			p.DOI = doi
 		}
-		card.Find(`a[href*="arxiv.org/abs/"]`).EachWithBreak(func(_ int, a *goquery.Selection) bool {
+		card.Find(`a[href*="arxiv.org/abs/"]`).EachWithBreak(func(_ int, a *dom.Selection) bool {
 			p.ArxivID, _, _ = paper.ParseArxiv(a.AttrOr("href", ""))
 			return p.ArxivID == ""
 		})

@@ -1,0 +1,93 @@
+package paper
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/stretchr/testify/assert"
+	"golang.org/x/net/html"
+	"golang.org/x/text/unicode/norm"
+)
+
+// referenceCleanText is CleanText without its fast paths (the ASCII shortcut and the triggers that skip
+// TeX rewrites): every rewrite on every input. The fast paths must not change any result.
+func referenceCleanText(s string) string {
+	if s == "" {
+		return ""
+	}
+	s = html.UnescapeString(s)
+	s = texSymbolAccentRe.ReplaceAllStringFunc(s, func(m string) string {
+		sub := texSymbolAccentRe.FindStringSubmatch(m)
+		return referenceAccent(sub[1], sub[2])
+	})
+	s = texLetterAccentRe.ReplaceAllStringFunc(s, func(m string) string {
+		sub := texLetterAccentRe.FindStringSubmatch(m)
+		return referenceAccent(sub[1], sub[2]+sub[3])
+	})
+	s = texWrapRe.ReplaceAllString(s, "$1")
+	s = texSymbolRe.ReplaceAllString(s, "$1")
+	s = texLigature.Replace(s)
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		switch {
+		case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff' || r == '\u00ad':
+			continue
+		case unicode.IsSpace(r) || r == '\u00a0':
+			space = b.Len() > 0
+			continue
+		case unicode.IsControl(r) || r == unicode.ReplacementChar:
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return norm.NFC.String(b.String())
+}
+
+func referenceAccent(cmd, base string) string {
+	if base == `\i` {
+		base = "i"
+	}
+	return norm.NFC.String(base + string(texAccents[cmd[0]]))
+}
+
+var cleanTextCases = []string{
+	"", " ", "plain", "plain text", "  lead and trail  ", "two  spaces", "tab\there", "line\r\nbreak",
+	"ctrl\x01char", "a \x01 b", "del\x7f", "vt\vff\f", "amp &amp; lt &lt;", "&#9", "caf\u00e9", "cafe\u0301",
+	"nbsp\u00a0here", "zero\u200bwidth", "soft\u00adhyphen", "bad \xff byte", `G\"odel`, `\'{e}cole`, `{\"u}ber`,
+	`\c{c}a`, `\v s`, `\u{a}`, `\H o`, `\k{a}`, `\cdot \ell \mathcal{O}(n)`, `$\alpha$-stable`, `\emph{x} \textbf{y}`,
+	`\underline{u}`, `50\% of \$1 \& \#2 a\_b \{c\}`, `\ss{} \ss x \o{} \AE{} \l{} \L{}`, `1\textendash 2\textemdash`,
+	`\\'e`, `\\emph{}{`, `trailing \`, `\u`, `\c`, "\\c\t\tc", `\textendash`, `\"{\i}`, `{\'{I}}`, "x\u0085y",
+}
+
+func TestCleanTextFastPathsMatchReference(t *testing.T) {
+	for _, s := range cleanTextCases {
+		assert.Equal(t, referenceCleanText(s), CleanText(s), "%q", s)
+	}
+}
+
+func TestCleanASCIIReturnsCleanInputAsIs(t *testing.T) {
+	s := "Attention is all you need"
+	got, ok := cleanASCII(s)
+	assert.True(t, ok)
+	assert.Equal(t, s, got)
+	assert.Equal(t, 0.0, testing.AllocsPerRun(10, func() { _ = CleanText(s) }))
+	_, ok = cleanASCII("caf\u00e9")
+	assert.False(t, ok)
+}
+
+func FuzzCleanText(f *testing.F) {
+	for _, s := range cleanTextCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := CleanText(s), referenceCleanText(s); got != want {
+			t.Fatalf("CleanText(%q) = %q, the reference gives %q", s, got, want)
+		}
+	})
+}
