@@ -22,6 +22,10 @@ test: test-go test-e2e
 test-go:
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
+	cd scripts/eval && $(GO) vet ./... && $(GO) test -count=1 ./...
+	@# net/http (through goquery, say) would add about 600 KB gzipped to the extension's wasm.
+	@if GOOS=js GOARCH=wasm $(GO) list -deps ./wasm | grep -qxE 'net/http|encoding/xml'; then \
+		echo "test-go: the extension's wasm must not link net/http or encoding/xml"; exit 1; fi
 
 # --- extension e2e (headless Chromium + playwright-core) ---
 E2E := scripts/e2e
