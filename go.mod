@@ -10,6 +10,9 @@ require (
 
 require (
 	github.com/andybalholm/cascadia v1.3.4 // indirect
+	github.com/syumai/workers v0.33.0 // indirect
 	go.yaml.in/yaml/v3 v3.0.5 // indirect
 	golang.org/x/net v0.58.0 // indirect
 )
+
+tool github.com/syumai/workers/cmd/workers-assets-gen
