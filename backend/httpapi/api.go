@@ -1,0 +1,189 @@
+// Package httpapi is the papergist sync API: Echo routes over the sqlite store, with JWT authentication.
+// The same app serves the native server (backend/cmd/server) and the Cloudflare worker; it keeps nothing in
+// memory between requests that matters (rate limits, idempotency keys, refresh tokens live in the database).
+package httpapi
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
+
+	"github.com/papergist/papergist/backend/auth"
+	"github.com/papergist/papergist/backend/sqlite"
+)
+
+// Config is everything the app needs besides the database. Zero values take the defaults noted.
+type Config struct {
+	// JWTKey signs access tokens (HS256); at least 32 bytes. Required.
+	JWTKey []byte
+	// Issuer and Audience of access tokens; default "papergist" and "papergist-api".
+	Issuer, Audience string
+	// AccessTTL defaults to auth.AccessTTL (15 min); RefreshTTL to 60 days.
+	AccessTTL, RefreshTTL time.Duration
+	// Argon2 are the password hash costs; default auth.DefaultArgon2 (use auth.WorkersArgon2 on Workers).
+	Argon2 auth.Argon2Params
+	// LoginPerAccount and LoginPerAddress cap login attempts per LoginWindow; default 10 and 50 per 5 minutes.
+	// Registration is capped per address by LoginPerAddress too.
+	LoginPerAccount, LoginPerAddress int
+	LoginWindow                      time.Duration
+	// BodyLimit caps request bodies, in bytes; default 4 MiB (a full push of 500 items with abstracts).
+	BodyLimit int64
+	// IPExtractor finds the client address for rate limits; default the TCP peer (echo.ExtractIPDirect). Behind
+	// a proxy or on Workers, use a header the proxy sets and clients cannot.
+	IPExtractor echo.IPExtractor
+	// Now is the clock; default time.Now.
+	Now func() time.Time
+	// Logger receives one structured line per request; default slog.Default().
+	Logger *slog.Logger
+}
+
+func (c *Config) defaults() error {
+	if len(c.JWTKey) < 32 {
+		return errors.New("httpapi: JWT key must be at least 32 bytes")
+	}
+	def := func(s *string, v string) {
+		if *s == "" {
+			*s = v
+		}
+	}
+	def(&c.Issuer, "papergist")
+	def(&c.Audience, "papergist-api")
+	if c.AccessTTL == 0 {
+		c.AccessTTL = auth.AccessTTL
+	}
+	if c.RefreshTTL == 0 {
+		c.RefreshTTL = 60 * 24 * time.Hour
+	}
+	if c.Argon2 == (auth.Argon2Params{}) {
+		c.Argon2 = auth.DefaultArgon2
+	}
+	if c.LoginPerAccount == 0 {
+		c.LoginPerAccount = 10
+	}
+	if c.LoginPerAddress == 0 {
+		c.LoginPerAddress = 50
+	}
+	if c.LoginWindow == 0 {
+		c.LoginWindow = 5 * time.Minute
+	}
+	if c.BodyLimit == 0 {
+		c.BodyLimit = 4 << 20
+	}
+	if c.IPExtractor == nil {
+		c.IPExtractor = echo.ExtractIPDirect()
+	}
+	if c.Now == nil {
+		c.Now = time.Now
+	}
+	if c.Logger == nil {
+		c.Logger = slog.Default()
+	}
+	return nil
+}
+
+// app holds the handlers' dependencies.
+type app struct {
+	cfg    Config
+	store  *sqlite.Store
+	tokens *auth.Issuer
+	// dummyHash is verified against when a login names no account, so that response time does not tell
+	// whether an email is registered.
+	dummyHash string
+}
+
+type route struct {
+	method, path string
+	handler      echo.HandlerFunc
+	authed       bool
+}
+
+// routes is the whole API, in one table.
+func (a *app) routes() []route {
+	return []route{
+		{http.MethodGet, "/healthz", a.healthz, false},
+		{http.MethodGet, "/readyz", a.readyz, false},
+		{http.MethodGet, "/v1/openapi.json", a.openapi, false},
+
+		{http.MethodPost, "/v1/auth/register", a.register, false},
+		{http.MethodPost, "/v1/auth/login", a.login, false},
+		{http.MethodPost, "/v1/auth/refresh", a.refresh, false},
+		{http.MethodPost, "/v1/auth/logout", a.logout, true},
+		{http.MethodGet, "/v1/me", a.me, true},
+		{http.MethodGet, "/v1/devices", a.listDevices, true},
+		{http.MethodDelete, "/v1/devices/:id", a.deleteDevice, true},
+
+		{http.MethodGet, "/v1/sync", a.pull, true},
+		{http.MethodPost, "/v1/sync", a.push, true},
+
+		{http.MethodGet, "/v1/items", a.searchItems, true},
+		{http.MethodGet, "/v1/items/*", a.getItem, true},
+		{http.MethodPut, "/v1/items/*", a.putItem, true},
+		{http.MethodDelete, "/v1/items/*", a.deleteItem, true},
+		{http.MethodGet, "/v1/export", a.export, true},
+	}
+}
+
+// New returns the API over db (already migrated) as an Echo app, ready to serve.
+func New(db *sql.DB, cfg Config) (*echo.Echo, error) {
+	if err := cfg.defaults(); err != nil {
+		return nil, err
+	}
+	a := &app{
+		cfg:   cfg,
+		store: sqlite.New(db, cfg.Now),
+		tokens: &auth.Issuer{Key: cfg.JWTKey, Issuer: cfg.Issuer, Audience: cfg.Audience,
+			TTL: cfg.AccessTTL, Now: cfg.Now},
+	}
+	var err error
+	if a.dummyHash, err = auth.HashPassword("papergist-dummy-password", cfg.Argon2); err != nil {
+		return nil, fmt.Errorf("httpapi: %w", err)
+	}
+	e := echo.New()
+	e.HideBanner, e.HidePort = true, true
+	e.IPExtractor = cfg.IPExtractor
+	e.HTTPErrorHandler = a.handleError
+	e.Use(middleware.RequestID())
+	e.Use(a.logRequests())
+	e.Use(middleware.RecoverWithConfig(middleware.RecoverConfig{DisableStackAll: true, LogErrorFunc: func(c echo.Context, err error, stack []byte) error {
+		a.cfg.Logger.Error("panic", "request_id", c.Response().Header().Get(echo.HeaderXRequestID), "error", err, "stack", string(stack))
+		return err
+	}}))
+	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: fmt.Sprint(cfg.BodyLimit) + "B"}))
+	for _, r := range a.routes() {
+		h := r.handler
+		if r.authed {
+			h = a.authenticate(h)
+		}
+		e.Add(r.method, r.path, h)
+	}
+	return e, nil
+}
+
+// logRequests writes one slog line per request, with the request id that is also sent back in X-Request-Id.
+func (a *app) logRequests() echo.MiddlewareFunc {
+	return middleware.RequestLoggerWithConfig(middleware.RequestLoggerConfig{
+		LogStatus: true, LogMethod: true, LogURIPath: true, LogLatency: true, LogRequestID: true, LogError: true,
+		LogRemoteIP: true, HandleError: true,
+		LogValuesFunc: func(c echo.Context, v middleware.RequestLoggerValues) error {
+			level := slog.LevelInfo
+			attrs := []slog.Attr{
+				slog.String("request_id", v.RequestID), slog.String("method", v.Method), slog.String("path", v.URIPath),
+				slog.Int("status", v.Status), slog.Duration("latency", v.Latency), slog.String("remote_ip", v.RemoteIP),
+			}
+			if v.Error != nil {
+				attrs = append(attrs, slog.String("error", v.Error.Error()))
+				if v.Status >= 500 {
+					level = slog.LevelError
+				}
+			}
+			a.cfg.Logger.LogAttrs(c.Request().Context(), level, "request", attrs...)
+			return nil
+		},
+	})
+}

@@ -1,0 +1,118 @@
+package httpapi
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"net/http"
+	"strconv"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/papergist/papergist/backend/sqlite"
+	"github.com/papergist/papergist/shared/syncproto"
+)
+
+// pull answers GET /v1/sync?since=V[&limit=N]: what changed after V, or 304 when the library is not newer than
+// the client's If-Modified-Since-Version.
+func (a *app) pull(c echo.Context) error {
+	since, err := queryInt(c, "since", 0, 0, 1<<53-1)
+	if err != nil {
+		return err
+	}
+	limit, err := queryInt(c, "limit", syncproto.DefaultPullLimit, 1, syncproto.MaxPullLimit)
+	if err != nil {
+		return err
+	}
+	ims, err := versionHeader(c, syncproto.HeaderIfModifiedSinceVersion)
+	if err != nil {
+		return err
+	}
+	ctx := c.Request().Context()
+	p := who(c)
+	if ims != nil {
+		v, err := a.store.LibraryVersion(ctx, p.userID)
+		if err != nil {
+			return err
+		}
+		if v <= *ims {
+			c.Response().Header().Set(syncproto.HeaderLastModifiedVersion, strconv.FormatInt(v, 10))
+			return c.NoContent(http.StatusNotModified)
+		}
+	}
+	resp, err := a.store.Pull(ctx, p.userID, since, int(limit))
+	if err != nil {
+		return err
+	}
+	c.Response().Header().Set(syncproto.HeaderLastModifiedVersion, strconv.FormatInt(resp.Version, 10))
+	return c.JSON(http.StatusOK, resp)
+}
+
+// push answers POST /v1/sync. The Idempotency-Key makes retries safe: the first answer to a key is stored and
+// replayed for every retry with the same body, without writing anything again. If the process dies after the
+// write and before the answer is stored, the retry is merged again; its changes now equal the server's fields,
+// so they apply as no-ops and write nothing either.
+func (a *app) push(c echo.Context) error {
+	key := c.Request().Header.Get(syncproto.HeaderIdempotencyKey)
+	if !validKey(key) {
+		return apiError(syncproto.CodeInvalid, "send an Idempotency-Key header: 1 to 255 printable ASCII characters")
+	}
+	body, err := readBody(c)
+	if err != nil {
+		return err
+	}
+	sum := sha256.Sum256(body)
+	hash := hex.EncodeToString(sum[:])
+	ctx := c.Request().Context()
+	p := who(c)
+	if prev, err := a.store.IdempotentResponse(ctx, p.userID, key); err != nil {
+		return err
+	} else if prev != nil {
+		return a.replay(c, hash, prev.RequestHash, prev.Status, prev.Body)
+	}
+	var req syncproto.PushRequest
+	if err := decodeBytes(body, &req); err != nil {
+		return err
+	}
+	if n := len(req.Changes) + len(req.Deletions); n > syncproto.MaxPushOps {
+		return apiError(syncproto.CodeInvalid, "a push holds at most %d changes and deletions, not %d", syncproto.MaxPushOps, n)
+	}
+	resp, err := a.store.Push(ctx, p.userID, &req)
+	if err != nil {
+		return err
+	}
+	out, err := json.Marshal(resp)
+	if err != nil {
+		return err
+	}
+	stored, err := a.store.SaveIdempotentResponse(ctx, p.userID, key, sqlite.StoredResponse{RequestHash: hash, Status: http.StatusOK, Body: out})
+	if err != nil {
+		return err
+	}
+	if stored.RequestHash != hash || string(stored.Body) != string(out) {
+		// An identical request raced this one and stored its answer first: answer like it.
+		return a.replay(c, hash, stored.RequestHash, stored.Status, stored.Body)
+	}
+	c.Response().Header().Set(syncproto.HeaderLastModifiedVersion, strconv.FormatInt(resp.Version, 10))
+	return c.JSONBlob(http.StatusOK, out)
+}
+
+func (a *app) replay(c echo.Context, hash, storedHash string, status int, body []byte) error {
+	if storedHash != hash {
+		return apiError(syncproto.CodeIdempotencyReused, "this Idempotency-Key was used for a different request")
+	}
+	c.Response().Header().Set("Idempotent-Replayed", "true")
+	return c.JSONBlob(status, body)
+}
+
+func validKey(k string) bool {
+	if len(k) == 0 || len(k) > 255 {
+		return false
+	}
+	for i := 0; i < len(k); i++ {
+		if k[i] < 0x21 || k[i] > 0x7e {
+			return false
+		}
+	}
+	return true
+}

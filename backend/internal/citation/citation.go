@@ -1,0 +1,274 @@
+// Package citation writes saved items as BibTeX, RIS and CSL-JSON for reference managers.
+// No maintained Go library writes these formats, so the escaping is done here and tested by parsing the output.
+package citation
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+
+	"github.com/papergist/papergist/shared/paper"
+	"github.com/papergist/papergist/shared/syncproto"
+)
+
+// Formats are the export formats, by their query name, with their media types and file extensions.
+var Formats = map[string]struct{ MediaType, Ext string }{
+	"bibtex":  {"application/x-bibtex; charset=utf-8", "bib"},
+	"ris":     {"application/x-research-info-systems; charset=utf-8", "ris"},
+	"csljson": {"application/vnd.citationstyles.csl+json; charset=utf-8", "json"},
+}
+
+// Write writes items in format to w.
+func Write(w io.Writer, format string, items []syncproto.Item) error {
+	switch format {
+	case "bibtex":
+		return BibTeX(w, items)
+	case "ris":
+		return RIS(w, items)
+	case "csljson":
+		return CSLJSON(w, items)
+	}
+	return fmt.Errorf("unknown format %q", format)
+}
+
+// ids split a canonical ID into the identifiers reference managers know.
+type ids struct{ arxiv, doi, year string }
+
+func identifiers(id string) ids {
+	kind, body, _ := strings.Cut(id, ":")
+	var out ids
+	switch kind + ":" {
+	case paper.ArxivPrefix:
+		out.arxiv = body
+		if len(body) >= 4 && body[0] >= '0' && body[0] <= '9' && strings.Contains(body, ".") {
+			out.year = yearOf(body[:2])
+		} else if i := strings.IndexByte(body, '/'); i >= 0 && len(body) >= i+3 {
+			out.year = yearOf(body[i+1 : i+3])
+		}
+	case paper.DOIPrefix:
+		out.doi = body
+	}
+	return out
+}
+
+// yearOf turns an arXiv YY into a year (arXiv started in 1991).
+func yearOf(yy string) string {
+	if len(yy) != 2 || yy[0] < '0' || yy[0] > '9' || yy[1] < '0' || yy[1] > '9' {
+		return ""
+	}
+	if yy >= "91" {
+		return "19" + yy
+	}
+	return "20" + yy
+}
+
+// splitName splits a display name ("Ada King Lovelace") into given and family names at the last space.
+func splitName(name string) (given, family string) {
+	i := strings.LastIndexByte(name, ' ')
+	if i < 0 {
+		return "", name
+	}
+	return name[:i], name[i+1:]
+}
+
+var keyUnsafe = regexp.MustCompile(`[^A-Za-z0-9]+`)
+
+// BibTeX writes one @misc (arXiv, URL) or @article (DOI) entry per item. Keys are the ID with every run of
+// non-alphanumerics turned into '_', made unique.
+func BibTeX(w io.Writer, items []syncproto.Item) error {
+	seen := map[string]int{}
+	var b strings.Builder
+	for _, it := range items {
+		key := strings.Trim(keyUnsafe.ReplaceAllString(it.ID, "_"), "_")
+		if seen[key]++; seen[key] > 1 {
+			key = fmt.Sprintf("%s_%d", key, seen[key])
+		}
+		idf := identifiers(it.ID)
+		typ := "misc"
+		if idf.doi != "" {
+			typ = "article"
+		}
+		fmt.Fprintf(&b, "@%s{%s,\n", typ, key)
+		field := func(name, value string) {
+			if value != "" {
+				fmt.Fprintf(&b, "  %s = {%s},\n", name, bibEscape(value))
+			}
+		}
+		// Double braces keep the title's capitalization as written.
+		if it.Title != "" {
+			fmt.Fprintf(&b, "  title = {{%s}},\n", bibEscape(it.Title))
+		}
+		authors := make([]string, len(it.Authors))
+		for i, a := range it.Authors {
+			// "{Family}, Given" so that multi-word family names and names with "and" stay one author.
+			given, family := splitName(a)
+			authors[i] = "{" + bibEscape(family) + "}"
+			if given != "" {
+				authors[i] += ", " + bibEscape(given)
+			}
+		}
+		if len(authors) > 0 {
+			fmt.Fprintf(&b, "  author = {%s},\n", strings.Join(authors, " and "))
+		}
+		field("year", idf.year)
+		if idf.arxiv != "" {
+			field("eprint", idf.arxiv)
+			field("archiveprefix", "arXiv")
+		}
+		field("doi", idf.doi)
+		field("url", it.URL)
+		field("abstract", it.Abstract)
+		field("keywords", strings.Join(append(append([]string{}, it.Tags...), it.Keyphrases...), ", "))
+		field("note", it.Note)
+		b.WriteString("}\n\n")
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// bibEscape makes s safe inside a brace-delimited BibTeX value: the TeX specials become commands, and braces
+// become \{ \} wrapped so that BibTeX's brace counting (which ignores backslashes) stays balanced. Line breaks
+// become spaces (a blank line would end a paragraph in the output).
+func bibEscape(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch r {
+		case '\\':
+			b.WriteString(`{\textbackslash}`)
+		case '{':
+			b.WriteString(`{\textbraceleft}`)
+		case '}':
+			b.WriteString(`{\textbraceright}`)
+		case '&', '%', '$', '#', '_':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case '~':
+			b.WriteString(`{\textasciitilde}`)
+		case '^':
+			b.WriteString(`{\textasciicircum}`)
+		case '@':
+			b.WriteString(`{@}`) // harmless in a value, but keeps naive parsers from seeing an entry start
+		case '\n', '\r', '\t':
+			b.WriteByte(' ')
+		default:
+			if r < 0x20 || r == 0x7f {
+				continue
+			}
+			b.WriteRune(r)
+		}
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// RIS writes one record per item. RIS is line-based ("TY  - JOUR"), so values are put on one line; long text
+// fields stay whole (readers accept long AB and N1 lines).
+func RIS(w io.Writer, items []syncproto.Item) error {
+	var b strings.Builder
+	for _, it := range items {
+		idf := identifiers(it.ID)
+		typ := "ELEC"
+		switch {
+		case idf.doi != "":
+			typ = "JOUR"
+		case idf.arxiv != "":
+			typ = "UNPB"
+		}
+		tag := func(t, value string) {
+			if v := risValue(value); v != "" {
+				fmt.Fprintf(&b, "%s  - %s\r\n", t, v)
+			}
+		}
+		tag("TY", typ)
+		tag("ID", it.ID)
+		tag("TI", it.Title)
+		for _, a := range it.Authors {
+			given, family := splitName(a)
+			if given != "" {
+				family += ", " + given
+			}
+			tag("AU", family)
+		}
+		tag("PY", idf.year)
+		tag("AB", it.Abstract)
+		tag("UR", it.URL)
+		tag("L1", it.PDFURL)
+		tag("DO", idf.doi)
+		for _, k := range it.Tags {
+			tag("KW", k)
+		}
+		for _, k := range it.Keyphrases {
+			tag("KW", k)
+		}
+		tag("N1", it.Note)
+		b.WriteString("ER  - \r\n\r\n")
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// risValue puts a value on one line without control characters.
+func risValue(s string) string {
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r < 0x20 || r == 0x7f }), " ")
+}
+
+// CSLItem is one CSL-JSON item (the subset papergist can fill).
+type CSLItem struct {
+	ID       string    `json:"id"`
+	Type     string    `json:"type"`
+	Title    string    `json:"title,omitempty"`
+	Author   []CSLName `json:"author,omitempty"`
+	Issued   *CSLDate  `json:"issued,omitempty"`
+	Abstract string    `json:"abstract,omitempty"`
+	URL      string    `json:"URL,omitempty"`
+	DOI      string    `json:"DOI,omitempty"`
+	Number   string    `json:"number,omitempty"`
+	Keyword  string    `json:"keyword,omitempty"`
+	Note     string    `json:"note,omitempty"`
+}
+
+// CSLName is a CSL name: family and given, or a literal when the name has one part.
+type CSLName struct {
+	Family  string `json:"family,omitempty"`
+	Given   string `json:"given,omitempty"`
+	Literal string `json:"literal,omitempty"`
+}
+
+// CSLDate is a CSL date as date-parts.
+type CSLDate struct {
+	DateParts [][]int `json:"date-parts"`
+}
+
+// CSLJSON writes the items as a CSL-JSON array.
+func CSLJSON(w io.Writer, items []syncproto.Item) error {
+	out := make([]CSLItem, 0, len(items))
+	for _, it := range items {
+		idf := identifiers(it.ID)
+		c := CSLItem{ID: it.ID, Type: "webpage", Title: it.Title, Abstract: it.Abstract, URL: it.URL, DOI: idf.doi, Note: it.Note,
+			Keyword: strings.Join(append(append([]string{}, it.Tags...), it.Keyphrases...), ", ")}
+		switch {
+		case idf.doi != "":
+			c.Type = "article-journal"
+		case idf.arxiv != "":
+			c.Type, c.Number = "article", "arXiv:"+idf.arxiv
+		}
+		for _, a := range it.Authors {
+			given, family := splitName(a)
+			if given == "" {
+				c.Author = append(c.Author, CSLName{Literal: family})
+			} else {
+				c.Author = append(c.Author, CSLName{Family: family, Given: given})
+			}
+		}
+		if idf.year != "" {
+			var y int
+			fmt.Sscanf(idf.year, "%d", &y)
+			c.Issued = &CSLDate{DateParts: [][]int{{y}}}
+		}
+		out = append(out, c)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}

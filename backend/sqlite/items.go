@@ -1,0 +1,456 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/papergist/papergist/shared/syncproto"
+)
+
+// maxWriteAttempts bounds the optimistic retries of one write when other writes of the same library keep
+// landing between its read and its write.
+const maxWriteAttempts = 20
+
+// LibraryVersion returns the user's library version: the version of their last write, 0 for an empty library.
+func (s *Store) LibraryVersion(ctx context.Context, userID string) (int64, error) {
+	var v int64
+	if err := s.queryRow(ctx, `SELECT coalesce(max(version), 0) FROM items WHERE user_id = ?`, userID).Scan(&v); err != nil {
+		return 0, fmt.Errorf("library version: %w", err)
+	}
+	return v, nil
+}
+
+// load reads, in ONE statement (one consistent snapshot), the library version and the rows of the given ids.
+func (s *Store) load(ctx context.Context, userID string, ids []string) (int64, map[string]*record, error) {
+	idJSON, _ := json.Marshal(ids)
+	rows, err := s.query(ctx, `SELECT 0, '', coalesce(max(version), 0), 0, '', '' FROM items WHERE user_id = ?1
+		UNION ALL
+		SELECT 1, id, version, deleted, data, fields FROM items
+		WHERE user_id = ?1 AND id IN (SELECT value FROM json_each(?2))`, userID, string(idJSON))
+	if err != nil {
+		return 0, nil, fmt.Errorf("load items: %w", err)
+	}
+	defer rows.Close()
+	var libVersion int64
+	recs := make(map[string]*record, len(ids))
+	for rows.Next() {
+		var kind int
+		var id, data, fields string
+		var version int64
+		var deleted bool
+		if err := rows.Scan(&kind, &id, &version, &deleted, &data, &fields); err != nil {
+			return 0, nil, fmt.Errorf("load items: %w", err)
+		}
+		if kind == 0 {
+			libVersion = version
+			continue
+		}
+		r := &record{Deleted: deleted}
+		if err := json.Unmarshal([]byte(fields), &r.Fields); err != nil {
+			return 0, nil, fmt.Errorf("decode fields of %s: %w", id, err)
+		}
+		if deleted {
+			r.Item = syncproto.Item{ID: id, Version: version}
+		} else if r.Item, err = decodeItem(data); err != nil {
+			return 0, nil, err
+		}
+		recs[id] = r
+	}
+	return libVersion, recs, rows.Err()
+}
+
+type rowJSON struct {
+	ID      string `json:"id"`
+	Deleted int    `json:"deleted"`
+	Data    string `json:"data"`
+	Fields  string `json:"fields"`
+}
+
+// write stores recs at version w, as ONE statement, only if the library version is still base (w-1).
+//
+// Why this is safe without transactions (D1 has none) and across kill -9:
+//   - One statement is atomic in SQLite and in D1: after a crash either every row of the write is there, at
+//     version w, or none is. There is no second statement whose absence could leave a half-done write: the
+//     library version IS max(items.version), so storing the rows is what advances it.
+//   - The WHERE guard is a compare-and-swap on the library version: the rows were merged against the snapshot
+//     at version base; if any other write landed since, max(version) is no longer base, nothing is written, and
+//     the caller re-reads and merges again. So no concurrent edit is overwritten unseen.
+//   - Writers are serialized by the database and each writes max+1, so versions are committed in increasing
+//     order: once a reader sees version v, every write with a version ≤ v is complete. A pull that reads the
+//     library version and the changed rows in one statement therefore never skips a write it will not see later.
+//   - The SELECT reads the items table itself, so SQLite materializes it before inserting: the guard is
+//     evaluated once, against the state before the statement, not row by row.
+//
+// It returns how many rows were written: len(recs), or 0 when the guard failed.
+func (s *Store) write(ctx context.Context, userID string, base int64, recs []*record) (int, error) {
+	rows := make([]rowJSON, len(recs))
+	for i, r := range recs {
+		fields, err := json.Marshal(r.Fields)
+		if err != nil {
+			return 0, err
+		}
+		var data []byte
+		if r.Deleted {
+			data, err = json.Marshal(syncproto.Tombstone{ID: r.Item.ID, Version: r.Item.Version})
+		} else {
+			data, err = json.Marshal(r.Item)
+		}
+		if err != nil {
+			return 0, err
+		}
+		rows[i] = rowJSON{ID: r.Item.ID, Data: string(data), Fields: string(fields)}
+		if r.Deleted {
+			rows[i].Deleted = 1
+		}
+	}
+	payload, err := json.Marshal(rows)
+	if err != nil {
+		return 0, err
+	}
+	res, err := s.query(ctx, `WITH cur (v) AS (SELECT coalesce(max(version), 0) FROM items WHERE user_id = ?1)
+		INSERT INTO items (user_id, id, version, deleted, data, fields)
+		SELECT ?1, json_extract(j.value, '$.id'), ?3, json_extract(j.value, '$.deleted'),
+			json_extract(j.value, '$.data'), json_extract(j.value, '$.fields')
+		FROM json_each(?2) AS j, cur WHERE cur.v = ?4
+		ON CONFLICT (user_id, id) DO UPDATE SET
+			version = excluded.version, deleted = excluded.deleted, data = excluded.data, fields = excluded.fields
+		RETURNING id`, userID, string(payload), base+1, base)
+	if err != nil {
+		return 0, fmt.Errorf("write items: %w", err)
+	}
+	defer res.Close()
+	n := 0
+	for res.Next() {
+		n++
+	}
+	if err := res.Err(); err != nil {
+		return 0, fmt.Errorf("write items: %w", err)
+	}
+	return n, nil
+}
+
+// plan decides, against a snapshot (library version base, current rows recs), what to write at version base+1.
+// It returns the records to write; anything else it wants to report it keeps in its closure.
+type plan func(base int64, recs map[string]*record, now time.Time) ([]*record, error)
+
+// apply runs the optimistic loop: read a snapshot, plan, write guarded by the snapshot's version, and start over
+// when another write got in first. It returns the library version after the write.
+func (s *Store) apply(ctx context.Context, userID string, ids []string, p plan) (int64, error) {
+	for attempt := 0; attempt < maxWriteAttempts; attempt++ {
+		base, recs, err := s.load(ctx, userID, ids)
+		if err != nil {
+			return 0, err
+		}
+		writes, err := p(base, recs, s.now().UTC().Truncate(time.Millisecond))
+		if err != nil || len(writes) == 0 {
+			return base, err
+		}
+		n, err := s.write(ctx, userID, base, writes)
+		if err != nil {
+			return 0, err
+		}
+		if n == len(writes) {
+			return base + 1, nil
+		}
+		if n != 0 {
+			return 0, fmt.Errorf("write items: %d of %d rows written", n, len(writes)) // cannot happen: one statement
+		}
+		select {
+		case <-ctx.Done():
+			return 0, ctx.Err()
+		case <-time.After(time.Duration(attempt+1) * time.Millisecond):
+		}
+	}
+	return 0, syncproto.Errorf(syncproto.CodeUnavailable, "too many concurrent writes to this library, retry")
+}
+
+// Push merges a batch of changes and deletions (see syncproto) and writes what applies as one version.
+func (s *Store) Push(ctx context.Context, userID string, req *syncproto.PushRequest) (syncproto.PushResponse, error) {
+	n := len(req.Changes) + len(req.Deletions)
+	ids := make([]string, 0, n)
+	pre := make([]*syncproto.Result, n) // results decided before merging (invalid input)
+	seen := map[string]bool{}
+	for i := range req.Changes {
+		ch := &req.Changes[i]
+		if err := ch.Normalize(); err != nil {
+			pre[i] = &syncproto.Result{ID: ch.ID, Status: syncproto.StatusInvalid, Error: err.(*syncproto.Error)}
+		} else if seen[ch.ID] {
+			pre[i] = &syncproto.Result{ID: ch.ID, Status: syncproto.StatusInvalid, Error: syncproto.Errorf(syncproto.CodeInvalid, "id %s appears more than once in this push", ch.ID)}
+		}
+		seen[ch.ID] = true
+		ids = append(ids, ch.ID)
+	}
+	for i := range req.Deletions {
+		d := &req.Deletions[i]
+		k := len(req.Changes) + i
+		if _, err := normalizeID(d.ID); err != nil {
+			pre[k] = &syncproto.Result{ID: d.ID, Status: syncproto.StatusInvalid, Error: err}
+		} else if seen[d.ID] {
+			pre[k] = &syncproto.Result{ID: d.ID, Status: syncproto.StatusInvalid, Error: syncproto.Errorf(syncproto.CodeInvalid, "id %s appears more than once in this push", d.ID)}
+		}
+		seen[d.ID] = true
+		ids = append(ids, d.ID)
+	}
+	var results []syncproto.Result
+	version, err := s.apply(ctx, userID, ids, func(base int64, recs map[string]*record, now time.Time) ([]*record, error) {
+		results = make([]syncproto.Result, 0, n)
+		var writes []*record
+		for i := 0; i < n; i++ {
+			if pre[i] != nil {
+				results = append(results, *pre[i])
+				continue
+			}
+			var out outcome
+			if i < len(req.Changes) {
+				out = mergeChange(recs[ids[i]], &req.Changes[i], base+1, now)
+			} else {
+				out = mergeDeletion(recs[ids[i]], &req.Deletions[i-len(req.Changes)], base+1)
+			}
+			results = append(results, result(ids[i], out))
+			if out.write {
+				writes = append(writes, out.rec)
+			}
+		}
+		return writes, nil
+	})
+	if err != nil {
+		return syncproto.PushResponse{}, err
+	}
+	return syncproto.PushResponse{Version: version, Results: results}, nil
+}
+
+func result(id string, out outcome) syncproto.Result {
+	r := syncproto.Result{ID: id, Status: out.status, Error: out.err}
+	if out.rec != nil && !out.rec.Deleted {
+		it := out.rec.Item
+		r.Item = &it
+	}
+	return r
+}
+
+func normalizeID(id string) (string, *syncproto.Error) {
+	ch := syncproto.Change{ID: id}
+	if err := ch.Normalize(); err != nil {
+		return "", err.(*syncproto.Error)
+	}
+	return id, nil
+}
+
+// Item returns one live item; a missing or deleted one is CodeNotFound.
+func (s *Store) Item(ctx context.Context, userID, id string) (syncproto.Item, error) {
+	var data string
+	err := s.queryRow(ctx, `SELECT data FROM items WHERE user_id = ? AND id = ? AND deleted = 0`, userID, id).Scan(&data)
+	if errors.Is(err, sql.ErrNoRows) {
+		return syncproto.Item{}, notFound("item %s not found", id)
+	}
+	if err != nil {
+		return syncproto.Item{}, fmt.Errorf("find item %s: %w", id, err)
+	}
+	return decodeItem(data)
+}
+
+// PutItem applies ch to one item. With ifMatch, the item's current version (0 when it does not exist) must equal
+// *ifMatch or nothing is written and the error is CodePreconditionFailed; without, the change overwrites the
+// fields it sets. It reports whether the item was created.
+func (s *Store) PutItem(ctx context.Context, userID string, ch syncproto.Change, ifMatch *int64) (syncproto.Item, bool, error) {
+	if err := ch.Normalize(); err != nil {
+		return syncproto.Item{}, false, err
+	}
+	var out outcome
+	var created bool
+	_, err := s.apply(ctx, userID, []string{ch.ID}, func(base int64, recs map[string]*record, now time.Time) ([]*record, error) {
+		cur := recs[ch.ID]
+		var v int64
+		if cur != nil && !cur.Deleted {
+			v = cur.Item.Version
+		}
+		if ifMatch != nil && *ifMatch != v {
+			return nil, syncproto.Errorf(syncproto.CodePreconditionFailed, "item %s is at version %d, not %d", ch.ID, v, *ifMatch)
+		}
+		created = cur == nil || cur.Deleted
+		ch.BaseVersion = base // the caller saw (or overrides) the current state: no field conflicts
+		out = mergeChange(cur, &ch, base+1, now)
+		if out.write {
+			return []*record{out.rec}, nil
+		}
+		return nil, nil
+	})
+	if err != nil {
+		return syncproto.Item{}, false, err
+	}
+	if out.status != syncproto.StatusApplied {
+		return syncproto.Item{}, false, out.err
+	}
+	return out.rec.Item, created, nil
+}
+
+// DeleteItem deletes one live item (CodeNotFound otherwise), under the same If-Match rule as PutItem.
+func (s *Store) DeleteItem(ctx context.Context, userID, id string, ifMatch *int64) error {
+	_, err := s.apply(ctx, userID, []string{id}, func(base int64, recs map[string]*record, now time.Time) ([]*record, error) {
+		cur := recs[id]
+		if cur == nil || cur.Deleted {
+			return nil, notFound("item %s not found", id)
+		}
+		if ifMatch != nil && *ifMatch != cur.Item.Version {
+			return nil, syncproto.Errorf(syncproto.CodePreconditionFailed, "item %s is at version %d, not %d", id, cur.Item.Version, *ifMatch)
+		}
+		out := mergeDeletion(cur, &syncproto.Deletion{ID: id, BaseVersion: cur.Item.Version}, base+1)
+		return []*record{out.rec}, nil
+	})
+	return err
+}
+
+// Pull returns what changed after version since, at most about limit entries, cut at a version boundary (a page
+// holds all the items of each version it includes, so it may exceed limit when one write stored more).
+// Tombstones are left out when since is 0: a client with nothing has nothing to delete.
+func (s *Store) Pull(ctx context.Context, userID string, since int64, limit int) (syncproto.PullResponse, error) {
+	// One statement: the library version and the changed rows come from the same snapshot.
+	rows, err := s.query(ctx, `SELECT * FROM (SELECT 0 AS k, '' AS id, coalesce(max(version), 0) AS version, 0 AS deleted, '' AS data FROM items WHERE user_id = ?1)
+		UNION ALL
+		SELECT * FROM (SELECT 1, id, version, deleted, data FROM items
+			WHERE user_id = ?1 AND version > ?2 AND (deleted = 0 OR ?2 > 0) ORDER BY version, id LIMIT ?3)
+		ORDER BY 1, 3, 2`, userID, since, limit+1)
+	if err != nil {
+		return syncproto.PullResponse{}, fmt.Errorf("pull: %w", err)
+	}
+	resp := syncproto.PullResponse{Items: []syncproto.Item{}, Deleted: []syncproto.Tombstone{}}
+	var page []pulledRow
+	for rows.Next() {
+		var k int
+		var r pulledRow
+		if err := rows.Scan(&k, &r.id, &r.version, &r.deleted, &r.data); err != nil {
+			rows.Close()
+			return resp, fmt.Errorf("pull: %w", err)
+		}
+		if k == 0 {
+			resp.Version = r.version
+		} else {
+			page = append(page, r)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return resp, fmt.Errorf("pull: %w", err)
+	}
+	if len(page) > limit {
+		resp.More = true
+		cut := page[limit-1].version
+		if page[limit].version == cut {
+			// Drop the partial last version; if that leaves nothing, the page is exactly that one version.
+			i := limit
+			for i > 0 && page[i-1].version == cut {
+				i--
+			}
+			if i == 0 {
+				rest, err := s.pullVersion(ctx, userID, cut)
+				if err != nil {
+					return resp, err
+				}
+				page = rest
+			} else {
+				page = page[:i]
+				cut = page[i-1].version
+			}
+		} else {
+			page = page[:limit]
+		}
+		resp.Version = cut
+	}
+	for _, r := range page {
+		if r.deleted {
+			resp.Deleted = append(resp.Deleted, syncproto.Tombstone{ID: r.id, Version: r.version})
+			continue
+		}
+		it, err := decodeItem(r.data)
+		if err != nil {
+			return resp, err
+		}
+		resp.Items = append(resp.Items, it)
+	}
+	return resp, nil
+}
+
+type pulledRow struct {
+	id      string
+	version int64
+	deleted bool
+	data    string
+}
+
+// pullVersion returns every row still at version v (used when one write alone is larger than a page).
+func (s *Store) pullVersion(ctx context.Context, userID string, v int64) ([]pulledRow, error) {
+	rows, err := s.query(ctx, `SELECT id, version, deleted, data FROM items WHERE user_id = ? AND version = ? ORDER BY id`, userID, v)
+	if err != nil {
+		return nil, fmt.Errorf("pull version %d: %w", v, err)
+	}
+	defer rows.Close()
+	var out []pulledRow
+	for rows.Next() {
+		var r pulledRow
+		if err := rows.Scan(&r.id, &r.version, &r.deleted, &r.data); err != nil {
+			return nil, fmt.Errorf("pull version %d: %w", v, err)
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// Filter selects live items for search and export. Empty fields select everything.
+type Filter struct {
+	Tag    string
+	Query  string // case-insensitive substring of title, authors, abstract, tldr, keyphrases, tags or note
+	Read   *bool
+	Limit  int // 0: no limit
+	Offset int
+}
+
+// Search returns the live items matching f, most recently saved first.
+func (s *Store) Search(ctx context.Context, userID string, f Filter) ([]syncproto.Item, error) {
+	where := []string{"user_id = ?", "deleted = 0"}
+	args := []any{userID}
+	if f.Tag != "" {
+		where = append(where, "EXISTS (SELECT 1 FROM json_each(items.data, '$.tags') WHERE value = ?)")
+		args = append(args, f.Tag)
+	}
+	if f.Query != "" {
+		where = append(where, `(json_extract(data, '$.title') || ' ' || json_extract(data, '$.authors') || ' ' ||
+			json_extract(data, '$.abstract') || ' ' || json_extract(data, '$.tldr') || ' ' ||
+			json_extract(data, '$.keyphrases') || ' ' || json_extract(data, '$.tags') || ' ' ||
+			json_extract(data, '$.note')) LIKE ? ESCAPE '\'`)
+		args = append(args, "%"+likeEscape(f.Query)+"%")
+	}
+	if f.Read != nil {
+		where = append(where, "json_extract(data, '$.read') = ?")
+		args = append(args, *f.Read)
+	}
+	q := `SELECT data FROM items WHERE ` + strings.Join(where, " AND ") +
+		` ORDER BY json_extract(data, '$.saved_at') DESC, id LIMIT ? OFFSET ?`
+	limit := f.Limit
+	if limit <= 0 {
+		limit = -1
+	}
+	args = append(args, limit, f.Offset)
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("search items: %w", err)
+	}
+	defer rows.Close()
+	out := []syncproto.Item{}
+	for rows.Next() {
+		var data string
+		if err := rows.Scan(&data); err != nil {
+			return nil, fmt.Errorf("search items: %w", err)
+		}
+		it, err := decodeItem(data)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, it)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,127 @@
+// Package syncproto is the JSON wire contract of papergist sync, shared by the backend and the extension's wasm
+// module: saved items, push and pull bodies, library versions, tombstones and error codes.
+//
+// The protocol follows Zotero's: each user's library has a version that increases with every write, and each
+// item carries the library version of its last write. A client pulls what changed since the version it last saw
+// and pushes changes stating the version they were based on; the server merges non-overlapping field edits and
+// reports overlapping ones as conflicts instead of overwriting them.
+package syncproto
+
+import (
+	"time"
+)
+
+// Item is one saved paper as the server stores and returns it.
+type Item struct {
+	// ID is the canonical paper ID (shared/paper.ParseID), unique within a user's library.
+	ID       string   `json:"id"`
+	Title    string   `json:"title"`
+	Authors  []string `json:"authors"`
+	Abstract string   `json:"abstract"`
+	// URL is the paper's landing page, PDFURL a direct PDF link; both absolute http(s) or empty.
+	URL    string `json:"url"`
+	PDFURL string `json:"pdf_url"`
+	// TLDR and Keyphrases are what the extension's summarizer wrote on the device that saved the paper.
+	TLDR       string   `json:"tldr"`
+	Keyphrases []string `json:"keyphrases"`
+	// Tags are the user's labels, a set: sorted, unique, trimmed. Concurrent tag edits merge as sets.
+	Tags []string `json:"tags"`
+	Note string   `json:"note"`
+	Read bool     `json:"read"`
+	// SavedAt is when the user first saved the paper (the client's clock when it says so), UpdatedAt the server
+	// time of the last write; both RFC 3339 in UTC.
+	SavedAt   time.Time `json:"saved_at"`
+	UpdatedAt time.Time `json:"updated_at"`
+	// Version is the library version of the item's last write.
+	Version int64 `json:"version"`
+}
+
+// Change sets some fields of one item. A nil field is left as it is, which is what keeps merges field-level:
+// a client sends only the fields the user edited. A change to an item that does not exist creates it.
+type Change struct {
+	ID string `json:"id"`
+	// BaseVersion is the item version the client's edit started from (0 for a new item).
+	BaseVersion int64      `json:"base_version"`
+	Title       *string    `json:"title,omitempty"`
+	Authors     *[]string  `json:"authors,omitempty"`
+	Abstract    *string    `json:"abstract,omitempty"`
+	URL         *string    `json:"url,omitempty"`
+	PDFURL      *string    `json:"pdf_url,omitempty"`
+	TLDR        *string    `json:"tldr,omitempty"`
+	Keyphrases  *[]string  `json:"keyphrases,omitempty"`
+	Tags        *[]string  `json:"tags,omitempty"`
+	Note        *string    `json:"note,omitempty"`
+	Read        *bool      `json:"read,omitempty"`
+	SavedAt     *time.Time `json:"saved_at,omitempty"`
+}
+
+// Deletion removes one item; BaseVersion is the item version the client last saw.
+type Deletion struct {
+	ID          string `json:"id"`
+	BaseVersion int64  `json:"base_version"`
+}
+
+// Tombstone says that an item was deleted at a library version.
+type Tombstone struct {
+	ID      string `json:"id"`
+	Version int64  `json:"version"`
+}
+
+// PullResponse answers GET /v1/sync?since=V.
+//
+// Items and Deleted hold what changed after V, in version order. When More is true the page was cut at a
+// version boundary: Version is then the last version fully included, and the client asks again with since=Version.
+// When More is false, Version is the library version.
+type PullResponse struct {
+	Version int64       `json:"version"`
+	Items   []Item      `json:"items"`
+	Deleted []Tombstone `json:"deleted"`
+	More    bool        `json:"more"`
+}
+
+// PushRequest is the body of POST /v1/sync, sent with an Idempotency-Key header.
+type PushRequest struct {
+	Changes   []Change   `json:"changes"`
+	Deletions []Deletion `json:"deletions"`
+}
+
+// Result statuses of one change or deletion in a push.
+const (
+	// StatusApplied: the change is stored (possibly merged with newer server edits of other fields); Item is
+	// the server's item after it (nil for a deletion).
+	StatusApplied = "applied"
+	// StatusConflict: a field the change sets was edited on the server after BaseVersion, to another value, or
+	// the item was deleted after BaseVersion (Item nil, Error.Code CodeGone), or edited after a deletion's
+	// BaseVersion. Nothing was written; Item is the server's item, to merge and push again.
+	StatusConflict = "conflict"
+	// StatusInvalid: the change is malformed (Error says why); nothing was written.
+	StatusInvalid = "invalid"
+)
+
+// Result is the outcome of one change or deletion, in request order: changes first, then deletions.
+type Result struct {
+	ID     string `json:"id"`
+	Status string `json:"status"`
+	Item   *Item  `json:"item,omitempty"`
+	Error  *Error `json:"error,omitempty"`
+}
+
+// PushResponse answers POST /v1/sync. Version is the library version after the push.
+type PushResponse struct {
+	Version int64    `json:"version"`
+	Results []Result `json:"results"`
+}
+
+// Limits of one push and one pull page.
+const (
+	MaxPushOps       = 500
+	DefaultPullLimit = 500
+	MaxPullLimit     = 1000
+)
+
+// HeaderIfModifiedSinceVersion makes GET /v1/sync answer 304 when the library version is not newer.
+const (
+	HeaderIfModifiedSinceVersion = "If-Modified-Since-Version"
+	HeaderLastModifiedVersion    = "Last-Modified-Version"
+	HeaderIdempotencyKey         = "Idempotency-Key"
+)

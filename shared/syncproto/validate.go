@@ -1,0 +1,160 @@
+package syncproto
+
+import (
+	"net/url"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/papergist/papergist/shared/paper"
+)
+
+// Field limits, in characters (runes) unless said otherwise. They bound storage and export size, not taste.
+const (
+	MaxTitle      = 1000
+	MaxAuthors    = 1000
+	MaxAuthor     = 300
+	MaxAbstract   = 20000
+	MaxURL        = 2048
+	MaxTLDR       = 2000
+	MaxKeyphrases = 100
+	MaxKeyphrase  = 200
+	MaxTags       = 100
+	MaxTag        = 64
+	MaxNote       = 100000
+)
+
+// NormalizeTags returns tags as a set: trimmed, inner whitespace collapsed, empty ones dropped, unique, sorted.
+func NormalizeTags(tags []string) []string {
+	out := make([]string, 0, len(tags))
+	for _, t := range tags {
+		if t = strings.Join(strings.Fields(t), " "); t != "" {
+			out = append(out, t)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// Normalize validates c and puts its fields in canonical form (tags as a set, trimmed text, UTC time).
+// It returns an *Error with CodeInvalid naming the first bad field.
+func (c *Change) Normalize() error {
+	if _, err := paper.ParseID(c.ID); err != nil {
+		return Errorf(CodeInvalid, "%v", err)
+	}
+	if c.BaseVersion < 0 {
+		return Errorf(CodeInvalid, "base_version: must not be negative")
+	}
+	if err := text("title", c.Title, MaxTitle, false); err != nil {
+		return err
+	}
+	if c.Title != nil && *c.Title == "" {
+		return Errorf(CodeInvalid, "title: must not be empty")
+	}
+	if err := list("authors", c.Authors, MaxAuthors, MaxAuthor, false); err != nil {
+		return err
+	}
+	if err := text("abstract", c.Abstract, MaxAbstract, true); err != nil {
+		return err
+	}
+	if err := link("url", c.URL); err != nil {
+		return err
+	}
+	if err := link("pdf_url", c.PDFURL); err != nil {
+		return err
+	}
+	if err := text("tldr", c.TLDR, MaxTLDR, true); err != nil {
+		return err
+	}
+	if err := list("keyphrases", c.Keyphrases, MaxKeyphrases, MaxKeyphrase, false); err != nil {
+		return err
+	}
+	if c.Tags != nil {
+		tags := NormalizeTags(*c.Tags)
+		if len(tags) > MaxTags {
+			return Errorf(CodeInvalid, "tags: more than %d", MaxTags)
+		}
+		for _, t := range tags {
+			if utf8.RuneCountInString(t) > MaxTag || strings.IndexFunc(t, unicode.IsControl) >= 0 {
+				return Errorf(CodeInvalid, "tags: %q is longer than %d characters or has control characters", t, MaxTag)
+			}
+		}
+		c.Tags = &tags
+	}
+	if err := text("note", c.Note, MaxNote, true); err != nil {
+		return err
+	}
+	if c.SavedAt != nil {
+		if c.SavedAt.IsZero() || c.SavedAt.Year() < 1990 || c.SavedAt.Year() > 9999 {
+			return Errorf(CodeInvalid, "saved_at: out of range")
+		}
+		t := c.SavedAt.UTC().Truncate(1e6)
+		c.SavedAt = &t
+	}
+	return nil
+}
+
+// text checks a free-text field; multiline allows newlines and tabs (abstract, note), others are trimmed.
+func text(field string, s *string, max int, multiline bool) error {
+	if s == nil {
+		return nil
+	}
+	if !utf8.ValidString(*s) {
+		return Errorf(CodeInvalid, "%s: not valid UTF-8", field)
+	}
+	if !multiline {
+		v := strings.TrimSpace(*s)
+		*s = v
+	}
+	if utf8.RuneCountInString(*s) > max {
+		return Errorf(CodeInvalid, "%s: longer than %d characters", field, max)
+	}
+	bad := func(r rune) bool {
+		return r == 0 || (unicode.IsControl(r) && !(multiline && (r == '\n' || r == '\t' || r == '\r')))
+	}
+	if strings.IndexFunc(*s, bad) >= 0 {
+		return Errorf(CodeInvalid, "%s: has control characters", field)
+	}
+	return nil
+}
+
+func list(field string, xs *[]string, maxLen, maxItem int, _ bool) error {
+	if xs == nil {
+		return nil
+	}
+	if *xs == nil {
+		*xs = []string{}
+	}
+	if len(*xs) > maxLen {
+		return Errorf(CodeInvalid, "%s: more than %d entries", field, maxLen)
+	}
+	for i := range *xs {
+		if err := text(field, &(*xs)[i], maxItem, false); err != nil {
+			return err
+		}
+		if (*xs)[i] == "" {
+			return Errorf(CodeInvalid, "%s: entry %d is empty", field, i+1)
+		}
+	}
+	return nil
+}
+
+func link(field string, s *string) error {
+	if err := text(field, s, MaxURL, false); err != nil || s == nil || *s == "" {
+		return err
+	}
+	u, err := url.Parse(*s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return Errorf(CodeInvalid, "%s: %q is not an absolute http(s) URL", field, *s)
+	}
+	return nil
+}
+
+// Validate checks the item a merge produced: the one rule no single change can check, a title.
+func (it *Item) Validate() error {
+	if it.Title == "" {
+		return Errorf(CodeInvalid, "title: a saved item needs a title")
+	}
+	return nil
+}
