@@ -29,9 +29,9 @@ type Config struct {
 	// Argon2 are the password hash costs; default auth.DefaultArgon2 (use auth.WorkersArgon2 on Workers).
 	Argon2 auth.Argon2Params
 	// LoginPerAccount and LoginPerAddress cap login attempts per LoginWindow; default 10 and 50 per 5 minutes.
-	// Registration is capped per address by LoginPerAddress too.
-	LoginPerAccount, LoginPerAddress int
-	LoginWindow                      time.Duration
+	// RegisterPerAddress caps account creation per address and window (each costs a password hash); default 20.
+	LoginPerAccount, LoginPerAddress, RegisterPerAddress int
+	LoginWindow                                          time.Duration
 	// BodyLimit caps request bodies, in bytes; default 4 MiB (a full push of 500 items with abstracts).
 	BodyLimit int64
 	// IPExtractor finds the client address for rate limits; default the TCP peer (echo.ExtractIPDirect). Behind
@@ -68,6 +68,9 @@ func (c *Config) defaults() error {
 	}
 	if c.LoginPerAddress == 0 {
 		c.LoginPerAddress = 50
+	}
+	if c.RegisterPerAddress == 0 {
+		c.RegisterPerAddress = 20
 	}
 	if c.LoginWindow == 0 {
 		c.LoginWindow = 5 * time.Minute

@@ -108,7 +108,7 @@ func (a *app) register(c echo.Context) error {
 	if n := utf8.RuneCountInString(in.Password); n < auth.MinPassword || len(in.Password) > auth.MaxPassword {
 		return apiError(syncproto.CodeInvalid, "password: must be %d to %d bytes long", auth.MinPassword, auth.MaxPassword)
 	}
-	if err := a.limit(c, "register:addr:"+c.RealIP(), a.cfg.LoginPerAddress); err != nil {
+	if err := a.limit(c, "register:addr:"+c.RealIP(), a.cfg.RegisterPerAddress); err != nil {
 		return err
 	}
 	hash, err := auth.HashPassword(in.Password, a.cfg.Argon2)

@@ -73,7 +73,10 @@ func splitName(name string) (given, family string) {
 	return name[:i], name[i+1:]
 }
 
-var keyUnsafe = regexp.MustCompile(`[^A-Za-z0-9]+`)
+var (
+	keyUnsafe = regexp.MustCompile(`[^A-Za-z0-9]+`)
+	andWord   = regexp.MustCompile(`(?i)(^|\s)and(\s|$)`)
+)
 
 // BibTeX writes one @misc (arXiv, URL) or @article (DOI) entry per item. Keys are the ID with every run of
 // non-alphanumerics turned into '_', made unique.
@@ -105,8 +108,11 @@ func BibTeX(w io.Writer, items []syncproto.Item) error {
 			// "{Family}, Given" so that multi-word family names and names with "and" stay one author.
 			given, family := splitName(a)
 			authors[i] = "{" + bibEscape(family) + "}"
+			if given = bibEscape(given); andWord.MatchString(given) {
+				given = "{" + given + "}" // an " and " at brace depth 0 would split the name in two authors
+			}
 			if given != "" {
-				authors[i] += ", " + bibEscape(given)
+				authors[i] += ", " + given
 			}
 		}
 		if len(authors) > 0 {
