@@ -226,9 +226,12 @@ func (s *Store) Push(ctx context.Context, userID string, req *syncproto.PushRequ
 
 func result(id string, out outcome) syncproto.Result {
 	r := syncproto.Result{ID: id, Status: out.status, Error: out.err}
-	if out.rec != nil && !out.rec.Deleted {
-		it := out.rec.Item
-		r.Item = &it
+	if out.rec != nil {
+		r.Version = out.rec.Item.Version
+		if !out.rec.Deleted {
+			it := out.rec.Item
+			r.Item = &it
+		}
 	}
 	return r
 }

@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"maps"
 	"slices"
 	"time"
 
@@ -20,10 +21,12 @@ type record struct {
 type fieldVersions struct {
 	// F maps a field's JSON name to the version of its last write.
 	F map[string]int64 `json:"f"`
-	// T maps each tag ever set to the version of its last add (positive) or removal (negative), so that
-	// concurrent tag edits merge as sets: a tag the server touched after the change's base keeps the server's
-	// state; any other tag takes the client's.
-	T map[string]int64 `json:"t"`
+	// T maps each tag ever set to its recent history: the versions at which it was added (positive) or removed
+	// (negative), oldest first, at most maxTagHistory; a leading 0 means older entries were dropped. From it the
+	// merge knows whether a tag was present at the change's base version, which makes tags a three-way set
+	// merge: a tag whose state in the change differs from its state at base was added or removed by the client
+	// and takes the client's state; any other tag keeps the server's.
+	T map[string][]int64 `json:"t"`
 }
 
 // outcome of merging one change or deletion into a record.
@@ -34,11 +37,32 @@ type outcome struct {
 	err    *syncproto.Error
 }
 
-func abs(v int64) int64 {
-	if v < 0 {
-		return -v
+// maxTagHistory bounds the history kept per tag; a change based on an older version than the oldest kept
+// entry cannot tell whether it changed that tag, and leaves it as the server has it.
+const maxTagHistory = 8
+
+// tagAt returns whether the tag was present at version v, and whether the history reaches back that far.
+func tagAt(h []int64, v int64) (present, known bool) {
+	for i := len(h) - 1; i >= 0; i-- {
+		switch e := h[i]; {
+		case e == 0:
+			return false, false
+		case e > 0 && e <= v:
+			return true, true
+		case e < 0 && -e <= v:
+			return false, true
+		}
 	}
-	return v
+	return false, true
+}
+
+// tagFlip appends a flip at version w (signed) to h, dropping the oldest entries beyond maxTagHistory.
+func tagFlip(h []int64, w int64) []int64 {
+	h = append(h, w)
+	if len(h) > maxTagHistory {
+		h = append([]int64{0}, h[len(h)-maxTagHistory+1:]...)
+	}
+	return h
 }
 
 // mergeChange applies ch (already normalized) to cur (nil when the item never existed) as write version w.
@@ -56,7 +80,7 @@ func mergeChange(cur *record, ch *syncproto.Change, w int64, now time.Time) outc
 			saved = *ch.SavedAt
 		}
 		next = record{Item: syncproto.Item{ID: ch.ID, Authors: []string{}, Keyphrases: []string{}, Tags: []string{}, SavedAt: saved},
-			Fields: fieldVersions{F: map[string]int64{}, T: map[string]int64{}}}
+			Fields: fieldVersions{F: map[string]int64{}, T: map[string][]int64{}}}
 		if cur != nil {
 			base = cur.Item.Version // every field of the tombstone is "as the client saw it"
 		}
@@ -119,19 +143,20 @@ func mergeChange(cur *record, ch *syncproto.Change, w int64, now time.Time) outc
 		for _, t := range it.Tags {
 			have[t] = true
 		}
-		for t := range want {
-			if !have[t] && abs(tv[t]) <= base {
-				tv[t] = w
-				have[t] = true
-				changed = true
+		all := maps.Clone(want)
+		maps.Copy(all, have)
+		for t := range all {
+			atBase, known := tagAt(tv[t], base)
+			if !known || want[t] == atBase || want[t] == have[t] {
+				continue // the client did not change this tag (or cannot tell), or it already is as the client wants
 			}
-		}
-		for t := range have {
-			if !want[t] && abs(tv[t]) <= base {
-				tv[t] = -w
+			if want[t] {
+				have[t], tv[t] = true, tagFlip(tv[t], w)
+			} else {
 				delete(have, t)
-				changed = true
+				tv[t] = tagFlip(tv[t], -w)
 			}
+			changed = true
 		}
 		tags := make([]string, 0, len(have))
 		for t := range have {
@@ -163,7 +188,7 @@ func mergeDeletion(cur *record, d *syncproto.Deletion, w int64) outcome {
 			err: syncproto.Errorf(syncproto.CodeConflict, "item %s was edited at version %d, after base_version %d", d.ID, cur.Item.Version, d.BaseVersion)}
 	}
 	return outcome{status: syncproto.StatusApplied, write: true,
-		rec: &record{Item: syncproto.Item{ID: d.ID, Version: w}, Deleted: true, Fields: fieldVersions{F: map[string]int64{}, T: map[string]int64{}}}}
+		rec: &record{Item: syncproto.Item{ID: d.ID, Version: w}, Deleted: true, Fields: fieldVersions{F: map[string]int64{}, T: map[string][]int64{}}}}
 }
 
 func (r *record) clone() record {
@@ -175,9 +200,9 @@ func (r *record) clone() record {
 	for k, v := range r.Fields.F {
 		c.Fields.F[k] = v
 	}
-	c.Fields.T = make(map[string]int64, len(r.Fields.T))
+	c.Fields.T = make(map[string][]int64, len(r.Fields.T))
 	for k, v := range r.Fields.T {
-		c.Fields.T[k] = v
+		c.Fields.T[k] = slices.Clone(v)
 	}
 	return c
 }

@@ -103,7 +103,10 @@ type Result struct {
 	ID     string `json:"id"`
 	Status string `json:"status"`
 	Item   *Item  `json:"item,omitempty"`
-	Error  *Error `json:"error,omitempty"`
+	// Version is the item's version on the server after the operation: its tombstone's for a deleted item
+	// (so a client can re-save a deleted paper with base_version = Version), 0 when it never existed.
+	Version int64  `json:"version,omitempty"`
+	Error   *Error `json:"error,omitempty"`
 }
 
 // PushResponse answers POST /v1/sync. Version is the library version after the push.
