@@ -143,10 +143,8 @@ func New(db *sql.DB, cfg Config) (*echo.Echo, error) {
 		tokens: &auth.Issuer{Key: cfg.JWTKey, Issuer: cfg.Issuer, Audience: cfg.Audience,
 			TTL: cfg.AccessTTL, Now: cfg.Now},
 	}
-	var err error
-	if a.dummyHash, err = auth.HashPassword("papergist-dummy-password", cfg.Argon2); err != nil {
-		return nil, fmt.Errorf("httpapi: %w", err)
-	}
+	// Built, not hashed: hashing would spend one argon2 run per process, which on Workers is per request.
+	a.dummyHash = auth.DummyHash(cfg.Argon2)
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	e.IPExtractor = cfg.IPExtractor
