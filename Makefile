@@ -39,7 +39,7 @@ bench-summarize:
 
 # --- backend benchmarks (owner: backend) ---
 bench-backend:
-	@echo "bench-backend: not yet"
+	$(GO) run ./backend/cmd/bench -duration 3s -concurrency 8
 
 # --- extension benchmarks (owner: extension) ---
 bench-extension:

@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -95,40 +97,54 @@ type app struct {
 	cfg    Config
 	store  *sqlite.Store
 	tokens *auth.Issuer
+	// verified caches verified access tokens (see verify); verifiedN counts its entries, roughly.
+	verified  sync.Map
+	verifiedN atomic.Int64
 	// dummyHash is verified against when a login names no account, so that response time does not tell
-	// whether an email is registered.
-	dummyHash string
+	// whether an email is registered. Made on first need: a Workers request that never needs it never pays.
+	dummyHash func() (string, error)
 }
+
+// access says who may call a route.
+type access int
+
+const (
+	public access = iota
+	// bearer: a valid access token whose device session still exists.
+	bearer
+	// bearerChecksDevice: a valid access token; the handler checks the device session in its own statement.
+	bearerChecksDevice
+)
 
 type route struct {
 	method, path string
 	handler      echo.HandlerFunc
-	authed       bool
+	access       access
 }
 
 // routes is the whole API, in one table.
 func (a *app) routes() []route {
 	return []route{
-		{http.MethodGet, "/healthz", a.healthz, false},
-		{http.MethodGet, "/readyz", a.readyz, false},
-		{http.MethodGet, "/v1/openapi.json", a.openapi, false},
+		{http.MethodGet, "/healthz", a.healthz, public},
+		{http.MethodGet, "/readyz", a.readyz, public},
+		{http.MethodGet, "/v1/openapi.json", a.openapi, public},
 
-		{http.MethodPost, "/v1/auth/register", a.register, false},
-		{http.MethodPost, "/v1/auth/login", a.login, false},
-		{http.MethodPost, "/v1/auth/refresh", a.refresh, false},
-		{http.MethodPost, "/v1/auth/logout", a.logout, true},
-		{http.MethodGet, "/v1/me", a.me, true},
-		{http.MethodGet, "/v1/devices", a.listDevices, true},
-		{http.MethodDelete, "/v1/devices/:id", a.deleteDevice, true},
+		{http.MethodPost, "/v1/auth/register", a.register, public},
+		{http.MethodPost, "/v1/auth/login", a.login, public},
+		{http.MethodPost, "/v1/auth/refresh", a.refresh, public},
+		{http.MethodPost, "/v1/auth/logout", a.logout, bearer},
+		{http.MethodGet, "/v1/me", a.me, bearer},
+		{http.MethodGet, "/v1/devices", a.listDevices, bearer},
+		{http.MethodDelete, "/v1/devices/:id", a.deleteDevice, bearer},
 
-		{http.MethodGet, "/v1/sync", a.pull, true},
-		{http.MethodPost, "/v1/sync", a.push, true},
+		{http.MethodGet, "/v1/sync", a.pull, bearerChecksDevice},
+		{http.MethodPost, "/v1/sync", a.push, bearer},
 
-		{http.MethodGet, "/v1/items", a.searchItems, true},
-		{http.MethodGet, "/v1/items/*", a.getItem, true},
-		{http.MethodPut, "/v1/items/*", a.putItem, true},
-		{http.MethodDelete, "/v1/items/*", a.deleteItem, true},
-		{http.MethodGet, "/v1/export", a.export, true},
+		{http.MethodGet, "/v1/items", a.searchItems, bearer},
+		{http.MethodGet, "/v1/items/*", a.getItem, bearer},
+		{http.MethodPut, "/v1/items/*", a.putItem, bearer},
+		{http.MethodDelete, "/v1/items/*", a.deleteItem, bearer},
+		{http.MethodGet, "/v1/export", a.export, bearer},
 	}
 }
 
@@ -143,8 +159,9 @@ func New(db *sql.DB, cfg Config) (*echo.Echo, error) {
 		tokens: &auth.Issuer{Key: cfg.JWTKey, Issuer: cfg.Issuer, Audience: cfg.Audience,
 			TTL: cfg.AccessTTL, Now: cfg.Now},
 	}
-	// Built, not hashed: hashing would spend one argon2 run per process, which on Workers is per request.
-	a.dummyHash = auth.DummyHash(cfg.Argon2)
+	// Built, not hashed: HashPassword would cost an unknown-account login two argon2 runs instead of one (and
+	// on Workers, where the app is built per request, every such login), which tells registered emails apart.
+	a.dummyHash = func() (string, error) { return auth.DummyHash(cfg.Argon2), nil }
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	e.IPExtractor = cfg.IPExtractor
@@ -158,8 +175,8 @@ func New(db *sql.DB, cfg Config) (*echo.Echo, error) {
 	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: fmt.Sprint(cfg.BodyLimit) + "B"}))
 	for _, r := range a.routes() {
 		h := r.handler
-		if r.authed {
-			h = a.authenticate(h)
+		if r.access != public {
+			h = a.authenticate(h, r.access == bearer)
 		}
 		e.Add(r.method, r.path, h)
 	}

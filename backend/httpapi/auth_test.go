@@ -244,6 +244,10 @@ func TestDevicesAndLogout(t *testing.T) {
 	require.Equal(t, http.StatusNoContent, c.Do(t, "DELETE", "/v1/devices/"+b.DeviceID, a.AccessToken, nil).Status)
 	requireError(t, c.Do(t, "GET", "/v1/me", b.AccessToken, nil), http.StatusUnauthorized, syncproto.CodeUnauthorized)
 	requireError(t, refresh(t, c, b.RefreshToken), http.StatusUnauthorized, syncproto.CodeUnauthorized)
+	// The sync pull checks the device in its own statement: revoked there too, with or without a version header.
+	requireError(t, c.Do(t, "GET", "/v1/sync", b.AccessToken, nil), http.StatusUnauthorized, syncproto.CodeUnauthorized)
+	requireError(t, c.Do(t, "GET", "/v1/sync", b.AccessToken, nil, syncproto.HeaderIfModifiedSinceVersion, "0"), http.StatusUnauthorized, syncproto.CodeUnauthorized)
+	assert.Equal(t, http.StatusOK, c.Do(t, "GET", "/v1/sync", a.AccessToken, nil).Status)
 
 	require.Equal(t, http.StatusNoContent, c.Do(t, "POST", "/v1/auth/logout", a.AccessToken, nil).Status)
 	requireError(t, c.Do(t, "GET", "/v1/me", a.AccessToken, nil), http.StatusUnauthorized, syncproto.CodeUnauthorized)

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"sync"
 	"time"
@@ -18,6 +19,10 @@ type Store struct {
 	db    *sql.DB
 	now   func() time.Time
 	stmts sync.Map // query → *sql.Stmt: a cache of prepared statements, nothing that must outlive a request
+	// writeMu queues this process's writes in Go. SQLite allows one writer at a time anyway, and without it
+	// concurrent writers wait in SQLite's busy handler, which sleeps in steps of up to 100 ms. It only orders
+	// statements; correctness never depends on it (D1 and other processes are serialized by the database).
+	writeMu sync.Mutex
 }
 
 // New returns a Store over db; now is the clock for every stored time.
@@ -48,12 +53,26 @@ func (s *Store) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
 	return st, nil
 }
 
+// exec runs a write statement.
 func (s *Store) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
 	st, err := s.stmt(ctx, query)
 	if err != nil {
 		return nil, err
 	}
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
 	return st.ExecContext(ctx, args...)
+}
+
+// writeRow runs a write statement with RETURNING and scans its one row.
+func (s *Store) writeRow(ctx context.Context, query string, args []any, dest ...any) error {
+	st, err := s.stmt(ctx, query)
+	if err != nil {
+		return err
+	}
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	return st.QueryRowContext(ctx, args...).Scan(dest...)
 }
 
 func (s *Store) query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
@@ -220,10 +239,10 @@ var ErrRefreshReused = errors.New("refresh token reused")
 // valid refresh token and logs in again; it can never end with two valid tokens for one login.
 func (s *Store) UseRefreshToken(ctx context.Context, hash string) (userID, deviceID string, err error) {
 	now := ms(s.now())
-	err = s.queryRow(ctx, `UPDATE refresh_tokens SET used_at = ?1
+	err = s.writeRow(ctx, `UPDATE refresh_tokens SET used_at = ?1
 		WHERE token_hash = ?2 AND used_at IS NULL AND expires_at > ?1
-		RETURNING device_id, (SELECT user_id FROM devices WHERE devices.id = refresh_tokens.device_id)`, now, hash).
-		Scan(&deviceID, &userID)
+		RETURNING device_id, (SELECT user_id FROM devices WHERE devices.id = refresh_tokens.device_id)`,
+		[]any{now, hash}, &deviceID, &userID)
 	if err == nil {
 		now := ms(s.now())
 		if _, err := s.exec(ctx, `UPDATE devices SET last_seen_at = ? WHERE id = ?`, now, deviceID); err != nil {
@@ -263,13 +282,18 @@ func (s *Store) RevokeRefreshToken(ctx context.Context, userID, hash string) err
 func (s *Store) Hit(ctx context.Context, key string, window time.Duration) (int, error) {
 	start := ms(s.now().Truncate(window))
 	var n int
-	err := s.queryRow(ctx, `INSERT INTO rate_limits (key, window_start, count) VALUES (?, ?, 1)
+	err := s.writeRow(ctx, `INSERT INTO rate_limits (key, window_start, count) VALUES (?, ?, 1)
 		ON CONFLICT (key) DO UPDATE SET
 			count = CASE WHEN window_start = excluded.window_start THEN count + 1 ELSE 1 END,
 			window_start = excluded.window_start
-		RETURNING count`, key, start).Scan(&n)
+		RETURNING count`, []any{key, start}, &n)
 	if err != nil {
 		return 0, fmt.Errorf("rate limit %s: %w", key, err)
+	}
+	if rand.IntN(64) == 0 { // now and then, forget counters of windows long past
+		if _, err := s.exec(ctx, `DELETE FROM rate_limits WHERE window_start < ?`, ms(s.now().Add(-24*time.Hour))); err != nil {
+			return 0, fmt.Errorf("purge rate limits: %w", err)
+		}
 	}
 	return n, nil
 }
@@ -297,9 +321,19 @@ func (s *Store) IdempotentResponse(ctx context.Context, userID, key string) (*St
 	return &r, nil
 }
 
+// IdempotencyTTL is how long the answer to an Idempotency-Key is kept for replays.
+const IdempotencyTTL = 24 * time.Hour
+
 // SaveIdempotentResponse records the answer to (user, key) unless one is already there, and returns the answer
-// that is stored: the first one wins when two identical requests race.
+// that is stored: the first one wins when two identical requests race. Now and then it drops the user's answers
+// older than IdempotencyTTL.
 func (s *Store) SaveIdempotentResponse(ctx context.Context, userID, key string, r StoredResponse) (StoredResponse, error) {
+	if rand.IntN(32) == 0 {
+		if _, err := s.exec(ctx, `DELETE FROM idempotency_keys WHERE user_id = ? AND created_at < ?`,
+			userID, ms(s.now().Add(-IdempotencyTTL))); err != nil {
+			return StoredResponse{}, fmt.Errorf("purge idempotency keys: %w", err)
+		}
+	}
 	_, err := s.exec(ctx, `INSERT INTO idempotency_keys (user_id, key, request_hash, status, body, created_at)
 		VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`, userID, key, r.RequestHash, r.Status, string(r.Body), ms(s.now()))
 	if err != nil {

@@ -95,7 +95,7 @@ func (s *Server) start(t testing.TB, addr string) {
 	ctx := context.Background()
 	db, err := sqlite.Open(ctx, s.DBPath)
 	require.NoError(t, err)
-	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
+	logger := slog.New(slog.DiscardHandler)
 	if os.Getenv("PAPERGIST_TEST_LOG") != "" {
 		logger = slog.New(slog.NewTextHandler(os.Stderr, nil))
 	}
