@@ -42,8 +42,15 @@ func TestWorker(t *testing.T) {
 		}
 		// Every test shares one address (127.0.0.1) and one database here, unlike in-process where each test gets a
 		// fresh server: so the address limit is lifted, and the test that exhausts it runs on its own server below.
+		// TestConvergence (6000 operations) takes about 4 minutes under wrangler dev on a loaded 2-core machine,
+		// more than the rest together: opt in with PAPERGIST_WORKER_CONVERGENCE=1.
+		skip := "^TestLoginRateLimits$"
+		if os.Getenv("PAPERGIST_WORKER_CONVERGENCE") != "1" {
+			skip = "^(TestLoginRateLimits|TestConvergence)$"
+			t.Log("not running TestConvergence against wrangler (PAPERGIST_WORKER_CONVERGENCE=1 to run it)")
+		}
 		dev := startDev(t, migratedState(t), "PAPERGIST_LOGIN_PER_ACCOUNT:5", "PAPERGIST_LOGIN_PER_ADDRESS:100000")
-		runContract(t, pkgs, dev.URL, 5, 100000, "-skip", "^TestLoginRateLimits$")
+		runContract(t, pkgs, dev.URL, 5, 100000, "-skip", skip)
 	})
 	t.Run("contract login rate limits", func(t *testing.T) {
 		if len(pkgs) == 0 {
