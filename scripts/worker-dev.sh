@@ -9,7 +9,7 @@ mkdir -p "$state"
 scripts/worker-build.sh
 # Secrets for local runs live in .dev.vars (gitignored); create a random JWT secret once so tokens survive restarts.
 if [[ ! -f "$worker_dir/.dev.vars" ]]; then
-	printf 'PAPERGIST_JWT_SECRET=%s\n' "$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')" >"$worker_dir/.dev.vars"
+	(umask 077 && printf 'PAPERGIST_JWT_SECRET=%s\n' "$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')" >"$worker_dir/.dev.vars")
 fi
 wrangler d1 migrations apply papergist --local --persist-to "$state"
 cd "$worker_dir"
