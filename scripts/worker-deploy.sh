@@ -8,7 +8,8 @@ source scripts/worker-env.sh
 db_name="${PAPERGIST_D1_NAME:-papergist}"
 config="$worker_dir/wrangler.deploy.toml"
 
-wrangler whoami >/dev/null 2>&1 || {
+# --json: plain whoami exits 0 even when not logged in.
+wrangler whoami --json >/dev/null 2>&1 || {
 	echo "deploy: wrangler is not logged in: run 'cd backend/cmd/worker && npx wrangler login' (or set CLOUDFLARE_API_TOKEN)" >&2
 	exit 1
 }
@@ -16,10 +17,12 @@ scripts/worker-build.sh
 scripts/worker-size.sh
 
 db_id() {
-	wrangler d1 list --json | node -e '
-		const dbs = JSON.parse(require("fs").readFileSync(0, "utf8"));
+	local list
+	list="$(wrangler d1 list --json)" || { echo "deploy: wrangler d1 list failed" >&2; return 1; }
+	node -e '
+		const dbs = JSON.parse(require("fs").readFileSync(0, "utf8") || "[]");
 		const db = dbs.find((d) => d.name === process.argv[1]);
-		if (db) console.log(db.uuid);' "$db_name"
+		if (db) console.log(db.uuid);' "$db_name" <<<"$list"
 }
 id="$(db_id)"
 if [[ -z "$id" ]]; then
