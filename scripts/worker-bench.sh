@@ -8,25 +8,26 @@ source scripts/worker-env.sh
 requests="${BENCH_REQUESTS:-30}"
 health_path="/healthz"
 
-scripts/worker-build.sh >/dev/null
-scripts/worker-size.sh
-
+# A bundle and a local D1 of its own, so that a `make worker-dev` running beside it is left alone.
 state="$(mktemp -d)"
-port="$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
-base="http://127.0.0.1:$port"
-wrangler d1 migrations apply papergist --local --persist-to "$state" >/dev/null
-log="$state/dev.log"
 cleanup() {
 	[[ -n "${dev_pid:-}" ]] && kill -- "-$dev_pid" 2>/dev/null || true
 	wait 2>/dev/null || true
 	rm -rf "$state"
 }
 trap cleanup EXIT
+scripts/worker-build.sh "$state/bundle" >/dev/null
+scripts/worker-size.sh "$state/bundle"
+
+port="$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
+base="http://127.0.0.1:$port"
+wrangler d1 migrations apply papergist --local --persist-to "$state" >/dev/null
+log="$state/dev.log"
 
 ms() { awk -v s="$1" 'BEGIN { printf "%.1f", s * 1000 }'; }
 start=$(date +%s.%N)
-(cd "$worker_dir" && exec setsid "$wrangler_bin" dev --local --ip 127.0.0.1 --port "$port" --persist-to "$state" \
-	--show-interactive-dev-session=false --var PAPERGIST_JWT_SECRET:bench-secret-not-for-production-0123456789 \
+(cd "$worker_dir" && exec setsid "$wrangler_bin" dev "$state/bundle/worker.mjs" --config wrangler.toml --local --ip 127.0.0.1 \
+	--port "$port" --persist-to "$state" --show-interactive-dev-session=false --var PAPERGIST_JWT_SECRET:bench-secret-not-for-production-0123456789 \
 	--var PAPERGIST_LOGIN_PER_ADDRESS:1000 </dev/null >"$log" 2>&1) &
 dev_pid=$!
 until grep -q 'Ready on' "$log"; do

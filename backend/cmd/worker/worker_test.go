@@ -4,6 +4,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -31,8 +32,9 @@ func TestWorker(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the worker and runs it under wrangler: not in -short")
 	}
-	out := runScript(t, "worker-build.sh")
-	out += runScript(t, "worker-size.sh") // fails above the free plan's 3 MiB
+	bundle := t.TempDir()
+	out := runScript(t, "worker-build.sh", bundle)
+	out += runScript(t, "worker-size.sh", bundle) // fails above the free plan's 3 MiB
 	t.Log(strings.TrimSpace(out))
 
 	pkgs := contractPackages(t)
@@ -49,17 +51,17 @@ func TestWorker(t *testing.T) {
 			skip = "^(TestLoginRateLimits|TestConvergence)$"
 			t.Log("not running TestConvergence against wrangler (PAPERGIST_WORKER_CONVERGENCE=1 to run it)")
 		}
-		dev := startDev(t, migratedState(t), "PAPERGIST_LOGIN_PER_ACCOUNT:5", "PAPERGIST_LOGIN_PER_ADDRESS:100000")
+		dev := startDev(t, bundle, migratedState(t), "PAPERGIST_LOGIN_PER_ACCOUNT:5", "PAPERGIST_LOGIN_PER_ADDRESS:100000")
 		runContract(t, pkgs, dev.URL, 5, 100000, "-skip", skip)
 	})
 	t.Run("contract login rate limits", func(t *testing.T) {
 		if len(pkgs) == 0 {
 			t.Skip("no backend package has contract tests yet")
 		}
-		dev := startDev(t, migratedState(t), "PAPERGIST_LOGIN_PER_ACCOUNT:5", "PAPERGIST_LOGIN_PER_ADDRESS:20")
+		dev := startDev(t, bundle, migratedState(t), "PAPERGIST_LOGIN_PER_ACCOUNT:5", "PAPERGIST_LOGIN_PER_ADDRESS:20")
 		runContract(t, pkgs, dev.URL, 5, 20, "-run", "^TestLoginRateLimits$")
 	})
-	t.Run("persistence across a restart", testPersistence)
+	t.Run("persistence across a restart", func(t *testing.T) { testPersistence(t, bundle) })
 }
 
 // migratedState returns a fresh wrangler state folder whose local D1 has the backend's migrations applied, the way
@@ -94,7 +96,10 @@ func contractPackages(tb testing.TB) []string {
 // fails if any fails or none ran.
 func runContract(t *testing.T, pkgs []string, base string, perAccount, perAddress int, args ...string) {
 	t.Helper()
-	cmd := exec.Command("go", append(append([]string{"test", "-count=1", "-v"}, args...), pkgs...)...)
+	// A bound well inside go test's default 10 minutes: a wrangler that stops answering fails here, with output.
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "go", append(append([]string{"test", "-count=1", "-v"}, args...), pkgs...)...)
 	cmd.Dir = moduleRoot(t)
 	cmd.Env = append(os.Environ(), "PAPERGIST_BASE_URL="+base, "PAPERGIST_JWT_SECRET="+devSecret,
 		"PAPERGIST_LOGIN_PER_ACCOUNT="+strconv.Itoa(perAccount), "PAPERGIST_LOGIN_PER_ADDRESS="+strconv.Itoa(perAddress))
@@ -111,10 +116,10 @@ func runContract(t *testing.T, pkgs []string, base string, perAccount, perAddres
 // testPersistence stores state through one wrangler run, restarts wrangler on the same local D1, and checks that
 // the second run sees all of it: nothing lives in worker memory, so this is what a Workers deployment relies on
 // between any two requests.
-func testPersistence(t *testing.T) {
+func testPersistence(t *testing.T, bundle string) {
 	state := migratedState(t)
 	vars := []string{"PAPERGIST_LOGIN_PER_ACCOUNT:3", "PAPERGIST_LOGIN_PER_ADDRESS:50", "PAPERGIST_LOGIN_WINDOW:24h"}
-	dev := startDev(t, state, vars...)
+	dev := startDev(t, bundle, state, vars...)
 	c := &client{t: t, base: dev.URL}
 
 	assert.Equal(t, http.StatusOK, c.do("GET", "/readyz", "", nil).status, "ready: D1 is bound and migrated")
@@ -144,7 +149,7 @@ func testPersistence(t *testing.T) {
 	lockedWindow := time.Now().Truncate(24 * time.Hour)
 
 	dev.Stop(t)
-	dev = startDev(t, state, vars...)
+	dev = startDev(t, bundle, state, vars...)
 	c.base = dev.URL
 
 	me := c.do("GET", "/v1/me", session.AccessToken, nil)

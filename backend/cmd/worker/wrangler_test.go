@@ -55,9 +55,9 @@ func wranglerEnv() []string {
 }
 
 // runScript runs one of the repository's scripts/worker-*.sh and returns its output, failing the test if it fails.
-func runScript(tb testing.TB, name string) string {
+func runScript(tb testing.TB, name string, args ...string) string {
 	tb.Helper()
-	cmd := exec.Command("bash", filepath.Join(workerDir(tb), "..", "..", "..", "scripts", name))
+	cmd := exec.Command("bash", append([]string{filepath.Join(workerDir(tb), "..", "..", "..", "scripts", name)}, args...)...)
 	cmd.Env = wranglerEnv()
 	out, err := cmd.CombinedOutput()
 	require.NoError(tb, err, "%s:\n%s", name, out)
@@ -92,12 +92,14 @@ type devServer struct {
 	done chan error
 }
 
-// startDev serves the built worker with wrangler dev on a free loopback port, persisting D1 under state, with
-// the given Worker vars, and waits until it answers. It is stopped when the test ends, if not before.
-func startDev(tb testing.TB, state string, vars ...string) *devServer {
+// startDev serves the worker built into bundle with wrangler dev on a free loopback port, persisting D1 under state, with
+// the given Worker vars, and waits until it answers. bundle is the test's own build: wrangler dev reloads when its
+// bundle changes, and hangs if that happens mid-build, so it must not serve backend/cmd/worker/build, which other
+// builds rewrite. It is stopped when the test ends, if not before.
+func startDev(tb testing.TB, bundle, state string, vars ...string) *devServer {
 	tb.Helper()
 	port, inspector := freePort(tb), freePort(tb)
-	args := []string{"dev", "--local", "--ip", "127.0.0.1", "--port", fmt.Sprint(port),
+	args := []string{"dev", filepath.Join(bundle, "worker.mjs"), "--config", filepath.Join(workerDir(tb), "wrangler.toml"), "--local", "--ip", "127.0.0.1", "--port", fmt.Sprint(port),
 		"--inspector-ip", "127.0.0.1", "--inspector-port", fmt.Sprint(inspector), "--persist-to", state,
 		"--show-interactive-dev-session=false", "--var", "PAPERGIST_JWT_SECRET:" + devSecret}
 	for _, v := range vars {
