@@ -190,15 +190,18 @@ func (a *app) logRequests() echo.MiddlewareFunc {
 		LogRemoteIP: true, HandleError: true,
 		LogValuesFunc: func(c echo.Context, v middleware.RequestLoggerValues) error {
 			level := slog.LevelInfo
+			if v.Status >= 500 {
+				level = slog.LevelError
+			}
+			if !a.cfg.Logger.Enabled(c.Request().Context(), level) {
+				return nil
+			}
 			attrs := []slog.Attr{
 				slog.String("request_id", v.RequestID), slog.String("method", v.Method), slog.String("path", v.URIPath),
 				slog.Int("status", v.Status), slog.Duration("latency", v.Latency), slog.String("remote_ip", v.RemoteIP),
 			}
 			if v.Error != nil {
 				attrs = append(attrs, slog.String("error", v.Error.Error()))
-				if v.Status >= 500 {
-					level = slog.LevelError
-				}
 			}
 			a.cfg.Logger.LogAttrs(c.Request().Context(), level, "request", attrs...)
 			return nil

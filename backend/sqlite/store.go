@@ -218,11 +218,18 @@ func (s *Store) DeviceActive(ctx context.Context, userID, deviceID string) (bool
 	return true, nil
 }
 
-// AddRefreshToken stores the hash of a device's new refresh token.
+// AddRefreshToken stores the hash of a device's new refresh token, if the device still exists (a logout may
+// have raced the refresh): otherwise it is a CodeUnauthorized error.
 func (s *Store) AddRefreshToken(ctx context.Context, deviceID, hash string, expires time.Time) error {
-	if _, err := s.exec(ctx, `INSERT INTO refresh_tokens (token_hash, device_id, expires_at) VALUES (?, ?, ?)`,
-		hash, deviceID, ms(expires)); err != nil {
+	res, err := s.exec(ctx, `INSERT INTO refresh_tokens (token_hash, device_id, expires_at)
+		SELECT ?1, ?2, ?3 WHERE EXISTS (SELECT 1 FROM devices WHERE id = ?2)`, hash, deviceID, ms(expires))
+	if err != nil {
 		return fmt.Errorf("add refresh token: %w", err)
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return fmt.Errorf("add refresh token: %w", err)
+	} else if n == 0 {
+		return errRevoked()
 	}
 	return nil
 }

@@ -19,6 +19,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/pprof"
 	"slices"
 	"strconv"
@@ -113,8 +114,8 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 		}
 	}
 
-	fmt.Fprintf(out, "backend bench: %d concurrent clients, %s per scenario, GOMAXPROCS-visible CPUs on loopback, library %d items/user\n",
-		*conc, *duration, *libSize)
+	fmt.Fprintf(out, "backend bench: %d concurrent clients (one user each), %s per scenario, %d CPUs, loopback, %d items per library\n",
+		*conc, *duration, runtime.GOMAXPROCS(0), *libSize)
 	fmt.Fprintf(out, "%-44s %10s %9s %9s\n", "scenario", "req/s", "p50", "p99")
 	// The hello handler and the sync poll are measured in alternating slices, so that the noise of a shared
 	// machine falls on both alike.

@@ -4,7 +4,9 @@
 //	server [-addr 127.0.0.1:8080] [-db ./data/papergist.db]
 //
 // The JWT signing key comes from PAPERGIST_JWT_SECRET, else from jwt.key beside the database (generated on first
-// run). PAPERGIST_ARGON2 ("time,memoryKiB,threads") overrides the password hash costs.
+// run). PAPERGIST_ARGON2 ("time,memoryKiB,threads") overrides the password hash costs, and
+// PAPERGIST_LOGIN_PER_ACCOUNT, PAPERGIST_LOGIN_PER_ADDRESS and PAPERGIST_REGISTER_PER_ADDRESS the attempts allowed
+// per 5 minutes (default 10, 50 and 20; the contract tests run against a server need a high register limit).
 package main
 
 import (
@@ -20,6 +22,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -59,6 +62,16 @@ func run(ctx context.Context, args []string, getenv func(string) string) error {
 	if s := getenv("PAPERGIST_ARGON2"); s != "" {
 		if _, err := fmt.Sscanf(s, "%d,%d,%d", &cfg.Argon2.Time, &cfg.Argon2.MemoryKiB, &cfg.Argon2.Threads); err != nil || cfg.Argon2.Threads == 0 {
 			return fmt.Errorf("PAPERGIST_ARGON2 must be time,memoryKiB,threads: %q", s)
+		}
+	}
+	for name, dst := range map[string]*int{"PAPERGIST_LOGIN_PER_ACCOUNT": &cfg.LoginPerAccount,
+		"PAPERGIST_LOGIN_PER_ADDRESS": &cfg.LoginPerAddress, "PAPERGIST_REGISTER_PER_ADDRESS": &cfg.RegisterPerAddress} {
+		if s := getenv(name); s != "" {
+			n, err := strconv.Atoi(s)
+			if err != nil || n < 1 {
+				return fmt.Errorf("%s must be a positive integer: %q", name, s)
+			}
+			*dst = n
 		}
 	}
 	e, err := httpapi.New(db, cfg)

@@ -101,6 +101,7 @@ func TestRun(t *testing.T) {
 		{"unknown flag", []string{"-nope"}, nil},
 		{"short secret", []string{"-db", dbPath, "-addr", freeAddr(t)}, map[string]string{"PAPERGIST_JWT_SECRET": "short"}},
 		{"bad argon2", []string{"-db", dbPath, "-addr", freeAddr(t)}, map[string]string{"PAPERGIST_ARGON2": "fast"}},
+		{"bad login limit", []string{"-db", dbPath, "-addr", freeAddr(t)}, map[string]string{"PAPERGIST_LOGIN_PER_ACCOUNT": "0"}},
 		{"bad address", []string{"-db", dbPath, "-addr", "256.0.0.1:99999"}, nil},
 		{"database is a folder", []string{"-db", dir, "-addr", freeAddr(t)}, nil},
 	}
