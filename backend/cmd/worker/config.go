@@ -12,16 +12,23 @@ import (
 	"github.com/papergist/papergist/shared/syncproto"
 )
 
+// workerBodyLimit keeps a push under D1's 2 MB cap on one bound value: the store binds a push's items as one JSON
+// string. The native server allows 4 MiB.
+const workerBodyLimit = 1 << 20
+
 // loadConfig reads the app's configuration from the Worker's vars and secrets (getenv), the same names as the
 // native server's environment:
 //
 //   - PAPERGIST_JWT_SECRET (secret, required): the HS256 signing key, at least 32 characters.
 //   - PAPERGIST_ARGON2 (var): "time,memoryKiB,threads" password hash costs; default auth.WorkersArgon2, sized for
 //     the Workers CPU budget.
-//   - PAPERGIST_LOGIN_PER_ACCOUNT, PAPERGIST_LOGIN_PER_ADDRESS (vars): login attempts allowed per window, and
-//     PAPERGIST_LOGIN_WINDOW (var, a Go duration such as "5m") that window.
+//   - PAPERGIST_LOGIN_PER_ACCOUNT, PAPERGIST_LOGIN_PER_ADDRESS, PAPERGIST_REGISTER_PER_ADDRESS (vars): attempts
+//     allowed per window, and PAPERGIST_LOGIN_WINDOW (var, a Go duration such as "5m") that window.
+//
+// Request bodies are capped at workerBodyLimit.
 func loadConfig(getenv func(string) string) (httpapi.Config, error) {
-	cfg := httpapi.Config{JWTKey: []byte(getenv("PAPERGIST_JWT_SECRET")), Argon2: auth.WorkersArgon2}
+	cfg := httpapi.Config{JWTKey: []byte(getenv("PAPERGIST_JWT_SECRET")), Argon2: auth.WorkersArgon2,
+		BodyLimit: workerBodyLimit}
 	if len(cfg.JWTKey) < 32 {
 		return httpapi.Config{}, fmt.Errorf("the secret PAPERGIST_JWT_SECRET must be set to at least 32 characters")
 	}
@@ -33,8 +40,9 @@ func loadConfig(getenv func(string) string) (httpapi.Config, error) {
 		cfg.Argon2 = p
 	}
 	for name, dst := range map[string]*int{
-		"PAPERGIST_LOGIN_PER_ACCOUNT": &cfg.LoginPerAccount,
-		"PAPERGIST_LOGIN_PER_ADDRESS": &cfg.LoginPerAddress,
+		"PAPERGIST_LOGIN_PER_ACCOUNT":    &cfg.LoginPerAccount,
+		"PAPERGIST_LOGIN_PER_ADDRESS":    &cfg.LoginPerAddress,
+		"PAPERGIST_REGISTER_PER_ADDRESS": &cfg.RegisterPerAddress,
 	} {
 		if s := getenv(name); s != "" {
 			n, err := strconv.Atoi(s)

@@ -27,14 +27,15 @@ func TestLoadConfig(t *testing.T) {
 		{
 			name: "secret only: Workers password costs, the app's default limits",
 			env:  map[string]string{"PAPERGIST_JWT_SECRET": secret},
-			want: httpapi.Config{JWTKey: []byte(secret), Argon2: auth.WorkersArgon2},
+			want: httpapi.Config{JWTKey: []byte(secret), Argon2: auth.WorkersArgon2, BodyLimit: 1 << 20},
 		},
 		{
 			name: "every var",
 			env: map[string]string{"PAPERGIST_JWT_SECRET": secret, "PAPERGIST_ARGON2": "2,8192,1",
-				"PAPERGIST_LOGIN_PER_ACCOUNT": "3", "PAPERGIST_LOGIN_PER_ADDRESS": "30", "PAPERGIST_LOGIN_WINDOW": "1h"},
+				"PAPERGIST_LOGIN_PER_ACCOUNT": "3", "PAPERGIST_LOGIN_PER_ADDRESS": "30", "PAPERGIST_REGISTER_PER_ADDRESS": "7",
+				"PAPERGIST_LOGIN_WINDOW": "1h"},
 			want: httpapi.Config{JWTKey: []byte(secret), Argon2: auth.Argon2Params{Time: 2, MemoryKiB: 8192, Threads: 1},
-				LoginPerAccount: 3, LoginPerAddress: 30, LoginWindow: time.Hour},
+				LoginPerAccount: 3, LoginPerAddress: 30, RegisterPerAddress: 7, LoginWindow: time.Hour, BodyLimit: 1 << 20},
 		},
 		{name: "no secret", env: map[string]string{}, wantErr: "PAPERGIST_JWT_SECRET"},
 		{name: "short secret", env: map[string]string{"PAPERGIST_JWT_SECRET": "short"}, wantErr: "at least 32"},
@@ -57,6 +58,11 @@ func TestLoadConfig(t *testing.T) {
 			name:    "login limit zero",
 			env:     map[string]string{"PAPERGIST_JWT_SECRET": secret, "PAPERGIST_LOGIN_PER_ADDRESS": "0"},
 			wantErr: "PAPERGIST_LOGIN_PER_ADDRESS",
+		},
+		{
+			name:    "register limit negative",
+			env:     map[string]string{"PAPERGIST_JWT_SECRET": secret, "PAPERGIST_REGISTER_PER_ADDRESS": "-1"},
+			wantErr: "PAPERGIST_REGISTER_PER_ADDRESS",
 		},
 		{
 			name:    "login window not a duration",

@@ -51,15 +51,18 @@ func TestWorker(t *testing.T) {
 			skip = "^(TestLoginRateLimits|TestConvergence)$"
 			t.Log("not running TestConvergence against wrangler (PAPERGIST_WORKER_CONVERGENCE=1 to run it)")
 		}
-		dev := startDev(t, bundle, migratedState(t), "PAPERGIST_LOGIN_PER_ACCOUNT:5", "PAPERGIST_LOGIN_PER_ADDRESS:100000")
-		runContract(t, pkgs, dev.URL, 5, 100000, "-skip", skip)
+		dev := startDev(t, bundle, migratedState(t), "PAPERGIST_LOGIN_PER_ACCOUNT:5", "PAPERGIST_LOGIN_PER_ADDRESS:100000",
+			"PAPERGIST_REGISTER_PER_ADDRESS:100000")
+		runContract(t, pkgs, dev.URL, []string{"PAPERGIST_LOGIN_PER_ACCOUNT=5", "PAPERGIST_LOGIN_PER_ADDRESS=100000",
+			"PAPERGIST_REGISTER_PER_ADDRESS=100000"}, "-skip", skip)
 	})
 	t.Run("contract login rate limits", func(t *testing.T) {
 		if len(pkgs) == 0 {
 			t.Skip("no backend package has contract tests yet")
 		}
 		dev := startDev(t, bundle, migratedState(t), "PAPERGIST_LOGIN_PER_ACCOUNT:5", "PAPERGIST_LOGIN_PER_ADDRESS:20")
-		runContract(t, pkgs, dev.URL, 5, 20, "-run", "^TestLoginRateLimits$")
+		runContract(t, pkgs, dev.URL, []string{"PAPERGIST_LOGIN_PER_ACCOUNT=5", "PAPERGIST_LOGIN_PER_ADDRESS=20",
+			"PAPERGIST_TEST_RATE_LIMITS=1"}, "-run", "^TestLoginRateLimits$")
 	})
 	t.Run("persistence across a restart", func(t *testing.T) { testPersistence(t, bundle) })
 }
@@ -92,17 +95,16 @@ func contractPackages(tb testing.TB) []string {
 	return pkgs
 }
 
-// runContract runs the contract tests of pkgs against base with `go test`, telling them the server's login limits, and
-// fails if any fails or none ran.
-func runContract(t *testing.T, pkgs []string, base string, perAccount, perAddress int, args ...string) {
+// runContract runs the contract tests of pkgs against base with `go test`, with env (the server's limits, which
+// tests to enable) added to the environment, and fails if any fails or none ran.
+func runContract(t *testing.T, pkgs []string, base string, env []string, args ...string) {
 	t.Helper()
 	// A bound well inside go test's default 10 minutes: a wrangler that stops answering fails here, with output.
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, "go", append(append([]string{"test", "-count=1", "-v"}, args...), pkgs...)...)
 	cmd.Dir = moduleRoot(t)
-	cmd.Env = append(os.Environ(), "PAPERGIST_BASE_URL="+base, "PAPERGIST_JWT_SECRET="+devSecret,
-		"PAPERGIST_LOGIN_PER_ACCOUNT="+strconv.Itoa(perAccount), "PAPERGIST_LOGIN_PER_ADDRESS="+strconv.Itoa(perAddress))
+	cmd.Env = append(append(os.Environ(), "PAPERGIST_BASE_URL="+base, "PAPERGIST_JWT_SECRET="+devSecret), env...)
 	start := time.Now()
 	out, err := cmd.CombinedOutput()
 	passed := len(regexp.MustCompile(`(?m)^--- PASS: `).FindAll(out, -1))
