@@ -118,12 +118,23 @@ eval:
 weights:
 	$(GO) run ./wasm/summarize/internal/trainweights -train $(SCITLDR)/train.jsonl -out wasm/summarize/weights.json
 
-# --- Cloudflare Workers ---
-worker-dev:
-	@echo "worker-dev: not yet"
+# --- Cloudflare Workers (owner: worker) ---
+.PHONY: worker-build bench-worker
+## worker-build: the Workers bundle (Go backend as wasm + syumai/workers shim) into backend/cmd/worker/build
+worker-build:
+	scripts/worker-build.sh
 
+## worker-dev: the same backend in workerd (`wrangler dev --local`) on 127.0.0.1:8787 with a local D1, migrated
+worker-dev:
+	scripts/worker-dev.sh
+
+## deploy: build, create/migrate D1 and deploy to the Cloudflare account wrangler is logged in to
 deploy:
-	@echo "deploy: not yet"
+	scripts/worker-deploy.sh
+
+## bench-worker: bundle gzip size, cold start and per-request latency under wrangler dev
+bench-worker:
+	scripts/worker-bench.sh
 
 clean:
 	rm -rf $(DIST) bin

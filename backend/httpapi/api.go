@@ -159,7 +159,9 @@ func New(db *sql.DB, cfg Config) (*echo.Echo, error) {
 		tokens: &auth.Issuer{Key: cfg.JWTKey, Issuer: cfg.Issuer, Audience: cfg.Audience,
 			TTL: cfg.AccessTTL, Now: cfg.Now},
 	}
-	a.dummyHash = sync.OnceValues(func() (string, error) { return auth.HashPassword("papergist-dummy-password", cfg.Argon2) })
+	// Built, not hashed: HashPassword would cost an unknown-account login two argon2 runs instead of one (and
+	// on Workers, where the app is built per request, every such login), which tells registered emails apart.
+	a.dummyHash = func() (string, error) { return auth.DummyHash(cfg.Argon2), nil }
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	e.IPExtractor = cfg.IPExtractor

@@ -30,10 +30,11 @@ func New(db *sql.DB, now func() time.Time) *Store {
 	return &Store{db: db, now: now}
 }
 
-// Ping reports whether the database answers, for readiness checks.
+// Ping reports whether the database answers and has the schema, for readiness checks. It reads a table of the
+// migrations, not schema_migrations: on D1, wrangler applies the migrations and records them in its own table.
 func (s *Store) Ping(ctx context.Context) error {
 	var n int
-	return s.db.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations`).Scan(&n)
+	return s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM users)`).Scan(&n)
 }
 
 // stmt returns a prepared statement for query, preparing it once.

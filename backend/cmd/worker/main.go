@@ -1,0 +1,51 @@
+//go:build js && wasm
+
+// Command worker serves the papergist sync API on Cloudflare Workers: the same Echo app as the native server
+// (backend/httpapi), over D1 instead of the SQLite file.
+//
+// Workers starts a fresh Go runtime for every request, so main runs once per request and nothing it builds
+// outlives that request: rate limits, idempotency keys and refresh tokens all live in D1. The schema comes from
+// backend/sqlite/migrations, applied by `wrangler d1 migrations apply` (scripts/worker-dev.sh, worker-deploy.sh),
+// so the worker never migrates.
+package main
+
+import (
+	"database/sql"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"os"
+
+	"github.com/syumai/workers"
+	"github.com/syumai/workers/cloudflare"
+	"github.com/syumai/workers/cloudflare/d1"
+
+	"github.com/papergist/papergist/backend/httpapi"
+)
+
+// d1Binding is the D1 binding's name in wrangler.toml.
+const d1Binding = "DB"
+
+func main() {
+	workers.Serve(handler(cloudflare.Getenv))
+}
+
+// handler returns the API, or, when the Worker is misconfigured, a handler that says why.
+func handler(getenv func(string) string) http.Handler {
+	cfg, err := loadConfig(getenv)
+	if err != nil {
+		return misconfigured(err)
+	}
+	connector, err := d1.OpenConnector(d1Binding)
+	if err != nil {
+		return misconfigured(fmt.Errorf("D1 binding %s: %w", d1Binding, err))
+	}
+	// On Workers, the request's RemoteAddr is the CF-Connecting-IP header that Cloudflare sets, so the app's
+	// default IP extractor already rate-limits by the real client address.
+	cfg.Logger = slog.New(slog.NewJSONHandler(os.Stderr, nil))
+	e, err := httpapi.New(sql.OpenDB(connector), cfg)
+	if err != nil {
+		return misconfigured(err)
+	}
+	return e
+}
