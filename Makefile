@@ -7,7 +7,7 @@ FUZZTIME ?= 10m
 BENCH_EXTRACT_TIME ?= 20x
 
 .PHONY: all run test test-go test-e2e bench bench-extract bench-summarize bench-backend bench-extension \
-	lint fmt wasm extension gist fuzz eval weights clean worker-dev deploy
+	bench-worker lint fmt wasm extension gist fuzz eval weights clean worker-build worker-dev deploy
 
 all: test
 
@@ -38,7 +38,7 @@ test-e2e: extension $(E2E)/node_modules
 	cd $(E2E) && node --test --test-concurrency=1 tests/
 
 ## bench: print speed and size figures
-bench: bench-extract bench-summarize bench-backend bench-extension
+bench: bench-extract bench-summarize bench-backend bench-worker bench-extension
 
 # --- extractor benchmarks (owner: extractor) ---
 # Throughput (MB/s, papers/s, CPU ms per page) on the largest fixtures and a synthetic 256 KB-4 MB arXiv
