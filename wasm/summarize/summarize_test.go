@@ -153,6 +153,21 @@ func TestTLDROnDev(t *testing.T) {
 	assert.True(t, mean >= 15 && mean <= 30, "mean TL;DR length %.1f words", mean)
 }
 
+// BenchmarkTLDR measures one TL;DR per op over the dev abstracts (make bench-summarize reports the rate).
+func BenchmarkTLDR(b *testing.B) {
+	recs := devRecords(b, 0)
+	abstracts := make([]string, len(recs))
+	for i, r := range recs {
+		abstracts[i] = strings.Join(r.Source, " ")
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		_ = summarize.TLDR(recs[i].Title, abstracts[i])
+		i = (i + 1) % len(recs)
+	}
+}
+
 type devRecord struct {
 	PaperID string   `json:"paper_id"`
 	Title   string   `json:"title"`
@@ -160,7 +175,7 @@ type devRecord struct {
 }
 
 // devRecords reads up to n (all for 0) records of ../shared/eval/scitldr/dev.jsonl, or skips.
-func devRecords(t *testing.T, n int) []devRecord {
+func devRecords(t testing.TB, n int) []devRecord {
 	t.Helper()
 	_, file, _, _ := runtime.Caller(0)
 	path := filepath.Join(filepath.Dir(file), "..", "..", "..", "shared", "eval", "scitldr", "dev.jsonl")

@@ -65,8 +65,11 @@ func Heads(s string) []Head {
 // Cuts returns the points where text may be cut, in order. The caller checks that enough words stay
 // (MinWords) and that the last one does not need a complement (NeedsComplement).
 func Cuts(text string) []Cut {
-	var out []Cut
+	out := make([]Cut, 0, 16)
 	for i := 0; i < len(text); i++ {
+		if c := text[i]; c != ' ' && c != ',' && c != ';' && c != ':' {
+			continue
+		}
 		if kind, ok := cutAt(text, i); ok {
 			out = append(out, Cut{At: i, Kind: kind})
 		}
@@ -89,6 +92,14 @@ var spaceCuts = []struct {
 	{" for ", KindFor}, {" with ", KindWith}, {" in ", KindIn}, {" on ", KindOn}, {" via ", KindVia},
 	{" while ", KindWhile}, {" whereas ", KindWhile}, {" — ", KindDash}, {" -- ", KindDash},
 }
+
+// spaceCutStart marks the bytes that open a cut word after its space.
+var spaceCutStart = func() (t [256]bool) {
+	for _, c := range spaceCuts {
+		t[c.word[1]] = true
+	}
+	return t
+}()
 
 // needsComplement are words after which a cut leaves a sentence hanging ("we are interested.").
 var needsComplement = map[string]bool{
@@ -120,7 +131,7 @@ func cutAt(text string, i int) (int, bool) {
 	case ':':
 		return KindColon, true
 	case ' ':
-		if i+1 < len(text) && strings.IndexByte("wbuatfiov-\xe2", text[i+1]) < 0 {
+		if i+1 < len(text) && !spaceCutStart[text[i+1]] {
 			return 0, false // no cut word starts with this letter
 		}
 		for _, c := range spaceCuts {
@@ -215,6 +226,9 @@ func dropInline(s string) string {
 			break
 		}
 	}
+	if !hasInline(s) {
+		return s
+	}
 	for _, p := range inlines {
 		if len(p) > len(s) {
 			continue
@@ -229,6 +243,34 @@ func dropInline(s string) string {
 	}
 	return s
 }
+
+// hasInline reports whether any of inlines occurs in s, in one pass over its spaces: most sentences
+// have none, and searching for each phrase in turn was a tenth of a TL;DR's cost.
+func hasInline(s string) bool {
+	for i := strings.IndexByte(s, ' '); i >= 0; {
+		if i+1 < len(s) && inlineStart[s[i+1]] {
+			for _, p := range inlines {
+				if strings.HasPrefix(s[i:], p) {
+					return true
+				}
+			}
+		}
+		j := strings.IndexByte(s[i+1:], ' ')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}
+
+// inlineStart marks the bytes that open an inline phrase after its space.
+var inlineStart = func() (t [256]bool) {
+	for _, p := range inlines {
+		t[p[1]] = true
+	}
+	return t
+}()
 
 // dropBrackets removes [citations] and parentheticals. An acronym definition such as "(GANs)" or
 // "(V-RIN)" stays, and so do brackets glued to a word, as in a formula f(x). Unbalanced brackets stay.
