@@ -334,8 +334,10 @@ func Tidy(s string) string {
 	if strings.Contains(s, "  ") || strings.ContainsAny(s, "\t\n\r") || strings.TrimSpace(s) != s {
 		s = strings.Join(strings.Fields(s), " ")
 	}
-	for _, p := range []string{" ,", " .", " ;", " :"} {
-		s = strings.ReplaceAll(s, p, p[1:])
+	if spaceBeforePunct(s) {
+		for _, p := range []string{" ,", " .", " ;", " :"} {
+			s = strings.ReplaceAll(s, p, p[1:])
+		}
 	}
 	s = strings.TrimRight(s, " ,;:-—")
 	s = capitalize(s)
@@ -343,6 +345,22 @@ func Tidy(s string) string {
 		s += "."
 	}
 	return s
+}
+
+// spaceBeforePunct reports a space before a comma, period, semicolon or colon.
+func spaceBeforePunct(s string) bool {
+	for i := strings.IndexByte(s, ' '); i >= 0 && i+1 < len(s); {
+		switch s[i+1] {
+		case ',', '.', ';', ':':
+			return true
+		}
+		j := strings.IndexByte(s[i+1:], ' ')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
 }
 
 func capitalize(s string) string {

@@ -126,8 +126,8 @@ func shortlist(m *Model, title string, sentences []string, k int, keep bool, emi
 	order = order[:min(k, len(order))]
 	b := candidateBuilder{probs: m.wordProbs(title, v), stamp: make([]int, len(v.words)),
 		trailW: make([]float64, len(v.words)), titleIdx: make([]int32, len(v.words)), emit: emit}
-	for id, w := range v.words {
-		b.trailW[id] = m.Trailing[w]
+	for id, e := range m.lexOf(v) {
+		b.trailW[id] = e.trailing
 		b.titleIdx[id] = -1
 	}
 	titleIndex := map[string]int32{}

@@ -154,7 +154,7 @@ func extract(title string, sentences []string) ([]Features, *vocab) {
 			case "we", "our":
 				we = true
 			}
-			if cues[t.w] {
+			if v.cue[t.id] {
 				cue = true
 			}
 			if v.stop[t.id] || v.mark[t.id] == int32(i+1) {
@@ -199,12 +199,7 @@ func extract(title string, sentences []string) ([]Features, *vocab) {
 
 // scoreAll is Score for every sentence of an abstract, looking each weight up once per distinct word.
 func (m *Model) scoreAll(feats []Features, v *vocab) []float64 {
-	wordW := make([]float64, len(v.words))
-	next := make([]map[string]float64, len(v.words))
-	for id, w := range v.words {
-		wordW[id] = m.Words[w]
-		next[id] = m.bigrams[w]
-	}
+	lex := m.lexOf(v)
 	scores := make([]float64, len(feats))
 	for i := range feats {
 		f := &feats[i]
@@ -213,9 +208,9 @@ func (m *Model) scoreAll(feats []Features, v *vocab) []float64 {
 			s += m.dense[j] * x
 		}
 		for j, t := range f.toks {
-			s += wordW[t.id]
+			s += lex[t.id].word
 			if j > 0 {
-				if nx := next[f.toks[j-1].id]; nx != nil {
+				if nx := lex[f.toks[j-1].id].next; nx != nil {
 					s += nx[t.w]
 				}
 			}

@@ -15,8 +15,13 @@ type token struct {
 	digit      bool
 }
 
-// tokenize appends the tokens of s to dst. It allocates only for words that need lower-casing.
+// tokenize appends the tokens of s to dst. It allocates only to lower-case: once for the whole of an
+// ASCII text with capitals (the words are then slices of it), per word otherwise.
 func tokenize(s string, dst []token) []token {
+	lower := ""
+	if ascii, upper := scanCase(s); ascii && upper {
+		lower = strings.ToLower(s)
+	}
 	start := -1
 	upper, digit := false, false
 	for i := 0; i <= len(s); {
@@ -46,7 +51,11 @@ func tokenize(s string, dst []token) []token {
 			}
 		} else if start >= 0 {
 			w := s[start:i]
-			if upper {
+			switch {
+			case !upper:
+			case lower != "":
+				w = lower[start:i]
+			default:
 				w = strings.ToLower(w)
 			}
 			dst = append(dst, token{w: w, start: start, end: i, id: -1, upper: upper, digit: digit})
@@ -55,6 +64,20 @@ func tokenize(s string, dst []token) []token {
 		i += size
 	}
 	return dst
+}
+
+// scanCase reports whether s is all ASCII and whether it has an ASCII capital.
+func scanCase(s string) (ascii, upper bool) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return false, upper
+		}
+		if c >= 'A' && c <= 'Z' {
+			upper = true
+		}
+	}
+	return true, upper
 }
 
 // Words returns the lower-cased words of s: runs of letters and digits.
@@ -108,12 +131,14 @@ type vocab struct {
 	upper []bool  // written with a capital somewhere
 	first []bool  // in the first sentence
 	stop  []bool
+	cue   []bool      // a verb with which authors state their contribution
+	lex   []*lexEntry // the model's weights of each word, once looked up (Model.lexOf)
 }
 
 func newVocab(n int) *vocab {
 	return &vocab{ids: make(map[string]int32, n), words: make([]string, 0, n), df: make([]int32, 0, n),
 		last: make([]int32, 0, n), mark: make([]int32, 0, n), upper: make([]bool, 0, n),
-		first: make([]bool, 0, n), stop: make([]bool, 0, n)}
+		first: make([]bool, 0, n), stop: make([]bool, 0, n), cue: make([]bool, 0, n)}
 }
 
 // add gives every token of sentence si its id, registering new words.
@@ -131,6 +156,7 @@ func (v *vocab) add(toks []token, si int) {
 			v.upper = append(v.upper, false)
 			v.first = append(v.first, si == 0)
 			v.stop = append(v.stop, IsStopword(t.w))
+			v.cue = append(v.cue, cues[t.w])
 		}
 		t.id = id
 		if t.upper {

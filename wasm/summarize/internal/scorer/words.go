@@ -86,8 +86,9 @@ func (m *Model) wordProbs(title string, v *vocab) []float64 {
 		titleWords[t.w] = true
 	}
 	probs := make([]float64, len(v.words))
+	lex := m.lexOf(v)
 	for id, w := range v.words {
-		s := m.TokenWords[w] + m.token[tBias]
+		s := lex[id].token + m.token[tBias]
 		if titleWords[w] {
 			s += m.token[tTitle]
 		}
