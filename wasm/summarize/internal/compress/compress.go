@@ -84,22 +84,24 @@ func NeedsComplement(word string) bool { return needsComplement[word] }
 func Text(head string, at int) string { return Tidy(head[:at]) }
 
 // spaceCuts are the words before which a trailing part may be cut, with their kinds.
-var spaceCuts = []struct {
-	word string
-	kind int
-}{
+var spaceCuts = []spaceCut{
 	{" which ", KindWhich}, {" by ", KindBy}, {" using ", KindUsing}, {" and ", KindAnd}, {" that ", KindThat},
 	{" for ", KindFor}, {" with ", KindWith}, {" in ", KindIn}, {" on ", KindOn}, {" via ", KindVia},
 	{" while ", KindWhile}, {" whereas ", KindWhile}, {" — ", KindDash}, {" -- ", KindDash},
 }
 
-// spaceCutStart marks the bytes that open a cut word after its space.
-var spaceCutStart = func() (t [256]bool) {
+// spaceCutsAfter lists spaceCuts by the byte after the space, in order.
+var spaceCutsAfter = func() (t [256][]spaceCut) {
 	for _, c := range spaceCuts {
-		t[c.word[1]] = true
+		t[c.word[1]] = append(t[c.word[1]], c)
 	}
 	return t
 }()
+
+type spaceCut struct {
+	word string
+	kind int
+}
 
 // needsComplement are words after which a cut leaves a sentence hanging ("we are interested.").
 var needsComplement = map[string]bool{
@@ -131,10 +133,10 @@ func cutAt(text string, i int) (int, bool) {
 	case ':':
 		return KindColon, true
 	case ' ':
-		if i+1 < len(text) && !spaceCutStart[text[i+1]] {
-			return 0, false // no cut word starts with this letter
+		if i+1 >= len(text) {
+			return 0, false
 		}
-		for _, c := range spaceCuts {
+		for _, c := range spaceCutsAfter[text[i+1]] { // most bytes open no cut word
 			if strings.HasPrefix(text[i:], c.word) {
 				return c.kind, true
 			}
@@ -248,8 +250,8 @@ func dropInline(s string) string {
 // have none, and searching for each phrase in turn was a tenth of a TL;DR's cost.
 func hasInline(s string) bool {
 	for i := strings.IndexByte(s, ' '); i >= 0; {
-		if i+1 < len(s) && inlineStart[s[i+1]] {
-			for _, p := range inlines {
+		if i+1 < len(s) {
+			for _, p := range inlinesAfter[s[i+1]] {
 				if strings.HasPrefix(s[i:], p) {
 					return true
 				}
@@ -264,10 +266,10 @@ func hasInline(s string) bool {
 	return false
 }
 
-// inlineStart marks the bytes that open an inline phrase after its space.
-var inlineStart = func() (t [256]bool) {
+// inlinesAfter lists inlines by the byte after the space.
+var inlinesAfter = func() (t [256][]string) {
 	for _, p := range inlines {
-		t[p[1]] = true
+		t[p[1]] = append(t[p[1]], p)
 	}
 	return t
 }()

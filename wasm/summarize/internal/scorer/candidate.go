@@ -124,24 +124,11 @@ func shortlist(m *Model, title string, sentences []string, k int, keep bool, emi
 		}
 	}
 	order = order[:min(k, len(order))]
-	b := candidateBuilder{probs: m.wordProbs(title, v), stamp: make([]int, len(v.words)),
-		trailW: make([]float64, len(v.words)), titleIdx: make([]int32, len(v.words)), emit: emit}
+	b := candidateBuilder{probs: m.wordProbs(v), stamp: make([]int, len(v.words)),
+		trailW: make([]float64, len(v.words)), titleIdx: v.titleIdx, nTitle: v.nTitle,
+		titleSeen: make([]bool, v.nTitle), emit: emit}
 	for id, e := range m.lexOf(v) {
 		b.trailW[id] = e.trailing
-		b.titleIdx[id] = -1
-	}
-	titleIndex := map[string]int32{}
-	for _, t := range tokenize(title, nil) {
-		if _, ok := titleIndex[t.w]; !ok && !IsStopword(t.w) {
-			titleIndex[t.w] = int32(len(titleIndex))
-		}
-	}
-	b.nTitle = len(titleIndex)
-	b.titleSeen = make([]bool, b.nTitle)
-	for w, ti := range titleIndex {
-		if id, ok := v.ids[w]; ok {
-			b.titleIdx[id] = ti
-		}
 	}
 	var toks []token
 	for rank, i := range order {

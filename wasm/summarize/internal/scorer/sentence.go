@@ -104,12 +104,6 @@ func Extract(title string, sentences []string) []Features {
 
 // extract computes the stage-one features and the abstract's vocabulary.
 func extract(title string, sentences []string) ([]Features, *vocab) {
-	titleWords := map[string]bool{}
-	for _, t := range tokenize(title, nil) {
-		if !IsStopword(t.w) {
-			titleWords[t.w] = true
-		}
-	}
 	n := len(sentences)
 	out := make([]Features, n)
 	size := 0
@@ -121,6 +115,7 @@ func extract(title string, sentences []string) ([]Features, *vocab) {
 		out[i].toks = tokenize(s, make([]token, 0, len(s)/5+1))
 		v.add(out[i].toks, i)
 	}
+	v.addTitle(tokenize(title, make([]token, 0, len(title)/5+1)))
 	// df counted every word; the centrality feature counts content words only, as df does for them
 	firstWe, firstCue := -1, -1
 	for i, s := range sentences {
@@ -162,15 +157,15 @@ func extract(title string, sentences []string) ([]Features, *vocab) {
 			}
 			v.mark[t.id] = int32(i + 1)
 			content++
-			if titleWords[t.w] {
+			if v.titleIdx[t.id] >= 0 {
 				inTitle++
 			}
 			if n > 1 {
 				shared += float64(v.df[t.id]-1) / float64(n-1)
 			}
 		}
-		if len(titleWords) > 0 {
-			d[fTitleRecall] = float64(inTitle) / float64(len(titleWords))
+		if v.nTitle > 0 {
+			d[fTitleRecall] = float64(inTitle) / float64(v.nTitle)
 		}
 		if content > 0 {
 			d[fTitlePrecision] = float64(inTitle) / float64(content)

@@ -133,6 +133,44 @@ type vocab struct {
 	stop  []bool
 	cue   []bool      // a verb with which authors state their contribution
 	lex   []*lexEntry // the model's weights of each word, once looked up (Model.lexOf)
+
+	inTitle  []bool  // the word is in the title
+	titleIdx []int32 // the word's index among the title's distinct content words, or -1
+	nTitle   int     // distinct content words of the title, in the abstract or not
+}
+
+// addTitle records which words of the vocabulary the title uses. A title has a dozen words, so
+// distinct ones are found by comparison rather than with a map.
+func (v *vocab) addTitle(title []token) {
+	v.inTitle, v.titleIdx = make([]bool, len(v.words)), make([]int32, len(v.words))
+	for id := range v.titleIdx {
+		v.titleIdx[id] = -1
+	}
+	for j, t := range title {
+		if seenBefore(title[:j], t.w) {
+			continue
+		}
+		id, ok := v.ids[t.w]
+		if ok {
+			v.inTitle[id] = true
+		}
+		if IsStopword(t.w) {
+			continue
+		}
+		if ok {
+			v.titleIdx[id] = int32(v.nTitle)
+		}
+		v.nTitle++
+	}
+}
+
+func seenBefore(toks []token, w string) bool {
+	for _, t := range toks {
+		if t.w == w {
+			return true
+		}
+	}
+	return false
 }
 
 func newVocab(n int) *vocab {

@@ -80,16 +80,12 @@ func wordFeatures(title string, sentences [][]token) (map[string]int, []WordFeat
 
 // wordProbs returns the probability that the TL;DR uses each word of the vocabulary: wordFeatures
 // fused with the model, without building the feature vectors.
-func (m *Model) wordProbs(title string, v *vocab) []float64 {
-	titleWords := map[string]bool{}
-	for _, t := range tokenize(title, nil) {
-		titleWords[t.w] = true
-	}
+func (m *Model) wordProbs(v *vocab) []float64 {
 	probs := make([]float64, len(v.words))
 	lex := m.lexOf(v)
 	for id, w := range v.words {
 		s := lex[id].token + m.token[tBias]
-		if titleWords[w] {
+		if v.inTitle[id] {
 			s += m.token[tTitle]
 		}
 		if v.stop[id] {
