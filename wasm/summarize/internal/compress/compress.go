@@ -172,7 +172,7 @@ var leadIns = []string{
 
 // dropLeadIn removes content-free openings ("In this paper, we …" → "We …"), repeatedly.
 func dropLeadIn(s string) string {
-	for changed := true; changed && leadInStarts[strings.ToLower(firstWord(s))]; {
+	for changed := true; changed && isLeadInStart(firstWord(s)); {
 		changed = false
 		for _, l := range leadIns {
 			if len(s) <= len(l) || !strings.EqualFold(s[:len(l)], l) {
@@ -202,6 +202,25 @@ var leadInStarts = func() map[string]bool {
 	}
 	return m
 }()
+
+// isLeadInStart reports whether w, in any case, is the first word of a lead-in, without allocating.
+func isLeadInStart(w string) bool {
+	var buf [16]byte
+	if len(w) > len(buf) {
+		return leadInStarts[strings.ToLower(w)]
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return leadInStarts[strings.ToLower(w)]
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return leadInStarts[string(buf[:len(w)])]
+}
 
 // firstWord returns s up to its first space or comma.
 func firstWord(s string) string {

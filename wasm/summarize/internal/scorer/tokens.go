@@ -25,28 +25,30 @@ func tokenize(s string, dst []token) []token {
 	start := -1
 	upper, digit := false, false
 	for i := 0; i <= len(s); {
-		r, size := rune(' '), 1
-		if i < len(s) {
-			if c := s[i]; c < utf8.RuneSelf {
-				r = rune(c)
-			} else {
-				r, size = utf8.DecodeRuneInString(s[i:])
+		var class byte // 0: not a word character
+		size := 1
+		if i == len(s) {
+			// past the end: closes the last word
+		} else if c := s[i]; c < utf8.RuneSelf {
+			class = asciiClass[c]
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				class = classLower
+				if unicode.IsUpper(r) {
+					class = classUpper
+				}
 			}
 		}
-		var isWord bool
-		if r < utf8.RuneSelf {
-			isWord = r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
-		} else {
-			isWord = unicode.IsLetter(r) || unicode.IsDigit(r)
-		}
-		if isWord {
+		if class != 0 {
 			if start < 0 {
 				start, upper, digit = i, false, false
 			}
-			if r >= 'A' && r <= 'Z' || r >= utf8.RuneSelf && unicode.IsUpper(r) {
+			switch class {
+			case classUpper:
 				upper = true
-			}
-			if r >= '0' && r <= '9' {
+			case classDigit:
 				digit = true
 			}
 		} else if start >= 0 {
@@ -65,6 +67,26 @@ func tokenize(s string, dst []token) []token {
 	}
 	return dst
 }
+
+// Character classes of tokenize.
+const (
+	classLower = 1 + iota // a letter that is not a capital, or a non-ASCII digit
+	classUpper
+	classDigit
+)
+
+var asciiClass = func() (t [utf8.RuneSelf]byte) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = classLower
+	}
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = classUpper
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = classDigit
+	}
+	return t
+}()
 
 // scanCase reports whether s is all ASCII and whether it has an ASCII capital.
 func scanCase(s string) (ascii, upper bool) {
