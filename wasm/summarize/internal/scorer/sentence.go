@@ -149,19 +149,19 @@ func extract(title string, sentences []string) ([]Features, *vocab) {
 			case "we", "our":
 				we = true
 			}
-			if v.cue[t.id] {
+			if v.info[t.id].cue {
 				cue = true
 			}
-			if v.stop[t.id] || v.mark[t.id] == int32(i+1) {
+			if v.info[t.id].stop || v.info[t.id].mark == int32(i+1) {
 				continue // a stop word, or seen in this sentence already
 			}
-			v.mark[t.id] = int32(i + 1)
+			v.info[t.id].mark = int32(i + 1)
 			content++
 			if v.titleIdx[t.id] >= 0 {
 				inTitle++
 			}
 			if n > 1 {
-				shared += float64(v.df[t.id]-1) / float64(n-1)
+				shared += float64(v.info[t.id].df-1) / float64(n-1)
 			}
 		}
 		if v.nTitle > 0 {

@@ -142,18 +142,29 @@ var stopwords = func() map[string]bool {
 	return m
 }()
 
+// wordKinds merges stopwords and cues, so that a new word of an abstract costs one lookup.
+var wordKinds = func() map[string]uint8 {
+	m := make(map[string]uint8, len(stopwords)+len(cues))
+	for w := range stopwords {
+		m[w] |= kindStop
+	}
+	for w := range cues {
+		m[w] |= kindCue
+	}
+	return m
+}()
+
+const (
+	kindStop = 1 << iota
+	kindCue
+)
+
 // vocab is an abstract's distinct words with what the scorer needs of each, indexed by token.id, so
 // that each weight is looked up once per word rather than once per occurrence.
 type vocab struct {
 	ids   map[string]int32
 	words []string
-	df    []int32 // sentences that contain the word
-	last  []int32 // scratch: 1 + the last sentence counted in df
-	mark  []int32 // scratch: 1 + the last sentence that looked at the word
-	upper []bool  // written with a capital somewhere
-	first []bool  // in the first sentence
-	stop  []bool
-	cue   []bool      // a verb with which authors state their contribution
+	info  []wordInfo
 	lex   []*lexEntry // the model's weights of each word, once looked up (Model.lexOf)
 
 	inTitle  []bool  // the word is in the title
@@ -195,10 +206,19 @@ func seenBefore(toks []token, w string) bool {
 	return false
 }
 
+// wordInfo is what the scorer needs of one word of the vocabulary.
+type wordInfo struct {
+	df    int32 // sentences that contain the word
+	last  int32 // scratch: 1 + the last sentence counted in df
+	mark  int32 // scratch: 1 + the last sentence that looked at the word
+	upper bool  // written with a capital somewhere
+	first bool  // in the first sentence
+	stop  bool
+	cue   bool // a verb with which authors state their contribution
+}
+
 func newVocab(n int) *vocab {
-	return &vocab{ids: make(map[string]int32, n), words: make([]string, 0, n), df: make([]int32, 0, n),
-		last: make([]int32, 0, n), mark: make([]int32, 0, n), upper: make([]bool, 0, n),
-		first: make([]bool, 0, n), stop: make([]bool, 0, n), cue: make([]bool, 0, n)}
+	return &vocab{ids: make(map[string]int32, n), words: make([]string, 0, n), info: make([]wordInfo, 0, n)}
 }
 
 // add gives every token of sentence si its id, registering new words.
@@ -210,21 +230,17 @@ func (v *vocab) add(toks []token, si int) {
 			id = int32(len(v.words))
 			v.ids[t.w] = id
 			v.words = append(v.words, t.w)
-			v.df = append(v.df, 0)
-			v.last = append(v.last, 0)
-			v.mark = append(v.mark, 0)
-			v.upper = append(v.upper, false)
-			v.first = append(v.first, si == 0)
-			v.stop = append(v.stop, IsStopword(t.w))
-			v.cue = append(v.cue, cues[t.w])
+			kind := wordKinds[t.w]
+			v.info = append(v.info, wordInfo{first: si == 0, stop: kind&kindStop != 0, cue: kind&kindCue != 0})
 		}
 		t.id = id
+		in := &v.info[id]
 		if t.upper {
-			v.upper[id] = true
+			in.upper = true
 		}
-		if v.last[id] != int32(si+1) {
-			v.last[id] = int32(si + 1)
-			v.df[id]++
+		if in.last != int32(si+1) {
+			in.last = int32(si + 1)
+			in.df++
 		}
 	}
 }

@@ -88,19 +88,19 @@ func (m *Model) wordProbs(v *vocab) []float64 {
 		if v.inTitle[id] {
 			s += m.token[tTitle]
 		}
-		if v.stop[id] {
+		if v.info[id].stop {
 			s += m.token[tStop]
 		}
 		if hasDigit(w) {
 			s += m.token[tDigit]
 		}
-		if v.first[id] {
+		if v.info[id].first {
 			s += m.token[tFirst]
 		}
 		if len(w) > 8 {
 			s += m.token[tLong]
 		}
-		switch v.df[id] {
+		switch v.info[id].df {
 		case 1:
 			s += m.token[tDF1]
 		case 2:
@@ -108,7 +108,7 @@ func (m *Model) wordProbs(v *vocab) []float64 {
 		default:
 			s += m.token[tDF3Plus]
 		}
-		if v.upper[id] {
+		if v.info[id].upper {
 			s += m.token[tUpper]
 		}
 		probs[id] = sigmoid(s)
