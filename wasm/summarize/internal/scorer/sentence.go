@@ -111,9 +111,15 @@ func extract(title string, sentences []string) ([]Features, *vocab) {
 		size += len(s)
 	}
 	v := newVocab(size/12 + 16) // an abstract has about one distinct word per 12 bytes
+	// one array holds the words of every sentence; a sentence's words are final once v.add has run
+	all, bounds := make([]token, 0, size/5+len(sentences)), make([]int, len(sentences)+1)
 	for i, s := range sentences {
-		out[i].toks = tokenize(s, make([]token, 0, len(s)/5+1))
-		v.add(out[i].toks, i)
+		all = tokenize(s, all)
+		bounds[i+1] = len(all)
+		v.add(all[bounds[i]:], i)
+	}
+	for i := range out {
+		out[i].toks = all[bounds[i]:bounds[i+1]:bounds[i+1]]
 	}
 	v.addTitle(tokenize(title, make([]token, 0, len(title)/5+1)))
 	// df counted every word; the centrality feature counts content words only, as df does for them
