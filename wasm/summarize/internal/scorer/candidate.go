@@ -256,7 +256,7 @@ func (b *candidateBuilder) add(h compress.Head, toks []token, delta float64, ran
 	make1(len(h.Text), n, h.Kind)
 	k, lastK := 0, -1
 	for _, c := range compress.Cuts(h.Text) {
-		for k < n && toks[k].start < c.At {
+		for k < n && int(toks[k].start) < c.At {
 			k++
 		}
 		if k < compress.MinWords || k == n || k == lastK || compress.NeedsComplement(toks[k-1].w) {

@@ -8,11 +8,11 @@ import (
 
 // token is one word of a text: a run of letters and digits, lower-cased, with its byte span.
 type token struct {
-	w          string
-	start, end int
-	id         int32 // index in the abstract's vocabulary, once assigned; -1 when unknown
-	upper      bool  // written with a capital
-	digit      bool
+	w     string
+	start int32 // byte offset in the text
+	id    int32 // index in the abstract's vocabulary, once assigned; -1 when unknown
+	upper bool  // written with a capital
+	digit bool
 }
 
 // tokenize appends the tokens of s to dst. It allocates only to lower-case: once for the whole of an
@@ -60,7 +60,7 @@ func tokenize(s string, dst []token) []token {
 			default:
 				w = strings.ToLower(w)
 			}
-			dst = append(dst, token{w: w, start: start, end: i, id: -1, upper: upper, digit: digit})
+			dst = append(dst, token{w: w, start: int32(start), id: -1, upper: upper, digit: digit})
 			start = -1
 		}
 		i += size
