@@ -124,12 +124,8 @@ func shortlist(m *Model, title string, sentences []string, k int, keep bool, emi
 		}
 	}
 	order = order[:min(k, len(order))]
-	b := candidateBuilder{probs: m.wordProbs(v), stamp: make([]int, len(v.words)),
-		trailW: make([]float64, len(v.words)), titleIdx: v.titleIdx, nTitle: v.nTitle,
+	b := candidateBuilder{probs: m.wordProbs(v), lex: m.lexOf(v), info: v.info, nTitle: v.nTitle,
 		titleSeen: make([]bool, v.nTitle), emit: emit}
-	for id, e := range m.lexOf(v) {
-		b.trailW[id] = e.trailing
-	}
 	var toks []token
 	for rank, i := range order {
 		for _, h := range compress.Heads(sentences[i]) {
@@ -150,13 +146,12 @@ func shortlist(m *Model, title string, sentences []string, k int, keep bool, emi
 
 // candidateBuilder computes stage-two features of every cut of a head from prefix sums over its words.
 type candidateBuilder struct {
-	probs    []float64 // per word of the vocabulary: the token model's probability
-	trailW   []float64 // per word: its Trailing weight
-	titleIdx []int32   // per word: its index among the title's content words, or -1
-	nTitle   int
-	stamp    []int // per word: the head that last used it, for repeat discounts
-	heads    int
-	emit     func(*Shortlisted)
+	probs  []float64   // per word of the vocabulary: the token model's probability
+	lex    []*lexEntry // per word: its weights
+	info   []wordInfo  // per word: title index and stamp
+	nTitle int
+	heads  int32 // heads so far, for the stamps of repeat discounts
+	emit   func(*Shortlisted)
 
 	// scratch, reused from head to head
 	toks      []token
@@ -190,11 +185,12 @@ func (b *candidateBuilder) add(h compress.Head, toks []token, delta float64, ran
 		title[j+1] = title[j]
 		if id := t.id; id >= 0 {
 			g = b.probs[id]
-			if b.stamp[id] == b.heads {
+			in := &b.info[id]
+			if in.stamp == b.heads {
 				g *= repeatWeight
 			}
-			b.stamp[id] = b.heads
-			if ti := b.titleIdx[id]; ti >= 0 && !titleSeen[ti] {
+			in.stamp = b.heads
+			if ti := in.titleIdx; ti >= 0 && !titleSeen[ti] {
 				titleSeen[ti] = true
 				title[j+1]++
 			}
@@ -203,7 +199,7 @@ func (b *candidateBuilder) add(h compress.Head, toks []token, delta float64, ran
 	}
 	for j := n - 1; j >= 0; j-- {
 		if id := toks[j].id; id >= 0 {
-			trail[j] = trail[j+1] + b.trailW[id]
+			trail[j] = trail[j+1] + b.lex[id].trailing
 		} else {
 			trail[j] = trail[j+1]
 		}

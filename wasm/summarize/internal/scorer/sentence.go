@@ -163,7 +163,7 @@ func extract(title string, sentences []string) ([]Features, *vocab) {
 			}
 			v.info[t.id].mark = int32(i + 1)
 			content++
-			if v.titleIdx[t.id] >= 0 {
+			if v.info[t.id].titleIdx >= 0 {
 				inTitle++
 			}
 			if n > 1 {

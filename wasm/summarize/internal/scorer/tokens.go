@@ -167,31 +167,25 @@ type vocab struct {
 	info  []wordInfo
 	lex   []*lexEntry // the model's weights of each word, once looked up (Model.lexOf)
 
-	inTitle  []bool  // the word is in the title
-	titleIdx []int32 // the word's index among the title's distinct content words, or -1
-	nTitle   int     // distinct content words of the title, in the abstract or not
+	nTitle int // distinct content words of the title, in the abstract or not
 }
 
 // addTitle records which words of the vocabulary the title uses. A title has a dozen words, so
 // distinct ones are found by comparison rather than with a map.
 func (v *vocab) addTitle(title []token) {
-	v.inTitle, v.titleIdx = make([]bool, len(v.words)), make([]int32, len(v.words))
-	for id := range v.titleIdx {
-		v.titleIdx[id] = -1
-	}
 	for j, t := range title {
 		if seenBefore(title[:j], t.w) {
 			continue
 		}
 		id, ok := v.ids[t.w]
 		if ok {
-			v.inTitle[id] = true
+			v.info[id].inTitle = true
 		}
 		if IsStopword(t.w) {
 			continue
 		}
 		if ok {
-			v.titleIdx[id] = int32(v.nTitle)
+			v.info[id].titleIdx = int32(v.nTitle)
 		}
 		v.nTitle++
 	}
@@ -215,6 +209,10 @@ type wordInfo struct {
 	first bool  // in the first sentence
 	stop  bool
 	cue   bool // a verb with which authors state their contribution
+
+	inTitle  bool  // the word is in the title
+	titleIdx int32 // the word's index among the title's distinct content words, or -1
+	stamp    int32 // scratch for candidateBuilder: the head that last used the word
 }
 
 func newVocab(n int) *vocab {
@@ -231,7 +229,7 @@ func (v *vocab) add(toks []token, si int) {
 			v.ids[t.w] = id
 			v.words = append(v.words, t.w)
 			kind := wordKinds[t.w]
-			v.info = append(v.info, wordInfo{first: si == 0, stop: kind&kindStop != 0, cue: kind&kindCue != 0})
+			v.info = append(v.info, wordInfo{titleIdx: -1, first: si == 0, stop: kind&kindStop != 0, cue: kind&kindCue != 0})
 		}
 		t.id = id
 		in := &v.info[id]

@@ -85,7 +85,7 @@ func (m *Model) wordProbs(v *vocab) []float64 {
 	lex := m.lexOf(v)
 	for id, w := range v.words {
 		s := lex[id].token + m.token[tBias]
-		if v.inTitle[id] {
+		if v.info[id].inTitle {
 			s += m.token[tTitle]
 		}
 		if v.info[id].stop {
