@@ -27,7 +27,7 @@ func Sentences(text string) []string {
 		return nil
 	}
 	nested := nestedSpans(text)
-	var out []string
+	out := make([]string, 0, len(text)/100+1) // abstract sentences are 100 to 200 bytes long
 	start, span := 0, 0
 	for i := 0; i < len(text); i++ {
 		c := text[i]

@@ -132,8 +132,8 @@ func shortlist(m *Model, title string, sentences []string, k int, keep bool, emi
 			if h.Text == sentences[i] {
 				toks = feats[i].toks // cleaning changed nothing: the words are known
 			} else {
-				if keep {
-					b.toks = nil
+				if keep || cap(b.toks) < len(h.Text)/5+1 {
+					b.toks = make([]token, 0, len(h.Text)/5+1) // growing by append is dear, in wasm above all
 				}
 				toks = tokenize(h.Text, b.toks[:0])
 				b.toks = toks
