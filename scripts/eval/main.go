@@ -5,9 +5,7 @@
 package main
 
 import (
-	"bufio"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -18,15 +16,11 @@ import (
 
 	"github.com/papergist/papergist/scripts/eval/rouge"
 	"github.com/papergist/papergist/wasm/summarize"
+	"github.com/papergist/papergist/wasm/summarize/scitldr"
 )
 
 // record is one SciTLDR-A line.
-type record struct {
-	PaperID string   `json:"paper_id"`
-	Title   string   `json:"title"`
-	Source  []string `json:"source"`
-	Target  []string `json:"target"`
-}
+type record = scitldr.Record
 
 // system writes one TL;DR for a record.
 type system struct {
@@ -45,7 +39,7 @@ func main() {
 }
 
 func run(dataPath, dumpPath string, out io.Writer) error {
-	recs, err := load(dataPath)
+	recs, err := scitldr.Load(dataPath)
 	if err != nil {
 		return err
 	}
@@ -84,8 +78,7 @@ func run(dataPath, dumpPath string, out io.Writer) error {
 	return nil
 }
 
-// abstract joins the data's sentences back into the single string a page shows: papergist segments it itself.
-func abstract(r record) string { return strings.Join(r.Source, " ") }
+func abstract(r record) string { return r.Abstract() }
 
 func lexRank(r record) string {
 	out, err := tldr.New().Summarize(abstract(r), 1)
@@ -111,29 +104,6 @@ func countRefs(recs []record) int {
 		n += len(r.Target)
 	}
 	return n
-}
-
-func load(path string) ([]record, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("open SciTLDR data (see ../shared/eval/scitldr/README.md): %w", err)
-	}
-	defer f.Close()
-	var recs []record
-	dec := json.NewDecoder(bufio.NewReader(f))
-	for {
-		var r record
-		if err := dec.Decode(&r); errors.Is(err, io.EOF) {
-			break
-		} else if err != nil {
-			return nil, fmt.Errorf("%s record %d: %w", path, len(recs)+1, err)
-		}
-		if len(r.Source) == 0 || len(r.Target) == 0 {
-			return nil, fmt.Errorf("%s record %d (%s): no source or no target", path, len(recs)+1, r.PaperID)
-		}
-		recs = append(recs, r)
-	}
-	return recs, nil
 }
 
 func writeDump(path string, rows []map[string]any) error {

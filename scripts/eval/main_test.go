@@ -33,10 +33,3 @@ func TestRunScoresKnownPairs(t *testing.T) {
 	require.Contains(t, lines, "oracle")
 	assert.Equal(t, "100.00", lines["oracle"][4], "oracle R1 (after the three words of its name)")
 }
-
-func TestLoadRejectsBadRecords(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "bad.jsonl")
-	require.NoError(t, os.WriteFile(path, []byte(`{"paper_id":"x","source":[],"target":["t"]}`), 0o644))
-	_, err := load(path)
-	assert.ErrorContains(t, err, "no source or no target")
-}

@@ -27,10 +27,13 @@ func Sentences(text string) []string {
 		return nil
 	}
 	nested := nestedSpans(text)
-	var out []string
+	out := make([]string, 0, len(text)/100+1) // abstract sentences are 100 to 200 bytes long
 	start, span := 0, 0
 	for i := 0; i < len(text); i++ {
 		c := text[i]
+		if !stopByte[c] {
+			continue
+		}
 		if c >= utf8.RuneSelf {
 			// CJK full stops end a sentence with no space after them.
 			if r, size := utf8.DecodeRuneInString(text[i:]); r == '。' || r == '！' || r == '？' {
@@ -168,6 +171,12 @@ func nestedSpans(text string) [][2]int {
 	var stack []int
 	mathOpen := -1
 	for i := 0; i < len(text); i++ {
+		for i < len(text) && !spanByte[text[i]] {
+			i++ // most bytes delimit nothing
+		}
+		if i == len(text) {
+			break
+		}
 		switch c := text[i]; c {
 		case '\\':
 			i++ // an escaped character: \$ or \{ is not a delimiter
@@ -209,6 +218,20 @@ func nestedSpans(text string) [][2]int {
 	}
 	return spans
 }
+
+// spanByte marks the bytes nestedSpans looks at; stopByte those Sentences looks at.
+var spanByte, stopByte = func() (span, stop [256]bool) {
+	for _, c := range []byte("\\$([{)]}") {
+		span[c] = true
+	}
+	for _, c := range []byte(".!?") {
+		stop[c] = true
+	}
+	for c := utf8.RuneSelf; c < 256; c++ {
+		stop[c] = true
+	}
+	return span, stop
+}()
 
 func closer(open byte) byte {
 	switch open {

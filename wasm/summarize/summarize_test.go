@@ -1,8 +1,6 @@
 package summarize_test
 
 import (
-	"bufio"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -15,6 +13,7 @@ import (
 
 	"github.com/papergist/papergist/shared/paper"
 	"github.com/papergist/papergist/wasm/summarize"
+	"github.com/papergist/papergist/wasm/summarize/scitldr"
 )
 
 const (
@@ -142,7 +141,7 @@ func TestTLDROnDev(t *testing.T) {
 	lengths := 0
 	recs := devRecords(t, 0)
 	for _, r := range recs {
-		s := summarize.Summarize(r.Title, strings.Join(r.Source, " "))
+		s := summarize.Summarize(r.Title, r.Abstract())
 		require.NotEmpty(t, s.TLDR, r.PaperID)
 		assert.LessOrEqual(t, len(summarize.Sentences(s.TLDR)), 2, "%s: %q", r.PaperID, s.TLDR)
 		assert.GreaterOrEqual(t, len(s.KeyPhrases), 1, r.PaperID)
@@ -153,30 +152,33 @@ func TestTLDROnDev(t *testing.T) {
 	assert.True(t, mean >= 15 && mean <= 30, "mean TL;DR length %.1f words", mean)
 }
 
-type devRecord struct {
-	PaperID string   `json:"paper_id"`
-	Title   string   `json:"title"`
-	Source  []string `json:"source"`
+// BenchmarkTLDR measures one TL;DR per op over the dev abstracts (make bench-summarize reports the rate).
+func BenchmarkTLDR(b *testing.B) {
+	recs := devRecords(b, 0)
+	abstracts := make([]string, len(recs))
+	for i, r := range recs {
+		abstracts[i] = r.Abstract()
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		_ = summarize.TLDR(recs[i].Title, abstracts[i])
+		i = (i + 1) % len(recs)
+	}
 }
 
 // devRecords reads up to n (all for 0) records of ../shared/eval/scitldr/dev.jsonl, or skips.
-func devRecords(t *testing.T, n int) []devRecord {
+func devRecords(t testing.TB, n int) []scitldr.Record {
 	t.Helper()
 	_, file, _, _ := runtime.Caller(0)
 	path := filepath.Join(filepath.Dir(file), "..", "..", "..", "shared", "eval", "scitldr", "dev.jsonl")
-	f, err := os.Open(path)
-	if err != nil {
+	if _, err := os.Stat(path); err != nil {
 		t.Skipf("SciTLDR dev split not found at %s (the team's ../shared folder): %v", path, err)
 	}
-	defer f.Close()
-	var recs []devRecord
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<20)
-	for sc.Scan() && (n == 0 || len(recs) < n) {
-		var r devRecord
-		require.NoError(t, json.Unmarshal(sc.Bytes(), &r))
-		recs = append(recs, r)
+	recs, err := scitldr.Load(path)
+	require.NoError(t, err)
+	if n > 0 && n < len(recs) {
+		recs = recs[:n]
 	}
-	require.NoError(t, sc.Err())
 	return recs
 }

@@ -4,15 +4,13 @@
 package main
 
 import (
-	"bufio"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
-	"strings"
 	"time"
 
 	"github.com/papergist/papergist/wasm/summarize"
+	"github.com/papergist/papergist/wasm/summarize/scitldr"
 )
 
 type abstract struct{ title, text string }
@@ -66,26 +64,13 @@ func measure(docs []abstract, d time.Duration, f func(abstract)) rate {
 }
 
 func load(path string) ([]abstract, error) {
-	f, err := os.Open(path)
+	recs, err := scitldr.Load(path)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	var docs []abstract
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<20)
-	for sc.Scan() {
-		var r struct {
-			Title  string   `json:"title"`
-			Source []string `json:"source"`
-		}
-		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
-		}
-		docs = append(docs, abstract{r.Title, strings.Join(r.Source, " ")})
+	docs := make([]abstract, len(recs))
+	for i, r := range recs {
+		docs[i] = abstract{r.Title, r.Abstract()}
 	}
-	if len(docs) == 0 {
-		return nil, fmt.Errorf("%s: no records", path)
-	}
-	return docs, sc.Err()
+	return docs, nil
 }

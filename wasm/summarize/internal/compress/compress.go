@@ -65,8 +65,11 @@ func Heads(s string) []Head {
 // Cuts returns the points where text may be cut, in order. The caller checks that enough words stay
 // (MinWords) and that the last one does not need a complement (NeedsComplement).
 func Cuts(text string) []Cut {
-	var out []Cut
+	out := make([]Cut, 0, 16)
 	for i := 0; i < len(text); i++ {
+		if c := text[i]; c != ' ' && c != ',' && c != ';' && c != ':' {
+			continue
+		}
 		if kind, ok := cutAt(text, i); ok {
 			out = append(out, Cut{At: i, Kind: kind})
 		}
@@ -81,13 +84,23 @@ func NeedsComplement(word string) bool { return needsComplement[word] }
 func Text(head string, at int) string { return Tidy(head[:at]) }
 
 // spaceCuts are the words before which a trailing part may be cut, with their kinds.
-var spaceCuts = []struct {
-	word string
-	kind int
-}{
+var spaceCuts = []spaceCut{
 	{" which ", KindWhich}, {" by ", KindBy}, {" using ", KindUsing}, {" and ", KindAnd}, {" that ", KindThat},
 	{" for ", KindFor}, {" with ", KindWith}, {" in ", KindIn}, {" on ", KindOn}, {" via ", KindVia},
 	{" while ", KindWhile}, {" whereas ", KindWhile}, {" — ", KindDash}, {" -- ", KindDash},
+}
+
+// spaceCutsAfter lists spaceCuts by the byte after the space, in order.
+var spaceCutsAfter = func() (t [256][]spaceCut) {
+	for _, c := range spaceCuts {
+		t[c.word[1]] = append(t[c.word[1]], c)
+	}
+	return t
+}()
+
+type spaceCut struct {
+	word string
+	kind int
 }
 
 // needsComplement are words after which a cut leaves a sentence hanging ("we are interested.").
@@ -120,10 +133,10 @@ func cutAt(text string, i int) (int, bool) {
 	case ':':
 		return KindColon, true
 	case ' ':
-		if i+1 < len(text) && strings.IndexByte("wbuatfiov-\xe2", text[i+1]) < 0 {
-			return 0, false // no cut word starts with this letter
+		if i+1 >= len(text) {
+			return 0, false
 		}
-		for _, c := range spaceCuts {
+		for _, c := range spaceCutsAfter[text[i+1]] { // most bytes open no cut word
 			if strings.HasPrefix(text[i:], c.word) {
 				return c.kind, true
 			}
@@ -159,7 +172,7 @@ var leadIns = []string{
 
 // dropLeadIn removes content-free openings ("In this paper, we …" → "We …"), repeatedly.
 func dropLeadIn(s string) string {
-	for changed := true; changed && leadInStarts[strings.ToLower(firstWord(s))]; {
+	for changed := true; changed && isLeadInStart(firstWord(s)); {
 		changed = false
 		for _, l := range leadIns {
 			if len(s) <= len(l) || !strings.EqualFold(s[:len(l)], l) {
@@ -190,6 +203,25 @@ var leadInStarts = func() map[string]bool {
 	return m
 }()
 
+// isLeadInStart reports whether w, in any case, is the first word of a lead-in, without allocating.
+func isLeadInStart(w string) bool {
+	var buf [16]byte
+	if len(w) > len(buf) {
+		return leadInStarts[strings.ToLower(w)]
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return leadInStarts[strings.ToLower(w)]
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return leadInStarts[string(buf[:len(w)])]
+}
+
 // firstWord returns s up to its first space or comma.
 func firstWord(s string) string {
 	if i := strings.IndexAny(s, " ,"); i >= 0 {
@@ -215,6 +247,9 @@ func dropInline(s string) string {
 			break
 		}
 	}
+	if !hasInline(s) {
+		return s
+	}
 	for _, p := range inlines {
 		if len(p) > len(s) {
 			continue
@@ -229,6 +264,34 @@ func dropInline(s string) string {
 	}
 	return s
 }
+
+// hasInline reports whether any of inlines occurs in s, in one pass over its spaces: most sentences
+// have none, and searching for each phrase in turn was a tenth of a TL;DR's cost.
+func hasInline(s string) bool {
+	for i := strings.IndexByte(s, ' '); i >= 0; {
+		if i+1 < len(s) {
+			for _, p := range inlinesAfter[s[i+1]] {
+				if strings.HasPrefix(s[i:], p) {
+					return true
+				}
+			}
+		}
+		j := strings.IndexByte(s[i+1:], ' ')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}
+
+// inlinesAfter lists inlines by the byte after the space.
+var inlinesAfter = func() (t [256][]string) {
+	for _, p := range inlines {
+		t[p[1]] = append(t[p[1]], p)
+	}
+	return t
+}()
 
 // dropBrackets removes [citations] and parentheticals. An acronym definition such as "(GANs)" or
 // "(V-RIN)" stays, and so do brackets glued to a word, as in a formula f(x). Unbalanced brackets stay.
@@ -292,8 +355,10 @@ func Tidy(s string) string {
 	if strings.Contains(s, "  ") || strings.ContainsAny(s, "\t\n\r") || strings.TrimSpace(s) != s {
 		s = strings.Join(strings.Fields(s), " ")
 	}
-	for _, p := range []string{" ,", " .", " ;", " :"} {
-		s = strings.ReplaceAll(s, p, p[1:])
+	if spaceBeforePunct(s) {
+		for _, p := range []string{" ,", " .", " ;", " :"} {
+			s = strings.ReplaceAll(s, p, p[1:])
+		}
 	}
 	s = strings.TrimRight(s, " ,;:-—")
 	s = capitalize(s)
@@ -301,6 +366,22 @@ func Tidy(s string) string {
 		s += "."
 	}
 	return s
+}
+
+// spaceBeforePunct reports a space before a comma, period, semicolon or colon.
+func spaceBeforePunct(s string) bool {
+	for i := strings.IndexByte(s, ' '); i >= 0 && i+1 < len(s); {
+		switch s[i+1] {
+		case ',', '.', ';', ':':
+			return true
+		}
+		j := strings.IndexByte(s[i+1:], ' ')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
 }
 
 func capitalize(s string) string {

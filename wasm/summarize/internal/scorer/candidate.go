@@ -81,26 +81,35 @@ func (m *Model) ScoreCandidate(f *CandidateFeatures) float64 {
 	return s
 }
 
-// Best returns the candidate TL;DR both stages rate highest, or "" when there are no sentences.
+// Best returns the candidate TL;DR both stages rate highest, or "" when there are no sentences. It
+// scores each candidate as it is built instead of keeping the shortlist.
 func (m *Model) Best(title string, sentences []string) string {
-	list := Shortlist(m, title, sentences, TopSentences)
-	best, bestScore := -1, 0.0
-	for i := range list {
-		if s := m.ScoreCandidate(&list[i].Features); best < 0 || s > bestScore {
-			best, bestScore = i, s
+	var head string
+	at, bestScore := -1, 0.0
+	shortlist(m, title, sentences, TopSentences, false, func(c *Shortlisted) {
+		if s := m.ScoreCandidate(&c.Features); at < 0 || s > bestScore {
+			head, at, bestScore = c.head, c.at, s
 		}
-	}
-	if best < 0 {
+	})
+	if at < 0 {
 		return ""
 	}
-	return list[best].Text()
+	return compress.Text(head, at)
 }
 
 // Shortlist rates the sentences with stage one and returns the compressions of the best k of them,
 // best sentence first, each with its stage-two features.
 func Shortlist(m *Model, title string, sentences []string, k int) []Shortlisted {
+	var out []Shortlisted
+	shortlist(m, title, sentences, k, true, func(c *Shortlisted) { out = append(out, *c) })
+	return out
+}
+
+// shortlist is Shortlist handing each candidate to emit; the candidate is reused after emit returns,
+// and so are the words its Features.trail refers to unless keep is set.
+func shortlist(m *Model, title string, sentences []string, k int, keep bool, emit func(*Shortlisted)) {
 	if len(sentences) == 0 {
-		return nil
+		return
 	}
 	feats, v := extract(title, sentences)
 	scores := m.scoreAll(feats, v)
@@ -115,68 +124,73 @@ func Shortlist(m *Model, title string, sentences []string, k int) []Shortlisted 
 		}
 	}
 	order = order[:min(k, len(order))]
-	b := candidateBuilder{probs: m.wordProbs(title, v), stamp: make([]int, len(v.words)),
-		trailW: make([]float64, len(v.words)), titleIdx: make([]int32, len(v.words))}
-	for id, w := range v.words {
-		b.trailW[id] = m.Trailing[w]
-		b.titleIdx[id] = -1
-	}
-	titleIndex := map[string]int32{}
-	for _, t := range tokenize(title, nil) {
-		if _, ok := titleIndex[t.w]; !ok && !IsStopword(t.w) {
-			titleIndex[t.w] = int32(len(titleIndex))
-		}
-	}
-	b.nTitle = len(titleIndex)
-	for w, ti := range titleIndex {
-		if id, ok := v.ids[w]; ok {
-			b.titleIdx[id] = ti
-		}
-	}
-	var out []Shortlisted
+	b := candidateBuilder{probs: m.wordProbs(v), lex: m.lexOf(v), info: v.info, nTitle: v.nTitle,
+		titleSeen: make([]bool, v.nTitle), emit: emit}
+	var toks []token
 	for rank, i := range order {
 		for _, h := range compress.Heads(sentences[i]) {
-			var toks []token
 			if h.Text == sentences[i] {
 				toks = feats[i].toks // cleaning changed nothing: the words are known
 			} else {
-				toks = tokenize(h.Text, make([]token, 0, len(h.Text)/5+1))
+				if keep || cap(b.toks) < len(h.Text)/5+1 {
+					b.toks = make([]token, 0, len(h.Text)/5+1) // growing by append is dear, in wasm above all
+				}
+				toks = tokenize(h.Text, b.toks[:0])
+				b.toks = toks
 				v.lookup(toks)
 			}
-			out = b.add(out, h, toks, scores[i]-scores[order[0]], rank)
+			b.add(h, toks, scores[i]-scores[order[0]], rank)
 		}
 	}
-	return out
 }
 
 // candidateBuilder computes stage-two features of every cut of a head from prefix sums over its words.
 type candidateBuilder struct {
-	probs    []float64 // per word of the vocabulary: the token model's probability
-	trailW   []float64 // per word: its Trailing weight
-	titleIdx []int32   // per word: its index among the title's content words, or -1
-	nTitle   int
-	stamp    []int // per word: the head that last used it, for repeat discounts
-	heads    int
+	probs  []float64   // per word of the vocabulary: the token model's probability
+	lex    []*lexEntry // per word: its weights
+	info   []wordInfo  // per word: title index and stamp
+	nTitle int
+	heads  int32 // heads so far, for the stamps of repeat discounts
+	emit   func(*Shortlisted)
+
+	// scratch, reused from head to head
+	toks      []token
+	gain      []float64 // expected overlap of the first k words
+	title     []int     // distinct title words among the first k words
+	trail     []float64 // Trailing weight of the words from k on
+	digitFrom []bool    // a number among the words from k on
+	titleSeen []bool
+	cand      Shortlisted
 }
 
-func (b *candidateBuilder) add(out []Shortlisted, h compress.Head, toks []token, delta float64, rank int) []Shortlisted {
+// grow returns s resliced to n elements, reallocated only when too small; the elements are not cleared.
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n, 2*n)
+	}
+	return s[:n]
+}
+
+func (b *candidateBuilder) add(h compress.Head, toks []token, delta float64, rank int) {
 	n := len(toks)
 	b.heads++
-	gain := make([]float64, n+1)   // expected overlap of the first k words
-	title := make([]int, n+1)      // distinct title words among the first k words
-	trail := make([]float64, n+1)  // Trailing weight of the words from k on
-	digitFrom := make([]bool, n+1) // a number among the words from k on
-	titleSeen := make([]bool, b.nTitle)
+	b.gain, b.title = grow(b.gain, n+1), grow(b.title, n+1)
+	b.trail, b.digitFrom = grow(b.trail, n+1), grow(b.digitFrom, n+1)
+	gain, title, trail, digitFrom := b.gain, b.title, b.trail, b.digitFrom
+	gain[0], title[0], trail[n], digitFrom[n] = 0, 0, 0, false
+	titleSeen := b.titleSeen
+	clear(titleSeen)
 	for j, t := range toks {
 		g := 0.0
 		title[j+1] = title[j]
 		if id := t.id; id >= 0 {
 			g = b.probs[id]
-			if b.stamp[id] == b.heads {
+			in := &b.info[id]
+			if in.stamp == b.heads {
 				g *= repeatWeight
 			}
-			b.stamp[id] = b.heads
-			if ti := b.titleIdx[id]; ti >= 0 && !titleSeen[ti] {
+			in.stamp = b.heads
+			if ti := in.titleIdx; ti >= 0 && !titleSeen[ti] {
 				titleSeen[ti] = true
 				title[j+1]++
 			}
@@ -185,14 +199,15 @@ func (b *candidateBuilder) add(out []Shortlisted, h compress.Head, toks []token,
 	}
 	for j := n - 1; j >= 0; j-- {
 		if id := toks[j].id; id >= 0 {
-			trail[j] = trail[j+1] + b.trailW[id]
+			trail[j] = trail[j+1] + b.lex[id].trailing
 		} else {
 			trail[j] = trail[j+1]
 		}
 		digitFrom[j] = digitFrom[j+1] || toks[j].digit
 	}
-	make1 := func(at, k, kind int) Shortlisted {
-		c := Shortlisted{head: h.Text, at: at}
+	make1 := func(at, k, kind int) {
+		c := &b.cand
+		*c = Shortlisted{head: h.Text, at: at}
 		f := &c.Features
 		d := &f.Dense
 		d[cSentence] = delta
@@ -232,19 +247,18 @@ func (b *candidateBuilder) add(out []Shortlisted, h compress.Head, toks []token,
 		}
 		d[cKind+kind] = 1
 		f.trail, f.trailScore = toks[k:], trail[k]
-		return c
+		b.emit(c)
 	}
-	out = append(out, make1(len(h.Text), n, h.Kind))
+	make1(len(h.Text), n, h.Kind)
 	k, lastK := 0, -1
 	for _, c := range compress.Cuts(h.Text) {
-		for k < n && toks[k].start < c.At {
+		for k < n && int(toks[k].start) < c.At {
 			k++
 		}
 		if k < compress.MinWords || k == n || k == lastK || compress.NeedsComplement(toks[k-1].w) {
 			continue
 		}
 		lastK = k
-		out = append(out, make1(c.At, k, c.Kind))
+		make1(c.At, k, c.Kind)
 	}
-	return out
 }

@@ -28,6 +28,32 @@ type Model struct {
 	cand    [cNumFeatures]float64
 	bigrams map[string]map[string]float64 // first word → second word → weight
 	starts  map[string]map[string]float64
+	lex     map[string]*lexEntry // every word with a weight, so that scoring looks each word up once
+}
+
+// lexEntry gathers one word's weights from every map of the model.
+type lexEntry struct {
+	word, token, trailing float64
+	next                  map[string]float64 // bigrams that start with the word
+}
+
+// noLex stands for a word without weights.
+var noLex = &lexEntry{}
+
+// lexOf returns the entry of each word of v's vocabulary, computing them once per vocabulary.
+func (m *Model) lexOf(v *vocab) []*lexEntry {
+	if len(v.lex) == len(v.words) {
+		return v.lex
+	}
+	v.lex = make([]*lexEntry, len(v.words))
+	for id, w := range v.words {
+		if e := m.lex[w]; e != nil {
+			v.lex[id] = e
+		} else {
+			v.lex[id] = noLex
+		}
+	}
+	return v.lex
 }
 
 // Prepare indexes the weights for scoring; call it once after loading and before any use.
@@ -42,6 +68,27 @@ func (m *Model) Prepare() {
 		m.cand[i] = m.Candidate[name]
 	}
 	m.bigrams, m.starts = pairIndex(m.Bigrams), pairIndex(m.Starts)
+	m.lex = map[string]*lexEntry{}
+	entry := func(w string) *lexEntry {
+		e := m.lex[w]
+		if e == nil {
+			e = &lexEntry{}
+			m.lex[w] = e
+		}
+		return e
+	}
+	for w, x := range m.Words {
+		entry(w).word = x
+	}
+	for w, x := range m.TokenWords {
+		entry(w).token = x
+	}
+	for w, x := range m.Trailing {
+		entry(w).trailing = x
+	}
+	for w, next := range m.bigrams {
+		entry(w).next = next
+	}
 }
 
 // pairIndex splits "first second" keys into a two-level map, so that scoring needs no string building.

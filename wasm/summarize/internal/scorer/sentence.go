@@ -104,12 +104,6 @@ func Extract(title string, sentences []string) []Features {
 
 // extract computes the stage-one features and the abstract's vocabulary.
 func extract(title string, sentences []string) ([]Features, *vocab) {
-	titleWords := map[string]bool{}
-	for _, t := range tokenize(title, nil) {
-		if !IsStopword(t.w) {
-			titleWords[t.w] = true
-		}
-	}
 	n := len(sentences)
 	out := make([]Features, n)
 	size := 0
@@ -117,10 +111,17 @@ func extract(title string, sentences []string) ([]Features, *vocab) {
 		size += len(s)
 	}
 	v := newVocab(size/12 + 16) // an abstract has about one distinct word per 12 bytes
+	// one array holds the words of every sentence; a sentence's words are final once v.add has run
+	all, bounds := make([]token, 0, size/5+len(sentences)), make([]int, len(sentences)+1)
 	for i, s := range sentences {
-		out[i].toks = tokenize(s, make([]token, 0, len(s)/5+1))
-		v.add(out[i].toks, i)
+		all = tokenize(s, all)
+		bounds[i+1] = len(all)
+		v.add(all[bounds[i]:], i)
 	}
+	for i := range out {
+		out[i].toks = all[bounds[i]:bounds[i+1]:bounds[i+1]]
+	}
+	v.addTitle(tokenize(title, make([]token, 0, len(title)/5+1)))
 	// df counted every word; the centrality feature counts content words only, as df does for them
 	firstWe, firstCue := -1, -1
 	for i, s := range sentences {
@@ -154,23 +155,23 @@ func extract(title string, sentences []string) ([]Features, *vocab) {
 			case "we", "our":
 				we = true
 			}
-			if cues[t.w] {
+			if v.info[t.id].cue {
 				cue = true
 			}
-			if v.stop[t.id] || v.mark[t.id] == int32(i+1) {
+			if v.info[t.id].stop || v.info[t.id].mark == int32(i+1) {
 				continue // a stop word, or seen in this sentence already
 			}
-			v.mark[t.id] = int32(i + 1)
+			v.info[t.id].mark = int32(i + 1)
 			content++
-			if titleWords[t.w] {
+			if v.info[t.id].titleIdx >= 0 {
 				inTitle++
 			}
 			if n > 1 {
-				shared += float64(v.df[t.id]-1) / float64(n-1)
+				shared += float64(v.info[t.id].df-1) / float64(n-1)
 			}
 		}
-		if len(titleWords) > 0 {
-			d[fTitleRecall] = float64(inTitle) / float64(len(titleWords))
+		if v.nTitle > 0 {
+			d[fTitleRecall] = float64(inTitle) / float64(v.nTitle)
 		}
 		if content > 0 {
 			d[fTitlePrecision] = float64(inTitle) / float64(content)
@@ -199,12 +200,7 @@ func extract(title string, sentences []string) ([]Features, *vocab) {
 
 // scoreAll is Score for every sentence of an abstract, looking each weight up once per distinct word.
 func (m *Model) scoreAll(feats []Features, v *vocab) []float64 {
-	wordW := make([]float64, len(v.words))
-	next := make([]map[string]float64, len(v.words))
-	for id, w := range v.words {
-		wordW[id] = m.Words[w]
-		next[id] = m.bigrams[w]
-	}
+	lex := m.lexOf(v)
 	scores := make([]float64, len(feats))
 	for i := range feats {
 		f := &feats[i]
@@ -213,9 +209,9 @@ func (m *Model) scoreAll(feats []Features, v *vocab) []float64 {
 			s += m.dense[j] * x
 		}
 		for j, t := range f.toks {
-			s += wordW[t.id]
+			s += lex[t.id].word
 			if j > 0 {
-				if nx := next[f.toks[j-1].id]; nx != nil {
+				if nx := lex[f.toks[j-1].id].next; nx != nil {
 					s += nx[t.w]
 				}
 			}

@@ -8,53 +8,98 @@ import (
 
 // token is one word of a text: a run of letters and digits, lower-cased, with its byte span.
 type token struct {
-	w          string
-	start, end int
-	id         int32 // index in the abstract's vocabulary, once assigned; -1 when unknown
-	upper      bool  // written with a capital
-	digit      bool
+	w     string
+	start int32 // byte offset in the text
+	id    int32 // index in the abstract's vocabulary, once assigned; -1 when unknown
+	upper bool  // written with a capital
+	digit bool
 }
 
-// tokenize appends the tokens of s to dst. It allocates only for words that need lower-casing.
+// tokenize appends the tokens of s to dst. It allocates only to lower-case: once for the whole of an
+// ASCII text with capitals (the words are then slices of it), per word otherwise.
 func tokenize(s string, dst []token) []token {
+	lower := ""
+	if ascii, upper := scanCase(s); ascii && upper {
+		lower = strings.ToLower(s)
+	}
 	start := -1
 	upper, digit := false, false
 	for i := 0; i <= len(s); {
-		r, size := rune(' '), 1
-		if i < len(s) {
-			if c := s[i]; c < utf8.RuneSelf {
-				r = rune(c)
-			} else {
-				r, size = utf8.DecodeRuneInString(s[i:])
+		var class byte // 0: not a word character
+		size := 1
+		if i == len(s) {
+			// past the end: closes the last word
+		} else if c := s[i]; c < utf8.RuneSelf {
+			class = asciiClass[c]
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				class = classLower
+				if unicode.IsUpper(r) {
+					class = classUpper
+				}
 			}
 		}
-		var isWord bool
-		if r < utf8.RuneSelf {
-			isWord = r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
-		} else {
-			isWord = unicode.IsLetter(r) || unicode.IsDigit(r)
-		}
-		if isWord {
+		if class != 0 {
 			if start < 0 {
 				start, upper, digit = i, false, false
 			}
-			if r >= 'A' && r <= 'Z' || r >= utf8.RuneSelf && unicode.IsUpper(r) {
+			switch class {
+			case classUpper:
 				upper = true
-			}
-			if r >= '0' && r <= '9' {
+			case classDigit:
 				digit = true
 			}
 		} else if start >= 0 {
 			w := s[start:i]
-			if upper {
+			switch {
+			case !upper:
+			case lower != "":
+				w = lower[start:i]
+			default:
 				w = strings.ToLower(w)
 			}
-			dst = append(dst, token{w: w, start: start, end: i, id: -1, upper: upper, digit: digit})
+			dst = append(dst, token{w: w, start: int32(start), id: -1, upper: upper, digit: digit})
 			start = -1
 		}
 		i += size
 	}
 	return dst
+}
+
+// Character classes of tokenize.
+const (
+	classLower = 1 + iota // a letter that is not a capital, or a non-ASCII digit
+	classUpper
+	classDigit
+)
+
+var asciiClass = func() (t [utf8.RuneSelf]byte) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = classLower
+	}
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = classUpper
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = classDigit
+	}
+	return t
+}()
+
+// scanCase reports whether s is all ASCII and whether it has an ASCII capital.
+func scanCase(s string) (ascii, upper bool) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return false, upper
+		}
+		if c >= 'A' && c <= 'Z' {
+			upper = true
+		}
+	}
+	return true, upper
 }
 
 // Words returns the lower-cased words of s: runs of letters and digits.
@@ -97,23 +142,81 @@ var stopwords = func() map[string]bool {
 	return m
 }()
 
+// wordKinds merges stopwords and cues, so that a new word of an abstract costs one lookup.
+var wordKinds = func() map[string]uint8 {
+	m := make(map[string]uint8, len(stopwords)+len(cues))
+	for w := range stopwords {
+		m[w] |= kindStop
+	}
+	for w := range cues {
+		m[w] |= kindCue
+	}
+	return m
+}()
+
+const (
+	kindStop = 1 << iota
+	kindCue
+)
+
 // vocab is an abstract's distinct words with what the scorer needs of each, indexed by token.id, so
 // that each weight is looked up once per word rather than once per occurrence.
 type vocab struct {
 	ids   map[string]int32
 	words []string
-	df    []int32 // sentences that contain the word
-	last  []int32 // scratch: 1 + the last sentence counted in df
-	mark  []int32 // scratch: 1 + the last sentence that looked at the word
-	upper []bool  // written with a capital somewhere
-	first []bool  // in the first sentence
-	stop  []bool
+	info  []wordInfo
+	lex   []*lexEntry // the model's weights of each word, once looked up (Model.lexOf)
+
+	nTitle int // distinct content words of the title, in the abstract or not
+}
+
+// addTitle records which words of the vocabulary the title uses. A title has a dozen words, so
+// distinct ones are found by comparison rather than with a map.
+func (v *vocab) addTitle(title []token) {
+	for j, t := range title {
+		if seenBefore(title[:j], t.w) {
+			continue
+		}
+		id, ok := v.ids[t.w]
+		if ok {
+			v.info[id].inTitle = true
+		}
+		if IsStopword(t.w) {
+			continue
+		}
+		if ok {
+			v.info[id].titleIdx = int32(v.nTitle)
+		}
+		v.nTitle++
+	}
+}
+
+func seenBefore(toks []token, w string) bool {
+	for _, t := range toks {
+		if t.w == w {
+			return true
+		}
+	}
+	return false
+}
+
+// wordInfo is what the scorer needs of one word of the vocabulary.
+type wordInfo struct {
+	df    int32 // sentences that contain the word
+	last  int32 // scratch: 1 + the last sentence counted in df
+	mark  int32 // scratch: 1 + the last sentence that looked at the word
+	upper bool  // written with a capital somewhere
+	first bool  // in the first sentence
+	stop  bool
+	cue   bool // a verb with which authors state their contribution
+
+	inTitle  bool  // the word is in the title
+	titleIdx int32 // the word's index among the title's distinct content words, or -1
+	stamp    int32 // scratch for candidateBuilder: the head that last used the word
 }
 
 func newVocab(n int) *vocab {
-	return &vocab{ids: make(map[string]int32, n), words: make([]string, 0, n), df: make([]int32, 0, n),
-		last: make([]int32, 0, n), mark: make([]int32, 0, n), upper: make([]bool, 0, n),
-		first: make([]bool, 0, n), stop: make([]bool, 0, n)}
+	return &vocab{ids: make(map[string]int32, n), words: make([]string, 0, n), info: make([]wordInfo, 0, n)}
 }
 
 // add gives every token of sentence si its id, registering new words.
@@ -125,20 +228,17 @@ func (v *vocab) add(toks []token, si int) {
 			id = int32(len(v.words))
 			v.ids[t.w] = id
 			v.words = append(v.words, t.w)
-			v.df = append(v.df, 0)
-			v.last = append(v.last, 0)
-			v.mark = append(v.mark, 0)
-			v.upper = append(v.upper, false)
-			v.first = append(v.first, si == 0)
-			v.stop = append(v.stop, IsStopword(t.w))
+			kind := wordKinds[t.w]
+			v.info = append(v.info, wordInfo{titleIdx: -1, first: si == 0, stop: kind&kindStop != 0, cue: kind&kindCue != 0})
 		}
 		t.id = id
+		in := &v.info[id]
 		if t.upper {
-			v.upper[id] = true
+			in.upper = true
 		}
-		if v.last[id] != int32(si+1) {
-			v.last[id] = int32(si + 1)
-			v.df[id]++
+		if in.last != int32(si+1) {
+			in.last = int32(si + 1)
+			in.df++
 		}
 	}
 }

@@ -80,30 +80,27 @@ func wordFeatures(title string, sentences [][]token) (map[string]int, []WordFeat
 
 // wordProbs returns the probability that the TL;DR uses each word of the vocabulary: wordFeatures
 // fused with the model, without building the feature vectors.
-func (m *Model) wordProbs(title string, v *vocab) []float64 {
-	titleWords := map[string]bool{}
-	for _, t := range tokenize(title, nil) {
-		titleWords[t.w] = true
-	}
+func (m *Model) wordProbs(v *vocab) []float64 {
 	probs := make([]float64, len(v.words))
+	lex := m.lexOf(v)
 	for id, w := range v.words {
-		s := m.TokenWords[w] + m.token[tBias]
-		if titleWords[w] {
+		s := lex[id].token + m.token[tBias]
+		if v.info[id].inTitle {
 			s += m.token[tTitle]
 		}
-		if v.stop[id] {
+		if v.info[id].stop {
 			s += m.token[tStop]
 		}
 		if hasDigit(w) {
 			s += m.token[tDigit]
 		}
-		if v.first[id] {
+		if v.info[id].first {
 			s += m.token[tFirst]
 		}
 		if len(w) > 8 {
 			s += m.token[tLong]
 		}
-		switch v.df[id] {
+		switch v.info[id].df {
 		case 1:
 			s += m.token[tDF1]
 		case 2:
@@ -111,7 +108,7 @@ func (m *Model) wordProbs(title string, v *vocab) []float64 {
 		default:
 			s += m.token[tDF3Plus]
 		}
-		if v.upper[id] {
+		if v.info[id].upper {
 			s += m.token[tUpper]
 		}
 		probs[id] = sigmoid(s)

@@ -8,25 +8,20 @@
 package main
 
 import (
-	"bufio"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"math"
 	"math/rand/v2"
 	"os"
 
 	"github.com/papergist/papergist/wasm/summarize/internal/scorer"
+	"github.com/papergist/papergist/wasm/summarize/scitldr"
 )
 
-// record is one SciTLDR-A line; only the fields the trainer needs.
-type record struct {
-	Title  string   `json:"title"`
-	Source []string `json:"source"`
-	Target []string `json:"target"`
-}
+// record is one SciTLDR-A line.
+type record = scitldr.Record
 
 type options struct {
 	train, out    string
@@ -73,7 +68,7 @@ type list struct {
 }
 
 func run(o options) error {
-	recs, err := load(o.train)
+	recs, err := scitldr.Load(o.train)
 	if err != nil {
 		return err
 	}
@@ -389,24 +384,4 @@ func unigramF1(pred, ref map[string]int) float64 {
 	}
 	p, r := float64(overlap)/float64(np), float64(overlap)/float64(nr)
 	return 2 * p * r / (p + r)
-}
-
-func load(path string) ([]record, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("open training data (see ../shared/eval/scitldr/README.md): %w", err)
-	}
-	defer f.Close()
-	var recs []record
-	dec := json.NewDecoder(bufio.NewReader(f))
-	for {
-		var r record
-		if err := dec.Decode(&r); errors.Is(err, io.EOF) {
-			break
-		} else if err != nil {
-			return nil, fmt.Errorf("%s record %d: %w", path, len(recs)+1, err)
-		}
-		recs = append(recs, r)
-	}
-	return recs, nil
 }
