@@ -44,10 +44,14 @@ func HashPassword(password string, p Argon2Params) (string, error) {
 	if _, err := rand.Read(salt); err != nil {
 		return "", fmt.Errorf("salt: %w", err)
 	}
-	sum := argon2.IDKey([]byte(password), salt, p.Time, p.MemoryKiB, p.Threads, 32)
+	return encodeHash(p, salt, argon2.IDKey([]byte(password), salt, p.Time, p.MemoryKiB, p.Threads, 32)), nil
+}
+
+// encodeHash writes the PHC string that VerifyPassword reads.
+func encodeHash(p Argon2Params, salt, sum []byte) string {
 	b64 := base64.RawStdEncoding
 	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s", argon2.Version, p.MemoryKiB, p.Time, p.Threads,
-		b64.EncodeToString(salt), b64.EncodeToString(sum)), nil
+		b64.EncodeToString(salt), b64.EncodeToString(sum))
 }
 
 // VerifyPassword reports nil when password matches encoded, ErrMismatch when not, another error when encoded is

@@ -203,6 +203,9 @@ func (a *app) logRequests() echo.MiddlewareFunc {
 			if v.Error != nil {
 				attrs = append(attrs, slog.String("error", v.Error.Error()))
 			}
+			if reason, ok := c.Get(authErrorKey).(string); ok {
+				attrs = append(attrs, slog.String("auth_error", reason))
+			}
 			a.cfg.Logger.LogAttrs(c.Request().Context(), level, "request", attrs...)
 			return nil
 		},

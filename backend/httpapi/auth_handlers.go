@@ -43,7 +43,11 @@ type Session struct {
 
 type principal struct{ userID, deviceID string }
 
-const principalKey = "papergist.principal"
+const (
+	principalKey = "papergist.principal"
+	// authErrorKey holds why an access token was refused, for the request log.
+	authErrorKey = "papergist.auth_error"
+)
 
 func who(c echo.Context) principal { return c.Get(principalKey).(principal) }
 
@@ -57,7 +61,7 @@ func (a *app) authenticate(next echo.HandlerFunc, checkDevice bool) echo.Handler
 		}
 		claims, err := a.verify(strings.TrimSpace(token))
 		if err != nil {
-			c.Set("auth_error", err.Error())
+			c.Set(authErrorKey, err.Error()) // the reason goes to the request log, never to the client
 			return apiError(syncproto.CodeUnauthorized, "the access token is invalid or expired")
 		}
 		if checkDevice {

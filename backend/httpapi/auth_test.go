@@ -70,6 +70,7 @@ func TestRegisterAndLogin(t *testing.T) {
 		{"wrong password", "/v1/auth/login", `{"email":"` + email + `","password":"wrong password!"}`, "", 401, syncproto.CodeUnauthorized},
 		{"unknown account", "/v1/auth/login", `{"email":"` + apitest.NewEmail() + `","password":"whatever password"}`, "", 401, syncproto.CodeUnauthorized},
 		{"missing fields", "/v1/auth/login", `{}`, "", 400, syncproto.CodeInvalid},
+		{"not an object", "/v1/auth/login", `["a@b.org"]`, "", 400, syncproto.CodeInvalid},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -81,6 +82,12 @@ func TestRegisterAndLogin(t *testing.T) {
 			requireError(t, r, tt.status, tt.code)
 		})
 	}
+	t.Run("a body that is not an object says so", func(t *testing.T) {
+		r := c.Do(t, "POST", "/v1/auth/login", "", []byte(`[]`))
+		var body syncproto.ErrorBody
+		r.JSON(t, &body)
+		assert.Equal(t, "malformed JSON body: the body must be a JSON object", body.Error.Message)
+	})
 	t.Run("body too large", func(t *testing.T) {
 		big := `{"email":"a@b.org","password":"` + strings.Repeat("x", 5<<20) + `"}`
 		r := c.Do(t, "POST", "/v1/auth/register", "", big)

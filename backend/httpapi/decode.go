@@ -65,6 +65,8 @@ func jsonProblem(err error) string {
 	var te *json.UnmarshalTypeError
 	var se *json.SyntaxError
 	switch {
+	case errors.As(err, &te) && te.Field == "":
+		return "the body must be a JSON object"
 	case errors.As(err, &te):
 		return "field " + strconv.Quote(te.Field) + " has the wrong type"
 	case errors.As(err, &se):

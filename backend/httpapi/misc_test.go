@@ -127,3 +127,21 @@ func TestInternalErrorsDoNotLeak(t *testing.T) {
 	assert.Equal(t, http.StatusServiceUnavailable, w.Code)
 	assert.NotContains(t, w.Body.String(), "closed")
 }
+
+// TestRefusedTokenReasonIsLogged: the client hears only "invalid or expired"; the log says why.
+func TestRefusedTokenReasonIsLogged(t *testing.T) {
+	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "log.db"))
+	require.NoError(t, err)
+	t.Cleanup(func() { db.Close() })
+	var logs bytes.Buffer
+	e, err := httpapi.New(db, httpapi.Config{JWTKey: []byte(auth.RandomToken(32)), Logger: slog.New(slog.NewJSONHandler(&logs, nil))})
+	require.NoError(t, err)
+
+	req := httptest.NewRequest("GET", "/v1/me", nil)
+	req.Header.Set("Authorization", "Bearer not.a.jwt")
+	w := httptest.NewRecorder()
+	e.ServeHTTP(w, req)
+	assert.Equal(t, http.StatusUnauthorized, w.Code)
+	assert.NotContains(t, w.Body.String(), "malformed")
+	assert.Regexp(t, `"auth_error":"invalid access token: token is malformed`, logs.String())
+}

@@ -145,9 +145,10 @@ func TestSyncPushPullAndMerge(t *testing.T) {
 			{ID: "arxiv:2401.00006", Title: ptr("ok")},
 			{ID: "arxiv:2401.00006", Title: ptr("twice")},
 		},
-		Deletions: []syncproto.Deletion{{ID: "doi:NOT-normalized", BaseVersion: 0}},
+		Deletions: []syncproto.Deletion{{ID: "doi:NOT-normalized", BaseVersion: 0}, {ID: "arxiv:2401.00007", BaseVersion: -1}},
 	})
-	want := []string{"invalid", "invalid", "invalid", "invalid", "invalid", "applied", "invalid", "invalid"}
+	want := []string{"invalid", "invalid", "invalid", "invalid", "invalid", "applied", "invalid", "invalid", "invalid"}
+	require.Len(t, inv.Results, len(want))
 	for i, r := range inv.Results {
 		assert.Equal(t, want[i], r.Status, "result %d: %+v", i, r.Error)
 		if r.Status == syncproto.StatusInvalid {

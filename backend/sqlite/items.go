@@ -204,8 +204,8 @@ func (s *Store) Push(ctx context.Context, userID string, req *syncproto.PushRequ
 	for i := range req.Deletions {
 		d := &req.Deletions[i]
 		k := len(req.Changes) + i
-		if _, err := normalizeID(d.ID); err != nil {
-			pre[k] = &syncproto.Result{ID: d.ID, Status: syncproto.StatusInvalid, Error: err}
+		if err := d.Normalize(); err != nil {
+			pre[k] = &syncproto.Result{ID: d.ID, Status: syncproto.StatusInvalid, Error: err.(*syncproto.Error)}
 		} else if seen[d.ID] {
 			pre[k] = &syncproto.Result{ID: d.ID, Status: syncproto.StatusInvalid, Error: syncproto.Errorf(syncproto.CodeInvalid, "id %s appears more than once in this push", d.ID)}
 		}
@@ -250,14 +250,6 @@ func result(id string, out outcome) syncproto.Result {
 		}
 	}
 	return r
-}
-
-func normalizeID(id string) (string, *syncproto.Error) {
-	ch := syncproto.Change{ID: id}
-	if err := ch.Normalize(); err != nil {
-		return "", err.(*syncproto.Error)
-	}
-	return id, nil
 }
 
 // Item returns one live item; a missing or deleted one is CodeNotFound.

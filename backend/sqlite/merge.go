@@ -133,37 +133,8 @@ func mergeChange(cur *record, ch *syncproto.Change, w int64, now time.Time) outc
 		return outcome{status: syncproto.StatusConflict, rec: cur,
 			err: syncproto.Errorf(syncproto.CodeConflict, "edited on the server after base_version %d: %v", ch.BaseVersion, conflicts)}
 	}
-	if ch.Tags != nil {
-		tv := next.Fields.T
-		want := map[string]bool{}
-		for _, t := range *ch.Tags {
-			want[t] = true
-		}
-		have := map[string]bool{}
-		for _, t := range it.Tags {
-			have[t] = true
-		}
-		all := maps.Clone(want)
-		maps.Copy(all, have)
-		for t := range all {
-			atBase, known := tagAt(tv[t], base)
-			if !known || want[t] == atBase || want[t] == have[t] {
-				continue // the client did not change this tag (or cannot tell), or it already is as the client wants
-			}
-			if want[t] {
-				have[t], tv[t] = true, tagFlip(tv[t], w)
-			} else {
-				delete(have, t)
-				tv[t] = tagFlip(tv[t], -w)
-			}
-			changed = true
-		}
-		tags := make([]string, 0, len(have))
-		for t := range have {
-			tags = append(tags, t)
-		}
-		slices.Sort(tags)
-		it.Tags = tags
+	if ch.Tags != nil && mergeTags(it, next.Fields.T, *ch.Tags, base, w) {
+		changed = true
 	}
 	if cur != nil && cur.Deleted {
 		changed = true
@@ -176,6 +147,41 @@ func mergeChange(cur *record, ch *syncproto.Change, w int64, now time.Time) outc
 	}
 	it.Version, it.UpdatedAt = w, now
 	return outcome{status: syncproto.StatusApplied, rec: &next, write: true}
+}
+
+// mergeTags is the three-way set merge of the tags (see fieldVersions.T): it sets it.Tags from want, the
+// client's tags, as of write version w, and reports whether any tag changed.
+func mergeTags(it *syncproto.Item, tv map[string][]int64, want []string, base, w int64) (changed bool) {
+	wanted := map[string]bool{}
+	for _, t := range want {
+		wanted[t] = true
+	}
+	have := map[string]bool{}
+	for _, t := range it.Tags {
+		have[t] = true
+	}
+	all := maps.Clone(wanted)
+	maps.Copy(all, have)
+	for t := range all {
+		atBase, known := tagAt(tv[t], base)
+		if !known || wanted[t] == atBase || wanted[t] == have[t] {
+			continue // the client did not change this tag (or cannot tell), or it already is as the client wants
+		}
+		if wanted[t] {
+			have[t], tv[t] = true, tagFlip(tv[t], w)
+		} else {
+			delete(have, t)
+			tv[t] = tagFlip(tv[t], -w)
+		}
+		changed = true
+	}
+	tags := make([]string, 0, len(have))
+	for t := range have {
+		tags = append(tags, t)
+	}
+	slices.Sort(tags)
+	it.Tags = tags
+	return changed
 }
 
 // mergeDeletion deletes cur unless it was edited after the client's base version.

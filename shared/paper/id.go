@@ -26,7 +26,8 @@ var (
 	doiRe       = regexp.MustCompile(`^10\.\d{4,9}/\S+$`)
 	doiInText   = regexp.MustCompile(`10\.\d{4,9}/[^\s"'<>]+`)
 	arxivDOIRe  = regexp.MustCompile(`^10\.48550/arxiv\.(.+)$`)
-	aclDOIRe    = regexp.MustCompile(`^10\.18653/v1/(.+)$`)
+	// ACL Anthology DOIs: 10.18653/v1/<id> since 2016, 10.3115/v1/<id> for 2014-2015.
+	aclDOIRe = regexp.MustCompile(`^10\.(?:18653|3115)/v1/(.+)$`)
 	// ACL Anthology IDs: 2021.naacl-main.208 (since 2020) and P19-1001 / W19-4201 (before).
 	aclRe        = regexp.MustCompile(`^(?:\d{4}\.[a-z0-9]+(?:-[a-z0-9]+)*\.\d+|[A-Z]\d{2}-\d{4})$`)
 	openReviewRe = regexp.MustCompile(`^[A-Za-z0-9_\-]{5,}$`)
@@ -240,6 +241,8 @@ func CanonicalURL(u *url.URL) string {
 }
 
 // ParseID checks that id is a canonical paper ID and returns it unchanged, or an *Error saying why not.
+// Canonical means what Paper.Normalize, IDFromDOI and IDFromURL give, so one paper has one ID: an ID of a
+// weaker kind for a paper that has a stronger one (doi:10.48550/arxiv.…, url:https://arxiv.org/abs/…) is refused.
 func ParseID(id string) (string, error) {
 	kind, body, ok := strings.Cut(id, ":")
 	if !ok || body == "" {
@@ -251,8 +254,9 @@ func ParseID(id string) (string, error) {
 		got, v, ok := ParseArxiv(body)
 		good = ok && got == body && v == ""
 	case DOIPrefix:
-		d, err := NormalizeDOI(body)
-		good = err == nil && d == body
+		// An arXiv or ACL DOI is not canonical: its paper's ID is arxiv: or acl:.
+		d, ok := normalizeDOI(body)
+		good = ok && IDFromDOI(d) == id
 	case OpenReviewPrefix:
 		good = openReviewRe.MatchString(body)
 	case ACLPrefix:
@@ -261,8 +265,8 @@ func ParseID(id string) (string, error) {
 	case S2Prefix:
 		good = s2Re.MatchString(body)
 	case URLPrefix:
-		u, err := url.Parse(body)
-		good = err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" && CanonicalURL(u) == body
+		// Canonical, and not a link IDFromURL recognizes (an arXiv abs page's ID is arxiv:).
+		good = IDFromURL(body) == id
 	}
 	if !good {
 		return "", invalid("id", "%q is not a canonical paper ID", id)

@@ -68,6 +68,12 @@ func TestIDFromURL(t *testing.T) {
 		{"https://huggingface.co/papers/2407.21783", "arxiv:2407.21783"},
 		{"https://doi.org/10.48550/arXiv.1706.03762", "arxiv:1706.03762"},
 		{"https://doi.org/10.18653/v1/2021.naacl-main.208", "acl:2021.naacl-main.208"},
+		{"https://doi.org/10.3115/v1/P14-1001", "acl:P14-1001"},
+		{"https://doi.org/10.3115/1073083.1073135", "doi:10.3115/1073083.1073135"},
+		{"https://arxiv.org/abs/hep-th/9901001v2", "arxiv:hep-th/9901001"},
+		{"https://arxiv.org/abs/math.GT/0309136", "arxiv:math/0309136"},
+		{"https://doi.org/10.48550/arXiv.hep-th/9901001", "arxiv:hep-th/9901001"},
+		{"https://arxiv.org/list/cs.LG/new", "url:https://arxiv.org/list/cs.LG/new"},
 		{"https://aclanthology.org/2021.naacl-main.208/", "acl:2021.naacl-main.208"},
 		{"https://aclanthology.org/2021.naacl-main.208.pdf", "acl:2021.naacl-main.208"},
 		{"https://aclanthology.org/W19-4201/", "acl:W19-4201"},
@@ -96,6 +102,10 @@ func TestParseIDRejects(t *testing.T) {
 	for _, id := range []string{
 		"", "arxiv:", "2401.12345", "arxiv:2401.12345v2", "arxiv:math.GT/0309136", "doi:10.1371/Journal",
 		"acl:2021.NAACL-main.208", "openreview:a b", "s2:xyz", "url:https://EXAMPLE.com/", "url:/relative", "isbn:123",
+		// A paper with a stronger ID never goes by a weaker one: these would be a second copy of it.
+		"doi:10.48550/arxiv.1706.03762", "doi:10.18653/v1/2021.naacl-main.208", "doi:10.3115/v1/p14-1001",
+		"url:https://arxiv.org/abs/1706.03762", "url:https://huggingface.co/papers/1706.03762",
+		"url:https://aclanthology.org/2021.naacl-main.208/", "url:https://openreview.net/forum?id=rJ4km2R5t7",
 	} {
 		_, err := paper.ParseID(id)
 		var perr *paper.Error

@@ -95,6 +95,18 @@ func (c *Change) Normalize() error {
 	return nil
 }
 
+// Normalize validates d: a canonical paper ID and a base version that is not negative, as for a Change. It
+// returns an *Error with CodeInvalid.
+func (d *Deletion) Normalize() error {
+	if _, err := paper.ParseID(d.ID); err != nil {
+		return Errorf(CodeInvalid, "%v", err)
+	}
+	if d.BaseVersion < 0 {
+		return Errorf(CodeInvalid, "base_version: must not be negative")
+	}
+	return nil
+}
+
 // text checks a free-text field; multiline allows newlines and tabs (abstract, note), others are trimmed.
 func text(field string, s *string, max int, multiline bool) error {
 	if s == nil {

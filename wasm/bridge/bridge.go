@@ -38,37 +38,53 @@ type SummaryResult struct {
 
 // Extract runs the extractor on a page (HTML, or the Atom of the arXiv API) and returns extract.Result.
 func Extract(page, pageURL string) string {
-	res, err := extract.Extract([]byte(page), pageURL)
-	return envelope(res, err)
+	return call(func() (any, error) { return extract.Extract([]byte(page), pageURL) })
 }
 
 // Summarize summarizes a JSON array of SummaryRequest and returns the SummaryResults in the same order.
 func Summarize(requestJSON string) string {
-	var reqs []SummaryRequest
-	if err := json.Unmarshal([]byte(requestJSON), &reqs); err != nil {
-		return envelope(nil, fmt.Errorf("%w: summarize wants a JSON array of {id, title, abstract}: %v", ErrBadRequest, err))
-	}
-	out := make([]SummaryResult, len(reqs))
-	for i, r := range reqs {
-		out[i] = SummaryResult{ID: r.ID, Summary: summarize.Summarize(r.Title, r.Abstract)}
-		if out[i].KeyPhrases == nil {
-			out[i].KeyPhrases = []string{}
+	return call(func() (any, error) {
+		var reqs []SummaryRequest
+		if err := json.Unmarshal([]byte(requestJSON), &reqs); err != nil {
+			return nil, fmt.Errorf("%w: summarize wants a JSON array of {id, title, abstract}: %v", ErrBadRequest, err)
 		}
-	}
-	return envelope(out, nil)
+		out := make([]SummaryResult, len(reqs))
+		for i, r := range reqs {
+			out[i] = SummaryResult{ID: r.ID, Summary: summarize.Summarize(r.Title, r.Abstract)}
+			if out[i].KeyPhrases == nil {
+				out[i].KeyPhrases = []string{}
+			}
+		}
+		return out, nil
+	})
 }
 
 // Digest groups a JSON array of papers into topics.
 func Digest(papersJSON string) string {
-	var papers []paper.Paper
-	if err := json.Unmarshal([]byte(papersJSON), &papers); err != nil {
-		return envelope(nil, fmt.Errorf("%w: digest wants a JSON array of papers: %v", ErrBadRequest, err))
-	}
-	topics := summarize.Digest(papers)
-	if topics == nil {
-		topics = []summarize.Topic{}
-	}
-	return envelope(topics, nil)
+	return call(func() (any, error) {
+		var papers []paper.Paper
+		if err := json.Unmarshal([]byte(papersJSON), &papers); err != nil {
+			return nil, fmt.Errorf("%w: digest wants a JSON array of papers: %v", ErrBadRequest, err)
+		}
+		topics := summarize.Digest(papers)
+		if topics == nil {
+			topics = []summarize.Topic{}
+		}
+		return topics, nil
+	})
+}
+
+// call runs f and wraps its answer in an envelope. A panic becomes an error envelope too: in wasm an
+// unrecovered panic ends the Go program, and every later call from the extension would then fail until the
+// service worker restarts, so one page that trips a bug must not take extraction down for every tab.
+func call(f func() (any, error)) (out string) {
+	defer func() {
+		if r := recover(); r != nil {
+			out = envelope(nil, fmt.Errorf("internal error (please report): %v", r))
+		}
+	}()
+	v, err := f()
+	return envelope(v, err)
 }
 
 func envelope(v any, err error) string {

@@ -112,7 +112,7 @@ func finish(papers []paper.Paper, d *document) []paper.Paper {
 			continue
 		}
 		if i, dup := seen[p.ID]; dup {
-			out[i] = merge(out[i], p)
+			fillEmpty(&out[i], p)
 			continue
 		}
 		seen[p.ID] = len(out)
@@ -121,27 +121,29 @@ func finish(papers []paper.Paper, d *document) []paper.Paper {
 	return out
 }
 
-// merge fills the empty fields of a from b: the same paper shown twice on a page keeps its first entry.
-func merge(a, b paper.Paper) paper.Paper {
-	fill := func(dst *string, src string) {
-		if *dst == "" {
-			*dst = src
+// fillEmpty fills the empty fields of dst from src, so dst's source takes precedence: the same paper shown
+// twice on a page keeps its first entry, and the generic adapter ranks its metadata sources.
+func fillEmpty(dst *paper.Paper, src paper.Paper) {
+	fill := func(d *string, s string) {
+		if *d == "" {
+			*d = s
 		}
 	}
-	fill(&a.Version, b.Version)
-	fill(&a.Abstract, b.Abstract)
-	fill(&a.PDFURL, b.PDFURL)
-	fill(&a.Published, b.Published)
-	fill(&a.Venue, b.Venue)
-	fill(&a.ArxivID, b.ArxivID)
-	fill(&a.DOI, b.DOI)
-	if len(a.Authors) == 0 {
-		a.Authors = b.Authors
+	fill(&dst.Title, src.Title)
+	fill(&dst.Version, src.Version)
+	fill(&dst.Abstract, src.Abstract)
+	fill(&dst.URL, src.URL)
+	fill(&dst.PDFURL, src.PDFURL)
+	fill(&dst.Published, src.Published)
+	fill(&dst.Venue, src.Venue)
+	fill(&dst.ArxivID, src.ArxivID)
+	fill(&dst.DOI, src.DOI)
+	if len(dst.Authors) == 0 {
+		dst.Authors = src.Authors
 	}
-	if len(a.Categories) == 0 {
-		a.Categories = b.Categories
+	if len(dst.Categories) == 0 {
+		dst.Categories = src.Categories
 	}
-	return a
 }
 
 // document is a parsed page with its URL.

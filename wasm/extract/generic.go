@@ -31,8 +31,8 @@ func extractGeneric(d *document) []paper.Paper {
 		return nil
 	}
 	p := hw
-	genericFill(&p, ld)
-	genericFill(&p, dc)
+	fillEmpty(&p, ld)
+	fillEmpty(&p, dc)
 	if p.Title == "" {
 		return nil
 	}
@@ -158,29 +158,6 @@ func genericStripTags(s string) string {
 		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
 			b.WriteByte(' ')
 		}
-	}
-}
-
-// genericFill fills the empty fields of dst from src: dst's source takes precedence.
-func genericFill(dst *paper.Paper, src paper.Paper) {
-	fill := func(d *string, s string) {
-		if *d == "" {
-			*d = s
-		}
-	}
-	fill(&dst.Title, src.Title)
-	fill(&dst.Abstract, src.Abstract)
-	fill(&dst.URL, src.URL)
-	fill(&dst.PDFURL, src.PDFURL)
-	fill(&dst.Published, src.Published)
-	fill(&dst.Venue, src.Venue)
-	fill(&dst.ArxivID, src.ArxivID)
-	fill(&dst.DOI, src.DOI)
-	if len(dst.Authors) == 0 {
-		dst.Authors = src.Authors
-	}
-	if len(dst.Categories) == 0 {
-		dst.Categories = src.Categories
 	}
 }
 

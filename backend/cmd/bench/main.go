@@ -91,27 +91,9 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	defer stopHello()
 
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: *conc * 2, MaxConnsPerHost: *conc * 2}}
-	// One user per client, each with a library of libSize items, pulled once so the benchmark polls for news.
-	type user struct {
-		token   string
-		version int64
-	}
-	users := make([]user, *conc)
-	for i := range users {
-		var s httpapi.Session
-		if err := call(client, "POST", apiURL+"/v1/auth/register", "", map[string]string{
-			"email": fmt.Sprintf("bench%d@example.org", i), "password": "benchmark password"}, &s, nil); err != nil {
-			return err
-		}
-		users[i].token = s.AccessToken
-		for start := 0; start < *libSize; start += 50 {
-			var resp syncproto.PushResponse
-			if err := call(client, "POST", apiURL+"/v1/sync", s.AccessToken, push(start, min(50, *libSize-start), "seed"), &resp,
-				map[string]string{syncproto.HeaderIdempotencyKey: auth.RandomToken(12)}); err != nil {
-				return err
-			}
-			users[i].version = resp.Version
-		}
+	users, err := seedUsers(client, apiURL, *conc, *libSize)
+	if err != nil {
+		return err
 	}
 
 	fmt.Fprintf(out, "backend bench: %d concurrent clients (one user each), %s per scenario, %d CPUs, loopback, %d items per library\n",
@@ -156,7 +138,7 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 		err := call(client, "POST", apiURL+"/v1/sync", users[i].token, push(0, 50, fmt.Sprint("edit ", n)), &resp,
 			map[string]string{syncproto.HeaderIdempotencyKey: auth.RandomToken(12)})
 		if err == nil && (len(resp.Results) != 50 || resp.Results[0].Status != syncproto.StatusApplied) {
-			err = fmt.Errorf("push not applied: %+v", resp.Results[0])
+			err = fmt.Errorf("push not applied: %+v", resp.Results)
 		}
 		return err
 	})
@@ -168,6 +150,34 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	fmt.Fprintf(out, "db pool: open %d, idle closed %d, wait %d (%s)\n", st.OpenConnections, st.MaxIdleClosed, st.WaitCount, st.WaitDuration)
 	fmt.Fprintf(out, "sync pull / hello = %.2f (goal ≥ 0.50)\n", pollRes.rps()/helloRes.rps())
 	return nil
+}
+
+// benchUser is one client's account: its access token and its library version after seeding.
+type benchUser struct {
+	token   string
+	version int64
+}
+
+// seedUsers registers n users, each with a library of libSize items, so that the pull benchmark polls for news.
+func seedUsers(client *http.Client, apiURL string, n, libSize int) ([]benchUser, error) {
+	users := make([]benchUser, n)
+	for i := range users {
+		var s httpapi.Session
+		if err := call(client, "POST", apiURL+"/v1/auth/register", "", map[string]string{
+			"email": fmt.Sprintf("bench%d@example.org", i), "password": "benchmark password"}, &s, nil); err != nil {
+			return nil, err
+		}
+		users[i].token = s.AccessToken
+		for start := 0; start < libSize; start += 50 {
+			var resp syncproto.PushResponse
+			if err := call(client, "POST", apiURL+"/v1/sync", s.AccessToken, push(start, min(50, libSize-start), "seed"), &resp,
+				map[string]string{syncproto.HeaderIdempotencyKey: auth.RandomToken(12)}); err != nil {
+				return nil, err
+			}
+			users[i].version = resp.Version
+		}
+	}
+	return users, nil
 }
 
 // push builds a change of n items (ids start…start+n-1) whose note is tag, based on the current version (the

@@ -6,7 +6,8 @@
 // The JWT signing key comes from PAPERGIST_JWT_SECRET, else from jwt.key beside the database (generated on first
 // run). PAPERGIST_ARGON2 ("time,memoryKiB,threads") overrides the password hash costs, and
 // PAPERGIST_LOGIN_PER_ACCOUNT, PAPERGIST_LOGIN_PER_ADDRESS and PAPERGIST_REGISTER_PER_ADDRESS the attempts allowed
-// per 5 minutes (default 10, 50 and 20; the contract tests run against a server need a high register limit).
+// per PAPERGIST_LOGIN_WINDOW (default 10, 50 and 20 per 5m; the contract tests run against a server need a high
+// register limit); see httpapi.Config.ReadEnv.
 package main
 
 import (
@@ -22,7 +23,6 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -59,20 +59,8 @@ func run(ctx context.Context, args []string, getenv func(string) string) error {
 		return err
 	}
 	cfg := httpapi.Config{JWTKey: key, Logger: logger}
-	if s := getenv("PAPERGIST_ARGON2"); s != "" {
-		if _, err := fmt.Sscanf(s, "%d,%d,%d", &cfg.Argon2.Time, &cfg.Argon2.MemoryKiB, &cfg.Argon2.Threads); err != nil || cfg.Argon2.Threads == 0 {
-			return fmt.Errorf("PAPERGIST_ARGON2 must be time,memoryKiB,threads: %q", s)
-		}
-	}
-	for name, dst := range map[string]*int{"PAPERGIST_LOGIN_PER_ACCOUNT": &cfg.LoginPerAccount,
-		"PAPERGIST_LOGIN_PER_ADDRESS": &cfg.LoginPerAddress, "PAPERGIST_REGISTER_PER_ADDRESS": &cfg.RegisterPerAddress} {
-		if s := getenv(name); s != "" {
-			n, err := strconv.Atoi(s)
-			if err != nil || n < 1 {
-				return fmt.Errorf("%s must be a positive integer: %q", name, s)
-			}
-			*dst = n
-		}
+	if err := cfg.ReadEnv(getenv); err != nil {
+		return err
 	}
 	e, err := httpapi.New(db, cfg)
 	if err != nil {

@@ -101,6 +101,8 @@ func TestRun(t *testing.T) {
 		{"unknown flag", []string{"-nope"}, nil},
 		{"short secret", []string{"-db", dbPath, "-addr", freeAddr(t)}, map[string]string{"PAPERGIST_JWT_SECRET": "short"}},
 		{"bad argon2", []string{"-db", dbPath, "-addr", freeAddr(t)}, map[string]string{"PAPERGIST_ARGON2": "fast"}},
+		{"argon2 with zero rounds", []string{"-db", dbPath, "-addr", freeAddr(t)}, map[string]string{"PAPERGIST_ARGON2": "0,1024,1"}},
+		{"bad login window", []string{"-db", dbPath, "-addr", freeAddr(t)}, map[string]string{"PAPERGIST_LOGIN_WINDOW": "300"}},
 		{"bad login limit", []string{"-db", dbPath, "-addr", freeAddr(t)}, map[string]string{"PAPERGIST_LOGIN_PER_ACCOUNT": "0"}},
 		{"bad address", []string{"-db", dbPath, "-addr", "256.0.0.1:99999"}, nil},
 		{"database is a folder", []string{"-db", dir, "-addr", freeAddr(t)}, nil},

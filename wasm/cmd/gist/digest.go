@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/papergist/papergist/shared/paper"
 	"github.com/papergist/papergist/wasm/summarize"
@@ -61,16 +60,4 @@ func runDigest(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		}
 	}
 	return nil
-}
-
-// openInput opens FILE, or standard input for "" or "-"; the returned func closes what was opened.
-func openInput(name string, stdin io.Reader) (io.Reader, func(), error) {
-	if name == "" || name == "-" {
-		return stdin, func() {}, nil
-	}
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, nil, err
-	}
-	return f, func() { f.Close() }, nil
 }

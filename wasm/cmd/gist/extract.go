@@ -6,8 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
 
 	"github.com/papergist/papergist/wasm/extract"
 )
@@ -47,33 +45,4 @@ func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(res)
-}
-
-// readInput reads FILE, or standard input for "" or "-", refusing more than extract.MaxPageSize.
-func readInput(name string, stdin io.Reader) ([]byte, error) {
-	r := stdin
-	if name != "" && name != "-" {
-		f, err := os.Open(name)
-		if err != nil {
-			return nil, err
-		}
-		defer f.Close()
-		r = f
-	}
-	data, err := io.ReadAll(io.LimitReader(r, extract.MaxPageSize+1))
-	var pathErr *fs.PathError
-	if errors.As(err, &pathErr) {
-		return nil, err // already names the file: "read /tmp: is a directory"
-	}
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", displayName(name), err)
-	}
-	return data, nil
-}
-
-func displayName(name string) string {
-	if name == "" || name == "-" {
-		return "standard input"
-	}
-	return name
 }

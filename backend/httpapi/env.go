@@ -1,0 +1,52 @@
+package httpapi
+
+import (
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/papergist/papergist/backend/auth"
+)
+
+// ReadEnv sets the tunables that the native server's environment and the Worker's vars share, leaving a field
+// as it is when its variable is unset:
+//
+//   - PAPERGIST_ARGON2: "time,memoryKiB,threads" password hash costs (all above 0: argon2 panics on 0 rounds
+//     or threads).
+//   - PAPERGIST_LOGIN_PER_ACCOUNT, PAPERGIST_LOGIN_PER_ADDRESS, PAPERGIST_REGISTER_PER_ADDRESS: attempts allowed
+//     per window, and PAPERGIST_LOGIN_WINDOW (a Go duration such as "5m") that window.
+//
+// The JWT key is left to the caller: where it comes from differs between the two.
+func (c *Config) ReadEnv(getenv func(string) string) error {
+	if s := getenv("PAPERGIST_ARGON2"); s != "" {
+		var p auth.Argon2Params
+		if _, err := fmt.Sscanf(s, "%d,%d,%d", &p.Time, &p.MemoryKiB, &p.Threads); err != nil || p.Time == 0 || p.MemoryKiB == 0 || p.Threads == 0 {
+			return fmt.Errorf("PAPERGIST_ARGON2 must be time,memoryKiB,threads (all above 0): %q", s)
+		}
+		c.Argon2 = p
+	}
+	for _, v := range []struct {
+		name string
+		dst  *int
+	}{
+		{"PAPERGIST_LOGIN_PER_ACCOUNT", &c.LoginPerAccount},
+		{"PAPERGIST_LOGIN_PER_ADDRESS", &c.LoginPerAddress},
+		{"PAPERGIST_REGISTER_PER_ADDRESS", &c.RegisterPerAddress},
+	} {
+		if s := getenv(v.name); s != "" {
+			n, err := strconv.Atoi(s)
+			if err != nil || n < 1 {
+				return fmt.Errorf("%s must be a positive whole number: %q", v.name, s)
+			}
+			*v.dst = n
+		}
+	}
+	if s := getenv("PAPERGIST_LOGIN_WINDOW"); s != "" {
+		d, err := time.ParseDuration(s)
+		if err != nil || d < time.Second {
+			return fmt.Errorf("PAPERGIST_LOGIN_WINDOW must be a duration of at least 1s, such as 5m: %q", s)
+		}
+		c.LoginWindow = d
+	}
+	return nil
+}
