@@ -174,6 +174,7 @@ type vocab struct {
 // addTitle records which words of the vocabulary the title uses. A title has a dozen words, so
 // distinct ones are found by comparison rather than with a map.
 func (v *vocab) addTitle(title []token) {
+	v.titleContent = make([]string, 0, len(title)) // growing by append is dear in wasm
 	for j, t := range title {
 		if seenBefore(title[:j], t.w) {
 			continue
