@@ -65,7 +65,7 @@ func TestWordProbsMatchFeatures(t *testing.T) {
 	require.NoError(t, json.Unmarshal(data, &m))
 	m.Prepare()
 	title := "Adaptive Loss Scaling for Mixed Precision Training"
-	sents := []string{"Mixed precision training (MPT) speeds up GPUs.", "We introduce adaptive loss scaling for MPT training.", "It beats 3 baselines."}
+	sents := []string{"Mixed precision training (MPT) speeds up GPUs.", "We introduce adaptive loss scaling for MPT training.", "It beats 3 baselines with adaptively scaled losses."}
 	got := scorer.WordProbsForTest(&m, title, sents)
 	feats := scorer.ExtractWords(title, sents)
 	require.Len(t, got, len(feats))
@@ -75,5 +75,46 @@ func TestWordProbsMatchFeatures(t *testing.T) {
 			s += m.Token[scorer.TokenNames[j]] * v
 		}
 		assert.InDelta(t, 1/(1+math.Exp(-s)), got[f.Word], 1e-12, f.Word)
+	}
+}
+
+func TestExtractWordsContributionAndTitleStem(t *testing.T) {
+	title := "Adaptive Loss Scaling for Mixed Precision Training"
+	sents := []string{"Mixed precision training speeds up GPUs.", "We introduce adaptive loss scaling for MPT.",
+		"It beats baselines with adaptively scaled, precisely trained losses."}
+	byWord := map[string]scorer.WordFeatures{}
+	for _, f := range scorer.ExtractWords(title, sents) {
+		byWord[f.Word] = f
+	}
+	feature := func(name string) int {
+		for i, n := range scorer.TokenNames {
+			if n == name {
+				return i
+			}
+		}
+		t.Fatalf("no token feature %q", name)
+		return -1
+	}
+	contribution, stem := feature("contribution"), feature("title_stem")
+	tests := []struct {
+		word               string
+		contribution, stem float64
+	}{
+		{"introduce", 1, 0},  // in the first sentence with a contribution verb
+		{"mpt", 1, 0},        // likewise
+		{"speeds", 0, 0},     // background sentence
+		{"adaptively", 0, 1}, // another form of the title's "adaptive"
+		{"precisely", 0, 1},  // and of "precision"
+		{"scaled", 0, 0},     // "scale" is not "scali": the prefix test misses it
+		{"adaptive", 1, 0},   // in the title itself: not a stem match
+		{"losses", 0, 0},     // "loss" is shorter than the stem
+	}
+	for _, tt := range tests {
+		t.Run(tt.word, func(t *testing.T) {
+			f, ok := byWord[tt.word]
+			require.True(t, ok)
+			assert.Equal(t, tt.contribution, f.Dense[contribution], "contribution")
+			assert.Equal(t, tt.stem, f.Dense[stem], "title_stem")
+		})
 	}
 }

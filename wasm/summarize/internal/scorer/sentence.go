@@ -193,6 +193,11 @@ func extract(title string, sentences []string) ([]Features, *vocab) {
 	for i := range out {
 		out[i].Dense[fBeforeFirstWe] = b2f(firstWe > i)
 	}
+	if firstCue >= 0 {
+		for _, t := range out[firstCue].toks {
+			v.info[t.id].contribution = true
+		}
+	}
 	markMax(out, fTitleRecall, fMaxTitle)
 	markMax(out, fCentrality, fMaxCentrality)
 	return out, v

@@ -167,12 +167,14 @@ type vocab struct {
 	info  []wordInfo
 	lex   []*lexEntry // the model's weights of each word, once looked up (Model.lexOf)
 
-	nTitle int // distinct content words of the title, in the abstract or not
+	nTitle       int      // distinct content words of the title, in the abstract or not
+	titleContent []string // those words
 }
 
 // addTitle records which words of the vocabulary the title uses. A title has a dozen words, so
 // distinct ones are found by comparison rather than with a map.
 func (v *vocab) addTitle(title []token) {
+	v.titleContent = make([]string, 0, len(title)) // growing by append is dear in wasm
 	for j, t := range title {
 		if seenBefore(title[:j], t.w) {
 			continue
@@ -184,6 +186,7 @@ func (v *vocab) addTitle(title []token) {
 		if IsStopword(t.w) {
 			continue
 		}
+		v.titleContent = append(v.titleContent, t.w)
 		if ok {
 			v.info[id].titleIdx = int32(v.nTitle)
 		}
@@ -209,6 +212,8 @@ type wordInfo struct {
 	first bool  // in the first sentence
 	stop  bool
 	cue   bool // a verb with which authors state their contribution
+
+	contribution bool // in the first sentence with a cue
 
 	inTitle  bool  // the word is in the title
 	titleIdx int32 // the word's index among the title's distinct content words, or -1

@@ -13,11 +13,14 @@ const (
 	tDigit
 	tFirst
 	tLong
+	tContribution // in the first sentence with a contribution verb ("propose", "present", …)
+	tTitleStem    // not in the title, but it shares its first five letters with a title word
 	tNumFeatures
 )
 
 // TokenNames names the token-model features, in index order, for the weights file.
-var TokenNames = [tNumFeatures]string{"bias", "title", "df1", "df2", "df3+", "stop", "upper", "digit", "first", "long"}
+var TokenNames = [tNumFeatures]string{"bias", "title", "df1", "df2", "df3+", "stop", "upper", "digit", "first", "long",
+	"contribution", "title_stem"}
 
 // WordFeatures describe one distinct word of an abstract.
 type WordFeatures struct {
@@ -38,8 +41,24 @@ func ExtractWords(title string, sentences []string) []WordFeatures {
 // wordFeatures returns each distinct word's index and features.
 func wordFeatures(title string, sentences [][]token) (map[string]int, []WordFeatures) {
 	titleWords := map[string]bool{}
+	var titleContent []string
 	for _, t := range tokenize(title, nil) {
+		if !titleWords[t.w] && !IsStopword(t.w) {
+			titleContent = append(titleContent, t.w)
+		}
 		titleWords[t.w] = true
+	}
+	firstCue := -1
+	for si, toks := range sentences {
+		for _, t := range toks {
+			if wordKinds[t.w]&kindCue != 0 {
+				firstCue = si
+				break
+			}
+		}
+		if firstCue >= 0 {
+			break
+		}
 	}
 	ids := map[string]int{}
 	var out []WordFeatures
@@ -58,11 +77,15 @@ func wordFeatures(title string, sentences [][]token) (map[string]int, []WordFeat
 				d[tDigit] = b2f(t.digit)
 				d[tFirst] = b2f(si == 0)
 				d[tLong] = b2f(len(t.w) > 8)
+				d[tTitleStem] = b2f(!titleWords[t.w] && sharesStem(t.w, titleContent))
 				out = append(out, f)
 				lastSeen = append(lastSeen, 0)
 			}
 			if t.upper {
 				out[id].Dense[tUpper] = 1
+			}
+			if si == firstCue {
+				out[id].Dense[tContribution] = 1
 			}
 			if lastSeen[id] != si+1 {
 				lastSeen[id] = si + 1
@@ -111,6 +134,12 @@ func (m *Model) wordProbs(v *vocab) []float64 {
 		if v.info[id].upper {
 			s += m.token[tUpper]
 		}
+		if v.info[id].contribution {
+			s += m.token[tContribution]
+		}
+		if !v.info[id].inTitle && sharesStem(w, v.titleContent) {
+			s += m.token[tTitleStem]
+		}
 		probs[id] = sigmoid(s)
 	}
 	return probs
@@ -119,6 +148,23 @@ func (m *Model) wordProbs(v *vocab) []float64 {
 func hasDigit(w string) bool {
 	for i := 0; i < len(w); i++ {
 		if w[i] >= '0' && w[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// stemLen is how many leading letters two words must share to count as forms of one word.
+const stemLen = 5
+
+// sharesStem reports whether w and one of words, both at least stemLen long, begin alike: a cheap
+// stand-in for stemming ("network", "networks", "networked").
+func sharesStem(w string, words []string) bool {
+	if len(w) < stemLen {
+		return false
+	}
+	for _, t := range words {
+		if len(t) >= stemLen && t[:stemLen] == w[:stemLen] {
 			return true
 		}
 	}
