@@ -18,11 +18,8 @@ func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 		fmt.Fprintln(stderr, "usage: gist extract --url URL [FILE]\n\nPrints {\"url\", \"site\", \"papers\": [...]} for the page in FILE, or standard input.")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return usageError{err.Error()}
+	if help, err := parseFlags(fs, args); help || err != nil {
+		return err
 	}
 	if *pageURL == "" {
 		return usageError{"--url is required"}

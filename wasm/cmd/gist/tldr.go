@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -34,11 +33,8 @@ func runTLDR(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: gist tldr [FILE]\n\nReads JSON lines {\"paper_id\", \"title\", \"abstract\"} from FILE or standard input and\nwrites JSON lines {\"paper_id\", \"tldr\", \"keyphrases\"}.")
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return usageError{err.Error()}
+	if help, err := parseFlags(fs, args); help || err != nil {
+		return err
 	}
 	if fs.NArg() > 1 {
 		return usageError{"at most one FILE"}
