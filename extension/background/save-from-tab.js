@@ -2,7 +2,7 @@
 // context menu. The tab's content script knows its paper; on other sites (publisher pages) the page is
 // read once through activeTab.
 import { MSG } from '../lib/messages.js';
-import * as saved from '../lib/saved.js';
+import * as library from './library.js';
 import { call } from './engine.js';
 import { summaries } from './summaries.js';
 
@@ -15,7 +15,7 @@ export const MENU_ID = 'papergist-save';
 export async function saveTabPaper(tab) {
   if (!tab || tab.id === undefined) throw new Error('no tab');
   const entry = await pagePaper(tab);
-  return saved.save(entry.paper, entry.summary);
+  return library.save(entry.paper, entry.summary);
 }
 
 async function pagePaper(tab) {

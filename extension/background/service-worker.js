@@ -8,6 +8,7 @@ import { analyzePage, abstractsFor, digest } from './analyze.js';
 import { saveTabPaper, createMenu, MENU_ID } from './save-from-tab.js';
 import * as badge from './badge.js';
 import { savedIds } from './saved-index.js';
+import * as library from './library.js';
 
 ensureEngine().catch((err) => console.error('papergist: engine', err)); // eagerly: the first page should not wait
 savedIds();
@@ -26,6 +27,12 @@ dispatch(TARGET.BACKGROUND, {
   [MSG.SAVE_TAB_PAPER]: async (msg) => {
     const tab = await chrome.tabs.get(msg.tabId);
     return { saved: await saveTabPaper(tab) };
+  },
+  [MSG.SAVE_PAPER]: async (msg) => ({ saved: await library.save(msg.paper, msg.summary) }),
+  [MSG.UPDATE_PAPER]: async (msg) => ({ saved: await library.update(msg.id, msg.patch || {}) }),
+  [MSG.REMOVE_PAPER]: async (msg) => {
+    await library.remove(msg.id);
+    return {};
   },
 });
 

@@ -34,7 +34,8 @@ export async function main(t, run) {
   const first = places.values().next().value;
   const theme = themeAt(first ? first.entry : document.body);
   const onToggleSave = (entry, save) => {
-    (save ? saved.save(entry.paper, entry.summary) : saved.remove(entry.paper.id)).catch((err) =>
+    (save ? send(MSG.SAVE_PAPER, { paper: entry.paper, summary: entry.summary })
+      : send(MSG.REMOVE_PAPER, { id: entry.paper.id })).catch((err) =>
       console.warn('papergist: save', err));
   };
   /** @type {HTMLElement|null} the last card placed without its entry, so the next goes after it */

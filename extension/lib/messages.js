@@ -17,10 +17,34 @@
  * @typedef {{paper: Paper, summary: Summary, abstract: 'page'|'pending'|'missing'|'fetched'|'failed'}} Entry
  */
 /**
- * A saved paper as it lives in chrome.storage.local under "paper:<id>".
+ * A saved paper as it lives in chrome.storage.local under "paper:<id>". Only the background writes these
+ * records (through the library messages below), so that an edit and a sync round never interleave.
+ * version is the server item version the local copy is based on (0: never synced); dirty maps each wire
+ * field (lib/sync-fields.js) edited here and not yet acknowledged by the server to an edit counter;
+ * conflict is set when the server refused an edit because the same field changed there too.
  * @typedef {{id: string, paper: Paper, tldr: string, keyphrases: string[], tags: string[], note: string,
- *   read: boolean, savedAt: string}} SavedPaper
+ *   read: boolean, savedAt: string, version?: number, dirty?: Record<string, number>, conflict?: Conflict,
+ *   syncError?: string}} SavedPaper
  */
+/**
+ * An edit the server refused: fields are the wire names (lib/sync-fields.js) set differently on both sides;
+ * the local values are the record's own, the server's are in server (null when the paper was deleted there).
+ * @typedef {{fields: string[], server: Item|null, version: number, at: string}} Conflict
+ */
+/**
+ * A saved paper as the server stores it (shared/syncproto.Item).
+ * @typedef {{id: string, title: string, authors: string[], abstract: string, url: string, pdf_url: string,
+ *   tldr: string, keyphrases: string[], tags: string[], note: string, read: boolean, saved_at: string,
+ *   updated_at: string, version: number}} Item
+ */
+/**
+ * What the popup shows about sync, kept in chrome.storage.local under "sync:status" (STATUS_KEY).
+ * pending counts papers with edits not yet on the server, conflicts those waiting for a choice.
+ * @typedef {{state: 'signed-out'|'syncing'|'synced'|'pending'|'offline'|'error', pending: number,
+ *   conflicts: number, error?: string, at: string, lastSynced?: string}} SyncStatus
+ */
+/** @typedef {{server: string, email: string, deviceId: string, deviceName: string}} Account */
+/** @typedef {{id: string, name: string, created_at: string, last_seen_at: string, current: boolean}} Device */
 
 export const MSG = Object.freeze({
   /** content → background: {html, url} → {site, entries: Entry[], topics: Topic[], saved: string[], timing} */
@@ -35,9 +59,40 @@ export const MSG = Object.freeze({
   GET_PAGE_PAPER: 'tab/page-paper',
   /** background → offscreen: {name: 'extract'|'summarize'|'digest', args: string[]} → {data} (see wasm/bridge) */
   WASM_CALL: 'wasm/call',
+
+  /** content, popup → background: {paper: Paper, summary: Summary} → {saved: SavedPaper} */
+  SAVE_PAPER: 'library/save',
+  /** content, popup → background: {id} → {} */
+  REMOVE_PAPER: 'library/remove',
+  /** popup → background: {id, patch: {tags?: string[], note?: string, read?: boolean}} → {saved: SavedPaper} */
+  UPDATE_PAPER: 'library/update',
+  /** popup → background: {id, keep: 'mine'|'theirs'} → {status: SyncStatus} settles a conflict and syncs */
+  RESOLVE_CONFLICT: 'sync/resolve',
+  /** popup, options → background: {} → {status: SyncStatus} after one sync round */
+  SYNC_NOW: 'sync/now',
+  /** options → background: {} → {account: Account|null, server: string} (never tokens) */
+  GET_ACCOUNT: 'account/get',
+  /**
+   * options → background: {server, email, password, deviceName, create: boolean} → {account: Account}.
+   * create registers a new account. The options page asks for the server's host permission first.
+   */
+  SIGN_IN: 'account/sign-in',
+  /** options → background: {} → {} forgets the tokens; saved papers stay on this device */
+  SIGN_OUT: 'account/sign-out',
+  /** options → background: {server} → {server} the server to sign in to, while signed out */
+  SET_SERVER: 'account/set-server',
+  /** options → background: {name} → {account: Account} renames this device on the server */
+  RENAME_DEVICE: 'account/rename-device',
+  /** options → background: {} → {devices: Device[]} */
+  LIST_DEVICES: 'account/devices',
+  /** options → background: {id} → {} signs that device out */
+  REVOKE_DEVICE: 'account/revoke-device',
 });
 
 /** The contexts messages are addressed to. */
+/** The chrome.storage.local key of the SyncStatus. */
+export const STATUS_KEY = 'sync:status';
+
 export const TARGET = Object.freeze({ BACKGROUND: 'background', OFFSCREEN: 'offscreen', CONTENT: 'content' });
 
 /**

@@ -52,15 +52,15 @@ function item(s) {
   });
   const tags = li.querySelector('.tags');
   tags.value = s.tags.join(', ');
-  tags.addEventListener('change', () => saved.update(s.id, { tags: tags.value.split(',') }));
+  tags.addEventListener('change', () => send(MSG.UPDATE_PAPER, { id: s.id, patch: { tags: tags.value.split(',') } }));
   const note = li.querySelector('.note');
   note.value = s.note;
-  note.addEventListener('change', () => saved.update(s.id, { note: note.value }));
+  note.addEventListener('change', () => send(MSG.UPDATE_PAPER, { id: s.id, patch: { note: note.value } }));
   const read = li.querySelector('.read');
   read.checked = s.read;
-  read.addEventListener('change', () => saved.update(s.id, { read: read.checked }));
+  read.addEventListener('change', () => send(MSG.UPDATE_PAPER, { id: s.id, patch: { read: read.checked } }));
   li.querySelector('.saved-at').textContent = `saved ${new Date(s.savedAt).toLocaleDateString()}`;
-  li.querySelector('.remove').addEventListener('click', () => saved.remove(s.id));
+  li.querySelector('.remove').addEventListener('click', () => send(MSG.REMOVE_PAPER, { id: s.id }));
   return li;
 }
 
