@@ -135,6 +135,7 @@ func (a *app) routes() []route {
 		{http.MethodPost, "/v1/auth/logout", a.logout, bearer},
 		{http.MethodGet, "/v1/me", a.me, bearer},
 		{http.MethodGet, "/v1/devices", a.listDevices, bearer},
+		{http.MethodPatch, "/v1/devices/:id", a.renameDevice, bearer},
 		{http.MethodDelete, "/v1/devices/:id", a.deleteDevice, bearer},
 
 		{http.MethodGet, "/v1/sync", a.pull, bearerChecksDevice},

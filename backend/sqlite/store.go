@@ -205,6 +205,22 @@ func (s *Store) DeleteDevice(ctx context.Context, userID, deviceID string) error
 	return nil
 }
 
+// RenameDevice renames one of the user's login sessions, in one statement; another user's device is not found.
+func (s *Store) RenameDevice(ctx context.Context, userID, deviceID, name string) (Device, error) {
+	var d Device
+	var c, l int64
+	err := s.writeRow(ctx, `UPDATE devices SET name = ? WHERE id = ? AND user_id = ?
+		RETURNING id, name, created_at, last_seen_at`, []any{name, deviceID, userID}, &d.ID, &d.Name, &c, &l)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Device{}, notFound("no such device")
+	}
+	if err != nil {
+		return Device{}, fmt.Errorf("rename device: %w", err)
+	}
+	d.CreatedAt, d.LastSeenAt = time.UnixMilli(c).UTC(), time.UnixMilli(l).UTC()
+	return d, nil
+}
+
 // DeviceActive reports whether the user's login session still exists.
 func (s *Store) DeviceActive(ctx context.Context, userID, deviceID string) (bool, error) {
 	var one int
