@@ -1,8 +1,8 @@
 // Headless Chromium with the unpacked extension loaded, pages served at their real URLs from files
 // (context.route) and every other request refused: the tests never touch the network.
 import { chromium } from 'playwright-core';
-import { mkdtemp, rm, readFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { mkdtemp, rm, readFile, cp, writeFile } from 'node:fs/promises';
+import { existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,11 +16,46 @@ export const FIXTURES = path.join(ROOT, 'scripts/e2e/fixtures');
 export const CHROMIUM = process.env.CHROMIUM || ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']
   .find((p) => existsSync(p));
 
+/** @type {Map<string, Promise<string>>} granted copies of the extension by host list, one per process */
+const grantedCopies = new Map();
+
 /**
- * A browser profile that survives restarts (close + launch again with the same dir).
+ * A copy of dist/chrome whose manifest also grants hosts as host_permissions, made once per process and
+ * removed at exit. Sync tests need it: headless Chromium never settles chrome.permissions.request, so the
+ * permission a user would grant from the options page is granted at install instead.
+ * @param {string[]} hosts match patterns such as http://127.0.0.1/*
+ * @returns {Promise<string>} the copy's folder
+ */
+export function grantedExtension(hosts) {
+  const key = [...hosts].sort().join(' ');
+  if (!grantedCopies.has(key)) {
+    grantedCopies.set(key, (async () => {
+      const dir = await mkdtemp(path.join(tmpdir(), 'papergist-ext-'));
+      process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+      await cp(EXTENSION, dir, { recursive: true });
+      const file = path.join(dir, 'manifest.json');
+      const manifest = JSON.parse(await readFile(file, 'utf8'));
+      manifest.host_permissions = [...new Set([...(manifest.host_permissions || []), ...hosts])];
+      await writeFile(file, JSON.stringify(manifest, null, 2));
+      return dir;
+    })());
+  }
+  return grantedCopies.get(key);
+}
+
+/**
+ * A browser profile that survives restarts (close + launch again with the same dir). Requests to 127.0.0.1 go
+ * through to the real servers the tests start there (scripts/e2e/lib/backend.js).
  */
 export class Browser {
-  constructor() {
+  /**
+   * @param {{grantHosts?: string[]}} [opts] grantHosts: load a copy of the extension that is granted these
+   *   host permissions at install (see grantedExtension).
+   */
+  constructor(opts = {}) {
+    this.grantHosts = opts.grantHosts || [];
+    /** The unpacked extension folder loaded. */
+    this.extensionDir = EXTENSION;
     /** @type {Map<string, {body: string|Buffer|(() => any), type: string, status?: number}>} */
     this.pages = new Map();
     /** @type {((route: any, url: URL) => Promise<boolean>)|null} handles export.arxiv.org */
@@ -31,13 +66,15 @@ export class Browser {
   async start() {
     if (!existsSync(path.join(EXTENSION, 'manifest.json'))) throw new Error(`${EXTENSION} is not built: run make extension`);
     if (!CHROMIUM) throw new Error('no Chromium found: install the chromium package or set CHROMIUM');
+    if (this.grantHosts.length) this.extensionDir = await grantedExtension(this.grantHosts);
     this.dir ??= await mkdtemp(path.join(tmpdir(), 'papergist-e2e-'));
+    const ext = this.extensionDir;
     this.context = await chromium.launchPersistentContext(this.dir, {
       executablePath: CHROMIUM,
       ignoreDefaultArgs: ['--disable-extensions'],
       acceptDownloads: true,
       args: [
-        '--headless=new', `--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`, '--no-sandbox',
+        '--headless=new', `--disable-extensions-except=${ext}`, `--load-extension=${ext}`, '--no-sandbox',
         '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
         '--no-first-run', '--disable-quic', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
       ],
@@ -62,6 +99,7 @@ export class Browser {
   async #serve(route) {
     const url = new URL(route.request().url());
     if (url.protocol === 'chrome-extension:') return route.continue();
+    if (url.hostname === '127.0.0.1') return route.continue(); // a server the test started
     if (url.host === 'export.arxiv.org') {
       this.apiRequests.push(url.href);
       if (this.api) return this.api(route, url);
