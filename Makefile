@@ -6,7 +6,7 @@ WASM_OUT := $(DIST)/wasm/papergist.wasm
 FUZZTIME ?= 10m
 BENCH_EXTRACT_TIME ?= 20x
 
-.PHONY: all run test test-go test-e2e bench bench-extract bench-summarize bench-backend bench-extension \
+.PHONY: all run test test-go test-e2e bench bench-extract bench-summarize bench-backend bench-extension bench-sync \
 	bench-worker lint fmt wasm extension gist fuzz eval weights clean worker-build worker-dev deploy
 
 all: test
@@ -38,7 +38,7 @@ test-e2e: extension $(E2E)/node_modules
 	cd $(E2E) && node --test --test-concurrency=1 tests/
 
 ## bench: print speed and size figures
-bench: bench-extract bench-summarize bench-backend bench-worker bench-extension
+bench: bench-extract bench-summarize bench-backend bench-worker bench-extension bench-sync
 
 # --- extractor benchmarks (owner: extractor) ---
 # Throughput (MB/s, papers/s, CPU ms per page) on the largest fixtures and a synthetic 256 KB-4 MB arXiv
@@ -73,6 +73,10 @@ bench-backend:
 # --- extension benchmarks (owner: extension) ---
 bench-extension: extension $(E2E)/node_modules
 	cd $(E2E) && node bench.js
+
+# --- sync benchmark: 5,000 papers to a fresh profile through the real server, then the popup over them ---
+bench-sync: extension $(E2E)/node_modules
+	cd $(E2E) && node bench-sync.js
 
 ## lint: gofmt and go vet
 lint:

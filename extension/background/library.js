@@ -54,6 +54,7 @@ export async function save(paper, summary, now = new Date()) {
       // Saved again before its deletion was pushed: the server still has the item at the tombstone's version.
       version: old ? old.version || 0 : (tomb && tomb.version) || 0,
     };
+    delete next.syncError; // a refused edit is tried again after the user's next change
     markDirty(old, next);
     await chrome.storage.local.set({ [key]: next });
     if (tomb) await chrome.storage.local.remove(gone);
@@ -76,6 +77,7 @@ export async function update(id, patch) {
     if (Array.isArray(patch.tags)) next.tags = normalizeTags(patch.tags);
     if (typeof patch.note === 'string') next.note = patch.note;
     if (typeof patch.read === 'boolean') next.read = patch.read;
+    delete next.syncError;
     markDirty(old, next);
     await chrome.storage.local.set({ [key]: next });
     return next;

@@ -9,6 +9,8 @@ import { saveTabPaper, createMenu, MENU_ID } from './save-from-tab.js';
 import * as badge from './badge.js';
 import { savedIds } from './saved-index.js';
 import * as library from './library.js';
+import * as account from './account.js';
+import * as sync from './sync.js';
 
 ensureEngine().catch((err) => console.error('papergist: engine', err)); // eagerly: the first page should not wait
 savedIds();
@@ -32,6 +34,26 @@ dispatch(TARGET.BACKGROUND, {
   [MSG.UPDATE_PAPER]: async (msg) => ({ saved: await library.update(msg.id, msg.patch || {}) }),
   [MSG.REMOVE_PAPER]: async (msg) => {
     await library.remove(msg.id);
+    return {};
+  },
+  [MSG.RESOLVE_CONFLICT]: async (msg) => ({ status: await sync.resolve(msg.id, msg.keep) }),
+  [MSG.SYNC_NOW]: async () => ({ status: await sync.syncNow() }),
+  [MSG.GET_ACCOUNT]: async () => ({ account: await account.account(), server: await account.server() }),
+  [MSG.SET_SERVER]: async (msg) => ({ server: await account.setServer(msg.server) }),
+  [MSG.SIGN_IN]: async (msg) => {
+    const acc = await account.signIn(msg);
+    sync.signedIn().catch((err) => console.warn('papergist: first sync', err)); // the popup shows its progress
+    return { account: acc };
+  },
+  [MSG.SIGN_OUT]: async () => {
+    await account.signOut();
+    await sync.signedOut();
+    return {};
+  },
+  [MSG.RENAME_DEVICE]: async (msg) => ({ account: await account.renameDevice(msg.name) }),
+  [MSG.LIST_DEVICES]: async () => ({ devices: await account.devices() }),
+  [MSG.REVOKE_DEVICE]: async (msg) => {
+    await account.revokeDevice(msg.id);
     return {};
   },
 });
@@ -72,3 +94,4 @@ chrome.tabs.onUpdated.addListener((tabId, change) => {
   if (change.status === 'loading') badge.setTabPaper(tabId, null);
 });
 saved.onChange((id, isSaved) => badge.paperChanged(id, isSaved));
+sync.start();

@@ -1,0 +1,214 @@
+// The sync account: the server's URL, sign-in, tokens and devices. The session (tokens included) lives in the
+// extension origin's IndexedDB (idb-keyval): neither web pages nor content scripts can open it, unlike
+// chrome.storage.local, which content scripts can read. The access token is refreshed a minute before it
+// expires, one refresh at a time. Requests go only to the configured server, whose origin the options page
+// asks host permission for at sign-in.
+import { createStore, get, set, del } from '../vendor/idb-keyval.js';
+
+export const DEFAULT_SERVER = 'http://127.0.0.1:8080';
+const SERVER_KEY = 'sync:server'; // chrome.storage.local: the server to sign in to (not a secret)
+const REFRESH_EARLY_MS = 60_000;
+const TIMEOUT_MS = 20_000;
+
+const store = createStore('papergist-account', 'session');
+
+/**
+ * The signed-in session. accessExp is in ms since the epoch.
+ * @typedef {{server: string, email: string, deviceId: string, deviceName: string, access: string,
+ *   accessExp: number, refresh: string}} Session
+ */
+
+/** An error from the server or the network. offline: the server could not be reached; code: the API's. */
+export class SyncError extends Error {
+  /** @param {string} message @param {{status?: number, code?: string, offline?: boolean}} [info] */
+  constructor(message, info = {}) {
+    super(message);
+    this.status = info.status || 0;
+    this.code = info.code || '';
+    this.offline = Boolean(info.offline);
+  }
+}
+
+/** @param {string} raw @returns {string} the origin of an http(s) URL */
+export function normalizeServer(raw) {
+  let u;
+  try {
+    u = new URL(String(raw || '').trim());
+  } catch {
+    throw new SyncError(`"${raw}" is not a URL: use one like ${DEFAULT_SERVER}`);
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new SyncError('the server URL must start with http:// or https://');
+  if (u.pathname !== '/' || u.search || u.hash) throw new SyncError('the server URL is an origin only, like https://papergist.example.org');
+  return u.origin;
+}
+
+/** @returns {Promise<Session|null>} */
+export async function session() {
+  return (await get('session', store)) || null;
+}
+
+/** @returns {Promise<import('../lib/messages.js').Account|null>} the public part of the session */
+export async function account() {
+  const s = await session();
+  return s && { server: s.server, email: s.email, deviceId: s.deviceId, deviceName: s.deviceName };
+}
+
+/** @returns {Promise<string>} the signed-in server, else the configured one */
+export async function server() {
+  const s = await session();
+  if (s) return s.server;
+  const { [SERVER_KEY]: v } = await chrome.storage.local.get(SERVER_KEY);
+  return v || DEFAULT_SERVER;
+}
+
+/** @param {string} raw @returns {Promise<string>} */
+export async function setServer(raw) {
+  if (await session()) throw new SyncError('sign out before changing the server');
+  const origin = normalizeServer(raw);
+  await chrome.storage.local.set({ [SERVER_KEY]: origin });
+  return origin;
+}
+
+/**
+ * One JSON request. Throws SyncError: offline when the server cannot be reached, else with the API's code.
+ * @returns {Promise<{status: number, data: any}>}
+ */
+async function request(base, method, path, { token, body, headers = {} } = {}) {
+  const h = { Accept: 'application/json', ...headers };
+  if (token) h.Authorization = `Bearer ${token}`;
+  if (body !== undefined) h['Content-Type'] = 'application/json';
+  let res;
+  try {
+    res = await fetch(base + path, {
+      method, headers: h, body: body === undefined || typeof body === 'string' ? body : JSON.stringify(body),
+      signal: AbortSignal.timeout(TIMEOUT_MS), credentials: 'omit', cache: 'no-store', redirect: 'error',
+    });
+  } catch (err) {
+    const why = err && err.name === 'TimeoutError' ? 'no answer in 20 s' : 'no connection';
+    throw new SyncError(`cannot reach ${base} (${why})`, { offline: true });
+  }
+  if (res.status === 204 || res.status === 304) return { status: res.status, data: null };
+  const text = await res.text();
+  let data = null;
+  try {
+    data = text ? JSON.parse(text) : null;
+  } catch {
+    throw new SyncError(`${base} is not a papergist server (HTTP ${res.status}, not JSON)`, { status: res.status });
+  }
+  if (!res.ok) {
+    const e = (data && data.error) || {};
+    const offline = res.status === 502 || res.status === 503 || res.status === 504;
+    throw new SyncError(e.message || `HTTP ${res.status}`, { status: res.status, code: e.code, offline });
+  }
+  return { status: res.status, data };
+}
+
+function fromWire(base, s, deviceName) {
+  return {
+    server: base, email: s.user.email, deviceId: s.device_id, deviceName,
+    access: s.access_token, accessExp: Date.now() + s.expires_in * 1000, refresh: s.refresh_token,
+  };
+}
+
+/**
+ * Registers (create) or signs in, and keeps the session.
+ * @param {{server: string, email: string, password: string, deviceName?: string, create?: boolean}} p
+ */
+export async function signIn(p) {
+  if (await session()) throw new SyncError('already signed in: sign out first');
+  const base = normalizeServer(p.server);
+  if (!(await chrome.permissions.contains({ origins: [`${base}/*`] }))) {
+    throw new SyncError(`papergist may not connect to ${base}: allow it when the browser asks`);
+  }
+  const email = String(p.email || '').trim();
+  if (!email) throw new SyncError('enter your email');
+  if (!p.password) throw new SyncError('enter your password');
+  const deviceName = String(p.deviceName || '').trim().slice(0, 100) || 'Chrome';
+  const { data } = await request(base, 'POST', p.create ? '/v1/auth/register' : '/v1/auth/login', {
+    body: { email, password: p.password, device_name: deviceName },
+  });
+  await set('session', fromWire(base, data, deviceName), store);
+  await chrome.storage.local.set({ [SERVER_KEY]: base });
+  return account();
+}
+
+/** Forgets the session, telling the server first when it answers. The saved papers stay. */
+export async function signOut() {
+  const s = await session();
+  if (!s) return;
+  try {
+    await request(s.server, 'POST', '/v1/auth/logout', { token: s.access });
+  } catch (err) {
+    console.warn('papergist: sign out:', err.message); // offline or expired: forgotten here all the same
+  }
+  await del('session', store);
+}
+
+/** @type {Promise<Session>|null} */
+let refreshing = null;
+
+/** @returns {Promise<Session>} a session whose access token is good for at least a minute more */
+async function fresh(force = false) {
+  const s = await session();
+  if (!s) throw new SyncError('signed out', { code: 'signed_out' });
+  if (!force && s.accessExp - REFRESH_EARLY_MS > Date.now()) return s;
+  refreshing ??= (async () => {
+    try {
+      const { data } = await request(s.server, 'POST', '/v1/auth/refresh', { body: { refresh_token: s.refresh } });
+      const next = fromWire(s.server, data, s.deviceName);
+      await set('session', next, store);
+      return next;
+    } catch (err) {
+      if (err.status === 401) {
+        // Revoked from another device, expired, or a reused token: this login is over.
+        await del('session', store);
+        throw new SyncError('signed out: this device was signed out on the server; sign in again', { code: 'signed_out' });
+      }
+      throw err;
+    } finally {
+      refreshing = null;
+    }
+  })();
+  return refreshing;
+}
+
+/**
+ * An authenticated request to the signed-in server; a 401 refreshes the token and tries once more.
+ * @param {string} method @param {string} path
+ * @param {{body?: any, headers?: Record<string, string>}} [opts]
+ * @returns {Promise<{status: number, data: any}>}
+ */
+export async function api(method, path, opts = {}) {
+  let s = await fresh();
+  try {
+    return await request(s.server, method, path, { ...opts, token: s.access });
+  } catch (err) {
+    if (err.status !== 401) throw err;
+    s = await fresh(true);
+    return request(s.server, method, path, { ...opts, token: s.access });
+  }
+}
+
+/** @returns {Promise<import('../lib/messages.js').Device[]>} */
+export async function devices() {
+  const { data } = await api('GET', '/v1/devices');
+  return data.devices;
+}
+
+/** @param {string} id */
+export async function revokeDevice(id) {
+  const s = await session();
+  if (s && id === s.deviceId) throw new SyncError('this is this device: use Sign out');
+  await api('DELETE', `/v1/devices/${encodeURIComponent(id)}`);
+}
+
+/** @param {string} name */
+export async function renameDevice(name) {
+  const s = await fresh();
+  const clean = String(name || '').trim();
+  if (!clean) throw new SyncError('the device name must not be empty');
+  await api('PATCH', `/v1/devices/${encodeURIComponent(s.deviceId)}`, { body: { name: clean } });
+  const now = await session();
+  if (now) await set('session', { ...now, deviceName: clean }, store);
+  return account();
+}

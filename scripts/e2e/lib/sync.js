@@ -1,0 +1,132 @@
+// Driving the extension's sync from tests: messages to its background as the options page and the popup send
+// them, its records and status, and a proxy in front of the real backend that can hold a push's answer back.
+import http from 'node:http';
+
+/** An extension page to send messages from (the background answers extension pages, not itself). */
+async function extensionPage(browser) {
+  if (browser.messenger && !browser.messenger.isClosed()) return browser.messenger;
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/popup/popup.html`);
+  browser.messenger = page;
+  return page;
+}
+
+/**
+ * Sends one message of lib/messages.js to the background and returns its reply data; throws its error.
+ * @param {import('./browser.js').Browser} browser @param {string} type @param {object} [payload]
+ */
+export async function message(browser, type, payload = {}) {
+  const page = await extensionPage(browser);
+  const reply = await page.evaluate((m) => chrome.runtime.sendMessage(m), { type, ...payload });
+  if (!reply) throw new Error(`no reply to ${type}`);
+  if (!reply.ok) throw new Error(reply.error);
+  return reply;
+}
+
+/** Signs the browser's extension in (or registers, with create). */
+export function signIn(browser, server, email, password, { create = false, deviceName = 'test device' } = {}) {
+  return message(browser, 'account/sign-in', { server, email, password, deviceName, create });
+}
+
+/** Runs one sync round and returns the status after it. */
+export async function syncNow(browser) {
+  return (await message(browser, 'sync/now')).status;
+}
+
+/** @returns {Promise<Record<string, any>>} every key of the extension's chrome.storage.local */
+export async function storage(browser) {
+  const w = await browser.serviceWorker();
+  return w.evaluate(() => chrome.storage.local.get(null));
+}
+
+/** @returns {Promise<Record<string, any>>} paper ID → local record */
+export async function records(browser) {
+  const all = await storage(browser);
+  return Object.fromEntries(Object.entries(all).filter(([k]) => k.startsWith('paper:')).map(([k, v]) => [k.slice(6), v]));
+}
+
+/** Waits until the stored sync status satisfies pred; returns it. */
+export async function waitStatus(browser, pred, timeout = 30_000) {
+  const end = Date.now() + timeout;
+  let last = null;
+  while (Date.now() < end) {
+    try {
+      last = (await storage(browser))['sync:status'] || null;
+      if (last && pred(last)) return last;
+    } catch {
+      // the worker is restarting
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`sync status never matched; last: ${JSON.stringify(last)}`);
+}
+
+/**
+ * A proxy in front of the backend that can hold the answer to the next push: the backend has applied it, the
+ * extension never hears so. Records every push it forwards with its Idempotency-Key and whether it was a replay.
+ */
+export class PushHoldingProxy {
+  /** @param {string} target the backend's base URL */
+  constructor(target) {
+    this.target = new URL(target);
+    this.holdNext = false;
+    /** @type {{key: string, replayed: boolean, status: number, body: any}[]} */
+    this.pushes = [];
+    this.held = null;
+    this.heldSeen = new Promise((r) => { this.onHeld = r; });
+  }
+
+  async start() {
+    this.server = http.createServer((req, res) => this.#forward(req, res));
+    await new Promise((r) => this.server.listen(0, '127.0.0.1', r));
+    this.url = `http://127.0.0.1:${this.server.address().port}`;
+    return this;
+  }
+
+  async #forward(req, res) {
+    const chunks = [];
+    for await (const c of req) chunks.push(c);
+    const body = Buffer.concat(chunks);
+    const headers = { ...req.headers, host: this.target.host };
+    let upstream;
+    try {
+      upstream = await fetch(new URL(req.url, this.target), {
+        method: req.method, headers, body: body.length ? body : undefined,
+      });
+    } catch {
+      res.socket.destroy(); // the backend is down: so is the proxy
+      return;
+    }
+    const text = await upstream.text();
+    if (req.method === 'POST' && req.url === '/v1/sync') {
+      let parsed = null;
+      try { parsed = JSON.parse(text); } catch { /* an error page */ }
+      this.pushes.push({
+        key: req.headers['idempotency-key'], replayed: upstream.headers.get('idempotent-replayed') === 'true',
+        status: upstream.status, body: parsed,
+      });
+      if (this.holdNext) {
+        this.holdNext = false;
+        this.held = res;
+        this.onHeld(this.pushes.at(-1));
+        return; // applied by the backend; the answer never leaves
+      }
+    }
+    const out = {};
+    for (const [k, v] of upstream.headers) if (!['content-length', 'content-encoding', 'transfer-encoding', 'connection'].includes(k)) out[k] = v;
+    res.writeHead(upstream.status, out);
+    res.end(text);
+  }
+
+  /** Drops the held connection, as a network would. */
+  dropHeld() {
+    this.held?.socket?.destroy();
+    this.held = null;
+  }
+
+  async close() {
+    this.dropHeld();
+    this.server.closeAllConnections?.();
+    await new Promise((r) => this.server.close(r));
+  }
+}

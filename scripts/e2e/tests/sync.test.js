@@ -1,0 +1,229 @@
+// Sync across browser profiles through the real backend: each profile is its own headless Chromium with the
+// extension, signed in to a server the test builds and runs. What one profile saves or edits reaches the other;
+// edits made while the server is down wait and go out when it is back; different fields merge, the same field
+// becomes a conflict the popup shows; and a push whose answer is lost to a killed worker is applied once.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { Browser, openListing } from '../lib/browser.js';
+import { Backend } from '../lib/backend.js';
+import { arxivListing, syntheticPaper } from '../lib/fixtures.js';
+import { message, signIn, syncNow, records, storage, waitStatus, PushHoldingProxy } from '../lib/sync.js';
+
+const papers = Array.from({ length: 6 }, (_, i) => syntheticPaper(40 + i));
+const id = (p) => `arxiv:${p.id}`;
+const LISTING = 'https://arxiv.org/list/cs.CL/new';
+const PASSWORD = 'correct horse battery staple';
+const GRANT = ['http://127.0.0.1/*'];
+
+/** @type {Backend} */
+let backend;
+/** @type {Browser[]} */
+const browsers = [];
+
+async function profile() {
+  const b = await new Browser({ grantHosts: GRANT }).start();
+  b.serve(LISTING, arxivListing(papers));
+  browsers.push(b);
+  return b;
+}
+
+before(async () => {
+  backend = await new Backend().start();
+});
+after(async () => {
+  for (const b of browsers) await b.dispose().catch(() => {});
+  await backend?.dispose();
+});
+
+/** Saves a paper from its card on the listing, as a user does. */
+async function saveFromListing(browser, p) {
+  const page = await openListing(browser.context, LISTING);
+  await page.locator(`papergist-card[data-paper-id="${id(p)}"]`).locator('button.save').click();
+  await page.waitForSelector(`papergist-card[data-paper-id="${id(p)}"][data-saved=true]`);
+  return page;
+}
+
+const update = (browser, p, patch) => message(browser, 'library/update', { id: id(p), patch });
+
+/** The server's items by ID, as the account sees them. */
+async function serverItems(token) {
+  const { body } = await backend.api('GET', '/v1/sync?since=0', { token });
+  return Object.fromEntries(body.items.map((i) => [i.id, i]));
+}
+
+test('two profiles stay in step through the server', async (t) => {
+  const email = 'two@example.org';
+  const a = await profile();
+  const b = await profile();
+  await signIn(a, backend.url, email, PASSWORD, { create: true, deviceName: 'laptop' });
+  await signIn(b, backend.url, email, PASSWORD, { deviceName: 'desktop' });
+  const { token } = await backend.login(email, PASSWORD);
+
+  await t.test('the tokens stay out of chrome.storage.local, which content scripts can read', async () => {
+    const all = JSON.stringify(await storage(a));
+    assert.doesNotMatch(all, /eyJ[\w-]+\.eyJ/, 'no JWT in storage.local');
+    assert.doesNotMatch(all, /refresh/i);
+  });
+
+  await t.test('a paper saved on a listing in A shows as saved in B', async () => {
+    await saveFromListing(a, papers[0]);
+    assert.equal((await syncNow(a)).state, 'synced');
+    assert.ok((await serverItems(token))[id(papers[0])], 'on the server');
+    assert.equal((await syncNow(b)).state, 'synced');
+    const page = await openListing(b.context, LISTING);
+    await page.waitForSelector(`papergist-card[data-paper-id="${id(papers[0])}"][data-saved=true]`);
+    const rec = (await records(b))[id(papers[0])];
+    assert.equal(rec.paper.title, papers[0].title);
+    assert.ok(rec.tldr.length > 0, 'the TL;DR written on A came along');
+  });
+
+  await t.test('a note edited in A while the server is down reaches B once it is back', async () => {
+    await backend.stop();
+    await update(a, papers[0], { note: 'read section 3 first' });
+    const down = await waitStatus(a, (s) => s.state === 'offline' || s.state === 'error');
+    assert.equal(down.pending, 1, JSON.stringify(down));
+    assert.match(down.error, /cannot reach|HTTP 50/);
+    await backend.restart();
+    // No one asks: the engine's own retry (backoff) pushes it.
+    await waitStatus(a, (s) => s.state === 'synced' && s.pending === 0, 45_000);
+    await syncNow(b);
+    assert.equal((await records(b))[id(papers[0])].note, 'read section 3 first');
+  });
+
+  await t.test('concurrent edits of different fields in A and B both survive', async () => {
+    await backend.stop();
+    await update(a, papers[0], { tags: ['RAG', 'to cite'] });
+    await update(b, papers[0], { read: true });
+    await backend.restart();
+    await syncNow(a);
+    await syncNow(b);
+    await syncNow(a);
+    const item = (await serverItems(token))[id(papers[0])];
+    assert.deepEqual([item.tags, item.read, item.note], [['rag', 'to cite'], true, 'read section 3 first']);
+    for (const browser of [a, b]) {
+      const rec = (await records(browser))[id(papers[0])];
+      assert.deepEqual([rec.tags, rec.read, rec.dirty, rec.conflict], [['rag', 'to cite'], true, {}, undefined]);
+    }
+  });
+
+  await t.test('the same field edited in both is a conflict in the popup of the second to sync', async () => {
+    await backend.stop();
+    await update(a, papers[0], { note: 'note from the laptop' });
+    await update(b, papers[0], { note: 'note from the desktop' });
+    await backend.restart();
+    assert.equal((await syncNow(a)).conflicts, 0);
+    const st = await syncNow(b);
+    assert.equal(st.conflicts, 1, JSON.stringify(st));
+    const rec = (await records(b))[id(papers[0])];
+    assert.deepEqual(rec.conflict.fields, ['note']);
+    assert.equal(rec.conflict.server.note, 'note from the laptop');
+    assert.equal(rec.note, 'note from the desktop', 'the local edit is kept until the user chooses');
+
+    const popup = await b.context.newPage();
+    await popup.goto(`chrome-extension://${b.extensionId}/popup/popup.html`);
+    const conflict = popup.locator(`li.paper[data-paper-id="${id(papers[0])}"] .conflict`);
+    await conflict.waitFor();
+    const shown = await conflict.textContent();
+    assert.match(shown, /note from the laptop/);
+    assert.match(shown, /note from the desktop/);
+    await conflict.locator('button[data-keep=mine]').click();
+    await waitStatus(b, (s) => s.state === 'synced' && s.conflicts === 0);
+    await popup.close();
+    assert.equal((await serverItems(token))[id(papers[0])].note, 'note from the desktop');
+    await syncNow(a);
+    assert.equal((await records(a))[id(papers[0])].note, 'note from the desktop');
+  });
+
+  await t.test('a removal in B removes it in A; the removal of an edited paper brings it back', async () => {
+    await saveFromListing(a, papers[1]);
+    await syncNow(a);
+    await syncNow(b);
+    assert.ok((await records(b))[id(papers[1])]);
+    await message(b, 'library/remove', { id: id(papers[1]) });
+    await syncNow(b);
+    assert.equal((await serverItems(token))[id(papers[1])], undefined);
+    await syncNow(a);
+    assert.equal((await records(a))[id(papers[1])], undefined);
+  });
+
+  await t.test('devices: B sees both and can sign A out, which A then shows', async () => {
+    const { devices } = await message(b, 'account/devices');
+    assert.deepEqual(devices.map((d) => d.name).sort(), ['desktop', 'laptop']);
+    const laptop = devices.find((d) => d.name === 'laptop');
+    await message(b, 'account/revoke-device', { id: laptop.id });
+    const st = await syncNow(a);
+    assert.equal(st.state, 'signed-out', JSON.stringify(st));
+    assert.match(st.error, /sign in again/);
+    assert.equal((await message(a, 'account/get')).account, null);
+    assert.ok((await records(a))[id(papers[0])], 'the papers stay on the signed-out device');
+  });
+});
+
+test('papers saved while signed out are uploaded on first sign-in, merged with the account', async () => {
+  const email = 'merge@example.org';
+  const { token } = await backend.register(email, PASSWORD);
+  // The account already has papers[2] (tagged, with a note) and papers[3].
+  const seed = (p, extra) => ({ id: id(p), base_version: 0, title: p.title, authors: p.authors, url: `https://arxiv.org/abs/${p.id}`, ...extra });
+  const { status } = await backend.api('POST', '/v1/sync', {
+    token, headers: { 'Idempotency-Key': 'seed-merge' },
+    body: { changes: [seed(papers[2], { tags: ['from server'], note: 'server note' }), seed(papers[3], {})], deletions: [] },
+  });
+  assert.equal(status, 200);
+
+  const c = await profile();
+  await saveFromListing(c, papers[2]);
+  await saveFromListing(c, papers[4]);
+  await update(c, papers[2], { tags: ['local'], read: true });
+  await signIn(c, backend.url, email, PASSWORD);
+  const st = await waitStatus(c, (s) => s.state === 'synced' && s.pending === 0);
+  assert.equal(st.conflicts, 0);
+
+  const items = await serverItems(token);
+  assert.deepEqual(Object.keys(items).sort(), [id(papers[2]), id(papers[3]), id(papers[4])].sort());
+  const merged = items[id(papers[2])];
+  assert.deepEqual([merged.tags, merged.note, merged.read], [['from server', 'local'], 'server note', true]);
+  assert.ok(items[id(papers[4])].tldr.length > 0, 'the local-only paper went up with its TL;DR');
+  const local = await records(c);
+  assert.deepEqual(Object.keys(local).sort(), Object.keys(items).sort());
+  assert.deepEqual(local[id(papers[2])].tags, ['from server', 'local']);
+});
+
+test('a push whose answer is lost to a killed worker is applied exactly once after a browser restart', async () => {
+  const email = 'kill@example.org';
+  const proxy = await new PushHoldingProxy(backend.url).start();
+  try {
+    const d = await profile();
+    // Saved while signed out, so that the first round after sign-in pushes them as one batch.
+    const page = await openListing(d.context, LISTING);
+    for (const p of [papers[0], papers[5]]) {
+      await page.locator(`papergist-card[data-paper-id="${id(p)}"]`).locator('button.save').click();
+      await page.waitForSelector(`papergist-card[data-paper-id="${id(p)}"][data-saved=true]`);
+    }
+    await update(d, papers[5], { note: 'once', tags: ['x'] });
+
+    proxy.holdNext = true;
+    await signIn(d, proxy.url, email, PASSWORD, { create: true });
+    const held = await proxy.heldSeen; // the backend applied the push; its answer is held
+    assert.equal(held.status, 200);
+    const applied = held.body.version;
+    assert.deepEqual(held.body.results.map((r) => r.status), ['applied', 'applied']);
+    const { token } = await backend.login(email, PASSWORD);
+
+    await d.stopServiceWorker();
+    proxy.dropHeld();
+    await d.restart();
+
+    await waitStatus(d, (s) => s.state === 'synced' && s.pending === 0, 45_000);
+    const again = proxy.pushes.filter((p) => p.key === held.key);
+    assert.ok(again.length >= 2, 'the same batch went out again, with its key');
+    assert.ok(again.slice(1).every((p) => p.replayed), 'and the server replayed its first answer');
+    const { body } = await backend.api('GET', '/v1/sync?since=0', { token });
+    assert.equal(body.version, applied, 'the replay wrote nothing');
+    assert.deepEqual(body.items.map((i) => i.id).sort(), [id(papers[0]), id(papers[5])].sort());
+    assert.equal(body.items.find((i) => i.id === id(papers[5])).note, 'once');
+    const local = await records(d);
+    for (const rec of Object.values(local)) assert.deepEqual([rec.dirty, rec.version], [{}, applied]);
+  } finally {
+    await proxy.close();
+  }
+});
