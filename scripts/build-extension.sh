@@ -12,7 +12,8 @@ vendor=extension/node_modules/idb-keyval/dist/index.js
 [[ -x extension/node_modules/.bin/esbuild && -f $vendor ]] || (cd extension && npm ci --no-audit --no-fund)
 rm -rf "$out"
 mkdir -p "$out/wasm" "$out/content" "$out/vendor"
-cp -R extension/manifest.json extension/background extension/offscreen extension/popup extension/lib extension/icons "$out/"
+cp -R extension/manifest.json extension/background extension/offscreen extension/popup extension/options extension/lib \
+	extension/icons "$out/"
 extension/node_modules/.bin/esbuild extension/content/index.js --bundle --format=iife --target=chrome116 \
 	--legal-comments=none --log-level=warning --outfile="$out/content/content.js"
 cp "$vendor" "$out/vendor/idb-keyval.js" # the background imports it as ../vendor/idb-keyval.js

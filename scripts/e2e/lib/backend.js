@@ -225,8 +225,9 @@ export class Backend {
   }
 
   /**
-   * Creates an account and returns its session (access_token, refresh_token, device_id, user).
-   * @returns {Promise<{access_token: string, refresh_token: string, device_id: string, user: {id: string, email: string}}>}
+   * Creates an account and returns its session as the server sends it, plus token (= access_token) for api().
+   * @returns {Promise<{token: string, access_token: string, refresh_token: string, device_id: string,
+   *   user: {id: string, email: string}}>}
    */
   async register(email, password, deviceName = 'e2e helper') {
     return this.#session('/v1/auth/register', 201, email, password, deviceName);
@@ -240,7 +241,7 @@ export class Backend {
   async #session(apiPath, want, email, password, deviceName) {
     const r = await this.api('POST', apiPath, { body: { email, password, device_name: deviceName } });
     if (r.status !== want) throw new Error(`POST ${apiPath}: ${r.status} ${JSON.stringify(r.body)}`);
-    return r.body;
+    return { token: r.body.access_token, ...r.body };
   }
 }
 

@@ -14,14 +14,15 @@ test('the server keeps acknowledged data across a graceful restart and a SIGKILL
   const url = backend.url;
   const s = await backend.register(newEmail(), 'correct horse battery', 'harness');
   assert.ok(s.access_token && s.refresh_token && s.device_id);
+  assert.equal(s.token, s.access_token);
   const put = await backend.api('PUT', '/v1/items/arxiv:1706.03762', {
-    token: s.access_token, body: { title: 'Attention Is All You Need' },
+    token: s.token, body: { title: 'Attention Is All You Need' },
   });
   assert.equal(put.status, 201, JSON.stringify(put.body));
 
   await backend.restart();
   assert.equal(backend.url, url);
-  let got = await backend.api('GET', '/v1/items/arxiv:1706.03762', { token: s.access_token });
+  let got = await backend.api('GET', '/v1/items/arxiv:1706.03762', { token: s.token });
   assert.equal(got.status, 200, JSON.stringify(got.body));
   assert.equal(got.body.title, 'Attention Is All You Need');
 
@@ -30,7 +31,7 @@ test('the server keeps acknowledged data across a graceful restart and a SIGKILL
   await assert.rejects(fetch(`${url}/healthz`));
   await backend.start();
   assert.equal(backend.url, url);
-  got = await backend.api('GET', '/v1/sync?since=0', { token: s.access_token });
+  got = await backend.api('GET', '/v1/sync?since=0', { token: s.token });
   assert.equal(got.status, 200, JSON.stringify(got.body));
   assert.deepEqual(got.body.items.map((i) => i.id), ['arxiv:1706.03762']);
 });

@@ -1,0 +1,70 @@
+// What the options page accepts in its fields, and what it suggests: pure functions (tested under Node).
+
+/** The server the page suggests; the background's default too (background/account.js). */
+export const DEFAULT_SERVER = 'http://127.0.0.1:8080';
+/** The shortest password the server accepts for a new account (backend/auth.MinPassword). */
+export const MIN_PASSWORD = 8;
+/** The longest device name the server accepts, in characters (httpapi.MaxDeviceName). */
+export const MAX_DEVICE_NAME = 100;
+
+/**
+ * The origin of the server address typed in, or an Error that says what to type instead.
+ * @param {string} raw
+ * @returns {string} such as http://127.0.0.1:8080
+ */
+export function parseServer(raw) {
+  const s = String(raw ?? '').trim();
+  const example = `like ${DEFAULT_SERVER} or https://papergist.example.org`;
+  if (!s) throw new Error(`Enter the server's address, ${example}.`);
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(s)) {
+    throw new Error(`"${s}" is not a server address: start it with http:// or https://, like http://${s.replace(/^\/+/, '')}.`);
+  }
+  let u;
+  try {
+    u = new URL(s);
+  } catch {
+    throw new Error(`"${s}" is not a valid URL: enter one ${example}.`);
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') {
+    throw new Error(`The server address must start with http:// or https://, not ${u.protocol}//.`);
+  }
+  if (u.username || u.password) throw new Error('Leave the user name and password out of the server address.');
+  if (u.pathname !== '/' || u.search || u.hash) {
+    throw new Error(`Enter only the server's address, without a path: ${u.origin}.`);
+  }
+  return u.origin;
+}
+
+/**
+ * What is wrong with a device name, as the server checks it (trimmed, 1 to 100 characters, no control
+ * characters), or '' when nothing is.
+ * @param {string} name
+ */
+export function deviceNameProblem(name) {
+  const s = String(name ?? '').trim();
+  if (!s) return 'Enter a name for this device.';
+  if ([...s].length > MAX_DEVICE_NAME) return `The device name is too long: at most ${MAX_DEVICE_NAME} characters.`;
+  if (/\p{Cc}/u.test(s)) return 'The device name must not contain line breaks or other control characters.';
+  return '';
+}
+
+/** Browser brands by how specific they are: Edge and Opera also list "Chromium" among their brands. */
+const BRANDS = [['Microsoft Edge', 'Edge'], ['Opera', 'Opera'], ['Google Chrome', 'Chrome'], ['Chromium', 'Chromium']];
+
+/** navigator.platform values (the older, frozen API) by how they look. */
+const PLATFORMS = [[/^win/i, 'Windows'], [/^mac/i, 'macOS'], [/^(iphone|ipad)/i, 'iOS'], [/^cros/i, 'ChromeOS'],
+  [/android/i, 'Android'], [/^linux/i, 'Linux']];
+
+/**
+ * The name this browser suggests for itself in the account's device list, such as "Chrome on Linux".
+ * @param {{userAgentData?: {brands?: {brand: string}[], platform?: string}, platform?: string}} nav navigator
+ * @returns {string} "<browser> on <platform>", or just the browser when the platform is unknown
+ */
+export function defaultDeviceName(nav) {
+  const brands = ((nav.userAgentData && nav.userAgentData.brands) || []).map((b) => b.brand);
+  const browser = (BRANDS.find(([brand]) => brands.includes(brand)) || [null, 'Chrome'])[1];
+  let platform = (nav.userAgentData && nav.userAgentData.platform) || '';
+  if (platform === 'Chrome OS') platform = 'ChromeOS';
+  if (!platform && nav.platform) platform = (PLATFORMS.find(([re]) => re.test(nav.platform)) || [null, ''])[1];
+  return platform ? `${browser} on ${platform}` : browser;
+}

@@ -1,0 +1,378 @@
+// The options page: the sync server, sign-in or account creation, and once signed in this device's name, the
+// account's devices, sign-out and the sync status. It talks to the background only through lib/messages.js (the
+// background holds the tokens) and reads the sync status from chrome.storage.local. Every failure is shown as
+// text on the page. body[data-state] is 'loading', 'signed-out', 'signed-in', 'busy' or 'error' (for the tests).
+import { MSG, STATUS_KEY, send } from '../lib/messages.js';
+import { DEFAULT_SERVER, MIN_PASSWORD, parseServer, deviceNameProblem, defaultDeviceName } from './fields.js';
+
+/** @typedef {import('../lib/messages.js').Account} Account */
+/** @typedef {import('../lib/messages.js').Device} Device */
+/** @typedef {import('../lib/messages.js').SyncStatus} SyncStatus */
+
+const $ = (sel) => /** @type {HTMLElement} */ (document.querySelector(sel));
+const input = (sel) => /** @type {HTMLInputElement} */ (document.querySelector(sel));
+
+/** @type {Account|null} */
+let account = null;
+/** @type {SyncStatus|null} */
+let lastStatus = null;
+/**
+ * Origins known to be granted. The sign-in click must call chrome.permissions.request before its first await
+ * (the browser only prompts during a user gesture), so it decides from what was checked beforehand.
+ * @type {Map<string, boolean>}
+ */
+const granted = new Map();
+
+// --- messages on the page ---
+
+function showError(text) {
+  const el = $('#error');
+  el.textContent = text;
+  el.hidden = !text;
+}
+
+function showNotice(text) {
+  const el = $('#notice');
+  el.textContent = text;
+  el.hidden = !text;
+}
+
+function clearMessages() {
+  showError('');
+  showNotice('');
+}
+
+const messageOf = (err) => String((err && err.message) || err || 'unknown error');
+
+/** Marks a field wrong with its message under it, or right again with ''. */
+function fieldError(sel, text) {
+  const el = input(sel);
+  el.setAttribute('aria-invalid', String(Boolean(text)));
+  const note = document.getElementById(`${el.id}-error`);
+  if (note) {
+    note.textContent = text;
+    note.hidden = !text;
+  }
+}
+
+// --- state ---
+
+function setState(state) {
+  document.body.dataset.state = state;
+  $('#loading').hidden = true;
+}
+
+/**
+ * Runs one action with every button disabled and the page 'busy'. Its failure is shown as "<what> failed: why";
+ * either way the page then shows the account as the background has it (a revoked login ends signed out).
+ * @param {string} what @param {() => Promise<void>} fn
+ */
+async function run(what, fn) {
+  setState('busy');
+  for (const b of document.querySelectorAll('button')) b.disabled = true;
+  let failed = null;
+  try {
+    await fn();
+  } catch (err) {
+    failed = err;
+  }
+  for (const b of document.querySelectorAll('button')) b.disabled = false;
+  await load();
+  if (failed) {
+    showNotice('');
+    showError(`${what} failed: ${messageOf(failed)}`);
+  }
+}
+
+/** Asks the background for the account and shows the signed-in or signed-out view. */
+async function load() {
+  try {
+    const { account: acc, server } = await send(MSG.GET_ACCOUNT);
+    const was = account;
+    account = acc || null;
+    if (was && !account && !signingOut) {
+      // The background dropped the session: the server refused this login (revoked elsewhere, or expired).
+      const why = lastStatus && lastStatus.state === 'signed-out' && lastStatus.error
+        ? lastStatus.error.replace(/^signed out:\s*/i, '')
+        : 'the server ended this login (revoked from another device, or expired); sign in again';
+      showNotice('');
+      showError(`You are signed out: ${why}.`);
+    }
+    if (account) await showSignedIn(account);
+    else showSignedOut(server || DEFAULT_SERVER);
+  } catch (err) {
+    setState('error');
+    showError(`Cannot read the sync account from the extension: ${messageOf(err)}. Reload this page to try again.`);
+  }
+}
+
+// --- signed out ---
+
+let formFilled = false;
+
+function showSignedOut(server) {
+  $('#signed-in').hidden = true;
+  $('#signed-out').hidden = false;
+  if (!formFilled) {
+    // Once: afterwards the fields keep what the user typed, also after a failed sign-in.
+    input('#server').value = server;
+    input('#device-name').value = defaultDeviceName(navigator);
+    formFilled = true;
+  }
+  checkGrant(server);
+  setState('signed-out');
+}
+
+/** Remembers whether the extension may connect to the server typed in (see granted). */
+function checkGrant(raw) {
+  let origin;
+  try {
+    origin = parseServer(raw);
+  } catch {
+    return;
+  }
+  chrome.permissions.contains({ origins: [`${origin}/*`] })
+    .then((ok) => granted.set(origin, ok))
+    .catch(() => granted.delete(origin));
+}
+
+chrome.permissions.onAdded.addListener(() => checkGrant(input('#server').value));
+chrome.permissions.onRemoved.addListener(() => granted.clear());
+
+input('#server').addEventListener('input', () => fieldError('#server', ''));
+input('#server').addEventListener('change', () => {
+  const el = input('#server');
+  let origin;
+  try {
+    origin = parseServer(el.value);
+  } catch (err) {
+    fieldError('#server', err.message);
+    return;
+  }
+  fieldError('#server', '');
+  el.value = origin;
+  checkGrant(origin);
+  if (!account) {
+    send(MSG.SET_SERVER, { server: origin }).catch((err) => fieldError('#server', messageOf(err)));
+  }
+});
+
+$('#account-form').addEventListener('submit', (ev) => {
+  ev.preventDefault();
+  const submitter = /** @type {SubmitEvent} */ (ev).submitter;
+  signIn(Boolean(submitter && submitter.id === 'create'));
+});
+
+/**
+ * Signs in or creates the account. Synchronous up to chrome.permissions.request, which must run while the click
+ * still counts as a user gesture; the request is skipped when the server's origin is already granted (headless
+ * Chromium never settles it, and a granted origin needs no prompt).
+ */
+function signIn(create) {
+  clearMessages();
+  const what = create ? 'Creating the account' : 'Signing in';
+  let origin;
+  try {
+    origin = parseServer(input('#server').value);
+    fieldError('#server', '');
+  } catch (err) {
+    fieldError('#server', err.message);
+    showError(`${what} failed: ${err.message}`);
+    input('#server').focus();
+    return;
+  }
+  const email = input('#email').value.trim();
+  const password = input('#password').value;
+  const deviceName = input('#device-name').value.trim();
+  const problem = !email ? ['#email', 'enter your email address.']
+    : !password ? ['#password', 'enter your password.']
+      : create && [...password].length < MIN_PASSWORD ? ['#password', `a new account's password needs at least ${MIN_PASSWORD} characters.`]
+        : deviceNameProblem(deviceName) ? ['#device-name', deviceNameProblem(deviceName)] : null;
+  if (problem) {
+    showError(`${what} failed: ${problem[1]}`);
+    input(problem[0]).focus();
+    return;
+  }
+  const permission = granted.get(origin) === true
+    ? Promise.resolve(true)
+    : chrome.permissions.request({ origins: [`${origin}/*`] });
+  run(what, async () => {
+    if (granted.get(origin) !== true) showNotice(`Allow papergist to connect to ${origin} when the browser asks.`);
+    let ok;
+    try {
+      ok = await permission;
+    } catch (err) {
+      throw new Error(`the browser did not let papergist ask for access to ${origin}: ${messageOf(err)}`);
+    }
+    if (!ok) {
+      throw new Error(`papergist needs your permission to connect to ${origin}, and it was not given. ` +
+        `Click ${create ? 'Create account' : 'Sign in'} again and choose Allow.`);
+    }
+    granted.set(origin, true);
+    showNotice('');
+    const { account: acc } = await send(MSG.SIGN_IN, { server: origin, email, password, deviceName, create });
+    input('#password').value = '';
+    showNotice(`${create ? 'Account created. ' : ''}Signed in as ${acc.email}; your saved papers are syncing.`);
+  });
+}
+
+// --- signed in ---
+
+async function showSignedIn(acc) {
+  $('#signed-out').hidden = true;
+  $('#signed-in').hidden = false;
+  $('#account-email').textContent = acc.email;
+  $('#account-server').textContent = acc.server;
+  const rename = input('#rename');
+  if (document.activeElement !== rename) rename.value = acc.deviceName;
+  showStatus(lastStatus);
+  setState('signed-in');
+  await loadDevices();
+}
+
+async function loadDevices() {
+  const status = $('#devices-status');
+  try {
+    const { devices } = await send(MSG.LIST_DEVICES);
+    // This device first, then the others by when they were last seen.
+    const order = [...devices].sort((a, b) => Number(b.current) - Number(a.current) ||
+      String(b.last_seen_at).localeCompare(String(a.last_seen_at)));
+    $('#devices').replaceChildren(...order.map(deviceItem));
+    status.hidden = true;
+    status.classList.remove('error');
+    $('#devices').dataset.loaded = String(Date.now());
+  } catch (err) {
+    $('#devices').replaceChildren();
+    status.textContent = `Cannot list the devices: ${messageOf(err)}`;
+    status.classList.add('error');
+    status.hidden = false;
+  }
+}
+
+/** @param {Device} d */
+function deviceItem(d) {
+  const li = /** @type {HTMLElement} */ (/** @type {HTMLTemplateElement} */ ($('#device-item')).content.firstElementChild.cloneNode(true));
+  li.dataset.deviceId = d.id;
+  li.dataset.current = String(Boolean(d.current));
+  li.querySelector('.name').textContent = d.name;
+  /** @type {HTMLElement} */ (li.querySelector('.this-device')).hidden = !d.current;
+  const seen = /** @type {HTMLElement} */ (li.querySelector('.seen'));
+  seen.textContent = d.current ? 'in use now' : `last seen ${ago(d.last_seen_at)}`;
+  seen.title = `signed in ${new Date(d.created_at).toLocaleString()}, last seen ${new Date(d.last_seen_at).toLocaleString()}`;
+  const revoke = /** @type {HTMLButtonElement} */ (li.querySelector('.revoke'));
+  if (d.current) {
+    revoke.remove(); // this device signs out with Sign out
+  } else {
+    revoke.setAttribute('aria-label', `Revoke ${d.name}`);
+    revoke.addEventListener('click', () => {
+      if (!confirm(`Revoke "${d.name}"? That browser is signed out and stops syncing until it signs in again. Its saved papers stay on it.`)) return;
+      clearMessages();
+      run('Revoking the device', async () => {
+        await send(MSG.REVOKE_DEVICE, { id: d.id });
+        showNotice(`Revoked "${d.name}".`);
+      });
+    });
+  }
+  return li;
+}
+
+$('#rename-form').addEventListener('submit', (ev) => {
+  ev.preventDefault();
+  clearMessages();
+  const name = input('#rename').value.trim();
+  const problem = deviceNameProblem(name);
+  if (problem) {
+    showError(`Renaming failed: ${problem}`);
+    return;
+  }
+  run('Renaming', async () => {
+    const { account: acc } = await send(MSG.RENAME_DEVICE, { name });
+    input('#rename').value = acc.deviceName;
+    showNotice(`This device is now called "${acc.deviceName}".`);
+  });
+});
+
+/** Set while this page signs out, so that load() does not take it for a login ended by the server. */
+let signingOut = false;
+
+$('#sign-out').addEventListener('click', async () => {
+  clearMessages();
+  signingOut = true;
+  await run('Signing out', async () => {
+    await send(MSG.SIGN_OUT);
+    showNotice('Signed out. Your saved papers stay in this browser.');
+  });
+  signingOut = false;
+});
+
+$('#sync-now').addEventListener('click', () => {
+  clearMessages();
+  run('Syncing', async () => {
+    const { status } = await send(MSG.SYNC_NOW);
+    showStatus(status);
+  });
+});
+
+// --- sync status ---
+
+const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** @param {SyncStatus|null} st */
+function statusText(st) {
+  if (!st) return 'Not synced yet.';
+  const last = st.lastSynced ? `last synced ${ago(st.lastSynced)}` : 'not synced yet';
+  const waiting = st.pending ? ` ${plural(st.pending, 'change')} waiting.` : '';
+  let text;
+  switch (st.state) {
+    case 'syncing': text = 'Syncing…'; break;
+    case 'synced': text = `Up to date (${last}).`; break;
+    case 'pending': text = `${plural(st.pending, 'change')} waiting to sync (${last}).`; break;
+    case 'offline': text = `Offline: ${st.error || 'the server cannot be reached'}.${waiting} papergist retries on its own.`; break;
+    case 'error': text = `Sync failed: ${st.error || 'unknown error'}.${waiting}`; break;
+    case 'signed-out': text = 'Signed out: not syncing.'; break;
+    default: text = `${st.state}.`;
+  }
+  if (st.conflicts) text += ` ${plural(st.conflicts, 'conflict')} to settle in the toolbar popup.`;
+  return text;
+}
+
+/** @param {SyncStatus|null} st */
+function showStatus(st) {
+  lastStatus = st;
+  const el = $('#sync-status');
+  el.dataset.syncState = st ? st.state : '';
+  el.textContent = statusText(st);
+}
+
+const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+
+/** "just now", "5 minutes ago", "yesterday", or a date. @param {string} iso */
+function ago(iso) {
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return 'at an unknown time';
+  const s = (t - Date.now()) / 1000;
+  if (Math.abs(s) < 60) return 'just now';
+  if (Math.abs(s) < 3600) return relative.format(Math.round(s / 60), 'minute');
+  if (Math.abs(s) < 86400) return relative.format(Math.round(s / 3600), 'hour');
+  if (Math.abs(s) < 7 * 86400) return relative.format(Math.round(s / 86400), 'day');
+  return `on ${new Date(t).toLocaleDateString()}`;
+}
+
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area !== 'local' || !changes[STATUS_KEY]) return;
+  const st = changes[STATUS_KEY].newValue || null;
+  showStatus(st);
+  // Signed out by the background (this login was revoked elsewhere): show the sign-in form.
+  if (st && st.state === 'signed-out' && account && document.body.dataset.state !== 'busy') load();
+});
+setInterval(() => showStatus(lastStatus), 30_000); // "last synced N minutes ago" ages
+
+// --- start ---
+
+addEventListener('error', (e) => showError(`Something went wrong on this page: ${e.message}`));
+addEventListener('unhandledrejection', (e) => showError(`Something went wrong on this page: ${messageOf(e.reason)}`));
+
+chrome.storage.local.get(STATUS_KEY)
+  .then(({ [STATUS_KEY]: st }) => showStatus(st || null))
+  .catch((err) => { $('#sync-status').textContent = `Cannot read the sync status: ${messageOf(err)}`; });
+load();
