@@ -22,6 +22,8 @@ let lastStatus = null;
  * @type {Map<string, boolean>}
  */
 const granted = new Map();
+/** Set while this page signs out, so that load() does not take it for a login ended by the server. */
+let signingOut = false;
 
 // --- messages on the page ---
 
@@ -291,9 +293,6 @@ $('#rename-form').addEventListener('submit', (ev) => {
     showNotice(`This device is now called "${acc.deviceName}".`);
   });
 });
-
-/** Set while this page signs out, so that load() does not take it for a login ended by the server. */
-let signingOut = false;
 
 $('#sign-out').addEventListener('click', async () => {
   clearMessages();
