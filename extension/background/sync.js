@@ -383,6 +383,14 @@ function refreshStatus() {
  * @returns {Promise<SyncStatus>}
  */
 async function writeStatus(s, error) {
+  if (s === 'syncing') {
+    // Counts as they were: a scan of every record would cost a large library a quarter second per round.
+    const { [STATUS_KEY]: prev } = await chrome.storage.local.get(STATUS_KEY);
+    const status = { pending: 0, conflicts: 0, ...(prev || {}), state: s, at: new Date().toISOString() };
+    delete status.error;
+    await chrome.storage.local.set({ [STATUS_KEY]: status });
+    return status;
+  }
   const all = await chrome.storage.local.get(null);
   let pending = 0;
   let conflicts = 0;
