@@ -253,3 +253,28 @@ test('a push whose answer is lost to a killed worker is applied exactly once aft
     await proxy.close();
   }
 });
+
+test('the access token is refreshed before it expires, and the old one is not used after', async () => {
+  // Tokens that live 65 s: the engine refreshes a minute early, so from 5 s on the next request refreshes first.
+  const short = await new Backend({ env: { PAPERGIST_ACCESS_TTL: '65s' } }).start();
+  const proxy = await new PushHoldingProxy(short.url).start();
+  try {
+    const e = await profile();
+    await signIn(e, proxy.url, 'refresh@example.org', PASSWORD, { create: true });
+    await waitStatus(e, (s) => s.state === 'synced');
+    const refreshes = () => proxy.requests.filter((r) => r.path === '/v1/auth/refresh');
+    assert.equal(refreshes().length, 0, 'a fresh token is not refreshed');
+    const first = proxy.requests.find((r) => r.path.startsWith('/v1/sync')).auth;
+
+    await new Promise((r) => setTimeout(r, 6000));
+    assert.equal((await syncNow(e)).state, 'synced');
+    assert.equal(refreshes().length, 1);
+    assert.equal(refreshes()[0].status, 200);
+    const after = proxy.requests.slice(proxy.requests.indexOf(refreshes()[0]) + 1);
+    assert.ok(after.length > 0 && after.every((r) => r.auth && r.auth !== first), 'requests after the refresh carry the new token');
+    assert.ok(after.every((r) => r.status < 400), JSON.stringify(after));
+  } finally {
+    await proxy.close();
+    await short.dispose();
+  }
+});
