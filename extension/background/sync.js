@@ -72,6 +72,7 @@ async function round() {
   if (!a) return writeStatus('signed-out');
   const st = await state();
   if (st.account !== libraryOf(a)) await rebase(a, st);
+  if (navigator.onLine === false) return writeStatus('offline', 'this computer is offline'); // 'online' restarts
   await writeStatus('syncing');
   try {
     const { [INFLIGHT]: flight } = await chrome.storage.local.get(INFLIGHT);
