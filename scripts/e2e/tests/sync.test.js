@@ -200,12 +200,21 @@ test('papers saved while signed out are uploaded on first sign-in, merged with t
   await saveFromListing(c, papers[2]);
   await saveFromListing(c, papers[4]);
   await update(c, papers[2], { tags: ['local'], read: true });
+  // A paper saved by an extension version from before sync: no version, no dirty marks.
+  const legacy = papers[1];
+  const w = await c.serviceWorker();
+  await w.evaluate((p) => chrome.storage.local.set({ [`paper:${p.id}`]: {
+    id: p.id, paper: { id: p.id, title: p.title, authors: p.authors, url: `https://arxiv.org/abs/${p.id.slice(6)}`, locator: {} },
+    tldr: 'An old TL;DR.', keyphrases: [], tags: ['old'], note: '', read: false, savedAt: '2026-01-02T03:04:05.000Z',
+  } }), { id: id(legacy), title: legacy.title, authors: legacy.authors });
   await signIn(c, backend.url, email, PASSWORD);
   const st = await waitStatus(c, (s) => s.state === 'synced' && s.pending === 0);
   assert.equal(st.conflicts, 0);
 
   const items = await serverItems(token);
-  assert.deepEqual(Object.keys(items).sort(), [id(papers[2]), id(papers[3]), id(papers[4])].sort());
+  assert.deepEqual(Object.keys(items).sort(), [id(papers[1]), id(papers[2]), id(papers[3]), id(papers[4])].sort());
+  assert.deepEqual([items[id(legacy)].tags, items[id(legacy)].tldr, items[id(legacy)].saved_at],
+    [['old'], 'An old TL;DR.', '2026-01-02T03:04:05Z']);
   const merged = items[id(papers[2])];
   assert.deepEqual([merged.tags, merged.note, merged.read], [['from server', 'local'], 'server note', true]);
   assert.ok(items[id(papers[4])].tldr.length > 0, 'the local-only paper went up with its TL;DR');
