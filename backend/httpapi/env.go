@@ -15,6 +15,8 @@ import (
 //     or threads).
 //   - PAPERGIST_LOGIN_PER_ACCOUNT, PAPERGIST_LOGIN_PER_ADDRESS, PAPERGIST_REGISTER_PER_ADDRESS: attempts allowed
 //     per window, and PAPERGIST_LOGIN_WINDOW (a Go duration such as "5m") that window.
+//   - PAPERGIST_ACCESS_TTL: how long an access token lives (a Go duration from 10s to 24h; default 15m).
+//     Clients refresh it before it expires, so a short one costs a refresh request per period, nothing more.
 //
 // The JWT key is left to the caller: where it comes from differs between the two.
 func (c *Config) ReadEnv(getenv func(string) string) error {
@@ -47,6 +49,13 @@ func (c *Config) ReadEnv(getenv func(string) string) error {
 			return fmt.Errorf("PAPERGIST_LOGIN_WINDOW must be a duration of at least 1s, such as 5m: %q", s)
 		}
 		c.LoginWindow = d
+	}
+	if s := getenv("PAPERGIST_ACCESS_TTL"); s != "" {
+		d, err := time.ParseDuration(s)
+		if err != nil || d < 10*time.Second || d > 24*time.Hour {
+			return fmt.Errorf("PAPERGIST_ACCESS_TTL must be a duration from 10s to 24h, such as 15m: %q", s)
+		}
+		c.AccessTTL = d
 	}
 	return nil
 }

@@ -14,11 +14,21 @@ export async function setTabPaper(tabId, paperId) {
   await show(tabId, isSaved);
 }
 
+/** @type {Map<string, boolean>} changes not yet shown: a sync stores hundreds of papers in one write */
+const changed = new Map();
+
 /** Updates the badge of every tab showing paperId. @param {string} paperId @param {boolean} isSaved */
-export async function paperChanged(paperId, isSaved) {
+export function paperChanged(paperId, isSaved) {
+  if (!changed.size) setTimeout(showChanged, 0);
+  changed.set(paperId, isSaved);
+}
+
+async function showChanged() {
+  const batch = new Map(changed);
+  changed.clear();
   const all = await chrome.storage.session.get(null);
   for (const [k, v] of Object.entries(all)) {
-    if (k.startsWith('tab:') && v === paperId) await show(Number(k.slice(4)), isSaved);
+    if (k.startsWith('tab:') && batch.has(v)) await show(Number(k.slice(4)), batch.get(v));
   }
 }
 

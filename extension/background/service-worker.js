@@ -1,5 +1,6 @@
 // The background service worker: analyzes pages for content scripts (the wasm runs in the offscreen
-// document, see engine.js), saves from the toolbar, shortcut and context menu, and keeps the badge.
+// document, see engine.js), saves from the toolbar, shortcut and context menu, keeps the badge, and syncs the
+// library with the account's server (sync.js, account.js).
 // State lives in chrome.storage and the offscreen document, never in the worker's globals.
 import { MSG, TARGET, dispatch } from '../lib/messages.js';
 import * as saved from '../lib/saved.js';
@@ -15,6 +16,16 @@ import * as sync from './sync.js';
 ensureEngine().catch((err) => console.error('papergist: engine', err)); // eagerly: the first page should not wait
 savedIds();
 
+/**
+ * Wraps a handler that only the extension's own pages (popup, options) may call: account, sync and editing
+ * messages never come from a content script, so a compromised page renderer cannot sign out, revoke a
+ * device or rewrite notes through one.
+ */
+const extensionPagesOnly = (handler) => (msg, sender) => {
+  if (!sender.url || !sender.url.startsWith(chrome.runtime.getURL(''))) throw new Error(`${msg.type}: only papergist's own pages may ask`);
+  return handler(msg, sender);
+};
+
 dispatch(TARGET.BACKGROUND, {
   [MSG.ANALYZE_PAGE]: async (msg, sender) => {
     const out = await analyzePage(msg);
@@ -26,36 +37,36 @@ dispatch(TARGET.BACKGROUND, {
   },
   [MSG.FETCH_ABSTRACTS]: (msg) => abstractsFor(msg),
   [MSG.DIGEST]: (msg) => digest(msg),
-  [MSG.SAVE_TAB_PAPER]: async (msg) => {
-    const tab = await chrome.tabs.get(msg.tabId);
-    return { saved: await saveTabPaper(tab) };
-  },
   [MSG.SAVE_PAPER]: async (msg) => ({ saved: await library.save(msg.paper, msg.summary) }),
-  [MSG.UPDATE_PAPER]: async (msg) => ({ saved: await library.update(msg.id, msg.patch || {}) }),
   [MSG.REMOVE_PAPER]: async (msg) => {
     await library.remove(msg.id);
     return {};
   },
-  [MSG.RESOLVE_CONFLICT]: async (msg) => ({ status: await sync.resolve(msg.id, msg.keep) }),
-  [MSG.SYNC_NOW]: async () => ({ status: await sync.syncNow() }),
-  [MSG.GET_ACCOUNT]: async () => ({ account: await account.account(), server: await account.server() }),
-  [MSG.SET_SERVER]: async (msg) => ({ server: await account.setServer(msg.server) }),
-  [MSG.SIGN_IN]: async (msg) => {
+  [MSG.SAVE_TAB_PAPER]: extensionPagesOnly(async (msg) => {
+    const tab = await chrome.tabs.get(msg.tabId);
+    return { saved: await saveTabPaper(tab) };
+  }),
+  [MSG.UPDATE_PAPER]: extensionPagesOnly(async (msg) => ({ saved: await library.update(msg.id, msg.patch || {}) })),
+  [MSG.RESOLVE_CONFLICT]: extensionPagesOnly(async (msg) => ({ status: await sync.resolve(msg.id, msg.keep) })),
+  [MSG.SYNC_NOW]: extensionPagesOnly(async () => ({ status: await sync.syncNow() })),
+  [MSG.GET_ACCOUNT]: extensionPagesOnly(async () => ({ account: await account.account(), server: await account.server() })),
+  [MSG.SET_SERVER]: extensionPagesOnly(async (msg) => ({ server: await account.setServer(msg.server) })),
+  [MSG.SIGN_IN]: extensionPagesOnly(async (msg) => {
     const acc = await account.signIn(msg);
     sync.signedIn().catch((err) => console.warn('papergist: first sync', err)); // the popup shows its progress
     return { account: acc };
-  },
-  [MSG.SIGN_OUT]: async () => {
+  }),
+  [MSG.SIGN_OUT]: extensionPagesOnly(async () => {
     await account.signOut();
     await sync.signedOut();
     return {};
-  },
-  [MSG.RENAME_DEVICE]: async (msg) => ({ account: await account.renameDevice(msg.name) }),
-  [MSG.LIST_DEVICES]: async () => ({ devices: await account.devices() }),
-  [MSG.REVOKE_DEVICE]: async (msg) => {
+  }),
+  [MSG.RENAME_DEVICE]: extensionPagesOnly(async (msg) => ({ account: await account.renameDevice(msg.name) })),
+  [MSG.LIST_DEVICES]: extensionPagesOnly(async () => ({ devices: await account.devices() })),
+  [MSG.REVOKE_DEVICE]: extensionPagesOnly(async (msg) => {
     await account.revokeDevice(msg.id);
     return {};
-  },
+  }),
 });
 
 /** Handlers of the browser's own events, named so that the end-to-end tests can drive them. */

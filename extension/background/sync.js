@@ -71,7 +71,8 @@ async function round() {
   const a = await account.session();
   if (!a) return writeStatus('signed-out');
   const st = await state();
-  if (st.account !== libraryOf(a)) await rebase(a, st);
+  if (st.account !== libraryOf(a)) await rebase(a);
+  if (navigator.onLine === false) return writeStatus('offline', 'this computer is offline'); // 'online' restarts
   await writeStatus('syncing');
   try {
     const { [INFLIGHT]: flight } = await chrome.storage.local.get(INFLIGHT);
@@ -98,27 +99,25 @@ async function round() {
 
 /**
  * A library this device never synced with (the first sign-in, or another account): every local paper is new to
- * it. Versions reset and every field is dirty; the first pull merges them with the account's copies (adopt).
+ * it, including papers saved before this extension could sync. Versions reset and every field is dirty; the first
+ * pull merges them with the account's copies (adopt).
  */
-async function rebase(a, st) {
+async function rebase(a) {
   await exclusive(async () => {
-    if (st.account) {
-      const all = await chrome.storage.local.get(null);
-      const put = {};
-      const drop = [INFLIGHT];
-      for (const [k, rec] of Object.entries(all)) {
-        if (k.startsWith(GONE_PREFIX)) drop.push(k);
-        else if (idOfKey(k) !== null) {
-          const next = { ...rec, version: 0, dirty: Object.fromEntries(NAMES.map((n) => [n, 1])) };
-          delete next.conflict;
-          delete next.syncError;
-          put[k] = next;
-        }
+    const all = await chrome.storage.local.get(null);
+    const put = { [STATE]: { ...(await state()), account: libraryOf(a), since: 0, failures: 0 } };
+    const drop = [INFLIGHT]; // batches and removals meant for another library
+    for (const [k, rec] of Object.entries(all)) {
+      if (k.startsWith(GONE_PREFIX)) drop.push(k);
+      else if (idOfKey(k) !== null) {
+        const next = { ...rec, version: 0, dirty: Object.fromEntries(NAMES.map((n) => [n, 1])) };
+        delete next.conflict;
+        delete next.syncError;
+        put[k] = next;
       }
-      await chrome.storage.local.set(put);
-      await chrome.storage.local.remove(drop);
     }
-    await setState({ account: libraryOf(a), since: 0, failures: 0 });
+    await chrome.storage.local.remove(drop);
+    await chrome.storage.local.set(put);
   });
 }
 
@@ -383,6 +382,14 @@ function refreshStatus() {
  * @returns {Promise<SyncStatus>}
  */
 async function writeStatus(s, error) {
+  if (s === 'syncing') {
+    // Counts as they were: a scan of every record would cost a large library a quarter second per round.
+    const { [STATUS_KEY]: prev } = await chrome.storage.local.get(STATUS_KEY);
+    const status = { pending: 0, conflicts: 0, ...(prev || {}), state: s, at: new Date().toISOString() };
+    delete status.error;
+    await chrome.storage.local.set({ [STATUS_KEY]: status });
+    return status;
+  }
   const all = await chrome.storage.local.get(null);
   let pending = 0;
   let conflicts = 0;

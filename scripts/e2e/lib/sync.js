@@ -72,6 +72,8 @@ export class PushHoldingProxy {
     this.holdNext = false;
     /** @type {{key: string, replayed: boolean, status: number, body: any}[]} */
     this.pushes = [];
+    /** @type {{method: string, path: string, auth: string, status: number}[]} every request forwarded */
+    this.requests = [];
     this.held = null;
     this.heldSeen = new Promise((r) => { this.onHeld = r; });
   }
@@ -98,6 +100,7 @@ export class PushHoldingProxy {
       return;
     }
     const text = await upstream.text();
+    this.requests.push({ method: req.method, path: req.url, auth: req.headers.authorization || '', status: upstream.status });
     if (req.method === 'POST' && req.url === '/v1/sync') {
       let parsed = null;
       try { parsed = JSON.parse(text); } catch { /* an error page */ }

@@ -57,7 +57,7 @@ test('two profiles stay in step through the server', async (t) => {
   const b = await profile();
   await signIn(a, backend.url, email, PASSWORD, { create: true, deviceName: 'laptop' });
   await signIn(b, backend.url, email, PASSWORD, { deviceName: 'desktop' });
-  const { token } = await backend.login(email, PASSWORD);
+  const { access_token: token } = await backend.login(email, PASSWORD);
 
   await t.test('the tokens stay out of chrome.storage.local, which content scripts can read', async () => {
     const all = JSON.stringify(await storage(a));
@@ -134,7 +134,7 @@ test('two profiles stay in step through the server', async (t) => {
     assert.equal((await records(a))[id(papers[0])].note, 'note from the desktop');
   });
 
-  await t.test('a removal in B removes it in A; the removal of an edited paper brings it back', async () => {
+  await t.test('a removal in B removes it in A', async () => {
     await saveFromListing(a, papers[1]);
     await syncNow(a);
     await syncNow(b);
@@ -146,9 +146,35 @@ test('two profiles stay in step through the server', async (t) => {
     assert.equal((await records(a))[id(papers[1])], undefined);
   });
 
+  await t.test('an edit and a removal made at once: the edit is never lost', async () => {
+    for (const p of [papers[2], papers[3]]) await saveFromListing(a, p);
+    await syncNow(a);
+    await syncNow(b);
+    await backend.stop();
+    // papers[2]: B removes, A edits, A syncs first. B's removal was based on an older version: it comes back.
+    await message(b, 'library/remove', { id: id(papers[2]) });
+    await update(a, papers[2], { note: 'keep this' });
+    // papers[3]: A removes, B edits, A syncs first. B's edit meets the removal: B's user chooses.
+    await message(a, 'library/remove', { id: id(papers[3]) });
+    await update(b, papers[3], { note: 'mine to keep' });
+    await backend.restart();
+    await syncNow(a);
+    const st = await syncNow(b);
+    const recs = await records(b);
+    assert.equal(recs[id(papers[2])].note, 'keep this', 'the removed paper came back with the edit');
+    assert.equal(recs[id(papers[3])].conflict.server, null, 'removed on the other device');
+    assert.equal(st.conflicts, 1);
+    await message(b, 'sync/resolve', { id: id(papers[3]), keep: 'mine' });
+    await waitStatus(b, (s) => s.state === 'synced' && s.conflicts === 0);
+    assert.equal((await serverItems(token))[id(papers[3])].note, 'mine to keep');
+    await syncNow(a);
+    assert.equal((await records(a))[id(papers[3])].note, 'mine to keep');
+  });
+
   await t.test('devices: B sees both and can sign A out, which A then shows', async () => {
     const { devices } = await message(b, 'account/devices');
-    assert.deepEqual(devices.map((d) => d.name).sort(), ['desktop', 'laptop']);
+    assert.deepEqual(devices.map((d) => d.name).filter((n) => n !== 'e2e helper').sort(), ['desktop', 'laptop']);
+    assert.equal(devices.find((d) => d.current).name, 'desktop');
     const laptop = devices.find((d) => d.name === 'laptop');
     await message(b, 'account/revoke-device', { id: laptop.id });
     const st = await syncNow(a);
@@ -161,7 +187,7 @@ test('two profiles stay in step through the server', async (t) => {
 
 test('papers saved while signed out are uploaded on first sign-in, merged with the account', async () => {
   const email = 'merge@example.org';
-  const { token } = await backend.register(email, PASSWORD);
+  const { access_token: token } = await backend.register(email, PASSWORD);
   // The account already has papers[2] (tagged, with a note) and papers[3].
   const seed = (p, extra) => ({ id: id(p), base_version: 0, title: p.title, authors: p.authors, url: `https://arxiv.org/abs/${p.id}`, ...extra });
   const { status } = await backend.api('POST', '/v1/sync', {
@@ -174,12 +200,21 @@ test('papers saved while signed out are uploaded on first sign-in, merged with t
   await saveFromListing(c, papers[2]);
   await saveFromListing(c, papers[4]);
   await update(c, papers[2], { tags: ['local'], read: true });
+  // A paper saved by an extension version from before sync: no version, no dirty marks.
+  const legacy = papers[1];
+  const w = await c.serviceWorker();
+  await w.evaluate((p) => chrome.storage.local.set({ [`paper:${p.id}`]: {
+    id: p.id, paper: { id: p.id, title: p.title, authors: p.authors, url: `https://arxiv.org/abs/${p.id.slice(6)}`, locator: {} },
+    tldr: 'An old TL;DR.', keyphrases: [], tags: ['old'], note: '', read: false, savedAt: '2026-01-02T03:04:05.000Z',
+  } }), { id: id(legacy), title: legacy.title, authors: legacy.authors });
   await signIn(c, backend.url, email, PASSWORD);
   const st = await waitStatus(c, (s) => s.state === 'synced' && s.pending === 0);
   assert.equal(st.conflicts, 0);
 
   const items = await serverItems(token);
-  assert.deepEqual(Object.keys(items).sort(), [id(papers[2]), id(papers[3]), id(papers[4])].sort());
+  assert.deepEqual(Object.keys(items).sort(), [id(papers[1]), id(papers[2]), id(papers[3]), id(papers[4])].sort());
+  assert.deepEqual([items[id(legacy)].tags, items[id(legacy)].tldr, items[id(legacy)].saved_at],
+    [['old'], 'An old TL;DR.', '2026-01-02T03:04:05Z']);
   const merged = items[id(papers[2])];
   assert.deepEqual([merged.tags, merged.note, merged.read], [['from server', 'local'], 'server note', true]);
   assert.ok(items[id(papers[4])].tldr.length > 0, 'the local-only paper went up with its TL;DR');
@@ -207,7 +242,7 @@ test('a push whose answer is lost to a killed worker is applied exactly once aft
     assert.equal(held.status, 200);
     const applied = held.body.version;
     assert.deepEqual(held.body.results.map((r) => r.status), ['applied', 'applied']);
-    const { token } = await backend.login(email, PASSWORD);
+    const { access_token: token } = await backend.login(email, PASSWORD);
 
     await d.stopServiceWorker();
     proxy.dropHeld();
@@ -225,5 +260,30 @@ test('a push whose answer is lost to a killed worker is applied exactly once aft
     for (const rec of Object.values(local)) assert.deepEqual([rec.dirty, rec.version], [{}, applied]);
   } finally {
     await proxy.close();
+  }
+});
+
+test('the access token is refreshed before it expires, and the old one is not used after', async () => {
+  // Tokens that live 65 s: the engine refreshes a minute early, so from 5 s on the next request refreshes first.
+  const short = await new Backend({ env: { PAPERGIST_ACCESS_TTL: '65s' } }).start();
+  const proxy = await new PushHoldingProxy(short.url).start();
+  try {
+    const e = await profile();
+    await signIn(e, proxy.url, 'refresh@example.org', PASSWORD, { create: true });
+    await waitStatus(e, (s) => s.state === 'synced');
+    const refreshes = () => proxy.requests.filter((r) => r.path === '/v1/auth/refresh');
+    assert.equal(refreshes().length, 0, 'a fresh token is not refreshed');
+    const first = proxy.requests.find((r) => r.path.startsWith('/v1/sync')).auth;
+
+    await new Promise((r) => setTimeout(r, 6000));
+    assert.equal((await syncNow(e)).state, 'synced');
+    assert.equal(refreshes().length, 1);
+    assert.equal(refreshes()[0].status, 200);
+    const after = proxy.requests.slice(proxy.requests.indexOf(refreshes()[0]) + 1);
+    assert.ok(after.length > 0 && after.every((r) => r.auth && r.auth !== first), 'requests after the refresh carry the new token');
+    assert.ok(after.every((r) => r.status < 400), JSON.stringify(after));
+  } finally {
+    await proxy.close();
+    await short.dispose();
   }
 });
