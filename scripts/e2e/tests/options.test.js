@@ -87,7 +87,8 @@ async function serverDevices(email) {
 test('an account from the options page: create, sign out and in, devices, rename, revoke, sync', async (t) => {
   const email = newEmail('options');
   const page = await openOptions();
-  page.on('dialog', (d) => (page.acceptDialogs ? d.accept() : d.dismiss()));
+  let acceptDialogs = false; // the answer to the page's confirm()
+  page.on('dialog', (d) => (acceptDialogs ? d.accept() : d.dismiss()));
 
   await t.test('signed out at first, with the default server and a device name of this browser', async () => {
     assert.equal(await settled(page), 'signed-out');
@@ -157,11 +158,11 @@ test('an account from the options page: create, sign out and in, devices, rename
     ].sort());
     assert.equal(await page.locator('#devices img, #devices b').count(), 0);
 
-    page.acceptDialogs = false; // Cancel in the confirmation keeps it
+    acceptDialogs = false; // Cancel in the confirmation keeps it
     await page.click(`#devices li[data-device-id="${phone.device_id}"] .revoke`);
     assert.equal((await backend.api('GET', '/v1/me', { token: phone.token })).status, 200);
 
-    page.acceptDialogs = true;
+    acceptDialogs = true;
     await page.click(`#devices li[data-device-id="${phone.device_id}"] .revoke`);
     await settled(page, 'signed-in');
     await page.waitForSelector(`#devices li[data-device-id="${phone.device_id}"]`, { state: 'detached' });
