@@ -227,6 +227,7 @@ $('#select-all').addEventListener('change', (e) => {
 for (const b of document.querySelectorAll('button[data-format]')) b.addEventListener('click', () => exportAs(b.dataset.format));
 
 const all = await chrome.storage.local.get(null);
+performance.mark('papergist:loaded');
 index.load(all);
 status = all[STATUS_KEY];
 for (const changes of early) apply(changes);

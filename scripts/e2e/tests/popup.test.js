@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Browser, EXTENSION } from '../lib/browser.js';
+import { savedPaper, itemOf, seedLibrary } from '../lib/library.js';
 
 /** @type {Browser} */
 let browser;
@@ -16,49 +17,8 @@ before(async () => {
 });
 after(() => browser?.dispose());
 
-const TOPICS = ['retrieval', 'translation', 'speech', 'reward modelling', 'program synthesis', 'diffusion', 'graphs'];
-
-/** A saved paper in the SavedPaper shape (lib/messages.js), deterministic in i; newer for larger i. */
-function savedPaper(i, overrides = {}) {
-  const id = `arxiv:2512.${String(10000 + i).padStart(5, '0')}`;
-  return {
-    id,
-    paper: {
-      id, title: `On ${TOPICS[i % TOPICS.length]} at scale, part ${i}`, authors: [`Author${i} Lastname`, 'Grace Hopper'],
-      url: `https://arxiv.org/abs/2512.${String(10000 + i).padStart(5, '0')}`, arxiv_id: `2512.${String(10000 + i).padStart(5, '0')}`,
-      published: '2025-12-01', locator: {},
-    },
-    tldr: `We scale ${TOPICS[(i * 3) % TOPICS.length]} to ${i} nodes.`,
-    keyphrases: [TOPICS[i % TOPICS.length]],
-    tags: i % 10 === 0 ? ['to-read'] : [],
-    note: i % 97 === 0 ? `marker${i} check the appendix` : '',
-    read: i % 2 === 0,
-    savedAt: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
-    version: 1,
-    dirty: {},
-    ...overrides,
-  };
-}
-
-/** The server's side of a paper (syncproto.Item). */
-function itemOf(rec, overrides = {}) {
-  return {
-    id: rec.id, title: rec.paper.title, authors: rec.paper.authors, abstract: '', url: rec.paper.url, pdf_url: '',
-    tldr: rec.tldr, keyphrases: rec.keyphrases, tags: rec.tags, note: rec.note, read: rec.read, saved_at: rec.savedAt,
-    updated_at: '2026-02-01T00:00:00Z', version: 4, ...overrides,
-  };
-}
-
 /** Replaces the extension's storage with these records (and sync status, when given). */
-async function seed(records, status) {
-  const w = await browser.serviceWorker();
-  const items = Object.fromEntries(records.map((r) => [`paper:${r.id}`, r]));
-  if (status) items['sync:status'] = status;
-  await w.evaluate(async (all) => {
-    await chrome.storage.local.clear();
-    await chrome.storage.local.set(all);
-  }, items);
-}
+const seed = (records, status) => seedLibrary(browser, records, status);
 
 async function setStorage(items) {
   const w = await browser.serviceWorker();
