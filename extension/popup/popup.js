@@ -226,6 +226,7 @@ $('#select-all').addEventListener('change', (e) => {
 });
 for (const b of document.querySelectorAll('button[data-format]')) b.addEventListener('click', () => exportAs(b.dataset.format));
 
+performance.mark('papergist:loading');
 const all = await chrome.storage.local.get(null);
 performance.mark('papergist:loaded');
 index.load(all);

@@ -49,8 +49,8 @@ export class LibraryIndex {
       ids.push(id);
       const old = this.#entries.get(id);
       if (newValue) {
-        this.#put(id, newValue);
         if (!old || old.rec.savedAt !== newValue.savedAt) this.#order = null;
+        this.#put(id, newValue);
       } else if (old) {
         this.#entries.delete(id);
         this.#conflicts.delete(id);
