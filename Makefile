@@ -134,3 +134,10 @@ bench-worker:
 
 clean:
 	rm -rf $(DIST) bin
+
+# --- popup benchmark (owner: popup) ---
+# bench-popup: the popup over 5,000 saved papers: first render, and search latency (input → results drawn, p50/max).
+.PHONY: bench-popup
+bench: bench-popup
+bench-popup: extension $(E2E)/node_modules
+	cd $(E2E) && node bench-popup.js

@@ -1,72 +1,157 @@
-// The popup: save the current tab's paper, and list saved papers newest first with search, tags, note,
-// read state, remove, and export of all or the selected papers.
-import { MSG, send } from '../lib/messages.js';
-import * as saved from '../lib/saved.js';
+// The popup: save the current tab's paper; the sync status; saved papers with conflicts first, then newest
+// first, with search, tags, note, read state, remove, and export of all or the selected papers.
+// It only reads storage: the library is loaded once and kept current from chrome.storage.onChanged
+// (search-index.js), and every change is a message to the background, the one writer.
+import { MSG, STATUS_KEY, send } from '../lib/messages.js';
+import { dirtyFields } from '../lib/sync-fields.js';
 import { FORMATS } from '../lib/export.js';
+import { LibraryIndex } from './search-index.js';
+import { showStatus } from './sync-status.js';
+import { conflictView } from './conflict.js';
 
 /** @typedef {import('../lib/messages.js').SavedPaper} SavedPaper */
+/** @typedef {import('../lib/messages.js').SyncStatus} SyncStatus */
+
+/** How many matches are drawn at first, and how many more each "Show more" adds. */
+const PAGE = 50;
 
 const $ = (sel) => document.querySelector(sel);
-/** @type {SavedPaper[]} */
-let papers = [];
+const index = new LibraryIndex();
+/** @type {SyncStatus|undefined} */
+let status;
+let limit = PAGE;
 const selected = new Set();
-
+/** @type {SavedPaper[]} the matches of the search, in the order shown */
+let matches = [];
+/** The list item of each paper on screen and the record it shows, so a change redraws only its own item. */
+const nodes = /** @type {Map<string, {li: HTMLElement, rec: SavedPaper|null}>} */ (new Map());
 let renders = 0;
 
-async function render() {
-  const mine = ++renders;
-  const list = await saved.list();
-  if (mine !== renders) return; // a newer render (typing in the search box) has started
-  papers = list;
-  const q = $('#search').value.trim().toLowerCase();
-  const shown = q ? papers.filter((s) => haystack(s).includes(q)) : papers;
-  for (const id of [...selected]) if (!papers.some((s) => s.id === id)) selected.delete(id);
-  $('#papers').replaceChildren(...shown.map(item));
-  $('#empty').hidden = papers.length > 0;
-  $('#count').textContent = `${papers.length} saved`;
+const statusEls = {
+  line: $('#sync-status'), text: $('#sync-status .text'), signIn: $('#sign-in'),
+  conflicts: $('#sync-conflicts'), syncNow: $('#sync-now'),
+};
+
+function render() {
+  matches = index.search($('#search').value);
+  const shown = matches.slice(0, limit);
+  const keep = new Set(shown.map((s) => s.id));
+  for (const [id, n] of nodes) {
+    if (!keep.has(id)) {
+      n.li.remove();
+      nodes.delete(id);
+    }
+  }
+  // Items already on screen stay where they are unless their place changed, so a field being typed in keeps
+  // its focus while other papers come and go around it.
+  const list = $('#papers');
+  let at = list.firstElementChild;
+  for (const s of shown) {
+    const li = node(s);
+    if (li === at) at = at.nextElementSibling;
+    else list.insertBefore(li, at);
+  }
+  const more = $('#more');
+  more.hidden = matches.length <= shown.length;
+  more.textContent = `Show more (${matches.length - shown.length} more)`;
+  $('#empty').hidden = index.size > 0;
+  $('#no-match').hidden = index.size === 0 || matches.length > 0;
+  toolbar();
+  showStatus(statusEls, status, index.conflictCount);
+  $('#papers').classList.toggle('signed-out', !status || status.state === 'signed-out');
+  document.body.dataset.rendered = String(++renders); // the list is up to date (tests wait for this)
+}
+
+function toolbar() {
+  const q = $('#search').value.trim();
+  $('#count').textContent = q ? `${matches.length} of ${index.size} match` : `${index.size} saved`;
   $('#export-scope').textContent = selected.size ? `Export ${selected.size} selected:` : 'Export all:';
-  $('#select-all').checked = papers.length > 0 && selected.size === papers.length;
-  document.body.dataset.rendered = String(mine); // the list is up to date (tests wait for this)
+  $('#select-all').checked = matches.length > 0 && matches.every((s) => selected.has(s.id));
+  for (const [id, n] of nodes) n.li.querySelector('.select').checked = selected.has(id);
 }
 
-/** @param {SavedPaper} s */
-function haystack(s) {
-  return [s.paper.title, s.paper.authors.join(' '), s.tags.join(' '), s.note, s.tldr, s.id].join('\n').toLowerCase();
+/** @param {SavedPaper} s @returns {HTMLElement} its list item, drawn anew only when the record changed */
+function node(s) {
+  let n = nodes.get(s.id);
+  if (!n) {
+    n = { li: item(s.id), rec: null };
+    nodes.set(s.id, n);
+  }
+  if (n.rec !== s) {
+    fill(n.li, s);
+    n.rec = s;
+  }
+  return n.li;
 }
 
-/** @param {SavedPaper} s */
-function item(s) {
+/** A list item wired to send its paper's edits; fill() shows the record. @param {string} id */
+function item(id) {
   const li = /** @type {HTMLElement} */ ($('#paper-item').content.firstElementChild.cloneNode(true));
-  li.dataset.paperId = s.id;
-  li.classList.toggle('read', s.read);
-  const title = li.querySelector('.title');
+  li.dataset.paperId = id;
+  const field = (sel) => li.querySelector(sel);
+  field('.select').addEventListener('change', (e) => {
+    e.target.checked ? selected.add(id) : selected.delete(id);
+    toolbar();
+  });
+  const update = (patch) => act(li, send(MSG.UPDATE_PAPER, { id, patch }));
+  field('.tags').addEventListener('change', (e) => update({ tags: e.target.value.split(',') }));
+  field('.note').addEventListener('change', (e) => update({ note: e.target.value }));
+  field('.read').addEventListener('change', (e) => update({ read: e.target.checked }));
+  field('.remove').addEventListener('click', () => act(li, send(MSG.REMOVE_PAPER, { id })));
+  return li;
+}
+
+/** Shows why a change did not reach the background, on the paper it was for. */
+async function act(li, sending) {
+  const error = li.querySelector('.action-error');
+  try {
+    await sending;
+    error.hidden = true;
+  } catch (err) {
+    error.textContent = `Not saved: ${err.message}`;
+    error.hidden = false;
+  }
+}
+
+/**
+ * Shows s in li. The field the user is typing in keeps what they typed: its change event sends it.
+ * @param {HTMLElement} li @param {SavedPaper} s
+ */
+function fill(li, s) {
+  const field = (sel) => li.querySelector(sel);
+  const typing = (el) => el === document.activeElement;
+  li.classList.toggle('read', Boolean(s.read));
+  const title = field('.title');
   title.textContent = s.paper.title;
   if (/^https?:\/\//.test(s.paper.url)) title.href = s.paper.url;
-  li.querySelector('.authors').textContent = s.paper.authors.join(', ');
-  li.querySelector('.tldr').textContent = s.tldr;
-  const select = li.querySelector('.select');
-  select.checked = selected.has(s.id);
-  select.addEventListener('change', () => {
-    select.checked ? selected.add(s.id) : selected.delete(s.id);
-    render();
-  });
-  const tags = li.querySelector('.tags');
-  tags.value = s.tags.join(', ');
-  tags.addEventListener('change', () => send(MSG.UPDATE_PAPER, { id: s.id, patch: { tags: tags.value.split(',') } }));
-  const note = li.querySelector('.note');
-  note.value = s.note;
-  note.addEventListener('change', () => send(MSG.UPDATE_PAPER, { id: s.id, patch: { note: note.value } }));
-  const read = li.querySelector('.read');
-  read.checked = s.read;
-  read.addEventListener('change', () => send(MSG.UPDATE_PAPER, { id: s.id, patch: { read: read.checked } }));
-  li.querySelector('.saved-at').textContent = `saved ${new Date(s.savedAt).toLocaleDateString()}`;
-  li.querySelector('.remove').addEventListener('click', () => send(MSG.REMOVE_PAPER, { id: s.id }));
-  return li;
+  else title.removeAttribute('href');
+  field('.authors').textContent = (s.paper.authors || []).join(', ');
+  field('.tldr').textContent = s.tldr || '';
+  const tags = field('.tags');
+  if (!typing(tags)) tags.value = (s.tags || []).join(', ');
+  const note = field('.note');
+  if (!typing(note)) note.value = s.note || '';
+  field('.read').checked = Boolean(s.read);
+  field('.saved-at').textContent = `saved ${new Date(s.savedAt).toLocaleDateString()}`;
+  const pending = dirtyFields(s).length > 0;
+  li.classList.toggle('pending', pending);
+  field('.pending-mark').hidden = !pending;
+  const syncError = field('.sync-error');
+  syncError.hidden = !s.syncError;
+  syncError.textContent = s.syncError ? `Not synced: ${s.syncError}` : '';
+
+  li.classList.toggle('has-conflict', Boolean(s.conflict));
+  const old = li.querySelector('.conflict');
+  const view = s.conflict ? conflictView(s, (keep) => send(MSG.RESOLVE_CONFLICT, { id: s.id, keep })) : null;
+  if (old && view) old.replaceWith(view);
+  else if (old) old.remove();
+  else if (view) field('.edit').before(view);
 }
 
 function exportAs(format) {
   const f = FORMATS[format];
-  const chosen = selected.size ? papers.filter((s) => selected.has(s.id)) : papers;
+  const all = index.all();
+  const chosen = selected.size ? all.filter((s) => selected.has(s.id)) : all;
   const blob = new Blob([f.render(chosen)], { type: f.mime });
   const a = document.createElement('a');
   a.href = URL.createObjectURL(blob);
@@ -76,29 +161,79 @@ function exportAs(format) {
 }
 
 async function saveTab() {
-  const status = $('#tab-status');
+  const tabStatus = $('#tab-status');
   // ?tab=ID when the popup is opened as a page (for keyboard users and the tests), else the active tab
   const param = Number(new URLSearchParams(location.search).get('tab'));
   const [tab] = param ? [{ id: param }] : await chrome.tabs.query({ active: true, currentWindow: true });
-  status.textContent = 'Saving…';
+  tabStatus.textContent = 'Saving…';
   try {
     const { saved: s } = await send(MSG.SAVE_TAB_PAPER, { tabId: tab.id });
-    status.textContent = `Saved: ${s.paper.title}`;
+    tabStatus.textContent = `Saved: ${s.paper.title}`;
   } catch (err) {
-    status.textContent = `Not saved: ${err.message}`;
+    tabStatus.textContent = `Not saved: ${err.message}`;
   }
 }
 
-$('#search').addEventListener('input', render);
-$('#save-tab').addEventListener('click', saveTab);
-$('#select-all').addEventListener('change', (e) => {
-  selected.clear();
-  if (e.target.checked) for (const s of papers) selected.add(s.id);
+async function syncNow() {
+  const button = $('#sync-now');
+  const note = $('#sync-note');
+  button.disabled = true;
+  note.hidden = true;
+  try {
+    await send(MSG.SYNC_NOW); // the status line follows from storage
+  } catch (err) {
+    note.textContent = `Sync now failed: ${err.message}`;
+    note.hidden = false;
+  } finally {
+    button.disabled = false;
+  }
+}
+
+/** @param {Record<string, chrome.storage.StorageChange>} changes @returns {boolean} whether anything shown changed */
+function apply(changes) {
+  const ids = index.apply(changes);
+  for (const id of ids) if (!index.has(id)) selected.delete(id);
+  if (Object.hasOwn(changes, STATUS_KEY)) status = changes[STATUS_KEY].newValue;
+  return ids.length > 0 || Object.hasOwn(changes, STATUS_KEY);
+}
+
+/** Changes that arrive while the library loads, applied after it (in order, so the newest value wins). */
+let early = /** @type {Record<string, chrome.storage.StorageChange>[]|null} */ ([]);
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area !== 'local') return;
+  if (early) early.push(changes);
+  else if (apply(changes)) render();
+});
+
+$('#search').addEventListener('input', () => {
+  limit = PAGE;
   render();
 });
-for (const b of document.querySelectorAll('button[data-format]')) b.addEventListener('click', () => exportAs(b.dataset.format));
-// Re-render on changes from anywhere (cards, other popups), but not while the user types in a field.
-chrome.storage.onChanged.addListener((_changes, area) => {
-  if (area === 'local' && !document.activeElement?.matches('input.tags, textarea.note')) render();
+$('#more').addEventListener('click', () => {
+  limit += PAGE;
+  render();
 });
+$('#save-tab').addEventListener('click', saveTab);
+$('#sync-now').addEventListener('click', syncNow);
+$('#sign-in').addEventListener('click', (e) => {
+  e.preventDefault();
+  const { href } = /** @type {HTMLAnchorElement} */ (e.currentTarget);
+  // openOptionsPage fails while the manifest names no options page: then the page itself, in a tab
+  chrome.runtime.openOptionsPage().catch(() => chrome.tabs.create({ url: href }));
+});
+$('#select-all').addEventListener('change', (e) => {
+  for (const s of matches) e.target.checked ? selected.add(s.id) : selected.delete(s.id);
+  toolbar();
+});
+for (const b of document.querySelectorAll('button[data-format]')) b.addEventListener('click', () => exportAs(b.dataset.format));
+
+// make bench-popup reads these marks: time to the storage read, to its end, and to the first list drawn.
+performance.mark('papergist:loading');
+const all = await chrome.storage.local.get(null);
+performance.mark('papergist:loaded');
+index.load(all);
+status = all[STATUS_KEY];
+for (const changes of early) apply(changes);
+early = null;
 render();
+performance.mark('papergist:first-render');

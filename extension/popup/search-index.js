@@ -1,0 +1,117 @@
+// The popup's in-memory copy of the library: every saved paper, loaded once from chrome.storage.local and then
+// kept current from chrome.storage.onChanged one key at a time, with a lower-cased haystack per paper so that a
+// search is a scan of plain strings (5,000 papers: a few milliseconds), never a storage read.
+import { idOfKey } from '../lib/saved.js';
+
+/** @typedef {import('../lib/messages.js').SavedPaper} SavedPaper */
+
+/** @param {SavedPaper} rec @returns {string} what a search looks through, lower-cased */
+export function haystack(rec) {
+  const p = rec.paper || {};
+  return [p.title, (p.authors || []).join(' '), (rec.tags || []).join(' '), rec.note, rec.tldr,
+    (rec.keyphrases || []).join(' '), rec.id].join('\n').toLowerCase();
+}
+
+/** @param {string} query @returns {string[]} its lower-cased words; a paper matches when it holds every one */
+export const terms = (query) => query.toLowerCase().split(/\s+/).filter(Boolean);
+
+const newestFirst = (a, b) => (a.rec.savedAt < b.rec.savedAt ? 1 : a.rec.savedAt > b.rec.savedAt ? -1
+  : a.rec.id < b.rec.id ? -1 : a.rec.id > b.rec.id ? 1 : 0);
+
+export class LibraryIndex {
+  /** @type {Map<string, {rec: SavedPaper, hay: string}>} paper ID → record and haystack */
+  #entries = new Map();
+  /** The entries newest first, or null when a save or removal has made it stale (sorted on the next read). */
+  #order = null;
+  /** IDs of the papers waiting for a conflict to be settled. */
+  #conflicts = new Set();
+
+  /** Replaces the contents with the papers among every stored key. @param {Record<string, any>} all */
+  load(all) {
+    this.#entries.clear();
+    this.#conflicts.clear();
+    for (const [key, value] of Object.entries(all)) {
+      const id = idOfKey(key);
+      if (id !== null && value) this.#put(id, value);
+    }
+    this.#order = null;
+  }
+
+  /**
+   * Applies a chrome.storage.onChanged batch. @param {Record<string, chrome.storage.StorageChange>} changes
+   * @returns {string[]} the IDs of the papers it saved, changed or removed
+   */
+  apply(changes) {
+    const ids = [];
+    for (const [key, { newValue }] of Object.entries(changes)) {
+      const id = idOfKey(key);
+      if (id === null) continue;
+      ids.push(id);
+      const old = this.#entries.get(id);
+      if (newValue) {
+        if (!old || old.rec.savedAt !== newValue.savedAt) this.#order = null;
+        this.#put(id, newValue);
+      } else if (old) {
+        this.#entries.delete(id);
+        this.#conflicts.delete(id);
+        this.#order = null;
+      }
+    }
+    return ids;
+  }
+
+  #put(id, rec) {
+    const e = this.#entries.get(id);
+    // in place: the sorted order holds the entries themselves
+    if (e) Object.assign(e, { rec, hay: haystack(rec) });
+    else this.#entries.set(id, { rec, hay: haystack(rec) });
+    if (rec.conflict) this.#conflicts.add(id);
+    else this.#conflicts.delete(id);
+  }
+
+  get size() {
+    return this.#entries.size;
+  }
+
+  /** How many papers wait for a conflict to be settled. */
+  get conflictCount() {
+    return this.#conflicts.size;
+  }
+
+  /** @param {string} id @returns {SavedPaper|undefined} */
+  get(id) {
+    const e = this.#entries.get(id);
+    return e && e.rec;
+  }
+
+  /** @param {string} id */
+  has(id) {
+    return this.#entries.has(id);
+  }
+
+  #sorted() {
+    this.#order ??= [...this.#entries.values()].sort(newestFirst);
+    return this.#order;
+  }
+
+  /** @returns {SavedPaper[]} every paper, newest first */
+  all() {
+    return this.#sorted().map((e) => e.rec);
+  }
+
+  /**
+   * The papers holding every word of query in their title, authors, tags, note, TL;DR, key phrases or ID:
+   * those with a conflict first, then newest first. An empty query matches every paper.
+   * @param {string} query @returns {SavedPaper[]}
+   */
+  search(query) {
+    const words = terms(query);
+    const conflicted = [];
+    const rest = [];
+    for (const e of this.#sorted()) {
+      if (words.length && !words.every((w) => e.hay.includes(w))) continue;
+      (e.rec.conflict ? conflicted : rest).push(e.rec);
+    }
+    return conflicted.length ? conflicted.concat(rest) : rest;
+  }
+}

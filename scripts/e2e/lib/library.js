@@ -1,0 +1,51 @@
+// Saved papers for the popup's tests and benchmark, in the SavedPaper shape of extension/lib/messages.js,
+// written straight into the extension's storage: tests may write storage, the popup itself never does.
+
+const TOPICS = ['retrieval', 'translation', 'speech', 'reward modelling', 'program synthesis', 'diffusion', 'graphs'];
+
+/** A saved paper, deterministic in i; a larger i was saved later. */
+export function savedPaper(i, overrides = {}) {
+  const arxiv = `2512.${String(10000 + i).padStart(5, '0')}`;
+  const id = `arxiv:${arxiv}`;
+  const topic = TOPICS[i % TOPICS.length];
+  return {
+    id,
+    paper: {
+      id, title: `On ${topic} at scale, part ${i}`, authors: [`Author${i} Lastname`, 'Grace Hopper'],
+      abstract: `We study ${topic} when models and data grow together. `.repeat(8),
+      url: `https://arxiv.org/abs/${arxiv}`, arxiv_id: arxiv, published: '2025-12-01', locator: {},
+    },
+    tldr: `We scale ${TOPICS[(i * 3) % TOPICS.length]} to ${i} nodes.`,
+    keyphrases: [topic],
+    tags: i % 10 === 0 ? ['to-read'] : [],
+    note: i % 97 === 0 ? `marker${i} check the appendix` : '',
+    read: i % 2 === 0,
+    savedAt: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
+    version: 1,
+    dirty: {},
+    ...overrides,
+  };
+}
+
+/** The server's copy of a saved paper (syncproto.Item), with overrides. */
+export function itemOf(rec, overrides = {}) {
+  return {
+    id: rec.id, title: rec.paper.title, authors: rec.paper.authors, abstract: rec.paper.abstract || '', url: rec.paper.url,
+    pdf_url: '', tldr: rec.tldr, keyphrases: rec.keyphrases, tags: rec.tags, note: rec.note, read: rec.read,
+    saved_at: rec.savedAt, updated_at: '2026-02-01T00:00:00Z', version: 4, ...overrides,
+  };
+}
+
+/**
+ * Replaces the extension's storage with these records, and the sync status when given.
+ * @param {import('./browser.js').Browser} browser @param {object[]} records @param {object} [status]
+ */
+export async function seedLibrary(browser, records, status) {
+  const w = await browser.serviceWorker();
+  const items = Object.fromEntries(records.map((r) => [`paper:${r.id}`, r]));
+  if (status) items['sync:status'] = status;
+  await w.evaluate(async (all) => {
+    await chrome.storage.local.clear();
+    await chrome.storage.local.set(all);
+  }, items);
+}

@@ -1,0 +1,63 @@
+// The popup's search index and status wording (extension/popup/search-index.js, sync-status.js) under plain
+// Node: they touch no extension API, so their edge cases are checked here without a browser.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { LibraryIndex } from '../../../extension/popup/search-index.js';
+import { describe } from '../../../extension/popup/sync-status.js';
+import { savedPaper } from '../lib/library.js';
+
+const ids = (recs) => recs.map((r) => r.id);
+const change = (rec) => ({ [`paper:${rec.id}`]: { newValue: rec } });
+
+test('the index keeps newest first, conflicts on top, through saves, edits and removals', () => {
+  const [a, b, c] = [savedPaper(1), savedPaper(2), savedPaper(3)];
+  const index = new LibraryIndex();
+  index.load({ [`paper:${a.id}`]: a, [`paper:${b.id}`]: b, 'sync:status': { state: 'synced' }, 'gone:x': { id: 'x' } });
+  assert.deepEqual(ids(index.search('')), [b.id, a.id]);
+
+  assert.deepEqual(index.apply({ ...change(c), 'sync:status': { newValue: {} } }), [c.id]);
+  assert.deepEqual(ids(index.all()), [c.id, b.id, a.id]);
+
+  // an edit is searchable at once, and keeps its place
+  index.apply(change({ ...a, note: 'Ask about Table 3' }));
+  assert.deepEqual(ids(index.search('table 3')), [a.id]);
+  assert.deepEqual(ids(index.search('TABLE ask')), [a.id], 'every word, any order, any case');
+  assert.deepEqual(ids(index.search('table 4')), []);
+  assert.deepEqual(ids(index.all()), [c.id, b.id, a.id]);
+
+  // a conflict lifts a paper above newer ones, within the matches
+  index.apply(change({ ...a, conflict: { fields: ['note'], server: null, version: 2, at: '' } }));
+  assert.equal(index.conflictCount, 1);
+  assert.deepEqual(ids(index.search('')), [a.id, c.id, b.id]);
+  assert.deepEqual(ids(index.search(b.id)), [b.id]);
+
+  // saved again earlier (a pull with the other device's save time) moves it
+  index.apply(change({ ...c, savedAt: '2020-01-01T00:00:00.000Z' }));
+  assert.deepEqual(ids(index.all()), [b.id, a.id, c.id]);
+
+  index.apply({ [`paper:${a.id}`]: { oldValue: a } });
+  assert.equal(index.conflictCount, 0);
+  assert.equal(index.size, 2);
+  assert.equal(index.get(a.id), undefined);
+  assert.deepEqual(ids(index.search('table')), []);
+});
+
+test('each sync state reads as the popup shows it', () => {
+  const now = new Date('2026-03-04T15:00:00Z');
+  const at = '2026-03-04T14:03:00Z';
+  for (const [status, want] of [
+    [undefined, 'Signed out — '],
+    [{ state: 'signed-out', pending: 2, conflicts: 0, at }, 'Signed out — '],
+    [{ state: 'syncing', pending: 2, conflicts: 0, at }, 'Syncing…'],
+    [{ state: 'pending', pending: 2, conflicts: 0, at }, 'Pending 2'],
+    [{ state: 'offline', pending: 5, conflicts: 0, at }, 'Offline — 5 pending'],
+    [{ state: 'error', pending: 0, conflicts: 0, at, error: 'server said 500' }, 'Sync error: server said 500'],
+    [{ state: 'synced', pending: 0, conflicts: 0, at: '2026-01-01T00:00:00Z', lastSynced: '2026-01-01T00:00:00Z' }, /^Synced on \S/],
+    [{ state: 'synced', pending: 0, conflicts: 0, at }, /^Synced at \d/],
+  ]) {
+    const d = describe(status, now);
+    if (want instanceof RegExp) assert.match(d.text, want);
+    else assert.equal(d.text, want);
+    assert.equal(d.signIn, !status || status.state === 'signed-out');
+  }
+});
