@@ -2,11 +2,11 @@
 // them, its records and status, and a proxy in front of the real backend that can hold a push's answer back.
 import http from 'node:http';
 
-/** An extension page to send messages from (the background answers extension pages, not itself). */
+/** An extension page to send messages from, as the options page does (the background answers only extension pages). */
 async function extensionPage(browser) {
   if (browser.messenger && !browser.messenger.isClosed()) return browser.messenger;
   const page = await browser.context.newPage();
-  await page.goto(`chrome-extension://${browser.extensionId}/popup/popup.html`);
+  await page.goto(`chrome-extension://${browser.extensionId}/options/options.html`);
   browser.messenger = page;
   return page;
 }
