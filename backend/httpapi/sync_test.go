@@ -105,11 +105,16 @@ func TestSyncPushPullAndMerge(t *testing.T) {
 	require.Equal(t, syncproto.StatusConflict, conflict.Results[0].Status)
 	assert.Equal(t, "First, retitled", conflict.Results[0].Item.Title)
 	assert.Equal(t, syncproto.CodeConflict, conflict.Results[0].Error.Code)
+	assert.Equal(t, []string{"title", "note"}, conflict.Results[0].Fields, "both were written after base 1 with other values")
 	assert.Equal(t, c.Version, conflict.Version, "a conflict writes nothing")
 	// The same stale edit with the value the server already has is not a conflict.
 	same := u.push(t, syncproto.PushRequest{Changes: []syncproto.Change{{ID: first.ID, BaseVersion: 1, Title: ptr("First, retitled")}}})
 	assert.Equal(t, syncproto.StatusApplied, same.Results[0].Status)
 	assert.Equal(t, c.Version, same.Version, "a no-op writes nothing")
+	// Tags and fields the server did not write since base are never named: the user chooses only the note.
+	partial := u.push(t, syncproto.PushRequest{Changes: []syncproto.Change{{ID: first.ID, BaseVersion: 1, Note: ptr("y"), Read: ptr(true), Tags: ptr([]string{"other"})}}})
+	require.Equal(t, syncproto.StatusConflict, partial.Results[0].Status)
+	assert.Equal(t, []string{"note"}, partial.Results[0].Fields)
 
 	// Deletions: stale ones conflict, current ones apply, and pulls report them.
 	del := u.push(t, syncproto.PushRequest{Deletions: []syncproto.Deletion{{ID: first.ID, BaseVersion: 1}}})

@@ -241,7 +241,7 @@ func (s *Store) Push(ctx context.Context, userID string, req *syncproto.PushRequ
 }
 
 func result(id string, out outcome) syncproto.Result {
-	r := syncproto.Result{ID: id, Status: out.status, Error: out.err}
+	r := syncproto.Result{ID: id, Status: out.status, Error: out.err, Fields: out.fields}
 	if out.rec != nil {
 		r.Version = out.rec.Item.Version
 		if !out.rec.Deleted {

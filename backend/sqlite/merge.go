@@ -35,6 +35,7 @@ type outcome struct {
 	rec    *record // the record after the operation (the server's on conflict; nil if there is none)
 	write  bool    // rec must be written at the new version
 	err    *syncproto.Error
+	fields []string // the conflicting fields of a change (syncproto.Result.Fields)
 }
 
 // maxTagHistory bounds the history kept per tag; a change based on an older version than the oldest kept
@@ -130,7 +131,7 @@ func mergeChange(cur *record, ch *syncproto.Change, w int64, now time.Time) outc
 		set("read", it.Read == *ch.Read, func() { it.Read = *ch.Read })
 	}
 	if len(conflicts) > 0 {
-		return outcome{status: syncproto.StatusConflict, rec: cur,
+		return outcome{status: syncproto.StatusConflict, rec: cur, fields: conflicts,
 			err: syncproto.Errorf(syncproto.CodeConflict, "edited on the server after base_version %d: %v", ch.BaseVersion, conflicts)}
 	}
 	if ch.Tags != nil && mergeTags(it, next.Fields.T, *ch.Tags, base, w) {

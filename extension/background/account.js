@@ -147,15 +147,24 @@ export async function signOut() {
 /** @type {Promise<Session>|null} */
 let refreshing = null;
 
-/** @returns {Promise<Session>} a session whose access token is good for at least a minute more */
-async function fresh(force = false) {
+/**
+ * @param {boolean} force refresh even if the token looks good (the server said 401)
+ * @param {string} [expect] the device the caller's work belongs to: another login means signed out for it
+ * @returns {Promise<Session>} a session whose access token is good for at least a minute more
+ */
+async function fresh(force = false, expect = '') {
   const s = await session();
-  if (!s) throw new SyncError('signed out', { code: 'signed_out' });
+  if (!s || (expect && s.deviceId !== expect)) throw new SyncError('signed out', { code: 'signed_out' });
   if (!force && s.accessExp - REFRESH_EARLY_MS > Date.now()) return s;
   refreshing ??= (async () => {
     try {
-      const { data } = await request(s.server, 'POST', '/v1/auth/refresh', { body: { refresh_token: s.refresh } });
-      const next = fromWire(s.server, data, s.deviceName);
+      // Read again inside the one refresh: a refresh that finished meanwhile has rotated the refresh token,
+      // and sending the old one would look like theft to the server, which then ends the login.
+      const cur = await session();
+      if (!cur) throw new SyncError('signed out', { code: 'signed_out' });
+      if (cur.refresh !== s.refresh && cur.accessExp - REFRESH_EARLY_MS > Date.now()) return cur;
+      const { data } = await request(cur.server, 'POST', '/v1/auth/refresh', { body: { refresh_token: cur.refresh } });
+      const next = fromWire(cur.server, data, cur.deviceName);
       await set('session', next, store);
       return next;
     } catch (err) {
@@ -169,23 +178,27 @@ async function fresh(force = false) {
       refreshing = null;
     }
   })();
-  return refreshing;
+  const next = await refreshing;
+  if (expect && next.deviceId !== expect) throw new SyncError('signed out', { code: 'signed_out' });
+  return next;
 }
 
 /**
  * An authenticated request to the signed-in server; a 401 refreshes the token and tries once more.
  * @param {string} method @param {string} path
- * @param {{body?: any, headers?: Record<string, string>}} [opts]
+ * @param {{body?: any, headers?: Record<string, string>, expect?: string}} [opts] expect: fail as signed out
+ *   unless the session is still this device's (a sync round must not run on into another account)
  * @returns {Promise<{status: number, data: any}>}
  */
 export async function api(method, path, opts = {}) {
-  let s = await fresh();
+  const { expect = '', ...rest } = opts;
+  let s = await fresh(false, expect);
   try {
-    return await request(s.server, method, path, { ...opts, token: s.access });
+    return await request(s.server, method, path, { ...rest, token: s.access });
   } catch (err) {
     if (err.status !== 401) throw err;
-    s = await fresh(true);
-    return request(s.server, method, path, { ...opts, token: s.access });
+    s = await fresh(true, expect);
+    return request(s.server, method, path, { ...rest, token: s.access });
   }
 }
 

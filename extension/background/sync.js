@@ -74,19 +74,26 @@ async function round() {
   if (st.account !== libraryOf(a)) await rebase(a);
   if (navigator.onLine === false) return writeStatus('offline', 'this computer is offline'); // 'online' restarts
   await writeStatus('syncing');
+  // Every request of the round is for this login: should the user sign in to another account meanwhile, the
+  // round stops rather than push this library's queue into that one.
+  const call = (method, path, opts = {}) => account.api(method, path, { ...opts, expect: a.deviceId });
   try {
     const { [INFLIGHT]: flight } = await chrome.storage.local.get(INFLIGHT);
-    if (flight) await send(flight); // a push whose answer was lost: the server replays its first answer
-    await pull();
-    while (await pushBatch()) { /* more batches */ }
+    if (flight) await send(call, flight); // a push whose answer was lost: the server replays its first answer
+    await pull(call);
+    while (await pushBatch(call)) { /* more batches */ }
     clearTimeout(backoff);
     await chrome.alarms.clear(RETRY_ALARM);
-    await setState({ failures: 0, lastRound: Date.now(), lastSynced: new Date().toISOString() });
+    await setState({ failures: 0, limits: null, lastRound: Date.now(), lastSynced: new Date().toISOString() });
     return await writeStatus();
   } catch (err) {
     const failures = (await state()).failures + 1;
     await setState({ failures, lastRound: Date.now() });
-    if (err.code === 'signed_out') return writeStatus('signed-out', err.message);
+    if (err.code === 'signed_out') {
+      // Signed in to another account meanwhile: the round queued by that sign-in takes over.
+      if (await account.session()) return writeStatus('syncing');
+      return writeStatus('signed-out', err.message);
+    }
     // The error's retry: a timer while this worker lives, an alarm (≥ 30 s) should the worker stop first.
     const delay = Math.min(MAX_BACKOFF_MS, MIN_BACKOFF_MS * 2 ** (failures - 1)) * (0.8 + Math.random() * 0.4);
     clearTimeout(backoff);
@@ -121,17 +128,23 @@ async function rebase(a) {
   });
 }
 
-async function pull() {
+/** An item the engine can store: a string ID and a whole version; anything else is skipped. */
+const usable = (i) => i && typeof i === 'object' && typeof i.id === 'string' && idOfKey(keyOf(i.id)) && Number.isSafeInteger(i.version);
+
+async function pull(call) {
   let { since } = await state();
   for (;;) {
-    const { status, data } = await account.api('GET', `/v1/sync?since=${since}`, {
+    const { status, data } = await call('GET', `/v1/sync?since=${since}`, {
       headers: { 'If-Modified-Since-Version': String(since) },
     });
     if (status === 304) return;
-    if (!data || !Array.isArray(data.items) || typeof data.version !== 'number') {
+    if (!data || !Array.isArray(data.items) || !Number.isSafeInteger(data.version)) {
       throw new account.SyncError('the server sent a pull answer papergist does not understand');
     }
-    await exclusive(() => applyPull(data));
+    if (data.more && data.version <= since) throw new account.SyncError('the server\'s pull answer did not move on');
+    const page = { ...data, items: data.items.filter(usable), deleted: (data.deleted || []).filter(usable) };
+    if (page.items.length < data.items.length) console.warn('papergist: skipped malformed items of a pull');
+    await exclusive(() => applyPull(page));
     since = data.version;
     if (!data.more) return;
   }
@@ -163,8 +176,9 @@ async function applyPull(data) {
   }
   const st = await state();
   put[STATE] = { ...st, since: data.version };
-  await chrome.storage.local.set(put);
+  // Removals first: a stop between the two writes then leaves since where it was, and the page is pulled again.
   if (drop.length) await chrome.storage.local.remove(drop);
+  await chrome.storage.local.set(put);
 }
 
 /**
@@ -190,13 +204,13 @@ function merge(rec, item) {
 
 /**
  * A paper saved here before this device synced with the account, which has it too: the two merge. Tags join,
- * read wins, the earlier save time stays, page metadata keeps what this device has; two different notes are a
- * conflict for the user to settle.
+ * read wins, the account's save time stays (the server keeps an item's first), page metadata keeps what this
+ * device has; two different notes are a conflict for the user to settle.
  */
 function adopt(next, item) {
   next.tags = [...new Set([...(next.tags || []), ...itemValue(item, 'tags')])].sort();
   next.read = Boolean(next.read || item.read);
-  if (Date.parse(item.saved_at) < Date.parse(next.savedAt)) next.savedAt = item.saved_at;
+  next.savedAt = item.saved_at;
   const mine = next.note || '';
   const theirs = item.note || '';
   if (!mine) next.note = theirs;
@@ -213,114 +227,177 @@ function adopt(next, item) {
   return next;
 }
 
+/** The batch limits: the API's, or smaller after the server refused a batch as a whole (bisecting to the culprit). */
+async function limits() {
+  const { limits: l } = await state();
+  return l || { ops: MAX_OPS, bytes: MAX_BODY };
+}
+
+const encoder = new TextEncoder();
+/** @param {any} v @returns {number} the size of v as UTF-8 JSON: the server's limit counts bytes */
+const jsonBytes = (v) => encoder.encode(JSON.stringify(v)).length;
+
 /**
  * Builds, stores and sends one batch of changes and deletions.
- * @returns {Promise<boolean>} whether a full batch went out, so more may remain
+ * @returns {Promise<boolean>} whether more may remain: the batch was full, or its answer asks for another
  */
-async function pushBatch() {
+async function pushBatch(call) {
+  const lim = await limits();
   const flight = await exclusive(async () => {
     const all = await chrome.storage.local.get(null);
     const changes = [];
     const deletions = [];
     const sent = {};
+    const stale = [];
     let size = 0;
+    let full = false;
     for (const [k, rec] of Object.entries(all)) {
-      if (changes.length + deletions.length >= MAX_OPS || size >= MAX_BODY) break;
+      if (changes.length + deletions.length >= lim.ops || size >= lim.bytes) {
+        full = true;
+        break;
+      }
       if (k.startsWith(GONE_PREFIX)) {
-        if (all[keyOf(rec.id)]) continue; // saved again: the record wins (see library.remove)
-        const d = { id: rec.id, base_version: rec.version };
-        deletions.push(d);
-        size += JSON.stringify(d).length + 1;
+        if (all[keyOf(rec.id)]) stale.push(k); // saved again after a stop inside library.remove: the record wins
+        else {
+          const d = { id: rec.id, base_version: rec.version };
+          deletions.push(d);
+          size += jsonBytes(d) + 1;
+        }
         continue;
       }
       const id = idOfKey(k);
-      if (id === null || rec.conflict || rec.syncError) continue;
-      const dirty = dirtyFields(rec);
+      if (id === null || rec.syncError || (rec.conflict && !rec.conflict.server)) continue;
+      // A paper in conflict still pushes its other edits, on their own base version: tags then merge three-way.
+      const held = new Set((rec.conflict && rec.conflict.fields) || []);
+      const dirty = dirtyFields(rec).filter((f) => !held.has(f));
       if (!dirty.length) continue;
       const ch = { id, base_version: rec.version || 0 };
       for (const f of dirty) ch[f] = get(rec, f);
-      const n = JSON.stringify(ch).length + 1;
-      if (size + n > MAX_BODY && changes.length) break;
+      const n = jsonBytes(ch) + 1;
+      if (size + n > lim.bytes && changes.length + deletions.length) {
+        full = true;
+        break;
+      }
       size += n;
-      sent[id] = { ...rec.dirty };
+      sent[id] = Object.fromEntries(dirty.map((f) => [f, rec.dirty[f]]));
       changes.push(ch);
     }
+    if (stale.length) await chrome.storage.local.remove(stale);
     if (!changes.length && !deletions.length) return null;
-    const f = { key: crypto.randomUUID(), body: JSON.stringify({ changes, deletions }), sent };
+    const f = { key: crypto.randomUUID(), body: JSON.stringify({ changes, deletions }), sent, full };
     await chrome.storage.local.set({ [INFLIGHT]: f }); // before sending: a retry must reuse key and body
     return f;
   });
   if (!flight) return false;
-  await send(flight);
-  const body = JSON.parse(flight.body);
-  return body.changes.length + body.deletions.length >= MAX_OPS || flight.body.length >= MAX_BODY;
+  return (await send(call, flight)) || Boolean(flight.full);
 }
 
-/** Sends a stored batch and applies the answer; a batch the server refuses as a whole is dropped and rebuilt. */
-async function send(flight) {
+/**
+ * Sends a stored batch and applies the answer.
+ * @returns {Promise<boolean>} whether another batch should follow at once (see applyResults)
+ */
+async function send(call, flight) {
   let data;
   try {
-    ({ data } = await account.api('POST', '/v1/sync', {
-      body: flight.body, headers: { 'Idempotency-Key': flight.key },
-    }));
+    ({ data } = await call('POST', '/v1/sync', { body: flight.body, headers: { 'Idempotency-Key': flight.key } }));
   } catch (err) {
-    const refused = err.status >= 400 && err.status < 500 && err.status !== 401 && err.status !== 408 && err.status !== 429;
-    if (refused) await chrome.storage.local.remove(INFLIGHT); // the records are still dirty: rebuilt next round
-    throw err;
+    const refused = err.status >= 400 && err.status < 500 && ![401, 408, 429].includes(err.status);
+    if (!refused) throw err; // kept in flight: the same request goes out again
+    await exclusive(() => refuse(flight, err));
+    return true;
   }
   if (!data || !Array.isArray(data.results)) throw new account.SyncError('the server sent a push answer papergist does not understand');
-  await exclusive(async () => {
-    await applyResults(flight, data);
+  return exclusive(async () => {
+    const again = await applyResults(flight, data);
     await chrome.storage.local.remove(INFLIGHT);
+    return again;
   });
 }
 
-/** Applies the server's per-item results of a push to the local records. */
+/**
+ * The server refused a whole batch (too large, or malformed). Retrying it unchanged cannot help, and dropping
+ * its edits would lose them: the next batches are halved until the one paper at fault is alone, which then waits
+ * with the server's reason shown until the user edits it again.
+ */
+async function refuse(flight, err) {
+  const body = JSON.parse(flight.body);
+  const n = body.changes.length + body.deletions.length;
+  if (n > 1) {
+    const lim = await limits();
+    await setState({ limits: { ops: Math.max(1, Math.ceil(n / 2)), bytes: Math.max(16 * 1024, Math.floor(lim.bytes / 2)) } });
+  } else if (body.changes.length) {
+    const key = keyOf(body.changes[0].id);
+    const { [key]: rec } = await chrome.storage.local.get(key);
+    if (rec) await chrome.storage.local.set({ [key]: { ...rec, syncError: err.message || `refused (HTTP ${err.status})` } });
+  } else {
+    console.warn('papergist: the server refuses the removal of', body.deletions[0].id, err.message);
+    await chrome.storage.local.remove(GONE_PREFIX + body.deletions[0].id);
+  }
+  await chrome.storage.local.remove(INFLIGHT);
+}
+
+/**
+ * Applies the server's per-item results of a push to the local records.
+ * @returns {Promise<boolean>} whether a paper is ready to push again at once (its other edits, or a re-save)
+ */
 async function applyResults(flight, resp) {
   const body = JSON.parse(flight.body);
-  const keys = [...body.changes.map((c) => keyOf(c.id)), ...body.deletions.flatMap((d) => [GONE_PREFIX + d.id, keyOf(d.id)])];
-  const local = await chrome.storage.local.get(keys);
+  const ids = [...body.changes.map((c) => c.id), ...body.deletions.map((d) => d.id)];
+  const local = await chrome.storage.local.get(ids.flatMap((id) => [keyOf(id), GONE_PREFIX + id]));
   const put = {};
   const drop = [];
+  let again = false;
+  const now = new Date().toISOString();
   resp.results.forEach((r, i) => {
+    if (!r || typeof r !== 'object') return; // malformed: the paper stays dirty and goes out again
+    const item = usable(r.item) ? r.item : null;
     if (i >= body.changes.length) {
       const d = body.deletions[i - body.changes.length];
       if (!d) return;
       drop.push(GONE_PREFIX + d.id);
       // Edited on another device after this one removed it: it comes back rather than losing that edit.
-      if (r.status === 'conflict' && r.item && !local[keyOf(d.id)]) put[keyOf(d.id)] = fromItem(r.item);
+      if (r.status === 'conflict' && item && !local[keyOf(d.id)]) put[keyOf(d.id)] = fromItem(item);
       return;
     }
     const ch = body.changes[i];
     const rec = local[keyOf(ch.id)];
-    if (!rec) return; // removed while the push was in flight: its tombstone goes next
+    if (!rec) {
+      // Removed here while the push was in flight. The server has the item now (perhaps created by this very
+      // push): the removal must reach it, based on the version the push made.
+      if (r.status === 'applied' && item) put[GONE_PREFIX + ch.id] = { id: ch.id, version: item.version };
+      return;
+    }
     const next = structuredClone(rec);
     next.dirty ||= {};
     const seqs = flight.sent[ch.id] || {};
-    const acknowledge = () => {
-      for (const f of Object.keys(seqs)) if (next.dirty[f] === seqs[f]) delete next.dirty[f];
+    /** Clears the marks of the fields sent, unless they were edited again since. */
+    const acknowledge = (fields) => {
+      for (const f of fields) if (next.dirty[f] === seqs[f]) delete next.dirty[f];
     };
-    const take = (item) => {
-      if (item.version < (next.version || 0)) return; // an old answer replayed: newer state is here already
-      adoptClean(next, item);
-      next.version = item.version;
-    };
-    if (r.status === 'applied' && r.item) {
-      acknowledge();
-      take(r.item);
-      delete next.conflict;
-      delete next.syncError;
-    } else if (r.status === 'conflict' && r.item) {
-      const fields = Object.keys(seqs).filter((f) => !same(f, ch[f], itemValue(r.item, f)));
-      if (!fields.length) {
-        acknowledge(); // the server has these values already
-        take(r.item);
-      } else {
-        next.conflict = { fields, server: r.item, version: r.item.version, at: new Date().toISOString() };
+    if (r.status === 'applied' && item) {
+      acknowledge(Object.keys(seqs));
+      if (item.version >= (next.version || 0)) { // else an old answer replayed: newer state is here already
+        adoptClean(next, item);
+        next.version = item.version;
       }
+      if (next.conflict) next.conflict = { ...next.conflict, server: item, version: item.version };
+      delete next.syncError;
+    } else if (r.status === 'conflict' && item) {
+      // Only the fields the server names wait for the user (tags never conflict); the others go out again.
+      const named = Array.isArray(r.fields) ? r.fields : Object.keys(seqs).filter((f) => f !== 'tags' && f !== 'saved_at');
+      const equal = Object.keys(seqs).filter((f) => same(f, ch[f], itemValue(item, f)));
+      acknowledge(equal);
+      const fields = named.filter((f) => seqs[f] !== undefined && !equal.includes(f));
+      if (fields.length) next.conflict = { fields, server: item, version: item.version, at: now };
+      again = true;
+    } else if (r.status === 'conflict' && !ch.base_version && r.version > 0) {
+      // Saved anew where the server has a removal this device never saw: not an edit of a removed paper, so it
+      // is created again on top of the removal.
+      next.version = r.version;
+      again = true;
     } else if (r.status === 'conflict') {
       // Removed on another device after this one's edit was based: keep it or let it go, the user says.
-      next.conflict = { fields: Object.keys(seqs), server: null, version: r.version || 0, at: new Date().toISOString() };
+      next.conflict = { fields: Object.keys(seqs), server: null, version: r.version || 0, at: now };
     } else {
       // Refused as malformed: retrying cannot help, and dropping would lose the edit. It waits, with the reason
       // shown, until the user edits the paper again.
@@ -328,8 +405,9 @@ async function applyResults(flight, resp) {
     }
     put[keyOf(ch.id)] = next;
   });
-  if (Object.keys(put).length) await chrome.storage.local.set(put);
   if (drop.length) await chrome.storage.local.remove(drop);
+  if (Object.keys(put).length) await chrome.storage.local.set(put);
+  return again;
 }
 
 /**
@@ -393,12 +471,22 @@ async function writeStatus(s, error) {
   const all = await chrome.storage.local.get(null);
   let pending = 0;
   let conflicts = 0;
+  let errors = 0;
+  let reason = '';
   for (const [k, rec] of Object.entries(all)) {
-    if (k.startsWith(GONE_PREFIX)) pending++;
-    else if (idOfKey(k) !== null) {
+    if (k.startsWith(GONE_PREFIX)) {
+      if (!all[keyOf(rec.id)]) pending++; // else a stale tombstone, dropped by the next push
+    } else if (idOfKey(k) !== null) {
       if (rec.conflict) conflicts++;
-      else if (dirtyFields(rec).length) pending++;
+      else if (rec.syncError) {
+        errors++;
+        reason ||= `${rec.paper && rec.paper.title ? `"${rec.paper.title}"` : rec.id}: ${rec.syncError}`;
+      } else if (dirtyFields(rec).length) pending++;
     }
+  }
+  if (!s && errors) {
+    s = 'error';
+    error = errors === 1 ? `the server refuses ${reason}` : `the server refuses ${errors} papers, such as ${reason}`;
   }
   const st = all[STATE] || {};
   /** @type {SyncStatus} */

@@ -107,6 +107,9 @@ type Result struct {
 	// (so a client can re-save a deleted paper with base_version = Version), 0 when it never existed.
 	Version int64  `json:"version,omitempty"`
 	Error   *Error `json:"error,omitempty"`
+	// Fields names, for a conflict on a live item, the fields the server wrote after BaseVersion with another
+	// value: the ones the user must choose for. Tags never conflict (they merge as sets).
+	Fields []string `json:"fields,omitempty"`
 }
 
 // PushResponse answers POST /v1/sync. Version is the library version after the push.

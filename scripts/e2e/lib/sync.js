@@ -75,7 +75,7 @@ export class PushHoldingProxy {
     /** @type {{method: string, path: string, auth: string, status: number}[]} every request forwarded */
     this.requests = [];
     this.held = null;
-    this.heldSeen = new Promise((r) => { this.onHeld = r; });
+    this.onHeld = () => {};
   }
 
   async start() {
@@ -106,24 +106,43 @@ export class PushHoldingProxy {
       try { parsed = JSON.parse(text); } catch { /* an error page */ }
       this.pushes.push({
         key: req.headers['idempotency-key'], replayed: upstream.headers.get('idempotent-replayed') === 'true',
-        status: upstream.status, body: parsed,
+        status: upstream.status, body: parsed, bytes: body.length,
       });
       if (this.holdNext) {
         this.holdNext = false;
-        this.held = res;
+        this.held = { res, answer: () => this.#answer(res, upstream, text) };
         this.onHeld(this.pushes.at(-1));
-        return; // applied by the backend; the answer never leaves
+        return; // applied by the backend; the answer waits for releaseHeld() or never leaves (dropHeld())
       }
     }
+    this.#answer(res, upstream, text);
+  }
+
+  #answer(res, upstream, text) {
     const out = {};
     for (const [k, v] of upstream.headers) if (!['content-length', 'content-encoding', 'transfer-encoding', 'connection'].includes(k)) out[k] = v;
     res.writeHead(upstream.status, out);
     res.end(text);
   }
 
+  /**
+   * Holds the answer to the next push.
+   * @returns {Promise<{key: string, status: number, body: any}>} that push, once the backend has applied it
+   */
+  holdNextPush() {
+    this.holdNext = true;
+    return new Promise((r) => { this.onHeld = r; });
+  }
+
+  /** Lets the held answer go out, late. */
+  releaseHeld() {
+    this.held?.answer();
+    this.held = null;
+  }
+
   /** Drops the held connection, as a network would. */
   dropHeld() {
-    this.held?.socket?.destroy();
+    this.held?.res?.socket?.destroy();
     this.held = null;
   }
 

@@ -171,6 +171,46 @@ test('two profiles stay in step through the server', async (t) => {
     assert.equal((await records(a))[id(papers[3])].note, 'mine to keep');
   });
 
+  await t.test('a conflict on the note holds only the note: both tag edits survive either choice', async () => {
+    const p = papers[4];
+    await saveFromListing(a, p);
+    await update(a, p, { tags: ['base'] });
+    await syncNow(a);
+    await syncNow(b);
+    await backend.stop();
+    await update(a, p, { tags: ['base', 'from a'], note: 'a says' });
+    await update(b, p, { tags: ['base', 'from b'], note: 'b says' });
+    await backend.restart();
+    await syncNow(a);
+    const st = await syncNow(b);
+    assert.equal(st.conflicts, 1);
+    const rec = (await records(b))[id(p)];
+    assert.deepEqual(rec.conflict.fields, ['note'], 'tags merge, they never conflict');
+    assert.deepEqual((await serverItems(token))[id(p)].tags, ['base', 'from a', 'from b'], 'B\'s tag went up before the choice');
+    await message(b, 'sync/resolve', { id: id(p), keep: 'theirs' });
+    await waitStatus(b, (x) => x.state === 'synced' && x.conflicts === 0);
+    await syncNow(a);
+    for (const browser of [a, b]) {
+      const r = (await records(browser))[id(p)];
+      assert.deepEqual([r.tags, r.note], [['base', 'from a', 'from b'], 'a says']);
+    }
+  });
+
+  await t.test('a paper saved again after its removal synced is simply saved', async () => {
+    const p = papers[5];
+    await saveFromListing(a, p);
+    await syncNow(a);
+    await message(a, 'library/remove', { id: id(p) });
+    await syncNow(a);
+    assert.equal((await serverItems(token))[id(p)], undefined);
+    await saveFromListing(a, p);
+    const st = await syncNow(a);
+    assert.deepEqual([st.state, st.conflicts], ['synced', 0]);
+    assert.ok((await serverItems(token))[id(p)], 'on the server again');
+    await syncNow(b);
+    assert.ok((await records(b))[id(p)]);
+  });
+
   await t.test('devices: B sees both and can sign A out, which A then shows', async () => {
     const { devices } = await message(b, 'account/devices');
     assert.deepEqual(devices.map((d) => d.name).filter((n) => n !== 'e2e helper').sort(), ['desktop', 'laptop']);
@@ -236,9 +276,9 @@ test('a push whose answer is lost to a killed worker is applied exactly once aft
     }
     await update(d, papers[5], { note: 'once', tags: ['x'] });
 
-    proxy.holdNext = true;
+    const holding = proxy.holdNextPush();
     await signIn(d, proxy.url, email, PASSWORD, { create: true });
-    const held = await proxy.heldSeen; // the backend applied the push; its answer is held
+    const held = await holding; // the backend applied the push; its answer is held
     assert.equal(held.status, 200);
     const applied = held.body.version;
     assert.deepEqual(held.body.results.map((r) => r.status), ['applied', 'applied']);
@@ -285,5 +325,61 @@ test('the access token is refreshed before it expires, and the old one is not us
   } finally {
     await proxy.close();
     await short.dispose();
+  }
+});
+
+test('a paper removed while its push is in flight stays removed', async () => {
+  const proxy = await new PushHoldingProxy(backend.url).start();
+  try {
+    const f = await profile();
+    await signIn(f, proxy.url, 'inflight@example.org', PASSWORD, { create: true });
+    await waitStatus(f, (s) => s.state === 'synced');
+    const { token } = await backend.login('inflight@example.org', PASSWORD);
+    const holding = proxy.holdNextPush();
+    const page = await saveFromListing(f, papers[0]);
+    await holding; // created on the server; the answer is held
+    await page.locator(`papergist-card[data-paper-id="${id(papers[0])}"]`).locator('button.save').click(); // unsave
+    await page.waitForSelector(`papergist-card[data-paper-id="${id(papers[0])}"][data-saved=false]`);
+    proxy.releaseHeld();
+    await waitStatus(f, (s) => s.state === 'synced' && s.pending === 0);
+    const st = await syncNow(f);
+    assert.deepEqual([st.state, st.pending], ['synced', 0]);
+    assert.equal((await serverItems(token))[id(papers[0])], undefined, 'the removal reached the server');
+    assert.equal((await records(f))[id(papers[0])], undefined, 'and the paper did not come back');
+  } finally {
+    await proxy.close();
+  }
+});
+
+test('a large upload goes out in byte-sized batches in one round; a paper the server refuses is shown, the rest sync', async () => {
+  const proxy = await new PushHoldingProxy(backend.url).start();
+  try {
+    const g = await profile();
+    const many = Array.from({ length: 12 }, (_, i) => syntheticPaper(300 + i));
+    // 100,000-character notes in a script of 3 UTF-8 bytes per character: 300 KB each, 3.6 MB in all.
+    for (const p of many) {
+      await message(g, 'library/save', { paper: { id: id(p), title: p.title, authors: p.authors, url: `https://arxiv.org/abs/${p.id}`, locator: {} }, summary: { tldr: 'A TL;DR.', keyphrases: [] } });
+      await update(g, p, { note: '論'.repeat(100_000) });
+    }
+    // One paper an older version stored with a save time the server cannot read.
+    const bad = syntheticPaper(399);
+    const w = await g.serviceWorker();
+    await w.evaluate((b) => chrome.storage.local.set({ [`paper:${b.id}`]: {
+      id: b.id, paper: { id: b.id, title: b.title, authors: [], url: 'https://arxiv.org/abs/x', locator: {} },
+      tldr: '', keyphrases: [], tags: [], note: '', read: false, savedAt: 'last Tuesday',
+    } }), { id: id(bad), title: bad.title });
+    await signIn(g, proxy.url, 'large@example.org', PASSWORD, { create: true });
+    const st = await waitStatus(g, (s) => s.state === 'error' && s.pending === 0, 60_000);
+    assert.match(st.error, /refuses .*study 399/);
+    const { token } = await backend.login('large@example.org', PASSWORD);
+    const items = await serverItems(token);
+    assert.equal(Object.keys(items).length, 12);
+    assert.ok(many.every((p) => items[id(p)] && items[id(p)].note.length === 100_000));
+    const ok = proxy.pushes.filter((p) => p.status === 200);
+    assert.ok(ok.length >= 4, `${ok.length} batches`);
+    assert.ok(ok.every((p) => p.bytes <= 900 * 1024), 'each batch under the Workers limit in bytes');
+    assert.match((await records(g))[id(bad)].syncError, /saved_at|time|parse/i);
+  } finally {
+    await proxy.close();
   }
 });
