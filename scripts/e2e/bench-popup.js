@@ -4,6 +4,7 @@
 // handler has run and data-rendered changed) and to the next frame (layout included), over QUERIES.
 import { Browser } from './lib/browser.js';
 import { savedPaper, seedLibrary } from './lib/library.js';
+import { openPopup, searchTimes, median } from './lib/popup-timing.js';
 
 const N = Number(process.env.BENCH_POPUP_PAPERS || 5000);
 const RUNS = Number(process.env.BENCH_RUNS || 5);
@@ -11,7 +12,6 @@ const QUERIES = ['retrieval', 'speech part 12', 'author4321', 'grace', 'to-read 
   'nodes', 'graphs at scale', 'zzz-no-match', 'lastname 4999', 'program synthesis 7', 'reward', 'part 1', 'translation 3',
   'appendix', 'scale', 'hopper 250', 'r', 'on diffusion at scale, part 4']; // 20, from one match to every paper
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (x) => x.toFixed(1);
 
 const browser = await new Browser().start();
@@ -23,36 +23,15 @@ try {
   const reads = [];
   const draws = [];
   for (let r = 0; r < RUNS; r++) {
-    const page = await browser.context.newPage();
-    const t0 = performance.now();
-    await page.goto(`chrome-extension://${browser.extensionId}/popup/popup.html`);
-    await page.locator('body[data-rendered]').waitFor({ state: 'attached' });
-    outside.push(performance.now() - t0);
-    const [loading, loaded, first] = await page.evaluate(() => ['papergist:loading', 'papergist:loaded', 'papergist:first-render']
-      .map((m) => performance.getEntriesByName(m)[0].startTime));
+    const { page, first, read, draw, outside: seen } = await openPopup(browser);
     firsts.push(first);
-    reads.push(loaded - loading);
-    draws.push(first - loaded);
+    reads.push(read);
+    draws.push(draw);
+    outside.push(seen);
     await page.close();
   }
-  const popup = await browser.context.newPage();
-  await popup.goto(`chrome-extension://${browser.extensionId}/popup/popup.html`);
-  await popup.locator('body[data-rendered]').waitFor({ state: 'attached' });
-  const rows = [];
-  for (const q of [...QUERIES, '']) {
-    rows.push(await popup.evaluate(async (query) => {
-      const box = document.querySelector('#search');
-      const before = document.body.dataset.rendered;
-      const t0 = performance.now();
-      box.value = query;
-      box.dispatchEvent(new Event('input', { bubbles: true }));
-      while (document.body.dataset.rendered === before) await new Promise((r) => setTimeout(r, 0));
-      const drawn = performance.now() - t0;
-      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))); // after the next frame's layout
-      return { query, drawn, frame: performance.now() - t0, shown: document.querySelectorAll('li.paper').length,
-        count: document.querySelector('#count').textContent };
-    }, q));
-  }
+  const { page: popup } = await openPopup(browser);
+  const rows = await searchTimes(popup, [...QUERIES, '']);
   const searches = rows.slice(0, QUERIES.length);
   if (process.env.BENCH_VERBOSE) for (const r of rows) console.log(`  ${JSON.stringify(r.query)}: ${fmt(r.drawn)} / ${fmt(r.frame)} ms, ${r.count}`);
   console.log(`bench-popup: ${N} saved papers, headless Chromium`);
