@@ -84,6 +84,10 @@ async function request(base, method, path, { token, body, headers = {} } = {}) {
       signal: AbortSignal.timeout(TIMEOUT_MS), credentials: 'omit', cache: 'no-store', redirect: 'error',
     });
   } catch (err) {
+    // Access to the server taken back in the browser's site settings looks like a network error: say which.
+    if (!(await chrome.permissions.contains({ origins: [`${base}/*`] }))) {
+      throw new SyncError(`papergist is no longer allowed to connect to ${base}: sign out and in again in the options to allow it`);
+    }
     const why = err && err.name === 'TimeoutError' ? 'no answer in 20 s' : 'no connection';
     throw new SyncError(`cannot reach ${base} (${why})`, { offline: true });
   }
