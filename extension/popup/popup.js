@@ -14,6 +14,8 @@ import { conflictView } from './conflict.js';
 
 /** How many matches are drawn at first, and how many more each "Show more" adds. */
 const PAGE = 50;
+/** How long typing in a note or tags pauses before the text is saved, in ms. */
+const TYPING_PAUSE_MS = 400;
 
 const $ = (sel) => document.querySelector(sel);
 const index = new LibraryIndex();
@@ -94,8 +96,24 @@ function item(id) {
     toolbar();
   });
   const update = (patch) => act(li, send(MSG.UPDATE_PAPER, { id, patch }));
-  field('.tags').addEventListener('change', (e) => update({ tags: e.target.value.split(',') }));
-  field('.note').addEventListener('change', (e) => update({ note: e.target.value }));
+  // Typed text is sent a moment after the typing pauses, not only when the field loses focus: closing the
+  // popup fires no change event, and what was typed must not be lost with it.
+  const typed = (sel, patchOf) => {
+    const el = field(sel);
+    let timer = 0;
+    const flush = () => {
+      clearTimeout(timer);
+      timer = 0;
+      update(patchOf(el.value));
+    };
+    el.addEventListener('input', () => {
+      clearTimeout(timer);
+      timer = setTimeout(flush, TYPING_PAUSE_MS);
+    });
+    el.addEventListener('change', flush);
+  };
+  typed('.tags', (v) => ({ tags: v.split(',') }));
+  typed('.note', (v) => ({ note: v }));
   field('.read').addEventListener('change', (e) => update({ read: e.target.checked }));
   field('.remove').addEventListener('click', () => act(li, send(MSG.REMOVE_PAPER, { id })));
   return li;

@@ -236,3 +236,17 @@ test('5,000 papers: search finds the right ones, pages of 50, live updates and e
   assert.equal(await popup.locator(`li.paper[data-paper-id="${other.id}"]`).getAttribute('data-mark'), 'kept');
   await popup.close();
 });
+
+test('a note typed and left without leaving the field is kept when the popup closes', async () => {
+  const rec = savedPaper(7);
+  await seed([rec], { state: 'signed-out', pending: 0, conflicts: 0, at: new Date().toISOString() });
+  const popup = await openPopup();
+  const note = popup.locator(`li.paper[data-paper-id="${rec.id}"] textarea.note`);
+  await note.click();
+  await note.pressSequentially('read the appendix', { delay: 10 });
+  await popup.waitForTimeout(700); // the typing pause; no blur, no change event
+  await popup.close();
+  const w = await browser.serviceWorker();
+  const stored = await w.evaluate((k) => chrome.storage.local.get(k), `paper:${rec.id}`);
+  assert.equal(stored[`paper:${rec.id}`].note, 'read the appendix');
+});
