@@ -3,9 +3,10 @@
 // It is injected at document_start and starts on DOMContentLoaded itself: Chrome's own document_end
 // injection comes later than that on a busy machine. Single-page sites (Hugging Face, OpenReview)
 // change their lists without loading a page: when the URL has changed and the DOM has settled, the
-// cards are shown again for the new state.
+// cards are shown again for the new state. A list that grows in place ("load more", infinite scroll) gets
+// cards for its new papers once the DOM has settled.
 import { MSG, TARGET, dispatch } from '../lib/messages.js';
-import { main, teardown } from './main.js';
+import { main, more, teardown } from './main.js';
 
 /** Milliseconds without DOM changes after which a single-page navigation counts as rendered. */
 const SETTLE_MS = 400;
@@ -36,12 +37,33 @@ dispatch(TARGET.CONTENT, {
   },
 });
 
+/** Whether a mutation is the page's own, not one of our cards or digest being added or removed. */
+const pagesOwn = (m) => [...m.addedNodes, ...m.removedNodes].some((n) => n.nodeType === Node.ELEMENT_NODE
+  && !n.nodeName.startsWith('PAPERGIST-') && !(n instanceof HTMLElement && n.hasAttribute('data-papergist-row')));
+
+/** Minimum milliseconds between two looks at a page that keeps changing in place. */
+const GROW_GAP_MS = 1500;
+
 function watchNavigation() {
   let timer = 0;
-  new MutationObserver(() => {
-    if (location.href === shownURL) return;
+  let lastGrow = 0;
+  new MutationObserver((records) => {
+    if (location.href !== shownURL) {
+      clearTimeout(timer);
+      timer = setTimeout(() => location.href !== shownURL && start(), SETTLE_MS);
+      return;
+    }
+    if (!run || !run.entries || !records.some(pagesOwn)) return;
     clearTimeout(timer);
-    timer = setTimeout(() => location.href !== shownURL && start(), SETTLE_MS);
+    const wait = Math.max(SETTLE_MS, lastGrow + GROW_GAP_MS - performance.now());
+    timer = setTimeout(() => {
+      if (location.href !== shownURL) return start();
+      lastGrow = performance.now();
+      const analysis = chrome.runtime.sendMessage({
+        type: MSG.ANALYZE_PAGE, html: document.documentElement.outerHTML, url: location.href,
+      });
+      more(analysis, run).catch((err) => console.warn('papergist: more', err));
+    }, wait);
   }).observe(document.body, { childList: true, subtree: true });
 }
 

@@ -2,7 +2,7 @@
 // the Save buttons in step with what is saved anywhere, and fetch the abstracts a listing lacks.
 import { MSG, send } from '../lib/messages.js';
 import * as saved from '../lib/saved.js';
-import { locateEntries, insertCard, fallbackPlace } from './placement.js';
+import { locateEntries, insertCard, fallbackPlace, hasCard } from './placement.js';
 import { createCard, updateCard, setSaved } from './card.js';
 import { mountDigest } from './digest.js';
 import { themeAt } from './theme.js';
@@ -29,10 +29,39 @@ export async function main(t, run) {
   if (run.stopped) return;
   run.entries = entries;
   const analyzed = performance.now();
+  placeCards(entries, new Set(savedList), run);
+  const nav = performance.getEntriesByType('navigation')[0];
+  const inject = nav ? t.start - nav.domContentLoadedEventStart : 0;
+  markShown(cards.size, { ...timing, inject, import: t.imported - t.start, analyze: analyzed - t.imported, cards: performance.now() - analyzed });
+
+  run.cleanups.push(saved.onChange((id, isSaved) => {
+    const card = cards.get(id);
+    if (card) setSaved(card, isSaved);
+  }));
+
+  if (entries.length > 1 && cards.size) {
+    run.setTopics = mountDigest({ theme: run.theme, cardsOf: (id) => (cards.has(id) ? [cards.get(id)] : []) });
+    run.setTopics(topics);
+  }
+  const setTopics = (x) => run.setTopics && run.setTopics(x);
+  await fetchMissingAbstracts(entries, cards, setTopics);
+  if (!run.stopped) document.documentElement.setAttribute('data-papergist', 'done');
+}
+
+/**
+ * Puts a card under each entry, in page order; an entry whose place on the page is not found goes after the
+ * last card so placed, or at a fallback spot.
+ * @param {Entry[]} entries @param {Set<string>} savedIds @param {any} run
+ * @param {{placedOnly?: boolean}} [opts] placedOnly: skip entries whose place is not found or has a card
+ * @returns {Entry[]} the entries that got a card
+ */
+function placeCards(entries, savedIds, run, { placedOnly = false } = {}) {
   const places = locateEntries(entries.map((e) => e.paper));
-  const savedIds = new Set(savedList);
-  const first = places.values().next().value;
-  const theme = themeAt(first ? first.entry : document.body);
+  if (placedOnly) entries = entries.filter((e) => places.has(e.paper.id) && !hasCard(places.get(e.paper.id)));
+  if (!run.theme) {
+    const first = places.values().next().value;
+    run.theme = themeAt(first ? first.entry : document.body);
+  }
   const onToggleSave = (entry, save) => {
     (save ? send(MSG.SAVE_PAPER, { paper: entry.paper, summary: entry.summary })
       : send(MSG.REMOVE_PAPER, { id: entry.paper.id })).catch((err) =>
@@ -44,27 +73,39 @@ export async function main(t, run) {
     let at = places.get(entry.paper.id);
     const placed = Boolean(at);
     if (!at) at = lastUnplaced ? { entry: lastUnplaced, how: 'after' } : fallbackPlace();
-    const card = createCard(entry, { theme, saved: savedIds.has(entry.paper.id), onToggleSave, showTitle: !placed });
+    const card = createCard(entry, { theme: run.theme, saved: savedIds.has(entry.paper.id), onToggleSave, showTitle: !placed });
     insertCard(card, at);
     if (!placed) lastUnplaced = card;
-    cards.set(entry.paper.id, card);
+    run.cards.set(entry.paper.id, card);
   }
-  const nav = performance.getEntriesByType('navigation')[0];
-  const inject = nav ? t.start - nav.domContentLoadedEventStart : 0;
-  markShown(cards.size, { ...timing, inject, import: t.imported - t.start, analyze: analyzed - t.imported, cards: performance.now() - analyzed });
+  return entries;
+}
 
-  run.cleanups.push(saved.onChange((id, isSaved) => {
-    const card = cards.get(id);
-    if (card) setSaved(card, isSaved);
-  }));
-
-  let setTopics = () => {};
-  if (entries.length > 1 && cards.size) {
-    setTopics = mountDigest({ theme, cardsOf: (id) => (cards.has(id) ? [cards.get(id)] : []) });
-    setTopics(topics);
+/**
+ * The page grew without a navigation ("load more", infinite scroll): cards for the papers that are new, the
+ * ones already shown left alone.
+ * @param {Promise<any>} analysis the ANALYZE_PAGE reply for the page as it is now @param {any} run
+ */
+export async function more(analysis, run) {
+  const reply = await analysis;
+  if (!reply || !reply.ok || run.stopped || !run.entries) return;
+  // Only entries found in the page: a paper the page now names differently (hydration filling in an ID) must
+  // not get a second card at the fallback spot.
+  const fresh = placeCards(reply.entries.filter((e) => !run.cards.has(e.paper.id)), new Set(reply.saved), run, { placedOnly: true });
+  if (!fresh.length) return;
+  run.entries = [...run.entries, ...fresh];
+  document.documentElement.setAttribute('data-papergist-cards', String(run.cards.size));
+  if (!run.setTopics && run.entries.length > 1) {
+    const { cards } = run;
+    run.setTopics = mountDigest({ theme: run.theme, cardsOf: (id) => (cards.has(id) ? [cards.get(id)] : []) });
   }
-  await fetchMissingAbstracts(entries, cards, setTopics);
-  if (!run.stopped) document.documentElement.setAttribute('data-papergist', 'done');
+  await fetchMissingAbstracts(fresh, run.cards, () => {}); // the digest below covers the whole page
+  try {
+    const { topics } = await send(MSG.DIGEST, { papers: run.entries.map((e) => e.paper) });
+    if (!run.stopped && run.setTopics) run.setTopics(topics);
+  } catch (err) {
+    console.warn('papergist: digest', err);
+  }
 }
 
 /** Removes what a run added to the page. */

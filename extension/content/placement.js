@@ -79,6 +79,17 @@ export function fallbackPlace() {
 }
 
 /**
+ * Whether a card already sits where locateEntries said (under another ID of the same paper, say).
+ * @param {{entry: Element, how: string}} at
+ */
+export function hasCard(at) {
+  if (at.how === 'append' || at.how === 'prepend') return [...at.entry.children].some((c) => c.nodeName === 'PAPERGIST-CARD');
+  const next = at.entry.nextElementSibling;
+  if (at.how === 'row') return Boolean(next && next.hasAttribute('data-papergist-row'));
+  return Boolean(next && next.nodeName === 'PAPERGIST-CARD');
+}
+
+/**
  * Puts a card where locateEntries said.
  * @param {HTMLElement} card @param {{entry: Element, how: string}} at
  */

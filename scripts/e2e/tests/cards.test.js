@@ -268,4 +268,26 @@ describe('cards', () => {
     }, ids[0], { timeout: 5000 });
     await page.close();
   });
+
+  test('a listing that grows in place ("load more") gets cards for its new papers, once each', async () => {
+    const first = Array.from({ length: 4 }, (_, i) => syntheticPaper(500 + i));
+    const later = Array.from({ length: 3 }, (_, i) => syntheticPaper(510 + i));
+    const url = 'https://arxiv.org/list/cs.CL/new?load-more';
+    browser.serve(url, arxivListing(first));
+    const page = await openListing(browser.context, url);
+    assert.equal((await cardsOf(page)).length, 4);
+    // What a "load more" button does: more entries in the same list, the URL unchanged.
+    await page.evaluate((html) => {
+      const more = new DOMParser().parseFromString(html, 'text/html').querySelector('dl#articles');
+      const dl = document.querySelector('dl#articles');
+      for (const n of [...more.children]) dl.append(document.importNode(n, true));
+    }, arxivListing(later));
+    await page.waitForFunction(() => document.querySelectorAll('papergist-card').length === 7, null, { timeout: 15_000 });
+    await page.waitForTimeout(2000); // a second look at the page finds nothing more to add
+    const cards = await cardsOf(page);
+    assert.deepEqual(cards.map((c) => c.id), [...first, ...later].map((p) => `arxiv:${p.id}`), 'each once, in page order');
+    await page.waitForFunction(() => [...document.querySelectorAll('papergist-card')]
+      .every((c) => c.shadowRoot.querySelector('.tldr .text')?.textContent.length > 0));
+    await page.close();
+  });
 });
