@@ -4,8 +4,8 @@
 // expires, one refresh at a time. Requests go only to the configured server, whose origin the options page
 // asks host permission for at sign-in.
 import { createStore, get, set, del } from '../vendor/idb-keyval.js';
+import { DEFAULT_SERVER, parseServer } from '../lib/server-url.js';
 
-export const DEFAULT_SERVER = 'http://127.0.0.1:8080';
 const SERVER_KEY = 'sync:server'; // chrome.storage.local: the server to sign in to (not a secret)
 const REFRESH_EARLY_MS = 60_000;
 const TIMEOUT_MS = 20_000;
@@ -29,17 +29,13 @@ export class SyncError extends Error {
   }
 }
 
-/** @param {string} raw @returns {string} the origin of an http(s) URL */
+/** @param {string} raw @returns {string} the origin of an http(s) URL, else a SyncError saying what to type */
 export function normalizeServer(raw) {
-  let u;
   try {
-    u = new URL(String(raw || '').trim());
-  } catch {
-    throw new SyncError(`"${raw}" is not a URL: use one like ${DEFAULT_SERVER}`);
+    return parseServer(raw);
+  } catch (err) {
+    throw new SyncError(err.message);
   }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new SyncError('the server URL must start with http:// or https://');
-  if (u.pathname !== '/' || u.search || u.hash) throw new SyncError('the server URL is an origin only, like https://papergist.example.org');
-  return u.origin;
 }
 
 /** @returns {Promise<Session|null>} */

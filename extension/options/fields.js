@@ -1,39 +1,11 @@
 // What the options page accepts in its fields, and what it suggests: pure functions (tested under Node).
 
-/** The server the page suggests; the background's default too (background/account.js). */
-export const DEFAULT_SERVER = 'http://127.0.0.1:8080';
+export { DEFAULT_SERVER, parseServer } from '../lib/server-url.js';
+
 /** The shortest password the server accepts for a new account (backend/auth.MinPassword). */
 export const MIN_PASSWORD = 8;
 /** The longest device name the server accepts, in characters (httpapi.MaxDeviceName). */
 export const MAX_DEVICE_NAME = 100;
-
-/**
- * The origin of the server address typed in, or an Error that says what to type instead.
- * @param {string} raw
- * @returns {string} such as http://127.0.0.1:8080
- */
-export function parseServer(raw) {
-  const s = String(raw ?? '').trim();
-  const example = `like ${DEFAULT_SERVER} or https://papergist.example.org`;
-  if (!s) throw new Error(`Enter the server's address, ${example}.`);
-  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(s)) {
-    throw new Error(`"${s}" is not a server address: start it with http:// or https://, like http://${s.replace(/^\/+/, '')}.`);
-  }
-  let u;
-  try {
-    u = new URL(s);
-  } catch {
-    throw new Error(`"${s}" is not a valid URL: enter one ${example}.`);
-  }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') {
-    throw new Error(`The server address must start with http:// or https://, not ${u.protocol}//.`);
-  }
-  if (u.username || u.password) throw new Error('Leave the user name and password out of the server address.');
-  if (u.pathname !== '/' || u.search || u.hash) {
-    throw new Error(`Enter only the server's address, without a path: ${u.origin}.`);
-  }
-  return u.origin;
-}
 
 /**
  * What is wrong with a device name, as the server checks it (trimmed, 1 to 100 characters, no control
