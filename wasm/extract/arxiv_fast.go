@@ -1,0 +1,262 @@
+package extract
+
+import (
+	"bytes"
+	"net/url"
+	"strings"
+
+	"golang.org/x/net/html"
+
+	"github.com/papergist/papergist/shared/paper"
+)
+
+// arxivFastListing reads an arXiv listing with x/net/html's tokenizer, without building the DOM.
+//
+// Why it exists: a /new or /recent listing with abstracts is the largest page users open (1-4 MB), and
+// html.Parse building the whole tree took about two thirds of extracting one. This path streams the
+// tokens, keeps only the entries' fields, and gives exactly what arxivListing gives on the tree. It only
+// takes pages whose markup leaves no doubt about the tree the parser would build: every <dl> is a
+// dl#articles whose content is well nested, closed and made of a few known tags; anything else (and
+// any page whose entries it cannot read) returns ok false, and the caller parses the tree as before.
+// TestArxivFastListingMatchesTree holds it to the tree path on every arXiv page we have.
+func arxivFastListing(page []byte, u *url.URL) (papers []paper.Paper, ok bool) {
+	if !strings.HasPrefix(u.Path, "/list/") || arxivIsFeed(&document{url: u, raw: page}) {
+		return nil, false
+	}
+	z := html.NewTokenizer(bytes.NewReader(page))
+	// open counts the start tags of a and of the risky contexts not yet closed: the parser would
+	// reconstruct an unclosed a inside the entries, and it reads a dl inside a table or svg otherwise.
+	open := map[string]int{}
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			return papers, len(papers) > 0
+		case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
+		default:
+			continue
+		}
+		name, hasAttr := z.TagName()
+		tag := string(name)
+		tracked := tag == "a" || arxivFastRisky[tag]
+		switch {
+		case tt == html.EndTagToken:
+			if tracked && open[tag] > 0 {
+				open[tag]--
+			}
+		case arxivFastBanned[tag], tt == html.SelfClosingTagToken && arxivFastRisky[tag]:
+			return nil, false
+		case tracked:
+			open[tag]++
+		case tag == "dl":
+			for _, n := range open {
+				if n > 0 {
+					return nil, false
+				}
+			}
+			if !hasAttr || attrsOf(z)["id"] != "articles" {
+				return nil, false
+			}
+			var s arxivFastDL
+			if !s.readDL(z) {
+				return nil, false
+			}
+			papers = append(papers, s.papers...)
+		}
+	}
+}
+
+var (
+	// arxivFastBanned are tags around which the tokenizer alone cannot tell what the parser builds.
+	arxivFastBanned = map[string]bool{"noscript": true, "plaintext": true, "template": true, "frameset": true, "xmp": true, "noembed": true, "noframes": true, "iframe": true}
+	// arxivFastRisky are contexts a dl#articles must not be inside: tables foster-parent, foreign content
+	// and select change how tags are read.
+	arxivFastRisky = map[string]bool{"table": true, "select": true, "svg": true, "math": true, "button": true, "object": true}
+	// arxivFastInline are the phrasing tags a listing entry may hold; void ones have no end tag.
+	arxivFastInline = map[string]bool{"span": true, "a": true, "b": true, "i": true, "em": true, "strong": true,
+		"sub": true, "sup": true, "code": true, "tt": true, "u": true, "small": true, "s": true, "abbr": true,
+		"cite": true, "q": true, "kbd": true, "var": true, "samp": true, "mark": true, "time": true, "label": true}
+	arxivFastVoid  = map[string]bool{"br": true, "wbr": true, "img": true}
+	arxivFastBlock = map[string]bool{"div": true, "p": true, "dt": true, "dd": true}
+)
+
+// attrsOf reads the current tag's attributes, keeping the first of a repeated key as nodeAttr does.
+func attrsOf(z *html.Tokenizer) map[string]string {
+	attrs := map[string]string{}
+	for {
+		k, v, more := z.TagAttr()
+		if _, dup := attrs[string(k)]; !dup {
+			attrs[string(k)] = string(v)
+		}
+		if !more {
+			return attrs
+		}
+	}
+}
+
+// arxivFastDL reads one dl#articles the way arxivListingEntry reads its tree: a dt gives an ID when one of
+// its links does, and the dd right after it gives the fields.
+type arxivFastDL struct {
+	papers []paper.Paper
+	stack  []string // the open elements below the dl
+	// pending is the paper of the dt just closed, until the next element of the dl starts.
+	pending *paper.Paper
+	// reading is the paper of the dd being read, nil outside such a dd.
+	reading             *paper.Paper
+	href, pdf, fallback string // the links of the dt being read
+	field               func(string)
+	fieldDepth, authors int // stack depth of the field element, and of a list-authors element
+	authorDepth         int // stack depth of the author link being read
+	text                strings.Builder
+}
+
+// readDL consumes the tokens up to the dl's end tag; it returns false at anything it is unsure of.
+func (s *arxivFastDL) readDL(z *html.Tokenizer) bool {
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken, html.DoctypeToken:
+			return false
+		case html.CommentToken:
+			continue
+		case html.TextToken:
+			t := z.Text()
+			if bytes.IndexByte(t, 0) >= 0 {
+				return false // the parser drops NUL bytes
+			}
+			if s.fieldDepth > 0 || s.authorDepth > 0 {
+				s.text.Write(t)
+			}
+			continue
+		}
+		name, hasAttr := z.TagName()
+		tag := string(name)
+		if tt == html.EndTagToken {
+			if len(s.stack) == 0 {
+				return tag == "dl"
+			}
+			if s.stack[len(s.stack)-1] != tag {
+				return false
+			}
+			s.end(len(s.stack))
+			s.stack = s.stack[:len(s.stack)-1]
+			continue
+		}
+		void, heading := arxivFastVoid[tag], tag == "h3" // /new heads each section with an h3 in the dl
+		switch {
+		case !void && !heading && !arxivFastInline[tag] && !arxivFastBlock[tag],
+			arxivFastBlock[tag] && s.open("p"), // the start tag would close the open p
+			len(s.stack) == 0 && tag != "dt" && tag != "dd" && !heading,
+			len(s.stack) > 0 && heading,
+			len(s.stack) > 0 && (tag == "dt" || tag == "dd"),
+			tag == "a" && s.open("a"):
+			return false
+		}
+		var attrs map[string]string
+		if hasAttr {
+			attrs = attrsOf(z)
+		}
+		if void {
+			continue
+		}
+		s.stack = append(s.stack, tag)
+		s.start(tag, attrs, len(s.stack))
+	}
+}
+
+func (s *arxivFastDL) open(tag string) bool {
+	for _, t := range s.stack {
+		if t == tag {
+			return true
+		}
+	}
+	return false
+}
+
+// start handles the start of an element at depth (1 for the dl's children).
+func (s *arxivFastDL) start(tag string, attrs map[string]string, depth int) {
+	if depth == 1 {
+		if tag == "dd" && s.pending != nil {
+			s.reading = s.pending
+		}
+		s.pending = nil
+		s.href, s.pdf, s.fallback = "", "", ""
+		return
+	}
+	switch {
+	case s.stack[0] == "dt":
+		if tag != "a" {
+			return
+		}
+		switch attrs["title"] {
+		case "Abstract":
+			s.href = attrs["href"]
+		case "Download PDF":
+			s.pdf = attrs["href"]
+		default:
+			if h := attrs["href"]; s.fallback == "" && strings.Contains(h, "/abs/") {
+				s.fallback = h
+			}
+		}
+	case s.reading == nil || s.fieldDepth > 0:
+	case s.authors > 0:
+		if tag == "a" {
+			s.authorDepth = depth
+			s.text.Reset()
+		}
+	default:
+		s.startField(tag, attrs["class"], depth)
+	}
+}
+
+// startField starts reading a field of the dd when the element is one, as arxivListingEntry's switch.
+func (s *arxivFastDL) startField(tag, class string, depth int) {
+	p := s.reading
+	switch {
+	case classListHas(class, "list-title"):
+		s.field = func(t string) { p.Title = t }
+	case classListHas(class, "list-authors"):
+		s.authors = depth
+		return
+	case classListHas(class, "list-subjects"):
+		s.field = func(t string) { p.Categories = arxivSubjects(t) }
+	case classListHas(class, "list-journal-ref"):
+		s.field = func(t string) { p.Venue = strings.TrimPrefix(strings.TrimSpace(t), "Journal-ref:") }
+	case tag == "p" && classListHas(class, "mathjax"):
+		s.field = func(t string) { p.Abstract = t }
+	default:
+		return
+	}
+	s.fieldDepth = depth
+	s.text.Reset()
+}
+
+// end handles the end tag of the element at depth.
+func (s *arxivFastDL) end(depth int) {
+	switch depth {
+	case s.fieldDepth:
+		s.field(s.text.String())
+		s.field, s.fieldDepth = nil, 0
+	case s.authorDepth:
+		s.reading.Authors = append(s.reading.Authors, s.text.String())
+		s.authorDepth = 0
+	case s.authors:
+		s.authors = 0
+	case 1:
+		switch s.stack[0] {
+		case "dt":
+			href := s.href
+			if href == "" {
+				href = s.fallback
+			}
+			if id, version, ok := arxivFromHref(href); ok {
+				s.pending = &paper.Paper{ArxivID: id, Version: version, URL: "/abs/" + id, PDFURL: s.pdf, Locator: paper.Locator{Href: href}}
+			}
+		case "dd":
+			if s.reading != nil {
+				s.papers = append(s.papers, *s.reading)
+				s.reading = nil
+			}
+		}
+	}
+}
