@@ -37,7 +37,7 @@ func arxivFastListing(page []byte, u *url.URL) (papers []paper.Paper, ok bool) {
 			continue
 		}
 		name, hasAttr := z.TagName()
-		tag := string(name)
+		tag := tagString(name)
 		tracked := tag == "a" || arxivFastRisky[tag]
 		switch {
 		case tt == html.EndTagToken:
@@ -54,7 +54,7 @@ func arxivFastListing(page []byte, u *url.URL) (papers []paper.Paper, ok bool) {
 					return nil, false
 				}
 			}
-			if !hasAttr || attrsOf(z)["id"] != "articles" {
+			if !hasAttr || readAttrs(z, false).id != "articles" {
 				return nil, false
 			}
 			var s arxivFastDL
@@ -80,18 +80,54 @@ var (
 	arxivFastBlock = map[string]bool{"div": true, "p": true, "dt": true, "dd": true}
 )
 
-// attrsOf reads the current tag's attributes, keeping the first of a repeated key as nodeAttr does.
-func attrsOf(z *html.Tokenizer) map[string]string {
-	attrs := map[string]string{}
-	for {
-		k, v, more := z.TagAttr()
-		if _, dup := attrs[string(k)]; !dup {
-			attrs[string(k)] = string(v)
-		}
-		if !more {
-			return attrs
+// tagString is string(name) without allocating for the tags a listing is made of.
+func tagString(name []byte) string {
+	switch string(name) {
+	case "a":
+		return "a"
+	case "span":
+		return "span"
+	case "div":
+		return "div"
+	case "p":
+		return "p"
+	case "dt":
+		return "dt"
+	case "dd":
+		return "dd"
+	}
+	return string(name)
+}
+
+// tagAttrs are the attributes the listing reads, each the first of its key as nodeAttr gives.
+type tagAttrs struct{ id, class, title, href string }
+
+// readAttrs reads the current tag's attributes; href is kept only when wantHref (author links are long).
+func readAttrs(z *html.Tokenizer, wantHref bool) tagAttrs {
+	var a tagAttrs
+	var seen [4]bool
+	keep := func(i int, dst *string, v []byte) {
+		if !seen[i] {
+			seen[i], *dst = true, string(v)
 		}
 	}
+	for more := true; more; {
+		var k, v []byte
+		k, v, more = z.TagAttr()
+		switch string(k) {
+		case "id":
+			keep(0, &a.id, v)
+		case "class":
+			keep(1, &a.class, v)
+		case "title":
+			keep(2, &a.title, v)
+		case "href":
+			if wantHref {
+				keep(3, &a.href, v)
+			}
+		}
+	}
+	return a
 }
 
 // arxivFastDL reads one dl#articles the way arxivListingEntry reads its tree: a dt gives an ID when one of
@@ -120,17 +156,16 @@ func (s *arxivFastDL) readDL(z *html.Tokenizer) bool {
 		case html.CommentToken:
 			continue
 		case html.TextToken:
-			t := z.Text()
-			if bytes.IndexByte(t, 0) >= 0 {
+			if bytes.IndexByte(z.Raw(), 0) >= 0 {
 				return false // the parser drops NUL bytes
 			}
 			if s.fieldDepth > 0 || s.authorDepth > 0 {
-				s.text.Write(t)
+				s.text.Write(z.Text()) // only then: unescaping every text token costs
 			}
 			continue
 		}
 		name, hasAttr := z.TagName()
-		tag := string(name)
+		tag := tagString(name)
 		if tt == html.EndTagToken {
 			if len(s.stack) == 0 {
 				return tag == "dl"
@@ -152,9 +187,9 @@ func (s *arxivFastDL) readDL(z *html.Tokenizer) bool {
 			tag == "a" && s.open("a"):
 			return false
 		}
-		var attrs map[string]string
+		var attrs tagAttrs
 		if hasAttr {
-			attrs = attrsOf(z)
+			attrs = readAttrs(z, len(s.stack) > 0 && s.stack[0] == "dt")
 		}
 		if void {
 			continue
@@ -174,7 +209,7 @@ func (s *arxivFastDL) open(tag string) bool {
 }
 
 // start handles the start of an element at depth (1 for the dl's children).
-func (s *arxivFastDL) start(tag string, attrs map[string]string, depth int) {
+func (s *arxivFastDL) start(tag string, attrs tagAttrs, depth int) {
 	if depth == 1 {
 		if tag == "dd" && s.pending != nil {
 			s.reading = s.pending
@@ -188,13 +223,13 @@ func (s *arxivFastDL) start(tag string, attrs map[string]string, depth int) {
 		if tag != "a" {
 			return
 		}
-		switch attrs["title"] {
+		switch attrs.title {
 		case "Abstract":
-			s.href = attrs["href"]
+			s.href = attrs.href
 		case "Download PDF":
-			s.pdf = attrs["href"]
+			s.pdf = attrs.href
 		default:
-			if h := attrs["href"]; s.fallback == "" && strings.Contains(h, "/abs/") {
+			if h := attrs.href; s.fallback == "" && strings.Contains(h, "/abs/") {
 				s.fallback = h
 			}
 		}
@@ -205,7 +240,7 @@ func (s *arxivFastDL) start(tag string, attrs map[string]string, depth int) {
 			s.text.Reset()
 		}
 	default:
-		s.startField(tag, attrs["class"], depth)
+		s.startField(tag, attrs.class, depth)
 	}
 }
 
