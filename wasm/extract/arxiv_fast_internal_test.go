@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"math/rand/v2"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -103,4 +104,43 @@ func TestArxivFastListingMatchesTreeOnSeeds(t *testing.T) {
 		assert.Equal(t, errTree, errFast, "seed %d", i)
 		assert.Equal(t, tree, fast, "seed %d", i)
 	}
+}
+
+// TestArxivFastListingMatchesTreeOnMutations damages a listing at random (a fixed seed, so failures
+// repeat): bytes changed, dropped or a "<" inserted, and requires the same result both ways.
+func TestArxivFastListingMatchesTreeOnMutations(t *testing.T) {
+	data, err := os.ReadFile("testdata/arxiv/new-cs.LG-abstracts.html")
+	require.NoError(t, err)
+	r := rand.New(rand.NewPCG(1, 2))
+	const listing = "https://arxiv.org/list/cs.LG/new"
+	fastTaken := 0
+	for n := range 600 {
+		page := bytes.Clone(data)
+		for range 1 + r.IntN(4) {
+			j := r.IntN(len(page))
+			switch r.IntN(3) {
+			case 0:
+				page[j] = "<>/=\"' adtp\x00"[r.IntN(12)]
+			case 1:
+				page = append(page[:j], page[j+1:]...)
+			case 2:
+				page = append(page[:j], append([]byte("<"), page[j:]...)...)
+			}
+		}
+		if _, ok := arxivFastListing(page, mustURL(t, listing)); ok {
+			fastTaken++
+		}
+		fast, errFast := extract(page, listing, true)
+		tree, errTree := extract(page, listing, false)
+		require.Equal(t, errTree, errFast, "mutation %d", n)
+		require.Equal(t, tree, fast, "mutation %d", n)
+	}
+	assert.Greater(t, fastTaken, 100, "most mutations should still take the fast path")
+}
+
+func mustURL(t *testing.T, s string) *url.URL {
+	t.Helper()
+	u, err := url.Parse(s)
+	require.NoError(t, err)
+	return u
 }
