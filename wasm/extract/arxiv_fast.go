@@ -24,8 +24,9 @@ func arxivFastListing(page []byte, u *url.URL) (papers []paper.Paper, ok bool) {
 		return nil, false
 	}
 	z := html.NewTokenizer(bytes.NewReader(page))
-	// open counts the start tags of a and of the risky contexts not yet closed: the parser would
-	// reconstruct an unclosed a inside the entries, and it reads a dl inside a table or svg otherwise.
+	// open counts the start tags of formatting elements and of risky contexts not yet closed: the parser
+	// reconstructs an unclosed b or a inside the dl (even around white space, so between a dt and its
+	// dd), and it reads a dl inside a table or svg otherwise.
 	open := map[string]int{}
 	for {
 		tt := z.Next()
@@ -38,7 +39,7 @@ func arxivFastListing(page []byte, u *url.URL) (papers []paper.Paper, ok bool) {
 		}
 		name, hasAttr := z.TagName()
 		tag := tagString(name)
-		tracked := tag == "a" || arxivFastRisky[tag]
+		tracked := arxivFastFormatting[tag] || arxivFastRisky[tag]
 		switch {
 		case tt == html.EndTagToken:
 			if tracked && open[tag] > 0 {
@@ -68,7 +69,11 @@ func arxivFastListing(page []byte, u *url.URL) (papers []paper.Paper, ok bool) {
 
 var (
 	// arxivFastBanned are tags around which the tokenizer alone cannot tell what the parser builds.
-	arxivFastBanned = map[string]bool{"noscript": true, "plaintext": true, "template": true, "frameset": true, "xmp": true, "noembed": true, "noframes": true, "iframe": true}
+	arxivFastBanned = map[string]bool{"noscript": true, "plaintext": true, "template": true, "frameset": true,
+		"xmp": true, "noembed": true, "noframes": true, "iframe": true}
+	// arxivFastFormatting are the elements the parser reconstructs when they are left open.
+	arxivFastFormatting = map[string]bool{"a": true, "b": true, "big": true, "code": true, "em": true, "font": true,
+		"i": true, "nobr": true, "s": true, "small": true, "strike": true, "strong": true, "tt": true, "u": true}
 	// arxivFastRisky are contexts a dl#articles must not be inside: tables foster-parent, foreign content
 	// and select change how tags are read.
 	arxivFastRisky = map[string]bool{"table": true, "select": true, "svg": true, "math": true, "button": true, "object": true}

@@ -36,6 +36,7 @@ var arxivFastMutations = []struct{ name, old, new string }{
 	{"div inside the abstract p", "<p class='mathjax'>", "<p class='mathjax'>x<div>y</div>"},
 	{"table around the list", "<dl id='articles'>", "<table><tr><td><dl id='articles'>"},
 	{"unclosed a before the list", "<dl id='articles'>", "<a href='/abs/2401.99999'>x<dl id='articles'>"},
+	{"formatting left open before the list", "<dl id='articles'>", "<p><b>x</p><dl id='articles'>"},
 	{"plain dl before the list", "<dl id='articles'>", "<dl><dt>x</dt></dl><dl id='articles'>"},
 	{"dd without its end tag", "</dd>", ""},
 	{"dt inside a dd", "<div class='meta'>", "<dt><a href='/abs/2401.99998' title='Abstract'>x</a></dt><div class='meta'>"},
