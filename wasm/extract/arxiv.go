@@ -20,6 +20,7 @@ func init() {
 	register(adapter{
 		site:    "arxiv",
 		match:   func(u *url.URL) bool { return hostIs(u, "arxiv.org") },
+		fast:    arxivFastListing,
 		extract: extractArxiv,
 	})
 }
@@ -183,8 +184,10 @@ func nodeAttr(n *html.Node, key string) string {
 }
 
 // nodeHasClass reports whether n's class attribute has the token class, without allocating.
-func nodeHasClass(n *html.Node, class string) bool {
-	list := nodeAttr(n, "class")
+func nodeHasClass(n *html.Node, class string) bool { return classListHas(nodeAttr(n, "class"), class) }
+
+// classListHas reports whether list, a class attribute's value, has the token class.
+func classListHas(list, class string) bool {
 	for list != "" {
 		list = strings.TrimLeft(list, " \t\n\f\r")
 		end := strings.IndexAny(list, " \t\n\f\r")

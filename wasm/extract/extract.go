@@ -40,7 +40,10 @@ var (
 
 // Extract returns the papers on a page. A page with no paper is not an error: Papers is then empty.
 // Malformed or truncated markup gives what can be read of it.
-func Extract(page []byte, pageURL string) (Result, error) {
+func Extract(page []byte, pageURL string) (Result, error) { return extract(page, pageURL, true) }
+
+// extract is Extract, with the adapters' fast paths only when fast is true: tests compare both ways.
+func extract(page []byte, pageURL string, fast bool) (Result, error) {
 	u, err := url.Parse(strings.TrimSpace(pageURL))
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return Result{}, fmt.Errorf("%w: %q", ErrBadURL, pageURL)
@@ -52,7 +55,19 @@ func Extract(page []byte, pageURL string) (Result, error) {
 	if len(page) > MaxPageSize {
 		return res, ErrTooLarge
 	}
-	doc, err := newDocument(toUTF8(page), u)
+	page = toUTF8(page)
+	for _, a := range adapters {
+		if !fast || a.fast == nil || !a.match(u) {
+			continue
+		}
+		if papers, ok := a.fast(page, u); ok {
+			if papers = finish(papers, pageOf(page, u)); len(papers) > 0 {
+				res.Site, res.Papers = a.site, papers
+				return res, nil
+			}
+		}
+	}
+	doc, err := newDocument(page, u)
 	if err != nil {
 		return res, fmt.Errorf("parse page: %w", err)
 	}
@@ -74,8 +89,11 @@ func Extract(page []byte, pageURL string) (Result, error) {
 // adapter extracts the papers of one site. match looks at the URL only; extract may return nothing,
 // and then the next matching adapter, and finally the generic one, is tried.
 type adapter struct {
-	site    string
-	match   func(u *url.URL) bool
+	site  string
+	match func(u *url.URL) bool
+	// fast, when set, reads the site's largest pages without building the DOM: it returns ok false
+	// whenever it is not sure to give what extract gives on the tree, and extract then runs as usual.
+	fast    func(page []byte, u *url.URL) (papers []paper.Paper, ok bool)
 	extract func(d *document) []paper.Paper
 }
 
@@ -162,11 +180,18 @@ func newDocument(page []byte, u *url.URL) (*document, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &document{Document: doc, url: u, raw: page}
+	d := pageOf(page, u)
+	d.Document = doc
+	return d, nil
+}
+
+// pageOf is a document without its tree: enough to resolve links, as finish does.
+func pageOf(page []byte, u *url.URL) *document {
+	d := &document{url: u, raw: page}
 	if u.Scheme == "http" || u.Scheme == "https" {
 		d.origin = (&url.URL{Scheme: u.Scheme, User: u.User, Host: u.Host}).String()
 	}
-	return d, nil
+	return d
 }
 
 // abs resolves href against the page URL; it returns "" for an empty href or a non-http(s) result.
