@@ -106,14 +106,22 @@ func Shortlist(m *Model, title string, sentences []string, k int) []Shortlisted 
 }
 
 // shortlist is Shortlist handing each candidate to emit; the candidate is reused after emit returns,
-// and so are the words its Features.trail refers to unless keep is set.
+// and so are the words its Features.trail refers to unless keep is set. Without keep, the buffers come
+// from, and go back to, workspaces.
 func shortlist(m *Model, title string, sentences []string, k int, keep bool, emit func(*Shortlisted)) {
 	if len(sentences) == 0 {
 		return
 	}
-	feats, v := extract(title, sentences)
-	scores := m.scoreAll(feats, v)
-	order := make([]int, len(feats))
+	w := new(workspace)
+	if !keep {
+		w = workspaces.Get().(*workspace)
+		defer workspaces.Put(w)
+	}
+	feats, v := w.extract(title, sentences)
+	w.scores = m.scoreAll(feats, v, w.scores)
+	scores := w.scores
+	w.order = grow(w.order, len(feats))
+	order := w.order
 	for i := range order {
 		order[i] = i
 	}
@@ -124,8 +132,11 @@ func shortlist(m *Model, title string, sentences []string, k int, keep bool, emi
 		}
 	}
 	order = order[:min(k, len(order))]
-	b := candidateBuilder{probs: m.wordProbs(v), lex: m.lexOf(v), info: v.info, nTitle: v.nTitle,
-		titleSeen: make([]bool, v.nTitle), emit: emit}
+	w.probs = m.wordProbs(v, w.probs)
+	b := &w.builder
+	*b = candidateBuilder{probs: w.probs, lex: m.lexOf(v), info: v.info, nTitle: v.nTitle,
+		titleSeen: grow(b.titleSeen, v.nTitle), emit: emit,
+		toks: b.toks, gain: b.gain, title: b.title, trail: b.trail, digitFrom: b.digitFrom}
 	var toks []token
 	for rank, i := range order {
 		for _, h := range compress.Heads(sentences[i]) {
@@ -142,6 +153,7 @@ func shortlist(m *Model, title string, sentences []string, k int, keep bool, emi
 			b.add(h, toks, scores[i]-scores[order[0]], rank)
 		}
 	}
+	b.emit = nil // the workspace must not keep the caller's closure alive
 }
 
 // candidateBuilder computes stage-two features of every cut of a head from prefix sums over its words.

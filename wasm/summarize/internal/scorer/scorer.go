@@ -7,7 +7,10 @@
 // inference share this package so that they compute the very same features.
 package scorer
 
-import "math"
+import (
+	"math"
+	"sync"
+)
 
 // Model holds the weights of the three stages. Its JSON form is the embedded weights file.
 type Model struct {
@@ -45,7 +48,7 @@ func (m *Model) lexOf(v *vocab) []*lexEntry {
 	if len(v.lex) == len(v.words) {
 		return v.lex
 	}
-	v.lex = make([]*lexEntry, len(v.words))
+	v.lex = grow(v.lex, len(v.words))
 	for id, w := range v.words {
 		if e := m.lex[w]; e != nil {
 			v.lex[id] = e
@@ -118,3 +121,20 @@ func b2f(b bool) float64 {
 	}
 	return 0
 }
+
+// workspace holds the buffers of one abstract's scoring. Best takes one from workspaces and returns it,
+// so that a page of abstracts reuses them: allocating them afresh, and the garbage collection that
+// followed, was a third of a TL;DR's cost. Nothing in a workspace outlives the call that uses it.
+type workspace struct {
+	vocab     vocab
+	toks      []token // the words of every sentence
+	bounds    []int   // sentence i's words are toks[bounds[i]:bounds[i+1]]
+	titleToks []token
+	feats     []Features
+	scores    []float64
+	order     []int
+	probs     []float64
+	builder   candidateBuilder
+}
+
+var workspaces = sync.Pool{New: func() any { return new(workspace) }}

@@ -174,7 +174,9 @@ type vocab struct {
 // addTitle records which words of the vocabulary the title uses. A title has a dozen words, so
 // distinct ones are found by comparison rather than with a map.
 func (v *vocab) addTitle(title []token) {
-	v.titleContent = make([]string, 0, len(title)) // growing by append is dear in wasm
+	if cap(v.titleContent) < len(title) {
+		v.titleContent = make([]string, 0, len(title)) // growing by append is dear in wasm
+	}
 	for j, t := range title {
 		if seenBefore(title[:j], t.w) {
 			continue
@@ -220,8 +222,15 @@ type wordInfo struct {
 	stamp    int32 // scratch for candidateBuilder: the head that last used the word
 }
 
-func newVocab(n int) *vocab {
-	return &vocab{ids: make(map[string]int32, n), words: make([]string, 0, n), info: make([]wordInfo, 0, n)}
+// reset empties v for an abstract of about n distinct words, keeping its buffers unless they are far
+// too large: one long abstract should not make every later one pay to clear a large map.
+func (v *vocab) reset(n int) {
+	if v.ids == nil || len(v.ids) > 4*n {
+		*v = vocab{ids: make(map[string]int32, n), words: make([]string, 0, n), info: make([]wordInfo, 0, n)}
+		return
+	}
+	clear(v.ids)
+	*v = vocab{ids: v.ids, words: v.words[:0], info: v.info[:0], lex: v.lex[:0], titleContent: v.titleContent[:0]}
 }
 
 // add gives every token of sentence si its id, registering new words.

@@ -103,8 +103,8 @@ func wordFeatures(title string, sentences [][]token) (map[string]int, []WordFeat
 
 // wordProbs returns the probability that the TL;DR uses each word of the vocabulary: wordFeatures
 // fused with the model, without building the feature vectors.
-func (m *Model) wordProbs(v *vocab) []float64 {
-	probs := make([]float64, len(v.words))
+func (m *Model) wordProbs(v *vocab, probs []float64) []float64 {
+	probs = grow(probs, len(v.words))
 	lex := m.lexOf(v)
 	for id, w := range v.words {
 		s := lex[id].token + m.token[tBias]
