@@ -146,7 +146,7 @@ func shortlist(m *Model, title string, sentences []string, k int, keep bool, emi
 				if keep || cap(b.toks) < len(h.Text)/5+1 {
 					b.toks = make([]token, 0, len(h.Text)/5+1) // growing by append is dear, in wasm above all
 				}
-				toks = tokenize(h.Text, b.toks[:0])
+				toks = scanTokens(h.Text, b.toks[:0])
 				b.toks = toks
 				v.lookup(toks)
 			}

@@ -114,14 +114,15 @@ func (w *workspace) extract(title string, sentences []string) ([]Features, *voca
 	}
 	v := &w.vocab
 	v.reset(size/12 + 16) // an abstract has about one distinct word per 12 bytes
-	// one array holds the words of every sentence; a sentence's words are final once v.add has run
+	// one array holds the words of every sentence; a sentence's words are final (lower-cased, with
+	// their ids) once v.add has run
 	if need := size/5 + len(sentences); cap(w.toks) < need {
 		w.toks = make([]token, 0, need)
 	}
 	all, bounds := w.toks[:0], grow(w.bounds, n+1)
 	bounds[0] = 0
 	for i, s := range sentences {
-		all = tokenize(s, all)
+		all = scanTokens(s, all)
 		bounds[i+1] = len(all)
 		v.add(all[bounds[i]:], i)
 	}
@@ -132,7 +133,7 @@ func (w *workspace) extract(title string, sentences []string) ([]Features, *voca
 	if cap(w.titleToks) < len(title)/5+1 {
 		w.titleToks = make([]token, 0, len(title)/5+1)
 	}
-	w.titleToks = tokenize(title, w.titleToks[:0])
+	w.titleToks = scanTokens(title, w.titleToks[:0])
 	v.addTitle(w.titleToks)
 	// df counted every word; the centrality feature counts content words only, as df does for them
 	firstWe, firstCue := -1, -1

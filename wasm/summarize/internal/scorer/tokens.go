@@ -15,62 +15,74 @@ type token struct {
 	digit bool
 }
 
-// tokenize appends the tokens of s to dst. It allocates only to lower-case: once for the whole of an
-// ASCII text with capitals (the words are then slices of it), per word otherwise.
+// tokenize appends the tokens of s to dst, lower-cased. It allocates only to lower-case: once for the
+// whole of an ASCII text with capitals (the words are then slices of it), per word otherwise.
 func tokenize(s string, dst []token) []token {
+	n := len(dst)
+	dst = scanTokens(s, dst)
 	lower := ""
 	if ascii, upper := scanCase(s); ascii && upper {
 		lower = strings.ToLower(s)
 	}
-	start := -1
-	upper, digit := false, false
-	for i := 0; i <= len(s); {
-		var class byte // 0: not a word character
-		size := 1
-		if i == len(s) {
-			// past the end: closes the last word
-		} else if c := s[i]; c < utf8.RuneSelf {
-			class = asciiClass[c]
-		} else {
-			var r rune
-			r, size = utf8.DecodeRuneInString(s[i:])
-			if unicode.IsLetter(r) || unicode.IsDigit(r) {
-				class = classLower
-				if unicode.IsUpper(r) {
-					class = classUpper
-				}
-			}
+	for i := n; i < len(dst); i++ {
+		t := &dst[i]
+		switch {
+		case !t.upper:
+		case lower != "":
+			t.w = lower[t.start : int(t.start)+len(t.w)]
+		default:
+			t.w = strings.ToLower(t.w)
 		}
-		if class != 0 {
-			if start < 0 {
-				start, upper, digit = i, false, false
-			}
-			switch class {
-			case classUpper:
-				upper = true
-			case classDigit:
-				digit = true
-			}
-		} else if start >= 0 {
-			w := s[start:i]
-			switch {
-			case !upper:
-			case lower != "":
-				w = lower[start:i]
-			default:
-				w = strings.ToLower(w)
-			}
-			dst = append(dst, token{w: w, start: int32(start), id: -1, upper: upper, digit: digit})
-			start = -1
-		}
-		i += size
 	}
 	return dst
 }
 
-// Character classes of tokenize.
+// scanTokens appends the tokens of s to dst as they are written: the words with a capital (upper) are
+// not lower-cased yet. The vocabulary lower-cases them as it looks them up (vocab.find), without
+// allocating for the words it knows.
+func scanTokens(s string, dst []token) []token {
+	for i := 0; i < len(s); {
+		class, size := classAt(s, i)
+		if class == 0 {
+			i += size
+			continue
+		}
+		start, classes := i, class
+		for i += size; i < len(s); i += size {
+			if c := s[i]; c < utf8.RuneSelf { // the common case, without a call
+				class, size = asciiClass[c], 1
+			} else {
+				class, size = classAt(s, i)
+			}
+			if class == 0 {
+				break
+			}
+			classes |= class
+		}
+		dst = append(dst, token{w: s[start:i], start: int32(start), id: -1,
+			upper: classes&classUpper != 0, digit: classes&classDigit != 0})
+	}
+	return dst
+}
+
+// classAt returns the character class of the character at s[i], and its length in bytes.
+func classAt(s string, i int) (class byte, size int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return asciiClass[c], 1
+	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	switch {
+	case unicode.IsUpper(r):
+		return classUpper, size
+	case unicode.IsLetter(r) || unicode.IsDigit(r):
+		return classLower, size
+	}
+	return 0, size
+}
+
+// Character classes of tokenize, bits so that a word's classes can be or-ed together.
 const (
-	classLower = 1 + iota // a letter that is not a capital, or a non-ASCII digit
+	classLower = 1 << iota // a letter that is not a capital, or a non-ASCII digit
 	classUpper
 	classDigit
 )
@@ -177,11 +189,16 @@ func (v *vocab) addTitle(title []token) {
 	if cap(v.titleContent) < len(title) {
 		v.titleContent = make([]string, 0, len(title)) // growing by append is dear in wasm
 	}
+	for j := range title {
+		if id, ok := v.find(&title[j]); ok {
+			title[j].id = id
+		}
+	}
 	for j, t := range title {
 		if seenBefore(title[:j], t.w) {
 			continue
 		}
-		id, ok := v.ids[t.w]
+		id, ok := t.id, t.id >= 0
 		if ok {
 			v.info[id].inTitle = true
 		}
@@ -237,7 +254,7 @@ func (v *vocab) reset(n int) {
 func (v *vocab) add(toks []token, si int) {
 	for j := range toks {
 		t := &toks[j]
-		id, ok := v.ids[t.w]
+		id, ok := v.find(t)
 		if !ok {
 			id = int32(len(v.words))
 			v.ids[t.w] = id
@@ -260,8 +277,45 @@ func (v *vocab) add(toks []token, si int) {
 // lookup gives known tokens their id (tokens of a cleaned sentence); unknown ones keep -1.
 func (v *vocab) lookup(toks []token) {
 	for j := range toks {
-		if id, ok := v.ids[toks[j].w]; ok {
+		if id, ok := v.find(&toks[j]); ok {
 			toks[j].id = id
 		}
 	}
+}
+
+// find lower-cases t's word if it has a capital, and returns its id if v has it. A capitalized word
+// costs an allocation only when v does not have it: it is lower-cased into a buffer on the stack to
+// look it up, and then shares the vocabulary's string.
+func (v *vocab) find(t *token) (int32, bool) {
+	if !t.upper {
+		id, ok := v.ids[t.w]
+		return id, ok
+	}
+	var buf [64]byte
+	if w := t.w; len(w) <= len(buf) {
+		ascii := true
+		for i := 0; i < len(w); i++ {
+			c := w[i]
+			if c >= utf8.RuneSelf {
+				ascii = false
+				break
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[i] = c
+		}
+		if ascii {
+			lw := buf[:len(w)]
+			if id, ok := v.ids[string(lw)]; ok {
+				t.w = v.words[id]
+				return id, true
+			}
+			t.w = string(lw)
+			return -1, false
+		}
+	}
+	t.w = strings.ToLower(t.w)
+	id, ok := v.ids[t.w]
+	return id, ok
 }
