@@ -296,7 +296,7 @@ var inlinesAfter = func() (t [256][]string) {
 // dropBrackets removes [citations] and parentheticals. An acronym definition such as "(GANs)" or
 // "(V-RIN)" stays, and so do brackets glued to a word, as in a formula f(x). Unbalanced brackets stay.
 func dropBrackets(s string) string {
-	if !strings.ContainsAny(s, "([") {
+	if strings.IndexByte(s, '(') < 0 && strings.IndexByte(s, '[') < 0 {
 		return s
 	}
 	closeOf := matchBrackets(s)
@@ -352,7 +352,7 @@ func isAcronym(s string) bool {
 // Tidy mends what cuts leave: doubled spaces, space before punctuation, trailing commas, a lower-case
 // start and a missing final period.
 func Tidy(s string) string {
-	if strings.Contains(s, "  ") || strings.ContainsAny(s, "\t\n\r") || strings.TrimSpace(s) != s {
+	if needsSpaceFix(s) {
 		s = strings.Join(strings.Fields(s), " ")
 	}
 	if spaceBeforePunct(s) {
@@ -366,6 +366,25 @@ func Tidy(s string) string {
 		s += "."
 	}
 	return s
+}
+
+// needsSpaceFix reports white space other than single spaces between words, in one pass: what
+// strings.Fields and a join would change.
+func needsSpaceFix(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\t', '\n', '\r':
+			return true
+		case ' ':
+			if i == 0 || i == len(s)-1 || s[i+1] == ' ' {
+				return true
+			}
+		}
+	}
+	return strings.TrimSpace(s) != s
 }
 
 // spaceBeforePunct reports a space before a comma, period, semicolon or colon.

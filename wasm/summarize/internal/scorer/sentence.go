@@ -163,7 +163,9 @@ func (w *workspace) extract(title string, sentences []string) ([]Features, *voca
 		}
 		content, inTitle, shared := 0, 0, 0.0
 		we, cue := false, false
+		digit := false
 		for _, t := range f.toks {
+			digit = digit || t.digit
 			switch t.w {
 			case "we", "our":
 				we = true
@@ -190,7 +192,7 @@ func (w *workspace) extract(title string, sentences []string) ([]Features, *voca
 			d[fTitlePrecision] = float64(inTitle) / float64(content)
 			d[fCentrality] = shared / math.Sqrt(float64(content))
 		}
-		d[fDigit] = b2f(strings.ContainsAny(s, "0123456789"))
+		d[fDigit] = b2f(digit) // every ASCII digit is in a word
 		d[fPercent] = b2f(strings.Contains(s, "%"))
 		d[fParen] = b2f(strings.Contains(s, "("))
 		d[fColon] = b2f(strings.Contains(s, ":"))

@@ -42,7 +42,12 @@ func tokenize(s string, dst []token) []token {
 // allocating for the words it knows.
 func scanTokens(s string, dst []token) []token {
 	for i := 0; i < len(s); {
-		class, size := classAt(s, i)
+		class, size := byte(0), 1
+		if c := s[i]; c < utf8.RuneSelf {
+			class = asciiClass[c]
+		} else {
+			class, size = classAt(s, i)
+		}
 		if class == 0 {
 			i += size
 			continue
