@@ -368,23 +368,11 @@ func Tidy(s string) string {
 	return s
 }
 
-// needsSpaceFix reports white space other than single spaces between words, in one pass: what
-// strings.Fields and a join would change.
+// needsSpaceFix reports white space other than single spaces between words: what strings.Fields and
+// a join would change. Each check is a vectorized scan; a loop over the bytes cost twice as much.
 func needsSpaceFix(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '\t', '\n', '\r':
-			return true
-		case ' ':
-			if i == 0 || i == len(s)-1 || s[i+1] == ' ' {
-				return true
-			}
-		}
-	}
-	return strings.TrimSpace(s) != s
+	return strings.Contains(s, "  ") || strings.IndexByte(s, '\n') >= 0 || strings.IndexByte(s, '\t') >= 0 ||
+		strings.IndexByte(s, '\r') >= 0 || strings.TrimSpace(s) != s
 }
 
 // spaceBeforePunct reports a space before a comma, period, semicolon or colon.

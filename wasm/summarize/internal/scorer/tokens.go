@@ -185,14 +185,14 @@ type vocab struct {
 	lex   []*lexEntry // the model's weights of each word, once looked up (Model.lexOf)
 
 	nTitle       int      // distinct content words of the title, in the abstract or not
-	titleContent []string // those words
+	titleStems   []uint64 // stemKey of those at least stemLen long
 }
 
 // addTitle records which words of the vocabulary the title uses. A title has a dozen words, so
 // distinct ones are found by comparison rather than with a map.
 func (v *vocab) addTitle(title []token) {
-	if cap(v.titleContent) < len(title) {
-		v.titleContent = make([]string, 0, len(title)) // growing by append is dear in wasm
+	if cap(v.titleStems) < len(title) {
+		v.titleStems = make([]uint64, 0, len(title)) // growing by append is dear in wasm
 	}
 	for j := range title {
 		if id, ok := v.find(&title[j]); ok {
@@ -210,7 +210,9 @@ func (v *vocab) addTitle(title []token) {
 		if IsStopword(t.w) {
 			continue
 		}
-		v.titleContent = append(v.titleContent, t.w)
+		if len(t.w) >= stemLen {
+			v.titleStems = append(v.titleStems, stemKey(t.w))
+		}
 		if ok {
 			v.info[id].titleIdx = int32(v.nTitle)
 		}
@@ -233,6 +235,7 @@ type wordInfo struct {
 	last  int32 // scratch: 1 + the last sentence counted in df
 	mark  int32 // scratch: 1 + the last sentence that looked at the word
 	upper bool  // written with a capital somewhere
+	digit bool  // has an ASCII digit
 	first bool  // in the first sentence
 	stop  bool
 	cue   bool // a verb with which authors state their contribution
@@ -252,7 +255,7 @@ func (v *vocab) reset(n int) {
 		return
 	}
 	clear(v.ids)
-	*v = vocab{ids: v.ids, words: v.words[:0], info: v.info[:0], lex: v.lex[:0], titleContent: v.titleContent[:0]}
+	*v = vocab{ids: v.ids, words: v.words[:0], info: v.info[:0], lex: v.lex[:0], titleStems: v.titleStems[:0]}
 }
 
 // add gives every token of sentence si its id, registering new words.
@@ -265,7 +268,7 @@ func (v *vocab) add(toks []token, si int) {
 			v.ids[t.w] = id
 			v.words = append(v.words, t.w)
 			kind := wordKinds[t.w]
-			v.info = append(v.info, wordInfo{titleIdx: -1, first: si == 0, stop: kind&kindStop != 0, cue: kind&kindCue != 0})
+			v.info = append(v.info, wordInfo{titleIdx: -1, first: si == 0, digit: t.digit, stop: kind&kindStop != 0, cue: kind&kindCue != 0})
 		}
 		t.id = id
 		in := &v.info[id]
