@@ -184,8 +184,8 @@ type vocab struct {
 	info  []wordInfo
 	lex   []*lexEntry // the model's weights of each word, once looked up (Model.lexOf)
 
-	nTitle       int      // distinct content words of the title, in the abstract or not
-	titleStems   []uint64 // stemKey of those at least stemLen long
+	nTitle     int      // distinct content words of the title, in the abstract or not
+	titleStems []uint64 // stemKey of those at least stemLen long
 }
 
 // addTitle records which words of the vocabulary the title uses. A title has a dozen words, so
