@@ -299,16 +299,21 @@ func dropBrackets(s string) string {
 	if strings.IndexByte(s, '(') < 0 && strings.IndexByte(s, '[') < 0 {
 		return s
 	}
-	closeOf := matchBrackets(s)
+	var buf [8]bracketPair
+	pairs := matchBrackets(s, buf[:0])
 	var b strings.Builder
 	b.Grow(len(s))
+	p := 0 // pairs[p] is the first pair that opens at i or after
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		end, ok := closeOf[i]
-		if c != '(' && c != '[' || !ok {
+		for p < len(pairs) && pairs[p].open < i {
+			p++ // inside a pair already dropped or kept whole
+		}
+		if c != '(' && c != '[' || p == len(pairs) || pairs[p].open != i {
 			b.WriteByte(c)
 			continue
 		}
+		end := pairs[p].close
 		if c == '(' && isAcronym(s[i+1:end]) || i > 0 && !isSpace(s[i-1]) {
 			b.WriteString(s[i : end+1])
 		}
@@ -317,23 +322,31 @@ func dropBrackets(s string) string {
 	return b.String()
 }
 
-// matchBrackets maps the index of every balanced ( or [ to that of the bracket that closes it, in one
-// pass; a ")" closes a "[" as well, as writers mismatch them.
-func matchBrackets(s string) map[int]int {
-	out := map[int]int{}
-	var stack []int
+// bracketPair is the byte offsets of a balanced bracket and the one that closes it.
+type bracketPair struct{ open, close int }
+
+// matchBrackets appends to pairs every balanced ( or [ with the bracket that closes it, by opening
+// offset, in one pass; a ")" closes a "[" as well, as writers mismatch them.
+func matchBrackets(s string, pairs []bracketPair) []bracketPair {
+	stack := make([]int, 0, 16)
 	for i := 0; i < len(s); i++ {
 		switch s[i] {
 		case '(', '[':
 			stack = append(stack, i)
 		case ')', ']':
 			if len(stack) > 0 {
-				out[stack[len(stack)-1]] = i
+				pairs = append(pairs, bracketPair{stack[len(stack)-1], i})
 				stack = stack[:len(stack)-1]
 			}
 		}
 	}
-	return out
+	// pairs close inner first: sort by opening offset (a sentence has a few)
+	for i := 1; i < len(pairs); i++ {
+		for j := i; j > 0 && pairs[j].open < pairs[j-1].open; j-- {
+			pairs[j], pairs[j-1] = pairs[j-1], pairs[j]
+		}
+	}
+	return pairs
 }
 
 // isAcronym reports a short single token with a capital letter: "GANs", "V-RIN", "DCC".
