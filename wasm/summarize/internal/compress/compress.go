@@ -65,7 +65,11 @@ func Heads(s string) []Head {
 // Cuts returns the points where text may be cut, in order. The caller checks that enough words stay
 // (MinWords) and that the last one does not need a complement (NeedsComplement).
 func Cuts(text string) []Cut {
-	out := make([]Cut, 0, 16)
+	return AppendCuts(make([]Cut, 0, 16), text)
+}
+
+// AppendCuts is Cuts appending to out, so that a caller can reuse one slice.
+func AppendCuts(out []Cut, text string) []Cut {
 	for i := 0; i < len(text); i++ {
 		if c := text[i]; c != ' ' && c != ',' && c != ';' && c != ':' {
 			continue

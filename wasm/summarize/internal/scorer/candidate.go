@@ -112,8 +112,10 @@ func shortlist(m *Model, title string, sentences []string, k int, keep bool, emi
 	if len(sentences) == 0 {
 		return
 	}
-	w := new(workspace)
-	if !keep {
+	var w *workspace
+	if keep {
+		w = new(workspace)
+	} else {
 		w = workspaces.Get().(*workspace)
 		defer workspaces.Put(w)
 	}
@@ -136,7 +138,7 @@ func shortlist(m *Model, title string, sentences []string, k int, keep bool, emi
 	b := &w.builder
 	*b = candidateBuilder{probs: w.probs, lex: m.lexOf(v), info: v.info, nTitle: v.nTitle,
 		titleSeen: grow(b.titleSeen, v.nTitle), emit: emit,
-		toks: b.toks, gain: b.gain, title: b.title, trail: b.trail, digitFrom: b.digitFrom}
+		toks: b.toks, gain: b.gain, title: b.title, trail: b.trail, digitFrom: b.digitFrom, cuts: b.cuts}
 	var toks []token
 	for rank, i := range order {
 		for _, h := range compress.Heads(sentences[i]) {
@@ -172,6 +174,7 @@ type candidateBuilder struct {
 	trail     []float64 // Trailing weight of the words from k on
 	digitFrom []bool    // a number among the words from k on
 	titleSeen []bool
+	cuts      []compress.Cut
 	cand      Shortlisted
 }
 
@@ -263,7 +266,8 @@ func (b *candidateBuilder) add(h compress.Head, toks []token, delta float64, ran
 	}
 	make1(len(h.Text), n, h.Kind)
 	k, lastK := 0, -1
-	for _, c := range compress.Cuts(h.Text) {
+	b.cuts = compress.AppendCuts(b.cuts[:0], h.Text)
+	for _, c := range b.cuts {
 		for k < n && int(toks[k].start) < c.At {
 			k++
 		}
