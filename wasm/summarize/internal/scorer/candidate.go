@@ -119,7 +119,7 @@ func shortlist(m *Model, title string, sentences []string, k int, keep bool, emi
 		w = workspaces.Get().(*workspace)
 		defer workspaces.Put(w)
 	}
-	feats, v := w.extract(title, sentences)
+	feats, v := w.extract(m, title, sentences)
 	w.scores = m.scoreAll(feats, v, w.scores)
 	scores := w.scores
 	w.order = grow(w.order, len(feats))

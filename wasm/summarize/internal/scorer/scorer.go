@@ -38,12 +38,14 @@ type Model struct {
 type lexEntry struct {
 	word, token, trailing float64
 	next                  map[string]float64 // bigrams that start with the word
+	kind                  uint8              // wordKinds, so that a new word of an abstract costs one lookup
 }
 
 // noLex stands for a word without weights.
 var noLex = &lexEntry{}
 
-// lexOf returns the entry of each word of v's vocabulary, computing them once per vocabulary.
+// lexOf returns the entry of each word of v's vocabulary, computing them once per vocabulary (vocab.add
+// does as it goes when it has the model's lexicon).
 func (m *Model) lexOf(v *vocab) []*lexEntry {
 	if len(v.lex) == len(v.words) {
 		return v.lex
@@ -91,6 +93,9 @@ func (m *Model) Prepare() {
 	}
 	for w, next := range m.bigrams {
 		entry(w).next = next
+	}
+	for w, kind := range wordKinds {
+		entry(w).kind = kind
 	}
 }
 

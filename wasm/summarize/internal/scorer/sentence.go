@@ -98,12 +98,13 @@ func (m *Model) Score(f *Features) float64 {
 
 // Extract computes the stage-one features of every sentence of an abstract.
 func Extract(title string, sentences []string) []Features {
-	feats, _ := new(workspace).extract(title, sentences)
+	feats, _ := new(workspace).extract(nil, title, sentences)
 	return feats
 }
 
-// extract computes the stage-one features and the abstract's vocabulary, in w's buffers.
-func (w *workspace) extract(title string, sentences []string) ([]Features, *vocab) {
+// extract computes the stage-one features and the abstract's vocabulary, in w's buffers; with a
+// model (m may be nil) it also looks up the weights of each word.
+func (w *workspace) extract(m *Model, title string, sentences []string) ([]Features, *vocab) {
 	n := len(sentences)
 	w.feats = grow(w.feats, n)
 	out := w.feats
@@ -113,7 +114,11 @@ func (w *workspace) extract(title string, sentences []string) ([]Features, *voca
 		size += len(s)
 	}
 	v := &w.vocab
-	v.reset(size/12 + 16) // an abstract has about one distinct word per 12 bytes
+	var lexicon map[string]*lexEntry
+	if m != nil {
+		lexicon = m.lex
+	}
+	v.reset(size/12+16, lexicon) // an abstract has about one distinct word per 12 bytes
 	// one array holds the words of every sentence; a sentence's words are final (lower-cased, with
 	// their ids) once v.add has run
 	if need := size/5 + len(sentences); cap(w.toks) < need {

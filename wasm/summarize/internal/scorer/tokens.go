@@ -183,6 +183,8 @@ type vocab struct {
 	words []string
 	info  []wordInfo
 	lex   []*lexEntry // the model's weights of each word, once looked up (Model.lexOf)
+	// lexicon is the model's, when there is one: add then fills lex as it registers words.
+	lexicon map[string]*lexEntry
 
 	nTitle     int      // distinct content words of the title, in the abstract or not
 	titleStems []uint64 // stemKey of those at least stemLen long
@@ -249,13 +251,15 @@ type wordInfo struct {
 
 // reset empties v for an abstract of about n distinct words, keeping its buffers unless they are far
 // too large: one long abstract should not make every later one pay to clear a large map.
-func (v *vocab) reset(n int) {
+func (v *vocab) reset(n int, lexicon map[string]*lexEntry) {
 	if v.ids == nil || len(v.ids) > 4*n {
-		*v = vocab{ids: make(map[string]int32, n), words: make([]string, 0, n), info: make([]wordInfo, 0, n)}
+		*v = vocab{ids: make(map[string]int32, n), words: make([]string, 0, n), info: make([]wordInfo, 0, n),
+			lex: make([]*lexEntry, 0, n), lexicon: lexicon}
 		return
 	}
 	clear(v.ids)
-	*v = vocab{ids: v.ids, words: v.words[:0], info: v.info[:0], lex: v.lex[:0], titleStems: v.titleStems[:0]}
+	*v = vocab{ids: v.ids, words: v.words[:0], info: v.info[:0], lex: v.lex[:0], titleStems: v.titleStems[:0],
+		lexicon: lexicon}
 }
 
 // add gives every token of sentence si its id, registering new words.
@@ -267,7 +271,17 @@ func (v *vocab) add(toks []token, si int) {
 			id = int32(len(v.words))
 			v.ids[t.w] = id
 			v.words = append(v.words, t.w)
-			kind := wordKinds[t.w]
+			var kind uint8
+			if v.lexicon != nil {
+				e := v.lexicon[t.w]
+				if e == nil {
+					e = noLex
+				}
+				v.lex = append(v.lex, e)
+				kind = e.kind
+			} else {
+				kind = wordKinds[t.w]
+			}
 			v.info = append(v.info, wordInfo{titleIdx: -1, first: si == 0, digit: t.digit, stop: kind&kindStop != 0, cue: kind&kindCue != 0})
 		}
 		t.id = id
