@@ -54,8 +54,13 @@ const MinWords = 7
 
 // Heads returns the cleaned sentence and, when it opens with a clause before ", we", the rest.
 func Heads(s string) []Head {
+	return AppendHeads(nil, s)
+}
+
+// AppendHeads is Heads appending to heads, so that a caller can reuse one slice.
+func AppendHeads(heads []Head, s string) []Head {
 	base := Clean(s)
-	heads := []Head{{Text: base, Kind: KindNone}}
+	heads = append(heads, Head{Text: base, Kind: KindNone})
 	if i := strings.Index(base, ", we "); i > 0 && countWords(base[:i]) <= 20 {
 		heads = append(heads, Head{Text: Tidy(capitalize(base[i+2:])), Kind: KindLeadWe})
 	}
@@ -273,9 +278,10 @@ func dropInline(s string) string {
 // have none, and searching for each phrase in turn was a tenth of a TL;DR's cost.
 func hasInline(s string) bool {
 	for i := strings.IndexByte(s, ' '); i >= 0; {
-		if i+1 < len(s) {
+		if i+2 < len(s) {
 			for _, p := range inlinesAfter[s[i+1]] {
-				if strings.HasPrefix(s[i:], p) {
+				// the third byte first: "in this" and "in some" share two, "perhaps" and "performance" too
+				if s[i+2] == p[2] && strings.HasPrefix(s[i:], p) {
 					return true
 				}
 			}
@@ -394,16 +400,13 @@ func needsSpaceFix(s string) bool {
 
 // spaceBeforePunct reports a space before a comma, period, semicolon or colon.
 func spaceBeforePunct(s string) bool {
-	for i := strings.IndexByte(s, ' '); i >= 0 && i+1 < len(s); {
-		switch s[i+1] {
+	for i := 1; i < len(s); i++ {
+		switch s[i] {
 		case ',', '.', ';', ':':
-			return true
+			if s[i-1] == ' ' {
+				return true
+			}
 		}
-		j := strings.IndexByte(s[i+1:], ' ')
-		if j < 0 {
-			break
-		}
-		i += 1 + j
 	}
 	return false
 }
