@@ -32,6 +32,13 @@ type Model struct {
 	bigrams map[string]map[string]float64 // first word → second word → weight
 	starts  map[string]map[string]float64
 	lex     map[string]*lexEntry // every word with a weight, so that scoring looks each word up once
+	lexicon lexicon              // lex for the hot path
+}
+
+// lexicon is Model.lex in a wordTable, whose values index entries.
+type lexicon struct {
+	words   wordTable
+	entries []*lexEntry
 }
 
 // lexEntry gathers one word's weights from every map of the model.
@@ -96,6 +103,12 @@ func (m *Model) Prepare() {
 	}
 	for w, kind := range wordKinds {
 		entry(w).kind = kind
+	}
+	m.lexicon = lexicon{entries: make([]*lexEntry, 0, len(m.lex))}
+	m.lexicon.words.reset(len(m.lex))
+	for w, e := range m.lex {
+		m.lexicon.words.put(w, wordHash(w), int32(len(m.lexicon.entries)))
+		m.lexicon.entries = append(m.lexicon.entries, e)
 	}
 }
 

@@ -114,9 +114,9 @@ func (w *workspace) extract(m *Model, title string, sentences []string) ([]Featu
 		size += len(s)
 	}
 	v := &w.vocab
-	var lexicon map[string]*lexEntry
+	var lexicon *lexicon
 	if m != nil {
-		lexicon = m.lex
+		lexicon = &m.lexicon
 	}
 	v.reset(size/12+16, lexicon) // an abstract has about one distinct word per 12 bytes
 	// one array holds the words of every sentence; a sentence's words are final (lower-cased, with

@@ -179,12 +179,12 @@ const (
 // vocab is an abstract's distinct words with what the scorer needs of each, indexed by token.id, so
 // that each weight is looked up once per word rather than once per occurrence.
 type vocab struct {
-	ids   map[string]int32
+	ids   wordTable // word → index in words
 	words []string
 	info  []wordInfo
 	lex   []*lexEntry // the model's weights of each word, once looked up (Model.lexOf)
 	// lexicon is the model's, when there is one: add then fills lex as it registers words.
-	lexicon map[string]*lexEntry
+	lexicon *lexicon
 
 	nTitle     int      // distinct content words of the title, in the abstract or not
 	titleStems []uint64 // stemKey of those at least stemLen long
@@ -197,7 +197,7 @@ func (v *vocab) addTitle(title []token) {
 		v.titleStems = make([]uint64, 0, len(title)) // growing by append is dear in wasm
 	}
 	for j := range title {
-		if id, ok := v.find(&title[j]); ok {
+		if id, _, ok := v.find(&title[j]); ok {
 			title[j].id = id
 		}
 	}
@@ -251,13 +251,8 @@ type wordInfo struct {
 
 // reset empties v for an abstract of about n distinct words, keeping its buffers unless they are far
 // too large: one long abstract should not make every later one pay to clear a large map.
-func (v *vocab) reset(n int, lexicon map[string]*lexEntry) {
-	if v.ids == nil || len(v.ids) > 4*n {
-		*v = vocab{ids: make(map[string]int32, n), words: make([]string, 0, n), info: make([]wordInfo, 0, n),
-			lex: make([]*lexEntry, 0, n), lexicon: lexicon}
-		return
-	}
-	clear(v.ids)
+func (v *vocab) reset(n int, lexicon *lexicon) {
+	v.ids.reset(n)
 	*v = vocab{ids: v.ids, words: v.words[:0], info: v.info[:0], lex: v.lex[:0], titleStems: v.titleStems[:0],
 		lexicon: lexicon}
 }
@@ -266,16 +261,16 @@ func (v *vocab) reset(n int, lexicon map[string]*lexEntry) {
 func (v *vocab) add(toks []token, si int) {
 	for j := range toks {
 		t := &toks[j]
-		id, ok := v.find(t)
+		id, h, ok := v.find(t)
 		if !ok {
 			id = int32(len(v.words))
-			v.ids[t.w] = id
+			v.ids.put(t.w, h, id)
 			v.words = append(v.words, t.w)
 			var kind uint8
 			if v.lexicon != nil {
-				e := v.lexicon[t.w]
-				if e == nil {
-					e = noLex
+				e := noLex
+				if i, ok := v.lexicon.words.get(t.w, h); ok {
+					e = v.lexicon.entries[i]
 				}
 				v.lex = append(v.lex, e)
 				kind = e.kind
@@ -299,19 +294,20 @@ func (v *vocab) add(toks []token, si int) {
 // lookup gives known tokens their id (tokens of a cleaned sentence); unknown ones keep -1.
 func (v *vocab) lookup(toks []token) {
 	for j := range toks {
-		if id, ok := v.find(&toks[j]); ok {
+		if id, _, ok := v.find(&toks[j]); ok {
 			toks[j].id = id
 		}
 	}
 }
 
-// find lower-cases t's word if it has a capital, and returns its id if v has it. A capitalized word
-// costs an allocation only when v does not have it: it is lower-cased into a buffer on the stack to
-// look it up, and then shares the vocabulary's string.
-func (v *vocab) find(t *token) (int32, bool) {
+// find lower-cases t's word if it has a capital, and returns its id if v has it, and its wordHash. A
+// capitalized word costs an allocation only when v does not have it: it is lower-cased into a buffer on
+// the stack to look it up, and then shares the vocabulary's string.
+func (v *vocab) find(t *token) (int32, uint32, bool) {
 	if !t.upper {
-		id, ok := v.ids[t.w]
-		return id, ok
+		h := wordHash(t.w)
+		id, ok := v.ids.get(t.w, h)
+		return id, h, ok
 	}
 	var buf [64]byte
 	if w := t.w; len(w) <= len(buf) {
@@ -329,15 +325,17 @@ func (v *vocab) find(t *token) (int32, bool) {
 		}
 		if ascii {
 			lw := buf[:len(w)]
-			if id, ok := v.ids[string(lw)]; ok {
+			h := wordHash(string(lw))
+			if id, ok := v.ids.get(string(lw), h); ok {
 				t.w = v.words[id]
-				return id, true
+				return id, h, true
 			}
 			t.w = string(lw)
-			return -1, false
+			return -1, h, false
 		}
 	}
 	t.w = strings.ToLower(t.w)
-	id, ok := v.ids[t.w]
-	return id, ok
+	h := wordHash(t.w)
+	id, ok := v.ids.get(t.w, h)
+	return id, h, ok
 }
