@@ -34,6 +34,23 @@ var phraseBreakers = func() map[string]bool {
 	return m
 }()
 
+// wordRoles merges the scorer's stop words and phraseBreakers, so that a word costs one lookup.
+var wordRoles = func() map[string]uint8 {
+	m := make(map[string]uint8, len(phraseBreakers)+200)
+	for _, w := range scorer.Stopwords() {
+		m[w] |= roleStop
+	}
+	for w := range phraseBreakers {
+		m[w] |= roleBreaker
+	}
+	return m
+}()
+
+const (
+	roleStop = 1 << iota
+	roleBreaker
+)
+
 // phrase is a candidate key phrase found in the title or abstract.
 type phrase struct {
 	text    string // surface form of the first occurrence
@@ -191,11 +208,12 @@ func scanPhrases(text string) (out []string, words, stops int) {
 		if word != "" {
 			words++
 		}
-		stop := scorer.IsStopword(lw)
+		role := wordRoles[lw]
+		stop := role&roleStop != 0
 		if stop {
 			stops++
 		}
-		if word == "" || stop || phraseBreakers[lw] || !isPhraseWord(word) {
+		if word == "" || role != 0 || !isPhraseWord(word) {
 			flush()
 			continue
 		}
@@ -257,6 +275,11 @@ func hasAcronym(p string) bool {
 		}
 		upper, digit := 0, false
 		for i, r := range w {
+			if r < utf8.RuneSelf { // the same answers as the unicode calls, without them
+				upper += b2i('A' <= r && r <= 'Z' && i > 0)
+				digit = digit || '0' <= r && r <= '9'
+				continue
+			}
 			if unicode.IsUpper(r) && i > 0 {
 				upper++
 			}
@@ -266,6 +289,13 @@ func hasAcronym(p string) bool {
 			return true
 		}
 	}
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // isTitleCased reports a phrase whose every word starts with a capital followed by lower-case letters.
@@ -287,11 +317,16 @@ func isTitleCased(p string) bool {
 func nextField(s string) (field, rest string) {
 	start := -1
 	for i := 0; i < len(s); {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
+		var space bool
+		size := 1
+		if c := s[i]; c < utf8.RuneSelf {
+			space = asciiSpace[c]
+		} else {
+			var r rune
 			r, size = utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
 		}
-		if unicode.IsSpace(r) {
+		if space {
 			if start >= 0 {
 				return s[start:i], s[i:]
 			}
@@ -305,6 +340,9 @@ func nextField(s string) (field, rest string) {
 	}
 	return s[start:], ""
 }
+
+// asciiSpace marks the ASCII bytes unicode.IsSpace reports.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // isLower reports whether strings.ToLower(s) == s, without allocating for ASCII text.
 func isLower(s string) bool {

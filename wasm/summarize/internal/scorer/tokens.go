@@ -141,6 +141,16 @@ func ContentWords(s string) []string {
 	return out
 }
 
+// Stopwords returns the words IsStopword reports, in no order, for callers that merge them into a
+// lookup of their own.
+func Stopwords() []string {
+	out := make([]string, 0, len(stopwords))
+	for w := range stopwords {
+		out = append(out, w)
+	}
+	return out
+}
+
 // IsStopword reports an English function word (lower-case).
 func IsStopword(w string) bool { return stopwords[w] }
 
