@@ -76,7 +76,7 @@ func Cuts(text string) []Cut {
 // AppendCuts is Cuts appending to out, so that a caller can reuse one slice.
 func AppendCuts(out []Cut, text string) []Cut {
 	for i := 0; i < len(text); i++ {
-		if c := text[i]; c != ' ' && c != ',' && c != ';' && c != ':' {
+		if !cutByte[text[i]] {
 			continue
 		}
 		if kind, ok := cutAt(text, i); ok {
@@ -85,6 +85,9 @@ func AppendCuts(out []Cut, text string) []Cut {
 	}
 	return out
 }
+
+// cutByte marks the bytes before which cutAt may cut.
+var cutByte = [256]bool{' ': true, ',': true, ';': true, ':': true}
 
 // NeedsComplement reports a lower-case word after which a cut leaves the sentence hanging.
 func NeedsComplement(word string) bool { return needsComplement[word] }
@@ -146,7 +149,8 @@ func cutAt(text string, i int) (int, bool) {
 			return 0, false
 		}
 		for _, c := range spaceCutsAfter[text[i+1]] { // most bytes open no cut word
-			if strings.HasPrefix(text[i:], c.word) {
+			// the third byte first: "in" and "input", "with" and "we", "for" and "from" share the second
+			if i+2 < len(text) && text[i+2] == c.word[2] && strings.HasPrefix(text[i:], c.word) {
 				return c.kind, true
 			}
 		}

@@ -237,7 +237,14 @@ func (m *Model) scoreAll(feats []Features, v *vocab, scores []float64) []float64
 			s += lex[t.id].word
 			if j > 0 {
 				if nx := lex[f.toks[j-1].id].next; nx != nil {
-					s += nx[t.w]
+					w := 0.0 // added even when no pair matches, as a map lookup did
+					for _, b := range nx {
+						if b.second == lex[t.id] {
+							w = b.weight
+							break
+						}
+					}
+					s += w
 				}
 			}
 		}
