@@ -45,7 +45,7 @@ type lexicon struct {
 type lexEntry struct {
 	word, token, trailing float64
 	next                  []bigram // bigrams that start with the word
-	kind                  uint8              // wordKinds, so that a new word of an abstract costs one lookup
+	kind                  uint8    // wordKinds, so that a new word of an abstract costs one lookup
 }
 
 // bigram is the weight of a pair of words, found from the first word's entry by the second's: a
