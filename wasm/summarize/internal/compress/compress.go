@@ -76,18 +76,33 @@ func Cuts(text string) []Cut {
 // AppendCuts is Cuts appending to out, so that a caller can reuse one slice.
 func AppendCuts(out []Cut, text string) []Cut {
 	for i := 0; i < len(text); i++ {
-		if !cutByte[text[i]] {
+		kind := cutKind[text[i]]
+		if kind == 0 {
 			continue
 		}
-		if kind, ok := cutAt(text, i); ok {
-			out = append(out, Cut{At: i, Kind: kind})
+		if kind != spaceKind {
+			out = append(out, Cut{At: i, Kind: int(kind)})
+			continue
+		}
+		if i+2 >= len(text) {
+			continue
+		}
+		for _, c := range spaceCutsAfter[text[i+1]] { // most bytes open no cut word
+			// the third byte first: "in" and "input", "with" and "we", "for" and "from" share the second
+			if text[i+2] == c.word[2] && strings.HasPrefix(text[i:], c.word) {
+				out = append(out, Cut{At: i, Kind: c.kind})
+				break
+			}
 		}
 	}
 	return out
 }
 
-// cutByte marks the bytes before which cutAt may cut.
-var cutByte = [256]bool{' ': true, ',': true, ';': true, ':': true}
+// cutKind gives the kind of a cut before a punctuation byte, spaceKind for a space, which may open a
+// cut word (spaceCuts), and 0 for the other bytes.
+var cutKind = [256]uint8{',': KindComma, ';': KindSemicolon, ':': KindColon, ' ': spaceKind}
+
+const spaceKind = 255
 
 // NeedsComplement reports a lower-case word after which a cut leaves the sentence hanging.
 func NeedsComplement(word string) bool { return needsComplement[word] }
@@ -133,29 +148,6 @@ var needsComplement = map[string]bool{
 	"most": true, "focus": true, "focuses": true, "rely": true, "relies": true, "depend": true, "depends": true,
 	"consists": true, "consist": true, "results": true, "result": true, "lead": true, "leads": true,
 	"refer": true, "refers": true, "aim": true, "aims": true, "corresponds": true, "compared": true,
-}
-
-// cutAt reports whether text may be cut just before index i, and how.
-func cutAt(text string, i int) (int, bool) {
-	switch text[i] {
-	case ',':
-		return KindComma, true
-	case ';':
-		return KindSemicolon, true
-	case ':':
-		return KindColon, true
-	case ' ':
-		if i+1 >= len(text) {
-			return 0, false
-		}
-		for _, c := range spaceCutsAfter[text[i+1]] { // most bytes open no cut word
-			// the third byte first: "in" and "input", "with" and "we", "for" and "from" share the second
-			if i+2 < len(text) && text[i+2] == c.word[2] && strings.HasPrefix(text[i:], c.word) {
-				return c.kind, true
-			}
-		}
-	}
-	return 0, false
 }
 
 // Clean removes citations, parentheticals other than acronym definitions, content-free lead-ins and
