@@ -53,16 +53,23 @@ func scanTokens(s string, dst []token) []token {
 			continue
 		}
 		start, classes := i, class
-		for i += size; i < len(s); i += size {
-			if c := s[i]; c < utf8.RuneSelf { // the common case, without a call
-				class, size = asciiClass[c], 1
-			} else {
-				class, size = classAt(s, i)
+		i += size
+		for i < len(s) {
+			c := s[i]
+			if c >= utf8.RuneSelf {
+				if class, size = classAt(s, i); class == 0 {
+					break
+				}
+				classes |= class
+				i += size
+				continue
 			}
+			class = asciiClass[c] // the common case, without a call
 			if class == 0 {
 				break
 			}
 			classes |= class
+			i++
 		}
 		dst = append(dst, token{w: s[start:i], start: int32(start), id: -1,
 			upper: classes&classUpper != 0, digit: classes&classDigit != 0})
