@@ -34,6 +34,23 @@ var phraseBreakers = func() map[string]bool {
 	return m
 }()
 
+// wordRoles merges the scorer's stop words and phraseBreakers, so that a word costs one lookup.
+var wordRoles = func() map[string]uint8 {
+	m := make(map[string]uint8, len(phraseBreakers)+200)
+	for _, w := range scorer.Stopwords() {
+		m[w] |= roleStop
+	}
+	for w := range phraseBreakers {
+		m[w] |= roleBreaker
+	}
+	return m
+}()
+
+const (
+	roleStop = 1 << iota
+	roleBreaker
+)
+
 // phrase is a candidate key phrase found in the title or abstract.
 type phrase struct {
 	text    string // surface form of the first occurrence
@@ -43,6 +60,7 @@ type phrase struct {
 	inTitle bool
 	acronym bool
 	first   int // order of first appearance
+	score   float64
 }
 
 // KeyPhrases returns 3–6 phrases naming the paper's methods, tasks and datasets, best first: repeated
@@ -50,17 +68,19 @@ type phrase struct {
 // fewer, and an empty (non-nil) slice for empty input.
 func KeyPhrases(title, abstract string) []string {
 	title, abstract = truncate(title, maxTitle), truncate(abstract, maxAbstract)
-	cands := map[string]*phrase{}
-	order := 0
-	collect := func(phrases []string, inTitle bool) {
-		for _, p := range phrases {
+	// the phrases in one slice, found by key through an index: one allocation for all of them
+	phrases := make([]phrase, 0, len(abstract)/40+8)
+	cands := make(map[string]int, len(abstract)/40+8)
+	collect := func(found []string, inTitle bool) {
+		for _, p := range found {
 			key := phraseKey(p)
-			c := cands[key]
-			if c == nil {
-				c = &phrase{text: p, key: key, words: strings.Count(p, " ") + 1, first: order}
-				cands[key] = c
-				order++
+			i, ok := cands[key]
+			if !ok {
+				i = len(phrases)
+				phrases = append(phrases, phrase{text: p, key: key, words: strings.Count(p, " ") + 1, first: i})
+				cands[key] = i
 			}
+			c := &phrases[i]
 			c.count++
 			c.inTitle = c.inTitle || inTitle
 			if !c.acronym {
@@ -74,14 +94,14 @@ func KeyPhrases(title, abstract string) []string {
 	collect(candidatePhrases(title), true)
 	// The stop and breaker words that cut phrases are English: elsewhere only the title's phrases count.
 	// English abstracts run at 30–50% stop words.
-	if phrases, words, stops := scanPhrases(abstract); words > 0 && stops*10 >= words {
-		collect(phrases, false)
+	if found, words, stops := scanPhrases(abstract); words > 0 && stops*10 >= words {
+		collect(found, false)
 	}
-	list := make([]*phrase, 0, len(cands))
-	for _, c := range cands {
-		list = append(list, c)
+	list := make([]*phrase, len(phrases))
+	for i := range phrases {
+		list[i] = &phrases[i]
 	}
-	score := func(p *phrase) float64 {
+	score := func(p *phrase) float64 { // computed once per phrase, before sorting
 		s := float64(p.count)
 		if p.inTitle {
 			s += 3
@@ -97,8 +117,11 @@ func KeyPhrases(title, abstract string) []string {
 		}
 		return s
 	}
+	for _, p := range list {
+		p.score = score(p)
+	}
 	sort.SliceStable(list, func(i, j int) bool {
-		si, sj := score(list[i]), score(list[j])
+		si, sj := list[i].score, list[j].score
 		if si != sj {
 			return si > sj
 		}
@@ -110,7 +133,7 @@ func KeyPhrases(title, abstract string) []string {
 		if len(out) == 6 {
 			break
 		}
-		if len(out) >= 3 && score(p) < 2 {
+		if len(out) >= 3 && p.score < 2 {
 			break // only strong phrases past the third
 		}
 		if overlapsAny(p.key, keys) {
@@ -185,11 +208,12 @@ func scanPhrases(text string) (out []string, words, stops int) {
 		if word != "" {
 			words++
 		}
-		stop := scorer.IsStopword(lw)
+		role := wordRoles[lw]
+		stop := role&roleStop != 0
 		if stop {
 			stops++
 		}
-		if word == "" || stop || phraseBreakers[lw] || !isPhraseWord(word) {
+		if word == "" || role != 0 || !isPhraseWord(word) {
 			flush()
 			continue
 		}
@@ -229,7 +253,7 @@ func displayForm(p string) string {
 // isPhraseWord rejects numbers, single letters, TeX and formulas, adverbs, and unspaced runs of text
 // (CJK, where a "word" is a whole clause).
 func isPhraseWord(w string) bool {
-	if n := utf8.RuneCountInString(w); n < 2 || n > 30 || strings.ContainsAny(w, `\{}$^_=()[]<>|`) || strings.HasSuffix(strings.ToLower(w), "ly") && !hasAcronym(w) {
+	if n := utf8.RuneCountInString(w); n < 2 || n > 30 || hasFormulaByte(w) || endsInLy(w) && !hasAcronym(w) {
 		return false
 	}
 	letters := 0
@@ -244,9 +268,18 @@ func isPhraseWord(w string) bool {
 // hasAcronym reports a word with a capital after its first letter or mixing letters and digits:
 // "BERT", "ImageNet", "GPT-2", "CIFAR-10".
 func hasAcronym(p string) bool {
-	for _, w := range strings.Fields(p) {
+	for rest := p; ; {
+		var w string
+		if w, rest = nextField(rest); w == "" {
+			return false
+		}
 		upper, digit := 0, false
 		for i, r := range w {
+			if r < utf8.RuneSelf { // the same answers as the unicode calls, without them
+				upper += b2i('A' <= r && r <= 'Z' && i > 0)
+				digit = digit || '0' <= r && r <= '9'
+				continue
+			}
 			if unicode.IsUpper(r) && i > 0 {
 				upper++
 			}
@@ -256,19 +289,102 @@ func hasAcronym(p string) bool {
 			return true
 		}
 	}
-	return false
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // isTitleCased reports a phrase whose every word starts with a capital followed by lower-case letters.
 func isTitleCased(p string) bool {
-	for _, w := range strings.Fields(p) {
+	for rest := p; ; {
+		var w string
+		if w, rest = nextField(rest); w == "" {
+			return true
+		}
 		r, size := utf8.DecodeRuneInString(w)
-		if !unicode.IsUpper(r) || strings.ToLower(w[size:]) != w[size:] {
+		if !unicode.IsUpper(r) || !isLower(w[size:]) {
+			return false
+		}
+	}
+}
+
+// nextField returns the first word of s as strings.Fields splits it, and the text after it; the word
+// is "" when there is none. Iterating with it allocates nothing.
+func nextField(s string) (field, rest string) {
+	start := -1
+	for i := 0; i < len(s); {
+		var space bool
+		size := 1
+		if c := s[i]; c < utf8.RuneSelf {
+			space = asciiSpace[c]
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+		}
+		if space {
+			if start >= 0 {
+				return s[start:i], s[i:]
+			}
+		} else if start < 0 {
+			start = i
+		}
+		i += size
+	}
+	if start < 0 {
+		return "", ""
+	}
+	return s[start:], ""
+}
+
+// asciiSpace marks the ASCII bytes unicode.IsSpace reports.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// isLower reports whether strings.ToLower(s) == s, without allocating for ASCII text.
+func isLower(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return strings.ToLower(s) == s
+		}
+		if 'A' <= c && c <= 'Z' {
 			return false
 		}
 	}
 	return true
 }
+
+// endsInLy reports whether strings.ToLower(w) ends in "ly", without allocating for ASCII words.
+func endsInLy(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return strings.HasSuffix(strings.ToLower(w), "ly")
+		}
+	}
+	n := len(w)
+	return n >= 2 && w[n-2]|0x20 == 'l' && w[n-1]|0x20 == 'y'
+}
+
+// hasFormulaByte reports whether w contains any of \{}$^_=()[]<>|.
+func hasFormulaByte(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if formulaByte[w[i]] {
+			return true
+		}
+	}
+	return false
+}
+
+var formulaByte = func() (t [256]bool) {
+	for _, c := range []byte(`\{}$^_=()[]<>|`) {
+		t[c] = true
+	}
+	return t
+}()
 
 // phraseKey lower-cases a phrase and folds a plural last word, so that variants merge.
 func phraseKey(p string) string {
@@ -286,9 +402,26 @@ func phraseKey(p string) string {
 // overlapsAny reports whether key contains, or is contained in, one of keys as whole words.
 func overlapsAny(key string, keys []string) bool {
 	for _, k := range keys {
-		if strings.Contains(" "+k+" ", " "+key+" ") || strings.Contains(" "+key+" ", " "+k+" ") {
+		if containsWords(k, key) || containsWords(key, k) {
 			return true
 		}
+	}
+	return false
+}
+
+// containsWords is strings.Contains(" "+outer+" ", " "+inner+" ") without building the strings.
+func containsWords(outer, inner string) bool {
+	for from := 0; from+len(inner) <= len(outer); from++ {
+		i := strings.Index(outer[from:], inner)
+		if i < 0 {
+			return false
+		}
+		i += from
+		end := i + len(inner)
+		if (i == 0 || outer[i-1] == ' ') && (end == len(outer) || outer[end] == ' ') {
+			return true
+		}
+		from = i
 	}
 	return false
 }

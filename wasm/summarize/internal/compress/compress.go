@@ -54,8 +54,13 @@ const MinWords = 7
 
 // Heads returns the cleaned sentence and, when it opens with a clause before ", we", the rest.
 func Heads(s string) []Head {
+	return AppendHeads(nil, s)
+}
+
+// AppendHeads is Heads appending to heads, so that a caller can reuse one slice.
+func AppendHeads(heads []Head, s string) []Head {
 	base := Clean(s)
-	heads := []Head{{Text: base, Kind: KindNone}}
+	heads = append(heads, Head{Text: base, Kind: KindNone})
 	if i := strings.Index(base, ", we "); i > 0 && countWords(base[:i]) <= 20 {
 		heads = append(heads, Head{Text: Tidy(capitalize(base[i+2:])), Kind: KindLeadWe})
 	}
@@ -65,17 +70,39 @@ func Heads(s string) []Head {
 // Cuts returns the points where text may be cut, in order. The caller checks that enough words stay
 // (MinWords) and that the last one does not need a complement (NeedsComplement).
 func Cuts(text string) []Cut {
-	out := make([]Cut, 0, 16)
+	return AppendCuts(make([]Cut, 0, 16), text)
+}
+
+// AppendCuts is Cuts appending to out, so that a caller can reuse one slice.
+func AppendCuts(out []Cut, text string) []Cut {
 	for i := 0; i < len(text); i++ {
-		if c := text[i]; c != ' ' && c != ',' && c != ';' && c != ':' {
+		kind := cutKind[text[i]]
+		if kind == 0 {
 			continue
 		}
-		if kind, ok := cutAt(text, i); ok {
-			out = append(out, Cut{At: i, Kind: kind})
+		if kind != spaceKind {
+			out = append(out, Cut{At: i, Kind: int(kind)})
+			continue
+		}
+		if i+2 >= len(text) {
+			continue
+		}
+		for _, c := range spaceCutsAfter[text[i+1]] { // most bytes open no cut word
+			// the third byte first: "in" and "input", "with" and "we", "for" and "from" share the second
+			if text[i+2] == c.word[2] && strings.HasPrefix(text[i:], c.word) {
+				out = append(out, Cut{At: i, Kind: c.kind})
+				break
+			}
 		}
 	}
 	return out
 }
+
+// cutKind gives the kind of a cut before a punctuation byte, spaceKind for a space, which may open a
+// cut word (spaceCuts), and 0 for the other bytes.
+var cutKind = [256]uint8{',': KindComma, ';': KindSemicolon, ':': KindColon, ' ': spaceKind}
+
+const spaceKind = 255
 
 // NeedsComplement reports a lower-case word after which a cut leaves the sentence hanging.
 func NeedsComplement(word string) bool { return needsComplement[word] }
@@ -121,28 +148,6 @@ var needsComplement = map[string]bool{
 	"most": true, "focus": true, "focuses": true, "rely": true, "relies": true, "depend": true, "depends": true,
 	"consists": true, "consist": true, "results": true, "result": true, "lead": true, "leads": true,
 	"refer": true, "refers": true, "aim": true, "aims": true, "corresponds": true, "compared": true,
-}
-
-// cutAt reports whether text may be cut just before index i, and how.
-func cutAt(text string, i int) (int, bool) {
-	switch text[i] {
-	case ',':
-		return KindComma, true
-	case ';':
-		return KindSemicolon, true
-	case ':':
-		return KindColon, true
-	case ' ':
-		if i+1 >= len(text) {
-			return 0, false
-		}
-		for _, c := range spaceCutsAfter[text[i+1]] { // most bytes open no cut word
-			if strings.HasPrefix(text[i:], c.word) {
-				return c.kind, true
-			}
-		}
-	}
-	return 0, false
 }
 
 // Clean removes citations, parentheticals other than acronym definitions, content-free lead-ins and
@@ -269,9 +274,10 @@ func dropInline(s string) string {
 // have none, and searching for each phrase in turn was a tenth of a TL;DR's cost.
 func hasInline(s string) bool {
 	for i := strings.IndexByte(s, ' '); i >= 0; {
-		if i+1 < len(s) {
+		if i+2 < len(s) {
 			for _, p := range inlinesAfter[s[i+1]] {
-				if strings.HasPrefix(s[i:], p) {
+				// the third byte first: "in this" and "in some" share two, "perhaps" and "performance" too
+				if s[i+2] == p[2] && strings.HasPrefix(s[i:], p) {
 					return true
 				}
 			}
@@ -296,19 +302,24 @@ var inlinesAfter = func() (t [256][]string) {
 // dropBrackets removes [citations] and parentheticals. An acronym definition such as "(GANs)" or
 // "(V-RIN)" stays, and so do brackets glued to a word, as in a formula f(x). Unbalanced brackets stay.
 func dropBrackets(s string) string {
-	if !strings.ContainsAny(s, "([") {
+	if strings.IndexByte(s, '(') < 0 && strings.IndexByte(s, '[') < 0 {
 		return s
 	}
-	closeOf := matchBrackets(s)
+	var buf [8]bracketPair
+	pairs := matchBrackets(s, buf[:0])
 	var b strings.Builder
 	b.Grow(len(s))
+	p := 0 // pairs[p] is the first pair that opens at i or after
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		end, ok := closeOf[i]
-		if c != '(' && c != '[' || !ok {
+		for p < len(pairs) && pairs[p].open < i {
+			p++ // inside a pair already dropped or kept whole
+		}
+		if c != '(' && c != '[' || p == len(pairs) || pairs[p].open != i {
 			b.WriteByte(c)
 			continue
 		}
+		end := pairs[p].close
 		if c == '(' && isAcronym(s[i+1:end]) || i > 0 && !isSpace(s[i-1]) {
 			b.WriteString(s[i : end+1])
 		}
@@ -317,23 +328,31 @@ func dropBrackets(s string) string {
 	return b.String()
 }
 
-// matchBrackets maps the index of every balanced ( or [ to that of the bracket that closes it, in one
-// pass; a ")" closes a "[" as well, as writers mismatch them.
-func matchBrackets(s string) map[int]int {
-	out := map[int]int{}
-	var stack []int
+// bracketPair is the byte offsets of a balanced bracket and the one that closes it.
+type bracketPair struct{ open, close int }
+
+// matchBrackets appends to pairs every balanced ( or [ with the bracket that closes it, by opening
+// offset, in one pass; a ")" closes a "[" as well, as writers mismatch them.
+func matchBrackets(s string, pairs []bracketPair) []bracketPair {
+	stack := make([]int, 0, 16)
 	for i := 0; i < len(s); i++ {
 		switch s[i] {
 		case '(', '[':
 			stack = append(stack, i)
 		case ')', ']':
 			if len(stack) > 0 {
-				out[stack[len(stack)-1]] = i
+				pairs = append(pairs, bracketPair{stack[len(stack)-1], i})
 				stack = stack[:len(stack)-1]
 			}
 		}
 	}
-	return out
+	// pairs close inner first: sort by opening offset (a sentence has a few)
+	for i := 1; i < len(pairs); i++ {
+		for j := i; j > 0 && pairs[j].open < pairs[j-1].open; j-- {
+			pairs[j], pairs[j-1] = pairs[j-1], pairs[j]
+		}
+	}
+	return pairs
 }
 
 // isAcronym reports a short single token with a capital letter: "GANs", "V-RIN", "DCC".
@@ -352,7 +371,7 @@ func isAcronym(s string) bool {
 // Tidy mends what cuts leave: doubled spaces, space before punctuation, trailing commas, a lower-case
 // start and a missing final period.
 func Tidy(s string) string {
-	if strings.Contains(s, "  ") || strings.ContainsAny(s, "\t\n\r") || strings.TrimSpace(s) != s {
+	if needsSpaceFix(s) {
 		s = strings.Join(strings.Fields(s), " ")
 	}
 	if spaceBeforePunct(s) {
@@ -368,18 +387,22 @@ func Tidy(s string) string {
 	return s
 }
 
+// needsSpaceFix reports white space other than single spaces between words: what strings.Fields and
+// a join would change. Each check is a vectorized scan; a loop over the bytes cost twice as much.
+func needsSpaceFix(s string) bool {
+	return strings.Contains(s, "  ") || strings.IndexByte(s, '\n') >= 0 || strings.IndexByte(s, '\t') >= 0 ||
+		strings.IndexByte(s, '\r') >= 0 || strings.TrimSpace(s) != s
+}
+
 // spaceBeforePunct reports a space before a comma, period, semicolon or colon.
 func spaceBeforePunct(s string) bool {
-	for i := strings.IndexByte(s, ' '); i >= 0 && i+1 < len(s); {
-		switch s[i+1] {
+	for i := 1; i < len(s); i++ {
+		switch s[i] {
 		case ',', '.', ';', ':':
-			return true
+			if s[i-1] == ' ' {
+				return true
+			}
 		}
-		j := strings.IndexByte(s[i+1:], ' ')
-		if j < 0 {
-			break
-		}
-		i += 1 + j
 	}
 	return false
 }

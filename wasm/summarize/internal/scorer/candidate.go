@@ -84,13 +84,7 @@ func (m *Model) ScoreCandidate(f *CandidateFeatures) float64 {
 // Best returns the candidate TL;DR both stages rate highest, or "" when there are no sentences. It
 // scores each candidate as it is built instead of keeping the shortlist.
 func (m *Model) Best(title string, sentences []string) string {
-	var head string
-	at, bestScore := -1, 0.0
-	shortlist(m, title, sentences, TopSentences, false, func(c *Shortlisted) {
-		if s := m.ScoreCandidate(&c.Features); at < 0 || s > bestScore {
-			head, at, bestScore = c.head, c.at, s
-		}
-	})
+	head, at := shortlist(m, title, sentences, TopSentences, false, nil)
 	if at < 0 {
 		return ""
 	}
@@ -106,14 +100,25 @@ func Shortlist(m *Model, title string, sentences []string, k int) []Shortlisted 
 }
 
 // shortlist is Shortlist handing each candidate to emit; the candidate is reused after emit returns,
-// and so are the words its Features.trail refers to unless keep is set.
-func shortlist(m *Model, title string, sentences []string, k int, keep bool, emit func(*Shortlisted)) {
+// and so are the words its Features.trail refers to unless keep is set. Without keep, the buffers come
+// from, and go back to, workspaces. Without emit, it returns the head and cut of the candidate that
+// stage two rates highest (at -1 for none): Best needs no closure, which would escape to the heap.
+func shortlist(m *Model, title string, sentences []string, k int, keep bool, emit func(*Shortlisted)) (head string, at int) {
 	if len(sentences) == 0 {
-		return
+		return "", -1
 	}
-	feats, v := extract(title, sentences)
-	scores := m.scoreAll(feats, v)
-	order := make([]int, len(feats))
+	var w *workspace
+	if keep {
+		w = new(workspace)
+	} else {
+		w = workspaces.Get().(*workspace)
+		defer workspaces.Put(w)
+	}
+	feats, v := w.extract(m, title, sentences)
+	w.scores = m.scoreAll(feats, v, w.scores)
+	scores := w.scores
+	w.order = grow(w.order, len(feats))
+	order := w.order
 	for i := range order {
 		order[i] = i
 	}
@@ -124,24 +129,32 @@ func shortlist(m *Model, title string, sentences []string, k int, keep bool, emi
 		}
 	}
 	order = order[:min(k, len(order))]
-	b := candidateBuilder{probs: m.wordProbs(v), lex: m.lexOf(v), info: v.info, nTitle: v.nTitle,
-		titleSeen: make([]bool, v.nTitle), emit: emit}
+	w.probs = m.wordProbs(v, w.probs)
+	b := &w.builder
+	*b = candidateBuilder{m: m, probs: w.probs, lex: m.lexOf(v), info: v.info, nTitle: v.nTitle,
+		titleSeen: grow(b.titleSeen, v.nTitle), emit: emit, bestAt: -1,
+		toks: b.toks, gain: b.gain, title: b.title, trail: b.trail, digitFrom: b.digitFrom, cuts: b.cuts,
+		heads: b.heads}
 	var toks []token
 	for rank, i := range order {
-		for _, h := range compress.Heads(sentences[i]) {
+		b.heads = compress.AppendHeads(b.heads[:0], sentences[i])
+		for _, h := range b.heads {
 			if h.Text == sentences[i] {
 				toks = feats[i].toks // cleaning changed nothing: the words are known
 			} else {
 				if keep || cap(b.toks) < len(h.Text)/5+1 {
 					b.toks = make([]token, 0, len(h.Text)/5+1) // growing by append is dear, in wasm above all
 				}
-				toks = tokenize(h.Text, b.toks[:0])
+				toks = scanTokens(h.Text, b.toks[:0])
 				b.toks = toks
 				v.lookup(toks)
 			}
 			b.add(h, toks, scores[i]-scores[order[0]], rank)
 		}
 	}
+	head, at = b.bestHead, b.bestAt
+	b.emit, b.bestHead = nil, "" // the workspace must not keep the caller's closure or text alive
+	return head, at
 }
 
 // candidateBuilder computes stage-two features of every cut of a head from prefix sums over its words.
@@ -150,8 +163,14 @@ type candidateBuilder struct {
 	lex    []*lexEntry // per word: its weights
 	info   []wordInfo  // per word: title index and stamp
 	nTitle int
-	heads  int32 // heads so far, for the stamps of repeat discounts
+	stamp  int32 // heads so far, for the stamps of repeat discounts
 	emit   func(*Shortlisted)
+
+	// without emit: the best candidate so far, by m's stage-two score
+	m         *Model
+	bestHead  string
+	bestAt    int
+	bestScore float64
 
 	// scratch, reused from head to head
 	toks      []token
@@ -160,6 +179,8 @@ type candidateBuilder struct {
 	trail     []float64 // Trailing weight of the words from k on
 	digitFrom []bool    // a number among the words from k on
 	titleSeen []bool
+	cuts      []compress.Cut
+	heads     []compress.Head
 	cand      Shortlisted
 }
 
@@ -173,7 +194,7 @@ func grow[T any](s []T, n int) []T {
 
 func (b *candidateBuilder) add(h compress.Head, toks []token, delta float64, rank int) {
 	n := len(toks)
-	b.heads++
+	b.stamp++
 	b.gain, b.title = grow(b.gain, n+1), grow(b.title, n+1)
 	b.trail, b.digitFrom = grow(b.trail, n+1), grow(b.digitFrom, n+1)
 	gain, title, trail, digitFrom := b.gain, b.title, b.trail, b.digitFrom
@@ -186,10 +207,10 @@ func (b *candidateBuilder) add(h compress.Head, toks []token, delta float64, ran
 		if id := t.id; id >= 0 {
 			g = b.probs[id]
 			in := &b.info[id]
-			if in.stamp == b.heads {
+			if in.stamp == b.stamp {
 				g *= repeatWeight
 			}
-			in.stamp = b.heads
+			in.stamp = b.stamp
 			if ti := in.titleIdx; ti >= 0 && !titleSeen[ti] {
 				titleSeen[ti] = true
 				title[j+1]++
@@ -247,11 +268,16 @@ func (b *candidateBuilder) add(h compress.Head, toks []token, delta float64, ran
 		}
 		d[cKind+kind] = 1
 		f.trail, f.trailScore = toks[k:], trail[k]
-		b.emit(c)
+		if b.emit != nil {
+			b.emit(c)
+		} else if s := b.m.ScoreCandidate(f); b.bestAt < 0 || s > b.bestScore {
+			b.bestHead, b.bestAt, b.bestScore = c.head, c.at, s
+		}
 	}
 	make1(len(h.Text), n, h.Kind)
 	k, lastK := 0, -1
-	for _, c := range compress.Cuts(h.Text) {
+	b.cuts = compress.AppendCuts(b.cuts[:0], h.Text)
+	for _, c := range b.cuts {
 		for k < n && int(toks[k].start) < c.At {
 			k++
 		}

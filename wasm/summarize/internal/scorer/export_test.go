@@ -2,8 +2,8 @@ package scorer
 
 // WordProbsForTest exposes the fused token-model path to the external tests.
 func WordProbsForTest(m *Model, title string, sentences []string) map[string]float64 {
-	_, v := extract(title, sentences)
-	probs := m.wordProbs(v)
+	_, v := new(workspace).extract(m, title, sentences)
+	probs := m.wordProbs(v, nil)
 	out := make(map[string]float64, len(probs))
 	for id, w := range v.words {
 		out[w] = probs[id]

@@ -7,7 +7,10 @@
 // inference share this package so that they compute the very same features.
 package scorer
 
-import "math"
+import (
+	"math"
+	"sync"
+)
 
 // Model holds the weights of the three stages. Its JSON form is the embedded weights file.
 type Model struct {
@@ -29,23 +32,39 @@ type Model struct {
 	bigrams map[string]map[string]float64 // first word → second word → weight
 	starts  map[string]map[string]float64
 	lex     map[string]*lexEntry // every word with a weight, so that scoring looks each word up once
+	lexicon lexicon              // lex for the hot path
+}
+
+// lexicon is Model.lex in a wordTable, whose values index entries.
+type lexicon struct {
+	words   wordTable
+	entries []*lexEntry
 }
 
 // lexEntry gathers one word's weights from every map of the model.
 type lexEntry struct {
 	word, token, trailing float64
-	next                  map[string]float64 // bigrams that start with the word
+	next                  []bigram // bigrams that start with the word
+	kind                  uint8    // wordKinds, so that a new word of an abstract costs one lookup
+}
+
+// bigram is the weight of a pair of words, found from the first word's entry by the second's: a
+// comparison of pointers, where looking the second word up by string was a tenth of stage one.
+type bigram struct {
+	second *lexEntry
+	weight float64
 }
 
 // noLex stands for a word without weights.
 var noLex = &lexEntry{}
 
-// lexOf returns the entry of each word of v's vocabulary, computing them once per vocabulary.
+// lexOf returns the entry of each word of v's vocabulary, computing them once per vocabulary (vocab.add
+// does as it goes when it has the model's lexicon).
 func (m *Model) lexOf(v *vocab) []*lexEntry {
 	if len(v.lex) == len(v.words) {
 		return v.lex
 	}
-	v.lex = make([]*lexEntry, len(v.words))
+	v.lex = grow(v.lex, len(v.words))
 	for id, w := range v.words {
 		if e := m.lex[w]; e != nil {
 			v.lex[id] = e
@@ -87,7 +106,19 @@ func (m *Model) Prepare() {
 		entry(w).trailing = x
 	}
 	for w, next := range m.bigrams {
-		entry(w).next = next
+		e := entry(w)
+		for second, x := range next {
+			e.next = append(e.next, bigram{entry(second), x})
+		}
+	}
+	for w, kind := range wordKinds {
+		entry(w).kind = kind
+	}
+	m.lexicon = lexicon{entries: make([]*lexEntry, 0, len(m.lex))}
+	m.lexicon.words.reset(len(m.lex))
+	for w, e := range m.lex {
+		m.lexicon.words.put(w, wordHash(w), int32(len(m.lexicon.entries)))
+		m.lexicon.entries = append(m.lexicon.entries, e)
 	}
 }
 
@@ -118,3 +149,20 @@ func b2f(b bool) float64 {
 	}
 	return 0
 }
+
+// workspace holds the buffers of one abstract's scoring. Best takes one from workspaces and returns it,
+// so that a page of abstracts reuses them: allocating them afresh, and the garbage collection that
+// followed, was a third of a TL;DR's cost. Nothing in a workspace outlives the call that uses it.
+type workspace struct {
+	vocab     vocab
+	toks      []token // the words of every sentence
+	bounds    []int   // sentence i's words are toks[bounds[i]:bounds[i+1]]
+	titleToks []token
+	feats     []Features
+	scores    []float64
+	order     []int
+	probs     []float64
+	builder   candidateBuilder
+}
+
+var workspaces = sync.Pool{New: func() any { return new(workspace) }}

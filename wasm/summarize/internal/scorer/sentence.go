@@ -98,30 +98,48 @@ func (m *Model) Score(f *Features) float64 {
 
 // Extract computes the stage-one features of every sentence of an abstract.
 func Extract(title string, sentences []string) []Features {
-	feats, _ := extract(title, sentences)
+	feats, _ := new(workspace).extract(nil, title, sentences)
 	return feats
 }
 
-// extract computes the stage-one features and the abstract's vocabulary.
-func extract(title string, sentences []string) ([]Features, *vocab) {
+// extract computes the stage-one features and the abstract's vocabulary, in w's buffers; with a
+// model (m may be nil) it also looks up the weights of each word.
+func (w *workspace) extract(m *Model, title string, sentences []string) ([]Features, *vocab) {
 	n := len(sentences)
-	out := make([]Features, n)
+	w.feats = grow(w.feats, n)
+	out := w.feats
+	clear(out)
 	size := 0
 	for _, s := range sentences {
 		size += len(s)
 	}
-	v := newVocab(size/12 + 16) // an abstract has about one distinct word per 12 bytes
-	// one array holds the words of every sentence; a sentence's words are final once v.add has run
-	all, bounds := make([]token, 0, size/5+len(sentences)), make([]int, len(sentences)+1)
+	v := &w.vocab
+	var lexicon *lexicon
+	if m != nil {
+		lexicon = &m.lexicon
+	}
+	v.reset(size/12+16, lexicon) // an abstract has about one distinct word per 12 bytes
+	// one array holds the words of every sentence; a sentence's words are final (lower-cased, with
+	// their ids) once v.add has run
+	if need := size/5 + len(sentences); cap(w.toks) < need {
+		w.toks = make([]token, 0, need)
+	}
+	all, bounds := w.toks[:0], grow(w.bounds, n+1)
+	bounds[0] = 0
 	for i, s := range sentences {
-		all = tokenize(s, all)
+		all = scanTokens(s, all)
 		bounds[i+1] = len(all)
 		v.add(all[bounds[i]:], i)
 	}
+	w.toks, w.bounds = all, bounds
 	for i := range out {
 		out[i].toks = all[bounds[i]:bounds[i+1]:bounds[i+1]]
 	}
-	v.addTitle(tokenize(title, make([]token, 0, len(title)/5+1)))
+	if cap(w.titleToks) < len(title)/5+1 {
+		w.titleToks = make([]token, 0, len(title)/5+1)
+	}
+	w.titleToks = scanTokens(title, w.titleToks[:0])
+	v.addTitle(w.titleToks)
 	// df counted every word; the centrality feature counts content words only, as df does for them
 	firstWe, firstCue := -1, -1
 	for i, s := range sentences {
@@ -150,7 +168,9 @@ func extract(title string, sentences []string) ([]Features, *vocab) {
 		}
 		content, inTitle, shared := 0, 0, 0.0
 		we, cue := false, false
+		digit := false
 		for _, t := range f.toks {
+			digit = digit || t.digit
 			switch t.w {
 			case "we", "our":
 				we = true
@@ -177,7 +197,7 @@ func extract(title string, sentences []string) ([]Features, *vocab) {
 			d[fTitlePrecision] = float64(inTitle) / float64(content)
 			d[fCentrality] = shared / math.Sqrt(float64(content))
 		}
-		d[fDigit] = b2f(strings.ContainsAny(s, "0123456789"))
+		d[fDigit] = b2f(digit) // every ASCII digit is in a word
 		d[fPercent] = b2f(strings.Contains(s, "%"))
 		d[fParen] = b2f(strings.Contains(s, "("))
 		d[fColon] = b2f(strings.Contains(s, ":"))
@@ -204,9 +224,9 @@ func extract(title string, sentences []string) ([]Features, *vocab) {
 }
 
 // scoreAll is Score for every sentence of an abstract, looking each weight up once per distinct word.
-func (m *Model) scoreAll(feats []Features, v *vocab) []float64 {
+func (m *Model) scoreAll(feats []Features, v *vocab, scores []float64) []float64 {
 	lex := m.lexOf(v)
-	scores := make([]float64, len(feats))
+	scores = grow(scores, len(feats))
 	for i := range feats {
 		f := &feats[i]
 		s := 0.0
@@ -217,7 +237,14 @@ func (m *Model) scoreAll(feats []Features, v *vocab) []float64 {
 			s += lex[t.id].word
 			if j > 0 {
 				if nx := lex[f.toks[j-1].id].next; nx != nil {
-					s += nx[t.w]
+					w := 0.0 // added even when no pair matches, as a map lookup did
+					for _, b := range nx {
+						if b.second == lex[t.id] {
+							w = b.weight
+							break
+						}
+					}
+					s += w
 				}
 			}
 		}

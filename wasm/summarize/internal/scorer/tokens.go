@@ -15,62 +15,86 @@ type token struct {
 	digit bool
 }
 
-// tokenize appends the tokens of s to dst. It allocates only to lower-case: once for the whole of an
-// ASCII text with capitals (the words are then slices of it), per word otherwise.
+// tokenize appends the tokens of s to dst, lower-cased. It allocates only to lower-case: once for the
+// whole of an ASCII text with capitals (the words are then slices of it), per word otherwise.
 func tokenize(s string, dst []token) []token {
+	n := len(dst)
+	dst = scanTokens(s, dst)
 	lower := ""
 	if ascii, upper := scanCase(s); ascii && upper {
 		lower = strings.ToLower(s)
 	}
-	start := -1
-	upper, digit := false, false
-	for i := 0; i <= len(s); {
-		var class byte // 0: not a word character
-		size := 1
-		if i == len(s) {
-			// past the end: closes the last word
-		} else if c := s[i]; c < utf8.RuneSelf {
-			class = asciiClass[c]
-		} else {
-			var r rune
-			r, size = utf8.DecodeRuneInString(s[i:])
-			if unicode.IsLetter(r) || unicode.IsDigit(r) {
-				class = classLower
-				if unicode.IsUpper(r) {
-					class = classUpper
-				}
-			}
+	for i := n; i < len(dst); i++ {
+		t := &dst[i]
+		switch {
+		case !t.upper:
+		case lower != "":
+			t.w = lower[t.start : int(t.start)+len(t.w)]
+		default:
+			t.w = strings.ToLower(t.w)
 		}
-		if class != 0 {
-			if start < 0 {
-				start, upper, digit = i, false, false
-			}
-			switch class {
-			case classUpper:
-				upper = true
-			case classDigit:
-				digit = true
-			}
-		} else if start >= 0 {
-			w := s[start:i]
-			switch {
-			case !upper:
-			case lower != "":
-				w = lower[start:i]
-			default:
-				w = strings.ToLower(w)
-			}
-			dst = append(dst, token{w: w, start: int32(start), id: -1, upper: upper, digit: digit})
-			start = -1
-		}
-		i += size
 	}
 	return dst
 }
 
-// Character classes of tokenize.
+// scanTokens appends the tokens of s to dst as they are written: the words with a capital (upper) are
+// not lower-cased yet. The vocabulary lower-cases them as it looks them up (vocab.find), without
+// allocating for the words it knows.
+func scanTokens(s string, dst []token) []token {
+	for i := 0; i < len(s); {
+		class, size := byte(0), 1
+		if c := s[i]; c < utf8.RuneSelf {
+			class = asciiClass[c]
+		} else {
+			class, size = classAt(s, i)
+		}
+		if class == 0 {
+			i += size
+			continue
+		}
+		start, classes := i, class
+		i += size
+		for i < len(s) {
+			c := s[i]
+			if c >= utf8.RuneSelf {
+				if class, size = classAt(s, i); class == 0 {
+					break
+				}
+				classes |= class
+				i += size
+				continue
+			}
+			class = asciiClass[c] // the common case, without a call
+			if class == 0 {
+				break
+			}
+			classes |= class
+			i++
+		}
+		dst = append(dst, token{w: s[start:i], start: int32(start), id: -1,
+			upper: classes&classUpper != 0, digit: classes&classDigit != 0})
+	}
+	return dst
+}
+
+// classAt returns the character class of the character at s[i], and its length in bytes.
+func classAt(s string, i int) (class byte, size int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return asciiClass[c], 1
+	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	switch {
+	case unicode.IsUpper(r):
+		return classUpper, size
+	case unicode.IsLetter(r) || unicode.IsDigit(r):
+		return classLower, size
+	}
+	return 0, size
+}
+
+// Character classes of tokenize, bits so that a word's classes can be or-ed together.
 const (
-	classLower = 1 + iota // a letter that is not a capital, or a non-ASCII digit
+	classLower = 1 << iota // a letter that is not a capital, or a non-ASCII digit
 	classUpper
 	classDigit
 )
@@ -124,6 +148,16 @@ func ContentWords(s string) []string {
 	return out
 }
 
+// Stopwords returns the words IsStopword reports, in no order, for callers that merge them into a
+// lookup of their own.
+func Stopwords() []string {
+	out := make([]string, 0, len(stopwords))
+	for w := range stopwords {
+		out = append(out, w)
+	}
+	return out
+}
+
 // IsStopword reports an English function word (lower-case).
 func IsStopword(w string) bool { return stopwords[w] }
 
@@ -162,31 +196,42 @@ const (
 // vocab is an abstract's distinct words with what the scorer needs of each, indexed by token.id, so
 // that each weight is looked up once per word rather than once per occurrence.
 type vocab struct {
-	ids   map[string]int32
+	ids   wordTable // word → index in words
 	words []string
 	info  []wordInfo
 	lex   []*lexEntry // the model's weights of each word, once looked up (Model.lexOf)
+	// lexicon is the model's, when there is one: add then fills lex as it registers words.
+	lexicon *lexicon
 
-	nTitle       int      // distinct content words of the title, in the abstract or not
-	titleContent []string // those words
+	nTitle     int      // distinct content words of the title, in the abstract or not
+	titleStems []uint64 // stemKey of those at least stemLen long
 }
 
 // addTitle records which words of the vocabulary the title uses. A title has a dozen words, so
 // distinct ones are found by comparison rather than with a map.
 func (v *vocab) addTitle(title []token) {
-	v.titleContent = make([]string, 0, len(title)) // growing by append is dear in wasm
+	if cap(v.titleStems) < len(title) {
+		v.titleStems = make([]uint64, 0, len(title)) // growing by append is dear in wasm
+	}
+	for j := range title {
+		if id, _, ok := v.find(&title[j]); ok {
+			title[j].id = id
+		}
+	}
 	for j, t := range title {
 		if seenBefore(title[:j], t.w) {
 			continue
 		}
-		id, ok := v.ids[t.w]
+		id, ok := t.id, t.id >= 0
 		if ok {
 			v.info[id].inTitle = true
 		}
 		if IsStopword(t.w) {
 			continue
 		}
-		v.titleContent = append(v.titleContent, t.w)
+		if len(t.w) >= stemLen {
+			v.titleStems = append(v.titleStems, stemKey(t.w))
+		}
 		if ok {
 			v.info[id].titleIdx = int32(v.nTitle)
 		}
@@ -209,6 +254,7 @@ type wordInfo struct {
 	last  int32 // scratch: 1 + the last sentence counted in df
 	mark  int32 // scratch: 1 + the last sentence that looked at the word
 	upper bool  // written with a capital somewhere
+	digit bool  // has an ASCII digit
 	first bool  // in the first sentence
 	stop  bool
 	cue   bool // a verb with which authors state their contribution
@@ -220,21 +266,35 @@ type wordInfo struct {
 	stamp    int32 // scratch for candidateBuilder: the head that last used the word
 }
 
-func newVocab(n int) *vocab {
-	return &vocab{ids: make(map[string]int32, n), words: make([]string, 0, n), info: make([]wordInfo, 0, n)}
+// reset empties v for an abstract of about n distinct words, keeping its buffers unless they are far
+// too large: one long abstract should not make every later one pay to clear a large map.
+func (v *vocab) reset(n int, lexicon *lexicon) {
+	v.ids.reset(n)
+	*v = vocab{ids: v.ids, words: v.words[:0], info: v.info[:0], lex: v.lex[:0], titleStems: v.titleStems[:0],
+		lexicon: lexicon}
 }
 
 // add gives every token of sentence si its id, registering new words.
 func (v *vocab) add(toks []token, si int) {
 	for j := range toks {
 		t := &toks[j]
-		id, ok := v.ids[t.w]
+		id, h, ok := v.find(t)
 		if !ok {
 			id = int32(len(v.words))
-			v.ids[t.w] = id
+			v.ids.put(t.w, h, id)
 			v.words = append(v.words, t.w)
-			kind := wordKinds[t.w]
-			v.info = append(v.info, wordInfo{titleIdx: -1, first: si == 0, stop: kind&kindStop != 0, cue: kind&kindCue != 0})
+			var kind uint8
+			if v.lexicon != nil {
+				e := noLex
+				if i, ok := v.lexicon.words.get(t.w, h); ok {
+					e = v.lexicon.entries[i]
+				}
+				v.lex = append(v.lex, e)
+				kind = e.kind
+			} else {
+				kind = wordKinds[t.w]
+			}
+			v.info = append(v.info, wordInfo{titleIdx: -1, first: si == 0, digit: t.digit, stop: kind&kindStop != 0, cue: kind&kindCue != 0})
 		}
 		t.id = id
 		in := &v.info[id]
@@ -251,8 +311,48 @@ func (v *vocab) add(toks []token, si int) {
 // lookup gives known tokens their id (tokens of a cleaned sentence); unknown ones keep -1.
 func (v *vocab) lookup(toks []token) {
 	for j := range toks {
-		if id, ok := v.ids[toks[j].w]; ok {
+		if id, _, ok := v.find(&toks[j]); ok {
 			toks[j].id = id
 		}
 	}
+}
+
+// find lower-cases t's word if it has a capital, and returns its id if v has it, and its wordHash. A
+// capitalized word costs an allocation only when v does not have it: it is lower-cased into a buffer on
+// the stack to look it up, and then shares the vocabulary's string.
+func (v *vocab) find(t *token) (int32, uint32, bool) {
+	if !t.upper {
+		h := wordHash(t.w)
+		id, ok := v.ids.get(t.w, h)
+		return id, h, ok
+	}
+	var buf [64]byte
+	if w := t.w; len(w) <= len(buf) {
+		ascii := true
+		for i := 0; i < len(w); i++ {
+			c := w[i]
+			if c >= utf8.RuneSelf {
+				ascii = false
+				break
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[i] = c
+		}
+		if ascii {
+			lw := buf[:len(w)]
+			h := wordHash(string(lw))
+			if id, ok := v.ids.get(string(lw), h); ok {
+				t.w = v.words[id]
+				return id, h, true
+			}
+			t.w = string(lw)
+			return -1, h, false
+		}
+	}
+	t.w = strings.ToLower(t.w)
+	h := wordHash(t.w)
+	id, ok := v.ids.get(t.w, h)
+	return id, h, ok
 }

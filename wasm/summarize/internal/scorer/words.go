@@ -103,8 +103,8 @@ func wordFeatures(title string, sentences [][]token) (map[string]int, []WordFeat
 
 // wordProbs returns the probability that the TL;DR uses each word of the vocabulary: wordFeatures
 // fused with the model, without building the feature vectors.
-func (m *Model) wordProbs(v *vocab) []float64 {
-	probs := make([]float64, len(v.words))
+func (m *Model) wordProbs(v *vocab, probs []float64) []float64 {
+	probs = grow(probs, len(v.words))
 	lex := m.lexOf(v)
 	for id, w := range v.words {
 		s := lex[id].token + m.token[tBias]
@@ -114,7 +114,7 @@ func (m *Model) wordProbs(v *vocab) []float64 {
 		if v.info[id].stop {
 			s += m.token[tStop]
 		}
-		if hasDigit(w) {
+		if v.info[id].digit {
 			s += m.token[tDigit]
 		}
 		if v.info[id].first {
@@ -137,7 +137,7 @@ func (m *Model) wordProbs(v *vocab) []float64 {
 		if v.info[id].contribution {
 			s += m.token[tContribution]
 		}
-		if !v.info[id].inTitle && sharesStem(w, v.titleContent) {
+		if !v.info[id].inTitle && len(w) >= stemLen && hasStem(v.titleStems, stemKey(w)) {
 			s += m.token[tTitleStem]
 		}
 		probs[id] = sigmoid(s)
@@ -145,9 +145,19 @@ func (m *Model) wordProbs(v *vocab) []float64 {
 	return probs
 }
 
-func hasDigit(w string) bool {
-	for i := 0; i < len(w); i++ {
-		if w[i] >= '0' && w[i] <= '9' {
+// stemKey packs the first stemLen bytes of w, which has as many, into an integer: sharesStem for the
+// words of one abstract then compares integers.
+func stemKey(w string) uint64 {
+	var k uint64
+	for i := range stemLen { // stemLen <= 8
+		k |= uint64(w[i]) << (8 * i)
+	}
+	return k
+}
+
+func hasStem(stems []uint64, key uint64) bool {
+	for _, s := range stems {
+		if s == key {
 			return true
 		}
 	}

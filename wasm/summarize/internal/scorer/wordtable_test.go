@@ -1,0 +1,45 @@
+package scorer
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// TestWordTable checks the table against a map through growth, generations and a reset after a large
+// abstract.
+func TestWordTable(t *testing.T) {
+	var tab wordTable
+	for round, n := range []int{3, 40, 2000, 5, 0, 300} {
+		tab.reset(n)
+		want := map[string]int32{}
+		for i := range n {
+			w := fmt.Sprintf("w%d-%d", i%97, i) // shared prefixes, as words have
+			tab.put(w, wordHash(w), int32(i))
+			want[w] = int32(i)
+		}
+		for w, id := range want {
+			got, ok := tab.get(w, wordHash(w))
+			assert.True(t, ok, "round %d: %q", round, w)
+			assert.Equal(t, id, got, "round %d: %q", round, w)
+		}
+		for _, w := range []string{"", "absent", "w1-0x", fmt.Sprintf("w0-%d", n)} {
+			_, ok := tab.get(w, wordHash(w))
+			assert.False(t, ok, "round %d: %q was not put", round, w)
+		}
+	}
+}
+
+func TestWordTableGenerationWraps(t *testing.T) {
+	var tab wordTable
+	tab.reset(4)
+	tab.put("old", wordHash("old"), 1)
+	tab.gen = ^uint32(0) // the next reset wraps to 0
+	tab.slots[0] = wordSlot{gen: 1, hash: wordHash("stale"), key: "stale"}
+	tab.reset(4)
+	_, ok := tab.get("old", wordHash("old"))
+	assert.False(t, ok)
+	_, ok = tab.get("stale", wordHash("stale"))
+	assert.False(t, ok, "a slot of generation 1 must not survive the wrap")
+}
