@@ -53,6 +53,7 @@ bench-extract:
 
 # --- summarizer benchmarks (owner: summarizer) ---
 SCITLDR ?= $(abspath ../shared/eval/scitldr)
+CITEULIKE ?= $(abspath ../shared/eval/citeulike)
 BENCH_DIR := $(DIST)/bench
 # bench-summarize: TL;DR throughput on one core natively and in the wasm build under Node, and the
 # gzipped size of the extension's wasm module (./wasm), which links the extractor and the summarizer.
@@ -109,10 +110,19 @@ fuzz:
 # scripts/eval is a module of its own: the product never depends on the peer or on the stemmer.
 eval:
 	cd scripts/eval && $(GO) run . -data $(SCITLDR)/dev.jsonl
+	cd scripts/eval && $(GO) run ./rankeval -data $(CITEULIKE)
 
 # weights: retrain the TL;DR scorer on SciTLDR train into wasm/summarize/weights.json (deterministic).
 weights:
 	$(GO) run ./wasm/summarize/internal/trainweights -train $(SCITLDR)/train.jsonl -out wasm/summarize/weights.json
+
+# --- For-you ranker benchmark: a 500-paper listing against a 5,000-paper library, natively and in wasm under
+# Node (goal: <= 50 ms in wasm), and adding one saved paper to the index (goal: <= 5 ms) ---
+.PHONY: bench-rank
+bench: bench-rank
+bench-rank:
+	$(GO) test -run='^$$' -bench=. -benchtime=20x -count=1 ./wasm/rank
+	GOOS=js GOARCH=wasm $(GO) test -exec="$$($(GO) env GOROOT)/lib/wasm/go_js_wasm_exec" -run='^$$' -bench=. -benchtime=20x -count=1 ./wasm/rank
 
 # --- Cloudflare Workers (owner: worker) ---
 .PHONY: worker-build bench-worker

@@ -3,6 +3,7 @@
 //	gist extract --url URL [FILE]   papers on a page as JSON (standard input when no FILE)
 //	gist tldr [FILE]                JSON lines {paper_id, title, abstract} → {paper_id, tldr, keyphrases}
 //	gist digest [--json] [FILE]     the topics of the papers that gist extract printed
+//	gist rank --library LIB [FILE]  JSON lines {paper_id, title, abstract?} → {paper_id, score}, best first
 package main
 
 import (
@@ -25,6 +26,7 @@ var commands = map[string]command{
 	"extract": {"print the papers on a page as JSON", runExtract},
 	"tldr":    {"write a TL;DR and key phrases for each paper of a JSON-lines file", runTLDR},
 	"digest":  {"group the papers that 'gist extract' found into topics", runDigest},
+	"rank":    {"order a listing's papers by closeness to a library of saved papers", runRank},
 }
 
 func main() {
