@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
@@ -40,70 +39,6 @@ type Session struct {
 	RefreshToken string   `json:"refresh_token"`
 	TokenType    string   `json:"token_type"`
 	ExpiresIn    int      `json:"expires_in"` // seconds
-}
-
-type principal struct{ userID, deviceID string }
-
-const (
-	principalKey = "papergist.principal"
-	// authErrorKey holds why an access token was refused, for the request log.
-	authErrorKey = "papergist.auth_error"
-)
-
-func who(c echo.Context) principal { return c.Get(principalKey).(principal) }
-
-// authenticate admits requests with a valid access token and, when checkDevice, whose login (device) still exists.
-func (a *app) authenticate(next echo.HandlerFunc, checkDevice bool) echo.HandlerFunc {
-	return func(c echo.Context) error {
-		h := c.Request().Header.Get(echo.HeaderAuthorization)
-		scheme, token, ok := strings.Cut(h, " ")
-		if !ok || !strings.EqualFold(scheme, "Bearer") || token == "" {
-			return apiError(syncproto.CodeUnauthorized, "send an access token: Authorization: Bearer <token>")
-		}
-		claims, err := a.verify(strings.TrimSpace(token))
-		if err != nil {
-			c.Set(authErrorKey, err.Error()) // the reason goes to the request log, never to the client
-			return apiError(syncproto.CodeUnauthorized, "the access token is invalid or expired")
-		}
-		if checkDevice {
-			active, err := a.store.DeviceActive(c.Request().Context(), claims.Subject, claims.Device)
-			if err != nil {
-				return err
-			}
-			if !active {
-				return apiError(syncproto.CodeUnauthorized, "this login was revoked; log in again")
-			}
-		}
-		c.Set(principalKey, principal{userID: claims.Subject, deviceID: claims.Device})
-		return next(c)
-	}
-}
-
-// verifiedCap bounds the cache of verified access tokens.
-const verifiedCap = 10000
-
-// verify checks an access token, remembering tokens it already verified: checking the signature and decoding
-// the claims is most of the CPU of a small authenticated request, and a client sends the same token for 15
-// minutes. The cache only skips repeating a pure computation; expiry is checked against the clock on every use,
-// and revocation is checked in the database by the caller. (On Workers each request starts empty: no harm.)
-func (a *app) verify(token string) (*auth.Claims, error) {
-	if c, ok := a.verified.Load(token); ok {
-		claims := c.(*auth.Claims)
-		if a.cfg.Now().Before(claims.ExpiresAt.Time) {
-			return claims, nil
-		}
-		a.verified.Delete(token)
-	}
-	claims, err := a.tokens.Verify(token)
-	if err != nil {
-		return nil, err
-	}
-	if a.verifiedN.Add(1) > verifiedCap {
-		a.verified.Clear()
-		a.verifiedN.Store(0)
-	}
-	a.verified.Store(token, claims)
-	return claims, nil
 }
 
 func normalizeEmail(s string) (string, error) {
@@ -284,69 +219,4 @@ func (a *app) me(c echo.Context) error {
 		return err
 	}
 	return c.JSON(http.StatusOK, Me{UserView: UserView{ID: u.ID, Email: u.Email, CreatedAt: u.CreatedAt}, DeviceID: p.deviceID})
-}
-
-// DeviceView is one login in GET /v1/devices; Current marks the one making the request.
-type DeviceView struct {
-	sqlite.Device
-	Current bool `json:"current"`
-}
-
-func (a *app) listDevices(c echo.Context) error {
-	p := who(c)
-	ds, err := a.store.Devices(c.Request().Context(), p.userID)
-	if err != nil {
-		return err
-	}
-	out := make([]DeviceView, len(ds))
-	for i, d := range ds {
-		out[i] = DeviceView{Device: d, Current: d.ID == p.deviceID}
-	}
-	return c.JSON(http.StatusOK, map[string]any{"devices": out})
-}
-
-// DeviceRename is the body of PATCH /v1/devices/:id.
-type DeviceRename struct {
-	// Name is trimmed; 1 to MaxDeviceName characters, none of them control characters.
-	Name string `json:"name"`
-}
-
-// MaxDeviceName is the longest name a rename accepts, in characters. (Names taken from a User-Agent at login
-// may be longer; they are cut at 200.)
-const MaxDeviceName = 100
-
-// Validate trims the name and checks it.
-func (r *DeviceRename) Validate() error {
-	r.Name = strings.TrimSpace(r.Name)
-	if n := utf8.RuneCountInString(r.Name); n == 0 || n > MaxDeviceName {
-		return apiError(syncproto.CodeInvalid, "name: must be 1 to %d characters long", MaxDeviceName)
-	}
-	if strings.IndexFunc(r.Name, unicode.IsControl) >= 0 {
-		return apiError(syncproto.CodeInvalid, "name: must not contain control characters such as line breaks")
-	}
-	return nil
-}
-
-// renameDevice renames one of the caller's logins, this one or another.
-func (a *app) renameDevice(c echo.Context) error {
-	var in DeviceRename
-	if err := decodeJSON(c, &in); err != nil {
-		return err
-	}
-	if err := in.Validate(); err != nil {
-		return err
-	}
-	p := who(c)
-	d, err := a.store.RenameDevice(c.Request().Context(), p.userID, c.Param("id"), in.Name)
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, DeviceView{Device: d, Current: d.ID == p.deviceID})
-}
-
-func (a *app) deleteDevice(c echo.Context) error {
-	if err := a.store.DeleteDevice(c.Request().Context(), who(c).userID, c.Param("id")); err != nil {
-		return err
-	}
-	return noContent(c)
 }

@@ -1,0 +1,123 @@
+package httpapi_test
+
+import (
+	"bytes"
+	"context"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/golang-jwt/jwt/v5"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/papergist/papergist/backend/auth"
+	"github.com/papergist/papergist/backend/httpapi"
+	"github.com/papergist/papergist/backend/internal/apitest"
+	"github.com/papergist/papergist/backend/sqlite"
+	"github.com/papergist/papergist/shared/syncproto"
+)
+
+// forge signs claims with the server's key (or another) and method.
+func forge(t *testing.T, method jwt.SigningMethod, key any, claims jwt.MapClaims) string {
+	t.Helper()
+	s, err := jwt.NewWithClaims(method, claims).SignedString(key)
+	require.NoError(t, err)
+	return s
+}
+
+func TestAccessTokensAreChecked(t *testing.T) {
+	srv := apitest.Start(t)
+	c := srv.NewClient()
+	s, _ := c.Register(t)
+	require.Equal(t, http.StatusOK, c.Do(t, "GET", "/v1/me", s.AccessToken, nil).Status)
+
+	// The valid token's claims, to tamper with one at a time.
+	parsed, _, err := jwt.NewParser().ParseUnverified(s.AccessToken, jwt.MapClaims{})
+	require.NoError(t, err)
+	good := parsed.Claims.(jwt.MapClaims)
+	for _, k := range []string{"iss", "aud", "sub", "exp", "iat", "jti", "sid"} {
+		assert.Contains(t, good, k)
+	}
+	with := func(k string, v any) jwt.MapClaims {
+		c := jwt.MapClaims{}
+		for kk, vv := range good {
+			c[kk] = vv
+		}
+		if v == nil {
+			delete(c, k)
+		} else {
+			c[k] = v
+		}
+		return c
+	}
+	parts := strings.Split(s.AccessToken, ".")
+	tampered := parts[0] + "." + parts[1] + "." + strings.Repeat("A", len(parts[2]))
+
+	tests := []struct{ name, header string }{
+		{"no header", ""},
+		{"not bearer", "Basic " + s.AccessToken},
+		{"garbage", "Bearer not.a.jwt"},
+		{"bad signature", "Bearer " + tampered},
+		{"alg none", "Bearer " + forge(t, jwt.SigningMethodNone, jwt.UnsafeAllowNoneSignatureType, good)},
+	}
+	if srv.Secret != nil {
+		now := time.Now()
+		if srv.Clock != nil {
+			now = srv.Clock.Now()
+		}
+		tests = append(tests, []struct{ name, header string }{
+			{"other algorithm", "Bearer " + forge(t, jwt.SigningMethodHS512, srv.Secret, good)},
+			{"other key", "Bearer " + forge(t, jwt.SigningMethodHS256, []byte("another key that is long enough!!"), good)},
+			{"expired", "Bearer " + forge(t, jwt.SigningMethodHS256, srv.Secret, with("exp", now.Add(-time.Minute).Unix()))},
+			{"no expiry", "Bearer " + forge(t, jwt.SigningMethodHS256, srv.Secret, with("exp", nil))},
+			{"issued in the future", "Bearer " + forge(t, jwt.SigningMethodHS256, srv.Secret, with("iat", now.Add(time.Hour).Unix()))},
+			{"wrong audience", "Bearer " + forge(t, jwt.SigningMethodHS256, srv.Secret, with("aud", "someone-else"))},
+			{"wrong issuer", "Bearer " + forge(t, jwt.SigningMethodHS256, srv.Secret, with("iss", "evil"))},
+			{"other user's device", "Bearer " + forge(t, jwt.SigningMethodHS256, srv.Secret, with("sub", "nobody"))},
+			{"no device", "Bearer " + forge(t, jwt.SigningMethodHS256, srv.Secret, with("sid", nil))},
+		}...)
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var hdr []string
+			if tt.header != "" {
+				hdr = []string{"Authorization", tt.header}
+			}
+			r := c.Do(t, "GET", "/v1/me", "", nil, hdr...)
+			requireError(t, r, http.StatusUnauthorized, syncproto.CodeUnauthorized)
+			assert.Contains(t, r.Header.Get("WWW-Authenticate"), "Bearer")
+		})
+	}
+	t.Run("expires after 15 minutes", func(t *testing.T) {
+		if srv.Clock == nil {
+			t.Skip("needs the in-process server's clock")
+		}
+		srv.Clock.Advance(14 * time.Minute)
+		require.Equal(t, http.StatusOK, c.Do(t, "GET", "/v1/me", s.AccessToken, nil).Status)
+		srv.Clock.Advance(2 * time.Minute)
+		requireError(t, c.Do(t, "GET", "/v1/me", s.AccessToken, nil), http.StatusUnauthorized, syncproto.CodeUnauthorized)
+	})
+}
+
+// TestRefusedTokenReasonIsLogged: the client hears only "invalid or expired"; the log says why.
+func TestRefusedTokenReasonIsLogged(t *testing.T) {
+	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "log.db"))
+	require.NoError(t, err)
+	t.Cleanup(func() { db.Close() })
+	var logs bytes.Buffer
+	e, err := httpapi.New(db, httpapi.Config{JWTKey: []byte(auth.RandomToken(32)), Logger: slog.New(slog.NewJSONHandler(&logs, nil))})
+	require.NoError(t, err)
+
+	req := httptest.NewRequest("GET", "/v1/me", nil)
+	req.Header.Set("Authorization", "Bearer not.a.jwt")
+	w := httptest.NewRecorder()
+	e.ServeHTTP(w, req)
+	assert.Equal(t, http.StatusUnauthorized, w.Code)
+	assert.NotContains(t, w.Body.String(), "malformed")
+	assert.Regexp(t, `"auth_error":"invalid access token: token is malformed`, logs.String())
+}
