@@ -174,6 +174,7 @@ func New(db *sql.DB, cfg Config) (*echo.Echo, error) {
 		return err
 	}}))
 	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: fmt.Sprint(cfg.BodyLimit) + "B"}))
+	e.Use(secureHeaders, requireJSON)
 	for _, r := range a.routes() {
 		h := r.handler
 		if r.access != public {

@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"mime"
 	"strings"
 
 	"github.com/labstack/echo/v4"
@@ -42,6 +43,8 @@ func (a *app) authenticate(next echo.HandlerFunc, checkDevice bool) echo.Handler
 			}
 		}
 		c.Set(principalKey, principal{userID: claims.Subject, deviceID: claims.Device})
+		// What an authenticated request gets back is the user's own data: no cache keeps it.
+		c.Response().Header().Set(echo.HeaderCacheControl, "no-store")
 		return next(c)
 	}
 }
@@ -71,4 +74,28 @@ func (a *app) verify(token string) (*auth.Claims, error) {
 	}
 	a.verified.Store(token, claims)
 	return claims, nil
+}
+
+// secureHeaders marks every answer as what its Content-Type says (no sniffing an error body into HTML).
+func secureHeaders(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		c.Response().Header().Set(echo.HeaderXContentTypeOptions, "nosniff")
+		return next(c)
+	}
+}
+
+// requireJSON refuses a request that carries a body in anything but application/json, before any handler runs.
+// A cross-site page can send a "simple" POST (no Content-Type, text/plain, a form) without a CORS preflight;
+// JSON is not one of those, so this keeps other sites from creating accounts or spending login attempts.
+func requireJSON(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		r := c.Request()
+		if r.ContentLength == 0 && len(r.TransferEncoding) == 0 {
+			return next(c)
+		}
+		if mt, _, err := mime.ParseMediaType(r.Header.Get(echo.HeaderContentType)); err != nil || mt != echo.MIMEApplicationJSON {
+			return apiError(syncproto.CodeUnsupportedMedia, "send the body as application/json")
+		}
+		return next(c)
+	}
 }

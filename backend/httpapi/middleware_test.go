@@ -3,6 +3,7 @@ package httpapi_test
 import (
 	"bytes"
 	"context"
+	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -120,4 +121,62 @@ func TestRefusedTokenReasonIsLogged(t *testing.T) {
 	assert.Equal(t, http.StatusUnauthorized, w.Code)
 	assert.NotContains(t, w.Body.String(), "malformed")
 	assert.Regexp(t, `"auth_error":"invalid access token: token is malformed`, logs.String())
+}
+
+// TestBodiesMustBeJSON: a body without application/json (what a cross-site form or fetch can send without a
+// CORS preflight) is refused before any handler runs, on every route that takes one.
+func TestBodiesMustBeJSON(t *testing.T) {
+	srv := apitest.Start(t)
+	c := srv.NewClient()
+	s, _ := c.Register(t)
+	cred := `{"email":"` + apitest.NewEmail() + `","password":"long enough password"}`
+	routes := []struct{ method, path, token, body string }{
+		{"POST", "/v1/auth/register", "", cred},
+		{"POST", "/v1/auth/login", "", cred},
+		{"POST", "/v1/auth/refresh", "", `{"refresh_token":"` + s.RefreshToken + `"}`},
+		{"POST", "/v1/auth/logout", s.AccessToken, `{}`},
+		{"POST", "/v1/sync", s.AccessToken, `{"base_version":0,"changes":[]}`},
+		{"PUT", "/v1/items/arxiv:2401.00001", s.AccessToken, `{"id":"arxiv:2401.00001","title":"T"}`},
+		{"PATCH", "/v1/devices/" + s.DeviceID, s.AccessToken, `{"name":"x"}`},
+	}
+	for _, rt := range routes {
+		for _, ct := range []string{"", "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/jsonp"} {
+			t.Run(rt.method+" "+rt.path+" "+ct, func(t *testing.T) {
+				req, err := http.NewRequest(rt.method, srv.URL+rt.path, strings.NewReader(rt.body))
+				require.NoError(t, err)
+				if ct != "" {
+					req.Header.Set("Content-Type", ct)
+				}
+				if rt.token != "" {
+					req.Header.Set("Authorization", "Bearer "+rt.token)
+				}
+				resp, err := c.HTTP.Do(req)
+				require.NoError(t, err)
+				body, _ := io.ReadAll(resp.Body)
+				resp.Body.Close()
+				requireError(t, &apitest.Response{Status: resp.StatusCode, Header: resp.Header, Body: body}, http.StatusUnsupportedMediaType, syncproto.CodeUnsupportedMedia)
+			})
+		}
+	}
+	// Nothing was done: the session still refreshes, the account still logs in from its first session.
+	require.Equal(t, http.StatusOK, c.Do(t, "GET", "/v1/me", s.AccessToken, nil).Status)
+	r := c.Do(t, "POST", "/v1/auth/login", "", []byte(cred), "Content-Type", "application/json; charset=utf-8")
+	requireError(t, r, http.StatusUnauthorized, syncproto.CodeUnauthorized) // the register above was refused
+}
+
+// TestAnswersAreNotSniffedOrCached: every answer forbids MIME sniffing; an authenticated one, being the user's
+// own data, also forbids caching.
+func TestAnswersAreNotSniffedOrCached(t *testing.T) {
+	srv := apitest.Start(t)
+	c := srv.NewClient()
+	s, _ := c.Register(t)
+	for _, p := range []string{"/v1/me", "/v1/devices", "/v1/sync", "/v1/items", "/v1/export?format=bibtex", "/v1/items/arxiv:2401.00001"} {
+		r := c.Do(t, "GET", p, s.AccessToken, nil)
+		assert.Equal(t, "nosniff", r.Header.Get("X-Content-Type-Options"), p)
+		assert.Equal(t, "no-store", r.Header.Get("Cache-Control"), p)
+	}
+	for _, p := range []string{"/healthz", "/v1/nothing-here", "/v1/me"} {
+		r := c.Do(t, "GET", p, "", nil)
+		assert.Equal(t, "nosniff", r.Header.Get("X-Content-Type-Options"), p)
+	}
 }
