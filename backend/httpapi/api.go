@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net"
 	"net/http"
 	"sync"
 	"sync/atomic"
@@ -36,9 +37,13 @@ type Config struct {
 	LoginWindow                                          time.Duration
 	// BodyLimit caps request bodies, in bytes; default 4 MiB (a full push of 500 items with abstracts).
 	BodyLimit int64
-	// IPExtractor finds the client address for rate limits; default the TCP peer (echo.ExtractIPDirect). Behind
-	// a proxy or on Workers, use a header the proxy sets and clients cannot.
+	// IPExtractor finds the client address for rate limits; default the TCP peer (echo.ExtractIPDirect), or,
+	// with TrustedProxies, X-Forwarded-For as far as those proxies vouch for it.
 	IPExtractor echo.IPExtractor
+	// TrustedProxies are the reverse proxies (CIDR ranges) whose X-Forwarded-For is believed: the client
+	// address is the rightmost one in the header that is not a trusted proxy. A request from any other peer is
+	// that peer, whatever it sends. Empty: no header is believed.
+	TrustedProxies []*net.IPNet
 	// Now is the clock; default time.Now.
 	Now func() time.Time
 	// Logger receives one structured line per request; default slog.Default().
@@ -79,6 +84,13 @@ func (c *Config) defaults() error {
 	}
 	if c.BodyLimit == 0 {
 		c.BodyLimit = 4 << 20
+	}
+	if c.IPExtractor == nil && len(c.TrustedProxies) > 0 {
+		trust := []echo.TrustOption{echo.TrustLoopback(false), echo.TrustLinkLocal(false), echo.TrustPrivateNet(false)}
+		for _, n := range c.TrustedProxies {
+			trust = append(trust, echo.TrustIPRange(n))
+		}
+		c.IPExtractor = echo.ExtractIPFromXFFHeader(trust...)
 	}
 	if c.IPExtractor == nil {
 		c.IPExtractor = echo.ExtractIPDirect()
