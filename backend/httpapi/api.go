@@ -31,10 +31,13 @@ type Config struct {
 	AccessTTL, RefreshTTL time.Duration
 	// Argon2 are the password hash costs; default auth.DefaultArgon2 (use auth.WorkersArgon2 on Workers).
 	Argon2 auth.Argon2Params
-	// LoginPerAccount and LoginPerAddress cap login attempts per LoginWindow; default 10 and 50 per 5 minutes.
+	// LoginPerAccount caps login attempts at one account from one address, LoginPerAddress at all accounts
+	// from one address, per LoginWindow (sliding); default 10 and 50 per 5 minutes. LoginAccountBudget caps
+	// attempts at one account from all addresses together, per hour; default 300, which one address at
+	// LoginPerAccount cannot spend alone (120 an hour), so an attacker cannot lock the owner out from one.
 	// RegisterPerAddress caps account creation per address and window (each costs a password hash); default 20.
-	LoginPerAccount, LoginPerAddress, RegisterPerAddress int
-	LoginWindow                                          time.Duration
+	LoginPerAccount, LoginPerAddress, LoginAccountBudget, RegisterPerAddress int
+	LoginWindow                                                              time.Duration
 	// BodyLimit caps request bodies, in bytes; default 4 MiB (a full push of 500 items with abstracts).
 	BodyLimit int64
 	// IPExtractor finds the client address for rate limits; default the TCP peer (echo.ExtractIPDirect), or,
@@ -75,6 +78,9 @@ func (c *Config) defaults() error {
 	}
 	if c.LoginPerAddress == 0 {
 		c.LoginPerAddress = 50
+	}
+	if c.LoginAccountBudget == 0 {
+		c.LoginAccountBudget = 300
 	}
 	if c.RegisterPerAddress == 0 {
 		c.RegisterPerAddress = 20

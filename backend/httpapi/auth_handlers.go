@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"errors"
+	"math"
 	"net/http"
 	"net/mail"
 	"strconv"
@@ -52,16 +53,15 @@ func normalizeEmail(s string) (string, error) {
 
 var errNoAccount = errors.New("no such account")
 
-// limit counts one attempt against key and refuses it once more than max happened in the window.
-func (a *app) limit(c echo.Context, key string, max int) error {
-	n, err := a.store.Hit(c.Request().Context(), key, a.cfg.LoginWindow)
+// limit counts one attempt against key and refuses it (429 with Retry-After) once more than max happened in
+// the sliding window.
+func (a *app) limit(c echo.Context, key string, max int, window time.Duration) error {
+	ok, retry, err := a.store.Allow(c.Request().Context(), key, max, window)
 	if err != nil {
 		return err
 	}
-	if n > max {
-		now := a.cfg.Now()
-		retry := now.Truncate(a.cfg.LoginWindow).Add(a.cfg.LoginWindow).Sub(now)
-		c.Response().Header().Set("Retry-After", strconv.Itoa(int(retry.Seconds())+1))
+	if !ok {
+		c.Response().Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(retry.Seconds()))))
 		return apiError(syncproto.CodeRateLimited, "too many attempts; retry later")
 	}
 	return nil
@@ -79,7 +79,7 @@ func (a *app) register(c echo.Context) error {
 	if n := utf8.RuneCountInString(in.Password); n < auth.MinPassword || len(in.Password) > auth.MaxPassword {
 		return apiError(syncproto.CodeInvalid, "password: must be %d to %d bytes long", auth.MinPassword, auth.MaxPassword)
 	}
-	if err := a.limit(c, "register:addr:"+c.RealIP(), a.cfg.RegisterPerAddress); err != nil {
+	if err := a.limit(c, "register:addr:"+c.RealIP(), a.cfg.RegisterPerAddress, a.cfg.LoginWindow); err != nil {
 		return err
 	}
 	hash, err := auth.HashPassword(in.Password, a.cfg.Argon2)
@@ -102,12 +102,18 @@ func (a *app) login(c echo.Context) error {
 	if email == "" || in.Password == "" || len(in.Password) > auth.MaxPassword || len(email) > 254 {
 		return apiError(syncproto.CodeInvalid, "email and password are required")
 	}
-	// Both limits count before the password is checked, so that guessing costs the attacker attempts and not
-	// the server argon2 time.
-	if err := a.limit(c, "login:addr:"+c.RealIP(), a.cfg.LoginPerAddress); err != nil {
+	// The limits count before the password is checked, so that guessing costs the attacker attempts and not
+	// the server argon2 time. Guesses at one account are limited per (account, address), so an attacker
+	// refused there does not lock the owner out, and then by a slower budget over all addresses, which an
+	// attacker needs several addresses guessing at full speed to spend.
+	addr := c.RealIP()
+	if err := a.limit(c, "login:addr:"+addr, a.cfg.LoginPerAddress, a.cfg.LoginWindow); err != nil {
 		return err
 	}
-	if err := a.limit(c, "login:acct:"+email, a.cfg.LoginPerAccount); err != nil {
+	if err := a.limit(c, "login:pair:"+addr+" "+email, a.cfg.LoginPerAccount, a.cfg.LoginWindow); err != nil {
+		return err
+	}
+	if err := a.limit(c, "login:acct:"+email, a.cfg.LoginAccountBudget, time.Hour); err != nil {
 		return err
 	}
 	u, err := a.store.UserByEmail(c.Request().Context(), email)

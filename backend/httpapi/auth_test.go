@@ -164,6 +164,47 @@ func TestLoginRateLimits(t *testing.T) {
 			assert.Equal(t, http.StatusOK, login(s.User.Email, pw).Status, "the window passed")
 		}
 	})
+	t.Run("an attacker elsewhere cannot lock the owner out", func(t *testing.T) {
+		if srv.External() {
+			t.Skip("speaks from several addresses through X-Forwarded-For, which only the in-process server trusts")
+		}
+		victim, pw := c.Register(t)
+		from := func(addr, password string) *apitest.Response {
+			return c.Do(t, "POST", "/v1/auth/login", "", map[string]string{"email": victim.User.Email, "password": password}, "X-Forwarded-For", addr)
+		}
+		for i := range 11 {
+			r := from("203.0.113.66", "guess "+strconv.Itoa(i))
+			if i < srv.LoginPerAccount {
+				requireError(t, r, http.StatusUnauthorized, syncproto.CodeUnauthorized)
+			} else {
+				requireError(t, r, http.StatusTooManyRequests, syncproto.CodeRateLimited)
+			}
+		}
+		assert.Equal(t, http.StatusOK, from("198.51.100.7", pw).Status, "the owner, from their own address, gets in")
+		requireError(t, from("203.0.113.66", pw), http.StatusTooManyRequests, syncproto.CodeRateLimited)
+	})
+	t.Run("and many addresses share a slower budget per account", func(t *testing.T) {
+		if srv.External() {
+			t.Skip("speaks from several addresses through X-Forwarded-For, which only the in-process server trusts")
+		}
+		victim, pw := c.Register(t)
+		spent := 0
+		for a := 1; spent < srv.LoginAccountBudget; a++ {
+			for i := 0; i < srv.LoginPerAccount && spent < srv.LoginAccountBudget; i++ {
+				r := c.Do(t, "POST", "/v1/auth/login", "", map[string]string{"email": victim.User.Email, "password": "guess"},
+					"X-Forwarded-For", "203.0.113."+strconv.Itoa(a))
+				requireError(t, r, http.StatusUnauthorized, syncproto.CodeUnauthorized)
+				spent++
+			}
+		}
+		r := c.Do(t, "POST", "/v1/auth/login", "", map[string]string{"email": victim.User.Email, "password": pw}, "X-Forwarded-For", "198.51.100.7")
+		requireError(t, r, http.StatusTooManyRequests, syncproto.CodeRateLimited)
+		retry, err := strconv.Atoi(r.Header.Get("Retry-After"))
+		require.NoError(t, err)
+		srv.Clock.Advance(time.Duration(retry) * time.Second)
+		r = c.Do(t, "POST", "/v1/auth/login", "", map[string]string{"email": victim.User.Email, "password": pw}, "X-Forwarded-For", "198.51.100.7")
+		assert.Equal(t, http.StatusOK, r.Status, r.String())
+	})
 	t.Run("per address", func(t *testing.T) {
 		if srv.Clock != nil {
 			srv.Clock.Advance(time.Hour) // a fresh window

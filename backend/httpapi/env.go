@@ -15,8 +15,10 @@ import (
 //
 //   - PAPERGIST_ARGON2: "time,memoryKiB,threads" password hash costs (all above 0: argon2 panics on 0 rounds
 //     or threads).
-//   - PAPERGIST_LOGIN_PER_ACCOUNT, PAPERGIST_LOGIN_PER_ADDRESS, PAPERGIST_REGISTER_PER_ADDRESS: attempts allowed
-//     per window, and PAPERGIST_LOGIN_WINDOW (a Go duration such as "5m") that window.
+//   - PAPERGIST_LOGIN_PER_ACCOUNT (per account and address), PAPERGIST_LOGIN_PER_ADDRESS,
+//     PAPERGIST_REGISTER_PER_ADDRESS: attempts allowed per sliding window, and PAPERGIST_LOGIN_WINDOW (a Go
+//     duration such as "5m") that window; PAPERGIST_LOGIN_ACCOUNT_BUDGET: attempts per hour at one account
+//     from all addresses.
 //   - PAPERGIST_TRUSTED_PROXIES: the reverse proxies whose X-Forwarded-For is believed, as comma-separated
 //     CIDR ranges or addresses ("127.0.0.1,10.0.0.0/8"); see Config.TrustedProxies.
 //   - PAPERGIST_ACCESS_TTL: how long an access token lives (a Go duration from 10s to 24h; default 15m).
@@ -37,6 +39,7 @@ func (c *Config) ReadEnv(getenv func(string) string) error {
 	}{
 		{"PAPERGIST_LOGIN_PER_ACCOUNT", &c.LoginPerAccount},
 		{"PAPERGIST_LOGIN_PER_ADDRESS", &c.LoginPerAddress},
+		{"PAPERGIST_LOGIN_ACCOUNT_BUDGET", &c.LoginAccountBudget},
 		{"PAPERGIST_REGISTER_PER_ADDRESS", &c.RegisterPerAddress},
 	} {
 		if s := getenv(v.name); s != "" {
