@@ -173,8 +173,13 @@ type RefreshRequest struct {
 	RefreshToken string `json:"refresh_token"`
 }
 
-// refresh rotates a refresh token: the presented one is used up and a new pair is issued. Presenting a used
-// token again revokes the whole login (the store deletes the device).
+// RefreshGrace is how long after a rotation the retired refresh token still gets the same successor, as long as
+// that successor is unused: a client whose answer was lost (dropped connection, timeout) retries within it.
+const RefreshGrace = time.Minute
+
+// refresh rotates a refresh token: the presented one is retired and its successor issued with a new access
+// token. Presenting a retired token again, except within RefreshGrace while its successor is unused, revokes
+// the whole login (the store deletes the device).
 func (a *app) refresh(c echo.Context) error {
 	var in RefreshRequest
 	if err := decodeJSON(c, &in); err != nil {
@@ -184,7 +189,9 @@ func (a *app) refresh(c echo.Context) error {
 		return apiError(syncproto.CodeInvalid, "refresh_token is required")
 	}
 	ctx := c.Request().Context()
-	userID, deviceID, err := a.store.UseRefreshToken(ctx, auth.HashRefreshToken(in.RefreshToken))
+	next := a.tokens.NextRefreshToken(in.RefreshToken)
+	userID, deviceID, err := a.store.RotateRefreshToken(ctx, auth.HashRefreshToken(in.RefreshToken), auth.HashRefreshToken(next),
+		a.cfg.Now().Add(a.cfg.RefreshTTL), RefreshGrace)
 	if errors.Is(err, sqlite.ErrRefreshReused) {
 		a.cfg.Logger.Warn("refresh token reuse; login revoked", "request_id", c.Response().Header().Get(echo.HeaderXRequestID))
 		return apiError(syncproto.CodeUnauthorized, "this refresh token was already used; the login is revoked")
@@ -194,10 +201,6 @@ func (a *app) refresh(c echo.Context) error {
 	}
 	u, err := a.store.UserByID(ctx, userID)
 	if err != nil {
-		return err
-	}
-	next := auth.RandomToken(32)
-	if err := a.store.AddRefreshToken(ctx, deviceID, auth.HashRefreshToken(next), a.cfg.Now().Add(a.cfg.RefreshTTL)); err != nil {
 		return err
 	}
 	return a.session(c, http.StatusOK, u, deviceID, next)

@@ -1,16 +1,20 @@
 package httpapi_test
 
 import (
+	"fmt"
+	"net"
 	"net/http"
 	"os"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/papergist/papergist/backend/httpapi"
 	"github.com/papergist/papergist/backend/internal/apitest"
 	"github.com/papergist/papergist/shared/syncproto"
 )
@@ -218,5 +222,80 @@ func TestLoginRateLimits(t *testing.T) {
 			requireError(t, last, http.StatusUnauthorized, syncproto.CodeUnauthorized)
 		}
 		requireError(t, last, http.StatusTooManyRequests, syncproto.CodeRateLimited)
+	})
+}
+
+// TestRefreshAfterALostAnswer: a refresh whose answer never arrived can be repeated within the grace and the
+// login lives on; once its successor was used, the old token revokes the login as before.
+func TestRefreshAfterALostAnswer(t *testing.T) {
+	srv := apitest.Start(t)
+	c := srv.NewClient()
+	session := func(r *apitest.Response) apitest.Session {
+		t.Helper()
+		require.Equal(t, http.StatusOK, r.Status, r.String())
+		var s apitest.Session
+		r.JSON(t, &s)
+		return s
+	}
+
+	t.Run("retry after a timeout", func(t *testing.T) {
+		s, _ := c.Register(t)
+		lost := session(refresh(t, c, s.RefreshToken)) // the client never read this
+		retried := session(refresh(t, c, s.RefreshToken))
+		assert.Equal(t, lost.RefreshToken, retried.RefreshToken, "the same successor")
+		assert.Equal(t, s.DeviceID, retried.DeviceID)
+		next := session(refresh(t, c, retried.RefreshToken))
+		require.Equal(t, http.StatusOK, c.Do(t, "GET", "/v1/me", next.AccessToken, nil).Status)
+
+		requireError(t, refresh(t, c, s.RefreshToken), http.StatusUnauthorized, syncproto.CodeUnauthorized)
+		requireError(t, c.Do(t, "GET", "/v1/me", next.AccessToken, nil), http.StatusUnauthorized, syncproto.CodeUnauthorized)
+	})
+
+	t.Run("connection dropped right after sending", func(t *testing.T) {
+		s, _ := c.Register(t)
+		conn, err := net.Dial("tcp", strings.TrimPrefix(srv.URL, "http://"))
+		require.NoError(t, err)
+		body := `{"refresh_token":"` + s.RefreshToken + `"}`
+		_, err = fmt.Fprintf(conn, "POST /v1/auth/refresh HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s", len(body), body)
+		require.NoError(t, err)
+		require.NoError(t, conn.Close())
+		// Whether or not the server finished that refresh, the client's retry works and so does its result.
+		retried := session(refresh(t, c, s.RefreshToken))
+		assert.Equal(t, http.StatusOK, c.Do(t, "GET", "/v1/me", retried.AccessToken, nil).Status)
+		session(refresh(t, c, retried.RefreshToken))
+	})
+
+	t.Run("8 concurrent refreshes with one token", func(t *testing.T) {
+		s, _ := c.Register(t)
+		got := make([]*apitest.Response, 8)
+		var wg sync.WaitGroup
+		for i := range got {
+			wg.Go(func() {
+				r, err := c.Try("POST", "/v1/auth/refresh", "", map[string]string{"refresh_token": s.RefreshToken})
+				assert.NoError(t, err)
+				got[i] = r
+			})
+		}
+		wg.Wait()
+		tokens := map[string]bool{}
+		for _, r := range got {
+			tokens[session(r).RefreshToken] = true
+		}
+		assert.Len(t, tokens, 1, "every answer carries the same successor")
+		for tok := range tokens {
+			next := session(refresh(t, c, tok))
+			assert.Equal(t, http.StatusOK, c.Do(t, "GET", "/v1/me", next.AccessToken, nil).Status, "the login lives")
+		}
+	})
+
+	t.Run("the grace ends", func(t *testing.T) {
+		if srv.Clock == nil {
+			t.Skip("needs the in-process server's clock")
+		}
+		s, _ := c.Register(t)
+		lost := session(refresh(t, c, s.RefreshToken))
+		srv.Clock.Advance(httpapi.RefreshGrace + time.Second)
+		requireError(t, refresh(t, c, s.RefreshToken), http.StatusUnauthorized, syncproto.CodeUnauthorized)
+		requireError(t, refresh(t, c, lost.RefreshToken), http.StatusUnauthorized, syncproto.CodeUnauthorized)
 	})
 }

@@ -25,15 +25,19 @@ func (s *Store) CreateDevice(ctx context.Context, userID, deviceID, name, refres
 		deviceID, userID, name, ms(now), ms(now)); err != nil {
 		return Device{}, fmt.Errorf("create device: %w", err)
 	}
-	if err := s.AddRefreshToken(ctx, deviceID, refreshHash, refreshExpires); err != nil {
+	if err := s.startRefreshChain(ctx, deviceID, refreshHash, refreshExpires); err != nil {
 		return Device{}, err
 	}
 	return Device{ID: deviceID, Name: name, CreatedAt: now, LastSeenAt: now}, nil
 }
 
+// lastSeen is when a device was last seen, in SQL over devices: its last refresh, or its creation. (A refresh
+// rotates the token in one statement and leaves devices alone.)
+const lastSeen = `max(last_seen_at, coalesce((SELECT rotated_at FROM refresh_chains WHERE device_id = devices.id), 0))`
+
 // Devices lists a user's login sessions, newest first.
 func (s *Store) Devices(ctx context.Context, userID string) ([]Device, error) {
-	rows, err := s.query(ctx, `SELECT id, name, created_at, last_seen_at FROM devices WHERE user_id = ? ORDER BY created_at DESC, id`, userID)
+	rows, err := s.query(ctx, `SELECT id, name, created_at, `+lastSeen+` FROM devices WHERE user_id = ? ORDER BY created_at DESC, id`, userID)
 	if err != nil {
 		return nil, fmt.Errorf("list devices: %w", err)
 	}
@@ -71,7 +75,7 @@ func (s *Store) RenameDevice(ctx context.Context, userID, deviceID, name string)
 	var d Device
 	var c, l int64
 	err := s.writeRow(ctx, `UPDATE devices SET name = ? WHERE id = ? AND user_id = ?
-		RETURNING id, name, created_at, last_seen_at`, []any{name, deviceID, userID}, &d.ID, &d.Name, &c, &l)
+		RETURNING id, name, created_at, `+lastSeen, []any{name, deviceID, userID}, &d.ID, &d.Name, &c, &l)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Device{}, notFound("no such device")
 	}

@@ -39,7 +39,6 @@ func TestDevices(t *testing.T) {
 	active, err = s.DeviceActive(ctx, ada.ID, phone.ID)
 	require.NoError(t, err)
 	assert.False(t, active)
-	_, _, err = s.UseRefreshToken(ctx, "r-phone")
-	assert.Equal(t, syncproto.CodeUnauthorized, codeOf(err), "the device's refresh tokens went with it")
-	assert.Equal(t, syncproto.CodeUnauthorized, codeOf(s.AddRefreshToken(ctx, phone.ID, "r-late", c.Now().Add(time.Hour))))
+	_, _, err = s.RotateRefreshToken(ctx, "r-phone", "r-next", c.Now().Add(time.Hour), time.Minute)
+	assert.Equal(t, syncproto.CodeUnauthorized, codeOf(err), "the device's refresh token went with it")
 }
