@@ -7,7 +7,7 @@ FUZZTIME ?= 10m
 BENCH_EXTRACT_TIME ?= 20x
 
 .PHONY: all run test test-go test-e2e bench bench-extract bench-summarize bench-backend bench-extension bench-sync \
-	bench-worker lint fmt wasm extension gist fuzz eval weights clean worker-build worker-dev deploy
+	bench-logins bench-worker lint fmt wasm extension gist fuzz eval weights clean worker-build worker-dev deploy
 
 all: test
 
@@ -71,6 +71,11 @@ bench-summarize:
 # --- backend benchmarks (owner: backend) ---
 bench-backend:
 	$(GO) run ./backend/cmd/bench -duration 3s -concurrency 8
+
+# bench-logins: peak RSS of the real server (backend/cmd/server) under 50 logins at once from one address, with
+# its default argon2id costs and limits (goal: < 400 MiB, no 500).
+bench-logins:
+	$(GO) run ./backend/cmd/loginbench -n 50
 
 # --- extension benchmarks (owner: extension) ---
 bench-extension: extension $(E2E)/node_modules

@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"runtime"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -38,6 +39,11 @@ type Config struct {
 	// RegisterPerAddress caps account creation per address and window (each costs a password hash); default 20.
 	LoginPerAccount, LoginPerAddress, LoginAccountBudget, RegisterPerAddress int
 	LoginWindow                                                              time.Duration
+	// HashConcurrency bounds the password hashes computing at once (each holds Argon2.MemoryKiB); default one
+	// per core (GOMAXPROCS). A login or registration waits up to HashWait (default 2s) for a turn, then is
+	// answered 503 with Retry-After.
+	HashConcurrency int
+	HashWait        time.Duration
 	// BodyLimit caps request bodies, in bytes; default 4 MiB (a full push of 500 items with abstracts).
 	BodyLimit int64
 	// IPExtractor finds the client address for rate limits; default the TCP peer (echo.ExtractIPDirect), or,
@@ -88,6 +94,12 @@ func (c *Config) defaults() error {
 	if c.LoginWindow == 0 {
 		c.LoginWindow = 5 * time.Minute
 	}
+	if c.HashConcurrency == 0 {
+		c.HashConcurrency = runtime.GOMAXPROCS(0)
+	}
+	if c.HashWait == 0 {
+		c.HashWait = 2 * time.Second
+	}
 	if c.BodyLimit == 0 {
 		c.BodyLimit = 4 << 20
 	}
@@ -118,6 +130,8 @@ type app struct {
 	// verified caches verified access tokens (see verify); verifiedN counts its entries, roughly.
 	verified  sync.Map
 	verifiedN atomic.Int64
+	// hashes bounds the password hashes computing at once.
+	hashes *hashLimiter
 	// dummyHash is verified against when a login names no account, so that response time does not tell
 	// whether an email is registered. Made on first need: a Workers request that never needs it never pays.
 	dummyHash func() (string, error)
@@ -173,8 +187,9 @@ func New(db *sql.DB, cfg Config) (*echo.Echo, error) {
 		return nil, err
 	}
 	a := &app{
-		cfg:   cfg,
-		store: sqlite.New(db, cfg.Now),
+		cfg:    cfg,
+		store:  sqlite.New(db, cfg.Now),
+		hashes: newHashLimiter(cfg.HashConcurrency, cfg.HashWait),
 		tokens: &auth.Issuer{Key: cfg.JWTKey, Issuer: cfg.Issuer, Audience: cfg.Audience,
 			TTL: cfg.AccessTTL, Now: cfg.Now},
 	}

@@ -82,7 +82,7 @@ func (a *app) register(c echo.Context) error {
 	if err := a.limit(c, "register:addr:"+c.RealIP(), a.cfg.RegisterPerAddress, a.cfg.LoginWindow); err != nil {
 		return err
 	}
-	hash, err := auth.HashPassword(in.Password, a.cfg.Argon2)
+	hash, err := a.hashPassword(c.Request().Context(), in.Password)
 	if err != nil {
 		return err
 	}
@@ -128,7 +128,7 @@ func (a *app) login(c echo.Context) error {
 		}
 		err = errNoAccount
 	}
-	if verr := auth.VerifyPassword(in.Password, hash); verr != nil || err != nil {
+	if verr := a.verifyPassword(c.Request().Context(), in.Password, hash); verr != nil || err != nil {
 		if verr != nil && !errors.Is(verr, auth.ErrMismatch) {
 			return verr
 		}

@@ -1,10 +1,14 @@
 package httpapi_test
 
 import (
+	"context"
 	"fmt"
+	"log/slog"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -14,8 +18,10 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/papergist/papergist/backend/auth"
 	"github.com/papergist/papergist/backend/httpapi"
 	"github.com/papergist/papergist/backend/internal/apitest"
+	"github.com/papergist/papergist/backend/sqlite"
 	"github.com/papergist/papergist/shared/syncproto"
 )
 
@@ -298,4 +304,44 @@ func TestRefreshAfterALostAnswer(t *testing.T) {
 		requireError(t, refresh(t, c, s.RefreshToken), http.StatusUnauthorized, syncproto.CodeUnauthorized)
 		requireError(t, refresh(t, c, lost.RefreshToken), http.StatusUnauthorized, syncproto.CodeUnauthorized)
 	})
+}
+
+// TestLoginsBeyondTheHashSlotsAreTurnedAway: 50 logins at once with one hash slot and no time to wait: the
+// overflow is answered 503 with Retry-After, never 500, and every other answer is the normal one.
+func TestLoginsBeyondTheHashSlotsAreTurnedAway(t *testing.T) {
+	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "hash.db"))
+	require.NoError(t, err)
+	t.Cleanup(func() { db.Close() })
+	e, err := httpapi.New(db, httpapi.Config{JWTKey: []byte(auth.RandomToken(32)), Logger: slog.New(slog.DiscardHandler),
+		Argon2: auth.Argon2Params{Time: 1, MemoryKiB: 4 << 10, Threads: 1}, LoginPerAddress: 1000,
+		HashConcurrency: 1, HashWait: time.Nanosecond})
+	require.NoError(t, err)
+	ts := httptest.NewServer(e)
+	t.Cleanup(ts.Close)
+	c := &apitest.Client{URL: ts.URL, HTTP: &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 64}}}
+
+	statuses := make([]*apitest.Response, 50)
+	var wg sync.WaitGroup
+	for i := range statuses {
+		wg.Go(func() {
+			r, err := c.Try("POST", "/v1/auth/login", "", map[string]string{"email": apitest.NewEmail(), "password": "some password"})
+			assert.NoError(t, err)
+			statuses[i] = r
+		})
+	}
+	wg.Wait()
+	count := map[int]int{}
+	for _, r := range statuses {
+		require.NotNil(t, r)
+		count[r.Status]++
+		switch r.Status {
+		case http.StatusServiceUnavailable:
+			requireError(t, r, http.StatusServiceUnavailable, syncproto.CodeUnavailable)
+			assert.NotEmpty(t, r.Header.Get("Retry-After"))
+		default:
+			requireError(t, r, http.StatusUnauthorized, syncproto.CodeUnauthorized)
+		}
+	}
+	assert.Positive(t, count[http.StatusServiceUnavailable], "%v", count)
+	assert.Positive(t, count[http.StatusUnauthorized], "%v", count)
 }

@@ -19,6 +19,7 @@ import (
 //     PAPERGIST_REGISTER_PER_ADDRESS: attempts allowed per sliding window, and PAPERGIST_LOGIN_WINDOW (a Go
 //     duration such as "5m") that window; PAPERGIST_LOGIN_ACCOUNT_BUDGET: attempts per hour at one account
 //     from all addresses.
+//   - PAPERGIST_HASH_CONCURRENCY: password hashes computing at once (default one per core).
 //   - PAPERGIST_TRUSTED_PROXIES: the reverse proxies whose X-Forwarded-For is believed, as comma-separated
 //     CIDR ranges or addresses ("127.0.0.1,10.0.0.0/8"); see Config.TrustedProxies.
 //   - PAPERGIST_ACCESS_TTL: how long an access token lives (a Go duration from 10s to 24h; default 15m).
@@ -41,6 +42,7 @@ func (c *Config) ReadEnv(getenv func(string) string) error {
 		{"PAPERGIST_LOGIN_PER_ADDRESS", &c.LoginPerAddress},
 		{"PAPERGIST_LOGIN_ACCOUNT_BUDGET", &c.LoginAccountBudget},
 		{"PAPERGIST_REGISTER_PER_ADDRESS", &c.RegisterPerAddress},
+		{"PAPERGIST_HASH_CONCURRENCY", &c.HashConcurrency},
 	} {
 		if s := getenv(v.name); s != "" {
 			n, err := strconv.Atoi(s)

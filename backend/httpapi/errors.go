@@ -61,6 +61,9 @@ func (a *app) handleError(err error, c echo.Context) {
 			"path", c.Request().URL.Path, "error", err.Error())
 		body, status = syncproto.Error{Code: syncproto.CodeInternal, Message: "internal error"}, http.StatusInternalServerError
 	}
+	if status == http.StatusServiceUnavailable && c.Response().Header().Get("Retry-After") == "" {
+		c.Response().Header().Set("Retry-After", "2") // seconds: long enough for a hash slot or a disk to free up
+	}
 	if status == http.StatusUnauthorized {
 		c.Response().Header().Set("WWW-Authenticate", `Bearer realm="papergist"`)
 	}
