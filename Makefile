@@ -40,7 +40,7 @@ test-e2e: extension $(E2E)/node_modules
 	cd $(E2E) && node --test --test-concurrency=1 tests/
 
 ## bench: print speed and size figures
-bench: bench-extract bench-summarize bench-backend bench-worker bench-extension bench-sync
+bench: bench-extract bench-summarize bench-backend bench-logins bench-worker bench-extension bench-sync
 
 # --- extractor benchmarks (owner: extractor) ---
 # Throughput (MB/s, papers/s, CPU ms per page) on the largest fixtures and a synthetic 256 KB-4 MB arXiv
