@@ -28,11 +28,12 @@ func New(db *sql.DB, now func() time.Time) *Store {
 	return &Store{db: db, now: now}
 }
 
-// Ping reports whether the database answers and has the schema, for readiness checks. It reads a table of the
-// migrations, not schema_migrations: on D1, wrangler applies the migrations and records them in its own table.
+// Ping reports whether the database answers, has the schema and can write, for readiness checks: it rewrites
+// the one row of readiness_probe, so a full disk or a read-only file fails it. (It touches a table of the
+// migrations, not schema_migrations: on D1, wrangler records the migrations in its own table.)
 func (s *Store) Ping(ctx context.Context) error {
-	var n int
-	return s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM users)`).Scan(&n)
+	_, err := s.exec(ctx, `INSERT INTO readiness_probe (id, at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET at = excluded.at`, ms(s.now()))
+	return err
 }
 
 // stmt returns a prepared statement for query, preparing it once.
