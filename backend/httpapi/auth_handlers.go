@@ -3,6 +3,7 @@ package httpapi
 import (
 	"errors"
 	"math"
+	"net"
 	"net/http"
 	"net/mail"
 	"strconv"
@@ -67,6 +68,16 @@ func (a *app) limit(c echo.Context, key string, max int, window time.Duration) e
 	return nil
 }
 
+// clientAddress is the address that rate limits count by: the client's IPv4 address, or its IPv6 /64, since
+// one host commonly holds a whole /64 and could otherwise step through addresses.
+func clientAddress(c echo.Context) string {
+	ip := net.ParseIP(c.RealIP())
+	if ip == nil || ip.To4() != nil {
+		return c.RealIP()
+	}
+	return ip.Mask(net.CIDRMask(64, 128)).String() + "/64"
+}
+
 func (a *app) register(c echo.Context) error {
 	var in Credentials
 	if err := decodeJSON(c, &in); err != nil {
@@ -79,7 +90,7 @@ func (a *app) register(c echo.Context) error {
 	if n := utf8.RuneCountInString(in.Password); n < auth.MinPassword || len(in.Password) > auth.MaxPassword {
 		return apiError(syncproto.CodeInvalid, "password: must be %d to %d bytes long", auth.MinPassword, auth.MaxPassword)
 	}
-	if err := a.limit(c, "register:addr:"+c.RealIP(), a.cfg.RegisterPerAddress, a.cfg.LoginWindow); err != nil {
+	if err := a.limit(c, "register:addr:"+clientAddress(c), a.cfg.RegisterPerAddress, a.cfg.LoginWindow); err != nil {
 		return err
 	}
 	hash, err := a.hashPassword(c.Request().Context(), in.Password)
@@ -106,7 +117,7 @@ func (a *app) login(c echo.Context) error {
 	// the server argon2 time. Guesses at one account are limited per (account, address), so an attacker
 	// refused there does not lock the owner out, and then by a slower budget over all addresses, which an
 	// attacker needs several addresses guessing at full speed to spend.
-	addr := c.RealIP()
+	addr := clientAddress(c)
 	if err := a.limit(c, "login:addr:"+addr, a.cfg.LoginPerAddress, a.cfg.LoginWindow); err != nil {
 		return err
 	}

@@ -215,6 +215,25 @@ func TestLoginRateLimits(t *testing.T) {
 		r = c.Do(t, "POST", "/v1/auth/login", "", map[string]string{"email": victim.User.Email, "password": pw}, "X-Forwarded-For", "198.51.100.7")
 		assert.Equal(t, http.StatusOK, r.Status, r.String())
 	})
+	t.Run("an IPv6 client counts by its /64", func(t *testing.T) {
+		if srv.External() {
+			t.Skip("speaks from several addresses through X-Forwarded-For, which only the in-process server trusts")
+		}
+		srv.Clock.Advance(time.Hour) // a fresh window
+		victim, _ := c.Register(t)
+		for i := range srv.LoginPerAccount + 1 {
+			r := c.Do(t, "POST", "/v1/auth/login", "", map[string]string{"email": victim.User.Email, "password": "guess"},
+				"X-Forwarded-For", "2001:db8:1:2::"+strconv.FormatInt(int64(i+1), 16))
+			if i < srv.LoginPerAccount {
+				requireError(t, r, http.StatusUnauthorized, syncproto.CodeUnauthorized)
+			} else {
+				requireError(t, r, http.StatusTooManyRequests, syncproto.CodeRateLimited)
+			}
+		}
+		r := c.Do(t, "POST", "/v1/auth/login", "", map[string]string{"email": victim.User.Email, "password": "guess"},
+			"X-Forwarded-For", "2001:db8:1:3::1")
+		requireError(t, r, http.StatusUnauthorized, syncproto.CodeUnauthorized)
+	})
 	t.Run("per address", func(t *testing.T) {
 		if srv.Clock != nil {
 			srv.Clock.Advance(time.Hour) // a fresh window
