@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/papergist/papergist/backend/internal/apitest"
 	"github.com/papergist/papergist/backend/sqlite"
 	"github.com/papergist/papergist/shared/syncproto"
 )
@@ -111,7 +112,7 @@ func TestRefreshTokensFromBeforeChainsKeepWorking(t *testing.T) {
 	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "old.db"))
 	require.NoError(t, err)
 	defer db.Close()
-	c := &clock{t: time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)}
+	c := apitest.NewClock(time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC))
 	s := sqlite.New(db, c.Now)
 	for _, q := range []string{
 		`DROP TABLE refresh_chains`,

@@ -4,24 +4,18 @@ import (
 	"context"
 	"errors"
 	"path/filepath"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/papergist/papergist/backend/internal/apitest"
 	"github.com/papergist/papergist/backend/sqlite"
 	"github.com/papergist/papergist/shared/syncproto"
 )
 
-// clock is a settable clock for the store.
-type clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *clock) Now() time.Time          { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
-func (c *clock) Advance(d time.Duration) { c.mu.Lock(); c.t = c.t.Add(d); c.mu.Unlock() }
+// clock is the store's settable clock.
+type clock = apitest.Clock
 
 // mustOpenStore returns a store over a fresh, migrated SQLite file and its clock.
 func mustOpenStore(tb testing.TB) (*sqlite.Store, *clock) {
@@ -29,7 +23,7 @@ func mustOpenStore(tb testing.TB) (*sqlite.Store, *clock) {
 	db, err := sqlite.Open(context.Background(), filepath.Join(tb.TempDir(), "store.db"))
 	require.NoError(tb, err)
 	tb.Cleanup(func() { db.Close() })
-	c := &clock{t: time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)}
+	c := apitest.NewClock(time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC))
 	return sqlite.New(db, c.Now), c
 }
 
