@@ -1,7 +1,10 @@
 package httpapi
 
 import (
+	"bytes"
+	"io"
 	"mime"
+	"net/http"
 	"strings"
 
 	"github.com/labstack/echo/v4"
@@ -90,7 +93,7 @@ func secureHeaders(next echo.HandlerFunc) echo.HandlerFunc {
 func requireJSON(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		r := c.Request()
-		if r.ContentLength == 0 && len(r.TransferEncoding) == 0 {
+		if !hasBody(r) {
 			return next(c)
 		}
 		if mt, _, err := mime.ParseMediaType(r.Header.Get(echo.HeaderContentType)); err != nil || mt != echo.MIMEApplicationJSON {
@@ -98,4 +101,24 @@ func requireJSON(next echo.HandlerFunc) echo.HandlerFunc {
 		}
 		return next(c)
 	}
+}
+
+// hasBody reports whether r carries a body of at least one byte. When the length is unknown (a chunked request,
+// or on Workers, where every request arrives so, GETs included) it reads one byte and puts it back.
+func hasBody(r *http.Request) bool {
+	if r.ContentLength >= 0 || r.Body == nil || r.Body == http.NoBody {
+		return r.ContentLength > 0
+	}
+	var first [1]byte
+	n, _ := io.ReadFull(r.Body, first[:])
+	if n == 0 {
+		return false // empty, or unreadable: the handler meets the same error when it reads
+	}
+	r.Body = readCloser{io.MultiReader(bytes.NewReader(first[:n]), r.Body), r.Body}
+	return true
+}
+
+type readCloser struct {
+	io.Reader
+	io.Closer
 }

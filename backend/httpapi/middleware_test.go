@@ -180,3 +180,30 @@ func TestAnswersAreNotSniffedOrCached(t *testing.T) {
 		assert.Equal(t, "nosniff", r.Header.Get("X-Content-Type-Options"), p)
 	}
 }
+
+// TestBodiesOfUnknownLength: a request whose length is not given (chunked; and on Workers every request, GETs
+// included) is judged by whether a body actually comes.
+func TestBodiesOfUnknownLength(t *testing.T) {
+	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "unknown.db"))
+	require.NoError(t, err)
+	t.Cleanup(func() { db.Close() })
+	e, err := httpapi.New(db, httpapi.Config{JWTKey: []byte(auth.RandomToken(32)), Argon2: auth.Argon2Params{Time: 1, MemoryKiB: 64, Threads: 1},
+		Logger: slog.New(slog.DiscardHandler)})
+	require.NoError(t, err)
+	serve := func(method, path, contentType, body string) *httptest.ResponseRecorder {
+		req := httptest.NewRequest(method, path, io.NopCloser(strings.NewReader(body)))
+		req.ContentLength = -1
+		if contentType != "" {
+			req.Header.Set("Content-Type", contentType)
+		}
+		w := httptest.NewRecorder()
+		e.ServeHTTP(w, req)
+		return w
+	}
+	assert.Equal(t, http.StatusOK, serve("GET", "/healthz", "", "").Code, "no body, no type needed")
+	assert.Equal(t, http.StatusUnauthorized, serve("POST", "/v1/auth/logout", "", "").Code, "an empty POST reaches its handler")
+	assert.Equal(t, http.StatusUnsupportedMediaType, serve("POST", "/v1/auth/login", "", `{"email":"a@b.org","password":"x"}`).Code)
+	assert.Equal(t, http.StatusUnsupportedMediaType, serve("POST", "/v1/auth/register", "text/plain", `{}`).Code)
+	w := serve("POST", "/v1/auth/register", "application/json", `{"email":"`+apitest.NewEmail()+`","password":"long enough password"}`)
+	assert.Equal(t, http.StatusCreated, w.Code, "the byte read to look is put back: %s", w.Body)
+}
