@@ -7,7 +7,7 @@ FUZZTIME ?= 10m
 BENCH_EXTRACT_TIME ?= 20x
 
 .PHONY: all run test test-go test-e2e bench bench-extract bench-summarize bench-backend bench-extension bench-sync \
-	bench-worker lint fmt wasm extension gist fuzz eval weights clean worker-build worker-dev deploy
+	bench-logins bench-worker lint fmt wasm extension gist fuzz eval weights clean worker-build worker-dev deploy
 
 all: test
 
@@ -22,6 +22,8 @@ test: test-go test-e2e
 test-go:
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
+	@# The packages that share state between requests (caches, the write queue, the hash limiter), under the race detector.
+	$(GO) test -race -count=1 ./backend/httpapi ./backend/sqlite
 	cd scripts/eval && $(GO) vet ./... && $(GO) test -count=1 ./...
 	@# net/http (through goquery, say) would add about 600 KB gzipped to the extension's wasm.
 	@if GOOS=js GOARCH=wasm $(GO) list -deps ./wasm | grep -qxE 'net/http|encoding/xml'; then \
@@ -38,7 +40,7 @@ test-e2e: extension $(E2E)/node_modules
 	cd $(E2E) && node --test --test-concurrency=1 tests/
 
 ## bench: print speed and size figures
-bench: bench-extract bench-summarize bench-backend bench-worker bench-extension bench-sync
+bench: bench-extract bench-summarize bench-backend bench-logins bench-worker bench-extension bench-sync
 
 # --- extractor benchmarks (owner: extractor) ---
 # Throughput (MB/s, papers/s, CPU ms per page) on the largest fixtures and a synthetic 256 KB-4 MB arXiv
@@ -70,6 +72,11 @@ bench-summarize:
 # --- backend benchmarks (owner: backend) ---
 bench-backend:
 	$(GO) run ./backend/cmd/bench -duration 3s -concurrency 8
+
+# bench-logins: peak RSS of the real server (backend/cmd/server) under 50 logins at once from one address, with
+# its default argon2id costs and limits (goal: < 400 MiB, no 500).
+bench-logins:
+	$(GO) run ./backend/cmd/loginbench -n 50
 
 # --- extension benchmarks (owner: extension) ---
 bench-extension: extension $(E2E)/node_modules

@@ -1,6 +1,7 @@
 package auth
 
 import (
+	"crypto/hmac"
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/base64"
@@ -92,4 +93,14 @@ func RandomToken(n int) string {
 func HashRefreshToken(token string) string {
 	sum := sha256.Sum256([]byte(token))
 	return hex.EncodeToString(sum[:])
+}
+
+// NextRefreshToken is the successor of a refresh token: an HMAC of it under the signing key, in RandomToken(32)'s
+// format. Deriving it, rather than drawing it, lets the server answer a repeated refresh with the same successor
+// without storing any usable token; without the key it cannot be guessed from the token.
+func (is *Issuer) NextRefreshToken(token string) string {
+	m := hmac.New(sha256.New, is.Key)
+	m.Write([]byte("papergist refresh successor\x00"))
+	m.Write([]byte(token))
+	return base64.RawURLEncoding.EncodeToString(m.Sum(nil))
 }

@@ -8,7 +8,9 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net"
 	"net/http"
+	"runtime"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -30,15 +32,27 @@ type Config struct {
 	AccessTTL, RefreshTTL time.Duration
 	// Argon2 are the password hash costs; default auth.DefaultArgon2 (use auth.WorkersArgon2 on Workers).
 	Argon2 auth.Argon2Params
-	// LoginPerAccount and LoginPerAddress cap login attempts per LoginWindow; default 10 and 50 per 5 minutes.
+	// LoginPerAccount caps login attempts at one account from one address, LoginPerAddress at all accounts
+	// from one address, per LoginWindow (sliding); default 10 and 50 per 5 minutes. LoginAccountBudget caps
+	// attempts at one account from all addresses together, per hour; default 300, which one address at
+	// LoginPerAccount cannot spend alone (120 an hour), so an attacker cannot lock the owner out from one.
 	// RegisterPerAddress caps account creation per address and window (each costs a password hash); default 20.
-	LoginPerAccount, LoginPerAddress, RegisterPerAddress int
-	LoginWindow                                          time.Duration
+	LoginPerAccount, LoginPerAddress, LoginAccountBudget, RegisterPerAddress int
+	LoginWindow                                                              time.Duration
+	// HashConcurrency bounds the password hashes computing at once (each holds Argon2.MemoryKiB); default one
+	// per core (GOMAXPROCS). A login or registration waits up to HashWait (default 2s) for a turn, then is
+	// answered 503 with Retry-After.
+	HashConcurrency int
+	HashWait        time.Duration
 	// BodyLimit caps request bodies, in bytes; default 4 MiB (a full push of 500 items with abstracts).
 	BodyLimit int64
-	// IPExtractor finds the client address for rate limits; default the TCP peer (echo.ExtractIPDirect). Behind
-	// a proxy or on Workers, use a header the proxy sets and clients cannot.
+	// IPExtractor finds the client address for rate limits; default the TCP peer (echo.ExtractIPDirect), or,
+	// with TrustedProxies, X-Forwarded-For as far as those proxies vouch for it.
 	IPExtractor echo.IPExtractor
+	// TrustedProxies are the reverse proxies (CIDR ranges) whose X-Forwarded-For is believed: the client
+	// address is the rightmost one in the header that is not a trusted proxy. A request from any other peer is
+	// that peer, whatever it sends. Empty: no header is believed.
+	TrustedProxies []*net.IPNet
 	// Now is the clock; default time.Now.
 	Now func() time.Time
 	// Logger receives one structured line per request; default slog.Default().
@@ -71,14 +85,30 @@ func (c *Config) defaults() error {
 	if c.LoginPerAddress == 0 {
 		c.LoginPerAddress = 50
 	}
+	if c.LoginAccountBudget == 0 {
+		c.LoginAccountBudget = 300
+	}
 	if c.RegisterPerAddress == 0 {
 		c.RegisterPerAddress = 20
 	}
 	if c.LoginWindow == 0 {
 		c.LoginWindow = 5 * time.Minute
 	}
+	if c.HashConcurrency == 0 {
+		c.HashConcurrency = runtime.GOMAXPROCS(0)
+	}
+	if c.HashWait == 0 {
+		c.HashWait = 2 * time.Second
+	}
 	if c.BodyLimit == 0 {
 		c.BodyLimit = 4 << 20
+	}
+	if c.IPExtractor == nil && len(c.TrustedProxies) > 0 {
+		trust := []echo.TrustOption{echo.TrustLoopback(false), echo.TrustLinkLocal(false), echo.TrustPrivateNet(false)}
+		for _, n := range c.TrustedProxies {
+			trust = append(trust, echo.TrustIPRange(n))
+		}
+		c.IPExtractor = echo.ExtractIPFromXFFHeader(trust...)
 	}
 	if c.IPExtractor == nil {
 		c.IPExtractor = echo.ExtractIPDirect()
@@ -100,6 +130,8 @@ type app struct {
 	// verified caches verified access tokens (see verify); verifiedN counts its entries, roughly.
 	verified  sync.Map
 	verifiedN atomic.Int64
+	// hashes bounds the password hashes computing at once.
+	hashes *hashLimiter
 	// dummyHash is verified against when a login names no account, so that response time does not tell
 	// whether an email is registered. Made on first need: a Workers request that never needs it never pays.
 	dummyHash func() (string, error)
@@ -155,8 +187,9 @@ func New(db *sql.DB, cfg Config) (*echo.Echo, error) {
 		return nil, err
 	}
 	a := &app{
-		cfg:   cfg,
-		store: sqlite.New(db, cfg.Now),
+		cfg:    cfg,
+		store:  sqlite.New(db, cfg.Now),
+		hashes: newHashLimiter(cfg.HashConcurrency, cfg.HashWait),
 		tokens: &auth.Issuer{Key: cfg.JWTKey, Issuer: cfg.Issuer, Audience: cfg.Audience,
 			TTL: cfg.AccessTTL, Now: cfg.Now},
 	}
@@ -174,6 +207,7 @@ func New(db *sql.DB, cfg Config) (*echo.Echo, error) {
 		return err
 	}}))
 	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: fmt.Sprint(cfg.BodyLimit) + "B"}))
+	e.Use(secureHeaders, requireJSON)
 	for _, r := range a.routes() {
 		h := r.handler
 		if r.access != public {

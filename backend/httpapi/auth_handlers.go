@@ -2,12 +2,13 @@ package httpapi
 
 import (
 	"errors"
+	"math"
+	"net"
 	"net/http"
 	"net/mail"
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
@@ -42,70 +43,6 @@ type Session struct {
 	ExpiresIn    int      `json:"expires_in"` // seconds
 }
 
-type principal struct{ userID, deviceID string }
-
-const (
-	principalKey = "papergist.principal"
-	// authErrorKey holds why an access token was refused, for the request log.
-	authErrorKey = "papergist.auth_error"
-)
-
-func who(c echo.Context) principal { return c.Get(principalKey).(principal) }
-
-// authenticate admits requests with a valid access token and, when checkDevice, whose login (device) still exists.
-func (a *app) authenticate(next echo.HandlerFunc, checkDevice bool) echo.HandlerFunc {
-	return func(c echo.Context) error {
-		h := c.Request().Header.Get(echo.HeaderAuthorization)
-		scheme, token, ok := strings.Cut(h, " ")
-		if !ok || !strings.EqualFold(scheme, "Bearer") || token == "" {
-			return apiError(syncproto.CodeUnauthorized, "send an access token: Authorization: Bearer <token>")
-		}
-		claims, err := a.verify(strings.TrimSpace(token))
-		if err != nil {
-			c.Set(authErrorKey, err.Error()) // the reason goes to the request log, never to the client
-			return apiError(syncproto.CodeUnauthorized, "the access token is invalid or expired")
-		}
-		if checkDevice {
-			active, err := a.store.DeviceActive(c.Request().Context(), claims.Subject, claims.Device)
-			if err != nil {
-				return err
-			}
-			if !active {
-				return apiError(syncproto.CodeUnauthorized, "this login was revoked; log in again")
-			}
-		}
-		c.Set(principalKey, principal{userID: claims.Subject, deviceID: claims.Device})
-		return next(c)
-	}
-}
-
-// verifiedCap bounds the cache of verified access tokens.
-const verifiedCap = 10000
-
-// verify checks an access token, remembering tokens it already verified: checking the signature and decoding
-// the claims is most of the CPU of a small authenticated request, and a client sends the same token for 15
-// minutes. The cache only skips repeating a pure computation; expiry is checked against the clock on every use,
-// and revocation is checked in the database by the caller. (On Workers each request starts empty: no harm.)
-func (a *app) verify(token string) (*auth.Claims, error) {
-	if c, ok := a.verified.Load(token); ok {
-		claims := c.(*auth.Claims)
-		if a.cfg.Now().Before(claims.ExpiresAt.Time) {
-			return claims, nil
-		}
-		a.verified.Delete(token)
-	}
-	claims, err := a.tokens.Verify(token)
-	if err != nil {
-		return nil, err
-	}
-	if a.verifiedN.Add(1) > verifiedCap {
-		a.verified.Clear()
-		a.verifiedN.Store(0)
-	}
-	a.verified.Store(token, claims)
-	return claims, nil
-}
-
 func normalizeEmail(s string) (string, error) {
 	s = strings.ToLower(strings.TrimSpace(s))
 	addr, err := mail.ParseAddress(s)
@@ -117,19 +54,28 @@ func normalizeEmail(s string) (string, error) {
 
 var errNoAccount = errors.New("no such account")
 
-// limit counts one attempt against key and refuses it once more than max happened in the window.
-func (a *app) limit(c echo.Context, key string, max int) error {
-	n, err := a.store.Hit(c.Request().Context(), key, a.cfg.LoginWindow)
+// limit counts one attempt against key and refuses it (429 with Retry-After) once more than max happened in
+// the sliding window.
+func (a *app) limit(c echo.Context, key string, max int, window time.Duration) error {
+	ok, retry, err := a.store.Allow(c.Request().Context(), key, max, window)
 	if err != nil {
 		return err
 	}
-	if n > max {
-		now := a.cfg.Now()
-		retry := now.Truncate(a.cfg.LoginWindow).Add(a.cfg.LoginWindow).Sub(now)
-		c.Response().Header().Set("Retry-After", strconv.Itoa(int(retry.Seconds())+1))
+	if !ok {
+		c.Response().Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(retry.Seconds()))))
 		return apiError(syncproto.CodeRateLimited, "too many attempts; retry later")
 	}
 	return nil
+}
+
+// clientAddress is the address that rate limits count by: the client's IPv4 address, or its IPv6 /64, since
+// one host commonly holds a whole /64 and could otherwise step through addresses.
+func clientAddress(c echo.Context) string {
+	ip := net.ParseIP(c.RealIP())
+	if ip == nil || ip.To4() != nil {
+		return c.RealIP()
+	}
+	return ip.Mask(net.CIDRMask(64, 128)).String() + "/64"
 }
 
 func (a *app) register(c echo.Context) error {
@@ -144,10 +90,10 @@ func (a *app) register(c echo.Context) error {
 	if n := utf8.RuneCountInString(in.Password); n < auth.MinPassword || len(in.Password) > auth.MaxPassword {
 		return apiError(syncproto.CodeInvalid, "password: must be %d to %d bytes long", auth.MinPassword, auth.MaxPassword)
 	}
-	if err := a.limit(c, "register:addr:"+c.RealIP(), a.cfg.RegisterPerAddress); err != nil {
+	if err := a.limit(c, "register:addr:"+clientAddress(c), a.cfg.RegisterPerAddress, a.cfg.LoginWindow); err != nil {
 		return err
 	}
-	hash, err := auth.HashPassword(in.Password, a.cfg.Argon2)
+	hash, err := a.hashPassword(c.Request().Context(), in.Password)
 	if err != nil {
 		return err
 	}
@@ -167,12 +113,18 @@ func (a *app) login(c echo.Context) error {
 	if email == "" || in.Password == "" || len(in.Password) > auth.MaxPassword || len(email) > 254 {
 		return apiError(syncproto.CodeInvalid, "email and password are required")
 	}
-	// Both limits count before the password is checked, so that guessing costs the attacker attempts and not
-	// the server argon2 time.
-	if err := a.limit(c, "login:addr:"+c.RealIP(), a.cfg.LoginPerAddress); err != nil {
+	// The limits count before the password is checked, so that guessing costs the attacker attempts and not
+	// the server argon2 time. Guesses at one account are limited per (account, address), so an attacker
+	// refused there does not lock the owner out, and then by a slower budget over all addresses, which an
+	// attacker needs several addresses guessing at full speed to spend.
+	addr := clientAddress(c)
+	if err := a.limit(c, "login:addr:"+addr, a.cfg.LoginPerAddress, a.cfg.LoginWindow); err != nil {
 		return err
 	}
-	if err := a.limit(c, "login:acct:"+email, a.cfg.LoginPerAccount); err != nil {
+	if err := a.limit(c, "login:pair:"+addr+" "+email, a.cfg.LoginPerAccount, a.cfg.LoginWindow); err != nil {
+		return err
+	}
+	if err := a.limit(c, "login:acct:"+email, a.cfg.LoginAccountBudget, time.Hour); err != nil {
 		return err
 	}
 	u, err := a.store.UserByEmail(c.Request().Context(), email)
@@ -187,7 +139,7 @@ func (a *app) login(c echo.Context) error {
 		}
 		err = errNoAccount
 	}
-	if verr := auth.VerifyPassword(in.Password, hash); verr != nil || err != nil {
+	if verr := a.verifyPassword(c.Request().Context(), in.Password, hash); verr != nil || err != nil {
 		if verr != nil && !errors.Is(verr, auth.ErrMismatch) {
 			return verr
 		}
@@ -232,8 +184,13 @@ type RefreshRequest struct {
 	RefreshToken string `json:"refresh_token"`
 }
 
-// refresh rotates a refresh token: the presented one is used up and a new pair is issued. Presenting a used
-// token again revokes the whole login (the store deletes the device).
+// RefreshGrace is how long after a rotation the retired refresh token still gets the same successor, as long as
+// that successor is unused: a client whose answer was lost (dropped connection, timeout) retries within it.
+const RefreshGrace = time.Minute
+
+// refresh rotates a refresh token: the presented one is retired and its successor issued with a new access
+// token. Presenting a retired token again, except within RefreshGrace while its successor is unused, revokes
+// the whole login (the store deletes the device).
 func (a *app) refresh(c echo.Context) error {
 	var in RefreshRequest
 	if err := decodeJSON(c, &in); err != nil {
@@ -243,7 +200,9 @@ func (a *app) refresh(c echo.Context) error {
 		return apiError(syncproto.CodeInvalid, "refresh_token is required")
 	}
 	ctx := c.Request().Context()
-	userID, deviceID, err := a.store.UseRefreshToken(ctx, auth.HashRefreshToken(in.RefreshToken))
+	next := a.tokens.NextRefreshToken(in.RefreshToken)
+	userID, deviceID, err := a.store.RotateRefreshToken(ctx, auth.HashRefreshToken(in.RefreshToken), auth.HashRefreshToken(next),
+		a.cfg.Now().Add(a.cfg.RefreshTTL), RefreshGrace)
 	if errors.Is(err, sqlite.ErrRefreshReused) {
 		a.cfg.Logger.Warn("refresh token reuse; login revoked", "request_id", c.Response().Header().Get(echo.HeaderXRequestID))
 		return apiError(syncproto.CodeUnauthorized, "this refresh token was already used; the login is revoked")
@@ -253,10 +212,6 @@ func (a *app) refresh(c echo.Context) error {
 	}
 	u, err := a.store.UserByID(ctx, userID)
 	if err != nil {
-		return err
-	}
-	next := auth.RandomToken(32)
-	if err := a.store.AddRefreshToken(ctx, deviceID, auth.HashRefreshToken(next), a.cfg.Now().Add(a.cfg.RefreshTTL)); err != nil {
 		return err
 	}
 	return a.session(c, http.StatusOK, u, deviceID, next)
@@ -284,69 +239,4 @@ func (a *app) me(c echo.Context) error {
 		return err
 	}
 	return c.JSON(http.StatusOK, Me{UserView: UserView{ID: u.ID, Email: u.Email, CreatedAt: u.CreatedAt}, DeviceID: p.deviceID})
-}
-
-// DeviceView is one login in GET /v1/devices; Current marks the one making the request.
-type DeviceView struct {
-	sqlite.Device
-	Current bool `json:"current"`
-}
-
-func (a *app) listDevices(c echo.Context) error {
-	p := who(c)
-	ds, err := a.store.Devices(c.Request().Context(), p.userID)
-	if err != nil {
-		return err
-	}
-	out := make([]DeviceView, len(ds))
-	for i, d := range ds {
-		out[i] = DeviceView{Device: d, Current: d.ID == p.deviceID}
-	}
-	return c.JSON(http.StatusOK, map[string]any{"devices": out})
-}
-
-// DeviceRename is the body of PATCH /v1/devices/:id.
-type DeviceRename struct {
-	// Name is trimmed; 1 to MaxDeviceName characters, none of them control characters.
-	Name string `json:"name"`
-}
-
-// MaxDeviceName is the longest name a rename accepts, in characters. (Names taken from a User-Agent at login
-// may be longer; they are cut at 200.)
-const MaxDeviceName = 100
-
-// Validate trims the name and checks it.
-func (r *DeviceRename) Validate() error {
-	r.Name = strings.TrimSpace(r.Name)
-	if n := utf8.RuneCountInString(r.Name); n == 0 || n > MaxDeviceName {
-		return apiError(syncproto.CodeInvalid, "name: must be 1 to %d characters long", MaxDeviceName)
-	}
-	if strings.IndexFunc(r.Name, unicode.IsControl) >= 0 {
-		return apiError(syncproto.CodeInvalid, "name: must not contain control characters such as line breaks")
-	}
-	return nil
-}
-
-// renameDevice renames one of the caller's logins, this one or another.
-func (a *app) renameDevice(c echo.Context) error {
-	var in DeviceRename
-	if err := decodeJSON(c, &in); err != nil {
-		return err
-	}
-	if err := in.Validate(); err != nil {
-		return err
-	}
-	p := who(c)
-	d, err := a.store.RenameDevice(c.Request().Context(), p.userID, c.Param("id"), in.Name)
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, DeviceView{Device: d, Current: d.ID == p.deviceID})
-}
-
-func (a *app) deleteDevice(c echo.Context) error {
-	if err := a.store.DeleteDevice(c.Request().Context(), who(c).userID, c.Param("id")); err != nil {
-		return err
-	}
-	return noContent(c)
 }

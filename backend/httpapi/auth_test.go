@@ -1,18 +1,27 @@
 package httpapi_test
 
 import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net"
 	"net/http"
+	"net/http/httptest"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
-	"github.com/golang-jwt/jwt/v5"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/papergist/papergist/backend/auth"
+	"github.com/papergist/papergist/backend/httpapi"
 	"github.com/papergist/papergist/backend/internal/apitest"
+	"github.com/papergist/papergist/backend/sqlite"
 	"github.com/papergist/papergist/shared/syncproto"
 )
 
@@ -95,88 +104,6 @@ func TestRegisterAndLogin(t *testing.T) {
 	})
 }
 
-// forge signs claims with the server's key (or another) and method.
-func forge(t *testing.T, method jwt.SigningMethod, key any, claims jwt.MapClaims) string {
-	t.Helper()
-	s, err := jwt.NewWithClaims(method, claims).SignedString(key)
-	require.NoError(t, err)
-	return s
-}
-
-func TestAccessTokensAreChecked(t *testing.T) {
-	srv := apitest.Start(t)
-	c := srv.NewClient()
-	s, _ := c.Register(t)
-	require.Equal(t, http.StatusOK, c.Do(t, "GET", "/v1/me", s.AccessToken, nil).Status)
-
-	// The valid token's claims, to tamper with one at a time.
-	parsed, _, err := jwt.NewParser().ParseUnverified(s.AccessToken, jwt.MapClaims{})
-	require.NoError(t, err)
-	good := parsed.Claims.(jwt.MapClaims)
-	for _, k := range []string{"iss", "aud", "sub", "exp", "iat", "jti", "sid"} {
-		assert.Contains(t, good, k)
-	}
-	with := func(k string, v any) jwt.MapClaims {
-		c := jwt.MapClaims{}
-		for kk, vv := range good {
-			c[kk] = vv
-		}
-		if v == nil {
-			delete(c, k)
-		} else {
-			c[k] = v
-		}
-		return c
-	}
-	parts := strings.Split(s.AccessToken, ".")
-	tampered := parts[0] + "." + parts[1] + "." + strings.Repeat("A", len(parts[2]))
-
-	tests := []struct{ name, header string }{
-		{"no header", ""},
-		{"not bearer", "Basic " + s.AccessToken},
-		{"garbage", "Bearer not.a.jwt"},
-		{"bad signature", "Bearer " + tampered},
-		{"alg none", "Bearer " + forge(t, jwt.SigningMethodNone, jwt.UnsafeAllowNoneSignatureType, good)},
-	}
-	if srv.Secret != nil {
-		now := time.Now()
-		if srv.Clock != nil {
-			now = srv.Clock.Now()
-		}
-		tests = append(tests, []struct{ name, header string }{
-			{"other algorithm", "Bearer " + forge(t, jwt.SigningMethodHS512, srv.Secret, good)},
-			{"other key", "Bearer " + forge(t, jwt.SigningMethodHS256, []byte("another key that is long enough!!"), good)},
-			{"expired", "Bearer " + forge(t, jwt.SigningMethodHS256, srv.Secret, with("exp", now.Add(-time.Minute).Unix()))},
-			{"no expiry", "Bearer " + forge(t, jwt.SigningMethodHS256, srv.Secret, with("exp", nil))},
-			{"issued in the future", "Bearer " + forge(t, jwt.SigningMethodHS256, srv.Secret, with("iat", now.Add(time.Hour).Unix()))},
-			{"wrong audience", "Bearer " + forge(t, jwt.SigningMethodHS256, srv.Secret, with("aud", "someone-else"))},
-			{"wrong issuer", "Bearer " + forge(t, jwt.SigningMethodHS256, srv.Secret, with("iss", "evil"))},
-			{"other user's device", "Bearer " + forge(t, jwt.SigningMethodHS256, srv.Secret, with("sub", "nobody"))},
-			{"no device", "Bearer " + forge(t, jwt.SigningMethodHS256, srv.Secret, with("sid", nil))},
-		}...)
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var hdr []string
-			if tt.header != "" {
-				hdr = []string{"Authorization", tt.header}
-			}
-			r := c.Do(t, "GET", "/v1/me", "", nil, hdr...)
-			requireError(t, r, http.StatusUnauthorized, syncproto.CodeUnauthorized)
-			assert.Contains(t, r.Header.Get("WWW-Authenticate"), "Bearer")
-		})
-	}
-	t.Run("expires after 15 minutes", func(t *testing.T) {
-		if srv.Clock == nil {
-			t.Skip("needs the in-process server's clock")
-		}
-		srv.Clock.Advance(14 * time.Minute)
-		require.Equal(t, http.StatusOK, c.Do(t, "GET", "/v1/me", s.AccessToken, nil).Status)
-		srv.Clock.Advance(2 * time.Minute)
-		requireError(t, c.Do(t, "GET", "/v1/me", s.AccessToken, nil), http.StatusUnauthorized, syncproto.CodeUnauthorized)
-	})
-}
-
 func refresh(t *testing.T, c *apitest.Client, token string) *apitest.Response {
 	return c.Do(t, "POST", "/v1/auth/refresh", "", map[string]string{"refresh_token": token})
 }
@@ -223,46 +150,6 @@ func TestRefreshRotation(t *testing.T) {
 	})
 }
 
-func TestDevicesAndLogout(t *testing.T) {
-	srv := apitest.Start(t)
-	c := srv.NewClient()
-	a, pw := c.Register(t)
-	b := c.Login(t, a.User.Email, pw, "phone")
-	stranger, _ := c.Register(t)
-
-	r := c.Do(t, "GET", "/v1/devices", a.AccessToken, nil)
-	require.Equal(t, http.StatusOK, r.Status, r.String())
-	var list struct {
-		Devices []struct {
-			ID, Name string
-			Current  bool
-		}
-	}
-	r.JSON(t, &list)
-	require.Len(t, list.Devices, 2)
-	names := map[string]bool{}
-	for _, d := range list.Devices {
-		names[d.Name] = true
-		assert.Equal(t, d.ID == a.DeviceID, d.Current)
-	}
-	assert.True(t, names["phone"])
-
-	requireError(t, c.Do(t, "DELETE", "/v1/devices/"+b.DeviceID, stranger.AccessToken, nil), http.StatusNotFound, syncproto.CodeNotFound)
-	requireError(t, c.Do(t, "DELETE", "/v1/devices/nope", a.AccessToken, nil), http.StatusNotFound, syncproto.CodeNotFound)
-	require.Equal(t, http.StatusNoContent, c.Do(t, "DELETE", "/v1/devices/"+b.DeviceID, a.AccessToken, nil).Status)
-	requireError(t, c.Do(t, "GET", "/v1/me", b.AccessToken, nil), http.StatusUnauthorized, syncproto.CodeUnauthorized)
-	requireError(t, refresh(t, c, b.RefreshToken), http.StatusUnauthorized, syncproto.CodeUnauthorized)
-	// The sync pull checks the device in its own statement: revoked there too, with or without a version header.
-	requireError(t, c.Do(t, "GET", "/v1/sync", b.AccessToken, nil), http.StatusUnauthorized, syncproto.CodeUnauthorized)
-	requireError(t, c.Do(t, "GET", "/v1/sync", b.AccessToken, nil, syncproto.HeaderIfModifiedSinceVersion, "0"), http.StatusUnauthorized, syncproto.CodeUnauthorized)
-	assert.Equal(t, http.StatusOK, c.Do(t, "GET", "/v1/sync", a.AccessToken, nil).Status)
-
-	require.Equal(t, http.StatusNoContent, c.Do(t, "POST", "/v1/auth/logout", a.AccessToken, nil).Status)
-	requireError(t, c.Do(t, "GET", "/v1/me", a.AccessToken, nil), http.StatusUnauthorized, syncproto.CodeUnauthorized)
-	requireError(t, refresh(t, c, a.RefreshToken), http.StatusUnauthorized, syncproto.CodeUnauthorized)
-	requireError(t, c.Do(t, "POST", "/v1/auth/logout", a.AccessToken, nil), http.StatusUnauthorized, syncproto.CodeUnauthorized)
-}
-
 func TestLoginRateLimits(t *testing.T) {
 	srv := apitest.Start(t)
 	if srv.External() && os.Getenv("PAPERGIST_TEST_RATE_LIMITS") == "" {
@@ -287,6 +174,66 @@ func TestLoginRateLimits(t *testing.T) {
 			assert.Equal(t, http.StatusOK, login(s.User.Email, pw).Status, "the window passed")
 		}
 	})
+	t.Run("an attacker elsewhere cannot lock the owner out", func(t *testing.T) {
+		if srv.External() {
+			t.Skip("speaks from several addresses through X-Forwarded-For, which only the in-process server trusts")
+		}
+		victim, pw := c.Register(t)
+		from := func(addr, password string) *apitest.Response {
+			return c.Do(t, "POST", "/v1/auth/login", "", map[string]string{"email": victim.User.Email, "password": password}, "X-Forwarded-For", addr)
+		}
+		for i := range 11 {
+			r := from("203.0.113.66", "guess "+strconv.Itoa(i))
+			if i < srv.LoginPerAccount {
+				requireError(t, r, http.StatusUnauthorized, syncproto.CodeUnauthorized)
+			} else {
+				requireError(t, r, http.StatusTooManyRequests, syncproto.CodeRateLimited)
+			}
+		}
+		assert.Equal(t, http.StatusOK, from("198.51.100.7", pw).Status, "the owner, from their own address, gets in")
+		requireError(t, from("203.0.113.66", pw), http.StatusTooManyRequests, syncproto.CodeRateLimited)
+	})
+	t.Run("and many addresses share a slower budget per account", func(t *testing.T) {
+		if srv.External() {
+			t.Skip("speaks from several addresses through X-Forwarded-For, which only the in-process server trusts")
+		}
+		victim, pw := c.Register(t)
+		spent := 0
+		for a := 1; spent < srv.LoginAccountBudget; a++ {
+			for i := 0; i < srv.LoginPerAccount && spent < srv.LoginAccountBudget; i++ {
+				r := c.Do(t, "POST", "/v1/auth/login", "", map[string]string{"email": victim.User.Email, "password": "guess"},
+					"X-Forwarded-For", "203.0.113."+strconv.Itoa(a))
+				requireError(t, r, http.StatusUnauthorized, syncproto.CodeUnauthorized)
+				spent++
+			}
+		}
+		r := c.Do(t, "POST", "/v1/auth/login", "", map[string]string{"email": victim.User.Email, "password": pw}, "X-Forwarded-For", "198.51.100.7")
+		requireError(t, r, http.StatusTooManyRequests, syncproto.CodeRateLimited)
+		retry, err := strconv.Atoi(r.Header.Get("Retry-After"))
+		require.NoError(t, err)
+		srv.Clock.Advance(time.Duration(retry) * time.Second)
+		r = c.Do(t, "POST", "/v1/auth/login", "", map[string]string{"email": victim.User.Email, "password": pw}, "X-Forwarded-For", "198.51.100.7")
+		assert.Equal(t, http.StatusOK, r.Status, r.String())
+	})
+	t.Run("an IPv6 client counts by its /64", func(t *testing.T) {
+		if srv.External() {
+			t.Skip("speaks from several addresses through X-Forwarded-For, which only the in-process server trusts")
+		}
+		srv.Clock.Advance(time.Hour) // a fresh window
+		victim, _ := c.Register(t)
+		for i := range srv.LoginPerAccount + 1 {
+			r := c.Do(t, "POST", "/v1/auth/login", "", map[string]string{"email": victim.User.Email, "password": "guess"},
+				"X-Forwarded-For", "2001:db8:1:2::"+strconv.FormatInt(int64(i+1), 16))
+			if i < srv.LoginPerAccount {
+				requireError(t, r, http.StatusUnauthorized, syncproto.CodeUnauthorized)
+			} else {
+				requireError(t, r, http.StatusTooManyRequests, syncproto.CodeRateLimited)
+			}
+		}
+		r := c.Do(t, "POST", "/v1/auth/login", "", map[string]string{"email": victim.User.Email, "password": "guess"},
+			"X-Forwarded-For", "2001:db8:1:3::1")
+		requireError(t, r, http.StatusUnauthorized, syncproto.CodeUnauthorized)
+	})
 	t.Run("per address", func(t *testing.T) {
 		if srv.Clock != nil {
 			srv.Clock.Advance(time.Hour) // a fresh window
@@ -303,91 +250,117 @@ func TestLoginRateLimits(t *testing.T) {
 	})
 }
 
-func TestRenameDevice(t *testing.T) {
+// TestRefreshAfterALostAnswer: a refresh whose answer never arrived can be repeated within the grace and the
+// login lives on; once its successor was used, the old token revokes the login as before.
+func TestRefreshAfterALostAnswer(t *testing.T) {
 	srv := apitest.Start(t)
 	c := srv.NewClient()
-	a, pw := c.Register(t)
-	b := c.Login(t, a.User.Email, pw, "phone")
-	stranger, _ := c.Register(t)
-
-	// devices returns the user's devices by id, as GET /v1/devices shows them.
-	devices := func(t *testing.T, token string) map[string]string {
+	session := func(r *apitest.Response) apitest.Session {
 		t.Helper()
-		r := c.Do(t, "GET", "/v1/devices", token, nil)
 		require.Equal(t, http.StatusOK, r.Status, r.String())
-		var list struct{ Devices []struct{ ID, Name string } }
-		r.JSON(t, &list)
-		out := map[string]string{}
-		for _, d := range list.Devices {
-			out[d.ID] = d.Name
-		}
-		return out
+		var s apitest.Session
+		r.JSON(t, &s)
+		return s
 	}
 
-	renames := []struct {
-		name, device, token, body string
-		want                      string
-		current                   bool
-	}{
-		{"this device, trimmed", a.DeviceID, a.AccessToken, `{"name":"  Work laptop\t"}`, "Work laptop", true},
-		{"another of the user's devices", b.DeviceID, a.AccessToken, `{"name":"Phone (old)"}`, "Phone (old)", false},
-		{"100 characters, not bytes", b.DeviceID, b.AccessToken, `{"name":"` + strings.Repeat("é", 100) + `"}`, strings.Repeat("é", 100), true},
-		{"one character", a.DeviceID, a.AccessToken, `{"name":"x"}`, "x", true},
-	}
-	for _, tt := range renames {
-		t.Run(tt.name, func(t *testing.T) {
-			r := c.Do(t, "PATCH", "/v1/devices/"+tt.device, tt.token, []byte(tt.body))
-			require.Equal(t, http.StatusOK, r.Status, r.String())
-			var got struct {
-				ID, Name  string
-				Current   bool
-				CreatedAt time.Time `json:"created_at"`
-			}
-			r.JSON(t, &got)
-			assert.Equal(t, tt.device, got.ID)
-			assert.Equal(t, tt.want, got.Name)
-			assert.Equal(t, tt.current, got.Current)
-			assert.False(t, got.CreatedAt.IsZero())
-			assert.Equal(t, tt.want, devices(t, a.AccessToken)[tt.device])
-		})
-	}
+	t.Run("retry after a timeout", func(t *testing.T) {
+		s, _ := c.Register(t)
+		lost := session(refresh(t, c, s.RefreshToken)) // the client never read this
+		retried := session(refresh(t, c, s.RefreshToken))
+		assert.Equal(t, lost.RefreshToken, retried.RefreshToken, "the same successor")
+		assert.Equal(t, s.DeviceID, retried.DeviceID)
+		next := session(refresh(t, c, retried.RefreshToken))
+		require.Equal(t, http.StatusOK, c.Do(t, "GET", "/v1/me", next.AccessToken, nil).Status)
 
-	before := devices(t, a.AccessToken)
-	refused := []struct {
-		name, device, token, body, contentType string
-		status                                 int
-		code                                   string
-	}{
-		{"empty name", a.DeviceID, a.AccessToken, `{"name":""}`, "", 400, syncproto.CodeInvalid},
-		{"only spaces", a.DeviceID, a.AccessToken, `{"name":"   "}`, "", 400, syncproto.CodeInvalid},
-		{"101 characters", a.DeviceID, a.AccessToken, `{"name":"` + strings.Repeat("a", 101) + `"}`, "", 400, syncproto.CodeInvalid},
-		{"line break inside", a.DeviceID, a.AccessToken, `{"name":"Work\nlaptop"}`, "", 400, syncproto.CodeInvalid},
-		{"NUL inside", a.DeviceID, a.AccessToken, `{"name":"Work\u0000laptop"}`, "", 400, syncproto.CodeInvalid},
-		{"C1 control inside", a.DeviceID, a.AccessToken, `{"name":"Work\u0085laptop"}`, "", 400, syncproto.CodeInvalid},
-		{"no name", a.DeviceID, a.AccessToken, `{}`, "", 400, syncproto.CodeInvalid},
-		{"name not a string", a.DeviceID, a.AccessToken, `{"name":42}`, "", 400, syncproto.CodeInvalid},
-		{"unknown field", a.DeviceID, a.AccessToken, `{"name":"ok","current":true}`, "", 400, syncproto.CodeInvalid},
-		{"empty body", a.DeviceID, a.AccessToken, ``, "", 400, syncproto.CodeInvalid},
-		{"not JSON", a.DeviceID, a.AccessToken, `name=ok`, "application/x-www-form-urlencoded", 415, syncproto.CodeUnsupportedMedia},
-		{"another user's device", a.DeviceID, stranger.AccessToken, `{"name":"mine now"}`, "", 404, syncproto.CodeNotFound},
-		{"no such device", "nope", a.AccessToken, `{"name":"ok"}`, "", 404, syncproto.CodeNotFound},
-		{"no token", a.DeviceID, "", `{"name":"ok"}`, "", 401, syncproto.CodeUnauthorized},
-	}
-	for _, tt := range refused {
-		t.Run(tt.name, func(t *testing.T) {
-			ct := tt.contentType
-			if ct == "" {
-				ct = "application/json"
-			}
-			r := c.Do(t, "PATCH", "/v1/devices/"+tt.device, tt.token, []byte(tt.body), "Content-Type", ct)
-			requireError(t, r, tt.status, tt.code)
-		})
-	}
-	assert.Equal(t, before, devices(t, a.AccessToken), "refused renames change nothing")
-
-	t.Run("a revoked device cannot rename", func(t *testing.T) {
-		require.Equal(t, http.StatusNoContent, c.Do(t, "DELETE", "/v1/devices/"+b.DeviceID, a.AccessToken, nil).Status)
-		requireError(t, c.Do(t, "PATCH", "/v1/devices/"+a.DeviceID, b.AccessToken, []byte(`{"name":"ghost"}`)), http.StatusUnauthorized, syncproto.CodeUnauthorized)
-		requireError(t, c.Do(t, "PATCH", "/v1/devices/"+b.DeviceID, a.AccessToken, []byte(`{"name":"ghost"}`)), http.StatusNotFound, syncproto.CodeNotFound)
+		requireError(t, refresh(t, c, s.RefreshToken), http.StatusUnauthorized, syncproto.CodeUnauthorized)
+		requireError(t, c.Do(t, "GET", "/v1/me", next.AccessToken, nil), http.StatusUnauthorized, syncproto.CodeUnauthorized)
 	})
+
+	t.Run("connection dropped right after sending", func(t *testing.T) {
+		s, _ := c.Register(t)
+		conn, err := net.Dial("tcp", strings.TrimPrefix(srv.URL, "http://"))
+		require.NoError(t, err)
+		body := `{"refresh_token":"` + s.RefreshToken + `"}`
+		_, err = fmt.Fprintf(conn, "POST /v1/auth/refresh HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s", len(body), body)
+		require.NoError(t, err)
+		require.NoError(t, conn.Close())
+		// Whether or not the server finished that refresh, the client's retry works and so does its result.
+		retried := session(refresh(t, c, s.RefreshToken))
+		assert.Equal(t, http.StatusOK, c.Do(t, "GET", "/v1/me", retried.AccessToken, nil).Status)
+		session(refresh(t, c, retried.RefreshToken))
+	})
+
+	t.Run("8 concurrent refreshes with one token", func(t *testing.T) {
+		s, _ := c.Register(t)
+		got := make([]*apitest.Response, 8)
+		var wg sync.WaitGroup
+		for i := range got {
+			wg.Go(func() {
+				r, err := c.Try("POST", "/v1/auth/refresh", "", map[string]string{"refresh_token": s.RefreshToken})
+				assert.NoError(t, err)
+				got[i] = r
+			})
+		}
+		wg.Wait()
+		tokens := map[string]bool{}
+		for _, r := range got {
+			tokens[session(r).RefreshToken] = true
+		}
+		assert.Len(t, tokens, 1, "every answer carries the same successor")
+		for tok := range tokens {
+			next := session(refresh(t, c, tok))
+			assert.Equal(t, http.StatusOK, c.Do(t, "GET", "/v1/me", next.AccessToken, nil).Status, "the login lives")
+		}
+	})
+
+	t.Run("the grace ends", func(t *testing.T) {
+		if srv.Clock == nil {
+			t.Skip("needs the in-process server's clock")
+		}
+		s, _ := c.Register(t)
+		lost := session(refresh(t, c, s.RefreshToken))
+		srv.Clock.Advance(httpapi.RefreshGrace + time.Second)
+		requireError(t, refresh(t, c, s.RefreshToken), http.StatusUnauthorized, syncproto.CodeUnauthorized)
+		requireError(t, refresh(t, c, lost.RefreshToken), http.StatusUnauthorized, syncproto.CodeUnauthorized)
+	})
+}
+
+// TestLoginsBeyondTheHashSlotsAreTurnedAway: 50 logins at once with one hash slot and no time to wait: the
+// overflow is answered 503 with Retry-After, never 500, and every other answer is the normal one.
+func TestLoginsBeyondTheHashSlotsAreTurnedAway(t *testing.T) {
+	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "hash.db"))
+	require.NoError(t, err)
+	t.Cleanup(func() { db.Close() })
+	e, err := httpapi.New(db, httpapi.Config{JWTKey: []byte(auth.RandomToken(32)), Logger: slog.New(slog.DiscardHandler),
+		Argon2: auth.Argon2Params{Time: 1, MemoryKiB: 4 << 10, Threads: 1}, LoginPerAddress: 1000,
+		HashConcurrency: 1, HashWait: time.Nanosecond})
+	require.NoError(t, err)
+	ts := httptest.NewServer(e)
+	t.Cleanup(ts.Close)
+	c := &apitest.Client{URL: ts.URL, HTTP: &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 64}}}
+
+	statuses := make([]*apitest.Response, 50)
+	var wg sync.WaitGroup
+	for i := range statuses {
+		wg.Go(func() {
+			r, err := c.Try("POST", "/v1/auth/login", "", map[string]string{"email": apitest.NewEmail(), "password": "some password"})
+			assert.NoError(t, err)
+			statuses[i] = r
+		})
+	}
+	wg.Wait()
+	count := map[int]int{}
+	for _, r := range statuses {
+		require.NotNil(t, r)
+		count[r.Status]++
+		switch r.Status {
+		case http.StatusServiceUnavailable:
+			requireError(t, r, http.StatusServiceUnavailable, syncproto.CodeUnavailable)
+			assert.NotEmpty(t, r.Header.Get("Retry-After"))
+		default:
+			requireError(t, r, http.StatusUnauthorized, syncproto.CodeUnauthorized)
+		}
+	}
+	assert.Positive(t, count[http.StatusServiceUnavailable], "%v", count)
+	assert.Positive(t, count[http.StatusUnauthorized], "%v", count)
 }

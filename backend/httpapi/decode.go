@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
-	"mime"
 	"net/http"
 	"strconv"
 	"strings"
@@ -15,13 +14,8 @@ import (
 	"github.com/papergist/papergist/shared/syncproto"
 )
 
-// readBody returns the request body, which must be JSON; the body limit middleware already capped its size.
+// readBody returns the request body; requireJSON already checked its type, the body limit capped its size.
 func readBody(c echo.Context) ([]byte, error) {
-	if ct := c.Request().Header.Get(echo.HeaderContentType); ct != "" {
-		if mt, _, err := mime.ParseMediaType(ct); err != nil || mt != echo.MIMEApplicationJSON {
-			return nil, apiError(syncproto.CodeUnsupportedMedia, "send the body as application/json")
-		}
-	}
 	b, err := io.ReadAll(c.Request().Body)
 	if err != nil {
 		var he *echo.HTTPError

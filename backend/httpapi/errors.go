@@ -6,6 +6,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/papergist/papergist/backend/sqlite"
 	"github.com/papergist/papergist/shared/syncproto"
 )
 
@@ -39,8 +40,9 @@ var codeOf = map[int]string{
 
 func apiError(code, format string, args ...any) error { return syncproto.Errorf(code, format, args...) }
 
-// handleError is Echo's HTTPErrorHandler: every error leaves as {"error": {"code", "message"}}; anything that is
-// not one of ours is logged and sent as a bare "internal" so internals never leak.
+// handleError is Echo's HTTPErrorHandler: every error leaves as {"error": {"code", "message"}}. A database that
+// cannot serve for now (full disk, I/O error, read-only: sqlite.Unavailable) is a 503 with Retry-After; anything
+// else that is not one of ours is logged and sent as a bare "internal" so internals never leak.
 func (a *app) handleError(err error, c echo.Context) {
 	if c.Response().Committed {
 		return
@@ -56,10 +58,19 @@ func (a *app) handleError(err error, c echo.Context) {
 		body = syncproto.Error{Code: codeOf[he.Code], Message: http.StatusText(he.Code)}
 		status = he.Code
 	}
+	if status == 0 && sqlite.Unavailable(err) {
+		a.cfg.Logger.Error("storage unavailable", "request_id", c.Response().Header().Get(echo.HeaderXRequestID),
+			"path", c.Request().URL.Path, "error", err.Error())
+		body = syncproto.Error{Code: syncproto.CodeUnavailable, Message: "the server cannot store data right now; retry later"}
+		status = http.StatusServiceUnavailable
+	}
 	if status == 0 {
 		a.cfg.Logger.Error("internal error", "request_id", c.Response().Header().Get(echo.HeaderXRequestID),
 			"path", c.Request().URL.Path, "error", err.Error())
 		body, status = syncproto.Error{Code: syncproto.CodeInternal, Message: "internal error"}, http.StatusInternalServerError
+	}
+	if status == http.StatusServiceUnavailable && c.Response().Header().Get("Retry-After") == "" {
+		c.Response().Header().Set("Retry-After", "2") // seconds: long enough for a hash slot or a disk to free up
 	}
 	if status == http.StatusUnauthorized {
 		c.Response().Header().Set("WWW-Authenticate", `Bearer realm="papergist"`)

@@ -26,7 +26,7 @@ func (a *app) healthz(c echo.Context) error {
 func (a *app) readyz(c echo.Context) error {
 	if err := a.store.Ping(c.Request().Context()); err != nil {
 		a.cfg.Logger.Error("readiness check failed", "error", err)
-		return apiError(syncproto.CodeUnavailable, "the database is not reachable")
+		return apiError(syncproto.CodeUnavailable, "the database is not reachable or cannot write")
 	}
 	return c.JSON(http.StatusOK, map[string]string{"status": "ready"})
 }

@@ -60,7 +60,7 @@ func (a *app) putItem(c echo.Context) error {
 		return err
 	}
 	if ch.ID != "" && ch.ID != id {
-		return apiError(syncproto.CodeInvalid, "id in the body (%s) differs from the path (%s)", ch.ID, id)
+		return apiError(syncproto.CodeInvalid, "id in the body (%s) differs from the path (%s)", paper.Quote(ch.ID), paper.Quote(id))
 	}
 	ch.ID = id
 	it, created, err := a.store.PutItem(c.Request().Context(), who(c).userID, ch, ifMatch)

@@ -3,6 +3,7 @@ package httpapi_test
 import (
 	"net/http"
 	"net/url"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -106,4 +107,24 @@ func TestItemsSearch(t *testing.T) {
 	for _, q := range []string{"read=maybe", "limit=0", "offset=-1"} {
 		requireError(t, u.c.Do(t, "GET", "/v1/items?"+q, u.token, nil), http.StatusBadRequest, syncproto.CodeInvalid)
 	}
+}
+
+// TestLongIDsAreRefused: an ID past paper.MaxIDLen is never stored, and errors quote bad input cut short.
+func TestLongIDsAreRefused(t *testing.T) {
+	srv := apitest.Start(t)
+	u := newUser(t, srv)
+	long := "openreview:" + strings.Repeat("a", 600<<10)
+	resp := u.push(t, syncproto.PushRequest{Changes: []syncproto.Change{
+		{ID: long, Title: ptr("Long")}, {ID: "url:https://example.org/" + strings.Repeat("b", 300<<10), Title: ptr("Long URL")},
+	}})
+	for _, res := range resp.Results {
+		assert.Equal(t, syncproto.StatusInvalid, res.Status)
+		require.NotNil(t, res.Error)
+		assert.Less(t, len(res.Error.Message), 200, "%.300s", res.Error.Message)
+	}
+	assert.Empty(t, u.pull(t, 0, "").Items, "nothing was stored")
+
+	r := u.c.Do(t, "PUT", itemPath("arxiv:2401.00001"), u.token, map[string]any{"id": long, "title": "x"})
+	requireError(t, r, http.StatusBadRequest, syncproto.CodeInvalid)
+	assert.Less(t, len(r.Body), 400, "%.500s", r.Body)
 }

@@ -97,7 +97,7 @@ func NormalizeDOI(s string) (string, error) {
 	if d, ok := normalizeDOI(s); ok {
 		return d, nil
 	}
-	return "", invalid("doi", "%q is not a DOI", s)
+	return "", invalid("doi", "%s is not a DOI", Quote(s))
 }
 
 // normalizeDOI is NormalizeDOI for callers that only ask whether s is a DOI: ParseArxiv asks it of
@@ -240,13 +240,20 @@ func CanonicalURL(u *url.URL) string {
 	return c.String()
 }
 
+// MaxIDLen caps a paper ID, in bytes. The longest real ones are url: IDs of long links, well under it; without a
+// cap a client could store megabytes under one ID.
+const MaxIDLen = 2048
+
 // ParseID checks that id is a canonical paper ID and returns it unchanged, or an *Error saying why not.
 // Canonical means what Paper.Normalize, IDFromDOI and IDFromURL give, so one paper has one ID: an ID of a
 // weaker kind for a paper that has a stronger one (doi:10.48550/arxiv.…, url:https://arxiv.org/abs/…) is refused.
 func ParseID(id string) (string, error) {
+	if len(id) > MaxIDLen {
+		return "", invalid("id", "%s is longer than %d bytes", Quote(id), MaxIDLen)
+	}
 	kind, body, ok := strings.Cut(id, ":")
 	if !ok || body == "" {
-		return "", invalid("id", "%q is not a paper ID (arxiv:, doi:, openreview:, acl:, s2: or url:)", id)
+		return "", invalid("id", "%s is not a paper ID (arxiv:, doi:, openreview:, acl:, s2: or url:)", Quote(id))
 	}
 	good := false
 	switch kind + ":" {
@@ -269,7 +276,7 @@ func ParseID(id string) (string, error) {
 		good = IDFromURL(body) == id
 	}
 	if !good {
-		return "", invalid("id", "%q is not a canonical paper ID", id)
+		return "", invalid("id", "%s is not a canonical paper ID", Quote(id))
 	}
 	return id, nil
 }

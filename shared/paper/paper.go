@@ -5,8 +5,10 @@ package paper
 import (
 	"fmt"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Paper is one scholarly paper as papergist shows, saves and syncs it.
@@ -62,6 +64,18 @@ func (e *Error) Error() string {
 	return e.Field + ": " + e.Message
 }
 
+// quoteMax is how many characters of a bad value an error message quotes.
+const quoteMax = 60
+
+// Quote quotes s for an error message, cut after quoteMax characters: bad input is named, never echoed whole.
+func Quote(s string) string {
+	if utf8.RuneCountInString(s) <= quoteMax {
+		return strconv.Quote(s)
+	}
+	r := []rune(s)
+	return strconv.Quote(string(r[:quoteMax])) + fmt.Sprintf("… (%d bytes)", len(s))
+}
+
 func invalid(field, format string, args ...any) *Error {
 	return &Error{Code: "invalid", Field: field, Message: fmt.Sprintf(format, args...)}
 }
@@ -86,10 +100,10 @@ func (p *Paper) Validate() error {
 		return err
 	}
 	if p.Published != "" && !validDate(p.Published) {
-		return invalid("published", "%q is not YYYY-MM-DD, YYYY-MM or YYYY", p.Published)
+		return invalid("published", "%s is not YYYY-MM-DD, YYYY-MM or YYYY", Quote(p.Published))
 	}
 	if p.Version != "" && !isArxivVersion(p.Version) {
-		return invalid("version", "%q is not an arXiv version like v2", p.Version)
+		return invalid("version", "%s is not an arXiv version like v2", Quote(p.Version))
 	}
 	return nil
 }
@@ -103,7 +117,7 @@ func checkURL(field, raw string, required bool) error {
 	}
 	u, err := url.Parse(raw)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return invalid(field, "%q is not an absolute http(s) URL", raw)
+		return invalid(field, "%s is not an absolute http(s) URL", Quote(raw))
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package paper_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -201,4 +202,27 @@ func TestNormalizeAndValidate(t *testing.T) {
 	for _, b := range bad {
 		assert.Error(t, b.Validate(), "%+v", b)
 	}
+}
+
+// TestParseIDCapsLengthAndQuotesShort: an ID over MaxIDLen is refused however well-formed, and no error message
+// repeats a long input whole.
+func TestParseIDCapsLengthAndQuotesShort(t *testing.T) {
+	long := func(prefix string, n int) string { return prefix + strings.Repeat("a", n-len(prefix)) }
+	ok := []string{long("openreview:", paper.MaxIDLen), long("url:https://example.org/", paper.MaxIDLen)}
+	for _, id := range ok {
+		got, err := paper.ParseID(id)
+		require.NoError(t, err, "%d bytes", len(id))
+		assert.Equal(t, id, got)
+	}
+	bad := []string{
+		long("openreview:", paper.MaxIDLen+1), long("openreview:", 2<<20), long("url:https://example.org/", 1<<20),
+		long("nonsense ", 1<<20), long("doi:10.1000/ ", 1<<20),
+	}
+	for _, id := range bad {
+		_, err := paper.ParseID(id)
+		require.Error(t, err, "%d bytes", len(id))
+		assert.Less(t, len(err.Error()), 200, "the message names the input, cut: %.300s", err.Error())
+	}
+	assert.Equal(t, `"short"`, paper.Quote("short"))
+	assert.Equal(t, `"`+strings.Repeat("é", 60)+`"… (1000 bytes)`, paper.Quote(strings.Repeat("é", 500)))
 }

@@ -77,7 +77,7 @@ func (c *Change) Normalize() error {
 		}
 		for _, t := range tags {
 			if utf8.RuneCountInString(t) > MaxTag || strings.IndexFunc(t, unicode.IsControl) >= 0 {
-				return Errorf(CodeInvalid, "tags: %q is longer than %d characters or has control characters", t, MaxTag)
+				return Errorf(CodeInvalid, "tags: %s is longer than %d characters or has control characters", paper.Quote(t), MaxTag)
 			}
 		}
 		c.Tags = &tags
@@ -158,7 +158,7 @@ func link(field string, s *string) error {
 	}
 	u, err := url.Parse(*s)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return Errorf(CodeInvalid, "%s: %q is not an absolute http(s) URL", field, *s)
+		return Errorf(CodeInvalid, "%s: %s is not an absolute http(s) URL", field, paper.Quote(*s))
 	}
 	return nil
 }

@@ -1,13 +1,14 @@
 // Command server is the native papergist sync server: it opens (creating and migrating) the SQLite file and
 // serves the API until interrupted.
 //
-//	server [-addr 127.0.0.1:8080] [-db ./data/papergist.db]
+//	server [-addr 127.0.0.1:8080] [-db ./data/papergist.db] [-trusted-proxies 127.0.0.1,10.0.0.0/8]
 //
 // The JWT signing key comes from PAPERGIST_JWT_SECRET, else from jwt.key beside the database (generated on first
 // run). PAPERGIST_ARGON2 ("time,memoryKiB,threads") overrides the password hash costs, and
 // PAPERGIST_LOGIN_PER_ACCOUNT, PAPERGIST_LOGIN_PER_ADDRESS and PAPERGIST_REGISTER_PER_ADDRESS the attempts allowed
 // per PAPERGIST_LOGIN_WINDOW (default 10, 50 and 20 per 5m; the contract tests run against a server need a high
-// register limit); see httpapi.Config.ReadEnv.
+// register limit); see httpapi.Config.ReadEnv. Behind a reverse proxy, -trusted-proxies (or
+// PAPERGIST_TRUSTED_PROXIES) names the proxies whose X-Forwarded-For gives the client address for rate limits.
 package main
 
 import (
@@ -45,6 +46,7 @@ func run(ctx context.Context, args []string, getenv func(string) string) error {
 	fs := flag.NewFlagSet("server", flag.ContinueOnError)
 	addr := fs.String("addr", "127.0.0.1:8080", "listen address")
 	dbPath := fs.String("db", "./data/papergist.db", "SQLite database file (created and migrated at start)")
+	proxies := fs.String("trusted-proxies", "", "reverse proxies whose X-Forwarded-For is believed: comma-separated CIDR ranges or addresses (default $PAPERGIST_TRUSTED_PROXIES)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -61,6 +63,11 @@ func run(ctx context.Context, args []string, getenv func(string) string) error {
 	cfg := httpapi.Config{JWTKey: key, Logger: logger}
 	if err := cfg.ReadEnv(getenv); err != nil {
 		return err
+	}
+	if *proxies != "" {
+		if cfg.TrustedProxies, err = httpapi.ParseTrustedProxies(*proxies); err != nil {
+			return fmt.Errorf("-trusted-proxies: %w", err)
+		}
 	}
 	e, err := httpapi.New(db, cfg)
 	if err != nil {

@@ -35,6 +35,9 @@ type Clock struct {
 	t  time.Time
 }
 
+// NewClock returns a clock set to t.
+func NewClock(t time.Time) *Clock { return &Clock{t: t} }
+
 // Now returns the clock's time.
 func (c *Clock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
 
@@ -48,8 +51,9 @@ type Server struct {
 	Secret []byte
 	// Clock is the server's clock; nil for an external server.
 	Clock *Clock
-	// LoginPerAccount and LoginPerAddress are the server's login limits per window.
-	LoginPerAccount, LoginPerAddress int
+	// LoginPerAccount and LoginPerAddress are the server's login limits per window, LoginAccountBudget per
+	// hour. The in-process server trusts X-Forwarded-For from loopback, so a test can speak from any address.
+	LoginPerAccount, LoginPerAddress, LoginAccountBudget int
 	// DBPath is the SQLite file of an in-process server.
 	DBPath string
 
@@ -64,11 +68,13 @@ type Server struct {
 func (s *Server) External() bool { return s.Clock == nil }
 
 // Start returns the server to test: PAPERGIST_BASE_URL if set, else a fresh in-process one, stopped at cleanup.
-// Login limits of an external server are read from PAPERGIST_LOGIN_PER_ACCOUNT / _PER_ADDRESS (default 10/50).
+// Login limits of an external server are read from PAPERGIST_LOGIN_PER_ACCOUNT / _PER_ADDRESS / _ACCOUNT_BUDGET
+// (default 10/50/300).
 func Start(t testing.TB) *Server {
 	t.Helper()
 	if base := os.Getenv("PAPERGIST_BASE_URL"); base != "" {
-		s := &Server{URL: base, LoginPerAccount: envInt("PAPERGIST_LOGIN_PER_ACCOUNT", 10), LoginPerAddress: envInt("PAPERGIST_LOGIN_PER_ADDRESS", 50)}
+		s := &Server{URL: base, LoginPerAccount: envInt("PAPERGIST_LOGIN_PER_ACCOUNT", 10), LoginPerAddress: envInt("PAPERGIST_LOGIN_PER_ADDRESS", 50),
+			LoginAccountBudget: envInt("PAPERGIST_LOGIN_ACCOUNT_BUDGET", 300)}
 		if k := os.Getenv("PAPERGIST_JWT_SECRET"); k != "" {
 			s.Secret = []byte(k)
 		}
@@ -76,7 +82,7 @@ func Start(t testing.TB) *Server {
 	}
 	s := &Server{
 		Secret: []byte(auth.RandomToken(32)), Clock: &Clock{t: time.Now().UTC().Truncate(time.Second)},
-		LoginPerAccount: 5, LoginPerAddress: 40, DBPath: filepath.Join(t.TempDir(), "papergist.db"),
+		LoginPerAccount: 5, LoginPerAddress: 40, LoginAccountBudget: 12, DBPath: filepath.Join(t.TempDir(), "papergist.db"),
 	}
 	s.start(t, "127.0.0.1:0")
 	t.Cleanup(func() { s.stop() })
@@ -102,7 +108,8 @@ func (s *Server) start(t testing.TB, addr string) {
 	e, err := httpapi.New(db, httpapi.Config{
 		JWTKey: s.Secret, Now: s.Clock.Now, Logger: logger,
 		Argon2:          auth.Argon2Params{Time: 1, MemoryKiB: 256, Threads: 1}, // cheap: tests are not about hash cost
-		LoginPerAccount: s.LoginPerAccount, LoginPerAddress: s.LoginPerAddress, RegisterPerAddress: 100000,
+		LoginPerAccount: s.LoginPerAccount, LoginPerAddress: s.LoginPerAddress, LoginAccountBudget: s.LoginAccountBudget,
+		RegisterPerAddress: 100000, TrustedProxies: []*net.IPNet{{IP: net.IPv4(127, 0, 0, 1), Mask: net.CIDRMask(32, 32)}},
 		BodyLimit: 1 << 20,
 	})
 	require.NoError(t, err)

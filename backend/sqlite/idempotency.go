@@ -1,0 +1,58 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"time"
+)
+
+// StoredResponse is the first answer to an Idempotency-Key.
+type StoredResponse struct {
+	RequestHash string
+	Status      int
+	Body        []byte
+}
+
+// IdempotentResponse returns the stored answer for (user, key), or nil when there is none.
+func (s *Store) IdempotentResponse(ctx context.Context, userID, key string) (*StoredResponse, error) {
+	var r StoredResponse
+	var body string
+	err := s.queryRow(ctx, `SELECT request_hash, status, body FROM idempotency_keys WHERE user_id = ? AND key = ?`, userID, key).
+		Scan(&r.RequestHash, &r.Status, &body)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read idempotency key: %w", err)
+	}
+	r.Body = []byte(body)
+	return &r, nil
+}
+
+// IdempotencyTTL is how long the answer to an Idempotency-Key is kept for replays.
+const IdempotencyTTL = 24 * time.Hour
+
+// SaveIdempotentResponse records the answer to (user, key) unless one is already there, and returns the answer
+// that is stored: the first one wins when two identical requests race. Now and then it drops the user's answers
+// older than IdempotencyTTL.
+func (s *Store) SaveIdempotentResponse(ctx context.Context, userID, key string, r StoredResponse) (StoredResponse, error) {
+	if rand.IntN(32) == 0 {
+		if _, err := s.exec(ctx, `DELETE FROM idempotency_keys WHERE user_id = ? AND created_at < ?`,
+			userID, ms(s.now().Add(-IdempotencyTTL))); err != nil {
+			return StoredResponse{}, fmt.Errorf("purge idempotency keys: %w", err)
+		}
+	}
+	_, err := s.exec(ctx, `INSERT INTO idempotency_keys (user_id, key, request_hash, status, body, created_at)
+		VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`, userID, key, r.RequestHash, r.Status, string(r.Body), ms(s.now()))
+	if err != nil {
+		return StoredResponse{}, fmt.Errorf("save idempotency key: %w", err)
+	}
+	stored, err := s.IdempotentResponse(ctx, userID, key)
+	if err != nil || stored == nil {
+		return r, err
+	}
+	return *stored, nil
+}
