@@ -17,7 +17,7 @@ import * as sync from './sync.js';
 // The library is the background's alone: content scripts (a page's renderer) cannot read or write it, and get
 // what they need through messages. Chrome keeps the level in the profile; set again at every start.
 chrome.storage.local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })
-  ?.catch((err) => console.error('papergist: storage access level', err));
+  ?.catch((err) => console.warn('papergist: storage access level', err)); // Firefox restricts only storage.session
 ensureEngine().catch((err) => console.error('papergist: engine', err)); // eagerly: the first page should not wait
 savedIds();
 

@@ -1,4 +1,4 @@
-// The card under a paper entry: <papergist-card data-paper-id> with a closed shadow root, so that neither
+// The card under a paper entry: <papergist-card data-paper-id> (its only attribute) with a closed shadow root, so that neither
 // the page's CSS reaches in nor ours out, and the page's scripts cannot read or press what is inside. Whether a
 // paper is saved lives only here, in the content script's world (cards below): the host element carries no
 // saved marker and looks and measures the same saved or not, so the page learns nothing about the library.
@@ -111,7 +111,8 @@ export function updateCard(host, entry) {
   const c = cards.get(host);
   c.entry = entry;
   const { root } = c;
-  host.dataset.state = entry.abstract;
+  // Inside the closed root: whether an abstract came from the cache would tell the page what was read before.
+  /** @type {HTMLElement} */ (root.querySelector('.card')).dataset.state = entry.abstract;
   root.querySelector('.tldr .text').textContent = entry.summary.tldr;
   const phrases = root.querySelector('.phrases');
   phrases.replaceChildren(...entry.summary.keyphrases.map((k) => el('li', '', k)));

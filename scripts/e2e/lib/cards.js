@@ -48,9 +48,10 @@ function cardView(host) {
   const button = root && find(root, (n) => n.localName === 'button' && hasClass(n, 'save'));
   const tldr = root && find(root, (n) => hasClass(n, 'tldr'));
   const phrases = root && find(root, (n) => hasClass(n, 'phrases'));
+  const card = root && find(root, (n) => hasClass(n, 'card'));
   return {
     id: attrs['data-paper-id'],
-    state: attrs['data-state'],
+    state: card ? attrsOf(card)['data-state'] : undefined,
     saved: button && attrsOf(button)['aria-pressed'] === 'true' ? 'true' : 'false',
     button: textOf(button),
     tldr: textOf(tldr && find(tldr, (n) => hasClass(n, 'text'))),

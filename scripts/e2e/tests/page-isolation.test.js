@@ -102,6 +102,8 @@ test('a page script cannot tell which papers are saved, nor save or remove one',
   assert.deepEqual(after, before, 'the page sees the same cards before and after the save');
   assert.deepEqual(await page.evaluate(() => window.__attrChanges), [], 'no attribute of a card changed');
   assert.ok(after.every((c) => c.shadowRoot === 'hidden' && c.grabbedRoots === 0 && c.text === ''));
+  assert.ok(after.every((c) => c.attributes.length === 1 && c.attributes[0] === `data-paper-id=${c.id}`),
+    'a card\'s host carries its paper ID and nothing else');
 
   // The page tries to remove the saved paper and to save another, every way a script can click.
   await pageScriptClicks(page, id(p1));
