@@ -1,12 +1,15 @@
 // Which papers each tab's page shows, as the background analyzed them for its content script. Two uses: a
 // content script may remove (or save) only a paper on its own page, and each tab hears when one of its papers
 // is saved or removed anywhere (MSG.SAVED_CHANGED), since content scripts cannot read chrome.storage.
-// Kept in chrome.storage.session (trusted contexts only, cleared when the browser closes), keyed by tab and
-// tied to the document that asked: another page in the same tab starts afresh.
+// Kept in chrome.storage.session (trusted contexts only, cleared when the browser closes), keyed by tab, then by
+// the document that asked (Chrome's documentId): another page in the same tab has its own list, and the last few
+// documents are kept, since Back can bring one out of the back/forward cache.
 import { MSG, TARGET } from '../lib/messages.js';
 
 /** At most this many IDs per page: an endless list keeps its latest ones. */
 const MAX_IDS = 10_000;
+/** The documents remembered per tab, the latest. */
+const MAX_DOCS = 4;
 
 const keyOf = (tabId) => `page:${tabId}`;
 
@@ -31,22 +34,25 @@ export function remember(sender, ids) {
   const key = keyOf(sender.tab.id);
   const doc = sender.documentId || '';
   return serial(async () => {
-    const { [key]: rec } = await chrome.storage.session.get(key);
-    const before = rec && rec.doc === doc ? rec.ids : [];
-    const all = [...new Set([...before, ...ids])].slice(-MAX_IDS);
-    await chrome.storage.session.set({ [key]: { doc, ids: all } });
+    const { [key]: docs = {} } = await chrome.storage.session.get(key);
+    const all = [...new Set([...(docs[doc] || []), ...ids])].slice(-MAX_IDS);
+    delete docs[doc]; // the latest last
+    docs[doc] = all;
+    const keep = Object.fromEntries(Object.entries(docs).slice(-MAX_DOCS));
+    await chrome.storage.session.set({ [key]: keep });
   });
 }
 
 /**
- * Whether the sender's page shows the paper (as its last analysis found it).
+ * Whether the sender's page shows the paper (as its analyses found it).
  * @param {chrome.runtime.MessageSender} sender @param {string} id
  */
 export async function shows(sender, id) {
   if (!sender.tab || sender.tab.id === undefined || typeof id !== 'string') return false;
   const key = keyOf(sender.tab.id);
-  const { [key]: rec } = await chrome.storage.session.get(key);
-  return Boolean(rec && rec.doc === (sender.documentId || '') && rec.ids.includes(id));
+  const { [key]: docs } = await chrome.storage.session.get(key);
+  const ids = docs && Object.hasOwn(docs, sender.documentId || '') ? docs[sender.documentId || ''] : null;
+  return Boolean(ids && ids.includes(id));
 }
 
 /** @param {number} tabId */
@@ -65,12 +71,14 @@ async function tell() {
   const batch = new Map(changed);
   changed.clear();
   const all = await chrome.storage.session.get(null);
-  for (const [k, rec] of Object.entries(all)) {
-    if (!k.startsWith('page:') || !rec || !Array.isArray(rec.ids)) continue;
-    const changes = rec.ids.filter((id) => batch.has(id)).map((id) => ({ id, saved: batch.get(id) }));
-    if (!changes.length) continue;
-    const msg = { type: MSG.SAVED_CHANGED, target: TARGET.CONTENT, changes };
-    chrome.tabs.sendMessage(Number(k.slice(5)), msg, rec.doc ? { documentId: rec.doc } : { frameId: 0 })
-      .catch(() => {}); // the tab or its page is gone
+  for (const [k, docs] of Object.entries(all)) {
+    if (!k.startsWith('page:') || !docs || typeof docs !== 'object') continue;
+    for (const [doc, ids] of Object.entries(docs)) {
+      const changes = ids.filter((id) => batch.has(id)).map((id) => ({ id, saved: batch.get(id) }));
+      if (!changes.length) continue;
+      const msg = { type: MSG.SAVED_CHANGED, target: TARGET.CONTENT, changes };
+      chrome.tabs.sendMessage(Number(k.slice(5)), msg, doc ? { documentId: doc } : { frameId: 0 })
+        .catch(() => {}); // the page is gone, or in the back/forward cache (it asks again when shown)
+    }
   }
 }

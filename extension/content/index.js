@@ -77,6 +77,11 @@ function onReady() {
   watchNavigation();
 }
 
+// Back to a page from the back/forward cache: it missed the library's changes meanwhile, so it is shown again.
+addEventListener('pageshow', (e) => {
+  if (e.persisted && run) start();
+});
+
 if (document.readyState === 'loading') {
   document.addEventListener('DOMContentLoaded', onReady, { once: true });
 } else {
