@@ -26,11 +26,9 @@ const RFC3339 = /^(\d{4})-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2
 /** A rule an item breaks. */
 class Invalid extends Error {}
 
-const runes = (s) => {
-  let n = 0;
-  for (const _ of s) n++; // eslint-disable-line no-unused-vars
-  return n;
-};
+const PAIRS = /[\ud800-\udbff][\udc00-\udfff]/g;
+/** Code points in s, as Go counts runes: UTF-16 units less one per surrogate pair. @param {string} s */
+const runes = (s) => s.length - (s.length > 1 ? (s.match(PAIRS) || []).length : 0);
 
 /** A text field: absent is empty; single-line text is trimmed (as the server trims it). */
 function text(v, field, max, multiline = false) {

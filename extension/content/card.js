@@ -1,7 +1,7 @@
-// The card under a paper entry: <papergist-card data-paper-id> (its only attribute) with a closed shadow root, so that neither
-// the page's CSS reaches in nor ours out, and the page's scripts cannot read or press what is inside. Whether a
-// paper is saved lives only here, in the content script's world (cards below): the host element carries no
-// saved marker and looks and measures the same saved or not, so the page learns nothing about the library.
+// The card under a paper entry: <papergist-card data-paper-id> (its only attribute) with a closed shadow root,
+// so that neither the page's CSS reaches in nor ours out, and the page's scripts cannot read or press what is
+// inside. Whether a paper is saved lives only here, in the content script's world (cards below): the host carries
+// no saved marker and looks and measures the same saved or not, so the page learns nothing about the library.
 // Only trusted clicks (a real user's) save or remove. Everything from the page goes in as text, never as HTML.
 
 /** @typedef {import('../lib/messages.js').Entry} Entry */
