@@ -79,7 +79,7 @@ export async function cardOf(page, id) {
 }
 
 /** Waits until the paper's card shows it saved (or not). */
-export async function waitForSaved(page, id, saved = true, timeout = 15_000) {
+export async function waitForSaved(page, id, saved = true, timeout = 30_000) {
   const want = String(saved);
   const end = Date.now() + timeout;
   for (;;) {
