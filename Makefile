@@ -158,3 +158,10 @@ clean:
 bench: bench-popup
 bench-popup: extension $(E2E)/node_modules
 	cd $(E2E) && node bench-popup.js
+
+# --- extension unit tests (pure logic, next to the code: extension/**/*.test.js) ---
+.PHONY: test-ext-unit
+test: test-ext-unit
+## test-ext-unit: the extension's unit tests with node --test (some run vectors shared with the Go tests)
+test-ext-unit:
+	cd extension && node --test

@@ -17,6 +17,7 @@ cp -R extension/manifest.json extension/background extension/offscreen extension
 extension/node_modules/.bin/esbuild extension/content/index.js --bundle --format=iife --target=chrome116 \
 	--legal-comments=none --log-level=warning --outfile="$out/content/content.js"
 cp "$vendor" "$out/vendor/idb-keyval.js" # the background imports it as ../vendor/idb-keyval.js
+find "$out" -name '*.test.js' -delete # unit tests stay in the repository
 cp "$wasm" "$out/wasm/papergist.wasm"
 cp "$(go env GOROOT)/lib/wasm/wasm_exec.js" "$out/wasm/wasm_exec.js"
 echo "extension: built $out ($(du -sh "$out" | cut -f1), wasm $(du -h "$out/wasm/papergist.wasm" | cut -f1))"

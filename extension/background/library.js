@@ -30,16 +30,24 @@ export function onLocalChange(fn) {
 
 /**
  * Saves a paper; saving one that is saved already keeps its tags, note and read state.
- * @param {Paper} paper @param {{tldr?: string, keyphrases?: string[]}} summary @returns {Promise<SavedPaper>}
+ * @param {Paper} paper @param {{tldr?: string, keyphrases?: string[]}} summary
+ * @param {{keepSaved?: boolean, now?: Date}} [opts] keepSaved: a paper saved already stays exactly as it is (a
+ *   save from a content script, which must not rewrite a saved paper's title, TL;DR or URL)
+ * @returns {Promise<SavedPaper>}
  */
-export async function save(paper, summary, now = new Date()) {
+export async function save(paper, summary, { keepSaved = false, now = new Date() } = {}) {
   if (!paper || typeof paper.id !== 'string' || !paper.id || typeof paper.title !== 'string') {
     throw new Error('not a paper: it needs an id and a title');
   }
+  let kept = false;
   const rec = await exclusive(async () => {
     const key = keyOf(paper.id);
     const gone = GONE_PREFIX + paper.id;
     const { [key]: old, [gone]: tomb } = await chrome.storage.local.get([key, gone]);
+    if (old && keepSaved) {
+      kept = true;
+      return old;
+    }
     /** @type {SavedPaper} */
     const next = {
       ...(old || {}),
@@ -60,7 +68,7 @@ export async function save(paper, summary, now = new Date()) {
     if (tomb) await chrome.storage.local.remove(gone);
     return next;
   });
-  changed();
+  if (!kept) changed();
   return rec;
 }
 

@@ -15,7 +15,8 @@ export const MENU_ID = 'papergist-save';
 export async function saveTabPaper(tab) {
   if (!tab || tab.id === undefined) throw new Error('no tab');
   const entry = await pagePaper(tab);
-  return library.save(entry.paper, entry.summary);
+  // The entry may come from the tab's content script: it must not rewrite a paper saved already.
+  return library.save(entry.paper, entry.summary, { keepSaved: true });
 }
 
 async function pagePaper(tab) {

@@ -8,11 +8,16 @@ import { ensureEngine } from './engine.js';
 import { analyzePage, abstractsFor, digest } from './analyze.js';
 import { saveTabPaper, createMenu, MENU_ID } from './save-from-tab.js';
 import * as badge from './badge.js';
+import * as pagePapers from './page-papers.js';
 import { savedIds } from './saved-index.js';
 import * as library from './library.js';
 import * as account from './account.js';
 import * as sync from './sync.js';
 
+// The library is the background's alone: content scripts (a page's renderer) cannot read or write it, and get
+// what they need through messages. Chrome keeps the level in the profile; set again at every start.
+chrome.storage.local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })
+  ?.catch((err) => console.warn('papergist: storage access level', err)); // Firefox restricts only storage.session
 ensureEngine().catch((err) => console.error('papergist: engine', err)); // eagerly: the first page should not wait
 savedIds();
 
@@ -33,12 +38,19 @@ dispatch(TARGET.BACKGROUND, {
       const only = out.entries.length === 1 ? out.entries[0].paper.id : null;
       badge.setTabPaper(sender.tab.id, only);
     }
+    await pagePapers.remember(sender, out.entries.map((e) => e.paper.id));
     return out;
   },
   [MSG.FETCH_ABSTRACTS]: (msg) => abstractsFor(msg),
   [MSG.DIGEST]: (msg) => digest(msg),
-  [MSG.SAVE_PAPER]: async (msg) => ({ saved: await library.save(msg.paper, msg.summary) }),
-  [MSG.REMOVE_PAPER]: async (msg) => {
+  [MSG.SAVE_PAPER]: async (msg, sender) => {
+    const fromPage = pagePapers.isContentScript(sender);
+    if (fromPage) await onSendersPage(msg.type, sender, msg.paper && msg.paper.id);
+    const rec = await library.save(msg.paper, msg.summary, { keepSaved: fromPage });
+    return fromPage ? {} : { saved: rec }; // a content script needs no note or tags
+  },
+  [MSG.REMOVE_PAPER]: async (msg, sender) => {
+    if (pagePapers.isContentScript(sender)) await onSendersPage(msg.type, sender, msg.id);
     await library.remove(msg.id);
     return {};
   },
@@ -68,6 +80,11 @@ dispatch(TARGET.BACKGROUND, {
     return {};
   }),
 });
+
+/** Refuses a content script's library message about a paper its page does not show. */
+async function onSendersPage(type, sender, id) {
+  if (!(await pagePapers.shows(sender, id))) throw new Error(`${type}: ${String(id).slice(0, 100)} is not on this page`);
+}
 
 /** Handlers of the browser's own events, named so that the end-to-end tests can drive them. */
 const events = {
@@ -100,9 +117,15 @@ async function notify(tab, saving) {
 chrome.runtime.onInstalled.addListener(createMenu);
 chrome.contextMenus.onClicked.addListener(events.onMenuClicked);
 chrome.commands.onCommand.addListener(events.onCommand);
-chrome.tabs.onRemoved.addListener((tabId) => badge.forgetTab(tabId));
+chrome.tabs.onRemoved.addListener((tabId) => {
+  badge.forgetTab(tabId);
+  pagePapers.forgetTab(tabId);
+});
 chrome.tabs.onUpdated.addListener((tabId, change) => {
   if (change.status === 'loading') badge.setTabPaper(tabId, null);
 });
-saved.onChange((id, isSaved) => badge.paperChanged(id, isSaved));
+saved.onChange((id, isSaved) => {
+  badge.paperChanged(id, isSaved);
+  pagePapers.paperChanged(id, isSaved);
+});
 sync.start();

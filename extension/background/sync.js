@@ -9,6 +9,7 @@ import * as account from './account.js';
 import { exclusive, onLocalChange } from './library.js';
 import { keyOf, idOfKey, GONE_PREFIX } from '../lib/saved.js';
 import { STATUS_KEY } from '../lib/messages.js';
+import { checkPull, reportSkipped } from './pull-validate.js';
 import { NAMES, USER_FIELDS, get, set, same, itemValue, fromItem, adoptClean, dirtyFields } from '../lib/sync-fields.js';
 
 /** @typedef {import('../lib/messages.js').SavedPaper} SavedPaper */
@@ -142,8 +143,9 @@ async function pull(call) {
       throw new account.SyncError('the server sent a pull answer papergist does not understand');
     }
     if (data.more && data.version <= since) throw new account.SyncError('the server\'s pull answer did not move on');
-    const page = { ...data, items: data.items.filter(usable), deleted: (data.deleted || []).filter(usable) };
-    if (page.items.length < data.items.length) console.warn('papergist: skipped malformed items of a pull');
+    const { items, deleted, skipped } = checkPull(data); // the server's own rules; the rest is stored
+    if (skipped.length) await reportSkipped(skipped);
+    const page = { ...data, items, deleted };
     await exclusive(() => applyPull(page));
     since = data.version;
     if (!data.more) return;

@@ -1,5 +1,8 @@
-// The card under a paper entry: <papergist-card data-paper-id> with an open shadow root, so that neither
-// the page's CSS reaches in nor ours out. Everything from the page goes in as text, never as HTML.
+// The card under a paper entry: <papergist-card data-paper-id> (its only attribute) with a closed shadow root,
+// so that neither the page's CSS reaches in nor ours out, and the page's scripts cannot read or press what is
+// inside. Whether a paper is saved lives only here, in the content script's world (cards below): the host carries
+// no saved marker and looks and measures the same saved or not, so the page learns nothing about the library.
+// Only trusted clicks (a real user's) save or remove. Everything from the page goes in as text, never as HTML.
 
 /** @typedef {import('../lib/messages.js').Entry} Entry */
 
@@ -34,6 +37,7 @@ button {
 }
 button:hover { border-color: var(--accent); }
 button:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
+button.save { width: 8em; } /* the same size saved or not: the page can measure the host */
 button[aria-pressed="true"] { background: var(--saved-bg); color: var(--saved-fg); border-color: var(--saved-bg); }
 `;
 
@@ -56,6 +60,12 @@ const STATUS = {
 };
 
 /**
+ * What this world knows about each card; the page's scripts cannot reach it (isolated world, closed root).
+ * @type {WeakMap<HTMLElement, {root: ShadowRoot, entry: Entry, saved: boolean}>}
+ */
+const cards = new WeakMap();
+
+/**
  * @param {Entry} entry
  * @param {{theme: 'light'|'dark', saved: boolean, showTitle?: boolean,
  *   onToggleSave: (entry: Entry, save: boolean) => void}} opts showTitle for a card not under its entry
@@ -64,7 +74,7 @@ const STATUS = {
 export function createCard(entry, { theme, saved, showTitle = false, onToggleSave }) {
   const host = document.createElement('papergist-card');
   host.dataset.paperId = entry.paper.id;
-  const root = host.attachShadow({ mode: 'open' });
+  const root = host.attachShadow({ mode: 'closed' });
   root.adoptedStyleSheets = [cardSheet()];
   const card = el('section', 'card ' + theme);
   card.setAttribute('aria-label', 'papergist summary');
@@ -84,9 +94,11 @@ export function createCard(entry, { theme, saved, showTitle = false, onToggleSav
   button.type = 'button';
   card.append(body, button);
   root.append(card);
-  button.addEventListener('click', () => {
-    const cur = /** @type {any} */ (host).papergistEntry;
-    onToggleSave(cur, host.dataset.saved !== 'true');
+  cards.set(host, { root, entry, saved });
+  button.addEventListener('click', (ev) => {
+    if (!ev.isTrusted) return; // a script's click, not the user's
+    const c = cards.get(host);
+    onToggleSave(c.entry, !c.saved);
   });
   updateCard(host, entry);
   setSaved(host, saved);
@@ -95,9 +107,12 @@ export function createCard(entry, { theme, saved, showTitle = false, onToggleSav
 
 /** Shows a new summary or abstract state. @param {HTMLElement} host @param {Entry} entry */
 export function updateCard(host, entry) {
-  /** @type {any} */ (host).papergistEntry = entry;
-  const root = host.shadowRoot;
-  host.dataset.state = entry.abstract;
+  /** @type {any} */ (host).papergistEntry = entry; // an expando of this world: the page does not see it
+  const c = cards.get(host);
+  c.entry = entry;
+  const { root } = c;
+  // Inside the closed root: whether an abstract came from the cache would tell the page what was read before.
+  /** @type {HTMLElement} */ (root.querySelector('.card')).dataset.state = entry.abstract;
   root.querySelector('.tldr .text').textContent = entry.summary.tldr;
   const phrases = root.querySelector('.phrases');
   phrases.replaceChildren(...entry.summary.keyphrases.map((k) => el('li', '', k)));
@@ -106,10 +121,16 @@ export function updateCard(host, entry) {
   status.classList.toggle('warn', entry.abstract === 'failed');
 }
 
-/** @param {HTMLElement} host @param {boolean} saved */
+/**
+ * Shows a card as saved or not: the one place a card's saved state changes (a click's answer, or the background's
+ * MSG.SAVED_CHANGED when the library changed in another tab, the popup or a sync).
+ * @param {HTMLElement} host @param {boolean} saved
+ */
 export function setSaved(host, saved) {
-  host.dataset.saved = String(saved);
-  const button = host.shadowRoot.querySelector('button.save');
+  const c = cards.get(host);
+  if (!c) return;
+  c.saved = saved;
+  const button = c.root.querySelector('button.save');
   button.textContent = saved ? 'Saved ✓' : 'Save';
   button.setAttribute('aria-pressed', String(saved));
   button.title = saved ? 'Saved in papergist: click to remove' : 'Save to papergist';

@@ -43,7 +43,8 @@ export function mountDigest({ theme, cardsOf }) {
   toggle.textContent = 'Topics';
   toggle.setAttribute('aria-expanded', 'false');
   toggle.setAttribute('aria-controls', 'panel');
-  toggle.addEventListener('click', () => {
+  toggle.addEventListener('click', (ev) => {
+    if (!ev.isTrusted) return; // only the user's clicks act, never a page script's
     panel.hidden = !panel.hidden;
     toggle.setAttribute('aria-expanded', String(!panel.hidden));
   });
@@ -65,7 +66,8 @@ export function mountDigest({ theme, cardsOf }) {
       count.className = 'count';
       count.textContent = String(t.paper_ids.length);
       b.append(label, count);
-      b.addEventListener('click', () => {
+      b.addEventListener('click', (ev) => {
+        if (!ev.isTrusted) return;
         for (const c of highlighted) c.removeAttribute('data-highlight');
         highlighted = t.paper_ids.flatMap(cardsOf);
         for (const c of highlighted) c.setAttribute('data-highlight', '');

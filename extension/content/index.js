@@ -6,7 +6,7 @@
 // cards are shown again for the new state. A list that grows in place ("load more", infinite scroll) gets
 // cards for its new papers once the DOM has settled.
 import { MSG, TARGET, dispatch } from '../lib/messages.js';
-import { main, more, teardown } from './main.js';
+import { main, more, teardown, showSaved } from './main.js';
 
 /** Milliseconds without DOM changes after which a single-page navigation counts as rendered. */
 const SETTLE_MS = 400;
@@ -34,6 +34,10 @@ dispatch(TARGET.CONTENT, {
     const entries = (run && run.entries) || [];
     if (entries.length !== 1) return { entry: null };
     return { entry: run.cards.get(entries[0].paper.id)?.papergistEntry || entries[0] };
+  },
+  [MSG.SAVED_CHANGED]: (msg) => {
+    showSaved(run, Array.isArray(msg.changes) ? msg.changes : []);
+    return {};
   },
 });
 
@@ -72,6 +76,11 @@ function onReady() {
   start();
   watchNavigation();
 }
+
+// Back to a page from the back/forward cache: it missed the library's changes meanwhile, so it is shown again.
+addEventListener('pageshow', (e) => {
+  if (e.persisted && run) start();
+});
 
 if (document.readyState === 'loading') {
   document.addEventListener('DOMContentLoaded', onReady, { once: true });

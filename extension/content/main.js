@@ -1,7 +1,6 @@
 // On a supported site: send the page to the background, put a card under every paper it finds, keep
 // the Save buttons in step with what is saved anywhere, and fetch the abstracts a listing lacks.
 import { MSG, send } from '../lib/messages.js';
-import * as saved from '../lib/saved.js';
 import { locateEntries, insertCard, fallbackPlace, hasCard } from './placement.js';
 import { createCard, updateCard, setSaved } from './card.js';
 import { mountDigest } from './digest.js';
@@ -33,11 +32,6 @@ export async function main(t, run) {
   const nav = performance.getEntriesByType('navigation')[0];
   const inject = nav ? t.start - nav.domContentLoadedEventStart : 0;
   markShown(cards.size, { ...timing, inject, import: t.imported - t.start, analyze: analyzed - t.imported, cards: performance.now() - analyzed });
-
-  run.cleanups.push(saved.onChange((id, isSaved) => {
-    const card = cards.get(id);
-    if (card) setSaved(card, isSaved);
-  }));
 
   if (entries.length > 1 && cards.size) {
     run.setTopics = mountDigest({ theme: run.theme, cardsOf: (id) => (cards.has(id) ? [cards.get(id)] : []) });
@@ -105,6 +99,18 @@ export async function more(analysis, run) {
     if (!run.stopped && run.setTopics) run.setTopics(topics);
   } catch (err) {
     console.warn('papergist: digest', err);
+  }
+}
+
+/**
+ * Shows what the background says changed in the library (MSG.SAVED_CHANGED): content scripts cannot read
+ * chrome.storage, so the background tells each tab about the papers it shows.
+ * @param {any} run @param {{id: string, saved: boolean}[]} changes
+ */
+export function showSaved(run, changes) {
+  for (const { id, saved } of changes) {
+    const card = run && run.cards.get(id);
+    if (card) setSaved(card, saved);
   }
 }
 

@@ -1,17 +1,46 @@
 // Exports of saved papers as BibTeX, RIS and CSL-JSON, the three formats Zotero imports. The TL;DR,
 // the key phrases, the user's note and tags go along: note and keywords fields in each format.
 
+import { SPACE, trimSpace } from './saved.js';
+
 /** @typedef {import('./messages.js').SavedPaper} SavedPaper */
 
-/** @param {string} name "Ada Lovelace" → {family: "Lovelace", given: "Ada"} */
+const SPACES = new RegExp(`[${SPACE}]+`, 'g');
+/** Go's strings.Fields joined by single spaces: the Go writer (backend/internal/citation) does the same. */
+const collapse = (s) => trimSpace(s).replace(SPACES, ' ');
+
+const PARTICLES = /^(van|von|der|den|de|del|della|da|di|du|la|le|dos|das|ten|ter|bin|al)$/i;
+const suffixWord = (w) => /^(?:jr|sr|jnr|snr)\.?$/i.test(w) || /^(?:II|III|IV)$/.test(w);
+
+/**
+ * Splits a display name into BibTeX's parts. A name with commas is already in BibTeX's order ("Lovelace, Ada",
+ * "Eve, Jr, Mallory"); otherwise the family name is the last word with the particles before it ("Ludwig van
+ * Beethoven" → "van Beethoven"), and a last "Jr." or "III" is the suffix. The server's writer splits names by the
+ * same rule; both run backend/internal/citation/testdata/bibtex.json.
+ * @param {string} name @returns {{family: string, given: string, suffix: string}}
+ */
 export function splitName(name) {
-  const parts = name.trim().split(/\s+/);
-  if (parts.length === 1) return { family: parts[0], given: '' };
-  // keep particles with the family name: "Ludwig van Beethoven" → "van Beethoven"
-  let i = parts.length - 1;
-  while (i > 1 && /^(van|von|der|den|de|del|della|da|di|du|la|le|dos|das|ten|ter|bin|al)$/i.test(parts[i - 1])) i--;
-  return { family: parts.slice(i).join(' '), given: parts.slice(0, i).join(' ') };
+  const s = collapse(String(name));
+  const parts = s.split(',');
+  if (parts.length > 1 && parts[0].trim()) {
+    const p = parts.map((x) => x.trim());
+    if (p.length === 2) return { family: p[0], given: p[1], suffix: '' };
+    return { family: p[0], suffix: p[1], given: collapse(p.slice(2).join(' ')) };
+  }
+  let words = s.replace(/,/g, ' ').split(' ').filter(Boolean);
+  let suffix = '';
+  if (words.length >= 3 && suffixWord(words[words.length - 1])) {
+    suffix = words[words.length - 1];
+    words = words.slice(0, -1);
+  }
+  if (!words.length) return { family: '', given: '', suffix };
+  let i = words.length - 1;
+  while (i > 1 && PARTICLES.test(words[i - 1])) i--;
+  return { family: words.slice(i).join(' '), given: words.slice(0, i).join(' '), suffix };
 }
+
+/** @param {{family: string, given: string, suffix: string}} n a CSL name, without empty parts */
+const cslName = (n) => Object.fromEntries(Object.entries(n).filter(([, v]) => v));
 
 /** @param {string} published "YYYY-MM-DD" | "YYYY-MM" | "YYYY" | "" */
 function dateParts(published) {
@@ -40,7 +69,7 @@ export function toCSLJSON(saved) {
       id: p.id,
       type: isArxivOnly(p) ? 'article' : p.venue ? 'paper-conference' : 'article-journal',
       title: p.title,
-      author: p.authors.map(splitName),
+      author: p.authors.map((a) => cslName(splitName(a))),
       URL: p.url,
     };
     const parts = dateParts(p.published);
@@ -77,8 +106,8 @@ export function toRIS(saved) {
       let out = risLine('TY', isArxivOnly(p) ? 'UNPB' : p.venue ? 'CPAPER' : 'JOUR');
       out += risLine('TI', p.title);
       for (const a of p.authors) {
-        const { family, given } = splitName(a);
-        out += risLine('AU', given ? `${family}, ${given}` : family);
+        const { family, given, suffix } = splitName(a);
+        out += risLine('AU', suffix ? `${family}, ${given}, ${suffix}` : given ? `${family}, ${given}` : family);
       }
       const parts = dateParts(p.published);
       if (parts.length) {
@@ -100,12 +129,42 @@ export function toRIS(saved) {
 
 // --- BibTeX ---
 
-const BIB_SPECIAL = { '\\': '\\textbackslash{}', '{': '\\{', '}': '\\}', '%': '\\%', '&': '\\&', '$': '\\$',
-  '#': '\\#', '_': '\\_', '~': '\\textasciitilde{}', '^': '\\textasciicircum{}' };
+const BIB_SPECIAL = { '\\': '{\\textbackslash}', '{': '{\\textbraceleft}', '}': '{\\textbraceright}', '%': '\\%',
+  '&': '\\&', '$': '\\$', '#': '\\#', '_': '\\_', '~': '{\\textasciitilde}', '^': '{\\textasciicircum}', '@': '{@}' };
 
-/** Escapes text for a braced BibTeX field, so that any title or note keeps its braces balanced. */
+/**
+ * Escapes text for a braced BibTeX field: TeX specials become commands, braces become commands too (BibTeX counts
+ * every brace, backslash or not, so \{ would unbalance the entry), line breaks and tabs become spaces, other
+ * control characters go, and white space runs become one space.
+ */
 export function bibEscape(s) {
-  return String(s).replace(/[\\{}%&$#_~^]/g, (c) => BIB_SPECIAL[c]).replace(/\s*\n\s*/g, ' ');
+  const out = String(s).replace(/[\\{}%&$#_~^@]/g, (c) => BIB_SPECIAL[c]).replace(/[\n\r\t]/g, ' ')
+    .replace(/[\u0000-\u001f\u007f]/g, '');
+  return collapse(out);
+}
+
+/**
+ * A url, doi or eprint field: verbatim in BibTeX and biblatex, so a TeX escape would become part of the link. The
+ * characters that could break the entry (braces, backslash, white space, control characters) are percent-encoded.
+ */
+export function bibVerbatim(s) {
+  return String(s).replace(LINK_UNSAFE, (c) => Array.from(utf8.encode(c), (b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''));
+}
+const LINK_UNSAFE = new RegExp(`[{}\\\\\\u0000-\\u0020\\u007f${SPACE}]`, 'gu');
+const utf8 = new TextEncoder();
+
+const AND = /(^|\s)and(\s|$)/i;
+/** A BibTeX author: "{Family}, Jr, Given", the family braced; a part with an "and" braced too. @param {string} name */
+export function bibAuthor(name) {
+  const { family, given, suffix } = splitName(name);
+  const part = (x) => {
+    const e = bibEscape(x);
+    return AND.test(e) ? `{${e}}` : e;
+  };
+  let out = `{${bibEscape(family)}}`;
+  if (suffix) out += `, ${part(suffix)},${given ? ` ${part(given)}` : ''}`;
+  else if (given) out += `, ${part(given)}`;
+  return out;
 }
 
 /** A citation key like vaswani2017attention, unique within one export. */
@@ -121,6 +180,9 @@ function citeKey(p, used) {
   return key;
 }
 
+/** The fields BibTeX and biblatex read verbatim. */
+const VERBATIM = new Set(['url', 'doi', 'eprint']);
+
 /** @param {SavedPaper[]} saved @returns {string} */
 export function toBibTeX(saved) {
   const used = new Set();
@@ -129,10 +191,7 @@ export function toBibTeX(saved) {
       const p = s.paper;
       const type = isArxivOnly(p) ? 'misc' : p.venue ? 'inproceedings' : 'article';
       /** @type {[string, string][]} */
-      const fields = [['title', p.title], ['author', p.authors.map((a) => {
-        const { family, given } = splitName(a);
-        return given ? `${family}, ${given}` : family;
-      }).join(' and ')]];
+      const fields = [['title', p.title], ['author', p.authors.map(bibAuthor).join(' and ')]];
       const parts = dateParts(p.published);
       if (parts.length) fields.push(['year', String(parts[0])]);
       if (parts[1]) fields.push(['month', String(parts[1])]);
@@ -146,7 +205,7 @@ export function toBibTeX(saved) {
       if (s.tags.length) fields.push(['keywords', s.tags.join(', ')]);
       const body = fields
         .filter(([, v]) => v)
-        .map(([k, v]) => `  ${k} = {${k === 'url' || k === 'doi' ? v.replace(/[{}\\]/g, '') : bibEscape(v)}}`)
+        .map(([k, v]) => `  ${k} = {${VERBATIM.has(k) ? bibVerbatim(v) : k === 'author' ? v : bibEscape(v)}}`)
         .join(',\n');
       return `@${type}{${citeKey(p, used)},\n${body}\n}\n`;
     })

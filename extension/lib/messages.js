@@ -57,12 +57,20 @@ export const MSG = Object.freeze({
   SAVE_TAB_PAPER: 'tab/save-paper',
   /** background → content: {} → {entry: Entry|null} the page's own paper, when the page is one paper's */
   GET_PAGE_PAPER: 'tab/page-paper',
+  /**
+   * background → content: {changes: {id, saved: boolean}[]} → {} papers of the tab's page saved or removed
+   * anywhere (content scripts cannot read chrome.storage; background/page-papers.js)
+   */
+  SAVED_CHANGED: 'page/saved-changed',
   /** background → offscreen: {name: 'extract'|'summarize'|'digest', args: string[]} → {data} (see wasm/bridge) */
   WASM_CALL: 'wasm/call',
 
-  /** content, popup → background: {paper: Paper, summary: Summary} → {saved: SavedPaper} */
+  /**
+   * content, popup → background: {paper: Paper, summary: Summary} → {saved: SavedPaper}. From a content script
+   * only a paper of its page, one saved already is left as it is, and the answer is {}.
+   */
   SAVE_PAPER: 'library/save',
-  /** content, popup → background: {id} → {} */
+  /** content, popup → background: {id} → {}; from a content script only a paper of its page */
   REMOVE_PAPER: 'library/remove',
   /** popup → background: {id, patch: {tags?: string[], note?: string, read?: boolean}} → {saved: SavedPaper} */
   UPDATE_PAPER: 'library/update',

@@ -17,11 +17,35 @@ export const keyOf = (id) => PREFIX + id;
 export const idOfKey = (key) => (key.startsWith(PREFIX) ? key.slice(PREFIX.length) : null);
 
 /**
- * @param {string[]} tags trimmed, inner spaces collapsed, lower-cased, without duplicates or empties, sorted:
- *   the server keeps tags as such a set too (syncproto.NormalizeTags), so both sides compare equal
+ * White space as Go's unicode.IsSpace has it, which strings.Fields splits on and strings.TrimSpace trims: the
+ * server's rules are written in Go, and JavaScript's \s differs (it has U+FEFF, lacks U+0085).
+ */
+export const SPACE = '\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+const SPACES = new RegExp(`[${SPACE}]+`, 'g');
+const EDGES = new RegExp(`^[${SPACE}]+|[${SPACE}]+$`, 'g');
+
+/** @param {string} s @returns {string} s without white space (as Go's) at either end */
+export const trimSpace = (s) => s.replace(EDGES, '');
+
+/** Lower case rune by rune, as Go's unicode.ToLower (toLowerCase alone turns İ into two characters). */
+const lower = (s) => Array.from(s, (c) => (c === '\u0130' ? 'i' : c.toLowerCase())).join('');
+
+/** Orders strings by code point, as Go orders UTF-8 bytes (JavaScript's sort compares UTF-16 units). */
+export function byCodePoint(a, b) {
+  const x = Array.from(a, (c) => c.codePointAt(0));
+  const y = Array.from(b, (c) => c.codePointAt(0));
+  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i] - y[i];
+  return x.length - y.length;
+}
+
+/**
+ * Tags as a set: trimmed, inner white space collapsed to one space, lower-cased, without empties or duplicates,
+ * sorted. The one rule of shared/syncproto.NormalizeTags; both run shared/syncproto/testdata/tags.json.
+ * @param {string[]} tags @returns {string[]}
  */
 export function normalizeTags(tags) {
-  return [...new Set(tags.map((t) => String(t).trim().replace(/\s+/g, ' ').toLowerCase()).filter(Boolean))].sort();
+  const set = new Set(tags.map((t) => lower(trimSpace(String(t)).replace(SPACES, ' '))).filter(Boolean));
+  return [...set].sort(byCodePoint);
 }
 
 /** @returns {Promise<SavedPaper[]>} newest first */

@@ -113,6 +113,7 @@ async function load() {
 let formFilled = false;
 
 function showSignedOut(server) {
+  clearDevices(); // the list belongs to the login that ended: never show it to the next one
   $('#signed-in').hidden = true;
   $('#signed-out').hidden = false;
   if (!formFilled) {
@@ -232,10 +233,21 @@ async function showSignedIn(acc) {
   await loadDevices();
 }
 
+/** The device whose login the list shown belongs to. */
+let devicesOf = '';
+
+function clearDevices() {
+  $('#devices').replaceChildren();
+  delete $('#devices').dataset.loaded;
+  devicesOf = '';
+}
+
 async function loadDevices() {
   const status = $('#devices-status');
+  if (account && devicesOf !== account.deviceId) clearDevices(); // another login's list: gone before the fetch
   try {
     const { devices } = await send(MSG.LIST_DEVICES);
+    devicesOf = account ? account.deviceId : '';
     // This device first, then the others by when they were last seen.
     const order = [...devices].sort((a, b) => Number(b.current) - Number(a.current) ||
       String(b.last_seen_at).localeCompare(String(a.last_seen_at)));
@@ -244,7 +256,7 @@ async function loadDevices() {
     status.classList.remove('error');
     $('#devices').dataset.loaded = String(Date.now());
   } catch (err) {
-    $('#devices').replaceChildren();
+    clearDevices();
     status.textContent = `Cannot list the devices: ${messageOf(err)}`;
     status.classList.add('error');
     status.hidden = false;

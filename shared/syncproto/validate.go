@@ -25,11 +25,13 @@ const (
 	MaxNote       = 100000
 )
 
-// NormalizeTags returns tags as a set: trimmed, inner whitespace collapsed, empty ones dropped, unique, sorted.
+// NormalizeTags returns tags as a set: trimmed, inner whitespace collapsed, lower-cased (rune by rune), empty
+// ones dropped, unique, sorted. The extension applies the same rule (extension/lib/saved.js normalizeTags); both
+// run testdata/tags.json.
 func NormalizeTags(tags []string) []string {
 	out := make([]string, 0, len(tags))
 	for _, t := range tags {
-		if t = strings.Join(strings.Fields(t), " "); t != "" {
+		if t = strings.ToLower(strings.Join(strings.Fields(t), " ")); t != "" {
 			out = append(out, t)
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"io"
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/papergist/papergist/shared/paper"
 	"github.com/papergist/papergist/shared/syncproto"
@@ -64,13 +65,83 @@ func yearOf(yy string) string {
 	return "20" + yy
 }
 
-// splitName splits a display name ("Ada King Lovelace") into given and family names at the last space.
-func splitName(name string) (given, family string) {
-	i := strings.LastIndexByte(name, ' ')
-	if i < 0 {
-		return "", name
+// name is an author's name in parts, as BibTeX has them ("von Last, Jr, First"): family keeps its particles
+// ("van Beethoven"), suffix is "Jr." or "III".
+type name struct{ given, family, suffix string }
+
+// particles are the lower-case words that belong to a family name ("Ludwig van Beethoven").
+var particles = map[string]bool{"van": true, "von": true, "der": true, "den": true, "de": true, "del": true,
+	"della": true, "da": true, "di": true, "du": true, "la": true, "le": true, "dos": true, "das": true, "ten": true,
+	"ter": true, "bin": true, "al": true}
+
+var suffixRe = regexp.MustCompile(`^(?:(?i:jr|sr|jnr|snr)\.?|II|III|IV)$`)
+
+// splitName splits a display name into its parts. A name with commas is already in BibTeX's order ("Lovelace,
+// Ada" or "Eve, Jr, Mallory"); otherwise the family name is the last word with the particles before it, after the
+// given names, and a last "Jr." or "III" is the suffix. The extension splits names by the same rule
+// (extension/lib/export.js); both run testdata/bibtex.json.
+func splitName(s string) name {
+	s = strings.Join(strings.Fields(s), " ")
+	if parts := strings.Split(s, ","); len(parts) > 1 && strings.TrimSpace(parts[0]) != "" {
+		for i := range parts {
+			parts[i] = strings.TrimSpace(parts[i])
+		}
+		if len(parts) == 2 {
+			return name{family: parts[0], given: parts[1]}
+		}
+		return name{family: parts[0], suffix: parts[1], given: strings.Join(strings.Fields(strings.Join(parts[2:], " ")), " ")}
 	}
-	return name[:i], name[i+1:]
+	words := strings.Fields(strings.ReplaceAll(s, ",", " "))
+	var n name
+	if len(words) >= 3 && suffixRe.MatchString(words[len(words)-1]) {
+		n.suffix = words[len(words)-1]
+		words = words[:len(words)-1]
+	}
+	if len(words) == 0 {
+		return n
+	}
+	i := len(words) - 1
+	for i > 1 && particles[strings.ToLower(words[i-1])] {
+		i--
+	}
+	n.family = strings.Join(words[i:], " ")
+	n.given = strings.Join(words[:i], " ")
+	return n
+}
+
+// bibAuthor writes a name as "{Family}, Jr, Given": the family braced, so that a particle or an "and" in it stays
+// part of it; a given name or suffix with an "and" braced too (at brace depth 0 it would split the author in two).
+func bibAuthor(display string) string {
+	n := splitName(display)
+	part := func(s string) string {
+		if s = bibEscape(s); andWord.MatchString(s) {
+			return "{" + s + "}"
+		}
+		return s
+	}
+	out := "{" + bibEscape(n.family) + "}"
+	if n.suffix != "" {
+		out += ", " + part(n.suffix) + ","
+		if n.given != "" {
+			out += " " + part(n.given)
+		}
+	} else if n.given != "" {
+		out += ", " + part(n.given)
+	}
+	return out
+}
+
+// risName is "Family, Given, Suffix", the RIS author form.
+func risName(display string) string {
+	n := splitName(display)
+	out := n.family
+	if n.given != "" || n.suffix != "" {
+		out += ", " + n.given
+	}
+	if n.suffix != "" {
+		out += ", " + n.suffix
+	}
+	return out
 }
 
 var (
@@ -105,26 +176,23 @@ func BibTeX(w io.Writer, items []syncproto.Item) error {
 		}
 		authors := make([]string, len(it.Authors))
 		for i, a := range it.Authors {
-			// "{Family}, Given" so that multi-word family names and names with "and" stay one author.
-			given, family := splitName(a)
-			authors[i] = "{" + bibEscape(family) + "}"
-			if given = bibEscape(given); andWord.MatchString(given) {
-				given = "{" + given + "}" // an " and " at brace depth 0 would split the name in two authors
-			}
-			if given != "" {
-				authors[i] += ", " + given
-			}
+			authors[i] = bibAuthor(a)
 		}
 		if len(authors) > 0 {
 			fmt.Fprintf(&b, "  author = {%s},\n", strings.Join(authors, " and "))
 		}
+		verbatim := func(name, value string) {
+			if value != "" {
+				fmt.Fprintf(&b, "  %s = {%s},\n", name, bibVerbatim(value))
+			}
+		}
 		field("year", idf.year)
 		if idf.arxiv != "" {
-			field("eprint", idf.arxiv)
+			verbatim("eprint", idf.arxiv)
 			field("archiveprefix", "arXiv")
 		}
-		field("doi", idf.doi)
-		field("url", it.URL)
+		verbatim("doi", idf.doi)
+		verbatim("url", it.URL)
 		field("abstract", it.Abstract)
 		field("keywords", strings.Join(append(append([]string{}, it.Tags...), it.Keyphrases...), ", "))
 		field("note", it.Note)
@@ -168,6 +236,23 @@ func bibEscape(s string) string {
 	return strings.Join(strings.Fields(b.String()), " ")
 }
 
+// bibVerbatim makes s safe in a field BibTeX and biblatex take verbatim (url, doi, eprint): TeX escapes there would
+// become part of the link, so the characters that could break the entry (braces, backslash, white space and
+// control characters) are percent-encoded instead, as a URL allows, and everything else stays as it is.
+func bibVerbatim(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r == '{' || r == '}' || r == '\\' || r <= ' ' || r == 0x7f || unicode.IsSpace(r) {
+			for _, c := range []byte(string(r)) {
+				fmt.Fprintf(&b, "%%%02X", c)
+			}
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
 // RIS writes one record per item. RIS is line-based ("TY  - JOUR"), so values are put on one line; long text
 // fields stay whole (readers accept long AB and N1 lines).
 func RIS(w io.Writer, items []syncproto.Item) error {
@@ -190,11 +275,7 @@ func RIS(w io.Writer, items []syncproto.Item) error {
 		tag("ID", it.ID)
 		tag("TI", it.Title)
 		for _, a := range it.Authors {
-			given, family := splitName(a)
-			if given != "" {
-				family += ", " + given
-			}
-			tag("AU", family)
+			tag("AU", risName(a))
 		}
 		tag("PY", idf.year)
 		tag("AB", it.Abstract)
@@ -238,6 +319,7 @@ type CSLItem struct {
 type CSLName struct {
 	Family  string `json:"family,omitempty"`
 	Given   string `json:"given,omitempty"`
+	Suffix  string `json:"suffix,omitempty"`
 	Literal string `json:"literal,omitempty"`
 }
 
@@ -260,11 +342,11 @@ func CSLJSON(w io.Writer, items []syncproto.Item) error {
 			c.Type, c.Number = "article", "arXiv:"+idf.arxiv
 		}
 		for _, a := range it.Authors {
-			given, family := splitName(a)
-			if given == "" {
-				c.Author = append(c.Author, CSLName{Literal: family})
+			n := splitName(a)
+			if n.given == "" && n.suffix == "" {
+				c.Author = append(c.Author, CSLName{Literal: n.family})
 			} else {
-				c.Author = append(c.Author, CSLName{Family: family, Given: given})
+				c.Author = append(c.Author, CSLName{Family: n.family, Given: n.given, Suffix: n.suffix})
 			}
 		}
 		if idf.year != "" {

@@ -93,12 +93,33 @@ func TestBibTeXParses(t *testing.T) {
 	assert.Equal(t, "Line one. Line two, three. }", unTeX.Replace(e.fields["abstract"]))
 	assert.Equal(t, "ml, a}b, key phrase", unTeX.Replace(e.fields["keywords"]))
 	for name, v := range e.fields {
+		if name == "url" || name == "doi" || name == "eprint" {
+			continue // verbatim fields: TestBibTeXLinksStayVerbatim
+		}
 		assert.NotRegexp(t, `(^|[^\\])[&%$#_]`, v, "unescaped special in %s", name)
 	}
 	assert.Equal(t, "article", entries[1].typ)
-	assert.Equal(t, "10.1000/a\\_b", entries[1].fields["doi"])
+	assert.Equal(t, "10.1000/a_b", entries[1].fields["doi"])
 	assert.NotEqual(t, entries[1].key, entries[2].key, "keys are unique")
 	assert.Equal(t, "{"+nasty[3].Title+"}", unTeX.Replace(entries[3].fields["title"]))
+}
+
+// TestBibTeXLinksStayVerbatim: url and doi are links, not text: a TeX escape (\%, \_, \#) in them breaks the link.
+// And a name already in BibTeX's order ("Eve, Jr, Mallory") stays one author with three parts.
+func TestBibTeXLinksStayVerbatim(t *testing.T) {
+	item := syncproto.Item{ID: "doi:10.1000/x_y", Title: "T", Authors: []string{"Eve, Jr, Mallory", "Martin Luther King Jr."},
+		URL: "https://example.org/a_b%20c?x=1&y=~2#sec_3"}
+	var buf bytes.Buffer
+	require.NoError(t, citation.BibTeX(&buf, []syncproto.Item{item}))
+	e := parseBibTeX(t, buf.String())[0]
+	assert.Equal(t, item.URL, e.fields["url"])
+	assert.Equal(t, "10.1000/x_y", e.fields["doi"])
+	assert.Equal(t, "{Eve}, Jr, Mallory and {King}, Jr., Martin Luther", e.fields["author"])
+
+	buf.Reset()
+	require.NoError(t, citation.RIS(&buf, []syncproto.Item{item}))
+	assert.Contains(t, buf.String(), "AU  - Eve, Mallory, Jr\r\n")
+	assert.Contains(t, buf.String(), "UR  - "+item.URL+"\r\n")
 }
 
 // parseRIS parses RIS records strictly: every line is "XX  - value" and every record ends with ER.

@@ -176,15 +176,5 @@ export async function openListing(context, url, until = 'done', timeout = 20_000
   return page;
 }
 
-/** Every card on the page with what its shadow root shows. */
-export function cardsOf(page) {
-  return page.evaluate(() => [...document.querySelectorAll('papergist-card')].map((c) => ({
-    id: c.dataset.paperId,
-    state: c.dataset.state,
-    saved: c.dataset.saved,
-    tldr: c.shadowRoot?.querySelector('.tldr .text')?.textContent ?? '',
-    phrases: [...(c.shadowRoot?.querySelectorAll('.phrases li') ?? [])].map((li) => li.textContent),
-    status: c.shadowRoot?.querySelector('.status')?.textContent ?? '',
-    shadowMode: c.shadowRoot ? 'open' : 'none',
-  })));
-}
+/** Every card on the page with what its (closed) shadow root shows: see cards.js. */
+export { cardsOf } from './cards.js';

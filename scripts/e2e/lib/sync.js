@@ -76,6 +76,8 @@ export class PushHoldingProxy {
     this.requests = [];
     this.held = null;
     this.onHeld = () => {};
+    /** @type {((body: any) => any)|null} rewrites each pull's answer (a broken or hostile server) */
+    this.rewritePull = null;
   }
 
   async start() {
@@ -99,7 +101,10 @@ export class PushHoldingProxy {
       res.socket.destroy(); // the backend is down: so is the proxy
       return;
     }
-    const text = await upstream.text();
+    let text = await upstream.text();
+    if (this.rewritePull && req.method === 'GET' && req.url.startsWith('/v1/sync') && upstream.status === 200) {
+      text = JSON.stringify(this.rewritePull(JSON.parse(text)));
+    }
     this.requests.push({ method: req.method, path: req.url, auth: req.headers.authorization || '', status: upstream.status });
     if (req.method === 'POST' && req.url === '/v1/sync') {
       let parsed = null;

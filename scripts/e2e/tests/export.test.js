@@ -43,8 +43,8 @@ test('BibTeX parses, with braces and specials escaped, and carries TL;DR, note a
   assert.equal(b.type, 'inproceedings');
   assert.equal(b.fields.title, 'Braces {unbalanced and 100% \\hostile_$ & #titles~^');
   assert.equal(b.fields.doi, '10.18653/v1/2021.naacl-main.208');
-  // BibTeX reads "van Beethoven, Ludwig" as prefix "van" + last name "Beethoven", as it should
-  assert.deepEqual(b.fields.author.map((x) => [x.prefix, x.lastName].filter(Boolean).join(' ')), ['Le Scao', 'van Beethoven', 'Plato']);
+  // family names are braced whole ("{van Beethoven}, Ludwig"); a one-word name ("{Plato}") reads as a literal name
+  assert.deepEqual(b.fields.author.map((x) => [x.prefix, x.lastName || x.name].filter(Boolean).join(' ')), ['Le Scao', 'van Beethoven', 'Plato']);
 });
 
 test('RIS parses into the same papers, with the TL;DR and note', () => {
@@ -77,9 +77,10 @@ test('CSL-JSON reads back as CSL items', () => {
 
 test('splitName keeps particles with the family name', () => {
   for (const [name, want] of [
-    ['Ada Lovelace', { family: 'Lovelace', given: 'Ada' }],
-    ['Teven Le Scao', { family: 'Le Scao', given: 'Teven' }],
-    ['Plato', { family: 'Plato', given: '' }],
-    ['Xi Victoria Lin', { family: 'Lin', given: 'Xi Victoria' }],
+    ['Ada Lovelace', { family: 'Lovelace', given: 'Ada', suffix: '' }],
+    ['Teven Le Scao', { family: 'Le Scao', given: 'Teven', suffix: '' }],
+    ['Plato', { family: 'Plato', given: '', suffix: '' }],
+    ['Xi Victoria Lin', { family: 'Lin', given: 'Xi Victoria', suffix: '' }],
+    ['Eve, Jr, Mallory', { family: 'Eve', given: 'Mallory', suffix: 'Jr' }],
   ]) assert.deepEqual(splitName(name), want, name);
 });

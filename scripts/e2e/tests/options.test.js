@@ -132,6 +132,7 @@ test('an account from the options page: create, sign out and in, devices, rename
     const v = await view(page);
     assert.match(v.notice, /Signed out/);
     assert.equal(v.error, '');
+    assert.deepEqual(v.devices, [], 'the ended login\'s device list is gone');
     assert.deepEqual(await serverDevices(email), []);
   });
 
@@ -143,6 +144,7 @@ test('an account from the options page: create, sign out and in, devices, rename
     assert.equal(v.email, email);
     assert.match(v.notice, /^Signed in as /);
     assert.deepEqual(v.devices.map((d) => [d.name, d.current]), [['Laptop', true]]);
+    assert.notEqual(v.devices[0].id, laptopId, 'the new login\'s device, not the list from before the sign-out');
     laptopId = v.devices[0].id;
   });
 

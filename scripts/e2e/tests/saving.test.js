@@ -7,6 +7,7 @@ import path from 'node:path';
 import { Browser, openListing, cardsOf, ROOT } from '../lib/browser.js';
 import { arxivListing, arxivAbsPage, syntheticPaper } from '../lib/fixtures.js';
 import { parseBibTeX, parseRIS, parseCSLJSON } from '../lib/parsers.js';
+import { clickSave, waitForSaved } from '../lib/cards.js';
 
 const papers = Array.from({ length: 10 }, (_, i) => syntheticPaper(i));
 const [p0, , , , , p5, , p7, p8, p9] = papers;
@@ -85,8 +86,8 @@ test('save from a card, a shortcut and the context menu; edit in the popup; surv
   const listing = await openListing(browser.context, LISTING);
 
   await t.test('Save on a listing card', async () => {
-    await listing.locator(`papergist-card[data-paper-id="${id(p0)}"]`).locator('button.save').click();
-    await listing.waitForSelector(`papergist-card[data-paper-id="${id(p0)}"][data-saved=true]`);
+    await clickSave(listing, id(p0));
+    await waitForSaved(listing, id(p0), true);
     const rec = (await savedRecords())[`paper:${id(p0)}`];
     assert.equal(rec.paper.title, p0.title);
     assert.ok(rec.tldr.length > 0);
@@ -100,7 +101,7 @@ test('save from a card, a shortcut and the context menu; edit in the popup; surv
     await page.waitForFunction(() => true);
     assert.equal(await badgeFor(page), '✓');
     // the listing open in another tab follows at once
-    await listing.waitForSelector(`papergist-card[data-paper-id="${id(p7)}"][data-saved=true]`);
+    await waitForSaved(listing, id(p7), true);
     await page.close();
   });
 
@@ -154,10 +155,10 @@ test('save from a card, a shortcut and the context menu; edit in the popup; surv
     browser.serve(arxivURL, arxivListing([syntheticPaper(50, { id: first.slice('arxiv:'.length) }), p9]));
     const ax = await openListing(browser.context, arxivURL);
     assert.equal((await savedMap(ax))[first], 'false');
-    await hf.locator(`papergist-card[data-paper-id="${first}"]`).locator('button.save').click();
-    await ax.waitForSelector(`papergist-card[data-paper-id="${first}"][data-saved=true]`);
-    await ax.locator(`papergist-card[data-paper-id="${first}"]`).locator('button.save').click(); // unsave here
-    await hf.waitForSelector(`papergist-card[data-paper-id="${first}"][data-saved=false]`);
+    await clickSave(hf, first);
+    await waitForSaved(ax, first, true);
+    await clickSave(ax, first); // unsave here
+    await waitForSaved(hf, first, false);
     await hf.close();
     await ax.close();
   });
@@ -249,8 +250,8 @@ test('save from a card, a shortcut and the context menu; edit in the popup; surv
     const page = await openListing(browser.context, OTHER_LISTING);
     const popup = await openPopup();
     await popup.locator(`li.paper[data-paper-id="${id(p0)}"] button.remove`).click();
-    await page.waitForSelector(`papergist-card[data-paper-id="${id(p0)}"][data-saved=false]`);
-    await page.locator(`papergist-card[data-paper-id="${id(p8)}"]`).locator('button.save').click();
+    await waitForSaved(page, id(p0), false);
+    await clickSave(page, id(p8));
     await popup.waitForFunction(() => document.querySelectorAll('li.paper').length === 1);
     assert.deepEqual(await popupIds(popup), [id(p7)]);
     await page.close();

@@ -8,6 +8,7 @@ import { Browser, openListing } from '../lib/browser.js';
 import { Backend } from '../lib/backend.js';
 import { arxivListing, syntheticPaper } from '../lib/fixtures.js';
 import { message, signIn, syncNow, records, storage, waitStatus, PushHoldingProxy } from '../lib/sync.js';
+import { clickSave, waitForSaved } from '../lib/cards.js';
 
 const papers = Array.from({ length: 6 }, (_, i) => syntheticPaper(40 + i));
 const id = (p) => `arxiv:${p.id}`;
@@ -38,8 +39,8 @@ after(async () => {
 /** Saves a paper from its card on the listing, as a user does. */
 async function saveFromListing(browser, p) {
   const page = await openListing(browser.context, LISTING);
-  await page.locator(`papergist-card[data-paper-id="${id(p)}"]`).locator('button.save').click();
-  await page.waitForSelector(`papergist-card[data-paper-id="${id(p)}"][data-saved=true]`);
+  await clickSave(page, id(p));
+  await waitForSaved(page, id(p), true);
   return page;
 }
 
@@ -71,7 +72,7 @@ test('two profiles stay in step through the server', async (t) => {
     assert.ok((await serverItems(token))[id(papers[0])], 'on the server');
     assert.equal((await syncNow(b)).state, 'synced');
     const page = await openListing(b.context, LISTING);
-    await page.waitForSelector(`papergist-card[data-paper-id="${id(papers[0])}"][data-saved=true]`);
+    await waitForSaved(page, id(papers[0]), true);
     const rec = (await records(b))[id(papers[0])];
     assert.equal(rec.paper.title, papers[0].title);
     assert.ok(rec.tldr.length > 0, 'the TL;DR written on A came along');
@@ -271,8 +272,8 @@ test('a push whose answer is lost to a killed worker is applied exactly once aft
     // Saved while signed out, so that the first round after sign-in pushes them as one batch.
     const page = await openListing(d.context, LISTING);
     for (const p of [papers[0], papers[5]]) {
-      await page.locator(`papergist-card[data-paper-id="${id(p)}"]`).locator('button.save').click();
-      await page.waitForSelector(`papergist-card[data-paper-id="${id(p)}"][data-saved=true]`);
+      await clickSave(page, id(p));
+      await waitForSaved(page, id(p), true);
     }
     await update(d, papers[5], { note: 'once', tags: ['x'] });
 
@@ -338,8 +339,8 @@ test('a paper removed while its push is in flight stays removed', async () => {
     const holding = proxy.holdNextPush();
     const page = await saveFromListing(f, papers[0]);
     await holding; // created on the server; the answer is held
-    await page.locator(`papergist-card[data-paper-id="${id(papers[0])}"]`).locator('button.save').click(); // unsave
-    await page.waitForSelector(`papergist-card[data-paper-id="${id(papers[0])}"][data-saved=false]`);
+    await clickSave(page, id(papers[0])); // unsave
+    await waitForSaved(page, id(papers[0]), false);
     proxy.releaseHeld();
     await waitStatus(f, (s) => s.state === 'synced' && s.pending === 0);
     const st = await syncNow(f);

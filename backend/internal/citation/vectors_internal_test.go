@@ -1,0 +1,36 @@
+package citation
+
+import (
+	"encoding/json"
+	"os"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// testdata/bibtex.json is shared with the extension's BibTeX writer (extension/lib/export.test.js runs it too).
+func TestBibTeXSharedVectors(t *testing.T) {
+	raw, err := os.ReadFile("testdata/bibtex.json")
+	require.NoError(t, err)
+	var v struct {
+		Names []struct {
+			In, Family, Given, Suffix, BibTeX string
+		}
+		Text, Verbatim []struct{ In, Want string }
+	}
+	require.NoError(t, json.Unmarshal(raw, &v))
+	require.NotEmpty(t, v.Names)
+	for _, n := range v.Names {
+		assert.Equal(t, name{family: n.Family, given: n.Given, suffix: n.Suffix}, splitName(n.In), "split %q", n.In)
+		assert.Equal(t, n.BibTeX, bibAuthor(n.In), "author %q", n.In)
+	}
+	require.NotEmpty(t, v.Text)
+	for _, x := range v.Text {
+		assert.Equal(t, x.Want, bibEscape(x.In), "text %q", x.In)
+	}
+	require.NotEmpty(t, v.Verbatim)
+	for _, x := range v.Verbatim {
+		assert.Equal(t, x.Want, bibVerbatim(x.In), "verbatim %q", x.In)
+	}
+}

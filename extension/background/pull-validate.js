@@ -1,0 +1,163 @@
+// Items pulled from a sync server are checked and coerced with the server's own rules (shared/syncproto/
+// validate.go: field limits, types, URLs, tags as a set, a title) before anything is stored: a server that is
+// broken, old or hostile must not put an object where text belongs (the popup could not show it), a 3 MB note,
+// 20,000 tags or a "__proto__" ID into the library. A bad item is skipped and reported; the rest are stored.
+// The limits are shared/syncproto's constants; shared/syncproto/testdata/pull-items.json holds them and the
+// vectors that the Go tests (against Change.Normalize) and pull-validate.test.js both run.
+import { normalizeTags, trimSpace, SPACE } from '../lib/saved.js';
+
+/** Field limits in characters (code points, as Go's runes), and the most IDs/tags/authors per item. */
+export const LIMITS = Object.freeze({
+  title: 1000, authors: 1000, author: 300, abstract: 20000, url: 2048, tldr: 2000, keyphrases: 100, keyphrase: 200,
+  tags: 100, tag: 64, note: 100000,
+});
+
+/** The longest ID accepted: url: IDs are canonical links (LIMITS.url) behind their prefix; the server caps below. */
+export const MAX_ID = 4096;
+
+/** The ID kinds of shared/paper.ParseID. */
+const PREFIXES = ['arxiv:', 'doi:', 'openreview:', 'acl:', 's2:', 'url:'];
+
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const CONTROL_BUT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/; // keeps \t \n \r
+const ID_BAD = new RegExp(`[${SPACE}\\u0000-\\u001f\\u007f-\\u009f]`);
+const RFC3339 = /^(\d{4})-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
+
+/** A rule an item breaks. */
+class Invalid extends Error {}
+
+const PAIRS = /[\ud800-\udbff][\udc00-\udfff]/g;
+/** Code points in s, as Go counts runes: UTF-16 units less one per surrogate pair. @param {string} s */
+const runes = (s) => s.length - (s.length > 1 ? (s.match(PAIRS) || []).length : 0);
+
+/** A text field: absent is empty; single-line text is trimmed (as the server trims it). */
+function text(v, field, max, multiline = false) {
+  if (v === undefined || v === null) return '';
+  if (typeof v !== 'string') throw new Invalid(`${field}: not text`);
+  if (!v.isWellFormed()) throw new Invalid(`${field}: not valid Unicode`);
+  const s = multiline ? v : trimSpace(v);
+  if (runes(s) > max) throw new Invalid(`${field}: longer than ${max} characters`);
+  if ((multiline ? CONTROL_BUT_LINES : CONTROL).test(s)) throw new Invalid(`${field}: has control characters`);
+  return s;
+}
+
+function list(v, field, maxLen, maxItem) {
+  if (v === undefined || v === null) return [];
+  if (!Array.isArray(v)) throw new Invalid(`${field}: not a list`);
+  if (v.length > maxLen) throw new Invalid(`${field}: more than ${maxLen} entries`);
+  return v.map((x, i) => {
+    const s = text(x, field, maxItem);
+    if (!s) throw new Invalid(`${field}: entry ${i + 1} is empty`);
+    return s;
+  });
+}
+
+function link(v, field) {
+  const s = text(v, field, LIMITS.url);
+  if (!s) return s;
+  let u = null;
+  try {
+    u = new URL(s);
+  } catch {
+    // below
+  }
+  if (!u || (u.protocol !== 'http:' && u.protocol !== 'https:') || !u.host) {
+    throw new Invalid(`${field}: not an absolute http(s) URL`);
+  }
+  return s;
+}
+
+function tags(v) {
+  if (v === undefined || v === null) return [];
+  if (!Array.isArray(v) || v.some((t) => typeof t !== 'string')) throw new Invalid('tags: not a list of text');
+  const set = normalizeTags(v);
+  if (set.length > LIMITS.tags) throw new Invalid(`tags: more than ${LIMITS.tags}`);
+  for (const t of set) {
+    if (runes(t) > LIMITS.tag || CONTROL.test(t)) throw new Invalid(`tags: one is longer than ${LIMITS.tag} characters or has control characters`);
+  }
+  return set;
+}
+
+function time(v, field) {
+  const m = typeof v === 'string' && RFC3339.exec(v);
+  const year = m ? Number(m[1]) : 0;
+  if (!m || Number.isNaN(Date.parse(v)) || year < 1990 || year > 9999) throw new Invalid(`${field}: not a time`);
+  return v;
+}
+
+/** @param {unknown} v @returns {string} a canonical-looking paper ID */
+export function checkID(v) {
+  if (typeof v !== 'string' || !v) throw new Invalid('id: missing');
+  if (v.length > MAX_ID) throw new Invalid(`id: longer than ${MAX_ID} characters`);
+  const prefix = PREFIXES.find((p) => v.startsWith(p));
+  if (!prefix || v.length === prefix.length || ID_BAD.test(v) || !v.isWellFormed()) throw new Invalid('id: not a paper ID');
+  return v;
+}
+
+const version = (v, min) => {
+  if (!Number.isSafeInteger(v) || v < min) throw new Invalid('version: not a whole number');
+  return v;
+};
+
+/**
+ * An item as the server's rules allow it, with only the Item fields, each of its type.
+ * @param {any} raw @returns {import('../lib/messages.js').Item} @throws {Error} naming the first bad field
+ */
+export function checkItem(raw) {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new Invalid('not an item');
+  if (raw.read !== undefined && raw.read !== null && typeof raw.read !== 'boolean') throw new Invalid('read: not true or false');
+  const item = {
+    id: checkID(raw.id),
+    title: text(raw.title, 'title', LIMITS.title),
+    authors: list(raw.authors, 'authors', LIMITS.authors, LIMITS.author),
+    abstract: text(raw.abstract, 'abstract', LIMITS.abstract, true),
+    url: link(raw.url, 'url'),
+    pdf_url: link(raw.pdf_url, 'pdf_url'),
+    tldr: text(raw.tldr, 'tldr', LIMITS.tldr, true),
+    keyphrases: list(raw.keyphrases, 'keyphrases', LIMITS.keyphrases, LIMITS.keyphrase),
+    tags: tags(raw.tags),
+    note: text(raw.note, 'note', LIMITS.note, true),
+    read: raw.read === true,
+    saved_at: time(raw.saved_at, 'saved_at'),
+    updated_at: typeof raw.updated_at === 'string' ? raw.updated_at.slice(0, 64) : '',
+    version: version(raw.version, 1),
+  };
+  if (!item.title) throw new Invalid('title: a saved item needs a title');
+  return item;
+}
+
+/** @param {any} raw @returns {{id: string, version: number}} */
+function checkTombstone(raw) {
+  if (!raw || typeof raw !== 'object') throw new Invalid('not a deletion');
+  return { id: checkID(raw.id), version: version(raw.version, 0) };
+}
+
+/**
+ * Splits a pull page's items and deletions into those fit to store and those skipped, with why.
+ * @param {{items: any[], deleted?: any[]}} data
+ * @returns {{items: import('../lib/messages.js').Item[], deleted: {id: string, version: number}[],
+ *   skipped: {id: string, error: string}[]}}
+ */
+export function checkPull(data) {
+  const skipped = [];
+  const keep = (xs, check) => (Array.isArray(xs) ? xs : []).flatMap((raw) => {
+    try {
+      return [check(raw)];
+    } catch (err) {
+      if (!(err instanceof Invalid)) throw err;
+      const id = raw && typeof raw.id === 'string' ? raw.id.slice(0, 100) : '';
+      skipped.push({ id, error: err.message });
+      return [];
+    }
+  });
+  return { items: keep(data.items, checkItem), deleted: keep(data.deleted, checkTombstone), skipped };
+}
+
+/** Where the last skipped items are kept for the popup and for support: {at, items: [{id, error}]} */
+export const SKIPPED_KEY = 'sync:skipped';
+
+/** Reports items a pull skipped: the console, and storage (the first 20). @param {{id: string, error: string}[]} skipped */
+export async function reportSkipped(skipped) {
+  console.warn(`papergist: skipped ${skipped.length} item(s) of a pull the server's own rules refuse`, skipped.slice(0, 20));
+  await chrome.storage.local.set({ [SKIPPED_KEY]: { at: new Date().toISOString(), count: skipped.length, items: skipped.slice(0, 20) } });
+}

@@ -1,0 +1,37 @@
+// node --test: the BibTeX rules against the vectors the server's writer (backend/internal/citation) runs too.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { splitName, bibAuthor, bibEscape, bibVerbatim, toBibTeX, toRIS } from './export.js';
+
+const shared = JSON.parse(readFileSync(new URL('../../backend/internal/citation/testdata/bibtex.json', import.meta.url), 'utf8'));
+
+test('names split and are written as the server\'s writer does', () => {
+  assert.ok(shared.names.length > 0);
+  for (const n of shared.names) {
+    assert.deepEqual(splitName(n.in), { family: n.family, given: n.given, suffix: n.suffix }, n.in);
+    assert.equal(bibAuthor(n.in), n.bibtex, n.in);
+  }
+});
+
+test('text escapes as the server\'s writer does', () => {
+  for (const x of shared.text) assert.equal(bibEscape(x.in), x.want, JSON.stringify(x.in));
+});
+
+test('url, doi and eprint stay verbatim, as the server\'s writer keeps them', () => {
+  for (const x of shared.verbatim) assert.equal(bibVerbatim(x.in), x.want, JSON.stringify(x.in));
+});
+
+const rec = {
+  id: 'doi:10.1000/x_y', tldr: '', keyphrases: [], tags: [], note: '', read: false, savedAt: '2026-01-01T00:00:00Z',
+  paper: { id: 'doi:10.1000/x_y', title: 'T', authors: ['Eve, Jr, Mallory'], url: 'https://example.org/a_b%20c?x=1#s_3',
+    doi: '10.1000/x_y', locator: {} },
+};
+
+test('an export keeps its links whole and a "Last, Jr, First" name one author', () => {
+  const bib = toBibTeX([rec]);
+  assert.match(bib, /^ {2}url = \{https:\/\/example\.org\/a_b%20c\?x=1#s_3\},?$/m);
+  assert.match(bib, /^ {2}doi = \{10\.1000\/x_y\},?$/m);
+  assert.match(bib, /^ {2}author = \{\{Eve\}, Jr, Mallory\},?$/m);
+  assert.match(toRIS([rec]), /^AU {2}- Eve, Mallory, Jr\r$/m);
+});
