@@ -75,6 +75,7 @@ func run(trainPath, devPath, corpusPath, outPath string, minDF, weighDF, epochs 
 			m.Lex[w] = &keyphrase.Word{DF: n}
 		}
 	}
+	m.Prepare()
 	var exs []example
 	pos := 0
 	for _, d := range trainDocs {

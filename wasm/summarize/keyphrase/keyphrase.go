@@ -8,11 +8,12 @@ package keyphrase
 
 import (
 	"math"
-	"sort"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/papergist/papergist/wasm/summarize/internal/scorer"
 )
 
 // maxWords bounds a candidate: longer gold phrases are rare (under 3% on Inspec).
@@ -41,21 +42,80 @@ type cand struct {
 type token struct {
 	start, end int    // bytes of text
 	lower      string // lower-cased, plural-folded
-	lowerRaw   string // lower-cased
+	aux        bool   // a form of "be" or "have"
+	folded     bool   // lower differs from the lower-cased word (a plural folded)
+	entry      *entry // the model's entry for the lower-cased word, or nil
 	phrase     bool   // may be part of a phrase
 	det        bool   // a determiner: ends a phrase whose last word is then a verb
 	clause     bool   // "that", "to", a determiner: what a verb is followed by
+	prep       bool   // "to", "with", "from"…: what an -ing verb is followed by
 	brkBefore  bool   // punctuation before it
 	brkAfter   bool   // punctuation after it
 	sentStart  bool
 	title      bool
-	capital    bool // capitalized, not at the start of a sentence
-	paren      bool // followed by a parenthesized acronym: "(FDI)"
+	capital    bool  // capitalized, not at the start of a sentence
+	shape      uint8 // shapeAcronym, shapeDigit, shapeHyphen, shapePlural, shapeEs of the word as written
+	paren      bool  // followed by a parenthesized acronym: "(FDI)"
 	word       int32
+}
+
+// Shapes of a word as written, and suffix classes of its lower-cased form.
+const (
+	shapeAcronym = 1 << iota
+	shapeDigit
+	shapeHyphen
+	shapePlural
+	shapeEs
+	suffixIng
+	suffixEd
+	suffixAdj
+	suffixNoun
+)
+
+// shapeOf returns the shape bits of a word as written.
+func shapeOf(w string) uint8 {
+	var s uint8
+	if wordHasAcronym(w) {
+		s |= shapeAcronym
+	}
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case '0' <= c && c <= '9':
+			s |= shapeDigit
+		case c == '-':
+			s |= shapeHyphen
+		}
+	}
+	if n := len(w); n > 3 && (w[n-1] == 's' || w[n-1] == 'S') && w[n-2] != 's' {
+		s |= shapePlural
+	}
+	if strings.HasSuffix(w, "es") {
+		s |= shapeEs
+	}
+	return s
+}
+
+// suffixOf returns the suffix classes of a lower-case word.
+func suffixOf(w string) uint16 {
+	var s uint16
+	if strings.HasSuffix(w, "ing") {
+		s |= suffixIng
+	}
+	if strings.HasSuffix(w, "ed") {
+		s |= suffixEd
+	}
+	if hasAnySuffix(w, adjSuffixes) {
+		s |= suffixAdj
+	}
+	if hasAnySuffix(w, nounSuffixes) {
+		s |= suffixNoun
+	}
+	return s
 }
 
 // docWord is one distinct word of a text.
 type docWord struct {
+	suffix  uint16
 	lower   string
 	tf      int
 	inTitle bool
@@ -70,13 +130,13 @@ type doc struct {
 	words []docWord
 	cands []cand
 	order []int32
-	vocab map[string]int32
+	vocab scorer.WordTable
 	index map[uint64]int32
 }
 
 // docs recycles the buffers of scan: a ranking then allocates almost nothing.
 var docs = sync.Pool{New: func() any {
-	return &doc{vocab: map[string]int32{}, index: map[uint64]int32{}}
+	return &doc{index: map[uint64]int32{}}
 }}
 
 // scan tokenizes and counts the candidates of a title and abstract into a pooled doc (release it with
@@ -87,25 +147,37 @@ func scan(title, abstract string, m *Model) *doc {
 	d.text = title + "\n\n" + abstract
 	text := d.text
 	var words, stops int
-	d.toks, words, stops = tokenize(d.toks[:0], text, len(title))
+	d.toks, words, stops = tokenize(d.toks[:0], text, len(title), m)
 	if words > 0 && stops*10 < words {
 		d.text = title
 		text = title
-		d.toks, _, _ = tokenize(d.toks[:0], text, len(title))
+		d.toks, _, _ = tokenize(d.toks[:0], text, len(title), m)
 	}
 	toks := d.toks
-	clear(d.vocab)
+	d.vocab.Reset(len(toks))
 	clear(d.index)
 	d.words, d.cands = d.words[:0], d.cands[:0]
-	vocab := d.vocab
+	vocab := &d.vocab
 	for i := range toks {
 		t := &toks[i]
-		id, ok := vocab[t.lower]
+		if !t.phrase {
+			t.word = -1
+			continue
+		}
+		h := scorer.WordHash(t.lower)
+		id, ok := vocab.Get(t.lower, h)
 		if !ok {
 			id = int32(len(d.words))
-			vocab[t.lower] = id
-			lex := m.Lex[t.lower]
-			d.words = append(d.words, docWord{lower: t.lower, idf: m.idfOf(lex), lex: lex})
+			vocab.Put(t.lower, h, id)
+			e := t.entry
+			if t.folded {
+				e = m.entry(t.lower)
+			}
+			w := docWord{lower: t.lower, idf: m.rareIDF, suffix: suffixOf(t.lower)}
+			if e != nil && e.word != nil {
+				w.lex, w.idf = e.word, e.idf
+			}
+			d.words = append(d.words, w)
 		}
 		t.word = id
 		if t.phrase {
@@ -129,6 +201,10 @@ func scan(title, abstract string, m *Model) *doc {
 		if end < len(toks) && toks[end].det && !toks[end-1].brkAfter && !hasAcronym(text[toks[end-1].start:toks[end-1].end]) {
 			end--
 		}
+		// an -ing verb with its preposition ends the run: "the metamodel relating to stereotypes"
+		if end-start > 1 && end < len(toks) && isVerbIng(toks[end-1].lower) && !toks[end-1].brkAfter && toks[end].prep {
+			end--
+		}
 		// a leading -ing verb is not part of the name: "inducing ReLU stability"
 		for end-start > 1 && isVerbIng(toks[start].lower) {
 			start++
@@ -143,6 +219,9 @@ func scan(title, abstract string, m *Model) *doc {
 			for b := a + 1; b <= end && b-a <= maxWords; b++ {
 				key = key*4099 + uint64(toks[b-1].word) + 1
 				capital = capital || toks[b-1].capital
+				if a != start && b != end {
+					continue // a span inside a run neither starts nor ends it: rarely a name of its own
+				}
 				ci, ok := index[key]
 				if !ok {
 					ci = int32(len(d.cands))
@@ -207,7 +286,6 @@ func Extract(title, abstract string, m *Model) []Candidate {
 
 // features sets the dense features of c.
 func (d *doc) features(c *cand, f *[NumFeatures]float64) {
-	text := d.text[c.start:c.end]
 	n := c.n
 	ids := c.ids[:n]
 	f[fBias] = 1
@@ -220,11 +298,15 @@ func (d *doc) features(c *cand, f *[NumFeatures]float64) {
 	f[fRunStart] = float64(c.runStart) / float64(c.count)
 	f[fRunEnd] = float64(c.runEnd) / float64(c.count)
 	f[fAfterDet] = b2f(c.afterDet > 0)
-	acronym := hasAcronym(text)
+	var shape uint8
+	for _, t := range d.toks[c.first : c.first+n] {
+		shape |= t.shape
+	}
+	acronym := shape&shapeAcronym != 0
 	f[fAcronym] = b2f(acronym)
 	f[fDefined] = b2f(c.defined)
-	f[fDigit] = b2f(strings.IndexFunc(text, unicode.IsDigit) >= 0)
-	f[fHyphen] = b2f(strings.IndexByte(text, '-') >= 0)
+	f[fDigit] = b2f(shape&shapeDigit != 0)
+	f[fHyphen] = b2f(shape&shapeHyphen != 0)
 	f[fCapital] = b2f(c.capital)
 	minIDF, sumIDF, minTF, sumTF, titleWords := math.Inf(1), 0.0, math.Inf(1), 0.0, 0
 	for _, id := range ids {
@@ -245,22 +327,21 @@ func (d *doc) features(c *cand, f *[NumFeatures]float64) {
 	f[fMinTF] = minTF
 	f[fTitleWords] = float64(titleWords) / float64(n)
 	f[fTFxIDF] = f[fCount] * f[fMeanIDF]
-	head, first := d.words[ids[n-1]].lower, d.words[ids[0]].lower
-	last := text[strings.LastIndexByte(text, ' ')+1:]
-	firstRaw := text[:strings.IndexByte(text+" ", ' ')]
-	f[fHeadPlural] = b2f(len(last) > 3 && (last[len(last)-1] == 's' || last[len(last)-1] == 'S') && !strings.HasSuffix(last, "ss"))
-	f[fHeadIng] = b2f(strings.HasSuffix(head, "ing"))
-	f[fHeadEd] = b2f(strings.HasSuffix(head, "ed"))
-	f[fHeadAdj] = b2f(hasAnySuffix(head, adjSuffixes))
-	f[fHeadNoun] = b2f(hasAnySuffix(head, nounSuffixes))
-	f[fFirstEd] = b2f(n > 1 && strings.HasSuffix(first, "ed"))
-	f[fFirstIng] = b2f(n > 1 && strings.HasSuffix(first, "ing"))
-	f[fFirstAdj] = b2f(n > 1 && hasAnySuffix(first, adjSuffixes))
+	head, first := d.words[ids[n-1]].suffix, d.words[ids[0]].suffix
+	lastShape, firstShape := d.toks[c.first+n-1].shape, d.toks[c.first].shape
+	f[fHeadPlural] = b2f(lastShape&shapePlural != 0)
+	f[fHeadIng] = b2f(head&suffixIng != 0)
+	f[fHeadEd] = b2f(head&suffixEd != 0)
+	f[fHeadAdj] = b2f(head&suffixAdj != 0)
+	f[fHeadNoun] = b2f(head&suffixNoun != 0)
+	f[fFirstEd] = b2f(n > 1 && first&suffixEd != 0)
+	f[fFirstIng] = b2f(n > 1 && first&suffixIng != 0)
+	f[fFirstAdj] = b2f(n > 1 && first&suffixAdj != 0)
 	f[fSingleCommon] = b2f(n == 1 && !acronym && d.words[ids[0]].lex != nil)
 	f[fBeforeClause] = float64(c.beforeClause) / float64(c.count)
-	f[fFirstPlural] = b2f(n > 1 && len(firstRaw) > 3 && firstRaw[len(firstRaw)-1] == 's' && !strings.HasSuffix(firstRaw, "ss"))
-	f[fFirstEs] = b2f(n > 1 && strings.HasSuffix(firstRaw, "es"))
-	f[fHeadEs] = b2f(strings.HasSuffix(last, "es"))
+	f[fFirstPlural] = b2f(n > 1 && firstShape&shapePlural != 0)
+	f[fFirstEs] = b2f(n > 1 && firstShape&shapeEs != 0)
+	f[fHeadEs] = b2f(lastShape&shapeEs != 0)
 }
 
 // rate is the model's score of c with dense features f: their weighted sum plus the lexicon weights of
@@ -326,13 +407,23 @@ func Rank(title, abstract string, m *Model, k int) []string {
 		order = append(order, int32(i))
 	}
 	d.order = order
-	sort.SliceStable(order, func(i, j int) bool { return d.cands[order[i]].score > d.cands[order[j]].score })
+	// the best k by repeated selection, earlier first on ties: cheaper than sorting every candidate
 	out := []string{}
-	for _, i := range order {
-		c := &d.cands[i]
-		if len(out) == k || math.IsInf(c.score, -1) || len(out) >= m.MinKeep && c.score < m.Threshold {
+	for len(out) < k {
+		best := -1
+		for _, i := range order {
+			if i >= 0 && (best < 0 || d.cands[i].score > d.cands[best].score) {
+				best = int(i)
+			}
+		}
+		if best < 0 {
 			break
 		}
+		c := &d.cands[best]
+		if math.IsInf(c.score, -1) || len(out) >= m.MinKeep && c.score < m.Threshold {
+			break
+		}
+		order[best] = -1
 		out = append(out, displayForm(display(d.text, c.start, c.end)))
 	}
 	return out
@@ -340,7 +431,7 @@ func Rank(title, abstract string, m *Model, k int) []string {
 
 // tokenize appends the words of text to toks; the first titleLen bytes are the title. It also counts
 // the words after the title and the stop words among them.
-func tokenize(toks []token, text string, titleLen int) (_ []token, words, stops int) {
+func tokenize(toks []token, text string, titleLen int, m *Model) (_ []token, words, stops int) {
 	sentStart := true
 	for i := 0; i < len(text); {
 		for i < len(text) && isSpace(text[i]) {
@@ -407,18 +498,33 @@ func tokenize(toks []token, text string, titleLen int) (_ []token, words, stops 
 				w, possessive = w[:len(w)-len("’s")], true
 			}
 			lw := strings.ToLower(w)
-			class := classes[lw]
+			var e *entry
+			if m != nil {
+				e = m.entry(lw)
+			} else if c, ok := classes[lw]; ok {
+				e = &entry{class: c}
+			}
+			var class uint8
+			if e != nil {
+				class = e.class
+			}
 			t := token{
 				start: p, end: p + len(w), lower: foldPlural(lw), det: class&classDet != 0,
 				clause:    class&classDet != 0 || lw == "that" || lw == "to" || lw == "how" || lw == "whether",
+				prep:      lw == "to" || lw == "with" || lw == "from" || lw == "on" || lw == "into" || lw == "by",
 				brkBefore: brk, sentStart: sentStart, title: p < titleLen, capital: !sentStart && startsUpper(w),
 				phrase: class&(classStop|classVerb) == 0 && isPhraseWord(w),
 			}
 			// a past participle after a form of "be" or "have" is a verb: "needs to be tuned per-model"
-			if len(toks) > 0 && !brk && auxiliaries[toks[len(toks)-1].lowerRaw] && strings.HasSuffix(lw, "ed") {
+			if len(toks) > 0 && !brk && toks[len(toks)-1].aux && strings.HasSuffix(lw, "ed") {
 				t.phrase = false
 			}
-			t.lowerRaw = lw
+			t.aux = class&classAux != 0
+			t.folded = len(t.lower) != len(lw)
+			t.entry = e
+			if t.phrase {
+				t.shape = shapeOf(w)
+			}
 			if possessive {
 				t.brkAfter = true
 				t.phrase = false // "GA's", "SPIHT's": an owner, not the name of a thing
@@ -437,9 +543,6 @@ func tokenize(toks []token, text string, titleLen int) (_ []token, words, stops 
 	}
 	return toks, words, stops
 }
-
-var auxiliaries = map[string]bool{"be": true, "is": true, "are": true, "was": true, "were": true, "been": true,
-	"being": true, "has": true, "have": true, "had": true, "get": true, "gets": true, "got": true}
 
 func isSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
@@ -501,20 +604,24 @@ func displayForm(p string) string {
 
 // isPhraseWord rejects numbers, single letters, formulas, adverbs in -ly and overlong tokens.
 func isPhraseWord(w string) bool {
-	n := utf8.RuneCountInString(w)
-	if n < 2 || n > 30 {
-		return false
-	}
-	letters := 0
-	for _, r := range w {
-		if unicode.IsLetter(r) {
-			letters++
+	ascii, letters := true, false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			ascii = false
+			break
 		}
+		letters = letters || 'a' <= c|0x20 && c|0x20 <= 'z'
 	}
-	if letters == 0 {
+	n := len(w)
+	if !ascii {
+		n = utf8.RuneCountInString(w)
+		letters = strings.IndexFunc(w, unicode.IsLetter) >= 0
+	}
+	if n < 2 || n > 30 || !letters {
 		return false
 	}
-	if lw := strings.ToLower(w); strings.HasSuffix(lw, "ly") && !hasAcronym(w) && len(lw) > 4 && !lyNouns[lw] {
+	if l := len(w); l > 4 && w[l-2]|0x20 == 'l' && w[l-1]|0x20 == 'y' && !wordHasAcronym(w) && !lyNouns[strings.ToLower(w)] {
 		return false
 	}
 	return true
@@ -526,19 +633,45 @@ var lyNouns = map[string]bool{"anomaly": true, "assembly": true, "family": true,
 // hasAcronym reports a word with a capital after its first letter or mixing letters and digits:
 // "BERT", "ImageNet", "GPT-2", "CIFAR-10".
 func hasAcronym(p string) bool {
-	for _, w := range strings.Fields(p) {
-		upper, digit := 0, false
-		for i, r := range w {
-			if unicode.IsUpper(r) && i > 0 {
-				upper++
-			}
-			digit = digit || unicode.IsDigit(r)
+	for rest := p; rest != ""; {
+		i := strings.IndexAny(rest, " \t\n")
+		w := rest
+		if i >= 0 {
+			w, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = ""
 		}
-		if upper > 0 || digit && unicode.IsLetter(rune(w[0])) {
+		if wordHasAcronym(w) {
 			return true
 		}
 	}
 	return false
+}
+
+// wordHasAcronym is hasAcronym of one word.
+func wordHasAcronym(w string) bool {
+	digit := false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return slowAcronym(w)
+		}
+		if i > 0 && 'A' <= c && c <= 'Z' {
+			return true
+		}
+		digit = digit || '0' <= c && c <= '9'
+	}
+	return digit && w != "" && ('a' <= w[0]|0x20 && w[0]|0x20 <= 'z')
+}
+
+func slowAcronym(w string) bool {
+	upper, digit := false, false
+	for i, r := range w {
+		upper = upper || i > 0 && unicode.IsUpper(r)
+		digit = digit || unicode.IsDigit(r)
+	}
+	r, _ := utf8.DecodeRuneInString(w)
+	return upper || digit && unicode.IsLetter(r)
 }
 
 // isTitleCased reports a phrase whose every word starts with a capital followed by lower-case letters.
@@ -556,7 +689,7 @@ func isTitleCased(p string) bool {
 func DocWords(text string) []string {
 	seen := map[string]bool{}
 	var out []string
-	toks, _, _ := tokenize(nil, text, 0)
+	toks, _, _ := tokenize(nil, text, 0, nil)
 	for _, t := range toks {
 		if !seen[t.lower] {
 			seen[t.lower] = true

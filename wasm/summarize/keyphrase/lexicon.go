@@ -1,6 +1,10 @@
 package keyphrase
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/papergist/papergist/wasm/summarize/internal/scorer"
+)
 
 // Word classes of the POS-like lexicon. A phrase is a run of words none of which breaks it; which
 // sub-run names a method, task or object is left to the learned model.
@@ -9,6 +13,7 @@ const (
 	classVerb             // a verb form that is not also a common noun ("examine", "witnessed", "helps")
 	classDet              // a determiner or possessive pronoun: the word after a run that ends in a verb
 	classGlue             // "of", "for", "and": glue inside longer names (a feature, never inside a phrase)
+	classAux              // a form of "be" or "have": a word in -ed after it is a verb
 )
 
 // classes maps lower-case words to their class bits.
@@ -36,7 +41,7 @@ var classes = func() map[string]uint8 {
 		different similar important significant main key major simple good better best useful efficient
 		effective powerful available necessary additional overall whole entire finally
 		based using used called named termed known dubbed so-called obtained`)
-	add(classVerb, `need needs needed bring brings brought help helps helped examine examines examined
+	add(classVerb, `train trains trained predict predicts predicted need needs needed bring brings brought help helps helped examine examines examined
 		witness witnesses witnessed describe describes described present presents presented propose proposes
 		show shows showed shown demonstrate demonstrates demonstrated introduce introduces introduced
 		investigate investigates investigated develop develops developed enable enables enabled allow allows
@@ -62,6 +67,7 @@ var classes = func() map[string]uint8 {
 		appeared occur occurs occurred arise arises arose exist exists existed belong belongs`)
 	add(classDet, `the a an this these those its their our his her your my such each every any some`)
 	add(classGlue, `of for and in on`)
+	add(classAux, `be is are was were been being has have had get gets got`)
 	return m
 }()
 
@@ -83,3 +89,42 @@ var nominalIng = func() map[string]bool {
 	}
 	return m
 }()
+
+// entry is what a word costs one lookup for: its class and its lexicon weights.
+type entry struct {
+	class uint8
+	word  *Word
+	idf   float64
+}
+
+// Prepare indexes the model for ranking: call it after building or changing the lexicon's words
+// (Parse does). Weights may change afterwards; the set of words may not.
+func (m *Model) Prepare() {
+	byWord := make(map[string]*entry, len(m.Lex)+len(classes))
+	for w, c := range classes {
+		byWord[w] = &entry{class: c}
+	}
+	for w, x := range m.Lex {
+		e := byWord[w]
+		if e == nil {
+			e = &entry{}
+			byWord[w] = e
+		}
+		e.word, e.idf = x, m.idfOf(x)
+	}
+	m.rareIDF = m.idfOf(nil)
+	m.entries = make([]*entry, 0, len(byWord))
+	m.table.Reset(len(byWord))
+	for w, e := range byWord {
+		m.table.Put(w, scorer.WordHash(w), int32(len(m.entries)))
+		m.entries = append(m.entries, e)
+	}
+}
+
+// entry returns the entry of a lower-case word, or nil.
+func (m *Model) entry(w string) *entry {
+	if i, ok := m.table.Get(w, scorer.WordHash(w)); ok {
+		return m.entries[i]
+	}
+	return nil
+}

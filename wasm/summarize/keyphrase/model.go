@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/papergist/papergist/wasm/summarize/internal/scorer"
 )
 
 // Dense features of a candidate.
@@ -78,6 +80,10 @@ type Model struct {
 	Lex       map[string]*Word     // the lexicon: the training corpus's common words
 	Threshold float64              // Rank stops below this score…
 	MinKeep   int                  // …once it has this many phrases
+
+	entries []*entry         // every word of the lexicon and of the word classes (Prepare)…
+	table   scorer.WordTable // …found by word
+	rareIDF float64          // the IDF of a word not in the lexicon
 }
 
 // idfOf is log((docs+1) / (df+1)) with the document frequency of a lexicon entry (0 for a word not in
@@ -185,5 +191,6 @@ func Parse(data []byte) (*Model, error) {
 	if m.Docs <= 0 {
 		return nil, fmt.Errorf("keyphrase model: no document count")
 	}
+	m.Prepare()
 	return m, sc.Err()
 }
