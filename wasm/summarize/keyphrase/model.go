@@ -122,7 +122,7 @@ func (m *Model) Marshal() []byte {
 }
 
 func num(x float64) string {
-	s := strconv.FormatFloat(math.Round(x*1000)/1000, 'f', -1, 64)
+	s := strconv.FormatFloat(math.Round(x*100)/100, 'f', -1, 64)
 	if s == "-0" {
 		return "0"
 	}
