@@ -231,20 +231,6 @@ func b2i(b bool) int {
 	return 0
 }
 
-// isTitleCased reports a phrase whose every word starts with a capital followed by lower-case letters.
-func isTitleCased(p string) bool {
-	for rest := p; ; {
-		var w string
-		if w, rest = nextField(rest); w == "" {
-			return true
-		}
-		r, size := utf8.DecodeRuneInString(w)
-		if !unicode.IsUpper(r) || !isLower(w[size:]) {
-			return false
-		}
-	}
-}
-
 // nextField returns the first word of s as strings.Fields splits it, and the text after it; the word
 // is "" when there is none. Iterating with it allocates nothing.
 func nextField(s string) (field, rest string) {
@@ -276,20 +262,6 @@ func nextField(s string) (field, rest string) {
 
 // asciiSpace marks the ASCII bytes unicode.IsSpace reports.
 var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
-
-// isLower reports whether strings.ToLower(s) == s, without allocating for ASCII text.
-func isLower(s string) bool {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			return strings.ToLower(s) == s
-		}
-		if 'A' <= c && c <= 'Z' {
-			return false
-		}
-	}
-	return true
-}
 
 // endsInLy reports whether strings.ToLower(w) ends in "ly", without allocating for ASCII words.
 func endsInLy(w string) bool {
@@ -330,31 +302,4 @@ func phraseKey(p string) string {
 		k = k[:len(k)-1]
 	}
 	return k
-}
-
-// overlapsAny reports whether key contains, or is contained in, one of keys as whole words.
-func overlapsAny(key string, keys []string) bool {
-	for _, k := range keys {
-		if containsWords(k, key) || containsWords(key, k) {
-			return true
-		}
-	}
-	return false
-}
-
-// containsWords is strings.Contains(" "+outer+" ", " "+inner+" ") without building the strings.
-func containsWords(outer, inner string) bool {
-	for from := 0; from+len(inner) <= len(outer); from++ {
-		i := strings.Index(outer[from:], inner)
-		if i < 0 {
-			return false
-		}
-		i += from
-		end := i + len(inner)
-		if (i == 0 || outer[i-1] == ' ') && (end == len(outer) || outer[end] == ' ') {
-			return true
-		}
-		from = i
-	}
-	return false
 }
