@@ -131,12 +131,54 @@ type doc struct {
 	cands []cand
 	order []int32
 	vocab scorer.WordTable
-	index map[uint64]int32
+	index spanTable
+}
+
+// spanTable maps the key of a span of word ids to its candidate by open addressing: cleared per text
+// by a generation counter, it costs no hashing of strings and no clearing of memory.
+type spanTable struct {
+	slots []spanSlot
+	gen   uint32
+}
+
+type spanSlot struct {
+	key  uint64
+	gen  uint32
+	cand int32
+}
+
+// reset empties the table for up to n keys.
+func (t *spanTable) reset(n int) {
+	size := 64
+	for size < 2*n {
+		size *= 2
+	}
+	if len(t.slots) < size {
+		t.slots, t.gen = make([]spanSlot, size), 1
+		return
+	}
+	t.gen++
+	if t.gen == 0 {
+		clear(t.slots)
+		t.gen = 1
+	}
+}
+
+// slot returns the slot of key: in use (gen current) or where to put it.
+func (t *spanTable) slot(key uint64) *spanSlot {
+	mask := uint64(len(t.slots) - 1)
+	h := key * 0x9E3779B97F4A7C15
+	for i := h >> 32 & mask; ; i = (i + 1) & mask {
+		sl := &t.slots[i]
+		if sl.gen != t.gen || sl.key == key {
+			return sl
+		}
+	}
 }
 
 // docs recycles the buffers of scan: a ranking then allocates almost nothing.
 var docs = sync.Pool{New: func() any {
-	return &doc{index: map[uint64]int32{}}
+	return &doc{}
 }}
 
 // scan tokenizes and counts the candidates of a title and abstract into a pooled doc (release it with
@@ -155,7 +197,7 @@ func scan(title, abstract string, m *Model) *doc {
 	}
 	toks := d.toks
 	d.vocab.Reset(len(toks))
-	clear(d.index)
+	d.index.reset(len(toks) * maxWords)
 	d.words, d.cands = d.words[:0], d.cands[:0]
 	vocab := &d.vocab
 	for i := range toks {
@@ -185,7 +227,7 @@ func scan(title, abstract string, m *Model) *doc {
 			d.words[id].inTitle = d.words[id].inTitle || t.title
 		}
 	}
-	index := d.index
+	index := &d.index
 	for i := 0; i < len(toks); {
 		if !toks[i].phrase {
 			i++
@@ -222,10 +264,11 @@ func scan(title, abstract string, m *Model) *doc {
 				if a != start && b != end {
 					continue // a span inside a run neither starts nor ends it: rarely a name of its own
 				}
-				ci, ok := index[key]
-				if !ok {
+				sl := index.slot(key)
+				ci := sl.cand
+				if sl.gen != index.gen {
 					ci = int32(len(d.cands))
-					index[key] = ci
+					*sl = spanSlot{key: key, gen: index.gen, cand: ci}
 					c := cand{n: b - a, first: a, start: toks[a].start, end: toks[b-1].end, fromTitle: toks[a].title}
 					for k, t := range toks[a:b] {
 						c.ids[k] = t.word
