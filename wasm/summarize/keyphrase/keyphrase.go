@@ -417,8 +417,12 @@ var (
 )
 
 func hasAnySuffix(w string, suffixes []string) bool {
+	if len(w) < 4 {
+		return false
+	}
+	last := w[len(w)-1]
 	for _, s := range suffixes {
-		if len(w) > len(s)+2 && strings.HasSuffix(w, s) {
+		if s[len(s)-1] == last && len(w) > len(s)+2 && strings.HasSuffix(w, s) {
 			return true
 		}
 	}
