@@ -7,7 +7,7 @@ FUZZTIME ?= 10m
 BENCH_EXTRACT_TIME ?= 20x
 
 .PHONY: all run test test-go test-e2e bench bench-extract bench-summarize bench-backend bench-extension bench-sync \
-	bench-logins bench-worker lint fmt wasm extension gist fuzz eval weights clean worker-build worker-dev deploy
+	bench-logins bench-worker lint fmt wasm extension gist fuzz eval weights keyweights clean worker-build worker-dev deploy
 
 all: test
 
@@ -113,11 +113,19 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz=FuzzExtract -fuzztime=$(FUZZTIME) ./wasm/extract
 
 # --- summarizer evaluation and weights (owner: summarizer) ---
-# eval: ROUGE of the TL;DRs on SciTLDR dev, next to Lead-1, LexRank (didasy/tldr) and the oracle sentence.
+# eval: ROUGE of the TL;DRs on SciTLDR dev, next to Lead-1, LexRank (didasy/tldr) and the oracle sentence;
+# then the key phrases on Inspec dev (F1@5, F1@10) next to SingleRank, PositionRank and YAKE.
 # scripts/eval is a module of its own: the product never depends on the peer or on the stemmer.
+INSPEC ?= $(abspath ../shared/eval/inspec)
 eval:
-	cd scripts/eval && $(GO) run . -data $(SCITLDR)/dev.jsonl
+	cd scripts/eval && $(GO) run . -data $(SCITLDR)/dev.jsonl -inspec $(INSPEC)/inspec-dev.jsonl
 	cd scripts/eval && $(GO) run ./rankeval -data $(CITEULIKE)
+
+# keyweights: retrain the key-phrase ranker on Inspec train (threshold chosen on dev) into
+# wasm/summarize/keyphrase.model (deterministic).
+keyweights:
+	cd scripts/eval && $(GO) run ./trainkeys -train $(INSPEC)/inspec-train.jsonl -dev $(INSPEC)/inspec-dev.jsonl \
+		-corpus $(SCITLDR)/train.jsonl -out $(CURDIR)/wasm/summarize/keyphrase.model
 
 # weights: retrain the TL;DR scorer on SciTLDR train into wasm/summarize/weights.json (deterministic).
 weights:

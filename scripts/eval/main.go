@@ -31,8 +31,14 @@ type system struct {
 func main() {
 	data := flag.String("data", "../../../shared/eval/scitldr/dev.jsonl", "SciTLDR-A split to score")
 	dump := flag.String("dump", "", "write papergist's TL;DRs with their ROUGE-1 to this JSON-lines file")
+	inspecPath := flag.String("inspec", "", "also score key phrases on this Inspec split (JSON lines)")
 	flag.Parse()
-	if err := run(*data, *dump, os.Stdout); err != nil {
+	err := run(*data, *dump, os.Stdout)
+	if err == nil && *inspecPath != "" {
+		fmt.Println()
+		err = runInspec(*inspecPath, os.Stdout)
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "eval:", err)
 		os.Exit(1)
 	}

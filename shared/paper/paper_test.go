@@ -119,7 +119,7 @@ func TestCleanText(t *testing.T) {
 		{"  Attention\n  Is All\tYou&nbsp;Need  ", "Attention Is All You Need"},
 		{"Caf\\'e and Schr\\\"{o}dinger and {\\'E}cole", "Café and Schrödinger and École"},
 		{"Gar\\c{c}on \\v{S}koda Ant\\'{\\i}a", "Garçon Škoda Antía"},
-		{"\\emph{Fast} \\textbf{and} 50\\% cheaper: $O(n^2)$", "Fast and 50% cheaper: $O(n^2)$"},
+		{"\\emph{Fast} \\textbf{and} 50\\% cheaper: $O(n^2)$", "Fast and 50% cheaper: O(n²)"},
 		{"What&#8217;s in a Meow?", "What’s in a Meow?"},
 		{"zero\u200bwidth and soft\u00adhyphen", "zerowidth and softhyphen"},
 		{"", ""},

@@ -11,7 +11,8 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// CleanText decodes HTML entities, makes TeX accents and text macros readable, removes invisible
+// CleanText decodes HTML entities, makes TeX accents, text macros and simple math readable (see
+// renderTeX; what cannot be rendered safely stays as written), removes invisible
 // characters and collapses every run of white space (including no-break spaces) into one space.
 func CleanText(s string) string {
 	if s == "" {
@@ -25,6 +26,9 @@ func CleanText(s string) string {
 	}
 	if strings.IndexByte(s, '\\') >= 0 {
 		s = readableTeX(s)
+	}
+	if strings.ContainsAny(s, "$\\^~") {
+		s = renderTeX(s)
 	}
 	var b strings.Builder
 	b.Grow(len(s))
@@ -54,7 +58,7 @@ func cleanASCII(s string) (string, bool) {
 	clean := true
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
-		case c >= utf8.RuneSelf || c == '&' || c == '\\':
+		case c >= utf8.RuneSelf || c == '&' || c == '\\' || c == '$' || c == '~' || c == '^':
 			return "", false
 		case c == ' ':
 			if i == 0 || i == len(s)-1 || s[i-1] == ' ' {

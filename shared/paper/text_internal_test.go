@@ -28,6 +28,7 @@ func referenceCleanText(s string) string {
 	s = texWrapRe.ReplaceAllString(s, "$1")
 	s = texSymbolRe.ReplaceAllString(s, "$1")
 	s = texLigature.Replace(s)
+	s = renderTeX(s)
 	var b strings.Builder
 	space := false
 	for _, r := range s {
@@ -63,6 +64,7 @@ var cleanTextCases = []string{
 	`\c{c}a`, `\v s`, `\u{a}`, `\H o`, `\k{a}`, `\cdot \ell \mathcal{O}(n)`, `$\alpha$-stable`, `\emph{x} \textbf{y}`,
 	`\underline{u}`, `50\% of \$1 \& \#2 a\_b \{c\}`, `\ss{} \ss x \o{} \AE{} \l{} \L{}`, `1\textendash 2\textemdash`,
 	`\\'e`, `\\emph{}{`, `trailing \`, `\u`, `\c`, "\\c\t\tc", `\textendash`, `\"{\i}`, `{\'{I}}`, "x\u0085y",
+	`costs $5 and $6`, `Policy~(H^{\mathbf{3}DP})`, `$\mathcal{O}(n \log n)$`, `~10%`, `x^{2}`, `$$x$$`, `$a$$b$`,
 }
 
 func TestCleanTextFastPathsMatchReference(t *testing.T) {

@@ -1,12 +1,14 @@
 package summarize
 
 import (
-	"sort"
+	_ "embed"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/papergist/papergist/wasm/summarize/internal/scorer"
+	"github.com/papergist/papergist/wasm/summarize/keyphrase"
 )
 
 // phraseBreakers end a key phrase: besides stop words, verbs and vague words that name no method, task or
@@ -51,99 +53,30 @@ const (
 	roleBreaker
 )
 
-// phrase is a candidate key phrase found in the title or abstract.
-type phrase struct {
-	text    string // surface form of the first occurrence
-	key     string // lower-cased, plural-folded words: merges "Graph Networks" and "graph network"
-	words   int
-	count   int
-	inTitle bool
-	acronym bool
-	first   int // order of first appearance
-	score   float64
-}
-
-// KeyPhrases returns 3–6 phrases naming the paper's methods, tasks and datasets, best first: repeated
-// noun phrases, those of the title, and acronyms rank highest. It returns fewer only when the text has
-// fewer, and an empty (non-nil) slice for empty input.
+// KeyPhrases returns up to ten phrases naming the paper's methods, tasks, data and objects, best first
+// (package keyphrase: noun-phrase chunks rated by a model learned on Inspec's training split). It returns
+// fewer when the rest rate low, and an empty (non-nil) slice for empty input. The stop words that cut
+// phrases are English: for an abstract in another language only the title's phrases count.
 func KeyPhrases(title, abstract string) []string {
 	title, abstract = truncate(title, maxTitle), truncate(abstract, maxAbstract)
-	// the phrases in one slice, found by key through an index: one allocation for all of them
-	phrases := make([]phrase, 0, len(abstract)/40+8)
-	cands := make(map[string]int, len(abstract)/40+8)
-	collect := func(found []string, inTitle bool) {
-		for _, p := range found {
-			key := phraseKey(p)
-			i, ok := cands[key]
-			if !ok {
-				i = len(phrases)
-				phrases = append(phrases, phrase{text: p, key: key, words: strings.Count(p, " ") + 1, first: i})
-				cands[key] = i
-			}
-			c := &phrases[i]
-			c.count++
-			c.inTitle = c.inTitle || inTitle
-			if !c.acronym {
-				c.acronym = hasAcronym(p)
-			}
-			if !inTitle && isTitleCased(c.text) && !isTitleCased(p) {
-				c.text = p // prefer the abstract's casing to the title's Title Case
-			}
-		}
-	}
-	collect(candidatePhrases(title), true)
-	// The stop and breaker words that cut phrases are English: elsewhere only the title's phrases count.
-	// English abstracts run at 30–50% stop words.
-	if found, words, stops := scanPhrases(abstract); words > 0 && stops*10 >= words {
-		collect(found, false)
-	}
-	list := make([]*phrase, len(phrases))
-	for i := range phrases {
-		list[i] = &phrases[i]
-	}
-	score := func(p *phrase) float64 { // computed once per phrase, before sorting
-		s := float64(p.count)
-		if p.inTitle {
-			s += 3
-		}
-		if p.acronym {
-			s += 1.5
-		}
-		if p.words >= 2 && p.words <= 4 {
-			s += 1
-		}
-		if p.words == 1 && !p.acronym {
-			s -= 1
-		}
-		return s
-	}
-	for _, p := range list {
-		p.score = score(p)
-	}
-	sort.SliceStable(list, func(i, j int) bool {
-		si, sj := list[i].score, list[j].score
-		if si != sj {
-			return si > sj
-		}
-		return list[i].first < list[j].first
-	})
-	out := []string{}
-	var keys []string
-	for _, p := range list {
-		if len(out) == 6 {
-			break
-		}
-		if len(out) >= 3 && p.score < 2 {
-			break // only strong phrases past the third
-		}
-		if overlapsAny(p.key, keys) {
-			continue
-		}
-		keys = append(keys, p.key)
-		out = append(out, displayForm(p.text))
-	}
-	return out
+	return keyphrase.Rank(title, abstract, keyModel(), maxKeyPhrases)
 }
+
+// maxKeyPhrases is the length of the ranked list; the card shows the first few.
+const maxKeyPhrases = 10
+
+// keyModelText is the key-phrase ranker learned on Inspec's training split (`make keyweights`).
+//
+//go:embed keyphrase.model
+var keyModelText []byte
+
+var keyModel = sync.OnceValue(func() *keyphrase.Model {
+	m, err := keyphrase.Parse(keyModelText)
+	if err != nil {
+		panic("summarize: embedded keyphrase.model is corrupt: " + err.Error()) // a build defect, caught by the tests
+	}
+	return m
+})
 
 // candidatePhrases splits text at punctuation, stop words and phrase breakers into runs of one to four
 // words, returned as substrings of text.
@@ -298,20 +231,6 @@ func b2i(b bool) int {
 	return 0
 }
 
-// isTitleCased reports a phrase whose every word starts with a capital followed by lower-case letters.
-func isTitleCased(p string) bool {
-	for rest := p; ; {
-		var w string
-		if w, rest = nextField(rest); w == "" {
-			return true
-		}
-		r, size := utf8.DecodeRuneInString(w)
-		if !unicode.IsUpper(r) || !isLower(w[size:]) {
-			return false
-		}
-	}
-}
-
 // nextField returns the first word of s as strings.Fields splits it, and the text after it; the word
 // is "" when there is none. Iterating with it allocates nothing.
 func nextField(s string) (field, rest string) {
@@ -343,20 +262,6 @@ func nextField(s string) (field, rest string) {
 
 // asciiSpace marks the ASCII bytes unicode.IsSpace reports.
 var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
-
-// isLower reports whether strings.ToLower(s) == s, without allocating for ASCII text.
-func isLower(s string) bool {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			return strings.ToLower(s) == s
-		}
-		if 'A' <= c && c <= 'Z' {
-			return false
-		}
-	}
-	return true
-}
 
 // endsInLy reports whether strings.ToLower(w) ends in "ly", without allocating for ASCII words.
 func endsInLy(w string) bool {
@@ -397,31 +302,4 @@ func phraseKey(p string) string {
 		k = k[:len(k)-1]
 	}
 	return k
-}
-
-// overlapsAny reports whether key contains, or is contained in, one of keys as whole words.
-func overlapsAny(key string, keys []string) bool {
-	for _, k := range keys {
-		if containsWords(k, key) || containsWords(key, k) {
-			return true
-		}
-	}
-	return false
-}
-
-// containsWords is strings.Contains(" "+outer+" ", " "+inner+" ") without building the strings.
-func containsWords(outer, inner string) bool {
-	for from := 0; from+len(inner) <= len(outer); from++ {
-		i := strings.Index(outer[from:], inner)
-		if i < 0 {
-			return false
-		}
-		i += from
-		end := i + len(inner)
-		if (i == 0 || outer[i-1] == ' ') && (end == len(outer) || outer[end] == ' ') {
-			return true
-		}
-		from = i
-	}
-	return false
 }

@@ -37,9 +37,9 @@ func TLDR(title, abstract string) string {
 		return title
 	}
 	if t := model().Best(title, sents); t != "" {
-		return t
+		return standAlone(t)
 	}
-	return sents[0]
+	return standAlone(sents[0])
 }
 
 // maxAbstract and maxTitle bound the work one paper can cost: a real abstract is under 3,000 bytes

@@ -73,10 +73,10 @@ func TestTLDRIsDeterministic(t *testing.T) {
 func TestKeyPhrases(t *testing.T) {
 	got := summarize.KeyPhrases(mptTitle, mptAbstract)
 	assert.GreaterOrEqual(t, len(got), 3)
-	assert.LessOrEqual(t, len(got), 6)
+	assert.LessOrEqual(t, len(got), 10)
 	assert.Contains(t, got, "adaptive loss scaling")
 	assert.Contains(t, got, "mixed precision training")
-	assert.Contains(t, got, "MPT")
+	assert.NotContains(t, got, "tuned per-model", "a verb after \"be\" is no key phrase")
 	seen := map[string]bool{}
 	for _, p := range got {
 		assert.False(t, seen[strings.ToLower(p)], "duplicate %q", p)
@@ -145,7 +145,7 @@ func TestTLDROnDev(t *testing.T) {
 		require.NotEmpty(t, s.TLDR, r.PaperID)
 		assert.LessOrEqual(t, len(summarize.Sentences(s.TLDR)), 2, "%s: %q", r.PaperID, s.TLDR)
 		assert.GreaterOrEqual(t, len(s.KeyPhrases), 1, r.PaperID)
-		assert.LessOrEqual(t, len(s.KeyPhrases), 6, r.PaperID)
+		assert.LessOrEqual(t, len(s.KeyPhrases), 10, r.PaperID)
 		lengths += len(strings.Fields(s.TLDR))
 	}
 	mean := float64(lengths) / float64(len(recs))

@@ -84,3 +84,18 @@ func (t *wordTable) grow() {
 		}
 	}
 }
+
+// WordTable is wordTable for the summarizer's other packages (the key-phrase ranker).
+type WordTable struct{ t wordTable }
+
+// Reset empties the table for about n words.
+func (w *WordTable) Reset(n int) { w.t.reset(n) }
+
+// Get returns the value of key, whose WordHash is h.
+func (w *WordTable) Get(key string, h uint32) (int32, bool) { return w.t.get(key, h) }
+
+// Put sets the value of key, whose WordHash is h; key must not be in the table yet.
+func (w *WordTable) Put(key string, h uint32, val int32) { w.t.put(key, h, val) }
+
+// WordHash is the hash Get and Put take.
+func WordHash(w string) uint32 { return wordHash(w) }

@@ -1,0 +1,246 @@
+package paper
+
+import (
+	"strings"
+	"unicode"
+)
+
+// TeX math that reads as plain text: $\mathcal{O}(n \log n)$ → O(n log n), $\alpha$ → α, x^{2} → x²,
+// \mathbf{3} → 3. What cannot be rendered safely (fractions, sums with limits, nested braces) stays as
+// the source shows it, dollars included.
+
+// texMathWords are the commands whose text form is known.
+var texMathWords = map[string]string{
+	"alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "varepsilon": "ε", "zeta": "ζ",
+	"eta": "η", "theta": "θ", "vartheta": "θ", "iota": "ι", "kappa": "κ", "lambda": "λ", "mu": "μ", "nu": "ν",
+	"xi": "ξ", "pi": "π", "rho": "ρ", "sigma": "σ", "tau": "τ", "upsilon": "υ", "phi": "φ", "varphi": "φ",
+	"chi": "χ", "psi": "ψ", "omega": "ω", "Gamma": "Γ", "Delta": "Δ", "Theta": "Θ", "Lambda": "Λ", "Xi": "Ξ",
+	"Pi": "Π", "Sigma": "Σ", "Phi": "Φ", "Psi": "Ψ", "Omega": "Ω", "ell": "ℓ", "infty": "∞",
+	"log": "log", "ln": "ln", "exp": "exp", "sin": "sin", "cos": "cos", "tan": "tan", "max": "max",
+	"min": "min", "arg": "arg", "det": "det", "lim": "lim", "sup": "sup", "inf": "inf",
+	"times": "×", "cdot": "·", "pm": "±", "leq": "≤", "le": "≤", "geq": "≥", "ge": "≥", "neq": "≠",
+	"approx": "≈", "sim": "~", "in": "∈", "to": "→", "rightarrow": "→", "leftarrow": "←", "propto": "∝",
+	"ll": "≪", "gg": "≫", "partial": "∂", "nabla": "∇", "cdots": "⋯", "ldots": "…", "dots": "…",
+	"%": "%", ",": " ", ";": " ", "!": "", " ": " ", "quad": " ", "qquad": " ",
+}
+
+// texFonts are the commands that only change the font of their argument.
+var texFonts = map[string]bool{"mathcal": true, "mathbf": true, "mathrm": true, "mathit": true, "mathsf": true,
+	"mathtt": true, "boldsymbol": true, "bm": true, "text": true, "textrm": true, "operatorname": true, "mathbb": true}
+
+var blackboard = map[string]string{"R": "ℝ", "N": "ℕ", "Z": "ℤ", "Q": "ℚ", "C": "ℂ"}
+
+var (
+	superDigits = strings.NewReplacer("0", "⁰", "1", "¹", "2", "²", "3", "³", "4", "⁴", "5", "⁵", "6", "⁶", "7", "⁷", "8", "⁸", "9", "⁹", "-", "⁻", "+", "⁺")
+	subDigits   = strings.NewReplacer("0", "₀", "1", "₁", "2", "₂", "3", "₃", "4", "₄", "5", "₅", "6", "₆", "7", "₇", "8", "₈", "9", "₉")
+)
+
+// renderTeX rewrites s's font commands everywhere, its math spans where the whole span can be
+// rendered, and a ~ tie between words into a space.
+func renderTeX(s string) string {
+	if strings.IndexByte(s, '$') < 0 {
+		return renderText(s)
+	}
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(s, '$')
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(s[i+1:], '$')
+		if j < 0 || strings.HasPrefix(s[i:], "$$") {
+			break
+		}
+		b.WriteString(renderText(s[:i]))
+		// TeX math hugs its dollars: "$5 and $6" is money
+		inner := s[i+1 : i+1+j]
+		after := byte(' ')
+		if i+j+2 < len(s) {
+			after = s[i+j+2]
+		}
+		if inner == "" || inner[0] == ' ' || inner[len(inner)-1] == ' ' || '0' <= after && after <= '9' {
+			b.WriteByte('$')
+			s = s[i+1:]
+			continue
+		}
+		if out, ok := renderMath(inner); ok {
+			b.WriteString(out)
+		} else {
+			b.WriteString(s[i : i+j+2]) // kept as written
+		}
+		s = s[i+j+2:]
+	}
+	b.WriteString(renderText(s))
+	return b.String()
+}
+
+// renderText is renderTeX outside math.
+func renderText(s string) string {
+	if strings.IndexByte(s, '\\') >= 0 {
+		s = unwrapFonts(s)
+	}
+	if strings.IndexByte(s, '^') >= 0 {
+		s = superscripts(s)
+	}
+	if strings.IndexByte(s, '~') >= 0 {
+		s = ties(s)
+	}
+	return s
+}
+
+// renderMath renders the inside of $…$, or reports false when some of it has no safe text form.
+func renderMath(m string) (string, bool) {
+	m = unwrapFonts(m)
+	var b strings.Builder
+	for i := 0; i < len(m); {
+		c := m[i]
+		switch {
+		case c == '\\':
+			j := i + 1
+			for j < len(m) && ('a' <= m[j]|0x20 && m[j]|0x20 <= 'z') {
+				j++
+			}
+			if j == i+1 && j < len(m) {
+				j++ // a one-symbol command: \% \, \;
+			}
+			w, ok := texMathWords[m[i+1:j]]
+			if !ok {
+				return "", false
+			}
+			b.WriteString(w)
+			i = j
+		case c == '^' || c == '_':
+			arg, n := scriptArg(m[i+1:])
+			if arg == "" || strings.Trim(arg, "0123456789+-") != "" || c == '_' && strings.ContainsAny(arg, "+-") {
+				if arg != "" && isWord(arg) {
+					b.WriteString(string(c) + arg) // x_i, R^d stay as plain text reads them
+					i += 1 + n
+					continue
+				}
+				return "", false
+			}
+			if c == '^' {
+				b.WriteString(superDigits.Replace(arg))
+			} else {
+				b.WriteString(subDigits.Replace(arg))
+			}
+			i += 1 + n
+		case c == '{' || c == '}':
+			i++ // grouping braces left after the commands
+		default:
+			b.WriteByte(c)
+			i++
+		}
+	}
+	out := strings.Join(strings.Fields(b.String()), " ")
+	return out, out != ""
+}
+
+// scriptArg returns the argument of ^ or _ at the start of s (one character, or a braced group without
+// nested braces) and the bytes it takes.
+func scriptArg(s string) (string, int) {
+	if s == "" {
+		return "", 0
+	}
+	if s[0] == '{' {
+		j := strings.IndexByte(s, '}')
+		if j < 0 || strings.ContainsAny(s[1:j], "{\\") {
+			return "", 0
+		}
+		return s[1:j], j + 1
+	}
+	if s[0] == '\\' {
+		return "", 0
+	}
+	return s[:1], 1
+}
+
+func isWord(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// unwrapFonts replaces \mathbf{x}, \mathcal{O}, \text{x}… by their argument (\mathbb{R} by ℝ) when the
+// argument has no braces or commands of its own.
+func unwrapFonts(s string) string {
+	var b strings.Builder
+	done := 0
+	for i := strings.IndexByte(s, '\\'); i >= 0; {
+		j := i + 1
+		for j < len(s) && ('a' <= s[j]|0x20 && s[j]|0x20 <= 'z') {
+			j++
+		}
+		if texFonts[s[i+1:j]] && j < len(s) && s[j] == '{' {
+			if k := strings.IndexByte(s[j:], '}'); k > 0 && !strings.ContainsAny(s[j+1:j+k], "{\\$") {
+				arg := s[j+1 : j+k]
+				if s[i+1:j] == "mathbb" && blackboard[arg] != "" {
+					arg = blackboard[arg]
+				}
+				b.WriteString(s[done:i])
+				b.WriteString(arg)
+				done = j + k + 1
+			}
+		}
+		next := strings.IndexByte(s[j:], '\\')
+		if next < 0 {
+			break
+		}
+		i = j + next
+	}
+	if done == 0 {
+		return s
+	}
+	b.WriteString(s[done:])
+	return b.String()
+}
+
+// superscripts turns ^{3} and ^2 after a letter or digit into superscript digits, and ^{3DP} into ^3DP.
+func superscripts(s string) string {
+	var b strings.Builder
+	done := 0
+	for i := 1; i < len(s); i++ {
+		if s[i] != '^' || !(unicode.IsLetter(rune(s[i-1])) || unicode.IsDigit(rune(s[i-1])) || s[i-1] == ')') {
+			continue
+		}
+		arg, n := scriptArg(s[i+1:])
+		if arg == "" || !isWord(strings.Trim(arg, "+-")) {
+			continue
+		}
+		b.WriteString(s[done:i])
+		if strings.Trim(arg, "0123456789+-") == "" {
+			b.WriteString(superDigits.Replace(arg))
+		} else {
+			b.WriteString("^" + arg)
+		}
+		done = i + 1 + n
+		i = done - 1
+	}
+	if done == 0 {
+		return s
+	}
+	b.WriteString(s[done:])
+	return b.String()
+}
+
+// ties turns TeX's unbreakable space ~ between a word and a word, bracket or citation into a space;
+// "~10%" (about ten per cent) stays.
+func ties(s string) string {
+	b := []byte(s)
+	for i := 1; i+1 < len(b); i++ {
+		if b[i] != '~' {
+			continue
+		}
+		prev, next := b[i-1], b[i+1]
+		if (isAlnum(prev) || prev == ')' || prev == '.') && (isAlpha(next) || next == '(' || next == '[' || next == '\\') {
+			b[i] = ' '
+		}
+	}
+	return string(b)
+}
+
+func isAlpha(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
+func isAlnum(c byte) bool { return isAlpha(c) || '0' <= c && c <= '9' }

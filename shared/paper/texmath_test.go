@@ -1,0 +1,28 @@
+package paper_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+
+	"github.com/papergist/papergist/shared/paper"
+)
+
+// The inputs are the forms the issue saw raw in TL;DRs and abstracts.
+func TestCleanTextRendersTeX(t *testing.T) {
+	for in, want := range map[string]string{
+		`Diffusion Policy~(H^{\mathbf{3}DP}) learns`:   "Diffusion Policy (H^3DP) learns",
+		`sorts in $\mathcal{O}(n \log n)$ time`:        "sorts in O(n log n) time",
+		`a \emph{simple} rule`:                         "a simple rule",
+		`with $\alpha \leq 0.5$ and $k=10^{3}$ steps`:  "with α ≤ 0.5 and k=10³ steps",
+		`over $\mathbb{R}^d$`:                          "over ℝ^d",
+		`Schr\"odinger and Erd\H{o}s`:                  "Schrödinger and Erdős",
+		`see Section~\ref{sec}`:                        `see Section \ref{sec}`,
+		`about ~10% faster`:                            "about ~10% faster",
+		`the loss $\frac{1}{n}\sum_{i=1}^n x_i$ stays`: `the loss $\frac{1}{n}\sum_{i=1}^n x_i$ stays`,
+		`costs $5 and $6`:                              "costs $5 and $6",
+		`$x_i$ is an input`:                            "x_i is an input",
+	} {
+		assert.Equal(t, want, paper.CleanText(in), in)
+	}
+}

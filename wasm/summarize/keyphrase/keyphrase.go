@@ -1,0 +1,747 @@
+// Package keyphrase ranks the key phrases of a paper's title and abstract. Candidates are the noun-phrase
+// chunks a POS-like lexicon allows (runs of words between function words, verbs, adverbs and punctuation,
+// and every shorter run inside them); a linear model learned on Inspec's training split rates each from
+// its position, frequency, rarity against training-corpus document frequencies, title overlap, length,
+// the shape of its first and last words, and learned weights of common words as first, last or any word.
+// Training (scripts/eval/trainkeys) and ranking share this package so that they compute the same features.
+package keyphrase
+
+import (
+	"math"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/papergist/papergist/wasm/summarize/internal/scorer"
+)
+
+// maxWords bounds a candidate: longer gold phrases are rare (under 3% on Inspec).
+const maxWords = 5
+
+// Candidate is one distinct phrase of a text with its features, for training and inspection.
+type Candidate struct {
+	Text  string               // display form: its first occurrence, spaces collapsed
+	Words []string             // its lower-cased, plural-folded words: its identity
+	Dense [NumFeatures]float64 // see FeatureNames
+	Score float64              // the model's rating, higher is better
+}
+
+// cand is a candidate while it is counted and rated: word ids and byte offsets instead of strings.
+type cand struct {
+	ids                                                            [maxWords]int32
+	n                                                              int
+	start, end                                                     int // bytes of the first occurrence (the abstract's, if the first was in the title)
+	first                                                          int // token index of the first occurrence
+	count, full, runStart, runEnd, afterDet, inTitle, beforeClause int
+	defined, capital, fromTitle                                    bool
+	score                                                          float64
+}
+
+// token is one word of the text.
+type token struct {
+	start, end int    // bytes of text
+	lower      string // lower-cased, plural-folded
+	aux        bool   // a form of "be" or "have"
+	folded     bool   // lower differs from the lower-cased word (a plural folded)
+	entry      *entry // the model's entry for the lower-cased word, or nil
+	phrase     bool   // may be part of a phrase
+	det        bool   // a determiner: ends a phrase whose last word is then a verb
+	clause     bool   // "that", "to", a determiner: what a verb is followed by
+	prep       bool   // "to", "with", "from"…: what an -ing verb is followed by
+	brkBefore  bool   // punctuation before it
+	brkAfter   bool   // punctuation after it
+	sentStart  bool
+	title      bool
+	capital    bool  // capitalized, not at the start of a sentence
+	shape      uint8 // shapeAcronym, shapeDigit, shapeHyphen, shapePlural, shapeEs of the word as written
+	paren      bool  // followed by a parenthesized acronym: "(FDI)"
+	word       int32
+}
+
+// Shapes of a word as written, and suffix classes of its lower-cased form.
+const (
+	shapeAcronym = 1 << iota
+	shapeDigit
+	shapeHyphen
+	shapePlural
+	shapeEs
+	suffixIng
+	suffixEd
+	suffixAdj
+	suffixNoun
+)
+
+// shapeOf returns the shape bits of a word as written.
+func shapeOf(w string) uint8 {
+	var s uint8
+	if wordHasAcronym(w) {
+		s |= shapeAcronym
+	}
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case '0' <= c && c <= '9':
+			s |= shapeDigit
+		case c == '-':
+			s |= shapeHyphen
+		}
+	}
+	if n := len(w); n > 3 && (w[n-1] == 's' || w[n-1] == 'S') && w[n-2] != 's' {
+		s |= shapePlural
+	}
+	if strings.HasSuffix(w, "es") {
+		s |= shapeEs
+	}
+	return s
+}
+
+// suffixOf returns the suffix classes of a lower-case word.
+func suffixOf(w string) uint16 {
+	var s uint16
+	if strings.HasSuffix(w, "ing") {
+		s |= suffixIng
+	}
+	if strings.HasSuffix(w, "ed") {
+		s |= suffixEd
+	}
+	if hasAnySuffix(w, adjSuffixes) {
+		s |= suffixAdj
+	}
+	if hasAnySuffix(w, nounSuffixes) {
+		s |= suffixNoun
+	}
+	return s
+}
+
+// docWord is one distinct word of a text.
+type docWord struct {
+	suffix  uint16
+	lower   string
+	tf      int
+	inTitle bool
+	idf     float64
+	lex     *Word
+}
+
+// doc is one title and abstract, scanned.
+type doc struct {
+	text  string
+	toks  []token
+	words []docWord
+	cands []cand
+	order []int32
+	vocab scorer.WordTable
+	index spanTable
+}
+
+// spanTable maps the key of a span of word ids to its candidate by open addressing: cleared per text
+// by a generation counter, it costs no hashing of strings and no clearing of memory.
+type spanTable struct {
+	slots []spanSlot
+	gen   uint32
+}
+
+type spanSlot struct {
+	key  uint64
+	gen  uint32
+	cand int32
+}
+
+// reset empties the table for up to n keys.
+func (t *spanTable) reset(n int) {
+	size := 64
+	for size < 2*n {
+		size *= 2
+	}
+	if len(t.slots) < size {
+		t.slots, t.gen = make([]spanSlot, size), 1
+		return
+	}
+	t.gen++
+	if t.gen == 0 {
+		clear(t.slots)
+		t.gen = 1
+	}
+}
+
+// slot returns the slot of key: in use (gen current) or where to put it.
+func (t *spanTable) slot(key uint64) *spanSlot {
+	mask := uint64(len(t.slots) - 1)
+	h := key * 0x9E3779B97F4A7C15
+	for i := h >> 32 & mask; ; i = (i + 1) & mask {
+		sl := &t.slots[i]
+		if sl.gen != t.gen || sl.key == key {
+			return sl
+		}
+	}
+}
+
+// docs recycles the buffers of scan: a ranking then allocates almost nothing.
+var docs = sync.Pool{New: func() any {
+	return &doc{}
+}}
+
+// scan tokenizes and counts the candidates of a title and abstract into a pooled doc (release it with
+// docs.Put). An abstract with under 10% English stop words is left out: the lexicon that cuts phrases is
+// English, so for other languages only the title's phrases count.
+func scan(title, abstract string, m *Model) *doc {
+	d := docs.Get().(*doc)
+	d.text = title + "\n\n" + abstract
+	text := d.text
+	var words, stops int
+	d.toks, words, stops = tokenize(d.toks[:0], text, len(title), m)
+	if words > 0 && stops*10 < words {
+		d.text = title
+		text = title
+		d.toks, _, _ = tokenize(d.toks[:0], text, len(title), m)
+	}
+	toks := d.toks
+	d.vocab.Reset(len(toks))
+	d.index.reset(len(toks) * maxWords)
+	d.words, d.cands = d.words[:0], d.cands[:0]
+	vocab := &d.vocab
+	for i := range toks {
+		t := &toks[i]
+		if !t.phrase {
+			t.word = -1
+			continue
+		}
+		h := scorer.WordHash(t.lower)
+		id, ok := vocab.Get(t.lower, h)
+		if !ok {
+			id = int32(len(d.words))
+			vocab.Put(t.lower, h, id)
+			e := t.entry
+			if t.folded {
+				e = m.entry(t.lower)
+			}
+			w := docWord{lower: t.lower, idf: m.rareIDF, suffix: suffixOf(t.lower)}
+			if e != nil && e.word != nil {
+				w.lex, w.idf = e.word, e.idf
+			}
+			d.words = append(d.words, w)
+		}
+		t.word = id
+		if t.phrase {
+			d.words[id].tf++
+			d.words[id].inTitle = d.words[id].inTitle || t.title
+		}
+	}
+	index := &d.index
+	for i := 0; i < len(toks); {
+		if !toks[i].phrase {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && toks[j].phrase && !toks[j-1].brkAfter && !toks[j].brkBefore && toks[j].title == toks[i].title {
+			j++
+		}
+		start, end := i, j
+		i = j
+		// a run followed by "the", "a", "its"… ends in a verb: "LLMs transform the", "this article reviews the"
+		if end < len(toks) && toks[end].det && !toks[end-1].brkAfter && !hasAcronym(text[toks[end-1].start:toks[end-1].end]) {
+			end--
+		}
+		// an -ing verb with its preposition ends the run: "the metamodel relating to stereotypes"
+		if end-start > 1 && end < len(toks) && isVerbIng(toks[end-1].lower) && !toks[end-1].brkAfter && toks[end].prep {
+			end--
+		}
+		// a leading -ing verb is not part of the name: "inducing ReLU stability"
+		for end-start > 1 && isVerbIng(toks[start].lower) {
+			start++
+		}
+		if start >= end {
+			continue
+		}
+		afterDet := start > 0 && toks[start-1].det && !toks[start-1].brkAfter
+		for a := start; a < end; a++ {
+			var key uint64
+			capital := false
+			for b := a + 1; b <= end && b-a <= maxWords; b++ {
+				key = key*4099 + uint64(toks[b-1].word) + 1
+				capital = capital || toks[b-1].capital
+				if a != start && b != end {
+					continue // a span inside a run neither starts nor ends it: rarely a name of its own
+				}
+				sl := index.slot(key)
+				ci := sl.cand
+				if sl.gen != index.gen {
+					ci = int32(len(d.cands))
+					*sl = spanSlot{key: key, gen: index.gen, cand: ci}
+					c := cand{n: b - a, first: a, start: toks[a].start, end: toks[b-1].end, fromTitle: toks[a].title}
+					for k, t := range toks[a:b] {
+						c.ids[k] = t.word
+					}
+					d.cands = append(d.cands, c)
+				}
+				c := &d.cands[ci]
+				c.count++
+				if toks[a].title {
+					c.inTitle++
+				} else if c.fromTitle {
+					c.fromTitle = false
+					if isTitleCased(text[c.start:c.end]) {
+						c.start, c.end = toks[a].start, toks[b-1].end // the abstract's casing over the title's
+					}
+				}
+				if a == start && b == end {
+					c.full++
+				}
+				if a == start {
+					c.runStart++
+					if afterDet {
+						c.afterDet++
+					}
+				}
+				if b == end {
+					c.runEnd++
+					c.defined = c.defined || toks[b-1].paren
+					if end < len(toks) && toks[end].clause && !toks[end-1].brkAfter {
+						c.beforeClause++
+					}
+				}
+				c.capital = c.capital || capital
+			}
+		}
+	}
+	return d
+}
+
+// Extract returns the candidates of a title and abstract with their features and ratings under m, in
+// order of first appearance.
+func Extract(title, abstract string, m *Model) []Candidate {
+	d := scan(title, abstract, m)
+	defer docs.Put(d)
+	out := make([]Candidate, len(d.cands))
+	for i := range d.cands {
+		c := &d.cands[i]
+		o := &out[i]
+		o.Text = display(d.text, c.start, c.end)
+		for _, id := range c.ids[:c.n] {
+			o.Words = append(o.Words, d.words[id].lower)
+		}
+		d.features(c, &o.Dense)
+		o.Score = d.rate(c, &o.Dense, m)
+	}
+	return out
+}
+
+// features sets the dense features of c.
+func (d *doc) features(c *cand, f *[NumFeatures]float64) {
+	n := c.n
+	ids := c.ids[:n]
+	f[fBias] = 1
+	f[fLen1+min(n, maxWords)-1] = 1
+	f[fCount] = math.Log1p(float64(c.count))
+	f[fInTitle] = b2f(c.inTitle > 0)
+	f[fRelPos] = float64(c.first) / float64(max(len(d.toks), 1))
+	f[fEarly] = b2f(c.first < 30)
+	f[fFull] = float64(c.full) / float64(c.count)
+	f[fRunStart] = float64(c.runStart) / float64(c.count)
+	f[fRunEnd] = float64(c.runEnd) / float64(c.count)
+	f[fAfterDet] = b2f(c.afterDet > 0)
+	var shape uint8
+	for _, t := range d.toks[c.first : c.first+n] {
+		shape |= t.shape
+	}
+	acronym := shape&shapeAcronym != 0
+	f[fAcronym] = b2f(acronym)
+	f[fDefined] = b2f(c.defined)
+	f[fDigit] = b2f(shape&shapeDigit != 0)
+	f[fHyphen] = b2f(shape&shapeHyphen != 0)
+	f[fCapital] = b2f(c.capital)
+	minIDF, sumIDF, minTF, sumTF, titleWords := math.Inf(1), 0.0, math.Inf(1), 0.0, 0
+	for _, id := range ids {
+		w := &d.words[id]
+		minIDF = math.Min(minIDF, w.idf)
+		sumIDF += w.idf
+		tf := math.Log1p(float64(w.tf))
+		minTF = math.Min(minTF, tf)
+		sumTF += tf
+		if w.inTitle {
+			titleWords++
+		}
+	}
+	f[fMeanIDF] = sumIDF / float64(n)
+	f[fMinIDF] = minIDF
+	f[fHeadIDF] = d.words[ids[n-1]].idf
+	f[fMeanTF] = sumTF / float64(n)
+	f[fMinTF] = minTF
+	f[fTitleWords] = float64(titleWords) / float64(n)
+	f[fTFxIDF] = f[fCount] * f[fMeanIDF]
+	head, first := d.words[ids[n-1]].suffix, d.words[ids[0]].suffix
+	lastShape, firstShape := d.toks[c.first+n-1].shape, d.toks[c.first].shape
+	f[fHeadPlural] = b2f(lastShape&shapePlural != 0)
+	f[fHeadIng] = b2f(head&suffixIng != 0)
+	f[fHeadEd] = b2f(head&suffixEd != 0)
+	f[fHeadAdj] = b2f(head&suffixAdj != 0)
+	f[fHeadNoun] = b2f(head&suffixNoun != 0)
+	f[fFirstEd] = b2f(n > 1 && first&suffixEd != 0)
+	f[fFirstIng] = b2f(n > 1 && first&suffixIng != 0)
+	f[fFirstAdj] = b2f(n > 1 && first&suffixAdj != 0)
+	f[fSingleCommon] = b2f(n == 1 && !acronym && d.words[ids[0]].lex != nil)
+	f[fBeforeClause] = float64(c.beforeClause) / float64(c.count)
+	f[fFirstPlural] = b2f(n > 1 && firstShape&shapePlural != 0)
+	f[fFirstEs] = b2f(n > 1 && firstShape&shapeEs != 0)
+	f[fHeadEs] = b2f(lastShape&shapeEs != 0)
+}
+
+// rate is the model's score of c with dense features f: their weighted sum plus the lexicon weights of
+// its first, last and every word.
+func (d *doc) rate(c *cand, f *[NumFeatures]float64, m *Model) float64 {
+	s := 0.0
+	for k, x := range f {
+		s += m.Dense[k] * x
+	}
+	n := c.n
+	for k, id := range c.ids[:n] {
+		e := d.words[id].lex
+		if e == nil {
+			continue
+		}
+		s += e.Any / float64(n)
+		if k == 0 && n > 1 {
+			s += e.First
+		}
+		if k == n-1 {
+			s += e.Last
+		}
+	}
+	return s
+}
+
+var (
+	adjSuffixes  = []string{"al", "ic", "ive", "ous", "able", "ible", "ful", "less", "ar", "ary", "ant", "ent"}
+	nounSuffixes = []string{"tion", "sion", "ment", "ness", "ity", "ism", "ance", "ence", "er", "or", "ics", "ogy", "ure", "age"}
+)
+
+func hasAnySuffix(w string, suffixes []string) bool {
+	if len(w) < 4 {
+		return false
+	}
+	last := w[len(w)-1]
+	for _, s := range suffixes {
+		if s[len(s)-1] == last && len(w) > len(s)+2 && strings.HasSuffix(w, s) {
+			return true
+		}
+	}
+	return false
+}
+
+func b2f(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// Rank returns up to k key phrases, best first: rated candidates above the model's threshold (at least
+// m.MinKeep when there are that many), no bare common word, none a repeat of an earlier one.
+func Rank(title, abstract string, m *Model, k int) []string {
+	d := scan(title, abstract, m)
+	defer docs.Put(d)
+	var f [NumFeatures]float64
+	order := d.order[:0]
+	for i := range d.cands {
+		c := &d.cands[i]
+		f = [NumFeatures]float64{}
+		d.features(c, &f)
+		c.score = d.rate(c, &f, m)
+		if f[fSingleCommon] == 1 && m.common(d.words[c.ids[0]].lower) {
+			c.score = math.Inf(-1) // a bare common word ("design", "framework") names nothing
+		}
+		order = append(order, int32(i))
+	}
+	d.order = order
+	// the best k by repeated selection, earlier first on ties: cheaper than sorting every candidate
+	out := []string{}
+	for len(out) < k {
+		best := -1
+		for _, i := range order {
+			if i >= 0 && (best < 0 || d.cands[i].score > d.cands[best].score) {
+				best = int(i)
+			}
+		}
+		if best < 0 {
+			break
+		}
+		c := &d.cands[best]
+		if math.IsInf(c.score, -1) || len(out) >= m.MinKeep && c.score < m.Threshold {
+			break
+		}
+		order[best] = -1
+		out = append(out, displayForm(display(d.text, c.start, c.end)))
+	}
+	return out
+}
+
+// tokenize appends the words of text to toks; the first titleLen bytes are the title. It also counts
+// the words after the title and the stop words among them.
+func tokenize(toks []token, text string, titleLen int, m *Model) (_ []token, words, stops int) {
+	sentStart := true
+	for i := 0; i < len(text); {
+		for i < len(text) && isSpace(text[i]) {
+			i++
+		}
+		if i == len(text) {
+			break
+		}
+		if i >= titleLen && (len(toks) == 0 || toks[len(toks)-1].title) {
+			sentStart = true
+			if len(toks) > 0 {
+				toks[len(toks)-1].brkAfter = true
+			}
+		}
+		j := i
+		for j < len(text) && !isSpace(text[j]) {
+			j++
+		}
+		field := text[i:j]
+		// an opening parenthesis with an acronym in it defines the phrase before it
+		if len(toks) > 0 && len(field) > 2 && field[0] == '(' && j-i < 14 {
+			inner := strings.Trim(field, "(),.;:")
+			if len(inner) >= 2 && hasAcronym(inner) && strings.IndexByte(inner, ' ') < 0 && !strings.ContainsAny(inner, "=+") {
+				toks[len(toks)-1].paren = true
+			}
+		}
+		// split the field into words at punctuation, keeping hyphens, apostrophes and dots between word
+		// characters inside words except a dot before a letter ("consistency.Existing", "vol.8")
+		brk := false
+		for p := i; p < j; {
+			r, size := utf8.DecodeRuneInString(text[p:j])
+			if !isWordRune(r) {
+				if r == '.' || r == '!' || r == '?' {
+					sentStart = true
+				}
+				if len(toks) > 0 {
+					toks[len(toks)-1].brkAfter = true
+				}
+				brk = true
+				p += size
+				continue
+			}
+			q := p
+			for q < j {
+				r2, s2 := utf8.DecodeRuneInString(text[q:j])
+				if isWordRune(r2) {
+					q += s2
+					continue
+				}
+				// inner hyphen or apostrophe between word characters
+				if (r2 == '-' || r2 == '\'' || r2 == '’') && q+s2 < j {
+					if r3, _ := utf8.DecodeRuneInString(text[q+s2 : j]); isWordRune(r3) {
+						q += s2
+						continue
+					}
+				}
+				break
+			}
+			w := text[p:q]
+			possessive := false
+			if strings.HasSuffix(w, "'s") {
+				w, possessive = w[:len(w)-2], true
+			} else if strings.HasSuffix(w, "’s") {
+				w, possessive = w[:len(w)-len("’s")], true
+			}
+			lw := strings.ToLower(w)
+			var e *entry
+			if m != nil {
+				e = m.entry(lw)
+			} else if c, ok := classes[lw]; ok {
+				e = &entry{class: c}
+			}
+			var class uint8
+			if e != nil {
+				class = e.class
+			}
+			t := token{
+				start: p, end: p + len(w), lower: foldPlural(lw), det: class&classDet != 0,
+				clause:    class&classDet != 0 || lw == "that" || lw == "to" || lw == "how" || lw == "whether",
+				prep:      lw == "to" || lw == "with" || lw == "from" || lw == "on" || lw == "into" || lw == "by",
+				brkBefore: brk, sentStart: sentStart, title: p < titleLen, capital: !sentStart && startsUpper(w),
+				phrase: class&(classStop|classVerb) == 0 && isPhraseWord(w),
+			}
+			// a past participle after a form of "be" or "have" is a verb: "needs to be tuned per-model"
+			if len(toks) > 0 && !brk && toks[len(toks)-1].aux && strings.HasSuffix(lw, "ed") {
+				t.phrase = false
+			}
+			t.aux = class&classAux != 0
+			t.folded = len(t.lower) != len(lw)
+			t.entry = e
+			if t.phrase {
+				t.shape = shapeOf(w)
+			}
+			if possessive {
+				t.brkAfter = true
+				t.phrase = false // "GA's", "SPIHT's": an owner, not the name of a thing
+			}
+			if !t.title {
+				words++
+				if class&classStop != 0 {
+					stops++
+				}
+			}
+			toks = append(toks, t)
+			sentStart, brk = false, false
+			p = q
+		}
+		i = j
+	}
+	return toks, words, stops
+}
+
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
+}
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+func startsUpper(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+// isVerbIng reports an -ing word that is an action rather than the name of a field.
+func isVerbIng(w string) bool { return strings.HasSuffix(w, "ing") && !nominalIng[w] && len(w) > 5 }
+
+// spanKey is the lower-cased words of toks joined by spaces.
+func spanKey(toks []token) string {
+	if len(toks) == 1 {
+		return toks[0].lower
+	}
+	var b strings.Builder
+	for i, t := range toks {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.lower)
+	}
+	return b.String()
+}
+
+// display returns text[start:end] with runs of spaces made one.
+func display(text string, start, end int) string {
+	p := text[start:end]
+	if strings.ContainsAny(p, "\t\n\r") || strings.Contains(p, "  ") {
+		p = strings.Join(strings.Fields(p), " ")
+	}
+	return p
+}
+
+// foldPlural drops the plural s of a lower-case word: "networks" → "network", not "class" or "gas".
+func foldPlural(w string) string {
+	n := len(w)
+	if n > 3 && w[n-1] == 's' && w[n-2] != 's' && w[n-2] != 'u' && w[n-2] != 'i' {
+		if n > 4 && strings.HasSuffix(w, "ies") {
+			return w[:n-3] + "y"
+		}
+		return w[:n-1]
+	}
+	return w
+}
+
+// displayForm lower-cases a phrase without acronyms: "Adaptive Loss Scaling" reads "adaptive loss
+// scaling"; "Faster R-CNN" stays.
+func displayForm(p string) string {
+	if hasAcronym(p) {
+		return p
+	}
+	return strings.ToLower(p)
+}
+
+// isPhraseWord rejects numbers, single letters, formulas, adverbs in -ly and overlong tokens.
+func isPhraseWord(w string) bool {
+	ascii, letters := true, false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+		letters = letters || 'a' <= c|0x20 && c|0x20 <= 'z'
+	}
+	n := len(w)
+	if !ascii {
+		n = utf8.RuneCountInString(w)
+		letters = strings.IndexFunc(w, unicode.IsLetter) >= 0
+	}
+	if n < 2 || n > 30 || !letters {
+		return false
+	}
+	if l := len(w); l > 4 && w[l-2]|0x20 == 'l' && w[l-1]|0x20 == 'y' && !wordHasAcronym(w) && !lyNouns[strings.ToLower(w)] {
+		return false
+	}
+	return true
+}
+
+// lyNouns end in -ly and are not adverbs.
+var lyNouns = map[string]bool{"anomaly": true, "assembly": true, "family": true, "supply": true, "poly": true, "monopoly": true, "italy": true, "reply": true}
+
+// hasAcronym reports a word with a capital after its first letter or mixing letters and digits:
+// "BERT", "ImageNet", "GPT-2", "CIFAR-10".
+func hasAcronym(p string) bool {
+	for rest := p; rest != ""; {
+		i := strings.IndexAny(rest, " \t\n")
+		w := rest
+		if i >= 0 {
+			w, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = ""
+		}
+		if wordHasAcronym(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// wordHasAcronym is hasAcronym of one word.
+func wordHasAcronym(w string) bool {
+	digit := false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return slowAcronym(w)
+		}
+		if i > 0 && 'A' <= c && c <= 'Z' {
+			return true
+		}
+		digit = digit || '0' <= c && c <= '9'
+	}
+	return digit && w != "" && ('a' <= w[0]|0x20 && w[0]|0x20 <= 'z')
+}
+
+func slowAcronym(w string) bool {
+	upper, digit := false, false
+	for i, r := range w {
+		upper = upper || i > 0 && unicode.IsUpper(r)
+		digit = digit || unicode.IsDigit(r)
+	}
+	r, _ := utf8.DecodeRuneInString(w)
+	return upper || digit && unicode.IsLetter(r)
+}
+
+// isTitleCased reports a phrase whose every word starts with a capital followed by lower-case letters.
+func isTitleCased(p string) bool {
+	for _, w := range strings.Fields(p) {
+		r, size := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) || strings.ToLower(w[size:]) != w[size:] {
+			return false
+		}
+	}
+	return true
+}
+
+// DocWords returns the distinct lower-cased, plural-folded words of a text, as the lexicon counts them.
+func DocWords(text string) []string {
+	seen := map[string]bool{}
+	var out []string
+	toks, _, _ := tokenize(nil, text, 0, nil)
+	for _, t := range toks {
+		if !seen[t.lower] {
+			seen[t.lower] = true
+			out = append(out, t.lower)
+		}
+	}
+	return out
+}

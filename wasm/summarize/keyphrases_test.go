@@ -1,0 +1,94 @@
+package summarize_test
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+
+	"github.com/papergist/papergist/wasm/summarize"
+)
+
+// Real abstracts from Inspec's training split and SciTLDR's, on which the first version returned
+// verb fragments ("lawsuit alleges", "UML seems", "end-user training becomes"), possessives ("violated
+// utah's", "UML's metamodel", "today's knowledge-based economy") and sentence-boundary fragments
+// ("needed.We evaluated").
+func TestKeyPhrasesBadClassesOnRealAbstracts(t *testing.T) {
+	for _, tt := range []struct {
+		name, title, abstract string
+		want                  []string // phrases a reader expects among the first ten
+		never                 []string // fragments of the classes the issue names
+	}{
+		{
+			name:     "inspec-7 possessive and verbs",
+			title:    "Anti-spam suit attempts to hold carriers accountable",
+			abstract: "A lawsuit alleges that Sprint has violated Utah's new anti-spam act. The action could open the door to new regulations on telecom service providers",
+			want:     []string{"anti-spam act", "telecom service providers"},
+			never:    []string{"anti-spam suit attempts", "violated utah's", "utah's", "hold carriers accountable"},
+		},
+		{
+			name:     "inspec-65 verb after acronym and possessive",
+			title:    "The use of subtypes and stereotypes in the UML model",
+			abstract: `Based on users' experiences of Version 1.3 of the Unified Modeling Language (UML) of the Object Management Group (OMG), a Request For Information in 1999 elicited several responses which were asked to identify "problems" but not to offer any solutions. One of these responses is examined for "problems" relating to the UML metamodel and here some solutions to the problems identified there are proposed. Specifically, we evaluate the metamodel relating to stereotypes versus subtypes; the various kinds of Classifier (particularly Types, Interfaces and Classes); the introduction of a new subtype for the whole part relationship; as well as identifying areas in the metamodel where the UML seems to have been used inappropriately in the very definition of the UML's metamodel`,
+			want:     []string{"unified modeling language", "UML model", "stereotypes"},
+			never:    []string{"UML seems", "UML's metamodel", "metamodel relating"},
+		},
+		{
+			name:     "inspec-72 verb and possessive",
+			title:    "A three-tier technology training strategy in a dynamic business environment",
+			abstract: "As end-user training becomes increasingly important in today's technology-intensive business environment, progressive companies remain alert to find ways to provide their end users with timely training and resources. This paper describes an innovative training strategy adopted by one midsize organization to provide its end users with adequate, flexible, and responsive training. The paper then compares the three-tier strategy with other models described in technology training literature.",
+			want:     []string{"end-user training", "dynamic business environment"},
+			never:    []string{"end-user training becomes", "today's technology-intensive business environment", "today's"},
+		},
+		{
+			name:     "SciTLDR r1g5Gh05KQ sentence boundary and infinitive",
+			title:    "Advanced Neuroevolution: A gradient-free algorithm to train Deep Neural Networks",
+			abstract: "In this paper we present a novel optimization algorithm called Advanced Neuroevolution. The aim for this algorithm is to train deep neural networks, and eventually act as an alternative to Stochastic Gradient Descent (SGD) and its variants as needed.We evaluated our algorithm on the MNIST dataset, as well as on several global optimization problems such as the Ackley function.",
+			want:     []string{"advanced neuroevolution", "stochastic gradient descent", "MNIST dataset"},
+			never:    []string{"needed.We evaluated", "train deep neural networks"},
+		},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got := summarize.KeyPhrases(tt.title, tt.abstract)
+			for _, w := range tt.want {
+				assert.Contains(t, got, w)
+			}
+			for _, n := range tt.never {
+				assert.NotContains(t, got, n)
+			}
+			assertNoBadClass(t, got)
+		})
+	}
+}
+
+// TestKeyPhrasesClassesOnDev checks every SciTLDR dev abstract for the classes of bad phrases.
+func TestKeyPhrasesClassesOnDev(t *testing.T) {
+	for _, r := range devRecords(t, 0) {
+		assertNoBadClass(t, summarize.KeyPhrases(r.Title, r.Abstract()))
+	}
+}
+
+var (
+	boundary = regexp.MustCompile(`\p{L}{2}\.\p{L}`)
+	// generic words the first version returned alone, and verbs it left at a phrase's ends
+	generic = map[string]bool{"application": true, "design": true, "framework": true, "evaluation": true,
+		"impact": true, "variety": true, "advancing": true, "method": true, "approach": true, "results": true,
+		"performance": true, "paper": true, "problem": true, "model": true}
+	verbs = map[string]bool{"need": true, "needs": true, "bring": true, "helps": true, "examine": true,
+		"witnessed": true, "propose": true, "proposes": true, "show": true, "shows": true, "achieves": true,
+		"outperforms": true, "seems": true, "becomes": true, "present": true, "presents": true}
+)
+
+func assertNoBadClass(t *testing.T, got []string) {
+	t.Helper()
+	assert.LessOrEqual(t, len(got), 10)
+	for _, p := range got {
+		words := strings.Fields(strings.ToLower(p))
+		assert.NotEmpty(t, words)
+		assert.False(t, strings.Contains(p, "'s") || strings.Contains(p, "’s"), "possessive %q", p)
+		assert.False(t, boundary.MatchString(p), "sentence-boundary fragment %q", p)
+		assert.False(t, len(words) == 1 && generic[words[0]], "bare generic word %q", p)
+		assert.False(t, verbs[words[0]] || verbs[words[len(words)-1]], "verb fragment %q", p)
+	}
+}

@@ -1,0 +1,102 @@
+package summarize
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// glueStarts open a leading clause that ties a sentence to text the reader of a TL;DR does not see:
+// "For this purpose, we introduce…", "To address these limitations, we…", "Guided by these insights, we…".
+var glueStarts = []string{"for", "to", "guided", "motivated", "inspired", "based", "building", "with", "in",
+	"as", "following", "given", "driven", "drawing", "towards", "toward", "on", "from", "against", "using", "leveraging"}
+
+// glueRefs are the words that make such a clause point back: without one, "To train large models, we…"
+// is content and stays.
+var glueRefs = map[string]bool{"this": true, "these": true, "that": true, "those": true, "such": true,
+	"end": true, "purpose": true, "them": true, "it": true, "above": true, "aforementioned": true, "thereof": true}
+
+// glueWords are connectives that open a sentence alone: "However, we…", "Therefore, we…".
+var glueWords = map[string]bool{"however": true, "therefore": true, "thus": true, "hence": true,
+	"consequently": true, "moreover": true, "furthermore": true, "additionally": true, "finally": true,
+	"specifically": true, "accordingly": true, "instead": true, "then": true, "next": true, "meanwhile": true,
+	"nevertheless": true, "nonetheless": true, "besides": true, "alternatively": true, "importantly": true,
+	"notably": true, "similarly": true, "likewise": true, "subsequently": true, "overall": true}
+
+// subjectStarts begin the full sentence that must remain after the glue is dropped.
+var subjectStarts = map[string]bool{"we": true, "our": true, "this": true, "the": true, "a": true, "an": true, "it": true}
+
+// standAlone drops leading discourse glue when what follows is a full sentence, and trims brackets
+// and quotes that open or close outside the TL;DR.
+func standAlone(s string) string {
+	s = dropGlue(s)
+	return balance(s)
+}
+
+func dropGlue(s string) string {
+	comma := strings.IndexByte(s, ',')
+	if we := strings.Index(s, " we "); we > 0 && (comma < 0 || we < comma) {
+		comma = we // "For this purpose we developed…"
+	}
+	if comma <= 0 || comma > 80 {
+		return s
+	}
+	lead := strings.Fields(strings.ToLower(s[:comma]))
+	rest := strings.TrimSpace(strings.TrimPrefix(s[comma:], ","))
+	restWords := strings.Fields(rest)
+	if len(lead) == 0 || len(lead) > 8 || len(restWords) < 6 || !subjectStarts[strings.ToLower(restWords[0])] {
+		return s
+	}
+	glue := len(lead) == 1 && glueWords[lead[0]]
+	if !glue && len(lead) > 1 {
+		for _, g := range glueStarts {
+			if lead[0] == g {
+				for _, w := range lead[1:] {
+					if glueRefs[w] {
+						glue = true
+					}
+				}
+			}
+		}
+	}
+	if !glue {
+		return s
+	}
+	r, size := utf8.DecodeRuneInString(rest)
+	return string(unicode.ToUpper(r)) + rest[size:]
+}
+
+// balance cuts a TL;DR that would end inside brackets or quotes back to before them, and drops a
+// closing bracket or quote it starts with.
+func balance(s string) string {
+	for len(s) > 0 && strings.IndexByte(")]}", s[0]) >= 0 {
+		s = strings.TrimSpace(s[1:])
+	}
+	for _, pair := range [][2]string{{"(", ")"}, {"[", "]"}, {"“", "”"}} {
+		if strings.Count(s, pair[0]) > strings.Count(s, pair[1]) {
+			s = cutAt(s, strings.LastIndex(s, pair[0]))
+		}
+	}
+	if strings.Count(s, `"`)%2 == 1 {
+		i := strings.LastIndexByte(s, '"')
+		if i == 0 {
+			s = strings.TrimSpace(s[1:])
+		} else {
+			s = cutAt(s, i)
+		}
+	}
+	return s
+}
+
+// cutAt cuts s before byte i, keeping it whole if that would leave too little, and ends it with a full
+// stop.
+func cutAt(s string, i int) string {
+	if i < len(s)/2 {
+		return s
+	}
+	cut := strings.TrimRight(s[:i], " ,;:-–—")
+	if !strings.HasSuffix(cut, ".") {
+		cut += "."
+	}
+	return cut
+}
