@@ -115,7 +115,7 @@ export function updateCard(host, entry) {
   /** @type {HTMLElement} */ (root.querySelector('.card')).dataset.state = entry.abstract;
   root.querySelector('.tldr .text').textContent = entry.summary.tldr;
   const phrases = root.querySelector('.phrases');
-  phrases.replaceChildren(...entry.summary.keyphrases.map((k) => el('li', '', k)));
+  phrases.replaceChildren(...entry.summary.keyphrases.slice(0, 5).map((k) => el('li', '', k)));
   const status = root.querySelector('.status');
   status.textContent = STATUS[entry.abstract] || '';
   status.classList.toggle('warn', entry.abstract === 'failed');
