@@ -187,3 +187,38 @@ func FuzzRead(f *testing.F) {
 		_, _ = pdfmeta.Read(data)
 	})
 }
+
+func TestPaper(t *testing.T) {
+	h := pdfmeta.Header{Title: "A Title", Authors: []string{"Ada Lovelace"}}
+	tests := []struct {
+		name, url string
+		h         pdfmeta.Header
+		id, link  string
+	}{
+		{"arXiv URL", "https://arxiv.org/pdf/1706.03762v7", h, "arxiv:1706.03762", "https://arxiv.org/abs/1706.03762"},
+		{"arXiv on the page wins over a DOI URL", "https://dl.acm.org/doi/pdf/10.1145/1", pdfmeta.Header{Title: "T", ArxivID: "2401.01234"},
+			"arxiv:2401.01234", "https://arxiv.org/abs/2401.01234"},
+		{"OpenReview URL", "https://openreview.net/pdf?id=YicbFdNTTy", h, "openreview:YicbFdNTTy", "https://openreview.net/forum?id=YicbFdNTTy"},
+		{"DOI URL", "https://onlinelibrary.wiley.com/doi/pdf/10.1002/zaac.200700576", h, "doi:10.1002/zaac.200700576",
+			"https://doi.org/10.1002/zaac.200700576"},
+		{"DOI on the page", "https://example.org/files/a.pdf", pdfmeta.Header{Title: "T", DOI: "10.1109/dsde.2010.49"},
+			"doi:10.1109/dsde.2010.49", "https://example.org/files/a.pdf"},
+		{"CVF: the HTML page's ID", "https://openaccess.thecvf.com/content/CVPR2023/papers/X_paper.pdf", h,
+			"url:https://openaccess.thecvf.com/content/CVPR2023/html/X_paper.html", "https://openaccess.thecvf.com/content/CVPR2023/html/X_paper.html"},
+		{"nothing", "https://ceur-ws.org/Vol-2339/paper4.pdf", h, "url:https://ceur-ws.org/Vol-2339/paper4.pdf", "https://ceur-ws.org/Vol-2339/paper4.pdf"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := pdfmeta.Paper(tt.h, tt.url)
+			require.NoError(t, err)
+			assert.Equal(t, tt.id, p.ID)
+			assert.Equal(t, tt.link, p.URL)
+			assert.Equal(t, tt.url, p.PDFURL)
+		})
+	}
+	_, err := pdfmeta.Paper(pdfmeta.Header{MetaTitle: "OECS12_abstract_Muller1"}, "https://example.org/a.pdf")
+	assert.ErrorIs(t, err, pdfmeta.ErrNoTitle)
+	p, err := pdfmeta.Paper(pdfmeta.Header{MetaTitle: "A Real Title From The Info Dictionary"}, "https://example.org/a.pdf")
+	require.NoError(t, err)
+	assert.Equal(t, "A Real Title From The Info Dictionary", p.Title)
+}
