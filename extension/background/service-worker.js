@@ -6,7 +6,8 @@ import { MSG, TARGET, dispatch } from '../lib/messages.js';
 import * as saved from '../lib/saved.js';
 import { ensureEngine } from './engine.js';
 import { analyzePage, abstractsFor, digest } from './analyze.js';
-import { saveTabPaper, createMenu, MENU_ID } from './save-from-tab.js';
+import { saveTabPaper, saveLinkedPaper, createMenu, MENU_ID, LINK_MENU_ID } from './save-from-tab.js';
+import { permissionsFor } from './paper-lookup.js';
 import * as badge from './badge.js';
 import { savedIds } from './saved-index.js';
 import * as library from './library.js';
@@ -44,7 +45,9 @@ dispatch(TARGET.BACKGROUND, {
   },
   [MSG.SAVE_TAB_PAPER]: extensionPagesOnly(async (msg) => {
     const tab = await chrome.tabs.get(msg.tabId);
-    return { saved: await saveTabPaper(tab) };
+    if (msg.plan) return { origins: await permissionsFor(tab.url || tab.pendingUrl || '') };
+    const { missing, ...saved } = await saveTabPaper(tab);
+    return missing ? { saved, missing } : { saved };
   }),
   [MSG.UPDATE_PAPER]: extensionPagesOnly(async (msg) => ({ saved: await library.update(msg.id, msg.patch || {}) })),
   [MSG.RESOLVE_CONFLICT]: extensionPagesOnly(async (msg) => ({ status: await sync.resolve(msg.id, msg.keep) })),
@@ -73,6 +76,7 @@ dispatch(TARGET.BACKGROUND, {
 const events = {
   onMenuClicked: async (info, tab) => {
     if (info.menuItemId === MENU_ID) return notify(tab, saveTabPaper(tab));
+    if (info.menuItemId === LINK_MENU_ID) return notify(tab, saveLinkedPaper(info.linkUrl));
   },
   onCommand: async (command, tab) => {
     if (command !== 'save-paper') return;
@@ -85,7 +89,11 @@ globalThis.papergistEvents = events;
 /** Shows a failed save on the badge for a moment, since shortcut and menu have no other UI. */
 async function notify(tab, saving) {
   try {
-    return await saving;
+    const saved = await saving;
+    if (saved && saved.missing && tab && tab.id !== undefined) {
+      await chrome.action.setTitle({ tabId: tab.id, title: `papergist: ${saved.missing}` }); // the badge shows ✓
+    }
+    return saved;
   } catch (err) {
     console.warn('papergist: save', err);
     if (tab && tab.id !== undefined) {
