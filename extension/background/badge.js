@@ -14,6 +14,20 @@ export async function setTabPaper(tabId, paperId) {
   await show(tabId, isSaved);
 }
 
+const ARXIV_PDF = /^https?:\/\/(?:export\.)?arxiv\.org\/pdf\/(.+?)(?:v\d+)?(?:\.pdf)?$/;
+
+/**
+ * Sets the badge of a tab showing a PDF in which the content script found no paper: ✓ when a saved paper was
+ * saved from this PDF (its pdf_url), or is the arXiv paper of an arxiv.org/pdf URL.
+ * @param {number} tabId @param {string} url
+ */
+export async function setPDFTab(tabId, url) {
+  const m = ARXIV_PDF.exec(url);
+  if (m && (await saved.savedAmong([`arxiv:${m[1]}`])).size) return setTabPaper(tabId, `arxiv:${m[1]}`);
+  const hit = (await saved.list()).find((s) => s.paper && s.paper.pdf_url === url);
+  return setTabPaper(tabId, hit ? hit.id : null);
+}
+
 /** @type {Map<string, boolean>} changes not yet shown: a sync stores hundreds of papers in one write */
 const changed = new Map();
 

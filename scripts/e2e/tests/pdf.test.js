@@ -198,11 +198,15 @@ test('saving from the PDF tab of each source stores its canonical ID, title, fir
   }
 });
 
-test('a listing that shows a paper saved from its PDF marks it saved', { skip: !haveShared && `${PDFS} not found` }, async () => {
+test('a listing that shows a paper saved from its PDF marks it saved, and so does the badge on its PDF', { skip: !haveShared && `${PDFS} not found` }, async () => {
   const listing = await openListing(browser.context, 'https://arxiv.org/list/astro-ph/new');
   const cards = await cardsOf(listing);
   assert.deepEqual(cards.map((c) => [c.id, c.saved]), [[jcap.id, 'true']]);
   await listing.close();
+  // the PDF opened again later: the badge shows it is saved
+  const again = await openListing(browser.context, jcap.pdf);
+  assert.equal(await badgeFor(again), '✓');
+  await again.close();
 });
 
 test('the popup saves the paper of a PDF tab; an unreadable PDF gets a plain sentence', async () => {
