@@ -11,6 +11,7 @@ let api = null;
 export function pdfReady() {
   api ??= (async () => {
     const go = new globalThis.Go();
+    go.env = { ...go.env, GOGC: '400' }; // one PDF at a time, its heap dropped after: fewer collections
     const ready = new Promise((resolve) => {
       globalThis.papergistPDFReady = resolve;
     });

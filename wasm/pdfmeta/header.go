@@ -54,10 +54,10 @@ func header(w *walker, bottom, top float64) Header {
 func titleLines(ls []line, floor float64) []int {
 	best := -1
 	for i, l := range ls {
-		if l.y < floor || l.letters() < 4 || mastheadRe.MatchString(l.text) || notTitle(l.text) {
+		if l.y < floor || (best >= 0 && l.size <= ls[best].size+0.25) || l.letters() < 4 {
 			continue
 		}
-		if best < 0 || l.size > ls[best].size+0.25 {
+		if !mastheadRe.MatchString(l.text) && !notTitle(l.text) {
 			best = i
 		}
 	}

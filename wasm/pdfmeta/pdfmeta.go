@@ -127,7 +127,12 @@ var (
 func findIDs(h *Header, texts []string) {
 	var bare string
 	for _, t := range texts {
-		if h.ArxivID == "" {
+		// cheap tests first: the case-insensitive patterns are slow in wasm, and most text has neither
+		hasArxiv := strings.Contains(t, "rXiv") || strings.Contains(t, "RXIV") || strings.Contains(t, "rxiv")
+		if !hasArxiv && !strings.Contains(t, "10.") {
+			continue
+		}
+		if h.ArxivID == "" && hasArxiv {
 			for _, m := range printedArxivRe.FindAllStringSubmatch(t, -1) {
 				if id, v, ok := paper.ParseArxiv(m[1]); ok {
 					h.ArxivID, h.Version = id, v
