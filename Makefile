@@ -147,8 +147,12 @@ bench-popup: extension $(E2E)/node_modules
 # --- saving from PDFs (owner: pdf) ---
 # bench-pdf: the first-page parser's hit rate on ../shared/fixtures/pdfs (title and first author, printed IDs),
 # the gzipped size of both wasm modules (listing pages load only the first), and the time to save from a PDF tab.
-.PHONY: bench-pdf
+.PHONY: bench-pdf fuzz-pdf
 bench: bench-pdf
+# fuzz-pdf: fuzzes the first-page reader (FUZZTIME=30s make fuzz-pdf for less)
+fuzz-pdf:
+	$(GO) test -run='^$$' -fuzz=FuzzRead -fuzztime=$(FUZZTIME) ./wasm/pdfmeta
+
 bench-pdf: extension $(E2E)/node_modules
 	@$(GO) test -count=1 -run '^TestRealPDFs$$' -v ./wasm/pdfmeta | grep '^pdfmeta:' || echo "pdfmeta: ../shared/fixtures/pdfs not found"
 	@printf 'listing wasm (dist/wasm/papergist.wasm): %s bytes gzipped; PDF wasm (dist/wasm/papergist-pdf.wasm, loaded on the first PDF save): %s bytes gzipped\n' \

@@ -243,3 +243,28 @@ async function removeRecord(id) {
   const w = await browser.serviceWorker();
   await w.evaluate(async (key) => chrome.storage.local.remove(key), `paper:${id}`);
 }
+
+test('without access to Crossref, the PDF is saved with what its first page shows, and the badge says what is missing', { skip: !haveShared && `${PDFS} not found` }, async () => {
+  const refused = await new Browser({ grantHosts: HOSTS.filter((h) => !h.includes('crossref')) }).start();
+  try {
+    await refused.serveFile(frontiers.pdf, path.join(PDFS, frontiers.file), 'application/pdf');
+    const page = await refused.context.newPage();
+    await page.goto(frontiers.pdf, { waitUntil: 'load' });
+    await page.bringToFront();
+    const w = await refused.serviceWorker();
+    const out = await w.evaluate(async (activeTab) => {
+      const tab = await (0, eval)(activeTab)();
+      const saved = await globalThis.papergistEvents.onCommand('save-paper', tab);
+      return { saved, title: await chrome.action.getTitle({ tabId: tab.id }), badge: await chrome.action.getBadgeText({ tabId: tab.id }) };
+    }, ACTIVE_TAB.toString());
+    assert.equal(out.saved.id, frontiers.id, 'the ID the URL names');
+    assert.equal(out.saved.paper.title, frontiers.title, 'the title the first page shows');
+    assert.equal(out.saved.paper.authors[0], frontiers.authors[0]);
+    assert.equal(out.saved.paper.pdf_url, frontiers.pdf);
+    assert.equal(out.badge, '✓');
+    assert.match(out.title, /without its abstract: papergist has no access to api\.crossref\.org/);
+    assert.equal(refused.apiRequests.length, 0);
+  } finally {
+    await refused.dispose();
+  }
+});
