@@ -7,7 +7,7 @@ import * as library from './library.js';
 import { call } from './engine.js';
 import { summaries } from './summaries.js';
 import * as badge from './badge.js';
-import { paperAt, looksLikePDF } from './paper-lookup.js';
+import { paperAt, looksLikePDF, permissionsFor } from './paper-lookup.js';
 
 export const MENU_ID = 'papergist-save';
 export const LINK_MENU_ID = 'papergist-save-link';
@@ -39,24 +39,48 @@ export async function saveLinkedPaper(url) {
   return found.missing ? { ...saved, missing: found.missing } : saved;
 }
 
-async function pagePaper(tab) {
+/**
+ * What the tab itself gives, without any request: its content script's paper, or the one paper of its HTML.
+ * @returns {Promise<{entry?: any, found?: {paper: any}, reply: any, html: string|null, url: string}>} entry comes
+ *   with its summary (the content script's), found without
+ */
+async function tabOwnPaper(tab) {
   let reply = null;
   try {
     reply = await chrome.tabs.sendMessage(tab.id, { type: MSG.GET_PAGE_PAPER });
   } catch {
     // no content script on this site: read the page below
   }
-  if (reply && reply.ok && reply.entry) return reply.entry;
+  const url = tab.url || tab.pendingUrl || '';
+  if (reply && reply.ok && reply.entry) return { entry: reply.entry, reply, html: null, url };
   // A PDF tab: Chrome's viewer is a document of type application/pdf (content scripts may run in it, and find
   // nothing); tabHTML gives null for it, as for a tab that cannot be scripted.
-  const url = tab.url || tab.pendingUrl || '';
   const html = await tabHTML(tab);
   if (html !== null && !(reply && reply.ok)) {
     // a page no content script reads (a publisher's): its own metadata first
     const res = await call('extract', html, url);
     if (res.papers.length > 1) throw new Error('This page lists several papers: papergist saves one paper per page.');
-    if (res.papers.length === 1) return withSummary({ paper: res.papers[0] });
+    if (res.papers.length === 1) return { found: { paper: res.papers[0] }, reply, html, url };
   }
+  return { reply, html, url };
+}
+
+/**
+ * The host permissions saving this tab's paper would need and lacks (the popup asks for them in its click):
+ * none when the tab itself gives its paper.
+ * @param {chrome.tabs.Tab} tab @returns {Promise<string[]>}
+ */
+export async function permissionsToSave(tab) {
+  const own = await tabOwnPaper(tab).catch(() => null);
+  if (!own || own.entry || own.found || !own.url) return [];
+  return permissionsFor(own.url);
+}
+
+async function pagePaper(tab) {
+  const own = await tabOwnPaper(tab);
+  if (own.entry) return own.entry;
+  if (own.found) return withSummary(own.found);
+  const { reply, html, url } = own;
   // a paper URL the resolver knows (arXiv's HTML view, a DOI page…), or a PDF
   const found = url ? await paperAt(url, { isPDF: html === null }) : null;
   if (found) return withSummary(found);

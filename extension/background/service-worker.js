@@ -6,8 +6,8 @@ import { MSG, TARGET, dispatch } from '../lib/messages.js';
 import * as saved from '../lib/saved.js';
 import { ensureEngine } from './engine.js';
 import { analyzePage, abstractsFor, digest } from './analyze.js';
-import { saveTabPaper, saveLinkedPaper, createMenu, MENU_ID, LINK_MENU_ID } from './save-from-tab.js';
-import { permissionsFor, looksLikePDF } from './paper-lookup.js';
+import { saveTabPaper, saveLinkedPaper, permissionsToSave, createMenu, MENU_ID, LINK_MENU_ID } from './save-from-tab.js';
+import { looksLikePDF } from './paper-lookup.js';
 import * as badge from './badge.js';
 import { savedIds } from './saved-index.js';
 import * as library from './library.js';
@@ -46,7 +46,7 @@ dispatch(TARGET.BACKGROUND, {
   },
   [MSG.SAVE_TAB_PAPER]: extensionPagesOnly(async (msg) => {
     const tab = await chrome.tabs.get(msg.tabId);
-    if (msg.plan) return { origins: await permissionsFor(tab.url || tab.pendingUrl || '') };
+    if (msg.plan) return { origins: await permissionsToSave(tab) };
     const { missing, ...saved } = await saveTabPaper(tab);
     return missing ? { saved, missing } : { saved };
   }),
