@@ -27,6 +27,9 @@ test-go:
 	@# net/http (through goquery, say) would add about 600 KB gzipped to the extension's wasm.
 	@if GOOS=js GOARCH=wasm $(GO) list -deps ./wasm | grep -qxE 'net/http|encoding/xml'; then \
 		echo "test-go: the extension's wasm must not link net/http or encoding/xml"; exit 1; fi
+	@# the PDF reader lives in the second module (wasm/pdfwasm), loaded only when a PDF is saved
+	@if GOOS=js GOARCH=wasm $(GO) list -deps ./wasm | grep -qE 'ledongthuc/pdf|wasm/pdfmeta'; then \
+		echo "test-go: the listing wasm must not link the PDF reader"; exit 1; fi
 
 # --- extension e2e (headless Chromium + playwright-core) ---
 E2E := scripts/e2e
