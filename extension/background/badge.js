@@ -14,18 +14,17 @@ export async function setTabPaper(tabId, paperId) {
   await show(tabId, isSaved);
 }
 
-const ARXIV_PDF = /^https?:\/\/(?:export\.)?arxiv\.org\/pdf\/(.+?)(?:v\d+)?(?:\.pdf)?$/;
-
 /**
- * Sets the badge of a tab showing a PDF in which the content script found no paper: ✓ when a saved paper was
- * saved from this PDF (its pdf_url), or is the arXiv paper of an arxiv.org/pdf URL.
- * @param {number} tabId @param {string} url
+ * Sets the badge of a tab showing a PDF in which the content script found no paper (arXiv, OpenReview, ACL and
+ * CVF PDFs): ✓ when the paper its URL names, or a paper saved from this very PDF (pdf_url), is saved. Resolving
+ * the URL loads the PDF module, so a save from this tab finds it ready.
+ * @param {number} tabId @param {string} url @param {(url: string) => Promise<{id?: string}|null>} resolve
  */
-export async function setPDFTab(tabId, url) {
-  const m = ARXIV_PDF.exec(url);
-  if (m && (await saved.savedAmong([`arxiv:${m[1]}`])).size) return setTabPaper(tabId, `arxiv:${m[1]}`);
+export async function setPDFTab(tabId, url, resolve) {
+  const r = await resolve(url).catch(() => null);
+  if (r && r.id && (await saved.savedAmong([r.id])).has(r.id)) return setTabPaper(tabId, r.id);
   const hit = (await saved.list()).find((s) => s.paper && s.paper.pdf_url === url);
-  return setTabPaper(tabId, hit ? hit.id : null);
+  return setTabPaper(tabId, hit ? hit.id : (r && r.id) || null);
 }
 
 /** @type {Map<string, boolean>} changes not yet shown: a sync stores hundreds of papers in one write */

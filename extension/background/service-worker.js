@@ -7,7 +7,7 @@ import * as saved from '../lib/saved.js';
 import { ensureEngine } from './engine.js';
 import { analyzePage, abstractsFor, digest } from './analyze.js';
 import { saveTabPaper, saveLinkedPaper, permissionsToSave, createMenu, MENU_ID, LINK_MENU_ID } from './save-from-tab.js';
-import { looksLikePDF } from './paper-lookup.js';
+import { looksLikePDF, resolveURL } from './paper-lookup.js';
 import * as badge from './badge.js';
 import { savedIds } from './saved-index.js';
 import * as library from './library.js';
@@ -32,7 +32,7 @@ dispatch(TARGET.BACKGROUND, {
     const out = await analyzePage(msg);
     if (sender.tab && sender.tab.id !== undefined && sender.frameId === 0) {
       const only = out.entries.length === 1 ? out.entries[0].paper.id : null;
-      if (!only && looksLikePDF(sender.url)) badge.setPDFTab(sender.tab.id, sender.url); // a PDF viewer
+      if (!only && looksLikePDF(sender.url)) badge.setPDFTab(sender.tab.id, sender.url, resolveURL); // a PDF viewer
       else badge.setTabPaper(sender.tab.id, only);
     }
     return out;
