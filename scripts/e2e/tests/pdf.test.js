@@ -91,6 +91,13 @@ const ceur = {
   authors: ['Oliver Kopp', 'Anita Armbruster'], abstractStarts: 'Documenting design decisions in a project fosters understanding',
 };
 
+// no ID in the URL nor on the page, but the arXiv title search knows it: saved under its arXiv ID
+const byTitle = {
+  id: 'arxiv:2401.01234', pdf: 'https://example.org/talks/slides-and-paper.pdf', generatedTitle: ['Sparse Mixtures of Tiny', 'Experts for Reading PDFs'],
+  title: 'Sparse Mixtures of Tiny Experts for Reading PDFs', authors: ['Ada Lovelace', 'Alan Turing'],
+  abstract: 'A generated paper whose title the arXiv API finds, so that its PDF is saved with the arXiv metadata.',
+};
+
 const crossrefWork = (p, doi) => JSON.stringify({
   status: 'ok', 'message-type': 'work',
   message: {
@@ -130,10 +137,12 @@ before(async () => {
   browser.serve('https://api.crossref.org/works/10.1109/dsde.2010.49', crossrefWork(ieee, '10.1109/DSDE.2010.49'), 'application/json');
   browser.serve('https://api.crossref.org/works', JSON.stringify({ status: 'ok', message: { items: [{ DOI: '10.1000/other', title: ['Architectural Decision Records in Practice'] }] } }), 'application/json');
   browser.serve('https://example.org/broken.pdf', Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog'), pdf);
+  browser.serve(byTitle.pdf, paperPDF({ title: byTitle.generatedTitle, authors: byTitle.authors.join(' and ') }), pdf);
   const byId = { '0807.3577': jcap, '2402.17764': arxivHTML };
   browser.api = async (route, url) => {
     const ids = (url.searchParams.get('id_list') || '').split(',').filter((id) => byId[id]);
     const papers = ids.map((id) => ({ ...byId[id], id }));
+    if ((url.searchParams.get('search_query') || '').includes('Tiny Experts')) papers.push({ ...byTitle, id: '2401.01234' });
     return route.fulfill({ status: 200, contentType: 'application/atom+xml', body: arxivAtom(papers) });
   };
   browser.serve('https://arxiv.org/list/astro-ph/new', arxivListing([{ ...jcap, id: '0807.3577' }], { title: 'Astrophysics' }));
@@ -185,7 +194,7 @@ function checkSaved(rec, p) {
 }
 
 test('saving from the PDF tab of each source stores its canonical ID, title, first author and abstract', async (t) => {
-  const sources = { arXivPDF: jcap, arXivHTML: arxivHTML, openreview, acl, cvf, pmlr, neurips, doiPublisher: frontiers, noIDInURL: ieee, noIDAnywhere: ceur };
+  const sources = { arXivPDF: jcap, arXivHTML: arxivHTML, openreview, acl, cvf, pmlr, neurips, doiPublisher: frontiers, noIDInURL: ieee, noIDAnywhere: ceur, foundByTitle: byTitle };
   for (const [name, p] of Object.entries(sources)) {
     await t.test(name, { skip: p.file && !haveShared ? `${PDFS} not found` : false }, async () => {
       const page = await openTab(p.pdf);
