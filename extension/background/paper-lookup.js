@@ -38,7 +38,7 @@ const MAX_PDF_BYTES = 64 << 20;
 async function fetchPDF(url) {
   let resp;
   try {
-    resp = await fetch(url, { credentials: 'include' });
+    resp = await fetch(url, { credentials: 'include', signal: AbortSignal.timeout(60_000) });
   } catch {
     const host = new URL(url).host;
     if (!(await chrome.permissions.contains({ origins: [originOf(url)] }).catch(() => false))) {
@@ -99,7 +99,10 @@ async function fetchText(url, what) {
   if (!(await allowed(url))) throw new MissingAccess(url, what);
   let resp;
   try {
-    resp = await fetch(url, { credentials: 'omit', headers: { Accept: 'application/json, text/html, application/atom+xml;q=0.9, */*;q=0.5' } });
+    resp = await fetch(url, {
+      credentials: 'omit', signal: AbortSignal.timeout(20_000),
+      headers: { Accept: 'application/json, text/html, application/atom+xml;q=0.9, */*;q=0.5' },
+    });
   } catch {
     throw new Error(`papergist could not reach ${new URL(url).host} for ${what}.`);
   }
