@@ -3,6 +3,7 @@ SHELL := /bin/bash
 GO ?= go
 DIST := dist
 WASM_OUT := $(DIST)/wasm/papergist.wasm
+PDF_WASM_OUT := $(DIST)/wasm/papergist-pdf.wasm
 FUZZTIME ?= 10m
 BENCH_EXTRACT_TIME ?= 20x
 
@@ -28,6 +29,9 @@ test-go:
 	@# net/http (through goquery, say) would add about 600 KB gzipped to the extension's wasm.
 	@if GOOS=js GOARCH=wasm $(GO) list -deps ./wasm | grep -qxE 'net/http|encoding/xml'; then \
 		echo "test-go: the extension's wasm must not link net/http or encoding/xml"; exit 1; fi
+	@# the PDF reader lives in the second module (wasm/pdfwasm), loaded only when a PDF is saved
+	@if GOOS=js GOARCH=wasm $(GO) list -deps ./wasm | grep -qE 'ledongthuc/pdf|wasm/pdfmeta'; then \
+		echo "test-go: the listing wasm must not link the PDF reader"; exit 1; fi
 
 # --- extension e2e (headless Chromium + playwright-core) ---
 E2E := scripts/e2e
@@ -94,10 +98,11 @@ lint:
 fmt:
 	gofmt -w $$(git ls-files '*.go')
 
-## wasm: the extractor + summarizer module for the extension
+## wasm: the extractor + summarizer module for the extension, and the PDF module it loads when a PDF is saved
 wasm:
 	@mkdir -p $(dir $(WASM_OUT))
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $(WASM_OUT) ./wasm
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $(PDF_WASM_OUT) ./wasm/pdfwasm
 
 ## gist: the native command line
 gist:
@@ -106,7 +111,7 @@ gist:
 # --- extension build ---
 ## extension: the unpacked extension in dist/chrome, ready for chrome://extensions → Load unpacked
 extension: wasm
-	@./scripts/build-extension.sh $(WASM_OUT)
+	@./scripts/build-extension.sh $(WASM_OUT) $(PDF_WASM_OUT)
 
 # --- extractor fuzzing ---
 fuzz:
@@ -173,3 +178,18 @@ test: test-ext-unit
 ## test-ext-unit: the extension's unit tests with node --test (some run vectors shared with the Go tests)
 test-ext-unit:
 	cd extension && node --test
+
+# --- saving from PDFs (owner: pdf) ---
+# bench-pdf: the first-page parser's hit rate on ../shared/fixtures/pdfs (title and first author, printed IDs),
+# the gzipped size of both wasm modules (listing pages load only the first), and the time to save from a PDF tab.
+.PHONY: bench-pdf fuzz-pdf
+bench: bench-pdf
+# fuzz-pdf: fuzzes the first-page reader (FUZZTIME=30s make fuzz-pdf for less)
+fuzz-pdf:
+	$(GO) test -run='^$$' -fuzz=FuzzRead -fuzztime=$(FUZZTIME) ./wasm/pdfmeta
+
+bench-pdf: extension $(E2E)/node_modules
+	@$(GO) test -count=1 -run '^TestRealPDFs$$' -v ./wasm/pdfmeta | grep '^pdfmeta:' || echo "pdfmeta: ../shared/fixtures/pdfs not found"
+	@printf 'listing wasm (dist/wasm/papergist.wasm): %s bytes gzipped; PDF wasm (dist/wasm/papergist-pdf.wasm, loaded on the first PDF save): %s bytes gzipped\n' \
+		"$$(gzip -9 -c $(WASM_OUT) | wc -c)" "$$(gzip -9 -c $(PDF_WASM_OUT) | wc -c)"
+	cd $(E2E) && node bench-pdf.js

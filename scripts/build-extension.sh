@@ -6,8 +6,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 wasm=${1:-dist/wasm/papergist.wasm}
+pdfwasm=${2:-dist/wasm/papergist-pdf.wasm} # loaded only when a PDF is saved (extension/offscreen/pdf.js)
 out=dist/chrome
 [[ -f $wasm ]] || { echo "build-extension: $wasm is missing: run make wasm" >&2; exit 1; }
+[[ -f $pdfwasm ]] || { echo "build-extension: $pdfwasm is missing: run make wasm" >&2; exit 1; }
 vendor=extension/node_modules/idb-keyval/dist/index.js
 [[ -x extension/node_modules/.bin/esbuild && -f $vendor ]] || (cd extension && npm ci --no-audit --no-fund)
 rm -rf "$out"
@@ -19,5 +21,6 @@ extension/node_modules/.bin/esbuild extension/content/index.js --bundle --format
 cp "$vendor" "$out/vendor/idb-keyval.js" # the background imports it as ../vendor/idb-keyval.js
 find "$out" -name '*.test.js' -delete # unit tests stay in the repository
 cp "$wasm" "$out/wasm/papergist.wasm"
+cp "$pdfwasm" "$out/wasm/papergist-pdf.wasm"
 cp "$(go env GOROOT)/lib/wasm/wasm_exec.js" "$out/wasm/wasm_exec.js"
 echo "extension: built $out ($(du -sh "$out" | cut -f1), wasm $(du -h "$out/wasm/papergist.wasm" | cut -f1))"

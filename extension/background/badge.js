@@ -14,6 +14,19 @@ export async function setTabPaper(tabId, paperId) {
   await show(tabId, isSaved);
 }
 
+/**
+ * Sets the badge of a tab showing a PDF in which the content script found no paper (arXiv, OpenReview, ACL and
+ * CVF PDFs): ✓ when the paper its URL names, or a paper saved from this very PDF (pdf_url), is saved. Resolving
+ * the URL loads the PDF module, so a save from this tab finds it ready.
+ * @param {number} tabId @param {string} url @param {(url: string) => Promise<{id?: string}|null>} resolve
+ */
+export async function setPDFTab(tabId, url, resolve) {
+  const r = await resolve(url).catch(() => null);
+  if (r && r.id && (await saved.savedAmong([r.id])).has(r.id)) return setTabPaper(tabId, r.id);
+  const hit = (await saved.list()).find((s) => s.paper && s.paper.pdf_url === url);
+  return setTabPaper(tabId, hit ? hit.id : (r && r.id) || null);
+}
+
 /** @type {Map<string, boolean>} changes not yet shown: a sync stores hundreds of papers in one write */
 const changed = new Map();
 

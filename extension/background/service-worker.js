@@ -6,7 +6,8 @@ import { MSG, TARGET, dispatch } from '../lib/messages.js';
 import * as saved from '../lib/saved.js';
 import { ensureEngine } from './engine.js';
 import { analyzePage, abstractsFor, digest } from './analyze.js';
-import { saveTabPaper, createMenu, MENU_ID } from './save-from-tab.js';
+import { saveTabPaper, saveLinkedPaper, permissionsToSave, createMenu, MENU_ID, LINK_MENU_ID } from './save-from-tab.js';
+import { looksLikePDF, resolveURL } from './paper-lookup.js';
 import * as badge from './badge.js';
 import * as pagePapers from './page-papers.js';
 import { savedIds } from './saved-index.js';
@@ -36,7 +37,8 @@ dispatch(TARGET.BACKGROUND, {
     const out = await analyzePage(msg);
     if (sender.tab && sender.tab.id !== undefined && sender.frameId === 0) {
       const only = out.entries.length === 1 ? out.entries[0].paper.id : null;
-      badge.setTabPaper(sender.tab.id, only);
+      if (!only && looksLikePDF(sender.url)) badge.setPDFTab(sender.tab.id, sender.url, resolveURL); // a PDF viewer
+      else badge.setTabPaper(sender.tab.id, only);
     }
     await pagePapers.remember(sender, out.entries.map((e) => e.paper.id));
     return out;
@@ -56,7 +58,9 @@ dispatch(TARGET.BACKGROUND, {
   },
   [MSG.SAVE_TAB_PAPER]: extensionPagesOnly(async (msg) => {
     const tab = await chrome.tabs.get(msg.tabId);
-    return { saved: await saveTabPaper(tab) };
+    if (msg.plan) return { origins: await permissionsToSave(tab) };
+    const { missing, ...saved } = await saveTabPaper(tab);
+    return missing ? { saved, missing } : { saved };
   }),
   [MSG.UPDATE_PAPER]: extensionPagesOnly(async (msg) => ({ saved: await library.update(msg.id, msg.patch || {}) })),
   [MSG.RESOLVE_CONFLICT]: extensionPagesOnly(async (msg) => ({ status: await sync.resolve(msg.id, msg.keep) })),
@@ -90,6 +94,7 @@ async function onSendersPage(type, sender, id) {
 const events = {
   onMenuClicked: async (info, tab) => {
     if (info.menuItemId === MENU_ID) return notify(tab, saveTabPaper(tab));
+    if (info.menuItemId === LINK_MENU_ID) return notify(tab, saveLinkedPaper(info.linkUrl));
   },
   onCommand: async (command, tab) => {
     if (command !== 'save-paper') return;
@@ -102,7 +107,11 @@ globalThis.papergistEvents = events;
 /** Shows a failed save on the badge for a moment, since shortcut and menu have no other UI. */
 async function notify(tab, saving) {
   try {
-    return await saving;
+    const saved = await saving;
+    if (saved && saved.missing && tab && tab.id !== undefined) {
+      await chrome.action.setTitle({ tabId: tab.id, title: `papergist: ${saved.missing}` }); // the badge shows ✓
+    }
+    return saved;
   } catch (err) {
     console.warn('papergist: save', err);
     if (tab && tab.id !== undefined) {

@@ -53,7 +53,11 @@ export const MSG = Object.freeze({
   FETCH_ABSTRACTS: 'abstracts/fetch',
   /** content → background: {topicsFor: Paper[]} → {topics: Topic[]} */
   DIGEST: 'page/digest',
-  /** popup → background: {tabId} → {saved: SavedPaper} the paper of that tab, saved */
+  /**
+   * popup → background: {tabId} → {saved: SavedPaper, missing?: string} the paper of that tab, saved; missing
+   * says what could not be fetched. With plan: true → {origins: string[]} the host permissions the save would
+   * use and the extension lacks (the popup asks for them first, within the user's click).
+   */
   SAVE_TAB_PAPER: 'tab/save-paper',
   /** background → content: {} → {entry: Entry|null} the page's own paper, when the page is one paper's */
   GET_PAGE_PAPER: 'tab/page-paper',
@@ -64,6 +68,11 @@ export const MSG = Object.freeze({
   SAVED_CHANGED: 'page/saved-changed',
   /** background → offscreen: {name: 'extract'|'summarize'|'digest', args: string[]} → {data} (see wasm/bridge) */
   WASM_CALL: 'wasm/call',
+  /**
+   * background → offscreen: {name: 'resolve'|'read'|'metadata'|'sameTitle', args: string[]} → {data}, the PDF
+   * module (wasm/pdfbridge); read takes the PDF's bytes in base64 and its URL.
+   */
+  PDF_CALL: 'pdf/call',
 
   /**
    * content, popup → background: {paper: Paper, summary: Summary} → {saved: SavedPaper}. From a content script

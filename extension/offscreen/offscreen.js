@@ -3,6 +3,7 @@
 import { MSG, TARGET, dispatch } from '../lib/messages.js';
 import { hash } from '../lib/hash.js';
 import { call, wasmReady } from './wasm.js';
+import { pdfHandlers } from './pdf.js';
 
 wasmReady().catch((err) => console.error('papergist: wasm', err));
 
@@ -28,6 +29,7 @@ async function extractCached(html, url) {
 }
 
 dispatch(TARGET.OFFSCREEN, {
+  ...pdfHandlers, // the PDF module, loaded on its first call
   [MSG.WASM_CALL]: async ({ name, args }) => {
     if (!['extract', 'summarize', 'digest'].includes(name) || !Array.isArray(args)) throw new Error(`bad wasm call ${name}`);
     return { data: name === 'extract' ? await extractCached(args[0], args[1]) : await call(name, ...args) };

@@ -185,8 +185,17 @@ async function saveTab() {
   const [tab] = param ? [{ id: param }] : await chrome.tabs.query({ active: true, currentWindow: true });
   tabStatus.textContent = 'Saving…';
   try {
-    const { saved: s } = await send(MSG.SAVE_TAB_PAPER, { tabId: tab.id });
-    tabStatus.textContent = `Saved: ${s.paper.title}`;
+    // Host access for the paper's metadata (Crossref, OpenReview, a proceedings site) is asked for here, within
+    // the click, only for the origins this save needs; refused, the save keeps what is known and says so.
+    const { origins } = await send(MSG.SAVE_TAB_PAPER, { tabId: tab.id, plan: true });
+    if (origins.length) {
+      const hosts = origins.map((o) => new URL(o.replace('/*', '/')).host).join(', ');
+      tabStatus.textContent = `papergist asks to read ${hosts} for this paper's title and abstract…`;
+      await chrome.permissions.request({ origins }).catch(() => false);
+      tabStatus.textContent = 'Saving…';
+    }
+    const { saved: s, missing } = await send(MSG.SAVE_TAB_PAPER, { tabId: tab.id });
+    tabStatus.textContent = missing ? `Saved: ${s.paper.title}. ${missing}` : `Saved: ${s.paper.title}`;
   } catch (err) {
     tabStatus.textContent = `Not saved: ${err.message}`;
   }

@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/papergist/papergist/shared/paper"
 	"github.com/papergist/papergist/wasm/extract"
+	"github.com/papergist/papergist/wasm/pdfmeta"
 )
 
 func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
@@ -15,7 +17,8 @@ func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	fs.SetOutput(stderr)
 	pageURL := fs.String("url", "", "the page's URL (required): it picks the site adapter and resolves links")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: gist extract --url URL [FILE]\n\nPrints {\"url\", \"site\", \"papers\": [...]} for the page in FILE, or standard input.")
+		fmt.Fprintln(stderr, "usage: gist extract --url URL [FILE]\n\nPrints {\"url\", \"site\", \"papers\": [...]} for the page in FILE, or standard input:\n"+
+			"an HTML page, or a paper's PDF (its first page and URL give the paper; site \"pdf\").")
 		fs.PrintDefaults()
 	}
 	if help, err := parseFlags(fs, args); help || err != nil {
@@ -31,7 +34,12 @@ func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	if err != nil {
 		return err
 	}
-	res, err := extract.Extract(page, *pageURL)
+	var res extract.Result
+	if pdfmeta.IsPDF(page) {
+		res, err = extractPDF(page, *pageURL)
+	} else {
+		res, err = extract.Extract(page, *pageURL)
+	}
 	if errors.Is(err, extract.ErrBadURL) {
 		return usageError{"--url: " + err.Error()}
 	}
@@ -42,4 +50,25 @@ func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(res)
+}
+
+// extractPDF is extract.Extract for a PDF: the paper its URL and first page give, with no network.
+func extractPDF(data []byte, pageURL string) (extract.Result, error) {
+	res := extract.Result{URL: pageURL, Site: "pdf", Papers: []paper.Paper{}}
+	if paper.IDFromURL(pageURL) == "" {
+		return res, fmt.Errorf("%w: %q", extract.ErrBadURL, pageURL)
+	}
+	h, err := pdfmeta.Read(data)
+	if err != nil {
+		return res, err
+	}
+	p, err := pdfmeta.Paper(h, pageURL)
+	if errors.Is(err, pdfmeta.ErrNoTitle) {
+		return res, nil // like an HTML page with no paper
+	}
+	if err != nil {
+		return res, err
+	}
+	res.Papers = append(res.Papers, p)
+	return res, nil
 }

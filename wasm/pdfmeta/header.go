@@ -1,0 +1,344 @@
+package pdfmeta
+
+import (
+	"math"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/papergist/papergist/shared/paper"
+)
+
+var (
+	// Running heads, mastheads and stamps that can be set larger than the title.
+	mastheadRe = regexp.MustCompile(`(?i)^(journal of|proceedings|transactions|letters|annals of|original research|research article|review article|notes?$|volume|vol\.|issn|contents lists)|\b(journal|proceedings)\b.*\b(of|on)\b|©|copyright|https?://|www\.`)
+	// Lines that are not a list of names: affiliations, addresses, mail, dates, section heads.
+	notNamesRe = regexp.MustCompile(`(?i)\b(universit\w*|department|dept\.|institute|institut|laborator\w*|college|school|faculty|center|centre|corporation|inc\.|ltd|gmbh|research|received|accepted|published|abstract|introduction|keywords|street|avenue|road)\b|@|\d{3,}`)
+	// Words that may start in lower case inside a name.
+	particles = map[string]bool{"van": true, "von": true, "de": true, "der": true, "den": true, "dos": true, "da": true,
+		"del": true, "della": true, "di": true, "du": true, "la": true, "le": true, "ter": true, "bin": true, "al": true}
+	nameSplitRe = regexp.MustCompile(`\s*(?:,|;|&|\band\b|\s{2,}|·|•)\s*`)
+	// Affiliation marks around a name: digits, stars, daggers, asterisms and the like.
+	nameMarksRe  = regexp.MustCompile(`[0-9*∗†‡§¶#$+‖⋆♯♭♮⁎'"’”]+|\([a-z0-9, ]*\)`)
+	honorificsRe = regexp.MustCompile(`^(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+`)
+	abstractRe   = regexp.MustCompile(`(?i)^abstract\b[\s.:—–-]*`)
+	afterAbsRe   = regexp.MustCompile(`(?i)^(keywords?|key words|index terms|ccs concepts|categories and subject|general terms|(?:[0-9]+\.?|i\.?)\s*introduction|introduction\b|pacs|mathematics subject)`)
+)
+
+// header reads the title, authors, abstract and IDs from the page's glyphs.
+func header(w *walker, bottom, top float64) Header {
+	var h Header
+	ls := lines(w.glyphs)
+	texts := append([]string{}, w.ops...)
+	for _, l := range ls {
+		texts = append(texts, l.text)
+	}
+	findIDs(&h, texts)
+
+	height := top - bottom
+	ti := titleLines(ls, bottom+0.35*height)
+	if len(ti) == 0 {
+		return h
+	}
+	h.Title = joinLines(ls, ti)
+	last := ti[len(ti)-1]
+	h.Authors = authors(ls, last+1, ls[ti[0]].size)
+	h.Abstract = abstract(ls)
+	return h
+}
+
+// titleLines returns the indices of the title's lines: the largest text above floor with a few letters,
+// which is not a masthead, with the lines below it in the same size and weight.
+func titleLines(ls []line, floor float64) []int {
+	best := -1
+	for i, l := range ls {
+		if l.y < floor || (best >= 0 && l.size <= ls[best].size+0.25) || l.letters() < 4 {
+			continue
+		}
+		if !mastheadRe.MatchString(l.text) && !notTitle(l.text) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return nil
+	}
+	out := []int{best}
+	prev := ls[best]
+	for i := best + 1; i < len(ls); i++ {
+		l := ls[i]
+		if prev.y-l.y > 2.2*prev.size {
+			break
+		}
+		if l.letters() == 0 || l.x1 < ls[best].x0 || l.x0 > ls[best].x1 {
+			continue // a footnote mark or a lone symbol between title lines, or another column
+		}
+		if len(nameSplitRe.Split(l.text, -1)) > 1 && looksLikeNames(l.text) {
+			break // the authors, set like the title
+		}
+		if math.Abs(l.size-prev.size) > 0.06*prev.size || l.bold != prev.bold || l.y >= prev.y {
+			if l.y >= prev.y-prev.size/3 {
+				continue // another column on the same row
+			}
+			break
+		}
+		out = append(out, i)
+		prev = l
+	}
+	return out
+}
+
+func notTitle(s string) bool {
+	lower := strings.ToLower(s)
+	return strings.Contains(lower, "@") || strings.HasPrefix(lower, "doi") || strings.HasPrefix(lower, "arxiv:")
+}
+
+// joinLines joins title lines, without a space after a line that ends in a hyphen.
+func joinLines(ls []line, idx []int) string {
+	var b strings.Builder
+	for k, i := range idx {
+		t := ls[i].text
+		if k > 0 && !strings.HasSuffix(b.String(), "-") {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t)
+	}
+	return tidy(b.String())
+}
+
+// authors reads the names in the first line below the title that is a list of names, and in the lines that
+// continue it (same size and weight, names only), left to right across author columns.
+func authors(ls []line, from int, titleSize float64) []string {
+	for i := from; i < len(ls) && i < from+12; i++ {
+		l := ls[i]
+		if l.size >= titleSize-0.1 && l.letters() > 0 && !looksLikeNames(l.text) {
+			continue // a second title (a translation) or a subtitle
+		}
+		if !hasName(l.text) {
+			continue
+		}
+		names := splitNames(l.text)
+		if len(names) == 0 {
+			return nil
+		}
+		// the same row's other columns, then the following rows in the same style
+		row := []line{l}
+		for j := i + 1; j < len(ls); j++ {
+			m := ls[j]
+			if math.Abs(m.y-l.y) < l.size/3 {
+				row = append(row, m)
+				continue
+			}
+			break
+		}
+		sort.SliceStable(row, func(a, b int) bool { return row[a].x0 < row[b].x0 })
+		names = nil
+		for _, r := range row {
+			if ns := splitNames(r.text); len(ns) > 0 && looksLikeNames(r.text) {
+				names = append(names, ns...)
+			}
+		}
+		prev := l
+		for j := i + len(row); j < len(ls) && j < i+len(row)+6; j++ {
+			m := ls[j]
+			if m.letters() < 3 {
+				continue
+			}
+			if math.Abs(m.size-l.size) > 0.3 || m.bold != l.bold || prev.y-m.y > 3*l.size || !looksLikeNames(m.text) {
+				break
+			}
+			names = append(names, splitNames(m.text)...)
+			prev = m
+		}
+		return names
+	}
+	return nil
+}
+
+// hasName: a capital followed by a lower-case letter or a dot, and a few letters, not an affiliation.
+func hasName(s string) bool {
+	letters := 0
+	capFollowed := false
+	rs := []rune(s)
+	for i, r := range rs {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+		if unicode.IsUpper(r) && i+1 < len(rs) && (unicode.IsLower(rs[i+1]) || rs[i+1] == '.') {
+			capFollowed = true
+		}
+	}
+	return letters >= 4 && capFollowed && !notNamesRe.MatchString(s)
+}
+
+func looksLikeNames(s string) bool {
+	if notNamesRe.MatchString(s) {
+		return false
+	}
+	parts := nameSplitRe.Split(s, -1)
+	good, all := 0, 0
+	for _, p := range parts {
+		p = cleanName(p)
+		if p == "" {
+			continue
+		}
+		all++
+		if isName(p) {
+			good++
+		}
+	}
+	return all > 0 && good*4 >= all*3
+}
+
+func splitNames(s string) []string {
+	var out []string
+	for _, p := range nameSplitRe.Split(s, -1) {
+		if p = cleanName(p); p != "" && isName(p) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func cleanName(s string) string {
+	s = nameMarksRe.ReplaceAllString(s, " ")
+	s = strings.Trim(strings.Join(strings.Fields(s), " "), " ,.;:-")
+	if strings.HasSuffix(s, ".") && len(s) > 3 && s[len(s)-3] != ' ' && s[len(s)-3] != '.' {
+		s = strings.TrimSuffix(s, ".")
+	}
+	s = honorificsRe.ReplaceAllString(s, "")
+	// a trailing affiliation letter: "Ahmed Abu-Rayyan a"
+	if f := strings.Fields(s); len(f) > 1 && len([]rune(f[len(f)-1])) == 1 && unicode.IsLower([]rune(f[len(f)-1])[0]) {
+		s = strings.Join(f[:len(f)-1], " ")
+	}
+	return tidy(s)
+}
+
+// isName: one to five words, each capitalized (or a particle like "van"), or one dotted token ("Yu.A.Pusep").
+func isName(s string) bool {
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > 5 {
+		return false
+	}
+	letters := 0
+	for _, w := range words {
+		rs := []rune(w)
+		if particles[strings.ToLower(w)] {
+			continue
+		}
+		if !unicode.IsUpper(rs[0]) {
+			return false
+		}
+		for _, r := range rs {
+			if unicode.IsLetter(r) {
+				letters++
+			} else if r != '.' && r != '-' && r != '\'' && r != '’' {
+				return false
+			}
+		}
+	}
+	return letters >= 3 && (len(words) > 1 || strings.Contains(s, "."))
+}
+
+// abstract is the text after an "Abstract" label, in its column, up to the keywords or the introduction.
+func abstract(ls []line) string {
+	for i, l := range ls {
+		loc := abstractRe.FindStringIndex(l.text)
+		if loc == nil {
+			continue
+		}
+		var b strings.Builder
+		b.WriteString(l.text[loc[1]:])
+		prev := l
+		size := 0.0
+		for j := i + 1; j < len(ls) && b.Len() < 4000; j++ {
+			m := ls[j]
+			if m.x1 < l.x0 || m.x0 > math.Max(l.x1, l.x0+200) {
+				continue // another column
+			}
+			if afterAbsRe.MatchString(m.text) || prev.y-m.y > 2.5*m.size {
+				break
+			}
+			if size == 0 {
+				size = m.size
+			} else if math.Abs(m.size-size) > 1.5 {
+				break
+			}
+			if s := b.String(); hyphenated(s, m.text) {
+				b.Reset()
+				b.WriteString(s[:len(s)-1]) // "understand-" + "ing"
+				b.WriteString(m.text)
+			} else {
+				if b.Len() > 0 {
+					b.WriteByte(' ')
+				}
+				b.WriteString(m.text)
+			}
+			prev = m
+		}
+		if a := tidy(b.String()); len(a) >= 80 {
+			return a
+		}
+		return ""
+	}
+	return ""
+}
+
+// hyphenated: a line that ends in a word broken by a hyphen, continued in lower case on the next.
+func hyphenated(s, next string) bool {
+	if len(s) < 2 || s[len(s)-1] != '-' || next == "" {
+		return false
+	}
+	prev, _ := utf8.DecodeLastRuneInString(s[:len(s)-1])
+	first, _ := utf8.DecodeRuneInString(next)
+	return unicode.IsLower(prev) && unicode.IsLower(first)
+}
+
+// ligatures and TeX's spacing accents, which a font's glyph names decode to.
+var tidyReplacer = strings.NewReplacer("ﬁ", "fi", "ﬂ", "fl", "ﬀ", "ff", "ﬃ", "ffi", "ﬄ", "ffl", "ﬅ", "st", "ﬆ", "st",
+	"\u00a0", " ", "\u00ad", "")
+
+// accents maps a TeX spacing accent and the letter after (or before, for the cedilla) it to one letter.
+var accents = map[string]string{}
+
+func init() {
+	table := map[rune]string{'´': "aáeéiíıíoóuúyýAÁEÉIÍOÓUÚcćnńsśzźCĆNŃSŚZŹ", '`': "aàeèiìıìoòuùAÀEÈIÌOÒUÙ",
+		'¨': "aäeëiïıïoöuüyÿAÄEËIÏOÖUÜ", 'ˆ': "aâeêiîıîoôuûAÂEÊIÎOÔUÛ", '^': "aâeêiîoôuû", '˜': "aãnñoõAÃNÑOÕ",
+		'~': "aãnñoõ", 'ˇ': "cčsšzžrřeěCČSŠZŽRŘ", '˚': "aåAÅ", '¸': "cçCçsşSŞ"}
+	for acc, pairs := range table {
+		rs := []rune(pairs)
+		for i := 0; i+1 < len(rs); i += 2 {
+			accents[string(acc)+string(rs[i])] = string(rs[i+1])
+			if acc == '¸' {
+				accents[string(rs[i])+string(acc)] = string(rs[i+1])
+			}
+		}
+	}
+}
+
+// tidy normalizes the text of a title or name: ligatures, TeX accents ("Franc¸ois", "Mouni´e"), spaces.
+func tidy(s string) string {
+	s = tidyReplacer.Replace(s)
+	rs := []rune(s)
+	var b strings.Builder
+	for i := 0; i < len(rs); i++ {
+		if i+1 < len(rs) {
+			pair := string(rs[i : i+2])
+			if i+2 < len(rs) && rs[i+1] == ' ' { // "Mouni´ e": an accent, a space, then its letter
+				if a, ok := accents[string(rs[i])+string(rs[i+2])]; ok && !unicode.IsLetter(rs[i]) {
+					b.WriteString(a)
+					i += 2
+					continue
+				}
+			}
+			if a, ok := accents[pair]; ok {
+				b.WriteString(a)
+				i++
+				continue
+			}
+		}
+		b.WriteRune(rs[i])
+	}
+	return paper.CleanText(b.String())
+}

@@ -1,0 +1,100 @@
+// Package pdftest writes small, valid one-page PDFs laid out like a paper's first page, for tests.
+package pdftest
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+)
+
+// Page is the first page to draw; empty parts are left out.
+type Page struct {
+	Header   string   // a small line at the top (a running head, an arXiv stamp)
+	Title    []string // title lines, 18 pt bold
+	Authors  string   // one line, 11 pt
+	Affil    string   // one line, 9 pt
+	Abstract string   // after an "Abstract" label, wrapped at about 80 characters, 9 pt
+}
+
+// Paper returns the PDF bytes of p: Helvetica text on a US Letter page, with a correct cross-reference table.
+func Paper(p Page) []byte {
+	var content bytes.Buffer
+	y := 740.0
+	text := func(font string, size, x float64, s string) {
+		fmt.Fprintf(&content, "BT /%s %g Tf %g %g Td (%s) Tj ET\n", font, size, x, y, escape(s))
+	}
+	if p.Header != "" {
+		text("F1", 8, 72, p.Header)
+		y -= 40
+	}
+	for _, l := range p.Title {
+		text("F2", 18, 72, l)
+		y -= 22
+	}
+	y -= 8
+	if p.Authors != "" {
+		text("F1", 11, 72, p.Authors)
+		y -= 14
+	}
+	if p.Affil != "" {
+		text("F1", 9, 72, p.Affil)
+		y -= 30
+	}
+	if p.Abstract != "" {
+		text("F2", 10, 72, "Abstract")
+		y -= 14
+		for _, l := range wrap(p.Abstract, 80) {
+			text("F1", 9, 72, l)
+			y -= 11
+		}
+		y -= 20
+		text("F2", 12, 72, "1 Introduction")
+	}
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R " +
+			"/Resources << /Font << /F1 5 0 R /F2 6 0 R >> >> >>",
+		fmt.Sprintf("<< /Length %d >>\nstream\n%sendstream", content.Len(), content.String()),
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>",
+		"<< /Title (generated.pdf) >>",
+	}
+	var out bytes.Buffer
+	out.WriteString("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+	offsets := make([]int, len(objs))
+	for i, o := range objs {
+		offsets[i] = out.Len()
+		fmt.Fprintf(&out, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	xref := out.Len()
+	fmt.Fprintf(&out, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
+	for _, off := range offsets {
+		fmt.Fprintf(&out, "%010d 00000 n \n", off)
+	}
+	fmt.Fprintf(&out, "trailer\n<< /Size %d /Root 1 0 R /Info %d 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, len(objs), xref)
+	return out.Bytes()
+}
+
+func escape(s string) string {
+	return strings.NewReplacer(`\`, `\\`, "(", `\(`, ")", `\)`).Replace(s)
+}
+
+func wrap(s string, width int) []string {
+	var out []string
+	var cur strings.Builder
+	for _, w := range strings.Fields(s) {
+		if cur.Len() > 0 && cur.Len()+1+len(w) > width {
+			out = append(out, cur.String())
+			cur.Reset()
+		}
+		if cur.Len() > 0 {
+			cur.WriteByte(' ')
+		}
+		cur.WriteString(w)
+	}
+	if cur.Len() > 0 {
+		out = append(out, cur.String())
+	}
+	return out
+}

@@ -1,0 +1,414 @@
+package pdfmeta
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/ledongthuc/pdf"
+)
+
+// glyph is one decoded character code as drawn: its origin and advance in page space (points, y up).
+type glyph struct {
+	x, y, x1 float64
+	size     float64 // the font's height on the page
+	font     *font
+	text     string
+	rotated  bool
+}
+
+// font is what the walker needs of a font dictionary: its decoder, widths and style.
+type font struct {
+	name   string
+	bold   bool
+	twoB   bool // a Type0 font with two-byte codes (Identity-H)
+	dec    pdf.TextEncoding
+	first  int
+	widths []float64
+	cid    map[int]float64
+	dw     float64
+}
+
+func newFont(v pdf.Value) *font {
+	f := &font{dw: 1000}
+	name := v.Key("BaseFont").Name()
+	if i := strings.IndexByte(name, '+'); i >= 0 {
+		name = name[i+1:]
+	}
+	f.name = name
+	lower := strings.ToLower(name)
+	for _, w := range []string{"bold", "black", "heavy", "medi", "semibold", "demi", "cmbx", "cmb10", "cmssbx", "-bd", "extrab"} {
+		if strings.Contains(lower, w) {
+			f.bold = true
+		}
+	}
+	fv := pdf.Font{V: v}
+	f.dec = fv.Encoder()
+	if f.dec == nil {
+		f.dec = identity{}
+	}
+	if v.Key("Subtype").Name() == "Type0" {
+		f.twoB = true
+		d := v.Key("DescendantFonts").Index(0)
+		if dw := d.Key("DW"); dw.Kind() == pdf.Integer || dw.Kind() == pdf.Real {
+			f.dw = dw.Float64()
+		}
+		f.cid = map[int]float64{}
+		w := d.Key("W")
+		for i := 0; i < w.Len() && i < 1<<16; {
+			c := int(w.Index(i).Int64())
+			next := w.Index(i + 1)
+			if next.Kind() == pdf.Array {
+				for j := 0; j < next.Len() && j < 1<<16; j++ {
+					f.cid[c+j] = next.Index(j).Float64()
+				}
+				i += 2
+				continue
+			}
+			last := int(next.Int64())
+			wd := w.Index(i + 2).Float64()
+			for c2 := c; c2 <= last && c2-c < 1<<16; c2++ {
+				f.cid[c2] = wd
+			}
+			i += 3
+		}
+		return f
+	}
+	f.first = int(v.Key("FirstChar").Int64())
+	ws := v.Key("Widths")
+	for i := 0; i < ws.Len() && i < 1<<16; i++ {
+		f.widths = append(f.widths, ws.Index(i).Float64())
+	}
+	return f
+}
+
+type identity struct{}
+
+func (identity) Decode(raw string) string { return raw }
+
+// width is the advance of code in thousandths of the font size; a font without widths (the standard 14)
+// gets an average one, good enough to tell word gaps from letters.
+func (f *font) width(code int) float64 {
+	if f.twoB {
+		if w, ok := f.cid[code]; ok {
+			return w
+		}
+		return f.dw
+	}
+	if i := code - f.first; i >= 0 && i < len(f.widths) {
+		return f.widths[i]
+	}
+	if code == ' ' {
+		return 250
+	}
+	return 500
+}
+
+type matrix [6]float64 // a b c d e f, as in PDF: [x y 1] × M
+
+var ident = matrix{1, 0, 0, 1, 0, 0}
+
+func (m matrix) mul(n matrix) matrix {
+	return matrix{
+		m[0]*n[0] + m[1]*n[2], m[0]*n[1] + m[1]*n[3],
+		m[2]*n[0] + m[3]*n[2], m[2]*n[1] + m[3]*n[3],
+		m[4]*n[0] + m[5]*n[2] + n[4], m[4]*n[1] + m[5]*n[3] + n[5],
+	}
+}
+
+type gstate struct {
+	ctm, tm, tlm               matrix
+	font                       *font
+	tfs, tc, tw, th, tl, trise float64
+}
+
+// Limits that keep a hostile page from running long: glyphs read, operators run, form nesting.
+const (
+	maxGlyphs    = 100_000
+	maxOps       = 2_000_000
+	maxFormDepth = 6
+)
+
+// walker runs a page's content stream and collects its glyphs and, per text operator, the text it shows
+// (the text of rotated stamps such as arXiv's side line survives there, in drawing order).
+type walker struct {
+	glyphs []glyph
+	ops    []string
+	nops   int
+	fonts  map[string]*font
+}
+
+func matrixOf(args []pdf.Value) (matrix, bool) {
+	if len(args) != 6 {
+		return matrix{}, false
+	}
+	var m matrix
+	for i, a := range args {
+		m[i] = a.Float64()
+	}
+	return m, true
+}
+
+// walk interprets one content stream with its resources. It never panics: the PDF library reports malformed
+// input by panicking, and what was read before that is kept.
+func (w *walker) walk(content, res pdf.Value, ctm matrix, depth int, scope string) {
+	defer func() { _ = recover() }()
+	g := gstate{ctm: ctm, tm: ident, tlm: ident, th: 1}
+	var stack []gstate
+	var op strings.Builder
+	show := func(s string) {
+		f := g.font
+		if f == nil {
+			return
+		}
+		step := 1
+		if f.twoB {
+			step = 2
+		}
+		for i := 0; i+step <= len(s); i += step {
+			code := int(s[i])
+			if step == 2 {
+				code = code<<8 | int(s[i+1])
+			}
+			text := f.dec.Decode(s[i : i+step])
+			w0 := f.width(code) / 1000
+			trm := matrix{g.tfs * g.th, 0, 0, g.tfs, 0, g.trise}.mul(g.tm).mul(g.ctm)
+			tx := (w0*g.tfs + g.tc) * g.th
+			if step == 1 && code == ' ' {
+				tx += g.tw * g.th
+			}
+			g.tm = matrix{1, 0, 0, 1, tx, 0}.mul(g.tm)
+			end := matrix{1, 0, 0, 1, 0, g.trise}.mul(g.tm).mul(g.ctm)
+			size := g.tfs * math.Hypot(g.tm.mul(g.ctm)[2], g.tm.mul(g.ctm)[3])
+			op.WriteString(text)
+			if len(w.glyphs) < maxGlyphs {
+				w.glyphs = append(w.glyphs, glyph{
+					x: trm[4], y: trm[5], x1: end[4], size: size, font: f, text: text,
+					rotated: math.Abs(trm[1]) > math.Abs(trm[0])/10 || trm[0] < 0,
+				})
+			}
+		}
+	}
+	flush := func() {
+		if op.Len() > 0 {
+			w.ops = append(w.ops, op.String())
+			op.Reset()
+		}
+	}
+	pdf.Interpret(content, func(stk *pdf.Stack, name string) {
+		n := stk.Len()
+		args := make([]pdf.Value, n)
+		for i := n - 1; i >= 0; i-- {
+			args[i] = stk.Pop()
+		}
+		w.nops++
+		if w.nops > maxOps {
+			panic("too many operators")
+		}
+		num := func(i int) float64 {
+			if i < len(args) {
+				return args[i].Float64()
+			}
+			return 0
+		}
+		switch name {
+		case "q":
+			if len(stack) < 64 {
+				stack = append(stack, g)
+			}
+		case "Q":
+			if len(stack) > 0 {
+				g, stack = stack[len(stack)-1], stack[:len(stack)-1]
+			}
+		case "cm":
+			if m, ok := matrixOf(args); ok {
+				g.ctm = m.mul(g.ctm)
+			}
+		case "BT":
+			g.tm, g.tlm = ident, ident
+		case "ET":
+			flush()
+		case "Tf":
+			if len(args) == 2 {
+				key := scope + "/" + args[0].Name()
+				f, ok := w.fonts[key]
+				if !ok {
+					f = newFont(res.Key("Font").Key(args[0].Name()))
+					w.fonts[key] = f
+				}
+				g.font, g.tfs = f, num(1)
+			}
+		case "Tc":
+			g.tc = num(0)
+		case "Tw":
+			g.tw = num(0)
+		case "Tz":
+			g.th = num(0) / 100
+		case "TL":
+			g.tl = num(0)
+		case "Ts":
+			g.trise = num(0)
+		case "TD":
+			g.tl = -num(1)
+			fallthrough
+		case "Td":
+			g.tlm = matrix{1, 0, 0, 1, num(0), num(1)}.mul(g.tlm)
+			g.tm = g.tlm
+			flush()
+		case "Tm":
+			if m, ok := matrixOf(args); ok {
+				g.tm, g.tlm = m, m
+			}
+			flush()
+		case "T*":
+			g.tlm = matrix{1, 0, 0, 1, 0, -g.tl}.mul(g.tlm)
+			g.tm = g.tlm
+			flush()
+		case "Tj", "'", "\"":
+			if name != "Tj" {
+				if name == "\"" && len(args) == 3 {
+					g.tw, g.tc = num(0), num(1)
+				}
+				g.tlm = matrix{1, 0, 0, 1, 0, -g.tl}.mul(g.tlm)
+				g.tm = g.tlm
+				flush()
+			}
+			if len(args) > 0 {
+				show(args[len(args)-1].RawString())
+			}
+		case "TJ":
+			if len(args) != 1 {
+				return
+			}
+			a := args[0]
+			for i := 0; i < a.Len(); i++ {
+				x := a.Index(i)
+				if x.Kind() == pdf.String {
+					show(x.RawString())
+					continue
+				}
+				adj := x.Float64()
+				if adj < -200 { // a gap wider than a fifth of the font size: a space
+					op.WriteByte(' ')
+				}
+				g.tm = matrix{1, 0, 0, 1, -adj / 1000 * g.tfs * g.th, 0}.mul(g.tm)
+			}
+		case "Do":
+			if len(args) != 1 || depth >= maxFormDepth {
+				return
+			}
+			x := res.Key("XObject").Key(args[0].Name())
+			if x.Key("Subtype").Name() != "Form" {
+				return
+			}
+			m := ident
+			if mm := x.Key("Matrix"); mm.Len() == 6 {
+				for i := range 6 {
+					m[i] = mm.Index(i).Float64()
+				}
+			}
+			r := x.Key("Resources")
+			if r.IsNull() {
+				r = res
+			}
+			flush()
+			w.walk(x, r, m.mul(g.ctm), depth+1, scope+"/"+args[0].Name())
+		}
+	})
+	flush()
+}
+
+// line is text on one baseline within one column, in page space.
+type line struct {
+	x0, x1, y float64
+	size      float64 // the most common glyph size
+	bold      bool    // most glyphs bold
+	text      string
+}
+
+func (l line) letters() int {
+	n := 0
+	for _, r := range l.text {
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// lines groups upright glyphs into lines: glyphs on one baseline (within a third of their size) join, with
+// a space where the gap between them is wider than a sixth of the size, and a gap wider than twice the size
+// (a column gutter, or the space between author blocks) starts another line.
+func lines(glyphs []glyph) []line {
+	var gs []*glyph // pointers: sorting moves 8 bytes a glyph, not the glyph (a visible cost in wasm)
+	for i := range glyphs {
+		if g := &glyphs[i]; !g.rotated && g.size >= 1 && strings.TrimSpace(g.text) != "" {
+			gs = append(gs, g)
+		}
+	}
+	if len(gs) == 0 {
+		return nil
+	}
+	// Baselines: glyphs sorted top to bottom, a new row when y drops by more than a third of the size.
+	sort.SliceStable(gs, func(i, j int) bool { return gs[i].y > gs[j].y })
+	var out []line
+	for start := 0; start < len(gs); {
+		end := start + 1
+		for end < len(gs) && gs[start].y-gs[end].y < math.Min(gs[start].size, gs[end].size)/3 {
+			end++
+		}
+		row := gs[start:end]
+		sort.SliceStable(row, func(i, j int) bool { return row[i].x < row[j].x })
+		out = append(out, splitRow(row)...)
+		start = end
+	}
+	return out
+}
+
+func splitRow(row []*glyph) []line {
+	var out []line
+	var b strings.Builder
+	var cur []*glyph
+	emit := func() {
+		if len(cur) == 0 {
+			return
+		}
+		sizes := map[float64]int{}
+		bold := 0
+		for _, g := range cur {
+			sizes[math.Round(g.size*2)/2] += len([]rune(g.text))
+			if g.font.bold {
+				bold++
+			}
+		}
+		best, n := 0.0, -1
+		for s, c := range sizes {
+			if c > n || (c == n && s > best) {
+				best, n = s, c
+			}
+		}
+		out = append(out, line{
+			x0: cur[0].x, x1: cur[len(cur)-1].x1, y: cur[0].y, size: best, bold: bold*2 > len(cur),
+			text: strings.TrimSpace(b.String()),
+		})
+		b.Reset()
+		cur = cur[:0]
+	}
+	for i, g := range row {
+		if i > 0 {
+			prev := row[i-1]
+			gap := g.x - prev.x1
+			size := math.Max(g.size, prev.size)
+			if gap > 1.2*size {
+				emit()
+			} else if gap > size/6 && len(cur) > 0 {
+				b.WriteByte(' ')
+			}
+		}
+		cur = append(cur, g)
+		b.WriteString(g.text)
+	}
+	emit()
+	return out
+}
