@@ -39,6 +39,8 @@ type Config struct {
 	// IPExtractor finds the client address for rate limits; default the TCP peer (echo.ExtractIPDirect). Behind
 	// a proxy or on Workers, use a header the proxy sets and clients cannot.
 	IPExtractor echo.IPExtractor
+	// SyncWait sets the long polls of GET /v1/sync/wait (sync_wait.go).
+	SyncWait SyncWaitConfig
 	// Now is the clock; default time.Now.
 	Now func() time.Time
 	// Logger receives one structured line per request; default slog.Default().
@@ -140,6 +142,7 @@ func (a *app) routes() []route {
 
 		{http.MethodGet, "/v1/sync", a.pull, bearerChecksDevice},
 		{http.MethodPost, "/v1/sync", a.push, bearer},
+		{http.MethodGet, "/v1/sync/wait", a.syncWait, bearerChecksDevice},
 
 		{http.MethodGet, "/v1/items", a.searchItems, bearer},
 		{http.MethodGet, "/v1/items/*", a.getItem, bearer},

@@ -79,6 +79,18 @@ type PullResponse struct {
 	More    bool        `json:"more"`
 }
 
+// WaitResponse answers GET /v1/sync/wait?since=V when the library version passed V: the client pulls next.
+type WaitResponse struct {
+	Version int64 `json:"version"`
+}
+
+// Seconds a GET /v1/sync/wait holds when the library does not change: by default (under the 30 s a pending
+// fetch keeps an MV3 service worker alive) and at most.
+const (
+	DefaultWaitSeconds = 25
+	MaxWaitSeconds     = 50
+)
+
 // PushRequest is the body of POST /v1/sync, sent with an Idempotency-Key header.
 type PushRequest struct {
 	Changes   []Change   `json:"changes"`
