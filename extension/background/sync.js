@@ -4,12 +4,14 @@
 // is stored with its Idempotency-Key and exact body BEFORE it is sent (sync:inflight): after a worker stop or a
 // browser restart the same request goes out again and the server replays its first answer, so nothing is lost
 // and nothing is applied twice. Rounds run at startup, shortly after local changes, on an alarm, when the
-// browser comes back online, and after failures with exponential backoff.
+// browser comes back online, after failures with exponential backoff, and whenever the server says the library
+// changed (sync-live.js keeps a long poll open while signed in).
 import * as account from './account.js';
 import { exclusive, onLocalChange } from './library.js';
 import { keyOf, idOfKey, GONE_PREFIX } from '../lib/saved.js';
 import { STATUS_KEY } from '../lib/messages.js';
 import { NAMES, USER_FIELDS, get, set, same, itemValue, fromItem, adoptClean, dirtyFields } from '../lib/sync-fields.js';
+import { listen, listening, markChecked } from './sync-live.js';
 
 /** @typedef {import('../lib/messages.js').SavedPaper} SavedPaper */
 /** @typedef {import('../lib/messages.js').Item} Item */
@@ -19,7 +21,9 @@ const STATE = 'sync:state'; // {account, since, failures, lastRound}
 const INFLIGHT = 'sync:inflight'; // {key, body, sent: {id: {field: seq}}}
 const ALARM = 'papergist-sync';
 const RETRY_ALARM = 'papergist-sync-retry';
-const DEBOUNCE_MS = 1500;
+// Short: a save or removal should reach the other devices within a second or two; typing is already batched
+// by the popup, which sends a note or tags only after a 400 ms pause.
+const DEBOUNCE_MS = 300;
 const PERIOD_MIN = 5;
 const STARTUP_GAP_MS = 60_000; // a worker that wakes up syncs when the last round is older than this
 const MAX_OPS = 500; // syncproto.MaxPushOps
@@ -38,6 +42,12 @@ async function state() {
 
 async function setState(patch) {
   await chrome.storage.local.set({ [STATE]: { ...(await state()), ...patch } });
+}
+
+/** @returns {Promise<number|null>} the library version pulled last for a's library; null before its first round */
+export async function syncedSince(a) {
+  const st = await state();
+  return st.account === libraryOf(a) ? st.since : null;
 }
 
 /** @type {Promise<SyncStatus>|null} a round waiting to start; callers meanwhile share it */
@@ -85,6 +95,8 @@ async function round() {
     clearTimeout(backoff);
     await chrome.alarms.clear(RETRY_ALARM);
     await setState({ failures: 0, limits: null, lastRound: Date.now(), lastSynced: new Date().toISOString() });
+    await markChecked();
+    listen();
     return await writeStatus();
   } catch (err) {
     const failures = (await state()).failures + 1;
@@ -513,7 +525,8 @@ export async function signedOut() {
 export function start() {
   onLocalChange(soon);
   chrome.alarms.onAlarm.addListener((a) => {
-    if (a.name === ALARM || a.name === RETRY_ALARM) syncNow().catch(() => {});
+    // The periodic round is a fallback: while a long poll is open, the server tells of changes by itself.
+    if (a.name === RETRY_ALARM || (a.name === ALARM && !listening())) syncNow().catch(() => {});
   });
   chrome.runtime.onStartup.addListener(() => syncNow().catch(() => {}));
   self.addEventListener('online', () => syncNow().catch(() => {}));
@@ -525,5 +538,6 @@ export function start() {
     const st = await state();
     const stale = Date.now() - st.lastRound > STARTUP_GAP_MS;
     if (flight || stale || !status || status.pending || status.state !== 'synced') await syncNow();
+    listen();
   })().catch((err) => console.warn('papergist: sync at start', err));
 }

@@ -70,6 +70,8 @@ export const MSG = Object.freeze({
   RESOLVE_CONFLICT: 'sync/resolve',
   /** popup, options → background: {} → {status: SyncStatus} after one sync round */
   SYNC_NOW: 'sync/now',
+  /** popup → background: {} → {} the user looks: a round unless the library is known current (sync.js looked) */
+  SYNC_LOOK: 'sync/look',
   /** options → background: {} → {account: Account|null, server: string} (never tokens) */
   GET_ACCOUNT: 'account/get',
   /**
@@ -92,6 +94,8 @@ export const MSG = Object.freeze({
 /** The contexts messages are addressed to. */
 /** The chrome.storage.local key of the SyncStatus. */
 export const STATUS_KEY = 'sync:status';
+/** The chrome.storage.local key of when the background last learnt the library was current (ISO time). */
+export const CHECKED_KEY = 'sync:checked';
 
 export const TARGET = Object.freeze({ BACKGROUND: 'background', OFFSCREEN: 'offscreen', CONTENT: 'content' });
 
