@@ -236,3 +236,36 @@ func TestSyncWaitLeaseFreedByClientGoneOrExpiry(t *testing.T) {
 		u.push(t, syncproto.PushRequest{Changes: []syncproto.Change{newChange("arxiv:2401.00401", "Wake")}})
 	})
 }
+
+func TestSyncWaitTellsTheOtherDeviceOfADisputeAndItsSettlement(t *testing.T) {
+	srv := apitest.Start(t)
+	c := srv.NewClient()
+	s, pw := c.Register(t)
+	a := user{c: c, token: s.AccessToken}
+	b := login(t, srv, s.User.Email, pw)
+	const id = "arxiv:2401.00501"
+	a.push(t, syncproto.PushRequest{Changes: []syncproto.Change{newChange(id, "Disputed")}})
+	v := a.push(t, syncproto.PushRequest{Changes: []syncproto.Change{{ID: id, BaseVersion: 1, Note: ptr("a's note")}}}).Version
+
+	// B edited the note from version 1 too: its push is a conflict, which A hears of through its wait.
+	waiting := a.waitAsync(context.Background(), v, 40)
+	conflict := b.push(t, syncproto.PushRequest{Changes: []syncproto.Change{{ID: id, BaseVersion: 1, Note: ptr("b's note")}}})
+	require.Equal(t, syncproto.StatusConflict, conflict.Results[0].Status)
+	disputed := version(t, <-waiting)
+	items := a.pull(t, v, "").Items
+	require.Len(t, items, 1)
+	assert.Equal(t, "a's note", items[0].Note, "the dispute changes no value")
+	require.NotNil(t, items[0].Dispute, "A learns that its note is disputed")
+	assert.Equal(t, []string{"note"}, items[0].Dispute.Fields)
+	assert.JSONEq(t, `"b's note"`, string(items[0].Dispute.Values["note"]))
+
+	// B's user keeps A's note: B pushes it on the disputed version, which settles the dispute; A hears of it.
+	waiting = a.waitAsync(context.Background(), disputed, 40)
+	settled := b.push(t, syncproto.PushRequest{Changes: []syncproto.Change{{ID: id, BaseVersion: disputed, Note: ptr("a's note")}}})
+	require.Equal(t, syncproto.StatusApplied, settled.Results[0].Status)
+	assert.Equal(t, settled.Version, version(t, <-waiting))
+	items = a.pull(t, disputed, "").Items
+	require.Len(t, items, 1)
+	assert.Nil(t, items[0].Dispute)
+	assert.Equal(t, "a's note", items[0].Note)
+}
