@@ -443,8 +443,12 @@ export async function resolve(id, keep) {
       next.version = version;
       for (const n of NAMES) next.dirty[n] = (next.dirty[n] || 0) + 1;
     } else {
-      if (keep === 'theirs') for (const f of fields) delete next.dirty[f];
-      else for (const f of fields) next.dirty[f] = (next.dirty[f] || 0) + 1;
+      // Either choice goes to the server: the fields pushed again settle the item's dispute, which is how the
+      // other device learns what was kept.
+      for (const f of fields) {
+        if (keep === 'theirs') set(next, f, itemValue(server, f));
+        next.dirty[f] = (next.dirty[f] || 0) + 1;
+      }
       adoptClean(next, server);
       next.version = server.version;
     }
@@ -483,6 +487,7 @@ async function writeStatus(s, error) {
   const all = await chrome.storage.local.get(null);
   let pending = 0;
   let conflicts = 0;
+  let disputes = 0;
   let errors = 0;
   let reason = '';
   for (const [k, rec] of Object.entries(all)) {
@@ -490,10 +495,13 @@ async function writeStatus(s, error) {
       if (!all[keyOf(rec.id)]) pending++; // else a stale tombstone, dropped by the next push
     } else if (idOfKey(k) !== null) {
       if (rec.conflict) conflicts++;
-      else if (rec.syncError) {
-        errors++;
-        reason ||= `${rec.paper && rec.paper.title ? `"${rec.paper.title}"` : rec.id}: ${rec.syncError}`;
-      } else if (dirtyFields(rec).length) pending++;
+      else {
+        if (rec.dispute) disputes++; // another device's choice is awaited
+        if (rec.syncError) {
+          errors++;
+          reason ||= `${rec.paper && rec.paper.title ? `"${rec.paper.title}"` : rec.id}: ${rec.syncError}`;
+        } else if (dirtyFields(rec).length) pending++;
+      }
     }
   }
   if (!s && errors) {
@@ -502,7 +510,7 @@ async function writeStatus(s, error) {
   }
   const st = all[STATE] || {};
   /** @type {SyncStatus} */
-  const status = { state: s || (pending ? 'pending' : 'synced'), pending, conflicts, at: new Date().toISOString() };
+  const status = { state: s || (pending ? 'pending' : 'synced'), pending, conflicts, disputes, at: new Date().toISOString() };
   if (error) status.error = error;
   if (st.lastSynced) status.lastSynced = st.lastSynced;
   await chrome.storage.local.set({ [STATUS_KEY]: status });

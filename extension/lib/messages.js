@@ -40,8 +40,9 @@
 /**
  * What the popup shows about sync, kept in chrome.storage.local under "sync:status" (STATUS_KEY).
  * pending counts papers with edits not yet on the server, conflicts those waiting for a choice.
+ * disputes counts papers whose edit here another device's user is choosing about (the item's dispute).
  * @typedef {{state: 'signed-out'|'syncing'|'synced'|'pending'|'offline'|'error', pending: number,
- *   conflicts: number, error?: string, at: string, lastSynced?: string}} SyncStatus
+ *   conflicts: number, disputes?: number, error?: string, at: string, lastSynced?: string}} SyncStatus
  */
 /** @typedef {{server: string, email: string, deviceId: string, deviceName: string}} Account */
 /** @typedef {{id: string, name: string, created_at: string, last_seen_at: string, current: boolean}} Device */

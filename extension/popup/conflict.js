@@ -31,6 +31,33 @@ function valueNode(name, v) {
 }
 
 /**
+ * The other side of a conflict: this device's edit met another device's, whose user is choosing.
+ * @param {SavedPaper} rec a record with a dispute (lib/sync-fields.js) @returns {HTMLElement} div.dispute
+ */
+export function disputeView(rec) {
+  const box = el('div', 'dispute');
+  box.setAttribute('role', 'note');
+  box.append(el('p', 'conflict-head', 'Another device changed this too; its user is choosing which to keep'));
+  const table = el('table', 'versions');
+  const head = el('tr');
+  head.append(el('th'), el('th', '', 'Here now'), el('th', '', 'Other device'));
+  table.append(el('thead'), el('tbody'));
+  table.tHead.append(head);
+  for (const name of rec.dispute.fields) {
+    const row = el('tr');
+    row.dataset.field = name;
+    const here = el('td', 'mine');
+    const theirs = el('td', 'theirs');
+    here.append(valueNode(name, get(rec, name)));
+    theirs.append(valueNode(name, itemValue(rec.dispute.values, name)));
+    row.append(el('th', '', LABELS[name] || name), here, theirs);
+    table.tBodies[0].append(row);
+  }
+  box.append(table);
+  return box;
+}
+
+/**
  * @param {SavedPaper} rec a record with a conflict
  * @param {(keep: 'mine'|'theirs') => Promise<unknown>} choose sends the choice
  * @returns {HTMLElement} div.conflict

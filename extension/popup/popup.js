@@ -7,7 +7,7 @@ import { dirtyFields } from '../lib/sync-fields.js';
 import { FORMATS } from '../lib/export.js';
 import { LibraryIndex } from './search-index.js';
 import { showStatus } from './sync-status.js';
-import { conflictView } from './conflict.js';
+import { conflictView, disputeView } from './conflict.js';
 
 /** @typedef {import('../lib/messages.js').SavedPaper} SavedPaper */
 /** @typedef {import('../lib/messages.js').SyncStatus} SyncStatus */
@@ -166,6 +166,11 @@ function fill(li, s) {
   if (old && view) old.replaceWith(view);
   else if (old) old.remove();
   else if (view) field('.edit').before(view);
+  const oldDispute = li.querySelector('.dispute');
+  const dispute = s.dispute && !s.conflict ? disputeView(s) : null;
+  if (oldDispute && dispute) oldDispute.replaceWith(dispute);
+  else if (oldDispute) oldDispute.remove();
+  else if (dispute) field('.edit').before(dispute);
 }
 
 function exportAs(format) {

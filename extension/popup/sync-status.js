@@ -37,6 +37,7 @@ export function describe(status, now = new Date(), { checked, conflicts } = {}) 
   if (status.state === 'synced') {
     const last = latest([status.lastSynced, checked]) || status.at;
     if ((conflicts ?? status.conflicts) > 0) return { state: 'conflict', text: `Not synced: waiting for your choice —`, signIn: false };
+    if (status.disputes > 0) return { state: 'conflict', text: 'Not synced: another device is choosing between its edit and this one', signIn: false };
     if (!(now.getTime() - Date.parse(last) <= FRESH_MS)) return { state: 'stale', text: `Last checked${when(last, now) || ' a while ago'}`, signIn: false };
     return { state: 'synced', text: `Synced${when(last, now)}`, signIn: false };
   }

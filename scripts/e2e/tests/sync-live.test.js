@@ -157,11 +157,20 @@ test('a change in A reaches B\'s open listing and popup by itself', async (t) =>
     // An open conflict is never shown as synced: once the rounds settle, the line says a choice is waited for.
     await chooserPopup.locator('#sync-status[data-sync-state=conflict]').waitFor({ timeout: ARRIVES });
     assert.match(await chooserPopup.locator('#sync-status').innerText(), /^Not synced: waiting for your choice/);
+    // The other device learns that its note is disputed, with the chooser's note beside its own.
+    const dispute = paperItem(otherPopup, papers[2]).locator('.dispute');
+    await dispute.waitFor({ timeout: ARRIVES });
+    assert.match(await dispute.textContent(), new RegExp(mine));
+    await otherPopup.locator('#sync-status[data-sync-state=conflict]').waitFor({ timeout: ARRIVES });
+    assert.match(await otherPopup.locator('#sync-status').innerText(), /another device is choosing/);
     const t0 = Date.now();
     await conflict.locator('button[data-keep=mine]').click();
     await noteShown(otherPopup, papers[2], mine);
+    await dispute.waitFor({ state: 'detached', timeout: ARRIVES });
     t.diagnostic(`choice made → the other device's popup: ${Date.now() - t0} ms`);
     assert.equal((await records(other))[id(papers[2])].note, mine);
+    assert.equal((await records(other))[id(papers[2])].dispute, undefined);
+    await waitStatus(other, (s) => s.state === 'synced' && !s.disputes);
     await waitStatus(chooser, (s) => s.state === 'synced' && s.conflicts === 0);
   });
 
