@@ -53,6 +53,13 @@ func login(t *testing.T, srv *apitest.Server, email, password string) user {
 	return user{c: c, token: c.Login(t, email, password, "second device").AccessToken}
 }
 
+// twoDevices registers an account and returns two of its devices.
+func twoDevices(t *testing.T, srv *apitest.Server) (a, b user) {
+	c := srv.NewClient()
+	s, pw := c.Register(t)
+	return user{c: c, token: s.AccessToken}, login(t, srv, s.User.Email, pw)
+}
+
 func version(t *testing.T, r *apitest.Response) int64 {
 	t.Helper()
 	require.Equal(t, http.StatusOK, r.Status, r.String())
@@ -64,10 +71,7 @@ func version(t *testing.T, r *apitest.Response) int64 {
 
 func TestSyncWaitAnswersWhenTheLibraryPassesSince(t *testing.T) {
 	srv := apitest.Start(t)
-	c := srv.NewClient()
-	s, pw := c.Register(t)
-	a := user{c: c, token: s.AccessToken}
-	b := login(t, srv, s.User.Email, pw)
+	a, b := twoDevices(t, srv)
 
 	t.Run("nothing to wait for: at once, 200 with the version", func(t *testing.T) {
 		v := a.push(t, syncproto.PushRequest{Changes: []syncproto.Change{newChange("arxiv:2401.00101", "One")}}).Version
@@ -239,10 +243,7 @@ func TestSyncWaitLeaseFreedByClientGoneOrExpiry(t *testing.T) {
 
 func TestSyncWaitTellsTheOtherDeviceOfADisputeAndItsSettlement(t *testing.T) {
 	srv := apitest.Start(t)
-	c := srv.NewClient()
-	s, pw := c.Register(t)
-	a := user{c: c, token: s.AccessToken}
-	b := login(t, srv, s.User.Email, pw)
+	a, b := twoDevices(t, srv)
 	const id = "arxiv:2401.00501"
 	a.push(t, syncproto.PushRequest{Changes: []syncproto.Change{newChange(id, "Disputed")}})
 	v := a.push(t, syncproto.PushRequest{Changes: []syncproto.Change{{ID: id, BaseVersion: 1, Note: ptr("a's note")}}}).Version
