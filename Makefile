@@ -89,6 +89,7 @@ bench-extension: extension $(E2E)/node_modules
 # --- sync benchmark: 5,000 papers to a fresh profile through the real server, then the popup over them ---
 bench-sync: extension $(E2E)/node_modules
 	cd $(E2E) && node bench-sync.js
+	cd $(E2E) && node bench-live-sync.js
 
 ## lint: gofmt and go vet
 lint:

@@ -53,6 +53,8 @@ type Config struct {
 	// address is the rightmost one in the header that is not a trusted proxy. A request from any other peer is
 	// that peer, whatever it sends. Empty: no header is believed.
 	TrustedProxies []*net.IPNet
+	// SyncWait sets the long polls of GET /v1/sync/wait (sync_wait.go).
+	SyncWait SyncWaitConfig
 	// Now is the clock; default time.Now.
 	Now func() time.Time
 	// Logger receives one structured line per request; default slog.Default().
@@ -172,6 +174,7 @@ func (a *app) routes() []route {
 
 		{http.MethodGet, "/v1/sync", a.pull, bearerChecksDevice},
 		{http.MethodPost, "/v1/sync", a.push, bearer},
+		{http.MethodGet, "/v1/sync/wait", a.syncWait, bearerChecksDevice},
 
 		{http.MethodGet, "/v1/items", a.searchItems, bearer},
 		{http.MethodGet, "/v1/items/*", a.getItem, bearer},

@@ -106,24 +106,36 @@ func TestSyncPushPullAndMerge(t *testing.T) {
 	assert.Equal(t, "First, retitled", conflict.Results[0].Item.Title)
 	assert.Equal(t, syncproto.CodeConflict, conflict.Results[0].Error.Code)
 	assert.Equal(t, []string{"title", "note"}, conflict.Results[0].Fields, "both were written after base 1 with other values")
-	assert.Equal(t, c.Version, conflict.Version, "a conflict writes nothing")
-	// The same stale edit with the value the server already has is not a conflict.
+	// Nothing of the change is written, only the dispute, which tells the other devices (see sync_wait_test.go).
+	assert.Equal(t, c.Version+1, conflict.Version, "a conflict writes its dispute")
+	d := conflict.Results[0].Item.Dispute
+	require.NotNil(t, d)
+	assert.Equal(t, []string{"title", "note"}, d.Fields)
+	assert.JSONEq(t, `"Stale title"`, string(d.Values["title"]))
+	assert.Equal(t, "First, retitled", conflict.Results[0].Item.Title)
+	again := u.push(t, syncproto.PushRequest{Changes: []syncproto.Change{{ID: first.ID, BaseVersion: 1, Title: ptr("Stale title"), Note: ptr("x")}}})
+	assert.Equal(t, conflict.Version, again.Version, "the same conflict again writes nothing")
+	// The same stale edit with the value the server already has is not a conflict: it settles the title.
 	same := u.push(t, syncproto.PushRequest{Changes: []syncproto.Change{{ID: first.ID, BaseVersion: 1, Title: ptr("First, retitled")}}})
 	assert.Equal(t, syncproto.StatusApplied, same.Results[0].Status)
-	assert.Equal(t, c.Version, same.Version, "a no-op writes nothing")
+	assert.Equal(t, []string{"note"}, same.Results[0].Item.Dispute.Fields, "the title is settled, the note still disputed")
+	assert.Equal(t, "First, retitled", same.Results[0].Item.Title)
+	noop := u.push(t, syncproto.PushRequest{Changes: []syncproto.Change{{ID: first.ID, BaseVersion: 1, Title: ptr("First, retitled")}}})
+	assert.Equal(t, same.Version, noop.Version, "a no-op writes nothing")
 	// Tags and fields the server did not write since base are never named: the user chooses only the note.
 	partial := u.push(t, syncproto.PushRequest{Changes: []syncproto.Change{{ID: first.ID, BaseVersion: 1, Note: ptr("y"), Read: ptr(true), Tags: ptr([]string{"other"})}}})
 	require.Equal(t, syncproto.StatusConflict, partial.Results[0].Status)
 	assert.Equal(t, []string{"note"}, partial.Results[0].Fields)
+	cur := partial.Results[0].Item.Version
 
 	// Deletions: stale ones conflict, current ones apply, and pulls report them.
 	del := u.push(t, syncproto.PushRequest{Deletions: []syncproto.Deletion{{ID: first.ID, BaseVersion: 1}}})
 	assert.Equal(t, syncproto.StatusConflict, del.Results[0].Status)
 	require.NotNil(t, del.Results[0].Item)
-	del = u.push(t, syncproto.PushRequest{Deletions: []syncproto.Deletion{{ID: first.ID, BaseVersion: c.Version}, {ID: "arxiv:2401.09999", BaseVersion: 0}}})
+	del = u.push(t, syncproto.PushRequest{Deletions: []syncproto.Deletion{{ID: first.ID, BaseVersion: cur}, {ID: "arxiv:2401.09999", BaseVersion: 0}}})
 	assert.Equal(t, syncproto.StatusApplied, del.Results[0].Status)
 	assert.Equal(t, syncproto.StatusApplied, del.Results[1].Status, "deleting what does not exist is done already")
-	changed := u.pull(t, c.Version, "")
+	changed := u.pull(t, cur, "")
 	assert.Equal(t, del.Version, changed.Version)
 	assert.Equal(t, []syncproto.Tombstone{{ID: first.ID, Version: del.Version}}, changed.Deleted)
 	assert.Empty(t, changed.Items)

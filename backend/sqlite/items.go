@@ -171,6 +171,7 @@ func (s *Store) apply(ctx context.Context, userID string, ids []string, p plan) 
 			return 0, err
 		}
 		if n == len(writes) {
+			s.changed(userID) // wakes this process's long polls of the library (notify.go)
 			return base + 1, nil
 		}
 		if n != 0 {

@@ -1,7 +1,9 @@
 package sqlite
 
 import (
+	"encoding/json"
 	"maps"
+	"reflect"
 	"slices"
 	"time"
 
@@ -131,8 +133,24 @@ func mergeChange(cur *record, ch *syncproto.Change, w int64, now time.Time) outc
 		set("read", it.Read == *ch.Read, func() { it.Read = *ch.Read })
 	}
 	if len(conflicts) > 0 {
-		return outcome{status: syncproto.StatusConflict, rec: cur, fields: conflicts,
+		out := outcome{status: syncproto.StatusConflict, rec: cur, fields: conflicts,
 			err: syncproto.Errorf(syncproto.CodeConflict, "edited on the server after base_version %d: %v", ch.BaseVersion, conflicts)}
+		return dispute(out, ch, w, now)
+	}
+	if d := next.Item.Dispute; d != nil {
+		// Settled (or overtaken): a change that sets a disputed field takes it out of the dispute.
+		keep := slices.DeleteFunc(slices.Clone(d.Fields), func(f string) bool { return changeSets(ch, f) })
+		if len(keep) < len(d.Fields) {
+			next.Item.Dispute = nil
+			if len(keep) > 0 {
+				values := map[string]json.RawMessage{}
+				for _, f := range keep {
+					values[f] = d.Values[f]
+				}
+				next.Item.Dispute = &syncproto.Dispute{Fields: keep, Values: values, At: d.At}
+			}
+			changed = true
+		}
 	}
 	if ch.Tags != nil && mergeTags(it, next.Fields.T, *ch.Tags, base, w) {
 		changed = true
@@ -148,6 +166,59 @@ func mergeChange(cur *record, ch *syncproto.Change, w int64, now time.Time) outc
 	}
 	it.Version, it.UpdatedAt = w, now
 	return outcome{status: syncproto.StatusApplied, rec: &next, write: true}
+}
+
+// dispute records a conflict on a live item as its Dispute, written at version w, so that the device whose value
+// the item holds pulls it and shows that another device is choosing. The same conflict pushed again writes nothing.
+func dispute(out outcome, ch *syncproto.Change, w int64, now time.Time) outcome {
+	values := map[string]json.RawMessage{}
+	for _, f := range out.fields {
+		v, err := json.Marshal(changeValue(ch, f))
+		if err != nil {
+			return out
+		}
+		values[f] = v
+	}
+	d := &syncproto.Dispute{Fields: out.fields, Values: values, At: now}
+	if old := out.rec.Item.Dispute; old != nil && slices.Equal(old.Fields, d.Fields) && maps.EqualFunc(old.Values, d.Values,
+		func(a, b json.RawMessage) bool { return string(a) == string(b) }) {
+		return out
+	}
+	next := out.rec.clone()
+	next.Item.Dispute, next.Item.Version = d, w
+	out.rec, out.write = &next, true
+	return out
+}
+
+// changeValue is the value ch sets for a field that can conflict (nil when it sets none).
+func changeValue(ch *syncproto.Change, f string) any {
+	switch f {
+	case "title":
+		return ch.Title
+	case "authors":
+		return ch.Authors
+	case "abstract":
+		return ch.Abstract
+	case "url":
+		return ch.URL
+	case "pdf_url":
+		return ch.PDFURL
+	case "tldr":
+		return ch.TLDR
+	case "keyphrases":
+		return ch.Keyphrases
+	case "note":
+		return ch.Note
+	case "read":
+		return ch.Read
+	}
+	return nil
+}
+
+// changeSets reports whether ch sets field f.
+func changeSets(ch *syncproto.Change, f string) bool {
+	v := changeValue(ch, f)
+	return v != nil && !reflect.ValueOf(v).IsNil()
 }
 
 // mergeTags is the three-way set merge of the tags (see fieldVersions.T): it sets it.Tags from want, the

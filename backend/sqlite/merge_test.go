@@ -57,7 +57,7 @@ func TestMergeChange(t *testing.T) {
 		tags   []string
 	}{
 		{"stale title edit: no overlap", syncproto.Change{BaseVersion: 1, Title: ptr("T2")}, syncproto.StatusApplied, true, []string{"a"}},
-		{"stale note edit: overlap", syncproto.Change{BaseVersion: 1, Note: ptr("other")}, syncproto.StatusConflict, false, nil},
+		{"stale note edit: overlap, recorded as the item's dispute", syncproto.Change{BaseVersion: 1, Note: ptr("other")}, syncproto.StatusConflict, true, nil},
 		{"stale note edit to the same value", syncproto.Change{BaseVersion: 1, Note: ptr("n")}, syncproto.StatusApplied, false, []string{"a"}},
 		{"stale tag set still holding b: b was removed after base, stays removed", syncproto.Change{BaseVersion: 1, Tags: ptr([]string{"a", "b", "c"})}, syncproto.StatusApplied, true, []string{"a", "c"}},
 		{"stale tag set without a: the client removed a", syncproto.Change{BaseVersion: 1, Tags: ptr([]string{"b"})}, syncproto.StatusApplied, true, []string{}},

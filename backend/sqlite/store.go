@@ -21,6 +21,8 @@ type Store struct {
 	// concurrent writers wait in SQLite's busy handler, which sleeps in steps of up to 100 ms. It only orders
 	// statements; correctness never depends on it (D1 and other processes are serialized by the database).
 	writeMu sync.Mutex
+	// watchers wakes long polls when a write commits (notify.go).
+	watchers watchers
 }
 
 // New returns a Store over db; now is the clock for every stored time.

@@ -69,7 +69,7 @@ export async function setServer(raw) {
  * One JSON request. Throws SyncError: offline when the server cannot be reached, else with the API's code.
  * @returns {Promise<{status: number, data: any}>}
  */
-async function request(base, method, path, { token, body, headers = {} } = {}) {
+async function request(base, method, path, { token, body, headers = {}, timeout = TIMEOUT_MS } = {}) {
   const h = { Accept: 'application/json', ...headers };
   if (token) h.Authorization = `Bearer ${token}`;
   if (body !== undefined) h['Content-Type'] = 'application/json';
@@ -77,14 +77,14 @@ async function request(base, method, path, { token, body, headers = {} } = {}) {
   try {
     res = await fetch(base + path, {
       method, headers: h, body: body === undefined || typeof body === 'string' ? body : JSON.stringify(body),
-      signal: AbortSignal.timeout(TIMEOUT_MS), credentials: 'omit', cache: 'no-store', redirect: 'error',
+      signal: AbortSignal.timeout(timeout), credentials: 'omit', cache: 'no-store', redirect: 'error',
     });
   } catch (err) {
     // Access to the server taken back in the browser's site settings looks like a network error: say which.
     if (!(await chrome.permissions.contains({ origins: [`${base}/*`] }))) {
       throw new SyncError(`papergist is no longer allowed to connect to ${base}: sign out and in again in the options to allow it`);
     }
-    const why = err && err.name === 'TimeoutError' ? 'no answer in 20 s' : 'no connection';
+    const why = err && err.name === 'TimeoutError' ? `no answer in ${Math.round(timeout / 1000)} s` : 'no connection';
     throw new SyncError(`cannot reach ${base} (${why})`, { offline: true });
   }
   if (res.status === 204 || res.status === 304) return { status: res.status, data: null };
@@ -186,8 +186,9 @@ async function fresh(force = false, expect = '') {
 /**
  * An authenticated request to the signed-in server; a 401 refreshes the token and tries once more.
  * @param {string} method @param {string} path
- * @param {{body?: any, headers?: Record<string, string>, expect?: string}} [opts] expect: fail as signed out
- *   unless the session is still this device's (a sync round must not run on into another account)
+ * @param {{body?: any, headers?: Record<string, string>, expect?: string, timeout?: number}} [opts] expect: fail
+ *   as signed out unless the session is still this device's (a sync round must not run on into another account);
+ *   timeout in ms, default 20 s
  * @returns {Promise<{status: number, data: any}>}
  */
 export async function api(method, path, opts = {}) {

@@ -123,7 +123,43 @@ export function checkItem(raw) {
     version: version(raw.version, 1),
   };
   if (!item.title) throw new Invalid('title: a saved item needs a title');
+  if (raw.dispute !== undefined && raw.dispute !== null) item.dispute = checkDispute(raw.dispute);
   return item;
+}
+
+/** Each field a dispute may name, with its rule (the item's own). */
+const FIELD_RULES = Object.freeze({
+  title: (v) => text(v, 'title', LIMITS.title),
+  authors: (v) => list(v, 'authors', LIMITS.authors, LIMITS.author),
+  abstract: (v) => text(v, 'abstract', LIMITS.abstract, true),
+  url: (v) => link(v, 'url'),
+  pdf_url: (v) => link(v, 'pdf_url'),
+  tldr: (v) => text(v, 'tldr', LIMITS.tldr, true),
+  keyphrases: (v) => list(v, 'keyphrases', LIMITS.keyphrases, LIMITS.keyphrase),
+  tags: (v) => tags(v),
+  note: (v) => text(v, 'note', LIMITS.note, true),
+  read: (v) => {
+    if (v !== undefined && v !== null && typeof v !== 'boolean') throw new Invalid('read: not true or false');
+    return v === true;
+  },
+});
+
+/**
+ * Another device's conflicting edit (syncproto.Dispute): known field names, each value by that field's rule.
+ * @param {any} raw @returns {{fields: string[], values: Record<string, unknown>, at: string}}
+ */
+function checkDispute(raw) {
+  if (typeof raw !== 'object' || Array.isArray(raw)) throw new Invalid('dispute: not an object');
+  const fields = raw.fields;
+  if (!Array.isArray(fields) || fields.length === 0 || fields.length > Object.keys(FIELD_RULES).length
+    || fields.some((f) => typeof f !== 'string' || !Object.hasOwn(FIELD_RULES, f))) {
+    throw new Invalid('dispute: fields are not item fields');
+  }
+  const given = raw.values && typeof raw.values === 'object' && !Array.isArray(raw.values) ? raw.values : {};
+  /** @type {Record<string, unknown>} */
+  const values = {};
+  for (const f of fields) if (Object.hasOwn(given, f)) values[f] = FIELD_RULES[f](given[f]);
+  return { fields: [...new Set(fields)], values, at: typeof raw.at === 'string' ? raw.at.slice(0, 64) : '' };
 }
 
 /** @param {any} raw @returns {{id: string, version: number}} */

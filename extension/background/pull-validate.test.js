@@ -74,3 +74,15 @@ test('a pull page keeps the good items and reports the bad ones', () => {
     ['', 'not an item'], ['__proto__', 'id'], ['arxiv:2401.00008', 'version'],
   ]);
 });
+
+test('a dispute keeps known fields, each value by its field\'s rule, and nothing else', () => {
+  const item = checkItem(good(1, {
+    dispute: { fields: ['note', 'tags'], values: { note: 'from B', tags: [' NLP ', 'nlp'], title: 'not named' }, at: '2026-01-02T00:00:00Z', x: 1 },
+  }));
+  assert.deepEqual(item.dispute, { fields: ['note', 'tags'], values: { note: 'from B', tags: ['nlp'] }, at: '2026-01-02T00:00:00Z' });
+  assert.equal(checkItem(good(1)).dispute, undefined);
+  for (const dispute of [
+    'x', [], { fields: [] }, { fields: ['__proto__'] }, { fields: ['note'], values: { note: { $gt: '' } } },
+    { fields: ['read'], values: { read: 'yes' } }, { fields: ['note'], values: { note: 'n'.repeat(LIMITS.note + 1) } },
+  ]) assert.throws(() => checkItem(good(1, { dispute })), /dispute|note|read/, JSON.stringify(dispute).slice(0, 80));
+});

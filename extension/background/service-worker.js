@@ -14,6 +14,7 @@ import { savedIds } from './saved-index.js';
 import * as library from './library.js';
 import * as account from './account.js';
 import * as sync from './sync.js';
+import { looked } from './sync-live.js';
 
 // The library is the background's alone: content scripts (a page's renderer) cannot read or write it, and get
 // what they need through messages. Chrome keeps the level in the profile; set again at every start.
@@ -34,6 +35,7 @@ const extensionPagesOnly = (handler) => (msg, sender) => {
 
 dispatch(TARGET.BACKGROUND, {
   [MSG.ANALYZE_PAGE]: async (msg, sender) => {
+    looked().catch((err) => console.warn('papergist: sync', err)); // a listing opened: its Save states should be current
     const out = await analyzePage(msg);
     if (sender.tab && sender.tab.id !== undefined && sender.frameId === 0) {
       const only = out.entries.length === 1 ? out.entries[0].paper.id : null;
@@ -65,6 +67,10 @@ dispatch(TARGET.BACKGROUND, {
   [MSG.UPDATE_PAPER]: extensionPagesOnly(async (msg) => ({ saved: await library.update(msg.id, msg.patch || {}) })),
   [MSG.RESOLVE_CONFLICT]: extensionPagesOnly(async (msg) => ({ status: await sync.resolve(msg.id, msg.keep) })),
   [MSG.SYNC_NOW]: extensionPagesOnly(async () => ({ status: await sync.syncNow() })),
+  [MSG.SYNC_LOOK]: extensionPagesOnly(async () => {
+    looked().catch((err) => console.warn('papergist: sync', err)); // the popup follows the result from storage
+    return {};
+  }),
   [MSG.GET_ACCOUNT]: extensionPagesOnly(async () => ({ account: await account.account(), server: await account.server() })),
   [MSG.SET_SERVER]: extensionPagesOnly(async (msg) => ({ server: await account.setServer(msg.server) })),
   [MSG.SIGN_IN]: extensionPagesOnly(async (msg) => {

@@ -4,13 +4,15 @@
 // is stored with its Idempotency-Key and exact body BEFORE it is sent (sync:inflight): after a worker stop or a
 // browser restart the same request goes out again and the server replays its first answer, so nothing is lost
 // and nothing is applied twice. Rounds run at startup, shortly after local changes, on an alarm, when the
-// browser comes back online, and after failures with exponential backoff.
+// browser comes back online, after failures with exponential backoff, and whenever the server says the library
+// changed (sync-live.js keeps a long poll open while signed in).
 import * as account from './account.js';
 import { exclusive, onLocalChange } from './library.js';
 import { keyOf, idOfKey, GONE_PREFIX } from '../lib/saved.js';
 import { STATUS_KEY } from '../lib/messages.js';
 import { checkPull, reportSkipped } from './pull-validate.js';
 import { NAMES, USER_FIELDS, get, set, same, itemValue, fromItem, adoptClean, dirtyFields } from '../lib/sync-fields.js';
+import { listen, listening, markChecked } from './sync-live.js';
 
 /** @typedef {import('../lib/messages.js').SavedPaper} SavedPaper */
 /** @typedef {import('../lib/messages.js').Item} Item */
@@ -20,7 +22,9 @@ const STATE = 'sync:state'; // {account, since, failures, lastRound}
 const INFLIGHT = 'sync:inflight'; // {key, body, sent: {id: {field: seq}}}
 const ALARM = 'papergist-sync';
 const RETRY_ALARM = 'papergist-sync-retry';
-const DEBOUNCE_MS = 1500;
+// Short: a save or removal should reach the other devices within a second or two; typing is already batched
+// by the popup, which sends a note or tags only after a 400 ms pause.
+const DEBOUNCE_MS = 300;
 const PERIOD_MIN = 5;
 const STARTUP_GAP_MS = 60_000; // a worker that wakes up syncs when the last round is older than this
 const MAX_OPS = 500; // syncproto.MaxPushOps
@@ -39,6 +43,12 @@ async function state() {
 
 async function setState(patch) {
   await chrome.storage.local.set({ [STATE]: { ...(await state()), ...patch } });
+}
+
+/** @returns {Promise<number|null>} the library version pulled last for a's library; null before its first round */
+export async function syncedSince(a) {
+  const st = await state();
+  return st.account === libraryOf(a) ? st.since : null;
 }
 
 /** @type {Promise<SyncStatus>|null} a round waiting to start; callers meanwhile share it */
@@ -86,6 +96,8 @@ async function round() {
     clearTimeout(backoff);
     await chrome.alarms.clear(RETRY_ALARM);
     await setState({ failures: 0, limits: null, lastRound: Date.now(), lastSynced: new Date().toISOString() });
+    await markChecked();
+    listen();
     return await writeStatus();
   } catch (err) {
     const failures = (await state()).failures + 1;
@@ -433,8 +445,12 @@ export async function resolve(id, keep) {
       next.version = version;
       for (const n of NAMES) next.dirty[n] = (next.dirty[n] || 0) + 1;
     } else {
-      if (keep === 'theirs') for (const f of fields) delete next.dirty[f];
-      else for (const f of fields) next.dirty[f] = (next.dirty[f] || 0) + 1;
+      // Either choice goes to the server: the fields pushed again settle the item's dispute, which is how the
+      // other device learns what was kept.
+      for (const f of fields) {
+        if (keep === 'theirs') set(next, f, itemValue(server, f));
+        next.dirty[f] = (next.dirty[f] || 0) + 1;
+      }
       adoptClean(next, server);
       next.version = server.version;
     }
@@ -473,6 +489,7 @@ async function writeStatus(s, error) {
   const all = await chrome.storage.local.get(null);
   let pending = 0;
   let conflicts = 0;
+  let disputes = 0;
   let errors = 0;
   let reason = '';
   for (const [k, rec] of Object.entries(all)) {
@@ -480,10 +497,13 @@ async function writeStatus(s, error) {
       if (!all[keyOf(rec.id)]) pending++; // else a stale tombstone, dropped by the next push
     } else if (idOfKey(k) !== null) {
       if (rec.conflict) conflicts++;
-      else if (rec.syncError) {
-        errors++;
-        reason ||= `${rec.paper && rec.paper.title ? `"${rec.paper.title}"` : rec.id}: ${rec.syncError}`;
-      } else if (dirtyFields(rec).length) pending++;
+      else {
+        if (rec.dispute) disputes++; // another device's choice is awaited
+        if (rec.syncError) {
+          errors++;
+          reason ||= `${rec.paper && rec.paper.title ? `"${rec.paper.title}"` : rec.id}: ${rec.syncError}`;
+        } else if (dirtyFields(rec).length) pending++;
+      }
     }
   }
   if (!s && errors) {
@@ -492,7 +512,7 @@ async function writeStatus(s, error) {
   }
   const st = all[STATE] || {};
   /** @type {SyncStatus} */
-  const status = { state: s || (pending ? 'pending' : 'synced'), pending, conflicts, at: new Date().toISOString() };
+  const status = { state: s || (pending ? 'pending' : 'synced'), pending, conflicts, disputes, at: new Date().toISOString() };
   if (error) status.error = error;
   if (st.lastSynced) status.lastSynced = st.lastSynced;
   await chrome.storage.local.set({ [STATUS_KEY]: status });
@@ -515,7 +535,8 @@ export async function signedOut() {
 export function start() {
   onLocalChange(soon);
   chrome.alarms.onAlarm.addListener((a) => {
-    if (a.name === ALARM || a.name === RETRY_ALARM) syncNow().catch(() => {});
+    // The periodic round is a fallback: while a long poll is open, the server tells of changes by itself.
+    if (a.name === RETRY_ALARM || (a.name === ALARM && !listening())) syncNow().catch(() => {});
   });
   chrome.runtime.onStartup.addListener(() => syncNow().catch(() => {}));
   self.addEventListener('online', () => syncNow().catch(() => {}));
@@ -527,5 +548,6 @@ export function start() {
     const st = await state();
     const stale = Date.now() - st.lastRound > STARTUP_GAP_MS;
     if (flight || stale || !status || status.pending || status.state !== 'synced') await syncNow();
+    listen();
   })().catch((err) => console.warn('papergist: sync at start', err));
 }

@@ -40,8 +40,9 @@
 /**
  * What the popup shows about sync, kept in chrome.storage.local under "sync:status" (STATUS_KEY).
  * pending counts papers with edits not yet on the server, conflicts those waiting for a choice.
+ * disputes counts papers whose edit here another device's user is choosing about (the item's dispute).
  * @typedef {{state: 'signed-out'|'syncing'|'synced'|'pending'|'offline'|'error', pending: number,
- *   conflicts: number, error?: string, at: string, lastSynced?: string}} SyncStatus
+ *   conflicts: number, disputes?: number, error?: string, at: string, lastSynced?: string}} SyncStatus
  */
 /** @typedef {{server: string, email: string, deviceId: string, deviceName: string}} Account */
 /** @typedef {{id: string, name: string, created_at: string, last_seen_at: string, current: boolean}} Device */
@@ -87,6 +88,8 @@ export const MSG = Object.freeze({
   RESOLVE_CONFLICT: 'sync/resolve',
   /** popup, options → background: {} → {status: SyncStatus} after one sync round */
   SYNC_NOW: 'sync/now',
+  /** popup → background: {} → {} the user looks: a round unless the library is known current (sync.js looked) */
+  SYNC_LOOK: 'sync/look',
   /** options → background: {} → {account: Account|null, server: string} (never tokens) */
   GET_ACCOUNT: 'account/get',
   /**
@@ -109,6 +112,8 @@ export const MSG = Object.freeze({
 /** The contexts messages are addressed to. */
 /** The chrome.storage.local key of the SyncStatus. */
 export const STATUS_KEY = 'sync:status';
+/** The chrome.storage.local key of when the background last learnt the library was current (ISO time). */
+export const CHECKED_KEY = 'sync:checked';
 
 export const TARGET = Object.freeze({ BACKGROUND: 'background', OFFSCREEN: 'offscreen', CONTENT: 'content' });
 

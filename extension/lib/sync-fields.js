@@ -76,11 +76,23 @@ export function fromItem(item) {
     version: item.version, dirty: {},
   };
   for (const name of NAMES) set(rec, name, itemValue(item, name));
-  return rec;
+  return adoptDispute(rec, item);
 }
 
 /** Sets the fields of rec that have no local edit to the item's values. @returns {SavedPaper} rec */
 export function adoptClean(rec, item) {
   for (const name of NAMES) if (!rec.dirty || !rec.dirty[name]) set(rec, name, itemValue(item, name));
+  return adoptDispute(rec, item);
+}
+
+/**
+ * Keeps the item's dispute (another device's conflicting edit, waiting for its user's choice) on rec, or drops
+ * rec's once the server has none. @returns {SavedPaper} rec
+ */
+function adoptDispute(rec, item) {
+  const d = item.dispute;
+  if (d && typeof d === 'object' && Array.isArray(d.fields) && d.fields.every((f) => NAMES.includes(f))) {
+    rec.dispute = { fields: d.fields, values: d.values && typeof d.values === 'object' ? d.values : {}, at: String(d.at || '') };
+  } else delete rec.dispute;
   return rec;
 }

@@ -31,6 +31,38 @@ function valueNode(name, v) {
 }
 
 /**
+ * The other side of a conflict: this device's edit met another device's, whose user is choosing.
+ * @param {SavedPaper} rec a record with a dispute (lib/sync-fields.js) @returns {HTMLElement} div.dispute
+ */
+export function disputeView(rec) {
+  const box = el('div', 'dispute');
+  box.setAttribute('role', 'note');
+  box.append(el('p', 'conflict-head', 'Another device changed this too; its user is choosing which to keep'),
+    versions(rec, rec.dispute.fields, rec.dispute.values, 'Here now'));
+  return box;
+}
+
+/** The table of both sides' values of fields: rec's beside the other's (an item, or a dispute's values). */
+function versions(rec, fields, other, hereLabel) {
+  const table = el('table', 'versions');
+  const head = el('tr');
+  head.append(el('th'), el('th', '', hereLabel), el('th', '', 'Other device'));
+  table.append(el('thead'), el('tbody'));
+  table.tHead.append(head);
+  for (const name of fields) {
+    const row = el('tr');
+    row.dataset.field = name;
+    const mine = el('td', 'mine');
+    const theirs = el('td', 'theirs');
+    mine.append(valueNode(name, NAMES.includes(name) ? get(rec, name) : rec[name]));
+    theirs.append(valueNode(name, itemValue(other, name)));
+    row.append(el('th', '', LABELS[name] || name), mine, theirs);
+    table.tBodies[0].append(row);
+  }
+  return table;
+}
+
+/**
  * @param {SavedPaper} rec a record with a conflict
  * @param {(keep: 'mine'|'theirs') => Promise<unknown>} choose sends the choice
  * @returns {HTMLElement} div.conflict
@@ -44,23 +76,7 @@ export function conflictView(rec, choose) {
     box.append(el('p', 'conflict-head gone', 'Deleted on another device'),
       el('p', 'conflict-sub', 'This device edited it since. Keep it, or let it go here too.'));
   } else {
-    box.append(el('p', 'conflict-head', 'Changed on another device too: which to keep?'));
-    const table = el('table', 'versions');
-    const head = el('tr');
-    head.append(el('th'), el('th', '', 'This device'), el('th', '', 'Other device'));
-    table.append(el('thead'), el('tbody'));
-    table.tHead.append(head);
-    for (const name of c.fields) {
-      const row = el('tr');
-      row.dataset.field = name;
-      const mine = el('td', 'mine');
-      const theirs = el('td', 'theirs');
-      mine.append(valueNode(name, NAMES.includes(name) ? get(rec, name) : rec[name]));
-      theirs.append(valueNode(name, itemValue(c.server, name)));
-      row.append(el('th', '', LABELS[name] || name), mine, theirs);
-      table.tBodies[0].append(row);
-    }
-    box.append(table);
+    box.append(el('p', 'conflict-head', 'Changed on another device too: which to keep?'), versions(rec, c.fields, c.server, 'This device'));
   }
   const choices = el('div', 'choices');
   const mine = el('button', 'keep-mine', "Keep this device's");

@@ -2,12 +2,12 @@
 // first, with search, tags, note, read state, remove, and export of all or the selected papers.
 // It only reads storage: the library is loaded once and kept current from chrome.storage.onChanged
 // (search-index.js), and every change is a message to the background, the one writer.
-import { MSG, STATUS_KEY, send } from '../lib/messages.js';
+import { MSG, STATUS_KEY, CHECKED_KEY, send } from '../lib/messages.js';
 import { dirtyFields } from '../lib/sync-fields.js';
 import { FORMATS } from '../lib/export.js';
 import { LibraryIndex } from './search-index.js';
 import { showStatus } from './sync-status.js';
-import { conflictView } from './conflict.js';
+import { conflictView, disputeView } from './conflict.js';
 
 /** @typedef {import('../lib/messages.js').SavedPaper} SavedPaper */
 /** @typedef {import('../lib/messages.js').SyncStatus} SyncStatus */
@@ -21,6 +21,8 @@ const $ = (sel) => document.querySelector(sel);
 const index = new LibraryIndex();
 /** @type {SyncStatus|undefined} */
 let status;
+/** @type {string|undefined} when the library was last known current */
+let checked;
 let limit = PAGE;
 const selected = new Set();
 /** @type {SavedPaper[]} the matches of the search, in the order shown */
@@ -59,7 +61,7 @@ function render() {
   $('#empty').hidden = index.size > 0;
   $('#no-match').hidden = index.size === 0 || matches.length > 0;
   toolbar();
-  showStatus(statusEls, status, index.conflictCount);
+  showStatus(statusEls, status, index.conflictCount, checked);
   $('#papers').classList.toggle('signed-out', !status || status.state === 'signed-out');
   document.body.dataset.rendered = String(++renders); // the list is up to date (tests wait for this)
 }
@@ -164,6 +166,11 @@ function fill(li, s) {
   if (old && view) old.replaceWith(view);
   else if (old) old.remove();
   else if (view) field('.edit').before(view);
+  const oldDispute = li.querySelector('.dispute');
+  const dispute = s.dispute && !s.conflict ? disputeView(s) : null;
+  if (oldDispute && dispute) oldDispute.replaceWith(dispute);
+  else if (oldDispute) oldDispute.remove();
+  else if (dispute) field('.edit').before(dispute);
 }
 
 function exportAs(format) {
@@ -221,6 +228,10 @@ function apply(changes) {
   const ids = index.apply(changes);
   for (const id of ids) if (!index.has(id)) selected.delete(id);
   if (Object.hasOwn(changes, STATUS_KEY)) status = changes[STATUS_KEY].newValue;
+  if (Object.hasOwn(changes, CHECKED_KEY)) {
+    checked = changes[CHECKED_KEY].newValue; // every long-poll answer: the status line only, not the list
+    showStatus(statusEls, status, index.conflictCount, checked);
+  }
   return ids.length > 0 || Object.hasOwn(changes, STATUS_KEY);
 }
 
@@ -260,7 +271,12 @@ const all = await chrome.storage.local.get(null);
 performance.mark('papergist:loaded');
 index.load(all);
 status = all[STATUS_KEY];
+checked = all[CHECKED_KEY];
 for (const changes of early) apply(changes);
 early = null;
 render();
 performance.mark('papergist:first-render');
+// Opened: the background pulls unless the library is known current; the list follows from storage.
+send(MSG.SYNC_LOOK).catch((err) => console.warn('papergist: sync', err));
+// "Synced" turns into "Last checked" once its minute is over.
+setInterval(() => showStatus(statusEls, status, index.conflictCount, checked), 5000);

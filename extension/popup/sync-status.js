@@ -1,6 +1,10 @@
 // The sync status line in the popup's header: what chrome.storage.local "sync:status" (STATUS_KEY, written by
 // the background's sync engine) says, in a few words, with the number of conflicts waiting for a choice.
 // No status at all means the extension was never signed in.
+//
+// "Synced" is a claim with a date: everything pushed, and the library known current within the last minute
+// (a round, or the server's answer to the long poll, sync:checked). Older than that, the line says when it last
+// checked instead; and a paper waiting for the user's choice is never "synced".
 
 /** @typedef {import('../lib/messages.js').SyncStatus} SyncStatus */
 
@@ -14,13 +18,29 @@ function when(iso, now) {
   return t.toDateString() === now.toDateString() ? ` at ${clock.format(t)}` : ` on ${day.format(t)}`;
 }
 
+/** How recently the library must have been known current for "Synced", in ms. */
+export const FRESH_MS = 60_000;
+
+/** @param {(string|undefined)[]} isos @returns {string|undefined} the latest valid one */
+const latest = (isos) => isos.filter((t) => t && !Number.isNaN(Date.parse(t))).sort((a, b) => Date.parse(b) - Date.parse(a))[0];
+
 /**
  * @param {SyncStatus|undefined} status @param {Date} [now]
- * @returns {{state: string, text: string, signIn: boolean}} signIn: follow the text with a link to the options page
+ * @param {{checked?: string, conflicts?: number}} [more] checked: when the background last knew the library
+ *   current (sync:checked); conflicts: papers waiting for a choice (default status.conflicts)
+ * @returns {{state: string, text: string, signIn: boolean}} signIn: follow the text with a link to the options page;
+ *   state is the status's, or 'conflict' / 'stale' for a "synced" that is not quite
  */
-export function describe(status, now = new Date()) {
+export function describe(status, now = new Date(), { checked, conflicts } = {}) {
   if (!status || status.state === 'signed-out') return { state: 'signed-out', text: 'Signed out — ', signIn: true };
   const n = status.pending || 0;
+  if (status.state === 'synced') {
+    const last = latest([status.lastSynced, checked]) || status.at;
+    if ((conflicts ?? status.conflicts) > 0) return { state: 'conflict', text: `Not synced: waiting for your choice —`, signIn: false };
+    if (status.disputes > 0) return { state: 'conflict', text: 'Not synced: another device is choosing between its edit and this one', signIn: false };
+    if (!(now.getTime() - Date.parse(last) <= FRESH_MS)) return { state: 'stale', text: `Last checked${when(last, now) || ' a while ago'}`, signIn: false };
+    return { state: 'synced', text: `Synced${when(last, now)}`, signIn: false };
+  }
   const text = {
     syncing: 'Syncing…',
     synced: `Synced${when(status.lastSynced || status.at, now)}`,
@@ -38,9 +58,10 @@ export const conflictsText = (n) => (n === 1 ? '1 conflict' : `${n} conflicts`);
  * Shows status in the status element (data-sync-state carries the state for tests and styles).
  * @param {{line: HTMLElement, text: HTMLElement, signIn: HTMLElement, conflicts: HTMLElement, syncNow: HTMLButtonElement}} els
  * @param {SyncStatus|undefined} status @param {number} conflicts papers with a conflict on this device
+ * @param {string} [checked] when the library was last known current (sync:checked)
  */
-export function showStatus(els, status, conflicts) {
-  const d = describe(status);
+export function showStatus(els, status, conflicts, checked) {
+  const d = describe(status, new Date(), { checked, conflicts });
   els.line.dataset.syncState = d.state;
   els.line.title = status && status.at ? `as of ${new Date(status.at).toLocaleString()}` : '';
   els.text.textContent = d.text;

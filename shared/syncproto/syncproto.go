@@ -8,6 +8,7 @@
 package syncproto
 
 import (
+	"encoding/json"
 	"time"
 )
 
@@ -34,6 +35,19 @@ type Item struct {
 	UpdatedAt time.Time `json:"updated_at"`
 	// Version is the library version of the item's last write.
 	Version int64 `json:"version"`
+	// Dispute is set while another device's edit of some fields conflicts with this item's values and that
+	// device's user has not chosen yet, so that every device knows; nil otherwise.
+	Dispute *Dispute `json:"dispute,omitempty"`
+}
+
+// Dispute records a conflict on the item for the devices that did not get it (see StatusConflict). The device
+// that got it settles it by pushing the fields again, with the value chosen (its own or the item's), which
+// clears them from the dispute; any applied change that sets a disputed field does the same.
+type Dispute struct {
+	// Fields are the conflicting fields' wire names; Values the other device's values of them, as JSON.
+	Fields []string                   `json:"fields"`
+	Values map[string]json.RawMessage `json:"values"`
+	At     time.Time                  `json:"at"`
 }
 
 // Change sets some fields of one item. A nil field is left as it is, which is what keeps merges field-level:
@@ -79,6 +93,18 @@ type PullResponse struct {
 	More    bool        `json:"more"`
 }
 
+// WaitResponse answers GET /v1/sync/wait?since=V when the library version passed V: the client pulls next.
+type WaitResponse struct {
+	Version int64 `json:"version"`
+}
+
+// Seconds a GET /v1/sync/wait holds when the library does not change: by default (under the 30 s a pending
+// fetch keeps an MV3 service worker alive) and at most.
+const (
+	DefaultWaitSeconds = 25
+	MaxWaitSeconds     = 50
+)
+
 // PushRequest is the body of POST /v1/sync, sent with an Idempotency-Key header.
 type PushRequest struct {
 	Changes   []Change   `json:"changes"`
@@ -92,7 +118,8 @@ const (
 	StatusApplied = "applied"
 	// StatusConflict: a field the change sets was edited on the server after BaseVersion, to another value, or
 	// the item was deleted after BaseVersion (Item nil, Error.Code CodeGone), or edited after a deletion's
-	// BaseVersion. Nothing was written; Item is the server's item, to merge and push again.
+	// BaseVersion. Nothing of the change was written; Item is the server's item, to merge and push again. A
+	// conflict on a live item's fields is recorded as the item's Dispute (a write, so the other devices pull it).
 	StatusConflict = "conflict"
 	// StatusInvalid: the change is malformed (Error says why); nothing was written.
 	StatusInvalid = "invalid"

@@ -80,9 +80,10 @@ export class PushHoldingProxy {
     this.rewritePull = null;
   }
 
-  async start() {
+  /** @param {number} [port] default a free one */
+  async start(port = 0) {
     this.server = http.createServer((req, res) => this.#forward(req, res));
-    await new Promise((r) => this.server.listen(0, '127.0.0.1', r));
+    await new Promise((r) => this.server.listen(port, '127.0.0.1', r));
     this.url = `http://127.0.0.1:${this.server.address().port}`;
     return this;
   }

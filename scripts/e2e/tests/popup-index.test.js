@@ -52,12 +52,20 @@ test('each sync state reads as the popup shows it', () => {
     [{ state: 'pending', pending: 2, conflicts: 0, at }, 'Pending 2'],
     [{ state: 'offline', pending: 5, conflicts: 0, at }, 'Offline — 5 pending'],
     [{ state: 'error', pending: 0, conflicts: 0, at, error: 'server said 500' }, 'Sync error: server said 500'],
-    [{ state: 'synced', pending: 0, conflicts: 0, at: '2026-01-01T00:00:00Z', lastSynced: '2026-01-01T00:00:00Z' }, /^Synced on \S/],
-    [{ state: 'synced', pending: 0, conflicts: 0, at }, /^Synced at \d/],
+    // "Synced" only within a minute of the last check; else when it last checked; never with a conflict.
+    [{ state: 'synced', pending: 0, conflicts: 0, at: '2026-01-01T00:00:00Z', lastSynced: '2026-01-01T00:00:00Z' }, /^Last checked on \S/],
+    [{ state: 'synced', pending: 0, conflicts: 0, at }, /^Last checked at \d/],
+    [{ state: 'synced', pending: 0, conflicts: 0, at, lastSynced: '2026-03-04T14:59:10Z' }, /^Synced at \d/],
+    [{ state: 'synced', pending: 0, conflicts: 0, at, lastSynced: at, checked: '2026-03-04T14:59:30Z' }, /^Synced at \d/],
+    [{ state: 'synced', pending: 0, conflicts: 1, at, lastSynced: '2026-03-04T14:59:30Z' }, /^Not synced: waiting for your choice/],
   ]) {
-    const d = describe(status, now);
+    const d = describe(status, now, { checked: status && status.checked });
     if (want instanceof RegExp) assert.match(d.text, want);
     else assert.equal(d.text, want);
     assert.equal(d.signIn, !status || status.state === 'signed-out');
   }
+  const fresh = { state: 'synced', pending: 0, conflicts: 0, at, lastSynced: '2026-03-04T14:59:30Z' };
+  assert.equal(describe(fresh, now).state, 'synced');
+  assert.equal(describe(fresh, now, { conflicts: 2 }).state, 'conflict', 'the popup\'s own count of conflicts wins');
+  assert.equal(describe({ ...fresh, lastSynced: at }, now).state, 'stale');
 });

@@ -111,6 +111,7 @@ test('two profiles stay in step through the server', async (t) => {
     await backend.stop();
     await update(a, papers[0], { note: 'note from the laptop' });
     await update(b, papers[0], { note: 'note from the desktop' });
+    await b.stopServiceWorker(); // else B's own retry (its long poll) may push before A: B syncs when asked
     await backend.restart();
     assert.equal((await syncNow(a)).conflicts, 0);
     const st = await syncNow(b);
@@ -158,6 +159,7 @@ test('two profiles stay in step through the server', async (t) => {
     // papers[3]: A removes, B edits, A syncs first. B's edit meets the removal: B's user chooses.
     await message(a, 'library/remove', { id: id(papers[3]) });
     await update(b, papers[3], { note: 'mine to keep' });
+    await b.stopServiceWorker(); // else B's own retry (its long poll) may push before A: B syncs when asked
     await backend.restart();
     await syncNow(a);
     const st = await syncNow(b);
@@ -181,6 +183,7 @@ test('two profiles stay in step through the server', async (t) => {
     await backend.stop();
     await update(a, p, { tags: ['base', 'from a'], note: 'a says' });
     await update(b, p, { tags: ['base', 'from b'], note: 'b says' });
+    await b.stopServiceWorker(); // else B's own retry (its long poll) may push before A: B syncs when asked
     await backend.restart();
     await syncNow(a);
     const st = await syncNow(b);

@@ -1,0 +1,98 @@
+// Live sync: while signed in, one long poll (GET /v1/sync/wait) is open. The server answers it as soon as another
+// device writes to the library, and the engine then runs a round (sync.js), so a change shows here within a
+// round trip. Otherwise the server answers after WAIT_S seconds with "no change", which tells this device it is
+// current, and the next wait goes out. A fetch that answers within 30 s keeps the MV3 service worker alive,
+// and each answer is followed by extension API calls, so the worker stays up while signed in at the cost of one
+// request per WAIT_S; should it stop anyway, the engine's alarms and the next look (popup, listing) start the
+// loop again, and the rounds at start, after edits and on the alarm remain the fallback.
+import * as account from './account.js';
+import { syncNow, syncedSince } from './sync.js';
+import { CHECKED_KEY } from '../lib/messages.js';
+
+/** Seconds the server holds a wait without a change: under the 30 s after which Chrome stops a fetching worker. */
+const WAIT_S = 25;
+/** Network time allowed on top of the wait before the fetch is abandoned. */
+const FETCH_SLACK_MS = 4000;
+/** A server that cannot be reached is asked again every few seconds at most: refused connections cost nothing,
+ * and a device must hear of the others' edits within seconds of the server coming back. */
+const OFFLINE_RETRY_MAX_MS = 3000;
+/** Other failures (the server errs or limits us) back off like the rounds: 2 s doubling to 5 minutes. */
+const MIN_BACKOFF_MS = 2000;
+const MAX_BACKOFF_MS = 5 * 60_000;
+/** Opening the popup or a listing runs a round unless the library was known current this recently. */
+const LOOK_GAP_MS = 5000;
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** @type {Promise<void>|null} the running loop */
+let loop = null;
+/** Whether a wait is open and the one before it answered: any change then reaches this device by itself, so
+ * the library is current now. */
+let healthy = false;
+
+/** Starts the loop unless it runs. It ends by itself when signed out, offline, or on another library. */
+export function listen() {
+  loop ??= run().finally(() => {
+    loop = null;
+    healthy = false;
+  });
+  return loop;
+}
+
+/** @returns {boolean} whether the library is being listened to right now */
+export const listening = () => healthy;
+
+/** Records that the library was current just now (the popup's "Synced" needs a check within the last minute). */
+export function markChecked() {
+  return chrome.storage.local.set({ [CHECKED_KEY]: new Date().toISOString() });
+}
+
+async function run() {
+  let failures = 0;
+  let answered = false;
+  for (;;) {
+    const a = await account.session();
+    const since = a ? await syncedSince(a) : null;
+    if (since === null || navigator.onLine === false) return; // the first round, or 'online', starts it again
+    try {
+      healthy = answered && failures === 0;
+      const { status } = await account.api('GET', `/v1/sync/wait?since=${since}&timeout=${WAIT_S}`, {
+        expect: a.deviceId, timeout: WAIT_S * 1000 + FETCH_SLACK_MS,
+      });
+      healthy = false;
+      if (status === 200 || failures) {
+        // Changed elsewhere, or the server is back after a failure: a round pulls (and pushes what waited).
+        const st = await syncNow();
+        if (st.state === 'signed-out') return;
+        if (st.state === 'error' || st.state === 'offline') throw Object.assign(new Error(st.error || st.state), { offline: st.state === 'offline' });
+        if (status === 200 && (await syncedSince(a)) === since) await sleep(MIN_BACKOFF_MS); // never spin
+      } else {
+        await markChecked();
+      }
+      failures = 0;
+      answered = true;
+    } catch (err) {
+      healthy = false;
+      if (err.code === 'signed_out') return;
+      failures++;
+      const delay = err.offline
+        ? Math.min(OFFLINE_RETRY_MAX_MS, 1000 * 2 ** (failures - 1))
+        : Math.min(MAX_BACKOFF_MS, MIN_BACKOFF_MS * 2 ** (failures - 1));
+      await sleep(delay * (0.8 + Math.random() * 0.4));
+    }
+  }
+}
+
+/**
+ * The user looks at the library (the popup opened, a listing loaded): a round unless a wait is open (the library
+ * is then current, and marked so) or the library was current a moment ago; and the loop is started should the
+ * worker have been stopped.
+ */
+export async function looked() {
+  if (healthy) await markChecked();
+  else if (await account.session()) {
+    const { [CHECKED_KEY]: at } = await chrome.storage.local.get(CHECKED_KEY);
+    if (!(Date.now() - Date.parse(at) < LOOK_GAP_MS)) await syncNow();
+  }
+  listen();
+}
