@@ -2,7 +2,7 @@
 // kind, their latency (p50, p90, mean) and the CPU time workerd spent per request (user + system of the dev
 // session's workerd processes, from /proc: close to what Workers bills and limits, and steadier than wall time on a
 // shared machine; an upper bound, as it also counts wrangler's local proxy worker and wasm compilation).
-// Usage: node worker-bench-requests.mjs BASE_URL SESSION_ID REQUESTS > result.json
+// Usage: node worker-bench-requests.mjs BASE_URL SESSION_ID REQUESTS [healthz-only] > result.json
 import { readdirSync, readFileSync } from "node:fs";
 import { execSync } from "node:child_process";
 
@@ -62,6 +62,10 @@ const json = (body, token, key) => ({
 // Warm up: V8 compiles the wasm module again, optimized, in the background after the first requests.
 for (let i = 0; i < 10; i++) await call("/healthz");
 const results = [await measure("GET /healthz", n, () => ["/healthz"])];
+if (process.argv[5] === "healthz-only") {
+  console.log(JSON.stringify(results));
+  process.exit(0);
+}
 
 const cred = { email: "bench@example.org", password: "correct horse battery" };
 const { access_token: token } = JSON.parse(await call("/v1/auth/register", json(cred), 201));

@@ -15,6 +15,7 @@
 //     continuation in the waiting request. A timer of its own keeps workerd from taking it for hung meanwhile.
 //   - If the runtime dies (a Go panic or exit, a WebAssembly trap), every request in flight on it gets a JSON 500,
 //     and the next request starts a new runtime.
+// A runtime is retired after recycleAfter requests (see there), a new one serving the requests after that.
 // Bindings and vars are the same for every request of an isolate (they belong to the Worker's version), so the
 // runtime reads them from the env of the request that started it; ctx.waitUntil from Go applies to the request
 // that is running.
@@ -27,6 +28,12 @@ import { waitUntil } from "cloudflare:workers";
 // body is cut here, one byte over, so that the app still sees it is too large.
 const maxBody = 4 << 20;
 
+// recycleAfter bounds the requests one runtime serves (the Worker var PAPERGIST_WORKER_RECYCLE changes it): a Go
+// runtime's memory only grows, and syumai/workers' D1 driver leaks a Go function per query (jsutil.AwaitPromise
+// releases only the callback that ran), which would reach the isolate's 128 MB after some 10^5 requests. A new
+// runtime costs one start (30-50 ms of CPU) every recycleAfter requests.
+const recycleAfter = 2000;
+
 // syumai/workers' Go code calls globalThis.tryCatch (its worker.mjs defines it).
 globalThis.tryCatch = (fn) => {
   try {
@@ -36,7 +43,7 @@ globalThis.tryCatch = (fn) => {
   }
 };
 
-let runtime; // the live runtime: { binding, inflight: Set of resolvers, dead }
+let runtime; // the live runtime: { binding, inflight: Set of resolvers, dead, served, limit }
 
 // keep holds the current request open until p settles (see above).
 function keep(p) {
@@ -67,7 +74,8 @@ function holdIO(obj) {
 // go.run returns, binding.handleRequest is set (or the runtime is already dead).
 function start(env) {
   const go = new Go();
-  const rt = { binding: {}, inflight: new Set(), dead: false };
+  const limit = Number(env.PAPERGIST_WORKER_RECYCLE) || recycleAfter;
+  const rt = { binding: {}, inflight: new Set(), dead: false, served: 0, limit };
   const imports = go.importObject.gojs;
 
   // A sleeping goroutine wakes on the one timer Go asks for; keep the request that set it open until it fires
@@ -177,6 +185,8 @@ async function fetch(req, env) {
   // here. kill resolves it too.
   const { promise, resolve } = Promise.withResolvers();
   rt.inflight.add(resolve);
+  // Retired: requests in flight finish on it, new ones start the next runtime. Once idle, nothing refers to it.
+  if (++rt.served >= rt.limit && runtime === rt) runtime = undefined;
   const headers = [];
   for (const h of req.headers) headers.push(h);
   try {

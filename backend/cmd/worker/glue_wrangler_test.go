@@ -4,6 +4,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"sync"
 	"testing"
@@ -24,12 +25,15 @@ func TestWorkerGlue(t *testing.T) {
 	bundle := t.TempDir()
 	t.Setenv("PAPERGIST_WORKER_TAGS", "workertest")
 	runScript(t, "worker-build.sh", bundle)
-	dev := startDev(t, bundle, migratedState(t))
+	const recycle = 40
+	dev := startDev(t, bundle, migratedState(t), fmt.Sprintf("PAPERGIST_WORKER_RECYCLE:%d", recycle))
 	c := &client{t: t, base: dev.URL}
 
 	type runtimeInfo struct {
-		Runtime string `json:"runtime"`
-		Served  int    `json:"served"`
+		Runtime   string `json:"runtime"`
+		Served    int    `json:"served"`
+		SysBytes  int64  `json:"sys_bytes"`
+		HeapBytes int64  `json:"heap_bytes"`
 	}
 	info := func() runtimeInfo {
 		r := c.do("GET", "/__test/runtime", "", nil)
@@ -96,5 +100,21 @@ func TestWorkerGlue(t *testing.T) {
 		assert.NotEqual(t, first.Runtime, next.Runtime, "a new runtime")
 		assert.Equal(t, 1, next.Served)
 		assert.Equal(t, http.StatusOK, c.do("GET", "/readyz", "", nil).status, "that serves D1 too")
+	})
+
+	t.Run("a runtime is retired after PAPERGIST_WORKER_RECYCLE requests", func(t *testing.T) {
+		last := info()
+		for range recycle {
+			now := info()
+			if now.Runtime != last.Runtime {
+				assert.Equal(t, recycle, last.Served, "the old runtime served exactly its share")
+				assert.Equal(t, 1, now.Served)
+				t.Logf("memory of the retired runtime after %d requests: %d bytes from the system, %d bytes of heap",
+					last.Served, last.SysBytes, last.HeapBytes)
+				return
+			}
+			last = now
+		}
+		t.Fatalf("still the same runtime after %d requests: %+v", last.Served, last)
 	})
 }
