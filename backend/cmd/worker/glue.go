@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"strconv"
 
 	"github.com/papergist/papergist/shared/syncproto"
 )
@@ -84,7 +85,12 @@ func toRequest(method, rawURL, headerJSON string, body []byte) (*http.Request, e
 	req.RequestURI = u.RequestURI()
 	req.RemoteAddr = h.Get("Cf-Connecting-Ip")
 	if body == nil {
+		// No body, or one glue.mjs did not read because its Content-Length is over the limit: the app refuses it
+		// from that length, before reading.
 		req.Body, req.ContentLength = http.NoBody, 0
+		if n, err := strconv.ParseInt(h.Get("Content-Length"), 10, 64); err == nil && n > 0 {
+			req.ContentLength = n
+		}
 	}
 	return req, nil
 }

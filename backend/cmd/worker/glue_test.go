@@ -54,6 +54,9 @@ func TestServeRequest(t *testing.T) {
 	assert.Equal(t, int64(0), seen.ContentLength)
 	assert.Equal(t, http.NoBody, seen.Body)
 
+	_, _, _ = serveRequest(h, "POST", "https://w.example/", `[["content-length","5000000"]]`, nil)
+	assert.Equal(t, int64(5000000), seen.ContentLength, "a body too large to read keeps its declared length")
+
 	status, hdr, body = serveRequest(h, "GET", "https://w.example/panic", `[]`, nil)
 	assert.Equal(t, http.StatusInternalServerError, status, "a panic is a 500, not the end of the runtime")
 	assert.JSONEq(t, `{"error":{"code":"internal","message":"internal error"}}`, string(body))

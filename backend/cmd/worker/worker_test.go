@@ -54,7 +54,8 @@ func TestWorker(t *testing.T) {
 		if len(pkgs) == 0 {
 			t.Skip("no backend package has contract tests yet")
 		}
-		dev := startDev(t, bundle, migratedState(t), "PAPERGIST_LOGIN_PER_ACCOUNT:5", "PAPERGIST_LOGIN_PER_ADDRESS:20")
+		dev := startDev(t, bundle, migratedState(t), "PAPERGIST_LOGIN_PER_ACCOUNT:5", "PAPERGIST_LOGIN_PER_ADDRESS:20",
+			"PAPERGIST_LOGIN_WINDOW:24h") // a window that turns over mid-test would reset the counts
 		runContract(t, pkgs, dev.URL, []string{"PAPERGIST_LOGIN_PER_ACCOUNT=5", "PAPERGIST_LOGIN_PER_ADDRESS=20",
 			"PAPERGIST_TEST_RATE_LIMITS=1"}, "-run", "^TestLoginRateLimits$")
 	})
