@@ -33,6 +33,7 @@ run() {
 	mkdir -p "$state"
 	wrangler d1 migrations apply papergist --local --persist-to "$state" >/dev/null
 	port="$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
+	: >"$tmp/$glue.log"
 	start=$(date +%s.%N)
 	(cd "$worker_dir" && exec setsid "$wrangler_bin" dev "$tmp/$glue/worker.mjs" --config wrangler.toml --local --ip 127.0.0.1 \
 		--port "$port" --persist-to "$state" --show-interactive-dev-session=false \
