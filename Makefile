@@ -20,9 +20,9 @@ run: extension
 ## test: Go tests (with the fuzz seed corpus), then the browser end-to-end tests
 test: test-go test-e2e
 
-test-go:
+test-go: backend/cmd/worker/node_modules
 	$(GO) vet ./...
-	$(GO) test -count=1 ./...
+	$(GO) test -count=1 -timeout 30m ./...
 	@# The packages that share state between requests (caches, the write queue, the hash limiter), under the race detector.
 	$(GO) test -race -count=1 ./backend/httpapi ./backend/sqlite
 	cd scripts/eval && $(GO) vet ./... && $(GO) test -count=1 ./...
@@ -147,6 +147,12 @@ bench-rank:
 
 # --- Cloudflare Workers (owner: worker) ---
 .PHONY: worker-build bench-worker
+# The pinned wrangler, for the Workers tests (backend/cmd/worker) that make test-go runs.
+WORKER := backend/cmd/worker
+$(WORKER)/node_modules: $(WORKER)/package-lock.json
+	cd $(WORKER) && npm ci --no-audit --no-fund
+	@touch $@
+
 ## worker-build: the Workers bundle (Go backend as wasm + syumai/workers shim) into backend/cmd/worker/build
 worker-build:
 	scripts/worker-build.sh
@@ -159,7 +165,7 @@ worker-dev:
 deploy:
 	scripts/worker-deploy.sh
 
-## bench-worker: bundle gzip size, cold start and per-request latency under wrangler dev
+## bench-worker: bundle size, cold start, and per-request latency and CPU under wrangler dev, old glue next to new
 bench-worker:
 	scripts/worker-bench.sh
 

@@ -1,77 +1,69 @@
 #!/usr/bin/env bash
-# make bench-worker: prints the Workers bundle size (gzip, as Cloudflare counts it), the cold start and the
-# per-request latency of the worker under `wrangler dev --local` (workerd on this machine, so no network in the
-# figures). Every request starts a fresh Go runtime on Workers, so "per request" includes that start.
+# make bench-worker: prints the Workers bundle size, then, under `wrangler dev --local` (workerd on this machine, no
+# network in the figures), the cold start and BENCH_REQUESTS (default 200) sequential warm requests of each kind for
+# two builds of the same app: the old glue (syumai/workers' worker.mjs, a fresh Go runtime per request) and ours
+# (backend/cmd/worker/glue.mjs, one Go runtime per isolate). Latency p50/p90, and workerd's CPU per request, which
+# is what the free plan's 10 ms CPU limit is about. First the floor: a JavaScript worker that answers at once, which
+# shows what wrangler dev itself (its proxy and entry workers) adds to every figure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/worker-env.sh
-requests="${BENCH_REQUESTS:-30}"
-health_path="/healthz"
+requests="${BENCH_REQUESTS:-200}"
 
-# A bundle and a local D1 of its own, so that a `make worker-dev` running beside it is left alone.
-state="$(mktemp -d)"
+# Bundles and local D1s of their own, so that a `make worker-dev` running beside it is left alone.
+tmp="$(mktemp -d)"
+dev_pid=
 cleanup() {
-	[[ -n "${dev_pid:-}" ]] && kill -- "-$dev_pid" 2>/dev/null || true
+	[[ -n "$dev_pid" ]] && kill -- "-$dev_pid" 2>/dev/null || true
 	wait 2>/dev/null || true
-	rm -rf "$state"
+	rm -rf "$tmp"
 }
 trap cleanup EXIT
-scripts/worker-build.sh "$state/bundle" >/dev/null
-scripts/worker-size.sh "$state/bundle"
-
-port="$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
-base="http://127.0.0.1:$port"
-wrangler d1 migrations apply papergist --local --persist-to "$state" >/dev/null
-log="$state/dev.log"
+scripts/worker-build.sh "$tmp/new" >/dev/null
+PAPERGIST_WORKER_GLUE=legacy scripts/worker-build.sh "$tmp/old" >/dev/null
+mkdir -p "$tmp/floor"
+echo 'export default { fetch: () => new Response("{\"status\":\"ok\"}") };' >"$tmp/floor/worker.mjs"
+scripts/worker-size.sh "$tmp/new"
 
 ms() { awk -v s="$1" 'BEGIN { printf "%.1f", s * 1000 }'; }
-start=$(date +%s.%N)
-(cd "$worker_dir" && exec setsid "$wrangler_bin" dev "$state/bundle/worker.mjs" --config wrangler.toml --local --ip 127.0.0.1 \
-	--port "$port" --persist-to "$state" --show-interactive-dev-session=false --var PAPERGIST_JWT_SECRET:bench-secret-not-for-production-0123456789 \
-	--var PAPERGIST_LOGIN_PER_ADDRESS:1000 </dev/null >"$log" 2>&1) &
-dev_pid=$!
-until grep -q 'Ready on' "$log"; do
-	kill -0 "$dev_pid" 2>/dev/null || { cat "$log" >&2; exit 1; }
-	sleep 0.05
-done
-ready=$(date +%s.%N)
-first=$(curl -sf -o /dev/null -w '%{time_total}' "$base$health_path")
-printf 'worker cold start: wrangler dev ready in %s ms, first request %s ms\n' \
-	"$(ms "$(awk -v a="$start" -v b="$ready" 'BEGIN { print b - a }')")" "$(ms "$first")"
 
-# CPU time in ms (user + system, all threads) of wrangler's workerd processes (the worker's and wrangler's proxy):
-# the machine is shared, so wall-clock latency varies with load, while CPU per request is close to what Workers
-# bills and limits (an upper bound: it also counts wasm compilation and the local proxy).
-cpu_ms() {
-	local pids
-	pids=$(pgrep -s "$dev_pid" -x workerd | sed 's|.*|/proc/&/stat|')
-	# shellcheck disable=SC2086 # one path per pid
-	awk -v hz="$(getconf CLK_TCK)" '{ t += $14 + $15 } END { print t * 1000 / hz }' $pids
+# run GLUE [healthz-only]: serves the bundle $tmp/GLUE on a fresh local D1 and measures it into $tmp/GLUE.json.
+run() {
+	local glue="$1" state="$tmp/state-$1" port start ready first
+	mkdir -p "$state"
+	wrangler d1 migrations apply papergist --local --persist-to "$state" >/dev/null
+	port="$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
+	: >"$tmp/$glue.log"
+	start=$(date +%s.%N)
+	(cd "$worker_dir" && exec setsid "$wrangler_bin" dev "$tmp/$glue/worker.mjs" --config wrangler.toml --local --ip 127.0.0.1 \
+		--port "$port" --persist-to "$state" --show-interactive-dev-session=false \
+		--var PAPERGIST_JWT_SECRET:bench-secret-not-for-production-0123456789 --var PAPERGIST_LOGIN_PER_ADDRESS:1000 \
+		</dev/null >"$tmp/$glue.log" 2>&1) &
+	dev_pid=$!
+	until grep -q 'Ready on' "$tmp/$glue.log"; do
+		kill -0 "$dev_pid" 2>/dev/null || { cat "$tmp/$glue.log" >&2; exit 1; }
+		sleep 0.05
+	done
+	ready=$(date +%s.%N)
+	first=$(curl -sf -o /dev/null -w '%{time_total}' "http://127.0.0.1:$port/healthz")
+	printf 'worker cold start, %s glue: wrangler dev ready in %s ms, first request %s ms\n' "$glue" \
+		"$(ms "$(awk -v a="$start" -v b="$ready" 'BEGIN { print b - a }')")" "$(ms "$first")"
+	node scripts/worker-bench-requests.mjs "http://127.0.0.1:$port" "$dev_pid" "$requests" ${2:-} >"$tmp/$glue.json"
+	kill -- "-$dev_pid" 2>/dev/null || true
+	wait "$dev_pid" 2>/dev/null || true
+	dev_pid=
 }
+run floor healthz-only
+run old
+run new
 
-# measure NAME N CURL_ARGS...: sends the request N times, one after another, and prints p50, p90 and mean latency
-# and workerd's CPU per request.
-measure() {
-	local name="$1" n="$2" cpu0 cpu1 times
-	shift 2
-	cpu0=$(cpu_ms)
-	times=$(for _ in $(seq "$n"); do curl -sf -o /dev/null -w '%{time_total}\n' "$@"; done)
-	cpu1=$(cpu_ms)
-	sort -n <<<"$times" | awk -v name="$name" -v cpu="$(awk -v a="$cpu0" -v b="$cpu1" 'BEGIN { print b - a }')" '
-		{ t[NR] = $1 * 1000; sum += $1 * 1000 }
-		END { printf "worker per request, %s (%d requests): p50 %.1f ms, p90 %.1f ms, mean %.1f ms; workerd CPU %.1f ms/request\n", name, NR, t[int(NR*0.5)+1], t[int(NR*0.9)], sum/NR, cpu/NR }'
-}
-
-# Warm up: V8 compiles the wasm module again, optimized, in the background after the first requests.
-for _ in $(seq 10); do curl -sf -o /dev/null "$base$health_path"; done
-measure "GET $health_path" "$requests" "$base$health_path"
-
-json=(-H 'Content-Type: application/json')
-cred='{"email":"bench@example.org","password":"correct horse battery"}'
-session=$(curl -sf "${json[@]}" -d "$cred" "$base/v1/auth/register")
-token=$(node -e 'console.log(JSON.parse(process.argv[1]).access_token)' "$session")
-curl -sf -o /dev/null "${json[@]}" -H "Authorization: Bearer $token" -H 'Idempotency-Key: bench-1' \
-	-d '{"changes":[{"id":"arxiv:1706.03762","base_version":0,"title":"Attention Is All You Need"}]}' "$base/v1/sync"
-measure "GET /v1/sync (JWT + D1 read)" "$requests" -H "Authorization: Bearer $token" "$base/v1/sync?since=0"
-# Login hashes the password (argon2id, auth.WorkersArgon2): the CPU-heaviest request. Few: logins are rate-limited.
-measure "POST /v1/auth/login (argon2id)" 5 "${json[@]}" -d "$cred" "$base/v1/auth/login"
+echo "worker per request under wrangler dev --local, sequential warm requests: old glue (a Go runtime per request) → new glue (one per isolate)"
+node -e '
+	const [floor, old, now] = process.argv.slice(1).map((f) => JSON.parse(require("fs").readFileSync(f, "utf8")));
+	const f = (x) => x.toFixed(1).padStart(6);
+	console.log(`  floor: a JavaScript worker answering at once: p50 ${f(floor[0].p50)} ms, workerd CPU ${f(floor[0].cpu)} ms/request`);
+	for (const [i, o] of old.entries()) {
+		const n = now[i];
+		console.log(`  ${o.name.padEnd(32)} ${String(o.count).padStart(4)} requests: p50 ${f(o.p50)} → ${f(n.p50)} ms, ` +
+			`p90 ${f(o.p90)} → ${f(n.p90)} ms, mean ${f(o.mean)} → ${f(n.mean)} ms; workerd CPU ${f(o.cpu)} → ${f(n.cpu)} ms/request`);
+	}' "$tmp/floor.json" "$tmp/old.json" "$tmp/new.json"

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"net/http"
 
@@ -37,8 +36,7 @@ func loadConfig(getenv func(string) string) (httpapi.Config, error) {
 // misconfigured answers every request with 503 and the reason, in the API's error shape: a Worker deployed
 // without its secret must say so rather than fail with an opaque 500.
 func misconfigured(err error) http.Handler {
-	body, _ := json.Marshal(syncproto.ErrorBody{Error: syncproto.Error{
-		Code: syncproto.CodeUnavailable, Message: "the worker is misconfigured: " + err.Error()}})
+	body := errorBody(syncproto.CodeUnavailable, "the worker is misconfigured: "+err.Error())
 	return http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		w.WriteHeader(http.StatusServiceUnavailable)

@@ -3,8 +3,9 @@
 // Command worker serves the papergist sync API on Cloudflare Workers: the same Echo app as the native server
 // (backend/httpapi), over D1 instead of the SQLite file.
 //
-// Workers starts a fresh Go runtime for every request, so main runs once per request and nothing it builds
-// outlives that request: rate limits, idempotency keys and refresh tokens all live in D1. The schema comes from
+// glue.mjs starts one Go runtime per isolate, so main runs once per isolate: it builds the app, and serve (glue_js.go)
+// hands it every request after that. Isolates come and go at Cloudflare's will, so nothing is kept in memory
+// between requests: rate limits, idempotency keys and refresh tokens all live in D1. The schema comes from
 // backend/sqlite/migrations, applied by `wrangler d1 migrations apply` (scripts/worker-dev.sh, worker-deploy.sh),
 // so the worker never migrates.
 package main
@@ -16,7 +17,6 @@ import (
 	"net/http"
 	"os"
 
-	"github.com/syumai/workers"
 	"github.com/syumai/workers/cloudflare"
 	"github.com/syumai/workers/cloudflare/d1"
 
@@ -27,7 +27,7 @@ import (
 const d1Binding = "DB"
 
 func main() {
-	workers.Serve(handler(cloudflare.Getenv))
+	serve(testRoutes(handler(cloudflare.Getenv)))
 }
 
 // handler returns the API, or, when the Worker is misconfigured, a handler that says why.
