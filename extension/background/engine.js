@@ -1,9 +1,17 @@
-// The wasm engine as the service worker sees it: calls go to the offscreen document, created on first use.
-import { MSG, TARGET } from '../lib/messages.js';
+// The engine as the background sees it: analyze(request) runs the wasm's one call per page state. On Chrome the
+// wasm host (offscreen/wasm.js) lives in an offscreen document, created at worker start; a browser with
+// background pages could import the host here instead and call it directly.
+import { MSG, TARGET, unwrap } from '../lib/messages.js';
+
+/** @typedef {import('../lib/messages.js').AnalyzeRequest} AnalyzeRequest */
+/** @typedef {import('../lib/messages.js').Analysis} Analysis */
 
 const URL_ = 'offscreen/offscreen.html';
 /** @type {Promise<void>|null} */
 let open = null;
+
+/** What the engine has done, for the tests that count trips (see service-worker.js). */
+export const engineStats = { trips: 0, goCalls: 0 };
 
 /** Creates the offscreen document unless it exists; it survives worker stops, so ask Chrome first. */
 export function ensureEngine() {
@@ -26,14 +34,19 @@ export function ensureEngine() {
 }
 
 /**
- * Calls a bridge function (see wasm/bridge) in the offscreen document and returns its data.
- * @param {'extract'|'summarize'|'digest'} name
- * @param {...string} args
+ * Analyzes one page state: one trip to the wasm host, one call into Go (see Analyze in wasm/bridge).
+ * @param {AnalyzeRequest} request
+ * @returns {Promise<Analysis>} throws an AppError with the bridge's code
  */
-export async function call(name, ...args) {
+export async function analyze(request) {
+  const t0 = performance.now();
   await ensureEngine();
-  const reply = await chrome.runtime.sendMessage({ target: TARGET.OFFSCREEN, type: MSG.WASM_CALL, name, args });
-  if (!reply) throw new Error(`${name}: the engine did not answer`);
-  if (!reply.ok) throw new Error(reply.error);
-  return reply.data;
+  const t1 = performance.now();
+  engineStats.trips++;
+  const { json, stats } = unwrap(await chrome.runtime.sendMessage({ target: TARGET.OFFSCREEN, type: MSG.ENGINE_ANALYZE, request }), MSG.ENGINE_ANALYZE);
+  engineStats.goCalls = stats.goCalls;
+  /** @type {Analysis} */
+  const analysis = unwrap(JSON.parse(json), 'analyze');
+  analysis.timing = { ...analysis.timing, engineOpen: t1 - t0, engine: performance.now() - t1 };
+  return analysis;
 }

@@ -3,8 +3,7 @@
 // read once through activeTab.
 import { MSG } from '../lib/messages.js';
 import * as library from './library.js';
-import { call } from './engine.js';
-import { summaries } from './summaries.js';
+import { analyze } from './engine.js';
 
 export const MENU_ID = 'papergist-save';
 
@@ -26,17 +25,16 @@ async function pagePaper(tab) {
     // no content script on this site: read the page below
   }
   if (reply && reply.ok) {
-    if (!reply.entry) throw new Error('this page lists several papers: save them from their cards');
-    return reply.entry;
+    if (!reply.data.entry) throw new Error('this page lists several papers: save them from their cards');
+    return reply.data.entry;
   }
   const [{ result: html }] = await chrome.scripting.executeScript({
     target: { tabId: tab.id },
     func: () => document.documentElement.outerHTML,
   });
-  const res = await call('extract', html, tab.url);
-  if (res.papers.length !== 1) throw new Error(`found ${res.papers.length} papers on this page, not one`);
-  const [summary] = await summaries(res.papers);
-  return { paper: res.papers[0], summary };
+  const { entries } = await analyze({ html, url: tab.url });
+  if (entries.length !== 1) throw new Error(`found ${entries.length} papers on this page, not one`);
+  return entries[0];
 }
 
 /** Creates the context menu entry; menus persist across worker stops, so only on install. */

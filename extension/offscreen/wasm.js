@@ -1,71 +1,81 @@
-// The Go module (extractor + summarizer), instantiated once in the offscreen document, which outlives the
-// service worker: Chrome stops an idle worker, and a worker would pay the instantiation on every wake-up.
+// The wasm host: loads the Go module (extractor + summarizer, see wasm/main.go) once and calls it. It needs
+// no offscreen document: on Chrome the offscreen document imports it (it outlives the service worker, which
+// would otherwise pay the instantiation on every wake-up); a background page could import it as it is.
 import '../wasm/wasm_exec.js';
 
-/** @type {Promise<any>|null} */
-let api = null;
+/** @typedef {import('../lib/messages.js').AnalyzeRequest} AnalyzeRequest */
 
-/** Starts loading the module if it is not loading yet, and resolves to globalThis.papergist. */
-export function wasmReady() {
-  if (!api) {
-    api = load().catch((err) => {
-      api = null; // let the next call try again
+/**
+ * What the host has done since it started: when each step of loading the module ended (ms since the host's
+ * time origin; compiled: the module compiled and instantiated, started: the Go runtime up, warm: warm-up
+ * done) and how many calls into Go it made.
+ */
+export const stats = { compiled: 0, started: 0, warm: 0, goCalls: 0 };
+
+/** @type {Map<string, Promise<any>>} the Go modules loaded or loading, by file */
+const modules = new Map();
+
+/**
+ * Loads the Go module in file once and resolves to the API it sets on globalThis[exportName]; a module calls
+ * globalThis[exportName + 'Ready']() once its exports are set. A failed load is tried again on the next call.
+ * @param {string} file the module's path in the extension @param {string} exportName
+ * @param {Record<string, string>} [env] Go environment variables
+ */
+export function loadGo(file, exportName, env = {}) {
+  if (!modules.has(file)) {
+    modules.set(file, instantiate(file, exportName, env).catch((err) => {
+      modules.delete(file);
       throw err;
-    });
+    }));
   }
-  return api;
+  return modules.get(file);
 }
 
-async function load() {
+async function instantiate(file, exportName, env) {
   const go = new globalThis.Go();
-  // Collect less often: pages are parsed in bursts and the heap is dropped between them, so fewer GC
-  // cycles buy speed for a few MB. (Read by the Go runtime at start, like the GOGC variable.)
-  go.env = { ...go.env, GOGC: '400' };
+  go.env = { ...go.env, ...env };
   const ready = new Promise((resolve) => {
-    globalThis.papergistReady = resolve;
+    globalThis[`${exportName}Ready`] = resolve;
   });
-  const { instance } = await WebAssembly.instantiateStreaming(
-    fetch(chrome.runtime.getURL('wasm/papergist.wasm')),
-    go.importObject,
-  );
+  // Streaming: compilation starts with the first bytes read. (Chrome no longer stores a compiled
+  // WebAssembly.Module in IndexedDB, and keeps no code cache for extension files.)
+  const { instance } = await WebAssembly.instantiateStreaming(fetch(chrome.runtime.getURL(file)), go.importObject);
+  if (file === PAGE_MODULE) stats.compiled = performance.now();
   go.run(instance); // resolves only when Go exits, which it never does
   await ready;
-  warmUp(globalThis.papergist);
-  return globalThis.papergist;
+  return globalThis[exportName];
+}
+
+const PAGE_MODULE = 'wasm/papergist.wasm';
+
+/** The page module, started and warmed up once: see warmUp in wasm/bridge. */
+let page = null;
+
+/** Starts loading the page module unless it is loading, and resolves once it is warm. */
+export function pageModule() {
+  page ??= loadGo(PAGE_MODULE, 'papergist', {
+    // Collect less often: pages are parsed in bursts and the heap is dropped between them, so fewer GC
+    // cycles buy speed for a few MB. (Read by the Go runtime at start, like the GOGC variable.)
+    GOGC: '400',
+  }).then((mod) => {
+    stats.started = performance.now();
+    mod.warmUp();
+    stats.warm = performance.now();
+    return mod;
+  }, (err) => {
+    page = null;
+    throw err;
+  });
+  return page;
 }
 
 /**
- * Runs the extractor and summarizer once on a small listing, right after instantiation, while the page
- * that woke the worker is still loading: V8 first runs wasm from baseline code and optimizes the hot
- * functions only once they have run, so the first real page would otherwise pay for the slow tier.
+ * Analyzes one page state (see Analyze in wasm/bridge): one call into Go.
+ * @param {AnalyzeRequest} req
+ * @returns {Promise<string>} the JSON envelope: {ok: true, data: Analysis} or {ok: false, error: {code, message}}
  */
-function warmUp(mod) {
-  const item = (i) => `<dt><a href="/abs/2501.0000${i}" title="Abstract">arXiv:2501.0000${i}</a></dt>
-    <dd><div class="meta"><div class="list-title mathjax"><span class="descriptor">Title:</span> Warm-up paper ${i}</div>
-    <div class="list-authors"><a href="/a/${i}">Ada Lovelace</a>, <a href="/b/${i}">Alan Turing</a></div>
-    <p class="mathjax">We study warm-up. We propose a method that is fast. It improves results by ${i} points.</p></div></dd>`;
-  const page = `<!doctype html><html><head><title>warm-up</title><meta name="citation_title" content="x"></head>
-    <body><div id="dlpage"><dl id="articles">${Array.from({ length: 40 }, (_, i) => item(i)).join('')}</dl></div></body></html>`;
-  try {
-    for (let i = 0; i < 3; i++) {
-      const res = JSON.parse(mod.extract(page, 'https://arxiv.org/list/cs.CL/new'));
-      const papers = (res.data && res.data.papers) || [];
-      mod.summarize(JSON.stringify(papers.map((p) => ({ id: p.id, title: p.title, abstract: p.abstract || '' }))));
-      mod.digest(JSON.stringify(papers));
-    }
-  } catch (err) {
-    console.warn('papergist: warm-up', err);
-  }
-}
-
-/**
- * Calls a bridge function (see wasm/bridge) and returns its data, throwing its error.
- * @param {'extract'|'summarize'|'digest'} name
- * @param {...string} args
- */
-export async function call(name, ...args) {
-  const mod = await wasmReady();
-  const env = JSON.parse(mod[name](...args));
-  if (!env.ok) throw new Error(`${name}: ${env.error}`);
-  return env.data;
+export async function analyzeJSON(req) {
+  const mod = await pageModule();
+  stats.goCalls++;
+  return mod.analyze(req);
 }

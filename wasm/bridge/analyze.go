@@ -1,0 +1,233 @@
+package bridge
+
+import (
+	"fmt"
+	"hash/maphash"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/papergist/papergist/shared/paper"
+	"github.com/papergist/papergist/wasm/extract"
+	"github.com/papergist/papergist/wasm/summarize"
+)
+
+// Where an Entry's abstract comes from.
+const (
+	AbstractPage    = "page"    // the page shows it
+	AbstractFetched = "fetched" // from the arXiv API: this request's Abstracts or an earlier one's
+	AbstractPending = "pending" // the page shows none and the arXiv API has it: analyze again with Abstracts
+	AbstractMissing = "missing" // none to be had
+	AbstractFailed  = "failed"  // the fetch of the arXiv API failed (AbstractsFailed)
+)
+
+// feedURL is the URL the extractor reads an Abstracts feed as: the arXiv API's Atom answer.
+const feedURL = "https://export.arxiv.org/api/query"
+
+// AnalyzeRequest is one state of a page, as the content script sent it.
+type AnalyzeRequest struct {
+	// HTML is the page's serialized DOM, URL its address (absolute http(s)).
+	HTML string `json:"html"`
+	URL  string `json:"url"`
+	// Abstracts are answers of the arXiv API (Atom from export.arxiv.org/api/query) for the page's papers
+	// whose abstract was "pending". Their abstracts fill those papers, and the next pages that list them, for
+	// the engine's life; pending papers they do not cover become "missing".
+	Abstracts []string `json:"abstracts,omitempty"`
+	// AbstractsFailed says fetching the pending abstracts failed: those papers become "failed".
+	AbstractsFailed bool `json:"abstracts_failed,omitempty"`
+}
+
+// Analysis is what a page state shows: its papers with their summaries, and its digest.
+type Analysis struct {
+	// Site names the extractor adapter that read the page ("arxiv", …, "generic").
+	Site string `json:"site"`
+	// Entries are the page's papers in page order.
+	Entries []Entry `json:"entries"`
+	// Topics group the entries' papers for the page digest.
+	Topics []summarize.Topic `json:"topics"`
+	// Timing is where this call spent its time, in milliseconds (extract, abstracts, summarize, digest);
+	// all zero when the answer was cached.
+	Timing map[string]float64 `json:"timing"`
+}
+
+// Entry is one paper of a page with its summary.
+type Entry struct {
+	Paper   paper.Paper       `json:"paper"`
+	Summary summarize.Summary `json:"summary"`
+	// Abstract is one of AbstractPage, AbstractFetched, AbstractPending, AbstractMissing, AbstractFailed.
+	Abstract string `json:"abstract"`
+}
+
+// Cache sizes: pages are a few KB of papers each (never their HTML); a summary is about 300 bytes.
+const (
+	maxPages     = 24
+	maxSummaries = 8192
+	maxAbstracts = 8192
+)
+
+// Analyzer answers Analyze and keeps the one cache of the extension's page work: extraction results by
+// page, summaries by paper text, abstracts fetched from the arXiv API by arXiv ID, and each page's last
+// answer. A page seen again unchanged costs one hash of its HTML.
+type Analyzer struct {
+	mu        sync.Mutex
+	seed      maphash.Seed
+	pages     map[uint64]*pageState
+	order     []uint64 // pages, least recently used first
+	summaries map[summaryKey]summarize.Summary
+	abstracts map[string]string
+}
+
+type pageState struct {
+	site   string
+	papers []paper.Paper
+	// the last answer for this page, and the abstract states it was computed for
+	states string
+	answer string
+}
+
+type summaryKey struct {
+	id   string
+	text uint64
+}
+
+// NewAnalyzer returns an Analyzer with empty caches.
+func NewAnalyzer() *Analyzer {
+	return &Analyzer{
+		seed:      maphash.MakeSeed(),
+		pages:     map[uint64]*pageState{},
+		summaries: map[summaryKey]summarize.Summary{},
+		abstracts: map[string]string{},
+	}
+}
+
+// Analyze extracts the papers of a page state, fills the abstracts it knows, summarizes and digests them, and
+// returns the envelope of an Analysis. Errors: "invalid" (no HTML or URL, a bad URL, an empty page, an Abstracts
+// feed that is not the arXiv API's), "too_large" (a page over extract.MaxPageSize), "internal".
+func (a *Analyzer) Analyze(req AnalyzeRequest) string {
+	return guard(func() (string, error) { return a.analyze(req) })
+}
+
+func (a *Analyzer) analyze(req AnalyzeRequest) (string, error) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	timing := map[string]float64{}
+	since := func(t time.Time) float64 { return float64(time.Since(t).Microseconds()) / 1000 }
+
+	t := time.Now()
+	key := maphash.String(a.seed, req.URL) ^ maphash.String(a.seed, req.HTML)*31
+	page, err := a.page(key, req)
+	if err != nil {
+		return "", err
+	}
+	timing["extract"] = since(t)
+
+	t = time.Now()
+	for i, feed := range req.Abstracts {
+		res, err := extract.Extract([]byte(feed), feedURL)
+		if err != nil {
+			return "", fmt.Errorf("%w: abstracts[%d]: %v", ErrBadRequest, i, err)
+		}
+		for _, p := range res.Papers {
+			if p.ArxivID != "" && p.Abstract != "" {
+				if len(a.abstracts) >= maxAbstracts {
+					clear(a.abstracts)
+				}
+				a.abstracts[p.ArxivID] = p.Abstract
+			}
+		}
+	}
+	papers := make([]paper.Paper, len(page.papers))
+	copy(papers, page.papers)
+	states := make([]string, len(papers))
+	var sig strings.Builder
+	for i := range papers {
+		p := &papers[i]
+		switch abstract, known := a.abstracts[p.ArxivID]; {
+		case p.Abstract != "":
+			states[i] = AbstractPage
+		case p.ArxivID == "":
+			states[i] = AbstractMissing
+		case known:
+			p.Abstract, states[i] = abstract, AbstractFetched
+		case req.AbstractsFailed:
+			states[i] = AbstractFailed
+		case len(req.Abstracts) > 0:
+			states[i] = AbstractMissing
+		default:
+			states[i] = AbstractPending
+		}
+		sig.WriteByte(states[i][0])
+	}
+	timing["abstracts"] = since(t)
+	if page.answer != "" && page.states == sig.String() {
+		return page.answer, nil
+	}
+
+	t = time.Now()
+	entries := make([]Entry, len(papers))
+	for i, p := range papers {
+		entries[i] = Entry{Paper: p, Summary: a.summary(p), Abstract: states[i]}
+	}
+	timing["summarize"] = since(t)
+	t = time.Now()
+	topics := summarize.Digest(papers)
+	if topics == nil {
+		topics = []summarize.Topic{}
+	}
+	timing["digest"] = since(t)
+
+	fresh := envelope(Analysis{Site: page.site, Entries: entries, Topics: topics, Timing: timing}, nil)
+	// The cached answer says it cost nothing: its timing is zeroed once, here, not on every hit.
+	page.states = sig.String()
+	page.answer = envelope(Analysis{Site: page.site, Entries: entries, Topics: topics, Timing: map[string]float64{}}, nil)
+	return fresh, nil
+}
+
+// page returns the extraction of a page state, from the cache or the extractor.
+func (a *Analyzer) page(key uint64, req AnalyzeRequest) (*pageState, error) {
+	if p, ok := a.pages[key]; ok {
+		a.touch(key)
+		return p, nil
+	}
+	if req.URL == "" {
+		return nil, fmt.Errorf("%w: analyze wants {html, url}", ErrBadRequest)
+	}
+	res, err := extract.Extract([]byte(req.HTML), req.URL)
+	if err != nil {
+		return nil, err
+	}
+	if len(a.order) >= maxPages {
+		delete(a.pages, a.order[0])
+		a.order = a.order[1:]
+	}
+	p := &pageState{site: res.Site, papers: res.Papers}
+	a.pages[key] = p
+	a.order = append(a.order, key)
+	return p, nil
+}
+
+func (a *Analyzer) touch(key uint64) {
+	for i, k := range a.order {
+		if k == key {
+			a.order = append(append(a.order[:i:i], a.order[i+1:]...), key)
+			return
+		}
+	}
+}
+
+// summary returns the summary of p's title and abstract, from the cache or the summarizer.
+func (a *Analyzer) summary(p paper.Paper) summarize.Summary {
+	k := summaryKey{id: p.ID, text: maphash.String(a.seed, p.Title+"\n"+p.Abstract)}
+	if s, ok := a.summaries[k]; ok {
+		return s
+	}
+	s := summarize.Summarize(p.Title, p.Abstract)
+	if s.KeyPhrases == nil {
+		s.KeyPhrases = []string{}
+	}
+	if len(a.summaries) >= maxSummaries {
+		clear(a.summaries)
+	}
+	a.summaries[k] = s
+	return s
+}
