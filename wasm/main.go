@@ -1,7 +1,7 @@
 //go:build js && wasm
 
 // Command papergist.wasm exposes the page analysis to the extension's wasm host (extension/offscreen/wasm.js)
-// as globalThis.papergist = {analyze(request), warmUp()}: analyze takes {html, url, abstracts?,
+// as globalThis.papergist = {analyze(request), warmUp(rounds)}: analyze takes {html, url, abstracts?,
 // abstracts_failed?} and returns a JSON envelope string (see package bridge). Glue only: the logic lives in
 // bridge, extract and summarize.
 package main
@@ -19,7 +19,11 @@ func main() {
 		return analyzer.Analyze(request(args))
 	}))
 	api.Set("warmUp", js.FuncOf(func(_ js.Value, args []js.Value) any {
-		return bridge.WarmUp(3)
+		rounds := 1
+		if len(args) > 0 && args[0].Type() == js.TypeNumber {
+			rounds = args[0].Int()
+		}
+		return bridge.WarmUp(rounds)
 	}))
 	js.Global().Set("papergist", api)
 	if ready := js.Global().Get("papergistReady"); ready.Type() == js.TypeFunction {

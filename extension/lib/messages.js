@@ -77,8 +77,8 @@ export const MSG = Object.freeze({
   /** background → content: {} → {entry: Entry|null} the page's own paper, when the page is one paper's */
   GET_PAGE_PAPER: 'tab/page-paper',
   /**
-   * background → offscreen: {request: AnalyzeRequest} → {json, stats}: json is the bridge's envelope string (the
-   * background parses it once), stats the wasm host's (offscreen/wasm.js).
+   * background → offscreen: {request: AnalyzeRequest} → {json, wait, go, stats}: json is the bridge's envelope
+   * string (the background parses it once); wait, go and stats are timings of the wasm host (offscreen/wasm.js).
    */
   ENGINE_ANALYZE: 'engine/analyze',
 

@@ -8,5 +8,5 @@ pageModule().catch((err) => console.error('papergist: wasm', err));
 dispatch(TARGET.OFFSCREEN, {
   // The envelope stays a string: the worker parses it once, instead of this document parsing it and the
   // messaging serializing it again.
-  [MSG.ENGINE_ANALYZE]: async ({ request }) => ({ json: await analyzeJSON(request), stats }),
+  [MSG.ENGINE_ANALYZE]: async ({ request }) => ({ ...(await analyzeJSON(request)), stats }),
 });

@@ -6,11 +6,11 @@ import '../wasm/wasm_exec.js';
 /** @typedef {import('../lib/messages.js').AnalyzeRequest} AnalyzeRequest */
 
 /**
- * What the host has done since it started: when each step of loading the module ended (ms since the host's
- * time origin; compiled: the module compiled and instantiated, started: the Go runtime up, warm: warm-up
- * done) and how many calls into Go it made.
+ * What the host has done since it started: how long each step of loading the page module took (ms; compile:
+ * fetched, compiled and instantiated, goStart: the Go runtime up, warmUp: see bridge.WarmUp) and how many calls
+ * into Go it made.
  */
-export const stats = { compiled: 0, started: 0, warm: 0, goCalls: 0 };
+export const stats = { compile: 0, goStart: 0, warmUp: 0, goCalls: 0 };
 
 /** @type {Map<string, Promise<any>>} the Go modules loaded or loading, by file */
 const modules = new Map();
@@ -37,30 +37,35 @@ async function instantiate(file, exportName, env) {
   const ready = new Promise((resolve) => {
     globalThis[`${exportName}Ready`] = resolve;
   });
-  // Streaming: compilation starts with the first bytes read. (Chrome no longer stores a compiled
-  // WebAssembly.Module in IndexedDB, and keeps no code cache for extension files.)
+  // Streaming: compilation starts with the first bytes read. Chrome keeps the machine code of the functions V8
+  // has optimized in its code cache, for extension files too, and compiles the next browser start's module from
+  // it. (It no longer stores a compiled WebAssembly.Module in IndexedDB, so there is nothing more to keep here.)
+  const t0 = performance.now();
   const { instance } = await WebAssembly.instantiateStreaming(fetch(chrome.runtime.getURL(file)), go.importObject);
-  if (file === PAGE_MODULE) stats.compiled = performance.now();
+  const t1 = performance.now();
   go.run(instance); // resolves only when Go exits, which it never does
   await ready;
+  if (file === PAGE_MODULE) Object.assign(stats, { compile: t1 - t0, goStart: performance.now() - t1 });
   return globalThis[exportName];
 }
 
 const PAGE_MODULE = 'wasm/papergist.wasm';
 
-/** The page module, started and warmed up once: see warmUp in wasm/bridge. */
-let page = null;
 
-/** Starts loading the page module unless it is loading, and resolves once it is warm. */
+/** The page module, loading or loaded. */
+let page = null;
+/** Calls waiting for the page module or running: the warm-up steps aside for them. */
+let busy = 0;
+const WARM_UP_ROUNDS = 3;
+
+/** Starts loading the page module unless it is loading; resolves once Go has started. */
 export function pageModule() {
   page ??= loadGo(PAGE_MODULE, 'papergist', {
     // Collect less often: pages are parsed in bursts and the heap is dropped between them, so fewer GC
     // cycles buy speed for a few MB. (Read by the Go runtime at start, like the GOGC variable.)
     GOGC: '400',
   }).then((mod) => {
-    stats.started = performance.now();
-    mod.warmUp();
-    stats.warm = performance.now();
+    warmUp(mod);
     return mod;
   }, (err) => {
     page = null;
@@ -70,12 +75,35 @@ export function pageModule() {
 }
 
 /**
+ * Warms the module up (see WarmUp in wasm/bridge) one round per task, so that a page that arrives meanwhile
+ * waits for one round at most; once a page has been analyzed, the module is warm enough.
+ */
+async function warmUp(mod) {
+  for (let i = 0; i < WARM_UP_ROUNDS; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (busy || stats.goCalls) return;
+    const t = performance.now();
+    mod.warmUp(1);
+    stats.warmUp += performance.now() - t;
+  }
+}
+
+/**
  * Analyzes one page state (see Analyze in wasm/bridge): one call into Go.
  * @param {AnalyzeRequest} req
- * @returns {Promise<string>} the JSON envelope: {ok: true, data: Analysis} or {ok: false, error: {code, message}}
+ * @returns {Promise<{json: string, wait: number, go: number}>} json: the envelope, {ok: true, data: Analysis}
+ *   or {ok: false, error: {code, message}}; wait: ms waiting for the module, go: ms in the call
  */
 export async function analyzeJSON(req) {
-  const mod = await pageModule();
-  stats.goCalls++;
-  return mod.analyze(req);
+  const t0 = performance.now();
+  busy++;
+  try {
+    const mod = await pageModule();
+    const t1 = performance.now();
+    stats.goCalls++;
+    const json = mod.analyze(req);
+    return { json, wait: t1 - t0, go: performance.now() - t1 };
+  } finally {
+    busy--;
+  }
 }
