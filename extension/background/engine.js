@@ -17,7 +17,8 @@ export const engineStats = { trips: 0, goCalls: 0 };
 export function ensureEngine() {
   open ??= (async () => {
     const url = chrome.runtime.getURL(URL_);
-    const found = await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'], documentUrls: [url] });
+    const contextTypes = [/** @type {chrome.runtime.ContextType} */ ('OFFSCREEN_DOCUMENT')];
+    const found = /** @type {chrome.runtime.ExtensionContext[]} */ (await chrome.runtime.getContexts({ contextTypes, documentUrls: [url] }));
     if (found.length) return;
     await chrome.offscreen.createDocument({
       url: URL_,

@@ -109,7 +109,7 @@ export function updateCard(host, entry) {
 /** @param {HTMLElement} host @param {boolean} saved */
 export function setSaved(host, saved) {
   host.dataset.saved = String(saved);
-  const button = host.shadowRoot.querySelector('button.save');
+  const button = /** @type {HTMLButtonElement} */ (host.shadowRoot.querySelector('button.save'));
   button.textContent = saved ? 'Saved ✓' : 'Save';
   button.setAttribute('aria-pressed', String(saved));
   button.title = saved ? 'Saved in papergist: click to remove' : 'Save to papergist';

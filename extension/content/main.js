@@ -17,7 +17,8 @@ import { themeAt } from './theme.js';
  * site that changed its list).
  * @param {{page: Page, analysis: Promise<PageAnalysis>, start: number, imported: number}} t the page sent,
  *   the ANALYZE_PAGE reply, when the run started and when the module was ready
- * @param {{cards: Map<string, any>, entries: Entry[]|null, stopped: boolean, cleanups: (() => void)[]}} run
+ * @param {{cards: Map<string, any>, entries: Entry[]|null, stopped: boolean, cleanups: (() => void)[],
+ *   theme?: 'light'|'dark', setTopics?: (topics: import('../lib/messages.js').Topic[]) => void}} run
  *   this run's state, which the content script's message handler reads
  */
 export async function main(t, run) {
@@ -28,7 +29,7 @@ export async function main(t, run) {
   run.entries = entries;
   const analyzed = performance.now();
   placeCards(entries, new Set(savedList), run);
-  const nav = performance.getEntriesByType('navigation')[0];
+  const nav = /** @type {PerformanceNavigationTiming|undefined} */ (performance.getEntriesByType('navigation')[0]);
   const inject = nav ? t.start - nav.domContentLoadedEventStart : 0;
   markShown(cards.size, { ...timing, inject, import: t.imported - t.start, analyze: analyzed - t.imported, cards: performance.now() - analyzed });
 
@@ -110,7 +111,7 @@ export function teardown(run) {
 
 /** Records when the cards were shown and where the time went, for `make bench` and the tests. */
 function markShown(count, timing) {
-  const nav = performance.getEntriesByType('navigation')[0];
+  const nav = /** @type {PerformanceNavigationTiming|undefined} */ (performance.getEntriesByType('navigation')[0]);
   const since = nav && nav.domContentLoadedEventStart ? performance.now() - nav.domContentLoadedEventStart : -1;
   const root = document.documentElement;
   root.setAttribute('data-papergist', 'shown');

@@ -204,7 +204,7 @@ function signIn(create) {
     try {
       ok = await permission;
     } catch (err) {
-      throw new Error(`the browser did not let papergist ask for access to ${origin}: ${messageOf(err)}`);
+      throw new Error(`the browser did not let papergist ask for access to ${origin}: ${messageOf(err)}`, { cause: err });
     }
     if (!ok) {
       throw new Error(`papergist needs your permission to connect to ${origin}, and it was not given. ` +

@@ -68,8 +68,8 @@ function toolbar() {
   const q = $('#search').value.trim();
   $('#count').textContent = q ? `${matches.length} of ${index.size} match` : `${index.size} saved`;
   $('#export-scope').textContent = selected.size ? `Export ${selected.size} selected:` : 'Export all:';
-  $('#select-all').checked = matches.length > 0 && matches.every((s) => selected.has(s.id));
-  for (const [id, n] of nodes) n.li.querySelector('.select').checked = selected.has(id);
+  /** @type {HTMLInputElement} */ ($('#select-all')).checked = matches.length > 0 && matches.every((s) => selected.has(s.id));
+  for (const [id, n] of nodes) /** @type {HTMLInputElement} */ (n.li.querySelector('.select')).checked = selected.has(id);
 }
 
 /** @param {SavedPaper} s @returns {HTMLElement} its list item, drawn anew only when the record changed */
@@ -243,7 +243,7 @@ $('#select-all').addEventListener('change', (e) => {
   for (const s of matches) e.target.checked ? selected.add(s.id) : selected.delete(s.id);
   toolbar();
 });
-for (const b of document.querySelectorAll('button[data-format]')) b.addEventListener('click', () => exportAs(b.dataset.format));
+for (const b of /** @type {NodeListOf<HTMLButtonElement>} */ (document.querySelectorAll('button[data-format]'))) b.addEventListener('click', () => exportAs(b.dataset.format));
 
 // make bench-popup reads these marks: time to the storage read, to its end, and to the first list drawn.
 performance.mark('papergist:loading');
