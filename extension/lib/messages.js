@@ -137,6 +137,32 @@ export function errorInfo(err) {
 }
 
 /**
+ * What the UI says for an error code whose message alone would not tell the user what to do. The codes whose
+ * messages are written for the user (invalid, unauthorized, conflict, not_found, signed_out, internal) show
+ * their message as it is.
+ */
+const SENTENCES = Object.freeze({
+  rate_limited: 'Too many attempts: wait a few minutes, then try again.',
+  unavailable: 'The server is down for a moment: papergist tries again on its own, or try again in a minute.',
+  too_large: 'That is more than papergist can take at once.',
+  precondition_failed: 'The paper changed on another device meanwhile: sync, then try again.',
+  idempotency_key_reused: 'The server refused a repeated request: sync again.',
+  method_not_allowed: 'That server does not speak papergist\'s protocol: check its address in the options.',
+  unsupported_media: 'That server does not speak papergist\'s protocol: check its address in the options.',
+  gone: 'The paper was removed on another device.',
+  no_reply: 'papergist did not answer: reload the page and try again.',
+});
+
+/**
+ * The sentence the UI shows for an error: the code's sentence with the message after it, or the message.
+ * @param {any} err an AppError, an Error with a code, or anything thrown
+ */
+export function sentenceOf(err) {
+  const { code, message } = errorInfo(err);
+  return Object.hasOwn(SENTENCES, code) ? `${SENTENCES[code]} (${message})` : message;
+}
+
+/**
  * Unwraps a reply or a bridge envelope: its data, or its error thrown as an AppError.
  * @param {any} reply @param {string} what names the request in the error of a missing reply
  */

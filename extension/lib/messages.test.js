@@ -1,7 +1,7 @@
 // The one reply shape: {ok: true, data} or {ok: false, error: {code, message}}.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { unwrap, errorInfo, AppError } from './messages.js';
+import { unwrap, errorInfo, sentenceOf, AppError } from './messages.js';
 
 test('unwrap returns the data of a good reply', () => {
   assert.deepEqual(unwrap({ ok: true, data: { a: 1 } }, 'x'), { a: 1 });
@@ -19,4 +19,11 @@ test('errorInfo keeps a code and makes the rest internal', () => {
   assert.deepEqual(errorInfo(Object.assign(new Error('signed out'), { code: 'signed_out' })), { code: 'signed_out', message: 'signed out' });
   assert.deepEqual(errorInfo(new Error('boom')), { code: 'internal', message: 'boom' });
   assert.deepEqual(errorInfo('text'), { code: 'internal', message: 'text' });
+});
+
+test('the UI says a sentence for the codes whose message would not tell what to do', () => {
+  assert.match(sentenceOf(new AppError('rate_limited', 'too many logins')), /^Too many attempts: wait a few minutes, then try again\. \(too many logins\)$/);
+  assert.match(sentenceOf(new AppError('no_reply', 'no reply to page/analyze')), /^papergist did not answer: reload the page/);
+  assert.equal(sentenceOf(new AppError('unauthorized', 'wrong email or password')), 'wrong email or password');
+  assert.equal(sentenceOf(new Error('cannot reach http://x (no connection)')), 'cannot reach http://x (no connection)');
 });

@@ -2,7 +2,7 @@
 // first, with search, tags, note, read state, remove, and export of all or the selected papers.
 // It only reads storage: the library is loaded once and kept current from chrome.storage.onChanged
 // (search-index.js), and every change is a message to the background, the one writer.
-import { MSG, STATUS_KEY, send } from '../lib/messages.js';
+import { MSG, STATUS_KEY, send, sentenceOf } from '../lib/messages.js';
 import { dirtyFields } from '../lib/sync-fields.js';
 import { FORMATS } from '../lib/export.js';
 import { LibraryIndex } from './search-index.js';
@@ -126,7 +126,7 @@ async function act(li, sending) {
     await sending;
     error.hidden = true;
   } catch (err) {
-    error.textContent = `Not saved: ${err.message}`;
+    error.textContent = `Not saved: ${sentenceOf(err)}`;
     error.hidden = false;
   }
 }
@@ -188,7 +188,7 @@ async function saveTab() {
     const { saved: s } = await send(MSG.SAVE_TAB_PAPER, { tabId: tab.id });
     tabStatus.textContent = `Saved: ${s.paper.title}`;
   } catch (err) {
-    tabStatus.textContent = `Not saved: ${err.message}`;
+    tabStatus.textContent = `Not saved: ${sentenceOf(err)}`;
   }
 }
 
@@ -200,7 +200,7 @@ async function syncNow() {
   try {
     await send(MSG.SYNC_NOW); // the status line follows from storage
   } catch (err) {
-    note.textContent = `Sync now failed: ${err.message}`;
+    note.textContent = `Sync now failed: ${sentenceOf(err)}`;
     note.hidden = false;
   } finally {
     button.disabled = false;
