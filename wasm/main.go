@@ -13,7 +13,8 @@ import (
 )
 
 func main() {
-	analyzer := bridge.NewAnalyzer()
+	performance := js.Global().Get("performance")
+	analyzer := bridge.NewAnalyzer(func() float64 { return performance.Call("now").Float() })
 	api := js.Global().Get("Object").New()
 	api.Set("analyze", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		return analyzer.Analyze(request(args))
@@ -42,7 +43,7 @@ func request(args []js.Value) bridge.AnalyzeRequest {
 	req.HTML = str(o.Get("html"))
 	req.URL = str(o.Get("url"))
 	req.AbstractsFailed = o.Get("abstracts_failed").Truthy()
-	if feeds := o.Get("abstracts"); feeds.Type() == js.TypeObject && feeds.InstanceOf(js.Global().Get("Array")) {
+	if feeds := o.Get("abstracts"); feeds.Type() == js.TypeObject && feeds.Get("length").Type() == js.TypeNumber {
 		for i := range feeds.Length() {
 			req.Abstracts = append(req.Abstracts, str(feeds.Index(i)))
 		}

@@ -5,7 +5,6 @@ import (
 	"hash/maphash"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/papergist/papergist/shared/paper"
 	"github.com/papergist/papergist/wasm/extract"
@@ -45,9 +44,16 @@ type Analysis struct {
 	Entries []Entry `json:"entries"`
 	// Topics group the entries' papers for the page digest.
 	Topics []summarize.Topic `json:"topics"`
-	// Timing is where this call spent its time, in milliseconds (extract, abstracts, summarize, digest);
-	// all zero when the answer was cached.
-	Timing map[string]float64 `json:"timing"`
+	// Timing is where this call spent its time; all zero when the answer was cached.
+	Timing Timing `json:"timing"`
+}
+
+// Timing is where one Analyze call spent its time, in milliseconds.
+type Timing struct {
+	Extract   float64 `json:"extract"`
+	Abstracts float64 `json:"abstracts"`
+	Summarize float64 `json:"summarize"`
+	Digest    float64 `json:"digest"`
 }
 
 // Entry is one paper of a page with its summary.
@@ -72,8 +78,9 @@ type Analyzer struct {
 	mu        sync.Mutex
 	seed      maphash.Seed
 	pages     map[uint64]*pageState
-	order     []uint64 // pages, least recently used first
-	summaries map[summaryKey]summarize.Summary
+	order     []uint64                     // pages, least recently used first
+	summaries map[uint64]summarize.Summary // by hash of ID, title and abstract
+	now       func() float64
 	abstracts map[string]string
 }
 
@@ -85,18 +92,18 @@ type pageState struct {
 	answer string
 }
 
-type summaryKey struct {
-	id   string
-	text uint64
-}
-
-// NewAnalyzer returns an Analyzer with empty caches.
-func NewAnalyzer() *Analyzer {
+// NewAnalyzer returns an Analyzer with empty caches. now is a clock in milliseconds for Analysis.Timing (the
+// wasm passes performance.now, which costs less module size than package time); nil leaves Timing zero.
+func NewAnalyzer(now func() float64) *Analyzer {
+	if now == nil {
+		now = func() float64 { return 0 }
+	}
 	return &Analyzer{
 		seed:      maphash.MakeSeed(),
 		pages:     map[uint64]*pageState{},
-		summaries: map[summaryKey]summarize.Summary{},
+		summaries: map[uint64]summarize.Summary{},
 		abstracts: map[string]string{},
+		now:       now,
 	}
 }
 
@@ -110,18 +117,18 @@ func (a *Analyzer) Analyze(req AnalyzeRequest) string {
 func (a *Analyzer) analyze(req AnalyzeRequest) (string, error) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	timing := map[string]float64{}
-	since := func(t time.Time) float64 { return float64(time.Since(t).Microseconds()) / 1000 }
+	var timing Timing
+	since := func(t float64) float64 { return a.now() - t }
 
-	t := time.Now()
+	t := a.now()
 	key := maphash.String(a.seed, req.URL) ^ maphash.String(a.seed, req.HTML)*31
 	page, err := a.page(key, req)
 	if err != nil {
 		return "", err
 	}
-	timing["extract"] = since(t)
+	timing.Extract = since(t)
 
-	t = time.Now()
+	t = a.now()
 	for i, feed := range req.Abstracts {
 		res, err := extract.Extract([]byte(feed), feedURL)
 		if err != nil {
@@ -158,28 +165,31 @@ func (a *Analyzer) analyze(req AnalyzeRequest) (string, error) {
 		}
 		sig.WriteByte(states[i][0])
 	}
-	timing["abstracts"] = since(t)
+	timing.Abstracts = since(t)
 	if page.answer != "" && page.states == sig.String() {
 		return page.answer, nil
 	}
 
-	t = time.Now()
+	t = a.now()
 	entries := make([]Entry, len(papers))
 	for i, p := range papers {
 		entries[i] = Entry{Paper: p, Summary: a.summary(p), Abstract: states[i]}
 	}
-	timing["summarize"] = since(t)
-	t = time.Now()
+	timing.Summarize = since(t)
+	t = a.now()
 	topics := summarize.Digest(papers)
 	if topics == nil {
 		topics = []summarize.Topic{}
 	}
-	timing["digest"] = since(t)
+	timing.Digest = since(t)
 
 	fresh := envelope(Analysis{Site: page.site, Entries: entries, Topics: topics, Timing: timing}, nil)
-	// The cached answer says it cost nothing: its timing is zeroed once, here, not on every hit.
+	// The cached answer says it cost nothing: the same JSON with Timing, its last field, zeroed.
 	page.states = sig.String()
-	page.answer = envelope(Analysis{Site: page.site, Entries: entries, Topics: topics, Timing: map[string]float64{}}, nil)
+	page.answer = fresh
+	if i := strings.LastIndex(fresh, `,"timing":`); i >= 0 {
+		page.answer = fresh[:i] + `,"timing":{"extract":0,"abstracts":0,"summarize":0,"digest":0}}}`
+	}
 	return fresh, nil
 }
 
@@ -217,7 +227,7 @@ func (a *Analyzer) touch(key uint64) {
 
 // summary returns the summary of p's title and abstract, from the cache or the summarizer.
 func (a *Analyzer) summary(p paper.Paper) summarize.Summary {
-	k := summaryKey{id: p.ID, text: maphash.String(a.seed, p.Title+"\n"+p.Abstract)}
+	k := maphash.String(a.seed, p.ID+"\n"+p.Title+"\n"+p.Abstract)
 	if s, ok := a.summaries[k]; ok {
 		return s
 	}

@@ -54,10 +54,7 @@ func envelope(v any, err error) string {
 // errorOf gives err its code: the extractor's input errors are the caller's ("invalid", "too_large"),
 // anything else is "internal".
 func errorOf(err error) *syncproto.Error {
-	var se *syncproto.Error
 	switch {
-	case errors.As(err, &se):
-		return se
 	case errors.Is(err, extract.ErrTooLarge):
 		return &syncproto.Error{Code: syncproto.CodeTooLarge, Message: err.Error()}
 	case errors.Is(err, ErrBadRequest), errors.Is(err, extract.ErrBadURL), errors.Is(err, extract.ErrEmptyPage):

@@ -1,7 +1,7 @@
 package bridge
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -14,7 +14,7 @@ func WarmUp(rounds int) int {
 	page := warmUpPage(40)
 	n := 0
 	for range rounds {
-		a := NewAnalyzer()
+		a := NewAnalyzer(nil)
 		if _, err := a.analyze(AnalyzeRequest{HTML: page, URL: "https://arxiv.org/list/cs.CL/new"}); err != nil {
 			return 0
 		}
@@ -30,11 +30,12 @@ func warmUpPage(n int) string {
 	var b strings.Builder
 	b.WriteString(`<!doctype html><html><head><title>warm-up</title></head><body><div id="dlpage"><dl id="articles">`)
 	for i := range n {
-		fmt.Fprintf(&b, `<dt><a href="/abs/2501.%05d" title="Abstract" id="2501.%05d">arXiv:2501.%05d</a></dt>
-<dd><div class="meta"><div class="list-title mathjax"><span class="descriptor">Title:</span> Warm-up paper %d on retrieval</div>
-<div class="list-authors"><a href="/a/%d">Ada Lovelace</a>, <a href="/b/%d">Alan Turing</a></div>
-<p class="mathjax">We study warm-up of language models. We propose a method that is fast and simple. It improves question answering by %d points on three benchmarks.</p></div></dd>
-`, i, i, i, i, i, i, i)
+		id := strconv.Itoa(10000 + i)
+		b.WriteString(`<dt><a href="/abs/2501.` + id + `" title="Abstract" id="2501.` + id + `">arXiv:2501.` + id + `</a></dt>
+<dd><div class="meta"><div class="list-title mathjax"><span class="descriptor">Title:</span> Warm-up paper ` + id + ` on retrieval</div>
+<div class="list-authors"><a href="/a">Ada Lovelace</a>, <a href="/b">Alan Turing</a></div>
+<p class="mathjax">We study warm-up of language models. We propose a method that is fast and simple. It improves question answering by ` + strconv.Itoa(i) + ` points on three benchmarks.</p></div></dd>
+`)
 	}
 	b.WriteString(`</dl></div></body></html>`)
 	return b.String()
