@@ -163,7 +163,8 @@ func (a *Analyzer) analyze(req AnalyzeRequest) (string, error) {
 		default:
 			states[i] = AbstractPending
 		}
-		sig.WriteByte(states[i][0])
+		sig.WriteString(states[i])
+		sig.WriteByte(',')
 	}
 	timing.Abstracts = since(t)
 	if page.answer != "" && page.states == sig.String() {
