@@ -91,10 +91,16 @@ bench-sync: extension $(E2E)/node_modules
 	cd $(E2E) && node bench-sync.js
 	cd $(E2E) && node bench-live-sync.js
 
-## lint: gofmt and go vet
-lint:
+EXT := extension
+## lint: gofmt and go vet, then eslint and tsc --checkJs over the extension (versions pinned in extension/package.json)
+lint: $(EXT)/node_modules
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo "gofmt: files above need formatting"; exit 1; }
 	$(GO) vet ./...
+	cd $(EXT) && node_modules/.bin/eslint . && node_modules/.bin/tsc -p .
+
+$(EXT)/node_modules: $(EXT)/package-lock.json
+	cd $(EXT) && npm ci --no-audit --no-fund
+	@touch $@
 
 fmt:
 	gofmt -w $$(git ls-files '*.go')

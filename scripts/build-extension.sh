@@ -16,6 +16,7 @@ rm -rf "$out"
 mkdir -p "$out/wasm" "$out/content" "$out/vendor"
 cp -R extension/manifest.json extension/background extension/offscreen extension/popup extension/options extension/lib \
 	extension/icons "$out/"
+find "$out" -name '*.test.js' -delete # unit tests live beside their files, not in the package
 extension/node_modules/.bin/esbuild extension/content/index.js --bundle --format=iife --target=chrome116 \
 	--legal-comments=none --log-level=warning --outfile="$out/content/content.js"
 cp "$vendor" "$out/vendor/idb-keyval.js" # the background imports it as ../vendor/idb-keyval.js

@@ -1,8 +1,9 @@
 //go:build js && wasm
 
-// Command papergist.wasm exposes the extractor and the summarizer to the extension's service worker as
-// globalThis.papergist = {extract(html, url), summarize(json), digest(json)}, each returning a JSON
-// envelope string (see package bridge). Glue only: the logic lives in bridge, extract and summarize.
+// Command papergist.wasm exposes the page analysis to the extension's wasm host (extension/offscreen/wasm.js)
+// as globalThis.papergist = {analyze(request), warmUp(rounds)}: analyze takes {html, url, abstracts?,
+// abstracts_failed?} and returns a JSON envelope string (see package bridge). Glue only: the logic lives in
+// bridge, extract and summarize.
 package main
 
 import (
@@ -12,29 +13,47 @@ import (
 )
 
 func main() {
+	performance := js.Global().Get("performance")
+	analyzer := bridge.NewAnalyzer(func() float64 { return performance.Call("now").Float() })
 	api := js.Global().Get("Object").New()
-	api.Set("extract", fn2(bridge.Extract))
-	api.Set("summarize", fn1(bridge.Summarize))
-	api.Set("digest", fn1(bridge.Digest))
+	api.Set("analyze", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		return analyzer.Analyze(request(args))
+	}))
+	api.Set("warmUp", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		rounds := 1
+		if len(args) > 0 && args[0].Type() == js.TypeNumber {
+			rounds = args[0].Int()
+		}
+		return bridge.WarmUp(rounds)
+	}))
 	js.Global().Set("papergist", api)
 	if ready := js.Global().Get("papergistReady"); ready.Type() == js.TypeFunction {
 		ready.Invoke()
 	}
-	select {} // keep the exported functions alive for the worker's life
+	select {} // keep the exported functions alive for the engine's life
 }
 
-func fn1(f func(string) string) js.Func {
-	return js.FuncOf(func(_ js.Value, args []js.Value) any { return f(arg(args, 0)) })
+// request reads the AnalyzeRequest object; a missing or mistyped field is left empty (the bridge reports it).
+func request(args []js.Value) bridge.AnalyzeRequest {
+	var req bridge.AnalyzeRequest
+	if len(args) == 0 || args[0].Type() != js.TypeObject {
+		return req
+	}
+	o := args[0]
+	req.HTML = str(o.Get("html"))
+	req.URL = str(o.Get("url"))
+	req.AbstractsFailed = o.Get("abstracts_failed").Truthy()
+	if feeds := o.Get("abstracts"); feeds.Type() == js.TypeObject && feeds.Get("length").Type() == js.TypeNumber {
+		for i := range feeds.Length() {
+			req.Abstracts = append(req.Abstracts, str(feeds.Index(i)))
+		}
+	}
+	return req
 }
 
-func fn2(f func(string, string) string) js.Func {
-	return js.FuncOf(func(_ js.Value, args []js.Value) any { return f(arg(args, 0), arg(args, 1)) })
-}
-
-// arg is the i-th argument as a string, "" when absent or not a string (the bridge reports the error).
-func arg(args []js.Value, i int) string {
-	if i >= len(args) || args[i].Type() != js.TypeString {
+func str(v js.Value) string {
+	if v.Type() != js.TypeString {
 		return ""
 	}
-	return args[i].String()
+	return v.String()
 }

@@ -67,9 +67,12 @@ export async function setServer(raw) {
 
 /**
  * One JSON request. Throws SyncError: offline when the server cannot be reached, else with the API's code.
+ * @param {string} base @param {string} method @param {string} path
+ * @param {{token?: string, body?: any, headers?: Record<string, string>, timeout?: number}} [opts]
  * @returns {Promise<{status: number, data: any}>}
  */
 async function request(base, method, path, { token, body, headers = {}, timeout = TIMEOUT_MS } = {}) {
+  /** @type {Record<string, string>} */
   const h = { Accept: 'application/json', ...headers };
   if (token) h.Authorization = `Bearer ${token}`;
   if (body !== undefined) h['Content-Type'] = 'application/json';
@@ -89,7 +92,7 @@ async function request(base, method, path, { token, body, headers = {}, timeout 
   }
   if (res.status === 204 || res.status === 304) return { status: res.status, data: null };
   const text = await res.text();
-  let data = null;
+  let data;
   try {
     data = text ? JSON.parse(text) : null;
   } catch {

@@ -17,7 +17,7 @@ let tail = Promise.resolve();
  */
 export function exclusive(fn) {
   const run = tail.then(fn, fn);
-  tail = run.catch(() => {});
+  tail = run.then(() => {}, () => {});
   return run;
 }
 

@@ -4,8 +4,8 @@
 // arXiv API (permitted at install), the OpenReview notes API, Crossref or the paper's landing page; those
 // origins need a host permission the popup asks for (permissionsFor); without it, what is known is saved and
 // `missing` says what is not.
-import { MSG, TARGET } from '../lib/messages.js';
-import { call, ensureEngine } from './engine.js';
+import { MSG, TARGET, unwrap } from '../lib/messages.js';
+import { entriesOf, ensureEngine } from './engine.js';
 
 /** @typedef {import('../lib/messages.js').Paper} Paper */
 /**
@@ -22,9 +22,7 @@ const CROSSREF = 'https://api.crossref.org';
 export async function pdfCall(name, ...args) {
   await ensureEngine();
   const reply = await chrome.runtime.sendMessage({ target: TARGET.OFFSCREEN, type: MSG.PDF_CALL, name, args });
-  if (!reply) throw new Error(`${name}: the PDF reader did not answer`);
-  if (!reply.ok) throw new Error(reply.error);
-  return reply.data;
+  return unwrap(reply, `the PDF reader's ${name}`).data ?? null;
 }
 
 /** The largest PDF read: the first page is in its first bytes, but a PDF must be read whole. */
@@ -122,7 +120,8 @@ export async function metadataOf(r) {
   if (body === null) return null;
   let paper = null;
   if (r.source === 'arxiv-api' || r.source === 'page') {
-    const res = await call('extract', body, r.metadata_url);
+    const papers = (await entriesOf(body, r.metadata_url)).map((e) => e.paper);
+    const res = { papers };
     paper = res.papers.find((p) => !r.id || p.id === r.id) || (res.papers.length === 1 ? res.papers[0] : null);
   } else {
     paper = await pdfCall('metadata', r.source, body, '').catch(() => null);
@@ -137,7 +136,7 @@ async function byTitle(title) {
   const q = `${ARXIV_SEARCH}?search_query=${encodeURIComponent(`ti:"${title.replace(/["\\]/g, ' ')}"`)}&max_results=5`;
   try {
     const atom = await fetchText(q, 'the title search');
-    const res = atom ? await call('extract', atom, q) : { papers: [] };
+    const res = { papers: atom ? (await entriesOf(atom, q)).map((e) => e.paper) : [] };
     for (const p of res.papers) if (await pdfCall('sameTitle', title, p.title)) return { paper: p };
   } catch (err) {
     missing.push(err.message);

@@ -4,8 +4,7 @@
 // metadata (paper-lookup.js); other pages (publisher pages) are read once through activeTab.
 import { MSG } from '../lib/messages.js';
 import * as library from './library.js';
-import { call } from './engine.js';
-import { summaries } from './summaries.js';
+import { entriesOf, summaries } from './engine.js';
 import * as badge from './badge.js';
 import { paperAt, looksLikePDF, permissionsFor } from './paper-lookup.js';
 
@@ -53,15 +52,16 @@ async function tabOwnPaper(tab) {
     // no content script on this site: read the page below
   }
   const url = tab.url || tab.pendingUrl || '';
-  if (reply && reply.ok && reply.entry) return { entry: reply.entry, reply, html: null, url };
+  const own = reply && reply.ok && reply.data ? reply.data.entry : null;
+  if (own) return { entry: own, reply, html: null, url };
   // A PDF tab: Chrome's viewer is a document of type application/pdf (content scripts may run in it, and find
   // nothing); tabHTML gives null for it, as for a tab that cannot be scripted.
   const html = await tabHTML(tab);
   if (html !== null && !(reply && reply.ok)) {
     // a page no content script reads (a publisher's): its own metadata first
-    const res = await call('extract', html, url);
-    if (res.papers.length > 1) throw new Error('This page lists several papers: papergist saves one paper per page.');
-    if (res.papers.length === 1) return { found: { paper: res.papers[0] }, reply, html, url };
+    const entries = await entriesOf(html, url);
+    if (entries.length > 1) throw new Error('This page lists several papers: papergist saves one paper per page.');
+    if (entries.length === 1) return { entry: entries[0], reply, html, url };
   }
   return { reply, html, url };
 }

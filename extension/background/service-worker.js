@@ -4,8 +4,8 @@
 // State lives in chrome.storage and the offscreen document, never in the worker's globals.
 import { MSG, TARGET, dispatch } from '../lib/messages.js';
 import * as saved from '../lib/saved.js';
-import { ensureEngine } from './engine.js';
-import { analyzePage, abstractsFor, digest } from './analyze.js';
+import { ensureEngine, engineStats } from './engine.js';
+import { analyzePage } from './analyze.js';
 import { saveTabPaper, saveLinkedPaper, permissionsToSave, createMenu, MENU_ID, LINK_MENU_ID } from './save-from-tab.js';
 import { looksLikePDF, resolveURL } from './paper-lookup.js';
 import * as badge from './badge.js';
@@ -20,8 +20,23 @@ import { looked } from './sync-live.js';
 // what they need through messages. Chrome keeps the level in the profile; set again at every start.
 chrome.storage.local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })
   ?.catch((err) => console.warn('papergist: storage access level', err)); // Firefox restricts only storage.session
-ensureEngine().catch((err) => console.error('papergist: engine', err)); // eagerly: the first page should not wait
+// Eagerly, at every worker start: the first page should not wait for the offscreen document and the wasm. A
+// listener of onStartup has Chrome start the worker with the browser, before any page asks.
+const openEngine = () => ensureEngine().catch((err) => console.error('papergist: engine', err));
+openEngine();
+chrome.runtime.onStartup.addListener(openEngine);
 savedIds();
+
+/**
+ * Counts for the tests (scripts/e2e): messages from content scripts, trips to the engine and calls into Go
+ * (the engine's running count), since this worker started.
+ */
+const stats = { fromContent: 0, get trips() { return engineStats.trips; }, get goCalls() { return engineStats.goCalls; } };
+globalThis.papergistStats = stats;
+chrome.runtime.onMessage.addListener((_msg, sender) => {
+  if (sender.tab) stats.fromContent++;
+  return false;
+});
 
 /**
  * Wraps a handler that only the extension's own pages (popup, options) may call: account, sync and editing
@@ -45,8 +60,6 @@ dispatch(TARGET.BACKGROUND, {
     await pagePapers.remember(sender, out.entries.map((e) => e.paper.id));
     return out;
   },
-  [MSG.FETCH_ABSTRACTS]: (msg) => abstractsFor(msg),
-  [MSG.DIGEST]: (msg) => digest(msg),
   [MSG.SAVE_PAPER]: async (msg, sender) => {
     const fromPage = pagePapers.isContentScript(sender);
     if (fromPage) await onSendersPage(msg.type, sender, msg.paper && msg.paper.id);

@@ -35,7 +35,7 @@ const MAX_BACKOFF_MS = 5 * 60_000;
 /** Which library the local versions refer to: the same user on the same server keeps them across sign-ins. */
 const libraryOf = (a) => `${a.server}|${a.email.toLowerCase()}`;
 
-/** @returns {Promise<{account: string, since: number, failures: number, lastRound: number}>} */
+/** @returns {Promise<{account: string, since: number, failures: number, lastRound: number, limits?: {ops: number, bytes: number}}>} */
 async function state() {
   const { [STATE]: s } = await chrome.storage.local.get(STATE);
   return { account: '', since: 0, failures: 0, lastRound: 0, ...(s || {}) };
@@ -63,7 +63,7 @@ export function syncNow() {
     return round();
   });
   queued = p;
-  chain = p.catch(() => {});
+  chain = p.then(() => {}, () => {});
   return p;
 }
 
@@ -540,7 +540,7 @@ export function start() {
   });
   chrome.runtime.onStartup.addListener(() => syncNow().catch(() => {}));
   self.addEventListener('online', () => syncNow().catch(() => {}));
-  chrome.alarms.get(ALARM).then((a) => a || chrome.alarms.create(ALARM, { periodInMinutes: PERIOD_MIN }));
+  chrome.alarms.get(ALARM).then((a) => { if (!a) return chrome.alarms.create(ALARM, { periodInMinutes: PERIOD_MIN }); });
   // A worker that wakes up signed in, with a batch in flight, edits not pushed, or a stale library syncs now.
   (async () => {
     if (!(await account.session())) return;

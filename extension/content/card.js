@@ -130,7 +130,7 @@ export function setSaved(host, saved) {
   const c = cards.get(host);
   if (!c) return;
   c.saved = saved;
-  const button = c.root.querySelector('button.save');
+  const button = /** @type {HTMLButtonElement} */ (c.root.querySelector('button.save'));
   button.textContent = saved ? 'Saved ✓' : 'Save';
   button.setAttribute('aria-pressed', String(saved));
   button.title = saved ? 'Saved in papergist: click to remove' : 'Save to papergist';

@@ -5,7 +5,7 @@
 // change their lists without loading a page: when the URL has changed and the DOM has settled, the
 // cards are shown again for the new state. A list that grows in place ("load more", infinite scroll) gets
 // cards for its new papers once the DOM has settled.
-import { MSG, TARGET, dispatch } from '../lib/messages.js';
+import { MSG, TARGET, dispatch, send } from '../lib/messages.js';
 import { main, more, teardown, showSaved } from './main.js';
 
 /** Milliseconds without DOM changes after which a single-page navigation counts as rendered. */
@@ -20,13 +20,10 @@ function start() {
   if (run) teardown(run);
   shownURL = location.href;
   // Send the page first: the background's work is the slow part, and nothing else here waits for it.
-  const analysis = chrome.runtime.sendMessage({
-    type: MSG.ANALYZE_PAGE,
-    html: document.documentElement.outerHTML,
-    url: location.href,
-  });
+  const page = { html: document.documentElement.outerHTML, url: location.href };
+  const analysis = send(MSG.ANALYZE_PAGE, page);
   run = { cards: new Map(), entries: null, stopped: false, cleanups: [] };
-  main({ analysis, start: t, imported: performance.now() }, run).catch((err) => console.warn('papergist:', err));
+  main({ page, analysis, start: t, imported: performance.now() }, run).catch((err) => console.warn('papergist:', err));
 }
 
 dispatch(TARGET.CONTENT, {
@@ -63,10 +60,8 @@ function watchNavigation() {
     timer = setTimeout(() => {
       if (location.href !== shownURL) return start();
       lastGrow = performance.now();
-      const analysis = chrome.runtime.sendMessage({
-        type: MSG.ANALYZE_PAGE, html: document.documentElement.outerHTML, url: location.href,
-      });
-      more(analysis, run).catch((err) => console.warn('papergist: more', err));
+      const page = { html: document.documentElement.outerHTML, url: location.href };
+      more(page, send(MSG.ANALYZE_PAGE, page), run).catch((err) => console.warn('papergist: more', err));
     }, wait);
   }).observe(document.body, { childList: true, subtree: true });
 }

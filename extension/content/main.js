@@ -1,5 +1,6 @@
 // On a supported site: send the page to the background, put a card under every paper it finds, keep
-// the Save buttons in step with what is saved anywhere, and fetch the abstracts a listing lacks.
+// the Save buttons in step with what is saved anywhere, and have the abstracts a listing lacks fetched.
+// One ANALYZE_PAGE message per page state: the background does the rest.
 import { MSG, send } from '../lib/messages.js';
 import { locateEntries, insertCard, fallbackPlace, hasCard } from './placement.js';
 import { createCard, updateCard, setSaved } from './card.js';
@@ -7,29 +8,27 @@ import { mountDigest } from './digest.js';
 import { themeAt } from './theme.js';
 
 /** @typedef {import('../lib/messages.js').Entry} Entry */
+/** @typedef {import('../lib/messages.js').Analysis & {saved: string[]}} PageAnalysis */
+/** @typedef {{html: string, url: string}} Page */
 
 /**
  * Shows the cards of one page state. Call teardown(run) before showing the next one (a single-page
  * site that changed its list).
- * @param {{analysis: Promise<any>, start: number, imported: number}} t the ANALYZE_PAGE reply, when the
- *   run started and when the module was ready
- * @param {{cards: Map<string, any>, entries: Entry[]|null, stopped: boolean, cleanups: (() => void)[]}} run
+ * @param {{page: Page, analysis: Promise<PageAnalysis>, start: number, imported: number}} t the page sent,
+ *   the ANALYZE_PAGE reply, when the run started and when the module was ready
+ * @param {{cards: Map<string, any>, entries: Entry[]|null, stopped: boolean, cleanups: (() => void)[],
+ *   theme?: 'light'|'dark', setTopics?: (topics: import('../lib/messages.js').Topic[]) => void}} run
  *   this run's state, which the content script's message handler reads
  */
 export async function main(t, run) {
   document.documentElement.setAttribute('data-papergist', 'loading');
   const { cards } = run;
-  const analysis = t.analysis.then((reply) => {
-    if (!reply || !reply.ok) throw new Error((reply && reply.error) || 'no reply to page/analyze');
-    return reply;
-  });
-
-  const { entries, topics, saved: savedList, timing } = await analysis;
+  const { entries, topics, saved: savedList, timing } = await t.analysis;
   if (run.stopped) return;
   run.entries = entries;
   const analyzed = performance.now();
   placeCards(entries, new Set(savedList), run);
-  const nav = performance.getEntriesByType('navigation')[0];
+  const nav = /** @type {PerformanceNavigationTiming|undefined} */ (performance.getEntriesByType('navigation')[0]);
   const inject = nav ? t.start - nav.domContentLoadedEventStart : 0;
   markShown(cards.size, { ...timing, inject, import: t.imported - t.start, analyze: analyzed - t.imported, cards: performance.now() - analyzed });
 
@@ -37,8 +36,7 @@ export async function main(t, run) {
     run.setTopics = mountDigest({ theme: run.theme, cardsOf: (id) => (cards.has(id) ? [cards.get(id)] : []) });
     run.setTopics(topics);
   }
-  const setTopics = (x) => run.setTopics && run.setTopics(x);
-  await fetchMissingAbstracts(entries, cards, setTopics);
+  await completeAbstracts(t.page, entries, run);
   if (!run.stopped) document.documentElement.setAttribute('data-papergist', 'done');
 }
 
@@ -78,11 +76,12 @@ function placeCards(entries, savedIds, run, { placedOnly = false } = {}) {
 /**
  * The page grew without a navigation ("load more", infinite scroll): cards for the papers that are new, the
  * ones already shown left alone.
- * @param {Promise<any>} analysis the ANALYZE_PAGE reply for the page as it is now @param {any} run
+ * @param {Page} page the page as it is now @param {Promise<PageAnalysis>} analysis its ANALYZE_PAGE reply
+ * @param {any} run
  */
-export async function more(analysis, run) {
+export async function more(page, analysis, run) {
   const reply = await analysis;
-  if (!reply || !reply.ok || run.stopped || !run.entries) return;
+  if (run.stopped || !run.entries) return;
   // Only entries found in the page: a paper the page now names differently (hydration filling in an ID) must
   // not get a second card at the fallback spot.
   const fresh = placeCards(reply.entries.filter((e) => !run.cards.has(e.paper.id)), new Set(reply.saved), run, { placedOnly: true });
@@ -93,13 +92,8 @@ export async function more(analysis, run) {
     const { cards } = run;
     run.setTopics = mountDigest({ theme: run.theme, cardsOf: (id) => (cards.has(id) ? [cards.get(id)] : []) });
   }
-  await fetchMissingAbstracts(fresh, run.cards, () => {}); // the digest below covers the whole page
-  try {
-    const { topics } = await send(MSG.DIGEST, { papers: run.entries.map((e) => e.paper) });
-    if (!run.stopped && run.setTopics) run.setTopics(topics);
-  } catch (err) {
-    console.warn('papergist: digest', err);
-  }
+  if (run.setTopics) run.setTopics(reply.topics); // the whole page's
+  await completeAbstracts(page, reply.entries, run);
 }
 
 /**
@@ -123,7 +117,7 @@ export function teardown(run) {
 
 /** Records when the cards were shown and where the time went, for `make bench` and the tests. */
 function markShown(count, timing) {
-  const nav = performance.getEntriesByType('navigation')[0];
+  const nav = /** @type {PerformanceNavigationTiming|undefined} */ (performance.getEntriesByType('navigation')[0]);
   const since = nav && nav.domContentLoadedEventStart ? performance.now() - nav.domContentLoadedEventStart : -1;
   const root = document.documentElement;
   root.setAttribute('data-papergist', 'shown');
@@ -133,28 +127,28 @@ function markShown(count, timing) {
 }
 
 /**
- * @param {Entry[]} entries @param {Map<string, any>} cards @param {(topics: any[]) => void} setTopics
+ * The second state of a listing without abstracts: the background fetches the "pending" ones and analyzes the
+ * page again, which gives the cards their new summaries and the digest its topics; a failed fetch comes back
+ * as entries marked "failed".
+ * @param {Page} page @param {Entry[]} entries the last analysis's @param {any} run
  */
-async function fetchMissingAbstracts(entries, cards, setTopics) {
-  const pending = entries.filter((e) => e.abstract === 'pending').map((e) => e.paper);
+async function completeAbstracts(page, entries, run) {
+  const pending = entries.filter((e) => e.abstract === 'pending');
   if (!pending.length) return;
+  /** @type {Entry[]} */
   let fresh;
+  let topics = null;
   try {
-    ({ entries: fresh } = await send(MSG.FETCH_ABSTRACTS, { papers: pending }));
+    ({ entries: fresh, topics } = await send(MSG.ANALYZE_PAGE, { ...page, fetchAbstracts: pending.map((e) => e.paper.arxiv_id) }));
   } catch (err) {
     console.warn('papergist: abstracts', err);
-    fresh = entries.filter((e) => e.abstract === 'pending').map((e) => ({ ...e, abstract: 'failed' }));
+    fresh = pending.map((e) => ({ ...e, abstract: 'failed' }));
   }
-  const byId = new Map(fresh.map((e) => [e.paper.id, e]));
-  const all = entries.map((e) => byId.get(e.paper.id) || e);
+  if (run.stopped) return;
+  const wanted = new Set(pending.map((e) => e.paper.id));
   for (const e of fresh) {
-    const card = cards.get(e.paper.id);
+    const card = wanted.has(e.paper.id) ? run.cards.get(e.paper.id) : null;
     if (card) updateCard(card, e);
   }
-  try {
-    const { topics } = await send(MSG.DIGEST, { papers: all.map((e) => e.paper) });
-    setTopics(topics);
-  } catch (err) {
-    console.warn('papergist: digest', err);
-  }
+  if (topics && run.setTopics) run.setTopics(topics);
 }

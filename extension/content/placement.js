@@ -6,7 +6,7 @@
 /**
  * Finds, for each paper, the element to put its card after (or inside). Papers not found are absent.
  * @param {Paper[]} papers
- * @returns {Map<string, {entry: Element, how: 'after'|'append'|'row'}>}
+ * @returns {Map<string, {entry: Element, how: 'after'|'append'|'row'|'prepend'}>}
  */
 export function locateEntries(papers) {
   const anchors = anchorsByHref();

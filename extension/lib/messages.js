@@ -1,5 +1,6 @@
 // The one message contract between the extension's contexts. Every message is {type, target?, ...payload};
-// every reply is {ok: true, ...data} or {ok: false, error}. target names the context that handles it
+// every reply is {ok: true, data} or {ok: false, error: {code, message}} (ErrorInfo), the shape of the wasm
+// bridge's envelopes, with the sync server's error codes. target names the context that handles it
 // ('background' when absent, 'offscreen', 'content'), since extension pages hear every runtime message.
 // Each context registers its handlers with dispatch(), which warns about types it does not know.
 
@@ -9,12 +10,30 @@
  *   pdf_url?: string, published?: string, venue?: string, categories?: string[], arxiv_id?: string, doi?: string,
  *   locator: {href?: string, selector?: string}}} Paper
  */
+// The page analysis: wasm/bridge (analyze.go) defines these types; they are mirrored here.
 /** @typedef {{tldr: string, keyphrases: string[]}} Summary */
 /** @typedef {{label: string, paper_ids: string[]}} Topic */
 /**
- * A paper on the page with its summary. abstract is "pending" when the listing shows none and the
- * background can fetch it (arXiv), "missing" when nothing can be fetched, "page" when the page had it.
+ * One state of a page to analyze (bridge.AnalyzeRequest). abstracts: answers of the arXiv API (Atom) for the
+ * entries that were "pending"; abstracts_failed: fetching them failed.
+ * @typedef {{html?: string, url?: string, abstracts?: string[], abstracts_failed?: boolean, papers?: Paper[]}} AnalyzeRequest
+ */
+/**
+ * A paper on the page with its summary (bridge.Entry). abstract is "page" when the page shows it, "pending"
+ * when it shows none and the background can fetch it (arXiv), "fetched" once fetched, "missing" when there is
+ * none to be had, "failed" when the fetch failed.
  * @typedef {{paper: Paper, summary: Summary, abstract: 'page'|'pending'|'missing'|'fetched'|'failed'}} Entry
+ */
+/**
+ * What a page state shows (bridge.Analysis). timing: milliseconds per step of the call (extract, abstracts,
+ * summarize, digest), all zero when the answer was cached; the background adds its own steps.
+ * @typedef {{site: string, entries: Entry[], topics: Topic[], timing: Record<string, number>}} Analysis
+ */
+/**
+ * An error as every reply carries it: code is one of the sync server's codes (shared/syncproto: invalid,
+ * unauthorized, not_found, conflict, too_large, rate_limited, internal, unavailable, …) or one of the
+ * extension's own (signed_out, offline, no_reply).
+ * @typedef {{code: string, message: string}} ErrorInfo
  */
 /**
  * A saved paper as it lives in chrome.storage.local under "paper:<id>". Only the background writes these
@@ -48,12 +67,12 @@
 /** @typedef {{id: string, name: string, created_at: string, last_seen_at: string, current: boolean}} Device */
 
 export const MSG = Object.freeze({
-  /** content → background: {html, url} → {site, entries: Entry[], topics: Topic[], saved: string[], timing} */
+  /**
+   * content → background: {html, url, fetchAbstracts?: string[]} → Analysis & {saved: string[]} (the IDs of the
+   * page's papers that are saved). One message per page state; fetchAbstracts (the arXiv IDs of the "pending"
+   * entries) asks the background to fetch them first: the second state of a listing without abstracts.
+   */
   ANALYZE_PAGE: 'page/analyze',
-  /** content → background: {papers: Paper[]} → {entries: Entry[]} with abstracts from the arXiv API */
-  FETCH_ABSTRACTS: 'abstracts/fetch',
-  /** content → background: {topicsFor: Paper[]} → {topics: Topic[]} */
-  DIGEST: 'page/digest',
   /**
    * popup → background: {tabId} → {saved: SavedPaper, missing?: string} the paper of that tab, saved; missing
    * says what could not be fetched. With plan: true → {origins: string[]} the host permissions the save would
@@ -67,13 +86,16 @@ export const MSG = Object.freeze({
    * anywhere (content scripts cannot read chrome.storage; background/page-papers.js)
    */
   SAVED_CHANGED: 'page/saved-changed',
-  /** background → offscreen: {name: 'extract'|'summarize'|'digest', args: string[]} → {data} (see wasm/bridge) */
-  WASM_CALL: 'wasm/call',
   /**
    * background → offscreen: {name: 'resolve'|'read'|'metadata'|'sameTitle', args: string[]} → {data}, the PDF
    * module (wasm/pdfbridge); read takes the PDF's bytes in base64 and its URL.
    */
   PDF_CALL: 'pdf/call',
+  /**
+   * background → offscreen: {request: AnalyzeRequest} → {json, wait, go, stats}: json is the bridge's envelope
+   * string (the background parses it once); wait, go and stats are timings of the wasm host (offscreen/wasm.js).
+   */
+  ENGINE_ANALYZE: 'engine/analyze',
 
   /**
    * content, popup → background: {paper: Paper, summary: Summary} → {saved: SavedPaper}. From a content script
@@ -117,21 +139,76 @@ export const CHECKED_KEY = 'sync:checked';
 
 export const TARGET = Object.freeze({ BACKGROUND: 'background', OFFSCREEN: 'offscreen', CONTENT: 'content' });
 
+/** An error with a code (ErrorInfo), as replies carry it. */
+export class AppError extends Error {
+  /** @param {string} code @param {string} message */
+  constructor(code, message) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+  }
+}
+
 /**
- * Sends a message to the background and returns its data, throwing on an error reply.
+ * The ErrorInfo of anything thrown: an error's own code when it has one, else "internal".
+ * @param {any} err @returns {ErrorInfo}
+ */
+export function errorInfo(err) {
+  const code = err && typeof err.code === 'string' && err.code ? err.code : 'internal';
+  return { code, message: String((err && err.message) || err || 'unknown error') };
+}
+
+/**
+ * What the UI says for an error code whose message alone would not tell the user what to do. The codes whose
+ * messages are written for the user (invalid, unauthorized, conflict, not_found, signed_out, internal) show
+ * their message as it is.
+ */
+const SENTENCES = Object.freeze({
+  rate_limited: 'Too many attempts: wait a few minutes, then try again.',
+  unavailable: 'The server is down for a moment: papergist tries again on its own, or try again in a minute.',
+  too_large: 'That is more than papergist can take at once.',
+  precondition_failed: 'The paper changed on another device meanwhile: sync, then try again.',
+  idempotency_key_reused: 'The server refused a repeated request: sync again.',
+  method_not_allowed: 'That server does not speak papergist\'s protocol: check its address in the options.',
+  unsupported_media: 'That server does not speak papergist\'s protocol: check its address in the options.',
+  gone: 'The paper was removed on another device.',
+  no_reply: 'papergist did not answer: reload the page and try again.',
+});
+
+/**
+ * The sentence the UI shows for an error: the code's sentence with the message after it, or the message.
+ * @param {any} err an AppError, an Error with a code, or anything thrown
+ */
+export function sentenceOf(err) {
+  const { code, message } = errorInfo(err);
+  return Object.hasOwn(SENTENCES, code) ? `${SENTENCES[code]} (${message})` : message;
+}
+
+/**
+ * Unwraps a reply or a bridge envelope: its data, or its error thrown as an AppError.
+ * @param {any} reply @param {string} what names the request in the error of a missing reply
+ */
+export function unwrap(reply, what) {
+  if (!reply || typeof reply !== 'object') throw new AppError('no_reply', `no reply to ${what}`);
+  if (!reply.ok) {
+    const e = reply.error && typeof reply.error === 'object' ? reply.error : { code: 'internal', message: String(reply.error) };
+    throw new AppError(e.code || 'internal', e.message || `${what} failed`);
+  }
+  return reply.data;
+}
+
+/**
+ * Sends a message to the background and returns its data, throwing an AppError on an error reply.
  * @param {string} type
  * @param {object} [payload]
  */
 export async function send(type, payload = {}) {
-  const reply = await chrome.runtime.sendMessage({ type, ...payload });
-  if (!reply) throw new Error(`no reply to ${type}`);
-  if (!reply.ok) throw new Error(reply.error);
-  return reply;
+  return unwrap(await chrome.runtime.sendMessage({ type, ...payload }), type);
 }
 
 /**
  * Registers one listener that routes messages to handlers by type. A handler gets (message, sender)
- * and returns data (or a promise of it); errors become {ok: false, error}.
+ * and returns data (or a promise of it); the reply is {ok: true, data} or {ok: false, error: ErrorInfo}.
  * @param {'background'|'offscreen'|'content'} context which messages to handle (a content script hears
  *   only messages sent to its tab, whatever their target)
  * @param {Record<string, (msg: any, sender: chrome.runtime.MessageSender) => any>} handlers
@@ -146,8 +223,8 @@ export function dispatch(context, handlers) {
     }
     Promise.resolve()
       .then(() => handler(msg, sender))
-      .then((data) => sendResponse({ ok: true, ...data }))
-      .catch((err) => sendResponse({ ok: false, error: String((err && err.message) || err) }));
+      .then((data) => sendResponse({ ok: true, data: data ?? {} }))
+      .catch((err) => sendResponse({ ok: false, error: errorInfo(err) }));
     return true;
   });
 }

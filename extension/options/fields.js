@@ -24,6 +24,7 @@ export function deviceNameProblem(name) {
 const BRANDS = [['Microsoft Edge', 'Edge'], ['Opera', 'Opera'], ['Google Chrome', 'Chrome'], ['Chromium', 'Chromium']];
 
 /** navigator.platform values (the older, frozen API) by how they look. */
+/** @type {[RegExp, string][]} */
 const PLATFORMS = [[/^win/i, 'Windows'], [/^mac/i, 'macOS'], [/^(iphone|ipad)/i, 'iOS'], [/^cros/i, 'ChromeOS'],
   [/android/i, 'Android'], [/^linux/i, 'Linux']];
 

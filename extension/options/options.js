@@ -2,7 +2,7 @@
 // account's devices, sign-out and the sync status. It talks to the background only through lib/messages.js (the
 // background holds the tokens) and reads the sync status from chrome.storage.local. Every failure is shown as
 // text on the page. body[data-state] is 'loading', 'signed-out', 'signed-in', 'busy' or 'error' (for the tests).
-import { MSG, STATUS_KEY, send } from '../lib/messages.js';
+import { MSG, STATUS_KEY, send, sentenceOf } from '../lib/messages.js';
 import { DEFAULT_SERVER, MIN_PASSWORD, parseServer, deviceNameProblem, defaultDeviceName } from './fields.js';
 
 /** @typedef {import('../lib/messages.js').Account} Account */
@@ -44,7 +44,7 @@ function clearMessages() {
   showNotice('');
 }
 
-const messageOf = (err) => String((err && err.message) || err || 'unknown error');
+const messageOf = (err) => sentenceOf(err);
 
 /** Marks a field wrong with its message under it, or right again with ''. */
 function fieldError(sel, text) {
@@ -205,7 +205,7 @@ function signIn(create) {
     try {
       ok = await permission;
     } catch (err) {
-      throw new Error(`the browser did not let papergist ask for access to ${origin}: ${messageOf(err)}`);
+      throw new Error(`the browser did not let papergist ask for access to ${origin}: ${messageOf(err)}`, { cause: err });
     }
     if (!ok) {
       throw new Error(`papergist needs your permission to connect to ${origin}, and it was not given. ` +

@@ -2,6 +2,7 @@
 // (lib/sync-fields.js reads both), or that the paper was deleted on another device, and the two choices. The
 // choice goes to the background (MSG.RESOLVE_CONFLICT); the view only reports a failed send.
 import { NAMES, get, itemValue } from '../lib/sync-fields.js';
+import { sentenceOf } from '../lib/messages.js';
 
 /** @typedef {import('../lib/messages.js').SavedPaper} SavedPaper */
 
@@ -94,7 +95,7 @@ export function conflictView(rec, choose) {
       try {
         await choose(/** @type {'mine'|'theirs'} */ (b.dataset.keep));
       } catch (err) {
-        error.textContent = `Not settled: ${(err && err.message) || err}`;
+        error.textContent = `Not settled: ${sentenceOf(err)}`;
         error.hidden = false;
       } finally {
         mine.disabled = theirs.disabled = false;

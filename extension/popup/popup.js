@@ -2,7 +2,7 @@
 // first, with search, tags, note, read state, remove, and export of all or the selected papers.
 // It only reads storage: the library is loaded once and kept current from chrome.storage.onChanged
 // (search-index.js), and every change is a message to the background, the one writer.
-import { MSG, STATUS_KEY, CHECKED_KEY, send } from '../lib/messages.js';
+import { MSG, STATUS_KEY, CHECKED_KEY, send, sentenceOf } from '../lib/messages.js';
 import { dirtyFields } from '../lib/sync-fields.js';
 import { FORMATS } from '../lib/export.js';
 import { LibraryIndex } from './search-index.js';
@@ -70,8 +70,8 @@ function toolbar() {
   const q = $('#search').value.trim();
   $('#count').textContent = q ? `${matches.length} of ${index.size} match` : `${index.size} saved`;
   $('#export-scope').textContent = selected.size ? `Export ${selected.size} selected:` : 'Export all:';
-  $('#select-all').checked = matches.length > 0 && matches.every((s) => selected.has(s.id));
-  for (const [id, n] of nodes) n.li.querySelector('.select').checked = selected.has(id);
+  /** @type {HTMLInputElement} */ ($('#select-all')).checked = matches.length > 0 && matches.every((s) => selected.has(s.id));
+  for (const [id, n] of nodes) /** @type {HTMLInputElement} */ (n.li.querySelector('.select')).checked = selected.has(id);
 }
 
 /** @param {SavedPaper} s @returns {HTMLElement} its list item, drawn anew only when the record changed */
@@ -128,7 +128,7 @@ async function act(li, sending) {
     await sending;
     error.hidden = true;
   } catch (err) {
-    error.textContent = `Not saved: ${err.message}`;
+    error.textContent = `Not saved: ${sentenceOf(err)}`;
     error.hidden = false;
   }
 }
@@ -204,7 +204,7 @@ async function saveTab() {
     const { saved: s, missing } = await send(MSG.SAVE_TAB_PAPER, { tabId: tab.id });
     tabStatus.textContent = missing ? `Saved: ${s.paper.title}. ${missing}` : `Saved: ${s.paper.title}`;
   } catch (err) {
-    tabStatus.textContent = `Not saved: ${err.message}`;
+    tabStatus.textContent = `Not saved: ${sentenceOf(err)}`;
   }
 }
 
@@ -216,7 +216,7 @@ async function syncNow() {
   try {
     await send(MSG.SYNC_NOW); // the status line follows from storage
   } catch (err) {
-    note.textContent = `Sync now failed: ${err.message}`;
+    note.textContent = `Sync now failed: ${sentenceOf(err)}`;
     note.hidden = false;
   } finally {
     button.disabled = false;
@@ -263,7 +263,7 @@ $('#select-all').addEventListener('change', (e) => {
   for (const s of matches) e.target.checked ? selected.add(s.id) : selected.delete(s.id);
   toolbar();
 });
-for (const b of document.querySelectorAll('button[data-format]')) b.addEventListener('click', () => exportAs(b.dataset.format));
+for (const b of /** @type {NodeListOf<HTMLButtonElement>} */ (document.querySelectorAll('button[data-format]'))) b.addEventListener('click', () => exportAs(b.dataset.format));
 
 // make bench-popup reads these marks: time to the storage read, to its end, and to the first list drawn.
 performance.mark('papergist:loading');

@@ -7,7 +7,7 @@ import { idOfKey } from '../lib/saved.js';
 
 /** @param {SavedPaper} rec @returns {string} what a search looks through, lower-cased */
 export function haystack(rec) {
-  const p = rec.paper || {};
+  const p = rec.paper || /** @type {Partial<import('../lib/messages.js').Paper>} */ ({});
   return [p.title, (p.authors || []).join(' '), (rec.tags || []).join(' '), rec.note, rec.tldr,
     (rec.keyphrases || []).join(' '), rec.id].join('\n').toLowerCase();
 }

@@ -9,6 +9,7 @@ import { Backend, newEmail } from './lib/backend.js';
 import { arxivListing, syntheticPaper } from './lib/fixtures.js';
 import { signIn, waitStatus, PushHoldingProxy } from './lib/sync.js';
 import { median } from './lib/popup-timing.js';
+import { clickSave, waitForSaved } from './lib/cards.js';
 
 const CHANGES = 20;
 const IDLE_MIN = Number(process.env.BENCH_IDLE_MIN || 3);
@@ -40,10 +41,10 @@ try {
 
   const delays = [];
   for (const p of papers) {
-    const sel = `papergist-card[data-paper-id="arxiv:${p.id}"] button.save`;
+    const id = `arxiv:${p.id}`;
     const t0 = performance.now();
-    await listingA.locator(sel).click();
-    await listingB.locator(`${sel}[aria-pressed=true]`).waitFor({ timeout: 60_000 });
+    await clickSave(listingA, id);
+    await waitForSaved(listingB, id, true, 60_000);
     delays.push(performance.now() - t0);
     await sleep(1000); // each change on its own, not batched with the next
   }

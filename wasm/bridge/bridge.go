@@ -1,6 +1,6 @@
-// Package bridge is what the extension calls in the wasm module: each function takes the strings the
-// JavaScript side has (page HTML, URLs, JSON) and returns one JSON envelope, so that wasm/main.go only
-// converts js.Value to string and back.
+// Package bridge is what the extension calls in the wasm module: one call per page state, Analyze, which
+// takes the page as the content script sent it and returns one JSON envelope, so that wasm/main.go only
+// converts js.Value to Go values and back.
 package bridge
 
 import (
@@ -8,93 +8,58 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/papergist/papergist/shared/paper"
+	"github.com/papergist/papergist/shared/syncproto"
 	"github.com/papergist/papergist/wasm/extract"
-	"github.com/papergist/papergist/wasm/summarize"
 )
 
-// Envelope is the JSON every bridge function returns: Data on success, Error otherwise, never both.
+// Envelope is the JSON every bridge function returns: {ok: true, data} or {ok: false, error: {code, message}},
+// the same shape as every runtime message reply of the extension; codes are the server's (shared/syncproto).
 type Envelope struct {
-	OK    bool   `json:"ok"`
-	Data  any    `json:"data,omitempty"`
-	Error string `json:"error,omitempty"`
+	OK    bool             `json:"ok"`
+	Data  any              `json:"data,omitempty"`
+	Error *syncproto.Error `json:"error,omitempty"`
 }
 
-// ErrBadRequest marks input that is not the JSON a function expects.
+// ErrBadRequest marks input that is not what a function expects.
 var ErrBadRequest = errors.New("bad request")
 
-// SummaryRequest is one paper to summarize; ID is echoed back so the caller can match answers.
-type SummaryRequest struct {
-	ID       string `json:"id"`
-	Title    string `json:"title"`
-	Abstract string `json:"abstract"`
-}
-
-// SummaryResult is the summary of one SummaryRequest.
-type SummaryResult struct {
-	ID string `json:"id"`
-	summarize.Summary
-}
-
-// Extract runs the extractor on a page (HTML, or the Atom of the arXiv API) and returns extract.Result.
-func Extract(page, pageURL string) string {
-	return call(func() (any, error) { return extract.Extract([]byte(page), pageURL) })
-}
-
-// Summarize summarizes a JSON array of SummaryRequest and returns the SummaryResults in the same order.
-func Summarize(requestJSON string) string {
-	return call(func() (any, error) {
-		var reqs []SummaryRequest
-		if err := json.Unmarshal([]byte(requestJSON), &reqs); err != nil {
-			return nil, fmt.Errorf("%w: summarize wants a JSON array of {id, title, abstract}: %v", ErrBadRequest, err)
-		}
-		out := make([]SummaryResult, len(reqs))
-		for i, r := range reqs {
-			out[i] = SummaryResult{ID: r.ID, Summary: summarize.Summarize(r.Title, r.Abstract)}
-			if out[i].KeyPhrases == nil {
-				out[i].KeyPhrases = []string{}
-			}
-		}
-		return out, nil
-	})
-}
-
-// Digest groups a JSON array of papers into topics.
-func Digest(papersJSON string) string {
-	return call(func() (any, error) {
-		var papers []paper.Paper
-		if err := json.Unmarshal([]byte(papersJSON), &papers); err != nil {
-			return nil, fmt.Errorf("%w: digest wants a JSON array of papers: %v", ErrBadRequest, err)
-		}
-		topics := summarize.Digest(papers)
-		if topics == nil {
-			topics = []summarize.Topic{}
-		}
-		return topics, nil
-	})
-}
-
-// call runs f and wraps its answer in an envelope. A panic becomes an error envelope too: in wasm an
+// guard returns the envelope f made, or the error envelope of its error. A panic becomes an error envelope too: in wasm an
 // unrecovered panic ends the Go program, and every later call from the extension would then fail until the
-// service worker restarts, so one page that trips a bug must not take extraction down for every tab.
-func call(f func() (any, error)) (out string) {
+// engine restarts, so one page that trips a bug must not take extraction down for every tab.
+func guard(f func() (string, error)) (out string) {
 	defer func() {
 		if r := recover(); r != nil {
 			out = envelope(nil, fmt.Errorf("internal error (please report): %v", r))
 		}
 	}()
-	v, err := f()
-	return envelope(v, err)
+	out, err := f()
+	if err != nil {
+		return envelope(nil, err)
+	}
+	return out
 }
 
 func envelope(v any, err error) string {
 	e := Envelope{OK: err == nil, Data: v}
 	if err != nil {
-		e = Envelope{Error: err.Error()}
+		e = Envelope{Error: errorOf(err)}
 	}
 	b, merr := json.Marshal(e)
 	if merr != nil {
-		b, _ = json.Marshal(Envelope{Error: "encode result: " + merr.Error()})
+		b, _ = json.Marshal(Envelope{Error: syncproto.Errorf(syncproto.CodeInternal, "encode result: %v", merr)})
 	}
 	return string(b)
+}
+
+// errorOf gives err its code: the extractor's input errors are the caller's ("invalid", "too_large"),
+// anything else is "internal".
+func errorOf(err error) *syncproto.Error {
+	switch {
+	case errors.Is(err, extract.ErrTooLarge):
+		return &syncproto.Error{Code: syncproto.CodeTooLarge, Message: err.Error()}
+	case errors.Is(err, ErrBadRequest), errors.Is(err, extract.ErrBadURL), errors.Is(err, extract.ErrEmptyPage):
+		return &syncproto.Error{Code: syncproto.CodeInvalid, Message: err.Error()}
+	default:
+		return &syncproto.Error{Code: syncproto.CodeInternal, Message: err.Error()}
+	}
 }

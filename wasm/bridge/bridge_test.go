@@ -2,18 +2,24 @@ package bridge_test
 
 import (
 	"encoding/json"
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/papergist/papergist/shared/paper"
 	"github.com/papergist/papergist/wasm/bridge"
 )
 
 type envelope struct {
 	OK    bool            `json:"ok"`
-	Data  json.RawMessage `json:"data"`
-	Error string          `json:"error"`
+	Data  bridge.Analysis `json:"data"`
+	Error *struct {
+		Code    string `json:"code"`
+		Message string `json:"message"`
+	} `json:"error"`
 }
 
 func decode(t *testing.T, s string) envelope {
@@ -23,70 +29,146 @@ func decode(t *testing.T, s string) envelope {
 	return e
 }
 
-func TestExtract(t *testing.T) {
+// listing is an arXiv /new-style listing of n papers (IDs 2501.00000…), with their abstracts when
+// withAbstracts, else as /recent shows them.
+func listing(n int, withAbstracts bool) string {
+	var b strings.Builder
+	b.WriteString(`<!doctype html><html><head><title>list</title></head><body><div id="dlpage"><dl id="articles">`)
+	for i := range n {
+		fmt.Fprintf(&b, `<dt><a href="/abs/2501.%05d" title="Abstract" id="2501.%05d">arXiv:2501.%05d</a></dt>
+<dd><div class="meta"><div class="list-title mathjax"><span class="descriptor">Title:</span> Paper %d on retrieval</div>
+<div class="list-authors"><a href="/a">Ada Lovelace</a></div>`, i, i, i, i)
+		if withAbstracts {
+			fmt.Fprintf(&b, `<p class="mathjax">We study retrieval %d. We propose a fast method. It improves recall.</p>`, i)
+		}
+		b.WriteString("</div></dd>\n")
+	}
+	b.WriteString(`</dl></div></body></html>`)
+	return b.String()
+}
+
+// feed is the arXiv API's Atom answer for the papers 2501.0000i of ids.
+func feed(ids ...int) string {
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?><feed xmlns="http://www.w3.org/2005/Atom">`)
+	for _, i := range ids {
+		fmt.Fprintf(&b, `<entry><id>http://arxiv.org/abs/2501.%05dv1</id><published>2025-01-01T00:00:00Z</published>
+<title>Paper %d on retrieval</title><summary>Fetched abstract %d. We propose dense retrieval for question answering.</summary>
+<author><name>Ada Lovelace</name></author></entry>`, i, i, i)
+	}
+	b.WriteString(`</feed>`)
+	return b.String()
+}
+
+func states(a bridge.Analysis) []string {
+	out := make([]string, len(a.Entries))
+	for i, e := range a.Entries {
+		out[i] = e.Abstract
+	}
+	return out
+}
+
+func TestAnalyzeListingWithAbstracts(t *testing.T) {
+	a := bridge.NewAnalyzer(clock())
+	e := decode(t, a.Analyze(bridge.AnalyzeRequest{HTML: listing(6, true), URL: "https://arxiv.org/list/cs.CL/new"}))
+	require.True(t, e.OK, "%+v", e.Error)
+	assert.Equal(t, "arxiv", e.Data.Site)
+	require.Len(t, e.Data.Entries, 6)
+	for i, en := range e.Data.Entries {
+		assert.Equal(t, fmt.Sprintf("arxiv:2501.%05d", i), en.Paper.ID)
+		assert.Equal(t, bridge.AbstractPage, en.Abstract)
+		assert.NotEmpty(t, en.Summary.TLDR)
+		assert.NotNil(t, en.Summary.KeyPhrases)
+	}
+	assert.NotEmpty(t, e.Data.Topics)
+	assert.Positive(t, e.Data.Timing.Extract+e.Data.Timing.Summarize)
+
+	again := decode(t, a.Analyze(bridge.AnalyzeRequest{HTML: listing(6, true), URL: "https://arxiv.org/list/cs.CL/new"}))
+	assert.Equal(t, e.Data.Entries, again.Data.Entries, "the same page state gives the same answer")
+	assert.Equal(t, e.Data.Topics, again.Data.Topics)
+	assert.Zero(t, again.Data.Timing.Summarize, "a page seen again is not summarized again")
+}
+
+func TestAnalyzeListingWithoutAbstracts(t *testing.T) {
+	a := bridge.NewAnalyzer(clock())
+	const url = "https://arxiv.org/list/cs.CL/recent"
+	page := listing(3, false)
+	first := decode(t, a.Analyze(bridge.AnalyzeRequest{HTML: page, URL: url}))
+	require.True(t, first.OK, "%+v", first.Error)
+	assert.Equal(t, []string{"pending", "pending", "pending"}, states(first.Data))
+	assert.NotEmpty(t, first.Data.Entries[0].Summary.TLDR, "a title-only TL;DR meanwhile")
+
+	// The API knows papers 0 and 2: they are filled, the other has none to be had.
+	second := decode(t, a.Analyze(bridge.AnalyzeRequest{HTML: page, URL: url, Abstracts: []string{feed(0, 2)}}))
+	require.True(t, second.OK, "%+v", second.Error)
+	assert.Equal(t, []string{"fetched", "missing", "fetched"}, states(second.Data))
+	assert.Contains(t, second.Data.Entries[0].Paper.Abstract, "Fetched abstract 0")
+	assert.NotEqual(t, first.Data.Entries[0].Summary, second.Data.Entries[0].Summary, "summarized from the abstract")
+
+	// Another listing of the same papers later: the fetched abstracts are known, the rest still pending.
+	other := decode(t, a.Analyze(bridge.AnalyzeRequest{HTML: page, URL: "https://arxiv.org/list/cs.CL/pastweek"}))
+	assert.Equal(t, []string{"fetched", "pending", "fetched"}, states(other.Data))
+
+	failed := decode(t, a.Analyze(bridge.AnalyzeRequest{HTML: page, URL: url, AbstractsFailed: true}))
+	assert.Equal(t, []string{"fetched", "failed", "fetched"}, states(failed.Data))
+}
+
+func TestAnalyzeErrors(t *testing.T) {
 	tests := []struct {
-		name    string
-		page    string
-		url     string
-		wantOK  bool
-		wantErr string
+		name     string
+		req      bridge.AnalyzeRequest
+		wantCode string
+		wantMsg  string
 	}{
-		{name: "page with no paper", page: "<html><body><p>hello</p></body></html>", url: "https://example.org/", wantOK: true},
-		{name: "relative url", page: "<html></html>", url: "/list", wantErr: "absolute http(s) URL"},
-		{name: "empty page", page: "  ", url: "https://arxiv.org/list/cs.CL/recent", wantErr: "empty"},
+		{name: "no url", req: bridge.AnalyzeRequest{HTML: "<p>x</p>"}, wantCode: "invalid", wantMsg: "{html, url}"},
+		{name: "relative url", req: bridge.AnalyzeRequest{HTML: "<html></html>", URL: "/list"}, wantCode: "invalid", wantMsg: "absolute http(s) URL"},
+		{name: "empty page", req: bridge.AnalyzeRequest{HTML: "  ", URL: "https://arxiv.org/list/cs.CL/recent"}, wantCode: "invalid", wantMsg: "empty"},
+		{name: "papers and a page", req: bridge.AnalyzeRequest{HTML: "<p>x</p>", URL: "https://example.org/", Papers: []paper.Paper{{Title: "T"}}}, wantCode: "invalid", wantMsg: "either"},
+		{name: "a given paper without a title", req: bridge.AnalyzeRequest{Papers: []paper.Paper{{Title: "T"}, {Title: " "}}}, wantCode: "invalid", wantMsg: "papers[1]"},
+		{name: "too many given papers", req: bridge.AnalyzeRequest{Papers: make([]paper.Paper, bridge.MaxGivenPapers+1)}, wantCode: "invalid", wantMsg: "more than"},
+		{name: "a feed that is no feed", req: bridge.AnalyzeRequest{HTML: listing(1, false), URL: "https://arxiv.org/list/cs.CL/recent", Abstracts: []string{" "}}, wantCode: "invalid", wantMsg: "abstracts[0]"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			e := decode(t, bridge.Extract(tt.page, tt.url))
-			assert.Equal(t, tt.wantOK, e.OK)
-			if tt.wantErr != "" {
-				assert.Contains(t, e.Error, tt.wantErr)
-				return
-			}
-			var res struct {
-				URL    string            `json:"url"`
-				Papers []json.RawMessage `json:"papers"`
-			}
-			require.NoError(t, json.Unmarshal(e.Data, &res))
-			assert.Equal(t, tt.url, res.URL)
-			assert.NotNil(t, res.Papers)
-		})
-	}
-}
-
-func TestSummarize(t *testing.T) {
-	e := decode(t, bridge.Summarize(`[{"id":"arxiv:1706.03762","title":"Attention Is All You Need",
-		"abstract":"We propose the Transformer, based solely on attention. It is fast."},
-		{"id":"doi:10.1/x","title":"Only a title","abstract":""}]`))
-	require.True(t, e.OK, e.Error)
-	var got []bridge.SummaryResult
-	require.NoError(t, json.Unmarshal(e.Data, &got))
-	require.Len(t, got, 2)
-	assert.Equal(t, "arxiv:1706.03762", got[0].ID)
-	assert.Equal(t, "doi:10.1/x", got[1].ID)
-	for _, s := range got {
-		assert.NotEmpty(t, s.TLDR, "every paper gets a TL;DR, even without an abstract")
-		assert.NotNil(t, s.KeyPhrases)
-	}
-}
-
-func TestBadJSON(t *testing.T) {
-	for name, f := range map[string]func(string) string{"summarize": bridge.Summarize, "digest": bridge.Digest} {
-		t.Run(name, func(t *testing.T) {
-			e := decode(t, f(`{"not":"an array"`))
+			e := decode(t, bridge.NewAnalyzer(clock()).Analyze(tt.req))
 			assert.False(t, e.OK)
-			assert.Contains(t, e.Error, "bad request")
+			require.NotNil(t, e.Error)
+			assert.Equal(t, tt.wantCode, e.Error.Code)
+			assert.Contains(t, e.Error.Message, tt.wantMsg)
 		})
 	}
 }
 
-func TestDigest(t *testing.T) {
-	e := decode(t, bridge.Digest(`[{"id":"arxiv:1706.03762","title":"Attention Is All You Need","authors":[],"url":"https://arxiv.org/abs/1706.03762","locator":{}}]`))
-	require.True(t, e.OK, e.Error)
-	var topics []struct {
-		Label    string   `json:"label"`
-		PaperIDs []string `json:"paper_ids"`
+func TestAnalyzeGivenPapers(t *testing.T) {
+	given := []paper.Paper{
+		{ID: "doi:10.1/x", Title: "Dense retrieval for open-domain question answering", Abstract: "We propose dense passage retrieval. It outperforms BM25 by a wide margin on open-domain question answering benchmarks."},
+		{ID: "doi:10.1/y", Title: "A paper known only by its title"},
 	}
-	require.NoError(t, json.Unmarshal(e.Data, &topics))
-	assert.NotNil(t, topics)
+	e := decode(t, bridge.NewAnalyzer(clock()).Analyze(bridge.AnalyzeRequest{Papers: given}))
+	require.True(t, e.OK, "%+v", e.Error)
+	require.Len(t, e.Data.Entries, 2)
+	assert.Equal(t, given[0], e.Data.Entries[0].Paper, "a given paper comes back as it was")
+	assert.NotEmpty(t, e.Data.Entries[0].Summary.TLDR)
+	assert.NotEmpty(t, e.Data.Entries[0].Summary.KeyPhrases)
+	assert.Equal(t, []string{bridge.AbstractPage, bridge.AbstractMissing}, states(e.Data))
+	assert.Equal(t, "given", e.Data.Site)
+	assert.NotNil(t, e.Data.Topics)
+}
+
+func TestAnalyzePageWithoutPapers(t *testing.T) {
+	e := decode(t, bridge.NewAnalyzer(clock()).Analyze(bridge.AnalyzeRequest{HTML: "<html><body><p>hello</p></body></html>", URL: "https://example.org/"}))
+	require.True(t, e.OK, "%+v", e.Error)
+	assert.NotNil(t, e.Data.Entries)
+	assert.Empty(t, e.Data.Entries)
+	assert.NotNil(t, e.Data.Topics)
+}
+
+func TestWarmUpReadsItsListing(t *testing.T) {
+	assert.Equal(t, 40, bridge.WarmUp(1), "the warm-up page must exercise the arXiv listing path")
+}
+
+// clock is a fake millisecond clock that advances by one on every reading.
+func clock() func() float64 {
+	var ms float64
+	return func() float64 { ms++; return ms }
 }

@@ -8,12 +8,14 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func TestCallTurnsAPanicIntoAnErrorEnvelope(t *testing.T) {
+func TestGuardTurnsAPanicIntoAnInternalError(t *testing.T) {
 	var e Envelope
 	require.NotPanics(t, func() {
-		require.NoError(t, json.Unmarshal([]byte(call(func() (any, error) { panic("index out of range") })), &e))
+		require.NoError(t, json.Unmarshal([]byte(guard(func() (string, error) { panic("index out of range") })), &e))
 	})
 	assert.False(t, e.OK)
 	assert.Nil(t, e.Data)
-	assert.Contains(t, e.Error, "index out of range")
+	require.NotNil(t, e.Error)
+	assert.Equal(t, "internal", e.Error.Code)
+	assert.Contains(t, e.Error.Message, "index out of range")
 }

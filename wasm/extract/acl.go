@@ -16,7 +16,7 @@ import (
 func init() {
 	register(adapter{
 		site:    "acl",
-		match:   func(u *url.URL) bool { return hostIs(u, "aclanthology.org", "aclweb.org") },
+		match:   func(u *url.URL) bool { return hostIs(u, aclHosts...) },
 		extract: extractACL,
 	})
 }

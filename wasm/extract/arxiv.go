@@ -19,7 +19,7 @@ import (
 func init() {
 	register(adapter{
 		site:    "arxiv",
-		match:   func(u *url.URL) bool { return hostIs(u, "arxiv.org") },
+		match:   func(u *url.URL) bool { return hostIs(u, arxivHosts...) },
 		fast:    arxivFastListing,
 		extract: extractArxiv,
 	})

@@ -15,7 +15,7 @@ import (
 func init() {
 	register(adapter{
 		site:    "cvf",
-		match:   func(u *url.URL) bool { return hostIs(u, "thecvf.com") },
+		match:   func(u *url.URL) bool { return hostIs(u, cvfHosts...) },
 		extract: extractCVF,
 	})
 }

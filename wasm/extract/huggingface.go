@@ -20,7 +20,7 @@ func init() {
 	register(adapter{
 		site: "huggingface",
 		match: func(u *url.URL) bool {
-			return hostIs(u, "huggingface.co", "hf.co") && strings.HasPrefix(u.Path, "/papers")
+			return hostIs(u, hfHosts...) && strings.HasPrefix(u.Path, "/papers")
 		},
 		extract: extractHuggingFace,
 	})
@@ -77,7 +77,7 @@ func hfCards(d *document) []paper.Paper {
 // hfPaperID is the arXiv ID of a huggingface.co/papers/ID link, ignoring its #fragment or ?query.
 func hfPaperID(link string) (string, bool) {
 	u, err := url.Parse(link)
-	if err != nil || !hostIs(u, "huggingface.co", "hf.co") {
+	if err != nil || !hostIs(u, hfHosts...) {
 		return "", false
 	}
 	rest, ok := strings.CutPrefix(u.Path, "/papers/")

@@ -17,7 +17,7 @@ import (
 func init() {
 	register(adapter{
 		site:    "openreview",
-		match:   func(u *url.URL) bool { return hostIs(u, "openreview.net") },
+		match:   func(u *url.URL) bool { return hostIs(u, openreviewHosts...) },
 		extract: extractOpenReview,
 	})
 }

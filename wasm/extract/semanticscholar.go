@@ -16,7 +16,7 @@ import (
 func init() {
 	register(adapter{
 		site:    "semanticscholar",
-		match:   func(u *url.URL) bool { return hostIs(u, "semanticscholar.org") },
+		match:   func(u *url.URL) bool { return hostIs(u, s2Hosts...) },
 		extract: extractSemanticScholar,
 	})
 }

@@ -19,8 +19,8 @@ export async function message(browser, type, payload = {}) {
   const page = await extensionPage(browser);
   const reply = await page.evaluate((m) => chrome.runtime.sendMessage(m), { type, ...payload });
   if (!reply) throw new Error(`no reply to ${type}`);
-  if (!reply.ok) throw new Error(reply.error);
-  return reply;
+  if (!reply.ok) throw Object.assign(new Error(reply.error.message), { code: reply.error.code });
+  return reply.data;
 }
 
 /** Signs the browser's extension in (or registers, with create). */

@@ -1,0 +1,29 @@
+// The one reply shape: {ok: true, data} or {ok: false, error: {code, message}}.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { unwrap, errorInfo, sentenceOf, AppError } from './messages.js';
+
+test('unwrap returns the data of a good reply', () => {
+  assert.deepEqual(unwrap({ ok: true, data: { a: 1 } }, 'x'), { a: 1 });
+});
+
+test('unwrap throws the coded error of a bad reply', () => {
+  assert.throws(() => unwrap({ ok: false, error: { code: 'too_large', message: 'the page is larger than 64 MB' } }, 'x'),
+    (err) => err instanceof AppError && err.code === 'too_large' && err.message === 'the page is larger than 64 MB');
+  assert.throws(() => unwrap(undefined, 'page/analyze'), (err) => err.code === 'no_reply' && /page\/analyze/.test(err.message));
+  assert.throws(() => unwrap({ ok: false, error: 'old shape' }, 'x'), (err) => err.code === 'internal' && err.message === 'old shape');
+});
+
+test('errorInfo keeps a code and makes the rest internal', () => {
+  assert.deepEqual(errorInfo(new AppError('invalid', 'bad url')), { code: 'invalid', message: 'bad url' });
+  assert.deepEqual(errorInfo(Object.assign(new Error('signed out'), { code: 'signed_out' })), { code: 'signed_out', message: 'signed out' });
+  assert.deepEqual(errorInfo(new Error('boom')), { code: 'internal', message: 'boom' });
+  assert.deepEqual(errorInfo('text'), { code: 'internal', message: 'text' });
+});
+
+test('the UI says a sentence for the codes whose message would not tell what to do', () => {
+  assert.match(sentenceOf(new AppError('rate_limited', 'too many logins')), /^Too many attempts: wait a few minutes, then try again\. \(too many logins\)$/);
+  assert.match(sentenceOf(new AppError('no_reply', 'no reply to page/analyze')), /^papergist did not answer: reload the page/);
+  assert.equal(sentenceOf(new AppError('unauthorized', 'wrong email or password')), 'wrong email or password');
+  assert.equal(sentenceOf(new Error('cannot reach http://x (no connection)')), 'cannot reach http://x (no connection)');
+});

@@ -1,0 +1,49 @@
+// The popup's search index over saved papers: every word must match, conflicts first, then newest first, kept in
+// step with storage change batches.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { LibraryIndex, haystack, terms } from './search-index.js';
+
+const rec = (id, savedAt, extra = {}) => ({
+  id, savedAt, tldr: '', keyphrases: [], tags: [], note: '', read: false,
+  paper: { id, title: `Title of ${id}`, authors: ['Ada Lovelace'], url: `https://x/${id}`, locator: {} },
+  ...extra,
+});
+
+test('terms are the lower-cased words of a query', () => {
+  assert.deepEqual(terms('  Dense  RETRIEVAL '), ['dense', 'retrieval']);
+  assert.deepEqual(terms(''), []);
+});
+
+test('a haystack holds title, authors, tags, note, TL;DR, key phrases and ID', () => {
+  const h = haystack(rec('arxiv:1', '2026-01-01T00:00:00Z', { tags: ['NLP'], note: 'Read Me', tldr: 'Short', keyphrases: ['kp one'] }));
+  for (const w of ['title of arxiv:1', 'ada lovelace', 'nlp', 'read me', 'short', 'kp one', 'arxiv:1']) assert.ok(h.includes(w), w);
+  assert.equal(haystack({ id: 'x' }).includes('undefined'), false, 'a record without a paper still indexes');
+});
+
+test('search: every word, conflicts first, newest first, applied changes', () => {
+  const idx = new LibraryIndex();
+  idx.load({
+    'paper:a': rec('a', '2026-01-01T00:00:00Z', { tags: ['retrieval'] }),
+    'paper:b': rec('b', '2026-03-01T00:00:00Z', { note: 'dense retrieval notes' }),
+    'paper:c': rec('c', '2026-02-01T00:00:00Z', { note: 'dense', conflict: { fields: ['note'], server: null, version: 2, at: '' } }),
+    'sync:status': { state: 'synced' },
+  });
+  assert.equal(idx.size, 3, 'only paper keys');
+  assert.equal(idx.conflictCount, 1);
+  assert.deepEqual(idx.all().map((r) => r.id), ['b', 'c', 'a']);
+  assert.deepEqual(idx.search('').map((r) => r.id), ['c', 'b', 'a']);
+  assert.deepEqual(idx.search('retrieval').map((r) => r.id), ['b', 'a']);
+  assert.deepEqual(idx.search('DENSE retrieval').map((r) => r.id), ['b']);
+  assert.deepEqual(idx.search('dense').map((r) => r.id), ['c', 'b']);
+
+  const changed = idx.apply({
+    'paper:a': { newValue: rec('a', '2026-04-01T00:00:00Z', { tags: ['retrieval'] }) },
+    'paper:c': { oldValue: {} },
+    'sync:status': { newValue: {} },
+  });
+  assert.deepEqual(changed.sort(), ['a', 'c']);
+  assert.equal(idx.has('c'), false);
+  assert.equal(idx.conflictCount, 0);
+  assert.deepEqual(idx.search('retrieval').map((r) => r.id), ['a', 'b'], 'a re-saved paper moves up');
+});
