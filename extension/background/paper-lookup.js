@@ -118,11 +118,10 @@ export async function metadataOf(r) {
   const what = "this paper's title and abstract";
   const body = await fetchText(r.metadata_url, what);
   if (body === null) return null;
-  let paper = null;
+  let paper;
   if (r.source === 'arxiv-api' || r.source === 'page') {
     const papers = (await entriesOf(body, r.metadata_url)).map((e) => e.paper);
-    const res = { papers };
-    paper = res.papers.find((p) => !r.id || p.id === r.id) || (res.papers.length === 1 ? res.papers[0] : null);
+    paper = papers.find((p) => !r.id || p.id === r.id) || (papers.length === 1 ? papers[0] : null);
   } else {
     paper = await pdfCall('metadata', r.source, body, '').catch(() => null);
   }
@@ -168,7 +167,7 @@ function merged(meta, fromPDF, pdfURL) {
  * @param {Resolved} r @param {string} url @returns {Promise<Found>}
  */
 async function fromResolved(r, url) {
-  let why = '';
+  let why;
   try {
     const meta = await metadataOf(r);
     if (meta) return { paper: merged(meta, null, r.pdf ? url : '') };

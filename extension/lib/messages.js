@@ -40,10 +40,15 @@
  * records (through the library messages below), so that an edit and a sync round never interleave.
  * version is the server item version the local copy is based on (0: never synced); dirty maps each wire
  * field (lib/sync-fields.js) edited here and not yet acknowledged by the server to an edit counter;
- * conflict is set when the server refused an edit because the same field changed there too.
+ * conflict is set when the server refused an edit because the same field changed there too; dispute when
+ * another device holds such a conflict about an edit made here (its user's choice is awaited).
  * @typedef {{id: string, paper: Paper, tldr: string, keyphrases: string[], tags: string[], note: string,
  *   read: boolean, savedAt: string, version?: number, dirty?: Record<string, number>, conflict?: Conflict,
- *   syncError?: string}} SavedPaper
+ *   dispute?: Dispute, syncError?: string}} SavedPaper
+ */
+/**
+ * Another device's conflicting edit of fields (wire names), with its values, waiting for its user's choice.
+ * @typedef {{fields: string[], values: Record<string, unknown>, at: string}} Dispute
  */
 /**
  * An edit the server refused: fields are the wire names (lib/sync-fields.js) set differently on both sides;

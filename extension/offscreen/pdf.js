@@ -45,7 +45,7 @@ export async function readPDF(bytes, url) {
   try {
     return await pdfCall('read', bytes, url);
   } catch (err) {
-    throw new Error(`papergist could not read this PDF: ${err.message}`);
+    throw new Error(`papergist could not read this PDF: ${err.message}`, { cause: err });
   }
 }
 
