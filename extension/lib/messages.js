@@ -115,6 +115,7 @@ export async function send(type, payload = {}) {
  * @param {Record<string, (msg: any, sender: chrome.runtime.MessageSender) => any>} handlers
  */
 export function dispatch(context, handlers) {
+  registered.set(context, handlers);
   chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
     if (((msg && msg.target) || TARGET.BACKGROUND) !== context && context !== TARGET.CONTENT) return false;
     const handler = msg && Object.hasOwn(handlers, msg.type) ? handlers[msg.type] : null;
@@ -122,10 +123,30 @@ export function dispatch(context, handlers) {
       console.warn(`papergist ${context}: unknown message type`, msg && msg.type);
       return false;
     }
-    Promise.resolve()
-      .then(() => handler(msg, sender))
-      .then((data) => sendResponse({ ok: true, ...data }))
-      .catch((err) => sendResponse({ ok: false, error: String((err && err.message) || err) }));
+    reply(handler, msg, sender).then(sendResponse);
     return true;
   });
+}
+
+/** The handlers dispatch registered in this page, by context. */
+const registered = new Map();
+
+/** Runs a handler and wraps its data or error in a reply: {ok: true, ...data} or {ok: false, error}. */
+function reply(handler, msg, sender) {
+  return Promise.resolve()
+    .then(() => handler(msg, sender))
+    .then((data) => ({ ok: true, ...data }), (err) => ({ ok: false, error: String((err && err.message) || err) }));
+}
+
+/**
+ * Hands a message to the handlers this same page registered for context, with the reply a runtime message would
+ * get: Firefox's background page hosts the engine (background/host-firefox.js), and a page does not hear its own
+ * runtime messages. Message and reply are cloned as a runtime message's would be.
+ * @param {'background'|'offscreen'|'content'} context @param {{type: string}} msg
+ */
+export async function deliver(context, msg) {
+  const handlers = registered.get(context);
+  const handler = handlers && Object.hasOwn(handlers, msg.type) ? handlers[msg.type] : null;
+  if (!handler) throw new Error(`papergist ${context}: no handler for ${msg.type} in this page`);
+  return structuredClone(await reply(handler, structuredClone(msg), { id: chrome.runtime.id, url: location.href }));
 }

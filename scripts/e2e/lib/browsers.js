@@ -1,0 +1,166 @@
+// One face over both browsers for the suites that run in each (tests/core.test.js): headless Chromium through
+// playwright-core (lib/browser.js) and headless Firefox ESR through puppeteer-core over WebDriver BiDi
+// (lib/firefox.js). PAPERGIST_BROWSER=chromium|firefox picks one; a test reads cards, clicks, fills and sends
+// messages the same way in both.
+import { readFile, readdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Browser } from './browser.js';
+import { FirefoxBrowser } from './firefox.js';
+
+export const BROWSERS = ['chromium', 'firefox'];
+
+/** The browser under test: PAPERGIST_BROWSER, else Chromium. */
+export function browserUnderTest() {
+  const kind = process.env.PAPERGIST_BROWSER || 'chromium';
+  if (!BROWSERS.includes(kind)) throw new Error(`PAPERGIST_BROWSER=${kind}: want one of ${BROWSERS.join(', ')}`);
+  return kind;
+}
+
+/** A tab, in either browser. */
+export class Tab {
+  /** @param {'chromium'|'firefox'} kind @param {any} page a playwright or a puppeteer Page */
+  constructor(kind, page) {
+    this.kind = kind;
+    this.page = page;
+  }
+
+  /** Runs fn(arg) in the page and returns its (serializable) result. */
+  evaluate(fn, arg) {
+    return this.page.evaluate(fn, arg);
+  }
+
+  /** Waits until fn(arg) is truthy in the page. */
+  waitFor(fn, arg, timeout = 20_000) {
+    return this.kind === 'firefox'
+      ? this.page.waitForFunction(fn, { timeout, polling: 100 }, arg)
+      : this.page.waitForFunction(fn, arg, { timeout });
+  }
+
+  /** Waits until selector matches an element. */
+  waitForSelector(selector, timeout = 20_000) {
+    return this.page.waitForSelector(this.#selector(selector), { timeout });
+  }
+
+  /** A real (trusted) click on the element; `host >>> inner` reaches into an open shadow root. */
+  click(selector) {
+    return this.page.click(this.#selector(selector));
+  }
+
+  /** Replaces the value of an input, typing as a user would. */
+  async fill(selector, value) {
+    if (this.kind === 'firefox') await this.page.locator(selector).fill(value);
+    else await this.page.fill(selector, value);
+  }
+
+  async bringToFront() {
+    await this.page.bringToFront();
+  }
+
+  close() {
+    return this.page.close();
+  }
+
+  /** playwright pierces open shadow roots with a plain descendant combinator; puppeteer with >>>. */
+  #selector(selector) {
+    return this.kind === 'firefox' ? selector : selector.replace(/\s*>>>\s*/g, ' ');
+  }
+}
+
+/**
+ * A browser profile with the extension installed, pages served at their real URLs and no network but 127.0.0.1.
+ *
+ *   const s = await new Session().start();
+ *   s.serve('https://arxiv.org/list/cs.CL/new', html);
+ *   const tab = await s.openListing('https://arxiv.org/list/cs.CL/new');
+ */
+export class Session {
+  /** @param {{kind?: 'chromium'|'firefox', grantHosts?: string[]}} [opts] */
+  constructor(opts = {}) {
+    this.kind = opts.kind || browserUnderTest();
+    this.browser = this.kind === 'firefox' ? new FirefoxBrowser(opts) : new Browser(opts);
+    /** @type {Tab|null} an extension page kept open to send messages from */
+    this.messenger = null;
+  }
+
+  async start() {
+    await this.browser.start();
+    return this;
+  }
+
+  serve(url, body, type, status) {
+    this.browser.serve(url, body, type, status);
+  }
+
+  serveFile(url, file, type) {
+    return this.browser.serveFile(url, file, type);
+  }
+
+  /** The URL of an extension file, such as popup/popup.html. */
+  extensionURL(file) {
+    return this.browser.extensionURL(file);
+  }
+
+  /** A new tab at url (https URLs are served from serve()). */
+  async open(url) {
+    return new Tab(this.kind, await this.browser.openPage(url));
+  }
+
+  /**
+   * Opens url and waits until the extension has shown its cards (data-papergist on <html>).
+   * @param {'shown'|'done'} until
+   */
+  async openListing(url, until = 'done', timeout = 20_000) {
+    const tab = await this.open(url);
+    await tab.waitFor((u) => {
+      const s = document.documentElement.getAttribute('data-papergist');
+      return u === 'shown' ? s === 'shown' || s === 'done' : s === 'done';
+    }, until, timeout);
+    return tab;
+  }
+
+  /** Opens the popup as a page, with its list drawn. */
+  async openPopup() {
+    const tab = await this.open(this.extensionURL('popup/popup.html'));
+    await tab.waitForSelector('body[data-rendered]');
+    return tab;
+  }
+
+  /**
+   * Sends one message of lib/messages.js to the background from an extension page (as the popup and options
+   * do) and returns its reply; throws its error.
+   */
+  async message(type, payload = {}) {
+    this.messenger ??= await this.open(this.extensionURL('options/options.html'));
+    const reply = await this.messenger.evaluate((m) => chrome.runtime.sendMessage(m), { type, ...payload });
+    if (!reply) throw new Error(`no reply to ${type}`);
+    if (!reply.ok) throw new Error(reply.error);
+    return reply;
+  }
+
+  /** @returns {Promise<Record<string, any>>} paper ID → the extension's saved record */
+  async records() {
+    this.messenger ??= await this.open(this.extensionURL('options/options.html'));
+    const all = await this.messenger.evaluate(() => chrome.storage.local.get(null));
+    return Object.fromEntries(Object.entries(all).filter(([k]) => k.startsWith('paper:')).map(([k, v]) => [k.slice(6), v]));
+  }
+
+  /** Clicks selector in tab, which downloads a file, and returns the file's text. */
+  async download(tab, selector) {
+    if (this.kind === 'chromium') {
+      const [dl] = await Promise.all([tab.page.waitForEvent('download'), tab.click(selector)]);
+      return readFile(await dl.path(), 'utf8');
+    }
+    return this.browser.download(() => tab.click(selector));
+  }
+
+  async dispose() {
+    await this.browser.dispose();
+  }
+}
+
+/** A fresh folder for one test's downloads; removed by the returned function. */
+export async function tempDir(prefix) {
+  const dir = await mkdtemp(path.join(tmpdir(), prefix));
+  return { dir, remove: () => rm(dir, { recursive: true, force: true }), list: () => readdir(dir) };
+}
