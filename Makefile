@@ -141,3 +141,21 @@ clean:
 bench: bench-popup
 bench-popup: extension $(E2E)/node_modules
 	cd $(E2E) && node bench-popup.js
+
+# --- Firefox and release packages (owner: firefox) ---
+.PHONY: test-e2e-firefox package
+test: test-e2e-firefox
+## test-e2e-firefox: the shared core suite (tests/core.test.js) in headless Firefox ESR, over WebDriver BiDi
+test-e2e-firefox: extension $(E2E)/node_modules
+	cd $(E2E) && PAPERGIST_BROWSER=firefox node --test --test-concurrency=1 tests/core.test.js
+
+PACKAGE := scripts/package
+$(PACKAGE)/node_modules: $(PACKAGE)/package-lock.json
+	cd $(PACKAGE) && npm ci --no-audit --no-fund
+	@touch $@
+
+## package: dist/papergist-{chrome,firefox,sources}-<version>.zip, the same bytes from the same commit; checks the
+## Chrome manifest against the Chrome Web Store's rules, then web-ext lint on the Firefox build (0 errors)
+package: extension $(PACKAGE)/node_modules
+	$(GO) run ./$(PACKAGE) -dist $(DIST)
+	cd $(PACKAGE) && node_modules/.bin/web-ext lint --source-dir $(CURDIR)/$(DIST)/firefox --no-input

@@ -13,7 +13,8 @@ async function missing() {
 async function showState() {
   const ask = await missing();
   await chrome.action.setBadgeText({ text: ask ? '!' : '' });
-  await chrome.action.setTitle({ title: ask ? 'papergist: allow the paper sites to see cards (click Settings → Allow)' : '' });
+  // null: back to the manifest's title
+  await chrome.action.setTitle({ title: ask ? 'papergist: allow the paper sites (see the papergist tab) to get cards' : null });
 }
 
 chrome.runtime.onInstalled.addListener(async ({ reason }) => {
