@@ -83,11 +83,11 @@ func run(args []string, stdout io.Writer) error {
 
 // manifest holds the keys of manifest.json that packaging reads.
 type manifest struct {
-	Version               string            `json:"version"`
-	Key                   *string           `json:"key"`
-	Icons                 map[string]string `json:"icons"`
-	Permissions           []string          `json:"permissions"`
-	HostPermissions       []string          `json:"host_permissions"`
+	Version                 string            `json:"version"`
+	Key                     *string           `json:"key"`
+	Icons                   map[string]string `json:"icons"`
+	Permissions             []string          `json:"permissions"`
+	HostPermissions         []string          `json:"host_permissions"`
 	OptionalHostPermissions []string          `json:"optional_host_permissions"`
 }
 
