@@ -72,7 +72,7 @@ bench-backend:
 
 # --- extension benchmarks (owner: extension) ---
 bench-extension: extension $(E2E)/node_modules
-	cd $(E2E) && node bench.js
+	cd $(E2E) && node bench.js && PAPERGIST_BROWSER=firefox node bench.js
 
 # --- sync benchmark: 5,000 papers to a fresh profile through the real server, then the popup over them ---
 bench-sync: extension $(E2E)/node_modules

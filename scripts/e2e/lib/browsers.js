@@ -2,9 +2,7 @@
 // playwright-core (lib/browser.js) and headless Firefox ESR through puppeteer-core over WebDriver BiDi
 // (lib/firefox.js). PAPERGIST_BROWSER=chromium|firefox picks one; a test reads cards, clicks, fills and sends
 // messages the same way in both.
-import { readFile, readdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { Browser } from './browser.js';
 import { FirefoxBrowser } from './firefox.js';
 
@@ -75,7 +73,7 @@ export class Tab {
  *   const tab = await s.openListing('https://arxiv.org/list/cs.CL/new');
  */
 export class Session {
-  /** @param {{kind?: 'chromium'|'firefox', grantHosts?: string[]}} [opts] */
+  /** @param {{kind?: 'chromium'|'firefox', grantHosts?: string[], prefs?: Record<string, any>}} [opts] prefs: Firefox's */
   constructor(opts = {}) {
     this.kind = opts.kind || browserUnderTest();
     this.browser = this.kind === 'firefox' ? new FirefoxBrowser(opts) : new Browser(opts);
@@ -145,6 +143,28 @@ export class Session {
     return Object.fromEntries(Object.entries(all).filter(([k]) => k.startsWith('paper:')).map(([k, v]) => [k.slice(6), v]));
   }
 
+  /** Clears the extension's chrome.storage.session (the caches of abstracts and summaries). */
+  async clearSessionStorage() {
+    const page = await this.open(this.extensionURL('options/options.html'));
+    await page.evaluate(() => chrome.storage.session.clear());
+    await page.close();
+  }
+
+  /**
+   * Stops the extension's background as the browser does when it is idle: Chromium's service worker (the
+   * offscreen document and its engine stay), Firefox's event page (the engine goes with it).
+   */
+  async stopBackground() {
+    if (this.kind === 'firefox') return this.browser.stopBackground();
+    return this.browser.stopServiceWorker();
+  }
+
+  /** Closes the browser and starts it again on the same profile. */
+  async restart() {
+    this.messenger = null;
+    await this.browser.restart();
+  }
+
   /** Clicks selector in tab, which downloads a file, and returns the file's text. */
   async download(tab, selector) {
     if (this.kind === 'chromium') {
@@ -157,10 +177,4 @@ export class Session {
   async dispose() {
     await this.browser.dispose();
   }
-}
-
-/** A fresh folder for one test's downloads; removed by the returned function. */
-export async function tempDir(prefix) {
-  const dir = await mkdtemp(path.join(tmpdir(), prefix));
-  return { dir, remove: () => rm(dir, { recursive: true, force: true }), list: () => readdir(dir) };
 }

@@ -120,9 +120,25 @@ export class FirefoxBrowser {
     throw new Error('no download arrived');
   }
 
+  /**
+   * Lets the background event page go as Firefox unloads it when idle, engine and all (Chrome's stopped service
+   * worker): needs the pref extensions.background.idle.timeout set short (ms) at start.
+   */
+  async stopBackground() {
+    const idle = Number(this.prefs['extensions.background.idle.timeout']);
+    if (!(idle > 0 && idle <= 5000)) throw new Error('stopBackground: start with a short extensions.background.idle.timeout');
+    await sleep(idle * 2 + 1000);
+  }
+
   async close() {
     await this.browser?.close();
     this.browser = null;
+  }
+
+  /** Closes and relaunches on the same profile, installing the add-on again (a temporary add-on goes at exit). */
+  async restart() {
+    await this.close();
+    await this.start();
   }
 
   async dispose() {
