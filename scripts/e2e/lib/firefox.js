@@ -98,6 +98,17 @@ export class FirefoxBrowser {
     throw new Error(`${url} did not load`);
   }
 
+  /** The tab the browser or the extension opened at url (an extension page's target keeps its old URL). */
+  async findPage(url, timeout = 20_000) {
+    for (const end = Date.now() + timeout; Date.now() < end; await sleep(100)) {
+      for (const page of await this.browser.pages()) {
+        const href = await page.evaluate(() => location.href).catch(() => '');
+        if (href === url) return page;
+      }
+    }
+    throw new Error(`no tab at ${url}`);
+  }
+
   #serve(req) {
     if (req.isInterceptResolutionHandled()) return;
     const url = new URL(req.url());
