@@ -129,17 +129,27 @@ export class Session {
    * do) and returns its reply; throws its error.
    */
   async message(type, payload = {}) {
-    this.messenger ??= await this.open(this.extensionURL('options/options.html'));
-    const reply = await this.messenger.evaluate((m) => chrome.runtime.sendMessage(m), { type, ...payload });
+    const reply = await this.inExtension((m) => chrome.runtime.sendMessage(m), { type, ...payload });
     if (!reply) throw new Error(`no reply to ${type}`);
     if (!reply.ok) throw new Error(reply.error);
     return reply;
   }
 
+  /** Runs fn(arg) in an extension page, with its chrome.* APIs. */
+  async inExtension(fn, arg) {
+    this.messenger ??= await this.open(this.extensionURL('options/options.html'));
+    return this.messenger.evaluate(fn, arg);
+  }
+
+  /** The browser's ID of tab, which it brings to the front (as the popup would see it, active). */
+  async tabId(tab) {
+    await tab.bringToFront();
+    return this.inExtension(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0].id);
+  }
+
   /** @returns {Promise<Record<string, any>>} paper ID → the extension's saved record */
   async records() {
-    this.messenger ??= await this.open(this.extensionURL('options/options.html'));
-    const all = await this.messenger.evaluate(() => chrome.storage.local.get(null));
+    const all = await this.inExtension(() => chrome.storage.local.get(null));
     return Object.fromEntries(Object.entries(all).filter(([k]) => k.startsWith('paper:')).map(([k, v]) => [k.slice(6), v]));
   }
 

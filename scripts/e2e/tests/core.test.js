@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Session, browserUnderTest } from '../lib/browsers.js';
 import { cardsOf, SHARED_PAGES } from '../lib/browser.js';
 import { Backend, newEmail } from '../lib/backend.js';
-import { arxivListing, syntheticPaper, XSS_TITLE, REAL } from '../lib/fixtures.js';
+import { arxivListing, arxivAbsPage, syntheticPaper, XSS_TITLE, REAL } from '../lib/fixtures.js';
 import { parseBibTeX } from '../lib/parsers.js';
 
 const KIND = browserUnderTest();
@@ -110,6 +110,33 @@ describe(`papergist in ${KIND}`, () => {
     assert.deepEqual(listed, [id(papers[2])]);
     const entries = parseBibTeX(await a.download(popup, 'button[data-format=bibtex]'));
     assert.deepEqual(entries.map((e) => [e.fields.title, e.fields.eprint]), [[papers[2].title, papers[2].id]]);
+    await popup.close();
+    await page.close();
+  });
+
+  test('the Topics control opens the page digest, and a topic click marks its papers', async () => {
+    const url = 'https://arxiv.org/list/cs.IR/new';
+    a.serve(url, arxivListing(Array.from({ length: 30 }, (_, i) => syntheticPaper(200 + i))));
+    const page = await a.openListing(url);
+    await page.click('papergist-digest >>> button.toggle');
+    await page.waitFor(() => document.querySelector('papergist-digest').shadowRoot.querySelectorAll('.panel li button').length >= 2);
+    await page.click('papergist-digest >>> .panel li:last-child button');
+    await page.waitFor(() => document.querySelectorAll('papergist-card[data-highlight]').length > 0);
+    await page.close();
+  });
+
+  test('the popup saves the paper of the page in the active tab', async () => {
+    const p = syntheticPaper(300);
+    const url = `https://arxiv.org/abs/${p.id}v2`;
+    a.serve(url, arxivAbsPage(p));
+    const page = await a.openListing(url);
+    const popup = await a.open(a.extensionURL(`popup/popup.html?tab=${await a.tabId(page)}`));
+    await popup.click('#save-tab');
+    await popup.waitFor((t) => document.querySelector('#tab-status').textContent === `Saved: ${t}`, p.title);
+    assert.equal((await a.records())[id(p)]?.paper.title, p.title);
+    await popup.click(`li.paper[data-paper-id="${id(p)}"] button.remove`);
+    await popup.waitFor((pid) => !document.querySelector(`li.paper[data-paper-id="${pid}"]`), id(p));
+    assert.equal((await a.records())[id(p)], undefined);
     await popup.close();
     await page.close();
   });
