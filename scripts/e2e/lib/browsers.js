@@ -147,6 +147,24 @@ export class Session {
     return this.inExtension(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0].id);
   }
 
+  /**
+   * Calls the background's handler of a browser event (papergistEvents in background/service-worker.js) for a
+   * tab, as the browser does for a shortcut (onCommand) or a context-menu click (onMenuClicked): headless input
+   * reaches neither. Returns the saved paper's ID, or null.
+   * @param {'onCommand'|'onMenuClicked'} handler @param {string} arg the command or the menu item
+   */
+  async fireEvent(handler, arg, tabId) {
+    const fire = async ({ handler, arg, tabId }) => {
+      // Chromium: this runs in the service worker; Firefox: in an extension page, next to its background page
+      const events = globalThis.papergistEvents || (await chrome.runtime.getBackgroundPage()).papergistEvents;
+      const tab = await chrome.tabs.get(tabId);
+      const r = handler === 'onCommand' ? await events.onCommand(arg, tab) : await events.onMenuClicked({ menuItemId: arg }, tab);
+      return r ? r.id : null;
+    };
+    if (this.kind === 'firefox') return this.inExtension(fire, { handler, arg, tabId });
+    return (await this.browser.serviceWorker()).evaluate(fire, { handler, arg, tabId });
+  }
+
   /** @returns {Promise<Record<string, any>>} paper ID → the extension's saved record */
   async records() {
     const all = await this.inExtension(() => chrome.storage.local.get(null));

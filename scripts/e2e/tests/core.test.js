@@ -40,6 +40,8 @@ function assertOneCardEach(cards, count, label) {
 async function signInFromOptions(s, email, { create = false } = {}) {
   const page = await s.open(s.extensionURL('options/options.html'));
   await page.waitFor(() => ['signed-in', 'signed-out'].includes(document.body.dataset.state));
+  const device = await page.evaluate(() => document.querySelector('#device-name').value);
+  assert.match(device, KIND === 'firefox' ? /^Firefox on Linux$/ : /^(Chrome|Chromium) on Linux$/, 'the device names its browser');
   await page.fill('#server', backend.url);
   await page.fill('#email', email);
   await page.fill('#password', PASSWORD);
@@ -139,6 +141,20 @@ describe(`papergist in ${KIND}`, () => {
     assert.equal((await a.records())[id(p)], undefined);
     await popup.close();
     await page.close();
+  });
+
+  test('the keyboard shortcut and the context menu save the paper of a page', async () => {
+    const [p, q] = [syntheticPaper(301), syntheticPaper(302)];
+    for (const x of [p, q]) a.serve(`https://arxiv.org/abs/${x.id}v1`, arxivAbsPage(x, 'v1'));
+    const tabP = await a.openListing(`https://arxiv.org/abs/${p.id}v1`);
+    assert.equal(await a.fireEvent('onCommand', 'save-paper', await a.tabId(tabP)), id(p));
+    const tabQ = await a.openListing(`https://arxiv.org/abs/${q.id}v1`);
+    assert.equal(await a.fireEvent('onMenuClicked', 'papergist-save', await a.tabId(tabQ)), id(q));
+    const recs = await a.records();
+    assert.deepEqual([recs[id(p)]?.paper.title, recs[id(q)]?.paper.title], [p.title, q.title]);
+    for (const x of [p, q]) await a.message('library/remove', { id: id(x) });
+    await tabP.close();
+    await tabQ.close();
   });
 
   test('signed in, the saved paper reaches the server and a second profile', async () => {
