@@ -123,20 +123,16 @@ export function dispatch(context, handlers) {
       console.warn(`papergist ${context}: unknown message type`, msg && msg.type);
       return false;
     }
-    reply(handler, msg, sender).then(sendResponse);
+    Promise.resolve()
+      .then(() => handler(msg, sender))
+      .then((data) => sendResponse({ ok: true, ...data }))
+      .catch((err) => sendResponse({ ok: false, error: String((err && err.message) || err) }));
     return true;
   });
 }
 
 /** The handlers dispatch registered in this page, by context. */
 const registered = new Map();
-
-/** Runs a handler and wraps its data or error in a reply: {ok: true, ...data} or {ok: false, error}. */
-function reply(handler, msg, sender) {
-  return Promise.resolve()
-    .then(() => handler(msg, sender))
-    .then((data) => ({ ok: true, ...data }), (err) => ({ ok: false, error: String((err && err.message) || err) }));
-}
 
 /**
  * Hands a message to the handlers this same page registered for context, with the reply a runtime message would
@@ -148,5 +144,10 @@ export async function deliver(context, msg) {
   const handlers = registered.get(context);
   const handler = handlers && Object.hasOwn(handlers, msg.type) ? handlers[msg.type] : null;
   if (!handler) throw new Error(`papergist ${context}: no handler for ${msg.type} in this page`);
-  return structuredClone(await reply(handler, structuredClone(msg), { id: chrome.runtime.id, url: location.href }));
+  const sender = { id: chrome.runtime.id, url: location.href };
+  try {
+    return structuredClone({ ok: true, ...(await handler(structuredClone(msg), sender)) });
+  } catch (err) {
+    return { ok: false, error: String((err && err.message) || err) };
+  }
 }
