@@ -123,10 +123,10 @@ export class FirefoxBrowser {
     const before = new Set(await readdir(this.downloads).catch(() => []));
     await click();
     for (const end = Date.now() + 20_000; Date.now() < end; await sleep(100)) {
-      const files = (await readdir(this.downloads).catch(() => [])).filter((f) => !before.has(f) && !f.endsWith('.part'));
+      const now = await readdir(this.downloads).catch(() => []);
+      const done = now.filter((f) => !before.has(f) && !f.endsWith('.part'));
       // Firefox writes to <name>.part and renames it when done
-      const partial = (await readdir(this.downloads).catch(() => [])).some((f) => f.endsWith('.part'));
-      if (files.length && !partial) return readFile(path.join(this.downloads, files[0]), 'utf8');
+      if (done.length && !now.some((f) => f.endsWith('.part'))) return readFile(path.join(this.downloads, done[0]), 'utf8');
     }
     throw new Error('no download arrived');
   }
