@@ -84,7 +84,7 @@ bench-logins:
 
 # --- extension benchmarks (owner: extension) ---
 bench-extension: extension $(E2E)/node_modules
-	cd $(E2E) && node bench.js
+	cd $(E2E) && node bench.js && PAPERGIST_BROWSER=firefox node bench.js
 
 # --- sync benchmark: 5,000 papers to a fresh profile through the real server, then the popup over them ---
 bench-sync: extension $(E2E)/node_modules
@@ -206,3 +206,21 @@ bench-pdf: extension $(E2E)/node_modules
 	@printf 'listing wasm (dist/wasm/papergist.wasm): %s bytes gzipped; PDF wasm (dist/wasm/papergist-pdf.wasm, loaded on the first PDF save): %s bytes gzipped\n' \
 		"$$(gzip -9 -c $(WASM_OUT) | wc -c)" "$$(gzip -9 -c $(PDF_WASM_OUT) | wc -c)"
 	cd $(E2E) && node bench-pdf.js
+
+# --- Firefox and release packages (owner: firefox) ---
+.PHONY: test-e2e-firefox package
+test: test-e2e-firefox
+## test-e2e-firefox: the shared core suite (tests/core.test.js) and the first-run test in headless Firefox ESR (BiDi)
+test-e2e-firefox: extension $(E2E)/node_modules
+	cd $(E2E) && PAPERGIST_BROWSER=firefox node --test --test-concurrency=1 tests/core.test.js tests/first-run.test.js
+
+PACKAGE := scripts/package
+$(PACKAGE)/node_modules: $(PACKAGE)/package-lock.json
+	cd $(PACKAGE) && npm ci --no-audit --no-fund
+	@touch $@
+
+## package: dist/papergist-{chrome,firefox,sources}-<version>.zip, the same bytes from the same commit; checks the
+## Chrome manifest against the Chrome Web Store's rules, then web-ext lint on the Firefox build (0 errors)
+package: extension $(PACKAGE)/node_modules
+	$(GO) run ./$(PACKAGE) -dist $(DIST)
+	cd $(PACKAGE) && node_modules/.bin/web-ext lint --source-dir $(CURDIR)/$(DIST)/firefox --no-input

@@ -1,38 +1,17 @@
-// The engine as the background sees it: analyze(request) runs the wasm's one call per page state. On Chrome the
-// wasm host (offscreen/wasm.js) lives in an offscreen document, created at worker start; a browser with
-// background pages could import the host here instead and call it directly.
+// The engine as the background sees it: analyze(request) runs the wasm's one call per page state. The wasm host
+// (offscreen/wasm.js) runs where host.js says: Chrome's offscreen document, opened at worker start; in Firefox
+// the background page itself.
 import { MSG, TARGET, unwrap } from '../lib/messages.js';
+import { ensureHost, toHost } from './host.js';
 
 /** @typedef {import('../lib/messages.js').AnalyzeRequest} AnalyzeRequest */
 /** @typedef {import('../lib/messages.js').Analysis} Analysis */
 
-const URL_ = 'offscreen/offscreen.html';
-/** @type {Promise<void>|null} */
-let open = null;
-
 /** What the engine has done, for the tests that count trips (see service-worker.js). */
 export const engineStats = { trips: 0, goCalls: 0 };
 
-/** Creates the offscreen document unless it exists; it survives worker stops, so ask Chrome first. */
-export function ensureEngine() {
-  open ??= (async () => {
-    const url = chrome.runtime.getURL(URL_);
-    const contextTypes = [/** @type {chrome.runtime.ContextType} */ ('OFFSCREEN_DOCUMENT')];
-    const found = /** @type {chrome.runtime.ExtensionContext[]} */ (await chrome.runtime.getContexts({ contextTypes, documentUrls: [url] }));
-    if (found.length) return;
-    await chrome.offscreen.createDocument({
-      url: URL_,
-      reasons: ['DOM_PARSER'],
-      justification: 'Runs the papergist WebAssembly extractor, which parses the HTML of paper listings.',
-    }).catch((err) => {
-      if (!/single offscreen/i.test(String(err && err.message))) throw err; // created meanwhile
-    });
-  })().catch((err) => {
-    open = null;
-    throw err;
-  });
-  return open;
-}
+/** Opens the engine's host (Chrome: the offscreen document) unless it is open. */
+export const ensureEngine = ensureHost;
 
 /**
  * Analyzes one page state: one trip to the wasm host, one call into Go (see Analyze in wasm/bridge).
@@ -44,7 +23,7 @@ export async function analyze(request) {
   await ensureEngine();
   const t1 = performance.now();
   engineStats.trips++;
-  const { json, wait, go, stats } = unwrap(await chrome.runtime.sendMessage({ target: TARGET.OFFSCREEN, type: MSG.ENGINE_ANALYZE, request }), MSG.ENGINE_ANALYZE);
+  const { json, wait, go, stats } = unwrap(await toHost({ target: TARGET.OFFSCREEN, type: MSG.ENGINE_ANALYZE, request }), MSG.ENGINE_ANALYZE);
   engineStats.goCalls = stats.goCalls;
   /** @type {Analysis} */
   const analysis = unwrap(JSON.parse(json), 'analyze');

@@ -6,6 +6,7 @@
 // `missing` says what is not.
 import { MSG, TARGET, unwrap } from '../lib/messages.js';
 import { entriesOf, ensureEngine } from './engine.js';
+import { toHost } from './host.js';
 
 /** @typedef {import('../lib/messages.js').Paper} Paper */
 /**
@@ -21,7 +22,7 @@ const CROSSREF = 'https://api.crossref.org';
 /** Calls the PDF module in the offscreen document. */
 export async function pdfCall(name, ...args) {
   await ensureEngine();
-  const reply = await chrome.runtime.sendMessage({ target: TARGET.OFFSCREEN, type: MSG.PDF_CALL, name, args });
+  const reply = await toHost({ target: TARGET.OFFSCREEN, type: MSG.PDF_CALL, name, args });
   return unwrap(reply, `the PDF reader's ${name}`).data ?? null;
 }
 

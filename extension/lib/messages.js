@@ -219,6 +219,7 @@ export async function send(type, payload = {}) {
  * @param {Record<string, (msg: any, sender: chrome.runtime.MessageSender) => any>} handlers
  */
 export function dispatch(context, handlers) {
+  registered.set(context, handlers);
   chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
     if (((msg && msg.target) || TARGET.BACKGROUND) !== context && context !== TARGET.CONTENT) return false;
     const handler = msg && Object.hasOwn(handlers, msg.type) ? handlers[msg.type] : null;
@@ -232,4 +233,26 @@ export function dispatch(context, handlers) {
       .catch((err) => sendResponse({ ok: false, error: errorInfo(err) }));
     return true;
   });
+}
+
+/** The handlers dispatch registered in this page, by context. */
+const registered = new Map();
+
+/**
+ * Hands a message to the handlers this same page registered for context, with the reply a runtime message would
+ * get: Firefox's background page hosts the engine (background/host-firefox.js), and a page does not hear its own
+ * runtime messages. Message and reply are cloned as a runtime message's would be.
+ * @param {'background'|'offscreen'|'content'} context @param {{type: string}} msg
+ */
+export async function deliver(context, msg) {
+  const handlers = registered.get(context);
+  const handler = handlers && Object.hasOwn(handlers, msg.type) ? handlers[msg.type] : null;
+  if (!handler) throw new Error(`papergist ${context}: no handler for ${msg.type} in this page`);
+  const sender = { id: chrome.runtime.id, url: location.href };
+  try {
+    const data = await handler(structuredClone(msg), sender);
+    return structuredClone({ ok: true, data: data ?? {} });
+  } catch (err) {
+    return { ok: false, error: errorInfo(err) };
+  }
 }

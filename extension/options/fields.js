@@ -30,12 +30,14 @@ const PLATFORMS = [[/^win/i, 'Windows'], [/^mac/i, 'macOS'], [/^(iphone|ipad)/i,
 
 /**
  * The name this browser suggests for itself in the account's device list, such as "Chrome on Linux".
- * @param {{userAgentData?: {brands?: {brand: string}[], platform?: string}, platform?: string}} nav navigator
+ * @param {{userAgentData?: {brands?: {brand: string}[], platform?: string}, platform?: string, userAgent?: string}} nav
+ *   navigator (Firefox has no userAgentData: its user agent string names it)
  * @returns {string} "<browser> on <platform>", or just the browser when the platform is unknown
  */
 export function defaultDeviceName(nav) {
   const brands = ((nav.userAgentData && nav.userAgentData.brands) || []).map((b) => b.brand);
-  const browser = (BRANDS.find(([brand]) => brands.includes(brand)) || [null, 'Chrome'])[1];
+  const unbranded = /\bFirefox\//.test(nav.userAgent || '') ? 'Firefox' : 'Chrome';
+  const browser = (BRANDS.find(([brand]) => brands.includes(brand)) || [null, unbranded])[1];
   let platform = (nav.userAgentData && nav.userAgentData.platform) || '';
   if (platform === 'Chrome OS') platform = 'ChromeOS';
   if (!platform && nav.platform) platform = (PLATFORMS.find(([re]) => re.test(nav.platform)) || [null, ''])[1];

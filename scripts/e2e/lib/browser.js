@@ -16,7 +16,7 @@ export const FIXTURES = path.join(ROOT, 'scripts/e2e/fixtures');
 export const CHROMIUM = process.env.CHROMIUM || ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']
   .find((p) => existsSync(p));
 
-/** @type {Map<string, Promise<string>>} granted copies of the extension by host list, one per process */
+/** @type {Map<string, Promise<string>>} granted copies of an extension build by folder and host list, one per process */
 const grantedCopies = new Map();
 
 /**
@@ -24,15 +24,16 @@ const grantedCopies = new Map();
  * removed at exit. Sync tests need it: headless Chromium never settles chrome.permissions.request, so the
  * permission a user would grant from the options page is granted at install instead.
  * @param {string[]} hosts match patterns such as http://127.0.0.1/*
+ * @param {string} [build] the build to copy (dist/chrome, dist/firefox)
  * @returns {Promise<string>} the copy's folder
  */
-export function grantedExtension(hosts) {
-  const key = [...hosts].sort().join(' ');
+export function grantedExtension(hosts, build = EXTENSION) {
+  const key = [build, ...[...hosts].sort()].join(' ');
   if (!grantedCopies.has(key)) {
     grantedCopies.set(key, (async () => {
       const dir = await mkdtemp(path.join(tmpdir(), 'papergist-ext-'));
       process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-      await cp(EXTENSION, dir, { recursive: true });
+      await cp(build, dir, { recursive: true });
       const file = path.join(dir, 'manifest.json');
       const manifest = JSON.parse(await readFile(file, 'utf8'));
       manifest.host_permissions = [...new Set([...(manifest.host_permissions || []), ...hosts])];
@@ -84,6 +85,18 @@ export class Browser {
     this.worker = this.context.serviceWorkers()[0] || (await this.context.waitForEvent('serviceworker'));
     this.extensionId = new URL(this.worker.url()).host;
     return this;
+  }
+
+  /** The URL of a file of the extension, such as popup/popup.html. */
+  extensionURL(file) {
+    return `chrome-extension://${this.extensionId}/${file}`;
+  }
+
+  /** A new tab at url. */
+  async openPage(url) {
+    const page = await this.context.newPage();
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    return page;
   }
 
   /** Serves body at url (a real https URL). */

@@ -6,25 +6,8 @@ import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Browser, openListing, cardsOf, SHARED_PAGES, ROOT } from '../lib/browser.js';
-import { arxivListing, syntheticPaper, XSS_TITLE } from '../lib/fixtures.js';
+import { arxivListing, syntheticPaper, XSS_TITLE, REAL } from '../lib/fixtures.js';
 import { fakeArxivAPI } from '../lib/api.js';
-
-/** The real listing and paper pages of ../shared, with the paper counts SOURCES.md gives. */
-const REAL = [
-  { file: 'arxiv/list-cs.CL-recent-2026-07-28.html', url: 'https://arxiv.org/list/cs.CL/recent', papers: 50, first: 'arxiv:2607.22529' },
-  { file: 'huggingface/daily-papers-date-2024-08-01.html', url: 'https://huggingface.co/papers?date=2024-08-01', papers: 13, first: 'arxiv:2407.21783' },
-  { file: 'acl/people-andreas-madsack-2026.html', url: 'https://aclanthology.org/people/andreas-madsack/', papers: 6 },
-  { file: 'arxiv/abs-1706.03762.html', url: 'https://arxiv.org/abs/1706.03762', papers: 1, first: 'arxiv:1706.03762' },
-  { file: 'acl/paper-ACL_2021.naacl-main.208.html', url: 'https://aclanthology.org/2021.naacl-main.208/', papers: 1 },
-  {
-    file: 'semanticscholar/paper-d1de4343-meow.html', papers: 1,
-    url: 'https://www.semanticscholar.org/paper/What%E2%80%99s-in-a-Meow-A-Study-on-Human-Classification-of-Prato-Previde-Cannas/d1de4343d4076843583ca5826f345be6cb5cd75c',
-  },
-  {
-    file: 'scholar/search-learning-deep-architectures-2016.html', papers: 1,
-    url: 'https://scholar.google.co.jp/scholar?hl=en&q=%22Learning+deep+architectures+for+AI%22&as_ylo=&as_yhi=&start=&num=',
-  },
-];
 
 /** Whether the manifest's content script runs at url (match patterns: scheme://host/path with * globs). */
 async function contentScriptRunsAt(url) {

@@ -1,0 +1,208 @@
+// One face over both browsers for the suites that run in each (tests/core.test.js): headless Chromium through
+// playwright-core (lib/browser.js) and headless Firefox ESR through puppeteer-core over WebDriver BiDi
+// (lib/firefox.js). PAPERGIST_BROWSER=chromium|firefox picks one; a test reads cards, clicks, fills and sends
+// messages the same way in both.
+import { readFile } from 'node:fs/promises';
+import { Browser } from './browser.js';
+import { FirefoxBrowser } from './firefox.js';
+
+export const BROWSERS = ['chromium', 'firefox'];
+
+/** The browser under test: PAPERGIST_BROWSER, else Chromium. */
+export function browserUnderTest() {
+  const kind = process.env.PAPERGIST_BROWSER || 'chromium';
+  if (!BROWSERS.includes(kind)) throw new Error(`PAPERGIST_BROWSER=${kind}: want one of ${BROWSERS.join(', ')}`);
+  return kind;
+}
+
+/** A tab, in either browser. */
+export class Tab {
+  /** @param {'chromium'|'firefox'} kind @param {any} page a playwright or a puppeteer Page */
+  constructor(kind, page) {
+    this.kind = kind;
+    this.page = page;
+  }
+
+  /** Runs fn(arg) in the page and returns its (serializable) result. */
+  evaluate(fn, arg) {
+    return this.page.evaluate(fn, arg);
+  }
+
+  /** Waits until fn(arg) is truthy in the page. */
+  waitFor(fn, arg, timeout = 20_000) {
+    return this.kind === 'firefox'
+      ? this.page.waitForFunction(fn, { timeout, polling: 100 }, arg)
+      : this.page.waitForFunction(fn, arg, { timeout });
+  }
+
+  /** Waits until selector matches an element. */
+  waitForSelector(selector, timeout = 20_000) {
+    return this.page.waitForSelector(this.#selector(selector), { timeout });
+  }
+
+  /** A real (trusted) click on the element; `host >>> inner` reaches into an open shadow root. */
+  click(selector) {
+    return this.page.click(this.#selector(selector));
+  }
+
+  /** Replaces the value of an input, typing as a user would. */
+  async fill(selector, value) {
+    if (this.kind === 'firefox') await this.page.locator(selector).fill(value);
+    else await this.page.fill(selector, value);
+  }
+
+  async bringToFront() {
+    await this.page.bringToFront();
+  }
+
+  close() {
+    return this.page.close();
+  }
+
+  /** playwright pierces open shadow roots with a plain descendant combinator; puppeteer with >>>. */
+  #selector(selector) {
+    return this.kind === 'firefox' ? selector : selector.replace(/\s*>>>\s*/g, ' ');
+  }
+}
+
+/**
+ * A browser profile with the extension installed, pages served at their real URLs and no network but 127.0.0.1.
+ *
+ *   const s = await new Session().start();
+ *   s.serve('https://arxiv.org/list/cs.CL/new', html);
+ *   const tab = await s.openListing('https://arxiv.org/list/cs.CL/new');
+ */
+export class Session {
+  /** @param {{kind?: 'chromium'|'firefox', grantHosts?: string[], prefs?: Record<string, any>}} [opts] prefs: Firefox's */
+  constructor(opts = {}) {
+    this.kind = opts.kind || browserUnderTest();
+    this.browser = this.kind === 'firefox' ? new FirefoxBrowser(opts) : new Browser(opts);
+    /** @type {Tab|null} an extension page kept open to send messages from */
+    this.messenger = null;
+  }
+
+  async start() {
+    await this.browser.start();
+    return this;
+  }
+
+  serve(url, body, type, status) {
+    this.browser.serve(url, body, type, status);
+  }
+
+  serveFile(url, file, type) {
+    return this.browser.serveFile(url, file, type);
+  }
+
+  /** The URL of an extension file, such as popup/popup.html. */
+  extensionURL(file) {
+    return this.browser.extensionURL(file);
+  }
+
+  /** A new tab at url (https URLs are served from serve()). */
+  async open(url) {
+    return new Tab(this.kind, await this.browser.openPage(url));
+  }
+
+  /**
+   * Opens url and waits until the extension has shown its cards (data-papergist on <html>).
+   * @param {'shown'|'done'} until
+   */
+  async openListing(url, until = 'done', timeout = 20_000) {
+    const tab = await this.open(url);
+    await tab.waitFor((u) => {
+      const s = document.documentElement.getAttribute('data-papergist');
+      return u === 'shown' ? s === 'shown' || s === 'done' : s === 'done';
+    }, until, timeout);
+    return tab;
+  }
+
+  /** Opens the popup as a page, with its list drawn. */
+  async openPopup() {
+    const tab = await this.open(this.extensionURL('popup/popup.html'));
+    await tab.waitForSelector('body[data-rendered]');
+    return tab;
+  }
+
+  /**
+   * Sends one message of lib/messages.js to the background from an extension page (as the popup and options
+   * do) and returns its reply; throws its error.
+   */
+  async message(type, payload = {}) {
+    const reply = await this.inExtension((m) => chrome.runtime.sendMessage(m), { type, ...payload });
+    if (!reply) throw new Error(`no reply to ${type}`);
+    if (!reply.ok) throw new Error(reply.error);
+    return reply;
+  }
+
+  /** Runs fn(arg) in an extension page, with its chrome.* APIs. */
+  async inExtension(fn, arg) {
+    this.messenger ??= await this.open(this.extensionURL('options/options.html'));
+    return this.messenger.evaluate(fn, arg);
+  }
+
+  /** The browser's ID of tab, which it brings to the front (as the popup would see it, active). */
+  async tabId(tab) {
+    await tab.bringToFront();
+    return this.inExtension(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0].id);
+  }
+
+  /**
+   * Calls the background's handler of a browser event (papergistEvents in background/service-worker.js) for a
+   * tab, as the browser does for a shortcut (onCommand) or a context-menu click (onMenuClicked): headless input
+   * reaches neither. Returns the saved paper's ID, or null.
+   * @param {'onCommand'|'onMenuClicked'} handler @param {string} arg the command or the menu item
+   */
+  async fireEvent(handler, arg, tabId) {
+    const fire = async ({ handler, arg, tabId }) => {
+      // Chromium: this runs in the service worker; Firefox: in an extension page, next to its background page
+      const events = globalThis.papergistEvents || (await chrome.runtime.getBackgroundPage()).papergistEvents;
+      const tab = await chrome.tabs.get(tabId);
+      const r = handler === 'onCommand' ? await events.onCommand(arg, tab) : await events.onMenuClicked({ menuItemId: arg }, tab);
+      return r ? r.id : null;
+    };
+    if (this.kind === 'firefox') return this.inExtension(fire, { handler, arg, tabId });
+    return (await this.browser.serviceWorker()).evaluate(fire, { handler, arg, tabId });
+  }
+
+  /** @returns {Promise<Record<string, any>>} paper ID → the extension's saved record */
+  async records() {
+    const all = await this.inExtension(() => chrome.storage.local.get(null));
+    return Object.fromEntries(Object.entries(all).filter(([k]) => k.startsWith('paper:')).map(([k, v]) => [k.slice(6), v]));
+  }
+
+  /** Clears the extension's chrome.storage.session (the caches of abstracts and summaries). */
+  async clearSessionStorage() {
+    const page = await this.open(this.extensionURL('options/options.html'));
+    await page.evaluate(() => chrome.storage.session.clear());
+    await page.close();
+  }
+
+  /**
+   * Stops the extension's background as the browser does when it is idle: Chromium's service worker (the
+   * offscreen document and its engine stay), Firefox's event page (the engine goes with it).
+   */
+  async stopBackground() {
+    if (this.kind === 'firefox') return this.browser.stopBackground();
+    return this.browser.stopServiceWorker();
+  }
+
+  /** Closes the browser and starts it again on the same profile. */
+  async restart() {
+    this.messenger = null;
+    await this.browser.restart();
+  }
+
+  /** Clicks selector in tab, which downloads a file, and returns the file's text. */
+  async download(tab, selector) {
+    if (this.kind === 'chromium') {
+      const [dl] = await Promise.all([tab.page.waitForEvent('download'), tab.click(selector)]);
+      return readFile(await dl.path(), 'utf8');
+    }
+    return this.browser.download(() => tab.click(selector));
+  }
+
+  async dispose() {
+    await this.browser.dispose();
+  }
+}

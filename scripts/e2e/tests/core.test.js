@@ -1,0 +1,179 @@
+// The core of papergist in the browser under test (PAPERGIST_BROWSER=chromium|firefox; `make test` runs both):
+// cards on the team's real listing pages, hostile text staying text, saving from a card with a real click, the
+// popup and its export, and signing in and syncing with the real server from a second profile.
+import { test, before, after, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { Session, browserUnderTest } from '../lib/browsers.js';
+import { cardsOf, SHARED_PAGES } from '../lib/browser.js';
+import { Backend, newEmail } from '../lib/backend.js';
+import { arxivListing, arxivAbsPage, syntheticPaper, XSS_TITLE, REAL } from '../lib/fixtures.js';
+import { parseBibTeX } from '../lib/parsers.js';
+
+const KIND = browserUnderTest();
+const GRANT = ['http://127.0.0.1/*'];
+const LISTING = 'https://arxiv.org/list/cs.CL/new';
+const papers = Array.from({ length: 8 }, (_, i) => syntheticPaper(60 + i));
+const id = (p) => `arxiv:${p.id}`;
+const PASSWORD = 'correct horse battery staple';
+
+/** @type {Backend} */
+let backend;
+/** @type {Session[]} */
+const sessions = [];
+
+async function session() {
+  const s = await new Session({ kind: KIND, grantHosts: GRANT }).start();
+  s.serve(LISTING, arxivListing(papers));
+  sessions.push(s);
+  return s;
+}
+
+function assertOneCardEach(cards, count, label) {
+  assert.equal(cards.length, count, `${label}: ${cards.length} cards for ${count} papers`);
+  assert.equal(new Set(cards.map((c) => c.id)).size, cards.length, `${label}: a paper has two cards`);
+  for (const c of cards) assert.ok(c.tldr.trim().length > 0, `${label}: ${c.id} has an empty TL;DR`);
+}
+
+/** Creates the account (or signs in) from the options page, with real typing and clicks. */
+async function signInFromOptions(s, email, { create = false } = {}) {
+  const page = await s.open(s.extensionURL('options/options.html'));
+  await page.waitFor(() => ['signed-in', 'signed-out'].includes(document.body.dataset.state));
+  const device = await page.evaluate(() => document.querySelector('#device-name').value);
+  assert.match(device, KIND === 'firefox' ? /^Firefox on Linux$/ : /^(Chrome|Chromium) on Linux$/, 'the device names its browser');
+  await page.fill('#server', backend.url);
+  await page.fill('#email', email);
+  await page.fill('#password', PASSWORD);
+  await page.click(create ? '#create' : '#sign-in');
+  await page.waitFor(() => document.body.dataset.state !== 'busy' && document.body.dataset.state !== 'signed-out');
+  const state = await page.evaluate(() => [document.body.dataset.state, document.querySelector('#error')?.textContent]);
+  assert.equal(state[0], 'signed-in', `sign-in failed: ${state[1]}`);
+  await page.close();
+}
+
+before(async () => {
+  backend = await new Backend().start();
+});
+after(async () => {
+  for (const s of sessions) await s.dispose().catch(() => {});
+  await backend?.dispose();
+});
+
+describe(`papergist in ${KIND}`, () => {
+  /** @type {Session} */
+  let a;
+  before(async () => {
+    a = await session();
+  });
+
+  describe('cards on the real pages of ../shared/fixtures/pages', () => {
+    for (const rp of REAL) {
+      const file = path.join(SHARED_PAGES, rp.file);
+      test(rp.file, { skip: !existsSync(file) && `${file} not found: ../shared is not beside the repository` }, async () => {
+        await a.serveFile(rp.url, file, 'text/html; charset=utf-8');
+        const page = await a.openListing(rp.url);
+        const cards = await cardsOf(page);
+        assertOneCardEach(cards, rp.papers, rp.file);
+        if (rp.first) assert.equal(cards[0].id, rp.first);
+        await page.close();
+      });
+    }
+  });
+
+  test('a hostile title and abstract stay text', async () => {
+    const url = 'https://arxiv.org/list/cs.CR/new';
+    a.serve(url, arxivListing([syntheticPaper(0, { title: XSS_TITLE }), syntheticPaper(1, {
+      abstract: 'We show that <script>window.__papergistPwned=2</script> <img src=x onerror="window.__papergistPwned=3"> is harmless. It is.',
+    })]));
+    const page = await a.openListing(url);
+    const cards = await cardsOf(page);
+    assertOneCardEach(cards, 2, 'hostile');
+    const injected = await page.evaluate(() => ({
+      pwned: window.__papergistPwned,
+      elements: [...document.querySelectorAll('papergist-card')].reduce((n, c) => n + c.shadowRoot.querySelectorAll('img, script, b').length, 0),
+    }));
+    assert.deepEqual(injected, { pwned: undefined, elements: 0 });
+    await page.close();
+  });
+
+  test('a card saves with a click; the popup lists the paper and exports it', async () => {
+    const page = await a.openListing(LISTING);
+    assert.deepEqual((await cardsOf(page)).map((c) => c.id), papers.map(id));
+    await page.click(`papergist-card[data-paper-id="${id(papers[2])}"] >>> button.save`);
+    await page.waitForSelector(`papergist-card[data-paper-id="${id(papers[2])}"][data-saved=true]`);
+    const rec = (await a.records())[id(papers[2])];
+    assert.equal(rec.paper.title, papers[2].title);
+    assert.ok(rec.tldr.length > 0, 'saved with its TL;DR');
+
+    const popup = await a.openPopup();
+    await popup.waitFor((pid) => [...document.querySelectorAll('li.paper')].some((li) => li.dataset.paperId === pid), id(papers[2]));
+    const listed = await popup.evaluate(() => [...document.querySelectorAll('li.paper')].map((li) => li.dataset.paperId));
+    assert.deepEqual(listed, [id(papers[2])]);
+    const entries = parseBibTeX(await a.download(popup, 'button[data-format=bibtex]'));
+    assert.deepEqual(entries.map((e) => [e.fields.title, e.fields.eprint]), [[papers[2].title, papers[2].id]]);
+    await popup.close();
+    await page.close();
+  });
+
+  test('the Topics control opens the page digest, and a topic click marks its papers', async () => {
+    const url = 'https://arxiv.org/list/cs.IR/new';
+    a.serve(url, arxivListing(Array.from({ length: 30 }, (_, i) => syntheticPaper(200 + i))));
+    const page = await a.openListing(url);
+    await page.click('papergist-digest >>> button.toggle');
+    await page.waitFor(() => document.querySelector('papergist-digest').shadowRoot.querySelectorAll('.panel li button').length >= 2);
+    await page.click('papergist-digest >>> .panel li:last-child button');
+    await page.waitFor(() => document.querySelectorAll('papergist-card[data-highlight]').length > 0);
+    await page.close();
+  });
+
+  test('the popup saves the paper of the page in the active tab', async () => {
+    const p = syntheticPaper(300);
+    const url = `https://arxiv.org/abs/${p.id}v2`;
+    a.serve(url, arxivAbsPage(p));
+    const page = await a.openListing(url);
+    const popup = await a.open(a.extensionURL(`popup/popup.html?tab=${await a.tabId(page)}`));
+    await popup.click('#save-tab');
+    await popup.waitFor((t) => document.querySelector('#tab-status').textContent === `Saved: ${t}`, p.title);
+    assert.equal((await a.records())[id(p)]?.paper.title, p.title);
+    await popup.click(`li.paper[data-paper-id="${id(p)}"] button.remove`);
+    await popup.waitFor((pid) => !document.querySelector(`li.paper[data-paper-id="${pid}"]`), id(p));
+    assert.equal((await a.records())[id(p)], undefined);
+    await popup.close();
+    await page.close();
+  });
+
+  test('the keyboard shortcut and the context menu save the paper of a page', async () => {
+    const [p, q] = [syntheticPaper(301), syntheticPaper(302)];
+    for (const x of [p, q]) a.serve(`https://arxiv.org/abs/${x.id}v1`, arxivAbsPage(x, 'v1'));
+    const tabP = await a.openListing(`https://arxiv.org/abs/${p.id}v1`);
+    assert.equal(await a.fireEvent('onCommand', 'save-paper', await a.tabId(tabP)), id(p));
+    const tabQ = await a.openListing(`https://arxiv.org/abs/${q.id}v1`);
+    assert.equal(await a.fireEvent('onMenuClicked', 'papergist-save', await a.tabId(tabQ)), id(q));
+    const recs = await a.records();
+    assert.deepEqual([recs[id(p)]?.paper.title, recs[id(q)]?.paper.title], [p.title, q.title]);
+    for (const x of [p, q]) await a.message('library/remove', { id: id(x) });
+    await tabP.close();
+    await tabQ.close();
+  });
+
+  test('signed in, the saved paper reaches the server and a second profile', async () => {
+    const email = newEmail(`core-${KIND}`);
+    await signInFromOptions(a, email, { create: true });
+    assert.equal((await a.message('sync/now')).status.state, 'synced');
+    const { access_token: token } = await backend.login(email, PASSWORD);
+    const { body } = await backend.api('GET', '/v1/sync?since=0', { token });
+    assert.deepEqual(body.items.map((i) => [i.id, i.title]), [[id(papers[2]), papers[2].title]]);
+
+    const b = await session();
+    await signInFromOptions(b, email);
+    assert.equal((await b.message('sync/now')).status.state, 'synced');
+    assert.equal((await b.records())[id(papers[2])]?.paper.title, papers[2].title);
+    const page = await b.openListing(LISTING);
+    await page.waitForSelector(`papergist-card[data-paper-id="${id(papers[2])}"][data-saved=true]`);
+    const popup = await b.openPopup();
+    await popup.waitFor((pid) => [...document.querySelectorAll('li.paper')].some((li) => li.dataset.paperId === pid), id(papers[2]));
+    await popup.close();
+    await page.close();
+  });
+});
