@@ -12,7 +12,7 @@ export function ensureHost() {
 
 /**
  * Delivers a message for the engine (target: offscreen) to the handlers offscreen.js registered in this page.
- * @param {{target: string, type: string}} msg
+ * @param {{target: string, type: string, [key: string]: any}} msg
  */
 export function toHost(msg) {
   return deliver(TARGET.OFFSCREEN, msg);

@@ -28,7 +28,7 @@ export function ensureHost() {
 
 /**
  * Delivers a message for the engine (target: offscreen) and resolves to its reply.
- * @param {{target: string, type: string}} msg
+ * @param {{target: string, type: string, [key: string]: any}} msg
  */
 export function toHost(msg) {
   return chrome.runtime.sendMessage(msg);
