@@ -109,7 +109,7 @@ func runContract(t *testing.T, pkgs []string, base string, env []string, args ..
 	out, err := cmd.CombinedOutput()
 	passed := len(regexp.MustCompile(`(?m)^--- PASS: `).FindAll(out, -1))
 	skipped := len(regexp.MustCompile(`(?m)^\s*--- SKIP: `).FindAll(out, -1))
-	require.NoError(t, err, "contract tests against %s failed:\n%s", base, tail(out, 12000))
+	require.NoError(t, err, "contract tests against %s failed:\n%s\n--- the end of the output:\n%s", base, failures(out, 8000), tail(out, 4000))
 	require.Positive(t, passed, "no contract test ran:\n%s", tail(out, 4000))
 	t.Logf("contract tests against wrangler dev: %d passed, %d tests or subtests skipped, in %s (%s)", passed, skipped,
 		time.Since(start).Round(time.Second), strings.Join(pkgs, " "))
@@ -269,6 +269,33 @@ func moduleRoot(tb testing.TB) string {
 }
 
 // tail keeps the end of long output, where go test reports failures.
+// failures returns what each failing test of a `go test -v` run logged (the lines after its === RUN line up to
+// the next one) under its --- FAIL line, so that a failure deep in a long run is not cut off; at most n bytes.
+func failures(out []byte, n int) string {
+	logged := map[string][]string{}
+	current := ""
+	var b strings.Builder
+	for _, line := range strings.Split(string(out), "\n") {
+		trimmed := strings.TrimSpace(line)
+		if name, ok := strings.CutPrefix(trimmed, "=== RUN"); ok {
+			current = strings.TrimSpace(name)
+			continue
+		}
+		if rest, ok := strings.CutPrefix(trimmed, "--- FAIL: "); ok {
+			name, _, _ := strings.Cut(rest, " ")
+			b.WriteString(trimmed + "\n" + strings.Join(logged[name], "\n") + "\n")
+			continue
+		}
+		if current != "" && !strings.HasPrefix(trimmed, "--- ") {
+			logged[current] = append(logged[current], line)
+		}
+	}
+	if b.Len() == 0 {
+		return "(no --- FAIL line: the run itself failed)"
+	}
+	return tail([]byte(b.String()), n)
+}
+
 func tail(b []byte, n int) string {
 	if len(b) <= n {
 		return string(b)
