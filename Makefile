@@ -171,6 +171,12 @@ worker-dev:
 deploy:
 	scripts/worker-deploy.sh
 
+## test-e2e-worker: the live-sync browser test against the backend under wrangler dev --local (part of make test)
+.PHONY: test-e2e-worker
+test: test-e2e-worker
+test-e2e-worker: extension $(E2E)/node_modules $(WORKER)/node_modules
+	scripts/e2e-worker.sh
+
 ## bench-worker: bundle size, cold start, and per-request latency and CPU under wrangler dev, old glue next to new
 bench-worker:
 	scripts/worker-bench.sh

@@ -2,7 +2,7 @@
 
 // Command papergist.wasm exposes the page analysis to the extension's wasm host (extension/offscreen/wasm.js)
 // as globalThis.papergist = {analyze(request), warmUp(rounds)}: analyze takes {html, url, abstracts?,
-// abstracts_failed?} and returns a JSON envelope string (see package bridge). Glue only: the logic lives in
+// abstracts_failed?} or {papers} and returns a JSON envelope string (see package bridge). Glue only: the logic lives in
 // bridge, extract and summarize.
 package main
 
@@ -47,6 +47,9 @@ func request(args []js.Value) bridge.AnalyzeRequest {
 		for i := range feeds.Length() {
 			req.Abstracts = append(req.Abstracts, str(feeds.Index(i)))
 		}
+	}
+	if papers := o.Get("papers"); papers.Type() == js.TypeObject {
+		req.PapersJSON = js.Global().Get("JSON").Call("stringify", papers).String()
 	}
 	return req
 }

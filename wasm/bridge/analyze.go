@@ -1,6 +1,7 @@
 package bridge
 
 import (
+	"encoding/json"
 	"fmt"
 	"hash/maphash"
 	"strings"
@@ -38,6 +39,8 @@ type AnalyzeRequest struct {
 	// they are summarized as they are, in order, with no extraction and no digest. At most MaxGivenPapers,
 	// each with a title.
 	Papers []paper.Paper `json:"papers,omitempty"`
+	// PapersJSON is Papers as a JSON array, as the wasm glue passes them (wasm/main.go); Analyze decodes it.
+	PapersJSON string `json:"-"`
 }
 
 // MaxGivenPapers caps AnalyzeRequest.Papers.
@@ -124,6 +127,11 @@ func (a *Analyzer) Analyze(req AnalyzeRequest) string {
 func (a *Analyzer) analyze(req AnalyzeRequest) (string, error) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
+	if req.PapersJSON != "" {
+		if err := json.Unmarshal([]byte(req.PapersJSON), &req.Papers); err != nil {
+			return "", fmt.Errorf("%w: papers: %v", ErrBadRequest, err)
+		}
+	}
 	if len(req.Papers) > 0 {
 		return a.given(req)
 	}

@@ -125,6 +125,7 @@ func TestAnalyzeErrors(t *testing.T) {
 		{name: "empty page", req: bridge.AnalyzeRequest{HTML: "  ", URL: "https://arxiv.org/list/cs.CL/recent"}, wantCode: "invalid", wantMsg: "empty"},
 		{name: "papers and a page", req: bridge.AnalyzeRequest{HTML: "<p>x</p>", URL: "https://example.org/", Papers: []paper.Paper{{Title: "T"}}}, wantCode: "invalid", wantMsg: "either"},
 		{name: "a given paper without a title", req: bridge.AnalyzeRequest{Papers: []paper.Paper{{Title: "T"}, {Title: " "}}}, wantCode: "invalid", wantMsg: "papers[1]"},
+		{name: "given papers that are not JSON papers", req: bridge.AnalyzeRequest{PapersJSON: `[{"title": 3}]`}, wantCode: "invalid", wantMsg: "papers:"},
 		{name: "too many given papers", req: bridge.AnalyzeRequest{Papers: make([]paper.Paper, bridge.MaxGivenPapers+1)}, wantCode: "invalid", wantMsg: "more than"},
 		{name: "a feed that is no feed", req: bridge.AnalyzeRequest{HTML: listing(1, false), URL: "https://arxiv.org/list/cs.CL/recent", Abstracts: []string{" "}}, wantCode: "invalid", wantMsg: "abstracts[0]"},
 	}
@@ -153,6 +154,13 @@ func TestAnalyzeGivenPapers(t *testing.T) {
 	assert.Equal(t, []string{bridge.AbstractPage, bridge.AbstractMissing}, states(e.Data))
 	assert.Equal(t, "given", e.Data.Site)
 	assert.NotNil(t, e.Data.Topics)
+
+	// As the wasm glue passes them: a JSON array.
+	j := decode(t, bridge.NewAnalyzer(clock()).Analyze(bridge.AnalyzeRequest{PapersJSON: `[{"id": "doi:10.1/x", "title": "Dense retrieval for open-domain question answering", "abstract": "We propose dense passage retrieval."}]`}))
+	require.True(t, j.OK, "%+v", j.Error)
+	require.Len(t, j.Data.Entries, 1)
+	assert.Equal(t, "doi:10.1/x", j.Data.Entries[0].Paper.ID)
+	assert.NotEmpty(t, j.Data.Entries[0].Summary.TLDR)
 }
 
 func TestAnalyzePageWithoutPapers(t *testing.T) {

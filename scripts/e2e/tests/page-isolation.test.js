@@ -158,16 +158,16 @@ test('code in the content script world cannot use chrome.storage.local nor rewri
   })()`);
 
   for (const k of ['read', 'write', 'remove', 'clear']) assert.match(tries[k], /^refused: /, `${k}: ${tries[k]}`);
-  assert.deepEqual(tries.overwrite, { ok: true }, 'a save of a saved paper is answered, without the record');
+  assert.deepEqual(tries.overwrite, { ok: true, data: {} }, 'a save of a saved paper is answered, without the record');
   assert.equal(tries.saveOther.ok, false);
-  assert.match(tries.saveOther.error, /not on this page/);
+  assert.match(tries.saveOther.error.message, /not on this page/);
   assert.equal(tries.removeOther.ok, false);
-  assert.match(tries.removeOther.error, /not on this page/);
+  assert.match(tries.removeOther.error.message, /not on this page/);
   assert.deepEqual(await library(), before, 'the library is exactly as it was');
 
   // What the page's own cards need still works from that world: removing a paper the page shows.
   const unsave = await inContentScript(page, browser.extensionId, `chrome.runtime.sendMessage({ type: 'library/remove', id: '${id(p1)}' })`);
-  assert.deepEqual(unsave, { ok: true });
+  assert.deepEqual(unsave, { ok: true, data: {} });
   await waitForSaved(page, id(p1), false);
   assert.equal((await library())[id(p1)], undefined);
   await page.close();
