@@ -373,7 +373,7 @@ test('a large upload goes out in byte-sized batches in one round; a paper the se
       tldr: '', keyphrases: [], tags: [], note: '', read: false, savedAt: 'last Tuesday',
     } }), { id: id(bad), title: bad.title });
     await signIn(g, proxy.url, 'large@example.org', PASSWORD, { create: true });
-    const st = await waitStatus(g, (s) => s.state === 'error' && s.pending === 0, 60_000);
+    const st = await waitStatus(g, (s) => s.state === 'error' && s.pending === 0, 180_000); // 3.6 MB through a slow machine: a bound, not a timing
     assert.match(st.error, /refuses .*study 399/);
     const { token } = await backend.login('large@example.org', PASSWORD);
     const items = await serverItems(token);
