@@ -15,6 +15,7 @@ all: test
 ## run: build the unpacked extension, then start the sync server on ./data/papergist.db
 run: extension
 	@echo "papergist: load the unpacked extension from $(CURDIR)/$(DIST)/chrome (chrome://extensions → Load unpacked)"
+	@echo "  or, in Firefox, $(CURDIR)/$(DIST)/firefox/manifest.json (about:debugging → This Firefox → Load Temporary Add-on)"
 	$(GO) run ./backend/cmd/server -addr 127.0.0.1:8080 -db ./data/papergist.db
 
 ## test: Go tests (with the fuzz seed corpus), then the browser end-to-end tests
