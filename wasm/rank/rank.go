@@ -126,6 +126,12 @@ func (ix *Index) Remove(id string) {
 	}
 }
 
+// Has says whether a saved paper with that ID is in the index.
+func (ix *Index) Has(id string) bool {
+	_, ok := ix.docs[id]
+	return ok
+}
+
 // Title is the title of a saved paper, for showing a reason; "" when the ID is not in the index.
 func (ix *Index) Title(id string) string {
 	if d, ok := ix.docs[id]; ok {
