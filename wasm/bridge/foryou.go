@@ -19,7 +19,9 @@ const (
 	minPicks = 3
 )
 
-// LibraryRequest changes the library index the For-you ranking reads (see Analyzer.Library). The background
+// LibraryRequest changes the library index the For-you ranking reads (see Analyzer.Library). Its papers are
+// what the ranker reads of a saved paper: title, key phrases and tags (the background sends no abstract, as
+// listing papers are ranked without theirs). The background
 // loads it whole when the engine starts fresh (Reset, then Add in chunks, the last with Loaded), then sends
 // each save, edit and removal as it happens. Add replaces a paper with the same ID; removing an unknown ID
 // does nothing, so a change sent twice is harmless.
@@ -80,9 +82,11 @@ func (a *Analyzer) forYou(entries []Entry) []Pick {
 	if ix == nil || !a.libraryLoaded || ix.Len() < MinLibrary || len(entries) < 2 {
 		return nil
 	}
+	// Titles and key phrases, not abstracts: the key phrases carry an abstract's topic, and abstracts would make
+	// a 500-paper listing against 5,000 saved papers several times slower (about 180 ms natively instead of 40).
 	listing := make([]rank.Paper, len(entries))
 	for i, e := range entries {
-		listing[i] = rank.Paper{ID: e.Paper.ID, Title: e.Paper.Title, Abstract: e.Paper.Abstract, KeyPhrases: e.Summary.KeyPhrases}
+		listing[i] = rank.Paper{ID: e.Paper.ID, Title: e.Paper.Title, KeyPhrases: e.Summary.KeyPhrases}
 	}
 	want := min(maxPicks, max(minPicks, (len(entries)+9)/10))
 	var picks []Pick
