@@ -52,10 +52,7 @@ li button:hover, li button:focus-visible { background: rgba(130,80,223,.14); }
  * @returns {{setTopics: (topics: Topic[]) => void, setForYou: (forYou: ForYou|null) => void}}
  */
 export function mountDigest({ theme, cardsOf, titleOf, pick, turnOff }) {
-  const host = document.createElement('papergist-digest');
-  const root = host.attachShadow({ mode: 'open' });
-  const style = document.createElement('style');
-  style.textContent = CSS;
+  const { host, root } = shadowHost('papergist-digest', 'open', CSS);
   const wrap = document.createElement('div');
   wrap.className = 'wrap ' + theme;
   const panel = document.createElement('div');
@@ -74,7 +71,7 @@ export function mountDigest({ theme, cardsOf, titleOf, pick, turnOff }) {
     toggle.setAttribute('aria-expanded', String(!panel.hidden));
   });
   wrap.append(panel, toggle);
-  root.append(style, wrap);
+  root.append(wrap);
   document.body.append(host);
 
   const forYou = forYouSection({ theme, titleOf, pick, turnOff });
@@ -127,14 +124,11 @@ export function mountDigest({ theme, cardsOf, titleOf, pick, turnOff }) {
  * @param {{theme: 'light'|'dark', titleOf: (id: string) => string, pick: (ids: string[]) => void, turnOff: () => void}} opts
  */
 function forYouSection({ theme, titleOf, pick, turnOff }) {
-  const host = document.createElement('papergist-foryou');
-  const root = host.attachShadow({ mode: 'closed' });
-  const style = document.createElement('style');
-  style.textContent = FOR_YOU_CSS;
+  const { host, root } = shadowHost('papergist-foryou', 'closed', FOR_YOU_CSS);
   const box = document.createElement('section');
   box.className = 'box ' + theme;
   box.setAttribute('aria-label', 'For you');
-  root.append(style, box);
+  root.append(box);
   let on = false;
   return {
     host,
@@ -188,4 +182,17 @@ function forYouSection({ theme, titleOf, pick, turnOff }) {
       box.replaceChildren(...children);
     },
   };
+}
+
+/**
+ * A new element with a shadow root that holds css. @param {string} tag @param {'open'|'closed'} mode
+ * @param {string} css
+ */
+function shadowHost(tag, mode, css) {
+  const host = document.createElement(tag);
+  const root = host.attachShadow({ mode });
+  const style = document.createElement('style');
+  style.textContent = css;
+  root.append(style);
+  return { host, root };
 }
