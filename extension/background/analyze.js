@@ -39,6 +39,6 @@ export async function analyzePage({ html, url, fetchAbstracts }) {
   // The content script puts the timing where the page can read it (data-papergist-timing): the ranking's time
   // grows with the library, so it stays here.
   delete analysis.timing.rank;
-  const forYou = { on, few: !library || saved.size < MIN_LIBRARY, picks: picks || [] };
+  const forYou = { on, few: saved.size < MIN_LIBRARY, picks: picks || [] };
   return { ...analysis, saved: analysis.entries.map((e) => e.paper.id).filter((id) => saved.has(id)), forYou };
 }

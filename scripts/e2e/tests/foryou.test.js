@@ -12,30 +12,22 @@ import { fakeArxivAPI } from '../lib/api.js';
 
 const HF = { url: 'https://huggingface.co/papers?date=2024-08-01', file: path.join(SHARED_PAGES, 'huggingface/daily-papers-date-2024-08-01.html') };
 const ARXIV = { url: 'https://arxiv.org/list/cs.CL/recent', file: path.join(SHARED_PAGES, 'arxiv/list-cs.CL-recent-2026-07-28.html') };
-/** Saved from the Hugging Face page: speech translation, multimodal pre-training, a large language model. */
+/** Saved from the arXiv listing: machine translation twice, multimodal pre-training. */
 const SAVES = {
-  'arxiv:2407.21646': 'Towards Achieving Human Parity on End-to-end Simultaneous Speech Translation via LLM Agent',
-  'arxiv:2407.21770': 'MoMa: Efficient Early-Fusion Pre-training with Mixture of Modality-Aware Experts',
-  'arxiv:2407.21783': 'The Llama 3 Herd of Models',
+  'arxiv:2607.22376': 'A Factorial Study of Synthetic Data Generation for Low-Resource Machine Translation using Grammar Books',
+  'arxiv:2607.22300': 'Biomedical Machine Translation for Low-Resource Arabic-Script Languages via Cross-Lingual Transfer and LoRA Adapter Merging',
+  'arxiv:2607.22043': 'Scaling Native Multimodal Pre-Training From Scratch',
 };
-/** On the arXiv listing: the paper plainly closest to MoMa. */
-const MULTIMODAL = 'arxiv:2607.22043';
+/** On the Hugging Face page: the paper plainly closest to the multimodal pre-training one. */
+const MULTIMODAL = 'arxiv:2407.21770';
+const MULTIMODAL_TITLE = 'MoMa: Efficient Early-Fusion Pre-training with Mixture of Modality-Aware Experts';
+const LIKE_MULTIMODAL = /^(For you · )?like Scaling Native Multimodal Pre-Training From Scratch/;
 const missing = [HF.file, ARXIV.file].find((f) => !existsSync(f));
 
-/**
- * Saves a paper with a real click on its card. The Hugging Face page's images fail to load here (no network) and
- * may move the page between the scroll to the button and the click: the check that nothing covers it is retried.
- */
+/** Saves a paper with a real click on its card. */
 async function save(page, id) {
-  for (let i = 0; ; i++) {
-    try {
-      await clickSave(page, id);
-      return waitForSaved(page, id);
-    } catch (err) {
-      if (i === 2 || !/is covered/.test(String(err.message))) throw err;
-      await new Promise((r) => setTimeout(r, 300));
-    }
-  }
+  await clickSave(page, id);
+  return waitForSaved(page, id);
 }
 
 /** Waits until fn() (an async probe) is truthy, and returns it. */
@@ -83,6 +75,7 @@ function pageView(page) {
     }),
     digestText: [...document.querySelectorAll('papergist-digest')].map((d) => d.shadowRoot ? d.shadowRoot.textContent : '').join(''),
     bodyText: document.body.innerText,
+    timing: document.documentElement.getAttribute('data-papergist-timing'),
     roots: window.__roots,
     attrChanges: window.__attrChanges,
   }));
@@ -99,27 +92,30 @@ describe('For you', { skip: missing && `${missing} not found: ../shared is not b
   });
   after(() => browser?.dispose());
 
+  // The saves are made on the arXiv page: the Hugging Face page's images fail to load here (no network) and move
+  // the page when a scroll brings them in, under the mouse aimed at a Save button. Its cards are only read.
   test('after three saves on one listing, another marks its closest papers, the digest lists them, off removes them', async () => {
     // Two saves are not enough to mark anything.
-    const hf = await openListing(browser.context, HF.url);
+    const listing = await openListing(browser.context, ARXIV.url);
     const ids = Object.keys(SAVES);
-    for (const id of ids.slice(0, 2)) await save(hf, id);
-    let page = await openWatched(browser.context, ARXIV.url);
+    for (const id of ids.slice(0, 2)) await save(listing, id);
+    let page = await openWatched(browser.context, HF.url);
     assert.deepEqual((await cardsOf(page)).filter((c) => c.forYou), [], 'two saved papers mark nothing');
     await page.locator('papergist-digest .toggle').click();
     assert.match((await forYouOf(page)).hint, /Save a few papers/);
+    const few = await pageView(page);
     await page.close();
 
-    await save(hf, ids[2]);
-    await hf.close();
+    await save(listing, ids[2]);
+    await listing.close();
 
-    page = await openWatched(browser.context, ARXIV.url);
+    page = await openWatched(browser.context, HF.url);
     const cards = await until(async () => {
       const cs = await cardsOf(page);
-      return cs.some((c) => c.forYou) && cs.every((c) => c.state === 'fetched') && cs;
+      return cs.some((c) => c.forYou) && cs;
     }, 'marked cards');
     const marked = cards.filter((c) => c.forYou);
-    assert.ok(marked.length >= 3 && marked.length <= 10, `${marked.length} of ${cards.length} papers marked`);
+    assert.ok(marked.length >= 1 && marked.length <= 3, `${marked.length} of ${cards.length} papers marked (at most three of 13)`);
     for (const c of marked) {
       const m = c.forYou.match(/^For you · like (.+?)(?: and (\d) more)? you saved$/);
       assert.ok(m, `the mark gives the reason: ${c.forYou}`);
@@ -128,7 +124,7 @@ describe('For you', { skip: missing && `${missing} not found: ../shared is not b
     }
     const multimodal = marked.find((c) => c.id === MULTIMODAL);
     assert.ok(multimodal, `the multimodal pre-training paper is marked (marked: ${marked.map((c) => c.id)})`);
-    assert.match(multimodal.forYou, /like MoMa: Efficient Early-Fusion/);
+    assert.match(multimodal.forYou, LIKE_MULTIMODAL);
 
     // The digest's For-you section, at the top of the Topics panel, lists them best first; a click scrolls there.
     await page.locator('papergist-digest .toggle').click();
@@ -137,8 +133,8 @@ describe('For you', { skip: missing && `${missing} not found: ../shared is not b
     assert.equal(section.heading, 'For you');
     assert.deepEqual(section.items.map((i) => i.id).sort(), marked.map((c) => c.id).sort(), 'the section lists the marked papers');
     const item = section.items.find((i) => i.id === MULTIMODAL);
-    assert.equal(item.title, 'Scaling Native Multimodal Pre-Training From Scratch');
-    assert.match(item.why, /^like MoMa: Efficient Early-Fusion/);
+    assert.equal(item.title, MULTIMODAL_TITLE);
+    assert.match(item.why, LIKE_MULTIMODAL);
     await page.evaluate(() => window.scrollTo(0, 0));
     const far = await page.evaluate((id) => document.querySelector(`papergist-card[data-paper-id="${id}"]`).getBoundingClientRect().top > innerHeight, MULTIMODAL);
     if (!far) await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
@@ -156,7 +152,8 @@ describe('For you', { skip: missing && `${missing} not found: ../shared is not b
       assert.equal(c.shadowRoot, true);
       assert.equal(c.text, '');
     }
-    assert.deepEqual(on.forYouRoot, [{ root: 'closed', text: '', size: on.forYouRoot[0].size }]);
+    assert.deepEqual(on.forYouRoot, [{ root: 'closed', text: '', size: few.forYouRoot[0].size }], 'the section measures the same listing picks or a hint');
+    assert.ok(!JSON.parse(on.timing).hasOwnProperty('rank'), 'the ranking\'s time, which grows with the library, is not on the page');
     for (const title of Object.values(SAVES)) {
       assert.ok(!on.digestText.includes(title) && !on.bodyText.includes(title), `${title} is readable from the page`);
     }
@@ -186,7 +183,7 @@ describe('For you', { skip: missing && `${missing} not found: ../shared is not b
 
     // A fresh page with it on shows what it showed before, and nothing new to the page's scripts.
     await page.close();
-    page = await openWatched(browser.context, ARXIV.url);
+    page = await openWatched(browser.context, HF.url);
     await until(async () => (await cardsOf(page)).some((c) => c.forYou), 'marks on a new page');
     const again = await pageView(page);
     assert.equal(again.roots, 0);
@@ -196,20 +193,20 @@ describe('For you', { skip: missing && `${missing} not found: ../shared is not b
 
   test('the index outlives the service worker, and a removal takes a paper out of it', async () => {
     await browser.stopServiceWorker();
-    let page = await openListing(browser.context, ARXIV.url);
+    let page = await openListing(browser.context, HF.url);
     await until(async () => (await cardsOf(page)).some((c) => c.id === MULTIMODAL && c.forYou), 'marks after a worker stop');
     const w = await browser.serviceWorker();
     assert.equal(await w.evaluate(() => globalThis.papergistStats.libraryTrips), 1, 'the new worker asked once and loaded nothing');
     await page.close();
 
-    // Removing MoMa from an extension page (as the popup does) leaves two saved papers: nothing is marked.
+    // Removing the multimodal paper from an extension page (as the popup does) leaves two saved papers: nothing is
+    // marked.
     const popup = await browser.context.newPage();
     await popup.goto(browser.extensionURL('popup/popup.html'));
-    const reply = await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'library/remove', id: 'arxiv:2407.21770' }));
+    const reply = await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'library/remove', id: 'arxiv:2607.22043' }));
     assert.equal(reply.ok, true);
     await popup.close();
-    page = await openListing(browser.context, ARXIV.url);
-    await until(async () => (await cardsOf(page)).every((c) => c.state === 'fetched'), 'abstracts');
+    page = await openListing(browser.context, HF.url);
     assert.deepEqual((await cardsOf(page)).filter((c) => c.forYou).map((c) => c.id), []);
     await page.close();
   });
