@@ -97,8 +97,9 @@ type Analyzer struct {
 	now       func() float64
 	abstracts map[string]string
 
-	library       *rank.Index // the saved papers, for ForYou; nil until the first Library call
-	libraryLoaded bool
+	library        *rank.Index // the saved papers, for ForYou; nil until the first Library call
+	libraryLoaded  bool
+	libraryVersion int // counts the Library calls, so that a page's picks are kept until the library changes
 }
 
 type pageState struct {
@@ -108,6 +109,9 @@ type pageState struct {
 	states  string
 	answer  string
 	entries []Entry // the answer's, to rank
+	// the picks of the answer's entries, made at libraryVersion picked-1 (0: none made)
+	picks  []Pick
+	picked int
 }
 
 // NewAnalyzer returns an Analyzer with empty caches. now is a clock in milliseconds for Analysis.Timing (the
@@ -192,7 +196,10 @@ func (a *Analyzer) analyze(req AnalyzeRequest) (string, error) {
 		if !req.ForYou {
 			return page.answer, nil
 		}
-		return withForYou(page.answer, a.forYou(page.entries)), nil
+		if page.picked != a.libraryVersion+1 {
+			page.picks, page.picked = a.forYou(page.entries), a.libraryVersion+1
+		}
+		return withForYou(page.answer, page.picks), nil
 	}
 
 	t = a.now()
@@ -218,6 +225,10 @@ func (a *Analyzer) analyze(req AnalyzeRequest) (string, error) {
 	// The cached answer says it cost nothing: the same JSON with Timing, its last field, zeroed. The picks go
 	// in per call: the library changes while the page does not.
 	page.states, page.entries = sig.String(), entries
+	page.picks, page.picked = picks, 0
+	if req.ForYou {
+		page.picked = a.libraryVersion + 1
+	}
 	page.answer = fresh
 	if i := strings.LastIndex(fresh, `,"timing":`); i >= 0 {
 		page.answer = fresh[:i] + `,"timing":{"extract":0,"abstracts":0,"summarize":0,"digest":0,"rank":0}}}`

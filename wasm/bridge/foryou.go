@@ -59,6 +59,9 @@ func (a *Analyzer) Library(request string) string {
 		}
 		a.mu.Lock()
 		defer a.mu.Unlock()
+		if req.Reset || len(req.Add) > 0 || len(req.Remove) > 0 {
+			a.libraryVersion++
+		}
 		if req.Reset || a.library == nil {
 			a.library, a.libraryLoaded = rank.NewIndex(), false
 		}
