@@ -70,9 +70,16 @@ func loadLibrary(b *testing.B, a *bridge.Analyzer, lib []rank.Paper) {
 // one Analyze call of a 500-paper listing, without the For-you ranking, with it against a 5,000-paper library
 // that changed since the last call (ranked again), and with it unchanged (the page's picks kept). The second
 // less the first is what ranking adds to a page (`make bench-rank`; goal ≤ 50 ms in wasm).
+// A 500-paper library, a reader's more usual size, is ranked too.
 func BenchmarkAnalyzeForYou(b *testing.B) {
+	for _, size := range []int{5000, 500} {
+		benchAnalyzeForYou(b, size)
+	}
+}
+
+func benchAnalyzeForYou(b *testing.B, size int) {
 	a := bridge.NewAnalyzer(nil)
-	loadLibrary(b, a, benchLibrary(5000))
+	loadLibrary(b, a, benchLibrary(size))
 	page := bridge.AnalyzeRequest{HTML: benchListing(500), URL: "https://arxiv.org/list/cs.LG/new"}
 	if out := a.Analyze(page); !strings.HasPrefix(out, `{"ok":true`) {
 		b.Fatal(out[:200])
@@ -82,7 +89,10 @@ func BenchmarkAnalyzeForYou(b *testing.B) {
 		on      bool
 		changed bool
 	}{{"off", false, false}, {"ranked", true, true}, {"kept", true, false}} {
-		b.Run(run.name, func(b *testing.B) {
+		if size != 5000 && run.name != "ranked" {
+			continue
+		}
+		b.Run(fmt.Sprintf("library=%d/%s", size, run.name), func(b *testing.B) {
 			page.ForYou = run.on
 			for range b.N {
 				if run.changed {
