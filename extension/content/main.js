@@ -105,6 +105,11 @@ export function showSaved(run, changes) {
     const card = run && run.cards.get(id);
     if (card) setSaved(card, saved);
   }
+  // A paper saved is no longer one to point out: its mark and its line in the digest go.
+  const nowSaved = new Set(changes.filter((c) => c.saved).map((c) => c.id));
+  if (run && run.forYou && run.forYou.picks.some((p) => nowSaved.has(p.paper_id))) {
+    showForYou(run, { ...run.forYou, picks: run.forYou.picks.filter((p) => !nowSaved.has(p.paper_id)) });
+  }
 }
 
 /** The page digest of a run: topics, and the For-you section. */

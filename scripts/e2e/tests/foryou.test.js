@@ -191,20 +191,27 @@ describe('For you', { skip: missing && `${missing} not found: ../shared is not b
     await page.close();
   });
 
-  test('the index outlives the service worker, and a removal takes a paper out of it', async () => {
+  test('the index outlives the service worker; a paper saved loses its mark; removals take papers out of it', async () => {
     await browser.stopServiceWorker();
     let page = await openListing(browser.context, HF.url);
     await until(async () => (await cardsOf(page)).some((c) => c.id === MULTIMODAL && c.forYou), 'marks after a worker stop');
     const w = await browser.serviceWorker();
     assert.equal(await w.evaluate(() => globalThis.papergistStats.libraryTrips), 1, 'the new worker asked once and loaded nothing');
-    await page.close();
 
-    // Removing the multimodal paper from an extension page (as the popup does) leaves two saved papers: nothing is
-    // marked.
+    // Saved from an extension page (as the popup does), the marked paper shows saved and unmarked on the open page.
     const popup = await browser.context.newPage();
     await popup.goto(browser.extensionURL('popup/popup.html'));
-    const reply = await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'library/remove', id: 'arxiv:2607.22043' }));
-    assert.equal(reply.ok, true);
+    const send = (msg) => popup.evaluate((m) => chrome.runtime.sendMessage(m), msg);
+    const paper = { id: MULTIMODAL, title: MULTIMODAL_TITLE, authors: [], url: 'https://huggingface.co/papers/2407.21770', locator: {} };
+    assert.equal((await send({ type: 'library/save', paper, summary: { tldr: 'x', keyphrases: [] } })).ok, true);
+    await waitForSaved(page, MULTIMODAL);
+    await until(async () => !(await cardsOf(page)).find((c) => c.id === MULTIMODAL).forYou, 'the saved paper unmarked');
+    await page.locator('papergist-digest .toggle').click();
+    assert.ok(!(await forYouOf(page)).items.some((i) => i.id === MULTIMODAL), 'nor listed');
+    await page.close();
+
+    // Removing it and the multimodal paper saved first leaves two saved papers: nothing is marked.
+    for (const id of [MULTIMODAL, 'arxiv:2607.22043']) assert.equal((await send({ type: 'library/remove', id })).ok, true);
     await popup.close();
     page = await openListing(browser.context, HF.url);
     assert.deepEqual((await cardsOf(page)).filter((c) => c.forYou).map((c) => c.id), []);
