@@ -1,9 +1,9 @@
 //go:build js && wasm
 
 // Command papergist.wasm exposes the page analysis to the extension's wasm host (extension/offscreen/wasm.js)
-// as globalThis.papergist = {analyze(request), warmUp(rounds)}: analyze takes {html, url, abstracts?,
-// abstracts_failed?} or {papers} and returns a JSON envelope string (see package bridge). Glue only: the logic lives in
-// bridge, extract and summarize.
+// as globalThis.papergist = {analyze(request), library(json), warmUp(rounds)}: analyze takes {html, url,
+// abstracts?, abstracts_failed?, for_you?} or {papers}, library a bridge.LibraryRequest as JSON; both return a JSON
+// envelope string (see package bridge). Glue only: the logic lives in bridge, extract, summarize and rank.
 package main
 
 import (
@@ -18,6 +18,12 @@ func main() {
 	api := js.Global().Get("Object").New()
 	api.Set("analyze", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		return analyzer.Analyze(request(args))
+	}))
+	api.Set("library", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if len(args) == 0 {
+			return analyzer.Library("")
+		}
+		return analyzer.Library(str(args[0]))
 	}))
 	api.Set("warmUp", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		rounds := 1
@@ -43,6 +49,7 @@ func request(args []js.Value) bridge.AnalyzeRequest {
 	req.HTML = str(o.Get("html"))
 	req.URL = str(o.Get("url"))
 	req.AbstractsFailed = o.Get("abstracts_failed").Truthy()
+	req.ForYou = o.Get("for_you").Truthy()
 	if feeds := o.Get("abstracts"); feeds.Type() == js.TypeObject && feeds.Get("length").Type() == js.TypeNumber {
 		for i := range feeds.Length() {
 			req.Abstracts = append(req.Abstracts, str(feeds.Index(i)))

@@ -4,13 +4,16 @@ import { AppError } from '../lib/messages.js';
 import { analyze } from './engine.js';
 import { savedIds } from './saved-index.js';
 import { fetchAbstractFeeds } from './abstracts.js';
+import { ensureLibrary, isOn, MIN_LIBRARY } from './for-you.js';
 
 /** @typedef {import('../lib/messages.js').Analysis} Analysis */
+/** @typedef {import('../lib/messages.js').ForYou} ForYou */
 
 /**
  * @param {{html: string, url: string, fetchAbstracts?: string[]}} msg fetchAbstracts: the arXiv IDs of the
  *   entries the last analysis of this page said were "pending"
- * @returns {Promise<Analysis & {saved: string[]}>} saved: the IDs of the page's papers that are saved
+ * @returns {Promise<Analysis & {saved: string[], forYou: ForYou}>} saved: the IDs of the page's papers that are
+ *   saved; forYou: the page's papers closest to the library (the same call into Go ranks them)
  */
 export async function analyzePage({ html, url, fetchAbstracts }) {
   if (typeof html !== 'string' || typeof url !== 'string') throw new AppError('invalid', 'page/analyze wants {html, url}');
@@ -27,7 +30,15 @@ export async function analyzePage({ html, url, fetchAbstracts }) {
     }
     fetching = performance.now() - t;
   }
-  const [analysis, saved] = await Promise.all([analyze(request), savedIds()]);
+  const on = await isOn();
+  // Loaded once per engine life; a failure leaves this page unranked, never without its cards.
+  const library = on ? await ensureLibrary().catch((err) => console.warn('papergist: For-you index', err)) : null;
+  if (library) request.for_you = true;
+  const [{ for_you: picks, ...analysis }, saved] = await Promise.all([analyze(request), savedIds()]);
   analysis.timing.fetch = fetching;
-  return { ...analysis, saved: analysis.entries.map((e) => e.paper.id).filter((id) => saved.has(id)) };
+  // The content script puts the timing where the page can read it (data-papergist-timing): the ranking's time
+  // grows with the library, so it stays here.
+  delete analysis.timing.rank;
+  const forYou = { on, few: saved.size < MIN_LIBRARY, picks: picks || [] };
+  return { ...analysis, saved: analysis.entries.map((e) => e.paper.id).filter((id) => saved.has(id)), forYou };
 }

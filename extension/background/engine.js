@@ -7,8 +7,11 @@ import { ensureHost, toHost } from './host.js';
 /** @typedef {import('../lib/messages.js').AnalyzeRequest} AnalyzeRequest */
 /** @typedef {import('../lib/messages.js').Analysis} Analysis */
 
-/** What the engine has done, for the tests that count trips (see service-worker.js). */
-export const engineStats = { trips: 0, goCalls: 0 };
+/**
+ * What the engine has done, for the tests that count trips (see service-worker.js): trips and goCalls are page
+ * analyses, libraryTrips the changes of the For-you library index (for-you.js), never one per page.
+ */
+export const engineStats = { trips: 0, goCalls: 0, libraryTrips: 0 };
 
 /** Opens the engine's host (Chrome: the offscreen document) unless it is open. */
 export const ensureEngine = ensureHost;

@@ -67,6 +67,20 @@ export function paperChanged(paperId, saved) {
   changed.set(paperId, saved);
 }
 
+/**
+ * Sends msg to every page a content script analyzed (the documents remembered above).
+ * @param {{type: string, target: string, [key: string]: any}} msg
+ */
+export async function tellEveryPage(msg) {
+  const all = await chrome.storage.session.get(null);
+  for (const [k, docs] of Object.entries(all)) {
+    if (!k.startsWith('page:') || !docs || typeof docs !== 'object') continue;
+    for (const doc of Object.keys(docs)) {
+      chrome.tabs.sendMessage(Number(k.slice(5)), msg, doc ? { documentId: doc } : { frameId: 0 }).catch(() => {});
+    }
+  }
+}
+
 async function tell() {
   const batch = new Map(changed);
   changed.clear();

@@ -15,6 +15,7 @@ import * as library from './library.js';
 import * as account from './account.js';
 import * as sync from './sync.js';
 import { looked } from './sync-live.js';
+import * as forYou from './for-you.js';
 
 // The library is the background's alone: content scripts (a page's renderer) cannot read or write it, and get
 // what they need through messages. Chrome keeps the level in the profile; set again at every start.
@@ -26,12 +27,14 @@ const openEngine = () => ensureEngine().catch((err) => console.error('papergist:
 openEngine();
 chrome.runtime.onStartup.addListener(openEngine);
 savedIds();
+forYou.ensureLibrary().catch((err) => console.warn('papergist: For-you index', err));
 
 /**
  * Counts for the tests (scripts/e2e): messages from content scripts, trips to the engine and calls into Go
  * (the engine's running count), since this worker started.
  */
-const stats = { fromContent: 0, get trips() { return engineStats.trips; }, get goCalls() { return engineStats.goCalls; } };
+const stats = { fromContent: 0, get trips() { return engineStats.trips; }, get goCalls() { return engineStats.goCalls; },
+  get libraryTrips() { return engineStats.libraryTrips; } };
 globalThis.papergistStats = stats;
 chrome.runtime.onMessage.addListener((_msg, sender) => {
   if (sender.tab) stats.fromContent++;
@@ -70,6 +73,12 @@ dispatch(TARGET.BACKGROUND, {
     if (pagePapers.isContentScript(sender)) await onSendersPage(msg.type, sender, msg.id);
     await library.remove(msg.id);
     return {};
+  },
+  [MSG.FOR_YOU]: async (msg, sender) => {
+    if (typeof msg.on !== 'boolean') return { on: await forYou.isOn() };
+    // A page's renderer may turn For you off (the digest's button), never on.
+    if (msg.on && pagePapers.isContentScript(sender)) throw new Error(`${msg.type}: only papergist's own pages may turn it on`);
+    return { on: await forYou.setOn(msg.on) };
   },
   [MSG.SAVE_TAB_PAPER]: extensionPagesOnly(async (msg) => {
     const tab = await chrome.tabs.get(msg.tabId);

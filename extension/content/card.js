@@ -2,23 +2,25 @@
 // so that neither the page's CSS reaches in nor ours out, and the page's scripts cannot read or press what is
 // inside. Whether a paper is saved lives only here, in the content script's world (cards below): the host carries
 // no saved marker and looks and measures the same saved or not, so the page learns nothing about the library.
+// The same holds for the For-you mark: a label laid over the card's top border (absolutely placed, in room the
+// host always has), so a marked card measures exactly as an unmarked one.
 // Only trusted clicks (a real user's) save or remove. Everything from the page goes in as text, never as HTML.
 
 /** @typedef {import('../lib/messages.js').Entry} Entry */
 
 const CSS = `
-:host { all: initial; display: block; margin: 6px 0 12px; contain: content; }
-:host([data-highlight]) .card { outline: 2px solid var(--accent); outline-offset: 2px; }
+:host { all: initial; display: block; margin: 0 0 12px; padding-top: 7px; contain: content; }
+:host([data-highlight]) .card, .card.picked { outline: 2px solid var(--accent); outline-offset: 2px; }
 .card {
   --bg: #f6f8fa; --fg: #1f2328; --muted: #59636e; --border: #d0d7de; --accent: #0969da; --chip: #ddf4ff;
-  --chip-fg: #0a3069; --warn: #9a6700; --saved-bg: #1a7f37; --saved-fg: #ffffff;
+  --chip-fg: #0a3069; --warn: #9a6700; --saved-bg: #1a7f37; --saved-fg: #ffffff; --foryou: #8250df;
   box-sizing: border-box; max-width: 60rem; padding: 8px 10px; border: 1px solid var(--border);
   border-left: 3px solid var(--accent); border-radius: 6px; background: var(--bg); color: var(--fg);
   font: 13px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; text-align: left;
 }
 .card.dark {
   --bg: #161b22; --fg: #e6edf3; --muted: #9198a1; --border: #3d444d; --accent: #4493f8; --chip: #0c2d6b;
-  --chip-fg: #cae8ff; --warn: #d29922; --saved-bg: #238636;
+  --chip-fg: #cae8ff; --warn: #d29922; --saved-bg: #238636; --foryou: #ab7df8;
 }
 .tldr { margin: 0; }
 .title { display: block; margin-bottom: 2px; font-weight: 600; color: var(--accent); text-decoration: none; }
@@ -37,6 +39,15 @@ button {
 }
 button:hover { border-color: var(--accent); }
 button:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
+.card { position: relative; }
+.foryou {
+  position: absolute; top: -7px; left: 10px; max-width: calc(100% - 20px); box-sizing: border-box; height: 14px;
+  margin: 0; padding: 0 6px; border-radius: 7px; background: var(--bg); color: var(--foryou); font-size: 11px; line-height: 14px;
+  white-space: nowrap; overflow: hidden; text-overflow: ellipsis; border: 1px solid var(--foryou);
+}
+.foryou[hidden] { display: none; }
+.foryou em { font-style: italic; }
+.card.marked { border-left-color: var(--foryou); }
 button.save { width: 8em; } /* the same size saved or not: the page can measure the host */
 button[aria-pressed="true"] { background: var(--saved-bg); color: var(--saved-fg); border-color: var(--saved-bg); }
 `;
@@ -92,7 +103,9 @@ export function createCard(entry, { theme, saved, showTitle = false, onToggleSav
   body.append(tldr, phrases, status);
   const button = el('button', 'save');
   button.type = 'button';
-  card.append(body, button);
+  const mark = el('p', 'foryou');
+  mark.hidden = true;
+  card.append(mark, body, button);
   root.append(card);
   cards.set(host, { root, entry, saved });
   button.addEventListener('click', (ev) => {
@@ -134,6 +147,35 @@ export function setSaved(host, saved) {
   button.textContent = saved ? 'Saved ✓' : 'Save';
   button.setAttribute('aria-pressed', String(saved));
   button.title = saved ? 'Saved in papergist: click to remove' : 'Save to papergist';
+}
+
+/**
+ * Marks a card For you with its reason, or unmarks it (pick null). Inside the closed root only, laid over the
+ * card's border: the host's attributes and size do not change.
+ * @param {HTMLElement} host @param {import('../lib/messages.js').Pick|null} pick
+ */
+export function setForYou(host, pick) {
+  const c = cards.get(host);
+  if (!c) return;
+  const mark = /** @type {HTMLElement} */ (c.root.querySelector('.foryou'));
+  const card = /** @type {HTMLElement} */ (c.root.querySelector('.card'));
+  card.classList.toggle('marked', Boolean(pick));
+  if (!pick) card.classList.remove('picked');
+  mark.hidden = !pick;
+  mark.replaceChildren(...(pick ? reasonOf(pick) : []));
+  mark.title = pick ? mark.textContent : '';
+}
+
+/** "For you · like <em>Title</em> and 2 more you saved", as nodes. @param {import('../lib/messages.js').Pick} pick */
+export function reasonOf(pick) {
+  const more = pick.more > 0 ? ` and ${pick.more} more` : '';
+  return [document.createTextNode('For you · like '), el('em', '', pick.like), document.createTextNode(`${more} you saved`)];
+}
+
+/** Outlines a card (the digest's For-you click) inside its closed root. @param {HTMLElement} host @param {boolean} on */
+export function setPicked(host, on) {
+  const c = cards.get(host);
+  if (c) c.root.querySelector('.card').classList.toggle('picked', on);
 }
 
 function el(tag, cls, text) {

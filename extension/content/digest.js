@@ -1,6 +1,11 @@
-// The floating control that opens the page digest: topics, each a button that scrolls to its papers.
+// The floating control that opens the page digest: the For-you section, then topics, each a button that scrolls
+// to its papers. The topics come from the page alone, in an open shadow root; the For-you section says what the
+// library is like, so it lives in a closed root of its own (<papergist-foryou>) whose host has the same size
+// whatever it shows: the page's scripts can neither read it nor measure how many papers it lists.
 
 /** @typedef {import('../lib/messages.js').Topic} Topic */
+/** @typedef {import('../lib/messages.js').ForYou} ForYou */
+/** @typedef {import('../lib/messages.js').Pick} Pick */
 
 const CSS = `
 :host { all: initial; position: fixed; right: 16px; bottom: 16px; z-index: 2147483647; }
@@ -21,16 +26,33 @@ li button:hover, li button:focus-visible { background: rgba(9,105,218,.12); }
 .empty { margin: 4px; opacity: .7; }
 `;
 
+const FOR_YOU_CSS = `
+:host { all: initial; display: block; height: 9.5em; margin: 0 0 8px; contain: strict; }
+.box { box-sizing: border-box; height: 100%; overflow: auto; padding: 4px; border-radius: 6px;
+  border: 1px solid #8250df; font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2328; }
+.box.dark { color: #e6edf3; border-color: #ab7df8; }
+header { display: flex; align-items: baseline; gap: 6px; margin: 0 2px 4px; }
+h2 { font-size: 13px; margin: 0; }
+.off { all: unset; margin-left: auto; font-size: 12px; cursor: pointer; text-decoration: underline; opacity: .75; }
+.off:focus-visible { outline: 2px solid #8250df; }
+ul { list-style: none; margin: 0; padding: 0; }
+li button { all: unset; box-sizing: border-box; display: block; width: 100%; padding: 3px 6px; border-radius: 4px;
+  cursor: pointer; }
+li button:hover, li button:focus-visible { background: rgba(130,80,223,.14); }
+.title { display: block; font-weight: 600; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.why { display: block; font-size: 12px; opacity: .75; }
+.hint { margin: 2px 4px; opacity: .75; font-size: 12px; }
+`;
+
 /**
- * Adds the control to the page and returns a function that replaces its topics.
- * @param {{theme: 'light'|'dark', cardsOf: (id: string) => HTMLElement[]}} opts
- * @returns {(topics: Topic[]) => void}
+ * Adds the control to the page and returns the functions that replace its topics and its For-you section.
+ * @param {{theme: 'light'|'dark', cardsOf: (id: string) => HTMLElement[], titleOf: (id: string) => string,
+ *   pick: (ids: string[]) => void, turnOff: () => void}} opts pick: outline those papers' cards (inside their
+ *   roots) and scroll to the first; turnOff: the user's click on the section's Turn off
+ * @returns {{setTopics: (topics: Topic[]) => void, setForYou: (forYou: ForYou|null) => void}}
  */
-export function mountDigest({ theme, cardsOf }) {
-  const host = document.createElement('papergist-digest');
-  const root = host.attachShadow({ mode: 'open' });
-  const style = document.createElement('style');
-  style.textContent = CSS;
+export function mountDigest({ theme, cardsOf, titleOf, pick, turnOff }) {
+  const { host, root } = shadowHost('papergist-digest', 'open', CSS);
   const wrap = document.createElement('div');
   wrap.className = 'wrap ' + theme;
   const panel = document.createElement('div');
@@ -49,11 +71,13 @@ export function mountDigest({ theme, cardsOf }) {
     toggle.setAttribute('aria-expanded', String(!panel.hidden));
   });
   wrap.append(panel, toggle);
-  root.append(style, wrap);
+  root.append(wrap);
   document.body.append(host);
 
+  const forYou = forYouSection({ theme, titleOf, pick, turnOff });
+  let topicsNodes = [];
   let highlighted = [];
-  return (topics) => {
+  const setTopics = (topics) => {
     const h2 = document.createElement('h2');
     h2.textContent = 'Topics on this page';
     const list = document.createElement('ul');
@@ -84,6 +108,91 @@ export function mountDigest({ theme, cardsOf }) {
       p.textContent = 'No topics found on this page.';
       children.push(p);
     }
-    panel.replaceChildren(...children);
+    topicsNodes = children;
+    panel.replaceChildren(...(forYou.shown() ? [forYou.host] : []), ...topicsNodes);
   };
+  /** @param {ForYou|null} state null or off: no section */
+  const setForYou = (state) => {
+    forYou.show(state);
+    panel.replaceChildren(...(forYou.shown() ? [forYou.host] : []), ...topicsNodes);
+  };
+  return { setTopics, setForYou };
+}
+
+/**
+ * The digest's For-you section: its picks, each a button that outlines and scrolls to its card, or a hint.
+ * @param {{theme: 'light'|'dark', titleOf: (id: string) => string, pick: (ids: string[]) => void, turnOff: () => void}} opts
+ */
+function forYouSection({ theme, titleOf, pick, turnOff }) {
+  const { host, root } = shadowHost('papergist-foryou', 'closed', FOR_YOU_CSS);
+  const box = document.createElement('section');
+  box.className = 'box ' + theme;
+  box.setAttribute('aria-label', 'For you');
+  root.append(box);
+  let on = false;
+  return {
+    host,
+    shown: () => on,
+    /** @param {ForYou|null} state */
+    show(state) {
+      on = Boolean(state && state.on);
+      if (!state || !on) return box.replaceChildren();
+      const header = document.createElement('header');
+      const h2 = document.createElement('h2');
+      h2.textContent = 'For you';
+      const off = document.createElement('button');
+      off.type = 'button';
+      off.className = 'off';
+      off.textContent = 'Turn off';
+      off.title = 'Stop marking the papers closest to your library (the options page turns it back on)';
+      off.addEventListener('click', (ev) => {
+        if (ev.isTrusted) turnOff();
+      });
+      header.append(h2, off);
+      const children = [header];
+      if (state.picks.length) {
+        const list = document.createElement('ul');
+        for (const p of state.picks) {
+          const b = document.createElement('button');
+          b.type = 'button';
+          b.dataset.paperId = p.paper_id; // inside the closed root
+          const title = document.createElement('span');
+          title.className = 'title';
+          title.textContent = titleOf(p.paper_id);
+          const why = document.createElement('span');
+          why.className = 'why';
+          why.textContent = `like ${p.like}${p.more > 0 ? ` and ${p.more} more` : ''} you saved`;
+          b.append(title, why);
+          b.addEventListener('click', (ev) => {
+            if (ev.isTrusted) pick([p.paper_id]);
+          });
+          const li = document.createElement('li');
+          li.append(b);
+          list.append(li);
+        }
+        children.push(list);
+      } else {
+        const hint = document.createElement('p');
+        hint.className = 'hint';
+        hint.textContent = state.few
+          ? 'Save a few papers, and papergist marks the papers of each listing closest to them.'
+          : 'Nothing on this page is close to the papers you saved.';
+        children.push(hint);
+      }
+      box.replaceChildren(...children);
+    },
+  };
+}
+
+/**
+ * A new element with a shadow root that holds css. @param {string} tag @param {'open'|'closed'} mode
+ * @param {string} css
+ */
+function shadowHost(tag, mode, css) {
+  const host = document.createElement(tag);
+  const root = host.attachShadow({ mode });
+  const style = document.createElement('style');
+  style.textContent = css;
+  root.append(style);
+  return { host, root };
 }

@@ -6,7 +6,7 @@
 // cards are shown again for the new state. A list that grows in place ("load more", infinite scroll) gets
 // cards for its new papers once the DOM has settled.
 import { MSG, TARGET, dispatch, send } from '../lib/messages.js';
-import { main, more, teardown, showSaved } from './main.js';
+import { main, more, teardown, showSaved, forYouChanged } from './main.js';
 
 /** Milliseconds without DOM changes after which a single-page navigation counts as rendered. */
 const SETTLE_MS = 400;
@@ -34,6 +34,10 @@ dispatch(TARGET.CONTENT, {
   },
   [MSG.SAVED_CHANGED]: (msg) => {
     showSaved(run, Array.isArray(msg.changes) ? msg.changes : []);
+    return {};
+  },
+  [MSG.FOR_YOU_CHANGED]: (msg) => {
+    forYouChanged(run, msg.on === true).catch((err) => console.warn('papergist: For you', err));
     return {};
   },
 });

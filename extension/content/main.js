@@ -3,12 +3,12 @@
 // One ANALYZE_PAGE message per page state: the background does the rest.
 import { MSG, send } from '../lib/messages.js';
 import { locateEntries, insertCard, fallbackPlace, hasCard } from './placement.js';
-import { createCard, updateCard, setSaved } from './card.js';
+import { createCard, updateCard, setSaved, setForYou, setPicked } from './card.js';
 import { mountDigest } from './digest.js';
 import { themeAt } from './theme.js';
 
 /** @typedef {import('../lib/messages.js').Entry} Entry */
-/** @typedef {import('../lib/messages.js').Analysis & {saved: string[]}} PageAnalysis */
+/** @typedef {import('../lib/messages.js').Analysis & {saved: string[], forYou: import('../lib/messages.js').ForYou}} PageAnalysis */
 /** @typedef {{html: string, url: string}} Page */
 
 /**
@@ -17,13 +17,13 @@ import { themeAt } from './theme.js';
  * @param {{page: Page, analysis: Promise<PageAnalysis>, start: number, imported: number}} t the page sent,
  *   the ANALYZE_PAGE reply, when the run started and when the module was ready
  * @param {{cards: Map<string, any>, entries: Entry[]|null, stopped: boolean, cleanups: (() => void)[],
- *   theme?: 'light'|'dark', setTopics?: (topics: import('../lib/messages.js').Topic[]) => void}} run
+ *   theme?: 'light'|'dark', digest?: ReturnType<typeof mountDigest>, forYou?: import('../lib/messages.js').ForYou}} run
  *   this run's state, which the content script's message handler reads
  */
 export async function main(t, run) {
   document.documentElement.setAttribute('data-papergist', 'loading');
   const { cards } = run;
-  const { entries, topics, saved: savedList, timing } = await t.analysis;
+  const { entries, topics, saved: savedList, timing, forYou } = await t.analysis;
   if (run.stopped) return;
   run.entries = entries;
   const analyzed = performance.now();
@@ -33,9 +33,10 @@ export async function main(t, run) {
   markShown(cards.size, { ...timing, inject, import: t.imported - t.start, analyze: analyzed - t.imported, cards: performance.now() - analyzed });
 
   if (entries.length > 1 && cards.size) {
-    run.setTopics = mountDigest({ theme: run.theme, cardsOf: (id) => (cards.has(id) ? [cards.get(id)] : []) });
-    run.setTopics(topics);
+    run.digest = digestOf(run);
+    run.digest.setTopics(topics);
   }
+  showForYou(run, forYou);
   await completeAbstracts(t.page, entries, run);
   if (!run.stopped) document.documentElement.setAttribute('data-papergist', 'done');
 }
@@ -88,11 +89,9 @@ export async function more(page, analysis, run) {
   if (!fresh.length) return;
   run.entries = [...run.entries, ...fresh];
   document.documentElement.setAttribute('data-papergist-cards', String(run.cards.size));
-  if (!run.setTopics && run.entries.length > 1) {
-    const { cards } = run;
-    run.setTopics = mountDigest({ theme: run.theme, cardsOf: (id) => (cards.has(id) ? [cards.get(id)] : []) });
-  }
-  if (run.setTopics) run.setTopics(reply.topics); // the whole page's
+  if (!run.digest && run.entries.length > 1) run.digest = digestOf(run);
+  if (run.digest) run.digest.setTopics(reply.topics); // the whole page's
+  showForYou(run, reply.forYou);
   await completeAbstracts(page, reply.entries, run);
 }
 
@@ -106,6 +105,56 @@ export function showSaved(run, changes) {
     const card = run && run.cards.get(id);
     if (card) setSaved(card, saved);
   }
+  // A paper saved is no longer one to point out: its mark and its line in the digest go.
+  const nowSaved = new Set(changes.filter((c) => c.saved).map((c) => c.id));
+  if (run && run.forYou && run.forYou.picks.some((p) => nowSaved.has(p.paper_id))) {
+    showForYou(run, { ...run.forYou, picks: run.forYou.picks.filter((p) => !nowSaved.has(p.paper_id)) });
+  }
+}
+
+/** The page digest of a run: topics, and the For-you section. */
+function digestOf(run) {
+  const { cards } = run;
+  return mountDigest({
+    theme: run.theme,
+    cardsOf: (id) => (cards.has(id) ? [cards.get(id)] : []),
+    titleOf: (id) => (run.entries || []).find((e) => e.paper.id === id)?.paper.title || id,
+    pick: (ids) => {
+      for (const card of cards.values()) setPicked(card, false);
+      const picked = ids.filter((id) => cards.has(id)).map((id) => cards.get(id));
+      for (const card of picked) setPicked(card, true);
+      if (picked[0]) picked[0].scrollIntoView({ behavior: 'smooth', block: 'center' });
+    },
+    turnOff: () => {
+      send(MSG.FOR_YOU, { on: false }).catch((err) => console.warn('papergist: For you', err));
+      showForYou(run, run.forYou ? { ...run.forYou, on: false } : null);
+    },
+  });
+}
+
+/**
+ * Shows what the page has For you (the background's answer, or a change of the setting): the marks on the
+ * cards of its picks and the digest's section; off removes both.
+ * @param {any} run @param {import('../lib/messages.js').ForYou|null|undefined} forYou
+ */
+export function showForYou(run, forYou) {
+  if (!run || run.stopped || !forYou) return;
+  run.forYou = forYou;
+  const picks = new Map((forYou.on ? forYou.picks : []).map((p) => [p.paper_id, p]));
+  for (const [id, card] of run.cards) setForYou(card, picks.get(id) || null);
+  if (run.digest) run.digest.setForYou(forYou);
+}
+
+/**
+ * For you was turned on or off (MSG.FOR_YOU_CHANGED): off drops the marks at once; on asks the background to rank
+ * the page as it is now.
+ * @param {any} run @param {boolean} on
+ */
+export async function forYouChanged(run, on) {
+  if (!run || !run.entries) return;
+  if (!on) return showForYou(run, { ...(run.forYou || { few: false, picks: [] }), on: false });
+  const reply = await send(MSG.ANALYZE_PAGE, { html: document.documentElement.outerHTML, url: location.href });
+  showForYou(run, reply.forYou);
 }
 
 /** Removes what a run added to the page. */
@@ -138,8 +187,9 @@ async function completeAbstracts(page, entries, run) {
   /** @type {Entry[]} */
   let fresh;
   let topics = null;
+  let forYou = null;
   try {
-    ({ entries: fresh, topics } = await send(MSG.ANALYZE_PAGE, { ...page, fetchAbstracts: pending.map((e) => e.paper.arxiv_id) }));
+    ({ entries: fresh, topics, forYou } = await send(MSG.ANALYZE_PAGE, { ...page, fetchAbstracts: pending.map((e) => e.paper.arxiv_id) }));
   } catch (err) {
     console.warn('papergist: abstracts', err);
     fresh = pending.map((e) => ({ ...e, abstract: 'failed' }));
@@ -150,5 +200,6 @@ async function completeAbstracts(page, entries, run) {
     const card = wanted.has(e.paper.id) ? run.cards.get(e.paper.id) : null;
     if (card) updateCard(card, e);
   }
-  if (topics && run.setTopics) run.setTopics(topics);
+  if (topics && run.digest) run.digest.setTopics(topics);
+  if (forYou) showForYou(run, forYou); // ranked again with the abstracts
 }

@@ -12,11 +12,21 @@
  */
 // The page analysis: wasm/bridge (analyze.go) defines these types; they are mirrored here.
 /** @typedef {{tldr: string, keyphrases: string[]}} Summary */
+/**
+ * A listing paper marked For you (bridge.Pick): like is the title of the saved paper closest to it, more how many
+ * other saved papers are close to it too.
+ * @typedef {{paper_id: string, like: string, more: number}} Pick
+ */
+/**
+ * What a page shows For you: on, the setting; few, the library is too small to rank by; picks, best first.
+ * @typedef {{on: boolean, few: boolean, picks: Pick[]}} ForYou
+ */
 /** @typedef {{label: string, paper_ids: string[]}} Topic */
 /**
  * One state of a page to analyze (bridge.AnalyzeRequest). abstracts: answers of the arXiv API (Atom) for the
  * entries that were "pending"; abstracts_failed: fetching them failed.
- * @typedef {{html?: string, url?: string, abstracts?: string[], abstracts_failed?: boolean, papers?: Paper[]}} AnalyzeRequest
+ * @typedef {{html?: string, url?: string, abstracts?: string[], abstracts_failed?: boolean, papers?: Paper[],
+ *   for_you?: boolean}} AnalyzeRequest
  */
 /**
  * A paper on the page with its summary (bridge.Entry). abstract is "page" when the page shows it, "pending"
@@ -27,7 +37,7 @@
 /**
  * What a page state shows (bridge.Analysis). timing: milliseconds per step of the call (extract, abstracts,
  * summarize, digest), all zero when the answer was cached; the background adds its own steps.
- * @typedef {{site: string, entries: Entry[], topics: Topic[], timing: Record<string, number>}} Analysis
+ * @typedef {{site: string, entries: Entry[], topics: Topic[], for_you?: Pick[], timing: Record<string, number>}} Analysis
  */
 /**
  * An error as every reply carries it: code is one of the sync server's codes (shared/syncproto: invalid,
@@ -73,9 +83,10 @@
 
 export const MSG = Object.freeze({
   /**
-   * content → background: {html, url, fetchAbstracts?: string[]} → Analysis & {saved: string[]} (the IDs of the
-   * page's papers that are saved). One message per page state; fetchAbstracts (the arXiv IDs of the "pending"
-   * entries) asks the background to fetch them first: the second state of a listing without abstracts.
+   * content → background: {html, url, fetchAbstracts?: string[]} → Analysis & {saved: string[], forYou: ForYou}
+   * (saved: the IDs of the page's papers that are saved). One message per page state; fetchAbstracts (the arXiv
+   * IDs of the "pending" entries) asks the background to fetch them first: the second state of a listing without
+   * abstracts.
    */
   ANALYZE_PAGE: 'page/analyze',
   /**
@@ -101,6 +112,18 @@ export const MSG = Object.freeze({
    * string (the background parses it once); wait, go and stats are timings of the wasm host (offscreen/wasm.js).
    */
   ENGINE_ANALYZE: 'engine/analyze',
+  /**
+   * background → offscreen: {json} → {json}: a bridge.LibraryRequest ({reset?, add?, remove?, loaded?}) for the
+   * For-you library index in the engine, and the envelope of its bridge.LibraryState ({size, loaded}).
+   */
+  ENGINE_LIBRARY: 'engine/library',
+  /**
+   * options, content → background: {on?: boolean} → {on} whether listings mark the papers closest to the library
+   * (For you); without on, only asks. A content script may only turn it off (the digest's Turn off).
+   */
+  FOR_YOU: 'settings/for-you',
+  /** background → content: {on: boolean} For you was turned on or off: the tab drops its marks, or asks again */
+  FOR_YOU_CHANGED: 'page/for-you-changed',
 
   /**
    * content, popup → background: {paper: Paper, summary: Summary} → {saved: SavedPaper}. From a content script

@@ -1,7 +1,7 @@
 // The offscreen document: hosts the wasm (wasm.js) for the service worker, and keeps it, with the pages and
 // summaries it has cached, while the worker is stopped and started again.
 import { MSG, TARGET, dispatch } from '../lib/messages.js';
-import { analyzeJSON, pageModule, stats } from './wasm.js';
+import { analyzeJSON, libraryJSON, pageModule, stats } from './wasm.js';
 import { pdfHandlers } from './pdf.js';
 
 pageModule().catch((err) => console.error('papergist: wasm', err));
@@ -11,4 +11,6 @@ dispatch(TARGET.OFFSCREEN, {
   // The envelope stays a string: the worker parses it once, instead of this document parsing it and the
   // messaging serializing it again.
   [MSG.ENGINE_ANALYZE]: async ({ request }) => ({ ...(await analyzeJSON(request)), stats }),
+  // The library index lives here with the module, so it outlives the worker; the worker feeds it.
+  [MSG.ENGINE_LIBRARY]: async ({ json }) => ({ json: await libraryJSON(json) }),
 });

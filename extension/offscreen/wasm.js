@@ -8,9 +8,9 @@ import '../wasm/wasm_exec.js';
 /**
  * What the host has done since it started: how long each step of loading the page module took (ms; compile:
  * fetched, compiled and instantiated, goStart: the Go runtime up, warmUp: see bridge.WarmUp) and how many calls
- * into Go it made.
+ * into Go it made (goCalls: page analyses; libraryCalls: changes of the For-you library index).
  */
-export const stats = { compile: 0, goStart: 0, warmUp: 0, goCalls: 0 };
+export const stats = { compile: 0, goStart: 0, warmUp: 0, goCalls: 0, libraryCalls: 0 };
 
 /** @type {Map<string, Promise<any>>} the Go modules loaded or loading, by file */
 const modules = new Map();
@@ -119,6 +119,21 @@ export async function analyzeJSON(req) {
     stats.goCalls++;
     const json = mod.analyze(req);
     return { json, wait: t1 - t0, go: performance.now() - t1 };
+  } finally {
+    busy--;
+  }
+}
+
+/**
+ * Changes the For-you library index (see Library in wasm/bridge): one call into Go.
+ * @param {string} json a bridge.LibraryRequest @returns {Promise<string>} the envelope of a bridge.LibraryState
+ */
+export async function libraryJSON(json) {
+  busy++;
+  try {
+    const mod = await pageModule();
+    stats.libraryCalls++;
+    return mod.library(json);
   } finally {
     busy--;
   }

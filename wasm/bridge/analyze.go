@@ -9,6 +9,7 @@ import (
 
 	"github.com/papergist/papergist/shared/paper"
 	"github.com/papergist/papergist/wasm/extract"
+	"github.com/papergist/papergist/wasm/rank"
 	"github.com/papergist/papergist/wasm/summarize"
 )
 
@@ -35,6 +36,8 @@ type AnalyzeRequest struct {
 	Abstracts []string `json:"abstracts,omitempty"`
 	// AbstractsFailed says fetching the pending abstracts failed: those papers become "failed".
 	AbstractsFailed bool `json:"abstracts_failed,omitempty"`
+	// ForYou asks for the page's best matches against the library index (Analysis.ForYou).
+	ForYou bool `json:"for_you,omitempty"`
 	// Papers, given instead of HTML, are papers known without a page (a PDF's metadata from Crossref, say):
 	// they are summarized as they are, in order, with no extraction and no digest. At most MaxGivenPapers,
 	// each with a title.
@@ -54,6 +57,9 @@ type Analysis struct {
 	Entries []Entry `json:"entries"`
 	// Topics group the entries' papers for the page digest.
 	Topics []summarize.Topic `json:"topics"`
+	// ForYou are the page's papers closest to the library, best first, when the request asked and the
+	// library index holds at least MinLibrary papers (see Analyzer.Library).
+	ForYou []Pick `json:"for_you,omitempty"`
 	// Timing is where this call spent its time; all zero when the answer was cached.
 	Timing Timing `json:"timing"`
 }
@@ -64,6 +70,7 @@ type Timing struct {
 	Abstracts float64 `json:"abstracts"`
 	Summarize float64 `json:"summarize"`
 	Digest    float64 `json:"digest"`
+	Rank      float64 `json:"rank"`
 }
 
 // Entry is one paper of a page with its summary.
@@ -92,14 +99,22 @@ type Analyzer struct {
 	summaries map[uint64]summarize.Summary // by hash of ID, title and abstract
 	now       func() float64
 	abstracts map[string]string
+
+	library        *rank.Index // the saved papers, for ForYou; nil until the first Library call
+	libraryLoaded  bool
+	libraryVersion int // counts the Library calls, so that a page's picks are kept until the library changes
 }
 
 type pageState struct {
 	site   string
 	papers []paper.Paper
 	// the last answer for this page, and the abstract states it was computed for
-	states string
-	answer string
+	states  string
+	answer  string
+	entries []Entry // the answer's, to rank
+	// the picks of the answer's entries, made at libraryVersion picked-1 (0: none made)
+	picks  []Pick
+	picked int
 }
 
 // NewAnalyzer returns an Analyzer with empty caches. now is a clock in milliseconds for Analysis.Timing (the
@@ -186,7 +201,13 @@ func (a *Analyzer) analyze(req AnalyzeRequest) (string, error) {
 	}
 	timing.Abstracts = since(t)
 	if page.answer != "" && page.states == sig.String() {
-		return page.answer, nil
+		if !req.ForYou {
+			return page.answer, nil
+		}
+		if page.picked != a.libraryVersion+1 {
+			page.picks, page.picked = a.forYou(page.entries), a.libraryVersion+1
+		}
+		return withForYou(page.answer, page.picks), nil
 	}
 
 	t = a.now()
@@ -201,15 +222,26 @@ func (a *Analyzer) analyze(req AnalyzeRequest) (string, error) {
 		topics = []summarize.Topic{}
 	}
 	timing.Digest = since(t)
+	var picks []Pick
+	if req.ForYou {
+		t = a.now()
+		picks = a.forYou(entries)
+		timing.Rank = since(t)
+	}
 
 	fresh := envelope(Analysis{Site: page.site, Entries: entries, Topics: topics, Timing: timing}, nil)
-	// The cached answer says it cost nothing: the same JSON with Timing, its last field, zeroed.
-	page.states = sig.String()
+	// The cached answer says it cost nothing: the same JSON with Timing, its last field, zeroed. The picks go
+	// in per call: the library changes while the page does not.
+	page.states, page.entries = sig.String(), entries
+	page.picks, page.picked = picks, 0
+	if req.ForYou {
+		page.picked = a.libraryVersion + 1
+	}
 	page.answer = fresh
 	if i := strings.LastIndex(fresh, `,"timing":`); i >= 0 {
-		page.answer = fresh[:i] + `,"timing":{"extract":0,"abstracts":0,"summarize":0,"digest":0}}}`
+		page.answer = fresh[:i] + `,"timing":{"extract":0,"abstracts":0,"summarize":0,"digest":0,"rank":0}}}`
 	}
-	return fresh, nil
+	return withForYou(fresh, picks), nil
 }
 
 // page returns the extraction of a page state, from the cache or the extractor.

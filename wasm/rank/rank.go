@@ -126,6 +126,12 @@ func (ix *Index) Remove(id string) {
 	}
 }
 
+// Has says whether a saved paper with that ID is in the index.
+func (ix *Index) Has(id string) bool {
+	_, ok := ix.docs[id]
+	return ok
+}
+
 // Title is the title of a saved paper, for showing a reason; "" when the ID is not in the index.
 func (ix *Index) Title(id string) string {
 	if d, ok := ix.docs[id]; ok {
@@ -328,12 +334,13 @@ func (ix *Index) Rank(listing []Paper) []Scored {
 			w := sublinear(x.f) * idf[t] / qnorm
 			cdot += w * centroid[t]
 			wi := w * idf[t]
-			for k := ix.postOff[t]; k < ix.postOff[t+1]; k++ {
-				d := ix.postDoc[k]
+			from, to := ix.postOff[t], ix.postOff[t+1]
+			tfs := ix.postTF[from:to]
+			for k, d := range ix.postDoc[from:to] {
 				if sims[d] == 0 {
 					touched = append(touched, int(d))
 				}
-				sims[d] += wi * ix.postTF[k] // times the saved paper's 1/norm below
+				sims[d] += wi * tfs[k] // times the saved paper's 1/norm below
 			}
 			lo := math.Log((float64(ix.df[t])+oddsPrior)/(nLib+2*oddsPrior)) -
 				math.Log((float64(listDF[t])+oddsPrior)/(nList+2*oddsPrior))

@@ -40,7 +40,8 @@ const textOf = (node) => {
  * What a card shows, read from the DOM tree the protocol reports.
  * @returns {{id: string, state: string, saved: 'true'|'false', button: string, tldr: string, phrases: string[],
  *   status: string, shadowMode: string, hostAttributes: Record<string, string>, elements: string[],
- *   buttonNode: number}} elements: the tag names inside the shadow root
+ *   buttonNode: number, forYou: string, picked: boolean}} elements: the tag names inside the shadow root;
+ *   forYou: the For-you mark's text ('' when the card has none); picked: outlined by the digest's For-you section
  */
 function cardView(host) {
   const attrs = attrsOf(host);
@@ -49,6 +50,7 @@ function cardView(host) {
   const tldr = root && find(root, (n) => hasClass(n, 'tldr'));
   const phrases = root && find(root, (n) => hasClass(n, 'phrases'));
   const card = root && find(root, (n) => hasClass(n, 'card'));
+  const mark = root && find(root, (n) => hasClass(n, 'foryou'));
   return {
     id: attrs['data-paper-id'],
     state: card ? attrsOf(card)['data-state'] : undefined,
@@ -61,6 +63,8 @@ function cardView(host) {
     hostAttributes: attrs,
     elements: root ? [...walk(root)].filter((n) => n.nodeType === 1).map((n) => n.localName) : [],
     buttonNode: button ? button.backendNodeId : 0,
+    forYou: mark && !('hidden' in attrsOf(mark)) ? textOf(mark) : '',
+    picked: Boolean(card && hasClass(card, 'picked')),
   };
 }
 
@@ -154,3 +158,37 @@ export async function inContentScript(page, extensionId, expression) {
 
 /** The execution contexts each session has reported. */
 const worlds = new WeakMap();
+
+/**
+ * The digest's For-you section (<papergist-foryou>, a closed root inside the digest), read like the cards; null
+ * when the page has none.
+ * @returns {Promise<{shadowMode: string, heading: string, hint: string, offNode: number,
+ *   items: {id: string, title: string, why: string, node: number}[]}|null>}
+ */
+export async function forYouOf(page) {
+  const cdp = await cdpOf(page);
+  const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+  const host = find(root, (n) => n.localName === 'papergist-foryou');
+  if (!host) return null;
+  const r = (host.shadowRoots || [])[0];
+  const off = r && find(r, (n) => n.localName === 'button' && hasClass(n, 'off'));
+  const items = r ? [...walk(r)].filter((n) => n.localName === 'li').map((li) => ({
+    id: attrsOf(find(li, (n) => n.localName === 'button'))['data-paper-id'],
+    title: textOf(find(li, (n) => hasClass(n, 'title'))),
+    why: textOf(find(li, (n) => hasClass(n, 'why'))),
+    node: find(li, (n) => n.localName === 'button').backendNodeId,
+  })) : [];
+  return {
+    shadowMode: r ? r.shadowRootType : 'none',
+    heading: textOf(r && find(r, (n) => n.localName === 'h2')),
+    hint: textOf(r && find(r, (n) => hasClass(n, 'hint'))),
+    offNode: off ? off.backendNodeId : 0,
+    items,
+  };
+}
+
+/** A real mouse click on a node (found through the protocol, in a closed root too), scrolled into view first. */
+export async function clickNode(page, backendNodeId) {
+  const { x, y } = await centreOf(page, backendNodeId);
+  await page.mouse.click(x, y);
+}
