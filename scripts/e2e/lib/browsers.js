@@ -186,12 +186,12 @@ export class Session {
 
   /**
    * Sends one message of lib/messages.js to the background from an extension page (as the popup and options
-   * do) and returns its reply's data ({ok: true, data}); throws its error ({ok: false, error: {code, message}}).
+   * do) and returns its reply's data; throws its error.
    */
   async message(type, payload = {}) {
     const reply = await this.inExtension((m) => chrome.runtime.sendMessage(m), { type, ...payload });
     if (!reply) throw new Error(`no reply to ${type}`);
-    if (!reply.ok) throw Object.assign(new Error(`${type}: ${reply.error.message}`), { code: reply.error.code });
+    if (!reply.ok) throw Object.assign(new Error(reply.error.message), { code: reply.error.code });
     return reply.data;
   }
 
