@@ -203,6 +203,7 @@ export class Session {
 
   /** The browser's ID of tab, which it brings to the front (as the popup would see it, active). */
   async tabId(tab) {
+    await this.inExtension(() => 0); // the extension page first: a tab opened after would be the active one
     await tab.bringToFront();
     return this.inExtension(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0].id);
   }
