@@ -121,6 +121,22 @@ describe(`papergist in ${KIND}`, () => {
     await page.close();
   });
 
+  test('a second click removes the paper; a save or removal elsewhere shows on the open card', async () => {
+    const page = await a.openListing(LISTING);
+    const p = papers[5];
+    await page.clickSave(id(p));
+    await page.waitForSaved(id(p));
+    await page.clickSave(id(p));
+    await page.waitForSaved(id(p), false);
+    assert.equal((await a.records())[id(p)], undefined);
+    // the popup's save and removal (the background tells the tab; its card changes in place)
+    await a.message('library/save', { paper: { id: id(p), title: p.title, authors: p.authors, url: `https://arxiv.org/abs/${p.id}` }, summary: { tldr: 'We study it.', keyphrases: [] } });
+    await page.waitForSaved(id(p));
+    await a.message('library/remove', { id: id(p) });
+    await page.waitForSaved(id(p), false);
+    await page.close();
+  });
+
   test('the Topics control opens the page digest, and a topic click marks its papers', async () => {
     const url = 'https://arxiv.org/list/cs.IR/new';
     a.serve(url, arxivListing(Array.from({ length: 30 }, (_, i) => syntheticPaper(200 + i))));
