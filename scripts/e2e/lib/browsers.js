@@ -1,12 +1,17 @@
 // One face over both browsers for the suites that run in each (tests/core.test.js): headless Chromium through
 // playwright-core (lib/browser.js) and headless Firefox ESR through puppeteer-core over WebDriver BiDi
 // (lib/firefox.js). PAPERGIST_BROWSER=chromium|firefox picks one; a test reads cards, clicks, fills and sends
-// messages the same way in both.
+// messages the same way in both. Cards and the digest are read and clicked inside their (closed) shadow roots
+// through the browser's own protocol, CDP (cards.js) or WebDriver BiDi (bidi.js), never from the page.
 import { readFile } from 'node:fs/promises';
 import { Browser } from './browser.js';
 import { FirefoxBrowser } from './firefox.js';
+import * as cdp from './cards.js';
+import * as bidi from './bidi.js';
 
 export const BROWSERS = ['chromium', 'firefox'];
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** The browser under test: PAPERGIST_BROWSER, else Chromium. */
 export function browserUnderTest() {
@@ -37,12 +42,72 @@ export class Tab {
 
   /** Waits until selector matches an element. */
   waitForSelector(selector, timeout = 20_000) {
-    return this.page.waitForSelector(this.#selector(selector), { timeout });
+    return this.page.waitForSelector(selector, { timeout });
   }
 
-  /** A real (trusted) click on the element; `host >>> inner` reaches into an open shadow root. */
+  /** A real (trusted) click on the element. */
   click(selector) {
-    return this.page.click(this.#selector(selector));
+    return this.page.click(selector);
+  }
+
+  /**
+   * Every card on the page, in page order, with what its closed shadow root shows: id, saved ('true'|'false'),
+   * tldr, phrases, state, status, shadowMode, elements (the tag names inside); see cardView in cards.js.
+   * @returns {Promise<ReturnType<typeof cdp.cardView>[]>}
+   */
+  cards() {
+    return this.kind === 'firefox' ? bidi.cardsOf(this.page) : cdp.cardsOf(this.page);
+  }
+
+  /** The card of one paper, or undefined. */
+  async card(id) {
+    return (await this.cards()).find((c) => c.id === id);
+  }
+
+  /** Waits until the paper's card shows it saved (or not), and returns the card. */
+  async waitForSaved(id, saved = true, timeout = 30_000) {
+    const want = String(saved);
+    for (const end = Date.now() + timeout; ; await sleep(100)) {
+      const c = await this.card(id);
+      if (c && c.saved === want) return c;
+      if (Date.now() > end) throw new Error(`the card of ${id} does not show saved=${want} (it shows ${c ? c.saved : 'no card'})`);
+    }
+  }
+
+  /** Clicks the paper's Save button with the mouse, as a user does (a trusted click). */
+  clickSave(id) {
+    if (this.kind === 'chromium') return cdp.clickSave(this.page, id);
+    return this.clickInShadow(`papergist-card[data-paper-id="${id}"]`, 'button.save');
+  }
+
+  /**
+   * Runs fn(root, arg) in the page with the shadow root, open or closed, of the first element hostSelector
+   * matches, and returns its result (through JSON). fn is sent as source: it sees only root and arg.
+   * @template T @param {string} hostSelector @param {(root: ShadowRoot, arg: any) => T} fn @returns {Promise<T>}
+   */
+  inShadow(hostSelector, fn, arg) {
+    return (this.kind === 'firefox' ? bidi : cdp).inShadow(this.page, hostSelector, fn, arg);
+  }
+
+  /** Waits until inShadow(hostSelector, fn, arg) is truthy, and returns it. */
+  async waitInShadow(hostSelector, fn, arg, timeout = 20_000) {
+    for (const end = Date.now() + timeout; ; await sleep(100)) {
+      let failure = null; // the host may not be on the page yet
+      try {
+        const v = await this.inShadow(hostSelector, fn, arg);
+        if (v) return v;
+      } catch (err) {
+        failure = err;
+      }
+      if (Date.now() > end) throw failure || new Error(`waited ${timeout} ms in the shadow root of ${hostSelector} for ${fn}`);
+    }
+  }
+
+  /** A real (trusted) mouse click on the element selector matches inside hostSelector's shadow root. */
+  async clickInShadow(hostSelector, selector) {
+    const { x, y, error } = await this.inShadow(hostSelector, cdp.centreInShadow, selector);
+    if (error) throw new Error(`cannot click ${hostSelector} ${selector}: ${error}`);
+    await this.page.mouse.click(x, y);
   }
 
   /** Replaces the value of an input, typing as a user would. */
@@ -57,11 +122,6 @@ export class Tab {
 
   close() {
     return this.page.close();
-  }
-
-  /** playwright pierces open shadow roots with a plain descendant combinator; puppeteer with >>>. */
-  #selector(selector) {
-    return this.kind === 'firefox' ? selector : selector.replace(/\s*>>>\s*/g, ' ');
   }
 }
 
@@ -143,6 +203,7 @@ export class Session {
 
   /** The browser's ID of tab, which it brings to the front (as the popup would see it, active). */
   async tabId(tab) {
+    await this.inExtension(() => 0); // the extension page first: a tab opened after would be the active one
     await tab.bringToFront();
     return this.inExtension(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0].id);
   }

@@ -1,6 +1,7 @@
 // Cards as the user sees and clicks them. Their shadow roots are closed, so neither the page's scripts nor
 // playwright's locators reach inside; Chrome's DevTools protocol does (DevTools shows closed roots too), and no
-// page script can observe it. Clicks are real mouse clicks at the button's place (trusted events).
+// page script can observe it. Clicks are real mouse clicks at the button's place (trusted events). Firefox's
+// half, over WebDriver BiDi, is bidi.js; browsers.js gives tests one face over both.
 
 /** @type {WeakMap<import('playwright-core').Page, Promise<import('playwright-core').CDPSession>>} */
 const sessions = new WeakMap();
@@ -43,7 +44,7 @@ const textOf = (node) => {
  *   buttonNode: number, forYou: string, picked: boolean}} elements: the tag names inside the shadow root;
  *   forYou: the For-you mark's text ('' when the card has none); picked: outlined by the digest's For-you section
  */
-function cardView(host) {
+export function cardView(host) {
   const attrs = attrsOf(host);
   const root = (host.shadowRoots || [])[0];
   const button = root && find(root, (n) => n.localName === 'button' && hasClass(n, 'save'));
@@ -116,6 +117,52 @@ export async function clickSave(page, id) {
   const hit = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.getAttribute('data-paper-id'), { x, y });
   if (hit !== id) throw new Error(`the Save button of ${id} is covered at (${x}, ${y}) by ${hit}`);
   await page.mouse.click(x, y);
+}
+
+/**
+ * Runs fn(root, arg) in the page with the shadow root, open or closed, of the first element that hostSelector
+ * matches, and returns its result through JSON.
+ * @param {import('playwright-core').Page} page @param {string} hostSelector
+ * @param {(root: ShadowRoot, arg: any) => any} fn
+ */
+export async function inShadow(page, hostSelector, fn, arg) {
+  const cdp = await cdpOf(page);
+  const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+  const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: hostSelector });
+  if (!nodeId) throw new Error(`no ${hostSelector} on the page`);
+  const { node } = await cdp.send('DOM.describeNode', { nodeId, depth: 1, pierce: true });
+  const shadow = (node.shadowRoots || [])[0];
+  if (!shadow) throw new Error(`${hostSelector} has no shadow root`);
+  const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
+  try {
+    const { result, exceptionDetails } = await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId,
+      functionDeclaration: `async function (arg) { return JSON.stringify(await (${fn})(this, JSON.parse(arg))); }`,
+      arguments: [{ value: JSON.stringify(arg ?? null) }],
+      awaitPromise: true,
+      returnByValue: true,
+    });
+    if (exceptionDetails) throw new Error(`in the page: ${exceptionDetails.exception?.description || exceptionDetails.text}`);
+    return result.value === undefined ? undefined : JSON.parse(result.value);
+  } finally {
+    await cdp.send('Runtime.releaseObject', { objectId: object.objectId });
+  }
+}
+
+/**
+ * For inShadow: scrolls the element root.querySelector(selector) to the middle of the viewport and returns its
+ * centre, or why it cannot be clicked there (absent, or covered by another element).
+ * @returns {{x: number, y: number, error?: string}}
+ */
+export function centreInShadow(root, selector) {
+  const e = root.querySelector(selector);
+  if (!e) return { x: 0, y: 0, error: `nothing matches ${selector}` };
+  e.scrollIntoView({ block: 'center', inline: 'center' });
+  const r = e.getBoundingClientRect();
+  const [x, y] = [r.x + r.width / 2, r.y + r.height / 2];
+  const hit = root.elementFromPoint(x, y); // inside the root, or what covers it
+  if (!hit || !(hit === e || e.contains(hit))) return { x, y, error: `${selector} is covered at (${x}, ${y}) by ${hit?.localName}` };
+  return { x, y };
 }
 
 /**

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Session, browserUnderTest } from '../lib/browsers.js';
-import { cardsOf, SHARED_PAGES } from '../lib/browser.js';
+import { SHARED_PAGES } from '../lib/browser.js';
 import { Backend, newEmail } from '../lib/backend.js';
 import { arxivListing, arxivAbsPage, syntheticPaper, XSS_TITLE, REAL } from '../lib/fixtures.js';
 import { parseBibTeX } from '../lib/parsers.js';
@@ -73,7 +73,7 @@ describe(`papergist in ${KIND}`, () => {
       test(rp.file, { skip: !existsSync(file) && `${file} not found: ../shared is not beside the repository` }, async () => {
         await a.serveFile(rp.url, file, 'text/html; charset=utf-8');
         const page = await a.openListing(rp.url);
-        const cards = await cardsOf(page);
+        const cards = await page.cards();
         assertOneCardEach(cards, rp.papers, rp.file);
         if (rp.first) assert.equal(cards[0].id, rp.first);
         await page.close();
@@ -87,21 +87,26 @@ describe(`papergist in ${KIND}`, () => {
       abstract: 'We show that <script>window.__papergistPwned=2</script> <img src=x onerror="window.__papergistPwned=3"> is harmless. It is.',
     })]));
     const page = await a.openListing(url);
-    const cards = await cardsOf(page);
+    const cards = await page.cards();
     assertOneCardEach(cards, 2, 'hostile');
-    const injected = await page.evaluate(() => ({
-      pwned: window.__papergistPwned,
-      elements: [...document.querySelectorAll('papergist-card')].reduce((n, c) => n + c.shadowRoot.querySelectorAll('img, script, b').length, 0),
-    }));
-    assert.deepEqual(injected, { pwned: undefined, elements: 0 });
+    assert.deepEqual(cards.map((c) => c.elements.filter((e) => ['img', 'script', 'b'].includes(e))), [[], []], 'page markup became elements in a card');
+    assert.ok(cards[1].tldr.includes('<script>window.__papergistPwned=2</script>'), `the abstract's markup shows as text: ${cards[1].tldr}`);
+    assert.equal(await page.evaluate(() => window.__papergistPwned), undefined);
     await page.close();
   });
 
   test('a card saves with a click; the popup lists the paper and exports it', async () => {
     const page = await a.openListing(LISTING);
-    assert.deepEqual((await cardsOf(page)).map((c) => c.id), papers.map(id));
-    await page.click(`papergist-card[data-paper-id="${id(papers[2])}"] >>> button.save`);
-    await page.waitForSelector(`papergist-card[data-paper-id="${id(papers[2])}"][data-saved=true]`);
+    const cards = await page.cards();
+    assert.deepEqual(cards.map((c) => c.id), papers.map(id));
+    assert.deepEqual(cards.map((c) => [c.shadowMode, c.saved]), papers.map(() => ['closed', 'false']));
+    // the page's scripts see the hosts, but neither inside them nor which paper is saved
+    const hidden = () => [...document.querySelectorAll('papergist-card')].map((c) => [c.shadowRoot, c.getAttributeNames().join()]);
+    const unsaved = await page.evaluate(hidden);
+    assert.deepEqual(unsaved, papers.map(() => [null, 'data-paper-id']));
+    await page.clickSave(id(papers[2]));
+    await page.waitForSaved(id(papers[2]));
+    assert.deepEqual(await page.evaluate(hidden), unsaved, 'the page sees the saved card as before');
     const rec = (await a.records())[id(papers[2])];
     assert.equal(rec.paper.title, papers[2].title);
     assert.ok(rec.tldr.length > 0, 'saved with its TL;DR');
@@ -116,13 +121,29 @@ describe(`papergist in ${KIND}`, () => {
     await page.close();
   });
 
+  test('a second click removes the paper; a save or removal elsewhere shows on the open card', async () => {
+    const page = await a.openListing(LISTING);
+    const p = papers[5];
+    await page.clickSave(id(p));
+    await page.waitForSaved(id(p));
+    await page.clickSave(id(p));
+    await page.waitForSaved(id(p), false);
+    assert.equal((await a.records())[id(p)], undefined);
+    // the popup's save and removal (the background tells the tab; its card changes in place)
+    await a.message('library/save', { paper: { id: id(p), title: p.title, authors: p.authors, url: `https://arxiv.org/abs/${p.id}` }, summary: { tldr: 'We study it.', keyphrases: [] } });
+    await page.waitForSaved(id(p));
+    await a.message('library/remove', { id: id(p) });
+    await page.waitForSaved(id(p), false);
+    await page.close();
+  });
+
   test('the Topics control opens the page digest, and a topic click marks its papers', async () => {
     const url = 'https://arxiv.org/list/cs.IR/new';
     a.serve(url, arxivListing(Array.from({ length: 30 }, (_, i) => syntheticPaper(200 + i))));
     const page = await a.openListing(url);
-    await page.click('papergist-digest >>> button.toggle');
-    await page.waitFor(() => document.querySelector('papergist-digest').shadowRoot.querySelectorAll('.panel li button').length >= 2);
-    await page.click('papergist-digest >>> .panel li:last-child button');
+    await page.clickInShadow('papergist-digest', 'button.toggle');
+    await page.waitInShadow('papergist-digest', (root) => root.querySelectorAll('.panel li button').length >= 2);
+    await page.clickInShadow('papergist-digest', '.panel li:last-child button');
     await page.waitFor(() => document.querySelectorAll('papergist-card[data-highlight]').length > 0);
     await page.close();
   });
@@ -170,7 +191,7 @@ describe(`papergist in ${KIND}`, () => {
     assert.equal((await b.message('sync/now')).status.state, 'synced');
     assert.equal((await b.records())[id(papers[2])]?.paper.title, papers[2].title);
     const page = await b.openListing(LISTING);
-    await page.waitForSelector(`papergist-card[data-paper-id="${id(papers[2])}"][data-saved=true]`);
+    await page.waitForSaved(id(papers[2]));
     const popup = await b.openPopup();
     await popup.waitFor((pid) => [...document.querySelectorAll('li.paper')].some((li) => li.dataset.paperId === pid), id(papers[2]));
     await popup.close();
