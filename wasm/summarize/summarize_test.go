@@ -182,3 +182,18 @@ func devRecords(t testing.TB, n int) []scitldr.Record {
 	}
 	return recs
 }
+
+// BenchmarkKeyPhrases measures the key phrases of one paper per op over the dev abstracts.
+func BenchmarkKeyPhrases(b *testing.B) {
+	recs := devRecords(b, 0)
+	abstracts := make([]string, len(recs))
+	for i, r := range recs {
+		abstracts[i] = r.Abstract()
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		_ = summarize.KeyPhrases(recs[i].Title, abstracts[i])
+		i = (i + 1) % len(recs)
+	}
+}
