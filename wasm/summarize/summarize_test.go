@@ -154,6 +154,16 @@ func TestTLDROnDev(t *testing.T) {
 
 // BenchmarkTLDR measures one TL;DR per op over the dev abstracts (make bench-summarize reports the rate).
 func BenchmarkTLDR(b *testing.B) {
+	benchAbstracts(b, func(title, abstract string) { _ = summarize.TLDR(title, abstract) })
+}
+
+// BenchmarkKeyPhrases measures the key phrases of one paper per op over the dev abstracts.
+func BenchmarkKeyPhrases(b *testing.B) {
+	benchAbstracts(b, func(title, abstract string) { _ = summarize.KeyPhrases(title, abstract) })
+}
+
+// benchAbstracts calls f once per op on the dev papers in turn.
+func benchAbstracts(b *testing.B, f func(title, abstract string)) {
 	recs := devRecords(b, 0)
 	abstracts := make([]string, len(recs))
 	for i, r := range recs {
@@ -162,7 +172,7 @@ func BenchmarkTLDR(b *testing.B) {
 	b.ReportAllocs()
 	i := 0
 	for b.Loop() {
-		_ = summarize.TLDR(recs[i].Title, abstracts[i])
+		f(recs[i].Title, abstracts[i])
 		i = (i + 1) % len(recs)
 	}
 }
