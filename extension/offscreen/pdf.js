@@ -35,7 +35,8 @@ export function pdfReady() {
  */
 export async function pdfCall(name, ...args) {
   const mod = await pdfReady();
-  const env = JSON.parse(mod[name](...args));
+  // Composed (NFC) here: the module leaves that to the browser (shared/paper/nfc_js.go).
+  const env = JSON.parse(mod[name](...args).normalize('NFC'));
   if (!env.ok) throw new Error(env.error);
   return env.data ?? null;
 }

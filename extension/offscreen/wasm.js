@@ -117,7 +117,8 @@ export async function analyzeJSON(req) {
     const mod = await pageModule();
     const t1 = performance.now();
     stats.goCalls++;
-    const json = mod.analyze(req);
+    // Composed (NFC) here, once for the whole answer: the module leaves that to the browser (shared/paper/nfc_js.go).
+    const json = mod.analyze(req).normalize('NFC');
     return { json, wait: t1 - t0, go: performance.now() - t1 };
   } finally {
     busy--;

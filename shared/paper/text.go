@@ -8,12 +8,12 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
-	"golang.org/x/text/unicode/norm"
 )
 
 // CleanText decodes HTML entities, makes TeX accents, text macros and simple math readable (see
 // renderTeX; what cannot be rendered safely stays as written), removes invisible
-// characters and collapses every run of white space (including no-break spaces) into one space.
+// characters, collapses every run of white space (including no-break spaces) into one space, and composes
+// characters (Unicode NFC; in the wasm the extension's host does that on the way out, see nfc_js.go).
 func CleanText(s string) string {
 	if s == "" {
 		return ""
@@ -49,7 +49,7 @@ func CleanText(s string) string {
 		}
 		b.WriteRune(r)
 	}
-	return norm.NFC.String(b.String())
+	return nfc(b.String())
 }
 
 // cleanASCII is CleanText for the common case of plain ASCII with nothing to decode: ok is false when s
@@ -122,7 +122,7 @@ func readableTeX(s string) string {
 		if base == `\i` {
 			base = "i"
 		}
-		return norm.NFC.String(base + string(texAccents[cmd[0]]))
+		return nfc(base + string(texAccents[cmd[0]]))
 	}
 	s = texSymbolAccents(s, accent)
 	if texCommand(s, func(c, next byte) bool {

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Browser, openListing, cardsOf, SHARED_PAGES, ROOT } from '../lib/browser.js';
+import { cardOf } from '../lib/cards.js';
 import { arxivListing, syntheticPaper, XSS_TITLE, REAL } from '../lib/fixtures.js';
 import { fakeArxivAPI } from '../lib/api.js';
 
@@ -249,6 +250,22 @@ describe('cards', () => {
       const r = document.querySelector(`papergist-card[data-paper-id="${id}"]`).getBoundingClientRect();
       return r.top >= 0 && r.bottom <= innerHeight;
     }, ids[0], { timeout: 5000 });
+    await page.close();
+  });
+
+  test('accents reach the card composed, whether the page wrote them as TeX or as a letter and a combining mark', async () => {
+    const accented = syntheticPaper(520, {
+      abstract: 'Schr\\"odinger bridges with Cafe\u0301 flows. We propose nai\u0308ve Schr\\"odinger bridges for caf\u00e9 routing. It works.',
+    });
+    const url = 'https://arxiv.org/list/cs.CL/new?accents';
+    browser.serve(url, arxivListing([accented, syntheticPaper(521)]));
+    const page = await openListing(browser.context, url);
+    let card;
+    for (let i = 0; i < 100 && !(card = await cardOf(page, `arxiv:${accented.id}`))?.tldr; i++) await page.waitForTimeout(100);
+    assert.match(card.tldr, /Schrödinger/, card.tldr);
+    assert.match(card.tldr, /naïve|Café/, card.tldr);
+    assert.doesNotMatch(card.tldr, /[\u0300-\u036f]/, 'no combining mark is left');
+    assert.equal(card.tldr, card.tldr.normalize('NFC'));
     await page.close();
   });
 
