@@ -50,6 +50,7 @@ export function remember(sender, ids) {
 export async function shows(sender, id) {
   if (!sender.tab || sender.tab.id === undefined || typeof id !== 'string') return false;
   const key = keyOf(sender.tab.id);
+  await tail; // the lists being written (remember is not awaited by the analysis it follows)
   const { [key]: docs } = await chrome.storage.session.get(key);
   const ids = docs && Object.hasOwn(docs, sender.documentId || '') ? docs[sender.documentId || ''] : null;
   return Boolean(ids && ids.includes(id));
@@ -72,6 +73,7 @@ export function paperChanged(paperId, saved) {
  * @param {{type: string, target: string, [key: string]: any}} msg
  */
 export async function tellEveryPage(msg) {
+  await tail;
   const all = await chrome.storage.session.get(null);
   for (const [k, docs] of Object.entries(all)) {
     if (!k.startsWith('page:') || !docs || typeof docs !== 'object') continue;
@@ -84,6 +86,7 @@ export async function tellEveryPage(msg) {
 async function tell() {
   const batch = new Map(changed);
   changed.clear();
+  await tail;
   const all = await chrome.storage.session.get(null);
   for (const [k, docs] of Object.entries(all)) {
     if (!k.startsWith('page:') || !docs || typeof docs !== 'object') continue;

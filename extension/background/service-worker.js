@@ -60,7 +60,8 @@ dispatch(TARGET.BACKGROUND, {
       if (!only && looksLikePDF(sender.url)) badge.setPDFTab(sender.tab.id, sender.url, resolveURL); // a PDF viewer
       else badge.setTabPaper(sender.tab.id, only);
     }
-    await pagePapers.remember(sender, out.entries.map((e) => e.paper.id));
+    // Not awaited: the reply need not wait for the write; reads of the list (shows, tell) wait for it.
+    pagePapers.remember(sender, out.entries.map((e) => e.paper.id)).catch((err) => console.warn('papergist: page papers', err));
     return out;
   },
   [MSG.SAVE_PAPER]: async (msg, sender) => {
