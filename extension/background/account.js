@@ -20,12 +20,17 @@ const store = createStore('papergist-account', 'session');
 
 /** An error from the server or the network. offline: the server could not be reached; code: the API's. */
 export class SyncError extends Error {
-  /** @param {string} message @param {{status?: number, code?: string, offline?: boolean}} [info] */
+  /**
+   * @param {string} message
+   * @param {{status?: number, code?: string, offline?: boolean, byServer?: boolean}} [info] byServer: the server
+   *   ended this login (signed_out), as opposed to a sign-out or another sign-in here
+   */
   constructor(message, info = {}) {
     super(message);
     this.status = info.status || 0;
     this.code = info.code || '';
     this.offline = Boolean(info.offline);
+    this.byServer = Boolean(info.byServer);
   }
 }
 
@@ -174,7 +179,7 @@ async function fresh(force = false, expect = '') {
       if (err.status === 401) {
         // Revoked from another device, expired, or a reused token: this login is over.
         await del('session', store);
-        throw new SyncError('signed out: this device was signed out on the server; sign in again', { code: 'signed_out' });
+        throw new SyncError('signed out: this device was signed out on the server; sign in again', { code: 'signed_out', byServer: true });
       }
       throw err;
     } finally {

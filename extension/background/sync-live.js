@@ -6,7 +6,7 @@
 // request per WAIT_S; should it stop anyway, the engine's alarms and the next look (popup, listing) start the
 // loop again, and the rounds at start, after edits and on the alarm remain the fallback.
 import * as account from './account.js';
-import { syncNow, syncedSince } from './sync.js';
+import { syncNow, syncedSince, endedOnServer } from './sync.js';
 import { CHECKED_KEY } from '../lib/messages.js';
 
 /** Seconds the server holds a wait without a change: under the 30 s after which Chrome stops a fetching worker. */
@@ -73,7 +73,10 @@ async function run() {
       answered = true;
     } catch (err) {
       healthy = false;
-      if (err.code === 'signed_out') return;
+      if (err.code === 'signed_out') {
+        if (err.byServer) await endedOnServer(err.message).catch((e) => console.warn('papergist: sync', e));
+        return;
+      }
       failures++;
       const delay = err.offline
         ? Math.min(OFFLINE_RETRY_MAX_MS, 1000 * 2 ** (failures - 1))

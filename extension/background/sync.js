@@ -80,7 +80,11 @@ let backoff = 0;
 /** @returns {Promise<SyncStatus>} */
 async function round() {
   const a = await account.session();
-  if (!a) return writeStatus('signed-out');
+  if (!a) {
+    // Keep why the server ended the login (the long poll may have learnt it first): the popup says so.
+    const { [STATUS_KEY]: prev } = await chrome.storage.local.get(STATUS_KEY);
+    return writeStatus('signed-out', prev && prev.state === 'signed-out' ? prev.error : undefined);
+  }
   const st = await state();
   if (st.account !== libraryOf(a)) await rebase(a);
   if (navigator.onLine === false) return writeStatus('offline', 'this computer is offline'); // 'online' restarts
@@ -522,6 +526,18 @@ async function writeStatus(s, error) {
 /** After sign-in: a first round at once (it uploads what was saved while signed out). */
 export function signedIn() {
   return syncNow();
+}
+
+/**
+ * The server ended this login (the device was signed out elsewhere, or its refresh token expired), as a request
+ * outside a round learnt: the status says so and why, as a round's would.
+ * @param {string} why
+ */
+export async function endedOnServer(why) {
+  if (await account.session()) return; // signed in again meanwhile
+  clearTimeout(backoff);
+  await chrome.alarms.clear(RETRY_ALARM);
+  await writeStatus('signed-out', why);
 }
 
 /** After sign-out: the status says so; the records and their versions stay for the next sign-in. */
