@@ -6,14 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/worker-env.sh
 
-tmp="$(mktemp -d)"
-dev_pid=
-cleanup() {
-	[[ -n "$dev_pid" ]] && kill -- "-$dev_pid" 2>/dev/null || true
-	wait 2>/dev/null || true
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
+worker_scratch
 scripts/worker-build.sh "$tmp/bundle" >/dev/null
 mkdir -p "$tmp/state"
 wrangler d1 migrations apply papergist --local --persist-to "$tmp/state" >/dev/null

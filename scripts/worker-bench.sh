@@ -11,14 +11,7 @@ source scripts/worker-env.sh
 requests="${BENCH_REQUESTS:-200}"
 
 # Bundles and local D1s of their own, so that a `make worker-dev` running beside it is left alone.
-tmp="$(mktemp -d)"
-dev_pid=
-cleanup() {
-	[[ -n "$dev_pid" ]] && kill -- "-$dev_pid" 2>/dev/null || true
-	wait 2>/dev/null || true
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
+worker_scratch
 scripts/worker-build.sh "$tmp/new" >/dev/null
 PAPERGIST_WORKER_GLUE=legacy scripts/worker-build.sh "$tmp/old" >/dev/null
 mkdir -p "$tmp/floor"

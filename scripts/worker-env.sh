@@ -12,3 +12,16 @@ fi
 wrangler() {
 	(cd "$worker_dir" && "$wrangler_bin" "$@" </dev/null)
 }
+
+# worker_scratch: a temporary folder ($tmp) and the process group of a wrangler dev the script starts ($dev_pid),
+# both gone when the script exits, however it exits.
+worker_scratch() {
+	tmp="$(mktemp -d)"
+	dev_pid=
+	trap worker_scratch_cleanup EXIT
+}
+worker_scratch_cleanup() {
+	[[ -n "$dev_pid" ]] && kill -- "-$dev_pid" 2>/dev/null || true
+	wait 2>/dev/null || true
+	rm -rf "$tmp"
+}
