@@ -17,6 +17,7 @@ import { ensureLibrary, isOn, MIN_LIBRARY } from './for-you.js';
  */
 export async function analyzePage({ html, url, fetchAbstracts }) {
   if (typeof html !== 'string' || typeof url !== 'string') throw new AppError('invalid', 'page/analyze wants {html, url}');
+  const t0 = performance.now();
   /** @type {import('../lib/messages.js').AnalyzeRequest} */
   const request = { html, url };
   let fetching = 0;
@@ -39,6 +40,7 @@ export async function analyzePage({ html, url, fetchAbstracts }) {
   // The content script puts the timing where the page can read it (data-papergist-timing): the ranking's time
   // grows with the library, so it stays here.
   delete analysis.timing.rank;
+  analysis.timing.background = performance.now() - t0; // the background's own part of the round trip
   const forYou = { on, few: saved.size < MIN_LIBRARY, picks: picks || [] };
   return { ...analysis, saved: analysis.entries.map((e) => e.paper.id).filter((id) => saved.has(id)), forYou };
 }
