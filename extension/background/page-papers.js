@@ -69,33 +69,37 @@ export function paperChanged(paperId, saved) {
 }
 
 /**
- * Sends msg to every page a content script analyzed (the documents remembered above).
- * @param {{type: string, target: string, [key: string]: any}} msg
+ * Calls fn for every document a content script analyzed (the lists remembered above, once those being written
+ * are written) with the paper IDs it shows, and sends that document the message fn returns, if any.
+ * @param {(ids: string[]) => object|null} fn
  */
-export async function tellEveryPage(msg) {
-  await tail;
-  const all = await chrome.storage.session.get(null);
-  for (const [k, docs] of Object.entries(all)) {
-    if (!k.startsWith('page:') || !docs || typeof docs !== 'object') continue;
-    for (const doc of Object.keys(docs)) {
-      chrome.tabs.sendMessage(Number(k.slice(5)), msg, doc ? { documentId: doc } : { frameId: 0 }).catch(() => {});
-    }
-  }
-}
-
-async function tell() {
-  const batch = new Map(changed);
-  changed.clear();
+async function eachPage(fn) {
   await tail;
   const all = await chrome.storage.session.get(null);
   for (const [k, docs] of Object.entries(all)) {
     if (!k.startsWith('page:') || !docs || typeof docs !== 'object') continue;
     for (const [doc, ids] of Object.entries(docs)) {
-      const changes = ids.filter((id) => batch.has(id)).map((id) => ({ id, saved: batch.get(id) }));
-      if (!changes.length) continue;
-      const msg = { type: MSG.SAVED_CHANGED, target: TARGET.CONTENT, changes };
+      const msg = fn(ids);
+      if (!msg) continue;
       chrome.tabs.sendMessage(Number(k.slice(5)), msg, doc ? { documentId: doc } : { frameId: 0 })
         .catch(() => {}); // the page is gone, or in the back/forward cache (it asks again when shown)
     }
   }
+}
+
+/**
+ * Sends msg to every page a content script analyzed.
+ * @param {{type: string, target: string, [key: string]: any}} msg
+ */
+export function tellEveryPage(msg) {
+  return eachPage(() => msg);
+}
+
+function tell() {
+  const batch = new Map(changed);
+  changed.clear();
+  return eachPage((ids) => {
+    const changes = ids.filter((id) => batch.has(id)).map((id) => ({ id, saved: batch.get(id) }));
+    return changes.length ? { type: MSG.SAVED_CHANGED, target: TARGET.CONTENT, changes } : null;
+  });
 }

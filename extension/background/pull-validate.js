@@ -99,35 +99,7 @@ const version = (v, min) => {
   return v;
 };
 
-/**
- * An item as the server's rules allow it, with only the Item fields, each of its type.
- * @param {any} raw @returns {import('../lib/messages.js').Item} @throws {Error} naming the first bad field
- */
-export function checkItem(raw) {
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new Invalid('not an item');
-  if (raw.read !== undefined && raw.read !== null && typeof raw.read !== 'boolean') throw new Invalid('read: not true or false');
-  const item = {
-    id: checkID(raw.id),
-    title: text(raw.title, 'title', LIMITS.title),
-    authors: list(raw.authors, 'authors', LIMITS.authors, LIMITS.author),
-    abstract: text(raw.abstract, 'abstract', LIMITS.abstract, true),
-    url: link(raw.url, 'url'),
-    pdf_url: link(raw.pdf_url, 'pdf_url'),
-    tldr: text(raw.tldr, 'tldr', LIMITS.tldr, true),
-    keyphrases: list(raw.keyphrases, 'keyphrases', LIMITS.keyphrases, LIMITS.keyphrase),
-    tags: tags(raw.tags),
-    note: text(raw.note, 'note', LIMITS.note, true),
-    read: raw.read === true,
-    saved_at: time(raw.saved_at, 'saved_at'),
-    updated_at: typeof raw.updated_at === 'string' ? raw.updated_at.slice(0, 64) : '',
-    version: version(raw.version, 1),
-  };
-  if (!item.title) throw new Invalid('title: a saved item needs a title');
-  if (raw.dispute !== undefined && raw.dispute !== null) item.dispute = checkDispute(raw.dispute);
-  return item;
-}
-
-/** Each field a dispute may name, with its rule (the item's own). */
+/** The rule of each Item field a user or a page sets; a dispute may name these fields only. */
 const FIELD_RULES = Object.freeze({
   title: (v) => text(v, 'title', LIMITS.title),
   authors: (v) => list(v, 'authors', LIMITS.authors, LIMITS.author),
@@ -143,6 +115,23 @@ const FIELD_RULES = Object.freeze({
     return v === true;
   },
 });
+
+/**
+ * An item as the server's rules allow it, with only the Item fields, each of its type.
+ * @param {any} raw @returns {import('../lib/messages.js').Item} @throws {Error} naming the first bad field
+ */
+export function checkItem(raw) {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new Invalid('not an item');
+  /** @type {any} */
+  const item = { id: checkID(raw.id) };
+  for (const [name, rule] of Object.entries(FIELD_RULES)) item[name] = rule(raw[name]);
+  item.saved_at = time(raw.saved_at, 'saved_at');
+  item.updated_at = typeof raw.updated_at === 'string' ? raw.updated_at.slice(0, 64) : '';
+  item.version = version(raw.version, 1);
+  if (!item.title) throw new Invalid('title: a saved item needs a title');
+  if (raw.dispute !== undefined && raw.dispute !== null) item.dispute = checkDispute(raw.dispute);
+  return item;
+}
 
 /**
  * Another device's conflicting edit (syncproto.Dispute): known field names, each value by that field's rule.
