@@ -39,7 +39,7 @@ type Scored struct {
 const (
 	neighbours   = 2    // k of the nearest-neighbour view
 	centroidMix  = 0.4  // weight of the centroid view against the neighbour view
-	oddsWeight   = 0.1  // weight of the log-odds view
+	oddsWeight   = 0.17 // weight of the log-odds view
 	oddsPrior    = 0.1  // additive smoothing of the document frequencies in the log-odds
 	bigramWeight = 0.6  // a bigram's term frequency relative to a word's
 	abstractTF   = 0.25 // an abstract word counts this much against a title word
