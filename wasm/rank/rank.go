@@ -45,6 +45,15 @@ const (
 	abstractTF   = 0.25 // an abstract word counts this much against a title word
 	maxLike      = 3
 	likeFloor    = 0.1 // a saved paper less similar than this to a listing paper is no reason to show it
+
+	// The nearest-neighbour view leaves out a term held by more than a fifth of the saved papers, once that
+	// is more than 50: in a large library such words ("learning", "model") name no one interest, and their
+	// postings were most of the ranking's time (a 500-paper listing against 5,000 saved papers walked 5.9
+	// million postings, 1.0 million without them). The centroid and log-odds views still count them. Neutral
+	// on the CiteULike dev cases (nDCG@10 0.566 either way; 0.681 either way over the 38 libraries of 60
+	// papers or more); a tenth instead of a fifth cost 0.005 there.
+	commonShare = 0.2
+	commonMin   = 50
 )
 
 // Index is the library side of the ranker, updated one saved paper at a time. Terms are numbered as they
@@ -335,6 +344,9 @@ func (ix *Index) Rank(listing []Paper) []Scored {
 			cdot += w * centroid[t]
 			wi := w * idf[t]
 			from, to := ix.postOff[t], ix.postOff[t+1]
+			if common := to - from; common > commonMin && float64(common) > commonShare*nLib {
+				to = from // too common to tell the nearest saved papers apart; the other views still count it
+			}
 			tfs := ix.postTF[from:to]
 			for k, d := range ix.postDoc[from:to] {
 				if sims[d] == 0 {
