@@ -143,3 +143,23 @@ func TestKeyPhrasesTagsAndAbstractsCount(t *testing.T) {
 	})
 	assert.Equal(t, []string{"y", "z", "x"}, ids(got), "a key phrase counts fully, an abstract lightly, against a tag")
 }
+
+func TestWordsMostOfALargeLibraryHoldPickNoNeighbour(t *testing.T) {
+	ix := rank.NewIndex()
+	for i := 0; i < 60; i++ {
+		ix.Add(rank.Paper{ID: fmt.Sprint(i), Title: fmt.Sprintf("Deep learning for %s", []string{
+			"proteins", "galaxies", "traffic", "poetry", "weather", "markets"}[i%6]) + fmt.Sprintf(" case%c%c", 'a'+i/26, 'a'+i%26)})
+	}
+	got := ix.Rank([]rank.Paper{
+		{ID: "x", Title: "Deep learning for galaxies"},
+		{ID: "y", Title: "Deep learning"},
+	})
+	require.Len(t, got, 2)
+	assert.Equal(t, "x", got[0].ID)
+	assert.Len(t, got[0].Like, 3, "three saved papers on galaxies")
+	for _, id := range got[0].Like {
+		assert.Contains(t, ix.Title(id), "galaxies", "words all 60 saved papers share choose no neighbour")
+	}
+	assert.Empty(t, got[1].Like, "a paper of only the library's commonest words is like no saved paper in particular")
+	assert.Positive(t, got[1].Score, "but the library as a whole still counts its words")
+}

