@@ -41,6 +41,9 @@ export async function analyzePage({ html, url, fetchAbstracts }) {
   // grows with the library, so it stays here.
   delete analysis.timing.rank;
   analysis.timing.background = performance.now() - t0; // the background's own part of the round trip
+  // Wall-clock marks (ms since the epoch) from which the content script tells the message's two deliveries apart
+  analysis.timing.handledAt = performance.timeOrigin + t0;
+  analysis.timing.answeredAt = performance.timeOrigin + performance.now();
   const forYou = { on, few: saved.size < MIN_LIBRARY, picks: picks || [] };
   return { ...analysis, saved: analysis.entries.map((e) => e.paper.id).filter((id) => saved.has(id)), forYou };
 }

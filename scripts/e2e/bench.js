@@ -81,11 +81,12 @@ try {
   for (const r of rows) {
     console.log(`  ${String(r.n).padStart(6)}   ${r.cold.toFixed(0).padStart(24)} ms   ${r.warm.toFixed(0).padStart(13)} ms   ${r.first.toFixed(0).padStart(27)} ms`);
   }
-  const keys = ['analyze', 'background', 'engine', 'go', 'extract', 'summarize', 'digest', 'cards'];
+  const keys = ['analyze', 'toBackground', 'background', 'fromBackground', 'engine', 'go', 'extract', 'summarize', 'digest', 'cards'];
   const phaseLine = (list, ks = keys) => ks.map((k) => `${k} ${median(list.map((p) => p[k] ?? 0)).toFixed(0)}`).join(', ');
-  console.log('  where the time goes (medians, ms; analyze = the round trip to the background, background = its handler; engine = its trip to the');
+  console.log('  where the time goes (medians, ms; analyze = the round trip to the background: toBackground + background (its handler) +');
+  console.log('  fromBackground, the deliveries measured by wall clock, which include waiting for the page\'s main thread; engine = its trip to the');
   console.log('  wasm host, go = the one call into Go, which runs extract, summarize and digest; cards = placing and drawing them):');
-  const firstKeys = ['analyze', 'background', 'engineOpen', 'engine', 'hostWait', 'compile', 'goStart', 'warmUp', 'go', 'extract', 'summarize', 'digest', 'cards'];
+  const firstKeys = ['analyze', 'toBackground', 'background', 'fromBackground', 'engineOpen', 'engine', 'hostWait', 'compile', 'goStart', 'warmUp', 'go', 'extract', 'summarize', 'digest', 'cards'];
   for (const r of rows) {
     console.log(`  ${String(r.n).padStart(6)} first: ${phaseLine(r.firstPhases, firstKeys)}`);
     console.log(`  ${String(r.n).padStart(6)} cold: ${phaseLine(r.coldPhases)}`);
