@@ -57,12 +57,12 @@ let page = null;
 /** Calls waiting for the page module or running: the warm-up steps aside for them. */
 let busy = 0;
 /**
- * Warm-up rounds after the module starts, each about 80 ms of CPU: V8 optimizes a function once it has run
- * enough, and measured in Node, a 200-paper listing analyzed right after 15 rounds costs about 100 ms of CPU
- * against 600 ms without them (3 rounds: 500 ms). The host starts with the browser (see background/engine.js),
- * so the rounds are usually done before the first page arrives.
+ * Warm-up rounds after the module starts, each a 10-paper listing (bridge.WarmUpPapers): V8 optimizes a function
+ * once it has run enough, and a 200-paper listing analyzed right after them costs a fraction of what it costs in
+ * baseline code. Rounds are short, since a page that arrives during one waits for it: the host starts with the
+ * browser (see background/engine.js), and at browser start the first page may come before the rounds are done.
  */
-const WARM_UP_ROUNDS = 15;
+const WARM_UP_ROUNDS = 60;
 
 /** Starts loading the page module unless it is loading; resolves once Go has started. */
 export function pageModule() {
