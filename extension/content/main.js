@@ -18,7 +18,8 @@ import { themeAt } from './theme.js';
  *   sent, the ANALYZE_PAGE reply, when the run started and when the module was ready (performance.now()), when the
  *   message was sent (ms since the epoch)
  * @param {{cards: Map<string, any>, entries: Entry[]|null, stopped: boolean, cleanups: (() => void)[],
- *   theme?: 'light'|'dark', digest?: ReturnType<typeof mountDigest>, forYou?: import('../lib/messages.js').ForYou}} run
+ *   theme?: 'light'|'dark', digest?: ReturnType<typeof mountDigest>, forYou?: import('../lib/messages.js').ForYou,
+ *   askAgain?: boolean}} run
  *   this run's state, which the content script's message handler reads
  */
 export async function main(t, run) {
@@ -42,6 +43,7 @@ export async function main(t, run) {
     run.digest.setTopics(topics);
   }
   showForYou(run, forYou);
+  if (run.askAgain) forYouChanged(run, true).catch((err) => console.warn('papergist: For you', err));
   await completeAbstracts(t.page, entries, run);
   if (!run.stopped) document.documentElement.setAttribute('data-papergist', 'done');
 }
@@ -156,6 +158,7 @@ export function showForYou(run, forYou) {
  * @param {any} run @param {boolean} on
  */
 export async function forYouChanged(run, on) {
+  if (run && !run.entries) run.askAgain = on; // the analysis is on its way: asked again once it is shown
   if (!run || !run.entries) return;
   if (!on) return showForYou(run, { ...(run.forYou || { few: false, picks: [] }), on: false });
   const reply = await send(MSG.ANALYZE_PAGE, { html: document.documentElement.outerHTML, url: location.href });
