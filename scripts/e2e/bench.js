@@ -58,12 +58,10 @@ try {
     const coldPhases = [];
     const warmPhases = [];
     for (let r = 0; r < RUNS; r++) {
-      if (n === 50 || r === 0) {
-        await browser.restart();
-        phases = [];
-        first.push(await shownMs(browser, freshListing(n), n));
-        firstPhases.push(phases[0]);
-      }
+      await browser.restart();
+      phases = [];
+      first.push(await shownMs(browser, freshListing(n), n));
+      firstPhases.push(phases[0]);
       await browser.clearSessionStorage();
       await browser.stopBackground();
       const url = freshListing(n);
