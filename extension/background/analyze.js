@@ -4,7 +4,7 @@ import { AppError } from '../lib/messages.js';
 import { analyze } from './engine.js';
 import { savedIds } from './saved-index.js';
 import { fetchAbstractFeeds } from './abstracts.js';
-import { ensureLibrary, isOn, MIN_LIBRARY } from './for-you.js';
+import { ensureLibrary, indexLoaded, isOn, MIN_LIBRARY } from './for-you.js';
 
 /** @typedef {import('../lib/messages.js').Analysis} Analysis */
 /** @typedef {import('../lib/messages.js').ForYou} ForYou */
@@ -12,10 +12,12 @@ import { ensureLibrary, isOn, MIN_LIBRARY } from './for-you.js';
 /**
  * @param {{html: string, url: string, fetchAbstracts?: string[]}} msg fetchAbstracts: the arXiv IDs of the
  *   entries the last analysis of this page said were "pending"
+ * @param {() => void} [rankLater] called when the page went unranked because the For-you index was being loaded
+ *   into a fresh engine, once it is in: the page should ask again
  * @returns {Promise<Analysis & {saved: string[], forYou: ForYou}>} saved: the IDs of the page's papers that are
  *   saved; forYou: the page's papers closest to the library (the same call into Go ranks them)
  */
-export async function analyzePage({ html, url, fetchAbstracts }) {
+export async function analyzePage({ html, url, fetchAbstracts }, rankLater = () => {}) {
   if (typeof html !== 'string' || typeof url !== 'string') throw new AppError('invalid', 'page/analyze wants {html, url}');
   const t0 = performance.now();
   /** @type {import('../lib/messages.js').AnalyzeRequest} */
@@ -32,15 +34,18 @@ export async function analyzePage({ html, url, fetchAbstracts }) {
     fetching = performance.now() - t;
   }
   const on = await isOn();
-  // Loaded once per engine life; a failure leaves this page unranked, never without its cards.
-  const library = on ? await ensureLibrary().catch((err) => console.warn('papergist: For-you index', err)) : null;
-  if (library) request.for_you = true;
+  // Loaded once per engine life; while it loads, or if it failed, this page goes unranked, never without its cards.
+  if (on && await indexLoaded().catch((err) => console.warn('papergist: For-you index', err))) request.for_you = true;
+  else if (on) ensureLibrary().then((state) => state.size >= MIN_LIBRARY && rankLater(), () => {});
   const [{ for_you: picks, ...analysis }, saved] = await Promise.all([analyze(request), savedIds()]);
   analysis.timing.fetch = fetching;
   // The content script puts the timing where the page can read it (data-papergist-timing): the ranking's time
   // grows with the library, so it stays here.
   delete analysis.timing.rank;
   analysis.timing.background = performance.now() - t0; // the background's own part of the round trip
+  // Wall-clock marks (ms since the epoch) from which the content script tells the message's two deliveries apart
+  analysis.timing.handledAt = performance.timeOrigin + t0;
+  analysis.timing.answeredAt = performance.timeOrigin + performance.now();
   const forYou = { on, few: saved.size < MIN_LIBRARY, picks: picks || [] };
   return { ...analysis, saved: analysis.entries.map((e) => e.paper.id).filter((id) => saved.has(id)), forYou };
 }

@@ -21,9 +21,10 @@ function start() {
   shownURL = location.href;
   // Send the page first: the background's work is the slow part, and nothing else here waits for it.
   const page = { html: document.documentElement.outerHTML, url: location.href };
+  const sent = performance.timeOrigin + performance.now();
   const analysis = send(MSG.ANALYZE_PAGE, page);
   run = { cards: new Map(), entries: null, stopped: false, cleanups: [] };
-  main({ page, analysis, start: t, imported: performance.now() }, run).catch((err) => console.warn('papergist:', err));
+  main({ page, analysis, start: t, imported: performance.now(), sent }, run).catch((err) => console.warn('papergist:', err));
 }
 
 dispatch(TARGET.CONTENT, {

@@ -14,29 +14,36 @@ import { themeAt } from './theme.js';
 /**
  * Shows the cards of one page state. Call teardown(run) before showing the next one (a single-page
  * site that changed its list).
- * @param {{page: Page, analysis: Promise<PageAnalysis>, start: number, imported: number}} t the page sent,
- *   the ANALYZE_PAGE reply, when the run started and when the module was ready
+ * @param {{page: Page, analysis: Promise<PageAnalysis>, start: number, imported: number, sent: number}} t the page
+ *   sent, the ANALYZE_PAGE reply, when the run started and when the module was ready (performance.now()), when the
+ *   message was sent (ms since the epoch)
  * @param {{cards: Map<string, any>, entries: Entry[]|null, stopped: boolean, cleanups: (() => void)[],
- *   theme?: 'light'|'dark', digest?: ReturnType<typeof mountDigest>, forYou?: import('../lib/messages.js').ForYou}} run
+ *   theme?: 'light'|'dark', digest?: ReturnType<typeof mountDigest>, forYou?: import('../lib/messages.js').ForYou,
+ *   askAgain?: boolean}} run
  *   this run's state, which the content script's message handler reads
  */
 export async function main(t, run) {
   document.documentElement.setAttribute('data-papergist', 'loading');
   const { cards } = run;
   const { entries, topics, saved: savedList, timing, forYou } = await t.analysis;
+  const arrived = performance.timeOrigin + performance.now();
   if (run.stopped) return;
   run.entries = entries;
   const analyzed = performance.now();
   placeCards(entries, new Set(savedList), run);
   const nav = /** @type {PerformanceNavigationTiming|undefined} */ (performance.getEntriesByType('navigation')[0]);
   const inject = nav ? t.start - nav.domContentLoadedEventStart : 0;
-  markShown(cards.size, { ...timing, inject, import: t.imported - t.start, analyze: analyzed - t.imported, cards: performance.now() - analyzed });
+  // toBackground, fromBackground: the message's delivery each way (wall clocks of two processes, so roughly)
+  const { handledAt, answeredAt, ...steps } = timing;
+  markShown(cards.size, { ...steps, inject, import: t.imported - t.start, analyze: analyzed - t.imported,
+    toBackground: handledAt - t.sent, fromBackground: arrived - answeredAt, cards: performance.now() - analyzed });
 
   if (entries.length > 1 && cards.size) {
     run.digest = digestOf(run);
     run.digest.setTopics(topics);
   }
   showForYou(run, forYou);
+  if (run.askAgain) forYouChanged(run, true).catch((err) => console.warn('papergist: For you', err));
   await completeAbstracts(t.page, entries, run);
   if (!run.stopped) document.documentElement.setAttribute('data-papergist', 'done');
 }
@@ -151,6 +158,7 @@ export function showForYou(run, forYou) {
  * @param {any} run @param {boolean} on
  */
 export async function forYouChanged(run, on) {
+  if (run && !run.entries) run.askAgain = on; // the analysis is on its way: asked again once it is shown
   if (!run || !run.entries) return;
   if (!on) return showForYou(run, { ...(run.forYou || { few: false, picks: [] }), on: false });
   const reply = await send(MSG.ANALYZE_PAGE, { html: document.documentElement.outerHTML, url: location.href });

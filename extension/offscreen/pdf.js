@@ -1,33 +1,14 @@
 // The PDF module (wasm/pdfwasm): URL resolution, first-page reading and metadata answers, loaded on the first
 // save from a PDF or a paper URL only, so listing pages never pay for it. Usable from any document that can
 // run wasm: the offscreen document in Chrome, the background page in Firefox.
-import '../wasm/wasm_exec.js';
 import { MSG } from '../lib/messages.js';
+import { loadGo } from './wasm.js';
 
-/** @type {Promise<any>|null} */
-let api = null;
-
-/** Loads the module once and resolves to globalThis.papergistPDF. */
-export function pdfReady() {
-  api ??= (async () => {
-    const go = new globalThis.Go();
-    go.env = { ...go.env, GOGC: '400' }; // one PDF at a time, its heap dropped after: fewer collections
-    const ready = new Promise((resolve) => {
-      globalThis.papergistPDFReady = resolve;
-    });
-    const { instance } = await WebAssembly.instantiateStreaming(
-      fetch(chrome.runtime.getURL('wasm/papergist-pdf.wasm')),
-      go.importObject,
-    );
-    go.run(instance); // never returns while the module serves calls
-    await ready;
-    return globalThis.papergistPDF;
-  })().catch((err) => {
-    api = null;
-    throw err;
-  });
-  return api;
-}
+/**
+ * Loads the module once and resolves to globalThis.papergistPDF. One PDF at a time, its heap dropped after:
+ * fewer collections (GOGC).
+ */
+export const pdfReady = () => loadGo('wasm/papergist-pdf.wasm', 'papergistPDF', { GOGC: '400' });
 
 /**
  * Calls a function of the PDF module and returns its data, throwing its error.

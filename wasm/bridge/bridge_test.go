@@ -172,7 +172,7 @@ func TestAnalyzePageWithoutPapers(t *testing.T) {
 }
 
 func TestWarmUpReadsItsListing(t *testing.T) {
-	assert.Equal(t, 40, bridge.WarmUp(1), "the warm-up page must exercise the arXiv listing path")
+	assert.Equal(t, bridge.WarmUpPapers, bridge.WarmUp(1), "the warm-up page must exercise the arXiv listing path")
 }
 
 // clock is a fake millisecond clock that advances by one on every reading.

@@ -10,8 +10,10 @@ import (
 // first and optimizes the functions that have run hot, so the first real page would otherwise pay the slow
 // tier. It returns the number of papers it read each time (0 means the extractor did not recognise the
 // page, which a test watches for).
+//
+// A round is short (WarmUpPapers papers), since a page that arrives during one waits for it to end.
 func WarmUp(rounds int) int {
-	page := warmUpPage(40)
+	page := warmUpPage(WarmUpPapers)
 	n := 0
 	for range rounds {
 		a := NewAnalyzer(nil)
@@ -25,6 +27,9 @@ func WarmUp(rounds int) int {
 	}
 	return n
 }
+
+// WarmUpPapers is the size of the listing a warm-up round reads.
+const WarmUpPapers = 10
 
 func warmUpPage(n int) string {
 	var b strings.Builder

@@ -217,4 +217,21 @@ describe('For you', { skip: missing && `${missing} not found: ../shared is not b
     assert.deepEqual((await cardsOf(page)).filter((c) => c.forYou).map((c) => c.id), []);
     await page.close();
   });
+
+  // A fresh engine gets the whole library sent while the first pages are shown: they are not kept waiting for it,
+  // and are marked once it is in.
+  test('after the browser restarts, a listing is marked once the fresh engine holds the library', async () => {
+    const popup = await browser.context.newPage();
+    await popup.goto(browser.extensionURL('popup/popup.html'));
+    const paper = { id: 'arxiv:2607.22043', title: SAVES['arxiv:2607.22043'], authors: [], url: 'https://arxiv.org/abs/2607.22043', locator: {} };
+    const reply = await popup.evaluate((m) => chrome.runtime.sendMessage(m), { type: 'library/save', paper, summary: { tldr: 'x', keyphrases: [] } });
+    assert.equal(reply.ok, true);
+    await popup.close();
+
+    await browser.restart();
+    const page = await openListing(browser.context, HF.url);
+    const marked = await until(async () => (await cardsOf(page)).find((c) => c.id === MULTIMODAL && c.forYou), 'marks after a restart');
+    assert.match(marked.forYou, LIKE_MULTIMODAL);
+    await page.close();
+  });
 });
