@@ -5,9 +5,9 @@ DIST := dist
 WASM_OUT := $(DIST)/wasm/papergist.wasm
 PDF_WASM_OUT := $(DIST)/wasm/papergist-pdf.wasm
 # The listing wasm is compiled without inlining in the standard and third-party packages off the hot paths of
-# extraction and summarizing (JSON, regexp compilation, fmt, time, URLs, CSS selectors, Unicode normalization):
+# extraction and summarizing (JSON, regexp compilation, fmt, time, URLs, Unicode normalization):
 # about 50 KB less gzipped. Our packages, the HTML tokenizer, the runtime and strings/bytes/unicode keep it.
-WASM_GCFLAGS := $(foreach p,encoding/json reflect regexp/... fmt time net/... github.com/andybalholm/cascadia \
+WASM_GCFLAGS := $(foreach p,encoding/json reflect regexp/... fmt time net/... \
 	syscall/js internal/fmtsort os syscall io/fs encoding/base64 golang.org/x/text/...,-gcflags=$(p)=-l)
 FUZZTIME ?= 10m
 BENCH_EXTRACT_TIME ?= 20x
