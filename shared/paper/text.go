@@ -2,7 +2,6 @@ package paper
 
 import (
 	"strings"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -274,26 +273,28 @@ func DisplayName(s string) string {
 	return s
 }
 
+// dateLayouts are the date forms NormalizeDate reads, in Go's layout notation (see parseDate), with the
+// parts of the date each gives: 3 for YYYY-MM-DD, 2 for YYYY-MM, 1 for YYYY.
 var dateLayouts = []struct {
 	layout string
-	out    string
+	parts  int
 }{
-	{time.RFC3339Nano, "2006-01-02"},
-	{"2006-01-02T15:04:05", "2006-01-02"},
-	{"2006-01-02", "2006-01-02"},
-	{"2006/01/02", "2006-01-02"},
-	{"2006/1/2", "2006-01-02"},
-	{"Mon, 2 Jan 2006", "2006-01-02"},
-	{"Mon, 02 Jan 2006", "2006-01-02"},
-	{"2 Jan 2006", "2006-01-02"},
-	{"2 January 2006", "2006-01-02"},
-	{"January 2, 2006", "2006-01-02"},
-	{"Jan 2, 2006", "2006-01-02"},
-	{"2006-01", "2006-01"},
-	{"2006/01", "2006-01"},
-	{"January 2006", "2006-01"},
-	{"Jan 2006", "2006-01"},
-	{"2006", "2006"},
+	{"2006-01-02T15:04:05.999999999Z07:00", 3}, // RFC 3339
+	{"2006-01-02T15:04:05", 3},
+	{"2006-01-02", 3},
+	{"2006/01/02", 3},
+	{"2006/1/2", 3},
+	{"Mon, 2 Jan 2006", 3},
+	{"Mon, 02 Jan 2006", 3},
+	{"2 Jan 2006", 3},
+	{"2 January 2006", 3},
+	{"January 2, 2006", 3},
+	{"Jan 2, 2006", 3},
+	{"2006-01", 2},
+	{"2006/01", 2},
+	{"January 2006", 2},
+	{"Jan 2006", 2},
+	{"2006", 1},
 }
 
 // NormalizeDate turns the date forms that paper pages print into YYYY-MM-DD, YYYY-MM or YYYY.
@@ -304,8 +305,8 @@ func NormalizeDate(s string) string {
 		return ""
 	}
 	for _, d := range dateLayouts {
-		if t, err := time.Parse(d.layout, s); err == nil {
-			return t.Format(d.out)
+		if year, month, day, ok := parseDate(d.layout, s); ok {
+			return formatDate(year, month, day, d.parts)
 		}
 	}
 	return ""
