@@ -1,29 +1,17 @@
 package paper
 
 import (
-	"math/rand/v2"
 	"regexp"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/papergist/papergist/internal/matchtest"
 )
 
-// generated joins random fragments into n strings (the same ones on every run), so that the hand-written
-// matchers meet the near misses a regular expression sees: digits one too many, missing slashes, case.
-func generated(n int, fragments ...string) []string {
-	r := rand.New(rand.NewPCG(1, 2))
-	out := make([]string, n)
-	for i := range out {
-		var b strings.Builder
-		for k := r.IntN(9); k >= 0; k-- {
-			b.WriteString(fragments[r.IntN(len(fragments))])
-		}
-		out[i] = b.String()
-	}
-	return out
-}
+// generated is matchtest.Strings with this package's seed.
+func generated(n int, fragments ...string) []string { return matchtest.Strings(1, n, fragments...) }
 
 var idFragments = []string{"10.", "1101/", "48550/arxiv.", "18653/v1/", "3115/v1/", "1063/", "2401", "0704", "1412",
 	"1501", ".", "1234", "12345", "0309136", "v", "v2", "V1", "/", "abs/", "pdf", ".pdf", ".PDF", "math", "-", "GT",
@@ -53,32 +41,16 @@ func TestIDScansAgreeWithRegexps(t *testing.T) {
 	cases = append(cases, "2401.12345v2", "math.GT/0309136v1", "/abs/2401.12345v2.pdf", "hep-th/9901001",
 		"10.48550/arxiv.2401.12345", "2021.naacl-main.208", "P19-1001", "10.1145/3292500.3330701")
 	for _, s := range cases {
-		m := arxivNewRe.FindStringSubmatch(s)
 		id, v, ok := matchArxivNew(s)
-		require.Equal(t, m != nil, ok, "arxivNew %q", s)
-		if ok {
-			require.Equal(t, m[1:], []string{id, v}, "arxivNew %q", s)
-		}
-		m = arxivOldRe.FindStringSubmatch(s)
+		matchtest.RequireGroups(t, arxivNewRe, s, ok, id, v)
 		archive, number, v, ok := matchArxivOld(s)
-		require.Equal(t, m != nil, ok, "arxivOld %q", s)
-		if ok {
-			require.Equal(t, m[1:], []string{archive, number, v}, "arxivOld %q", s)
-		}
-		m = arxivInText.FindStringSubmatch(s)
+		matchtest.RequireGroups(t, arxivOldRe, s, ok, archive, number, v)
 		id, ok = findArxivInText(s)
-		require.Equal(t, m != nil, ok, "arxivInText %q", s)
-		if ok {
-			require.Equal(t, m[1], id, "arxivInText %q", s)
-		}
+		matchtest.RequireGroups(t, arxivInText, s, ok, id)
 		require.Equal(t, doiRe.MatchString(s), isDOI(s), "doi %q", s)
 		require.Equal(t, doiInText.FindString(s), findDOIInText(s), "doiInText %q", s)
-		m = arxivDOIRe.FindStringSubmatch(s)
 		rest, ok := restOfLine(s, "10.48550/arxiv.")
-		require.Equal(t, m != nil, ok, "arxivDOI %q", s)
-		if ok {
-			require.Equal(t, m[1], rest, "arxivDOI %q", s)
-		}
+		matchtest.RequireGroups(t, arxivDOIRe, s, ok, rest)
 		require.Equal(t, aclRe.MatchString(s), isACLID(s), "acl %q", s)
 		require.Equal(t, openReview.MatchString(s), isOpenReviewIDString(s), "openreview %q", s)
 		require.Equal(t, s2Re.MatchString(s), isS2ID(s), "s2 %q", s)
@@ -104,45 +76,21 @@ func TestPathScansAgreeWithRegexps(t *testing.T) {
 		"/v37/name/name.pdf", "/paper/2020/file/abc123-Paper-Conference.pdf", "/aip/apl/article-pdf/doi/10.1063/1.3558920/1/x.pdf",
 		"/articles/s41586-021-03819-2.pdf", "10.1000/xyz/pdf/full/")
 	for _, s := range cases {
-		m := cvfPDFRe.FindStringSubmatch(s)
 		dir, name, ok := matchCVFPDF(s)
-		require.Equal(t, m != nil, ok, "cvf %q", s)
-		if ok {
-			require.Equal(t, m[1:], []string{dir, name}, "cvf %q", s)
-		}
-		m = pmlrPDFRe.FindStringSubmatch(s)
+		matchtest.RequireGroups(t, cvfPDFRe, s, ok, dir, name)
 		volume, dir, name, ok := matchPMLRPDF(s)
-		require.Equal(t, m != nil, ok, "pmlr %q", s)
-		if ok {
-			require.Equal(t, m[1:], []string{volume, dir, name}, "pmlr %q", s)
-		}
+		matchtest.RequireGroups(t, pmlrPDFRe, s, ok, volume, dir, name)
 		require.Equal(t, pmlrHTMLRe.MatchString(s), isPMLRHTML(s), "pmlr html %q", s)
-		m = neuripsPDFRe.FindStringSubmatch(s)
 		head, hash, track, ok := matchNeurIPS(s, "file", "Paper", ".pdf")
-		require.Equal(t, m != nil, ok, "neurips %q", s)
-		if ok {
-			require.Equal(t, m[1:], []string{head, hash, track}, "neurips %q", s)
-		}
+		matchtest.RequireGroups(t, neuripsPDFRe, s, ok, head, hash, track)
 		_, _, _, ok = matchNeurIPS(s, "hash", "Abstract", ".html")
 		require.Equal(t, neuripsHTMLRe.MatchString(s), ok, "neurips html %q", s)
-		m = rxivPathRe.FindStringSubmatch(s)
 		doi, v, ok := matchRxiv(s)
-		require.Equal(t, m != nil, ok, "rxiv %q", s)
-		if ok {
-			require.Equal(t, m[1:], []string{doi, v}, "rxiv %q", s)
-		}
-		m = aipPDFRe.FindStringSubmatch(s)
+		matchtest.RequireGroups(t, rxivPathRe, s, ok, doi, v)
 		doi, ok = matchAIPPDF(s)
-		require.Equal(t, m != nil, ok, "aip %q", s)
-		if ok {
-			require.Equal(t, m[1], doi, "aip %q", s)
-		}
-		m = natureArticleRe.FindStringSubmatch(s)
+		matchtest.RequireGroups(t, aipPDFRe, s, ok, doi)
 		id, pdf, ok := matchNatureArticle(s)
-		require.Equal(t, m != nil, ok, "nature %q", s)
-		if ok {
-			require.Equal(t, m[1:], []string{id, map[bool]string{true: ".pdf"}[pdf]}, "nature %q", s)
-		}
+		matchtest.RequireGroups(t, natureArticleRe, s, ok, id, map[bool]string{true: ".pdf"}[pdf])
 		require.Equal(t, doiPathTail.ReplaceAllString(s, ""), trimDOIPathTail(s), "doi tail %q", s)
 	}
 }

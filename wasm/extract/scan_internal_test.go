@@ -1,28 +1,16 @@
 package extract
 
 import (
-	"math/rand/v2"
 	"regexp"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/papergist/papergist/internal/matchtest"
 )
 
-// generated joins random fragments into n strings (the same ones on every run), so that the hand-written
-// matchers meet the near misses a regular expression sees.
-func generated(n int, fragments ...string) []string {
-	r := rand.New(rand.NewPCG(3, 4))
-	out := make([]string, n)
-	for i := range out {
-		var b strings.Builder
-		for k := r.IntN(9); k >= 0; k-- {
-			b.WriteString(fragments[r.IntN(len(fragments))])
-		}
-		out[i] = b.String()
-	}
-	return out
-}
+// generated is matchtest.Strings with this package's seed.
+func generated(n int, fragments ...string) []string { return matchtest.Strings(3, n, fragments...) }
 
 func TestScansAgreeWithRegexps(t *testing.T) {
 	var (
@@ -52,31 +40,19 @@ func TestScansAgreeWithRegexps(t *testing.T) {
 		"2021/6", "W19-4200", "P19-1000", "Computation and Language (cs.CL); Machine Learning (cs.LG)",
 		"[v1] Mon, 12 Jun 2017 (this version, v7)", "[Submitted on 12 Jun 2017 (v1)]",
 		"Submitted 25 January, 2024; v1 submitted 12 June, 2017;")
-	pairs := func(m []string) []string {
-		if m == nil {
-			return nil
-		}
-		return m[1:]
-	}
 	for _, s := range cases {
 		require.Equal(t, scholarTag.ReplaceAllString(s, ""), stripScholarTags(s), "scholarTag %q", s)
 		venue, year, ok := scholarVenueYear(s)
-		if m := scholarVenueYr.FindStringSubmatch(s); m != nil || ok {
-			require.Equal(t, pairs(m), []string{venue, year}, "scholarVenueYear %q", s)
-		}
+		matchtest.RequireGroups(t, scholarVenueYr, s, ok, venue, year)
 		i, id := findAfter(s, "arXiv:", false)
 		require.Equal(t, scholarArxivVenue.FindStringIndex(s) != nil, i >= 0, "scholarArxivVenue %q", s)
 		if i >= 0 {
 			require.Equal(t, scholarArxivVenue.FindString(s), s[i:i+len("arXiv:")+len(id)], "scholarArxivVenue %q", s)
 		}
 		name, yr, ok := cvfVenueMatch(s)
-		if m := cvfVenueRe.FindStringSubmatch(s); m != nil || ok {
-			require.Equal(t, pairs(m), []string{name, yr}, "cvfVenue %q", s)
-		}
+		matchtest.RequireGroups(t, cvfVenueRe, s, ok, name, yr)
 		day, month, yr, ok := openReviewDateMatch(s)
-		if m := openReviewDateRe.FindStringSubmatch(s); m != nil || ok {
-			require.Equal(t, pairs(m), []string{day, month, yr}, "openReviewDate %q", s)
-		}
+		matchtest.RequireGroups(t, openReviewDateRe, s, ok, day, month, yr)
 		want := ""
 		if m := s2CorpusRe.FindStringSubmatch(s); m != nil {
 			want = m[1]
@@ -90,9 +66,7 @@ func TestScansAgreeWithRegexps(t *testing.T) {
 		require.Equal(t, want, id, "s2Arxiv %q", s)
 		require.Equal(t, cssIdent.MatchString(s), isCSSIdent(s), "cssIdent %q", s)
 		yr, month, ok = aclMonthDate(s)
-		if m := aclMonthDateRe.FindStringSubmatch(s); m != nil || ok {
-			require.Equal(t, pairs(m), []string{yr, month}, "aclMonthDate %q", s)
-		}
+		matchtest.RequireGroups(t, aclMonthDateRe, s, ok, yr, month)
 		require.Equal(t, aclOldWorkshop.MatchString(s) || aclOldZero.MatchString(s), aclOldZeroID(s), "aclOldZero %q", s)
 		var subjects []string
 		for _, m := range arxivSubjectRe.FindAllStringSubmatch(s, -1) {
