@@ -2,7 +2,6 @@ package paper
 
 import (
 	"net/url"
-	"regexp"
 	"strings"
 )
 
@@ -17,25 +16,9 @@ const (
 	URLPrefix        = "url:"
 )
 
-var (
-	// New-style arXiv IDs (YYMM.NNNN, YYMM.NNNNN since 2015) and old-style archive[.SC]/YYMMNNN.
-	arxivNewRe = regexp.MustCompile(`^(\d{4}\.\d{4,5})(v\d+)?$`)
-	arxivOldRe = regexp.MustCompile(`^([a-z]+(?:-[a-z]+)*)(?:\.[A-Za-z]{2})?/(\d{7})(v\d+)?$`)
-	// arxivInText finds an arXiv ID inside a URL path or a string like "arXiv:2401.12345v2".
-	arxivInText = regexp.MustCompile(`(?i)(?:^|[/:\s])((?:\d{4}\.\d{4,5}|[a-z]+(?:-[a-z]+)*(?:\.[a-z]{2})?/\d{7})(?:v\d+)?)(?:\.pdf)?(?:$|[/?#\s])`)
-	doiRe       = regexp.MustCompile(`^10\.\d{4,9}/\S+$`)
-	doiInText   = regexp.MustCompile(`10\.\d{4,9}/[^\s"'<>]+`)
-	arxivDOIRe  = regexp.MustCompile(`^10\.48550/arxiv\.(.+)$`)
-	// ACL Anthology DOIs: 10.18653/v1/<id> since 2016, 10.3115/v1/<id> for 2014-2015.
-	aclDOIRe = regexp.MustCompile(`^10\.(?:18653|3115)/v1/(.+)$`)
-	// ACL Anthology IDs: 2021.naacl-main.208 (since 2020) and P19-1001 / W19-4201 (before).
-	aclRe        = regexp.MustCompile(`^(?:\d{4}\.[a-z0-9]+(?:-[a-z0-9]+)*\.\d+|[A-Z]\d{2}-\d{4})$`)
-	openReviewRe = regexp.MustCompile(`^[A-Za-z0-9_\-]{5,}$`)
-	s2Re         = regexp.MustCompile(`^(?:[0-9a-f]{40}|\d{1,12})$`)
-	versionRe    = regexp.MustCompile(`^v\d+$`)
-)
-
-func isArxivVersion(v string) bool { return versionRe.MatchString(v) }
+// The patterns of identifiers are in scan.go: new-style arXiv IDs (YYMM.NNNN, YYMM.NNNNN since 2015) and
+// old-style archive[.SC]/YYMMNNN, DOIs, ACL Anthology IDs (2021.naacl-main.208 since 2020, P19-1001 and
+// W19-4201 before), OpenReview and Semantic Scholar IDs.
 
 // ParseArxiv returns the versionless arXiv ID and the version ("v2" or "") of s, which may be a bare ID,
 // "arXiv:ID", an arxiv.org abs/pdf/html URL or an arXiv DOI. Old-style IDs drop their subject class:
@@ -53,15 +36,15 @@ func ParseArxiv(s string) (id, version string, ok bool) {
 	}
 	lower := strings.ToLower(s)
 	lower = strings.TrimPrefix(lower, "arxiv:")
-	if m := arxivNewRe.FindStringSubmatch(lower); m != nil && plausibleNewArxiv(m[1]) {
-		return m[1], m[2], true
+	if id, v, ok := matchArxivNew(lower); ok && plausibleNewArxiv(id) {
+		return id, v, true
 	}
-	if m := arxivOldRe.FindStringSubmatch(lower); m != nil {
-		return m[1] + "/" + m[2], m[3], true
+	if archive, number, v, ok := matchArxivOld(lower); ok {
+		return archive + "/" + number, v, true
 	}
 	if u, err := url.Parse(s); err == nil && isArxivHost(u.Host) {
-		if m := arxivInText.FindStringSubmatch(u.Path); m != nil {
-			return ParseArxiv(m[1])
+		if id, ok := findArxivInText(u.Path); ok {
+			return ParseArxiv(id)
 		}
 	}
 	return "", "", false
@@ -83,11 +66,11 @@ func isArxivHost(host string) bool {
 }
 
 func arxivFromDOI(doi string) (string, bool) {
-	m := arxivDOIRe.FindStringSubmatch(strings.ToLower(doi))
-	if m == nil {
+	rest, ok := restOfLine(strings.ToLower(doi), "10.48550/arxiv.")
+	if !ok {
 		return "", false
 	}
-	id, _, ok := ParseArxiv(m[1])
+	id, _, ok := ParseArxiv(rest)
 	return id, ok
 }
 
@@ -117,7 +100,7 @@ func normalizeDOI(s string) (string, bool) {
 		lower = dec
 	}
 	lower = strings.TrimSpace(strings.TrimRight(lower, ".,;"))
-	if !doiRe.MatchString(lower) {
+	if !isDOI(lower) {
 		return "", false
 	}
 	return lower, true
@@ -128,7 +111,7 @@ func FindDOI(s string) (string, bool) {
 	if u, err := url.PathUnescape(s); err == nil {
 		s = u
 	}
-	m := doiInText.FindString(s)
+	m := findDOIInText(s)
 	if m == "" {
 		return "", false
 	}
@@ -141,8 +124,13 @@ func IDFromDOI(doi string) string {
 	if id, ok := arxivFromDOI(doi); ok {
 		return ArxivPrefix + id
 	}
-	if m := aclDOIRe.FindStringSubmatch(doi); m != nil {
-		if id, ok := normalizeACL(m[1]); ok {
+	// ACL Anthology DOIs: 10.18653/v1/<id> since 2016, 10.3115/v1/<id> for 2014-2015.
+	rest, ok := restOfLine(doi, "10.18653/v1/")
+	if !ok {
+		rest, ok = restOfLine(doi, "10.3115/v1/")
+	}
+	if ok {
+		if id, ok := normalizeACL(rest); ok {
 			return ACLPrefix + id
 		}
 	}
@@ -156,7 +144,7 @@ func normalizeACL(s string) (string, bool) {
 	} else {
 		s = strings.ToUpper(s)
 	}
-	return s, aclRe.MatchString(s)
+	return s, isACLID(s)
 }
 
 // IDFromURL returns the canonical ID that a link points to: arXiv, DOI resolver, ACL Anthology, OpenReview,
@@ -191,16 +179,16 @@ func IDFromURL(raw string) string {
 			return ACLPrefix + id
 		}
 	case host == "openreview.net":
-		if id := u.Query().Get("id"); (path == "/forum" || path == "/pdf") && openReviewRe.MatchString(id) {
+		if id := u.Query().Get("id"); (path == "/forum" || path == "/pdf") && isOpenReviewIDString(id) {
 			return OpenReviewPrefix + id
 		}
 	case host == "semanticscholar.org" || host == "api.semanticscholar.org":
 		if rest, ok := strings.CutPrefix(path, "/paper/"); ok {
-			if seg := lastSegment(rest); s2Re.MatchString(seg) && len(seg) == 40 {
+			if seg := lastSegment(rest); isS2ID(seg) && len(seg) == 40 {
 				return S2Prefix + seg
 			}
 		}
-		if rest, ok := strings.CutPrefix(path, "/CorpusID:"); ok && s2Re.MatchString(rest) {
+		if rest, ok := strings.CutPrefix(path, "/CorpusID:"); ok && isS2ID(rest) {
 			return S2Prefix + rest
 		}
 	}
@@ -265,12 +253,12 @@ func ParseID(id string) (string, error) {
 		d, ok := normalizeDOI(body)
 		good = ok && IDFromDOI(d) == id
 	case OpenReviewPrefix:
-		good = openReviewRe.MatchString(body)
+		good = isOpenReviewIDString(body)
 	case ACLPrefix:
 		n, ok := normalizeACL(body)
 		good = ok && n == body
 	case S2Prefix:
-		good = s2Re.MatchString(body)
+		good = isS2ID(body)
 	case URLPrefix:
 		// Canonical, and not a link IDFromURL recognizes (an arXiv abs page's ID is arxiv:).
 		good = IDFromURL(body) == id

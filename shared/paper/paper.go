@@ -7,7 +7,6 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"time"
 	"unicode/utf8"
 )
 
@@ -125,7 +124,7 @@ func checkURL(field, raw string, required bool) error {
 func validDate(s string) bool {
 	for _, layout := range []string{"2006-01-02", "2006-01", "2006"} {
 		if len(s) == len(layout) {
-			if _, err := time.Parse(layout, s); err == nil {
+			if _, _, _, ok := parseDate(layout, s); ok {
 				return true
 			}
 		}

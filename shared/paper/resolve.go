@@ -2,7 +2,6 @@ package paper
 
 import (
 	"net/url"
-	"regexp"
 	"strings"
 )
 
@@ -49,20 +48,6 @@ type resolveRule struct {
 	hosts   []string
 	resolve func(u *url.URL, host string) (Resolved, bool)
 }
-
-var (
-	arxivPDFPathRe  = regexp.MustCompile(`^/(?:pdf|ps|format)/`)
-	cvfPDFRe        = regexp.MustCompile(`^(/.*)/papers/([^/]+)\.pdf$`)
-	pmlrPDFRe       = regexp.MustCompile(`^/(v\d+)/([^/]+)/([^/]+)\.pdf$`)
-	pmlrHTMLRe      = regexp.MustCompile(`^/(v\d+)/([^/]+)\.html$`)
-	neuripsPDFRe    = regexp.MustCompile(`^(/.*)/file/([0-9a-f]+)-Paper(-[A-Za-z_]+)?\.pdf$`)
-	neuripsHTMLRe   = regexp.MustCompile(`^/.*/hash/[0-9a-f]+-Abstract(-[A-Za-z_]+)?\.html$`)
-	rxivPathRe      = regexp.MustCompile(`^/content/(10\.1101/[0-9.]+?)(v\d+)?(?:\.full(?:\.pdf)?|\.abstract|\.full-text)?/?$`)
-	aipPDFRe        = regexp.MustCompile(`^/.*/doi/(10\.1063/[^/]+)/`)
-	natureArticleRe = regexp.MustCompile(`^/articles/([a-z0-9._-]+?)(\.pdf)?/?$`)
-	// doiPathTail is what publishers append to a DOI in their URLs: /pdf, /full, .pdf, ?download=true.
-	doiPathTail = regexp.MustCompile(`(?i)(?:/(?:pdf|epdf|pdfdirect|full|abstract|fulltext|meta|reader|html)|\.pdf|\.full)+/?$`)
-)
 
 // resolveRules is the one table of paper URLs, tried in order; the DOI rule comes last and matches any host.
 var resolveRules = []resolveRule{
@@ -164,12 +149,12 @@ func resolveArxiv(u *url.URL, host string) (Resolved, bool) {
 	if !ok {
 		return Resolved{}, false
 	}
-	return ArxivResolved(id, version, arxivPDFPathRe.MatchString(path)), true
+	return ArxivResolved(id, version, strings.HasPrefix(path, "/pdf/") || strings.HasPrefix(path, "/ps/") || strings.HasPrefix(path, "/format/")), true
 }
 
 func resolveOpenReview(u *url.URL, _ string) (Resolved, bool) {
 	id := u.Query().Get("id")
-	if (u.Path != "/forum" && u.Path != "/pdf") || !openReviewRe.MatchString(id) {
+	if (u.Path != "/forum" && u.Path != "/pdf") || !isOpenReviewIDString(id) {
 		return Resolved{}, false
 	}
 	return Resolved{
@@ -194,8 +179,8 @@ func resolveACL(u *url.URL, _ string) (Resolved, bool) {
 
 // resolveCVF maps …/papers/X.pdf to its sibling …/html/X.html; the HTML page itself resolves to itself.
 func resolveCVF(u *url.URL, host string) (Resolved, bool) {
-	if m := cvfPDFRe.FindStringSubmatch(u.Path); m != nil {
-		return pageResolved("https://"+host+m[1]+"/html/"+m[2]+".html", true), true
+	if dir, name, ok := matchCVFPDF(u.Path); ok {
+		return pageResolved("https://"+host+dir+"/html/"+name+".html", true), true
 	}
 	if strings.Contains(u.Path, "/html/") && strings.HasSuffix(u.Path, ".html") {
 		return pageResolved("https://"+host+u.Path, false), true
@@ -205,10 +190,10 @@ func resolveCVF(u *url.URL, host string) (Resolved, bool) {
 
 // resolvePMLR maps /vNN/name/name.pdf to /vNN/name.html.
 func resolvePMLR(u *url.URL, host string) (Resolved, bool) {
-	if m := pmlrPDFRe.FindStringSubmatch(u.Path); m != nil && m[2] == m[3] {
-		return pageResolved("https://"+host+"/"+m[1]+"/"+m[2]+".html", true), true
+	if volume, dir, name, ok := matchPMLRPDF(u.Path); ok && dir == name {
+		return pageResolved("https://"+host+"/"+volume+"/"+name+".html", true), true
 	}
-	if pmlrHTMLRe.MatchString(u.Path) {
+	if isPMLRHTML(u.Path) {
 		return pageResolved("https://"+host+u.Path, false), true
 	}
 	return Resolved{}, false
@@ -216,10 +201,10 @@ func resolvePMLR(u *url.URL, host string) (Resolved, bool) {
 
 // resolveNeurIPS maps …/file/HASH-Paper(-Conference).pdf to …/hash/HASH-Abstract(-Conference).html.
 func resolveNeurIPS(u *url.URL, host string) (Resolved, bool) {
-	if m := neuripsPDFRe.FindStringSubmatch(u.Path); m != nil {
-		return pageResolved("https://"+host+m[1]+"/hash/"+m[2]+"-Abstract"+m[3]+".html", true), true
+	if head, hash, track, ok := matchNeurIPS(u.Path, "file", "Paper", ".pdf"); ok {
+		return pageResolved("https://"+host+head+"/hash/"+hash+"-Abstract"+track+".html", true), true
 	}
-	if neuripsHTMLRe.MatchString(u.Path) {
+	if _, _, _, ok := matchNeurIPS(u.Path, "hash", "Abstract", ".html"); ok {
 		return pageResolved("https://"+host+u.Path, false), true
 	}
 	return Resolved{}, false
@@ -227,11 +212,11 @@ func resolveNeurIPS(u *url.URL, host string) (Resolved, bool) {
 
 // resolveRxiv reads the DOI of a bioRxiv/medRxiv page or PDF (/content/10.1101/2023.01.01.522222v1.full.pdf).
 func resolveRxiv(u *url.URL, _ string) (Resolved, bool) {
-	m := rxivPathRe.FindStringSubmatch(u.Path)
-	if m == nil {
+	d, _, ok := matchRxiv(u.Path)
+	if !ok {
 		return Resolved{}, false
 	}
-	doi, ok := normalizeDOI(strings.TrimSuffix(m[1], "."))
+	doi, ok := normalizeDOI(strings.TrimSuffix(d, "."))
 	if !ok {
 		return Resolved{}, false
 	}
@@ -240,25 +225,25 @@ func resolveRxiv(u *url.URL, _ string) (Resolved, bool) {
 
 // resolveNature: nature.com article IDs are the suffix of their 10.1038 DOI (s41586-021-03819-2).
 func resolveNature(u *url.URL, _ string) (Resolved, bool) {
-	m := natureArticleRe.FindStringSubmatch(u.Path)
-	if m == nil {
-		return Resolved{}, false
-	}
-	doi, ok := normalizeDOI("10.1038/" + m[1])
+	id, pdf, ok := matchNatureArticle(u.Path)
 	if !ok {
 		return Resolved{}, false
 	}
-	return DOIResolved(doi, m[2] != ""), true
+	doi, ok := normalizeDOI("10.1038/" + id)
+	if !ok {
+		return Resolved{}, false
+	}
+	return DOIResolved(doi, pdf), true
 }
 
 // resolveAIP: AIP PDF paths go on after the DOI (/aip/apl/article-pdf/doi/10.1063/1.3558920/14444561/x.pdf),
 // and AIP DOIs have one slash, so the DOI ends at the next one.
 func resolveAIP(u *url.URL, _ string) (Resolved, bool) {
-	m := aipPDFRe.FindStringSubmatch(u.Path)
-	if m == nil {
+	d, ok := matchAIPPDF(u.Path)
+	if !ok {
 		return resolveDOIInURL(u, "")
 	}
-	doi, ok := normalizeDOI(m[1])
+	doi, ok := normalizeDOI(d)
 	return DOIResolved(doi, strings.HasSuffix(u.Path, ".pdf")), ok
 }
 
@@ -279,7 +264,7 @@ func resolveDOIInURL(u *url.URL, _ string) (Resolved, bool) {
 		if i < 0 {
 			continue
 		}
-		c = doiPathTail.ReplaceAllString(c[i:], "")
+		c = trimDOIPathTail(c[i:])
 		if doi, ok := FindDOI(c); ok {
 			return DOIResolved(doi, pdf), true
 		}

@@ -1,9 +1,7 @@
 package paper
 
 import (
-	"regexp"
 	"strings"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -105,71 +103,127 @@ var texAccents = map[byte]rune{
 }
 
 var (
-	// \'e  \'{e}  {\'e}  \"{\i}, and letter accents \c{c}  \v s.
-	texSymbolAccentRe = regexp.MustCompile(`\{?\\(['` + "`" + `^"~=.])\{?(\\i|[A-Za-z])\}?\}?`)
-	texLetterAccentRe = regexp.MustCompile(`\{?\\([uvHck])(?:\{(\\i|[A-Za-z])\}|\s+([A-Za-z]))\}?`)
-	// \emph{x}, \textbf{x}, \textit{x} … keep x; math is left as written.
-	texWrapRe   = regexp.MustCompile(`\\(?:emph|textbf|textit|texttt|textrm|textsc|textsf|underline)\{([^{}]*)\}`)
-	texSymbolRe = regexp.MustCompile(`\\([&%$#_{}])`)
 	texLigature = strings.NewReplacer(`\ss{}`, "ß", `\ss `, "ß", `\o{}`, "ø", `\O{}`, "Ø", `\ae{}`, "æ", `\AE{}`, "Æ",
 		`\aa{}`, "å", `\AA{}`, "Å", `\l{}`, "ł", `\L{}`, "Ł", `\textendash`, "–", `\textemdash`, "—")
 )
 
-// readableTeX runs each rewrite only when s has a backslash command that can start a match: most
-// abstracts hold math ($\mathcal{O}$) and none of these, and the regexps would scan them in full.
+// readableTeX rewrites accents (\'e  \'{e}  {\'e}  \"{\i}, and letter accents \c{c}  \v s) to letters,
+// unwraps \emph{x}, \textbf{x} … to x, unescapes \& and the like and spells ligatures; math is left as
+// written. The scans stand for regular expressions, given in their comments (see scan.go for why).
 func readableTeX(s string) string {
+	if strings.IndexByte(s, '\\') < 0 {
+		return s
+	}
 	accent := func(cmd, base string) string {
 		if base == `\i` {
 			base = "i"
 		}
 		return nfc(base + string(texAccents[cmd[0]]))
 	}
-	s = texSymbolAccents(s, accent)
-	if texCommand(s, func(c, next byte) bool {
-		return strings.IndexByte("uvHck", c) >= 0 && strings.IndexByte("{ \t\n\f\r", next) >= 0
-	}) {
-		s = texLetterAccentRe.ReplaceAllStringFunc(s, func(m string) string {
-			sub := texLetterAccentRe.FindStringSubmatch(m)
-			return accent(sub[1], sub[2]+sub[3])
-		})
-	}
-	if strings.Contains(s, `\emph{`) || strings.Contains(s, `\text`) || strings.Contains(s, `\underline{`) {
-		s = texWrapRe.ReplaceAllString(s, "$1")
-	}
-	if texCommand(s, func(c, _ byte) bool { return strings.IndexByte("&%$#_{}", c) >= 0 }) {
-		s = texSymbolRe.ReplaceAllString(s, "$1")
-	}
+	s = replaceTeX(s, func(s string, i int) (string, int) {
+		// \{?\\(['`^"~=.])\{?(\\i|[A-Za-z])\}?\}?
+		if strings.IndexByte("'`^\"~=.", s[i+1]) < 0 {
+			return "", -1
+		}
+		k := i + 2
+		if k < len(s) && s[k] == '{' {
+			k++
+		}
+		base, k := texAccentBase(s, k)
+		for n := 0; n < 2 && k >= 0 && k < len(s) && s[k] == '}'; n++ {
+			k++
+		}
+		return accent(s[i+1:i+2], base), k
+	}, true)
+	s = replaceTeX(s, func(s string, i int) (string, int) {
+		// \{?\\([uvHck])(?:\{(\\i|[A-Za-z])\}|\s+([A-Za-z]))\}?
+		if strings.IndexByte("uvHck", s[i+1]) < 0 || i+2 >= len(s) {
+			return "", -1
+		}
+		var base string
+		k := i + 2
+		if s[k] == '{' {
+			if base, k = texAccentBase(s, k+1); k < 0 || k >= len(s) || s[k] != '}' {
+				return "", -1
+			}
+			k++
+		} else {
+			for k < len(s) && isSpaceByte(s[k]) {
+				k++
+			}
+			if k == i+2 || k >= len(s) || !isLetter(s[k]) {
+				return "", -1
+			}
+			base, k = s[k:k+1], k+1
+		}
+		if k < len(s) && s[k] == '}' {
+			k++
+		}
+		return accent(s[i+1:i+2], base), k
+	}, true)
+	s = replaceTeX(s, func(s string, i int) (string, int) {
+		// \\(?:emph|textbf|textit|texttt|textrm|textsc|textsf|underline)\{([^{}]*)\} → the braces' contents
+		for _, name := range texWraps {
+			if j := i + 1 + len(name); strings.HasPrefix(s[i+1:], name) && j < len(s) && s[j] == '{' {
+				if k := strings.IndexAny(s[j+1:], "{}"); k >= 0 && s[j+1+k] == '}' {
+					return s[j+1 : j+1+k], j + 2 + k
+				}
+				return "", -1
+			}
+		}
+		return "", -1
+	}, false)
+	s = replaceTeX(s, func(s string, i int) (string, int) {
+		// \\([&%$#_{}]) → the symbol
+		if strings.IndexByte("&%$#_{}", s[i+1]) < 0 {
+			return "", -1
+		}
+		return s[i+1 : i+2], i + 2
+	}, false)
 	if texCommand(s, func(c, _ byte) bool { return strings.IndexByte("sSoOaAlLt", c) >= 0 }) {
 		s = texLigature.Replace(s)
 	}
 	return s
 }
 
-// texSymbolAccentMax is the longest match of texSymbolAccentRe after its backslash: \'{\i}}.
-const texSymbolAccentMax = 7
+// texWraps are the font commands whose argument is kept as it stands.
+var texWraps = []string{"emph", "textbf", "textit", "texttt", "textrm", "textsc", "textsf", "underline"}
 
-// texSymbolAccents rewrites the matches of texSymbolAccentRe. A match starts at most one byte before
-// its backslash and ends at most texSymbolAccentMax bytes after it, so the regexp only runs on those
-// windows (merged when they overlap), not over the whole text: it finds the same matches.
-func texSymbolAccents(s string, accent func(cmd, base string) string) string {
+// texAccentBase reads the letter an accent goes on at s[k:], \i or an ASCII letter, and the index after it
+// (-1 when there is none).
+func texAccentBase(s string, k int) (string, int) {
+	if k+1 < len(s) && s[k] == '\\' && s[k+1] == 'i' {
+		return `\i`, k + 2
+	}
+	if k >= 0 && k < len(s) && isLetter(s[k]) {
+		return s[k : k+1], k + 1
+	}
+	return "", -1
+}
+
+// replaceTeX rewrites s as a regexp's ReplaceAllStringFunc would, for a pattern whose matches start at a
+// backslash (or, with brace, at a "{" just before it): match gets the index i of a backslash that has a byte
+// after it and returns the replacement and the end of the match, or -1 when none starts there.
+func replaceTeX(s string, match func(s string, i int) (string, int), brace bool) string {
 	var b strings.Builder
 	done := 0 // s[:done] is written to b
-	for i := 0; i < len(s)-1; i++ {
-		if s[i] != '\\' || strings.IndexByte("'`^\"~=.", s[i+1]) < 0 {
-			continue
-		}
-		start, end := max(i-1, done), min(i+texSymbolAccentMax, len(s))
-		for j := i + 1; j <= end && j+1 < len(s); j++ { // take in the windows that meet this one
-			if s[j] == '\\' && strings.IndexByte("'`^\"~=.", s[j+1]) >= 0 {
-				end = min(j+texSymbolAccentMax, len(s))
+	for i := strings.IndexByte(s, '\\'); i >= 0 && i+1 < len(s); {
+		if repl, end := match(s, i); end >= 0 {
+			start := i
+			if brace && i-1 >= done && s[i-1] == '{' {
+				start = i - 1
 			}
+			b.WriteString(s[done:start])
+			b.WriteString(repl)
+			done, i = end, end
+		} else {
+			i++
 		}
-		b.WriteString(s[done:start])
-		b.WriteString(texSymbolAccentRe.ReplaceAllStringFunc(s[start:end], func(m string) string {
-			sub := texSymbolAccentRe.FindStringSubmatch(m)
-			return accent(sub[1], sub[2])
-		}))
-		done, i = end, end-1
+		j := strings.IndexByte(s[i:], '\\')
+		if j < 0 {
+			break
+		}
+		i += j
 	}
 	if done == 0 {
 		return s
@@ -219,26 +273,28 @@ func DisplayName(s string) string {
 	return s
 }
 
+// dateLayouts are the date forms NormalizeDate reads, in Go's layout notation (see parseDate), with the
+// parts of the date each gives: 3 for YYYY-MM-DD, 2 for YYYY-MM, 1 for YYYY.
 var dateLayouts = []struct {
 	layout string
-	out    string
+	parts  int
 }{
-	{time.RFC3339Nano, "2006-01-02"},
-	{"2006-01-02T15:04:05", "2006-01-02"},
-	{"2006-01-02", "2006-01-02"},
-	{"2006/01/02", "2006-01-02"},
-	{"2006/1/2", "2006-01-02"},
-	{"Mon, 2 Jan 2006", "2006-01-02"},
-	{"Mon, 02 Jan 2006", "2006-01-02"},
-	{"2 Jan 2006", "2006-01-02"},
-	{"2 January 2006", "2006-01-02"},
-	{"January 2, 2006", "2006-01-02"},
-	{"Jan 2, 2006", "2006-01-02"},
-	{"2006-01", "2006-01"},
-	{"2006/01", "2006-01"},
-	{"January 2006", "2006-01"},
-	{"Jan 2006", "2006-01"},
-	{"2006", "2006"},
+	{"2006-01-02T15:04:05.999999999Z07:00", 3}, // RFC 3339
+	{"2006-01-02T15:04:05", 3},
+	{"2006-01-02", 3},
+	{"2006/01/02", 3},
+	{"2006/1/2", 3},
+	{"Mon, 2 Jan 2006", 3},
+	{"Mon, 02 Jan 2006", 3},
+	{"2 Jan 2006", 3},
+	{"2 January 2006", 3},
+	{"January 2, 2006", 3},
+	{"Jan 2, 2006", 3},
+	{"2006-01", 2},
+	{"2006/01", 2},
+	{"January 2006", 2},
+	{"Jan 2006", 2},
+	{"2006", 1},
 }
 
 // NormalizeDate turns the date forms that paper pages print into YYYY-MM-DD, YYYY-MM or YYYY.
@@ -249,8 +305,8 @@ func NormalizeDate(s string) string {
 		return ""
 	}
 	for _, d := range dateLayouts {
-		if t, err := time.Parse(d.layout, s); err == nil {
-			return t.Format(d.out)
+		if year, month, day, ok := parseDate(d.layout, s); ok {
+			return formatDate(year, month, day, d.parts)
 		}
 	}
 	return ""

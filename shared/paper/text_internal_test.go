@@ -1,6 +1,7 @@
 package paper
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 	"unicode"
@@ -8,6 +9,14 @@ import (
 	"github.com/stretchr/testify/assert"
 	"golang.org/x/net/html"
 	"golang.org/x/text/unicode/norm"
+)
+
+// The regular expressions readableTeX's scans stand for.
+var (
+	texSymbolAccentRe = regexp.MustCompile(`\{?\\(['` + "`" + `^"~=.])\{?(\\i|[A-Za-z])\}?\}?`)
+	texLetterAccentRe = regexp.MustCompile(`\{?\\([uvHck])(?:\{(\\i|[A-Za-z])\}|\s+([A-Za-z]))\}?`)
+	texWrapRe         = regexp.MustCompile(`\\(?:emph|textbf|textit|texttt|textrm|textsc|textsf|underline)\{([^{}]*)\}`)
+	texSymbolRe       = regexp.MustCompile(`\\([&%$#_{}])`)
 )
 
 // referenceCleanText is CleanText without its fast paths (the ASCII shortcut and the triggers that skip

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"net/url"
-	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -77,15 +76,13 @@ func aclPaperPage(d *document) paper.Paper {
 	return p
 }
 
-// aclMonthDate matches the "2021/6" form of citation_publication_date, which NormalizeDate does not read.
-var aclMonthDate = regexp.MustCompile(`^(\d{4})/(\d{1,2})$`)
-
+// aclDate reads the "2021/6" form of citation_publication_date, which NormalizeDate does not read.
 func aclDate(s string) string {
-	if m := aclMonthDate.FindStringSubmatch(strings.TrimSpace(s)); m != nil {
-		if len(m[2]) == 1 {
-			m[2] = "0" + m[2]
+	if year, month, ok := aclMonthDate(strings.TrimSpace(s)); ok {
+		if len(month) == 1 {
+			month = "0" + month
 		}
-		return m[1] + "-" + m[2]
+		return year + "-" + month
 	}
 	return s
 }
@@ -169,13 +166,9 @@ func aclFrontMatter(row *dom.Selection, id string, abstracts map[string]string) 
 }
 
 // Before 2020, workshop volumes (W) took two digits of the four and the other letters one.
-var (
-	aclOldWorkshopZero = regexp.MustCompile(`^W\d{2}-\d{2}00$`)
-	aclOldZero         = regexp.MustCompile(`^[A-VX-Z]\d{2}-\d000$`)
-)
 
 func aclPaperZero(id string) bool {
-	return strings.HasSuffix(id, ".0") || aclOldWorkshopZero.MatchString(id) || aclOldZero.MatchString(id)
+	return strings.HasSuffix(id, ".0") || aclOldZeroID(id)
 }
 
 // aclYear reads the year an Anthology ID encodes: 2022.in2writing-1.1 or W19-4201 (two digits, 1965–2019).

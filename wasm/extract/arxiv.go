@@ -3,7 +3,6 @@ package extract
 import (
 	"bytes"
 	"net/url"
-	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -27,17 +26,6 @@ func init() {
 
 // arxivAbsTitle is where a card goes on an /abs/ page: right under the title.
 const arxivAbsTitle = "h1.title"
-
-var (
-	// arxivSubjectRe finds the subject class in "Computation and Language (cs.CL)" or "(hep-th)".
-	arxivSubjectRe = regexp.MustCompile(`\(([a-z][a-z\-]*(?:\.[A-Za-z][A-Za-z\-]*)?)\)`)
-	// arxivThisVersionRe reads the version an /abs/ page shows from its dateline.
-	arxivThisVersionRe = regexp.MustCompile(`this version, (v\d+)`)
-	// arxivSubmittedRe reads the first-submission date from the /abs/ dateline "[Submitted on 12 Jun 2017 …".
-	arxivSubmittedRe = regexp.MustCompile(`Submitted on (\d{1,2} [A-Z][a-z]{2} \d{4})`)
-	// arxivSearchDateRe reads "Submitted 25 January, 2024;" and "v1 submitted 12 June, 2017;" in search results.
-	arxivSearchDateRe = regexp.MustCompile(`(?i)(v1 )?submitted\s+(\d{1,2} [A-Za-z]+,? \d{4})`)
-)
 
 func extractArxiv(d *document) []paper.Paper {
 	if arxivIsFeed(d) {
@@ -260,11 +248,11 @@ func arxivIsJournalRef(_ int, s *dom.Selection) bool {
 // arxivSearchDate prefers the first submission ("v1 submitted …") over the latest one.
 func arxivSearchDate(s string) string {
 	var date string
-	for _, m := range arxivSearchDateRe.FindAllStringSubmatch(s, -1) {
-		if date == "" || m[1] != "" {
-			date = m[2]
+	arxivSearchDates(s, func(v1 bool, d string) {
+		if date == "" || v1 {
+			date = d
 		}
-	}
+	})
 	return paper.NormalizeDate(strings.Replace(date, ",", "", 1))
 }
 
@@ -286,8 +274,8 @@ func arxivAbs(d *document) (paper.Paper, bool) {
 		abs = d.Selection
 	}
 	dateline := text(abs.Find(".dateline").First())
-	if m := arxivThisVersionRe.FindStringSubmatch(dateline); m != nil {
-		version = m[1]
+	if v := arxivThisVersionOf(dateline); v != "" {
+		version = v
 	} else if _, v, ok := paper.ParseArxiv(text(abs.Find("td.arxividv .arxivid a").First())); ok {
 		version = v
 	}
@@ -303,8 +291,8 @@ func arxivAbs(d *document) (paper.Paper, bool) {
 		Categories: arxivSubjects(text(abs.Find("td.subjects").First())),
 		Locator:    paper.Locator{Selector: arxivAbsTitle},
 	}
-	if m := arxivSubmittedRe.FindStringSubmatch(dateline); m != nil {
-		p.Published = m[1]
+	if date := arxivSubmitted(dateline); date != "" {
+		p.Published = date
 	} else {
 		p.Published = meta.first("citation_date", "citation_publication_date", "citation_online_date")
 	}
@@ -337,15 +325,25 @@ func arxivAbs(d *document) (paper.Paper, bool) {
 // arxivSubjects turns "Computation and Language (cs.CL); Machine Learning (cs.LG)" into [cs.CL cs.LG].
 func arxivSubjects(s string) []string {
 	var out []string
-	for _, m := range arxivSubjectRe.FindAllStringSubmatch(s, -1) {
-		out = append(out, m[1])
+	for i := strings.IndexByte(s, '('); i >= 0; {
+		subject, end := arxivSubjectAt(s, i)
+		if end >= 0 {
+			out = append(out, subject)
+		} else {
+			end = i + 1
+		}
+		j := strings.IndexByte(s[end:], '(')
+		if j < 0 {
+			break
+		}
+		i = end + j
 	}
 	return out
 }
 
 // arxivIsCategory accepts "cs.CL", "hep-th", "q-bio.NC" and not the other tags a result may carry.
 func arxivIsCategory(s string) bool {
-	return arxivSubjectRe.MatchString("(" + s + ")")
+	return len(arxivSubjects("("+s+")")) > 0
 }
 
 // arxivLabelled is the text of a "Label: value" line without its label.

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"net/url"
-	"regexp"
 	"strings"
 
 	"github.com/papergist/papergist/shared/paper"
@@ -120,11 +119,9 @@ func cvfID(d *document, p paper.Paper) string {
 
 // cvfVenue names the conference of a listing from its URL path: /CVPR2024 is "CVPR 2024", and so are
 // /CVPR2024_workshops/…, /content/CVPR2024/… and the older /CVPR2018.py.
-var cvfVenueRe = regexp.MustCompile(`(?:^|/)([A-Z]{3,6})(\d{4})(?:[_./?]|$)`)
-
 func cvfVenue(d *document) string {
-	if m := cvfVenueRe.FindStringSubmatch(d.url.Path); m != nil {
-		return m[1] + " " + m[2]
+	if name, year, ok := cvfVenueMatch(d.url.Path); ok {
+		return name + " " + year
 	}
 	return ""
 }

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"encoding/json"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -417,9 +416,6 @@ func (m metaMap) first(names ...string) string {
 
 func (m metaMap) all(name string) []string { return m[name] }
 
-// genericCSSIdent matches ids and classes that can go in a selector without escaping.
-var genericCSSIdent = regexp.MustCompile(`^-?[A-Za-z_][A-Za-z0-9_-]*$`)
-
 // genericTitleSelector is a CSS selector whose first match is the heading that shows the title, so the
 // card goes right under it: its id when it has one, else its bare tag when that finds it first, else its
 // tag and classes. "" when no heading matches.
@@ -438,7 +434,7 @@ func genericTitleSelector(d *document, title string) string {
 		return ""
 	}
 	tag := dom.NodeName(target)
-	if id := target.AttrOr("id", ""); genericCSSIdent.MatchString(id) {
+	if id := target.AttrOr("id", ""); isCSSIdent(id) {
 		return tag + "#" + id
 	}
 	isFirst := func(sel string) bool {
@@ -451,12 +447,12 @@ func genericTitleSelector(d *document, title string) string {
 	}
 	sel := tag
 	for _, c := range strings.Fields(target.AttrOr("class", "")) {
-		if genericCSSIdent.MatchString(c) {
+		if isCSSIdent(c) {
 			sel += "." + c
 		}
 	}
 	for _, attr := range []string{"data-test-id", "itemprop"} {
-		if v, ok := target.Attr(attr); ok && genericCSSIdent.MatchString(v) {
+		if v, ok := target.Attr(attr); ok && isCSSIdent(v) {
 			sel += "[" + attr + `="` + v + `"]`
 		}
 	}

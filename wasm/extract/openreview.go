@@ -3,7 +3,6 @@ package extract
 import (
 	"encoding/json"
 	"net/url"
-	"regexp"
 	"sort"
 	"strings"
 
@@ -140,14 +139,12 @@ func openReviewKeywords(s string) []string {
 
 // openReviewDateRe finds the first "01 Feb 2023" in a note's date line ("Published: 01 Feb 2023, Last
 // Modified: …" or "19 Sept 2023 (modified: …)").
-var openReviewDateRe = regexp.MustCompile(`\b(\d{1,2}) ([A-Z][a-z]{2})[a-z]*\.? (\d{4})\b`)
-
 func openReviewDate(s string) string {
-	m := openReviewDateRe.FindStringSubmatch(s)
-	if m == nil {
+	day, month, year, ok := openReviewDateMatch(s)
+	if !ok {
 		return ""
 	}
-	return m[1] + " " + m[2] + " " + m[3]
+	return day + " " + month + " " + year
 }
 
 func openReviewList(d *document) []paper.Paper {

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"net/url"
-	"regexp"
 	"strings"
 	"unicode"
 
@@ -31,13 +30,6 @@ func isScholarHost(u *url.URL) bool {
 	return strings.HasPrefix(strings.ToLower(u.Hostname()), "scholar.google.")
 }
 
-var (
-	// scholarTag is the type tag Scholar prints before some titles.
-	scholarTag = regexp.MustCompile(`^(?:\[(?:PDF|HTML|BOOK|B|CITATION|C|DOC|PS)\]\s*)+`)
-	// scholarVenueYear splits "Foundations and trends in Machine Learning, 2009" into venue and year.
-	scholarVenueYear = regexp.MustCompile(`^(?:(.*?),\s*)?((?:19|20)\d{2})$`)
-)
-
 func extractScholar(d *document) []paper.Paper {
 	var out []paper.Paper
 	d.Find("div.gs_r").Each(func(_ int, r *dom.Selection) {
@@ -48,7 +40,7 @@ func extractScholar(d *document) []paper.Paper {
 		}
 		title := h3.Clone()
 		title.Find("span.gs_ctc, span.gs_ctg2, span.gs_ctu, span.gs_ct1, span.gs_ct2").Remove()
-		p := paper.Paper{Title: scholarTag.ReplaceAllString(text(title), "")}
+		p := paper.Paper{Title: stripScholarTags(text(title))}
 		link := h3.Find("a[href]").First()
 		if href, ok := link.Attr("href"); ok {
 			// The token is left out of the locator too, as it may be saved with the paper; current
@@ -109,8 +101,8 @@ func scholarByline(s string) (authors []string, venue, year string) {
 	}
 	if len(parts) >= 2 {
 		mid := strings.TrimSpace(parts[1])
-		if m := scholarVenueYear.FindStringSubmatch(mid); m != nil {
-			venue, year = m[1], m[2]
+		if v, y, ok := scholarVenueYear(mid); ok {
+			venue, year = v, y
 		} else if len(parts) >= 3 {
 			venue = mid
 		}
@@ -121,12 +113,13 @@ func scholarByline(s string) (authors []string, venue, year string) {
 	return authors, venue, year
 }
 
-var scholarArxivVenue = regexp.MustCompile(`arXiv:(\S+)`)
-
 // scholarArxivInVenue returns "arXiv:2103.03404" from a byline venue such as "arXiv preprint
 // arXiv:2103.03404", for ParseArxiv.
 func scholarArxivInVenue(venue string) string {
-	return scholarArxivVenue.FindString(venue)
+	if i, id := findAfter(venue, "arXiv:", false); i >= 0 {
+		return venue[i : i+len("arXiv:")+len(id)]
+	}
+	return ""
 }
 
 // scholarStripToken removes the casa_token Scholar adds to publisher links for institutional access:

@@ -3,7 +3,6 @@ package extract
 import (
 	"encoding/json"
 	"net/url"
-	"regexp"
 	"strings"
 
 	"github.com/papergist/papergist/shared/paper"
@@ -32,11 +31,6 @@ func extractSemanticScholar(d *document) []paper.Paper {
 	}
 	return s2Cards(d)
 }
-
-var (
-	s2CorpusRe = regexp.MustCompile(`Corpus ID:\s*(\d{1,12})`)
-	s2ArxivRe  = regexp.MustCompile(`arXiv:\s*(\S+)`)
-)
 
 func s2PaperPage(d *document) (paper.Paper, bool) {
 	header := d.Find(`[data-test-id="paper-detail-page-header"]`).First()
@@ -94,11 +88,11 @@ func s2PaperPage(d *document) (paper.Paper, bool) {
 	corpus := ""
 	header.Find(`[data-test-id="paper-meta-subhead"] li`).Each(func(_ int, li *dom.Selection) {
 		t := text(li)
-		if m := s2ArxivRe.FindStringSubmatch(t); m != nil && p.ArxivID == "" {
-			p.ArxivID, _, _ = paper.ParseArxiv(m[1])
+		if i, id := findAfter(t, "arXiv:", true); i >= 0 && p.ArxivID == "" {
+			p.ArxivID, _, _ = paper.ParseArxiv(id)
 		}
-		if m := s2CorpusRe.FindStringSubmatch(t); m != nil {
-			corpus = m[1]
+		if c := s2Corpus(t); c != "" {
+			corpus = c
 		}
 	})
 	aclID := ""

@@ -1,11 +1,11 @@
 // Package dom queries a parsed HTML page with CSS selectors: the few jQuery-like Selection methods the
 // extract adapters use, with goquery's semantics (results in document order, no duplicates, Text is the
-// concatenated text nodes), over golang.org/x/net/html and github.com/andybalholm/cascadia.
+// concatenated text nodes), over golang.org/x/net/html and the subset of CSS selectors in selector.go.
 //
 // Why not goquery itself: goquery imports net/http (for NewDocument(url) and NewDocumentFromResponse),
 // which links crypto/tls, x509, math/big, mime and net into the extension's wasm, about 600 KB gzipped of
-// a download whose whole budget is 1.5 MB. The selector engine is cascadia, as in goquery; this package
-// only keeps the node bookkeeping, so it stays small and covers what the adapters call, nothing more.
+// a download whose whole budget is 1.5 MB. goquery's selector engine, cascadia, is left out too (with the
+// regexp package it links); this package covers what the adapters call, nothing more.
 //
 // A Document and its Selections are not safe for concurrent use: each Document caches its compiled
 // selectors, so a selector used in a loop over 2000 listing entries is compiled once per page.
@@ -15,14 +15,13 @@ import (
 	"io"
 	"strings"
 
-	"github.com/andybalholm/cascadia"
 	"golang.org/x/net/html"
 )
 
 // Document is a parsed page; its Selection holds the root node.
 type Document struct {
 	*Selection
-	sels map[string]cascadia.Matcher
+	sels map[string]matcher
 }
 
 // Selection is an ordered set of nodes without duplicates.
@@ -42,7 +41,7 @@ func Parse(r io.Reader) (*Document, error) {
 
 // NewDocument wraps an already parsed tree.
 func NewDocument(root *html.Node) *Document {
-	d := &Document{sels: map[string]cascadia.Matcher{}}
+	d := &Document{sels: map[string]matcher{}}
 	d.Selection = &Selection{Nodes: []*html.Node{root}, doc: d}
 	return d
 }
@@ -53,12 +52,12 @@ type neverMatch struct{}
 func (neverMatch) Match(*html.Node) bool { return false }
 
 // matcher compiles selector once per document.
-func (d *Document) matcher(selector string) cascadia.Matcher {
+func (d *Document) matcher(selector string) matcher {
 	if m, ok := d.sels[selector]; ok {
 		return m
 	}
-	var m cascadia.Matcher = neverMatch{}
-	if g, err := cascadia.ParseGroup(selector); err == nil {
+	var m matcher = neverMatch{}
+	if g, err := compileSelector(selector); err == nil {
 		m = g
 	}
 	d.sels[selector] = m
@@ -98,7 +97,7 @@ func (s *Selection) Find(selector string) *Selection {
 	})
 }
 
-func appendMatches(out []*html.Node, n *html.Node, m cascadia.Matcher) []*html.Node {
+func appendMatches(out []*html.Node, n *html.Node, m matcher) []*html.Node {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type != html.ElementNode {
 			continue
@@ -259,12 +258,15 @@ func (s *Selection) HasClass(class string) bool {
 
 // hasField reports whether list, split at HTML white space, holds field.
 func hasField(list, field string) bool {
-	for _, f := range strings.FieldsFunc(list, func(r rune) bool {
-		return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f'
-	}) {
-		if f == field {
+	for list != "" {
+		i := strings.IndexAny(list, " \t\n\r\f")
+		if i < 0 {
+			return list == field
+		}
+		if list[:i] == field {
 			return true
 		}
+		list = list[i+1:]
 	}
 	return false
 }

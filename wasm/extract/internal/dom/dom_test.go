@@ -149,3 +149,43 @@ func TestCloneAndRemove(t *testing.T) {
 	assert.Equal(t, 0, d.Find("dd").Length())
 	assert.Equal(t, []string{"first", "second"}, texts(d.Find("dt")))
 }
+
+// TestSelectors covers each form of selector.go, on a page with links as the adapters see them.
+func TestSelectors(t *testing.T) {
+	d, err := dom.Parse(strings.NewReader(`<div class="gs_r" data-test-id="r1">
+<h3 class="gs_rt"><a id="1a" href="https://arxiv.org/abs/2101.00001">Abs</a></h3>
+<a href="/papers/x.pdf" lang="en-US">PDF</a><a href="  ">blank</a><span class="tag is-small" data-tooltip>T</span>
+<p>Bold <b>Abstract</b> here</p></div>`))
+	require.NoError(t, err)
+	tests := []struct {
+		sel  string
+		want []string
+	}{
+		{`a[href*="arxiv.org/abs/"]`, []string{"Abs"}},
+		{`a[href^='/papers/'][href$=".pdf"]`, []string{"PDF"}},
+		{`a[href*=" "]`, nil}, // blank values match no substring, as in cascadia
+		{`a[lang|=en]`, []string{"PDF"}},
+		{`span[class~="is-small"]`, []string{"T"}},
+		{`span.tag[data-tooltip]`, []string{"T"}},
+		{`#1a`, []string{"Abs"}}, // an id may start with a digit
+		{`DIV > H3.gs_rt > A`, []string{"Abs"}},
+		{`div>a`, []string{"PDF", "blank"}},
+		{`div > a[href$='.pdf'], h3 a`, []string{"Abs", "PDF"}},
+		{`[data-test-id='r1'] b`, []string{"Abstract"}},
+		{`* b`, []string{"Abstract"}},
+		{`p:contains("ABSTRACT")`, []string{"Bold Abstract here"}},
+		{`p:contains('nothing')`, nil},
+		{`div + a`, nil}, // sibling combinators are not supported
+		{`a:first-child`, nil},
+		{`a[href`, nil},
+		{`a[href="x]`, nil},
+		{`.`, nil},
+		{`a,`, nil},
+		{``, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.sel, func(t *testing.T) {
+			assert.Equal(t, tt.want, texts(d.Find(tt.sel)))
+		})
+	}
+}
