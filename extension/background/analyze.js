@@ -4,7 +4,7 @@ import { AppError } from '../lib/messages.js';
 import { analyze } from './engine.js';
 import { savedIds } from './saved-index.js';
 import { fetchAbstractFeeds } from './abstracts.js';
-import { ensureLibrary, indexLoaded, isOn, MIN_LIBRARY } from './for-you.js';
+import { ensureLibrary, libraryWasLoading, isOn, MIN_LIBRARY } from './for-you.js';
 
 /** @typedef {import('../lib/messages.js').Analysis} Analysis */
 /** @typedef {import('../lib/messages.js').ForYou} ForYou */
@@ -12,8 +12,8 @@ import { ensureLibrary, indexLoaded, isOn, MIN_LIBRARY } from './for-you.js';
 /**
  * @param {{html: string, url: string, fetchAbstracts?: string[]}} msg fetchAbstracts: the arXiv IDs of the
  *   entries the last analysis of this page said were "pending"
- * @param {() => void} [rankLater] called when the page went unranked because the For-you index was being loaded
- *   into a fresh engine, once it is in: the page should ask again
+ * @param {() => void} [rankLater] called when the page went unranked because the For-you index was not whole
+ *   (a fresh engine being sent the library), once it is: the page should ask again
  * @returns {Promise<Analysis & {saved: string[], forYou: ForYou}>} saved: the IDs of the page's papers that are
  *   saved; forYou: the page's papers closest to the library (the same call into Go ranks them)
  */
@@ -34,10 +34,14 @@ export async function analyzePage({ html, url, fetchAbstracts }, rankLater = () 
     fetching = performance.now() - t;
   }
   const on = await isOn();
-  // Loaded once per engine life; while it loads, or if it failed, this page goes unranked, never without its cards.
-  if (on && await indexLoaded().catch((err) => console.warn('papergist: For-you index', err))) request.for_you = true;
-  else if (on) ensureLibrary().then((state) => state.size >= MIN_LIBRARY && rankLater(), () => {});
-  const [{ for_you: picks, ...analysis }, saved] = await Promise.all([analyze(request), savedIds()]);
+  // The index is loaded once per engine life, beside this analysis, not before it: Go ranks the page only if the
+  // index is whole, and says when it was not (library_loading), so the page asks again once it is in.
+  if (on) {
+    request.for_you = true;
+    ensureLibrary().catch((err) => console.warn('papergist: For-you index', err));
+  }
+  const [{ for_you: picks, library_loading: loading, ...analysis }, saved] = await Promise.all([analyze(request), savedIds()]);
+  if (loading) libraryWasLoading().then((state) => state.size >= MIN_LIBRARY && rankLater(), () => {});
   analysis.timing.fetch = fetching;
   // The content script puts the timing where the page can read it (data-papergist-timing): the ranking's time
   // grows with the library, so it stays here.

@@ -42,8 +42,8 @@ async function call(request) {
 
 /** @type {Promise<{size: number, loaded: boolean}>|null} the index as this worker last knew it */
 let ready = null;
-/** @type {Promise<{size: number, loaded: boolean}>|null} the engine's answer to this worker's first question */
-let asked = null;
+/** Whether ready has resolved: the engine held the whole library when this worker last asked or loaded it. */
+let whole = false;
 
 /**
  * Resolves once the engine's index holds the whole library: one question per worker life, and a full load when
@@ -51,8 +51,7 @@ let asked = null;
  */
 export function ensureLibrary() {
   ready ??= (async () => {
-    asked = call({});
-    const state = await asked;
+    const state = await call({});
     if (state.loaded) return state;
     const all = (await saved.list()).map(rankPaper);
     let last = { size: 0, loaded: false };
@@ -60,7 +59,10 @@ export function ensureLibrary() {
       last = await call({ reset: i === 0, add: all.slice(i, i + CHUNK), loaded: i + CHUNK >= all.length });
     }
     return last;
-  })().catch((err) => {
+  })().then((state) => {
+    whole = state.loaded;
+    return state;
+  }, (err) => {
     ready = null;
     throw err;
   });
@@ -68,14 +70,16 @@ export function ensureLibrary() {
 }
 
 /**
- * Whether the engine's index holds the whole library, without waiting for a full load: a page is not kept
- * from its cards while a large library is sent to a fresh engine (up to a second for 5,000 papers).
- * @returns {Promise<boolean>}
+ * An analysis found the engine's index not whole (Analysis.library_loading). Resolves with its state once it is
+ * whole: the load under way, or a new one if this worker thought it whole (the engine was replaced meanwhile).
+ * @returns {Promise<{size: number, loaded: boolean}>}
  */
-export async function indexLoaded() {
-  const loading = ensureLibrary();
-  const state = await Promise.race([loading, /** @type {Promise<{size: number, loaded: boolean}>} */ (asked)]);
-  return state.loaded;
+export function libraryWasLoading() {
+  if (whole) {
+    whole = false;
+    ready = null;
+  }
+  return ensureLibrary();
 }
 
 /** @type {Map<string, SavedPaper|null>} changes not yet sent: a sync stores hundreds of papers in one write */
@@ -93,6 +97,7 @@ function flush() {
     const state = await call({ add, remove });
     // An engine that started fresh meanwhile holds these changes only: the next page loads it whole.
     ready = state.loaded ? Promise.resolve(state) : null;
+    whole = state.loaded;
   }).catch((err) => console.warn('papergist: For-you index', err));
 }
 

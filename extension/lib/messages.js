@@ -37,7 +37,9 @@
 /**
  * What a page state shows (bridge.Analysis). timing: milliseconds per step of the call (extract, abstracts,
  * summarize, digest), all zero when the answer was cached; the background adds its own steps.
- * @typedef {{site: string, entries: Entry[], topics: Topic[], for_you?: Pick[], timing: Record<string, number>}} Analysis
+ * library_loading: For you was asked while the library index was not whole; the page went unranked.
+ * @typedef {{site: string, entries: Entry[], topics: Topic[], for_you?: Pick[], library_loading?: boolean,
+ *   timing: Record<string, number>}} Analysis
  */
 /**
  * An error as every reply carries it: code is one of the sync server's codes (shared/syncproto: invalid,

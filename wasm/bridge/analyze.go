@@ -60,6 +60,9 @@ type Analysis struct {
 	// ForYou are the page's papers closest to the library, best first, when the request asked and the
 	// library index holds at least MinLibrary papers (see Analyzer.Library).
 	ForYou []Pick `json:"for_you,omitempty"`
+	// LibraryLoading says the request asked For you while the library index was not yet whole (a fresh engine
+	// being sent the library): the page went unranked, and should ask again once the index is in.
+	LibraryLoading bool `json:"library_loading,omitempty"`
 	// Timing is where this call spent its time; all zero when the answer was cached.
 	Timing Timing `json:"timing"`
 }
@@ -207,7 +210,7 @@ func (a *Analyzer) analyze(req AnalyzeRequest) (string, error) {
 		if page.picked != a.libraryVersion+1 {
 			page.picks, page.picked = a.forYou(page.entries), a.libraryVersion+1
 		}
-		return withForYou(page.answer, page.picks), nil
+		return withForYou(page.answer, page.picks, !a.libraryLoaded), nil
 	}
 
 	t = a.now()
@@ -241,7 +244,7 @@ func (a *Analyzer) analyze(req AnalyzeRequest) (string, error) {
 	if i := strings.LastIndex(fresh, `,"timing":`); i >= 0 {
 		page.answer = fresh[:i] + `,"timing":{"extract":0,"abstracts":0,"summarize":0,"digest":0,"rank":0}}}`
 	}
-	return withForYou(fresh, picks), nil
+	return withForYou(fresh, picks, req.ForYou && !a.libraryLoaded), nil
 }
 
 // page returns the extraction of a page state, from the cache or the extractor.

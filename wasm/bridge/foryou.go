@@ -105,9 +105,10 @@ func (a *Analyzer) forYou(entries []Entry) []Pick {
 	return picks
 }
 
-// withForYou puts the picks into an Analysis envelope made without them, before its last field (timing).
-func withForYou(answer string, picks []Pick) string {
-	if len(picks) == 0 {
+// withForYou puts the picks, and whether the library index was still loading (Analysis.LibraryLoading), into an
+// Analysis envelope made without them, before its last field (timing).
+func withForYou(answer string, picks []Pick, loading bool) string {
+	if len(picks) == 0 && !loading {
 		return answer
 	}
 	i := strings.LastIndex(answer, `,"timing":`)
@@ -115,5 +116,12 @@ func withForYou(answer string, picks []Pick) string {
 	if i < 0 || err != nil {
 		return answer
 	}
-	return answer[:i] + `,"for_you":` + string(b) + answer[i:]
+	var add string
+	if len(picks) > 0 {
+		add = `,"for_you":` + string(b)
+	}
+	if loading {
+		add += `,"library_loading":true`
+	}
+	return answer[:i] + add + answer[i:]
 }

@@ -66,10 +66,17 @@ func TestForYou(t *testing.T) {
 	a := bridge.NewAnalyzer(nil)
 	page := bridge.AnalyzeRequest{HTML: topicListing(), URL: "https://arxiv.org/list/q-bio.BM/new", ForYou: true}
 
-	assert.Empty(t, decode(t, a.Analyze(page)).Data.ForYou, "no library index yet")
+	got := decode(t, a.Analyze(page)).Data
+	assert.Empty(t, got.ForYou, "no library index yet")
+	assert.True(t, got.LibraryLoading, "the page is told to ask again")
 	assert.Equal(t, bridge.LibraryState{Size: 2, Loaded: false}, library(t, a, bridge.LibraryRequest{Reset: true, Add: savedProteins[:2]}))
-	assert.Empty(t, decode(t, a.Analyze(page)).Data.ForYou, "a library half loaded ranks nothing")
+	got = decode(t, a.Analyze(page)).Data
+	assert.Empty(t, got.ForYou, "a library half loaded ranks nothing")
+	assert.True(t, got.LibraryLoading, "the cached answer says so too")
 	assert.Equal(t, bridge.LibraryState{Size: 4, Loaded: true}, library(t, a, bridge.LibraryRequest{Add: savedProteins[2:], Loaded: true}))
+	assert.False(t, decode(t, a.Analyze(page)).Data.LibraryLoading, "the index is whole")
+	assert.False(t, decode(t, a.Analyze(bridge.AnalyzeRequest{HTML: page.HTML, URL: page.URL})).Data.LibraryLoading,
+		"a request that does not ask For you is not told about the index")
 
 	for _, name := range []string{"fresh", "cached"} {
 		got := decode(t, a.Analyze(page)).Data.ForYou
