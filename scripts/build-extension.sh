@@ -2,7 +2,7 @@
 # Builds the unpacked extension into dist/chrome and dist/firefox from the same sources: the extension/ sources, the content script bundled
 # into one classic script (MV3 content scripts cannot be modules), idb-keyval's ES module (where the
 # background keeps the sync tokens), the wasm module built by `make wasm`,
-# gzipped, and Go's wasm_exec.js from the toolchain that built it (never committed). The builds differ only in the
+# and Go's wasm_exec.js from the toolchain that built it (never committed). The builds differ only in the
 # manifest (scripts/manifest.mjs) and in where the engine runs: Chrome's background/host.js opens an offscreen
 # document; Firefox gets background/host-firefox.js as host.js, plus its first-run page (first-run.js, onboarding/).
 set -euo pipefail
@@ -26,9 +26,8 @@ for browser in chrome firefox; do
 	node scripts/manifest.mjs "$browser" extension/manifest.json "$out/manifest.json"
 	cp "$content" "$out/content/content.js"
 	cp "$vendor" "$out/vendor/idb-keyval.js" # the background imports it as ../vendor/idb-keyval.js
-	# Gzipped: the engine reads a quarter of the bytes and unpacks them as they arrive (offscreen/wasm.js)
-	gzip -9 -n -c "$wasm" >"$out/wasm/papergist.wasm.gz"
-	gzip -9 -n -c "$pdfwasm" >"$out/wasm/papergist-pdf.wasm.gz"
+	cp "$wasm" "$out/wasm/papergist.wasm"
+	cp "$pdfwasm" "$out/wasm/papergist-pdf.wasm"
 	cp "$(go env GOROOT)/lib/wasm/wasm_exec.js" "$out/wasm/wasm_exec.js"
 	if [[ $browser == firefox ]]; then
 		mv "$out/background/host-firefox.js" "$out/background/host.js"
@@ -38,5 +37,5 @@ for browser in chrome firefox; do
 		rm "$out/background/host-firefox.js" "$out/background/first-run.js"
 	fi
 	chmod -R u=rwX,go=rX "$out"
-	echo "extension: built $out ($(du -sh "$out" | cut -f1), wasm $(du -h "$wasm" | cut -f1), $(du -h "$out/wasm/papergist.wasm.gz" | cut -f1) gzipped)"
+	echo "extension: built $out ($(du -sh "$out" | cut -f1), wasm $(du -h "$out/wasm/papergist.wasm" | cut -f1))"
 done
