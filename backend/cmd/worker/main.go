@@ -42,7 +42,7 @@ func handler(getenv func(string) string) http.Handler {
 	}
 	// On Workers, the request's RemoteAddr is the CF-Connecting-IP header that Cloudflare sets, so the app's
 	// default IP extractor already rate-limits by the real client address.
-	cfg.Logger = slog.New(slog.NewJSONHandler(os.Stderr, nil))
+	cfg.Logger = slog.New(quietRequests{slog.NewJSONHandler(os.Stderr, nil)})
 	e, err := httpapi.New(sql.OpenDB(connector), cfg)
 	if err != nil {
 		return misconfigured(err)
