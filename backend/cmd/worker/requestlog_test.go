@@ -18,14 +18,21 @@ import (
 	"github.com/papergist/papergist/backend/sqlite"
 )
 
-// The worker logs refused and failed requests, not the ones Cloudflare's invocation log already tells in full.
-func TestQuietRequestsLogsOnlyRefusedRequests(t *testing.T) {
+// newApp returns the API over a fresh SQLite file, as the worker builds it over D1.
+func newApp(t *testing.T, logger *slog.Logger) http.Handler {
+	t.Helper()
 	db, err := sqlite.Open(t.Context(), filepath.Join(t.TempDir(), "p.db"))
 	require.NoError(t, err)
 	t.Cleanup(func() { db.Close() })
-	var out bytes.Buffer
-	e, err := httpapi.New(db, httpapi.Config{JWTKey: []byte(secret), Logger: slog.New(quietRequests{slog.NewJSONHandler(&out, nil)})})
+	e, err := httpapi.New(db, httpapi.Config{JWTKey: []byte(secret), Logger: logger})
 	require.NoError(t, err)
+	return e
+}
+
+// The worker logs refused and failed requests, not the ones Cloudflare's invocation log already tells in full.
+func TestQuietRequestsLogsOnlyRefusedRequests(t *testing.T) {
+	var out bytes.Buffer
+	e := newApp(t, slog.New(quietRequests{slog.NewJSONHandler(&out, nil)}))
 
 	for _, r := range []struct {
 		path string
