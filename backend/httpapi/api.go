@@ -173,7 +173,7 @@ func (a *app) routes() []route {
 		{http.MethodDelete, "/v1/devices/:id", a.deleteDevice, bearer},
 
 		{http.MethodGet, "/v1/sync", a.pull, bearerChecksDevice},
-		{http.MethodPost, "/v1/sync", a.push, bearer},
+		{http.MethodPost, "/v1/sync", a.push, bearerChecksDevice},
 		{http.MethodGet, "/v1/sync/wait", a.syncWait, bearerChecksDevice},
 
 		{http.MethodGet, "/v1/items", a.searchItems, bearer},

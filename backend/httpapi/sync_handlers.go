@@ -60,31 +60,32 @@ func (a *app) pull(c echo.Context) error {
 func (a *app) push(c echo.Context) error {
 	key := c.Request().Header.Get(syncproto.HeaderIdempotencyKey)
 	if !validKey(key) {
-		return apiError(syncproto.CodeInvalid, "send an Idempotency-Key header: 1 to 255 printable ASCII characters")
+		return a.refusePush(c, "", "", apiError(syncproto.CodeInvalid, "send an Idempotency-Key header: 1 to 255 printable ASCII characters"))
 	}
 	body, err := readBody(c)
 	if err != nil {
-		return err
+		return a.refusePush(c, "", "", err)
 	}
 	sum := sha256.Sum256(body)
 	hash := hex.EncodeToString(sum[:])
 	ctx := c.Request().Context()
 	p := who(c)
-	if prev, err := a.store.IdempotentResponse(ctx, p.userID, key); err != nil {
-		return err
-	} else if prev != nil {
-		return a.replay(c, hash, prev.RequestHash, prev.Status, prev.Body)
-	}
 	var req syncproto.PushRequest
-	if err := decodeBytes(body, &req); err != nil {
-		return err
+	err = decodeBytes(body, &req)
+	if n := len(req.Changes) + len(req.Deletions); err == nil && n > syncproto.MaxPushOps {
+		err = apiError(syncproto.CodeInvalid, "a push holds at most %d changes and deletions, not %d", syncproto.MaxPushOps, n)
 	}
-	if n := len(req.Changes) + len(req.Deletions); n > syncproto.MaxPushOps {
-		return apiError(syncproto.CodeInvalid, "a push holds at most %d changes and deletions, not %d", syncproto.MaxPushOps, n)
+	if err != nil {
+		return a.refusePush(c, key, hash, err)
 	}
-	resp, err := a.store.Push(ctx, p.userID, &req)
+	// The device check and the key's stored answer come with the push's first read (its route leaves the device
+	// check to it).
+	resp, prev, err := a.store.PushOnce(ctx, p.userID, p.deviceID, key, &req)
 	if err != nil {
 		return err
+	}
+	if prev != nil {
+		return a.replay(c, hash, prev.RequestHash, prev.Status, prev.Body)
 	}
 	out, err := json.Marshal(resp)
 	if err != nil {
@@ -100,6 +101,28 @@ func (a *app) push(c echo.Context) error {
 	}
 	c.Response().Header().Set(syncproto.HeaderLastModifiedVersion, strconv.FormatInt(resp.Version, 10))
 	return c.JSONBlob(http.StatusOK, out)
+}
+
+// refusePush answers a push refused for err as if the device check and the lookup of its key (when valid) came
+// first, as they did before PushOnce took them into its read: a revoked session, then a replay of the key's
+// stored answer, else err.
+func (a *app) refusePush(c echo.Context, key, hash string, err error) error {
+	ctx := c.Request().Context()
+	p := who(c)
+	if active, derr := a.store.DeviceActive(ctx, p.userID, p.deviceID); derr != nil {
+		return derr
+	} else if !active {
+		return errRevoked()
+	}
+	if key == "" {
+		return err
+	}
+	if prev, perr := a.store.IdempotentResponse(ctx, p.userID, key); perr != nil {
+		return perr
+	} else if prev != nil {
+		return a.replay(c, hash, prev.RequestHash, prev.Status, prev.Body)
+	}
+	return err
 }
 
 func (a *app) replay(c echo.Context, hash, storedHash string, status int, body []byte) error {

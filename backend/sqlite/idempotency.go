@@ -45,9 +45,15 @@ func (s *Store) SaveIdempotentResponse(ctx context.Context, userID, key string, 
 			return StoredResponse{}, fmt.Errorf("purge idempotency keys: %w", err)
 		}
 	}
-	_, err := s.exec(ctx, `INSERT INTO idempotency_keys (user_id, key, request_hash, status, body, created_at)
-		VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`, userID, key, r.RequestHash, r.Status, string(r.Body), ms(s.now()))
-	if err != nil {
+	// RETURNING says whether this answer was stored, so the stored one is read back only when another was first.
+	var stored1 int
+	err := s.writeRow(ctx, `INSERT INTO idempotency_keys (user_id, key, request_hash, status, body, created_at)
+		VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING 1`,
+		[]any{userID, key, r.RequestHash, r.Status, string(r.Body), ms(s.now())}, &stored1)
+	if err == nil {
+		return r, nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
 		return StoredResponse{}, fmt.Errorf("save idempotency key: %w", err)
 	}
 	stored, err := s.IdempotentResponse(ctx, userID, key)
