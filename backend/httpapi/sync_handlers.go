@@ -3,13 +3,11 @@ package httpapi
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"net/http"
 	"strconv"
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/papergist/papergist/backend/sqlite"
 	"github.com/papergist/papergist/shared/syncproto"
 )
 
@@ -78,29 +76,18 @@ func (a *app) push(c echo.Context) error {
 	if err != nil {
 		return a.refusePush(c, key, hash, err)
 	}
-	// The device check and the key's stored answer come with the push's first read (its route leaves the device
-	// check to it).
-	resp, prev, err := a.store.PushOnce(ctx, p.userID, p.deviceID, key, &req)
+	// The device check and the key's stored answer come with the push's read, and its answer is stored with its
+	// write (the route leaves the device check to it).
+	ans, version, fresh, err := a.store.PushOnce(ctx, p.userID, p.deviceID, key, hash, &req)
 	if err != nil {
 		return err
 	}
-	if prev != nil {
-		return a.replay(c, hash, prev.RequestHash, prev.Status, prev.Body)
+	if !fresh {
+		// The key's answer from before, or from an identical request that raced this one and stored it first.
+		return a.replay(c, hash, ans.RequestHash, ans.Status, ans.Body)
 	}
-	out, err := json.Marshal(resp)
-	if err != nil {
-		return err
-	}
-	stored, err := a.store.SaveIdempotentResponse(ctx, p.userID, key, sqlite.StoredResponse{RequestHash: hash, Status: http.StatusOK, Body: out})
-	if err != nil {
-		return err
-	}
-	if stored.RequestHash != hash || string(stored.Body) != string(out) {
-		// An identical request raced this one and stored its answer first: answer like it.
-		return a.replay(c, hash, stored.RequestHash, stored.Status, stored.Body)
-	}
-	c.Response().Header().Set(syncproto.HeaderLastModifiedVersion, strconv.FormatInt(resp.Version, 10))
-	return c.JSONBlob(http.StatusOK, out)
+	c.Response().Header().Set(syncproto.HeaderLastModifiedVersion, strconv.FormatInt(version, 10))
+	return c.JSONBlob(http.StatusOK, ans.Body)
 }
 
 // refusePush answers a push refused for err as if the device check and the lookup of its key (when valid) came

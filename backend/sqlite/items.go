@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/http"
 	"slices"
 	"strconv"
 	"strings"
@@ -39,11 +40,22 @@ func (s *Store) LibraryVersion(ctx context.Context, userID, deviceID string) (in
 	return v, nil
 }
 
-// firstRead is what an idempotent push (PushOnce) also reads in its first snapshot, so that it costs one
-// statement instead of three: that its device session still exists, and the stored answer to its key.
+// firstRead is what an idempotent push (PushOnce) also reads with its snapshot, so that it costs one statement
+// instead of three: that its device session still exists, and the stored answer to its key. Its answer is then
+// stored in the same batch as its write (writeAnswered).
 type firstRead struct {
 	deviceID, key string
-	prev          *StoredResponse // set by load when the key has an answer
+	prev          *StoredResponse           // set by load when the key has an answer
+	hash          string                    // of the push's body
+	results       func() []syncproto.Result // the push's results, once planned
+	saved         *StoredResponse           // set by writeAnswered: the answer stored for key after the write
+	fresh         bool                      // whether saved is this push's answer
+}
+
+// answer is what is stored for the key: the push's response as JSON, status 200.
+func (f *firstRead) answer(resp syncproto.PushResponse) (StoredResponse, error) {
+	out, err := json.Marshal(resp)
+	return StoredResponse{RequestHash: f.hash, Status: http.StatusOK, Body: out}, err
 }
 
 const loadQuery = `SELECT 0, '', coalesce((SELECT max(version) FROM items WHERE user_id = ?1), 0), 0, '', ''
@@ -118,7 +130,7 @@ type rowJSON struct {
 	Fields  string `json:"fields"`
 }
 
-// write stores recs at version w, as ONE statement, only if the library version is still base (w-1).
+// writeStatement stores recs at version w, as ONE statement, only if the library version is still base (w-1).
 //
 // Why this is safe without transactions (D1 has none) and across kill -9:
 //   - One statement is atomic in SQLite and in D1: after a crash either every row of the write is there, at
@@ -133,13 +145,14 @@ type rowJSON struct {
 //   - The SELECT reads the items table itself, so SQLite materializes it before inserting: the guard is
 //     evaluated once, against the state before the statement, not row by row.
 //
-// It returns how many rows were written: len(recs), or 0 when the guard failed.
-func (s *Store) write(ctx context.Context, userID string, base int64, recs []*record) (int, error) {
+// writeStatement returns that statement; it returns rows, one per row written: len(recs), or none when the guard
+// failed.
+func writeStatement(userID string, base int64, recs []*record) (Statement, error) {
 	rows := make([]rowJSON, len(recs))
 	for i, r := range recs {
 		fields, err := json.Marshal(r.Fields)
 		if err != nil {
-			return 0, err
+			return Statement{}, err
 		}
 		var data []byte
 		if r.Deleted {
@@ -148,7 +161,7 @@ func (s *Store) write(ctx context.Context, userID string, base int64, recs []*re
 			data, err = json.Marshal(r.Item)
 		}
 		if err != nil {
-			return 0, err
+			return Statement{}, err
 		}
 		rows[i] = rowJSON{ID: r.Item.ID, Data: string(data), Fields: string(fields)}
 		if r.Deleted {
@@ -157,30 +170,70 @@ func (s *Store) write(ctx context.Context, userID string, base int64, recs []*re
 	}
 	payload, err := json.Marshal(rows)
 	if err != nil {
-		return 0, err
+		return Statement{}, err
 	}
-	s.writeMu.Lock()
-	defer s.writeMu.Unlock()
-	res, err := s.query(ctx, `WITH cur (v) AS (SELECT coalesce((SELECT max(version) FROM items WHERE user_id = ?1), 0))
+	return Statement{writeQuery, []any{userID, string(payload), base + 1, base}}, nil
+}
+
+const writeQuery = `WITH cur (v) AS (SELECT coalesce((SELECT max(version) FROM items WHERE user_id = ?1), 0))
 		INSERT INTO items (user_id, id, version, deleted, data, fields)
 		SELECT ?1, json_extract(j.value, '$.id'), ?3, json_extract(j.value, '$.deleted'),
 			json_extract(j.value, '$.data'), json_extract(j.value, '$.fields')
 		FROM json_each(?2) AS j, cur WHERE cur.v = ?4
 		ON CONFLICT (user_id, id) DO UPDATE SET
 			version = excluded.version, deleted = excluded.deleted, data = excluded.data, fields = excluded.fields
-		RETURNING id`, userID, string(payload), base+1, base)
+		RETURNING id`
+
+// write runs writeStatement: it returns how many rows were written, len(recs), or 0 when the guard failed.
+func (s *Store) write(ctx context.Context, userID string, base int64, recs []*record) (int, error) {
+	st, err := writeStatement(userID, base, recs)
+	if err != nil {
+		return 0, err
+	}
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	n, err := countRows(s.query(ctx, st.Query, st.Args...))
 	if err != nil {
 		return 0, fmt.Errorf("write items: %w", err)
 	}
-	defer res.Close()
-	n := 0
-	for res.Next() {
-		n++
+	return n, nil
+}
+
+// writeAnswered runs writeStatement and stores first's answer for its key in the same batch (one round trip on
+// D1), the answer first, guarded by the same compare-and-swap: both are written or neither. It returns how
+// many rows were written, and records in first.saved the answer stored for the key (ours, or the one of a
+// request that stored its own first).
+func (s *Store) writeAnswered(ctx context.Context, userID string, base int64, recs []*record, first *firstRead) (int, error) {
+	w, err := writeStatement(userID, base, recs)
+	if err != nil {
+		return 0, err
 	}
-	if err := res.Err(); err != nil {
+	ans, err := first.answer(syncproto.PushResponse{Version: base + 1, Results: first.results()})
+	if err != nil {
+		return 0, err
+	}
+	save := Statement{`INSERT INTO idempotency_keys (user_id, key, request_hash, status, body, created_at)
+		SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE coalesce((SELECT max(version) FROM items WHERE user_id = ?1), 0) = ?7
+		ON CONFLICT DO NOTHING RETURNING 1`,
+		[]any{userID, first.key, ans.RequestHash, ans.Status, string(ans.Body), ms(s.now()), base}}
+	s.writeMu.Lock()
+	counts, err := s.runBatch(ctx, []Statement{save, w})
+	s.writeMu.Unlock()
+	if err != nil {
 		return 0, fmt.Errorf("write items: %w", err)
 	}
-	return n, nil
+	if counts[1] == 0 {
+		return 0, nil
+	}
+	if counts[0] == 1 {
+		first.saved, first.fresh = &ans, true
+		return counts[1], nil
+	}
+	// Another request stored an answer for the key between our read and our write: it is the answer.
+	if first.saved, err = s.IdempotentResponse(ctx, userID, first.key); err == nil && first.saved == nil {
+		err = fmt.Errorf("save idempotency key: the stored answer vanished")
+	}
+	return counts[1], err
 }
 
 // plan decides, against a snapshot (library version base, current rows recs), what to write at version base+1.
@@ -190,20 +243,24 @@ type plan func(base int64, recs map[string]*record, now time.Time) ([]*record, e
 // apply runs the optimistic loop: read a snapshot, plan, write guarded by the snapshot's version, and start over
 // when another write got in first. It returns the library version after the write.
 //
-// first, when not nil, is read with the first snapshot (see firstRead); when its key has an answer, nothing is
-// planned or written.
+// first, when not nil, is read with every snapshot (see firstRead): when its key has an answer, nothing is
+// planned or written; otherwise the answer is written with the rows.
 func (s *Store) apply(ctx context.Context, userID string, ids []string, first *firstRead, p plan) (int64, error) {
 	for attempt := 0; attempt < maxWriteAttempts; attempt++ {
 		base, recs, err := s.load(ctx, userID, ids, first)
 		if err != nil || (first != nil && first.prev != nil) {
 			return base, err
 		}
-		first = nil
 		writes, err := p(base, recs, s.now().UTC().Truncate(time.Millisecond))
 		if err != nil || len(writes) == 0 {
 			return base, err
 		}
-		n, err := s.write(ctx, userID, base, writes)
+		var n int
+		if first != nil {
+			n, err = s.writeAnswered(ctx, userID, base, writes, first)
+		} else {
+			n, err = s.write(ctx, userID, base, writes)
+		}
 		if err != nil {
 			return 0, err
 		}
@@ -228,18 +285,34 @@ func (s *Store) Push(ctx context.Context, userID string, req *syncproto.PushRequ
 	return s.push(ctx, userID, req, nil)
 }
 
-// PushOnce is Push for a push with an Idempotency-Key from a device session. Its first read also checks that
-// the session still exists (CodeUnauthorized if not) and looks up the key: when the key already has an answer,
-// nothing is merged or written and that answer is returned (prev), to be replayed or refused by the caller.
-// (The caller stores the new answer with SaveIdempotentResponse.) One statement instead of three, on D1 one
-// round trip instead of three.
-func (s *Store) PushOnce(ctx context.Context, userID, deviceID, key string, req *syncproto.PushRequest) (resp syncproto.PushResponse, prev *StoredResponse, err error) {
-	first := &firstRead{deviceID: deviceID, key: key}
-	resp, err = s.push(ctx, userID, req, first)
-	if err != nil || first.prev != nil {
-		return syncproto.PushResponse{}, first.prev, err
+// PushOnce is Push for a push with an Idempotency-Key (whose body hashes to hash) from a device session, and
+// it stores the push's answer for the key. Its read also checks that the session still exists
+// (CodeUnauthorized if not) and looks up the key: when the key already has an answer, nothing is merged or
+// written and that answer is returned, to be replayed or refused by the caller (fresh is false). Otherwise the
+// answer, the JSON PushResponse with status 200, is stored in the same batch as the write and returned with
+// fresh true; or, when another request stored an answer for the key first, that one with fresh false. On D1 a
+// push costs two round trips: the read, then the write with its answer.
+func (s *Store) PushOnce(ctx context.Context, userID, deviceID, key, hash string, req *syncproto.PushRequest) (ans StoredResponse, version int64, fresh bool, err error) {
+	first := &firstRead{deviceID: deviceID, key: key, hash: hash}
+	resp, err := s.push(ctx, userID, req, first)
+	switch {
+	case err != nil:
+		return StoredResponse{}, 0, false, err
+	case first.prev != nil:
+		return *first.prev, 0, false, nil
+	case first.saved != nil:
+		return *first.saved, resp.Version, first.fresh, nil
 	}
-	return resp, nil, nil
+	// Nothing to write: the answer is stored alone.
+	ours, err := first.answer(resp)
+	if err != nil {
+		return StoredResponse{}, 0, false, err
+	}
+	stored, err := s.SaveIdempotentResponse(ctx, userID, key, ours)
+	if err != nil {
+		return StoredResponse{}, 0, false, err
+	}
+	return stored, resp.Version, stored.RequestHash == hash && string(stored.Body) == string(ours.Body), nil
 }
 
 func (s *Store) push(ctx context.Context, userID string, req *syncproto.PushRequest, first *firstRead) (syncproto.PushResponse, error) {
@@ -269,6 +342,9 @@ func (s *Store) push(ctx context.Context, userID string, req *syncproto.PushRequ
 		ids = append(ids, d.ID)
 	}
 	var results []syncproto.Result
+	if first != nil {
+		first.results = func() []syncproto.Result { return results }
+	}
 	version, err := s.apply(ctx, userID, ids, first, func(base int64, recs map[string]*record, now time.Time) ([]*record, error) {
 		results = make([]syncproto.Result, 0, n)
 		var writes []*record

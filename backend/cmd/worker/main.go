@@ -16,6 +16,7 @@ import (
 	"log/slog"
 	"net/http"
 	"os"
+	"syscall/js"
 
 	"github.com/syumai/workers/cloudflare"
 	"github.com/syumai/workers/cloudflare/d1"
@@ -44,6 +45,7 @@ func handler(getenv func(string) string) (http.Handler, bool) {
 	// On Workers, the request's RemoteAddr is the CF-Connecting-IP header that Cloudflare sets, so the app's
 	// default IP extractor already rate-limits by the real client address.
 	cfg.Logger = slog.New(quietRequests{slog.NewJSONHandler(os.Stderr, nil)})
+	cfg.Batch = d1Batch(js.Global().Get("context").Get("env").Get(d1Binding))
 	e, err := httpapi.New(sql.OpenDB(connector), cfg)
 	if err != nil {
 		return misconfigured(err), false
