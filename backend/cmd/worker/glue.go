@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"crypto/rand"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -56,13 +57,13 @@ func serveRequest(h http.Handler, method, rawURL, headerJSON string, body []byte
 
 const jsonHeader = `[["Content-Type","application/json"]]`
 
-// healthz is the answer to GET /healthz, which glue_js.go gives as soon as the request enters Go, before any
-// per-request state is built (an *http.Request, a goroutine, the Echo middleware): a health check only says that
-// the runtime serves, and it is the request a monitor sends most. The app's own /healthz gives the same
-// status and body (and an X-Request-Id).
-var healthz = struct{ headers, body string }{
-	`[["Content-Type","application/json"],["X-Content-Type-Options","nosniff"]]`,
-	`{"status":"ok"}` + "\n",
+// healthz is the answer to GET /healthz (its headers as header JSON, and its body), which glue_js.go gives as
+// soon as the request enters Go, before any per-request state is built (an *http.Request, a goroutine, the Echo
+// middleware): a health check only says that the runtime serves, and it is the request a monitor sends most. The
+// app's own /healthz gives the same status, body and headers, its request id included.
+func healthz() (headers, body string) {
+	return `[["Content-Type","application/json"],["X-Content-Type-Options","nosniff"],["X-Request-Id","` +
+		rand.Text() + `"]]`, `{"status":"ok"}` + "\n"
 }
 
 // isHealthz reports whether a request is GET /healthz (any query): rawURL is the absolute URL workerd gives.

@@ -21,7 +21,8 @@ func serve(h http.Handler, thin bool) {
 		// requests of the isolate run concurrently; done may be called while another request's JavaScript runs.
 		method, url, headers, done := args[0].String(), args[1].String(), args[2].String(), args[4]
 		if thin && isHealthz(method, url) {
-			done.Invoke(http.StatusOK, healthz.headers, healthz.body)
+			headers, body := healthz()
+			done.Invoke(http.StatusOK, headers, body)
 			return nil
 		}
 		var body []byte

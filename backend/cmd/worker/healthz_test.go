@@ -37,16 +37,24 @@ func TestHealthzAnswersLikeTheApp(t *testing.T) {
 	rec := httptest.NewRecorder()
 	newApp(t, slog.New(slog.DiscardHandler)).ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/healthz", nil))
 	require.Equal(t, http.StatusOK, rec.Code)
-	assert.Equal(t, rec.Body.String(), healthz.body)
+	headers, body := healthz()
+	assert.Equal(t, rec.Body.String(), body)
 
 	var pairs header
-	require.NoError(t, json.Unmarshal([]byte(healthz.headers), &pairs))
+	require.NoError(t, json.Unmarshal([]byte(headers), &pairs))
 	got := http.Header{}
 	for _, p := range pairs {
 		got.Add(p[0], p[1])
 	}
-	for name := range got {
+	require.Len(t, got, len(rec.Header()), "the same headers: %v, %v", got, rec.Header())
+	for name := range rec.Header() {
+		if name == "X-Request-Id" {
+			assert.Len(t, got.Values(name), 1)
+			assert.NotEmpty(t, got.Get(name))
+			continue
+		}
 		assert.Equal(t, rec.Header().Values(name), got.Values(name), name)
 	}
-	assert.Equal(t, rec.Header().Get("Content-Type"), got.Get("Content-Type"))
+	other, _ := healthz()
+	assert.NotEqual(t, headers, other, "each answer has its own request id")
 }
