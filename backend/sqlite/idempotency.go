@@ -39,9 +39,8 @@ const IdempotencyTTL = 24 * time.Hour
 // that is stored: the first one wins when two identical requests race. Now and then it drops the user's answers
 // older than IdempotencyTTL.
 func (s *Store) SaveIdempotentResponse(ctx context.Context, userID, key string, r StoredResponse) (StoredResponse, error) {
-	if rand.IntN(32) == 0 {
-		if _, err := s.exec(ctx, `DELETE FROM idempotency_keys WHERE user_id = ? AND created_at < ?`,
-			userID, ms(s.now().Add(-IdempotencyTTL))); err != nil {
+	if purge, ok := s.purgeNowAndThen(userID); ok {
+		if _, err := s.exec(ctx, purge.Query, purge.Args...); err != nil {
 			return StoredResponse{}, fmt.Errorf("purge idempotency keys: %w", err)
 		}
 	}
@@ -61,4 +60,14 @@ func (s *Store) SaveIdempotentResponse(ctx context.Context, userID, key string, 
 		return r, err
 	}
 	return *stored, nil
+}
+
+// purgeNowAndThen returns, for one call in 32, the statement that drops the user's answers older than
+// IdempotencyTTL.
+func (s *Store) purgeNowAndThen(userID string) (Statement, bool) {
+	if rand.IntN(32) != 0 {
+		return Statement{}, false
+	}
+	return Statement{`DELETE FROM idempotency_keys WHERE user_id = ? AND created_at < ?`,
+		[]any{userID, ms(s.now().Add(-IdempotencyTTL))}}, true
 }

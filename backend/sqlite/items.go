@@ -130,7 +130,8 @@ type rowJSON struct {
 	Fields  string `json:"fields"`
 }
 
-// writeStatement stores recs at version w, as ONE statement, only if the library version is still base (w-1).
+// writeStatement is the statement that stores recs at version w, as ONE statement, only if the library version
+// is still base (w-1).
 //
 // Why this is safe without transactions (D1 has none) and across kill -9:
 //   - One statement is atomic in SQLite and in D1: after a crash either every row of the write is there, at
@@ -145,8 +146,7 @@ type rowJSON struct {
 //   - The SELECT reads the items table itself, so SQLite materializes it before inserting: the guard is
 //     evaluated once, against the state before the statement, not row by row.
 //
-// writeStatement returns that statement; it returns rows, one per row written: len(recs), or none when the guard
-// failed.
+// Its rows are the ids written: len(recs) of them, or none when the guard failed.
 func writeStatement(userID string, base int64, recs []*record) (Statement, error) {
 	rows := make([]rowJSON, len(recs))
 	for i, r := range recs {
@@ -200,7 +200,8 @@ func (s *Store) write(ctx context.Context, userID string, base int64, recs []*re
 }
 
 // writeAnswered runs writeStatement and stores first's answer for its key in the same batch (one round trip on
-// D1), the answer first, guarded by the same compare-and-swap: both are written or neither. It returns how
+// D1), the answer first, guarded by the same compare-and-swap: both are written or neither. (The batch also
+// drops the user's expired answers now and then, as SaveIdempotentResponse does.) It returns how
 // many rows were written, and records in first.saved the answer stored for the key (ours, or the one of a
 // request that stored its own first).
 func (s *Store) writeAnswered(ctx context.Context, userID string, base int64, recs []*record, first *firstRead) (int, error) {
@@ -216,8 +217,12 @@ func (s *Store) writeAnswered(ctx context.Context, userID string, base int64, re
 		SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE coalesce((SELECT max(version) FROM items WHERE user_id = ?1), 0) = ?7
 		ON CONFLICT DO NOTHING RETURNING 1`,
 		[]any{userID, first.key, ans.RequestHash, ans.Status, string(ans.Body), ms(s.now()), base}}
+	batch := []Statement{save, w}
+	if purge, ok := s.purgeNowAndThen(userID); ok {
+		batch = append(batch, purge)
+	}
 	s.writeMu.Lock()
-	counts, err := s.runBatch(ctx, []Statement{save, w})
+	counts, err := s.runBatch(ctx, batch)
 	s.writeMu.Unlock()
 	if err != nil {
 		return 0, fmt.Errorf("write items: %w", err)
