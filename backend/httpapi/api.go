@@ -55,6 +55,9 @@ type Config struct {
 	TrustedProxies []*net.IPNet
 	// SyncWait sets the long polls of GET /v1/sync/wait (sync_wait.go).
 	SyncWait SyncWaitConfig
+	// Batch runs the store's batches of statements (sqlite.Batch); default a transaction on the database. The
+	// worker gives D1's batch, one round trip for a push's write and its answer.
+	Batch sqlite.Batch
 	// Now is the clock; default time.Now.
 	Now func() time.Time
 	// Logger receives one structured line per request; default slog.Default().
@@ -173,7 +176,7 @@ func (a *app) routes() []route {
 		{http.MethodDelete, "/v1/devices/:id", a.deleteDevice, bearer},
 
 		{http.MethodGet, "/v1/sync", a.pull, bearerChecksDevice},
-		{http.MethodPost, "/v1/sync", a.push, bearer},
+		{http.MethodPost, "/v1/sync", a.push, bearerChecksDevice},
 		{http.MethodGet, "/v1/sync/wait", a.syncWait, bearerChecksDevice},
 
 		{http.MethodGet, "/v1/items", a.searchItems, bearer},
@@ -191,7 +194,7 @@ func New(db *sql.DB, cfg Config) (*echo.Echo, error) {
 	}
 	a := &app{
 		cfg:    cfg,
-		store:  sqlite.New(db, cfg.Now),
+		store:  sqlite.New(db, cfg.Now).WithBatch(cfg.Batch),
 		hashes: newHashLimiter(cfg.HashConcurrency, cfg.HashWait),
 		tokens: &auth.Issuer{Key: cfg.JWTKey, Issuer: cfg.Issuer, Audience: cfg.Audience,
 			TTL: cfg.AccessTTL, Now: cfg.Now},

@@ -46,6 +46,12 @@ func TestDevicesAndLogout(t *testing.T) {
 	requireError(t, c.Do(t, "GET", "/v1/sync", b.AccessToken, nil), http.StatusUnauthorized, syncproto.CodeUnauthorized)
 	requireError(t, c.Do(t, "GET", "/v1/sync", b.AccessToken, nil, syncproto.HeaderIfModifiedSinceVersion, "0"), http.StatusUnauthorized, syncproto.CodeUnauthorized)
 	assert.Equal(t, http.StatusOK, c.Do(t, "GET", "/v1/sync", a.AccessToken, nil).Status)
+	// So does the push, in its first read; a refused body or a reused key is still answered as revoked first.
+	push := syncproto.PushRequest{Changes: []syncproto.Change{{ID: "arxiv:1706.03762"}}}
+	requireError(t, c.Do(t, "POST", "/v1/sync", b.AccessToken, push, syncproto.HeaderIdempotencyKey, "k1"), http.StatusUnauthorized, syncproto.CodeUnauthorized)
+	requireError(t, c.Do(t, "POST", "/v1/sync", b.AccessToken, map[string]int{"bogus": 1}, syncproto.HeaderIdempotencyKey, "k2"), http.StatusUnauthorized, syncproto.CodeUnauthorized)
+	requireError(t, c.Do(t, "POST", "/v1/sync", b.AccessToken, push), http.StatusUnauthorized, syncproto.CodeUnauthorized)
+	require.Equal(t, http.StatusOK, c.Do(t, "POST", "/v1/sync", a.AccessToken, push, syncproto.HeaderIdempotencyKey, "k1").Status)
 
 	require.Equal(t, http.StatusNoContent, c.Do(t, "POST", "/v1/auth/logout", a.AccessToken, nil).Status)
 	requireError(t, c.Do(t, "GET", "/v1/me", a.AccessToken, nil), http.StatusUnauthorized, syncproto.CodeUnauthorized)

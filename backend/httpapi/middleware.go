@@ -42,7 +42,7 @@ func (a *app) authenticate(next echo.HandlerFunc, checkDevice bool) echo.Handler
 				return err
 			}
 			if !active {
-				return apiError(syncproto.CodeUnauthorized, "this login was revoked; log in again")
+				return errRevoked()
 			}
 		}
 		c.Set(principalKey, principal{userID: claims.Subject, deviceID: claims.Device})
@@ -50,6 +50,10 @@ func (a *app) authenticate(next echo.HandlerFunc, checkDevice bool) echo.Handler
 		c.Response().Header().Set(echo.HeaderCacheControl, "no-store")
 		return next(c)
 	}
+}
+
+func errRevoked() error {
+	return apiError(syncproto.CodeUnauthorized, "this login was revoked; log in again")
 }
 
 // verifiedCap bounds the cache of verified access tokens.

@@ -3,13 +3,11 @@ package httpapi
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"net/http"
 	"strconv"
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/papergist/papergist/backend/sqlite"
 	"github.com/papergist/papergist/shared/syncproto"
 )
 
@@ -60,46 +58,58 @@ func (a *app) pull(c echo.Context) error {
 func (a *app) push(c echo.Context) error {
 	key := c.Request().Header.Get(syncproto.HeaderIdempotencyKey)
 	if !validKey(key) {
-		return apiError(syncproto.CodeInvalid, "send an Idempotency-Key header: 1 to 255 printable ASCII characters")
+		return a.refusePush(c, "", "", apiError(syncproto.CodeInvalid, "send an Idempotency-Key header: 1 to 255 printable ASCII characters"))
 	}
 	body, err := readBody(c)
 	if err != nil {
-		return err
+		return a.refusePush(c, "", "", err)
 	}
 	sum := sha256.Sum256(body)
 	hash := hex.EncodeToString(sum[:])
 	ctx := c.Request().Context()
 	p := who(c)
-	if prev, err := a.store.IdempotentResponse(ctx, p.userID, key); err != nil {
+	var req syncproto.PushRequest
+	err = decodeBytes(body, &req)
+	if n := len(req.Changes) + len(req.Deletions); err == nil && n > syncproto.MaxPushOps {
+		err = apiError(syncproto.CodeInvalid, "a push holds at most %d changes and deletions, not %d", syncproto.MaxPushOps, n)
+	}
+	if err != nil {
+		return a.refusePush(c, key, hash, err)
+	}
+	// The device check and the key's stored answer come with the push's read, and its answer is stored with its
+	// write (the route leaves the device check to it).
+	ans, version, fresh, err := a.store.PushOnce(ctx, p.userID, p.deviceID, key, hash, &req)
+	if err != nil {
 		return err
+	}
+	if !fresh {
+		// The key's answer from before, or from an identical request that raced this one and stored it first.
+		return a.replay(c, hash, ans.RequestHash, ans.Status, ans.Body)
+	}
+	c.Response().Header().Set(syncproto.HeaderLastModifiedVersion, strconv.FormatInt(version, 10))
+	return c.JSONBlob(http.StatusOK, ans.Body)
+}
+
+// refusePush answers a push refused for err as if the device check and the lookup of its key (when valid) came
+// first, as they did before PushOnce took them into its read: a revoked session, then a replay of the key's
+// stored answer, else err.
+func (a *app) refusePush(c echo.Context, key, hash string, err error) error {
+	ctx := c.Request().Context()
+	p := who(c)
+	if active, derr := a.store.DeviceActive(ctx, p.userID, p.deviceID); derr != nil {
+		return derr
+	} else if !active {
+		return errRevoked()
+	}
+	if key == "" {
+		return err
+	}
+	if prev, perr := a.store.IdempotentResponse(ctx, p.userID, key); perr != nil {
+		return perr
 	} else if prev != nil {
 		return a.replay(c, hash, prev.RequestHash, prev.Status, prev.Body)
 	}
-	var req syncproto.PushRequest
-	if err := decodeBytes(body, &req); err != nil {
-		return err
-	}
-	if n := len(req.Changes) + len(req.Deletions); n > syncproto.MaxPushOps {
-		return apiError(syncproto.CodeInvalid, "a push holds at most %d changes and deletions, not %d", syncproto.MaxPushOps, n)
-	}
-	resp, err := a.store.Push(ctx, p.userID, &req)
-	if err != nil {
-		return err
-	}
-	out, err := json.Marshal(resp)
-	if err != nil {
-		return err
-	}
-	stored, err := a.store.SaveIdempotentResponse(ctx, p.userID, key, sqlite.StoredResponse{RequestHash: hash, Status: http.StatusOK, Body: out})
-	if err != nil {
-		return err
-	}
-	if stored.RequestHash != hash || string(stored.Body) != string(out) {
-		// An identical request raced this one and stored its answer first: answer like it.
-		return a.replay(c, hash, stored.RequestHash, stored.Status, stored.Body)
-	}
-	c.Response().Header().Set(syncproto.HeaderLastModifiedVersion, strconv.FormatInt(resp.Version, 10))
-	return c.JSONBlob(http.StatusOK, out)
+	return err
 }
 
 func (a *app) replay(c echo.Context, hash, storedHash string, status int, body []byte) error {

@@ -39,15 +39,20 @@ const IdempotencyTTL = 24 * time.Hour
 // that is stored: the first one wins when two identical requests race. Now and then it drops the user's answers
 // older than IdempotencyTTL.
 func (s *Store) SaveIdempotentResponse(ctx context.Context, userID, key string, r StoredResponse) (StoredResponse, error) {
-	if rand.IntN(32) == 0 {
-		if _, err := s.exec(ctx, `DELETE FROM idempotency_keys WHERE user_id = ? AND created_at < ?`,
-			userID, ms(s.now().Add(-IdempotencyTTL))); err != nil {
+	if purge, ok := s.purgeNowAndThen(userID); ok {
+		if _, err := s.exec(ctx, purge.Query, purge.Args...); err != nil {
 			return StoredResponse{}, fmt.Errorf("purge idempotency keys: %w", err)
 		}
 	}
-	_, err := s.exec(ctx, `INSERT INTO idempotency_keys (user_id, key, request_hash, status, body, created_at)
-		VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`, userID, key, r.RequestHash, r.Status, string(r.Body), ms(s.now()))
-	if err != nil {
+	// RETURNING says whether this answer was stored, so the stored one is read back only when another was first.
+	var stored1 int
+	err := s.writeRow(ctx, `INSERT INTO idempotency_keys (user_id, key, request_hash, status, body, created_at)
+		VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING 1`,
+		[]any{userID, key, r.RequestHash, r.Status, string(r.Body), ms(s.now())}, &stored1)
+	if err == nil {
+		return r, nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
 		return StoredResponse{}, fmt.Errorf("save idempotency key: %w", err)
 	}
 	stored, err := s.IdempotentResponse(ctx, userID, key)
@@ -55,4 +60,14 @@ func (s *Store) SaveIdempotentResponse(ctx context.Context, userID, key string, 
 		return r, err
 	}
 	return *stored, nil
+}
+
+// purgeNowAndThen returns, for one call in 32, the statement that drops the user's answers older than
+// IdempotencyTTL.
+func (s *Store) purgeNowAndThen(userID string) (Statement, bool) {
+	if rand.IntN(32) != 0 {
+		return Statement{}, false
+	}
+	return Statement{`DELETE FROM idempotency_keys WHERE user_id = ? AND created_at < ?`,
+		[]any{userID, ms(s.now().Add(-IdempotencyTTL))}}, true
 }

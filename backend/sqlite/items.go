@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/http"
 	"slices"
 	"strconv"
 	"strings"
@@ -39,13 +40,50 @@ func (s *Store) LibraryVersion(ctx context.Context, userID, deviceID string) (in
 	return v, nil
 }
 
-// load reads, in ONE statement (one consistent snapshot), the library version and the rows of the given ids.
-func (s *Store) load(ctx context.Context, userID string, ids []string) (int64, map[string]*record, error) {
-	idJSON, _ := json.Marshal(ids)
-	rows, err := s.query(ctx, `SELECT 0, '', coalesce((SELECT max(version) FROM items WHERE user_id = ?1), 0), 0, '', ''
+// firstRead is what an idempotent push (PushOnce) also reads with its snapshot, so that it costs one statement
+// instead of three: that its device session still exists, and the stored answer to its key. Its answer is then
+// stored in the same batch as its write (writeAnswered).
+type firstRead struct {
+	deviceID, key string
+	prev          *StoredResponse           // set by load when the key has an answer
+	hash          string                    // of the push's body
+	results       func() []syncproto.Result // the push's results, once planned
+	saved         *StoredResponse           // set by writeAnswered: the answer stored for key after the write
+	fresh         bool                      // whether saved is this push's answer
+}
+
+// answer is what is stored for the key: the push's response as JSON, status 200.
+func (f *firstRead) answer(resp syncproto.PushResponse) (StoredResponse, error) {
+	out, err := json.Marshal(resp)
+	return StoredResponse{RequestHash: f.hash, Status: http.StatusOK, Body: out}, err
+}
+
+const loadQuery = `SELECT 0, '', coalesce((SELECT max(version) FROM items WHERE user_id = ?1), 0), 0, '', ''
 		UNION ALL
 		SELECT 1, id, version, deleted, data, fields FROM items
-		WHERE user_id = ?1 AND id IN (SELECT value FROM json_each(?2))`, userID, string(idJSON))
+		WHERE user_id = ?1 AND id IN (SELECT value FROM json_each(?2))`
+
+// loadFirstQuery is loadQuery that also reads whether device ?3 still exists (in the first row's deleted column)
+// and the answer stored for Idempotency-Key ?4 (a row of kind 2: request hash, status, body).
+const loadFirstQuery = `SELECT 0, '', coalesce((SELECT max(version) FROM items WHERE user_id = ?1), 0),
+			EXISTS (SELECT 1 FROM devices WHERE id = ?3 AND user_id = ?1), '', ''
+		UNION ALL
+		SELECT 2, request_hash, status, 0, body, '' FROM idempotency_keys WHERE user_id = ?1 AND key = ?4
+		UNION ALL
+		SELECT 1, id, version, deleted, data, fields FROM items
+		WHERE user_id = ?1 AND id IN (SELECT value FROM json_each(?2))`
+
+// load reads, in ONE statement (one consistent snapshot), the library version and the rows of the given ids;
+// with first, also what firstRead says (errRevoked when the device session is gone).
+func (s *Store) load(ctx context.Context, userID string, ids []string, first *firstRead) (int64, map[string]*record, error) {
+	idJSON, _ := json.Marshal(ids)
+	var rows *sql.Rows
+	var err error
+	if first == nil {
+		rows, err = s.query(ctx, loadQuery, userID, string(idJSON))
+	} else {
+		rows, err = s.query(ctx, loadFirstQuery, userID, string(idJSON), first.deviceID, first.key)
+	}
 	if err != nil {
 		return 0, nil, fmt.Errorf("load items: %w", err)
 	}
@@ -60,8 +98,15 @@ func (s *Store) load(ctx context.Context, userID string, ids []string) (int64, m
 		if err := rows.Scan(&kind, &id, &version, &deleted, &data, &fields); err != nil {
 			return 0, nil, fmt.Errorf("load items: %w", err)
 		}
-		if kind == 0 {
+		switch kind {
+		case 0:
 			libVersion = version
+			if first != nil && !deleted {
+				return 0, nil, errRevoked()
+			}
+			continue
+		case 2:
+			first.prev = &StoredResponse{RequestHash: id, Status: int(version), Body: []byte(data)}
 			continue
 		}
 		r := &record{Deleted: deleted}
@@ -85,7 +130,8 @@ type rowJSON struct {
 	Fields  string `json:"fields"`
 }
 
-// write stores recs at version w, as ONE statement, only if the library version is still base (w-1).
+// writeStatement is the statement that stores recs at version w, as ONE statement, only if the library version
+// is still base (w-1).
 //
 // Why this is safe without transactions (D1 has none) and across kill -9:
 //   - One statement is atomic in SQLite and in D1: after a crash either every row of the write is there, at
@@ -100,13 +146,13 @@ type rowJSON struct {
 //   - The SELECT reads the items table itself, so SQLite materializes it before inserting: the guard is
 //     evaluated once, against the state before the statement, not row by row.
 //
-// It returns how many rows were written: len(recs), or 0 when the guard failed.
-func (s *Store) write(ctx context.Context, userID string, base int64, recs []*record) (int, error) {
+// Its rows are the ids written: len(recs) of them, or none when the guard failed.
+func writeStatement(userID string, base int64, recs []*record) (Statement, error) {
 	rows := make([]rowJSON, len(recs))
 	for i, r := range recs {
 		fields, err := json.Marshal(r.Fields)
 		if err != nil {
-			return 0, err
+			return Statement{}, err
 		}
 		var data []byte
 		if r.Deleted {
@@ -115,7 +161,7 @@ func (s *Store) write(ctx context.Context, userID string, base int64, recs []*re
 			data, err = json.Marshal(r.Item)
 		}
 		if err != nil {
-			return 0, err
+			return Statement{}, err
 		}
 		rows[i] = rowJSON{ID: r.Item.ID, Data: string(data), Fields: string(fields)}
 		if r.Deleted {
@@ -124,30 +170,75 @@ func (s *Store) write(ctx context.Context, userID string, base int64, recs []*re
 	}
 	payload, err := json.Marshal(rows)
 	if err != nil {
-		return 0, err
+		return Statement{}, err
 	}
-	s.writeMu.Lock()
-	defer s.writeMu.Unlock()
-	res, err := s.query(ctx, `WITH cur (v) AS (SELECT coalesce((SELECT max(version) FROM items WHERE user_id = ?1), 0))
+	return Statement{writeQuery, []any{userID, string(payload), base + 1, base}}, nil
+}
+
+const writeQuery = `WITH cur (v) AS (SELECT coalesce((SELECT max(version) FROM items WHERE user_id = ?1), 0))
 		INSERT INTO items (user_id, id, version, deleted, data, fields)
 		SELECT ?1, json_extract(j.value, '$.id'), ?3, json_extract(j.value, '$.deleted'),
 			json_extract(j.value, '$.data'), json_extract(j.value, '$.fields')
 		FROM json_each(?2) AS j, cur WHERE cur.v = ?4
 		ON CONFLICT (user_id, id) DO UPDATE SET
 			version = excluded.version, deleted = excluded.deleted, data = excluded.data, fields = excluded.fields
-		RETURNING id`, userID, string(payload), base+1, base)
+		RETURNING id`
+
+// write runs writeStatement: it returns how many rows were written, len(recs), or 0 when the guard failed.
+func (s *Store) write(ctx context.Context, userID string, base int64, recs []*record) (int, error) {
+	st, err := writeStatement(userID, base, recs)
+	if err != nil {
+		return 0, err
+	}
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	n, err := countRows(s.query(ctx, st.Query, st.Args...))
 	if err != nil {
 		return 0, fmt.Errorf("write items: %w", err)
 	}
-	defer res.Close()
-	n := 0
-	for res.Next() {
-		n++
+	return n, nil
+}
+
+// writeAnswered runs writeStatement and stores first's answer for its key in the same batch (one round trip on
+// D1), the answer first, guarded by the same compare-and-swap: both are written or neither. (The batch also
+// drops the user's expired answers now and then, as SaveIdempotentResponse does.) It returns how
+// many rows were written, and records in first.saved the answer stored for the key (ours, or the one of a
+// request that stored its own first).
+func (s *Store) writeAnswered(ctx context.Context, userID string, base int64, recs []*record, first *firstRead) (int, error) {
+	w, err := writeStatement(userID, base, recs)
+	if err != nil {
+		return 0, err
 	}
-	if err := res.Err(); err != nil {
+	ans, err := first.answer(syncproto.PushResponse{Version: base + 1, Results: first.results()})
+	if err != nil {
+		return 0, err
+	}
+	save := Statement{`INSERT INTO idempotency_keys (user_id, key, request_hash, status, body, created_at)
+		SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE coalesce((SELECT max(version) FROM items WHERE user_id = ?1), 0) = ?7
+		ON CONFLICT DO NOTHING RETURNING 1`,
+		[]any{userID, first.key, ans.RequestHash, ans.Status, string(ans.Body), ms(s.now()), base}}
+	batch := []Statement{save, w}
+	if purge, ok := s.purgeNowAndThen(userID); ok {
+		batch = append(batch, purge)
+	}
+	s.writeMu.Lock()
+	counts, err := s.runBatch(ctx, batch)
+	s.writeMu.Unlock()
+	if err != nil {
 		return 0, fmt.Errorf("write items: %w", err)
 	}
-	return n, nil
+	if counts[1] == 0 {
+		return 0, nil
+	}
+	if counts[0] == 1 {
+		first.saved, first.fresh = &ans, true
+		return counts[1], nil
+	}
+	// Another request stored an answer for the key between our read and our write: it is the answer.
+	if first.saved, err = s.IdempotentResponse(ctx, userID, first.key); err == nil && first.saved == nil {
+		err = fmt.Errorf("save idempotency key: the stored answer vanished")
+	}
+	return counts[1], err
 }
 
 // plan decides, against a snapshot (library version base, current rows recs), what to write at version base+1.
@@ -156,17 +247,25 @@ type plan func(base int64, recs map[string]*record, now time.Time) ([]*record, e
 
 // apply runs the optimistic loop: read a snapshot, plan, write guarded by the snapshot's version, and start over
 // when another write got in first. It returns the library version after the write.
-func (s *Store) apply(ctx context.Context, userID string, ids []string, p plan) (int64, error) {
+//
+// first, when not nil, is read with every snapshot (see firstRead): when its key has an answer, nothing is
+// planned or written; otherwise the answer is written with the rows.
+func (s *Store) apply(ctx context.Context, userID string, ids []string, first *firstRead, p plan) (int64, error) {
 	for attempt := 0; attempt < maxWriteAttempts; attempt++ {
-		base, recs, err := s.load(ctx, userID, ids)
-		if err != nil {
-			return 0, err
+		base, recs, err := s.load(ctx, userID, ids, first)
+		if err != nil || (first != nil && first.prev != nil) {
+			return base, err
 		}
 		writes, err := p(base, recs, s.now().UTC().Truncate(time.Millisecond))
 		if err != nil || len(writes) == 0 {
 			return base, err
 		}
-		n, err := s.write(ctx, userID, base, writes)
+		var n int
+		if first != nil {
+			n, err = s.writeAnswered(ctx, userID, base, writes, first)
+		} else {
+			n, err = s.write(ctx, userID, base, writes)
+		}
 		if err != nil {
 			return 0, err
 		}
@@ -188,6 +287,40 @@ func (s *Store) apply(ctx context.Context, userID string, ids []string, p plan) 
 
 // Push merges a batch of changes and deletions (see syncproto) and writes what applies as one version.
 func (s *Store) Push(ctx context.Context, userID string, req *syncproto.PushRequest) (syncproto.PushResponse, error) {
+	return s.push(ctx, userID, req, nil)
+}
+
+// PushOnce is Push for a push with an Idempotency-Key (whose body hashes to hash) from a device session, and
+// it stores the push's answer for the key. Its read also checks that the session still exists
+// (CodeUnauthorized if not) and looks up the key: when the key already has an answer, nothing is merged or
+// written and that answer is returned, to be replayed or refused by the caller (fresh is false). Otherwise the
+// answer, the JSON PushResponse with status 200, is stored in the same batch as the write and returned with
+// fresh true; or, when another request stored an answer for the key first, that one with fresh false. On D1 a
+// push costs two round trips: the read, then the write with its answer.
+func (s *Store) PushOnce(ctx context.Context, userID, deviceID, key, hash string, req *syncproto.PushRequest) (ans StoredResponse, version int64, fresh bool, err error) {
+	first := &firstRead{deviceID: deviceID, key: key, hash: hash}
+	resp, err := s.push(ctx, userID, req, first)
+	switch {
+	case err != nil:
+		return StoredResponse{}, 0, false, err
+	case first.prev != nil:
+		return *first.prev, 0, false, nil
+	case first.saved != nil:
+		return *first.saved, resp.Version, first.fresh, nil
+	}
+	// Nothing to write: the answer is stored alone.
+	ours, err := first.answer(resp)
+	if err != nil {
+		return StoredResponse{}, 0, false, err
+	}
+	stored, err := s.SaveIdempotentResponse(ctx, userID, key, ours)
+	if err != nil {
+		return StoredResponse{}, 0, false, err
+	}
+	return stored, resp.Version, stored.RequestHash == hash && string(stored.Body) == string(ours.Body), nil
+}
+
+func (s *Store) push(ctx context.Context, userID string, req *syncproto.PushRequest, first *firstRead) (syncproto.PushResponse, error) {
 	n := len(req.Changes) + len(req.Deletions)
 	ids := make([]string, 0, n)
 	pre := make([]*syncproto.Result, n) // results decided before merging (invalid input)
@@ -214,7 +347,10 @@ func (s *Store) Push(ctx context.Context, userID string, req *syncproto.PushRequ
 		ids = append(ids, d.ID)
 	}
 	var results []syncproto.Result
-	version, err := s.apply(ctx, userID, ids, func(base int64, recs map[string]*record, now time.Time) ([]*record, error) {
+	if first != nil {
+		first.results = func() []syncproto.Result { return results }
+	}
+	version, err := s.apply(ctx, userID, ids, first, func(base int64, recs map[string]*record, now time.Time) ([]*record, error) {
 		results = make([]syncproto.Result, 0, n)
 		var writes []*record
 		for i := 0; i < n; i++ {
@@ -275,7 +411,7 @@ func (s *Store) PutItem(ctx context.Context, userID string, ch syncproto.Change,
 	}
 	var out outcome
 	var created bool
-	_, err := s.apply(ctx, userID, []string{ch.ID}, func(base int64, recs map[string]*record, now time.Time) ([]*record, error) {
+	_, err := s.apply(ctx, userID, []string{ch.ID}, nil, func(base int64, recs map[string]*record, now time.Time) ([]*record, error) {
 		cur := recs[ch.ID]
 		var v int64
 		if cur != nil && !cur.Deleted {
@@ -303,7 +439,7 @@ func (s *Store) PutItem(ctx context.Context, userID string, ch syncproto.Change,
 
 // DeleteItem deletes one live item (CodeNotFound otherwise), under the same If-Match rule as PutItem.
 func (s *Store) DeleteItem(ctx context.Context, userID, id string, ifMatch *int64) error {
-	_, err := s.apply(ctx, userID, []string{id}, func(base int64, recs map[string]*record, now time.Time) ([]*record, error) {
+	_, err := s.apply(ctx, userID, []string{id}, nil, func(base int64, recs map[string]*record, now time.Time) ([]*record, error) {
 		cur := recs[id]
 		if cur == nil || cur.Deleted {
 			return nil, notFound("item %s not found", id)

@@ -23,6 +23,8 @@ type Store struct {
 	writeMu sync.Mutex
 	// watchers wakes long polls when a write commits (notify.go).
 	watchers watchers
+	// batch runs batches (batch.go); nil: a transaction on db.
+	batch Batch
 }
 
 // New returns a Store over db; now is the clock for every stored time.

@@ -2,11 +2,13 @@ package main
 
 import (
 	"bytes"
+	"crypto/rand"
 	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 
 	"github.com/papergist/papergist/shared/syncproto"
 )
@@ -54,6 +56,31 @@ func serveRequest(h http.Handler, method, rawURL, headerJSON string, body []byte
 }
 
 const jsonHeader = `[["Content-Type","application/json"]]`
+
+// healthz is the answer to GET /healthz (its headers as header JSON, and its body), which glue_js.go gives as
+// soon as the request enters Go, before any per-request state is built (an *http.Request, a goroutine, the Echo
+// middleware): a health check only says that the runtime serves, and it is the request a monitor sends most. The
+// app's own /healthz gives the same status, body and headers, its request id included.
+func healthz() (headers, body string) {
+	return `[["Content-Type","application/json"],["X-Content-Type-Options","nosniff"],["X-Request-Id","` +
+		rand.Text() + `"]]`, `{"status":"ok"}` + "\n"
+}
+
+// isHealthz reports whether a request is GET /healthz (any query): rawURL is the absolute URL workerd gives.
+func isHealthz(method, rawURL string) bool {
+	if method != http.MethodGet {
+		return false
+	}
+	rest, ok := strings.CutPrefix(rawURL, "https://")
+	if !ok {
+		if rest, ok = strings.CutPrefix(rawURL, "http://"); !ok {
+			return false
+		}
+	}
+	_, path, _ := strings.Cut(rest, "/")
+	path, _, _ = strings.Cut(path, "?")
+	return path == "healthz"
+}
 
 // errorBody is the API's error shape, for the answers the worker gives without the app.
 func errorBody(code, message string) []byte {

@@ -11,12 +11,20 @@ import (
 // serve every later request of the isolate (glue.mjs starts one runtime per isolate and calls handleRequest per
 // request). It replaces syumai/workers' Serve, which ends the runtime after the first response (its worker.mjs
 // starts a runtime per request) and streams bodies through JS streams bound to one request (see glue.go).
-func serve(h http.Handler) {
+//
+// When thin, h is the app and GET /healthz is answered on entry, before any per-request state is built (see
+// healthz); a misconfigured worker's handler answers it like every other request.
+func serve(h http.Handler, thin bool) {
 	js.Global().Get("context").Get("binding").Set("handleRequest", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		// handleRequest(method, url, headers JSON, body Uint8Array|null, done(status, headers JSON, body)).
 		// It must not block: it runs inside a JavaScript call, and the request runs as its own goroutine, so
 		// requests of the isolate run concurrently; done may be called while another request's JavaScript runs.
 		method, url, headers, done := args[0].String(), args[1].String(), args[2].String(), args[4]
+		if thin && isHealthz(method, url) {
+			headers, body := healthz()
+			done.Invoke(http.StatusOK, headers, body)
+			return nil
+		}
 		var body []byte
 		if b := args[3]; !b.IsNull() && !b.IsUndefined() {
 			body = make([]byte, b.Length())

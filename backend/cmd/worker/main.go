@@ -16,6 +16,7 @@ import (
 	"log/slog"
 	"net/http"
 	"os"
+	"syscall/js"
 
 	"github.com/syumai/workers/cloudflare"
 	"github.com/syumai/workers/cloudflare/d1"
@@ -27,25 +28,27 @@ import (
 const d1Binding = "DB"
 
 func main() {
-	serve(testRoutes(handler(cloudflare.Getenv)))
+	h, ok := handler(cloudflare.Getenv)
+	serve(testRoutes(h), ok)
 }
 
-// handler returns the API, or, when the Worker is misconfigured, a handler that says why.
-func handler(getenv func(string) string) http.Handler {
+// handler returns the API and true, or, when the Worker is misconfigured, a handler that says why and false.
+func handler(getenv func(string) string) (http.Handler, bool) {
 	cfg, err := loadConfig(getenv)
 	if err != nil {
-		return misconfigured(err)
+		return misconfigured(err), false
 	}
 	connector, err := d1.OpenConnector(d1Binding)
 	if err != nil {
-		return misconfigured(fmt.Errorf("D1 binding %s: %w", d1Binding, err))
+		return misconfigured(fmt.Errorf("D1 binding %s: %w", d1Binding, err)), false
 	}
 	// On Workers, the request's RemoteAddr is the CF-Connecting-IP header that Cloudflare sets, so the app's
 	// default IP extractor already rate-limits by the real client address.
-	cfg.Logger = slog.New(slog.NewJSONHandler(os.Stderr, nil))
+	cfg.Logger = slog.New(quietRequests{slog.NewJSONHandler(os.Stderr, nil)})
+	cfg.Batch = d1Batch(js.Global().Get("context").Get("env").Get(d1Binding))
 	e, err := httpapi.New(sql.OpenDB(connector), cfg)
 	if err != nil {
-		return misconfigured(err)
+		return misconfigured(err), false
 	}
-	return e
+	return e, true
 }
