@@ -46,13 +46,10 @@ export async function entriesOf(html, url) {
 }
 
 /**
- * Summaries of papers known without a page (a PDF's metadata), in order, through the same call.
+ * Summaries of papers known without a page (a PDF's metadata), in order, through the same call; a paper with
+ * neither title nor abstract gets an empty one (see Analyze's papers in wasm/bridge).
  * @param {import('../lib/messages.js').Paper[]} papers @returns {Promise<import('../lib/messages.js').Summary[]>}
  */
 export async function summaries(papers) {
-  const titled = papers.filter((p) => p && typeof p.title === 'string' && p.title.trim());
-  const got = titled.length ? (await analyze({ papers: titled })).entries.map((e) => e.summary) : [];
-  // A paper without a title (a PDF that shows none) has nothing to summarize.
-  let i = 0;
-  return papers.map((p) => (titled.includes(p) ? got[i++] : { tldr: '', keyphrases: [] }));
+  return papers.length ? (await analyze({ papers })).entries.map((e) => e.summary) : [];
 }

@@ -39,8 +39,8 @@ type AnalyzeRequest struct {
 	// ForYou asks for the page's best matches against the library index (Analysis.ForYou).
 	ForYou bool `json:"for_you,omitempty"`
 	// Papers, given instead of HTML, are papers known without a page (a PDF's metadata from Crossref, say):
-	// they are summarized as they are, in order, with no extraction and no digest. At most MaxGivenPapers,
-	// each with a title.
+	// they are summarized as they are, in order, with no extraction and no digest. At most MaxGivenPapers; one
+	// with neither title nor abstract gets an empty summary.
 	Papers []paper.Paper `json:"papers,omitempty"`
 	// PapersJSON is Papers as a JSON array, as the wasm glue passes them (wasm/main.go); Analyze decodes it.
 	PapersJSON string `json:"-"`
@@ -307,14 +307,16 @@ func (a *Analyzer) given(req AnalyzeRequest) (string, error) {
 	t := a.now()
 	entries := make([]Entry, len(req.Papers))
 	for i, p := range req.Papers {
-		if strings.TrimSpace(p.Title) == "" {
-			return "", fmt.Errorf("%w: papers[%d] has no title", ErrBadRequest, i)
-		}
 		state := AbstractPage
 		if p.Abstract == "" {
 			state = AbstractMissing
 		}
-		entries[i] = Entry{Paper: p, Summary: a.summary(p), Abstract: state}
+		// A paper with neither title nor abstract (a PDF that shows none) has nothing to summarize.
+		summary := summarize.Summary{KeyPhrases: []string{}}
+		if strings.TrimSpace(p.Title) != "" || strings.TrimSpace(p.Abstract) != "" {
+			summary = a.summary(p)
+		}
+		entries[i] = Entry{Paper: p, Summary: summary, Abstract: state}
 	}
 	return envelope(Analysis{Site: "given", Entries: entries, Topics: []summarize.Topic{}, Timing: Timing{Summarize: a.now() - t}}, nil), nil
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/papergist/papergist/shared/paper"
 	"github.com/papergist/papergist/wasm/bridge"
+	"github.com/papergist/papergist/wasm/summarize"
 )
 
 type envelope struct {
@@ -124,7 +125,6 @@ func TestAnalyzeErrors(t *testing.T) {
 		{name: "relative url", req: bridge.AnalyzeRequest{HTML: "<html></html>", URL: "/list"}, wantCode: "invalid", wantMsg: "absolute http(s) URL"},
 		{name: "empty page", req: bridge.AnalyzeRequest{HTML: "  ", URL: "https://arxiv.org/list/cs.CL/recent"}, wantCode: "invalid", wantMsg: "empty"},
 		{name: "papers and a page", req: bridge.AnalyzeRequest{HTML: "<p>x</p>", URL: "https://example.org/", Papers: []paper.Paper{{Title: "T"}}}, wantCode: "invalid", wantMsg: "either"},
-		{name: "a given paper without a title", req: bridge.AnalyzeRequest{Papers: []paper.Paper{{Title: "T"}, {Title: " "}}}, wantCode: "invalid", wantMsg: "papers[1]"},
 		{name: "given papers that are not JSON papers", req: bridge.AnalyzeRequest{PapersJSON: `[{"title": 3}]`}, wantCode: "invalid", wantMsg: "papers:"},
 		{name: "too many given papers", req: bridge.AnalyzeRequest{Papers: make([]paper.Paper, bridge.MaxGivenPapers+1)}, wantCode: "invalid", wantMsg: "more than"},
 		{name: "a feed that is no feed", req: bridge.AnalyzeRequest{HTML: listing(1, false), URL: "https://arxiv.org/list/cs.CL/recent", Abstracts: []string{" "}}, wantCode: "invalid", wantMsg: "abstracts[0]"},
@@ -144,14 +144,18 @@ func TestAnalyzeGivenPapers(t *testing.T) {
 	given := []paper.Paper{
 		{ID: "doi:10.1/x", Title: "Dense retrieval for open-domain question answering", Abstract: "We propose dense passage retrieval. It outperforms BM25 by a wide margin on open-domain question answering benchmarks."},
 		{ID: "doi:10.1/y", Title: "A paper known only by its title"},
+		{ID: "doi:10.1/z", Title: " ", Abstract: "We propose dense passage retrieval. It outperforms BM25 by a wide margin on open-domain question answering benchmarks."},
+		{ID: "doi:10.1/w", Title: " "},
 	}
 	e := decode(t, bridge.NewAnalyzer(clock()).Analyze(bridge.AnalyzeRequest{Papers: given}))
 	require.True(t, e.OK, "%+v", e.Error)
-	require.Len(t, e.Data.Entries, 2)
+	require.Len(t, e.Data.Entries, 4)
 	assert.Equal(t, given[0], e.Data.Entries[0].Paper, "a given paper comes back as it was")
 	assert.NotEmpty(t, e.Data.Entries[0].Summary.TLDR)
 	assert.NotEmpty(t, e.Data.Entries[0].Summary.KeyPhrases)
-	assert.Equal(t, []string{bridge.AbstractPage, bridge.AbstractMissing}, states(e.Data))
+	assert.NotEmpty(t, e.Data.Entries[2].Summary.TLDR, "an abstract without a title is summarized")
+	assert.Equal(t, summarize.Summary{KeyPhrases: []string{}}, e.Data.Entries[3].Summary, "nothing to summarize: an empty summary, not a refusal")
+	assert.Equal(t, []string{bridge.AbstractPage, bridge.AbstractMissing, bridge.AbstractPage, bridge.AbstractMissing}, states(e.Data))
 	assert.Equal(t, "given", e.Data.Site)
 	assert.NotNil(t, e.Data.Topics)
 
