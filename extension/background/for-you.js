@@ -12,7 +12,7 @@ import { tellEveryPage } from './page-papers.js';
 
 /** chrome.storage.local: false when the reader turned For you off (absent: on). */
 export const SETTING_KEY = 'settings:forYou';
-/** The engine ranks a listing once the library holds this many papers (bridge.MinLibrary). */
+/** The engine ranks a listing once the library holds this many papers: bridge.MinLibrary, held to it by a Go test. */
 export const MIN_LIBRARY = 3;
 /** Papers per message of a full load: a 5,000-paper library in ten calls of a few milliseconds each. */
 const CHUNK = 500;
