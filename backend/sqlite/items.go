@@ -285,13 +285,9 @@ func (s *Store) apply(ctx context.Context, userID string, ids []string, first *f
 	return 0, syncproto.Errorf(syncproto.CodeUnavailable, "too many concurrent writes to this library, retry")
 }
 
-// Push merges a batch of changes and deletions (see syncproto) and writes what applies as one version.
-func (s *Store) Push(ctx context.Context, userID string, req *syncproto.PushRequest) (syncproto.PushResponse, error) {
-	return s.push(ctx, userID, req, nil)
-}
-
-// PushOnce is Push for a push with an Idempotency-Key (whose body hashes to hash) from a device session, and
-// it stores the push's answer for the key. Its read also checks that the session still exists
+// PushOnce merges a batch of changes and deletions (see syncproto) and writes what applies as one version, for a
+// push with an Idempotency-Key (whose body hashes to hash) from a device session, and it stores the push's answer
+// for the key. Its read also checks that the session still exists
 // (CodeUnauthorized if not) and looks up the key: when the key already has an answer, nothing is merged or
 // written and that answer is returned, to be replayed or refused by the caller (fresh is false). Otherwise the
 // answer, the JSON PushResponse with status 200, is stored in the same batch as the write and returned with
@@ -347,9 +343,7 @@ func (s *Store) push(ctx context.Context, userID string, req *syncproto.PushRequ
 		ids = append(ids, d.ID)
 	}
 	var results []syncproto.Result
-	if first != nil {
-		first.results = func() []syncproto.Result { return results }
-	}
+	first.results = func() []syncproto.Result { return results }
 	version, err := s.apply(ctx, userID, ids, first, func(base int64, recs map[string]*record, now time.Time) ([]*record, error) {
 		results = make([]syncproto.Result, 0, n)
 		var writes []*record

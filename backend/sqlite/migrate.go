@@ -3,7 +3,7 @@
 // The SQL runs unchanged on SQLite (modernc.org/sqlite, the native server) and on Cloudflare D1 (the worker),
 // whose driver has no transactions. So every write is ONE statement: single-row upserts with RETURNING, and a
 // push of many items as one INSERT … SELECT FROM json_each(?) guarded by the library version it was computed
-// from. A statement is atomic on both, which is the whole crash-safety argument (see Store.Push).
+// from. A statement is atomic on both, which is the whole crash-safety argument (see Store.PushOnce).
 package sqlite
 
 import (
