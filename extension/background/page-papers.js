@@ -81,10 +81,18 @@ async function eachPage(fn) {
     for (const [doc, ids] of Object.entries(docs)) {
       const msg = fn(ids);
       if (!msg) continue;
-      chrome.tabs.sendMessage(Number(k.slice(5)), msg, doc ? { documentId: doc } : { frameId: 0 })
-        .catch(() => {}); // the page is gone, or in the back/forward cache (it asks again when shown)
+      tellPage(Number(k.slice(5)), doc, msg);
     }
   }
+}
+
+/**
+ * Sends msg to one page: the document documentId of tab tabId (its top frame when documentId is empty). A page
+ * gone, or in the back/forward cache (it asks again when shown), misses it.
+ * @param {number} tabId @param {string} documentId @param {object} msg
+ */
+export function tellPage(tabId, documentId, msg) {
+  chrome.tabs.sendMessage(tabId, msg, documentId ? { documentId } : { frameId: 0 }).catch(() => {});
 }
 
 /**

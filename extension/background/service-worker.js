@@ -55,10 +55,9 @@ dispatch(TARGET.BACKGROUND, {
   [MSG.ANALYZE_PAGE]: async (msg, sender) => {
     looked().catch((err) => console.warn('papergist: sync', err)); // a listing opened: its Save states should be current
     const out = await analyzePage(msg, () => {
-      if (!sender.tab || sender.tab.id === undefined) return;
-      chrome.tabs.sendMessage(sender.tab.id, { type: MSG.FOR_YOU_CHANGED, target: TARGET.CONTENT, on: true },
-        sender.documentId ? { documentId: sender.documentId } : { frameId: sender.frameId || 0 })
-        .catch(() => {}); // the page is gone
+      if (sender.tab && sender.tab.id !== undefined && sender.frameId === 0) {
+        pagePapers.tellPage(sender.tab.id, sender.documentId || '', { type: MSG.FOR_YOU_CHANGED, target: TARGET.CONTENT, on: true });
+      }
     });
     if (sender.tab && sender.tab.id !== undefined && sender.frameId === 0) {
       const only = out.entries.length === 1 ? out.entries[0].paper.id : null;
