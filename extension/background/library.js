@@ -119,14 +119,18 @@ export async function remove(id) {
 export const SCHEMA_KEY = 'library:schema';
 const SCHEMA = 2;
 
+/** @type {Promise<number>|null} this worker's migration */
+let migration = null;
+
 /**
  * Upgrades every record stored in an older shape (lib/record.js upgrade), in one storage write with the schema
  * mark: a stop before it leaves the old records and no mark, and the next start does it again. Queued before any
  * other library write of this worker, so no write sees an old record; readers upgrade what they read anyway.
+ * Runs once per worker life (again after a failure).
  * @returns {Promise<number>} how many records were upgraded
  */
 export function migrate() {
-  return exclusive(async () => {
+  migration ??= exclusive(async () => {
     const { [SCHEMA_KEY]: schema } = await chrome.storage.local.get(SCHEMA_KEY);
     if (schema >= SCHEMA) return 0;
     const all = await chrome.storage.local.get(null);
@@ -139,5 +143,9 @@ export function migrate() {
     await chrome.storage.local.set(put);
     if (n) console.info(`papergist: upgraded ${n} saved papers to the item shape`);
     return n;
+  }).catch((err) => {
+    migration = null;
+    throw err;
   });
+  return migration;
 }

@@ -85,7 +85,7 @@ async function round() {
     const { [STATUS_KEY]: prev } = await chrome.storage.local.get(STATUS_KEY);
     return writeStatus('signed-out', prev && prev.state === 'signed-out' ? prev.error : undefined);
   }
-  await migrate(); // done once at the worker's start; the status counts read the records directly
+  await migrate(); // once per worker life, before the first round: the status counts read the records directly
   const st = await state();
   if (st.account !== libraryOf(a)) await rebase(a);
   if (navigator.onLine === false) return writeStatus('offline', 'this computer is offline'); // 'online' restarts

@@ -15,6 +15,19 @@ const item = {
 
 const { records: v1 } = JSON.parse(readFileSync(new URL('./testdata/records-v1.json', import.meta.url), 'utf8'));
 
+/** The JSON names of a Go struct's fields in shared/syncproto/syncproto.go, in order. */
+function wireNames(struct) {
+  const src = readFileSync(new URL('../../shared/syncproto/syncproto.go', import.meta.url), 'utf8');
+  const body = src.match(new RegExp(`type ${struct} struct \\{([\\s\\S]*?)\\n\\}`))[1];
+  return [...body.matchAll(/json:"([a-z_]+)/g)].map((m) => m[1]);
+}
+
+test('the synced fields are the ones syncproto.Change sets, and a record holds every field of syncproto.Item', () => {
+  assert.deepEqual([...NAMES].sort(), wireNames('Change').filter((n) => n !== 'id' && n !== 'base_version').sort());
+  const rec = fromItem({ id: 'x', version: 1, updated_at: '2026-01-01T00:00:00Z', dispute: { fields: ['note'], values: {}, at: '' } });
+  assert.deepEqual(wireNames('Item').filter((n) => !Object.hasOwn(rec, n)), []);
+});
+
 test('a record made from an item is the item, with no local edits', () => {
   const rec = fromItem(item);
   assert.deepEqual(rec, { ...item, meta: {}, sync: { dirty: {} } });
