@@ -127,14 +127,14 @@ const NEW_FIELDS = new Set([...NAMES, 'id', 'updated_at', 'version', 'dispute', 
  * is dropped: every value of the old record is in the new one (a value of the wrong type stays as it was; an
  * absent field gets its empty value), the paper's other fields go to meta, fields upgrade() does not know stay
  * where they were (under legacy when their name is one of this shape's, or their value is not the object it was
- * meant to be), and the edit counters, conflict,
- * dispute and refusal carry over, so pending edits still go out and conflicts still wait for the user.
+ * meant to be), and the edit counters, conflict, dispute and refusal carry over, so pending edits still go out
+ * and conflicts still wait for the user.
  * @param {any} old @returns {SavedPaper}
  */
 export function upgrade(old) {
   if (isCurrent(old)) return old;
   const paper = old.paper && typeof old.paper === 'object' && !Array.isArray(old.paper) ? old.paper : {};
-  const { fields, meta } = splitPaper({ ...paper, id: paper.id });
+  const { fields, meta } = splitPaper(paper);
   if (paper.id !== undefined && paper.id !== old.id) meta.id = paper.id;
   const rec = /** @type {SavedPaper} */ ({
     id: old.id,
