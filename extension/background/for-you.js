@@ -4,6 +4,7 @@
 // happens, so that a page's one Analyze call ranks the page too. The library never leaves the device.
 import { MSG, TARGET, unwrap } from '../lib/messages.js';
 import * as saved from '../lib/saved.js';
+import { upgrade } from '../lib/record.js';
 import { ensureEngine, engineStats } from './engine.js';
 import { toHost } from './host.js';
 import { tellEveryPage } from './page-papers.js';
@@ -24,7 +25,7 @@ const CHUNK = 500;
  */
 const rankPaper = (rec) => ({
   paper_id: rec.id,
-  title: (rec.paper && rec.paper.title) || '',
+  title: rec.title || '',
   keyphrases: Array.isArray(rec.keyphrases) ? rec.keyphrases : [],
   tags: Array.isArray(rec.tags) ? rec.tags : [],
 });
@@ -107,7 +108,7 @@ chrome.storage.onChanged.addListener((changes, area) => {
   for (const [key, { newValue }] of Object.entries(changes)) {
     const id = saved.idOfKey(key);
     if (id === null) continue;
-    pending.set(id, newValue || null);
+    pending.set(id, newValue ? upgrade(newValue) : null);
     any = true;
   }
   if (any) setTimeout(flush, 0);

@@ -1,9 +1,9 @@
 // The one writer of saved papers. Saves, edits and removals from every context arrive here as messages and
 // run one at a time with the sync engine's writes (exclusive), so a pull can never overwrite an edit made
 // while it was in flight. Each write marks the fields it changed dirty in the same storage write
-// (lib/sync-fields.js): the records themselves are the durable sync queue.
-import { keyOf, GONE_PREFIX, normalizeTags } from '../lib/saved.js';
-import { markDirty } from '../lib/sync-fields.js';
+// (lib/record.js): the records themselves are the durable sync queue.
+import { keyOf, idOfKey, GONE_PREFIX, normalizeTags } from '../lib/saved.js';
+import { markDirty, splitPaper, upgrade, isCurrent } from '../lib/record.js';
 
 /** @typedef {import('../lib/messages.js').SavedPaper} SavedPaper */
 /** @typedef {import('../lib/messages.js').Paper} Paper */
@@ -43,26 +43,30 @@ export async function save(paper, summary, { keepSaved = false, now = new Date()
   const rec = await exclusive(async () => {
     const key = keyOf(paper.id);
     const gone = GONE_PREFIX + paper.id;
-    const { [key]: old, [gone]: tomb } = await chrome.storage.local.get([key, gone]);
+    const { [key]: stored, [gone]: tomb } = await chrome.storage.local.get([key, gone]);
+    const old = stored && upgrade(stored);
     if (old && keepSaved) {
       kept = true;
       return old;
     }
+    const { fields, meta } = splitPaper({ ...paper, authors: paper.authors || [] });
     /** @type {SavedPaper} */
     const next = {
       ...(old || {}),
       id: paper.id,
-      paper: { ...paper, authors: paper.authors || [] },
+      ...fields,
       tldr: (summary && summary.tldr) || (old && old.tldr) || '',
       keyphrases: (summary && summary.keyphrases) || (old && old.keyphrases) || [],
       tags: old ? old.tags : [],
       note: old ? old.note : '',
       read: old ? old.read : false,
-      savedAt: old ? old.savedAt : now.toISOString(),
+      saved_at: old ? old.saved_at : now.toISOString(),
       // Saved again before its deletion was pushed: the server still has the item at the tombstone's version.
       version: old ? old.version || 0 : (tomb && tomb.version) || 0,
+      meta,
+      sync: { ...((old && old.sync) || { dirty: {} }) },
     };
-    delete next.syncError; // a refused edit is tried again after the user's next change
+    delete next.sync.error; // a refused edit is tried again after the user's next change
     markDirty(old, next);
     await chrome.storage.local.set({ [key]: next });
     if (tomb) await chrome.storage.local.remove(gone);
@@ -79,13 +83,14 @@ export async function save(paper, summary, { keepSaved = false, now = new Date()
 export async function update(id, patch) {
   const rec = await exclusive(async () => {
     const key = keyOf(id);
-    const { [key]: old } = await chrome.storage.local.get(key);
-    if (!old) throw new Error(`${id} is not saved`);
+    const { [key]: stored } = await chrome.storage.local.get(key);
+    if (!stored) throw new Error(`${id} is not saved`);
+    const old = upgrade(stored);
     const next = structuredClone(old);
     if (Array.isArray(patch.tags)) next.tags = normalizeTags(patch.tags);
     if (typeof patch.note === 'string') next.note = patch.note;
     if (typeof patch.read === 'boolean') next.read = patch.read;
-    delete next.syncError;
+    delete next.sync.error;
     markDirty(old, next);
     await chrome.storage.local.set({ [key]: next });
     return next;
@@ -108,4 +113,39 @@ export async function remove(id) {
     await chrome.storage.local.remove(key);
   });
   changed();
+}
+
+/** chrome.storage.local: the shape of the stored records, 2 once every record is lib/record.js's (absent: older). */
+export const SCHEMA_KEY = 'library:schema';
+const SCHEMA = 2;
+
+/** @type {Promise<number>|null} this worker's migration */
+let migration = null;
+
+/**
+ * Upgrades every record stored in an older shape (lib/record.js upgrade), in one storage write with the schema
+ * mark: a stop before it leaves the old records and no mark, and the next start does it again. Queued before any
+ * other library write of this worker, so no write sees an old record; readers upgrade what they read anyway.
+ * Runs once per worker life (again after a failure).
+ * @returns {Promise<number>} how many records were upgraded
+ */
+export function migrate() {
+  migration ??= exclusive(async () => {
+    const { [SCHEMA_KEY]: schema } = await chrome.storage.local.get(SCHEMA_KEY);
+    if (schema >= SCHEMA) return 0;
+    const all = await chrome.storage.local.get(null);
+    const put = {};
+    for (const [k, v] of Object.entries(all)) {
+      if (idOfKey(k) !== null && v && !isCurrent(v)) put[k] = upgrade(v);
+    }
+    const n = Object.keys(put).length;
+    put[SCHEMA_KEY] = SCHEMA;
+    await chrome.storage.local.set(put);
+    if (n) console.info(`papergist: upgraded ${n} saved papers to the item shape`);
+    return n;
+  }).catch((err) => {
+    migration = null;
+    throw err;
+  });
+  return migration;
 }

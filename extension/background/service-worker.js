@@ -21,6 +21,8 @@ import * as forYou from './for-you.js';
 // what they need through messages. Chrome keeps the level in the profile; set again at every start.
 chrome.storage.local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })
   ?.catch((err) => console.warn('papergist: storage access level', err)); // Firefox restricts only storage.session
+// Records stored by an older version take the item shape once, before this worker's first library write.
+library.migrate().catch((err) => console.error('papergist: upgrading the library', err));
 // Eagerly, at every worker start: the first page should not wait for the offscreen document and the wasm. A
 // listener of onStartup has Chrome start the worker with the browser, before any page asks.
 const openEngine = () => ensureEngine().catch((err) => console.error('papergist: engine', err));

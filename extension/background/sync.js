@@ -7,11 +7,11 @@
 // browser comes back online, after failures with exponential backoff, and whenever the server says the library
 // changed (sync-live.js keeps a long poll open while signed in).
 import * as account from './account.js';
-import { exclusive, onLocalChange } from './library.js';
+import { exclusive, onLocalChange, migrate } from './library.js';
 import { keyOf, idOfKey, GONE_PREFIX } from '../lib/saved.js';
 import { STATUS_KEY } from '../lib/messages.js';
 import { checkPull, reportSkipped } from './pull-validate.js';
-import { NAMES, USER_FIELDS, get, set, same, itemValue, fromItem, adoptClean, dirtyFields } from '../lib/sync-fields.js';
+import { NAMES, USER_FIELDS, same, valueOf, fromItem, adoptClean, dirtyFields, upgrade } from '../lib/record.js';
 import { listen, listening, markChecked } from './sync-live.js';
 
 /** @typedef {import('../lib/messages.js').SavedPaper} SavedPaper */
@@ -85,6 +85,7 @@ async function round() {
     const { [STATUS_KEY]: prev } = await chrome.storage.local.get(STATUS_KEY);
     return writeStatus('signed-out', prev && prev.state === 'signed-out' ? prev.error : undefined);
   }
+  await migrate(); // once per worker life, before the first round: the status counts read the records directly
   const st = await state();
   if (st.account !== libraryOf(a)) await rebase(a);
   if (navigator.onLine === false) return writeStatus('offline', 'this computer is offline'); // 'online' restarts
@@ -134,9 +135,8 @@ async function rebase(a) {
     for (const [k, rec] of Object.entries(all)) {
       if (k.startsWith(GONE_PREFIX)) drop.push(k);
       else if (idOfKey(k) !== null) {
-        const next = { ...rec, version: 0, dirty: Object.fromEntries(NAMES.map((n) => [n, 1])) };
-        delete next.conflict;
-        delete next.syncError;
+        const next = { ...upgrade(rec), version: 0 };
+        next.sync = { dirty: Object.fromEntries(NAMES.map((n) => [n, 1])) }; // no conflict, no refusal
         put[k] = next;
       }
     }
@@ -177,7 +177,7 @@ async function applyPull(data) {
   const drop = [];
   for (const item of data.items) {
     const key = keyOf(item.id);
-    const rec = local[key];
+    const rec = local[key] && upgrade(local[key]);
     if (!rec) {
       if (!local[GONE_PREFIX + item.id]) put[key] = fromItem(item); // else our removal goes out next
     } else if (!rec.version || item.version > rec.version) {
@@ -185,9 +185,9 @@ async function applyPull(data) {
     }
   }
   for (const d of deleted) {
-    const rec = local[keyOf(d.id)];
+    const rec = local[keyOf(d.id)] && upgrade(local[keyOf(d.id)]);
     // Removed there: removed here too, unless this device edited it since (the push will raise a conflict).
-    if (rec && rec.version && rec.version <= d.version && !dirtyFields(rec).length && !rec.conflict) {
+    if (rec && rec.version && rec.version <= d.version && !dirtyFields(rec).length && !rec.sync.conflict) {
       drop.push(keyOf(d.id));
     }
     if (local[GONE_PREFIX + d.id]) drop.push(GONE_PREFIX + d.id); // removed on both sides
@@ -207,14 +207,14 @@ async function applyPull(data) {
 function merge(rec, item) {
   const next = structuredClone(rec);
   if (!rec.version) return adopt(next, item);
-  next.dirty ||= {};
+  const { sync } = next;
   // An edit that made both sides equal needs no push.
-  for (const f of dirtyFields(next)) if (same(f, get(next, f), itemValue(item, f))) delete next.dirty[f];
+  for (const f of dirtyFields(next)) if (same(f, valueOf(next, f), valueOf(item, f))) delete sync.dirty[f];
   adoptClean(next, item);
-  if (next.conflict) {
-    const fields = next.conflict.fields.filter((f) => next.dirty[f]);
-    next.conflict = fields.length ? { ...next.conflict, fields, server: item, version: item.version } : undefined;
-    if (!next.conflict) delete next.conflict;
+  if (sync.conflict) {
+    const fields = sync.conflict.fields.filter((f) => sync.dirty[f]);
+    if (fields.length) sync.conflict = { ...sync.conflict, fields, server: item, version: item.version };
+    else delete sync.conflict;
   }
   if (!dirtyFields(next).length) next.version = item.version;
   return next;
@@ -226,21 +226,22 @@ function merge(rec, item) {
  * device has; two different notes are a conflict for the user to settle.
  */
 function adopt(next, item) {
-  next.tags = [...new Set([...(next.tags || []), ...itemValue(item, 'tags')])].sort();
+  next.tags = [...new Set([...(next.tags || []), ...valueOf(item, 'tags')])].sort();
   next.read = Boolean(next.read || item.read);
-  next.savedAt = item.saved_at;
+  next.saved_at = item.saved_at;
   const mine = next.note || '';
   const theirs = item.note || '';
   if (!mine) next.note = theirs;
   for (const name of NAMES) {
-    const v = get(next, name);
-    if (!USER_FIELDS.includes(name) && (v === '' || (Array.isArray(v) && !v.length))) set(next, name, itemValue(item, name));
+    const v = valueOf(next, name);
+    if (!USER_FIELDS.includes(name) && (v === '' || (Array.isArray(v) && !v.length))) next[name] = valueOf(item, name);
   }
-  next.dirty = {};
-  for (const name of NAMES) if (!same(name, get(next, name), itemValue(item, name))) next.dirty[name] = 1;
+  const dirty = {};
+  for (const name of NAMES) if (!same(name, valueOf(next, name), valueOf(item, name))) dirty[name] = 1;
+  next.sync = { ...next.sync, dirty };
   next.version = item.version;
   if (mine && theirs && mine !== theirs) {
-    next.conflict = { fields: ['note'], server: item, version: item.version, at: new Date().toISOString() };
+    next.sync.conflict = { fields: ['note'], server: item, version: item.version, at: new Date().toISOString() };
   }
   return next;
 }
@@ -269,35 +270,38 @@ async function pushBatch(call) {
     const stale = [];
     let size = 0;
     let full = false;
-    for (const [k, rec] of Object.entries(all)) {
+    for (const [k, stored] of Object.entries(all)) {
       if (changes.length + deletions.length >= lim.ops || size >= lim.bytes) {
         full = true;
         break;
       }
       if (k.startsWith(GONE_PREFIX)) {
-        if (all[keyOf(rec.id)]) stale.push(k); // saved again after a stop inside library.remove: the record wins
+        if (all[keyOf(stored.id)]) stale.push(k); // saved again after a stop inside library.remove: the record wins
         else {
-          const d = { id: rec.id, base_version: rec.version };
+          const d = { id: stored.id, base_version: stored.version };
           deletions.push(d);
           size += jsonBytes(d) + 1;
         }
         continue;
       }
       const id = idOfKey(k);
-      if (id === null || rec.syncError || (rec.conflict && !rec.conflict.server)) continue;
+      if (id === null) continue;
+      const rec = upgrade(stored);
+      const { conflict } = rec.sync;
+      if (rec.sync.error || (conflict && !conflict.server)) continue;
       // A paper in conflict still pushes its other edits, on their own base version: tags then merge three-way.
-      const held = new Set((rec.conflict && rec.conflict.fields) || []);
+      const held = new Set((conflict && conflict.fields) || []);
       const dirty = dirtyFields(rec).filter((f) => !held.has(f));
       if (!dirty.length) continue;
       const ch = { id, base_version: rec.version || 0 };
-      for (const f of dirty) ch[f] = get(rec, f);
+      for (const f of dirty) ch[f] = valueOf(rec, f);
       const n = jsonBytes(ch) + 1;
       if (size + n > lim.bytes && changes.length + deletions.length) {
         full = true;
         break;
       }
       size += n;
-      sent[id] = Object.fromEntries(dirty.map((f) => [f, rec.dirty[f]]));
+      sent[id] = Object.fromEntries(dirty.map((f) => [f, rec.sync.dirty[f]]));
       changes.push(ch);
     }
     if (stale.length) await chrome.storage.local.remove(stale);
@@ -346,7 +350,11 @@ async function refuse(flight, err) {
   } else if (body.changes.length) {
     const key = keyOf(body.changes[0].id);
     const { [key]: rec } = await chrome.storage.local.get(key);
-    if (rec) await chrome.storage.local.set({ [key]: { ...rec, syncError: err.message || `refused (HTTP ${err.status})` } });
+    if (rec) {
+      const next = structuredClone(upgrade(rec));
+      next.sync.error = err.message || `refused (HTTP ${err.status})`;
+      await chrome.storage.local.set({ [key]: next });
+    }
   } else {
     console.warn('papergist: the server refuses the removal of', body.deletions[0].id, err.message);
     await chrome.storage.local.remove(GONE_PREFIX + body.deletions[0].id);
@@ -378,7 +386,7 @@ async function applyResults(flight, resp) {
       return;
     }
     const ch = body.changes[i];
-    const rec = local[keyOf(ch.id)];
+    const rec = local[keyOf(ch.id)] && upgrade(local[keyOf(ch.id)]);
     if (!rec) {
       // Removed here while the push was in flight. The server has the item now (perhaps created by this very
       // push): the removal must reach it, based on the version the push made.
@@ -386,11 +394,11 @@ async function applyResults(flight, resp) {
       return;
     }
     const next = structuredClone(rec);
-    next.dirty ||= {};
+    const { sync } = next;
     const seqs = flight.sent[ch.id] || {};
     /** Clears the marks of the fields sent, unless they were edited again since. */
     const acknowledge = (fields) => {
-      for (const f of fields) if (next.dirty[f] === seqs[f]) delete next.dirty[f];
+      for (const f of fields) if (sync.dirty[f] === seqs[f]) delete sync.dirty[f];
     };
     if (r.status === 'applied' && item) {
       acknowledge(Object.keys(seqs));
@@ -398,15 +406,15 @@ async function applyResults(flight, resp) {
         adoptClean(next, item);
         next.version = item.version;
       }
-      if (next.conflict) next.conflict = { ...next.conflict, server: item, version: item.version };
-      delete next.syncError;
+      if (sync.conflict) sync.conflict = { ...sync.conflict, server: item, version: item.version };
+      delete sync.error;
     } else if (r.status === 'conflict' && item) {
       // Only the fields the server names wait for the user (tags never conflict); the others go out again.
       const named = Array.isArray(r.fields) ? r.fields : Object.keys(seqs).filter((f) => f !== 'tags' && f !== 'saved_at');
-      const equal = Object.keys(seqs).filter((f) => same(f, ch[f], itemValue(item, f)));
+      const equal = Object.keys(seqs).filter((f) => same(f, ch[f], valueOf(item, f)));
       acknowledge(equal);
       const fields = named.filter((f) => seqs[f] !== undefined && !equal.includes(f));
-      if (fields.length) next.conflict = { fields, server: item, version: item.version, at: now };
+      if (fields.length) sync.conflict = { fields, server: item, version: item.version, at: now };
       again = true;
     } else if (r.status === 'conflict' && !ch.base_version && r.version > 0) {
       // Saved anew where the server has a removal this device never saw: not an edit of a removed paper, so it
@@ -415,11 +423,11 @@ async function applyResults(flight, resp) {
       again = true;
     } else if (r.status === 'conflict') {
       // Removed on another device after this one's edit was based: keep it or let it go, the user says.
-      next.conflict = { fields: Object.keys(seqs), server: null, version: r.version || 0, at: now };
+      sync.conflict = { fields: Object.keys(seqs), server: null, version: r.version || 0, at: now };
     } else {
       // Refused as malformed: retrying cannot help, and dropping would lose the edit. It waits, with the reason
       // shown, until the user edits the paper again.
-      next.syncError = (r.error && r.error.message) || `refused by the server (${r.status})`;
+      sync.error = (r.error && r.error.message) || `refused by the server (${r.status})`;
     }
     put[keyOf(ch.id)] = next;
   });
@@ -437,23 +445,24 @@ export async function resolve(id, keep) {
   if (keep !== 'mine' && keep !== 'theirs') throw new Error(`keep must be "mine" or "theirs", not ${keep}`);
   await exclusive(async () => {
     const key = keyOf(id);
-    const { [key]: rec } = await chrome.storage.local.get(key);
-    if (!rec || !rec.conflict) throw new Error(`${id} has no conflict to settle`);
-    const { server, version, fields } = rec.conflict;
+    const { [key]: stored } = await chrome.storage.local.get(key);
+    const rec = stored && upgrade(stored);
+    if (!rec || !rec.sync.conflict) throw new Error(`${id} has no conflict to settle`);
+    const { server, version, fields } = rec.sync.conflict;
     const next = structuredClone(rec);
-    delete next.conflict;
-    next.dirty ||= {};
+    const { dirty } = next.sync;
+    delete next.sync.conflict;
     if (!server) {
       if (keep === 'theirs') return chrome.storage.local.remove(key);
       // Brought back: created again on top of its tombstone's version, with every field.
       next.version = version;
-      for (const n of NAMES) next.dirty[n] = (next.dirty[n] || 0) + 1;
+      for (const n of NAMES) dirty[n] = (dirty[n] || 0) + 1;
     } else {
       // Either choice goes to the server: the fields pushed again settle the item's dispute, which is how the
       // other device learns what was kept.
       for (const f of fields) {
-        if (keep === 'theirs') set(next, f, itemValue(server, f));
-        next.dirty[f] = (next.dirty[f] || 0) + 1;
+        if (keep === 'theirs') next[f] = valueOf(server, f);
+        dirty[f] = (dirty[f] || 0) + 1;
       }
       adoptClean(next, server);
       next.version = server.version;
@@ -496,16 +505,17 @@ async function writeStatus(s, error) {
   let disputes = 0;
   let errors = 0;
   let reason = '';
-  for (const [k, rec] of Object.entries(all)) {
+  for (const [k, stored] of Object.entries(all)) {
     if (k.startsWith(GONE_PREFIX)) {
-      if (!all[keyOf(rec.id)]) pending++; // else a stale tombstone, dropped by the next push
+      if (!all[keyOf(stored.id)]) pending++; // else a stale tombstone, dropped by the next push
     } else if (idOfKey(k) !== null) {
-      if (rec.conflict) conflicts++;
+      const rec = upgrade(stored);
+      if (rec.sync.conflict) conflicts++;
       else {
         if (rec.dispute) disputes++; // another device's choice is awaited
-        if (rec.syncError) {
+        if (rec.sync.error) {
           errors++;
-          reason ||= `${rec.paper && rec.paper.title ? `"${rec.paper.title}"` : rec.id}: ${rec.syncError}`;
+          reason ||= `${rec.title ? `"${rec.title}"` : rec.id}: ${rec.sync.error}`;
         } else if (dirtyFields(rec).length) pending++;
       }
     }

@@ -56,6 +56,13 @@ function noteOf(s) {
   return lines.join('\n');
 }
 
+/**
+ * A record's paper as the writers read it: the item's fields with the page's metadata (meta: arxiv_id, doi, venue,
+ * published). @param {SavedPaper} s
+ */
+const paperOf = (s) => ({ ...s.meta, id: s.id, title: s.title, authors: s.authors || [], abstract: s.abstract,
+  url: s.url, pdf_url: s.pdf_url });
+
 const isArxivOnly = (p) => Boolean(p.arxiv_id) && !p.venue;
 
 // --- CSL-JSON ---
@@ -63,7 +70,7 @@ const isArxivOnly = (p) => Boolean(p.arxiv_id) && !p.venue;
 /** @param {SavedPaper[]} saved @returns {string} */
 export function toCSLJSON(saved) {
   const items = saved.map((s) => {
-    const p = s.paper;
+    const p = paperOf(s);
     /** @type {Record<string, any>} */
     const item = {
       id: p.id,
@@ -102,7 +109,7 @@ function risLine(tag, value) {
 export function toRIS(saved) {
   return saved
     .map((s) => {
-      const p = s.paper;
+      const p = paperOf(s);
       let out = risLine('TY', isArxivOnly(p) ? 'UNPB' : p.venue ? 'CPAPER' : 'JOUR');
       out += risLine('TI', p.title);
       for (const a of p.authors) {
@@ -188,7 +195,7 @@ export function toBibTeX(saved) {
   const used = new Set();
   return saved
     .map((s) => {
-      const p = s.paper;
+      const p = paperOf(s);
       const type = isArxivOnly(p) ? 'misc' : p.venue ? 'inproceedings' : 'article';
       /** @type {[string, string][]} */
       const fields = [['title', p.title], ['author', p.authors.map(bibAuthor).join(' and ')]];

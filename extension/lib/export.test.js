@@ -23,9 +23,9 @@ test('url, doi and eprint stay verbatim, as the server\'s writer keeps them', ()
 });
 
 const rec = {
-  id: 'doi:10.1000/x_y', tldr: '', keyphrases: [], tags: [], note: '', read: false, savedAt: '2026-01-01T00:00:00Z',
-  paper: { id: 'doi:10.1000/x_y', title: 'T', authors: ['Eve, Jr, Mallory'], url: 'https://example.org/a_b%20c?x=1#s_3',
-    doi: '10.1000/x_y', locator: {} },
+  id: 'doi:10.1000/x_y', title: 'T', authors: ['Eve, Jr, Mallory'], abstract: '', url: 'https://example.org/a_b%20c?x=1#s_3',
+  pdf_url: '', tldr: '', keyphrases: [], tags: [], note: '', read: false, saved_at: '2026-01-01T00:00:00Z', version: 0,
+  meta: { doi: '10.1000/x_y', locator: {} }, sync: { dirty: {} },
 };
 
 test('an export keeps its links whole and a "Last, Jr, First" name one author', () => {

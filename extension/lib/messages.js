@@ -48,30 +48,40 @@
  * @typedef {{code: string, message: string}} ErrorInfo
  */
 /**
- * A saved paper as it lives in chrome.storage.local under "paper:<id>". Only the background writes these
- * records (through the library messages below), so that an edit and a sync round never interleave.
- * version is the server item version the local copy is based on (0: never synced); dirty maps each wire
- * field (lib/sync-fields.js) edited here and not yet acknowledged by the server to an edit counter;
- * conflict is set when the server refused an edit because the same field changed there too; dispute when
- * another device holds such a conflict about an edit made here (its user's choice is awaited).
- * @typedef {{id: string, paper: Paper, tldr: string, keyphrases: string[], tags: string[], note: string,
- *   read: boolean, savedAt: string, version?: number, dirty?: Record<string, number>, conflict?: Conflict,
- *   dispute?: Dispute, syncError?: string}} SavedPaper
+ * A saved paper as it lives in chrome.storage.local under "paper:<id>" (lib/record.js): the server's Item under
+ * its wire names, so sync stores and sends it without translation, plus meta and sync, which never leave the
+ * device. Only the background writes these records (through the library messages below), so that an edit and a
+ * sync round never interleave. version is the version of the server item the record's unedited fields come from,
+ * the base of its edits (0: never synced); updated_at is absent until the paper was pulled.
+ * @typedef {Item & {meta: PaperMeta, sync: SyncState, legacy?: Record<string, unknown>}} SavedPaper
+ */
+/**
+ * What the page said of a saved paper beyond the item's fields (shared/paper.Paper's others: arxiv_id, doi,
+ * venue, published, categories, locator, and version, the arXiv version), kept on this device only.
+ * @typedef {Record<string, any> & {arxiv_id?: string, doi?: string, venue?: string, published?: string,
+ *   categories?: string[], version?: string, locator?: {href?: string, selector?: string}}} PaperMeta
+ */
+/**
+ * A record's sync state. dirty maps each wire field (lib/record.js NAMES) edited here and not yet acknowledged
+ * by the server to an edit counter; conflict is set when the server refused an edit because the same field
+ * changed there too; error when the server refused the record's edit as malformed (it waits for the next edit).
+ * @typedef {{dirty: Record<string, number>, conflict?: Conflict, error?: string}} SyncState
  */
 /**
  * Another device's conflicting edit of fields (wire names), with its values, waiting for its user's choice.
  * @typedef {{fields: string[], values: Record<string, unknown>, at: string}} Dispute
  */
 /**
- * An edit the server refused: fields are the wire names (lib/sync-fields.js) set differently on both sides;
- * the local values are the record's own, the server's are in server (null when the paper was deleted there).
+ * An edit the server refused: fields are the wire names set differently on both sides; the local values are the
+ * record's own, the server's are in server (null when the paper was deleted there).
  * @typedef {{fields: string[], server: Item|null, version: number, at: string}} Conflict
  */
 /**
- * A saved paper as the server stores it (shared/syncproto.Item).
+ * A saved paper as the server stores it (shared/syncproto.Item). dispute is set while another device's user is
+ * choosing about a conflicting edit made here.
  * @typedef {{id: string, title: string, authors: string[], abstract: string, url: string, pdf_url: string,
  *   tldr: string, keyphrases: string[], tags: string[], note: string, read: boolean, saved_at: string,
- *   updated_at: string, version: number}} Item
+ *   updated_at?: string, version: number, dispute?: Dispute}} Item
  */
 /**
  * What the popup shows about sync, kept in chrome.storage.local under "sync:status" (STATUS_KEY).

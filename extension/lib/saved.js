@@ -7,6 +7,8 @@ const PREFIX = 'paper:';
 /** A removed paper the server still has: "gone:<id>" → {id, version}, until its deletion is pushed. */
 export const GONE_PREFIX = 'gone:';
 
+import { upgrade } from './record.js';
+
 /** @typedef {import('./messages.js').SavedPaper} SavedPaper */
 /** @typedef {import('./messages.js').Paper} Paper */
 
@@ -48,13 +50,13 @@ export function normalizeTags(tags) {
   return [...set].sort(byCodePoint);
 }
 
-/** @returns {Promise<SavedPaper[]>} newest first */
+/** @returns {Promise<SavedPaper[]>} newest first (a record an older version stored, upgraded: lib/record.js) */
 export async function list() {
   const all = await chrome.storage.local.get(null);
   return Object.entries(all)
-    .filter(([k]) => idOfKey(k) !== null)
-    .map(([, v]) => v)
-    .sort((a, b) => (a.savedAt < b.savedAt ? 1 : a.savedAt > b.savedAt ? -1 : 0));
+    .filter(([k, v]) => idOfKey(k) !== null && v)
+    .map(([, v]) => upgrade(v))
+    .sort((a, b) => (a.saved_at < b.saved_at ? 1 : a.saved_at > b.saved_at ? -1 : 0));
 }
 
 /** @param {string[]} ids @returns {Promise<Set<string>>} those of ids that are saved */

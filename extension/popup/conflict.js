@@ -1,7 +1,7 @@
 // A conflict in the popup: for each field changed on both sides, this device's value beside the other device's
-// (lib/sync-fields.js reads both), or that the paper was deleted on another device, and the two choices. The
-// choice goes to the background (MSG.RESOLVE_CONFLICT); the view only reports a failed send.
-import { NAMES, get, itemValue } from '../lib/sync-fields.js';
+// (a record and an item name their fields alike), or that the paper was deleted on another device, and the two
+// choices. The choice goes to the background (MSG.RESOLVE_CONFLICT); the view only reports a failed send.
+import { valueOf } from '../lib/record.js';
 import { sentenceOf } from '../lib/messages.js';
 
 /** @typedef {import('../lib/messages.js').SavedPaper} SavedPaper */
@@ -33,7 +33,7 @@ function valueNode(name, v) {
 
 /**
  * The other side of a conflict: this device's edit met another device's, whose user is choosing.
- * @param {SavedPaper} rec a record with a dispute (lib/sync-fields.js) @returns {HTMLElement} div.dispute
+ * @param {SavedPaper} rec a record with a dispute (lib/record.js) @returns {HTMLElement} div.dispute
  */
 export function disputeView(rec) {
   const box = el('div', 'dispute');
@@ -55,8 +55,8 @@ function versions(rec, fields, other, hereLabel) {
     row.dataset.field = name;
     const mine = el('td', 'mine');
     const theirs = el('td', 'theirs');
-    mine.append(valueNode(name, NAMES.includes(name) ? get(rec, name) : rec[name]));
-    theirs.append(valueNode(name, itemValue(other, name)));
+    mine.append(valueNode(name, valueOf(rec, name)));
+    theirs.append(valueNode(name, valueOf(other, name)));
     row.append(el('th', '', LABELS[name] || name), mine, theirs);
     table.tBodies[0].append(row);
   }
@@ -69,7 +69,7 @@ function versions(rec, fields, other, hereLabel) {
  * @returns {HTMLElement} div.conflict
  */
 export function conflictView(rec, choose) {
-  const c = rec.conflict;
+  const c = rec.sync.conflict;
   const box = el('div', 'conflict');
   box.setAttribute('role', 'group');
   box.setAttribute('aria-label', 'Sync conflict');

@@ -3,7 +3,7 @@
 // It only reads storage: the library is loaded once and kept current from chrome.storage.onChanged
 // (search-index.js), and every change is a message to the background, the one writer.
 import { MSG, STATUS_KEY, CHECKED_KEY, send, sentenceOf } from '../lib/messages.js';
-import { dirtyFields } from '../lib/sync-fields.js';
+import { dirtyFields } from '../lib/record.js';
 import { FORMATS } from '../lib/export.js';
 import { LibraryIndex } from './search-index.js';
 import { showStatus } from './sync-status.js';
@@ -142,32 +142,33 @@ function fill(li, s) {
   const typing = (el) => el === document.activeElement;
   li.classList.toggle('read', Boolean(s.read));
   const title = field('.title');
-  title.textContent = s.paper.title;
-  if (/^https?:\/\//.test(s.paper.url)) title.href = s.paper.url;
+  title.textContent = s.title;
+  if (/^https?:\/\//.test(s.url)) title.href = s.url;
   else title.removeAttribute('href');
-  field('.authors').textContent = (s.paper.authors || []).join(', ');
+  field('.authors').textContent = (s.authors || []).join(', ');
   field('.tldr').textContent = s.tldr || '';
   const tags = field('.tags');
   if (!typing(tags)) tags.value = (s.tags || []).join(', ');
   const note = field('.note');
   if (!typing(note)) note.value = s.note || '';
   field('.read').checked = Boolean(s.read);
-  field('.saved-at').textContent = `saved ${new Date(s.savedAt).toLocaleDateString()}`;
+  field('.saved-at').textContent = `saved ${new Date(s.saved_at).toLocaleDateString()}`;
   const pending = dirtyFields(s).length > 0;
   li.classList.toggle('pending', pending);
   field('.pending-mark').hidden = !pending;
   const syncError = field('.sync-error');
-  syncError.hidden = !s.syncError;
-  syncError.textContent = s.syncError ? `Not synced: ${s.syncError}` : '';
+  syncError.hidden = !s.sync.error;
+  syncError.textContent = s.sync.error ? `Not synced: ${s.sync.error}` : '';
 
-  li.classList.toggle('has-conflict', Boolean(s.conflict));
+  const { conflict } = s.sync;
+  li.classList.toggle('has-conflict', Boolean(conflict));
   const old = li.querySelector('.conflict');
-  const view = s.conflict ? conflictView(s, (keep) => send(MSG.RESOLVE_CONFLICT, { id: s.id, keep })) : null;
+  const view = conflict ? conflictView(s, (keep) => send(MSG.RESOLVE_CONFLICT, { id: s.id, keep })) : null;
   if (old && view) old.replaceWith(view);
   else if (old) old.remove();
   else if (view) field('.edit').before(view);
   const oldDispute = li.querySelector('.dispute');
-  const dispute = s.dispute && !s.conflict ? disputeView(s) : null;
+  const dispute = s.dispute && !conflict ? disputeView(s) : null;
   if (oldDispute && dispute) oldDispute.replaceWith(dispute);
   else if (oldDispute) oldDispute.remove();
   else if (dispute) field('.edit').before(dispute);
@@ -202,7 +203,7 @@ async function saveTab() {
       tabStatus.textContent = 'Saving…';
     }
     const { saved: s, missing } = await send(MSG.SAVE_TAB_PAPER, { tabId: tab.id });
-    tabStatus.textContent = missing ? `Saved: ${s.paper.title}. ${missing}` : `Saved: ${s.paper.title}`;
+    tabStatus.textContent = missing ? `Saved: ${s.title}. ${missing}` : `Saved: ${s.title}`;
   } catch (err) {
     tabStatus.textContent = `Not saved: ${sentenceOf(err)}`;
   }

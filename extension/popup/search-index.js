@@ -2,20 +2,20 @@
 // kept current from chrome.storage.onChanged one key at a time, with a lower-cased haystack per paper so that a
 // search is a scan of plain strings (5,000 papers: a few milliseconds), never a storage read.
 import { idOfKey } from '../lib/saved.js';
+import { upgrade } from '../lib/record.js';
 
 /** @typedef {import('../lib/messages.js').SavedPaper} SavedPaper */
 
 /** @param {SavedPaper} rec @returns {string} what a search looks through, lower-cased */
 export function haystack(rec) {
-  const p = rec.paper || /** @type {Partial<import('../lib/messages.js').Paper>} */ ({});
-  return [p.title, (p.authors || []).join(' '), (rec.tags || []).join(' '), rec.note, rec.tldr,
+  return [rec.title, (rec.authors || []).join(' '), (rec.tags || []).join(' '), rec.note, rec.tldr,
     (rec.keyphrases || []).join(' '), rec.id].join('\n').toLowerCase();
 }
 
 /** @param {string} query @returns {string[]} its lower-cased words; a paper matches when it holds every one */
 export const terms = (query) => query.toLowerCase().split(/\s+/).filter(Boolean);
 
-const newestFirst = (a, b) => (a.rec.savedAt < b.rec.savedAt ? 1 : a.rec.savedAt > b.rec.savedAt ? -1
+const newestFirst = (a, b) => (a.rec.saved_at < b.rec.saved_at ? 1 : a.rec.saved_at > b.rec.saved_at ? -1
   : a.rec.id < b.rec.id ? -1 : a.rec.id > b.rec.id ? 1 : 0);
 
 export class LibraryIndex {
@@ -32,7 +32,7 @@ export class LibraryIndex {
     this.#conflicts.clear();
     for (const [key, value] of Object.entries(all)) {
       const id = idOfKey(key);
-      if (id !== null && value) this.#put(id, value);
+      if (id !== null && value) this.#put(id, upgrade(value));
     }
     this.#order = null;
   }
@@ -49,8 +49,9 @@ export class LibraryIndex {
       ids.push(id);
       const old = this.#entries.get(id);
       if (newValue) {
-        if (!old || old.rec.savedAt !== newValue.savedAt) this.#order = null;
-        this.#put(id, newValue);
+        const rec = upgrade(newValue);
+        if (!old || old.rec.saved_at !== rec.saved_at) this.#order = null;
+        this.#put(id, rec);
       } else if (old) {
         this.#entries.delete(id);
         this.#conflicts.delete(id);
@@ -65,7 +66,7 @@ export class LibraryIndex {
     // in place: the sorted order holds the entries themselves
     if (e) Object.assign(e, { rec, hay: haystack(rec) });
     else this.#entries.set(id, { rec, hay: haystack(rec) });
-    if (rec.conflict) this.#conflicts.add(id);
+    if (rec.sync.conflict) this.#conflicts.add(id);
     else this.#conflicts.delete(id);
   }
 
@@ -110,7 +111,7 @@ export class LibraryIndex {
     const rest = [];
     for (const e of this.#sorted()) {
       if (words.length && !words.every((w) => e.hay.includes(w))) continue;
-      (e.rec.conflict ? conflicted : rest).push(e.rec);
+      (e.rec.sync.conflict ? conflicted : rest).push(e.rec);
     }
     return conflicted.length ? conflicted.concat(rest) : rest;
   }

@@ -4,10 +4,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LibraryIndex, haystack, terms } from './search-index.js';
 
-const rec = (id, savedAt, extra = {}) => ({
-  id, savedAt, tldr: '', keyphrases: [], tags: [], note: '', read: false,
-  paper: { id, title: `Title of ${id}`, authors: ['Ada Lovelace'], url: `https://x/${id}`, locator: {} },
-  ...extra,
+const rec = (id, savedAt, extra = {}, sync = {}) => ({
+  id, title: `Title of ${id}`, authors: ['Ada Lovelace'], abstract: '', url: `https://x/${id}`, pdf_url: '',
+  tldr: '', keyphrases: [], tags: [], note: '', read: false, saved_at: savedAt, version: 0,
+  meta: { locator: {} }, sync: { dirty: {}, ...sync }, ...extra,
 });
 
 test('terms are the lower-cased words of a query', () => {
@@ -18,7 +18,7 @@ test('terms are the lower-cased words of a query', () => {
 test('a haystack holds title, authors, tags, note, TL;DR, key phrases and ID', () => {
   const h = haystack(rec('arxiv:1', '2026-01-01T00:00:00Z', { tags: ['NLP'], note: 'Read Me', tldr: 'Short', keyphrases: ['kp one'] }));
   for (const w of ['title of arxiv:1', 'ada lovelace', 'nlp', 'read me', 'short', 'kp one', 'arxiv:1']) assert.ok(h.includes(w), w);
-  assert.equal(haystack({ id: 'x' }).includes('undefined'), false, 'a record without a paper still indexes');
+  assert.equal(haystack({ id: 'x' }).includes('undefined'), false, 'a record without a title still indexes');
 });
 
 test('search: every word, conflicts first, newest first, applied changes', () => {
@@ -26,7 +26,7 @@ test('search: every word, conflicts first, newest first, applied changes', () =>
   idx.load({
     'paper:a': rec('a', '2026-01-01T00:00:00Z', { tags: ['retrieval'] }),
     'paper:b': rec('b', '2026-03-01T00:00:00Z', { note: 'dense retrieval notes' }),
-    'paper:c': rec('c', '2026-02-01T00:00:00Z', { note: 'dense', conflict: { fields: ['note'], server: null, version: 2, at: '' } }),
+    'paper:c': rec('c', '2026-02-01T00:00:00Z', { note: 'dense' }, { conflict: { fields: ['note'], server: null, version: 2, at: '' } }),
     'sync:status': { state: 'synced' },
   });
   assert.equal(idx.size, 3, 'only paper keys');
@@ -46,4 +46,17 @@ test('search: every word, conflicts first, newest first, applied changes', () =>
   assert.equal(idx.has('c'), false);
   assert.equal(idx.conflictCount, 0);
   assert.deepEqual(idx.search('retrieval').map((r) => r.id), ['a', 'b'], 'a re-saved paper moves up');
+});
+
+test('a record an older version stored (nested paper, savedAt, top-level conflict) is shown as it is meant', () => {
+  const idx = new LibraryIndex();
+  idx.load({
+    'paper:new': rec('new', '2026-02-01T00:00:00Z'),
+    'paper:old': { id: 'old', paper: { id: 'old', title: 'An old record', authors: ['Grace Hopper'], url: 'https://x/old', locator: {} },
+      tldr: '', keyphrases: [], tags: ['kept'], note: '', read: false, savedAt: '2026-03-01T00:00:00Z', version: 3, dirty: {},
+      conflict: { fields: ['note'], server: null, version: 4, at: '' } },
+  });
+  assert.deepEqual(idx.all().map((r) => r.id), ['old', 'new'], 'ordered by its save time');
+  assert.equal(idx.conflictCount, 1);
+  assert.deepEqual(idx.search('hopper kept').map((r) => [r.id, r.title]), [['old', 'An old record']]);
 });

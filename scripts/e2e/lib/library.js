@@ -1,4 +1,5 @@
-// Saved papers for the popup's tests and benchmark, in the SavedPaper shape of extension/lib/messages.js,
+// Saved papers for the popup's tests and benchmark, in the SavedPaper shape of extension/lib/messages.js (the wire item
+// plus meta and sync),
 // written straight into the extension's storage: tests may write storage, the popup itself never does.
 
 const TOPICS = ['retrieval', 'translation', 'speech', 'reward modelling', 'program synthesis', 'diffusion', 'graphs'];
@@ -10,19 +11,18 @@ export function savedPaper(i, overrides = {}) {
   const topic = TOPICS[i % TOPICS.length];
   return {
     id,
-    paper: {
-      id, title: `On ${topic} at scale, part ${i}`, authors: [`Author${i} Lastname`, 'Grace Hopper'],
-      abstract: `We study ${topic} when models and data grow together. `.repeat(8),
-      url: `https://arxiv.org/abs/${arxiv}`, arxiv_id: arxiv, published: '2025-12-01', locator: {},
-    },
+    title: `On ${topic} at scale, part ${i}`, authors: [`Author${i} Lastname`, 'Grace Hopper'],
+    abstract: `We study ${topic} when models and data grow together. `.repeat(8),
+    url: `https://arxiv.org/abs/${arxiv}`, pdf_url: '',
     tldr: `We scale ${TOPICS[(i * 3) % TOPICS.length]} to ${i} nodes.`,
     keyphrases: [topic],
     tags: i % 10 === 0 ? ['to-read'] : [],
     note: i % 97 === 0 ? `marker${i} check the appendix` : '',
     read: i % 2 === 0,
-    savedAt: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
+    saved_at: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
     version: 1,
-    dirty: {},
+    meta: { arxiv_id: arxiv, published: '2025-12-01', locator: {} },
+    sync: { dirty: {} },
     ...overrides,
   };
 }
@@ -30,9 +30,9 @@ export function savedPaper(i, overrides = {}) {
 /** The server's copy of a saved paper (syncproto.Item), with overrides. */
 export function itemOf(rec, overrides = {}) {
   return {
-    id: rec.id, title: rec.paper.title, authors: rec.paper.authors, abstract: rec.paper.abstract || '', url: rec.paper.url,
-    pdf_url: '', tldr: rec.tldr, keyphrases: rec.keyphrases, tags: rec.tags, note: rec.note, read: rec.read,
-    saved_at: rec.savedAt, updated_at: '2026-02-01T00:00:00Z', version: 4, ...overrides,
+    id: rec.id, title: rec.title, authors: rec.authors, abstract: rec.abstract, url: rec.url,
+    pdf_url: rec.pdf_url, tldr: rec.tldr, keyphrases: rec.keyphrases, tags: rec.tags, note: rec.note, read: rec.read,
+    saved_at: rec.saved_at, updated_at: '2026-02-01T00:00:00Z', version: 4, ...overrides,
   };
 }
 

@@ -108,7 +108,7 @@ describe(`papergist in ${KIND}`, () => {
     await page.waitForSaved(id(papers[2]));
     assert.deepEqual(await page.evaluate(hidden), unsaved, 'the page sees the saved card as before');
     const rec = (await a.records())[id(papers[2])];
-    assert.equal(rec.paper.title, papers[2].title);
+    assert.equal(rec.title, papers[2].title);
     assert.ok(rec.tldr.length > 0, 'saved with its TL;DR');
 
     const popup = await a.openPopup();
@@ -156,7 +156,7 @@ describe(`papergist in ${KIND}`, () => {
     const popup = await a.open(a.extensionURL(`popup/popup.html?tab=${await a.tabId(page)}`));
     await popup.click('#save-tab');
     await popup.waitFor((t) => document.querySelector('#tab-status').textContent === `Saved: ${t}`, p.title);
-    assert.equal((await a.records())[id(p)]?.paper.title, p.title);
+    assert.equal((await a.records())[id(p)]?.title, p.title);
     await popup.click(`li.paper[data-paper-id="${id(p)}"] button.remove`);
     await popup.waitFor((pid) => !document.querySelector(`li.paper[data-paper-id="${pid}"]`), id(p));
     assert.equal((await a.records())[id(p)], undefined);
@@ -172,7 +172,7 @@ describe(`papergist in ${KIND}`, () => {
     const tabQ = await a.openListing(`https://arxiv.org/abs/${q.id}v1`);
     assert.equal(await a.fireEvent('onMenuClicked', 'papergist-save', await a.tabId(tabQ)), id(q));
     const recs = await a.records();
-    assert.deepEqual([recs[id(p)]?.paper.title, recs[id(q)]?.paper.title], [p.title, q.title]);
+    assert.deepEqual([recs[id(p)]?.title, recs[id(q)]?.title], [p.title, q.title]);
     for (const x of [p, q]) await a.message('library/remove', { id: id(x) });
     await tabP.close();
     await tabQ.close();
@@ -189,7 +189,7 @@ describe(`papergist in ${KIND}`, () => {
     const b = await session();
     await signInFromOptions(b, email);
     assert.equal((await b.message('sync/now')).status.state, 'synced');
-    assert.equal((await b.records())[id(papers[2])]?.paper.title, papers[2].title);
+    assert.equal((await b.records())[id(papers[2])]?.title, papers[2].title);
     const page = await b.openListing(LISTING);
     await page.waitForSaved(id(papers[2]));
     const popup = await b.openPopup();

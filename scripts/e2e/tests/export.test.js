@@ -6,25 +6,23 @@ import { parseBibTeX, parseRIS, parseCSLJSON } from '../lib/parsers.js';
 
 const saved = [
   {
-    id: 'arxiv:1706.03762',
-    paper: {
-      id: 'arxiv:1706.03762', title: 'Attention Is All You Need', authors: ['Ashish Vaswani', 'Noam Shazeer'],
-      url: 'https://arxiv.org/abs/1706.03762', arxiv_id: '1706.03762', published: '2017-06-12',
-      abstract: 'The dominant sequence transduction models are based on recurrent networks.', locator: {},
-    },
+    id: 'arxiv:1706.03762', title: 'Attention Is All You Need', authors: ['Ashish Vaswani', 'Noam Shazeer'],
+    url: 'https://arxiv.org/abs/1706.03762', pdf_url: '',
+    abstract: 'The dominant sequence transduction models are based on recurrent networks.',
+    meta: { arxiv_id: '1706.03762', published: '2017-06-12', locator: {} },
     tldr: 'A network of attention alone beats recurrent translation models.',
     keyphrases: ['Transformer', 'self-attention'],
-    tags: ['nlp', 'classics'], note: 'Read for the reading group; see §3.2.', read: true, savedAt: '2026-01-02T00:00:00Z',
+    tags: ['nlp', 'classics'], note: 'Read for the reading group; see §3.2.', read: true, saved_at: '2026-01-02T00:00:00Z',
+    version: 0, sync: { dirty: {} },
   },
   {
-    id: 'doi:10.18653/v1/2021.naacl-main.208',
-    paper: {
-      id: 'doi:10.18653/v1/2021.naacl-main.208', title: 'Braces {unbalanced and 100% \\hostile_$ & #titles~^',
-      authors: ['Teven Le Scao', 'Ludwig van Beethoven', 'Plato'], url: 'https://aclanthology.org/2021.naacl-main.208/',
-      doi: '10.18653/v1/2021.naacl-main.208', venue: 'NAACL 2021', published: '2021-06', locator: {},
-    },
+    id: 'doi:10.18653/v1/2021.naacl-main.208', title: 'Braces {unbalanced and 100% \\hostile_$ & #titles~^',
+    authors: ['Teven Le Scao', 'Ludwig van Beethoven', 'Plato'], url: 'https://aclanthology.org/2021.naacl-main.208/',
+    abstract: '', pdf_url: '',
+    meta: { doi: '10.18653/v1/2021.naacl-main.208', venue: 'NAACL 2021', published: '2021-06', locator: {} },
     tldr: 'Prompts are worth } about 100 data points {.',
-    keyphrases: [], tags: [], note: 'line one\nline two', read: false, savedAt: '2026-01-01T00:00:00Z',
+    keyphrases: [], tags: [], note: 'line one\nline two', read: false, saved_at: '2026-01-01T00:00:00Z',
+    version: 0, sync: { dirty: {} },
   },
 ];
 

@@ -136,8 +136,9 @@ test('code in the content script world cannot use chrome.storage.local nor rewri
     const { [`paper:${pid}`]: rec } = await chrome.storage.local.get(`paper:${pid}`);
     await chrome.storage.local.set({
       [`paper:${pid}`]: { ...rec, note: 'my private note', tags: ['secret'] },
-      [`paper:${other.id}`]: { id: other.id, paper: { id: other.id, title: other.title, authors: [], url: other.url, locator: {} },
-        tldr: 'kept', keyphrases: [], tags: [], note: 'elsewhere', read: false, savedAt: new Date().toISOString(), version: 0, dirty: {} },
+      [`paper:${other.id}`]: { id: other.id, title: other.title, authors: [], abstract: '', url: other.url, pdf_url: '',
+        tldr: 'kept', keyphrases: [], tags: [], note: 'elsewhere', read: false, saved_at: new Date().toISOString(), version: 0,
+        meta: { locator: {} }, sync: { dirty: {} } },
     });
   }, { pid: id(p1), other: { id: id(elsewhere), title: elsewhere.title, url: `https://arxiv.org/abs/${elsewhere.id}` } });
   const before = await library();

@@ -184,12 +184,12 @@ async function badgeFor(page) {
 
 function checkSaved(rec, p) {
   assert.ok(rec, `${p.id} is saved`);
-  assert.equal(rec.paper.id, p.id);
-  assert.equal(rec.paper.title, p.title);
-  assert.equal(rec.paper.authors[0], p.authors[0]);
-  if (p.abstract) assert.equal(rec.paper.abstract, p.abstract);
-  if (p.abstractStarts) assert.ok(rec.paper.abstract.startsWith(p.abstractStarts), rec.paper.abstract);
-  if (!p.html) assert.equal(rec.paper.pdf_url, p.pdf, 'the record keeps the PDF URL');
+  assert.equal(rec.id, p.id);
+  assert.equal(rec.title, p.title);
+  assert.equal(rec.authors[0], p.authors[0]);
+  if (p.abstract) assert.equal(rec.abstract, p.abstract);
+  if (p.abstractStarts) assert.ok(rec.abstract.startsWith(p.abstractStarts), rec.abstract);
+  if (!p.html) assert.equal(rec.pdf_url, p.pdf, 'the record keeps the PDF URL');
   assert.ok(rec.tldr.length > 0, 'summarized');
 }
 
@@ -267,9 +267,9 @@ test('without access to Crossref, the PDF is saved with what its first page show
       return { saved, title: await chrome.action.getTitle({ tabId: tab.id }), badge: await chrome.action.getBadgeText({ tabId: tab.id }) };
     }, ACTIVE_TAB.toString());
     assert.equal(out.saved.id, frontiers.id, 'the ID the URL names');
-    assert.equal(out.saved.paper.title, frontiers.title, 'the title the first page shows');
-    assert.equal(out.saved.paper.authors[0], frontiers.authors[0]);
-    assert.equal(out.saved.paper.pdf_url, frontiers.pdf);
+    assert.equal(out.saved.title, frontiers.title, 'the title the first page shows');
+    assert.equal(out.saved.authors[0], frontiers.authors[0]);
+    assert.equal(out.saved.pdf_url, frontiers.pdf);
     assert.equal(out.badge, '✓');
     assert.match(out.title, /without its abstract: papergist has no access to api\.crossref\.org/);
     assert.equal(refused.apiRequests.length, 0);

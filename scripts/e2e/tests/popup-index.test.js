@@ -26,13 +26,13 @@ test('the index keeps newest first, conflicts on top, through saves, edits and r
   assert.deepEqual(ids(index.all()), [c.id, b.id, a.id]);
 
   // a conflict lifts a paper above newer ones, within the matches
-  index.apply(change({ ...a, conflict: { fields: ['note'], server: null, version: 2, at: '' } }));
+  index.apply(change({ ...a, sync: { dirty: {}, conflict: { fields: ['note'], server: null, version: 2, at: '' } } }));
   assert.equal(index.conflictCount, 1);
   assert.deepEqual(ids(index.search('')), [a.id, c.id, b.id]);
   assert.deepEqual(ids(index.search(b.id)), [b.id]);
 
   // saved again earlier (a pull with the other device's save time) moves it
-  index.apply(change({ ...c, savedAt: '2020-01-01T00:00:00.000Z' }));
+  index.apply(change({ ...c, saved_at: '2020-01-01T00:00:00.000Z' }));
   assert.deepEqual(ids(index.all()), [b.id, a.id, c.id]);
 
   index.apply({ [`paper:${a.id}`]: { oldValue: a } });

@@ -60,16 +60,16 @@ const popupIds = (popup) => popup.locator('li.paper').evaluateAll((els) => els.m
 
 test('conflicts come first with both versions; a choice goes to the background', async () => {
   const plain = savedPaper(5);
-  const mine = savedPaper(1, { note: 'note from the desktop', tags: ['nlp'], read: false, dirty: { note: 1, tags: 1, read: 1 } });
-  mine.conflict = {
+  const mine = savedPaper(1, { note: 'note from the desktop', tags: ['nlp'], read: false, sync: { dirty: { note: 1, tags: 1, read: 1 } } });
+  mine.sync.conflict = {
     fields: ['note', 'tags', 'read'],
     server: itemOf(mine, { note: 'note from the laptop', tags: ['nlp', 'rag'], read: true }),
     version: 4, at: '2026-02-01T00:00:00Z',
   };
-  const gone = savedPaper(2, { dirty: { note: 1 }, note: 'edited here' });
-  gone.conflict = { fields: ['note'], server: null, version: 3, at: '2026-02-01T00:00:00Z' };
-  const refused = savedPaper(3, { syncError: 'note is longer than 10000 characters' });
-  const pending = savedPaper(4, { dirty: { tags: 2 } });
+  const gone = savedPaper(2, { sync: { dirty: { note: 1 } }, note: 'edited here' });
+  gone.sync.conflict = { fields: ['note'], server: null, version: 3, at: '2026-02-01T00:00:00Z' };
+  const refused = savedPaper(3, { sync: { dirty: {}, error: 'note is longer than 10000 characters' } });
+  const pending = savedPaper(4, { sync: { dirty: { tags: 2 } } });
   await seed([plain, mine, gone, refused, pending], { state: 'pending', pending: 3, conflicts: 2, at: new Date().toISOString() });
   await spyOnMessages();
   const popup = await openPopup();
@@ -177,7 +177,7 @@ test('5,000 papers: search finds the right ones, pages of 50, live updates and e
   assert.deepEqual(await popupIds(popup), newestFirst.slice(0, 100).map((p) => p.id));
 
   // Expected matches computed from the seeded data: every word in one of the searched fields.
-  const fields = (p) => [p.paper.title, p.paper.authors.join(' '), p.tags.join(' '), p.note, p.tldr, p.keyphrases.join(' '), p.id]
+  const fields = (p) => [p.title, p.authors.join(' '), p.tags.join(' '), p.note, p.tldr, p.keyphrases.join(' '), p.id]
     .join('\n').toLowerCase();
   const expect = (q) => newestFirst.filter((p) => q.toLowerCase().split(/\s+/).filter(Boolean).every((w) => fields(p).includes(w)));
   const search = async (q) => {

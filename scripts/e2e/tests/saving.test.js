@@ -89,7 +89,7 @@ test('save from a card, a shortcut and the context menu; edit in the popup; surv
     await clickSave(listing, id(p0));
     await waitForSaved(listing, id(p0), true);
     const rec = (await savedRecords())[`paper:${id(p0)}`];
-    assert.equal(rec.paper.title, p0.title);
+    assert.equal(rec.title, p0.title);
     assert.ok(rec.tldr.length > 0);
   });
 

@@ -106,7 +106,7 @@ test('a change in A reaches B\'s open listing and popup by itself', async (t) =>
     const card = Date.now() - t0;
     await paperItem(popupB, papers[0]).waitFor({ timeout: ARRIVES });
     t.diagnostic(`A's click → B's card saved: ${card} ms; → B's popup: ${Date.now() - t0} ms`);
-    assert.equal((await records(b))[id(papers[0])].paper.title, papers[0].title);
+    assert.equal((await records(b))[id(papers[0])].title, papers[0].title);
   });
 
   await t.test('a removal in A shows on B\'s card and leaves B\'s popup', async () => {
@@ -144,7 +144,7 @@ test('a change in A reaches B\'s open listing and popup by itself', async (t) =>
     let chooser = null;
     const end = Date.now() + 60_000;
     while (!chooser && Date.now() < end) {
-      for (const x of [a, b]) if ((await records(x))[id(papers[2])]?.conflict) chooser = x;
+      for (const x of [a, b]) if ((await records(x))[id(papers[2])]?.sync.conflict) chooser = x;
       await new Promise((r) => setTimeout(r, 100));
     }
     assert.ok(chooser, 'one of the two holds a conflict');

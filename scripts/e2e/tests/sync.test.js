@@ -74,7 +74,7 @@ test('two profiles stay in step through the server', async (t) => {
     const page = await openListing(b.context, LISTING);
     await waitForSaved(page, id(papers[0]), true);
     const rec = (await records(b))[id(papers[0])];
-    assert.equal(rec.paper.title, papers[0].title);
+    assert.equal(rec.title, papers[0].title);
     assert.ok(rec.tldr.length > 0, 'the TL;DR written on A came along');
   });
 
@@ -103,7 +103,7 @@ test('two profiles stay in step through the server', async (t) => {
     assert.deepEqual([item.tags, item.read, item.note], [['rag', 'to cite'], true, 'read section 3 first']);
     for (const browser of [a, b]) {
       const rec = (await records(browser))[id(papers[0])];
-      assert.deepEqual([rec.tags, rec.read, rec.dirty, rec.conflict], [['rag', 'to cite'], true, {}, undefined]);
+      assert.deepEqual([rec.tags, rec.read, rec.sync.dirty, rec.sync.conflict], [['rag', 'to cite'], true, {}, undefined]);
     }
   });
 
@@ -117,8 +117,8 @@ test('two profiles stay in step through the server', async (t) => {
     const st = await syncNow(b);
     assert.equal(st.conflicts, 1, JSON.stringify(st));
     const rec = (await records(b))[id(papers[0])];
-    assert.deepEqual(rec.conflict.fields, ['note']);
-    assert.equal(rec.conflict.server.note, 'note from the laptop');
+    assert.deepEqual(rec.sync.conflict.fields, ['note']);
+    assert.equal(rec.sync.conflict.server.note, 'note from the laptop');
     assert.equal(rec.note, 'note from the desktop', 'the local edit is kept until the user chooses');
 
     const popup = await b.context.newPage();
@@ -165,7 +165,7 @@ test('two profiles stay in step through the server', async (t) => {
     const st = await syncNow(b);
     const recs = await records(b);
     assert.equal(recs[id(papers[2])].note, 'keep this', 'the removed paper came back with the edit');
-    assert.equal(recs[id(papers[3])].conflict.server, null, 'removed on the other device');
+    assert.equal(recs[id(papers[3])].sync.conflict.server, null, 'removed on the other device');
     assert.equal(st.conflicts, 1);
     await message(b, 'sync/resolve', { id: id(papers[3]), keep: 'mine' });
     await waitStatus(b, (s) => s.state === 'synced' && s.conflicts === 0);
@@ -189,7 +189,7 @@ test('two profiles stay in step through the server', async (t) => {
     const st = await syncNow(b);
     assert.equal(st.conflicts, 1);
     const rec = (await records(b))[id(p)];
-    assert.deepEqual(rec.conflict.fields, ['note'], 'tags merge, they never conflict');
+    assert.deepEqual(rec.sync.conflict.fields, ['note'], 'tags merge, they never conflict');
     assert.deepEqual((await serverItems(token))[id(p)].tags, ['base', 'from a', 'from b'], 'B\'s tag went up before the choice');
     await message(b, 'sync/resolve', { id: id(p), keep: 'theirs' });
     await waitStatus(b, (x) => x.state === 'synced' && x.conflicts === 0);
@@ -301,7 +301,7 @@ test('a push whose answer is lost to a killed worker is applied exactly once aft
     assert.deepEqual(body.items.map((i) => i.id).sort(), [id(papers[0]), id(papers[5])].sort());
     assert.equal(body.items.find((i) => i.id === id(papers[5])).note, 'once');
     const local = await records(d);
-    for (const rec of Object.values(local)) assert.deepEqual([rec.dirty, rec.version], [{}, applied]);
+    for (const rec of Object.values(local)) assert.deepEqual([rec.sync.dirty, rec.version], [{}, applied]);
   } finally {
     await proxy.close();
   }
@@ -382,7 +382,7 @@ test('a large upload goes out in byte-sized batches in one round; a paper the se
     const ok = proxy.pushes.filter((p) => p.status === 200);
     assert.ok(ok.length >= 4, `${ok.length} batches`);
     assert.ok(ok.every((p) => p.bytes <= 900 * 1024), 'each batch under the Workers limit in bytes');
-    assert.match((await records(g))[id(bad)].syncError, /saved_at|time|parse/i);
+    assert.match((await records(g))[id(bad)].sync.error, /saved_at|time|parse/i);
   } finally {
     await proxy.close();
   }

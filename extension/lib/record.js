@@ -1,0 +1,166 @@
+// A saved paper's local record: the server's item (shared/syncproto.Item) under its wire names, so a pull stores
+// what it gets and a push sends the record's own fields, plus two local-only objects the server never sees:
+// meta, what the page said of the paper beyond the item (shared/paper.Paper's other fields: arxiv_id, doi, venue,
+// published, categories, locator, its arXiv version), and sync, the record's sync state. An edit marks the fields
+// it changed dirty in the same storage write as the edit itself, so a service-worker stop can never lose the fact
+// that something is to push.
+//
+// Records of the extension before this shape ({id, paper: {...}, savedAt, dirty, conflict, syncError, ...}) are
+// upgraded by upgrade(): at the worker's start once for the whole library (background/library.js migrate), and
+// by every reader of a record, so that one an older version left behind is never misread.
+
+/** @typedef {import('./messages.js').SavedPaper} SavedPaper */
+/** @typedef {import('./messages.js').Item} Item */
+/** @typedef {import('./messages.js').Paper} Paper */
+
+/** The wire names of the synced fields, and the empty value of each. */
+const EMPTY = Object.freeze({
+  title: '', authors: [], abstract: '', url: '', pdf_url: '', tldr: '', keyphrases: [], tags: [], note: '',
+  read: false, saved_at: '',
+});
+
+/** The wire names of the synced fields. */
+export const NAMES = Object.freeze(Object.keys(EMPTY));
+
+/** The fields a user edits; the others come from the page the paper was saved from. */
+export const USER_FIELDS = Object.freeze(['tags', 'note', 'read']);
+
+/** The paper fields an item carries (beside id); a Paper's others go to a record's meta. */
+const PAPER_FIELDS = ['title', 'authors', 'abstract', 'url', 'pdf_url'];
+
+/**
+ * A field's value in a record or an item alike (both use the wire names), an absent one as its empty value.
+ * @param {Partial<SavedPaper>|Partial<Item>|Record<string, unknown>} x @param {string} name @returns {any}
+ */
+export function valueOf(x, name) {
+  const v = x ? /** @type {any} */ (x)[name] : undefined;
+  if (Array.isArray(EMPTY[name])) return Array.isArray(v) ? v : [];
+  if (name === 'read') return Boolean(v);
+  return v ?? '';
+}
+
+/** Whether two values of a field are equal: lists and text as JSON, tags as sets, times as instants. */
+export function same(name, a, b) {
+  if (name === 'tags') return JSON.stringify([...(a || [])].sort()) === JSON.stringify([...(b || [])].sort());
+  if (name === 'saved_at') return Date.parse(a) === Date.parse(b);
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
+/**
+ * Marks the fields of next that differ from prev (every field when prev is absent) dirty, bumping each one's
+ * edit counter: a push acknowledges a field only if it was not edited again while the push was in flight.
+ * @param {SavedPaper|undefined} prev @param {SavedPaper} next @returns {SavedPaper} next
+ */
+export function markDirty(prev, next) {
+  const dirty = { ...((prev && prev.sync && prev.sync.dirty) || {}) };
+  for (const name of NAMES) {
+    if (!prev || !same(name, valueOf(prev, name), valueOf(next, name))) dirty[name] = (dirty[name] || 0) + 1;
+  }
+  next.sync = { ...(next.sync || {}), dirty };
+  return next;
+}
+
+/** @param {SavedPaper} rec @returns {string[]} the fields edited here and not yet acknowledged */
+export const dirtyFields = (rec) => Object.keys((rec.sync && rec.sync.dirty) || {});
+
+/**
+ * The item fields of a paper from a page, and the rest of it (meta).
+ * @param {Partial<Paper>} paper
+ * @returns {{fields: {title: string, authors: string[], abstract: string, url: string, pdf_url: string},
+ *   meta: import('./messages.js').PaperMeta}}
+ */
+export function splitPaper(paper) {
+  const fields = /** @type {any} */ ({});
+  const meta = {};
+  for (const [k, v] of Object.entries(paper)) {
+    if (k === 'id') continue; // the record's own
+    if (PAPER_FIELDS.includes(k)) fields[k] = v ?? EMPTY[k];
+    else meta[k] = v;
+  }
+  for (const k of PAPER_FIELDS) if (fields[k] === undefined) fields[k] = EMPTY[k];
+  return { fields, meta };
+}
+
+/**
+ * The record of a paper first seen on the server: the item as it came (fields this version does not know
+ * included), the synced fields filled in, with no local edits.
+ * @param {Item} item @returns {SavedPaper}
+ */
+export function fromItem(item) {
+  const rec = /** @type {SavedPaper} */ ({ ...item, meta: {}, sync: { dirty: {} } });
+  for (const name of NAMES) rec[name] = valueOf(item, name);
+  return adoptDispute(rec, item);
+}
+
+/** Sets the fields of rec that have no local edit to the item's values. @returns {SavedPaper} rec */
+export function adoptClean(rec, item) {
+  const dirty = (rec.sync && rec.sync.dirty) || {};
+  for (const name of NAMES) if (!dirty[name]) rec[name] = valueOf(item, name);
+  if (item.updated_at) rec.updated_at = item.updated_at;
+  return adoptDispute(rec, item);
+}
+
+/**
+ * Keeps the item's dispute (another device's conflicting edit, waiting for its user's choice) on rec, or drops
+ * rec's once the server has none. @returns {SavedPaper} rec
+ */
+function adoptDispute(rec, item) {
+  const d = item.dispute;
+  if (d && typeof d === 'object' && Array.isArray(d.fields) && d.fields.every((f) => NAMES.includes(f))) {
+    rec.dispute = { fields: d.fields, values: d.values && typeof d.values === 'object' ? d.values : {}, at: String(d.at || '') };
+  } else delete rec.dispute;
+  return rec;
+}
+
+/** @param {any} rec @returns {boolean} whether a stored value has this shape (else upgrade() it) */
+export const isCurrent = (rec) => Boolean(rec && typeof rec === 'object' && rec.sync && typeof rec.sync === 'object'
+  && !Array.isArray(rec.sync));
+
+/** The fields of the record before this shape that upgrade() knows where to put. */
+const OLD_FIELDS = new Set(['id', 'paper', 'tldr', 'keyphrases', 'tags', 'note', 'read', 'savedAt', 'version', 'dirty',
+  'conflict', 'dispute', 'syncError']);
+/** The top-level names of this shape. */
+const NEW_FIELDS = new Set([...NAMES, 'id', 'updated_at', 'version', 'dispute', 'meta', 'sync', 'legacy']);
+
+/**
+ * A stored record in this shape, whatever shape it was stored in; one in this shape is returned as it is. Nothing
+ * is dropped: every value of the old record is in the new one (a value of the wrong type stays as it was; an
+ * absent field gets its empty value), the paper's other fields go to meta, fields upgrade() does not know stay
+ * where they were (under legacy when their name is one of this shape's, or their value is not the object it was
+ * meant to be), and the edit counters, conflict, dispute and refusal carry over, so pending edits still go out
+ * and conflicts still wait for the user.
+ * @param {any} old @returns {SavedPaper}
+ */
+export function upgrade(old) {
+  if (isCurrent(old)) return old;
+  const paper = old.paper && typeof old.paper === 'object' && !Array.isArray(old.paper) ? old.paper : {};
+  const { fields, meta } = splitPaper(paper);
+  if (paper.id !== undefined && paper.id !== old.id) meta.id = paper.id;
+  const rec = /** @type {SavedPaper} */ ({
+    id: old.id,
+    ...fields,
+    tldr: old.tldr ?? '',
+    keyphrases: old.keyphrases ?? [],
+    tags: old.tags ?? [],
+    note: old.note ?? '',
+    read: old.read ?? false,
+    saved_at: old.savedAt ?? '',
+    version: old.version ?? 0,
+  });
+  if (old.dispute !== undefined) rec.dispute = old.dispute;
+  rec.meta = meta;
+  const dirty = old.dirty && typeof old.dirty === 'object' && !Array.isArray(old.dirty);
+  rec.sync = { dirty: dirty ? old.dirty : {} };
+  if (old.conflict !== undefined) rec.sync.conflict = old.conflict;
+  if (old.syncError !== undefined) rec.sync.error = old.syncError;
+  const legacy = {};
+  if (old.paper !== undefined && old.paper !== paper) legacy.paper = old.paper;
+  if (old.dirty !== undefined && !dirty) legacy.dirty = old.dirty;
+  for (const [k, v] of Object.entries(old)) {
+    if (OLD_FIELDS.has(k)) continue;
+    if (NEW_FIELDS.has(k)) legacy[k] = v;
+    else rec[k] = v;
+  }
+  if (Object.keys(legacy).length) rec.legacy = legacy;
+  return rec;
+}

@@ -1,0 +1,160 @@
+// A saved paper's record: the wire item plus local fields, which edits are marked for the next push, and the upgrade
+// of records stored by the extension before this shape (testdata/records-v1.json, captured from that extension).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import {
+  NAMES, fromItem, adoptClean, markDirty, dirtyFields, same, valueOf, upgrade, isCurrent, splitPaper,
+} from './record.js';
+
+const item = {
+  id: 'arxiv:1706.03762', title: 'Attention Is All You Need', authors: ['A. Vaswani'], abstract: 'We propose.',
+  url: 'https://arxiv.org/abs/1706.03762', pdf_url: '', tldr: 'Transformers.', keyphrases: ['attention'],
+  tags: ['nlp'], note: 'classic', read: true, saved_at: '2026-01-02T03:04:05Z', updated_at: '2026-01-02T03:04:05Z', version: 7,
+};
+
+const { records: v1 } = JSON.parse(readFileSync(new URL('./testdata/records-v1.json', import.meta.url), 'utf8'));
+
+/** The JSON names of a Go struct's fields in shared/syncproto/syncproto.go, in order. */
+function wireNames(struct) {
+  const src = readFileSync(new URL('../../shared/syncproto/syncproto.go', import.meta.url), 'utf8');
+  const body = src.match(new RegExp(`type ${struct} struct \\{([\\s\\S]*?)\\n\\}`))[1];
+  return [...body.matchAll(/json:"([a-z_]+)/g)].map((m) => m[1]);
+}
+
+test('the synced fields are the ones syncproto.Change sets, and a record holds every field of syncproto.Item', () => {
+  assert.deepEqual([...NAMES].sort(), wireNames('Change').filter((n) => n !== 'id' && n !== 'base_version').sort());
+  const rec = fromItem({ id: 'x', version: 1, updated_at: '2026-01-01T00:00:00Z', dispute: { fields: ['note'], values: {}, at: '' } });
+  assert.deepEqual(wireNames('Item').filter((n) => !Object.hasOwn(rec, n)), []);
+});
+
+test('a record made from an item is the item, with no local edits', () => {
+  const rec = fromItem(item);
+  assert.deepEqual(rec, { ...item, meta: {}, sync: { dirty: {} } });
+  assert.deepEqual(dirtyFields(rec), []);
+  assert.equal(fromItem({ ...item, shelf: 'b' }).shelf, 'b', 'a field this version does not know is kept');
+});
+
+test('missing fields read as empty values, in records and items alike', () => {
+  assert.deepEqual(valueOf({}, 'tags'), []);
+  assert.equal(valueOf({}, 'read'), false);
+  assert.equal(valueOf({}, 'note'), '');
+  assert.equal(valueOf(fromItem({ id: 'x', version: 1 }), 'title'), '');
+});
+
+test('an edit marks only the fields it changed, and counts repeated edits', () => {
+  const prev = fromItem(item);
+  const next = structuredClone(prev);
+  next.note = 'changed';
+  next.tags = ['nlp']; // same set
+  markDirty(prev, next);
+  assert.deepEqual(next.sync.dirty, { note: 1 });
+  const again = structuredClone(next);
+  again.note = 'changed twice';
+  markDirty(next, again);
+  assert.deepEqual(again.sync.dirty, { note: 2 });
+  assert.deepEqual(Object.keys(markDirty(undefined, fromItem(item)).sync.dirty).sort(), [...NAMES].sort(), 'a new paper: every field');
+});
+
+test('adoptClean takes the server value of every field not edited here', () => {
+  const rec = fromItem(item);
+  rec.note = 'mine';
+  rec.sync.dirty = { note: 1 };
+  adoptClean(rec, { ...item, note: 'theirs', tags: ['nlp', 'transformers'], updated_at: '2026-02-01T00:00:00Z' });
+  assert.equal(rec.note, 'mine');
+  assert.deepEqual(rec.tags, ['nlp', 'transformers']);
+  assert.equal(rec.updated_at, '2026-02-01T00:00:00Z');
+});
+
+test('same compares tags as sets and times as instants', () => {
+  assert.ok(same('tags', ['b', 'a'], ['a', 'b']));
+  assert.ok(same('saved_at', '2026-01-02T03:04:05Z', '2026-01-02T04:04:05+01:00'));
+  assert.ok(!same('note', 'a', 'b'));
+  assert.ok(same('note', undefined, null));
+});
+
+test('splitPaper keeps the item fields of a page paper and puts the rest in meta', () => {
+  const { fields, meta } = splitPaper({ id: 'arxiv:1', title: 'T', authors: ['A'], url: 'u', arxiv_id: '1', version: 'v2', locator: {} });
+  assert.deepEqual(fields, { title: 'T', authors: ['A'], url: 'u', abstract: '', pdf_url: '' });
+  assert.deepEqual(meta, { arxiv_id: '1', version: 'v2', locator: {} });
+});
+
+/** The old shape of a record, written back from the new one: what the test holds upgrade() to lose nothing of. */
+function downgrade(rec) {
+  const { id, title, authors, abstract, url, pdf_url, tldr, keyphrases, tags, note, read, saved_at, version, dispute, meta, sync } = rec;
+  const old = {
+    id, paper: { id, title, authors, abstract, url, pdf_url, ...meta }, tldr, keyphrases, tags, note, read,
+    savedAt: saved_at, version, dirty: sync.dirty,
+  };
+  if (!abstract && !Object.hasOwn(meta, 'abstract')) delete old.paper.abstract;
+  if (dispute !== undefined) old.dispute = dispute;
+  if (sync.conflict !== undefined) old.conflict = sync.conflict;
+  if (sync.error !== undefined) old.syncError = sync.error;
+  return old;
+}
+
+test('every record the old extension stored upgrades to the item shape and loses nothing', () => {
+  assert.deepEqual(Object.keys(v1).sort(), ['conflict', 'conflict_deleted', 'dispute', 'pending', 'signed_out', 'sync_error', 'synced']);
+  for (const [name, old] of Object.entries(v1)) {
+    assert.equal(isCurrent(old), false, name);
+    const rec = upgrade(structuredClone(old));
+    assert.ok(isCurrent(rec), name);
+    assert.deepEqual(downgrade(rec), old, `${name}: every value is in the new record`);
+    assert.equal(rec.paper, undefined, name);
+    assert.equal(rec.savedAt, undefined, name);
+    for (const n of NAMES) assert.equal(typeof rec[n], typeof EMPTY_OF[n], `${name}.${n}`);
+  }
+});
+const EMPTY_OF = { title: '', authors: [], abstract: '', url: '', pdf_url: '', tldr: '', keyphrases: [], tags: [], note: '', read: false, saved_at: '' };
+
+test('upgraded records keep what sync needs: pending edits, conflicts, disputes, refusals', () => {
+  const pending = upgrade(structuredClone(v1.pending));
+  assert.deepEqual(dirtyFields(pending).sort(), ['note', 'read', 'tags']);
+  assert.deepEqual([pending.note, pending.tags, pending.read, pending.version], ['pending edit', ['pending'], true, 3]);
+  const signedOut = upgrade(structuredClone(v1.signed_out));
+  assert.deepEqual(dirtyFields(signedOut).sort(), [...NAMES].sort(), 'a paper saved signed out goes up whole');
+  assert.deepEqual(signedOut.meta, { arxiv_id: '2511.80073', categories: ['cs.CL'], locator: { href: 'https://arxiv.org/abs/2511.80073' } });
+  const conflict = upgrade(structuredClone(v1.conflict));
+  assert.deepEqual(conflict.sync.conflict.fields, ['note']);
+  assert.deepEqual([conflict.note, valueOf(conflict.sync.conflict.server, 'note')], ['note from the desktop', 'note from the laptop']);
+  assert.equal(upgrade(structuredClone(v1.conflict_deleted)).sync.conflict.server, null);
+  assert.deepEqual(upgrade(structuredClone(v1.dispute)).dispute.fields, ['note']);
+  assert.match(upgrade(structuredClone(v1.sync_error)).sync.error, /note/);
+});
+
+test('upgrade is idempotent: a record in the new shape is returned as it is', () => {
+  for (const old of Object.values(v1)) {
+    const once = upgrade(structuredClone(old));
+    assert.equal(upgrade(once), once);
+    assert.deepEqual(upgrade(structuredClone(once)), once);
+  }
+  const rec = fromItem(item);
+  assert.equal(upgrade(rec), rec);
+});
+
+test('a record from before sync (no version, no edit marks) upgrades as never synced', () => {
+  const rec = upgrade({
+    id: 'arxiv:2401.1', paper: { id: 'arxiv:2401.1', title: 'Old', authors: ['A'], url: 'https://arxiv.org/abs/2401.1', locator: {} },
+    tldr: 'An old TL;DR.', keyphrases: [], tags: ['old'], note: '', read: false, savedAt: '2026-01-02T03:04:05.000Z',
+  });
+  assert.deepEqual(rec, {
+    id: 'arxiv:2401.1', title: 'Old', authors: ['A'], abstract: '', url: 'https://arxiv.org/abs/2401.1', pdf_url: '',
+    tldr: 'An old TL;DR.', keyphrases: [], tags: ['old'], note: '', read: false, saved_at: '2026-01-02T03:04:05.000Z',
+    version: 0, meta: { locator: {} }, sync: { dirty: {} },
+  });
+});
+
+test('fields upgrade() does not know are kept, never dropped', () => {
+  const rec = upgrade({
+    id: 'arxiv:2401.2', paper: { id: 'arxiv:2401.2', title: 'T', authors: [], url: '', locator: {}, doi: '10.1/x', shelf: 3 },
+    tldr: '', keyphrases: [], tags: [], note: '', read: false, savedAt: 'last Tuesday', version: 2, dirty: { note: 1 },
+    pinned: true, title: 'a stray title', sync: 'not an object',
+  });
+  assert.deepEqual(rec.meta, { locator: {}, doi: '10.1/x', shelf: 3 });
+  assert.equal(rec.pinned, true);
+  assert.deepEqual(rec.legacy, { title: 'a stray title', sync: 'not an object' });
+  assert.deepEqual([rec.title, rec.saved_at, rec.sync.dirty], ['T', 'last Tuesday', { note: 1 }]);
+  const odd = upgrade({ id: 'x', paper: 'just a title', dirty: [1], savedAt: '2026-01-01T00:00:00Z' });
+  assert.deepEqual(odd.legacy, { paper: 'just a title', dirty: [1] });
+  assert.deepEqual(odd.sync, { dirty: {} });
+});
