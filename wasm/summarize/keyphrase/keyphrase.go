@@ -42,9 +42,9 @@ type cand struct {
 type token struct {
 	start, end int    // bytes of text
 	lower      string // lower-cased, plural-folded
+	typ        int32  // its form in doc.types
 	aux        bool   // a form of "be" or "have"
 	folded     bool   // lower differs from the lower-cased word (a plural folded)
-	entry      *entry // the model's entry for the lower-cased word, or nil
 	phrase     bool   // may be part of a phrase
 	det        bool   // a determiner: ends a phrase whose last word is then a verb
 	clause     bool   // "that", "to", a determiner: what a verb is followed by
@@ -127,6 +127,7 @@ type docWord struct {
 type doc struct {
 	text  string
 	toks  []token
+	types wordTypes
 	words []docWord
 	cands []cand
 	order []int32
@@ -189,11 +190,11 @@ func scan(title, abstract string, m *Model) *doc {
 	d.text = title + "\n\n" + abstract
 	text := d.text
 	var words, stops int
-	d.toks, words, stops = tokenize(d.toks[:0], text, len(title), m)
+	d.toks, words, stops = tokenize(d.toks[:0], &d.types, text, len(title), m)
 	if words > 0 && stops*10 < words {
 		d.text = title
 		text = title
-		d.toks, _, _ = tokenize(d.toks[:0], text, len(title), m)
+		d.toks, _, _ = tokenize(d.toks[:0], &d.types, text, len(title), m)
 	}
 	toks := d.toks
 	d.vocab.Reset(len(toks))
@@ -206,20 +207,25 @@ func scan(title, abstract string, m *Model) *doc {
 			t.word = -1
 			continue
 		}
-		h := scorer.WordHash(t.lower)
-		id, ok := vocab.Get(t.lower, h)
-		if !ok {
-			id = int32(len(d.words))
-			vocab.Put(t.lower, h, id)
-			e := t.entry
-			if t.folded {
-				e = m.entry(t.lower)
+		y := &d.types.list[t.typ]
+		id := y.word
+		if id < 0 {
+			h := scorer.WordHash(t.lower)
+			var ok bool
+			if id, ok = vocab.Get(t.lower, h); !ok {
+				id = int32(len(d.words))
+				vocab.Put(t.lower, h, id)
+				e := y.entry
+				if t.folded {
+					e = m.entry(t.lower)
+				}
+				w := docWord{lower: t.lower, idf: m.rareIDF, suffix: suffixOf(t.lower)}
+				if e != nil && e.word != nil {
+					w.lex, w.idf = e.word, e.idf
+				}
+				d.words = append(d.words, w)
 			}
-			w := docWord{lower: t.lower, idf: m.rareIDF, suffix: suffixOf(t.lower)}
-			if e != nil && e.word != nil {
-				w.lex, w.idf = e.word, e.idf
-			}
-			d.words = append(d.words, w)
+			y.word = id
 		}
 		t.word = id
 		if t.phrase {
@@ -476,9 +482,86 @@ func Rank(title, abstract string, m *Model, k int) []string {
 	return out
 }
 
-// tokenize appends the words of text to toks; the first titleLen bytes are the title. It also counts
-// the words after the title and the stop words among them.
-func tokenize(toks []token, text string, titleLen int, m *Model) (_ []token, words, stops int) {
+// wordType is what tokenize derives from a word as written, once per distinct form in a text: most words
+// of an abstract repeat, and looking every occurrence up in the model and classifying it afresh was a
+// third of a ranking's cost.
+type wordType struct {
+	lower string // lower-cased, plural-folded
+	entry *entry // the model's entry for the lower-cased word, or nil
+	word  int32  // the doc's word id of lower, once scan has met the form in a phrase; else -1
+	class uint8
+	shape uint8 // shapeOf the word, when it may be part of a phrase
+	flags uint8
+}
+
+// Flags of a wordType.
+const (
+	typePhrase = 1 << iota // its class and form allow it in a phrase
+	typeUpper              // it starts with a capital
+	typeEd                 // lower-cased, it ends in "ed"
+	typeClause             // a determiner, "that", "to", "how", "whether"
+	typePrep               // "to", "with", "from", "on", "into", "by"
+	typeFolded             // lower folds a plural
+)
+
+// wordTypes are the distinct word forms of one text, found by the form as written.
+type wordTypes struct {
+	index scorer.WordTable
+	list  []wordType
+}
+
+// reset empties t for a text of n bytes.
+func (t *wordTypes) reset(n int) {
+	t.index.Reset(n/8 + 16) // an abstract has about one distinct form per 8 bytes
+	t.list = t.list[:0]
+}
+
+// find returns the index of the form w in t, adding it.
+func (t *wordTypes) find(w string, m *Model) int32 {
+	h := scorer.WordHash(w)
+	if i, ok := t.index.Get(w, h); ok {
+		return i
+	}
+	lw := strings.ToLower(w)
+	var e *entry
+	if m != nil {
+		e = m.entry(lw)
+	} else if c, ok := classes[lw]; ok {
+		e = &entry{class: c}
+	}
+	y := wordType{lower: foldPlural(lw), entry: e, word: -1}
+	if e != nil {
+		y.class = e.class
+	}
+	if y.class&classDet != 0 || lw == "that" || lw == "to" || lw == "how" || lw == "whether" {
+		y.flags |= typeClause
+	}
+	if lw == "to" || lw == "with" || lw == "from" || lw == "on" || lw == "into" || lw == "by" {
+		y.flags |= typePrep
+	}
+	if y.class&(classStop|classVerb) == 0 && isPhraseWord(w) {
+		y.flags |= typePhrase
+		y.shape = shapeOf(w)
+	}
+	if startsUpper(w) {
+		y.flags |= typeUpper
+	}
+	if strings.HasSuffix(lw, "ed") {
+		y.flags |= typeEd
+	}
+	if len(y.lower) != len(lw) {
+		y.flags |= typeFolded
+	}
+	i := int32(len(t.list))
+	t.index.Put(w, h, i)
+	t.list = append(t.list, y)
+	return i
+}
+
+// tokenize appends the words of text to toks, with their forms in types (emptied first); the first
+// titleLen bytes are the title. It also counts the words after the title and the stop words among them.
+func tokenize(toks []token, types *wordTypes, text string, titleLen int, m *Model) (_ []token, words, stops int) {
+	types.reset(len(text))
 	sentStart := true
 	for i := 0; i < len(text); {
 		for i < len(text) && isSpace(text[i]) {
@@ -509,8 +592,11 @@ func tokenize(toks []token, text string, titleLen int, m *Model) (_ []token, wor
 		// characters inside words except a dot before a letter ("consistency.Existing", "vol.8")
 		brk := false
 		for p := i; p < j; {
-			r, size := utf8.DecodeRuneInString(text[p:j])
-			if !isWordRune(r) {
+			if !wordRuneAt(text[:j], p) {
+				r, size := rune(text[p]), 1
+				if r >= utf8.RuneSelf {
+					r, size = utf8.DecodeRuneInString(text[p:j])
+				}
 				if r == '.' || r == '!' || r == '?' {
 					sentStart = true
 				}
@@ -523,17 +609,23 @@ func tokenize(toks []token, text string, titleLen int, m *Model) (_ []token, wor
 			}
 			q := p
 			for q < j {
-				r2, s2 := utf8.DecodeRuneInString(text[q:j])
-				if isWordRune(r2) {
-					q += s2
-					continue
-				}
-				// inner hyphen or apostrophe between word characters
-				if (r2 == '-' || r2 == '\'' || r2 == '’') && q+s2 < j {
-					if r3, _ := utf8.DecodeRuneInString(text[q+s2 : j]); isWordRune(r3) {
-						q += s2
+				c := text[q]
+				if c < utf8.RuneSelf {
+					if asciiWord[c] {
+						q++
 						continue
 					}
+					// inner hyphen or apostrophe between word characters
+					if (c == '-' || c == '\'') && q+1 < j && wordRuneAt(text[:j], q+1) {
+						q++
+						continue
+					}
+					break
+				}
+				r2, s2 := utf8.DecodeRuneInString(text[q:j])
+				if isWordRune(r2) || r2 == '’' && q+s2 < j && wordRuneAt(text[:j], q+s2) {
+					q += s2
+					continue
 				}
 				break
 			}
@@ -544,33 +636,22 @@ func tokenize(toks []token, text string, titleLen int, m *Model) (_ []token, wor
 			} else if strings.HasSuffix(w, "’s") {
 				w, possessive = w[:len(w)-len("’s")], true
 			}
-			lw := strings.ToLower(w)
-			var e *entry
-			if m != nil {
-				e = m.entry(lw)
-			} else if c, ok := classes[lw]; ok {
-				e = &entry{class: c}
-			}
-			var class uint8
-			if e != nil {
-				class = e.class
-			}
+			ti := types.find(w, m)
+			y := &types.list[ti]
 			t := token{
-				start: p, end: p + len(w), lower: foldPlural(lw), det: class&classDet != 0,
-				clause:    class&classDet != 0 || lw == "that" || lw == "to" || lw == "how" || lw == "whether",
-				prep:      lw == "to" || lw == "with" || lw == "from" || lw == "on" || lw == "into" || lw == "by",
-				brkBefore: brk, sentStart: sentStart, title: p < titleLen, capital: !sentStart && startsUpper(w),
-				phrase: class&(classStop|classVerb) == 0 && isPhraseWord(w),
+				start: p, end: p + len(w), lower: y.lower, typ: ti, det: y.class&classDet != 0,
+				clause: y.flags&typeClause != 0, prep: y.flags&typePrep != 0,
+				brkBefore: brk, sentStart: sentStart, title: p < titleLen, capital: !sentStart && y.flags&typeUpper != 0,
+				phrase: y.flags&typePhrase != 0,
 			}
 			// a past participle after a form of "be" or "have" is a verb: "needs to be tuned per-model"
-			if len(toks) > 0 && !brk && toks[len(toks)-1].aux && strings.HasSuffix(lw, "ed") {
+			if len(toks) > 0 && !brk && toks[len(toks)-1].aux && y.flags&typeEd != 0 {
 				t.phrase = false
 			}
-			t.aux = class&classAux != 0
-			t.folded = len(t.lower) != len(lw)
-			t.entry = e
+			t.aux = y.class&classAux != 0
+			t.folded = y.flags&typeFolded != 0
 			if t.phrase {
-				t.shape = shapeOf(w)
+				t.shape = y.shape
 			}
 			if possessive {
 				t.brkAfter = true
@@ -578,7 +659,7 @@ func tokenize(toks []token, text string, titleLen int, m *Model) (_ []token, wor
 			}
 			if !t.title {
 				words++
-				if class&classStop != 0 {
+				if y.class&classStop != 0 {
 					stops++
 				}
 			}
@@ -590,6 +671,23 @@ func tokenize(toks []token, text string, titleLen int, m *Model) (_ []token, wor
 	}
 	return toks, words, stops
 }
+
+// wordRuneAt reports whether the character at s[i] is a letter or digit.
+func wordRuneAt(s string, i int) bool {
+	if c := s[i]; c < utf8.RuneSelf {
+		return asciiWord[c]
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return isWordRune(r)
+}
+
+// asciiWord marks the ASCII letters and digits: isWordRune of an ASCII character.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		t[c] = isWordRune(rune(c))
+	}
+	return t
+}()
 
 func isSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
@@ -736,7 +834,7 @@ func isTitleCased(p string) bool {
 func DocWords(text string) []string {
 	seen := map[string]bool{}
 	var out []string
-	toks, _, _ := tokenize(nil, text, 0, nil)
+	toks, _, _ := tokenize(nil, new(wordTypes), text, 0, nil)
 	for _, t := range toks {
 		if !seen[t.lower] {
 			seen[t.lower] = true
