@@ -118,6 +118,7 @@ type docWord struct {
 	suffix  uint16
 	lower   string
 	tf      int
+	logTF   float64 // math.Log1p(tf), once scan has counted tf
 	inTitle bool
 	idf     float64
 	lex     *Word
@@ -232,6 +233,9 @@ func scan(title, abstract string, m *Model) *doc {
 			d.words[id].tf++
 			d.words[id].inTitle = d.words[id].inTitle || t.title
 		}
+	}
+	for i := range d.words {
+		d.words[i].logTF = math.Log1p(float64(d.words[i].tf))
 	}
 	index := &d.index
 	for i := 0; i < len(toks); {
@@ -360,11 +364,10 @@ func (d *doc) features(c *cand, f *[NumFeatures]float64) {
 	minIDF, sumIDF, minTF, sumTF, titleWords := math.Inf(1), 0.0, math.Inf(1), 0.0, 0
 	for _, id := range ids {
 		w := &d.words[id]
-		minIDF = math.Min(minIDF, w.idf)
+		minIDF = min(minIDF, w.idf) // IDFs and log TFs are finite and >= 0: as math.Min
 		sumIDF += w.idf
-		tf := math.Log1p(float64(w.tf))
-		minTF = math.Min(minTF, tf)
-		sumTF += tf
+		minTF = min(minTF, w.logTF)
+		sumTF += w.logTF
 		if w.inTitle {
 			titleWords++
 		}
@@ -778,19 +781,16 @@ var lyNouns = map[string]bool{"anomaly": true, "assembly": true, "family": true,
 // hasAcronym reports a word with a capital after its first letter or mixing letters and digits:
 // "BERT", "ImageNet", "GPT-2", "CIFAR-10".
 func hasAcronym(p string) bool {
-	for rest := p; rest != ""; {
-		i := strings.IndexAny(rest, " \t\n")
-		w := rest
-		if i >= 0 {
-			w, rest = rest[:i], rest[i+1:]
-		} else {
-			rest = ""
-		}
-		if wordHasAcronym(w) {
-			return true
+	start := 0
+	for i := 0; i < len(p); i++ {
+		if c := p[i]; c == ' ' || c == '\t' || c == '\n' {
+			if wordHasAcronym(p[start:i]) {
+				return true
+			}
+			start = i + 1
 		}
 	}
-	return false
+	return wordHasAcronym(p[start:])
 }
 
 // wordHasAcronym is hasAcronym of one word.
@@ -821,9 +821,37 @@ func slowAcronym(w string) bool {
 
 // isTitleCased reports a phrase whose every word starts with a capital followed by lower-case letters.
 func isTitleCased(p string) bool {
-	for _, w := range strings.Fields(p) {
-		r, size := utf8.DecodeRuneInString(w)
-		if !unicode.IsUpper(r) || strings.ToLower(w[size:]) != w[size:] {
+	for i := 0; i < len(p); {
+		r, size := utf8.DecodeRuneInString(p[i:])
+		if unicode.IsSpace(r) {
+			i += size
+			continue
+		}
+		// a word of strings.Fields(p) starts at i with r
+		j := i + size
+		for j < len(p) {
+			r2, s2 := utf8.DecodeRuneInString(p[j:])
+			if unicode.IsSpace(r2) {
+				break
+			}
+			j += s2
+		}
+		if !unicode.IsUpper(r) || !isLowerCase(p[i+size:j]) {
+			return false
+		}
+		i = j
+	}
+	return true
+}
+
+// isLowerCase reports strings.ToLower(s) == s, without allocating for ASCII.
+func isLowerCase(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return strings.ToLower(s) == s
+		}
+		if 'A' <= c && c <= 'Z' {
 			return false
 		}
 	}
