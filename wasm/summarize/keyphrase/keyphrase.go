@@ -421,17 +421,29 @@ func (d *doc) rate(c *cand, f *[NumFeatures]float64, m *Model) float64 {
 }
 
 var (
-	adjSuffixes  = []string{"al", "ic", "ive", "ous", "able", "ible", "ful", "less", "ar", "ary", "ant", "ent"}
-	nounSuffixes = []string{"tion", "sion", "ment", "ness", "ity", "ism", "ance", "ence", "er", "or", "ics", "ogy", "ure", "age"}
+	adjSuffixes  = byLastByte("al", "ic", "ive", "ous", "able", "ible", "ful", "less", "ar", "ary", "ant", "ent")
+	nounSuffixes = byLastByte("tion", "sion", "ment", "ness", "ity", "ism", "ance", "ence", "er", "or", "ics", "ogy", "ure", "age")
 )
 
-func hasAnySuffix(w string, suffixes []string) bool {
+// suffixSet is a set of suffixes by their last byte, so that a word is checked against the few that
+// can match.
+type suffixSet [256][]string
+
+func byLastByte(suffixes ...string) *suffixSet {
+	var t suffixSet
+	for _, s := range suffixes {
+		t[s[len(s)-1]] = append(t[s[len(s)-1]], s)
+	}
+	return &t
+}
+
+// hasAnySuffix reports whether w ends in one of suffixes with at least three bytes before it.
+func hasAnySuffix(w string, suffixes *suffixSet) bool {
 	if len(w) < 4 {
 		return false
 	}
-	last := w[len(w)-1]
-	for _, s := range suffixes {
-		if s[len(s)-1] == last && len(w) > len(s)+2 && strings.HasSuffix(w, s) {
+	for _, s := range suffixes[w[len(w)-1]] {
+		if len(w) > len(s)+2 && strings.HasSuffix(w, s) {
 			return true
 		}
 	}
@@ -527,7 +539,9 @@ func (t *wordTypes) find(w string, m *Model) int32 {
 	}
 	lw := strings.ToLower(w)
 	var e *entry
-	if m != nil {
+	if m != nil && lw == w {
+		e = m.lexicon.get(lw, h) // most words are written in lower case: their hash is known
+	} else if m != nil {
 		e = m.entry(lw)
 	} else if c, ok := classes[lw]; ok {
 		e = &entry{class: c}

@@ -8,8 +8,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-
-	"github.com/papergist/papergist/wasm/summarize/internal/scorer"
 )
 
 // Dense features of a candidate.
@@ -81,9 +79,8 @@ type Model struct {
 	Threshold float64              // Rank stops below this score…
 	MinKeep   int                  // …once it has this many phrases
 
-	entries []*entry         // every word of the lexicon and of the word classes (Prepare)…
-	table   scorer.WordTable // …found by word
-	rareIDF float64          // the IDF of a word not in the lexicon
+	lexicon lexTable // every word of the lexicon and of the word classes, found by word (Prepare)
+	rareIDF float64  // the IDF of a word not in the lexicon
 }
 
 // idfOf is log((docs+1) / (df+1)) with the document frequency of a lexicon entry (0 for a word not in
