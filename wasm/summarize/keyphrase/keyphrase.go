@@ -254,11 +254,11 @@ func scan(title, abstract string, m *Model) *doc {
 			end--
 		}
 		// an -ing verb with its preposition ends the run: "the metamodel relating to stereotypes"
-		if end-start > 1 && end < len(toks) && isVerbIng(toks[end-1].lower) && !toks[end-1].brkAfter && toks[end].prep {
+		if end-start > 1 && end < len(toks) && d.verbIng(end-1) && !toks[end-1].brkAfter && toks[end].prep {
 			end--
 		}
 		// a leading -ing verb is not part of the name: "inducing ReLU stability"
-		for end-start > 1 && isVerbIng(toks[start].lower) {
+		for end-start > 1 && d.verbIng(start) {
 			start++
 		}
 		if start >= end {
@@ -469,14 +469,14 @@ func Rank(title, abstract string, m *Model, k int) []string {
 		f = [NumFeatures]float64{}
 		d.features(c, &f)
 		c.score = d.rate(c, &f, m)
-		if f[fSingleCommon] == 1 && m.common(d.words[c.ids[0]].lower) {
+		if f[fSingleCommon] == 1 && m.common(d.words[c.ids[0]].lex) {
 			c.score = math.Inf(-1) // a bare common word ("design", "framework") names nothing
 		}
 		order = append(order, int32(i))
 	}
 	d.order = order
 	// the best k by repeated selection, earlier first on ties: cheaper than sorting every candidate
-	out := []string{}
+	out := make([]string, 0, k)
 	for len(out) < k {
 		best := -1
 		for _, i := range order {
@@ -511,12 +511,13 @@ type wordType struct {
 
 // Flags of a wordType.
 const (
-	typePhrase = 1 << iota // its class and form allow it in a phrase
-	typeUpper              // it starts with a capital
-	typeEd                 // lower-cased, it ends in "ed"
-	typeClause             // a determiner, "that", "to", "how", "whether"
-	typePrep               // "to", "with", "from", "on", "into", "by"
-	typeFolded             // lower folds a plural
+	typePhrase  = 1 << iota // its class and form allow it in a phrase
+	typeUpper               // it starts with a capital
+	typeEd                  // lower-cased, it ends in "ed"
+	typeClause              // a determiner, "that", "to", "how", "whether"
+	typePrep                // "to", "with", "from", "on", "into", "by"
+	typeFolded              // lower folds a plural
+	typeVerbIng             // isVerbIng(lower)
 )
 
 // wordTypes are the distinct word forms of one text, found by the form as written.
@@ -568,6 +569,9 @@ func (t *wordTypes) find(w string, m *Model) int32 {
 	}
 	if len(y.lower) != len(lw) {
 		y.flags |= typeFolded
+	}
+	if isVerbIng(y.lower) {
+		y.flags |= typeVerbIng
 	}
 	i := int32(len(t.list))
 	t.index.Put(w, h, i)
@@ -715,6 +719,9 @@ func startsUpper(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
 }
+
+// verbIng is isVerbIng of token i.
+func (d *doc) verbIng(i int) bool { return d.types.list[d.toks[i].typ].flags&typeVerbIng != 0 }
 
 // isVerbIng reports an -ing word that is an action rather than the name of a field.
 func isVerbIng(w string) bool { return strings.HasSuffix(w, "ing") && !nominalIng[w] && len(w) > 5 }

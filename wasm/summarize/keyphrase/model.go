@@ -93,11 +93,9 @@ func (m *Model) idfOf(e *Word) float64 {
 	return math.Log(float64(m.Docs+1) / float64(df+1))
 }
 
-// common reports a word in at least 1% of the training documents: too general to stand alone.
-func (m *Model) common(w string) bool {
-	e := m.Lex[w]
-	return e != nil && e.DF*100 >= m.Docs
-}
+// common reports a lexicon word (nil for none) in at least 1% of the training documents: too general
+// to stand alone.
+func (m *Model) common(e *Word) bool { return e != nil && e.DF*100 >= m.Docs }
 
 // Marshal writes the model in its text form: one setting, weight or word a line.
 func (m *Model) Marshal() []byte {
