@@ -40,23 +40,22 @@ type cand struct {
 
 // token is one word of the text.
 type token struct {
-	start, end int    // bytes of text
-	lower      string // lower-cased, plural-folded
-	typ        int32  // its form in doc.types
-	aux        bool   // a form of "be" or "have"
-	folded     bool   // lower differs from the lower-cased word (a plural folded)
-	phrase     bool   // may be part of a phrase
-	det        bool   // a determiner: ends a phrase whose last word is then a verb
-	clause     bool   // "that", "to", a determiner: what a verb is followed by
-	prep       bool   // "to", "with", "from"…: what an -ing verb is followed by
-	brkBefore  bool   // punctuation before it
-	brkAfter   bool   // punctuation after it
+	start, end int   // bytes of text
+	typ        int32 // its form in doc.types: its lower-cased, plural-folded word and more
+	word       int32 // its word in doc.words, or -1
+	aux        bool  // a form of "be" or "have"
+	folded     bool  // lower differs from the lower-cased word (a plural folded)
+	phrase     bool  // may be part of a phrase
+	det        bool  // a determiner: ends a phrase whose last word is then a verb
+	clause     bool  // "that", "to", a determiner: what a verb is followed by
+	prep       bool  // "to", "with", "from"…: what an -ing verb is followed by
+	brkBefore  bool  // punctuation before it
+	brkAfter   bool  // punctuation after it
 	sentStart  bool
 	title      bool
 	capital    bool  // capitalized, not at the start of a sentence
 	shape      uint8 // shapeAcronym, shapeDigit, shapeHyphen, shapePlural, shapeEs of the word as written
 	paren      bool  // followed by a parenthesized acronym: "(FDI)"
-	word       int32
 }
 
 // Shapes of a word as written, and suffix classes of its lower-cased form.
@@ -211,16 +210,17 @@ func scan(title, abstract string, m *Model) *doc {
 		y := &d.types.list[t.typ]
 		id := y.word
 		if id < 0 {
-			h := scorer.WordHash(t.lower)
+			lower := y.lower
+			h := scorer.WordHash(lower)
 			var ok bool
-			if id, ok = vocab.Get(t.lower, h); !ok {
+			if id, ok = vocab.Get(lower, h); !ok {
 				id = int32(len(d.words))
-				vocab.Put(t.lower, h, id)
+				vocab.Put(lower, h, id)
 				e := y.entry
 				if t.folded {
-					e = m.entry(t.lower)
+					e = m.entry(lower)
 				}
-				w := docWord{lower: t.lower, idf: m.rareIDF, suffix: suffixOf(t.lower)}
+				w := docWord{lower: lower, idf: m.rareIDF, suffix: suffixOf(lower)}
 				if e != nil && e.word != nil {
 					w.lex, w.idf = e.word, e.idf
 				}
@@ -660,7 +660,7 @@ func tokenize(toks []token, types *wordTypes, text string, titleLen int, m *Mode
 			ti := types.find(w, m)
 			y := &types.list[ti]
 			t := token{
-				start: p, end: p + len(w), lower: y.lower, typ: ti, det: y.class&classDet != 0,
+				start: p, end: p + len(w), typ: ti, det: y.class&classDet != 0,
 				clause: y.flags&typeClause != 0, prep: y.flags&typePrep != 0,
 				brkBefore: brk, sentStart: sentStart, title: p < titleLen, capital: !sentStart && y.flags&typeUpper != 0,
 				phrase: y.flags&typePhrase != 0,
@@ -725,21 +725,6 @@ func (d *doc) verbIng(i int) bool { return d.types.list[d.toks[i].typ].flags&typ
 
 // isVerbIng reports an -ing word that is an action rather than the name of a field.
 func isVerbIng(w string) bool { return strings.HasSuffix(w, "ing") && !nominalIng[w] && len(w) > 5 }
-
-// spanKey is the lower-cased words of toks joined by spaces.
-func spanKey(toks []token) string {
-	if len(toks) == 1 {
-		return toks[0].lower
-	}
-	var b strings.Builder
-	for i, t := range toks {
-		if i > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(t.lower)
-	}
-	return b.String()
-}
 
 // display returns text[start:end] with runs of spaces made one.
 func display(text string, start, end int) string {
@@ -883,11 +868,12 @@ func isLowerCase(s string) bool {
 func DocWords(text string) []string {
 	seen := map[string]bool{}
 	var out []string
-	toks, _, _ := tokenize(nil, new(wordTypes), text, 0, nil)
+	var types wordTypes
+	toks, _, _ := tokenize(nil, &types, text, 0, nil)
 	for _, t := range toks {
-		if !seen[t.lower] {
-			seen[t.lower] = true
-			out = append(out, t.lower)
+		if lower := types.list[t.typ].lower; !seen[lower] {
+			seen[lower] = true
+			out = append(out, lower)
 		}
 	}
 	return out
