@@ -538,15 +538,31 @@ func (t *wordTypes) find(w string, m *Model) int32 {
 	if i, ok := t.index.Get(w, h); ok {
 		return i
 	}
-	lw := strings.ToLower(w)
-	var e *entry
-	if m != nil && lw == w {
-		e = m.lexicon.get(lw, h) // most words are written in lower case: their hash is known
-	} else if m != nil {
-		e = m.entry(lw)
-	} else if c, ok := classes[lw]; ok {
-		e = &entry{class: c}
+	var y wordType
+	if m == nil {
+		lw := strings.ToLower(w)
+		var e *entry
+		if c, ok := classes[lw]; ok {
+			e = &entry{class: c}
+		}
+		y = newWordType(w, lw, e)
+	} else if e := m.lexicon.get(w, h); e != nil && e.hasForm {
+		y = e.form // a word of the model written in lower case, as most are
+	} else {
+		lw := strings.ToLower(w)
+		if lw != w {
+			e = m.entry(lw)
+		}
+		y = newWordType(w, lw, e)
 	}
+	i := int32(len(t.list))
+	t.index.Put(w, h, i)
+	t.list = append(t.list, y)
+	return i
+}
+
+// newWordType describes the form w, lower-cased lw, whose entry in the model is e (nil for none).
+func newWordType(w, lw string, e *entry) wordType {
 	y := wordType{lower: foldPlural(lw), entry: e, word: -1}
 	if e != nil {
 		y.class = e.class
@@ -573,10 +589,7 @@ func (t *wordTypes) find(w string, m *Model) int32 {
 	if isVerbIng(y.lower) {
 		y.flags |= typeVerbIng
 	}
-	i := int32(len(t.list))
-	t.index.Put(w, h, i)
-	t.list = append(t.list, y)
-	return i
+	return y
 }
 
 // tokenize appends the words of text to toks, with their forms in types (emptied first); the first

@@ -95,6 +95,10 @@ type entry struct {
 	class uint8
 	word  *Word
 	idf   float64
+	// form describes the word written as it is (in lower case), computed once by Prepare; hasForm is
+	// false for a word that lower-casing would change.
+	form    wordType
+	hasForm bool
 }
 
 // Prepare indexes the model for ranking: call it after building or changing the lexicon's words
@@ -113,6 +117,11 @@ func (m *Model) Prepare() {
 		e.word, e.idf = x, m.idfOf(x)
 	}
 	m.rareIDF = m.idfOf(nil)
+	for w, e := range byWord {
+		if strings.ToLower(w) == w {
+			e.form, e.hasForm = newWordType(w, w, e), true
+		}
+	}
 	m.lexicon.build(byWord)
 }
 
