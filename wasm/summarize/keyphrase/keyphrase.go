@@ -610,26 +610,30 @@ func tokenize(toks []token, types *wordTypes, text string, titleLen int, m *Mode
 				toks[len(toks)-1].brkAfter = true
 			}
 		}
-		j := i
-		for j < len(text) && !isSpace(text[j]) {
-			j++
-		}
-		field := text[i:j]
-		// an opening parenthesis with an acronym in it defines the phrase before it
-		if len(toks) > 0 && len(field) > 2 && field[0] == '(' && j-i < 14 {
-			inner := strings.Trim(field, "(),.;:")
-			if len(inner) >= 2 && hasAcronym(inner) && strings.IndexByte(inner, ' ') < 0 && !strings.ContainsAny(inner, "=+") {
-				toks[len(toks)-1].paren = true
+		// the field (the text up to the next space) starts at i
+		if len(toks) > 0 && text[i] == '(' {
+			// an opening parenthesis with an acronym in it defines the phrase before it
+			j := i + 1
+			for j < len(text) && j-i < 14 && !isSpace(text[j]) {
+				j++
+			}
+			if field := text[i:j]; len(field) > 2 && j-i < 14 {
+				inner := strings.Trim(field, "(),.;:")
+				if len(inner) >= 2 && hasAcronym(inner) && strings.IndexByte(inner, ' ') < 0 && !strings.ContainsAny(inner, "=+") {
+					toks[len(toks)-1].paren = true
+				}
 			}
 		}
 		// split the field into words at punctuation, keeping hyphens, apostrophes and dots between word
-		// characters inside words except a dot before a letter ("consistency.Existing", "vol.8")
+		// characters inside words except a dot before a letter ("consistency.Existing", "vol.8"); a space
+		// is neither, so no word runs past the field
 		brk := false
-		for p := i; p < j; {
-			if !wordRuneAt(text[:j], p) {
+		p := i
+		for p < len(text) && !isSpace(text[p]) {
+			if !wordRuneAt(text, p) {
 				r, size := rune(text[p]), 1
 				if r >= utf8.RuneSelf {
-					r, size = utf8.DecodeRuneInString(text[p:j])
+					r, size = utf8.DecodeRuneInString(text[p:])
 				}
 				if r == '.' || r == '!' || r == '?' {
 					sentStart = true
@@ -642,7 +646,7 @@ func tokenize(toks []token, types *wordTypes, text string, titleLen int, m *Mode
 				continue
 			}
 			q := p
-			for q < j {
+			for q < len(text) {
 				c := text[q]
 				if c < utf8.RuneSelf {
 					if asciiWord[c] {
@@ -650,14 +654,14 @@ func tokenize(toks []token, types *wordTypes, text string, titleLen int, m *Mode
 						continue
 					}
 					// inner hyphen or apostrophe between word characters
-					if (c == '-' || c == '\'') && q+1 < j && wordRuneAt(text[:j], q+1) {
+					if (c == '-' || c == '\'') && q+1 < len(text) && wordRuneAt(text, q+1) {
 						q++
 						continue
 					}
 					break
 				}
-				r2, s2 := utf8.DecodeRuneInString(text[q:j])
-				if isWordRune(r2) || r2 == '’' && q+s2 < j && wordRuneAt(text[:j], q+s2) {
+				r2, s2 := utf8.DecodeRuneInString(text[q:])
+				if isWordRune(r2) || r2 == '’' && q+s2 < len(text) && wordRuneAt(text, q+s2) {
 					q += s2
 					continue
 				}
@@ -701,7 +705,7 @@ func tokenize(toks []token, types *wordTypes, text string, titleLen int, m *Mode
 			sentStart, brk = false, false
 			p = q
 		}
-		i = j
+		i = p
 	}
 	return toks, words, stops
 }
