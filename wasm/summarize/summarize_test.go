@@ -162,6 +162,12 @@ func BenchmarkKeyPhrases(b *testing.B) {
 	benchAbstracts(b, func(title, abstract string) { _ = summarize.KeyPhrases(title, abstract) })
 }
 
+// BenchmarkSummarize measures the TL;DR and key phrases of one paper per op over the dev abstracts, as
+// the extension asks for them: profile it with -cpuprofile and -memprofile.
+func BenchmarkSummarize(b *testing.B) {
+	benchAbstracts(b, func(title, abstract string) { _ = summarize.Summarize(title, abstract) })
+}
+
 // benchAbstracts calls f once per op on the dev papers in turn.
 func benchAbstracts(b *testing.B, f func(title, abstract string)) {
 	recs := devRecords(b, 0)

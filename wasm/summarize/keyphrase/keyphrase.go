@@ -40,23 +40,22 @@ type cand struct {
 
 // token is one word of the text.
 type token struct {
-	start, end int    // bytes of text
-	lower      string // lower-cased, plural-folded
-	aux        bool   // a form of "be" or "have"
-	folded     bool   // lower differs from the lower-cased word (a plural folded)
-	entry      *entry // the model's entry for the lower-cased word, or nil
-	phrase     bool   // may be part of a phrase
-	det        bool   // a determiner: ends a phrase whose last word is then a verb
-	clause     bool   // "that", "to", a determiner: what a verb is followed by
-	prep       bool   // "to", "with", "from"…: what an -ing verb is followed by
-	brkBefore  bool   // punctuation before it
-	brkAfter   bool   // punctuation after it
+	start, end int   // bytes of text
+	typ        int32 // its form in doc.types: its lower-cased, plural-folded word and more
+	word       int32 // its word in doc.words, or -1
+	aux        bool  // a form of "be" or "have"
+	folded     bool  // lower differs from the lower-cased word (a plural folded)
+	phrase     bool  // may be part of a phrase
+	det        bool  // a determiner: ends a phrase whose last word is then a verb
+	clause     bool  // "that", "to", a determiner: what a verb is followed by
+	prep       bool  // "to", "with", "from"…: what an -ing verb is followed by
+	brkBefore  bool  // punctuation before it
+	brkAfter   bool  // punctuation after it
 	sentStart  bool
 	title      bool
 	capital    bool  // capitalized, not at the start of a sentence
 	shape      uint8 // shapeAcronym, shapeDigit, shapeHyphen, shapePlural, shapeEs of the word as written
 	paren      bool  // followed by a parenthesized acronym: "(FDI)"
-	word       int32
 }
 
 // Shapes of a word as written, and suffix classes of its lower-cased form.
@@ -118,6 +117,7 @@ type docWord struct {
 	suffix  uint16
 	lower   string
 	tf      int
+	logTF   float64 // math.Log1p(tf), once scan has counted tf
 	inTitle bool
 	idf     float64
 	lex     *Word
@@ -127,6 +127,7 @@ type docWord struct {
 type doc struct {
 	text  string
 	toks  []token
+	types wordTypes
 	words []docWord
 	cands []cand
 	order []int32
@@ -189,11 +190,11 @@ func scan(title, abstract string, m *Model) *doc {
 	d.text = title + "\n\n" + abstract
 	text := d.text
 	var words, stops int
-	d.toks, words, stops = tokenize(d.toks[:0], text, len(title), m)
+	d.toks, words, stops = tokenize(d.toks[:0], &d.types, text, len(title), m)
 	if words > 0 && stops*10 < words {
 		d.text = title
 		text = title
-		d.toks, _, _ = tokenize(d.toks[:0], text, len(title), m)
+		d.toks, _, _ = tokenize(d.toks[:0], &d.types, text, len(title), m)
 	}
 	toks := d.toks
 	d.vocab.Reset(len(toks))
@@ -206,26 +207,35 @@ func scan(title, abstract string, m *Model) *doc {
 			t.word = -1
 			continue
 		}
-		h := scorer.WordHash(t.lower)
-		id, ok := vocab.Get(t.lower, h)
-		if !ok {
-			id = int32(len(d.words))
-			vocab.Put(t.lower, h, id)
-			e := t.entry
-			if t.folded {
-				e = m.entry(t.lower)
+		y := &d.types.list[t.typ]
+		id := y.word
+		if id < 0 {
+			lower := y.lower
+			h := scorer.WordHash(lower)
+			var ok bool
+			if id, ok = vocab.Get(lower, h); !ok {
+				id = int32(len(d.words))
+				vocab.Put(lower, h, id)
+				e := y.entry
+				if t.folded {
+					e = m.entry(lower)
+				}
+				w := docWord{lower: lower, idf: m.rareIDF, suffix: suffixOf(lower)}
+				if e != nil && e.word != nil {
+					w.lex, w.idf = e.word, e.idf
+				}
+				d.words = append(d.words, w)
 			}
-			w := docWord{lower: t.lower, idf: m.rareIDF, suffix: suffixOf(t.lower)}
-			if e != nil && e.word != nil {
-				w.lex, w.idf = e.word, e.idf
-			}
-			d.words = append(d.words, w)
+			y.word = id
 		}
 		t.word = id
 		if t.phrase {
 			d.words[id].tf++
 			d.words[id].inTitle = d.words[id].inTitle || t.title
 		}
+	}
+	for i := range d.words {
+		d.words[i].logTF = math.Log1p(float64(d.words[i].tf))
 	}
 	index := &d.index
 	for i := 0; i < len(toks); {
@@ -244,11 +254,11 @@ func scan(title, abstract string, m *Model) *doc {
 			end--
 		}
 		// an -ing verb with its preposition ends the run: "the metamodel relating to stereotypes"
-		if end-start > 1 && end < len(toks) && isVerbIng(toks[end-1].lower) && !toks[end-1].brkAfter && toks[end].prep {
+		if end-start > 1 && end < len(toks) && d.verbIng(end-1) && !toks[end-1].brkAfter && toks[end].prep {
 			end--
 		}
 		// a leading -ing verb is not part of the name: "inducing ReLU stability"
-		for end-start > 1 && isVerbIng(toks[start].lower) {
+		for end-start > 1 && d.verbIng(start) {
 			start++
 		}
 		if start >= end {
@@ -354,11 +364,10 @@ func (d *doc) features(c *cand, f *[NumFeatures]float64) {
 	minIDF, sumIDF, minTF, sumTF, titleWords := math.Inf(1), 0.0, math.Inf(1), 0.0, 0
 	for _, id := range ids {
 		w := &d.words[id]
-		minIDF = math.Min(minIDF, w.idf)
+		minIDF = min(minIDF, w.idf) // IDFs and log TFs are finite and >= 0: as math.Min
 		sumIDF += w.idf
-		tf := math.Log1p(float64(w.tf))
-		minTF = math.Min(minTF, tf)
-		sumTF += tf
+		minTF = min(minTF, w.logTF)
+		sumTF += w.logTF
 		if w.inTitle {
 			titleWords++
 		}
@@ -412,17 +421,29 @@ func (d *doc) rate(c *cand, f *[NumFeatures]float64, m *Model) float64 {
 }
 
 var (
-	adjSuffixes  = []string{"al", "ic", "ive", "ous", "able", "ible", "ful", "less", "ar", "ary", "ant", "ent"}
-	nounSuffixes = []string{"tion", "sion", "ment", "ness", "ity", "ism", "ance", "ence", "er", "or", "ics", "ogy", "ure", "age"}
+	adjSuffixes  = byLastByte("al", "ic", "ive", "ous", "able", "ible", "ful", "less", "ar", "ary", "ant", "ent")
+	nounSuffixes = byLastByte("tion", "sion", "ment", "ness", "ity", "ism", "ance", "ence", "er", "or", "ics", "ogy", "ure", "age")
 )
 
-func hasAnySuffix(w string, suffixes []string) bool {
+// suffixSet is a set of suffixes by their last byte, so that a word is checked against the few that
+// can match.
+type suffixSet [256][]string
+
+func byLastByte(suffixes ...string) *suffixSet {
+	var t suffixSet
+	for _, s := range suffixes {
+		t[s[len(s)-1]] = append(t[s[len(s)-1]], s)
+	}
+	return &t
+}
+
+// hasAnySuffix reports whether w ends in one of suffixes with at least three bytes before it.
+func hasAnySuffix(w string, suffixes *suffixSet) bool {
 	if len(w) < 4 {
 		return false
 	}
-	last := w[len(w)-1]
-	for _, s := range suffixes {
-		if s[len(s)-1] == last && len(w) > len(s)+2 && strings.HasSuffix(w, s) {
+	for _, s := range suffixes[w[len(w)-1]] {
+		if len(w) > len(s)+2 && strings.HasSuffix(w, s) {
 			return true
 		}
 	}
@@ -448,14 +469,14 @@ func Rank(title, abstract string, m *Model, k int) []string {
 		f = [NumFeatures]float64{}
 		d.features(c, &f)
 		c.score = d.rate(c, &f, m)
-		if f[fSingleCommon] == 1 && m.common(d.words[c.ids[0]].lower) {
+		if f[fSingleCommon] == 1 && m.common(d.words[c.ids[0]].lex) {
 			c.score = math.Inf(-1) // a bare common word ("design", "framework") names nothing
 		}
 		order = append(order, int32(i))
 	}
 	d.order = order
 	// the best k by repeated selection, earlier first on ties: cheaper than sorting every candidate
-	out := []string{}
+	out := make([]string, 0, k)
 	for len(out) < k {
 		best := -1
 		for _, i := range order {
@@ -476,9 +497,105 @@ func Rank(title, abstract string, m *Model, k int) []string {
 	return out
 }
 
-// tokenize appends the words of text to toks; the first titleLen bytes are the title. It also counts
-// the words after the title and the stop words among them.
-func tokenize(toks []token, text string, titleLen int, m *Model) (_ []token, words, stops int) {
+// wordType is what tokenize derives from a word as written, once per distinct form in a text: most words
+// of an abstract repeat, and looking every occurrence up in the model and classifying it afresh was a
+// third of a ranking's cost.
+type wordType struct {
+	lower string // lower-cased, plural-folded
+	entry *entry // the model's entry for the lower-cased word, or nil
+	word  int32  // the doc's word id of lower, once scan has met the form in a phrase; else -1
+	class uint8
+	shape uint8 // shapeOf the word, when it may be part of a phrase
+	flags uint8
+}
+
+// Flags of a wordType.
+const (
+	typePhrase  = 1 << iota // its class and form allow it in a phrase
+	typeUpper               // it starts with a capital
+	typeEd                  // lower-cased, it ends in "ed"
+	typeClause              // a determiner, "that", "to", "how", "whether"
+	typePrep                // "to", "with", "from", "on", "into", "by"
+	typeFolded              // lower folds a plural
+	typeVerbIng             // isVerbIng(lower)
+)
+
+// wordTypes are the distinct word forms of one text, found by the form as written.
+type wordTypes struct {
+	index scorer.WordTable
+	list  []wordType
+}
+
+// reset empties t for a text of n bytes.
+func (t *wordTypes) reset(n int) {
+	t.index.Reset(n/8 + 16) // an abstract has about one distinct form per 8 bytes
+	t.list = t.list[:0]
+}
+
+// find returns the index of the form w in t, adding it.
+func (t *wordTypes) find(w string, m *Model) int32 {
+	h := scorer.WordHash(w)
+	if i, ok := t.index.Get(w, h); ok {
+		return i
+	}
+	var y wordType
+	if m == nil {
+		lw := strings.ToLower(w)
+		var e *entry
+		if c, ok := classes[lw]; ok {
+			e = &entry{class: c}
+		}
+		y = newWordType(w, lw, e)
+	} else if e := m.lexicon.get(w, h); e != nil && e.hasForm {
+		y = e.form // a word of the model written in lower case, as most are
+	} else {
+		lw := strings.ToLower(w)
+		if lw != w {
+			e = m.entry(lw)
+		}
+		y = newWordType(w, lw, e)
+	}
+	i := int32(len(t.list))
+	t.index.Put(w, h, i)
+	t.list = append(t.list, y)
+	return i
+}
+
+// newWordType describes the form w, lower-cased lw, whose entry in the model is e (nil for none).
+func newWordType(w, lw string, e *entry) wordType {
+	y := wordType{lower: foldPlural(lw), entry: e, word: -1}
+	if e != nil {
+		y.class = e.class
+	}
+	if y.class&classDet != 0 || lw == "that" || lw == "to" || lw == "how" || lw == "whether" {
+		y.flags |= typeClause
+	}
+	if lw == "to" || lw == "with" || lw == "from" || lw == "on" || lw == "into" || lw == "by" {
+		y.flags |= typePrep
+	}
+	if y.class&(classStop|classVerb) == 0 && isPhraseWord(w) {
+		y.flags |= typePhrase
+		y.shape = shapeOf(w)
+	}
+	if startsUpper(w) {
+		y.flags |= typeUpper
+	}
+	if strings.HasSuffix(lw, "ed") {
+		y.flags |= typeEd
+	}
+	if len(y.lower) != len(lw) {
+		y.flags |= typeFolded
+	}
+	if isVerbIng(y.lower) {
+		y.flags |= typeVerbIng
+	}
+	return y
+}
+
+// tokenize appends the words of text to toks, with their forms in types (emptied first); the first
+// titleLen bytes are the title. It also counts the words after the title and the stop words among them.
+func tokenize(toks []token, types *wordTypes, text string, titleLen int, m *Model) (_ []token, words, stops int) {
+	types.reset(len(text))
 	sentStart := true
 	for i := 0; i < len(text); {
 		for i < len(text) && isSpace(text[i]) {
@@ -493,24 +610,31 @@ func tokenize(toks []token, text string, titleLen int, m *Model) (_ []token, wor
 				toks[len(toks)-1].brkAfter = true
 			}
 		}
-		j := i
-		for j < len(text) && !isSpace(text[j]) {
-			j++
-		}
-		field := text[i:j]
-		// an opening parenthesis with an acronym in it defines the phrase before it
-		if len(toks) > 0 && len(field) > 2 && field[0] == '(' && j-i < 14 {
-			inner := strings.Trim(field, "(),.;:")
-			if len(inner) >= 2 && hasAcronym(inner) && strings.IndexByte(inner, ' ') < 0 && !strings.ContainsAny(inner, "=+") {
-				toks[len(toks)-1].paren = true
+		// the field (the text up to the next space) starts at i
+		if len(toks) > 0 && text[i] == '(' {
+			// an opening parenthesis with an acronym in it defines the phrase before it
+			j := i + 1
+			for j < len(text) && j-i < 14 && !isSpace(text[j]) {
+				j++
+			}
+			if field := text[i:j]; len(field) > 2 && j-i < 14 {
+				inner := strings.Trim(field, "(),.;:")
+				if len(inner) >= 2 && hasAcronym(inner) && strings.IndexByte(inner, ' ') < 0 && !strings.ContainsAny(inner, "=+") {
+					toks[len(toks)-1].paren = true
+				}
 			}
 		}
 		// split the field into words at punctuation, keeping hyphens, apostrophes and dots between word
-		// characters inside words except a dot before a letter ("consistency.Existing", "vol.8")
+		// characters inside words except a dot before a letter ("consistency.Existing", "vol.8"); a space
+		// is neither, so no word runs past the field
 		brk := false
-		for p := i; p < j; {
-			r, size := utf8.DecodeRuneInString(text[p:j])
-			if !isWordRune(r) {
+		p := i
+		for p < len(text) && !isSpace(text[p]) {
+			if !wordRuneAt(text, p) {
+				r, size := rune(text[p]), 1
+				if r >= utf8.RuneSelf {
+					r, size = utf8.DecodeRuneInString(text[p:])
+				}
 				if r == '.' || r == '!' || r == '?' {
 					sentStart = true
 				}
@@ -522,18 +646,24 @@ func tokenize(toks []token, text string, titleLen int, m *Model) (_ []token, wor
 				continue
 			}
 			q := p
-			for q < j {
-				r2, s2 := utf8.DecodeRuneInString(text[q:j])
-				if isWordRune(r2) {
-					q += s2
-					continue
-				}
-				// inner hyphen or apostrophe between word characters
-				if (r2 == '-' || r2 == '\'' || r2 == '’') && q+s2 < j {
-					if r3, _ := utf8.DecodeRuneInString(text[q+s2 : j]); isWordRune(r3) {
-						q += s2
+			for q < len(text) {
+				c := text[q]
+				if c < utf8.RuneSelf {
+					if asciiWord[c] {
+						q++
 						continue
 					}
+					// inner hyphen or apostrophe between word characters
+					if (c == '-' || c == '\'') && q+1 < len(text) && wordRuneAt(text, q+1) {
+						q++
+						continue
+					}
+					break
+				}
+				r2, s2 := utf8.DecodeRuneInString(text[q:])
+				if isWordRune(r2) || r2 == '’' && q+s2 < len(text) && wordRuneAt(text, q+s2) {
+					q += s2
+					continue
 				}
 				break
 			}
@@ -544,33 +674,22 @@ func tokenize(toks []token, text string, titleLen int, m *Model) (_ []token, wor
 			} else if strings.HasSuffix(w, "’s") {
 				w, possessive = w[:len(w)-len("’s")], true
 			}
-			lw := strings.ToLower(w)
-			var e *entry
-			if m != nil {
-				e = m.entry(lw)
-			} else if c, ok := classes[lw]; ok {
-				e = &entry{class: c}
-			}
-			var class uint8
-			if e != nil {
-				class = e.class
-			}
+			ti := types.find(w, m)
+			y := &types.list[ti]
 			t := token{
-				start: p, end: p + len(w), lower: foldPlural(lw), det: class&classDet != 0,
-				clause:    class&classDet != 0 || lw == "that" || lw == "to" || lw == "how" || lw == "whether",
-				prep:      lw == "to" || lw == "with" || lw == "from" || lw == "on" || lw == "into" || lw == "by",
-				brkBefore: brk, sentStart: sentStart, title: p < titleLen, capital: !sentStart && startsUpper(w),
-				phrase: class&(classStop|classVerb) == 0 && isPhraseWord(w),
+				start: p, end: p + len(w), typ: ti, det: y.class&classDet != 0,
+				clause: y.flags&typeClause != 0, prep: y.flags&typePrep != 0,
+				brkBefore: brk, sentStart: sentStart, title: p < titleLen, capital: !sentStart && y.flags&typeUpper != 0,
+				phrase: y.flags&typePhrase != 0,
 			}
 			// a past participle after a form of "be" or "have" is a verb: "needs to be tuned per-model"
-			if len(toks) > 0 && !brk && toks[len(toks)-1].aux && strings.HasSuffix(lw, "ed") {
+			if len(toks) > 0 && !brk && toks[len(toks)-1].aux && y.flags&typeEd != 0 {
 				t.phrase = false
 			}
-			t.aux = class&classAux != 0
-			t.folded = len(t.lower) != len(lw)
-			t.entry = e
+			t.aux = y.class&classAux != 0
+			t.folded = y.flags&typeFolded != 0
 			if t.phrase {
-				t.shape = shapeOf(w)
+				t.shape = y.shape
 			}
 			if possessive {
 				t.brkAfter = true
@@ -578,7 +697,7 @@ func tokenize(toks []token, text string, titleLen int, m *Model) (_ []token, wor
 			}
 			if !t.title {
 				words++
-				if class&classStop != 0 {
+				if y.class&classStop != 0 {
 					stops++
 				}
 			}
@@ -586,10 +705,27 @@ func tokenize(toks []token, text string, titleLen int, m *Model) (_ []token, wor
 			sentStart, brk = false, false
 			p = q
 		}
-		i = j
+		i = p
 	}
 	return toks, words, stops
 }
+
+// wordRuneAt reports whether the character at s[i] is a letter or digit.
+func wordRuneAt(s string, i int) bool {
+	if c := s[i]; c < utf8.RuneSelf {
+		return asciiWord[c]
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return isWordRune(r)
+}
+
+// asciiWord marks the ASCII letters and digits: isWordRune of an ASCII character.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		t[c] = isWordRune(rune(c))
+	}
+	return t
+}()
 
 func isSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
@@ -601,23 +737,11 @@ func startsUpper(w string) bool {
 	return unicode.IsUpper(r)
 }
 
+// verbIng is isVerbIng of token i.
+func (d *doc) verbIng(i int) bool { return d.types.list[d.toks[i].typ].flags&typeVerbIng != 0 }
+
 // isVerbIng reports an -ing word that is an action rather than the name of a field.
 func isVerbIng(w string) bool { return strings.HasSuffix(w, "ing") && !nominalIng[w] && len(w) > 5 }
-
-// spanKey is the lower-cased words of toks joined by spaces.
-func spanKey(toks []token) string {
-	if len(toks) == 1 {
-		return toks[0].lower
-	}
-	var b strings.Builder
-	for i, t := range toks {
-		if i > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(t.lower)
-	}
-	return b.String()
-}
 
 // display returns text[start:end] with runs of spaces made one.
 func display(text string, start, end int) string {
@@ -680,19 +804,16 @@ var lyNouns = map[string]bool{"anomaly": true, "assembly": true, "family": true,
 // hasAcronym reports a word with a capital after its first letter or mixing letters and digits:
 // "BERT", "ImageNet", "GPT-2", "CIFAR-10".
 func hasAcronym(p string) bool {
-	for rest := p; rest != ""; {
-		i := strings.IndexAny(rest, " \t\n")
-		w := rest
-		if i >= 0 {
-			w, rest = rest[:i], rest[i+1:]
-		} else {
-			rest = ""
-		}
-		if wordHasAcronym(w) {
-			return true
+	start := 0
+	for i := 0; i < len(p); i++ {
+		if c := p[i]; c == ' ' || c == '\t' || c == '\n' {
+			if wordHasAcronym(p[start:i]) {
+				return true
+			}
+			start = i + 1
 		}
 	}
-	return false
+	return wordHasAcronym(p[start:])
 }
 
 // wordHasAcronym is hasAcronym of one word.
@@ -723,9 +844,37 @@ func slowAcronym(w string) bool {
 
 // isTitleCased reports a phrase whose every word starts with a capital followed by lower-case letters.
 func isTitleCased(p string) bool {
-	for _, w := range strings.Fields(p) {
-		r, size := utf8.DecodeRuneInString(w)
-		if !unicode.IsUpper(r) || strings.ToLower(w[size:]) != w[size:] {
+	for i := 0; i < len(p); {
+		r, size := utf8.DecodeRuneInString(p[i:])
+		if unicode.IsSpace(r) {
+			i += size
+			continue
+		}
+		// a word of strings.Fields(p) starts at i with r
+		j := i + size
+		for j < len(p) {
+			r2, s2 := utf8.DecodeRuneInString(p[j:])
+			if unicode.IsSpace(r2) {
+				break
+			}
+			j += s2
+		}
+		if !unicode.IsUpper(r) || !isLowerCase(p[i+size:j]) {
+			return false
+		}
+		i = j
+	}
+	return true
+}
+
+// isLowerCase reports strings.ToLower(s) == s, without allocating for ASCII.
+func isLowerCase(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return strings.ToLower(s) == s
+		}
+		if 'A' <= c && c <= 'Z' {
 			return false
 		}
 	}
@@ -736,11 +885,12 @@ func isTitleCased(p string) bool {
 func DocWords(text string) []string {
 	seen := map[string]bool{}
 	var out []string
-	toks, _, _ := tokenize(nil, text, 0, nil)
+	var types wordTypes
+	toks, _, _ := tokenize(nil, &types, text, 0, nil)
 	for _, t := range toks {
-		if !seen[t.lower] {
-			seen[t.lower] = true
-			out = append(out, t.lower)
+		if lower := types.list[t.typ].lower; !seen[lower] {
+			seen[lower] = true
+			out = append(out, lower)
 		}
 	}
 	return out

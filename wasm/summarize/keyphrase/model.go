@@ -8,8 +8,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-
-	"github.com/papergist/papergist/wasm/summarize/internal/scorer"
 )
 
 // Dense features of a candidate.
@@ -81,9 +79,8 @@ type Model struct {
 	Threshold float64              // Rank stops below this score…
 	MinKeep   int                  // …once it has this many phrases
 
-	entries []*entry         // every word of the lexicon and of the word classes (Prepare)…
-	table   scorer.WordTable // …found by word
-	rareIDF float64          // the IDF of a word not in the lexicon
+	lexicon lexTable // every word of the lexicon and of the word classes, found by word (Prepare)
+	rareIDF float64  // the IDF of a word not in the lexicon
 }
 
 // idfOf is log((docs+1) / (df+1)) with the document frequency of a lexicon entry (0 for a word not in
@@ -96,11 +93,9 @@ func (m *Model) idfOf(e *Word) float64 {
 	return math.Log(float64(m.Docs+1) / float64(df+1))
 }
 
-// common reports a word in at least 1% of the training documents: too general to stand alone.
-func (m *Model) common(w string) bool {
-	e := m.Lex[w]
-	return e != nil && e.DF*100 >= m.Docs
-}
+// common reports a lexicon word (nil for none) in at least 1% of the training documents: too general
+// to stand alone.
+func (m *Model) common(e *Word) bool { return e != nil && e.DF*100 >= m.Docs }
 
 // Marshal writes the model in its text form: one setting, weight or word a line.
 func (m *Model) Marshal() []byte {
