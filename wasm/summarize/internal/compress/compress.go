@@ -75,7 +75,14 @@ func Cuts(text string) []Cut {
 
 // AppendCuts is Cuts appending to out, so that a caller can reuse one slice.
 func AppendCuts(out []Cut, text string) []Cut {
-	for i := 0; i < len(text); i++ {
+	return AppendCutsBetween(out, text, 0, len(text))
+}
+
+// AppendCutsBetween is AppendCuts for the cuts at from <= At < to alone: a caller that knows where its
+// MinWords-th and last words start need not scan the bytes before or after them.
+func AppendCutsBetween(out []Cut, text string, from, to int) []Cut {
+	to = min(to, len(text))
+	for i := max(from, 0); i < to; i++ {
 		kind := cutKind[text[i]]
 		if kind == 0 {
 			continue

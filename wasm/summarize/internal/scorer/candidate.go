@@ -275,8 +275,12 @@ func (b *candidateBuilder) add(h compress.Head, toks []token, delta float64, ran
 		}
 	}
 	make1(len(h.Text), n, h.Kind)
+	if n <= compress.MinWords {
+		return // no cut keeps MinWords words and drops one
+	}
 	k, lastK := 0, -1
-	b.cuts = compress.AppendCuts(b.cuts[:0], h.Text)
+	// a cut keeps the words that start before it: at least MinWords, and not all n
+	b.cuts = compress.AppendCutsBetween(b.cuts[:0], h.Text, int(toks[compress.MinWords-1].start)+1, int(toks[n-1].start)+1)
 	for _, c := range b.cuts {
 		for k < n && int(toks[k].start) < c.At {
 			k++
