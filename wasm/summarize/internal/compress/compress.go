@@ -236,8 +236,10 @@ func isLeadInStart(w string) bool {
 
 // firstWord returns s up to its first space or comma.
 func firstWord(s string) string {
-	if i := strings.IndexAny(s, " ,"); i >= 0 {
-		return s[:i]
+	for i := 0; i < len(s); i++ { // a word is short: a loop beats IndexAny's set
+		if s[i] == ' ' || s[i] == ',' {
+			return s[:i]
+		}
 	}
 	return s
 }
@@ -252,8 +254,17 @@ var inlines = []string{" in this paper", " in this work", " in this study", " in
 var hedgeOpenings = []string{"we believe that ", "we hypothesize that ", "we conjecture that ", "we argue that ",
 	"it is shown that ", "it turns out that ", "we find that ", "we found that ", "we observe that "}
 
+// hedgeCount is how many of hedgeOpenings dropInline must try on s: every hedge opens with a w or an i,
+// and no other character folds to either (strings.EqualFold), so most sentences need try none.
+func hedgeCount(s string) int {
+	if s == "" || s[0]|0x20 != 'w' && s[0]|0x20 != 'i' {
+		return 0
+	}
+	return len(hedgeOpenings)
+}
+
 func dropInline(s string) string {
-	for _, h := range hedgeOpenings {
+	for _, h := range hedgeOpenings[:hedgeCount(s)] {
 		if len(s) > len(h)+10 && strings.EqualFold(s[:len(h)], h) {
 			s = capitalize(s[len(h):])
 			break
@@ -401,14 +412,19 @@ func needsSpaceFix(s string) bool {
 		strings.IndexByte(s, '\r') >= 0 || strings.TrimSpace(s) != s
 }
 
-// spaceBeforePunct reports a space before a comma, period, semicolon or colon.
+// spaceBeforePunct reports a space before a comma, period, semicolon or colon. A sentence has a few of
+// these: finding each with a vectorized scan is cheaper than a loop over every byte.
 func spaceBeforePunct(s string) bool {
-	for i := 1; i < len(s); i++ {
-		switch s[i] {
-		case ',', '.', ';', ':':
-			if s[i-1] == ' ' {
+	for _, p := range [...]byte{',', '.', ';', ':'} {
+		for i := strings.IndexByte(s, p); i >= 0; {
+			if i > 0 && s[i-1] == ' ' {
 				return true
 			}
+			j := strings.IndexByte(s[i+1:], p)
+			if j < 0 {
+				break
+			}
+			i += 1 + j
 		}
 	}
 	return false
