@@ -408,8 +408,39 @@ func Tidy(s string) string {
 // needsSpaceFix reports white space other than single spaces between words: what strings.Fields and
 // a join would change. Each check is a vectorized scan; a loop over the bytes cost twice as much.
 func needsSpaceFix(s string) bool {
-	return strings.Contains(s, "  ") || strings.IndexByte(s, '\n') >= 0 || strings.IndexByte(s, '\t') >= 0 ||
+	return hasDoubleSpace(s) || strings.IndexByte(s, '\n') >= 0 || strings.IndexByte(s, '\t') >= 0 ||
 		strings.IndexByte(s, '\r') >= 0 || strings.TrimSpace(s) != s
+}
+
+// hasDoubleSpace is strings.Contains(s, "  "), eight bytes at a time: Contains stops at each of a
+// sentence's single spaces before it turns to a vectorized search, and was a third of Tidy's cost.
+func hasDoubleSpace(s string) bool {
+	const low7, spaces = 0x7F7F7F7F7F7F7F7F, 0x2020202020202020
+	prev := false // the byte before s[i] is a space
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := le64(s[i:]) ^ spaces          // zero bytes where s has spaces
+		z := ^((x&low7 + low7) | x | low7) // 0x80 in each byte that was a space, exactly
+		if z&(z<<8) != 0 || prev && z&0x80 != 0 {
+			return true
+		}
+		prev = z>>63 != 0
+	}
+	for ; i < len(s); i++ {
+		space := s[i] == ' '
+		if space && prev {
+			return true
+		}
+		prev = space
+	}
+	return false
+}
+
+// le64 reads the first eight bytes of s as a little-endian integer, in one load where the compiler can.
+func le64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // spaceBeforePunct reports a space before a comma, period, semicolon or colon. A sentence has a few of
