@@ -75,34 +75,44 @@ func Cuts(text string) []Cut {
 
 // AppendCuts is Cuts appending to out, so that a caller can reuse one slice.
 func AppendCuts(out []Cut, text string) []Cut {
-	return AppendCutsBetween(out, text, 0, len(text))
-}
-
-// AppendCutsBetween is AppendCuts for the cuts at from <= At < to alone: a caller that knows where its
-// MinWords-th and last words start need not scan the bytes before or after them.
-func AppendCutsBetween(out []Cut, text string, from, to int) []Cut {
-	to = min(to, len(text))
-	for i := max(from, 0); i < to; i++ {
-		kind := cutKind[text[i]]
-		if kind == 0 {
-			continue
-		}
-		if kind != spaceKind {
-			out = append(out, Cut{At: i, Kind: int(kind)})
-			continue
-		}
-		if i+2 >= len(text) {
-			continue
-		}
-		for _, c := range spaceCutsAfter[text[i+1]] { // most bytes open no cut word
-			// the third byte first: "in" and "input", "with" and "we", "for" and "from" share the second
-			if text[i+2] == c.word[2] && strings.HasPrefix(text[i:], c.word) {
-				out = append(out, Cut{At: i, Kind: c.kind})
-				break
-			}
+	for i := 0; i < len(text); i++ {
+		if kind := cutAt(text, i); kind != 0 {
+			out = append(out, Cut{At: i, Kind: kind})
 		}
 	}
 	return out
+}
+
+// FirstCut returns the first of text's cuts (Cuts) at from <= At < to. Cuts are never inside a word:
+// a caller that knows where its words are looks between them alone.
+func FirstCut(text string, from, to int) (Cut, bool) {
+	for i := max(from, 0); i < to && i < len(text); i++ {
+		if kind := cutAt(text, i); kind != 0 {
+			return Cut{At: i, Kind: kind}, true
+		}
+	}
+	return Cut{}, false
+}
+
+// cutAt returns the kind of the cut before text[i], or 0 (KindNone) for none.
+func cutAt(text string, i int) int {
+	kind := cutKind[text[i]]
+	if kind == 0 {
+		return 0
+	}
+	if kind != spaceKind {
+		return int(kind)
+	}
+	if i+2 >= len(text) {
+		return 0
+	}
+	for _, c := range spaceCutsAfter[text[i+1]] { // most bytes open no cut word
+		// the third byte first: "in" and "input", "with" and "we", "for" and "from" share the second
+		if text[i+2] == c.word[2] && strings.HasPrefix(text[i:], c.word) {
+			return c.kind
+		}
+	}
+	return 0
 }
 
 // cutKind gives the kind of a cut before a punctuation byte, spaceKind for a space, which may open a
