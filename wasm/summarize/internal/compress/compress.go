@@ -76,26 +76,43 @@ func Cuts(text string) []Cut {
 // AppendCuts is Cuts appending to out, so that a caller can reuse one slice.
 func AppendCuts(out []Cut, text string) []Cut {
 	for i := 0; i < len(text); i++ {
-		kind := cutKind[text[i]]
-		if kind == 0 {
-			continue
-		}
-		if kind != spaceKind {
-			out = append(out, Cut{At: i, Kind: int(kind)})
-			continue
-		}
-		if i+2 >= len(text) {
-			continue
-		}
-		for _, c := range spaceCutsAfter[text[i+1]] { // most bytes open no cut word
-			// the third byte first: "in" and "input", "with" and "we", "for" and "from" share the second
-			if text[i+2] == c.word[2] && strings.HasPrefix(text[i:], c.word) {
-				out = append(out, Cut{At: i, Kind: c.kind})
-				break
-			}
+		if kind := cutAt(text, i); kind != 0 {
+			out = append(out, Cut{At: i, Kind: kind})
 		}
 	}
 	return out
+}
+
+// FirstCut returns the first of text's cuts (Cuts) at from <= At < to. Cuts are never inside a word:
+// a caller that knows where its words are looks between them alone.
+func FirstCut(text string, from, to int) (Cut, bool) {
+	for i := max(from, 0); i < to && i < len(text); i++ {
+		if kind := cutAt(text, i); kind != 0 {
+			return Cut{At: i, Kind: kind}, true
+		}
+	}
+	return Cut{}, false
+}
+
+// cutAt returns the kind of the cut before text[i], or 0 (KindNone) for none.
+func cutAt(text string, i int) int {
+	kind := cutKind[text[i]]
+	if kind == 0 {
+		return 0
+	}
+	if kind != spaceKind {
+		return int(kind)
+	}
+	if i+2 >= len(text) {
+		return 0
+	}
+	for _, c := range spaceCutsAfter[text[i+1]] { // most bytes open no cut word
+		// the third byte first: "in" and "input", "with" and "we", "for" and "from" share the second
+		if text[i+2] == c.word[2] && strings.HasPrefix(text[i:], c.word) {
+			return c.kind
+		}
+	}
+	return 0
 }
 
 // cutKind gives the kind of a cut before a punctuation byte, spaceKind for a space, which may open a
@@ -229,8 +246,10 @@ func isLeadInStart(w string) bool {
 
 // firstWord returns s up to its first space or comma.
 func firstWord(s string) string {
-	if i := strings.IndexAny(s, " ,"); i >= 0 {
-		return s[:i]
+	for i := 0; i < len(s); i++ { // a word is short: a loop beats IndexAny's set
+		if s[i] == ' ' || s[i] == ',' {
+			return s[:i]
+		}
 	}
 	return s
 }
@@ -245,8 +264,17 @@ var inlines = []string{" in this paper", " in this work", " in this study", " in
 var hedgeOpenings = []string{"we believe that ", "we hypothesize that ", "we conjecture that ", "we argue that ",
 	"it is shown that ", "it turns out that ", "we find that ", "we found that ", "we observe that "}
 
+// hedgeCount is how many of hedgeOpenings dropInline must try on s: every hedge opens with a w or an i,
+// and no other character folds to either (strings.EqualFold), so most sentences need try none.
+func hedgeCount(s string) int {
+	if s == "" || s[0]|0x20 != 'w' && s[0]|0x20 != 'i' {
+		return 0
+	}
+	return len(hedgeOpenings)
+}
+
 func dropInline(s string) string {
-	for _, h := range hedgeOpenings {
+	for _, h := range hedgeOpenings[:hedgeCount(s)] {
 		if len(s) > len(h)+10 && strings.EqualFold(s[:len(h)], h) {
 			s = capitalize(s[len(h):])
 			break
@@ -390,18 +418,54 @@ func Tidy(s string) string {
 // needsSpaceFix reports white space other than single spaces between words: what strings.Fields and
 // a join would change. Each check is a vectorized scan; a loop over the bytes cost twice as much.
 func needsSpaceFix(s string) bool {
-	return strings.Contains(s, "  ") || strings.IndexByte(s, '\n') >= 0 || strings.IndexByte(s, '\t') >= 0 ||
+	return hasDoubleSpace(s) || strings.IndexByte(s, '\n') >= 0 || strings.IndexByte(s, '\t') >= 0 ||
 		strings.IndexByte(s, '\r') >= 0 || strings.TrimSpace(s) != s
 }
 
-// spaceBeforePunct reports a space before a comma, period, semicolon or colon.
+// hasDoubleSpace is strings.Contains(s, "  "), eight bytes at a time: Contains stops at each of a
+// sentence's single spaces before it turns to a vectorized search, and was a third of Tidy's cost.
+func hasDoubleSpace(s string) bool {
+	const low7, spaces = 0x7F7F7F7F7F7F7F7F, 0x2020202020202020
+	prev := false // the byte before s[i] is a space
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := le64(s[i:]) ^ spaces          // zero bytes where s has spaces
+		z := ^((x&low7 + low7) | x | low7) // 0x80 in each byte that was a space, exactly
+		if z&(z<<8) != 0 || prev && z&0x80 != 0 {
+			return true
+		}
+		prev = z>>63 != 0
+	}
+	for ; i < len(s); i++ {
+		space := s[i] == ' '
+		if space && prev {
+			return true
+		}
+		prev = space
+	}
+	return false
+}
+
+// le64 reads the first eight bytes of s as a little-endian integer, in one load where the compiler can.
+func le64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// spaceBeforePunct reports a space before a comma, period, semicolon or colon. A sentence has a few of
+// these: finding each with a vectorized scan is cheaper than a loop over every byte.
 func spaceBeforePunct(s string) bool {
-	for i := 1; i < len(s); i++ {
-		switch s[i] {
-		case ',', '.', ';', ':':
-			if s[i-1] == ' ' {
+	for _, p := range [...]byte{',', '.', ';', ':'} {
+		for i := strings.IndexByte(s, p); i >= 0; {
+			if i > 0 && s[i-1] == ' ' {
 				return true
 			}
+			j := strings.IndexByte(s[i+1:], p)
+			if j < 0 {
+				break
+			}
+			i += 1 + j
 		}
 	}
 	return false

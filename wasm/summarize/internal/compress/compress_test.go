@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/papergist/papergist/wasm/summarize/internal/compress"
 )
@@ -56,4 +57,26 @@ func TestCleanDropsHedges(t *testing.T) {
 	assert.Equal(t, "Attention alone suffices for translation.", compress.Clean("We believe that attention alone suffices for translation."))
 	assert.Equal(t, "This method improves recall.", compress.Clean("This method potentially improves recall."))
 	assert.Equal(t, "We find that.", compress.Clean("We find that."), "too short to stand alone")
+}
+
+// TestFirstCutIsCutsInRange holds FirstCut, which the scorer asks between words, to the first of Cuts
+// in every range of a sentence with cuts of each sort, some of them in one gap (", which").
+func TestFirstCutIsCutsInRange(t *testing.T) {
+	text := "We train a model on images, which are cheap; results: it wins by far — and via tricks, while others fail with data for on-line use in practice."
+	cuts := compress.Cuts(text)
+	require.Greater(t, len(cuts), 10)
+	for from := 0; from <= len(text); from++ {
+		for to := from; to <= len(text); to++ {
+			want, wantOK := compress.Cut{}, false
+			for _, c := range cuts {
+				if c.At >= from && c.At < to {
+					want, wantOK = c, true
+					break
+				}
+			}
+			got, ok := compress.FirstCut(text, from, to)
+			require.Equal(t, wantOK, ok, "text[%d:%d]", from, to)
+			require.Equal(t, want, got, "text[%d:%d]", from, to)
+		}
+	}
 }

@@ -133,7 +133,7 @@ func shortlist(m *Model, title string, sentences []string, k int, keep bool, emi
 	b := &w.builder
 	*b = candidateBuilder{m: m, probs: w.probs, lex: m.lexOf(v), info: v.info, nTitle: v.nTitle,
 		titleSeen: grow(b.titleSeen, v.nTitle), emit: emit, bestAt: -1,
-		toks: b.toks, gain: b.gain, title: b.title, trail: b.trail, digitFrom: b.digitFrom, cuts: b.cuts,
+		toks: b.toks, gain: b.gain, title: b.title, trail: b.trail, digitFrom: b.digitFrom,
 		heads: b.heads}
 	var toks []token
 	for rank, i := range order {
@@ -179,7 +179,6 @@ type candidateBuilder struct {
 	trail     []float64 // Trailing weight of the words from k on
 	digitFrom []bool    // a number among the words from k on
 	titleSeen []bool
-	cuts      []compress.Cut
 	heads     []compress.Head
 	cand      Shortlisted
 }
@@ -275,16 +274,12 @@ func (b *candidateBuilder) add(h compress.Head, toks []token, delta float64, ran
 		}
 	}
 	make1(len(h.Text), n, h.Kind)
-	k, lastK := 0, -1
-	b.cuts = compress.AppendCuts(b.cuts[:0], h.Text)
-	for _, c := range b.cuts {
-		for k < n && int(toks[k].start) < c.At {
-			k++
+	// A cut keeps the words before it, at least MinWords and not all n; it is never inside a word, and
+	// of the cuts in one gap between words only the first counts: the others keep the same words.
+	for j := compress.MinWords - 1; j < n-1; j++ {
+		c, ok := compress.FirstCut(h.Text, int(toks[j].end), int(toks[j+1].start))
+		if ok && !compress.NeedsComplement(toks[j].w) {
+			make1(c.At, j+1, c.Kind)
 		}
-		if k < compress.MinWords || k == n || k == lastK || compress.NeedsComplement(toks[k-1].w) {
-			continue
-		}
-		lastK = k
-		make1(c.At, k, c.Kind)
 	}
 }

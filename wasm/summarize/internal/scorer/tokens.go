@@ -10,6 +10,7 @@ import (
 type token struct {
 	w     string
 	start int32 // byte offset in the text
+	end   int32 // byte offset of the end in the text (w may be longer or shorter once lower-cased)
 	id    int32 // index in the abstract's vocabulary, once assigned; -1 when unknown
 	upper bool  // written with a capital
 	digit bool
@@ -71,7 +72,7 @@ func scanTokens(s string, dst []token) []token {
 			classes |= class
 			i++
 		}
-		dst = append(dst, token{w: s[start:i], start: int32(start), id: -1,
+		dst = append(dst, token{w: s[start:i], start: int32(start), end: int32(i), id: -1,
 			upper: classes&classUpper != 0, digit: classes&classDigit != 0})
 	}
 	return dst

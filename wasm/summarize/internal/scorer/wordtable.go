@@ -18,14 +18,37 @@ type wordSlot struct {
 	key  string
 }
 
-// wordHash is FNV-1a, its high bits folded into the low ones that pick the slot: words are short, and
-// it needs no call per word.
+// wordHash mixes a word's bytes eight at a time (four for the last few of most words), where FNV-1a
+// took a multiplication per byte; the words of abstracts are short. Only the tables' speed depends on
+// it: a lookup compares the keys.
 func wordHash(w string) uint32 {
-	h := uint32(2166136261)
-	for i := 0; i < len(w); i++ {
-		h = (h ^ uint32(w[i])) * 16777619
+	h := uint64(len(w)) * 0x9E3779B97F4A7C15
+	for len(w) > 8 {
+		h = (h ^ le64(w)) * 0xBF58476D1CE4E5B9
+		h ^= h >> 31
+		w = w[8:]
 	}
-	return h ^ h>>16
+	var x uint64 // the last 1 to 8 bytes (none for the empty word)
+	switch n := len(w); {
+	case n >= 4:
+		x = uint64(le32(w)) | uint64(le32(w[n-4:]))<<32
+	case n > 0:
+		x = uint64(w[0]) | uint64(w[n/2])<<8 | uint64(w[n-1])<<16
+	}
+	h = (h ^ x) * 0x94D049BB133111EB
+	return uint32(h>>32) ^ uint32(h)
+}
+
+// le64 and le32 read the first bytes of s as a little-endian integer, in one load where the compiler can.
+func le64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+func le32(s string) uint32 {
+	_ = s[3]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
 }
 
 // reset empties t for about n words.
