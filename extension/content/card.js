@@ -71,39 +71,10 @@ const STATUS = {
 };
 
 /**
- * What this world knows about each card, with its parts; the page's scripts cannot reach it (isolated world,
- * closed root).
- * @typedef {{entry: Entry, saved: boolean, card: HTMLElement, text: HTMLElement,
- *   phrases: HTMLElement, status: HTMLElement, button: HTMLButtonElement, mark: HTMLElement}} CardState
- * @type {WeakMap<HTMLElement, CardState>}
+ * What this world knows about each card; the page's scripts cannot reach it (isolated world, closed root).
+ * @type {WeakMap<HTMLElement, {root: ShadowRoot, entry: Entry, saved: boolean}>}
  */
 const cards = new WeakMap();
-
-/** @type {HTMLElement|null} the tree inside every card's root, cloned for each card */
-let shape = null;
-
-/**
- * The card's tree, built once: a listing shows up to hundreds of cards at once, and one native clone per card
- * costs a fraction of building each from its dozen elements.
- */
-function cardShape() {
-  if (!shape) {
-    shape = el('section', 'card');
-    shape.setAttribute('aria-label', 'papergist summary');
-    const tldr = el('p', 'tldr');
-    tldr.append(el('span', 'label', 'TL;DR'), el('span', 'text'));
-    const status = el('p', 'status');
-    status.setAttribute('role', 'status');
-    const body = el('div', 'body');
-    body.append(tldr, el('ul', 'phrases'), status);
-    const button = el('button', 'save');
-    button.type = 'button';
-    const mark = el('p', 'foryou');
-    mark.hidden = true;
-    shape.append(mark, body, button);
-  }
-  return shape;
-}
 
 /**
  * @param {Entry} entry
@@ -116,18 +87,27 @@ export function createCard(entry, { theme, saved, showTitle = false, onToggleSav
   host.dataset.paperId = entry.paper.id;
   const root = host.attachShadow({ mode: 'closed' });
   root.adoptedStyleSheets = [cardSheet()];
-  const card = /** @type {HTMLElement} */ (cardShape().cloneNode(true));
-  card.classList.add(theme);
-  const [mark, body, button] = /** @type {HTMLElement[]} */ ([...card.children]);
-  const [tldr, phrases, status] = /** @type {HTMLElement[]} */ ([...body.children]);
+  const card = el('section', 'card ' + theme);
+  card.setAttribute('aria-label', 'papergist summary');
+  const tldr = el('p', 'tldr');
+  tldr.append(el('span', 'label', 'TL;DR'), el('span', 'text'));
+  const phrases = el('ul', 'phrases');
+  const status = el('p', 'status');
+  status.setAttribute('role', 'status');
+  const body = el('div', 'body');
   if (showTitle) {
     const title = el('a', 'title', entry.paper.title);
     if (/^https?:\/\//.test(entry.paper.url)) title.href = entry.paper.url;
-    body.prepend(title);
+    body.append(title);
   }
+  body.append(tldr, phrases, status);
+  const button = el('button', 'save');
+  button.type = 'button';
+  const mark = el('p', 'foryou');
+  mark.hidden = true;
+  card.append(mark, body, button);
   root.append(card);
-  cards.set(host, { entry, saved, card, text: /** @type {HTMLElement} */ (tldr.lastChild), phrases, status,
-    button: /** @type {HTMLButtonElement} */ (button), mark });
+  cards.set(host, { root, entry, saved });
   button.addEventListener('click', (ev) => {
     if (!ev.isTrusted) return; // a script's click, not the user's
     const c = cards.get(host);
@@ -143,12 +123,15 @@ export function updateCard(host, entry) {
   /** @type {any} */ (host).papergistEntry = entry; // an expando of this world: the page does not see it
   const c = cards.get(host);
   c.entry = entry;
+  const { root } = c;
   // Inside the closed root: whether an abstract came from the cache would tell the page what was read before.
-  c.card.dataset.state = entry.abstract;
-  c.text.textContent = entry.summary.tldr;
-  c.phrases.replaceChildren(...entry.summary.keyphrases.slice(0, 5).map((k) => el('li', '', k)));
-  c.status.textContent = STATUS[entry.abstract] || '';
-  c.status.classList.toggle('warn', entry.abstract === 'failed');
+  /** @type {HTMLElement} */ (root.querySelector('.card')).dataset.state = entry.abstract;
+  root.querySelector('.tldr .text').textContent = entry.summary.tldr;
+  const phrases = root.querySelector('.phrases');
+  phrases.replaceChildren(...entry.summary.keyphrases.slice(0, 5).map((k) => el('li', '', k)));
+  const status = root.querySelector('.status');
+  status.textContent = STATUS[entry.abstract] || '';
+  status.classList.toggle('warn', entry.abstract === 'failed');
 }
 
 /**
@@ -160,9 +143,10 @@ export function setSaved(host, saved) {
   const c = cards.get(host);
   if (!c) return;
   c.saved = saved;
-  c.button.textContent = saved ? 'Saved ✓' : 'Save';
-  c.button.setAttribute('aria-pressed', String(saved));
-  c.button.title = saved ? 'Saved in papergist: click to remove' : 'Save to papergist';
+  const button = /** @type {HTMLButtonElement} */ (c.root.querySelector('button.save'));
+  button.textContent = saved ? 'Saved ✓' : 'Save';
+  button.setAttribute('aria-pressed', String(saved));
+  button.title = saved ? 'Saved in papergist: click to remove' : 'Save to papergist';
 }
 
 /**
@@ -173,7 +157,8 @@ export function setSaved(host, saved) {
 export function setForYou(host, pick) {
   const c = cards.get(host);
   if (!c) return;
-  const { mark, card } = c;
+  const mark = /** @type {HTMLElement} */ (c.root.querySelector('.foryou'));
+  const card = /** @type {HTMLElement} */ (c.root.querySelector('.card'));
   card.classList.toggle('marked', Boolean(pick));
   if (!pick) card.classList.remove('picked');
   mark.hidden = !pick;
@@ -190,7 +175,7 @@ export function reasonOf(pick) {
 /** Outlines a card (the digest's For-you click) inside its closed root. @param {HTMLElement} host @param {boolean} on */
 export function setPicked(host, on) {
   const c = cards.get(host);
-  if (c) c.card.classList.toggle('picked', on);
+  if (c) c.root.querySelector('.card').classList.toggle('picked', on);
 }
 
 function el(tag, cls, text) {
