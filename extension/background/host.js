@@ -46,8 +46,10 @@ async function hostClient() {
   throw new AppError('internal', 'the offscreen document cannot be reached');
 }
 
+/** Request ids are unique across worker lives: a reply meant for a stopped worker must not answer the next one's. */
+const life = crypto.randomUUID();
 let lastId = 0;
-/** @type {Map<number, (reply: any) => void>} the replies awaited, by request id */
+/** @type {Map<string, (reply: any) => void>} the replies awaited, by request id */
 const awaited = new Map();
 
 scope.addEventListener('message', (/** @type {MessageEvent} */ event) => {
@@ -65,7 +67,7 @@ scope.addEventListener('message', (/** @type {MessageEvent} */ event) => {
  */
 export async function toHost(msg) {
   const client = await hostClient();
-  const id = ++lastId;
+  const id = `${life}:${++lastId}`;
   return new Promise((resolve) => {
     awaited.set(id, resolve);
     client.postMessage({ id, msg });

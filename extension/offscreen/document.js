@@ -8,7 +8,7 @@ import './offscreen.js';
 const worker = navigator.serviceWorker;
 worker.onmessage = async (event) => {
   const { id, msg } = event.data || {};
-  if (typeof id !== 'number' || !(event.source instanceof ServiceWorker)) return;
+  if (typeof id !== 'string' || !(event.source instanceof ServiceWorker)) return;
   const reply = await answer(TARGET.OFFSCREEN, msg, { id: chrome.runtime.id, url: event.source.scriptURL });
   event.source.postMessage({ id, reply });
 };
