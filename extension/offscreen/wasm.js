@@ -65,16 +65,6 @@ export function moduleResponse(file) {
 let page = null;
 /** Calls waiting for the page module or running: the warm-up steps aside for them. */
 let busy = 0;
-/** When the last page analysis ended (performance.now()): the warm-up stays aside a while longer (QUIET_MS). */
-let lastPage = -Infinity;
-/**
- * Milliseconds after a page analysis during which no warm-up round runs: the page is still receiving the answer
- * and placing its cards, and at browser start it competes for the same few cores as the rounds. A page has
- * warmed the module up more than rounds would meanwhile.
- */
-const QUIET_MS = 1000;
-/** Whether the warm-up should wait: a call is waiting or running, or a page was just analyzed. */
-const stepAside = () => busy > 0 || performance.now() - lastPage < QUIET_MS;
 /**
  * Warm-up rounds after the module starts, each a 10-paper listing (bridge.WarmUpPapers): V8 optimizes a function
  * once it has run enough, and a 200-paper listing analyzed right after them costs a fraction of what it costs in
@@ -106,7 +96,7 @@ export function pageModule() {
 async function warmUp(mod) {
   for (let i = 0; i < WARM_UP_ROUNDS; i++) {
     do await idle();
-    while (stepAside());
+    while (busy);
     const t = performance.now();
     mod.warmUp(1);
     stats.warmUp += performance.now() - t;
@@ -119,8 +109,8 @@ async function warmUp(mod) {
  */
 function idle() {
   const scheduler = /** @type {any} */ (globalThis).scheduler;
-  if (scheduler && typeof scheduler.postTask === 'function') return scheduler.postTask(() => {}, { priority: 'background', delay: stepAside() ? 50 : 0 });
-  return new Promise((resolve) => setTimeout(resolve, stepAside() ? 50 : 4));
+  if (scheduler && typeof scheduler.postTask === 'function') return scheduler.postTask(() => {}, { priority: 'background', delay: busy ? 50 : 0 });
+  return new Promise((resolve) => setTimeout(resolve, busy ? 50 : 4));
 }
 
 /**
@@ -141,7 +131,6 @@ export async function analyzeJSON(req) {
     return { json, wait: t1 - t0, go: performance.now() - t1 };
   } finally {
     busy--;
-    lastPage = performance.now();
   }
 }
 
