@@ -1,6 +1,10 @@
 // Where the wasm engine runs, the one place Chrome and Firefox differ (see engine.js). Chrome: an offscreen
-// document, which outlives the service worker, reached by runtime messages. The Firefox build replaces this file
-// with host-firefox.js (scripts/build-extension.sh); both export the same two functions.
+// document, which outlives the service worker, reached by postMessage to it as a client of this worker (its end:
+// offscreen/document.js). Not by runtime messages: those go to every extension page that listens, are serialized
+// as JSON, and the document would also get every page a content script sends here. The Firefox build replaces
+// this file with host-firefox.js (scripts/build-extension.sh); both export the same two functions.
+import { AppError } from '../lib/messages.js';
+
 const URL_ = 'offscreen/offscreen.html';
 /** @type {Promise<void>|null} */
 let open = null;
@@ -26,10 +30,46 @@ export function ensureHost() {
   return open;
 }
 
+/** This worker's global scope (Clients API). */
+const scope = /** @type {any} */ (globalThis);
+
+/** The offscreen document as a client of this worker, opened if it is not open. */
+async function hostClient() {
+  const url = chrome.runtime.getURL(URL_);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    await ensureHost();
+    const all = await scope.clients.matchAll({ includeUncontrolled: true, type: 'window' });
+    const client = all.find((c) => c.url === url);
+    if (client) return client;
+    open = null; // closed since (Chrome may close it, or it crashed): open it again
+  }
+  throw new AppError('internal', 'the offscreen document cannot be reached');
+}
+
+/** Request ids are unique across worker lives: a reply meant for a stopped worker must not answer the next one's. */
+const life = crypto.randomUUID();
+let lastId = 0;
+/** @type {Map<string, (reply: any) => void>} the replies awaited, by request id */
+const awaited = new Map();
+
+scope.addEventListener('message', (/** @type {MessageEvent} */ event) => {
+  const { id, reply } = event.data || {};
+  const done = awaited.get(id);
+  if (!done || !event.source || /** @type {any} */ (event.source).url !== chrome.runtime.getURL(URL_)) return;
+  awaited.delete(id);
+  done(reply);
+});
+
 /**
- * Delivers a message for the engine (target: offscreen) and resolves to its reply.
+ * Delivers a message for the engine (target: offscreen) and resolves to its reply, {ok, data} or {ok, error}.
+ * Message and reply are structured clones, as a worker's postMessage makes them.
  * @param {{target: string, type: string, [key: string]: any}} msg
  */
-export function toHost(msg) {
-  return chrome.runtime.sendMessage(msg);
+export async function toHost(msg) {
+  const client = await hostClient();
+  const id = `${life}:${++lastId}`;
+  return new Promise((resolve) => {
+    awaited.set(id, resolve);
+    client.postMessage({ id, msg });
+  });
 }

@@ -254,7 +254,7 @@ export async function send(type, payload = {}) {
  * @param {Record<string, (msg: any, sender: chrome.runtime.MessageSender) => any>} handlers
  */
 export function dispatch(context, handlers) {
-  registered.set(context, handlers);
+  register(context, handlers);
   chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
     if (((msg && msg.target) || TARGET.BACKGROUND) !== context && context !== TARGET.CONTENT) return false;
     const handler = msg && Object.hasOwn(handlers, msg.type) ? handlers[msg.type] : null;
@@ -262,16 +262,40 @@ export function dispatch(context, handlers) {
       console.warn(`papergist ${context}: unknown message type`, msg && msg.type);
       return false;
     }
-    Promise.resolve()
-      .then(() => handler(msg, sender))
-      .then((data) => sendResponse({ ok: true, data: data ?? {} }))
-      .catch((err) => sendResponse({ ok: false, error: errorInfo(err) }));
+    answer(context, msg, sender).then(sendResponse);
     return true;
   });
 }
 
-/** The handlers dispatch registered in this page, by context. */
+/**
+ * Registers handlers as dispatch does, without listening to runtime messages: they are reached through deliver
+ * or answer only. The engine's handlers are (offscreen/offscreen.js): a runtime message goes to every extension
+ * page listening, so the engine would otherwise also receive, and copy, every page that a content script sends
+ * the worker.
+ * @param {'background'|'offscreen'|'content'} context @param {Record<string, (msg: any, sender: any) => any>} handlers
+ */
+export function register(context, handlers) {
+  registered.set(context, handlers);
+}
+
+/** The handlers registered in this page, by context. */
 const registered = new Map();
+
+/**
+ * Runs the handler this page registered for msg.type in context, and resolves to the reply a runtime message would
+ * get, {ok: true, data} or {ok: false, error}.
+ * @param {'background'|'offscreen'|'content'} context @param {{type: string}} msg @param {any} sender
+ */
+export async function answer(context, msg, sender) {
+  const handlers = registered.get(context);
+  const handler = msg && handlers && Object.hasOwn(handlers, msg.type) ? handlers[msg.type] : null;
+  try {
+    if (!handler) throw new Error(`papergist ${context}: no handler for ${msg && msg.type} in this page`);
+    return { ok: true, data: (await handler(msg, sender)) ?? {} };
+  } catch (err) {
+    return { ok: false, error: errorInfo(err) };
+  }
+}
 
 /**
  * Hands a message to the handlers this same page registered for context, with the reply a runtime message would
@@ -281,13 +305,6 @@ const registered = new Map();
  */
 export async function deliver(context, msg) {
   const handlers = registered.get(context);
-  const handler = handlers && Object.hasOwn(handlers, msg.type) ? handlers[msg.type] : null;
-  if (!handler) throw new Error(`papergist ${context}: no handler for ${msg.type} in this page`);
-  const sender = { id: chrome.runtime.id, url: location.href };
-  try {
-    const data = await handler(structuredClone(msg), sender);
-    return structuredClone({ ok: true, data: data ?? {} });
-  } catch (err) {
-    return { ok: false, error: errorInfo(err) };
-  }
+  if (!handlers || !Object.hasOwn(handlers, msg.type)) throw new Error(`papergist ${context}: no handler for ${msg.type} in this page`);
+  return structuredClone(await answer(context, structuredClone(msg), { id: chrome.runtime.id, url: location.href }));
 }

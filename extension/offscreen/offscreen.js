@@ -1,12 +1,13 @@
-// The offscreen document: hosts the wasm (wasm.js) for the service worker, and keeps it, with the pages and
-// summaries it has cached, while the worker is stopped and started again.
-import { MSG, TARGET, dispatch } from '../lib/messages.js';
+// The engine: hosts the wasm (wasm.js) for the service worker, and keeps it, with the pages and summaries it has
+// cached, while the worker is stopped and started again. Chrome runs it in the offscreen document (document.js),
+// Firefox in its background page (background/host-firefox.js); both call these handlers in place.
+import { MSG, TARGET, register } from '../lib/messages.js';
 import { analyzeJSON, libraryJSON, pageModule, stats } from './wasm.js';
 import { pdfHandlers } from './pdf.js';
 
 pageModule().catch((err) => console.error('papergist: wasm', err));
 
-dispatch(TARGET.OFFSCREEN, {
+register(TARGET.OFFSCREEN, {
   ...pdfHandlers, // the PDF module, loaded on its first call
   // The envelope stays a string: the worker parses it once, instead of this document parsing it and the
   // messaging serializing it again.
