@@ -46,6 +46,9 @@ async function hostClient() {
   throw new AppError('internal', 'the offscreen document cannot be reached');
 }
 
+/** How often a request waiting for its reply looks whether the document is still open, in ms. */
+const CHECK_MS = 2000;
+
 /** Request ids are unique across worker lives: a reply meant for a stopped worker must not answer the next one's. */
 const life = crypto.randomUUID();
 let lastId = 0;
@@ -56,7 +59,6 @@ scope.addEventListener('message', (/** @type {MessageEvent} */ event) => {
   const { id, reply } = event.data || {};
   const done = awaited.get(id);
   if (!done || !event.source || /** @type {any} */ (event.source).url !== chrome.runtime.getURL(URL_)) return;
-  awaited.delete(id);
   done(reply);
 });
 
@@ -69,7 +71,18 @@ export async function toHost(msg) {
   const client = await hostClient();
   const id = `${life}:${++lastId}`;
   return new Promise((resolve) => {
-    awaited.set(id, resolve);
+    // A runtime message fails when its receiver is gone; a postMessage is simply never answered. So while the
+    // reply is awaited, look every CHECK_MS whether the document is still there, and answer for it when it is not.
+    const check = setInterval(async () => {
+      if (!awaited.has(id) || (await scope.clients.get(client.id))) return;
+      settle({ ok: false, error: { code: 'unavailable', message: 'the engine stopped before it answered; try again' } });
+      open = null;
+    }, CHECK_MS);
+    const settle = (/** @type {any} */ reply) => {
+      clearInterval(check);
+      if (awaited.delete(id)) resolve(reply);
+    };
+    awaited.set(id, settle);
     client.postMessage({ id, msg });
   });
 }
