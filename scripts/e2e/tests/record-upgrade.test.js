@@ -30,11 +30,21 @@ after(async () => {
 /** Replaces the saved papers with these old-shape records and forgets the upgrade, as an older version left it. */
 async function storeAsOldVersion(old) {
   const w = await browser.serviceWorker();
-  await w.evaluate(async (recs) => {
+  const store = () => w.evaluate(async (recs) => {
     const all = await chrome.storage.local.get(null);
     await chrome.storage.local.remove([...Object.keys(all).filter((k) => k.startsWith('paper:')), 'library:schema']);
     await chrome.storage.local.set(Object.fromEntries(recs.map((r) => [`paper:${r.id}`, r])));
   }, old);
+  // The running worker may still be finishing a sync round begun before (the live poll hears of the save's own
+  // push): one that read the library before these writes would write its own copy back after them. An older
+  // version's records are in storage before the new version starts, so store them again until they stay.
+  for (let attempt = 0; attempt < 10; attempt++) {
+    await store();
+    await new Promise((r) => setTimeout(r, 1000));
+    const now = await records(browser);
+    if (old.every((o) => now[o.id] && now[o.id].paper && now[o.id].note === o.note)) return;
+  }
+  throw new Error('the old records were overwritten each time they were stored');
 }
 
 /** Waits until the worker has upgraded the library. @returns {Promise<Record<string, any>>} the records */
