@@ -10,7 +10,8 @@
 //     background, as arxiv-sanity-lite's SVM uses it as negatives): a term the library has and the
 //     listing rarely has is a strong signal, one every listing paper has is none.
 //
-// IDF comes from the library and the listing together. The model is a handful of general constants chosen on
+// IDF comes from the library and the listing together, scaled by how common a term is in papers in general
+// (the summarizer's training abstracts, see corpus.go). The model is a handful of general constants chosen on
 // the CiteULike dev cases (scripts/eval/rankeval); it remembers no paper or title.
 package rank
 
@@ -66,7 +67,8 @@ type Index struct {
 	order []*doc // insertion order, for deterministic ties; removed entries are compacted lazily
 	holes int
 	vocab map[string]int32
-	df    []int32 // by term number: how many saved papers hold the term
+	df    []int32   // by term number: how many saved papers hold the term
+	gen   []float64 // by term number: corpusWeight of the term
 
 	dirty    bool
 	lib      []*doc  // the live saved papers with at least one term, in insertion order
@@ -229,6 +231,7 @@ func (ix *Index) numberNew(seen []seenTerm, grow bool, extra map[string]int32) {
 			n = int32(len(ix.df))
 			ix.vocab[t] = n
 			ix.df = append(ix.df, 0)
+			ix.gen = append(ix.gen, corpusWeight(t))
 		default:
 			n = int32(len(ix.df) + len(extra))
 			extra[t] = n
@@ -335,6 +338,13 @@ func (ix *Index) Rank(listing []Paper) []Scored {
 		if df > 0 {
 			idf[t] = math.Log((1+n)/(1+float64(df))) + 1
 		}
+	}
+	// ... scaled by how common the term is in papers in general (the listing's own terms looked up here).
+	for t := range ix.gen {
+		idf[t] *= ix.gen[t]
+	}
+	for text, t := range unknown {
+		idf[t] *= corpusWeight(text)
 	}
 
 	// Each saved paper's norm, and the centroid of their unit vectors (itself as a unit vector).

@@ -163,3 +163,20 @@ func TestWordsMostOfALargeLibraryHoldPickNoNeighbour(t *testing.T) {
 	assert.Empty(t, got[1].Like, "a paper of only the library's commonest words is like no saved paper in particular")
 	assert.Positive(t, got[1].Score, "but the library as a whole still counts its words")
 }
+
+func TestRankWeighsAWordCommonInAllPapersBelowASpecificOne(t *testing.T) {
+	// The library and the listing hold "models" and "kinases" equally often; papers in general say "model"
+	// far more often, so the paper sharing "kinases" with the library is the closer one.
+	ix := newIndex(
+		rank.Paper{ID: "l1", Title: "Kinase models of cells"},
+		rank.Paper{ID: "l2", Title: "Kinase models in yeast"},
+		rank.Paper{ID: "l3", Title: "Kinase models for drugs"},
+	)
+	got := ix.Rank([]rank.Paper{
+		{ID: "model", Title: "Models of weather"},
+		{ID: "kinase", Title: "Kinases of weather"},
+		{ID: "other", Title: "Castles of the Loire"},
+	})
+	assert.Equal(t, []string{"kinase", "model", "other"}, ids(got))
+	assert.Greater(t, got[0].Score, got[1].Score)
+}

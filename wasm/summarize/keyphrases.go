@@ -78,6 +78,17 @@ var keyModel = sync.OnceValue(func() *keyphrase.Model {
 	return m
 })
 
+// CorpusWords calls each with every word of the key-phrase model's lexicon (the words of at least MinDF of its
+// training abstracts) and how many of those abstracts hold it, and returns how many abstracts were counted: how
+// common a word is in papers whatever their subject, which wasm/rank uses to weigh terms.
+func CorpusWords(each func(word string, df int)) (docs int) {
+	m := keyModel()
+	for w, x := range m.Lex {
+		each(w, x.DF)
+	}
+	return m.Docs
+}
+
 // candidatePhrases splits text at punctuation, stop words and phrase breakers into runs of one to four
 // words, returned as substrings of text.
 func candidatePhrases(text string) []string {
