@@ -309,11 +309,25 @@ func (v *vocab) add(toks []token, si int) {
 	}
 }
 
-// lookup gives known tokens their id (tokens of a cleaned sentence); unknown ones keep -1.
-func (v *vocab) lookup(toks []token) {
+// lookupIn is lookup for the tokens of text, a cleaned form of the sentence s whose tokens src have
+// their ids: cleaning mostly drops words, so each word is looked for, as written, among the sentence's
+// words after the last one found, and only those not found ("We" for "we") are hashed and looked up.
+func (v *vocab) lookupIn(toks []token, text string, src []token, s string) {
+	next := 0
 	for j := range toks {
-		if id, _, ok := v.find(&toks[j]); ok {
-			toks[j].id = id
+		t := &toks[j]
+		w := text[t.start:t.end]
+		found := false
+		for k := next; k < len(src); k++ {
+			if s[src[k].start:src[k].end] == w {
+				t.w, t.id, next, found = src[k].w, src[k].id, k+1, true
+				break
+			}
+		}
+		if !found {
+			if id, _, ok := v.find(t); ok {
+				t.id = id
+			}
 		}
 	}
 }
