@@ -549,16 +549,51 @@ func (t *wordTypes) find(w string, m *Model) int32 {
 	} else if e := m.lexicon.get(w, h); e != nil && e.hasForm {
 		y = e.form // a word of the model written in lower case, as most are
 	} else {
-		lw := strings.ToLower(w)
-		if lw != w {
-			e = m.entry(lw)
-		}
+		lw, e := m.lower(w)
 		y = newWordType(w, lw, e)
 	}
 	i := int32(len(t.list))
 	t.index.Put(w, h, i)
 	t.list = append(t.list, y)
 	return i
+}
+
+// lower returns w lower-cased and the model's entry for it (nil for none, and for a w already in lower
+// case, whose entry find has looked up). An ASCII word that the model knows is lower-cased on the stack
+// and then shares the model's string: only a capitalized word the model does not know allocates.
+func (m *Model) lower(w string) (string, *entry) {
+	var buf [32]byte
+	if len(w) > len(buf) {
+		return m.lowerSlow(w)
+	}
+	upper := false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return m.lowerSlow(w)
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+			upper = true
+		}
+		buf[i] = c
+	}
+	if !upper {
+		return w, nil
+	}
+	lw := buf[:len(w)]
+	if k, e := m.lexicon.find(string(lw), scorer.WordHash(string(lw))); e != nil {
+		return k, e
+	}
+	return string(lw), nil
+}
+
+func (m *Model) lowerSlow(w string) (string, *entry) {
+	lw := strings.ToLower(w)
+	if lw == w {
+		return w, nil
+	}
+	return lw, m.entry(lw)
 }
 
 // newWordType describes the form w, lower-cased lw, whose entry in the model is e (nil for none).
