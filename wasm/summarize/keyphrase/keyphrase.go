@@ -40,7 +40,7 @@ type cand struct {
 
 // token is one word of the text.
 type token struct {
-	start, end int   // bytes of text
+	start, end int   // bytes of the text: the title, two bytes between, then the abstract (doc.span)
 	typ        int32 // its form in doc.types: its lower-cased, plural-folded word and more
 	word       int32 // its word in doc.words, or -1
 	aux        bool  // a form of "be" or "have"
@@ -125,14 +125,15 @@ type docWord struct {
 
 // doc is one title and abstract, scanned.
 type doc struct {
-	text  string
-	toks  []token
-	types wordTypes
-	words []docWord
-	cands []cand
-	order []int32
-	vocab scorer.WordTable
-	index spanTable
+	title    string
+	abstract string // "" for an abstract left out
+	toks     []token
+	types    wordTypes
+	words    []docWord
+	cands    []cand
+	order    []int32
+	vocab    scorer.WordTable
+	index    spanTable
 }
 
 // spanTable maps the key of a span of word ids to its candidate by open addressing: cleared per text
@@ -187,14 +188,17 @@ var docs = sync.Pool{New: func() any {
 // English, so for other languages only the title's phrases count.
 func scan(title, abstract string, m *Model) *doc {
 	d := docs.Get().(*doc)
-	d.text = title + "\n\n" + abstract
-	text := d.text
+	d.title, d.abstract = title, abstract
+	// the text is the title and the abstract with two bytes between (they were once joined with "\n\n"),
+	// tokenized in two parts so that it need not be copied
+	d.types.reset(len(title) + 2 + len(abstract))
 	var words, stops int
-	d.toks, words, stops = tokenize(d.toks[:0], &d.types, text, len(title), m)
+	d.toks, _, _ = tokenize(d.toks[:0], &d.types, title, 0, len(title), m)
+	d.toks, words, stops = tokenize(d.toks, &d.types, abstract, len(title)+2, len(title), m)
 	if words > 0 && stops*10 < words {
-		d.text = title
-		text = title
-		d.toks, _, _ = tokenize(d.toks[:0], &d.types, text, len(title), m)
+		d.abstract = ""
+		d.types.reset(len(title))
+		d.toks, _, _ = tokenize(d.toks[:0], &d.types, title, 0, len(title), m)
 	}
 	toks := d.toks
 	d.vocab.Reset(len(toks))
@@ -250,7 +254,7 @@ func scan(title, abstract string, m *Model) *doc {
 		start, end := i, j
 		i = j
 		// a run followed by "the", "a", "its"… ends in a verb: "LLMs transform the", "this article reviews the"
-		if end < len(toks) && toks[end].det && !toks[end-1].brkAfter && !hasAcronym(text[toks[end-1].start:toks[end-1].end]) {
+		if end < len(toks) && toks[end].det && !toks[end-1].brkAfter && !hasAcronym(d.span(toks[end-1].start, toks[end-1].end)) {
 			end--
 		}
 		// an -ing verb with its preposition ends the run: "the metamodel relating to stereotypes"
@@ -291,7 +295,7 @@ func scan(title, abstract string, m *Model) *doc {
 					c.inTitle++
 				} else if c.fromTitle {
 					c.fromTitle = false
-					if isTitleCased(text[c.start:c.end]) {
+					if isTitleCased(d.span(c.start, c.end)) {
 						c.start, c.end = toks[a].start, toks[b-1].end // the abstract's casing over the title's
 					}
 				}
@@ -318,6 +322,15 @@ func scan(title, abstract string, m *Model) *doc {
 	return d
 }
 
+// span returns the bytes start to end of the text, which lie in the title or in the abstract.
+func (d *doc) span(start, end int) string {
+	if start < len(d.title) {
+		return d.title[start:end]
+	}
+	off := len(d.title) + 2
+	return d.abstract[start-off : end-off]
+}
+
 // Extract returns the candidates of a title and abstract with their features and ratings under m, in
 // order of first appearance.
 func Extract(title, abstract string, m *Model) []Candidate {
@@ -327,7 +340,7 @@ func Extract(title, abstract string, m *Model) []Candidate {
 	for i := range d.cands {
 		c := &d.cands[i]
 		o := &out[i]
-		o.Text = display(d.text, c.start, c.end)
+		o.Text = display(d.span(c.start, c.end))
 		for _, id := range c.ids[:c.n] {
 			o.Words = append(o.Words, d.words[id].lower)
 		}
@@ -492,7 +505,7 @@ func Rank(title, abstract string, m *Model, k int) []string {
 			break
 		}
 		order[best] = -1
-		out = append(out, displayForm(display(d.text, c.start, c.end)))
+		out = append(out, displayForm(display(d.span(c.start, c.end))))
 	}
 	return out
 }
@@ -627,10 +640,10 @@ func newWordType(w, lw string, e *entry) wordType {
 	return y
 }
 
-// tokenize appends the words of text to toks, with their forms in types (emptied first); the first
-// titleLen bytes are the title. It also counts the words after the title and the stop words among them.
-func tokenize(toks []token, types *wordTypes, text string, titleLen int, m *Model) (_ []token, words, stops int) {
-	types.reset(len(text))
+// tokenize appends the words of text, which starts at byte base of the whole text, to toks, with their
+// forms in types; the whole text's first titleLen bytes are the title. It also counts the words after
+// the title and the stop words among them. A text in parts is tokenized part after part, as one.
+func tokenize(toks []token, types *wordTypes, text string, base, titleLen int, m *Model) (_ []token, words, stops int) {
 	sentStart := true
 	for i := 0; i < len(text); {
 		for i < len(text) && isSpace(text[i]) {
@@ -639,7 +652,7 @@ func tokenize(toks []token, types *wordTypes, text string, titleLen int, m *Mode
 		if i == len(text) {
 			break
 		}
-		if i >= titleLen && (len(toks) == 0 || toks[len(toks)-1].title) {
+		if base+i >= titleLen && (len(toks) == 0 || toks[len(toks)-1].title) {
 			sentStart = true
 			if len(toks) > 0 {
 				toks[len(toks)-1].brkAfter = true
@@ -712,9 +725,9 @@ func tokenize(toks []token, types *wordTypes, text string, titleLen int, m *Mode
 			ti := types.find(w, m)
 			y := &types.list[ti]
 			t := token{
-				start: p, end: p + len(w), typ: ti, det: y.class&classDet != 0,
+				start: base + p, end: base + p + len(w), typ: ti, det: y.class&classDet != 0,
 				clause: y.flags&typeClause != 0, prep: y.flags&typePrep != 0,
-				brkBefore: brk, sentStart: sentStart, title: p < titleLen, capital: !sentStart && y.flags&typeUpper != 0,
+				brkBefore: brk, sentStart: sentStart, title: base+p < titleLen, capital: !sentStart && y.flags&typeUpper != 0,
 				phrase: y.flags&typePhrase != 0,
 			}
 			// a past participle after a form of "be" or "have" is a verb: "needs to be tuned per-model"
@@ -778,9 +791,8 @@ func (d *doc) verbIng(i int) bool { return d.types.list[d.toks[i].typ].flags&typ
 // isVerbIng reports an -ing word that is an action rather than the name of a field.
 func isVerbIng(w string) bool { return strings.HasSuffix(w, "ing") && !nominalIng[w] && len(w) > 5 }
 
-// display returns text[start:end] with runs of spaces made one.
-func display(text string, start, end int) string {
-	p := text[start:end]
+// display returns p with runs of spaces made one.
+func display(p string) string {
 	if strings.ContainsAny(p, "\t\n\r") || strings.Contains(p, "  ") {
 		p = strings.Join(strings.Fields(p), " ")
 	}
@@ -921,7 +933,8 @@ func DocWords(text string) []string {
 	seen := map[string]bool{}
 	var out []string
 	var types wordTypes
-	toks, _, _ := tokenize(nil, &types, text, 0, nil)
+	types.reset(len(text))
+	toks, _, _ := tokenize(nil, &types, text, 0, 0, nil)
 	for _, t := range toks {
 		if lower := types.list[t.typ].lower; !seen[lower] {
 			seen[lower] = true
