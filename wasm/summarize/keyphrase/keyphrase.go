@@ -239,7 +239,7 @@ func scan(title, abstract string, m *Model) *doc {
 		}
 	}
 	for i := range d.words {
-		d.words[i].logTF = math.Log1p(float64(d.words[i].tf))
+		d.words[i].logTF = log1p(d.words[i].tf)
 	}
 	index := &d.index
 	for i := 0; i < len(toks); {
@@ -356,7 +356,7 @@ func (d *doc) features(c *cand, f *[NumFeatures]float64) {
 	ids := c.ids[:n]
 	f[fBias] = 1
 	f[fLen1+min(n, maxWords)-1] = 1
-	f[fCount] = math.Log1p(float64(c.count))
+	f[fCount] = log1p(c.count)
 	f[fInTitle] = b2f(c.inTitle > 0)
 	f[fRelPos] = float64(c.first) / float64(max(len(d.toks), 1))
 	f[fEarly] = b2f(c.first < 30)
@@ -462,6 +462,21 @@ func hasAnySuffix(w string, suffixes *suffixSet) bool {
 	}
 	return false
 }
+
+// log1p is math.Log1p of a count, looked up for the small counts of most words and phrases.
+func log1p(n int) float64 {
+	if uint(n) < uint(len(log1ps)) {
+		return log1ps[n]
+	}
+	return math.Log1p(float64(n))
+}
+
+var log1ps = func() (t [32]float64) {
+	for i := range t {
+		t[i] = math.Log1p(float64(i))
+	}
+	return t
+}()
 
 func b2f(b bool) float64 {
 	if b {
