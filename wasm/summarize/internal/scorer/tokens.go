@@ -357,8 +357,8 @@ func (v *vocab) find(t *token) (int32, uint32, bool) {
 		}
 		if ascii {
 			lw := buf[:len(w)]
-			h := wordHash(string(lw))
-			if id, ok := v.ids.get(string(lw), h); ok {
+			h := hashBytes(lw)
+			if id, ok := v.ids.getBytes(lw, h); ok {
 				t.w = v.words[id]
 				return id, h, true
 			}
