@@ -309,9 +309,10 @@ func (v *vocab) add(toks []token, si int) {
 	}
 }
 
-// lookupIn is lookup for the tokens of text, a cleaned form of the sentence s whose tokens src have
-// their ids: cleaning mostly drops words, so each word is looked for, as written, among the sentence's
-// words after the last one found, and only those not found ("We" for "we") are hashed and looked up.
+// lookupIn gives the tokens of text their ids where v has their words (unknown ones keep -1). Text is a
+// cleaned form of the sentence s, whose tokens src have their ids: cleaning mostly drops words, so each
+// word is looked for, as written, among the sentence's words after the last one found, and only those
+// not found ("We" for "we") are hashed and looked up.
 func (v *vocab) lookupIn(toks []token, text string, src []token, s string) {
 	next := 0
 	for j := range toks {
