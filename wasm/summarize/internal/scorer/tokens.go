@@ -227,7 +227,7 @@ func (v *vocab) addTitle(title []token) {
 		if ok {
 			v.info[id].inTitle = true
 		}
-		if IsStopword(t.w) {
+		if ok && v.info[id].stop || !ok && IsStopword(t.w) { // a word of v has its kind: no map lookup
 			continue
 		}
 		if len(t.w) >= stemLen {
