@@ -75,7 +75,7 @@ bench-summarize:
 	@mkdir -p $(BENCH_DIR)/size
 	@cd scripts/eval && $(GO) build -o $(CURDIR)/$(BENCH_DIR)/summarize-native ./bench
 	@cd scripts/eval && GOOS=js GOARCH=wasm $(GO) build $(WASM_GCFLAGS) -o $(CURDIR)/$(BENCH_DIR)/summarize-bench.wasm ./bench
-	@GOMAXPROCS=1 $(BENCH_DIR)/summarize-native -data $(SCITLDR)/dev.jsonl -rounds 3 -seconds 1.5 \
+	@GOMAXPROCS=1 $(BENCH_DIR)/summarize-native -data $(SCITLDR)/dev.jsonl -rounds 5 -seconds 1.5 \
 		-wasm $(BENCH_DIR)/summarize-bench.wasm -exec "$$($(GO) env GOROOT)/lib/wasm/wasm_exec_node.js"
 	@GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' $(WASM_GCFLAGS) -o $(BENCH_DIR)/size/papergist.wasm ./wasm
 	@printf 'extension wasm (extractor + summarizer, ./wasm): %s bytes, %s bytes gzipped (goal: <= 1.5 MB gzipped)\n' \

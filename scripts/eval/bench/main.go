@@ -23,7 +23,7 @@ func main() {
 	label := flag.String("label", "native", "name printed with the results")
 	wasm := flag.String("wasm", "", "the wasm build of this command: alternate with it and compare (native only)")
 	execNode := flag.String("exec", "", "with -wasm: Go's wasm_exec_node.js")
-	rounds := flag.Int("rounds", 3, "with -wasm: rounds of one native and one wasm measurement")
+	rounds := flag.Int("rounds", 5, "with -wasm: rounds of one native and one wasm measurement")
 	flag.Parse()
 	if *wasm != "" {
 		if err := compare(*wasm, *execNode, *data, *seconds, *rounds); err != nil {
