@@ -41,10 +41,12 @@ func dropGlue(s string) string {
 	if comma <= 0 || comma > 80 {
 		return s
 	}
-	lead := strings.Fields(strings.ToLower(s[:comma]))
 	rest := strings.TrimSpace(strings.TrimPrefix(s[comma:], ","))
-	restWords := strings.Fields(rest)
-	if len(lead) == 0 || len(lead) > 8 || len(restWords) < 6 || !subjectStarts[strings.ToLower(restWords[0])] {
+	if first, n := firstFields(rest, 6); n < 6 || !subjectStarts[strings.ToLower(first)] {
+		return s
+	}
+	lead := strings.Fields(strings.ToLower(s[:comma]))
+	if len(lead) == 0 || len(lead) > 8 {
 		return s
 	}
 	glue := len(lead) == 1 && glueWords[lead[0]]
@@ -64,6 +66,26 @@ func dropGlue(s string) string {
 	}
 	r, size := utf8.DecodeRuneInString(rest)
 	return string(unicode.ToUpper(r)) + rest[size:]
+}
+
+// firstFields returns the first of strings.Fields(s) and how many there are, counting up to limit:
+// without building the list.
+func firstFields(s string, limit int) (first string, n int) {
+	for n < limit {
+		if s = strings.TrimLeftFunc(s, unicode.IsSpace); s == "" {
+			break
+		}
+		end := strings.IndexFunc(s, unicode.IsSpace)
+		if end < 0 {
+			end = len(s)
+		}
+		if n == 0 {
+			first = s[:end]
+		}
+		n++
+		s = s[end:]
+	}
+	return first, n
 }
 
 // balance cuts a TL;DR that would end inside brackets or quotes back to before them, and drops a

@@ -1,6 +1,8 @@
 // Command bench measures the summarizer's throughput on SciTLDR abstracts, on one goroutine. It builds
 // natively and for GOOS=js GOARCH=wasm (run under Node with wasm_exec_node.js), so that `make bench`
-// can compare the two.
+// can compare the two. Given -wasm, the native build runs the wasm build too, in rounds that alternate
+// native and wasm measurements, so that both see the same load of a shared machine, and prints the
+// medians and their ratio.
 package main
 
 import (
@@ -19,22 +21,51 @@ func main() {
 	data := flag.String("data", "../shared/eval/scitldr/dev.jsonl", "SciTLDR-A records whose abstracts to summarize")
 	seconds := flag.Float64("seconds", 2, "how long to measure each function")
 	label := flag.String("label", "native", "name printed with the results")
+	wasm := flag.String("wasm", "", "the wasm build of this command: alternate with it and compare (native only)")
+	execNode := flag.String("exec", "", "with -wasm: Go's wasm_exec_node.js")
+	rounds := flag.Int("rounds", 5, "with -wasm: rounds of one native and one wasm measurement")
 	flag.Parse()
-	docs, err := load(*data)
+	if *wasm != "" {
+		if err := compare(*wasm, *execNode, *data, *seconds, *rounds); err != nil {
+			fmt.Fprintln(os.Stderr, "bench:", err)
+			os.Exit(1)
+		}
+		return
+	}
+	r, err := run(*data, *seconds)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
-	d := time.Duration(*seconds * float64(time.Second))
-	tldr := measure(docs, d, func(a abstract) { _ = summarize.TLDR(a.title, a.text) })
-	full := measure(docs, d, func(a abstract) { _ = summarize.Summarize(a.title, a.text) })
-	fmt.Printf("%-6s TL;DR: %7.0f abstracts/s wall (%6.1f µs each)", *label, tldr.wall, 1e6/tldr.wall)
-	if tldr.cpu > 0 {
-		fmt.Printf(", %7.0f abstracts/s of CPU time", tldr.cpu)
+	r.print(*label)
+}
+
+// result is one measurement of TL;DR and of TL;DR + key phrases.
+type result struct{ tldr, full rate }
+
+func run(data string, seconds float64) (result, error) {
+	docs, err := load(data)
+	if err != nil {
+		return result{}, err
 	}
-	fmt.Printf("; TL;DR + key phrases: %7.0f abstracts/s wall", full.wall)
-	if full.cpu > 0 {
-		fmt.Printf(", %7.0f of CPU time", full.cpu)
+	d := time.Duration(seconds * float64(time.Second))
+	return result{
+		tldr: measure(docs, d, func(a abstract) { _ = summarize.TLDR(a.title, a.text) }),
+		full: measure(docs, d, func(a abstract) { _ = summarize.Summarize(a.title, a.text) }),
+	}, nil
+}
+
+// resultFormat is how print writes a result, and how compare reads the wasm build's.
+const resultFormat = "%s TL;DR: %f abstracts/s wall (%f µs each), %f abstracts/s of CPU time; TL;DR + key phrases: %f abstracts/s wall, %f of CPU time"
+
+func (r result) print(label string) {
+	fmt.Printf("%-6s TL;DR: %7.0f abstracts/s wall (%6.1f µs each)", label, r.tldr.wall, 1e6/r.tldr.wall)
+	if r.tldr.cpu > 0 {
+		fmt.Printf(", %7.0f abstracts/s of CPU time", r.tldr.cpu)
+	}
+	fmt.Printf("; TL;DR + key phrases: %7.0f abstracts/s wall", r.full.wall)
+	if r.full.cpu > 0 {
+		fmt.Printf(", %7.0f of CPU time", r.full.cpu)
 	}
 	fmt.Println()
 }

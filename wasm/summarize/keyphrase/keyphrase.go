@@ -40,7 +40,7 @@ type cand struct {
 
 // token is one word of the text.
 type token struct {
-	start, end int   // bytes of text
+	start, end int   // bytes of the text: the title, two bytes between, then the abstract (doc.span)
 	typ        int32 // its form in doc.types: its lower-cased, plural-folded word and more
 	word       int32 // its word in doc.words, or -1
 	aux        bool  // a form of "be" or "have"
@@ -125,14 +125,15 @@ type docWord struct {
 
 // doc is one title and abstract, scanned.
 type doc struct {
-	text  string
-	toks  []token
-	types wordTypes
-	words []docWord
-	cands []cand
-	order []int32
-	vocab scorer.WordTable
-	index spanTable
+	title    string
+	abstract string // "" for an abstract left out
+	toks     []token
+	types    wordTypes
+	words    []docWord
+	cands    []cand
+	order    []int32
+	vocab    scorer.WordTable
+	index    spanTable
 }
 
 // spanTable maps the key of a span of word ids to its candidate by open addressing: cleared per text
@@ -187,14 +188,17 @@ var docs = sync.Pool{New: func() any {
 // English, so for other languages only the title's phrases count.
 func scan(title, abstract string, m *Model) *doc {
 	d := docs.Get().(*doc)
-	d.text = title + "\n\n" + abstract
-	text := d.text
+	d.title, d.abstract = title, abstract
+	// the text is the title and the abstract with two bytes between (they were once joined with "\n\n"),
+	// tokenized in two parts so that it need not be copied
+	d.types.reset(len(title) + 2 + len(abstract))
 	var words, stops int
-	d.toks, words, stops = tokenize(d.toks[:0], &d.types, text, len(title), m)
+	d.toks, _, _ = tokenize(d.toks[:0], &d.types, title, 0, len(title), m)
+	d.toks, words, stops = tokenize(d.toks, &d.types, abstract, len(title)+2, len(title), m)
 	if words > 0 && stops*10 < words {
-		d.text = title
-		text = title
-		d.toks, _, _ = tokenize(d.toks[:0], &d.types, text, len(title), m)
+		d.abstract = ""
+		d.types.reset(len(title))
+		d.toks, _, _ = tokenize(d.toks[:0], &d.types, title, 0, len(title), m)
 	}
 	toks := d.toks
 	d.vocab.Reset(len(toks))
@@ -235,7 +239,7 @@ func scan(title, abstract string, m *Model) *doc {
 		}
 	}
 	for i := range d.words {
-		d.words[i].logTF = math.Log1p(float64(d.words[i].tf))
+		d.words[i].logTF = log1p(d.words[i].tf)
 	}
 	index := &d.index
 	for i := 0; i < len(toks); {
@@ -250,7 +254,7 @@ func scan(title, abstract string, m *Model) *doc {
 		start, end := i, j
 		i = j
 		// a run followed by "the", "a", "its"… ends in a verb: "LLMs transform the", "this article reviews the"
-		if end < len(toks) && toks[end].det && !toks[end-1].brkAfter && !hasAcronym(text[toks[end-1].start:toks[end-1].end]) {
+		if end < len(toks) && toks[end].det && !toks[end-1].brkAfter && !hasAcronym(d.span(toks[end-1].start, toks[end-1].end)) {
 			end--
 		}
 		// an -ing verb with its preposition ends the run: "the metamodel relating to stereotypes"
@@ -291,7 +295,7 @@ func scan(title, abstract string, m *Model) *doc {
 					c.inTitle++
 				} else if c.fromTitle {
 					c.fromTitle = false
-					if isTitleCased(text[c.start:c.end]) {
+					if isTitleCased(d.span(c.start, c.end)) {
 						c.start, c.end = toks[a].start, toks[b-1].end // the abstract's casing over the title's
 					}
 				}
@@ -318,6 +322,15 @@ func scan(title, abstract string, m *Model) *doc {
 	return d
 }
 
+// span returns the bytes start to end of the text, which lie in the title or in the abstract.
+func (d *doc) span(start, end int) string {
+	if start < len(d.title) {
+		return d.title[start:end]
+	}
+	off := len(d.title) + 2
+	return d.abstract[start-off : end-off]
+}
+
 // Extract returns the candidates of a title and abstract with their features and ratings under m, in
 // order of first appearance.
 func Extract(title, abstract string, m *Model) []Candidate {
@@ -327,7 +340,7 @@ func Extract(title, abstract string, m *Model) []Candidate {
 	for i := range d.cands {
 		c := &d.cands[i]
 		o := &out[i]
-		o.Text = display(d.text, c.start, c.end)
+		o.Text = display(d.span(c.start, c.end))
 		for _, id := range c.ids[:c.n] {
 			o.Words = append(o.Words, d.words[id].lower)
 		}
@@ -343,7 +356,7 @@ func (d *doc) features(c *cand, f *[NumFeatures]float64) {
 	ids := c.ids[:n]
 	f[fBias] = 1
 	f[fLen1+min(n, maxWords)-1] = 1
-	f[fCount] = math.Log1p(float64(c.count))
+	f[fCount] = log1p(c.count)
 	f[fInTitle] = b2f(c.inTitle > 0)
 	f[fRelPos] = float64(c.first) / float64(max(len(d.toks), 1))
 	f[fEarly] = b2f(c.first < 30)
@@ -450,6 +463,21 @@ func hasAnySuffix(w string, suffixes *suffixSet) bool {
 	return false
 }
 
+// log1p is math.Log1p of a count, looked up for the small counts of most words and phrases.
+func log1p(n int) float64 {
+	if uint(n) < uint(len(log1ps)) {
+		return log1ps[n]
+	}
+	return math.Log1p(float64(n))
+}
+
+var log1ps = func() (t [32]float64) {
+	for i := range t {
+		t[i] = math.Log1p(float64(i))
+	}
+	return t
+}()
+
 func b2f(b bool) float64 {
 	if b {
 		return 1
@@ -492,7 +520,7 @@ func Rank(title, abstract string, m *Model, k int) []string {
 			break
 		}
 		order[best] = -1
-		out = append(out, displayForm(display(d.text, c.start, c.end)))
+		out = append(out, displayForm(display(d.span(c.start, c.end))))
 	}
 	return out
 }
@@ -549,16 +577,51 @@ func (t *wordTypes) find(w string, m *Model) int32 {
 	} else if e := m.lexicon.get(w, h); e != nil && e.hasForm {
 		y = e.form // a word of the model written in lower case, as most are
 	} else {
-		lw := strings.ToLower(w)
-		if lw != w {
-			e = m.entry(lw)
-		}
+		lw, e := m.lower(w)
 		y = newWordType(w, lw, e)
 	}
 	i := int32(len(t.list))
 	t.index.Put(w, h, i)
 	t.list = append(t.list, y)
 	return i
+}
+
+// lower returns w lower-cased and the model's entry for it (nil for none, and for a w already in lower
+// case, whose entry find has looked up). An ASCII word that the model knows is lower-cased on the stack
+// and then shares the model's string: only a capitalized word the model does not know allocates.
+func (m *Model) lower(w string) (string, *entry) {
+	var buf [32]byte
+	if len(w) > len(buf) {
+		return m.lowerSlow(w)
+	}
+	upper := false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return m.lowerSlow(w)
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+			upper = true
+		}
+		buf[i] = c
+	}
+	if !upper {
+		return w, nil
+	}
+	lw := buf[:len(w)]
+	if k, e := m.lexicon.find(string(lw), scorer.WordHash(string(lw))); e != nil {
+		return k, e
+	}
+	return string(lw), nil
+}
+
+func (m *Model) lowerSlow(w string) (string, *entry) {
+	lw := strings.ToLower(w)
+	if lw == w {
+		return w, nil
+	}
+	return lw, m.entry(lw)
 }
 
 // newWordType describes the form w, lower-cased lw, whose entry in the model is e (nil for none).
@@ -592,10 +655,10 @@ func newWordType(w, lw string, e *entry) wordType {
 	return y
 }
 
-// tokenize appends the words of text to toks, with their forms in types (emptied first); the first
-// titleLen bytes are the title. It also counts the words after the title and the stop words among them.
-func tokenize(toks []token, types *wordTypes, text string, titleLen int, m *Model) (_ []token, words, stops int) {
-	types.reset(len(text))
+// tokenize appends the words of text, which starts at byte base of the whole text, to toks, with their
+// forms in types; the whole text's first titleLen bytes are the title. It also counts the words after
+// the title and the stop words among them. A text in parts is tokenized part after part, as one.
+func tokenize(toks []token, types *wordTypes, text string, base, titleLen int, m *Model) (_ []token, words, stops int) {
 	sentStart := true
 	for i := 0; i < len(text); {
 		for i < len(text) && isSpace(text[i]) {
@@ -604,7 +667,7 @@ func tokenize(toks []token, types *wordTypes, text string, titleLen int, m *Mode
 		if i == len(text) {
 			break
 		}
-		if i >= titleLen && (len(toks) == 0 || toks[len(toks)-1].title) {
+		if base+i >= titleLen && (len(toks) == 0 || toks[len(toks)-1].title) {
 			sentStart = true
 			if len(toks) > 0 {
 				toks[len(toks)-1].brkAfter = true
@@ -677,9 +740,9 @@ func tokenize(toks []token, types *wordTypes, text string, titleLen int, m *Mode
 			ti := types.find(w, m)
 			y := &types.list[ti]
 			t := token{
-				start: p, end: p + len(w), typ: ti, det: y.class&classDet != 0,
+				start: base + p, end: base + p + len(w), typ: ti, det: y.class&classDet != 0,
 				clause: y.flags&typeClause != 0, prep: y.flags&typePrep != 0,
-				brkBefore: brk, sentStart: sentStart, title: p < titleLen, capital: !sentStart && y.flags&typeUpper != 0,
+				brkBefore: brk, sentStart: sentStart, title: base+p < titleLen, capital: !sentStart && y.flags&typeUpper != 0,
 				phrase: y.flags&typePhrase != 0,
 			}
 			// a past participle after a form of "be" or "have" is a verb: "needs to be tuned per-model"
@@ -743,9 +806,8 @@ func (d *doc) verbIng(i int) bool { return d.types.list[d.toks[i].typ].flags&typ
 // isVerbIng reports an -ing word that is an action rather than the name of a field.
 func isVerbIng(w string) bool { return strings.HasSuffix(w, "ing") && !nominalIng[w] && len(w) > 5 }
 
-// display returns text[start:end] with runs of spaces made one.
-func display(text string, start, end int) string {
-	p := text[start:end]
+// display returns p with runs of spaces made one.
+func display(p string) string {
 	if strings.ContainsAny(p, "\t\n\r") || strings.Contains(p, "  ") {
 		p = strings.Join(strings.Fields(p), " ")
 	}
@@ -886,7 +948,8 @@ func DocWords(text string) []string {
 	seen := map[string]bool{}
 	var out []string
 	var types wordTypes
-	toks, _, _ := tokenize(nil, &types, text, 0, nil)
+	types.reset(len(text))
+	toks, _, _ := tokenize(nil, &types, text, 0, 0, nil)
 	for _, t := range toks {
 		if lower := types.list[t.typ].lower; !seen[lower] {
 			seen[lower] = true

@@ -166,14 +166,20 @@ func (t *lexTable) build(byWord map[string]*entry) {
 
 // get returns the entry of w, whose scorer.WordHash is h, or nil.
 func (t *lexTable) get(w string, h uint32) *entry {
+	_, e := t.find(w, h)
+	return e
+}
+
+// find is get that also returns the table's copy of w, which a caller may keep where w is a buffer.
+func (t *lexTable) find(w string, h uint32) (string, *entry) {
 	mask := uint32(len(t.slots) - 1)
 	for i := h & mask; ; i = (i + 1) & mask {
 		s := t.slots[i]
 		if s.idx == 0 {
-			return nil
+			return "", nil
 		}
-		if s.hash == h && t.keys[s.idx-1] == w {
-			return t.entries[s.idx-1]
+		if k := t.keys[s.idx-1]; s.hash == h && k == w {
+			return k, t.entries[s.idx-1]
 		}
 	}
 }

@@ -147,7 +147,7 @@ func shortlist(m *Model, title string, sentences []string, k int, keep bool, emi
 				}
 				toks = scanTokens(h.Text, b.toks[:0])
 				b.toks = toks
-				v.lookup(toks)
+				v.lookupIn(toks, h.Text, feats[i].toks, sentences[i])
 			}
 			b.add(h, toks, scores[i]-scores[order[0]], rank)
 		}

@@ -227,7 +227,7 @@ func (v *vocab) addTitle(title []token) {
 		if ok {
 			v.info[id].inTitle = true
 		}
-		if IsStopword(t.w) {
+		if ok && v.info[id].stop || !ok && IsStopword(t.w) { // a word of v has its kind: no map lookup
 			continue
 		}
 		if len(t.w) >= stemLen {
@@ -309,11 +309,26 @@ func (v *vocab) add(toks []token, si int) {
 	}
 }
 
-// lookup gives known tokens their id (tokens of a cleaned sentence); unknown ones keep -1.
-func (v *vocab) lookup(toks []token) {
+// lookupIn gives the tokens of text their ids where v has their words (unknown ones keep -1). Text is a
+// cleaned form of the sentence s, whose tokens src have their ids: cleaning mostly drops words, so each
+// word is looked for, as written, among the sentence's words after the last one found, and only those
+// not found ("We" for "we") are hashed and looked up.
+func (v *vocab) lookupIn(toks []token, text string, src []token, s string) {
+	next := 0
 	for j := range toks {
-		if id, _, ok := v.find(&toks[j]); ok {
-			toks[j].id = id
+		t := &toks[j]
+		w := text[t.start:t.end]
+		found := false
+		for k := next; k < len(src); k++ {
+			if s[src[k].start:src[k].end] == w {
+				t.w, t.id, next, found = src[k].w, src[k].id, k+1, true
+				break
+			}
+		}
+		if !found {
+			if id, _, ok := v.find(t); ok {
+				t.id = id
+			}
 		}
 	}
 }
@@ -343,8 +358,8 @@ func (v *vocab) find(t *token) (int32, uint32, bool) {
 		}
 		if ascii {
 			lw := buf[:len(w)]
-			h := wordHash(string(lw))
-			if id, ok := v.ids.get(string(lw), h); ok {
+			h := hashBytes(lw)
+			if id, ok := v.ids.getBytes(lw, h); ok {
 				t.w = v.words[id]
 				return id, h, true
 			}

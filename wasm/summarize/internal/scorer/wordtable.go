@@ -21,7 +21,11 @@ type wordSlot struct {
 // wordHash mixes a word's bytes eight at a time (four for the last few of most words), where FNV-1a
 // took a multiplication per byte; the words of abstracts are short. Only the tables' speed depends on
 // it: a lookup compares the keys.
-func wordHash(w string) uint32 {
+func wordHash(w string) uint32 { return hashBytes(w) }
+
+// hashBytes is wordHash of a string or of the bytes of one: a word lower-cased into a buffer is hashed
+// and looked up (wordTable.getBytes) without a copy, which costs a runtime call in wasm.
+func hashBytes[T string | []byte](w T) uint32 {
 	h := uint64(len(w)) * 0x9E3779B97F4A7C15
 	for len(w) > 8 {
 		h = (h ^ le64(w)) * 0xBF58476D1CE4E5B9
@@ -40,13 +44,13 @@ func wordHash(w string) uint32 {
 }
 
 // le64 and le32 read the first bytes of s as a little-endian integer, in one load where the compiler can.
-func le64(s string) uint64 {
+func le64[T string | []byte](s T) uint64 {
 	_ = s[7]
 	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
-func le32(s string) uint32 {
+func le32[T string | []byte](s T) uint32 {
 	_ = s[3]
 	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
 }
@@ -79,6 +83,20 @@ func (t *wordTable) get(key string, h uint32) (int32, bool) {
 			return 0, false
 		}
 		if s.hash == h && s.key == key {
+			return s.val, true
+		}
+	}
+}
+
+// getBytes is get of a key held in bytes.
+func (t *wordTable) getBytes(key []byte, h uint32) (int32, bool) {
+	mask := uint32(len(t.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := &t.slots[i]
+		if s.gen != t.gen {
+			return 0, false
+		}
+		if s.hash == h && s.key == string(key) {
 			return s.val, true
 		}
 	}

@@ -31,6 +31,24 @@ func TestWordTable(t *testing.T) {
 	}
 }
 
+// TestHashBytesMatchesWordHash checks that a word hashes alike as a string and as bytes, for every
+// length up to 40, and that getBytes finds what get finds.
+func TestHashBytesMatchesWordHash(t *testing.T) {
+	var tab wordTable
+	tab.reset(64)
+	word := "abcdefghijklmnopqrstuvwxyz0123456789-éü."
+	for n := 0; n <= len(word); n++ {
+		w := word[:n]
+		assert.Equal(t, wordHash(w), hashBytes([]byte(w)), "%q", w)
+		tab.put(w, wordHash(w), int32(n))
+		got, ok := tab.getBytes([]byte(w), hashBytes([]byte(w)))
+		assert.True(t, ok, "%q", w)
+		assert.Equal(t, int32(n), got, "%q", w)
+	}
+	_, ok := tab.getBytes([]byte("absent"), hashBytes([]byte("absent")))
+	assert.False(t, ok)
+}
+
 func TestWordTableGenerationWraps(t *testing.T) {
 	var tab wordTable
 	tab.reset(4)

@@ -1,0 +1,39 @@
+package summarize
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// TestFirstFieldsMatchesStringsFields checks firstFields against strings.Fields on every string of up to
+// four characters from an alphabet of ASCII, Unicode and invalid spaces and letters, and on longer ones.
+func TestFirstFieldsMatchesStringsFields(t *testing.T) {
+	alphabet := []string{" ", "\t", "\n", "\u00a0", "\u2003", "\u0085", "a", "É", "\xff", "\xe2\x80", ","}
+	check := func(s string) {
+		for limit := 0; limit <= 6; limit++ {
+			first, n := firstFields(s, limit)
+			f := strings.Fields(s)
+			want, wantFirst := min(len(f), limit), ""
+			if want > 0 {
+				wantFirst = f[0]
+			}
+			assert.Equal(t, want, n, "%q limit %d", s, limit)
+			assert.Equal(t, wantFirst, first, "%q limit %d", s, limit)
+		}
+	}
+	var gen func(prefix string, depth int)
+	gen = func(prefix string, depth int) {
+		check(prefix)
+		if depth == 0 {
+			return
+		}
+		for _, c := range alphabet {
+			gen(prefix+c, depth-1)
+		}
+	}
+	gen("", 4)
+	check("  we propose a new method of training GANs which we call AmbientGAN. ")
+	check("We\u00a0propose\u2003a new\tmethod")
+}
