@@ -9,19 +9,21 @@ const URL_ = 'offscreen/offscreen.html';
 /** @type {Promise<void>|null} */
 let open = null;
 
-/**
- * Creates the offscreen document unless it exists. It survives worker stops, but Chrome is not asked first
- * (runtime.getContexts): the request goes out at once, during the worker's first task (engine-start.js), and
- * an open document answers it with an error that says so.
- */
+/** Creates the offscreen document unless it exists; it survives worker stops, so ask Chrome first. */
 export function ensureHost() {
-  open ??= chrome.offscreen.createDocument({
-    url: URL_,
-    reasons: ['DOM_PARSER'],
-    justification: 'Runs the papergist WebAssembly extractor, which parses the HTML of paper listings.',
-  }).catch((err) => {
-    if (!/single offscreen/i.test(String(err && err.message))) throw err; // open already
-  }).catch((err) => {
+  open ??= (async () => {
+    const url = chrome.runtime.getURL(URL_);
+    const contextTypes = [/** @type {chrome.runtime.ContextType} */ ('OFFSCREEN_DOCUMENT')];
+    const found = /** @type {chrome.runtime.ExtensionContext[]} */ (await chrome.runtime.getContexts({ contextTypes, documentUrls: [url] }));
+    if (found.length) return;
+    await chrome.offscreen.createDocument({
+      url: URL_,
+      reasons: ['DOM_PARSER'],
+      justification: 'Runs the papergist WebAssembly extractor, which parses the HTML of paper listings.',
+    }).catch((err) => {
+      if (!/single offscreen/i.test(String(err && err.message))) throw err; // created meanwhile
+    });
+  })().catch((err) => {
     open = null;
     throw err;
   });

@@ -13,7 +13,7 @@ const client = { id: 'doc-1', url: URL, postMessage: (/** @type {any} */ m) => s
 
 Object.assign(globalThis, {
   chrome: {
-    runtime: { getURL: (/** @type {string} */ p) => `chrome-extension://papergist/${p}` },
+    runtime: { getURL: (/** @type {string} */ p) => `chrome-extension://papergist/${p}`, getContexts: async () => [{}] },
     offscreen: { createDocument: async () => {} },
   },
   clients: { matchAll: async () => (alive ? [client] : []), get: async () => (alive ? client : undefined) },

@@ -2,10 +2,9 @@
 // document, see engine.js), saves from the toolbar, shortcut and context menu, keeps the badge, and syncs the
 // library with the account's server (sync.js, account.js).
 // State lives in chrome.storage and the offscreen document, never in the worker's globals.
-import { openEngine } from './engine-start.js'; // first: the engine starts loading before anything else runs
 import { MSG, TARGET, dispatch } from '../lib/messages.js';
 import * as saved from '../lib/saved.js';
-import { engineStats } from './engine.js';
+import { ensureEngine, engineStats } from './engine.js';
 import { analyzePage } from './analyze.js';
 import { saveTabPaper, saveLinkedPaper, permissionsToSave, createMenu, MENU_ID, LINK_MENU_ID } from './save-from-tab.js';
 import { looksLikePDF, resolveURL } from './paper-lookup.js';
@@ -24,8 +23,10 @@ chrome.storage.local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })
   ?.catch((err) => console.warn('papergist: storage access level', err)); // Firefox restricts only storage.session
 // Records stored by an older version take the item shape once, before this worker's first library write.
 library.migrate().catch((err) => console.error('papergist: upgrading the library', err));
-// Eagerly, at every worker start (engine-start.js): the first page should not wait for the offscreen document and
-// the wasm. A listener of onStartup has Chrome start the worker with the browser, before any page asks.
+// Eagerly, at every worker start: the first page should not wait for the offscreen document and the wasm. A
+// listener of onStartup has Chrome start the worker with the browser, before any page asks.
+const openEngine = () => ensureEngine().catch((err) => console.error('papergist: engine', err));
+openEngine();
 chrome.runtime.onStartup.addListener(openEngine);
 savedIds();
 forYou.ensureLibrary().catch((err) => console.warn('papergist: For-you index', err));
