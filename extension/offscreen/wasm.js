@@ -70,8 +70,12 @@ let busy = 0;
  * once it has run enough, and a 200-paper listing analyzed right after them costs a fraction of what it costs in
  * baseline code. Rounds are short, since a page that arrives during one waits for it: the host starts with the
  * browser (see background/engine.js), and at browser start the first page may come before the rounds are done.
+ * 60 rounds were enough until the summarizer got faster (less work per round); then Chromium's first page after
+ * browser start mostly ran baseline code again (its Go call 300-400 ms, `make bench-extension`), even when it
+ * arrived before any round of that start. 120 rounds bring it back to 70-160 ms, most likely because Chrome keeps
+ * a module's optimized code across starts only once enough of it is optimized, which more rounds reach.
  */
-const WARM_UP_ROUNDS = 60;
+const WARM_UP_ROUNDS = 120;
 
 /** Starts loading the page module unless it is loading; resolves once Go has started. */
 export function pageModule() {
