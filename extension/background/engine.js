@@ -26,7 +26,12 @@ export async function analyze(request) {
   await ensureEngine();
   const t1 = performance.now();
   engineStats.trips++;
-  const { json, wait, go, stats } = unwrap(await toHost({ target: TARGET.OFFSCREEN, type: MSG.ENGINE_ANALYZE, request }), MSG.ENGINE_ANALYZE);
+  const msg = { target: TARGET.OFFSCREEN, type: MSG.ENGINE_ANALYZE, request };
+  let reply = await toHost(msg);
+  // The document went away since the last page (it crashed), which the channel learns only by this request going
+  // unanswered: once more, on a document opened again. An analysis can be repeated; a library change cannot.
+  if (!reply.ok && reply.error?.code === 'unavailable') reply = await toHost(msg);
+  const { json, wait, go, stats } = unwrap(reply, MSG.ENGINE_ANALYZE);
   engineStats.goCalls = stats.goCalls;
   /** @type {Analysis} */
   const analysis = unwrap(JSON.parse(json), 'analyze');

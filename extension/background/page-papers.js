@@ -28,12 +28,15 @@ function serial(fn) {
 /**
  * Adds the papers a content script's page shows (a page that grew keeps its earlier ones).
  * @param {chrome.runtime.MessageSender} sender @param {string[]} ids
+ * @param {Promise<unknown>} [after] storage is touched once this resolves; a check of the page (shows) made
+ *   meanwhile waits for the write all the same
  */
-export function remember(sender, ids) {
+export function remember(sender, ids, after) {
   if (!sender.tab || sender.tab.id === undefined || sender.frameId !== 0) return Promise.resolve();
   const key = keyOf(sender.tab.id);
   const doc = sender.documentId || '';
   return serial(async () => {
+    await after;
     const { [key]: docs = {} } = await chrome.storage.session.get(key);
     const all = [...new Set([...(docs[doc] || []), ...ids])].slice(-MAX_IDS);
     delete docs[doc]; // the latest last

@@ -61,13 +61,19 @@ dispatch(TARGET.BACKGROUND, {
         pagePapers.tellPage(sender.tab.id, sender.documentId || '', { type: MSG.FOR_YOU_CHANGED, target: TARGET.CONTENT, on: true });
       }
     });
+    // The badge and the page's papers once the reply has gone (the task after the one that sends it): their
+    // storage calls would otherwise reach the browser's main thread ahead of the reply, which would wait behind them.
+    const replied = new Promise((resolve) => setTimeout(resolve, 0));
     if (sender.tab && sender.tab.id !== undefined && sender.frameId === 0) {
+      const tabId = sender.tab.id;
       const only = out.entries.length === 1 ? out.entries[0].paper.id : null;
-      if (!only && looksLikePDF(sender.url)) badge.setPDFTab(sender.tab.id, sender.url, resolveURL); // a PDF viewer
-      else badge.setTabPaper(sender.tab.id, only);
+      replied.then(() => {
+        if (!only && looksLikePDF(sender.url)) return badge.setPDFTab(tabId, sender.url, resolveURL); // a PDF viewer
+        return badge.setTabPaper(tabId, only);
+      }).catch((err) => console.warn('papergist: badge', err));
     }
     // Not awaited: the reply need not wait for the write; reads of the list (shows, tell) wait for it.
-    pagePapers.remember(sender, out.entries.map((e) => e.paper.id)).catch((err) => console.warn('papergist: page papers', err));
+    pagePapers.remember(sender, out.entries.map((e) => e.paper.id), replied).catch((err) => console.warn('papergist: page papers', err));
     return out;
   },
   [MSG.SAVE_PAPER]: async (msg, sender) => {
