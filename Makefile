@@ -147,6 +147,13 @@ keyweights:
 	cd scripts/eval && $(GO) run ./trainkeys -train $(INSPEC)/inspec-train.jsonl -dev $(INSPEC)/inspec-dev.jsonl \
 		-corpus $(SCITLDR)/train.jsonl -out $(CURDIR)/wasm/summarize/keyphrase.model
 
+# rankvec: relearn the For-you ranker's word vectors from the SciTLDR and Inspec training abstracts (never the
+# CiteULike cases) into wasm/rank/wordvec.model (deterministic).
+.PHONY: rankvec
+rankvec:
+	$(GO) run ./wasm/rank/internal/trainvec -scitldr $(SCITLDR)/train.jsonl -inspec $(INSPEC)/inspec-train.jsonl \
+		-out wasm/rank/wordvec.model
+
 # weights: retrain the TL;DR scorer on SciTLDR train into wasm/summarize/weights.json (deterministic).
 weights:
 	$(GO) run ./wasm/summarize/internal/trainweights -train $(SCITLDR)/train.jsonl -out wasm/summarize/weights.json

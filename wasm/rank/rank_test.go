@@ -2,6 +2,7 @@ package rank_test
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -179,4 +180,26 @@ func TestRankWeighsAWordCommonInAllPapersBelowASpecificOne(t *testing.T) {
 	})
 	assert.Equal(t, []string{"kinase", "model", "other"}, ids(got))
 	assert.Greater(t, got[0].Score, got[1].Score)
+}
+
+// In a small library the word vectors (learned from abstracts outside the evaluation data) lift the paper
+// whose other words are near the library's: "vision" and "sgd" share only "networks" with the library, and
+// without the vectors "sgd" scores higher (its words are commoner in papers, so they weigh less against it).
+func TestRankRelatesWordsTheTitlesDoNotShare(t *testing.T) {
+	ix := newIndex(
+		rank.Paper{ID: "l1", Title: "Deep neural networks for speech recognition"},
+		rank.Paper{ID: "l2", Title: "Convolutional networks for image classification"},
+		rank.Paper{ID: "l3", Title: "Recurrent networks and attention for translation"},
+	)
+	got := ids(ix.Rank([]rank.Paper{
+		{ID: "towns", Title: "Railway networks in medieval towns"},
+		{ID: "sgd", Title: "Stochastic networks in gradient descent"},
+		{ID: "genes", Title: "Gene regulatory networks in yeast"},
+		{ID: "sentiment", Title: "Networks for sentiment and language"},
+		{ID: "roads", Title: "Road networks and traffic congestion"},
+		{ID: "vision", Title: "Networks for object detection in video"},
+		{ID: "other", Title: "Soil erosion in alpine valleys"},
+	}))
+	assert.Less(t, slices.Index(got, "vision"), slices.Index(got, "sgd"), got)
+	assert.Equal(t, "other", got[len(got)-1], "a paper that shares no word stays last")
 }
