@@ -9,6 +9,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"runtime/debug"
 	"time"
 
 	"github.com/papergist/papergist/wasm/summarize"
@@ -24,9 +25,11 @@ func main() {
 	wasm := flag.String("wasm", "", "the wasm build of this command: alternate with it and compare (native only)")
 	execNode := flag.String("exec", "", "with -wasm: Go's wasm_exec_node.js")
 	rounds := flag.Int("rounds", 5, "with -wasm: rounds of one native and one wasm measurement")
+	gogc := flag.Int("gogc", 100, "the garbage collector's GOGC percentage (with -wasm, on both sides); the extension runs its wasm at 400")
 	flag.Parse()
+	debug.SetGCPercent(*gogc)
 	if *wasm != "" {
-		if err := compare(*wasm, *execNode, *data, *seconds, *rounds); err != nil {
+		if err := compare(*wasm, *execNode, *data, *seconds, *rounds, *gogc); err != nil {
 			fmt.Fprintln(os.Stderr, "bench:", err)
 			os.Exit(1)
 		}
