@@ -63,7 +63,7 @@ func compare(wasm, execNode, data string, seconds float64, rounds, gogc int) err
 	}
 	tldr := func(r result) float64 { return r.tldr.cpu }
 	full := func(r result) float64 { return r.full.cpu }
-	fmt.Printf("medians of %d rounds, native and wasm alternating (abstracts per second of CPU time: the native process's with GOMAXPROCS=1, the Node process's, all its threads):\n", rounds)
+	fmt.Printf("medians of %d rounds, native and wasm alternating (abstracts per second of CPU time: the native process's with GOMAXPROCS=1; the Node thread's that runs the wasm, without V8's compiler threads):\n", rounds)
 	for _, m := range []struct {
 		name string
 		f    func(result) float64
