@@ -12,11 +12,19 @@ import (
 
 // compare alternates native measurements (in this process) with runs of the wasm build under Node, so
 // that a shared machine's load, which moves by tens of percent within minutes, weighs on both alike.
-// It prints every measurement, then the medians and the ratio of the medians, of CPU time.
-func compare(wasm, execNode, data string, seconds float64, rounds int) error {
+// It prints every measurement, then the medians and the ratio of the medians, of CPU time. Both sides
+// collect garbage at the same GOGC percentage.
+func compare(wasm, execNode, data string, seconds float64, rounds, gogc int) error {
 	if execNode == "" {
 		return fmt.Errorf("-wasm needs -exec, the path of Go's wasm_exec_node.js")
 	}
+	note := "Go's default; the extension runs its wasm at 400 (extension/offscreen/wasm.js)"
+	if gogc == extensionGOGC {
+		note = "as the extension runs its wasm (extension/offscreen/wasm.js)"
+	} else if gogc != 100 {
+		note = "the extension runs its wasm at 400 (extension/offscreen/wasm.js)"
+	}
+	fmt.Printf("garbage collection: GOGC=%d on both sides, %s\n", gogc, note)
 	var native, js []result
 	for i := 0; i < rounds; i++ {
 		n, err := run(data, seconds)
@@ -25,7 +33,7 @@ func compare(wasm, execNode, data string, seconds float64, rounds int) error {
 		}
 		n.print("native")
 		native = append(native, n)
-		cmd := exec.Command("node", execNode, wasm, "-data", data, "-label", "wasm",
+		cmd := exec.Command("node", execNode, wasm, "-data", data, "-label", "wasm", "-gogc", strconv.Itoa(gogc),
 			"-seconds", strconv.FormatFloat(seconds, 'f', -1, 64))
 		out, err := cmd.Output()
 		if err != nil {
@@ -55,7 +63,7 @@ func compare(wasm, execNode, data string, seconds float64, rounds int) error {
 	}
 	tldr := func(r result) float64 { return r.tldr.cpu }
 	full := func(r result) float64 { return r.full.cpu }
-	fmt.Printf("medians of %d rounds, native and wasm alternating (abstracts per second of CPU time: the native process's with GOMAXPROCS=1, the Node process's, all its threads):\n", rounds)
+	fmt.Printf("medians of %d rounds, native and wasm alternating (abstracts per second of CPU time: the native process's with GOMAXPROCS=1; the Node thread's that runs the wasm, without V8's compiler threads):\n", rounds)
 	for _, m := range []struct {
 		name string
 		f    func(result) float64
@@ -69,3 +77,6 @@ func compare(wasm, execNode, data string, seconds float64, rounds int) error {
 	}
 	return nil
 }
+
+// extensionGOGC is the GOGC the extension gives its wasm.
+const extensionGOGC = 400

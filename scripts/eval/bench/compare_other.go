@@ -4,6 +4,6 @@ package main
 
 import "errors"
 
-func compare(wasm, execNode, data string, seconds float64, rounds int) error {
+func compare(wasm, execNode, data string, seconds float64, rounds, gogc int) error {
 	return errors.New("-wasm: run the native build")
 }

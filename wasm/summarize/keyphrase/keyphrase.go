@@ -377,9 +377,15 @@ func (d *doc) features(c *cand, f *[NumFeatures]float64) {
 	minIDF, sumIDF, minTF, sumTF, titleWords := math.Inf(1), 0.0, math.Inf(1), 0.0, 0
 	for _, id := range ids {
 		w := &d.words[id]
-		minIDF = min(minIDF, w.idf) // IDFs and log TFs are finite and >= 0: as math.Min
+		// IDFs and log TFs are finite and >= 0, so a comparison is math.Min; the min builtin of
+		// floats is a runtime call in the wasm build
+		if w.idf < minIDF {
+			minIDF = w.idf
+		}
 		sumIDF += w.idf
-		minTF = min(minTF, w.logTF)
+		if w.logTF < minTF {
+			minTF = w.logTF
+		}
 		sumTF += w.logTF
 		if w.inTitle {
 			titleWords++

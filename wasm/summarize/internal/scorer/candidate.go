@@ -129,7 +129,7 @@ func shortlist(m *Model, title string, sentences []string, k int, keep bool, emi
 		}
 	}
 	order = order[:min(k, len(order))]
-	w.probs = m.wordProbs(v, w.probs)
+	w.probs = m.wordProbs(v, w.probs, &w.sigmoids)
 	b := &w.builder
 	*b = candidateBuilder{m: m, probs: w.probs, lex: m.lexOf(v), info: v.info, nTitle: v.nTitle,
 		titleSeen: grow(b.titleSeen, v.nTitle), emit: emit, bestAt: -1,

@@ -162,6 +162,7 @@ type workspace struct {
 	scores    []float64
 	order     []int
 	probs     []float64
+	sigmoids  sigmoidCache
 	builder   candidateBuilder
 }
 

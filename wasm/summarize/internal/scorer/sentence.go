@@ -267,7 +267,9 @@ func (m *Model) scoreAll(feats []Features, v *vocab, scores []float64) []float64
 func markMax(fs []Features, of, flag int) {
 	hi := 0.0
 	for i := range fs {
-		hi = max(hi, fs[i].Dense[of])
+		if x := fs[i].Dense[of]; x > hi { // features are finite: the max builtin, without its runtime call in wasm
+			hi = x
+		}
 	}
 	if hi == 0 {
 		return

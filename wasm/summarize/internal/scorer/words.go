@@ -1,5 +1,7 @@
 package scorer
 
+import "math"
+
 // Token-model feature indices: how likely a word of the abstract is to appear in its TL;DR.
 // Changing them invalidates the weights: run `make weights`.
 const (
@@ -103,7 +105,7 @@ func wordFeatures(title string, sentences [][]token) (map[string]int, []WordFeat
 
 // wordProbs returns the probability that the TL;DR uses each word of the vocabulary: wordFeatures
 // fused with the model, without building the feature vectors.
-func (m *Model) wordProbs(v *vocab, probs []float64) []float64 {
+func (m *Model) wordProbs(v *vocab, probs []float64, cache *sigmoidCache) []float64 {
 	probs = grow(probs, len(v.words))
 	lex := m.lexOf(v)
 	for id, w := range v.words {
@@ -140,9 +142,26 @@ func (m *Model) wordProbs(v *vocab, probs []float64) []float64 {
 		if !v.info[id].inTitle && len(w) >= stemLen && hasStem(v.titleStems, stemKey(w)) {
 			s += m.token[tTitleStem]
 		}
-		probs[id] = sigmoid(s)
+		probs[id] = cache.sigmoid(s)
 	}
 	return probs
+}
+
+// sigmoidCache remembers sigmoid of the scores it has seen, by their bits, in a direct-mapped table: the
+// words an abstract shares with others, and its words the model does not know, score alike, and math.Exp
+// is a software routine in the wasm build. It returns what sigmoid does, bit for bit.
+type sigmoidCache [256]struct {
+	x, p float64
+	set  bool
+}
+
+func (c *sigmoidCache) sigmoid(x float64) float64 {
+	bits := math.Float64bits(x)
+	e := &c[(bits*0x9E3779B97F4A7C15)>>56]
+	if !e.set || math.Float64bits(e.x) != bits {
+		e.x, e.p, e.set = x, sigmoid(x), true
+	}
+	return e.p
 }
 
 // stemKey packs the first stemLen bytes of w, which has as many, into an integer: sharesStem for the
