@@ -48,6 +48,22 @@ func BenchmarkRank500Against5000(b *testing.B) {
 	}
 }
 
+// BenchmarkRank500Against30 ranks a 500-paper listing against a 30-paper library, small enough for the
+// word-vector view (semanticMaxLib), which the 5,000-paper library leaves off.
+func BenchmarkRank500Against30(b *testing.B) {
+	ix := rank.NewIndex()
+	for _, p := range synthetic(30, 1) {
+		ix.Add(p)
+	}
+	listing := synthetic(500, 2)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if got := ix.Rank(listing); len(got) != 500 {
+			b.Fatal(len(got))
+		}
+	}
+}
+
 // BenchmarkAddOne updates a 5,000-paper index with one saved paper (goal ≤ 5 ms in wasm).
 func BenchmarkAddOne(b *testing.B) {
 	ix := rank.NewIndex()
