@@ -155,8 +155,8 @@ keyweights:
 # CiteULike cases) into wasm/rank/wordvec.model (deterministic).
 .PHONY: rankvec
 rankvec:
-	$(GO) run ./wasm/rank/internal/trainvec -scitldr $(SCITLDR)/train.jsonl -inspec $(INSPEC)/inspec-train.jsonl \
-		-out wasm/rank/wordvec.model
+	cd scripts/eval && $(GO) run ./trainvec -scitldr $(SCITLDR)/train.jsonl -inspec $(INSPEC)/inspec-train.jsonl \
+		-out $(CURDIR)/wasm/rank/wordvec.model
 
 # weights: retrain the TL;DR scorer on SciTLDR train into wasm/summarize/weights.json (deterministic).
 weights:

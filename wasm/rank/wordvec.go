@@ -21,7 +21,7 @@ const (
 )
 
 // wordVecModel holds word vectors learned from the abstracts of SciTLDR's and Inspec's training splits
-// (internal/trainvec, `make rankvec`), never from the ranker's evaluation data. The format: a line
+// (scripts/eval/trainvec, `make rankvec`), never from the ranker's evaluation data. The format: a line
 // "papergist-wordvec <dims> <parts> <hash bits> <rice bits> <count>"; the parts' codebooks, each 256
 // sub-vectors of dims/parts signed 4-bit numbers (-7..7 stored plus 8, two to a byte, high first); the stems'
 // hashes, ascending, as Rice-coded gaps (the quotient in unary as ones and a zero, then the remainder, most

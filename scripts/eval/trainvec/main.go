@@ -11,29 +11,26 @@
 package main
 
 import (
-	"bufio"
-	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"math"
 	"math/rand/v2"
 	"os"
 	"sort"
 	"strings"
 
+	"github.com/papergist/papergist/scripts/eval/inspec"
 	"github.com/papergist/papergist/wasm/rank"
 	"github.com/papergist/papergist/wasm/summarize/scitldr"
 )
 
 func main() {
-	scitldr := flag.String("scitldr", "../shared/eval/scitldr/train.jsonl", "SciTLDR training split")
-	inspec := flag.String("inspec", "../shared/eval/inspec/inspec-train.jsonl", "Inspec training split")
-	out := flag.String("out", "wasm/rank/wordvec.model", "file to write")
+	scitldr := flag.String("scitldr", "../../../shared/eval/scitldr/train.jsonl", "SciTLDR training split")
+	inspecPath := flag.String("inspec", "../../../shared/eval/inspec/inspec-train.jsonl", "Inspec training split")
+	out := flag.String("out", "../../wasm/rank/wordvec.model", "file to write")
 	minDocs := flag.Int("min-docs", 2, "a stem needs this many documents to get a vector")
 	flag.Parse()
-	docs, err := corpus(*scitldr, *inspec)
+	docs, err := corpus(*scitldr, *inspecPath)
 	if err == nil {
 		words, df, vecs := train(docs, *minDocs, rank.VectorDims)
 		var model []byte
@@ -63,24 +60,14 @@ func corpus(scitldrPath, inspecPath string) ([][]string, error) {
 	for _, r := range recs {
 		docs = append(docs, rank.Stems(r.Title+". "+r.Abstract()))
 	}
-	f, err := os.Open(inspecPath)
+	ins, err := inspec.Load(inspecPath)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	dec := json.NewDecoder(bufio.NewReader(f))
-	for {
-		var r struct {
-			Title    string `json:"title"`
-			Abstract string `json:"abstract"`
-		}
-		if err := dec.Decode(&r); errors.Is(err, io.EOF) {
-			return docs, nil
-		} else if err != nil {
-			return nil, fmt.Errorf("%s record %d: %w", inspecPath, len(docs)-len(recs)+1, err)
-		}
-		docs = append(docs, rank.Stems(r.Title+". "+r.Abstract))
+	for _, d := range ins {
+		docs = append(docs, rank.Stems(d.Title+". "+d.Abstract))
 	}
+	return docs, nil
 }
 
 type entry struct {
