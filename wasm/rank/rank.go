@@ -82,7 +82,6 @@ type Index struct {
 	vocab map[string]int32
 	df    []int32   // by term number: how many saved papers hold the term
 	gen   []float64 // by term number: corpusWeight of the term
-	vec   []int32   // by term number: the row of its word vector, or -1
 
 	dirty    bool
 	lib      []*doc  // the live saved papers with at least one term, in insertion order
@@ -246,7 +245,6 @@ func (ix *Index) numberNew(seen []seenTerm, grow bool, extra map[string]int32) {
 			ix.vocab[t] = n
 			ix.df = append(ix.df, 0)
 			ix.gen = append(ix.gen, corpusWeight(t))
-			ix.vec = append(ix.vec, loadWordVectors().lookup(t))
 		default:
 			n = int32(len(ix.df) + len(extra))
 			extra[t] = n
@@ -384,9 +382,12 @@ func (ix *Index) Rank(listing []Paper) []Scored {
 
 	var semantic []float64
 	if len(lib) < semanticMaxLib {
+		// Looked up here, not kept per term: only a small library's ranking reads them.
 		wv := loadWordVectors()
 		vecOf := make([]int32, all)
-		copy(vecOf, ix.vec)
+		for t, n := range ix.vocab {
+			vecOf[n] = wv.lookup(t)
+		}
 		for t, n := range unknown {
 			vecOf[n] = wv.lookup(t)
 		}
