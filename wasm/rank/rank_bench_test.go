@@ -34,31 +34,27 @@ func synthetic(n int, seed uint64) []rank.Paper {
 
 // BenchmarkRank500Against5000 is the extension's case: a 500-paper listing and a 5,000-paper library
 // (`make bench-rank` runs it natively and in wasm; goal ≤ 50 ms in wasm).
-func BenchmarkRank500Against5000(b *testing.B) {
-	ix := rank.NewIndex()
-	for _, p := range synthetic(5000, 1) {
-		ix.Add(p)
-	}
-	listing := synthetic(500, 2)
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		if got := ix.Rank(listing); len(got) != 500 {
-			b.Fatal(len(got))
-		}
-	}
-}
+func BenchmarkRank500Against5000(b *testing.B) { benchRank(b, 5000, 500) }
 
 // BenchmarkRank500Against30 ranks a 500-paper listing against a 30-paper library, small enough for the
 // word-vector view (semanticMaxLib), which the 5,000-paper library leaves off.
-func BenchmarkRank500Against30(b *testing.B) {
+func BenchmarkRank500Against30(b *testing.B) { benchRank(b, 30, 500) }
+
+// libraryOf is an index of n synthetic saved papers.
+func libraryOf(n int) *rank.Index {
 	ix := rank.NewIndex()
-	for _, p := range synthetic(30, 1) {
+	for _, p := range synthetic(n, 1) {
 		ix.Add(p)
 	}
-	listing := synthetic(500, 2)
+	return ix
+}
+
+func benchRank(b *testing.B, library, listing int) {
+	ix := libraryOf(library)
+	papers := synthetic(listing, 2)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if got := ix.Rank(listing); len(got) != 500 {
+		if got := ix.Rank(papers); len(got) != listing {
 			b.Fatal(len(got))
 		}
 	}
@@ -66,10 +62,7 @@ func BenchmarkRank500Against30(b *testing.B) {
 
 // BenchmarkAddOne updates a 5,000-paper index with one saved paper (goal ≤ 5 ms in wasm).
 func BenchmarkAddOne(b *testing.B) {
-	ix := rank.NewIndex()
-	for _, p := range synthetic(5000, 1) {
-		ix.Add(p)
-	}
+	ix := libraryOf(5000)
 	extra := synthetic(1000, 3)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
