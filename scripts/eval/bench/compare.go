@@ -18,13 +18,11 @@ func compare(wasm, execNode, data string, seconds float64, rounds, gogc int) err
 	if execNode == "" {
 		return fmt.Errorf("-wasm needs -exec, the path of Go's wasm_exec_node.js")
 	}
-	note := "Go's default; the extension runs its wasm at 400 (extension/offscreen/wasm.js)"
+	note := fmt.Sprintf("the extension runs its wasm at %d", extensionGOGC)
 	if gogc == extensionGOGC {
-		note = "as the extension runs its wasm (extension/offscreen/wasm.js)"
-	} else if gogc != 100 {
-		note = "the extension runs its wasm at 400 (extension/offscreen/wasm.js)"
+		note = "as the extension runs its wasm"
 	}
-	fmt.Printf("garbage collection: GOGC=%d on both sides, %s\n", gogc, note)
+	fmt.Printf("garbage collection: GOGC=%d on both sides, %s (extension/offscreen/wasm.js)\n", gogc, note)
 	var native, js []result
 	for i := 0; i < rounds; i++ {
 		n, err := run(data, seconds)

@@ -28,6 +28,10 @@ func main() {
 	rounds := flag.Int("rounds", 5, "with -wasm: rounds of one native and one wasm measurement")
 	gogc := flag.Int("gogc", 100, "the garbage collector's GOGC percentage (with -wasm, on both sides); the extension runs its wasm at 400")
 	flag.Parse()
+	if *rounds < 1 || *seconds <= 0 || *gogc < 1 {
+		fmt.Fprintln(os.Stderr, "bench: -rounds, -seconds and -gogc must be positive")
+		os.Exit(2)
+	}
 	debug.SetGCPercent(*gogc)
 	if *wasm != "" {
 		if err := compare(*wasm, *execNode, *data, *seconds, *rounds, *gogc); err != nil {
