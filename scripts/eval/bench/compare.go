@@ -76,5 +76,5 @@ func compare(wasm, execNode, data string, seconds float64, rounds, gogc int) err
 	return nil
 }
 
-// extensionGOGC is the GOGC the extension gives its wasm.
+// extensionGOGC is the GOGC the extension gives its wasm (extension/offscreen/wasm.js; a test checks they agree).
 const extensionGOGC = 400
