@@ -32,6 +32,7 @@ type options struct {
 	topK          int
 	cutL2, cutTau float64
 	tokenMinDocs  int
+	seed          uint64
 }
 
 func main() {
@@ -48,6 +49,7 @@ func main() {
 	flag.Float64Var(&o.cutL2, "cut-l2", 1e-3, "L2 penalty per update of stage two")
 	flag.Float64Var(&o.cutTau, "cut-tau", 0.1, "target temperature of stage two")
 	flag.IntVar(&o.tokenMinDocs, "token-min-docs", 20, "a word needs this many training abstracts to get a token-model weight")
+	flag.Uint64Var(&o.seed, "seed", 1, "seed of the order in which the listwise stages visit the abstracts")
 	flag.Parse()
 	if err := run(o); err != nil {
 		fmt.Fprintln(os.Stderr, "trainweights:", err)
@@ -254,7 +256,7 @@ func train(data []list, nDense, nLex int, o options) ([]float64, []map[string]fl
 			}
 		}
 	}
-	rng := rand.New(rand.NewPCG(1, 2))
+	rng := rand.New(rand.NewPCG(o.seed, 2))
 	order := make([]int, len(data))
 	for i := range order {
 		order[i] = i
