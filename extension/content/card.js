@@ -97,6 +97,7 @@ function blank(theme) {
     body.append(tldr, el('ul', 'phrases'), status);
     const button = el('button', 'save');
     button.type = 'button';
+    showSaved(button, false);
     card.append(mark, body, button);
     blanks[theme] = card;
   }
@@ -138,7 +139,7 @@ export function createCard(entry, { theme, saved, showTitle = false, onToggleSav
     onToggleSave(c.entry, !c.saved);
   });
   updateCard(host, entry);
-  setSaved(host, saved);
+  if (saved) showSaved(parts.button, true); // the blank shows "Save"
   root.append(card);
   return host;
 }
@@ -150,11 +151,11 @@ export function updateCard(host, entry) {
   c.entry = entry;
   const { card, text, phrases, status } = c.parts;
   // Inside the closed root: whether an abstract came from the cache would tell the page what was read before.
-  card.dataset.state = entry.abstract;
+  card.setAttribute('data-state', entry.abstract);
   text.textContent = entry.summary.tldr;
   phrases.replaceChildren(...entry.summary.keyphrases.slice(0, 5).map((k) => el('li', '', k)));
   status.textContent = STATUS[entry.abstract] || '';
-  status.classList.toggle('warn', entry.abstract === 'failed');
+  status.className = entry.abstract === 'failed' ? 'status warn' : 'status';
 }
 
 /**
@@ -166,7 +167,11 @@ export function setSaved(host, saved) {
   const c = cards.get(host);
   if (!c) return;
   c.saved = saved;
-  const { button } = c.parts;
+  showSaved(c.parts.button, saved);
+}
+
+/** @param {HTMLButtonElement} button @param {boolean} saved */
+function showSaved(button, saved) {
   button.textContent = saved ? 'Saved ✓' : 'Save';
   button.setAttribute('aria-pressed', String(saved));
   button.title = saved ? 'Saved in papergist: click to remove' : 'Save to papergist';
