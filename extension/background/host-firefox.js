@@ -8,11 +8,11 @@ import { setWarmUpRounds } from '../offscreen/wasm.js';
 
 // Chrome's 120 warm-up rounds are for its code cache, which keeps optimized code across browser starts.
 // Firefox keeps none here: it caches compiled wasm only for modules fetched over HTTP(S), and not when it tiers
-// up lazily. So the rounds only pay the module's first-call costs (the first round is the slow one); more of
-// them held this page's main thread and a core while the first page after browser start arrived: with 10,
-// `make bench-extension`'s first 200-paper page took a median 298 ms against 395 ms with 120 (10 starts each,
-// alternated, load 6-10 on 2 cores), its message waiting 46 ms for this page against 74 ms.
-setWarmUpRounds(10);
+// up lazily. Past the first rounds (the first pays the module's first-call costs) they mostly held this page's
+// main thread and a core while the first page after browser start arrived. `make bench-extension`'s first
+// 200-paper page, alternating builds over 7 starts each (load 1-4 on 2 cores): median 272 ms with 30 rounds,
+// 301 ms with 10, 368 ms with 120; its message waited 39 ms for this page with 30 against 59 ms with 120.
+setWarmUpRounds(30);
 
 /** The engine loads with this page; nothing to open. */
 export function ensureHost() {
