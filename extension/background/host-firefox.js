@@ -11,7 +11,8 @@ import { setWarmUpRounds } from '../offscreen/wasm.js';
 // up lazily. Past the first rounds (the first pays the module's first-call costs) they mostly held this page's
 // main thread and a core while the first page after browser start arrived. `make bench-extension`'s first
 // 200-paper page, alternating builds over 7 starts each (load 1-4 on 2 cores): median 272 ms with 30 rounds,
-// 301 ms with 10, 368 ms with 120; its message waited 39 ms for this page with 30 against 59 ms with 120.
+// 301 ms with 10, 368 ms with 120; its message waited 39 ms for this page with 30 against 59 ms with 120. On
+// a quieter machine (load under 2, 10 starts each) 30 and 120 were alike: 338 and 332 ms.
 setWarmUpRounds(30);
 
 /** The engine loads with this page; nothing to open. */
