@@ -4,6 +4,16 @@
 // called in place, as a runtime message would reach them. The page is unloaded when idle, engine and all.
 import { deliver, TARGET } from '../lib/messages.js';
 import '../offscreen/offscreen.js'; // registers its handlers (dispatch) and starts loading the wasm
+import { setWarmUpRounds } from '../offscreen/wasm.js';
+
+// Chrome's 120 warm-up rounds are for its code cache, which keeps optimized code across browser starts.
+// Firefox keeps none here: it caches compiled wasm only for modules fetched over HTTP(S), and not when it tiers
+// up lazily. Past the first rounds (the first pays the module's first-call costs) they mostly held this page's
+// main thread and a core while the first page after browser start arrived. `make bench-extension`'s first
+// 200-paper page, alternating builds over 7 starts each (load 1-4 on 2 cores): median 272 ms with 30 rounds,
+// 301 ms with 10, 368 ms with 120; its message waited 39 ms for this page with 30 against 59 ms with 120. On
+// a quieter machine (load under 2, 10 starts each) 30 and 120 were alike: 338 and 332 ms.
+setWarmUpRounds(30);
 
 /** The engine loads with this page; nothing to open. */
 export function ensureHost() {

@@ -74,8 +74,18 @@ let busy = 0;
  * browser start mostly ran baseline code again (its Go call 300-400 ms, `make bench-extension`), even when it
  * arrived before any round of that start. 120 rounds bring it back to 70-160 ms, most likely because Chrome keeps
  * a module's optimized code across starts only once enough of it is optimized, which more rounds reach.
+ * Firefox's host sets fewer (setWarmUpRounds).
  */
-const WARM_UP_ROUNDS = 120;
+let warmUpRounds = 120;
+
+/**
+ * Sets how many warm-up rounds run once the module has started; takes effect if called before that (a host
+ * calls it as it loads, and the module starts after its fetch).
+ * @param {number} rounds
+ */
+export function setWarmUpRounds(rounds) {
+  warmUpRounds = rounds;
+}
 
 /** Starts loading the page module unless it is loading; resolves once Go has started. */
 export function pageModule() {
@@ -98,7 +108,7 @@ export function pageModule() {
  * waits for one round at most; rounds wait while pages are being analyzed.
  */
 async function warmUp(mod) {
-  for (let i = 0; i < WARM_UP_ROUNDS; i++) {
+  for (let i = 0; i < warmUpRounds; i++) {
     do await idle();
     while (busy);
     const t = performance.now();
