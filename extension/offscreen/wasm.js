@@ -66,6 +66,13 @@ let page = null;
 /** Calls waiting for the page module or running: the warm-up steps aside for them. */
 let busy = 0;
 /**
+ * After a page's analysis the warm-up waits this long (ms): the page is still laying itself out and placing its
+ * cards, and on a machine with few cores a round would take a core from it.
+ */
+const AFTER_PAGE_MS = 500;
+/** When the last page analysis ended (performance.now()). */
+let lastPage = -Infinity;
+/**
  * Warm-up rounds after the module starts, each a 10-paper listing (bridge.WarmUpPapers): V8 optimizes a function
  * once it has run enough, and a 200-paper listing analyzed right after them costs a fraction of what it costs in
  * baseline code. Rounds are short, since a page that arrives during one waits for it: the host starts with the
@@ -105,12 +112,12 @@ export function pageModule() {
 
 /**
  * Warms the module up (see WarmUp in wasm/bridge) one round per task, so that a page that arrives meanwhile
- * waits for one round at most; rounds wait while pages are being analyzed.
+ * waits for one round at most; rounds wait while pages are being analyzed, and for AFTER_PAGE_MS after each.
  */
 async function warmUp(mod) {
   for (let i = 0; i < warmUpRounds; i++) {
     do await idle();
-    while (busy);
+    while (busy || performance.now() - lastPage < AFTER_PAGE_MS);
     const t = performance.now();
     mod.warmUp(1);
     stats.warmUp += performance.now() - t;
@@ -122,9 +129,10 @@ async function warmUp(mod) {
  * the pending messages (a plain setTimeout may run first), else a short timeout.
  */
 function idle() {
+  const delay = busy ? 50 : Math.max(0, lastPage + AFTER_PAGE_MS - performance.now());
   const scheduler = /** @type {any} */ (globalThis).scheduler;
-  if (scheduler && typeof scheduler.postTask === 'function') return scheduler.postTask(() => {}, { priority: 'background', delay: busy ? 50 : 0 });
-  return new Promise((resolve) => setTimeout(resolve, busy ? 50 : 4));
+  if (scheduler && typeof scheduler.postTask === 'function') return scheduler.postTask(() => {}, { priority: 'background', delay });
+  return new Promise((resolve) => setTimeout(resolve, Math.max(delay, 4)));
 }
 
 /**
@@ -145,6 +153,7 @@ export async function analyzeJSON(req) {
     return { json, wait: t1 - t0, go: performance.now() - t1 };
   } finally {
     busy--;
+    lastPage = performance.now();
   }
 }
 
