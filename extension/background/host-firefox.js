@@ -4,7 +4,7 @@
 // called in place, as a runtime message would reach them. The page is unloaded when idle, engine and all.
 import { deliver, TARGET } from '../lib/messages.js';
 import '../offscreen/offscreen.js'; // registers its handlers (dispatch) and starts loading the wasm
-import { setWarmUpRounds } from '../offscreen/wasm.js';
+import { setWarmUp } from '../offscreen/wasm.js';
 
 // Chrome's 120 warm-up rounds are for its code cache, which keeps optimized code across browser starts.
 // Firefox keeps none here: it caches compiled wasm only for modules fetched over HTTP(S), and not when it tiers
@@ -13,7 +13,10 @@ import { setWarmUpRounds } from '../offscreen/wasm.js';
 // 200-paper page, alternating builds over 7 starts each (load 1-4 on 2 cores): median 272 ms with 30 rounds,
 // 301 ms with 10, 368 ms with 120; its message waited 39 ms for this page with 30 against 59 ms with 120. On
 // a quieter machine (load under 2, 10 starts each) 30 and 120 were alike: 338 and 332 ms.
-setWarmUpRounds(30);
+// No pause after a page: 30 rounds are soon done, and a pause only moved them into the next page's time (the warm
+// 50-paper page right after the cold one, `make bench-extension`, 2 runs of each alternated: medians 103 and 88 ms
+// without it, 130 and 121 with 500 ms).
+setWarmUp({ rounds: 30, afterPageMs: 0 });
 
 /** The engine loads with this page; nothing to open. */
 export function ensureHost() {

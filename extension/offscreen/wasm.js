@@ -67,9 +67,10 @@ let page = null;
 let busy = 0;
 /**
  * After a page's analysis the warm-up waits this long (ms): the page is still laying itself out and placing its
- * cards, and on a machine with few cores a round would take a core from it.
+ * cards, and on a machine with few cores a round would take a core from it. `make bench-extension` in Chromium,
+ * 3 runs of each alternated (load 4-6): the warm 50-paper page's median 128 ms without the pause, 109 with it.
  */
-const AFTER_PAGE_MS = 500;
+let afterPageMs = 500;
 /** When the last page analysis ended (performance.now()). */
 let lastPage = -Infinity;
 /**
@@ -81,17 +82,18 @@ let lastPage = -Infinity;
  * browser start mostly ran baseline code again (its Go call 300-400 ms, `make bench-extension`), even when it
  * arrived before any round of that start. 120 rounds bring it back to 70-160 ms, most likely because Chrome keeps
  * a module's optimized code across starts only once enough of it is optimized, which more rounds reach.
- * Firefox's host sets fewer (setWarmUpRounds).
+ * Firefox's host sets fewer (setWarmUp).
  */
 let warmUpRounds = 120;
 
 /**
- * Sets how many warm-up rounds run once the module has started; takes effect if called before that (a host
- * calls it as it loads, and the module starts after its fetch).
- * @param {number} rounds
+ * Sets how many warm-up rounds run once the module has started, and how long they pause after a page's analysis;
+ * takes effect if called before that (a host calls it as it loads, and the module starts after its fetch).
+ * @param {{rounds: number, afterPageMs: number}} opts
  */
-export function setWarmUpRounds(rounds) {
+export function setWarmUp({ rounds, afterPageMs: pause }) {
   warmUpRounds = rounds;
+  afterPageMs = pause;
 }
 
 /** Starts loading the page module unless it is loading; resolves once Go has started. */
@@ -112,12 +114,12 @@ export function pageModule() {
 
 /**
  * Warms the module up (see WarmUp in wasm/bridge) one round per task, so that a page that arrives meanwhile
- * waits for one round at most; rounds wait while pages are being analyzed, and for AFTER_PAGE_MS after each.
+ * waits for one round at most; rounds wait while pages are being analyzed, and for afterPageMs after each.
  */
 async function warmUp(mod) {
   for (let i = 0; i < warmUpRounds; i++) {
     do await idle();
-    while (busy || performance.now() - lastPage < AFTER_PAGE_MS);
+    while (busy || performance.now() - lastPage < afterPageMs);
     const t = performance.now();
     mod.warmUp(1);
     stats.warmUp += performance.now() - t;
@@ -129,7 +131,7 @@ async function warmUp(mod) {
  * the pending messages (a plain setTimeout may run first), else a short timeout.
  */
 function idle() {
-  const delay = busy ? 50 : Math.max(0, lastPage + AFTER_PAGE_MS - performance.now());
+  const delay = busy ? 50 : Math.max(0, lastPage + afterPageMs - performance.now());
   const scheduler = /** @type {any} */ (globalThis).scheduler;
   if (scheduler && typeof scheduler.postTask === 'function') return scheduler.postTask(() => {}, { priority: 'background', delay });
   return new Promise((resolve) => setTimeout(resolve, Math.max(delay, 4)));
