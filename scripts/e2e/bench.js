@@ -2,9 +2,10 @@
 // Firefox ESR with PAPERGIST_BROWSER=firefox) by the content script itself (data-papergist-ms on <html>), on
 // generated 50- and 200-paper arXiv listings. Cold: a freshly started service worker (stopped through CDP; in
 // Firefox the idle event page unloaded, and the engine with it), a page never seen (other papers), summary
-// caches cleared. Warm: the same worker, the page seen before. First: the first page after the browser starts,
-// when the offscreen document (Firefox: the event page) must load the wasm module. Medians of RUNS runs (env
-// BENCH_RUNS, default 5).
+// caches cleared. Warm: the same worker, the page seen before, loaded again right away, a few seconds after the
+// browser started, while the engine is still warming up. Settled: the same page once more, SETTLE_MS later. First:
+// the first page after the browser starts, when the offscreen document (Firefox: the event page) must load the wasm
+// module. Medians of RUNS runs (env BENCH_RUNS, default 5).
 import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
@@ -13,6 +14,8 @@ import { Session } from './lib/browsers.js';
 import { arxivListing, syntheticPaper } from './lib/fixtures.js';
 
 const RUNS = Number(process.env.BENCH_RUNS || 5);
+/** The pause before the settled load (ms): the engine's warm-up rounds are done by then. */
+const SETTLE_MS = 3000;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** The content script's per-phase timings of the last measurements (data-papergist-timing). */
@@ -87,6 +90,8 @@ try {
     const warm = [];
     const coldPhases = [];
     const warmPhases = [];
+    const settled = [];
+    const settledPhases = [];
     for (let r = 0; r < RUNS; r++) {
       await browser.restart();
       phases = [];
@@ -98,16 +103,20 @@ try {
       phases = [];
       cold.push(await shownMs(browser, url, n));
       warm.push(await shownMs(browser, url, n));
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+      settled.push(await shownMs(browser, url, n));
       coldPhases.push(phases[0]);
       warmPhases.push(phases[1]);
+      settledPhases.push(phases[2]);
     }
-    rows.push({ n, first: median(first), cold: median(cold), warm: median(warm), coldPhases, warmPhases, firstPhases });
+    rows.push({ n, first: median(first), cold: median(cold), warm: median(warm), settled: median(settled), coldPhases,
+      warmPhases, settledPhases, firstPhases });
   }
   const name = browser.kind === 'firefox' ? 'Firefox ESR' : 'Chromium';
   console.log(`bench-extension: DOMContentLoaded → all cards shown, real headless ${name}, median of`, RUNS, 'runs');
-  console.log(`  papers   cold (fresh ${browser.kind === 'firefox' ? 'event page' : 'worker'}, new page)   warm (page seen)   first page after browser start`);
+  console.log(`  papers   cold (fresh ${browser.kind === 'firefox' ? 'event page' : 'worker'}, new page)   warm (page seen)   settled (${SETTLE_MS / 1000} s later)   first page after browser start`);
   for (const r of rows) {
-    console.log(`  ${String(r.n).padStart(6)}   ${r.cold.toFixed(0).padStart(24)} ms   ${r.warm.toFixed(0).padStart(13)} ms   ${r.first.toFixed(0).padStart(27)} ms`);
+    console.log(`  ${String(r.n).padStart(6)}   ${r.cold.toFixed(0).padStart(24)} ms   ${r.warm.toFixed(0).padStart(13)} ms   ${r.settled.toFixed(0).padStart(16)} ms   ${r.first.toFixed(0).padStart(27)} ms`);
   }
   const keys = ['analyze', 'toBackground', 'background', 'fromBackground', 'engine', 'go', 'extract', 'summarize', 'digest', 'cards'];
   const phaseLine = (list, ks = keys) => ks.map((k) => `${k} ${median(list.map((p) => p[k] ?? 0)).toFixed(0)}`).join(', ');
@@ -119,11 +128,13 @@ try {
     console.log(`  ${String(r.n).padStart(6)} first: ${phaseLine(r.firstPhases, firstKeys)}`);
     console.log(`  ${String(r.n).padStart(6)} cold: ${phaseLine(r.coldPhases)}`);
     console.log(`  ${String(r.n).padStart(6)} warm: ${phaseLine(r.warmPhases)}`);
+    console.log(`  ${String(r.n).padStart(6)} settled: ${phaseLine(r.settledPhases)}`);
   }
   const r50 = rows[0];
   const r200 = rows[1];
-  console.log(`  goal for 50 papers: warm ≤ 100 ms (${r50.warm <= 100 ? 'met' : 'NOT met'}), cold ≤ 400 ms (${r50.cold <= 400 ? 'met' : 'NOT met'})`);
-  console.log(`  goal for 200 papers: first page after browser start ≤ 400 ms (${r200.first <= 400 ? 'met' : 'NOT met'})`);
+  const met = (ms, goal) => (ms <= goal ? 'met' : 'NOT met');
+  console.log(`  goal for 50 papers: warm ≤ 100 ms (right after the cold page: ${met(r50.warm, 100)}; settled: ${met(r50.settled, 100)}), cold ≤ 400 ms (${met(r50.cold, 400)})`);
+  console.log(`  goal for 200 papers: first page after browser start ≤ 400 ms (${met(r200.first, 400)})`);
   console.log('  (first: hostWait = waiting for the wasm module, which took compile + goStart + warmUp in the host since it started)');
 } finally {
   await browser.dispose();
