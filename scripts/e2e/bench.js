@@ -14,7 +14,7 @@ import { Session } from './lib/browsers.js';
 import { arxivListing, syntheticPaper } from './lib/fixtures.js';
 
 const RUNS = Number(process.env.BENCH_RUNS || 5);
-/** The pause before the settled load (ms): the engine's warm-up rounds are done by then. */
+/** The pause before the settled load (ms): time for the engine's warm-up (about 1 s of rounds) to run. */
 const SETTLE_MS = 3000;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
