@@ -83,7 +83,10 @@ export class FirefoxBrowser {
   async openPage(url) {
     const page = await this.browser.newPage();
     await page.setRequestInterception(true);
-    page.on('request', (req) => this.#serve(req));
+    page.on('request', (req) => this.#serve(req)?.catch((err) => {
+      // A tab closed while its request waited for us: Firefox has dropped the request, and there is no one to answer.
+      if (!/no such request/i.test(String(err && err.message))) throw err;
+    }));
     if (!url.startsWith('moz-extension:')) {
       await page.goto(url, { waitUntil: 'domcontentloaded' });
       return page;
