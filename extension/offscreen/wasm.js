@@ -73,6 +73,8 @@ let busy = 0;
 let afterPageMs = 500;
 /** When the last page analysis ended (performance.now()). */
 let lastPage = -Infinity;
+/** How long the warm-up still waits after the last page (ms; 0 or less: no longer). */
+const pauseLeft = () => lastPage + afterPageMs - performance.now();
 /**
  * Warm-up rounds after the module starts, each a 10-paper listing (bridge.WarmUpPapers): V8 optimizes a function
  * once it has run enough, and a 200-paper listing analyzed right after them costs a fraction of what it costs in
@@ -119,7 +121,7 @@ export function pageModule() {
 async function warmUp(mod) {
   for (let i = 0; i < warmUpRounds; i++) {
     do await idle();
-    while (busy || performance.now() - lastPage < afterPageMs);
+    while (busy || pauseLeft() > 0);
     const t = performance.now();
     mod.warmUp(1);
     stats.warmUp += performance.now() - t;
@@ -131,7 +133,7 @@ async function warmUp(mod) {
  * the pending messages (a plain setTimeout may run first), else a short timeout.
  */
 function idle() {
-  const delay = busy ? 50 : Math.max(0, lastPage + afterPageMs - performance.now());
+  const delay = busy ? 50 : Math.max(0, pauseLeft());
   const scheduler = /** @type {any} */ (globalThis).scheduler;
   if (scheduler && typeof scheduler.postTask === 'function') return scheduler.postTask(() => {}, { priority: 'background', delay });
   return new Promise((resolve) => setTimeout(resolve, Math.max(delay, 4)));
