@@ -1,8 +1,9 @@
 // The background service worker: analyzes pages for content scripts (the wasm runs in the offscreen
 // document, see engine.js), saves from the toolbar, shortcut and context menu, keeps the badge, and syncs the
 // library with the account's server (sync.js, account.js).
-// State lives in chrome.storage and the offscreen document, never in the worker's globals.
-import { MSG, TARGET, dispatch } from '../lib/messages.js';
+// State lives in chrome.storage and the offscreen document, never in the worker's globals; what the worker keeps
+// (the saved IDs, the pages answered lately) are caches, whose loss when it stops costs only time.
+import { MSG, PORT, TARGET, dispatch } from '../lib/messages.js';
 import * as saved from '../lib/saved.js';
 import { ensureEngine, engineStats } from './engine.js';
 import { analyzePage } from './analyze.js';
@@ -11,6 +12,7 @@ import { looksLikePDF, resolveURL } from './paper-lookup.js';
 import * as badge from './badge.js';
 import * as pagePapers from './page-papers.js';
 import { savedIds } from './saved-index.js';
+import { RecentPages } from './recent-pages.js';
 import * as library from './library.js';
 import * as account from './account.js';
 import * as sync from './sync.js';
@@ -35,12 +37,39 @@ forYou.ensureLibrary().catch((err) => console.warn('papergist: For-you index', e
  * Counts for the tests (scripts/e2e): messages from content scripts, trips to the engine and calls into Go
  * (the engine's running count), since this worker started.
  */
-const stats = { fromContent: 0, get trips() { return engineStats.trips; }, get goCalls() { return engineStats.goCalls; },
-  get libraryTrips() { return engineStats.libraryTrips; } };
+const stats = { fromContent: 0, pagePorts: 0, earlyAnswers: 0, get trips() { return engineStats.trips; },
+  get goCalls() { return engineStats.goCalls; }, get libraryTrips() { return engineStats.libraryTrips; } };
 globalThis.papergistStats = stats;
 chrome.runtime.onMessage.addListener((_msg, sender) => {
   if (sender.tab) stats.fromContent++;
   return false;
+});
+
+/** What pages were answered lately, for their next load (PORT.PAGE). */
+const recentPages = new RecentPages(savedIds);
+globalThis.papergistRecentPages = recentPages; // for the tests
+/** The page a content script's sender is, when it is a tab's top frame: the key of its early answer. */
+const pageOf = (sender) => (sender.tab && sender.frameId === 0 && sender.url && pagePapers.isContentScript(sender)
+  ? { url: sender.url, incognito: Boolean(sender.tab.incognito) } : null);
+
+chrome.runtime.onConnect.addListener((port) => {
+  if (port.name !== PORT.PAGE) return;
+  stats.pagePorts++;
+  const where = pageOf(port.sender || {});
+  (where ? recentPages.answerFor(where) : Promise.resolve(null))
+    .catch((err) => {
+      console.warn('papergist: early answer', err);
+      return null;
+    })
+    .then((answer) => {
+      if (answer) stats.earlyAnswers++;
+      try {
+        port.postMessage(answer);
+        port.disconnect();
+      } catch {
+        // the page went away meanwhile
+      }
+    });
 });
 
 /**
@@ -74,6 +103,10 @@ dispatch(TARGET.BACKGROUND, {
     }
     // Not awaited: the reply need not wait for the write; reads of the list (shows, tell) wait for it.
     pagePapers.remember(sender, out.entries.map((e) => e.paper.id), replied).catch((err) => console.warn('papergist: page papers', err));
+    const where = pageOf(sender);
+    if (where && where.url === msg.url) {
+      replied.then(() => recentPages.remember(where, msg.html, out)).catch((err) => console.warn('papergist: recent pages', err));
+    }
     return out;
   },
   [MSG.SAVE_PAPER]: async (msg, sender) => {

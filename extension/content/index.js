@@ -1,12 +1,33 @@
 // The content script's entry. MV3 cannot load content scripts as modules, so the build bundles this
 // file and its imports into one classic script (content/content.js in dist) with esbuild.
 // It is injected at document_start and starts on DOMContentLoaded itself: Chrome's own document_end
-// injection comes later than that on a busy machine. Single-page sites (Hugging Face, OpenReview)
+// injection comes later than that on a busy machine. At document start it also asks the background for what it
+// answered this URL last time (the early answer), so that a page seen lately shows its cards at once. Single-page sites (Hugging Face, OpenReview)
 // change their lists without loading a page: when the URL has changed and the DOM has settled, the
 // cards are shown again for the new state. A list that grows in place ("load more", infinite scroll) gets
 // cards for its new papers once the DOM has settled.
-import { MSG, TARGET, dispatch, send } from '../lib/messages.js';
+import { MSG, PORT, TARGET, answers, dispatch, send } from '../lib/messages.js';
 import { main, more, teardown, showSaved, forYouChanged } from './main.js';
+
+let earlyAt = 0; // when the early answer came (performance.now()), for the timing
+/**
+ * What the background answered this URL last time (PORT.PAGE), asked for now, at document start, so that it is
+ * here by the time the page is parsed; null when the page was not seen lately, or the extension is gone.
+ * @type {Promise<import('../lib/messages.js').EarlyAnswer|null>}
+ */
+const earlyAnswer = new Promise((resolve) => {
+  try {
+    const port = chrome.runtime.connect({ name: PORT.PAGE });
+    port.onMessage.addListener((answer) => {
+      earlyAt = performance.now();
+      resolve(answer || null);
+    });
+    port.onDisconnect.addListener(() => resolve(null));
+  } catch (err) {
+    console.warn('papergist: early answer', err); // the extension was reloaded or removed: the message fails too
+    resolve(null);
+  }
+});
 
 /** Milliseconds without DOM changes after which a single-page navigation counts as rendered. */
 const SETTLE_MS = 400;
@@ -15,7 +36,8 @@ const SETTLE_MS = 400;
 let run = null;
 let shownURL = '';
 
-function start() {
+/** @param {boolean} [loaded] the page as it loaded, which its early answer may be for (not a later state) */
+function start(loaded = false) {
   const t = performance.now();
   if (run) teardown(run);
   shownURL = location.href;
@@ -23,8 +45,9 @@ function start() {
   const page = { html: document.documentElement.outerHTML, url: location.href };
   const sent = performance.timeOrigin + performance.now();
   const analysis = send(MSG.ANALYZE_PAGE, page);
+  const early = loaded ? earlyAnswer.then((a) => (answers(a, page) ? { ...a.analysis, came: earlyAt } : null)) : Promise.resolve(null);
   run = { cards: new Map(), entries: null, stopped: false, cleanups: [] };
-  main({ page, analysis, start: t, imported: performance.now(), sent }, run).catch((err) => console.warn('papergist:', err));
+  main({ page, analysis, early, start: t, imported: performance.now(), sent }, run).catch((err) => console.warn('papergist:', err));
 }
 
 dispatch(TARGET.CONTENT, {
@@ -73,7 +96,7 @@ function watchNavigation() {
 
 function onReady() {
   if (document.documentElement.hasAttribute('data-papergist')) return; // injected twice
-  start();
+  start(true);
   watchNavigation();
 }
 

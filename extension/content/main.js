@@ -10,13 +10,16 @@ import { themeAt } from './theme.js';
 /** @typedef {import('../lib/messages.js').Entry} Entry */
 /** @typedef {import('../lib/messages.js').Analysis & {saved: string[], forYou: import('../lib/messages.js').ForYou}} PageAnalysis */
 /** @typedef {{html: string, url: string}} Page */
+/** @typedef {import('../lib/messages.js').EarlyAnswer['analysis'] & {came: number}} EarlyAnalysis the early answer, and when it came (performance.now()) */
+/** @typedef {import('../lib/messages.js').Topic} Topic */
 
 /**
  * Shows the cards of one page state. Call teardown(run) before showing the next one (a single-page
  * site that changed its list).
- * @param {{page: Page, analysis: Promise<PageAnalysis>, start: number, imported: number, sent: number}} t the page
- *   sent, the ANALYZE_PAGE reply, when the run started and when the module was ready (performance.now()), when the
- *   message was sent (ms since the epoch)
+ * @param {{page: Page, analysis: Promise<PageAnalysis>, early: Promise<EarlyAnalysis|null>, start: number,
+ *   imported: number, sent: number}} t the page sent, the ANALYZE_PAGE reply, what the background answered the
+ *   same page last time (PORT.PAGE) or null, when the run started and when the module was ready
+ *   (performance.now()), when the message was sent (ms since the epoch)
  * @param {{cards: Map<string, any>, entries: Entry[]|null, stopped: boolean, cleanups: (() => void)[],
  *   theme?: 'light'|'dark', digest?: ReturnType<typeof mountDigest>, forYou?: import('../lib/messages.js').ForYou,
  *   askAgain?: boolean}} run
@@ -25,27 +28,70 @@ import { themeAt } from './theme.js';
 export async function main(t, run) {
   document.documentElement.setAttribute('data-papergist', 'loading');
   const { cards } = run;
+  const nav = /** @type {PerformanceNavigationTiming|undefined} */ (performance.getEntriesByType('navigation')[0]);
+  const inject = nav ? t.start - nav.domContentLoadedEventStart : 0;
+  // A page seen lately: its last answer, here before the reply (usually before the page was parsed), is shown at
+  // once; the reply then only updates what changed since.
+  const early = await Promise.race([t.early, t.analysis.then(() => null, () => null)]);
+  if (run.stopped) return;
+  if (early) {
+    const begun = performance.now();
+    run.entries = early.entries;
+    placeCards(early.entries, new Set(early.saved), run);
+    // analyze: the wait for the early answer; came: when it came, from this run's start (negative: before it)
+    markShown(cards.size, { early: 1, inject, import: t.imported - t.start, analyze: begun - t.imported,
+      came: early.came - t.start, cards: performance.now() - begun });
+    showTopics(run, early.topics);
+  }
   const { entries, topics, saved: savedList, timing, forYou } = await t.analysis;
   const arrived = performance.timeOrigin + performance.now();
   if (run.stopped) return;
-  run.entries = entries;
-  const analyzed = performance.now();
-  placeCards(entries, new Set(savedList), run);
-  const nav = /** @type {PerformanceNavigationTiming|undefined} */ (performance.getEntriesByType('navigation')[0]);
-  const inject = nav ? t.start - nav.domContentLoadedEventStart : 0;
-  // toBackground, fromBackground: the message's delivery each way (wall clocks of two processes, so roughly)
-  const { handledAt, answeredAt, ...steps } = timing;
-  markShown(cards.size, { ...steps, inject, import: t.imported - t.start, analyze: analyzed - t.imported,
-    toBackground: handledAt - t.sent, fromBackground: arrived - answeredAt, cards: performance.now() - analyzed });
-
-  if (entries.length > 1 && cards.size) {
-    run.digest = digestOf(run);
-    run.digest.setTopics(topics);
+  if (early) {
+    refreshCards(entries, new Set(savedList), run);
+  } else {
+    run.entries = entries;
+    const analyzed = performance.now();
+    placeCards(entries, new Set(savedList), run);
+    // toBackground, fromBackground: the message's delivery each way (wall clocks of two processes, so roughly)
+    const { handledAt, answeredAt, ...steps } = timing;
+    markShown(cards.size, { ...steps, inject, import: t.imported - t.start, analyze: analyzed - t.imported,
+      toBackground: handledAt - t.sent, fromBackground: arrived - answeredAt, cards: performance.now() - analyzed });
   }
+  showTopics(run, topics);
   showForYou(run, forYou);
   if (run.askAgain) forYouChanged(run, true).catch((err) => console.warn('papergist: For you', err));
-  await completeAbstracts(t.page, entries, run);
+  await completeAbstracts(t.page, run.entries || [], run);
   if (!run.stopped) document.documentElement.setAttribute('data-papergist', 'done');
+}
+
+/** The page's topics in its digest, which a page of more than one card has. @param {any} run @param {Topic[]} topics */
+function showTopics(run, topics) {
+  if (!run.digest && run.entries && run.entries.length > 1 && run.cards.size) run.digest = digestOf(run);
+  if (run.digest) run.digest.setTopics(topics);
+}
+
+/**
+ * The reply to a page whose cards were shown from its early answer: what changed since (a saved state, a summary
+ * or abstract, a paper the page now names otherwise) is shown as the reply has it.
+ * @param {Entry[]} entries @param {Set<string>} savedIds @param {any} run
+ */
+function refreshCards(entries, savedIds, run) {
+  const now = new Set(entries.map((e) => e.paper.id));
+  for (const [id, card] of run.cards) {
+    if (now.has(id)) continue;
+    card.remove();
+    run.cards.delete(id);
+  }
+  for (const e of entries) {
+    const card = run.cards.get(e.paper.id);
+    if (!card) continue;
+    const shown = card.papergistEntry;
+    if (!shown || JSON.stringify(shown) !== JSON.stringify(e)) updateCard(card, e);
+    setSaved(card, savedIds.has(e.paper.id));
+  }
+  placeCards(entries.filter((e) => !run.cards.has(e.paper.id)), savedIds, run);
+  run.entries = entries;
+  document.documentElement.setAttribute('data-papergist-cards', String(run.cards.size));
 }
 
 /**

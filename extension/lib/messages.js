@@ -3,6 +3,7 @@
 // bridge's envelopes, with the sync server's error codes. target names the context that handles it
 // ('background' when absent, 'offscreen', 'content'), since extension pages hear every runtime message.
 // Each context registers its handlers with dispatch(), which warns about types it does not know.
+import { hash } from './hash.js';
 
 /**
  * A paper as the wasm extractor returns it (shared/paper.Paper).
@@ -171,13 +172,38 @@ export const MSG = Object.freeze({
   REVOKE_DEVICE: 'account/revoke-device',
 });
 
-/** The contexts messages are addressed to. */
 /** The chrome.storage.local key of the SyncStatus. */
 export const STATUS_KEY = 'sync:status';
 /** The chrome.storage.local key of when the background last learnt the library was current (ISO time). */
 export const CHECKED_KEY = 'sync:checked';
 
+/** The contexts messages are addressed to. */
 export const TARGET = Object.freeze({ BACKGROUND: 'background', OFFSCREEN: 'offscreen', CONTENT: 'content' });
+
+/**
+ * The names of the ports a content script opens (chrome.runtime.connect).
+ * PAGE: opened at document start, before the page is parsed; the background answers once, with the
+ * EarlyAnswer for the page's URL or null, and closes it (background/recent-pages.js). Not a message from the
+ * content script: the page's one ANALYZE_PAGE is still sent.
+ */
+export const PORT = Object.freeze({ PAGE: 'page/early' });
+
+/**
+ * What the background answered a page of this URL last time (a Remembered of background/recent-pages.js), with
+ * its papers' saved states as they are now; it is the page's answer if its HTML is the same (answers()).
+ * @typedef {{url: string, hash: string, length: number,
+ *   analysis: {site: string, entries: Entry[], topics: Topic[], saved: string[]}}} EarlyAnswer
+ */
+
+/**
+ * Whether an early answer is for this page: the same URL and the same HTML (length, then hash, so that a page
+ * of another length costs no hashing).
+ * @param {EarlyAnswer|null|undefined} answer @param {{html: string, url: string}} page
+ * @returns {answer is EarlyAnswer}
+ */
+export function answers(answer, page) {
+  return Boolean(answer) && answer.url === page.url && answer.length === page.html.length && answer.hash === hash(page.html);
+}
 
 /** An error with a code (ErrorInfo), as replies carry it. */
 export class AppError extends Error {

@@ -1,7 +1,7 @@
 // The one reply shape: {ok: true, data} or {ok: false, error: {code, message}}.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { unwrap, errorInfo, sentenceOf, AppError } from './messages.js';
+import { unwrap, errorInfo, sentenceOf, answers, AppError } from './messages.js';
 
 test('unwrap returns the data of a good reply', () => {
   assert.deepEqual(unwrap({ ok: true, data: { a: 1 } }, 'x'), { a: 1 });
@@ -26,4 +26,16 @@ test('the UI says a sentence for the codes whose message would not tell what to 
   assert.match(sentenceOf(new AppError('no_reply', 'no reply to page/analyze')), /^papergist did not answer: reload the page/);
   assert.equal(sentenceOf(new AppError('unauthorized', 'wrong email or password')), 'wrong email or password');
   assert.equal(sentenceOf(new Error('cannot reach http://x (no connection)')), 'cannot reach http://x (no connection)');
+});
+
+test('an early answer is for a page only with the same URL and the same HTML', async () => {
+  const { hash } = await import('./hash.js');
+  const html = '<html><body><a href="/abs/2401.00001">A paper</a></body></html>';
+  const answer = { url: 'https://arxiv.org/list/cs.CL/new', hash: hash(html), length: html.length,
+    analysis: { site: 'arxiv', entries: [], topics: [], saved: [] } };
+  assert.equal(answers(answer, { url: answer.url, html }), true);
+  assert.equal(answers(answer, { url: `${answer.url}?skip=25`, html }), false, 'another URL');
+  assert.equal(answers(answer, { url: answer.url, html: html.replace('A paper', 'B paper') }), false, 'same length, other HTML');
+  assert.equal(answers(answer, { url: answer.url, html: `${html} ` }), false, 'another length');
+  assert.equal(answers(null, { url: answer.url, html }), false, 'no answer');
 });

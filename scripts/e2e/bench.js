@@ -3,7 +3,8 @@
 // generated 50- and 200-paper arXiv listings. Cold: a freshly started service worker (stopped through CDP; in
 // Firefox the idle event page unloaded, and the engine with it), a page never seen (other papers), summary
 // caches cleared. Warm: the same worker, the page seen before, loaded again right away, a few seconds after the
-// browser started, while the engine is still warming up. Settled: the same page once more, SETTLE_MS later. First:
+// browser started, while the engine is still warming up; it is shown from the background's early answer, what it
+// answered the same page before. Settled: the same page once more, SETTLE_MS later. First:
 // the first page after the browser starts, when the offscreen document (Firefox: the event page) must load the wasm
 // module. Medians of RUNS runs (env BENCH_RUNS, default 5).
 import { readFile } from 'node:fs/promises';
@@ -124,11 +125,20 @@ try {
   console.log('  fromBackground, the deliveries measured by wall clock, which include waiting for the page\'s main thread; engine = its trip to the');
   console.log('  wasm host, go = the one call into Go, which runs extract, summarize and digest; cards = placing and drawing them):');
   const firstKeys = ['analyze', 'toBackground', 'background', 'fromBackground', 'engineOpen', 'engine', 'hostWait', 'compile', 'goStart', 'warmUp', 'go', 'extract', 'summarize', 'digest', 'cards'];
+  // A page seen lately is shown from the background's early answer (content/index.js), without waiting for the
+  // reply: analyze is then the wait for that answer after DOMContentLoaded, came when it came (negative: before).
+  const earlyKeys = ['analyze', 'came', 'cards'];
+  const seenLine = (list) => {
+    const early = list.filter((p) => p.early);
+    const rest = list.filter((p) => !p.early);
+    return [early.length ? `from the early answer ${early.length} of ${list.length}: ${phaseLine(early, earlyKeys)}` : '',
+      rest.length ? `from the reply ${rest.length} of ${list.length}: ${phaseLine(rest)}` : ''].filter(Boolean).join('; ');
+  };
   for (const r of rows) {
     console.log(`  ${String(r.n).padStart(6)} first: ${phaseLine(r.firstPhases, firstKeys)}`);
     console.log(`  ${String(r.n).padStart(6)} cold: ${phaseLine(r.coldPhases)}`);
-    console.log(`  ${String(r.n).padStart(6)} warm: ${phaseLine(r.warmPhases)}`);
-    console.log(`  ${String(r.n).padStart(6)} settled: ${phaseLine(r.settledPhases)}`);
+    console.log(`  ${String(r.n).padStart(6)} warm: ${seenLine(r.warmPhases)}`);
+    console.log(`  ${String(r.n).padStart(6)} settled: ${seenLine(r.settledPhases)}`);
   }
   const r50 = rows[0];
   const r200 = rows[1];

@@ -95,6 +95,21 @@ describe(`papergist in ${KIND}`, () => {
     await page.close();
   });
 
+  test('a listing opened again shows its cards from what the background answered it before', async () => {
+    const url = 'https://arxiv.org/list/cs.AI/new';
+    a.serve(url, arxivListing(papers.slice(0, 4)));
+    const timingOf = async (page) => JSON.parse(await page.evaluate(() => document.documentElement.getAttribute('data-papergist-timing')));
+    let page = await a.openListing(url);
+    const first = await page.cards();
+    assert.equal((await timingOf(page)).early, undefined, 'a page never seen waits for its reply');
+    await page.close();
+    page = await a.openListing(url);
+    const timing = await timingOf(page);
+    assert.equal(timing.early, 1, `shown from the early answer (timing ${JSON.stringify(timing)})`);
+    assert.deepEqual((await page.cards()).map((c) => [c.id, c.tldr, c.saved]), first.map((c) => [c.id, c.tldr, c.saved]));
+    await page.close();
+  });
+
   test('a card saves with a click; the popup lists the paper and exports it', async () => {
     const page = await a.openListing(LISTING);
     const cards = await page.cards();

@@ -1,9 +1,12 @@
 // What a listing page state costs between the extension's contexts: one message from the content script to the
 // background, one trip from the background to the wasm host, one call into Go (counted by the background, see
-// papergistStats in background/service-worker.js); a listing without abstracts has two states.
+// papergistStats in background/service-worker.js); a listing without abstracts has two states. A page seen before
+// is shown at once from the answer it got last time (PORT.PAGE, background/recent-pages.js), and still costs the
+// same: that answer comes over a port the content script opens at document start, not in a message.
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { Browser, openListing, cardsOf } from '../lib/browser.js';
+import { clickSave, waitForSaved } from '../lib/cards.js';
 import { arxivListing, syntheticPaper } from '../lib/fixtures.js';
 import { fakeArxivAPI } from '../lib/api.js';
 
@@ -18,16 +21,21 @@ describe('trips per page state', () => {
 
   const counts = async () => (await browser.serviceWorker()).evaluate(() => ({ ...globalThis.papergistStats }));
 
-  /** Opens url, waits until its cards are done and a while more (no late message), and returns the counts' change. */
+  /**
+   * Opens url, waits until its cards are done and a while more (no late message), and returns the counts' change,
+   * the cards and the content script's timing (early: 1 when the cards came from the early answer).
+   */
   async function cost(url) {
-    await openListing(browser.context, 'https://arxiv.org/list/cs.CL/new?warm', 'done'); // the worker and engine are up
+    await (await openListing(browser.context, 'https://arxiv.org/list/cs.CL/new?warm', 'done')).close(); // the worker and engine are up
     const before = await counts();
     const page = await openListing(browser.context, url);
     await page.waitForTimeout(1500);
     const after = await counts();
     const cards = await cardsOf(page);
+    const timing = JSON.parse(await page.evaluate(() => document.documentElement.getAttribute('data-papergist-timing')) || '{}');
     await page.close();
-    return { cards, delta: { fromContent: after.fromContent - before.fromContent, trips: after.trips - before.trips, goCalls: after.goCalls - before.goCalls } };
+    const delta = Object.fromEntries(['fromContent', 'trips', 'goCalls', 'pagePorts', 'earlyAnswers'].map((k) => [k, after[k] - before[k]]));
+    return { cards, timing, delta };
   }
 
   before(() => browser.serve('https://arxiv.org/list/cs.CL/new?warm', arxivListing([syntheticPaper(900)])));
@@ -35,9 +43,10 @@ describe('trips per page state', () => {
   test('a 50-paper listing with abstracts: one message, one trip, one Go call', async () => {
     const papers = Array.from({ length: 50 }, (_, i) => syntheticPaper(1000 + i));
     browser.serve('https://arxiv.org/list/cs.LG/new?trips', arxivListing(papers));
-    const { cards, delta } = await cost('https://arxiv.org/list/cs.LG/new?trips');
+    const { cards, timing, delta } = await cost('https://arxiv.org/list/cs.LG/new?trips');
     assert.equal(cards.length, 50);
-    assert.deepEqual(delta, { fromContent: 1, trips: 1, goCalls: 1 });
+    assert.deepEqual(delta, { fromContent: 1, trips: 1, goCalls: 1, pagePorts: 1, earlyAnswers: 0 });
+    assert.equal(timing.early, undefined, 'a page never seen waits for its reply');
   });
 
   test('a listing without abstracts: two states, each one message, one trip, one Go call', async () => {
@@ -48,6 +57,47 @@ describe('trips per page state', () => {
     assert.equal(cards.length, 20);
     assert.ok(cards.every((c) => c.state === 'fetched'), 'abstracts fetched');
     assert.equal(browser.apiRequests.length, requests + 1, 'one API request');
-    assert.deepEqual(delta, { fromContent: 2, trips: 2, goCalls: 2 });
+    assert.deepEqual(delta, { fromContent: 2, trips: 2, goCalls: 2, pagePorts: 1, earlyAnswers: 0 });
+  });
+
+  test('a page seen before: its cards come from its early answer, and it costs the same', async () => {
+    const url = 'https://arxiv.org/list/cs.LG/new?again';
+    browser.serve(url, arxivListing(Array.from({ length: 30 }, (_, i) => syntheticPaper(1200 + i))));
+    const first = await cost(url);
+    assert.equal(first.timing.early, undefined);
+    const again = await cost(url);
+    assert.equal(again.timing.early, 1, `shown from the early answer (timing ${JSON.stringify(again.timing)})`);
+    assert.deepEqual(again.delta, { fromContent: 1, trips: 1, goCalls: 1, pagePorts: 1, earlyAnswers: 1 });
+    assert.deepEqual(again.cards.map((c) => [c.id, c.tldr, c.phrases]), first.cards.map((c) => [c.id, c.tldr, c.phrases]));
+  });
+
+  test('a page changed at the same URL is not shown from the answer of before', async () => {
+    const url = 'https://arxiv.org/list/cs.LG/new?changed';
+    browser.serve(url, arxivListing(Array.from({ length: 10 }, (_, i) => syntheticPaper(1300 + i))));
+    await cost(url);
+    const now = Array.from({ length: 10 }, (_, i) => syntheticPaper(1400 + i));
+    browser.serve(url, arxivListing(now));
+    const { cards, timing, delta } = await cost(url);
+    assert.equal(timing.early, undefined);
+    assert.equal(delta.earlyAnswers, 1, 'the answer of before was sent, and not used');
+    assert.deepEqual(cards.map((c) => c.id), now.map((p) => `arxiv:${p.id}`), 'the cards of the page as it is now');
+  });
+
+  test('a paper saved since the last visit shows saved in the early answer', async () => {
+    const url = 'https://arxiv.org/list/cs.LG/new?saved-since';
+    browser.serve(url, arxivListing(Array.from({ length: 5 }, (_, i) => syntheticPaper(1500 + i))));
+    let page = await openListing(browser.context, url);
+    const [card] = await cardsOf(page);
+    await clickSave(page, card.id);
+    await waitForSaved(page, card.id);
+    await page.close();
+    const sw = await browser.serviceWorker();
+    const answer = await sw.evaluate((u) => globalThis.papergistRecentPages.answerFor({ url: u, incognito: false }), url);
+    assert.deepEqual(answer.analysis.saved, [card.id]);
+    page = await openListing(browser.context, url, 'shown');
+    const timing = JSON.parse(await page.evaluate(() => document.documentElement.getAttribute('data-papergist-timing')));
+    assert.equal(timing.early, 1);
+    assert.equal((await cardsOf(page)).find((c) => c.id === card.id)?.saved, 'true');
+    await page.close();
   });
 });

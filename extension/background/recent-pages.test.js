@@ -1,0 +1,53 @@
+// The early answers to pages seen lately (recent-pages.js): what a page is answered at its next load.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { RecentPages, MAX_PAGES } from './recent-pages.js';
+import { answers } from '../lib/messages.js';
+
+const entry = (id) => ({ paper: { id, title: `Paper ${id}`, authors: [], url: `https://arxiv.org/abs/${id}`, locator: {} },
+  summary: { tldr: `We study ${id}.`, keyphrases: [] }, abstract: 'page' });
+const analysis = (...ids) => ({ site: 'arxiv', entries: ids.map(entry), topics: [{ label: 'topic', paper_ids: ids }] });
+const normal = (url) => ({ url, incognito: false });
+
+test('a page seen is answered with its entries, topics, and the saved states of now', async () => {
+  const saved = new Set(['2401.00001']);
+  const recent = new RecentPages(async () => saved);
+  const html = '<html>listing</html>';
+  recent.remember(normal('https://arxiv.org/list/a'), html, analysis('2401.00001', '2401.00002'));
+  saved.add('2401.00002'); // saved since
+  saved.delete('2401.00001');
+  const got = await recent.answerFor(normal('https://arxiv.org/list/a'));
+  assert.ok(got);
+  assert.equal(answers(got, { url: 'https://arxiv.org/list/a', html }), true);
+  assert.deepEqual(got.analysis.entries.map((e) => e.paper.id), ['2401.00001', '2401.00002']);
+  assert.deepEqual(got.analysis.topics, [{ label: 'topic', paper_ids: ['2401.00001', '2401.00002'] }]);
+  assert.deepEqual(got.analysis.saved, ['2401.00002']);
+  assert.equal(await recent.answerFor(normal('https://arxiv.org/list/b')), null, 'a page not seen');
+});
+
+test('a later state of a page replaces the earlier one', async () => {
+  const recent = new RecentPages(async () => new Set());
+  recent.remember(normal('https://arxiv.org/list/a'), '<p>1</p>', analysis('1'));
+  recent.remember(normal('https://arxiv.org/list/a'), '<p>1 2</p>', analysis('1', '2'));
+  const got = await recent.answerFor(normal('https://arxiv.org/list/a'));
+  assert.equal(got?.length, '<p>1 2</p>'.length);
+  assert.deepEqual(got?.analysis.entries.map((e) => e.paper.id), ['1', '2']);
+});
+
+test('a private window and a normal one never hear each other\'s pages', async () => {
+  const recent = new RecentPages(async () => new Set());
+  recent.remember({ url: 'https://arxiv.org/list/a', incognito: true }, '<p></p>', analysis('1'));
+  assert.equal(await recent.answerFor(normal('https://arxiv.org/list/a')), null);
+  assert.ok(await recent.answerFor({ url: 'https://arxiv.org/list/a', incognito: true }));
+});
+
+test('only the latest pages are kept, and a page seen again counts as latest', async () => {
+  const recent = new RecentPages(async () => new Set());
+  for (let i = 0; i < MAX_PAGES; i++) recent.remember(normal(`https://arxiv.org/list/${i}`), '<p></p>', analysis(String(i)));
+  recent.remember(normal('https://arxiv.org/list/0'), '<p></p>', analysis('0')); // seen again
+  recent.remember(normal('https://arxiv.org/list/new'), '<p></p>', analysis('new'));
+  assert.equal(recent.pages.size, MAX_PAGES);
+  assert.ok(await recent.answerFor(normal('https://arxiv.org/list/0')));
+  assert.equal(await recent.answerFor(normal('https://arxiv.org/list/1')), null, 'the oldest went');
+  assert.ok(await recent.answerFor(normal('https://arxiv.org/list/new')));
+});
