@@ -22,7 +22,10 @@ const earlyAnswer = new Promise((resolve) => {
       earlyAt = performance.now();
       resolve(answer || null);
     });
-    port.onDisconnect.addListener(() => resolve(null));
+    port.onDisconnect.addListener(() => {
+      void chrome.runtime.lastError; // no background to answer (the extension is updating): no early answer
+      resolve(null);
+    });
   } catch (err) {
     console.warn('papergist: early answer', err); // the extension was reloaded or removed: the message fails too
     resolve(null);
