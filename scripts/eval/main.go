@@ -32,8 +32,10 @@ func main() {
 	data := flag.String("data", "../../../shared/eval/scitldr/dev.jsonl", "SciTLDR-A split to score")
 	dump := flag.String("dump", "", "write papergist's TL;DRs with their ROUGE-1 to this JSON-lines file")
 	inspecPath := flag.String("inspec", "", "also score key phrases on this Inspec split (JSON lines)")
+	halves := flag.Bool("halves", false, "also score papergist on the even and the odd records (0-based) apart:\n"+
+		"a change to the model should gain on both, not on one by chance")
 	flag.Parse()
-	err := run(*data, *dump, os.Stdout)
+	err := run(*data, *dump, *halves, os.Stdout)
 	if err == nil && *inspecPath != "" {
 		fmt.Println()
 		err = runInspec(*inspecPath, os.Stdout)
@@ -44,7 +46,7 @@ func main() {
 	}
 }
 
-func run(dataPath, dumpPath string, out io.Writer) error {
+func run(dataPath, dumpPath string, halves bool, out io.Writer) error {
 	recs, err := scitldr.Load(dataPath)
 	if err != nil {
 		return err
@@ -59,22 +61,24 @@ func run(dataPath, dumpPath string, out io.Writer) error {
 		dataPath, len(recs), countRefs(recs))
 	fmt.Fprintf(out, "%-32s %6s %6s %6s %7s\n", "system", "R1", "R2", "RL", "words")
 	for _, sys := range systems {
-		var sum rouge.Scores
-		words := 0
+		var all total
+		var half [2]total // half[i%2] sums record i
 		var dump []map[string]any
-		for _, r := range recs {
+		for i, r := range recs {
 			pred := sys.run(r)
 			s := rouge.Best(r.Target, pred)
-			sum.R1.F1 += s.R1.F1
-			sum.R2.F1 += s.R2.F1
-			sum.RL.F1 += s.RL.F1
-			words += len(strings.Fields(pred))
+			words := len(strings.Fields(pred))
+			all.add(s, words)
+			half[i%2].add(s, words)
 			if sys.name == "papergist" && dumpPath != "" {
 				dump = append(dump, map[string]any{"paper_id": r.PaperID, "r1": s.R1.F1, "tldr": pred, "target": r.Target})
 			}
 		}
-		n := float64(len(recs))
-		fmt.Fprintf(out, "%-32s %6.2f %6.2f %6.2f %7.1f\n", sys.name, 100*sum.R1.F1/n, 100*sum.R2.F1/n, 100*sum.RL.F1/n, float64(words)/n)
+		all.print(out, sys.name)
+		if halves && sys.name == "papergist" {
+			half[0].print(out, "  even records")
+			half[1].print(out, "  odd records")
+		}
 		if dump != nil {
 			if err := writeDump(dumpPath, dump); err != nil {
 				return err
@@ -82,6 +86,24 @@ func run(dataPath, dumpPath string, out io.Writer) error {
 		}
 	}
 	return nil
+}
+
+// total sums the scores of several records.
+type total struct {
+	r1, r2, rl float64
+	words, n   int
+}
+
+func (t *total) add(s rouge.Scores, words int) {
+	t.r1, t.r2, t.rl = t.r1+s.R1.F1, t.r2+s.R2.F1, t.rl+s.RL.F1
+	t.words += words
+	t.n++
+}
+
+// print writes the row of the table: mean F1 x100 and mean words.
+func (t *total) print(out io.Writer, name string) {
+	n := float64(max(t.n, 1))
+	fmt.Fprintf(out, "%-32s %6.2f %6.2f %6.2f %7.1f\n", name, 100*t.r1/n, 100*t.r2/n, 100*t.rl/n, float64(t.words)/n)
 }
 
 func abstract(r record) string { return r.Abstract() }

@@ -14,7 +14,7 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/papergist/papergist/scripts/eval/porter"
+	"github.com/papergist/papergist/wasm/summarize/porter"
 )
 
 // Doc is one Inspec abstract with its gold key phrases (the uncontrolled, author-style set).

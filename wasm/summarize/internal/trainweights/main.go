@@ -17,6 +17,7 @@ import (
 	"os"
 
 	"github.com/papergist/papergist/wasm/summarize/internal/scorer"
+	"github.com/papergist/papergist/wasm/summarize/porter"
 	"github.com/papergist/papergist/wasm/summarize/scitldr"
 )
 
@@ -120,7 +121,8 @@ func run(o options) error {
 	return write(o.out, m, o.keep)
 }
 
-// trainTokens fits the pointwise logistic model of whether a word of the abstract appears in its TL;DR.
+// trainTokens fits the pointwise logistic model of whether a word of the abstract appears in its TL;DR,
+// in the form ROUGE counts: a word whose stem is a TL;DR word's stem ("models" for "model") is a hit.
 func trainTokens(recs []record, o options) ([]float64, map[string]float64) {
 	type example struct {
 		f     scorer.WordFeatures
@@ -132,12 +134,12 @@ func trainTokens(recs []record, o options) ([]float64, map[string]float64) {
 		target := map[string]bool{}
 		for _, t := range r.Target {
 			for _, w := range scorer.Words(t) {
-				target[w] = true
+				target[rougeStem(w)] = true
 			}
 		}
 		for _, f := range scorer.ExtractWords(r.Title, r.Source) {
 			docs[f.Word]++
-			data = append(data, example{f: f, label: b2f(target[f.Word])})
+			data = append(data, example{f: f, label: b2f(target[rougeStem(f.Word)])})
 		}
 	}
 	dense := make([]param, len(scorer.TokenNames))
@@ -185,6 +187,15 @@ func trainTokens(recs []record, o options) ([]float64, map[string]float64) {
 		}
 	}
 	return dw, ww
+}
+
+// rougeStem stems w as the eval's ROUGE does: only words longer than three letters. Porter's stemmer
+// stands in for the eval's Porter2; they differ on few words.
+func rougeStem(w string) string {
+	if len(w) > 3 {
+		return porter.Stem(w)
+	}
+	return w
 }
 
 func b2f(b bool) float64 {

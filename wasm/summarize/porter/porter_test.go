@@ -5,7 +5,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 
-	"github.com/papergist/papergist/scripts/eval/porter"
+	"github.com/papergist/papergist/wasm/summarize/porter"
 )
 
 // The pairs are the paper's own examples, run through all the steps, plus words of Inspec phrases.

@@ -1,6 +1,7 @@
 // Package porter is M. F. Porter's 1980 suffix-stripping algorithm ("An algorithm for suffix stripping",
-// Program 14(3)), the stemmer the keyphrase literature evaluates with. It is written from the paper's
-// rules: steps 1a, 1b, 1c, 2, 3, 4, 5a and 5b over lower-case ASCII words; other words pass unchanged.
+// Program 14(3)), the stemmer the keyphrase literature evaluates with; the TL;DR trainer matches words
+// to reference TL;DRs with it, as ROUGE does. It is written from the paper's rules: steps 1a, 1b, 1c,
+// 2, 3, 4, 5a and 5b over lower-case ASCII words; other words pass unchanged.
 package porter
 
 import "strings"
