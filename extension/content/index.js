@@ -2,35 +2,12 @@
 // file and its imports into one classic script (content/content.js in dist) with esbuild.
 // It is injected at document_start and starts on DOMContentLoaded itself: Chrome's own document_end
 // injection comes later than that on a busy machine. At document start it also asks the background for what it
-// answered this URL last time (the early answer), so that a page seen lately shows its cards at once. Single-page sites (Hugging Face, OpenReview)
-// change their lists without loading a page: when the URL has changed and the DOM has settled, the
-// cards are shown again for the new state. A list that grows in place ("load more", infinite scroll) gets
-// cards for its new papers once the DOM has settled.
-import { MSG, PORT, TARGET, answers, dispatch, send } from '../lib/messages.js';
+// answered this URL last time (early.js). Single-page sites (Hugging Face, OpenReview) change their lists without
+// loading a page: when the URL has changed and the DOM has settled, the cards are shown again for the new state.
+// A list that grows in place ("load more", infinite scroll) gets cards for its new papers once the DOM has settled.
+import { earlyAnswer } from './early.js'; // first: its module asks the background before the others load
+import { MSG, TARGET, answers, dispatch, send } from '../lib/messages.js';
 import { main, more, teardown, showSaved, forYouChanged } from './main.js';
-
-let earlyAt = 0; // when the early answer came (performance.now()), for the timing
-/**
- * What the background answered this URL last time (PORT.PAGE), asked for now, at document start, so that it is
- * here by the time the page is parsed; null when the page was not seen lately, or the extension is gone.
- * @type {Promise<import('../lib/messages.js').EarlyAnswer|null>}
- */
-const earlyAnswer = new Promise((resolve) => {
-  try {
-    const port = chrome.runtime.connect({ name: PORT.PAGE });
-    port.onMessage.addListener((answer) => {
-      earlyAt = performance.now();
-      resolve(answer || null);
-    });
-    port.onDisconnect.addListener(() => {
-      void chrome.runtime.lastError; // no background to answer (the extension is updating): no early answer
-      resolve(null);
-    });
-  } catch (err) {
-    console.warn('papergist: early answer', err); // the extension was reloaded or removed: the message fails too
-    resolve(null);
-  }
-});
 
 /** Milliseconds without DOM changes after which a single-page navigation counts as rendered. */
 const SETTLE_MS = 400;
@@ -48,7 +25,9 @@ function start(loaded = false) {
   const page = { html: document.documentElement.outerHTML, url: location.href };
   const sent = performance.timeOrigin + performance.now();
   const analysis = send(MSG.ANALYZE_PAGE, page);
-  const early = loaded ? earlyAnswer.then((a) => (answers(a, page) ? { ...a.analysis, came: earlyAt } : null)) : Promise.resolve(null);
+  const early = loaded
+    ? earlyAnswer.then(({ answer, at }) => (answers(answer, page) ? { ...answer.analysis, came: at } : null))
+    : Promise.resolve(null);
   run = { cards: new Map(), entries: null, stopped: false, cleanups: [] };
   main({ page, analysis, early, start: t, imported: performance.now(), sent }, run).catch((err) => console.warn('papergist:', err));
 }
