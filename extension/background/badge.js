@@ -1,6 +1,7 @@
 // The toolbar badge shows ✓ on a tab whose page is one paper's, when that paper is saved. Which tab shows
 // which paper is kept in chrome.storage.session, since the worker forgets everything when it stops.
 import * as saved from '../lib/saved.js';
+import { sessionItems } from './session-items.js';
 
 const tabKey = (tabId) => `tab:${tabId}`;
 
@@ -39,9 +40,9 @@ export function paperChanged(paperId, isSaved) {
 async function showChanged() {
   const batch = new Map(changed);
   changed.clear();
-  const all = await chrome.storage.session.get(null);
+  const all = await sessionItems('tab:');
   for (const [k, v] of Object.entries(all)) {
-    if (k.startsWith('tab:') && batch.has(v)) await show(Number(k.slice(4)), batch.get(v));
+    if (batch.has(v)) await show(Number(k.slice(4)), batch.get(v));
   }
 }
 

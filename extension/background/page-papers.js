@@ -5,6 +5,7 @@
 // the document that asked (Chrome's documentId): another page in the same tab has its own list, and the last few
 // documents are kept, since Back can bring one out of the back/forward cache.
 import { MSG, TARGET } from '../lib/messages.js';
+import { sessionItems } from './session-items.js';
 
 /** At most this many IDs per page: an endless list keeps its latest ones. */
 const MAX_IDS = 10_000;
@@ -78,9 +79,9 @@ export function paperChanged(paperId, saved) {
  */
 async function eachPage(fn) {
   await tail;
-  const all = await chrome.storage.session.get(null);
+  const all = await sessionItems('page:');
   for (const [k, docs] of Object.entries(all)) {
-    if (!k.startsWith('page:') || !docs || typeof docs !== 'object') continue;
+    if (!docs || typeof docs !== 'object') continue;
     for (const [doc, ids] of Object.entries(docs)) {
       const msg = fn(ids);
       if (!msg) continue;

@@ -3,16 +3,28 @@
 // and hears the answer the page got last time; once parsed, it shows that answer at once if the page is the
 // same (same length and hash of its HTML). It still sends the page as usual, and that reply updates what
 // changed (saved states, For you), so the early answer only ever saves time.
-// Kept in the worker's memory, deliberately: this is a cache, not state. When the worker stops, it is gone, and a
-// page then waits for its reply as it would without it.
+// A cache, not state: kept in the worker's memory, and the last few pages of normal windows also in
+// chrome.storage.session (memory only, trusted contexts only, cleared when the browser closes), so that a page
+// opened again after the worker stopped, idle, is answered too: the port wakes the worker while the page loads.
+// Lost, or refused by the quota, a page waits for its reply as it would without it.
 import { hash } from '../lib/hash.js';
 
 /** @typedef {import('../lib/messages.js').Entry} Entry */
 /** @typedef {import('../lib/messages.js').Topic} Topic */
 /** @typedef {import('../lib/messages.js').EarlyAnswer} EarlyAnswer */
+/**
+ * The part of chrome.storage.session used here.
+ * @typedef {{get: (key: string) => Promise<Record<string, any>>, set: (items: Record<string, any>) => Promise<void>,
+ *   remove: (keys: string[]) => Promise<void>}} Store
+ */
 
-/** Pages remembered, the latest: a few listings and the papers opened from them. */
+/** Pages remembered in memory, the latest: a few listings and the papers opened from them. */
 export const MAX_PAGES = 16;
+/** Pages also kept in the store, the latest: a 200-paper listing with its abstracts is about 300 KB. */
+export const MAX_STORED = 8;
+/** The store's keys: one per page (the prefix and the page's key), and the stored pages' keys, oldest first. */
+export const STORED_PREFIX = 'early:';
+export const ORDER_KEY = 'early-order';
 
 /**
  * @typedef {{hash: string, length: number, site: string, entries: Entry[], topics: Topic[]}} Remembered
@@ -20,11 +32,17 @@ export const MAX_PAGES = 16;
 
 /** The answers, by incognito or not and URL; a Map keeps insertion order, so its first key is the oldest. */
 export class RecentPages {
-  /** @param {() => Promise<Set<string>>} savedIds the IDs of the saved papers, as they are now */
-  constructor(savedIds) {
+  /**
+   * @param {() => Promise<Set<string>>} savedIds the IDs of the saved papers, as they are now
+   * @param {Store|null} [store] where the last pages of normal windows outlive the worker
+   */
+  constructor(savedIds, store = null) {
     this.savedIds = savedIds;
+    this.store = store;
     /** @type {Map<string, Remembered>} */
     this.pages = new Map();
+    /** The store's writes, one at a time. @type {Promise<void>} */
+    this.tail = Promise.resolve();
   }
 
   /**
@@ -32,12 +50,30 @@ export class RecentPages {
    * replaces the earlier one.
    * @param {{url: string, incognito: boolean}} where @param {string} html the page as its content script sent it
    * @param {{site: string, entries: Entry[], topics: Topic[]}} analysis
+   * @returns {Promise<void>} once the store has it (at once without a store, or for a private window's page,
+   *   which stays in memory only)
    */
   remember(where, html, analysis) {
     const key = keyOf(where);
-    this.pages.delete(key);
-    this.pages.set(key, { hash: hash(html), length: html.length, site: analysis.site, entries: analysis.entries, topics: analysis.topics });
-    while (this.pages.size > MAX_PAGES) this.pages.delete(/** @type {string} */ (this.pages.keys().next().value));
+    const page = { hash: hash(html), length: html.length, site: analysis.site, entries: analysis.entries, topics: analysis.topics };
+    this.keep(key, page);
+    const store = this.store;
+    if (!store || where.incognito) return Promise.resolve();
+    const write = this.tail.then(async () => {
+      const { [ORDER_KEY]: was = [] } = await store.get(ORDER_KEY);
+      const order = [...was.filter((/** @type {string} */ k) => k !== key), key];
+      const gone = order.splice(0, Math.max(0, order.length - MAX_STORED));
+      if (gone.length) await store.remove(gone.map((k) => STORED_PREFIX + k));
+      try {
+        await store.set({ [STORED_PREFIX + key]: page, [ORDER_KEY]: order });
+      } catch (err) {
+        // Over the quota (other session data grew): keep none rather than crowd out the rest.
+        await store.remove([...order.map((k) => STORED_PREFIX + k), ORDER_KEY]);
+        throw err;
+      }
+    });
+    this.tail = write.catch(() => {});
+    return write;
   }
 
   /**
@@ -46,7 +82,13 @@ export class RecentPages {
    * @param {{url: string, incognito: boolean}} where @returns {Promise<EarlyAnswer|null>}
    */
   async answerFor(where) {
-    const page = this.pages.get(keyOf(where));
+    const key = keyOf(where);
+    let page = this.pages.get(key);
+    if (!page && this.store && !where.incognito) {
+      await this.tail; // a write under way
+      const { [STORED_PREFIX + key]: stored } = await this.store.get(STORED_PREFIX + key);
+      if (stored) this.keep(key, page = stored);
+    }
     if (!page) return null;
     const saved = await this.savedIds();
     const { hash: h, length, ...analysis } = page;
@@ -54,9 +96,11 @@ export class RecentPages {
       analysis: { ...analysis, saved: analysis.entries.map((e) => e.paper.id).filter((id) => saved.has(id)) } };
   }
 
-  /** Forgets every page (the tests; and nothing else needs it). */
-  clear() {
-    this.pages.clear();
+  /** Keeps a page in memory, as the latest. @param {string} key @param {Remembered} page */
+  keep(key, page) {
+    this.pages.delete(key);
+    this.pages.set(key, page);
+    while (this.pages.size > MAX_PAGES) this.pages.delete(/** @type {string} */ (this.pages.keys().next().value));
   }
 }
 

@@ -1,7 +1,7 @@
 // The early answers to pages seen lately (recent-pages.js): what a page is answered at its next load.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { RecentPages, MAX_PAGES } from './recent-pages.js';
+import { RecentPages, MAX_PAGES, MAX_STORED, STORED_PREFIX, ORDER_KEY } from './recent-pages.js';
 import { answers } from '../lib/messages.js';
 
 const entry = (id) => ({ paper: { id, title: `Paper ${id}`, authors: [], url: `https://arxiv.org/abs/${id}`, locator: {} },
@@ -50,4 +50,66 @@ test('only the latest pages are kept, and a page seen again counts as latest', a
   assert.ok(await recent.answerFor(normal('https://arxiv.org/list/0')));
   assert.equal(await recent.answerFor(normal('https://arxiv.org/list/1')), null, 'the oldest went');
   assert.ok(await recent.answerFor(normal('https://arxiv.org/list/new')));
+});
+
+/** chrome.storage.session as a Map, structured-cloned both ways; quota: the most bytes of JSON it holds. */
+function fakeStore(quota = Infinity) {
+  const items = new Map();
+  const size = () => [...items.values()].reduce((n, v) => n + JSON.stringify(v).length, 0);
+  return {
+    items,
+    async get(key) {
+      return items.has(key) ? { [key]: structuredClone(items.get(key)) } : {};
+    },
+    async set(obj) {
+      const before = new Map(items);
+      for (const [k, v] of Object.entries(obj)) items.set(k, structuredClone(v));
+      if (size() > quota) {
+        items.clear();
+        for (const [k, v] of before) items.set(k, v);
+        throw new Error('QUOTA_BYTES quota exceeded');
+      }
+    },
+    async remove(keys) {
+      for (const k of keys) items.delete(k);
+    },
+  };
+}
+
+test('a page is answered from the store once the worker that saw it is gone', async () => {
+  const store = fakeStore();
+  const html = '<html>listing</html>';
+  await new RecentPages(async () => new Set(), store).remember(normal('https://arxiv.org/list/a'), html, analysis('1', '2'));
+  const fresh = new RecentPages(async () => new Set(['2']), store); // a new worker: nothing in memory
+  const got = await fresh.answerFor(normal('https://arxiv.org/list/a'));
+  assert.ok(got);
+  assert.equal(answers(got, { url: 'https://arxiv.org/list/a', html }), true);
+  assert.deepEqual(got.analysis.saved, ['2']);
+  assert.equal(await fresh.answerFor(normal('https://arxiv.org/list/b')), null);
+});
+
+test('the store keeps only the latest pages, and a private window\'s none', async () => {
+  const store = fakeStore();
+  const recent = new RecentPages(async () => new Set(), store);
+  for (let i = 0; i <= MAX_STORED; i++) await recent.remember(normal(`https://arxiv.org/list/${i}`), '<p></p>', analysis(String(i)));
+  await recent.remember({ url: 'https://arxiv.org/list/private', incognito: true }, '<p></p>', analysis('p'));
+  const pages = [...store.items.keys()].filter((k) => k.startsWith(STORED_PREFIX));
+  assert.equal(pages.length, MAX_STORED);
+  assert.ok(!pages.some((k) => k.includes('private')), 'a private window\'s page was stored');
+  assert.equal(store.items.get(ORDER_KEY).length, MAX_STORED);
+  const fresh = new RecentPages(async () => new Set(), store);
+  assert.equal(await fresh.answerFor(normal('https://arxiv.org/list/0')), null, 'the oldest went');
+  assert.ok(await fresh.answerFor(normal(`https://arxiv.org/list/${MAX_STORED}`)));
+});
+
+test('over the quota, the store keeps none of its pages and the memory still answers', async () => {
+  const store = fakeStore(2_000);
+  const recent = new RecentPages(async () => new Set(), store);
+  await recent.remember(normal('https://arxiv.org/list/small'), '<p></p>', analysis('1'));
+  const big = analysis(...Array.from({ length: 40 }, (_, i) => `big${i}`));
+  await assert.rejects(recent.remember(normal('https://arxiv.org/list/big'), '<p></p>', big), /quota/);
+  assert.deepEqual([...store.items.keys()].filter((k) => k.startsWith('early')), []);
+  assert.ok(await recent.answerFor(normal('https://arxiv.org/list/big')), 'still in memory');
+  await recent.remember(normal('https://arxiv.org/list/next'), '<p></p>', analysis('2')); // later writes go on
+  assert.ok(store.items.has(`${STORED_PREFIX}normal https://arxiv.org/list/next`));
 });

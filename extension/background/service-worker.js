@@ -46,7 +46,7 @@ chrome.runtime.onMessage.addListener((_msg, sender) => {
 });
 
 /** What pages were answered lately, for their next load (PORT.PAGE). */
-const recentPages = new RecentPages(savedIds);
+const recentPages = new RecentPages(savedIds, chrome.storage.session);
 globalThis.papergistRecentPages = recentPages; // for the tests
 /** The page a content script's sender is, when it is a tab's top frame: the key of its early answer. */
 const pageOf = (sender) => (sender.tab && sender.frameId === 0 && sender.url && pagePapers.isContentScript(sender)

@@ -110,6 +110,24 @@ describe(`papergist in ${KIND}`, () => {
     await page.close();
   });
 
+  test('a listing opened again after the background stopped is shown from the answer it stored', async () => {
+    // Firefox unloads an idle event page after this long (ms): short, so that the test can wait for it
+    const s = await new Session({ kind: KIND, prefs: { 'extensions.background.idle.timeout': 2000 } }).start();
+    sessions.push(s);
+    const url = 'https://arxiv.org/list/cs.AI/recent';
+    s.serve(url, arxivListing(papers.slice(2, 6)));
+    const timingOf = async (page) => JSON.parse(await page.evaluate(() => document.documentElement.getAttribute('data-papergist-timing')));
+    let page = await s.openListing(url);
+    const first = await page.cards();
+    await page.close();
+    await s.stopBackground(); // as the browser stops it when idle: the answer comes from session storage
+    page = await s.openListing(url, 'shown');
+    const timing = await timingOf(page);
+    assert.equal(timing.early, 1, `shown from the stored early answer (timing ${JSON.stringify(timing)})`);
+    assert.deepEqual((await page.cards()).map((c) => [c.id, c.tldr]), first.map((c) => [c.id, c.tldr]));
+    await page.close();
+  });
+
   test('a card saves with a click; the popup lists the paper and exports it', async () => {
     const page = await a.openListing(LISTING);
     const cards = await page.cards();

@@ -71,6 +71,18 @@ describe('trips per page state', () => {
     assert.deepEqual(again.cards.map((c) => [c.id, c.tldr, c.phrases]), first.cards.map((c) => [c.id, c.tldr, c.phrases]));
   });
 
+  test('a page seen before the worker stopped is shown from the early answer it stored', async () => {
+    const url = 'https://arxiv.org/list/cs.LG/new?stored';
+    browser.serve(url, arxivListing(Array.from({ length: 12 }, (_, i) => syntheticPaper(1600 + i))));
+    const first = await cost(url);
+    await browser.stopServiceWorker();
+    const page = await openListing(browser.context, url, 'shown');
+    const timing = JSON.parse(await page.evaluate(() => document.documentElement.getAttribute('data-papergist-timing')));
+    assert.equal(timing.early, 1, `shown from the stored early answer (timing ${JSON.stringify(timing)})`);
+    assert.deepEqual((await cardsOf(page)).map((c) => [c.id, c.tldr]), first.cards.map((c) => [c.id, c.tldr]));
+    await page.close();
+  });
+
   test('a page changed at the same URL is not shown from the answer of before', async () => {
     const url = 'https://arxiv.org/list/cs.LG/new?changed';
     browser.serve(url, arxivListing(Array.from({ length: 10 }, (_, i) => syntheticPaper(1300 + i))));
