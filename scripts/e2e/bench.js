@@ -4,7 +4,9 @@
 // Firefox the idle event page unloaded, and the engine with it), a page never seen (other papers), summary
 // caches cleared. Warm: the same worker, the page seen before, loaded again right away, a few seconds after the
 // browser started, while the engine is still warming up; it is shown from the background's early answer, what it
-// answered the same page before. Settled: the same page once more, SETTLE_MS later. First:
+// answered the same page before. Settled: the same page once more, SETTLE_MS later. Seen, worker stopped: once
+// more after the background was stopped, as the browser stops it when idle (the early answer then comes from session
+// storage; in Firefox the engine went with the event page). First:
 // the first page after the browser starts, when the offscreen document (Firefox: the event page) must load the wasm
 // module. Medians of RUNS runs (env BENCH_RUNS, default 5).
 import { readFile } from 'node:fs/promises';
@@ -93,6 +95,8 @@ try {
     const warmPhases = [];
     const settled = [];
     const settledPhases = [];
+    const stopped = [];
+    const stoppedPhases = [];
     for (let r = 0; r < RUNS; r++) {
       await browser.restart();
       phases = [];
@@ -106,18 +110,22 @@ try {
       warm.push(await shownMs(browser, url, n));
       await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
       settled.push(await shownMs(browser, url, n));
+      await browser.stopBackground();
+      stopped.push(await shownMs(browser, url, n));
       coldPhases.push(phases[0]);
       warmPhases.push(phases[1]);
       settledPhases.push(phases[2]);
+      stoppedPhases.push(phases[3]);
     }
-    rows.push({ n, first: median(first), cold: median(cold), warm: median(warm), settled: median(settled), coldPhases,
-      warmPhases, settledPhases, firstPhases });
+    rows.push({ n, first: median(first), cold: median(cold), warm: median(warm), settled: median(settled),
+      stopped: median(stopped), coldPhases, warmPhases, settledPhases, stoppedPhases, firstPhases });
   }
   const name = browser.kind === 'firefox' ? 'Firefox ESR' : 'Chromium';
   console.log(`bench-extension: DOMContentLoaded → all cards shown, real headless ${name}, median of`, RUNS, 'runs');
-  console.log(`  papers   cold (fresh ${browser.kind === 'firefox' ? 'event page' : 'worker'}, new page)   warm (page seen)   settled (${SETTLE_MS / 1000} s later)   first page after browser start`);
+  const bg = browser.kind === 'firefox' ? 'event page' : 'worker';
+  console.log(`  papers   cold (fresh ${bg}, new page)   warm (page seen)   settled (${SETTLE_MS / 1000} s later)   seen, ${bg} stopped   first page after browser start`);
   for (const r of rows) {
-    console.log(`  ${String(r.n).padStart(6)}   ${r.cold.toFixed(0).padStart(24)} ms   ${r.warm.toFixed(0).padStart(13)} ms   ${r.settled.toFixed(0).padStart(16)} ms   ${r.first.toFixed(0).padStart(27)} ms`);
+    console.log(`  ${String(r.n).padStart(6)}   ${r.cold.toFixed(0).padStart(24)} ms   ${r.warm.toFixed(0).padStart(13)} ms   ${r.settled.toFixed(0).padStart(16)} ms   ${r.stopped.toFixed(0).padStart(bg.length + 11)} ms   ${r.first.toFixed(0).padStart(27)} ms`);
   }
   const keys = ['analyze', 'toBackground', 'background', 'fromBackground', 'engine', 'go', 'extract', 'summarize', 'digest', 'cards'];
   const phaseLine = (list, ks = keys) => ks.map((k) => `${k} ${median(list.map((p) => p[k] ?? 0)).toFixed(0)}`).join(', ');
@@ -139,6 +147,7 @@ try {
     console.log(`  ${String(r.n).padStart(6)} cold: ${phaseLine(r.coldPhases)}`);
     console.log(`  ${String(r.n).padStart(6)} warm: ${seenLine(r.warmPhases)}`);
     console.log(`  ${String(r.n).padStart(6)} settled: ${seenLine(r.settledPhases)}`);
+    console.log(`  ${String(r.n).padStart(6)} seen, ${bg} stopped: ${seenLine(r.stoppedPhases)}`);
   }
   const r50 = rows[0];
   const r200 = rows[1];
