@@ -104,7 +104,7 @@ dispatch(TARGET.BACKGROUND, {
     // Not awaited: the reply need not wait for the write; reads of the list (shows, tell) wait for it.
     pagePapers.remember(sender, out.entries.map((e) => e.paper.id), replied).catch((err) => console.warn('papergist: page papers', err));
     const where = pageOf(sender);
-    if (where && where.url === msg.url) {
+    if (where && where.url === msg.url && msg.loaded === true) { // not a page grown since: its next load is not that
       replied.then(() => recentPages.remember(where, msg.html, out)).catch((err) => console.warn('papergist: recent pages', err));
     }
     return out;

@@ -22,7 +22,7 @@ function start(loaded = false) {
   if (run) teardown(run);
   shownURL = location.href;
   // Send the page first: the background's work is the slow part, and nothing else here waits for it.
-  const page = { html: document.documentElement.outerHTML, url: location.href };
+  const page = { html: document.documentElement.outerHTML, url: location.href, ...(loaded ? { loaded } : {}) };
   const sent = performance.timeOrigin + performance.now();
   const analysis = send(MSG.ANALYZE_PAGE, page);
   const early = loaded

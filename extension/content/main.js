@@ -2,14 +2,14 @@
 // the Save buttons in step with what is saved anywhere, and have the abstracts a listing lacks fetched.
 // One ANALYZE_PAGE message per page state: the background does the rest.
 import { MSG, send } from '../lib/messages.js';
-import { locateEntries, insertCard, fallbackPlace, hasCard } from './placement.js';
+import { locateEntries, insertCard, fallbackPlace, hasCard, removeCard } from './placement.js';
 import { createCard, updateCard, setSaved, setForYou, setPicked } from './card.js';
 import { mountDigest } from './digest.js';
 import { themeAt } from './theme.js';
 
 /** @typedef {import('../lib/messages.js').Entry} Entry */
 /** @typedef {import('../lib/messages.js').Analysis & {saved: string[], forYou: import('../lib/messages.js').ForYou}} PageAnalysis */
-/** @typedef {{html: string, url: string}} Page */
+/** @typedef {{html: string, url: string, loaded?: boolean}} Page loaded: the page as it loaded (ANALYZE_PAGE) */
 /** @typedef {import('../lib/messages.js').EarlyAnswer['analysis'] & {came: number}} EarlyAnalysis the early answer, and when it came (performance.now()) */
 /** @typedef {import('../lib/messages.js').Topic} Topic */
 
@@ -79,7 +79,7 @@ function refreshCards(entries, savedIds, run) {
   const now = new Set(entries.map((e) => e.paper.id));
   for (const [id, card] of run.cards) {
     if (now.has(id)) continue;
-    card.remove();
+    removeCard(card);
     run.cards.delete(id);
   }
   for (const e of entries) {

@@ -110,3 +110,10 @@ export function insertCard(card, at) {
     at.entry.after(card);
   }
 }
+
+/** Takes a card off the page, with the table row made for it (insertCard's "row"). @param {HTMLElement} card */
+export function removeCard(card) {
+  const row = card.parentElement && card.parentElement.parentElement;
+  if (row && row.nodeName === 'TR' && row.hasAttribute('data-papergist-row')) row.remove();
+  else card.remove();
+}

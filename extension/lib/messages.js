@@ -96,10 +96,11 @@ import { hash } from './hash.js';
 
 export const MSG = Object.freeze({
   /**
-   * content → background: {html, url, fetchAbstracts?: string[]} → Analysis & {saved: string[], forYou: ForYou}
-   * (saved: the IDs of the page's papers that are saved). One message per page state; fetchAbstracts (the arXiv
-   * IDs of the "pending" entries) asks the background to fetch them first: the second state of a listing without
-   * abstracts.
+   * content → background: {html, url, loaded?: true, fetchAbstracts?: string[]} → Analysis & {saved: string[],
+   * forYou: ForYou} (saved: the IDs of the page's papers that are saved). One message per page state;
+   * fetchAbstracts (the arXiv IDs of the "pending" entries) asks the background to fetch them first: the second
+   * state of a listing without abstracts. loaded: the page as it loaded, not grown or changed since, whose answer
+   * is the early answer of its next load (PORT.PAGE).
    */
   ANALYZE_PAGE: 'page/analyze',
   /**

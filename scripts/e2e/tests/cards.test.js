@@ -287,6 +287,12 @@ describe('cards', () => {
     const cards = await cardsOf(page);
     assert.deepEqual(cards.map((c) => c.id), [...first, ...later].map((p) => `arxiv:${p.id}`), 'each once, in page order');
     while (!(await cardsOf(page)).every((c) => c.tldr.length > 0)) await page.waitForTimeout(100);
+    // Loaded again, the page is the one first served: the answer of its load, not of its grown state, comes early.
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await page.waitForFunction(() => ['shown', 'done'].includes(document.documentElement.getAttribute('data-papergist')));
+    const timing = JSON.parse(await page.evaluate(() => document.documentElement.getAttribute('data-papergist-timing')));
+    assert.equal(timing.early, 1, `the reload is shown from the early answer (timing ${JSON.stringify(timing)})`);
+    assert.deepEqual((await cardsOf(page)).map((c) => c.id), first.map((p) => `arxiv:${p.id}`));
     await page.close();
   });
 });
