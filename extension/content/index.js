@@ -7,7 +7,7 @@
 // A list that grows in place ("load more", infinite scroll) gets cards for its new papers once the DOM has settled.
 import { earlyAnswer } from './early.js'; // first: its module asks the background before the others load
 import { MSG, TARGET, answers, dispatch, send } from '../lib/messages.js';
-import { main, more, teardown, showSaved, forYouChanged } from './main.js';
+import { main, more, shownAgain, teardown, showSaved, forYouChanged } from './main.js';
 
 /** Milliseconds without DOM changes after which a single-page navigation counts as rendered. */
 const SETTLE_MS = 400;
@@ -82,9 +82,13 @@ function onReady() {
   watchNavigation();
 }
 
-// Back to a page from the back/forward cache: it missed the library's changes meanwhile, so it is shown again.
+// Back to a page from the back/forward cache: its cards are still there, but it missed the library's changes
+// meanwhile, so the page is sent again and its cards take the saved states and For you of now, without a flash.
 addEventListener('pageshow', (e) => {
-  if (e.persisted && run) start();
+  if (!e.persisted || !run) return;
+  if (location.href !== shownURL || !run.entries) return start();
+  const page = { html: document.documentElement.outerHTML, url: location.href };
+  shownAgain(page, send(MSG.ANALYZE_PAGE, page), run).catch((err) => console.warn('papergist: back', err));
 });
 
 if (document.readyState === 'loading') {

@@ -149,6 +149,24 @@ export async function more(page, analysis, run) {
 }
 
 /**
+ * A page back from the back/forward cache, its cards as they were: each takes its saved state of now, and the
+ * papers new to the page, if any, get cards, as for a page that grew.
+ * @param {Page} page the page as it is now @param {Promise<PageAnalysis>} analysis its ANALYZE_PAGE reply
+ * @param {any} run
+ */
+export async function shownAgain(page, analysis, run) {
+  const reply = await analysis;
+  if (run.stopped || !run.entries) return;
+  const saved = new Set(reply.saved);
+  for (const e of reply.entries) {
+    const card = run.cards.get(e.paper.id);
+    if (card) setSaved(card, saved.has(e.paper.id));
+  }
+  showForYou(run, reply.forYou);
+  await more(page, Promise.resolve(reply), run);
+}
+
+/**
  * Shows what the background says changed in the library (MSG.SAVED_CHANGED): content scripts cannot read
  * chrome.storage, so the background tells each tab about the papers it shows.
  * @param {any} run @param {{id: string, saved: boolean}[]} changes

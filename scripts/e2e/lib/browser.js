@@ -50,11 +50,14 @@ export function grantedExtension(hosts, build = EXTENSION) {
  */
 export class Browser {
   /**
-   * @param {{grantHosts?: string[]}} [opts] grantHosts: load a copy of the extension that is granted these
-   *   host permissions at install (see grantedExtension).
+   * @param {{grantHosts?: string[], bfcache?: boolean}} [opts] grantHosts: load a copy of the extension that is
+   *   granted these host permissions at install (see grantedExtension); bfcache: let pages go into the
+   *   back/forward cache, which Playwright turns off.
    */
   constructor(opts = {}) {
     this.grantHosts = opts.grantHosts || [];
+    /** Whether pages may go into the back/forward cache (Playwright turns it off by default). */
+    this.bfcache = Boolean(opts.bfcache);
     /** The unpacked extension folder loaded. */
     this.extensionDir = EXTENSION;
     /** @type {Map<string, {body: string|Buffer|(() => any), type: string, status?: number}>} */
@@ -72,7 +75,7 @@ export class Browser {
     const ext = this.extensionDir;
     this.context = await chromium.launchPersistentContext(this.dir, {
       executablePath: CHROMIUM,
-      ignoreDefaultArgs: ['--disable-extensions'],
+      ignoreDefaultArgs: ['--disable-extensions', ...(this.bfcache ? ['--disable-back-forward-cache'] : [])],
       acceptDownloads: true,
       args: [
         '--headless=new', `--disable-extensions-except=${ext}`, `--load-extension=${ext}`, '--no-sandbox',
