@@ -7,7 +7,7 @@
 // A list that grows in place ("load more", infinite scroll) gets cards for its new papers once the DOM has settled.
 import { earlyAnswer } from './early.js'; // first: its module asks the background before the others load
 import { MSG, TARGET, answers, dispatch, send } from '../lib/messages.js';
-import { main, more, shownAgain, teardown, showSaved, forYouChanged } from './main.js';
+import { main, more, shownAgain, teardown, showSaved, forYouChanged, pageNow } from './main.js';
 
 /** Milliseconds without DOM changes after which a single-page navigation counts as rendered. */
 const SETTLE_MS = 400;
@@ -22,7 +22,7 @@ function start(loaded = false) {
   if (run) teardown(run);
   shownURL = location.href;
   // Send the page first: the background's work is the slow part, and nothing else here waits for it.
-  const page = { html: document.documentElement.outerHTML, url: location.href, ...(loaded ? { loaded } : {}) };
+  const page = { ...pageNow(), ...(loaded ? { loaded } : {}) };
   const sent = performance.timeOrigin + performance.now();
   const analysis = send(MSG.ANALYZE_PAGE, page);
   const early = loaded
@@ -70,7 +70,7 @@ function watchNavigation() {
     timer = setTimeout(() => {
       if (location.href !== shownURL) return start();
       lastGrow = performance.now();
-      const page = { html: document.documentElement.outerHTML, url: location.href };
+      const page = pageNow();
       more(page, send(MSG.ANALYZE_PAGE, page), run).catch((err) => console.warn('papergist: more', err));
     }, wait);
   }).observe(document.body, { childList: true, subtree: true });
@@ -87,7 +87,7 @@ function onReady() {
 addEventListener('pageshow', (e) => {
   if (!e.persisted || !run) return;
   if (location.href !== shownURL || !run.entries) return start();
-  const page = { html: document.documentElement.outerHTML, url: location.href };
+  const page = pageNow();
   shownAgain(page, send(MSG.ANALYZE_PAGE, page), run).catch((err) => console.warn('papergist: back', err));
 });
 

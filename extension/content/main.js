@@ -13,6 +13,9 @@ import { themeAt } from './theme.js';
 /** @typedef {import('../lib/messages.js').EarlyAnswer['analysis'] & {came: number}} EarlyAnalysis the early answer, and when it came (performance.now()) */
 /** @typedef {import('../lib/messages.js').Topic} Topic */
 
+/** The page as it is now, to send in ANALYZE_PAGE. @returns {Page} */
+export const pageNow = () => ({ html: document.documentElement.outerHTML, url: location.href });
+
 /**
  * Shows the cards of one page state. Call teardown(run) before showing the next one (a single-page
  * site that changed its list).
@@ -84,14 +87,24 @@ function refreshCards(entries, savedIds, run) {
   }
   for (const e of entries) {
     const card = run.cards.get(e.paper.id);
-    if (!card) continue;
-    const shown = card.papergistEntry;
-    if (!shown || JSON.stringify(shown) !== JSON.stringify(e)) updateCard(card, e);
-    setSaved(card, savedIds.has(e.paper.id));
+    const shown = card && card.papergistEntry;
+    if (card && (!shown || JSON.stringify(shown) !== JSON.stringify(e))) updateCard(card, e);
   }
+  showSavedOf(entries, savedIds, run);
   placeCards(entries.filter((e) => !run.cards.has(e.paper.id)), savedIds, run);
   run.entries = entries;
   document.documentElement.setAttribute('data-papergist-cards', String(run.cards.size));
+}
+
+/**
+ * Shows each entry's card saved or not, as a reply says (its saved IDs).
+ * @param {Entry[]} entries @param {Set<string>} savedIds @param {any} run
+ */
+function showSavedOf(entries, savedIds, run) {
+  for (const e of entries) {
+    const card = run.cards.get(e.paper.id);
+    if (card) setSaved(card, savedIds.has(e.paper.id));
+  }
 }
 
 /**
@@ -157,11 +170,7 @@ export async function more(page, analysis, run) {
 export async function shownAgain(page, analysis, run) {
   const reply = await analysis;
   if (run.stopped || !run.entries) return;
-  const saved = new Set(reply.saved);
-  for (const e of reply.entries) {
-    const card = run.cards.get(e.paper.id);
-    if (card) setSaved(card, saved.has(e.paper.id));
-  }
+  showSavedOf(reply.entries, new Set(reply.saved), run);
   showForYou(run, reply.forYou);
   await more(page, Promise.resolve(reply), run);
 }
@@ -225,7 +234,7 @@ export async function forYouChanged(run, on) {
   if (run && !run.entries) run.askAgain = on; // the analysis is on its way: asked again once it is shown
   if (!run || !run.entries) return;
   if (!on) return showForYou(run, { ...(run.forYou || { few: false, picks: [] }), on: false });
-  const reply = await send(MSG.ANALYZE_PAGE, { html: document.documentElement.outerHTML, url: location.href });
+  const reply = await send(MSG.ANALYZE_PAGE, pageNow());
   showForYou(run, reply.forYou);
 }
 
