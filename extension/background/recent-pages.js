@@ -1,14 +1,13 @@
 // The last answers to the pages content scripts sent, by URL, so that a page seen before gets its cards before
 // its first frame: its content script opens a port at document start (PORT.PAGE), before the page is parsed,
 // and hears the answer the page got last time; once parsed, it shows that answer at once if the page is the
-// same (same length and hash of its HTML). It still sends the page as usual, and that reply updates what
+// same (the same HTML: the answer carries the page it was for, which the page compares natively, where hashing it in
+// the page's still-cold JavaScript took 10–25 ms). It still sends the page as usual, and that reply updates what
 // changed (saved states, For you), so the early answer only ever saves time.
 // A cache, not state: kept in the worker's memory, and the last few pages of normal windows also in
 // chrome.storage.session (memory only, trusted contexts only, cleared when the browser closes), so that a page
 // opened again after the worker stopped, idle, is answered too: the port wakes the worker while the page loads.
 // Lost, or refused by the quota, a page waits for its reply as it would without it.
-import { hash } from '../lib/hash.js';
-
 /** @typedef {import('../lib/messages.js').Entry} Entry */
 /** @typedef {import('../lib/messages.js').Topic} Topic */
 /** @typedef {import('../lib/messages.js').EarlyAnswer} EarlyAnswer */
@@ -20,14 +19,17 @@ import { hash } from '../lib/hash.js';
 
 /** Pages remembered in memory, the latest: a few listings and the papers opened from them. */
 export const MAX_PAGES = 16;
-/** Pages also kept in the store, the latest: a 200-paper listing with its abstracts is about 300 KB. */
+/** Pages also kept in the store, the latest: a 200-paper listing with its abstracts is about 300 KB of HTML and
+ * 150 KB of answer, and the store holds 10 MB. */
 export const MAX_STORED = 8;
+/** The longest page remembered (UTF-16 units): a listing of a few thousand papers is not, in memory or the store. */
+export const MAX_HTML = 2_000_000;
 /** The store's keys: one per page (the prefix and the page's key), and the stored pages' keys, oldest first. */
 export const STORED_PREFIX = 'early:';
 export const ORDER_KEY = 'early-order';
 
 /**
- * @typedef {{hash: string, length: number, site: string, entries: Entry[], topics: Topic[]}} Remembered
+ * @typedef {{html: string, site: string, entries: Entry[], topics: Topic[]}} Remembered
  */
 
 /** The answers, by incognito or not and URL; a Map keeps insertion order, so its first key is the oldest. */
@@ -51,11 +53,16 @@ export class RecentPages {
    * @param {{url: string, incognito: boolean}} where @param {string} html the page as its content script sent it
    * @param {{site: string, entries: Entry[], topics: Topic[]}} analysis
    * @returns {Promise<void>} once the store has it (at once without a store, or for a private window's page,
-   *   which stays in memory only)
+   *   which stays in memory only, or a page over MAX_HTML, which is not remembered: an earlier state of it is
+   *   forgotten)
    */
   remember(where, html, analysis) {
     const key = keyOf(where);
-    const page = { hash: hash(html), length: html.length, site: analysis.site, entries: analysis.entries, topics: analysis.topics };
+    if (html.length > MAX_HTML) {
+      this.pages.delete(key);
+      return Promise.resolve();
+    }
+    const page = { html, site: analysis.site, entries: analysis.entries, topics: analysis.topics };
     this.keep(key, page);
     const store = this.store;
     if (!store || where.incognito) return Promise.resolve();
@@ -91,8 +98,8 @@ export class RecentPages {
     }
     if (!page) return null;
     const saved = await this.savedIds();
-    const { hash: h, length, ...analysis } = page;
-    return { url: where.url, hash: h, length,
+    const { html, ...analysis } = page;
+    return { url: where.url, html,
       analysis: { ...analysis, saved: analysis.entries.map((e) => e.paper.id).filter((id) => saved.has(id)) } };
   }
 

@@ -1,7 +1,7 @@
 // The early answers to pages seen lately (recent-pages.js): what a page is answered at its next load.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { RecentPages, MAX_PAGES, MAX_STORED, STORED_PREFIX, ORDER_KEY } from './recent-pages.js';
+import { RecentPages, MAX_PAGES, MAX_STORED, MAX_HTML, STORED_PREFIX, ORDER_KEY } from './recent-pages.js';
 import { answers } from '../lib/messages.js';
 
 const entry = (id) => ({ paper: { id, title: `Paper ${id}`, authors: [], url: `https://arxiv.org/abs/${id}`, locator: {} },
@@ -30,8 +30,17 @@ test('a later state of a page replaces the earlier one', async () => {
   recent.remember(normal('https://arxiv.org/list/a'), '<p>1</p>', analysis('1'));
   recent.remember(normal('https://arxiv.org/list/a'), '<p>1 2</p>', analysis('1', '2'));
   const got = await recent.answerFor(normal('https://arxiv.org/list/a'));
-  assert.equal(got?.length, '<p>1 2</p>'.length);
+  assert.equal(got?.html, '<p>1 2</p>');
   assert.deepEqual(got?.analysis.entries.map((e) => e.paper.id), ['1', '2']);
+});
+
+test('a page over MAX_HTML is not remembered, and an earlier state of it is forgotten', async () => {
+  const recent = new RecentPages(async () => new Set());
+  recent.remember(normal('https://arxiv.org/list/a'), '<p>1</p>', analysis('1'));
+  recent.remember(normal('https://arxiv.org/list/a'), `<p>${'1 '.repeat(MAX_HTML)}</p>`, analysis('1'));
+  assert.equal(await recent.answerFor(normal('https://arxiv.org/list/a')), null);
+  recent.remember(normal('https://arxiv.org/list/b'), `<p>${'x'.repeat(MAX_HTML - 7)}</p>`, analysis('2'));
+  assert.ok(await recent.answerFor(normal('https://arxiv.org/list/b')), 'a page of MAX_HTML is');
 });
 
 test('a private window and a normal one never hear each other\'s pages', async () => {

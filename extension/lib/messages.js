@@ -3,7 +3,6 @@
 // bridge's envelopes, with the sync server's error codes. target names the context that handles it
 // ('background' when absent, 'offscreen', 'content'), since extension pages hear every runtime message.
 // Each context registers its handlers with dispatch(), which warns about types it does not know.
-import { hash } from './hash.js';
 
 /**
  * A paper as the wasm extractor returns it (shared/paper.Paper).
@@ -192,18 +191,18 @@ export const PORT = Object.freeze({ PAGE: 'page/early' });
 /**
  * What the background answered a page of this URL last time (a Remembered of background/recent-pages.js), with
  * its papers' saved states as they are now; it is the page's answer if its HTML is the same (answers()).
- * @typedef {{url: string, hash: string, length: number,
+ * @typedef {{url: string, html: string,
  *   analysis: {site: string, entries: Entry[], topics: Topic[], saved: string[]}}} EarlyAnswer
  */
 
 /**
- * Whether an early answer is for this page: the same URL and the same HTML (length, then hash, so that a page
- * of another length costs no hashing).
+ * Whether an early answer is for this page: the same URL and the same HTML, compared natively (strings of
+ * other lengths at once).
  * @param {EarlyAnswer|null|undefined} answer @param {{html: string, url: string}} page
  * @returns {answer is EarlyAnswer}
  */
 export function answers(answer, page) {
-  return Boolean(answer) && answer.url === page.url && answer.length === page.html.length && answer.hash === hash(page.html);
+  return Boolean(answer) && answer.url === page.url && answer.html === page.html;
 }
 
 /** An error with a code (ErrorInfo), as replies carry it. */
