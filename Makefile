@@ -96,7 +96,7 @@ bench-logins:
 
 # --- extension benchmarks (owner: extension) ---
 bench-extension: extension $(E2E)/node_modules
-	cd $(E2E) && node bench.js && PAPERGIST_BROWSER=firefox node bench.js
+	cd $(E2E) && node bench.js && node bench-no-devtools.js && PAPERGIST_BROWSER=firefox node bench.js
 
 # --- sync benchmark: 5,000 papers to a fresh profile through the real server, then the popup over them ---
 bench-sync: extension $(E2E)/node_modules
