@@ -1,11 +1,12 @@
 // `make bench-extension`, after bench.js in Chromium: a listing seen before, in Chromium with no DevTools client
-// attached, as users run it. bench.js drives Chromium through Playwright, which attaches to every tab over CDP (domains enabled, its
-// request routing, its own world), and that traffic shares the tab's main thread with the page. Here Chromium is
-// started on its own, with the built extension, on a 50-paper listing served over HTTPS from this process (a
-// self-signed certificate for arxiv.org made with openssl, which Chromium is told to accept); a small script in the
-// listing posts the content script's own figure (data-papergist-ms: DOMContentLoaded → all cards) back here and
-// reloads the page, so every load after the first is of a page seen before. Prints the first load (the listing opened
-// with the browser, as a restored tab is, while the engine is still starting) and the median and range of the next ones.
+// attached, as users run it. bench.js drives Chromium through Playwright, which attaches to every tab over CDP
+// (domains enabled, its request routing, its own world), and that traffic shares the tab's main thread with the
+// page. Here Chromium is started on its own, with the built extension, on a 50-paper listing served over HTTPS from
+// this process (a self-signed certificate for arxiv.org made with openssl, which Chromium is told to accept); a
+// small script in the listing posts the content script's own figure (data-papergist-ms: DOMContentLoaded → all
+// cards) back here and reloads the page, so every load after the first is of a page seen before. Prints the first
+// load (the listing opened with the browser, as a restored tab is, while the engine is still starting) and the
+// median and range of the next ones.
 import https from 'node:https';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
