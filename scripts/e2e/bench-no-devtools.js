@@ -26,11 +26,9 @@ const REPORT = `<script>
 (() => {
   const root = document.documentElement;
   const shown = () => ['shown', 'done'].includes(root.getAttribute('data-papergist'));
-  const report = () => {
-    return fetch('/report', { method: 'POST', body: JSON.stringify({
-      ms: Number(root.getAttribute('data-papergist-ms')), timing: JSON.parse(root.getAttribute('data-papergist-timing') || '{}'),
-    }) }).then((r) => r.text()).then((next) => next === 'again' && setTimeout(() => location.reload(), ${GAP_MS}));
-  };
+  const report = () => fetch('/report', { method: 'POST', body: JSON.stringify({
+    ms: Number(root.getAttribute('data-papergist-ms')), timing: JSON.parse(root.getAttribute('data-papergist-timing') || '{}'),
+  }) }).then((r) => r.text()).then((next) => next === 'again' && setTimeout(() => location.reload(), ${GAP_MS}));
   const watch = () => (shown() ? report() : new MutationObserver((_, o) => shown() && (o.disconnect(), report()))
     .observe(root, { attributeFilter: ['data-papergist'] }));
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', watch); else watch();
@@ -43,10 +41,14 @@ const dir = await mkdtemp(path.join(tmpdir(), 'papergist-bench-'));
 try {
   const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=arxiv.org',
     '-addext', 'subjectAltName=DNS:arxiv.org', '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem')], { stdio: 'ignore' });
-  if (made.error || made.status !== 0) {
-    console.log('bench-extension without DevTools: skipped, openssl could not make a certificate');
-    process.exit(0);
-  }
+  if (made.error || made.status !== 0) console.log('bench-extension without DevTools: skipped, openssl could not make a certificate');
+  else await bench(dir);
+} finally {
+  await rm(dir, { recursive: true, force: true, maxRetries: 5 });
+}
+
+/** Runs the loads with the certificate in dir, and prints the figures. @param {string} dir */
+async function bench(dir) {
   const papers = Array.from({ length: PAPERS }, (_, i) => syntheticPaper(90_000 + i, { id: `2609.${String(i).padStart(5, '0')}` }));
   const html = arxivListing(papers, { extraHead: REPORT });
   /** @type {{ms: number, timing: Record<string, number>}[]} */
@@ -86,9 +88,11 @@ try {
     await Promise.race([finished, late]);
   } finally {
     clearTimeout(timer);
-    const exited = new Promise((resolve) => chromium.once('exit', resolve));
-    chromium.kill();
-    await exited;
+    if (chromium.exitCode === null && chromium.signalCode === null) {
+      const exited = new Promise((resolve) => chromium.once('exit', resolve));
+      chromium.kill();
+      await exited;
+    }
     server.close();
   }
   if (process.env.BENCH_VERBOSE) for (const l of loads) console.log(JSON.stringify(l));
@@ -101,6 +105,4 @@ try {
   console.log(`bench-extension without DevTools: real headless Chromium, no client attached, a ${PAPERS}-paper listing reloaded ${RELOADS} times`);
   console.log(`  the listing opened with the browser (as a restored tab is) ${first.ms.toFixed(0)} ms; the page seen before: median ${median(ms).toFixed(0)} ms (${Math.min(...ms).toFixed(0)}–${Math.max(...ms).toFixed(0)}), ${ms.filter((x) => x <= 100).length} of ${ms.length} loads ≤ 100 ms`);
   console.log(`  from the early answer: ${early} of ${seen.length} loads; it came before DOMContentLoaded in ${beforeDCL}, in the others a median ${after.length ? median(after).toFixed(0) : '-'} ms after it`);
-} finally {
-  await rm(dir, { recursive: true, force: true, maxRetries: 5 });
 }
