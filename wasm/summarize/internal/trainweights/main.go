@@ -116,7 +116,7 @@ func crossValidate(recs []record, o options, out io.Writer) error {
 		}
 		fs := 0.0
 		for _, r := range test {
-			fs += stemmedF1(m.Best(r.Title, r.Source), r.Target)
+			fs += bestUnigramF1([]string{m.Best(r.Title, r.Source)}, r.Target, rougeStem)[0]
 		}
 		fmt.Fprintf(out, "fold %d: %.2f\n", fold, 100*fs/float64(len(test)))
 		sum += fs
@@ -124,22 +124,6 @@ func crossValidate(recs []record, o options, out io.Writer) error {
 	}
 	fmt.Fprintf(out, "cv: %.2f\n", 100*sum/float64(n))
 	return nil
-}
-
-// stemmedF1 is the best unigram F1 of pred against refs, over Porter stems as ROUGE counts them.
-func stemmedF1(pred string, refs []string) float64 {
-	stems := func(s string) map[string]int {
-		m := map[string]int{}
-		for _, w := range scorer.Words(s) {
-			m[rougeStem(w)]++
-		}
-		return m
-	}
-	p, best := stems(pred), 0.0
-	for _, r := range refs {
-		best = max(best, unigramF1(p, stems(r)))
-	}
-	return best
 }
 
 // fit trains all three stages on recs.
@@ -158,7 +142,7 @@ func fit(recs []record, o options) (scorer.Model, error) {
 			continue // nothing to choose between
 		}
 		feats := scorer.Extract(r.Title, r.Source)
-		l := list{target: softTarget(bestUnigramF1(r.Source, r.Target), o.tau)}
+		l := list{target: softTarget(bestUnigramF1(r.Source, r.Target, nil), o.tau)}
 		for _, f := range feats {
 			for i := range drop {
 				f.Dense[i] = 0
@@ -190,7 +174,7 @@ func fit(recs []record, o options) (scorer.Model, error) {
 		if len(texts) < 2 {
 			continue
 		}
-		l.target = softTarget(bestUnigramF1(texts, r.Target), o.cutTau)
+		l.target = softTarget(bestUnigramF1(texts, r.Target, nil), o.cutTau)
 		stage2 = append(stage2, l)
 	}
 	fmt.Fprintln(o.log, "stage 2: compressions")
@@ -440,15 +424,16 @@ func write(path string, m scorer.Model, log io.Writer) error {
 }
 
 // bestUnigramF1 scores each text by its best unigram F1 against the references: the eval's ROUGE-1
-// "max" rule without stemming, which is close enough to rank candidates.
-func bestUnigramF1(texts, refs []string) []float64 {
+// "max" rule. Training ranks candidates without stemming (key nil), which is close enough; the
+// cross-validation scores the final TL;DRs over stems (key rougeStem), as ROUGE counts them.
+func bestUnigramF1(texts, refs []string, key func(string) string) []float64 {
 	out := make([]float64, len(texts))
 	refCounts := make([]map[string]int, len(refs))
 	for i, r := range refs {
-		refCounts[i] = counts(scorer.Words(r))
+		refCounts[i] = counts(scorer.Words(r), key)
 	}
 	for i, s := range texts {
-		pred := counts(scorer.Words(s))
+		pred := counts(scorer.Words(s), key)
 		for _, ref := range refCounts {
 			out[i] = max(out[i], unigramF1(pred, ref))
 		}
@@ -456,9 +441,13 @@ func bestUnigramF1(texts, refs []string) []float64 {
 	return out
 }
 
-func counts(words []string) map[string]int {
+// counts counts the words, each as key maps it (as it is when key is nil).
+func counts(words []string, key func(string) string) map[string]int {
 	m := make(map[string]int, len(words))
 	for _, w := range words {
+		if key != nil {
+			w = key(w)
+		}
 		m[w]++
 	}
 	return m
