@@ -215,12 +215,14 @@ func (a *Analyzer) analyze(req AnalyzeRequest) (string, error) {
 
 	t = a.now()
 	entries := make([]Entry, len(papers))
+	phrases := make([][]string, len(papers))
 	for i, p := range papers {
 		entries[i] = Entry{Paper: p, Summary: a.summary(p), Abstract: states[i]}
+		phrases[i] = entries[i].Summary.KeyPhrases
 	}
 	timing.Summarize = since(t)
 	t = a.now()
-	topics := summarize.Digest(papers)
+	topics := summarize.DigestPhrases(papers, phrases)
 	if topics == nil {
 		topics = []summarize.Topic{}
 	}

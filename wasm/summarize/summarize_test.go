@@ -111,6 +111,24 @@ func TestDigest(t *testing.T) {
 	assert.Equal(t, []summarize.Topic{}, summarize.Digest(nil))
 }
 
+// TestDigestPhrasesMatchesDigest: the page analysis digests with the key phrases of the papers' summaries;
+// on 60 dev papers that gives the very topics Digest computes, and a list of phrases that is not one per paper
+// is not trusted.
+func TestDigestPhrasesMatchesDigest(t *testing.T) {
+	var papers []paper.Paper
+	var phrases [][]string
+	for _, rec := range devRecords(t, 60) {
+		p := paper.Paper{ID: rec.PaperID, Title: rec.Title, Abstract: strings.Join(rec.Source, " ")}
+		papers = append(papers, p)
+		phrases = append(phrases, summarize.Summarize(p.Title, p.Abstract).KeyPhrases)
+	}
+	want := summarize.Digest(papers)
+	require.Greater(t, len(want), 1, "the dev papers share topics")
+	assert.Equal(t, want, summarize.DigestPhrases(papers, phrases))
+	assert.Equal(t, want, summarize.DigestPhrases(papers, phrases[:10]), "too few lists: computed again")
+	assert.Equal(t, []summarize.Topic{}, summarize.DigestPhrases(nil, nil))
+}
+
 // TestDigestCoversEveryPaper groups 60 dev papers as one page: every paper lands in exactly
 // one of at most nine topics (eight and "Other"), each labelled.
 func TestDigestCoversEveryPaper(t *testing.T) {
