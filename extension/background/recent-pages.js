@@ -24,6 +24,12 @@ export const MAX_PAGES = 16;
 export const MAX_STORED = 8;
 /** The longest page remembered (UTF-16 units): a listing of a few thousand papers is not, in memory or the store. */
 export const MAX_HTML = 2_000_000;
+/**
+ * The longest page also kept in the store (UTF-16 units): twice a 200-paper listing. MAX_STORED pages of it and
+ * their answers (about half as long) are about 7 MB of the store's 10; a longer page is remembered in memory only,
+ * so that one long page cannot take the store over its quota, which would empty it of every page.
+ */
+export const MAX_STORED_HTML = 600_000;
 /** The store's keys: one per page (the prefix and the page's key), and the stored pages' keys, oldest first. */
 export const STORED_PREFIX = 'early:';
 export const ORDER_KEY = 'early-order';
@@ -54,7 +60,7 @@ export class RecentPages {
    * @param {{site: string, entries: Entry[], topics: Topic[]}} analysis
    * @returns {Promise<void>} once the store has it (at once without a store, or for a private window's page,
    *   which stays in memory only, or a page over MAX_HTML, which is not remembered: an earlier state of it is
-   *   forgotten)
+   *   forgotten). A page over MAX_STORED_HTML stays in memory only, and an earlier state of it leaves the store.
    */
   remember(where, html, analysis) {
     const key = keyOf(where);
@@ -66,9 +72,17 @@ export class RecentPages {
     this.keep(key, page);
     const store = this.store;
     if (!store || where.incognito) return Promise.resolve();
+    const fits = html.length <= MAX_STORED_HTML;
     const write = this.tail.then(async () => {
       const { [ORDER_KEY]: was = [] } = await store.get(ORDER_KEY);
-      const order = [...was.filter((/** @type {string} */ k) => k !== key), key];
+      const order = was.filter((/** @type {string} */ k) => k !== key);
+      if (!fits) {
+        if (order.length === was.length) return; // not in the store: nothing to change
+        await store.remove([STORED_PREFIX + key]);
+        await store.set({ [ORDER_KEY]: order });
+        return;
+      }
+      order.push(key);
       const gone = order.splice(0, Math.max(0, order.length - MAX_STORED));
       if (gone.length) await store.remove(gone.map((k) => STORED_PREFIX + k));
       try {

@@ -1,7 +1,7 @@
 // The early answers to pages seen lately (recent-pages.js): what a page is answered at its next load.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { RecentPages, MAX_PAGES, MAX_STORED, MAX_HTML, STORED_PREFIX, ORDER_KEY } from './recent-pages.js';
+import { RecentPages, MAX_PAGES, MAX_STORED, MAX_HTML, MAX_STORED_HTML, STORED_PREFIX, ORDER_KEY } from './recent-pages.js';
 import { answers } from '../lib/messages.js';
 
 const entry = (id) => ({ paper: { id, title: `Paper ${id}`, authors: [], url: `https://arxiv.org/abs/${id}`, locator: {} },
@@ -121,4 +121,23 @@ test('over the quota, the store keeps none of its pages and the memory still ans
   assert.ok(await recent.answerFor(normal('https://arxiv.org/list/big')), 'still in memory');
   await recent.remember(normal('https://arxiv.org/list/next'), '<p></p>', analysis('2')); // later writes go on
   assert.ok(store.items.has(`${STORED_PREFIX}normal https://arxiv.org/list/next`));
+});
+
+test('a page over MAX_STORED_HTML is answered from memory only; the store keeps the others, not its earlier state', async () => {
+  const store = fakeStore(10_000_000); // chrome.storage.session's quota
+  const recent = new RecentPages(async () => new Set(), store);
+  const listing = `<p>${'x'.repeat(300_000)}</p>`; // a 200-paper listing
+  for (let i = 0; i < MAX_STORED - 1; i++) await recent.remember(normal(`https://arxiv.org/list/${i}`), listing, analysis(String(i)));
+  await recent.remember(normal('https://arxiv.org/list/long'), '<p>first state</p>', analysis('a'));
+  const long = `<p>${'y'.repeat(MAX_STORED_HTML)}</p>`;
+  await recent.remember(normal('https://arxiv.org/list/long'), long, analysis('a', 'b'));
+  assert.equal((await recent.answerFor(normal('https://arxiv.org/list/long')))?.html, long, 'in memory');
+  assert.ok(!store.items.has(`${STORED_PREFIX}normal https://arxiv.org/list/long`), 'its earlier state left the store');
+  assert.deepEqual(store.items.get(ORDER_KEY), Array.from({ length: MAX_STORED - 1 }, (_, i) => `normal https://arxiv.org/list/${i}`));
+  const fresh = new RecentPages(async () => new Set(), store); // the worker stopped
+  assert.equal(await fresh.answerFor(normal('https://arxiv.org/list/long')), null);
+  for (let i = 0; i < MAX_STORED - 1; i++) assert.ok(await fresh.answerFor(normal(`https://arxiv.org/list/${i}`)), `page ${i}`);
+  // a page of exactly MAX_STORED_HTML is stored
+  await recent.remember(normal('https://arxiv.org/list/edge'), 'z'.repeat(MAX_STORED_HTML), analysis('e'));
+  assert.ok(store.items.has(`${STORED_PREFIX}normal https://arxiv.org/list/edge`));
 });
