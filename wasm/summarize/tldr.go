@@ -2,6 +2,7 @@ package summarize
 
 import (
 	_ "embed"
+	"encoding/json"
 	"sync"
 
 	"github.com/papergist/papergist/wasm/summarize/internal/scorer"
@@ -14,9 +15,10 @@ var weightsJSON []byte
 
 // model is decoded once, on first use, and only read afterwards.
 var model = sync.OnceValue(func() *scorer.Model {
-	m, err := scorer.Decode(weightsJSON)
-	if err != nil {
+	var m scorer.Model
+	if err := json.Unmarshal(weightsJSON, &m); err != nil {
 		panic("summarize: embedded weights.json is corrupt: " + err.Error()) // a build defect, caught by the tests
 	}
-	return m
+	m.Prepare()
+	return &m
 })
