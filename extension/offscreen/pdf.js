@@ -3,6 +3,7 @@
 // run wasm: the offscreen document in Chrome, the background page in Firefox.
 import { MSG } from '../lib/messages.js';
 import { loadGo } from './wasm.js';
+import { composed } from '../lib/nfc.js';
 
 /**
  * Loads the module once and resolves to globalThis.papergistPDF. One PDF at a time, its heap dropped after:
@@ -17,7 +18,7 @@ export const pdfReady = () => loadGo('wasm/papergist-pdf.wasm', 'papergistPDF', 
 export async function pdfCall(name, ...args) {
   const mod = await pdfReady();
   // Composed (NFC) here: the module leaves that to the browser (shared/paper/nfc_js.go).
-  const env = JSON.parse(mod[name](...args).normalize('NFC'));
+  const env = JSON.parse(composed(mod[name](...args)));
   if (!env.ok) throw new Error(env.error);
   return env.data ?? null;
 }

@@ -2,6 +2,7 @@
 // no offscreen document: on Chrome the offscreen document imports it (it outlives the service worker, which
 // would otherwise pay the instantiation on every wake-up); a background page could import it as it is.
 import '../wasm/wasm_exec.js';
+import { composed } from '../lib/nfc.js';
 
 /** @typedef {import('../lib/messages.js').AnalyzeRequest} AnalyzeRequest */
 
@@ -40,6 +41,12 @@ async function instantiate(file, exportName, env) {
   const t0 = performance.now();
   const { instance } = await WebAssembly.instantiateStreaming(moduleResponse(file), go.importObject);
   const t1 = performance.now();
+  // For the module's reading of strings (str in wasm/main.go): s's UTF-8 written at ptr in its memory, at most cap
+  // bytes; the count written, or -1 - s.length when it does not all fit.
+  globalThis[`${exportName}EncodeInto`] = (/** @type {string} */ s, /** @type {number} */ ptr, /** @type {number} */ cap) => {
+    const { read, written } = encoder.encodeInto(s, new Uint8Array(/** @type {any} */ (instance.exports.mem).buffer, ptr, cap));
+    return read === s.length ? written : -1 - s.length;
+  };
   go.run(instance); // resolves only when Go exits, which it never does
   await ready;
   if (file === PAGE_MODULE) Object.assign(stats, { compile: t1 - t0, goStart: performance.now() - t1 });
@@ -47,6 +54,9 @@ async function instantiate(file, exportName, env) {
 }
 
 const PAGE_MODULE = 'wasm/papergist.wasm';
+
+const encoder = new TextEncoder();
+
 
 /**
  * The module file as a wasm response, for streaming compilation (it starts with the first bytes read). Fetched
@@ -153,7 +163,7 @@ export async function analyzeJSON(req) {
     const t1 = performance.now();
     stats.goCalls++;
     // Composed (NFC) here, once for the whole answer: the module leaves that to the browser (shared/paper/nfc_js.go).
-    const json = mod.analyze(req).normalize('NFC');
+    const json = composed(mod.analyze(req));
     return { json, wait: t1 - t0, go: performance.now() - t1 };
   } finally {
     busy--;

@@ -254,8 +254,10 @@ describe('cards', () => {
   });
 
   test('accents reach the card composed, whether the page wrote them as TeX or as a letter and a combining mark', async () => {
+    // Other scripts and a character outside the BMP (a surrogate pair in JavaScript) go through the wasm's reading
+    // of the page (str in wasm/main.go) and back unchanged.
     const accented = syntheticPaper(520, {
-      abstract: 'Schr\\"odinger bridges with Cafe\u0301 flows. We propose nai\u0308ve Schr\\"odinger bridges for caf\u00e9 routing. It works.',
+      abstract: 'Schr\\"odinger bridges with \u6771\u4eac \u{1F600} Cafe\u0301 flows. We propose \u6771\u4eac \u{1F600} nai\u0308ve Schr\\"odinger bridges for caf\u00e9 routing. It works.',
     });
     const url = 'https://arxiv.org/list/cs.CL/new?accents';
     browser.serve(url, arxivListing([accented, syntheticPaper(521)]));
@@ -264,6 +266,7 @@ describe('cards', () => {
     for (let i = 0; i < 100 && !(card = await cardOf(page, `arxiv:${accented.id}`))?.tldr; i++) await page.waitForTimeout(100);
     assert.match(card.tldr, /Schrödinger/, card.tldr);
     assert.match(card.tldr, /naïve|Café/, card.tldr);
+    assert.ok(card.tldr.includes('\u6771\u4eac \u{1F600}'), card.tldr);
     assert.doesNotMatch(card.tldr, /[\u0300-\u036f]/, 'no combining mark is left');
     assert.equal(card.tldr, card.tldr.normalize('NFC'));
     await page.close();
