@@ -39,6 +39,7 @@ type options struct {
 	seed          uint64
 	cv            int
 	drop          string
+	oracle        string
 	log           io.Writer // progress; io.Discard in cross-validation
 }
 
@@ -59,6 +60,9 @@ func main() {
 	flag.Uint64Var(&o.seed, "seed", 1, "seed of the order in which the listwise stages visit the abstracts")
 	flag.IntVar(&o.cv, "cv", 0, "instead of writing weights, train on k-1 of k folds of -train and print the held-out\n"+
 		"mean stemmed unigram F1 of the TL;DRs (a stand-in for ROUGE-1), fold by fold")
+	flag.StringVar(&o.oracle, "oracle", "", "instead of writing weights, train on -train and print, for the records of this SciTLDR\n"+
+		"file, the mean stemmed unigram F1 of the TL;DRs and of the best candidates stage two could have\n"+
+		"picked (the ceiling of the candidate set), over the top sentence's compressions and over all")
 	flag.StringVar(&o.drop, "drop", "", "comma-separated stage-one dense features to leave out (weight 0), for ablations")
 	flag.Parse()
 	o.log = os.Stderr
@@ -87,6 +91,9 @@ func run(o options) error {
 	}
 	if o.cv > 1 {
 		return crossValidate(recs, o, os.Stdout)
+	}
+	if o.oracle != "" {
+		return printCeilings(recs, o, os.Stdout)
 	}
 	m, err := fit(recs, o)
 	if err != nil {
@@ -123,6 +130,49 @@ func crossValidate(recs []record, o options, out io.Writer) error {
 		n += len(test)
 	}
 	fmt.Fprintf(out, "cv: %.2f\n", 100*sum/float64(n))
+	return nil
+}
+
+// printCeilings trains on recs and prints, for the records of o.oracle, how close the TL;DRs come to
+// the best of their candidates, by stemmed unigram F1 (max over references): what a better stage two
+// could gain, and what new kinds of candidates would have to raise first. The best candidate of a
+// set is chosen knowing the references, so the ceilings are optimistic, and the more candidates the
+// more so.
+func printCeilings(recs []record, o options, out io.Writer) error {
+	eval, err := scitldr.Load(o.oracle)
+	if err != nil {
+		return err
+	}
+	o.log = io.Discard
+	m, err := fit(recs, o)
+	if err != nil {
+		return err
+	}
+	rank0 := slices.Index(scorer.CandidateNames[:], "rank0")
+	var tldr, top, all, cands float64
+	for _, r := range eval {
+		tldr += bestUnigramF1([]string{m.Best(r.Title, r.Source)}, r.Target, rougeStem)[0]
+		shortlist := scorer.Shortlist(&m, r.Title, r.Source, o.topK)
+		texts := make([]string, len(shortlist))
+		for i := range shortlist {
+			texts[i] = shortlist[i].Text()
+		}
+		best, bestTop := 0.0, 0.0
+		for i, f := range bestUnigramF1(texts, r.Target, rougeStem) {
+			best = max(best, f)
+			if shortlist[i].Features.Dense[rank0] == 1 {
+				bestTop = max(bestTop, f)
+			}
+		}
+		top += bestTop
+		all += best
+		cands += float64(len(shortlist))
+	}
+	n := float64(len(eval))
+	fmt.Fprintf(out, "%s: %d records, %.1f candidates each\n", o.oracle, len(eval), cands/n)
+	fmt.Fprintf(out, "TL;DR                                    %.2f\n", 100*tldr/n)
+	fmt.Fprintf(out, "best compression of the top sentence     %.2f\n", 100*top/n)
+	fmt.Fprintf(out, "best compression of the top %d sentences  %.2f\n", o.topK, 100*all/n)
 	return nil
 }
 
