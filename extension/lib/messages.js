@@ -8,7 +8,7 @@
  * A paper as the wasm extractor returns it (shared/paper.Paper).
  * @typedef {{id: string, version?: string, title: string, authors: string[], abstract?: string, url: string,
  *   pdf_url?: string, published?: string, venue?: string, categories?: string[], arxiv_id?: string, doi?: string,
- *   locator: {href?: string, selector?: string}}} Paper
+ *   locator: {href?: string, selector?: string, link?: number}}} Paper
  */
 // The page analysis: wasm/bridge (analyze.go) defines these types; they are mirrored here.
 /** @typedef {{tldr: string, keyphrases: string[]}} Summary */
@@ -59,7 +59,7 @@
  * What the page said of a saved paper beyond the item's fields (shared/paper.Paper's others: arxiv_id, doi,
  * venue, published, categories, locator, and version, the arXiv version), kept on this device only.
  * @typedef {Record<string, any> & {arxiv_id?: string, doi?: string, venue?: string, published?: string,
- *   categories?: string[], version?: string, locator?: {href?: string, selector?: string}}} PaperMeta
+ *   categories?: string[], version?: string, locator?: {href?: string, selector?: string, link?: number}}} PaperMeta
  */
 /**
  * A record's sync state. dirty maps each wire field (lib/record.js NAMES) edited here and not yet acknowledged

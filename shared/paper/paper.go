@@ -47,6 +47,11 @@ type Locator struct {
 	Href string `json:"href,omitempty"`
 	// Selector is a CSS selector of the element that the card goes after.
 	Selector string `json:"selector,omitempty"`
+	// Link is 1 + the position of a link to Href among the page's links as the browser lists them
+	// (document.links: a and area elements with an href, in document order), so that the extension reaches
+	// it without resolving every link of the page; 0 when not known. The page may have changed since it was
+	// read, so the extension checks that link's href first.
+	Link int `json:"link,omitempty"`
 }
 
 // Error is a validation error with a stable code, so callers can map it without parsing messages.

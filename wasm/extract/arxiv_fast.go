@@ -28,6 +28,7 @@ func arxivFastListing(page []byte, u *url.URL) (papers []paper.Paper, ok bool) {
 	// reconstructs an unclosed b or a inside the dl (even around white space, so between a dt and its
 	// dd), and it reads a dl inside a table or svg otherwise.
 	open := map[string]int{}
+	links := 0 // the links before the current token, as linkPositions counts them
 	for {
 		tt := z.Next()
 		switch tt {
@@ -39,6 +40,10 @@ func arxivFastListing(page []byte, u *url.URL) (papers []paper.Paper, ok bool) {
 		}
 		name, hasAttr := z.TagName()
 		tag := tagString(name)
+		if tt != html.EndTagToken && hasAttr && (tag == "a" || tag == "area") && open["svg"] == 0 && open["math"] == 0 &&
+			readAttrs(z, false).hasHref {
+			links++
+		}
 		tracked := arxivFastFormatting[tag] || arxivFastRisky[tag]
 		switch {
 		case tt == html.EndTagToken:
@@ -58,11 +63,12 @@ func arxivFastListing(page []byte, u *url.URL) (papers []paper.Paper, ok bool) {
 			if !hasAttr || readAttrs(z, false).id != "articles" {
 				return nil, false
 			}
-			var s arxivFastDL
+			s := arxivFastDL{links: links}
 			if !s.readDL(z) {
 				return nil, false
 			}
 			papers = append(papers, s.papers...)
+			links = s.links
 		}
 	}
 }
@@ -104,8 +110,12 @@ func tagString(name []byte) string {
 	return string(name)
 }
 
-// tagAttrs are the attributes the listing reads, each the first of its key as nodeAttr gives.
-type tagAttrs struct{ id, class, title, href string }
+// tagAttrs are the attributes the listing reads, each the first of its key as nodeAttr gives; hasHref
+// whether there is an href at all (a link document.links lists).
+type tagAttrs struct {
+	id, class, title, href string
+	hasHref                bool
+}
 
 // readAttrs reads the current tag's attributes; href is kept only when wantHref (author links are long).
 func readAttrs(z *html.Tokenizer, wantHref bool) tagAttrs {
@@ -127,6 +137,7 @@ func readAttrs(z *html.Tokenizer, wantHref bool) tagAttrs {
 		case "title":
 			keep(2, &a.title, v)
 		case "href":
+			a.hasHref = true
 			if wantHref {
 				keep(3, &a.href, v)
 			}
@@ -143,12 +154,14 @@ type arxivFastDL struct {
 	// pending is the paper of the dt just closed, until the next element of the dl starts.
 	pending *paper.Paper
 	// reading is the paper of the dd being read, nil outside such a dd.
-	reading             *paper.Paper
-	href, pdf, fallback string // the links of the dt being read
-	field               func(string)
-	fieldDepth, authors int // stack depth of the field element, and of a list-authors element
-	authorDepth         int // stack depth of the author link being read
-	text                strings.Builder
+	reading                *paper.Paper
+	href, pdf, fallback    string // the links of the dt being read
+	hrefLink, fallbackLink int    // their positions (Locator.Link)
+	links                  int    // the page's links so far, this dl's included
+	field                  func(string)
+	fieldDepth, authors    int // stack depth of the field element, and of a list-authors element
+	authorDepth            int // stack depth of the author link being read
+	text                   strings.Builder
 }
 
 // readDL consumes the tokens up to the dl's end tag; it returns false at anything it is unsure of.
@@ -195,6 +208,9 @@ func (s *arxivFastDL) readDL(z *html.Tokenizer) bool {
 		var attrs tagAttrs
 		if hasAttr {
 			attrs = readAttrs(z, len(s.stack) > 0 && s.stack[0] == "dt")
+			if tag == "a" && attrs.hasHref {
+				s.links++
+			}
 		}
 		if void {
 			continue
@@ -230,12 +246,12 @@ func (s *arxivFastDL) start(tag string, attrs tagAttrs, depth int) {
 		}
 		switch attrs.title {
 		case "Abstract":
-			s.href = attrs.href
+			s.href, s.hrefLink = attrs.href, s.links
 		case "Download PDF":
 			s.pdf = attrs.href
 		default:
 			if h := attrs.href; s.fallback == "" && strings.Contains(h, "/abs/") {
-				s.fallback = h
+				s.fallback, s.fallbackLink = h, s.links
 			}
 		}
 	case s.reading == nil || s.fieldDepth > 0:
@@ -285,12 +301,13 @@ func (s *arxivFastDL) end(depth int) {
 	case 1:
 		switch s.stack[0] {
 		case "dt":
-			href := s.href
+			href, link := s.href, s.hrefLink
 			if href == "" {
-				href = s.fallback
+				href, link = s.fallback, s.fallbackLink
 			}
 			if id, version, ok := arxivFromHref(href); ok {
-				s.pending = &paper.Paper{ArxivID: id, Version: version, URL: "/abs/" + id, PDFURL: s.pdf, Locator: paper.Locator{Href: href}}
+				s.pending = &paper.Paper{ArxivID: id, Version: version, URL: "/abs/" + id, PDFURL: s.pdf,
+					Locator: paper.Locator{Href: href, Link: link}}
 			}
 		case "dd":
 			if s.reading != nil {

@@ -14,6 +14,9 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
 	"github.com/papergist/papergist/shared/paper"
 	"github.com/papergist/papergist/wasm/extract/internal/dom"
 )
@@ -78,13 +81,67 @@ func extract(page []byte, pageURL string, fast bool) (Result, error) {
 		papers := a.extract(doc)
 		if papers = finish(papers, doc); len(papers) > 0 {
 			res.Site, res.Papers = a.site, papers
+			linkPositions(doc, papers)
 			return res, nil
 		}
 	}
 	res.Site = "generic"
 	res.Papers = finish(extractGeneric(doc), doc)
+	linkPositions(doc, res.Papers)
 	return res, nil
 }
+
+// linkPositions sets each paper's Locator.Link to the first of the page's links (eachLink) whose href
+// resolves to its Locator.Href.
+func linkPositions(d *document, papers []paper.Paper) {
+	want := make(map[string]int, len(papers)) // Href -> Link, 0 until found
+	for _, p := range papers {
+		if p.Locator.Href != "" {
+			want[p.Locator.Href] = 0
+		}
+	}
+	left, count := len(want), 0
+	if left > 0 && d.Document != nil && len(d.Nodes) > 0 {
+		eachLink(d.Nodes[0], func(href string) bool {
+			count++
+			if abs := d.abs(href); abs != "" {
+				if link, wanted := want[abs]; wanted && link == 0 {
+					want[abs] = count
+					left--
+				}
+			}
+			return left > 0
+		})
+	}
+	for i := range papers {
+		papers[i].Locator.Link = want[papers[i].Locator.Href]
+	}
+}
+
+// eachLink calls visit with the href attribute of each link below n as document.links lists them: a and area
+// elements (HTML ones: not SVG's or MathML's) with an href, in document order, none inside a template (its
+// content is not in the document), until visit returns false.
+func eachLink(n *html.Node, visit func(href string) bool) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if c.Namespace == "" && (c.DataAtom == atom.A || c.DataAtom == atom.Area) {
+			if i := slices.IndexFunc(c.Attr, isHref); i >= 0 && !visit(c.Attr[i].Val) {
+				return false
+			}
+		}
+		if c.Namespace == "" && c.DataAtom == atom.Template {
+			continue
+		}
+		if !eachLink(c, visit) {
+			return false
+		}
+	}
+	return true
+}
+
+func isHref(a html.Attribute) bool { return a.Key == "href" && a.Namespace == "" }
 
 // adapter extracts the papers of one site. match looks at the URL only; extract may return nothing,
 // and then the next matching adapter, and finally the generic one, is tried.

@@ -51,7 +51,7 @@ func TestRealPagesArxiv(t *testing.T) {
 		assert.Len(t, first.Authors, 13)
 		assert.Equal(t, []string{"cs.CL"}, first.Categories[:1])
 		assert.Equal(t, "https://arxiv.org/pdf/2607.22529", first.PDFURL)
-		assert.Equal(t, paper.Locator{Href: "https://arxiv.org/abs/2607.22529"}, first.Locator)
+		assert.Equal(t, paper.Locator{Href: "https://arxiv.org/abs/2607.22529", Link: 22}, first.Locator) // the 22nd of document.links
 		assert.Len(t, res.Papers[1].Authors, 5)
 		assert.Len(t, res.Papers[2].Authors, 4)
 		for _, p := range res.Papers {

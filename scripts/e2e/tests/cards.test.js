@@ -35,7 +35,9 @@ async function goldenFixtures() {
       const html = await readFile(file, 'utf8');
       const m = /papergist-fixture-url:\s*(\S+)/.exec(html.slice(0, 500));
       const want = JSON.parse(await readFile(golden, 'utf8'));
-      if (m && (await contentScriptRunsAt(m[1]))) out.push({ name: `${site}/${f}`, url: m[1], html, ids: want.papers.map((p) => p.id) });
+      if (m && (await contentScriptRunsAt(m[1]))) {
+        out.push({ name: `${site}/${f}`, url: m[1], html, ids: want.papers.map((p) => p.id), locators: want.papers.map((p) => p.locator) });
+      }
     }
   }
   return out;
@@ -76,6 +78,7 @@ describe('cards', () => {
 
   test('the extractor fixtures of every site (wasm/extract/testdata)', async (t) => {
     const fixtures = await goldenFixtures();
+    let linked = 0;
     if (!fixtures.length) return t.skip('no extractor fixtures with golden results yet');
     for (const f of fixtures) {
       await t.test(f.name, async () => {
@@ -84,9 +87,24 @@ describe('cards', () => {
         const cards = await cardsOf(page);
         assertOneCardEach(cards, f.ids.length, f.name);
         assert.deepEqual(cards.map((c) => c.id), f.ids);
+        // Each paper's link is where the extractor counted it (Locator.Link), among the links the browser lists.
+        const misplaced = await page.evaluate((locators) => locators.filter((l) => l.link)
+          .filter((l) => !(document.links[l.link - 1] && /** @type {HTMLAnchorElement} */ (document.links[l.link - 1]).href === l.href)), f.locators);
+        assert.deepEqual(misplaced, [], `${f.name}: links not at their counted positions`);
+        linked += f.locators.filter((l) => l.link).length;
         await page.close();
       });
     }
+    assert.ok(linked >= 30, `only ${linked} papers of the fixtures have a link position`); // 45 when written
+  });
+
+  test('document.links lists the links the extractor counts (wasm/extract/testdata/links.json)', async () => {
+    const vector = JSON.parse(await readFile(path.join(ROOT, 'wasm/extract/testdata/links.json'), 'utf8'));
+    browser.serve(vector.url, vector.html);
+    const page = await browser.context.newPage();
+    await page.goto(vector.url);
+    assert.deepEqual(await page.evaluate(() => [...document.links].map((a) => a.getAttribute('href'))), vector.links);
+    await page.close();
   });
 
   test('an arXiv /new listing: cards right under each entry, from the abstracts on the page', async () => {
