@@ -32,6 +32,9 @@ export function loadGo(file, exportName, env = {}) {
   return modules.get(file);
 }
 
+/** Writes the strings the modules read (see instantiate). */
+const encoder = new TextEncoder();
+
 async function instantiate(file, exportName, env) {
   const go = new globalThis.Go();
   go.env = { ...go.env, ...env };
@@ -54,9 +57,6 @@ async function instantiate(file, exportName, env) {
 }
 
 const PAGE_MODULE = 'wasm/papergist.wasm';
-
-const encoder = new TextEncoder();
-
 
 /**
  * The module file as a wasm response, for streaming compilation (it starts with the first bytes read). Fetched

@@ -28,7 +28,7 @@ func arxivFastListing(page []byte, u *url.URL) (papers []paper.Paper, ok bool) {
 	// reconstructs an unclosed b or a inside the dl (even around white space, so between a dt and its
 	// dd), and it reads a dl inside a table or svg otherwise.
 	open := map[string]int{}
-	links := 0 // the links before the current token, as linkPositions counts them
+	links := 0 // the links before the current token, as eachLink counts them (Locator.Link)
 	for {
 		tt := z.Next()
 		switch tt {
