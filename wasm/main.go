@@ -62,6 +62,9 @@ func request(args []js.Value) bridge.AnalyzeRequest {
 	return req
 }
 
+// encodeInto is the host's string writer (see str), set before the module starts; undefined elsewhere (Node).
+var encodeInto = js.Global().Get("papergistEncodeInto")
+
 // str reads a JavaScript string, "" for another type. The host's encodeInto (see instantiate in
 // extension/offscreen/wasm.js) writes its UTF-8 straight into a Go buffer, where syscall/js's String makes a
 // Uint8Array of it and copies it twice more. Reading a 300 KB page took 17-78 ms (median 24) of the first page's
@@ -70,7 +73,6 @@ func str(v js.Value) string {
 	if v.Type() != js.TypeString {
 		return ""
 	}
-	encodeInto := js.Global().Get("papergistEncodeInto")
 	if encodeInto.Type() != js.TypeFunction {
 		return v.String()
 	}
