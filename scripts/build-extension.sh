@@ -32,7 +32,7 @@ for browser in chrome firefox; do
 	cp "$(go env GOROOT)/lib/wasm/wasm_exec.js" "$out/wasm/wasm_exec.js"
 	if [[ $browser == firefox ]]; then
 		mv "$out/background/host-firefox.js" "$out/background/host.js"
-		rm "$out/offscreen/offscreen.html"
+		rm "$out/offscreen/offscreen.html" "$out/offscreen/compile.js"
 		cp -R extension/onboarding "$out/"
 	else
 		rm "$out/background/host-firefox.js" "$out/background/first-run.js"

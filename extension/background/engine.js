@@ -9,9 +9,10 @@ import { ensureHost, toHost } from './host.js';
 
 /**
  * What the engine has done, for the tests that count trips (see service-worker.js): trips and goCalls are page
- * analyses, libraryTrips the changes of the For-you library index (for-you.js), never one per page.
+ * analyses, libraryTrips the changes of the For-you library index (for-you.js), never one per page;
+ * compiledEarly whether the engine's module was compiled as its document opened (offscreen/compile.js).
  */
-export const engineStats = { trips: 0, goCalls: 0, libraryTrips: 0 };
+export const engineStats = { trips: 0, goCalls: 0, libraryTrips: 0, compiledEarly: false };
 
 /** Opens the engine's host (Chrome: the offscreen document) unless it is open. */
 export const ensureEngine = ensureHost;
@@ -33,6 +34,7 @@ export async function analyze(request) {
   if (!reply.ok && reply.error?.code === 'unavailable') reply = await toHost(msg);
   const { json, wait, go, stats } = unwrap(reply, MSG.ENGINE_ANALYZE);
   engineStats.goCalls = stats.goCalls;
+  engineStats.compiledEarly = stats.compiledEarly;
   /** @type {Analysis} */
   const analysis = unwrap(JSON.parse(json), 'analyze');
   // engineOpen: the offscreen document ready; engine: the trip, of which hostWait for the module, go in Go.

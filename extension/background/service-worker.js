@@ -35,10 +35,11 @@ forYou.ensureLibrary().catch((err) => console.warn('papergist: For-you index', e
 
 /**
  * Counts for the tests (scripts/e2e): messages from content scripts, trips to the engine and calls into Go
- * (the engine's running count), since this worker started.
+ * (the engine's running count), since this worker started, and whether the engine compiled its module early.
  */
 const stats = { fromContent: 0, pagePorts: 0, earlyAnswers: 0, get trips() { return engineStats.trips; },
-  get goCalls() { return engineStats.goCalls; }, get libraryTrips() { return engineStats.libraryTrips; } };
+  get goCalls() { return engineStats.goCalls; }, get libraryTrips() { return engineStats.libraryTrips; },
+  get compiledEarly() { return engineStats.compiledEarly; } };
 globalThis.papergistStats = stats;
 chrome.runtime.onMessage.addListener((_msg, sender) => {
   if (sender.tab) stats.fromContent++;

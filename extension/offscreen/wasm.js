@@ -8,10 +8,11 @@ import { composed } from '../lib/nfc.js';
 
 /**
  * What the host has done since it started: how long each step of loading the page module took (ms; compile:
- * fetched, compiled and instantiated, goStart: the Go runtime up, warmUp: see bridge.WarmUp) and how many calls
- * into Go it made (goCalls: page analyses; libraryCalls: changes of the For-you library index).
+ * fetched, compiled and instantiated, goStart: the Go runtime up, warmUp: see bridge.WarmUp), whether the module
+ * was the one compile.js started compiling with the document, and how many calls into Go it made (goCalls: page
+ * analyses; libraryCalls: changes of the For-you library index).
  */
-export const stats = { compile: 0, goStart: 0, warmUp: 0, goCalls: 0, libraryCalls: 0 };
+export const stats = { compile: 0, goStart: 0, warmUp: 0, goCalls: 0, libraryCalls: 0, compiledEarly: false };
 
 /** @type {Map<string, Promise<any>>} the Go modules loaded or loading, by file */
 const modules = new Map();
@@ -41,8 +42,15 @@ async function instantiate(file, exportName, env) {
   const ready = new Promise((resolve) => {
     globalThis[`${exportName}Ready`] = resolve;
   });
-  const t0 = performance.now();
-  const { instance } = await WebAssembly.instantiateStreaming(moduleResponse(file), go.importObject);
+  // The page module's compilation may have started with the offscreen document (compile.js): taken once, so
+  // that a load that failed is tried again from the start.
+  const host = /** @type {any} */ (globalThis);
+  const early = file === PAGE_MODULE ? host.papergistCompile : undefined;
+  if (early) host.papergistCompile = undefined;
+  const t0 = early ? early.at : performance.now();
+  const instance = early
+    ? await WebAssembly.instantiate(/** @type {WebAssembly.Module} */ (await early.module), go.importObject)
+    : (await WebAssembly.instantiateStreaming(moduleResponse(file), go.importObject)).instance;
   const t1 = performance.now();
   // For the module's reading of strings (str in wasm/main.go): s's UTF-8 written at ptr in its memory, at most cap
   // bytes; the count written, or -1 - s.length when it does not all fit.
@@ -52,7 +60,7 @@ async function instantiate(file, exportName, env) {
   };
   go.run(instance); // resolves only when Go exits, which it never does
   await ready;
-  if (file === PAGE_MODULE) Object.assign(stats, { compile: t1 - t0, goStart: performance.now() - t1 });
+  if (file === PAGE_MODULE) Object.assign(stats, { compile: t1 - t0, goStart: performance.now() - t1, compiledEarly: Boolean(early) });
   return globalThis[exportName];
 }
 

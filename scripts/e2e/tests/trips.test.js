@@ -47,6 +47,7 @@ describe('trips per page state', () => {
     assert.equal(cards.length, 50);
     assert.deepEqual(delta, { fromContent: 1, trips: 1, goCalls: 1, pagePorts: 1, earlyAnswers: 0 });
     assert.equal(timing.early, undefined, 'a page never seen waits for its reply');
+    assert.equal((await counts()).compiledEarly, true, 'the engine took the module compile.js compiled as its document opened');
   });
 
   test('a listing without abstracts: two states, each one message, one trip, one Go call', async () => {
