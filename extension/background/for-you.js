@@ -54,12 +54,17 @@ export function ensureLibrary() {
   ready ??= (async () => {
     const state = await call({});
     if (state.loaded) return state;
-    const all = (await saved.list()).map(rankPaper);
-    let last = { size: 0, loaded: false };
-    for (let i = 0; i === 0 || i < all.length; i += CHUNK) {
-      last = await call({ reset: i === 0, add: all.slice(i, i + CHUNK), loaded: i + CHUNK >= all.length });
+    // Read a chunk at a time (a 5,000-paper library is megabytes): read whole, it held this worker's thread for
+    // over a second at browser start, and the first page's message waited. Each chunk goes to the engine once
+    // the next is read, so the last one can say the load is whole.
+    let sent = 0;
+    /** @type {SavedPaper[]|null} */
+    let held = null;
+    for await (const chunk of saved.listInChunks(CHUNK)) {
+      if (held) await call({ reset: sent++ === 0, add: held.map(rankPaper), loaded: false });
+      held = chunk;
     }
-    return last;
+    return call({ reset: sent === 0, add: (held || []).map(rankPaper), loaded: true });
   })().then((state) => {
     whole = state.loaded;
     return state;

@@ -7,7 +7,7 @@ let ids = null;
 
 /** @returns {Promise<Set<string>>} */
 export function savedIds() {
-  ids ??= saved.list().then((all) => new Set(all.map((s) => s.id)));
+  ids ??= saved.savedIdList().then((all) => new Set(all));
   return ids;
 }
 

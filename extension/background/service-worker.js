@@ -30,7 +30,10 @@ library.migrate().catch((err) => console.error('papergist: upgrading the library
 const openEngine = () => ensureEngine().catch((err) => console.error('papergist: engine', err));
 openEngine();
 chrome.runtime.onStartup.addListener(openEngine);
+// What a page's analysis reads from storage, asked for ahead of the For-you index's load below, which reads the
+// whole library: the saved IDs (keys only) and the For-you setting.
 savedIds();
+forYou.isOn().catch((err) => console.warn('papergist: For-you setting', err));
 forYou.ensureLibrary().catch((err) => console.warn('papergist: For-you index', err));
 
 /**

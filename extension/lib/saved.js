@@ -50,6 +50,42 @@ export function normalizeTags(tags) {
   return [...set].sort(byCodePoint);
 }
 
+/** chrome.storage.local, with getKeys where the browser has it (Chrome 130, Firefox 143). */
+const local = () => /** @type {chrome.storage.StorageArea & {getKeys?: () => Promise<string[]>}} */ (chrome.storage.local);
+
+/**
+ * The IDs of the saved papers, without reading the papers where the browser can list keys alone: a large library
+ * is megabytes of records (5,000 papers, each with its abstract: reading them all took 1.3-1.7 s in the service
+ * worker, its keys 22-31 ms).
+ * @returns {Promise<string[]>}
+ */
+export async function savedIdList() {
+  const area = local();
+  if (typeof area.getKeys !== 'function') return (await list()).map((s) => s.id);
+  return (await area.getKeys()).map(idOfKey).filter((id) => id !== null);
+}
+
+/**
+ * Every saved paper, in chunks of at most size, each read on its own: a large library is read without holding
+ * the reader's thread for the whole of it, so the messages that arrive meanwhile are answered between chunks.
+ * In no particular order; a paper removed while the chunks are read is left out.
+ * @param {number} size
+ * @returns {AsyncGenerator<SavedPaper[]>} yields at least one chunk, empty for an empty library
+ */
+export async function* listInChunks(size) {
+  const area = local();
+  if (typeof area.getKeys !== 'function') {
+    const all = await list();
+    for (let i = 0; i === 0 || i < all.length; i += size) yield all.slice(i, i + size);
+    return;
+  }
+  const keys = (await area.getKeys()).filter((k) => idOfKey(k) !== null);
+  for (let i = 0; i === 0 || i < keys.length; i += size) {
+    const got = keys.length ? await area.get(keys.slice(i, i + size)) : {};
+    yield Object.values(got).filter(Boolean).map(upgrade);
+  }
+}
+
 /** @returns {Promise<SavedPaper[]>} newest first (a record an older version stored, upgraded: lib/record.js) */
 export async function list() {
   const all = await chrome.storage.local.get(null);
