@@ -64,6 +64,7 @@ async function instantiate(file, exportName, env) {
   return globalThis[exportName];
 }
 
+/** The page module's file; offscreen/compile.js fetches the same one, as ../wasm/papergist.wasm. */
 const PAGE_MODULE = 'wasm/papergist.wasm';
 
 /**
