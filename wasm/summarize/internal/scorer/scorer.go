@@ -33,7 +33,15 @@ type Model struct {
 	starts  map[string]map[string]float64
 	lex     map[string]*lexEntry // every word with a weight, so that scoring looks each word up once
 	lexicon lexicon              // lex for the hot path
+	// tokenOverride, when set, gives each word's probability in place of the token model's p
+	// (SetTokenOverride).
+	tokenOverride func(word string, p float64) float64
 }
+
+// SetTokenOverride makes stage two see f(word, p) as the probability that the TL;DR uses a word, in
+// place of the token model's p; nil restores the model's own. The trainer measures with it what a
+// better token model could give (trainweights -tok-oracle).
+func (m *Model) SetTokenOverride(f func(word string, p float64) float64) { m.tokenOverride = f }
 
 // lexicon is Model.lex in a wordTable, whose values index entries.
 type lexicon struct {

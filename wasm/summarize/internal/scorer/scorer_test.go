@@ -66,7 +66,7 @@ func TestWordProbsMatchFeatures(t *testing.T) {
 	m.Prepare()
 	title := "Adaptive Loss Scaling for Mixed Precision Training"
 	sents := []string{"Mixed precision training (MPT) speeds up GPUs.", "We introduce adaptive loss scaling for MPT training.", "It beats 3 baselines with adaptively scaled losses."}
-	got := scorer.WordProbsForTest(&m, title, sents)
+	got := m.WordProbs(title, sents)
 	feats := scorer.ExtractWords(title, sents)
 	require.Len(t, got, len(feats))
 	for _, f := range feats {

@@ -143,8 +143,23 @@ func (m *Model) wordProbs(v *vocab, probs []float64, cache *sigmoidCache) []floa
 			s += m.token[tTitleStem]
 		}
 		probs[id] = cache.sigmoid(s)
+		if m.tokenOverride != nil {
+			probs[id] = m.tokenOverride(w, probs[id])
+		}
 	}
 	return probs
+}
+
+// WordProbs returns the token model's probability that the TL;DR uses each distinct word of the
+// abstract, as stage two sees it.
+func (m *Model) WordProbs(title string, sentences []string) map[string]float64 {
+	_, v := new(workspace).extract(m, title, sentences)
+	probs := m.wordProbs(v, nil, new(sigmoidCache))
+	out := make(map[string]float64, len(probs))
+	for id, w := range v.words {
+		out[w] = probs[id]
+	}
+	return out
 }
 
 // sigmoidCache remembers sigmoid of the scores it has seen, by their bits, in a direct-mapped table: the

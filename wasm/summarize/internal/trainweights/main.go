@@ -40,6 +40,8 @@ type options struct {
 	cv            int
 	drop          string
 	oracle        string
+	tokenEval     int       // -tok-eval
+	tokenOracle   float64   // -tok-oracle
 	log           io.Writer // progress; io.Discard in cross-validation
 }
 
@@ -63,8 +65,17 @@ func main() {
 	flag.StringVar(&o.oracle, "oracle", "", "instead of writing weights, train on -train and print, for the records of this SciTLDR\n"+
 		"file, the mean stemmed unigram F1 of the TL;DRs and of the best candidates stage two could have\n"+
 		"picked (the ceiling of the candidate set), over the top sentence's compressions and over all")
+	flag.IntVar(&o.tokenEval, "tok-eval", 0, "instead of writing weights, train on k-1 of k folds of -train and print the held-out\n"+
+		"log loss and AUC of the token model (does the TL;DR use a word of the abstract)")
+	flag.Float64Var(&o.tokenOracle, "tok-oracle", 0, "with -cv, -oracle or -tok-eval: stage two sees, as each word's probability, m*oracle + (1-m)*p,\n"+
+		"where oracle is 1 for the words of the record's references (by stem) and 0 for the others: what a\n"+
+		"better token model could give (1 = a perfect one)")
 	flag.StringVar(&o.drop, "drop", "", "comma-separated stage-one dense features to leave out (weight 0), for ablations")
 	flag.Parse()
+	if o.tokenOracle != 0 && o.cv <= 1 && o.oracle == "" && o.tokenEval <= 1 {
+		fmt.Fprintln(os.Stderr, "trainweights: -tok-oracle needs -cv, -oracle or -tok-eval: it measures, it makes no model")
+		os.Exit(2)
+	}
 	o.log = os.Stderr
 	if err := run(o); err != nil {
 		fmt.Fprintln(os.Stderr, "trainweights:", err)
@@ -95,6 +106,9 @@ func run(o options) error {
 	if o.oracle != "" {
 		return printCeilings(recs, o, os.Stdout)
 	}
+	if o.tokenEval > 1 {
+		return evalTokens(recs, o, os.Stdout)
+	}
 	m, err := fit(recs, o)
 	if err != nil {
 		return err
@@ -123,6 +137,7 @@ func crossValidate(recs []record, o options, out io.Writer) error {
 		}
 		fs := 0.0
 		for _, r := range test {
+			mixOracle(&m, r, o.tokenOracle)
 			fs += bestUnigramF1([]string{m.Best(r.Title, r.Source)}, r.Target, rougeStem)[0]
 		}
 		fmt.Fprintf(out, "fold %d: %.2f\n", fold, 100*fs/float64(len(test)))
@@ -151,6 +166,7 @@ func printCeilings(recs []record, o options, out io.Writer) error {
 	rank0 := slices.Index(scorer.CandidateNames[:], "rank0")
 	var tldr, top, all, cands float64
 	for _, r := range eval {
+		mixOracle(&m, r, o.tokenOracle)
 		tldr += bestUnigramF1([]string{m.Best(r.Title, r.Source)}, r.Target, rougeStem)[0]
 		shortlist := scorer.Shortlist(&m, r.Title, r.Source, o.topK)
 		texts := make([]string, len(shortlist))
@@ -215,6 +231,7 @@ func fit(recs []record, o options) (scorer.Model, error) {
 
 	var stage2 []list
 	for _, r := range recs {
+		mixOracle(&m, r, o.tokenOracle)
 		var texts []string
 		l := list{}
 		for _, c := range scorer.Shortlist(&m, r.Title, r.Source, o.topK) {
@@ -232,6 +249,7 @@ func fit(recs []record, o options) (scorer.Model, error) {
 	o2.l2 = o.cutL2
 	dense2, lex2 := train(stage2, len(scorer.CandidateNames), 1, o2)
 	m.Candidate, m.Trailing = named(scorer.CandidateNames[:], dense2), lex2[0]
+	m.SetTokenOverride(nil)
 	m.Prepare()
 	return m, nil
 }
@@ -246,12 +264,7 @@ func trainTokens(recs []record, o options) ([]float64, map[string]float64) {
 	var data []example
 	docs := map[string]int{}
 	for _, r := range recs {
-		target := map[string]bool{}
-		for _, t := range r.Target {
-			for _, w := range scorer.Words(t) {
-				target[rougeStem(w)] = true
-			}
-		}
+		target := targetStems(r)
 		for _, f := range scorer.ExtractWords(r.Title, r.Source) {
 			docs[f.Word]++
 			data = append(data, example{f: f, label: b2f(target[rougeStem(f.Word)])})
@@ -302,6 +315,17 @@ func trainTokens(recs []record, o options) ([]float64, map[string]float64) {
 		}
 	}
 	return dw, ww
+}
+
+// targetStems returns the stems of the words of r's references.
+func targetStems(r record) map[string]bool {
+	target := map[string]bool{}
+	for _, t := range r.Target {
+		for _, w := range scorer.Words(t) {
+			target[rougeStem(w)] = true
+		}
+	}
+	return target
 }
 
 // rougeStem stems w as the eval's ROUGE does: only words longer than three letters. Porter's stemmer
