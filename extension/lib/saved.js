@@ -8,6 +8,7 @@ const PREFIX = 'paper:';
 export const GONE_PREFIX = 'gone:';
 
 import { upgrade } from './record.js';
+import { storedKeys } from './storage-keys.js';
 
 /** @typedef {import('./messages.js').SavedPaper} SavedPaper */
 /** @typedef {import('./messages.js').Paper} Paper */
@@ -50,9 +51,6 @@ export function normalizeTags(tags) {
   return [...set].sort(byCodePoint);
 }
 
-/** chrome.storage.local, with getKeys where the browser has it (Chrome 130, Firefox 143). */
-const local = () => /** @type {chrome.storage.StorageArea & {getKeys?: () => Promise<string[]>}} */ (chrome.storage.local);
-
 /**
  * The IDs of the saved papers, without reading the papers where the browser can list keys alone: a large library
  * is megabytes of records (5,000 papers, each with its abstract: reading them all took 1.3-1.7 s in the service
@@ -60,9 +58,9 @@ const local = () => /** @type {chrome.storage.StorageArea & {getKeys?: () => Pro
  * @returns {Promise<string[]>}
  */
 export async function savedIdList() {
-  const area = local();
-  if (typeof area.getKeys !== 'function') return (await list()).map((s) => s.id);
-  return (await area.getKeys()).map(idOfKey).filter((id) => id !== null);
+  const keys = await storedKeys(chrome.storage.local);
+  if (!keys) return (await list()).map((s) => s.id);
+  return keys.map(idOfKey).filter((id) => id !== null);
 }
 
 /**
@@ -73,15 +71,15 @@ export async function savedIdList() {
  * @returns {AsyncGenerator<SavedPaper[]>} yields at least one chunk, empty for an empty library
  */
 export async function* listInChunks(size) {
-  const area = local();
-  if (typeof area.getKeys !== 'function') {
+  const stored = await storedKeys(chrome.storage.local);
+  if (!stored) {
     const all = await list();
     for (let i = 0; i === 0 || i < all.length; i += size) yield all.slice(i, i + size);
     return;
   }
-  const keys = (await area.getKeys()).filter((k) => idOfKey(k) !== null);
+  const keys = stored.filter((k) => idOfKey(k) !== null);
   for (let i = 0; i === 0 || i < keys.length; i += size) {
-    const got = keys.length ? await area.get(keys.slice(i, i + size)) : {};
+    const got = keys.length ? await chrome.storage.local.get(keys.slice(i, i + size)) : {};
     yield Object.values(got).filter(Boolean).map(upgrade);
   }
 }
