@@ -6,6 +6,9 @@ import { MSG, STATUS_KEY, CHECKED_KEY, send, sentenceOf } from '../lib/messages.
 import { dirtyFields } from '../lib/record.js';
 import { FORMATS } from '../lib/export.js';
 import { LibraryIndex } from './search-index.js';
+import { REMEMBER_KEY, firstScreenIds, toRemember } from './first-screen.js';
+import { idOfKey, keyOf } from '../lib/saved.js';
+import { storedKeys } from '../lib/storage-keys.js';
 import { showStatus } from './sync-status.js';
 import { conflictView, disputeView } from './conflict.js';
 
@@ -30,6 +33,10 @@ let matches = [];
 /** The list item of each paper on screen and the record it shows, so a change redraws only its own item. */
 const nodes = /** @type {Map<string, {li: HTMLElement, rec: SavedPaper|null}>} */ (new Map());
 let renders = 0;
+/** Whether the index holds the whole library; before, only the first screen's papers (first-screen.js). */
+let whole = false;
+/** How many papers are saved, from the keys, while the index holds the first screen's only. */
+let total = 0;
 
 const statusEls = {
   line: $('#sync-status'), text: $('#sync-status .text'), signIn: $('#sign-in'),
@@ -56,19 +63,26 @@ function render() {
     else list.insertBefore(li, at);
   }
   const more = $('#more');
-  more.hidden = matches.length <= shown.length;
+  more.hidden = !whole || matches.length <= shown.length;
   more.textContent = `Show more (${matches.length - shown.length} more)`;
-  $('#empty').hidden = index.size > 0;
-  $('#no-match').hidden = index.size === 0 || matches.length > 0;
+  $('#empty').hidden = saved() > 0;
+  $('#no-match').hidden = !whole || index.size === 0 || matches.length > 0;
   toolbar();
   showStatus(statusEls, status, index.conflictCount, checked);
   $('#papers').classList.toggle('signed-out', !status || status.state === 'signed-out');
-  document.body.dataset.rendered = String(++renders); // the list is up to date (tests wait for this)
+  if (whole) document.body.dataset.rendered = String(++renders); // the list is up to date (tests wait for this)
+  else document.body.dataset.firstScreen = shown.map((s) => s.id).join(' '); // what the first screen showed
 }
+
+/** How many papers are saved. */
+const saved = () => (whole ? index.size : total);
 
 function toolbar() {
   const q = $('#search').value.trim();
-  $('#count').textContent = q ? `${matches.length} of ${index.size} match` : `${index.size} saved`;
+  $('#count').textContent = q && whole ? `${matches.length} of ${index.size} match` : `${saved()} saved`;
+  // Selecting and exporting wait for the whole library: before it, they would miss papers.
+  /** @type {HTMLInputElement} */ ($('#select-all')).disabled = !whole;
+  for (const b of /** @type {NodeListOf<HTMLButtonElement>} */ (document.querySelectorAll('button[data-format]'))) b.disabled = !whole;
   $('#export-scope').textContent = selected.size ? `Export ${selected.size} selected:` : 'Export all:';
   /** @type {HTMLInputElement} */ ($('#select-all')).checked = matches.length > 0 && matches.every((s) => selected.has(s.id));
   for (const [id, n] of nodes) /** @type {HTMLInputElement} */ (n.li.querySelector('.select')).checked = selected.has(id);
@@ -266,17 +280,50 @@ $('#select-all').addEventListener('change', (e) => {
 });
 for (const b of /** @type {NodeListOf<HTMLButtonElement>} */ (document.querySelectorAll('button[data-format]'))) b.addEventListener('click', () => exportAs(b.dataset.format));
 
-// make bench-popup reads these marks: time to the storage read, to its end, and to the first list drawn.
+/**
+ * Draws the first screen from the papers first-screen.js names, and starts reading the whole library.
+ * @returns {Promise<Record<string, any>>} every stored item, as chrome.storage.local.get(null) gives them
+ */
+async function firstScreen() {
+  try {
+    const [keys, got] = await Promise.all([storedKeys(chrome.storage.local),
+      chrome.storage.local.get([REMEMBER_KEY, STATUS_KEY, CHECKED_KEY])]);
+    const ids = keys && firstScreenIds(got[REMEMBER_KEY], keys);
+    if (ids) {
+      const papers = chrome.storage.local.get(ids.map(keyOf));
+      // Asked for now, so that the storage reads it right after the first screen's papers.
+      const all = chrome.storage.local.get(null);
+      index.load(await papers);
+      total = keys.filter((k) => idOfKey(k) !== null).length;
+      status = got[STATUS_KEY];
+      checked = got[CHECKED_KEY];
+      render();
+      performance.mark('papergist:first-render');
+      return all;
+    }
+  } catch (err) {
+    console.warn('papergist: first screen', err); // the whole library is read all the same
+  }
+  return chrome.storage.local.get(null);
+}
+
+// make bench-popup reads these marks: time to the storage reads, to their end, to the first list drawn and to the
+// whole library drawn.
 performance.mark('papergist:loading');
-const all = await chrome.storage.local.get(null);
+const all = await firstScreen();
 performance.mark('papergist:loaded');
 index.load(all);
 status = all[STATUS_KEY];
 checked = all[CHECKED_KEY];
 for (const changes of early) apply(changes);
 early = null;
+whole = true;
 render();
-performance.mark('papergist:first-render');
+if (!performance.getEntriesByName('papergist:first-render').length) performance.mark('papergist:first-render');
+performance.mark('papergist:whole');
+// For the next opening's first screen; lost, that opening reads the whole library first, as this one did.
+const remember = toRemember(all[REMEMBER_KEY], index.search(''));
+if (remember) chrome.storage.local.set({ [REMEMBER_KEY]: remember }).catch((err) => console.warn('papergist: first screen', err));
 // Opened: the background pulls unless the library is known current; the list follows from storage.
 send(MSG.SYNC_LOOK).catch((err) => console.warn('papergist: sync', err));
 // "Synced" turns into "Last checked" once its minute is over.

@@ -1,6 +1,6 @@
 // Saved papers for the popup's tests and benchmark, in the SavedPaper shape of extension/lib/messages.js (the wire item
 // plus meta and sync),
-// written straight into the extension's storage: tests may write storage, the popup itself never does.
+// written straight into the extension's storage: tests may write storage; the popup writes no paper.
 
 const TOPICS = ['retrieval', 'translation', 'speech', 'reward modelling', 'program synthesis', 'diffusion', 'graphs'];
 

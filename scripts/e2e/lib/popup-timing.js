@@ -4,9 +4,10 @@
 
 /**
  * Opens the popup and reads its performance marks.
- * @returns {Promise<{page: import('playwright-core').Page, first: number, read: number, draw: number, outside: number}>}
- *   first: navigation → list drawn; read: chrome.storage.local.get(null); draw: indexing and drawing;
- *   outside: goto → rendered, as the test sees it (all in ms)
+ * @returns {Promise<{page: import('playwright-core').Page, first: number, whole: number, read: number,
+ *   outside: number, firstScreen: boolean}>} first: navigation → list drawn (the first screen, when it was drawn
+ *   before the whole library: firstScreen); whole: navigation → the whole library drawn; read: the storage reads
+ *   up to the whole library's; outside: goto → the whole library drawn, as the test sees it (all in ms)
  */
 export async function openPopup(browser) {
   const page = await browser.context.newPage();
@@ -14,9 +15,25 @@ export async function openPopup(browser) {
   await page.goto(`chrome-extension://${browser.extensionId}/popup/popup.html`);
   await page.locator('body[data-rendered]').waitFor({ state: 'attached' });
   const outside = performance.now() - t0;
-  const [loading, loaded, first] = await page.evaluate(() => ['papergist:loading', 'papergist:loaded', 'papergist:first-render']
-    .map((m) => performance.getEntriesByName(m)[0].startTime));
-  return { page, first, read: loaded - loading, draw: first - loaded, outside };
+  const [loading, loaded, first, whole, firstScreen] = await page.evaluate(() => [
+    ...['papergist:loading', 'papergist:loaded', 'papergist:first-render', 'papergist:whole']
+      .map((m) => performance.getEntriesByName(m)[0].startTime),
+    document.body.dataset.firstScreen !== undefined]);
+  return { page, first, whole, read: loaded - loading, outside, firstScreen };
+}
+
+/**
+ * Waits until the popup has remembered its first screen for the next opening (popup/first-screen.js), or
+ * forgets it (forget: true), so that the next opening reads the whole library first.
+ */
+export async function firstScreenRemembered(browser, { forget = false } = {}) {
+  const w = await browser.serviceWorker();
+  if (forget) return w.evaluate(() => chrome.storage.local.remove('popup:first'));
+  for (let i = 0; i < 200; i++) {
+    if (await w.evaluate(async () => Boolean((await chrome.storage.local.get('popup:first'))['popup:first']))) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error('the popup did not remember its first screen');
 }
 
 /**

@@ -1,6 +1,7 @@
-// The popup over a library seeded straight into chrome.storage.local (the tests write storage; the popup
-// only reads it and sends messages): conflicts with both versions and a choice that reaches the background,
-// the sync status line in every state, and search, paging, live updates and export over 5,000 papers.
+// The popup over a library seeded straight into chrome.storage.local (the tests write storage; the popup reads
+// it, sends messages, and writes only what its next opening reads first): conflicts with both versions and a
+// choice that reaches the background, the sync status line in every state, search, paging, live updates and
+// export over 5,000 papers, and a large library's first screen.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -234,6 +235,40 @@ test('5,000 papers: search finds the right ones, pages of 50, live updates and e
   await popup.locator('#count').filter({ hasText: `${N} saved` }).waitFor();
   assert.equal((await popupIds(popup)).includes(newestFirst[0].id), false);
   assert.equal(await popup.locator(`li.paper[data-paper-id="${other.id}"]`).getAttribute('data-mark'), 'kept');
+  await popup.close();
+});
+
+test('a large library opens on its first screen, read before the rest: the list the whole library gives', async () => {
+  const N = 3000;
+  const papers = Array.from({ length: N }, (_, i) => savedPaper(i));
+  await seed(papers, { state: 'synced', pending: 0, conflicts: 0, at: new Date().toISOString() });
+  const w = await browser.serviceWorker();
+  const remembered = () => w.evaluate(async () => (await chrome.storage.local.get('popup:first'))['popup:first']);
+  let popup = await openPopup();
+  assert.equal(await popup.evaluate(() => document.body.dataset.firstScreen), undefined, 'nothing remembered: the whole library first');
+  await popup.close();
+  for (let i = 0; i < 100 && !(await remembered()); i++) await new Promise((r) => setTimeout(r, 50));
+  const was = await remembered();
+  assert.equal(was.ids.length, N);
+  assert.deepEqual(was.top, [...papers].reverse().slice(0, 100).map((p) => p.id));
+
+  // While the popup is closed: two papers saved, the newest removed, one on the first screen edited.
+  const fresh = [savedPaper(N + 5, { title: 'Saved since, newest' }), savedPaper(N + 1)];
+  const edited = { ...papers[N - 3], title: 'Edited since the last opening' };
+  await setStorage({ ...Object.fromEntries([...fresh, edited].map((p) => [`paper:${p.id}`, p])) });
+  await w.evaluate((k) => chrome.storage.local.remove(k), `paper:${papers[N - 1].id}`);
+
+  popup = await openPopup();
+  const first = (await popup.evaluate(() => document.body.dataset.firstScreen)).split(' ');
+  const shown = await popupIds(popup);
+  assert.equal(first.length, 50);
+  assert.deepEqual(first, shown.slice(0, 50), 'the first screen is the beginning of the whole list');
+  assert.deepEqual(first.slice(0, 4), [fresh[0].id, fresh[1].id, papers[N - 2].id, edited.id]);
+  assert.equal(await popup.locator(`li.paper[data-paper-id="${edited.id}"] .title`).textContent(), edited.title);
+  assert.equal(await popup.locator('#count').textContent(), `${N + 1} saved`);
+  // What the next opening reads first follows the library.
+  for (let i = 0; i < 100 && (await remembered()).ids.length !== N + 1; i++) await new Promise((r) => setTimeout(r, 50));
+  assert.deepEqual((await remembered()).top.slice(0, 3), [fresh[0].id, fresh[1].id, papers[N - 2].id]);
   await popup.close();
 });
 
