@@ -24,7 +24,7 @@ export async function setTabPaper(tabId, paperId) {
 export async function setPDFTab(tabId, url, resolve) {
   const r = await resolve(url).catch(() => null);
   if (r && r.id && (await saved.savedAmong([r.id])).has(r.id)) return setTabPaper(tabId, r.id);
-  const hit = (await saved.list()).find((s) => s.pdf_url === url);
+  const hit = await saved.findSaved((s) => s.pdf_url === url);
   return setTabPaper(tabId, hit ? hit.id : (r && r.id) || null);
 }
 
