@@ -85,7 +85,7 @@ export async function* listInChunks(size) {
 }
 
 /**
- * The first saved paper that matches, read a chunk at a time and no further than the chunk it is in: a large
+ * A saved paper that matches (the first found, in storage order), read a chunk at a time and no further than the chunk it is in: a large
  * library is megabytes of records (see savedIdList), and one read of it all holds the reader's thread.
  * @param {(s: SavedPaper) => boolean} match @returns {Promise<SavedPaper|null>}
  */

@@ -1,7 +1,8 @@
 // The popup: save the current tab's paper; the sync status; saved papers with conflicts first, then newest
 // first, with search, tags, note, read state, remove, and export of all or the selected papers.
-// It only reads storage: the library is loaded once and kept current from chrome.storage.onChanged
-// (search-index.js), and every change is a message to the background, the one writer.
+// The library is loaded once and kept current from chrome.storage.onChanged (search-index.js), and every change
+// is a message to the background, the one writer of papers; the popup writes only what its next opening reads
+// first (first-screen.js).
 import { MSG, STATUS_KEY, CHECKED_KEY, send, sentenceOf } from '../lib/messages.js';
 import { dirtyFields } from '../lib/record.js';
 import { FORMATS } from '../lib/export.js';
@@ -37,6 +38,10 @@ let renders = 0;
 let whole = false;
 /** How many papers are saved, from the keys, while the index holds the first screen's only. */
 let total = 0;
+/** Whether the first screen is drawn (and the whole library not yet). */
+let firstShown = false;
+/** Whether the browser lists keys alone (getKeys), without which nothing remembered is of use. */
+let listable = false;
 
 const statusEls = {
   line: $('#sync-status'), text: $('#sync-status .text'), signIn: $('#sign-in'),
@@ -67,6 +72,7 @@ function render() {
   more.textContent = `Show more (${matches.length - shown.length} more)`;
   $('#empty').hidden = saved() > 0;
   $('#no-match').hidden = !whole || index.size === 0 || matches.length > 0;
+  $('#loading').hidden = whole || matches.length > 0 || total === 0;
   toolbar();
   showStatus(statusEls, status, index.conflictCount, checked);
   $('#papers').classList.toggle('signed-out', !status || status.state === 'signed-out');
@@ -250,12 +256,20 @@ function apply(changes) {
   return ids.length > 0 || Object.hasOwn(changes, STATUS_KEY);
 }
 
-/** Changes that arrive while the library loads, applied after it (in order, so the newest value wins). */
+/**
+ * Changes that arrive while the library loads, applied again after it (in order, so the newest value wins); the
+ * first screen, once drawn, shows them at once too.
+ */
 let early = /** @type {Record<string, chrome.storage.StorageChange>[]|null} */ ([]);
 chrome.storage.onChanged.addListener((changes, area) => {
   if (area !== 'local') return;
-  if (early) early.push(changes);
-  else if (apply(changes)) render();
+  if (early) {
+    early.push(changes);
+    if (firstShown && apply(changes)) render();
+  } else if (apply(changes)) {
+    render();
+    rememberSoon();
+  }
 });
 
 $('#search').addEventListener('input', () => {
@@ -285,26 +299,52 @@ for (const b of /** @type {NodeListOf<HTMLButtonElement>} */ (document.querySele
  * @returns {Promise<Record<string, any>>} every stored item, as chrome.storage.local.get(null) gives them
  */
 async function firstScreen() {
+  /** @type {Promise<Record<string, any>>|null} */
+  let all = null;
   try {
     const [keys, got] = await Promise.all([storedKeys(chrome.storage.local),
       chrome.storage.local.get([REMEMBER_KEY, STATUS_KEY, CHECKED_KEY])]);
+    listable = keys !== null;
     const ids = keys && firstScreenIds(got[REMEMBER_KEY], keys);
     if (ids) {
       const papers = chrome.storage.local.get(ids.map(keyOf));
       // Asked for now, so that the storage reads it right after the first screen's papers.
-      const all = chrome.storage.local.get(null);
-      index.load(await papers);
-      total = keys.filter((k) => idOfKey(k) !== null).length;
-      status = got[STATUS_KEY];
-      checked = got[CHECKED_KEY];
-      render();
-      performance.mark('papergist:first-render');
-      return all;
+      all = chrome.storage.local.get(null);
+      const first = new LibraryIndex();
+      first.load(await papers);
+      // A conflict outside the remembered papers would head the list: the status counts them all.
+      const st = got[STATUS_KEY];
+      if (!(st && st.conflicts > first.conflictCount)) {
+        index.load(await papers);
+        total = keys.filter((k) => idOfKey(k) !== null).length;
+        status = st;
+        checked = got[CHECKED_KEY];
+        firstShown = true;
+        render();
+        performance.mark('papergist:first-render');
+      }
     }
   } catch (err) {
     console.warn('papergist: first screen', err); // the whole library is read all the same
   }
-  return chrome.storage.local.get(null);
+  return all || chrome.storage.local.get(null);
+}
+
+let rememberTimer = 0;
+/** Remembers the list's beginning for the next opening (first-screen.js), a moment after the last change. */
+function rememberSoon(delay = 1000) {
+  clearTimeout(rememberTimer);
+  rememberTimer = setTimeout(remember, delay);
+}
+
+/** @type {unknown} what is remembered, as last read or written */
+let remembered;
+function remember() {
+  if (!listable) return; // of no use where keys cannot be listed alone
+  const next = toRemember(remembered, index.search(''));
+  if (!next) return;
+  remembered = next;
+  chrome.storage.local.set({ [REMEMBER_KEY]: next }).catch((err) => console.warn('papergist: first screen', err));
 }
 
 // make bench-popup reads these marks: time to the storage reads, to their end, to the first list drawn and to the
@@ -318,12 +358,14 @@ checked = all[CHECKED_KEY];
 for (const changes of early) apply(changes);
 early = null;
 whole = true;
+firstShown = false;
 render();
 if (!performance.getEntriesByName('papergist:first-render').length) performance.mark('papergist:first-render');
 performance.mark('papergist:whole');
-// For the next opening's first screen; lost, that opening reads the whole library first, as this one did.
-const remember = toRemember(all[REMEMBER_KEY], index.search(''));
-if (remember) chrome.storage.local.set({ [REMEMBER_KEY]: remember }).catch((err) => console.warn('papergist: first screen', err));
+// For the next opening's first screen; lost, that opening reads the whole library first, as this one did. Kept
+// current while the popup is open (a paper removed here and saved again later must not count as remembered).
+remembered = all[REMEMBER_KEY];
+remember();
 // Opened: the background pulls unless the library is known current; the list follows from storage.
 send(MSG.SYNC_LOOK).catch((err) => console.warn('papergist: sync', err));
 // "Synced" turns into "Last checked" once its minute is over.

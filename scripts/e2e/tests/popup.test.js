@@ -266,9 +266,31 @@ test('a large library opens on its first screen, read before the rest: the list 
   assert.deepEqual(first.slice(0, 4), [fresh[0].id, fresh[1].id, papers[N - 2].id, edited.id]);
   assert.equal(await popup.locator(`li.paper[data-paper-id="${edited.id}"] .title`).textContent(), edited.title);
   assert.equal(await popup.locator('#count').textContent(), `${N + 1} saved`);
-  // What the next opening reads first follows the library.
+  // What the next opening reads first follows the library, and changes made while the popup is open: an old
+  // paper removed now and saved again later is new to the next opening.
   for (let i = 0; i < 100 && (await remembered()).ids.length !== N + 1; i++) await new Promise((r) => setTimeout(r, 50));
   assert.deepEqual((await remembered()).top.slice(0, 3), [fresh[0].id, fresh[1].id, papers[N - 2].id]);
+  const old = papers[10];
+  await w.evaluate((k) => chrome.storage.local.remove(k), `paper:${old.id}`);
+  await popup.locator('#count').filter({ hasText: `${N} saved` }).waitFor();
+  for (let i = 0; i < 100 && (await remembered()).ids.includes(old.id); i++) await new Promise((r) => setTimeout(r, 50));
+  assert.equal((await remembered()).ids.includes(old.id), false);
+  await popup.close();
+  const again = { ...old, saved_at: new Date(Date.UTC(2027, 0, 1)).toISOString() };
+  await setStorage({ [`paper:${again.id}`]: again });
+  popup = await openPopup();
+  assert.equal((await popup.evaluate(() => document.body.dataset.firstScreen)).split(' ')[0], again.id);
+  assert.equal((await popupIds(popup))[0], again.id);
+  await popup.close();
+
+  // A conflict outside the remembered papers, which the status counts: the list must begin with it, so the
+  // popup reads the whole library first.
+  for (let i = 0; i < 100 && !(await remembered()).ids.includes(again.id); i++) await new Promise((r) => setTimeout(r, 50));
+  const torn = { ...papers[20], sync: { dirty: { note: 1 }, conflict: { fields: ['note'], server: null, version: 3, at: '2026-02-01T00:00:00Z' } } };
+  await setStorage({ [`paper:${torn.id}`]: torn, 'sync:status': { state: 'synced', pending: 0, conflicts: 1, at: new Date().toISOString() } });
+  popup = await openPopup();
+  assert.equal(await popup.evaluate(() => document.body.dataset.firstScreen), undefined);
+  assert.equal((await popupIds(popup))[0], torn.id);
   await popup.close();
 });
 
