@@ -48,9 +48,23 @@ const repeatWeight = 0.2
 // CandidateFeatures describe one compression of one of stage one's best sentences.
 type CandidateFeatures struct {
 	Dense [cNumFeatures]float64
-	// trail are the words the cut removed; trailScore is the sum of their weights.
+	// kept are the words the cut keeps, trail those it removed; trailScore is the sum of the trail's
+	// weights.
+	kept       []token
 	trail      []token
 	trailScore float64
+}
+
+// KeptKeys returns the words the cut keeps, in order, "" for a word outside the abstract's vocabulary
+// (one that cleaning rewrote): the words whose token-model probabilities make up the ef1 features.
+func (f *CandidateFeatures) KeptKeys() []string {
+	out := make([]string, len(f.kept))
+	for i, t := range f.kept {
+		if t.id >= 0 {
+			out[i] = t.w
+		}
+	}
+	return out
 }
 
 // TrailKeys returns the words the cut removed, as the trainer names them.
@@ -266,7 +280,7 @@ func (b *candidateBuilder) add(h compress.Head, toks []token, delta float64, ran
 			d[cEF1Long] = 2 * gain[k] / float64(k+30)
 		}
 		d[cKind+kind] = 1
-		f.trail, f.trailScore = toks[k:], trail[k]
+		f.kept, f.trail, f.trailScore = toks[:k], toks[k:], trail[k]
 		if b.emit != nil {
 			b.emit(c)
 		} else if s := b.m.ScoreCandidate(f); b.bestAt < 0 || s > b.bestScore {

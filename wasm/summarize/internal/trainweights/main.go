@@ -42,6 +42,10 @@ type options struct {
 	oracle        string
 	tokenEval     int       // -tok-eval
 	tokenOracle   float64   // -tok-oracle
+	e2eEpochs     int       // -e2e-epochs: end-to-end fine-tuning (e2e.go)
+	e2eRate       float64   // -e2e-rate
+	e2eL2         float64   // -e2e-l2
+	e2eFreeze     string    // -e2e-freeze
 	log           io.Writer // progress; io.Discard in cross-validation
 }
 
@@ -70,6 +74,13 @@ func main() {
 	flag.Float64Var(&o.tokenOracle, "tok-oracle", 0, "with -cv, -oracle or -tok-eval: stage two sees, as each word's probability, m*oracle + (1-m)*p,\n"+
 		"where oracle is 1 for the words of the record's references (by stem) and 0 for the others: what a\n"+
 		"better token model could give (1 = a perfect one)")
+	flag.IntVar(&o.e2eEpochs, "e2e-epochs", 0, "passes of end-to-end fine-tuning of the token model and stage two together on stage two's\n"+
+		"listwise loss, after both are trained as usual (0 = none)")
+	flag.Float64Var(&o.e2eRate, "e2e-rate", 0.1, "AdaGrad learning rate of the end-to-end fine-tuning")
+	flag.Float64Var(&o.e2eL2, "e2e-l2", 0, "L2 pull of the end-to-end fine-tuning toward the weights it starts from")
+	flag.StringVar(&o.e2eFreeze, "e2e-freeze", "w*,kept,cut_*", "comma-separated stage-two features (a trailing * matches a prefix) the end-to-end fine-tuning leaves\n"+
+		"alone: by default those of length and cut kind, so that it cannot shorten the TL;DRs toward train's\n"+
+		"author-only references (dev's are longer)")
 	flag.StringVar(&o.drop, "drop", "", "comma-separated stage-one dense features to leave out (weight 0), for ablations")
 	flag.Parse()
 	if o.tokenOracle != 0 && o.cv <= 1 && o.oracle == "" && o.tokenEval <= 1 {
@@ -229,12 +240,23 @@ func fit(recs []record, o options) (scorer.Model, error) {
 	m.Token, m.TokenWords = named(scorer.TokenNames[:], tokenDense), tokenWords
 	m.Prepare()
 
+	fitStageTwo(&m, recs, o)
+	if o.e2eEpochs > 0 {
+		if err := fineTune(&m, recs, tokenWordSet(recs, o.tokenMinDocs), o); err != nil {
+			return scorer.Model{}, err
+		}
+	}
+	return m, nil
+}
+
+// fitStageTwo trains stage two of m on the compressions of recs' best sentences.
+func fitStageTwo(m *scorer.Model, recs []record, o options) {
 	var stage2 []list
 	for _, r := range recs {
-		mixOracle(&m, r, o.tokenOracle)
+		mixOracle(m, r, o.tokenOracle)
 		var texts []string
 		l := list{}
-		for _, c := range scorer.Shortlist(&m, r.Title, r.Source, o.topK) {
+		for _, c := range scorer.Shortlist(m, r.Title, r.Source, o.topK) {
 			l.items = append(l.items, item{dense: c.Features.Dense[:], lex: [][]string{c.Features.TrailKeys()}})
 			texts = append(texts, c.Text())
 		}
@@ -251,7 +273,24 @@ func fit(recs []record, o options) (scorer.Model, error) {
 	m.Candidate, m.Trailing = named(scorer.CandidateNames[:], dense2), lex2[0]
 	m.SetTokenOverride(nil)
 	m.Prepare()
-	return m, nil
+}
+
+// tokenWordSet returns the words of recs' abstracts that trainTokens gives a weight: those in at least
+// minDocs abstracts.
+func tokenWordSet(recs []record, minDocs int) map[string]bool {
+	docs := map[string]int{}
+	for _, r := range recs {
+		for _, f := range scorer.ExtractWords(r.Title, r.Source) {
+			docs[f.Word]++
+		}
+	}
+	out := map[string]bool{}
+	for w, n := range docs {
+		if n >= minDocs {
+			out[w] = true
+		}
+	}
+	return out
 }
 
 // trainTokens fits the pointwise logistic model of whether a word of the abstract appears in its TL;DR,
