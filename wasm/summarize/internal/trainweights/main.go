@@ -74,7 +74,7 @@ func main() {
 	flag.Float64Var(&o.tokenOracle, "tok-oracle", 0, "with -cv, -oracle or -tok-eval: stage two sees, as each word's probability, m*oracle + (1-m)*p,\n"+
 		"where oracle is 1 for the words of the record's references (by stem) and 0 for the others: what a\n"+
 		"better token model could give (1 = a perfect one)")
-	flag.IntVar(&o.e2eEpochs, "e2e-epochs", 10, "passes of end-to-end fine-tuning of the token model and stage two together on stage two's\n"+
+	flag.IntVar(&o.e2eEpochs, "e2e-epochs", 5, "passes of end-to-end fine-tuning of the token model and stage two together on stage two's\n"+
 		"listwise loss, after both are trained as usual (0 = none)")
 	flag.Float64Var(&o.e2eRate, "e2e-rate", 0.1, "AdaGrad learning rate of the end-to-end fine-tuning")
 	flag.Float64Var(&o.e2eL2, "e2e-l2", 0, "L2 pull of the end-to-end fine-tuning toward the weights it starts from")
