@@ -9,7 +9,6 @@
 import * as account from './account.js';
 import { exclusive, onLocalChange, migrate } from './library.js';
 import { keyOf, idOfKey, GONE_PREFIX } from '../lib/saved.js';
-import { storedKeys } from '../lib/storage-keys.js';
 import { STATUS_KEY } from '../lib/messages.js';
 import { checkPull, reportSkipped } from './pull-validate.js';
 import { NAMES, USER_FIELDS, same, valueOf, fromItem, adoptClean, dirtyFields, upgrade } from '../lib/record.js';
@@ -257,31 +256,6 @@ const encoder = new TextEncoder();
 /** @param {any} v @returns {number} the size of v as UTF-8 JSON: the server's limit counts bytes */
 const jsonBytes = (v) => encoder.encode(JSON.stringify(v)).length;
 
-/** The items a library scan reads at a time. */
-const SCAN_CHUNK = 500;
-
-/**
- * The library's items (papers and removals not yet pushed) a chunk at a time, each chunk with the keys stored when
- * the scan began: a large library is megabytes of records (5,000 papers with abstracts: one read of them all took
- * about 1 s), and one read of it all holds the storage and the worker, so that a page or the popup waits behind it.
- * Where the browser cannot list keys alone, one chunk of every item. An item removed before its chunk is read is
- * left out; run under exclusive, nothing is written meanwhile.
- * @returns {AsyncGenerator<{items: Record<string, any>, keys: Set<string>}>} keys: every key stored as the scan began
- */
-async function* libraryChunks() {
-  const keys = await storedKeys(chrome.storage.local);
-  if (!keys) {
-    const all = await chrome.storage.local.get(null);
-    yield { items: all, keys: new Set(Object.keys(all)) };
-    return;
-  }
-  const all = new Set(keys);
-  const mine = keys.filter((k) => k.startsWith(GONE_PREFIX) || idOfKey(k) !== null);
-  for (let i = 0; i < mine.length; i += SCAN_CHUNK) {
-    yield { items: await chrome.storage.local.get(mine.slice(i, i + SCAN_CHUNK)), keys: all };
-  }
-}
-
 /**
  * Builds, stores and sends one batch of changes and deletions.
  * @returns {Promise<boolean>} whether more may remain: the batch was full, or its answer asks for another
@@ -289,48 +263,46 @@ async function* libraryChunks() {
 async function pushBatch(call) {
   const lim = await limits();
   const flight = await exclusive(async () => {
+    const all = await chrome.storage.local.get(null);
     const changes = [];
     const deletions = [];
     const sent = {};
     const stale = [];
     let size = 0;
     let full = false;
-    scan: for await (const { items, keys } of libraryChunks()) {
-      for (const [k, stored] of Object.entries(items)) {
-        if (changes.length + deletions.length >= lim.ops || size >= lim.bytes) {
-          full = true;
-          break scan;
-        }
-        if (k.startsWith(GONE_PREFIX)) {
-          // saved again after a stop inside library.remove: the record wins
-          if (keys.has(keyOf(stored.id))) stale.push(k);
-          else {
-            const d = { id: stored.id, base_version: stored.version };
-            deletions.push(d);
-            size += jsonBytes(d) + 1;
-          }
-          continue;
-        }
-        const id = idOfKey(k);
-        if (id === null) continue;
-        const rec = upgrade(stored);
-        const { conflict } = rec.sync;
-        if (rec.sync.error || (conflict && !conflict.server)) continue;
-        // A paper in conflict still pushes its other edits, on their own base version: tags then merge three-way.
-        const held = new Set((conflict && conflict.fields) || []);
-        const dirty = dirtyFields(rec).filter((f) => !held.has(f));
-        if (!dirty.length) continue;
-        const ch = { id, base_version: rec.version || 0 };
-        for (const f of dirty) ch[f] = valueOf(rec, f);
-        const n = jsonBytes(ch) + 1;
-        if (size + n > lim.bytes && changes.length + deletions.length) {
-          full = true;
-          break scan;
-        }
-        size += n;
-        sent[id] = Object.fromEntries(dirty.map((f) => [f, rec.sync.dirty[f]]));
-        changes.push(ch);
+    for (const [k, stored] of Object.entries(all)) {
+      if (changes.length + deletions.length >= lim.ops || size >= lim.bytes) {
+        full = true;
+        break;
       }
+      if (k.startsWith(GONE_PREFIX)) {
+        if (all[keyOf(stored.id)]) stale.push(k); // saved again after a stop inside library.remove: the record wins
+        else {
+          const d = { id: stored.id, base_version: stored.version };
+          deletions.push(d);
+          size += jsonBytes(d) + 1;
+        }
+        continue;
+      }
+      const id = idOfKey(k);
+      if (id === null) continue;
+      const rec = upgrade(stored);
+      const { conflict } = rec.sync;
+      if (rec.sync.error || (conflict && !conflict.server)) continue;
+      // A paper in conflict still pushes its other edits, on their own base version: tags then merge three-way.
+      const held = new Set((conflict && conflict.fields) || []);
+      const dirty = dirtyFields(rec).filter((f) => !held.has(f));
+      if (!dirty.length) continue;
+      const ch = { id, base_version: rec.version || 0 };
+      for (const f of dirty) ch[f] = valueOf(rec, f);
+      const n = jsonBytes(ch) + 1;
+      if (size + n > lim.bytes && changes.length + deletions.length) {
+        full = true;
+        break;
+      }
+      size += n;
+      sent[id] = Object.fromEntries(dirty.map((f) => [f, rec.sync.dirty[f]]));
+      changes.push(ch);
     }
     if (stale.length) await chrome.storage.local.remove(stale);
     if (!changes.length && !deletions.length) return null;
@@ -527,25 +499,24 @@ async function writeStatus(s, error) {
     await chrome.storage.local.set({ [STATUS_KEY]: status });
     return status;
   }
+  const all = await chrome.storage.local.get(null);
   let pending = 0;
   let conflicts = 0;
   let disputes = 0;
   let errors = 0;
   let reason = '';
-  for await (const { items, keys } of libraryChunks()) {
-    for (const [k, stored] of Object.entries(items)) {
-      if (k.startsWith(GONE_PREFIX)) {
-        if (!keys.has(keyOf(stored.id))) pending++; // else a stale tombstone, dropped by the next push
-      } else if (idOfKey(k) !== null) {
-        const rec = upgrade(stored);
-        if (rec.sync.conflict) conflicts++;
-        else {
-          if (rec.dispute) disputes++; // another device's choice is awaited
-          if (rec.sync.error) {
-            errors++;
-            reason ||= `${rec.title ? `"${rec.title}"` : rec.id}: ${rec.sync.error}`;
-          } else if (dirtyFields(rec).length) pending++;
-        }
+  for (const [k, stored] of Object.entries(all)) {
+    if (k.startsWith(GONE_PREFIX)) {
+      if (!all[keyOf(stored.id)]) pending++; // else a stale tombstone, dropped by the next push
+    } else if (idOfKey(k) !== null) {
+      const rec = upgrade(stored);
+      if (rec.sync.conflict) conflicts++;
+      else {
+        if (rec.dispute) disputes++; // another device's choice is awaited
+        if (rec.sync.error) {
+          errors++;
+          reason ||= `${rec.title ? `"${rec.title}"` : rec.id}: ${rec.sync.error}`;
+        } else if (dirtyFields(rec).length) pending++;
       }
     }
   }
@@ -553,7 +524,7 @@ async function writeStatus(s, error) {
     s = 'error';
     error = errors === 1 ? `the server refuses ${reason}` : `the server refuses ${errors} papers, such as ${reason}`;
   }
-  const { [STATE]: st = {} } = await chrome.storage.local.get(STATE);
+  const st = all[STATE] || {};
   /** @type {SyncStatus} */
   const status = { state: s || (pending ? 'pending' : 'synced'), pending, conflicts, disputes, at: new Date().toISOString() };
   if (error) status.error = error;
