@@ -22,7 +22,8 @@ const PAGE = 50;
 const TYPING_PAUSE_MS = 400;
 
 const $ = (sel) => document.querySelector(sel);
-const index = new LibraryIndex();
+/** The library as the list shows it: the first screen's papers (first-screen.js), then the whole library. */
+let index = new LibraryIndex();
 /** @type {SyncStatus|undefined} */
 let status;
 /** @type {string|undefined} when the library was last known current */
@@ -70,7 +71,7 @@ function render() {
   const more = $('#more');
   more.hidden = !whole || matches.length <= shown.length;
   more.textContent = `Show more (${matches.length - shown.length} more)`;
-  $('#empty').hidden = saved() > 0;
+  $('#empty').hidden = savedCount() > 0;
   $('#no-match').hidden = !whole || index.size === 0 || matches.length > 0;
   $('#loading').hidden = whole || matches.length > 0 || total === 0;
   toolbar();
@@ -81,11 +82,11 @@ function render() {
 }
 
 /** How many papers are saved. */
-const saved = () => (whole ? index.size : total);
+const savedCount = () => (whole ? index.size : total);
 
 function toolbar() {
   const q = $('#search').value.trim();
-  $('#count').textContent = q && whole ? `${matches.length} of ${index.size} match` : `${saved()} saved`;
+  $('#count').textContent = q && whole ? `${matches.length} of ${index.size} match` : `${savedCount()} saved`;
   // Selecting and exporting wait for the whole library: before it, they would miss papers.
   /** @type {HTMLInputElement} */ ($('#select-all')).disabled = !whole;
   for (const b of /** @type {NodeListOf<HTMLButtonElement>} */ (document.querySelectorAll('button[data-format]'))) b.disabled = !whole;
@@ -315,7 +316,7 @@ async function firstScreen() {
       // A conflict outside the remembered papers would head the list: the status counts them all.
       const st = got[STATUS_KEY];
       if (!(st && st.conflicts > first.conflictCount)) {
-        index.load(await papers);
+        index = first;
         total = keys.filter((k) => idOfKey(k) !== null).length;
         status = st;
         checked = got[CHECKED_KEY];
@@ -331,10 +332,10 @@ async function firstScreen() {
 }
 
 let rememberTimer = 0;
-/** Remembers the list's beginning for the next opening (first-screen.js), a moment after the last change. */
-function rememberSoon(delay = 1000) {
+/** Remembers the list's beginning for the next opening (first-screen.js), a second after the last change. */
+function rememberSoon() {
   clearTimeout(rememberTimer);
-  rememberTimer = setTimeout(remember, delay);
+  rememberTimer = setTimeout(remember, 1000);
 }
 
 /** @type {unknown} what is remembered, as last read or written */

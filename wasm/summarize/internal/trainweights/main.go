@@ -236,13 +236,13 @@ func fit(recs []record, o options) (scorer.Model, error) {
 	dense1, lex1 := train(stage1, len(scorer.DenseNames), 3, o)
 	m := scorer.Model{Dense: named(scorer.DenseNames[:], dense1), Words: lex1[0], Starts: lex1[1], Bigrams: lex1[2]}
 	fmt.Fprintln(o.log, "token model: which words a TL;DR uses")
-	tokenDense, tokenWords := trainTokens(recs, o)
+	tokenDense, tokenWords, tunable := trainTokens(recs, o)
 	m.Token, m.TokenWords = named(scorer.TokenNames[:], tokenDense), tokenWords
 	m.Prepare()
 
 	fitStageTwo(&m, recs, o)
 	if o.e2eEpochs > 0 {
-		if err := fineTune(&m, recs, tokenWordSet(recs, o.tokenMinDocs), o); err != nil {
+		if err := fineTune(&m, recs, tunable, o); err != nil {
 			return scorer.Model{}, err
 		}
 	}
@@ -275,27 +275,11 @@ func fitStageTwo(m *scorer.Model, recs []record, o options) {
 	m.Prepare()
 }
 
-// tokenWordSet returns the words of recs' abstracts that trainTokens gives a weight: those in at least
-// minDocs abstracts.
-func tokenWordSet(recs []record, minDocs int) map[string]bool {
-	docs := map[string]int{}
-	for _, r := range recs {
-		for _, f := range scorer.ExtractWords(r.Title, r.Source) {
-			docs[f.Word]++
-		}
-	}
-	out := map[string]bool{}
-	for w, n := range docs {
-		if n >= minDocs {
-			out[w] = true
-		}
-	}
-	return out
-}
-
 // trainTokens fits the pointwise logistic model of whether a word of the abstract appears in its TL;DR,
-// in the form ROUGE counts: a word whose stem is a TL;DR word's stem ("models" for "model") is a hit.
-func trainTokens(recs []record, o options) ([]float64, map[string]float64) {
+// in the form ROUGE counts: a word whose stem is a TL;DR word's stem ("models" for "model") is a hit. It
+// returns the dense weights, the word weights kept (|w| >= o.keep), and every word that was given a
+// weight to fit (those in at least o.tokenMinDocs abstracts), which the end-to-end tuning may move.
+func trainTokens(recs []record, o options) ([]float64, map[string]float64, map[string]bool) {
 	type example struct {
 		f     scorer.WordFeatures
 		label float64
@@ -348,12 +332,14 @@ func trainTokens(recs []record, o options) ([]float64, map[string]float64) {
 		dw[j] = round(dense[j].w)
 	}
 	ww := map[string]float64{}
+	fitted := make(map[string]bool, len(words))
 	for w, p := range words {
+		fitted[w] = true
 		if math.Abs(p.w) >= o.keep {
 			ww[w] = round(p.w)
 		}
 	}
-	return dw, ww
+	return dw, ww, fitted
 }
 
 // targetStems returns the stems of the words of r's references.

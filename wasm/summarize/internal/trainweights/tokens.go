@@ -41,7 +41,7 @@ func evalTokens(recs []record, o options, out io.Writer) error {
 				train = append(train, r)
 			}
 		}
-		dense, words := trainTokens(train, o)
+		dense, words, _ := trainTokens(train, o)
 		m := scorer.Model{Token: named(scorer.TokenNames[:], dense), TokenWords: words}
 		m.Prepare()
 		for _, r := range test {
