@@ -102,9 +102,9 @@ export class Browser {
     return page;
   }
 
-  /** Serves body at url (a real https URL). */
-  serve(url, body, type = 'text/html; charset=utf-8', status = 200) {
-    this.pages.set(url.replace(/#.*/, ''), { body, type, status }); // requests carry no fragment
+  /** Serves body at url (a real https URL), delay ms after it is asked for. */
+  serve(url, body, type = 'text/html; charset=utf-8', status = 200, delay = 0) {
+    this.pages.set(url.replace(/#.*/, ''), { body, type, status, delay }); // requests carry no fragment
   }
 
   /** Serves a file at url. */
@@ -124,6 +124,7 @@ export class Browser {
     const key = url.href;
     const page = this.pages.get(key) || this.pages.get(url.origin + url.pathname);
     if (!page) return route.fulfill({ status: 404, contentType: 'text/plain', body: `not served in tests: ${key}` });
+    if (page.delay) await new Promise((r) => setTimeout(r, page.delay));
     return route.fulfill({ status: page.status, contentType: page.type, body: page.body });
   }
 

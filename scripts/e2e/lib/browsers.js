@@ -146,8 +146,9 @@ export class Session {
     return this;
   }
 
-  serve(url, body, type, status) {
-    this.browser.serve(url, body, type, status);
+  /** Serves body at url (a real https URL); delay: ms after it is asked for (a slow script holds up the parser). */
+  serve(url, body, type, status, delay) {
+    this.browser.serve(url, body, type, status, delay);
   }
 
   serveFile(url, file, type) {
@@ -230,6 +231,22 @@ export class Session {
   async records() {
     const all = await this.inExtension(() => chrome.storage.local.get(null));
     return Object.fromEntries(Object.entries(all).filter(([k]) => k.startsWith('paper:')).map(([k, v]) => [k.slice(6), v]));
+  }
+
+  /**
+   * Waits until the background has stored what it answered url (background/recent-pages.js), as it has long before
+   * the browser stops it idle, so that the answer outlives the background.
+   */
+  async waitForStoredAnswer(url) {
+    const page = await this.open(this.extensionURL('options/options.html'));
+    try {
+      const stored = () => page.evaluate(async (key) => ((await chrome.storage.session.get('early-order'))['early-order'] || []).includes(key), `normal ${url}`);
+      for (const end = Date.now() + 10_000; !(await stored()); await new Promise((r) => setTimeout(r, 50))) {
+        if (Date.now() > end) throw new Error(`the answer to ${url} was not stored`);
+      }
+    } finally {
+      await page.close();
+    }
   }
 
   /** Clears the extension's chrome.storage.session (the caches of abstracts and summaries). */

@@ -71,8 +71,8 @@ export class FirefoxBrowser {
     return `moz-extension://${this.uuid}/${file}`;
   }
 
-  serve(url, body, type = 'text/html; charset=utf-8', status = 200) {
-    this.pages.set(url.replace(/#.*/, ''), { body, type, status });
+  serve(url, body, type = 'text/html; charset=utf-8', status = 200, delay = 0) {
+    this.pages.set(url.replace(/#.*/, ''), { body, type, status, delay });
   }
 
   async serveFile(url, file, type) {
@@ -118,6 +118,7 @@ export class FirefoxBrowser {
     if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.hostname === '127.0.0.1') return req.continue();
     const page = this.pages.get(url.href) || this.pages.get(url.origin + url.pathname);
     if (!page) return req.respond({ status: 404, contentType: 'text/plain', body: `not served in tests: ${url.href}` });
+    if (page.delay) return sleep(page.delay).then(() => req.respond({ status: page.status, contentType: page.type, body: page.body }));
     return req.respond({ status: page.status, contentType: page.type, body: page.body });
   }
 

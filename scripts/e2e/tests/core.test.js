@@ -17,6 +17,8 @@ const LISTING = 'https://arxiv.org/list/cs.CL/new';
 const papers = Array.from({ length: 8 }, (_, i) => syntheticPaper(60 + i));
 const id = (p) => `arxiv:${p.id}`;
 const PASSWORD = 'correct horse battery staple';
+/** A page's script, served late (Session.serve's delay). */
+const SLOW_SCRIPT = 'https://arxiv.org/static/browse/slow.js';
 
 /** @type {Backend} */
 let backend;
@@ -115,11 +117,15 @@ describe(`papergist in ${KIND}`, () => {
     const s = await new Session({ kind: KIND, prefs: { 'extensions.background.idle.timeout': 2000 } }).start();
     sessions.push(s);
     const url = 'https://arxiv.org/list/cs.AI/recent';
-    s.serve(url, arxivListing(papers.slice(2, 6)));
+    // A script the parser waits for, as pages have: the page is parsed (and sent) well after the early answer
+    // comes, from a background that starts again meanwhile, however busy the machine.
+    s.serve(SLOW_SCRIPT, '', 'text/javascript', 200, 1500);
+    s.serve(url, arxivListing(papers.slice(2, 6)).replace('</body>', `<script src="${SLOW_SCRIPT}"></script></body>`));
     const timingOf = async (page) => JSON.parse(await page.evaluate(() => document.documentElement.getAttribute('data-papergist-timing')));
     let page = await s.openListing(url);
     const first = await page.cards();
     await page.close();
+    await s.waitForStoredAnswer(url);
     await s.stopBackground(); // as the browser stops it when idle: the answer comes from session storage
     page = await s.openListing(url, 'shown');
     const timing = await timingOf(page);

@@ -74,7 +74,11 @@ describe('trips per page state', () => {
 
   test('a page seen before the worker stopped is shown from the early answer it stored', async () => {
     const url = 'https://arxiv.org/list/cs.LG/new?stored';
-    browser.serve(url, arxivListing(Array.from({ length: 12 }, (_, i) => syntheticPaper(1600 + i))));
+    // a script the parser waits for: the page is sent well after the worker, started again, answers its port
+    const script = 'https://arxiv.org/static/browse/slow.js';
+    browser.serve(script, '', 'text/javascript', 200, 1500);
+    const html = arxivListing(Array.from({ length: 12 }, (_, i) => syntheticPaper(1600 + i)));
+    browser.serve(url, html.replace('</body>', `<script src="${script}"></script></body>`));
     const first = await cost(url);
     await browser.stopServiceWorker();
     const page = await openListing(browser.context, url, 'shown');
