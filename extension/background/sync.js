@@ -82,14 +82,15 @@ async function round() {
   const a = await account.session();
   if (!a) {
     // Keep why the server ended the login (the long poll may have learnt it first): the popup says so.
-    const { [STATUS_KEY]: prev } = await chrome.storage.local.get(STATUS_KEY);
-    return writeStatus('signed-out', prev && prev.state === 'signed-out' ? prev.error : undefined);
+    return writeStatus('signed-out', (prev) => (prev && prev.state === 'signed-out' ? prev.error : undefined));
   }
   await migrate(); // once per worker life, before the first round: the status counts read the records directly
   const st = await state();
   if (st.account !== libraryOf(a)) await rebase(a);
   if (navigator.onLine === false) return writeStatus('offline', 'this computer is offline'); // 'online' restarts
-  await writeStatus('syncing');
+  // Not awaited: should an edit's recount be under way (a whole library's read), the round need not wait for it;
+  // the round's last status is written after this one all the same.
+  writeStatus('syncing').catch((err) => console.warn('papergist: sync status', err));
   // Every request of the round is for this login: should the user sign in to another account meanwhile, the
   // round stops rather than push this library's queue into that one.
   const call = (method, path, opts = {}) => account.api(method, path, { ...opts, expect: a.deviceId });
@@ -477,20 +478,43 @@ let statusTimer = 0;
 function refreshStatus() {
   clearTimeout(statusTimer);
   return new Promise((resolve) => {
-    statusTimer = setTimeout(async () => {
-      const { [STATUS_KEY]: prev } = await chrome.storage.local.get(STATUS_KEY);
-      const keep = prev && ['syncing', 'offline', 'error', 'signed-out'].includes(prev.state) ? prev.state : undefined;
-      resolve(writeStatus(keep, prev && prev.error));
+    statusTimer = setTimeout(() => {
+      resolve(writeStatus(KEEP, (prev) => prev && prev.error));
     }, 100);
   });
 }
 
+/** writeStatus's state that keeps the state shown unless it is one the counts decide (synced, pending). */
+const KEEP = 'keep';
+/** @type {SyncStatus['state'][]} the states KEEP keeps */
+const KEPT = ['syncing', 'offline', 'error', 'signed-out'];
+/** The status writes, one after another. @type {Promise<unknown>} */
+let statusTail = Promise.resolve();
+
 /**
- * Writes the status the popup shows, counting pending edits and conflicts from the records.
- * @param {SyncStatus['state']} [s] derived from the counts when absent @param {string} [error]
+ * Writes the status the popup shows, counting pending edits and conflicts from the records. One write at a time,
+ * each from its own reads: were an edit's recount (a read of the whole library, long in a large one) to run
+ * beside a round, the round's last status could land first and the recount's, read before it, last: "Syncing…",
+ * or an edit "waiting" that had gone out, until the round that edit queued ended.
+ * @param {SyncStatus['state']|'keep'} [s] derived from the counts when absent; KEEP: as the status before, when
+ *   the counts do not decide it (syncing, offline, error, signed out)
+ * @param {string|((prev: SyncStatus|undefined) => string|undefined)} [error] or computed from the status before
  * @returns {Promise<SyncStatus>}
  */
-async function writeStatus(s, error) {
+function writeStatus(s, error) {
+  const write = statusTail.then(async () => {
+    /** @type {SyncStatus|undefined} */
+    let prev;
+    if (s === KEEP || typeof error === 'function') ({ [STATUS_KEY]: prev } = await chrome.storage.local.get(STATUS_KEY));
+    const state = s !== KEEP ? s : prev && KEPT.includes(prev.state) ? prev.state : undefined;
+    return statusNow(state, typeof error === 'function' ? error(prev) : error);
+  });
+  statusTail = write.catch(() => {});
+  return write;
+}
+
+/** writeStatus's write, alone. @param {SyncStatus['state']} [s] @param {string} [error] @returns {Promise<SyncStatus>} */
+async function statusNow(s, error) {
   if (s === 'syncing') {
     // Counts as they were: a scan of every record would cost a large library a quarter second per round.
     const { [STATUS_KEY]: prev } = await chrome.storage.local.get(STATUS_KEY);
