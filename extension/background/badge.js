@@ -2,6 +2,7 @@
 // which paper is kept in chrome.storage.session, since the worker forgets everything when it stops.
 import * as saved from '../lib/saved.js';
 import { sessionItems } from './session-items.js';
+import { savedFromPDF } from './pdf-index.js';
 
 const tabKey = (tabId) => `tab:${tabId}`;
 
@@ -24,8 +25,7 @@ export async function setTabPaper(tabId, paperId) {
 export async function setPDFTab(tabId, url, resolve) {
   const r = await resolve(url).catch(() => null);
   if (r && r.id && (await saved.savedAmong([r.id])).has(r.id)) return setTabPaper(tabId, r.id);
-  const hit = await saved.findSaved((s) => s.pdf_url === url);
-  return setTabPaper(tabId, hit ? hit.id : (r && r.id) || null);
+  return setTabPaper(tabId, (await savedFromPDF(url)) || (r && r.id) || null);
 }
 
 /** @type {Map<string, boolean>} changes not yet shown: a sync stores hundreds of papers in one write */

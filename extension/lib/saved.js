@@ -84,23 +84,6 @@ export async function* listInChunks(size) {
   }
 }
 
-/** The papers findSaved reads at a time. */
-const FIND_CHUNK = 500;
-
-/**
- * A saved paper that matches (the first found, in storage order), read a chunk at a time and no further than the
- * chunk it is in: a large library is megabytes of records (see savedIdList), and one read of it all holds the
- * reader's thread.
- * @param {(s: SavedPaper) => boolean} match @returns {Promise<SavedPaper|null>}
- */
-export async function findSaved(match) {
-  for await (const chunk of listInChunks(FIND_CHUNK)) {
-    const hit = chunk.find(match);
-    if (hit) return hit;
-  }
-  return null;
-}
-
 /** @returns {Promise<SavedPaper[]>} newest first (a record an older version stored, upgraded: lib/record.js) */
 export async function list() {
   const all = await chrome.storage.local.get(null);

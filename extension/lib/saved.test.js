@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { normalizeTags, trimSpace, byCodePoint, savedIdList, listInChunks, findSaved } from './saved.js';
+import { normalizeTags, trimSpace, byCodePoint, savedIdList, listInChunks } from './saved.js';
 
 const vectors = JSON.parse(readFileSync(new URL('../../shared/syncproto/testdata/tags.json', import.meta.url), 'utf8'));
 
@@ -21,7 +21,8 @@ test('byCodePoint orders astral characters after the BMP', () => {
 });
 
 // The library's readers that must not read it whole at once: the saved IDs (keys only, with getKeys), the
-// For-you index's chunks (one read per chunk) and findSaved, each against a fake chrome.storage.local.
+// chunks of listInChunks (one read per chunk), which the For-you and PDF indexes read it in, each against a fake
+// chrome.storage.local.
 const library = {
   'paper:arxiv:2401.00001': { id: 'arxiv:2401.00001', title: 'One', saved_at: '2026-01-03T00:00:00Z' },
   'paper:arxiv:2401.00002': { id: 'arxiv:2401.00002', title: 'Two', saved_at: '2026-01-02T00:00:00Z' },
@@ -77,23 +78,4 @@ test('listInChunks yields one empty chunk for an empty library, and chunks of ev
   const chunks = [];
   for await (const chunk of listInChunks(2)) chunks.push(chunk.map((p) => p.id));
   assert.deepEqual(chunks, [['arxiv:2401.00001', 'arxiv:2401.00002'], ['doi:10.1000/x']], 'newest first, as list gives them');
-});
-
-test('findSaved reads no further than the chunk that holds the match', async (t) => {
-  t.after(() => delete globalThis.chrome);
-  const many = Object.fromEntries(Array.from({ length: 1200 }, (_, i) => {
-    const id = `arxiv:2401.${String(i).padStart(5, '0')}`;
-    return [`paper:${id}`, { id, title: `Paper ${i}`, authors: [], abstract: '', url: '', pdf_url: `https://example.org/${i}.pdf`,
-      tldr: '', keyphrases: [], tags: [], note: '', read: false, saved_at: '2026-01-01T00:00:00Z', version: 1, meta: {}, sync: { dirty: {} } }];
-  }));
-  let reads = localArea(many, { getKeys: true });
-  assert.equal((await findSaved((s) => s.pdf_url === 'https://example.org/700.pdf'))?.id, 'arxiv:2401.00700');
-  assert.equal(reads.length, 2, 'the first two chunks of 500');
-  assert.ok(reads.every((keys) => Array.isArray(keys) && keys.length <= 500));
-  reads = localArea(many, { getKeys: true });
-  assert.equal(await findSaved((s) => s.pdf_url === 'https://example.org/none.pdf'), null);
-  assert.equal(reads.length, 3, 'every chunk, none of them the whole library');
-  reads = localArea(many, { getKeys: false });
-  assert.equal((await findSaved((s) => s.title === 'Paper 3'))?.id, 'arxiv:2401.00003');
-  assert.deepEqual(reads, [null], 'without getKeys: one read of every item');
 });
