@@ -11,7 +11,7 @@ import { exclusive, onLocalChange, migrate } from './library.js';
 import { keyOf, idOfKey, GONE_PREFIX } from '../lib/saved.js';
 import { STATUS_KEY } from '../lib/messages.js';
 import { checkPull, reportSkipped } from './pull-validate.js';
-import { NAMES, USER_FIELDS, same, valueOf, fromItem, adoptClean, dirtyFields, upgrade } from '../lib/record.js';
+import { NAMES, USER_FIELDS, same, valueOf, fromItem, adoptClean, dirtyFields, upgrade, newMark } from '../lib/record.js';
 import { listen, listening, markChecked } from './sync-live.js';
 
 /** @typedef {import('../lib/messages.js').SavedPaper} SavedPaper */
@@ -132,12 +132,13 @@ async function rebase(a) {
   await exclusive(async () => {
     const all = await chrome.storage.local.get(null);
     const put = { [STATE]: { ...(await state()), account: libraryOf(a), since: 0, failures: 0 } };
+    const mark = newMark();
     const drop = [INFLIGHT]; // batches and removals meant for another library
     for (const [k, rec] of Object.entries(all)) {
       if (k.startsWith(GONE_PREFIX)) drop.push(k);
       else if (idOfKey(k) !== null) {
         const next = { ...upgrade(rec), version: 0 };
-        next.sync = { dirty: Object.fromEntries(NAMES.map((n) => [n, 1])) }; // no conflict, no refusal
+        next.sync = { dirty: Object.fromEntries(NAMES.map((n) => [n, mark])) }; // no conflict, no refusal
         put[k] = next;
       }
     }
@@ -238,7 +239,8 @@ function adopt(next, item) {
     if (!USER_FIELDS.includes(name) && (v === '' || (Array.isArray(v) && !v.length))) next[name] = valueOf(item, name);
   }
   const dirty = {};
-  for (const name of NAMES) if (!same(name, valueOf(next, name), valueOf(item, name))) dirty[name] = 1;
+  const mark = newMark();
+  for (const name of NAMES) if (!same(name, valueOf(next, name), valueOf(item, name))) dirty[name] = mark;
   next.sync = { ...next.sync, dirty };
   next.version = item.version;
   if (mine && theirs && mine !== theirs) {
@@ -452,18 +454,19 @@ export async function resolve(id, keep) {
     const { server, version, fields } = rec.sync.conflict;
     const next = structuredClone(rec);
     const { dirty } = next.sync;
+    const mark = newMark();
     delete next.sync.conflict;
     if (!server) {
       if (keep === 'theirs') return chrome.storage.local.remove(key);
       // Brought back: created again on top of its tombstone's version, with every field.
       next.version = version;
-      for (const n of NAMES) dirty[n] = (dirty[n] || 0) + 1;
+      for (const n of NAMES) dirty[n] = mark;
     } else {
       // Either choice goes to the server: the fields pushed again settle the item's dispute, which is how the
       // other device learns what was kept.
       for (const f of fields) {
         if (keep === 'theirs') next[f] = valueOf(server, f);
-        dirty[f] = (dirty[f] || 0) + 1;
+        dirty[f] = mark;
       }
       adoptClean(next, server);
       next.version = server.version;

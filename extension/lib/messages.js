@@ -63,7 +63,7 @@
  */
 /**
  * A record's sync state. dirty maps each wire field (lib/record.js NAMES) edited here and not yet acknowledged
- * by the server to an edit counter; conflict is set when the server refused an edit because the same field
+ * by the server to its edit's mark (lib/record.js newMark, never given twice); conflict is set when the server refused an edit because the same field
  * changed there too; error when the server refused the record's edit as malformed (it waits for the next edit).
  * @typedef {{dirty: Record<string, number>, conflict?: Conflict, error?: string}} SyncState
  */

@@ -46,15 +46,30 @@ export function same(name, a, b) {
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
+let lastMark = 0;
+
 /**
- * Marks the fields of next that differ from prev (every field when prev is absent) dirty, bumping each one's
- * edit counter: a push acknowledges a field only if it was not edited again while the push was in flight.
+ * A mark for the fields of one edit, never given before on this device: the microseconds since the epoch, or one
+ * more than the last mark. A push acknowledges a field only if its mark is the one the push sent, so a mark must
+ * never come back: counting each field's edits from 1 gave an edit made after an acknowledged one the mark of
+ * that one, and a stored batch replayed after a worker stop then acknowledged, and lost, the new edit.
+ * @returns {number} below 2^53 until the year 2255
+ */
+export function newMark() {
+  lastMark = Math.max(lastMark + 1, Date.now() * 1000);
+  return lastMark;
+}
+
+/**
+ * Marks the fields of next that differ from prev (every field when prev is absent) dirty, with a new mark (see
+ * newMark): a push acknowledges a field only if it was not edited again while the push was in flight.
  * @param {SavedPaper|undefined} prev @param {SavedPaper} next @returns {SavedPaper} next
  */
 export function markDirty(prev, next) {
   const dirty = { ...((prev && prev.sync && prev.sync.dirty) || {}) };
+  const mark = newMark();
   for (const name of NAMES) {
-    if (!prev || !same(name, valueOf(prev, name), valueOf(next, name))) dirty[name] = (dirty[name] || 0) + 1;
+    if (!prev || !same(name, valueOf(prev, name), valueOf(next, name))) dirty[name] = mark;
   }
   next.sync = { ...(next.sync || {}), dirty };
   return next;
