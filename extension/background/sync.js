@@ -45,6 +45,15 @@ async function setState(patch) {
   await chrome.storage.local.set({ [STATE]: { ...(await state()), ...patch } });
 }
 
+/**
+ * Whether the last round failed (the server or the network), as opposed to a round that ended well with papers
+ * the server refuses, which the status also shows as an error.
+ * @returns {Promise<boolean>}
+ */
+export async function lastRoundFailed() {
+  return (await state()).failures > 0;
+}
+
 /** @returns {Promise<number|null>} the library version pulled last for a's library; null before its first round */
 export async function syncedSince(a) {
   const st = await state();
@@ -326,8 +335,7 @@ async function send(call, flight) {
   try {
     ({ data } = await call('POST', '/v1/sync', { body: flight.body, headers: { 'Idempotency-Key': flight.key } }));
   } catch (err) {
-    const refused = err.status >= 400 && err.status < 500 && ![401, 408, 429].includes(err.status);
-    if (!refused) throw err; // kept in flight: the same request goes out again
+    if (!refusesBatch(err)) throw err; // kept in flight: the same request goes out again
     await exclusive(() => refuse(flight, err));
     return true;
   }
@@ -338,6 +346,16 @@ async function send(call, flight) {
     return again;
   });
 }
+
+/**
+ * Whether an error says the batch itself is at fault, so that sending it again cannot help: the server's own
+ * "invalid" (400) or reused key (422), or a body too large for the server or a proxy before it (413). Any other
+ * answer (a proxy's or firewall's 403 or 404, a route missing during a deploy) leaves the batch stored, to go
+ * out again with the rounds' backoff: taking it for a refusal parked every edit in it and dropped its removals.
+ * @param {{status?: number, code?: string}} err
+ */
+const refusesBatch = (err) => err.status === 413 ||
+  (err.status === 400 && err.code === 'invalid') || (err.status === 422 && err.code === 'idempotency_key_reused');
 
 /**
  * The server refused a whole batch (too large, or malformed). Retrying it unchanged cannot help, and dropping

@@ -78,6 +78,8 @@ export class PushHoldingProxy {
     this.onHeld = () => {};
     /** @type {((body: any) => any)|null} rewrites each pull's answer (a broken or hostile server) */
     this.rewritePull = null;
+    /** @type {number} when set, pushes are answered with this status and an HTML page, not forwarded (a firewall) */
+    this.refusePushes = 0;
   }
 
   /** @param {number} [port] default a free one */
@@ -92,6 +94,12 @@ export class PushHoldingProxy {
     const chunks = [];
     for await (const c of req) chunks.push(c);
     const body = Buffer.concat(chunks);
+    if (this.refusePushes && req.method === 'POST' && req.url === '/v1/sync') {
+      this.requests.push({ method: req.method, path: req.url, auth: req.headers.authorization || '', status: this.refusePushes });
+      res.writeHead(this.refusePushes, { 'content-type': 'text/html' });
+      res.end('<html><body><h1>Access denied</h1></body></html>');
+      return;
+    }
     const headers = { ...req.headers, host: this.target.host };
     let upstream;
     try {

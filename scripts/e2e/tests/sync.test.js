@@ -355,6 +355,41 @@ test('a paper removed while its push is in flight stays removed', async () => {
   }
 });
 
+test('pushes a firewall refuses wait and go out once it lets them through: no edit is parked, no removal dropped', async () => {
+  const proxy = await new PushHoldingProxy(backend.url).start();
+  try {
+    const h = await profile();
+    await signIn(h, proxy.url, 'firewall@example.org', PASSWORD, { create: true });
+    const page = await saveFromListing(h, papers[1]);
+    await clickSave(page, id(papers[2]));
+    await waitForSaved(page, id(papers[2]), true);
+    await waitStatus(h, (s) => s.state === 'synced' && s.pending === 0);
+    const { token } = await backend.login('firewall@example.org', PASSWORD);
+    assert.deepEqual(Object.keys(await serverItems(token)).sort(), [id(papers[1]), id(papers[2])].sort());
+
+    proxy.refusePushes = 403; // a firewall or a proxy mid-deploy: not the server's answer
+    await update(h, papers[1], { note: 'kept through the outage' });
+    await clickSave(page, id(papers[2])); // removed
+    await waitForSaved(page, id(papers[2]), false);
+    const refused = () => proxy.requests.filter((r) => r.method === 'POST' && r.status === 403).length;
+    await waitStatus(h, (s) => s.state === 'error' && refused() > 0);
+    const local = await storage(h);
+    assert.equal(local[`paper:${id(papers[1])}`].sync.error, undefined, 'the edit is not parked as refused');
+    assert.ok(local[`paper:${id(papers[1])}`].sync.dirty.note, 'it waits to go out');
+    assert.ok(local[`gone:${id(papers[2])}`], 'the removal waits to go out');
+
+    proxy.refusePushes = 0;
+    const st = await syncNow(h);
+    assert.deepEqual([st.state, st.pending], ['synced', 0]);
+    const items = await serverItems(token);
+    assert.equal(items[id(papers[1])].note, 'kept through the outage');
+    assert.equal(items[id(papers[2])], undefined, 'the removal reached the server');
+    await page.close();
+  } finally {
+    await proxy.close();
+  }
+});
+
 test('a large upload goes out in byte-sized batches in one round; a paper the server refuses is shown, the rest sync', async () => {
   const proxy = await new PushHoldingProxy(backend.url).start();
   try {
