@@ -16,7 +16,7 @@ import { RecentPages } from './recent-pages.js';
 import * as library from './library.js';
 import * as account from './account.js';
 import * as sync from './sync.js';
-import { looked } from './sync-live.js';
+import { looked, listening } from './sync-live.js';
 import * as forYou from './for-you.js';
 
 // The library is the background's alone: content scripts (a page's renderer) cannot read or write it, and get
@@ -38,11 +38,12 @@ forYou.ensureLibrary().catch((err) => console.warn('papergist: For-you index', e
 
 /**
  * Counts for the tests (scripts/e2e): messages from content scripts, trips to the engine and calls into Go
- * (the engine's running count), since this worker started, and whether the engine compiled its module early.
+ * (the engine's running count), since this worker started, whether the engine compiled its module early, and
+ * whether the live sync is listening (a long poll open after one that answered).
  */
 const stats = { fromContent: 0, pagePorts: 0, earlyAnswers: 0, get trips() { return engineStats.trips; },
   get goCalls() { return engineStats.goCalls; }, get libraryTrips() { return engineStats.libraryTrips; },
-  get compiledEarly() { return engineStats.compiledEarly; } };
+  get compiledEarly() { return engineStats.compiledEarly; }, get listening() { return listening(); } };
 globalThis.papergistStats = stats;
 chrome.runtime.onMessage.addListener((_msg, sender) => {
   if (sender.tab) stats.fromContent++;

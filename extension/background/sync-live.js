@@ -6,7 +6,7 @@
 // request per WAIT_S; should it stop anyway, the engine's alarms and the next look (popup, listing) start the
 // loop again, and the rounds at start, after edits and on the alarm remain the fallback.
 import * as account from './account.js';
-import { syncNow, syncedSince, endedOnServer } from './sync.js';
+import { syncNow, syncedSince, endedOnServer, lastRoundFailed } from './sync.js';
 import { CHECKED_KEY } from '../lib/messages.js';
 
 /** Seconds the server holds a wait without a change: under the 30 s after which Chrome stops a fetching worker. */
@@ -64,7 +64,10 @@ async function run() {
         // Changed elsewhere, or the server is back after a failure: a round pulls (and pushes what waited).
         const st = await syncNow();
         if (st.state === 'signed-out') return;
-        if (st.state === 'error' || st.state === 'offline') throw Object.assign(new Error(st.error || st.state), { offline: st.state === 'offline' });
+        // A round that ended well with a paper the server refuses also reads "error": not a reason to back off.
+        if (st.state === 'offline' || (st.state === 'error' && (await lastRoundFailed()))) {
+          throw Object.assign(new Error(st.error || st.state), { offline: st.state === 'offline' });
+        }
         if (status === 200 && (await syncedSince(a)) === since) await sleep(MIN_BACKOFF_MS); // never spin
       } else {
         await markChecked();

@@ -199,3 +199,38 @@ test('a change in A reaches B\'s open listing and popup by itself', async (t) =>
     await reopened.close();
   });
 });
+
+test('a paper the server refuses does not hold up live sync: changes from elsewhere still arrive at once', async () => {
+  const email = newEmail('parked');
+  const a = await profile();
+  const b = await profile();
+  await signIn(a, backend.url, email, PASSWORD, { create: true, deviceName: 'A' });
+  await waitStatus(a, (s) => s.state === 'synced');
+  // In B, a paper an older version stored with a save time the server refuses: B's first round uploads it, and
+  // it is parked and shown as an error.
+  const bad = syntheticPaper(69);
+  const w = await b.serviceWorker();
+  await w.evaluate((p) => chrome.storage.local.set({ [`paper:${p.id}`]: {
+    id: p.id, paper: { id: p.id, title: p.title, authors: [], url: 'https://arxiv.org/abs/x', locator: {} },
+    tldr: '', keyphrases: [], tags: [], note: '', read: false, savedAt: 'last Tuesday',
+  } }), { id: id(bad), title: bad.title });
+  await signIn(b, backend.url, email, PASSWORD, { deviceName: 'B' });
+  await waitStatus(b, (s) => s.state === 'error' && /refuses/.test(s.error || ''));
+  assert.ok((await records(b))[id(bad)].sync.error, 'parked');
+
+  const listingA = await openListing(a.context, LISTING);
+  for (const p of papers) {
+    await clickSave(listingA, id(p));
+    const end = Date.now() + ARRIVES;
+    while (!(await records(b))[id(p)] && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+    assert.ok((await records(b))[id(p)], `${id(p)}, saved in A, reached B`);
+  }
+  // The round that brought each one ended well: B keeps listening, with no backoff (a round's own error would
+  // close the long poll and wait 2 s, then 4, 8, … up to 5 minutes, before B heard of the next change).
+  const listening = async () => (await b.serviceWorker()).evaluate(() => globalThis.papergistStats.listening);
+  const end = Date.now() + ARRIVES;
+  while (!(await listening()) && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+  assert.equal(await listening(), true, 'B listens');
+  assert.equal((await storage(b))['sync:status'].state, 'error', 'the refused paper is still shown');
+  await listingA.close();
+});
