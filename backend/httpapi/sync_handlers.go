@@ -15,7 +15,7 @@ import (
 // the client's If-Modified-Since-Version. Its route skips the middleware's device check: the store does it in
 // the same statement as the read.
 func (a *app) pull(c echo.Context) error {
-	since, err := queryInt(c, "since", 0, 0, 1<<53-1)
+	since, err := queryInt(c, "since", 0, 0, syncproto.MaxVersion)
 	if err != nil {
 		return err
 	}

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -161,10 +162,15 @@ func TestSyncPushPullAndMerge(t *testing.T) {
 			{ID: "arxiv:2401.00005", Title: ptr("  ")},
 			{ID: "arxiv:2401.00006", Title: ptr("ok")},
 			{ID: "arxiv:2401.00006", Title: ptr("twice")},
+			// a year past 9999 in UTC, which no JSON time carries: once a 500 that failed the whole push
+			{ID: "arxiv:2401.00008", Title: ptr("late"), SavedAt: ptr(time.Date(9999, 12, 31, 23, 30, 0, 0, time.FixedZone("", -3600)))},
+			// a base version no server gave, which would pass every conflict check
+			{ID: "arxiv:2401.00001", Note: ptr("overwrite"), BaseVersion: syncproto.MaxVersion + 1},
 		},
-		Deletions: []syncproto.Deletion{{ID: "doi:NOT-normalized", BaseVersion: 0}, {ID: "arxiv:2401.00007", BaseVersion: -1}},
+		Deletions: []syncproto.Deletion{{ID: "doi:NOT-normalized", BaseVersion: 0}, {ID: "arxiv:2401.00007", BaseVersion: -1},
+			{ID: "arxiv:2401.00001", BaseVersion: 1<<63 - 1}},
 	})
-	want := []string{"invalid", "invalid", "invalid", "invalid", "invalid", "applied", "invalid", "invalid", "invalid"}
+	want := []string{"invalid", "invalid", "invalid", "invalid", "invalid", "applied", "invalid", "invalid", "invalid", "invalid", "invalid", "invalid"}
 	require.Len(t, inv.Results, len(want))
 	for i, r := range inv.Results {
 		assert.Equal(t, want[i], r.Status, "result %d: %+v", i, r.Error)

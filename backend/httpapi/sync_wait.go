@@ -50,7 +50,7 @@ const leaseGrace = 5 * time.Second
 // Last-Modified-Version. The client then pulls as usual and waits again. Like pull, its route leaves the device
 // check to the store, which makes it in each version read: a login revoked meanwhile ends the wait with 401.
 func (a *app) syncWait(c echo.Context) error {
-	since, err := queryInt(c, "since", 0, 0, 1<<53-1)
+	since, err := queryInt(c, "since", 0, 0, syncproto.MaxVersion)
 	if err != nil {
 		return err
 	}

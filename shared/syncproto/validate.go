@@ -25,6 +25,10 @@ const (
 	MaxNote       = 100000
 )
 
+// MaxVersion is the largest version a client may name (a base version, a since): versions travel as JSON
+// numbers, which the extension reads as JavaScript's, exact only below 2^53.
+const MaxVersion = 1<<53 - 1
+
 // NormalizeTags returns tags as a set: trimmed, inner whitespace collapsed, lower-cased (rune by rune), empty
 // ones dropped, unique, sorted. The extension applies the same rule (extension/lib/saved.js normalizeTags); both
 // run testdata/tags.json.
@@ -45,8 +49,8 @@ func (c *Change) Normalize() error {
 	if _, err := paper.ParseID(c.ID); err != nil {
 		return Errorf(CodeInvalid, "%v", err)
 	}
-	if c.BaseVersion < 0 {
-		return Errorf(CodeInvalid, "base_version: must not be negative")
+	if err := baseVersion(c.BaseVersion); err != nil {
+		return err
 	}
 	if err := text("title", c.Title, MaxTitle, false); err != nil {
 		return err
@@ -88,23 +92,31 @@ func (c *Change) Normalize() error {
 		return err
 	}
 	if c.SavedAt != nil {
-		if c.SavedAt.IsZero() || c.SavedAt.Year() < 1990 || c.SavedAt.Year() > 9999 {
+		// In UTC, as it is stored and sent back: an offset can move a time across a year's end (9999 → 10000,
+		// which no JSON time can carry).
+		t := c.SavedAt.UTC().Truncate(1e6)
+		if t.Year() < 1990 || t.Year() > 9999 {
 			return Errorf(CodeInvalid, "saved_at: out of range")
 		}
-		t := c.SavedAt.UTC().Truncate(1e6)
 		c.SavedAt = &t
 	}
 	return nil
 }
 
-// Normalize validates d: a canonical paper ID and a base version that is not negative, as for a Change. It
+// Normalize validates d: a canonical paper ID and a base version from 0 to MaxVersion, as for a Change. It
 // returns an *Error with CodeInvalid.
 func (d *Deletion) Normalize() error {
 	if _, err := paper.ParseID(d.ID); err != nil {
 		return Errorf(CodeInvalid, "%v", err)
 	}
-	if d.BaseVersion < 0 {
-		return Errorf(CodeInvalid, "base_version: must not be negative")
+	return baseVersion(d.BaseVersion)
+}
+
+// baseVersion checks a change's or deletion's base version: one beyond MaxVersion names none the server gave,
+// and would pass every conflict check.
+func baseVersion(v int64) error {
+	if v < 0 || v > MaxVersion {
+		return Errorf(CodeInvalid, "base_version: must be a version number, 0 to %d", int64(MaxVersion))
 	}
 	return nil
 }
