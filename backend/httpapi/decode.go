@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
 
@@ -42,6 +43,10 @@ func decodeJSON(c echo.Context, v any) error {
 func decodeBytes(b []byte, v any) error {
 	if len(bytes.TrimSpace(b)) == 0 {
 		return apiError(syncproto.CodeInvalid, "the request body is empty; send JSON")
+	}
+	if !utf8.Valid(b) {
+		// encoding/json would store U+FFFD in place of each bad byte: refused, so that nothing is changed unseen
+		return apiError(syncproto.CodeInvalid, "the request body is not valid UTF-8")
 	}
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
@@ -94,7 +99,7 @@ func versionHeader(c echo.Context, name string) (*int64, error) {
 	}
 	s = strings.Trim(strings.TrimPrefix(s, "W/"), `"`)
 	v, err := strconv.ParseInt(s, 10, 64)
-	if err != nil || v < 0 || v >= 1<<53 {
+	if err != nil || v < 0 || v > syncproto.MaxVersion {
 		return nil, apiError(syncproto.CodeInvalid, "%s must be a version number", name)
 	}
 	return &v, nil
