@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"context"
 	"errors"
 	"net/http"
 
@@ -9,6 +10,9 @@ import (
 	"github.com/papergist/papergist/backend/sqlite"
 	"github.com/papergist/papergist/shared/syncproto"
 )
+
+// statusClientClosed is what the request log records for a request whose client left before its answer.
+const statusClientClosed = 499
 
 // statusOf is the one map from error codes to HTTP statuses.
 var statusOf = map[string]int{
@@ -45,6 +49,12 @@ func apiError(code, format string, args ...any) error { return syncproto.Errorf(
 // else that is not one of ours is logged and sent as a bare "internal" so internals never leak.
 func (a *app) handleError(err error, c echo.Context) {
 	if c.Response().Committed {
+		return
+	}
+	if errors.Is(err, context.Canceled) && c.Request().Context().Err() != nil {
+		// The client went away (a long poll whose browser stopped its worker, a request cut off): no one to
+		// answer, and nothing wrong here. The request log says 499, as proxies do, at info level.
+		c.Response().Status = statusClientClosed
 		return
 	}
 	var body syncproto.Error

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -11,7 +12,9 @@ import (
 	"net/url"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -112,4 +115,60 @@ func TestStorageThatCannotWriteIs503(t *testing.T) {
 		r := c.Do(t, "POST", "/v1/sync", s.AccessToken, bigPush, syncproto.HeaderIdempotencyKey, auth.RandomToken(12))
 		assert.Equal(t, http.StatusOK, r.Status, r.String())
 	})
+}
+
+// lockedBuffer is a log sink the server's goroutines and the test share.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// TestClientGoneIsNotAnError: a long poll whose client leaves (a browser stopping its worker mid-wait, every few
+// minutes for every signed-in browser) is logged at info with status 499, not as an internal error and a 500.
+func TestClientGoneIsNotAnError(t *testing.T) {
+	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "gone.db"))
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = db.Close() })
+	var logs lockedBuffer
+	e, err := httpapi.New(db, httpapi.Config{JWTKey: []byte(auth.RandomToken(32)), Argon2: auth.Argon2Params{Time: 1, MemoryKiB: 64, Threads: 1},
+		Logger: slog.New(slog.NewJSONHandler(&logs, nil))})
+	require.NoError(t, err)
+	ts := httptest.NewServer(e)
+	t.Cleanup(ts.Close)
+	c := &apitest.Client{URL: ts.URL, HTTP: ts.Client()}
+	s, _ := c.Register(t)
+
+	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, "GET", ts.URL+"/v1/sync/wait?since=0&timeout=20", nil)
+	require.NoError(t, err)
+	req.Header.Set("Authorization", "Bearer "+s.AccessToken)
+	_, err = ts.Client().Do(req)
+	require.ErrorIs(t, err, context.DeadlineExceeded, "the client left before the answer")
+
+	var line map[string]any
+	require.Eventually(t, func() bool {
+		for _, l := range strings.Split(logs.String(), "\n") {
+			if strings.Contains(l, `"path":"/v1/sync/wait"`) {
+				return json.Unmarshal([]byte(l), &line) == nil
+			}
+		}
+		return false
+	}, 10*time.Second, 20*time.Millisecond, "the wait's request line: %s", logs.String())
+	assert.Equal(t, float64(499), line["status"])
+	assert.Equal(t, "INFO", line["level"])
+	assert.NotContains(t, logs.String(), "internal error")
+	assert.NotContains(t, logs.String(), `"status":500`)
 }
