@@ -131,7 +131,8 @@ export async function signIn(p) {
   const email = String(p.email || '').trim();
   if (!email) throw new SyncError('enter your email');
   if (!p.password) throw new SyncError('enter your password');
-  const deviceName = String(p.deviceName || '').trim().slice(0, 100) || 'Chrome';
+  // 100 characters, the server's limit, counted as it counts them: cutting UTF-16 units could split an emoji
+  const deviceName = Array.from(String(p.deviceName || '').trim()).slice(0, 100).join('') || 'Chrome';
   const { data } = await request(base, 'POST', p.create ? '/v1/auth/register' : '/v1/auth/login', {
     body: { email, password: p.password, device_name: deviceName },
   });

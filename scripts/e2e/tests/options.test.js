@@ -268,6 +268,15 @@ test('an account from the options page: create, sign out and in, devices, rename
     assert.equal(await settled(page, 'signed-in'), 'signed-in');
     assert.deepEqual(await page.evaluate(() => window.asked), []);
   });
+
+  await t.test('a device name of 100 characters beyond the BMP reaches the server whole', async () => {
+    await page.click('#sign-out');
+    await settled(page, 'signed-out');
+    const owls = '\u{1F989}'.repeat(100); // 100 characters, 200 UTF-16 units: a cut by units split one in two
+    await submitAccount(page, { email, deviceName: owls });
+    assert.equal(await settled(page, 'signed-in'), 'signed-in');
+    assert.ok((await serverDevices(email)).some((d) => d.name === owls), 'the whole name, on the server');
+  });
 });
 
 test('the page\'s field rules', async (t) => {
