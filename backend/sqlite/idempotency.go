@@ -32,8 +32,11 @@ func (s *Store) IdempotentResponse(ctx context.Context, userID, key string) (*St
 	return &r, nil
 }
 
-// IdempotencyTTL is how long the answer to an Idempotency-Key is kept for replays.
-const IdempotencyTTL = 24 * time.Hour
+// IdempotencyTTL is how long the answer to an Idempotency-Key is kept for replays. The extension keeps a push
+// whose answer it lost until it gets one, however long its browser stays closed or offline: were the answer gone
+// when the push comes again, the push would be merged anew on its old base versions, bringing back tags and
+// papers removed on other devices meanwhile. A month outlasts any ordinary absence.
+const IdempotencyTTL = 30 * 24 * time.Hour
 
 // SaveIdempotentResponse records the answer to (user, key) unless one is already there, and returns the answer
 // that is stored: the first one wins when two identical requests race. Now and then it drops the user's answers

@@ -3,7 +3,9 @@ package sqlite_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -106,4 +108,34 @@ func TestBatchIsAllOrNothing(t *testing.T) {
 	page, err := s.Pull(ctx, ada.ID, laptop.ID, 0, 10)
 	require.NoError(t, err)
 	assert.Empty(t, page.Items, "so the first one is undone")
+}
+
+// TestIdempotentAnswersOutlastAnAbsence: a push whose answer was lost is replayed from the stored answer after the
+// browser stayed closed for days (the purge, one call in 32, keeps it), and answers are dropped after the TTL.
+func TestIdempotentAnswersOutlastAnAbsence(t *testing.T) {
+	s, c := mustOpenStore(t)
+	ctx := context.Background()
+	ada, _ := mustUser(t, s, c, "ada", "r-ada")
+	lost := sqlite.StoredResponse{RequestHash: "h", Status: 200, Body: []byte(`{"version":7}`)}
+	_, err := s.SaveIdempotentResponse(ctx, ada.ID, "lost", lost)
+	require.NoError(t, err)
+	// Saves of other keys, enough that the random purge runs (each runs it with probability 1/32).
+	saves := func(prefix string) {
+		for i := range 400 {
+			_, err := s.SaveIdempotentResponse(ctx, ada.ID, fmt.Sprintf("%s-%d", prefix, i), sqlite.StoredResponse{RequestHash: "x", Status: 200, Body: []byte(`{}`)})
+			require.NoError(t, err)
+		}
+	}
+	c.Advance(10 * 24 * time.Hour) // a browser closed over a holiday
+	saves("later")
+	got, err := s.IdempotentResponse(ctx, ada.ID, "lost")
+	require.NoError(t, err)
+	require.NotNil(t, got, "still answered from the store 10 days later")
+	assert.Equal(t, lost, *got)
+
+	c.Advance(sqlite.IdempotencyTTL)
+	saves("much-later")
+	got, err = s.IdempotentResponse(ctx, ada.ID, "lost")
+	require.NoError(t, err)
+	assert.Nil(t, got, "dropped after the TTL")
 }
