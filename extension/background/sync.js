@@ -402,8 +402,16 @@ async function applyResults(flight, resp) {
       const d = body.deletions[i - body.changes.length];
       if (!d) return;
       drop.push(GONE_PREFIX + d.id);
+      const saved = local[keyOf(d.id)];
+      if (r.status === 'applied' && saved && Number.isSafeInteger(r.version) && r.version > 0) {
+        // Saved here again while its removal was in flight: created again on top of the removal, as the re-save
+        // of a removed paper is, not an edit of the version it was removed at (which the server would take for
+        // an edit of a paper removed elsewhere, a conflict).
+        put[keyOf(d.id)] = { ...structuredClone(upgrade(saved)), version: r.version };
+        again = true;
+      }
       // Edited on another device after this one removed it: it comes back rather than losing that edit.
-      if (r.status === 'conflict' && item && !local[keyOf(d.id)]) put[keyOf(d.id)] = fromItem(item);
+      if (r.status === 'conflict' && item && !saved) put[keyOf(d.id)] = fromItem(item);
       return;
     }
     const ch = body.changes[i];

@@ -355,6 +355,32 @@ test('a paper removed while its push is in flight stays removed', async () => {
   }
 });
 
+test('a paper removed and saved again while its removal is in flight stays saved, with no conflict', async () => {
+  const proxy = await new PushHoldingProxy(backend.url).start();
+  try {
+    const f = await profile();
+    await signIn(f, proxy.url, 'resaved@example.org', PASSWORD, { create: true });
+    const page = await saveFromListing(f, papers[3]);
+    await waitStatus(f, (s) => s.state === 'synced' && s.pending === 0);
+    const { token } = await backend.login('resaved@example.org', PASSWORD);
+    const holding = proxy.holdNextPush();
+    await clickSave(page, id(papers[3])); // removed
+    await waitForSaved(page, id(papers[3]), false);
+    const held = await holding; // the removal is applied on the server; its answer is held
+    assert.deepEqual(held.body.results.map((r) => r.status), ['applied']);
+    await clickSave(page, id(papers[3])); // saved again
+    await waitForSaved(page, id(papers[3]), true);
+    proxy.releaseHeld();
+    const st = await waitStatus(f, (s) => s.state !== 'syncing' && s.pending === 0);
+    assert.deepEqual([st.state, st.conflicts], ['synced', 0], 'no conflict: the user removed it here, and saved it again');
+    assert.equal((await records(f))[id(papers[3])].sync.conflict, undefined);
+    assert.equal((await serverItems(token))[id(papers[3])]?.title, papers[3].title, 'the server has it again');
+    await page.close();
+  } finally {
+    await proxy.close();
+  }
+});
+
 test('pushes a firewall refuses wait and go out once it lets them through: no edit is parked, no removal dropped', async () => {
   const proxy = await new PushHoldingProxy(backend.url).start();
   try {
