@@ -39,6 +39,19 @@ export async function storage(browser) {
   return w.evaluate(() => chrome.storage.local.get(null));
 }
 
+/**
+ * Stores, as an older version of the extension did, a paper with a save time the server cannot read: its push is
+ * refused, and the paper is parked with the server's reason.
+ * @param {{serviceWorker: () => Promise<any>}} browser @param {string} id @param {string} title
+ */
+export async function storeRefusedPaper(browser, id, title) {
+  const w = await browser.serviceWorker();
+  await w.evaluate((p) => chrome.storage.local.set({ [`paper:${p.id}`]: {
+    id: p.id, paper: { id: p.id, title: p.title, authors: [], url: 'https://arxiv.org/abs/x', locator: {} },
+    tldr: '', keyphrases: [], tags: [], note: '', read: false, savedAt: 'last Tuesday',
+  } }), { id, title });
+}
+
 /** @returns {Promise<Record<string, any>>} paper ID → local record */
 export async function records(browser) {
   const all = await storage(browser);

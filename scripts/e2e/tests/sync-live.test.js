@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { Browser, openListing } from '../lib/browser.js';
 import { Backend, newEmail } from '../lib/backend.js';
 import { arxivListing, syntheticPaper } from '../lib/fixtures.js';
-import { signIn, records, storage, waitStatus, PushHoldingProxy } from '../lib/sync.js';
+import { signIn, records, storage, waitStatus, PushHoldingProxy, storeRefusedPaper } from '../lib/sync.js';
 import { clickSave, waitForSaved } from '../lib/cards.js';
 
 const papers = Array.from({ length: 4 }, (_, i) => syntheticPaper(60 + i));
@@ -209,11 +209,7 @@ test('a paper the server refuses does not hold up live sync: changes from elsewh
   // In B, a paper an older version stored with a save time the server refuses: B's first round uploads it, and
   // it is parked and shown as an error.
   const bad = syntheticPaper(69);
-  const w = await b.serviceWorker();
-  await w.evaluate((p) => chrome.storage.local.set({ [`paper:${p.id}`]: {
-    id: p.id, paper: { id: p.id, title: p.title, authors: [], url: 'https://arxiv.org/abs/x', locator: {} },
-    tldr: '', keyphrases: [], tags: [], note: '', read: false, savedAt: 'last Tuesday',
-  } }), { id: id(bad), title: bad.title });
+  await storeRefusedPaper(b, id(bad), bad.title);
   await signIn(b, backend.url, email, PASSWORD, { deviceName: 'B' });
   await waitStatus(b, (s) => s.state === 'error' && /refuses/.test(s.error || ''));
   assert.ok((await records(b))[id(bad)].sync.error, 'parked');

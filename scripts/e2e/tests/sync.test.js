@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { Browser, openListing } from '../lib/browser.js';
 import { Backend } from '../lib/backend.js';
 import { arxivListing, syntheticPaper } from '../lib/fixtures.js';
-import { message, signIn, syncNow, records, storage, waitStatus, PushHoldingProxy } from '../lib/sync.js';
+import { message, signIn, syncNow, records, storage, waitStatus, PushHoldingProxy, storeRefusedPaper } from '../lib/sync.js';
 import { clickSave, waitForSaved } from '../lib/cards.js';
 
 const papers = Array.from({ length: 6 }, (_, i) => syntheticPaper(40 + i));
@@ -45,6 +45,20 @@ async function saveFromListing(browser, p) {
 }
 
 const update = (browser, p, patch) => message(browser, 'library/update', { id: id(p), patch });
+
+/**
+ * Waits until the account's items on the server satisfy pred: the local status can still read "synced" from
+ * before an edit, which is no sign that the edit went out.
+ */
+async function waitServer(token, pred, what) {
+  for (const end = Date.now() + 30_000; !pred(await serverItems(token));) {
+    assert.ok(Date.now() < end, what);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** p, or a failure named what after ms: a wait that cannot hang the suite. */
+const within = (p, ms, what) => Promise.race([p, new Promise((_, reject) => setTimeout(() => reject(new Error(`${what}: not within ${ms} ms`)), ms).unref())]);
 
 /** The server's items by ID, as the account sees them. */
 async function serverItems(token) {
@@ -360,13 +374,14 @@ test('a paper removed and saved again while its removal is in flight stays saved
   try {
     const f = await profile();
     await signIn(f, proxy.url, 'resaved@example.org', PASSWORD, { create: true });
-    const page = await saveFromListing(f, papers[3]);
-    await waitStatus(f, (s) => s.state === 'synced' && s.pending === 0);
     const { token } = await backend.login('resaved@example.org', PASSWORD);
+    const page = await saveFromListing(f, papers[3]);
+    await waitServer(token, (items) => items[id(papers[3])], 'the save reached the server');
+    await waitStatus(f, (s) => s.state === 'synced' && s.pending === 0);
     const holding = proxy.holdNextPush();
     await clickSave(page, id(papers[3])); // removed
     await waitForSaved(page, id(papers[3]), false);
-    const held = await holding; // the removal is applied on the server; its answer is held
+    const held = await within(holding, 30_000, 'the removal was pushed'); // applied on the server; its answer is held
     assert.deepEqual(held.body.results.map((r) => r.status), ['applied']);
     await clickSave(page, id(papers[3])); // saved again
     await waitForSaved(page, id(papers[3]), true);
@@ -389,9 +404,9 @@ test('pushes a firewall refuses wait and go out once it lets them through: no ed
     const page = await saveFromListing(h, papers[1]);
     await clickSave(page, id(papers[2]));
     await waitForSaved(page, id(papers[2]), true);
-    await waitStatus(h, (s) => s.state === 'synced' && s.pending === 0);
     const { token } = await backend.login('firewall@example.org', PASSWORD);
-    assert.deepEqual(Object.keys(await serverItems(token)).sort(), [id(papers[1]), id(papers[2])].sort());
+    await waitServer(token, (items) => items[id(papers[1])] && items[id(papers[2])], 'both saves reached the server');
+    await waitStatus(h, (s) => s.state === 'synced' && s.pending === 0);
 
     proxy.refusePushes = 403; // a firewall or a proxy mid-deploy: not the server's answer
     await update(h, papers[1], { note: 'kept through the outage' });
@@ -428,11 +443,7 @@ test('a large upload goes out in byte-sized batches in one round; a paper the se
     }
     // One paper an older version stored with a save time the server cannot read.
     const bad = syntheticPaper(399);
-    const w = await g.serviceWorker();
-    await w.evaluate((b) => chrome.storage.local.set({ [`paper:${b.id}`]: {
-      id: b.id, paper: { id: b.id, title: b.title, authors: [], url: 'https://arxiv.org/abs/x', locator: {} },
-      tldr: '', keyphrases: [], tags: [], note: '', read: false, savedAt: 'last Tuesday',
-    } }), { id: id(bad), title: bad.title });
+    await storeRefusedPaper(g, id(bad), bad.title);
     await signIn(g, proxy.url, 'large@example.org', PASSWORD, { create: true });
     const st = await waitStatus(g, (s) => s.state === 'error' && s.pending === 0, 180_000); // 3.6 MB through a slow machine: a bound, not a timing
     assert.match(st.error, /refuses .*study 399/);
