@@ -45,7 +45,8 @@ func decodeBytes(b []byte, v any) error {
 		return apiError(syncproto.CodeInvalid, "the request body is empty; send JSON")
 	}
 	if !utf8.Valid(b) {
-		// encoding/json would store U+FFFD in place of each bad byte: refused, so that nothing is changed unseen
+		// encoding/json would store U+FFFD in place of each bad byte: refused, so that no byte sent is changed
+		// unseen. (A JSON escape of a lone surrogate, "\ud83e", still decodes to U+FFFD, as JSON parsers do.)
 		return apiError(syncproto.CodeInvalid, "the request body is not valid UTF-8")
 	}
 	dec := json.NewDecoder(bytes.NewReader(b))

@@ -168,7 +168,7 @@ func TestSyncPushPullAndMerge(t *testing.T) {
 			{ID: "arxiv:2401.00001", Note: ptr("overwrite"), BaseVersion: syncproto.MaxVersion + 1},
 		},
 		Deletions: []syncproto.Deletion{{ID: "doi:NOT-normalized", BaseVersion: 0}, {ID: "arxiv:2401.00007", BaseVersion: -1},
-			{ID: "arxiv:2401.00001", BaseVersion: 1<<63 - 1}},
+			{ID: "arxiv:2401.00002", BaseVersion: 1<<63 - 1}},
 	})
 	want := []string{"invalid", "invalid", "invalid", "invalid", "invalid", "applied", "invalid", "invalid", "invalid", "invalid", "invalid", "invalid"}
 	require.Len(t, inv.Results, len(want))

@@ -187,7 +187,7 @@ test('an account from the options page: create, sign out and in, devices, rename
     assert.equal(await page.inputValue('#rename'), 'Work laptop');
     assert.deepEqual((await serverDevices(email)).map((d) => [d.id, d.name]), [[laptopId, 'Work laptop']]);
 
-    await page.evaluate(() => { document.querySelector('#rename').value = 'x'.repeat(101); }); // past maxlength
+    await page.evaluate(() => { document.querySelector('#rename').value = 'x'.repeat(101); }); // past the server's 100
     await page.click('#rename-button');
     assert.match((await view(page)).error, /^Renaming failed: The device name is too long/);
     assert.deepEqual((await serverDevices(email)).map((d) => d.name), ['Work laptop']);

@@ -80,6 +80,12 @@ describe('trips per page state', () => {
     const html = arxivListing(Array.from({ length: 12 }, (_, i) => syntheticPaper(1600 + i)));
     browser.serve(url, html.replace('</body>', `<script src="${script}"></script></body>`));
     const first = await cost(url);
+    const sw = await browser.serviceWorker();
+    const stored = () => sw.evaluate(async (key) => ((await chrome.storage.session.get('early-order'))['early-order'] || []).includes(key), `normal ${url}`);
+    for (const end = Date.now() + 10_000; !(await stored());) {
+      assert.ok(Date.now() < end, 'the answer was stored'); // as it is long before a browser stops an idle worker
+      await new Promise((r) => setTimeout(r, 50));
+    }
     await browser.stopServiceWorker();
     const page = await openListing(browser.context, url, 'shown');
     const timing = JSON.parse(await page.evaluate(() => document.documentElement.getAttribute('data-papergist-timing')));
