@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -81,26 +82,17 @@ func newTuner(m *scorer.Model, tokenWords map[string]bool) *tuner {
 	for w := range m.TokenWords {
 		tokenWords[w] = true
 	}
-	t.wordNames = sortedKeys(tokenWords)
+	t.wordNames = slices.Sorted(maps.Keys(tokenWords))
 	for _, w := range t.wordNames {
 		t.words = append(t.words, param{w: m.TokenWords[w]})
 		t.words0 = append(t.words0, m.TokenWords[w])
 	}
-	t.trailNames = sortedKeys(m.Trailing)
+	t.trailNames = slices.Sorted(maps.Keys(m.Trailing))
 	for _, w := range t.trailNames {
 		t.trailing = append(t.trailing, param{w: m.Trailing[w]})
 		t.trail0 = append(t.trail0, m.Trailing[w])
 	}
 	return t
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 // e2eData gathers, for each record, the candidates of scorer.Shortlist with what the tuner needs.

@@ -397,11 +397,8 @@ func softTarget(scores []float64, tau float64) []float64 {
 // param is one weight with its AdaGrad accumulator.
 type param struct{ w, g2 float64 }
 
-func (p *param) step(grad, rate, l2 float64) {
-	grad += l2 * p.w
-	p.g2 += grad * grad
-	p.w -= rate * grad / (math.Sqrt(p.g2) + 1e-8)
-}
+// step is an AdaGrad step with an L2 pull toward 0 (stepTo, e2e.go, pulls toward the weight it started from).
+func (p *param) step(grad, rate, l2 float64) { p.stepTo(grad, rate, l2, 0) }
 
 // train fits a listwise softmax model; a lexical key gets a weight only when it occurs in at least
 // o.minDocs lists, which is what keeps the model small and stops it memorizing topics.
