@@ -1,5 +1,7 @@
 // Where each paper's card goes in the live page: the paper's entry is the largest element around its
-// locator link that holds no other paper's link; the card goes right under that entry.
+// locator link that holds no other paper's link; the card goes right under that entry. A page of one paper has
+// no other paper to bound its entry: there the card goes under what the extractor named (a paper page's title),
+// or under the one result of a listing (a search by title, say), not after the page's whole column.
 
 /** @typedef {import('../lib/messages.js').Paper} Paper */
 
@@ -14,9 +16,12 @@ export function locateEntries(papers) {
   let anchors = null;
   /** @type {Map<string, Element>} */
   const start = new Map();
+  /** @type {Set<string>} the papers found by their locator's selector */
+  const named = new Set();
   for (const p of papers) {
     const { selector, href, link } = p.locator || {};
     let el = bySelector(selector);
+    if (el) named.add(p.id);
     if (!el && href) {
       // Its position among the page's links, as the extractor read them (Locator.Link): one link resolved, where
       // finding it by href resolves every link of the page (about 1,400 on a 200-paper arXiv listing, 20-70 ms of
@@ -25,6 +30,13 @@ export function locateEntries(papers) {
       el = a && a.href === href ? a : (anchors ??= anchorsByHref()).get(href);
     }
     if (el) start.set(p.id, el);
+  }
+  if (papers.length === 1) {
+    // The element the extractor named is the title (or the entry) itself; a link found by href is bounded by
+    // the listing around it. (Not the page's first <h1>: arXiv's is its breadcrumbs, above the title.)
+    const out = new Map();
+    for (const [id, el] of start) out.set(id, where(named.has(id) ? el : soleEntry(el)));
+    return out;
   }
   // How many papers' start elements each ancestor holds; an entry holds exactly one.
   /** @type {Map<Element, number>} */
@@ -40,10 +52,32 @@ export function locateEntries(papers) {
     }
     out.set(id, where(entry));
   }
-  // A paper's own page: every ancestor holds just that paper, so the card goes under the title instead.
-  const h1 = papers.length === 1 && document.querySelector('h1');
-  if (h1) out.set(papers[0].id, { entry: h1, how: 'after' });
   return out;
+}
+
+const HEADINGS = 'h1, h2, h3, h4, h5, h6';
+/** Links a block may add to its child's and still be one result (a "See all results" line), not a page's column. */
+const FEW_LINKS = 4;
+
+/**
+ * The entry of a page's only paper, from its link: the list item or row around it; else the block its title
+ * heading heads; else the largest block around the link that adds no heading and only a few links (a sidebar,
+ * a navigation or the next section would add more).
+ * @param {Element} el
+ */
+function soleEntry(el) {
+  const item = el.closest('li, tr, dd, dt, article');
+  if (item) return item;
+  const heading = el.closest(HEADINGS);
+  if (heading) return heading.parentElement && heading.parentElement !== document.body ? heading.parentElement : heading;
+  let entry = el.closest('p, div') || el;
+  const headings = (/** @type {Element} */ up) => up.querySelectorAll(HEADINGS).length;
+  const links = (/** @type {Element} */ up) => up.querySelectorAll('a[href]').length;
+  for (let up = entry.parentElement; up && up !== document.body && up.localName !== 'main'; up = up.parentElement) {
+    if (headings(up) > headings(entry) || links(up) > links(entry) + FEW_LINKS) break;
+    entry = up;
+  }
+  return entry;
 }
 
 /** @param {Element} entry */

@@ -127,14 +127,15 @@ export const REAL = [
   { file: 'arxiv/list-cs.CL-recent-2026-07-28.html', url: 'https://arxiv.org/list/cs.CL/recent', papers: 50, first: 'arxiv:2607.22529' },
   { file: 'huggingface/daily-papers-date-2024-08-01.html', url: 'https://huggingface.co/papers?date=2024-08-01', papers: 13, first: 'arxiv:2407.21783' },
   { file: 'acl/people-andreas-madsack-2026.html', url: 'https://aclanthology.org/people/andreas-madsack/', papers: 6 },
-  { file: 'arxiv/abs-1706.03762.html', url: 'https://arxiv.org/abs/1706.03762', papers: 1, first: 'arxiv:1706.03762' },
-  { file: 'acl/paper-ACL_2021.naacl-main.208.html', url: 'https://aclanthology.org/2021.naacl-main.208/', papers: 1 },
+  // under: what a page of one paper has right before its card (its title; the one result of a search)
+  { file: 'arxiv/abs-1706.03762.html', url: 'https://arxiv.org/abs/1706.03762', papers: 1, first: 'arxiv:1706.03762', under: 'h1.title' },
+  { file: 'acl/paper-ACL_2021.naacl-main.208.html', url: 'https://aclanthology.org/2021.naacl-main.208/', papers: 1, under: 'h2#title' },
   {
-    file: 'semanticscholar/paper-d1de4343-meow.html', papers: 1,
+    file: 'semanticscholar/paper-d1de4343-meow.html', papers: 1, under: 'h1[data-test-id="paper-detail-title"]',
     url: 'https://www.semanticscholar.org/paper/What%E2%80%99s-in-a-Meow-A-Study-on-Human-Classification-of-Prato-Previde-Cannas/d1de4343d4076843583ca5826f345be6cb5cd75c',
   },
   {
-    file: 'scholar/search-learning-deep-architectures-2016.html', papers: 1,
+    file: 'scholar/search-learning-deep-architectures-2016.html', papers: 1, under: 'div.gs_r > div.gs_ri',
     url: 'https://scholar.google.co.jp/scholar?hl=en&q=%22Learning+deep+architectures+for+AI%22&as_ylo=&as_yhi=&start=&num=',
   },
 ];

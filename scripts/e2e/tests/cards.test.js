@@ -43,6 +43,18 @@ async function goldenFixtures() {
   return out;
 }
 
+/**
+ * What is right before the page's first card: the selector of those given that its previous element matches,
+ * else that element's start tag.
+ */
+function justBefore(page, selectors = REAL.map((rp) => rp.under).filter(Boolean)) {
+  return page.evaluate((sels) => {
+    const prev = document.querySelector('papergist-card')?.previousElementSibling;
+    if (!prev) return 'nothing';
+    return sels.find((s) => prev.matches(s)) || prev.outerHTML.slice(0, prev.outerHTML.indexOf('>') + 1);
+  }, selectors);
+}
+
 function assertOneCardEach(cards, count, label) {
   assert.equal(cards.length, count, `${label}: ${cards.length} cards for ${count} papers`);
   const ids = cards.map((c) => c.id);
@@ -71,6 +83,7 @@ describe('cards', () => {
         const cards = await cardsOf(page);
         assertOneCardEach(cards, rp.papers, rp.file);
         if (rp.first) assert.equal(cards[0].id, rp.first);
+        if (rp.under) assert.equal(await justBefore(page), rp.under, `${rp.file}: the card is not right under ${rp.under}`);
         await page.close();
       });
     }
@@ -223,6 +236,22 @@ describe('cards', () => {
     } finally {
       browser.api = saved;
     }
+  });
+
+  test('a listing of one paper: its card is right under that entry, not after the page\'s column or under its heading', async () => {
+    // An author page with one paper, beside a sidebar: nothing but the page bounds the entry.
+    const url = 'https://aclanthology.org/people/ada-lovelace/';
+    browser.serve(url, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Ada Lovelace - ACL Anthology</title></head><body>
+<nav class="navbar"><a href="/">ACL Anthology</a> <a href="/faq/">FAQ</a> <a href="/info/corrections/">Corrections</a></nav>
+<section id="main"><h2 id="title">Ada Lovelace</h2><hr><div class="row"><div class="col-lg-9"><h4>2024</h4>
+<div class="d-sm-flex align-items-stretch mb-3"><div class="d-block me-2 list-button-row"><span><a href="https://aclanthology.org/2024.acl-long.1.pdf">pdf</a> <a href="/2024.acl-long.1.bib">bib</a></span></div>
+<span class="d-block"><strong><a class="align-middle" href="/2024.acl-long.1/">Counting machines that weave algebraic patterns</a></strong><br><a href="/people/ada-lovelace/">Ada Lovelace</a> | <a href="/people/charles-babbage/">Charles Babbage</a><br><a href="/volumes/2024.acl-long/" class="text-muted">Proceedings of the 62nd Annual Meeting of the Association for Computational Linguistics</a></span></div>
+</div><div class="col-lg-3"><h4>Co-authors</h4><ul><li><a href="/people/charles-babbage/">Charles Babbage</a></li></ul><h4>Venues</h4><ul><li><a href="/venues/acl/">ACL</a></li></ul></div></div></section>
+<footer><a href="/info/credits/">Credits</a></footer></body></html>`);
+    const page = await openListing(browser.context, url);
+    assertOneCardEach(await cardsOf(page), 1, 'one paper');
+    assert.equal(await justBefore(page, ['div.d-sm-flex']), 'div.d-sm-flex');
+    await page.close();
   });
 
   test('a single-page navigation that changes the list gets the new cards', async () => {
