@@ -29,8 +29,30 @@ var subjectStarts = map[string]bool{"we": true, "our": true, "this": true, "the"
 // standAlone drops leading discourse glue when what follows is a full sentence, and trims brackets
 // and quotes that open or close outside the TL;DR.
 func standAlone(s string) string {
-	s = dropGlue(s)
+	s = dropWeAdverb(dropGlue(s))
 	return balance(s)
+}
+
+// weAdverbs, right after a TL;DR's opening "We", order it among steps or conclusions the reader does not see:
+// "We then apply our methods…", "We therefore propose…", "We first provide…".
+var weAdverbs = map[string]bool{"then": true, "therefore": true, "thus": true, "hence": true, "first": true,
+	"next": true, "finally": true, "further": true, "additionally": true, "consequently": true, "subsequently": true,
+	"accordingly": true, "now": true, "lastly": true, "secondly": true}
+
+// dropWeAdverb drops such an adverb: "We then apply our methods to…" reads "We apply our methods to…".
+func dropWeAdverb(s string) string {
+	rest, ok := strings.CutPrefix(s, "We ")
+	if !ok {
+		return s
+	}
+	adverb, after, ok := strings.Cut(rest, " ")
+	if !ok || !weAdverbs[adverb] {
+		return s
+	}
+	if verb, _ := firstFields(after, 1); verb == "" || !unicode.IsLower(rune(verb[0])) {
+		return s // "We then." or "We first, …": not an adverb before a verb
+	}
+	return "We " + after
 }
 
 func dropGlue(s string) string {

@@ -25,6 +25,17 @@ func TestTLDRDropsLeadingGlue(t *testing.T) {
 		got := summarize.TLDR(tt.title, tt.abstract)
 		assert.True(t, strings.HasPrefix(got, tt.start), "%q", got)
 	}
+	// an adverb after the opening "We" that orders the sentence among unseen ones (SciTLDR dev's TL;DRs had "We
+	// then apply…", "We therefore propose…", "We first provide…")
+	for abstract, want := range map[string]string{
+		"We then apply our methods to correlate neural representations of English sentences with their constituency parse trees.": "We apply our methods to correlate",
+		"We therefore propose a new molecule generation model, mirroring a more realistic real-world process.":                    "We propose a new molecule generation model",
+		"We first provide a solid exploration on how well AltQ performs with Adam.":                                               "We provide a solid exploration",
+	} {
+		got := summarize.TLDR("Methods", abstract)
+		assert.True(t, strings.HasPrefix(got, want), "%q", got)
+	}
+	assert.True(t, strings.HasPrefix(summarize.TLDR("Methods", "We first-order approximate the loss of deep networks with a linear model of their weights."), "We first-order"))
 	// a leading clause that refers to nothing unseen is content and stays
 	keep := "To train large language models on a single GPU, we offload optimizer states to the CPU memory."
 	assert.Equal(t, keep, summarize.TLDR("Offloading", keep))
