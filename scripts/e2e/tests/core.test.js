@@ -4,12 +4,14 @@
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { Session, browserUnderTest } from '../lib/browsers.js';
 import { SHARED_PAGES } from '../lib/browser.js';
 import { Backend, newEmail } from '../lib/backend.js';
 import { arxivListing, arxivAbsPage, syntheticPaper, XSS_TITLE, REAL } from '../lib/fixtures.js';
 import { parseBibTeX } from '../lib/parsers.js';
+import { paperPDF } from '../lib/pdf.js';
 
 const KIND = browserUnderTest();
 const GRANT = ['http://127.0.0.1/*'];
@@ -215,6 +217,32 @@ describe(`papergist in ${KIND}`, () => {
     for (const x of [p, q]) await a.message('library/remove', { id: id(x) });
     await tabP.close();
     await tabQ.close();
+  });
+
+  test('a PDF tab whose URL names no paper is saved from what its first page shows', async (t) => {
+    // Served by a server of the test's own on 127.0.0.1 (granted, as the user grants a PDF's host when the popup
+    // asks): the background downloads the PDF itself, and Firefox's test browser serves only its tabs' requests.
+    const title = 'Sparse Mixtures of Tiny Experts for Streaming Speech Recognition';
+    const pdf = paperPDF({ title: [title], authors: 'Ada Lovelace and Charles Babbage',
+      abstract: 'We route each audio frame to two of sixty-four tiny experts and halve the word error rate of streaming recognizers at equal compute.' });
+    const server = http.createServer((req, res) => {
+      if (req.url !== '/preprints/sparse-experts.pdf') return res.writeHead(404).end();
+      res.writeHead(200, { 'content-type': 'application/pdf', 'content-length': pdf.length }).end(pdf);
+    });
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    t.after(() => server.close());
+    const url = `http://127.0.0.1:${/** @type {any} */ (server.address()).port}/preprints/sparse-experts.pdf`;
+    const tab = await a.open(url);
+    const saved = await a.fireEvent('onCommand', 'save-paper', await a.tabId(tab));
+    assert.ok(saved, 'the shortcut saved a paper');
+    const rec = (await a.records())[saved];
+    assert.equal(rec?.title, title);
+    assert.deepEqual(rec.authors, ['Ada Lovelace', 'Charles Babbage']);
+    assert.equal(rec.pdf_url, url, 'the record keeps the PDF URL');
+    assert.match(rec.abstract, /^We route each audio frame/);
+    assert.ok(rec.tldr.length > 0, 'summarized');
+    await a.message('library/remove', { id: saved });
+    await tab.close();
   });
 
   test('signed in, the saved paper reaches the server and a second profile', async () => {
