@@ -59,7 +59,41 @@ const (
 // phrases are English: for an abstract in another language only the title's phrases count.
 func KeyPhrases(title, abstract string) []string {
 	title, abstract = truncate(title, maxTitle), truncate(abstract, maxAbstract)
-	return keyphrase.Rank(title, abstract, keyModel(), maxKeyPhrases)
+	return withoutPraise(keyphrase.Rank(title, abstract, keyModel(), maxKeyPhrases))
+}
+
+// praise are the authors' words for their own results, which name nothing: "impressive FLOPs savings" is a
+// phrase for "FLOPs savings". Lower-case. Left out of the ranker's lexicon so that `make keyweights` keeps
+// reproducing its model.
+var praise = map[string]bool{"impressive": true, "remarkable": true, "promising": true, "excellent": true,
+	"superior": true, "tremendous": true, "unprecedented": true, "encouraging": true, "considerable": true,
+	"notable": true, "dramatic": true}
+
+// withoutPraise drops a leading word of praise from each phrase. A phrase of praise and one word goes ("superior
+// performance" would leave a bare generic word), as does one left the same as a phrase ranked above it.
+func withoutPraise(phrases []string) []string {
+	out := phrases[:0]
+	for _, p := range phrases {
+		first, rest, _ := strings.Cut(p, " ")
+		if praise[strings.ToLower(first)] {
+			if p = rest; !strings.Contains(rest, " ") {
+				continue
+			}
+		}
+		if !containsFold(out, p) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func containsFold(list []string, s string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // maxKeyPhrases is the length of the ranked list; the card shows the first few.
