@@ -21,7 +21,9 @@ var glueWords = map[string]bool{"however": true, "therefore": true, "thus": true
 	"consequently": true, "moreover": true, "furthermore": true, "additionally": true, "finally": true,
 	"specifically": true, "accordingly": true, "instead": true, "then": true, "next": true, "meanwhile": true,
 	"nevertheless": true, "nonetheless": true, "besides": true, "alternatively": true, "importantly": true,
-	"notably": true, "similarly": true, "likewise": true, "subsequently": true, "overall": true}
+	"notably": true, "similarly": true, "likewise": true, "subsequently": true, "overall": true,
+	"first": true, "firstly": true, "second": true, "secondly": true, "third": true, "thirdly": true, "lastly": true,
+	"also": true, "ironically": true}
 
 // subjectStarts begin the full sentence that must remain after the glue is dropped.
 var subjectStarts = map[string]bool{"we": true, "our": true, "this": true, "the": true, "a": true, "an": true, "it": true}

@@ -21,6 +21,9 @@ func TestTLDRDropsLeadingGlue(t *testing.T) {
 		{"Faster Transformers by decomposition",
 			"Based on this observation, we propose a decomposition to a pre-trained Transformer that allows the lower layers to process segments of the input independently.",
 			"We propose a decomposition to a pre-trained Transformer"},
+		{"Graph matching networks", // SciTLDR dev
+			"Secondly, we employ synchronous message passing networks to iteratively re-rank the soft correspondences to reach a matching consensus in local neighborhoods between graphs.",
+			"We employ synchronous message passing networks"},
 	} {
 		got := summarize.TLDR(tt.title, tt.abstract)
 		assert.True(t, strings.HasPrefix(got, tt.start), "%q", got)
