@@ -262,6 +262,14 @@ describe(`papergist in ${KIND}`, () => {
     const popup = await b.openPopup();
     await popup.waitFor((pid) => [...document.querySelectorAll('li.paper')].some((li) => li.dataset.paperId === pid), id(papers[2]));
     await popup.close();
+
+    // Live: a save in A reaches B's open listing by itself (B's long poll; Firefox: its event page), with nothing
+    // done in B. Read from B's page only, since a look into B's extension would wake its background.
+    const inA = await a.openListing(LISTING);
+    await inA.clickSave(id(papers[3]));
+    await inA.waitForSaved(id(papers[3]));
+    await page.waitForSaved(id(papers[3]), true, 20_000);
+    await inA.close();
     await page.close();
   });
 });
