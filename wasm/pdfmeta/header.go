@@ -108,7 +108,10 @@ func joinLines(ls []line, idx []int) string {
 }
 
 // authors reads the names in the first line below the title that is a list of names, and in the lines that
-// continue it (same size and weight, names only), left to right across author columns.
+// continue it (same size and weight, names only), left to right across author columns. A name that a line
+// break splits ("Edward Van" / "Keuren, Alan Migdall", "Paulo Ro-" / "cha") is joined again. Below an author
+// grid's first row (one name per column, each with its affiliation below), the rows of names in the same style
+// are read too.
 func authors(ls []line, from int, titleSize float64) []string {
 	for i := from; i < len(ls) && i < from+12; i++ {
 		l := ls[i]
@@ -118,42 +121,117 @@ func authors(ls []line, from int, titleSize float64) []string {
 		if !hasName(l.text) {
 			continue
 		}
-		names := splitNames(l.text)
-		if len(names) == 0 {
+		if len(splitNames(l.text)) == 0 {
 			return nil
 		}
-		// the same row's other columns, then the following rows in the same style
-		row := []line{l}
-		for j := i + 1; j < len(ls); j++ {
-			m := ls[j]
-			if math.Abs(m.y-l.y) < l.size/3 {
-				row = append(row, m)
-				continue
-			}
-			break
-		}
-		sort.SliceStable(row, func(a, b int) bool { return row[a].x0 < row[b].x0 })
-		names = nil
+		row := rowAt(ls, i)
+		var names []string
+		grid := len(row) > 1
 		for _, r := range row {
 			if ns := splitNames(r.text); len(ns) > 0 && looksLikeNames(r.text) {
 				names = append(names, ns...)
+				grid = grid && len(ns) == 1
 			}
 		}
-		prev := l
-		for j := i + len(row); j < len(ls) && j < i+len(row)+6; j++ {
+		// the following rows in the same style continue the list; marks set on their own rows (superscript
+		// affiliation numbers) are passed over and do not count
+		text, prev, end := l.text, l, i+len(row)
+		for j, n := end, 0; j < len(ls) && n < 6; j++ {
 			m := ls[j]
 			if m.letters() < 3 {
 				continue
 			}
-			if math.Abs(m.size-l.size) > 0.3 || m.bold != l.bold || prev.y-m.y > 3*l.size || !looksLikeNames(m.text) {
+			n++
+			if math.Abs(m.size-l.size) > 0.3 || m.bold != l.bold || prev.y-m.y > 3*l.size {
 				break
 			}
-			names = append(names, splitNames(m.text)...)
-			prev = m
+			// the row's other columns: ", Michael Franz" after a gap
+			mrow := rowAt(ls, j)
+			mtext := m.text
+			for _, r := range mrow[1:] {
+				mtext += ", " + r.text
+			}
+			joined, ok := continueNames(text, mtext)
+			if !ok {
+				break
+			}
+			text, prev, end, j = joined, m, j+len(mrow), j+len(mrow)-1
+		}
+		if text != l.text {
+			names = splitNames(text)
+		}
+		if grid {
+			names = append(names, gridNames(ls, end, l)...)
 		}
 		return names
 	}
 	return nil
+}
+
+// rowAt is line i and the lines after it on the same row (other columns), left to right.
+func rowAt(ls []line, i int) []line {
+	row := []line{ls[i]}
+	for j := i + 1; j < len(ls) && math.Abs(ls[j].y-ls[i].y) < ls[i].size/3; j++ {
+		row = append(row, ls[j])
+	}
+	sort.SliceStable(row, func(a, b int) bool { return row[a].x0 < row[b].x0 })
+	return row
+}
+
+// continueNames joins a list of names and the next line, if that line continues it. A line of a list that does
+// not end in a separator ends inside a name, which the next line's first words finish.
+func continueNames(list, next string) (string, bool) {
+	t := strings.TrimRight(nameMarksRe.ReplaceAllString(list, ""), " ")
+	if strings.HasSuffix(t, "-") && next != "" {
+		first, _ := utf8.DecodeRuneInString(next)
+		if unicode.IsLower(first) { // "Paulo Ro-" + "cha": a hyphen the line break added
+			return strings.TrimSuffix(t, "-") + next, looksLikeNames(t[:len(t)-1] + next)
+		}
+		return t + next, looksLikeNames(t + next)
+	}
+	parts := nameSplitRe.Split(t, -1)
+	ended := parts[len(parts)-1] == "" // "…, Manfred Steimann ," or "…, and"
+	if ended || len(parts) == 1 {
+		if !ended {
+			list += ","
+		}
+		return list + " " + next, looksLikeNames(next)
+	}
+	// "…, Edward Van" + "Keuren, Alan Migdall": the next line's first part ends the broken name
+	joined := list + " " + next
+	rest := nameSplitRe.Split(next, 2)
+	if len(rest) < 2 || strings.TrimSpace(rest[1]) == "" {
+		return joined, isName(cleanName(parts[len(parts)-1] + " " + next))
+	}
+	return joined, looksLikeNames(rest[1])
+}
+
+// gridNames reads the rows of an author grid below its first row (from is the first line after the first
+// row's block): rows whose every line is one name, set like the first row's names, up to the abstract.
+func gridNames(ls []line, from int, first line) []string {
+	var names []string
+	for j := from; j < len(ls) && first.y-ls[j].y < 20*first.size; j++ {
+		m := ls[j]
+		if m.size > first.size+0.3 || abstractRe.MatchString(m.text) || afterAbsRe.MatchString(m.text) {
+			break
+		}
+		row := rowAt(ls, j)
+		j += len(row) - 1
+		var ns []string
+		for _, r := range row {
+			if r.letters() < 3 {
+				continue
+			}
+			n := splitNames(r.text)
+			if math.Abs(r.size-first.size) > 0.3 || r.bold != first.bold || len(n) != 1 || !hasName(r.text) || !looksLikeNames(r.text) {
+				ns = nil
+				break
+			}
+			ns = append(ns, n[0])
+		}
+		names = append(names, ns...)
+	}
+	return names
 }
 
 // hasName: a capital followed by a lower-case letter or a dot, and a few letters, not an affiliation.

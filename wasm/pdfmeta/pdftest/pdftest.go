@@ -9,11 +9,17 @@ import (
 
 // Page is the first page to draw; empty parts are left out.
 type Page struct {
-	Header   string   // a small line at the top (a running head, an arXiv stamp)
-	Title    []string // title lines, 18 pt bold
-	Authors  string   // one line, 11 pt
-	Affil    string   // one line, 9 pt
-	Abstract string   // after an "Abstract" label, wrapped at about 80 characters, 9 pt
+	Header  string   // a small line at the top (a running head, an arXiv stamp)
+	Title   []string // title lines, 18 pt bold
+	Authors string   // one line, 11 pt
+	// AuthorLines continue Authors on more lines, 11 pt (a list that wraps)
+	AuthorLines []string
+	// AuthorMarks sets a row of superscript affiliation marks (6 pt) above each line of authors
+	AuthorMarks bool
+	// Grid is an author grid: rows of names side by side, 11 pt, each name above Affil in 9 pt
+	Grid     [][]string
+	Affil    string // one line, 9 pt
+	Abstract string // after an "Abstract" label, wrapped at about 80 characters, 9 pt
 }
 
 // Paper returns the PDF bytes of p: Helvetica text on a US Letter page, with a correct cross-reference table.
@@ -32,9 +38,32 @@ func Paper(p Page) []byte {
 		y -= 22
 	}
 	y -= 8
-	if p.Authors != "" {
-		text("F1", 11, 72, p.Authors)
+	for _, l := range append([]string{p.Authors}, p.AuthorLines...) {
+		if l == "" {
+			continue
+		}
+		if p.AuthorMarks {
+			y += 4
+			for x := 130.0; x < 500; x += 90 {
+				text("F1", 6, x, "1,2")
+			}
+			y -= 4
+		}
+		text("F1", 11, 72, l)
 		y -= 14
+	}
+	for _, row := range p.Grid {
+		for c, name := range row {
+			text("F1", 11, 72+float64(c)*180, name)
+		}
+		y -= 12
+		for c := range row {
+			text("F1", 9, 72+float64(c)*180, p.Affil)
+		}
+		y -= 24
+	}
+	if len(p.Grid) > 0 {
+		p.Affil = ""
 	}
 	if p.Affil != "" {
 		text("F1", 9, 72, p.Affil)
