@@ -319,7 +319,8 @@ func isName(s string) bool {
 	return letters >= 3 && (len(words) > 1 || strings.Contains(s, "."))
 }
 
-// abstract is the text after an "Abstract" label, in its column, up to the keywords or the introduction.
+// abstract is the text after an "Abstract" label, in its column, up to the keywords or the introduction. An
+// abstract that the column's end cuts mid-sentence goes on at the top of the next column.
 func abstract(ls []line) string {
 	for i, l := range ls {
 		loc := abstractRe.FindStringIndex(l.text)
@@ -328,32 +329,16 @@ func abstract(ls []line) string {
 		}
 		var b strings.Builder
 		b.WriteString(l.text[loc[1]:])
-		prev := l
-		size := 0.0
-		for j := i + 1; j < len(ls) && b.Len() < 4000; j++ {
-			m := ls[j]
-			if m.x1 < l.x0 || m.x0 > math.Max(l.x1, l.x0+200) {
-				continue // another column
-			}
-			if afterAbsRe.MatchString(m.text) || prev.y-m.y > 2.5*m.size {
-				break
-			}
-			if size == 0 {
-				size = m.size
-			} else if math.Abs(m.size-size) > 1.5 {
-				break
-			}
-			if s := b.String(); hyphenated(s, m.text) {
-				b.Reset()
-				b.WriteString(s[:len(s)-1]) // "understand-" + "ing"
-				b.WriteString(m.text)
-			} else {
-				if b.Len() > 0 {
-					b.WriteByte(' ')
+		x1 := math.Max(l.x1, l.x0+200)
+		done, right, last := readColumn(ls, i+1, l, l.x0, x1, &b)
+		if !done && !endsSentence(b.String()) {
+			// the next column's lines from the label's row down, above where this column's part ended
+			for j := i + 1; j < len(ls); j++ {
+				if m := ls[j]; m.x0 > math.Max(right, x1) && m.y <= l.y+1 && m.y > last {
+					readColumn(ls, j, m, m.x0, math.Max(m.x1, m.x0+200), &b)
+					break
 				}
-				b.WriteString(m.text)
 			}
-			prev = m
 		}
 		if a := tidy(b.String()); len(a) >= 80 {
 			return a
@@ -361,6 +346,53 @@ func abstract(ls []line) string {
 		return ""
 	}
 	return ""
+}
+
+// readColumn appends to b the lines from ls[from] on that lie in the column x0..x1 below the line prev, up
+// to the keywords or the introduction (done), a gap, a change of size, or 4000 bytes. It returns the right
+// edge of the widest line it read and the baseline of the last. Sub- and superscripts (short lines much smaller than the text, on rows
+// of their own) are passed over.
+func readColumn(ls []line, from int, prev line, x0, x1 float64, b *strings.Builder) (done bool, right, last float64) {
+	size := 0.0
+	right = prev.x1
+	for j := from; j < len(ls) && b.Len() < 4000; j++ {
+		m := ls[j]
+		if m.x1 < x0 || m.x0 > x1 {
+			continue // another column
+		}
+		if afterAbsRe.MatchString(m.text) {
+			return true, right, prev.y
+		}
+		if prev.y-m.y > 2.5*m.size {
+			break
+		}
+		if size == 0 {
+			size = m.size
+		} else if m.size < 0.85*size && len([]rune(m.text)) <= 6 {
+			continue // "q" with its subscript "vol" a little below and apart
+		} else if math.Abs(m.size-size) > 1.5 {
+			break
+		}
+		if s := b.String(); hyphenated(s, m.text) {
+			b.Reset()
+			b.WriteString(s[:len(s)-1]) // "understand-" + "ing"
+			b.WriteString(m.text)
+		} else {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(m.text)
+		}
+		prev = m
+		right = math.Max(right, m.x1)
+	}
+	return false, right, prev.y
+}
+
+// endsSentence: text that ends with a full stop, a question or exclamation mark, maybe inside quotes or brackets.
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, " \"')]”’")
+	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "!")
 }
 
 // hyphenated: a line that ends in a word broken by a hyphen, continued in lower case on the next.

@@ -17,18 +17,24 @@ type Page struct {
 	// AuthorMarks sets a row of superscript affiliation marks (6 pt) above each line of authors
 	AuthorMarks bool
 	// Grid is an author grid: rows of names side by side, 11 pt, each name above Affil in 9 pt
-	Grid     [][]string
-	Affil    string // one line, 9 pt
-	Abstract string // after an "Abstract" label, wrapped at about 80 characters, 9 pt
+	Grid  [][]string
+	Affil string // one line, 9 pt
+	// Abstract follows an "Abstract" label, wrapped at about 80 characters, 9 pt; a word "q^vol" is drawn
+	// as "q" with "vol" raised in 6 pt
+	Abstract string
+	// AbstractRight ends the abstract at the top of a right-hand column, above a "Keywords:" line; the
+	// abstract's start then takes the left column (about 40 characters a line) above a gap and body text
+	AbstractRight string
 }
 
 // Paper returns the PDF bytes of p: Helvetica text on a US Letter page, with a correct cross-reference table.
 func Paper(p Page) []byte {
 	var content bytes.Buffer
 	y := 740.0
-	text := func(font string, size, x float64, s string) {
+	textAt := func(font string, size, x, y float64, s string) {
 		fmt.Fprintf(&content, "BT /%s %g Tf %g %g Td (%s) Tj ET\n", font, size, x, y, escape(s))
 	}
+	text := func(font string, size, x float64, s string) { textAt(font, size, x, y, s) }
 	if p.Header != "" {
 		text("F1", 8, 72, p.Header)
 		y -= 40
@@ -72,12 +78,26 @@ func Paper(p Page) []byte {
 	if p.Abstract != "" {
 		text("F2", 10, 72, "Abstract")
 		y -= 14
-		for _, l := range wrap(p.Abstract, 80) {
-			text("F1", 9, 72, l)
+		top, width := y, 80
+		if p.AbstractRight != "" {
+			width = 40
+		}
+		for _, l := range wrap(p.Abstract, width) {
+			words(textAt, 72, y, l)
 			y -= 11
 		}
 		y -= 20
-		text("F2", 12, 72, "1 Introduction")
+		if p.AbstractRight == "" {
+			text("F2", 12, 72, "1 Introduction")
+		} else {
+			text("F1", 9, 72, "The body of the paper starts here in the left column")
+			y = top
+			for _, l := range wrap(p.AbstractRight, width) {
+				words(textAt, 320, y, l)
+				y -= 11
+			}
+			text("F1", 9, 320, "Keywords: generated PDFs; tests")
+		}
 	}
 	objs := []string{
 		"<< /Type /Catalog /Pages 2 0 R >>",
@@ -103,6 +123,25 @@ func Paper(p Page) []byte {
 	}
 	fmt.Fprintf(&out, "trailer\n<< /Size %d /Root 1 0 R /Info %d 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, len(objs), xref)
 	return out.Bytes()
+}
+
+// words draws a 9 pt line at x, y: in one string, or word by word where a word has a raised part
+// ("q^vol", raised 4 pt), placed as Helvetica without widths is read: half the font size a character.
+func words(textAt func(font string, size, x, y float64, s string), x, y float64, l string) {
+	if !strings.Contains(l, "^") {
+		textAt("F1", 9, x, y, l)
+		return
+	}
+	for _, w := range strings.Fields(l) {
+		base, raised, _ := strings.Cut(w, "^")
+		textAt("F1", 9, x, y, base)
+		x += 4.5 * float64(len(base))
+		if raised != "" {
+			textAt("F1", 6, x, y+4, raised)
+			x += 3 * float64(len(raised))
+		}
+		x += 4.5
+	}
 }
 
 func escape(s string) string {

@@ -1,0 +1,57 @@
+package pdfmeta_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/papergist/papergist/wasm/pdfmeta"
+	"github.com/papergist/papergist/wasm/pdfmeta/pdftest"
+)
+
+// TestRealPDFAbstractEnds checks that abstracts are read to their last sentence: past a raised "vol" set on a
+// row of its own (jcap08-bolejko) and on into the next column (zaac08-aburayyan).
+func TestRealPDFAbstractEnds(t *testing.T) {
+	tests := []struct{ file, end string }{
+		{"jcap08-bolejko.pdf", "This indicates that care must be exercised in relating the deceleration parameter to observations."},
+		{"zaac08-aburayyan.pdf", "its crystal structure analysis reveals the presence of dimeric bicarbonate anions linked to each other " +
+			"and to the imidazolium ions with hydrogen bonds."},
+		{"pldi09-gal.pdf", "we have measured speedups of 10x and more for certain benchmark programs."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			a := readShared(t, tt.file).Abstract
+			assert.True(t, strings.HasSuffix(a, tt.end), "abstract %q", a)
+		})
+	}
+}
+
+func TestGeneratedAbstractEnds(t *testing.T) {
+	const start = "We generate a PDF in the test. It has a title, authors and an abstract which"
+	tests := []struct {
+		name string
+		page pdftest.Page
+		want string
+	}{
+		{"a raised part on a row of its own", pdftest.Page{
+			Abstract: start + " the parser must read whole. The parameter q^vol is negative in some models, which " +
+				"opens the possibility that back-reaction explains the dark energy phenomenon.",
+		}, start + " the parser must read whole. The parameter q is negative in some models, which opens the possibility " +
+			"that back-reaction explains the dark energy phenomenon."},
+		{"an abstract that goes on in the next column", pdftest.Page{
+			Abstract:      start + " starts in the left column and",
+			AbstractRight: "ends at the top of the right column, above its keywords.",
+		}, start + " starts in the left column and ends at the top of the right column, above its keywords."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.page.Title = []string{"A Generated Paper"}
+			tt.page.Authors = "Ada Lovelace and Alan Turing"
+			h, err := pdfmeta.Read(pdftest.Paper(tt.page))
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, h.Abstract)
+		})
+	}
+}
