@@ -55,3 +55,40 @@ func TestGeneratedAbstractEnds(t *testing.T) {
 		})
 	}
 }
+
+// TestRealPDFUnlabelledAbstracts checks the abstracts set without a label (AIP, REVTeX, Frontiers) and that
+// a page without one gives none rather than its introduction.
+func TestRealPDFUnlabelledAbstracts(t *testing.T) {
+	tests := []struct{ file, start, end string }{
+		{"apl11-rodary.pdf", "We present a high resolution transmission electron microscopy study of a Cr-coated W tip apex",
+			"SP-STM measurements on a Cr/MgO001 sample confirm this conclusion."},
+		{"arxiv09-rodriguez.pdf", "In this work we report the cosmological effects that a species of Ultra Light Bosonic Dark Matter",
+			"And it is needed a non-zero optical depth of Reionization."},
+		{"frontiers13-focke.pdf", "In computational neuroscience it is generally accepted that human motor memory contains",
+			"the effects of catch trials in these situations are insufficiently understood and further research is needed."},
+		{"zfn99-hong.pdf", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			a := readShared(t, tt.file).Abstract
+			if tt.start == "" {
+				assert.Empty(t, a)
+				return
+			}
+			assert.True(t, strings.HasPrefix(a, tt.start), "abstract %q", a)
+			assert.True(t, strings.HasSuffix(a, tt.end), "abstract %q", a)
+		})
+	}
+}
+
+func TestGeneratedUnlabelledAbstract(t *testing.T) {
+	abstract := "We generate a PDF in the test. It has a title, authors and an abstract without a label, set wider " +
+		"than the two columns of the body below it. The parser must find it all the same. It must not take the " +
+		"affiliations, the dateline or the body for it. A short abstract of a few sentences is enough for that."
+	h, err := pdfmeta.Read(pdftest.Paper(pdftest.Page{
+		Title: []string{"A Generated Paper"}, Authors: "Ada Lovelace and Alan Turing", Affil: "Analytical Engine Society, London",
+		Abstract: abstract, AbstractUnlabelled: true,
+	}))
+	require.NoError(t, err)
+	assert.Equal(t, abstract, h.Abstract)
+}

@@ -24,7 +24,10 @@ var (
 	nameMarksRe  = regexp.MustCompile(`[0-9*∗†‡§¶#$+‖⋆♯♭♮⁎'"’”]+|\([a-z0-9, ]*\)`)
 	honorificsRe = regexp.MustCompile(`^(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+`)
 	abstractRe   = regexp.MustCompile(`(?i)^abstract\b[\s.:—–-]*`)
-	afterAbsRe   = regexp.MustCompile(`(?i)^(keywords?|key words|index terms|ccs concepts|categories and subject|general terms|(?:[0-9]+\.?|i\.?)\s*introduction|introduction\b|pacs|mathematics subject)`)
+	// Lines of the front matter between the authors and an unlabelled abstract.
+	frontMatterRe = regexp.MustCompile(`(?i)^(received|accepted|published|revised|submitted|edited by|reviewed by|\*?correspondence|e-?mail|citation|copyright|©|key ?words)`)
+	sentenceRe    = regexp.MustCompile(`\p{Ll}[.?!] \p{Lu}`)
+	afterAbsRe    = regexp.MustCompile(`(?i)^(keywords?|key words|index terms|ccs concepts|categories and subject|general terms|(?:[0-9]+\.?|i\.?)\s*introduction|introduction\b|pacs|mathematics subject)`)
 )
 
 // header reads the title, authors, abstract and IDs from the page's glyphs.
@@ -46,6 +49,9 @@ func header(w *walker, bottom, top float64) Header {
 	last := ti[len(ti)-1]
 	h.Authors = authors(ls, last+1, ls[ti[0]].size)
 	h.Abstract = abstract(ls)
+	if h.Abstract == "" {
+		h.Abstract = unlabelledAbstract(ls, last+1, bottom+0.3*height)
+	}
 	return h
 }
 
@@ -348,6 +354,78 @@ func abstract(ls []line) string {
 	return ""
 }
 
+// unlabelledAbstract is the abstract that journals such as AIP's, REVTeX's and Frontiers' set without a label:
+// the first paragraph below the title (from ls[from] on, above floor) that is justified, of three lines or
+// more and several sentences, and that is either followed by the keywords or the introduction, or set wider
+// than the text below it (one wide column over the body's two). The first such paragraph is taken or none:
+// the introduction is never taken for an abstract.
+func unlabelledAbstract(ls []line, from int, floor float64) string {
+	for i := from; i < len(ls) && ls[i].y > floor; i++ {
+		l := ls[i]
+		if l.letters() < 20 || frontMatterRe.MatchString(l.text) || hasName(l.text) && looksLikeNames(l.text) {
+			continue
+		}
+		var b strings.Builder
+		b.WriteString(l.text)
+		done, right, last := readColumn(ls, i+1, l, l.x0, l.x1, &b)
+		var para []line // the paragraph's lines, for its shape
+		for j := i; j < len(ls) && ls[j].y >= last; j++ {
+			if m := ls[j]; m.x1 >= l.x0 && m.x0 <= l.x1 && m.letters() > 0 && math.Abs(m.size-l.size) <= 1.5 {
+				para = append(para, m)
+			}
+		}
+		if len(para) < 3 || b.Len() < 250 || len(sentenceRe.FindAllStringIndex(b.String(), 3)) < 2 {
+			continue // a title's second language, a block of affiliations, a dateline
+		}
+		flush := 0
+		if right-l.x1 >= 0.03*(right-l.x0) {
+			continue // an affiliation or dateline above the paragraph, read with it
+		}
+		for _, m := range para[:len(para)-1] {
+			if right-m.x1 < 0.03*(right-l.x0) {
+				flush++
+			}
+		}
+		if flush*3 < (len(para)-1)*2 {
+			continue // ragged lines: not a paragraph of running text
+		}
+		if !done && !widerThanBelow(ls, last, para, right-l.x0) {
+			return ""
+		}
+		a := cutCopyright(tidy(b.String()))
+		if !done && !endsSentence(a) { // cut by a figure or the page's end: its whole sentences
+			if k := strings.LastIndexAny(a, ".?!"); k > 0 {
+				a = a[:k+1]
+			}
+		}
+		return a
+	}
+	return ""
+}
+
+// widerThanBelow: most lines of text below the baseline last are less than 0.7 of width, the paragraph's.
+func widerThanBelow(ls []line, last float64, para []line, width float64) bool {
+	narrow, all := 0, 0
+	for _, m := range ls {
+		if m.y >= last || m.letters() < 20 || all == 12 {
+			continue
+		}
+		all++
+		if m.x1-m.x0 < 0.7*width {
+			narrow++
+		}
+	}
+	return all >= 4 && narrow*3 >= all*2
+}
+
+// cutCopyright drops the publisher's line that ends some abstracts ("… © 2011 American Institute of Physics.").
+func cutCopyright(a string) string {
+	if i := strings.LastIndex(a, "©"); i > len(a)/2 {
+		return strings.TrimSpace(a[:i])
+	}
+	return a
+}
+
 // readColumn appends to b the lines from ls[from] on that lie in the column x0..x1 below the line prev, up
 // to the keywords or the introduction (done), a gap, a change of size, or 4000 bytes. It returns the right
 // edge of the widest line it read and the baseline of the last. Sub- and superscripts (short lines much smaller than the text, on rows
@@ -363,13 +441,18 @@ func readColumn(ls []line, from int, prev line, x0, x1 float64, b *strings.Build
 		if afterAbsRe.MatchString(m.text) {
 			return true, right, prev.y
 		}
+		ref := size
+		if ref == 0 {
+			ref = prev.size
+		}
+		if m.size < 0.85*ref && len([]rune(m.text)) <= 6 {
+			continue // "q" with its subscript "vol" a little below and apart, a figure's label
+		}
 		if prev.y-m.y > 2.5*m.size {
 			break
 		}
 		if size == 0 {
 			size = m.size
-		} else if m.size < 0.85*size && len([]rune(m.text)) <= 6 {
-			continue // "q" with its subscript "vol" a little below and apart
 		} else if math.Abs(m.size-size) > 1.5 {
 			break
 		}

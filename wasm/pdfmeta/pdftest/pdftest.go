@@ -25,6 +25,9 @@ type Page struct {
 	// AbstractRight ends the abstract at the top of a right-hand column, above a "Keywords:" line; the
 	// abstract's start then takes the left column (about 40 characters a line) above a gap and body text
 	AbstractRight string
+	// AbstractUnlabelled sets the abstract without a label, justified, after a "Received" dateline and above
+	// a body in two narrower columns (as AIP's and REVTeX's journals do)
+	AbstractUnlabelled bool
 }
 
 // Paper returns the PDF bytes of p: Helvetica text on a US Letter page, with a correct cross-reference table.
@@ -75,7 +78,26 @@ func Paper(p Page) []byte {
 		text("F1", 9, 72, p.Affil)
 		y -= 30
 	}
-	if p.Abstract != "" {
+	if p.Abstract != "" && p.AbstractUnlabelled {
+		text("F1", 9, 72, "Received 1 January 2024; published 2 February 2024")
+		y -= 14
+		ls := wrap(p.Abstract, 80)
+		for i, l := range ls {
+			tw := 0.0 // word spacing that brings the line to 80 characters' width, the last line apart
+			if n := strings.Count(l, " "); n > 0 && i < len(ls)-1 {
+				tw = 4.5 * float64(80-len(l)) / float64(n)
+			}
+			fmt.Fprintf(&content, "BT /F1 9 Tf %g Tw 72 %g Td (%s) Tj ET\n", tw, y, escape(l))
+			y -= 11
+		}
+		y -= 20
+		body := wrap(strings.Repeat("The body of the paper is set in two columns below the abstract. ", 4), 36)
+		for _, l := range body {
+			text("F1", 9, 72, l)
+			text("F1", 9, 320, l)
+			y -= 11
+		}
+	} else if p.Abstract != "" {
 		text("F2", 10, 72, "Abstract")
 		y -= 14
 		top, width := y, 80
