@@ -61,7 +61,7 @@ func TestGeneratedAbstractEnds(t *testing.T) {
 func TestRealPDFUnlabelledAbstracts(t *testing.T) {
 	tests := []struct{ file, start, end string }{
 		{"apl11-rodary.pdf", "We present a high resolution transmission electron microscopy study of a Cr-coated W tip apex",
-			"SP-STM measurements on a Cr/MgO001 sample confirm this conclusion."},
+			"SP-STM measurements on a Cr/MgO(001) sample confirm this conclusion."},
 		{"arxiv09-rodriguez.pdf", "In this work we report the cosmological effects that a species of Ultra Light Bosonic Dark Matter",
 			"And it is needed a non-zero optical depth of Reionization."},
 		{"frontiers13-focke.pdf", "In computational neuroscience it is generally accepted that human motor memory contains",

@@ -7,7 +7,9 @@ import (
 	"strings"
 )
 
-// Page is the first page to draw; empty parts are left out.
+// Page is the first page to draw; empty parts are left out. Bytes 1–5 in its text are drawn in a symbol font
+// without a character map, as AIP's and LuaTeX's PDFs have, whose encoding names them H20849 and H20850
+// (the parentheses of AIP's MathematicalPi fonts), zero.prop, one.prop and two.prop (LuaTeX's digits).
 type Page struct {
 	Header  string   // a small line at the top (a running head, an arXiv stamp)
 	Title   []string // title lines, 18 pt bold
@@ -35,7 +37,7 @@ func Paper(p Page) []byte {
 	var content bytes.Buffer
 	y := 740.0
 	textAt := func(font string, size, x, y float64, s string) {
-		fmt.Fprintf(&content, "BT /%s %g Tf %g %g Td (%s) Tj ET\n", font, size, x, y, escape(s))
+		fmt.Fprintf(&content, "BT /%s %g Tf %g %g Td (%s) Tj ET\n", font, size, x, y, symbols(escape(s), font, size))
 	}
 	text := func(font string, size, x float64, s string) { textAt(font, size, x, y, s) }
 	if p.Header != "" {
@@ -125,10 +127,12 @@ func Paper(p Page) []byte {
 		"<< /Type /Catalog /Pages 2 0 R >>",
 		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
 		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R " +
-			"/Resources << /Font << /F1 5 0 R /F2 6 0 R >> >> >>",
+			"/Resources << /Font << /F1 5 0 R /F2 6 0 R /F3 7 0 R >> >> >>",
 		fmt.Sprintf("<< /Length %d >>\nstream\n%sendstream", content.Len(), content.String()),
 		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
 		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>",
+		"<< /Type /Font /Subtype /Type1 /BaseFont /MathematicalPi-Three /Encoding << /Type /Encoding " +
+			"/Differences [1 /H20849 /H20850 /zero.prop /one.prop /two.prop] >> >>",
 		"<< /Title (generated.pdf) >>",
 	}
 	var out bytes.Buffer
@@ -164,6 +168,19 @@ func words(textAt func(font string, size, x, y float64, s string), x, y float64,
 		}
 		x += 4.5
 	}
+}
+
+// symbols switches to the symbol font F3 around bytes 1–5 of an escaped string shown in font.
+func symbols(s, font string, size float64) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 1 && c <= 5 {
+			fmt.Fprintf(&b, ") Tj /F3 %g Tf <%02x> Tj /%s %g Tf (", size, c, font, size)
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
 }
 
 func escape(s string) string {
