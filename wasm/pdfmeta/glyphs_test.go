@@ -33,3 +33,19 @@ func TestGeneratedGlyphNames(t *testing.T) {
 	want := strings.NewReplacer("\x01", "(", "\x02", ")", "\x03", "0", "\x04", "1", "\x05", "2").Replace(abstract)
 	assert.Equal(t, want, h.Abstract)
 }
+
+// TestRealPDFFootnoteMarks: clef08-forner's abstract read "answers in Wikipedia1 as document corpus".
+func TestRealPDFFootnoteMarks(t *testing.T) {
+	assert.Contains(t, readShared(t, "clef08-forner.pdf").Abstract, "search for answers in Wikipedia as document corpus")
+}
+
+func TestGeneratedFootnoteMarks(t *testing.T) {
+	h, err := pdfmeta.Read(pdftest.Paper(pdftest.Page{
+		Title: []string{"A Generated Paper"}, Authors: "Ada Lovelace and Alan Turing",
+		Abstract: "The systems could search for answers in Wikipedia`1 as document corpus, and in the news`2,3 of the " +
+			"year. The abstract must not keep the footnote marks glued to the words they follow.",
+	}))
+	require.NoError(t, err)
+	assert.Equal(t, "The systems could search for answers in Wikipedia as document corpus, and in the news of the year. "+
+		"The abstract must not keep the footnote marks glued to the words they follow.", h.Abstract)
+}

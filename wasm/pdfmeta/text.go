@@ -427,6 +427,15 @@ func lines(glyphs []glyph) []line {
 	return out
 }
 
+func noteMark(s string) bool {
+	return s != "" && strings.Trim(s, "0123456789,*∗†‡§¶") == ""
+}
+
+func endsLower(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return unicode.IsLower(r)
+}
+
 func splitRow(row []*glyph) []line {
 	var out []line
 	var b strings.Builder
@@ -456,9 +465,17 @@ func splitRow(row []*glyph) []line {
 		b.Reset()
 		cur = cur[:0]
 	}
-	for i, g := range row {
-		if i > 0 {
-			prev := row[i-1]
+	var prev *glyph
+	mark := false
+	for _, g := range row {
+		// a footnote mark raised right after a word ("Wikipedia¹", "Title*") is not part of the text
+		if prev != nil && g.y-prev.y >= 0.2*prev.size && noteMark(g.text) &&
+			(mark || g.x-prev.x1 < prev.size/6 && endsLower(prev.text)) {
+			mark = true
+			continue
+		}
+		mark = false
+		if prev != nil {
 			gap := g.x - prev.x1
 			size := math.Max(g.size, prev.size)
 			if gap > 1.2*size {
@@ -469,6 +486,7 @@ func splitRow(row []*glyph) []line {
 		}
 		cur = append(cur, g)
 		b.WriteString(g.text)
+		prev = g
 	}
 	emit()
 	return out

@@ -22,7 +22,7 @@ type Page struct {
 	Grid  [][]string
 	Affil string // one line, 9 pt
 	// Abstract follows an "Abstract" label, wrapped at about 80 characters, 9 pt; a word "q^vol" is drawn
-	// as "q" with "vol" raised in 6 pt
+	// as "q" with "vol" raised in 6 pt, and "Wikipedia`1" with a footnote mark "1" raised in 8 pt
 	Abstract string
 	// AbstractRight ends the abstract at the top of a right-hand column, above a "Keywords:" line; the
 	// abstract's start then takes the left column (about 40 characters a line) above a gap and body text
@@ -154,11 +154,18 @@ func Paper(p Page) []byte {
 // words draws a 9 pt line at x, y: in one string, or word by word where a word has a raised part
 // ("q^vol", raised 4 pt), placed as Helvetica without widths is read: half the font size a character.
 func words(textAt func(font string, size, x, y float64, s string), x, y float64, l string) {
-	if !strings.Contains(l, "^") {
+	if !strings.ContainsAny(l, "^`") {
 		textAt("F1", 9, x, y, l)
 		return
 	}
 	for _, w := range strings.Fields(l) {
+		if base, note, ok := strings.Cut(w, "`"); ok { // a footnote mark, 8 pt raised 2 pt: on the word's row
+			textAt("F1", 9, x, y, base)
+			x += 4.5 * float64(len(base))
+			textAt("F1", 8, x, y+2, note)
+			x += 4*float64(len(note)) + 4.5
+			continue
+		}
 		base, raised, _ := strings.Cut(w, "^")
 		textAt("F1", 9, x, y, base)
 		x += 4.5 * float64(len(base))
