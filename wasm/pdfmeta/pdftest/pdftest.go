@@ -30,6 +30,8 @@ type Page struct {
 	// AbstractUnlabelled sets the abstract without a label, justified, after a "Received" dateline and above
 	// a body in two narrower columns (as AIP's and REVTeX's journals do)
 	AbstractUnlabelled bool
+	// Encrypt is an /Encrypt dictionary for the trailer, which then gets an /ID too: a locked PDF
+	Encrypt string
 }
 
 // Paper returns the PDF bytes of p: Helvetica text on a US Letter page, with a correct cross-reference table.
@@ -147,7 +149,11 @@ func Paper(p Page) []byte {
 	for _, off := range offsets {
 		fmt.Fprintf(&out, "%010d 00000 n \n", off)
 	}
-	fmt.Fprintf(&out, "trailer\n<< /Size %d /Root 1 0 R /Info %d 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, len(objs), xref)
+	enc := ""
+	if p.Encrypt != "" {
+		enc = fmt.Sprintf(" /Encrypt %s /ID [<%s> <%[2]s>]", p.Encrypt, strings.Repeat("0f", 16))
+	}
+	fmt.Fprintf(&out, "trailer\n<< /Size %d /Root 1 0 R /Info %d 0 R%s >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, len(objs), enc, xref)
 	return out.Bytes()
 }
 
