@@ -130,3 +130,26 @@ test('a slow server and a redirect to the PDF still save it, under the link the 
   }
   await page.close();
 });
+
+test('while a slow PDF is saved, the badge says a save is under way, and then shows how it ended', async () => {
+  const page = await browser.openPage('https://example.org/');
+  await page.bringToFront();
+  const w = await browser.serviceWorker();
+  const badge = () => w.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return [await chrome.action.getBadgeText({ tabId: tab.id }), await chrome.action.getTitle({ tabId: tab.id })];
+  });
+  for (const [url, end] of [[`${local}/slow.pdf`, ''], [`${local}/expired.pdf`, '!']]) {
+    await w.evaluate(async (linkUrl) => {
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      globalThis.pendingSave = globalThis.papergistEvents.onMenuClicked({ menuItemId: 'papergist-save-link', linkUrl }, tab);
+    }, url);
+    if (url.endsWith('slow.pdf')) {
+      await new Promise((r) => setTimeout(r, 1000)); // the body comes after 3 s
+      assert.deepEqual(await badge(), ['…', 'papergist: saving this paper…']);
+    }
+    await w.evaluate(() => globalThis.pendingSave);
+    assert.equal((await badge())[0], end, url);
+  }
+  await page.close();
+});
