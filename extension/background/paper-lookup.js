@@ -71,18 +71,25 @@ export async function permissionsFor(url) {
 
 async function fetchText(url, what) {
   if (!(await allowed(url))) throw new MissingAccess(url, what);
+  const host = new URL(url).host;
+  const signal = AbortSignal.timeout(20_000);
   let resp;
   try {
     resp = await fetch(url, {
-      credentials: 'omit', signal: AbortSignal.timeout(20_000),
+      credentials: 'omit', signal,
       headers: { Accept: 'application/json, text/html, application/atom+xml;q=0.9, */*;q=0.5' },
     });
   } catch {
-    throw new Error(`papergist could not reach ${new URL(url).host} for ${what}.`);
+    throw new Error(`papergist could not reach ${host} for ${what}.`);
   }
   if (resp.status === 404) return null;
-  if (!resp.ok) throw new Error(`${new URL(url).host} answered HTTP ${resp.status} when papergist asked for ${what}.`);
-  return resp.text();
+  if (!resp.ok) throw new Error(`${host} answered HTTP ${resp.status} when papergist asked for ${what}.`);
+  try {
+    return await resp.text();
+  } catch {
+    // the body's own failure is the browser's words ("signal timed out"), which would reach the user
+    throw new Error(signal.aborted ? `${host} was still sending ${what} after 20 s.` : `The connection to ${host} broke off while papergist read ${what}.`);
+  }
 }
 
 /**
