@@ -15,6 +15,10 @@ const tooLarge = () => new Error(`This PDF is larger than ${MAX_PDF_BYTES >> 20}
  * @returns {Promise<Uint8Array>}
  */
 export async function downloadPDF(url, { fetch = globalThis.fetch, timeoutMs = 60_000, maxBytes = MAX_PDF_BYTES } = {}) {
+  if (!/^https?:/i.test(url)) {
+    // fetch reads no file: URL in an extension's worker, whatever the file-access switch says
+    throw new Error(`papergist cannot read a PDF on this computer (${url.split(':')[0]}://): open the paper on the web (its arXiv or publisher page, or its PDF there) and save it from that tab.`);
+  }
   const host = new URL(url).host;
   const within = `${Math.round(timeoutMs / 1000)} s`;
   const signal = AbortSignal.timeout(timeoutMs);

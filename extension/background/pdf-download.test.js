@@ -88,3 +88,14 @@ test('a network error without access to the host says how to give it', async () 
   permitted = true;
   await assert.rejects(downloadPDF(URL_, { fetch }), /^Error: papergist could not download this PDF from example\.org\.$/);
 });
+
+test('a PDF on this computer is not fetched, and the sentence says what to do', async () => {
+  let asked = false;
+  const fetch = async () => {
+    asked = true;
+    throw new TypeError('Failed to fetch');
+  };
+  await assert.rejects(downloadPDF('file:///home/ada/papers/a.pdf', { fetch }),
+    /^Error: papergist cannot read a PDF on this computer \(file:\/\/\): open the paper on the web/);
+  assert.equal(asked, false);
+});

@@ -5,6 +5,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
+import path from 'node:path';
+import { tmpdir } from 'node:os';
+import { mkdtemp, writeFile, rm } from 'node:fs/promises';
 import { Browser } from '../lib/browser.js';
 import { paperPDF } from '../lib/pdf.js';
 
@@ -152,4 +155,18 @@ test('while a slow PDF is saved, the badge says a save is under way, and then sh
     assert.equal((await badge())[0], end, url);
   }
   await page.close();
+});
+
+test('a PDF on this computer (a file:// link) is not saved, and the badge says why', async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'papergist-file-pdf-'));
+  const file = path.join(dir, 'paper.pdf');
+  await writeFile(file, paperPDF(good));
+  const page = await browser.openPage('https://example.org/');
+  const out = await saveLink(page, `file://${file}`);
+  assert.equal(out.saved, null);
+  assert.equal(out.added, 0);
+  assert.equal(out.badge, '!');
+  assert.match(out.title, /^papergist: papergist cannot read a PDF on this computer \(file:\/\/\): open the paper on the web/);
+  await page.close();
+  await rm(dir, { recursive: true, force: true });
 });
