@@ -91,3 +91,16 @@ func TestGeneratedAuthorLists(t *testing.T) {
 		})
 	}
 }
+
+// TestGeneratedAuthorGridInstitutions: where institutions are set like the names right under them (as CVPR's
+// template sets them), they are not taken for a second row of authors.
+func TestGeneratedAuthorGridInstitutions(t *testing.T) {
+	h, err := pdfmeta.Read(pdftest.Paper(pdftest.Page{
+		Title: []string{"A Generated Paper With An Author Grid"},
+		Grid:  [][]string{{"Ada Lovelace", "Alan Turing"}, {"Google Brain", "Meta Labs"}},
+		Abstract: "We generate a PDF in the test. It has a title, authors and an abstract that the parser must find in " +
+			"the first page.",
+	}))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"Ada Lovelace", "Alan Turing"}, h.Authors)
+}

@@ -216,6 +216,9 @@ func continueNames(list, next string) (string, bool) {
 // row's block): rows whose every line is one name, set like the first row's names, up to the abstract.
 func gridNames(ls []line, from int, first line) []string {
 	var names []string
+	// a row of names counts only below an affiliation set apart from names (another size or weight) or an
+	// email: where everything is set alike (CVPR), the row under the names is their institutions
+	apart := false
 	for j := from; j < len(ls) && first.y-ls[j].y < 20*first.size; j++ {
 		m := ls[j]
 		if m.size > first.size+0.3 || abstractRe.MatchString(m.text) || afterAbsRe.MatchString(m.text) {
@@ -229,13 +232,19 @@ func gridNames(ls []line, from int, first line) []string {
 				continue
 			}
 			n := splitNames(r.text)
+			if math.Abs(r.size-first.size) > 0.3 || r.bold != first.bold || strings.Contains(r.text, "@") {
+				apart = true
+			}
 			if math.Abs(r.size-first.size) > 0.3 || r.bold != first.bold || len(n) != 1 || !hasName(r.text) || !looksLikeNames(r.text) {
 				ns = nil
 				break
 			}
 			ns = append(ns, n[0])
 		}
-		names = append(names, ns...)
+		if len(ns) > 0 && apart {
+			names = append(names, ns...)
+			apart = false
+		}
 	}
 	return names
 }
