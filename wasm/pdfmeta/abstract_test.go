@@ -66,6 +66,8 @@ func TestRealPDFUnlabelledAbstracts(t *testing.T) {
 			"And it is needed a non-zero optical depth of Reionization."},
 		{"frontiers13-focke.pdf", "In computational neuroscience it is generally accepted that human motor memory contains",
 			"the effects of catch trials in these situations are insufficiently understood and further research is needed."},
+		{"abs11-muller.pdf", "Two-photon interference has become a central topic in quantum information science",
+			"may thus be significantly increased with the incorporation of the QDs into high Purcell factor microcavities."},
 		{"zfn99-hong.pdf", "", ""},
 	}
 	for _, tt := range tests {
@@ -91,4 +93,25 @@ func TestGeneratedUnlabelledAbstract(t *testing.T) {
 	}))
 	require.NoError(t, err)
 	assert.Equal(t, abstract, h.Abstract)
+}
+
+// TestGeneratedOnePageAbstract: a one-page PDF's first paragraph is its abstract even over a body as wide as
+// it (a conference's one-page abstract); on a longer PDF that paragraph may be the introduction's and is not
+// taken.
+func TestGeneratedOnePageAbstract(t *testing.T) {
+	abstract := "We generate a PDF in the test. It has a title, authors and an abstract without a label, set as wide " +
+		"as the body below it. The parser must take it on a one-page PDF. It must not take it on a longer one, " +
+		"where it may be the first paragraph of the body. A short abstract of a few sentences is enough for that."
+	for _, more := range []int{0, 1} {
+		h, err := pdfmeta.Read(pdftest.Paper(pdftest.Page{
+			Title: []string{"A Generated Paper"}, Authors: "Ada Lovelace and Alan Turing", Affil: "Analytical Engine Society, London",
+			Abstract: abstract, AbstractUnlabelled: true, OneColumnBody: true, MorePages: more,
+		}))
+		require.NoError(t, err)
+		if more == 0 {
+			assert.Equal(t, abstract, h.Abstract)
+		} else {
+			assert.Empty(t, h.Abstract)
+		}
+	}
 }

@@ -31,7 +31,7 @@ var (
 )
 
 // header reads the title, authors, abstract and IDs from the page's glyphs.
-func header(w *walker, bottom, top float64) Header {
+func header(w *walker, bottom, top float64, onePage bool) Header {
 	var h Header
 	ls := lines(w.glyphs)
 	texts := append([]string{}, w.ops...)
@@ -50,7 +50,7 @@ func header(w *walker, bottom, top float64) Header {
 	h.Authors = authors(ls, last+1, ls[ti[0]].size)
 	h.Abstract = abstract(ls)
 	if h.Abstract == "" {
-		h.Abstract = unlabelledAbstract(ls, last+1, bottom+0.3*height)
+		h.Abstract = unlabelledAbstract(ls, last+1, bottom+0.3*height, onePage)
 	}
 	return h
 }
@@ -366,9 +366,10 @@ func abstract(ls []line) string {
 // unlabelledAbstract is the abstract that journals such as AIP's, REVTeX's and Frontiers' set without a label:
 // the first paragraph below the title (from ls[from] on, above floor) that is justified, of three lines or
 // more and several sentences, and that is either followed by the keywords or the introduction, or set wider
-// than the text below it (one wide column over the body's two). The first such paragraph is taken or none:
+// than the text below it (one wide column over the body's two), or on a PDF of one page (a conference's
+// one-page abstract, whose first paragraph is the abstract). The first such paragraph is taken or none:
 // the introduction is never taken for an abstract.
-func unlabelledAbstract(ls []line, from int, floor float64) string {
+func unlabelledAbstract(ls []line, from int, floor float64, onePage bool) string {
 	for i := from; i < len(ls) && ls[i].y > floor; i++ {
 		l := ls[i]
 		if l.letters() < 20 || frontMatterRe.MatchString(l.text) || hasName(l.text) && looksLikeNames(l.text) {
@@ -398,7 +399,7 @@ func unlabelledAbstract(ls []line, from int, floor float64) string {
 		if flush*3 < (len(para)-1)*2 {
 			continue // ragged lines: not a paragraph of running text
 		}
-		if !done && !widerThanBelow(ls, last, para, right-l.x0) {
+		if !done && !onePage && !widerThanBelow(ls, last, para, right-l.x0) {
 			return ""
 		}
 		a := cutCopyright(tidy(b.String()))

@@ -84,7 +84,7 @@ func Read(data []byte) (h Header, err error) {
 	w := &walker{fonts: map[string]*font{}}
 	w.walk(page.V.Key("Contents"), page.Resources(), ident, 0, "")
 	bottom, top := pageBox(page)
-	h = header(w, bottom, top)
+	h = header(w, bottom, top, r.NumPage() == 1)
 	h.MetaTitle = paper.CleanText(r.Trailer().Key("Info").Key("Title").Text())
 	if h.Title == "" && h.ArxivID == "" && h.DOI == "" && len(w.glyphs) == 0 {
 		return h, ErrNoText

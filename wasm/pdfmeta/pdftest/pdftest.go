@@ -32,6 +32,10 @@ type Page struct {
 	AbstractUnlabelled bool
 	// Encrypt is an /Encrypt dictionary for the trailer, which then gets an /ID too: a locked PDF
 	Encrypt string
+	// OneColumnBody: with AbstractUnlabelled, the body below is one column as wide as the abstract
+	OneColumnBody bool
+	// MorePages are blank pages after the first
+	MorePages int
 }
 
 // Paper returns the PDF bytes of p: Helvetica text on a US Letter page, with a correct cross-reference table.
@@ -95,11 +99,18 @@ func Paper(p Page) []byte {
 			y -= 11
 		}
 		y -= 20
-		body := wrap(strings.Repeat("The body of the paper is set in two columns below the abstract. ", 4), 36)
-		for _, l := range body {
-			text("F1", 9, 72, l)
-			text("F1", 9, 320, l)
-			y -= 11
+		if p.OneColumnBody {
+			for _, l := range wrap(strings.Repeat("The body of the paper is set in one column below the abstract. ", 6), 80) {
+				text("F1", 9, 72, l)
+				y -= 11
+			}
+		} else {
+			body := wrap(strings.Repeat("The body of the paper is set in two columns below the abstract. ", 4), 36)
+			for _, l := range body {
+				text("F1", 9, 72, l)
+				text("F1", 9, 320, l)
+				y -= 11
+			}
 		}
 	} else if p.Abstract != "" {
 		text("F2", 10, 72, "Abstract")
@@ -135,8 +146,14 @@ func Paper(p Page) []byte {
 		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>",
 		"<< /Type /Font /Subtype /Type1 /BaseFont /MathematicalPi-Three /Encoding << /Type /Encoding " +
 			"/Differences [1 /H20849 /H20850 /zero.prop /one.prop /two.prop] >> >>",
-		"<< /Title (generated.pdf) >>",
 	}
+	kids := "3 0 R"
+	for range p.MorePages {
+		objs = append(objs, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>")
+		kids += fmt.Sprintf(" %d 0 R", len(objs))
+	}
+	objs[1] = fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", kids, 1+p.MorePages)
+	objs = append(objs, "<< /Title (generated.pdf) >>")
 	var out bytes.Buffer
 	out.WriteString("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
 	offsets := make([]int, len(objs))
