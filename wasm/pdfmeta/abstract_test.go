@@ -115,3 +115,16 @@ func TestGeneratedOnePageAbstract(t *testing.T) {
 		}
 	}
 }
+
+// TestGeneratedAbstractWithIntroductionWord: a line of the abstract that starts with the word "introduction"
+// is not the introduction's heading.
+func TestGeneratedAbstractWithIntroductionWord(t *testing.T) {
+	abstract := "We generate a PDF in the test. It has a title, authors and an abstract with a label, set as wide " +
+		"as the body below it. The parser must take all of it, and must not stop where one of its lines starts with " +
+		"introduction, which is not the introduction's heading, and must stop at that heading."
+	h, err := pdfmeta.Read(pdftest.Paper(pdftest.Page{
+		Title: []string{"A Generated Paper"}, Authors: "Ada Lovelace and Alan Turing", Abstract: abstract,
+	}))
+	require.NoError(t, err)
+	assert.Equal(t, abstract, h.Abstract)
+}

@@ -448,7 +448,7 @@ func readColumn(ls []line, from int, prev line, x0, x1 float64, b *strings.Build
 		if m.x1 < x0 || m.x0 > x1 {
 			continue // another column
 		}
-		if afterAbsRe.MatchString(m.text) {
+		if endsAbstract(m.text) {
 			return true, right, prev.y
 		}
 		ref := size
@@ -480,6 +480,16 @@ func readColumn(ls []line, from int, prev line, x0, x1 float64, b *strings.Build
 		right = math.Max(right, m.x1)
 	}
 	return false, right, prev.y
+}
+
+// endsAbstract: the keywords, or the introduction's heading. "Introduction" opens a heading only on a short
+// line: a line of running text may start with the word ("introduction of a new method…").
+func endsAbstract(text string) bool {
+	loc := afterAbsRe.FindStringIndex(text)
+	if loc == nil {
+		return false
+	}
+	return !strings.Contains(strings.ToLower(text[:loc[1]]), "introduction") || len(strings.Fields(text)) <= 6
 }
 
 // endsSentence: text that ends with a full stop, a question or exclamation mark, maybe inside quotes or brackets.
