@@ -46,6 +46,26 @@ async function showChanged() {
   }
 }
 
+/**
+ * Shows on a tab that a save from the shortcut or the context menu is under way: a PDF is downloaded and read,
+ * and its metadata looked up, which can take seconds, and those have no other UI. @param {number} tabId
+ */
+export async function setSaving(tabId) {
+  try {
+    await chrome.action.setBadgeBackgroundColor({ tabId, color: '#57606a' });
+    await chrome.action.setBadgeText({ tabId, text: '…' });
+    await chrome.action.setTitle({ tabId, title: 'papergist: saving this paper…' });
+  } catch {
+    // the tab is gone
+  }
+}
+
+/** Shows again whether the paper a tab shows is saved (after setSaving). @param {number} tabId */
+export async function restore(tabId) {
+  const paperId = (await chrome.storage.session.get(tabKey(tabId)))[tabKey(tabId)] || null;
+  await show(tabId, paperId ? (await saved.savedAmong([paperId])).has(paperId) : false);
+}
+
 /** @param {number} tabId */
 export async function forgetTab(tabId) {
   await chrome.storage.session.remove(tabKey(tabId));

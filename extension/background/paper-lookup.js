@@ -7,6 +7,7 @@
 import { MSG, TARGET, unwrap } from '../lib/messages.js';
 import { entriesOf, ensureEngine } from './engine.js';
 import { toHost } from './host.js';
+import { downloadPDF } from './pdf-download.js';
 
 /** @typedef {import('../lib/messages.js').Paper} Paper */
 /**
@@ -26,32 +27,6 @@ export async function pdfCall(name, ...args) {
   return unwrap(reply, `the PDF reader's ${name}`).data ?? null;
 }
 
-/** The largest PDF read: the first page is in its first bytes, but a PDF must be read whole. */
-const MAX_PDF_BYTES = 64 << 20;
-
-/**
- * Fetches the PDF at url (with the browser's cookies, as the tab got it) and returns its bytes. The worker
- * fetches it (it holds the activeTab grant) and hands the bytes to the PDF module in base64.
- * @param {string} url
- */
-async function fetchPDF(url) {
-  let resp;
-  try {
-    resp = await fetch(url, { credentials: 'include', signal: AbortSignal.timeout(60_000) });
-  } catch {
-    const host = new URL(url).host;
-    if (!(await chrome.permissions.contains({ origins: [originOf(url)] }).catch(() => false))) {
-      throw new Error(`papergist could not download this PDF from ${host}: press Save in the toolbar popup on its tab, which lets papergist read it.`);
-    }
-    throw new Error(`papergist could not download this PDF from ${host}.`);
-  }
-  if (!resp.ok) throw new Error(`papergist could not download this PDF: ${new URL(url).host} answered HTTP ${resp.status}.`);
-  if (Number(resp.headers.get('content-length') || 0) > MAX_PDF_BYTES) {
-    throw new Error('This PDF is larger than 64 MB: papergist does not read it.');
-  }
-  return new Uint8Array(await resp.arrayBuffer());
-}
-
 function toBase64(bytes) {
   let s = '';
   for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
@@ -59,7 +34,7 @@ function toBase64(bytes) {
 }
 
 /** Downloads the PDF at url and reads its first page in the PDF module. @param {string} url */
-const readPDFAt = async (url) => pdfCall('read', toBase64(await fetchPDF(url)), url);
+const readPDFAt = async (url) => pdfCall('read', toBase64(await downloadPDF(url)), url);
 
 /** @param {string} url @returns {Promise<Resolved|null>} */
 export const resolveURL = (url) => (/^https?:/.test(url || '') ? pdfCall('resolve', url) : Promise.resolve(null));
@@ -96,18 +71,25 @@ export async function permissionsFor(url) {
 
 async function fetchText(url, what) {
   if (!(await allowed(url))) throw new MissingAccess(url, what);
+  const host = new URL(url).host;
+  const signal = AbortSignal.timeout(20_000);
   let resp;
   try {
     resp = await fetch(url, {
-      credentials: 'omit', signal: AbortSignal.timeout(20_000),
+      credentials: 'omit', signal,
       headers: { Accept: 'application/json, text/html, application/atom+xml;q=0.9, */*;q=0.5' },
     });
   } catch {
-    throw new Error(`papergist could not reach ${new URL(url).host} for ${what}.`);
+    throw new Error(`papergist could not reach ${host} for ${what}.`);
   }
   if (resp.status === 404) return null;
-  if (!resp.ok) throw new Error(`${new URL(url).host} answered HTTP ${resp.status} when papergist asked for ${what}.`);
-  return resp.text();
+  if (!resp.ok) throw new Error(`${host} answered HTTP ${resp.status} when papergist asked for ${what}.`);
+  try {
+    return await resp.text();
+  } catch {
+    // the body's own failure is the browser's words ("signal timed out"), which would reach the user
+    throw new Error(signal.aborted ? `${host} was still sending ${what} after 20 s.` : `The connection to ${host} broke off while papergist read ${what}.`);
+  }
 }
 
 /**

@@ -172,21 +172,27 @@ async function onSendersPage(type, sender, id) {
 /** Handlers of the browser's own events, named so that the end-to-end tests can drive them. */
 const events = {
   onMenuClicked: async (info, tab) => {
-    if (info.menuItemId === MENU_ID) return notify(tab, saveTabPaper(tab));
-    if (info.menuItemId === LINK_MENU_ID) return notify(tab, saveLinkedPaper(info.linkUrl));
+    if (info.menuItemId === MENU_ID) return notify(tab, () => saveTabPaper(tab));
+    if (info.menuItemId === LINK_MENU_ID) return notify(tab, () => saveLinkedPaper(info.linkUrl));
   },
   onCommand: async (command, tab) => {
     if (command !== 'save-paper') return;
     const target = tab || (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0];
-    return notify(target, saveTabPaper(target));
+    return notify(target, () => saveTabPaper(target));
   },
 };
 globalThis.papergistEvents = events;
 
-/** Shows a failed save on the badge for a moment, since shortcut and menu have no other UI. */
-async function notify(tab, saving) {
+/**
+ * Shows a save under way ("…") and a failed one ("!") on the badge, since shortcut and menu have no other UI.
+ * @param {chrome.tabs.Tab|undefined} tab @param {() => Promise<any>} save
+ */
+async function notify(tab, save) {
+  const tabId = tab && tab.id !== undefined ? tab.id : undefined;
+  if (tabId !== undefined) await badge.setSaving(tabId);
   try {
-    const saved = await saving;
+    const saved = await save();
+    if (tabId !== undefined) await badge.restore(tabId).catch(() => {});
     if (saved && saved.missing && tab && tab.id !== undefined) {
       await chrome.action.setTitle({ tabId: tab.id, title: `papergist: ${saved.missing}` }); // the badge shows ✓
     }

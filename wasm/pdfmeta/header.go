@@ -24,11 +24,14 @@ var (
 	nameMarksRe  = regexp.MustCompile(`[0-9*∗†‡§¶#$+‖⋆♯♭♮⁎'"’”]+|\([a-z0-9, ]*\)`)
 	honorificsRe = regexp.MustCompile(`^(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+`)
 	abstractRe   = regexp.MustCompile(`(?i)^abstract\b[\s.:—–-]*`)
-	afterAbsRe   = regexp.MustCompile(`(?i)^(keywords?|key words|index terms|ccs concepts|categories and subject|general terms|(?:[0-9]+\.?|i\.?)\s*introduction|introduction\b|pacs|mathematics subject)`)
+	// Lines of the front matter between the authors and an unlabelled abstract.
+	frontMatterRe = regexp.MustCompile(`(?i)^(received|accepted|published|revised|submitted|edited by|reviewed by|\*?correspondence|e-?mail|citation|copyright|©|key ?words)`)
+	sentenceRe    = regexp.MustCompile(`\p{Ll}[.?!] \p{Lu}`)
+	afterAbsRe    = regexp.MustCompile(`(?i)^(keywords?|key words|index terms|ccs concepts|categories and subject|general terms|(?:[0-9]+\.?|i\.?)\s*introduction|introduction\b|pacs|mathematics subject)`)
 )
 
 // header reads the title, authors, abstract and IDs from the page's glyphs.
-func header(w *walker, bottom, top float64) Header {
+func header(w *walker, bottom, top float64, onePage bool) Header {
 	var h Header
 	ls := lines(w.glyphs)
 	texts := append([]string{}, w.ops...)
@@ -46,6 +49,9 @@ func header(w *walker, bottom, top float64) Header {
 	last := ti[len(ti)-1]
 	h.Authors = authors(ls, last+1, ls[ti[0]].size)
 	h.Abstract = abstract(ls)
+	if h.Abstract == "" {
+		h.Abstract = unlabelledAbstract(ls, last+1, bottom+0.3*height, onePage)
+	}
 	return h
 }
 
@@ -108,7 +114,10 @@ func joinLines(ls []line, idx []int) string {
 }
 
 // authors reads the names in the first line below the title that is a list of names, and in the lines that
-// continue it (same size and weight, names only), left to right across author columns.
+// continue it (same size and weight, names only), left to right across author columns. A name that a line
+// break splits ("Edward Van" / "Keuren, Alan Migdall", "Paulo Ro-" / "cha") is joined again. Below an author
+// grid's first row (one name per column, each with its affiliation below), the rows of names in the same style
+// are read too.
 func authors(ls []line, from int, titleSize float64) []string {
 	for i := from; i < len(ls) && i < from+12; i++ {
 		l := ls[i]
@@ -118,42 +127,126 @@ func authors(ls []line, from int, titleSize float64) []string {
 		if !hasName(l.text) {
 			continue
 		}
-		names := splitNames(l.text)
-		if len(names) == 0 {
+		if len(splitNames(l.text)) == 0 {
 			return nil
 		}
-		// the same row's other columns, then the following rows in the same style
-		row := []line{l}
-		for j := i + 1; j < len(ls); j++ {
-			m := ls[j]
-			if math.Abs(m.y-l.y) < l.size/3 {
-				row = append(row, m)
-				continue
-			}
-			break
-		}
-		sort.SliceStable(row, func(a, b int) bool { return row[a].x0 < row[b].x0 })
-		names = nil
+		row := rowAt(ls, i)
+		var names []string
+		grid := len(row) > 1
 		for _, r := range row {
 			if ns := splitNames(r.text); len(ns) > 0 && looksLikeNames(r.text) {
 				names = append(names, ns...)
+				grid = grid && len(ns) == 1
 			}
 		}
-		prev := l
-		for j := i + len(row); j < len(ls) && j < i+len(row)+6; j++ {
+		// the following rows in the same style continue the list; marks set on their own rows (superscript
+		// affiliation numbers) are passed over and do not count
+		text, prev, end := l.text, l, i+len(row)
+		for j, n := end, 0; j < len(ls) && n < 6; j++ {
 			m := ls[j]
 			if m.letters() < 3 {
 				continue
 			}
-			if math.Abs(m.size-l.size) > 0.3 || m.bold != l.bold || prev.y-m.y > 3*l.size || !looksLikeNames(m.text) {
+			n++
+			if math.Abs(m.size-l.size) > 0.3 || m.bold != l.bold || prev.y-m.y > 3*l.size {
 				break
 			}
-			names = append(names, splitNames(m.text)...)
-			prev = m
+			// the row's other columns: ", Michael Franz" after a gap
+			mrow := rowAt(ls, j)
+			mtext := m.text
+			for _, r := range mrow[1:] {
+				mtext += ", " + r.text
+			}
+			joined, ok := continueNames(text, mtext)
+			if !ok {
+				break
+			}
+			text, prev, end, j = joined, m, j+len(mrow), j+len(mrow)-1
+		}
+		if text != l.text {
+			names = splitNames(text)
+		}
+		if grid {
+			names = append(names, gridNames(ls, end, l)...)
 		}
 		return names
 	}
 	return nil
+}
+
+// rowAt is line i and the lines after it on the same row (other columns), left to right.
+func rowAt(ls []line, i int) []line {
+	row := []line{ls[i]}
+	for j := i + 1; j < len(ls) && math.Abs(ls[j].y-ls[i].y) < ls[i].size/3; j++ {
+		row = append(row, ls[j])
+	}
+	sort.SliceStable(row, func(a, b int) bool { return row[a].x0 < row[b].x0 })
+	return row
+}
+
+// continueNames joins a list of names and the next line, if that line continues it. A line of a list that does
+// not end in a separator ends inside a name, which the next line's first words finish.
+func continueNames(list, next string) (string, bool) {
+	t := strings.TrimRight(nameMarksRe.ReplaceAllString(list, ""), " ")
+	if strings.HasSuffix(t, "-") && next != "" {
+		first, _ := utf8.DecodeRuneInString(next)
+		if unicode.IsLower(first) { // "Paulo Ro-" + "cha": a hyphen the line break added
+			return strings.TrimSuffix(t, "-") + next, looksLikeNames(t[:len(t)-1] + next)
+		}
+		return t + next, looksLikeNames(t + next)
+	}
+	parts := nameSplitRe.Split(t, -1)
+	ended := parts[len(parts)-1] == "" // "…, Manfred Steimann ," or "…, and"
+	if ended || len(parts) == 1 {
+		if !ended {
+			list += ","
+		}
+		return list + " " + next, looksLikeNames(next)
+	}
+	// "…, Edward Van" + "Keuren, Alan Migdall": the next line's first part ends the broken name
+	joined := list + " " + next
+	rest := nameSplitRe.Split(next, 2)
+	if len(rest) < 2 || strings.TrimSpace(rest[1]) == "" {
+		return joined, isName(cleanName(parts[len(parts)-1] + " " + next))
+	}
+	return joined, looksLikeNames(rest[1])
+}
+
+// gridNames reads the rows of an author grid below its first row (from is the first line after the first
+// row's block): rows whose every line is one name, set like the first row's names, up to the abstract.
+func gridNames(ls []line, from int, first line) []string {
+	var names []string
+	// a row of names counts only below an affiliation set apart from names (another size or weight) or an
+	// email: where everything is set alike (CVPR), the row under the names is their institutions
+	apart := false
+	for j := from; j < len(ls) && first.y-ls[j].y < 20*first.size; j++ {
+		m := ls[j]
+		if m.size > first.size+0.3 || abstractRe.MatchString(m.text) || afterAbsRe.MatchString(m.text) {
+			break
+		}
+		row := rowAt(ls, j)
+		j += len(row) - 1
+		var ns []string
+		for _, r := range row {
+			if r.letters() < 3 {
+				continue
+			}
+			n := splitNames(r.text)
+			if math.Abs(r.size-first.size) > 0.3 || r.bold != first.bold || strings.Contains(r.text, "@") {
+				apart = true
+			}
+			if math.Abs(r.size-first.size) > 0.3 || r.bold != first.bold || len(n) != 1 || !hasName(r.text) || !looksLikeNames(r.text) {
+				ns = nil
+				break
+			}
+			ns = append(ns, n[0])
+		}
+		if len(ns) > 0 && apart {
+			names = append(names, ns...)
+			apart = false
+		}
+	}
+	return names
 }
 
 // hasName: a capital followed by a lower-case letter or a dot, and a few letters, not an affiliation.
@@ -241,7 +334,8 @@ func isName(s string) bool {
 	return letters >= 3 && (len(words) > 1 || strings.Contains(s, "."))
 }
 
-// abstract is the text after an "Abstract" label, in its column, up to the keywords or the introduction.
+// abstract is the text after an "Abstract" label, in its column, up to the keywords or the introduction. An
+// abstract that the column's end cuts mid-sentence goes on at the top of the next column.
 func abstract(ls []line) string {
 	for i, l := range ls {
 		loc := abstractRe.FindStringIndex(l.text)
@@ -250,32 +344,16 @@ func abstract(ls []line) string {
 		}
 		var b strings.Builder
 		b.WriteString(l.text[loc[1]:])
-		prev := l
-		size := 0.0
-		for j := i + 1; j < len(ls) && b.Len() < 4000; j++ {
-			m := ls[j]
-			if m.x1 < l.x0 || m.x0 > math.Max(l.x1, l.x0+200) {
-				continue // another column
-			}
-			if afterAbsRe.MatchString(m.text) || prev.y-m.y > 2.5*m.size {
-				break
-			}
-			if size == 0 {
-				size = m.size
-			} else if math.Abs(m.size-size) > 1.5 {
-				break
-			}
-			if s := b.String(); hyphenated(s, m.text) {
-				b.Reset()
-				b.WriteString(s[:len(s)-1]) // "understand-" + "ing"
-				b.WriteString(m.text)
-			} else {
-				if b.Len() > 0 {
-					b.WriteByte(' ')
+		x1 := math.Max(l.x1, l.x0+200)
+		done, right, last := readColumn(ls, i+1, l, l.x0, x1, &b)
+		if !done && !endsSentence(b.String()) {
+			// the next column's lines from the label's row down, above where this column's part ended
+			for j := i + 1; j < len(ls); j++ {
+				if m := ls[j]; m.x0 > math.Max(right, x1) && m.y <= l.y+1 && m.y > last {
+					readColumn(ls, j, m, m.x0, math.Max(m.x1, m.x0+200), &b)
+					break
 				}
-				b.WriteString(m.text)
 			}
-			prev = m
 		}
 		if a := tidy(b.String()); len(a) >= 80 {
 			return a
@@ -283,6 +361,141 @@ func abstract(ls []line) string {
 		return ""
 	}
 	return ""
+}
+
+// unlabelledAbstract is the abstract that journals such as AIP's, REVTeX's and Frontiers' set without a label:
+// the first paragraph below the title (from ls[from] on, above floor) that is justified, of three lines or
+// more and several sentences, and that is either followed by the keywords or the introduction, or set wider
+// than the text below it (one wide column over the body's two), or on a PDF of one page (a conference's
+// one-page abstract, whose first paragraph is the abstract). The first such paragraph is taken or none:
+// the introduction is never taken for an abstract.
+func unlabelledAbstract(ls []line, from int, floor float64, onePage bool) string {
+	for i := from; i < len(ls) && ls[i].y > floor; i++ {
+		l := ls[i]
+		if l.letters() < 20 || frontMatterRe.MatchString(l.text) || hasName(l.text) && looksLikeNames(l.text) {
+			continue
+		}
+		var b strings.Builder
+		b.WriteString(l.text)
+		done, right, last := readColumn(ls, i+1, l, l.x0, l.x1, &b)
+		var para []line // the paragraph's lines, for its shape
+		for j := i; j < len(ls) && ls[j].y >= last; j++ {
+			if m := ls[j]; m.x1 >= l.x0 && m.x0 <= l.x1 && m.letters() > 0 && math.Abs(m.size-l.size) <= 1.5 {
+				para = append(para, m)
+			}
+		}
+		if len(para) < 3 || b.Len() < 250 || len(sentenceRe.FindAllStringIndex(b.String(), 3)) < 2 {
+			continue // a title's second language, a block of affiliations, a dateline
+		}
+		flush := 0
+		if right-l.x1 >= 0.03*(right-l.x0) {
+			continue // an affiliation or dateline above the paragraph, read with it
+		}
+		for _, m := range para[:len(para)-1] {
+			if right-m.x1 < 0.03*(right-l.x0) {
+				flush++
+			}
+		}
+		if flush*3 < (len(para)-1)*2 {
+			continue // ragged lines: not a paragraph of running text
+		}
+		if !done && !onePage && !widerThanBelow(ls, last, para, right-l.x0) {
+			return ""
+		}
+		a := cutCopyright(tidy(b.String()))
+		if !done && !endsSentence(a) { // cut by a figure or the page's end: its whole sentences
+			if k := strings.LastIndexAny(a, ".?!"); k > 0 {
+				a = a[:k+1]
+			}
+		}
+		return a
+	}
+	return ""
+}
+
+// widerThanBelow: most lines of text below the baseline last are less than 0.7 of width, the paragraph's.
+func widerThanBelow(ls []line, last float64, para []line, width float64) bool {
+	narrow, all := 0, 0
+	for _, m := range ls {
+		if m.y >= last || m.letters() < 20 || all == 12 {
+			continue
+		}
+		all++
+		if m.x1-m.x0 < 0.7*width {
+			narrow++
+		}
+	}
+	return all >= 4 && narrow*3 >= all*2
+}
+
+// cutCopyright drops the publisher's line that ends some abstracts ("… © 2011 American Institute of Physics.").
+func cutCopyright(a string) string {
+	if i := strings.LastIndex(a, "©"); i > len(a)/2 {
+		return strings.TrimSpace(a[:i])
+	}
+	return a
+}
+
+// readColumn appends to b the lines from ls[from] on that lie in the column x0..x1 below the line prev, up
+// to the keywords or the introduction (done), a gap, a change of size, or 4000 bytes. It returns the right
+// edge of the widest line it read and the baseline of the last. Sub- and superscripts (short lines much smaller than the text, on rows
+// of their own) are passed over.
+func readColumn(ls []line, from int, prev line, x0, x1 float64, b *strings.Builder) (done bool, right, last float64) {
+	size := 0.0
+	right = prev.x1
+	for j := from; j < len(ls) && b.Len() < 4000; j++ {
+		m := ls[j]
+		if m.x1 < x0 || m.x0 > x1 {
+			continue // another column
+		}
+		if endsAbstract(m.text) {
+			return true, right, prev.y
+		}
+		ref := size
+		if ref == 0 {
+			ref = prev.size
+		}
+		if m.size < 0.85*ref && len([]rune(m.text)) <= 6 {
+			continue // "q" with its subscript "vol" a little below and apart, a figure's label
+		}
+		if prev.y-m.y > 2.5*m.size {
+			break
+		}
+		if size == 0 {
+			size = m.size
+		} else if math.Abs(m.size-size) > 1.5 {
+			break
+		}
+		if s := b.String(); hyphenated(s, m.text) {
+			b.Reset()
+			b.WriteString(s[:len(s)-1]) // "understand-" + "ing"
+			b.WriteString(m.text)
+		} else {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(m.text)
+		}
+		prev = m
+		right = math.Max(right, m.x1)
+	}
+	return false, right, prev.y
+}
+
+// endsAbstract: the keywords, or the introduction's heading. "Introduction" opens a heading only on a short
+// line: a line of running text may start with the word ("introduction of a new method…").
+func endsAbstract(text string) bool {
+	loc := afterAbsRe.FindStringIndex(text)
+	if loc == nil {
+		return false
+	}
+	return !strings.Contains(strings.ToLower(text[:loc[1]]), "introduction") || len(strings.Fields(text)) <= 6
+}
+
+// endsSentence: text that ends with a full stop, a question or exclamation mark, maybe inside quotes or brackets.
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, " \"')]”’")
+	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "!")
 }
 
 // hyphenated: a line that ends in a word broken by a hyphen, continued in lower case on the next.

@@ -30,6 +30,9 @@ var (
 	ErrNotPDF   = errors.New("this file is not a PDF")
 	ErrTooLarge = fmt.Errorf("the PDF is larger than %d MB", MaxSize>>20)
 	ErrNoText   = errors.New("the first page of this PDF has no text (a scan without OCR?)")
+	// ErrEncrypted: the PDF needs a password, or is encrypted in a way the PDF library does not read (AES-256).
+	ErrEncrypted = errors.New("this PDF is encrypted (locked with a password or by its publisher), which papergist cannot read")
+	ErrDamaged   = errors.New("this PDF is damaged or incomplete")
 )
 
 // Header is what the first page of a paper says about it.
@@ -62,12 +65,17 @@ func Read(data []byte) (h Header, err error) {
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			h, err = Header{}, fmt.Errorf("this PDF is damaged: %v", r)
+			h, err = Header{}, ErrDamaged
 		}
 	}()
 	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return Header{}, fmt.Errorf("this PDF cannot be read: %w", err)
+		// the library's own words ("malformed PDF: 256-bit encryption key", "missing %%EOF") mean nothing to a
+		// user: whether the file is locked or broken does
+		if errors.Is(err, pdf.ErrInvalidPassword) || strings.Contains(err.Error(), "encrypt") {
+			return Header{}, ErrEncrypted
+		}
+		return Header{}, ErrDamaged
 	}
 	page := r.Page(1)
 	if page.V.IsNull() {
@@ -76,7 +84,7 @@ func Read(data []byte) (h Header, err error) {
 	w := &walker{fonts: map[string]*font{}}
 	w.walk(page.V.Key("Contents"), page.Resources(), ident, 0, "")
 	bottom, top := pageBox(page)
-	h = header(w, bottom, top)
+	h = header(w, bottom, top, r.NumPage() == 1)
 	h.MetaTitle = paper.CleanText(r.Trailer().Key("Info").Key("Title").Text())
 	if h.Title == "" && h.ArxivID == "" && h.DOI == "" && len(w.glyphs) == 0 {
 		return h, ErrNoText

@@ -222,3 +222,32 @@ func TestPaper(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "A Real Title From The Info Dictionary", p.Title)
 }
+
+// TestUnreadablePDFs: a locked or broken PDF gives an error that says which, not the PDF library's words
+// ("malformed PDF: 256-bit encryption key", "not a PDF file: missing %%EOF").
+func TestUnreadablePDFs(t *testing.T) {
+	page := pdftest.Page{Title: []string{"A Locked Paper"}, Authors: "Ada Lovelace"}
+	aes256, rc4 := page, page
+	aes256.Encrypt = "<< /Filter /Standard /V 5 /R 6 /Length 256 /O <" + strings.Repeat("ab", 48) + "> /U <" +
+		strings.Repeat("cd", 48) + "> /OE <" + strings.Repeat("ef", 32) + "> /UE <" + strings.Repeat("01", 32) + "> /P -1028 >>"
+	rc4.Encrypt = "<< /Filter /Standard /V 2 /R 3 /Length 128 /O <" + strings.Repeat("ab", 32) + "> /U <" +
+		strings.Repeat("cd", 32) + "> /P -1028 >>"
+	whole := pdftest.Paper(page)
+	tests := []struct {
+		name string
+		data []byte
+		want error
+	}{
+		{"AES-256", pdftest.Paper(aes256), pdfmeta.ErrEncrypted},
+		{"a user password", pdftest.Paper(rc4), pdfmeta.ErrEncrypted},
+		{"truncated", whole[:len(whole)/2], pdfmeta.ErrDamaged},
+		{"a header only", []byte("%PDF-1.7\n"), pdfmeta.ErrDamaged},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := pdfmeta.Read(tt.data)
+			assert.ErrorIs(t, err, tt.want)
+			assert.NotContains(t, err.Error(), "malformed")
+		})
+	}
+}

@@ -3,8 +3,10 @@ package pdfmeta
 import (
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -28,6 +30,7 @@ type font struct {
 	widths []float64
 	cid    map[int]float64
 	dw     float64
+	names  map[int]string // glyph names of the encoding's Differences, read when a code decodes to nothing
 }
 
 func newFont(v pdf.Value) *font {
@@ -75,12 +78,65 @@ func newFont(v pdf.Value) *font {
 		}
 		return f
 	}
+	if d := v.Key("Encoding").Key("Differences"); d.Len() > 0 {
+		f.names = map[int]string{}
+		code := 0
+		for i := 0; i < d.Len() && i < 1<<10; i++ {
+			switch x := d.Index(i); x.Kind() {
+			case pdf.Integer:
+				code = int(x.Int64())
+			case pdf.Name:
+				f.names[code] = x.Name()
+				code++
+			}
+		}
+	}
 	f.first = int(v.Key("FirstChar").Int64())
 	ws := v.Key("Widths")
 	for i := 0; i < ws.Len() && i < 1<<16; i++ {
 		f.widths = append(f.widths, ws.Index(i).Float64())
 	}
 	return f
+}
+
+// unreadable: text that a decoder gave for a code it has no character for (a control code, U+FFFD).
+func unreadable(text string) bool {
+	for _, r := range text {
+		if r >= ' ' && r != utf8.RuneError {
+			return false
+		}
+	}
+	return true
+}
+
+// glyphNames are the glyph names that fonts without a character map give digits and delimiters: the
+// standard names, which the PDF library does not know with a variant suffix ("zero.prop", "one.oldstyle",
+// as LuaTeX writes them), and the names of the delimiters in AIP's MathematicalPi fonts.
+var glyphNames = map[string]string{"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
+	"six": "6", "seven": "7", "eight": "8", "nine": "9", "parenleft": "(", "parenright": ")", "bracketleft": "[",
+	"bracketright": "]", "braceleft": "{", "braceright": "}", "period": ".", "comma": ",", "colon": ":",
+	"semicolon": ";", "hyphen": "-", "endash": "–", "emdash": "—", "slash": "/", "percent": "%", "plus": "+",
+	"equal": "=", "less": "<", "greater": ">", "quoteright": "’", "quoteleft": "‘", "quotedblleft": "“",
+	"quotedblright": "”", "fi": "fi", "fl": "fl", "ff": "ff", "ffi": "ffi", "ffl": "ffl",
+	"H20849": "(", "H20850": ")", "H20851": "[", "H20852": "]"}
+
+// glyphText is the text of a glyph name: a known name or a letter, with a variant suffix dropped, or uniXXXX.
+func glyphText(name string) (string, bool) {
+	if i := strings.IndexByte(name, '.'); i > 0 {
+		name = name[:i]
+	}
+	if t, ok := glyphNames[name]; ok {
+		return t, true
+	}
+	if len(name) == 1 && (name[0] >= 'a' && name[0] <= 'z' || name[0] >= 'A' && name[0] <= 'Z') {
+		return name, true
+	}
+	if hex, ok := strings.CutPrefix(name, "uni"); ok && len(hex) == 4 {
+		if n, err := strconv.ParseUint(hex, 16, 32); err == nil && n >= ' ' && utf8.ValidRune(rune(n)) {
+			return string(rune(n)), true
+		}
+	}
+	return "", false
 }
 
 type identity struct{}
@@ -172,6 +228,11 @@ func (w *walker) walk(content, res pdf.Value, ctm matrix, depth int, scope strin
 				code = code<<8 | int(s[i+1])
 			}
 			text := f.dec.Decode(s[i : i+step])
+			if f.names != nil && unreadable(text) {
+				if t, ok := glyphText(f.names[code]); ok {
+					text = t
+				}
+			}
 			w0 := f.width(code) / 1000
 			trm := matrix{g.tfs * g.th, 0, 0, g.tfs, 0, g.trise}.mul(g.tm).mul(g.ctm)
 			tx := (w0*g.tfs + g.tc) * g.th
@@ -366,6 +427,15 @@ func lines(glyphs []glyph) []line {
 	return out
 }
 
+func noteMark(s string) bool {
+	return s != "" && strings.Trim(s, "0123456789,*∗†‡§¶") == ""
+}
+
+func endsLower(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return unicode.IsLower(r)
+}
+
 func splitRow(row []*glyph) []line {
 	var out []line
 	var b strings.Builder
@@ -395,9 +465,17 @@ func splitRow(row []*glyph) []line {
 		b.Reset()
 		cur = cur[:0]
 	}
-	for i, g := range row {
-		if i > 0 {
-			prev := row[i-1]
+	var prev *glyph
+	mark := false
+	for _, g := range row {
+		// a footnote mark raised right after a word ("Wikipedia¹", "Title*") is not part of the text
+		if prev != nil && g.y-prev.y >= 0.2*prev.size && noteMark(g.text) &&
+			(mark || g.x-prev.x1 < prev.size/6 && endsLower(prev.text)) {
+			mark = true
+			continue
+		}
+		mark = false
+		if prev != nil {
 			gap := g.x - prev.x1
 			size := math.Max(g.size, prev.size)
 			if gap > 1.2*size {
@@ -408,6 +486,7 @@ func splitRow(row []*glyph) []line {
 		}
 		cur = append(cur, g)
 		b.WriteString(g.text)
+		prev = g
 	}
 	emit()
 	return out

@@ -58,8 +58,8 @@ func TestExtractRealPDF(t *testing.T) {
 func TestExtractBadPDF(t *testing.T) {
 	truncated := string(pdftest.Paper(pdftest.Page{Title: []string{"Cut Short"}, Authors: "Ada Lovelace"})[:40])
 	tests := []struct{ name, stdin, want string }{
-		{"truncated", truncated, "standard input: this PDF cannot be read"},
-		{"header only", "%PDF-1.7\n", "standard input: this PDF cannot be read"},
+		{"truncated", truncated, "standard input: this PDF is damaged or incomplete"},
+		{"header only", "%PDF-1.7\n", "standard input: this PDF is damaged or incomplete"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -7,22 +7,45 @@ import (
 	"strings"
 )
 
-// Page is the first page to draw; empty parts are left out.
+// Page is the first page to draw; empty parts are left out. Bytes 1–5 in its text are drawn in a symbol font
+// without a character map, as AIP's and LuaTeX's PDFs have, whose encoding names them H20849 and H20850
+// (the parentheses of AIP's MathematicalPi fonts), zero.prop, one.prop and two.prop (LuaTeX's digits).
 type Page struct {
-	Header   string   // a small line at the top (a running head, an arXiv stamp)
-	Title    []string // title lines, 18 pt bold
-	Authors  string   // one line, 11 pt
-	Affil    string   // one line, 9 pt
-	Abstract string   // after an "Abstract" label, wrapped at about 80 characters, 9 pt
+	Header  string   // a small line at the top (a running head, an arXiv stamp)
+	Title   []string // title lines, 18 pt bold
+	Authors string   // one line, 11 pt
+	// AuthorLines continue Authors on more lines, 11 pt (a list that wraps)
+	AuthorLines []string
+	// AuthorMarks sets a row of superscript affiliation marks (6 pt) above each line of authors
+	AuthorMarks bool
+	// Grid is an author grid: rows of names side by side, 11 pt, each name above Affil in 9 pt
+	Grid  [][]string
+	Affil string // one line, 9 pt
+	// Abstract follows an "Abstract" label, wrapped at about 80 characters, 9 pt; a word "q^vol" is drawn
+	// as "q" with "vol" raised in 6 pt, and "Wikipedia`1" with a footnote mark "1" raised in 8 pt
+	Abstract string
+	// AbstractRight ends the abstract at the top of a right-hand column, above a "Keywords:" line; the
+	// abstract's start then takes the left column (about 40 characters a line) above a gap and body text
+	AbstractRight string
+	// AbstractUnlabelled sets the abstract without a label, justified, after a "Received" dateline and above
+	// a body in two narrower columns (as AIP's and REVTeX's journals do)
+	AbstractUnlabelled bool
+	// Encrypt is an /Encrypt dictionary for the trailer, which then gets an /ID too: a locked PDF
+	Encrypt string
+	// OneColumnBody: with AbstractUnlabelled, the body below is one column as wide as the abstract
+	OneColumnBody bool
+	// MorePages are blank pages after the first
+	MorePages int
 }
 
 // Paper returns the PDF bytes of p: Helvetica text on a US Letter page, with a correct cross-reference table.
 func Paper(p Page) []byte {
 	var content bytes.Buffer
 	y := 740.0
-	text := func(font string, size, x float64, s string) {
-		fmt.Fprintf(&content, "BT /%s %g Tf %g %g Td (%s) Tj ET\n", font, size, x, y, escape(s))
+	textAt := func(font string, size, x, y float64, s string) {
+		fmt.Fprintf(&content, "BT /%s %g Tf %g %g Td (%s) Tj ET\n", font, size, x, y, symbols(escape(s), font, size))
 	}
+	text := func(font string, size, x float64, s string) { textAt(font, size, x, y, s) }
 	if p.Header != "" {
 		text("F1", 8, 72, p.Header)
 		y -= 40
@@ -32,34 +55,105 @@ func Paper(p Page) []byte {
 		y -= 22
 	}
 	y -= 8
-	if p.Authors != "" {
-		text("F1", 11, 72, p.Authors)
+	for _, l := range append([]string{p.Authors}, p.AuthorLines...) {
+		if l == "" {
+			continue
+		}
+		if p.AuthorMarks {
+			y += 4
+			for x := 130.0; x < 500; x += 90 {
+				text("F1", 6, x, "1,2")
+			}
+			y -= 4
+		}
+		text("F1", 11, 72, l)
 		y -= 14
+	}
+	for _, row := range p.Grid {
+		for c, name := range row {
+			text("F1", 11, 72+float64(c)*180, name)
+		}
+		y -= 12
+		for c := range row {
+			text("F1", 9, 72+float64(c)*180, p.Affil)
+		}
+		y -= 24
+	}
+	if len(p.Grid) > 0 {
+		p.Affil = ""
 	}
 	if p.Affil != "" {
 		text("F1", 9, 72, p.Affil)
 		y -= 30
 	}
-	if p.Abstract != "" {
-		text("F2", 10, 72, "Abstract")
+	if p.Abstract != "" && p.AbstractUnlabelled {
+		text("F1", 9, 72, "Received 1 January 2024; published 2 February 2024")
 		y -= 14
-		for _, l := range wrap(p.Abstract, 80) {
-			text("F1", 9, 72, l)
+		ls := wrap(p.Abstract, 80)
+		for i, l := range ls {
+			tw := 0.0 // word spacing that brings the line to 80 characters' width, the last line apart
+			if n := strings.Count(l, " "); n > 0 && i < len(ls)-1 {
+				tw = 4.5 * float64(80-len(l)) / float64(n)
+			}
+			fmt.Fprintf(&content, "BT /F1 9 Tf %g Tw 72 %g Td (%s) Tj ET\n", tw, y, escape(l))
 			y -= 11
 		}
 		y -= 20
-		text("F2", 12, 72, "1 Introduction")
+		if p.OneColumnBody {
+			for _, l := range wrap(strings.Repeat("The body of the paper is set in one column below the abstract. ", 6), 80) {
+				text("F1", 9, 72, l)
+				y -= 11
+			}
+		} else {
+			body := wrap(strings.Repeat("The body of the paper is set in two columns below the abstract. ", 4), 36)
+			for _, l := range body {
+				text("F1", 9, 72, l)
+				text("F1", 9, 320, l)
+				y -= 11
+			}
+		}
+	} else if p.Abstract != "" {
+		text("F2", 10, 72, "Abstract")
+		y -= 14
+		top, width := y, 80
+		if p.AbstractRight != "" {
+			width = 40
+		}
+		for _, l := range wrap(p.Abstract, width) {
+			words(textAt, 72, y, l)
+			y -= 11
+		}
+		y -= 20
+		if p.AbstractRight == "" {
+			text("F2", 12, 72, "1 Introduction")
+		} else {
+			text("F1", 9, 72, "The body of the paper starts here in the left column")
+			y = top
+			for _, l := range wrap(p.AbstractRight, width) {
+				words(textAt, 320, y, l)
+				y -= 11
+			}
+			text("F1", 9, 320, "Keywords: generated PDFs; tests")
+		}
 	}
 	objs := []string{
 		"<< /Type /Catalog /Pages 2 0 R >>",
 		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
 		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R " +
-			"/Resources << /Font << /F1 5 0 R /F2 6 0 R >> >> >>",
+			"/Resources << /Font << /F1 5 0 R /F2 6 0 R /F3 7 0 R >> >> >>",
 		fmt.Sprintf("<< /Length %d >>\nstream\n%sendstream", content.Len(), content.String()),
 		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
 		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>",
-		"<< /Title (generated.pdf) >>",
+		"<< /Type /Font /Subtype /Type1 /BaseFont /MathematicalPi-Three /Encoding << /Type /Encoding " +
+			"/Differences [1 /H20849 /H20850 /zero.prop /one.prop /two.prop] >> >>",
 	}
+	kids := "3 0 R"
+	for range p.MorePages {
+		objs = append(objs, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>")
+		kids += fmt.Sprintf(" %d 0 R", len(objs))
+	}
+	objs[1] = fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", kids, 1+p.MorePages)
+	objs = append(objs, "<< /Title (generated.pdf) >>")
 	var out bytes.Buffer
 	out.WriteString("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
 	offsets := make([]int, len(objs))
@@ -72,8 +166,51 @@ func Paper(p Page) []byte {
 	for _, off := range offsets {
 		fmt.Fprintf(&out, "%010d 00000 n \n", off)
 	}
-	fmt.Fprintf(&out, "trailer\n<< /Size %d /Root 1 0 R /Info %d 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, len(objs), xref)
+	enc := ""
+	if p.Encrypt != "" {
+		enc = fmt.Sprintf(" /Encrypt %s /ID [<%s> <%[2]s>]", p.Encrypt, strings.Repeat("0f", 16))
+	}
+	fmt.Fprintf(&out, "trailer\n<< /Size %d /Root 1 0 R /Info %d 0 R%s >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, len(objs), enc, xref)
 	return out.Bytes()
+}
+
+// words draws a 9 pt line at x, y: in one string, or word by word where a word has a raised part
+// ("q^vol", raised 4 pt), placed as Helvetica without widths is read: half the font size a character.
+func words(textAt func(font string, size, x, y float64, s string), x, y float64, l string) {
+	if !strings.ContainsAny(l, "^`") {
+		textAt("F1", 9, x, y, l)
+		return
+	}
+	for _, w := range strings.Fields(l) {
+		if base, note, ok := strings.Cut(w, "`"); ok { // a footnote mark, 8 pt raised 2 pt: on the word's row
+			textAt("F1", 9, x, y, base)
+			x += 4.5 * float64(len(base))
+			textAt("F1", 8, x, y+2, note)
+			x += 4*float64(len(note)) + 4.5
+			continue
+		}
+		base, raised, _ := strings.Cut(w, "^")
+		textAt("F1", 9, x, y, base)
+		x += 4.5 * float64(len(base))
+		if raised != "" {
+			textAt("F1", 6, x, y+4, raised)
+			x += 3 * float64(len(raised))
+		}
+		x += 4.5
+	}
+}
+
+// symbols switches to the symbol font F3 around bytes 1–5 of an escaped string shown in font.
+func symbols(s, font string, size float64) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 1 && c <= 5 {
+			fmt.Fprintf(&b, ") Tj /F3 %g Tf <%02x> Tj /%s %g Tf (", size, c, font, size)
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
 }
 
 func escape(s string) string {

@@ -1,0 +1,51 @@
+package pdfmeta_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/papergist/papergist/wasm/pdfmeta"
+	"github.com/papergist/papergist/wasm/pdfmeta/pdftest"
+)
+
+// TestRealPDFGlyphNames: apl11-rodary sets its parentheses and brackets in AIP's MathematicalPi font, which
+// has no character map; they were lost ("microscopy SP-STM", "Cr/MgO001").
+func TestRealPDFGlyphNames(t *testing.T) {
+	h := readShared(t, "apl11-rodary.pdf")
+	assert.Contains(t, h.Abstract, "tunneling microscopy (SP-STM). The")
+	assert.Contains(t, h.Abstract, "on a Cr/MgO(001) sample")
+	assert.Equal(t, "10.1063/1.3558920", h.DOI)
+}
+
+// TestGeneratedGlyphNames draws parentheses and digits in a font without a character map, whose encoding
+// names them (AIP's H20849/H20850, LuaTeX's zero.prop).
+func TestGeneratedGlyphNames(t *testing.T) {
+	abstract := "We study spin-polarized scanning tunneling microscopy \x01SP-STM\x02 on a Cr/MgO\x01\x03\x03\x04\x02 " +
+		"sample, over \x05\x03 runs. The generated abstract must keep its parentheses and digits, which a font " +
+		"without a character map draws."
+	h, err := pdfmeta.Read(pdftest.Paper(pdftest.Page{
+		Title: []string{"A Generated Paper"}, Authors: "Ada Lovelace and Alan Turing", Abstract: abstract,
+	}))
+	require.NoError(t, err)
+	want := strings.NewReplacer("\x01", "(", "\x02", ")", "\x03", "0", "\x04", "1", "\x05", "2").Replace(abstract)
+	assert.Equal(t, want, h.Abstract)
+}
+
+// TestRealPDFFootnoteMarks: clef08-forner's abstract read "answers in Wikipedia1 as document corpus".
+func TestRealPDFFootnoteMarks(t *testing.T) {
+	assert.Contains(t, readShared(t, "clef08-forner.pdf").Abstract, "search for answers in Wikipedia as document corpus")
+}
+
+func TestGeneratedFootnoteMarks(t *testing.T) {
+	h, err := pdfmeta.Read(pdftest.Paper(pdftest.Page{
+		Title: []string{"A Generated Paper"}, Authors: "Ada Lovelace and Alan Turing",
+		Abstract: "The systems could search for answers in Wikipedia`1 as document corpus, and in the news`2,3 of the " +
+			"year. The abstract must not keep the footnote marks glued to the words they follow.",
+	}))
+	require.NoError(t, err)
+	assert.Equal(t, "The systems could search for answers in Wikipedia as document corpus, and in the news of the year. "+
+		"The abstract must not keep the footnote marks glued to the words they follow.", h.Abstract)
+}
