@@ -47,7 +47,8 @@ export function locateEntries(papers) {
   const out = new Map();
   for (const [id, el] of start) {
     let entry = el;
-    while (entry.parentElement && entry.parentElement !== document.body && count.get(entry.parentElement) === 1) {
+    while (entry.parentElement && entry.parentElement !== document.body && count.get(entry.parentElement) === 1 &&
+      !headsAbove(entry.parentElement, entry)) {
       entry = entry.parentElement;
     }
     out.set(id, where(entry));
@@ -78,6 +79,19 @@ function soleEntry(el) {
     entry = up;
   }
   return entry;
+}
+
+/**
+ * Whether block has a heading above entry (not around it): block is then a section of the listing ("Cross-lists",
+ * a day, a volume) that happens to hold one paper, and its card goes under that paper, not after the section.
+ * Only blocks of one paper are asked, so the search stays inside one entry and its section.
+ * @param {Element} block @param {Element} entry
+ */
+function headsAbove(block, entry) {
+  for (const h of block.querySelectorAll(HEADINGS)) {
+    if (!h.contains(entry) && h.compareDocumentPosition(entry) & Node.DOCUMENT_POSITION_FOLLOWING) return true;
+  }
+  return false;
 }
 
 /** @param {Element} entry */

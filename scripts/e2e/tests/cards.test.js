@@ -254,6 +254,25 @@ describe('cards', () => {
     await page.close();
   });
 
+  test('a section of one entry (a day, the cross-lists): its card is in that entry, not after the section', async () => {
+    // arXiv's markup: each section is a <dl> that opens with its <h3>; one of them lists one paper.
+    const papers = Array.from({ length: 4 }, (_, i) => syntheticPaper(700 + i));
+    const items = (ps) => arxivListing(ps).match(/<dl id='articles'>([^]*)<\/dl>/)[1];
+    const sections = [['New submissions', papers.slice(0, 2)], ['Cross submissions (showing 1 of 1 entries)', papers.slice(2, 3)],
+      ['Replacement submissions', papers.slice(3)]].map(([h3, ps]) => `<dl id='articles'><h3>${h3}</h3>${items(ps)}</dl>`);
+    const url = 'https://arxiv.org/list/cs.CL/new?sections';
+    browser.serve(url, arxivListing(papers).replace(/<h3>[^]*<\/dl>/, sections.join('\n')));
+    const page = await openListing(browser.context, url);
+    assertOneCardEach(await cardsOf(page), 4, 'sections');
+    // Each card is in the <dd> of its own entry, as on a section of many.
+    const inside = await page.evaluate(() => [...document.querySelectorAll('papergist-card')].map((c) => {
+      const dd = c.parentElement.closest('dd');
+      return `${c.dataset.paperId} in ${dd ? dd.previousElementSibling.querySelector('a[title=Abstract]').id : c.parentElement.localName}`;
+    }));
+    assert.deepEqual(inside, papers.map((p) => `arxiv:${p.id} in ${p.id}`));
+    await page.close();
+  });
+
   test('a single-page navigation that changes the list gets the new cards', async () => {
     const first = Array.from({ length: 5 }, (_, i) => syntheticPaper(500 + i));
     const second = Array.from({ length: 3 }, (_, i) => syntheticPaper(600 + i));
