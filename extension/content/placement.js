@@ -98,7 +98,11 @@ function headsAbove(block, entry) {
 function where(entry) {
   const tag = entry.tagName;
   if (tag === 'DT' && entry.nextElementSibling && entry.nextElementSibling.tagName === 'DD') {
-    return { entry: entry.nextElementSibling, how: 'append' }; // arXiv: the id is in <dt>, the title in <dd>
+    // arXiv: the id is in <dt>, the title in <dd>. CVF: the title in <dt>, then a <dd> of authors and one of
+    // links: the card goes in the last, under the whole entry.
+    let dd = entry.nextElementSibling;
+    while (dd.nextElementSibling && dd.nextElementSibling.tagName === 'DD') dd = dd.nextElementSibling;
+    return { entry: dd, how: 'append' };
   }
   if (tag === 'TR') return { entry, how: 'row' };
   if (tag === 'LI' || tag === 'TD') return { entry, how: 'append' };

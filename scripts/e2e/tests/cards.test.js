@@ -273,6 +273,26 @@ describe('cards', () => {
     await page.close();
   });
 
+  test('a listing whose entry is a title <dt> and several <dd>s (CVF): the card is under the last, the links', async () => {
+    const papers = Array.from({ length: 3 }, (_, i) => syntheticPaper(720 + i));
+    const name = (p) => p.title.replace(/\W+/g, '_');
+    const url = 'https://openaccess.thecvf.com/CVPR2025?day=all';
+    browser.serve(url, `<!DOCTYPE html><html><head><meta charset="utf-8"><title>CVPR 2025 Open Access Repository</title></head>
+<body><div id="header"><a href="/menu">Home</a></div><div id="content"><dl>
+<dd><h3>These CVPR 2025 papers are the Open Access versions, provided by the Computer Vision Foundation.</h3></dd>
+${papers.map((p) => `<dt class="ptitle"><br><a href="/content/CVPR2025/html/${name(p)}_CVPR_2025_paper.html">${p.title}</a></dt>
+<dd>${p.authors.map((a) => `<form class="authsearch" action="/CVPR2025" method="post"><input type="hidden" name="query_author" value="${a}"><a href="#">${a}</a></form>`).join(',\n')}</dd>
+<dd>[<a href="/content/CVPR2025/papers/${name(p)}_CVPR_2025_paper.pdf">pdf</a>] [<a href="http://arxiv.org/abs/${p.id}">arXiv</a>]</dd>`).join('\n')}
+</dl></div></body></html>`);
+    const page = await openListing(browser.context, url);
+    assertOneCardEach(await cardsOf(page), 3, 'CVF');
+    // Each card comes after its entry's [pdf] link and before the next entry's title.
+    const order = await page.evaluate(() => [...document.querySelectorAll('#content dt a, #content dd > a, papergist-card')]
+      .map((n) => (n.localName === 'papergist-card' ? 'card' : n.textContent)).filter((t) => t === 'card' || t === 'pdf' || t.length > 20));
+    assert.deepEqual(order, papers.flatMap((p) => [p.title, 'pdf', 'card']));
+    await page.close();
+  });
+
   test('a single-page navigation that changes the list gets the new cards', async () => {
     const first = Array.from({ length: 5 }, (_, i) => syntheticPaper(500 + i));
     const second = Array.from({ length: 3 }, (_, i) => syntheticPaper(600 + i));
