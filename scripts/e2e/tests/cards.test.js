@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Browser, openListing, cardsOf, SHARED_PAGES, ROOT } from '../lib/browser.js';
-import { cardOf } from '../lib/cards.js';
+import { cardOf, cdpOf } from '../lib/cards.js';
 import { arxivListing, syntheticPaper, XSS_TITLE, REAL } from '../lib/fixtures.js';
 import { fakeArxivAPI } from '../lib/api.js';
 
@@ -290,6 +290,47 @@ ${papers.map((p) => `<dt class="ptitle"><br><a href="/content/CVPR2025/html/${na
     const order = await page.evaluate(() => [...document.querySelectorAll('#content dt a, #content dd > a, papergist-card')]
       .map((n) => (n.localName === 'papergist-card' ? 'card' : n.textContent)).filter((t) => t === 'card' || t === 'pdf' || t.length > 20));
     assert.deepEqual(order, papers.flatMap((p) => [p.title, 'pdf', 'card']));
+    await page.close();
+  });
+
+  test('on a right-to-left page (Scholar in Arabic) a card reads left to right, and a paper\'s own text in its script\'s direction', async () => {
+    // The direction each card's TL;DR is laid out in (a full stop on the wrong end otherwise), from the computed
+    // style DevTools reports (the shadow roots are closed).
+    const directions = async (page) => {
+      const cdp = await cdpOf(page);
+      await cdp.send('DOM.enable');
+      await cdp.send('CSS.enable');
+      const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+      const texts = [];
+      const walk = (n) => {
+        if (n.localName === 'span' && (n.attributes || []).join(' ').split(' ').includes('text')) texts.push(n.nodeId);
+        for (const c of [...(n.shadowRoots || []), ...(n.children || [])]) walk(c);
+      };
+      walk(root);
+      const out = [];
+      for (const nodeId of texts) {
+        const { computedStyle } = await cdp.send('CSS.getComputedStyleForNode', { nodeId });
+        out.push(computedStyle.find((p) => p.name === 'direction').value);
+      }
+      return out;
+    };
+    const rtl = (html) => html.replace('<html>', '<html dir="rtl" lang="ar">');
+    const english = await readFile(path.join(ROOT, 'wasm/extract/testdata/scholar/results.html'), 'utf8');
+    const url = 'https://scholar.google.com/scholar?hl=ar&q=attention';
+    browser.serve(url, rtl(english));
+    let page = await openListing(browser.context, url);
+    assert.equal((await cardsOf(page)).length, 5);
+    assert.deepEqual(await directions(page), Array(5).fill('ltr'), 'English TL;DRs');
+    await page.close();
+
+    // A paper in Arabic on the same page: its TL;DR runs right to left.
+    const arabic = 'نموذج الانتباه للترجمة الآلية';
+    const url2 = 'https://scholar.google.com/scholar?hl=ar&q=arabic';
+    browser.serve(url2, rtl(english).replace('Attention Models in Graphs: A Survey &amp; Outlook &lt;img src=x onerror=alert(1)&gt;', arabic));
+    page = await openListing(browser.context, url2);
+    const cards = await cardsOf(page);
+    assert.ok(cards[1].tldr.includes('الانتباه'), cards[1].tldr); // no abstract: its TL;DR is its title
+    assert.deepEqual(await directions(page), ['ltr', 'rtl', 'ltr', 'ltr', 'ltr']);
     await page.close();
   });
 
