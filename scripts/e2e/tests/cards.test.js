@@ -334,6 +334,29 @@ ${papers.map((p) => `<dt class="ptitle"><br><a href="/content/CVPR2025/html/${na
     await page.close();
   });
 
+  test('a page that renders its list after the cards were shown (Next.js): the cards move under their entries', async () => {
+    // OpenReview's newer pages: the papers are in __NEXT_DATA__, the list is rendered by the page's script later.
+    const html = await readFile(path.join(ROOT, 'wasm/extract/testdata/openreview/group-nextdata.html'), 'utf8');
+    const url = /papergist-fixture-url:\s*(\S+)/.exec(html)[1];
+    browser.serve(url, html);
+    const page = await openListing(browser.context, url);
+    assert.equal((await cardsOf(page)).length, 2, 'shown before the list, at the top');
+    await page.evaluate(() => {
+      document.querySelector('#group-container').innerHTML = `<ul class="submissions-list">
+        <li><div class="note"><h4><a href="/forum?id=v1NoteAAA1">Score-Based Generative Modeling in Latent Space</a></h4>
+          <div class="note-authors">Arash Vahdat, Karsten Kreis, Jan Kautz</div></div></li>
+        <li><div class="note"><h4><a href="/forum?id=v2NoteBBB2">Diffusion Models Beat GANs on Image Synthesis</a></h4>
+          <div class="note-authors">Prafulla Dhariwal, Alex Nichol</div></div></li></ul>`;
+    });
+    const under = () => page.evaluate(() => [...document.querySelectorAll('papergist-card')]
+      .map((c) => `${c.dataset.paperId} under ${c.previousElementSibling?.querySelector('a')?.getAttribute('href') || c.parentElement.localName}`));
+    const want = ['openreview:v1NoteAAA1 under /forum?id=v1NoteAAA1', 'openreview:v2NoteBBB2 under /forum?id=v2NoteBBB2'];
+    for (let i = 0; i < 50 && JSON.stringify(await under()) !== JSON.stringify(want); i++) await page.waitForTimeout(100);
+    assert.deepEqual(await under(), want);
+    assertOneCardEach(await cardsOf(page), 2, 'rendered later');
+    await page.close();
+  });
+
   test('a single-page navigation that changes the list gets the new cards', async () => {
     const first = Array.from({ length: 5 }, (_, i) => syntheticPaper(500 + i));
     const second = Array.from({ length: 3 }, (_, i) => syntheticPaper(600 + i));
