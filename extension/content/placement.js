@@ -106,7 +106,19 @@ function where(entry) {
   }
   if (tag === 'TR') return { entry, how: 'row' };
   if (tag === 'LI' || tag === 'TD') return { entry, how: 'append' };
-  return { entry, how: 'after' };
+  return { entry: withPanel(entry), how: 'after' };
+}
+
+/**
+ * The entry, or the block right after it that a button of the entry opens (ACL's "abs": the abstract, collapsed
+ * until then), which is part of the entry: its card goes under both, not between the entry and its abstract.
+ * @param {Element} entry
+ */
+function withPanel(entry) {
+  const next = entry.nextElementSibling;
+  if (!next || !next.id) return entry;
+  const id = CSS.escape(next.id);
+  return entry.querySelector(`[aria-controls="${id}"], a[href="#${id}"], [data-bs-target="#${id}"], [data-target="#${id}"]`) ? next : entry;
 }
 
 /** The first link in the page for each resolved href. */

@@ -357,6 +357,21 @@ ${papers.map((p) => `<dt class="ptitle"><br><a href="/content/CVPR2025/html/${na
     await page.close();
   });
 
+  test('an entry with a collapsed abstract its "abs" button opens (ACL): the card goes under the abstract, not above it', async () => {
+    const entry = (i) => `<div class="d-sm-flex align-items-stretch mb-3"><div class="d-block me-2 list-button-row"><span>
+<a href="https://aclanthology.org/2024.acl-long.${i}.pdf">pdf</a> <a href="#abstract-2024--acl-long--${i}" data-bs-toggle="collapse" aria-expanded="false" aria-controls="abstract-2024--acl-long--${i}" title="Show Abstract">abs</a></span></div>
+<span class="d-block"><strong><a class="align-middle" href="/2024.acl-long.${i}/">Weaving algebraic patterns, part ${i}</a></strong><br><a href="/people/ada-lovelace/">Ada Lovelace</a></span></div>
+<div class="card bg-light mb-2 collapse abstract-collapse" id="abstract-2024--acl-long--${i}"><div class="card-body p-3 small">We weave algebraic patterns with engines, part ${i}. They work.</div></div>`;
+    const url = 'https://aclanthology.org/people/ada-lovelace-abs/';
+    browser.serve(url, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Ada Lovelace - ACL Anthology</title></head><body>
+<section id="main"><h2 id="title">Ada Lovelace</h2><div class="row"><div class="col-lg-9"><h4>2024</h4>${entry(1)}${entry(2)}</div></div></section></body></html>`);
+    const page = await openListing(browser.context, url);
+    assertOneCardEach(await cardsOf(page), 2, 'abs');
+    assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('papergist-card')].map((c) => c.previousElementSibling.id)),
+      ['abstract-2024--acl-long--1', 'abstract-2024--acl-long--2']);
+    await page.close();
+  });
+
   test('a single-page navigation that changes the list gets the new cards', async () => {
     const first = Array.from({ length: 5 }, (_, i) => syntheticPaper(500 + i));
     const second = Array.from({ length: 3 }, (_, i) => syntheticPaper(600 + i));
