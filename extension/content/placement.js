@@ -11,6 +11,7 @@
  * @returns {Map<string, {entry: Element, how: 'after'|'append'|'row'|'prepend'}>}
  */
 export function locateEntries(papers) {
+  layouts = new WeakMap();
   const links = document.links;
   /** @type {Map<string, Element>|null} every link by resolved href, made only if a paper's own link is not where the page was read to have it */
   let anchors = null;
@@ -106,7 +107,27 @@ function where(entry) {
   }
   if (tag === 'TR') return { entry, how: 'row' };
   if (tag === 'LI' || tag === 'TD') return { entry, how: 'append' };
+  // Entries side by side (Hugging Face's grid of paper cards): a card after its entry would take the next cell,
+  // beside the entry, and push the entries after it along; inside the entry it stays under it.
+  if (entry.parentElement && tag !== 'A' && sideBySide(entry.parentElement)) return { entry, how: 'append' };
   return { entry: withPanel(entry), how: 'after' };
+}
+
+/** @type {WeakMap<Element, boolean>} sideBySide's answers during one locateEntries (one style computation) */
+let layouts = new WeakMap();
+
+/**
+ * Whether block lays its children out in a grid or a flex row, where a card would be one more cell.
+ * @param {Element} block
+ */
+function sideBySide(block) {
+  let yes = layouts.get(block);
+  if (yes === undefined) {
+    const style = getComputedStyle(block);
+    yes = style.display.endsWith('grid') || (style.display.endsWith('flex') && !style.flexDirection.startsWith('column'));
+    layouts.set(block, yes);
+  }
+  return yes;
 }
 
 /**

@@ -372,6 +372,28 @@ ${papers.map((p) => `<dt class="ptitle"><br><a href="/content/CVPR2025/html/${na
     await page.close();
   });
 
+  test('entries laid out side by side (Hugging Face\'s grid of three columns): each card is under its own entry', async () => {
+    const fixture = await readFile(path.join(ROOT, 'wasm/extract/testdata/huggingface/daily-2025-01-20.html'), 'utf8');
+    const url = /papergist-fixture-url:\s*(\S+)/.exec(fixture)[1];
+    // The site's stylesheet, as far as the list goes: a grid of three columns.
+    browser.serve(url, fixture.replace('</head>', '<style>.grid { display: grid; grid-template-columns: repeat(3, 1fr); gap: 20px }</style></head>'));
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    await page.waitForFunction(() => document.documentElement.getAttribute('data-papergist') === 'done', null, { timeout: 20_000 });
+    assertOneCardEach(await cardsOf(page), 4, 'grid');
+    // Each card's box is below its entry's title and within its column; the entries stay three to a row.
+    const boxes = await page.evaluate(() => [...document.querySelectorAll('article h3 a')].map((a) => {
+      const card = [...document.querySelectorAll('papergist-card')].find((c) => c.dataset.paperId.endsWith(a.getAttribute('href').split('/').pop()));
+      const t = a.getBoundingClientRect();
+      const c = card && card.getBoundingClientRect();
+      return { under: Boolean(c) && c.top >= t.bottom && c.left < t.right && c.right > t.left, left: Math.round(t.left) };
+    }));
+    assert.deepEqual(boxes.map((b) => b.under), [true, true, true, true], JSON.stringify(boxes));
+    assert.equal(new Set(boxes.slice(0, 3).map((b) => b.left)).size, 3, 'the first three entries are side by side');
+    await page.close();
+  });
+
   test('a single-page navigation that changes the list gets the new cards', async () => {
     const first = Array.from({ length: 5 }, (_, i) => syntheticPaper(500 + i));
     const second = Array.from({ length: 3 }, (_, i) => syntheticPaper(600 + i));
