@@ -87,14 +87,21 @@ function blank(theme) {
   if (!blanks[theme]) {
     const card = el('section', 'card ' + theme);
     card.setAttribute('aria-label', 'papergist summary');
+    // The card's own words are English, laid out left to right on a right-to-left page too (Scholar in Arabic);
+    // the paper's words take the direction of their own script, so a full stop stays at the end of its sentence.
+    card.dir = 'ltr';
     const mark = el('p', 'foryou');
     mark.hidden = true;
     const tldr = el('p', 'tldr');
-    tldr.append(el('span', 'label', 'TL;DR'), el('span', 'text'));
+    const text = el('span', 'text');
+    text.dir = 'auto';
+    tldr.append(el('span', 'label', 'TL;DR'), text);
     const status = el('p', 'status');
     status.setAttribute('role', 'status');
+    const phrases = el('ul', 'phrases');
+    phrases.dir = 'auto';
     const body = el('div', 'body');
-    body.append(tldr, el('ul', 'phrases'), status);
+    body.append(tldr, phrases, status);
     const button = el('button', 'save');
     button.type = 'button';
     showSaved(button, false);
@@ -129,6 +136,7 @@ export function createCard(entry, { theme, saved, showTitle = false, onToggleSav
   };
   if (showTitle) {
     const title = el('a', 'title', entry.paper.title);
+    title.dir = 'auto';
     if (/^https?:\/\//.test(entry.paper.url)) title.href = entry.paper.url;
     body.prepend(title);
   }

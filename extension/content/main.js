@@ -25,8 +25,9 @@ export const pageNow = () => ({ html: document.documentElement.outerHTML, url: l
  *   (performance.now()), when the message was sent (ms since the epoch)
  * @param {{cards: Map<string, any>, entries: Entry[]|null, stopped: boolean, cleanups: (() => void)[],
  *   theme?: 'light'|'dark', digest?: ReturnType<typeof mountDigest>, forYou?: import('../lib/messages.js').ForYou,
- *   askAgain?: boolean}} run
- *   this run's state, which the content script's message handler reads
+ *   askAgain?: boolean, unplaced?: Set<string>}} run
+ *   this run's state, which the content script's message handler reads; unplaced: the papers whose card is at
+ *   the fallback spot
  */
 export async function main(t, run) {
   document.documentElement.setAttribute('data-papergist', 'loading');
@@ -128,14 +129,23 @@ function placeCards(entries, savedIds, run, { placedOnly = false } = {}) {
   };
   /** @type {HTMLElement|null} the last card placed without its entry, so the next goes after it */
   let lastUnplaced = null;
+  const unplaced = (run.unplaced ??= new Set());
   for (const entry of entries) {
-    let at = places.get(entry.paper.id);
+    const id = entry.paper.id;
+    let at = places.get(id);
     const placed = Boolean(at);
     if (!at) at = lastUnplaced ? { entry: lastUnplaced, how: 'after' } : fallbackPlace();
-    const card = createCard(entry, { theme: run.theme, saved: savedIds.has(entry.paper.id), onToggleSave, showTitle: !placed });
+    const card = createCard(entry, { theme: run.theme, saved: savedIds.has(id), onToggleSave, showTitle: !placed });
+    const shown = run.cards.get(id);
+    if (shown) removeCard(shown); // shown at the fallback spot before the page rendered its entry
     insertCard(card, at);
-    if (!placed) lastUnplaced = card;
-    run.cards.set(entry.paper.id, card);
+    if (placed) {
+      unplaced.delete(id);
+    } else {
+      lastUnplaced = card;
+      unplaced.add(id);
+    }
+    run.cards.set(id, card);
   }
   return entries;
 }
@@ -150,10 +160,13 @@ export async function more(page, analysis, run) {
   const reply = await analysis;
   if (run.stopped || !run.entries) return;
   // Only entries found in the page: a paper the page now names differently (hydration filling in an ID) must
-  // not get a second card at the fallback spot.
-  const fresh = placeCards(reply.entries.filter((e) => !run.cards.has(e.paper.id)), new Set(reply.saved), run, { placedOnly: true });
+  // not get a second card at the fallback spot. A card shown at the fallback spot moves under its entry once the
+  // page has rendered it (a list a script renders after load).
+  const known = new Set(run.cards.keys());
+  const fresh = placeCards(reply.entries.filter((e) => !known.has(e.paper.id) || run.unplaced?.has(e.paper.id)),
+    new Set(reply.saved), run, { placedOnly: true });
   if (!fresh.length) return;
-  run.entries = [...run.entries, ...fresh];
+  run.entries = [...run.entries, ...fresh.filter((e) => !known.has(e.paper.id))];
   document.documentElement.setAttribute('data-papergist-cards', String(run.cards.size));
   if (!run.digest && run.entries.length > 1) run.digest = digestOf(run);
   if (run.digest) run.digest.setTopics(reply.topics); // the whole page's

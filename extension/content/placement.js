@@ -11,6 +11,7 @@
  * @returns {Map<string, {entry: Element, how: 'after'|'append'|'row'|'prepend'}>}
  */
 export function locateEntries(papers) {
+  layouts = new WeakMap();
   const links = document.links;
   /** @type {Map<string, Element>|null} every link by resolved href, made only if a paper's own link is not where the page was read to have it */
   let anchors = null;
@@ -47,7 +48,8 @@ export function locateEntries(papers) {
   const out = new Map();
   for (const [id, el] of start) {
     let entry = el;
-    while (entry.parentElement && entry.parentElement !== document.body && count.get(entry.parentElement) === 1) {
+    while (entry.parentElement && entry.parentElement !== document.body && count.get(entry.parentElement) === 1 &&
+      !headsAbove(entry.parentElement, entry)) {
       entry = entry.parentElement;
     }
     out.set(id, where(entry));
@@ -80,15 +82,64 @@ function soleEntry(el) {
   return entry;
 }
 
+/**
+ * Whether block has a heading above entry (not around it): block is then a section of the listing ("Cross-lists",
+ * a day, a volume) that happens to hold one paper, and its card goes under that paper, not after the section.
+ * Only blocks of one paper are asked, so the search stays inside one entry and its section.
+ * @param {Element} block @param {Element} entry
+ */
+function headsAbove(block, entry) {
+  for (const h of block.querySelectorAll(HEADINGS)) {
+    if (!h.contains(entry) && h.compareDocumentPosition(entry) & Node.DOCUMENT_POSITION_FOLLOWING) return true;
+  }
+  return false;
+}
+
 /** @param {Element} entry */
 function where(entry) {
   const tag = entry.tagName;
   if (tag === 'DT' && entry.nextElementSibling && entry.nextElementSibling.tagName === 'DD') {
-    return { entry: entry.nextElementSibling, how: 'append' }; // arXiv: the id is in <dt>, the title in <dd>
+    // arXiv: the id is in <dt>, the title in <dd>. CVF: the title in <dt>, then a <dd> of authors and one of
+    // links: the card goes in the last, under the whole entry.
+    let dd = entry.nextElementSibling;
+    while (dd.nextElementSibling && dd.nextElementSibling.tagName === 'DD') dd = dd.nextElementSibling;
+    return { entry: dd, how: 'append' };
   }
   if (tag === 'TR') return { entry, how: 'row' };
   if (tag === 'LI' || tag === 'TD') return { entry, how: 'append' };
-  return { entry, how: 'after' };
+  // Entries side by side (Hugging Face's grid of paper cards): a card after its entry would take the next cell,
+  // beside the entry, and push the entries after it along; inside the entry it stays under it.
+  if (entry.parentElement && tag !== 'A' && sideBySide(entry.parentElement)) return { entry, how: 'append' };
+  return { entry: withPanel(entry), how: 'after' };
+}
+
+/** @type {WeakMap<Element, boolean>} sideBySide's answers during one locateEntries (one style computation) */
+let layouts = new WeakMap();
+
+/**
+ * Whether block lays its children out in a grid or a flex row, where a card would be one more cell.
+ * @param {Element} block
+ */
+function sideBySide(block) {
+  let yes = layouts.get(block);
+  if (yes === undefined) {
+    const style = getComputedStyle(block);
+    yes = style.display.endsWith('grid') || (style.display.endsWith('flex') && !style.flexDirection.startsWith('column'));
+    layouts.set(block, yes);
+  }
+  return yes;
+}
+
+/**
+ * The entry, or the block right after it that a button of the entry opens (ACL's "abs": the abstract, collapsed
+ * until then), which is part of the entry: its card goes under both, not between the entry and its abstract.
+ * @param {Element} entry
+ */
+function withPanel(entry) {
+  const next = entry.nextElementSibling;
+  if (!next || !next.id) return entry;
+  const id = CSS.escape(next.id);
+  return entry.querySelector(`[aria-controls="${id}"], a[href="#${id}"], [data-bs-target="#${id}"], [data-target="#${id}"]`) ? next : entry;
 }
 
 /** The first link in the page for each resolved href. */

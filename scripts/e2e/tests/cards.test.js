@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Browser, openListing, cardsOf, SHARED_PAGES, ROOT } from '../lib/browser.js';
-import { cardOf } from '../lib/cards.js';
+import { cardOf, cdpOf } from '../lib/cards.js';
 import { arxivListing, syntheticPaper, XSS_TITLE, REAL } from '../lib/fixtures.js';
 import { fakeArxivAPI } from '../lib/api.js';
 
@@ -251,6 +251,146 @@ describe('cards', () => {
     const page = await openListing(browser.context, url);
     assertOneCardEach(await cardsOf(page), 1, 'one paper');
     assert.equal(await justBefore(page, ['div.d-sm-flex']), 'div.d-sm-flex');
+    await page.close();
+  });
+
+  test('a section of one entry (a day, the cross-lists): its card is in that entry, not after the section', async () => {
+    // arXiv's markup: each section is a <dl> that opens with its <h3>; one of them lists one paper.
+    const papers = Array.from({ length: 4 }, (_, i) => syntheticPaper(700 + i));
+    const items = (ps) => arxivListing(ps).match(/<dl id='articles'>([^]*)<\/dl>/)[1];
+    const sections = [['New submissions', papers.slice(0, 2)], ['Cross submissions (showing 1 of 1 entries)', papers.slice(2, 3)],
+      ['Replacement submissions', papers.slice(3)]].map(([h3, ps]) => `<dl id='articles'><h3>${h3}</h3>${items(ps)}</dl>`);
+    const url = 'https://arxiv.org/list/cs.CL/new?sections';
+    browser.serve(url, arxivListing(papers).replace(/<h3>[^]*<\/dl>/, sections.join('\n')));
+    const page = await openListing(browser.context, url);
+    assertOneCardEach(await cardsOf(page), 4, 'sections');
+    // Each card is in the <dd> of its own entry, as on a section of many.
+    const inside = await page.evaluate(() => [...document.querySelectorAll('papergist-card')].map((c) => {
+      const dd = c.parentElement.closest('dd');
+      return `${c.dataset.paperId} in ${dd ? dd.previousElementSibling.querySelector('a[title=Abstract]').id : c.parentElement.localName}`;
+    }));
+    assert.deepEqual(inside, papers.map((p) => `arxiv:${p.id} in ${p.id}`));
+    await page.close();
+  });
+
+  test('a listing whose entry is a title <dt> and several <dd>s (CVF): the card is under the last, the links', async () => {
+    const papers = Array.from({ length: 3 }, (_, i) => syntheticPaper(720 + i));
+    const name = (p) => p.title.replace(/\W+/g, '_');
+    const url = 'https://openaccess.thecvf.com/CVPR2025?day=all';
+    browser.serve(url, `<!DOCTYPE html><html><head><meta charset="utf-8"><title>CVPR 2025 Open Access Repository</title></head>
+<body><div id="header"><a href="/menu">Home</a></div><div id="content"><dl>
+<dd><h3>These CVPR 2025 papers are the Open Access versions, provided by the Computer Vision Foundation.</h3></dd>
+${papers.map((p) => `<dt class="ptitle"><br><a href="/content/CVPR2025/html/${name(p)}_CVPR_2025_paper.html">${p.title}</a></dt>
+<dd>${p.authors.map((a) => `<form class="authsearch" action="/CVPR2025" method="post"><input type="hidden" name="query_author" value="${a}"><a href="#">${a}</a></form>`).join(',\n')}</dd>
+<dd>[<a href="/content/CVPR2025/papers/${name(p)}_CVPR_2025_paper.pdf">pdf</a>] [<a href="http://arxiv.org/abs/${p.id}">arXiv</a>]</dd>`).join('\n')}
+</dl></div></body></html>`);
+    const page = await openListing(browser.context, url);
+    assertOneCardEach(await cardsOf(page), 3, 'CVF');
+    // Each card comes after its entry's [pdf] link and before the next entry's title.
+    const order = await page.evaluate(() => [...document.querySelectorAll('#content dt a, #content dd > a, papergist-card')]
+      .map((n) => (n.localName === 'papergist-card' ? 'card' : n.textContent)).filter((t) => t === 'card' || t === 'pdf' || t.length > 20));
+    assert.deepEqual(order, papers.flatMap((p) => [p.title, 'pdf', 'card']));
+    await page.close();
+  });
+
+  test('on a right-to-left page (Scholar in Arabic) a card reads left to right, and a paper\'s own text in its script\'s direction', async () => {
+    // The direction each card's TL;DR is laid out in (a full stop on the wrong end otherwise), from the computed
+    // style DevTools reports (the shadow roots are closed).
+    const directions = async (page) => {
+      const cdp = await cdpOf(page);
+      await cdp.send('DOM.enable');
+      await cdp.send('CSS.enable');
+      const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+      const texts = [];
+      const walk = (n) => {
+        if (n.localName === 'span' && (n.attributes || []).join(' ').split(' ').includes('text')) texts.push(n.nodeId);
+        for (const c of [...(n.shadowRoots || []), ...(n.children || [])]) walk(c);
+      };
+      walk(root);
+      const out = [];
+      for (const nodeId of texts) {
+        const { computedStyle } = await cdp.send('CSS.getComputedStyleForNode', { nodeId });
+        out.push(computedStyle.find((p) => p.name === 'direction').value);
+      }
+      return out;
+    };
+    const rtl = (html) => html.replace('<html>', '<html dir="rtl" lang="ar">');
+    const english = await readFile(path.join(ROOT, 'wasm/extract/testdata/scholar/results.html'), 'utf8');
+    const url = 'https://scholar.google.com/scholar?hl=ar&q=attention';
+    browser.serve(url, rtl(english));
+    let page = await openListing(browser.context, url);
+    assert.equal((await cardsOf(page)).length, 5);
+    assert.deepEqual(await directions(page), Array(5).fill('ltr'), 'English TL;DRs');
+    await page.close();
+
+    // A paper in Arabic on the same page: its TL;DR runs right to left.
+    const arabic = 'نموذج الانتباه للترجمة الآلية';
+    const url2 = 'https://scholar.google.com/scholar?hl=ar&q=arabic';
+    browser.serve(url2, rtl(english).replace('Attention Models in Graphs: A Survey &amp; Outlook &lt;img src=x onerror=alert(1)&gt;', arabic));
+    page = await openListing(browser.context, url2);
+    const cards = await cardsOf(page);
+    assert.ok(cards[1].tldr.includes('الانتباه'), cards[1].tldr); // no abstract: its TL;DR is its title
+    assert.deepEqual(await directions(page), ['ltr', 'rtl', 'ltr', 'ltr', 'ltr']);
+    await page.close();
+  });
+
+  test('a page that renders its list after the cards were shown (Next.js): the cards move under their entries', async () => {
+    // OpenReview's newer pages: the papers are in __NEXT_DATA__, the list is rendered by the page's script later.
+    const html = await readFile(path.join(ROOT, 'wasm/extract/testdata/openreview/group-nextdata.html'), 'utf8');
+    const url = /papergist-fixture-url:\s*(\S+)/.exec(html)[1];
+    browser.serve(url, html);
+    const page = await openListing(browser.context, url);
+    assert.equal((await cardsOf(page)).length, 2, 'shown before the list, at the top');
+    await page.evaluate(() => {
+      document.querySelector('#group-container').innerHTML = `<ul class="submissions-list">
+        <li><div class="note"><h4><a href="/forum?id=v1NoteAAA1">Score-Based Generative Modeling in Latent Space</a></h4>
+          <div class="note-authors">Arash Vahdat, Karsten Kreis, Jan Kautz</div></div></li>
+        <li><div class="note"><h4><a href="/forum?id=v2NoteBBB2">Diffusion Models Beat GANs on Image Synthesis</a></h4>
+          <div class="note-authors">Prafulla Dhariwal, Alex Nichol</div></div></li></ul>`;
+    });
+    const under = () => page.evaluate(() => [...document.querySelectorAll('papergist-card')]
+      .map((c) => `${c.dataset.paperId} under ${c.previousElementSibling?.querySelector('a')?.getAttribute('href') || c.parentElement.localName}`));
+    const want = ['openreview:v1NoteAAA1 under /forum?id=v1NoteAAA1', 'openreview:v2NoteBBB2 under /forum?id=v2NoteBBB2'];
+    for (let i = 0; i < 50 && JSON.stringify(await under()) !== JSON.stringify(want); i++) await page.waitForTimeout(100);
+    assert.deepEqual(await under(), want);
+    assertOneCardEach(await cardsOf(page), 2, 'rendered later');
+    await page.close();
+  });
+
+  test('an entry with a collapsed abstract its "abs" button opens (ACL): the card goes under the abstract, not above it', async () => {
+    const entry = (i) => `<div class="d-sm-flex align-items-stretch mb-3"><div class="d-block me-2 list-button-row"><span>
+<a href="https://aclanthology.org/2024.acl-long.${i}.pdf">pdf</a> <a href="#abstract-2024--acl-long--${i}" data-bs-toggle="collapse" aria-expanded="false" aria-controls="abstract-2024--acl-long--${i}" title="Show Abstract">abs</a></span></div>
+<span class="d-block"><strong><a class="align-middle" href="/2024.acl-long.${i}/">Weaving algebraic patterns, part ${i}</a></strong><br><a href="/people/ada-lovelace/">Ada Lovelace</a></span></div>
+<div class="card bg-light mb-2 collapse abstract-collapse" id="abstract-2024--acl-long--${i}"><div class="card-body p-3 small">We weave algebraic patterns with engines, part ${i}. They work.</div></div>`;
+    const url = 'https://aclanthology.org/people/ada-lovelace-abs/';
+    browser.serve(url, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Ada Lovelace - ACL Anthology</title></head><body>
+<section id="main"><h2 id="title">Ada Lovelace</h2><div class="row"><div class="col-lg-9"><h4>2024</h4>${entry(1)}${entry(2)}</div></div></section></body></html>`);
+    const page = await openListing(browser.context, url);
+    assertOneCardEach(await cardsOf(page), 2, 'abs');
+    assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('papergist-card')].map((c) => c.previousElementSibling.id)),
+      ['abstract-2024--acl-long--1', 'abstract-2024--acl-long--2']);
+    await page.close();
+  });
+
+  test('entries laid out side by side (Hugging Face\'s grid of three columns): each card is under its own entry', async () => {
+    const fixture = await readFile(path.join(ROOT, 'wasm/extract/testdata/huggingface/daily-2025-01-20.html'), 'utf8');
+    const url = /papergist-fixture-url:\s*(\S+)/.exec(fixture)[1];
+    // The site's stylesheet, as far as the list goes: a grid of three columns.
+    browser.serve(url, fixture.replace('</head>', '<style>.grid { display: grid; grid-template-columns: repeat(3, 1fr); gap: 20px }</style></head>'));
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    await page.waitForFunction(() => document.documentElement.getAttribute('data-papergist') === 'done', null, { timeout: 20_000 });
+    assertOneCardEach(await cardsOf(page), 4, 'grid');
+    // Each card's box is below its entry's title and within its column; the entries stay three to a row.
+    const boxes = await page.evaluate(() => [...document.querySelectorAll('article h3 a')].map((a) => {
+      const card = [...document.querySelectorAll('papergist-card')].find((c) => c.dataset.paperId.endsWith(a.getAttribute('href').split('/').pop()));
+      const t = a.getBoundingClientRect();
+      const c = card && card.getBoundingClientRect();
+      return { under: Boolean(c) && c.top >= t.bottom && c.left < t.right && c.right > t.left, left: Math.round(t.left) };
+    }));
+    assert.deepEqual(boxes.map((b) => b.under), [true, true, true, true], JSON.stringify(boxes));
+    assert.equal(new Set(boxes.slice(0, 3).map((b) => b.left)).size, 3, 'the first three entries are side by side');
     await page.close();
   });
 
