@@ -14,6 +14,7 @@ import * as pagePapers from './page-papers.js';
 import { savedIds } from './saved-index.js';
 import { RecentPages } from './recent-pages.js';
 import * as library from './library.js';
+import { typedEdits } from './typed-edits.js';
 import * as account from './account.js';
 import * as sync from './sync.js';
 import { looked, listening } from './sync-live.js';
@@ -58,6 +59,7 @@ const pageOf = (sender) => (sender.tab && sender.frameId === 0 && sender.url && 
   ? { url: sender.url, incognito: Boolean(sender.tab.incognito) } : null);
 
 chrome.runtime.onConnect.addListener((port) => {
+  if (port.name === PORT.TYPED && isExtensionPage(port.sender || {})) typedEdits(port);
   if (port.name !== PORT.PAGE) return;
   stats.pagePorts++;
   const where = pageOf(port.sender || {});
@@ -77,13 +79,18 @@ chrome.runtime.onConnect.addListener((port) => {
     });
 });
 
+/** @param {chrome.runtime.MessageSender} sender @returns {boolean} whether it is one of papergist's own pages */
+function isExtensionPage(sender) {
+  return Boolean(sender.url) && sender.url.startsWith(chrome.runtime.getURL(''));
+}
+
 /**
  * Wraps a handler that only the extension's own pages (popup, options) may call: account, sync and editing
  * messages never come from a content script, so a compromised page renderer cannot sign out, revoke a
  * device or rewrite notes through one.
  */
 const extensionPagesOnly = (handler) => (msg, sender) => {
-  if (!sender.url || !sender.url.startsWith(chrome.runtime.getURL(''))) throw new Error(`${msg.type}: only papergist's own pages may ask`);
+  if (!isExtensionPage(sender)) throw new Error(`${msg.type}: only papergist's own pages may ask`);
   return handler(msg, sender);
 };
 

@@ -3,7 +3,7 @@
 // The library is loaded once and kept current from chrome.storage.onChanged (search-index.js), and every change
 // is a message to the background, the one writer of papers; the popup writes only what its next opening reads
 // first (first-screen.js).
-import { MSG, STATUS_KEY, CHECKED_KEY, send, sentenceOf } from '../lib/messages.js';
+import { MSG, PORT, STATUS_KEY, CHECKED_KEY, AppError, send, sentenceOf } from '../lib/messages.js';
 import { dirtyFields } from '../lib/record.js';
 import { FORMATS } from '../lib/export.js';
 import { LibraryIndex } from './search-index.js';
@@ -119,27 +119,71 @@ function item(id) {
     toolbar();
   });
   const update = (patch) => act(li, send(MSG.UPDATE_PAPER, { id, patch }));
-  // Typed text is sent a moment after the typing pauses, not only when the field loses focus: closing the
-  // popup fires no change event, and what was typed must not be lost with it.
-  const typed = (sel, patchOf) => {
+  // Typed text goes to the background as it is typed (a draft), and is applied a moment after the typing pauses
+  // or when the field loses focus. Closing the popup fires no change event and stops the timer: the background
+  // applies the last draft then (typedEdit).
+  const typed = (sel, name, patchOf) => {
     const el = field(sel);
     let timer = 0;
     const flush = () => {
       clearTimeout(timer);
       timer = 0;
-      update(patchOf(el.value));
+      act(li, typedEdit(id, name, patchOf(el.value), true));
     };
     el.addEventListener('input', () => {
+      typedEdit(id, name, patchOf(el.value), false).catch(() => {}); // a draft's answer is its apply's
       clearTimeout(timer);
       timer = setTimeout(flush, TYPING_PAUSE_MS);
     });
     el.addEventListener('change', flush);
   };
-  typed('.tags', (v) => ({ tags: v.split(',') }));
-  typed('.note', (v) => ({ note: v }));
+  typed('.tags', 'tags', (v) => ({ tags: v.split(',') }));
+  typed('.note', 'note', (v) => ({ note: v }));
   field('.read').addEventListener('change', (e) => update({ read: e.target.checked }));
   field('.remove').addEventListener('click', () => act(li, send(MSG.REMOVE_PAPER, { id })));
   return li;
+}
+
+/**
+ * The port of typed text (PORT.TYPED, background/typed-edits.js), opened at the first input. The last message of
+ * each field is kept until it is answered (an apply) or followed by one that is: when the port closes with some
+ * left (the worker stopped), it is opened again and they are posted again; applying one twice changes nothing.
+ */
+const typing = { /** @type {chrome.runtime.Port|null} */ port: null, seq: 0,
+  /** @type {Map<string, any>} the last message of each field, by field and paper */ unsettled: new Map(),
+  /** @type {Map<number, {resolve: () => void, reject: (err: Error) => void}>} applies sent, by seq */ waiting: new Map() };
+
+function typingPort() {
+  if (typing.port) return typing.port;
+  const port = chrome.runtime.connect({ name: PORT.TYPED });
+  port.onMessage.addListener((reply) => {
+    for (const [k, m] of typing.unsettled) if (m.seq === reply.seq) typing.unsettled.delete(k);
+    const w = typing.waiting.get(reply.seq);
+    typing.waiting.delete(reply.seq);
+    if (w && reply.error) w.reject(new AppError(reply.error.code, reply.error.message));
+    else if (w) w.resolve();
+  });
+  port.onDisconnect.addListener(() => {
+    typing.port = null;
+    if (typing.unsettled.size) typingPort();
+  });
+  typing.port = port;
+  for (const m of typing.unsettled.values()) port.postMessage(m);
+  return port;
+}
+
+/**
+ * Posts a field's text as typed: a draft, or (apply) to be applied now.
+ * @param {string} id @param {'tags'|'note'} name @param {object} patch @param {boolean} apply
+ * @returns {Promise<void>} an apply's: once applied, or rejected with why not
+ */
+function typedEdit(id, name, patch, apply) {
+  const msg = { seq: ++typing.seq, id, field: name, patch, apply };
+  const port = typingPort();
+  typing.unsettled.set(`${name}\n${id}`, msg);
+  port.postMessage(msg);
+  if (!apply) return Promise.resolve();
+  return new Promise((resolve, reject) => typing.waiting.set(msg.seq, { resolve, reject }));
 }
 
 /** Shows why a change did not reach the background, on the paper it was for. */

@@ -1,0 +1,76 @@
+// Edits in the popup that a user makes and leaves at once: what was typed reaches the library even when the popup
+// closes before the typing pause is over.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { Browser } from '../lib/browser.js';
+import { savedPaper, seedLibrary } from '../lib/library.js';
+
+/** @type {Browser} */
+let browser;
+
+before(async () => {
+  browser = await new Browser().start();
+});
+after(() => browser?.dispose());
+
+async function openPopup() {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/popup/popup.html`);
+  await page.locator('body[data-rendered]').waitFor({ state: 'attached' });
+  return page;
+}
+
+async function stored(id) {
+  const w = await browser.serviceWorker();
+  return (await w.evaluate((k) => chrome.storage.local.get(k), `paper:${id}`))[`paper:${id}`];
+}
+
+/** Polls fn until it returns a truthy value or about 3 s pass; returns the last value. */
+async function eventually(fn) {
+  let v;
+  for (let i = 0; i < 60; i++) {
+    v = await fn();
+    if (v) return v;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return v;
+}
+
+test('a note and tags typed and the popup closed at once (Escape) are kept', async () => {
+  const rec = savedPaper(7);
+  await seedLibrary(browser, [rec], { state: 'signed-out', pending: 0, conflicts: 0, at: new Date().toISOString() });
+  const popup = await openPopup();
+  const item = popup.locator(`li.paper[data-paper-id="${rec.id}"]`);
+  await item.locator('textarea.note').click();
+  await item.locator('textarea.note').pressSequentially('check eq. 3', { delay: 5 });
+  await item.locator('input.tags').click(); // the note's change event sends it
+  await item.locator('input.tags').pressSequentially('theory, to-cite', { delay: 5 });
+  await popup.close(); // well within the typing pause: no change event, no timer
+  const got = await eventually(async () => {
+    const s = await stored(rec.id);
+    return s.tags.length ? s : null;
+  });
+  assert.equal((await stored(rec.id)).note, 'check eq. 3');
+  assert.deepEqual(got && got.tags, ['theory', 'to-cite']);
+});
+
+test('typed text applied after the pause says so when the background refuses it', async () => {
+  const rec = savedPaper(8);
+  await seedLibrary(browser, [rec], { state: 'signed-out', pending: 0, conflicts: 0, at: new Date().toISOString() });
+  const popup = await openPopup();
+  const item = popup.locator(`li.paper[data-paper-id="${rec.id}"]`);
+  await item.locator('textarea.note').click();
+  await item.locator('textarea.note').pressSequentially('first', { delay: 5 });
+  assert.equal(await eventually(async () => (await stored(rec.id)).note === 'first'), true);
+  // the background cannot write (a full disk): the next edit cannot be applied, and the item says so
+  const w = await browser.serviceWorker();
+  await w.evaluate(() => {
+    globalThis.realSet = chrome.storage.local.set;
+    chrome.storage.local.set = () => Promise.reject(new Error('the disk is full'));
+  });
+  await item.locator('textarea.note').pressSequentially(' second', { delay: 5 });
+  await item.locator('.action-error').waitFor();
+  assert.equal(await item.locator('.action-error').textContent(), 'Not saved: the disk is full');
+  await w.evaluate(() => { chrome.storage.local.set = globalThis.realSet; });
+  await popup.close();
+});
