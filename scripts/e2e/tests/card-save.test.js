@@ -1,0 +1,58 @@
+// A card's Save button when the save does not go through: the card says why, instead of doing nothing.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { Browser, openListing } from '../lib/browser.js';
+import { arxivListing, syntheticPaper } from '../lib/fixtures.js';
+import { clickSave, cardOf, waitForSaved } from '../lib/cards.js';
+
+const papers = Array.from({ length: 3 }, (_, i) => syntheticPaper(i));
+const LISTING = 'https://arxiv.org/list/cs.LG/new';
+const id = (p) => `arxiv:${p.id}`;
+
+/** @type {Browser} */
+let browser;
+
+before(async () => {
+  browser = await new Browser().start();
+  browser.serve(LISTING, arxivListing(papers));
+});
+after(() => browser?.dispose());
+
+/** Waits until the paper's card's status line matches re; returns the card. */
+async function waitForStatus(page, paperId, re) {
+  for (let i = 0; i < 100; i++) {
+    const c = await cardOf(page, paperId);
+    if (c && re.test(c.status)) return c;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const c = await cardOf(page, paperId);
+  assert.fail(`the card of ${paperId} shows status ${JSON.stringify(c && c.status)}, not ${re}`);
+}
+
+test('a save the background cannot write shows why on the card; the next click saves it and clears it', async () => {
+  const listing = await openListing(browser.context, LISTING);
+  const w = await browser.serviceWorker();
+  await w.evaluate(() => {
+    globalThis.realSet = chrome.storage.local.set;
+    chrome.storage.local.set = () => Promise.reject(new Error('the disk is full'));
+  });
+  await clickSave(listing, id(papers[1]));
+  const c = await waitForStatus(listing, id(papers[1]), /^Not saved: the disk is full$/);
+  assert.equal(c.saved, 'false');
+  await w.evaluate(() => { chrome.storage.local.set = globalThis.realSet; });
+  await clickSave(listing, id(papers[1]));
+  const saved = await waitForSaved(listing, id(papers[1]), true);
+  assert.equal(saved.status, '');
+  await listing.close();
+});
+
+test('a card left behind by an update of the extension says to reload the page', async () => {
+  const listing = await openListing(browser.context, LISTING);
+  const w = await browser.serviceWorker();
+  await w.evaluate(() => { setTimeout(() => chrome.runtime.reload(), 50); }); // as an update does
+  await new Promise((r) => setTimeout(r, 1500));
+  await clickSave(listing, id(papers[2]));
+  const c = await waitForStatus(listing, id(papers[2]), /^Not saved: papergist was updated or restarted since this page loaded: reload the page\.$/);
+  assert.equal(c.saved, 'false');
+  await listing.close();
+});
