@@ -140,7 +140,10 @@ function item(id) {
   typed('.tags', 'tags', (v) => ({ tags: v.split(',') }));
   typed('.note', 'note', (v) => ({ note: v }));
   field('.read').addEventListener('change', (e) => update({ read: e.target.checked }));
-  field('.remove').addEventListener('click', () => act(li, send(MSG.REMOVE_PAPER, { id })));
+  field('.remove').addEventListener('click', () => {
+    const rec = index.get(id);
+    act(li, send(MSG.REMOVE_PAPER, { id }).then(() => rec && offerUndo(rec)));
+  });
   return li;
 }
 
@@ -251,6 +254,46 @@ function exportAs(format) {
   setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
 }
 
+/** @type {SavedPaper[]} the papers removed here, the latest last: Undo brings back the latest */
+const removed = [];
+
+/** Offers to bring back a paper just removed, with the focus on Undo (the removed item's button is gone). */
+function offerUndo(rec) {
+  removed.push(rec);
+  showUndo(`Removed: ${rec.title || rec.id}`);
+  $('#undo-button').focus();
+}
+
+/** @param {string} text shown with the Undo button; '' hides both */
+function showUndo(text) {
+  $('#undo .text').textContent = text;
+  $('#undo').hidden = !text;
+}
+
+/**
+ * Saves the latest removed paper again. The background brings back its tags, note and read state (a paper removed
+ * lately, library.js REMOVED_KEY); should it have forgotten them, they are set again from the record.
+ */
+async function undoRemove() {
+  const rec = removed.pop();
+  if (!rec) return showUndo('');
+  const paper = { ...rec.meta, id: rec.id, title: rec.title, authors: rec.authors, abstract: rec.abstract, url: rec.url,
+    pdf_url: rec.pdf_url };
+  try {
+    const { saved: s } = await send(MSG.SAVE_PAPER, { paper, summary: { tldr: rec.tldr, keyphrases: rec.keyphrases } });
+    const patch = { tags: rec.tags, note: rec.note, read: rec.read };
+    if (JSON.stringify([s.tags, s.note, s.read]) !== JSON.stringify([rec.tags, rec.note, rec.read])) {
+      await send(MSG.UPDATE_PAPER, { id: rec.id, patch });
+    }
+    const last = removed[removed.length - 1];
+    showUndo(last ? `Removed: ${last.title || last.id}` : '');
+    if (!last) $('#search').focus(); // the focus was on Undo, now hidden
+  } catch (err) {
+    removed.push(rec);
+    showUndo(`Not brought back: ${sentenceOf(err)}`);
+  }
+}
+
 async function saveTab() {
   const tabStatus = $('#tab-status');
   // ?tab=ID when the popup is opened as a page (for keyboard users and the tests), else the active tab
@@ -326,6 +369,7 @@ $('#more').addEventListener('click', () => {
   render();
 });
 $('#save-tab').addEventListener('click', saveTab);
+$('#undo-button').addEventListener('click', undoRemove);
 $('#sync-now').addEventListener('click', syncNow);
 $('#sign-in').addEventListener('click', (e) => {
   e.preventDefault();
