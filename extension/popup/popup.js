@@ -18,6 +18,8 @@ import { conflictView, disputeView } from './conflict.js';
 
 /** How many matches are drawn at first, and how many more each "Show more" adds. */
 const PAGE = 50;
+/** How many authors an item names before "and N more". */
+const AUTHORS_SHOWN = 10;
 /** How long typing in a note or tags pauses before the text is saved, in ms. */
 const TYPING_PAUSE_MS = 400;
 
@@ -213,7 +215,12 @@ function fill(li, s) {
   title.textContent = s.title;
   if (/^https?:\/\//.test(s.url)) title.href = s.url;
   else title.removeAttribute('href');
-  field('.authors').textContent = (s.authors || []).join(', ');
+  const authors = s.authors || [];
+  // A consortium's paper names hundreds (Llama 3, Gemini): the first few, and all of them on hover.
+  const cut = authors.length > AUTHORS_SHOWN + 1;
+  field('.authors').textContent = cut ? `${authors.slice(0, AUTHORS_SHOWN).join(', ')}, and ${authors.length - AUTHORS_SHOWN} more`
+    : authors.join(', ');
+  field('.authors').title = cut ? authors.join(', ') : '';
   field('.tldr').textContent = s.tldr || '';
   const tags = field('.tags');
   if (!typing(tags)) tags.value = (s.tags || []).join(', ');

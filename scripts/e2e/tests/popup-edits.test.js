@@ -74,3 +74,22 @@ test('typed text applied after the pause says so when the background refuses it'
   await w.evaluate(() => { chrome.storage.local.set = globalThis.realSet; });
   await popup.close();
 });
+
+test('a paper with hundreds of authors, or an unbroken title, keeps the list readable', async () => {
+  const many = savedPaper(9, { authors: Array.from({ length: 600 }, (_, i) => `Author${i} Surname${i}`) });
+  const long = savedPaper(10, { title: `A${'x'.repeat(300)}`, tldr: `https://example.org/${'y'.repeat(200)}` });
+  await seedLibrary(browser, [many, long, savedPaper(11)], { state: 'signed-out', pending: 0, conflicts: 0, at: new Date().toISOString() });
+  const popup = await openPopup();
+  const authors = popup.locator(`li.paper[data-paper-id="${many.id}"] .authors`);
+  const text = await authors.textContent();
+  assert.ok(text.length < 400, `the authors line is ${text.length} characters long`);
+  assert.match(text, /^Author0 Surname0, Author1 Surname1, .*, and 5\d\d more$/);
+  assert.match(await authors.getAttribute('title'), /Author599 Surname599$/);
+  // nothing runs past the item's right edge (the item clips it: content-visibility)
+  for (const sel of ['.title', '.tldr']) {
+    const [right, edge] = await popup.locator(`li.paper[data-paper-id="${long.id}"]`).evaluate((li, s) =>
+      [li.querySelector(s).getBoundingClientRect().right, li.getBoundingClientRect().right], sel);
+    assert.ok(right <= edge + 0.5, `${sel} ends at ${right}, past the item's ${edge}`);
+  }
+  await popup.close();
+});
