@@ -180,7 +180,7 @@ async function onSendersPage(type, sender, id) {
 const events = {
   onMenuClicked: async (info, tab) => {
     if (info.menuItemId === MENU_ID) return notify(tab, saveTabPaper(tab));
-    if (info.menuItemId === LINK_MENU_ID) return notify(tab, saveLinkedPaper(info.linkUrl));
+    if (info.menuItemId === LINK_MENU_ID) return notify(tab, saveLinkedPaper(info.linkUrl), { linked: true });
   },
   onCommand: async (command, tab) => {
     if (command !== 'save-paper') return;
@@ -190,11 +190,17 @@ const events = {
 };
 globalThis.papergistEvents = events;
 
-/** Shows a failed save on the badge for a moment, since shortcut and menu have no other UI. */
-async function notify(tab, saving) {
+/**
+ * Shows a failed save on the badge, since shortcut and menu have no other UI; and a linked paper's save (the tab
+ * shows another page, whose badge would not change) as ✓ for a moment.
+ * @param {chrome.tabs.Tab|undefined} tab @param {Promise<any>} saving @param {{linked?: boolean}} [opts]
+ */
+async function notify(tab, saving, { linked = false } = {}) {
   try {
     const saved = await saving;
-    if (saved && saved.missing && tab && tab.id !== undefined) {
+    if (linked && saved && tab && tab.id !== undefined) {
+      await badge.flashSaved(tab.id, `papergist: saved “${saved.title}”${saved.missing ? `. ${saved.missing}` : ''}`);
+    } else if (saved && saved.missing && tab && tab.id !== undefined) {
       await chrome.action.setTitle({ tabId: tab.id, title: `papergist: ${saved.missing}` }); // the badge shows ✓
     }
     return saved;

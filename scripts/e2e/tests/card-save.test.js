@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { Browser, openListing } from '../lib/browser.js';
 import { arxivListing, syntheticPaper } from '../lib/fixtures.js';
 import { clickSave, cardOf, waitForSaved } from '../lib/cards.js';
+import { fakeArxivAPI } from '../lib/api.js';
 
 const papers = Array.from({ length: 3 }, (_, i) => syntheticPaper(i));
 const LISTING = 'https://arxiv.org/list/cs.LG/new';
@@ -43,6 +44,24 @@ test('a save the background cannot write shows why on the card; the next click s
   await clickSave(listing, id(papers[1]));
   const saved = await waitForSaved(listing, id(papers[1]), true);
   assert.equal(saved.status, '');
+  await listing.close();
+});
+
+test('Save linked paper says on the tab\'s badge that it saved, then the badge is the tab\'s again', async () => {
+  browser.api = fakeArxivAPI();
+  const listing = await openListing(browser.context, LISTING);
+  await listing.bringToFront();
+  const w = await browser.serviceWorker();
+  const out = await w.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    const r = await globalThis.papergistEvents.onMenuClicked({ menuItemId: 'papergist-save-link', linkUrl: 'https://arxiv.org/abs/2501.01234' }, tab);
+    return { id: r && r.id, badge: await chrome.action.getBadgeText({ tabId: tab.id }), title: await chrome.action.getTitle({ tabId: tab.id }), tabId: tab.id };
+  });
+  assert.deepEqual(out.id, 'arxiv:2501.01234');
+  assert.equal(out.badge, '✓');
+  assert.equal(out.title, 'papergist: saved “Fetched 2501.01234”');
+  await new Promise((r) => setTimeout(r, 4500));
+  assert.equal(await w.evaluate((tabId) => chrome.action.getBadgeText({ tabId }), out.tabId), '', 'a listing has no paper of its own');
   await listing.close();
 });
 
