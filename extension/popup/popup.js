@@ -213,6 +213,11 @@ function fill(li, s) {
   li.classList.toggle('read', Boolean(s.read));
   const title = field('.title');
   title.textContent = s.title;
+  // Every item has the same controls: each names its paper, for whoever hears them one after another.
+  const name = `“${s.title || s.id}”`;
+  field('.remove').setAttribute('aria-label', `Remove ${name}`);
+  field('.select').setAttribute('aria-label', `Select ${name} for export`);
+  field('.read').setAttribute('aria-label', `${name} is read`);
   if (/^https?:\/\//.test(s.url)) title.href = s.url;
   else title.removeAttribute('href');
   const authors = s.authors || [];

@@ -93,3 +93,16 @@ test('a paper with hundreds of authors, or an unbroken title, keeps the list rea
   }
   await popup.close();
 });
+
+test('each item\'s controls name their paper, for a screen reader going from control to control', async () => {
+  const a = savedPaper(12);
+  const b = savedPaper(13);
+  await seedLibrary(browser, [a, b], { state: 'signed-out', pending: 0, conflicts: 0, at: new Date().toISOString() });
+  const popup = await openPopup();
+  for (const r of [a, b]) {
+    assert.equal(await popup.getByRole('button', { name: `Remove “${r.title}”`, exact: true }).count(), 1, r.id);
+    assert.equal(await popup.getByRole('checkbox', { name: `Select “${r.title}” for export`, exact: true }).count(), 1, r.id);
+    assert.equal(await popup.getByRole('checkbox', { name: `“${r.title}” is read`, exact: true }).count(), 1, r.id);
+  }
+  await popup.close();
+});
