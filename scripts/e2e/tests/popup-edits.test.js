@@ -106,3 +106,17 @@ test('each item\'s controls name their paper, for a screen reader going from con
   }
   await popup.close();
 });
+
+test('the background stopped while the popup is open: what is typed next still arrives, closed at once too', async () => {
+  const rec = savedPaper(14);
+  await seedLibrary(browser, [rec], { state: 'signed-out', pending: 0, conflicts: 0, at: new Date().toISOString() });
+  const popup = await openPopup();
+  const note = popup.locator(`li.paper[data-paper-id="${rec.id}"] textarea.note`);
+  await note.click();
+  await note.pressSequentially('one', { delay: 5 });
+  assert.equal(await eventually(async () => (await stored(rec.id)).note === 'one'), true);
+  await browser.stopServiceWorker();
+  await note.pressSequentially(' two', { delay: 5 });
+  await popup.close();
+  assert.equal(await eventually(async () => (await stored(rec.id)).note === 'one two'), true);
+});
