@@ -293,9 +293,10 @@ async function undoRemove() {
     pdf_url: rec.pdf_url };
   try {
     const { saved: s } = await send(MSG.SAVE_PAPER, { paper, summary: { tldr: rec.tldr, keyphrases: rec.keyphrases } });
-    const patch = { tags: rec.tags, note: rec.note, read: rec.read };
-    if (JSON.stringify([s.tags, s.note, s.read]) !== JSON.stringify([rec.tags, rec.note, rec.read])) {
-      await send(MSG.UPDATE_PAPER, { id: rec.id, patch });
+    // Saved as new, with nothing of the user's: the background had forgotten them (a paper saved again meanwhile
+    // keeps its own, which may be newer than these).
+    if (!s.tags.length && !s.note && !s.read && (rec.tags.length || rec.note || rec.read)) {
+      await send(MSG.UPDATE_PAPER, { id: rec.id, patch: { tags: rec.tags, note: rec.note, read: rec.read } });
     }
     const last = removed[removed.length - 1];
     showUndo(last ? `Removed: ${last.title || last.id}` : '');

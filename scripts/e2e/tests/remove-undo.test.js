@@ -58,7 +58,7 @@ test('the popup\'s Remove offers Undo, focused, which brings the paper back as i
   await item(b).locator('button.remove').click();
   await item(b).waitFor({ state: 'detached' });
   assert.equal(await stored(a.id), undefined);
-  assert.equal(await popup.locator('#undo .text').textContent(), `Removed: ${b.title}`);
+  await popup.locator('#undo .text').filter({ hasText: `Removed: ${b.title}` }).waitFor();
   assert.equal(await popup.evaluate(() => document.activeElement.id), 'undo-button');
 
   // b's comes back by the keyboard (the background remembers what it had); a's after the background forgot it
@@ -66,7 +66,7 @@ test('the popup\'s Remove offers Undo, focused, which brings the paper back as i
   await item(b).waitFor();
   const w = await browser.serviceWorker();
   await w.evaluate(() => chrome.storage.session.remove('library:removed'));
-  assert.equal(await popup.locator('#undo .text').textContent(), `Removed: ${a.title}`);
+  await popup.locator('#undo .text').filter({ hasText: `Removed: ${a.title}` }).waitFor();
   await popup.click('#undo-button');
   await item(a).waitFor();
   await popup.locator('#undo').waitFor({ state: 'hidden' });
@@ -79,5 +79,15 @@ test('the popup\'s Remove offers Undo, focused, which brings the paper back as i
   }
   assert.equal((await stored(b.id)).saved_at, b.saved_at);
   assert.equal(await item(a).locator('textarea.note').inputValue(), a.note);
+
+  // Removed, then saved again elsewhere and edited there before Undo: Undo keeps the newer edit.
+  await item(a).locator('button.remove').click();
+  await item(a).waitFor({ state: 'detached' });
+  const { meta, ...fields } = a;
+  await message(browser, 'library/save', { paper: { ...meta, ...fields }, summary: { tldr: a.tldr, keyphrases: a.keyphrases } });
+  await message(browser, 'library/update', { id: a.id, patch: { tags: ['newer'], note: 'edited since' } });
+  await popup.click('#undo-button');
+  await popup.locator('#undo').waitFor({ state: 'hidden' });
+  assert.deepEqual([(await stored(a.id)).tags, (await stored(a.id)).note], [['newer'], 'edited since']);
   await popup.close();
 });
