@@ -1,7 +1,9 @@
 // A card's Save button when the save does not go through: the card says why, instead of doing nothing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { Browser, openListing } from '../lib/browser.js';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Browser, openListing, ROOT } from '../lib/browser.js';
 import { arxivListing, syntheticPaper } from '../lib/fixtures.js';
 import { clickSave, cardOf, waitForSaved } from '../lib/cards.js';
 import { fakeArxivAPI } from '../lib/api.js';
@@ -68,6 +70,31 @@ test('Save linked paper says on the tab\'s badge that it saved, then the badge i
   }
   assert.equal(badge, '', 'a listing has no paper of its own');
   await listing.close();
+});
+
+test('the shortcut pressed while a paper page still loads saves its paper, once the page is read', async () => {
+  const file = path.join(ROOT, 'wasm/extract/testdata/semanticscholar/paper-hash.html');
+  const html = await readFile(file, 'utf8');
+  const url = /papergist-fixture-url:\s*(\S+)/.exec(html)[1];
+  const golden = JSON.parse(await readFile(file.replace(/\.html$/, '.golden.json'), 'utf8')).papers[0];
+  const SLOW = 'https://www.semanticscholar.org/static/slow.js';
+  browser.serve(SLOW, '/* late */', 'text/javascript', 200, 2500); // holds the parser: no DOMContentLoaded for 2.5 s
+  browser.serve(url, html.replace('</head>', `<script src="${SLOW}"></script></head>`));
+  const w = await browser.serviceWorker();
+  const ports = await w.evaluate(() => globalThis.papergistStats.pagePorts);
+  const page = await browser.context.newPage();
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.bringToFront();
+  // the content script is in (it asks for its early answer at document start), the page not yet parsed
+  for (let i = 0; i < 100 && (await w.evaluate(() => globalThis.papergistStats.pagePorts)) === ports; i++) await new Promise((r) => setTimeout(r, 20));
+  assert.equal(await page.evaluate(() => document.readyState), 'loading');
+  const out = await w.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    const r = await globalThis.papergistEvents.onCommand('save-paper', tab);
+    return { id: r && r.id, title: await chrome.action.getTitle({ tabId: tab.id }) };
+  });
+  assert.deepEqual(out, { id: golden.id, title: 'papergist: this paper is saved' });
+  await page.close();
 });
 
 test('a card left behind by an update of the extension says to reload the page', async () => {
