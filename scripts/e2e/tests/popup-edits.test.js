@@ -120,3 +120,23 @@ test('the background stopped while the popup is open: what is typed next still a
   await popup.close();
   assert.equal(await eventually(async () => (await stored(rec.id)).note === 'one two'), true);
 });
+
+test('the options page\'s For-you switch says why it did not change, on the page', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/options/options.html`);
+  await page.waitForFunction(() => !document.querySelector('#for-you').disabled);
+  const was = await page.isChecked('#for-you');
+  const w = await browser.serviceWorker();
+  await w.evaluate(() => {
+    globalThis.realSet = chrome.storage.local.set;
+    chrome.storage.local.set = () => Promise.reject(new Error('the disk is full'));
+  });
+  await page.click('#for-you');
+  await page.locator('#for-you-error').filter({ hasText: 'For you was not changed: the disk is full' }).waitFor({ timeout: 5000 });
+  assert.equal(await page.isChecked('#for-you'), was);
+  await w.evaluate(() => { chrome.storage.local.set = globalThis.realSet; });
+  await page.click('#for-you');
+  await page.waitForFunction((v) => document.querySelector('#for-you').checked !== v, was);
+  assert.equal(await page.locator('#for-you-error').isVisible(), false);
+  await page.close();
+});
