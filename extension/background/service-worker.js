@@ -14,7 +14,7 @@ import * as pagePapers from './page-papers.js';
 import { savedIds } from './saved-index.js';
 import { RecentPages } from './recent-pages.js';
 import * as library from './library.js';
-import { typedEdits } from './typed-edits.js';
+import { typedEdits, stats as typedStats } from './typed-edits.js';
 import * as account from './account.js';
 import * as sync from './sync.js';
 import { looked, listening } from './sync-live.js';
@@ -44,7 +44,8 @@ forYou.ensureLibrary().catch((err) => console.warn('papergist: For-you index', e
  */
 const stats = { fromContent: 0, pagePorts: 0, earlyAnswers: 0, get trips() { return engineStats.trips; },
   get goCalls() { return engineStats.goCalls; }, get libraryTrips() { return engineStats.libraryTrips; },
-  get compiledEarly() { return engineStats.compiledEarly; }, get listening() { return listening(); } };
+  get compiledEarly() { return engineStats.compiledEarly; }, get listening() { return listening(); },
+  get typedPorts() { return typedStats.ports; } };
 globalThis.papergistStats = stats;
 chrome.runtime.onMessage.addListener((_msg, sender) => {
   if (sender.tab) stats.fromContent++;

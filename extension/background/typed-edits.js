@@ -12,8 +12,12 @@ import { errorInfo } from '../lib/messages.js';
  * @typedef {{seq: number, id: string, field: string, patch: {tags?: string[], note?: string}, apply: boolean}} Typed
  */
 
-/** @param {chrome.runtime.Port} port a popup's */
+/** For the tests: how many popups connected since the worker started. */
+export const stats = { ports: 0 };
+
+/** @param {chrome.runtime.Port} port a popup's ({keep: true} messages only keep the worker running) */
 export function typedEdits(port) {
+  stats.ports++;
   /** @type {Map<string, Typed>} the last draft of each paper's field, not applied yet */
   const drafts = new Map();
   const apply = (/** @type {Typed} */ m) => library.update(m.id, m.patch || {});

@@ -18,6 +18,8 @@ import { conflictView, disputeView } from './conflict.js';
 
 /** How many matches are drawn at first, and how many more each "Show more" adds. */
 const PAGE = 50;
+/** How often the popup's port to the background carries a message, so that the worker stays while it is open (ms). */
+const KEEP_MS = 20_000;
 /** How many authors an item names before "and N more". */
 const AUTHORS_SHOWN = 10;
 /** How long typing in a note or tags pauses before the text is saved, in ms. */
@@ -150,9 +152,12 @@ function item(id) {
 }
 
 /**
- * The port of typed text (PORT.TYPED, background/typed-edits.js), opened at the first input. The last message of
- * each field is kept until it is answered (an apply) or followed by one that is: when the port closes with some
- * left (the worker stopped), it is opened again and they are posted again; applying one twice changes nothing.
+ * The port of typed text (PORT.TYPED, background/typed-edits.js), open while the popup is. Its drafts are applied
+ * when it closes, so it must be connected before the popup can close: a port opened at the first input, to a
+ * worker that had stopped, was not yet connected when a popup closed at once, and the text was lost. So it is
+ * opened with the popup, kept open (a message every KEEP_MS keeps the worker from stopping idle), and opened again
+ * at once when the worker stops all the same. The last message of each field is kept until it is answered (an
+ * apply) or followed by one that is, and posted again on a port opened again; applying one twice changes nothing.
  */
 const typing = { /** @type {chrome.runtime.Port|null} */ port: null, seq: 0,
   /** @type {Map<string, any>} the last message of each field, by field and paper */ unsettled: new Map(),
@@ -168,9 +173,12 @@ function typingPort() {
     if (w && reply.error) w.reject(new AppError(reply.error.code, reply.error.message));
     else if (w) w.resolve();
   });
+  const opened = Date.now();
   port.onDisconnect.addListener(() => {
     typing.port = null;
-    if (typing.unsettled.size) typingPort();
+    // at once, unless it closed as soon as it opened (a background that cannot start): then in a second
+    if (Date.now() - opened > 1000) typingPort();
+    else setTimeout(() => typing.port || typingPort(), 1000);
   });
   typing.port = port;
   for (const m of typing.unsettled.values()) port.postMessage(m);
@@ -381,6 +389,8 @@ $('#more').addEventListener('click', () => {
   limit += PAGE;
   render();
 });
+typingPort();
+setInterval(() => typingPort().postMessage({ keep: true }), KEEP_MS);
 $('#save-tab').addEventListener('click', saveTab);
 $('#undo-button').addEventListener('click', undoRemove);
 $('#sync-now').addEventListener('click', syncNow);

@@ -107,7 +107,7 @@ test('each item\'s controls name their paper, for a screen reader going from con
   await popup.close();
 });
 
-test('the background stopped while the popup is open: what is typed next still arrives, closed at once too', async () => {
+test('the background stopped while the popup is open: the popup connects again, and what is typed next arrives, closed at once too', async () => {
   const rec = savedPaper(14);
   await seedLibrary(browser, [rec], { state: 'signed-out', pending: 0, conflicts: 0, at: new Date().toISOString() });
   const popup = await openPopup();
@@ -116,6 +116,9 @@ test('the background stopped while the popup is open: what is typed next still a
   await note.pressSequentially('one', { delay: 5 });
   assert.equal(await eventually(async () => (await stored(rec.id)).note === 'one'), true);
   await browser.stopServiceWorker();
+  // the popup connects again at once (which starts the worker), so that its port is there when it closes
+  const w = await browser.serviceWorker();
+  assert.equal(await eventually(() => w.evaluate(() => globalThis.papergistStats.typedPorts > 0)), true);
   await note.pressSequentially(' two', { delay: 5 });
   await popup.close();
   assert.equal(await eventually(async () => (await stored(rec.id)).note === 'one two'), true);
