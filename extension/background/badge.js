@@ -66,6 +66,25 @@ export async function restore(tabId) {
   await show(tabId, paperId ? (await saved.savedAmong([paperId])).has(paperId) : false);
 }
 
+/** How long a tab's badge says a paper it does not show was saved (Save linked paper), in ms. */
+export const FLASH_MS = 4000;
+
+/**
+ * Says on a tab's badge, for a moment, that a paper was saved from it that its page is not (Save linked paper):
+ * the menu has no other way to tell it worked. The tab's own state comes back after FLASH_MS.
+ * @param {number} tabId @param {string} title the badge's tooltip meanwhile
+ */
+export async function flashSaved(tabId, title) {
+  try {
+    await chrome.action.setBadgeBackgroundColor({ tabId, color: '#1a7f37' });
+    await chrome.action.setBadgeText({ tabId, text: '✓' });
+    await chrome.action.setTitle({ tabId, title });
+  } catch {
+    return; // the tab is gone
+  }
+  setTimeout(() => restore(tabId).catch((err) => console.warn('papergist: badge', err)), FLASH_MS);
+}
+
 /** @param {number} tabId */
 export async function forgetTab(tabId) {
   await chrome.storage.session.remove(tabKey(tabId));

@@ -29,7 +29,8 @@ export function onLocalChange(fn) {
 }
 
 /**
- * Saves a paper; saving one that is saved already keeps its tags, note and read state.
+ * Saves a paper; saving one that is saved already keeps its tags, note and read state, and saving one removed
+ * lately brings them back (REMOVED_KEY).
  * @param {Paper} paper @param {{tldr?: string, keyphrases?: string[]}} summary
  * @param {{keepSaved?: boolean, now?: Date}} [opts] keepSaved: a paper saved already stays exactly as it is (a
  *   save from a content script, which must not rewrite a saved paper's title, TL;DR or URL)
@@ -49,6 +50,7 @@ export async function save(paper, summary, { keepSaved = false, now = new Date()
       kept = true;
       return old;
     }
+    const back = old ? null : await takeRemoved(paper.id);
     const { fields, meta } = splitPaper({ ...paper, authors: paper.authors || [] });
     /** @type {SavedPaper} */
     const next = {
@@ -57,10 +59,10 @@ export async function save(paper, summary, { keepSaved = false, now = new Date()
       ...fields,
       tldr: (summary && summary.tldr) || (old && old.tldr) || '',
       keyphrases: (summary && summary.keyphrases) || (old && old.keyphrases) || [],
-      tags: old ? old.tags : [],
-      note: old ? old.note : '',
-      read: old ? old.read : false,
-      saved_at: old ? old.saved_at : now.toISOString(),
+      tags: old ? old.tags : back ? back.tags : [],
+      note: old ? old.note : back ? back.note : '',
+      read: old ? old.read : back ? back.read : false,
+      saved_at: old ? old.saved_at : back ? back.saved_at : now.toISOString(),
       // Saved again before its deletion was pushed: the server still has the item at the tombstone's version.
       version: old ? old.version || 0 : (tomb && tomb.version) || 0,
       meta,
@@ -105,6 +107,7 @@ export async function remove(id) {
     const key = keyOf(id);
     const { [key]: rec } = await chrome.storage.local.get(key);
     if (!rec) return;
+    await keepRemoved(upgrade(rec));
     // The tombstone first: a stop between the two writes leaves both, and the sync engine treats a tombstone
     // beside a saved paper as stale (the paper wins), so the worst case is a removal to repeat, never a loss.
     if (rec.version) {
@@ -113,6 +116,45 @@ export async function remove(id) {
     await chrome.storage.local.remove(key);
   });
   changed();
+}
+
+/**
+ * chrome.storage.session: what the user had added to the papers removed lately (tags, note, read state, when it
+ * was saved), by paper ID, so that saving one again brings it back: a card's "Saved ✓" clicked by mistake and
+ * then Save, or the popup's Undo. Only removals made here; forgotten when the browser closes.
+ */
+export const REMOVED_KEY = 'library:removed';
+/** How many removed papers are remembered, the latest. */
+const MAX_REMOVED = 50;
+
+/** Remembers a paper's user fields as it is removed; a failure costs only the undo. @param {SavedPaper} rec */
+async function keepRemoved(rec) {
+  try {
+    const { [REMOVED_KEY]: removed = {} } = await chrome.storage.session.get(REMOVED_KEY);
+    delete removed[rec.id]; // the latest last
+    removed[rec.id] = { tags: rec.tags, note: rec.note, read: rec.read, saved_at: rec.saved_at };
+    await chrome.storage.session.set({ [REMOVED_KEY]: Object.fromEntries(Object.entries(removed).slice(-MAX_REMOVED)) });
+  } catch (err) {
+    console.warn('papergist: remembering a removed paper', err);
+  }
+}
+
+/**
+ * The user fields of a paper removed lately, forgotten as they are taken; null when there are none.
+ * @param {string} id @returns {Promise<{tags: string[], note: string, read: boolean, saved_at: string}|null>}
+ */
+async function takeRemoved(id) {
+  try {
+    const { [REMOVED_KEY]: removed } = await chrome.storage.session.get(REMOVED_KEY);
+    if (!removed || !Object.hasOwn(removed, id)) return null;
+    const back = removed[id];
+    delete removed[id];
+    await chrome.storage.session.set({ [REMOVED_KEY]: removed });
+    return back && typeof back === 'object' && typeof back.saved_at === 'string' && Array.isArray(back.tags) ? back : null;
+  } catch (err) {
+    console.warn('papergist: a removed paper', err);
+    return null;
+  }
 }
 
 /** chrome.storage.local: the shape of the stored records, 2 once every record is lib/record.js's (absent: older). */

@@ -14,6 +14,7 @@ import * as pagePapers from './page-papers.js';
 import { savedIds } from './saved-index.js';
 import { RecentPages } from './recent-pages.js';
 import * as library from './library.js';
+import { typedEdits, stats as typedStats } from './typed-edits.js';
 import * as account from './account.js';
 import * as sync from './sync.js';
 import { looked, listening } from './sync-live.js';
@@ -43,7 +44,8 @@ forYou.ensureLibrary().catch((err) => console.warn('papergist: For-you index', e
  */
 const stats = { fromContent: 0, pagePorts: 0, earlyAnswers: 0, get trips() { return engineStats.trips; },
   get goCalls() { return engineStats.goCalls; }, get libraryTrips() { return engineStats.libraryTrips; },
-  get compiledEarly() { return engineStats.compiledEarly; }, get listening() { return listening(); } };
+  get compiledEarly() { return engineStats.compiledEarly; }, get listening() { return listening(); },
+  get typedPorts() { return typedStats.ports; } };
 globalThis.papergistStats = stats;
 chrome.runtime.onMessage.addListener((_msg, sender) => {
   if (sender.tab) stats.fromContent++;
@@ -58,6 +60,7 @@ const pageOf = (sender) => (sender.tab && sender.frameId === 0 && sender.url && 
   ? { url: sender.url, incognito: Boolean(sender.tab.incognito) } : null);
 
 chrome.runtime.onConnect.addListener((port) => {
+  if (port.name === PORT.TYPED && isExtensionPage(port.sender || {})) typedEdits(port);
   if (port.name !== PORT.PAGE) return;
   stats.pagePorts++;
   const where = pageOf(port.sender || {});
@@ -77,13 +80,18 @@ chrome.runtime.onConnect.addListener((port) => {
     });
 });
 
+/** @param {chrome.runtime.MessageSender} sender @returns {boolean} whether it is one of papergist's own pages */
+function isExtensionPage(sender) {
+  return Boolean(sender.url) && sender.url.startsWith(chrome.runtime.getURL(''));
+}
+
 /**
  * Wraps a handler that only the extension's own pages (popup, options) may call: account, sync and editing
  * messages never come from a content script, so a compromised page renderer cannot sign out, revoke a
  * device or rewrite notes through one.
  */
 const extensionPagesOnly = (handler) => (msg, sender) => {
-  if (!sender.url || !sender.url.startsWith(chrome.runtime.getURL(''))) throw new Error(`${msg.type}: only papergist's own pages may ask`);
+  if (!isExtensionPage(sender)) throw new Error(`${msg.type}: only papergist's own pages may ask`);
   return handler(msg, sender);
 };
 
@@ -173,7 +181,7 @@ async function onSendersPage(type, sender, id) {
 const events = {
   onMenuClicked: async (info, tab) => {
     if (info.menuItemId === MENU_ID) return notify(tab, () => saveTabPaper(tab));
-    if (info.menuItemId === LINK_MENU_ID) return notify(tab, () => saveLinkedPaper(info.linkUrl));
+    if (info.menuItemId === LINK_MENU_ID) return notify(tab, () => saveLinkedPaper(info.linkUrl), { linked: true });
   },
   onCommand: async (command, tab) => {
     if (command !== 'save-paper') return;
@@ -184,14 +192,19 @@ const events = {
 globalThis.papergistEvents = events;
 
 /**
- * Shows a save under way ("…") and a failed one ("!") on the badge, since shortcut and menu have no other UI.
- * @param {chrome.tabs.Tab|undefined} tab @param {() => Promise<any>} save
+ * Shows a save under way ("…") and a failed one ("!") on the badge, since shortcut and menu have no other UI; and
+ * a linked paper's save (the tab shows another page, whose badge would not change) as ✓ for a moment.
+ * @param {chrome.tabs.Tab|undefined} tab @param {() => Promise<any>} save @param {{linked?: boolean}} [opts]
  */
-async function notify(tab, save) {
+async function notify(tab, save, { linked = false } = {}) {
   const tabId = tab && tab.id !== undefined ? tab.id : undefined;
   if (tabId !== undefined) await badge.setSaving(tabId);
   try {
     const saved = await save();
+    if (linked && saved && tabId !== undefined) {
+      await badge.flashSaved(tabId, `papergist: saved “${saved.title}”${saved.missing ? `. ${saved.missing}` : ''}`);
+      return saved;
+    }
     if (tabId !== undefined) await badge.restore(tabId).catch(() => {});
     if (saved && saved.missing && tab && tab.id !== undefined) {
       await chrome.action.setTitle({ tabId: tab.id, title: `papergist: ${saved.missing}` }); // the badge shows ✓

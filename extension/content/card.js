@@ -75,7 +75,8 @@ const STATUS = {
  * closed root).
  * @typedef {{card: HTMLElement, mark: HTMLElement, text: HTMLElement, phrases: HTMLElement, status: HTMLElement,
  *   button: HTMLButtonElement}} Parts
- * @type {WeakMap<HTMLElement, {entry: Entry, saved: boolean, parts: Parts}>}
+ * @type {WeakMap<HTMLElement, {entry: Entry, saved: boolean, parts: Parts, error?: string}>} error: why the last
+ *   click's save or removal failed, shown in the status line until the next state arrives
  */
 const cards = new WeakMap();
 
@@ -114,7 +115,8 @@ function blank(theme) {
 /**
  * @param {Entry} entry
  * @param {{theme: 'light'|'dark', saved: boolean, showTitle?: boolean,
- *   onToggleSave: (entry: Entry, save: boolean) => void}} opts showTitle for a card not under its entry
+ *   onToggleSave: (entry: Entry, save: boolean, host: HTMLElement) => void}} opts showTitle for a card not under
+ *   its entry
  * @returns {HTMLElement}
  */
 export function createCard(entry, { theme, saved, showTitle = false, onToggleSave }) {
@@ -144,7 +146,7 @@ export function createCard(entry, { theme, saved, showTitle = false, onToggleSav
   parts.button.addEventListener('click', (ev) => {
     if (!ev.isTrusted) return; // a script's click, not the user's
     const c = cards.get(host);
-    onToggleSave(c.entry, !c.saved);
+    onToggleSave(c.entry, !c.saved, host);
   });
   updateCard(host, entry);
   if (saved) showSaved(parts.button, true); // the blank shows "Save"
@@ -157,13 +159,30 @@ export function updateCard(host, entry) {
   /** @type {any} */ (host).papergistEntry = entry; // an expando of this world: the page does not see it
   const c = cards.get(host);
   c.entry = entry;
-  const { card, text, phrases, status } = c.parts;
+  const { card, text, phrases } = c.parts;
   // Inside the closed root: whether an abstract came from the cache would tell the page what was read before.
   card.setAttribute('data-state', entry.abstract);
   text.textContent = entry.summary.tldr;
   phrases.replaceChildren(...entry.summary.keyphrases.slice(0, 5).map((k) => el('li', '', k)));
-  status.textContent = STATUS[entry.abstract] || '';
-  status.className = entry.abstract === 'failed' ? 'status warn' : 'status';
+  showStatus(c);
+}
+
+/** The status line: why the last click failed, else the abstract's state. */
+function showStatus(c) {
+  const { status } = c.parts;
+  status.textContent = c.error || STATUS[c.entry.abstract] || '';
+  status.className = c.error || c.entry.abstract === 'failed' ? 'status warn' : 'status';
+}
+
+/**
+ * Shows why a click's save or removal did not go through, until the card's saved state is next set.
+ * @param {HTMLElement} host @param {string} text
+ */
+export function setSaveError(host, text) {
+  const c = cards.get(host);
+  if (!c) return;
+  c.error = text;
+  showStatus(c);
 }
 
 /**
@@ -176,6 +195,10 @@ export function setSaved(host, saved) {
   if (!c) return;
   c.saved = saved;
   showSaved(c.parts.button, saved);
+  if (c.error) {
+    delete c.error;
+    showStatus(c);
+  }
 }
 
 /** @param {HTMLButtonElement} button @param {boolean} saved */

@@ -12,8 +12,17 @@ import { main, more, shownAgain, teardown, showSaved, forYouChanged, pageNow } f
 /** Milliseconds without DOM changes after which a single-page navigation counts as rendered. */
 const SETTLE_MS = 400;
 
-/** @type {{cards: Map<string, any>, entries: any[]|null, stopped: boolean, cleanups: (() => void)[]}|null} */
+/**
+ * @type {{cards: Map<string, any>, entries: any[]|null, stopped: boolean, cleanups: (() => void)[],
+ *   analysis?: Promise<any>}|null}
+ */
 let run = null;
+/** Resolves once the first run has started (DOMContentLoaded): a save asked before waits for the page. */
+/** @type {(value?: unknown) => void} */
+let started = () => {};
+const firstRun = new Promise((resolve) => { started = resolve; });
+/** How long a save from the toolbar waits for the page to be read, in ms. */
+const PAGE_WAIT_MS = 10_000;
 let shownURL = '';
 
 /** @param {boolean} [loaded] the page as it loaded, which its early answer may be for (not a later state) */
@@ -28,13 +37,18 @@ function start(loaded = false) {
   const early = loaded
     ? earlyAnswer.then(({ answer, at }) => (answers(answer, page) ? { ...answer.analysis, came: at } : null))
     : Promise.resolve(null);
-  run = { cards: new Map(), entries: null, stopped: false, cleanups: [] };
+  run = { cards: new Map(), entries: null, stopped: false, cleanups: [], analysis };
+  started();
   main({ page, analysis, early, start: t, imported: performance.now(), sent }, run).catch((err) => console.warn('papergist:', err));
 }
 
 dispatch(TARGET.CONTENT, {
   [MSG.GET_PAGE_PAPER]: async () => {
-    const entries = (run && run.entries) || [];
+    // Asked while the page loads or is being analyzed (the shortcut pressed at once): its answer, not "none".
+    const late = new Promise((resolve) => setTimeout(resolve, PAGE_WAIT_MS));
+    if (!run && document.readyState === 'loading') await Promise.race([firstRun, late]);
+    const reply = run && !run.entries && run.analysis ? await Promise.race([run.analysis.catch(() => null), late]) : null;
+    const entries = (run && run.entries) || (reply && reply.entries) || [];
     if (entries.length !== 1) return { entry: null };
     return { entry: run.cards.get(entries[0].paper.id)?.papergistEntry || entries[0] };
   },
@@ -77,7 +91,7 @@ function watchNavigation() {
 }
 
 function onReady() {
-  if (document.documentElement.hasAttribute('data-papergist')) return; // injected twice
+  if (document.documentElement.hasAttribute('data-papergist')) return started(); // injected twice: the other answers
   start(true);
   watchNavigation();
 }

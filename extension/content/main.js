@@ -1,9 +1,9 @@
 // On a supported site: send the page to the background, put a card under every paper it finds, keep
 // the Save buttons in step with what is saved anywhere, and have the abstracts a listing lacks fetched.
 // One ANALYZE_PAGE message per page state: the background does the rest.
-import { MSG, send } from '../lib/messages.js';
+import { MSG, send, sentenceOf } from '../lib/messages.js';
 import { locateEntries, insertCard, fallbackPlace, hasCard, removeCard } from './placement.js';
-import { createCard, updateCard, setSaved, setForYou, setPicked } from './card.js';
+import { createCard, updateCard, setSaved, setSaveError, setForYou, setPicked } from './card.js';
 import { mountDigest } from './digest.js';
 import { themeAt } from './theme.js';
 
@@ -122,10 +122,14 @@ function placeCards(entries, savedIds, run, { placedOnly = false } = {}) {
     const first = places.values().next().value;
     run.theme = themeAt(first ? first.entry : document.body);
   }
-  const onToggleSave = (entry, save) => {
+  // The answer shows on the card at once (the background's MSG.SAVED_CHANGED follows); a failure says why there.
+  const onToggleSave = (entry, save, host) => {
     (save ? send(MSG.SAVE_PAPER, { paper: entry.paper, summary: entry.summary })
-      : send(MSG.REMOVE_PAPER, { id: entry.paper.id })).catch((err) =>
-      console.warn('papergist: save', err));
+      : send(MSG.REMOVE_PAPER, { id: entry.paper.id }))
+      .then(() => setSaved(host, save), (err) => {
+        console.warn('papergist: save', err);
+        setSaveError(host, `${save ? 'Not saved' : 'Not removed'}: ${whyNot(err)}`);
+      });
   };
   /** @type {HTMLElement|null} the last card placed without its entry, so the next goes after it */
   let lastUnplaced = null;
@@ -148,6 +152,18 @@ function placeCards(entries, savedIds, run, { placedOnly = false } = {}) {
     run.cards.set(id, card);
   }
   return entries;
+}
+
+/**
+ * Why a card's message failed, in a sentence. A content script left behind by an update or reload of the
+ * extension can no longer reach it ("Extension context invalidated."): only reloading the page helps.
+ * @param {any} err
+ */
+function whyNot(err) {
+  if (/context invalidated|receiving end does not exist/i.test(String(err && err.message))) {
+    return 'papergist was updated or restarted since this page loaded: reload the page.';
+  }
+  return sentenceOf(err);
 }
 
 /**

@@ -174,6 +174,13 @@ export function bibAuthor(name) {
   return out;
 }
 
+/** n ≥ 1 as letters: 1 a, 2 b, …, 26 z, 27 aa, 28 ab… (a key's suffix: braces or other marks would break BibTeX). */
+function letters(n) {
+  let s = '';
+  for (; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(97 + ((n - 1) % 26)) + s;
+  return s;
+}
+
 /** A citation key like vaswani2017attention, unique within one export. */
 function citeKey(p, used) {
   const ascii = (x) => x.normalize('NFKD').replace(/[^A-Za-z0-9]/g, '').toLowerCase();
@@ -182,7 +189,7 @@ function citeKey(p, used) {
   const year = dateParts(p.published)[0] || '';
   const base = `${family || 'anon'}${year}${word}`;
   let key = base;
-  for (let n = 2; used.has(key); n++) key = `${base}${String.fromCharCode(96 + n)}`;
+  for (let n = 2; used.has(key); n++) key = `${base}${letters(n)}`;
   used.add(key);
   return key;
 }

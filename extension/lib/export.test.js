@@ -35,3 +35,14 @@ test('an export keeps its links whole and a "Last, Jr, First" name one author', 
   assert.match(bib, /^ {2}author = \{\{Eve\}, Jr, Mallory\},?$/m);
   assert.match(toRIS([rec]), /^AU {2}- Eve, Mallory, Jr\r$/m);
 });
+
+test('cite keys stay letters and digits, and unique, however many papers share a base', () => {
+  // 30 papers by one author, one year, one first word: the 27th key was "smith2025learningz" plus "{", which
+  // opens a brace BibTeX never sees closed, and Zotero drops the rest of the file.
+  const recs = Array.from({ length: 30 }, (_, i) => ({ ...rec, id: `doi:10.1000/${i}`, title: `Learning things ${i}`,
+    authors: ['Ann Smith'], meta: { published: '2025-01-01', locator: {} } }));
+  const keys = [...toBibTeX(recs).matchAll(/^@\w+\{([^,\n]*),$/gm)].map((m) => m[1]);
+  assert.equal(keys.length, 30);
+  assert.equal(new Set(keys).size, 30);
+  for (const k of keys) assert.match(k, /^smith2025learning[a-z]*$/);
+});

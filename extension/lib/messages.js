@@ -185,8 +185,10 @@ export const TARGET = Object.freeze({ BACKGROUND: 'background', OFFSCREEN: 'offs
  * PAGE: opened at document start, before the page is parsed; the background answers once, with the
  * EarlyAnswer for the page's URL or null, and closes it (background/recent-pages.js). Not a message from the
  * content script: the page's one ANALYZE_PAGE is still sent.
+ * TYPED: opened by the popup for the text typed in its fields (background/typed-edits.js): drafts as typed, applied
+ * after the typing pause, on leaving the field, or when the popup closes.
  */
-export const PORT = Object.freeze({ PAGE: 'page/early' });
+export const PORT = Object.freeze({ PAGE: 'page/early', TYPED: 'popup/typed' });
 
 /**
  * What the background answered a page of this URL last time (a Remembered of background/recent-pages.js), with

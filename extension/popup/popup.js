@@ -3,7 +3,7 @@
 // The library is loaded once and kept current from chrome.storage.onChanged (search-index.js), and every change
 // is a message to the background, the one writer of papers; the popup writes only what its next opening reads
 // first (first-screen.js).
-import { MSG, STATUS_KEY, CHECKED_KEY, send, sentenceOf } from '../lib/messages.js';
+import { MSG, PORT, STATUS_KEY, CHECKED_KEY, AppError, send, sentenceOf } from '../lib/messages.js';
 import { dirtyFields } from '../lib/record.js';
 import { FORMATS } from '../lib/export.js';
 import { LibraryIndex } from './search-index.js';
@@ -18,6 +18,10 @@ import { conflictView, disputeView } from './conflict.js';
 
 /** How many matches are drawn at first, and how many more each "Show more" adds. */
 const PAGE = 50;
+/** How often the popup's port to the background carries a message, so that the worker stays while it is open (ms). */
+const KEEP_MS = 20_000;
+/** How many authors an item names before "and N more". */
+const AUTHORS_SHOWN = 10;
 /** How long typing in a note or tags pauses before the text is saved, in ms. */
 const TYPING_PAUSE_MS = 400;
 
@@ -119,27 +123,80 @@ function item(id) {
     toolbar();
   });
   const update = (patch) => act(li, send(MSG.UPDATE_PAPER, { id, patch }));
-  // Typed text is sent a moment after the typing pauses, not only when the field loses focus: closing the
-  // popup fires no change event, and what was typed must not be lost with it.
-  const typed = (sel, patchOf) => {
+  // Typed text goes to the background as it is typed (a draft), and is applied a moment after the typing pauses
+  // or when the field loses focus. Closing the popup fires no change event and stops the timer: the background
+  // applies the last draft then (typedEdit).
+  const typed = (sel, name, patchOf) => {
     const el = field(sel);
     let timer = 0;
     const flush = () => {
       clearTimeout(timer);
       timer = 0;
-      update(patchOf(el.value));
+      act(li, typedEdit(id, name, patchOf(el.value), true));
     };
     el.addEventListener('input', () => {
+      typedEdit(id, name, patchOf(el.value), false).catch(() => {}); // a draft's answer is its apply's
       clearTimeout(timer);
       timer = setTimeout(flush, TYPING_PAUSE_MS);
     });
     el.addEventListener('change', flush);
   };
-  typed('.tags', (v) => ({ tags: v.split(',') }));
-  typed('.note', (v) => ({ note: v }));
+  typed('.tags', 'tags', (v) => ({ tags: v.split(',') }));
+  typed('.note', 'note', (v) => ({ note: v }));
   field('.read').addEventListener('change', (e) => update({ read: e.target.checked }));
-  field('.remove').addEventListener('click', () => act(li, send(MSG.REMOVE_PAPER, { id })));
+  field('.remove').addEventListener('click', () => {
+    const rec = index.get(id);
+    act(li, send(MSG.REMOVE_PAPER, { id }).then(() => rec && offerUndo(rec)));
+  });
   return li;
+}
+
+/**
+ * The port of typed text (PORT.TYPED, background/typed-edits.js), open while the popup is. Its drafts are applied
+ * when it closes, so it must be connected before the popup can close: a port opened at the first input, to a
+ * worker that had stopped, was not yet connected when a popup closed at once, and the text was lost. So it is
+ * opened with the popup, kept open (a message every KEEP_MS keeps the worker from stopping idle), and opened again
+ * at once when the worker stops all the same. The last message of each field is kept until it is answered (an
+ * apply) or followed by one that is, and posted again on a port opened again; applying one twice changes nothing.
+ */
+const typing = { /** @type {chrome.runtime.Port|null} */ port: null, seq: 0,
+  /** @type {Map<string, any>} the last message of each field, by field and paper */ unsettled: new Map(),
+  /** @type {Map<number, {resolve: () => void, reject: (err: Error) => void}>} applies sent, by seq */ waiting: new Map() };
+
+function typingPort() {
+  if (typing.port) return typing.port;
+  const port = chrome.runtime.connect({ name: PORT.TYPED });
+  port.onMessage.addListener((reply) => {
+    for (const [k, m] of typing.unsettled) if (m.seq === reply.seq) typing.unsettled.delete(k);
+    const w = typing.waiting.get(reply.seq);
+    typing.waiting.delete(reply.seq);
+    if (w && reply.error) w.reject(new AppError(reply.error.code, reply.error.message));
+    else if (w) w.resolve();
+  });
+  const opened = Date.now();
+  port.onDisconnect.addListener(() => {
+    typing.port = null;
+    // at once, unless it closed as soon as it opened (a background that cannot start): then in a second
+    if (Date.now() - opened > 1000) typingPort();
+    else setTimeout(() => typing.port || typingPort(), 1000);
+  });
+  typing.port = port;
+  for (const m of typing.unsettled.values()) port.postMessage(m);
+  return port;
+}
+
+/**
+ * Posts a field's text as typed: a draft, or (apply) to be applied now.
+ * @param {string} id @param {'tags'|'note'} name @param {object} patch @param {boolean} apply
+ * @returns {Promise<void>} an apply's: once applied, or rejected with why not
+ */
+function typedEdit(id, name, patch, apply) {
+  const msg = { seq: ++typing.seq, id, field: name, patch, apply };
+  const port = typingPort();
+  typing.unsettled.set(`${name}\n${id}`, msg);
+  port.postMessage(msg);
+  if (!apply) return Promise.resolve();
+  return new Promise((resolve, reject) => typing.waiting.set(msg.seq, { resolve, reject }));
 }
 
 /** Shows why a change did not reach the background, on the paper it was for. */
@@ -164,9 +221,19 @@ function fill(li, s) {
   li.classList.toggle('read', Boolean(s.read));
   const title = field('.title');
   title.textContent = s.title;
+  // Every item has the same controls: each names its paper, for whoever hears them one after another.
+  const name = `“${s.title || s.id}”`;
+  field('.remove').setAttribute('aria-label', `Remove ${name}`);
+  field('.select').setAttribute('aria-label', `Select ${name} for export`);
+  field('.read').setAttribute('aria-label', `${name} is read`);
   if (/^https?:\/\//.test(s.url)) title.href = s.url;
   else title.removeAttribute('href');
-  field('.authors').textContent = (s.authors || []).join(', ');
+  const authors = s.authors || [];
+  // A consortium's paper names hundreds (Llama 3, Gemini): the first few, and all of them on hover.
+  const cut = authors.length > AUTHORS_SHOWN + 1;
+  field('.authors').textContent = cut ? `${authors.slice(0, AUTHORS_SHOWN).join(', ')}, and ${authors.length - AUTHORS_SHOWN} more`
+    : authors.join(', ');
+  field('.authors').title = cut ? authors.join(', ') : '';
   field('.tldr').textContent = s.tldr || '';
   const tags = field('.tags');
   if (!typing(tags)) tags.value = (s.tags || []).join(', ');
@@ -205,6 +272,47 @@ function exportAs(format) {
   a.download = `papergist-${new Date().toISOString().slice(0, 10)}.${f.ext}`;
   a.click();
   setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+}
+
+/** @type {SavedPaper[]} the papers removed here, the latest last: Undo brings back the latest */
+const removed = [];
+
+/** Offers to bring back a paper just removed, with the focus on Undo (the removed item's button is gone). */
+function offerUndo(rec) {
+  removed.push(rec);
+  showUndo(`Removed: ${rec.title || rec.id}`);
+  $('#undo-button').focus();
+}
+
+/** @param {string} text shown with the Undo button; '' hides both */
+function showUndo(text) {
+  $('#undo .text').textContent = text;
+  $('#undo').hidden = !text;
+}
+
+/**
+ * Saves the latest removed paper again. The background brings back its tags, note and read state (a paper removed
+ * lately, library.js REMOVED_KEY); should it have forgotten them, they are set again from the record.
+ */
+async function undoRemove() {
+  const rec = removed.pop();
+  if (!rec) return showUndo('');
+  const paper = { ...rec.meta, id: rec.id, title: rec.title, authors: rec.authors, abstract: rec.abstract, url: rec.url,
+    pdf_url: rec.pdf_url };
+  try {
+    const { saved: s } = await send(MSG.SAVE_PAPER, { paper, summary: { tldr: rec.tldr, keyphrases: rec.keyphrases } });
+    // Saved as new, with nothing of the user's: the background had forgotten them (a paper saved again meanwhile
+    // keeps its own, which may be newer than these).
+    if (!s.tags.length && !s.note && !s.read && (rec.tags.length || rec.note || rec.read)) {
+      await send(MSG.UPDATE_PAPER, { id: rec.id, patch: { tags: rec.tags, note: rec.note, read: rec.read } });
+    }
+    const last = removed[removed.length - 1];
+    showUndo(last ? `Removed: ${last.title || last.id}` : '');
+    if (!last) $('#search').focus(); // the focus was on Undo, now hidden
+  } catch (err) {
+    removed.push(rec);
+    showUndo(`Not brought back: ${sentenceOf(err)}`);
+  }
 }
 
 async function saveTab() {
@@ -281,7 +389,10 @@ $('#more').addEventListener('click', () => {
   limit += PAGE;
   render();
 });
+typingPort();
+setInterval(() => typingPort().postMessage({ keep: true }), KEEP_MS);
 $('#save-tab').addEventListener('click', saveTab);
+$('#undo-button').addEventListener('click', undoRemove);
 $('#sync-now').addEventListener('click', syncNow);
 $('#sign-in').addEventListener('click', (e) => {
   e.preventDefault();

@@ -6,14 +6,24 @@ import { upgrade } from '../lib/record.js';
 
 /** @typedef {import('../lib/messages.js').SavedPaper} SavedPaper */
 
-/** @param {SavedPaper} rec @returns {string} what a search looks through, lower-cased */
+const NON_ASCII = /[^\u0000-\u007f]/;
+const MARKS = /\p{M}+/gu;
+
+/**
+ * Text as a search compares it: lower-cased, and without accents, so that "nunez" finds Núñez and "schölkopf"
+ * finds Scholkopf (ASCII text, the most of it, skips the decomposition).
+ * @param {string} s
+ */
+export const fold = (s) => (NON_ASCII.test(s) ? s.normalize('NFD').replace(MARKS, '') : s).toLowerCase();
+
+/** @param {SavedPaper} rec @returns {string} what a search looks through, folded (fold) */
 export function haystack(rec) {
-  return [rec.title, (rec.authors || []).join(' '), (rec.tags || []).join(' '), rec.note, rec.tldr,
-    (rec.keyphrases || []).join(' '), rec.id].join('\n').toLowerCase();
+  return fold([rec.title, (rec.authors || []).join(' '), (rec.tags || []).join(' '), rec.note, rec.tldr,
+    (rec.keyphrases || []).join(' '), rec.id].join('\n'));
 }
 
-/** @param {string} query @returns {string[]} its lower-cased words; a paper matches when it holds every one */
-export const terms = (query) => query.toLowerCase().split(/\s+/).filter(Boolean);
+/** @param {string} query @returns {string[]} its folded words (fold); a paper matches when it holds every one */
+export const terms = (query) => fold(query).split(/\s+/).filter(Boolean);
 
 const newestFirst = (a, b) => (a.rec.saved_at < b.rec.saved_at ? 1 : a.rec.saved_at > b.rec.saved_at ? -1
   : a.rec.id < b.rec.id ? -1 : a.rec.id > b.rec.id ? 1 : 0);

@@ -60,3 +60,19 @@ test('a record an older version stored (nested paper, savedAt, top-level conflic
   assert.equal(idx.conflictCount, 1);
   assert.deepEqual(idx.search('hopper kept').map((r) => [r.id, r.title]), [['old', 'An old record']]);
 });
+
+test('search ignores accents either way: nunez finds Núñez, and Schölkopf finds Scholkopf', () => {
+  const idx = new LibraryIndex();
+  idx.load({
+    'paper:a': rec('a', '2026-01-01T00:00:00Z', { authors: ['José Núñez', 'Bernhard Schölkopf'] }),
+    'paper:b': rec('b', '2026-02-01T00:00:00Z', { note: 'ask Scholkopf about the kernel trick', tags: ['café'] }),
+    // decomposed (NFD) as some pages give it
+    'paper:c': rec('c', '2026-03-01T00:00:00Z', { title: 'Re\u0301sume\u0301 of Ångström units' }),
+  });
+  assert.deepEqual(idx.search('nunez').map((r) => r.id), ['a']);
+  assert.deepEqual(idx.search('NÚÑEZ').map((r) => r.id), ['a']);
+  assert.deepEqual(idx.search('schölkopf').map((r) => r.id), ['b', 'a']);
+  assert.deepEqual(idx.search('cafe').map((r) => r.id), ['b']);
+  assert.deepEqual(idx.search('résumé angstrom').map((r) => r.id), ['c']);
+  assert.deepEqual(idx.search('arxiv:1').map((r) => r.id), [], 'IDs and other text still match as they are');
+});

@@ -1,0 +1,45 @@
+// Text the user types in the popup (a paper's note, its tags) comes over one port (PORT.TYPED), so that closing
+// the popup never loses it: closing (Escape, a click elsewhere) fires no change event and stops the popup's
+// timers. The popup posts a draft at every input, and the same message with apply: true after the typing pause
+// or when the field loses focus; the drafts not applied when the port closes are applied then. One port keeps
+// drafts and applies in the order they were typed.
+import * as library from './library.js';
+import { errorInfo } from '../lib/messages.js';
+
+/**
+ * {seq, id, field, patch, apply}: patch is the library.update patch of the field's text as typed; apply: true
+ * applies it now and answers {seq, error?} on the port.
+ * @typedef {{seq: number, id: string, field: string, patch: {tags?: string[], note?: string}, apply: boolean}} Typed
+ */
+
+/** For the tests: how many popups connected since the worker started. */
+export const stats = { ports: 0 };
+
+/** @param {chrome.runtime.Port} port a popup's ({keep: true} messages only keep the worker running) */
+export function typedEdits(port) {
+  stats.ports++;
+  /** @type {Map<string, Typed>} the last draft of each paper's field, not applied yet */
+  const drafts = new Map();
+  const apply = (/** @type {Typed} */ m) => library.update(m.id, m.patch || {});
+  port.onMessage.addListener((/** @type {Typed} */ m) => {
+    if (!m || typeof m.id !== 'string' || typeof m.field !== 'string') return;
+    const key = `${m.field}\n${m.id}`;
+    if (!m.apply) {
+      drafts.set(key, m);
+      return;
+    }
+    drafts.delete(key);
+    apply(m).then(() => ({ seq: m.seq }), (err) => ({ seq: m.seq, error: errorInfo(err) }))
+      .then((reply) => {
+        try {
+          port.postMessage(reply);
+        } catch {
+          // the popup closed meanwhile
+        }
+      });
+  });
+  port.onDisconnect.addListener(() => {
+    for (const m of drafts.values()) apply(m).catch((err) => console.warn('papergist: a typed edit', err));
+    drafts.clear();
+  });
+}

@@ -1,0 +1,145 @@
+// Edits in the popup that a user makes and leaves at once: what was typed reaches the library even when the popup
+// closes before the typing pause is over.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { Browser } from '../lib/browser.js';
+import { savedPaper, seedLibrary } from '../lib/library.js';
+
+/** @type {Browser} */
+let browser;
+
+before(async () => {
+  browser = await new Browser().start();
+});
+after(() => browser?.dispose());
+
+async function openPopup() {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/popup/popup.html`);
+  await page.locator('body[data-rendered]').waitFor({ state: 'attached' });
+  return page;
+}
+
+async function stored(id) {
+  const w = await browser.serviceWorker();
+  return (await w.evaluate((k) => chrome.storage.local.get(k), `paper:${id}`))[`paper:${id}`];
+}
+
+/** Polls fn until it returns a truthy value or about 3 s pass; returns the last value. */
+async function eventually(fn) {
+  let v;
+  for (let i = 0; i < 60; i++) {
+    v = await fn();
+    if (v) return v;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return v;
+}
+
+test('a note and tags typed and the popup closed at once (Escape) are kept', async () => {
+  const rec = savedPaper(7);
+  await seedLibrary(browser, [rec], { state: 'signed-out', pending: 0, conflicts: 0, at: new Date().toISOString() });
+  const popup = await openPopup();
+  const item = popup.locator(`li.paper[data-paper-id="${rec.id}"]`);
+  await item.locator('textarea.note').click();
+  await item.locator('textarea.note').pressSequentially('check eq. 3', { delay: 5 });
+  await item.locator('input.tags').click(); // the note's change event sends it
+  await item.locator('input.tags').pressSequentially('theory, to-cite', { delay: 5 });
+  await popup.close(); // well within the typing pause: no change event, no timer
+  const got = await eventually(async () => {
+    const s = await stored(rec.id);
+    return s.tags.length ? s : null;
+  });
+  assert.equal((await stored(rec.id)).note, 'check eq. 3');
+  assert.deepEqual(got && got.tags, ['theory', 'to-cite']);
+});
+
+test('typed text applied after the pause says so when the background refuses it', async () => {
+  const rec = savedPaper(8);
+  await seedLibrary(browser, [rec], { state: 'signed-out', pending: 0, conflicts: 0, at: new Date().toISOString() });
+  const popup = await openPopup();
+  const item = popup.locator(`li.paper[data-paper-id="${rec.id}"]`);
+  await item.locator('textarea.note').click();
+  await item.locator('textarea.note').pressSequentially('first', { delay: 5 });
+  assert.equal(await eventually(async () => (await stored(rec.id)).note === 'first'), true);
+  // the background cannot write (a full disk): the next edit cannot be applied, and the item says so
+  const w = await browser.serviceWorker();
+  await w.evaluate(() => {
+    globalThis.realSet = chrome.storage.local.set;
+    chrome.storage.local.set = () => Promise.reject(new Error('the disk is full'));
+  });
+  await item.locator('textarea.note').pressSequentially(' second', { delay: 5 });
+  await item.locator('.action-error').waitFor();
+  assert.equal(await item.locator('.action-error').textContent(), 'Not saved: the disk is full');
+  await w.evaluate(() => { chrome.storage.local.set = globalThis.realSet; });
+  await popup.close();
+});
+
+test('a paper with hundreds of authors, or an unbroken title, keeps the list readable', async () => {
+  const many = savedPaper(9, { authors: Array.from({ length: 600 }, (_, i) => `Author${i} Surname${i}`) });
+  const long = savedPaper(10, { title: `A${'x'.repeat(300)}`, tldr: `https://example.org/${'y'.repeat(200)}` });
+  await seedLibrary(browser, [many, long, savedPaper(11)], { state: 'signed-out', pending: 0, conflicts: 0, at: new Date().toISOString() });
+  const popup = await openPopup();
+  const authors = popup.locator(`li.paper[data-paper-id="${many.id}"] .authors`);
+  const text = await authors.textContent();
+  assert.ok(text.length < 400, `the authors line is ${text.length} characters long`);
+  assert.match(text, /^Author0 Surname0, Author1 Surname1, .*, and 5\d\d more$/);
+  assert.match(await authors.getAttribute('title'), /Author599 Surname599$/);
+  // nothing runs past the item's right edge (the item clips it: content-visibility)
+  for (const sel of ['.title', '.tldr']) {
+    const [right, edge] = await popup.locator(`li.paper[data-paper-id="${long.id}"]`).evaluate((li, s) =>
+      [li.querySelector(s).getBoundingClientRect().right, li.getBoundingClientRect().right], sel);
+    assert.ok(right <= edge + 0.5, `${sel} ends at ${right}, past the item's ${edge}`);
+  }
+  await popup.close();
+});
+
+test('each item\'s controls name their paper, for a screen reader going from control to control', async () => {
+  const a = savedPaper(12);
+  const b = savedPaper(13);
+  await seedLibrary(browser, [a, b], { state: 'signed-out', pending: 0, conflicts: 0, at: new Date().toISOString() });
+  const popup = await openPopup();
+  for (const r of [a, b]) {
+    assert.equal(await popup.getByRole('button', { name: `Remove “${r.title}”`, exact: true }).count(), 1, r.id);
+    assert.equal(await popup.getByRole('checkbox', { name: `Select “${r.title}” for export`, exact: true }).count(), 1, r.id);
+    assert.equal(await popup.getByRole('checkbox', { name: `“${r.title}” is read`, exact: true }).count(), 1, r.id);
+  }
+  await popup.close();
+});
+
+test('the background stopped while the popup is open: the popup connects again, and what is typed next arrives, closed at once too', async () => {
+  const rec = savedPaper(14);
+  await seedLibrary(browser, [rec], { state: 'signed-out', pending: 0, conflicts: 0, at: new Date().toISOString() });
+  const popup = await openPopup();
+  const note = popup.locator(`li.paper[data-paper-id="${rec.id}"] textarea.note`);
+  await note.click();
+  await note.pressSequentially('one', { delay: 5 });
+  assert.equal(await eventually(async () => (await stored(rec.id)).note === 'one'), true);
+  await browser.stopServiceWorker();
+  // the popup connects again at once (which starts the worker), so that its port is there when it closes
+  const w = await browser.serviceWorker();
+  assert.equal(await eventually(() => w.evaluate(() => globalThis.papergistStats.typedPorts > 0)), true);
+  await note.pressSequentially(' two', { delay: 5 });
+  await popup.close();
+  assert.equal(await eventually(async () => (await stored(rec.id)).note === 'one two'), true);
+});
+
+test('the options page\'s For-you switch says why it did not change, on the page', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/options/options.html`);
+  await page.waitForFunction(() => !document.querySelector('#for-you').disabled);
+  const was = await page.isChecked('#for-you');
+  const w = await browser.serviceWorker();
+  await w.evaluate(() => {
+    globalThis.realSet = chrome.storage.local.set;
+    chrome.storage.local.set = () => Promise.reject(new Error('the disk is full'));
+  });
+  await page.click('#for-you');
+  await page.locator('#for-you-error').filter({ hasText: 'For you was not changed: the disk is full' }).waitFor({ timeout: 5000 });
+  assert.equal(await page.isChecked('#for-you'), was);
+  await w.evaluate(() => { chrome.storage.local.set = globalThis.realSet; });
+  await page.click('#for-you');
+  await page.waitForFunction((v) => document.querySelector('#for-you').checked !== v, was);
+  assert.equal(await page.locator('#for-you-error').isVisible(), false);
+  await page.close();
+});
