@@ -51,6 +51,8 @@ async function showChanged() {
  * and its metadata looked up, which can take seconds, and those have no other UI. @param {number} tabId
  */
 export async function setSaving(tabId) {
+  clearTimeout(flashes.get(tabId)); // a flash of the last save would otherwise end this one's state
+  flashes.delete(tabId);
   try {
     await chrome.action.setBadgeBackgroundColor({ tabId, color: '#57606a' });
     await chrome.action.setBadgeText({ tabId, text: '…' });
@@ -68,6 +70,8 @@ export async function restore(tabId) {
 
 /** How long a tab's badge says a paper it does not show was saved (Save linked paper), in ms. */
 export const FLASH_MS = 4000;
+/** @type {Map<number, ReturnType<typeof setTimeout>>} each tab's flash under way, which the next save ends */
+const flashes = new Map();
 
 /**
  * Says on a tab's badge, for a moment, that a paper was saved from it that its page is not (Save linked paper):
@@ -82,7 +86,11 @@ export async function flashSaved(tabId, title) {
   } catch {
     return; // the tab is gone
   }
-  setTimeout(() => restore(tabId).catch((err) => console.warn('papergist: badge', err)), FLASH_MS);
+  clearTimeout(flashes.get(tabId));
+  flashes.set(tabId, setTimeout(() => {
+    flashes.delete(tabId);
+    restore(tabId).catch((err) => console.warn('papergist: badge', err));
+  }, FLASH_MS));
 }
 
 /** @param {number} tabId */

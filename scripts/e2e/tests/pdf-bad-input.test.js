@@ -129,7 +129,7 @@ test('a slow server and a redirect to the PDF still save it, under the link the 
     assert.ok(out.saved, `${url}: ${out.title} ${out.badge}`);
     assert.equal(out.saved.title, 'Sparse Mixtures of Tiny Experts for Reading PDFs');
     assert.equal(out.saved.pdf_url, url);
-    assert.equal(out.badge, '');
+    assert.equal(out.badge, '✓', 'the tab shows another page: its badge says the linked paper was saved, for a moment');
   }
   await page.close();
 });
@@ -142,7 +142,8 @@ test('while a slow PDF is saved, the badge says a save is under way, and then sh
     const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
     return [await chrome.action.getBadgeText({ tabId: tab.id }), await chrome.action.getTitle({ tabId: tab.id })];
   });
-  for (const [url, end] of [[`${local}/slow.pdf`, ''], [`${local}/expired.pdf`, '!']]) {
+  // the saved one's ✓ (a linked save, for a moment), then the failed one's !, which that moment does not end
+  for (const [url, end] of [[`${local}/slow.pdf`, '✓'], [`${local}/expired.pdf`, '!']]) {
     await w.evaluate(async (linkUrl) => {
       const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
       globalThis.pendingSave = globalThis.papergistEvents.onMenuClicked({ menuItemId: 'papergist-save-link', linkUrl }, tab);
@@ -154,6 +155,8 @@ test('while a slow PDF is saved, the badge says a save is under way, and then sh
     await w.evaluate(() => globalThis.pendingSave);
     assert.equal((await badge())[0], end, url);
   }
+  await new Promise((r) => setTimeout(r, 4500)); // past the first save's flash
+  assert.equal((await badge())[0], '!', 'the failure is still shown');
   await page.close();
 });
 
