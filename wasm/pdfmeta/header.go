@@ -139,9 +139,18 @@ func authors(ls []line, from int, titleSize float64) []string {
 				grid = grid && len(ns) == 1
 			}
 		}
-		// the following rows in the same style continue the list; marks set on their own rows (superscript
-		// affiliation numbers) are passed over and do not count
-		text, prev, end := l.text, l, i+len(row)
+		// the following rows in the same style continue the list, after every column of this one; marks set on
+		// their own rows (superscript affiliation numbers) are passed over and do not count
+		var cols []string
+		for _, r := range row {
+			if len(splitNames(r.text)) > 0 && looksLikeNames(r.text) {
+				cols = append(cols, r.text)
+			}
+		}
+		text, prev, end, continued := strings.Join(cols, ", "), l, i+len(row), false
+		if text == "" {
+			text = l.text
+		}
 		for j, n := end, 0; j < len(ls) && n < 6; j++ {
 			m := ls[j]
 			if m.letters() < 3 {
@@ -161,9 +170,9 @@ func authors(ls []line, from int, titleSize float64) []string {
 			if !ok {
 				break
 			}
-			text, prev, end, j = joined, m, j+len(mrow), j+len(mrow)-1
+			text, prev, end, j, continued = joined, m, j+len(mrow), j+len(mrow)-1, true
 		}
-		if text != l.text {
+		if continued {
 			names = splitNames(text)
 		}
 		if grid {
@@ -203,9 +212,13 @@ func continueNames(list, next string) (string, bool) {
 		}
 		return list + " " + next, looksLikeNames(next)
 	}
-	// "…, Edward Van" + "Keuren, Alan Migdall": the next line's first part ends the broken name
-	joined := list + " " + next
+	// "…, Edward Van" + "Keuren, Alan Migdall": the next line's first part ends the broken name. A first part of
+	// more than one word is a name of its own ("…, Carol White" + "Dan Brown, Eve Black": rows of names).
 	rest := nameSplitRe.Split(next, 2)
+	if len(strings.Fields(cleanName(rest[0]))) > 1 {
+		return list + ", " + next, looksLikeNames(next)
+	}
+	joined := list + " " + next
 	if len(rest) < 2 || strings.TrimSpace(rest[1]) == "" {
 		return joined, isName(cleanName(parts[len(parts)-1] + " " + next))
 	}

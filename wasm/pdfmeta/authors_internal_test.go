@@ -1,0 +1,24 @@
+package pdfmeta
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// Rows of names that do not end in a comma: a row's last name and the next row's first are two authors, not
+// one name broken by the line end; and a row split into columns by a wide gap keeps every column when the list
+// goes on below it.
+func TestAuthorRowsStayApart(t *testing.T) {
+	title := line{x0: 100, x1: 500, y: 700, size: 17, bold: true, text: "A Study of Things"}
+	rows := []line{title,
+		{x0: 100, x1: 400, y: 670, size: 11, text: "Alice Smith, Bob Jones, Carol White"},
+		{x0: 100, x1: 250, y: 656, size: 11, text: "Dan Brown, Eve Black"}}
+	assert.Equal(t, []string{"Alice Smith", "Bob Jones", "Carol White", "Dan Brown", "Eve Black"}, authors(rows, 1, 17))
+
+	columns := []line{title,
+		{x0: 100, x1: 260, y: 670, size: 11, text: "Alice Smith, Bob Jones"},
+		{x0: 340, x1: 420, y: 670, size: 11, text: "Carol White"},
+		{x0: 100, x1: 250, y: 656, size: 11, text: "Dan Brown, Eve Black"}}
+	assert.Equal(t, []string{"Alice Smith", "Bob Jones", "Carol White", "Dan Brown", "Eve Black"}, authors(columns, 1, 17))
+}
