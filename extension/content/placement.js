@@ -109,9 +109,15 @@ function where(entry) {
   if (tag === 'LI' || tag === 'TD') return { entry, how: 'append' };
   // Entries side by side (Hugging Face's grid of paper cards): a card after its entry would take the next cell,
   // beside the entry, and push the entries after it along; inside the entry it stays under it.
-  if (entry.parentElement && tag !== 'A' && sideBySide(entry.parentElement)) return { entry, how: 'append' };
+  if (entry.parentElement && entry.parentElement !== document.body && sideBySide(entry.parentElement)) {
+    // A title in a row beside its buttons (a paper page's header) holds no card: it goes under the whole row.
+    return INLINE.test(tag) ? { entry: entry.parentElement, how: 'after' } : { entry, how: 'append' };
+  }
   return { entry: withPanel(entry), how: 'after' };
 }
+
+/** Elements a card inside would read as part of: a heading (its font, its accessible name), a link, a phrase. */
+const INLINE = /^(A|H[1-6]|P|SPAN|STRONG|EM|B|I|LABEL|BUTTON)$/;
 
 /** @type {WeakMap<Element, boolean>} sideBySide's answers during one locateEntries (one style computation) */
 let layouts = new WeakMap();

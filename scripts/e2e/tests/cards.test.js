@@ -7,7 +7,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Browser, openListing, cardsOf, SHARED_PAGES, ROOT } from '../lib/browser.js';
 import { cardOf, cdpOf } from '../lib/cards.js';
-import { arxivListing, syntheticPaper, XSS_TITLE, REAL } from '../lib/fixtures.js';
+import { arxivListing, arxivAbsPage, syntheticPaper, XSS_TITLE, REAL } from '../lib/fixtures.js';
 import { fakeArxivAPI } from '../lib/api.js';
 
 /** Whether the manifest's content script runs at url (match patterns: scheme://host/path with * globs). */
@@ -251,6 +251,20 @@ describe('cards', () => {
     const page = await openListing(browser.context, url);
     assertOneCardEach(await cardsOf(page), 1, 'one paper');
     assert.equal(await justBefore(page, ['div.d-sm-flex']), 'div.d-sm-flex');
+    await page.close();
+  });
+
+  test('a paper page whose title sits in a row beside its buttons: the card goes under the row, not into the title', async () => {
+    const p = syntheticPaper(410);
+    const url = `https://arxiv.org/abs/${p.id}v2`;
+    browser.serve(url, arxivAbsPage(p).replace(/(<h1 class="title mathjax">[\s\S]*?<\/h1>)/,
+      '<div class="title-row" style="display:flex; gap:8px">$1<a href="/pdf/x">PDF</a></div>'));
+    const page = await openListing(browser.context, url);
+    assertOneCardEach(await cardsOf(page), 1, 'flex title');
+    assert.deepEqual(await page.evaluate(() => {
+      const card = document.querySelector('papergist-card');
+      return [card.parentElement.localName, card.previousElementSibling?.className];
+    }), ['div', 'title-row']);
     await page.close();
   });
 
