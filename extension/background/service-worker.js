@@ -213,9 +213,13 @@ async function notify(tab, save, { linked = false } = {}) {
   } catch (err) {
     console.warn('papergist: save', err);
     if (tab && tab.id !== undefined) {
-      await chrome.action.setBadgeBackgroundColor({ tabId: tab.id, color: '#b42318' });
-      await chrome.action.setBadgeText({ tabId: tab.id, text: '!' });
-      await chrome.action.setTitle({ tabId: tab.id, title: `papergist: ${err.message}` });
+      try {
+        await chrome.action.setBadgeBackgroundColor({ tabId: tab.id, color: '#b42318' });
+        await chrome.action.setBadgeText({ tabId: tab.id, text: '!' });
+        await chrome.action.setTitle({ tabId: tab.id, title: `papergist: ${err.message}` });
+      } catch {
+        // the tab was closed while its save ran: nowhere to say it
+      }
     }
     return null;
   }

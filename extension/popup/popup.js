@@ -155,8 +155,8 @@ function item(id) {
  * The port of typed text (PORT.TYPED, background/typed-edits.js), open while the popup is. Its drafts are applied
  * when it closes, so it must be connected before the popup can close: a port opened at the first input, to a
  * worker that had stopped, was not yet connected when a popup closed at once, and the text was lost. So it is
- * opened with the popup, kept open (a message every KEEP_MS keeps the worker from stopping idle), and opened again
- * at once when the worker stops all the same. The last message of each field is kept until it is answered (an
+ * opened with the popup, kept open while it is shown (a message every KEEP_MS keeps the worker from stopping idle),
+ * and opened again at once when the worker stops all the same. The last message of each field is kept until it is answered (an
  * apply) or followed by one that is, and posted again on a port opened again; applying one twice changes nothing.
  */
 const typing = { /** @type {chrome.runtime.Port|null} */ port: null, seq: 0,
@@ -176,6 +176,8 @@ function typingPort() {
   const opened = Date.now();
   port.onDisconnect.addListener(() => {
     typing.port = null;
+    // hidden (a tab in the background) with nothing to deliver: opened again when shown or typed in
+    if (document.visibilityState !== 'visible' && !typing.unsettled.size) return;
     // at once, unless it closed as soon as it opened (a background that cannot start): then in a second
     if (Date.now() - opened > 1000) typingPort();
     else setTimeout(() => typing.port || typingPort(), 1000);
@@ -390,7 +392,10 @@ $('#more').addEventListener('click', () => {
   render();
 });
 typingPort();
-setInterval(() => typingPort().postMessage({ keep: true }), KEEP_MS);
+// Only while it is shown: popup.html left open in a background tab must let the worker (and its engine) stop.
+const visible = () => document.visibilityState === 'visible';
+setInterval(() => visible() && typingPort().postMessage({ keep: true }), KEEP_MS);
+document.addEventListener('visibilitychange', () => visible() && typingPort());
 $('#save-tab').addEventListener('click', saveTab);
 $('#undo-button').addEventListener('click', undoRemove);
 $('#sync-now').addEventListener('click', syncNow);
