@@ -2,6 +2,7 @@
 // the key phrases, the user's note and tags go along: note and keywords fields in each format.
 
 import { SPACE, trimSpace } from './saved.js';
+import { paperOf } from './record.js';
 
 /** @typedef {import('./messages.js').SavedPaper} SavedPaper */
 
@@ -56,12 +57,6 @@ function noteOf(s) {
   return lines.join('\n');
 }
 
-/**
- * A record's paper as the writers read it: the item's fields with the page's metadata (meta: arxiv_id, doi, venue,
- * published). @param {SavedPaper} s
- */
-const paperOf = (s) => ({ ...s.meta, id: s.id, title: s.title, authors: s.authors || [], abstract: s.abstract,
-  url: s.url, pdf_url: s.pdf_url });
 
 const isArxivOnly = (p) => Boolean(p.arxiv_id) && !p.venue;
 

@@ -97,6 +97,13 @@ export function splitPaper(paper) {
 }
 
 /**
+ * A record's paper, as the page gave it: splitPaper's inverse (the item's paper fields with the page's metadata:
+ * arxiv_id, doi, venue, published). @param {SavedPaper} rec @returns {Paper}
+ */
+export const paperOf = (rec) => /** @type {Paper} */ ({ ...rec.meta, id: rec.id, title: rec.title,
+  authors: rec.authors || [], abstract: rec.abstract, url: rec.url, pdf_url: rec.pdf_url });
+
+/**
  * The record of a paper first seen on the server: the item as it came (fields this version does not know
  * included), the synced fields filled in, with no local edits.
  * @param {Item} item @returns {SavedPaper}

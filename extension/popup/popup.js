@@ -4,7 +4,7 @@
 // is a message to the background, the one writer of papers; the popup writes only what its next opening reads
 // first (first-screen.js).
 import { MSG, PORT, STATUS_KEY, CHECKED_KEY, AppError, send, sentenceOf } from '../lib/messages.js';
-import { dirtyFields } from '../lib/record.js';
+import { dirtyFields, paperOf } from '../lib/record.js';
 import { FORMATS } from '../lib/export.js';
 import { LibraryIndex } from './search-index.js';
 import { REMEMBER_KEY, firstScreenIds, toRemember } from './first-screen.js';
@@ -299,8 +299,7 @@ function showUndo(text) {
 async function undoRemove() {
   const rec = removed.pop();
   if (!rec) return showUndo('');
-  const paper = { ...rec.meta, id: rec.id, title: rec.title, authors: rec.authors, abstract: rec.abstract, url: rec.url,
-    pdf_url: rec.pdf_url };
+  const paper = paperOf(rec);
   try {
     const { saved: s } = await send(MSG.SAVE_PAPER, { paper, summary: { tldr: rec.tldr, keyphrases: rec.keyphrases } });
     // Saved as new, with nothing of the user's: the background had forgotten them (a paper saved again meanwhile
