@@ -12,8 +12,12 @@ const tabKey = (tabId) => `tab:${tabId}`;
  */
 export async function setTabPaper(tabId, paperId) {
   await chrome.storage.session.set({ [tabKey(tabId)]: paperId });
-  const isSaved = paperId ? (await saved.savedAmong([paperId])).has(paperId) : false;
-  await show(tabId, isSaved);
+  await showPaper(tabId, paperId);
+}
+
+/** Sets a tab's badge to whether the paper it shows is saved. @param {number} tabId @param {string|null} paperId */
+async function showPaper(tabId, paperId) {
+  await show(tabId, paperId ? (await saved.savedAmong([paperId])).has(paperId) : false);
 }
 
 /**
@@ -64,8 +68,7 @@ export async function setSaving(tabId) {
 
 /** Shows again whether the paper a tab shows is saved (after setSaving). @param {number} tabId */
 export async function restore(tabId) {
-  const paperId = (await chrome.storage.session.get(tabKey(tabId)))[tabKey(tabId)] || null;
-  await show(tabId, paperId ? (await saved.savedAmong([paperId])).has(paperId) : false);
+  await showPaper(tabId, (await chrome.storage.session.get(tabKey(tabId)))[tabKey(tabId)] || null);
 }
 
 /** How long a tab's badge says a paper it does not show was saved (Save linked paper), in ms. */
