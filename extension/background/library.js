@@ -4,6 +4,7 @@
 // (lib/record.js): the records themselves are the durable sync queue.
 import { keyOf, idOfKey, GONE_PREFIX, normalizeTags } from '../lib/saved.js';
 import { markDirty, splitPaper, upgrade, isCurrent } from '../lib/record.js';
+import { written } from './sync-index.js';
 
 /** @typedef {import('../lib/messages.js').SavedPaper} SavedPaper */
 /** @typedef {import('../lib/messages.js').Paper} Paper */
@@ -72,6 +73,7 @@ export async function save(paper, summary, { keepSaved = false, now = new Date()
     markDirty(old, next);
     await chrome.storage.local.set({ [key]: next });
     if (tomb) await chrome.storage.local.remove(gone);
+    written([key, gone]);
     return next;
   });
   if (!kept) changed();
@@ -95,6 +97,7 @@ export async function update(id, patch) {
     delete next.sync.error;
     markDirty(old, next);
     await chrome.storage.local.set({ [key]: next });
+    written([key]);
     return next;
   });
   changed();
@@ -114,6 +117,7 @@ export async function remove(id) {
       await chrome.storage.local.set({ [GONE_PREFIX + id]: { id, version: rec.version } });
     }
     await chrome.storage.local.remove(key);
+    written([key, GONE_PREFIX + id]);
   });
   changed();
 }
@@ -183,6 +187,7 @@ export function migrate() {
     const n = Object.keys(put).length;
     put[SCHEMA_KEY] = SCHEMA;
     await chrome.storage.local.set(put);
+    written(Object.keys(put));
     if (n) console.info(`papergist: upgraded ${n} saved papers to the item shape`);
     return n;
   }).catch((err) => {

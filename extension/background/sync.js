@@ -13,6 +13,7 @@ import { STATUS_KEY } from '../lib/messages.js';
 import { checkPull, reportSkipped } from './pull-validate.js';
 import { NAMES, USER_FIELDS, same, valueOf, fromItem, adoptClean, dirtyFields, upgrade, newMark } from '../lib/record.js';
 import { listen, listening, markChecked } from './sync-live.js';
+import * as index from './sync-index.js';
 
 /** @typedef {import('../lib/messages.js').SavedPaper} SavedPaper */
 /** @typedef {import('../lib/messages.js').Item} Item */
@@ -35,7 +36,7 @@ const MAX_BACKOFF_MS = 5 * 60_000;
 /** Which library the local versions refer to: the same user on the same server keeps them across sign-ins. */
 const libraryOf = (a) => `${a.server}|${a.email.toLowerCase()}`;
 
-/** @returns {Promise<{account: string, since: number, failures: number, lastRound: number, limits?: {ops: number, bytes: number}}>} */
+/** @returns {Promise<{account: string, since: number, failures: number, lastRound: number, lastSynced?: string, limits?: {ops: number, bytes: number}}>} */
 async function state() {
   const { [STATE]: s } = await chrome.storage.local.get(STATE);
   return { account: '', since: 0, failures: 0, lastRound: 0, ...(s || {}) };
@@ -153,6 +154,7 @@ async function rebase(a) {
     }
     await chrome.storage.local.remove(drop);
     await chrome.storage.local.set(put);
+    index.forget(); // every record changed
   });
 }
 
@@ -208,6 +210,7 @@ async function applyPull(data) {
   // Removals first: a stop between the two writes then leaves since where it was, and the page is pulled again.
   if (drop.length) await chrome.storage.local.remove(drop);
   await chrome.storage.local.set(put);
+  index.written([...drop, ...Object.keys(put)]);
 }
 
 /**
@@ -275,7 +278,10 @@ const jsonBytes = (v) => encoder.encode(JSON.stringify(v)).length;
 async function pushBatch(call) {
   const lim = await limits();
   const flight = await exclusive(async () => {
-    const all = await chrome.storage.local.get(null);
+    // Only what may have something to push, and the records the tombstones name: not the whole library.
+    const keys = await index.toPush();
+    const named = keys.filter((k) => k.startsWith(GONE_PREFIX)).map((k) => keyOf(k.slice(GONE_PREFIX.length)));
+    const all = await chrome.storage.local.get([...keys, ...named]);
     const changes = [];
     const deletions = [];
     const sent = {};
@@ -316,7 +322,10 @@ async function pushBatch(call) {
       sent[id] = Object.fromEntries(dirty.map((f) => [f, rec.sync.dirty[f]]));
       changes.push(ch);
     }
-    if (stale.length) await chrome.storage.local.remove(stale);
+    if (stale.length) {
+      await chrome.storage.local.remove(stale);
+      index.written(stale);
+    }
     if (!changes.length && !deletions.length) return null;
     const f = { key: crypto.randomUUID(), body: JSON.stringify({ changes, deletions }), sent, full };
     await chrome.storage.local.set({ [INFLIGHT]: f }); // before sending: a retry must reuse key and body
@@ -375,10 +384,12 @@ async function refuse(flight, err) {
       const next = structuredClone(upgrade(rec));
       next.sync.error = err.message || `refused (HTTP ${err.status})`;
       await chrome.storage.local.set({ [key]: next });
+      index.written([key]);
     }
   } else {
     console.warn('papergist: the server refuses the removal of', body.deletions[0].id, err.message);
     await chrome.storage.local.remove(GONE_PREFIX + body.deletions[0].id);
+    index.written([GONE_PREFIX + body.deletions[0].id]);
   }
   await chrome.storage.local.remove(INFLIGHT);
 }
@@ -462,6 +473,7 @@ async function applyResults(flight, resp) {
   });
   if (drop.length) await chrome.storage.local.remove(drop);
   if (Object.keys(put).length) await chrome.storage.local.set(put);
+  index.written([...drop, ...Object.keys(put)]);
   return again;
 }
 
@@ -483,7 +495,10 @@ export async function resolve(id, keep) {
     const mark = newMark();
     delete next.sync.conflict;
     if (!server) {
-      if (keep === 'theirs') return chrome.storage.local.remove(key);
+      if (keep === 'theirs') {
+        await chrome.storage.local.remove(key);
+        return index.written([key]);
+      }
       // Brought back: created again on top of its tombstone's version, with every field.
       next.version = version;
       for (const n of NAMES) dirty[n] = mark;
@@ -498,6 +513,7 @@ export async function resolve(id, keep) {
       next.version = server.version;
     }
     await chrome.storage.local.set({ [key]: next });
+    index.written([key]);
   });
   return syncNow();
 }
@@ -552,32 +568,12 @@ async function statusNow(s, error) {
     await chrome.storage.local.set({ [STATUS_KEY]: status });
     return status;
   }
-  const all = await chrome.storage.local.get(null);
-  let pending = 0;
-  let conflicts = 0;
-  let disputes = 0;
-  let errors = 0;
-  let reason = '';
-  for (const [k, stored] of Object.entries(all)) {
-    if (k.startsWith(GONE_PREFIX)) {
-      if (!all[keyOf(stored.id)]) pending++; // else a stale tombstone, dropped by the next push
-    } else if (idOfKey(k) !== null) {
-      const rec = upgrade(stored);
-      if (rec.sync.conflict) conflicts++;
-      else {
-        if (rec.dispute) disputes++; // another device's choice is awaited
-        if (rec.sync.error) {
-          errors++;
-          reason ||= `${rec.title ? `"${rec.title}"` : rec.id}: ${rec.sync.error}`;
-        } else if (dirtyFields(rec).length) pending++;
-      }
-    }
-  }
+  const { pending, conflicts, disputes, errors, reason } = await index.counts();
   if (!s && errors) {
     s = 'error';
     error = errors === 1 ? `the server refuses ${reason}` : `the server refuses ${errors} papers, such as ${reason}`;
   }
-  const st = all[STATE] || {};
+  const st = await state();
   /** @type {SyncStatus} */
   const status = { state: s || (pending ? 'pending' : 'synced'), pending, conflicts, disputes, at: new Date().toISOString() };
   if (error) status.error = error;

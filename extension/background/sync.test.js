@@ -1,0 +1,72 @@
+// The sync engine (sync.js) against a fake chrome.storage and a fake server (testing/): what a round reads, and
+// that the status it writes and the batches it sends are the records' own. The browser tests cover the rest
+// against the real server (scripts/e2e/tests/sync*.test.js).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { stats } from './testing/fake-chrome.js';
+import { fakeServer } from './testing/fake-server.js';
+
+globalThis.navigator ??= /** @type {any} */ ({ onLine: true });
+globalThis.self ??= /** @type {any} */ (new EventTarget());
+globalThis.fakeIdb ??= new Map();
+globalThis.fakeIdb.set('session', { server: 'http://sync.test', email: 'a@example.com', deviceId: 'dev-1',
+  deviceName: 'test', access: 'token', accessExp: Date.now() + 3600_000, refresh: 'refresh' });
+const server = fakeServer();
+const sync = await import('./sync.js');
+const library = await import('./library.js');
+sync.start();
+const { STATUS_KEY } = await import('../lib/messages.js');
+
+const local = /** @type {any} */ (chrome.storage.local);
+const status = async () => (await local.get(STATUS_KEY))[STATUS_KEY];
+const settle = () => new Promise((r) => setTimeout(r, 20));
+
+/** A record as a pull stores it: synced, nothing to push. */
+const synced = (i, version) => ({
+  id: `arxiv:2401.${String(i).padStart(5, '0')}`, title: `Paper ${i}`, authors: ['A. Author', 'B. Author'],
+  abstract: `An abstract of paper ${i}. `.repeat(40), url: `https://arxiv.org/abs/2401.${i}`, pdf_url: '', tldr: `TL;DR ${i}.`,
+  keyphrases: ['one', 'two'], tags: [], note: '', read: false, saved_at: new Date(Date.UTC(2025, 0, 1) + i * 60_000).toISOString(),
+  version, meta: {}, sync: { dirty: {} },
+});
+
+test('a round after the first reads no whole library; its batch and status are the records\'', async () => {
+  const N = 300;
+  await sync.syncNow(); // the first round of this library: every record it has is pushed (none yet)
+  const papers = Array.from({ length: N }, (_, i) => synced(i, 0));
+  const v = server.seed(papers.map(({ meta: _m, sync: _s, ...item }) => item));
+  const put = Object.fromEntries(papers.map((p) => [`paper:${p.id}`, { ...p, version: v }]));
+  await local.set(put); // as a pull would have stored them (told to the engine by onChanged only)
+  await settle();
+  let st = await sync.syncNow();
+  assert.deepEqual([st.state, st.pending, st.conflicts], ['synced', 0, 0]);
+
+  const before = stats.wholeReads;
+  const pushes = server.requests.filter((r) => r === 'POST /v1/sync').length;
+  await library.update(synced(7, 1).id, { note: 'read again' });
+  await library.remove(synced(8, 1).id);
+  st = await sync.syncNow();
+  assert.equal(stats.wholeReads - before, 0, 'a round reads only the records it pushes');
+  assert.equal(server.requests.filter((r) => r === 'POST /v1/sync').length, pushes + 1);
+  assert.equal(server.items.get(synced(7, 1).id).note, 'read again');
+  assert.equal(server.items.get(synced(8, 1).id).deleted, true);
+  assert.deepEqual([st.state, st.pending, st.conflicts], ['synced', 0, 0]);
+  assert.deepEqual((await local.get(`paper:${synced(7, 1).id}`))[`paper:${synced(7, 1).id}`].sync.dirty, {});
+});
+
+test('the status counts what the records say, after edits and rounds that no whole read follows', async () => {
+  const id = synced(9, 1).id;
+  await library.update(id, { tags: ['x'] });
+  await settle();
+  await new Promise((r) => setTimeout(r, 150)); // the edit's recount
+  assert.equal((await status()).pending, 1);
+  // A conflict stored by another writer (an older version of the extension, a test): onChanged tells of it.
+  const key = `paper:${synced(10, 1).id}`;
+  const rec = (await local.get(key))[key];
+  rec.sync.conflict = { fields: ['note'], server: { ...rec, note: 'theirs' }, version: rec.version, at: new Date().toISOString() };
+  rec.sync.dirty = { note: 1 };
+  await local.set({ [key]: rec });
+  await settle();
+  const st = await sync.syncNow();
+  assert.deepEqual([st.pending, st.conflicts], [0, 1]);
+  assert.equal(server.items.get(id).tags[0], 'x');
+});

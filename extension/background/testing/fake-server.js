@@ -1,0 +1,49 @@
+// A sync server in memory behind a fake fetch, for node tests of the sync engine: GET /v1/sync (pull), POST
+// /v1/sync (push: every change applies, every deletion too), GET /v1/sync/wait (never answers; the engine's
+// timeout ends it). Enough of the wire contract (shared/syncproto) for rounds, not its merge rules.
+export function fakeServer() {
+  const items = new Map();
+  let version = 0;
+  const requests = [];
+  const json = (status, body) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+  globalThis.fetch = async (url, init = {}) => {
+    const u = new URL(url);
+    const method = init.method || 'GET';
+    requests.push(`${method} ${u.pathname}`);
+    if (u.pathname === '/v1/sync/wait') {
+      return new Promise((_, reject) => init.signal?.addEventListener('abort', () => reject(init.signal.reason)));
+    }
+    if (u.pathname === '/v1/sync' && method === 'GET') {
+      const since = Number(u.searchParams.get('since'));
+      if (version <= since) return new Response(null, { status: 304 });
+      const changed = [...items.values()].filter((i) => i.version > since);
+      return json(200, { version, items: changed.filter((i) => !i.deleted), deleted: changed.filter((i) => i.deleted).map(({ id, version: v }) => ({ id, version: v })), more: false });
+    }
+    if (u.pathname === '/v1/sync' && method === 'POST') {
+      const body = JSON.parse(init.body);
+      version++;
+      const results = [];
+      for (const ch of body.changes) {
+        const fields = { ...ch };
+        delete fields.base_version;
+        const item = { ...(items.get(ch.id) || {}), ...fields, version };
+        delete item.deleted;
+        items.set(ch.id, item);
+        results.push({ status: 'applied', item });
+      }
+      for (const d of body.deletions) {
+        items.set(d.id, { id: d.id, version, deleted: true });
+        results.push({ status: 'applied', version });
+      }
+      return json(200, { version, results });
+    }
+    return json(404, { error: { code: 'not_found', message: 'no such route' } });
+  };
+  /** Stores items as the server's, at one new version, and returns it. */
+  const seed = (list) => {
+    version++;
+    for (const i of list) items.set(i.id, { ...i, version });
+    return version;
+  };
+  return { items, requests, seed, get version() { return version; } };
+}
