@@ -66,6 +66,7 @@ const byToken = new Map();
 
 function hostChannel() {
   if (channel) return channel;
+  hearPorts();
   const token = crypto.randomUUID();
   const made = hostClient().then((client) => {
     const { port1, port2 } = new MessageChannel();
@@ -85,13 +86,19 @@ function hostChannel() {
   return made;
 }
 
-chrome.runtime.onConnect.addListener((port) => {
-  const [name, token] = port.name.split('#');
-  if (name !== PORT.ENGINE) return;
-  const through = byToken.get(token);
-  if (!through) return port.disconnect(); // a channel forgotten already
-  port.onDisconnect.addListener(() => gone(through));
-});
+/** Listens for the documents' ports; added with the first channel (its document connects only after it). */
+let hearing = false;
+function hearPorts() {
+  if (hearing) return;
+  hearing = true;
+  chrome.runtime.onConnect.addListener((port) => {
+    const [name, token] = port.name.split('#');
+    if (name !== PORT.ENGINE) return;
+    const through = byToken.get(token);
+    if (!through) return port.disconnect(); // a channel forgotten already
+    port.onDisconnect.addListener(() => gone(through));
+  });
+}
 
 /** The document of a channel went away: its requests are answered for it, and the next request opens another. */
 function gone(through) {
