@@ -7,7 +7,7 @@
 // browser comes back online, after failures with exponential backoff, and whenever the server says the library
 // changed (sync-live.js keeps a long poll open while signed in).
 import * as account from './account.js';
-import { exclusive, onLocalChange, migrate } from './library.js';
+import { exclusive, onLocalChange, migrate, placesChanged } from './library.js';
 import { keyOf, idOfKey, GONE_PREFIX } from '../lib/saved.js';
 import { STATUS_KEY } from '../lib/messages.js';
 import { checkPull, reportSkipped } from './pull-validate.js';
@@ -211,6 +211,7 @@ async function applyPull(data) {
   if (drop.length) await chrome.storage.local.remove(drop);
   await chrome.storage.local.set(put);
   index.written([...drop, ...Object.keys(put)]);
+  await placesChanged(local, put);
 }
 
 /**
@@ -474,6 +475,7 @@ async function applyResults(flight, resp) {
   if (drop.length) await chrome.storage.local.remove(drop);
   if (Object.keys(put).length) await chrome.storage.local.set(put);
   index.written([...drop, ...Object.keys(put)]);
+  await placesChanged(local, put);
   return again;
 }
 

@@ -16,6 +16,8 @@ const sync = await import('./sync.js');
 const library = await import('./library.js');
 sync.start();
 const { STATUS_KEY } = await import('../lib/messages.js');
+const { REMEMBER_KEY, firstScreenIds, toRemember } = await import('../popup/first-screen.js');
+const { LibraryIndex } = await import('../popup/search-index.js');
 
 const local = /** @type {any} */ (chrome.storage.local);
 const status = async () => (await local.get(STATUS_KEY))[STATUS_KEY];
@@ -69,4 +71,35 @@ test('the status counts what the records say, after edits and rounds that no who
   const st = await sync.syncNow();
   assert.deepEqual([st.pending, st.conflicts], [0, 1]);
   assert.equal(server.items.get(id).tags[0], 'x');
+});
+
+test('a paper that moved up while the popup was closed is on its next first screen', async () => {
+  // The popup remembers the beginning of the list (popup/first-screen.js), then closes.
+  const whole = async () => {
+    const all = new LibraryIndex();
+    all.load(await local.get(null));
+    return all.search('').map((r) => r.id);
+  };
+  await local.set({ [REMEMBER_KEY]: toRemember(undefined, (await whole()).map((id) => ({ id }))) });
+  const old = (i) => synced(i, 1).id;
+  // Removed and saved again after the browser forgot the removal: saved now, on top of the list.
+  await library.remove(old(20));
+  await chrome.storage.session.clear();
+  await library.save({ id: old(20), title: 'Saved again', authors: [], abstract: '', url: '' }, {});
+  // Saved again on another device, after a removal there: a pull brings a newer save time.
+  const later = { ...server.items.get(old(21)), saved_at: new Date(Date.UTC(2027, 0, 1)).toISOString() };
+  server.seed([later]);
+  // An edit here that the server answers with a conflict: conflicts head the list.
+  server.conflicts.add(old(22));
+  await library.update(old(22), { note: 'my note' });
+  await sync.syncNow();
+  await settle();
+
+  const list = await whole();
+  for (const id of [old(20), old(21), old(22)]) assert.ok(list.indexOf(id) < 4, `${id} moved up`);
+  const got = await local.get(null);
+  const ids = firstScreenIds(got[REMEMBER_KEY], Object.keys(got));
+  const first = new LibraryIndex();
+  first.load(Object.fromEntries(ids.map((id) => [`paper:${id}`, got[`paper:${id}`]])));
+  assert.deepEqual(first.search('').slice(0, 50).map((r) => r.id), list.slice(0, 50));
 });

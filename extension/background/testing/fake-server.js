@@ -1,10 +1,13 @@
 // A sync server in memory behind a fake fetch, for node tests of the sync engine: GET /v1/sync (pull), POST
-// /v1/sync (push: every change applies, every deletion too), GET /v1/sync/wait (never answers; the engine's
-// timeout ends it). Enough of the wire contract (shared/syncproto) for rounds, not its merge rules.
+// /v1/sync (push: every change applies, every deletion too, but a change of an ID in conflicts is a conflict on
+// its note), GET /v1/sync/wait (never answers; the engine's timeout ends it). Enough of the wire contract
+// (shared/syncproto) for rounds, not its merge rules.
 export function fakeServer() {
   const items = new Map();
   let version = 0;
   const requests = [];
+  /** @type {Set<string>} IDs whose next change is answered as a conflict on the note */
+  const conflicts = new Set();
   const json = (status, body) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
   globalThis.fetch = async (url, init = {}) => {
     const u = new URL(url);
@@ -24,6 +27,12 @@ export function fakeServer() {
       version++;
       const results = [];
       for (const ch of body.changes) {
+        if (conflicts.delete(ch.id)) {
+          const theirs = { ...items.get(ch.id), note: 'their note', version };
+          items.set(ch.id, theirs);
+          results.push({ status: 'conflict', item: theirs, fields: ['note'] });
+          continue;
+        }
         const fields = { ...ch };
         delete fields.base_version;
         const item = { ...(items.get(ch.id) || {}), ...fields, version };
@@ -45,5 +54,5 @@ export function fakeServer() {
     for (const i of list) items.set(i.id, { ...i, version });
     return version;
   };
-  return { items, requests, seed, get version() { return version; } };
+  return { items, requests, seed, conflicts, get version() { return version; } };
 }
