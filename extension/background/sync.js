@@ -94,13 +94,15 @@ async function round() {
     // Keep why the server ended the login (the long poll may have learnt it first): the popup says so.
     return writeStatus('signed-out', (prev) => (prev && prev.state === 'signed-out' ? prev.error : undefined));
   }
+  // Not awaited: should an edit's recount be under way, the round need not wait for it; the round's last status
+  // is written after this one all the same. Before the first sign-in's rebase, which rewrites every record (seconds
+  // in a large library): until then the status still said "Signed out", and a popup opened meanwhile asked a
+  // signed-in user to sign in.
+  if (navigator.onLine !== false) writeStatus('syncing').catch((err) => console.warn('papergist: sync status', err));
   await migrate(); // once per worker life, before the first round: the status counts read the records directly
   const st = await state();
   if (st.account !== libraryOf(a)) await rebase(a);
   if (navigator.onLine === false) return writeStatus('offline', 'this computer is offline'); // 'online' restarts
-  // Not awaited: should an edit's recount be under way (a whole library's read), the round need not wait for it;
-  // the round's last status is written after this one all the same.
-  writeStatus('syncing').catch((err) => console.warn('papergist: sync status', err));
   // Every request of the round is for this login: should the user sign in to another account meanwhile, the
   // round stops rather than push this library's queue into that one.
   const call = (method, path, opts = {}) => account.api(method, path, { ...opts, expect: a.deviceId });

@@ -103,3 +103,24 @@ test('a paper that moved up while the popup was closed is on its next first scre
   first.load(Object.fromEntries(ids.map((id) => [`paper:${id}`, got[`paper:${id}`]])));
   assert.deepEqual(first.search('').slice(0, 50).map((r) => r.id), list.slice(0, 50));
 });
+
+test('signing in says "Syncing" before the first round rewrites every record, not "Signed out" until then', async () => {
+  await local.set({ [STATUS_KEY]: { state: 'signed-out', pending: 0, conflicts: 0, at: new Date().toISOString() } });
+  await settle();
+  /** @type {string[]} the keys written, in order, with the status's state */
+  const writes = [];
+  const tell = (changes, area) => {
+    if (area !== 'local') return;
+    for (const [k, c] of Object.entries(changes)) writes.push(k === STATUS_KEY ? `status:${c.newValue && c.newValue.state}` : k);
+  };
+  chrome.storage.onChanged.addListener(tell);
+  // Another account: its first round rebases the library (every record written again) before it pulls.
+  globalThis.fakeIdb.set('session', { ...globalThis.fakeIdb.get('session'), email: 'b@example.com' });
+  await sync.syncNow();
+  await settle();
+  chrome.storage.onChanged.removeListener(tell);
+  const syncing = writes.indexOf('status:syncing');
+  const record = writes.findIndex((k) => k.startsWith('paper:'));
+  assert.ok(record >= 0 && syncing >= 0, writes.slice(0, 5).join(' '));
+  assert.ok(syncing < record, `the status said "Syncing" only after the records were rewritten: ${writes.slice(0, 5).join(' ')}`);
+});
