@@ -12,7 +12,7 @@ import { keyOf, idOfKey, GONE_PREFIX } from '../lib/saved.js';
 import { STATUS_KEY } from '../lib/messages.js';
 import { checkPull, reportSkipped } from './pull-validate.js';
 import { NAMES, USER_FIELDS, same, valueOf, fromItem, adoptClean, dirtyFields, upgrade, newMark } from '../lib/record.js';
-import { listen, listening, markChecked } from './sync-live.js';
+import { listen, listening, markChecked, serverReached } from './sync-live.js';
 import * as index from './sync-index.js';
 
 /** @typedef {import('../lib/messages.js').SavedPaper} SavedPaper */
@@ -115,6 +115,7 @@ async function round() {
     await chrome.alarms.clear(RETRY_ALARM);
     await setState({ failures: 0, limits: null, lastRound: Date.now(), lastSynced: new Date().toISOString() });
     await markChecked();
+    serverReached();
     listen();
     return await writeStatus();
   } catch (err) {

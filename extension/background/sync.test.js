@@ -124,3 +124,22 @@ test('signing in says "Syncing" before the first round rewrites every record, no
   assert.ok(record >= 0 && syncing >= 0, writes.slice(0, 5).join(' '));
   assert.ok(syncing < record, `the status said "Syncing" only after the records were rewritten: ${writes.slice(0, 5).join(' ')}`);
 });
+
+test('a wait that failed goes out again as soon as a round reaches the server, not after its pause', async (t) => {
+  const waits = () => server.requests.filter((r) => r === 'GET /v1/sync/wait').length;
+  const flush = async () => {
+    for (let i = 0; i < 50; i++) await new Promise((r) => setImmediate(r));
+  };
+  await sync.syncNow(); // the loop is listening: one wait open
+  await flush();
+  const open = waits();
+  assert.ok(open > 0);
+  t.mock.timers.enable({ apis: ['setTimeout'] }); // the pause after a failure (2 s, doubling to 5 minutes) never ends
+  server.answerWaits(500); // a server that fails (a deploy), then is back
+  await flush();
+  assert.equal(waits(), open, 'pausing after the failure');
+  await sync.syncNow();
+  await flush();
+  assert.equal(waits(), open + 1, 'the wait went out again with the round\'s success');
+  t.mock.timers.reset();
+});

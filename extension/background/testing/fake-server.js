@@ -1,11 +1,20 @@
 // A sync server in memory behind a fake fetch, for node tests of the sync engine: GET /v1/sync (pull), POST
 // /v1/sync (push: every change applies, every deletion too, but a change of an ID in conflicts is a conflict on
-// its note), GET /v1/sync/wait (never answers; the engine's timeout ends it). Enough of the wire contract
+// its note), GET /v1/sync/wait (answered only by answerWaits; else the engine's timeout ends it). Enough of the wire contract
 // (shared/syncproto) for rounds, not its merge rules.
 export function fakeServer() {
   const items = new Map();
   let version = 0;
   const requests = [];
+  /** @type {((r: Response) => void)[]} the waits open, to answer (answerWaits) */
+  const waits = [];
+  /** Answers the waits open with status (and an error body unless 200 or 204). */
+  const answerWaits = (status) => {
+    for (const answer of waits.splice(0)) {
+      answer(status === 204 ? new Response(null, { status }) : status === 200 ? json(200, { version })
+        : json(status, { error: { code: 'internal', message: 'the server failed' } }));
+    }
+  };
   /** @type {Set<string>} IDs whose next change is answered as a conflict on the note */
   const conflicts = new Set();
   const json = (status, body) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
@@ -14,7 +23,10 @@ export function fakeServer() {
     const method = init.method || 'GET';
     requests.push(`${method} ${u.pathname}`);
     if (u.pathname === '/v1/sync/wait') {
-      return new Promise((_, reject) => init.signal?.addEventListener('abort', () => reject(init.signal.reason)));
+      return new Promise((resolve, reject) => {
+        waits.push(resolve);
+        init.signal?.addEventListener('abort', () => reject(init.signal.reason));
+      });
     }
     if (u.pathname === '/v1/sync' && method === 'GET') {
       const since = Number(u.searchParams.get('since'));
@@ -54,5 +66,5 @@ export function fakeServer() {
     for (const i of list) items.set(i.id, { ...i, version });
     return version;
   };
-  return { items, requests, seed, conflicts, get version() { return version; } };
+  return { items, requests, seed, conflicts, answerWaits, get version() { return version; } };
 }
