@@ -19,7 +19,7 @@ export default [
     },
   },
   {
-    files: ['**/*.test.js', 'eslint.config.js'],
+    files: ['**/*.test.js', 'background/testing/**/*.js', 'eslint.config.js'],
     languageOptions: { globals: { ...globals.node } },
   },
 ];

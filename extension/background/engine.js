@@ -10,9 +10,10 @@ import { ensureHost, toHost } from './host.js';
 /**
  * What the engine has done, for the tests that count trips (see service-worker.js): trips and goCalls are page
  * analyses, libraryTrips the changes of the For-you library index (for-you.js), never one per page;
- * compiledEarly whether the engine's module was compiled as its document opened (offscreen/compile.js).
+ * compiledEarly whether the engine's module was compiled as its document opened (offscreen/compile.js); retries
+ * the analyses sent again because their document went away unnoticed (each waited for host.js to find out).
  */
-export const engineStats = { trips: 0, goCalls: 0, libraryTrips: 0, compiledEarly: false };
+export const engineStats = { trips: 0, goCalls: 0, libraryTrips: 0, compiledEarly: false, retries: 0 };
 
 /** Opens the engine's host (Chrome: the offscreen document) unless it is open. */
 export const ensureEngine = ensureHost;
@@ -31,7 +32,10 @@ export async function analyze(request) {
   let reply = await toHost(msg);
   // The document went away since the last page (it crashed), which the channel learns only by this request going
   // unanswered: once more, on a document opened again. An analysis can be repeated; a library change cannot.
-  if (!reply.ok && reply.error?.code === 'unavailable') reply = await toHost(msg);
+  if (!reply.ok && reply.error?.code === 'unavailable') {
+    engineStats.retries++;
+    reply = await toHost(msg);
+  }
   const { json, wait, go, stats } = unwrap(reply, MSG.ENGINE_ANALYZE);
   engineStats.goCalls = stats.goCalls;
   engineStats.compiledEarly = stats.compiledEarly;

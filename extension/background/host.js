@@ -3,7 +3,7 @@
 // offscreen/document.js). Not by runtime messages: those go to every extension page that listens, are serialized
 // as JSON, and the document would also get every page a content script sends here. The Firefox build replaces
 // this file with host-firefox.js (scripts/build-extension.sh); both export the same two functions.
-import { AppError } from '../lib/messages.js';
+import { AppError, PORT } from '../lib/messages.js';
 
 const URL_ = 'offscreen/offscreen.html';
 /** @type {Promise<void>|null} */
@@ -57,20 +57,56 @@ async function hostClient() {
  */
 let channel = null;
 
+/**
+ * The channels by the token each handed its document: the document opens a runtime port named PORT.ENGINE#token,
+ * whose disconnection says at once that it went away (closed, crashed), which a MessagePort never says.
+ * @type {Map<string, Promise<{port: MessagePort, client: any}>>}
+ */
+const byToken = new Map();
+
 function hostChannel() {
-  channel ??= hostClient().then((client) => {
+  if (channel) return channel;
+  hearPorts();
+  const token = crypto.randomUUID();
+  const made = hostClient().then((client) => {
     const { port1, port2 } = new MessageChannel();
     port1.onmessage = (event) => {
       const { id, reply } = event.data || {};
-      awaited.get(id)?.(reply);
+      awaited.get(id)?.settle(reply);
     };
-    client.postMessage({ connect: true }, [port2]);
+    client.postMessage({ connect: true, token }, [port2]);
     return { port: port1, client };
   }).catch((err) => {
-    channel = null;
+    byToken.delete(token);
+    if (channel === made) channel = null;
     throw err;
   });
-  return channel;
+  byToken.set(token, made);
+  channel = made;
+  return made;
+}
+
+/** Listens for the documents' ports; added with the first channel (its document connects only after it). */
+let hearing = false;
+function hearPorts() {
+  if (hearing) return;
+  hearing = true;
+  chrome.runtime.onConnect.addListener((port) => {
+    const [name, token] = port.name.split('#');
+    if (name !== PORT.ENGINE) return;
+    const through = byToken.get(token);
+    if (!through) return port.disconnect(); // a channel forgotten already
+    port.onDisconnect.addListener(() => gone(through));
+  });
+}
+
+/** The document of a channel went away: its requests are answered for it, and the next request opens another. */
+function gone(through) {
+  for (const [token, c] of byToken) if (c === through) byToken.delete(token);
+  for (const w of [...awaited.values()]) {
+    if (w.through === through) w.settle({ ok: false, error: { code: 'unavailable', message: 'the engine stopped before it answered; try again' } });
+  }
+  lost(through);
 }
 
 /**
@@ -85,11 +121,14 @@ function lost(gone) {
   open = null;
 }
 
-/** How often a request waiting for its reply looks whether the document is still open, in ms. */
+/**
+ * How often a request waiting for its reply looks whether the document is still open, in ms: a fallback for a
+ * document whose port (byToken) never connected; one that did says so at once.
+ */
 const CHECK_MS = 2000;
 
 let lastId = 0;
-/** @type {Map<number, (reply: any) => void>} the replies awaited, by request id */
+/** @type {Map<number, {through: Promise<unknown>, settle: (reply: any) => void}>} the replies awaited, by request id */
 const awaited = new Map();
 
 /**
@@ -103,7 +142,8 @@ export async function toHost(msg) {
   const id = ++lastId;
   return new Promise((resolve) => {
     // A runtime message fails when its receiver is gone; a postMessage is simply never answered. So while the
-    // reply is awaited, look every CHECK_MS whether the document is still there, and answer for it when it is not.
+    // reply is awaited, the document's port (byToken) answers for it should it go away, and, should that port
+    // never have connected, a look every CHECK_MS whether the document is still there.
     const check = setInterval(async () => {
       if (!awaited.has(id) || (await scope.clients.get(client.id))) return;
       settle({ ok: false, error: { code: 'unavailable', message: 'the engine stopped before it answered; try again' } });
@@ -113,7 +153,7 @@ export async function toHost(msg) {
       clearInterval(check);
       if (awaited.delete(id)) resolve(reply);
     };
-    awaited.set(id, settle);
+    awaited.set(id, { through, settle });
     port.postMessage({ id, msg });
   });
 }

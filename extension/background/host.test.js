@@ -1,12 +1,18 @@
 // host.js against a fake Chrome: requests and replies go over the channel the worker hands the offscreen document,
 // each reply reaches the request that asked, and a request whose document goes away is answered with an error
-// instead of waiting for ever, after which the next request opens a new channel.
+// instead of waiting for ever (at once when the document's port disconnects), after which the next request opens a
+// new channel.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 const URL = 'chrome-extension://papergist/offscreen/offscreen.html';
 /** @type {MessagePort[]} the ports the document was handed, in order */
 const handed = [];
+/** @type {((port: any) => void)[]} the worker's runtime.onConnect listeners */
+const onConnect = [];
+/** The runtime ports the documents opened to the worker (PORT.ENGINE), in order; die() is the document going away. */
+const lifelines = [];
+
 let alive = true;
 let created = 0;
 /** The offscreen document as a client of the worker: a new one (a new id) each time it is created. */
@@ -14,15 +20,22 @@ const newClient = () => ({
   id: `doc-${created}`,
   url: URL,
   postMessage: (/** @type {any} */ data, /** @type {MessagePort[]} */ transfer) => {
-    assert.deepEqual(data, { connect: true });
+    assert.equal(data.connect, true);
     handed.push(transfer[0]);
+    if (typeof data.token !== 'string') return; // as offscreen/document.js, which opens its port then
+    const gone = [];
+    const port = { name: `offscreen/engine#${data.token}`, onDisconnect: { addListener: (fn) => gone.push(fn) },
+      disconnect: () => {}, die: () => gone.forEach((fn) => fn(port)) };
+    lifelines.push(port);
+    for (const l of onConnect) l(port);
   },
 });
 let client = newClient();
 
 Object.assign(globalThis, {
   chrome: {
-    runtime: { getURL: (/** @type {string} */ p) => `chrome-extension://papergist/${p}`, getContexts: async () => (alive ? [{}] : []) },
+    runtime: { getURL: (/** @type {string} */ p) => `chrome-extension://papergist/${p}`, getContexts: async () => (alive ? [{}] : []),
+      onConnect: { addListener: (fn) => onConnect.push(fn) } },
     offscreen: {
       createDocument: async () => {
         created++;
@@ -87,5 +100,31 @@ test('requests that outlived their document leave the channel to the next docume
   assert.deepEqual(await toHost({ target: 'offscreen', type: 'x', n: 6 }), { ok: true, data: 60 });
   assert.equal(handed.length, 3);
   assert.equal(created, 2);
+});
+
+test('a document that goes away answers for its requests at once, through its port, not after a look', { timeout: 5000 }, async (t) => {
+  t.mock.timers.enable({ apis: ['setInterval'] }); // the look every CHECK_MS never comes
+  assert.equal(lifelines.length, 3, 'each document opened its port');
+  handed[2].onmessage = null; // the document stops answering, and goes away
+  const reply = toHost({ target: 'offscreen', type: 'y' });
+  await new Promise((r) => setTimeout(r, 10));
+  alive = false;
+  lifelines[2].die();
+  assert.equal((await reply).error.code, 'unavailable');
+  const next = toHost({ target: 'offscreen', type: 'x', n: 8 });
+  await new Promise((r) => setTimeout(r, 10));
+  assert.equal(created, 3, 'a new document, opened without waiting for a look');
+  serve(handed[3], (msg) => ({ ok: true, data: msg.n * 10 }));
+  assert.deepEqual(await next, { ok: true, data: 80 });
+
+  // Gone between requests: the next request goes to a new document at once, with no failed trip.
+  alive = false;
+  lifelines[3].die();
+  const after = toHost({ target: 'offscreen', type: 'x', n: 9 });
+  await new Promise((r) => setTimeout(r, 10));
+  assert.equal(created, 4);
+  assert.equal(handed.length, 5);
+  serve(handed[4], (msg) => ({ ok: true, data: msg.n * 10 }));
+  assert.deepEqual(await after, { ok: true, data: 90 });
   for (const port of handed) port.close(); // lets the test process end
 });

@@ -4,6 +4,8 @@
 // (lib/record.js): the records themselves are the durable sync queue.
 import { keyOf, idOfKey, GONE_PREFIX, normalizeTags } from '../lib/saved.js';
 import { markDirty, splitPaper, upgrade, isCurrent } from '../lib/record.js';
+import { written } from './sync-index.js';
+import { REMEMBER_KEY, forgetMoved } from '../popup/first-screen.js';
 
 /** @typedef {import('../lib/messages.js').SavedPaper} SavedPaper */
 /** @typedef {import('../lib/messages.js').Paper} Paper */
@@ -72,6 +74,8 @@ export async function save(paper, summary, { keepSaved = false, now = new Date()
     markDirty(old, next);
     await chrome.storage.local.set({ [key]: next });
     if (tomb) await chrome.storage.local.remove(gone);
+    written([key, gone]);
+    await placesChanged({ [key]: stored }, { [key]: next });
     return next;
   });
   if (!kept) changed();
@@ -95,6 +99,7 @@ export async function update(id, patch) {
     delete next.sync.error;
     markDirty(old, next);
     await chrome.storage.local.set({ [key]: next });
+    written([key]);
     return next;
   });
   changed();
@@ -114,6 +119,7 @@ export async function remove(id) {
       await chrome.storage.local.set({ [GONE_PREFIX + id]: { id, version: rec.version } });
     }
     await chrome.storage.local.remove(key);
+    written([key, GONE_PREFIX + id]);
   });
   changed();
 }
@@ -157,6 +163,34 @@ async function takeRemoved(id) {
   }
 }
 
+/**
+ * Tells the popup's first screen (popup/first-screen.js) of the papers just written whose place in its list may
+ * have changed unseen by their keys: saved anew (perhaps a paper it remembers, removed and saved again), a new
+ * save time, a conflict come or gone. What it remembers then leaves them out, so its next opening reads them as
+ * new instead of showing a first screen without them. Call it inside exclusive, after the write; a failure costs
+ * only the first screen's guess, which the whole library corrects.
+ * @param {Record<string, any>} before the stored values of the keys written (absent: none)
+ * @param {Record<string, any>} after the values written (a key absent or undefined: removed)
+ */
+export async function placesChanged(before, after) {
+  const moved = [];
+  for (const [k, v] of Object.entries(after)) {
+    const id = idOfKey(k);
+    if (id === null || !v) continue;
+    const old = before[k] && upgrade(before[k]);
+    const rec = upgrade(v);
+    if (!old || old.saved_at !== rec.saved_at || Boolean(old.sync.conflict) !== Boolean(rec.sync.conflict)) moved.push(id);
+  }
+  if (!moved.length) return;
+  try {
+    const { [REMEMBER_KEY]: remembered } = await chrome.storage.local.get(REMEMBER_KEY);
+    const next = forgetMoved(remembered, moved);
+    if (next) await chrome.storage.local.set({ [REMEMBER_KEY]: next });
+  } catch (err) {
+    console.warn('papergist: the popup\'s first screen', err);
+  }
+}
+
 /** chrome.storage.local: the shape of the stored records, 2 once every record is lib/record.js's (absent: older). */
 export const SCHEMA_KEY = 'library:schema';
 const SCHEMA = 2;
@@ -183,6 +217,7 @@ export function migrate() {
     const n = Object.keys(put).length;
     put[SCHEMA_KEY] = SCHEMA;
     await chrome.storage.local.set(put);
+    written(Object.keys(put));
     if (n) console.info(`papergist: upgraded ${n} saved papers to the item shape`);
     return n;
   }).catch((err) => {

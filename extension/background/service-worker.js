@@ -39,12 +39,13 @@ forYou.ensureLibrary().catch((err) => console.warn('papergist: For-you index', e
 
 /**
  * Counts for the tests (scripts/e2e): messages from content scripts, trips to the engine and calls into Go
- * (the engine's running count), since this worker started, whether the engine compiled its module early, and
- * whether the live sync is listening (a long poll open after one that answered).
+ * (the engine's running count), since this worker started, whether the engine compiled its module early, the
+ * analyses sent again after their document went away, and whether the live sync is listening (a long poll open
+ * after one that answered).
  */
 const stats = { fromContent: 0, pagePorts: 0, earlyAnswers: 0, get trips() { return engineStats.trips; },
   get goCalls() { return engineStats.goCalls; }, get libraryTrips() { return engineStats.libraryTrips; },
-  get compiledEarly() { return engineStats.compiledEarly; }, get listening() { return listening(); },
+  get compiledEarly() { return engineStats.compiledEarly; }, get engineRetries() { return engineStats.retries; }, get listening() { return listening(); },
   get typedPorts() { return typedStats.ports; } };
 globalThis.papergistStats = stats;
 chrome.runtime.onMessage.addListener((_msg, sender) => {

@@ -7,12 +7,13 @@
 // browser comes back online, after failures with exponential backoff, and whenever the server says the library
 // changed (sync-live.js keeps a long poll open while signed in).
 import * as account from './account.js';
-import { exclusive, onLocalChange, migrate } from './library.js';
+import { exclusive, onLocalChange, migrate, placesChanged } from './library.js';
 import { keyOf, idOfKey, GONE_PREFIX } from '../lib/saved.js';
 import { STATUS_KEY } from '../lib/messages.js';
 import { checkPull, reportSkipped } from './pull-validate.js';
 import { NAMES, USER_FIELDS, same, valueOf, fromItem, adoptClean, dirtyFields, upgrade, newMark } from '../lib/record.js';
-import { listen, listening, markChecked } from './sync-live.js';
+import { listen, listening, markChecked, serverReached } from './sync-live.js';
+import * as index from './sync-index.js';
 
 /** @typedef {import('../lib/messages.js').SavedPaper} SavedPaper */
 /** @typedef {import('../lib/messages.js').Item} Item */
@@ -35,7 +36,7 @@ const MAX_BACKOFF_MS = 5 * 60_000;
 /** Which library the local versions refer to: the same user on the same server keeps them across sign-ins. */
 const libraryOf = (a) => `${a.server}|${a.email.toLowerCase()}`;
 
-/** @returns {Promise<{account: string, since: number, failures: number, lastRound: number, limits?: {ops: number, bytes: number}}>} */
+/** @returns {Promise<{account: string, since: number, failures: number, lastRound: number, lastSynced?: string, limits?: {ops: number, bytes: number}}>} */
 async function state() {
   const { [STATE]: s } = await chrome.storage.local.get(STATE);
   return { account: '', since: 0, failures: 0, lastRound: 0, ...(s || {}) };
@@ -93,13 +94,15 @@ async function round() {
     // Keep why the server ended the login (the long poll may have learnt it first): the popup says so.
     return writeStatus('signed-out', (prev) => (prev && prev.state === 'signed-out' ? prev.error : undefined));
   }
+  // Not awaited: should an edit's recount be under way, the round need not wait for it; the round's last status
+  // is written after this one all the same. Before the first sign-in's rebase, which rewrites every record (seconds
+  // in a large library): until then the status still said "Signed out", and a popup opened meanwhile asked a
+  // signed-in user to sign in.
+  if (navigator.onLine !== false) writeStatus('syncing').catch((err) => console.warn('papergist: sync status', err));
   await migrate(); // once per worker life, before the first round: the status counts read the records directly
   const st = await state();
   if (st.account !== libraryOf(a)) await rebase(a);
   if (navigator.onLine === false) return writeStatus('offline', 'this computer is offline'); // 'online' restarts
-  // Not awaited: should an edit's recount be under way (a whole library's read), the round need not wait for it;
-  // the round's last status is written after this one all the same.
-  writeStatus('syncing').catch((err) => console.warn('papergist: sync status', err));
   // Every request of the round is for this login: should the user sign in to another account meanwhile, the
   // round stops rather than push this library's queue into that one.
   const call = (method, path, opts = {}) => account.api(method, path, { ...opts, expect: a.deviceId });
@@ -112,6 +115,7 @@ async function round() {
     await chrome.alarms.clear(RETRY_ALARM);
     await setState({ failures: 0, limits: null, lastRound: Date.now(), lastSynced: new Date().toISOString() });
     await markChecked();
+    serverReached();
     listen();
     return await writeStatus();
   } catch (err) {
@@ -153,6 +157,7 @@ async function rebase(a) {
     }
     await chrome.storage.local.remove(drop);
     await chrome.storage.local.set(put);
+    index.forget(); // every record changed
   });
 }
 
@@ -208,6 +213,8 @@ async function applyPull(data) {
   // Removals first: a stop between the two writes then leaves since where it was, and the page is pulled again.
   if (drop.length) await chrome.storage.local.remove(drop);
   await chrome.storage.local.set(put);
+  index.written([...drop, ...Object.keys(put)]);
+  await placesChanged(local, put);
 }
 
 /**
@@ -275,7 +282,10 @@ const jsonBytes = (v) => encoder.encode(JSON.stringify(v)).length;
 async function pushBatch(call) {
   const lim = await limits();
   const flight = await exclusive(async () => {
-    const all = await chrome.storage.local.get(null);
+    // Only what may have something to push, and the records the tombstones name: not the whole library.
+    const keys = await index.toPush();
+    const named = keys.filter((k) => k.startsWith(GONE_PREFIX)).map((k) => keyOf(k.slice(GONE_PREFIX.length)));
+    const all = await chrome.storage.local.get([...keys, ...named]);
     const changes = [];
     const deletions = [];
     const sent = {};
@@ -316,7 +326,10 @@ async function pushBatch(call) {
       sent[id] = Object.fromEntries(dirty.map((f) => [f, rec.sync.dirty[f]]));
       changes.push(ch);
     }
-    if (stale.length) await chrome.storage.local.remove(stale);
+    if (stale.length) {
+      await chrome.storage.local.remove(stale);
+      index.written(stale);
+    }
     if (!changes.length && !deletions.length) return null;
     const f = { key: crypto.randomUUID(), body: JSON.stringify({ changes, deletions }), sent, full };
     await chrome.storage.local.set({ [INFLIGHT]: f }); // before sending: a retry must reuse key and body
@@ -343,8 +356,25 @@ async function send(call, flight) {
   return exclusive(async () => {
     const again = await applyResults(flight, data);
     await chrome.storage.local.remove(INFLIGHT);
+    await skipOwnWrite(flight, data);
     return again;
   });
+}
+
+/**
+ * A push whose write is the only change to the library since the version last pulled (its answer's version is
+ * that one plus one) and whose every change and removal applied: its answer's items are all that version holds, and
+ * they are stored, so the version pulled moves on to it. Else the next pull brought back, in full, the papers
+ * this device had just pushed, and the long poll, which the push itself answered, cost a round for them.
+ * (A conflict is not skipped: the server may write its dispute in the same version, which a pull brings.)
+ * @param {{body: string}} flight @param {{version?: unknown, results: any[]}} resp
+ */
+async function skipOwnWrite(flight, resp) {
+  const body = JSON.parse(flight.body);
+  const st = await state();
+  if (resp.version !== st.since + 1 || resp.results.length !== body.changes.length + body.deletions.length) return;
+  if (!resp.results.every((r, i) => r && r.status === 'applied' && (i >= body.changes.length || usable(r.item)))) return;
+  await setState({ since: resp.version });
 }
 
 /**
@@ -375,10 +405,12 @@ async function refuse(flight, err) {
       const next = structuredClone(upgrade(rec));
       next.sync.error = err.message || `refused (HTTP ${err.status})`;
       await chrome.storage.local.set({ [key]: next });
+      index.written([key]);
     }
   } else {
     console.warn('papergist: the server refuses the removal of', body.deletions[0].id, err.message);
     await chrome.storage.local.remove(GONE_PREFIX + body.deletions[0].id);
+    index.written([GONE_PREFIX + body.deletions[0].id]);
   }
   await chrome.storage.local.remove(INFLIGHT);
 }
@@ -462,6 +494,8 @@ async function applyResults(flight, resp) {
   });
   if (drop.length) await chrome.storage.local.remove(drop);
   if (Object.keys(put).length) await chrome.storage.local.set(put);
+  index.written([...drop, ...Object.keys(put)]);
+  await placesChanged(local, put);
   return again;
 }
 
@@ -483,7 +517,10 @@ export async function resolve(id, keep) {
     const mark = newMark();
     delete next.sync.conflict;
     if (!server) {
-      if (keep === 'theirs') return chrome.storage.local.remove(key);
+      if (keep === 'theirs') {
+        await chrome.storage.local.remove(key);
+        return index.written([key]);
+      }
       // Brought back: created again on top of its tombstone's version, with every field.
       next.version = version;
       for (const n of NAMES) dirty[n] = mark;
@@ -498,6 +535,7 @@ export async function resolve(id, keep) {
       next.version = server.version;
     }
     await chrome.storage.local.set({ [key]: next });
+    index.written([key]);
   });
   return syncNow();
 }
@@ -552,32 +590,12 @@ async function statusNow(s, error) {
     await chrome.storage.local.set({ [STATUS_KEY]: status });
     return status;
   }
-  const all = await chrome.storage.local.get(null);
-  let pending = 0;
-  let conflicts = 0;
-  let disputes = 0;
-  let errors = 0;
-  let reason = '';
-  for (const [k, stored] of Object.entries(all)) {
-    if (k.startsWith(GONE_PREFIX)) {
-      if (!all[keyOf(stored.id)]) pending++; // else a stale tombstone, dropped by the next push
-    } else if (idOfKey(k) !== null) {
-      const rec = upgrade(stored);
-      if (rec.sync.conflict) conflicts++;
-      else {
-        if (rec.dispute) disputes++; // another device's choice is awaited
-        if (rec.sync.error) {
-          errors++;
-          reason ||= `${rec.title ? `"${rec.title}"` : rec.id}: ${rec.sync.error}`;
-        } else if (dirtyFields(rec).length) pending++;
-      }
-    }
-  }
+  const { pending, conflicts, disputes, errors, reason } = await index.counts();
   if (!s && errors) {
     s = 'error';
     error = errors === 1 ? `the server refuses ${reason}` : `the server refuses ${errors} papers, such as ${reason}`;
   }
-  const st = all[STATE] || {};
+  const st = await state();
   /** @type {SyncStatus} */
   const status = { state: s || (pending ? 'pending' : 'synced'), pending, conflicts, disputes, at: new Date().toISOString() };
   if (error) status.error = error;

@@ -187,8 +187,10 @@ export const TARGET = Object.freeze({ BACKGROUND: 'background', OFFSCREEN: 'offs
  * content script: the page's one ANALYZE_PAGE is still sent.
  * TYPED: opened by the popup for the text typed in its fields (background/typed-edits.js): drafts as typed, applied
  * after the typing pause, on leaving the field, or when the popup closes.
+ * ENGINE: opened by the offscreen document to the worker that handed it a channel (background/host.js), named
+ * ENGINE#token; it carries nothing: it disconnects when the document goes away, which the channel never tells.
  */
-export const PORT = Object.freeze({ PAGE: 'page/early', TYPED: 'popup/typed' });
+export const PORT = Object.freeze({ PAGE: 'page/early', TYPED: 'popup/typed', ENGINE: 'offscreen/engine' });
 
 /**
  * What the background answered a page of this URL last time (a Remembered of background/recent-pages.js), with

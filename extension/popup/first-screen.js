@@ -6,7 +6,9 @@
 // and draws the whole library once it is read.
 // What it remembers is only a guess at the order, never data: the records are read fresh, a paper removed since
 // is left out, one saved since is put in its place by the same order as the list's. A paper outside the
-// remembered ones that moved up (a conflict marks it first) shows once the whole library is read.
+// remembered ones that moved up (a conflict marks it first, a save time changed by a pull, a paper removed and
+// saved again while the popup was closed) would be missing: the background, which writes every record, drops
+// such a paper from what is remembered as it writes it (forgetMoved), so the next opening reads it as new.
 import { idOfKey } from '../lib/saved.js';
 
 /** @typedef {import('../lib/messages.js').SavedPaper} SavedPaper */
@@ -53,6 +55,19 @@ export function toRemember(remembered, ordered) {
   const ids = ordered.map((s) => s.id);
   if (isRemembered(remembered) && sameList(remembered.top, top) && sameSet(remembered.ids, ids)) return null;
   return { top, ids };
+}
+
+/**
+ * What is remembered, without the papers whose place in the list may have changed in a way their keys do not show
+ * (see the top of this file): they count as new at the next opening. null when none of them is remembered.
+ * @param {unknown} remembered what REMEMBER_KEY holds @param {string[]} moved paper IDs
+ * @returns {Remembered|null}
+ */
+export function forgetMoved(remembered, moved) {
+  if (!isRemembered(remembered) || !moved.length) return null;
+  const gone = new Set(moved);
+  if (!remembered.ids.some((id) => gone.has(id))) return null;
+  return { top: remembered.top.filter((id) => !gone.has(id)), ids: remembered.ids.filter((id) => !gone.has(id)) };
 }
 
 /** @param {string[]} a @param {string[]} b */

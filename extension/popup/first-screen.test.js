@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LibraryIndex } from './search-index.js';
-import { MAX_NEW, REMEMBERED, REMEMBER_KEY, firstScreenIds, toRemember } from './first-screen.js';
+import { MAX_NEW, REMEMBERED, REMEMBER_KEY, firstScreenIds, forgetMoved, toRemember } from './first-screen.js';
 
 const rec = (id, savedAt, sync = {}) => ({
   id, title: `Title of ${id}`, authors: [], abstract: '', url: '', pdf_url: '', tldr: '', keyphrases: [], tags: [],
@@ -64,4 +64,13 @@ test('the first screen read so is the list the whole library gives, after saves 
   assert.deepEqual(first.search('').slice(0, 50), whole.search('').slice(0, 50));
   assert.equal(first.get('p280').note, 'edited', 'the records are read as they are now');
   assert.equal(ids.length, REMEMBERED - 2 + 2, 'the remembered still saved, and the two new: not the whole library');
+});
+
+test('a paper that moved (the background says which) is read as new at the next opening', () => {
+  const remembered = { top: ['c', 'b'], ids: ['a', 'b', 'c', 'old'] };
+  assert.equal(forgetMoved(remembered, ['new']), null, 'not remembered: nothing to forget');
+  assert.equal(forgetMoved(undefined, ['a']), null);
+  const next = forgetMoved(remembered, ['old', 'b']);
+  assert.deepEqual(next, { top: ['c'], ids: ['a', 'c'] });
+  assert.deepEqual(firstScreenIds(next, keys(['a', 'b', 'c', 'old'])), ['c', 'b', 'old']);
 });

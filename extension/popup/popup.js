@@ -41,8 +41,8 @@ const nodes = /** @type {Map<string, {li: HTMLElement, rec: SavedPaper|null}>} *
 let renders = 0;
 /** Whether the index holds the whole library; before, only the first screen's papers (first-screen.js). */
 let whole = false;
-/** How many papers are saved, from the keys, while the index holds the first screen's only. */
-let total = 0;
+/** How many papers are saved, from the keys, while the index holds the first screen's only; null: not known yet. */
+let total = /** @type {number|null} */ (null);
 /** Whether the first screen is drawn (and the whole library not yet). */
 let firstShown = false;
 /** Whether the browser lists keys alone (getKeys), without which nothing remembered is of use. */
@@ -75,22 +75,26 @@ function render() {
   const more = $('#more');
   more.hidden = !whole || matches.length <= shown.length;
   more.textContent = `Show more (${matches.length - shown.length} more)`;
-  $('#empty').hidden = savedCount() > 0;
+  $('#empty').hidden = savedCount() !== 0;
   $('#no-match').hidden = !whole || index.size === 0 || matches.length > 0;
   $('#loading').hidden = whole || matches.length > 0 || total === 0;
   toolbar();
   showStatus(statusEls, status, index.conflictCount, checked);
   $('#papers').classList.toggle('signed-out', !status || status.state === 'signed-out');
   if (whole) document.body.dataset.rendered = String(++renders); // the list is up to date (tests wait for this)
-  else document.body.dataset.firstScreen = shown.map((s) => s.id).join(' '); // what the first screen showed
+  else {
+    if (shown.length) document.body.dataset.firstScreen = shown.map((s) => s.id).join(' '); // what the first screen showed
+    document.body.dataset.firstCount = $('#count').textContent; // and what it said of the library
+  }
 }
 
-/** How many papers are saved. */
+/** How many papers are saved; null while not known (the keys could not be listed alone). */
 const savedCount = () => (whole ? index.size : total);
 
 function toolbar() {
   const q = $('#search').value.trim();
-  $('#count').textContent = q && whole ? `${matches.length} of ${index.size} match` : `${savedCount()} saved`;
+  const n = savedCount();
+  $('#count').textContent = q && whole ? `${matches.length} of ${index.size} match` : n === null ? '' : `${n} saved`;
   // Selecting and exporting wait for the whole library: before it, they would miss papers.
   /** @type {HTMLInputElement} */ ($('#select-all')).disabled = !whole;
   for (const b of /** @type {NodeListOf<HTMLButtonElement>} */ (document.querySelectorAll('button[data-format]'))) b.disabled = !whole;
@@ -421,6 +425,9 @@ async function firstScreen() {
     const [keys, got] = await Promise.all([storedKeys(chrome.storage.local),
       chrome.storage.local.get([REMEMBER_KEY, STATUS_KEY, CHECKED_KEY])]);
     listable = keys !== null;
+    if (keys) total = keys.filter((k) => idOfKey(k) !== null).length;
+    status = got[STATUS_KEY];
+    checked = got[CHECKED_KEY];
     const ids = keys && firstScreenIds(got[REMEMBER_KEY], keys);
     if (ids) {
       const papers = chrome.storage.local.get(ids.map(keyOf));
@@ -432,14 +439,14 @@ async function firstScreen() {
       const st = got[STATUS_KEY];
       if (!(st && st.conflicts > first.conflictCount)) {
         index = first;
-        total = keys.filter((k) => idOfKey(k) !== null).length;
-        status = st;
-        checked = got[CHECKED_KEY];
         firstShown = true;
         render();
         performance.mark('papergist:first-render');
       }
     }
+    // No list to show before the whole library: the status and the count all the same, with "Reading…", not a
+    // blank popup saying "0 saved" (the page's own markup) until the library is read.
+    if (!firstShown) render();
   } catch (err) {
     console.warn('papergist: first screen', err); // the whole library is read all the same
   }

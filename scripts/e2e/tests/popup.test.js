@@ -246,6 +246,8 @@ test('a large library opens on its first screen, read before the rest: the list 
   const remembered = () => w.evaluate(async () => (await chrome.storage.local.get('popup:first'))['popup:first']);
   let popup = await openPopup();
   assert.equal(await popup.evaluate(() => document.body.dataset.firstScreen), undefined, 'nothing remembered: the whole library first');
+  // Meanwhile the popup said how many papers there are and that it reads them, not the page's "0 saved".
+  assert.equal(await popup.evaluate(() => document.body.dataset.firstCount), `${N} saved`);
   await popup.close();
   for (let i = 0; i < 100 && !(await remembered()); i++) await new Promise((r) => setTimeout(r, 50));
   const was = await remembered();

@@ -123,4 +123,21 @@ describe('trips per page state', () => {
     assert.equal((await cardsOf(page)).find((c) => c.id === card.id)?.saved, 'true');
     await page.close();
   });
+
+  test('the engine\'s document closed (as Chrome may close it, or a crash): the next page goes to a new one at once', async () => {
+    const url = 'https://arxiv.org/list/cs.LG/new?reopened';
+    browser.serve(url, arxivListing(Array.from({ length: 10 }, (_, i) => syntheticPaper(1700 + i))));
+    await (await openListing(browser.context, 'https://arxiv.org/list/cs.CL/new?warm', 'done')).close();
+    const sw = await browser.serviceWorker();
+    await sw.evaluate(() => chrome.offscreen.closeDocument());
+    const before = await counts();
+    const page = await openListing(browser.context, url, 'done');
+    const after = await counts();
+    assert.equal((await cardsOf(page)).length, 10);
+    await page.close();
+    // Before, the worker learnt that the document had gone only by a request to it going unanswered for 2 s,
+    // and then sent it again to a new one.
+    assert.equal(after.engineRetries - before.engineRetries, 0, 'no request went to the closed document');
+    assert.equal(after.trips - before.trips, 1);
+  });
 });

@@ -1,0 +1,175 @@
+// The sync engine (sync.js) against a fake chrome.storage and a fake server (testing/): what a round reads, and
+// that the status it writes and the batches it sends are the records' own. The browser tests cover the rest
+// against the real server (scripts/e2e/tests/sync*.test.js).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { stats } from './testing/fake-chrome.js';
+import { fakeServer } from './testing/fake-server.js';
+
+globalThis.navigator ??= /** @type {any} */ ({ onLine: true });
+globalThis.self ??= /** @type {any} */ (new EventTarget());
+globalThis.fakeIdb ??= new Map();
+globalThis.fakeIdb.set('session', { server: 'http://sync.test', email: 'a@example.com', deviceId: 'dev-1',
+  deviceName: 'test', access: 'token', accessExp: Date.now() + 3600_000, refresh: 'refresh' });
+const server = fakeServer();
+const sync = await import('./sync.js');
+const library = await import('./library.js');
+sync.start();
+const { STATUS_KEY } = await import('../lib/messages.js');
+const { REMEMBER_KEY, firstScreenIds, toRemember } = await import('../popup/first-screen.js');
+const { LibraryIndex } = await import('../popup/search-index.js');
+
+const local = /** @type {any} */ (chrome.storage.local);
+const status = async () => (await local.get(STATUS_KEY))[STATUS_KEY];
+const settle = () => new Promise((r) => setTimeout(r, 20));
+
+/** A record as a pull stores it: synced, nothing to push. */
+const synced = (i, version) => ({
+  id: `arxiv:2401.${String(i).padStart(5, '0')}`, title: `Paper ${i}`, authors: ['A. Author', 'B. Author'],
+  abstract: `An abstract of paper ${i}. `.repeat(40), url: `https://arxiv.org/abs/2401.${i}`, pdf_url: '', tldr: `TL;DR ${i}.`,
+  keyphrases: ['one', 'two'], tags: [], note: '', read: false, saved_at: new Date(Date.UTC(2025, 0, 1) + i * 60_000).toISOString(),
+  version, meta: {}, sync: { dirty: {} },
+});
+
+test('a round after the first reads no whole library; its batch and status are the records\'', async () => {
+  const N = 300;
+  await sync.syncNow(); // the first round of this library: every record it has is pushed (none yet)
+  const papers = Array.from({ length: N }, (_, i) => synced(i, 0));
+  const v = server.seed(papers.map(({ meta: _m, sync: _s, ...item }) => item));
+  const put = Object.fromEntries(papers.map((p) => [`paper:${p.id}`, { ...p, version: v }]));
+  await local.set(put); // as a pull would have stored them (told to the engine by onChanged only)
+  await settle();
+  let st = await sync.syncNow();
+  assert.deepEqual([st.state, st.pending, st.conflicts], ['synced', 0, 0]);
+
+  const before = stats.wholeReads;
+  const pushes = server.requests.filter((r) => r === 'POST /v1/sync').length;
+  await library.update(synced(7, 1).id, { note: 'read again' });
+  await library.remove(synced(8, 1).id);
+  st = await sync.syncNow();
+  assert.equal(stats.wholeReads - before, 0, 'a round reads only the records it pushes');
+  assert.equal(server.requests.filter((r) => r === 'POST /v1/sync').length, pushes + 1);
+  assert.equal(server.items.get(synced(7, 1).id).note, 'read again');
+  assert.equal(server.items.get(synced(8, 1).id).deleted, true);
+  assert.deepEqual([st.state, st.pending, st.conflicts], ['synced', 0, 0]);
+  assert.deepEqual((await local.get(`paper:${synced(7, 1).id}`))[`paper:${synced(7, 1).id}`].sync.dirty, {});
+});
+
+test('the status counts what the records say, after edits and rounds that no whole read follows', async () => {
+  const id = synced(9, 1).id;
+  await library.update(id, { tags: ['x'] });
+  await settle();
+  await new Promise((r) => setTimeout(r, 150)); // the edit's recount
+  assert.equal((await status()).pending, 1);
+  // A conflict stored by another writer (an older version of the extension, a test): onChanged tells of it.
+  const key = `paper:${synced(10, 1).id}`;
+  const rec = (await local.get(key))[key];
+  rec.sync.conflict = { fields: ['note'], server: { ...rec, note: 'theirs' }, version: rec.version, at: new Date().toISOString() };
+  rec.sync.dirty = { note: 1 };
+  await local.set({ [key]: rec });
+  await settle();
+  const st = await sync.syncNow();
+  assert.deepEqual([st.pending, st.conflicts], [0, 1]);
+  assert.equal(server.items.get(id).tags[0], 'x');
+});
+
+test('a paper that moved up while the popup was closed is on its next first screen', async () => {
+  // The popup remembers the beginning of the list (popup/first-screen.js), then closes.
+  const whole = async () => {
+    const all = new LibraryIndex();
+    all.load(await local.get(null));
+    return all.search('').map((r) => r.id);
+  };
+  await local.set({ [REMEMBER_KEY]: toRemember(undefined, (await whole()).map((id) => ({ id }))) });
+  const old = (i) => synced(i, 1).id;
+  // Removed and saved again after the browser forgot the removal: saved now, on top of the list.
+  await library.remove(old(20));
+  await chrome.storage.session.clear();
+  await library.save({ id: old(20), title: 'Saved again', authors: [], abstract: '', url: '' }, {});
+  // Saved again on another device, after a removal there: a pull brings a newer save time.
+  const later = { ...server.items.get(old(21)), saved_at: new Date(Date.UTC(2027, 0, 1)).toISOString() };
+  server.seed([later]);
+  // An edit here that the server answers with a conflict: conflicts head the list.
+  server.conflicts.add(old(22));
+  await library.update(old(22), { note: 'my note' });
+  await sync.syncNow();
+  await settle();
+
+  const list = await whole();
+  for (const id of [old(20), old(21), old(22)]) assert.ok(list.indexOf(id) < 4, `${id} moved up`);
+  const got = await local.get(null);
+  const ids = firstScreenIds(got[REMEMBER_KEY], Object.keys(got));
+  const first = new LibraryIndex();
+  first.load(Object.fromEntries(ids.map((id) => [`paper:${id}`, got[`paper:${id}`]])));
+  assert.deepEqual(first.search('').slice(0, 50).map((r) => r.id), list.slice(0, 50));
+});
+
+test('signing in says "Syncing" before the first round rewrites every record, not "Signed out" until then', async () => {
+  await local.set({ [STATUS_KEY]: { state: 'signed-out', pending: 0, conflicts: 0, at: new Date().toISOString() } });
+  await settle();
+  /** @type {string[]} the keys written, in order, with the status's state */
+  const writes = [];
+  const tell = (changes, area) => {
+    if (area !== 'local') return;
+    for (const [k, c] of Object.entries(changes)) writes.push(k === STATUS_KEY ? `status:${c.newValue && c.newValue.state}` : k);
+  };
+  chrome.storage.onChanged.addListener(tell);
+  // Another account: its first round rebases the library (every record written again) before it pulls.
+  globalThis.fakeIdb.set('session', { ...globalThis.fakeIdb.get('session'), email: 'b@example.com' });
+  await sync.syncNow();
+  await settle();
+  chrome.storage.onChanged.removeListener(tell);
+  const syncing = writes.indexOf('status:syncing');
+  const record = writes.findIndex((k) => k.startsWith('paper:'));
+  assert.ok(record >= 0 && syncing >= 0, writes.slice(0, 5).join(' '));
+  assert.ok(syncing < record, `the status said "Syncing" only after the records were rewritten: ${writes.slice(0, 5).join(' ')}`);
+});
+
+test('a wait that failed goes out again as soon as a round reaches the server, not after its pause', async (t) => {
+  const waits = () => server.requests.filter((r) => r === 'GET /v1/sync/wait').length;
+  const flush = async () => {
+    for (let i = 0; i < 50; i++) await new Promise((r) => setImmediate(r));
+  };
+  await sync.syncNow(); // the loop is listening: one wait open
+  await flush();
+  const open = waits();
+  assert.ok(open > 0);
+  t.mock.timers.enable({ apis: ['setTimeout'] }); // the pause after a failure (2 s, doubling to 5 minutes) never ends
+  server.answerWaits(500); // a server that fails (a deploy), then is back
+  await flush();
+  assert.equal(waits(), open, 'pausing after the failure');
+  await sync.syncNow();
+  await flush();
+  assert.equal(waits(), open + 1, 'the wait went out again with the round\'s success');
+  t.mock.timers.reset();
+});
+
+test('a push that is the only change since the last pull is not pulled back, nor is the long poll it answers', async () => {
+  const flush = async () => {
+    for (let i = 0; i < 50; i++) await new Promise((r) => setImmediate(r));
+  };
+  await sync.syncNow();
+  server.answerWaits(204); // the loop listens as usual (after the last test's failure, its first answer runs a round)
+  await flush();
+  const id = synced(30, 1).id;
+  const p0 = server.pulled.length;
+  await library.update(id, { read: true });
+  await sync.syncNow();
+  await new Promise((r) => setTimeout(r, 400)); // and the edit's own debounced round
+  await flush();
+  assert.equal(server.items.get(id).read, true);
+  assert.deepEqual(server.pulled.slice(p0).filter((s) => s !== 304), [], 'no pull brought this device\'s own push back');
+  const waits = () => server.requests.filter((r) => r === 'GET /v1/sync/wait').length;
+  const [p, w] = [server.pulled.length, waits()];
+  server.answerWaits(200); // the open wait, answered for the push's version
+  await flush();
+  assert.equal(server.pulled.length, p, 'the wait\'s answer is known here: no round');
+  assert.equal(waits(), w + 1, 'the next wait went out');
+  // Another device's write after it is pulled as before.
+  server.seed([{ ...server.items.get(synced(31, 1).id), note: 'from elsewhere' }]);
+  server.answerWaits(200);
+  await flush();
+  await new Promise((r) => setTimeout(r, 50));
+  const key = `paper:${synced(31, 1).id}`;
+  assert.equal((await local.get(key))[key].note, 'from elsewhere');
+});

@@ -1,0 +1,76 @@
+// A sync server in memory behind a fake fetch, for node tests of the sync engine: GET /v1/sync (pull), POST
+// /v1/sync (push: every change applies, every deletion too, but a change of an ID in conflicts is a conflict on
+// its note), GET /v1/sync/wait (answered only by answerWaits; else the engine's timeout ends it). Enough of the wire contract
+// (shared/syncproto) for rounds, not its merge rules.
+export function fakeServer() {
+  const items = new Map();
+  let version = 0;
+  const requests = [];
+  /** @type {number[]} the statuses of the pulls answered */
+  const pulled = [];
+  /** @type {((r: Response) => void)[]} the waits open, to answer (answerWaits) */
+  const waits = [];
+  /** Answers the waits open with status (and an error body unless 200 or 204). */
+  const answerWaits = (status) => {
+    for (const answer of waits.splice(0)) {
+      answer(status === 204 ? new Response(null, { status }) : status === 200 ? json(200, { version })
+        : json(status, { error: { code: 'internal', message: 'the server failed' } }));
+    }
+  };
+  /** @type {Set<string>} IDs whose next change is answered as a conflict on the note */
+  const conflicts = new Set();
+  const json = (status, body) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+  globalThis.fetch = async (url, init = {}) => {
+    const u = new URL(url);
+    const method = init.method || 'GET';
+    requests.push(`${method} ${u.pathname}`);
+    if (u.pathname === '/v1/sync/wait') {
+      return new Promise((resolve, reject) => {
+        waits.push(resolve);
+        init.signal?.addEventListener('abort', () => reject(init.signal.reason));
+      });
+    }
+    if (u.pathname === '/v1/sync' && method === 'GET') {
+      const since = Number(u.searchParams.get('since'));
+      if (version <= since) {
+        pulled.push(304);
+        return new Response(null, { status: 304 });
+      }
+      pulled.push(200);
+      const changed = [...items.values()].filter((i) => i.version > since);
+      return json(200, { version, items: changed.filter((i) => !i.deleted), deleted: changed.filter((i) => i.deleted).map(({ id, version: v }) => ({ id, version: v })), more: false });
+    }
+    if (u.pathname === '/v1/sync' && method === 'POST') {
+      const body = JSON.parse(init.body);
+      version++;
+      const results = [];
+      for (const ch of body.changes) {
+        if (conflicts.delete(ch.id)) {
+          const theirs = { ...items.get(ch.id), note: 'their note', version };
+          items.set(ch.id, theirs);
+          results.push({ status: 'conflict', item: theirs, fields: ['note'] });
+          continue;
+        }
+        const fields = { ...ch };
+        delete fields.base_version;
+        const item = { ...(items.get(ch.id) || {}), ...fields, version };
+        delete item.deleted;
+        items.set(ch.id, item);
+        results.push({ status: 'applied', item });
+      }
+      for (const d of body.deletions) {
+        items.set(d.id, { id: d.id, version, deleted: true });
+        results.push({ status: 'applied', version });
+      }
+      return json(200, { version, results });
+    }
+    return json(404, { error: { code: 'not_found', message: 'no such route' } });
+  };
+  /** Stores items as the server's, at one new version, and returns it. */
+  const seed = (list) => {
+    version++;
+    for (const i of list) items.set(i.id, { ...i, version });
+    return version;
+  };
+  return { items, requests, pulled, seed, conflicts, answerWaits, get version() { return version; } };
+}
