@@ -69,13 +69,11 @@ async function run() {
     if (since === null || navigator.onLine === false) return; // the first round, or 'online', starts it again
     try {
       healthy = answered && failures === 0;
-      const { status, data } = await account.api('GET', `/v1/sync/wait?since=${since}&timeout=${WAIT_S}`, {
+      const { status } = await account.api('GET', `/v1/sync/wait?since=${since}&timeout=${WAIT_S}`, {
         expect: a.deviceId, timeout: WAIT_S * 1000 + FETCH_SLACK_MS,
       });
       healthy = false;
-      // Answered for a version this device has already (its own push, which sync.js counts as pulled): current.
-      const had = status === 200 && data && Number.isSafeInteger(data.version) && data.version <= (await syncedSince(a) ?? -1);
-      if ((status === 200 && !had) || failures) {
+      if (status === 200 || failures) {
         // Changed elsewhere, or the server is back after a failure: a round pulls (and pushes what waited).
         const st = await syncNow();
         if (st.state === 'signed-out') return;

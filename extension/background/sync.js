@@ -356,25 +356,8 @@ async function send(call, flight) {
   return exclusive(async () => {
     const again = await applyResults(flight, data);
     await chrome.storage.local.remove(INFLIGHT);
-    await skipOwnWrite(flight, data);
     return again;
   });
-}
-
-/**
- * A push whose write is the only change to the library since the version last pulled (its answer's version is
- * that one plus one) and whose every change and removal applied: its answer's items are all that version holds, and
- * they are stored, so the version pulled moves on to it. Else the next pull brought back, in full, the papers
- * this device had just pushed, and the long poll, which the push itself answered, cost a round for them.
- * (A conflict is not skipped: the server may write its dispute in the same version, which a pull brings.)
- * @param {{body: string}} flight @param {{version?: unknown, results: any[]}} resp
- */
-async function skipOwnWrite(flight, resp) {
-  const body = JSON.parse(flight.body);
-  const st = await state();
-  if (resp.version !== st.since + 1 || resp.results.length !== body.changes.length + body.deletions.length) return;
-  if (!resp.results.every((r, i) => r && r.status === 'applied' && (i >= body.changes.length || usable(r.item)))) return;
-  await setState({ since: resp.version });
 }
 
 /**

@@ -143,33 +143,3 @@ test('a wait that failed goes out again as soon as a round reaches the server, n
   assert.equal(waits(), open + 1, 'the wait went out again with the round\'s success');
   t.mock.timers.reset();
 });
-
-test('a push that is the only change since the last pull is not pulled back, nor is the long poll it answers', async () => {
-  const flush = async () => {
-    for (let i = 0; i < 50; i++) await new Promise((r) => setImmediate(r));
-  };
-  await sync.syncNow();
-  server.answerWaits(204); // the loop listens as usual (after the last test's failure, its first answer runs a round)
-  await flush();
-  const id = synced(30, 1).id;
-  const p0 = server.pulled.length;
-  await library.update(id, { read: true });
-  await sync.syncNow();
-  await new Promise((r) => setTimeout(r, 400)); // and the edit's own debounced round
-  await flush();
-  assert.equal(server.items.get(id).read, true);
-  assert.deepEqual(server.pulled.slice(p0).filter((s) => s !== 304), [], 'no pull brought this device\'s own push back');
-  const waits = () => server.requests.filter((r) => r === 'GET /v1/sync/wait').length;
-  const [p, w] = [server.pulled.length, waits()];
-  server.answerWaits(200); // the open wait, answered for the push's version
-  await flush();
-  assert.equal(server.pulled.length, p, 'the wait\'s answer is known here: no round');
-  assert.equal(waits(), w + 1, 'the next wait went out');
-  // Another device's write after it is pulled as before.
-  server.seed([{ ...server.items.get(synced(31, 1).id), note: 'from elsewhere' }]);
-  server.answerWaits(200);
-  await flush();
-  await new Promise((r) => setTimeout(r, 50));
-  const key = `paper:${synced(31, 1).id}`;
-  assert.equal((await local.get(key))[key].note, 'from elsewhere');
-});

@@ -6,8 +6,6 @@ export function fakeServer() {
   const items = new Map();
   let version = 0;
   const requests = [];
-  /** @type {number[]} the statuses of the pulls answered */
-  const pulled = [];
   /** @type {((r: Response) => void)[]} the waits open, to answer (answerWaits) */
   const waits = [];
   /** Answers the waits open with status (and an error body unless 200 or 204). */
@@ -32,11 +30,7 @@ export function fakeServer() {
     }
     if (u.pathname === '/v1/sync' && method === 'GET') {
       const since = Number(u.searchParams.get('since'));
-      if (version <= since) {
-        pulled.push(304);
-        return new Response(null, { status: 304 });
-      }
-      pulled.push(200);
+      if (version <= since) return new Response(null, { status: 304 });
       const changed = [...items.values()].filter((i) => i.version > since);
       return json(200, { version, items: changed.filter((i) => !i.deleted), deleted: changed.filter((i) => i.deleted).map(({ id, version: v }) => ({ id, version: v })), more: false });
     }
@@ -72,5 +66,5 @@ export function fakeServer() {
     for (const i of list) items.set(i.id, { ...i, version });
     return version;
   };
-  return { items, requests, pulled, seed, conflicts, answerWaits, get version() { return version; } };
+  return { items, requests, seed, conflicts, answerWaits, get version() { return version; } };
 }
