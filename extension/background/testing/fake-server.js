@@ -1,5 +1,5 @@
 // A sync server in memory behind a fake fetch, for node tests of the sync engine: GET /v1/sync (pull), POST
-// /v1/sync (push: every change applies, every deletion too, but a change of an ID in conflicts is a conflict on
+// /v1/sync (push: every change applies, every deletion too (one of a removed ID writes nothing), but a change of an ID in conflicts is a conflict on
 // its note), GET /v1/sync/wait (answered only by answerWaits; else the engine's timeout ends it). Enough of the wire contract
 // (shared/syncproto) for rounds, not its merge rules.
 export function fakeServer() {
@@ -36,7 +36,11 @@ export function fakeServer() {
     }
     if (u.pathname === '/v1/sync' && method === 'POST') {
       const body = JSON.parse(init.body);
-      version++;
+      // As the real server (backend/sqlite merge.go, items.go apply): removing what is removed already writes
+      // nothing, and a push that writes nothing is answered with the library's current version, which may be
+      // another device's write this device has not pulled.
+      const writes = body.changes.length > 0 || body.deletions.some((d) => !items.get(d.id)?.deleted);
+      if (writes) version++;
       const results = [];
       for (const ch of body.changes) {
         if (conflicts.delete(ch.id)) {
@@ -53,8 +57,8 @@ export function fakeServer() {
         results.push({ status: 'applied', item });
       }
       for (const d of body.deletions) {
-        items.set(d.id, { id: d.id, version, deleted: true });
-        results.push({ status: 'applied', version });
+        if (!items.get(d.id)?.deleted) items.set(d.id, { id: d.id, version, deleted: true });
+        results.push({ status: 'applied', version: items.get(d.id).version });
       }
       return json(200, { version, results });
     }
