@@ -40,6 +40,21 @@ export function splitName(name) {
   return { family: words.slice(i).join(' '), given: words.slice(0, i).join(' '), suffix };
 }
 
+/**
+ * The authors whose names are not blank (only spaces or commas): written out, each would be an empty author, "{}"
+ * in BibTeX. The server's writer drops the same ones. @param {string[]} authors
+ */
+const named = (authors) => authors.filter((a) => splitName(a).family);
+
+/**
+ * Tags (and key phrases) as one keywords value, "a, b". biblatex splits the list at commas and Zotero's import at
+ * commas and semicolons (braces protect neither), so a comma or semicolon inside one becomes a space: "deep
+ * learning, theory" stays one keyword. The server's writer does the same. @param {string[]} words
+ */
+export function keywords(words) {
+  return words.map((w) => collapse(String(w).replace(/[,;]/g, ' '))).filter(Boolean).join(', ');
+}
+
 /** @param {{family: string, given: string, suffix: string}} n a CSL name, without empty parts */
 const cslName = (n) => Object.fromEntries(Object.entries(n).filter(([, v]) => v));
 
@@ -71,7 +86,7 @@ export function toCSLJSON(saved) {
       id: p.id,
       type: isArxivOnly(p) ? 'article' : p.venue ? 'paper-conference' : 'article-journal',
       title: p.title,
-      author: p.authors.map((a) => cslName(splitName(a))),
+      author: named(p.authors).map((a) => cslName(splitName(a))),
       URL: p.url,
     };
     const parts = dateParts(p.published);
@@ -86,7 +101,7 @@ export function toCSLJSON(saved) {
     }
     const note = noteOf(s);
     if (note) item.note = note;
-    if (s.tags.length) item.keyword = s.tags.join(', ');
+    if (keywords(s.tags)) item.keyword = keywords(s.tags);
     return item;
   });
   return JSON.stringify(items, null, 2) + '\n';
@@ -94,9 +109,16 @@ export function toCSLJSON(saved) {
 
 // --- RIS ---
 
+const RIS_BREAKS = new RegExp(`[${SPACE}\\u0000-\\u001f\\u007f]+`, 'g');
+/**
+ * A RIS value on one line: every run of white space (U+2028 and NEL too, which some readers take as line ends) and
+ * control characters becomes one space, as in the server's writer (backend/internal/citation risValue).
+ */
+export const risValue = (value) => String(value).replace(RIS_BREAKS, ' ').trim();
+
 /** RIS values are one line each; tags are two capitals, two spaces, a dash and a space. */
 function risLine(tag, value) {
-  const v = String(value).replace(/\s*[\r\n]+\s*/g, ' ').trim();
+  const v = risValue(value);
   return v ? `${tag}  - ${v}\r\n` : '';
 }
 
@@ -107,7 +129,7 @@ export function toRIS(saved) {
       const p = paperOf(s);
       let out = risLine('TY', isArxivOnly(p) ? 'UNPB' : p.venue ? 'CPAPER' : 'JOUR');
       out += risLine('TI', p.title);
-      for (const a of p.authors) {
+      for (const a of named(p.authors)) {
         const { family, given, suffix } = splitName(a);
         out += risLine('AU', suffix ? `${family}, ${given}, ${suffix}` : given ? `${family}, ${given}` : family);
       }
@@ -169,6 +191,9 @@ export function bibAuthor(name) {
   return out;
 }
 
+/** A BibTeX author field's value: the named authors joined by "and". @param {string[]} authors */
+export const bibAuthors = (authors) => named(authors).map(bibAuthor).join(' and ');
+
 /** n ≥ 1 as letters: 1 a, 2 b, …, 26 z, 27 aa, 28 ab… (a key's suffix: braces or other marks would break BibTeX). */
 function letters(n) {
   let s = '';
@@ -179,7 +204,8 @@ function letters(n) {
 /** A citation key like vaswani2017attention, unique within one export. */
 function citeKey(p, used) {
   const ascii = (x) => x.normalize('NFKD').replace(/[^A-Za-z0-9]/g, '').toLowerCase();
-  const family = p.authors.length ? ascii(splitName(p.authors[0]).family) : 'anon';
+  const authors = named(p.authors);
+  const family = authors.length ? ascii(splitName(authors[0]).family) : 'anon';
   const word = (p.title.split(/\s+/).map(ascii).find((w) => w.length > 3 && !['with', 'from', 'that', 'this'].includes(w))) || 'paper';
   const year = dateParts(p.published)[0] || '';
   const base = `${family || 'anon'}${year}${word}`;
@@ -200,7 +226,7 @@ export function toBibTeX(saved) {
       const p = paperOf(s);
       const type = isArxivOnly(p) ? 'misc' : p.venue ? 'inproceedings' : 'article';
       /** @type {[string, string][]} */
-      const fields = [['title', p.title], ['author', p.authors.map(bibAuthor).join(' and ')]];
+      const fields = [['title', p.title], ['author', bibAuthors(p.authors)]];
       const parts = dateParts(p.published);
       if (parts.length) fields.push(['year', String(parts[0])]);
       if (parts[1]) fields.push(['month', String(parts[1])]);
@@ -211,7 +237,7 @@ export function toBibTeX(saved) {
       if (p.abstract) fields.push(['abstract', p.abstract]);
       const note = noteOf(s);
       if (note) fields.push(['note', note]);
-      if (s.tags.length) fields.push(['keywords', s.tags.join(', ')]);
+      fields.push(['keywords', keywords(s.tags)]);
       const body = fields
         .filter(([, v]) => v)
         .map(([k, v]) => `  ${k} = {${VERBATIM.has(k) ? bibVerbatim(v) : k === 'author' ? v : bibEscape(v)}}`)

@@ -131,6 +131,45 @@ func bibAuthor(display string) string {
 	return out
 }
 
+// named drops the authors whose names are blank (only spaces or commas): written out, each would be an empty
+// author, "{}" in BibTeX.
+func named(authors []string) []string {
+	var out []string
+	for _, a := range authors {
+		if splitName(a).family != "" {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// bibAuthors is the value of a BibTeX author field: the named authors joined by "and".
+func bibAuthors(authors []string) string {
+	names := named(authors)
+	for i, a := range names {
+		names[i] = bibAuthor(a)
+	}
+	return strings.Join(names, " and ")
+}
+
+// keywordSep is what splits a keywords list: biblatex splits it at commas, Zotero's import at commas and semicolons
+// (braces protect neither).
+var keywordSep = regexp.MustCompile(`[,;]`)
+
+// keywords joins tags and key phrases into one keywords value, "a, b". A comma or semicolon inside one of them
+// becomes a space, so that a reader splits the list back into the same words ("deep learning, theory" stays one).
+func keywords(lists ...[]string) string {
+	var out []string
+	for _, l := range lists {
+		for _, k := range l {
+			if k = strings.Join(strings.Fields(keywordSep.ReplaceAllString(k, " ")), " "); k != "" {
+				out = append(out, k)
+			}
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
 // risName is "Family, Given, Suffix", the RIS author form.
 func risName(display string) string {
 	n := splitName(display)
@@ -174,12 +213,8 @@ func BibTeX(w io.Writer, items []syncproto.Item) error {
 		if it.Title != "" {
 			fmt.Fprintf(&b, "  title = {{%s}},\n", bibEscape(it.Title))
 		}
-		authors := make([]string, len(it.Authors))
-		for i, a := range it.Authors {
-			authors[i] = bibAuthor(a)
-		}
-		if len(authors) > 0 {
-			fmt.Fprintf(&b, "  author = {%s},\n", strings.Join(authors, " and "))
+		if authors := bibAuthors(it.Authors); authors != "" {
+			fmt.Fprintf(&b, "  author = {%s},\n", authors)
 		}
 		verbatim := func(name, value string) {
 			if value != "" {
@@ -194,7 +229,7 @@ func BibTeX(w io.Writer, items []syncproto.Item) error {
 		verbatim("doi", idf.doi)
 		verbatim("url", it.URL)
 		field("abstract", it.Abstract)
-		field("keywords", strings.Join(append(append([]string{}, it.Tags...), it.Keyphrases...), ", "))
+		field("keywords", keywords(it.Tags, it.Keyphrases))
 		field("note", it.Note)
 		b.WriteString("}\n\n")
 	}
@@ -274,7 +309,7 @@ func RIS(w io.Writer, items []syncproto.Item) error {
 		tag("TY", typ)
 		tag("ID", it.ID)
 		tag("TI", it.Title)
-		for _, a := range it.Authors {
+		for _, a := range named(it.Authors) {
 			tag("AU", risName(a))
 		}
 		tag("PY", idf.year)
@@ -295,9 +330,10 @@ func RIS(w io.Writer, items []syncproto.Item) error {
 	return err
 }
 
-// risValue puts a value on one line without control characters.
+// risValue puts a value on one line without control characters: every run of white space (U+2028 and NEL too,
+// which some readers take as line ends) and control characters becomes one space.
 func risValue(s string) string {
-	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r < 0x20 || r == 0x7f }), " ")
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r < 0x20 || r == 0x7f }), " ")
 }
 
 // CSLItem is one CSL-JSON item (the subset papergist can fill).
@@ -334,14 +370,14 @@ func CSLJSON(w io.Writer, items []syncproto.Item) error {
 	for _, it := range items {
 		idf := identifiers(it.ID)
 		c := CSLItem{ID: it.ID, Type: "webpage", Title: it.Title, Abstract: it.Abstract, URL: it.URL, DOI: idf.doi, Note: it.Note,
-			Keyword: strings.Join(append(append([]string{}, it.Tags...), it.Keyphrases...), ", ")}
+			Keyword: keywords(it.Tags, it.Keyphrases)}
 		switch {
 		case idf.doi != "":
 			c.Type = "article-journal"
 		case idf.arxiv != "":
 			c.Type, c.Number = "article", "arXiv:"+idf.arxiv
 		}
-		for _, a := range it.Authors {
+		for _, a := range named(it.Authors) {
 			n := splitName(a)
 			if n.given == "" && n.suffix == "" {
 				c.Author = append(c.Author, CSLName{Literal: n.family})

@@ -194,3 +194,21 @@ func TestWriteUnknownFormat(t *testing.T) {
 		assert.NoError(t, citation.Write(&bytes.Buffer{}, name, nasty), fmt.Sprint(name))
 	}
 }
+
+// An author of only spaces was written as "{}" in BibTeX (and {} in CSL-JSON), and a tag with a comma read back as
+// two keywords.
+func TestOddRecordsExport(t *testing.T) {
+	odd := []syncproto.Item{{ID: "arxiv:2401.12345", Title: "T", Authors: []string{"   ", "Ada Lovelace", ",", "\u00a0"},
+		URL: "https://arxiv.org/abs/2401.12345", Tags: []string{"deep learning, theory", "x;y"}, Keyphrases: []string{"key phrase"}}}
+	var bib, ris, csl bytes.Buffer
+	require.NoError(t, citation.BibTeX(&bib, odd))
+	assert.Contains(t, bib.String(), "  author = {{Lovelace}, Ada},\n")
+	assert.Contains(t, bib.String(), "  keywords = {deep learning theory, x y, key phrase},\n")
+	require.NoError(t, citation.RIS(&ris, odd))
+	assert.Equal(t, []string{"Lovelace, Ada"}, parseRIS(t, ris.String())[0]["AU"])
+	require.NoError(t, citation.CSLJSON(&csl, odd))
+	var got []map[string]any
+	require.NoError(t, json.Unmarshal(csl.Bytes(), &got))
+	assert.Equal(t, []any{map[string]any{"family": "Lovelace", "given": "Ada"}}, got[0]["author"])
+	assert.Equal(t, "deep learning theory, x y, key phrase", got[0]["keyword"])
+}

@@ -17,7 +17,11 @@ func TestBibTeXSharedVectors(t *testing.T) {
 		Names []struct {
 			In, Family, Given, Suffix, BibTeX string
 		}
-		Text, Verbatim []struct{ In, Want string }
+		Text, Verbatim, RIS []struct{ In, Want string }
+		Authors, Keywords   []struct {
+			In   []string
+			Want string
+		}
 	}
 	require.NoError(t, json.Unmarshal(raw, &v))
 	require.NotEmpty(t, v.Names)
@@ -28,6 +32,18 @@ func TestBibTeXSharedVectors(t *testing.T) {
 	require.NotEmpty(t, v.Text)
 	for _, x := range v.Text {
 		assert.Equal(t, x.Want, bibEscape(x.In), "text %q", x.In)
+	}
+	require.NotEmpty(t, v.Authors)
+	for _, x := range v.Authors {
+		assert.Equal(t, x.Want, bibAuthors(x.In), "authors %q", x.In)
+	}
+	require.NotEmpty(t, v.Keywords)
+	for _, x := range v.Keywords {
+		assert.Equal(t, x.Want, keywords(x.In), "keywords %q", x.In)
+	}
+	require.NotEmpty(t, v.RIS)
+	for _, x := range v.RIS {
+		assert.Equal(t, x.Want, risValue(x.In), "ris %q", x.In)
 	}
 	require.NotEmpty(t, v.Verbatim)
 	for _, x := range v.Verbatim {
