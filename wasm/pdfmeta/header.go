@@ -100,12 +100,22 @@ func notTitle(s string) bool {
 	return strings.Contains(lower, "@") || strings.HasPrefix(lower, "doi") || strings.HasPrefix(lower, "arxiv:")
 }
 
-// joinLines joins title lines, without a space after a line that ends in a hyphen.
+// joinLines joins title lines, without a space after a line that ends in a hyphen, and without the hyphen when
+// it only broke a word (breakHyphen).
 func joinLines(ls []line, idx []int) string {
 	var b strings.Builder
+	var words map[string]int
 	for k, i := range idx {
 		t := ls[i].text
-		if k > 0 && !strings.HasSuffix(b.String(), "-") {
+		if s := b.String(); k > 0 && lineEndHyphen(s, t) {
+			if words == nil {
+				words = pageWords(ls)
+			}
+			if breakHyphen(s, t, words) {
+				b.Reset()
+				b.WriteString(s[:len(s)-1])
+			}
+		} else if k > 0 && !strings.HasSuffix(s, "-") {
 			b.WriteByte(' ')
 		}
 		b.WriteString(t)
@@ -456,6 +466,7 @@ func cutCopyright(a string) string {
 func readColumn(ls []line, from int, prev line, x0, x1 float64, b *strings.Builder) (done bool, right, last float64) {
 	size := 0.0
 	right = prev.x1
+	var words map[string]int // the page's words, for the hyphens at line ends
 	for j := from; j < len(ls) && b.Len() < 4000; j++ {
 		m := ls[j]
 		if m.x1 < x0 || m.x0 > x1 {
@@ -479,10 +490,15 @@ func readColumn(ls []line, from int, prev line, x0, x1 float64, b *strings.Build
 		} else if math.Abs(m.size-size) > 1.5 {
 			break
 		}
-		if s := b.String(); hyphenated(s, m.text) {
-			b.Reset()
-			b.WriteString(s[:len(s)-1]) // "understand-" + "ing"
-			b.WriteString(m.text)
+		if s := b.String(); lineEndHyphen(s, m.text) {
+			if words == nil {
+				words = pageWords(ls)
+			}
+			if breakHyphen(s, m.text, words) {
+				b.Reset()
+				b.WriteString(s[:len(s)-1]) // "understand-" + "ing"
+			}
+			b.WriteString(m.text) // "multi-" + "layers"
 		} else {
 			if b.Len() > 0 {
 				b.WriteByte(' ')
@@ -511,14 +527,71 @@ func endsSentence(s string) bool {
 	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "!")
 }
 
-// hyphenated: a line that ends in a word broken by a hyphen, continued in lower case on the next.
-func hyphenated(s, next string) bool {
+// lineEndHyphen: a line that ends in a hyphen right after a letter or digit, and a next line that goes on with
+// one: a word broken at the line's end, or a compound ("multi-" / "layers"). Either way no space goes between.
+func lineEndHyphen(s, next string) bool {
 	if len(s) < 2 || s[len(s)-1] != '-' || next == "" {
 		return false
 	}
 	prev, _ := utf8.DecodeLastRuneInString(s[:len(s)-1])
 	first, _ := utf8.DecodeRuneInString(next)
-	return unicode.IsLower(prev) && unicode.IsLower(first)
+	return (unicode.IsLetter(prev) || unicode.IsDigit(prev)) && (unicode.IsLetter(first) || unicode.IsDigit(first))
+}
+
+// breakHyphen says whether the hyphen at the end of s (lineEndHyphen) only broke a word, to be dropped
+// ("regulari-" / "zation"), rather than being part of the text ("multi-" / "layers"). Without a dictionary, the
+// page is one: the hyphen is kept
+//   - next to a capital or a digit ("Bose-" / "Einstein", "GPT-" / "4", "4,5-" / "dimethyl");
+//   - when the joined word is nowhere else on the page, but both parts are, as words of their own or of other
+//     compounds ("multi-" / "layers" on a page that also says "multi-layer" and "layers", "state-of-" /
+//     "the-art"), and the part before is not a function word ("with-" / "out"). A chemical name's "4,5-di-" /
+//     "methylimidazol" is joined: "methylimidazol" is not a word of the page.
+//
+// Otherwise the hyphen broke a word, as most hyphens at line ends in justified text do.
+func breakHyphen(s, next string, words map[string]int) bool {
+	prev, _ := utf8.DecodeLastRuneInString(s[:len(s)-1])
+	first, _ := utf8.DecodeRuneInString(next)
+	if !unicode.IsLower(prev) || !unicode.IsLower(first) {
+		return false
+	}
+	before := s[strings.LastIndexAny(s[:len(s)-1], " \t")+1 : len(s)-1]
+	after, _, _ := strings.Cut(next, " ")
+	b, a := strings.ToLower(lastLetters(before)), strings.ToLower(firstLetters(after))
+	if b == "" || a == "" || words[b+a] > 0 {
+		return true
+	}
+	// each part is counted once at the break itself
+	return !(words[b] >= 2 && words[a] >= 2 && !functionWords[b])
+}
+
+// functionWords are words that TeX breaks off longer words ("with-out", "any-one", "there-fore").
+var functionWords = map[string]bool{"after": true, "an": true, "any": true, "as": true, "at": true, "be": true,
+	"by": true, "can": true, "every": true, "for": true, "here": true, "how": true, "in": true, "it": true,
+	"no": true, "not": true, "on": true, "one": true, "other": true, "our": true, "out": true, "over": true,
+	"some": true, "the": true, "them": true, "there": true, "through": true, "to": true, "under": true, "up": true,
+	"what": true, "when": true, "where": true, "with": true}
+
+func lastLetters(s string) string {
+	i := strings.LastIndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	return s[i+1:]
+}
+
+func firstLetters(s string) string {
+	if i := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// pageWords counts the page's words in lower case, compounds split at their hyphens.
+func pageWords(ls []line) map[string]int {
+	words := map[string]int{}
+	for _, l := range ls {
+		for _, w := range strings.FieldsFunc(strings.ToLower(l.text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+			words[w]++
+		}
+	}
+	return words
 }
 
 // ligatures and TeX's spacing accents, which a font's glyph names decode to.
