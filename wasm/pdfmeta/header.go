@@ -45,7 +45,7 @@ func header(w *walker, bottom, top float64, onePage bool) Header {
 	if len(ti) == 0 {
 		return h
 	}
-	h.Title = joinLines(ls, ti)
+	h.Title = titleCase(joinLines(ls, ti), ls, ti)
 	last := ti[len(ti)-1]
 	h.Authors = authors(ls, last+1, ls[ti[0]].size)
 	h.Abstract = abstract(ls)
@@ -121,6 +121,68 @@ func joinLines(ls []line, idx []int) string {
 		b.WriteString(t)
 	}
 	return tidy(b.String())
+}
+
+// smallWords stay lower case in a title, but for its first word and the first after a colon or dash.
+var smallWords = map[string]bool{"a": true, "an": true, "and": true, "as": true, "at": true, "but": true, "by": true,
+	"for": true, "from": true, "in": true, "into": true, "nor": true, "of": true, "on": true, "or": true, "per": true,
+	"the": true, "to": true, "via": true, "vs": true, "with": true}
+
+var romanRe = regexp.MustCompile(`^(?:II|III|IV|VI|VII|VIII|IX|XI|XII)$`)
+
+// titleCase renders a title printed all in capitals ("A STUDY OF THINGS") in title case ("A Study of Things"),
+// each part of a compound too ("Magneto-Photoluminescence"). A word with a digit stays as printed, and so does a
+// word that is clearly an acronym: written in capitals in the page's running text (a line with lower case, not
+// the title's) and not a small word ("THE"), or without a vowel ("CMB", "NLP"), or a Roman numeral. A title with any lower case is left as it is.
+func titleCase(title string, ls []line, ti []int) string {
+	if strings.ToUpper(title) != title || strings.ToLower(title) == title {
+		return title
+	}
+	acronyms := map[string]bool{}
+	inTitle := map[int]bool{}
+	for _, i := range ti {
+		inTitle[i] = true
+	}
+	for i, l := range ls {
+		if inTitle[i] || strings.ToUpper(l.text) == l.text {
+			continue // the title, or a heading or running head in capitals
+		}
+		for _, w := range strings.FieldsFunc(l.text, func(r rune) bool { return !unicode.IsLetter(r) }) {
+			if len([]rune(w)) >= 2 && strings.ToUpper(w) == w {
+				acronyms[w] = true
+			}
+		}
+	}
+	words := strings.Fields(title)
+	start := true // the next word opens the title or a part of it
+	for i, w := range words {
+		parts := strings.Split(w, "-")
+		for k, part := range parts {
+			parts[k] = titleWord(part, start && k == 0, acronyms)
+		}
+		words[i] = strings.Join(parts, "-")
+		start = strings.HasSuffix(w, ":") || w == "—" || w == "–" || w == "-"
+	}
+	return strings.Join(words, " ")
+}
+
+// titleWord is one word (or part of a compound) of a title printed in capitals, in title case.
+func titleWord(w string, first bool, acronyms map[string]bool) string {
+	core := strings.FieldsFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
+	if len(core) == 0 || strings.ContainsFunc(w, unicode.IsDigit) {
+		return w
+	}
+	c := core[0]
+	if acronyms[c] && !smallWords[strings.ToLower(c)] || romanRe.MatchString(c) || len([]rune(c)) >= 2 && !strings.ContainsAny(c, "AEIOUYÀÁÂÄÅÆÈÉÊËÌÍÎÏÒÓÔÖØÙÚÛÜ") {
+		return w
+	}
+	lower := strings.ToLower(w)
+	if !first && smallWords[strings.ToLower(c)] {
+		return lower
+	}
+	i := strings.IndexFunc(lower, unicode.IsLetter)
+	r, n := utf8.DecodeRuneInString(lower[i:])
+	return lower[:i] + string(unicode.ToTitle(r)) + lower[i+n:]
 }
 
 // authors reads the names in the first line below the title that is a list of names, and in the lines that
