@@ -287,6 +287,24 @@ describe('cards', () => {
     await page.close();
   });
 
+  test('entries whose title heading sits above their link (<h3>Title</h3><p><a>…</a></p>): each card is under its whole entry', async () => {
+    const papers = Array.from({ length: 3 }, (_, i) => syntheticPaper(740 + i));
+    const hash = (i) => String(i + 1).repeat(40);
+    const url = 'https://www.semanticscholar.org/search?q=heading-titled';
+    browser.serve(url, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Search - Semantic Scholar</title></head><body>
+<main><h1>Results</h1><div class="results">${papers.map((p, i) => `<div class="cl-paper-row"><h3>${p.title}</h3>
+<p><a href="/paper/${hash(i)}">View paper</a></p><p class="cl-paper-authors">${p.authors.map((a) => `<a href="/author/${a.replace(/\W/g, '')}">${a}</a>`).join(', ')}</p>
+<p>${p.abstract}</p></div>`).join('\n')}</div></main></body></html>`);
+    const page = await openListing(browser.context, url);
+    assert.equal((await cardsOf(page)).length, 3);
+    // Each card right after its own entry's <div>, not after the entry's link line, between it and the authors.
+    assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('papergist-card')].map((c) => {
+      const prev = c.previousElementSibling;
+      return `${c.dataset.paperId} after ${prev.className || prev.localName} ${prev.querySelector('a')?.getAttribute('href')}`;
+    })), papers.map((_, i) => `s2:${hash(i)} after cl-paper-row /paper/${hash(i)}`));
+    await page.close();
+  });
+
   test('a listing whose entry is a title <dt> and several <dd>s (CVF): the card is under the last, the links', async () => {
     const papers = Array.from({ length: 3 }, (_, i) => syntheticPaper(720 + i));
     const name = (p) => p.title.replace(/\W+/g, '_');
