@@ -305,6 +305,27 @@ describe('cards', () => {
     await page.close();
   });
 
+  test('a listing of one result that grows: the first card moves under its entry, as on a listing of several', async () => {
+    const papers = Array.from({ length: 3 }, (_, i) => syntheticPaper(750 + i));
+    const hash = (i) => String.fromCharCode(97 + i).repeat(40);
+    const row = (p, i) => `<div class="cl-paper-row" data-test-id="search-result"><div class="cl-paper-title"><a data-test-id="title-link" href="/paper/${hash(i)}"><h2>${p.title}</h2></a></div>
+<div class="cl-paper-authors">${p.authors.map((a) => `<a href="/author/${a.replace(/\W/g, '')}">${a}</a>`).join(', ')}</div><div class="cl-paper-abstract">${p.abstract}</div></div>`;
+    const url = 'https://www.semanticscholar.org/search?q=grows';
+    browser.serve(url, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Search - Semantic Scholar</title></head><body>
+<main><h1>Results</h1><div class="result-page">${row(papers[0], 0)}</div><nav class="pagination"><a href="/search?q=grows&page=2">Next</a></nav></main></body></html>`);
+    const page = await openListing(browser.context, url);
+    assert.equal((await cardsOf(page)).length, 1);
+    // "Load more": two more results in the same list.
+    await page.evaluate((html) => document.querySelector('.result-page').insertAdjacentHTML('beforeend', html), papers.slice(1).map((p, i) => row(p, i + 1)).join('\n'));
+    await page.waitForFunction(() => document.querySelectorAll('papergist-card').length === 3, null, { timeout: 15_000 });
+    await page.waitForTimeout(1000);
+    // In page order: each result, then its card; none after the whole list.
+    assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('.cl-paper-row, papergist-card')]
+      .map((n) => (n.localName === 'papergist-card' ? `card ${n.dataset.paperId}` : n.querySelector('a').getAttribute('href')))),
+    papers.flatMap((_, i) => [`/paper/${hash(i)}`, `card s2:${hash(i)}`]));
+    await page.close();
+  });
+
   test('a listing whose entry is a title <dt> and several <dd>s (CVF): the card is under the last, the links', async () => {
     const papers = Array.from({ length: 3 }, (_, i) => syntheticPaper(720 + i));
     const name = (p) => p.title.replace(/\W+/g, '_');
