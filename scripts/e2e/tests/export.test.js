@@ -82,3 +82,14 @@ test('splitName keeps particles with the family name', () => {
     ['Eve, Jr, Mallory', { family: 'Eve', given: 'Mallory', suffix: 'Jr' }],
   ]) assert.deepEqual(splitName(name), want, name);
 });
+
+test('a blank author and tags with a comma or semicolon read back as the library has them', () => {
+  const odd = { ...saved[0], id: 'arxiv:2401.00001', title: 'Odd {record}', authors: ['   ', 'Ada Lovelace', '\u00a0,'],
+    tags: ['deep learning, theory', 'x;y', 'nlp'], meta: { arxiv_id: '2401.00001', locator: {} } };
+  const [bib] = parseBibTeX(toBibTeX([odd]));
+  assert.deepEqual(bib.fields.author.map((x) => x.lastName || x.name), ['Lovelace']);
+  assert.deepEqual([...bib.fields.keywords].sort(), ['deep learning theory', 'nlp', 'x y']);
+  const [ris] = parseRIS(toRIS([odd]));
+  assert.deepEqual(ris.author.map((x) => x.family), ['Lovelace']);
+  assert.deepEqual(parseCSLJSON(toCSLJSON([odd]))[0].author, [{ family: 'Lovelace', given: 'Ada' }]);
+});
