@@ -23,7 +23,7 @@ const suffixWord = (w) => /^(?:jr|sr|jnr|snr)\.?$/i.test(w) || /^(?:II|III|IV)$/
 export function splitName(name) {
   const s = collapse(String(name));
   const parts = s.split(',');
-  if (parts.length > 1 && parts[0].trim()) {
+  if (parts.length > 1 && parts[0].trim() && parts.slice(1).join('').trim()) { // "Ada Lovelace," has no parts after its comma
     const p = parts.map((x) => x.trim());
     if (p.length === 2) return { family: p[0], given: p[1], suffix: '' };
     return { family: p[0], suffix: p[1], given: collapse(p.slice(2).join(' ')) };

@@ -82,7 +82,8 @@ var suffixRe = regexp.MustCompile(`^(?:(?i:jr|sr|jnr|snr)\.?|II|III|IV)$`)
 // (extension/lib/export.js); both run testdata/bibtex.json.
 func splitName(s string) name {
 	s = strings.Join(strings.Fields(s), " ")
-	if parts := strings.Split(s, ","); len(parts) > 1 && strings.TrimSpace(parts[0]) != "" {
+	if parts := strings.Split(s, ","); len(parts) > 1 && strings.TrimSpace(parts[0]) != "" &&
+		strings.Trim(strings.Join(parts[1:], ""), " ") != "" { // "Ada Lovelace," has no parts after its comma
 		for i := range parts {
 			parts[i] = strings.TrimSpace(parts[i])
 		}
