@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { splitName, bibAuthor, bibAuthors, bibEscape, bibVerbatim, keywords, risValue, toBibTeX, toRIS, toCSLJSON } from './export.js';
+import { splitName, bibAuthor, bibAuthors, bibEscape, bibTitle, bibVerbatim, keywords, risValue, toBibTeX, toRIS, toCSLJSON } from './export.js';
 
 const shared = JSON.parse(readFileSync(new URL('../../backend/internal/citation/testdata/bibtex.json', import.meta.url), 'utf8'));
 
@@ -16,6 +16,12 @@ test('names split and are written as the server\'s writer does', () => {
 
 test('text escapes as the server\'s writer does', () => {
   for (const x of shared.text) assert.equal(bibEscape(x.in), x.want, JSON.stringify(x.in));
+});
+
+test('titles brace the words that keep their case as the server\'s writer does', () => {
+  assert.ok(shared.titles.length > 0);
+  for (const x of shared.titles) assert.equal(bibTitle(x.in), x.want, JSON.stringify(x.in));
+  assert.match(toBibTeX([{ ...rec, title: 'BERT: Pre-Training of GPT-4' }]), /^ {2}title = \{\{BERT\}: Pre-Training of \{GPT-4\}\},$/m);
 });
 
 test('blank authors are dropped, keywords stay one each, RIS values one line, as the server\'s writer does', () => {

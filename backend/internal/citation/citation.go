@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/papergist/papergist/shared/paper"
 	"github.com/papergist/papergist/shared/syncproto"
@@ -210,9 +211,8 @@ func BibTeX(w io.Writer, items []syncproto.Item) error {
 				fmt.Fprintf(&b, "  %s = {%s},\n", name, bibEscape(value))
 			}
 		}
-		// Double braces keep the title's capitalization as written.
-		if it.Title != "" {
-			fmt.Fprintf(&b, "  title = {{%s}},\n", bibEscape(it.Title))
+		if t := bibTitle(it.Title); t != "" {
+			fmt.Fprintf(&b, "  title = {%s},\n", t)
 		}
 		if authors := bibAuthors(it.Authors); authors != "" {
 			fmt.Fprintf(&b, "  author = {%s},\n", authors)
@@ -271,6 +271,135 @@ func bibEscape(s string) string {
 	}
 	return strings.Join(strings.Fields(b.String()), " ")
 }
+
+// bibTitle escapes a title and braces the words whose case a style must keep when it sentence-cases the title
+// (plain, IEEEtran, acl_natbib print "Bert: pre-training…" from an unbraced "BERT: Pre-Training…"), and only
+// those, so that the rest stays the style's to change (a title braced whole cannot be sentence-cased):
+//   - a word with a capital after its first letter (BERT, ImageNet, iPhone), with a letter and a digit (3D,
+//     Llama2), or a single capital letter (the "I" of "Type I", the "Q" of "Q-Learning"; not the article "A").
+//     In a compound only the parts that need it are braced, with the digits next to them: "{BERT}-Based",
+//     "{GPT-4}", "t-{SNE}";
+//   - in a title written in sentence case (at least as many lower-case words as capitalized ones; small words,
+//     one-letter words and the words that open the title or follow a colon not counted), every capitalized word: there a capital marks a
+//     name ("Deep learning for {Java}"). In a title-cased title names cannot be told from the other words, so they
+//     are left to the style;
+//   - in a title without any lower-case letter (three or more words in capitals) no word is taken for an acronym:
+//     they cannot be told apart, so only words with digits are braced.
+//
+// The extension's writer (extension/lib/export.js bibTitle) does the same; both run testdata/bibtex.json.
+func bibTitle(title string) string {
+	words := strings.Fields(title)
+	caps, cased := !strings.ContainsFunc(title, unicode.IsLower), 0
+	for _, w := range words {
+		if strings.ContainsFunc(w, unicode.IsUpper) {
+			cased++
+		}
+	}
+	caps = caps && cased >= 3
+	parsed := make([]titleWord, len(words))
+	lower, upper := 0, 0
+	for i, w := range words {
+		parsed[i] = splitTitleWord(w, caps)
+		p := parsed[i]
+		parsed[i].opens = i == 0 || strings.ContainsAny(words[i-1][len(words[i-1])-1:], ":.?!")
+		if p.strong || parsed[i].opens || utf8.RuneCountInString(p.core) < 2 || smallWords[strings.ToLower(p.core)] {
+			continue
+		}
+		switch first, _ := utf8.DecodeRuneInString(p.core); {
+		case unicode.IsUpper(first):
+			upper++
+		case unicode.IsLower(first):
+			lower++
+		}
+	}
+	sentence := lower > 0 && lower >= upper
+	var out []string
+	for _, p := range parsed {
+		var s string
+		if sentence && !p.opens && p.core != "" && unicode.IsUpper([]rune(p.core)[0]) {
+			s = bibEscape(p.lead) + "{" + bibEscape(p.core) + "}" + bibEscape(p.trail)
+		} else if p.from < p.to {
+			s = bibEscape(p.lead+p.core[:p.from]) + "{" + bibEscape(p.core[p.from:p.to]) + "}" + bibEscape(p.core[p.to:]+p.trail)
+		} else {
+			s = bibEscape(p.lead + p.core + p.trail)
+		}
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// titleWord is a word of a title: its core (letters, digits and what is between them) and the marks around it,
+// with the byte span of the core that must keep its case (from == to when none).
+type titleWord struct {
+	lead, core, trail string
+	from, to          int
+	strong            bool // some part of the core keeps its case whatever the title's style
+	opens             bool // the word opens the title or follows a colon or a sentence's end
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r) }
+
+// splitTitleWord finds the span of w's core to brace: from the first part (run of letters and digits) that keeps
+// its case to the last, taking in parts of digits only when the word has such a part (GPT-4).
+func splitTitleWord(w string, caps bool) titleWord {
+	start := strings.IndexFunc(w, isWordRune)
+	if start < 0 {
+		return titleWord{lead: w}
+	}
+	end := strings.LastIndexFunc(w, isWordRune)
+	_, size := utf8.DecodeRuneInString(w[end:])
+	end += size
+	t := titleWord{lead: w[:start], core: w[start:end], trail: w[end:]}
+	type part struct {
+		from, to     int
+		strong, digs bool
+	}
+	var parts []part
+	for i := 0; i < len(t.core); {
+		j := i + strings.IndexFunc(t.core[i:], func(r rune) bool { return !isWordRune(r) })
+		if j < i {
+			j = len(t.core)
+		}
+		seg := []rune(t.core[i:j])
+		innerCap := strings.ContainsFunc(string(seg[1:]), unicode.IsUpper)
+		letter, digit := strings.ContainsFunc(string(seg), unicode.IsLetter), strings.ContainsFunc(string(seg), unicode.IsNumber)
+		single := len(seg) == 1 && unicode.IsUpper(seg[0]) && t.core != "A"
+		parts = append(parts, part{i, j, (letter && digit) || (!caps && (innerCap || single)), digit && !letter})
+		t.strong = t.strong || parts[len(parts)-1].strong
+		if k := strings.IndexFunc(t.core[j:], isWordRune); k >= 0 {
+			i = j + k
+		} else {
+			break
+		}
+	}
+	if !t.strong {
+		return t
+	}
+	t.from, t.to = -1, -1
+	for _, p := range parts {
+		if p.strong || p.digs {
+			if t.from < 0 {
+				t.from = p.from
+			}
+			t.to = p.to
+		}
+	}
+	return t
+}
+
+// smallWords are the words a title-cased title may leave in lower case; they do not tell its style.
+var smallWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`a an the and but or nor for so yet as at by in of off on per to up via vs with
+		from into onto upon over than that through between without within about among across after before against
+		along around behind beyond during toward towards versus is are be was were its not if how what when why which
+		who do does can`) {
+		m[w] = true
+	}
+	return m
+}()
 
 // bibVerbatim makes s safe in a field BibTeX and biblatex take verbatim (url, doi, eprint): TeX escapes there would
 // become part of the link, so the characters that could break the entry (braces, backslash, white space and
