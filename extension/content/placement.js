@@ -36,7 +36,7 @@ export function locateEntries(papers) {
     // The element the extractor named is the title (or the entry) itself; a link found by href is bounded by
     // the listing around it. (Not the page's first <h1>: arXiv's is its breadcrumbs, above the title.)
     const out = new Map();
-    for (const [id, el] of start) out.set(id, where(named.has(id) ? el : soleEntry(el)));
+    for (const [id, el] of start) out.set(id, where(named.has(id) ? el : soleEntry(el, papers[0].title || '')));
     return out;
   }
   // How many papers' start elements each ancestor holds; an entry holds exactly one.
@@ -65,16 +65,17 @@ const FEW_LINKS = 4;
 /**
  * The entry of a page's only paper, from its link: the list item or row around it; else the block its title
  * heading heads; else the largest block around the link that adds no heading and only a few links (a sidebar,
- * a navigation or the next section would add more).
- * @param {Element} el
+ * a navigation or the next section would add more). A heading that reads as the paper's title is the entry's own
+ * (`<div><h3>Title</h3><p><a>View paper</a></p><p>authors…</p></div>`), not another section's.
+ * @param {Element} el @param {string} title the paper's
  */
-function soleEntry(el) {
+function soleEntry(el, title) {
   const item = el.closest('li, tr, dd, dt, article');
   if (item) return item;
   const heading = el.closest(HEADINGS);
   if (heading) return heading.parentElement && heading.parentElement !== document.body ? heading.parentElement : heading;
   let entry = el.closest('p, div') || el;
-  const headings = (/** @type {Element} */ up) => up.querySelectorAll(HEADINGS).length;
+  const headings = (/** @type {Element} */ up) => [...up.querySelectorAll(HEADINGS)].filter((h) => !sameText(h.textContent || '', title)).length;
   const links = (/** @type {Element} */ up) => up.querySelectorAll('a[href]').length;
   for (let up = entry.parentElement; up && up !== document.body && up.localName !== 'main'; up = up.parentElement) {
     if (headings(up) > headings(entry) || links(up) > links(entry) + FEW_LINKS) break;

@@ -305,6 +305,25 @@ describe('cards', () => {
     await page.close();
   });
 
+  test('a listing of one result whose title heading sits above its link: the card is under the whole entry', async () => {
+    const [p] = [syntheticPaper(745)];
+    const hash = '7'.repeat(40);
+    const url = 'https://www.semanticscholar.org/search?q=heading-titled-one';
+    browser.serve(url, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Search - Semantic Scholar</title></head><body>
+<main><h1>Results</h1><div class="results"><div class="cl-paper-row"><h3>${p.title}</h3>
+<p><a href="/paper/${hash}">View paper</a></p><p class="cl-paper-authors">${p.authors.map((a) => `<a href="/author/${a.replace(/\W/g, '')}">${a}</a>`).join(', ')}</p>
+<p>${p.abstract}</p></div></div><h2>Related searches</h2><p><a href="/search?q=a">a</a> <a href="/search?q=b">b</a></p></main></body></html>`);
+    const page = await openListing(browser.context, url);
+    assert.equal((await cardsOf(page)).length, 1);
+    // After the entry (here its list, which holds only it), not after its link's line, between it and the authors;
+    // and not after the next section.
+    assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('papergist-card')].map((c) => {
+      const prev = c.previousElementSibling;
+      return `${c.dataset.paperId} after ${prev.className || prev.localName}, before ${c.nextElementSibling?.localName}`;
+    })), [`s2:${hash} after results, before h2`]);
+    await page.close();
+  });
+
   test('a listing of one result that grows: the first card moves under its entry, as on a listing of several', async () => {
     const papers = Array.from({ length: 3 }, (_, i) => syntheticPaper(750 + i));
     const hash = (i) => String.fromCharCode(97 + i).repeat(40);
