@@ -212,3 +212,11 @@ func TestOddRecordsExport(t *testing.T) {
 	assert.Equal(t, []any{map[string]any{"family": "Lovelace", "given": "Ada"}}, got[0]["author"])
 	assert.Equal(t, "deep learning theory, x y, key phrase", got[0]["keyword"])
 }
+
+// The title field braces only the words that keep their case, as the extension's writer does (testdata/bibtex.json
+// has the rule's cases); the server's writer braced the whole title, which no style could sentence-case.
+func TestBibTeXTitleField(t *testing.T) {
+	var bib bytes.Buffer
+	require.NoError(t, citation.BibTeX(&bib, []syncproto.Item{{ID: "arxiv:1810.04805", Title: "BERT: Pre-Training of GPT-4"}}))
+	assert.Contains(t, bib.String(), "  title = {{BERT}: Pre-Training of {GPT-4}},\n")
+}
