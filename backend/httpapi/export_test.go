@@ -19,7 +19,7 @@ func TestExport(t *testing.T) {
 		{ID: "doi:10.1000/x", Title: ptr("Journal paper"), URL: ptr("https://doi.org/10.1000/x")},
 	}})
 	tests := []struct{ format, mediaType, contains string }{
-		{"bibtex", "application/x-bibtex", `title = {{Tricky {\textbraceleft}title{\textbraceright} with 50\% \& \$math\$}}`},
+		{"bibtex", "application/x-bibtex", `title = {Tricky {\textbraceleft}title{\textbraceright} with 50\% \& \$math\$},`},
 		{"ris", "application/x-research-info-systems", "TI  - Tricky {title} with 50% & $math$\r\n"},
 		{"csljson", "application/vnd.citationstyles.csl+json", `"DOI": "10.1000/x"`},
 	}

@@ -179,6 +179,7 @@ export async function more(page, analysis, run) {
   // not get a second card at the fallback spot. A card shown at the fallback spot moves under its entry once the
   // page has rendered it (a list a script renders after load).
   const known = new Set(run.cards.keys());
+  if (run.entries.length === 1 && reply.entries.length > 1) resettle(run.entries[0], reply.entries, run);
   const fresh = placeCards(reply.entries.filter((e) => !known.has(e.paper.id) || run.unplaced?.has(e.paper.id)),
     new Set(reply.saved), run, { placedOnly: true });
   if (!fresh.length) return;
@@ -188,6 +189,22 @@ export async function more(page, analysis, run) {
   if (run.digest) run.digest.setTopics(reply.topics); // the whole page's
   showForYou(run, reply.forYou);
   await completeAbstracts(page, reply.entries, run);
+}
+
+/**
+ * A listing of one result that grew: its card went where the one-paper rule put it (under the result's whole
+ * block, which now holds the new results too); it moves under its entry, where a listing of several puts it. A
+ * card placed under what the extractor named (a paper page's title) or at the fallback spot stays for placeCards.
+ * @param {Entry} only the page's one entry so far @param {Entry[]} entries the page's entries now @param {any} run
+ */
+function resettle(only, entries, run) {
+  const id = only.paper.id;
+  const card = run.cards.get(id);
+  if (!card || run.unplaced?.has(id) || only.paper.locator?.selector) return;
+  const at = locateEntries(entries.map((e) => e.paper)).get(id);
+  if (!at) return;
+  removeCard(card);
+  insertCard(card, at);
 }
 
 /**

@@ -36,7 +36,7 @@ export function locateEntries(papers) {
     // The element the extractor named is the title (or the entry) itself; a link found by href is bounded by
     // the listing around it. (Not the page's first <h1>: arXiv's is its breadcrumbs, above the title.)
     const out = new Map();
-    for (const [id, el] of start) out.set(id, where(named.has(id) ? el : soleEntry(el)));
+    for (const [id, el] of start) out.set(id, where(named.has(id) ? el : soleEntry(el, papers[0].title || '')));
     return out;
   }
   // How many papers' start elements each ancestor holds; an entry holds exactly one.
@@ -45,11 +45,12 @@ export function locateEntries(papers) {
   for (const el of start.values()) {
     for (let a = el; a && a !== document.body; a = a.parentElement) count.set(a, (count.get(a) || 0) + 1);
   }
+  const titles = new Map(papers.map((p) => [p.id, p.title]));
   const out = new Map();
   for (const [id, el] of start) {
     let entry = el;
     while (entry.parentElement && entry.parentElement !== document.body && count.get(entry.parentElement) === 1 &&
-      !headsAbove(entry.parentElement, entry)) {
+      !headsAbove(entry.parentElement, entry, titles.get(id) || '', count)) {
       entry = entry.parentElement;
     }
     out.set(id, where(entry));
@@ -64,16 +65,17 @@ const FEW_LINKS = 4;
 /**
  * The entry of a page's only paper, from its link: the list item or row around it; else the block its title
  * heading heads; else the largest block around the link that adds no heading and only a few links (a sidebar,
- * a navigation or the next section would add more).
- * @param {Element} el
+ * a navigation or the next section would add more). A heading that reads as the paper's title is the entry's own
+ * (`<div><h3>Title</h3><p><a>View paper</a></p><p>authors…</p></div>`), not another section's.
+ * @param {Element} el @param {string} title the paper's
  */
-function soleEntry(el) {
+function soleEntry(el, title) {
   const item = el.closest('li, tr, dd, dt, article');
   if (item) return item;
   const heading = el.closest(HEADINGS);
   if (heading) return heading.parentElement && heading.parentElement !== document.body ? heading.parentElement : heading;
   let entry = el.closest('p, div') || el;
-  const headings = (/** @type {Element} */ up) => up.querySelectorAll(HEADINGS).length;
+  const headings = (/** @type {Element} */ up) => [...up.querySelectorAll(HEADINGS)].filter((h) => !sameText(h.textContent || '', title)).length;
   const links = (/** @type {Element} */ up) => up.querySelectorAll('a[href]').length;
   for (let up = entry.parentElement; up && up !== document.body && up.localName !== 'main'; up = up.parentElement) {
     if (headings(up) > headings(entry) || links(up) > links(entry) + FEW_LINKS) break;
@@ -85,14 +87,39 @@ function soleEntry(el) {
 /**
  * Whether block has a heading above entry (not around it): block is then a section of the listing ("Cross-lists",
  * a day, a volume) that happens to hold one paper, and its card goes under that paper, not after the section.
- * Only blocks of one paper are asked, so the search stays inside one entry and its section.
- * @param {Element} block @param {Element} entry
+ * Only blocks of one paper are asked, so the search stays inside one entry and its section. The entry's own title
+ * is not such a heading (`<div class=paper><h3>Title</h3><p><a href=/abs/1>abs</a></p>…</div>`): a heading that
+ * reads as the paper's title, or any heading of a block whose siblings of the same tag and class each hold one
+ * paper too (entries, where sections would hold several among them).
+ * @param {Element} block @param {Element} entry @param {string} title the paper's
+ * @param {Map<Element, number>} count how many papers each ancestor of a paper's start holds
  */
-function headsAbove(block, entry) {
+function headsAbove(block, entry, title, count) {
+  let entries;
   for (const h of block.querySelectorAll(HEADINGS)) {
-    if (!h.contains(entry) && h.compareDocumentPosition(entry) & Node.DOCUMENT_POSITION_FOLLOWING) return true;
+    if (h.contains(entry) || !(h.compareDocumentPosition(entry) & Node.DOCUMENT_POSITION_FOLLOWING)) continue;
+    if (sameText(h.textContent || '', title)) continue;
+    entries ??= oneEach(block, count);
+    if (!entries) return true;
   }
   return false;
+}
+
+/** Letters and digits, lower case: a heading's text and a title compare by these. @param {string} s */
+const fold = (s) => s.normalize('NFKD').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/** Whether a heading reads as the title: one holds the other, and the shorter is at least half the longer. */
+function sameText(heading, title) {
+  const [a, b] = [fold(heading), fold(title)].sort((x, y) => x.length - y.length);
+  return a.length > 0 && b.includes(a) && a.length * 2 >= b.length;
+}
+
+/** Whether block has siblings of its tag and class, and each holds one paper, as block does. @param {Element} block */
+function oneEach(block, count) {
+  const parent = block.parentElement;
+  if (!parent) return false;
+  const like = [...parent.children].filter((c) => c !== block && c.tagName === block.tagName && c.className === block.className);
+  return like.length > 0 && like.every((c) => count.get(c) === 1);
 }
 
 /** @param {Element} entry */

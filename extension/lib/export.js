@@ -23,7 +23,7 @@ const suffixWord = (w) => /^(?:jr|sr|jnr|snr)\.?$/i.test(w) || /^(?:II|III|IV)$/
 export function splitName(name) {
   const s = collapse(String(name));
   const parts = s.split(',');
-  if (parts.length > 1 && parts[0].trim()) {
+  if (parts.length > 1 && parts[0].trim() && parts.slice(1).join('').trim()) { // "Ada Lovelace," has no parts after its comma
     const p = parts.map((x) => x.trim());
     if (p.length === 2) return { family: p[0], given: p[1], suffix: '' };
     return { family: p[0], suffix: p[1], given: collapse(p.slice(2).join(' ')) };
@@ -38,6 +38,21 @@ export function splitName(name) {
   let i = words.length - 1;
   while (i > 1 && PARTICLES.test(words[i - 1])) i--;
   return { family: words.slice(i).join(' '), given: words.slice(0, i).join(' '), suffix };
+}
+
+/**
+ * The authors whose names are not blank (only spaces or commas): written out, each would be an empty author, "{}"
+ * in BibTeX. The server's writer drops the same ones. @param {string[]} authors
+ */
+const named = (authors) => authors.filter((a) => splitName(a).family);
+
+/**
+ * Tags (and key phrases) as one keywords value, "a, b". biblatex splits the list at commas and Zotero's import at
+ * commas and semicolons (braces protect neither), so a comma or semicolon inside one becomes a space: "deep
+ * learning, theory" stays one keyword. The server's writer does the same. @param {string[]} words
+ */
+export function keywords(words) {
+  return words.map((w) => collapse(String(w).replace(/[,;]/g, ' '))).filter(Boolean).join(', ');
 }
 
 /** @param {{family: string, given: string, suffix: string}} n a CSL name, without empty parts */
@@ -71,7 +86,7 @@ export function toCSLJSON(saved) {
       id: p.id,
       type: isArxivOnly(p) ? 'article' : p.venue ? 'paper-conference' : 'article-journal',
       title: p.title,
-      author: p.authors.map((a) => cslName(splitName(a))),
+      author: named(p.authors).map((a) => cslName(splitName(a))),
       URL: p.url,
     };
     const parts = dateParts(p.published);
@@ -86,7 +101,7 @@ export function toCSLJSON(saved) {
     }
     const note = noteOf(s);
     if (note) item.note = note;
-    if (s.tags.length) item.keyword = s.tags.join(', ');
+    if (keywords(s.tags)) item.keyword = keywords(s.tags);
     return item;
   });
   return JSON.stringify(items, null, 2) + '\n';
@@ -94,9 +109,16 @@ export function toCSLJSON(saved) {
 
 // --- RIS ---
 
+const RIS_BREAKS = new RegExp(`[${SPACE}\\u0000-\\u001f\\u007f]+`, 'g');
+/**
+ * A RIS value on one line: every run of white space (U+2028 and NEL too, which some readers take as line ends) and
+ * control characters becomes one space, as in the server's writer (backend/internal/citation risValue).
+ */
+export const risValue = (value) => String(value).replace(RIS_BREAKS, ' ').trim();
+
 /** RIS values are one line each; tags are two capitals, two spaces, a dash and a space. */
 function risLine(tag, value) {
-  const v = String(value).replace(/\s*[\r\n]+\s*/g, ' ').trim();
+  const v = risValue(value);
   return v ? `${tag}  - ${v}\r\n` : '';
 }
 
@@ -107,7 +129,7 @@ export function toRIS(saved) {
       const p = paperOf(s);
       let out = risLine('TY', isArxivOnly(p) ? 'UNPB' : p.venue ? 'CPAPER' : 'JOUR');
       out += risLine('TI', p.title);
-      for (const a of p.authors) {
+      for (const a of named(p.authors)) {
         const { family, given, suffix } = splitName(a);
         out += risLine('AU', suffix ? `${family}, ${given}, ${suffix}` : given ? `${family}, ${given}` : family);
       }
@@ -145,6 +167,87 @@ export function bibEscape(s) {
   return collapse(out);
 }
 
+const WORD = /[\p{L}\p{N}\p{M}]/u;
+const UPPER = /\p{Lu}/u;
+const LOWER = /\p{Ll}/u;
+const SMALL = new Set(`a an the and but or nor for so yet as at by in of off on per to up via vs with from into onto
+  upon over than that through between without within about among across after before against along around behind
+  beyond during toward towards versus is are be was were its not if how what when why which who do does can`.split(/\s+/));
+
+/**
+ * A title word: its core (letters, digits and what is between them), the marks around it, and the span of the core
+ * that keeps its case, from the first part (run of letters and digits) that does to the last, taking in parts of
+ * digits only when the word has such a part (GPT-4). The server's writer splits words the same way.
+ * @param {string} w @param {boolean} caps the title has no lower-case letter
+ */
+function titleWord(w, caps) {
+  const cs = [...w];
+  const start = cs.findIndex((c) => WORD.test(c));
+  if (start < 0) return { lead: w, core: '', trail: '', from: 0, to: 0, strong: false };
+  let end = cs.length;
+  while (!WORD.test(cs[end - 1])) end--;
+  const core = cs.slice(start, end);
+  const t = { lead: cs.slice(0, start).join(''), core: core.join(''), trail: cs.slice(end).join(''), from: 0, to: 0, strong: false };
+  const parts = [];
+  for (let i = 0; i < core.length;) {
+    let j = i;
+    while (j < core.length && WORD.test(core[j])) j++;
+    const seg = core.slice(i, j);
+    const letter = seg.some((c) => /\p{L}/u.test(c));
+    const digit = seg.some((c) => /\p{N}/u.test(c));
+    const innerCap = seg.slice(1).some((c) => UPPER.test(c));
+    const single = seg.length === 1 && UPPER.test(seg[0]) && t.core !== 'A';
+    parts.push({ from: i, to: j, strong: (letter && digit) || (!caps && (innerCap || single)), digs: digit && !letter });
+    t.strong ||= parts[parts.length - 1].strong;
+    for (i = j; i < core.length && !WORD.test(core[i]);) i++;
+  }
+  if (!t.strong) return t;
+  const span = parts.filter((p) => p.strong || p.digs);
+  const from = span[0].from;
+  const to = span[span.length - 1].to;
+  return { ...t, from: core.slice(0, from).join('').length, to: core.slice(0, to).join('').length };
+}
+
+/**
+ * Escapes a title and braces the words whose case a style must keep when it sentence-cases the title (plain,
+ * IEEEtran, acl_natbib print "Bert: pre-training…" from an unbraced "BERT: Pre-Training…"), and only those, so the
+ * rest stays the style's to change (a title braced whole cannot be sentence-cased):
+ * - a word with a capital after its first letter (BERT, ImageNet, iPhone), with a letter and a digit (3D, Llama2),
+ *   or a single capital letter (the "I" of "Type I", the "Q" of "Q-Learning"; not the article "A"). In a compound
+ *   only the parts that need it are braced, with the digits next to them: "{BERT}-Based", "{GPT-4}", "t-{SNE}";
+ * - in a title written in sentence case (at least as many lower-case words as capitalized ones; small words,
+ *   one-letter words and the words that open the title or follow a colon not counted), every capitalized word:
+ *   there a capital marks a name ("Deep learning for {Java}"). In a title-cased title names cannot be told from
+ *   the other words, so they are left to the style;
+ * - in a title without any lower-case letter (three or more words in capitals) no word is taken for an acronym:
+ *   they cannot be told apart, so only words with digits are braced.
+ * The server's writer (backend/internal/citation bibTitle) does the same; both run testdata/bibtex.json.
+ * @param {string} title
+ */
+export function bibTitle(title) {
+  const words = collapse(String(title)).split(' ').filter(Boolean);
+  const caps = !LOWER.test(title) && words.filter((w) => UPPER.test(w)).length >= 3;
+  let lower = 0;
+  let upper = 0;
+  const parsed = words.map((w, i) => {
+    const p = { ...titleWord(w, caps), opens: i === 0 || /[:.?!]$/.test(words[i - 1]) };
+    if (!p.strong && !p.opens && [...p.core].length >= 2 && !SMALL.has(p.core.toLowerCase())) {
+      const first = [...p.core][0];
+      if (UPPER.test(first)) upper++;
+      else if (LOWER.test(first)) lower++;
+    }
+    return p;
+  });
+  const sentence = lower > 0 && lower >= upper;
+  return parsed.map((p) => {
+    if (sentence && !p.opens && UPPER.test([...p.core][0] || '')) return `${bibEscape(p.lead)}{${bibEscape(p.core)}}${bibEscape(p.trail)}`;
+    if (p.from < p.to) {
+      return `${bibEscape(p.lead + p.core.slice(0, p.from))}{${bibEscape(p.core.slice(p.from, p.to))}}${bibEscape(p.core.slice(p.to) + p.trail)}`;
+    }
+    return bibEscape(p.lead + p.core + p.trail);
+  }).filter(Boolean).join(' ');
+}
+
 /**
  * A url, doi or eprint field: verbatim in BibTeX and biblatex, so a TeX escape would become part of the link. The
  * characters that could break the entry (braces, backslash, white space, control characters) are percent-encoded.
@@ -169,6 +272,9 @@ export function bibAuthor(name) {
   return out;
 }
 
+/** A BibTeX author field's value: the named authors joined by "and". @param {string[]} authors */
+export const bibAuthors = (authors) => named(authors).map(bibAuthor).join(' and ');
+
 /** n ≥ 1 as letters: 1 a, 2 b, …, 26 z, 27 aa, 28 ab… (a key's suffix: braces or other marks would break BibTeX). */
 function letters(n) {
   let s = '';
@@ -179,7 +285,8 @@ function letters(n) {
 /** A citation key like vaswani2017attention, unique within one export. */
 function citeKey(p, used) {
   const ascii = (x) => x.normalize('NFKD').replace(/[^A-Za-z0-9]/g, '').toLowerCase();
-  const family = p.authors.length ? ascii(splitName(p.authors[0]).family) : 'anon';
+  const authors = named(p.authors);
+  const family = authors.length ? ascii(splitName(authors[0]).family) : 'anon';
   const word = (p.title.split(/\s+/).map(ascii).find((w) => w.length > 3 && !['with', 'from', 'that', 'this'].includes(w))) || 'paper';
   const year = dateParts(p.published)[0] || '';
   const base = `${family || 'anon'}${year}${word}`;
@@ -200,7 +307,7 @@ export function toBibTeX(saved) {
       const p = paperOf(s);
       const type = isArxivOnly(p) ? 'misc' : p.venue ? 'inproceedings' : 'article';
       /** @type {[string, string][]} */
-      const fields = [['title', p.title], ['author', p.authors.map(bibAuthor).join(' and ')]];
+      const fields = [['title', p.title], ['author', bibAuthors(p.authors)]];
       const parts = dateParts(p.published);
       if (parts.length) fields.push(['year', String(parts[0])]);
       if (parts[1]) fields.push(['month', String(parts[1])]);
@@ -211,10 +318,10 @@ export function toBibTeX(saved) {
       if (p.abstract) fields.push(['abstract', p.abstract]);
       const note = noteOf(s);
       if (note) fields.push(['note', note]);
-      if (s.tags.length) fields.push(['keywords', s.tags.join(', ')]);
+      fields.push(['keywords', keywords(s.tags)]);
       const body = fields
         .filter(([, v]) => v)
-        .map(([k, v]) => `  ${k} = {${VERBATIM.has(k) ? bibVerbatim(v) : k === 'author' ? v : bibEscape(v)}}`)
+        .map(([k, v]) => `  ${k} = {${VERBATIM.has(k) ? bibVerbatim(v) : k === 'author' ? v : k === 'title' ? bibTitle(v) : bibEscape(v)}}`)
         .join(',\n');
       return `@${type}{${citeKey(p, used)},\n${body}\n}\n`;
     })

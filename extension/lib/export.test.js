@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { splitName, bibAuthor, bibEscape, bibVerbatim, toBibTeX, toRIS } from './export.js';
+import { splitName, bibAuthor, bibAuthors, bibEscape, bibTitle, bibVerbatim, keywords, risValue, toBibTeX, toRIS, toCSLJSON } from './export.js';
 
 const shared = JSON.parse(readFileSync(new URL('../../backend/internal/citation/testdata/bibtex.json', import.meta.url), 'utf8'));
 
@@ -16,6 +16,19 @@ test('names split and are written as the server\'s writer does', () => {
 
 test('text escapes as the server\'s writer does', () => {
   for (const x of shared.text) assert.equal(bibEscape(x.in), x.want, JSON.stringify(x.in));
+});
+
+test('titles brace the words that keep their case as the server\'s writer does', () => {
+  assert.ok(shared.titles.length > 0);
+  for (const x of shared.titles) assert.equal(bibTitle(x.in), x.want, JSON.stringify(x.in));
+  assert.match(toBibTeX([{ ...rec, title: 'BERT: Pre-Training of GPT-4' }]), /^ {2}title = \{\{BERT\}: Pre-Training of \{GPT-4\}\},$/m);
+});
+
+test('blank authors are dropped, keywords stay one each, RIS values one line, as the server\'s writer does', () => {
+  assert.ok(shared.authors.length && shared.keywords.length && shared.ris.length);
+  for (const x of shared.authors) assert.equal(bibAuthors(x.in), x.want, JSON.stringify(x.in));
+  for (const x of shared.keywords) assert.equal(keywords(x.in), x.want, JSON.stringify(x.in));
+  for (const x of shared.ris) assert.equal(risValue(x.in), x.want, JSON.stringify(x.in));
 });
 
 test('url, doi and eprint stay verbatim, as the server\'s writer keeps them', () => {
@@ -45,4 +58,19 @@ test('cite keys stay letters and digits, and unique, however many papers share a
   assert.equal(keys.length, 30);
   assert.equal(new Set(keys).size, 30);
   for (const k of keys) assert.match(k, /^smith2025learning[a-z]*$/);
+});
+
+test('an author of only spaces is left out and a tag with a comma stays one keyword, in every format', () => {
+  const odd = { ...rec, authors: ['   ', 'Ada Lovelace', ',', '\u00a0'], tags: ['deep learning, theory', 'x;y'],
+    title: 'Line\u2028sep' };
+  const bib = toBibTeX([odd]);
+  assert.match(bib, /^ {2}author = \{\{Lovelace\}, Ada\},$/m);
+  assert.match(bib, /^ {2}keywords = \{deep learning theory, x y\}$/m);
+  assert.match(bib, /^@article\{lovelace/m);
+  const ris = toRIS([odd]);
+  assert.deepEqual([...ris.matchAll(/^AU {2}- (.*)\r$/gm)].map((m) => m[1]), ['Lovelace, Ada']);
+  assert.match(ris, /^TI {2}- Line sep\r$/m);
+  const [csl] = JSON.parse(toCSLJSON([odd]));
+  assert.deepEqual(csl.author, [{ family: 'Lovelace', given: 'Ada' }]);
+  assert.equal(csl.keyword, 'deep learning theory, x y');
 });

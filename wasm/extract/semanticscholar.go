@@ -225,6 +225,9 @@ func s2Cards(d *document) []paper.Paper {
 		abs := d.abs(href)
 		title := text(link.Find(".cl-paper-title, h2").First())
 		if title == "" {
+			title = s2HeadingAbove(card, link)
+		}
+		if title == "" {
 			title = text(link)
 		}
 		p := paper.Paper{
@@ -251,4 +254,20 @@ func s2Cards(d *document) []paper.Paper {
 		out = append(out, p)
 	})
 	return out
+}
+
+// s2HeadingAbove is the text of the card's last heading before its paper link: the title of a card that puts it in
+// a heading above a "View paper" link, whose words are not the title.
+func s2HeadingAbove(card, link *dom.Selection) string {
+	found := card.Find("h1, h2, h3, h4, h5, h6, a")
+	title := ""
+	for i, n := range found.Nodes {
+		if n == link.Get(0) {
+			break
+		}
+		if n.Data != "a" {
+			title = text(found.Eq(i))
+		}
+	}
+	return title
 }

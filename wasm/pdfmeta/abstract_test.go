@@ -128,3 +128,10 @@ func TestGeneratedAbstractWithIntroductionWord(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, abstract, h.Abstract)
 }
+
+// TestRealPDFLineEndHyphens: a compound broken at its hyphen keeps it (abs11-pusep's "multi-" / "layers", whose
+// page also says "MULTI-LAYERS"), a word broken by the line loses it (zaac08-aburayyan's "4,5-di-" / "methyl…").
+func TestRealPDFLineEndHyphens(t *testing.T) {
+	assert.Contains(t, readShared(t, "abs11-pusep.pdf").Abstract, "predicted in electron multi-layers at the filling factor")
+	assert.Contains(t, readShared(t, "zaac08-aburayyan.pdf").Abstract, "4,5-dimethylimidazol-2-ylidene")
+}

@@ -34,6 +34,19 @@ func TestGeneratedGlyphNames(t *testing.T) {
 	assert.Equal(t, want, h.Abstract)
 }
 
+// TestGeneratedMathGlyphNames: MathematicalPi also draws plus, minus and equals without a character map;
+// zaac08-aburayyan's summary read "Formamid 5 (R tert-Bu)" for "(R = tert-Bu)" and its fax "Fax: 49".
+func TestGeneratedMathGlyphNames(t *testing.T) {
+	abstract := "We heat the sample to T \x08 300 K for \x06\x05 hours, then cool it by \x07\x04\x03 K. The generated abstract " +
+		"must keep the signs, which a font without a character map draws."
+	h, err := pdfmeta.Read(pdftest.Paper(pdftest.Page{
+		Title: []string{"A Generated Paper"}, Authors: "Ada Lovelace and Alan Turing", Abstract: abstract,
+	}))
+	require.NoError(t, err)
+	want := strings.NewReplacer("\x03", "0", "\x04", "1", "\x05", "2", "\x06", "+", "\x07", "−", "\x08", "=").Replace(abstract)
+	assert.Equal(t, want, h.Abstract)
+}
+
 // TestRealPDFFootnoteMarks: clef08-forner's abstract read "answers in Wikipedia1 as document corpus".
 func TestRealPDFFootnoteMarks(t *testing.T) {
 	assert.Contains(t, readShared(t, "clef08-forner.pdf").Abstract, "search for answers in Wikipedia as document corpus")

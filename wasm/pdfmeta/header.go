@@ -45,7 +45,7 @@ func header(w *walker, bottom, top float64, onePage bool) Header {
 	if len(ti) == 0 {
 		return h
 	}
-	h.Title = joinLines(ls, ti)
+	h.Title = titleCase(joinLines(ls, ti), ls, ti)
 	last := ti[len(ti)-1]
 	h.Authors = authors(ls, last+1, ls[ti[0]].size)
 	h.Abstract = abstract(ls)
@@ -100,17 +100,89 @@ func notTitle(s string) bool {
 	return strings.Contains(lower, "@") || strings.HasPrefix(lower, "doi") || strings.HasPrefix(lower, "arxiv:")
 }
 
-// joinLines joins title lines, without a space after a line that ends in a hyphen.
+// joinLines joins title lines, without a space after a line that ends in a hyphen, and without the hyphen when
+// it only broke a word (breakHyphen).
 func joinLines(ls []line, idx []int) string {
 	var b strings.Builder
+	var words map[string]int
 	for k, i := range idx {
 		t := ls[i].text
-		if k > 0 && !strings.HasSuffix(b.String(), "-") {
+		if s := b.String(); k > 0 && lineEndHyphen(s, t) {
+			if words == nil {
+				words = pageWords(ls)
+			}
+			if breakHyphen(s, t, words) {
+				b.Reset()
+				b.WriteString(s[:len(s)-1])
+			}
+		} else if k > 0 && !strings.HasSuffix(s, "-") {
 			b.WriteByte(' ')
 		}
 		b.WriteString(t)
 	}
 	return tidy(b.String())
+}
+
+// smallWords stay lower case in a title, but for its first word and the first after a colon or dash.
+var smallWords = map[string]bool{"a": true, "an": true, "and": true, "as": true, "at": true, "but": true, "by": true,
+	"for": true, "from": true, "in": true, "into": true, "nor": true, "of": true, "on": true, "or": true, "per": true,
+	"the": true, "to": true, "via": true, "vs": true, "with": true}
+
+var romanRe = regexp.MustCompile(`^(?:II|III|IV|VI|VII|VIII|IX|XI|XII)$`)
+
+// titleCase renders a title printed all in capitals ("A STUDY OF THINGS") in title case ("A Study of Things"),
+// each part of a compound too ("Magneto-Photoluminescence"). A word with a digit stays as printed, and so does a
+// word that is clearly an acronym: written in capitals in the page's running text (a line with lower case, not
+// the title's) and not a small word ("THE"), or without a vowel ("CMB", "NLP"), or a Roman numeral. A title with any lower case is left as it is.
+func titleCase(title string, ls []line, ti []int) string {
+	if strings.ToUpper(title) != title || strings.ToLower(title) == title {
+		return title
+	}
+	acronyms := map[string]bool{}
+	inTitle := map[int]bool{}
+	for _, i := range ti {
+		inTitle[i] = true
+	}
+	for i, l := range ls {
+		if inTitle[i] || strings.ToUpper(l.text) == l.text {
+			continue // the title, or a heading or running head in capitals
+		}
+		for _, w := range strings.FieldsFunc(l.text, func(r rune) bool { return !unicode.IsLetter(r) }) {
+			if len([]rune(w)) >= 2 && strings.ToUpper(w) == w {
+				acronyms[w] = true
+			}
+		}
+	}
+	words := strings.Fields(title)
+	start := true // the next word opens the title or a part of it
+	for i, w := range words {
+		parts := strings.Split(w, "-")
+		for k, part := range parts {
+			parts[k] = titleWord(part, start && k == 0, acronyms)
+		}
+		words[i] = strings.Join(parts, "-")
+		start = strings.HasSuffix(w, ":") || w == "—" || w == "–" || w == "-"
+	}
+	return strings.Join(words, " ")
+}
+
+// titleWord is one word (or part of a compound) of a title printed in capitals, in title case.
+func titleWord(w string, first bool, acronyms map[string]bool) string {
+	core := strings.FieldsFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
+	if len(core) == 0 || strings.ContainsFunc(w, unicode.IsDigit) {
+		return w
+	}
+	c := core[0]
+	if acronyms[c] && !smallWords[strings.ToLower(c)] || romanRe.MatchString(c) || len([]rune(c)) >= 2 && !strings.ContainsAny(c, "AEIOUYÀÁÂÄÅÆÈÉÊËÌÍÎÏÒÓÔÖØÙÚÛÜ") {
+		return w
+	}
+	lower := strings.ToLower(w)
+	if !first && smallWords[strings.ToLower(c)] {
+		return lower
+	}
+	i := strings.IndexFunc(lower, unicode.IsLetter)
+	r, n := utf8.DecodeRuneInString(lower[i:])
+	return lower[:i] + string(unicode.ToTitle(r)) + lower[i+n:]
 }
 
 // authors reads the names in the first line below the title that is a list of names, and in the lines that
@@ -456,6 +528,7 @@ func cutCopyright(a string) string {
 func readColumn(ls []line, from int, prev line, x0, x1 float64, b *strings.Builder) (done bool, right, last float64) {
 	size := 0.0
 	right = prev.x1
+	var words map[string]int // the page's words, for the hyphens at line ends
 	for j := from; j < len(ls) && b.Len() < 4000; j++ {
 		m := ls[j]
 		if m.x1 < x0 || m.x0 > x1 {
@@ -479,10 +552,15 @@ func readColumn(ls []line, from int, prev line, x0, x1 float64, b *strings.Build
 		} else if math.Abs(m.size-size) > 1.5 {
 			break
 		}
-		if s := b.String(); hyphenated(s, m.text) {
-			b.Reset()
-			b.WriteString(s[:len(s)-1]) // "understand-" + "ing"
-			b.WriteString(m.text)
+		if s := b.String(); lineEndHyphen(s, m.text) {
+			if words == nil {
+				words = pageWords(ls)
+			}
+			if breakHyphen(s, m.text, words) {
+				b.Reset()
+				b.WriteString(s[:len(s)-1]) // "understand-" + "ing"
+			}
+			b.WriteString(m.text) // "multi-" + "layers"
 		} else {
 			if b.Len() > 0 {
 				b.WriteByte(' ')
@@ -511,14 +589,71 @@ func endsSentence(s string) bool {
 	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "!")
 }
 
-// hyphenated: a line that ends in a word broken by a hyphen, continued in lower case on the next.
-func hyphenated(s, next string) bool {
+// lineEndHyphen: a line that ends in a hyphen right after a letter or digit, and a next line that goes on with
+// one: a word broken at the line's end, or a compound ("multi-" / "layers"). Either way no space goes between.
+func lineEndHyphen(s, next string) bool {
 	if len(s) < 2 || s[len(s)-1] != '-' || next == "" {
 		return false
 	}
 	prev, _ := utf8.DecodeLastRuneInString(s[:len(s)-1])
 	first, _ := utf8.DecodeRuneInString(next)
-	return unicode.IsLower(prev) && unicode.IsLower(first)
+	return (unicode.IsLetter(prev) || unicode.IsDigit(prev)) && (unicode.IsLetter(first) || unicode.IsDigit(first))
+}
+
+// breakHyphen says whether the hyphen at the end of s (lineEndHyphen) only broke a word, to be dropped
+// ("regulari-" / "zation"), rather than being part of the text ("multi-" / "layers"). Without a dictionary, the
+// page is one: the hyphen is kept
+//   - next to a capital or a digit ("Bose-" / "Einstein", "GPT-" / "4", "4,5-" / "dimethyl");
+//   - when the joined word is nowhere else on the page, but both parts are, as words of their own or of other
+//     compounds ("multi-" / "layers" on a page that also says "multi-layer" and "layers", "state-of-" /
+//     "the-art"), and the part before is not a function word ("with-" / "out"). A chemical name's "4,5-di-" /
+//     "methylimidazol" is joined: "methylimidazol" is not a word of the page.
+//
+// Otherwise the hyphen broke a word, as most hyphens at line ends in justified text do.
+func breakHyphen(s, next string, words map[string]int) bool {
+	prev, _ := utf8.DecodeLastRuneInString(s[:len(s)-1])
+	first, _ := utf8.DecodeRuneInString(next)
+	if !unicode.IsLower(prev) || !unicode.IsLower(first) {
+		return false
+	}
+	before := s[strings.LastIndexAny(s[:len(s)-1], " \t")+1 : len(s)-1]
+	after, _, _ := strings.Cut(next, " ")
+	b, a := strings.ToLower(lastLetters(before)), strings.ToLower(firstLetters(after))
+	if b == "" || a == "" || words[b+a] > 0 {
+		return true
+	}
+	// each part is counted once at the break itself
+	return !(words[b] >= 2 && words[a] >= 2 && !functionWords[b])
+}
+
+// functionWords are words that TeX breaks off longer words ("with-out", "any-one", "there-fore").
+var functionWords = map[string]bool{"after": true, "an": true, "any": true, "as": true, "at": true, "be": true,
+	"by": true, "can": true, "every": true, "for": true, "here": true, "how": true, "in": true, "it": true,
+	"no": true, "not": true, "on": true, "one": true, "other": true, "our": true, "out": true, "over": true,
+	"some": true, "the": true, "them": true, "there": true, "through": true, "to": true, "under": true, "up": true,
+	"what": true, "when": true, "where": true, "with": true}
+
+func lastLetters(s string) string {
+	i := strings.LastIndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	return s[i+1:]
+}
+
+func firstLetters(s string) string {
+	if i := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// pageWords counts the page's words in lower case, compounds split at their hyphens.
+func pageWords(ls []line) map[string]int {
+	words := map[string]int{}
+	for _, l := range ls {
+		for _, w := range strings.FieldsFunc(strings.ToLower(l.text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+			words[w]++
+		}
+	}
+	return words
 }
 
 // ligatures and TeX's spacing accents, which a font's glyph names decode to.

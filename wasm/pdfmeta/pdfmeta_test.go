@@ -251,3 +251,15 @@ func TestUnreadablePDFs(t *testing.T) {
 		})
 	}
 }
+
+// TestRealPDFCapitalTitles: titles printed in capitals are saved in title case, an acronym of the page kept.
+func TestRealPDFCapitalTitles(t *testing.T) {
+	for file, want := range map[string]string{
+		"abs11-muller.pdf":  "Interference of Single Photons from Dissimilar Single Photon Sources",
+		"abs11-pusep.pdf":   "Magneto-Photoluminescence as a Probe of Phases in Quantum Hall Multi-Layers",
+		"clef08-forner.pdf": "Overview of the CLEF 2008 Multilingual Question Answering Track",
+		"jss07-mullen.pdf":  "TIMP: An R Package for Modeling Multi-way Spectroscopic Measurements",
+	} {
+		assert.Equal(t, want, readShared(t, file).Title, file)
+	}
+}

@@ -111,14 +111,15 @@ func unreadable(text string) bool {
 
 // glyphNames are the glyph names that fonts without a character map give digits and delimiters: the
 // standard names, which the PDF library does not know with a variant suffix ("zero.prop", "one.oldstyle",
-// as LuaTeX writes them), and the names of the delimiters in AIP's MathematicalPi fonts.
+// as LuaTeX writes them), and the names of the delimiters and of plus, minus and equals in AIP's
+// MathematicalPi fonts (as zaac08-aburayyan's "Fax: +49", "823−824" and "R = tert-Bu" show them).
 var glyphNames = map[string]string{"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
 	"six": "6", "seven": "7", "eight": "8", "nine": "9", "parenleft": "(", "parenright": ")", "bracketleft": "[",
 	"bracketright": "]", "braceleft": "{", "braceright": "}", "period": ".", "comma": ",", "colon": ":",
 	"semicolon": ";", "hyphen": "-", "endash": "–", "emdash": "—", "slash": "/", "percent": "%", "plus": "+",
 	"equal": "=", "less": "<", "greater": ">", "quoteright": "’", "quoteleft": "‘", "quotedblleft": "“",
 	"quotedblright": "”", "fi": "fi", "fl": "fl", "ff": "ff", "ffi": "ffi", "ffl": "ffl",
-	"H20849": "(", "H20850": ")", "H20851": "[", "H20852": "]"}
+	"H20849": "(", "H20850": ")", "H20851": "[", "H20852": "]", "H11001": "+", "H11002": "−", "H11005": "="}
 
 // glyphText is the text of a glyph name: a known name or a letter, with a variant suffix dropped, or uniXXXX.
 func glyphText(name string) (string, bool) {

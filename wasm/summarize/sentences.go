@@ -70,6 +70,10 @@ func Sentences(text string) []string {
 			break
 		}
 		if !isSpaceAt(text, end) {
+			if c == '.' && end == i+1 && missingSpace(text[start:i], text[end:]) {
+				out = append(out, strings.TrimSpace(text[start:end])) // "hand motions.In this work, we…"
+				start, i = end, end-1
+			}
 			continue // "3.5", "v1.2", "x.com/a.b", "e.g.,"
 		}
 		next := end
@@ -118,6 +122,24 @@ func endsSentence(before, after string) bool {
 		return !unicode.IsUpper(wr) || sentenceStarters[firstWord(after)]
 	}
 	return true
+}
+
+// missingSpace: a period that ends a sentence although the next one follows without a space, a slip common
+// enough in abstracts ("…hand motions.In this work, we present…"): a lower-case word of two letters or more
+// (not an abbreviation) before it, and after it a word that opens sentences, then a space. "e.g.The",
+// "Node.js", "x.com/In" and "Fig.In" are not split.
+func missingSpace(before, after string) bool {
+	w := lastWord(before)
+	if utf8.RuneCountInString(w) < 2 || strings.Contains(w, ".") || abbreviations[w] {
+		return false
+	}
+	for _, r := range w {
+		if !unicode.IsLower(r) {
+			return false
+		}
+	}
+	next := firstWord(after)
+	return sentenceStarters[next] && len(after) > len(next) && after[len(next)] == ' '
 }
 
 // sentenceStarters are words that open sentences of abstracts and are no one's surname.

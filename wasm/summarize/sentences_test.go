@@ -37,6 +37,8 @@ func TestSentences(t *testing.T) {
 		{"citation brackets", "Prior work [1. Smith] fails. Ours works.", []string{"Prior work [1. Smith] fails.", "Ours works."}},
 		{"capital abbreviations", "Data from the U.S. Census and the U.K. Office are used. We model them.",
 			[]string{"Data from the U.S. Census and the U.K. Office are used.", "We model them."}},
+		{"no space after a period", "Avatars only move the body.In this work, we add hands. See e.g.The code, Node.js and x.com/In.",
+			[]string{"Avatars only move the body.", "In this work, we add hands.", "See e.g.The code, Node.js and x.com/In."}},
 		{"initials", "The method of J. R. Quinlan is used. It is old.", []string{"The method of J. R. Quinlan is used.", "It is old."}},
 		{"acronym ends a sentence", "We beat GPT-4. It was hard.", []string{"We beat GPT-4.", "It was hard."}},
 		{"closing quote", `They call it "magic." We disagree.`, []string{`They call it "magic."`, "We disagree."}},

@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/papergist/papergist/shared/paper"
 	"github.com/papergist/papergist/shared/syncproto"
@@ -82,7 +83,8 @@ var suffixRe = regexp.MustCompile(`^(?:(?i:jr|sr|jnr|snr)\.?|II|III|IV)$`)
 // (extension/lib/export.js); both run testdata/bibtex.json.
 func splitName(s string) name {
 	s = strings.Join(strings.Fields(s), " ")
-	if parts := strings.Split(s, ","); len(parts) > 1 && strings.TrimSpace(parts[0]) != "" {
+	if parts := strings.Split(s, ","); len(parts) > 1 && strings.TrimSpace(parts[0]) != "" &&
+		strings.Trim(strings.Join(parts[1:], ""), " ") != "" { // "Ada Lovelace," has no parts after its comma
 		for i := range parts {
 			parts[i] = strings.TrimSpace(parts[i])
 		}
@@ -131,6 +133,45 @@ func bibAuthor(display string) string {
 	return out
 }
 
+// named drops the authors whose names are blank (only spaces or commas): written out, each would be an empty
+// author, "{}" in BibTeX.
+func named(authors []string) []string {
+	var out []string
+	for _, a := range authors {
+		if splitName(a).family != "" {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// bibAuthors is the value of a BibTeX author field: the named authors joined by "and".
+func bibAuthors(authors []string) string {
+	names := named(authors)
+	for i, a := range names {
+		names[i] = bibAuthor(a)
+	}
+	return strings.Join(names, " and ")
+}
+
+// keywordSep is what splits a keywords list: biblatex splits it at commas, Zotero's import at commas and semicolons
+// (braces protect neither).
+var keywordSep = regexp.MustCompile(`[,;]`)
+
+// keywords joins tags and key phrases into one keywords value, "a, b". A comma or semicolon inside one of them
+// becomes a space, so that a reader splits the list back into the same words ("deep learning, theory" stays one).
+func keywords(lists ...[]string) string {
+	var out []string
+	for _, l := range lists {
+		for _, k := range l {
+			if k = strings.Join(strings.Fields(keywordSep.ReplaceAllString(k, " ")), " "); k != "" {
+				out = append(out, k)
+			}
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
 // risName is "Family, Given, Suffix", the RIS author form.
 func risName(display string) string {
 	n := splitName(display)
@@ -170,16 +211,11 @@ func BibTeX(w io.Writer, items []syncproto.Item) error {
 				fmt.Fprintf(&b, "  %s = {%s},\n", name, bibEscape(value))
 			}
 		}
-		// Double braces keep the title's capitalization as written.
-		if it.Title != "" {
-			fmt.Fprintf(&b, "  title = {{%s}},\n", bibEscape(it.Title))
+		if t := bibTitle(it.Title); t != "" {
+			fmt.Fprintf(&b, "  title = {%s},\n", t)
 		}
-		authors := make([]string, len(it.Authors))
-		for i, a := range it.Authors {
-			authors[i] = bibAuthor(a)
-		}
-		if len(authors) > 0 {
-			fmt.Fprintf(&b, "  author = {%s},\n", strings.Join(authors, " and "))
+		if authors := bibAuthors(it.Authors); authors != "" {
+			fmt.Fprintf(&b, "  author = {%s},\n", authors)
 		}
 		verbatim := func(name, value string) {
 			if value != "" {
@@ -194,7 +230,7 @@ func BibTeX(w io.Writer, items []syncproto.Item) error {
 		verbatim("doi", idf.doi)
 		verbatim("url", it.URL)
 		field("abstract", it.Abstract)
-		field("keywords", strings.Join(append(append([]string{}, it.Tags...), it.Keyphrases...), ", "))
+		field("keywords", keywords(it.Tags, it.Keyphrases))
 		field("note", it.Note)
 		b.WriteString("}\n\n")
 	}
@@ -236,6 +272,135 @@ func bibEscape(s string) string {
 	return strings.Join(strings.Fields(b.String()), " ")
 }
 
+// bibTitle escapes a title and braces the words whose case a style must keep when it sentence-cases the title
+// (plain, IEEEtran, acl_natbib print "Bert: pre-training…" from an unbraced "BERT: Pre-Training…"), and only
+// those, so that the rest stays the style's to change (a title braced whole cannot be sentence-cased):
+//   - a word with a capital after its first letter (BERT, ImageNet, iPhone), with a letter and a digit (3D,
+//     Llama2), or a single capital letter (the "I" of "Type I", the "Q" of "Q-Learning"; not the article "A").
+//     In a compound only the parts that need it are braced, with the digits next to them: "{BERT}-Based",
+//     "{GPT-4}", "t-{SNE}";
+//   - in a title written in sentence case (at least as many lower-case words as capitalized ones; small words,
+//     one-letter words and the words that open the title or follow a colon not counted), every capitalized word: there a capital marks a
+//     name ("Deep learning for {Java}"). In a title-cased title names cannot be told from the other words, so they
+//     are left to the style;
+//   - in a title without any lower-case letter (three or more words in capitals) no word is taken for an acronym:
+//     they cannot be told apart, so only words with digits are braced.
+//
+// The extension's writer (extension/lib/export.js bibTitle) does the same; both run testdata/bibtex.json.
+func bibTitle(title string) string {
+	words := strings.Fields(title)
+	caps, cased := !strings.ContainsFunc(title, unicode.IsLower), 0
+	for _, w := range words {
+		if strings.ContainsFunc(w, unicode.IsUpper) {
+			cased++
+		}
+	}
+	caps = caps && cased >= 3
+	parsed := make([]titleWord, len(words))
+	lower, upper := 0, 0
+	for i, w := range words {
+		parsed[i] = splitTitleWord(w, caps)
+		p := parsed[i]
+		parsed[i].opens = i == 0 || strings.ContainsAny(words[i-1][len(words[i-1])-1:], ":.?!")
+		if p.strong || parsed[i].opens || utf8.RuneCountInString(p.core) < 2 || smallWords[strings.ToLower(p.core)] {
+			continue
+		}
+		switch first, _ := utf8.DecodeRuneInString(p.core); {
+		case unicode.IsUpper(first):
+			upper++
+		case unicode.IsLower(first):
+			lower++
+		}
+	}
+	sentence := lower > 0 && lower >= upper
+	var out []string
+	for _, p := range parsed {
+		var s string
+		if sentence && !p.opens && p.core != "" && unicode.IsUpper([]rune(p.core)[0]) {
+			s = bibEscape(p.lead) + "{" + bibEscape(p.core) + "}" + bibEscape(p.trail)
+		} else if p.from < p.to {
+			s = bibEscape(p.lead+p.core[:p.from]) + "{" + bibEscape(p.core[p.from:p.to]) + "}" + bibEscape(p.core[p.to:]+p.trail)
+		} else {
+			s = bibEscape(p.lead + p.core + p.trail)
+		}
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// titleWord is a word of a title: its core (letters, digits and what is between them) and the marks around it,
+// with the byte span of the core that must keep its case (from == to when none).
+type titleWord struct {
+	lead, core, trail string
+	from, to          int
+	strong            bool // some part of the core keeps its case whatever the title's style
+	opens             bool // the word opens the title or follows a colon or a sentence's end
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r) }
+
+// splitTitleWord finds the span of w's core to brace: from the first part (run of letters and digits) that keeps
+// its case to the last, taking in parts of digits only when the word has such a part (GPT-4).
+func splitTitleWord(w string, caps bool) titleWord {
+	start := strings.IndexFunc(w, isWordRune)
+	if start < 0 {
+		return titleWord{lead: w}
+	}
+	end := strings.LastIndexFunc(w, isWordRune)
+	_, size := utf8.DecodeRuneInString(w[end:])
+	end += size
+	t := titleWord{lead: w[:start], core: w[start:end], trail: w[end:]}
+	type part struct {
+		from, to     int
+		strong, digs bool
+	}
+	var parts []part
+	for i := 0; i < len(t.core); {
+		j := i + strings.IndexFunc(t.core[i:], func(r rune) bool { return !isWordRune(r) })
+		if j < i {
+			j = len(t.core)
+		}
+		seg := []rune(t.core[i:j])
+		innerCap := strings.ContainsFunc(string(seg[1:]), unicode.IsUpper)
+		letter, digit := strings.ContainsFunc(string(seg), unicode.IsLetter), strings.ContainsFunc(string(seg), unicode.IsNumber)
+		single := len(seg) == 1 && unicode.IsUpper(seg[0]) && t.core != "A"
+		parts = append(parts, part{i, j, (letter && digit) || (!caps && (innerCap || single)), digit && !letter})
+		t.strong = t.strong || parts[len(parts)-1].strong
+		if k := strings.IndexFunc(t.core[j:], isWordRune); k >= 0 {
+			i = j + k
+		} else {
+			break
+		}
+	}
+	if !t.strong {
+		return t
+	}
+	t.from, t.to = -1, -1
+	for _, p := range parts {
+		if p.strong || p.digs {
+			if t.from < 0 {
+				t.from = p.from
+			}
+			t.to = p.to
+		}
+	}
+	return t
+}
+
+// smallWords are the words a title-cased title may leave in lower case; they do not tell its style.
+var smallWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`a an the and but or nor for so yet as at by in of off on per to up via vs with
+		from into onto upon over than that through between without within about among across after before against
+		along around behind beyond during toward towards versus is are be was were its not if how what when why which
+		who do does can`) {
+		m[w] = true
+	}
+	return m
+}()
+
 // bibVerbatim makes s safe in a field BibTeX and biblatex take verbatim (url, doi, eprint): TeX escapes there would
 // become part of the link, so the characters that could break the entry (braces, backslash, white space and
 // control characters) are percent-encoded instead, as a URL allows, and everything else stays as it is.
@@ -274,7 +439,7 @@ func RIS(w io.Writer, items []syncproto.Item) error {
 		tag("TY", typ)
 		tag("ID", it.ID)
 		tag("TI", it.Title)
-		for _, a := range it.Authors {
+		for _, a := range named(it.Authors) {
 			tag("AU", risName(a))
 		}
 		tag("PY", idf.year)
@@ -295,9 +460,10 @@ func RIS(w io.Writer, items []syncproto.Item) error {
 	return err
 }
 
-// risValue puts a value on one line without control characters.
+// risValue puts a value on one line without control characters: every run of white space (U+2028 and NEL too,
+// which some readers take as line ends) and control characters becomes one space.
 func risValue(s string) string {
-	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r < 0x20 || r == 0x7f }), " ")
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r < 0x20 || r == 0x7f }), " ")
 }
 
 // CSLItem is one CSL-JSON item (the subset papergist can fill).
@@ -334,14 +500,14 @@ func CSLJSON(w io.Writer, items []syncproto.Item) error {
 	for _, it := range items {
 		idf := identifiers(it.ID)
 		c := CSLItem{ID: it.ID, Type: "webpage", Title: it.Title, Abstract: it.Abstract, URL: it.URL, DOI: idf.doi, Note: it.Note,
-			Keyword: strings.Join(append(append([]string{}, it.Tags...), it.Keyphrases...), ", ")}
+			Keyword: keywords(it.Tags, it.Keyphrases)}
 		switch {
 		case idf.doi != "":
 			c.Type = "article-journal"
 		case idf.arxiv != "":
 			c.Type, c.Number = "article", "arXiv:"+idf.arxiv
 		}
-		for _, a := range it.Authors {
+		for _, a := range named(it.Authors) {
 			n := splitName(a)
 			if n.given == "" && n.suffix == "" {
 				c.Author = append(c.Author, CSLName{Literal: n.family})

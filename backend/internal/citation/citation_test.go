@@ -86,7 +86,7 @@ func TestBibTeXParses(t *testing.T) {
 	e := entries[0]
 	assert.Equal(t, "misc", e.typ)
 	assert.Equal(t, "arxiv_2401_12345", e.key)
-	assert.Equal(t, "{"+nasty[0].Title+"}", unTeX.Replace(e.fields["title"]))
+	assert.Equal(t, nasty[0].Title, unTeX.Replace(e.fields["title"]))
 	assert.Equal(t, "{Lovelace}, Ada King and {Doe}, {Jane and} and {Plato}", unTeX.Replace(e.fields["author"]))
 	assert.Equal(t, "2024", e.fields["year"])
 	assert.Equal(t, "2401.12345", e.fields["eprint"])
@@ -101,7 +101,7 @@ func TestBibTeXParses(t *testing.T) {
 	assert.Equal(t, "article", entries[1].typ)
 	assert.Equal(t, "10.1000/a_b", entries[1].fields["doi"])
 	assert.NotEqual(t, entries[1].key, entries[2].key, "keys are unique")
-	assert.Equal(t, "{"+nasty[3].Title+"}", unTeX.Replace(entries[3].fields["title"]))
+	assert.Equal(t, nasty[3].Title, unTeX.Replace(entries[3].fields["title"]))
 }
 
 // TestBibTeXLinksStayVerbatim: url and doi are links, not text: a TeX escape (\%, \_, \#) in them breaks the link.
@@ -193,4 +193,30 @@ func TestWriteUnknownFormat(t *testing.T) {
 	for name := range citation.Formats {
 		assert.NoError(t, citation.Write(&bytes.Buffer{}, name, nasty), fmt.Sprint(name))
 	}
+}
+
+// An author of only spaces was written as "{}" in BibTeX (and {} in CSL-JSON), and a tag with a comma read back as
+// two keywords.
+func TestOddRecordsExport(t *testing.T) {
+	odd := []syncproto.Item{{ID: "arxiv:2401.12345", Title: "T", Authors: []string{"   ", "Ada Lovelace", ",", "\u00a0"},
+		URL: "https://arxiv.org/abs/2401.12345", Tags: []string{"deep learning, theory", "x;y"}, Keyphrases: []string{"key phrase"}}}
+	var bib, ris, csl bytes.Buffer
+	require.NoError(t, citation.BibTeX(&bib, odd))
+	assert.Contains(t, bib.String(), "  author = {{Lovelace}, Ada},\n")
+	assert.Contains(t, bib.String(), "  keywords = {deep learning theory, x y, key phrase},\n")
+	require.NoError(t, citation.RIS(&ris, odd))
+	assert.Equal(t, []string{"Lovelace, Ada"}, parseRIS(t, ris.String())[0]["AU"])
+	require.NoError(t, citation.CSLJSON(&csl, odd))
+	var got []map[string]any
+	require.NoError(t, json.Unmarshal(csl.Bytes(), &got))
+	assert.Equal(t, []any{map[string]any{"family": "Lovelace", "given": "Ada"}}, got[0]["author"])
+	assert.Equal(t, "deep learning theory, x y, key phrase", got[0]["keyword"])
+}
+
+// The title field braces only the words that keep their case, as the extension's writer does (testdata/bibtex.json
+// has the rule's cases); the server's writer braced the whole title, which no style could sentence-case.
+func TestBibTeXTitleField(t *testing.T) {
+	var bib bytes.Buffer
+	require.NoError(t, citation.BibTeX(&bib, []syncproto.Item{{ID: "arxiv:1810.04805", Title: "BERT: Pre-Training of GPT-4"}}))
+	assert.Contains(t, bib.String(), "  title = {{BERT}: Pre-Training of {GPT-4}},\n")
 }

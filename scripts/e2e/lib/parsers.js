@@ -3,9 +3,12 @@ import * as bibtex from '@retorquere/bibtex-parser';
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-ris';
 
-/** @returns {{key: string, type: string, fields: Record<string, any>}[]} throws on any parse error */
-export function parseBibTeX(text) {
-  const res = bibtex.parse(text, { sentenceCase: false }); // keep titles as written
+/**
+ * Titles are kept as written unless sentenceCase is asked for, as Zotero-like importers do it (braced words kept).
+ * @returns {{key: string, type: string, fields: Record<string, any>}[]} throws on any parse error
+ */
+export function parseBibTeX(text, { sentenceCase = false } = {}) {
+  const res = bibtex.parse(text, sentenceCase ? {} : { sentenceCase: false });
   if (res.errors.length) throw new Error(`BibTeX errors: ${JSON.stringify(res.errors)}`);
   return res.entries;
 }

@@ -287,6 +287,64 @@ describe('cards', () => {
     await page.close();
   });
 
+  test('entries whose title heading sits above their link (<h3>Title</h3><p><a>…</a></p>): each card is under its whole entry', async () => {
+    const papers = Array.from({ length: 3 }, (_, i) => syntheticPaper(740 + i));
+    const hash = (i) => String(i + 1).repeat(40);
+    const url = 'https://www.semanticscholar.org/search?q=heading-titled';
+    browser.serve(url, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Search - Semantic Scholar</title></head><body>
+<main><h1>Results</h1><div class="results">${papers.map((p, i) => `<div class="cl-paper-row"><h3>${p.title}</h3>
+<p><a href="/paper/${hash(i)}">View paper</a></p><p class="cl-paper-authors">${p.authors.map((a) => `<a href="/author/${a.replace(/\W/g, '')}">${a}</a>`).join(', ')}</p>
+<p>${p.abstract}</p></div>`).join('\n')}</div></main></body></html>`);
+    const page = await openListing(browser.context, url);
+    assert.equal((await cardsOf(page)).length, 3);
+    // Each card right after its own entry's <div>, not after the entry's link line, between it and the authors.
+    assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('papergist-card')].map((c) => {
+      const prev = c.previousElementSibling;
+      return `${c.dataset.paperId} after ${prev.className || prev.localName} ${prev.querySelector('a')?.getAttribute('href')}`;
+    })), papers.map((_, i) => `s2:${hash(i)} after cl-paper-row /paper/${hash(i)}`));
+    await page.close();
+  });
+
+  test('a listing of one result whose title heading sits above its link: the card is under the whole entry', async () => {
+    const [p] = [syntheticPaper(745)];
+    const hash = '7'.repeat(40);
+    const url = 'https://www.semanticscholar.org/search?q=heading-titled-one';
+    browser.serve(url, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Search - Semantic Scholar</title></head><body>
+<main><h1>Results</h1><div class="results"><div class="cl-paper-row"><h3>${p.title}</h3>
+<p><a href="/paper/${hash}">View paper</a></p><p class="cl-paper-authors">${p.authors.map((a) => `<a href="/author/${a.replace(/\W/g, '')}">${a}</a>`).join(', ')}</p>
+<p>${p.abstract}</p></div></div><h2>Related searches</h2><p><a href="/search?q=a">a</a> <a href="/search?q=b">b</a></p></main></body></html>`);
+    const page = await openListing(browser.context, url);
+    assert.equal((await cardsOf(page)).length, 1);
+    // After the entry (here its list, which holds only it), not after its link's line, between it and the authors;
+    // and not after the next section.
+    assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('papergist-card')].map((c) => {
+      const prev = c.previousElementSibling;
+      return `${c.dataset.paperId} after ${prev.className || prev.localName}, before ${c.nextElementSibling?.localName}`;
+    })), [`s2:${hash} after results, before h2`]);
+    await page.close();
+  });
+
+  test('a listing of one result that grows: the first card moves under its entry, as on a listing of several', async () => {
+    const papers = Array.from({ length: 3 }, (_, i) => syntheticPaper(750 + i));
+    const hash = (i) => String.fromCharCode(97 + i).repeat(40);
+    const row = (p, i) => `<div class="cl-paper-row" data-test-id="search-result"><div class="cl-paper-title"><a data-test-id="title-link" href="/paper/${hash(i)}"><h2>${p.title}</h2></a></div>
+<div class="cl-paper-authors">${p.authors.map((a) => `<a href="/author/${a.replace(/\W/g, '')}">${a}</a>`).join(', ')}</div><div class="cl-paper-abstract">${p.abstract}</div></div>`;
+    const url = 'https://www.semanticscholar.org/search?q=grows';
+    browser.serve(url, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Search - Semantic Scholar</title></head><body>
+<main><h1>Results</h1><div class="result-page">${row(papers[0], 0)}</div><nav class="pagination"><a href="/search?q=grows&page=2">Next</a></nav></main></body></html>`);
+    const page = await openListing(browser.context, url);
+    assert.equal((await cardsOf(page)).length, 1);
+    // "Load more": two more results in the same list.
+    await page.evaluate((html) => document.querySelector('.result-page').insertAdjacentHTML('beforeend', html), papers.slice(1).map((p, i) => row(p, i + 1)).join('\n'));
+    await page.waitForFunction(() => document.querySelectorAll('papergist-card').length === 3, null, { timeout: 15_000 });
+    await page.waitForTimeout(1000);
+    // In page order: each result, then its card; none after the whole list.
+    assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('.cl-paper-row, papergist-card')]
+      .map((n) => (n.localName === 'papergist-card' ? `card ${n.dataset.paperId}` : n.querySelector('a').getAttribute('href')))),
+    papers.flatMap((_, i) => [`/paper/${hash(i)}`, `card s2:${hash(i)}`]));
+    await page.close();
+  });
+
   test('a listing whose entry is a title <dt> and several <dd>s (CVF): the card is under the last, the links', async () => {
     const papers = Array.from({ length: 3 }, (_, i) => syntheticPaper(720 + i));
     const name = (p) => p.title.replace(/\W+/g, '_');

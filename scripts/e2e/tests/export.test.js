@@ -82,3 +82,31 @@ test('splitName keeps particles with the family name', () => {
     ['Eve, Jr, Mallory', { family: 'Eve', given: 'Mallory', suffix: 'Jr' }],
   ]) assert.deepEqual(splitName(name), want, name);
 });
+
+test('a blank author and tags with a comma or semicolon read back as the library has them', () => {
+  const odd = { ...saved[0], id: 'arxiv:2401.00001', title: 'Odd {record}', authors: ['   ', 'Ada Lovelace', '\u00a0,'],
+    tags: ['deep learning, theory', 'x;y', 'nlp'], meta: { arxiv_id: '2401.00001', locator: {} } };
+  const [bib] = parseBibTeX(toBibTeX([odd]));
+  assert.deepEqual(bib.fields.author.map((x) => x.lastName || x.name), ['Lovelace']);
+  assert.deepEqual([...bib.fields.keywords].sort(), ['deep learning theory', 'nlp', 'x y']);
+  const [ris] = parseRIS(toRIS([odd]));
+  assert.deepEqual(ris.author.map((x) => x.family), ['Lovelace']);
+  assert.deepEqual(parseCSLJSON(toCSLJSON([odd]))[0].author, [{ family: 'Lovelace', given: 'Ada' }]);
+});
+
+test('a title keeps its braces, TeX and accents, and a sentence-casing reader keeps the words that must keep their case', () => {
+  const titles = [
+    'The {BERT} Model: \\LaTeX{} and $O(n \\log n)$ for Schrödinger\'s ÉNS, 中文',
+    'GPT-4 and t-SNE on ImageNet: A Type I Study',
+    'Deep learning for Java on the iPhone',
+  ];
+  const recs = titles.map((title, i) => ({ ...saved[0], id: `arxiv:2401.0000${i}`, title, meta: { arxiv_id: `2401.0000${i}`, locator: {} } }));
+  const bib = toBibTeX(recs);
+  assert.deepEqual(parseBibTeX(bib).map((e) => e.fields.title), titles);
+  assert.deepEqual(parseBibTeX(bib, { sentenceCase: true }).map((e) => e.fields.title.replace(/<\/?span[^>]*>/g, '')), [
+    // a name in a title-cased title is the style's to change (schrödinger's), and this reader lowers after a colon
+    'The {BERT} model: \\LaTeX{} and $O(n \\log n)$ for schrödinger\'s ÉNS, 中文',
+    'GPT-4 and t-SNE on ImageNet: a type I study',
+    'Deep learning for Java on the iPhone',
+  ]);
+});

@@ -7,9 +7,10 @@ import (
 	"strings"
 )
 
-// Page is the first page to draw; empty parts are left out. Bytes 1–5 in its text are drawn in a symbol font
+// Page is the first page to draw; empty parts are left out. Bytes 1–8 in its text are drawn in a symbol font
 // without a character map, as AIP's and LuaTeX's PDFs have, whose encoding names them H20849 and H20850
-// (the parentheses of AIP's MathematicalPi fonts), zero.prop, one.prop and two.prop (LuaTeX's digits).
+// (the parentheses of AIP's MathematicalPi fonts), zero.prop, one.prop and two.prop (LuaTeX's digits), and
+// H11001, H11002 and H11005 (MathematicalPi's plus, minus and equals).
 type Page struct {
 	Header  string   // a small line at the top (a running head, an arXiv stamp)
 	Title   []string // title lines, 18 pt bold
@@ -145,7 +146,7 @@ func Paper(p Page) []byte {
 		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
 		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>",
 		"<< /Type /Font /Subtype /Type1 /BaseFont /MathematicalPi-Three /Encoding << /Type /Encoding " +
-			"/Differences [1 /H20849 /H20850 /zero.prop /one.prop /two.prop] >> >>",
+			"/Differences [1 /H20849 /H20850 /zero.prop /one.prop /two.prop /H11001 /H11002 /H11005] >> >>",
 	}
 	kids := "3 0 R"
 	for range p.MorePages {
@@ -200,11 +201,11 @@ func words(textAt func(font string, size, x, y float64, s string), x, y float64,
 	}
 }
 
-// symbols switches to the symbol font F3 around bytes 1–5 of an escaped string shown in font.
+// symbols switches to the symbol font F3 around bytes 1–8 of an escaped string shown in font.
 func symbols(s, font string, size float64) string {
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 1 && c <= 5 {
+		if c := s[i]; c >= 1 && c <= 8 {
 			fmt.Fprintf(&b, ") Tj /F3 %g Tf <%02x> Tj /%s %g Tf (", size, c, font, size)
 			continue
 		}

@@ -1,0 +1,38 @@
+package pdfmeta
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// A hyphen at a line's end was always dropped in abstracts ("multi-" / "layers" read "multilayers") and always
+// kept in titles ("Regulari-" / "zation"). It is kept where the page shows it is part of the text.
+func TestLineEndHyphens(t *testing.T) {
+	text := []string{
+		"Abstract We train networks of many layers with a multi-layer loss and study multi-",
+		"layers, where regulari-",
+		"zation helps. A Bose-",
+		"Einstein condensate and GPT-",
+		"4 run with-",
+		"out a state-of-",
+		"the-art model or other layers: the result of the",
+		"model is the same.",
+	}
+	ls := make([]line, len(text))
+	for i, s := range text {
+		ls[i] = line{x0: 100, x1: 500, y: 700 - 12*float64(i), size: 9, text: s}
+	}
+	assert.Equal(t, "We train networks of many layers with a multi-layer loss and study multi-layers, where regularization "+
+		"helps. A Bose-Einstein condensate and GPT-4 run without a state-of-the-art model or other layers: the result of "+
+		"the model is the same.", abstract(ls))
+
+	title := []line{
+		{x0: 100, x1: 500, y: 700, size: 18, text: "Regulari-"},
+		{x0: 100, x1: 500, y: 680, size: 18, text: "zation of Multi-"},
+		{x0: 100, x1: 500, y: 660, size: 18, text: "Layer and multi-"},
+		{x0: 100, x1: 500, y: 640, size: 18, text: "layer networks"},
+		{x0: 100, x1: 500, y: 600, size: 9, text: "We study the layer of each network."},
+	}
+	assert.Equal(t, "Regularization of Multi-Layer and multi-layer networks", joinLines(title, []int{0, 1, 2, 3}))
+}
