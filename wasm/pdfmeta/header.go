@@ -604,12 +604,14 @@ func lineEndHyphen(s, next string) bool {
 // ("regulari-" / "zation"), rather than being part of the text ("multi-" / "layers"). Without a dictionary, the
 // page is one: the hyphen is kept
 //   - next to a capital or a digit ("Bose-" / "Einstein", "GPT-" / "4", "4,5-" / "dimethyl");
-//   - when the joined word is nowhere else on the page, but both parts are, as words of their own or of other
-//     compounds ("multi-" / "layers" on a page that also says "multi-layer" and "layers", "state-of-" /
-//     "the-art"), and the part before is not a function word ("with-" / "out"). A chemical name's "4,5-di-" /
-//     "methylimidazol" is joined: "methylimidazol" is not a word of the page.
+//   - between two compounds ("state-of-" / "the-art"): TeX breaks such a word only at its hyphens;
+//   - when the page prints the compound with its hyphen elsewhere ("multi-layers" in the title), or the part
+//     before as the start of another compound ("multi-" of "multi-photon") and the part after as a word, and
+//     the part before is not a function word ("with-" / "out"). A chemical name's "4,5-di-" / "methylimidazol"
+//     is joined: "methylimidazol" is not a word of the page, though "di-tert" is.
 //
-// Otherwise the hyphen broke a word, as most hyphens at line ends in justified text do.
+// Otherwise the hyphen broke a word, as most hyphens at line ends in justified text do: "data-" / "set" reads
+// "dataset" even on a page full of "data" and "set".
 func breakHyphen(s, next string, words map[string]int) bool {
 	prev, _ := utf8.DecodeLastRuneInString(s[:len(s)-1])
 	first, _ := utf8.DecodeRuneInString(next)
@@ -618,13 +620,22 @@ func breakHyphen(s, next string, words map[string]int) bool {
 	}
 	before := s[strings.LastIndexAny(s[:len(s)-1], " \t")+1 : len(s)-1]
 	after, _, _ := strings.Cut(next, " ")
+	if compoundRe.MatchString(before) && compoundRe.MatchString(after) {
+		return false
+	}
 	b, a := strings.ToLower(lastLetters(before)), strings.ToLower(firstLetters(after))
-	if b == "" || a == "" || words[b+a] > 0 {
+	if b == "" || a == "" {
 		return true
 	}
-	// each part is counted once at the break itself
-	return !(words[b] >= 2 && words[a] >= 2 && !functionWords[b])
+	if words[b+"-"+a] > 0 {
+		return false
+	}
+	// the part after is counted once at the break itself
+	return words[b+a] > 0 || functionWords[b] || words[b+"-"] == 0 || words[a] < 2
 }
+
+// compoundRe: a word with a hyphen between letters ("state-of", "the-art"; not "4,5-di", "imidazol-2-ylidene").
+var compoundRe = regexp.MustCompile(`\pL-\pL`)
 
 // functionWords are words that TeX breaks off longer words ("with-out", "any-one", "there-fore").
 var functionWords = map[string]bool{"after": true, "an": true, "any": true, "as": true, "at": true, "be": true,
@@ -645,12 +656,24 @@ func firstLetters(s string) string {
 	return s
 }
 
-// pageWords counts the page's words in lower case, compounds split at their hyphens.
+// pageWords counts the page's words in lower case, compounds split at their hyphens, and, under keys with a
+// hyphen, each pair of parts joined by a hyphen inside a line ("multi-layer") and each part that a hyphen follows
+// there ("multi-"). A hyphen at a line's end is in neither: it may only break a word.
 func pageWords(ls []line) map[string]int {
 	words := map[string]int{}
 	for _, l := range ls {
-		for _, w := range strings.FieldsFunc(strings.ToLower(l.text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		lower := strings.ToLower(l.text)
+		for _, w := range strings.FieldsFunc(lower, func(r rune) bool { return !unicode.IsLetter(r) }) {
 			words[w]++
+		}
+		for _, c := range strings.FieldsFunc(lower, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
+			parts := strings.Split(c, "-")
+			for k := 0; k+1 < len(parts); k++ {
+				if parts[k] != "" && parts[k+1] != "" {
+					words[parts[k]+"-"+parts[k+1]]++
+					words[parts[k]+"-"]++
+				}
+			}
 		}
 	}
 	return words
