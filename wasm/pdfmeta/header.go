@@ -101,17 +101,22 @@ func notTitle(s string) bool {
 }
 
 // joinLines joins title lines, without a space after a line that ends in a hyphen, and without the hyphen when
-// it only broke a word (breakHyphen).
+// it only broke a word (breakHyphen). In a title all in capitals the capitals say nothing of a compound
+// ("REGULARI-" / "ZATION"): the break is judged as if it were in lower case.
 func joinLines(ls []line, idx []int) string {
 	var b strings.Builder
 	var words map[string]int
+	caps := true
+	for _, i := range idx {
+		caps = caps && strings.ToUpper(ls[i].text) == ls[i].text
+	}
 	for k, i := range idx {
 		t := ls[i].text
 		if s := b.String(); k > 0 && lineEndHyphen(s, t) {
 			if words == nil {
 				words = pageWords(ls)
 			}
-			if breakHyphen(s, t, words) {
+			if caps && breakHyphen(strings.ToLower(s), strings.ToLower(t), words) || !caps && breakHyphen(s, t, words) {
 				b.Reset()
 				b.WriteString(s[:len(s)-1])
 			}
@@ -128,17 +133,26 @@ var smallWords = map[string]bool{"a": true, "an": true, "and": true, "as": true,
 	"for": true, "from": true, "in": true, "into": true, "nor": true, "of": true, "on": true, "or": true, "per": true,
 	"the": true, "to": true, "via": true, "vs": true, "with": true}
 
+// capsWords are words that papers print in capitals in running text, before a number or as a label ("TABLE 1").
+var capsWords = map[string]bool{"abstract": true, "algorithm": true, "appendix": true, "case": true, "chapter": true,
+	"corollary": true, "definition": true, "eq": true, "equation": true, "example": true, "fig": true,
+	"figure": true, "introduction": true, "keywords": true, "lemma": true, "note": true, "part": true, "proof": true,
+	"proposition": true, "remark": true, "section": true, "step": true, "table": true, "theorem": true}
+
 var romanRe = regexp.MustCompile(`^(?:II|III|IV|VI|VII|VIII|IX|XI|XII)$`)
 
 // titleCase renders a title printed all in capitals ("A STUDY OF THINGS") in title case ("A Study of Things"),
 // each part of a compound too ("Magneto-Photoluminescence"). A word with a digit stays as printed, and so does a
-// word that is clearly an acronym: written in capitals in the page's running text (a line with lower case, not
-// the title's) and not a small word ("THE"), or without a vowel ("CMB", "NLP"), or a Roman numeral. A title with any lower case is left as it is.
+// word that is clearly an acronym: without a vowel ("CMB", "NLP"), a Roman numeral, or written in capitals in
+// the page's running text (lines with lower case, not the title's), never otherwise there, and not a small word
+// ("THE") nor a word that papers print in capitals ("TABLE 1", "FIGURE 2"). A title with any lower case is left
+// as it is.
 func titleCase(title string, ls []line, ti []int) string {
 	if strings.ToUpper(title) != title || strings.ToLower(title) == title {
 		return title
 	}
 	acronyms := map[string]bool{}
+	cased := map[string]bool{} // words the running text writes in lower or mixed case, in capitals
 	inTitle := map[int]bool{}
 	for _, i := range ti {
 		inTitle[i] = true
@@ -148,10 +162,15 @@ func titleCase(title string, ls []line, ti []int) string {
 			continue // the title, or a heading or running head in capitals
 		}
 		for _, w := range strings.FieldsFunc(l.text, func(r rune) bool { return !unicode.IsLetter(r) }) {
-			if len([]rune(w)) >= 2 && strings.ToUpper(w) == w {
+			if up := strings.ToUpper(w); up != w {
+				cased[up] = true
+			} else if len([]rune(w)) >= 2 && !capsWords[strings.ToLower(w)] {
 				acronyms[w] = true
 			}
 		}
+	}
+	for w := range cased {
+		delete(acronyms, w)
 	}
 	words := strings.Fields(title)
 	start := true // the next word opens the title or a part of it
