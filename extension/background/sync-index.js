@@ -19,6 +19,8 @@ let entries = null;
 const touched = new Set();
 /** The reads of this module, one at a time. @type {Promise<unknown>} */
 let tail = Promise.resolve();
+/** Counts forget()s: a read that one lands in may hold storage from before it, and is read again. */
+let generation = 0;
 
 const isLibraryKey = (k) => k.startsWith(GONE_PREFIX) || idOfKey(k) !== null;
 
@@ -40,6 +42,7 @@ export function written(keys) {
 
 /** Forgets everything: the next use reads the whole library (after a write of all of it, such as a rebase). */
 export function forget() {
+  generation++;
   entries = null;
   touched.clear();
 }
@@ -51,22 +54,28 @@ chrome.storage.onChanged.addListener((changes, area) => {
 /** @returns {Promise<Map<string, Entry>>} the entries as storage has them now (up to the writes noted so far) */
 function current() {
   const run = tail.then(async () => {
-    if (!entries) {
-      touched.clear(); // a write noted from here on is read again
-      const all = await chrome.storage.local.get(null);
-      entries = new Map();
-      for (const [k, v] of Object.entries(all)) if (v && isLibraryKey(k)) entries.set(k, entryOf(k, v));
-    }
-    if (touched.size) {
-      const keys = [...touched];
-      touched.clear();
-      const got = await chrome.storage.local.get(keys);
-      for (const k of keys) {
-        if (got[k]) entries.set(k, entryOf(k, got[k]));
-        else entries.delete(k);
+    for (;;) {
+      // a status recount reads outside library.exclusive, so a rebase's forget() may land during a read
+      const gen = generation;
+      if (!entries) {
+        touched.clear(); // a write noted from here on is read again
+        const all = await chrome.storage.local.get(null);
+        if (gen !== generation) continue;
+        entries = new Map();
+        for (const [k, v] of Object.entries(all)) if (v && isLibraryKey(k)) entries.set(k, entryOf(k, v));
       }
+      if (touched.size) {
+        const keys = [...touched];
+        touched.clear();
+        const got = await chrome.storage.local.get(keys);
+        if (gen !== generation) continue;
+        for (const k of keys) {
+          if (got[k]) entries.set(k, entryOf(k, got[k]));
+          else entries.delete(k);
+        }
+      }
+      return entries;
     }
-    return entries;
   });
   tail = run.catch(() => {});
   return run.catch((err) => {

@@ -101,17 +101,22 @@ func notTitle(s string) bool {
 }
 
 // joinLines joins title lines, without a space after a line that ends in a hyphen, and without the hyphen when
-// it only broke a word (breakHyphen).
+// it only broke a word (breakHyphen). In a title all in capitals the capitals say nothing of a compound
+// ("REGULARI-" / "ZATION"): the break is judged as if it were in lower case.
 func joinLines(ls []line, idx []int) string {
 	var b strings.Builder
 	var words map[string]int
+	caps := true
+	for _, i := range idx {
+		caps = caps && strings.ToUpper(ls[i].text) == ls[i].text
+	}
 	for k, i := range idx {
 		t := ls[i].text
 		if s := b.String(); k > 0 && lineEndHyphen(s, t) {
 			if words == nil {
 				words = pageWords(ls)
 			}
-			if breakHyphen(s, t, words) {
+			if caps && breakHyphen(strings.ToLower(s), strings.ToLower(t), words) || !caps && breakHyphen(s, t, words) {
 				b.Reset()
 				b.WriteString(s[:len(s)-1])
 			}
@@ -128,17 +133,26 @@ var smallWords = map[string]bool{"a": true, "an": true, "and": true, "as": true,
 	"for": true, "from": true, "in": true, "into": true, "nor": true, "of": true, "on": true, "or": true, "per": true,
 	"the": true, "to": true, "via": true, "vs": true, "with": true}
 
+// capsWords are words that papers print in capitals in running text, before a number or as a label ("TABLE 1").
+var capsWords = map[string]bool{"abstract": true, "algorithm": true, "appendix": true, "case": true, "chapter": true,
+	"corollary": true, "definition": true, "eq": true, "equation": true, "example": true, "fig": true,
+	"figure": true, "introduction": true, "keywords": true, "lemma": true, "note": true, "part": true, "proof": true,
+	"proposition": true, "remark": true, "section": true, "step": true, "table": true, "theorem": true}
+
 var romanRe = regexp.MustCompile(`^(?:II|III|IV|VI|VII|VIII|IX|XI|XII)$`)
 
 // titleCase renders a title printed all in capitals ("A STUDY OF THINGS") in title case ("A Study of Things"),
 // each part of a compound too ("Magneto-Photoluminescence"). A word with a digit stays as printed, and so does a
-// word that is clearly an acronym: written in capitals in the page's running text (a line with lower case, not
-// the title's) and not a small word ("THE"), or without a vowel ("CMB", "NLP"), or a Roman numeral. A title with any lower case is left as it is.
+// word that is clearly an acronym: without a vowel ("CMB", "NLP"), a Roman numeral, or written in capitals in
+// the page's running text (lines with lower case, not the title's), never otherwise there, and not a small word
+// ("THE") nor a word that papers print in capitals ("TABLE 1", "FIGURE 2"). A title with any lower case is left
+// as it is.
 func titleCase(title string, ls []line, ti []int) string {
 	if strings.ToUpper(title) != title || strings.ToLower(title) == title {
 		return title
 	}
 	acronyms := map[string]bool{}
+	cased := map[string]bool{} // words the running text writes in lower or mixed case, in capitals
 	inTitle := map[int]bool{}
 	for _, i := range ti {
 		inTitle[i] = true
@@ -148,10 +162,15 @@ func titleCase(title string, ls []line, ti []int) string {
 			continue // the title, or a heading or running head in capitals
 		}
 		for _, w := range strings.FieldsFunc(l.text, func(r rune) bool { return !unicode.IsLetter(r) }) {
-			if len([]rune(w)) >= 2 && strings.ToUpper(w) == w {
+			if up := strings.ToUpper(w); up != w {
+				cased[up] = true
+			} else if len([]rune(w)) >= 2 && !capsWords[strings.ToLower(w)] {
 				acronyms[w] = true
 			}
 		}
+	}
+	for w := range cased {
+		delete(acronyms, w)
 	}
 	words := strings.Fields(title)
 	start := true // the next word opens the title or a part of it
@@ -604,12 +623,14 @@ func lineEndHyphen(s, next string) bool {
 // ("regulari-" / "zation"), rather than being part of the text ("multi-" / "layers"). Without a dictionary, the
 // page is one: the hyphen is kept
 //   - next to a capital or a digit ("Bose-" / "Einstein", "GPT-" / "4", "4,5-" / "dimethyl");
-//   - when the joined word is nowhere else on the page, but both parts are, as words of their own or of other
-//     compounds ("multi-" / "layers" on a page that also says "multi-layer" and "layers", "state-of-" /
-//     "the-art"), and the part before is not a function word ("with-" / "out"). A chemical name's "4,5-di-" /
-//     "methylimidazol" is joined: "methylimidazol" is not a word of the page.
+//   - between two compounds ("state-of-" / "the-art"): TeX breaks such a word only at its hyphens;
+//   - when the page prints the compound with its hyphen elsewhere ("multi-layers" in the title), or the part
+//     before as the start of another compound ("multi-" of "multi-photon") and the part after as a word, and
+//     the part before is not a function word ("with-" / "out"). A chemical name's "4,5-di-" / "methylimidazol"
+//     is joined: "methylimidazol" is not a word of the page, though "di-tert" is.
 //
-// Otherwise the hyphen broke a word, as most hyphens at line ends in justified text do.
+// Otherwise the hyphen broke a word, as most hyphens at line ends in justified text do: "data-" / "set" reads
+// "dataset" even on a page full of "data" and "set".
 func breakHyphen(s, next string, words map[string]int) bool {
 	prev, _ := utf8.DecodeLastRuneInString(s[:len(s)-1])
 	first, _ := utf8.DecodeRuneInString(next)
@@ -618,13 +639,22 @@ func breakHyphen(s, next string, words map[string]int) bool {
 	}
 	before := s[strings.LastIndexAny(s[:len(s)-1], " \t")+1 : len(s)-1]
 	after, _, _ := strings.Cut(next, " ")
+	if compoundRe.MatchString(before) && compoundRe.MatchString(after) {
+		return false
+	}
 	b, a := strings.ToLower(lastLetters(before)), strings.ToLower(firstLetters(after))
-	if b == "" || a == "" || words[b+a] > 0 {
+	if b == "" || a == "" {
 		return true
 	}
-	// each part is counted once at the break itself
-	return !(words[b] >= 2 && words[a] >= 2 && !functionWords[b])
+	if words[b+"-"+a] > 0 {
+		return false
+	}
+	// the part after is counted once at the break itself
+	return words[b+a] > 0 || functionWords[b] || words[b+"-"] == 0 || words[a] < 2
 }
+
+// compoundRe: a word with a hyphen between letters ("state-of", "the-art"; not "4,5-di", "imidazol-2-ylidene").
+var compoundRe = regexp.MustCompile(`\pL-\pL`)
 
 // functionWords are words that TeX breaks off longer words ("with-out", "any-one", "there-fore").
 var functionWords = map[string]bool{"after": true, "an": true, "any": true, "as": true, "at": true, "be": true,
@@ -645,12 +675,24 @@ func firstLetters(s string) string {
 	return s
 }
 
-// pageWords counts the page's words in lower case, compounds split at their hyphens.
+// pageWords counts the page's words in lower case, compounds split at their hyphens, and, under keys with a
+// hyphen, each pair of parts joined by a hyphen inside a line ("multi-layer") and each part that a hyphen follows
+// there ("multi-"). A hyphen at a line's end is in neither: it may only break a word.
 func pageWords(ls []line) map[string]int {
 	words := map[string]int{}
 	for _, l := range ls {
-		for _, w := range strings.FieldsFunc(strings.ToLower(l.text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		lower := strings.ToLower(l.text)
+		for _, w := range strings.FieldsFunc(lower, func(r rune) bool { return !unicode.IsLetter(r) }) {
 			words[w]++
+		}
+		for _, c := range strings.FieldsFunc(lower, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
+			parts := strings.Split(c, "-")
+			for k := 0; k+1 < len(parts); k++ {
+				if parts[k] != "" && parts[k+1] != "" {
+					words[parts[k]+"-"+parts[k+1]]++
+					words[parts[k]+"-"]++
+				}
+			}
 		}
 	}
 	return words

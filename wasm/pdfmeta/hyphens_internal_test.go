@@ -32,7 +32,28 @@ func TestLineEndHyphens(t *testing.T) {
 		{x0: 100, x1: 500, y: 680, size: 18, text: "zation of Multi-"},
 		{x0: 100, x1: 500, y: 660, size: 18, text: "Layer and multi-"},
 		{x0: 100, x1: 500, y: 640, size: 18, text: "layer networks"},
-		{x0: 100, x1: 500, y: 600, size: 9, text: "We study the layer of each network."},
+		{x0: 100, x1: 500, y: 600, size: 9, text: "We study the layer of each multi-layer network."},
 	}
 	assert.Equal(t, "Regularization of Multi-Layer and multi-layer networks", joinLines(title, []int{0, 1, 2, 3}))
+}
+
+// A hyphen between two common words was kept because both were words of the page ("data-" / "set" read
+// "data-set", "frame-" / "work" "frame-work"). It is kept only where the page prints the compound, or the part
+// before as the start of another compound.
+func TestLineEndHyphensOfCommonWords(t *testing.T) {
+	text := []string{
+		"Abstract We set out a data-", // joined: "data" and "set" are words of the page, "data-" starts no compound
+		"set and a frame-",
+		"work for the data of each frame and set of work, and a multi-",
+		"layer model of the multi-photon data in each layer. The co-",
+		"operation of the groups in each set of",
+		"data is a co-operation of work.",
+	}
+	ls := make([]line, len(text))
+	for i, s := range text {
+		ls[i] = line{x0: 100, x1: 500, y: 700 - 12*float64(i), size: 9, text: s}
+	}
+	assert.Equal(t, "We set out a dataset and a framework for the data of each frame and set of work, and a multi-layer model of "+
+		"the multi-photon data in each layer. The co-operation of the groups in each set of data is a co-operation of work.",
+		abstract(ls))
 }

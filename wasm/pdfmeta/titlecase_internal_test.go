@@ -20,3 +20,19 @@ func TestTitleCase(t *testing.T) {
 		assert.Equal(t, title, titleCase(title, page, []int{0}), "a title with lower case is left as it is")
 	}
 }
+
+// A word of a title in capitals broken at a line's end kept its hyphen ("Regulari-Zation"), and a common word
+// that the body printed once in capitals ("TABLE 1") was taken for an acronym ("A Study of TABLE Tennis").
+func TestTitleCaseBrokenWordsAndCommonWords(t *testing.T) {
+	page := []line{
+		{y: 700, size: 18, text: "REGULARI-"},
+		{y: 680, size: 18, text: "ZATION OF DEEP MULTI-"},
+		{y: 660, size: 18, text: "LAYER NETS FOR TABLE"},
+		{y: 640, size: 18, text: "TENNIS AND CNN BASE-"},
+		{y: 620, size: 18, text: "LINES"},
+		{y: 600, size: 9, text: "TABLE 1 shows multi-layer nets. A CNN and a CNN again."},
+	}
+	ti := []int{0, 1, 2, 3, 4}
+	assert.Equal(t, "Regularization of Deep Multi-Layer Nets for Table Tennis and CNN Baselines",
+		titleCase(joinLines(page, ti), page, ti))
+}
