@@ -32,11 +32,13 @@ export function onLocalChange(fn) {
  * Saves a paper; saving one that is saved already keeps its tags, note and read state, and saving one removed
  * lately brings them back (REMOVED_KEY).
  * @param {Paper} paper @param {{tldr?: string, keyphrases?: string[]}} summary
- * @param {{keepSaved?: boolean, now?: Date}} [opts] keepSaved: a paper saved already stays exactly as it is (a
- *   save from a content script, which must not rewrite a saved paper's title, TL;DR or URL)
+ * @param {{keepSaved?: boolean, now?: Date, restore?: unknown}} [opts] keepSaved: a paper saved already stays
+ *   exactly as it is (a save from a content script, which must not rewrite a saved paper's title, TL;DR or URL);
+ *   restore: the user fields to bring back when this save creates the record and REMOVED_KEY has forgotten them
+ *   (the popup's Undo, from the record it removed). A paper saved meanwhile keeps its own, which may be newer.
  * @returns {Promise<SavedPaper>}
  */
-export async function save(paper, summary, { keepSaved = false, now = new Date() } = {}) {
+export async function save(paper, summary, { keepSaved = false, now = new Date(), restore } = {}) {
   if (!paper || typeof paper.id !== 'string' || !paper.id || typeof paper.title !== 'string') {
     throw new Error('not a paper: it needs an id and a title');
   }
@@ -50,7 +52,7 @@ export async function save(paper, summary, { keepSaved = false, now = new Date()
       kept = true;
       return old;
     }
-    const back = old ? null : await takeRemoved(paper.id);
+    const back = old ? null : (await takeRemoved(paper.id)) || userFields(restore);
     const { fields, meta } = splitPaper({ ...paper, authors: paper.authors || [] });
     /** @type {SavedPaper} */
     const next = {
@@ -155,6 +157,18 @@ async function takeRemoved(id) {
     console.warn('papergist: a removed paper', err);
     return null;
   }
+}
+
+/**
+ * The user fields of a removed paper, when x holds them all in their stored types; else null.
+ * @param {unknown} x @returns {{tags: string[], note: string, read: boolean, saved_at: string}|null}
+ */
+function userFields(x) {
+  if (!x || typeof x !== 'object') return null;
+  const { tags, note, read, saved_at: savedAt } = /** @type {any} */ (x);
+  if (!Array.isArray(tags) || typeof note !== 'string' || typeof read !== 'boolean' || typeof savedAt !== 'string' ||
+    Number.isNaN(Date.parse(savedAt))) return null;
+  return { tags: normalizeTags(tags), note, read, saved_at: savedAt };
 }
 
 /** chrome.storage.local: the shape of the stored records, 2 once every record is lib/record.js's (absent: older). */

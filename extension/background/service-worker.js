@@ -125,7 +125,8 @@ dispatch(TARGET.BACKGROUND, {
   [MSG.SAVE_PAPER]: async (msg, sender) => {
     const fromPage = pagePapers.isContentScript(sender);
     if (fromPage) await onSendersPage(msg.type, sender, msg.paper && msg.paper.id);
-    const rec = await library.save(msg.paper, msg.summary, { keepSaved: fromPage });
+    // restore: the popup's Undo; a page's renderer never sets a paper's tags, note or read state
+    const rec = await library.save(msg.paper, msg.summary, { keepSaved: fromPage, restore: fromPage ? undefined : msg.restore });
     return fromPage ? {} : { saved: rec }; // a content script needs no note or tags
   },
   [MSG.REMOVE_PAPER]: async (msg, sender) => {
