@@ -3,7 +3,7 @@
 // while it was in flight. Each write marks the fields it changed dirty in the same storage write
 // (lib/record.js): the records themselves are the durable sync queue.
 import { keyOf, idOfKey, GONE_PREFIX, normalizeTags } from '../lib/saved.js';
-import { markDirty, splitPaper, upgrade, isCurrent } from '../lib/record.js';
+import { markDirty, splitPaper, upgrade, isCurrent, newMark, removalWins } from '../lib/record.js';
 
 /** @typedef {import('../lib/messages.js').SavedPaper} SavedPaper */
 /** @typedef {import('../lib/messages.js').Paper} Paper */
@@ -110,10 +110,10 @@ export async function remove(id) {
     const { [key]: rec } = await chrome.storage.local.get(key);
     if (!rec) return;
     await keepRemoved(upgrade(rec));
-    // The tombstone first: a stop between the two writes leaves both, and the sync engine treats a tombstone
-    // beside a saved paper as stale (the paper wins), so the worst case is a removal to repeat, never a loss.
+    // The tombstone first, marked newer than any edit of the record (at): a stop between the two writes leaves
+    // both, and the next worker finishes the removal (migrate, settle); a paper saved again after it has newer marks.
     if (rec.version) {
-      await chrome.storage.local.set({ [GONE_PREFIX + id]: { id, version: rec.version } });
+      await chrome.storage.local.set({ [GONE_PREFIX + id]: { id, version: rec.version, at: newMark() } });
     }
     await chrome.storage.local.remove(key);
   });
@@ -179,14 +179,32 @@ const SCHEMA = 2;
 let migration = null;
 
 /**
- * Upgrades every record stored in an older shape (lib/record.js upgrade), in one storage write with the schema
- * mark: a stop before it leaves the old records and no mark, and the next start does it again. Queued before any
- * other library write of this worker, so no write sees an old record; readers upgrade what they read anyway.
+ * Finishes what a worker stopped halfway through (remove and save write the tombstone and the record one after
+ * the other): a tombstone beside a record is a removal when it is newer than every edit of the record
+ * (removalWins), and the record goes; else the paper was saved again, and the tombstone goes. Left as it was,
+ * the sync engine took every such tombstone for stale, and the paper the user had removed came back.
+ */
+async function settle() {
+  const all = await chrome.storage.local.get(null);
+  const drop = [];
+  for (const [k, tomb] of Object.entries(all)) {
+    if (!k.startsWith(GONE_PREFIX) || !tomb || !Object.hasOwn(all, keyOf(tomb.id))) continue;
+    drop.push(removalWins(tomb, all[keyOf(tomb.id)]) ? keyOf(tomb.id) : k);
+  }
+  if (drop.length) await chrome.storage.local.remove(drop);
+}
+
+/**
+ * Settles removals and saves a stopped worker left halfway (settle), then upgrades every record stored in an
+ * older shape (lib/record.js upgrade), in one storage write with the schema mark: a stop before it leaves the old
+ * records and no mark, and the next start does it again. Queued before any other library write of this worker,
+ * so no write sees an old record or a half-done removal; readers upgrade what they read anyway.
  * Runs once per worker life (again after a failure).
  * @returns {Promise<number>} how many records were upgraded
  */
 export function migrate() {
   migration ??= exclusive(async () => {
+    await settle();
     const { [SCHEMA_KEY]: schema } = await chrome.storage.local.get(SCHEMA_KEY);
     if (schema >= SCHEMA) return 0;
     const all = await chrome.storage.local.get(null);

@@ -288,7 +288,9 @@ async function pushBatch(call) {
         break;
       }
       if (k.startsWith(GONE_PREFIX)) {
-        if (all[keyOf(stored.id)]) stale.push(k); // saved again after a stop inside library.remove: the record wins
+        // library.migrate, before the first round, settled those a stop left beside a record; one still there
+        // (an older version's, without its mark) is stale: the record wins.
+        if (all[keyOf(stored.id)]) stale.push(k);
         else {
           const d = { id: stored.id, base_version: stored.version };
           deletions.push(d);

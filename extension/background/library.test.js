@@ -1,0 +1,98 @@
+// A worker stopped between the two writes of a removal (the tombstone, then the record's deletion) or of a
+// save (the record, then the tombstone's deletion): the next worker's start finishes what the user did.
+import { test, beforeEach, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+
+/** A chrome.storage area in memory, whose remove can be made to stop the worker (reject) once. */
+function area() {
+  const items = new Map();
+  const a = {
+    items,
+    /** @type {((keys: string[]) => boolean)|null} */ stopAt: null,
+    async get(keys) {
+      if (keys === null) return Object.fromEntries(structuredClone([...items]));
+      const want = typeof keys === 'string' ? [keys] : keys;
+      return Object.fromEntries(want.filter((k) => items.has(k)).map((k) => [k, structuredClone(items.get(k))]));
+    },
+    async set(obj) {
+      if (a.stopAt && a.stopAt(Object.keys(obj))) throw new Error('the worker stopped');
+      for (const [k, v] of Object.entries(obj)) items.set(k, structuredClone(v));
+    },
+    async remove(keys) {
+      const list = typeof keys === 'string' ? [keys] : keys;
+      if (a.stopAt && a.stopAt(list)) throw new Error('the worker stopped');
+      for (const k of list) items.delete(k);
+    },
+  };
+  return a;
+}
+
+let local;
+let lives = 0;
+beforeEach(() => {
+  local = area();
+  globalThis.chrome = /** @type {any} */ ({ storage: { local, session: area() } });
+});
+afterEach(() => {
+  delete globalThis.chrome;
+});
+
+/** library.js as a worker that has just started: its own module state (the queue, this life's migration). */
+const worker = () => import(`./library.js?life=${++lives}`);
+
+const paper = { id: 'arxiv:2401.00001', title: 'A paper the server has', authors: ['A. Author'], url: 'https://arxiv.org/abs/2401.00001' };
+const KEY = `paper:${paper.id}`;
+const GONE = `gone:${paper.id}`;
+
+/** A paper saved and synced (version 3, nothing left to push), with the user's tags. */
+async function syncedPaper() {
+  const lib = await worker();
+  await lib.migrate();
+  await lib.save(paper, { tldr: 'We do it.' });
+  await lib.update(paper.id, { tags: ['thesis'] });
+  const rec = local.items.get(KEY);
+  rec.version = 3;
+  rec.sync.dirty = {};
+  local.items.set(KEY, rec);
+}
+
+test('a removal cut short between its tombstone and the record\'s deletion is finished at the next start', async () => {
+  await syncedPaper();
+  const lib = await worker();
+  await lib.migrate();
+  local.stopAt = (keys) => keys.includes(KEY); // the record's deletion never happens
+  await assert.rejects(lib.remove(paper.id));
+  local.stopAt = null;
+  assert.ok(local.items.has(GONE) && local.items.has(KEY), 'both written, as a stop between the two leaves them');
+
+  const next = await worker();
+  await next.migrate();
+  assert.equal(local.items.has(KEY), false, 'the paper the user removed stays removed');
+  assert.deepEqual(local.items.get(GONE).version, 3, 'its deletion still goes to the server');
+});
+
+test('a save cut short between the record and the tombstone\'s deletion keeps the paper', async () => {
+  await syncedPaper();
+  const lib = await worker();
+  await lib.migrate();
+  await lib.remove(paper.id);
+  assert.ok(local.items.has(GONE) && !local.items.has(KEY));
+  local.stopAt = (keys) => keys.includes(GONE); // saved again; the tombstone's deletion never happens
+  await assert.rejects(lib.save(paper, { tldr: 'We do it.' }));
+  local.stopAt = null;
+  assert.ok(local.items.has(GONE) && local.items.has(KEY));
+
+  const next = await worker();
+  await next.migrate();
+  assert.equal(local.items.has(GONE), false, 'the stale tombstone goes');
+  assert.deepEqual(local.items.get(KEY).tags, ['thesis'], 'the paper saved again stays, with its tags');
+});
+
+test('an older version\'s tombstone (no mark) beside a record leaves the record', async () => {
+  await syncedPaper();
+  local.items.set(GONE, { id: paper.id, version: 3 });
+  const lib = await worker();
+  await lib.migrate();
+  assert.ok(local.items.has(KEY));
+  assert.equal(local.items.has(GONE), false);
+});
