@@ -50,20 +50,49 @@ async function showChanged() {
   }
 }
 
+/** @type {Map<number, number>} each tab's saves under way from the shortcut or the menu, while its badge says … */
+const saving = new Map();
+/**
+ * @typedef {{failed?: string, flash?: string, title?: string}} Outcome how a save ended: failed, the reason
+ *   (the badge says !); flash, a linked paper saved (✓ for a moment, with this tooltip); else the tab's own state,
+ *   with title as its tooltip when given
+ */
+/** @type {Map<number, Outcome>} the outcome to show of saves that ended while another of their tab ran */
+const ended = new Map();
+
 /**
  * Shows on a tab that a save from the shortcut or the context menu is under way: a PDF is downloaded and read,
- * and its metadata looked up, which can take seconds, and those have no other UI. @param {number} tabId
+ * and its metadata looked up, which can take seconds, and those have no other UI. Each call is ended by one
+ * saveEnded; the badge says … until the last save of the tab under way has ended. @param {number} tabId
  */
 export async function setSaving(tabId) {
+  saving.set(tabId, (saving.get(tabId) || 0) + 1);
   clearTimeout(flashes.get(tabId)); // a flash of the last save would otherwise end this one's state
   flashes.delete(tabId);
-  try {
-    await chrome.action.setBadgeBackgroundColor({ tabId, color: '#57606a' });
-    await chrome.action.setBadgeText({ tabId, text: '…' });
-    await chrome.action.setTitle({ tabId, title: 'papergist: saving this paper…' });
-  } catch {
-    // the tab is gone
+  await paint(tabId, '…', '#57606a', 'papergist: saving this paper…');
+}
+
+/**
+ * Ends a save that setSaving showed. While another save of the tab is under way the badge keeps saying …, and
+ * the outcome waits: the last save to end shows a failure among them if any (its reason must not vanish), else
+ * a linked paper's flash, else the tab's own state.
+ * @param {number} tabId @param {Outcome} outcome
+ */
+export async function saveEnded(tabId, outcome) {
+  const prev = ended.get(tabId);
+  const show = prev && (prev.failed || (prev.flash && !outcome.failed)) ? prev : outcome;
+  const n = (saving.get(tabId) || 1) - 1;
+  if (n > 0) {
+    saving.set(tabId, n);
+    ended.set(tabId, show);
+    return;
   }
+  saving.delete(tabId);
+  ended.delete(tabId);
+  if (show.failed) return paint(tabId, '!', '#b42318', `papergist: ${show.failed}`);
+  if (show.flash) return flashSaved(tabId, show.flash);
+  await restore(tabId);
+  if (show.title) await paint(tabId, null, null, show.title);
 }
 
 /** Shows again whether the paper a tab shows is saved (after setSaving). @param {number} tabId */
@@ -81,14 +110,8 @@ const flashes = new Map();
  * the menu has no other way to tell it worked. The tab's own state comes back after FLASH_MS.
  * @param {number} tabId @param {string} title the badge's tooltip meanwhile
  */
-export async function flashSaved(tabId, title) {
-  try {
-    await chrome.action.setBadgeBackgroundColor({ tabId, color: '#1a7f37' });
-    await chrome.action.setBadgeText({ tabId, text: '✓' });
-    await chrome.action.setTitle({ tabId, title });
-  } catch {
-    return; // the tab is gone
-  }
+async function flashSaved(tabId, title) {
+  if (!(await paint(tabId, '✓', '#1a7f37', title))) return;
   clearTimeout(flashes.get(tabId));
   flashes.set(tabId, setTimeout(() => {
     flashes.delete(tabId);
@@ -101,12 +124,24 @@ export async function forgetTab(tabId) {
   await chrome.storage.session.remove(tabKey(tabId));
 }
 
+/** Shows whether a tab's paper is saved, unless a save of the tab is under way: its end shows the state then. */
 async function show(tabId, isSaved) {
+  if (saving.has(tabId)) return;
+  await paint(tabId, isSaved ? '✓' : '', '#1a7f37', isSaved ? 'papergist: this paper is saved' : 'papergist');
+}
+
+/**
+ * Sets a tab's badge; null leaves that part as it is.
+ * @param {number} tabId @param {string|null} text @param {string|null} color @param {string} title
+ * @returns {Promise<boolean>} false when the tab is gone
+ */
+async function paint(tabId, text, color, title) {
   try {
-    await chrome.action.setBadgeBackgroundColor({ tabId, color: '#1a7f37' });
-    await chrome.action.setBadgeText({ tabId, text: isSaved ? '✓' : '' });
-    await chrome.action.setTitle({ tabId, title: isSaved ? 'papergist: this paper is saved' : 'papergist' });
+    if (color !== null) await chrome.action.setBadgeBackgroundColor({ tabId, color });
+    if (text !== null) await chrome.action.setBadgeText({ tabId, text });
+    await chrome.action.setTitle({ tabId, title });
+    return true;
   } catch {
-    // the tab is gone
+    return false; // the tab is gone
   }
 }

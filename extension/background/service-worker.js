@@ -200,30 +200,19 @@ globalThis.papergistEvents = events;
 async function notify(tab, save, { linked = false } = {}) {
   const tabId = tab && tab.id !== undefined ? tab.id : undefined;
   if (tabId !== undefined) await badge.setSaving(tabId);
+  /** @type {import('./badge.js').Outcome} */
+  let outcome = {};
+  let saved = null;
   try {
-    const saved = await save();
-    if (linked && saved && tabId !== undefined) {
-      await badge.flashSaved(tabId, `papergist: saved “${saved.title}”${saved.missing ? `. ${saved.missing}` : ''}`);
-      return saved;
-    }
-    if (tabId !== undefined) await badge.restore(tabId).catch(() => {});
-    if (saved && saved.missing && tab && tab.id !== undefined) {
-      await chrome.action.setTitle({ tabId: tab.id, title: `papergist: ${saved.missing}` }); // the badge shows ✓
-    }
-    return saved;
+    saved = await save();
+    if (linked && saved) outcome = { flash: `papergist: saved “${saved.title}”${saved.missing ? `. ${saved.missing}` : ''}` };
+    else if (saved && saved.missing) outcome = { title: `papergist: ${saved.missing}` }; // the badge shows ✓
   } catch (err) {
     console.warn('papergist: save', err);
-    if (tab && tab.id !== undefined) {
-      try {
-        await chrome.action.setBadgeBackgroundColor({ tabId: tab.id, color: '#b42318' });
-        await chrome.action.setBadgeText({ tabId: tab.id, text: '!' });
-        await chrome.action.setTitle({ tabId: tab.id, title: `papergist: ${err.message}` });
-      } catch {
-        // the tab was closed while its save ran: nowhere to say it
-      }
-    }
-    return null;
+    outcome = { failed: err.message };
   }
+  if (tabId !== undefined) await badge.saveEnded(tabId, outcome).catch((err) => console.warn('papergist: badge', err));
+  return saved;
 }
 
 chrome.runtime.onInstalled.addListener(createMenu);
