@@ -264,16 +264,39 @@ function fill(li, s) {
   else if (dispute) field('.edit').before(dispute);
 }
 
+/** Downloads the selected papers, or all, in a format; a failure says why under the buttons, and nothing is downloaded. */
 function exportAs(format) {
+  const note = $('#export-note');
+  note.hidden = true;
   const f = FORMATS[format];
   const all = index.all();
   const chosen = selected.size ? all.filter((s) => selected.has(s.id)) : all;
-  const blob = new Blob([f.render(chosen)], { type: f.mime });
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(blob);
-  a.download = `papergist-${new Date().toISOString().slice(0, 10)}.${f.ext}`;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+  try {
+    const blob = new Blob([f.render(chosen)], { type: f.mime });
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = `papergist-${new Date().toISOString().slice(0, 10)}.${f.ext}`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+  } catch (err) {
+    console.warn('papergist: export', err);
+    note.textContent = `Export failed, nothing was downloaded: ${whyExportFails(f, chosen, err)}`;
+    note.hidden = false;
+  }
+}
+
+/** The paper an export stumbled on, when one alone fails, else the error, in a sentence. */
+function whyExportFails(f, chosen, err) {
+  const bad = chosen.find((s) => {
+    try {
+      f.render([s]);
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  if (bad) return `papergist could not write “${bad.title || bad.id}” (${bad.id}): its stored record is damaged. Remove it and save it again, or export the others selected.`;
+  return `the browser could not make the file (${sentenceOf(err)}).`;
 }
 
 /** @type {SavedPaper[]} the papers removed here, the latest last: Undo brings back the latest */
