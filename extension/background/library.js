@@ -4,6 +4,7 @@
 // (lib/record.js): the records themselves are the durable sync queue.
 import { keyOf, idOfKey, GONE_PREFIX, normalizeTags } from '../lib/saved.js';
 import { markDirty, splitPaper, upgrade, isCurrent, newMark, removalWins } from '../lib/record.js';
+import { storedKeys } from '../lib/storage-keys.js';
 
 /** @typedef {import('../lib/messages.js').SavedPaper} SavedPaper */
 /** @typedef {import('../lib/messages.js').Paper} Paper */
@@ -185,7 +186,12 @@ let migration = null;
  * the sync engine took every such tombstone for stale, and the paper the user had removed came back.
  */
 async function settle() {
-  const all = await chrome.storage.local.get(null);
+  // The tombstones' keys alone where the browser lists keys: reading a large library whole at every worker start
+  // would hold every library write and the first sync round for a second or more.
+  const keys = await storedKeys(chrome.storage.local);
+  const gone = keys && keys.filter((k) => k.startsWith(GONE_PREFIX));
+  if (gone && !gone.length) return;
+  const all = await chrome.storage.local.get(gone ? gone.flatMap((k) => [k, keyOf(k.slice(GONE_PREFIX.length))]) : null);
   const drop = [];
   for (const [k, tomb] of Object.entries(all)) {
     if (!k.startsWith(GONE_PREFIX) || !tomb || !Object.hasOwn(all, keyOf(tomb.id))) continue;
