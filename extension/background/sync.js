@@ -288,8 +288,9 @@ async function pushBatch(call) {
         break;
       }
       if (k.startsWith(GONE_PREFIX)) {
-        // library.migrate, before the first round, settled those a stop left beside a record; one still there
-        // (an older version's, without its mark) is stale: the record wins.
+        // library.migrate, before the first round, settled those a stop left beside a record. One still there is
+        // an older version's (no mark), or a removal whose record deletion failed in this worker, which the user
+        // was told did not happen: the record wins.
         if (all[keyOf(stored.id)]) stale.push(k);
         else {
           const d = { id: stored.id, base_version: stored.version };
