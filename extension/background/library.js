@@ -43,6 +43,11 @@ export async function save(paper, summary, { keepSaved = false, now = new Date()
   if (!paper || typeof paper.id !== 'string' || !paper.id || typeof paper.title !== 'string') {
     throw new Error('not a paper: it needs an id and a title');
   }
+  // Lists of text, or absent: a record with anything else there could not be shown, exported or synced.
+  const texts = (v) => v == null || (Array.isArray(v) && v.every((x) => typeof x === 'string'));
+  if (!texts(paper.authors) || !texts(summary && summary.keyphrases)) {
+    throw new Error('not a paper: its authors and key phrases must be lists of text');
+  }
   let kept = false;
   const rec = await exclusive(async () => {
     const key = keyOf(paper.id);

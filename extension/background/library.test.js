@@ -118,3 +118,14 @@ test('an older version\'s tombstone (no mark) beside a record leaves the record'
   assert.ok(local.items.has(KEY));
   assert.equal(local.items.has(GONE), false);
 });
+
+test('a paper whose authors or key phrases are not lists of text is refused, and nothing is stored', async () => {
+  const lib = await worker();
+  await lib.migrate();
+  await assert.rejects(lib.save({ ...paper, authors: 'A. Author' }, { tldr: '' }), /authors and key phrases must be lists of text/);
+  await assert.rejects(lib.save(paper, { tldr: '', keyphrases: 'one' }), /lists of text/);
+  await assert.rejects(lib.save({ ...paper, authors: [{ name: 'A. Author' }] }, {}), /lists of text/);
+  assert.equal(local.items.has(KEY), false);
+  await lib.save({ ...paper, authors: null }, { tldr: '', keyphrases: null }); // absent: empty lists
+  assert.deepEqual([local.items.get(KEY).authors, local.items.get(KEY).keyphrases], [[], []]);
+});

@@ -330,3 +330,20 @@ test('an export that fails says why under its buttons, naming the paper it stumb
   assert.equal(await popup.locator('#export-note').isVisible(), false);
   await popup.close();
 });
+
+test('a record whose authors or tags are not lists (damaged) is listed like the others: the popup is never blank', async () => {
+  const good = savedPaper(10);
+  const bad = savedPaper(11, { authors: 'Ada Lovelace', tags: 'thesis' });
+  await seed([good, bad], { state: 'signed-out', pending: 0, conflicts: 0, at: new Date().toISOString() });
+  const popup = await browser.context.newPage();
+  const errors = [];
+  popup.on('pageerror', (e) => errors.push(e.message));
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup/popup.html`);
+  await popup.locator('body[data-rendered]').waitFor({ state: 'attached', timeout: 5000 });
+  assert.deepEqual(await popupIds(popup), [bad.id, good.id]);
+  const item = popup.locator(`li.paper[data-paper-id="${bad.id}"]`);
+  assert.equal(await item.locator('.authors').textContent(), 'Ada Lovelace');
+  assert.equal(await item.locator('input.tags').inputValue(), 'thesis');
+  assert.deepEqual(errors, []);
+  await popup.close();
+});
