@@ -315,10 +315,12 @@ function showUndo(text) {
   $('#undo').hidden = !text;
 }
 
-/** Offers Undo for the latest paper removed here, or hides it; a message shown instead stays. */
+/** Offers Undo for the latest paper removed here, or hides it, with the focus it had going to the search. */
 function showLastRemoved() {
   const last = removed[removed.length - 1];
+  const focused = $('#undo').contains(document.activeElement);
   showUndo(last ? `Removed: ${last.title || last.id}` : '');
+  if (!last && focused) $('#search').focus(); // the focus was on Undo, now hidden
 }
 
 /**
@@ -346,7 +348,6 @@ async function undoRemove() {
       restore: { tags: rec.tags, note: rec.note, read: rec.read, saved_at: rec.saved_at } });
     forgetRemoved(rec.id);
     showLastRemoved();
-    if (!removed.length) $('#search').focus(); // the focus was on Undo, now hidden
   } catch (err) {
     removed.push(rec);
     showUndo(`Not brought back: ${sentenceOf(err)}`);

@@ -87,6 +87,7 @@ test('the popup\'s Remove offers Undo, focused, which brings the paper back as i
   const { meta, ...fields } = a;
   await message(browser, 'library/save', { paper: { ...meta, ...fields }, summary: { tldr: a.tldr, keyphrases: a.keyphrases } });
   await popup.locator('#undo').waitFor({ state: 'hidden' });
+  assert.equal(await popup.evaluate(() => document.activeElement.id), 'search', 'the focus leaves the hidden Undo');
   await message(browser, 'library/update', { id: a.id, patch: { tags: ['newer'], note: 'edited since' } });
   assert.deepEqual([(await stored(a.id)).tags, (await stored(a.id)).note], [['newer'], 'edited since']);
   await popup.close();
