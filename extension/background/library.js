@@ -3,7 +3,7 @@
 // while it was in flight. Each write marks the fields it changed dirty in the same storage write
 // (lib/record.js): the records themselves are the durable sync queue.
 import { keyOf, idOfKey, GONE_PREFIX, normalizeTags } from '../lib/saved.js';
-import { markDirty, splitPaper, upgrade, isCurrent, newMark, removalWins } from '../lib/record.js';
+import { markDirty, splitPaper, upgrade, isCurrent, newMark, removalWins, dirtyFields } from '../lib/record.js';
 import { storedKeys } from '../lib/storage-keys.js';
 
 /** @typedef {import('../lib/messages.js').SavedPaper} SavedPaper */
@@ -94,15 +94,19 @@ export async function update(id, patch) {
   const rec = await exclusive(async () => {
     const key = keyOf(id);
     const { [key]: stored } = await chrome.storage.local.get(key);
-    if (!stored) throw new Error(`${id} is not saved`);
-    const old = upgrade(stored);
+    const old = stored ? upgrade(stored) : removedThere(id);
+    if (!old) throw new Error(`${id} is not saved`);
     const next = structuredClone(old);
     if (Array.isArray(patch.tags)) next.tags = normalizeTags(patch.tags);
     if (typeof patch.note === 'string') next.note = patch.note;
     if (typeof patch.read === 'boolean') next.read = patch.read;
     delete next.sync.error;
     markDirty(old, next);
+    // Removed on another device meanwhile: an edit brings it back (on the version it was based on, so the push
+    // meets the removal and the user chooses); no change leaves it removed.
+    if (!stored && !dirtyFields(next).length) throw new Error(`${id} is not saved: it was removed on another device`);
     await chrome.storage.local.set({ [key]: next });
+    pulledAway.delete(id);
     return next;
   });
   changed();
@@ -114,6 +118,7 @@ export async function remove(id) {
   await exclusive(async () => {
     const key = keyOf(id);
     const { [key]: rec } = await chrome.storage.local.get(key);
+    pulledAway.delete(id);
     if (!rec) return;
     await keepRemoved(upgrade(rec));
     // The tombstone first, marked newer than any edit of the record (at): a stop between the two writes leaves
@@ -124,6 +129,34 @@ export async function remove(id) {
     await chrome.storage.local.remove(key);
   });
   changed();
+}
+
+/**
+ * The records a pull removed lately (removed on another device, with no edit here), by paper ID, with when: an
+ * edit typed in the popup before the pull (its draft, or its apply after the typing pause) reaches update after
+ * it, and would be lost. With the record kept, update brings the paper back with the edit, on the version the
+ * edit was based on, as sync.js's own rule has it for an edit made here before the pull: the pulled removal
+ * leaves an edited record alone, the push meets the removal, and the user keeps the paper or lets it go.
+ * In memory for a few minutes: a worker stop ends the popup's port and its drafts with it.
+ * @type {Map<string, {rec: SavedPaper, at: number}>}
+ */
+const pulledAway = new Map();
+const PULLED_AWAY_MS = 3 * 60_000;
+
+/**
+ * Called by the sync engine, inside exclusive, for each record a pulled removal deletes. @param {SavedPaper} rec
+ */
+export function removedByPull(rec) {
+  const now = Date.now();
+  for (const [id, { at }] of pulledAway) if (now - at > PULLED_AWAY_MS) pulledAway.delete(id);
+  pulledAway.delete(rec.id); // the latest last
+  pulledAway.set(rec.id, { rec: structuredClone(rec), at: now });
+}
+
+/** @param {string} id @returns {SavedPaper|null} the record a pull removed lately */
+function removedThere(id) {
+  const kept = pulledAway.get(id);
+  return kept && Date.now() - kept.at <= PULLED_AWAY_MS ? structuredClone(kept.rec) : null;
 }
 
 /**

@@ -129,3 +129,21 @@ test('a paper whose authors or key phrases are not lists of text is refused, and
   await lib.save({ ...paper, authors: null }, { tldr: '', keyphrases: null }); // absent: empty lists
   assert.deepEqual([local.items.get(KEY).authors, local.items.get(KEY).keyphrases], [[], []]);
 });
+
+test('an edit that reaches update after a pull removed the paper brings it back on its old version; no change does not', async () => {
+  await syncedPaper();
+  const lib = await worker();
+  await lib.migrate();
+  const rec = local.items.get(KEY);
+  // What sync.js applyPull does with another device's removal of a paper with no edit here.
+  lib.removedByPull(rec);
+  local.items.delete(KEY);
+  await assert.rejects(lib.update(paper.id, { note: rec.note }), /removed on another device/);
+  assert.equal(local.items.has(KEY), false, 'nothing typed: it stays removed');
+  await lib.update(paper.id, { note: 'typed as it went' });
+  const back = local.items.get(KEY);
+  assert.deepEqual([back.note, back.tags, back.version, Object.keys(back.sync.dirty)], ['typed as it went', ['thesis'], 3, ['note']],
+    'the push sends the note on version 3 and meets the removal');
+  await lib.remove(paper.id);
+  await assert.rejects(lib.update(paper.id, { note: 'late' }), /is not saved/, 'a removal here is not undone by a late edit');
+});
