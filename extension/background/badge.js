@@ -5,6 +5,12 @@ import { sessionItems } from './session-items.js';
 import { savedFromPDF } from './pdf-index.js';
 
 const tabKey = (tabId) => `tab:${tabId}`;
+/**
+ * chrome.storage.session, while a tab's badge says … : this worker's LIFE. The browser keeps a badge when the
+ * worker stops, and no save survives the stop, so a later worker finds the tabs whose … nobody will end.
+ */
+const savingKey = (tabId) => `saving:${tabId}`;
+const LIFE = crypto.randomUUID();
 
 /**
  * Remembers the paper a tab shows (null for a listing) and sets its badge.
@@ -69,6 +75,7 @@ export async function setSaving(tabId) {
   saving.set(tabId, (saving.get(tabId) || 0) + 1);
   clearTimeout(flashes.get(tabId)); // a flash of the last save would otherwise end this one's state
   flashes.delete(tabId);
+  await chrome.storage.session.set({ [savingKey(tabId)]: LIFE }).catch((err) => console.warn('papergist: badge', err));
   await paint(tabId, '…', '#57606a', 'papergist: saving this paper…');
 }
 
@@ -89,10 +96,30 @@ export async function saveEnded(tabId, outcome) {
   }
   saving.delete(tabId);
   ended.delete(tabId);
-  if (show.failed) return paint(tabId, '!', '#b42318', `papergist: ${show.failed}`);
-  if (show.flash) return flashSaved(tabId, show.flash);
-  await restore(tabId);
-  if (show.title) await paint(tabId, null, null, show.title);
+  if (show.failed) await paint(tabId, '!', '#b42318', `papergist: ${show.failed}`);
+  else if (show.flash) await flashSaved(tabId, show.flash);
+  else {
+    await restore(tabId);
+    if (show.title) await paint(tabId, null, null, show.title);
+  }
+  if (!saving.has(tabId)) await chrome.storage.session.remove(savingKey(tabId));
+}
+
+/** What a tab's badge says of a save that a stop of the background cut short: it may or may not have been saved. */
+export const CUT_SHORT = 'papergist: the save from this tab was cut short (the browser stopped papergist\'s ' +
+  'background). If the paper is not in papergist\'s list, save it again.';
+
+/**
+ * At the worker's start: a tab whose badge an earlier worker left saying … (it stopped during a save) says instead
+ * that the save was cut short, since whether it got as far as storing the paper is not known.
+ */
+export async function endCutShortSaves() {
+  for (const [k, life] of Object.entries(await sessionItems('saving:'))) {
+    const tabId = Number(k.slice('saving:'.length));
+    if (life === LIFE || saving.has(tabId)) continue; // this worker's own save
+    await chrome.storage.session.remove(k);
+    if (!saving.has(tabId)) await paint(tabId, '!', '#b42318', CUT_SHORT);
+  }
 }
 
 /** Shows again whether the paper a tab shows is saved (after setSaving). @param {number} tabId */
@@ -121,7 +148,7 @@ async function flashSaved(tabId, title) {
 
 /** @param {number} tabId */
 export async function forgetTab(tabId) {
-  await chrome.storage.session.remove(tabKey(tabId));
+  await chrome.storage.session.remove([tabKey(tabId), savingKey(tabId)]);
 }
 
 /** Shows whether a tab's paper is saved, unless a save of the tab is under way: its end shows the state then. */

@@ -90,3 +90,23 @@ test('one save at a time: its own outcome at once', async () => {
   await badge.saveEnded(TAB, { failed: 'papergist cannot see this tab.' });
   assert.equal(shown.get(TAB).text, '!');
 });
+
+test('a save cut short by a worker stop: the next worker\'s start replaces its … with a failure that says so', async () => {
+  await badge.setTabPaper(TAB, X);
+  await badge.setTabPaper(TAB + 1, null);
+  await badge.setSaving(TAB); // the worker stops here: no saveEnded
+  await badge.setSaving(TAB + 1);
+  await badge.saveEnded(TAB + 1, {}); // ended before the stop
+  assert.equal(shown.get(TAB).text, '…');
+
+  const next = await import('./badge.js?life=2'); // the next worker
+  await next.setSaving(TAB + 2); // a save of the new worker, under way as it starts
+  await next.endCutShortSaves();
+  assert.deepEqual(shown.get(TAB), { text: '!', title: next.CUT_SHORT });
+  assert.deepEqual(shown.get(TAB + 1), { text: '', title: 'papergist' }, 'a save that ended is left alone');
+  assert.equal(shown.get(TAB + 2).text, '…', 'the new worker\'s own save is left alone');
+  await next.saveEnded(TAB + 2, {});
+  await next.endCutShortSaves();
+  assert.deepEqual(shown.get(TAB), { text: '!', title: next.CUT_SHORT });
+  assert.equal(shown.get(TAB + 2).text, '', 'ended: nothing left for a later start');
+});

@@ -26,6 +26,8 @@ chrome.storage.local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })
   ?.catch((err) => console.warn('papergist: storage access level', err)); // Firefox restricts only storage.session
 // Records stored by an older version take the item shape once, before this worker's first library write.
 library.migrate().catch((err) => console.error('papergist: upgrading the library', err));
+// No save survives a worker stop: a badge the last worker left saying … says the save was cut short.
+badge.endCutShortSaves().catch((err) => console.warn('papergist: badge', err));
 // Eagerly, at every worker start: the first page should not wait for the offscreen document and the wasm. A
 // listener of onStartup has Chrome start the worker with the browser, before any page asks.
 const openEngine = () => ensureEngine().catch((err) => console.error('papergist: engine', err));

@@ -183,6 +183,33 @@ test('a linked save that ends while a slow PDF save of the tab runs leaves the b
   await page.close();
 });
 
+test('a save cut short by a worker stop: the next worker\'s start replaces its … with a sentence', async () => {
+  const page = await browser.openPage('https://example.org/');
+  await page.bringToFront();
+  const tabId = await (await browser.serviceWorker()).evaluate(async (linkUrl) => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    globalThis.papergistEvents.onMenuClicked({ menuItemId: 'papergist-save-link', linkUrl }, tab).catch(() => {});
+    return tab.id;
+  }, `${local}/slow.pdf`);
+  // read from an extension page, which also wakes the stopped worker up
+  const ext = await browser.context.newPage();
+  await ext.goto(`chrome-extension://${browser.extensionId}/options/options.html`);
+  const badge = () => ext.evaluate(async (id) => [await chrome.action.getBadgeText({ tabId: id }), await chrome.action.getTitle({ tabId: id })], tabId);
+  await new Promise((r) => setTimeout(r, 500)); // the body comes after 3 s
+  assert.equal((await badge())[0], '…');
+  await browser.stopServiceWorker();
+  await ext.reload();
+  let shown;
+  for (const end = Date.now() + 10_000; Date.now() < end; await new Promise((r) => setTimeout(r, 200))) {
+    shown = await badge();
+    if (shown[0] !== '…') break;
+  }
+  assert.equal(shown[0], '!', 'not … for ever');
+  assert.match(shown[1], /^papergist: the save from this tab was cut short .*save it again/);
+  await ext.close();
+  await page.close();
+});
+
 test('a PDF on this computer (a file:// link) is not saved, and the badge says why', async () => {
   const dir = await mkdtemp(path.join(tmpdir(), 'papergist-file-pdf-'));
   const file = path.join(dir, 'paper.pdf');
