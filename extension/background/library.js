@@ -5,6 +5,7 @@
 import { keyOf, idOfKey, GONE_PREFIX, normalizeTags } from '../lib/saved.js';
 import { markDirty, splitPaper, upgrade, isCurrent, newMark, removalWins, dirtyFields } from '../lib/record.js';
 import { storedKeys } from '../lib/storage-keys.js';
+import { checkFields } from './pull-validate.js';
 
 /** @typedef {import('../lib/messages.js').SavedPaper} SavedPaper */
 /** @typedef {import('../lib/messages.js').Paper} Paper */
@@ -48,6 +49,8 @@ export async function save(paper, summary, { keepSaved = false, now = new Date()
   if (!texts(paper.authors) || !texts(summary && summary.keyphrases)) {
     throw new Error('not a paper: its authors and key phrases must be lists of text');
   }
+  storable(paper, ['title', 'authors', 'abstract', 'url', 'pdf_url']);
+  storable(summary || {}, ['tldr', 'keyphrases']);
   let kept = false;
   const rec = await exclusive(async () => {
     const key = keyOf(paper.id);
@@ -91,6 +94,7 @@ export async function save(paper, summary, { keepSaved = false, now = new Date()
  * @param {string} id @param {{tags?: string[], note?: string, read?: boolean}} patch @returns {Promise<SavedPaper>}
  */
 export async function update(id, patch) {
+  storable(patch, ['tags', 'note', 'read']);
   const rec = await exclusive(async () => {
     const key = keyOf(id);
     const { [key]: stored } = await chrome.storage.local.get(key);
@@ -111,6 +115,19 @@ export async function update(id, patch) {
   });
   changed();
   return rec;
+}
+
+/**
+ * Refuses, with why, a value of the named fields that the sync server's rules for an item refuse (the wire Item's
+ * types and limits, shared/syncproto, in pull-validate.js): stored, it would be parked at the next push.
+ * @param {Record<string, any>} x @param {string[]} names
+ */
+function storable(x, names) {
+  try {
+    checkFields(x, names);
+  } catch (err) {
+    throw new Error(`papergist cannot store this: ${err.message}`, { cause: err });
+  }
 }
 
 /** Removes a saved paper; one the server has leaves a tombstone until the deletion is pushed. @param {string} id */

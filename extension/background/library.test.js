@@ -147,3 +147,31 @@ test('an edit that reaches update after a pull removed the paper brings it back 
   await lib.remove(paper.id);
   await assert.rejects(lib.update(paper.id, { note: 'late' }), /is not saved/, 'a removal here is not undone by a late edit');
 });
+
+test('a value the server\'s rules for an item refuse is refused with why, and never stored', async () => {
+  const { LIMITS } = await import('./pull-validate.js');
+  const lib = await worker();
+  await lib.migrate();
+  const refused = [
+    [{ ...paper, url: 42 }, {}, /url: not text/],
+    [{ ...paper, url: 'javascript:alert(1)' }, {}, /url: not an absolute http\(s\) URL/],
+    [{ ...paper, pdf_url: { href: 'https://x.org/a.pdf' } }, {}, /pdf_url: not text/],
+    [{ ...paper, title: 'T'.repeat(LIMITS.title + 1) }, {}, /title: longer than 1000 characters/],
+    [{ ...paper, title: 'A\u0000title' }, {}, /title: has control characters/],
+    [{ ...paper, abstract: ['not', 'text'] }, {}, /abstract: not text/],
+    [{ ...paper, authors: Array(LIMITS.authors + 1).fill('A. Author') }, {}, /authors: more than 1000 entries/],
+    [paper, { tldr: 'x'.repeat(LIMITS.tldr + 1) }, /tldr: longer than 2000 characters/],
+  ];
+  for (const [p, summary, why] of refused) {
+    await assert.rejects(lib.save(p, summary), (err) => /^papergist cannot store this: /.test(err.message) && why.test(err.message), String(why));
+  }
+  assert.equal(local.items.has(KEY), false, 'nothing stored');
+
+  await lib.save(paper, { tldr: 'We do it.' });
+  await lib.update(paper.id, { note: 'kept' });
+  await assert.rejects(lib.update(paper.id, { note: 'n'.repeat(LIMITS.note + 1) }), /note: longer than 100000 characters/);
+  await assert.rejects(lib.update(paper.id, { note: 7 }), /note: not text/);
+  await assert.rejects(lib.update(paper.id, { tags: ['t'.repeat(LIMITS.tag + 1)] }), /tags: one is longer than 64/);
+  await assert.rejects(lib.update(paper.id, { read: 'yes' }), /read: not true or false/);
+  assert.deepEqual([local.items.get(KEY).note, local.items.get(KEY).tags, local.items.get(KEY).read], ['kept', [], false]);
+});
