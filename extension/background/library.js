@@ -2,7 +2,7 @@
 // run one at a time with the sync engine's writes (exclusive), so a pull can never overwrite an edit made
 // while it was in flight. Each write marks the fields it changed dirty in the same storage write
 // (lib/record.js): the records themselves are the durable sync queue.
-import { keyOf, idOfKey, GONE_PREFIX, normalizeTags } from '../lib/saved.js';
+import { keyOf, idOfKey, GONE_PREFIX, normalizeTags, trimSpace } from '../lib/saved.js';
 import { markDirty, splitPaper, upgrade, isCurrent, newMark, removalWins, dirtyFields } from '../lib/record.js';
 import { storedKeys } from '../lib/storage-keys.js';
 import { checkFields } from './pull-validate.js';
@@ -41,7 +41,7 @@ export function onLocalChange(fn) {
  * @returns {Promise<SavedPaper>}
  */
 export async function save(paper, summary, { keepSaved = false, now = new Date(), restore } = {}) {
-  if (!paper || typeof paper.id !== 'string' || !paper.id || typeof paper.title !== 'string') {
+  if (!paper || typeof paper.id !== 'string' || !paper.id || typeof paper.title !== 'string' || !trimSpace(paper.title)) {
     throw new Error('not a paper: it needs an id and a title');
   }
   // Lists of text, or absent: a record with anything else there could not be shown, exported or synced.

@@ -162,6 +162,8 @@ test('a value the server\'s rules for an item refuse is refused with why, and ne
     [{ ...paper, authors: Array(LIMITS.authors + 1).fill('A. Author') }, {}, /authors: more than 1000 entries/],
     [paper, { tldr: 'x'.repeat(LIMITS.tldr + 1) }, /tldr: longer than 2000 characters/],
   ];
+  // the server's "title: must not be empty", after its trim
+  await assert.rejects(lib.save({ ...paper, title: ' \u00a0\n' }, {}), /needs an id and a title/);
   for (const [p, summary, why] of refused) {
     await assert.rejects(lib.save(p, summary), (err) => /^papergist cannot store this: /.test(err.message) && why.test(err.message), String(why));
   }
