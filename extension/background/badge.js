@@ -5,6 +5,12 @@ import { sessionItems } from './session-items.js';
 import { savedFromPDF } from './pdf-index.js';
 
 const tabKey = (tabId) => `tab:${tabId}`;
+/**
+ * chrome.storage.session, while a tab's badge says … : this worker's LIFE. The browser keeps a badge when the
+ * worker stops, and no save survives the stop, so a later worker finds the tabs whose … nobody will end.
+ */
+const savingKey = (tabId) => `saving:${tabId}`;
+const LIFE = crypto.randomUUID();
 
 /**
  * Remembers the paper a tab shows (null for a listing) and sets its badge.
@@ -50,19 +56,69 @@ async function showChanged() {
   }
 }
 
+/** @type {Map<number, number>} each tab's saves under way from the shortcut or the menu, while its badge says … */
+const saving = new Map();
+/**
+ * @typedef {{failed?: string, flash?: string, title?: string}} Outcome how a save ended: failed, the reason
+ *   (the badge says !); flash, a linked paper saved (✓ for a moment, with this tooltip); else the tab's own state,
+ *   with title as its tooltip when given
+ */
+/** @type {Map<number, Outcome>} the outcome to show of saves that ended while another of their tab ran */
+const ended = new Map();
+
 /**
  * Shows on a tab that a save from the shortcut or the context menu is under way: a PDF is downloaded and read,
- * and its metadata looked up, which can take seconds, and those have no other UI. @param {number} tabId
+ * and its metadata looked up, which can take seconds, and those have no other UI. Each call is ended by one
+ * saveEnded; the badge says … until the last save of the tab under way has ended. @param {number} tabId
  */
 export async function setSaving(tabId) {
+  saving.set(tabId, (saving.get(tabId) || 0) + 1);
   clearTimeout(flashes.get(tabId)); // a flash of the last save would otherwise end this one's state
   flashes.delete(tabId);
-  try {
-    await chrome.action.setBadgeBackgroundColor({ tabId, color: '#57606a' });
-    await chrome.action.setBadgeText({ tabId, text: '…' });
-    await chrome.action.setTitle({ tabId, title: 'papergist: saving this paper…' });
-  } catch {
-    // the tab is gone
+  await chrome.storage.session.set({ [savingKey(tabId)]: LIFE }).catch((err) => console.warn('papergist: badge', err));
+  await paint(tabId, '…', '#57606a', 'papergist: saving this paper…');
+}
+
+/**
+ * Ends a save that setSaving showed. While another save of the tab is under way the badge keeps saying …, and
+ * the outcome waits: the last save to end shows a failure among them if any (its reason must not vanish), else
+ * a linked paper's flash, else the tab's own state.
+ * @param {number} tabId @param {Outcome} outcome
+ */
+export async function saveEnded(tabId, outcome) {
+  const prev = ended.get(tabId);
+  const show = prev && (prev.failed || (prev.flash && !outcome.failed)) ? prev : outcome;
+  const n = (saving.get(tabId) || 1) - 1;
+  if (n > 0) {
+    saving.set(tabId, n);
+    ended.set(tabId, show);
+    return;
+  }
+  saving.delete(tabId);
+  ended.delete(tabId);
+  if (show.failed) await paint(tabId, '!', '#b42318', `papergist: ${show.failed}`);
+  else if (show.flash) await flashSaved(tabId, show.flash);
+  else {
+    await restore(tabId);
+    if (show.title) await paint(tabId, null, null, show.title);
+  }
+  if (!saving.has(tabId)) await chrome.storage.session.remove(savingKey(tabId));
+}
+
+/** What a tab's badge says of a save that a stop of the background cut short: it may or may not have been saved. */
+export const CUT_SHORT = 'papergist: the save from this tab was cut short (the browser stopped papergist\'s ' +
+  'background). If the paper is not in papergist\'s list, save it again.';
+
+/**
+ * At the worker's start: a tab whose badge an earlier worker left saying … (it stopped during a save) says instead
+ * that the save was cut short, since whether it got as far as storing the paper is not known.
+ */
+export async function endCutShortSaves() {
+  for (const [k, life] of Object.entries(await sessionItems('saving:'))) {
+    const tabId = Number(k.slice('saving:'.length));
+    if (life === LIFE || saving.has(tabId)) continue; // this worker's own save
+    await chrome.storage.session.remove(k);
+    if (!saving.has(tabId)) await paint(tabId, '!', '#b42318', CUT_SHORT);
   }
 }
 
@@ -81,14 +137,8 @@ const flashes = new Map();
  * the menu has no other way to tell it worked. The tab's own state comes back after FLASH_MS.
  * @param {number} tabId @param {string} title the badge's tooltip meanwhile
  */
-export async function flashSaved(tabId, title) {
-  try {
-    await chrome.action.setBadgeBackgroundColor({ tabId, color: '#1a7f37' });
-    await chrome.action.setBadgeText({ tabId, text: '✓' });
-    await chrome.action.setTitle({ tabId, title });
-  } catch {
-    return; // the tab is gone
-  }
+async function flashSaved(tabId, title) {
+  if (!(await paint(tabId, '✓', '#1a7f37', title))) return;
   clearTimeout(flashes.get(tabId));
   flashes.set(tabId, setTimeout(() => {
     flashes.delete(tabId);
@@ -98,15 +148,27 @@ export async function flashSaved(tabId, title) {
 
 /** @param {number} tabId */
 export async function forgetTab(tabId) {
-  await chrome.storage.session.remove(tabKey(tabId));
+  await chrome.storage.session.remove([tabKey(tabId), savingKey(tabId)]);
 }
 
+/** Shows whether a tab's paper is saved, unless a save of the tab is under way: its end shows the state then. */
 async function show(tabId, isSaved) {
+  if (saving.has(tabId)) return;
+  await paint(tabId, isSaved ? '✓' : '', '#1a7f37', isSaved ? 'papergist: this paper is saved' : 'papergist');
+}
+
+/**
+ * Sets a tab's badge; null leaves that part as it is.
+ * @param {number} tabId @param {string|null} text @param {string|null} color @param {string} title
+ * @returns {Promise<boolean>} false when the tab is gone
+ */
+async function paint(tabId, text, color, title) {
   try {
-    await chrome.action.setBadgeBackgroundColor({ tabId, color: '#1a7f37' });
-    await chrome.action.setBadgeText({ tabId, text: isSaved ? '✓' : '' });
-    await chrome.action.setTitle({ tabId, title: isSaved ? 'papergist: this paper is saved' : 'papergist' });
+    if (color !== null) await chrome.action.setBadgeBackgroundColor({ tabId, color });
+    if (text !== null) await chrome.action.setBadgeText({ tabId, text });
+    await chrome.action.setTitle({ tabId, title });
+    return true;
   } catch {
-    // the tab is gone
+    return false; // the tab is gone
   }
 }

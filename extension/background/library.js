@@ -2,8 +2,10 @@
 // run one at a time with the sync engine's writes (exclusive), so a pull can never overwrite an edit made
 // while it was in flight. Each write marks the fields it changed dirty in the same storage write
 // (lib/record.js): the records themselves are the durable sync queue.
-import { keyOf, idOfKey, GONE_PREFIX, normalizeTags } from '../lib/saved.js';
-import { markDirty, splitPaper, upgrade, isCurrent } from '../lib/record.js';
+import { keyOf, idOfKey, GONE_PREFIX, normalizeTags, trimSpace } from '../lib/saved.js';
+import { markDirty, splitPaper, upgrade, isCurrent, newMark, removalWins, dirtyFields } from '../lib/record.js';
+import { storedKeys } from '../lib/storage-keys.js';
+import { checkFields } from './pull-validate.js';
 import { written } from './sync-index.js';
 import { REMEMBER_KEY, forgetMoved } from '../popup/first-screen.js';
 
@@ -34,14 +36,23 @@ export function onLocalChange(fn) {
  * Saves a paper; saving one that is saved already keeps its tags, note and read state, and saving one removed
  * lately brings them back (REMOVED_KEY).
  * @param {Paper} paper @param {{tldr?: string, keyphrases?: string[]}} summary
- * @param {{keepSaved?: boolean, now?: Date}} [opts] keepSaved: a paper saved already stays exactly as it is (a
- *   save from a content script, which must not rewrite a saved paper's title, TL;DR or URL)
+ * @param {{keepSaved?: boolean, now?: Date, restore?: unknown}} [opts] keepSaved: a paper saved already stays
+ *   exactly as it is (a save from a content script, which must not rewrite a saved paper's title, TL;DR or URL);
+ *   restore: the user fields to bring back when this save creates the record and REMOVED_KEY has forgotten them
+ *   (the popup's Undo, from the record it removed). A paper saved meanwhile keeps its own, which may be newer.
  * @returns {Promise<SavedPaper>}
  */
-export async function save(paper, summary, { keepSaved = false, now = new Date() } = {}) {
-  if (!paper || typeof paper.id !== 'string' || !paper.id || typeof paper.title !== 'string') {
+export async function save(paper, summary, { keepSaved = false, now = new Date(), restore } = {}) {
+  if (!paper || typeof paper.id !== 'string' || !paper.id || typeof paper.title !== 'string' || !trimSpace(paper.title)) {
     throw new Error('not a paper: it needs an id and a title');
   }
+  // Lists of text, or absent: a record with anything else there could not be shown, exported or synced.
+  const texts = (v) => v == null || (Array.isArray(v) && v.every((x) => typeof x === 'string'));
+  if (!texts(paper.authors) || !texts(summary && summary.keyphrases)) {
+    throw new Error('not a paper: its authors and key phrases must be lists of text');
+  }
+  storable(paper, ['title', 'authors', 'abstract', 'url', 'pdf_url']);
+  storable(summary || {}, ['tldr', 'keyphrases']);
   let kept = false;
   const rec = await exclusive(async () => {
     const key = keyOf(paper.id);
@@ -52,7 +63,7 @@ export async function save(paper, summary, { keepSaved = false, now = new Date()
       kept = true;
       return old;
     }
-    const back = old ? null : await takeRemoved(paper.id);
+    const back = old ? null : (await takeRemoved(paper.id)) || userFields(restore);
     const { fields, meta } = splitPaper({ ...paper, authors: paper.authors || [] });
     /** @type {SavedPaper} */
     const next = {
@@ -87,23 +98,42 @@ export async function save(paper, summary, { keepSaved = false, now = new Date()
  * @param {string} id @param {{tags?: string[], note?: string, read?: boolean}} patch @returns {Promise<SavedPaper>}
  */
 export async function update(id, patch) {
+  storable(patch, ['tags', 'note', 'read']);
   const rec = await exclusive(async () => {
     const key = keyOf(id);
     const { [key]: stored } = await chrome.storage.local.get(key);
-    if (!stored) throw new Error(`${id} is not saved`);
-    const old = upgrade(stored);
+    const old = stored ? upgrade(stored) : removedThere(id);
+    if (!old) throw new Error(`${id} is not saved`);
     const next = structuredClone(old);
     if (Array.isArray(patch.tags)) next.tags = normalizeTags(patch.tags);
     if (typeof patch.note === 'string') next.note = patch.note;
     if (typeof patch.read === 'boolean') next.read = patch.read;
     delete next.sync.error;
     markDirty(old, next);
+    // Removed on another device meanwhile: an edit brings it back (on the version it was based on, so the push
+    // meets the removal and the user chooses); no change leaves it removed.
+    if (!stored && !dirtyFields(next).length) throw new Error(`${id} is not saved: it was removed on another device`);
     await chrome.storage.local.set({ [key]: next });
     written([key]);
+    pulledAway.delete(id);
+    if (!stored) await placesChanged({}, { [key]: next }); // brought back: new to the popup's first screen
     return next;
   });
   changed();
   return rec;
+}
+
+/**
+ * Refuses, with why, a value of the named fields that the sync server's rules for an item refuse (the wire Item's
+ * types and limits, shared/syncproto, in pull-validate.js): stored, it would be parked at the next push.
+ * @param {Record<string, any>} x @param {string[]} names
+ */
+function storable(x, names) {
+  try {
+    checkFields(x, names);
+  } catch (err) {
+    throw new Error(`papergist cannot store this: ${err.message}`, { cause: err });
+  }
 }
 
 /** Removes a saved paper; one the server has leaves a tombstone until the deletion is pushed. @param {string} id */
@@ -111,17 +141,46 @@ export async function remove(id) {
   await exclusive(async () => {
     const key = keyOf(id);
     const { [key]: rec } = await chrome.storage.local.get(key);
+    pulledAway.delete(id);
     if (!rec) return;
     await keepRemoved(upgrade(rec));
-    // The tombstone first: a stop between the two writes leaves both, and the sync engine treats a tombstone
-    // beside a saved paper as stale (the paper wins), so the worst case is a removal to repeat, never a loss.
+    // The tombstone first, marked newer than any edit of the record (at): a stop between the two writes leaves
+    // both, and the next worker finishes the removal (migrate, settle); a paper saved again after it has newer marks.
     if (rec.version) {
-      await chrome.storage.local.set({ [GONE_PREFIX + id]: { id, version: rec.version } });
+      await chrome.storage.local.set({ [GONE_PREFIX + id]: { id, version: rec.version, at: newMark() } });
     }
     await chrome.storage.local.remove(key);
     written([key, GONE_PREFIX + id]);
   });
   changed();
+}
+
+/**
+ * The records a pull removed lately (removed on another device, with no edit here), by paper ID, with when: an
+ * edit typed in the popup before the pull (its draft, or its apply after the typing pause) reaches update after
+ * it, and would be lost. With the record kept, update brings the paper back with the edit, on the version the
+ * edit was based on, as sync.js's own rule has it for an edit made here before the pull: the pulled removal
+ * leaves an edited record alone, the push meets the removal, and the user keeps the paper or lets it go.
+ * In memory for a few minutes: a worker stop ends the popup's port and its drafts with it.
+ * @type {Map<string, {rec: SavedPaper, at: number}>}
+ */
+const pulledAway = new Map();
+const PULLED_AWAY_MS = 3 * 60_000;
+
+/**
+ * Called by the sync engine, inside exclusive, for each record a pulled removal deletes. @param {SavedPaper} rec
+ */
+export function removedByPull(rec) {
+  const now = Date.now();
+  for (const [id, { at }] of pulledAway) if (now - at > PULLED_AWAY_MS) pulledAway.delete(id);
+  pulledAway.delete(rec.id); // the latest last
+  pulledAway.set(rec.id, { rec: structuredClone(rec), at: now });
+}
+
+/** @param {string} id @returns {SavedPaper|null} the record a pull removed lately */
+function removedThere(id) {
+  const kept = pulledAway.get(id);
+  return kept && Date.now() - kept.at <= PULLED_AWAY_MS ? structuredClone(kept.rec) : null;
 }
 
 /**
@@ -191,6 +250,18 @@ export async function placesChanged(before, after) {
   }
 }
 
+/**
+ * The user fields of a removed paper, when x holds them all in their stored types; else null.
+ * @param {unknown} x @returns {{tags: string[], note: string, read: boolean, saved_at: string}|null}
+ */
+function userFields(x) {
+  if (!x || typeof x !== 'object') return null;
+  const { tags, note, read, saved_at: savedAt } = /** @type {any} */ (x);
+  if (!Array.isArray(tags) || typeof note !== 'string' || typeof read !== 'boolean' || typeof savedAt !== 'string' ||
+    Number.isNaN(Date.parse(savedAt))) return null;
+  return { tags: normalizeTags(tags), note, read, saved_at: savedAt };
+}
+
 /** chrome.storage.local: the shape of the stored records, 2 once every record is lib/record.js's (absent: older). */
 export const SCHEMA_KEY = 'library:schema';
 const SCHEMA = 2;
@@ -199,14 +270,38 @@ const SCHEMA = 2;
 let migration = null;
 
 /**
- * Upgrades every record stored in an older shape (lib/record.js upgrade), in one storage write with the schema
- * mark: a stop before it leaves the old records and no mark, and the next start does it again. Queued before any
- * other library write of this worker, so no write sees an old record; readers upgrade what they read anyway.
+ * Finishes what a worker stopped halfway through (remove and save write the tombstone and the record one after
+ * the other): a tombstone beside a record is a removal when it is newer than every edit of the record
+ * (removalWins), and the record goes; else the paper was saved again, and the tombstone goes. Left as it was,
+ * the sync engine took every such tombstone for stale, and the paper the user had removed came back.
+ */
+async function settle() {
+  // The tombstones' keys alone where the browser lists keys: reading a large library whole at every worker start
+  // would hold every library write and the first sync round for a second or more.
+  const keys = await storedKeys(chrome.storage.local);
+  const gone = keys && keys.filter((k) => k.startsWith(GONE_PREFIX));
+  if (gone && !gone.length) return;
+  const all = await chrome.storage.local.get(gone ? gone.flatMap((k) => [k, keyOf(k.slice(GONE_PREFIX.length))]) : null);
+  const drop = [];
+  for (const [k, tomb] of Object.entries(all)) {
+    if (!k.startsWith(GONE_PREFIX) || !tomb || !Object.hasOwn(all, keyOf(tomb.id))) continue;
+    drop.push(removalWins(tomb, all[keyOf(tomb.id)]) ? keyOf(tomb.id) : k);
+  }
+  if (drop.length) await chrome.storage.local.remove(drop);
+  written(drop);
+}
+
+/**
+ * Settles removals and saves a stopped worker left halfway (settle), then upgrades every record stored in an
+ * older shape (lib/record.js upgrade), in one storage write with the schema mark: a stop before it leaves the old
+ * records and no mark, and the next start does it again. Queued before any other library write of this worker,
+ * so no write sees an old record or a half-done removal; readers upgrade what they read anyway.
  * Runs once per worker life (again after a failure).
  * @returns {Promise<number>} how many records were upgraded
  */
 export function migrate() {
   migration ??= exclusive(async () => {
+    await settle();
     const { [SCHEMA_KEY]: schema } = await chrome.storage.local.get(SCHEMA_KEY);
     if (schema >= SCHEMA) return 0;
     const all = await chrome.storage.local.get(null);

@@ -34,7 +34,7 @@ function toBase64(bytes) {
 }
 
 /** Downloads the PDF at url and reads its first page in the PDF module. @param {string} url */
-const readPDFAt = async (url) => pdfCall('read', toBase64(await downloadPDF(url)), url);
+const readPDFAt = async (url) => pdfCall('read', toBase64(await downloadPDF(url, { permitted: allowed })), url);
 
 /** @param {string} url @returns {Promise<Resolved|null>} */
 export const resolveURL = (url) => (/^https?:/.test(url || '') ? pdfCall('resolve', url) : Promise.resolve(null));

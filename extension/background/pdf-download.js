@@ -10,11 +10,15 @@ const tooLarge = () => new Error(`This PDF is larger than ${MAX_PDF_BYTES >> 20}
 /**
  * The bytes of the PDF at url.
  * @param {string} url
- * @param {{fetch?: typeof globalThis.fetch, timeoutMs?: number, maxBytes?: number}} [opts] timeoutMs: for the answer and the
- *   whole body (a server that stalls halfway is given up on too); maxBytes: also for a body sent without a length
+ * @param {{fetch?: typeof globalThis.fetch, timeoutMs?: number, maxBytes?: number,
+ *   permitted?: ((url: string) => Promise<boolean>)|null}} [opts] timeoutMs: for the answer and the whole body (a
+ *   server that stalls halfway is given up on too); maxBytes: also for a body sent without a length; permitted:
+ *   whether papergist may read url's origin (paper-lookup.js's check, the one there is), so that a download
+ *   refused for want of access says how to give it
  * @returns {Promise<Uint8Array>}
  */
-export async function downloadPDF(url, { fetch = globalThis.fetch, timeoutMs = 60_000, maxBytes = MAX_PDF_BYTES } = {}) {
+export async function downloadPDF(url, { fetch = globalThis.fetch, timeoutMs = 60_000, maxBytes = MAX_PDF_BYTES,
+  permitted = null } = {}) {
   if (!/^https?:/i.test(url)) {
     // fetch reads no file: URL in an extension's worker, whatever the file-access switch says
     throw new Error(`papergist cannot read a PDF on this computer (${url.split(':')[0]}://): open the paper on the web (its arXiv or publisher page, or its PDF there) and save it from that tab.`);
@@ -27,7 +31,7 @@ export async function downloadPDF(url, { fetch = globalThis.fetch, timeoutMs = 6
     resp = await fetch(url, { credentials: 'include', signal });
   } catch {
     if (signal.aborted) throw new Error(`papergist could not download this PDF: ${host} did not answer within ${within}.`);
-    if (!(await chrome.permissions.contains({ origins: [`${new URL(url).origin}/*`] }).catch(() => false))) {
+    if (permitted && !(await permitted(url).catch(() => false))) {
       throw new Error(`papergist could not download this PDF from ${host}: press Save in the toolbar popup on its tab, which lets papergist read it.`);
     }
     throw new Error(`papergist could not download this PDF from ${host}.`);

@@ -3,8 +3,8 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 
-let permitted = true;
-Object.assign(globalThis, { chrome: { permissions: { contains: async () => permitted } } });
+// The access check is the caller's (paper-lookup.js allowed): the browser's is not asked here.
+Object.assign(globalThis, { chrome: { permissions: { contains: async () => assert.fail('asked chrome.permissions itself') } } });
 const { downloadPDF } = await import('./pdf-download.js');
 
 // Node does not keep itself running for AbortSignal.timeout's timer, which the stalled downloads wait for.
@@ -80,13 +80,17 @@ test('a body sent without a length is not read past the limit', async () => {
 });
 
 test('a network error without access to the host says how to give it', async () => {
-  permitted = false;
   const fetch = async () => {
     throw new TypeError('Failed to fetch');
   };
-  await assert.rejects(downloadPDF(URL_, { fetch }), /press Save in the toolbar popup on its tab/);
-  permitted = true;
-  await assert.rejects(downloadPDF(URL_, { fetch }), /^Error: papergist could not download this PDF from example\.org\.$/);
+  const asked = [];
+  const permitted = (ok) => async (url) => {
+    asked.push(url);
+    return ok;
+  };
+  await assert.rejects(downloadPDF(URL_, { fetch, permitted: permitted(false) }), /press Save in the toolbar popup on its tab/);
+  await assert.rejects(downloadPDF(URL_, { fetch, permitted: permitted(true) }), /^Error: papergist could not download this PDF from example\.org\.$/);
+  assert.deepEqual(asked, [URL_, URL_]);
 });
 
 test('a PDF on this computer is not fetched, and the sentence says what to do', async () => {

@@ -117,6 +117,15 @@ const FIELD_RULES = Object.freeze({
 });
 
 /**
+ * Checks the named fields of x that are there by the server's rules for them (FIELD_RULES), before a save or an
+ * edit stores them: a value the server would refuse is refused here, with why, rather than stored and parked.
+ * @param {Record<string, unknown>} x @param {string[]} names Item fields @throws {Error} naming the first bad field
+ */
+export function checkFields(x, names) {
+  for (const name of names) if (x[name] !== undefined) FIELD_RULES[name](x[name]);
+}
+
+/**
  * An item as the server's rules allow it, with only the Item fields, each of its type.
  * @param {any} raw @returns {import('../lib/messages.js').Item} @throws {Error} naming the first bad field
  */

@@ -26,6 +26,8 @@ chrome.storage.local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })
   ?.catch((err) => console.warn('papergist: storage access level', err)); // Firefox restricts only storage.session
 // Records stored by an older version take the item shape once, before this worker's first library write.
 library.migrate().catch((err) => console.error('papergist: upgrading the library', err));
+// No save survives a worker stop: a badge the last worker left saying … says the save was cut short.
+badge.endCutShortSaves().catch((err) => console.warn('papergist: badge', err));
 // Eagerly, at every worker start: the first page should not wait for the offscreen document and the wasm. A
 // listener of onStartup has Chrome start the worker with the browser, before any page asks.
 const openEngine = () => ensureEngine().catch((err) => console.error('papergist: engine', err));
@@ -126,7 +128,8 @@ dispatch(TARGET.BACKGROUND, {
   [MSG.SAVE_PAPER]: async (msg, sender) => {
     const fromPage = pagePapers.isContentScript(sender);
     if (fromPage) await onSendersPage(msg.type, sender, msg.paper && msg.paper.id);
-    const rec = await library.save(msg.paper, msg.summary, { keepSaved: fromPage });
+    // restore: the popup's Undo; a page's renderer never sets a paper's tags, note or read state
+    const rec = await library.save(msg.paper, msg.summary, { keepSaved: fromPage, restore: fromPage ? undefined : msg.restore });
     return fromPage ? {} : { saved: rec }; // a content script needs no note or tags
   },
   [MSG.REMOVE_PAPER]: async (msg, sender) => {
@@ -200,30 +203,19 @@ globalThis.papergistEvents = events;
 async function notify(tab, save, { linked = false } = {}) {
   const tabId = tab && tab.id !== undefined ? tab.id : undefined;
   if (tabId !== undefined) await badge.setSaving(tabId);
+  /** @type {import('./badge.js').Outcome} */
+  let outcome = {};
+  let saved = null;
   try {
-    const saved = await save();
-    if (linked && saved && tabId !== undefined) {
-      await badge.flashSaved(tabId, `papergist: saved “${saved.title}”${saved.missing ? `. ${saved.missing}` : ''}`);
-      return saved;
-    }
-    if (tabId !== undefined) await badge.restore(tabId).catch(() => {});
-    if (saved && saved.missing && tab && tab.id !== undefined) {
-      await chrome.action.setTitle({ tabId: tab.id, title: `papergist: ${saved.missing}` }); // the badge shows ✓
-    }
-    return saved;
+    saved = await save();
+    if (linked && saved) outcome = { flash: `papergist: saved “${saved.title}”${saved.missing ? `. ${saved.missing}` : ''}` };
+    else if (saved && saved.missing) outcome = { title: `papergist: ${saved.missing}` }; // the badge shows ✓
   } catch (err) {
     console.warn('papergist: save', err);
-    if (tab && tab.id !== undefined) {
-      try {
-        await chrome.action.setBadgeBackgroundColor({ tabId: tab.id, color: '#b42318' });
-        await chrome.action.setBadgeText({ tabId: tab.id, text: '!' });
-        await chrome.action.setTitle({ tabId: tab.id, title: `papergist: ${err.message}` });
-      } catch {
-        // the tab was closed while its save ran: nowhere to say it
-      }
-    }
-    return null;
+    outcome = { failed: err.message };
   }
+  if (tabId !== undefined) await badge.saveEnded(tabId, outcome).catch((err) => console.warn('papergist: badge', err));
+  return saved;
 }
 
 chrome.runtime.onInstalled.addListener(createMenu);

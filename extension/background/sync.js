@@ -7,7 +7,7 @@
 // browser comes back online, after failures with exponential backoff, and whenever the server says the library
 // changed (sync-live.js keeps a long poll open while signed in).
 import * as account from './account.js';
-import { exclusive, onLocalChange, migrate, placesChanged } from './library.js';
+import { exclusive, onLocalChange, migrate, placesChanged, removedByPull } from './library.js';
 import { keyOf, idOfKey, GONE_PREFIX } from '../lib/saved.js';
 import { STATUS_KEY } from '../lib/messages.js';
 import { checkPull, reportSkipped } from './pull-validate.js';
@@ -205,6 +205,7 @@ async function applyPull(data) {
     // Removed there: removed here too, unless this device edited it since (the push will raise a conflict).
     if (rec && rec.version && rec.version <= d.version && !dirtyFields(rec).length && !rec.sync.conflict) {
       drop.push(keyOf(d.id));
+      removedByPull(rec); // an edit typed before this pull, arriving after it, still counts (library.update)
     }
     if (local[GONE_PREFIX + d.id]) drop.push(GONE_PREFIX + d.id); // removed on both sides
   }
@@ -298,7 +299,10 @@ async function pushBatch(call) {
         break;
       }
       if (k.startsWith(GONE_PREFIX)) {
-        if (all[keyOf(stored.id)]) stale.push(k); // saved again after a stop inside library.remove: the record wins
+        // library.migrate, before the first round, settled those a stop left beside a record. One still there is
+        // an older version's (no mark), or a removal whose record deletion failed in this worker, which the user
+        // was told did not happen: the record wins.
+        if (all[keyOf(stored.id)]) stale.push(k);
         else {
           const d = { id: stored.id, base_version: stored.version };
           deletions.push(d);

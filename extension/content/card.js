@@ -74,7 +74,7 @@ const STATUS = {
  * What this world knows about each card, with its parts; the page's scripts cannot reach it (isolated world,
  * closed root).
  * @typedef {{card: HTMLElement, mark: HTMLElement, text: HTMLElement, phrases: HTMLElement, status: HTMLElement,
- *   button: HTMLButtonElement}} Parts
+ *   button: HTMLButtonElement, title: HTMLElement|null}} Parts title: the title a card away from its entry shows
  * @type {WeakMap<HTMLElement, {entry: Entry, saved: boolean, parts: Parts, error?: string}>} error: why the last
  *   click's save or removal failed, shown in the status line until the next state arrives
  */
@@ -135,12 +135,14 @@ export function createCard(entry, { theme, saved, showTitle = false, onToggleSav
     card, mark, phrases, text: /** @type {HTMLElement} */ (tldr.lastElementChild),
     status: /** @type {HTMLElement} */ (phrases.nextElementSibling),
     button: /** @type {HTMLButtonElement} */ (card.lastElementChild),
+    title: /** @type {HTMLElement|null} */ (null),
   };
   if (showTitle) {
     const title = el('a', 'title', entry.paper.title);
     title.dir = 'auto';
     if (/^https?:\/\//.test(entry.paper.url)) title.href = entry.paper.url;
     body.prepend(title);
+    parts.title = title;
   }
   cards.set(host, { entry, saved, parts });
   parts.button.addEventListener('click', (ev) => {
@@ -165,6 +167,14 @@ export function updateCard(host, entry) {
   text.textContent = entry.summary.tldr;
   phrases.replaceChildren(...entry.summary.keyphrases.slice(0, 5).map((k) => el('li', '', k)));
   showStatus(c);
+}
+
+/** Drops the title a card away from its entry shows (createCard's showTitle), once it is under it. @param {HTMLElement} host */
+export function hideTitle(host) {
+  const c = cards.get(host);
+  if (!c || !c.parts.title) return;
+  c.parts.title.remove();
+  c.parts.title = null;
 }
 
 /** The status line: why the last click failed, else the abstract's state. */

@@ -3,7 +3,7 @@
 // One ANALYZE_PAGE message per page state: the background does the rest.
 import { MSG, send, sentenceOf } from '../lib/messages.js';
 import { locateEntries, insertCard, fallbackPlace, hasCard, removeCard } from './placement.js';
-import { createCard, updateCard, setSaved, setSaveError, setForYou, setPicked } from './card.js';
+import { createCard, updateCard, setSaved, setSaveError, setForYou, setPicked, hideTitle } from './card.js';
 import { mountDigest } from './digest.js';
 import { themeAt } from './theme.js';
 
@@ -139,9 +139,15 @@ function placeCards(entries, savedIds, run, { placedOnly = false } = {}) {
     let at = places.get(id);
     const placed = Boolean(at);
     if (!at) at = lastUnplaced ? { entry: lastUnplaced, how: 'after' } : fallbackPlace();
-    const card = createCard(entry, { theme: run.theme, saved: savedIds.has(id), onToggleSave, showTitle: !placed });
+    // A card shown at the fallback spot before the page rendered its entry moves there as it is: its save in
+    // flight, a failure's reason and the digest's outline stay; under its entry it no longer shows the title.
     const shown = run.cards.get(id);
-    if (shown) removeCard(shown); // shown at the fallback spot before the page rendered its entry
+    const card = shown || createCard(entry, { theme: run.theme, saved: savedIds.has(id), onToggleSave, showTitle: !placed });
+    if (shown) {
+      removeCard(shown);
+      if (placed) hideTitle(shown);
+      if (JSON.stringify(shown.papergistEntry) !== JSON.stringify(entry)) updateCard(shown, entry);
+    }
     insertCard(card, at);
     if (placed) {
       unplaced.delete(id);

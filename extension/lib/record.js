@@ -75,6 +75,19 @@ export function markDirty(prev, next) {
   return next;
 }
 
+/**
+ * Whether a removal's tombstone ("gone:", with at: the mark of the removal) is newer than every edit of the
+ * record stored beside it, so that the record is the leftover of a removal a stop cut short. A tombstone from an
+ * older version (no at) loses: then the record may be a save after it, and a removal is repeated more easily
+ * than a paper is found again.
+ * @param {{at?: number}} tomb @param {any} stored the record, in any stored shape
+ */
+export function removalWins(tomb, stored) {
+  if (!tomb || !Number.isSafeInteger(tomb.at)) return false;
+  const marks = Object.values(upgrade(stored).sync.dirty || {}).filter(Number.isFinite);
+  return marks.every((m) => m < tomb.at);
+}
+
 /** @param {SavedPaper} rec @returns {string[]} the fields edited here and not yet acknowledged */
 export const dirtyFields = (rec) => Object.keys((rec.sync && rec.sync.dirty) || {});
 

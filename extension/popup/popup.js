@@ -268,16 +268,39 @@ function fill(li, s) {
   else if (dispute) field('.edit').before(dispute);
 }
 
+/** Downloads the selected papers, or all, in a format; a failure says why under the buttons, and nothing is downloaded. */
 function exportAs(format) {
+  const note = $('#export-note');
+  note.hidden = true;
   const f = FORMATS[format];
   const all = index.all();
   const chosen = selected.size ? all.filter((s) => selected.has(s.id)) : all;
-  const blob = new Blob([f.render(chosen)], { type: f.mime });
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(blob);
-  a.download = `papergist-${new Date().toISOString().slice(0, 10)}.${f.ext}`;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+  try {
+    const blob = new Blob([f.render(chosen)], { type: f.mime });
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = `papergist-${new Date().toISOString().slice(0, 10)}.${f.ext}`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+  } catch (err) {
+    console.warn('papergist: export', err);
+    note.textContent = `Export failed, nothing was downloaded: ${whyExportFails(f, chosen, err)}`;
+    note.hidden = false;
+  }
+}
+
+/** The paper an export stumbled on, when one alone fails, else the error, in a sentence. */
+function whyExportFails(f, chosen, err) {
+  const bad = chosen.find((s) => {
+    try {
+      f.render([s]);
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  if (bad) return `papergist could not write “${bad.title || bad.id}” (${bad.id}): its stored record is damaged. Remove it and save it again, or export the others selected.`;
+  return `the browser could not make the file (${sentenceOf(err)}).`;
 }
 
 /** @type {SavedPaper[]} the papers removed here, the latest last: Undo brings back the latest */
@@ -296,24 +319,39 @@ function showUndo(text) {
   $('#undo').hidden = !text;
 }
 
+/** Offers Undo for the latest paper removed here, or hides it, with the focus it had going to the search. */
+function showLastRemoved() {
+  const last = removed[removed.length - 1];
+  const focused = $('#undo').contains(document.activeElement);
+  showUndo(last ? `Removed: ${last.title || last.id}` : '');
+  if (!last && focused) $('#search').focus(); // the focus was on Undo, now hidden
+}
+
+/**
+ * Forgets the removals of a paper that is saved again (by Undo, a card or another device): undoing one of them
+ * could only bring back fields older than the paper's own, over the user's later edits.
+ * @param {string} id @returns {boolean} whether any was forgotten
+ */
+function forgetRemoved(id) {
+  const before = removed.length;
+  for (let i = removed.length - 1; i >= 0; i--) if (removed[i].id === id) removed.splice(i, 1);
+  return removed.length !== before;
+}
+
 /**
  * Saves the latest removed paper again. The background brings back its tags, note and read state (a paper removed
- * lately, library.js REMOVED_KEY); should it have forgotten them, they are set again from the record.
+ * lately, library.js REMOVED_KEY), or those of the record removed (restore) should it have forgotten them; a
+ * paper saved again meanwhile keeps its own, which may be newer. One message: nothing half done to report.
  */
 async function undoRemove() {
   const rec = removed.pop();
   if (!rec) return showUndo('');
   const paper = paperOf(rec);
   try {
-    const { saved: s } = await send(MSG.SAVE_PAPER, { paper, summary: { tldr: rec.tldr, keyphrases: rec.keyphrases } });
-    // Saved as new, with nothing of the user's: the background had forgotten them (a paper saved again meanwhile
-    // keeps its own, which may be newer than these).
-    if (!s.tags.length && !s.note && !s.read && (rec.tags.length || rec.note || rec.read)) {
-      await send(MSG.UPDATE_PAPER, { id: rec.id, patch: { tags: rec.tags, note: rec.note, read: rec.read } });
-    }
-    const last = removed[removed.length - 1];
-    showUndo(last ? `Removed: ${last.title || last.id}` : '');
-    if (!last) $('#search').focus(); // the focus was on Undo, now hidden
+    await send(MSG.SAVE_PAPER, { paper, summary: { tldr: rec.tldr, keyphrases: rec.keyphrases },
+      restore: { tags: rec.tags, note: rec.note, read: rec.read, saved_at: rec.saved_at } });
+    forgetRemoved(rec.id);
+    showLastRemoved();
   } catch (err) {
     removed.push(rec);
     showUndo(`Not brought back: ${sentenceOf(err)}`);
@@ -362,6 +400,9 @@ async function syncNow() {
 function apply(changes) {
   const ids = index.apply(changes);
   for (const id of ids) if (!index.has(id)) selected.delete(id);
+  // saved again (no old value): a late event of an edit before its removal is not
+  const back = (id) => Boolean(changes[keyOf(id)] && changes[keyOf(id)].newValue && !changes[keyOf(id)].oldValue);
+  if (ids.filter(back).map(forgetRemoved).some(Boolean)) showLastRemoved();
   if (Object.hasOwn(changes, STATUS_KEY)) status = changes[STATUS_KEY].newValue;
   if (Object.hasOwn(changes, CHECKED_KEY)) {
     checked = changes[CHECKED_KEY].newValue; // every long-poll answer: the status line only, not the list

@@ -28,6 +28,25 @@ export const terms = (query) => fold(query).split(/\s+/).filter(Boolean);
 const newestFirst = (a, b) => (a.rec.saved_at < b.rec.saved_at ? 1 : a.rec.saved_at > b.rec.saved_at ? -1
   : a.rec.id < b.rec.id ? -1 : a.rec.id > b.rec.id ? 1 : 0);
 
+/** The list fields the popup joins and slices. */
+const LISTS = ['authors', 'tags', 'keyphrases'];
+
+/**
+ * A record the popup can show and export: one whose authors, tags or key phrases are not a list (a damaged record,
+ * or one a page's renderer sent) gets a copy with lists there; a single value becomes a list of one. Its storage is
+ * left as it is. Without this, one such record threw in the index and the whole popup stayed blank.
+ * @param {SavedPaper} rec @returns {SavedPaper}
+ */
+export function showable(rec) {
+  if (LISTS.every((f) => Array.isArray(rec[f]) && rec[f].every((x) => typeof x === 'string'))) return rec;
+  const copy = { ...rec };
+  for (const f of LISTS) {
+    const v = rec[f];
+    copy[f] = (Array.isArray(v) ? v : v == null ? [] : [v]).filter((x) => x != null).map(String);
+  }
+  return copy;
+}
+
 export class LibraryIndex {
   /** @type {Map<string, {rec: SavedPaper, hay: string}>} paper ID → record and haystack */
   #entries = new Map();
@@ -71,7 +90,8 @@ export class LibraryIndex {
     return ids;
   }
 
-  #put(id, rec) {
+  #put(id, stored) {
+    const rec = showable(stored);
     const e = this.#entries.get(id);
     // in place: the sorted order holds the entries themselves
     if (e) Object.assign(e, { rec, hay: haystack(rec) });

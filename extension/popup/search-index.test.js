@@ -76,3 +76,16 @@ test('search ignores accents either way: nunez finds Núñez, and Schölkopf fin
   assert.deepEqual(idx.search('résumé angstrom').map((r) => r.id), ['c']);
   assert.deepEqual(idx.search('arxiv:1').map((r) => r.id), [], 'IDs and other text still match as they are');
 });
+
+test('a record whose lists are not lists is indexed and shown with lists, its storage untouched', () => {
+  const idx = new LibraryIndex();
+  const bad = rec('b', '2026-01-02T00:00:00Z', { authors: 'Ada Lovelace', tags: 'thesis', keyphrases: null });
+  idx.load({ 'paper:a': rec('a', '2026-01-01T00:00:00Z'), 'paper:b': bad });
+  assert.deepEqual(idx.search('lovelace thesis').map((s) => s.id), ['b']);
+  const shown = idx.get('b');
+  assert.deepEqual([shown.authors, shown.tags, shown.keyphrases], [['Ada Lovelace'], ['thesis'], []]);
+  assert.equal(bad.authors, 'Ada Lovelace');
+  assert.equal(idx.get('a'), idx.get('a'), 'a sound record is the stored one');
+  idx.apply({ 'paper:c': { newValue: rec('c', '2026-01-03T00:00:00Z', { authors: [1, 'Grace Hopper'] }) } });
+  assert.deepEqual(idx.get('c').authors, ['1', 'Grace Hopper']);
+});

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Browser, openListing, cardsOf, SHARED_PAGES, ROOT } from '../lib/browser.js';
-import { cardOf, cdpOf } from '../lib/cards.js';
+import { cardOf, cdpOf, clickSave } from '../lib/cards.js';
 import { arxivListing, arxivAbsPage, syntheticPaper, XSS_TITLE, REAL } from '../lib/fixtures.js';
 import { fakeArxivAPI } from '../lib/api.js';
 
@@ -463,6 +463,49 @@ ${papers.map((p) => `<dt class="ptitle"><br><a href="/content/CVPR2025/html/${na
     }));
     assert.deepEqual(boxes.map((b) => b.under), [true, true, true, true], JSON.stringify(boxes));
     assert.equal(new Set(boxes.slice(0, 3).map((b) => b.left)).size, 3, 'the first three entries are side by side');
+    await page.close();
+  });
+
+  test('a card that moves from the fallback spot under its entry keeps what it showed (a failed save\'s reason)', async () => {
+    const html = await readFile(path.join(ROOT, 'wasm/extract/testdata/openreview/group-nextdata.html'), 'utf8');
+    const url = /papergist-fixture-url:\s*(\S+)/.exec(html)[1];
+    browser.serve(url, html);
+    const page = await openListing(browser.context, url);
+    const id = 'openreview:v1NoteAAA1';
+    const before = await cardOf(page, id);
+    assert.ok(before, 'shown before the list, at the top');
+    // Its save fails (the storage refuses the paper's write): the card says why.
+    const w = await browser.serviceWorker();
+    await w.evaluate((key) => {
+      globalThis.papergistCardSet = chrome.storage.local.set.bind(chrome.storage.local);
+      chrome.storage.local.set = (items, ...rest) => (Object.hasOwn(items, key)
+        ? Promise.reject(new Error('the disk is full')) : globalThis.papergistCardSet(items, ...rest));
+    }, `paper:${id}`);
+    try {
+      await clickSave(page, id);
+      for (let i = 0; i < 50 && !(await cardOf(page, id)).status.startsWith('Not saved'); i++) await page.waitForTimeout(100);
+    } finally {
+      await w.evaluate(() => { chrome.storage.local.set = globalThis.papergistCardSet; });
+    }
+    assert.match((await cardOf(page, id)).status, /^Not saved: /);
+    await page.evaluate(() => {
+      document.querySelector('#group-container').innerHTML = `<ul class="submissions-list">
+        <li><div class="note"><h4><a href="/forum?id=v1NoteAAA1">Score-Based Generative Modeling in Latent Space</a></h4>
+          <div class="note-authors">Arash Vahdat, Karsten Kreis, Jan Kautz</div></div></li>
+        <li><div class="note"><h4><a href="/forum?id=v2NoteBBB2">Diffusion Models Beat GANs on Image Synthesis</a></h4>
+          <div class="note-authors">Prafulla Dhariwal, Alex Nichol</div></div></li></ul>`;
+    });
+    const under = () => page.evaluate((pid) => {
+      const c = document.querySelector(`papergist-card[data-paper-id="${pid}"]`);
+      return c?.previousElementSibling?.querySelector('a')?.getAttribute('href') || c?.parentElement.localName;
+    }, id);
+    for (let i = 0; i < 50 && (await under()) !== '/forum?id=v1NoteAAA1'; i++) await page.waitForTimeout(100);
+    assert.equal(await under(), '/forum?id=v1NoteAAA1');
+    const after = await cardOf(page, id);
+    assert.match(after.status, /^Not saved: /, 'the reason stays');
+    assert.equal(after.buttonNode, before.buttonNode, 'the same card, moved');
+    assert.equal(after.elements.includes('a'), false, 'under its entry, the card no longer repeats the title');
+    assertOneCardEach(await cardsOf(page), 2, 'rendered later');
     await page.close();
   });
 

@@ -160,6 +160,56 @@ test('while a slow PDF is saved, the badge says a save is under way, and then sh
   await page.close();
 });
 
+test('a linked save that ends while a slow PDF save of the tab runs leaves the badge saying …', async () => {
+  const page = await browser.openPage('https://example.org/');
+  await page.bringToFront();
+  const w = await browser.serviceWorker();
+  const badge = () => w.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return chrome.action.getBadgeText({ tabId: tab.id });
+  });
+  const start = (linkUrl) => w.evaluate(async (u) => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    (globalThis.pendingSaves ||= []).push(globalThis.papergistEvents.onMenuClicked({ menuItemId: 'papergist-save-link', linkUrl: u }, tab));
+  }, linkUrl);
+  await start(`${local}/slow.pdf`); // its body comes after 3 s
+  await new Promise((r) => setTimeout(r, 300));
+  await start(`${local}/good.pdf`);
+  await w.evaluate(() => globalThis.pendingSaves[1]);
+  assert.equal(await badge(), '…', 'the slow save still runs: no ✓ over its …');
+  await w.evaluate(() => globalThis.pendingSaves[0]);
+  assert.equal(await badge(), '✓', 'both saved');
+  await w.evaluate(() => { globalThis.pendingSaves = []; });
+  await page.close();
+});
+
+test('a save cut short by a worker stop: the next worker\'s start replaces its … with a sentence', async () => {
+  const page = await browser.openPage('https://example.org/');
+  await page.bringToFront();
+  const tabId = await (await browser.serviceWorker()).evaluate(async (linkUrl) => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    globalThis.papergistEvents.onMenuClicked({ menuItemId: 'papergist-save-link', linkUrl }, tab).catch(() => {});
+    return tab.id;
+  }, `${local}/slow.pdf`);
+  // read from an extension page, which also wakes the stopped worker up
+  const ext = await browser.context.newPage();
+  await ext.goto(`chrome-extension://${browser.extensionId}/options/options.html`);
+  const badge = () => ext.evaluate(async (id) => [await chrome.action.getBadgeText({ tabId: id }), await chrome.action.getTitle({ tabId: id })], tabId);
+  await new Promise((r) => setTimeout(r, 500)); // the body comes after 3 s
+  assert.equal((await badge())[0], '…');
+  await browser.stopServiceWorker();
+  await ext.reload();
+  let shown;
+  for (const end = Date.now() + 10_000; Date.now() < end; await new Promise((r) => setTimeout(r, 200))) {
+    shown = await badge();
+    if (shown[0] !== '…') break;
+  }
+  assert.equal(shown[0], '!', 'not … for ever');
+  assert.match(shown[1], /^papergist: the save from this tab was cut short .*save it again/);
+  await ext.close();
+  await page.close();
+});
+
 test('a PDF on this computer (a file:// link) is not saved, and the badge says why', async () => {
   const dir = await mkdtemp(path.join(tmpdir(), 'papergist-file-pdf-'));
   const file = path.join(dir, 'paper.pdf');

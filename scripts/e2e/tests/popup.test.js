@@ -309,3 +309,43 @@ test('a note typed and left without leaving the field is kept when the popup clo
   const stored = await w.evaluate((k) => chrome.storage.local.get(k), `paper:${rec.id}`);
   assert.equal(stored[`paper:${rec.id}`].note, 'read the appendix');
 });
+
+test('an export that fails says why under its buttons, naming the paper it stumbled on; the others still export', async () => {
+  const good = savedPaper(8);
+  // a record an older version or a damaged profile left: its date is a number, not text
+  const bad = savedPaper(9, { meta: { arxiv_id: '2512.10009', published: 2025, locator: {} } });
+  await seed([good, bad], { state: 'signed-out', pending: 0, conflicts: 0, at: new Date().toISOString() });
+  const popup = await openPopup();
+  let downloads = 0;
+  popup.on('download', () => downloads++);
+  for (const format of ['bibtex', 'ris', 'csljson']) {
+    await popup.click(`button[data-format=${format}]`);
+    const note = popup.locator('#export-note');
+    await note.waitFor({ state: 'visible', timeout: 3000 });
+    assert.equal(await note.textContent(), `Export failed, nothing was downloaded: papergist could not write “${bad.title}” (${bad.id}): its stored record is damaged. Remove it and save it again, or export the others selected.`, format);
+  }
+  assert.equal(downloads, 0);
+  // the good one alone exports, and the line goes
+  await popup.check(`li.paper[data-paper-id="${good.id}"] input.select`);
+  const [dl] = await Promise.all([popup.waitForEvent('download'), popup.click('button[data-format=csljson]')]);
+  assert.deepEqual(JSON.parse(await readFile(await dl.path(), 'utf8')).map((e) => e.id), [good.id]);
+  assert.equal(await popup.locator('#export-note').isVisible(), false);
+  await popup.close();
+});
+
+test('a record whose authors or tags are not lists (damaged) is listed like the others: the popup is never blank', async () => {
+  const good = savedPaper(10);
+  const bad = savedPaper(11, { authors: 'Ada Lovelace', tags: 'thesis' });
+  await seed([good, bad], { state: 'signed-out', pending: 0, conflicts: 0, at: new Date().toISOString() });
+  const popup = await browser.context.newPage();
+  const errors = [];
+  popup.on('pageerror', (e) => errors.push(e.message));
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup/popup.html`);
+  await popup.locator('body[data-rendered]').waitFor({ state: 'attached', timeout: 5000 });
+  assert.deepEqual(await popupIds(popup), [bad.id, good.id]);
+  const item = popup.locator(`li.paper[data-paper-id="${bad.id}"]`);
+  assert.equal(await item.locator('.authors').textContent(), 'Ada Lovelace');
+  assert.equal(await item.locator('input.tags').inputValue(), 'thesis');
+  assert.deepEqual(errors, []);
+  await popup.close();
+});

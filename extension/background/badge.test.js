@@ -1,0 +1,112 @@
+// The badge of a tab with two saves under way from the shortcut or the menu (a slow PDF, a linked paper): it says
+// … until the last has ended, then the outcome, a failure before anything else.
+import { test, beforeEach, afterEach, mock } from 'node:test';
+import assert from 'node:assert/strict';
+
+// pdf-index.js (imported by badge.js) listens to storage changes from its start
+globalThis.chrome = /** @type {any} */ ({ storage: { onChanged: { addListener() {} } } });
+const badge = await import('./badge.js');
+
+const TAB = 7;
+const X = 'arxiv:2401.00001'; // the paper the tab shows
+
+/** The badge of each tab, and a storage in memory. */
+let shown;
+let local;
+beforeEach(() => {
+  mock.timers.enable({ apis: ['setTimeout'] });
+  shown = new Map();
+  local = new Map();
+  const session = new Map();
+  const area = (m) => ({
+    async get(keys) {
+      const want = keys === null ? [...m.keys()] : typeof keys === 'string' ? [keys] : keys;
+      return Object.fromEntries(want.filter((k) => m.has(k)).map((k) => [k, m.get(k)]));
+    },
+    async set(o) { for (const [k, v] of Object.entries(o)) m.set(k, v); },
+    async remove(keys) { for (const k of [keys].flat()) m.delete(k); },
+    async getKeys() { return [...m.keys()]; },
+  });
+  const tab = (tabId) => shown.get(tabId) || shown.set(tabId, { text: '', title: '' }).get(tabId);
+  Object.assign(globalThis.chrome, {
+    storage: { ...globalThis.chrome.storage, local: area(local), session: area(session) },
+    action: {
+      async setBadgeBackgroundColor() {},
+      async setBadgeText({ tabId, text }) { tab(tabId).text = text; },
+      async setTitle({ tabId, title }) { tab(tabId).title = title; },
+    },
+  });
+});
+afterEach(() => {
+  mock.timers.reset();
+});
+
+/** Lets the badge's promise chains and a timer of ms run. */
+async function wait(ms = 0) {
+  for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
+  if (ms) mock.timers.tick(ms);
+  for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
+}
+
+test('a linked save ending while a PDF save runs neither flashes ✓ over … nor restores the state 4 s later', async () => {
+  await badge.setTabPaper(TAB, X);
+  assert.equal(shown.get(TAB).text, '');
+  await badge.setSaving(TAB); // the PDF of the tab: downloading
+  await badge.setSaving(TAB); // Save linked paper on a link of it
+  await badge.saveEnded(TAB, { flash: 'papergist: saved “Linked”' });
+  assert.equal(shown.get(TAB).text, '…', 'the PDF save still runs');
+  await wait(badge.FLASH_MS);
+  assert.equal(shown.get(TAB).text, '…', 'still runs 4 s later');
+
+  local.set(`paper:${X}`, { id: X }); // the PDF's paper saved: the storage change sets the tab's badge…
+  badge.paperChanged(X, true);
+  await wait(1);
+  assert.equal(shown.get(TAB).text, '…', '…not while its save has not ended');
+
+  await badge.saveEnded(TAB, {});
+  assert.deepEqual(shown.get(TAB), { text: '✓', title: 'papergist: saved “Linked”' }, 'the linked save said at last');
+  await wait(badge.FLASH_MS);
+  assert.deepEqual(shown.get(TAB), { text: '✓', title: 'papergist: this paper is saved' }, 'then the tab\'s own state');
+});
+
+test('of two saves of a tab, a failure is shown at the end whichever ended last', async () => {
+  await badge.setTabPaper(TAB, X);
+  await badge.setSaving(TAB);
+  await badge.setSaving(TAB);
+  await badge.saveEnded(TAB, { failed: 'This PDF is larger than 64 MB: papergist does not read it.' });
+  assert.equal(shown.get(TAB).text, '…');
+  await badge.saveEnded(TAB, { title: 'papergist: no abstract' });
+  assert.deepEqual(shown.get(TAB), { text: '!', title: 'papergist: This PDF is larger than 64 MB: papergist does not read it.' });
+});
+
+test('one save at a time: its own outcome at once', async () => {
+  await badge.setTabPaper(TAB, X);
+  await badge.setSaving(TAB);
+  local.set(`paper:${X}`, { id: X });
+  await badge.saveEnded(TAB, { title: 'papergist: Crossref did not answer' });
+  assert.deepEqual(shown.get(TAB), { text: '✓', title: 'papergist: Crossref did not answer' });
+  await badge.setSaving(TAB);
+  assert.equal(shown.get(TAB).text, '…');
+  await badge.saveEnded(TAB, { failed: 'papergist cannot see this tab.' });
+  assert.equal(shown.get(TAB).text, '!');
+});
+
+test('a save cut short by a worker stop: the next worker\'s start replaces its … with a failure that says so', async () => {
+  await badge.setTabPaper(TAB, X);
+  await badge.setTabPaper(TAB + 1, null);
+  await badge.setSaving(TAB); // the worker stops here: no saveEnded
+  await badge.setSaving(TAB + 1);
+  await badge.saveEnded(TAB + 1, {}); // ended before the stop
+  assert.equal(shown.get(TAB).text, '…');
+
+  const next = await import('./badge.js?life=2'); // the next worker
+  await next.setSaving(TAB + 2); // a save of the new worker, under way as it starts
+  await next.endCutShortSaves();
+  assert.deepEqual(shown.get(TAB), { text: '!', title: next.CUT_SHORT });
+  assert.deepEqual(shown.get(TAB + 1), { text: '', title: 'papergist' }, 'a save that ended is left alone');
+  assert.equal(shown.get(TAB + 2).text, '…', 'the new worker\'s own save is left alone');
+  await next.saveEnded(TAB + 2, {});
+  await next.endCutShortSaves();
+  assert.deepEqual(shown.get(TAB), { text: '!', title: next.CUT_SHORT });
+  assert.equal(shown.get(TAB + 2).text, '', 'ended: nothing left for a later start');
+});

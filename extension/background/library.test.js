@@ -1,0 +1,180 @@
+// A worker stopped between the two writes of a removal (the tombstone, then the record's deletion) or of a
+// save (the record, then the tombstone's deletion): the next worker's start finishes what the user did.
+import { test, beforeEach, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+
+/**
+ * A chrome.storage area in memory, whose writes can be made to stop the worker (reject); with getKeys, as
+ * Chrome 130 and Firefox 143 have, it records which keys were read.
+ */
+function area({ getKeys = true } = {}) {
+  const items = new Map();
+  const a = {
+    items,
+    /** @type {(string[]|null)[]} */ reads: [],
+    /** @type {((keys: string[]) => boolean)|null} */ stopAt: null,
+    async get(keys) {
+      a.reads.push(keys);
+      if (keys === null) return Object.fromEntries(structuredClone([...items]));
+      const want = typeof keys === 'string' ? [keys] : keys;
+      return Object.fromEntries(want.filter((k) => items.has(k)).map((k) => [k, structuredClone(items.get(k))]));
+    },
+    async set(obj) {
+      if (a.stopAt && a.stopAt(Object.keys(obj))) throw new Error('the worker stopped');
+      for (const [k, v] of Object.entries(obj)) items.set(k, structuredClone(v));
+    },
+    async remove(keys) {
+      const list = typeof keys === 'string' ? [keys] : keys;
+      if (a.stopAt && a.stopAt(list)) throw new Error('the worker stopped');
+      for (const k of list) items.delete(k);
+    },
+  };
+  if (getKeys) a.getKeys = async () => [...items.keys()];
+  return a;
+}
+
+let local;
+let lives = 0;
+const useArea = (opts) => {
+  local = area(opts);
+  // onChanged: sync-index.js (imported by library.js) listens to it; these tests read the index nowhere.
+  globalThis.chrome = /** @type {any} */ ({ storage: { local, session: area(), onChanged: { addListener() {} } } });
+};
+beforeEach(() => useArea());
+afterEach(() => {
+  delete globalThis.chrome;
+});
+
+/** library.js as a worker that has just started: its own module state (the queue, this life's migration). */
+const worker = () => import(`./library.js?life=${++lives}`);
+
+const paper = { id: 'arxiv:2401.00001', title: 'A paper the server has', authors: ['A. Author'], url: 'https://arxiv.org/abs/2401.00001' };
+const KEY = `paper:${paper.id}`;
+const GONE = `gone:${paper.id}`;
+
+/** A paper saved and synced (version 3, nothing left to push), with the user's tags. */
+async function syncedPaper() {
+  const lib = await worker();
+  await lib.migrate();
+  await lib.save(paper, { tldr: 'We do it.' });
+  await lib.update(paper.id, { tags: ['thesis'] });
+  const rec = local.items.get(KEY);
+  rec.version = 3;
+  rec.sync.dirty = {};
+  local.items.set(KEY, rec);
+}
+
+for (const getKeys of [true, false]) {
+  test(`a removal cut short between its tombstone and the record's deletion is finished at the next start${getKeys ? '' : ' (no getKeys)'}`, async () => {
+    useArea({ getKeys });
+    await removalCutShort();
+  });
+}
+
+test('a worker starts without reading the library whole', async () => {
+  await syncedPaper();
+  const lib = await worker();
+  local.reads.length = 0;
+  await lib.migrate();
+  assert.deepEqual(local.reads, ['library:schema'], 'no tombstone: the keys alone, then the schema mark');
+});
+
+async function removalCutShort() {
+  await syncedPaper();
+  const lib = await worker();
+  await lib.migrate();
+  local.stopAt = (keys) => keys.includes(KEY); // the record's deletion never happens
+  await assert.rejects(lib.remove(paper.id));
+  local.stopAt = null;
+  assert.ok(local.items.has(GONE) && local.items.has(KEY), 'both written, as a stop between the two leaves them');
+
+  const next = await worker();
+  await next.migrate();
+  assert.equal(local.items.has(KEY), false, 'the paper the user removed stays removed');
+  assert.deepEqual(local.items.get(GONE).version, 3, 'its deletion still goes to the server');
+}
+
+test('a save cut short between the record and the tombstone\'s deletion keeps the paper', async () => {
+  await syncedPaper();
+  const lib = await worker();
+  await lib.migrate();
+  await lib.remove(paper.id);
+  assert.ok(local.items.has(GONE) && !local.items.has(KEY));
+  local.stopAt = (keys) => keys.includes(GONE); // saved again; the tombstone's deletion never happens
+  await assert.rejects(lib.save(paper, { tldr: 'We do it.' }));
+  local.stopAt = null;
+  assert.ok(local.items.has(GONE) && local.items.has(KEY));
+
+  const next = await worker();
+  await next.migrate();
+  assert.equal(local.items.has(GONE), false, 'the stale tombstone goes');
+  assert.deepEqual(local.items.get(KEY).tags, ['thesis'], 'the paper saved again stays, with its tags');
+});
+
+test('an older version\'s tombstone (no mark) beside a record leaves the record', async () => {
+  await syncedPaper();
+  local.items.set(GONE, { id: paper.id, version: 3 });
+  const lib = await worker();
+  await lib.migrate();
+  assert.ok(local.items.has(KEY));
+  assert.equal(local.items.has(GONE), false);
+});
+
+test('a paper whose authors or key phrases are not lists of text is refused, and nothing is stored', async () => {
+  const lib = await worker();
+  await lib.migrate();
+  await assert.rejects(lib.save({ ...paper, authors: 'A. Author' }, { tldr: '' }), /authors and key phrases must be lists of text/);
+  await assert.rejects(lib.save(paper, { tldr: '', keyphrases: 'one' }), /lists of text/);
+  await assert.rejects(lib.save({ ...paper, authors: [{ name: 'A. Author' }] }, {}), /lists of text/);
+  assert.equal(local.items.has(KEY), false);
+  await lib.save({ ...paper, authors: null }, { tldr: '', keyphrases: null }); // absent: empty lists
+  assert.deepEqual([local.items.get(KEY).authors, local.items.get(KEY).keyphrases], [[], []]);
+});
+
+test('an edit that reaches update after a pull removed the paper brings it back on its old version; no change does not', async () => {
+  await syncedPaper();
+  const lib = await worker();
+  await lib.migrate();
+  const rec = local.items.get(KEY);
+  // What sync.js applyPull does with another device's removal of a paper with no edit here.
+  lib.removedByPull(rec);
+  local.items.delete(KEY);
+  await assert.rejects(lib.update(paper.id, { note: rec.note }), /removed on another device/);
+  assert.equal(local.items.has(KEY), false, 'nothing typed: it stays removed');
+  await lib.update(paper.id, { note: 'typed as it went' });
+  const back = local.items.get(KEY);
+  assert.deepEqual([back.note, back.tags, back.version, Object.keys(back.sync.dirty)], ['typed as it went', ['thesis'], 3, ['note']],
+    'the push sends the note on version 3 and meets the removal');
+  await lib.remove(paper.id);
+  await assert.rejects(lib.update(paper.id, { note: 'late' }), /is not saved/, 'a removal here is not undone by a late edit');
+});
+
+test('a value the server\'s rules for an item refuse is refused with why, and never stored', async () => {
+  const { LIMITS } = await import('./pull-validate.js');
+  const lib = await worker();
+  await lib.migrate();
+  const refused = [
+    [{ ...paper, url: 42 }, {}, /url: not text/],
+    [{ ...paper, url: 'javascript:alert(1)' }, {}, /url: not an absolute http\(s\) URL/],
+    [{ ...paper, pdf_url: { href: 'https://x.org/a.pdf' } }, {}, /pdf_url: not text/],
+    [{ ...paper, title: 'T'.repeat(LIMITS.title + 1) }, {}, /title: longer than 1000 characters/],
+    [{ ...paper, title: 'A\u0000title' }, {}, /title: has control characters/],
+    [{ ...paper, abstract: ['not', 'text'] }, {}, /abstract: not text/],
+    [{ ...paper, authors: Array(LIMITS.authors + 1).fill('A. Author') }, {}, /authors: more than 1000 entries/],
+    [paper, { tldr: 'x'.repeat(LIMITS.tldr + 1) }, /tldr: longer than 2000 characters/],
+  ];
+  // the server's "title: must not be empty", after its trim
+  await assert.rejects(lib.save({ ...paper, title: ' \u00a0\n' }, {}), /needs an id and a title/);
+  for (const [p, summary, why] of refused) {
+    await assert.rejects(lib.save(p, summary), (err) => /^papergist cannot store this: /.test(err.message) && why.test(err.message), String(why));
+  }
+  assert.equal(local.items.has(KEY), false, 'nothing stored');
+
+  await lib.save(paper, { tldr: 'We do it.' });
+  await lib.update(paper.id, { note: 'kept' });
+  await assert.rejects(lib.update(paper.id, { note: 'n'.repeat(LIMITS.note + 1) }), /note: longer than 100000 characters/);
+  await assert.rejects(lib.update(paper.id, { note: 7 }), /note: not text/);
+  await assert.rejects(lib.update(paper.id, { tags: ['t'.repeat(LIMITS.tag + 1)] }), /tags: one is longer than 64/);
+  await assert.rejects(lib.update(paper.id, { read: 'yes' }), /read: not true or false/);
+  assert.deepEqual([local.items.get(KEY).note, local.items.get(KEY).tags, local.items.get(KEY).read], ['kept', [], false]);
+});
