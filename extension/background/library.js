@@ -5,7 +5,7 @@
 import { keyOf, idOfKey, GONE_PREFIX, normalizeTags, trimSpace } from '../lib/saved.js';
 import { markDirty, splitPaper, upgrade, isCurrent, newMark, removalWins, dirtyFields } from '../lib/record.js';
 import { storedKeys } from '../lib/storage-keys.js';
-import { checkFields } from './pull-validate.js';
+import { checkFields, fitPage } from './pull-validate.js';
 import { written } from './sync-index.js';
 import { REMEMBER_KEY, forgetMoved } from '../popup/first-screen.js';
 
@@ -35,14 +35,16 @@ export function onLocalChange(fn) {
 /**
  * Saves a paper; saving one that is saved already keeps its tags, note and read state, and saving one removed
  * lately brings them back (REMOVED_KEY).
- * @param {Paper} paper @param {{tldr?: string, keyphrases?: string[]}} summary
+ * @param {Paper} page @param {{tldr?: string, keyphrases?: string[]}} pageSummary the page's fields, cut to what an
+ *   item holds (fitPage)
  * @param {{keepSaved?: boolean, now?: Date, restore?: unknown}} [opts] keepSaved: a paper saved already stays
  *   exactly as it is (a save from a content script, which must not rewrite a saved paper's title, TL;DR or URL);
  *   restore: the user fields to bring back when this save creates the record and REMOVED_KEY has forgotten them
  *   (the popup's Undo, from the record it removed). A paper saved meanwhile keeps its own, which may be newer.
  * @returns {Promise<SavedPaper>}
  */
-export async function save(paper, summary, { keepSaved = false, now = new Date(), restore } = {}) {
+export async function save(page, pageSummary, { keepSaved = false, now = new Date(), restore } = {}) {
+  const { paper, summary } = fitPage(page, pageSummary);
   if (!paper || typeof paper.id !== 'string' || !paper.id || typeof paper.title !== 'string' || !trimSpace(paper.title)) {
     throw new Error('not a paper: it needs an id and a title');
   }
@@ -166,6 +168,7 @@ export async function remove(id) {
  */
 const pulledAway = new Map();
 const PULLED_AWAY_MS = 3 * 60_000;
+const PULLED_AWAY_MAX = 200;
 
 /**
  * Called by the sync engine, inside exclusive, for each record a pulled removal deletes. @param {SavedPaper} rec
@@ -175,6 +178,19 @@ export function removedByPull(rec) {
   for (const [id, { at }] of pulledAway) if (now - at > PULLED_AWAY_MS) pulledAway.delete(id);
   pulledAway.delete(rec.id); // the latest last
   pulledAway.set(rec.id, { rec: structuredClone(rec), at: now });
+  // A mass removal elsewhere: the popup shows one paper's edits at a time, so the latest few are plenty.
+  for (const id of pulledAway.keys()) {
+    if (pulledAway.size <= PULLED_AWAY_MAX) break;
+    pulledAway.delete(id);
+  }
+}
+
+/**
+ * Forgets the records pulls removed: they belong to the library this device synced with, and an edit must not
+ * bring one into another (sync.js calls it on sign-out and when it rebases onto a new library).
+ */
+export function forgetPulled() {
+  pulledAway.clear();
 }
 
 /** @param {string} id @returns {SavedPaper|null} the record a pull removed lately */

@@ -126,6 +126,39 @@ export function checkFields(x, names) {
 }
 
 /**
+ * s cut to at most max code points (LIMITS counts as Go's runes), at the last word break that keeps most of it,
+ * with "…" marking the cut; s itself when it fits. @param {string} s @param {number} max
+ */
+export function cutText(s, max) {
+  if (typeof s !== 'string' || runes(s) <= max) return s;
+  const cps = Array.from(s).slice(0, max - 1);
+  const head = cps.join('');
+  const brk = head.search(/\s\S*$/);
+  return `${(brk > head.length / 2 ? head.slice(0, brk) : head).trimEnd()}…`;
+}
+
+/**
+ * A page's paper and its summary, cut to what an item holds (LIMITS): a page or the summarizer may make more (a
+ * collaboration's thousands of authors, an abstract or a TL;DR with no sentence end), and such a paper is saved
+ * with what fits rather than refused. Only what comes from the page is cut; what a user types is checked
+ * (checkFields), never cut. Values of the wrong type are left for checkFields to refuse.
+ * @template P, S @param {P} paper @param {S} summary @returns {{paper: P, summary: S}}
+ */
+export function fitPage(paper, summary) {
+  const p = /** @type {any} */ ({ ...paper });
+  const s = /** @type {any} */ ({ ...(summary || {}) });
+  p.title = cutText(p.title, LIMITS.title);
+  p.abstract = cutText(p.abstract, LIMITS.abstract);
+  s.tldr = cutText(s.tldr, LIMITS.tldr);
+  if (Array.isArray(p.authors)) p.authors = p.authors.slice(0, LIMITS.authors).map((a) => cutText(a, LIMITS.author));
+  if (Array.isArray(s.keyphrases)) {
+    s.keyphrases = s.keyphrases.filter((k) => typeof k !== 'string' || runes(k) <= LIMITS.keyphrase).slice(0, LIMITS.keyphrases);
+  }
+  if (summary == null) delete s.tldr;
+  return { paper: p, summary: summary == null ? summary : s };
+}
+
+/**
  * An item as the server's rules allow it, with only the Item fields, each of its type.
  * @param {any} raw @returns {import('../lib/messages.js').Item} @throws {Error} naming the first bad field
  */

@@ -7,7 +7,7 @@
 // browser comes back online, after failures with exponential backoff, and whenever the server says the library
 // changed (sync-live.js keeps a long poll open while signed in).
 import * as account from './account.js';
-import { exclusive, onLocalChange, migrate, placesChanged, removedByPull } from './library.js';
+import { exclusive, onLocalChange, migrate, placesChanged, removedByPull, forgetPulled } from './library.js';
 import { keyOf, idOfKey, GONE_PREFIX } from '../lib/saved.js';
 import { STATUS_KEY } from '../lib/messages.js';
 import { checkPull, reportSkipped } from './pull-validate.js';
@@ -143,6 +143,7 @@ async function round() {
  */
 async function rebase(a) {
   await exclusive(async () => {
+    forgetPulled(); // another library's removals
     const all = await chrome.storage.local.get(null);
     const put = { [STATE]: { ...(await state()), account: libraryOf(a), since: 0, failures: 0 } };
     const mark = newMark();
@@ -610,6 +611,7 @@ export async function endedOnServer(why) {
 
 /** After sign-out: the status says so; the records and their versions stay for the next sign-in. */
 export async function signedOut() {
+  forgetPulled(); // no pull removes anything now; an edit of a paper removed before stays refused
   clearTimeout(backoff);
   await chrome.alarms.clear(RETRY_ALARM);
   return writeStatus('signed-out');
