@@ -6,12 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import './testing/fake-chrome.js';
 import { fakeServer } from './testing/fake-server.js';
-
-globalThis.navigator ??= /** @type {any} */ ({ onLine: true });
-globalThis.self ??= /** @type {any} */ (new EventTarget());
-globalThis.fakeIdb ??= new Map();
-globalThis.fakeIdb.set('session', { server: 'http://sync.test', email: 'a@example.com', deviceId: 'dev-1',
-  deviceName: 'test', access: 'token', accessExp: Date.now() + 3600_000, refresh: 'refresh' });
+import './testing/signed-in.js';
 const server = fakeServer();
 /** Runs once, right after the next pull is answered: another device's write, between our pull and our push. */
 let afterPull = null;

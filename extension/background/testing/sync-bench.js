@@ -3,12 +3,7 @@
 // and how many times it read the whole library. The fake copies every value it returns, as chrome.storage does.
 import { stats } from './fake-chrome.js';
 import { fakeServer } from './fake-server.js';
-
-globalThis.navigator ??= /** @type {any} */ ({ onLine: true });
-globalThis.self ??= /** @type {any} */ (new EventTarget());
-globalThis.fakeIdb ??= new Map();
-globalThis.fakeIdb.set('session', { server: 'http://sync.test', email: 'a@example.com', deviceId: 'dev-1',
-  deviceName: 'bench', access: 'token', accessExp: Date.now() + 3600_000, refresh: 'refresh' });
+import './signed-in.js';
 const server = fakeServer();
 const sync = await import('../sync.js');
 const library = await import('../library.js');
