@@ -168,6 +168,7 @@ export function bibEscape(s) {
 }
 
 const WORD = /[\p{L}\p{N}\p{M}]/u;
+const APOSTROPHE = /['\u2019]/;
 const UPPER = /\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
 const SMALL = new Set(`a an the and but or nor for so yet as at by in of off on per to up via vs with from into onto
@@ -191,7 +192,8 @@ function titleWord(w, caps) {
   const parts = [];
   for (let i = 0; i < core.length;) {
     let j = i;
-    while (j < core.length && WORD.test(core[j])) j++;
+    // An apostrophe between letters is inside the part: O’Brien’s, GAN's.
+    while (j < core.length && (WORD.test(core[j]) || (APOSTROPHE.test(core[j]) && j > i && WORD.test(core[j + 1] || '')))) j++;
     const seg = core.slice(i, j);
     const letter = seg.some((c) => /\p{L}/u.test(c));
     const digit = seg.some((c) => /\p{N}/u.test(c));

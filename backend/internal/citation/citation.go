@@ -341,6 +341,23 @@ type titleWord struct {
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r) }
 
+// partEnd is where the part (run of letters and digits) of core that starts at i ends: an apostrophe between two
+// of its letters is inside it (O’Brien’s, GAN's), so that its capitals count as the word's.
+func partEnd(core string, i int) int {
+	j := i
+	for j < len(core) {
+		r, size := utf8.DecodeRuneInString(core[j:])
+		if !isWordRune(r) {
+			next, _ := utf8.DecodeRuneInString(core[j+size:])
+			if (r != '\'' && r != '’') || j == i || j+size >= len(core) || !isWordRune(next) {
+				break
+			}
+		}
+		j += size
+	}
+	return j
+}
+
 // splitTitleWord finds the span of w's core to brace: from the first part (run of letters and digits) that keeps
 // its case to the last, taking in parts of digits only when the word has such a part (GPT-4).
 func splitTitleWord(w string, caps bool) titleWord {
@@ -358,10 +375,7 @@ func splitTitleWord(w string, caps bool) titleWord {
 	}
 	var parts []part
 	for i := 0; i < len(t.core); {
-		j := i + strings.IndexFunc(t.core[i:], func(r rune) bool { return !isWordRune(r) })
-		if j < i {
-			j = len(t.core)
-		}
+		j := partEnd(t.core, i)
 		seg := []rune(t.core[i:j])
 		innerCap := strings.ContainsFunc(string(seg[1:]), unicode.IsUpper)
 		letter, digit := strings.ContainsFunc(string(seg), unicode.IsLetter), strings.ContainsFunc(string(seg), unicode.IsNumber)
