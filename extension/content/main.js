@@ -128,7 +128,7 @@ function placeCards(entries, savedIds, run, { placedOnly = false } = {}) {
       : send(MSG.REMOVE_PAPER, { id: entry.paper.id }))
       .then(() => setSaved(host, save), (err) => {
         console.warn('papergist: save', err);
-        setSaveError(host, `${save ? 'Not saved' : 'Not removed'}: ${whyNot(err)}`);
+        setSaveError(host, `${save ? 'Not saved' : 'Not removed'}: ${sentenceOf(err)}`);
       });
   };
   /** @type {HTMLElement|null} the last card placed without its entry, so the next goes after it */
@@ -158,18 +158,6 @@ function placeCards(entries, savedIds, run, { placedOnly = false } = {}) {
     run.cards.set(id, card);
   }
   return entries;
-}
-
-/**
- * Why a card's message failed, in a sentence. A content script left behind by an update or reload of the
- * extension can no longer reach it ("Extension context invalidated."): only reloading the page helps.
- * @param {any} err
- */
-function whyNot(err) {
-  if (/context invalidated|receiving end does not exist/i.test(String(err && err.message))) {
-    return 'papergist was updated or restarted since this page loaded: reload the page.';
-  }
-  return sentenceOf(err);
 }
 
 /**

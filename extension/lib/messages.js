@@ -275,8 +275,22 @@ export function unwrap(reply, what) {
  * @param {object} [payload]
  */
 export async function send(type, payload = {}) {
-  return unwrap(await chrome.runtime.sendMessage({ type, ...payload }), type);
+  let reply;
+  try {
+    reply = await chrome.runtime.sendMessage({ type, ...payload });
+  } catch (err) {
+    // A page's script left behind by an update or reload of the extension can no longer reach it: only
+    // reloading the page helps, whichever message it was.
+    if (EXTENSION_GONE.test(String(err && err.message))) {
+      throw new AppError('extension_gone', 'papergist was updated or restarted since this page loaded: reload the page.');
+    }
+    throw err;
+  }
+  return unwrap(reply, type);
 }
+
+/** chrome.runtime's words when the extension a script belongs to was reloaded or updated under it. */
+const EXTENSION_GONE = /context invalidated|receiving end does not exist/i;
 
 /**
  * Registers one listener that routes messages to handlers by type. A handler gets (message, sender)

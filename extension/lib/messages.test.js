@@ -1,7 +1,7 @@
 // The one reply shape: {ok: true, data} or {ok: false, error: {code, message}}.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { unwrap, errorInfo, sentenceOf, answers, AppError } from './messages.js';
+import { unwrap, errorInfo, sentenceOf, answers, AppError, send } from './messages.js';
 
 test('unwrap returns the data of a good reply', () => {
   assert.deepEqual(unwrap({ ok: true, data: { a: 1 } }, 'x'), { a: 1 });
@@ -37,4 +37,19 @@ test('an early answer is for a page only with the same URL and the same HTML', (
   assert.equal(answers(answer, { url: answer.url, html: html.replace('A paper', 'B paper') }), false, 'same length, other HTML');
   assert.equal(answers(answer, { url: answer.url, html: `${html} ` }), false, 'another length');
   assert.equal(answers(null, { url: answer.url, html }), false, 'no answer');
+});
+
+test('a script whose extension was reloaded under it is told to reload the page, whatever it sent', async () => {
+  const fail = (message) => ({ runtime: { sendMessage: async () => { throw new Error(message); } } });
+  try {
+    globalThis.chrome = /** @type {any} */ (fail('Extension context invalidated.'));
+    await assert.rejects(send('paper/save'), (err) => err.code === 'extension_gone' &&
+      sentenceOf(err) === 'papergist was updated or restarted since this page loaded: reload the page.');
+    globalThis.chrome = /** @type {any} */ (fail('Could not establish connection. Receiving end does not exist.'));
+    await assert.rejects(send('paper/remove'), (err) => err.code === 'extension_gone');
+    globalThis.chrome = /** @type {any} */ (fail('offline'));
+    await assert.rejects(send('paper/save'), (err) => !(err instanceof AppError) && err.message === 'offline');
+  } finally {
+    delete globalThis.chrome;
+  }
 });
