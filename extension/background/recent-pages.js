@@ -8,6 +8,9 @@
 // chrome.storage.session (memory only, trusted contexts only, cleared when the browser closes), so that a page
 // opened again after the worker stopped, idle, is answered too: the port wakes the worker while the page loads.
 // Lost, or refused by the quota, a page waits for its reply as it would without it.
+// A page is stored as one JSON string: chrome.storage converts an object's every value on the worker's thread,
+// which for a 50-paper listing's answer took 25–40 ms there (a trace), so a page loading meanwhile heard its
+// early answer that much later; a string is one copy. A page answered again as before is not written again.
 /** @typedef {import('../lib/messages.js').Entry} Entry */
 /** @typedef {import('../lib/messages.js').Topic} Topic */
 /** @typedef {import('../lib/messages.js').EarlyAnswer} EarlyAnswer */
@@ -49,6 +52,8 @@ export class RecentPages {
     this.store = store;
     /** @type {Map<string, Remembered>} */
     this.pages = new Map();
+    /** What the store holds of each page this worker wrote or read, as stored. @type {Map<string, string>} */
+    this.stored = new Map();
     /** The store's writes, one at a time. @type {Promise<void>} */
     this.tail = Promise.resolve();
   }
@@ -73,22 +78,30 @@ export class RecentPages {
     const store = this.store;
     if (!store || where.incognito) return Promise.resolve();
     const fits = html.length <= MAX_STORED_HTML;
+    const json = fits ? JSON.stringify(page) : '';
     const write = this.tail.then(async () => {
       const { [ORDER_KEY]: was = [] } = await store.get(ORDER_KEY);
       const order = was.filter((/** @type {string} */ k) => k !== key);
+      const had = order.length < was.length;
       if (!fits) {
-        if (order.length === was.length) return; // not in the store: nothing to change
+        this.stored.delete(key);
+        if (!had) return; // not in the store: nothing to change
         await store.remove([STORED_PREFIX + key]);
         await store.set({ [ORDER_KEY]: order });
         return;
       }
       order.push(key);
       const gone = order.splice(0, Math.max(0, order.length - MAX_STORED));
+      for (const k of gone) this.stored.delete(k);
       if (gone.length) await store.remove(gone.map((k) => STORED_PREFIX + k));
+      const same = had && this.stored.get(key) === json;
+      if (same && was.at(-1) === key) return; // the latest already, as it is: nothing to write
       try {
-        await store.set({ [STORED_PREFIX + key]: page, [ORDER_KEY]: order });
+        await store.set(same ? { [ORDER_KEY]: order } : { [STORED_PREFIX + key]: json, [ORDER_KEY]: order });
+        this.stored.set(key, json);
       } catch (err) {
         // Over the quota (other session data grew): keep none rather than crowd out the rest.
+        this.stored.clear();
         await store.remove([...order.map((k) => STORED_PREFIX + k), ORDER_KEY]);
         throw err;
       }
@@ -108,7 +121,9 @@ export class RecentPages {
     if (!page && this.store && !where.incognito) {
       await this.tail; // a write under way
       const { [STORED_PREFIX + key]: stored } = await this.store.get(STORED_PREFIX + key);
-      if (stored) this.keep(key, page = stored);
+      // a string since this version; an object when an earlier version stored it in this browser session
+      if (typeof stored === 'string') this.stored.set(key, stored);
+      if (stored) this.keep(key, page = typeof stored === 'string' ? JSON.parse(stored) : stored);
     }
     if (!page) return null;
     const saved = await this.savedIds();

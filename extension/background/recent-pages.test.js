@@ -141,3 +141,43 @@ test('a page over MAX_STORED_HTML is answered from memory only; the store keeps 
   await recent.remember(normal('https://arxiv.org/list/edge'), 'z'.repeat(MAX_STORED_HTML), analysis('e'));
   assert.ok(store.items.has(`${STORED_PREFIX}normal https://arxiv.org/list/edge`));
 });
+
+test('a page answered again as before is not written again; a changed answer is, and the store keeps it as text', async () => {
+  const store = fakeStore();
+  const writes = [];
+  const set = store.set.bind(store);
+  store.set = async (obj) => {
+    writes.push(Object.keys(obj).filter((k) => k.startsWith(STORED_PREFIX)));
+    return set(obj);
+  };
+  const a = normal('https://arxiv.org/list/a');
+  const recent = new RecentPages(async () => new Set(), store);
+  await recent.remember(a, '<p>1</p>', analysis('1'));
+  assert.equal(typeof store.items.get(`${STORED_PREFIX}normal https://arxiv.org/list/a`), 'string', 'one string: one copy for chrome.storage');
+  await recent.remember(a, '<p>1</p>', analysis('1')); // reloaded: the same page, the same answer
+  assert.deepEqual(writes, [[`${STORED_PREFIX}normal https://arxiv.org/list/a`]], 'the same page was written again');
+  await recent.remember(normal('https://arxiv.org/list/b'), '<p>2</p>', analysis('2'));
+  await recent.remember(a, '<p>1</p>', analysis('1')); // the same again, no longer the latest: only the order moves
+  assert.deepEqual(writes.at(-1), []);
+  assert.deepEqual(store.items.get(ORDER_KEY), ['normal https://arxiv.org/list/b', 'normal https://arxiv.org/list/a']);
+  const summarized = analysis('1');
+  summarized.entries[0].summary.tldr = 'We study 1 with its abstract.';
+  await recent.remember(a, '<p>1</p>', summarized); // the same page, a new answer
+  assert.deepEqual(writes.at(-1), [`${STORED_PREFIX}normal https://arxiv.org/list/a`]);
+  // a new worker reads it back, and a reload as before writes nothing
+  const fresh = new RecentPages(async () => new Set(), store);
+  const got = await fresh.answerFor(a);
+  assert.equal(got?.analysis.entries[0].summary.tldr, 'We study 1 with its abstract.');
+  const before = writes.length;
+  await fresh.remember(a, '<p>1</p>', summarized);
+  assert.equal(writes.length, before);
+});
+
+test('a page an earlier version stored as an object is still answered', async () => {
+  const store = fakeStore();
+  await store.set({ [`${STORED_PREFIX}normal https://arxiv.org/list/a`]: { html: '<p>1</p>', ...analysis('1') },
+    [ORDER_KEY]: ['normal https://arxiv.org/list/a'] });
+  const got = await new RecentPages(async () => new Set(['1']), store).answerFor(normal('https://arxiv.org/list/a'));
+  assert.equal(answers(got, { url: 'https://arxiv.org/list/a', html: '<p>1</p>' }), true);
+  assert.deepEqual(got?.analysis.saved, ['1']);
+});
