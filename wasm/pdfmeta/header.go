@@ -102,7 +102,7 @@ func notTitle(s string) bool {
 
 // joinLines joins title lines, without a space after a line that ends in a hyphen, and without the hyphen when
 // it only broke a word (breakHyphen). In a title all in capitals the capitals say nothing of a compound
-// ("REGULARI-" / "ZATION"): the break is judged as if it were in lower case.
+// ("REGULARI-" / "ZATION"): the break is judged as if it were in lower case, by capsBreak.
 func joinLines(ls []line, idx []int) string {
 	var b strings.Builder
 	var words map[string]int
@@ -116,7 +116,7 @@ func joinLines(ls []line, idx []int) string {
 			if words == nil {
 				words = pageWords(ls)
 			}
-			if caps && breakHyphen(strings.ToLower(s), strings.ToLower(t), words) || !caps && breakHyphen(s, t, words) {
+			if caps && capsBreak(strings.ToLower(s), strings.ToLower(t), words, ls) || !caps && breakHyphen(s, t, words) {
 				b.Reset()
 				b.WriteString(s[:len(s)-1])
 			}
@@ -126,6 +126,63 @@ func joinLines(ls []line, idx []int) string {
 		b.WriteString(t)
 	}
 	return tidy(b.String())
+}
+
+// capsBreak is breakHyphen for a title in capitals, given in lower case. There the hyphen at a line's end is
+// most often a compound's ("BOSE-" / "EINSTEIN", "TWO-" / "DIMENSIONAL"): a title is set centred or ragged,
+// where neither TeX nor a word processor breaks words. So the hyphen goes only where breakHyphen would drop it
+// and the page shows a broken word: it prints the word joined, or the part after is a word's ending, a common
+// suffix ("zation", "ings") or the end of another word of the page ("sets" of "subsets"). A part that the page
+// writes as a name (capitalized, never in lower case: "Einstein") keeps it in any case.
+func capsBreak(s, next string, words map[string]int, ls []line) bool {
+	if !breakHyphen(s, next, words) {
+		return false
+	}
+	before := lastLetters(s[:len(s)-1])
+	after := firstLetters(next)
+	if words[before+after] > 0 {
+		return true
+	}
+	names := pageNames(ls)
+	if names[before] || names[after] {
+		return false
+	}
+	if suffixRe.MatchString(after) {
+		return true
+	}
+	for w := range words {
+		if len(w) > len(after) && strings.HasSuffix(w, after) && !strings.Contains(w, "-") {
+			return true
+		}
+	}
+	return false
+}
+
+// suffixRe: the part of a word after a break that is a common ending: a syllable or two, then a suffix.
+var suffixRe = regexp.MustCompile(`^[a-z]{0,3}(?:tions?|sions?|ings?|ments?|ness|ity|ities|isms?|ists?|ives?|ous|able|ible|ances?|ences?|ency|ancy|ures?|ical|ally|ular|ogy|ogies|ics|ed|ers?|ly|als?|i[sz]ed?|i[sz]es|ates|ated|ations?|scopy|graphy|metry|logy|sis|ses)$`)
+
+// pageNames are the words, in lower case, that the page's running text (lines with lower case) writes
+// capitalized and never in lower case: names.
+func pageNames(ls []line) map[string]bool {
+	names, lower := map[string]bool{}, map[string]bool{}
+	for _, l := range ls {
+		if strings.ToUpper(l.text) == l.text {
+			continue
+		}
+		for _, w := range strings.FieldsFunc(l.text, func(r rune) bool { return !unicode.IsLetter(r) }) {
+			r, n := utf8.DecodeRuneInString(w)
+			switch low := strings.ToLower(w); {
+			case low == w:
+				lower[w] = true
+			case unicode.IsUpper(r) && strings.ToLower(w[n:]) == w[n:]:
+				names[low] = true
+			}
+		}
+	}
+	for w := range lower {
+		delete(names, w)
+	}
+	return names
 }
 
 // smallWords stay lower case in a title, but for its first word and the first after a colon or dash.
