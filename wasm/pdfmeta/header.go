@@ -681,6 +681,8 @@ func lineEndHyphen(s, next string) bool {
 // page is one: the hyphen is kept
 //   - next to a capital or a digit ("Bose-" / "Einstein", "GPT-" / "4", "4,5-" / "dimethyl");
 //   - between two compounds ("state-of-" / "the-art"): TeX breaks such a word only at its hyphens;
+//   - after "self" and "well", which English joins to the next word with a hyphen ("self-" / "supervised",
+//     "well-" / "posed"), never closed;
 //   - when the page prints the compound with its hyphen elsewhere ("multi-layers" in the title), or the part
 //     before as the start of another compound ("multi-" of "multi-photon") and the part after as a word, and
 //     the part before is not a function word ("with-" / "out"). A chemical name's "4,5-di-" / "methylimidazol"
@@ -703,12 +705,15 @@ func breakHyphen(s, next string, words map[string]int) bool {
 	if b == "" || a == "" {
 		return true
 	}
-	if words[b+"-"+a] > 0 {
+	if words[b+"-"+a] > 0 || hyphenPrefixes[b] {
 		return false
 	}
 	// the part after is counted once at the break itself
 	return words[b+a] > 0 || functionWords[b] || words[b+"-"] == 0 || words[a] < 2
 }
+
+// hyphenPrefixes are the words that English joins to the next with a hyphen only.
+var hyphenPrefixes = map[string]bool{"self": true, "well": true}
 
 // compoundRe: a word with a hyphen between letters ("state-of", "the-art"; not "4,5-di", "imidazol-2-ylidene").
 var compoundRe = regexp.MustCompile(`\pL-\pL`)

@@ -57,3 +57,18 @@ func TestLineEndHyphensOfCommonWords(t *testing.T) {
 		"the multi-photon data in each layer. The co-operation of the groups in each set of data is a co-operation of work.",
 		abstract(ls))
 }
+
+// "self-" / "supervised" at a line's end read "selfsupervised" on a page that printed no other "self-" compound.
+func TestLineEndHyphensAfterSelfAndWell(t *testing.T) {
+	text := []string{
+		"Abstract We train a self-",
+		"supervised model on a well-",
+		"posed task, and the model learns by itself what is well done.",
+	}
+	ls := make([]line, len(text))
+	for i, s := range text {
+		ls[i] = line{x0: 100, x1: 500, y: 700 - 12*float64(i), size: 9, text: s}
+	}
+	assert.Equal(t, "We train a self-supervised model on a well-posed task, and the model learns by itself what is well done.",
+		abstract(ls))
+}
