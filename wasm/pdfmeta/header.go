@@ -511,12 +511,16 @@ func abstract(ls []line) string {
 			// the next column's lines from the label's row down, above where this column's part ended
 			for j := i + 1; j < len(ls); j++ {
 				if m := ls[j]; m.x0 > math.Max(right, x1) && m.y <= l.y+1 && m.y > last {
-					readColumn(ls, j, m, m.x0, math.Max(m.x1, m.x0+200), &b)
+					done, _, _ = readColumn(ls, j, m, m.x0, math.Max(m.x1, m.x0+200), &b)
 					break
 				}
 			}
 		}
-		if a := tidy(b.String()); len(a) >= 80 {
+		a := tidy(b.String())
+		if !done && midSentence(a) || b.Len() >= maxColumn {
+			a = wholeSentences(a) // the page's end or the length limit cut it: "… in the multi-lingual subtasks,"
+		}
+		if len(a) >= 80 {
 			return a
 		}
 		return ""
@@ -597,15 +601,18 @@ func cutCopyright(a string) string {
 	return a
 }
 
+// maxColumn is the most text readColumn reads, in bytes.
+const maxColumn = 4000
+
 // readColumn appends to b the lines from ls[from] on that lie in the column x0..x1 below the line prev, up
-// to the keywords or the introduction (done), a gap, a change of size, or 4000 bytes. It returns the right
+// to the keywords or the introduction (done), a gap, a change of size, or maxColumn bytes. It returns the right
 // edge of the widest line it read and the baseline of the last. Sub- and superscripts (short lines much smaller than the text, on rows
 // of their own) are passed over.
 func readColumn(ls []line, from int, prev line, x0, x1 float64, b *strings.Builder) (done bool, right, last float64) {
 	size := 0.0
 	right = prev.x1
 	var words map[string]int // the page's words, for the hyphens at line ends
-	for j := from; j < len(ls) && b.Len() < 4000; j++ {
+	for j := from; j < len(ls) && b.Len() < maxColumn; j++ {
 		m := ls[j]
 		if m.x1 < x0 || m.x0 > x1 {
 			continue // another column
@@ -657,6 +664,32 @@ func endsAbstract(text string) bool {
 		return false
 	}
 	return !strings.Contains(strings.ToLower(text[:loc[1]]), "introduction") || len(strings.Fields(text)) <= 6
+}
+
+// midSentence: text that stops where a sentence cannot end, after a comma, a colon, a hyphen, a small word
+// ("of", "the") or inside brackets.
+func midSentence(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return false
+	}
+	if strings.ContainsAny(s[len(s)-1:], ",;:-([") || strings.Count(s, "(") > strings.Count(s, ")") {
+		return true
+	}
+	f := strings.Fields(s)
+	return smallWords[strings.ToLower(f[len(f)-1])]
+}
+
+// sentenceEndRe: the end of a sentence inside a text, before the next one's capital.
+var sentenceEndRe = regexp.MustCompile(`[.?!]['")\]’”]?\s+[\p{Lu}\d]`)
+
+// wholeSentences is text up to the end of its last whole sentence, or text itself if it ends one or has none.
+func wholeSentences(s string) string {
+	ms := sentenceEndRe.FindAllStringIndex(s, -1)
+	if len(ms) == 0 || endsSentence(s) {
+		return s
+	}
+	return strings.TrimSpace(s[:strings.LastIndexAny(s[:ms[len(ms)-1][1]], " ")])
 }
 
 // endsSentence: text that ends with a full stop, a question or exclamation mark, maybe inside quotes or brackets.
