@@ -120,7 +120,7 @@ func joinLines(ls []line, idx []int) string {
 				b.Reset()
 				b.WriteString(s[:len(s)-1])
 			}
-		} else if k > 0 && !strings.HasSuffix(s, "-") {
+		} else if k > 0 && !strings.HasSuffix(s, "-") && !strings.HasSuffix(s, "\u00ad") { // a soft hyphen breaks a word
 			b.WriteByte(' ')
 		}
 		b.WriteString(t)
@@ -635,7 +635,11 @@ func readColumn(ls []line, from int, prev line, x0, x1 float64, b *strings.Build
 		} else if math.Abs(m.size-size) > 1.5 {
 			break
 		}
-		if s := b.String(); lineEndHyphen(s, m.text) {
+		if s, ok := strings.CutSuffix(b.String(), "\u00ad"); ok { // a soft hyphen (OCR, word processors) only breaks a word
+			b.Reset()
+			b.WriteString(s)
+			b.WriteString(m.text)
+		} else if s := b.String(); lineEndHyphen(s, m.text) {
 			if words == nil {
 				words = pageWords(ls)
 			}
