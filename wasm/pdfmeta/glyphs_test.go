@@ -84,3 +84,20 @@ func TestGeneratedTeXFonts(t *testing.T) {
 	assert.Equal(t, "We define masses of ∼10−22 eV for −1 ≤ w ≤ 1 and α ≈ 2 ± 0.1, with ν ∈ ℝ and f′ ∝ ∂x as ν → ∞. "+
 		"The sample has T ≲ 4 K, a ffect of 3×2 and a time of 1·5 s, which a font without a character map draws.", h.Abstract)
 }
+
+// TestGeneratedSymbolFont: the Symbol font without a character map was read as PDFDocEncoding, Latin letters
+// for its Greek ("Wn" for Ων, "p = wr" for p = ωρ, arxiv09-rodriguez's body) and "µ" for ∝; with a word
+// processor's character map it gave Private Use runes (U+F06E for ν). Both read as the Symbol encoding says.
+func TestGeneratedSymbolFont(t *testing.T) {
+	sym := func(c rune) string { return string(0xE600 + c) }
+	mt := func(c rune) string { return string(0xE700 + c) }
+	abstract := "The content of neutrinos " + sym('W') + sym('n') + " is set by their mass, the pressure p = " + sym('w') +
+		sym('r') + " and T " + sym(0xB5) + " a" + sym(0xA2) + ", with " + mt('n') + " " + mt('=') + " 1 and " + mt('a') +
+		" " + mt(0xB3) + " 2" + mt(0xB0) + ". The generated abstract draws them in a Symbol font."
+	h, err := pdfmeta.Read(pdftest.Paper(pdftest.Page{
+		Title: []string{"A Generated Paper"}, Authors: "Ada Lovelace and Alan Turing", Abstract: abstract,
+	}))
+	require.NoError(t, err)
+	assert.Equal(t, "The content of neutrinos Ων is set by their mass, the pressure p = ωρ and T ∝ a′, with ν = 1 and "+
+		"α ≥ 2°. The generated abstract draws them in a Symbol font.", h.Abstract)
+}

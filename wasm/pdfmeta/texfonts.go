@@ -94,9 +94,16 @@ func init() {
 // (CMTT) have another layout and are left to the PDF library.
 var texFontRe = regexp.MustCompile(`^(?:(cmsy|cmbsy|lmmathsymbols)|(cmmi|cmmib|lmmathitalic)|(cmex|lmmathextension)|(msam)|(msbm)|(cmr|cmbx|cmti|cmsl|cmss|cmssbx|cmssi|cmb|cmbxti|cmbxsl|cmcsc|cmu|cmdunh|cmfib|cmfi|cmssdc|cmssq|cmssqi))\d`)
 
-// texLayoutOf is the layout of a TeX font by its base name, or nil.
-func texLayoutOf(name string) *texLayout {
-	m := texFontRe.FindStringSubmatch(strings.ToLower(name))
+// layout is what a font's codes mean in its built-in encoding.
+type layout interface{ text(code int) string }
+
+// texLayoutOf is the layout of a TeX font or of the Symbol font by its base name, or nil.
+func texLayoutOf(name string) layout {
+	lower := strings.ToLower(name)
+	if isSymbolFont(name) {
+		return &symbol
+	}
+	m := texFontRe.FindStringSubmatch(lower)
 	if m == nil {
 		return nil
 	}
@@ -122,4 +129,76 @@ func (l *texLayout) text(code int) string {
 		return l[127]
 	}
 	return ""
+}
+
+// symbolLayout is what a code means in the Symbol font (Adobe's Symbol encoding; URW's StandardSymL).
+type symbolLayout [256]string
+
+func (l *symbolLayout) text(code int) string {
+	if code < 0 || code > 255 {
+		return ""
+	}
+	return l[code]
+}
+
+// symbol: Greek letters, relations and operators; the pieces of large brackets and arrows are empty.
+var symbol symbolLayout
+
+func init() {
+	for c := 0x20; c < 0x7F; c++ {
+		symbol[c] = string(rune(c))
+	}
+	const greek = "ΑΒΧΔΕΦΓΗΙϑΚΛΜΝΟΠΘΡΣΤΥςΩΞΨΖ" // 0x41–0x5A; lower case at 0x61–0x7A
+	for i, r := range []rune(greek) {
+		symbol[0x41+i] = string(r)
+	}
+	for i, r := range []rune("αβχδεφγηιϕκλμνοπθρστυϖωξψζ") {
+		symbol[0x61+i] = string(r)
+	}
+	for code, s := range map[int]string{0x22: "∀", 0x24: "∃", 0x27: "∋", 0x2A: "∗", 0x2D: "−", 0x40: "≅", 0x5C: "∴",
+		0x5E: "⊥", 0x60: "", 0x7E: "∼", 0xA0: "€", 0xA1: "ϒ", 0xA2: "′", 0xA3: "≤", 0xA4: "⁄", 0xA5: "∞",
+		0xA6: "ƒ", 0xA7: "♣", 0xA8: "♦", 0xA9: "♥", 0xAA: "♠", 0xAB: "↔", 0xAC: "←", 0xAD: "↑", 0xAE: "→",
+		0xAF: "↓", 0xB0: "°", 0xB1: "±", 0xB2: "″", 0xB3: "≥", 0xB4: "×", 0xB5: "∝", 0xB6: "∂", 0xB7: "•",
+		0xB8: "÷", 0xB9: "≠", 0xBA: "≡", 0xBB: "≈", 0xBC: "…", 0xBF: "↵", 0xC0: "ℵ", 0xC1: "ℑ", 0xC2: "ℜ",
+		0xC3: "℘", 0xC4: "⊗", 0xC5: "⊕", 0xC6: "∅", 0xC7: "∩", 0xC8: "∪", 0xC9: "⊃", 0xCA: "⊇", 0xCB: "⊄",
+		0xCC: "⊂", 0xCD: "⊆", 0xCE: "∈", 0xCF: "∉", 0xD0: "∠", 0xD1: "∇", 0xD2: "®", 0xD3: "©", 0xD4: "™",
+		0xD5: "∏", 0xD6: "√", 0xD7: "·", 0xD8: "¬", 0xD9: "∧", 0xDA: "∨", 0xDB: "⇔", 0xDC: "⇐", 0xDD: "⇑",
+		0xDE: "⇒", 0xDF: "⇓", 0xE0: "◊", 0xE1: "⟨", 0xE2: "®", 0xE3: "©", 0xE4: "™", 0xE5: "∑", 0xF1: "⟩",
+		0xF2: "∫"} {
+		symbol[code] = s
+	}
+}
+
+// isSymbolFont: the Symbol font by its base name (Adobe's Symbol, SymbolMT, URW's StandardSymL).
+func isSymbolFont(name string) bool {
+	lower := strings.ToLower(name)
+	return strings.HasPrefix(lower, "symbol") || strings.HasPrefix(lower, "standardsym")
+}
+
+// privateUse: a rune of Unicode's Private Use Area, which says nothing to a reader.
+func privateUse(r rune) bool { return r >= 0xE000 && r <= 0xF8FF }
+
+// publicText replaces the Private Use runes that fonts' character maps give by convention: the Symbol font's
+// codes at U+F020–U+F0FF (word processors' \uF061 for α), the fi and fl ligatures at U+F001 and U+F002, and
+// Adobe's serif and sans ©, ® and ™ (U+F6D9–U+F6DB, U+F8E8–U+F8EA). Any other Private Use rune (a piece of
+// a large bracket, a font's own glyph) is dropped.
+func publicText(text string, symbolFont bool) string {
+	var b strings.Builder
+	for _, r := range text {
+		switch {
+		case !privateUse(r):
+			b.WriteRune(r)
+		case symbolFont && r >= 0xF020 && r <= 0xF0FF:
+			b.WriteString(symbol[r-0xF000])
+		case r == 0xF001 || r == 0xF002: // the fi and fl ligatures of older Adobe and Apple fonts
+			b.WriteString([]string{"fi", "fl"}[r-0xF001])
+		case r == 0xF6D9 || r == 0xF8E9:
+			b.WriteString("©")
+		case r == 0xF6DA || r == 0xF8E8:
+			b.WriteString("®")
+		case r == 0xF6DB || r == 0xF8EA:
+			b.WriteString("™")
+		}
+	}
+	return b.String()
 }

@@ -31,7 +31,8 @@ type font struct {
 	cid    map[int]float64
 	dw     float64
 	names  map[int]string // glyph names of the encoding's Differences, read when a code decodes to nothing
-	tex    *texLayout     // a TeX font drawn in its built-in encoding, without a character map
+	tex    layout         // a TeX or Symbol font drawn in its built-in encoding, without a character map
+	symbol bool           // the Symbol font, whose character maps may give its codes in Private Use (U+F0xx)
 }
 
 func newFont(v pdf.Value) *font {
@@ -41,6 +42,7 @@ func newFont(v pdf.Value) *font {
 		name = name[i+1:]
 	}
 	f.name = name
+	f.symbol = isSymbolFont(name)
 	lower := strings.ToLower(name)
 	for _, w := range []string{"bold", "black", "heavy", "medi", "semibold", "demi", "cmbx", "cmb10", "cmssbx", "-bd", "extrab"} {
 		if strings.Contains(lower, w) {
@@ -263,6 +265,9 @@ func (w *walker) walk(content, res pdf.Value, ctm matrix, depth int, scope strin
 				if t, ok := glyphText(f.names[code]); ok {
 					text = t
 				}
+			}
+			if strings.ContainsFunc(text, privateUse) {
+				text = publicText(text, f.symbol)
 			}
 			if strings.ContainsFunc(text, unknownRune) {
 				text = strings.Map(func(r rune) rune { // nothing is better than a U+FFFD or a control code
