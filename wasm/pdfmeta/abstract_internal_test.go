@@ -36,3 +36,19 @@ func TestAbstractCutByThePage(t *testing.T) {
 		assert.Equal(t, want, abstract(page(last)), strings.TrimSpace(last))
 	}
 }
+
+// Elsevier's journals set the label letter-spaced, which reads "A B S T R A C T": no abstract was found.
+func TestAbstractLetterSpacedLabel(t *testing.T) {
+	text := []string{
+		"A B S T R A C T",
+		"We study the letter-spaced label of some journals, which sets the word apart from the text.",
+		"The abstract below it is read up to the keywords.",
+		"Keywords: labels; letter spacing",
+	}
+	ls := make([]line, len(text))
+	for i, s := range text {
+		ls[i] = line{x0: 100, x1: 500, y: 700 - 12*float64(i), size: 9, text: s}
+	}
+	assert.Equal(t, "We study the letter-spaced label of some journals, which sets the word apart from the text. The abstract "+
+		"below it is read up to the keywords.", abstract(ls))
+}

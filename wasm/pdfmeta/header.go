@@ -23,7 +23,8 @@ var (
 	// Affiliation marks around a name: digits, stars, daggers, asterisms and the like.
 	nameMarksRe  = regexp.MustCompile(`[0-9*∗†‡§¶#$+‖⋆♯♭♮⁎'"’”]+|\([a-z0-9, ]*\)`)
 	honorificsRe = regexp.MustCompile(`^(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+`)
-	abstractRe   = regexp.MustCompile(`(?i)^abstract\b[\s.:—–-]*`)
+	// the label, letter-spaced too ("A B S T R A C T", as Elsevier's journals set it)
+	abstractRe = regexp.MustCompile(`(?i)^a ?b ?s ?t ?r ?a ?c ?t\b[\s.:—–-]*`)
 	// Lines of the front matter between the authors and an unlabelled abstract.
 	frontMatterRe = regexp.MustCompile(`(?i)^(received|accepted|published|revised|submitted|edited by|reviewed by|\*?correspondence|e-?mail|citation|copyright|©|key ?words)`)
 	sentenceRe    = regexp.MustCompile(`\p{Ll}[.?!] \p{Lu}`)
