@@ -22,3 +22,16 @@ func TestAuthorRowsStayApart(t *testing.T) {
 		{x0: 100, x1: 250, y: 656, size: 11, text: "Dan Brown, Eve Black"}}
 	assert.Equal(t, []string{"Alice Smith", "Bob Jones", "Carol White", "Dan Brown", "Eve Black"}, authors(columns, 1, 17))
 }
+
+// Degrees printed after names were taken for authors ("Ph.D", "M.Sc"), or, without dots ("MD, PhD"), made the
+// line too little like names to be read at all.
+func TestAuthorDegrees(t *testing.T) {
+	title := line{x0: 100, x1: 500, y: 700, size: 17, bold: true, text: "A Study of Things"}
+	for text, want := range map[string][]string{
+		"Alice Smith, Ph.D., Bob Jones, M.Sc. and Carol White, Ph. D.":  {"Alice Smith", "Bob Jones", "Carol White"},
+		"Alice Smith, MD, PhD, Bob Jones, MD, MPH, and Carol White, RN": {"Alice Smith", "Bob Jones", "Carol White"},
+	} {
+		ls := []line{title, {x0: 100, x1: 400, y: 670, size: 11, text: text}}
+		assert.Equal(t, want, authors(ls, 1, 17), text)
+	}
+}

@@ -438,6 +438,9 @@ func looksLikeNames(s string) bool {
 		if p == "" {
 			continue
 		}
+		if degreeRe.MatchString(p) {
+			continue
+		}
 		all++
 		if isName(p) {
 			good++
@@ -446,10 +449,13 @@ func looksLikeNames(s string) bool {
 	return all > 0 && good*4 >= all*3
 }
 
+// degreeRe: an academic degree printed after a name ("Jane Doe, MD, PhD", "John Roe, Ph.D."), not a name.
+var degreeRe = regexp.MustCompile(`^(?:Ph\.? ?D|M\.? ?D|M\.? ?Sc|B\.? ?Sc|[MD]\.? ?Phil|M\.? ?P\.? ?H|MBA|DrPH|RN|FRCP\w*|M\.? ?S|M\.? ?A|B\.? ?S|B\.? ?A)\.?$`)
+
 func splitNames(s string) []string {
 	var out []string
 	for _, p := range nameSplitRe.Split(s, -1) {
-		if p = cleanName(p); p != "" && isName(p) {
+		if p = cleanName(p); p != "" && isName(p) && !degreeRe.MatchString(p) {
 			out = append(out, p)
 		}
 	}
