@@ -35,3 +35,21 @@ func TestAuthorDegrees(t *testing.T) {
 		assert.Equal(t, want, authors(ls, 1, 17), text)
 	}
 }
+
+// A line that printed each author's mail beside the name gave no authors: notNamesRe refuses any "@".
+func TestAuthorEmails(t *testing.T) {
+	title := line{x0: 100, x1: 500, y: 700, size: 17, bold: true, text: "A Study of Things"}
+	for _, text := range []string{
+		"Alice Smith (alice@example.org), Bob Jones (bob.jones@example.org)",
+		"Alice Smith alice@example.org Bob Jones bob@cs.example.edu",
+		"Alice Smith <alice@example.org>, Bob Jones <bob@example.org>",
+	} {
+		ls := []line{title, {x0: 100, x1: 400, y: 670, size: 11, text: text},
+			{x0: 100, x1: 400, y: 656, size: 9, text: "University of Somewhere"}}
+		assert.Equal(t, []string{"Alice Smith", "Bob Jones"}, authors(ls, 1, 17), text)
+	}
+	// a line of addresses under the names stays one
+	ls := []line{title, {x0: 100, x1: 400, y: 670, size: 11, text: "Alice Smith, Bob Jones"},
+		{x0: 100, x1: 400, y: 656, size: 11, text: "{alice,bob}@example.org"}}
+	assert.Equal(t, []string{"Alice Smith", "Bob Jones"}, authors(ls, 1, 17))
+}

@@ -268,6 +268,7 @@ func titleWord(w string, first bool, acronyms map[string]bool) string {
 // grid's first row (one name per column, each with its affiliation below), the rows of names in the same style
 // are read too.
 func authors(ls []line, from int, titleSize float64) []string {
+	ls = withoutEmails(ls, from)
 	for i := from; i < len(ls) && i < from+12; i++ {
 		l := ls[i]
 		if l.size >= titleSize-0.1 && l.letters() > 0 && !looksLikeNames(l.text) {
@@ -330,6 +331,33 @@ func authors(ls []line, from int, titleSize float64) []string {
 		return names
 	}
 	return nil
+}
+
+// emailRe: a mail address as printed beside a name, in brackets or not, with a braced list of users too.
+var emailRe = regexp.MustCompile(`[(<\[]?(?:\{[^{}]*\}|[\w.+-]+)@[\w-]+(?:\.[\w-]+)+[)>\]]?`)
+
+// withoutEmails is ls with the mail addresses cut out of the lines (from ls[from] on) that print names beside
+// them ("Ada Lovelace (ada@example.org), Alan Turing"): notNamesRe refuses any line with an "@". A line of
+// addresses only is left as it is, a sign that the names above it are set apart from their affiliations.
+func withoutEmails(ls []line, from int) []line {
+	var out []line
+	for i := from; i < len(ls) && i < from+24; i++ {
+		if !strings.Contains(ls[i].text, "@") {
+			continue
+		}
+		t := strings.TrimSpace(emailRe.ReplaceAllString(ls[i].text, "  "))
+		if !hasName(t) {
+			continue
+		}
+		if out == nil {
+			out = append([]line{}, ls...)
+		}
+		out[i].text = t
+	}
+	if out == nil {
+		return ls
+	}
+	return out
 }
 
 // rowAt is line i and the lines after it on the same row (other columns), left to right.
