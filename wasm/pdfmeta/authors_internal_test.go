@@ -53,3 +53,11 @@ func TestAuthorEmails(t *testing.T) {
 		{x0: 100, x1: 400, y: 656, size: 11, text: "{alice,bob}@example.org"}}
 	assert.Equal(t, []string{"Alice Smith", "Bob Jones"}, authors(ls, 1, 17))
 }
+
+// An apostrophe inside a name was taken for an affiliation mark: "Sean O'Neil" read "Sean O Neil".
+func TestAuthorApostrophes(t *testing.T) {
+	title := line{x0: 100, x1: 500, y: 700, size: 17, bold: true, text: "A Study of Things"}
+	ls := []line{title, {x0: 100, x1: 400, y: 670, size: 11, text: "Sean O'Neil1, Anna D’Angelo2 and Young-Dae Jung''"},
+		{x0: 100, x1: 400, y: 656, size: 9, text: "University of Somewhere"}}
+	assert.Equal(t, []string{"Sean O'Neil", "Anna D’Angelo", "Young-Dae Jung"}, authors(ls, 1, 17))
+}

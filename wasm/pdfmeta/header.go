@@ -490,8 +490,17 @@ func splitNames(s string) []string {
 	return out
 }
 
+// innerApostropheRe: an apostrophe inside a name, between two letters ("O'Neil", "D’Angelo").
+var innerApostropheRe = regexp.MustCompile(`\pL['’]\pL`)
+
+// apostrophes hides apostrophes as Private Use runes and shows them again.
+var apostrophes = struct{ hide, show *strings.Replacer }{
+	strings.NewReplacer("'", "\uE000", "’", "\uE001"), strings.NewReplacer("\uE000", "'", "\uE001", "’")}
+
 func cleanName(s string) string {
-	s = nameMarksRe.ReplaceAllString(s, " ")
+	// "O'Neil" keeps its apostrophe, hidden from nameMarksRe; "Jung''" does not
+	s = innerApostropheRe.ReplaceAllStringFunc(s, apostrophes.hide.Replace)
+	s = apostrophes.show.Replace(nameMarksRe.ReplaceAllString(s, " "))
 	s = strings.Trim(strings.Join(strings.Fields(s), " "), " ,.;:-")
 	if strings.HasSuffix(s, ".") && len(s) > 3 && s[len(s)-3] != ' ' && s[len(s)-3] != '.' {
 		s = strings.TrimSuffix(s, ".")
