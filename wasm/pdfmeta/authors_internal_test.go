@@ -61,3 +61,23 @@ func TestAuthorApostrophes(t *testing.T) {
 		{x0: 100, x1: 400, y: 656, size: 9, text: "University of Somewhere"}}
 	assert.Equal(t, []string{"Sean O'Neil", "Anna D’Angelo", "Young-Dae Jung"}, authors(ls, 1, 17))
 }
+
+// Names printed in capitals gave no authors: hasName wants a capital followed by lower case.
+func TestAuthorsInCapitals(t *testing.T) {
+	title := line{x0: 100, x1: 500, y: 700, size: 17, bold: true, text: "A Study of Things"}
+	for text, want := range map[string][]string{
+		"ADA LOVELACE1, AHMED ABU-RAYYAN2 AND LUDWIG VAN BEETHOVEN": {"Ada Lovelace", "Ahmed Abu-Rayyan", "Ludwig van Beethoven"},
+		"J.-C. GIRARD, SEAN O'NEIL":                                 {"J.-C. Girard", "Sean O'Neil"},
+	} {
+		ls := []line{title, {x0: 100, x1: 400, y: 670, size: 11, text: text},
+			{x0: 100, x1: 400, y: 656, size: 9, text: "University of Somewhere"}}
+		assert.Equal(t, want, authors(ls, 1, 17), text)
+	}
+	// one name's shape in capitals is not taken: a label as likely as a name; nor a subtitle in capitals
+	for _, l := range []line{{x0: 100, x1: 400, y: 670, size: 11, text: "TECHNICAL REPORT"},
+		{x0: 100, x1: 400, y: 670, size: 11, text: "A CASE STUDY, PART II"},
+		{x0: 100, x1: 400, y: 670, size: 17, text: "BRIDGES, ROADS AND TUNNELS"}} {
+		ls := []line{title, l, {x0: 100, x1: 400, y: 656, size: 11, text: "Alice Smith and Bob Jones"}}
+		assert.Equal(t, []string{"Alice Smith", "Bob Jones"}, authors(ls, 1, 17), l.text)
+	}
+}

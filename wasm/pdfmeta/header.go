@@ -3,6 +3,7 @@ package pdfmeta
 import (
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -268,7 +269,7 @@ func titleWord(w string, first bool, acronyms map[string]bool) string {
 // grid's first row (one name per column, each with its affiliation below), the rows of names in the same style
 // are read too.
 func authors(ls []line, from int, titleSize float64) []string {
-	ls = withoutEmails(ls, from)
+	ls = capsNames(withoutEmails(ls, from), from, titleSize)
 	for i := from; i < len(ls) && i < from+12; i++ {
 		l := ls[i]
 		if l.size >= titleSize-0.1 && l.letters() > 0 && !looksLikeNames(l.text) {
@@ -358,6 +359,70 @@ func withoutEmails(ls []line, from int) []line {
 		return ls
 	}
 	return out
+}
+
+// capsNames is ls with the lists of names printed in capitals below the title (from ls[from] on) in title case
+// ("ADA LOVELACE AND ALAN TURING" reads "Ada Lovelace and Alan Turing"), which hasName needs. A line counts as
+// a list when it has two names or more and nothing else: a line in capitals with one name's shape is as likely
+// a label ("TECHNICAL REPORT", "MIT CSAIL"); and it is smaller than the title, whose subtitle it is otherwise.
+func capsNames(ls []line, from int, titleSize float64) []line {
+	var out []line
+	for i := from; i < len(ls) && i < from+12; i++ {
+		t := ls[i].text
+		if ls[i].size >= titleSize-0.1 || strings.ToUpper(t) != t || strings.ToLower(t) == t || notNamesRe.MatchString(t) {
+			continue
+		}
+		parts, names := 0, 0
+		for _, p := range nameSplitRe.Split(strings.ReplaceAll(t, " AND ", " and "), -1) {
+			if p = cleanName(p); p != "" {
+				parts++
+				if isName(p) && !strings.ContainsFunc(p, unicode.IsDigit) && !slices.ContainsFunc(strings.Fields(p), notNameWord) {
+					names++
+				}
+			}
+		}
+		if parts < 2 || names < parts {
+			continue
+		}
+		if out == nil {
+			out = append([]line{}, ls...)
+		}
+		words := strings.Fields(t)
+		for k, w := range words {
+			lw := strings.ToLower(w)
+			switch {
+			case lw == "and" || particles[lw]:
+				words[k] = lw
+			default:
+				words[k] = capitalizeParts(lw)
+			}
+		}
+		out[i].text = strings.Join(words, " ")
+	}
+	if out == nil {
+		return ls
+	}
+	return out
+}
+
+// notNameWord: a word in capitals that no name has: a small word ("A CASE STUDY OF") or a Roman numeral.
+func notNameWord(w string) bool {
+	lw := strings.ToLower(w)
+	return smallWords[lw] && !particles[lw] || romanRe.MatchString(w)
+}
+
+// capitalizeParts puts a capital at the start of a lower-case word and of each part after a hyphen, a dot or an
+// apostrophe ("abu-rayyan" → "Abu-Rayyan", "j.-c." → "J.-C.", "o'neil" → "O'Neil").
+func capitalizeParts(w string) string {
+	rs := []rune(w)
+	up := true
+	for k, r := range rs {
+		if up && unicode.IsLetter(r) {
+			rs[k] = unicode.ToUpper(r)
+		}
+		up = !unicode.IsLetter(r)
+	}
+	return string(rs)
 }
 
 // rowAt is line i and the lines after it on the same row (other columns), left to right.
