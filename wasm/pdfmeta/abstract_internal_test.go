@@ -52,3 +52,33 @@ func TestAbstractLetterSpacedLabel(t *testing.T) {
 	assert.Equal(t, "We study the letter-spaced label of some journals, which sets the word apart from the text. The abstract "+
 		"below it is read up to the keywords.", abstract(ls))
 }
+
+// An unlabelled abstract of two sentences and a short one, set in smaller type than the body below it (as
+// Z. Naturforsch. and many journals set it) and as wide, was not taken: it had too few sentences, and was not
+// wider than the body.
+func TestUnlabelledAbstractInSmallerType(t *testing.T) {
+	ls := []line{
+		{x0: 100, x1: 400, y: 700, size: 14, bold: true, text: "Exact Solutions of Generated Wave Models"},
+		{x0: 100, x1: 300, y: 680, size: 10, text: "Ada Lovelace and Alan Turing"},
+		{x0: 100, x1: 300, y: 668, size: 8, text: "Received December 15, 1998"},
+	}
+	for i, s := range []string{
+		"We perform a symbolic computation to find some general solitary solutions for the",
+		"general fifth-order shallow water-wave models. Applying the tanh method, we have",
+		"found certain new exact solitary wave solutions, of which the previously published",
+		"ones are special cases.",
+	} {
+		x1 := 500.0
+		if i == 3 {
+			x1 = 200
+		}
+		ls = append(ls, line{x0: 100, x1: x1, y: 650 - 10*float64(i), size: 8, text: s})
+	}
+	for i := range 8 {
+		ls = append(ls, line{x0: 100, x1: 500, y: 600 - 12*float64(i), size: 10,
+			text: "We investigate the generalized fifth-order shallow water-wave model which describes waves."})
+	}
+	assert.Equal(t, "We perform a symbolic computation to find some general solitary solutions for the general fifth-order "+
+		"shallow water-wave models. Applying the tanh method, we have found certain new exact solitary wave solutions, "+
+		"of which the previously published ones are special cases.", unlabelledAbstract(ls, 2, 100, false))
+}

@@ -658,7 +658,10 @@ func unlabelledAbstract(ls []line, from int, floor float64, onePage bool) string
 				para = append(para, m)
 			}
 		}
-		if len(para) < 3 || b.Len() < 250 || len(sentenceRe.FindAllStringIndex(b.String(), 3)) < 2 {
+		// set in smaller type than the text below it, as many journals set the abstract
+		smaller := !done && smallerThanBelow(ls, last, l.size)
+		if sentences := len(sentenceRe.FindAllStringIndex(b.String(), 3)); len(para) < 3 || b.Len() < 250 ||
+			sentences < 2 && !(smaller && sentences == 1) {
 			continue // a title's second language, a block of affiliations, a dateline
 		}
 		flush := 0
@@ -673,7 +676,7 @@ func unlabelledAbstract(ls []line, from int, floor float64, onePage bool) string
 		if flush*3 < (len(para)-1)*2 {
 			continue // ragged lines: not a paragraph of running text
 		}
-		if !done && !onePage && !widerThanBelow(ls, last, para, right-l.x0) {
+		if !done && !onePage && !smaller && !widerThanBelow(ls, last, para, right-l.x0) {
 			return ""
 		}
 		a := cutCopyright(tidy(b.String()))
@@ -685,6 +688,21 @@ func unlabelledAbstract(ls []line, from int, floor float64, onePage bool) string
 		return a
 	}
 	return ""
+}
+
+// smallerThanBelow: most lines of text below the baseline last are set at least a point larger than size.
+func smallerThanBelow(ls []line, last, size float64) bool {
+	larger, all := 0, 0
+	for _, m := range ls {
+		if m.y >= last || m.letters() < 20 || all == 12 {
+			continue
+		}
+		all++
+		if m.size >= size+1 {
+			larger++
+		}
+	}
+	return all >= 4 && larger*3 >= all*2
 }
 
 // widerThanBelow: most lines of text below the baseline last are less than 0.7 of width, the paragraph's.
