@@ -472,7 +472,7 @@ func lines(glyphs []glyph) []line {
 }
 
 func noteMark(s string) bool {
-	return s != "" && strings.Trim(s, "0123456789,*∗†‡§¶") == ""
+	return s != "" && strings.Trim(s, "0123456789,*∗†‡§¶⋆♯♭♮‖") == ""
 }
 
 func endsLower(s string) bool {
