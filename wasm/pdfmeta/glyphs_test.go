@@ -101,3 +101,17 @@ func TestGeneratedSymbolFont(t *testing.T) {
 	assert.Equal(t, "The content of neutrinos Ων is set by their mass, the pressure p = ωρ and T ∝ a′, with ν = 1 and "+
 		"α ≥ 2°. The generated abstract draws them in a Symbol font.", h.Abstract)
 }
+
+// TestGeneratedTeXFontNames: a TeX font whose encoding names its codes (as pdfTeX writes them) lost the glyphs
+// whose names give their own code's ASCII character ("exclam" at 33, "question" at 63): they were taken for
+// names the PDF library does not know, and dropped.
+func TestGeneratedTeXFontNames(t *testing.T) {
+	ti := func(c rune) string { return string(0xE800 + c) }
+	abstract := "Is it " + ti(0) + "R" + ti(38) + "D" + ti(63) + " We de" + ti(12) + "ne " + ti(48) + " cases" + ti(33) +
+		" The generated abstract draws them in a TeX font with named codes."
+	h, err := pdfmeta.Read(pdftest.Paper(pdftest.Page{
+		Title: []string{"A Generated Paper"}, Authors: "Ada Lovelace and Alan Turing", Abstract: abstract,
+	}))
+	require.NoError(t, err)
+	assert.Equal(t, "Is it R&D? We define 0 cases! The generated abstract draws them in a TeX font with named codes.", h.Abstract)
+}

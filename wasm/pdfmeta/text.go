@@ -127,7 +127,9 @@ func (f *font) texText(code int, decoded string) string {
 		if t, ok := glyphText(name); ok {
 			return t
 		}
-		if decoded != string(rune(code)) { // a name the PDF library knows
+		// a name the PDF library knows; below 128 glyphNames has all that give ASCII, so the library's giving
+		// the code's own character means it does not know the name
+		if decoded != string(rune(code)) || code >= 0x80 {
 			return decoded
 		}
 		return ""
@@ -146,6 +148,9 @@ var glyphNames = map[string]string{"zero": "0", "one": "1", "two": "2", "three":
 	"equal": "=", "less": "<", "greater": ">", "quoteright": "’", "quoteleft": "‘", "quotedblleft": "“",
 	"quotedblright": "”", "fi": "fi", "fl": "fl", "ff": "ff", "ffi": "ffi", "ffl": "ffl",
 	"H20849": "(", "H20850": ")", "H20851": "[", "H20852": "]", "H11001": "+", "H11002": "−", "H11005": "=",
+	"space": " ", "exclam": "!", "quotedbl": "\"", "numbersign": "#", "dollar": "$", "ampersand": "&",
+	"quotesingle": "'", "asterisk": "*", "question": "?", "at": "@", "backslash": "\\", "asciicircum": "^",
+	"underscore": "_", "grave": "`", "bar": "|", "asciitilde": "~",
 	// TeX's math fonts' names that the Adobe glyph list has not, and their glyphs without text of their own
 	"prime": "′", "epsilon1": "ε", "theta1": "ϑ", "pi1": "ϖ", "rho1": "ϱ", "sigma1": "ς", "phi1": "φ",
 	"lscript": "ℓ", "dotlessj": "ȷ", "lessorsimilar": "≲", "greaterorsimilar": "≳", "lessorequalslant": "⩽",

@@ -13,7 +13,8 @@ import (
 // H11001, H11002 and H11005 (MathematicalPi's plus, minus and equals). A rune U+E000+c (Private Use) is drawn
 // as code c (0–255) of a TeX font without a character map or an encoding, as TeX's PDFs have them: CMSY10,
 // and from U+E100, U+E200, U+E300, U+E400 and U+E500 on CMMI10, CMEX10, MSAM10, MSBM10 and CMR10; from
-// U+E600 on in Symbol, likewise, and from U+E700 on in SymbolMT, whose character map gives U+F000+c.
+// U+E600 on in Symbol, likewise, from U+E700 on in SymbolMT, whose character map gives U+F000+c, and from
+// U+E800 on in CMTI10, whose encoding names codes 0 (unknownglyph), 12 (fi), 33, 38, 48 and 63.
 type Page struct {
 	Header  string   // a small line at the top (a running head, an arXiv stamp)
 	Title   []string // title lines, 18 pt bold
@@ -158,6 +159,11 @@ func Paper(p Page) []byte {
 			objs = append(objs, fmt.Sprintf("<< /Length %d >>\nstream\n%sendstream", len(cmap), cmap))
 			continue
 		}
+		if name == "CMTI10" { // names for some codes, as pdfTeX writes them
+			objs = append(objs, "<< /Type /Font /Subtype /Type1 /BaseFont /ABCDEF+CMTI10 /Encoding << /Type /Encoding "+
+				"/Differences [0 /unknownglyph 12 /fi 33 /exclam 38 /ampersand 48 /zero 63 /question] >> >>")
+			continue
+		}
 		objs = append(objs, "<< /Type /Font /Subtype /Type1 /BaseFont /ABCDEF+"+name+" >>")
 	}
 	kids := "3 0 R"
@@ -215,12 +221,17 @@ func words(textAt func(font string, size, x, y float64, s string), x, y float64,
 
 // texFonts are the fonts F4… that runes from U+E000 on are drawn in, 256 codes each, objects 8… (SymbolMT's
 // character map is the object after it).
-var texFonts = []string{"CMSY10", "CMMI10", "CMEX10", "MSAM10", "MSBM10", "CMR10", "Symbol", "SymbolMT"}
+var texFonts = []string{"CMSY10", "CMMI10", "CMEX10", "MSAM10", "MSBM10", "CMR10", "Symbol", "SymbolMT", "CMTI10"}
 
 func texResources() string {
 	var b strings.Builder
-	for k := range texFonts {
-		fmt.Fprintf(&b, " /F%d %d 0 R", 4+k, 8+k)
+	obj := 8
+	for k, name := range texFonts {
+		fmt.Fprintf(&b, " /F%d %d 0 R", 4+k, obj)
+		obj++
+		if name == "SymbolMT" {
+			obj++ // its character map
+		}
 	}
 	return b.String()
 }
