@@ -115,3 +115,17 @@ func TestGeneratedTeXFontNames(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "Is it R&D? We define 0 cases! The generated abstract draws them in a TeX font with named codes.", h.Abstract)
 }
+
+// TestGeneratedNegationSlash: TeX draws ≠ and ∉ as the symbol font's negation slash over = and ∈ (\not=); the
+// slash was dropped, which turned "P ≠ NP" into "P = NP".
+func TestGeneratedNegationSlash(t *testing.T) {
+	sy := func(c rune) string { return string(0xE000 + c) }
+	abstract := "We show that P " + sy(0x36) + "= NP for these machines and that x " + sy(0x36) + sy(0x32) +
+		" S, which the generated abstract draws with a negation slash."
+	h, err := pdfmeta.Read(pdftest.Paper(pdftest.Page{
+		Title: []string{"A Generated Paper"}, Authors: "Ada Lovelace and Alan Turing", Abstract: abstract,
+	}))
+	require.NoError(t, err)
+	assert.Equal(t, "We show that P ≠ NP for these machines and that x ∉ S, which the generated abstract draws with a "+
+		"negation slash.", h.Abstract)
+}

@@ -948,7 +948,7 @@ func init() {
 
 // tidy normalizes the text of a title or name: ligatures, TeX accents ("Franc¸ois", "Mouni´e"), spaces.
 func tidy(s string) string {
-	s = tidyReplacer.Replace(s)
+	s = negate(tidyReplacer.Replace(s))
 	rs := []rune(s)
 	var b strings.Builder
 	for i := 0; i < len(rs); i++ {

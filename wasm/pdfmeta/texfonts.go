@@ -11,7 +11,8 @@ import (
 // symbol font's ∼ reads "˘", its minus "�" and ≈ "ˇ": "(˘10�22eV)" for "(∼10−22 eV)". The tables below are the
 // published layouts of these fonts (The TeXbook, appendix F; the AMS fonts' documentation), for the glyphs that
 // occur in running text; an empty entry is a glyph with no text of its own (a piece of a large delimiter, an
-// accent for math, a negation slash), which is dropped.
+// accent for math), which is dropped. The negation slash, which TeX draws over the relation after it (\not=),
+// reads U+0338, which tidy puts on that relation (≠).
 
 // texLayout is what a TeX font's code means, by code (0–127).
 type texLayout [128]string
@@ -22,7 +23,7 @@ var cmsy = texLayout{
 	"−", "·", "×", "∗", "÷", "⋄", "±", "∓", "⊕", "⊖", "⊗", "⊘", "⊙", "◯", "∘", "•",
 	"≍", "≡", "⊆", "⊇", "≤", "≥", "⪯", "⪰", "∼", "≈", "⊂", "⊃", "≪", "≫", "≺", "≻",
 	"←", "→", "↑", "↓", "↔", "↗", "↘", "≃", "⇐", "⇒", "⇑", "⇓", "⇔", "↖", "↙", "∝",
-	"′", "∞", "∈", "∋", "△", "▽", "", "", "∀", "∃", "¬", "∅", "ℜ", "ℑ", "⊤", "⊥",
+	"′", "∞", "∈", "∋", "△", "▽", "\u0338", "", "∀", "∃", "¬", "∅", "ℜ", "ℑ", "⊤", "⊥",
 	"ℵ", "A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O",
 	"P", "Q", "R", "S", "T", "U", "V", "W", "X", "Y", "Z", "∪", "∩", "⊎", "∧", "∨",
 	"⊢", "⊣", "⌊", "⌋", "⌈", "⌉", "{", "}", "⟨", "⟩", "|", "‖", "↕", "⇕", "\\", "≀",
@@ -198,6 +199,37 @@ func publicText(text string, symbolFont bool) string {
 			b.WriteString("®")
 		case r == 0xF6DB || r == 0xF8EA:
 			b.WriteString("™")
+		}
+	}
+	return b.String()
+}
+
+// negated is the relation that a negation slash (U+0338, drawn before it) over another makes.
+var negated = map[rune]string{'=': "≠", '<': "≮", '>': "≯", '≤': "≰", '≥': "≱", '∈': "∉", '∋': "∌", '∼': "≁",
+	'≈': "≉", '≃': "≄", '≅': "≇", '≡': "≢", '⊂': "⊄", '⊃': "⊅", '⊆': "⊈", '⊇': "⊉", '∃': "∄", '|': "∤", '‖': "∦",
+	'≺': "⊀", '≻': "⊁", '→': "↛", '←': "↚", '↔': "↮", '⇒': "⇏", '⇐': "⇍", '⇔': "⇎"}
+
+// negate puts each negation slash on the relation after it (a space between allowed), and drops any other.
+func negate(s string) string {
+	if !strings.ContainsRune(s, '\u0338') {
+		return s
+	}
+	rs := []rune(s)
+	var b strings.Builder
+	for i := 0; i < len(rs); i++ {
+		if rs[i] != '\u0338' {
+			b.WriteRune(rs[i])
+			continue
+		}
+		j := i + 1
+		if j < len(rs) && rs[j] == ' ' {
+			j++
+		}
+		if j < len(rs) {
+			if n, ok := negated[rs[j]]; ok {
+				b.WriteString(n)
+				i = j
+			}
 		}
 	}
 	return b.String()

@@ -154,7 +154,7 @@ var glyphNames = map[string]string{"zero": "0", "one": "1", "two": "2", "three":
 	// TeX's math fonts' names that the Adobe glyph list has not, and their glyphs without text of their own
 	"prime": "′", "epsilon1": "ε", "theta1": "ϑ", "pi1": "ϖ", "rho1": "ϱ", "sigma1": "ς", "phi1": "φ",
 	"lscript": "ℓ", "dotlessj": "ȷ", "lessorsimilar": "≲", "greaterorsimilar": "≳", "lessorequalslant": "⩽",
-	"greaterorequalslant": "⩾", "negationslash": "", "mapsto": "", "vector": "", "tie": ""}
+	"greaterorequalslant": "⩾", "negationslash": "\u0338", "mapsto": "", "vector": "", "tie": ""}
 
 // glyphText is the text of a glyph name: a known name or a letter, with a variant suffix dropped, or uniXXXX.
 func glyphText(name string) (string, bool) {
