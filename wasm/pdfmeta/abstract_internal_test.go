@@ -82,3 +82,33 @@ func TestUnlabelledAbstractInSmallerType(t *testing.T) {
 		"shallow water-wave models. Applying the tanh method, we have found certain new exact solitary wave solutions, "+
 		"of which the previously published ones are special cases.", unlabelledAbstract(ls, 2, 100, false))
 }
+
+// Journals that label the abstract "Summary" (The Lancet, some of Wiley's) gave no labelled abstract.
+func TestAbstractSummaryLabel(t *testing.T) {
+	page := func(label string) []line {
+		text := []string{
+			label + "We study the label that some journals give the abstract, which must not be kept in the text.",
+			"The abstract below it is read up to the keywords.",
+			"Keywords: labels; summaries",
+		}
+		ls := make([]line, len(text))
+		for i, s := range text {
+			ls[i] = line{x0: 100, x1: 500, y: 700 - 12*float64(i), size: 9, text: s}
+		}
+		return ls
+	}
+	const want = "We study the label that some journals give the abstract, which must not be kept in the text. The " +
+		"abstract below it is read up to the keywords."
+	for _, label := range []string{"SUMMARY ", "Summary: ", "Summary. "} {
+		assert.Equal(t, want, abstract(page(label)), label)
+	}
+	alone := append([]line{{x0: 100, x1: 160, y: 712, size: 10, bold: true, text: "Summary"}}, page("")...)
+	assert.Equal(t, want, abstract(alone))
+	// a line of text that starts with the word is no label, nor a closing section's heading low on the page
+	assert.Empty(t, abstract(page("Summary statistics of the runs are given below. ")))
+	body := make([]line, 8)
+	for i := range body {
+		body[i] = line{x0: 100, x1: 500, y: 900 - 12*float64(i), size: 9, text: "The body of the paper above its summary."}
+	}
+	assert.Empty(t, abstract(append(body, page("SUMMARY ")...)))
+}

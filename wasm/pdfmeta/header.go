@@ -26,6 +26,9 @@ var (
 	honorificsRe = regexp.MustCompile(`^(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+`)
 	// the label, letter-spaced too ("A B S T R A C T", as Elsevier's journals set it)
 	abstractRe = regexp.MustCompile(`(?i)^a ?b ?s ?t ?r ?a ?c ?t\b[\s.:—–-]*`)
+	// the label some journals (The Lancet, some of Wiley's) give the abstract: in capitals, or alone or before a
+	// stop or colon, not a line of text that starts with the word ("Summary statistics are…")
+	summaryRe = regexp.MustCompile(`^(?:SUMMARY\b|Summary(?:\s*[.:—–]|$))[\s.:—–-]*`)
 	// Lines of the front matter between the authors and an unlabelled abstract.
 	frontMatterRe = regexp.MustCompile(`(?i)^(received|accepted|published|revised|submitted|edited by|reviewed by|\*?correspondence|e-?mail|citation|copyright|©|key ?words)`)
 	sentenceRe    = regexp.MustCompile(`\p{Ll}[.?!] \p{Lu}`)
@@ -604,13 +607,17 @@ func isName(s string) bool {
 	return letters >= 3 && (len(words) > 1 || strings.Contains(s, "."))
 }
 
-// abstract is the text after an "Abstract" label, in its column, up to the keywords or the introduction. An
-// abstract that the column's end cuts mid-sentence goes on at the top of the next column.
+// abstract is the text after an "Abstract" label (else a "Summary" one), in its column, up to the keywords or
+// the introduction. An abstract that the column's end cuts mid-sentence goes on at the top of the next column.
 func abstract(ls []line) string {
+	label := abstractRe
+	if !slices.ContainsFunc(ls, func(l line) bool { return abstractRe.MatchString(l.text) }) {
+		label = summaryRe
+	}
 	for i, l := range ls {
-		loc := abstractRe.FindStringIndex(l.text)
-		if loc == nil {
-			continue
+		loc := label.FindStringIndex(l.text)
+		if loc == nil || label == summaryRe && i > len(ls)/2 {
+			continue // a "Summary" low on the page is a closing section's heading
 		}
 		var b strings.Builder
 		b.WriteString(l.text[loc[1]:])
