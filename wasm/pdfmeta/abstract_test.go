@@ -19,6 +19,8 @@ func TestRealPDFAbstractEnds(t *testing.T) {
 		{"zaac08-aburayyan.pdf", "its crystal structure analysis reveals the presence of dimeric bicarbonate anions linked to each other " +
 			"and to the imidazolium ions with hydrogen bonds."},
 		{"pldi09-gal.pdf", "we have measured speedups of 10x and more for certain benchmark programs."},
+		// the abstract runs on to page 2, which papergist does not read: its whole sentences, not "… subtasks,"
+		{"clef08-forner.pdf", "it must be said that the task still proved to be very challenging for participating systems."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
@@ -56,8 +58,8 @@ func TestGeneratedAbstractEnds(t *testing.T) {
 	}
 }
 
-// TestRealPDFUnlabelledAbstracts checks the abstracts set without a label (AIP, REVTeX, Frontiers) and that
-// a page without one gives none rather than its introduction.
+// TestRealPDFUnlabelledAbstracts checks the abstracts set without a label (AIP, REVTeX, Frontiers, Z.
+// Naturforsch.), and not the introduction after them.
 func TestRealPDFUnlabelledAbstracts(t *testing.T) {
 	tests := []struct{ file, start, end string }{
 		{"apl11-rodary.pdf", "We present a high resolution transmission electron microscopy study of a Cr-coated W tip apex",
@@ -68,7 +70,9 @@ func TestRealPDFUnlabelledAbstracts(t *testing.T) {
 			"the effects of catch trials in these situations are insufficiently understood and further research is needed."},
 		{"abs11-muller.pdf", "Two-photon interference has become a central topic in quantum information science",
 			"may thus be significantly increased with the incorporation of the QDs into high Purcell factor microcavities."},
-		{"zfn99-hong.pdf", "", ""},
+		// an OCR'd scan: the abstract in smaller type than the body, two sentences and a short one
+		{"zfn99-hong.pdf", "We perform a computerized symbolic computation to find some general solitonic solutions",
+			"The previously published solutions turn out to be special cases with restricted model parameters."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

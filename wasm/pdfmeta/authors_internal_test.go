@@ -22,3 +22,62 @@ func TestAuthorRowsStayApart(t *testing.T) {
 		{x0: 100, x1: 250, y: 656, size: 11, text: "Dan Brown, Eve Black"}}
 	assert.Equal(t, []string{"Alice Smith", "Bob Jones", "Carol White", "Dan Brown", "Eve Black"}, authors(columns, 1, 17))
 }
+
+// Degrees printed after names were taken for authors ("Ph.D", "M.Sc"), or, without dots ("MD, PhD"), made the
+// line too little like names to be read at all.
+func TestAuthorDegrees(t *testing.T) {
+	title := line{x0: 100, x1: 500, y: 700, size: 17, bold: true, text: "A Study of Things"}
+	for text, want := range map[string][]string{
+		"Alice Smith, Ph.D., Bob Jones, M.Sc. and Carol White, Ph. D.":  {"Alice Smith", "Bob Jones", "Carol White"},
+		"Alice Smith, MD, PhD, Bob Jones, MD, MPH, and Carol White, RN": {"Alice Smith", "Bob Jones", "Carol White"},
+	} {
+		ls := []line{title, {x0: 100, x1: 400, y: 670, size: 11, text: text}}
+		assert.Equal(t, want, authors(ls, 1, 17), text)
+	}
+}
+
+// A line that printed each author's mail beside the name gave no authors: notNamesRe refuses any "@".
+func TestAuthorEmails(t *testing.T) {
+	title := line{x0: 100, x1: 500, y: 700, size: 17, bold: true, text: "A Study of Things"}
+	for _, text := range []string{
+		"Alice Smith (alice@example.org), Bob Jones (bob.jones@example.org)",
+		"Alice Smith alice@example.org Bob Jones bob@cs.example.edu",
+		"Alice Smith <alice@example.org>, Bob Jones <bob@example.org>",
+	} {
+		ls := []line{title, {x0: 100, x1: 400, y: 670, size: 11, text: text},
+			{x0: 100, x1: 400, y: 656, size: 9, text: "University of Somewhere"}}
+		assert.Equal(t, []string{"Alice Smith", "Bob Jones"}, authors(ls, 1, 17), text)
+	}
+	// a line of addresses under the names stays one
+	ls := []line{title, {x0: 100, x1: 400, y: 670, size: 11, text: "Alice Smith, Bob Jones"},
+		{x0: 100, x1: 400, y: 656, size: 11, text: "{alice,bob}@example.org"}}
+	assert.Equal(t, []string{"Alice Smith", "Bob Jones"}, authors(ls, 1, 17))
+}
+
+// An apostrophe inside a name was taken for an affiliation mark: "Sean O'Neil" read "Sean O Neil".
+func TestAuthorApostrophes(t *testing.T) {
+	title := line{x0: 100, x1: 500, y: 700, size: 17, bold: true, text: "A Study of Things"}
+	ls := []line{title, {x0: 100, x1: 400, y: 670, size: 11, text: "Sean O'Neil1, Anna D’Angelo2 and Young-Dae Jung''"},
+		{x0: 100, x1: 400, y: 656, size: 9, text: "University of Somewhere"}}
+	assert.Equal(t, []string{"Sean O'Neil", "Anna D’Angelo", "Young-Dae Jung"}, authors(ls, 1, 17))
+}
+
+// Names printed in capitals gave no authors: hasName wants a capital followed by lower case.
+func TestAuthorsInCapitals(t *testing.T) {
+	title := line{x0: 100, x1: 500, y: 700, size: 17, bold: true, text: "A Study of Things"}
+	for text, want := range map[string][]string{
+		"ADA LOVELACE1, AHMED ABU-RAYYAN2 AND LUDWIG VAN BEETHOVEN": {"Ada Lovelace", "Ahmed Abu-Rayyan", "Ludwig van Beethoven"},
+		"J.-C. GIRARD, SEAN O'NEIL":                                 {"J.-C. Girard", "Sean O'Neil"},
+	} {
+		ls := []line{title, {x0: 100, x1: 400, y: 670, size: 11, text: text},
+			{x0: 100, x1: 400, y: 656, size: 9, text: "University of Somewhere"}}
+		assert.Equal(t, want, authors(ls, 1, 17), text)
+	}
+	// one name's shape in capitals is not taken: a label as likely as a name; nor a subtitle in capitals
+	for _, l := range []line{{x0: 100, x1: 400, y: 670, size: 11, text: "TECHNICAL REPORT"},
+		{x0: 100, x1: 400, y: 670, size: 11, text: "A CASE STUDY, PART II"},
+		{x0: 100, x1: 400, y: 670, size: 17, text: "BRIDGES, ROADS AND TUNNELS"}} {
+		ls := []line{title, l, {x0: 100, x1: 400, y: 656, size: 11, text: "Alice Smith and Bob Jones"}}
+		assert.Equal(t, []string{"Alice Smith", "Bob Jones"}, authors(ls, 1, 17), l.text)
+	}
+}

@@ -3,6 +3,7 @@ package pdfmeta
 import (
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -23,7 +24,11 @@ var (
 	// Affiliation marks around a name: digits, stars, daggers, asterisms and the like.
 	nameMarksRe  = regexp.MustCompile(`[0-9*∗†‡§¶#$+‖⋆♯♭♮⁎'"’”]+|\([a-z0-9, ]*\)`)
 	honorificsRe = regexp.MustCompile(`^(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+`)
-	abstractRe   = regexp.MustCompile(`(?i)^abstract\b[\s.:—–-]*`)
+	// the label, letter-spaced too ("A B S T R A C T", as Elsevier's journals set it)
+	abstractRe = regexp.MustCompile(`(?i)^a ?b ?s ?t ?r ?a ?c ?t\b[\s.:—–-]*`)
+	// the label some journals (The Lancet, some of Wiley's) give the abstract: in capitals, or alone or before a
+	// stop or colon, not a line of text that starts with the word ("Summary statistics are…")
+	summaryRe = regexp.MustCompile(`^(?:SUMMARY\b|Summary(?:\s*[.:—–]|$))[\s.:—–-]*`)
 	// Lines of the front matter between the authors and an unlabelled abstract.
 	frontMatterRe = regexp.MustCompile(`(?i)^(received|accepted|published|revised|submitted|edited by|reviewed by|\*?correspondence|e-?mail|citation|copyright|©|key ?words)`)
 	sentenceRe    = regexp.MustCompile(`\p{Ll}[.?!] \p{Lu}`)
@@ -102,7 +107,7 @@ func notTitle(s string) bool {
 
 // joinLines joins title lines, without a space after a line that ends in a hyphen, and without the hyphen when
 // it only broke a word (breakHyphen). In a title all in capitals the capitals say nothing of a compound
-// ("REGULARI-" / "ZATION"): the break is judged as if it were in lower case.
+// ("REGULARI-" / "ZATION"): the break is judged as if it were in lower case, by capsBreak.
 func joinLines(ls []line, idx []int) string {
 	var b strings.Builder
 	var words map[string]int
@@ -116,16 +121,73 @@ func joinLines(ls []line, idx []int) string {
 			if words == nil {
 				words = pageWords(ls)
 			}
-			if caps && breakHyphen(strings.ToLower(s), strings.ToLower(t), words) || !caps && breakHyphen(s, t, words) {
+			if caps && capsBreak(strings.ToLower(s), strings.ToLower(t), words, ls) || !caps && breakHyphen(s, t, words) {
 				b.Reset()
 				b.WriteString(s[:len(s)-1])
 			}
-		} else if k > 0 && !strings.HasSuffix(s, "-") {
+		} else if k > 0 && !strings.HasSuffix(s, "-") && !strings.HasSuffix(s, "\u00ad") { // a soft hyphen breaks a word
 			b.WriteByte(' ')
 		}
 		b.WriteString(t)
 	}
 	return tidy(b.String())
+}
+
+// capsBreak is breakHyphen for a title in capitals, given in lower case. There the hyphen at a line's end is
+// most often a compound's ("BOSE-" / "EINSTEIN", "TWO-" / "DIMENSIONAL"): a title is set centred or ragged,
+// where neither TeX nor a word processor breaks words. So the hyphen goes only where breakHyphen would drop it
+// and the page shows a broken word: it prints the word joined, or the part after is a word's ending, a common
+// suffix ("zation", "ings") or the end of another word of the page ("sets" of "subsets"). A part that the page
+// writes as a name (capitalized, never in lower case: "Einstein") keeps it in any case.
+func capsBreak(s, next string, words map[string]int, ls []line) bool {
+	if !breakHyphen(s, next, words) {
+		return false
+	}
+	before := lastLetters(s[:len(s)-1])
+	after := firstLetters(next)
+	if words[before+after] > 0 {
+		return true
+	}
+	names := pageNames(ls)
+	if names[before] || names[after] {
+		return false
+	}
+	if suffixRe.MatchString(after) {
+		return true
+	}
+	for w := range words {
+		if len(w) > len(after) && strings.HasSuffix(w, after) && !strings.Contains(w, "-") {
+			return true
+		}
+	}
+	return false
+}
+
+// suffixRe: the part of a word after a break that is a common ending: a syllable or two, then a suffix.
+var suffixRe = regexp.MustCompile(`^[a-z]{0,3}(?:tions?|sions?|ings?|ments?|ness|ity|ities|isms?|ists?|ives?|ous|able|ible|ances?|ences?|ency|ancy|ures?|ical|ally|ular|ogy|ogies|ics|ed|ers?|ly|als?|i[sz]ed?|i[sz]es|ates|ated|ations?|scopy|graphy|metry|logy|sis|ses)$`)
+
+// pageNames are the words, in lower case, that the page's running text (lines with lower case) writes
+// capitalized and never in lower case: names.
+func pageNames(ls []line) map[string]bool {
+	names, lower := map[string]bool{}, map[string]bool{}
+	for _, l := range ls {
+		if strings.ToUpper(l.text) == l.text {
+			continue
+		}
+		for _, w := range strings.FieldsFunc(l.text, func(r rune) bool { return !unicode.IsLetter(r) }) {
+			r, n := utf8.DecodeRuneInString(w)
+			switch low := strings.ToLower(w); {
+			case low == w:
+				lower[w] = true
+			case unicode.IsUpper(r) && strings.ToLower(w[n:]) == w[n:]:
+				names[low] = true
+			}
+		}
+	}
+	for w := range lower {
+		delete(names, w)
+	}
+	return names
 }
 
 // smallWords stay lower case in a title, but for its first word and the first after a colon or dash.
@@ -210,6 +272,7 @@ func titleWord(w string, first bool, acronyms map[string]bool) string {
 // grid's first row (one name per column, each with its affiliation below), the rows of names in the same style
 // are read too.
 func authors(ls []line, from int, titleSize float64) []string {
+	ls = capsNames(withoutEmails(ls, from), from, titleSize)
 	for i := from; i < len(ls) && i < from+12; i++ {
 		l := ls[i]
 		if l.size >= titleSize-0.1 && l.letters() > 0 && !looksLikeNames(l.text) {
@@ -272,6 +335,97 @@ func authors(ls []line, from int, titleSize float64) []string {
 		return names
 	}
 	return nil
+}
+
+// emailRe: a mail address as printed beside a name, in brackets or not, with a braced list of users too.
+var emailRe = regexp.MustCompile(`[(<\[]?(?:\{[^{}]*\}|[\w.+-]+)@[\w-]+(?:\.[\w-]+)+[)>\]]?`)
+
+// withoutEmails is ls with the mail addresses cut out of the lines (from ls[from] on) that print names beside
+// them ("Ada Lovelace (ada@example.org), Alan Turing"): notNamesRe refuses any line with an "@". A line of
+// addresses only is left as it is, a sign that the names above it are set apart from their affiliations.
+func withoutEmails(ls []line, from int) []line {
+	var out []line
+	for i := from; i < len(ls) && i < from+24; i++ {
+		if !strings.Contains(ls[i].text, "@") {
+			continue
+		}
+		t := strings.TrimSpace(emailRe.ReplaceAllString(ls[i].text, "  "))
+		if !hasName(t) {
+			continue
+		}
+		if out == nil {
+			out = append([]line{}, ls...)
+		}
+		out[i].text = t
+	}
+	if out == nil {
+		return ls
+	}
+	return out
+}
+
+// capsNames is ls with the lists of names printed in capitals below the title (from ls[from] on) in title case
+// ("ADA LOVELACE AND ALAN TURING" reads "Ada Lovelace and Alan Turing"), which hasName needs. A line counts as
+// a list when it has two names or more and nothing else: a line in capitals with one name's shape is as likely
+// a label ("TECHNICAL REPORT", "MIT CSAIL"); and it is smaller than the title, whose subtitle it is otherwise.
+func capsNames(ls []line, from int, titleSize float64) []line {
+	var out []line
+	for i := from; i < len(ls) && i < from+12; i++ {
+		t := ls[i].text
+		if ls[i].size >= titleSize-0.1 || strings.ToUpper(t) != t || strings.ToLower(t) == t || notNamesRe.MatchString(t) {
+			continue
+		}
+		parts, names := 0, 0
+		for _, p := range nameSplitRe.Split(strings.ReplaceAll(t, " AND ", " and "), -1) {
+			if p = cleanName(p); p != "" {
+				parts++
+				if isName(p) && !strings.ContainsFunc(p, unicode.IsDigit) && !slices.ContainsFunc(strings.Fields(p), notNameWord) {
+					names++
+				}
+			}
+		}
+		if parts < 2 || names < parts {
+			continue
+		}
+		if out == nil {
+			out = append([]line{}, ls...)
+		}
+		words := strings.Fields(t)
+		for k, w := range words {
+			lw := strings.ToLower(w)
+			switch {
+			case lw == "and" || particles[lw]:
+				words[k] = lw
+			default:
+				words[k] = capitalizeParts(lw)
+			}
+		}
+		out[i].text = strings.Join(words, " ")
+	}
+	if out == nil {
+		return ls
+	}
+	return out
+}
+
+// notNameWord: a word in capitals that no name has: a small word ("A CASE STUDY OF") or a Roman numeral.
+func notNameWord(w string) bool {
+	lw := strings.ToLower(w)
+	return smallWords[lw] && !particles[lw] || romanRe.MatchString(w)
+}
+
+// capitalizeParts puts a capital at the start of a lower-case word and of each part after a hyphen, a dot or an
+// apostrophe ("abu-rayyan" → "Abu-Rayyan", "j.-c." → "J.-C.", "o'neil" → "O'Neil").
+func capitalizeParts(w string) string {
+	rs := []rune(w)
+	up := true
+	for k, r := range rs {
+		if up && unicode.IsLetter(r) {
+			rs[k] = unicode.ToUpper(r)
+		}
+		up = !unicode.IsLetter(r)
+	}
+	return string(rs)
 }
 
 // rowAt is line i and the lines after it on the same row (other columns), left to right.
@@ -380,6 +534,9 @@ func looksLikeNames(s string) bool {
 		if p == "" {
 			continue
 		}
+		if degreeRe.MatchString(p) {
+			continue
+		}
 		all++
 		if isName(p) {
 			good++
@@ -388,18 +545,30 @@ func looksLikeNames(s string) bool {
 	return all > 0 && good*4 >= all*3
 }
 
+// degreeRe: an academic degree printed after a name ("Jane Doe, MD, PhD", "John Roe, Ph.D."), not a name.
+var degreeRe = regexp.MustCompile(`^(?:Ph\.? ?D|M\.? ?D|M\.? ?Sc|B\.? ?Sc|[MD]\.? ?Phil|M\.? ?P\.? ?H|MBA|DrPH|RN|FRCP\w*|M\.? ?S|M\.? ?A|B\.? ?S|B\.? ?A)\.?$`)
+
 func splitNames(s string) []string {
 	var out []string
 	for _, p := range nameSplitRe.Split(s, -1) {
-		if p = cleanName(p); p != "" && isName(p) {
+		if p = cleanName(p); p != "" && isName(p) && !degreeRe.MatchString(p) {
 			out = append(out, p)
 		}
 	}
 	return out
 }
 
+// innerApostropheRe: an apostrophe inside a name, between two letters ("O'Neil", "D’Angelo").
+var innerApostropheRe = regexp.MustCompile(`\pL['’]\pL`)
+
+// apostrophes hides apostrophes as Private Use runes and shows them again.
+var apostrophes = struct{ hide, show *strings.Replacer }{
+	strings.NewReplacer("'", "\uE000", "’", "\uE001"), strings.NewReplacer("\uE000", "'", "\uE001", "’")}
+
 func cleanName(s string) string {
-	s = nameMarksRe.ReplaceAllString(s, " ")
+	// "O'Neil" keeps its apostrophe, hidden from nameMarksRe; "Jung''" does not
+	s = innerApostropheRe.ReplaceAllStringFunc(s, apostrophes.hide.Replace)
+	s = apostrophes.show.Replace(nameMarksRe.ReplaceAllString(s, " "))
 	s = strings.Trim(strings.Join(strings.Fields(s), " "), " ,.;:-")
 	if strings.HasSuffix(s, ".") && len(s) > 3 && s[len(s)-3] != ' ' && s[len(s)-3] != '.' {
 		s = strings.TrimSuffix(s, ".")
@@ -438,13 +607,17 @@ func isName(s string) bool {
 	return letters >= 3 && (len(words) > 1 || strings.Contains(s, "."))
 }
 
-// abstract is the text after an "Abstract" label, in its column, up to the keywords or the introduction. An
-// abstract that the column's end cuts mid-sentence goes on at the top of the next column.
+// abstract is the text after an "Abstract" label (else a "Summary" one), in its column, up to the keywords or
+// the introduction. An abstract that the column's end cuts mid-sentence goes on at the top of the next column.
 func abstract(ls []line) string {
+	label := abstractRe
+	if !slices.ContainsFunc(ls, func(l line) bool { return abstractRe.MatchString(l.text) }) {
+		label = summaryRe
+	}
 	for i, l := range ls {
-		loc := abstractRe.FindStringIndex(l.text)
-		if loc == nil {
-			continue
+		loc := label.FindStringIndex(l.text)
+		if loc == nil || label == summaryRe && i > len(ls)/2 {
+			continue // a "Summary" low on the page is a closing section's heading
 		}
 		var b strings.Builder
 		b.WriteString(l.text[loc[1]:])
@@ -454,12 +627,16 @@ func abstract(ls []line) string {
 			// the next column's lines from the label's row down, above where this column's part ended
 			for j := i + 1; j < len(ls); j++ {
 				if m := ls[j]; m.x0 > math.Max(right, x1) && m.y <= l.y+1 && m.y > last {
-					readColumn(ls, j, m, m.x0, math.Max(m.x1, m.x0+200), &b)
+					done, _, _ = readColumn(ls, j, m, m.x0, math.Max(m.x1, m.x0+200), &b)
 					break
 				}
 			}
 		}
-		if a := tidy(b.String()); len(a) >= 80 {
+		a := tidy(b.String())
+		if !done && midSentence(a) || b.Len() >= maxColumn {
+			a = wholeSentences(a) // the page's end or the length limit cut it: "… in the multi-lingual subtasks,"
+		}
+		if len(a) >= 80 {
 			return a
 		}
 		return ""
@@ -488,7 +665,10 @@ func unlabelledAbstract(ls []line, from int, floor float64, onePage bool) string
 				para = append(para, m)
 			}
 		}
-		if len(para) < 3 || b.Len() < 250 || len(sentenceRe.FindAllStringIndex(b.String(), 3)) < 2 {
+		// set in smaller type than the text below it, as many journals set the abstract
+		smaller := !done && smallerThanBelow(ls, last, l.size)
+		if sentences := len(sentenceRe.FindAllStringIndex(b.String(), 3)); len(para) < 3 || b.Len() < 250 ||
+			sentences < 2 && !(smaller && sentences == 1) {
 			continue // a title's second language, a block of affiliations, a dateline
 		}
 		flush := 0
@@ -503,7 +683,7 @@ func unlabelledAbstract(ls []line, from int, floor float64, onePage bool) string
 		if flush*3 < (len(para)-1)*2 {
 			continue // ragged lines: not a paragraph of running text
 		}
-		if !done && !onePage && !widerThanBelow(ls, last, para, right-l.x0) {
+		if !done && !onePage && !smaller && !widerThanBelow(ls, last, para, right-l.x0) {
 			return ""
 		}
 		a := cutCopyright(tidy(b.String()))
@@ -515,6 +695,21 @@ func unlabelledAbstract(ls []line, from int, floor float64, onePage bool) string
 		return a
 	}
 	return ""
+}
+
+// smallerThanBelow: most lines of text below the baseline last are set at least a point larger than size.
+func smallerThanBelow(ls []line, last, size float64) bool {
+	larger, all := 0, 0
+	for _, m := range ls {
+		if m.y >= last || m.letters() < 20 || all == 12 {
+			continue
+		}
+		all++
+		if m.size >= size+1 {
+			larger++
+		}
+	}
+	return all >= 4 && larger*3 >= all*2
 }
 
 // widerThanBelow: most lines of text below the baseline last are less than 0.7 of width, the paragraph's.
@@ -540,15 +735,18 @@ func cutCopyright(a string) string {
 	return a
 }
 
+// maxColumn is the most text readColumn reads, in bytes.
+const maxColumn = 4000
+
 // readColumn appends to b the lines from ls[from] on that lie in the column x0..x1 below the line prev, up
-// to the keywords or the introduction (done), a gap, a change of size, or 4000 bytes. It returns the right
+// to the keywords or the introduction (done), a gap, a change of size, or maxColumn bytes. It returns the right
 // edge of the widest line it read and the baseline of the last. Sub- and superscripts (short lines much smaller than the text, on rows
 // of their own) are passed over.
 func readColumn(ls []line, from int, prev line, x0, x1 float64, b *strings.Builder) (done bool, right, last float64) {
 	size := 0.0
 	right = prev.x1
 	var words map[string]int // the page's words, for the hyphens at line ends
-	for j := from; j < len(ls) && b.Len() < 4000; j++ {
+	for j := from; j < len(ls) && b.Len() < maxColumn; j++ {
 		m := ls[j]
 		if m.x1 < x0 || m.x0 > x1 {
 			continue // another column
@@ -571,7 +769,11 @@ func readColumn(ls []line, from int, prev line, x0, x1 float64, b *strings.Build
 		} else if math.Abs(m.size-size) > 1.5 {
 			break
 		}
-		if s := b.String(); lineEndHyphen(s, m.text) {
+		if s, ok := strings.CutSuffix(b.String(), "\u00ad"); ok { // a soft hyphen (OCR, word processors) only breaks a word
+			b.Reset()
+			b.WriteString(s)
+			b.WriteString(m.text)
+		} else if s := b.String(); lineEndHyphen(s, m.text) {
 			if words == nil {
 				words = pageWords(ls)
 			}
@@ -602,6 +804,32 @@ func endsAbstract(text string) bool {
 	return !strings.Contains(strings.ToLower(text[:loc[1]]), "introduction") || len(strings.Fields(text)) <= 6
 }
 
+// midSentence: text that stops where a sentence cannot end, after a comma, a colon, a hyphen, a small word
+// ("of", "the") or inside brackets.
+func midSentence(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return false
+	}
+	if strings.ContainsAny(s[len(s)-1:], ",;:-([") || strings.Count(s, "(") > strings.Count(s, ")") {
+		return true
+	}
+	f := strings.Fields(s)
+	return smallWords[strings.ToLower(f[len(f)-1])]
+}
+
+// sentenceEndRe: the end of a sentence inside a text, before the next one's capital.
+var sentenceEndRe = regexp.MustCompile(`[.?!]['")\]’”]?\s+[\p{Lu}\d]`)
+
+// wholeSentences is text up to the end of its last whole sentence, or text itself if it ends one or has none.
+func wholeSentences(s string) string {
+	ms := sentenceEndRe.FindAllStringIndex(s, -1)
+	if len(ms) == 0 || endsSentence(s) {
+		return s
+	}
+	return strings.TrimSpace(s[:strings.LastIndexAny(s[:ms[len(ms)-1][1]], " ")])
+}
+
 // endsSentence: text that ends with a full stop, a question or exclamation mark, maybe inside quotes or brackets.
 func endsSentence(s string) bool {
 	s = strings.TrimRight(s, " \"')]”’")
@@ -624,6 +852,8 @@ func lineEndHyphen(s, next string) bool {
 // page is one: the hyphen is kept
 //   - next to a capital or a digit ("Bose-" / "Einstein", "GPT-" / "4", "4,5-" / "dimethyl");
 //   - between two compounds ("state-of-" / "the-art"): TeX breaks such a word only at its hyphens;
+//   - after "self" and "well", which English joins to the next word with a hyphen ("self-" / "supervised",
+//     "well-" / "posed"), never closed;
 //   - when the page prints the compound with its hyphen elsewhere ("multi-layers" in the title), or the part
 //     before as the start of another compound ("multi-" of "multi-photon") and the part after as a word, and
 //     the part before is not a function word ("with-" / "out"). A chemical name's "4,5-di-" / "methylimidazol"
@@ -646,12 +876,15 @@ func breakHyphen(s, next string, words map[string]int) bool {
 	if b == "" || a == "" {
 		return true
 	}
-	if words[b+"-"+a] > 0 {
+	if words[b+"-"+a] > 0 || hyphenPrefixes[b] {
 		return false
 	}
 	// the part after is counted once at the break itself
 	return words[b+a] > 0 || functionWords[b] || words[b+"-"] == 0 || words[a] < 2
 }
+
+// hyphenPrefixes are the words that English joins to the next with a hyphen only.
+var hyphenPrefixes = map[string]bool{"self": true, "well": true}
 
 // compoundRe: a word with a hyphen between letters ("state-of", "the-art"; not "4,5-di", "imidazol-2-ylidene").
 var compoundRe = regexp.MustCompile(`\pL-\pL`)
@@ -722,7 +955,7 @@ func init() {
 
 // tidy normalizes the text of a title or name: ligatures, TeX accents ("Franc¸ois", "Mouni´e"), spaces.
 func tidy(s string) string {
-	s = tidyReplacer.Replace(s)
+	s = negate(tidyReplacer.Replace(s))
 	rs := []rune(s)
 	var b strings.Builder
 	for i := 0; i < len(rs); i++ {

@@ -57,3 +57,35 @@ func TestLineEndHyphensOfCommonWords(t *testing.T) {
 		"the multi-photon data in each layer. The co-operation of the groups in each set of data is a co-operation of work.",
 		abstract(ls))
 }
+
+// "self-" / "supervised" at a line's end read "selfsupervised" on a page that printed no other "self-" compound.
+func TestLineEndHyphensAfterSelfAndWell(t *testing.T) {
+	text := []string{
+		"Abstract We train a self-",
+		"supervised model on a well-",
+		"posed task, and the model learns by itself what is well done.",
+	}
+	ls := make([]line, len(text))
+	for i, s := range text {
+		ls[i] = line{x0: 100, x1: 500, y: 700 - 12*float64(i), size: 9, text: s}
+	}
+	assert.Equal(t, "We train a self-supervised model on a well-posed task, and the model learns by itself what is well done.",
+		abstract(ls))
+}
+
+// A soft hyphen (U+00AD, which OCR layers and word processors draw at line ends) was read as the end of a word:
+// "shal\u00ad" / "low" read "shal low", in titles and abstracts.
+func TestLineEndSoftHyphens(t *testing.T) {
+	text := []string{
+		"Abstract We find solutions of the general fifth-order shal\u00ad",
+		"low water-wave models. The previously published solutions turn out to be special cases.",
+	}
+	ls := make([]line, len(text))
+	for i, s := range text {
+		ls[i] = line{x0: 100, x1: 500, y: 700 - 12*float64(i), size: 9, text: s}
+	}
+	assert.Equal(t, "We find solutions of the general fifth-order shallow water-wave models. The previously published "+
+		"solutions turn out to be special cases.", abstract(ls))
+	title := []line{{x0: 100, x1: 500, y: 700, size: 18, text: "Shal\u00ad"}, {x0: 100, x1: 500, y: 680, size: 18, text: "low Waves"}}
+	assert.Equal(t, "Shallow Waves", joinLines(title, []int{0, 1}))
+}

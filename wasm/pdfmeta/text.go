@@ -31,6 +31,8 @@ type font struct {
 	cid    map[int]float64
 	dw     float64
 	names  map[int]string // glyph names of the encoding's Differences, read when a code decodes to nothing
+	tex    layout         // a TeX or Symbol font drawn in its built-in encoding, without a character map
+	symbol bool           // the Symbol font, whose character maps may give its codes in Private Use (U+F0xx)
 }
 
 func newFont(v pdf.Value) *font {
@@ -40,6 +42,7 @@ func newFont(v pdf.Value) *font {
 		name = name[i+1:]
 	}
 	f.name = name
+	f.symbol = isSymbolFont(name)
 	lower := strings.ToLower(name)
 	for _, w := range []string{"bold", "black", "heavy", "medi", "semibold", "demi", "cmbx", "cmb10", "cmssbx", "-bd", "extrab"} {
 		if strings.Contains(lower, w) {
@@ -78,6 +81,10 @@ func newFont(v pdf.Value) *font {
 		}
 		return f
 	}
+	if enc := v.Key("Encoding"); v.Key("ToUnicode").Kind() != pdf.Stream &&
+		(enc.IsNull() || enc.Kind() == pdf.Dict && enc.Key("BaseEncoding").IsNull()) {
+		f.tex = texLayoutOf(name)
+	}
 	if d := v.Key("Encoding").Key("Differences"); d.Len() > 0 {
 		f.names = map[int]string{}
 		code := 0
@@ -109,6 +116,27 @@ func unreadable(text string) bool {
 	return true
 }
 
+// unknownRune: what a decoder gives for a code it has no character for.
+func unknownRune(r rune) bool { return r < ' ' || r == utf8.RuneError }
+
+// texText is the text of code in a TeX font: the glyph its encoding's Differences name, else what the
+// font's built-in layout has there. A glyph named but unknown is dropped, not read as its code's ASCII
+// letter (the symbol font's "prime" at '0' would read "f0" for f′).
+func (f *font) texText(code int, decoded string) string {
+	if name, ok := f.names[code]; ok {
+		if t, ok := glyphText(name); ok {
+			return t
+		}
+		// a name the PDF library knows; below 128 glyphNames has all that give ASCII, so the library's giving
+		// the code's own character means it does not know the name
+		if decoded != string(rune(code)) || code >= 0x80 {
+			return decoded
+		}
+		return ""
+	}
+	return f.tex.text(code)
+}
+
 // glyphNames are the glyph names that fonts without a character map give digits and delimiters: the
 // standard names, which the PDF library does not know with a variant suffix ("zero.prop", "one.oldstyle",
 // as LuaTeX writes them), and the names of the delimiters and of plus, minus and equals in AIP's
@@ -119,7 +147,14 @@ var glyphNames = map[string]string{"zero": "0", "one": "1", "two": "2", "three":
 	"semicolon": ";", "hyphen": "-", "endash": "–", "emdash": "—", "slash": "/", "percent": "%", "plus": "+",
 	"equal": "=", "less": "<", "greater": ">", "quoteright": "’", "quoteleft": "‘", "quotedblleft": "“",
 	"quotedblright": "”", "fi": "fi", "fl": "fl", "ff": "ff", "ffi": "ffi", "ffl": "ffl",
-	"H20849": "(", "H20850": ")", "H20851": "[", "H20852": "]", "H11001": "+", "H11002": "−", "H11005": "="}
+	"H20849": "(", "H20850": ")", "H20851": "[", "H20852": "]", "H11001": "+", "H11002": "−", "H11005": "=",
+	"space": " ", "exclam": "!", "quotedbl": "\"", "numbersign": "#", "dollar": "$", "ampersand": "&",
+	"quotesingle": "'", "asterisk": "*", "question": "?", "at": "@", "backslash": "\\", "asciicircum": "^",
+	"underscore": "_", "grave": "`", "bar": "|", "asciitilde": "~",
+	// TeX's math fonts' names that the Adobe glyph list has not, and their glyphs without text of their own
+	"prime": "′", "epsilon1": "ε", "theta1": "ϑ", "pi1": "ϖ", "rho1": "ϱ", "sigma1": "ς", "phi1": "φ",
+	"lscript": "ℓ", "dotlessj": "ȷ", "lessorsimilar": "≲", "greaterorsimilar": "≳", "lessorequalslant": "⩽",
+	"greaterorequalslant": "⩾", "negationslash": "\u0338", "mapsto": "", "vector": "", "tie": ""}
 
 // glyphText is the text of a glyph name: a known name or a letter, with a variant suffix dropped, or uniXXXX.
 func glyphText(name string) (string, bool) {
@@ -229,10 +264,23 @@ func (w *walker) walk(content, res pdf.Value, ctm matrix, depth int, scope strin
 				code = code<<8 | int(s[i+1])
 			}
 			text := f.dec.Decode(s[i : i+step])
-			if f.names != nil && unreadable(text) {
+			if f.tex != nil {
+				text = f.texText(code, text)
+			} else if f.names != nil && unreadable(text) {
 				if t, ok := glyphText(f.names[code]); ok {
 					text = t
 				}
+			}
+			if strings.ContainsFunc(text, privateUse) {
+				text = publicText(text, f.symbol)
+			}
+			if strings.ContainsFunc(text, unknownRune) {
+				text = strings.Map(func(r rune) rune { // nothing is better than a U+FFFD or a control code
+					if unknownRune(r) {
+						return -1
+					}
+					return r
+				}, text)
 			}
 			w0 := f.width(code) / 1000
 			trm := matrix{g.tfs * g.th, 0, 0, g.tfs, 0, g.trise}.mul(g.tm).mul(g.ctm)
@@ -429,7 +477,7 @@ func lines(glyphs []glyph) []line {
 }
 
 func noteMark(s string) bool {
-	return s != "" && strings.Trim(s, "0123456789,*∗†‡§¶") == ""
+	return s != "" && strings.Trim(s, "0123456789,*∗†‡§¶⋆♯♭♮‖") == ""
 }
 
 func endsLower(s string) bool {

@@ -10,7 +10,11 @@ import (
 // Page is the first page to draw; empty parts are left out. Bytes 1–8 in its text are drawn in a symbol font
 // without a character map, as AIP's and LuaTeX's PDFs have, whose encoding names them H20849 and H20850
 // (the parentheses of AIP's MathematicalPi fonts), zero.prop, one.prop and two.prop (LuaTeX's digits), and
-// H11001, H11002 and H11005 (MathematicalPi's plus, minus and equals).
+// H11001, H11002 and H11005 (MathematicalPi's plus, minus and equals). A rune U+E000+c (Private Use) is drawn
+// as code c (0–255) of a TeX font without a character map or an encoding, as TeX's PDFs have them: CMSY10,
+// and from U+E100, U+E200, U+E300, U+E400 and U+E500 on CMMI10, CMEX10, MSAM10, MSBM10 and CMR10; from
+// U+E600 on in Symbol, likewise, from U+E700 on in SymbolMT, whose character map gives U+F000+c, and from
+// U+E800 on in CMTI10, whose encoding names codes 0 (unknownglyph), 12 (fi), 33, 38, 48 and 63.
 type Page struct {
 	Header  string   // a small line at the top (a running head, an arXiv stamp)
 	Title   []string // title lines, 18 pt bold
@@ -141,12 +145,26 @@ func Paper(p Page) []byte {
 		"<< /Type /Catalog /Pages 2 0 R >>",
 		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
 		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R " +
-			"/Resources << /Font << /F1 5 0 R /F2 6 0 R /F3 7 0 R >> >> >>",
+			"/Resources << /Font << /F1 5 0 R /F2 6 0 R /F3 7 0 R" + texResources() + " >> >> >>",
 		fmt.Sprintf("<< /Length %d >>\nstream\n%sendstream", content.Len(), content.String()),
 		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
 		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>",
 		"<< /Type /Font /Subtype /Type1 /BaseFont /MathematicalPi-Three /Encoding << /Type /Encoding " +
 			"/Differences [1 /H20849 /H20850 /zero.prop /one.prop /two.prop /H11001 /H11002 /H11005] >> >>",
+	}
+	for _, name := range texFonts {
+		if name == "SymbolMT" { // a character map that gives the codes in Private Use, as word processors write
+			objs = append(objs, fmt.Sprintf("<< /Type /Font /Subtype /TrueType /BaseFont /ABCDEF+SymbolMT /ToUnicode %d 0 R >>", len(objs)+2))
+			cmap := "begincmap\n1 begincodespacerange <00> <FF> endcodespacerange\n1 beginbfrange <20> <FF> <F020> endbfrange\nendcmap\n"
+			objs = append(objs, fmt.Sprintf("<< /Length %d >>\nstream\n%sendstream", len(cmap), cmap))
+			continue
+		}
+		if name == "CMTI10" { // names for some codes, as pdfTeX writes them
+			objs = append(objs, "<< /Type /Font /Subtype /Type1 /BaseFont /ABCDEF+CMTI10 /Encoding << /Type /Encoding "+
+				"/Differences [0 /unknownglyph 12 /fi 33 /exclam 38 /ampersand 48 /zero 63 /question] >> >>")
+			continue
+		}
+		objs = append(objs, "<< /Type /Font /Subtype /Type1 /BaseFont /ABCDEF+"+name+" >>")
 	}
 	kids := "3 0 R"
 	for range p.MorePages {
@@ -201,15 +219,37 @@ func words(textAt func(font string, size, x, y float64, s string), x, y float64,
 	}
 }
 
-// symbols switches to the symbol font F3 around bytes 1–8 of an escaped string shown in font.
+// texFonts are the fonts F4… that runes from U+E000 on are drawn in, 256 codes each, objects 8… (SymbolMT's
+// character map is the object after it).
+var texFonts = []string{"CMSY10", "CMMI10", "CMEX10", "MSAM10", "MSBM10", "CMR10", "Symbol", "SymbolMT", "CMTI10"}
+
+func texResources() string {
+	var b strings.Builder
+	obj := 8
+	for k, name := range texFonts {
+		fmt.Fprintf(&b, " /F%d %d 0 R", 4+k, obj)
+		obj++
+		if name == "SymbolMT" {
+			obj++ // its character map
+		}
+	}
+	return b.String()
+}
+
+// symbols switches to the symbol font F3 around bytes 1–8 of an escaped string shown in font, and to a TeX
+// font around a Private Use rune.
 func symbols(s, font string, size float64) string {
 	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 1 && c <= 8 {
-			fmt.Fprintf(&b, ") Tj /F3 %g Tf <%02x> Tj /%s %g Tf (", size, c, font, size)
+	for _, r := range s {
+		if r >= 1 && r <= 8 {
+			fmt.Fprintf(&b, ") Tj /F3 %g Tf <%02x> Tj /%s %g Tf (", size, r, font, size)
 			continue
 		}
-		b.WriteByte(s[i])
+		if k := int(r-0xE000) / 256; r >= 0xE000 && k < len(texFonts) {
+			fmt.Fprintf(&b, ") Tj /F%d %g Tf <%02x> Tj /%s %g Tf (", 4+k, size, r%256, font, size)
+			continue
+		}
+		b.WriteRune(r)
 	}
 	return b.String()
 }

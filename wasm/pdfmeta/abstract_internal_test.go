@@ -1,0 +1,114 @@
+package pdfmeta
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// An abstract that the page's end cut mid-sentence (it goes on on page 2) was saved with its broken last
+// sentence: "… dropped from 41.75% to 19% in the multi-lingual subtasks,". It ends at its last whole sentence
+// now; one that ends a sentence, or one cut where a sentence may end, is kept whole.
+func TestAbstractCutByThePage(t *testing.T) {
+	page := func(last string) []line {
+		text := []string{
+			"Abstract The campaign was mainly the same as last year. The results of e.g. the participants",
+			"suggested that the changes had led to a drop in performance. In comparison with last year the",
+			"accuracy dropped from 41.75% to 19% in the " + last,
+		}
+		ls := make([]line, len(text))
+		for i, s := range text {
+			ls[i] = line{x0: 100, x1: 500, y: 700 - 12*float64(i), size: 9, text: s}
+		}
+		return append(ls, line{x0: 100, x1: 200, y: 80, size: 8, text: "http://example.org"})
+	}
+	const whole = "The campaign was mainly the same as last year. The results of e.g. the participants suggested that " +
+		"the changes had led to a drop in performance."
+	rest := " In comparison with last year the accuracy dropped from 41.75% to 19% in the "
+	for last, want := range map[string]string{
+		"multi-lingual subtasks,":  whole,
+		"multi-lingual tasks of":   whole,
+		"multi-lingual tasks.":     whole + rest + "multi-lingual tasks.",
+		"multi-lingual tasks (see": whole,
+		"multi-lingual QA track":   whole + rest + "multi-lingual QA track",
+	} {
+		assert.Equal(t, want, abstract(page(last)), strings.TrimSpace(last))
+	}
+}
+
+// Elsevier's journals set the label letter-spaced, which reads "A B S T R A C T": no abstract was found.
+func TestAbstractLetterSpacedLabel(t *testing.T) {
+	text := []string{
+		"A B S T R A C T",
+		"We study the letter-spaced label of some journals, which sets the word apart from the text.",
+		"The abstract below it is read up to the keywords.",
+		"Keywords: labels; letter spacing",
+	}
+	ls := make([]line, len(text))
+	for i, s := range text {
+		ls[i] = line{x0: 100, x1: 500, y: 700 - 12*float64(i), size: 9, text: s}
+	}
+	assert.Equal(t, "We study the letter-spaced label of some journals, which sets the word apart from the text. The abstract "+
+		"below it is read up to the keywords.", abstract(ls))
+}
+
+// An unlabelled abstract of two sentences and a short one, set in smaller type than the body below it (as
+// Z. Naturforsch. and many journals set it) and as wide, was not taken: it had too few sentences, and was not
+// wider than the body.
+func TestUnlabelledAbstractInSmallerType(t *testing.T) {
+	ls := []line{
+		{x0: 100, x1: 400, y: 700, size: 14, bold: true, text: "Exact Solutions of Generated Wave Models"},
+		{x0: 100, x1: 300, y: 680, size: 10, text: "Ada Lovelace and Alan Turing"},
+		{x0: 100, x1: 300, y: 668, size: 8, text: "Received December 15, 1998"},
+	}
+	for i, s := range []string{
+		"We perform a symbolic computation to find some general solitary solutions for the",
+		"general fifth-order shallow water-wave models. Applying the tanh method, we have",
+		"found certain new exact solitary wave solutions, of which the previously published",
+		"ones are special cases.",
+	} {
+		x1 := 500.0
+		if i == 3 {
+			x1 = 200
+		}
+		ls = append(ls, line{x0: 100, x1: x1, y: 650 - 10*float64(i), size: 8, text: s})
+	}
+	for i := range 8 {
+		ls = append(ls, line{x0: 100, x1: 500, y: 600 - 12*float64(i), size: 10,
+			text: "We investigate the generalized fifth-order shallow water-wave model which describes waves."})
+	}
+	assert.Equal(t, "We perform a symbolic computation to find some general solitary solutions for the general fifth-order "+
+		"shallow water-wave models. Applying the tanh method, we have found certain new exact solitary wave solutions, "+
+		"of which the previously published ones are special cases.", unlabelledAbstract(ls, 2, 100, false))
+}
+
+// Journals that label the abstract "Summary" (The Lancet, some of Wiley's) gave no labelled abstract.
+func TestAbstractSummaryLabel(t *testing.T) {
+	page := func(label string) []line {
+		text := []string{
+			label + "We study the label that some journals give the abstract, which must not be kept in the text.",
+			"The abstract below it is read up to the keywords.",
+			"Keywords: labels; summaries",
+		}
+		ls := make([]line, len(text))
+		for i, s := range text {
+			ls[i] = line{x0: 100, x1: 500, y: 700 - 12*float64(i), size: 9, text: s}
+		}
+		return ls
+	}
+	const want = "We study the label that some journals give the abstract, which must not be kept in the text. The " +
+		"abstract below it is read up to the keywords."
+	for _, label := range []string{"SUMMARY ", "Summary: ", "Summary. "} {
+		assert.Equal(t, want, abstract(page(label)), label)
+	}
+	alone := append([]line{{x0: 100, x1: 160, y: 712, size: 10, bold: true, text: "Summary"}}, page("")...)
+	assert.Equal(t, want, abstract(alone))
+	// a line of text that starts with the word is no label, nor a closing section's heading low on the page
+	assert.Empty(t, abstract(page("Summary statistics of the runs are given below. ")))
+	body := make([]line, 8)
+	for i := range body {
+		body[i] = line{x0: 100, x1: 500, y: 900 - 12*float64(i), size: 9, text: "The body of the paper above its summary."}
+	}
+	assert.Empty(t, abstract(append(body, page("SUMMARY ")...)))
+}
