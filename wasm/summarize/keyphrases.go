@@ -90,6 +90,9 @@ func variantOfAny(out []string, p string) bool {
 // isVariant reports two phrases of as many words (hyphens split words) whose words pair up as forms of one
 // another (variantWord).
 func isVariant(a, b string) bool {
+	if a == "" || b == "" || a[0]|0x20 != b[0]|0x20 {
+		return a == b // most pairs differ in their first letter: no stem in common
+	}
 	for {
 		var x, y string
 		x, a = nextPart(a)

@@ -55,6 +55,7 @@ type token struct {
 	sentStart  bool
 	title      bool
 	capital    bool  // capitalized, not at the start of a sentence
+	upper      bool  // capitalized
 	shape      uint8 // shapeAcronym, shapeDigit, shapeHyphen, shapePlural, shapeEs of the word as written
 	paren      bool  // followed by a parenthesized acronym: "(FDI)"
 }
@@ -767,6 +768,7 @@ func tokenize(toks []token, types *wordTypes, text string, base, titleLen int, m
 				start: base + p, end: base + p + len(w), typ: ti, det: y.class&classDet != 0,
 				clause: y.flags&typeClause != 0, prep: y.flags&typePrep != 0,
 				brkBefore: brk, sentStart: sentStart, title: base+p < titleLen, capital: !sentStart && y.flags&typeUpper != 0,
+				upper:  y.flags&typeUpper != 0,
 				phrase: y.flags&typePhrase != 0,
 			}
 			// a past participle after a form of "be" or "have" is a verb: "needs to be tuned per-model"
@@ -920,9 +922,7 @@ func (d *doc) markCase() {
 	for i := range d.words {
 		d.words[i].cased = 0
 	}
-	upper := func(i int) bool {
-		return i >= 0 && i < len(d.toks) && !d.toks[i].title && d.types.list[d.toks[i].typ].flags&typeUpper != 0
-	}
+	upper := func(i int) bool { return i >= 0 && i < len(d.toks) && !d.toks[i].title && d.toks[i].upper }
 	// a capital next to i, across a function word: "Mixture of Sparse Experts" is one run
 	capitalNear := func(i, dir int) bool {
 		j := i + dir
@@ -937,7 +937,7 @@ func (d *doc) markCase() {
 		}
 		w := &d.words[t.word]
 		switch {
-		case !upper(i):
+		case !t.upper:
 			w.cased |= casedLower
 		case t.shape&shapeAcronym != 0:
 			if w.cased&casedAcronym == 0 {
