@@ -59,7 +59,21 @@ const (
 // phrases are English: for an abstract in another language only the title's phrases count.
 func KeyPhrases(title, abstract string) []string {
 	title, abstract = truncate(title, maxTitle), truncate(abstract, maxAbstract)
-	return withoutVariants(withoutPraise(keyphrase.Rank(title, abstract, keyModel(), maxKeyPhrases)))
+	var buf [maxKeyPhrases]keyphrase.Ranked
+	ranked := keyphrase.RankDetailed(title, abstract, keyModel(), maxKeyPhrases, buf[:0])
+	phrases := make([]string, 0, len(ranked))
+	for _, r := range ranked {
+		p := r.Text
+		if r.LeadVerb {
+			// a verb and its object, "fold proteins", "capture containment relations": the object stays when it
+			// has two words or more
+			if _, p, _ = strings.Cut(p, " "); !strings.Contains(p, " ") {
+				continue
+			}
+		}
+		phrases = append(phrases, p)
+	}
+	return withoutVariants(withoutPraise(phrases))
 }
 
 // withoutVariants drops a phrase that is another form of one ranked above it (variantOfAny). Like withoutPraise

@@ -173,3 +173,30 @@ func variantKey(p string) string {
 	}
 	return strings.Join(words, " ")
 }
+
+// A phrase does not open with a verb that the text has only after a modal or "we": "which we call mini-batch
+// energy distance", "Sequential Monte Carlo Planning can capture multimodal policies", "one can choose initial
+// conditions". Real SciTLDR training abstracts, on which the first version returned the verb with its object.
+func TestKeyPhrasesWithoutLeadingVerbs(t *testing.T) {
+	for _, tt := range []struct {
+		title, abstract string
+		never, want     string
+	}{
+		{"Improving GANs Using Optimal Transport",
+			"We present Optimal Transport GAN (OT-GAN), a variant of generative adversarial nets minimizing a new metric measuring the distance between the generator distribution and the data distribution. This metric, which we call mini-batch energy distance, combines optimal transport in primal form with an energy distance defined in an adversarially learned feature space, resulting in a highly discriminative distance function with unbiased mini-batch gradients. Experimentally we show OT-GAN to be highly stable when trained with large mini-batches, and we present state-of-the-art results on several popular benchmark problems for image generation.",
+			"call mini-batch energy distance", "mini-batch energy distance"},
+		{"Probabilistic Planning with Sequential Monte Carlo methods",
+			"In this work, we propose a novel formulation of planning which views it as a probabilistic inference problem over future optimal trajectories. This enables us to use sampling methods, and thus, tackle planning in continuous domains using a fixed computational budget.    We design a new algorithm,  Sequential Monte Carlo Planning, by leveraging classical methods in Sequential Monte Carlo and Bayesian smoothing in the context of control as inference. Furthermore, we show that Sequential Monte Carlo Planning can capture multimodal policies and can quickly learn continuous control tasks.",
+			"capture multimodal policies", "multimodal policies"},
+		{"On Symmetry and Initialization for Neural Networks",
+			"This work provides an additional step in the theoretical understanding of neural networks. We consider neural networks with one hidden layer and show that when learning symmetric functions, one can choose initial conditions so that standard SGD training efficiently produces generalization guarantees. We empirically verify this and show that this does not hold when the initial conditions are chosen at random. The proof of convergence investigates the interaction between the two layers of the network. Our results highlight the importance of using symmetry in the design of neural networks.",
+			"choose initial conditions", "initial conditions"},
+	} {
+		got := summarize.KeyPhrases(tt.title, tt.abstract)
+		assert.NotContains(t, got, tt.never)
+		assert.Contains(t, got, tt.want)
+	}
+	// a word that the text also has elsewhere is not taken for a verb: "transfer learning" after "can transfer"
+	got := summarize.KeyPhrases("Transfer learning for parsing", "Our parser can transfer learning signals across languages. We study transfer learning for dependency parsing in twelve languages.")
+	assert.Contains(t, got, "transfer learning")
+}

@@ -56,6 +56,7 @@ type token struct {
 	title      bool
 	capital    bool  // capitalized, not at the start of a sentence
 	upper      bool  // capitalized
+	modal      bool  // typeModal
 	shape      uint8 // shapeAcronym, shapeDigit, shapeHyphen, shapePlural, shapeEs of the word as written
 	paren      bool  // followed by a parenthesized acronym: "(FDI)"
 }
@@ -124,6 +125,8 @@ type docWord struct {
 	idf     float64
 	lex     *Word
 	cased   uint8 // casedLower, casedName, casedAcronym: how the abstract writes it (doc.markCase)
+	// afterModal counts its occurrences right after a modal or a subject pronoun ("we fold", "can capture")
+	afterModal int
 }
 
 // How the abstract writes a word, once doc.markCase has looked.
@@ -255,6 +258,9 @@ func scan(title, abstract string, m *Model) *doc {
 		if t.phrase {
 			d.words[id].tf++
 			d.words[id].inTitle = d.words[id].inTitle || t.title
+			if i > 0 && toks[i-1].modal && !toks[i-1].brkAfter && !t.brkBefore {
+				d.words[id].afterModal++
+			}
 		}
 	}
 	for i := range d.words {
@@ -513,6 +519,24 @@ func b2f(b bool) float64 {
 // Rank returns up to k key phrases, best first: rated candidates above the model's threshold (at least
 // m.MinKeep when there are that many), no bare common word, none a repeat of an earlier one.
 func Rank(title, abstract string, m *Model, k int) []string {
+	ranked := RankDetailed(title, abstract, m, k, nil)
+	out := make([]string, len(ranked))
+	for i, r := range ranked {
+		out[i] = r.Text
+	}
+	return out
+}
+
+// Ranked is a key phrase as Rank returns it, with what the text tells of its words.
+type Ranked struct {
+	Text string
+	// LeadVerb: the text has the first word only right after a modal or a subject pronoun ("We fold
+	// proteins", "a model that can capture containment relations"): an action, not part of a name.
+	LeadVerb bool
+}
+
+// RankDetailed is Rank appending to out.
+func RankDetailed(title, abstract string, m *Model, k int, out []Ranked) []Ranked {
 	d := scan(title, abstract, m)
 	defer docs.Put(d)
 	var f [NumFeatures]float64
@@ -529,8 +553,7 @@ func Rank(title, abstract string, m *Model, k int) []string {
 	}
 	d.order = order
 	// the best k by repeated selection, earlier first on ties: cheaper than sorting every candidate
-	out := make([]string, 0, k)
-	for len(out) < k {
+	for n := 0; n < k; n++ {
 		best := -1
 		for _, i := range order {
 			if i >= 0 && (best < 0 || d.cands[i].score > d.cands[best].score) {
@@ -541,11 +564,12 @@ func Rank(title, abstract string, m *Model, k int) []string {
 			break
 		}
 		c := &d.cands[best]
-		if math.IsInf(c.score, -1) || len(out) >= m.MinKeep && c.score < m.Threshold {
+		if math.IsInf(c.score, -1) || n >= m.MinKeep && c.score < m.Threshold {
 			break
 		}
 		order[best] = -1
-		out = append(out, d.shownForm(c))
+		w := &d.words[c.ids[0]]
+		out = append(out, Ranked{Text: d.shownForm(c), LeadVerb: c.n > 1 && w.afterModal == w.tf})
 	}
 	return out
 }
@@ -571,6 +595,7 @@ const (
 	typePrep                // "to", "with", "from", "on", "into", "by"
 	typeFolded              // lower folds a plural
 	typeVerbIng             // isVerbIng(lower)
+	typeModal               // a modal or a subject pronoun: the word after it is a verb
 )
 
 // wordTypes are the distinct word forms of one text, found by the form as written.
@@ -677,6 +702,10 @@ func newWordType(w, lw string, e *entry) wordType {
 	if isVerbIng(y.lower) {
 		y.flags |= typeVerbIng
 	}
+	switch lw {
+	case "can", "cannot", "could", "may", "might", "must", "should", "will", "would", "we", "they":
+		y.flags |= typeModal
+	}
 	return y
 }
 
@@ -768,7 +797,7 @@ func tokenize(toks []token, types *wordTypes, text string, base, titleLen int, m
 				start: base + p, end: base + p + len(w), typ: ti, det: y.class&classDet != 0,
 				clause: y.flags&typeClause != 0, prep: y.flags&typePrep != 0,
 				brkBefore: brk, sentStart: sentStart, title: base+p < titleLen, capital: !sentStart && y.flags&typeUpper != 0,
-				upper:  y.flags&typeUpper != 0,
+				upper: y.flags&typeUpper != 0, modal: y.flags&typeModal != 0,
 				phrase: y.flags&typePhrase != 0,
 			}
 			// a past participle after a form of "be" or "have" is a verb: "needs to be tuned per-model"
