@@ -87,3 +87,12 @@ func TestTLDRKeepsTheMeansOfAnUnseenProblem(t *testing.T) {
 	keep := "We demonstrate this scheme by using it to compress the MNIST dataset with a variational auto-encoder model (VAE), achieving compression rates superior to standard methods with only a simple VAE."
 	assert.True(t, strings.HasPrefix(summarize.TLDR("Practical lossless compression with latent variables using bits back coding", keep), "We demonstrate this scheme by using it"))
 }
+
+// A TL;DR is never the clause before the main one: the SciTLDR training abstract of MelNet gave "While
+// long-range dependencies are difficult to model directly in the time domain.", cut before ", we show that…".
+func TestTLDRKeepsTheMainClause(t *testing.T) {
+	got := summarize.TLDR("MelNet: A Generative Model for Audio in the Frequency Domain",
+		"Capturing high-level structure in audio waveforms is challenging because a single second of audio spans tens of thousands of timesteps.   While long-range dependencies are difficult to model directly in the time domain, we show that they can be more tractably modelled in two-dimensional time-frequency representations such as spectrograms.   By leveraging this representational advantage, in conjunction with a highly expressive probabilistic model and a multiscale generation procedure, we design a model capable of generating high-fidelity audio samples which capture structure at timescales which time-domain models have yet to achieve.   We demonstrate that our model captures longer-range dependencies than time-domain models such as WaveNet across a diverse set of unconditional generation tasks, including single-speaker speech generation, multi-speaker speech generation, and music generation.")
+	assert.NotEqual(t, "While long-range dependencies are difficult to model directly in the time domain.", got)
+	assert.Contains(t, strings.ToLower(got), "we show")
+}

@@ -1,6 +1,10 @@
 package scorer
 
-import "github.com/papergist/papergist/wasm/summarize/internal/compress"
+import (
+	"strings"
+
+	"github.com/papergist/papergist/wasm/summarize/internal/compress"
+)
 
 // Candidate feature indices (stage two). Changing them invalidates the weights: run `make weights`.
 const (
@@ -292,8 +296,14 @@ func (b *candidateBuilder) add(h compress.Head, toks []token, delta float64, ran
 	// of the cuts in one gap between words only the first counts: the others keep the same words.
 	for j := compress.MinWords - 1; j < n-1; j++ {
 		c, ok := compress.FirstCut(h.Text, int(toks[j].end), int(toks[j+1].start))
-		if ok && !compress.NeedsComplement(toks[j].w) {
+		if ok && !compress.NeedsComplement(toks[j].w) && !beforeMainClause(h.Text[c.At:]) {
 			make1(c.At, j+1, c.Kind)
 		}
 	}
+}
+
+// beforeMainClause reports a cut whose rest opens the main clause: what it keeps is the clause before, "Using
+// extensive simulations that consider …" of "…, we show that…", or "if σ is non-polynomial" of "…, then".
+func beforeMainClause(rest string) bool {
+	return strings.HasPrefix(rest, ", we ") || strings.HasPrefix(rest, ", then ")
 }
