@@ -96,3 +96,12 @@ func TestTLDRKeepsTheMainClause(t *testing.T) {
 	assert.NotEqual(t, "While long-range dependencies are difficult to model directly in the time domain.", got)
 	assert.Contains(t, strings.ToLower(got), "we show")
 }
+
+// A TL;DR never ends on a conjunction or "that": SciTLDR train's Adversarial Lipschitz Regularization gave "…we
+// propose a method called Adversarial Lipschitz Regularization, and show that.".
+func TestTLDREndsWithTheThought(t *testing.T) {
+	got := summarize.TLDR("Adversarial Lipschitz Regularization", "Generative adversarial networks (GANs) are one of the most popular approaches when it comes to training generative models, among which variants of Wasserstein GANs are considered superior to the standard GAN formulation in terms of learning stability and sample quality. However, Wasserstein GANs require the critic to be 1-Lipschitz, which is often enforced implicitly by penalizing the norm of its gradient, or by globally restricting its Lipschitz constant via weight normalization techniques. Training with a regularization term penalizing the violation of the Lipschitz constraint explicitly, instead of through the norm of the gradient, was found to be practically infeasible in most situations. Inspired by Virtual Adversarial Training, we propose a method called Adversarial Lipschitz Regularization, and show that using an explicit Lipschitz penalty is indeed viable and leads to competitive performance when applied to Wasserstein GANs, highlighting an important connection between Lipschitz regularization and adversarial training.")
+	for _, end := range []string{" that.", " and.", " or."} {
+		assert.False(t, strings.HasSuffix(got, end), got)
+	}
+}
