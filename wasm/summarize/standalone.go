@@ -177,6 +177,13 @@ func balance(s string) string {
 	for len(s) > 0 && strings.IndexByte(")]}", s[0]) >= 0 {
 		s = strings.TrimSpace(s[1:])
 	}
+	// a “ closed by a straight quote is one pair, written with two kinds of quote: "achieving a “sweet point" in
+	// co-optimizing…" is whole
+	if i := strings.LastIndex(s, "“"); i >= 0 && strings.Count(s, "“") > strings.Count(s, "”") {
+		if j := strings.IndexByte(s[i:], '"'); j > 0 && strings.Count(s, `"`)%2 == 1 {
+			s = s[:i+j] + "”" + s[i+j+1:]
+		}
+	}
 	for _, pair := range [][2]string{{"(", ")"}, {"[", "]"}, {"“", "”"}} {
 		if strings.Count(s, pair[0]) > strings.Count(s, pair[1]) {
 			s = cutAt(s, strings.LastIndex(s, pair[0]))

@@ -105,3 +105,10 @@ func TestTLDREndsWithTheThought(t *testing.T) {
 		assert.False(t, strings.HasSuffix(got, end), got)
 	}
 }
+
+// A “ closed by a straight quote is one pair: a SciTLDR dev TL;DR was cut to "…showing their strong promise in
+// achieving a.".
+func TestTLDRKeepsMixedQuotes(t *testing.T) {
+	s := "This paper studies multi-exit networks associated with input-adaptive efficient inference, showing their strong promise in achieving a “sweet point\" in co-optimizing model accuracy, robustness, and efficiency."
+	assert.Equal(t, strings.Replace(s, `"`, "”", 1), summarize.TLDR("Multi-exit networks", s))
+}
