@@ -58,9 +58,116 @@ const (
 // fewer when the rest rate low, and an empty (non-nil) slice for empty input. The stop words that cut
 // phrases are English: for an abstract in another language only the title's phrases count.
 func KeyPhrases(title, abstract string) []string {
-	title, abstract = truncate(title, maxTitle), truncate(abstract, maxAbstract)
-	return withoutPraise(keyphrase.Rank(title, abstract, keyModel(), maxKeyPhrases))
+	title, abstract = truncate(title, maxTitle), joinBrokenWords(truncate(abstract, maxAbstract))
+	var buf [maxKeyPhrases]keyphrase.Ranked
+	ranked := keyphrase.RankDetailed(title, abstract, keyModel(), maxKeyPhrases, buf[:0])
+	phrases := make([]string, 0, len(ranked))
+	for _, r := range ranked {
+		p := r.Text
+		if r.LeadVerb {
+			// a verb and its object, "fold proteins", "capture containment relations": the object stays when it
+			// has two words or more
+			if _, p, _ = strings.Cut(p, " "); !strings.Contains(p, " ") {
+				continue
+			}
+		}
+		phrases = append(phrases, p)
+	}
+	return withoutVariants(withoutPraise(phrases))
 }
+
+// withoutVariants drops a phrase that is another form of one ranked above it (variantOfAny). Like withoutPraise
+// it filters the ranker's list, so that `make keyweights` keeps reproducing its model; the list is not filled up
+// with phrases the ranker rated lower.
+func withoutVariants(phrases []string) []string {
+	out := phrases[:0]
+	for _, p := range phrases {
+		if !variantOfAny(out, p) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// variantOfAny reports whether p is another form of a phrase in out: "graph convolution networks" of "graph
+// convolutional networks", "adversarial losses" of "adversarial loss", "low rank decomposition" of "low-rank
+// decomposition", "generative models" of "generative modeling". The card would show the same thing twice.
+func variantOfAny(out []string, p string) bool {
+	for _, q := range out {
+		if isVariant(p, q) {
+			return true
+		}
+	}
+	return false
+}
+
+// isVariant reports two phrases of as many words (hyphens split words) whose words pair up as forms of one
+// another (variantWord).
+func isVariant(a, b string) bool {
+	if a == "" || b == "" || a[0]|0x20 != b[0]|0x20 {
+		return a == b // most pairs differ in their first letter: no stem in common
+	}
+	for {
+		var x, y string
+		x, a = nextPart(a)
+		y, b = nextPart(b)
+		if x == "" || y == "" {
+			return x == y
+		}
+		if !variantWord(x, y) {
+			return false
+		}
+	}
+}
+
+// nextPart returns the first word of s split at spaces and hyphens, and the rest.
+func nextPart(s string) (word, rest string) {
+	i := 0
+	for i < len(s) && (s[i] == ' ' || s[i] == '-') {
+		i++
+	}
+	j := i
+	for j < len(s) && s[j] != ' ' && s[j] != '-' {
+		j++
+	}
+	return s[i:j], s[j:]
+}
+
+// variantWord reports two words, in any case, that are one stem of three letters or more and two of the
+// endings of variantEndings: "convolution" and "convolutional", "loss" and "losses", "modeling" and "models". A word with bytes beyond ASCII must match whole.
+func variantWord(x, y string) bool {
+	n := 0
+	for n < len(x) && n < len(y) {
+		cx, cy := x[n], y[n]
+		if cx >= utf8.RuneSelf || cy >= utf8.RuneSelf {
+			return strings.EqualFold(x, y)
+		}
+		if cx|0x20 != cy|0x20 || !isASCIIAlnum(cx) {
+			break
+		}
+		n++
+	}
+	if n == len(x) && n == len(y) {
+		return true
+	}
+	return n >= 3 && variantEnding(x[n:]) && variantEnding(y[n:])
+}
+
+// variantEndings are the endings by which forms of one word differ.
+// "decoder" and "decoding", "detector" and "detection" name different things: -er and -or are not among them.
+var variantEndings = []string{"", "s", "es", "e", "ed", "ing", "ion", "ions", "al", "y", "ies", "ity", "ness",
+	"ation", "ations", "ize", "ized", "ization"}
+
+func variantEnding(s string) bool {
+	for _, e := range variantEndings {
+		if len(s) == len(e) && strings.EqualFold(s, e) {
+			return true
+		}
+	}
+	return false
+}
+
+func isASCIIAlnum(c byte) bool { return '0' <= c && c <= '9' || 'a' <= c|0x20 && c|0x20 <= 'z' }
 
 // praise are the authors' words for their own results, which name nothing: "impressive FLOPs savings" is a
 // phrase for "FLOPs savings". Lower-case. Left out of the ranker's lexicon so that `make keyweights` keeps

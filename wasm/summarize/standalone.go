@@ -6,13 +6,9 @@ import (
 	"unicode/utf8"
 )
 
-// glueStarts open a leading clause that ties a sentence to text the reader of a TL;DR does not see:
-// "For this purpose, we introduce…", "To address these limitations, we…", "Guided by these insights, we…".
-var glueStarts = []string{"for", "to", "guided", "motivated", "inspired", "based", "building", "with", "in",
-	"as", "following", "given", "driven", "drawing", "towards", "toward", "on", "from", "against", "using", "leveraging"}
-
-// glueRefs are the words that make such a clause point back: without one, "To train large models, we…"
-// is content and stays.
+// glueRefs are the words that make a leading clause tie a sentence to text the reader of a TL;DR does not
+// see ("For this purpose, we introduce…", "To address these limitations, we…", "Guided by these insights,
+// we…"): without one, "To train large models, we…" is content and stays.
 var glueRefs = map[string]bool{"this": true, "these": true, "that": true, "those": true, "such": true,
 	"end": true, "purpose": true, "them": true, "it": true, "above": true, "aforementioned": true, "thereof": true}
 
@@ -31,8 +27,73 @@ var subjectStarts = map[string]bool{"we": true, "our": true, "this": true, "the"
 // standAlone drops leading discourse glue when what follows is a full sentence, and trims brackets
 // and quotes that open or close outside the TL;DR.
 func standAlone(s string) string {
-	s = dropWeAdverb(dropGlue(s))
+	s = dropByMeans(dropWeAdverb(dropGlue(s)))
 	return balance(s)
+}
+
+// backRefs open the object of "We address this problem by…": what they name is in text the reader does not see.
+var backRefs = map[string]bool{"this": true, "these": true, "those": true, "such": true}
+
+// dropByMeans keeps the means of "We address this problem by introducing X…", which points back at a problem the
+// reader has not seen: "We introduce X…". The object is a back-reference and at most three more words; the verb
+// in -ing must have a base form the key-phrase lexicon knows, and what follows it must not point back too ("by
+// using it to…").
+func dropByMeans(s string) string {
+	rest, ok := strings.CutPrefix(s, "We ")
+	if !ok {
+		return s
+	}
+	by := strings.Index(rest, " by ")
+	if by < 0 || by > 60 {
+		return s
+	}
+	object := strings.Fields(rest[:by])
+	if len(object) < 2 || len(object) > 5 || !backRefs[object[1]] {
+		return s
+	}
+	for _, w := range object {
+		if !isLowerWord(w) {
+			return s
+		}
+	}
+	verb, after, _ := strings.Cut(rest[by+len(" by "):], " ")
+	next, _ := firstFields(after, 1)
+	if !strings.HasSuffix(verb, "ing") || len(verb) < 6 || !isLowerWord(verb) || next == "" ||
+		next == "it" || next == "them" || backRefs[next] {
+		return s
+	}
+	base := baseForm(verb)
+	if base == "" {
+		return s
+	}
+	return "We " + base + " " + after
+}
+
+// baseForm returns the base form of a verb in -ing ("proposing" → "propose", "mapping" → "map", "studying" →
+// "study") when the key-phrase lexicon knows it, else "".
+func baseForm(ing string) string {
+	stem := ing[:len(ing)-3]
+	m := keyModel()
+	if n := len(stem); n > 2 && stem[n-1] == stem[n-2] && m.Knows(stem[:n-1]) {
+		return stem[:n-1]
+	}
+	if m.Knows(stem + "e") {
+		return stem + "e"
+	}
+	if m.Knows(stem) {
+		return stem
+	}
+	return ""
+}
+
+// isLowerWord reports a word of lower-case ASCII letters and hyphens.
+func isLowerWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; (c < 'a' || c > 'z') && c != '-' {
+			return false
+		}
+	}
+	return w != ""
 }
 
 // weAdverbs, right after a TL;DR's opening "We", order it among steps or conclusions the reader does not see:
@@ -74,14 +135,12 @@ func dropGlue(s string) string {
 		return s
 	}
 	glue := len(lead) == 1 && glueWords[lead[0]]
-	if !glue && len(lead) > 1 {
-		for _, g := range glueStarts {
-			if lead[0] == g {
-				for _, w := range lead[1:] {
-					if glueRefs[w] {
-						glue = true
-					}
-				}
+	if !glue && len(lead) > 1 && !subjectStarts[lead[0]] {
+		// a leading clause that points back, whatever opens it: "Aiming to bridge this gap, we…",
+		// "Under this framework, we…", "Combining these blocks, we…"
+		for _, w := range lead[1:] {
+			if glueRefs[w] {
+				glue = true
 			}
 		}
 	}
@@ -117,6 +176,13 @@ func firstFields(s string, limit int) (first string, n int) {
 func balance(s string) string {
 	for len(s) > 0 && strings.IndexByte(")]}", s[0]) >= 0 {
 		s = strings.TrimSpace(s[1:])
+	}
+	// a “ closed by a straight quote is one pair, written with two kinds of quote: "achieving a “sweet point" in
+	// co-optimizing…" is whole
+	if i := strings.LastIndex(s, "“"); i >= 0 && strings.Count(s, "“") > strings.Count(s, "”") {
+		if j := strings.IndexByte(s[i:], '"'); j > 0 && strings.Count(s, `"`)%2 == 1 {
+			s = s[:i+j] + "”" + s[i+j+1:]
+		}
 	}
 	for _, pair := range [][2]string{{"(", ")"}, {"[", "]"}, {"“", "”"}} {
 		if strings.Count(s, pair[0]) > strings.Count(s, pair[1]) {

@@ -21,6 +21,16 @@ func TestTLDRDropsLeadingGlue(t *testing.T) {
 		{"Faster Transformers by decomposition",
 			"Based on this observation, we propose a decomposition to a pre-trained Transformer that allows the lower layers to process segments of the input independently.",
 			"We propose a decomposition to a pre-trained Transformer"},
+		// a leading clause that points back, opened by any word
+		{"Universal Source-Free Domain Adaptation",
+			"Devoid of such highly impractical assumptions, we propose a novel two-stage learning process.",
+			"We propose a novel two-stage learning process."},
+		{"Learning to Reach Goals Without Reinforcement Learning",
+			"Informed by this observation, we propose a very simple algorithm for learning behaviors without any demonstrations, user-provided reward functions, or complex reinforcement learning methods.",
+			"We propose a very simple algorithm for learning behaviors"},
+		{"Learning to Solve Linear Inverse Problems in Imaging with Neumann Networks",
+			"Along these lines, we present some extensions of the Neumann network, a recently introduced end-to-end learned architecture inspired by a truncated Neumann series expansion of the solution map to a regularized least squares problem.",
+			"We present some extensions of the Neumann network"},
 		{"Graph matching networks", // SciTLDR dev
 			"Secondly, we employ synchronous message passing networks to iteratively re-rank the soft correspondences to reach a matching consensus in local neighborhoods between graphs.",
 			"We employ synchronous message passing networks"},
@@ -42,6 +52,9 @@ func TestTLDRDropsLeadingGlue(t *testing.T) {
 	// a leading clause that refers to nothing unseen is content and stays
 	keep := "To train large language models on a single GPU, we offload optimizer states to the CPU memory."
 	assert.Equal(t, keep, summarize.TLDR("Offloading", keep))
+	// and so does one that opens with its own subject
+	keep = "These results, which hold for any depth, show that we can train residual networks without normalization."
+	assert.Equal(t, keep, summarize.TLDR("Depth", keep))
 }
 
 func TestTLDRNeverEndsInsideBrackets(t *testing.T) {
@@ -51,4 +64,60 @@ func TestTLDRNeverEndsInsideBrackets(t *testing.T) {
 		assert.Equal(t, 0, strings.Count(got, `"`)%2, "%s: %q", r.PaperID, got)
 		assert.False(t, strings.HasPrefix(got, ")"), "%s: %q", r.PaperID, got)
 	}
+}
+
+// "We address this problem by introducing X" points back at a problem the reader has not seen; its means is what
+// the paper does. Sentences of real SciTLDR training abstracts.
+func TestTLDRKeepsTheMeansOfAnUnseenProblem(t *testing.T) {
+	for _, tt := range []struct{ title, abstract, want string }{
+		{"Efficient Exploration via State Marginal Matching",
+			"We address these shortcomings by learning a single exploration policy that can quickly solve a suite of downstream tasks in a multi-task setting, amortizing the cost of learning to explore.",
+			"We learn a single exploration policy"},
+		{"Sparse Networks from Scratch: Faster Training without Losing Performance",
+			"We accomplish this by developing sparse momentum, an algorithm which uses exponentially smoothed gradients (momentum) to identify layers and weights which reduce the error efficiently.",
+			"We develop sparse momentum, an algorithm"},
+		{"Self-Tuning Networks: Bilevel Optimization of Hyperparameters using Structured Best-Response Functions",
+			"We justify this approximation by showing the exact best-response for a shallow linear network with L2-regularized Jacobian can be represented by a similar gating mechanism.",
+			"We show the exact best-response"},
+	} {
+		got := summarize.TLDR(tt.title, tt.abstract)
+		assert.True(t, strings.HasPrefix(got, tt.want), "%q", got)
+	}
+	// a means that points back at the object stays with it
+	keep := "We demonstrate this scheme by using it to compress the MNIST dataset with a variational auto-encoder model (VAE), achieving compression rates superior to standard methods with only a simple VAE."
+	assert.True(t, strings.HasPrefix(summarize.TLDR("Practical lossless compression with latent variables using bits back coding", keep), "We demonstrate this scheme by using it"))
+}
+
+// A TL;DR is never the clause before the main one: the SciTLDR training abstract of MelNet gave "While
+// long-range dependencies are difficult to model directly in the time domain.", cut before ", we show that…".
+func TestTLDRKeepsTheMainClause(t *testing.T) {
+	got := summarize.TLDR("MelNet: A Generative Model for Audio in the Frequency Domain",
+		"Capturing high-level structure in audio waveforms is challenging because a single second of audio spans tens of thousands of timesteps.   While long-range dependencies are difficult to model directly in the time domain, we show that they can be more tractably modelled in two-dimensional time-frequency representations such as spectrograms.   By leveraging this representational advantage, in conjunction with a highly expressive probabilistic model and a multiscale generation procedure, we design a model capable of generating high-fidelity audio samples which capture structure at timescales which time-domain models have yet to achieve.   We demonstrate that our model captures longer-range dependencies than time-domain models such as WaveNet across a diverse set of unconditional generation tasks, including single-speaker speech generation, multi-speaker speech generation, and music generation.")
+	assert.NotEqual(t, "While long-range dependencies are difficult to model directly in the time domain.", got)
+	assert.Contains(t, strings.ToLower(got), "we show")
+}
+
+// A TL;DR never ends on a conjunction or "that": SciTLDR train's Adversarial Lipschitz Regularization gave "…we
+// propose a method called Adversarial Lipschitz Regularization, and show that.".
+func TestTLDREndsWithTheThought(t *testing.T) {
+	got := summarize.TLDR("Adversarial Lipschitz Regularization", "Generative adversarial networks (GANs) are one of the most popular approaches when it comes to training generative models, among which variants of Wasserstein GANs are considered superior to the standard GAN formulation in terms of learning stability and sample quality. However, Wasserstein GANs require the critic to be 1-Lipschitz, which is often enforced implicitly by penalizing the norm of its gradient, or by globally restricting its Lipschitz constant via weight normalization techniques. Training with a regularization term penalizing the violation of the Lipschitz constraint explicitly, instead of through the norm of the gradient, was found to be practically infeasible in most situations. Inspired by Virtual Adversarial Training, we propose a method called Adversarial Lipschitz Regularization, and show that using an explicit Lipschitz penalty is indeed viable and leads to competitive performance when applied to Wasserstein GANs, highlighting an important connection between Lipschitz regularization and adversarial training.")
+	for _, end := range []string{" that.", " and.", " or."} {
+		assert.False(t, strings.HasSuffix(got, end), got)
+	}
+}
+
+// A “ closed by a straight quote is one pair: a SciTLDR dev TL;DR was cut to "…showing their strong promise in
+// achieving a.".
+func TestTLDRKeepsMixedQuotes(t *testing.T) {
+	s := "This paper studies multi-exit networks associated with input-adaptive efficient inference, showing their strong promise in achieving a “sweet point\" in co-optimizing model accuracy, robustness, and efficiency."
+	assert.Equal(t, strings.Replace(s, `"`, "”", 1), summarize.TLDR("Multi-exit networks", s))
+}
+
+// A TL;DR and key phrases read words that a PDF's line break split whole: SciTLDR train's HD-VAE abstract gave
+// "…(HD-VAE): a hi- erarchy of variational memory layers.", another "deep rein" and "forcement learning".
+func TestSummaryJoinsBrokenWords(t *testing.T) {
+	got := summarize.TLDR("Hierarchical Discrete Variational Autoencoders", "We introduce the Hierarchical Discrete Variational Autoencoder (HD-VAE): a hi- erarchy of variational memory layers.")
+	assert.Contains(t, got, "a hierarchy of variational memory layers")
+	phrases := summarize.KeyPhrases("Learning to act", "We study deep rein- forcement learning for robotic grasping with sparse rewards. Deep rein- forcement learning agents learn grasping policies from pixels.")
+	assert.Contains(t, phrases, "deep reinforcement learning")
 }

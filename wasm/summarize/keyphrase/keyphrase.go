@@ -32,6 +32,7 @@ type cand struct {
 	ids                                                            [maxWords]int32
 	n                                                              int
 	start, end                                                     int // bytes of the first occurrence (the abstract's, if the first was in the title)
+	shown                                                          int // token index of that occurrence
 	first                                                          int // token index of the first occurrence
 	count, full, runStart, runEnd, afterDet, inTitle, beforeClause int
 	defined, capital, fromTitle                                    bool
@@ -54,6 +55,8 @@ type token struct {
 	sentStart  bool
 	title      bool
 	capital    bool  // capitalized, not at the start of a sentence
+	upper      bool  // capitalized
+	modal      bool  // typeModal
 	shape      uint8 // shapeAcronym, shapeDigit, shapeHyphen, shapePlural, shapeEs of the word as written
 	paren      bool  // followed by a parenthesized acronym: "(FDI)"
 }
@@ -121,7 +124,22 @@ type docWord struct {
 	inTitle bool
 	idf     float64
 	lex     *Word
+	cased   uint8 // casedLower, casedName, casedAcronym: how the abstract writes it (doc.markCase)
+	// afterModal counts its occurrences right after a modal or a subject pronoun ("we fold", "can capture")
+	afterModal int
 }
+
+// How the abstract writes a word, once doc.markCase has looked.
+const (
+	casedLower   = 1 << iota // in lower case, somewhere
+	casedName                // capitalized mid-sentence between words that are not: "with Gaussian noise"
+	casedRun                 // capitalized next to other capitals: "Random Network Distillation (RND)"
+	casedAcronym             // with a capital after its first letter: "LSTM", "AltQ"; doc.written holds one
+)
+
+// isName reports a word the abstract writes as a name: capitalized between lower-case words, never in lower
+// case, never as part of a run of capitals.
+func isName(cased uint8) bool { return cased&(casedName|casedLower|casedRun) == casedName }
 
 // doc is one title and abstract, scanned.
 type doc struct {
@@ -134,6 +152,9 @@ type doc struct {
 	order    []int32
 	vocab    scorer.WordTable
 	index    spanTable
+	shouting bool    // the title is in capitals: "SUBSCALE PIXEL NETWORKS"
+	cased    bool    // markCase has run
+	written  []int32 // per word: a token that writes it as an acronym (casedAcronym)
 }
 
 // spanTable maps the key of a span of word ids to its candidate by open addressing: cleared per text
@@ -204,6 +225,7 @@ func scan(title, abstract string, m *Model) *doc {
 	d.vocab.Reset(len(toks))
 	d.index.reset(len(toks) * maxWords)
 	d.words, d.cands = d.words[:0], d.cands[:0]
+	d.shouting, d.cased = isShouting(title), false
 	vocab := &d.vocab
 	for i := range toks {
 		t := &toks[i]
@@ -236,6 +258,9 @@ func scan(title, abstract string, m *Model) *doc {
 		if t.phrase {
 			d.words[id].tf++
 			d.words[id].inTitle = d.words[id].inTitle || t.title
+			if i > 0 && toks[i-1].modal && !toks[i-1].brkAfter && !t.brkBefore {
+				d.words[id].afterModal++
+			}
 		}
 	}
 	for i := range d.words {
@@ -283,7 +308,7 @@ func scan(title, abstract string, m *Model) *doc {
 				if sl.gen != index.gen {
 					ci = int32(len(d.cands))
 					*sl = spanSlot{key: key, gen: index.gen, cand: ci}
-					c := cand{n: b - a, first: a, start: toks[a].start, end: toks[b-1].end, fromTitle: toks[a].title}
+					c := cand{n: b - a, first: a, shown: a, start: toks[a].start, end: toks[b-1].end, fromTitle: toks[a].title}
 					for k, t := range toks[a:b] {
 						c.ids[k] = t.word
 					}
@@ -295,8 +320,8 @@ func scan(title, abstract string, m *Model) *doc {
 					c.inTitle++
 				} else if c.fromTitle {
 					c.fromTitle = false
-					if isTitleCased(d.span(c.start, c.end)) {
-						c.start, c.end = toks[a].start, toks[b-1].end // the abstract's casing over the title's
+					if p := d.span(c.start, c.end); isTitleCased(p) || d.shouting || isCapsRun(p) {
+						c.start, c.end, c.shown = toks[a].start, toks[b-1].end, a // the abstract's casing over the title's
 					}
 				}
 				if a == start && b == end {
@@ -494,6 +519,24 @@ func b2f(b bool) float64 {
 // Rank returns up to k key phrases, best first: rated candidates above the model's threshold (at least
 // m.MinKeep when there are that many), no bare common word, none a repeat of an earlier one.
 func Rank(title, abstract string, m *Model, k int) []string {
+	ranked := RankDetailed(title, abstract, m, k, nil)
+	out := make([]string, len(ranked))
+	for i, r := range ranked {
+		out[i] = r.Text
+	}
+	return out
+}
+
+// Ranked is a key phrase as Rank returns it, with what the text tells of its words.
+type Ranked struct {
+	Text string
+	// LeadVerb: the text has the first word only right after a modal or a subject pronoun ("We fold
+	// proteins", "a model that can capture containment relations"): an action, not part of a name.
+	LeadVerb bool
+}
+
+// RankDetailed is Rank appending to out.
+func RankDetailed(title, abstract string, m *Model, k int, out []Ranked) []Ranked {
 	d := scan(title, abstract, m)
 	defer docs.Put(d)
 	var f [NumFeatures]float64
@@ -510,8 +553,7 @@ func Rank(title, abstract string, m *Model, k int) []string {
 	}
 	d.order = order
 	// the best k by repeated selection, earlier first on ties: cheaper than sorting every candidate
-	out := make([]string, 0, k)
-	for len(out) < k {
+	for n := 0; n < k; n++ {
 		best := -1
 		for _, i := range order {
 			if i >= 0 && (best < 0 || d.cands[i].score > d.cands[best].score) {
@@ -522,11 +564,12 @@ func Rank(title, abstract string, m *Model, k int) []string {
 			break
 		}
 		c := &d.cands[best]
-		if math.IsInf(c.score, -1) || len(out) >= m.MinKeep && c.score < m.Threshold {
+		if math.IsInf(c.score, -1) || n >= m.MinKeep && c.score < m.Threshold {
 			break
 		}
 		order[best] = -1
-		out = append(out, displayForm(display(d.span(c.start, c.end))))
+		w := &d.words[c.ids[0]]
+		out = append(out, Ranked{Text: d.shownForm(c), LeadVerb: c.n > 1 && w.afterModal == w.tf})
 	}
 	return out
 }
@@ -552,6 +595,7 @@ const (
 	typePrep                // "to", "with", "from", "on", "into", "by"
 	typeFolded              // lower folds a plural
 	typeVerbIng             // isVerbIng(lower)
+	typeModal               // a modal or a subject pronoun: the word after it is a verb
 )
 
 // wordTypes are the distinct word forms of one text, found by the form as written.
@@ -658,6 +702,10 @@ func newWordType(w, lw string, e *entry) wordType {
 	if isVerbIng(y.lower) {
 		y.flags |= typeVerbIng
 	}
+	switch lw {
+	case "can", "cannot", "could", "may", "might", "must", "should", "will", "would", "we", "they":
+		y.flags |= typeModal
+	}
 	return y
 }
 
@@ -749,6 +797,7 @@ func tokenize(toks []token, types *wordTypes, text string, base, titleLen int, m
 				start: base + p, end: base + p + len(w), typ: ti, det: y.class&classDet != 0,
 				clause: y.flags&typeClause != 0, prep: y.flags&typePrep != 0,
 				brkBefore: brk, sentStart: sentStart, title: base+p < titleLen, capital: !sentStart && y.flags&typeUpper != 0,
+				upper: y.flags&typeUpper != 0, modal: y.flags&typeModal != 0,
 				phrase: y.flags&typePhrase != 0,
 			}
 			// a past participle after a form of "be" or "have" is a verb: "needs to be tuned per-model"
@@ -839,6 +888,146 @@ func displayForm(p string) string {
 		return p
 	}
 	return strings.ToLower(p)
+}
+
+// shownForm is how a ranked phrase reads on the card: displayForm, but a name the abstract capitalizes between
+// lower-case words keeps its capital ("Gaussian noise", "Lyapunov stability", "English constituency parsing",
+// not "gaussian noise"), and the words of a title in capitals take the abstract's casing, or lower case when
+// the abstract does not have them ("SUBSCALE PIXEL NETWORKS" reads "subscale pixel networks", an "LSTM" the
+// abstract writes so stays).
+func (d *doc) shownForm(c *cand) string {
+	p := display(d.span(c.start, c.end))
+	fromShout := c.start < len(d.title) && (d.shouting || isCapsRun(p))
+	if !fromShout && (hasAcronym(p) || isLowerCase(p)) {
+		return p
+	}
+	d.markCase()
+	var b strings.Builder
+	b.Grow(len(p))
+	for k, t := range d.toks[c.shown : c.shown+c.n] {
+		if k > 0 {
+			b.WriteByte(' ')
+		}
+		w := d.span(t.start, t.end)
+		cased := d.words[t.word].cased
+		switch {
+		case cased&casedLower != 0:
+			writeLower(&b, w)
+		case fromShout && cased&casedAcronym != 0:
+			u := d.toks[d.written[t.word]]
+			if a := d.span(u.start, u.end); strings.EqualFold(a, w) {
+				b.WriteString(a)
+			} else {
+				writeLower(&b, w) // another form of the word: "LSTMs"
+			}
+		case isName(cased) && fromShout:
+			_, size := utf8.DecodeRuneInString(w)
+			b.WriteString(w[:size])
+			writeLower(&b, w[size:])
+		case isName(cased):
+			b.WriteString(w)
+		default:
+			writeLower(&b, w)
+		}
+	}
+	return b.String()
+}
+
+// writeLower writes strings.ToLower(w) to b without allocating.
+func writeLower(b *strings.Builder, w string) {
+	for _, r := range w {
+		b.WriteRune(unicode.ToLower(r))
+	}
+}
+
+// markCase sets how the abstract writes each word (docWord.cased), once per text: from its tokens outside the
+// title, a capital at the start of a sentence telling nothing.
+func (d *doc) markCase() {
+	if d.cased {
+		return
+	}
+	d.cased = true
+	d.written = grow(d.written, len(d.words))
+	for i := range d.words {
+		d.words[i].cased = 0
+	}
+	upper := func(i int) bool { return i >= 0 && i < len(d.toks) && !d.toks[i].title && d.toks[i].upper }
+	// a capital next to i, across a function word: "Mixture of Sparse Experts" is one run
+	capitalNear := func(i, dir int) bool {
+		j := i + dir
+		if j >= 0 && j < len(d.toks) && !upper(j) && d.types.list[d.toks[j].typ].class&classStop != 0 {
+			j += dir
+		}
+		return upper(j)
+	}
+	for i, t := range d.toks {
+		if t.word < 0 || t.title {
+			continue
+		}
+		w := &d.words[t.word]
+		switch {
+		case !t.upper:
+			w.cased |= casedLower
+		case t.shape&shapeAcronym != 0:
+			if w.cased&casedAcronym == 0 {
+				w.cased |= casedAcronym
+				d.written[t.word] = int32(i)
+			}
+		case !t.capital:
+			// the start of a sentence tells nothing
+		case capitalNear(i, -1) || capitalNear(i, +1):
+			w.cased |= casedRun
+		case i > 0 && !d.toks[i-1].title && !t.brkBefore && strings.TrimLeft(d.span(d.toks[i-1].end, t.start), "'’s") == " ":
+			w.cased |= casedName // after a word and a space ("the policy's Lipschitz constant"), not after "4)" or ": "
+		}
+	}
+}
+
+// grow returns s resliced to n elements, reallocated only when too small.
+func grow(s []int32, n int) []int32 {
+	if cap(s) < n {
+		return make([]int32, n)
+	}
+	return s[:n]
+}
+
+// isCapsRun reports a phrase of two words or more, each in capitals: "RANDOM MASK" of a title.
+func isCapsRun(p string) bool {
+	words := 0
+	for rest := p; rest != ""; words++ {
+		var w string
+		w, rest, _ = strings.Cut(rest, " ")
+		if len(w) < 2 || !isUpperCase(w) {
+			return false
+		}
+	}
+	return words >= 2
+}
+
+// isUpperCase reports a word with capitals and no lower-case letter, without allocating.
+func isUpperCase(w string) bool {
+	upper := false
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		upper = upper || unicode.IsUpper(r)
+	}
+	return upper
+}
+
+// isShouting reports a title in capitals: ten letters or more, nine in ten of them upper-case.
+func isShouting(title string) bool {
+	upper, lower := 0, 0
+	for _, r := range title {
+		switch {
+		case unicode.IsUpper(r):
+			upper++
+		case unicode.IsLower(r):
+			lower++
+		}
+	}
+	return upper >= 10 && lower*10 < upper+lower
 }
 
 // isPhraseWord rejects numbers, single letters, formulas, adverbs in -ly and overlong tokens.

@@ -165,6 +165,9 @@ var needsComplement = map[string]bool{
 	"most": true, "focus": true, "focuses": true, "rely": true, "relies": true, "depend": true, "depends": true,
 	"consists": true, "consist": true, "results": true, "result": true, "lead": true, "leads": true,
 	"refer": true, "refers": true, "aim": true, "aims": true, "corresponds": true, "compared": true,
+	// a conjunction or complementizer left at the end: "…and we show that.", "…a class analogous to adversarial
+	// training, and."
+	"and": true, "or": true, "that": true,
 }
 
 // Clean removes citations, parentheticals other than acronym definitions, content-free lead-ins and

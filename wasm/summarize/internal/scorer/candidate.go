@@ -1,6 +1,10 @@
 package scorer
 
-import "github.com/papergist/papergist/wasm/summarize/internal/compress"
+import (
+	"strings"
+
+	"github.com/papergist/papergist/wasm/summarize/internal/compress"
+)
 
 // Candidate feature indices (stage two). Changing them invalidates the weights: run `make weights`.
 const (
@@ -95,7 +99,18 @@ func (m *Model) ScoreCandidate(f *CandidateFeatures) float64 {
 	return s
 }
 
-// Best returns the candidate TL;DR both stages rate highest, or "" when there are no sentences. It
+// wholeClauses are the kinds of cut that end a TL;DR with a clause, and may replace a best candidate over
+// MaxWords: a cut before " in", " with", " for"… can leave a thought open ("…then a standard feedforward neural
+// network."), which the model otherwise rates low.
+var wholeClauses = [compress.NumKinds]bool{compress.KindNone: true, compress.KindLeadWe: true,
+	compress.KindSemicolon: true, compress.KindDash: true, compress.KindWhich: true, compress.KindComma: true}
+
+// MaxWords is the most words a TL;DR has when any candidate is that short: a 50-word sentence on a card is a
+// paragraph ("The universal approximation theorem, in one of its most general versions, says that if…").
+const MaxWords = 40
+
+// Best returns the candidate TL;DR both stages rate highest, or "" when there are no sentences. When that one
+// has over MaxWords words, the best of MaxWords or fewer that ends with a clause (wholeClauses) replaces it. It
 // scores each candidate as it is built instead of keeping the shortlist.
 func (m *Model) Best(title string, sentences []string) string {
 	head, at := shortlist(m, title, sentences, TopSentences, false, nil)
@@ -146,7 +161,7 @@ func shortlist(m *Model, title string, sentences []string, k int, keep bool, emi
 	w.probs = m.wordProbs(v, w.probs, &w.sigmoids)
 	b := &w.builder
 	*b = candidateBuilder{m: m, probs: w.probs, lex: m.lexOf(v), info: v.info, nTitle: v.nTitle,
-		titleSeen: grow(b.titleSeen, v.nTitle), emit: emit, bestAt: -1,
+		titleSeen: grow(b.titleSeen, v.nTitle), emit: emit, bestAt: -1, shortAt: -1,
 		toks: b.toks, gain: b.gain, title: b.title, trail: b.trail, digitFrom: b.digitFrom,
 		heads: b.heads}
 	var toks []token
@@ -167,7 +182,10 @@ func shortlist(m *Model, title string, sentences []string, k int, keep bool, emi
 		}
 	}
 	head, at = b.bestHead, b.bestAt
-	b.emit, b.bestHead = nil, "" // the workspace must not keep the caller's closure or text alive
+	if b.bestLong && b.shortAt >= 0 {
+		head, at = b.shortHead, b.shortAt
+	}
+	b.emit, b.bestHead, b.shortHead = nil, "", "" // the workspace must not keep the caller's closure or text alive
 	return head, at
 }
 
@@ -185,6 +203,11 @@ type candidateBuilder struct {
 	bestHead  string
 	bestAt    int
 	bestScore float64
+	bestLong  bool // the best has more than MaxWords words
+	// the best of MaxWords words or fewer that ends with a clause (wholeClauses), which replaces a long best
+	shortHead  string
+	shortAt    int
+	shortScore float64
 
 	// scratch, reused from head to head
 	toks      []token
@@ -283,8 +306,15 @@ func (b *candidateBuilder) add(h compress.Head, toks []token, delta float64, ran
 		f.kept, f.trail, f.trailScore = toks[:k], toks[k:], trail[k]
 		if b.emit != nil {
 			b.emit(c)
-		} else if s := b.m.ScoreCandidate(f); b.bestAt < 0 || s > b.bestScore {
-			b.bestHead, b.bestAt, b.bestScore = c.head, c.at, s
+		} else {
+			s := b.m.ScoreCandidate(f)
+			if b.bestAt < 0 || s > b.bestScore {
+				b.bestHead, b.bestAt, b.bestScore, b.bestLong = c.head, c.at, s, k > MaxWords
+			}
+			if k <= MaxWords && wholeClauses[kind] && (kind != compress.KindComma || !inList(h.Text[c.at:])) &&
+				(b.shortAt < 0 || s > b.shortScore) {
+				b.shortHead, b.shortAt, b.shortScore = c.head, c.at, s
+			}
 		}
 	}
 	make1(len(h.Text), n, h.Kind)
@@ -292,8 +322,40 @@ func (b *candidateBuilder) add(h compress.Head, toks []token, delta float64, ran
 	// of the cuts in one gap between words only the first counts: the others keep the same words.
 	for j := compress.MinWords - 1; j < n-1; j++ {
 		c, ok := compress.FirstCut(h.Text, int(toks[j].end), int(toks[j+1].start))
-		if ok && !compress.NeedsComplement(toks[j].w) {
+		if ok && !compress.NeedsComplement(toks[j].w) && !beforeMainClause(h.Text[c.At:]) {
 			make1(c.At, j+1, c.Kind)
 		}
 	}
+}
+
+// beforeMainClause reports a cut whose rest opens the main clause: what it keeps is the clause before, "Using
+// extensive simulations that consider …" of "…, we show that…", or "if σ is non-polynomial" of "…, then".
+func beforeMainClause(rest string) bool {
+	return strings.HasPrefix(rest, ", we ") || strings.HasPrefix(rest, ", then ")
+}
+
+// inList reports a comma that goes on with a list, the rest of a cut at it: "and"/"or", or a next item of three
+// words or fewer before another comma or "and"/"or" ("user-friendly, cost-effective, time-effective and…", "we
+// propose, design, and experimentally evaluate…"). Cut there, the list loses its point.
+func inList(rest string) bool {
+	rest = strings.TrimPrefix(rest, ",")
+	for words := 0; words < 4; words++ {
+		var w string
+		if w, rest = nextWord(rest); w == "" {
+			return false
+		}
+		if strings.HasSuffix(w, ",") || w == "and" || w == "or" {
+			return true
+		}
+	}
+	return false
+}
+
+// nextWord returns the first space-separated word of s and the rest.
+func nextWord(s string) (word, rest string) {
+	s = strings.TrimLeft(s, " ")
+	if i := strings.IndexByte(s, ' '); i >= 0 {
+		return s[:i], s[i:]
+	}
+	return s, ""
 }
