@@ -178,6 +178,13 @@ export const MSG = Object.freeze({
 export const STATUS_KEY = 'sync:status';
 /** The chrome.storage.local key of when the background last learnt the library was current (ISO time). */
 export const CHECKED_KEY = 'sync:checked';
+/**
+ * The chrome.storage.local key of the text typed in the popup that the library refused, kept until that field of
+ * that paper is saved (background/typed-edits.js): {[`${field}\n${id}`]: KeptTyped}. The popup shows it in the
+ * field with why, since the popup may have closed before the refusal came.
+ */
+export const REFUSED_KEY = 'typed:refused';
+/** @typedef {{id: string, field: 'tags'|'note', patch: {tags?: string[], note?: string}, error: ErrorInfo, at: string}} KeptTyped */
 
 /** The contexts messages are addressed to. */
 export const TARGET = Object.freeze({ BACKGROUND: 'background', OFFSCREEN: 'offscreen', CONTENT: 'content' });
