@@ -151,8 +151,20 @@ export async function remove(id) {
     if (rec.version) {
       await chrome.storage.local.set({ [GONE_PREFIX + id]: { id, version: rec.version, at: newMark() } });
     }
-    await chrome.storage.local.remove(key);
-    written([key, GONE_PREFIX + id]);
+    try {
+      await chrome.storage.local.remove(key);
+    } catch (err) {
+      // The user is told the removal failed: nothing may be left that finishes it later (settle, at the next
+      // start). Should the tombstone stay all the same, whether the paper goes is not known: not "failed".
+      if (rec.version) {
+        await chrome.storage.local.remove(GONE_PREFIX + id).catch(() => {
+          throw Object.assign(new Error(`the removal was cut short (${err.message})`, { cause: err }), { code: 'cut_short' });
+        });
+      }
+      throw err;
+    } finally {
+      written([key, GONE_PREFIX + id]);
+    }
   });
   changed();
 }

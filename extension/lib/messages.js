@@ -263,6 +263,24 @@ export function sentenceOf(err) {
   return Object.hasOwn(SENTENCES, code) ? `${SENTENCES[code]} (${message})` : message;
 }
 
+/** chrome.runtime's words when the background stopped before it answered a message (Chrome, Firefox). */
+const REPLY_LOST = /message (channel|port) closed before a response|went out of scope|message manager disconnected/i;
+
+/**
+ * What the UI says of a removal that did not answer done. One cut short (the background stopped before it answered,
+ * or its storage failed between the tombstone and the record's deletion: code cut_short) may still be finished
+ * by the background's next start (library.js settle), so it is not said to have failed; any other failure left
+ * the paper saved (library.js remove).
+ * @param {any} err
+ */
+export function removalFailed(err) {
+  const { code, message } = errorInfo(err);
+  if (code === 'cut_short' || code === 'no_reply' || REPLY_LOST.test(message)) {
+    return `The removal was cut short (${message}): if the paper is still listed in a moment, remove it again.`;
+  }
+  return `Not removed: ${sentenceOf(err)}`;
+}
+
 /**
  * Unwraps a reply or a bridge envelope: its data, or its error thrown as an AppError.
  * @param {any} reply @param {string} what names the request in the error of a missing reply

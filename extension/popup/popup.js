@@ -3,7 +3,7 @@
 // The library is loaded once and kept current from chrome.storage.onChanged (search-index.js), and every change
 // is a message to the background, the one writer of papers; the popup writes only what its next opening reads
 // first (first-screen.js).
-import { MSG, PORT, STATUS_KEY, CHECKED_KEY, REFUSED_KEY, AppError, send, sentenceOf } from '../lib/messages.js';
+import { MSG, PORT, STATUS_KEY, CHECKED_KEY, REFUSED_KEY, AppError, send, sentenceOf, removalFailed } from '../lib/messages.js';
 import { dirtyFields, paperOf } from '../lib/record.js';
 import { FORMATS } from '../lib/export.js';
 import { LibraryIndex } from './search-index.js';
@@ -153,7 +153,7 @@ function item(id) {
   field('.read').addEventListener('change', (e) => update({ read: e.target.checked }));
   field('.remove').addEventListener('click', () => {
     const rec = index.get(id);
-    act(li, send(MSG.REMOVE_PAPER, { id }).then(() => rec && offerUndo(rec)));
+    act(li, send(MSG.REMOVE_PAPER, { id }).then(() => rec && offerUndo(rec)), removalFailed);
   });
   return li;
 }
@@ -208,14 +208,17 @@ function typedEdit(id, name, patch, apply) {
   return new Promise((resolve, reject) => typing.waiting.set(msg.seq, { resolve, reject }));
 }
 
-/** Shows why a change did not reach the background, on the paper it was for. */
-async function act(li, sending) {
-  const error = li.querySelector('.action-error');
+/**
+ * Shows why a change did not reach the background, on the paper it was for.
+ * @param {HTMLElement} li @param {Promise<unknown>} sending @param {(err: unknown) => string} [failed] what to say
+ */
+async function act(li, sending, failed = (err) => `Not saved: ${sentenceOf(err)}`) {
+  const error = /** @type {HTMLElement} */ (li.querySelector('.action-error'));
   try {
     await sending;
     showRefused(li);
   } catch (err) {
-    error.textContent = `Not saved: ${sentenceOf(err)}`;
+    error.textContent = failed(err);
     error.hidden = false;
   }
 }
