@@ -86,6 +86,7 @@ function soon() {
 }
 
 let backoff = 0;
+const OFFLINE = 'this computer is offline';
 
 /** @returns {Promise<SyncStatus>} */
 async function round() {
@@ -97,12 +98,13 @@ async function round() {
   // Not awaited: should an edit's recount be under way, the round need not wait for it; the round's last status
   // is written after this one all the same. Before the first sign-in's rebase, which rewrites every record (seconds
   // in a large library): until then the status still said "Signed out", and a popup opened meanwhile asked a
-  // signed-in user to sign in.
-  if (navigator.onLine !== false) writeStatus('syncing').catch((err) => console.warn('papergist: sync status', err));
+  // signed-in user to sign in. Offline too: signed in, and why nothing is synced yet.
+  const early = navigator.onLine === false ? writeStatus('offline', OFFLINE, { quick: true }) : writeStatus('syncing');
+  early.catch((err) => console.warn('papergist: sync status', err));
   await migrate(); // once per worker life, before the first round: the status counts read the records directly
   const st = await state();
   if (st.account !== libraryOf(a)) await rebase(a);
-  if (navigator.onLine === false) return writeStatus('offline', 'this computer is offline'); // 'online' restarts
+  if (navigator.onLine === false) return writeStatus('offline', OFFLINE); // 'online' restarts
   // Every request of the round is for this login: should the user sign in to another account meanwhile, the
   // round stops rather than push this library's queue into that one.
   const call = (method, path, opts = {}) => account.api(method, path, { ...opts, expect: a.deviceId });
@@ -554,27 +556,32 @@ let statusTail = Promise.resolve();
  * @param {SyncStatus['state']|'keep'} [s] derived from the counts when absent; KEEP: as the status before, when
  *   the counts do not decide it (syncing, offline, error, signed out)
  * @param {string|((prev: SyncStatus|undefined) => string|undefined)} [error] or computed from the status before
+ * @param {{quick?: boolean}} [opts] quick: with the counts as they were, as 'syncing' always is
  * @returns {Promise<SyncStatus>}
  */
-function writeStatus(s, error) {
+function writeStatus(s, error, { quick = false } = {}) {
   const write = statusTail.then(async () => {
     /** @type {SyncStatus|undefined} */
     let prev;
     if (s === KEEP || typeof error === 'function') ({ [STATUS_KEY]: prev } = await chrome.storage.local.get(STATUS_KEY));
     const state = s !== KEEP ? s : prev && KEPT.includes(prev.state) ? prev.state : undefined;
-    return statusNow(state, typeof error === 'function' ? error(prev) : error);
+    return statusNow(state, typeof error === 'function' ? error(prev) : error, quick);
   });
   statusTail = write.catch(() => {});
   return write;
 }
 
-/** writeStatus's write, alone. @param {SyncStatus['state']} [s] @param {string} [error] @returns {Promise<SyncStatus>} */
-async function statusNow(s, error) {
-  if (s === 'syncing') {
+/**
+ * writeStatus's write, alone. @param {SyncStatus['state']} [s] @param {string} [error] @param {boolean} [quick]
+ * @returns {Promise<SyncStatus>}
+ */
+async function statusNow(s, error, quick = false) {
+  if (s && (s === 'syncing' || quick)) {
     // Counts as they were: a scan of every record would cost a large library a quarter second per round.
     const { [STATUS_KEY]: prev } = await chrome.storage.local.get(STATUS_KEY);
     const status = { pending: 0, conflicts: 0, ...(prev || {}), state: s, at: new Date().toISOString() };
     delete status.error;
+    if (error) status.error = error;
     await chrome.storage.local.set({ [STATUS_KEY]: status });
     return status;
   }
