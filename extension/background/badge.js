@@ -10,7 +10,14 @@ const tabKey = (tabId) => `tab:${tabId}`;
  * worker stops, and no save survives the stop, so a later worker finds the tabs whose … nobody will end.
  */
 const savingKey = (tabId) => `saving:${tabId}`;
+/** chrome.storage.session, while a tab's badge flashes ✓ (flashSaved): this worker's LIFE, as savingKey. */
+const flashKey = (tabId) => `flash:${tabId}`;
 const LIFE = crypto.randomUUID();
+/**
+ * The tabs whose badge this worker has shown a save or a flash on since it started: what an earlier worker left
+ * on them (savingKey, flashKey) is superseded, and its key is this worker's or gone.
+ */
+const touched = new Set();
 
 /**
  * Remembers the paper a tab shows (null for a listing) and sets its badge.
@@ -73,9 +80,11 @@ const ended = new Map();
  */
 export async function setSaving(tabId) {
   saving.set(tabId, (saving.get(tabId) || 0) + 1);
+  touched.add(tabId);
   clearTimeout(flashes.get(tabId)); // a flash of the last save would otherwise end this one's state
   flashes.delete(tabId);
-  await chrome.storage.session.set({ [savingKey(tabId)]: LIFE }).catch((err) => console.warn('papergist: badge', err));
+  await Promise.all([chrome.storage.session.set({ [savingKey(tabId)]: LIFE }), chrome.storage.session.remove(flashKey(tabId))])
+    .catch((err) => console.warn('papergist: badge', err));
   await paint(tabId, '…', '#57606a', 'papergist: saving this paper…');
 }
 
@@ -111,14 +120,30 @@ export const CUT_SHORT = 'papergist: the save from this tab was cut short (the b
 
 /**
  * At the worker's start: a tab whose badge an earlier worker left saying … (it stopped during a save) says instead
- * that the save was cut short, since whether it got as far as storing the paper is not known.
+ * that the save was cut short, since whether it got as far as storing the paper is not known; one it left
+ * flashing ✓ (it stopped within FLASH_MS) shows its own state again. A tab this worker has shown a save on since
+ * it started is its own: its key is this worker's (or gone), and its badge the outcome of that save.
  */
 export async function endCutShortSaves() {
-  for (const [k, life] of Object.entries(await sessionItems('saving:'))) {
-    const tabId = Number(k.slice('saving:'.length));
-    if (life === LIFE || saving.has(tabId)) continue; // this worker's own save
+  const flashed = await sessionItems('flash:');
+  const cut = await sessionItems('saving:');
+  /** @param {string} k @returns {number|null} the tab of a key an earlier worker left, unless this worker's own */
+  const leftOn = (k, life) => {
+    const tabId = Number(k.slice(k.indexOf(':') + 1));
+    return life === LIFE || touched.has(tabId) ? null : tabId;
+  };
+  for (const [k, life] of Object.entries(flashed)) {
+    const tabId = leftOn(k, life);
+    if (tabId === null) continue;
     await chrome.storage.session.remove(k);
-    if (!saving.has(tabId)) await paint(tabId, '!', '#b42318', CUT_SHORT);
+    // (a save cut short on the tab says so below)
+    if (!touched.has(tabId) && !Object.hasOwn(cut, savingKey(tabId))) await restore(tabId);
+  }
+  for (const [k, life] of Object.entries(cut)) {
+    const tabId = leftOn(k, life);
+    if (tabId === null) continue;
+    await chrome.storage.session.remove(k);
+    if (!touched.has(tabId)) await paint(tabId, '!', '#b42318', CUT_SHORT);
   }
 }
 
@@ -138,17 +163,21 @@ const flashes = new Map();
  * @param {number} tabId @param {string} title the badge's tooltip meanwhile
  */
 async function flashSaved(tabId, title) {
+  touched.add(tabId);
   if (!(await paint(tabId, '✓', '#1a7f37', title))) return;
   clearTimeout(flashes.get(tabId));
   flashes.set(tabId, setTimeout(() => {
     flashes.delete(tabId);
     restore(tabId).catch((err) => console.warn('papergist: badge', err));
+    chrome.storage.session.remove(flashKey(tabId)).catch((err) => console.warn('papergist: badge', err));
   }, FLASH_MS));
+  // Should the worker stop before the timer, the next one's start ends the flash (endCutShortSaves).
+  await chrome.storage.session.set({ [flashKey(tabId)]: LIFE }).catch((err) => console.warn('papergist: badge', err));
 }
 
 /** @param {number} tabId */
 export async function forgetTab(tabId) {
-  await chrome.storage.session.remove([tabKey(tabId), savingKey(tabId)]);
+  await chrome.storage.session.remove([tabKey(tabId), savingKey(tabId), flashKey(tabId)]);
 }
 
 /** Shows whether a tab's paper is saved, unless a save of the tab is under way: its end shows the state then. */
