@@ -267,18 +267,38 @@ export function sentenceOf(err) {
 const REPLY_LOST = /message (channel|port) closed before a response|went out of scope|message manager disconnected/i;
 
 /**
- * What the UI says of a removal that did not answer done. One cut short (the background stopped before it answered,
- * or its storage failed between the tombstone and the record's deletion: code cut_short) may still be finished
- * by the background's next start (library.js settle), so it is not said to have failed; any other failure left
- * the paper saved (library.js remove).
+ * Whether an error leaves it unknown whether what was asked was done: the background stopped before it answered,
+ * or its storage failed halfway (code cut_short).
+ * @param {any} err
+ */
+const cutShort = (err) => {
+  const { code, message } = errorInfo(err);
+  return code === 'cut_short' || code === 'no_reply' || REPLY_LOST.test(message);
+};
+
+/**
+ * What the UI says of a removal that did not answer done. One cut short (cutShort) may still be finished by the
+ * background's next start (library.js settle), so it is not said to have failed; any other failure left the
+ * paper saved (library.js remove).
  * @param {any} err
  */
 export function removalFailed(err) {
-  const { code, message } = errorInfo(err);
-  if (code === 'cut_short' || code === 'no_reply' || REPLY_LOST.test(message)) {
-    return `The removal was cut short (${message}): if the paper is still listed in a moment, remove it again.`;
+  if (cutShort(err)) {
+    return `The removal was cut short (${errorInfo(err).message}): if the paper is still listed in a moment, remove it again.`;
   }
   return `Not removed: ${sentenceOf(err)}`;
+}
+
+/**
+ * What the UI says of a save that did not answer done: one cut short (cutShort) may have stored the paper, and the
+ * next start keeps it (library.js settle), so it is not said to have failed either.
+ * @param {any} err @param {string} [failed] the words for a save that failed, before its reason
+ */
+export function saveFailed(err, failed = 'Not saved') {
+  if (cutShort(err)) {
+    return `The save was cut short (${errorInfo(err).message}): if the paper is not saved in a moment, save it again.`;
+  }
+  return `${failed}: ${sentenceOf(err)}`;
 }
 
 /**

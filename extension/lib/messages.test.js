@@ -1,7 +1,7 @@
 // The one reply shape: {ok: true, data} or {ok: false, error: {code, message}}.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { unwrap, errorInfo, sentenceOf, answers, AppError, send, removalFailed } from './messages.js';
+import { unwrap, errorInfo, sentenceOf, answers, AppError, send, removalFailed, saveFailed } from './messages.js';
 
 test('unwrap returns the data of a good reply', () => {
   assert.deepEqual(unwrap({ ok: true, data: { a: 1 } }, 'x'), { a: 1 });
@@ -37,6 +37,14 @@ test('a removal that may yet be finished is not said to have failed; one that fa
   assert.match(removalFailed(new AppError('no_reply', 'no reply to library/remove')), cut);
   assert.equal(removalFailed(new Error('the disk is full')), 'Not removed: the disk is full');
   assert.match(removalFailed(new Error('library/remove: arxiv:1 is not on this page')), /^Not removed: /);
+});
+
+test('a save the background stopped during may have stored the paper: it is not said to have failed', () => {
+  const lost = new Error('A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received');
+  assert.match(saveFailed(lost), /^The save was cut short \(.+\): if the paper is not saved in a moment, save it again\.$/);
+  assert.match(saveFailed(lost, 'Not brought back'), /^The save was cut short/);
+  assert.equal(saveFailed(new Error('not a paper: it needs an id and a title')), 'Not saved: not a paper: it needs an id and a title');
+  assert.equal(saveFailed(new Error('the disk is full'), 'Not brought back'), 'Not brought back: the disk is full');
 });
 
 test('an early answer is for a page only with the same URL and the same HTML', () => {

@@ -3,7 +3,7 @@
 // The library is loaded once and kept current from chrome.storage.onChanged (search-index.js), and every change
 // is a message to the background, the one writer of papers; the popup writes only what its next opening reads
 // first (first-screen.js).
-import { MSG, PORT, STATUS_KEY, CHECKED_KEY, REFUSED_KEY, AppError, send, sentenceOf, removalFailed } from '../lib/messages.js';
+import { MSG, PORT, STATUS_KEY, CHECKED_KEY, REFUSED_KEY, AppError, send, sentenceOf, removalFailed, saveFailed } from '../lib/messages.js';
 import { dirtyFields, paperOf } from '../lib/record.js';
 import { FORMATS } from '../lib/export.js';
 import { LibraryIndex } from './search-index.js';
@@ -377,7 +377,7 @@ async function undoRemove() {
     showLastRemoved();
   } catch (err) {
     removed.push(rec);
-    showUndo(`Not brought back: ${sentenceOf(err)}`);
+    showUndo(saveFailed(err, 'Not brought back'));
   }
 }
 
@@ -400,7 +400,7 @@ async function saveTab() {
     const { saved: s, missing } = await send(MSG.SAVE_TAB_PAPER, { tabId: tab.id });
     tabStatus.textContent = missing ? `Saved: ${s.title}. ${missing}` : `Saved: ${s.title}`;
   } catch (err) {
-    tabStatus.textContent = `Not saved: ${sentenceOf(err)}`;
+    tabStatus.textContent = saveFailed(err);
   }
 }
 
