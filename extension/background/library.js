@@ -148,8 +148,9 @@ export async function remove(id) {
     await keepRemoved(upgrade(rec));
     // The tombstone first, marked newer than any edit of the record (at): a stop between the two writes leaves
     // both, and the next worker finishes the removal (migrate, settle); a paper saved again after it has newer marks.
+    // The title names the paper should the server refuse the removal (sync.js refusedRemoval).
     if (rec.version) {
-      await chrome.storage.local.set({ [GONE_PREFIX + id]: { id, version: rec.version, at: newMark() } });
+      await chrome.storage.local.set({ [GONE_PREFIX + id]: { id, version: rec.version, at: newMark(), title: rec.title } });
     }
     try {
       await chrome.storage.local.remove(key);

@@ -306,7 +306,7 @@ async function pushBatch(call) {
         // an older version's (no mark), or a removal whose record deletion failed in this worker, which the user
         // was told did not happen: the record wins.
         if (all[keyOf(stored.id)]) stale.push(k);
-        else {
+        else if (!stored.error) { // refused: waits, shown, as a refused edit does
           const d = { id: stored.id, base_version: stored.version };
           deletions.push(d);
           size += jsonBytes(d) + 1;
@@ -398,12 +398,23 @@ async function refuse(flight, err) {
       index.written([key]);
     }
   } else {
-    console.warn('papergist: the server refuses the removal of', body.deletions[0].id, err.message);
-    await chrome.storage.local.remove(GONE_PREFIX + body.deletions[0].id);
-    index.written([GONE_PREFIX + body.deletions[0].id]);
+    const gone = GONE_PREFIX + body.deletions[0].id;
+    const { [gone]: tomb } = await chrome.storage.local.get(gone);
+    if (tomb) {
+      await chrome.storage.local.set({ [gone]: refusedRemoval(tomb, err.message || `HTTP ${err.status}`) });
+      index.written([gone]);
+    }
   }
   await chrome.storage.local.remove(INFLIGHT);
 }
+
+/**
+ * A removal the server refuses: the paper is gone here and still saved there. Dropping the tombstone hid that (a
+ * console line only); it stays, not pushed again, and counts as a refused edit does (sync-index.js), so the status
+ * names the paper and why, until the paper is saved here again (save drops the tombstone) or removed there (a pull).
+ * @param {{id: string, version: number, at?: number, title?: string}} tomb @param {string} why
+ */
+const refusedRemoval = (tomb, why) => ({ ...tomb, error: `its removal (${why}), so it is still saved on your other devices` });
 
 /**
  * Applies the server's per-item results of a push to the local records.
@@ -423,8 +434,13 @@ async function applyResults(flight, resp) {
     if (i >= body.changes.length) {
       const d = body.deletions[i - body.changes.length];
       if (!d) return;
-      drop.push(GONE_PREFIX + d.id);
       const saved = local[keyOf(d.id)];
+      const tomb = local[GONE_PREFIX + d.id];
+      if (r.status !== 'applied' && r.status !== 'conflict' && !saved && tomb) {
+        put[GONE_PREFIX + d.id] = refusedRemoval(tomb, (r.error && r.error.message) || `refused by the server (${r.status})`);
+        return;
+      }
+      drop.push(GONE_PREFIX + d.id);
       if (r.status === 'applied' && saved && Number.isSafeInteger(r.version) && r.version > 0) {
         // Saved here again while its removal was in flight: created again on top of the removal, as the re-save
         // of a removed paper is, not an edit of the version it was removed at (which the server would take for
@@ -441,7 +457,7 @@ async function applyResults(flight, resp) {
     if (!rec) {
       // Removed here while the push was in flight. The server has the item now (perhaps created by this very
       // push): the removal must reach it, based on the version the push made.
-      if (r.status === 'applied' && item) put[GONE_PREFIX + ch.id] = { id: ch.id, version: item.version };
+      if (r.status === 'applied' && item) put[GONE_PREFIX + ch.id] = { id: ch.id, version: item.version, title: item.title };
       return;
     }
     const next = structuredClone(rec);
