@@ -299,6 +299,18 @@ const SCHEMA = 2;
 let migration = null;
 
 /**
+ * The one rule for a tombstone found beside its record, used at a worker's start (settle) and by a push (sync.js
+ * pushBatch), so that the outcome does not depend on whether the worker stopped in between: a removal newer than
+ * every edit of the record (removalWins) was cut short, and the record goes; else the paper was saved or edited
+ * again after it (or the tombstone is an older version's, with no mark), and the tombstone goes.
+ * @param {string} goneKey the tombstone's key @param {{id: string, at?: number}} tomb @param {unknown} stored the record
+ * @returns {string} the key to remove
+ */
+export function leftover(goneKey, tomb, stored) {
+  return removalWins(tomb, stored) ? keyOf(tomb.id) : goneKey;
+}
+
+/**
  * Finishes what a worker stopped halfway through (remove and save write the tombstone and the record one after
  * the other): a tombstone beside a record is a removal when it is newer than every edit of the record
  * (removalWins), and the record goes; else the paper was saved again, and the tombstone goes. Left as it was,
@@ -314,7 +326,7 @@ async function settle() {
   const drop = [];
   for (const [k, tomb] of Object.entries(all)) {
     if (!k.startsWith(GONE_PREFIX) || !tomb || !Object.hasOwn(all, keyOf(tomb.id))) continue;
-    drop.push(removalWins(tomb, all[keyOf(tomb.id)]) ? keyOf(tomb.id) : k);
+    drop.push(leftover(k, tomb, all[keyOf(tomb.id)]));
   }
   if (drop.length) await chrome.storage.local.remove(drop);
   written(drop);

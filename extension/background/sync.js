@@ -7,7 +7,7 @@
 // browser comes back online, after failures with exponential backoff, and whenever the server says the library
 // changed (sync-live.js keeps a long poll open while signed in).
 import * as account from './account.js';
-import { exclusive, onLocalChange, migrate, placesChanged, removedByPull, forgetPulled } from './library.js';
+import { exclusive, onLocalChange, migrate, placesChanged, removedByPull, forgetPulled, leftover } from './library.js';
 import { keyOf, idOfKey, GONE_PREFIX } from '../lib/saved.js';
 import { STATUS_KEY } from '../lib/messages.js';
 import { checkPull, reportSkipped } from './pull-validate.js';
@@ -297,16 +297,20 @@ async function pushBatch(call) {
     let size = 0;
     let full = false;
     for (const [k, stored] of Object.entries(all)) {
+      if (stale.includes(k)) continue; // a record a removal beside it won over
       if (changes.length + deletions.length >= lim.ops || size >= lim.bytes) {
         full = true;
         break;
       }
       if (k.startsWith(GONE_PREFIX)) {
         // library.migrate, before the first round, settled those a stop left beside a record. One still there is
-        // an older version's (no mark), or a removal whose record deletion failed in this worker, which the user
-        // was told did not happen: the record wins.
-        if (all[keyOf(stored.id)]) stale.push(k);
-        else if (!stored.error) { // refused: waits, shown, as a refused edit does
+        // an older version's (no mark), or a removal whose record deletion and rollback failed in this worker (the
+        // user was told it was cut short): settled by the same rule, so a stop in between changes nothing.
+        const rec = all[keyOf(stored.id)];
+        const drop = rec ? leftover(k, stored, rec) : null;
+        if (drop) stale.push(drop);
+        if (drop === k) continue;
+        if (!stored.error) { // refused: waits, shown, as a refused edit does
           const d = { id: stored.id, base_version: stored.version };
           deletions.push(d);
           size += jsonBytes(d) + 1;
