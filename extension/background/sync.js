@@ -7,7 +7,7 @@
 // browser comes back online, after failures with exponential backoff, and whenever the server says the library
 // changed (sync-live.js keeps a long poll open while signed in).
 import * as account from './account.js';
-import { exclusive, onLocalChange, migrate, placesChanged, removedByPull, forgetPulled, leftover } from './library.js';
+import { exclusive, onLocalChange, migrate, placesChanged, removedByPull, forgetPulled, leftover, forgetTyped } from './library.js';
 import { keyOf, idOfKey, GONE_PREFIX } from '../lib/saved.js';
 import { STATUS_KEY } from '../lib/messages.js';
 import { checkPull, reportSkipped } from './pull-validate.js';
@@ -194,6 +194,7 @@ async function applyPull(data) {
   const local = await chrome.storage.local.get(ids.flatMap((id) => [keyOf(id), GONE_PREFIX + id]));
   const put = {};
   const drop = [];
+  const removed = [];
   for (const item of data.items) {
     const key = keyOf(item.id);
     const rec = local[key] && upgrade(local[key]);
@@ -208,6 +209,7 @@ async function applyPull(data) {
     // Removed there: removed here too, unless this device edited it since (the push will raise a conflict).
     if (rec && rec.version && rec.version <= d.version && !dirtyFields(rec).length && !rec.sync.conflict) {
       drop.push(keyOf(d.id));
+      removed.push(d.id);
       removedByPull(rec); // an edit typed before this pull, arriving after it, still counts (library.update)
     }
     if (local[GONE_PREFIX + d.id]) drop.push(GONE_PREFIX + d.id); // removed on both sides
@@ -218,6 +220,7 @@ async function applyPull(data) {
   if (drop.length) await chrome.storage.local.remove(drop);
   await chrome.storage.local.set(put);
   index.written([...drop, ...Object.keys(put)]);
+  if (removed.length) await forgetTyped(removed);
   await placesChanged(local, put);
 }
 
@@ -529,7 +532,8 @@ export async function resolve(id, keep) {
     if (!server) {
       if (keep === 'theirs') {
         await chrome.storage.local.remove(key);
-        return index.written([key]);
+        index.written([key]);
+        return forgetTyped([id]);
       }
       // Brought back: created again on top of its tombstone's version, with every field.
       next.version = version;

@@ -8,6 +8,7 @@
 // the kept text in the field, with the reason, when it opens again.
 import * as library from './library.js';
 import { errorInfo, REFUSED_KEY } from '../lib/messages.js';
+import { keyOf } from '../lib/saved.js';
 
 /**
  * {seq, id, field, patch, apply}: patch is the library.update patch of the field's text as typed; apply: true
@@ -60,15 +61,22 @@ function apply(/** @type {Typed} */ m) {
 /** How many refused texts are kept, the latest: the rest are of papers long removed. */
 const MAX_KEPT = 50;
 
-/** @param {Typed} m @param {unknown} err the refusal, or null when m was saved */
-async function keep(m, err) {
-  const key = `${m.field}\n${m.id}`;
-  const { [REFUSED_KEY]: kept = {} } = await chrome.storage.local.get(REFUSED_KEY);
-  if (!err && !Object.hasOwn(kept, key)) return;
-  delete kept[key]; // the latest last
-  if (err) {
-    kept[key] = { id: m.id, field: m.field, patch: m.patch, error: errorInfo(err), at: new Date().toISOString() };
-    console.warn('papergist: typed text refused, kept for the popup', err);
-  }
-  await chrome.storage.local.set({ [REFUSED_KEY]: Object.fromEntries(Object.entries(kept).slice(-MAX_KEPT)) });
+/**
+ * Inside library.exclusive, as library.remove forgets what is kept of the paper it removes (forgetTyped). Text
+ * refused for a paper not saved (removed before its apply) is not kept: a save of the paper later would show it.
+ * @param {Typed} m @param {unknown} err the refusal, or null when m was saved
+ */
+function keep(m, err) {
+  return library.exclusive(async () => {
+    const key = `${m.field}\n${m.id}`;
+    const { [REFUSED_KEY]: kept = {}, [keyOf(m.id)]: saved } = await chrome.storage.local.get([REFUSED_KEY, keyOf(m.id)]);
+    const refused = Boolean(err && saved);
+    if (!refused && !Object.hasOwn(kept, key)) return;
+    delete kept[key]; // the latest last
+    if (refused) {
+      kept[key] = { id: m.id, field: m.field, patch: m.patch, error: errorInfo(err), at: new Date().toISOString() };
+      console.warn('papergist: typed text refused, kept for the popup', err);
+    }
+    await chrome.storage.local.set({ [REFUSED_KEY]: Object.fromEntries(Object.entries(kept).slice(-MAX_KEPT)) });
+  });
 }

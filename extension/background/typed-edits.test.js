@@ -87,3 +87,24 @@ test('an apply refused after the popup closed is kept; one refused while it is o
   assert.deepEqual(await kept(), {});
   open.close();
 });
+
+test('refused text of a paper that is then removed is forgotten with it: saving the paper again (Undo) does not show it', async () => {
+  const popup = popupPort();
+  popup.type({ seq: 1, id: paper.id, field: 'tags', patch: { tags: [longTag] }, apply: false });
+  popup.close();
+  await settle();
+  assert.ok((await kept())[`tags\n${paper.id}`], 'kept while the paper is saved');
+  await library.remove(paper.id);
+  assert.deepEqual(await kept(), {}, 'forgotten with the removal');
+
+  // Typed, then the paper removed from the same popup: the draft applied as it closes is refused for a paper
+  // that is not saved, and is not kept for it either.
+  await library.save(paper, {});
+  const again = popupPort();
+  again.type({ seq: 1, id: paper.id, field: 'note', patch: { note: 'n'.repeat(100_001) }, apply: false });
+  await library.remove(paper.id);
+  again.close();
+  await settle();
+  await library.save(paper, {}); // Undo
+  assert.deepEqual(await kept(), {}, 'the re-saved paper shows no text, or reason, from before its removal');
+});
