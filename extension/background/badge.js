@@ -65,6 +65,8 @@ async function showChanged() {
 
 /** @type {Map<number, number>} each tab's saves under way from the shortcut or the menu, while its badge says … */
 const saving = new Map();
+/** @type {Map<number, number>} how many saves each tab has started (setSaving): a flash checks none began meanwhile */
+const started = new Map();
 /**
  * @typedef {{failed?: string, flash?: string, title?: string}} Outcome how a save ended: failed, the reason
  *   (the badge says !); flash, a linked paper saved (✓ for a moment, with this tooltip); else the tab's own state,
@@ -80,6 +82,7 @@ const ended = new Map();
  */
 export async function setSaving(tabId) {
   saving.set(tabId, (saving.get(tabId) || 0) + 1);
+  started.set(tabId, (started.get(tabId) || 0) + 1);
   touched.add(tabId);
   clearTimeout(flashes.get(tabId)); // a flash of the last save would otherwise end this one's state
   flashes.delete(tabId);
@@ -164,7 +167,11 @@ const flashes = new Map();
  */
 async function flashSaved(tabId, title) {
   touched.add(tabId);
+  const n = started.get(tabId);
   if (!(await paint(tabId, '✓', '#1a7f37', title))) return;
+  // A save of the tab begun during the paint ended no timer (none was set yet): this one's end would restore
+  // the tab's state over that save's outcome (a failure's !). That save owns the badge now.
+  if (started.get(tabId) !== n) return;
   clearTimeout(flashes.get(tabId));
   flashes.set(tabId, setTimeout(() => {
     flashes.delete(tabId);
@@ -186,18 +193,26 @@ async function show(tabId, isSaved) {
   await paint(tabId, isSaved ? '✓' : '', '#1a7f37', isSaved ? 'papergist: this paper is saved' : 'papergist');
 }
 
+/** @type {Map<number, Promise<boolean>>} each tab's last paint: two at once mixed one's text with the other's tooltip */
+const painting = new Map();
+
 /**
- * Sets a tab's badge; null leaves that part as it is.
+ * Sets a tab's badge, after the tab's paints before it; null leaves that part as it is.
  * @param {number} tabId @param {string|null} text @param {string|null} color @param {string} title
  * @returns {Promise<boolean>} false when the tab is gone
  */
-async function paint(tabId, text, color, title) {
-  try {
-    if (color !== null) await chrome.action.setBadgeBackgroundColor({ tabId, color });
-    if (text !== null) await chrome.action.setBadgeText({ tabId, text });
-    await chrome.action.setTitle({ tabId, title });
-    return true;
-  } catch {
-    return false; // the tab is gone
-  }
+function paint(tabId, text, color, title) {
+  const run = (painting.get(tabId) || Promise.resolve(true)).then(async () => {
+    try {
+      if (color !== null) await chrome.action.setBadgeBackgroundColor({ tabId, color });
+      if (text !== null) await chrome.action.setBadgeText({ tabId, text });
+      await chrome.action.setTitle({ tabId, title });
+      return true;
+    } catch {
+      return false; // the tab is gone
+    }
+  });
+  painting.set(tabId, run);
+  run.then(() => { if (painting.get(tabId) === run) painting.delete(tabId); });
+  return run;
 }

@@ -159,3 +159,28 @@ test('a save of the new worker that starts and ends while its start reads the ol
   await ending;
   assert.deepEqual(shown.get(TAB + 5), { text: '', title: 'papergist: saved, no abstract' }, 'not "cut short"');
 });
+
+test('a save that starts while a linked save\'s ✓ is being painted keeps its outcome after the flash\'s 4 s', async () => {
+  await badge.setTabPaper(TAB + 6, null);
+  const action = globalThis.chrome.action;
+  const setText = action.setBadgeText;
+  let release = () => {};
+  const gate = new Promise((r) => { release = r; });
+  // The browser paints the ✓ at once and answers late.
+  action.setBadgeText = async (d) => {
+    await setText(d);
+    if (d.text === '✓') await gate;
+  };
+  await badge.setSaving(TAB + 6);
+  const flashing = badge.saveEnded(TAB + 6, { flash: 'papergist: saved “Linked”' });
+  await wait();
+  action.setBadgeText = setText;
+  // The user saves from the tab again meanwhile; it fails.
+  const again = badge.setSaving(TAB + 6).then(() => badge.saveEnded(TAB + 6, { failed: 'papergist cannot see this tab.' }));
+  await wait();
+  release();
+  await Promise.all([flashing, again]);
+  assert.deepEqual(shown.get(TAB + 6), { text: '!', title: 'papergist: papergist cannot see this tab.' }, 'the failure, with its reason');
+  await wait(badge.FLASH_MS);
+  assert.deepEqual(shown.get(TAB + 6), { text: '!', title: 'papergist: papergist cannot see this tab.' }, 'the failure stays');
+});
