@@ -349,6 +349,8 @@ async function settle() {
   }
   if (drop.length) await chrome.storage.local.remove(drop);
   written(drop);
+  const removed = drop.map(idOfKey).filter((id) => id !== null);
+  if (removed.length) await forgetTyped(removed);
 }
 
 /**

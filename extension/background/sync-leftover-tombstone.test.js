@@ -24,7 +24,10 @@ async function leftovers(n, v) {
   const removedAt = newMark();
   const tomb2 = { id: item(n + 1).id, version: v, at: newMark(), title: item(n + 1).title };
   const edited = { ...item(n + 1), note: 'typed after the removal', version: v, meta: {}, sync: { dirty: { note: newMark() } } };
+  const refused = (k) => ({ [`tags\n${item(k).id}`]: { id: item(k).id, field: 'tags', patch: { tags: ['t'.repeat(65)] },
+    error: { code: '', message: 'too long' }, at: new Date().toISOString() } });
   await local.set({
+    'typed:refused': { ...refused(n), ...refused(n + 1) }, // typed text refused for each (typed-edits.js)
     [`paper:${item(n).id}`]: clean, [`gone:${item(n).id}`]: { id: item(n).id, version: v, at: removedAt, title: item(n).title },
     [`paper:${item(n + 1).id}`]: edited, [`gone:${item(n + 1).id}`]: tomb2,
   });
@@ -39,6 +42,8 @@ async function outcome(n) {
     local: Object.keys(got).map((k) => k.replace(/\d$/, (d) => String(Number(d) - n))).sort(),
     server: [Boolean(server.items.get(item(n).id).deleted), Boolean(server.items.get(item(n + 1).id).deleted)],
     note: server.items.get(item(n + 1).id).note,
+    // what is kept of the typed text refused: the removed paper's is forgotten with it
+    typed: Object.keys((await local.get('typed:refused'))['typed:refused']).map((k) => k.replace(/\d$/, (d) => String(Number(d) - n))),
   };
 }
 
@@ -50,7 +55,8 @@ test('a leftover tombstone is settled the same at the next start and by a push i
   const atStart = await outcome(1); // this worker's first round: migrate/settle sees them first
   await leftovers(3, v);
   const inPush = await outcome(3); // migrate ran already: the push sees them
-  const expected = { local: ['paper:arxiv:2404.00001'], server: [true, false], note: 'typed after the removal' };
+  const expected = { local: ['paper:arxiv:2404.00001'], server: [true, false], note: 'typed after the removal',
+    typed: ['tags\narxiv:2404.00001'] };
   assert.deepEqual(atStart, expected);
   assert.deepEqual(inPush, expected);
 });

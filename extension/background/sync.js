@@ -343,6 +343,8 @@ async function pushBatch(call) {
     if (stale.length) {
       await chrome.storage.local.remove(stale);
       index.written(stale);
+      const removed = stale.map(idOfKey).filter((id) => id !== null);
+      if (removed.length) await forgetTyped(removed);
     }
     if (!changes.length && !deletions.length) return null;
     const f = { key: crypto.randomUUID(), body: JSON.stringify({ changes, deletions }), sent, full };
