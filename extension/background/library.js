@@ -160,7 +160,7 @@ export async function remove(id) {
       // start). Should the tombstone stay all the same, whether the paper goes is not known: not "failed".
       if (rec.version) {
         await chrome.storage.local.remove(GONE_PREFIX + id).catch(() => {
-          throw Object.assign(new Error(`the removal was cut short (${err.message})`, { cause: err }), { code: 'cut_short' });
+          throw Object.assign(new Error('the removal was cut short: the browser\'s storage failed', { cause: err }), { code: 'cut_short' });
         });
       }
       throw err;

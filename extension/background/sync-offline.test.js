@@ -20,7 +20,7 @@ test('offline at sign-in: the status says offline while the first round rewrites
     tldr: '', keyphrases: [], tags: [], note: '', read: false, saved_at: new Date(Date.UTC(2025, 0, n)).toISOString(),
     version: 0, meta: {}, sync: { dirty: {} } });
   await local.set({ 'paper:arxiv:2403.00001': item(1), 'paper:arxiv:2403.00002': item(2),
-    [STATUS_KEY]: { state: 'signed-out', pending: 0, conflicts: 0, at: new Date().toISOString() } });
+    [STATUS_KEY]: { state: 'signed-out', pending: 1, conflicts: 0, at: new Date().toISOString() } }); // not this account's count
   // The rebase's read of the whole library takes its time.
   let release = () => {};
   const slow = new Promise((r) => { release = r; });
@@ -33,9 +33,10 @@ test('offline at sign-in: the status says offline while the first round rewrites
   await new Promise((r) => setTimeout(r, 50));
   const meanwhile = await status();
   assert.equal(meanwhile.state, 'offline', 'signed in, not synced yet: offline');
-  assert.match(describe(meanwhile).text, /^Offline/);
+  assert.equal(describe(meanwhile).text, 'Offline', 'no count before the rebase has counted');
   release();
   const st = await round;
   assert.deepEqual([st.state, st.pending], ['offline', 2], 'after the rebase, every paper waits');
+  assert.equal(describe(st).text, 'Offline — 2 pending');
   local.get = get;
 });

@@ -605,7 +605,10 @@ async function statusNow(s, error, quick = false) {
   if (s && (s === 'syncing' || quick)) {
     // Counts as they were: a scan of every record would cost a large library a quarter second per round.
     const { [STATUS_KEY]: prev } = await chrome.storage.local.get(STATUS_KEY);
-    const status = { pending: 0, conflicts: 0, ...(prev || {}), state: s, at: new Date().toISOString() };
+    // Right after sign-in the signed-out status's counts are not this account's (the rebase makes every paper
+    // pending): none are said until the rebase has counted them.
+    const counts = prev && prev.state !== 'signed-out' ? prev : {};
+    const status = { pending: 0, conflicts: 0, ...counts, state: s, at: new Date().toISOString() };
     delete status.error;
     if (error) status.error = error;
     await chrome.storage.local.set({ [STATUS_KEY]: status });

@@ -284,7 +284,8 @@ const cutShort = (err) => {
  */
 export function removalFailed(err) {
   if (cutShort(err)) {
-    return `The removal was cut short (${errorInfo(err).message}): if the paper is still listed in a moment, remove it again.`;
+    // chrome.runtime's or the storage's own words would tell the user nothing: they go to the console (callers)
+    return 'The removal was cut short: papergist stopped before it finished. If the paper is still listed in a moment, remove it again.';
   }
   return `Not removed: ${sentenceOf(err)}`;
 }
@@ -292,11 +293,12 @@ export function removalFailed(err) {
 /**
  * What the UI says of a save that did not answer done: one cut short (cutShort) may have stored the paper, and the
  * next start keeps it (library.js settle), so it is not said to have failed either.
- * @param {any} err @param {string} [failed] the words for a save that failed, before its reason
+ * @param {any} err @param {{failed?: string, again?: string}} [words] failed: the words for a save that failed,
+ *   before its reason; again: what to do should the paper not be saved after all (the control the user has there)
  */
-export function saveFailed(err, failed = 'Not saved') {
+export function saveFailed(err, { failed = 'Not saved', again = 'save it again' } = {}) {
   if (cutShort(err)) {
-    return `The save was cut short (${errorInfo(err).message}): if the paper is not saved in a moment, save it again.`;
+    return `The save was cut short: papergist stopped before it finished. If the paper is not saved in a moment, ${again}.`;
   }
   return `${failed}: ${sentenceOf(err)}`;
 }

@@ -29,7 +29,8 @@ test('the UI says a sentence for the codes whose message would not tell what to 
 });
 
 test('a removal that may yet be finished is not said to have failed; one that failed is', () => {
-  const cut = /^The removal was cut short \(.+\): if the paper is still listed in a moment, remove it again\.$/;
+  // only what happened and what to do: no words of the browser or its storage
+  const cut = /^The removal was cut short: papergist stopped before it finished\. If the paper is still listed in a moment, remove it again\.$/;
   // The background stopped before it answered (Chrome, Firefox), or its storage failed after the tombstone.
   assert.match(removalFailed(new Error('A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received')), cut);
   assert.match(removalFailed(new Error('Promised response from onMessage listener went out of scope')), cut);
@@ -41,10 +42,12 @@ test('a removal that may yet be finished is not said to have failed; one that fa
 
 test('a save the background stopped during may have stored the paper: it is not said to have failed', () => {
   const lost = new Error('A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received');
-  assert.match(saveFailed(lost), /^The save was cut short \(.+\): if the paper is not saved in a moment, save it again\.$/);
-  assert.match(saveFailed(lost, 'Not brought back'), /^The save was cut short/);
+  // the browser's own words are not the user's: the sentence says what happened and what to do
+  assert.equal(saveFailed(lost), 'The save was cut short: papergist stopped before it finished. If the paper is not saved in a moment, save it again.');
+  assert.equal(saveFailed(lost, { failed: 'Not brought back', again: 'click Undo again' }),
+    'The save was cut short: papergist stopped before it finished. If the paper is not saved in a moment, click Undo again.');
   assert.equal(saveFailed(new Error('not a paper: it needs an id and a title')), 'Not saved: not a paper: it needs an id and a title');
-  assert.equal(saveFailed(new Error('the disk is full'), 'Not brought back'), 'Not brought back: the disk is full');
+  assert.equal(saveFailed(new Error('the disk is full'), { failed: 'Not brought back' }), 'Not brought back: the disk is full');
 });
 
 test('an early answer is for a page only with the same URL and the same HTML', () => {

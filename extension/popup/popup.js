@@ -218,6 +218,7 @@ async function act(li, sending, failed = (err) => `Not saved: ${sentenceOf(err)}
     await sending;
     showRefused(li);
   } catch (err) {
+    console.warn('papergist:', err); // the words of the browser or its storage, which the sentence leaves out
     error.textContent = failed(err);
     error.hidden = false;
   }
@@ -377,7 +378,7 @@ async function undoRemove() {
     showLastRemoved();
   } catch (err) {
     removed.push(rec);
-    showUndo(saveFailed(err, 'Not brought back'));
+    showUndo(saveFailed(err, { failed: 'Not brought back', again: 'click Undo again' }));
   }
 }
 
