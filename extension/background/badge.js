@@ -10,7 +10,14 @@ const tabKey = (tabId) => `tab:${tabId}`;
  * worker stops, and no save survives the stop, so a later worker finds the tabs whose … nobody will end.
  */
 const savingKey = (tabId) => `saving:${tabId}`;
+/** chrome.storage.session, while a tab's badge flashes ✓ (flashSaved): this worker's LIFE, as savingKey. */
+const flashKey = (tabId) => `flash:${tabId}`;
 const LIFE = crypto.randomUUID();
+/**
+ * The tabs whose badge this worker has shown a save or a flash on since it started: what an earlier worker left
+ * on them (savingKey, flashKey) is superseded, and its key is this worker's or gone.
+ */
+const touched = new Set();
 
 /**
  * Remembers the paper a tab shows (null for a listing) and sets its badge.
@@ -58,6 +65,8 @@ async function showChanged() {
 
 /** @type {Map<number, number>} each tab's saves under way from the shortcut or the menu, while its badge says … */
 const saving = new Map();
+/** @type {Map<number, number>} how many saves each tab has started (setSaving): a flash checks none began meanwhile */
+const started = new Map();
 /**
  * @typedef {{failed?: string, flash?: string, title?: string}} Outcome how a save ended: failed, the reason
  *   (the badge says !); flash, a linked paper saved (✓ for a moment, with this tooltip); else the tab's own state,
@@ -73,9 +82,12 @@ const ended = new Map();
  */
 export async function setSaving(tabId) {
   saving.set(tabId, (saving.get(tabId) || 0) + 1);
+  started.set(tabId, (started.get(tabId) || 0) + 1);
+  touched.add(tabId);
   clearTimeout(flashes.get(tabId)); // a flash of the last save would otherwise end this one's state
   flashes.delete(tabId);
-  await chrome.storage.session.set({ [savingKey(tabId)]: LIFE }).catch((err) => console.warn('papergist: badge', err));
+  await Promise.all([chrome.storage.session.set({ [savingKey(tabId)]: LIFE }), chrome.storage.session.remove(flashKey(tabId))])
+    .catch((err) => console.warn('papergist: badge', err));
   await paint(tabId, '…', '#57606a', 'papergist: saving this paper…');
 }
 
@@ -111,14 +123,30 @@ export const CUT_SHORT = 'papergist: the save from this tab was cut short (the b
 
 /**
  * At the worker's start: a tab whose badge an earlier worker left saying … (it stopped during a save) says instead
- * that the save was cut short, since whether it got as far as storing the paper is not known.
+ * that the save was cut short, since whether it got as far as storing the paper is not known; one it left
+ * flashing ✓ (it stopped within FLASH_MS) shows its own state again. A tab this worker has shown a save on since
+ * it started is its own: its key is this worker's (or gone), and its badge the outcome of that save.
  */
 export async function endCutShortSaves() {
-  for (const [k, life] of Object.entries(await sessionItems('saving:'))) {
-    const tabId = Number(k.slice('saving:'.length));
-    if (life === LIFE || saving.has(tabId)) continue; // this worker's own save
+  const flashed = await sessionItems('flash:');
+  const cut = await sessionItems('saving:');
+  /** @param {string} k @returns {number|null} the tab of a key an earlier worker left, unless this worker's own */
+  const leftOn = (k, life) => {
+    const tabId = Number(k.slice(k.indexOf(':') + 1));
+    return life === LIFE || touched.has(tabId) ? null : tabId;
+  };
+  for (const [k, life] of Object.entries(flashed)) {
+    const tabId = leftOn(k, life);
+    if (tabId === null) continue;
     await chrome.storage.session.remove(k);
-    if (!saving.has(tabId)) await paint(tabId, '!', '#b42318', CUT_SHORT);
+    // (a save cut short on the tab says so below)
+    if (!touched.has(tabId) && !Object.hasOwn(cut, savingKey(tabId))) await restore(tabId);
+  }
+  for (const [k, life] of Object.entries(cut)) {
+    const tabId = leftOn(k, life);
+    if (tabId === null) continue;
+    await chrome.storage.session.remove(k);
+    if (!touched.has(tabId)) await paint(tabId, '!', '#b42318', CUT_SHORT);
   }
 }
 
@@ -138,17 +166,25 @@ const flashes = new Map();
  * @param {number} tabId @param {string} title the badge's tooltip meanwhile
  */
 async function flashSaved(tabId, title) {
+  touched.add(tabId);
+  const n = started.get(tabId);
   if (!(await paint(tabId, '✓', '#1a7f37', title))) return;
+  // A save of the tab begun during the paint ended no timer (none was set yet): this one's end would restore
+  // the tab's state over that save's outcome (a failure's !). That save owns the badge now.
+  if (started.get(tabId) !== n) return;
   clearTimeout(flashes.get(tabId));
   flashes.set(tabId, setTimeout(() => {
     flashes.delete(tabId);
     restore(tabId).catch((err) => console.warn('papergist: badge', err));
+    chrome.storage.session.remove(flashKey(tabId)).catch((err) => console.warn('papergist: badge', err));
   }, FLASH_MS));
+  // Should the worker stop before the timer, the next one's start ends the flash (endCutShortSaves).
+  await chrome.storage.session.set({ [flashKey(tabId)]: LIFE }).catch((err) => console.warn('papergist: badge', err));
 }
 
 /** @param {number} tabId */
 export async function forgetTab(tabId) {
-  await chrome.storage.session.remove([tabKey(tabId), savingKey(tabId)]);
+  await chrome.storage.session.remove([tabKey(tabId), savingKey(tabId), flashKey(tabId)]);
 }
 
 /** Shows whether a tab's paper is saved, unless a save of the tab is under way: its end shows the state then. */
@@ -157,18 +193,26 @@ async function show(tabId, isSaved) {
   await paint(tabId, isSaved ? '✓' : '', '#1a7f37', isSaved ? 'papergist: this paper is saved' : 'papergist');
 }
 
+/** @type {Map<number, Promise<boolean>>} each tab's last paint: two at once mixed one's text with the other's tooltip */
+const painting = new Map();
+
 /**
- * Sets a tab's badge; null leaves that part as it is.
+ * Sets a tab's badge, after the tab's paints before it; null leaves that part as it is.
  * @param {number} tabId @param {string|null} text @param {string|null} color @param {string} title
  * @returns {Promise<boolean>} false when the tab is gone
  */
-async function paint(tabId, text, color, title) {
-  try {
-    if (color !== null) await chrome.action.setBadgeBackgroundColor({ tabId, color });
-    if (text !== null) await chrome.action.setBadgeText({ tabId, text });
-    await chrome.action.setTitle({ tabId, title });
-    return true;
-  } catch {
-    return false; // the tab is gone
-  }
+function paint(tabId, text, color, title) {
+  const run = (painting.get(tabId) || Promise.resolve(true)).then(async () => {
+    try {
+      if (color !== null) await chrome.action.setBadgeBackgroundColor({ tabId, color });
+      if (text !== null) await chrome.action.setBadgeText({ tabId, text });
+      await chrome.action.setTitle({ tabId, title });
+      return true;
+    } catch {
+      return false; // the tab is gone
+    }
+  });
+  painting.set(tabId, run);
+  run.then(() => { if (painting.get(tabId) === run) painting.delete(tabId); });
+  return run;
 }

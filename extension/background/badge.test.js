@@ -110,3 +110,77 @@ test('a save cut short by a worker stop: the next worker\'s start replaces its �
   assert.deepEqual(shown.get(TAB), { text: '!', title: next.CUT_SHORT });
   assert.equal(shown.get(TAB + 2).text, '', 'ended: nothing left for a later start');
 });
+
+test('a worker stopped during a linked save\'s ✓ flash: the next worker\'s start gives the tab its own state back', async () => {
+  await badge.setTabPaper(TAB + 3, X); // X is not saved
+  await badge.setSaving(TAB + 3);
+  await badge.saveEnded(TAB + 3, { flash: 'papergist: saved “Linked”' });
+  assert.deepEqual(shown.get(TAB + 3), { text: '✓', title: 'papergist: saved “Linked”' });
+  // The worker stops within FLASH_MS: its timer never fires, and the browser keeps the badge.
+  const next = await import('./badge.js?life=3');
+  await next.endCutShortSaves();
+  assert.deepEqual(shown.get(TAB + 3), { text: '', title: 'papergist' }, 'not ✓ for good on a paper not saved');
+
+  // A flash of this worker, and one whose tab a later save took over (it ended with !), are not undone.
+  await next.setTabPaper(TAB + 4, X);
+  await next.setSaving(TAB + 4);
+  await next.saveEnded(TAB + 4, { flash: 'papergist: saved “Other”' });
+  await next.setSaving(TAB + 3);
+  await next.saveEnded(TAB + 3, { failed: 'papergist cannot see this tab.' });
+  await next.endCutShortSaves();
+  assert.equal(shown.get(TAB + 4).text, '✓', 'its own flash, for its 4 s');
+  const later = await import('./badge.js?life=4');
+  await later.endCutShortSaves();
+  assert.deepEqual(shown.get(TAB + 3), { text: '!', title: 'papergist: papergist cannot see this tab.' }, 'the failure stays');
+  assert.equal(shown.get(TAB + 4).text, '', 'the flash the last worker left ends');
+});
+
+test('a save of the new worker that starts and ends while its start reads the old lives keeps its outcome', async () => {
+  await badge.setTabPaper(TAB + 5, null);
+  await badge.setSaving(TAB + 5); // the worker stops here
+  const session = globalThis.chrome.storage.session;
+  const read = session.get;
+  let release = () => {};
+  const gate = new Promise((r) => { release = r; });
+  // The read is answered as of its start, and arrives late.
+  session.get = async (keys) => {
+    const got = await read(keys);
+    await gate;
+    return got;
+  };
+  const next = await import('./badge.js?life=5');
+  const ending = next.endCutShortSaves();
+  await wait();
+  session.get = read;
+  await next.setSaving(TAB + 5); // the user saves from the tab again at once
+  await next.saveEnded(TAB + 5, { title: 'papergist: saved, no abstract' });
+  assert.deepEqual(shown.get(TAB + 5), { text: '', title: 'papergist: saved, no abstract' });
+  release();
+  await ending;
+  assert.deepEqual(shown.get(TAB + 5), { text: '', title: 'papergist: saved, no abstract' }, 'not "cut short"');
+});
+
+test('a save that starts while a linked save\'s ✓ is being painted keeps its outcome after the flash\'s 4 s', async () => {
+  await badge.setTabPaper(TAB + 6, null);
+  const action = globalThis.chrome.action;
+  const setText = action.setBadgeText;
+  let release = () => {};
+  const gate = new Promise((r) => { release = r; });
+  // The browser paints the ✓ at once and answers late.
+  action.setBadgeText = async (d) => {
+    await setText(d);
+    if (d.text === '✓') await gate;
+  };
+  await badge.setSaving(TAB + 6);
+  const flashing = badge.saveEnded(TAB + 6, { flash: 'papergist: saved “Linked”' });
+  await wait();
+  action.setBadgeText = setText;
+  // The user saves from the tab again meanwhile; it fails.
+  const again = badge.setSaving(TAB + 6).then(() => badge.saveEnded(TAB + 6, { failed: 'papergist cannot see this tab.' }));
+  await wait();
+  release();
+  await Promise.all([flashing, again]);
+  assert.deepEqual(shown.get(TAB + 6), { text: '!', title: 'papergist: papergist cannot see this tab.' }, 'the failure, with its reason');
+  await wait(badge.FLASH_MS);
+  assert.deepEqual(shown.get(TAB + 6), { text: '!', title: 'papergist: papergist cannot see this tab.' }, 'the failure stays');
+});

@@ -8,6 +8,7 @@ import { storedKeys } from '../lib/storage-keys.js';
 import { checkFields, fitPage } from './pull-validate.js';
 import { written } from './sync-index.js';
 import { REMEMBER_KEY, forgetMoved } from '../popup/first-screen.js';
+import { REFUSED_KEY } from '../lib/messages.js';
 
 /** @typedef {import('../lib/messages.js').SavedPaper} SavedPaper */
 /** @typedef {import('../lib/messages.js').Paper} Paper */
@@ -148,13 +149,44 @@ export async function remove(id) {
     await keepRemoved(upgrade(rec));
     // The tombstone first, marked newer than any edit of the record (at): a stop between the two writes leaves
     // both, and the next worker finishes the removal (migrate, settle); a paper saved again after it has newer marks.
+    // The title names the paper should the server refuse the removal (sync.js refusedRemoval).
     if (rec.version) {
-      await chrome.storage.local.set({ [GONE_PREFIX + id]: { id, version: rec.version, at: newMark() } });
+      await chrome.storage.local.set({ [GONE_PREFIX + id]: { id, version: rec.version, at: newMark(), title: rec.title } });
     }
-    await chrome.storage.local.remove(key);
-    written([key, GONE_PREFIX + id]);
+    try {
+      await chrome.storage.local.remove(key);
+    } catch (err) {
+      // The user is told the removal failed: nothing may be left that finishes it later (settle, at the next
+      // start). Should the tombstone stay all the same, whether the paper goes is not known: not "failed".
+      if (rec.version) {
+        await chrome.storage.local.remove(GONE_PREFIX + id).catch(() => {
+          throw Object.assign(new Error('the removal was cut short: the browser\'s storage failed', { cause: err }), { code: 'cut_short' });
+        });
+      }
+      throw err;
+    } finally {
+      written([key, GONE_PREFIX + id]);
+    }
+    await forgetTyped([id]);
   });
   changed();
+}
+
+/**
+ * Forgets the typed text kept refused (typed-edits.js, REFUSED_KEY) of papers that are no longer saved: kept, it
+ * showed in the field of the paper saved again (the popup's Undo), with the reason of a refusal from before.
+ * Inside exclusive, where typed-edits.js keeps it; a failure is only logged (the removal itself is done).
+ * @param {string[]} ids
+ */
+export async function forgetTyped(ids) {
+  try {
+    const { [REFUSED_KEY]: kept } = await chrome.storage.local.get(REFUSED_KEY);
+    if (!kept) return;
+    const left = Object.fromEntries(Object.entries(kept).filter(([, e]) => !(e && ids.includes(e.id))));
+    if (Object.keys(left).length < Object.keys(kept).length) await chrome.storage.local.set({ [REFUSED_KEY]: left });
+  } catch (err) {
+    console.warn('papergist: forgetting the refused text of a removed paper', err);
+  }
 }
 
 /**
@@ -286,6 +318,18 @@ const SCHEMA = 2;
 let migration = null;
 
 /**
+ * The one rule for a tombstone found beside its record, used at a worker's start (settle) and by a push (sync.js
+ * pushBatch), so that the outcome does not depend on whether the worker stopped in between: a removal newer than
+ * every edit of the record (removalWins) was cut short, and the record goes; else the paper was saved or edited
+ * again after it (or the tombstone is an older version's, with no mark), and the tombstone goes.
+ * @param {string} goneKey the tombstone's key @param {{id: string, at?: number}} tomb @param {unknown} stored the record
+ * @returns {string} the key to remove
+ */
+export function leftover(goneKey, tomb, stored) {
+  return removalWins(tomb, stored) ? keyOf(tomb.id) : goneKey;
+}
+
+/**
  * Finishes what a worker stopped halfway through (remove and save write the tombstone and the record one after
  * the other): a tombstone beside a record is a removal when it is newer than every edit of the record
  * (removalWins), and the record goes; else the paper was saved again, and the tombstone goes. Left as it was,
@@ -301,10 +345,12 @@ async function settle() {
   const drop = [];
   for (const [k, tomb] of Object.entries(all)) {
     if (!k.startsWith(GONE_PREFIX) || !tomb || !Object.hasOwn(all, keyOf(tomb.id))) continue;
-    drop.push(removalWins(tomb, all[keyOf(tomb.id)]) ? keyOf(tomb.id) : k);
+    drop.push(leftover(k, tomb, all[keyOf(tomb.id)]));
   }
   if (drop.length) await chrome.storage.local.remove(drop);
   written(drop);
+  const removed = drop.map(idOfKey).filter((id) => id !== null);
+  if (removed.length) await forgetTyped(removed);
 }
 
 /**

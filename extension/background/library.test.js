@@ -83,8 +83,9 @@ async function removalCutShort() {
   await syncedPaper();
   const lib = await worker();
   await lib.migrate();
-  local.stopAt = (keys) => keys.includes(KEY); // the record's deletion never happens
-  await assert.rejects(lib.remove(paper.id));
+  let stopped = false;
+  local.stopAt = (keys) => (stopped ||= keys.includes(KEY)); // the record's deletion, and nothing after it, happens
+  await assert.rejects(lib.remove(paper.id), (err) => err.code === 'cut_short', 'not said to have failed');
   local.stopAt = null;
   assert.ok(local.items.has(GONE) && local.items.has(KEY), 'both written, as a stop between the two leaves them');
 
@@ -93,6 +94,23 @@ async function removalCutShort() {
   assert.equal(local.items.has(KEY), false, 'the paper the user removed stays removed');
   assert.deepEqual(local.items.get(GONE).version, 3, 'its deletion still goes to the server');
 }
+
+test('a removal whose record deletion fails while the worker goes on is undone: the paper stays, as the user is told', async () => {
+  await syncedPaper();
+  const lib = await worker();
+  await lib.migrate();
+  let failed = false;
+  // The record's deletion fails once (a storage error), the worker goes on.
+  local.stopAt = (keys) => !failed && (failed = keys.includes(KEY));
+  await assert.rejects(lib.remove(paper.id), (err) => err.code !== 'cut_short' && /the worker stopped/.test(err.message));
+  local.stopAt = null;
+  assert.equal(local.items.has(GONE), false, 'no tombstone left to finish it later');
+
+  const next = await worker();
+  await next.migrate();
+  assert.deepEqual(local.items.get(KEY).tags, ['thesis'], 'the paper the user was told is not removed is still there');
+  assert.equal(local.items.has(GONE), false);
+});
 
 test('a save cut short between the record and the tombstone\'s deletion keeps the paper', async () => {
   await syncedPaper();

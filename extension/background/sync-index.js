@@ -9,8 +9,9 @@ import { idOfKey, keyOf, GONE_PREFIX } from '../lib/saved.js';
 import { upgrade, dirtyFields } from '../lib/record.js';
 
 /**
- * @typedef {{gone: string}|{dirty: boolean, conflict: boolean, dispute: boolean, error: string, title: string, id: string}} Entry
- *   a tombstone (the ID it removes), or a record's sync state
+ * @typedef {{gone: string, error: string, title: string, id: string}|{dirty: boolean, conflict: boolean, dispute: boolean,
+ *   error: string, title: string, id: string}} Entry a tombstone (the ID it removes; error: the server refuses the
+ *   removal), or a record's sync state
  */
 
 /** @type {Map<string, Entry>|null} by storage key, for the keys of records and tombstones; null until read */
@@ -26,7 +27,7 @@ const isLibraryKey = (k) => k.startsWith(GONE_PREFIX) || idOfKey(k) !== null;
 
 /** @param {string} k @param {any} v @returns {Entry} */
 function entryOf(k, v) {
-  if (k.startsWith(GONE_PREFIX)) return { gone: v.id };
+  if (k.startsWith(GONE_PREFIX)) return { gone: v.id, error: v.error ? String(v.error) : '', title: v.title || '', id: v.id };
   const rec = upgrade(v);
   return { dirty: dirtyFields(rec).length > 0, conflict: Boolean(rec.sync.conflict), dispute: Boolean(rec.dispute),
     error: rec.sync.error ? String(rec.sync.error) : '', title: rec.title || '', id: rec.id };
@@ -91,7 +92,7 @@ function current() {
  */
 export async function toPush() {
   const out = [];
-  for (const [k, e] of await current()) if ('gone' in e || e.dirty) out.push(k);
+  for (const [k, e] of await current()) if (('gone' in e && !e.error) || ('dirty' in e && e.dirty)) out.push(k);
   return out.sort();
 }
 
@@ -108,18 +109,17 @@ export async function counts() {
   let reason = '';
   let reasonKey = '';
   for (const [k, e] of all) {
-    if ('gone' in e) {
-      if (!all.has(keyOf(e.gone))) pending++; // else a stale tombstone, dropped by the next push
-    } else if (e.conflict) conflicts++;
+    if ('gone' in e && all.has(keyOf(e.gone))) continue; // a leftover tombstone: the record beside it counts
+    if ('conflict' in e && e.conflict) conflicts++;
     else {
-      if (e.dispute) disputes++; // another device's choice is awaited
+      if ('dispute' in e && e.dispute) disputes++; // another device's choice is awaited
       if (e.error) {
         errors++;
         if (!reasonKey || k < reasonKey) { // the first in key order, as a scan of the whole library named it
           reasonKey = k;
           reason = `${e.title ? `"${e.title}"` : e.id}: ${e.error}`;
         }
-      } else if (e.dirty) pending++;
+      } else if ('gone' in e || e.dirty) pending++;
     }
   }
   return { pending, conflicts, disputes, errors, reason };

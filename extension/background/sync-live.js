@@ -112,13 +112,13 @@ async function run() {
 }
 
 /**
- * The user looks at the library (the popup opened, a listing loaded): a round unless a wait is open (the library
- * is then current, and marked so) or the library was current a moment ago; and the loop is started should the
- * worker have been stopped.
+ * The user looks at the library (the popup opened, a listing loaded): a round unless a wait is open or the library
+ * was current a moment ago; and the loop is started should the worker have been stopped. An open wait tells of
+ * changes as they come, but not that its connection is still alive: the library stays marked current as of the
+ * last answer (at most WAIT_S ago while the waits answer), which is what the popup's "Synced" claims.
  */
 export async function looked() {
-  if (healthy) await markChecked();
-  else if (await account.session()) {
+  if (!healthy && (await account.session())) {
     const { [CHECKED_KEY]: at } = await chrome.storage.local.get(CHECKED_KEY);
     if (!(Date.now() - Date.parse(at) < LOOK_GAP_MS)) await syncNow();
   }

@@ -7,7 +7,7 @@
 // browser comes back online, after failures with exponential backoff, and whenever the server says the library
 // changed (sync-live.js keeps a long poll open while signed in).
 import * as account from './account.js';
-import { exclusive, onLocalChange, migrate, placesChanged, removedByPull, forgetPulled } from './library.js';
+import { exclusive, onLocalChange, migrate, placesChanged, removedByPull, forgetPulled, leftover, forgetTyped } from './library.js';
 import { keyOf, idOfKey, GONE_PREFIX } from '../lib/saved.js';
 import { STATUS_KEY } from '../lib/messages.js';
 import { checkPull, reportSkipped } from './pull-validate.js';
@@ -86,6 +86,7 @@ function soon() {
 }
 
 let backoff = 0;
+const OFFLINE = 'this computer is offline';
 
 /** @returns {Promise<SyncStatus>} */
 async function round() {
@@ -97,12 +98,13 @@ async function round() {
   // Not awaited: should an edit's recount be under way, the round need not wait for it; the round's last status
   // is written after this one all the same. Before the first sign-in's rebase, which rewrites every record (seconds
   // in a large library): until then the status still said "Signed out", and a popup opened meanwhile asked a
-  // signed-in user to sign in.
-  if (navigator.onLine !== false) writeStatus('syncing').catch((err) => console.warn('papergist: sync status', err));
+  // signed-in user to sign in. Offline too: signed in, and why nothing is synced yet.
+  const early = navigator.onLine === false ? writeStatus('offline', OFFLINE, { quick: true }) : writeStatus('syncing');
+  early.catch((err) => console.warn('papergist: sync status', err));
   await migrate(); // once per worker life, before the first round: the status counts read the records directly
   const st = await state();
   if (st.account !== libraryOf(a)) await rebase(a);
-  if (navigator.onLine === false) return writeStatus('offline', 'this computer is offline'); // 'online' restarts
+  if (navigator.onLine === false) return writeStatus('offline', OFFLINE); // 'online' restarts
   // Every request of the round is for this login: should the user sign in to another account meanwhile, the
   // round stops rather than push this library's queue into that one.
   const call = (method, path, opts = {}) => account.api(method, path, { ...opts, expect: a.deviceId });
@@ -192,6 +194,7 @@ async function applyPull(data) {
   const local = await chrome.storage.local.get(ids.flatMap((id) => [keyOf(id), GONE_PREFIX + id]));
   const put = {};
   const drop = [];
+  const removed = [];
   for (const item of data.items) {
     const key = keyOf(item.id);
     const rec = local[key] && upgrade(local[key]);
@@ -206,6 +209,7 @@ async function applyPull(data) {
     // Removed there: removed here too, unless this device edited it since (the push will raise a conflict).
     if (rec && rec.version && rec.version <= d.version && !dirtyFields(rec).length && !rec.sync.conflict) {
       drop.push(keyOf(d.id));
+      removed.push(d.id);
       removedByPull(rec); // an edit typed before this pull, arriving after it, still counts (library.update)
     }
     if (local[GONE_PREFIX + d.id]) drop.push(GONE_PREFIX + d.id); // removed on both sides
@@ -216,6 +220,7 @@ async function applyPull(data) {
   if (drop.length) await chrome.storage.local.remove(drop);
   await chrome.storage.local.set(put);
   index.written([...drop, ...Object.keys(put)]);
+  if (removed.length) await forgetTyped(removed);
   await placesChanged(local, put);
 }
 
@@ -295,16 +300,20 @@ async function pushBatch(call) {
     let size = 0;
     let full = false;
     for (const [k, stored] of Object.entries(all)) {
+      if (stale.includes(k)) continue; // a record a removal beside it won over
       if (changes.length + deletions.length >= lim.ops || size >= lim.bytes) {
         full = true;
         break;
       }
       if (k.startsWith(GONE_PREFIX)) {
         // library.migrate, before the first round, settled those a stop left beside a record. One still there is
-        // an older version's (no mark), or a removal whose record deletion failed in this worker, which the user
-        // was told did not happen: the record wins.
-        if (all[keyOf(stored.id)]) stale.push(k);
-        else {
+        // an older version's (no mark), or a removal whose record deletion and rollback failed in this worker (the
+        // user was told it was cut short): settled by the same rule, so a stop in between changes nothing.
+        const rec = all[keyOf(stored.id)];
+        const drop = rec ? leftover(k, stored, rec) : null;
+        if (drop) stale.push(drop);
+        if (drop === k) continue;
+        if (!stored.error) { // refused: waits, shown, as a refused edit does
           const d = { id: stored.id, base_version: stored.version };
           deletions.push(d);
           size += jsonBytes(d) + 1;
@@ -334,6 +343,8 @@ async function pushBatch(call) {
     if (stale.length) {
       await chrome.storage.local.remove(stale);
       index.written(stale);
+      const removed = stale.map(idOfKey).filter((id) => id !== null);
+      if (removed.length) await forgetTyped(removed);
     }
     if (!changes.length && !deletions.length) return null;
     const f = { key: crypto.randomUUID(), body: JSON.stringify({ changes, deletions }), sent, full };
@@ -396,12 +407,23 @@ async function refuse(flight, err) {
       index.written([key]);
     }
   } else {
-    console.warn('papergist: the server refuses the removal of', body.deletions[0].id, err.message);
-    await chrome.storage.local.remove(GONE_PREFIX + body.deletions[0].id);
-    index.written([GONE_PREFIX + body.deletions[0].id]);
+    const gone = GONE_PREFIX + body.deletions[0].id;
+    const { [gone]: tomb } = await chrome.storage.local.get(gone);
+    if (tomb) {
+      await chrome.storage.local.set({ [gone]: refusedRemoval(tomb, err.message || `HTTP ${err.status}`) });
+      index.written([gone]);
+    }
   }
   await chrome.storage.local.remove(INFLIGHT);
 }
+
+/**
+ * A removal the server refuses: the paper is gone here and still saved there. Dropping the tombstone hid that (a
+ * console line only); it stays, not pushed again, and counts as a refused edit does (sync-index.js), so the status
+ * names the paper and why, until the paper is saved here again (save drops the tombstone) or removed there (a pull).
+ * @param {{id: string, version: number, at?: number, title?: string}} tomb @param {string} why
+ */
+const refusedRemoval = (tomb, why) => ({ ...tomb, error: `its removal (${why}), so it is still saved on your other devices` });
 
 /**
  * Applies the server's per-item results of a push to the local records.
@@ -421,8 +443,13 @@ async function applyResults(flight, resp) {
     if (i >= body.changes.length) {
       const d = body.deletions[i - body.changes.length];
       if (!d) return;
-      drop.push(GONE_PREFIX + d.id);
       const saved = local[keyOf(d.id)];
+      const tomb = local[GONE_PREFIX + d.id];
+      if (r.status !== 'applied' && r.status !== 'conflict' && !saved && tomb) {
+        put[GONE_PREFIX + d.id] = refusedRemoval(tomb, (r.error && r.error.message) || `refused by the server (${r.status})`);
+        return;
+      }
+      drop.push(GONE_PREFIX + d.id);
       if (r.status === 'applied' && saved && Number.isSafeInteger(r.version) && r.version > 0) {
         // Saved here again while its removal was in flight: created again on top of the removal, as the re-save
         // of a removed paper is, not an edit of the version it was removed at (which the server would take for
@@ -439,7 +466,7 @@ async function applyResults(flight, resp) {
     if (!rec) {
       // Removed here while the push was in flight. The server has the item now (perhaps created by this very
       // push): the removal must reach it, based on the version the push made.
-      if (r.status === 'applied' && item) put[GONE_PREFIX + ch.id] = { id: ch.id, version: item.version };
+      if (r.status === 'applied' && item) put[GONE_PREFIX + ch.id] = { id: ch.id, version: item.version, title: item.title };
       return;
     }
     const next = structuredClone(rec);
@@ -507,7 +534,8 @@ export async function resolve(id, keep) {
     if (!server) {
       if (keep === 'theirs') {
         await chrome.storage.local.remove(key);
-        return index.written([key]);
+        index.written([key]);
+        return forgetTyped([id]);
       }
       // Brought back: created again on top of its tombstone's version, with every field.
       next.version = version;
@@ -554,27 +582,35 @@ let statusTail = Promise.resolve();
  * @param {SyncStatus['state']|'keep'} [s] derived from the counts when absent; KEEP: as the status before, when
  *   the counts do not decide it (syncing, offline, error, signed out)
  * @param {string|((prev: SyncStatus|undefined) => string|undefined)} [error] or computed from the status before
+ * @param {{quick?: boolean}} [opts] quick: with the counts as they were, as 'syncing' always is
  * @returns {Promise<SyncStatus>}
  */
-function writeStatus(s, error) {
+function writeStatus(s, error, { quick = false } = {}) {
   const write = statusTail.then(async () => {
     /** @type {SyncStatus|undefined} */
     let prev;
     if (s === KEEP || typeof error === 'function') ({ [STATUS_KEY]: prev } = await chrome.storage.local.get(STATUS_KEY));
     const state = s !== KEEP ? s : prev && KEPT.includes(prev.state) ? prev.state : undefined;
-    return statusNow(state, typeof error === 'function' ? error(prev) : error);
+    return statusNow(state, typeof error === 'function' ? error(prev) : error, quick);
   });
   statusTail = write.catch(() => {});
   return write;
 }
 
-/** writeStatus's write, alone. @param {SyncStatus['state']} [s] @param {string} [error] @returns {Promise<SyncStatus>} */
-async function statusNow(s, error) {
-  if (s === 'syncing') {
+/**
+ * writeStatus's write, alone. @param {SyncStatus['state']} [s] @param {string} [error] @param {boolean} [quick]
+ * @returns {Promise<SyncStatus>}
+ */
+async function statusNow(s, error, quick = false) {
+  if (s && (s === 'syncing' || quick)) {
     // Counts as they were: a scan of every record would cost a large library a quarter second per round.
     const { [STATUS_KEY]: prev } = await chrome.storage.local.get(STATUS_KEY);
-    const status = { pending: 0, conflicts: 0, ...(prev || {}), state: s, at: new Date().toISOString() };
+    // Right after sign-in the signed-out status's counts are not this account's (the rebase makes every paper
+    // pending): none are said until the rebase has counted them.
+    const counts = prev && prev.state !== 'signed-out' ? prev : {};
+    const status = { pending: 0, conflicts: 0, ...counts, state: s, at: new Date().toISOString() };
     delete status.error;
+    if (error) status.error = error;
     await chrome.storage.local.set({ [STATUS_KEY]: status });
     return status;
   }

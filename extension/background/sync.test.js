@@ -138,3 +138,15 @@ test('a wait that failed goes out again as soon as a round reaches the server, n
   assert.equal(waits(), open + 1, 'the wait went out again with the round\'s success');
   t.mock.timers.reset();
 });
+
+test('typed text kept refused for a paper that another device removes is forgotten with the pulled removal', async () => {
+  const { REFUSED_KEY } = await import('../lib/messages.js');
+  const id = synced(30, 1).id;
+  assert.ok((await local.get(`paper:${id}`))[`paper:${id}`]);
+  const entry = { id, field: 'tags', patch: { tags: ['t'.repeat(65)] }, error: { code: '', message: 'too long' }, at: new Date().toISOString() };
+  await local.set({ [REFUSED_KEY]: { [`tags\n${id}`]: entry } });
+  server.seed([{ id, deleted: true }]);
+  await sync.syncNow();
+  assert.equal((await local.get(`paper:${id}`))[`paper:${id}`], undefined, 'removed here too');
+  assert.deepEqual((await local.get(REFUSED_KEY))[REFUSED_KEY], {});
+});

@@ -1,7 +1,7 @@
 // On a supported site: send the page to the background, put a card under every paper it finds, keep
 // the Save buttons in step with what is saved anywhere, and have the abstracts a listing lacks fetched.
 // One ANALYZE_PAGE message per page state: the background does the rest.
-import { MSG, send, sentenceOf } from '../lib/messages.js';
+import { MSG, send, removalFailed, saveFailed } from '../lib/messages.js';
 import { locateEntries, insertCard, fallbackPlace, hasCard, removeCard } from './placement.js';
 import { createCard, updateCard, setSaved, setSaveError, setForYou, setPicked, hideTitle } from './card.js';
 import { mountDigest } from './digest.js';
@@ -128,7 +128,7 @@ function placeCards(entries, savedIds, run, { placedOnly = false } = {}) {
       : send(MSG.REMOVE_PAPER, { id: entry.paper.id }))
       .then(() => setSaved(host, save), (err) => {
         console.warn('papergist: save', err);
-        setSaveError(host, `${save ? 'Not saved' : 'Not removed'}: ${sentenceOf(err)}`);
+        setSaveError(host, save ? saveFailed(err) : removalFailed(err));
       });
   };
   /** @type {HTMLElement|null} the last card placed without its entry, so the next goes after it */

@@ -178,6 +178,13 @@ export const MSG = Object.freeze({
 export const STATUS_KEY = 'sync:status';
 /** The chrome.storage.local key of when the background last learnt the library was current (ISO time). */
 export const CHECKED_KEY = 'sync:checked';
+/**
+ * The chrome.storage.local key of the text typed in the popup that the library refused, kept until that field of
+ * that paper is saved (background/typed-edits.js): {[`${field}\n${id}`]: KeptTyped}. The popup shows it in the
+ * field with why, since the popup may have closed before the refusal came.
+ */
+export const REFUSED_KEY = 'typed:refused';
+/** @typedef {{id: string, field: 'tags'|'note', patch: {tags?: string[], note?: string}, error: ErrorInfo, at: string}} KeptTyped */
 
 /** The contexts messages are addressed to. */
 export const TARGET = Object.freeze({ BACKGROUND: 'background', OFFSCREEN: 'offscreen', CONTENT: 'content' });
@@ -254,6 +261,46 @@ const SENTENCES = Object.freeze({
 export function sentenceOf(err) {
   const { code, message } = errorInfo(err);
   return Object.hasOwn(SENTENCES, code) ? `${SENTENCES[code]} (${message})` : message;
+}
+
+/** chrome.runtime's words when the background stopped before it answered a message (Chrome, Firefox). */
+const REPLY_LOST = /message (channel|port) closed before a response|went out of scope|message manager disconnected/i;
+
+/**
+ * Whether an error leaves it unknown whether what was asked was done: the background stopped before it answered,
+ * or its storage failed halfway (code cut_short).
+ * @param {any} err
+ */
+const cutShort = (err) => {
+  const { code, message } = errorInfo(err);
+  return code === 'cut_short' || code === 'no_reply' || REPLY_LOST.test(message);
+};
+
+/**
+ * What the UI says of a removal that did not answer done. One cut short (cutShort) may still be finished by the
+ * background's next start (library.js settle), so it is not said to have failed; any other failure left the
+ * paper saved (library.js remove).
+ * @param {any} err
+ */
+export function removalFailed(err) {
+  if (cutShort(err)) {
+    // chrome.runtime's or the storage's own words would tell the user nothing: they go to the console (callers)
+    return 'The removal was cut short: papergist stopped before it finished. If the paper is still listed in a moment, remove it again.';
+  }
+  return `Not removed: ${sentenceOf(err)}`;
+}
+
+/**
+ * What the UI says of a save that did not answer done: one cut short (cutShort) may have stored the paper, and the
+ * next start keeps it (library.js settle), so it is not said to have failed either.
+ * @param {any} err @param {{failed?: string, again?: string}} [words] failed: the words for a save that failed,
+ *   before its reason; again: what to do should the paper not be saved after all (the control the user has there)
+ */
+export function saveFailed(err, { failed = 'Not saved', again = 'save it again' } = {}) {
+  if (cutShort(err)) {
+    return `The save was cut short: papergist stopped before it finished. If the paper is not saved in a moment, ${again}.`;
+  }
+  return `${failed}: ${sentenceOf(err)}`;
 }
 
 /**

@@ -1,7 +1,7 @@
 // The one reply shape: {ok: true, data} or {ok: false, error: {code, message}}.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { unwrap, errorInfo, sentenceOf, answers, AppError, send } from './messages.js';
+import { unwrap, errorInfo, sentenceOf, answers, AppError, send, removalFailed, saveFailed } from './messages.js';
 
 test('unwrap returns the data of a good reply', () => {
   assert.deepEqual(unwrap({ ok: true, data: { a: 1 } }, 'x'), { a: 1 });
@@ -26,6 +26,28 @@ test('the UI says a sentence for the codes whose message would not tell what to 
   assert.match(sentenceOf(new AppError('no_reply', 'no reply to page/analyze')), /^papergist did not answer: reload the page/);
   assert.equal(sentenceOf(new AppError('unauthorized', 'wrong email or password')), 'wrong email or password');
   assert.equal(sentenceOf(new Error('cannot reach http://x (no connection)')), 'cannot reach http://x (no connection)');
+});
+
+test('a removal that may yet be finished is not said to have failed; one that failed is', () => {
+  // only what happened and what to do: no words of the browser or its storage
+  const cut = /^The removal was cut short: papergist stopped before it finished\. If the paper is still listed in a moment, remove it again\.$/;
+  // The background stopped before it answered (Chrome, Firefox), or its storage failed after the tombstone.
+  assert.match(removalFailed(new Error('A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received')), cut);
+  assert.match(removalFailed(new Error('Promised response from onMessage listener went out of scope')), cut);
+  assert.match(removalFailed(new AppError('cut_short', 'the removal was cut short (the disk is full)')), cut);
+  assert.match(removalFailed(new AppError('no_reply', 'no reply to library/remove')), cut);
+  assert.equal(removalFailed(new Error('the disk is full')), 'Not removed: the disk is full');
+  assert.match(removalFailed(new Error('library/remove: arxiv:1 is not on this page')), /^Not removed: /);
+});
+
+test('a save the background stopped during may have stored the paper: it is not said to have failed', () => {
+  const lost = new Error('A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received');
+  // the browser's own words are not the user's: the sentence says what happened and what to do
+  assert.equal(saveFailed(lost), 'The save was cut short: papergist stopped before it finished. If the paper is not saved in a moment, save it again.');
+  assert.equal(saveFailed(lost, { failed: 'Not brought back', again: 'click Undo again' }),
+    'The save was cut short: papergist stopped before it finished. If the paper is not saved in a moment, click Undo again.');
+  assert.equal(saveFailed(new Error('not a paper: it needs an id and a title')), 'Not saved: not a paper: it needs an id and a title');
+  assert.equal(saveFailed(new Error('the disk is full'), { failed: 'Not brought back' }), 'Not brought back: the disk is full');
 });
 
 test('an early answer is for a page only with the same URL and the same HTML', () => {

@@ -3,7 +3,7 @@
 // The library is loaded once and kept current from chrome.storage.onChanged (search-index.js), and every change
 // is a message to the background, the one writer of papers; the popup writes only what its next opening reads
 // first (first-screen.js).
-import { MSG, PORT, STATUS_KEY, CHECKED_KEY, AppError, send, sentenceOf } from '../lib/messages.js';
+import { MSG, PORT, STATUS_KEY, CHECKED_KEY, REFUSED_KEY, AppError, send, sentenceOf, removalFailed, saveFailed } from '../lib/messages.js';
 import { dirtyFields, paperOf } from '../lib/record.js';
 import { FORMATS } from '../lib/export.js';
 import { LibraryIndex } from './search-index.js';
@@ -15,6 +15,7 @@ import { conflictView, disputeView } from './conflict.js';
 
 /** @typedef {import('../lib/messages.js').SavedPaper} SavedPaper */
 /** @typedef {import('../lib/messages.js').SyncStatus} SyncStatus */
+/** @typedef {import('../lib/messages.js').KeptTyped} KeptTyped */
 
 /** How many matches are drawn at first, and how many more each "Show more" adds. */
 const PAGE = 50;
@@ -32,6 +33,8 @@ let index = new LibraryIndex();
 let status;
 /** @type {string|undefined} when the library was last known current */
 let checked;
+/** @type {Record<string, KeptTyped>} typed text the background refused, by field and paper (REFUSED_KEY) */
+let refused = {};
 let limit = PAGE;
 const selected = new Set();
 /** @type {SavedPaper[]} the matches of the search, in the order shown */
@@ -150,7 +153,7 @@ function item(id) {
   field('.read').addEventListener('change', (e) => update({ read: e.target.checked }));
   field('.remove').addEventListener('click', () => {
     const rec = index.get(id);
-    act(li, send(MSG.REMOVE_PAPER, { id }).then(() => rec && offerUndo(rec)));
+    act(li, send(MSG.REMOVE_PAPER, { id }).then(() => rec && offerUndo(rec)), removalFailed);
   });
   return li;
 }
@@ -205,16 +208,33 @@ function typedEdit(id, name, patch, apply) {
   return new Promise((resolve, reject) => typing.waiting.set(msg.seq, { resolve, reject }));
 }
 
-/** Shows why a change did not reach the background, on the paper it was for. */
-async function act(li, sending) {
-  const error = li.querySelector('.action-error');
+/**
+ * Shows why a change did not reach the background, on the paper it was for.
+ * @param {HTMLElement} li @param {Promise<unknown>} sending @param {(err: unknown) => string} [failed] what to say
+ */
+async function act(li, sending, failed = (err) => `Not saved: ${sentenceOf(err)}`) {
+  const error = /** @type {HTMLElement} */ (li.querySelector('.action-error'));
   try {
     await sending;
-    error.hidden = true;
+    showRefused(li);
   } catch (err) {
-    error.textContent = `Not saved: ${sentenceOf(err)}`;
+    console.warn('papergist:', err); // the words of the browser or its storage, which the sentence leaves out
+    error.textContent = failed(err);
     error.hidden = false;
   }
+}
+
+/** @param {string} id @param {'tags'|'note'} name @returns {KeptTyped|undefined} what was typed and refused */
+const refusedOf = (id, name) => refused[`${name}\n${id}`];
+
+/** Shows why the typed text kept in an item's fields (refusedOf) is not saved, or nothing. @param {HTMLElement} li */
+function showRefused(li) {
+  const error = /** @type {HTMLElement} */ (li.querySelector('.action-error'));
+  const why = /** @type {const} */ (['tags', 'note']).map((name) => refusedOf(li.dataset.paperId, name)).filter(Boolean)
+    .map((k) => `Not saved: ${sentenceOf(k.error)}`);
+  error.textContent = why.join(' ');
+  error.hidden = !why.length;
+  li.classList.toggle('refused', why.length > 0);
 }
 
 /**
@@ -241,10 +261,14 @@ function fill(li, s) {
     : authors.join(', ');
   field('.authors').title = cut ? authors.join(', ') : '';
   field('.tldr').textContent = s.tldr || '';
+  // Text typed and refused (typed-edits.js) stays in its field, with why, until the user makes it fit.
+  const keptTags = refusedOf(s.id, 'tags');
+  const keptNote = refusedOf(s.id, 'note');
   const tags = field('.tags');
-  if (!typing(tags)) tags.value = (s.tags || []).join(', ');
+  if (!typing(tags)) tags.value = keptTags ? (keptTags.patch.tags || []).join(',') : (s.tags || []).join(', ');
   const note = field('.note');
-  if (!typing(note)) note.value = s.note || '';
+  if (!typing(note)) note.value = keptNote ? keptNote.patch.note ?? '' : s.note || '';
+  if (keptTags || keptNote || li.classList.contains('refused')) showRefused(li);
   field('.read').checked = Boolean(s.read);
   field('.saved-at').textContent = `saved ${new Date(s.saved_at).toLocaleDateString()}`;
   const pending = dirtyFields(s).length > 0;
@@ -354,7 +378,7 @@ async function undoRemove() {
     showLastRemoved();
   } catch (err) {
     removed.push(rec);
-    showUndo(`Not brought back: ${sentenceOf(err)}`);
+    showUndo(saveFailed(err, { failed: 'Not brought back', again: 'click Undo again' }));
   }
 }
 
@@ -377,7 +401,7 @@ async function saveTab() {
     const { saved: s, missing } = await send(MSG.SAVE_TAB_PAPER, { tabId: tab.id });
     tabStatus.textContent = missing ? `Saved: ${s.title}. ${missing}` : `Saved: ${s.title}`;
   } catch (err) {
-    tabStatus.textContent = `Not saved: ${sentenceOf(err)}`;
+    tabStatus.textContent = saveFailed(err);
   }
 }
 
@@ -404,6 +428,13 @@ function apply(changes) {
   const back = (id) => Boolean(changes[keyOf(id)] && changes[keyOf(id)].newValue && !changes[keyOf(id)].oldValue);
   if (ids.filter(back).map(forgetRemoved).some(Boolean)) showLastRemoved();
   if (Object.hasOwn(changes, STATUS_KEY)) status = changes[STATUS_KEY].newValue;
+  if (Object.hasOwn(changes, REFUSED_KEY)) {
+    const before = refused;
+    refused = changes[REFUSED_KEY].newValue || {};
+    const touched = new Set([...Object.values(before), ...Object.values(refused)].map((k) => k.id));
+    for (const id of touched) if (nodes.has(id)) nodes.get(id).rec = null; // drawn again
+    if (touched.size) return true;
+  }
   if (Object.hasOwn(changes, CHECKED_KEY)) {
     checked = changes[CHECKED_KEY].newValue; // every long-poll answer: the status line only, not the list
     showStatus(statusEls, status, index.conflictCount, checked);
@@ -464,11 +495,12 @@ async function firstScreen() {
   let all = null;
   try {
     const [keys, got] = await Promise.all([storedKeys(chrome.storage.local),
-      chrome.storage.local.get([REMEMBER_KEY, STATUS_KEY, CHECKED_KEY])]);
+      chrome.storage.local.get([REMEMBER_KEY, STATUS_KEY, CHECKED_KEY, REFUSED_KEY])]);
     listable = keys !== null;
     if (keys) total = keys.filter((k) => idOfKey(k) !== null).length;
     status = got[STATUS_KEY];
     checked = got[CHECKED_KEY];
+    refused = got[REFUSED_KEY] || {};
     const ids = keys && firstScreenIds(got[REMEMBER_KEY], keys);
     if (ids) {
       const papers = chrome.storage.local.get(ids.map(keyOf));
@@ -519,6 +551,7 @@ performance.mark('papergist:loaded');
 index.load(all);
 status = all[STATUS_KEY];
 checked = all[CHECKED_KEY];
+refused = all[REFUSED_KEY] || {};
 for (const changes of early) apply(changes);
 early = null;
 whole = true;

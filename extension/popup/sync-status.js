@@ -45,7 +45,7 @@ export function describe(status, now = new Date(), { checked, conflicts } = {}) 
     syncing: 'Syncing…',
     synced: `Synced${when(status.lastSynced || status.at, now)}`,
     pending: `Pending ${n}`,
-    offline: `Offline — ${n} pending`,
+    offline: n > 0 ? `Offline — ${n} pending` : 'Offline',
     error: `Sync error: ${status.error || 'unknown'}`,
   }[status.state] ?? `Sync: ${status.state}`;
   return { state: status.state, text, signIn: false };

@@ -1,7 +1,8 @@
 // A sync server in memory behind a fake fetch, for node tests of the sync engine: GET /v1/sync (pull), POST
-// /v1/sync (push: every change applies, every deletion too (one of a removed ID writes nothing), but a change of an ID in conflicts is a conflict on
-// its note), GET /v1/sync/wait (answered only by answerWaits; else the engine's timeout ends it). Enough of the wire contract
-// (shared/syncproto) for rounds, not its merge rules.
+// /v1/sync (push: every change applies, every deletion too (one of a removed ID writes nothing) unless its ID is in
+// refusals, but a change of an ID in conflicts is a conflict on its note), GET /v1/sync/wait (answered only by
+// answerWaits; else the engine's timeout ends it). Enough of the wire contract (shared/syncproto) for rounds, not
+// its merge rules.
 export function fakeServer() {
   const items = new Map();
   let version = 0;
@@ -17,6 +18,12 @@ export function fakeServer() {
   };
   /** @type {Set<string>} IDs whose next change is answered as a conflict on the note */
   const conflicts = new Set();
+  /**
+   * IDs whose deletion the server refuses, and how: 'push' answers the whole push 400 invalid (as a body it cannot
+   * take), 'result' answers that deletion's result "invalid"; either way nothing of it is written.
+   * @type {Map<string, 'push'|'result'>}
+   */
+  const refusals = new Map();
   const json = (status, body) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
   globalThis.fetch = async (url, init = {}) => {
     const u = new URL(url);
@@ -36,10 +43,14 @@ export function fakeServer() {
     }
     if (u.pathname === '/v1/sync' && method === 'POST') {
       const body = JSON.parse(init.body);
+      if (body.deletions.some((d) => refusals.get(d.id) === 'push')) {
+        return json(400, { error: { code: 'invalid', message: 'deletions: this one is refused' } });
+      }
+      const refused = (d) => refusals.get(d.id) === 'result';
       // As the real server (backend/sqlite merge.go, items.go apply): removing what is removed already writes
       // nothing, and a push that writes nothing is answered with the library's current version, which may be
       // another device's write this device has not pulled.
-      const writes = body.changes.length > 0 || body.deletions.some((d) => !items.get(d.id)?.deleted);
+      const writes = body.changes.length > 0 || body.deletions.some((d) => !refused(d) && !items.get(d.id)?.deleted);
       if (writes) version++;
       const results = [];
       for (const ch of body.changes) {
@@ -57,6 +68,10 @@ export function fakeServer() {
         results.push({ status: 'applied', item });
       }
       for (const d of body.deletions) {
+        if (refused(d)) {
+          results.push({ id: d.id, status: 'invalid', error: { code: 'invalid', message: 'this deletion is refused' } });
+          continue;
+        }
         if (!items.get(d.id)?.deleted) items.set(d.id, { id: d.id, version, deleted: true });
         results.push({ status: 'applied', version: items.get(d.id).version });
       }
@@ -70,5 +85,5 @@ export function fakeServer() {
     for (const i of list) items.set(i.id, { ...i, version });
     return version;
   };
-  return { items, requests, seed, conflicts, answerWaits, get version() { return version; } };
+  return { items, requests, seed, conflicts, refusals, answerWaits, get version() { return version; } };
 }

@@ -75,6 +75,34 @@ test('typed text applied after the pause says so when the background refuses it'
   await popup.close();
 });
 
+test('a tag over the limit typed and the popup closed at once stays in the field, with why, at the next opening', async () => {
+  const rec = savedPaper(11);
+  await seedLibrary(browser, [rec], { state: 'signed-out', pending: 0, conflicts: 0, at: new Date().toISOString() });
+  const popup = await openPopup();
+  const item = popup.locator(`li.paper[data-paper-id="${rec.id}"]`);
+  const typed = `theory, ${'t'.repeat(65)}`;
+  await item.locator('textarea.note').click();
+  await item.locator('textarea.note').pressSequentially('fits', { delay: 5 });
+  await item.locator('input.tags').click();
+  await item.locator('input.tags').pressSequentially(typed, { delay: 1 });
+  await popup.close(); // within the typing pause: the background applies the drafts, and refuses the tags
+  assert.equal(await eventually(async () => (await stored(rec.id)).note === 'fits'), true, 'the note that fits is saved');
+
+  const again = await openPopup();
+  const shown = again.locator(`li.paper[data-paper-id="${rec.id}"]`);
+  await shown.locator('.action-error').waitFor();
+  assert.equal(await shown.locator('input.tags').inputValue(), typed, 'the typed tags are still in their field');
+  assert.match(await shown.locator('.action-error').textContent(), /^Not saved: .*tags: one is longer than 64 characters/);
+  assert.deepEqual((await stored(rec.id)).tags, []);
+  // Shortened: saved, and the reason goes.
+  await shown.locator('input.tags').fill('theory, long tag');
+  await shown.locator('input.tags').press('Tab');
+  await shown.locator('.action-error').waitFor({ state: 'hidden' });
+  assert.deepEqual((await stored(rec.id)).tags, ['long tag', 'theory']);
+  assert.equal(await shown.locator('input.tags').inputValue(), 'long tag, theory');
+  await again.close();
+});
+
 test('a paper with hundreds of authors, or an unbroken title, keeps the list readable', async () => {
   const many = savedPaper(9, { authors: Array.from({ length: 600 }, (_, i) => `Author${i} Surname${i}`) });
   const long = savedPaper(10, { title: `A${'x'.repeat(300)}`, tldr: `https://example.org/${'y'.repeat(200)}` });
