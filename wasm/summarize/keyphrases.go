@@ -58,7 +58,7 @@ const (
 // fewer when the rest rate low, and an empty (non-nil) slice for empty input. The stop words that cut
 // phrases are English: for an abstract in another language only the title's phrases count.
 func KeyPhrases(title, abstract string) []string {
-	title, abstract = truncate(title, maxTitle), joinBrokenWords(truncate(abstract, maxAbstract))
+	title, abstract = truncate(title, maxTitle), truncate(abstract, maxAbstract)
 	var buf [maxKeyPhrases]keyphrase.Ranked
 	ranked := keyphrase.RankDetailed(title, abstract, keyModel(), maxKeyPhrases, buf[:0])
 	phrases := make([]string, 0, len(ranked))

@@ -44,18 +44,3 @@ func TestBaseForm(t *testing.T) {
 		assert.Equal(t, want, baseForm(ing), ing)
 	}
 }
-
-// Words split by a line break in abstracts copied from PDFs (SciTLDR train and dev: "be- haviors", "poli- cies",
-// "us- ing", "gradient- based").
-func TestJoinBrokenWords(t *testing.T) {
-	for in, want := range map[string]string{
-		"imitates the motion be- haviors from observed swarm trajectory data": "imitates the motion behaviors from observed swarm trajectory data",
-		"hierarchically structured poli- cies, improving sample efficiency":   "hierarchically structured policies, improving sample efficiency",
-		"several gradient- based methods":                                     "several gradient-based methods",
-		"pre- and post-processing":                                            "pre- and post-processing",
-		"in nondeter- ministic domains":                                       "in nondeter- ministic domains",
-		"no break here":                                                       "no break here",
-	} {
-		assert.Equal(t, want, joinBrokenWords(in))
-	}
-}

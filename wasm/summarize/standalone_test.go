@@ -112,12 +112,3 @@ func TestTLDRKeepsMixedQuotes(t *testing.T) {
 	s := "This paper studies multi-exit networks associated with input-adaptive efficient inference, showing their strong promise in achieving a “sweet point\" in co-optimizing model accuracy, robustness, and efficiency."
 	assert.Equal(t, strings.Replace(s, `"`, "”", 1), summarize.TLDR("Multi-exit networks", s))
 }
-
-// A TL;DR and key phrases read words that a PDF's line break split whole: SciTLDR train's HD-VAE abstract gave
-// "…(HD-VAE): a hi- erarchy of variational memory layers.", another "deep rein" and "forcement learning".
-func TestSummaryJoinsBrokenWords(t *testing.T) {
-	got := summarize.TLDR("Hierarchical Discrete Variational Autoencoders", "We introduce the Hierarchical Discrete Variational Autoencoder (HD-VAE): a hi- erarchy of variational memory layers.")
-	assert.Contains(t, got, "a hierarchy of variational memory layers")
-	phrases := summarize.KeyPhrases("Learning to act", "We study deep rein- forcement learning for robotic grasping with sparse rewards. Deep rein- forcement learning agents learn grasping policies from pixels.")
-	assert.Contains(t, phrases, "deep reinforcement learning")
-}

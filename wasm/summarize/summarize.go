@@ -32,7 +32,7 @@ func Summarize(title, abstract string) Summary {
 // empty for a non-empty abstract; with no abstract it returns the title.
 func TLDR(title, abstract string) string {
 	title, abstract = strings.TrimSpace(truncate(title, maxTitle)), strings.TrimSpace(abstract)
-	sents := Sentences(joinBrokenWords(truncate(abstract, maxAbstract)))
+	sents := Sentences(truncate(abstract, maxAbstract))
 	if len(sents) == 0 {
 		return title
 	}
