@@ -99,18 +99,7 @@ func (m *Model) ScoreCandidate(f *CandidateFeatures) float64 {
 	return s
 }
 
-// wholeClauses are the kinds of cut that end a TL;DR with a clause, and may replace a best candidate over
-// MaxWords: a cut before " in", " with", " for"… can leave a thought open ("…then a standard feedforward neural
-// network."), which the model otherwise rates low.
-var wholeClauses = [compress.NumKinds]bool{compress.KindNone: true, compress.KindLeadWe: true,
-	compress.KindSemicolon: true, compress.KindDash: true, compress.KindWhich: true, compress.KindComma: true}
-
-// MaxWords is the most words a TL;DR has when any candidate is that short: a 50-word sentence on a card is a
-// paragraph ("The universal approximation theorem, in one of its most general versions, says that if…").
-const MaxWords = 40
-
-// Best returns the candidate TL;DR both stages rate highest, or "" when there are no sentences. When that one
-// has over MaxWords words, the best of MaxWords or fewer that ends with a clause (wholeClauses) replaces it. It
+// Best returns the candidate TL;DR both stages rate highest, or "" when there are no sentences. It
 // scores each candidate as it is built instead of keeping the shortlist.
 func (m *Model) Best(title string, sentences []string) string {
 	head, at := shortlist(m, title, sentences, TopSentences, false, nil)
@@ -161,7 +150,7 @@ func shortlist(m *Model, title string, sentences []string, k int, keep bool, emi
 	w.probs = m.wordProbs(v, w.probs, &w.sigmoids)
 	b := &w.builder
 	*b = candidateBuilder{m: m, probs: w.probs, lex: m.lexOf(v), info: v.info, nTitle: v.nTitle,
-		titleSeen: grow(b.titleSeen, v.nTitle), emit: emit, bestAt: -1, shortAt: -1,
+		titleSeen: grow(b.titleSeen, v.nTitle), emit: emit, bestAt: -1,
 		toks: b.toks, gain: b.gain, title: b.title, trail: b.trail, digitFrom: b.digitFrom,
 		heads: b.heads}
 	var toks []token
@@ -182,10 +171,7 @@ func shortlist(m *Model, title string, sentences []string, k int, keep bool, emi
 		}
 	}
 	head, at = b.bestHead, b.bestAt
-	if b.bestLong && b.shortAt >= 0 {
-		head, at = b.shortHead, b.shortAt
-	}
-	b.emit, b.bestHead, b.shortHead = nil, "", "" // the workspace must not keep the caller's closure or text alive
+	b.emit, b.bestHead = nil, "" // the workspace must not keep the caller's closure or text alive
 	return head, at
 }
 
@@ -203,11 +189,6 @@ type candidateBuilder struct {
 	bestHead  string
 	bestAt    int
 	bestScore float64
-	bestLong  bool // the best has more than MaxWords words
-	// the best of MaxWords words or fewer that ends with a clause (wholeClauses), which replaces a long best
-	shortHead  string
-	shortAt    int
-	shortScore float64
 
 	// scratch, reused from head to head
 	toks      []token
@@ -306,15 +287,8 @@ func (b *candidateBuilder) add(h compress.Head, toks []token, delta float64, ran
 		f.kept, f.trail, f.trailScore = toks[:k], toks[k:], trail[k]
 		if b.emit != nil {
 			b.emit(c)
-		} else {
-			s := b.m.ScoreCandidate(f)
-			if b.bestAt < 0 || s > b.bestScore {
-				b.bestHead, b.bestAt, b.bestScore, b.bestLong = c.head, c.at, s, k > MaxWords
-			}
-			if k <= MaxWords && wholeClauses[kind] && (kind != compress.KindComma || !inList(h.Text[c.at:])) &&
-				(b.shortAt < 0 || s > b.shortScore) {
-				b.shortHead, b.shortAt, b.shortScore = c.head, c.at, s
-			}
+		} else if s := b.m.ScoreCandidate(f); b.bestAt < 0 || s > b.bestScore {
+			b.bestHead, b.bestAt, b.bestScore = c.head, c.at, s
 		}
 	}
 	make1(len(h.Text), n, h.Kind)
@@ -332,30 +306,4 @@ func (b *candidateBuilder) add(h compress.Head, toks []token, delta float64, ran
 // extensive simulations that consider …" of "…, we show that…", or "if σ is non-polynomial" of "…, then".
 func beforeMainClause(rest string) bool {
 	return strings.HasPrefix(rest, ", we ") || strings.HasPrefix(rest, ", then ")
-}
-
-// inList reports a comma that goes on with a list, the rest of a cut at it: "and"/"or", or a next item of three
-// words or fewer before another comma or "and"/"or" ("user-friendly, cost-effective, time-effective and…", "we
-// propose, design, and experimentally evaluate…"). Cut there, the list loses its point.
-func inList(rest string) bool {
-	rest = strings.TrimPrefix(rest, ",")
-	for words := 0; words < 4; words++ {
-		var w string
-		if w, rest = nextWord(rest); w == "" {
-			return false
-		}
-		if strings.HasSuffix(w, ",") || w == "and" || w == "or" {
-			return true
-		}
-	}
-	return false
-}
-
-// nextWord returns the first space-separated word of s and the rest.
-func nextWord(s string) (word, rest string) {
-	s = strings.TrimLeft(s, " ")
-	if i := strings.IndexByte(s, ' '); i >= 0 {
-		return s[:i], s[i:]
-	}
-	return s, ""
 }
