@@ -27,73 +27,8 @@ var subjectStarts = map[string]bool{"we": true, "our": true, "this": true, "the"
 // standAlone drops leading discourse glue when what follows is a full sentence, and trims brackets
 // and quotes that open or close outside the TL;DR.
 func standAlone(s string) string {
-	s = dropByMeans(dropWeAdverb(dropGlue(s)))
+	s = dropWeAdverb(dropGlue(s))
 	return balance(s)
-}
-
-// backRefs open the object of "We address this problem by…": what they name is in text the reader does not see.
-var backRefs = map[string]bool{"this": true, "these": true, "those": true, "such": true}
-
-// dropByMeans keeps the means of "We address this problem by introducing X…", which points back at a problem the
-// reader has not seen: "We introduce X…". The object is a back-reference and at most three more words; the verb
-// in -ing must have a base form the key-phrase lexicon knows, and what follows it must not point back too ("by
-// using it to…").
-func dropByMeans(s string) string {
-	rest, ok := strings.CutPrefix(s, "We ")
-	if !ok {
-		return s
-	}
-	by := strings.Index(rest, " by ")
-	if by < 0 || by > 60 {
-		return s
-	}
-	object := strings.Fields(rest[:by])
-	if len(object) < 2 || len(object) > 5 || !backRefs[object[1]] {
-		return s
-	}
-	for _, w := range object {
-		if !isLowerWord(w) {
-			return s
-		}
-	}
-	verb, after, _ := strings.Cut(rest[by+len(" by "):], " ")
-	next, _ := firstFields(after, 1)
-	if !strings.HasSuffix(verb, "ing") || len(verb) < 6 || !isLowerWord(verb) || next == "" ||
-		next == "it" || next == "them" || backRefs[next] {
-		return s
-	}
-	base := baseForm(verb)
-	if base == "" {
-		return s
-	}
-	return "We " + base + " " + after
-}
-
-// baseForm returns the base form of a verb in -ing ("proposing" → "propose", "mapping" → "map", "studying" →
-// "study") when the key-phrase lexicon knows it, else "".
-func baseForm(ing string) string {
-	stem := ing[:len(ing)-3]
-	m := keyModel()
-	if n := len(stem); n > 2 && stem[n-1] == stem[n-2] && m.Knows(stem[:n-1]) {
-		return stem[:n-1]
-	}
-	if m.Knows(stem + "e") {
-		return stem + "e"
-	}
-	if m.Knows(stem) {
-		return stem
-	}
-	return ""
-}
-
-// isLowerWord reports a word of lower-case ASCII letters and hyphens.
-func isLowerWord(w string) bool {
-	for i := 0; i < len(w); i++ {
-		if c := w[i]; (c < 'a' || c > 'z') && c != '-' {
-			return false
-		}
-	}
-	return w != ""
 }
 
 // weAdverbs, right after a TL;DR's opening "We", order it among steps or conclusions the reader does not see:

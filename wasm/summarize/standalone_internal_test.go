@@ -37,10 +37,3 @@ func TestFirstFieldsMatchesStringsFields(t *testing.T) {
 	check("  we propose a new method of training GANs which we call AmbientGAN. ")
 	check("We\u00a0propose\u2003a new\tmethod")
 }
-
-func TestBaseForm(t *testing.T) {
-	for ing, want := range map[string]string{"proposing": "propose", "introducing": "introduce", "exploiting": "exploit",
-		"studying": "study", "mapping": "map", "using": "use", "learning": "learn", "qwertying": ""} {
-		assert.Equal(t, want, baseForm(ing), ing)
-	}
-}

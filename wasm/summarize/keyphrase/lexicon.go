@@ -125,10 +125,6 @@ func (m *Model) Prepare() {
 	m.lexicon.build(byWord)
 }
 
-// Knows reports whether a lower-case word is in the model's lexicon (the common words of its training
-// corpus) or among the function words and verbs it classes.
-func (m *Model) Knows(w string) bool { return m.entry(w) != nil }
-
 // entry returns the entry of a lower-case word, or nil.
 func (m *Model) entry(w string) *entry { return m.lexicon.get(w, scorer.WordHash(w)) }
 
