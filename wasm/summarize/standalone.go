@@ -6,9 +6,13 @@ import (
 	"unicode/utf8"
 )
 
-// glueRefs are the words that make a leading clause tie a sentence to text the reader of a TL;DR does not
-// see ("For this purpose, we introduce…", "To address these limitations, we…", "Guided by these insights,
-// we…"): without one, "To train large models, we…" is content and stays.
+// glueStarts open a leading clause that ties a sentence to text the reader of a TL;DR does not see:
+// "For this purpose, we introduce…", "To address these limitations, we…", "Guided by these insights, we…".
+var glueStarts = []string{"for", "to", "guided", "motivated", "inspired", "based", "building", "with", "in",
+	"as", "following", "given", "driven", "drawing", "towards", "toward", "on", "from", "against", "using", "leveraging"}
+
+// glueRefs are the words that make such a clause point back: without one, "To train large models, we…"
+// is content and stays.
 var glueRefs = map[string]bool{"this": true, "these": true, "that": true, "those": true, "such": true,
 	"end": true, "purpose": true, "them": true, "it": true, "above": true, "aforementioned": true, "thereof": true}
 
@@ -70,12 +74,14 @@ func dropGlue(s string) string {
 		return s
 	}
 	glue := len(lead) == 1 && glueWords[lead[0]]
-	if !glue && len(lead) > 1 && !subjectStarts[lead[0]] {
-		// a leading clause that points back, whatever opens it: "Aiming to bridge this gap, we…",
-		// "Under this framework, we…", "Combining these blocks, we…"
-		for _, w := range lead[1:] {
-			if glueRefs[w] {
-				glue = true
+	if !glue && len(lead) > 1 {
+		for _, g := range glueStarts {
+			if lead[0] == g {
+				for _, w := range lead[1:] {
+					if glueRefs[w] {
+						glue = true
+					}
+				}
 			}
 		}
 	}
