@@ -80,7 +80,10 @@ export async function save(page, pageSummary, { keepSaved = false, now = new Dat
       read: old ? old.read : back ? back.read : false,
       saved_at: old ? old.saved_at : back ? back.saved_at : now.toISOString(),
       // Saved again before its deletion was pushed: the server still has the item at the tombstone's version.
-      version: old ? old.version || 0 : (tomb && tomb.version) || 0,
+      // Not after the server refused the removal (tomb.error): there the item lives on, with its fields as other
+      // devices keep them, and this save (its tags and note blank unless Undo brings them) is a new one that meets
+      // it as a conflict the user settles, never an edit at its version that would overwrite it everywhere.
+      version: old ? old.version || 0 : (tomb && !tomb.error && tomb.version) || 0,
       meta,
       sync: { ...((old && old.sync) || { dirty: {} }) },
     };

@@ -34,8 +34,29 @@ for (const [n, how] of /** @type {const} */ ([[1, 'result'], [2, 'push']])) {
     // Saved here again (Undo): on both sides, and nothing is refused any more.
     server.refusals.delete(item(n).id);
     await library.save(item(n), {});
+    // The server still has the paper, with the fields other devices keep: the save here is a new one (version 0),
+    // which the server meets as a conflict on any field that differs, never an edit at its version that would
+    // overwrite its note and tags with this save's blanks on every device.
+    assert.equal((await local.get(`paper:${item(n).id}`))[`paper:${item(n).id}`].version, 0);
     st = await sync.syncNow();
     assert.deepEqual([st.state, st.error], ['synced', undefined]);
     assert.equal(server.items.get(item(n).id).deleted, undefined);
   });
 }
+
+test('a removal answered with a status the client does not know is tried again, not taken for a refusal', async () => {
+  await sync.syncNow();
+  server.seed([item(3)]);
+  await sync.syncNow();
+  server.refusals.set(item(3).id, 'later');
+  await library.remove(item(3).id);
+  let st = await sync.syncNow();
+  assert.notEqual(st.state, 'error', 'nothing was refused');
+  const tomb = (await local.get(`gone:${item(3).id}`))[`gone:${item(3).id}`];
+  assert.ok(tomb && !tomb.error, 'the removal waits to be sent again');
+  server.refusals.delete(item(3).id);
+  st = await sync.syncNow();
+  assert.equal(st.state, 'synced');
+  assert.equal(server.items.get(item(3).id).deleted, true, 'sent again, and done');
+  assert.equal((await local.get(`gone:${item(3).id}`))[`gone:${item(3).id}`], undefined);
+});

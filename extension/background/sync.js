@@ -423,7 +423,8 @@ async function refuse(flight, err) {
  * names the paper and why, until the paper is saved here again (save drops the tombstone) or removed there (a pull).
  * @param {{id: string, version: number, at?: number, title?: string}} tomb @param {string} why
  */
-const refusedRemoval = (tomb, why) => ({ ...tomb, error: `its removal (${why}), so it is still saved on your other devices` });
+const refusedRemoval = (tomb, why) => ({ ...tomb,
+  error: `its removal (${why}), so it is still saved on your other devices: save it here again to keep it, or remove it there` });
 
 /**
  * Applies the server's per-item results of a push to the local records.
@@ -445,10 +446,11 @@ async function applyResults(flight, resp) {
       if (!d) return;
       const saved = local[keyOf(d.id)];
       const tomb = local[GONE_PREFIX + d.id];
-      if (r.status !== 'applied' && r.status !== 'conflict' && !saved && tomb) {
-        put[GONE_PREFIX + d.id] = refusedRemoval(tomb, (r.error && r.error.message) || `refused by the server (${r.status})`);
+      if (r.status === 'invalid' && !saved && tomb) {
+        put[GONE_PREFIX + d.id] = refusedRemoval(tomb, (r.error && r.error.message) || 'refused by the server');
         return;
       }
+      if (r.status !== 'applied' && r.status !== 'conflict') return; // not a refusal the server said: tried again
       drop.push(GONE_PREFIX + d.id);
       if (r.status === 'applied' && saved && Number.isSafeInteger(r.version) && r.version > 0) {
         // Saved here again while its removal was in flight: created again on top of the removal, as the re-save

@@ -20,8 +20,9 @@ export function fakeServer() {
   const conflicts = new Set();
   /**
    * IDs whose deletion the server refuses, and how: 'push' answers the whole push 400 invalid (as a body it cannot
-   * take), 'result' answers that deletion's result "invalid"; either way nothing of it is written.
-   * @type {Map<string, 'push'|'result'>}
+   * take), 'result' answers that deletion's result "invalid", 'later' answers it with a status the client does not
+   * know ("unavailable"); either way nothing of it is written.
+   * @type {Map<string, 'push'|'result'|'later'>}
    */
   const refusals = new Map();
   const json = (status, body) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
@@ -50,7 +51,7 @@ export function fakeServer() {
       // As the real server (backend/sqlite merge.go, items.go apply): removing what is removed already writes
       // nothing, and a push that writes nothing is answered with the library's current version, which may be
       // another device's write this device has not pulled.
-      const writes = body.changes.length > 0 || body.deletions.some((d) => !refused(d) && !items.get(d.id)?.deleted);
+      const writes = body.changes.length > 0 || body.deletions.some((d) => !refused(d) && refusals.get(d.id) !== 'later' && !items.get(d.id)?.deleted);
       if (writes) version++;
       const results = [];
       for (const ch of body.changes) {
@@ -70,6 +71,10 @@ export function fakeServer() {
       for (const d of body.deletions) {
         if (refused(d)) {
           results.push({ id: d.id, status: 'invalid', error: { code: 'invalid', message: 'this deletion is refused' } });
+          continue;
+        }
+        if (refusals.get(d.id) === 'later') { // a status the client does not know: not a refusal
+          results.push({ id: d.id, status: 'unavailable' });
           continue;
         }
         if (!items.get(d.id)?.deleted) items.set(d.id, { id: d.id, version, deleted: true });
