@@ -861,7 +861,8 @@ func lineEndHyphen(s, next string) bool {
 //   - next to a capital or a digit ("Bose-" / "Einstein", "GPT-" / "4", "4,5-" / "dimethyl");
 //   - between two compounds ("state-of-" / "the-art"): TeX breaks such a word only at its hyphens;
 //   - after "self" and "well", which English joins to the next word with a hyphen ("self-" / "supervised",
-//     "well-" / "posed"), never closed;
+//     "well-" / "posed"), never closed; unless the page prints the word whole, or what follows is an ending
+//     ("self-" / "ish", "well-" / "ness");
 //   - when the page prints the compound with its hyphen elsewhere ("multi-layers" in the title), or the part
 //     before as the start of another compound ("multi-" of "multi-photon") and the part after as a word, and
 //     the part before is not a function word ("with-" / "out"). A chemical name's "4,5-di-" / "methylimidazol"
@@ -884,15 +885,25 @@ func breakHyphen(s, next string, words map[string]int) bool {
 	if b == "" || a == "" {
 		return true
 	}
-	if words[b+"-"+a] > 0 || hyphenPrefixes[b] {
+	if words[b+"-"+a] > 0 {
+		return false
+	}
+	if words[b+a] > 0 {
+		return true
+	}
+	if hyphenPrefixes[b] && !bareSuffixRe.MatchString(a) {
 		return false
 	}
 	// the part after is counted once at the break itself
-	return words[b+a] > 0 || functionWords[b] || words[b+"-"] == 0 || words[a] < 2
+	return functionWords[b] || words[b+"-"] == 0 || words[a] < 2
 }
 
-// hyphenPrefixes are the words that English joins to the next with a hyphen only.
+// hyphenPrefixes are the words that English joins to the next word with a hyphen only ("self-supervised").
 var hyphenPrefixes = map[string]bool{"self": true, "well": true}
+
+// bareSuffixRe: an ending that TeX breaks off after "self" or "well", which is no word of its own ("self-ish",
+// "well-ness").
+var bareSuffixRe = regexp.MustCompile(`^(?:ish|less|hood|ness)(?:ly|ness|es)?$`)
 
 // compoundRe: a word with a hyphen between letters ("state-of", "the-art"; not "4,5-di", "imidazol-2-ylidene").
 var compoundRe = regexp.MustCompile(`\pL-\pL`)
