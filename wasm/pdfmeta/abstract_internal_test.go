@@ -112,3 +112,41 @@ func TestAbstractSummaryLabel(t *testing.T) {
 	}
 	assert.Empty(t, abstract(append(body, page("SUMMARY ")...)))
 }
+
+// A title that starts with "Summary", in capitals or before a colon, was read as a "Summary" label, and the
+// title's rest as the abstract: "OF THE FIRST WORKSHOP ON DEEP LEARNING FOR THE PHYSICAL SCIENCES…".
+func TestSummaryTitleIsNoLabel(t *testing.T) {
+	body := "We study the first workshop on deep learning for the physical sciences, which met this year. It was a " +
+		"meeting of many fields. The talks and the discussions of the workshop are summed up in this report."
+	for _, title := range [][]string{
+		{"SUMMARY OF THE FIRST WORKSHOP ON DEEP LEARNING", "FOR THE PHYSICAL SCIENCES AND ENGINEERING TODAY"},
+		{"SUMMARY", "OF THE FIRST WORKSHOP ON DEEP LEARNING FOR THE", "PHYSICAL SCIENCES AND ENGINEERING TODAY"},
+		{"Summary: The First Workshop on Deep Learning", "for the Physical Sciences and Engineering Today"},
+	} {
+		w := &walker{}
+		y := 740.0
+		add := func(size float64, text string) {
+			w.glyphs = append(w.glyphs, glyph{x: 72, x1: 72 + 0.5*size*float64(len(text)), y: y, size: size, font: &font{}, text: text})
+			y -= 1.3 * size
+		}
+		for _, l := range title {
+			add(17, l)
+		}
+		add(11, "Ada Lovelace and Alan Turing")
+		add(9, "Analytical Engine Society, London")
+		for range 12 {
+			add(10, body)
+		}
+		h := header(w, 0, 792, false)
+		assert.Equal(t, "Ada Lovelace", h.Authors[0], title[0])
+		assert.NotContains(t, h.Abstract, "WORKSHOP", title[0])
+		assert.NotContains(t, h.Abstract, "Workshop", title[0])
+	}
+	// a heading in capitals below the authors, not a label either
+	ls := []line{{x0: 100, x1: 500, y: 700, size: 9, text: "SUMMARY OF THE RESULTS OF THE WORKSHOP AND OF ITS DISCUSSIONS"},
+		{x0: 100, x1: 500, y: 688, size: 9, text: "AND OF THE TALKS GIVEN AT THE WORKSHOP ON DEEP LEARNING THIS YEAR"}}
+	for range 8 {
+		ls = append(ls, line{x0: 100, x1: 500, y: ls[len(ls)-1].y - 12, size: 9, text: "The body of the paper below its heading."})
+	}
+	assert.Empty(t, abstract(ls))
+}

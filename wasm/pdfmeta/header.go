@@ -53,7 +53,7 @@ func header(w *walker, bottom, top float64, onePage bool) Header {
 	h.Title = titleCase(joinLines(ls, ti), ls, ti)
 	last := ti[len(ti)-1]
 	h.Authors = authors(ls, last+1, ls[ti[0]].size)
-	h.Abstract = abstract(ls)
+	h.Abstract = abstract(ls, ti...)
 	if h.Abstract == "" {
 		h.Abstract = unlabelledAbstract(ls, last+1, bottom+0.3*height, onePage)
 	}
@@ -617,14 +617,15 @@ func isName(s string) bool {
 
 // abstract is the text after an "Abstract" label (else a "Summary" one), in its column, up to the keywords or
 // the introduction. An abstract that the column's end cuts mid-sentence goes on at the top of the next column.
-func abstract(ls []line) string {
+// No "Summary" label is taken on the title's lines (ls[title[k]]): "SUMMARY OF THE FIRST WORKSHOP…" is a title.
+func abstract(ls []line, title ...int) string {
 	label := abstractRe
 	if !slices.ContainsFunc(ls, func(l line) bool { return abstractRe.MatchString(l.text) }) {
 		label = summaryRe
 	}
 	for i, l := range ls {
 		loc := label.FindStringIndex(l.text)
-		if loc == nil || label == summaryRe && i > len(ls)/2 {
+		if loc == nil || label == summaryRe && (i > len(ls)/2 || slices.Contains(title, i) || capsHeading(ls, i, loc[1])) {
 			continue // a "Summary" low on the page is a closing section's heading
 		}
 		var b strings.Builder
@@ -650,6 +651,16 @@ func abstract(ls []line) string {
 		return ""
 	}
 	return ""
+}
+
+// capsHeading: a "SUMMARY" at ls[i][:at] that opens a heading in capitals ("SUMMARY OF THE RESULTS"), on its
+// line or, alone there, on the next: a label is followed by the text.
+func capsHeading(ls []line, i, at int) bool {
+	rest := strings.TrimSpace(ls[i].text[at:])
+	if rest == "" && i+1 < len(ls) {
+		rest = ls[i+1].text
+	}
+	return strings.ToUpper(rest) == rest && strings.ToLower(rest) != rest
 }
 
 // unlabelledAbstract is the abstract that journals such as AIP's, REVTeX's and Frontiers' set without a label:
