@@ -32,6 +32,11 @@ func TestAbstractCutByThePage(t *testing.T) {
 		"multi-lingual tasks.":     whole + rest + "multi-lingual tasks.",
 		"multi-lingual tasks (see": whole,
 		"multi-lingual QA track":   whole + rest + "multi-lingual QA track",
+		// a stop after an abbreviation ends no sentence: "Fig. 2", "vs. ResNet"
+		"tasks. as shown in Fig. 2 the method works better than the rest of them, and": whole,
+		"tasks. Our baseline vs. ResNet on the":                                        whole + rest + "tasks.",
+		"tasks, as Smith et al. Report in Eq. 3, and":                                  whole,
+		"tasks (Sec. 4). As Fig. 2 shows, the method (e.g. Ours) works, and":           whole + rest + "tasks (Sec. 4).",
 	} {
 		assert.Equal(t, want, abstract(page(last)), strings.TrimSpace(last))
 	}

@@ -31,8 +31,10 @@ var (
 	summaryRe = regexp.MustCompile(`^(?:SUMMARY\b|Summary(?:\s*[.:—–]|$))[\s.:—–-]*`)
 	// Lines of the front matter between the authors and an unlabelled abstract.
 	frontMatterRe = regexp.MustCompile(`(?i)^(received|accepted|published|revised|submitted|edited by|reviewed by|\*?correspondence|e-?mail|citation|copyright|©|key ?words)`)
-	sentenceRe    = regexp.MustCompile(`\p{Ll}[.?!] \p{Lu}`)
-	afterAbsRe    = regexp.MustCompile(`(?i)^(keywords?|key words|index terms|ccs concepts|categories and subject|general terms|(?:[0-9]+\.?|i\.?)\s*introduction|introduction\b|pacs|mathematics subject)`)
+	// the end of a sentence inside a text, before the next one's capital: a stop after a word, a number or a
+	// bracket, maybe closed by a quote or bracket (sentenceEnds passes over abbreviations: "et al. Smith")
+	sentenceRe = regexp.MustCompile(`[\p{Ll}\d%)\]][.?!]['")\]’”]?\s+\p{Lu}`)
+	afterAbsRe = regexp.MustCompile(`(?i)^(keywords?|key words|index terms|ccs concepts|categories and subject|general terms|(?:[0-9]+\.?|i\.?)\s*introduction|introduction\b|pacs|mathematics subject)`)
 )
 
 // header reads the title, authors, abstract and IDs from the page's glyphs.
@@ -686,7 +688,7 @@ func unlabelledAbstract(ls []line, from int, floor float64, onePage bool) string
 		}
 		// set in smaller type than the text below it, as many journals set the abstract
 		smaller := !done && smallerThanBelow(ls, last, l.size)
-		if sentences := len(sentenceRe.FindAllStringIndex(b.String(), 3)); len(para) < 3 || b.Len() < 250 ||
+		if sentences := len(sentenceEnds(b.String())); len(para) < 3 || b.Len() < 250 ||
 			sentences < 2 && !(smaller && sentences == 1) {
 			continue // a title's second language, a block of affiliations, a dateline
 		}
@@ -837,17 +839,31 @@ func midSentence(s string) bool {
 	return smallWords[strings.ToLower(f[len(f)-1])]
 }
 
-// sentenceEndRe: the end of a sentence inside a text, before the next one's capital.
-var sentenceEndRe = regexp.MustCompile(`[.?!]['")\]’”]?\s+[\p{Lu}\d]`)
-
 // wholeSentences is text up to the end of its last whole sentence, or text itself if it ends one or has none.
 func wholeSentences(s string) string {
-	ms := sentenceEndRe.FindAllStringIndex(s, -1)
+	ms := sentenceEnds(s)
 	if len(ms) == 0 || endsSentence(s) {
 		return s
 	}
 	return strings.TrimSpace(s[:strings.LastIndexAny(s[:ms[len(ms)-1][1]], " ")])
 }
+
+// sentenceEnds are the matches of sentenceRe in s that follow no abbreviation.
+func sentenceEnds(s string) [][]int {
+	var out [][]int
+	for _, m := range sentenceRe.FindAllStringIndex(s, -1) {
+		stop := m[0] + strings.IndexAny(s[m[0]:], ".?!")
+		word := s[strings.LastIndexFunc(s[:stop], func(r rune) bool { return !unicode.IsLetter(r) && r != '.' })+1 : stop]
+		if s[stop] != '.' || !abbreviations[strings.ToLower(word)] {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// abbreviations that a stop ends inside a sentence ("Fig. 2", "vs. ResNet", "et al. Smith").
+var abbreviations = map[string]bool{"fig": true, "figs": true, "eq": true, "eqs": true, "ref": true, "refs": true,
+	"sec": true, "vs": true, "al": true, "cf": true, "e.g": true, "i.e": true}
 
 // endsSentence: text that ends with a full stop, a question or exclamation mark, maybe inside quotes or brackets.
 func endsSentence(s string) bool {
