@@ -155,3 +155,25 @@ func TestSummaryTitleIsNoLabel(t *testing.T) {
 	}
 	assert.Empty(t, abstract(ls))
 }
+
+// A title that starts with the word "Abstract" ("Abstract Interpretation of …") was read as the label, and the
+// title's rest as the abstract, over the labelled abstract below it.
+func TestAbstractTitleIsNoLabel(t *testing.T) {
+	w := &walker{}
+	y := 740.0
+	add := func(size float64, text string) {
+		w.glyphs = append(w.glyphs, glyph{x: 72, x1: 72 + 0.5*size*float64(len(text)), y: y, size: size, font: &font{}, text: text})
+		y -= 1.3 * size
+	}
+	add(17, "Abstract Interpretation of Generated Programs in a Test")
+	add(17, "of Many Lines That Runs Over Eighty Characters in All")
+	add(11, "Ada Lovelace and Alan Turing")
+	add(9, "Analytical Engine Society, London")
+	add(9, "Abstract We interpret the generated programs of the test in the abstract, as the title says we do.")
+	add(9, "Keywords: abstract interpretation")
+	for range 12 {
+		add(10, "The body of the paper is set below the abstract in one column, as wide as the abstract above it.")
+	}
+	assert.Equal(t, "We interpret the generated programs of the test in the abstract, as the title says we do.",
+		header(w, 0, 792, false).Abstract)
+}

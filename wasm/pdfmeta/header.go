@@ -619,7 +619,8 @@ func isName(s string) bool {
 
 // abstract is the text after an "Abstract" label (else a "Summary" one), in its column, up to the keywords or
 // the introduction. An abstract that the column's end cuts mid-sentence goes on at the top of the next column.
-// No "Summary" label is taken on the title's lines (ls[title[k]]): "SUMMARY OF THE FIRST WORKSHOP…" is a title.
+// No label is taken on the title's lines (ls[title[k]]): "Abstract Interpretation of…" and "SUMMARY OF THE
+// FIRST WORKSHOP…" are titles.
 func abstract(ls []line, title ...int) string {
 	label := abstractRe
 	if !slices.ContainsFunc(ls, func(l line) bool { return abstractRe.MatchString(l.text) }) {
@@ -627,7 +628,7 @@ func abstract(ls []line, title ...int) string {
 	}
 	for i, l := range ls {
 		loc := label.FindStringIndex(l.text)
-		if loc == nil || label == summaryRe && (i > len(ls)/2 || slices.Contains(title, i) || capsHeading(ls, i, loc[1])) {
+		if loc == nil || slices.Contains(title, i) || label == summaryRe && (i > len(ls)/2 || capsHeading(ls, i, loc[1])) {
 			continue // a "Summary" low on the page is a closing section's heading
 		}
 		var b strings.Builder
