@@ -177,3 +177,25 @@ func TestAbstractTitleIsNoLabel(t *testing.T) {
 	assert.Equal(t, "We interpret the generated programs of the test in the abstract, as the title says we do.",
 		header(w, 0, 792, false).Abstract)
 }
+
+// A line of running text that starts with the word "abstract" ("abstract syntax tree is read…") was read as the
+// label on a page without one, and the rest of the body as the abstract.
+func TestAbstractWordInTextIsNoLabel(t *testing.T) {
+	page := func(first string) []line {
+		var ls []line
+		for i, s := range []string{
+			"We study the generated programs of the test and their types, and we show how one",
+			first + " syntax tree is read by the parser in the test, which is what the body says here.",
+			"It goes on for a while, as bodies of papers do, and it has no label above it at all.",
+		} {
+			ls = append(ls, line{x0: 100, x1: 500, y: 700 - 12*float64(i), size: 9, text: s})
+		}
+		return ls
+	}
+	assert.Empty(t, abstract(page("abstract")))
+	// the label in lower case is still one before a colon or a dash
+	for _, label := range []string{"abstract:", "abstract —", "ABSTRACT", "Abstract"} {
+		assert.Equal(t, "syntax tree is read by the parser in the test, which is what the body says here. It goes on for a "+
+			"while, as bodies of papers do, and it has no label above it at all.", abstract(page(label)), label)
+	}
+}

@@ -24,8 +24,9 @@ var (
 	// Affiliation marks around a name: digits, stars, daggers, asterisms and the like.
 	nameMarksRe  = regexp.MustCompile(`[0-9*∗†‡§¶#$+‖⋆♯♭♮⁎'"’”]+|\([a-z0-9, ]*\)`)
 	honorificsRe = regexp.MustCompile(`^(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+`)
-	// the label, letter-spaced too ("A B S T R A C T", as Elsevier's journals set it)
-	abstractRe = regexp.MustCompile(`(?i)^a ?b ?s ?t ?r ?a ?c ?t\b[\s.:—–-]*`)
+	// the label, letter-spaced too ("A B S T R A C T", as Elsevier's journals set it); in lower case only
+	// before a colon or a dash, not a line of text that starts with the word ("abstract syntax trees…")
+	abstractRe = regexp.MustCompile(`^(?:A(?i: ?b ?s ?t ?r ?a ?c ?t)\b|abstract\s*[:—–-])[\s.:—–-]*`)
 	// the label some journals (The Lancet, some of Wiley's) give the abstract: in capitals, or alone or before a
 	// stop or colon, not a line of text that starts with the word ("Summary statistics are…")
 	summaryRe = regexp.MustCompile(`^(?:SUMMARY\b|Summary(?:\s*[.:—–]|$))[\s.:—–-]*`)
