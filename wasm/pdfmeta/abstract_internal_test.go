@@ -32,6 +32,11 @@ func TestAbstractCutByThePage(t *testing.T) {
 		"multi-lingual tasks.":     whole + rest + "multi-lingual tasks.",
 		"multi-lingual tasks (see": whole,
 		"multi-lingual QA track":   whole + rest + "multi-lingual QA track",
+		// a stop after an abbreviation ends no sentence: "Fig. 2", "vs. ResNet"
+		"tasks. as shown in Fig. 2 the method works better than the rest of them, and": whole,
+		"tasks. Our baseline vs. ResNet on the":                                        whole + rest + "tasks.",
+		"tasks, as Smith et al. Report in Eq. 3, and":                                  whole,
+		"tasks (Sec. 4). As Fig. 2 shows, the method (e.g. Ours) works, and":           whole + rest + "tasks (Sec. 4).",
 	} {
 		assert.Equal(t, want, abstract(page(last)), strings.TrimSpace(last))
 	}
@@ -111,4 +116,86 @@ func TestAbstractSummaryLabel(t *testing.T) {
 		body[i] = line{x0: 100, x1: 500, y: 900 - 12*float64(i), size: 9, text: "The body of the paper above its summary."}
 	}
 	assert.Empty(t, abstract(append(body, page("SUMMARY ")...)))
+}
+
+// A title that starts with "Summary", in capitals or before a colon, was read as a "Summary" label, and the
+// title's rest as the abstract: "OF THE FIRST WORKSHOP ON DEEP LEARNING FOR THE PHYSICAL SCIENCES…".
+func TestSummaryTitleIsNoLabel(t *testing.T) {
+	body := "We study the first workshop on deep learning for the physical sciences, which met this year. It was a " +
+		"meeting of many fields. The talks and the discussions of the workshop are summed up in this report."
+	for _, title := range [][]string{
+		{"SUMMARY OF THE FIRST WORKSHOP ON DEEP LEARNING", "FOR THE PHYSICAL SCIENCES AND ENGINEERING TODAY"},
+		{"SUMMARY", "OF THE FIRST WORKSHOP ON DEEP LEARNING FOR THE", "PHYSICAL SCIENCES AND ENGINEERING TODAY"},
+		{"Summary: The First Workshop on Deep Learning", "for the Physical Sciences and Engineering Today"},
+	} {
+		w := &walker{}
+		y := 740.0
+		add := func(size float64, text string) {
+			w.glyphs = append(w.glyphs, glyph{x: 72, x1: 72 + 0.5*size*float64(len(text)), y: y, size: size, font: &font{}, text: text})
+			y -= 1.3 * size
+		}
+		for _, l := range title {
+			add(17, l)
+		}
+		add(11, "Ada Lovelace and Alan Turing")
+		add(9, "Analytical Engine Society, London")
+		for range 12 {
+			add(10, body)
+		}
+		h := header(w, 0, 792, false)
+		assert.Equal(t, "Ada Lovelace", h.Authors[0], title[0])
+		assert.NotContains(t, h.Abstract, "WORKSHOP", title[0])
+		assert.NotContains(t, h.Abstract, "Workshop", title[0])
+	}
+	// a heading in capitals below the authors, not a label either
+	ls := []line{{x0: 100, x1: 500, y: 700, size: 9, text: "SUMMARY OF THE RESULTS OF THE WORKSHOP AND OF ITS DISCUSSIONS"},
+		{x0: 100, x1: 500, y: 688, size: 9, text: "AND OF THE TALKS GIVEN AT THE WORKSHOP ON DEEP LEARNING THIS YEAR"}}
+	for range 8 {
+		ls = append(ls, line{x0: 100, x1: 500, y: ls[len(ls)-1].y - 12, size: 9, text: "The body of the paper below its heading."})
+	}
+	assert.Empty(t, abstract(ls))
+}
+
+// A title that starts with the word "Abstract" ("Abstract Interpretation of …") was read as the label, and the
+// title's rest as the abstract, over the labelled abstract below it.
+func TestAbstractTitleIsNoLabel(t *testing.T) {
+	w := &walker{}
+	y := 740.0
+	add := func(size float64, text string) {
+		w.glyphs = append(w.glyphs, glyph{x: 72, x1: 72 + 0.5*size*float64(len(text)), y: y, size: size, font: &font{}, text: text})
+		y -= 1.3 * size
+	}
+	add(17, "Abstract Interpretation of Generated Programs in a Test")
+	add(17, "of Many Lines That Runs Over Eighty Characters in All")
+	add(11, "Ada Lovelace and Alan Turing")
+	add(9, "Analytical Engine Society, London")
+	add(9, "Abstract We interpret the generated programs of the test in the abstract, as the title says we do.")
+	add(9, "Keywords: abstract interpretation")
+	for range 12 {
+		add(10, "The body of the paper is set below the abstract in one column, as wide as the abstract above it.")
+	}
+	assert.Equal(t, "We interpret the generated programs of the test in the abstract, as the title says we do.",
+		header(w, 0, 792, false).Abstract)
+}
+
+// A line of running text that starts with the word "abstract" ("abstract syntax tree is read…") was read as the
+// label on a page without one, and the rest of the body as the abstract.
+func TestAbstractWordInTextIsNoLabel(t *testing.T) {
+	page := func(first string) []line {
+		var ls []line
+		for i, s := range []string{
+			"We study the generated programs of the test and their types, and we show how one",
+			first + " syntax tree is read by the parser in the test, which is what the body says here.",
+			"It goes on for a while, as bodies of papers do, and it has no label above it at all.",
+		} {
+			ls = append(ls, line{x0: 100, x1: 500, y: 700 - 12*float64(i), size: 9, text: s})
+		}
+		return ls
+	}
+	assert.Empty(t, abstract(page("abstract")))
+	// the label in lower case is still one before a colon or a dash
+	for _, label := range []string{"abstract:", "abstract —", "ABSTRACT", "Abstract"} {
+		assert.Equal(t, "syntax tree is read by the parser in the test, which is what the body says here. It goes on for a "+
+			"while, as bodies of papers do, and it has no label above it at all.", abstract(page(label)), label)
+	}
 }

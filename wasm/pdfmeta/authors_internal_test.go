@@ -81,3 +81,20 @@ func TestAuthorsInCapitals(t *testing.T) {
 		assert.Equal(t, []string{"Alice Smith", "Bob Jones"}, authors(ls, 1, 17), l.text)
 	}
 }
+
+// A line in capitals of two short phrases between the title and the names (a category, a section, keywords)
+// was read as the authors, in title case, over the names in mixed case below it.
+func TestCapitalPhrasesAboveNames(t *testing.T) {
+	title := line{x0: 100, x1: 500, y: 700, size: 17, bold: true, text: "A Study of Things"}
+	for _, text := range []string{"ORIGINAL ARTICLE, OPEN ACCESS", "SHORT COMMUNICATION, BRIEF REPORT",
+		"DEEP LEARNING, NEURAL NETWORKS", "EDITORIAL BOARD, GUEST EDITORS"} {
+		ls := []line{title, {x0: 100, x1: 400, y: 680, size: 10, text: text},
+			{x0: 100, x1: 400, y: 664, size: 11, text: "Alice Smith, Bob Jones"},
+			{x0: 100, x1: 400, y: 650, size: 9, text: "University of Somewhere"}}
+		assert.Equal(t, []string{"Alice Smith", "Bob Jones"}, authors(ls, 1, 17), text)
+	}
+	// names in capitals are still read where no line in mixed case names anyone
+	ls := []line{title, {x0: 100, x1: 400, y: 680, size: 11, text: "ALICE SMITH, BOB JONES"},
+		{x0: 100, x1: 400, y: 664, size: 9, text: "University of Somewhere"}}
+	assert.Equal(t, []string{"Alice Smith", "Bob Jones"}, authors(ls, 1, 17))
+}

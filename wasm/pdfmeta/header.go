@@ -24,15 +24,18 @@ var (
 	// Affiliation marks around a name: digits, stars, daggers, asterisms and the like.
 	nameMarksRe  = regexp.MustCompile(`[0-9*∗†‡§¶#$+‖⋆♯♭♮⁎'"’”]+|\([a-z0-9, ]*\)`)
 	honorificsRe = regexp.MustCompile(`^(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+`)
-	// the label, letter-spaced too ("A B S T R A C T", as Elsevier's journals set it)
-	abstractRe = regexp.MustCompile(`(?i)^a ?b ?s ?t ?r ?a ?c ?t\b[\s.:—–-]*`)
+	// the label, letter-spaced too ("A B S T R A C T", as Elsevier's journals set it); in lower case only
+	// before a colon or a dash, not a line of text that starts with the word ("abstract syntax trees…")
+	abstractRe = regexp.MustCompile(`^(?:A(?i: ?b ?s ?t ?r ?a ?c ?t)\b|abstract\s*[:—–-])[\s.:—–-]*`)
 	// the label some journals (The Lancet, some of Wiley's) give the abstract: in capitals, or alone or before a
 	// stop or colon, not a line of text that starts with the word ("Summary statistics are…")
 	summaryRe = regexp.MustCompile(`^(?:SUMMARY\b|Summary(?:\s*[.:—–]|$))[\s.:—–-]*`)
 	// Lines of the front matter between the authors and an unlabelled abstract.
 	frontMatterRe = regexp.MustCompile(`(?i)^(received|accepted|published|revised|submitted|edited by|reviewed by|\*?correspondence|e-?mail|citation|copyright|©|key ?words)`)
-	sentenceRe    = regexp.MustCompile(`\p{Ll}[.?!] \p{Lu}`)
-	afterAbsRe    = regexp.MustCompile(`(?i)^(keywords?|key words|index terms|ccs concepts|categories and subject|general terms|(?:[0-9]+\.?|i\.?)\s*introduction|introduction\b|pacs|mathematics subject)`)
+	// the end of a sentence inside a text, before the next one's capital: a stop after a word, a number or a
+	// bracket, maybe closed by a quote or bracket (sentenceEnds passes over abbreviations: "et al. Smith")
+	sentenceRe = regexp.MustCompile(`[\p{Ll}\d%)\]][.?!]['")\]’”]?\s+\p{Lu}`)
+	afterAbsRe = regexp.MustCompile(`(?i)^(keywords?|key words|index terms|ccs concepts|categories and subject|general terms|(?:[0-9]+\.?|i\.?)\s*introduction|introduction\b|pacs|mathematics subject)`)
 )
 
 // header reads the title, authors, abstract and IDs from the page's glyphs.
@@ -53,7 +56,7 @@ func header(w *walker, bottom, top float64, onePage bool) Header {
 	h.Title = titleCase(joinLines(ls, ti), ls, ti)
 	last := ti[len(ti)-1]
 	h.Authors = authors(ls, last+1, ls[ti[0]].size)
-	h.Abstract = abstract(ls)
+	h.Abstract = abstract(ls, ti...)
 	if h.Abstract == "" {
 		h.Abstract = unlabelledAbstract(ls, last+1, bottom+0.3*height, onePage)
 	}
@@ -368,12 +371,20 @@ func withoutEmails(ls []line, from int) []line {
 // ("ADA LOVELACE AND ALAN TURING" reads "Ada Lovelace and Alan Turing"), which hasName needs. A line counts as
 // a list when it has two names or more and nothing else: a line in capitals with one name's shape is as likely
 // a label ("TECHNICAL REPORT", "MIT CSAIL"); and it is smaller than the title, whose subtitle it is otherwise.
+// Nor is a line converted above a line of names in mixed case: two short phrases in capitals there are a
+// category, a section or keywords ("ORIGINAL ARTICLE, OPEN ACCESS"), not the names.
 func capsNames(ls []line, from int, titleSize float64) []line {
 	var out []line
-	for i := from; i < len(ls) && i < from+12; i++ {
+	end := min(len(ls), from+12)
+	for i := from; i < end; i++ {
 		t := ls[i].text
 		if ls[i].size >= titleSize-0.1 || strings.ToUpper(t) != t || strings.ToLower(t) == t || notNamesRe.MatchString(t) {
 			continue
+		}
+		if slices.ContainsFunc(ls[i+1:end], func(m line) bool {
+			return strings.ToUpper(m.text) != m.text && hasName(m.text) && looksLikeNames(m.text)
+		}) {
+			break
 		}
 		parts, names := 0, 0
 		for _, p := range nameSplitRe.Split(strings.ReplaceAll(t, " AND ", " and "), -1) {
@@ -609,14 +620,16 @@ func isName(s string) bool {
 
 // abstract is the text after an "Abstract" label (else a "Summary" one), in its column, up to the keywords or
 // the introduction. An abstract that the column's end cuts mid-sentence goes on at the top of the next column.
-func abstract(ls []line) string {
+// No label is taken on the title's lines (ls[title[k]]): "Abstract Interpretation of…" and "SUMMARY OF THE
+// FIRST WORKSHOP…" are titles.
+func abstract(ls []line, title ...int) string {
 	label := abstractRe
 	if !slices.ContainsFunc(ls, func(l line) bool { return abstractRe.MatchString(l.text) }) {
 		label = summaryRe
 	}
 	for i, l := range ls {
 		loc := label.FindStringIndex(l.text)
-		if loc == nil || label == summaryRe && i > len(ls)/2 {
+		if loc == nil || slices.Contains(title, i) || label == summaryRe && (i > len(ls)/2 || capsHeading(ls, i, loc[1])) {
 			continue // a "Summary" low on the page is a closing section's heading
 		}
 		var b strings.Builder
@@ -644,6 +657,16 @@ func abstract(ls []line) string {
 	return ""
 }
 
+// capsHeading: a "SUMMARY" at ls[i][:at] that opens a heading in capitals ("SUMMARY OF THE RESULTS"), on its
+// line or, alone there, on the next: a label is followed by the text.
+func capsHeading(ls []line, i, at int) bool {
+	rest := strings.TrimSpace(ls[i].text[at:])
+	if rest == "" && i+1 < len(ls) {
+		rest = ls[i+1].text
+	}
+	return strings.ToUpper(rest) == rest && strings.ToLower(rest) != rest
+}
+
 // unlabelledAbstract is the abstract that journals such as AIP's, REVTeX's and Frontiers' set without a label:
 // the first paragraph below the title (from ls[from] on, above floor) that is justified, of three lines or
 // more and several sentences, and that is either followed by the keywords or the introduction, or set wider
@@ -667,7 +690,7 @@ func unlabelledAbstract(ls []line, from int, floor float64, onePage bool) string
 		}
 		// set in smaller type than the text below it, as many journals set the abstract
 		smaller := !done && smallerThanBelow(ls, last, l.size)
-		if sentences := len(sentenceRe.FindAllStringIndex(b.String(), 3)); len(para) < 3 || b.Len() < 250 ||
+		if sentences := len(sentenceEnds(b.String())); len(para) < 3 || b.Len() < 250 ||
 			sentences < 2 && !(smaller && sentences == 1) {
 			continue // a title's second language, a block of affiliations, a dateline
 		}
@@ -818,17 +841,31 @@ func midSentence(s string) bool {
 	return smallWords[strings.ToLower(f[len(f)-1])]
 }
 
-// sentenceEndRe: the end of a sentence inside a text, before the next one's capital.
-var sentenceEndRe = regexp.MustCompile(`[.?!]['")\]’”]?\s+[\p{Lu}\d]`)
-
 // wholeSentences is text up to the end of its last whole sentence, or text itself if it ends one or has none.
 func wholeSentences(s string) string {
-	ms := sentenceEndRe.FindAllStringIndex(s, -1)
+	ms := sentenceEnds(s)
 	if len(ms) == 0 || endsSentence(s) {
 		return s
 	}
 	return strings.TrimSpace(s[:strings.LastIndexAny(s[:ms[len(ms)-1][1]], " ")])
 }
+
+// sentenceEnds are the matches of sentenceRe in s that follow no abbreviation.
+func sentenceEnds(s string) [][]int {
+	var out [][]int
+	for _, m := range sentenceRe.FindAllStringIndex(s, -1) {
+		stop := m[0] + strings.IndexAny(s[m[0]:], ".?!")
+		word := s[strings.LastIndexFunc(s[:stop], func(r rune) bool { return !unicode.IsLetter(r) && r != '.' })+1 : stop]
+		if s[stop] != '.' || !abbreviations[strings.ToLower(word)] {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// abbreviations that a stop ends inside a sentence ("Fig. 2", "vs. ResNet", "et al. Smith").
+var abbreviations = map[string]bool{"fig": true, "figs": true, "eq": true, "eqs": true, "ref": true, "refs": true,
+	"sec": true, "vs": true, "al": true, "cf": true, "e.g": true, "i.e": true}
 
 // endsSentence: text that ends with a full stop, a question or exclamation mark, maybe inside quotes or brackets.
 func endsSentence(s string) bool {
@@ -853,7 +890,8 @@ func lineEndHyphen(s, next string) bool {
 //   - next to a capital or a digit ("Bose-" / "Einstein", "GPT-" / "4", "4,5-" / "dimethyl");
 //   - between two compounds ("state-of-" / "the-art"): TeX breaks such a word only at its hyphens;
 //   - after "self" and "well", which English joins to the next word with a hyphen ("self-" / "supervised",
-//     "well-" / "posed"), never closed;
+//     "well-" / "posed"), never closed; unless the page prints the word whole, or what follows is an ending
+//     ("self-" / "ish", "well-" / "ness");
 //   - when the page prints the compound with its hyphen elsewhere ("multi-layers" in the title), or the part
 //     before as the start of another compound ("multi-" of "multi-photon") and the part after as a word, and
 //     the part before is not a function word ("with-" / "out"). A chemical name's "4,5-di-" / "methylimidazol"
@@ -876,15 +914,25 @@ func breakHyphen(s, next string, words map[string]int) bool {
 	if b == "" || a == "" {
 		return true
 	}
-	if words[b+"-"+a] > 0 || hyphenPrefixes[b] {
+	if words[b+"-"+a] > 0 {
+		return false
+	}
+	if words[b+a] > 0 {
+		return true
+	}
+	if hyphenPrefixes[b] && !bareSuffixRe.MatchString(a) {
 		return false
 	}
 	// the part after is counted once at the break itself
-	return words[b+a] > 0 || functionWords[b] || words[b+"-"] == 0 || words[a] < 2
+	return functionWords[b] || words[b+"-"] == 0 || words[a] < 2
 }
 
-// hyphenPrefixes are the words that English joins to the next with a hyphen only.
+// hyphenPrefixes are the words that English joins to the next word with a hyphen only ("self-supervised").
 var hyphenPrefixes = map[string]bool{"self": true, "well": true}
+
+// bareSuffixRe: an ending that TeX breaks off after "self" or "well", which is no word of its own ("self-ish",
+// "well-ness").
+var bareSuffixRe = regexp.MustCompile(`^(?:ish|less|hood|ness)(?:ly|ness|es)?$`)
 
 // compoundRe: a word with a hyphen between letters ("state-of", "the-art"; not "4,5-di", "imidazol-2-ylidene").
 var compoundRe = regexp.MustCompile(`\pL-\pL`)

@@ -73,6 +73,24 @@ func TestLineEndHyphensAfterSelfAndWell(t *testing.T) {
 		abstract(ls))
 }
 
+// TeX breaks "selfish", "wellness", "selfless" after "self" and "well": the hyphen that broke them was kept
+// ("self-ish") even where the page printed the word whole, or when what follows is an ending, not a word.
+func TestLineEndHyphensInSelfishAndWellness(t *testing.T) {
+	text := []string{
+		"Abstract We study selfish agents and the wellness of a self-",
+		"ish and self-",
+		"less crowd, whose well-",
+		"ness we measure by a self-",
+		"supervised model.",
+	}
+	ls := make([]line, len(text))
+	for i, s := range text {
+		ls[i] = line{x0: 100, x1: 500, y: 700 - 12*float64(i), size: 9, text: s}
+	}
+	assert.Equal(t, "We study selfish agents and the wellness of a selfish and selfless crowd, whose wellness we measure by a "+
+		"self-supervised model.", abstract(ls))
+}
+
 // A soft hyphen (U+00AD, which OCR layers and word processors draw at line ends) was read as the end of a word:
 // "shal\u00ad" / "low" read "shal low", in titles and abstracts.
 func TestLineEndSoftHyphens(t *testing.T) {

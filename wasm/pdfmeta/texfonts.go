@@ -3,6 +3,7 @@ package pdfmeta
 import (
 	"regexp"
 	"strings"
+	"unicode"
 )
 
 // TeX's fonts (Knuth's Computer Modern, the AMS symbol fonts, Latin Modern's math fonts) are often embedded
@@ -204,21 +205,23 @@ func publicText(text string, symbolFont bool) string {
 	return b.String()
 }
 
-// negated is the relation that a negation slash (U+0338, drawn before it) over another makes.
+// negated is the relation that a negation slash (U+0338) over another makes: TeX's fonts draw the slash
+// before the relation, Unicode's decomposed form ("=\u0338") puts it after.
 var negated = map[rune]string{'=': "≠", '<': "≮", '>': "≯", '≤': "≰", '≥': "≱", '∈': "∉", '∋': "∌", '∼': "≁",
 	'≈': "≉", '≃': "≄", '≅': "≇", '≡': "≢", '⊂': "⊄", '⊃': "⊅", '⊆': "⊈", '⊇': "⊉", '∃': "∄", '|': "∤", '‖': "∦",
 	'≺': "⊀", '≻': "⊁", '→': "↛", '←': "↚", '↔': "↮", '⇒': "⇏", '⇐': "⇍", '⇔': "⇎"}
 
-// negate puts each negation slash on the relation after it (a space between allowed), and drops any other.
+// negate puts each negation slash on the relation after it (a space between allowed), else on the relation
+// right before it, and drops any other. A symbol without a composed form keeps the slash after it ("⊏\u0338").
 func negate(s string) string {
 	if !strings.ContainsRune(s, '\u0338') {
 		return s
 	}
 	rs := []rune(s)
-	var b strings.Builder
+	out := make([]rune, 0, len(rs))
 	for i := 0; i < len(rs); i++ {
 		if rs[i] != '\u0338' {
-			b.WriteRune(rs[i])
+			out = append(out, rs[i])
 			continue
 		}
 		j := i + 1
@@ -227,10 +230,18 @@ func negate(s string) string {
 		}
 		if j < len(rs) {
 			if n, ok := negated[rs[j]]; ok {
-				b.WriteString(n)
+				out = append(out, []rune(n)...)
 				i = j
+				continue
+			}
+		}
+		if k := len(out) - 1; k >= 0 && out[k] == rs[i-1] {
+			if n, ok := negated[out[k]]; ok {
+				out = append(out[:k], []rune(n)...)
+			} else if unicode.IsSymbol(out[k]) {
+				out = append(out, rs[i])
 			}
 		}
 	}
-	return b.String()
+	return string(out)
 }

@@ -108,12 +108,7 @@ func newFont(v pdf.Value) *font {
 
 // unreadable: text that a decoder gave for a code it has no character for (a control code, U+FFFD).
 func unreadable(text string) bool {
-	for _, r := range text {
-		if r >= ' ' && r != utf8.RuneError {
-			return false
-		}
-	}
-	return true
+	return !strings.ContainsFunc(text, func(r rune) bool { return !unknownRune(r) })
 }
 
 // unknownRune: what a decoder gives for a code it has no character for.
