@@ -52,7 +52,10 @@ export class RecentPages {
     this.store = store;
     /** @type {Map<string, Remembered>} */
     this.pages = new Map();
-    /** What the store holds of each page this worker wrote or read, as stored. @type {Map<string, string>} */
+    /**
+     * The page each stored page was written from (or read back as), by key: what the store holds, without a second
+     * copy of its text in the worker's memory. @type {Map<string, Remembered>}
+     */
     this.stored = new Map();
     /** The store's writes, one at a time. @type {Promise<void>} */
     this.tail = Promise.resolve();
@@ -78,7 +81,6 @@ export class RecentPages {
     const store = this.store;
     if (!store || where.incognito) return Promise.resolve();
     const fits = html.length <= MAX_STORED_HTML;
-    const json = fits ? JSON.stringify(page) : '';
     const write = this.tail.then(async () => {
       const { [ORDER_KEY]: was = [] } = await store.get(ORDER_KEY);
       const order = was.filter((/** @type {string} */ k) => k !== key);
@@ -94,11 +96,11 @@ export class RecentPages {
       const gone = order.splice(0, Math.max(0, order.length - MAX_STORED));
       for (const k of gone) this.stored.delete(k);
       if (gone.length) await store.remove(gone.map((k) => STORED_PREFIX + k));
-      const same = had && this.stored.get(key) === json;
+      const same = had && sameAnswer(this.stored.get(key), page);
       if (same && was.at(-1) === key) return; // the latest already, as it is: nothing to write
       try {
-        await store.set(same ? { [ORDER_KEY]: order } : { [STORED_PREFIX + key]: json, [ORDER_KEY]: order });
-        this.stored.set(key, json);
+        await store.set(same ? { [ORDER_KEY]: order } : { [STORED_PREFIX + key]: JSON.stringify(page), [ORDER_KEY]: order });
+        this.stored.set(key, page);
       } catch (err) {
         // Over the quota (other session data grew): keep none rather than crowd out the rest.
         this.stored.clear();
@@ -122,8 +124,8 @@ export class RecentPages {
       await this.tail; // a write under way
       const { [STORED_PREFIX + key]: stored } = await this.store.get(STORED_PREFIX + key);
       // a string since this version; an object when an earlier version stored it in this browser session
-      if (typeof stored === 'string') this.stored.set(key, stored);
       if (stored) this.keep(key, page = typeof stored === 'string' ? JSON.parse(stored) : stored);
+      if (typeof stored === 'string') this.stored.set(key, page);
     }
     if (!page) return null;
     const saved = await this.savedIds();
@@ -139,6 +141,13 @@ export class RecentPages {
     while (this.pages.size > MAX_PAGES) this.pages.delete(/** @type {string} */ (this.pages.keys().next().value));
   }
 }
+
+/**
+ * Whether a page is answered as it was when stored: the same HTML (one native comparison) and the same answer.
+ * @param {Remembered|undefined} was @param {Remembered} now
+ */
+const sameAnswer = (was, now) => Boolean(was) && was.html === now.html && was.site === now.site &&
+  JSON.stringify([was.entries, was.topics]) === JSON.stringify([now.entries, now.topics]);
 
 /** A private window's pages are never answered to a normal window's, and the other way round. */
 const keyOf = ({ url, incognito }) => `${incognito ? 'private' : 'normal'} ${url}`;
