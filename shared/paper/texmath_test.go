@@ -26,3 +26,15 @@ func TestCleanTextRendersTeX(t *testing.T) {
 		assert.Equal(t, want, paper.CleanText(in), in)
 	}
 }
+
+// PDF text keeps its ligature code points, which NFC does not spell out: "efﬁciently" reads wrong in a card
+// and matches no search for "efficiently".
+func TestCleanTextSpellsLigatures(t *testing.T) {
+	for in, want := range map[string]string{
+		"great success in classiﬁcation tasks": "great success in classification tasks",
+		"trains efﬁciently on a ﬂat, ﬀ, ﬃ, ﬄ":  "trains efficiently on a flat, ff, ffi, ffl",
+		"the ﬁrst ﬅ and ﬆ":                     "the first st and st",
+	} {
+		assert.Equal(t, want, paper.CleanText(in), in)
+	}
+}

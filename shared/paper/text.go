@@ -9,7 +9,8 @@ import (
 )
 
 // CleanText decodes HTML entities, makes TeX accents, text macros and simple math readable (see
-// renderTeX; what cannot be rendered safely stays as written), removes invisible
+// renderTeX; what cannot be rendered safely stays as written), spells out the ligatures PDF text
+// carries ("eﬃcient" → "efficient"), removes invisible
 // characters, collapses every run of white space (including no-break spaces) into one space, and composes
 // characters (Unicode NFC; in the wasm the extension's host does that on the way out, see nfc_js.go).
 func CleanText(s string) string {
@@ -45,10 +46,17 @@ func CleanText(s string) string {
 			b.WriteByte(' ')
 			space = false
 		}
+		if '\ufb00' <= r && r <= '\ufb06' {
+			b.WriteString(ligatures[r-'\ufb00'])
+			continue
+		}
 		b.WriteRune(r)
 	}
 	return nfc(b.String())
 }
+
+// ligatures spells U+FB00–U+FB06 (ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ), which NFC keeps and text copied from a PDF is full of.
+var ligatures = [...]string{"ff", "fi", "fl", "ffi", "ffl", "st", "st"}
 
 // cleanASCII is CleanText for the common case of plain ASCII with nothing to decode: ok is false when s
 // has a non-ASCII byte, '&' or '\\'. It returns s itself, without allocating, when s is already clean.

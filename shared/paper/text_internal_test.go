@@ -38,6 +38,8 @@ func referenceCleanText(s string) string {
 	s = texSymbolRe.ReplaceAllString(s, "$1")
 	s = texLigature.Replace(s)
 	s = renderTeX(s)
+	s = strings.NewReplacer("\ufb00", "ff", "\ufb01", "fi", "\ufb02", "fl", "\ufb03", "ffi", "\ufb04", "ffl",
+		"\ufb05", "st", "\ufb06", "st").Replace(s)
 	var b strings.Builder
 	space := false
 	for _, r := range s {
@@ -74,6 +76,7 @@ var cleanTextCases = []string{
 	`\underline{u}`, `50\% of \$1 \& \#2 a\_b \{c\}`, `\ss{} \ss x \o{} \AE{} \l{} \L{}`, `1\textendash 2\textemdash`,
 	`\\'e`, `\\emph{}{`, `trailing \`, `\u`, `\c`, "\\c\t\tc", `\textendash`, `\"{\i}`, `{\'{I}}`, "x\u0085y",
 	`costs $5 and $6`, `Policy~(H^{\mathbf{3}DP})`, `$\mathcal{O}(n \log n)$`, `~10%`, `x^{2}`, `$$x$$`, `$a$$b$`,
+	"e\ufb03cient \ufb00 \ufb01 \ufb02 \ufb04 \ufb05 \ufb06", "&#xfb01;x",
 }
 
 func TestCleanTextFastPathsMatchReference(t *testing.T) {
