@@ -38,3 +38,16 @@ func TestCleanTextSpellsLigatures(t *testing.T) {
 		assert.Equal(t, want, paper.CleanText(in), in)
 	}
 }
+
+// Abstracts written in TeX use plain TeX's font switches and \url, which cards showed raw.
+func TestCleanTextRendersFontSwitches(t *testing.T) {
+	for in, want := range map[string]string{
+		`invariant to {\it any monotone transform} of the data`: "invariant to any monotone transform of the data",
+		`in {\em situated temporal planning}, an agent`:         "in situated temporal planning, an agent",
+		`the model {\bf PG} and {\sc Bert}`:                     "the model PG and Bert",
+		`Code is available at: \url{https://example.org/tk}.`:   "Code is available at: https://example.org/tk.",
+		`a {\itshape shape} and {\em nested {x}} stay`:          `a {\itshape shape} and {\em nested {x}} stay`,
+	} {
+		assert.Equal(t, want, paper.CleanText(in), in)
+	}
+}

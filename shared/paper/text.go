@@ -116,7 +116,7 @@ var (
 )
 
 // readableTeX rewrites accents (\'e  \'{e}  {\'e}  \"{\i}, and letter accents \c{c}  \v s) to letters,
-// unwraps \emph{x}, \textbf{x} … to x, unescapes \& and the like and spells ligatures; math is left as
+// unwraps \emph{x}, \textbf{x}, {\it x} … to x, unescapes \& and the like and spells ligatures; math is left as
 // written. The scans stand for regular expressions, given in their comments (see scan.go for why).
 func readableTeX(s string) string {
 	if strings.IndexByte(s, '\\') < 0 {
@@ -182,6 +182,20 @@ func readableTeX(s string) string {
 		return "", -1
 	}, false)
 	s = replaceTeX(s, func(s string, i int) (string, int) {
+		// \{\\(?:em|it|bf|sl|sc|rm|sf|tt)\s+([^{}]*)\} → the braces' contents
+		j := i + 3
+		if i == 0 || s[i-1] != '{' || j >= len(s) || !isSpaceByte(s[j]) || !texSwitch(s[i+1:j]) {
+			return "", -1
+		}
+		for j < len(s) && isSpaceByte(s[j]) {
+			j++
+		}
+		if k := strings.IndexAny(s[j:], "{}"); k >= 0 && s[j+k] == '}' {
+			return s[j : j+k], j + k + 1
+		}
+		return "", -1
+	}, true)
+	s = replaceTeX(s, func(s string, i int) (string, int) {
 		// \\([&%$#_{}]) → the symbol
 		if strings.IndexByte("&%$#_{}", s[i+1]) < 0 {
 			return "", -1
@@ -195,7 +209,16 @@ func readableTeX(s string) string {
 }
 
 // texWraps are the font commands whose argument is kept as it stands.
-var texWraps = []string{"emph", "textbf", "textit", "texttt", "textrm", "textsc", "textsf", "underline"}
+var texWraps = []string{"emph", "textbf", "textit", "texttt", "textrm", "textsc", "textsf", "underline", "url"}
+
+// texSwitch reports whether cmd is a font switch of plain TeX, as in {\it words}.
+func texSwitch(cmd string) bool {
+	switch cmd {
+	case "em", "it", "bf", "sl", "sc", "rm", "sf", "tt":
+		return true
+	}
+	return false
+}
 
 // texAccentBase reads the letter an accent goes on at s[k:], \i or an ASCII letter, and the index after it
 // (-1 when there is none).

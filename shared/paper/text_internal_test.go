@@ -15,7 +15,8 @@ import (
 var (
 	texSymbolAccentRe = regexp.MustCompile(`\{?\\(['` + "`" + `^"~=.])\{?(\\i|[A-Za-z])\}?\}?`)
 	texLetterAccentRe = regexp.MustCompile(`\{?\\([uvHck])(?:\{(\\i|[A-Za-z])\}|\s+([A-Za-z]))\}?`)
-	texWrapRe         = regexp.MustCompile(`\\(?:emph|textbf|textit|texttt|textrm|textsc|textsf|underline)\{([^{}]*)\}`)
+	texWrapRe         = regexp.MustCompile(`\\(?:emph|textbf|textit|texttt|textrm|textsc|textsf|underline|url)\{([^{}]*)\}`)
+	texSwitchRe       = regexp.MustCompile(`\{\\(?:em|it|bf|sl|sc|rm|sf|tt)\s+([^{}]*)\}`)
 	texSymbolRe       = regexp.MustCompile(`\\([&%$#_{}])`)
 )
 
@@ -35,6 +36,7 @@ func referenceCleanText(s string) string {
 		return referenceAccent(sub[1], sub[2]+sub[3])
 	})
 	s = texWrapRe.ReplaceAllString(s, "$1")
+	s = texSwitchRe.ReplaceAllString(s, "$1")
 	s = texSymbolRe.ReplaceAllString(s, "$1")
 	s = texLigature.Replace(s)
 	s = renderTeX(s)
@@ -76,6 +78,7 @@ var cleanTextCases = []string{
 	`\underline{u}`, `50\% of \$1 \& \#2 a\_b \{c\}`, `\ss{} \ss x \o{} \AE{} \l{} \L{}`, `1\textendash 2\textemdash`,
 	`\\'e`, `\\emph{}{`, `trailing \`, `\u`, `\c`, "\\c\t\tc", `\textendash`, `\"{\i}`, `{\'{I}}`, "x\u0085y",
 	`costs $5 and $6`, `Policy~(H^{\mathbf{3}DP})`, `$\mathcal{O}(n \log n)$`, `~10%`, `x^{2}`, `$$x$$`, `$a$$b$`,
+	`{\it any} {\em x y}{\bf z} {\it{a}} {\itx} \it b} {\tt  t\_u} \url{https://x.org/a} {\em \'e}`, `{\em`, `{\em `,
 	"e\ufb03cient \ufb00 \ufb01 \ufb02 \ufb04 \ufb05 \ufb06", "&#xfb01;x",
 }
 
