@@ -51,3 +51,20 @@ func TestCleanTextRendersFontSwitches(t *testing.T) {
 		assert.Equal(t, want, paper.CleanText(in), in)
 	}
 }
+
+// Abstracts typed in plain text or TeX write dashes as "--" and "---", which cards showed as typed.
+func TestCleanTextTypesDashes(t *testing.T) {
+	for in, want := range map[string]string{
+		"deep neural forests (DNF) -- a novel architecture":   "deep neural forests (DNF) – a novel architecture",
+		"Cross Language Agent -- Simultaneous Interpretation": "Cross Language Agent – Simultaneous Interpretation",
+		"forward facilitation---the accelerated learning":     "forward facilitation—the accelerated learning",
+		"from low to high frequencies --- on benchmarks":      "from low to high frequencies — on benchmarks",
+		"small (100k--1.2M parameter) image classifiers":      "small (100k–1.2M parameter) image classifiers",
+		"run it with --help or --max-steps=10":                "run it with --help or --max-steps=10",
+		"see https://example.org/a--b and x-->y":              "see https://example.org/a--b and x-->y",
+		"the bound $a -- b$ holds":                            "the bound a -- b holds", // math, rendered as written
+		"call `f -- g` here; a ---- rule":                     "call `f -- g` here; a ---- rule",
+	} {
+		assert.Equal(t, want, paper.CleanText(in), in)
+	}
+}

@@ -9,7 +9,8 @@ import (
 )
 
 // CleanText decodes HTML entities, makes TeX accents, text macros and simple math readable (see
-// renderTeX; what cannot be rendered safely stays as written), spells out the ligatures PDF text
+// renderTeX; what cannot be rendered safely stays as written), types "--" and "---" between words as
+// "–" and "—" (see dashes), spells out the ligatures PDF text
 // carries ("eﬃcient" → "efficient"), removes invisible
 // characters, collapses every run of white space (including no-break spaces) into one space, and composes
 // characters (Unicode NFC; in the wasm the extension's host does that on the way out, see nfc_js.go).
@@ -22,6 +23,9 @@ func CleanText(s string) string {
 	}
 	if strings.IndexByte(s, '&') >= 0 {
 		s = html.UnescapeString(s)
+	}
+	if strings.Contains(s, "--") {
+		s = dashes(s)
 	}
 	if strings.IndexByte(s, '\\') >= 0 {
 		s = readableTeX(s)
@@ -59,12 +63,14 @@ func CleanText(s string) string {
 var ligatures = [...]string{"ff", "fi", "fl", "ffi", "ffl", "st", "st"}
 
 // cleanASCII is CleanText for the common case of plain ASCII with nothing to decode: ok is false when s
-// has a non-ASCII byte, '&' or '\\'. It returns s itself, without allocating, when s is already clean.
+// has a non-ASCII byte, '&', '\\', TeX's '$', '~' or '^', or "--". It returns s itself, without
+// allocating, when s is already clean.
 func cleanASCII(s string) (string, bool) {
 	clean := true
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
-		case c >= utf8.RuneSelf || c == '&' || c == '\\' || c == '$' || c == '~' || c == '^':
+		case c >= utf8.RuneSelf || c == '&' || c == '\\' || c == '$' || c == '~' || c == '^' ||
+			c == '-' && i+1 < len(s) && s[i+1] == '-':
 			return "", false
 		case c == ' ':
 			if i == 0 || i == len(s)-1 || s[i-1] == ' ' {

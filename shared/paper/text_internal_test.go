@@ -27,6 +27,7 @@ func referenceCleanText(s string) string {
 		return ""
 	}
 	s = html.UnescapeString(s)
+	s = dashes(s)
 	s = texSymbolAccentRe.ReplaceAllStringFunc(s, func(m string) string {
 		sub := texSymbolAccentRe.FindStringSubmatch(m)
 		return referenceAccent(sub[1], sub[2])
@@ -79,6 +80,8 @@ var cleanTextCases = []string{
 	`\\'e`, `\\emph{}{`, `trailing \`, `\u`, `\c`, "\\c\t\tc", `\textendash`, `\"{\i}`, `{\'{I}}`, "x\u0085y",
 	`costs $5 and $6`, `Policy~(H^{\mathbf{3}DP})`, `$\mathcal{O}(n \log n)$`, `~10%`, `x^{2}`, `$$x$$`, `$a$$b$`,
 	`{\it any} {\em x y}{\bf z} {\it{a}} {\itx} \it b} {\tt  t\_u} \url{https://x.org/a} {\em \'e}`, `{\em`, `{\em `,
+	"a -- b", "a --- b", "a---b", "a--b", "--help", "x --", "-- x", "a ---- b", "a/b--c", "$a -- b$ c -- d", "--",
+	"a\t--\nb", "(DNF) -- a", `"x"---y`, "`a -- b` c", "x-->y", "a ---b", "---x", "--- x", `\$5 -- \$6`,
 	"e\ufb03cient \ufb00 \ufb01 \ufb02 \ufb04 \ufb05 \ufb06", "&#xfb01;x",
 }
 
