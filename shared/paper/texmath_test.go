@@ -63,7 +63,22 @@ func TestCleanTextTypesDashes(t *testing.T) {
 		"run it with --help or --max-steps=10":                "run it with --help or --max-steps=10",
 		"see https://example.org/a--b and x-->y":              "see https://example.org/a--b and x-->y",
 		"the bound $a -- b$ holds":                            "the bound a -- b holds", // math, rendered as written
-		"call `f -- g` here; a ---- rule":                     "call `f -- g` here; a ---- rule",
+		"call `f -- g` here; a ---- rule":                     "call f -- g here; a ---- rule",
+	} {
+		assert.Equal(t, want, paper.CleanText(in), in)
+	}
+}
+
+// Hugging Face and OpenReview abstracts are typed in Markdown; cards showed its marks.
+func TestCleanTextDropsMarkdownEmphasis(t *testing.T) {
+	for in, want := range map[string]string{
+		"a phenomenon we call *multi-model forgetting*.":      "a phenomenon we call multi-model forgetting.",
+		"the *hidden manifold model* (HMM) and **Bold** text": "the hidden manifold model (HMM) and Bold text",
+		"set `batch_size` and an _uncertain_ label":           "set batch_size and an uncertain label",
+		"snake_case_name, A* search and B* trees stay":        "snake_case_name, A* search and B* trees stay",
+		"the `scatter' metric and __init__":                   "the `scatter' metric and __init__",
+		`a bound $\mu^*(x)$ on *x*`:                           `a bound $\mu^*(x)$ on x`,
+		"footnote* marks * and 2 * 3 * 4 stay":                "footnote* marks * and 2 * 3 * 4 stay",
 	} {
 		assert.Equal(t, want, paper.CleanText(in), in)
 	}

@@ -10,7 +10,7 @@ import (
 
 // CleanText decodes HTML entities, makes TeX accents, text macros and simple math readable (see
 // renderTeX; what cannot be rendered safely stays as written), types "--" and "---" between words as
-// "–" and "—" (see dashes), spells out the ligatures PDF text
+// "–" and "—" (see dashes), drops Markdown's emphasis marks (see emphasis), spells out the ligatures PDF text
 // carries ("eﬃcient" → "efficient"), removes invisible
 // characters, collapses every run of white space (including no-break spaces) into one space, and composes
 // characters (Unicode NFC; in the wasm the extension's host does that on the way out, see nfc_js.go).
@@ -26,6 +26,9 @@ func CleanText(s string) string {
 	}
 	if strings.Contains(s, "--") {
 		s = dashes(s)
+	}
+	if strings.ContainsAny(s, "*_`") {
+		s = emphasis(s)
 	}
 	if strings.IndexByte(s, '\\') >= 0 {
 		s = readableTeX(s)
@@ -63,14 +66,14 @@ func CleanText(s string) string {
 var ligatures = [...]string{"ff", "fi", "fl", "ffi", "ffl", "st", "st"}
 
 // cleanASCII is CleanText for the common case of plain ASCII with nothing to decode: ok is false when s
-// has a non-ASCII byte, '&', '\\', TeX's '$', '~' or '^', or "--". It returns s itself, without
-// allocating, when s is already clean.
+// has a non-ASCII byte, '&', '\\', TeX's '$', '~' or '^', Markdown's '*', '_' or '`', or "--". It
+// returns s itself, without allocating, when s is already clean.
 func cleanASCII(s string) (string, bool) {
 	clean := true
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
 		case c >= utf8.RuneSelf || c == '&' || c == '\\' || c == '$' || c == '~' || c == '^' ||
-			c == '-' && i+1 < len(s) && s[i+1] == '-':
+			c == '*' || c == '_' || c == '`' || c == '-' && i+1 < len(s) && s[i+1] == '-':
 			return "", false
 		case c == ' ':
 			if i == 0 || i == len(s)-1 || s[i-1] == ' ' {
