@@ -79,6 +79,7 @@ func TestCleanTextDropsMarkdownEmphasis(t *testing.T) {
 		"the `scatter' metric and __init__":                   "the `scatter' metric and __init__",
 		`a bound $\mu^*(x)$ on *x*`:                           `a bound $\mu^*(x)$ on x`,
 		"footnote* marks * and 2 * 3 * 4 stay":                "footnote* marks * and 2 * 3 * 4 stay",
+		"*Abstract:* we call it *a -- b*":                     "Abstract: we call it a – b",
 	} {
 		assert.Equal(t, want, paper.CleanText(in), in)
 	}

@@ -9,10 +9,9 @@ import (
 )
 
 // CleanText decodes HTML entities, makes TeX accents, text macros and simple math readable (see
-// renderTeX; what cannot be rendered safely stays as written), types "--" and "---" between words as
-// "–" and "—" (see dashes), drops Markdown's emphasis marks (see emphasis), spells out the ligatures PDF text
-// carries ("eﬃcient" → "efficient"), removes invisible
-// characters, collapses every run of white space (including no-break spaces) into one space, and composes
+// renderTeX; what cannot be rendered safely stays as written), types ASCII dashes and drops Markdown's
+// emphasis marks (see typeset), spells out the ligatures PDF text carries ("eﬃcient" → "efficient"),
+// removes invisible characters, collapses every run of white space (including no-break spaces) into one space, and composes
 // characters (Unicode NFC; in the wasm the extension's host does that on the way out, see nfc_js.go).
 func CleanText(s string) string {
 	if s == "" {
@@ -24,11 +23,8 @@ func CleanText(s string) string {
 	if strings.IndexByte(s, '&') >= 0 {
 		s = html.UnescapeString(s)
 	}
-	if strings.Contains(s, "--") {
-		s = dashes(s)
-	}
-	if strings.ContainsAny(s, "*_`") {
-		s = emphasis(s)
+	if strings.Contains(s, "--") || strings.ContainsAny(s, "*_`") {
+		s = typeset(s)
 	}
 	if strings.IndexByte(s, '\\') >= 0 {
 		s = readableTeX(s)

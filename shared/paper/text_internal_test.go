@@ -27,8 +27,7 @@ func referenceCleanText(s string) string {
 		return ""
 	}
 	s = html.UnescapeString(s)
-	s = dashes(s)
-	s = emphasis(s)
+	s = typeset(s)
 	s = texSymbolAccentRe.ReplaceAllStringFunc(s, func(m string) string {
 		sub := texSymbolAccentRe.FindStringSubmatch(m)
 		return referenceAccent(sub[1], sub[2])
@@ -84,7 +83,7 @@ var cleanTextCases = []string{
 	"a -- b", "a --- b", "a---b", "a--b", "--help", "x --", "-- x", "a ---- b", "a/b--c", "$a -- b$ c -- d", "--",
 	"a\t--\nb", "(DNF) -- a", `"x"---y`, "`a -- b` c", "x-->y", "a ---b", "---x", "--- x", `\$5 -- \$6`,
 	"*a*", "**b**", "_c_", "`d`", "*a", "a*", "A* and B*", "snake_case_x", "__init__", "*x* *y*", "***z***", "`a' `b'",
-	"(*i*)", "*x *", "* x*", "$\\mu^*(x)^*$ *y*", "`f(x)`.", "*5*", "_\u00e9t\u00e9_", "**a*", "*a**", "`it's`", "*", "**",
+	"(*i*)", "*x *", "* x*", "$\\mu^*(x)^*$ *y*", "`f(x)`.", "*5*", "_\u00e9t\u00e9_", "**a*", "*a**", "`it's`", "*", "**", "*a -- b* c", "`a -- b` c -- d", "*x*-- y", "-- *a*", "*a `b` c*",
 	"e\ufb03cient \ufb00 \ufb01 \ufb02 \ufb04 \ufb05 \ufb06", "&#xfb01;x",
 }
 

@@ -2,120 +2,120 @@ package paper
 
 import "strings"
 
-// dashes turns the dashes typed as ASCII between words into typographic ones: "--" into an en dash and
-// "---" into an em dash ("forests -- a novel" → "forests – a novel", "100k--1.2M" → "100k–1.2M"). A dash
-// counts only with white space on both sides or a word on both sides, outside $…$ and `…`, and in no
-// token that looks like a URL, a path or code: "--help", "x-->y" and "a/b--c" stay.
-func dashes(s string) string {
-	var b strings.Builder
-	done, dollars, ticks := 0, 0, 0
+// typeset types what plain-text and Markdown abstracts mark up in ASCII (Hugging Face, OpenReview, TeX
+// sources), outside $…$:
+//   - "--" and "---" as an en and an em dash ("forests -- a novel" → "forests – a novel", "100k--1.2M" →
+//     "100k–1.2M"), with white space on both sides or a word on both sides, outside `…`, and in no token
+//     that looks like a URL, a path or code: "--help", "x-->y" and "a/b--c" stay;
+//   - *x*, **x**, _x_ and `x` as x: a mark opens before a letter at the start of a word (after white space,
+//     "(", "[" or a quote) and closes on the same mark at the end of one within 120 bytes and, for `x`,
+//     with no quote between (`x' is TeX's quoting); snake_case, __init__, A* and $\mu^*$ stay.
+//
+// The code is kept short: the listing wasm pays for every line of it.
+func typeset(s string) string {
+	var out []byte
+	done, dollars, ticks, close, closeN := 0, 0, 0, -1, 0
 	for i := 0; i < len(s); i++ {
-		switch {
-		case s[i] == '$' && (i == 0 || s[i-1] != '\\'):
-			dollars++
-		case s[i] == '`':
+		c, before := s[i], byte(' ')
+		if i > 0 {
+			before = kind(s[i-1])
+		}
+		if before == '`' {
 			ticks++
 		}
-		if s[i] != '-' || i+1 >= len(s) || s[i+1] != '-' {
-			continue
+		if before == '$' && (i < 2 || s[i-2] != '\\') {
+			dollars++
 		}
-		j := i + 2
-		for j < len(s) && s[j] == '-' {
-			j++
+		j, mark := i, 1 // s[i:j] is replaced by s[i+mark:j]
+		switch {
+		case i == close:
+			j, close = i+closeN, -1
+		case dollars%2 == 1:
+		case c == '-' && before != '-':
+			for j < len(s) && s[j] == '-' {
+				j++
+			}
+			if j-i < 2 || j-i > 3 || j == len(s) || ticks%2 == 1 {
+				j = i
+				break
+			}
+			after := kind(s[j])
+			if !(before == ' ' && after == ' ' || in(before, `a)]"'.`) && in(after, `a(["'`) && !codeToken(s, i, j)) {
+				j = i
+			}
+			mark = 0
+		case in(c, "*_`") && close < 0 && in(before, ` (["'`):
+			if k, n := emphasis(s, i); k > 0 {
+				j, close, closeN = i+n, k, n
+			}
 		}
-		start, run := i, j-i
-		i = j - 1
-		if run > 3 || start == 0 || j == len(s) || dollars%2 == 1 || ticks%2 == 1 {
-			continue
+		if j > i {
+			dash := ""
+			if mark == 0 {
+				dash = "–—"[(j-i-2)*3 : (j-i-1)*3]
+			}
+			out = splice(out, s[done:i], dash)
+			done, i = j, j-1
 		}
-		before, after := s[start-1], s[j]
-		spaced := isSpaceByte(before) && isSpaceByte(after)
-		joined := (isAlnum(before) || strings.IndexByte(`)]"'.`, before) >= 0) &&
-			(isAlnum(after) || strings.IndexByte(`(["'`, after) >= 0)
-		if !spaced && (!joined || codeToken(s, start, j)) {
-			continue
-		}
-		b.WriteString(s[done:start])
-		if run == 2 {
-			b.WriteString("–")
-		} else {
-			b.WriteString("—")
-		}
-		done = j
 	}
-	if done == 0 {
+	if out == nil {
 		return s
 	}
-	b.WriteString(s[done:])
-	return b.String()
+	return string(splice(out, s[done:], ""))
+}
+
+//go:noinline
+func splice(out []byte, s, t string) []byte { return append(append(out, s...), t...) }
+
+// in reports whether c is one of set's bytes.
+//
+//go:noinline
+func in(c byte, set string) bool { return strings.IndexByte(set, c) >= 0 }
+
+// emphasis returns where the Markdown mark that opens at s[i] closes and the mark's length, or k = 0.
+func emphasis(s string, i int) (k, n int) {
+	c := s[i]
+	n = 1
+	if c == '*' && i+1 < len(s) && s[i+1] == '*' {
+		n = 2
+	}
+	if i+n >= len(s) || kind(s[i+n]) != 'a' || s[i+n] <= '9' {
+		return 0, n
+	}
+	stop := `$\` // math, TeX, and for `x` TeX's `quotes'
+	if c == '`' {
+		stop = `$\'`
+	}
+	k = strings.IndexByte(s[i+n:], c) + i + n
+	end := k + n
+	if k < i+n || end > len(s) || k-i > 120 || s[end-1] != c || kind(s[k-1]) == ' ' ||
+		end < len(s) && !in(kind(s[end]), ` .,;:!?)]"'-`) || strings.ContainsAny(s[i:k], stop) {
+		return 0, n
+	}
+	return k, n
+}
+
+// kind is ' ' for white space, 'a' for an ASCII letter or digit or a non-ASCII byte, and c otherwise.
+//
+//go:noinline
+func kind(c byte) byte {
+	switch {
+	case isSpaceByte(c):
+		return ' '
+	case isAlnum(c) || c >= 0x80:
+		return 'a'
+	}
+	return c
 }
 
 // codeToken reports whether the white-space-separated token around s[i:j] has a character that URLs,
 // paths, options and code have and prose does not.
 func codeToken(s string, i, j int) bool {
-	for i > 0 && !isSpaceByte(s[i-1]) {
+	for i > 0 && kind(s[i-1]) != ' ' {
 		i--
 	}
-	for j < len(s) && !isSpaceByte(s[j]) {
+	for j < len(s) && kind(s[j]) != ' ' {
 		j++
 	}
 	return strings.ContainsAny(s[i:j], `/:=<>_\$@{}|`+"`")
-}
-
-// emphasis drops the Markdown marks of emphasis and code that Hugging Face and OpenReview abstracts are
-// typed with: *x*, **x**, _x_ and `x` give x. A mark opens only at the start of a word (after white space,
-// "(", "[" or a quote) and closes at the end of one, on the same kind of mark within 120 bytes, outside
-// $…$, with a letter between (a backtick span without a quote: `x' is TeX's quoting); snake_case, A*
-// and math such as $\mu^*$ stay.
-func emphasis(s string) string {
-	var b strings.Builder
-	done, dollars := 0, 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c == '$' && (i == 0 || s[i-1] != '\\') {
-			dollars++
-		}
-		if c != '*' && c != '_' && c != '`' || dollars%2 == 1 {
-			continue
-		}
-		n := 1
-		if c == '*' && i+1 < len(s) && s[i+1] == '*' {
-			n = 2
-		}
-		open := i + n
-		if i > 0 && strings.IndexByte(" \t\n\r\f([\"'", s[i-1]) < 0 || open >= len(s) || isSpaceByte(s[open]) || s[open] == c {
-			i = open - 1
-			continue
-		}
-		k := strings.IndexByte(s[open:], c)
-		if k < 0 {
-			continue
-		}
-		k += open
-		end, inner := k+n, s[open:k]
-		if end > len(s) || s[end-1] != c || end < len(s) && s[end] == c || isSpaceByte(s[k-1]) ||
-			end < len(s) && !isSpaceByte(s[end]) && strings.IndexByte(`.,;:!?)]"'-`, s[end]) < 0 ||
-			len(inner) > 120 || strings.ContainsAny(inner, `$\`) || !hasLetter(inner) ||
-			c == '`' && strings.IndexByte(inner, '\'') >= 0 {
-			i = open - 1
-			continue
-		}
-		b.WriteString(s[done:i])
-		b.WriteString(inner)
-		done, i = end, end-1
-	}
-	if done == 0 {
-		return s
-	}
-	b.WriteString(s[done:])
-	return b.String()
-}
-
-func hasLetter(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if isAlpha(s[i]) || s[i] >= 0x80 {
-			return true
-		}
-	}
-	return false
 }
