@@ -1,7 +1,9 @@
 package paper_test
 
 import (
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 
@@ -82,5 +84,18 @@ func TestCleanTextDropsMarkdownEmphasis(t *testing.T) {
 		"*Abstract:* we call it *a -- b*":                     "Abstract: we call it a – b",
 	} {
 		assert.Equal(t, want, paper.CleanText(in), in)
+	}
+}
+
+// A page's text may hold long runs without white space; each "--" in one looked at the whole token,
+// which took minutes for 300 KB of "a--a--…".
+func TestCleanTextDashesStayLinear(t *testing.T) {
+	done := make(chan string, 1)
+	go func() { done <- paper.CleanText(strings.Repeat("a--", 100000)) }()
+	select {
+	case out := <-done:
+		assert.Equal(t, strings.Repeat("a--", 100000), out)
+	case <-time.After(10 * time.Second):
+		t.Fatal("CleanText took over 10 s on 300 KB")
 	}
 }

@@ -109,13 +109,15 @@ func kind(c byte) byte {
 }
 
 // codeToken reports whether the white-space-separated token around s[i:j] has a character that URLs,
-// paths, options and code have and prose does not.
+// paths, options and code have and prose does not, or reaches 64 bytes on either side (no word does; the
+// bound keeps a long run of "a--a--a…" linear).
 func codeToken(s string, i, j int) bool {
-	for i > 0 && kind(s[i-1]) != ' ' {
-		i--
+	a, b := i, j
+	for a > 0 && i-a < 64 && kind(s[a-1]) != ' ' {
+		a--
 	}
-	for j < len(s) && kind(s[j]) != ' ' {
-		j++
+	for b < len(s) && b-j < 64 && kind(s[b]) != ' ' {
+		b++
 	}
-	return strings.ContainsAny(s[i:j], `/:=<>_\$@{}|`+"`")
+	return i-a == 64 || b-j == 64 || strings.ContainsAny(s[a:b], `/:=<>_\$@{}|`+"`")
 }
