@@ -1,7 +1,9 @@
 package paper_test
 
 import (
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 
@@ -24,5 +26,76 @@ func TestCleanTextRendersTeX(t *testing.T) {
 		`$x_i$ is an input`:                            "x_i is an input",
 	} {
 		assert.Equal(t, want, paper.CleanText(in), in)
+	}
+}
+
+// PDF text keeps its ligature code points, which NFC does not spell out: "efﬁciently" reads wrong in a card
+// and matches no search for "efficiently".
+func TestCleanTextSpellsLigatures(t *testing.T) {
+	for in, want := range map[string]string{
+		"great success in classiﬁcation tasks": "great success in classification tasks",
+		"trains efﬁciently on a ﬂat, ﬀ, ﬃ, ﬄ":  "trains efficiently on a flat, ff, ffi, ffl",
+		"the ﬁrst ﬅ and ﬆ":                     "the first st and st",
+	} {
+		assert.Equal(t, want, paper.CleanText(in), in)
+	}
+}
+
+// Abstracts written in TeX use plain TeX's font switches and \url, which cards showed raw.
+func TestCleanTextRendersFontSwitches(t *testing.T) {
+	for in, want := range map[string]string{
+		`invariant to {\it any monotone transform} of the data`: "invariant to any monotone transform of the data",
+		`in {\em situated temporal planning}, an agent`:         "in situated temporal planning, an agent",
+		`the model {\bf PG} and {\sc Bert}`:                     "the model PG and Bert",
+		`Code is available at: \url{https://example.org/tk}.`:   "Code is available at: https://example.org/tk.",
+		`a {\itshape shape} and {\em nested {x}} stay`:          `a {\itshape shape} and {\em nested {x}} stay`,
+	} {
+		assert.Equal(t, want, paper.CleanText(in), in)
+	}
+}
+
+// Abstracts typed in plain text or TeX write dashes as "--" and "---", which cards showed as typed.
+func TestCleanTextTypesDashes(t *testing.T) {
+	for in, want := range map[string]string{
+		"deep neural forests (DNF) -- a novel architecture":   "deep neural forests (DNF) – a novel architecture",
+		"Cross Language Agent -- Simultaneous Interpretation": "Cross Language Agent – Simultaneous Interpretation",
+		"forward facilitation---the accelerated learning":     "forward facilitation—the accelerated learning",
+		"from low to high frequencies --- on benchmarks":      "from low to high frequencies — on benchmarks",
+		"small (100k--1.2M parameter) image classifiers":      "small (100k–1.2M parameter) image classifiers",
+		"run it with --help or --max-steps=10":                "run it with --help or --max-steps=10",
+		"see https://example.org/a--b and x-->y":              "see https://example.org/a--b and x-->y",
+		"the bound $a -- b$ holds":                            "the bound a -- b holds", // math, rendered as written
+		"call `f -- g` here; a ---- rule":                     "call f -- g here; a ---- rule",
+	} {
+		assert.Equal(t, want, paper.CleanText(in), in)
+	}
+}
+
+// Hugging Face and OpenReview abstracts are typed in Markdown; cards showed its marks.
+func TestCleanTextDropsMarkdownEmphasis(t *testing.T) {
+	for in, want := range map[string]string{
+		"a phenomenon we call *multi-model forgetting*.":      "a phenomenon we call multi-model forgetting.",
+		"the *hidden manifold model* (HMM) and **Bold** text": "the hidden manifold model (HMM) and Bold text",
+		"set `batch_size` and an _uncertain_ label":           "set batch_size and an uncertain label",
+		"snake_case_name, A* search and B* trees stay":        "snake_case_name, A* search and B* trees stay",
+		"the `scatter' metric and __init__":                   "the `scatter' metric and __init__",
+		`a bound $\mu^*(x)$ on *x*`:                           `a bound $\mu^*(x)$ on x`,
+		"footnote* marks * and 2 * 3 * 4 stay":                "footnote* marks * and 2 * 3 * 4 stay",
+		"*Abstract:* we call it *a -- b*":                     "Abstract: we call it a – b",
+	} {
+		assert.Equal(t, want, paper.CleanText(in), in)
+	}
+}
+
+// A page's text may hold long runs without white space; each "--" in one looked at the whole token,
+// which took minutes for 300 KB of "a--a--…".
+func TestCleanTextDashesStayLinear(t *testing.T) {
+	done := make(chan string, 1)
+	go func() { done <- paper.CleanText(strings.Repeat("a--", 100000)) }()
+	select {
+	case out := <-done:
+		assert.Equal(t, strings.Repeat("a--", 100000), out)
+	case <-time.After(10 * time.Second):
+		t.Fatal("CleanText took over 10 s on 300 KB")
 	}
 }

@@ -9,8 +9,9 @@ import (
 )
 
 // CleanText decodes HTML entities, makes TeX accents, text macros and simple math readable (see
-// renderTeX; what cannot be rendered safely stays as written), removes invisible
-// characters, collapses every run of white space (including no-break spaces) into one space, and composes
+// renderTeX; what cannot be rendered safely stays as written), types ASCII dashes and drops Markdown's
+// emphasis marks (see typeset), spells out the ligatures PDF text carries ("eﬃcient" → "efficient"),
+// removes invisible characters, collapses every run of white space (including no-break spaces) into one space, and composes
 // characters (Unicode NFC; in the wasm the extension's host does that on the way out, see nfc_js.go).
 func CleanText(s string) string {
 	if s == "" {
@@ -21,6 +22,9 @@ func CleanText(s string) string {
 	}
 	if strings.IndexByte(s, '&') >= 0 {
 		s = html.UnescapeString(s)
+	}
+	if strings.Contains(s, "--") || strings.ContainsAny(s, "*_`") {
+		s = typeset(s)
 	}
 	if strings.IndexByte(s, '\\') >= 0 {
 		s = readableTeX(s)
@@ -45,18 +49,27 @@ func CleanText(s string) string {
 			b.WriteByte(' ')
 			space = false
 		}
+		if '\ufb00' <= r && r <= '\ufb06' {
+			b.WriteString(ligatures[r-'\ufb00'])
+			continue
+		}
 		b.WriteRune(r)
 	}
 	return nfc(b.String())
 }
 
+// ligatures spells U+FB00–U+FB06 (ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ), which NFC keeps and text copied from a PDF is full of.
+var ligatures = [...]string{"ff", "fi", "fl", "ffi", "ffl", "st", "st"}
+
 // cleanASCII is CleanText for the common case of plain ASCII with nothing to decode: ok is false when s
-// has a non-ASCII byte, '&' or '\\'. It returns s itself, without allocating, when s is already clean.
+// has a non-ASCII byte, '&', '\\', TeX's '$', '~' or '^', Markdown's '*', '_' or '`', or "--". It
+// returns s itself, without allocating, when s is already clean.
 func cleanASCII(s string) (string, bool) {
 	clean := true
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
-		case c >= utf8.RuneSelf || c == '&' || c == '\\' || c == '$' || c == '~' || c == '^':
+		case c >= utf8.RuneSelf || c == '&' || c == '\\' || c == '$' || c == '~' || c == '^' ||
+			c == '*' || c == '_' || c == '`' || c == '-' && i+1 < len(s) && s[i+1] == '-':
 			return "", false
 		case c == ' ':
 			if i == 0 || i == len(s)-1 || s[i-1] == ' ' {
@@ -108,7 +121,7 @@ var (
 )
 
 // readableTeX rewrites accents (\'e  \'{e}  {\'e}  \"{\i}, and letter accents \c{c}  \v s) to letters,
-// unwraps \emph{x}, \textbf{x} … to x, unescapes \& and the like and spells ligatures; math is left as
+// unwraps \emph{x}, \textbf{x}, {\it x} … to x, unescapes \& and the like and spells ligatures; math is left as
 // written. The scans stand for regular expressions, given in their comments (see scan.go for why).
 func readableTeX(s string) string {
 	if strings.IndexByte(s, '\\') < 0 {
@@ -174,6 +187,20 @@ func readableTeX(s string) string {
 		return "", -1
 	}, false)
 	s = replaceTeX(s, func(s string, i int) (string, int) {
+		// \{\\(?:em|it|bf|sl|sc|rm|sf|tt)\s+([^{}]*)\} → the braces' contents
+		j := i + 3
+		if i == 0 || s[i-1] != '{' || j >= len(s) || !isSpaceByte(s[j]) || !texSwitch(s[i+1:j]) {
+			return "", -1
+		}
+		for j < len(s) && isSpaceByte(s[j]) {
+			j++
+		}
+		if k := strings.IndexAny(s[j:], "{}"); k >= 0 && s[j+k] == '}' {
+			return s[j : j+k], j + k + 1
+		}
+		return "", -1
+	}, true)
+	s = replaceTeX(s, func(s string, i int) (string, int) {
 		// \\([&%$#_{}]) → the symbol
 		if strings.IndexByte("&%$#_{}", s[i+1]) < 0 {
 			return "", -1
@@ -187,7 +214,16 @@ func readableTeX(s string) string {
 }
 
 // texWraps are the font commands whose argument is kept as it stands.
-var texWraps = []string{"emph", "textbf", "textit", "texttt", "textrm", "textsc", "textsf", "underline"}
+var texWraps = []string{"emph", "textbf", "textit", "texttt", "textrm", "textsc", "textsf", "underline", "url"}
+
+// texSwitch reports whether cmd is a font switch of plain TeX, as in {\it words}.
+func texSwitch(cmd string) bool {
+	switch cmd {
+	case "em", "it", "bf", "sl", "sc", "rm", "sf", "tt":
+		return true
+	}
+	return false
+}
 
 // texAccentBase reads the letter an accent goes on at s[k:], \i or an ASCII letter, and the index after it
 // (-1 when there is none).

@@ -15,7 +15,8 @@ import (
 var (
 	texSymbolAccentRe = regexp.MustCompile(`\{?\\(['` + "`" + `^"~=.])\{?(\\i|[A-Za-z])\}?\}?`)
 	texLetterAccentRe = regexp.MustCompile(`\{?\\([uvHck])(?:\{(\\i|[A-Za-z])\}|\s+([A-Za-z]))\}?`)
-	texWrapRe         = regexp.MustCompile(`\\(?:emph|textbf|textit|texttt|textrm|textsc|textsf|underline)\{([^{}]*)\}`)
+	texWrapRe         = regexp.MustCompile(`\\(?:emph|textbf|textit|texttt|textrm|textsc|textsf|underline|url)\{([^{}]*)\}`)
+	texSwitchRe       = regexp.MustCompile(`\{\\(?:em|it|bf|sl|sc|rm|sf|tt)\s+([^{}]*)\}`)
 	texSymbolRe       = regexp.MustCompile(`\\([&%$#_{}])`)
 )
 
@@ -26,6 +27,7 @@ func referenceCleanText(s string) string {
 		return ""
 	}
 	s = html.UnescapeString(s)
+	s = typeset(s)
 	s = texSymbolAccentRe.ReplaceAllStringFunc(s, func(m string) string {
 		sub := texSymbolAccentRe.FindStringSubmatch(m)
 		return referenceAccent(sub[1], sub[2])
@@ -35,9 +37,12 @@ func referenceCleanText(s string) string {
 		return referenceAccent(sub[1], sub[2]+sub[3])
 	})
 	s = texWrapRe.ReplaceAllString(s, "$1")
+	s = texSwitchRe.ReplaceAllString(s, "$1")
 	s = texSymbolRe.ReplaceAllString(s, "$1")
 	s = texLigature.Replace(s)
 	s = renderTeX(s)
+	s = strings.NewReplacer("\ufb00", "ff", "\ufb01", "fi", "\ufb02", "fl", "\ufb03", "ffi", "\ufb04", "ffl",
+		"\ufb05", "st", "\ufb06", "st").Replace(s)
 	var b strings.Builder
 	space := false
 	for _, r := range s {
@@ -74,6 +79,12 @@ var cleanTextCases = []string{
 	`\underline{u}`, `50\% of \$1 \& \#2 a\_b \{c\}`, `\ss{} \ss x \o{} \AE{} \l{} \L{}`, `1\textendash 2\textemdash`,
 	`\\'e`, `\\emph{}{`, `trailing \`, `\u`, `\c`, "\\c\t\tc", `\textendash`, `\"{\i}`, `{\'{I}}`, "x\u0085y",
 	`costs $5 and $6`, `Policy~(H^{\mathbf{3}DP})`, `$\mathcal{O}(n \log n)$`, `~10%`, `x^{2}`, `$$x$$`, `$a$$b$`,
+	`{\it any} {\em x y}{\bf z} {\it{a}} {\itx} \it b} {\tt  t\_u} \url{https://x.org/a} {\em \'e}`, `{\em`, `{\em `,
+	"a -- b", "a --- b", "a---b", "a--b", "--help", "x --", "-- x", "a ---- b", "a/b--c", "$a -- b$ c -- d", "--",
+	"a\t--\nb", "(DNF) -- a", `"x"---y`, "`a -- b` c", "x-->y", "a ---b", "---x", "--- x", `\$5 -- \$6`,
+	"*a*", "**b**", "_c_", "`d`", "*a", "a*", "A* and B*", "snake_case_x", "__init__", "*x* *y*", "***z***", "`a' `b'",
+	"(*i*)", "*x *", "* x*", "$\\mu^*(x)^*$ *y*", "`f(x)`.", "*5*", "_\u00e9t\u00e9_", "**a*", "*a**", "`it's`", "*", "**", "*a -- b* c", "`a -- b` c -- d", "*x*-- y", "-- *a*", "*a `b` c*",
+	"e\ufb03cient \ufb00 \ufb01 \ufb02 \ufb04 \ufb05 \ufb06", "&#xfb01;x",
 }
 
 func TestCleanTextFastPathsMatchReference(t *testing.T) {

@@ -979,9 +979,9 @@ func pageWords(ls []line) map[string]int {
 	return words
 }
 
-// ligatures and TeX's spacing accents, which a font's glyph names decode to.
-var tidyReplacer = strings.NewReplacer("ﬁ", "fi", "ﬂ", "fl", "ﬀ", "ff", "ﬃ", "ffi", "ﬄ", "ffl", "ﬅ", "st", "ﬆ", "st",
-	"\u00a0", " ", "\u00ad", "")
+// spaces and hyphens a font's glyph names decode to; paper.CleanText spells the ligatures (ﬁ, ﬂ …), the
+// same rule as for page text.
+var tidyReplacer = strings.NewReplacer("\u00a0", " ", "\u00ad", "")
 
 // accents maps a TeX spacing accent and the letter after (or before, for the cedilla) it to one letter.
 var accents = map[string]string{}

@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+
+	"github.com/papergist/papergist/shared/paper"
 )
 
 // LNCS and other classes mark a title's or a name's footnote with TeX's math star ⋆ (and ♯, ‖…), which now
@@ -22,4 +24,11 @@ func TestRaisedMathMarks(t *testing.T) {
 			assert.Equal(t, "A Paper", ls[0].text, mark)
 		}
 	}
+}
+
+// A title or abstract from a PDF and the same text from a page are spelled by one rule (paper.CleanText).
+func TestTidySpellsLigaturesLikePageText(t *testing.T) {
+	in := "Efﬁcient Transformers for ﬂow ﬁelds"
+	assert.Equal(t, "Efficient Transformers for flow fields", tidy(in))
+	assert.Equal(t, paper.CleanText(in), tidy(in))
 }

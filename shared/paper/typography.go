@@ -1,0 +1,123 @@
+package paper
+
+import "strings"
+
+// typeset types what plain-text and Markdown abstracts mark up in ASCII (Hugging Face, OpenReview, TeX
+// sources), outside $…$:
+//   - "--" and "---" as an en and an em dash ("forests -- a novel" → "forests – a novel", "100k--1.2M" →
+//     "100k–1.2M"), with white space on both sides or a word on both sides, outside `…`, and in no token
+//     that looks like a URL, a path or code: "--help", "x-->y" and "a/b--c" stay;
+//   - *x*, **x**, _x_ and `x` as x: a mark opens before a letter at the start of a word (after white space,
+//     "(", "[" or a quote) and closes on the same mark at the end of one within 120 bytes and, for `x`,
+//     with no quote between (`x' is TeX's quoting); snake_case, __init__, A* and $\mu^*$ stay.
+//
+// The code is kept short: the listing wasm pays for every line of it.
+func typeset(s string) string {
+	var out []byte
+	done, dollars, ticks, close, closeN := 0, 0, 0, -1, 0
+	for i := 0; i < len(s); i++ {
+		c, before := s[i], byte(' ')
+		if i > 0 {
+			before = kind(s[i-1])
+		}
+		if before == '`' {
+			ticks++
+		}
+		if before == '$' && (i < 2 || s[i-2] != '\\') {
+			dollars++
+		}
+		j, mark := i, 1 // s[i:j] is replaced by s[i+mark:j]
+		switch {
+		case i == close:
+			j, close = i+closeN, -1
+		case dollars%2 == 1:
+		case c == '-' && before != '-':
+			for j < len(s) && s[j] == '-' {
+				j++
+			}
+			if j-i < 2 || j-i > 3 || j == len(s) || ticks%2 == 1 {
+				j = i
+				break
+			}
+			after := kind(s[j])
+			if !(before == ' ' && after == ' ' || in(before, `a)]"'.`) && in(after, `a(["'`) && !codeToken(s, i, j)) {
+				j = i
+			}
+			mark = 0
+		case in(c, "*_`") && close < 0 && in(before, ` (["'`):
+			if k, n := emphasis(s, i); k > 0 {
+				j, close, closeN = i+n, k, n
+			}
+		}
+		if j > i {
+			dash := ""
+			if mark == 0 {
+				dash = "–—"[(j-i-2)*3 : (j-i-1)*3]
+			}
+			out = splice(out, s[done:i], dash)
+			done, i = j, j-1
+		}
+	}
+	if out == nil {
+		return s
+	}
+	return string(splice(out, s[done:], ""))
+}
+
+//go:noinline
+func splice(out []byte, s, t string) []byte { return append(append(out, s...), t...) }
+
+// in reports whether c is one of set's bytes.
+//
+//go:noinline
+func in(c byte, set string) bool { return strings.IndexByte(set, c) >= 0 }
+
+// emphasis returns where the Markdown mark that opens at s[i] closes and the mark's length, or k = 0.
+func emphasis(s string, i int) (k, n int) {
+	c := s[i]
+	n = 1
+	if c == '*' && i+1 < len(s) && s[i+1] == '*' {
+		n = 2
+	}
+	if i+n >= len(s) || kind(s[i+n]) != 'a' || s[i+n] <= '9' {
+		return 0, n
+	}
+	stop := `$\` // math, TeX, and for `x` TeX's `quotes'
+	if c == '`' {
+		stop = `$\'`
+	}
+	k = strings.IndexByte(s[i+n:], c) + i + n
+	end := k + n
+	if k < i+n || end > len(s) || k-i > 120 || s[end-1] != c || kind(s[k-1]) == ' ' ||
+		end < len(s) && !in(kind(s[end]), ` .,;:!?)]"'-`) || strings.ContainsAny(s[i:k], stop) {
+		return 0, n
+	}
+	return k, n
+}
+
+// kind is ' ' for white space, 'a' for an ASCII letter or digit or a non-ASCII byte, and c otherwise.
+//
+//go:noinline
+func kind(c byte) byte {
+	switch {
+	case isSpaceByte(c):
+		return ' '
+	case isAlnum(c) || c >= 0x80:
+		return 'a'
+	}
+	return c
+}
+
+// codeToken reports whether the white-space-separated token around s[i:j] has a character that URLs,
+// paths, options and code have and prose does not, or reaches 64 bytes on either side (no word does; the
+// bound keeps a long run of "a--a--a…" linear).
+func codeToken(s string, i, j int) bool {
+	a, b := i, j
+	for a > 0 && i-a < 64 && kind(s[a-1]) != ' ' {
+		a--
+	}
+	for b < len(s) && b-j < 64 && kind(s[b]) != ' ' {
+		b++
+	}
+	return i-a == 64 || b-j == 64 || strings.ContainsAny(s[a:b], `/:=<>_\$@{}|`+"`")
+}
