@@ -34,6 +34,6 @@ func TestFirstFieldsMatchesStringsFields(t *testing.T) {
 		}
 	}
 	gen("", 4)
-	check("  we propose a new method of training GANs which we call AmbientGAN. ")
+	check("  we propose a new method of training sparse autoencoders which we call SparseBox. ")
 	check("We\u00a0propose\u2003a new\tmethod")
 }

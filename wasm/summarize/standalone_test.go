@@ -5,25 +5,27 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/papergist/papergist/wasm/summarize"
 )
 
-// Sentences of real SciTLDR training abstracts whose TL;DRs began with discourse glue before.
+// Sentences written for the test in the forms SciTLDR's abstracts have, whose TL;DRs began with discourse glue
+// before ("Based on this, we propose…", "For this purpose we…", "Secondly, we…").
 func TestTLDRDropsLeadingGlue(t *testing.T) {
 	for _, tt := range []struct{ title, abstract, start string }{
-		{"AmbientGAN: Generative models from lossy measurements",
-			"Based on this, we propose a new method of training Generative Adversarial Networks (GANs) which we call AmbientGAN.",
-			"We propose a new method of training Generative Adversarial Networks"},
-		{"Normalizing flows as variational autoencoders",
-			"For this purpose we reinterpret NFs in the framework of Variational Autoencoders (VAEs), and present a new form of VAE that generalises normalising flows.",
-			"We reinterpret NFs in the framework of Variational Autoencoders"},
-		{"Faster Transformers by decomposition",
-			"Based on this observation, we propose a decomposition to a pre-trained Transformer that allows the lower layers to process segments of the input independently.",
-			"We propose a decomposition to a pre-trained Transformer"},
-		{"Graph matching networks", // SciTLDR dev
-			"Secondly, we employ synchronous message passing networks to iteratively re-rank the soft correspondences to reach a matching consensus in local neighborhoods between graphs.",
-			"We employ synchronous message passing networks"},
+		{"SparseBox: sparse autoencoders from noisy labels",
+			"Based on this, we propose a new method of training sparse autoencoders which we call SparseBox.",
+			"We propose a new method of training sparse autoencoders"},
+		{"Decision trees as kernel machines",
+			"For this purpose we reinterpret decision trees in the framework of kernel machines, and present a new form of kernel that generalises random forests.",
+			"We reinterpret decision trees in the framework of kernel machines"},
+		{"Faster speech encoders by decomposition",
+			"Based on this observation, we propose a decomposition of a pre-trained speech encoder that allows the lower layers to process frames independently.",
+			"We propose a decomposition of a pre-trained speech encoder"},
+		{"Gossip for distributed estimation",
+			"Secondly, we employ asynchronous gossip protocols to iteratively refine the shared estimates to reach a consensus between neighbouring nodes.",
+			"We employ asynchronous gossip protocols"},
 	} {
 		got := summarize.TLDR(tt.title, tt.abstract)
 		assert.True(t, strings.HasPrefix(got, tt.start), "%q", got)
@@ -31,9 +33,9 @@ func TestTLDRDropsLeadingGlue(t *testing.T) {
 	// an adverb after the opening "We" that orders the sentence among unseen ones (SciTLDR dev's TL;DRs had "We
 	// then apply…", "We therefore propose…", "We first provide…")
 	for abstract, want := range map[string]string{
-		"We then apply our methods to correlate neural representations of English sentences with their constituency parse trees.": "We apply our methods to correlate",
-		"We therefore propose a new molecule generation model, mirroring a more realistic real-world process.":                    "We propose a new molecule generation model",
-		"We first provide a solid exploration on how well AltQ performs with Adam.":                                               "We provide a solid exploration",
+		"We then apply our probes to relate hidden states of protein language models with their contact maps.": "We apply our probes to relate",
+		"We therefore propose a new route planning model, mirroring how couriers plan their rounds.":           "We propose a new route planning model",
+		"We first provide a careful study of how well sign descent performs with momentum.":                    "We provide a careful study",
 	} {
 		got := summarize.TLDR("Methods", abstract)
 		assert.True(t, strings.HasPrefix(got, want), "%q", got)
@@ -53,27 +55,31 @@ func TestTLDRNeverEndsInsideBrackets(t *testing.T) {
 	}
 }
 
-// A TL;DR is never the clause before the main one: the SciTLDR training abstract of MelNet gave "While
-// long-range dependencies are difficult to model directly in the time domain.", cut before ", we show that…".
+// A TL;DR is never the clause before the main one: the SciTLDR training abstract of MelNet (r1gIa0NtDH) gave
+// its second sentence's "While …" clause alone, cut before ", we show that…".
 func TestTLDRKeepsTheMainClause(t *testing.T) {
-	got := summarize.TLDR("MelNet: A Generative Model for Audio in the Frequency Domain",
-		"Capturing high-level structure in audio waveforms is challenging because a single second of audio spans tens of thousands of timesteps.   While long-range dependencies are difficult to model directly in the time domain, we show that they can be more tractably modelled in two-dimensional time-frequency representations such as spectrograms.   By leveraging this representational advantage, in conjunction with a highly expressive probabilistic model and a multiscale generation procedure, we design a model capable of generating high-fidelity audio samples which capture structure at timescales which time-domain models have yet to achieve.   We demonstrate that our model captures longer-range dependencies than time-domain models such as WaveNet across a diverse set of unconditional generation tasks, including single-speaker speech generation, multi-speaker speech generation, and music generation.")
-	assert.NotEqual(t, "While long-range dependencies are difficult to model directly in the time domain.", got)
+	r := sharedRecordByID(t, "r1gIa0NtDH")
+	clause, _, ok := strings.Cut(r.Sentence(t, "While long-range"), ", we show")
+	require.True(t, ok)
+	got := summarize.TLDR(r.Title, r.Abstract)
+	assert.NotEqual(t, clause+".", got)
 	assert.Contains(t, strings.ToLower(got), "we show")
 }
 
-// A TL;DR never ends on a conjunction or "that": SciTLDR train's Adversarial Lipschitz Regularization gave "…we
-// propose a method called Adversarial Lipschitz Regularization, and show that.".
+// A TL;DR never ends on a conjunction or "that": SciTLDR train's Adversarial Lipschitz Regularization (Bke_DertPB)
+// gave "…we propose a method called Adversarial Lipschitz Regularization, and show that.".
 func TestTLDREndsWithTheThought(t *testing.T) {
-	got := summarize.TLDR("Adversarial Lipschitz Regularization", "Generative adversarial networks (GANs) are one of the most popular approaches when it comes to training generative models, among which variants of Wasserstein GANs are considered superior to the standard GAN formulation in terms of learning stability and sample quality. However, Wasserstein GANs require the critic to be 1-Lipschitz, which is often enforced implicitly by penalizing the norm of its gradient, or by globally restricting its Lipschitz constant via weight normalization techniques. Training with a regularization term penalizing the violation of the Lipschitz constraint explicitly, instead of through the norm of the gradient, was found to be practically infeasible in most situations. Inspired by Virtual Adversarial Training, we propose a method called Adversarial Lipschitz Regularization, and show that using an explicit Lipschitz penalty is indeed viable and leads to competitive performance when applied to Wasserstein GANs, highlighting an important connection between Lipschitz regularization and adversarial training.")
+	r := sharedRecordByID(t, "Bke_DertPB")
+	got := summarize.TLDR(r.Title, r.Abstract)
 	for _, end := range []string{" that.", " and.", " or."} {
 		assert.False(t, strings.HasSuffix(got, end), got)
 	}
 }
 
-// A “ closed by a straight quote is one pair: a SciTLDR dev TL;DR was cut to "…showing their strong promise in
-// achieving a.".
+// A “ closed by a straight quote is one pair: a SciTLDR dev TL;DR (rJgzzJHtDB) was cut to "…showing their strong
+// promise in achieving a.".
 func TestTLDRKeepsMixedQuotes(t *testing.T) {
-	s := "This paper studies multi-exit networks associated with input-adaptive efficient inference, showing their strong promise in achieving a “sweet point\" in co-optimizing model accuracy, robustness, and efficiency."
+	s := sharedRecordByID(t, "rJgzzJHtDB").Sentence(t, "sweet point")
+	require.Equal(t, 1, strings.Count(s, "“")+strings.Count(s, `"`)-1, "one “ and one straight quote: %q", s)
 	assert.Equal(t, strings.Replace(s, `"`, "”", 1), summarize.TLDR("Multi-exit networks", s))
 }

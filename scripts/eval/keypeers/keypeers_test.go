@@ -8,9 +8,16 @@ import (
 	"github.com/papergist/papergist/scripts/eval/keypeers"
 )
 
+// An abstract written for the test, whose phrases "safe drone routing" and "matrix game" come back again and
+// again, as in Inspec's abstracts.
 const (
-	title    = "Optimal and safe ship control as a multi-step matrix game"
-	abstract = "The paper describes the process of the safe ship control in a collision situation using a differential game model with j participants. As an approximated model of the manoeuvring process, a model of a multi-step matrix game is adopted here. The matrix game gives the optimal ship control."
+	title    = "Safe drone routing as a multi-stage matrix game"
+	abstract = "The paper describes safe drone routing in a crowded airspace using a matrix game model with n participants. " +
+		"As an approximation of the flight process, safe drone routing is posed as a multi-stage matrix game. " +
+		"Each stage is solved by linear programming, with the distances between the participants as constraints. " +
+		"The matrix game gives every participant a course that keeps clear of the others for the whole flight. " +
+		"A computer program written for the purpose computes safe drone routing for up to forty participants. " +
+		"Simulations over a city show that the multi-stage matrix game avoids every collision at a small cost in length."
 )
 
 func TestPeersRankTheRepeatedPhrasesFirst(t *testing.T) {
@@ -24,7 +31,7 @@ func TestPeersRankTheRepeatedPhrasesFirst(t *testing.T) {
 		for _, p := range got[:min(5, len(got))] {
 			top[p] = true
 		}
-		assert.True(t, top["safe ship control"] || top["ship control"] || top["optimal ship control"] || top["multi-step matrix game"] || top["matrix game"], "%s: %q", name, got)
+		assert.True(t, top["safe drone routing"] || top["drone routing"] || top["multi-stage matrix game"] || top["matrix game"], "%s: %q", name, got)
 		assert.Empty(t, rank("", "", 10), name)
 	}
 }
