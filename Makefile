@@ -5,15 +5,10 @@ DIST := dist
 WASM_OUT := $(DIST)/wasm/papergist.wasm
 PDF_WASM_OUT := $(DIST)/wasm/papergist-pdf.wasm
 # The listing wasm is compiled without inlining in the standard and third-party packages off the hot paths of
-# summarizing (JSON, fmt, time, URLs, Unicode normalization): about 50 KB less gzipped. Extraction (our
-# extractor and its DOM, shared/, the HTML tokenizer and parser) goes without it too: 57.6 KB less gzipped,
-# for at most 10% more time per page in the wasm (best of 3 s on six real pages: 2-24 ms either way).
-# The summarizer, the ranker, the bridge, the runtime and strings/bytes/unicode keep it: they are the hot paths
-# of a page's TL;DRs (bench-summarize), and without it there strings alone would save 23 KB but slow every word.
+# extraction and summarizing (JSON, fmt, time, URLs, Unicode normalization):
+# about 50 KB less gzipped. Our packages, the HTML tokenizer, the runtime and strings/bytes/unicode keep it.
 WASM_GCFLAGS := $(foreach p,encoding/json reflect fmt time net/... \
-	syscall/js internal/fmtsort os syscall io/fs encoding/base64 golang.org/x/text/... \
-	golang.org/x/net/... github.com/papergist/papergist/shared/... \
-	github.com/papergist/papergist/wasm/extract/...,-gcflags=$(p)=-l)
+	syscall/js internal/fmtsort os syscall io/fs encoding/base64 golang.org/x/text/...,-gcflags=$(p)=-l)
 # issue 15's limit on the listing wasm, in bytes of gzip -9 (test-go checks it)
 WASM_MAX_GZ ?= 1500000
 FUZZTIME ?= 10m
