@@ -6,7 +6,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/papergist/papergist/internal/matchtest"
+	"github.com/papergist/papergist/shared/matchtest"
 )
 
 // generated is matchtest.Strings with this package's seed.
