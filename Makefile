@@ -29,6 +29,12 @@ run: extension
 test: test-go test-e2e
 
 test-go: backend/cmd/worker/node_modules
+	@# the top level is fixed (README, layout), and no build output is committed (no tracked file over 512 KB)
+	@extra=$$(git ls-files 2>/dev/null | cut -d/ -f1 | sort -u | \
+		grep -vxE 'backend|wasm|extension|shared|scripts|go\.mod|go\.sum|Makefile|README\.md|\.ci|\.gitignore'); \
+	if [ -n "$$extra" ]; then echo "test-go: not part of the fixed top level: $$extra"; exit 1; fi; \
+	big=$$(git ls-files -z 2>/dev/null | xargs -0 -r stat -c '%s %n' 2>/dev/null | awk '$$1 > 524288 { print $$2 }'); \
+	if [ -n "$$big" ]; then echo "test-go: tracked files over 512 KB (build output?): $$big"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) test -count=1 -timeout 30m ./...
 	@# The packages that share state between requests (caches, the write queue, the hash limiter), under the race detector.
