@@ -131,6 +131,11 @@ export const MSG = Object.freeze({
    */
   ENGINE_LIBRARY: 'engine/library',
   /**
+   * background → offscreen: {} → {}: a page of a supported site has started loading (its PORT.PAGE opened): the
+   * engine's warm-up rounds give the machine's cores to that page for a while (offscreen/wasm.js pageLoading).
+   */
+  ENGINE_PAGE_LOADING: 'engine/page-loading',
+  /**
    * options, content → background: {on?: boolean} → {on} whether listings mark the papers closest to the library
    * (For you); without on, only asks. A content script may only turn it off (the digest's Turn off).
    */
