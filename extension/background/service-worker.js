@@ -67,6 +67,7 @@ const pageOf = (sender) => (sender.tab && sender.frameId === 0 && sender.url && 
 chrome.runtime.onConnect.addListener((port) => {
   if (port.name === PORT.TYPED && isExtensionPage(port.sender || {})) typedEdits(port);
   if (port.name !== PORT.PAGE) return;
+  const heardAt = performance.timeOrigin + performance.now();
   stats.pagePorts++;
   const where = pageOf(port.sender || {});
   // The engine's warm-up makes way for the loading page (one postMessage over the engine's channel, at once, before
@@ -80,7 +81,7 @@ chrome.runtime.onConnect.addListener((port) => {
     .then((answer) => {
       if (answer) stats.earlyAnswers++;
       try {
-        port.postMessage(answer);
+        port.postMessage(answer && { ...answer, heardAt, postedAt: performance.timeOrigin + performance.now() });
         port.disconnect();
       } catch {
         // the page went away meanwhile

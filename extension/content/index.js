@@ -35,7 +35,8 @@ function start(loaded = false) {
   const sent = performance.timeOrigin + performance.now();
   const analysis = send(MSG.ANALYZE_PAGE, page);
   const early = loaded
-    ? earlyAnswer.then(({ answer, at }) => (answers(answer, page) ? { ...answer.analysis, came: at } : null))
+    ? earlyAnswer.then(({ answer, at, asked }) => (answers(answer, page)
+      ? { ...answer.analysis, came: at, asked, heardAt: answer.heardAt, postedAt: answer.postedAt } : null))
     : Promise.resolve(null);
   run = { cards: new Map(), entries: null, stopped: false, cleanups: [], analysis };
   started();

@@ -10,7 +10,11 @@ import { themeAt } from './theme.js';
 /** @typedef {import('../lib/messages.js').Entry} Entry */
 /** @typedef {import('../lib/messages.js').Analysis & {saved: string[], forYou: import('../lib/messages.js').ForYou}} PageAnalysis */
 /** @typedef {{html: string, url: string, loaded?: boolean}} Page loaded: the page as it loaded (ANALYZE_PAGE) */
-/** @typedef {import('../lib/messages.js').EarlyAnswer['analysis'] & {came: number}} EarlyAnalysis the early answer, and when it came (performance.now()) */
+/**
+ * @typedef {import('../lib/messages.js').EarlyAnswer['analysis'] & {came: number, asked: number, heardAt?: number,
+ *   postedAt?: number}} EarlyAnalysis the early answer, when it came (performance.now()), when it was asked for, heard
+ *   and posted by the background (ms since the epoch)
+ */
 /** @typedef {import('../lib/messages.js').Topic} Topic */
 
 /** The page as it is now, to send in ANALYZE_PAGE. @returns {Page} */
@@ -42,9 +46,14 @@ export async function main(t, run) {
     const begun = performance.now();
     run.entries = early.entries;
     placeCards(early.entries, new Set(early.saved), run);
-    // analyze: the wait for the early answer; came: when it came, from this run's start (negative: before it)
+    // analyze: the wait for the early answer; came: when it came, from this run's start (negative: before it);
+    // toWorker, worker, toPage: from asking to the background hearing, to its posting the answer, to its coming
+    // (wall clocks of two processes, so roughly)
+    const came = performance.timeOrigin + early.came;
+    const { heardAt = NaN, postedAt = NaN } = early;
     markShown(cards.size, { early: 1, inject, import: t.imported - t.start, analyze: begun - t.imported,
-      came: early.came - t.start, cards: performance.now() - begun });
+      came: early.came - t.start, toWorker: heardAt - early.asked, worker: postedAt - heardAt, toPage: came - postedAt,
+      cards: performance.now() - begun });
     showTopics(run, early.topics);
   }
   const { entries, topics, saved: savedList, timing, forYou } = await t.analysis;

@@ -209,7 +209,8 @@ export const PORT = Object.freeze({ PAGE: 'page/early', TYPED: 'popup/typed', EN
 /**
  * What the background answered a page of this URL last time (a Remembered of background/recent-pages.js), with
  * its papers' saved states as they are now; it is the page's answer if its HTML is the same (answers()).
- * @typedef {{url: string, html: string,
+ * heardAt, postedAt: when the background heard the port and posted this (ms since the epoch), for the timing.
+ * @typedef {{url: string, html: string, heardAt?: number, postedAt?: number,
  *   analysis: {site: string, entries: Entry[], topics: Topic[], saved: string[]}}} EarlyAnswer
  */
 

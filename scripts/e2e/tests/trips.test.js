@@ -70,6 +70,8 @@ describe('trips per page state', () => {
     assert.equal(first.timing.early, undefined);
     const again = await cost(url);
     assert.equal(again.timing.early, 1, `shown from the early answer (timing ${JSON.stringify(again.timing)})`);
+    // where the early answer's time went, for make bench: the ask's way to the worker, the worker, the way back
+    for (const k of ['toWorker', 'worker', 'toPage']) assert.ok(Number.isFinite(again.timing[k]), `timing.${k}: ${again.timing[k]}`);
     assert.deepEqual(again.delta, { fromContent: 1, trips: 1, goCalls: 1, pagePorts: 1, earlyAnswers: 1, pagesLoading: 1 });
     assert.deepEqual(again.cards.map((c) => [c.id, c.tldr, c.phrases]), first.cards.map((c) => [c.id, c.tldr, c.phrases]));
   });
