@@ -94,7 +94,11 @@ describe('trips per page state', () => {
     const page = await openListing(browser.context, url, 'shown');
     const timing = JSON.parse(await page.evaluate(() => document.documentElement.getAttribute('data-papergist-timing')));
     assert.equal(timing.early, 1, `shown from the stored early answer (timing ${JSON.stringify(timing)})`);
+    // The answer came long before the page was parsed: the page is sent only once those cards are drawn, and then is.
+    assert.equal(timing.held, 1, `the page waited for the early cards (timing ${JSON.stringify(timing)})`);
     assert.deepEqual((await cardsOf(page)).map((c) => [c.id, c.tldr]), first.cards.map((c) => [c.id, c.tldr]));
+    await page.waitForFunction(() => document.documentElement.getAttribute('data-papergist') === 'done', null, { timeout: 10_000 });
+    assert.equal((await counts()).fromContent, 1, 'the page was sent to the worker started again');
     await page.close();
   });
 
