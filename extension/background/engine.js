@@ -11,9 +11,10 @@ import { ensureHost, toHost } from './host.js';
  * What the engine has done, for the tests that count trips (see service-worker.js): trips and goCalls are page
  * analyses, libraryTrips the changes of the For-you library index (for-you.js), never one per page;
  * compiledEarly whether the engine's module was compiled as its document opened (offscreen/compile.js); retries
- * the analyses sent again because their document went away unnoticed (each waited for host.js to find out).
+ * the analyses sent again because their document went away unnoticed (each waited for host.js to find out);
+ * pagesLoading the pages the engine heard were loading (pageLoading), as of its last analysis.
  */
-export const engineStats = { trips: 0, goCalls: 0, libraryTrips: 0, compiledEarly: false, retries: 0 };
+export const engineStats = { trips: 0, goCalls: 0, libraryTrips: 0, compiledEarly: false, retries: 0, pagesLoading: 0 };
 
 /** Opens the engine's host (Chrome: the offscreen document) unless it is open. */
 export const ensureEngine = ensureHost;
@@ -39,12 +40,23 @@ export async function analyze(request) {
   const { json, wait, go, stats } = unwrap(reply, MSG.ENGINE_ANALYZE);
   engineStats.goCalls = stats.goCalls;
   engineStats.compiledEarly = stats.compiledEarly;
+  engineStats.pagesLoading = stats.pagesLoading;
   /** @type {Analysis} */
   const analysis = unwrap(JSON.parse(json), 'analyze');
   // engineOpen: the offscreen document ready; engine: the trip, of which hostWait for the module, go in Go.
   analysis.timing = { ...analysis.timing, engineOpen: t1 - t0, engine: performance.now() - t1, hostWait: wait, go,
     compile: stats.compile, goStart: stats.goStart, warmUp: stats.warmUp };
   return analysis;
+}
+
+/**
+ * Tells the engine that a page of a supported site has started loading, so that its warm-up makes way for the
+ * page (see pageLoading in offscreen/wasm.js). Nothing waits for it.
+ */
+export function pageLoading() {
+  toHost({ target: TARGET.OFFSCREEN, type: MSG.ENGINE_PAGE_LOADING })
+    .then((reply) => unwrap(reply, MSG.ENGINE_PAGE_LOADING))
+    .catch((err) => console.warn('papergist: engine', err));
 }
 
 /**

@@ -5,7 +5,7 @@
 // (the saved IDs, the pages answered lately) are caches, whose loss when it stops costs only time.
 import { MSG, PORT, TARGET, dispatch } from '../lib/messages.js';
 import * as saved from '../lib/saved.js';
-import { ensureEngine, engineStats } from './engine.js';
+import { ensureEngine, engineStats, pageLoading } from './engine.js';
 import { analyzePage } from './analyze.js';
 import { saveTabPaper, saveLinkedPaper, permissionsToSave, createMenu, MENU_ID, LINK_MENU_ID } from './save-from-tab.js';
 import { looksLikePDF, resolveURL } from './paper-lookup.js';
@@ -42,12 +42,14 @@ forYou.ensureLibrary().catch((err) => console.warn('papergist: For-you index', e
 /**
  * Counts for the tests (scripts/e2e): messages from content scripts, trips to the engine and calls into Go
  * (the engine's running count), since this worker started, whether the engine compiled its module early, the
- * analyses sent again after their document went away, and whether the live sync is listening (a long poll open
- * after one that answered).
+ * analyses sent again after their document went away, the pages the engine heard were loading (its running
+ * count, as of its last analysis), and whether the live sync is listening (a long poll open after one that
+ * answered).
  */
 const stats = { fromContent: 0, pagePorts: 0, earlyAnswers: 0, get trips() { return engineStats.trips; },
   get goCalls() { return engineStats.goCalls; }, get libraryTrips() { return engineStats.libraryTrips; },
-  get compiledEarly() { return engineStats.compiledEarly; }, get engineRetries() { return engineStats.retries; }, get listening() { return listening(); },
+  get compiledEarly() { return engineStats.compiledEarly; }, get engineRetries() { return engineStats.retries; },
+  get pagesLoading() { return engineStats.pagesLoading; }, get listening() { return listening(); },
   get typedPorts() { return typedStats.ports; } };
 globalThis.papergistStats = stats;
 chrome.runtime.onMessage.addListener((_msg, sender) => {
@@ -65,8 +67,12 @@ const pageOf = (sender) => (sender.tab && sender.frameId === 0 && sender.url && 
 chrome.runtime.onConnect.addListener((port) => {
   if (port.name === PORT.TYPED && isExtensionPage(port.sender || {})) typedEdits(port);
   if (port.name !== PORT.PAGE) return;
+  const heardAt = performance.timeOrigin + performance.now();
   stats.pagePorts++;
   const where = pageOf(port.sender || {});
+  // The engine's warm-up makes way for the loading page (one postMessage over the engine's channel, at once, before
+  // the page's analysis can reach the engine by the same channel).
+  if (where) pageLoading();
   (where ? recentPages.answerFor(where) : Promise.resolve(null))
     .catch((err) => {
       console.warn('papergist: early answer', err);
@@ -75,7 +81,7 @@ chrome.runtime.onConnect.addListener((port) => {
     .then((answer) => {
       if (answer) stats.earlyAnswers++;
       try {
-        port.postMessage(answer);
+        port.postMessage(answer && { ...answer, heardAt, postedAt: performance.timeOrigin + performance.now() });
         port.disconnect();
       } catch {
         // the page went away meanwhile

@@ -4,12 +4,23 @@
 import { PORT } from '../lib/messages.js';
 
 /**
- * The answer (null when the page was not seen lately, or the extension is gone) and when it came
- * (performance.now(), for the timing).
- * @type {Promise<{answer: import('../lib/messages.js').EarlyAnswer|null, at: number}>}
+ * earlyAnswer's value once it has come, to look at without waiting (index.js); null until then.
+ * @type {{answer: import('../lib/messages.js').EarlyAnswer|null, at: number, asked: number}|null}
+ */
+export let earlyHere = null;
+
+/**
+ * The answer (null when the page was not seen lately, or the extension is gone), when it came (performance.now())
+ * and when it was asked for (ms since the epoch, as the background's stamps on the answer), for the timing.
+ * @type {Promise<{answer: import('../lib/messages.js').EarlyAnswer|null, at: number, asked: number}>}
  */
 export const earlyAnswer = new Promise((resolve) => {
-  const done = (answer) => resolve({ answer: answer || null, at: performance.now() });
+  const asked = performance.timeOrigin + performance.now();
+  const done = (answer) => {
+    if (earlyHere) return; // answered, then disconnected
+    earlyHere = { answer: answer || null, at: performance.now(), asked };
+    resolve(earlyHere);
+  };
   try {
     const port = chrome.runtime.connect({ name: PORT.PAGE });
     port.onMessage.addListener(done);

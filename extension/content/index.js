@@ -5,7 +5,7 @@
 // answered this URL last time (early.js). Single-page sites (Hugging Face, OpenReview) change their lists without
 // loading a page: when the URL has changed and the DOM has settled, the cards are shown again for the new state.
 // A list that grows in place ("load more", infinite scroll) gets cards for its new papers once the DOM has settled.
-import { earlyAnswer } from './early.js'; // first: its module asks the background before the others load
+import { earlyAnswer, earlyHere } from './early.js'; // first: its module asks the background before the others load
 import { MSG, TARGET, answers, dispatch, send } from '../lib/messages.js';
 import { main, more, shownAgain, teardown, showSaved, forYouChanged, pageNow } from './main.js';
 
@@ -30,16 +30,29 @@ function start(loaded = false) {
   const t = performance.now();
   if (run) teardown(run);
   shownURL = location.href;
-  // Send the page first: the background's work is the slow part, and nothing else here waits for it.
+  // Send the page first: the background's work is the slow part, and nothing else here waits for it. But when the
+  // early answer has come already and is this page's, its cards go in and are drawn first (main.js): sending copies
+  // the page on this thread (the message's serialization), which the cards would otherwise wait for, and the reply
+  // only brings what changed since.
   const page = { ...pageNow(), ...(loaded ? { loaded } : {}) };
   const sent = performance.timeOrigin + performance.now();
-  const analysis = send(MSG.ANALYZE_PAGE, page);
+  let sendNow = () => {};
+  const held = Boolean(loaded && earlyHere && answers(earlyHere.answer, page));
+  const analysis = held
+    ? new Promise((resolve) => {
+      sendNow = () => {
+        sendNow = () => {};
+        resolve(send(MSG.ANALYZE_PAGE, page));
+      };
+    })
+    : send(MSG.ANALYZE_PAGE, page);
   const early = loaded
-    ? earlyAnswer.then(({ answer, at }) => (answers(answer, page) ? { ...answer.analysis, came: at } : null))
+    ? earlyAnswer.then(({ answer, at, asked }) => (answers(answer, page)
+      ? { ...answer.analysis, came: at, asked, heardAt: answer.heardAt, postedAt: answer.postedAt } : null))
     : Promise.resolve(null);
   run = { cards: new Map(), entries: null, stopped: false, cleanups: [], analysis };
   started();
-  main({ page, analysis, early, start: t, imported: performance.now(), sent }, run).catch((err) => console.warn('papergist:', err));
+  main({ page, analysis, held, sendNow: () => sendNow(), early, start: t, imported: performance.now(), sent }, run).catch((err) => console.warn('papergist:', err));
 }
 
 dispatch(TARGET.CONTENT, {

@@ -10,7 +10,11 @@ import { themeAt } from './theme.js';
 /** @typedef {import('../lib/messages.js').Entry} Entry */
 /** @typedef {import('../lib/messages.js').Analysis & {saved: string[], forYou: import('../lib/messages.js').ForYou}} PageAnalysis */
 /** @typedef {{html: string, url: string, loaded?: boolean}} Page loaded: the page as it loaded (ANALYZE_PAGE) */
-/** @typedef {import('../lib/messages.js').EarlyAnswer['analysis'] & {came: number}} EarlyAnalysis the early answer, and when it came (performance.now()) */
+/**
+ * @typedef {import('../lib/messages.js').EarlyAnswer['analysis'] & {came: number, asked: number, heardAt?: number,
+ *   postedAt?: number}} EarlyAnalysis the early answer, when it came (performance.now()), when it was asked for, heard
+ *   and posted by the background (ms since the epoch)
+ */
 /** @typedef {import('../lib/messages.js').Topic} Topic */
 
 /** The page as it is now, to send in ANALYZE_PAGE. @returns {Page} */
@@ -19,10 +23,11 @@ export const pageNow = () => ({ html: document.documentElement.outerHTML, url: l
 /**
  * Shows the cards of one page state. Call teardown(run) before showing the next one (a single-page
  * site that changed its list).
- * @param {{page: Page, analysis: Promise<PageAnalysis>, early: Promise<EarlyAnalysis|null>, start: number,
- *   imported: number, sent: number}} t the page sent, the ANALYZE_PAGE reply, what the background answered the
- *   same page last time (PORT.PAGE) or null, when the run started and when the module was ready
- *   (performance.now()), when the message was sent (ms since the epoch)
+ * @param {{page: Page, analysis: Promise<PageAnalysis>, held: boolean, sendNow: () => void,
+ *   early: Promise<EarlyAnalysis|null>, start: number, imported: number, sent: number}} t the page sent, the
+ *   ANALYZE_PAGE reply, whether the page waits for the early answer's cards, and what sends it then, what the background answered the same page last time
+ *   (PORT.PAGE) or null, when the run started and when the module was ready (performance.now()), when the
+ *   message was sent (ms since the epoch)
  * @param {{cards: Map<string, any>, entries: Entry[]|null, stopped: boolean, cleanups: (() => void)[],
  *   theme?: 'light'|'dark', digest?: ReturnType<typeof mountDigest>, forYou?: import('../lib/messages.js').ForYou,
  *   askAgain?: boolean, unplaced?: Set<string>}} run
@@ -41,11 +46,22 @@ export async function main(t, run) {
   if (early) {
     const begun = performance.now();
     run.entries = early.entries;
-    placeCards(early.entries, new Set(early.saved), run);
-    // analyze: the wait for the early answer; came: when it came, from this run's start (negative: before it)
-    markShown(cards.size, { early: 1, inject, import: t.imported - t.start, analyze: begun - t.imported,
-      came: early.came - t.start, cards: performance.now() - begun });
-    showTopics(run, early.topics);
+    try {
+      placeCards(early.entries, new Set(early.saved), run);
+      // analyze: the wait for the early answer; came: when it came, from this run's start (negative: before it);
+      // toWorker, worker, toPage: from asking to the background hearing, to its posting the answer, to its coming
+      // (wall clocks of two processes, so roughly)
+      const came = performance.timeOrigin + early.came;
+      const { heardAt = NaN, postedAt = NaN } = early;
+      // held: 1 when the page is sent only after these cards are drawn (index.js)
+      markShown(cards.size, { early: 1, held: t.held ? 1 : 0, inject, import: t.imported - t.start, analyze: begun - t.imported,
+        came: early.came - t.start, toWorker: heardAt - early.asked, worker: postedAt - heardAt, toPage: came - postedAt,
+        cards: performance.now() - begun });
+      showTopics(run, early.topics);
+    } finally {
+      // The page, if it waited for these cards (index.js): once they are drawn, whatever happened to them.
+      afterFrame(t.sendNow);
+    }
   }
   const { entries, topics, saved: savedList, timing, forYou } = await t.analysis;
   const arrived = performance.timeOrigin + performance.now();
@@ -66,6 +82,21 @@ export async function main(t, run) {
   if (run.askAgain) forYouChanged(run, true).catch((err) => console.warn('papergist: For you', err));
   await completeAbstracts(t.page, run.entries || [], run);
   if (!run.stopped) document.documentElement.setAttribute('data-papergist', 'done');
+}
+
+/** How long afterFrame waits at most (ms): a tab in the background draws no frames. */
+const FRAME_WAIT_MS = 100;
+
+/** Calls f once the next frame is drawn (a task after it), or after FRAME_WAIT_MS. @param {() => void} f */
+function afterFrame(f) {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    f();
+  };
+  requestAnimationFrame(() => setTimeout(once, 0));
+  setTimeout(once, FRAME_WAIT_MS);
 }
 
 /** The page's topics in its digest, which a page of more than one card has. @param {any} run @param {Topic[]} topics */

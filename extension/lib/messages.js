@@ -131,6 +131,11 @@ export const MSG = Object.freeze({
    */
   ENGINE_LIBRARY: 'engine/library',
   /**
+   * background → offscreen: {} → {}: a page of a supported site has started loading (its PORT.PAGE opened): the
+   * engine's warm-up rounds give the machine's cores to that page for a while (offscreen/wasm.js pageLoading).
+   */
+  ENGINE_PAGE_LOADING: 'engine/page-loading',
+  /**
    * options, content → background: {on?: boolean} → {on} whether listings mark the papers closest to the library
    * (For you); without on, only asks. A content script may only turn it off (the digest's Turn off).
    */
@@ -204,7 +209,8 @@ export const PORT = Object.freeze({ PAGE: 'page/early', TYPED: 'popup/typed', EN
 /**
  * What the background answered a page of this URL last time (a Remembered of background/recent-pages.js), with
  * its papers' saved states as they are now; it is the page's answer if its HTML is the same (answers()).
- * @typedef {{url: string, html: string,
+ * heardAt, postedAt: when the background heard the port and posted this (ms since the epoch), for the timing.
+ * @typedef {{url: string, html: string, heardAt?: number, postedAt?: number,
  *   analysis: {site: string, entries: Entry[], topics: Topic[], saved: string[]}}} EarlyAnswer
  */
 

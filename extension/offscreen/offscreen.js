@@ -2,7 +2,7 @@
 // cached, while the worker is stopped and started again. Chrome runs it in the offscreen document (document.js),
 // Firefox in its background page (background/host-firefox.js); both call these handlers in place.
 import { MSG, TARGET, register } from '../lib/messages.js';
-import { analyzeJSON, libraryJSON, pageModule, stats } from './wasm.js';
+import { analyzeJSON, libraryJSON, pageModule, pageLoading, stats } from './wasm.js';
 import { pdfHandlers } from './pdf.js';
 
 pageModule().catch((err) => console.error('papergist: wasm', err));
@@ -14,4 +14,8 @@ register(TARGET.OFFSCREEN, {
   [MSG.ENGINE_ANALYZE]: async ({ request }) => ({ ...(await analyzeJSON(request)), stats }),
   // The library index lives here with the module, so it outlives the worker; the worker feeds it.
   [MSG.ENGINE_LIBRARY]: async ({ json }) => ({ json: await libraryJSON(json) }),
+  [MSG.ENGINE_PAGE_LOADING]: () => {
+    pageLoading();
+    return {};
+  },
 });

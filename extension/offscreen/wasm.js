@@ -10,9 +10,10 @@ import { composed } from '../lib/nfc.js';
  * What the host has done since it started: how long each step of loading the page module took (ms; compile:
  * fetched, compiled and instantiated, goStart: the Go runtime up, warmUp: see bridge.WarmUp), whether the module
  * was the one compile.js started compiling with the document, and how many calls into Go it made (goCalls: page
- * analyses; libraryCalls: changes of the For-you library index).
+ * analyses; libraryCalls: changes of the For-you library index; pagesLoading: pages that said they were loading,
+ * see pageLoading).
  */
-export const stats = { compile: 0, goStart: 0, warmUp: 0, goCalls: 0, libraryCalls: 0, compiledEarly: false };
+export const stats = { compile: 0, goStart: 0, warmUp: 0, goCalls: 0, libraryCalls: 0, compiledEarly: false, pagesLoading: 0 };
 
 /** @type {Map<string, Promise<any>>} the Go modules loaded or loading, by file */
 const modules = new Map();
@@ -90,10 +91,22 @@ let busy = 0;
  * 3 runs of each alternated (load 4-6): the warm 50-paper page's median 128 ms without the pause, 109 with it.
  */
 let afterPageMs = 500;
-/** When the last page analysis ended (performance.now()). */
+/** When the last page analysis ended, or a page last started loading (performance.now()). */
 let lastPage = -Infinity;
 /** How long the warm-up still waits after the last page (ms; 0 or less: no longer). */
 const pauseLeft = () => lastPage + afterPageMs - performance.now();
+/**
+ * A page of a supported site has started loading (background/service-worker.js hears its early-answer port at
+ * document start): the warm-up waits afterPageMs from now, as after a page's analysis, so that the page is parsed,
+ * hears its early answer and places its cards with the machine's cores, not beside a round that only readies code
+ * for later pages. On a machine with 2 cores a round held one of them while the page loaded: the warm 50-paper page
+ * reloaded 3 s after the cold one (the warm-up still under way) heard its early answer after DOMContentLoaded.
+ */
+export function pageLoading() {
+  stats.pagesLoading++;
+  lastPage = Math.max(lastPage, performance.now());
+}
+
 /**
  * Warm-up rounds after the module starts, each a 10-paper listing (bridge.WarmUpPapers): V8 optimizes a function
  * once it has run enough, and a 200-paper listing analyzed right after them costs a fraction of what it costs in

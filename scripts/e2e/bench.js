@@ -137,8 +137,10 @@ try {
   console.log('  wasm host, go = the one call into Go, which runs extract, summarize and digest; cards = placing and drawing them):');
   const firstKeys = ['analyze', 'toBackground', 'background', 'fromBackground', 'engineOpen', 'engine', 'hostWait', 'compile', 'goStart', 'warmUp', 'go', 'extract', 'summarize', 'digest', 'cards'];
   // A page seen lately is shown from the background's early answer (content/index.js), without waiting for the
-  // reply: analyze is then the wait for that answer after DOMContentLoaded, came when it came (negative: before).
-  const earlyKeys = ['analyze', 'came', 'cards'];
+  // reply: analyze is then the wait for that answer after DOMContentLoaded, came when it came (negative: before);
+  // toWorker, worker, toPage: from the content script's asking to the background hearing, to its posting the answer,
+  // to the answer coming (wall clocks of two processes).
+  const earlyKeys = ['analyze', 'came', 'toWorker', 'worker', 'toPage', 'cards'];
   const seenLine = (list) => {
     const early = list.filter((p) => p.early);
     const rest = list.filter((p) => !p.early);
