@@ -54,7 +54,7 @@ type Pick struct {
 func (a *Analyzer) Library(request string) string {
 	return guard(func() (string, error) {
 		var req LibraryRequest
-		if err := json.Unmarshal([]byte(request), &req); err != nil {
+		if err := decodeLibraryRequest(request, &req); err != nil {
 			return "", fmt.Errorf("%w: library: %v", ErrBadRequest, err)
 		}
 		a.mu.Lock()
