@@ -1,7 +1,6 @@
 package bridge
 
 import (
-	"encoding/json"
 	"fmt"
 	"hash/maphash"
 	"strings"
@@ -146,7 +145,7 @@ func (a *Analyzer) analyze(req AnalyzeRequest) (string, error) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	if req.PapersJSON != "" {
-		if err := json.Unmarshal([]byte(req.PapersJSON), &req.Papers); err != nil {
+		if err := decodePapers(req.PapersJSON, &req.Papers); err != nil {
 			return "", fmt.Errorf("%w: papers: %v", ErrBadRequest, err)
 		}
 	}

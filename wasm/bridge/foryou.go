@@ -1,7 +1,6 @@
 package bridge
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -54,7 +53,7 @@ type Pick struct {
 func (a *Analyzer) Library(request string) string {
 	return guard(func() (string, error) {
 		var req LibraryRequest
-		if err := json.Unmarshal([]byte(request), &req); err != nil {
+		if err := decodeLibraryRequest(request, &req); err != nil {
 			return "", fmt.Errorf("%w: library: %v", ErrBadRequest, err)
 		}
 		a.mu.Lock()
@@ -112,13 +111,12 @@ func withForYou(answer string, picks []Pick, loading bool) string {
 		return answer
 	}
 	i := strings.LastIndex(answer, `,"timing":`)
-	b, err := json.Marshal(picks)
-	if i < 0 || err != nil {
+	if i < 0 {
 		return answer
 	}
 	var add string
 	if len(picks) > 0 {
-		add = `,"for_you":` + string(b)
+		add = `,"for_you":` + string(appendPicks(nil, picks))
 	}
 	if loading {
 		add += `,"library_loading":true`

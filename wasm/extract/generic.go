@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"encoding/json"
 	"strconv"
 	"strings"
 
@@ -9,6 +8,7 @@ import (
 
 	"github.com/papergist/papergist/shared/paper"
 	"github.com/papergist/papergist/wasm/extract/internal/dom"
+	"github.com/papergist/papergist/wasm/internal/jsontree"
 )
 
 // The generic adapter reads the metadata a page declares about itself: Highwire Press citation_* meta
@@ -171,18 +171,13 @@ func genericJSONLD(d *document) (paper.Paper, bool) {
 	bestRank := len(genericArticleTypes)
 	d.Find(`script[type="application/ld+json"]`).Each(func(_ int, s *dom.Selection) {
 		// A block may hold several values, or end with junk; read what decodes.
-		dec := json.NewDecoder(strings.NewReader(genericStripCDATA(s.Text())))
-		for {
-			var v any
-			if dec.Decode(&v) != nil {
-				return
-			}
+		jsontree.Values(genericStripCDATA(s.Text()), func(v any) {
 			genericWalkLD(v, 0, func(m map[string]any, rank int) {
 				if rank < bestRank {
 					best, bestRank = m, rank
 				}
 			})
-		}
+		})
 	})
 	if best == nil {
 		return paper.Paper{}, false

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"encoding/json"
 	"maps"
 	"net/url"
 	"slices"
@@ -9,6 +8,7 @@ import (
 
 	"github.com/papergist/papergist/shared/paper"
 	"github.com/papergist/papergist/wasm/extract/internal/dom"
+	"github.com/papergist/papergist/wasm/internal/jsontree"
 )
 
 // Hugging Face Papers: daily, weekly, monthly and trending listings, search results and the paper page.
@@ -109,8 +109,8 @@ func hfPropsPapers(d *document) []paper.Paper {
 		if !strings.Contains(raw, `"title"`) {
 			return
 		}
-		var v any
-		if json.Unmarshal([]byte(raw), &v) != nil {
+		v, err := jsontree.Parse(raw)
+		if err != nil {
 			return
 		}
 		hfWalk(v, 0, func(p paper.Paper) {

@@ -1,13 +1,13 @@
 package extract
 
 import (
-	"encoding/json"
 	"net/url"
 	"sort"
 	"strings"
 
 	"github.com/papergist/papergist/shared/paper"
 	"github.com/papergist/papergist/wasm/extract/internal/dom"
+	"github.com/papergist/papergist/wasm/internal/jsontree"
 )
 
 // OpenReview: a forum page (/forum?id=ID), whose subject note is in the head's citation_* meta, in the body
@@ -193,8 +193,8 @@ func openReviewNextData(d *document) any {
 	if strings.TrimSpace(raw) == "" {
 		return nil
 	}
-	var v any
-	if json.Unmarshal([]byte(raw), &v) != nil {
+	v, err := jsontree.Parse(raw)
+	if err != nil {
 		return nil
 	}
 	return v

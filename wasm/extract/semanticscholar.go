@@ -1,12 +1,12 @@
 package extract
 
 import (
-	"encoding/json"
 	"net/url"
 	"strings"
 
 	"github.com/papergist/papergist/shared/paper"
 	"github.com/papergist/papergist/wasm/extract/internal/dom"
+	"github.com/papergist/papergist/wasm/internal/jsontree"
 )
 
 // Semantic Scholar: on a paper page (/paper/…/<hash>) only the subject paper counts; the citation and
@@ -160,27 +160,58 @@ func s2Abstract(d *document, header *dom.Selection, ld s2LD) string {
 	return full
 }
 
-// s2LD is the schema.org Article that paper pages embed.
+// s2LD is the schema.org Article that paper pages embed. Its tags are the keys s2ReadLD reads, as
+// encoding/json would (the tests compare the two).
 type s2LD struct {
-	Name     string `json:"name"`
-	Abstract string `json:"abstract"`
-	About    string `json:"about"`
-	SameAs   string `json:"sameAs"`
-	Author   []struct {
-		Name string `json:"name"`
-	} `json:"author"`
+	Name     string     `json:"name"`
+	Abstract string     `json:"abstract"`
+	About    string     `json:"about"`
+	SameAs   string     `json:"sameAs"`
+	Author   []s2Person `json:"author"`
+}
+
+type s2Person struct {
+	Name string `json:"name"`
+}
+
+// s2ReadLD reads the Article's fields as json.Unmarshal of its JSON would: keys in any case, a field of the
+// wrong type left empty and the others read.
+func s2ReadLD(art map[string]any) s2LD {
+	var ld s2LD
+	_ = jsontree.Fields(art, func(k string, v any) error {
+		switch jsontree.FoldKey(k) {
+		case "NAME":
+			return jsontree.String(v, &ld.Name)
+		case "ABSTRACT":
+			return jsontree.String(v, &ld.Abstract)
+		case "ABOUT":
+			return jsontree.String(v, &ld.About)
+		case "SAMEAS":
+			return jsontree.String(v, &ld.SameAs)
+		case "AUTHOR":
+			return jsontree.Slice(v, &ld.Author, func(v any, p *s2Person) error {
+				return jsontree.Fields(v, func(k string, v any) error {
+					if jsontree.FoldKey(k) == "NAME" {
+						return jsontree.String(v, &p.Name)
+					}
+					return nil
+				})
+			})
+		}
+		return nil
+	})
+	return ld
 }
 
 func s2Article(d *document) s2LD {
 	var found s2LD
 	d.Find(`script[type="application/ld+json"]`).EachWithBreak(func(_ int, s *dom.Selection) bool {
-		var v any
-		if json.Unmarshal([]byte(s.Text()), &v) != nil {
+		v, err := jsontree.Parse(s.Text())
+		if err != nil {
 			return true
 		}
 		if art := s2FindArticle(v, 0); art != nil {
-			raw, _ := json.Marshal(art)
-			_ = json.Unmarshal(raw, &found)
+			found = s2ReadLD(art)
 			return false
 		}
 		return true
