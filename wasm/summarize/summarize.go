@@ -6,6 +6,8 @@ package summarize
 
 import (
 	"strings"
+
+	"github.com/papergist/papergist/wasm/summarize/internal/compress"
 )
 
 // Summary is what the extension shows under a paper entry.
@@ -36,10 +38,11 @@ func TLDR(title, abstract string) string {
 	if len(sents) == 0 {
 		return title
 	}
-	if t := model().Best(title, sents); t != "" {
-		return standAlone(t)
+	t := model().Best(title, sents)
+	if t == "" {
+		t = sents[0]
 	}
-	return standAlone(sents[0])
+	return standAlone(compress.DropUnusedAcronyms(t, title))
 }
 
 // maxAbstract and maxTitle bound the work one paper can cost: a real abstract is under 3,000 bytes

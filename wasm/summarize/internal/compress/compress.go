@@ -399,6 +399,83 @@ func isAcronym(s string) bool {
 	return false
 }
 
+// DropUnusedAcronyms removes from the TL;DR s each acronym definition, " (GANs)", whose acronym s does not
+// use again and the title does not show: on a one-sentence card it names nothing the reader meets. The
+// words it abbreviates stay, so the sentence says what it said.
+func DropUnusedAcronyms(s, title string) string {
+	for from := 0; ; {
+		i := strings.Index(s[from:], " (")
+		if i < 0 {
+			return s
+		}
+		i += from
+		j := strings.IndexByte(s[i+2:], ')')
+		if j < 0 {
+			return s
+		}
+		a, end := s[i+2:i+2+j], i+3+j // end: the byte after ")"
+		if !isAbbreviation(a) || end < len(s) && !strings.ContainsRune(" .,;:", rune(s[end])) ||
+			!abbreviates(a, s[:i]) || strings.Count(s, a) > 1 || strings.Contains(title, a) {
+			from = i + 2
+			continue
+		}
+		s, from = s[:i]+s[end:], i
+	}
+}
+
+// abbreviates reports whether the capitals of acronym a are, in order, initials of the words that end
+// before: "Generative Adversarial Networks" before "GANs", "out-of-distribution" before "OOD". A name that
+// abbreviates nothing there, "a framework (ArbNets)", is the only place the TL;DR names it.
+func abbreviates(a, before string) bool {
+	caps := 0
+	for i := 0; i < len(a); i++ {
+		if a[i] >= 'A' && a[i] <= 'Z' {
+			caps++
+		}
+	}
+	// the initials of the last caps+2 words, hyphenated parts counted as words, last first
+	var initials [17]byte
+	n := 0
+	for i := len(before); i > 0 && n < caps+2; i-- {
+		if c := before[i-1]; c != ' ' && c != '-' && (i == 1 || before[i-2] == ' ' || before[i-2] == '-') {
+			initials[n] = c | 0x20
+			n++
+		}
+	}
+	k := n // initials[k-1] is the earliest word's
+	for i := 0; i < len(a); i++ {
+		if c := a[i]; c >= 'A' && c <= 'Z' {
+			for k > 0 && initials[k-1] != c|0x20 {
+				k--
+			}
+			if k == 0 {
+				return false
+			}
+			k--
+		}
+	}
+	return true
+}
+
+// isAbbreviation reports a short word of ASCII letters, digits and hyphens with two capitals or more, as
+// acronyms are written: "GANs", "dVAE", "B-ACEM"; not "(Decision)" in "a Markov (Decision) Process".
+func isAbbreviation(a string) bool {
+	if len(a) < 2 || len(a) > 15 {
+		return false
+	}
+	upper := 0
+	for i := 0; i < len(a); i++ {
+		switch c := a[i]; {
+		case c >= 'A' && c <= 'Z':
+			upper++
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9', c == '-':
+		default:
+			return false
+		}
+	}
+	return upper >= 2
+}
+
 // Tidy mends what cuts leave: doubled spaces, space before punctuation, trailing commas, a lower-case
 // start and a missing final period.
 func Tidy(s string) string {
