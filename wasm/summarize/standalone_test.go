@@ -118,3 +118,23 @@ func TestTLDRDropsAcronymsItNeverUses(t *testing.T) {
 		assert.Equal(t, tt.want, summarize.TLDR(tt.title, tt.abstract))
 	}
 }
+
+// A TL;DR's subject never points back at a sentence the card leaves out, when the abstract has a candidate that
+// does not: SciTLDR's TL;DRs read "This motivates an alternative objective…" (dev SkgpBJrtvS), "This requirement
+// warrants…" (dev HylgS2IpLN), "This state-denoised recurrent neural network performs…" (dev HJgyAoRqFQ), "It
+// applies formal methods…" (dev H1luEtWjTE), "This is a key hurdle…" (train H1gfFaEYDS) and "It is attractive to
+// consider…" (train SyYe6k-CW).
+func TestTLDRSubjectDoesNotPointBack(t *testing.T) {
+	for _, id := range []string{"SkgpBJrtvS", "HylgS2IpLN", "HJgyAoRqFQ", "H1luEtWjTE", "H1gfFaEYDS", "SyYe6k-CW"} {
+		r := sharedRecordByID(t, id)
+		got := summarize.TLDR(r.Title, r.Abstract)
+		first, _, _ := strings.Cut(got, " ")
+		assert.NotContains(t, []string{"This", "These", "It", "They", "Such"}, first, "%s: %q", id, got)
+	}
+	// "This paper" names the paper itself, after a modifier too: train HJxM3hftiX's "This workshop paper outlines…"
+	r := sharedRecordByID(t, "HJxM3hftiX")
+	assert.True(t, strings.HasPrefix(summarize.TLDR(r.Title, r.Abstract), "This workshop paper"))
+	// with no other sentence, the one there is
+	only := "This bound tightens the best known rates for sign descent with momentum by a logarithmic factor."
+	assert.Equal(t, only, summarize.TLDR("Sign descent", only))
+}

@@ -399,6 +399,44 @@ func isAcronym(s string) bool {
 	return false
 }
 
+// PointsBack reports a sentence whose subject points back at text before it: "This motivates…", "These
+// methods…", "It applies…". A TL;DR is read without that text. "This paper…" and its kind name the paper
+// itself and do not point back.
+func PointsBack(s string) bool {
+	first, rest, _ := strings.Cut(s, " ")
+	if inList(" It Its They Their Such ", first) {
+		return true
+	}
+	if !inList(" This These Those That ", first) {
+		return false
+	}
+	// the noun may follow a modifier: "This workshop paper", "This short note"
+	next, rest, _ := strings.Cut(rest, " ")
+	after, _, _ := strings.Cut(rest, " ")
+	return !inList(ownNouns, strings.TrimRight(next, ",;:")) && !inList(ownNouns, strings.TrimRight(after, ",;:"))
+}
+
+// ownNouns, after "This", name the paper the TL;DR is about.
+const ownNouns = " paper work study article thesis note letter report chapter survey tutorial manuscript contribution submission research dissertation "
+
+// inList reports whether w is one of the words of list, which opens and closes with a space: in wasm, smaller
+// than a map or a switch.
+func inList(list, w string) bool {
+	if w == "" || strings.IndexByte(w, ' ') >= 0 {
+		return false
+	}
+	for {
+		i := strings.Index(list, w)
+		if i < 0 {
+			return false
+		}
+		if i > 0 && list[i-1] == ' ' && list[i+len(w)] == ' ' {
+			return true
+		}
+		list = list[i+1:]
+	}
+}
+
 // DropUnusedAcronyms removes from the TL;DR s each acronym definition, " (GANs)", whose acronym s does not
 // use again and the title does not show: on a one-sentence card it names nothing the reader meets. The
 // words it abbreviates stay, so the sentence says what it said.

@@ -42,6 +42,10 @@ var CandidateNames = func() [cNumFeatures]string {
 	return n
 }()
 
+// pointsBackPenalty is subtracted from the stage-two score of a candidate whose subject points back: far more
+// than the scores of one abstract's candidates differ by.
+const pointsBackPenalty = 1e6
+
 // TopSentences is how many of stage one's best sentences stage two considers.
 const TopSentences = 5
 
@@ -189,6 +193,9 @@ type candidateBuilder struct {
 	bestHead  string
 	bestAt    int
 	bestScore float64
+	// back is set while the head's subject points back at a sentence the TL;DR leaves out ("This
+	// motivates…"): its candidates then rank below every other, and win only when all do
+	back float64
 
 	// scratch, reused from head to head
 	toks      []token
@@ -287,9 +294,13 @@ func (b *candidateBuilder) add(h compress.Head, toks []token, delta float64, ran
 		f.kept, f.trail, f.trailScore = toks[:k], toks[k:], trail[k]
 		if b.emit != nil {
 			b.emit(c)
-		} else if s := b.m.ScoreCandidate(f); b.bestAt < 0 || s > b.bestScore {
+		} else if s := b.m.ScoreCandidate(f) - b.back; b.bestAt < 0 || s > b.bestScore {
 			b.bestHead, b.bestAt, b.bestScore = c.head, c.at, s
 		}
+	}
+	b.back = 0
+	if b.emit == nil && compress.PointsBack(h.Text) {
+		b.back = pointsBackPenalty
 	}
 	make1(len(h.Text), n, h.Kind)
 	// A cut keeps the words before it, at least MinWords and not all n; it is never inside a word, and
