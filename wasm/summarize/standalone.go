@@ -9,7 +9,8 @@ import (
 // glueStarts open a leading clause that ties a sentence to text the reader of a TL;DR does not see:
 // "For this purpose, we introduce…", "To address these limitations, we…", "Guided by these insights, we…".
 var glueStarts = []string{"for", "to", "guided", "motivated", "inspired", "based", "building", "with", "in",
-	"as", "following", "given", "driven", "drawing", "towards", "toward", "on", "from", "against", "using", "leveraging"}
+	"as", "following", "given", "driven", "drawing", "towards", "toward", "on", "from", "against", "using", "leveraging",
+	"aiming"}
 
 // glueRefs are the words that make such a clause point back: without one, "To train large models, we…"
 // is content and stays.
@@ -24,6 +25,10 @@ var glueWords = map[string]bool{"however": true, "therefore": true, "thus": true
 	"notably": true, "similarly": true, "likewise": true, "subsequently": true, "overall": true,
 	"first": true, "firstly": true, "second": true, "secondly": true, "third": true, "thirdly": true, "lastly": true,
 	"also": true, "ironically": true}
+
+// gluePhrases are connectives of several words that open a sentence alone: "By contrast, we show…", "More
+// precisely, we augment…".
+const gluePhrases = "|by contrast|more precisely|more specifically|as a byproduct|on the other hand|"
 
 // subjectStarts begin the full sentence that must remain after the glue is dropped.
 var subjectStarts = map[string]bool{"we": true, "our": true, "this": true, "the": true, "a": true, "an": true, "it": true}
@@ -69,11 +74,12 @@ func dropGlue(s string) string {
 	if first, n := firstFields(rest, 6); n < 6 || !subjectStarts[strings.ToLower(first)] {
 		return s
 	}
-	lead := strings.Fields(strings.ToLower(s[:comma]))
+	low := strings.ToLower(s[:comma])
+	lead := strings.Fields(low)
 	if len(lead) == 0 || len(lead) > 8 {
 		return s
 	}
-	glue := len(lead) == 1 && glueWords[lead[0]]
+	glue := len(lead) == 1 && glueWords[lead[0]] || strings.Contains(gluePhrases, "|"+low+"|")
 	if !glue && len(lead) > 1 {
 		for _, g := range glueStarts {
 			if lead[0] == g {

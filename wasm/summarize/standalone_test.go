@@ -40,6 +40,23 @@ func TestTLDRDropsLeadingGlue(t *testing.T) {
 		got := summarize.TLDR("Methods", abstract)
 		assert.True(t, strings.HasPrefix(got, want), "%q", got)
 	}
+	// connectives of several words, and "Aiming to…" with a word that points back (SciTLDR dev's TL;DRs had "By
+	// contrast, we show…", "More precisely, we augment…", "As a byproduct, we analyze…", "Aiming to bridge this gap,
+	// we propose…")
+	for abstract, want := range map[string]string{
+		"By contrast, we show that sign descent converges on deep networks whose gradients are heavy-tailed.":      "We show that sign descent converges",
+		"More precisely, we add a learned memory of key vectors to every attention layer of the encoder.":          "We add a learned memory of key vectors",
+		"As a byproduct, we measure how much of the speed-up comes from the learned step sizes alone.":             "We measure how much of the speed-up",
+		"On the other hand, we find that pruned networks forget the rare classes of their training data first.":    "We find that pruned networks forget",
+		"Aiming to close this gap, we propose a courier route planner that learns from the rounds couriers drive.": "We propose a courier route planner",
+	} {
+		got := summarize.TLDR("Methods", abstract)
+		assert.True(t, strings.HasPrefix(got, want), "%q", got)
+	}
+	r := sharedRecordByID(t, "Syg9YyBFvS")
+	assert.NotContains(t, summarize.TLDR(r.Title, r.Abstract), "Aiming to bridge this gap")
+	aim := "Aiming to train large language models on one GPU, we offload optimizer states to the CPU memory."
+	assert.Equal(t, aim, summarize.TLDR("Offloading", aim))
 	assert.True(t, strings.HasPrefix(summarize.TLDR("Methods", "We first-order approximate the loss of deep networks with a linear model of their weights."), "We first-order"))
 	// a leading clause that refers to nothing unseen is content and stays
 	keep := "To train large language models on a single GPU, we offload optimizer states to the CPU memory."
