@@ -6,8 +6,6 @@ package summarize
 
 import (
 	"strings"
-
-	"github.com/papergist/papergist/wasm/summarize/internal/compress"
 )
 
 // Summary is what the extension shows under a paper entry.
@@ -38,11 +36,10 @@ func TLDR(title, abstract string) string {
 	if len(sents) == 0 {
 		return title
 	}
-	t := model().Best(title, sents)
-	if t == "" {
-		t = sents[0]
+	if t := model().Best(title, sents); t != "" {
+		return standAlone(t)
 	}
-	return standAlone(compress.DropUnusedAcronyms(t, title))
+	return standAlone(sents[0])
 }
 
 // maxAbstract and maxTitle bound the work one paper can cost: a real abstract is under 3,000 bytes
