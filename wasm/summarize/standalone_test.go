@@ -101,22 +101,38 @@ func TestTLDRKeepsMixedQuotes(t *testing.T) {
 	assert.Equal(t, strings.Replace(s, `"`, "”", 1), summarize.TLDR("Multi-exit networks", s))
 }
 
-// A TL;DR's subject never points back at a sentence the card leaves out, when the abstract has a candidate that
-// does not: SciTLDR's TL;DRs read "This motivates an alternative objective…" (dev SkgpBJrtvS), "This requirement
-// warrants…" (dev HylgS2IpLN), "This state-denoised recurrent neural network performs…" (dev HJgyAoRqFQ), "It
-// applies formal methods…" (dev H1luEtWjTE), "This is a key hurdle…" (train H1gfFaEYDS) and "It is attractive to
-// consider…" (train SyYe6k-CW).
+// A TL;DR whose subject points back at a sentence the card leaves out ("This motivates…") gives way to the best
+// candidate in the paper's own voice, and only to one: any other sentence may be background or prior work. Each
+// paper of SciTLDR is read by paper_id, and its TL;DR must be the sentence named here, from its opening words.
 func TestTLDRSubjectDoesNotPointBack(t *testing.T) {
-	for _, id := range []string{"SkgpBJrtvS", "HylgS2IpLN", "HJgyAoRqFQ", "H1luEtWjTE", "H1gfFaEYDS", "SyYe6k-CW"} {
-		r := sharedRecordByID(t, id)
+	for _, tt := range []struct{ id, want string }{
+		// dev: "This motivates an alternative objective…" gave way to the baseline the paper argues against,
+		// "Knowledge distillation, the standard approach to these problems, minimizes the KL divergence…"
+		{"SkgpBJrtvS", "We demonstrate that this objective ignores important structural knowledge"},
+		{"HylgS2IpLN", "We conduct a systematic evaluation of over 100"},           // "This requirement warrants…"
+		{"HJgyAoRqFQ", "We describe a method for denoising the hidden state"},      // "This state-denoised… network performs…"
+		{"H1luEtWjTE", "The aim of this study is to introduce a formal framework"}, // "It applies formal methods…"
+		{"H1gfFaEYDS", "We propose to augment the data with specifications"},       // train: "This is a key hurdle…"
+		// train: "These results complement…" gave way to prior work, "…two biologically-plausible algorithms,
+		// proposed by Liao et al. and Lillicrap et al., relax BP's weight symmetry…"
+		{"SygvZ209F7", "We examined the performance of sign-symmetry and feedback alignment on ImageNet"},
+		// train: "This weight transport problem…"-like openers gave way to "The resulting algorithm is…", which
+		// points back as much
+		{"rJxWxxSYvB", "We show how the discontinuity introduced in a spiking system"},
+		// train: the dummy "it" of "It is attractive to…" names nothing; it stays, rather than give way to the
+		// background "Thompson Sampling and its extension… provide an elegant approach…"
+		{"SyYe6k-CW", "It is attractive to consider approximate Bayesian neural networks in a Thompson Sampling framework."},
+		// "This paper" names the paper itself, after a modifier too
+		{"HJxM3hftiX", "This workshop paper outlines"},
+	} {
+		r := sharedRecordByID(t, tt.id)
 		got := summarize.TLDR(r.Title, r.Abstract)
-		first, _, _ := strings.Cut(got, " ")
-		assert.NotContains(t, []string{"This", "These", "It", "They", "Such"}, first, "%s: %q", id, got)
+		assert.True(t, strings.HasPrefix(got, tt.want), "%s: %q", tt.id, got)
 	}
-	// "This paper" names the paper itself, after a modifier too: train HJxM3hftiX's "This workshop paper outlines…"
-	r := sharedRecordByID(t, "HJxM3hftiX")
-	assert.True(t, strings.HasPrefix(summarize.TLDR(r.Title, r.Abstract), "This workshop paper"))
-	// with no other sentence, the one there is
+	// with no sentence in the paper's own voice, stage two's choice stays: the background sentence would tell the
+	// reader less, and nothing of what the paper does
+	back := "It proposes a new regularizer that penalizes the curvature of the loss, and improves test accuracy on ten small image benchmarks by four points."
+	assert.Equal(t, back, summarize.TLDR("Curvature regularization", "Deep networks overfit small data sets. "+back))
 	only := "This bound tightens the best known rates for sign descent with momentum by a logarithmic factor."
 	assert.Equal(t, only, summarize.TLDR("Sign descent", only))
 }

@@ -401,19 +401,74 @@ func isAcronym(s string) bool {
 
 // PointsBack reports a sentence whose subject points back at text before it: "This motivates…", "These
 // methods…", "It applies…". A TL;DR is read without that text. "This paper…" and its kind name the paper
-// itself and do not point back.
+// itself, and the "it" of "It is hard to…" / "It is known that…" names nothing: neither points back.
 func PointsBack(s string) bool {
 	first, rest, _ := strings.Cut(s, " ")
-	if inList(" It Its They Their Such ", first) {
+	switch {
+	case first == "It":
+		return !dummyIt(rest)
+	case inList(" Its They Their Such ", first):
+		return true
+	case inList(" This These Those That ", first):
+		return !namesPaper(rest)
+	}
+	return false
+}
+
+// OwnVoice reports a sentence in the paper's own voice: "We…", "Our…", "This (workshop) paper…", "In this
+// paper…", "The aim of this study…". A TL;DR whose subject points back gives way only to such a sentence: any other may be background
+// or prior work ("Knowledge distillation, the standard approach…, minimizes…").
+func OwnVoice(s string) bool {
+	w, rest, _ := strings.Cut(s, " ")
+	if w == "We" || w == "Our" {
 		return true
 	}
-	if !inList(" This These Those That ", first) {
+	// "this" among the first four words: "This paper…", "In this paper…", "The aim of this study…"
+	for i := 0; i < 4 && rest != ""; i++ {
+		if w == "This" || w == "this" {
+			return namesPaper(rest)
+		}
+		w, rest, _ = strings.Cut(rest, " ")
+	}
+	return false
+}
+
+// namesPaper reports words after "this" that name the paper itself: "paper…", and after one or two
+// modifiers "workshop paper…", "short workshop paper…". A plural is the noun, not a modifier: "These methods
+// work…" does not name the paper.
+func namesPaper(s string) bool {
+	for range 3 {
+		var w string
+		w, s, _ = strings.Cut(s, " ")
+		w = strings.TrimRight(w, ",;:")
+		if inList(ownNouns, w) {
+			return true
+		}
+		if strings.HasSuffix(w, "s") {
+			return false
+		}
+	}
+	return false
+}
+
+// dummyIt reports the words after a sentence's "It" that make it the dummy subject of "It is hard to…", "It
+// is well known that…", "It has been shown that…": it then stands for the clause that follows.
+func dummyIt(s string) bool {
+	verb, s, _ := strings.Cut(s, " ")
+	if !inList(" is was has remains seems ", verb) {
 		return false
 	}
-	// the noun may follow a modifier: "This workshop paper", "This short note"
-	next, rest, _ := strings.Cut(rest, " ")
-	after, _, _ := strings.Cut(rest, " ")
-	return !inList(ownNouns, strings.TrimRight(next, ",;:")) && !inList(ownNouns, strings.TrimRight(after, ",;:"))
+	for range 3 {
+		var w string
+		w, s, _ = strings.Cut(s, " ")
+		if w == "to" || w == "that" {
+			return true
+		}
+		if inList(" a an the ", w) { // "It is a hurdle that…": a noun phrase, and "it" refers
+			return false
+		}
+	}
+	return false
 }
 
 // ownNouns, after "This", name the paper the TL;DR is about.

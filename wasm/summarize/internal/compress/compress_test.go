@@ -80,3 +80,35 @@ func TestFirstCutIsCutsInRange(t *testing.T) {
 		}
 	}
 }
+
+// A subject that points back gives way only to a sentence in the paper's own voice; the dummy "it" of "It is hard
+// to…" and the paper itself ("This short workshop paper…") point at nothing the card leaves out.
+func TestPointsBackAndOwnVoice(t *testing.T) {
+	tests := []struct {
+		in        string
+		back, own bool
+	}{
+		{"This motivates an alternative objective for distillation.", true, false},
+		{"These methods fail on large graphs.", true, false},
+		{"It applies formal methods to driver models.", true, false},
+		{"It is a key hurdle that remains open.", true, false},
+		{"They fail on large graphs.", true, false},
+		{"It is attractive to consider Bayesian networks.", false, false},
+		{"It is well known that deep networks overfit.", false, false},
+		{"It has been shown that deep networks overfit.", false, false},
+		{"This paper studies sign descent.", false, true},
+		{"This workshop paper outlines a student network.", false, true},
+		{"This short workshop paper outlines a student network.", false, true},
+		{"These methods work well on large graphs.", true, false},
+		{"In this paper we study sign descent.", false, true},
+		{"The aim of this study is to introduce a framework.", false, true},
+		{"We propose sign descent.", false, true},
+		{"Our method converges.", false, true},
+		{"Knowledge distillation, the standard approach to these problems, minimizes the KL divergence.", false, false},
+		{"Weights are random in this work's baseline.", false, false},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.back, compress.PointsBack(tt.in), "PointsBack(%q)", tt.in)
+		assert.Equal(t, tt.own, compress.OwnVoice(tt.in), "OwnVoice(%q)", tt.in)
+	}
+}
