@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/papergist/papergist/wasm/summarize/internal/compress"
 )
 
 // glueStarts open a leading clause that ties a sentence to text the reader of a TL;DR does not see:
@@ -17,7 +19,8 @@ var glueStarts = []string{"for", "to", "guided", "motivated", "inspired", "based
 var glueRefs = map[string]bool{"this": true, "these": true, "that": true, "those": true, "such": true,
 	"end": true, "purpose": true, "them": true, "it": true, "above": true, "aforementioned": true, "thereof": true}
 
-// glueWords are connectives that open a sentence alone: "However, we…", "Therefore, we…".
+// glueWords are connectives that open a sentence alone: "However, we…", "Therefore, we…". Those of several
+// words ("By contrast,") are compress's lead-ins, dropped before stage two scores the sentence.
 var glueWords = map[string]bool{"however": true, "therefore": true, "thus": true, "hence": true,
 	"consequently": true, "moreover": true, "furthermore": true, "additionally": true, "finally": true,
 	"specifically": true, "accordingly": true, "instead": true, "then": true, "next": true, "meanwhile": true,
@@ -25,10 +28,6 @@ var glueWords = map[string]bool{"however": true, "therefore": true, "thus": true
 	"notably": true, "similarly": true, "likewise": true, "subsequently": true, "overall": true,
 	"first": true, "firstly": true, "second": true, "secondly": true, "third": true, "thirdly": true, "lastly": true,
 	"also": true, "ironically": true}
-
-// gluePhrases are connectives of several words that open a sentence alone: "By contrast, we show…", "More
-// precisely, we augment…".
-const gluePhrases = "|by contrast|more precisely|more specifically|as a byproduct|on the other hand|"
 
 // subjectStarts begin the full sentence that must remain after the glue is dropped.
 var subjectStarts = map[string]bool{"we": true, "our": true, "this": true, "the": true, "a": true, "an": true, "it": true}
@@ -74,12 +73,11 @@ func dropGlue(s string) string {
 	if first, n := firstFields(rest, 6); n < 6 || !subjectStarts[strings.ToLower(first)] {
 		return s
 	}
-	low := strings.ToLower(s[:comma])
-	lead := strings.Fields(low)
+	lead := strings.Fields(strings.ToLower(s[:comma]))
 	if len(lead) == 0 || len(lead) > 8 {
 		return s
 	}
-	glue := len(lead) == 1 && glueWords[lead[0]] || strings.Contains(gluePhrases, "|"+low+"|")
+	glue := len(lead) == 1 && glueWords[lead[0]]
 	if !glue && len(lead) > 1 {
 		for _, g := range glueStarts {
 			if lead[0] == g {
@@ -95,7 +93,10 @@ func dropGlue(s string) string {
 		return s
 	}
 	r, size := utf8.DecodeRuneInString(rest)
-	return string(unicode.ToUpper(r)) + rest[size:]
+	if rest = string(unicode.ToUpper(r)) + rest[size:]; compress.PointsBack(rest) {
+		return s // "However, this method…" stays: "This method…" would read as the paper's
+	}
+	return rest
 }
 
 // firstFields returns the first of strings.Fields(s) and how many there are, counting up to limit:

@@ -176,8 +176,11 @@ func Clean(s string) string {
 	return Tidy(dropInline(dropLeadIn(dropBrackets(s))))
 }
 
-// leadIns are openings that say nothing about the paper; each is dropped with the comma after it.
-// They are matched case-insensitively at the start of the sentence.
+// leadIns are openings that say nothing about the paper, or tie the sentence to text a TL;DR leaves out
+// ("By contrast,"); each is dropped with the comma after it, unless what follows then points back ("On the
+// other hand, this method…" stays: "This method…" would read as the paper's). They are matched
+// case-insensitively at the start of the sentence. The TL;DR's last pass (summarize's standAlone) drops the
+// one-word connectives and the leading clauses this list does not hold.
 var leadIns = []string{
 	"in this paper", "in this work", "in this study", "in this article", "in this note", "in this letter",
 	"in this thesis", "in this report", "in the present paper", "in the present work", "in this contribution",
@@ -193,6 +196,7 @@ var leadIns = []string{
 	"third", "lastly", "then", "next", "also", "experimentally", "empirically", "theoretically", "altogether",
 	"accordingly", "crucially", "unlike previous work", "unlike prior work", "unlike existing methods",
 	"unlike previous methods", "unlike previous approaches", "unlike existing approaches",
+	"by contrast", "more precisely", "more specifically", "as a byproduct", "on the other hand",
 }
 
 // dropLeadIn removes content-free openings ("In this paper, we …" → "We …"), repeatedly.
@@ -211,6 +215,9 @@ func dropLeadIn(s string) string {
 				rest = rest[1:]
 			default:
 				continue
+			}
+			if PointsBack(capitalize(rest)) {
+				return capitalize(s)
 			}
 			s, changed = rest, true
 			break
