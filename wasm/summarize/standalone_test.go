@@ -55,6 +55,11 @@ func TestTLDRDropsLeadingGlue(t *testing.T) {
 	}
 	r := sharedRecordByID(t, "Syg9YyBFvS")
 	assert.NotContains(t, summarize.TLDR(r.Title, r.Abstract), "Aiming to bridge this gap")
+	// dev rJgSV3AqKQ: "As a byproduct, we analyze … such as the fixed decay of Wilson et al. (2017)." ends once
+	r = sharedRecordByID(t, "rJgSV3AqKQ")
+	got := summarize.TLDR(r.Title, r.Abstract)
+	assert.True(t, strings.HasPrefix(got, "We analyze the true benefit of these hypergradient methods"), "%q", got)
+	assert.False(t, strings.HasSuffix(got, ".."), "%q", got)
 	// a connective stays when what follows would point back: "This method diverges…" would read as the paper's
 	// own method, and "It…" would name nothing
 	for _, s := range []string{

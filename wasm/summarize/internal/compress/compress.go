@@ -515,6 +515,9 @@ func Tidy(s string) string {
 	if r, _ := utf8.DecodeLastRuneInString(s); s != "" && !strings.ContainsRune(".!?。！？", r) {
 		s += "."
 	}
+	if n := len(s); n > 2 && s[n-2] == '.' && s[n-3] != '.' && s[n-1] == '.' {
+		s = s[:n-1] // "…of Wilson et al. (2017)." without its year
+	}
 	return s
 }
 

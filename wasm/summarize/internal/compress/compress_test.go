@@ -19,6 +19,8 @@ func TestClean(t *testing.T) {
 		{"lead-in kept before it", "However, it diverges.", "However, it diverges."},
 		{"inline", "We address these issues in this paper by proposing W.", "We address these issues by proposing W."},
 		{"citation", "Prior methods [3, 4] fail.", "Prior methods fail."},
+		{"citation after an abbreviation", "We compare to the schedule of Wilson et al. (2017).", "We compare to the schedule of Wilson et al."},
+		{"ellipsis kept", "We study things...", "We study things..."},
 		{"parenthetical", "We train a model (which achieves 90% accuracy) on data.", "We train a model on data."},
 		{"acronym kept", "We propose a network (V-RIN) for imputation.", "We propose a network (V-RIN) for imputation."},
 		{"formula kept", "We bound f(x) tightly.", "We bound f(x) tightly."},
