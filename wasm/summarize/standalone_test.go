@@ -140,6 +140,8 @@ func TestTLDRSubjectDoesNotPointBack(t *testing.T) {
 		// train: the dummy "it" of "It is attractive to…" names nothing; it stays, rather than give way to the
 		// background "Thompson Sampling and its extension… provide an elegant approach…"
 		{"SyYe6k-CW", "It is attractive to consider approximate Bayesian neural networks in a Thompson Sampling framework."},
+		// train: "It uses a top-down modulation network…" behind a connective kept for it, "Instead, it uses…"
+		{"BklBp6EYvB", "We propose a novel architecture which modulate the recognition network"},
 		// "This paper" names the paper itself, after a modifier too
 		{"HJxM3hftiX", "This workshop paper outlines"},
 	} {

@@ -199,31 +199,35 @@ var leadIns = []string{
 	"by contrast", "more precisely", "more specifically", "as a byproduct", "on the other hand",
 }
 
-// dropLeadIn removes content-free openings ("In this paper, we …" → "We …"), repeatedly.
+// dropLeadIn removes content-free openings ("In this paper, we …" → "We …"), repeatedly, but not one whose
+// rest would point back.
 func dropLeadIn(s string) string {
-	for changed := true; changed && isLeadInStart(firstWord(s)); {
-		changed = false
-		for _, l := range leadIns {
-			if len(s) <= len(l) || !strings.EqualFold(s[:len(l)], l) {
-				continue
-			}
-			rest := s[len(l):]
-			switch {
-			case strings.HasPrefix(rest, ", "):
-				rest = rest[2:]
-			case strings.HasPrefix(rest, " we ") || strings.HasPrefix(rest, " We "):
-				rest = rest[1:]
-			default:
-				continue
-			}
-			if PointsBack(capitalize(rest)) {
-				return capitalize(s)
-			}
-			s, changed = rest, true
-			break
+	for {
+		rest, ok := cutLeadIn(s)
+		if !ok || subjectPointsBack(capitalize(rest)) {
+			return capitalize(s)
+		}
+		s = rest
+	}
+}
+
+// cutLeadIn returns what follows s's opening lead-in and its comma, and whether s opens with one.
+func cutLeadIn(s string) (string, bool) {
+	if !isLeadInStart(firstWord(s)) {
+		return s, false
+	}
+	for _, l := range leadIns {
+		if len(s) <= len(l) || !strings.EqualFold(s[:len(l)], l) {
+			continue
+		}
+		switch rest := s[len(l):]; {
+		case strings.HasPrefix(rest, ", "):
+			return rest[2:], true
+		case strings.HasPrefix(rest, " we ") || strings.HasPrefix(rest, " We "):
+			return rest[1:], true
 		}
 	}
-	return capitalize(s)
+	return s, false
 }
 
 // leadInStarts are the first words of the lead-ins: most sentences need no further look.
@@ -407,9 +411,18 @@ func isAcronym(s string) bool {
 }
 
 // PointsBack reports a sentence whose subject points back at text before it: "This motivates…", "These
-// methods…", "It applies…". A TL;DR is read without that text. "This paper…" and its kind name the paper
-// itself, and the "it" of "It is hard to…" / "It is known that…" names nothing: neither points back.
+// methods…", "It applies…", and after a connective, "Instead, it uses…". A TL;DR is read without that text.
+// "This paper…" and its kind name the paper itself, and the "it" of "It is hard to…" / "It is known that…"
+// names nothing: neither points back.
 func PointsBack(s string) bool {
+	if rest, ok := cutLeadIn(s); ok {
+		s = capitalize(rest)
+	}
+	return subjectPointsBack(s)
+}
+
+// subjectPointsBack is PointsBack for the sentence's first words.
+func subjectPointsBack(s string) bool {
 	first, rest, _ := strings.Cut(s, " ")
 	switch {
 	case first == "It":

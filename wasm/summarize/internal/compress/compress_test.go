@@ -111,6 +111,10 @@ func TestPointsBackAndOwnVoice(t *testing.T) {
 		{"Our method converges.", false, true},
 		{"Knowledge distillation, the standard approach to these problems, minimizes the KL divergence.", false, false},
 		{"Weights are random in this work's baseline.", false, false},
+		{"Instead, it uses a top-down modulation network.", true, false},
+		{"On the other hand, this method diverges.", true, false},
+		{"However, it is hard to tune the step size.", false, false},
+		{"However, we tune the step size.", false, false},
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.back, compress.PointsBack(tt.in), "PointsBack(%q)", tt.in)
