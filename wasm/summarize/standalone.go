@@ -4,19 +4,23 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/papergist/papergist/wasm/summarize/internal/compress"
 )
 
 // glueStarts open a leading clause that ties a sentence to text the reader of a TL;DR does not see:
 // "For this purpose, we introduce…", "To address these limitations, we…", "Guided by these insights, we…".
 var glueStarts = []string{"for", "to", "guided", "motivated", "inspired", "based", "building", "with", "in",
-	"as", "following", "given", "driven", "drawing", "towards", "toward", "on", "from", "against", "using", "leveraging"}
+	"as", "following", "given", "driven", "drawing", "towards", "toward", "on", "from", "against", "using", "leveraging",
+	"aiming"}
 
 // glueRefs are the words that make such a clause point back: without one, "To train large models, we…"
 // is content and stays.
 var glueRefs = map[string]bool{"this": true, "these": true, "that": true, "those": true, "such": true,
 	"end": true, "purpose": true, "them": true, "it": true, "above": true, "aforementioned": true, "thereof": true}
 
-// glueWords are connectives that open a sentence alone: "However, we…", "Therefore, we…".
+// glueWords are connectives that open a sentence alone: "However, we…", "Therefore, we…". Those of several
+// words ("By contrast,") are compress's lead-ins, dropped before stage two scores the sentence.
 var glueWords = map[string]bool{"however": true, "therefore": true, "thus": true, "hence": true,
 	"consequently": true, "moreover": true, "furthermore": true, "additionally": true, "finally": true,
 	"specifically": true, "accordingly": true, "instead": true, "then": true, "next": true, "meanwhile": true,
@@ -89,7 +93,10 @@ func dropGlue(s string) string {
 		return s
 	}
 	r, size := utf8.DecodeRuneInString(rest)
-	return string(unicode.ToUpper(r)) + rest[size:]
+	if rest = string(unicode.ToUpper(r)) + rest[size:]; compress.PointsBack(rest) {
+		return s // "However, this method…" stays: "This method…" would read as the paper's
+	}
+	return rest
 }
 
 // firstFields returns the first of strings.Fields(s) and how many there are, counting up to limit:

@@ -40,6 +40,41 @@ func TestTLDRDropsLeadingGlue(t *testing.T) {
 		got := summarize.TLDR("Methods", abstract)
 		assert.True(t, strings.HasPrefix(got, want), "%q", got)
 	}
+	// connectives of several words, and "Aiming to…" with a word that points back (SciTLDR dev's TL;DRs had "By
+	// contrast, we show…", "More precisely, we augment…", "As a byproduct, we analyze…", "Aiming to bridge this gap,
+	// we propose…")
+	for abstract, want := range map[string]string{
+		"By contrast, we show that sign descent converges on deep networks whose gradients are heavy-tailed.":       "We show that sign descent converges",
+		"More precisely, we add a learned memory of key vectors to every attention layer of the encoder.":           "We add a learned memory of key vectors",
+		"As a byproduct, we measure how much of the speed-up comes from the learned step sizes alone.":              "We measure how much of the speed-up",
+		"On the other hand, we prune networks to a tenth of their weights and keep their accuracy on rare classes.": "We prune networks to a tenth",
+		"Aiming to close this gap, we propose a courier route planner that learns from the rounds couriers drive.":  "We propose a courier route planner",
+	} {
+		got := summarize.TLDR("Methods", abstract)
+		assert.True(t, strings.HasPrefix(got, want), "%q", got)
+	}
+	r := sharedRecordByID(t, "Syg9YyBFvS")
+	assert.NotContains(t, summarize.TLDR(r.Title, r.Abstract), "Aiming to bridge this gap")
+	// dev rJgSV3AqKQ: "As a byproduct, we analyze … such as the fixed decay of Wilson et al. (2017)." ends once
+	r = sharedRecordByID(t, "rJgSV3AqKQ")
+	got := summarize.TLDR(r.Title, r.Abstract)
+	assert.True(t, strings.HasPrefix(got, "We analyze the true benefit of these hypergradient methods"), "%q", got)
+	assert.False(t, strings.HasSuffix(got, ".."), "%q", got)
+	// a connective stays when what follows would point back: "This method diverges…" would read as the paper's
+	// own method, and "It…" would name nothing
+	for _, s := range []string{
+		"On the other hand, this method diverges on small transformer language models trained at high learning rates.",
+		"By contrast, it converges on every convex objective whose gradients are bounded by a known constant.",
+		"More precisely, these networks forget the rare classes of their training data before the common ones.",
+		"As a byproduct, this analysis bounds the error of sign descent with momentum on heavy-tailed gradients.",
+		"However, this method diverges on small transformer language models trained at high learning rates.",
+		// not one of the connectives: a lead that holds a "|" is not a list's two entries
+		"By contrast|more precisely, we show that sign descent converges on deep networks with heavy-tailed gradients.",
+	} {
+		assert.Equal(t, s, summarize.TLDR("Methods", s))
+	}
+	aim := "Aiming to train large language models on one GPU, we offload optimizer states to the CPU memory."
+	assert.Equal(t, aim, summarize.TLDR("Offloading", aim))
 	assert.True(t, strings.HasPrefix(summarize.TLDR("Methods", "We first-order approximate the loss of deep networks with a linear model of their weights."), "We first-order"))
 	// a leading clause that refers to nothing unseen is content and stays
 	keep := "To train large language models on a single GPU, we offload optimizer states to the CPU memory."
@@ -82,4 +117,42 @@ func TestTLDRKeepsMixedQuotes(t *testing.T) {
 	s := sharedRecordByID(t, "rJgzzJHtDB").Sentence(t, "sweet point")
 	require.Equal(t, 1, strings.Count(s, "“")+strings.Count(s, `"`)-1, "one “ and one straight quote: %q", s)
 	assert.Equal(t, strings.Replace(s, `"`, "”", 1), summarize.TLDR("Multi-exit networks", s))
+}
+
+// A TL;DR whose subject points back at a sentence the card leaves out ("This motivates…") gives way to the best
+// candidate in the paper's own voice, and only to one: any other sentence may be background or prior work. Each
+// paper of SciTLDR is read by paper_id, and its TL;DR must be the sentence named here, from its opening words.
+func TestTLDRSubjectDoesNotPointBack(t *testing.T) {
+	for _, tt := range []struct{ id, want string }{
+		// dev: "This motivates an alternative objective…" gave way to the baseline the paper argues against,
+		// "Knowledge distillation, the standard approach to these problems, minimizes the KL divergence…"
+		{"SkgpBJrtvS", "We demonstrate that this objective ignores important structural knowledge"},
+		{"HylgS2IpLN", "We conduct a systematic evaluation of over 100"},           // "This requirement warrants…"
+		{"HJgyAoRqFQ", "We describe a method for denoising the hidden state"},      // "This state-denoised… network performs…"
+		{"H1luEtWjTE", "The aim of this study is to introduce a formal framework"}, // "It applies formal methods…"
+		{"H1gfFaEYDS", "We propose to augment the data with specifications"},       // train: "This is a key hurdle…"
+		// train: "These results complement…" gave way to prior work, "…two biologically-plausible algorithms,
+		// proposed by Liao et al. and Lillicrap et al., relax BP's weight symmetry…"
+		{"SygvZ209F7", "We examined the performance of sign-symmetry and feedback alignment on ImageNet"},
+		// train: "This weight transport problem…"-like openers gave way to "The resulting algorithm is…", which
+		// points back as much
+		{"rJxWxxSYvB", "We show how the discontinuity introduced in a spiking system"},
+		// train: the dummy "it" of "It is attractive to…" names nothing; it stays, rather than give way to the
+		// background "Thompson Sampling and its extension… provide an elegant approach…"
+		{"SyYe6k-CW", "It is attractive to consider approximate Bayesian neural networks in a Thompson Sampling framework."},
+		// train: "It uses a top-down modulation network…" behind a connective kept for it, "Instead, it uses…"
+		{"BklBp6EYvB", "We propose a novel architecture which modulate the recognition network"},
+		// "This paper" names the paper itself, after a modifier too
+		{"HJxM3hftiX", "This workshop paper outlines"},
+	} {
+		r := sharedRecordByID(t, tt.id)
+		got := summarize.TLDR(r.Title, r.Abstract)
+		assert.True(t, strings.HasPrefix(got, tt.want), "%s: %q", tt.id, got)
+	}
+	// with no sentence in the paper's own voice, stage two's choice stays: the background sentence would tell the
+	// reader less, and nothing of what the paper does
+	back := "It proposes a new regularizer that penalizes the curvature of the loss, and improves test accuracy on ten small image benchmarks by four points."
+	assert.Equal(t, back, summarize.TLDR("Curvature regularization", "Deep networks overfit small data sets. "+back))
+	only := "This bound tightens the best known rates for sign descent with momentum by a logarithmic factor."
+	assert.Equal(t, only, summarize.TLDR("Sign descent", only))
 }

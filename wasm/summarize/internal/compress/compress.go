@@ -176,8 +176,11 @@ func Clean(s string) string {
 	return Tidy(dropInline(dropLeadIn(dropBrackets(s))))
 }
 
-// leadIns are openings that say nothing about the paper; each is dropped with the comma after it.
-// They are matched case-insensitively at the start of the sentence.
+// leadIns are openings that say nothing about the paper, or tie the sentence to text a TL;DR leaves out
+// ("By contrast,"); each is dropped with the comma after it, unless what follows then points back ("On the
+// other hand, this method…" stays: "This method…" would read as the paper's). They are matched
+// case-insensitively at the start of the sentence. The TL;DR's last pass (summarize's standAlone) drops the
+// one-word connectives and the leading clauses this list does not hold.
 var leadIns = []string{
 	"in this paper", "in this work", "in this study", "in this article", "in this note", "in this letter",
 	"in this thesis", "in this report", "in the present paper", "in the present work", "in this contribution",
@@ -193,30 +196,38 @@ var leadIns = []string{
 	"third", "lastly", "then", "next", "also", "experimentally", "empirically", "theoretically", "altogether",
 	"accordingly", "crucially", "unlike previous work", "unlike prior work", "unlike existing methods",
 	"unlike previous methods", "unlike previous approaches", "unlike existing approaches",
+	"by contrast", "more precisely", "more specifically", "as a byproduct", "on the other hand",
 }
 
-// dropLeadIn removes content-free openings ("In this paper, we …" → "We …"), repeatedly.
+// dropLeadIn removes content-free openings ("In this paper, we …" → "We …"), repeatedly, but not one whose
+// rest would point back.
 func dropLeadIn(s string) string {
-	for changed := true; changed && isLeadInStart(firstWord(s)); {
-		changed = false
-		for _, l := range leadIns {
-			if len(s) <= len(l) || !strings.EqualFold(s[:len(l)], l) {
-				continue
-			}
-			rest := s[len(l):]
-			switch {
-			case strings.HasPrefix(rest, ", "):
-				rest = rest[2:]
-			case strings.HasPrefix(rest, " we ") || strings.HasPrefix(rest, " We "):
-				rest = rest[1:]
-			default:
-				continue
-			}
-			s, changed = rest, true
-			break
+	for {
+		rest, ok := cutLeadIn(s)
+		if !ok || subjectPointsBack(capitalize(rest)) {
+			return capitalize(s)
+		}
+		s = rest
+	}
+}
+
+// cutLeadIn returns what follows s's opening lead-in and its comma, and whether s opens with one.
+func cutLeadIn(s string) (string, bool) {
+	if !isLeadInStart(firstWord(s)) {
+		return s, false
+	}
+	for _, l := range leadIns {
+		if len(s) <= len(l) || !strings.EqualFold(s[:len(l)], l) {
+			continue
+		}
+		switch rest := s[len(l):]; {
+		case strings.HasPrefix(rest, ", "):
+			return rest[2:], true
+		case strings.HasPrefix(rest, " we ") || strings.HasPrefix(rest, " We "):
+			return rest[1:], true
 		}
 	}
-	return capitalize(s)
+	return s, false
 }
 
 // leadInStarts are the first words of the lead-ins: most sentences need no further look.
@@ -399,6 +410,108 @@ func isAcronym(s string) bool {
 	return false
 }
 
+// PointsBack reports a sentence whose subject points back at text before it: "This motivates…", "These
+// methods…", "It applies…", and after a connective, "Instead, it uses…". A TL;DR is read without that text.
+// "This paper…" and its kind name the paper itself, and the "it" of "It is hard to…" / "It is known that…"
+// names nothing: neither points back.
+func PointsBack(s string) bool {
+	if rest, ok := cutLeadIn(s); ok {
+		s = capitalize(rest)
+	}
+	return subjectPointsBack(s)
+}
+
+// subjectPointsBack is PointsBack for the sentence's first words.
+func subjectPointsBack(s string) bool {
+	first, rest, _ := strings.Cut(s, " ")
+	switch {
+	case first == "It":
+		return !dummyIt(rest)
+	case inList(" Its They Their Such ", first):
+		return true
+	case inList(" This These Those That ", first):
+		return !namesPaper(rest)
+	}
+	return false
+}
+
+// OwnVoice reports a sentence in the paper's own voice: "We…", "Our…", "This (workshop) paper…", "In this
+// paper…", "The aim of this study…". A TL;DR whose subject points back gives way only to such a sentence: any other may be background
+// or prior work ("Knowledge distillation, the standard approach…, minimizes…").
+func OwnVoice(s string) bool {
+	w, rest, _ := strings.Cut(s, " ")
+	if w == "We" || w == "Our" {
+		return true
+	}
+	// "this" among the first four words: "This paper…", "In this paper…", "The aim of this study…"
+	for i := 0; i < 4 && rest != ""; i++ {
+		if w == "This" || w == "this" {
+			return namesPaper(rest)
+		}
+		w, rest, _ = strings.Cut(rest, " ")
+	}
+	return false
+}
+
+// namesPaper reports words after "this" that name the paper itself: "paper…", and after one or two
+// modifiers "workshop paper…", "short workshop paper…". A plural is the noun, not a modifier: "These methods
+// work…" does not name the paper.
+func namesPaper(s string) bool {
+	for range 3 {
+		var w string
+		w, s, _ = strings.Cut(s, " ")
+		w = strings.TrimRight(w, ",;:")
+		if inList(ownNouns, w) {
+			return true
+		}
+		if strings.HasSuffix(w, "s") {
+			return false
+		}
+	}
+	return false
+}
+
+// dummyIt reports the words after a sentence's "It" that make it the dummy subject of "It is hard to…", "It
+// is well known that…", "It has been shown that…": it then stands for the clause that follows.
+func dummyIt(s string) bool {
+	verb, s, _ := strings.Cut(s, " ")
+	if !inList(" is was has remains seems ", verb) {
+		return false
+	}
+	for range 3 {
+		var w string
+		w, s, _ = strings.Cut(s, " ")
+		if w == "to" || w == "that" {
+			return true
+		}
+		if inList(" a an the ", w) { // "It is a hurdle that…": a noun phrase, and "it" refers
+			return false
+		}
+	}
+	return false
+}
+
+// ownNouns, after "This", name the paper the TL;DR is about.
+const ownNouns = " paper work study article thesis note letter report chapter survey tutorial manuscript contribution submission research dissertation "
+
+// inList reports whether w is one of the words of list, which opens and closes with a space: in wasm, smaller
+// than a map or a switch.
+func inList(list, w string) bool {
+	if w == "" || strings.IndexByte(w, ' ') >= 0 {
+		return false
+	}
+	for {
+		i := strings.Index(list, w)
+		if i < 0 {
+			return false
+		}
+		if i > 0 && list[i-1] == ' ' && list[i+len(w)] == ' ' {
+			return true
+		}
+		list = list[i+1:]
+	}
+}
+
 // Tidy mends what cuts leave: doubled spaces, space before punctuation, trailing commas, a lower-case
 // start and a missing final period.
 func Tidy(s string) string {
@@ -414,6 +527,9 @@ func Tidy(s string) string {
 	s = capitalize(s)
 	if r, _ := utf8.DecodeLastRuneInString(s); s != "" && !strings.ContainsRune(".!?。！？", r) {
 		s += "."
+	}
+	if n := len(s); n > 2 && s[n-2] == '.' && s[n-3] != '.' && s[n-1] == '.' {
+		s = s[:n-1] // "…of Wilson et al. (2017)." without its year
 	}
 	return s
 }

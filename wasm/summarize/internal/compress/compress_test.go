@@ -14,8 +14,13 @@ func TestClean(t *testing.T) {
 		{"lead-in", "In this paper, we propose X.", "We propose X."},
 		{"lead-in without comma", "In this work we study Y.", "We study Y."},
 		{"stacked lead-ins", "However, in this paper, we show Z.", "We show Z."},
+		{"connective of several words", "By contrast, we show Z.", "We show Z."},
+		{"lead-in kept before a subject that points back", "On the other hand, this method diverges.", "On the other hand, this method diverges."},
+		{"lead-in kept before it", "However, it diverges.", "However, it diverges."},
 		{"inline", "We address these issues in this paper by proposing W.", "We address these issues by proposing W."},
 		{"citation", "Prior methods [3, 4] fail.", "Prior methods fail."},
+		{"citation after an abbreviation", "We compare to the schedule of Wilson et al. (2017).", "We compare to the schedule of Wilson et al."},
+		{"ellipsis kept", "We study things...", "We study things..."},
 		{"parenthetical", "We train a model (which achieves 90% accuracy) on data.", "We train a model on data."},
 		{"acronym kept", "We propose a network (V-RIN) for imputation.", "We propose a network (V-RIN) for imputation."},
 		{"formula kept", "We bound f(x) tightly.", "We bound f(x) tightly."},
@@ -78,5 +83,41 @@ func TestFirstCutIsCutsInRange(t *testing.T) {
 			require.Equal(t, wantOK, ok, "text[%d:%d]", from, to)
 			require.Equal(t, want, got, "text[%d:%d]", from, to)
 		}
+	}
+}
+
+// A subject that points back gives way only to a sentence in the paper's own voice; the dummy "it" of "It is hard
+// to…" and the paper itself ("This short workshop paper…") point at nothing the card leaves out.
+func TestPointsBackAndOwnVoice(t *testing.T) {
+	tests := []struct {
+		in        string
+		back, own bool
+	}{
+		{"This motivates an alternative objective for distillation.", true, false},
+		{"These methods fail on large graphs.", true, false},
+		{"It applies formal methods to driver models.", true, false},
+		{"It is a key hurdle that remains open.", true, false},
+		{"They fail on large graphs.", true, false},
+		{"It is attractive to consider Bayesian networks.", false, false},
+		{"It is well known that deep networks overfit.", false, false},
+		{"It has been shown that deep networks overfit.", false, false},
+		{"This paper studies sign descent.", false, true},
+		{"This workshop paper outlines a student network.", false, true},
+		{"This short workshop paper outlines a student network.", false, true},
+		{"These methods work well on large graphs.", true, false},
+		{"In this paper we study sign descent.", false, true},
+		{"The aim of this study is to introduce a framework.", false, true},
+		{"We propose sign descent.", false, true},
+		{"Our method converges.", false, true},
+		{"Knowledge distillation, the standard approach to these problems, minimizes the KL divergence.", false, false},
+		{"Weights are random in this work's baseline.", false, false},
+		{"Instead, it uses a top-down modulation network.", true, false},
+		{"On the other hand, this method diverges.", true, false},
+		{"However, it is hard to tune the step size.", false, false},
+		{"However, we tune the step size.", false, false},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.back, compress.PointsBack(tt.in), "PointsBack(%q)", tt.in)
+		assert.Equal(t, tt.own, compress.OwnVoice(tt.in), "OwnVoice(%q)", tt.in)
 	}
 }

@@ -150,7 +150,7 @@ func shortlist(m *Model, title string, sentences []string, k int, keep bool, emi
 	w.probs = m.wordProbs(v, w.probs, &w.sigmoids)
 	b := &w.builder
 	*b = candidateBuilder{m: m, probs: w.probs, lex: m.lexOf(v), info: v.info, nTitle: v.nTitle,
-		titleSeen: grow(b.titleSeen, v.nTitle), emit: emit, bestAt: -1,
+		titleSeen: grow(b.titleSeen, v.nTitle), emit: emit, bestAt: -1, ownAt: -1,
 		toks: b.toks, gain: b.gain, title: b.title, trail: b.trail, digitFrom: b.digitFrom,
 		heads: b.heads}
 	var toks []token
@@ -171,7 +171,10 @@ func shortlist(m *Model, title string, sentences []string, k int, keep bool, emi
 		}
 	}
 	head, at = b.bestHead, b.bestAt
-	b.emit, b.bestHead = nil, "" // the workspace must not keep the caller's closure or text alive
+	if b.ownAt >= 0 && compress.PointsBack(head) {
+		head, at = b.ownHead, b.ownAt // "This motivates…" gives way to the best "We…"
+	}
+	b.emit, b.bestHead, b.ownHead = nil, "", "" // the workspace must not keep the caller's closure or text alive
 	return head, at
 }
 
@@ -189,6 +192,12 @@ type candidateBuilder struct {
 	bestHead  string
 	bestAt    int
 	bestScore float64
+	// the best candidate in the paper's own voice ("We…"), which takes the place of a best one whose
+	// subject points back at a sentence the TL;DR leaves out ("This motivates…")
+	ownHead  string
+	ownAt    int
+	ownScore float64
+	own      bool // the head being built is in the paper's own voice
 
 	// scratch, reused from head to head
 	toks      []token
@@ -287,10 +296,17 @@ func (b *candidateBuilder) add(h compress.Head, toks []token, delta float64, ran
 		f.kept, f.trail, f.trailScore = toks[:k], toks[k:], trail[k]
 		if b.emit != nil {
 			b.emit(c)
-		} else if s := b.m.ScoreCandidate(f); b.bestAt < 0 || s > b.bestScore {
-			b.bestHead, b.bestAt, b.bestScore = c.head, c.at, s
+		} else {
+			s := b.m.ScoreCandidate(f)
+			if b.bestAt < 0 || s > b.bestScore {
+				b.bestHead, b.bestAt, b.bestScore = c.head, c.at, s
+			}
+			if b.own && (b.ownAt < 0 || s > b.ownScore) {
+				b.ownHead, b.ownAt, b.ownScore = c.head, c.at, s
+			}
 		}
 	}
+	b.own = b.emit == nil && compress.OwnVoice(h.Text)
 	make1(len(h.Text), n, h.Kind)
 	// A cut keeps the words before it, at least MinWords and not all n; it is never inside a word, and
 	// of the cuts in one gap between words only the first counts: the others keep the same words.
