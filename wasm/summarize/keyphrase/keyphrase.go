@@ -537,37 +537,43 @@ type Ranked struct {
 
 // RankDetailed is Rank appending to out.
 func RankDetailed(title, abstract string, m *Model, k int, out []Ranked) []Ranked {
+	if k <= 0 {
+		return out
+	}
 	d := scan(title, abstract, m)
 	defer docs.Put(d)
 	var f [NumFeatures]float64
-	order := d.order[:0]
+	// the best k in one pass over the candidates, best first and earlier first on ties: an insertion into
+	// a list of k, where a selection of the best k times over took as long as rating them
+	top := d.order[:0]
 	for i := range d.cands {
 		c := &d.cands[i]
 		f = [NumFeatures]float64{}
 		d.features(c, &f)
 		c.score = d.rate(c, &f, m)
 		if f[fSingleCommon] == 1 && m.common(d.words[c.ids[0]].lex) {
-			c.score = math.Inf(-1) // a bare common word ("design", "framework") names nothing
+			continue // a bare common word ("design", "framework") names nothing
 		}
-		order = append(order, int32(i))
+		s := c.score
+		j := len(top)
+		if j < k {
+			top = append(top, int32(i))
+		} else if s > d.cands[top[k-1]].score {
+			j = k - 1
+		} else {
+			continue
+		}
+		for ; j > 0 && d.cands[top[j-1]].score < s; j-- {
+			top[j] = top[j-1]
+		}
+		top[j] = int32(i)
 	}
-	d.order = order
-	// the best k by repeated selection, earlier first on ties: cheaper than sorting every candidate
-	for n := 0; n < k; n++ {
-		best := -1
-		for _, i := range order {
-			if i >= 0 && (best < 0 || d.cands[i].score > d.cands[best].score) {
-				best = int(i)
-			}
-		}
-		if best < 0 {
+	d.order = top
+	for n, i := range top {
+		c := &d.cands[i]
+		if n >= m.MinKeep && c.score < m.Threshold {
 			break
 		}
-		c := &d.cands[best]
-		if math.IsInf(c.score, -1) || n >= m.MinKeep && c.score < m.Threshold {
-			break
-		}
-		order[best] = -1
 		w := &d.words[c.ids[0]]
 		out = append(out, Ranked{Text: d.shownForm(c), LeadVerb: c.n > 1 && w.afterModal == w.tf})
 	}
