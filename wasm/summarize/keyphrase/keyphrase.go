@@ -246,7 +246,7 @@ func scan(title, abstract string, m *Model) *doc {
 				if t.folded {
 					e = m.entry(lower)
 				}
-				w := docWord{lower: lower, idf: m.rareIDF, suffix: suffixOf(lower)}
+				w := docWord{lower: lower, idf: m.rareIDF, suffix: y.suffix}
 				if e != nil && e.word != nil {
 					w.lex, w.idf = e.word, e.idf
 				}
@@ -590,6 +590,9 @@ type wordType struct {
 	class uint8
 	shape uint8 // shapeOf the word, when it may be part of a phrase
 	flags uint8
+	// suffixOf lower, when it may be part of a phrase: computed once per form, and for the lexicon's words
+	// once per model
+	suffix uint16
 }
 
 // Flags of a wordType.
@@ -692,9 +695,12 @@ func newWordType(w, lw string, e *entry) wordType {
 	if lw == "to" || lw == "with" || lw == "from" || lw == "on" || lw == "into" || lw == "by" {
 		y.flags |= typePrep
 	}
-	if y.class&(classStop|classVerb) == 0 && isPhraseWord(w) {
-		y.flags |= typePhrase
-		y.shape = shapeOf(w)
+	if y.class&(classStop|classVerb) == 0 {
+		if phrase, shape := phraseShape(w); phrase {
+			y.flags |= typePhrase
+			y.shape = shape
+			y.suffix = suffixOf(y.lower)
+		}
 	}
 	if startsUpper(w) {
 		y.flags |= typeUpper
@@ -857,6 +863,9 @@ func isSpace(c byte) bool {
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 func startsUpper(w string) bool {
+	if w != "" && w[0] < utf8.RuneSelf {
+		return 'A' <= w[0] && w[0] <= 'Z'
+	}
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
 }
@@ -1060,6 +1069,67 @@ func isPhraseWord(w string) bool {
 	}
 	return true
 }
+
+// phraseShape is isPhraseWord(w) and, when true, shapeOf(w): for an ASCII word in one pass over it (they
+// took a third of the work on a word an abstract has once).
+func phraseShape(w string) (phrase bool, shape uint8) {
+	var seen, later uint8 // the kinds of w's bytes, and of those after its first
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			if !isPhraseWord(w) {
+				return false, 0
+			}
+			return true, shapeOf(w)
+		}
+		k := asciiKind[c]
+		seen |= k
+		if i > 0 {
+			later |= k
+		}
+	}
+	n := len(w)
+	if n < 2 || n > 30 || seen&(kindUpper|kindLower) == 0 {
+		return false, 0
+	}
+	if later&kindUpper != 0 || seen&kindDigit != 0 && asciiKind[w[0]]&(kindUpper|kindLower) != 0 {
+		shape |= shapeAcronym
+	} else if n > 4 && w[n-2]|0x20 == 'l' && w[n-1]|0x20 == 'y' && !lyNouns[strings.ToLower(w)] {
+		return false, 0 // an adverb
+	}
+	if seen&kindDigit != 0 {
+		shape |= shapeDigit
+	}
+	if seen&kindHyphen != 0 {
+		shape |= shapeHyphen
+	}
+	if n > 3 && (w[n-1] == 's' || w[n-1] == 'S') && w[n-2] != 's' {
+		shape |= shapePlural
+	}
+	if w[n-2] == 'e' && w[n-1] == 's' {
+		shape |= shapeEs
+	}
+	return true, shape
+}
+
+// Kinds of ASCII bytes, for phraseShape.
+const (
+	kindUpper = 1 << iota
+	kindLower
+	kindDigit
+	kindHyphen
+)
+
+var asciiKind = func() (t [utf8.RuneSelf]uint8) {
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c], t[c+'a'-'A'] = kindUpper, kindLower
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = kindDigit
+	}
+	t['-'] = kindHyphen
+	return t
+}()
 
 // lyNouns end in -ly and are not adverbs.
 var lyNouns = map[string]bool{"anomaly": true, "assembly": true, "family": true, "supply": true, "poly": true, "monopoly": true, "italy": true, "reply": true}
