@@ -727,7 +727,7 @@ func newWordType(w, lw string, e *entry) wordType {
 func tokenize(toks []token, types *wordTypes, text string, base, titleLen int, m *Model) (_ []token, words, stops int) {
 	sentStart := true
 	for i := 0; i < len(text); {
-		for i < len(text) && isSpace(text[i]) {
+		for i < len(text) && spaceByte[text[i]] {
 			i++
 		}
 		if i == len(text) {
@@ -758,8 +758,8 @@ func tokenize(toks []token, types *wordTypes, text string, base, titleLen int, m
 		// is neither, so no word runs past the field
 		brk := false
 		p := i
-		for p < len(text) && !isSpace(text[p]) {
-			if !wordRuneAt(text, p) {
+		for p < len(text) && !spaceByte[text[p]] {
+			if c := text[p]; !wordByte[c] && (c < utf8.RuneSelf || !wordRuneAt(text, p)) {
 				r, size := rune(text[p]), 1
 				if r >= utf8.RuneSelf {
 					r, size = utf8.DecodeRuneInString(text[p:])
@@ -775,13 +775,15 @@ func tokenize(toks []token, types *wordTypes, text string, base, titleLen int, m
 				continue
 			}
 			q := p
-			for q < len(text) {
+			for {
+				for q < len(text) && wordByte[text[q]] {
+					q++
+				}
+				if q == len(text) {
+					break
+				}
 				c := text[q]
 				if c < utf8.RuneSelf {
-					if asciiWord[c] {
-						q++
-						continue
-					}
 					// inner hyphen or apostrophe between word characters
 					if (c == '-' || c == '\'') && q+1 < len(text) && wordRuneAt(text, q+1) {
 						q++
@@ -848,6 +850,15 @@ func wordRuneAt(s string, i int) bool {
 	r, _ := utf8.DecodeRuneInString(s[i:])
 	return isWordRune(r)
 }
+
+// wordByte marks the ASCII letters and digits, spaceByte the bytes of isSpace: the tokenizer's loops look
+// a byte up in one load.
+var wordByte, spaceByte = func() (word, space [256]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		word[c], space[c] = isWordRune(rune(c)), isSpace(byte(c))
+	}
+	return word, space
+}()
 
 // asciiWord marks the ASCII letters and digits: isWordRune of an ASCII character.
 var asciiWord = func() (t [utf8.RuneSelf]bool) {
