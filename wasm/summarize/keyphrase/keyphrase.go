@@ -443,9 +443,17 @@ func (d *doc) features(c *cand, f *[NumFeatures]float64) {
 // rate is the model's score of c with dense features f: their weighted sum plus the lexicon weights of
 // its first, last and every word.
 func (d *doc) rate(c *cand, f *[NumFeatures]float64, m *Model) float64 {
+	// the sum in the order of the features, three terms a step: a third of the loop's counting and
+	// branching, and every bit of the sum as before
 	s := 0.0
-	for k, x := range f {
-		s += m.Dense[k] * x
+	w, x := m.Dense[:], f[:]
+	for ; len(w) >= 3 && len(x) >= 3; w, x = w[3:], x[3:] {
+		s += w[0] * x[0]
+		s += w[1] * x[1]
+		s += w[2] * x[2]
+	}
+	for k := range min(len(w), len(x)) { // none while NumFeatures is a multiple of 3
+		s += w[k] * x[k]
 	}
 	n := c.n
 	for k, id := range c.ids[:n] {
