@@ -897,10 +897,28 @@ func isVerbIng(w string) bool { return strings.HasSuffix(w, "ing") && !nominalIn
 
 // display returns p with runs of spaces made one.
 func display(p string) string {
-	if strings.ContainsAny(p, "\t\n\r") || strings.Contains(p, "  ") {
-		p = strings.Join(strings.Fields(p), " ")
-	}
+	p, _ = displaySpaces(p)
 	return p
+}
+
+// displaySpaces is display, in one pass over p, that also reports a form feed or vertical tab left in the
+// result, which hasAcronym takes for part of a word.
+func displaySpaces(p string) (_ string, odd bool) {
+	collapse := false
+	for i := 0; i < len(p); i++ {
+		switch p[i] {
+		case '\t', '\n', '\r':
+			collapse = true
+		case ' ':
+			collapse = collapse || i > 0 && p[i-1] == ' '
+		case '\f', '\v':
+			odd = true
+		}
+	}
+	if collapse {
+		return strings.Join(strings.Fields(p), " "), false
+	}
+	return p, odd
 }
 
 // foldPlural drops the plural s of a lower-case word: "networks" → "network", not "class" or "gas".
@@ -930,9 +948,9 @@ func displayForm(p string) string {
 // the abstract does not have them ("SUBSCALE PIXEL NETWORKS" reads "subscale pixel networks", an "LSTM" the
 // abstract writes so stays).
 func (d *doc) shownForm(c *cand) string {
-	p := display(d.span(c.start, c.end))
+	p, odd := displaySpaces(d.span(c.start, c.end))
 	fromShout := c.start < len(d.title) && (d.shouting || isCapsRun(p))
-	if !fromShout && (hasAcronym(p) || isLowerCase(p)) {
+	if !fromShout && (d.acronym(c, p, odd) || isLowerCase(p)) {
 		return p
 	}
 	d.markCase()
@@ -965,6 +983,20 @@ func (d *doc) shownForm(c *cand) string {
 		}
 	}
 	return b.String()
+}
+
+// acronym is hasAcronym(p) of c's text p, from the shapes of its words: only spaces lie between them, and
+// display has made those single spaces unless odd.
+func (d *doc) acronym(c *cand, p string, odd bool) bool {
+	if odd {
+		return hasAcronym(p)
+	}
+	for i := c.shown; i < c.shown+c.n; i++ {
+		if d.toks[i].shape&shapeAcronym != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // writeLower writes strings.ToLower(w) to b without allocating.

@@ -39,3 +39,35 @@ func TestPhraseShapeAgreesWithItsParts(t *testing.T) {
 		check(w)
 	}
 }
+
+// TestAcronymFromShapesAgreesWithText checks doc.acronym, which reads a candidate's acronyms from its words'
+// shapes, against hasAcronym of its displayed text, on texts of our own whose phrases are split by runs of
+// spaces, tabs, newlines, form feeds and vertical tabs.
+func TestAcronymFromShapesAgreesWithText(t *testing.T) {
+	m := &Model{Docs: 10, Lex: map[string]*Word{}}
+	m.Prepare()
+	texts := [][2]string{
+		{"Sparse Mixture Models for ImageNet", "We train sparse mixture\tmodels on ImageNet  and CIFAR-10 with\nResNet-50 backbones."},
+		{"Graph\fNeural Networks", "Graph\fNeural networks and graph\vConvolution layers meet deep\fSets in GPT-2\fstyle decoders."},
+		{"", "Deep\fLearning for protein\vFolding,  with Large\t\tLanguage Models and BERT-like\r\nencoders."},
+	}
+	seen := 0
+	for _, tt := range texts {
+		d := scan(tt[0], tt[1], m)
+		for i := range d.cands {
+			c := &d.cands[i]
+			p, odd := displaySpaces(d.span(c.start, c.end))
+			if p != display(d.span(c.start, c.end)) {
+				t.Fatalf("displaySpaces(%q) = %q, display: %q", d.span(c.start, c.end), p, display(d.span(c.start, c.end)))
+			}
+			if got, want := d.acronym(c, p, odd), hasAcronym(p); got != want {
+				t.Errorf("acronym of %q = %v, hasAcronym: %v", p, got, want)
+			}
+			seen++
+		}
+		docs.Put(d)
+	}
+	if seen < 30 {
+		t.Fatalf("only %d candidates", seen)
+	}
+}
