@@ -1085,6 +1085,22 @@ func isUpperCase(w string) bool {
 // isShouting reports a title in capitals: ten letters or more, nine in ten of them upper-case.
 func isShouting(title string) bool {
 	upper, lower := 0, 0
+	for i := 0; i < len(title); i++ { // ASCII first, without the unicode tables
+		switch c := title[i]; {
+		case c >= utf8.RuneSelf:
+			return isShoutingUnicode(title)
+		case 'A' <= c && c <= 'Z':
+			upper++
+		case 'a' <= c && c <= 'z':
+			lower++
+		}
+	}
+	return upper >= 10 && lower*10 < upper+lower
+}
+
+// isShoutingUnicode is isShouting of any title.
+func isShoutingUnicode(title string) bool {
+	upper, lower := 0, 0
 	for _, r := range title {
 		switch {
 		case unicode.IsUpper(r):
@@ -1228,6 +1244,24 @@ func slowAcronym(w string) bool {
 
 // isTitleCased reports a phrase whose every word starts with a capital followed by lower-case letters.
 func isTitleCased(p string) bool {
+	start := true // at the first letter of a word
+	for i := 0; i < len(p); i++ {
+		switch c := p[i]; {
+		case c >= utf8.RuneSelf:
+			return isTitleCasedUnicode(p)
+		case spaceByte[c]:
+			start = true
+		case start != ('A' <= c && c <= 'Z'):
+			return false // a word that starts in lower case, or a capital after its first letter
+		default:
+			start = false
+		}
+	}
+	return true
+}
+
+// isTitleCasedUnicode is isTitleCased of any text.
+func isTitleCasedUnicode(p string) bool {
 	for i := 0; i < len(p); {
 		r, size := utf8.DecodeRuneInString(p[i:])
 		if unicode.IsSpace(r) {

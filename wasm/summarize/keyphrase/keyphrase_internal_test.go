@@ -1,6 +1,7 @@
 package keyphrase
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -69,5 +70,34 @@ func TestAcronymFromShapesAgreesWithText(t *testing.T) {
 	}
 	if seen < 30 {
 		t.Fatalf("only %d candidates", seen)
+	}
+}
+
+// TestASCIICaseChecksAgreeWithUnicode checks the ASCII paths of isTitleCased and isShouting against their
+// Unicode forms on random texts of capitals, small letters, digits, spaces and letters beyond ASCII.
+func TestASCIICaseChecksAgreeWithUnicode(t *testing.T) {
+	parts := []string{"A", "Z", "b", "z", "7", " ", "  ", "\t", "\n", "-", ".", "É", "é", "\u00a0", "Σ"}
+	rng := rand.New(rand.NewPCG(20, 15))
+	for range 200000 {
+		var b strings.Builder
+		ascii := rng.IntN(2) == 0 // half of them ASCII only, which takes the fast path throughout
+		caps := rng.IntN(2) == 0  // half of them mostly in capitals, near isShouting's threshold
+		for n := rng.IntN(40); n > 0; n-- {
+			p := parts[rng.IntN(len(parts))]
+			if caps && rng.IntN(10) < 8 {
+				p = parts[rng.IntN(2)]
+			}
+			if ascii && p[0] >= 0x80 {
+				continue
+			}
+			b.WriteString(p)
+		}
+		s := b.String()
+		if got, want := isTitleCased(s), isTitleCasedUnicode(s); got != want {
+			t.Fatalf("isTitleCased(%q) = %v, isTitleCasedUnicode: %v", s, got, want)
+		}
+		if got, want := isShouting(s), isShoutingUnicode(s); got != want {
+			t.Fatalf("isShouting(%q) = %v, isShoutingUnicode: %v", s, got, want)
+		}
 	}
 }
