@@ -173,3 +173,33 @@ func TestKeyPhrasesWithoutLeadingVerbs(t *testing.T) {
 	got := summarize.KeyPhrases("Transfer learning for parsing", "Our parser can transfer learning signals across languages. We study transfer learning for dependency parsing in twelve languages.")
 	assert.Contains(t, got, "transfer learning")
 }
+
+// A verb after an infinitive's "to" is no part of a key phrase, and no key phrase alone: "the ability to capture
+// interaction dynamics" (SciTLDR dev HJeANgBYwr), "to deploy DNN algorithms" (SJeNA6EtDB), "to learn good-quality
+// action models" (B1xbgWIcPV), "to classify web pages" (Inspec dev inspec-1503) and "classify" alone
+// (inspec-1432), all of which the last version returned. A preposition "to" keeps its noun or adjective.
+func TestKeyPhrasesWithoutInfinitives(t *testing.T) {
+	for _, tt := range []struct{ id, never, want string }{
+		{"HJeANgBYwr", "capture interaction dynamics", "interaction dynamics"},
+		{"SJeNA6EtDB", "deploy DNN algorithms", "DNN algorithms"},
+		{"B1xbgWIcPV", "learn good-quality action models", "good-quality action models"},
+		{"inspec-1503", "classify web pages", "web pages"},
+		{"inspec-1432", "classify", ""},
+	} {
+		r := sharedRecordByID(t, tt.id)
+		got := summarize.KeyPhrases(r.Title, r.Abstract)
+		assert.NotContains(t, got, tt.never, tt.id)
+		if tt.want != "" {
+			assert.Contains(t, got, tt.want, tt.id)
+		}
+	}
+	got := summarize.KeyPhrases("Contrastive pretraining for image classification", "We apply contrastive pretraining to "+
+		"image classification and to deep residual networks. Its encoder learns to capture long-range dependencies "+
+		"between patches, and we use it to collect evidence for robust segmentation maps.")
+	for _, p := range []string{"image classification", "deep residual networks", "long-range dependencies"} {
+		assert.Contains(t, got, p)
+	}
+	for _, p := range []string{"capture long-range dependencies", "collect evidence", "evidence"} {
+		assert.NotContains(t, got, p)
+	}
+}

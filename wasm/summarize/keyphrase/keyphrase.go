@@ -125,7 +125,8 @@ type docWord struct {
 	idf     float64
 	lex     *Word
 	cased   uint8 // casedLower, casedName, casedAcronym: how the abstract writes it (doc.markCase)
-	// afterModal counts its occurrences right after a modal or a subject pronoun ("we fold", "can capture")
+	// afterModal counts its occurrences right after a modal or a subject pronoun ("we fold", "can capture"),
+	// or as an infinitive ("to capture", doc.infinitive)
 	afterModal int
 }
 
@@ -258,7 +259,7 @@ func scan(title, abstract string, m *Model) *doc {
 		if t.phrase {
 			d.words[id].tf++
 			d.words[id].inTitle = d.words[id].inTitle || t.title
-			if i > 0 && toks[i-1].modal && !toks[i-1].brkAfter && !t.brkBefore {
+			if i > 0 && !toks[i-1].brkAfter && !t.brkBefore && (toks[i-1].modal || d.infinitive(i)) {
 				d.words[id].afterModal++
 			}
 		}
@@ -346,6 +347,64 @@ func scan(title, abstract string, m *Model) *doc {
 	}
 	return d
 }
+
+// infinitive reports token i, right after "to", as the verb of an infinitive ("a loss to capture long-range
+// dependencies", "in order to collect evidence"): a word that may be a verb's base form (no adjective ending
+// or ending only nouns have, no -ed or -ing, no plural, hyphen, digit or capital, not a common adjective)
+// after a "to" that no word before it makes a preposition ("applied to image classification", "leads to
+// high variance").
+func (d *doc) infinitive(i int) bool {
+	to, t := &d.toks[i-1], &d.toks[i]
+	if !to.prep || !to.clause || t.upper || i < 1 { // only "to" is both
+		return false
+	}
+	y := &d.types.list[t.typ]
+	if y.suffix&(suffixAdj|suffixIng|suffixEd) != 0 || y.shape&(shapePlural|shapeHyphen|shapeDigit|shapeAcronym) != 0 ||
+		hasAnySuffix(y.lower, nounOnlySuffixes) || toAdjectives[y.lower] {
+		return false
+	}
+	if n := len(y.lower); n > 4 && (y.lower[n-2:] == "er" || y.lower[n-2:] == "or") && !erVerbs[y.lower] {
+		return false // "to computer science", "to deeper networks"
+	}
+	if i < 2 || to.brkBefore || d.toks[i-2].brkAfter {
+		return true
+	}
+	return !toPrepositions[d.types.list[d.toks[i-2].typ].lower]
+}
+
+// nounOnlySuffixes are the noun endings no common verb has: "capture", "measure", "manage" and
+// "implement" may be verbs.
+var nounOnlySuffixes = byLastByte("tion", "sion", "ness", "ity", "ism", "ance", "ence", "ics", "ogy")
+
+// erVerbs are verbs in -er and -or, which mostly end nouns ("computer") and comparatives ("deeper").
+var erVerbs = map[string]bool{"recover": true, "discover": true, "uncover": true, "gather": true, "deliver": true,
+	"remember": true, "render": true, "offer": true, "transfer": true, "filter": true, "monitor": true,
+	"cluster": true, "answer": true, "register": true, "enter": true, "alter": true, "engineer": true,
+	"garner": true, "confer": true, "infer": true, "refer": true, "defer": true, "differ": true, "suffer": true,
+	"trigger": true, "foster": true, "hinder": true, "lower": true, "order": true, "steer": true, "master": true}
+
+// toAdjectives are adjectives without an adjective's ending that often follow a preposition "to": "to deep
+// networks", "to mobile devices", "to human concept learning".
+var toAdjectives = map[string]bool{"deep": true, "human": true, "mobile": true, "nearest": true, "implicit": true,
+	"explicit": true, "discrete": true, "chief": true, "high": true, "low": true, "wide": true, "broad": true,
+	"open": true, "real": true, "complex": true, "robust": true, "smart": true, "fast": true, "short": true, "long": true}
+
+// toPrepositions make the "to" after them a preposition: lower-case, plural-folded.
+var toPrepositions = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`according applied apply applying applicable application compared compare
+		comparison comparable due related relative similar close closer up prior lead led leading contribute
+		contributed contributing respect access prone amenable robust robustness sensitive sensitivity
+		resilient invariant invariance equivalent extend extended extension generalize generalized generalization
+		scale scaled scalable adapt adapted adaptation transfer transferred subject addition contrast opposed
+		correspond corresponding refer referred converge converged convergence exposed exposure attention
+		input solution belong limited restricted map mapped mapping assigned connected linked attached added
+		devoted dedicated answer introduction analogous orthogonal vulnerable susceptible proportional
+		next reduction increase improvement change shift regard response distance concern implication`) {
+		m[w] = true
+	}
+	return m
+}()
 
 // span returns the bytes start to end of the text, which lie in the title or in the abstract.
 func (d *doc) span(start, end int) string {
@@ -539,7 +598,8 @@ func Rank(title, abstract string, m *Model, k int) []string {
 type Ranked struct {
 	Text string
 	// LeadVerb: the text has the first word only right after a modal or a subject pronoun ("We fold
-	// proteins", "a model that can capture containment relations"): an action, not part of a name.
+	// proteins", "a model that can capture containment relations") or as an infinitive's verb ("the ability
+	// to capture interaction dynamics"): an action, not part of a name.
 	LeadVerb bool
 }
 
@@ -583,7 +643,7 @@ func RankDetailed(title, abstract string, m *Model, k int, out []Ranked) []Ranke
 			break
 		}
 		w := &d.words[c.ids[0]]
-		out = append(out, Ranked{Text: d.shownForm(c), LeadVerb: c.n > 1 && w.afterModal == w.tf})
+		out = append(out, Ranked{Text: d.shownForm(c), LeadVerb: w.afterModal == w.tf})
 	}
 	return out
 }
