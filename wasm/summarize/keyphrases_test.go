@@ -2,6 +2,7 @@ package summarize_test
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -201,5 +202,37 @@ func TestKeyPhrasesWithoutInfinitives(t *testing.T) {
 	}
 	for _, p := range []string{"capture long-range dependencies", "collect evidence", "evidence"} {
 		assert.NotContains(t, got, p)
+	}
+}
+
+// A phrase is not dropped as another form of a phrase ranked above it when its word is a different word that
+// merely starts the same: "act" and "action", "sign" and "signal" (sentences of our own; the last version
+// dropped "anti-spam action" and "signal detection").
+func TestKeyPhrasesKeepWordsThatOnlyStartAlike(t *testing.T) {
+	got := summarize.KeyPhrases("Spam law: the anti-spam act and anti-spam action by carriers", "Utah's anti-spam act lets users "+
+		"sue senders of unsolicited mail. We compare the anti-spam act with the anti-spam action that carriers take "+
+		"against bulk senders, and find that anti-spam action by carriers stops more mail than the anti-spam act.")
+	assert.Contains(t, got, "anti-spam act")
+	assert.Contains(t, got, "anti-spam action")
+	got = summarize.KeyPhrases("Signal detection and sign detection in traffic video", "We study signal detection for "+
+		"traffic lights and sign detection for road signs in dashboard video. Signal detection uses the colour of "+
+		"each lamp, while sign detection reads the shape of each road sign.")
+	assert.Contains(t, got, "sign detection")
+	assert.Contains(t, got, "signal detection")
+}
+
+// One phrase in two forms is shown once: "complex-value" and "complex-valued neural networks" (HkCy2uqQM),
+// "tagging" and "tags" (SyeD-b9T6m), "hierarchical planning" and "hierarchical plans" (HJgRIrHWt4), "retrieve
+// facts" and "retrieved facts" (rJgHCgc6pX, dev; the others are training records): the last version showed both.
+func TestKeyPhrasesShowAVariantOnce(t *testing.T) {
+	for _, tt := range []struct{ id, a, b string }{
+		{"HkCy2uqQM", "complex-value neural networks", "complex-valued neural networks"},
+		{"SyeD-b9T6m", "tagging", "tags"},
+		{"HJgRIrHWt4", "hierarchical planning", "hierarchical plans"},
+		{"rJgHCgc6pX", "retrieve facts", "retrieved facts"},
+	} {
+		r := sharedRecordByID(t, tt.id)
+		got := summarize.KeyPhrases(r.Title, r.Abstract)
+		assert.True(t, slices.Contains(got, tt.a) != slices.Contains(got, tt.b), "%s: one of %q and %q in %q", tt.id, tt.a, tt.b, got)
 	}
 }
