@@ -2,6 +2,7 @@ package summarize_test
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -172,4 +173,66 @@ func TestKeyPhrasesWithoutLeadingVerbs(t *testing.T) {
 	// a word that the text also has elsewhere is not taken for a verb: "transfer learning" after "can transfer"
 	got := summarize.KeyPhrases("Transfer learning for parsing", "Our parser can transfer learning signals across languages. We study transfer learning for dependency parsing in twelve languages.")
 	assert.Contains(t, got, "transfer learning")
+}
+
+// A verb after an infinitive's "to" is no part of a key phrase, and no key phrase alone: "the ability to capture
+// interaction dynamics" (SciTLDR dev HJeANgBYwr), "to deploy DNN algorithms" (SJeNA6EtDB), "to learn good-quality
+// action models" (B1xbgWIcPV), "to classify web pages" (Inspec dev inspec-1503) and "classify" alone
+// (inspec-1432), all of which the last version returned. A preposition "to" keeps its noun or adjective.
+func TestKeyPhrasesWithoutInfinitives(t *testing.T) {
+	for _, tt := range []struct{ id, never, want string }{
+		{"HJeANgBYwr", "capture interaction dynamics", "interaction dynamics"},
+		{"SJeNA6EtDB", "deploy DNN algorithms", "DNN algorithms"},
+		{"B1xbgWIcPV", "learn good-quality action models", "good-quality action models"},
+		{"inspec-1503", "classify web pages", "web pages"},
+		{"inspec-1432", "classify", ""},
+	} {
+		r := sharedRecordByID(t, tt.id)
+		got := summarize.KeyPhrases(r.Title, r.Abstract)
+		assert.NotContains(t, got, tt.never, tt.id)
+		if tt.want != "" {
+			assert.Contains(t, got, tt.want, tt.id)
+		}
+	}
+	got := summarize.KeyPhrases("Contrastive pretraining for image classification", "We apply contrastive pretraining to "+
+		"image classification and to deep residual networks. Its encoder learns to capture long-range dependencies "+
+		"between patches, and we use it to collect evidence for robust segmentation maps.")
+	for _, p := range []string{"image classification", "deep residual networks", "long-range dependencies"} {
+		assert.Contains(t, got, p)
+	}
+	for _, p := range []string{"capture long-range dependencies", "collect evidence", "evidence"} {
+		assert.NotContains(t, got, p)
+	}
+}
+
+// A phrase is not dropped as another form of a phrase ranked above it when its word is a different word that
+// merely starts the same: "act" and "action", "sign" and "signal" (sentences of our own; the last version
+// dropped "anti-spam action" and "signal detection").
+func TestKeyPhrasesKeepWordsThatOnlyStartAlike(t *testing.T) {
+	got := summarize.KeyPhrases("Spam law: the anti-spam act and anti-spam action by carriers", "Utah's anti-spam act lets users "+
+		"sue senders of unsolicited mail. We compare the anti-spam act with the anti-spam action that carriers take "+
+		"against bulk senders, and find that anti-spam action by carriers stops more mail than the anti-spam act.")
+	assert.Contains(t, got, "anti-spam act")
+	assert.Contains(t, got, "anti-spam action")
+	got = summarize.KeyPhrases("Signal detection and sign detection in traffic video", "We study signal detection for "+
+		"traffic lights and sign detection for road signs in dashboard video. Signal detection uses the colour of "+
+		"each lamp, while sign detection reads the shape of each road sign.")
+	assert.Contains(t, got, "sign detection")
+	assert.Contains(t, got, "signal detection")
+}
+
+// One phrase in two forms is shown once: "complex-value" and "complex-valued neural networks" (HkCy2uqQM),
+// "tagging" and "tags" (SyeD-b9T6m), "hierarchical planning" and "hierarchical plans" (HJgRIrHWt4), "retrieve
+// facts" and "retrieved facts" (rJgHCgc6pX, dev; the others are training records): the last version showed both.
+func TestKeyPhrasesShowAVariantOnce(t *testing.T) {
+	for _, tt := range []struct{ id, a, b string }{
+		{"HkCy2uqQM", "complex-value neural networks", "complex-valued neural networks"},
+		{"SyeD-b9T6m", "tagging", "tags"},
+		{"HJgRIrHWt4", "hierarchical planning", "hierarchical plans"},
+		{"rJgHCgc6pX", "retrieve facts", "retrieved facts"},
+	} {
+		r := sharedRecordByID(t, tt.id)
+		got := summarize.KeyPhrases(r.Title, r.Abstract)
+		assert.True(t, slices.Contains(got, tt.a) != slices.Contains(got, tt.b), "%s: one of %q and %q in %q", tt.id, tt.a, tt.b, got)
+	}
 }

@@ -197,7 +197,7 @@ func BenchmarkKeyPhrases(b *testing.B) {
 // BenchmarkSummarize measures the TL;DR and key phrases of one paper per op over the dev abstracts, as
 // the extension asks for them: profile it with -cpuprofile and -memprofile.
 func BenchmarkSummarize(b *testing.B) {
-	benchAbstracts(b, func(title, abstract string) { _ = summarize.Summarize(fedTitle, fedAbstract) })
+	benchAbstracts(b, func(title, abstract string) { _ = summarize.Summarize(title, abstract) })
 }
 
 // benchAbstracts calls f once per op on the dev papers in turn.

@@ -125,7 +125,8 @@ type docWord struct {
 	idf     float64
 	lex     *Word
 	cased   uint8 // casedLower, casedName, casedAcronym: how the abstract writes it (doc.markCase)
-	// afterModal counts its occurrences right after a modal or a subject pronoun ("we fold", "can capture")
+	// afterModal counts its occurrences right after a modal or a subject pronoun ("we fold", "can capture"),
+	// or as an infinitive ("to capture", doc.infinitive)
 	afterModal int
 }
 
@@ -246,7 +247,7 @@ func scan(title, abstract string, m *Model) *doc {
 				if t.folded {
 					e = m.entry(lower)
 				}
-				w := docWord{lower: lower, idf: m.rareIDF, suffix: suffixOf(lower)}
+				w := docWord{lower: lower, idf: m.rareIDF, suffix: y.suffix}
 				if e != nil && e.word != nil {
 					w.lex, w.idf = e.word, e.idf
 				}
@@ -258,7 +259,7 @@ func scan(title, abstract string, m *Model) *doc {
 		if t.phrase {
 			d.words[id].tf++
 			d.words[id].inTitle = d.words[id].inTitle || t.title
-			if i > 0 && toks[i-1].modal && !toks[i-1].brkAfter && !t.brkBefore {
+			if i > 0 && !toks[i-1].brkAfter && !t.brkBefore && (toks[i-1].modal || d.infinitive(i)) {
 				d.words[id].afterModal++
 			}
 		}
@@ -346,6 +347,75 @@ func scan(title, abstract string, m *Model) *doc {
 	}
 	return d
 }
+
+// infinitive reports token i, right after "to", as the verb of an infinitive ("a loss to capture long-range
+// dependencies", "in order to collect evidence"): a word that may be a verb's base form (no adjective ending
+// or ending only nouns have, no -ed or -ing, no plural, hyphen, digit or capital, not a common adjective)
+// after a "to" that no word before it makes a preposition ("applied to image classification", "leads to
+// high variance").
+func (d *doc) infinitive(i int) bool {
+	to, t := &d.toks[i-1], &d.toks[i]
+	if !to.prep || !to.clause || t.upper || i < 1 { // only "to" is both
+		return false
+	}
+	y := &d.types.list[t.typ]
+	if y.suffix&(suffixAdj|suffixIng|suffixEd) != 0 || y.shape&(shapePlural|shapeHyphen|shapeDigit|shapeAcronym) != 0 ||
+		hasAnySuffix(y.lower, nounOnlySuffixes) || listed[y.lower]&toAdjective != 0 {
+		return false
+	}
+	if n := len(y.lower); n > 4 && (y.lower[n-2:] == "er" || y.lower[n-2:] == "or") && listed[y.lower]&toErVerb == 0 {
+		return false // "to computer science", "to deeper networks"
+	}
+	if i < 2 || to.brkBefore || d.toks[i-2].brkAfter {
+		return true
+	}
+	return listed[d.types.list[d.toks[i-2].typ].lower]&toPreposition == 0
+}
+
+// nounOnlySuffixes are the noun endings no common verb has: "capture", "measure", "manage" and
+// "implement" may be verbs.
+var nounOnlySuffixes = byLastByte("tion", "sion", "ness", "ity", "ism", "ance", "ence", "ics", "ogy")
+
+// listed are the words of short lists, in one map (one table in the wasm build, where each map literal cost
+// code): lower-case, and plural-folded where doc.infinitive looks them up.
+var listed = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for bit, words := range [...]string{
+		// toPreposition: words that make the "to" after them a preposition
+		`according applied apply applying applicable application compared compare comparison comparable due
+		related relative similar close closer up prior lead led leading contribute contributed contributing
+		respect access prone amenable robust robustness sensitive sensitivity resilient invariant invariance
+		equivalent extend extended extension generalize generalized generalization scale scaled scalable
+		adapt adapted adaptation transfer transferred subject addition contrast opposed correspond
+		corresponding refer referred converge converged convergence exposed exposure attention input
+		solution belong limited restricted map mapped mapping assigned connected linked attached added
+		devoted dedicated answer introduction analogous orthogonal vulnerable susceptible proportional next
+		reduction increase improvement change shift regard response distance concern implication`,
+		// toAdjective: adjectives without an adjective's ending that often follow a preposition "to": "to
+		// deep networks", "to mobile devices", "to human concept learning"
+		`deep human mobile nearest implicit explicit discrete chief high low wide broad open real complex
+		robust smart fast short long`,
+		// toErVerb: verbs in -er and -or, which mostly end nouns ("computer") and comparatives ("deeper")
+		`recover discover uncover gather deliver remember render offer transfer filter monitor cluster answer
+		register enter alter engineer garner confer infer refer defer differ suffer trigger foster hinder
+		lower order steer master`,
+		// lyNoun: words in -ly that are not adverbs (isPhraseWord)
+		`anomaly assembly family supply poly monopoly italy reply`,
+	} {
+		for _, w := range strings.Fields(words) {
+			m[w] |= 1 << bit
+		}
+	}
+	return m
+}()
+
+// Bits of listed.
+const (
+	toPreposition = 1 << iota
+	toAdjective
+	toErVerb
+	lyNoun
+)
 
 // span returns the bytes start to end of the text, which lie in the title or in the abstract.
 func (d *doc) span(start, end int) string {
@@ -443,9 +513,17 @@ func (d *doc) features(c *cand, f *[NumFeatures]float64) {
 // rate is the model's score of c with dense features f: their weighted sum plus the lexicon weights of
 // its first, last and every word.
 func (d *doc) rate(c *cand, f *[NumFeatures]float64, m *Model) float64 {
+	// the sum in the order of the features, three terms a step: a third of the loop's counting and
+	// branching, and every bit of the sum as before
 	s := 0.0
-	for k, x := range f {
-		s += m.Dense[k] * x
+	w, x := m.Dense[:], f[:]
+	for ; len(w) >= 3 && len(x) >= 3; w, x = w[3:], x[3:] {
+		s += w[0] * x[0]
+		s += w[1] * x[1]
+		s += w[2] * x[2]
+	}
+	for k := range min(len(w), len(x)) { // none while NumFeatures is a multiple of 3
+		s += w[k] * x[k]
 	}
 	n := c.n
 	for k, id := range c.ids[:n] {
@@ -531,45 +609,52 @@ func Rank(title, abstract string, m *Model, k int) []string {
 type Ranked struct {
 	Text string
 	// LeadVerb: the text has the first word only right after a modal or a subject pronoun ("We fold
-	// proteins", "a model that can capture containment relations"): an action, not part of a name.
+	// proteins", "a model that can capture containment relations") or as an infinitive's verb ("the ability
+	// to capture interaction dynamics"): an action, not part of a name.
 	LeadVerb bool
 }
 
 // RankDetailed is Rank appending to out.
 func RankDetailed(title, abstract string, m *Model, k int, out []Ranked) []Ranked {
+	if k <= 0 {
+		return out
+	}
 	d := scan(title, abstract, m)
 	defer docs.Put(d)
 	var f [NumFeatures]float64
-	order := d.order[:0]
+	// the best k in one pass over the candidates, best first and earlier first on ties: an insertion into
+	// a list of k, where a selection of the best k times over took as long as rating them
+	top := d.order[:0]
 	for i := range d.cands {
 		c := &d.cands[i]
 		f = [NumFeatures]float64{}
 		d.features(c, &f)
 		c.score = d.rate(c, &f, m)
 		if f[fSingleCommon] == 1 && m.common(d.words[c.ids[0]].lex) {
-			c.score = math.Inf(-1) // a bare common word ("design", "framework") names nothing
+			continue // a bare common word ("design", "framework") names nothing
 		}
-		order = append(order, int32(i))
+		s := c.score
+		j := len(top)
+		if j < k {
+			top = append(top, int32(i))
+		} else if s > d.cands[top[k-1]].score {
+			j = k - 1
+		} else {
+			continue
+		}
+		for ; j > 0 && d.cands[top[j-1]].score < s; j-- {
+			top[j] = top[j-1]
+		}
+		top[j] = int32(i)
 	}
-	d.order = order
-	// the best k by repeated selection, earlier first on ties: cheaper than sorting every candidate
-	for n := 0; n < k; n++ {
-		best := -1
-		for _, i := range order {
-			if i >= 0 && (best < 0 || d.cands[i].score > d.cands[best].score) {
-				best = int(i)
-			}
-		}
-		if best < 0 {
+	d.order = top
+	for n, i := range top {
+		c := &d.cands[i]
+		if n >= m.MinKeep && c.score < m.Threshold {
 			break
 		}
-		c := &d.cands[best]
-		if math.IsInf(c.score, -1) || n >= m.MinKeep && c.score < m.Threshold {
-			break
-		}
-		order[best] = -1
 		w := &d.words[c.ids[0]]
-		out = append(out, Ranked{Text: d.shownForm(c), LeadVerb: c.n > 1 && w.afterModal == w.tf})
+		out = append(out, Ranked{Text: d.shownForm(c), LeadVerb: w.afterModal == w.tf})
 	}
 	return out
 }
@@ -584,6 +669,9 @@ type wordType struct {
 	class uint8
 	shape uint8 // shapeOf the word, when it may be part of a phrase
 	flags uint8
+	// suffixOf lower, when it may be part of a phrase: computed once per form, and for the lexicon's words
+	// once per model
+	suffix uint16
 }
 
 // Flags of a wordType.
@@ -686,9 +774,12 @@ func newWordType(w, lw string, e *entry) wordType {
 	if lw == "to" || lw == "with" || lw == "from" || lw == "on" || lw == "into" || lw == "by" {
 		y.flags |= typePrep
 	}
-	if y.class&(classStop|classVerb) == 0 && isPhraseWord(w) {
-		y.flags |= typePhrase
-		y.shape = shapeOf(w)
+	if y.class&(classStop|classVerb) == 0 {
+		if isPhraseWord(w) {
+			y.flags |= typePhrase
+			y.shape = shapeOf(w)
+			y.suffix = suffixOf(y.lower)
+		}
 	}
 	if startsUpper(w) {
 		y.flags |= typeUpper
@@ -715,7 +806,7 @@ func newWordType(w, lw string, e *entry) wordType {
 func tokenize(toks []token, types *wordTypes, text string, base, titleLen int, m *Model) (_ []token, words, stops int) {
 	sentStart := true
 	for i := 0; i < len(text); {
-		for i < len(text) && isSpace(text[i]) {
+		for i < len(text) && spaceByte[text[i]] {
 			i++
 		}
 		if i == len(text) {
@@ -746,8 +837,8 @@ func tokenize(toks []token, types *wordTypes, text string, base, titleLen int, m
 		// is neither, so no word runs past the field
 		brk := false
 		p := i
-		for p < len(text) && !isSpace(text[p]) {
-			if !wordRuneAt(text, p) {
+		for p < len(text) && !spaceByte[text[p]] {
+			if c := text[p]; !wordByte[c] && (c < utf8.RuneSelf || !wordRuneAt(text, p)) {
 				r, size := rune(text[p]), 1
 				if r >= utf8.RuneSelf {
 					r, size = utf8.DecodeRuneInString(text[p:])
@@ -763,13 +854,15 @@ func tokenize(toks []token, types *wordTypes, text string, base, titleLen int, m
 				continue
 			}
 			q := p
-			for q < len(text) {
+			for {
+				for q < len(text) && wordByte[text[q]] {
+					q++
+				}
+				if q == len(text) {
+					break
+				}
 				c := text[q]
 				if c < utf8.RuneSelf {
-					if asciiWord[c] {
-						q++
-						continue
-					}
 					// inner hyphen or apostrophe between word characters
 					if (c == '-' || c == '\'') && q+1 < len(text) && wordRuneAt(text, q+1) {
 						q++
@@ -837,6 +930,15 @@ func wordRuneAt(s string, i int) bool {
 	return isWordRune(r)
 }
 
+// wordByte marks the ASCII letters and digits, spaceByte the bytes of isSpace: the tokenizer's loops look
+// a byte up in one load.
+var wordByte, spaceByte = func() (word, space [256]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		word[c], space[c] = isWordRune(rune(c)), isSpace(byte(c))
+	}
+	return word, space
+}()
+
 // asciiWord marks the ASCII letters and digits: isWordRune of an ASCII character.
 var asciiWord = func() (t [utf8.RuneSelf]bool) {
 	for c := 0; c < utf8.RuneSelf; c++ {
@@ -851,6 +953,9 @@ func isSpace(c byte) bool {
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 func startsUpper(w string) bool {
+	if w != "" && w[0] < utf8.RuneSelf {
+		return 'A' <= w[0] && w[0] <= 'Z'
+	}
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
 }
@@ -863,10 +968,28 @@ func isVerbIng(w string) bool { return strings.HasSuffix(w, "ing") && !nominalIn
 
 // display returns p with runs of spaces made one.
 func display(p string) string {
-	if strings.ContainsAny(p, "\t\n\r") || strings.Contains(p, "  ") {
-		p = strings.Join(strings.Fields(p), " ")
-	}
+	p, _ = displaySpaces(p)
 	return p
+}
+
+// displaySpaces is display, in one pass over p, that also reports a form feed or vertical tab left in the
+// result, which hasAcronym takes for part of a word.
+func displaySpaces(p string) (_ string, odd bool) {
+	collapse := false
+	for i := 0; i < len(p); i++ {
+		switch p[i] {
+		case '\t', '\n', '\r':
+			collapse = true
+		case ' ':
+			collapse = collapse || i > 0 && p[i-1] == ' '
+		case '\f', '\v':
+			odd = true
+		}
+	}
+	if collapse {
+		return strings.Join(strings.Fields(p), " "), false
+	}
+	return p, odd
 }
 
 // foldPlural drops the plural s of a lower-case word: "networks" → "network", not "class" or "gas".
@@ -896,9 +1019,9 @@ func displayForm(p string) string {
 // the abstract does not have them ("SUBSCALE PIXEL NETWORKS" reads "subscale pixel networks", an "LSTM" the
 // abstract writes so stays).
 func (d *doc) shownForm(c *cand) string {
-	p := display(d.span(c.start, c.end))
+	p, odd := displaySpaces(d.span(c.start, c.end))
 	fromShout := c.start < len(d.title) && (d.shouting || isCapsRun(p))
-	if !fromShout && (hasAcronym(p) || isLowerCase(p)) {
+	if !fromShout && (d.acronym(c, p, odd) || isLowerCase(p)) {
 		return p
 	}
 	d.markCase()
@@ -931,6 +1054,20 @@ func (d *doc) shownForm(c *cand) string {
 		}
 	}
 	return b.String()
+}
+
+// acronym is hasAcronym(p) of c's text p, from the shapes of its words: only spaces lie between them, and
+// display has made those single spaces unless odd.
+func (d *doc) acronym(c *cand, p string, odd bool) bool {
+	if odd {
+		return hasAcronym(p)
+	}
+	for i := c.shown; i < c.shown+c.n; i++ {
+		if d.toks[i].shape&shapeAcronym != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // writeLower writes strings.ToLower(w) to b without allocating.
@@ -1019,6 +1156,22 @@ func isUpperCase(w string) bool {
 // isShouting reports a title in capitals: ten letters or more, nine in ten of them upper-case.
 func isShouting(title string) bool {
 	upper, lower := 0, 0
+	for i := 0; i < len(title); i++ { // ASCII first, without the unicode tables
+		switch c := title[i]; {
+		case c >= utf8.RuneSelf:
+			return isShoutingUnicode(title)
+		case 'A' <= c && c <= 'Z':
+			upper++
+		case 'a' <= c && c <= 'z':
+			lower++
+		}
+	}
+	return upper >= 10 && lower*10 < upper+lower
+}
+
+// isShoutingUnicode is isShouting of any title.
+func isShoutingUnicode(title string) bool {
+	upper, lower := 0, 0
 	for _, r := range title {
 		switch {
 		case unicode.IsUpper(r):
@@ -1049,14 +1202,11 @@ func isPhraseWord(w string) bool {
 	if n < 2 || n > 30 || !letters {
 		return false
 	}
-	if l := len(w); l > 4 && w[l-2]|0x20 == 'l' && w[l-1]|0x20 == 'y' && !wordHasAcronym(w) && !lyNouns[strings.ToLower(w)] {
+	if l := len(w); l > 4 && w[l-2]|0x20 == 'l' && w[l-1]|0x20 == 'y' && !wordHasAcronym(w) && listed[strings.ToLower(w)]&lyNoun == 0 {
 		return false
 	}
 	return true
 }
-
-// lyNouns end in -ly and are not adverbs.
-var lyNouns = map[string]bool{"anomaly": true, "assembly": true, "family": true, "supply": true, "poly": true, "monopoly": true, "italy": true, "reply": true}
 
 // hasAcronym reports a word with a capital after its first letter or mixing letters and digits:
 // "BERT", "ImageNet", "GPT-2", "CIFAR-10".
@@ -1101,6 +1251,24 @@ func slowAcronym(w string) bool {
 
 // isTitleCased reports a phrase whose every word starts with a capital followed by lower-case letters.
 func isTitleCased(p string) bool {
+	start := true // at the first letter of a word
+	for i := 0; i < len(p); i++ {
+		switch c := p[i]; {
+		case c >= utf8.RuneSelf:
+			return isTitleCasedUnicode(p)
+		case spaceByte[c]:
+			start = true
+		case start != ('A' <= c && c <= 'Z'):
+			return false // a word that starts in lower case, or a capital after its first letter
+		default:
+			start = false
+		}
+	}
+	return true
+}
+
+// isTitleCasedUnicode is isTitleCased of any text.
+func isTitleCasedUnicode(p string) bool {
 	for i := 0; i < len(p); {
 		r, size := utf8.DecodeRuneInString(p[i:])
 		if unicode.IsSpace(r) {

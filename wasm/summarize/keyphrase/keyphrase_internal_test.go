@@ -1,0 +1,68 @@
+package keyphrase
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// TestAcronymFromShapesAgreesWithText checks doc.acronym, which reads a candidate's acronyms from its words'
+// shapes, against hasAcronym of its displayed text, on texts of our own whose phrases are split by runs of
+// spaces, tabs, newlines, form feeds and vertical tabs.
+func TestAcronymFromShapesAgreesWithText(t *testing.T) {
+	m := &Model{Docs: 10, Lex: map[string]*Word{}}
+	m.Prepare()
+	texts := [][2]string{
+		{"Sparse Mixture Models for ImageNet", "We train sparse mixture\tmodels on ImageNet  and CIFAR-10 with\nResNet-50 backbones."},
+		{"Graph\fNeural Networks", "Graph\fNeural networks and graph\vConvolution layers meet deep\fSets in GPT-2\fstyle decoders."},
+		{"", "Deep\fLearning for protein\vFolding,  with Large\t\tLanguage Models and BERT-like\r\nencoders."},
+	}
+	seen := 0
+	for _, tt := range texts {
+		d := scan(tt[0], tt[1], m)
+		for i := range d.cands {
+			c := &d.cands[i]
+			p, odd := displaySpaces(d.span(c.start, c.end))
+			if p != display(d.span(c.start, c.end)) {
+				t.Fatalf("displaySpaces(%q) = %q, display: %q", d.span(c.start, c.end), p, display(d.span(c.start, c.end)))
+			}
+			if got, want := d.acronym(c, p, odd), hasAcronym(p); got != want {
+				t.Errorf("acronym of %q = %v, hasAcronym: %v", p, got, want)
+			}
+			seen++
+		}
+		docs.Put(d)
+	}
+	if seen < 30 {
+		t.Fatalf("only %d candidates", seen)
+	}
+}
+
+// TestASCIICaseChecksAgreeWithUnicode checks the ASCII paths of isTitleCased and isShouting against their
+// Unicode forms on random texts of capitals, small letters, digits, spaces and letters beyond ASCII.
+func TestASCIICaseChecksAgreeWithUnicode(t *testing.T) {
+	parts := []string{"A", "Z", "b", "z", "7", " ", "  ", "\t", "\n", "-", ".", "É", "é", "\u00a0", "Σ"}
+	rng := rand.New(rand.NewPCG(20, 15))
+	for range 200000 {
+		var b strings.Builder
+		ascii := rng.IntN(2) == 0 // half of them ASCII only, which takes the fast path throughout
+		caps := rng.IntN(2) == 0  // half of them mostly in capitals, near isShouting's threshold
+		for n := rng.IntN(40); n > 0; n-- {
+			p := parts[rng.IntN(len(parts))]
+			if caps && rng.IntN(10) < 8 {
+				p = parts[rng.IntN(2)]
+			}
+			if ascii && p[0] >= 0x80 {
+				continue
+			}
+			b.WriteString(p)
+		}
+		s := b.String()
+		if got, want := isTitleCased(s), isTitleCasedUnicode(s); got != want {
+			t.Fatalf("isTitleCased(%q) = %v, isTitleCasedUnicode: %v", s, got, want)
+		}
+		if got, want := isShouting(s), isShoutingUnicode(s); got != want {
+			t.Fatalf("isShouting(%q) = %v, isShoutingUnicode: %v", s, got, want)
+		}
+	}
+}
