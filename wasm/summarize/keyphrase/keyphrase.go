@@ -360,62 +360,51 @@ func (d *doc) infinitive(i int) bool {
 	}
 	y := &d.types.list[t.typ]
 	if y.suffix&(suffixAdj|suffixIng|suffixEd) != 0 || y.shape&(shapePlural|shapeHyphen|shapeDigit|shapeAcronym) != 0 ||
-		hasAnySuffix(y.lower, nounOnlySuffixes) || listed[y.lower]&toAdjective != 0 {
+		hasAnySuffix(y.lower, nounOnlySuffixes) || toAdjectives[y.lower] {
 		return false
 	}
-	if n := len(y.lower); n > 4 && (y.lower[n-2:] == "er" || y.lower[n-2:] == "or") && listed[y.lower]&toErVerb == 0 {
+	if n := len(y.lower); n > 4 && (y.lower[n-2:] == "er" || y.lower[n-2:] == "or") && !erVerbs[y.lower] {
 		return false // "to computer science", "to deeper networks"
 	}
 	if i < 2 || to.brkBefore || d.toks[i-2].brkAfter {
 		return true
 	}
-	return listed[d.types.list[d.toks[i-2].typ].lower]&toPreposition == 0
+	return !toPrepositions[d.types.list[d.toks[i-2].typ].lower]
 }
 
 // nounOnlySuffixes are the noun endings no common verb has: "capture", "measure", "manage" and
 // "implement" may be verbs.
 var nounOnlySuffixes = byLastByte("tion", "sion", "ness", "ity", "ism", "ance", "ence", "ics", "ogy")
 
-// listed are the words of short lists, in one map (one table in the wasm build, where each map literal cost
-// code): lower-case, and plural-folded where doc.infinitive looks them up.
-var listed = func() map[string]uint8 {
-	m := map[string]uint8{}
-	for bit, words := range [...]string{
-		// toPreposition: words that make the "to" after them a preposition
-		`according applied apply applying applicable application compared compare comparison comparable due
-		related relative similar close closer up prior lead led leading contribute contributed contributing
-		respect access prone amenable robust robustness sensitive sensitivity resilient invariant invariance
-		equivalent extend extended extension generalize generalized generalization scale scaled scalable
-		adapt adapted adaptation transfer transferred subject addition contrast opposed correspond
-		corresponding refer referred converge converged convergence exposed exposure attention input
-		solution belong limited restricted map mapped mapping assigned connected linked attached added
-		devoted dedicated answer introduction analogous orthogonal vulnerable susceptible proportional next
-		reduction increase improvement change shift regard response distance concern implication`,
-		// toAdjective: adjectives without an adjective's ending that often follow a preposition "to": "to
-		// deep networks", "to mobile devices", "to human concept learning"
-		`deep human mobile nearest implicit explicit discrete chief high low wide broad open real complex
-		robust smart fast short long`,
-		// toErVerb: verbs in -er and -or, which mostly end nouns ("computer") and comparatives ("deeper")
-		`recover discover uncover gather deliver remember render offer transfer filter monitor cluster answer
-		register enter alter engineer garner confer infer refer defer differ suffer trigger foster hinder
-		lower order steer master`,
-		// lyNoun: words in -ly that are not adverbs (isPhraseWord)
-		`anomaly assembly family supply poly monopoly italy reply`,
-	} {
-		for _, w := range strings.Fields(words) {
-			m[w] |= 1 << bit
-		}
+// erVerbs are verbs in -er and -or, which mostly end nouns ("computer") and comparatives ("deeper").
+var erVerbs = map[string]bool{"recover": true, "discover": true, "uncover": true, "gather": true, "deliver": true,
+	"remember": true, "render": true, "offer": true, "transfer": true, "filter": true, "monitor": true,
+	"cluster": true, "answer": true, "register": true, "enter": true, "alter": true, "engineer": true,
+	"garner": true, "confer": true, "infer": true, "refer": true, "defer": true, "differ": true, "suffer": true,
+	"trigger": true, "foster": true, "hinder": true, "lower": true, "order": true, "steer": true, "master": true}
+
+// toAdjectives are adjectives without an adjective's ending that often follow a preposition "to": "to deep
+// networks", "to mobile devices", "to human concept learning".
+var toAdjectives = map[string]bool{"deep": true, "human": true, "mobile": true, "nearest": true, "implicit": true,
+	"explicit": true, "discrete": true, "chief": true, "high": true, "low": true, "wide": true, "broad": true,
+	"open": true, "real": true, "complex": true, "robust": true, "smart": true, "fast": true, "short": true, "long": true}
+
+// toPrepositions make the "to" after them a preposition: lower-case, plural-folded.
+var toPrepositions = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`according applied apply applying applicable application compared compare
+		comparison comparable due related relative similar close closer up prior lead led leading contribute
+		contributed contributing respect access prone amenable robust robustness sensitive sensitivity
+		resilient invariant invariance equivalent extend extended extension generalize generalized generalization
+		scale scaled scalable adapt adapted adaptation transfer transferred subject addition contrast opposed
+		correspond corresponding refer referred converge converged convergence exposed exposure attention
+		input solution belong limited restricted map mapped mapping assigned connected linked attached added
+		devoted dedicated answer introduction analogous orthogonal vulnerable susceptible proportional
+		next reduction increase improvement change shift regard response distance concern implication`) {
+		m[w] = true
 	}
 	return m
 }()
-
-// Bits of listed.
-const (
-	toPreposition = 1 << iota
-	toAdjective
-	toErVerb
-	lyNoun
-)
 
 // span returns the bytes start to end of the text, which lie in the title or in the abstract.
 func (d *doc) span(start, end int) string {
@@ -775,9 +764,9 @@ func newWordType(w, lw string, e *entry) wordType {
 		y.flags |= typePrep
 	}
 	if y.class&(classStop|classVerb) == 0 {
-		if isPhraseWord(w) {
+		if phrase, shape := phraseShape(w); phrase {
 			y.flags |= typePhrase
-			y.shape = shapeOf(w)
+			y.shape = shape
 			y.suffix = suffixOf(y.lower)
 		}
 	}
@@ -1202,11 +1191,75 @@ func isPhraseWord(w string) bool {
 	if n < 2 || n > 30 || !letters {
 		return false
 	}
-	if l := len(w); l > 4 && w[l-2]|0x20 == 'l' && w[l-1]|0x20 == 'y' && !wordHasAcronym(w) && listed[strings.ToLower(w)]&lyNoun == 0 {
+	if l := len(w); l > 4 && w[l-2]|0x20 == 'l' && w[l-1]|0x20 == 'y' && !wordHasAcronym(w) && !lyNouns[strings.ToLower(w)] {
 		return false
 	}
 	return true
 }
+
+// phraseShape is isPhraseWord(w) and, when true, shapeOf(w): for an ASCII word in one pass over it (they
+// took a third of the work on a word an abstract has once).
+func phraseShape(w string) (phrase bool, shape uint8) {
+	var seen, later uint8 // the kinds of w's bytes, and of those after its first
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			if !isPhraseWord(w) {
+				return false, 0
+			}
+			return true, shapeOf(w)
+		}
+		k := asciiKind[c]
+		seen |= k
+		if i > 0 {
+			later |= k
+		}
+	}
+	n := len(w)
+	if n < 2 || n > 30 || seen&(kindUpper|kindLower) == 0 {
+		return false, 0
+	}
+	if later&kindUpper != 0 || seen&kindDigit != 0 && asciiKind[w[0]]&(kindUpper|kindLower) != 0 {
+		shape |= shapeAcronym
+	} else if n > 4 && w[n-2]|0x20 == 'l' && w[n-1]|0x20 == 'y' && !lyNouns[strings.ToLower(w)] {
+		return false, 0 // an adverb
+	}
+	if seen&kindDigit != 0 {
+		shape |= shapeDigit
+	}
+	if seen&kindHyphen != 0 {
+		shape |= shapeHyphen
+	}
+	if n > 3 && (w[n-1] == 's' || w[n-1] == 'S') && w[n-2] != 's' {
+		shape |= shapePlural
+	}
+	if w[n-2] == 'e' && w[n-1] == 's' {
+		shape |= shapeEs
+	}
+	return true, shape
+}
+
+// Kinds of ASCII bytes, for phraseShape.
+const (
+	kindUpper = 1 << iota
+	kindLower
+	kindDigit
+	kindHyphen
+)
+
+var asciiKind = func() (t [utf8.RuneSelf]uint8) {
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c], t[c+'a'-'A'] = kindUpper, kindLower
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = kindDigit
+	}
+	t['-'] = kindHyphen
+	return t
+}()
+
+// lyNouns end in -ly and are not adverbs.
+var lyNouns = map[string]bool{"anomaly": true, "assembly": true, "family": true, "supply": true, "poly": true, "monopoly": true, "italy": true, "reply": true}
 
 // hasAcronym reports a word with a capital after its first letter or mixing letters and digits:
 // "BERT", "ImageNet", "GPT-2", "CIFAR-10".
