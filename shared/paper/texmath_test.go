@@ -99,3 +99,35 @@ func TestCleanTextDashesStayLinear(t *testing.T) {
 		t.Fatal("CleanText took over 10 s on 300 KB")
 	}
 }
+
+// TeX sources' citations and footnotes reached cards as written: "the data programming paradigm
+// \citep{Ratner2016}, which".
+func TestCleanTextDropsCitationsAndFootnotes(t *testing.T) {
+	for in, want := range map[string]string{
+		`as shown \citep{x}.`: "as shown.",
+		`a weak supervision paradigm~\cite{ratner16, bach17}, which`: "a weak supervision paradigm, which",
+		`learned \citep[see][p.~3]{k} and \citealp*{a,b}`:            "learned and",
+		`domain knowledge\footnote{We release the code.}.`:           "domain knowledge.",
+		`a rate\footnote{Up to $\tilde{O}(\cdot)$ factors.} of`:      "a rate of",
+		`Our work answers \citet{zhang17}, who`:                      `Our work answers \citet{zhang17}, who`,
+		`an open \footnote{never closed`:                             `an open \footnote{never closed`,
+		`e.g.\ VGG and \LaTeX\ or \TeX`:                              "e.g. VGG and LaTeX or TeX",
+	} {
+		assert.Equal(t, want, paper.CleanText(in), in)
+	}
+}
+
+// Unclosed asides each look ahead a bounded stretch: 300 KB of them stays fast.
+func TestCleanTextAsidesStayLinear(t *testing.T) {
+	for _, s := range []string{strings.Repeat(`\footnote{a{`, 25000), strings.Repeat(`\cite[`, 50000)} {
+		done := make(chan string, 1)
+		go func() { done <- paper.CleanText(s) }()
+		select {
+		case out := <-done:
+			assert.Equal(t, s, out)
+		case <-time.After(10 * time.Second):
+			t.Fatal("CleanText took over 10 s on 300 KB")
+		}
+	}
+}
+
