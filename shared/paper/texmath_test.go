@@ -131,3 +131,18 @@ func TestCleanTextAsidesStayLinear(t *testing.T) {
 	}
 }
 
+// TeX writes quotation marks as “ and ” (and authors type “x" or ”x”): cards showed them as typed.
+func TestCleanTextTypesTeXQuotes(t *testing.T) {
+	for in, want := range map[string]string{
+		"a ``tuning knob'' to traverse":                "a “tuning knob” to traverse",
+		"pages ``far\" apart and ''soft'' labels":      "pages “far” apart and “soft” labels",
+		"``\"what a model sees\" at first":             "“what a model sees” at first",
+		"the ``cut the rate'' method (``freeze'').":    "the “cut the rate” method (“freeze”).",
+		"a ``toy model, never closed":                  "a “toy model, never closed",
+		"Markdown ``code`` and f''(x) and g'' stay":  "Markdown ``code`` and f''(x) and g'' stay",
+		"``a'' in `code ``x'' here` stays":             "“a” in `code ``x'' here` stays",
+		"no ''space'' before and 'single' quotes stay": "no “space” before and 'single' quotes stay",
+	} {
+		assert.Equal(t, want, paper.CleanText(in), in)
+	}
+}

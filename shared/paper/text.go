@@ -24,7 +24,7 @@ func CleanText(s string) string {
 	if strings.IndexByte(s, '&') >= 0 {
 		s = html.UnescapeString(s)
 	}
-	if strings.Contains(s, "--") || strings.ContainsAny(s, "*_`") {
+	if strings.Contains(s, "--") || strings.Contains(s, "''") || strings.ContainsAny(s, "*_`") {
 		s = typeset(s)
 	}
 	if strings.IndexByte(s, '\\') >= 0 {
@@ -70,7 +70,7 @@ func cleanASCII(s string) (string, bool) {
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
 		case c >= utf8.RuneSelf || c == '&' || c == '\\' || c == '$' || c == '~' || c == '^' ||
-			c == '*' || c == '_' || c == '`' || c == '-' && i+1 < len(s) && s[i+1] == '-':
+			c == '*' || c == '_' || c == '`' || (c == '-' || c == '\'') && i+1 < len(s) && s[i+1] == c:
 			return "", false
 		case c == ' ':
 			if i == 0 || i == len(s)-1 || s[i-1] == ' ' {

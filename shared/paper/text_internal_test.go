@@ -93,6 +93,7 @@ var cleanTextCases = []string{
 	"(*i*)", "*x *", "* x*", "$\\mu^*(x)^*$ *y*", "`f(x)`.", "*5*", "_\u00e9t\u00e9_", "**a*", "*a**", "`it's`", "*", "**", "*a -- b* c", "`a -- b` c -- d", "*x*-- y", "-- *a*", "*a `b` c*",
 	`as shown \citep{x}.`, `a~\cite[p.~3]{k} b`, "a \t\\citealp*[see][]{k}", `x\footnote{a {b} c}.`, `\cite{a}\cite{b}`,
 	`\citet{k} shows`, `\footnote{a {b {c}}} d`, `\cite`, `\cite{`, `\citep[{]{x}`, `\citex{a}`, `e.g.\ VGG \LaTeX\ \TeX`,
+	"a ''b'' c", "``a'' b", "``x\" y", "f''(x)", "``a", "(``\"a\" b)", "$``a''$ ``b''", "*``a''*", "``a -- b''", "a''",
 	"e\ufb03cient \ufb00 \ufb01 \ufb02 \ufb04 \ufb05 \ufb06", "&#xfb01;x",
 }
 
