@@ -139,9 +139,21 @@ func TestCleanTextTypesTeXQuotes(t *testing.T) {
 		"``\"what a model sees\" at first":             "“what a model sees” at first",
 		"the ``cut the rate'' method (``freeze'').":    "the “cut the rate” method (“freeze”).",
 		"a ``toy model, never closed":                  "a “toy model, never closed",
-		"Markdown ``code`` and f''(x) and g'' stay":  "Markdown ``code`` and f''(x) and g'' stay",
+		"Markdown ``code`` and f''(x) and g'' stay":    "Markdown ``code`` and f''(x) and g'' stay",
 		"``a'' in `code ``x'' here` stays":             "“a” in `code ``x'' here` stays",
 		"no ''space'' before and 'single' quotes stay": "no “space” before and 'single' quotes stay",
+	} {
+		assert.Equal(t, want, paper.CleanText(in), in)
+	}
+}
+
+// Math that abstracts write often and cards showed raw: \left( \right), ℝ and logic.
+func TestCleanTextRendersMoreMath(t *testing.T) {
+	for in, want := range map[string]string{
+		`a generator $G: \R^{k} \to \R^n$ maps`:                         "a generator G: ℝ^k → ℝ^n maps",
+		`a bound $\mathcal{O}\left(\log n\right)$ and $\left.x\right|$`: "a bound O(log n) and x|",
+		`queries with $\wedge$, $\vee$ and $\exists$`:                   "queries with ∧, ∨ and ∃",
+		`and $\left(\frac{1}{2}\right)$ stays`:                          `and $\left(\frac{1}{2}\right)$ stays`,
 	} {
 		assert.Equal(t, want, paper.CleanText(in), in)
 	}
