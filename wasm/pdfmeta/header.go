@@ -764,15 +764,17 @@ const maxColumn = 4000
 // readColumn appends to b the lines from ls[from] on that lie in the column x0..x1 below the line prev, up
 // to the keywords or the introduction (done), a gap, a change of size, or maxColumn bytes. It returns the right
 // edge of the widest line it read and the baseline of the last. Sub- and superscripts (short lines much smaller than the text, on rows
-// of their own) are passed over.
+// of their own) are passed over, and so are lines below the last row read and beside it: a figure's labels and
+// caption, set next to text that narrows around the figure.
 func readColumn(ls []line, from int, prev line, x0, x1 float64, b *strings.Builder) (done bool, right, last float64) {
 	size := 0.0
 	right = prev.x1
-	var words map[string]int // the page's words, for the hyphens at line ends
+	row0, row1 := prev.x0, prev.x1 // the last row's span
+	var words map[string]int       // the page's words, for the hyphens at line ends
 	for j := from; j < len(ls) && b.Len() < maxColumn; j++ {
 		m := ls[j]
-		if m.x1 < x0 || m.x0 > x1 {
-			continue // another column
+		if m.x1 < x0 || m.x0 > x1 || size != 0 && math.Abs(m.y-prev.y) > 1 && (m.x1 < row0 || m.x0 > row1) {
+			continue // another column, or below and beside the last row read: a figure's labels and caption
 		}
 		if endsAbstract(m.text) {
 			return true, right, prev.y
@@ -811,6 +813,10 @@ func readColumn(ls []line, from int, prev line, x0, x1 float64, b *strings.Build
 			}
 			b.WriteString(m.text)
 		}
+		if math.Abs(m.y-prev.y) > 1 {
+			row0, row1 = m.x0, m.x1
+		}
+		row0, row1 = math.Min(row0, m.x0), math.Max(row1, m.x1)
 		prev = m
 		right = math.Max(right, m.x1)
 	}
