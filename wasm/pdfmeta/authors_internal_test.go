@@ -98,3 +98,21 @@ func TestCapitalPhrasesAboveNames(t *testing.T) {
 		{x0: 100, x1: 400, y: 664, size: 9, text: "University of Somewhere"}}
 	assert.Equal(t, []string{"Alice Smith", "Bob Jones"}, authors(ls, 1, 17))
 }
+
+// A category line in capitals directly above the names in capitals, in another size or weight, was read as
+// the authors ("Original Article", "Open Access"). Names in capitals over two lines of one style are still
+// read whole.
+func TestCapitalPhrasesAboveCapitalNames(t *testing.T) {
+	title := line{x0: 100, x1: 500, y: 700, size: 17, bold: true, text: "A Study of Things"}
+	names := line{x0: 100, x1: 400, y: 664, size: 11, text: "ALICE SMITH1, BOB JONES2"}
+	for _, l := range []line{{x0: 100, x1: 400, y: 680, size: 9, text: "ORIGINAL ARTICLE, OPEN ACCESS"},
+		{x0: 100, x1: 400, y: 680, size: 11, bold: true, text: "DEEP LEARNING, NEURAL NETWORKS"}} {
+		ls := []line{title, l, {x0: 150, x1: 160, y: 670, size: 6, text: "1 2"}, names,
+			{x0: 100, x1: 400, y: 650, size: 9, text: "University of Somewhere"}}
+		assert.Equal(t, []string{"Alice Smith", "Bob Jones"}, authors(ls, 1, 17), l.text)
+	}
+	ls := []line{title, {x0: 100, x1: 400, y: 680, size: 11, text: "ALICE SMITH, BOB JONES,"},
+		{x0: 100, x1: 400, y: 666, size: 11, text: "CAROL WHITE AND DAN BROWN"},
+		{x0: 100, x1: 400, y: 650, size: 9, text: "University of Somewhere"}}
+	assert.Equal(t, []string{"Alice Smith", "Bob Jones", "Carol White", "Dan Brown"}, authors(ls, 1, 17))
+}
