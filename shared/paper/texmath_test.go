@@ -158,3 +158,20 @@ func TestCleanTextRendersMoreMath(t *testing.T) {
 		assert.Equal(t, want, paper.CleanText(in), in)
 	}
 }
+
+// Each quotation mark looks ahead a bounded stretch for its closing one: 300 KB of them stays fast.
+func TestCleanTextQuotesStayLinear(t *testing.T) {
+	for in, want := range map[string]string{
+		strings.Repeat("``a'' ", 50000): strings.TrimSpace(strings.Repeat("“a” ", 50000)),
+		strings.Repeat("''a ", 75000):   strings.TrimSpace(strings.Repeat("''a ", 75000)),
+	} {
+		done := make(chan string, 1)
+		go func() { done <- paper.CleanText(in) }()
+		select {
+		case out := <-done:
+			assert.Equal(t, want, out)
+		case <-time.After(10 * time.Second):
+			t.Fatal("CleanText took over 10 s on 300 KB")
+		}
+	}
+}
