@@ -216,19 +216,68 @@ func readableTeX(s string) string {
 }
 
 // texAsides are the commands dropped with their argument: citations, whose keys mean nothing to a reader,
-// and footnotes. \citet and \citeauthor name the work inside the sentence and stay as written.
-var texAsides = []string{"cite", "citep", "citealp", "citealt", "citeyearpar", "footnote"}
+// and footnotes. \citet, \citeauthor and \citealt name the work inside the sentence and stay as written.
+var texAsides = []string{"cite", "citep", "citealp", "citeyearpar", "footnote"}
 
-// dropAside matches one of texAsides at s[i], with a star, up to two [options] of at most 100 bytes and an
-// argument of at most 600 bytes with braces nested one level:
-// \\(?:cite|citep|citealp|citealt|citeyearpar|footnote)\*?(?:\[[^\[\]{}]{0,100}\]){0,2}\{(?:[^{}]|\{[^{}]*\})*\}
+// dropAside drops a footnote at s[i], and a citation that stands as an aside after a content word ("the
+// paradigm \citep{r}, which" → "the paradigm, which") with the citations that follow it in a run ("methods
+// \citep{a}, \citep{b} and \citep{c} fail" → "methods fail"). A citation used as a noun ("work of \cite{x}
+// has", "\cite{x} showed", "(see \cite{x})") stays as written: dropping it would leave a hole in the sentence.
 func dropAside(s string, i int) (string, int) {
+	end := matchAside(s, i)
+	if end < 0 || s[i+1] == 'f' {
+		return "", end
+	}
+	if !asideAfter(s[:i]) {
+		return "", -1
+	}
+	for {
+		k := end
+		for k < len(s) && strings.IndexByte(" \t\n\f\r~,;", s[k]) >= 0 {
+			k++
+		}
+		if strings.HasPrefix(s[k:], "and ") || strings.HasPrefix(s[k:], "or ") {
+			for k += 3; k < len(s) && strings.IndexByte(" \t\n\f\r~", s[k]) >= 0; k++ {
+			}
+		}
+		if k+1 >= len(s) || s[k] != '\\' || s[k+1] == 'f' || matchAside(s, k) < 0 {
+			return "", end
+		}
+		end = matchAside(s, k)
+	}
+}
+
+// asideAfter reports whether a citation after before is an aside: the word before it ends in a letter, a
+// digit, a closing quote or bracket (or a byte of a non-ASCII letter or quote), and is not a function word,
+// nor TeX. The scan is ASCII on purpose: Unicode's case tables would cost the listing wasm kilobytes.
+func asideAfter(before string) bool {
+	end := len(before)
+	for end > 0 && (isSpaceByte(before[end-1]) || before[end-1] == '~') {
+		end--
+	}
+	start := end
+	for start > 0 && !isSpaceByte(before[start-1]) && strings.IndexByte("~([\\", before[start-1]) < 0 {
+		start--
+	}
+	if start == end || start > 0 && before[start-1] == '\\' {
+		return false
+	}
+	c := before[end-1]
+	return (c >= utf8.RuneSelf || isAlnum(c) || strings.IndexByte(")]}\"'", c) >= 0) &&
+		!strings.Contains(" a an the of in on at by with from to for into as like unlike see and or than via per following including between against starting A An The Of In On At By With From To For Into As Like Unlike See And Or Than Via Per Following Including Between Against Starting ",
+			" "+before[start:end]+" ")
+}
+
+// matchAside matches one of texAsides at s[i], with a star, up to two [options] of at most 100 bytes and an
+// argument of at most 600 bytes with braces nested one level:
+// \\(?:cite|citep|citealp|citeyearpar|footnote)\*?(?:\[[^\[\]{}]{0,100}\]){0,2}\{(?:[^{}]|\{[^{}]*\})*\}
+func matchAside(s string, i int) int {
 	j := i + 1
 	for j < len(s) && isAlpha(s[j]) {
 		j++
 	}
 	if !slices.Contains(texAsides, s[i+1:j]) {
-		return "", -1
+		return -1
 	}
 	if j < len(s) && s[j] == '*' {
 		j++
@@ -236,7 +285,7 @@ func dropAside(s string, i int) (string, int) {
 	for n := 0; n < 2 && j < len(s) && s[j] == '['; n++ {
 		k := strings.IndexAny(s[j+1:], "[]{}")
 		if k < 0 || k > 100 || s[j+1+k] != ']' {
-			return "", -1
+			return -1
 		}
 		j += k + 2
 	}
@@ -244,18 +293,18 @@ func dropAside(s string, i int) (string, int) {
 	for k := j; k < len(s) && k-j < 600; k++ {
 		switch {
 		case k == j && s[k] != '{':
-			return "", -1
+			return -1
 		case s[k] == '{':
 			if depth++; depth > 2 {
-				return "", -1
+				return -1
 			}
 		case s[k] == '}':
 			if depth--; depth == 0 {
-				return "", k + 1
+				return k + 1
 			}
 		}
 	}
-	return "", -1
+	return -1
 }
 
 // texWraps are the font commands whose argument is kept as it stands.

@@ -18,7 +18,6 @@ var (
 	texWrapRe         = regexp.MustCompile(`\\(?:emph|textbf|textit|texttt|textrm|textsc|textsf|underline|url)\{([^{}]*)\}`)
 	texSwitchRe       = regexp.MustCompile(`\{\\(?:em|it|bf|sl|sc|rm|sf|tt)\s+([^{}]*)\}`)
 	texSymbolRe       = regexp.MustCompile(`\\([&%$#_{} ])`)
-	texAsideRe        = regexp.MustCompile(`[\t\n\f\r ~]*\\(?:cite|citep|citealp|citealt|citeyearpar|footnote)\*?(?:\[[^\[\]{}]{0,100}\]){0,2}\{(?:[^{}]|\{[^{}]*\})*\}`)
 )
 
 // referenceCleanText is CleanText without its fast paths (the ASCII shortcut and the triggers that skip
@@ -29,12 +28,7 @@ func referenceCleanText(s string) string {
 	}
 	s = html.UnescapeString(s)
 	s = typeset(s)
-	s = texAsideRe.ReplaceAllStringFunc(s, func(m string) string {
-		if len(m)-strings.IndexByte(m, '{') > 600 { // an argument over 600 bytes stays
-			return m
-		}
-		return ""
-	})
+	s = replaceTeX(s, dropAside, ' ') // it depends on the words around each aside, which a regexp cannot say
 	s = texSymbolAccentRe.ReplaceAllStringFunc(s, func(m string) string {
 		sub := texSymbolAccentRe.FindStringSubmatch(m)
 		return referenceAccent(sub[1], sub[2])
@@ -92,7 +86,7 @@ var cleanTextCases = []string{
 	"*a*", "**b**", "_c_", "`d`", "*a", "a*", "A* and B*", "snake_case_x", "__init__", "*x* *y*", "***z***", "`a' `b'",
 	"(*i*)", "*x *", "* x*", "$\\mu^*(x)^*$ *y*", "`f(x)`.", "*5*", "_\u00e9t\u00e9_", "**a*", "*a**", "`it's`", "*", "**", "*a -- b* c", "`a -- b` c -- d", "*x*-- y", "-- *a*", "*a `b` c*",
 	`as shown \citep{x}.`, `a~\cite[p.~3]{k} b`, "a \t\\citealp*[see][]{k}", `x\footnote{a {b} c}.`, `\cite{a}\cite{b}`,
-	`\citet{k} shows`, `\footnote{a {b {c}}} d`, `\cite`, `\cite{`, `\citep[{]{x}`, `\citex{a}`, `e.g.\ VGG \LaTeX\ \TeX`,
+	`\citet{k} shows`, `work of \cite{a} has`, `methods \citep{a}, \citep{b} and \citep{c} fail`, `a (\cite{x}) b`, `\footnote{a {b {c}}} d`, `\cite`, `\cite{`, `\citep[{]{x}`, `\citex{a}`, `e.g.\ VGG \LaTeX\ \TeX`,
 	"a ''b'' c", "``a'' b", "``x\" y", "f''(x)", "``a", "(``\"a\" b)", "$``a''$ ``b''", "*``a''*", "``a -- b''", "a''",
 	`$1/\sqrt{N}$ $\sqrt {x}$ $\sqrt$ $\bar{}$ $\bar{ab}$ $\tilde{\mathcal{O}}$ $\left.x\right)$ $\left$ $\R^n$`,
 	"e\ufb03cient \ufb00 \ufb01 \ufb02 \ufb04 \ufb05 \ufb06", "&#xfb01;x",
