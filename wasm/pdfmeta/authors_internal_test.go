@@ -1,6 +1,7 @@
 package pdfmeta
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -115,4 +116,25 @@ func TestCapitalPhrasesAboveCapitalNames(t *testing.T) {
 		{x0: 100, x1: 400, y: 666, size: 11, text: "CAROL WHITE AND DAN BROWN"},
 		{x0: 100, x1: 400, y: 650, size: 9, text: "University of Somewhere"}}
 	assert.Equal(t, []string{"Alice Smith", "Bob Jones", "Carol White", "Dan Brown"}, authors(ls, 1, 17))
+}
+
+// The mirror of TestCapitalPhrasesAboveCapitalNames: the names come first, in larger type, and a smaller list in
+// capitals (keywords, or more names) follows. The upper line is the names and stays read, not passed over for
+// the smaller line below.
+func TestCapitalNamesAboveSmallerCapitalPhrases(t *testing.T) {
+	title := line{x0: 100, x1: 500, y: 700, size: 17, bold: true, text: "A Study of Things"}
+	for below, want := range map[string][]string{
+		"DEEP LEARNING, NEURAL NETWORKS": {"Alice Smith", "Bob Jones"},
+		// as on main, the change of size ends the authors; the first author is right
+		"CAROL WHITE AND DAN BROWN": {"Alice Smith", "Bob Jones"},
+	} {
+		names := line{x0: 100, x1: 400, y: 680, size: 11, text: "ALICE SMITH, BOB JONES"}
+		size := 9.0
+		if strings.Contains(below, "AND") { // names going on over a second line, a point smaller
+			names.text, size = names.text+",", 10
+		}
+		ls := []line{title, names, {x0: 100, x1: 400, y: 666, size: size, text: below},
+			{x0: 100, x1: 400, y: 650, size: 9, text: "University of Somewhere"}}
+		assert.Equal(t, want, authors(ls, 1, 17), below)
+	}
 }

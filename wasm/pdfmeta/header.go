@@ -372,7 +372,7 @@ func withoutEmails(ls []line, from int) []line {
 // a list when it has two names or more and nothing else: a line in capitals with one name's shape is as likely
 // a label ("TECHNICAL REPORT", "MIT CSAIL"); and it is smaller than the title, whose subtitle it is otherwise.
 // Nor is a line converted above a line of names in mixed case, or directly above another such list in
-// capitals set in another size or weight: two short phrases in capitals there are a category, a section or
+// capitals set larger, or as large but regular under a bold one: two short phrases in capitals there are a category, a section or
 // keywords ("ORIGINAL ARTICLE, OPEN ACCESS"), not the names.
 func capsNames(ls []line, from int, titleSize float64) []line {
 	var out []line
@@ -403,9 +403,9 @@ func capsNames(ls []line, from int, titleSize float64) []line {
 		}) {
 			break
 		}
-		// the same above a list in capitals in another size or weight, the names
+		// the same above a list in capitals set larger, or as large and regular under a bold one: the names
 		if k := slices.IndexFunc(ls[i+1:end], func(m line) bool { return m.letters() >= 3 }); k >= 0 {
-			if m := ls[i+1+k]; list(m) && (math.Abs(m.size-ls[i].size) > 0.3 || m.bold != ls[i].bold) {
+			if m := ls[i+1+k]; list(m) && (m.size-ls[i].size > 0.3 || m.size-ls[i].size > -0.3 && ls[i].bold && !m.bold) {
 				continue
 			}
 		}
