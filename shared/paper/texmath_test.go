@@ -161,6 +161,22 @@ func TestCleanTextTypesTeXQuotes(t *testing.T) {
 	}
 }
 
+// A TeX quotation that is not cleanly closed, crosses $ or sits in Markdown code stays all as written, never
+// half typed; emphasis inside a typed quotation is typed.
+func TestCleanTextLeavesUnclosedTeXQuotesAsWritten(t *testing.T) {
+	for in, want := range map[string]string{
+		"we propose ``Diversity is All You Need''(DIAYN)": "we propose ``Diversity is All You Need''(DIAYN)",
+		"the ``$x$'' term":                 "the ``x'' term",
+		"``a''s and ``a''b":                "``a''s and ``a''b",
+		"Markdown ``x = \"a\"`` code":      "Markdown ``x = \"a\"`` code",
+		"run ``print(\"hi\")`` here":       "run ``print(\"hi\")`` here",
+		"``a *b* c'' d":                    "“a b c” d",
+		"``a'' and ``b'' and a ``lone one": "“a” and “b” and a “lone one",
+	} {
+		assert.Equal(t, want, paper.CleanText(in), in)
+	}
+}
+
 // Math that abstracts write often and cards showed raw: \left( \right), ℝ and logic.
 func TestCleanTextRendersMoreMath(t *testing.T) {
 	for in, want := range map[string]string{

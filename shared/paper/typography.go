@@ -14,7 +14,7 @@ import "strings"
 // The code is kept short: the listing wasm pays for every line of it.
 func typeset(s string) string {
 	var out []byte
-	done, dollars, ticks, close, closeN, closeRep := 0, 0, 0, -1, 0, ""
+	done, dollars, ticks, close, closeN, closeRep, qclose, qcloseN := 0, 0, 0, -1, 0, "", -1, 0
 	for i := 0; i < len(s); i++ {
 		c, before := s[i], byte(' ')
 		if i > 0 {
@@ -27,19 +27,19 @@ func typeset(s string) string {
 			dollars++
 		}
 		qn, qk, qkn := 0, -1, 0
-		if in(c, "`'") && close < 0 && dollars%2 == 0 && ticks%2 == 0 {
+		if in(c, "`'") && close < 0 && qclose < 0 && dollars%2 == 0 && ticks%2 == 0 {
 			qn, qk, qkn = quote(s, i, before)
 		}
 		j, rep := i, "" // s[i:j] is replaced by rep
 		switch {
 		case i == close:
 			j, rep, close = i+closeN, closeRep, -1
+		case i == qclose: // a quotation's closing mark, kept apart so that emphasis can open inside it
+			j, rep, qclose = i+qcloseN, "”", -1
 		case dollars%2 == 1:
 		case qn > 0:
 			j, rep = i+qn, "“"
-			if qk > 0 {
-				close, closeN, closeRep = qk, qkn, "”"
-			}
+			qclose, qcloseN = qk, qkn
 			if c == '`' {
 				ticks += qn - 1 // the marks skipped are counted as if read
 			}
@@ -82,9 +82,11 @@ func in(c byte, set string) bool { return strings.IndexByte(set, c) >= 0 }
 
 // quote reads a TeX quotation opening at s[i], after a byte of that kind: “ (or “" typed for it), or ”
 // at the start of a word. It returns the opening's length n (0 for none) and where its closing ” or " is
-// (k, kn bytes), at the end of a word within 300 bytes and before any $ (k < 0 for none: an unclosed “ still
-// opens a quotation, as TeX prints it; ” needs its closing). A “ that meets another “ first is Markdown
-// code and stays.
+// (k, kn bytes), at the end of a word within 300 bytes, before any $ and not right before a backtick (k < 0
+// for none). A quotation that is not cleanly closed stays as written: a closing mark that is not at a
+// word's end ("“a”s"), a $ or another “ met first (math, Markdown “code“), a " with a “ after it and no
+// ” between (“x = "a"“). Only a “ with no closing mark, $ or “ in its window opens a quotation alone, as
+// TeX prints it; ” needs its closing.
 func quote(s string, i int, before byte) (n, k, kn int) {
 	c := s[i]
 	if i+2 >= len(s) || s[i+1] != c || s[i+2] == c || !in(before, ` (["`) || c == '\'' && kind(s[i+2]) != 'a' {
@@ -94,16 +96,34 @@ func quote(s string, i int, before byte) (n, k, kn int) {
 	if c == '`' && s[i+2] == '"' {
 		n = 3
 	}
-	for k = i + n + 1; k < len(s) && k-i < 300 && s[k] != '$' && !strings.HasPrefix(s[k:], "``"); k++ {
+	if i+n >= len(s) || kind(s[i+n]) == ' ' {
+		return 0, -1, 0 // the end of Markdown ``code`` or a mark alone
+	}
+	end := min(len(s), i+300)
+	for k = i + n + 1; k < end; k++ {
+		if s[k] == '$' || strings.HasPrefix(s[k:], "``") {
+			return 0, -1, 0
+		}
 		kn = 1
 		if strings.HasPrefix(s[k:], "''") {
 			kn = 2
 		}
-		if (s[k] == '"' || kn == 2) && kind(s[k-1]) != ' ' && (k+kn == len(s) || !in(kind(s[k+kn]), "a'(")) {
-			return n, k, kn
+		if s[k] != '"' && kn == 1 {
+			continue
 		}
+		if kind(s[k-1]) == ' ' || k+kn < len(s) && in(kind(s[k+kn]), "a'(`") {
+			if kn == 2 {
+				return 0, -1, 0 // a closing ” that does not end a word: left as written
+			}
+			continue
+		}
+		if t := strings.Index(s[k:end], "``") + k; kn == 1 && t >= k && !strings.Contains(s[k:t], "''") &&
+			(t+2 == len(s) || !in(kind(s[t+2]), `a"`)) {
+			return 0, -1, 0 // a " inside Markdown ``code``: the next “ ends a word
+		}
+		return n, k, kn
 	}
-	if c == '\'' || strings.HasPrefix(s[k:], "``") {
+	if c == '\'' {
 		return 0, -1, 0
 	}
 	return n, -1, 0

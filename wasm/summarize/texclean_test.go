@@ -49,3 +49,12 @@ func TestCleanedTeXAbstractsKeepCitationsUsedAsNouns(t *testing.T) {
 		assert.NotRegexp(t, hole, summarize.TLDR(r.Title, abstract), id)
 	}
 }
+
+// SciTLDR abstracts whose TeX quotations are typed in part: a quotation the cleaning opens it also closes,
+// and one it cannot close (SJx63jRqFm's closing mark runs into a bracket) stays as written.
+func TestCleanedTeXAbstractsBalanceQuotes(t *testing.T) {
+	for _, id := range []string{"SJx63jRqFm", "HJlU-AVtvS", "H1BO9M-0Z", "H1xFWgrFPS", "HJlsixKqyQ"} {
+		abstract := paper.CleanText(sharedRecordByID(t, id).Abstract)
+		assert.Equal(t, strings.Count(abstract, "“"), strings.Count(abstract, "”"), id)
+	}
+}
