@@ -225,7 +225,10 @@ var texAsides = []string{"cite", "citep", "citealp", "citeyearpar", "footnote"}
 // has", "\cite{x} showed", "(see \cite{x})") stays as written: dropping it would leave a hole in the sentence.
 func dropAside(s string, i int) (string, int) {
 	end := matchAside(s, i)
-	if end < 0 || s[i+1] == 'f' {
+	if end < 0 || codeAround(s, i, end) {
+		return "", -1
+	}
+	if s[i+1] == 'f' {
 		return "", end
 	}
 	if !asideAfter(s[:i]) {
@@ -245,6 +248,20 @@ func dropAside(s string, i int) (string, int) {
 		}
 		end = matchAside(s, k)
 	}
+}
+
+// codeAround reports whether s[i:j] may be code, where TeX is shown as written: it has a backtick within
+// 120 bytes on both sides (`\cite{key}`), or its token is a URL (https://x.org/a\cite{b}).
+func codeAround(s string, i, j int) bool {
+	tick, token := false, true
+	for k := i - 1; k >= 0 && k >= i-120; k-- {
+		tick = tick || s[k] == '`'
+		token = token && !isSpaceByte(s[k])
+		if token && strings.HasPrefix(s[k:], "://") {
+			return true
+		}
+	}
+	return tick && strings.IndexByte(s[j:min(len(s), j+120)], '`') >= 0
 }
 
 // asideAfter reports whether a citation after before is an aside: the word before it ends in a letter, a
