@@ -775,24 +775,15 @@ const maxColumn = 4000
 // readColumn appends to b the lines from ls[from] on that lie in the column x0..x1 below the line prev, up
 // to the keywords or the introduction (done), a gap, a change of size, or maxColumn bytes. It returns the right
 // edge of the widest line it read and the baseline of the last. Sub- and superscripts (short lines much smaller than the text, on rows
-// of their own) are passed over, and so are lines below the last row read and beside it: a figure's labels and
-// caption, set next to text that narrows around the figure.
+// of their own) are passed over.
 func readColumn(ls []line, from int, prev line, x0, x1 float64, b *strings.Builder) (done bool, right, last float64) {
 	size := 0.0
 	right = prev.x1
-	left := prev.x0
-	row0, row1, before1 := prev.x0, prev.x1, prev.x1 // the last row's span, and the right edge of the row before
-	var words map[string]int                         // the page's words, for the hyphens at line ends
+	var words map[string]int // the page's words, for the hyphens at line ends
 	for j := from; j < len(ls) && b.Len() < maxColumn; j++ {
 		m := ls[j]
 		if m.x1 < x0 || m.x0 > x1 {
 			continue // another column
-		}
-		if size != 0 && math.Abs(m.y-prev.y) > 1 && (m.x1 < row0 && row0 > left+3 ||
-			m.x0 > row1 && row1 < right-3 && (m.size < size-0.5 || before1 < right-3)) {
-			// below the last row read and beside it, where the text has narrowed at that side: a figure's
-			// labels and caption. A paragraph's indented first line after a short last line is text.
-			continue
 		}
 		if endsAbstract(m.text) {
 			return true, right, prev.y
@@ -831,11 +822,6 @@ func readColumn(ls []line, from int, prev line, x0, x1 float64, b *strings.Build
 			}
 			b.WriteString(m.text)
 		}
-		if math.Abs(m.y-prev.y) > 1 {
-			row0, row1, before1 = m.x0, m.x1, row1
-		}
-		left = math.Min(left, m.x0)
-		row0, row1 = math.Min(row0, m.x0), math.Max(row1, m.x1)
 		prev = m
 		right = math.Max(right, m.x1)
 	}
