@@ -128,6 +128,7 @@ func TestCleanTextDropsCitationsAndFootnotes(t *testing.T) {
 		`a rate\footnote{Up to $\tilde{O}(\cdot)$ factors.} of`:      "a rate of",
 		`Our work answers \citet{zhang17}, who`:                      `Our work answers \citet{zhang17}, who`,
 		`an open \footnote{never closed`:                             `an open \footnote{never closed`,
+		`in \LaTeX{} and \TeX{} files`:                               "in LaTeX and TeX files",
 		`e.g.\ VGG and \LaTeX\ or \TeX`:                              "e.g. VGG and LaTeX or TeX",
 	} {
 		assert.Equal(t, want, paper.CleanText(in), in)

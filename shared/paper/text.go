@@ -118,7 +118,7 @@ var texAccents = map[byte]rune{
 
 var (
 	texLigature = strings.NewReplacer(`\ss{}`, "ß", `\ss `, "ß", `\o{}`, "ø", `\O{}`, "Ø", `\ae{}`, "æ", `\AE{}`, "Æ",
-		`\aa{}`, "å", `\AA{}`, "Å", `\l{}`, "ł", `\L{}`, "Ł", `\textendash`, "–", `\textemdash`, "—", `\LaTeX`, "LaTeX", `\TeX`, "TeX")
+		`\aa{}`, "å", `\AA{}`, "Å", `\l{}`, "ł", `\L{}`, "Ł", `\textendash`, "–", `\textemdash`, "—", `\LaTeX{}`, "LaTeX", `\TeX{}`, "TeX", `\LaTeX`, "LaTeX", `\TeX`, "TeX")
 )
 
 // readableTeX rewrites accents (\'e  \'{e}  {\'e}  \"{\i}, and letter accents \c{c}  \v s) to letters,
