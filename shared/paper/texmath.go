@@ -22,6 +22,9 @@ var texMathWords = map[string]string{
 	"approx": "≈", "sim": "~", "in": "∈", "to": "→", "rightarrow": "→", "leftarrow": "←", "propto": "∝",
 	"ll": "≪", "gg": "≫", "partial": "∂", "nabla": "∇", "cdots": "⋯", "ldots": "…", "dots": "…",
 	"%": "%", ",": " ", ";": " ", "!": "", " ": " ", "quad": " ", "qquad": " ",
+	"R": "ℝ", "exists": "∃", "forall": "∀", "vee": "∨", "wedge": "∧", "neg": "¬", "cup": "∪", "cap": "∩",
+	"subset": "⊂", "subseteq": "⊆", "emptyset": "∅", "langle": "⟨", "rangle": "⟩", "star": "⋆", "circ": "∘",
+	"mid": "|", "Rightarrow": "⇒", "mapsto": "↦", "left": "", "right": "",
 }
 
 // texFonts are the commands that only change the font of their argument.
@@ -106,6 +109,9 @@ func renderMath(m string) (string, bool) {
 			w, ok := texMathWords[m[i+1:j]]
 			if !ok {
 				return "", false
+			}
+			if j < len(m) && m[j] == '.' && m[j-1] == 't' {
+				j++ // \left. and \right. are no bracket
 			}
 			b.WriteString(w)
 			i = j

@@ -99,3 +99,113 @@ func TestCleanTextDashesStayLinear(t *testing.T) {
 		t.Fatal("CleanText took over 10 s on 300 KB")
 	}
 }
+
+// TeX sources' citations and footnotes reached cards as written: "the data programming paradigm
+// \citep{Ratner2016}, which".
+func TestCleanTextDropsCitationsAndFootnotes(t *testing.T) {
+	for in, want := range map[string]string{
+		`as shown \citep{x}.`: "as shown.",
+		`a weak supervision paradigm~\cite{ratner16, bach17}, which`: "a weak supervision paradigm, which",
+		`learned \citep[see][p.~3]{k} and \citealp*{a,b}`:            "learned",
+		`methods \citep{a}, \citep{b} and \citep{c} fail.`:           "methods fail.",
+		`OSG proposed in~\citep{k} for solving`:                      `OSG proposed in \citep{k} for solving`,
+		`an extragradient method by~\citep{k}.`:                      `an extragradient method by \citep{k}.`,
+		`Recent work of \citep{a, b} has shown`:                      `Recent work of \citep{a, b} has shown`,
+		`However, unlike \cite{z}, we`:                               `However, unlike \cite{z}, we`,
+		`a bound matching the~\cite{b} upper bound`:                  `a bound matching the \cite{b} upper bound`,
+		`a method (\cite{x}) works`:                                  `a method (\cite{x}) works`,
+		`GANs [\cite{a}] and`:                                        `GANs [\cite{a}] and`,
+		`prior work (e.g., \citealp{x}; \citealp{y}) shows`:          `prior work (e.g., \citealp{x}; \citealp{y}) shows`,
+		`\cite{x} showed that`:                                       `\cite{x} showed that`,
+		`(see \citealt{c}) and (ODE-Nets; \citealp{c})`:              `(see \citealt{c}) and (ODE-Nets; \citealp{c})`,
+		`an aside \citealt{c} stays`:                                 `an aside \citealt{c} stays`,
+		`generalizes the earlier work \cite{z} of`:                   "generalizes the earlier work of",
+		`dubbed "double descent"\cite{b}. While`:                     `dubbed "double descent". While`,
+		"Use `x \\cite{key}` to cite.":                               "Use `x \\cite{key}` to cite.",
+		"Use ``\\footnote{x}`` here.":                                "Use ``\\footnote{x}`` here.",
+		`see https://x.org/a\cite{b} for it`:                         `see https://x.org/a\cite{b} for it`,
+		`domain knowledge\footnote{We release the code.}.`:           "domain knowledge.",
+		`a rate\footnote{Up to $\tilde{O}(\cdot)$ factors.} of`:      "a rate of",
+		`Our work answers \citet{zhang17}, who`:                      `Our work answers \citet{zhang17}, who`,
+		`an open \footnote{never closed`:                             `an open \footnote{never closed`,
+		`in \LaTeX{} and \TeX{} files`:                               "in LaTeX and TeX files",
+		`e.g.\ VGG and \LaTeX\ or \TeX`:                              "e.g. VGG and LaTeX or TeX",
+	} {
+		assert.Equal(t, want, paper.CleanText(in), in)
+	}
+}
+
+// Unclosed asides each look ahead a bounded stretch: 300 KB of them stays fast.
+func TestCleanTextAsidesStayLinear(t *testing.T) {
+	for _, s := range []string{strings.Repeat(`\footnote{a{`, 25000), strings.Repeat(`\cite[`, 50000)} {
+		done := make(chan string, 1)
+		go func() { done <- paper.CleanText(s) }()
+		select {
+		case out := <-done:
+			assert.Equal(t, s, out)
+		case <-time.After(10 * time.Second):
+			t.Fatal("CleanText took over 10 s on 300 KB")
+		}
+	}
+}
+
+// TeX writes quotation marks as “ and ” (and authors type “x" or ”x”): cards showed them as typed.
+func TestCleanTextTypesTeXQuotes(t *testing.T) {
+	for in, want := range map[string]string{
+		"a ``tuning knob'' to traverse":                "a “tuning knob” to traverse",
+		"pages ``far\" apart and ''soft'' labels":      "pages “far” apart and “soft” labels",
+		"``\"what a model sees\" at first":             "“what a model sees” at first",
+		"the ``cut the rate'' method (``freeze'').":    "the “cut the rate” method (“freeze”).",
+		"a ``toy model, never closed":                  "a “toy model, never closed",
+		"Markdown ``code`` and f''(x) and g'' stay":    "Markdown ``code`` and f''(x) and g'' stay",
+		"``a'' in `code ``x'' here` stays":             "“a” in `code ``x'' here` stays",
+		"no ''space'' before and 'single' quotes stay": "no “space” before and 'single' quotes stay",
+	} {
+		assert.Equal(t, want, paper.CleanText(in), in)
+	}
+}
+
+// A TeX quotation that is not cleanly closed, crosses $ or sits in Markdown code stays all as written, never
+// half typed; emphasis inside a typed quotation is typed.
+func TestCleanTextLeavesUnclosedTeXQuotesAsWritten(t *testing.T) {
+	for in, want := range map[string]string{
+		"we propose ``Diversity is All You Need''(DIAYN)": "we propose ``Diversity is All You Need''(DIAYN)",
+		"the ``$x$'' term":                 "the ``x'' term",
+		"``a''s and ``a''b":                "``a''s and ``a''b",
+		"Markdown ``x = \"a\"`` code":      "Markdown ``x = \"a\"`` code",
+		"run ``print(\"hi\")`` here":       "run ``print(\"hi\")`` here",
+		"``a *b* c'' d":                    "“a b c” d",
+		"``a'' and ``b'' and a ``lone one": "“a” and “b” and a “lone one",
+	} {
+		assert.Equal(t, want, paper.CleanText(in), in)
+	}
+}
+
+// Math that abstracts write often and cards showed raw: \left( \right), ℝ and logic.
+func TestCleanTextRendersMoreMath(t *testing.T) {
+	for in, want := range map[string]string{
+		`a generator $G: \R^{k} \to \R^n$ maps`:                         "a generator G: ℝ^k → ℝ^n maps",
+		`a bound $\mathcal{O}\left(\log n\right)$ and $\left.x\right|$`: "a bound O(log n) and x|",
+		`queries with $\wedge$, $\vee$ and $\exists$`:                   "queries with ∧, ∨ and ∃",
+		`and $\left(\frac{1}{2}\right)$ stays`:                          `and $\left(\frac{1}{2}\right)$ stays`,
+	} {
+		assert.Equal(t, want, paper.CleanText(in), in)
+	}
+}
+
+// Each quotation mark looks ahead a bounded stretch for its closing one: 300 KB of them stays fast.
+func TestCleanTextQuotesStayLinear(t *testing.T) {
+	for in, want := range map[string]string{
+		strings.Repeat("``a'' ", 50000): strings.TrimSpace(strings.Repeat("“a” ", 50000)),
+		strings.Repeat("''a ", 75000):   strings.TrimSpace(strings.Repeat("''a ", 75000)),
+	} {
+		done := make(chan string, 1)
+		go func() { done <- paper.CleanText(in) }()
+		select {
+		case out := <-done:
+			assert.Equal(t, want, out)
+		case <-time.After(10 * time.Second):
+			t.Fatal("CleanText took over 10 s on 300 KB")
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package paper
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -23,7 +24,7 @@ func CleanText(s string) string {
 	if strings.IndexByte(s, '&') >= 0 {
 		s = html.UnescapeString(s)
 	}
-	if strings.Contains(s, "--") || strings.ContainsAny(s, "*_`") {
+	if strings.Contains(s, "--") || strings.Contains(s, "''") || strings.ContainsAny(s, "*_`") {
 		s = typeset(s)
 	}
 	if strings.IndexByte(s, '\\') >= 0 {
@@ -69,7 +70,7 @@ func cleanASCII(s string) (string, bool) {
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
 		case c >= utf8.RuneSelf || c == '&' || c == '\\' || c == '$' || c == '~' || c == '^' ||
-			c == '*' || c == '_' || c == '`' || c == '-' && i+1 < len(s) && s[i+1] == '-':
+			c == '*' || c == '_' || c == '`' || (c == '-' || c == '\'') && i+1 < len(s) && s[i+1] == c:
 			return "", false
 		case c == ' ':
 			if i == 0 || i == len(s)-1 || s[i-1] == ' ' {
@@ -117,7 +118,7 @@ var texAccents = map[byte]rune{
 
 var (
 	texLigature = strings.NewReplacer(`\ss{}`, "ß", `\ss `, "ß", `\o{}`, "ø", `\O{}`, "Ø", `\ae{}`, "æ", `\AE{}`, "Æ",
-		`\aa{}`, "å", `\AA{}`, "Å", `\l{}`, "ł", `\L{}`, "Ł", `\textendash`, "–", `\textemdash`, "—")
+		`\aa{}`, "å", `\AA{}`, "Å", `\l{}`, "ł", `\L{}`, "Ł", `\textendash`, "–", `\textemdash`, "—", `\LaTeX{}`, "LaTeX", `\TeX{}`, "TeX", `\LaTeX`, "LaTeX", `\TeX`, "TeX")
 )
 
 // readableTeX rewrites accents (\'e  \'{e}  {\'e}  \"{\i}, and letter accents \c{c}  \v s) to letters,
@@ -133,6 +134,7 @@ func readableTeX(s string) string {
 		}
 		return nfc(base + string(texAccents[cmd[0]]))
 	}
+	s = replaceTeX(s, dropAside, ' ')
 	s = replaceTeX(s, func(s string, i int) (string, int) {
 		// \{?\\(['`^"~=.])\{?(\\i|[A-Za-z])\}?\}?
 		if strings.IndexByte("'`^\"~=.", s[i+1]) < 0 {
@@ -147,7 +149,7 @@ func readableTeX(s string) string {
 			k++
 		}
 		return accent(s[i+1:i+2], base), k
-	}, true)
+	}, '{')
 	s = replaceTeX(s, func(s string, i int) (string, int) {
 		// \{?\\([uvHck])(?:\{(\\i|[A-Za-z])\}|\s+([A-Za-z]))\}?
 		if strings.IndexByte("uvHck", s[i+1]) < 0 || i+2 >= len(s) {
@@ -173,7 +175,7 @@ func readableTeX(s string) string {
 			k++
 		}
 		return accent(s[i+1:i+2], base), k
-	}, true)
+	}, '{')
 	s = replaceTeX(s, func(s string, i int) (string, int) {
 		// \\(?:emph|textbf|textit|texttt|textrm|textsc|textsf|underline)\{([^{}]*)\} → the braces' contents
 		for _, name := range texWraps {
@@ -185,7 +187,7 @@ func readableTeX(s string) string {
 			}
 		}
 		return "", -1
-	}, false)
+	}, 0)
 	s = replaceTeX(s, func(s string, i int) (string, int) {
 		// \{\\(?:em|it|bf|sl|sc|rm|sf|tt)\s+([^{}]*)\} → the braces' contents
 		j := i + 3
@@ -199,18 +201,127 @@ func readableTeX(s string) string {
 			return s[j : j+k], j + k + 1
 		}
 		return "", -1
-	}, true)
+	}, '{')
 	s = replaceTeX(s, func(s string, i int) (string, int) {
-		// \\([&%$#_{}]) → the symbol
-		if strings.IndexByte("&%$#_{}", s[i+1]) < 0 {
+		// \\([&%$#_{} ]) → the symbol (\  is a space)
+		if strings.IndexByte("&%$#_{} ", s[i+1]) < 0 {
 			return "", -1
 		}
 		return s[i+1 : i+2], i + 2
-	}, false)
-	if texCommand(s, func(c, _ byte) bool { return strings.IndexByte("sSoOaAlLt", c) >= 0 }) {
+	}, 0)
+	if texCommand(s, func(c, _ byte) bool { return strings.IndexByte("sSoOaAlLtT", c) >= 0 }) {
 		s = texLigature.Replace(s)
 	}
 	return s
+}
+
+// texAsides are the commands dropped with their argument: citations, whose keys mean nothing to a reader,
+// and footnotes. \citet, \citeauthor and \citealt name the work inside the sentence and stay as written.
+var texAsides = []string{"cite", "citep", "citealp", "citeyearpar", "footnote"}
+
+// dropAside drops a footnote at s[i], and a citation that stands as an aside after a content word ("the
+// paradigm \citep{r}, which" → "the paradigm, which") with the citations that follow it in a run ("methods
+// \citep{a}, \citep{b} and \citep{c} fail" → "methods fail"). A citation used as a noun ("work of \cite{x}
+// has", "\cite{x} showed", "(see \cite{x})") stays as written: dropping it would leave a hole in the sentence.
+func dropAside(s string, i int) (string, int) {
+	end := matchAside(s, i)
+	if end < 0 || codeAround(s, i, end) {
+		return "", -1
+	}
+	if s[i+1] == 'f' {
+		return "", end
+	}
+	if !asideAfter(s[:i]) {
+		return "", -1
+	}
+	for {
+		k := end
+		for k < len(s) && strings.IndexByte(" \t\n\f\r~,;", s[k]) >= 0 {
+			k++
+		}
+		if strings.HasPrefix(s[k:], "and ") || strings.HasPrefix(s[k:], "or ") {
+			for k += 3; k < len(s) && strings.IndexByte(" \t\n\f\r~", s[k]) >= 0; k++ {
+			}
+		}
+		if k+1 >= len(s) || s[k] != '\\' || s[k+1] == 'f' || matchAside(s, k) < 0 {
+			return "", end
+		}
+		end = matchAside(s, k)
+	}
+}
+
+// codeAround reports whether s[i:j] may be code, where TeX is shown as written: it has a backtick within
+// 120 bytes on both sides (`\cite{key}`), or its token is a URL (https://x.org/a\cite{b}).
+func codeAround(s string, i, j int) bool {
+	tick, token := false, true
+	for k := i - 1; k >= 0 && k >= i-120; k-- {
+		tick = tick || s[k] == '`'
+		token = token && !isSpaceByte(s[k])
+		if token && strings.HasPrefix(s[k:], "://") {
+			return true
+		}
+	}
+	return tick && strings.IndexByte(s[j:min(len(s), j+120)], '`') >= 0
+}
+
+// asideAfter reports whether a citation after before is an aside: the word before it ends in a letter, a
+// digit, a closing quote or bracket (or a byte of a non-ASCII letter or quote), and is not a function word,
+// nor TeX. The scan is ASCII on purpose: Unicode's case tables would cost the listing wasm kilobytes.
+func asideAfter(before string) bool {
+	end := len(before)
+	for end > 0 && (isSpaceByte(before[end-1]) || before[end-1] == '~') {
+		end--
+	}
+	start := end
+	for start > 0 && !isSpaceByte(before[start-1]) && strings.IndexByte("~([\\", before[start-1]) < 0 {
+		start--
+	}
+	if start == end || start > 0 && before[start-1] == '\\' {
+		return false
+	}
+	c := before[end-1]
+	return (c >= utf8.RuneSelf || isAlnum(c) || strings.IndexByte(")]}\"'", c) >= 0) &&
+		!strings.Contains(" a an the of in on at by with from to for into as like unlike see and or than via per following including between against starting A An The Of In On At By With From To For Into As Like Unlike See And Or Than Via Per Following Including Between Against Starting ",
+			" "+before[start:end]+" ")
+}
+
+// matchAside matches one of texAsides at s[i], with a star, up to two [options] of at most 100 bytes and an
+// argument of at most 600 bytes with braces nested one level:
+// \\(?:cite|citep|citealp|citeyearpar|footnote)\*?(?:\[[^\[\]{}]{0,100}\]){0,2}\{(?:[^{}]|\{[^{}]*\})*\}
+func matchAside(s string, i int) int {
+	j := i + 1
+	for j < len(s) && isAlpha(s[j]) {
+		j++
+	}
+	if !slices.Contains(texAsides, s[i+1:j]) {
+		return -1
+	}
+	if j < len(s) && s[j] == '*' {
+		j++
+	}
+	for n := 0; n < 2 && j < len(s) && s[j] == '['; n++ {
+		k := strings.IndexAny(s[j+1:], "[]{}")
+		if k < 0 || k > 100 || s[j+1+k] != ']' {
+			return -1
+		}
+		j += k + 2
+	}
+	depth := 0
+	for k := j; k < len(s) && k-j < 600; k++ {
+		switch {
+		case k == j && s[k] != '{':
+			return -1
+		case s[k] == '{':
+			if depth++; depth > 2 {
+				return -1
+			}
+		case s[k] == '}':
+			if depth--; depth == 0 {
+				return k + 1
+			}
+		}
+	}
+	return -1
 }
 
 // texWraps are the font commands whose argument is kept as it stands.
@@ -238,16 +349,20 @@ func texAccentBase(s string, k int) (string, int) {
 }
 
 // replaceTeX rewrites s as a regexp's ReplaceAllStringFunc would, for a pattern whose matches start at a
-// backslash (or, with brace, at a "{" just before it): match gets the index i of a backslash that has a byte
-// after it and returns the replacement and the end of the match, or -1 when none starts there.
-func replaceTeX(s string, match func(s string, i int) (string, int), brace bool) string {
+// backslash (or, with before '{', at a "{" just before it; with ' ', after the white space and ties before
+// it): match gets the index i of a backslash that has a byte after it and returns the replacement and the end
+// of the match, or -1 when none starts there.
+func replaceTeX(s string, match func(s string, i int) (string, int), before byte) string {
 	var b strings.Builder
 	done := 0 // s[:done] is written to b
 	for i := strings.IndexByte(s, '\\'); i >= 0 && i+1 < len(s); {
 		if repl, end := match(s, i); end >= 0 {
 			start := i
-			if brace && i-1 >= done && s[i-1] == '{' {
+			if before == '{' && i-1 >= done && s[i-1] == '{' {
 				start = i - 1
+			}
+			for before == ' ' && start > done && (isSpaceByte(s[start-1]) || s[start-1] == '~') {
+				start--
 			}
 			b.WriteString(s[done:start])
 			b.WriteString(repl)

@@ -17,7 +17,7 @@ var (
 	texLetterAccentRe = regexp.MustCompile(`\{?\\([uvHck])(?:\{(\\i|[A-Za-z])\}|\s+([A-Za-z]))\}?`)
 	texWrapRe         = regexp.MustCompile(`\\(?:emph|textbf|textit|texttt|textrm|textsc|textsf|underline|url)\{([^{}]*)\}`)
 	texSwitchRe       = regexp.MustCompile(`\{\\(?:em|it|bf|sl|sc|rm|sf|tt)\s+([^{}]*)\}`)
-	texSymbolRe       = regexp.MustCompile(`\\([&%$#_{}])`)
+	texSymbolRe       = regexp.MustCompile(`\\([&%$#_{} ])`)
 )
 
 // referenceCleanText is CleanText without its fast paths (the ASCII shortcut and the triggers that skip
@@ -28,6 +28,7 @@ func referenceCleanText(s string) string {
 	}
 	s = html.UnescapeString(s)
 	s = typeset(s)
+	s = replaceTeX(s, dropAside, ' ') // it depends on the words around each aside, which a regexp cannot say
 	s = texSymbolAccentRe.ReplaceAllStringFunc(s, func(m string) string {
 		sub := texSymbolAccentRe.FindStringSubmatch(m)
 		return referenceAccent(sub[1], sub[2])
@@ -84,6 +85,10 @@ var cleanTextCases = []string{
 	"a\t--\nb", "(DNF) -- a", `"x"---y`, "`a -- b` c", "x-->y", "a ---b", "---x", "--- x", `\$5 -- \$6`,
 	"*a*", "**b**", "_c_", "`d`", "*a", "a*", "A* and B*", "snake_case_x", "__init__", "*x* *y*", "***z***", "`a' `b'",
 	"(*i*)", "*x *", "* x*", "$\\mu^*(x)^*$ *y*", "`f(x)`.", "*5*", "_\u00e9t\u00e9_", "**a*", "*a**", "`it's`", "*", "**", "*a -- b* c", "`a -- b` c -- d", "*x*-- y", "-- *a*", "*a `b` c*",
+	`as shown \citep{x}.`, `a~\cite[p.~3]{k} b`, "a \t\\citealp*[see][]{k}", `x\footnote{a {b} c}.`, `\cite{a}\cite{b}`,
+	`\citet{k} shows`, `work of \cite{a} has`, `methods \citep{a}, \citep{b} and \citep{c} fail`, `a (\cite{x}) b`, `\footnote{a {b {c}}} d`, `\cite`, `\cite{`, `\citep[{]{x}`, `\citex{a}`, `e.g.\ VGG \LaTeX\ \TeX`,
+	"a ''b'' c", "``a'' b", "``x\" y", "f''(x)", "``a", "(``\"a\" b)", "$``a''$ ``b''", "*``a''*", "``a -- b''", "a''",
+	`$1/\sqrt{N}$ $\sqrt {x}$ $\sqrt$ $\bar{}$ $\bar{ab}$ $\tilde{\mathcal{O}}$ $\left.x\right)$ $\left$ $\R^n$`,
 	"e\ufb03cient \ufb00 \ufb01 \ufb02 \ufb04 \ufb05 \ufb06", "&#xfb01;x",
 }
 

@@ -14,7 +14,7 @@ import "strings"
 // The code is kept short: the listing wasm pays for every line of it.
 func typeset(s string) string {
 	var out []byte
-	done, dollars, ticks, close, closeN := 0, 0, 0, -1, 0
+	done, dollars, ticks, close, closeN, closeRep, qclose, qcloseN := 0, 0, 0, -1, 0, "", -1, 0
 	for i := 0; i < len(s); i++ {
 		c, before := s[i], byte(' ')
 		if i > 0 {
@@ -26,11 +26,23 @@ func typeset(s string) string {
 		if before == '$' && (i < 2 || s[i-2] != '\\') {
 			dollars++
 		}
-		j, mark := i, 1 // s[i:j] is replaced by s[i+mark:j]
+		qn, qk, qkn := 0, -1, 0
+		if in(c, "`'") && close < 0 && qclose < 0 && dollars%2 == 0 && ticks%2 == 0 {
+			qn, qk, qkn = quote(s, i, before)
+		}
+		j, rep := i, "" // s[i:j] is replaced by rep
 		switch {
 		case i == close:
-			j, close = i+closeN, -1
+			j, rep, close = i+closeN, closeRep, -1
+		case i == qclose: // a quotation's closing mark, kept apart so that emphasis can open inside it
+			j, rep, qclose = i+qcloseN, "”", -1
 		case dollars%2 == 1:
+		case qn > 0:
+			j, rep = i+qn, "“"
+			qclose, qcloseN = qk, qkn
+			if c == '`' {
+				ticks += qn - 1 // the marks skipped are counted as if read
+			}
 		case c == '-' && before != '-':
 			for j < len(s) && s[j] == '-' {
 				j++
@@ -39,22 +51,18 @@ func typeset(s string) string {
 				j = i
 				break
 			}
+			rep = "–—"[(j-i-2)*3 : (j-i-1)*3]
 			after := kind(s[j])
 			if !(before == ' ' && after == ' ' || in(before, `a)]"'.`) && in(after, `a(["'`) && !codeToken(s, i, j)) {
 				j = i
 			}
-			mark = 0
 		case in(c, "*_`") && close < 0 && in(before, ` (["'`):
 			if k, n := emphasis(s, i); k > 0 {
-				j, close, closeN = i+n, k, n
+				j, close, closeN, closeRep = i+n, k, n, ""
 			}
 		}
 		if j > i {
-			dash := ""
-			if mark == 0 {
-				dash = "–—"[(j-i-2)*3 : (j-i-1)*3]
-			}
-			out = splice(out, s[done:i], dash)
+			out = splice(out, s[done:i], rep)
 			done, i = j, j-1
 		}
 	}
@@ -71,6 +79,55 @@ func splice(out []byte, s, t string) []byte { return append(append(out, s...), t
 //
 //go:noinline
 func in(c byte, set string) bool { return strings.IndexByte(set, c) >= 0 }
+
+// quote reads a TeX quotation opening at s[i], after a byte of that kind: “ (or “" typed for it), or ”
+// at the start of a word. It returns the opening's length n (0 for none) and where its closing ” or " is
+// (k, kn bytes), at the end of a word within 300 bytes, before any $ and not right before a backtick (k < 0
+// for none). A quotation that is not cleanly closed stays as written: a closing mark that is not at a
+// word's end ("“a”s"), a $ or another “ met first (math, Markdown “code“), a " with a “ after it and no
+// ” between (“x = "a"“). Only a “ with no closing mark, $ or “ in its window opens a quotation alone, as
+// TeX prints it; ” needs its closing.
+func quote(s string, i int, before byte) (n, k, kn int) {
+	c := s[i]
+	if i+2 >= len(s) || s[i+1] != c || s[i+2] == c || !in(before, ` (["`) || c == '\'' && kind(s[i+2]) != 'a' {
+		return 0, -1, 0
+	}
+	n = 2
+	if c == '`' && s[i+2] == '"' {
+		n = 3
+	}
+	if i+n >= len(s) || kind(s[i+n]) == ' ' {
+		return 0, -1, 0 // the end of Markdown ``code`` or a mark alone
+	}
+	end := min(len(s), i+300)
+	for k = i + n + 1; k < end; k++ {
+		if s[k] == '$' || strings.HasPrefix(s[k:], "``") {
+			return 0, -1, 0
+		}
+		kn = 1
+		if strings.HasPrefix(s[k:], "''") {
+			kn = 2
+		}
+		if s[k] != '"' && kn == 1 {
+			continue
+		}
+		if kind(s[k-1]) == ' ' || k+kn < len(s) && in(kind(s[k+kn]), "a'(`") {
+			if kn == 2 {
+				return 0, -1, 0 // a closing ” that does not end a word: left as written
+			}
+			continue
+		}
+		if t := strings.Index(s[k:end], "``") + k; kn == 1 && t >= k && !strings.Contains(s[k:t], "''") &&
+			(t+2 == len(s) || !in(kind(s[t+2]), `a"`)) {
+			return 0, -1, 0 // a " inside Markdown ``code``: the next “ ends a word
+		}
+		return n, k, kn
+	}
+	if c == '\'' {
+		return 0, -1, 0
+	}
+	return n, -1, 0
+}
 
 // emphasis returns where the Markdown mark that opens at s[i] closes and the mark's length, or k = 0.
 func emphasis(s string, i int) (k, n int) {

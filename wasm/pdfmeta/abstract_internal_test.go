@@ -199,3 +199,17 @@ func TestAbstractWordInTextIsNoLabel(t *testing.T) {
 			"while, as bodies of papers do, and it has no label above it at all.", abstract(page(label)), label)
 	}
 }
+
+// A paragraph whose last line is one short word, followed by an indented paragraph: the indented first line lies
+// below the short line and beside it, but the text has not narrowed there, so it is read.
+func TestAbstractIndentedParagraphAfterAShortLine(t *testing.T) {
+	ls := []line{
+		{x0: 72, x1: 524, y: 700, size: 10, text: "Abstract The first paragraph runs across the page and ends with a"},
+		{x0: 72, x1: 88, y: 688, size: 10, text: "word."},
+		{x0: 92, x1: 524, y: 676, size: 10, text: "The second paragraph is indented, and its first line is the one that"},
+		{x0: 72, x1: 524, y: 664, size: 10, text: "matters here, since it holds the result."},
+		{x0: 72, x1: 200, y: 634, size: 12, text: "1 Introduction"},
+	}
+	assert.Equal(t, "The first paragraph runs across the page and ends with a word. The second paragraph is indented, and its "+
+		"first line is the one that matters here, since it holds the result.", abstract(ls))
+}

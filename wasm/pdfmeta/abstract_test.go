@@ -87,6 +87,15 @@ func TestRealPDFUnlabelledAbstracts(t *testing.T) {
 	}
 }
 
+// abs11-pusep's abstract goes on beside a figure, where its superscripts (3.7x10¹¹ cm⁻², 2x10⁵ cm²/Vs) are
+// lines of their own that the reader passes over: read on, it would show "3.7x10 cm", a false value. Until
+// superscripts are attached to their words, the abstract stops before that text, as it did before s20-text.
+func TestRealPDFAbstractShowsNoNumberWithoutItsExponent(t *testing.T) {
+	a := readShared(t, "abs11-pusep.pdf").Abstract
+	assert.True(t, strings.HasPrefix(a, "A variety of quantum phases due to the strong interlayer electronic correlations"), a)
+	assert.NotRegexp(t, `\dx10 cm`, a)
+}
+
 func TestGeneratedUnlabelledAbstract(t *testing.T) {
 	abstract := "We generate a PDF in the test. It has a title, authors and an abstract without a label, set wider " +
 		"than the two columns of the body below it. The parser must find it all the same. It must not take the " +

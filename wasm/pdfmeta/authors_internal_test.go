@@ -1,6 +1,7 @@
 package pdfmeta
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -97,4 +98,43 @@ func TestCapitalPhrasesAboveNames(t *testing.T) {
 	ls := []line{title, {x0: 100, x1: 400, y: 680, size: 11, text: "ALICE SMITH, BOB JONES"},
 		{x0: 100, x1: 400, y: 664, size: 9, text: "University of Somewhere"}}
 	assert.Equal(t, []string{"Alice Smith", "Bob Jones"}, authors(ls, 1, 17))
+}
+
+// A category line in capitals directly above the names in capitals, in another size or weight, was read as
+// the authors ("Original Article", "Open Access"). Names in capitals over two lines of one style are still
+// read whole.
+func TestCapitalPhrasesAboveCapitalNames(t *testing.T) {
+	title := line{x0: 100, x1: 500, y: 700, size: 17, bold: true, text: "A Study of Things"}
+	names := line{x0: 100, x1: 400, y: 664, size: 11, text: "ALICE SMITH1, BOB JONES2"}
+	for _, l := range []line{{x0: 100, x1: 400, y: 680, size: 9, text: "ORIGINAL ARTICLE, OPEN ACCESS"},
+		{x0: 100, x1: 400, y: 680, size: 11, bold: true, text: "DEEP LEARNING, NEURAL NETWORKS"}} {
+		ls := []line{title, l, {x0: 150, x1: 160, y: 670, size: 6, text: "1 2"}, names,
+			{x0: 100, x1: 400, y: 650, size: 9, text: "University of Somewhere"}}
+		assert.Equal(t, []string{"Alice Smith", "Bob Jones"}, authors(ls, 1, 17), l.text)
+	}
+	ls := []line{title, {x0: 100, x1: 400, y: 680, size: 11, text: "ALICE SMITH, BOB JONES,"},
+		{x0: 100, x1: 400, y: 666, size: 11, text: "CAROL WHITE AND DAN BROWN"},
+		{x0: 100, x1: 400, y: 650, size: 9, text: "University of Somewhere"}}
+	assert.Equal(t, []string{"Alice Smith", "Bob Jones", "Carol White", "Dan Brown"}, authors(ls, 1, 17))
+}
+
+// The mirror of TestCapitalPhrasesAboveCapitalNames: the names come first, in larger type, and a smaller list in
+// capitals (keywords, or more names) follows. The upper line is the names and stays read, not passed over for
+// the smaller line below.
+func TestCapitalNamesAboveSmallerCapitalPhrases(t *testing.T) {
+	title := line{x0: 100, x1: 500, y: 700, size: 17, bold: true, text: "A Study of Things"}
+	for below, want := range map[string][]string{
+		"DEEP LEARNING, NEURAL NETWORKS": {"Alice Smith", "Bob Jones"},
+		// as on main, the change of size ends the authors; the first author is right
+		"CAROL WHITE AND DAN BROWN": {"Alice Smith", "Bob Jones"},
+	} {
+		names := line{x0: 100, x1: 400, y: 680, size: 11, text: "ALICE SMITH, BOB JONES"}
+		size := 9.0
+		if strings.Contains(below, "AND") { // names going on over a second line, a point smaller
+			names.text, size = names.text+",", 10
+		}
+		ls := []line{title, names, {x0: 100, x1: 400, y: 666, size: size, text: below},
+			{x0: 100, x1: 400, y: 650, size: 9, text: "University of Somewhere"}}
+		assert.Equal(t, want, authors(ls, 1, 17), below)
+	}
 }

@@ -371,20 +371,16 @@ func withoutEmails(ls []line, from int) []line {
 // ("ADA LOVELACE AND ALAN TURING" reads "Ada Lovelace and Alan Turing"), which hasName needs. A line counts as
 // a list when it has two names or more and nothing else: a line in capitals with one name's shape is as likely
 // a label ("TECHNICAL REPORT", "MIT CSAIL"); and it is smaller than the title, whose subtitle it is otherwise.
-// Nor is a line converted above a line of names in mixed case: two short phrases in capitals there are a
-// category, a section or keywords ("ORIGINAL ARTICLE, OPEN ACCESS"), not the names.
+// Nor is a line converted above a line of names in mixed case, or directly above another such list in
+// capitals set larger, or as large but regular under a bold one: two short phrases in capitals there are a category, a section or
+// keywords ("ORIGINAL ARTICLE, OPEN ACCESS"), not the names.
 func capsNames(ls []line, from int, titleSize float64) []line {
 	var out []line
 	end := min(len(ls), from+12)
-	for i := from; i < end; i++ {
-		t := ls[i].text
-		if ls[i].size >= titleSize-0.1 || strings.ToUpper(t) != t || strings.ToLower(t) == t || notNamesRe.MatchString(t) {
-			continue
-		}
-		if slices.ContainsFunc(ls[i+1:end], func(m line) bool {
-			return strings.ToUpper(m.text) != m.text && hasName(m.text) && looksLikeNames(m.text)
-		}) {
-			break
+	list := func(l line) bool {
+		t := l.text
+		if l.size >= titleSize-0.1 || strings.ToUpper(t) != t || strings.ToLower(t) == t || notNamesRe.MatchString(t) {
+			return false
 		}
 		parts, names := 0, 0
 		for _, p := range nameSplitRe.Split(strings.ReplaceAll(t, " AND ", " and "), -1) {
@@ -395,8 +391,23 @@ func capsNames(ls []line, from int, titleSize float64) []line {
 				}
 			}
 		}
-		if parts < 2 || names < parts {
+		return parts >= 2 && names == parts
+	}
+	for i := from; i < end; i++ {
+		t := ls[i].text
+		if !list(ls[i]) {
 			continue
+		}
+		if slices.ContainsFunc(ls[i+1:end], func(m line) bool {
+			return strings.ToUpper(m.text) != m.text && hasName(m.text) && looksLikeNames(m.text)
+		}) {
+			break
+		}
+		// the same above a list in capitals set larger, or as large and regular under a bold one: the names
+		if k := slices.IndexFunc(ls[i+1:end], func(m line) bool { return m.letters() >= 3 }); k >= 0 {
+			if m := ls[i+1+k]; list(m) && (m.size-ls[i].size > 0.3 || m.size-ls[i].size > -0.3 && ls[i].bold && !m.bold) {
+				continue
+			}
 		}
 		if out == nil {
 			out = append([]line{}, ls...)

@@ -1,0 +1,60 @@
+package summarize_test
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+
+	"github.com/papergist/papergist/shared/paper"
+	"github.com/papergist/papergist/wasm/summarize"
+)
+
+// SciTLDR dev abstracts written in TeX, with citations as asides, a footnote and TeX's quotation marks (not the few typed
+// oddly, like a run of thirty backticks): once cleaned as a saved paper is, neither the abstract nor its TL;DR
+// shows the TeX.
+func TestCleanedTeXAbstractsReadWithoutTeX(t *testing.T) {
+	// SJxIm0VtwH and SyeyPEH23N cite works as nouns ("proposed in~\citep{x} for"), which stay as written: see
+	// TestCleanedTeXAbstractsKeepCitationsUsedAsNouns.
+	for _, id := range []string{"S1ltj47xdE", "HJxEhREKDH", "HyxQbaEYPr", "H1BO9M-0Z", "H1xFWgrFPS", "HJlsixKqyQ"} {
+		r := sharedRecordByID(t, id)
+		abstract := paper.CleanText(r.Abstract)
+		for _, text := range []string{abstract, summarize.TLDR(r.Title, abstract)} {
+			for _, tex := range []string{`\cite`, `\footnote`, "``", "''"} {
+				assert.NotContains(t, text, tex, id)
+			}
+		}
+	}
+}
+
+// Every TeX citation in SciTLDR's abstracts, read by paper_id: the 11 that stand as an aside after a content
+// word go, the 10 used as a noun ("work of \cite{x} has", "proposed in~\citep{x} for", "unlike \cite{x}, we",
+// "(as defined in \cite{x})", "(ODE-Nets; \citealp{x})", "the~\cite{x} upper bound") stay as written, so no
+// sentence is left with a hole: no function word runs into punctuation, and no bracket is left empty.
+func TestCleanedTeXAbstractsKeepCitationsUsedAsNouns(t *testing.T) {
+	hole := regexp.MustCompile(`(?i)\b(?:of|in|by|with|unlike|the|see)[,.;)]|\b(?:of|with) has\b|\(\)|\[\]|\(e\.g\.,;\)`)
+	for id, kept := range map[string]int{
+		// asides, all dropped
+		"S1ltj47xdE": 0, "HJxEhREKDH": 0, "HyxQbaEYPr": 0, "HJz6QhR9YQ": 0, "BklhoQ258B": 0,
+		// nouns, kept: 2 in SJxIm0VtwH, 1 in SyeyPEH23N, 2 in BkxP2mnq8S, and 1 beside an aside in r1drp-WCZ,
+		// 2 in HyyHX4gZM, 1 in rJGY8GbR-, 1 in Sye0XkBKvS; Bk-ofQZRb's 2 kept are \citet
+		"SJxIm0VtwH": 2, "SyeyPEH23N": 1, "BkxP2mnq8S": 2, "r1drp-WCZ": 1, "HyyHX4gZM": 2, "rJGY8GbR-": 1,
+		"Sye0XkBKvS": 1, "Bk-ofQZRb": 2,
+	} {
+		r := sharedRecordByID(t, id)
+		abstract := paper.CleanText(r.Abstract)
+		assert.Equal(t, kept, strings.Count(abstract, `\cite`), id)
+		assert.NotRegexp(t, hole, abstract, id)
+		assert.NotRegexp(t, hole, summarize.TLDR(r.Title, abstract), id)
+	}
+}
+
+// SciTLDR abstracts whose TeX quotations are typed in part: a quotation the cleaning opens it also closes,
+// and one it cannot close (SJx63jRqFm's closing mark runs into a bracket) stays as written.
+func TestCleanedTeXAbstractsBalanceQuotes(t *testing.T) {
+	for _, id := range []string{"SJx63jRqFm", "HJlU-AVtvS", "H1BO9M-0Z", "H1xFWgrFPS", "HJlsixKqyQ"} {
+		abstract := paper.CleanText(sharedRecordByID(t, id).Abstract)
+		assert.Equal(t, strings.Count(abstract, "“"), strings.Count(abstract, "”"), id)
+	}
+}
