@@ -263,17 +263,15 @@ export function sentenceOf(err) {
   return Object.hasOwn(SENTENCES, code) ? `${SENTENCES[code]} (${message})` : message;
 }
 
-/** chrome.runtime's words when the background stopped before it answered a message (Chrome, Firefox). */
-const REPLY_LOST = /message (channel|port) closed before a response|went out of scope|message manager disconnected/i;
-
 /**
- * Whether an error leaves it unknown whether what was asked was done: the background stopped before it answered,
- * or its storage failed halfway (code cut_short).
+ * Whether an error leaves it unknown whether what was asked was done: the background stopped before it answered
+ * (no_reply: send() tells it by the failure's shape, not the browser's words), or its storage failed halfway
+ * (cut_short).
  * @param {any} err
  */
 const cutShort = (err) => {
-  const { code, message } = errorInfo(err);
-  return code === 'cut_short' || code === 'no_reply' || REPLY_LOST.test(message);
+  const { code } = errorInfo(err);
+  return code === 'cut_short' || code === 'no_reply';
 };
 
 /**
@@ -322,19 +320,35 @@ export function unwrap(reply, what) {
  * @param {object} [payload]
  */
 export async function send(type, payload = {}) {
+  const message = { type, ...payload };
+  // Thrown at once (a message the browser cannot take, a bad call): nothing was sent, and the error says why.
+  const sending = chrome.runtime.sendMessage(message);
   let reply;
   try {
-    reply = await chrome.runtime.sendMessage({ type, ...payload });
+    reply = await sending;
   } catch (err) {
     // A page's script left behind by an update or reload of the extension can no longer reach it: only
     // reloading the page helps, whichever message it was.
     if (EXTENSION_GONE.test(String(err && err.message))) {
       throw new AppError('extension_gone', 'papergist was updated or restarted since this page loaded: reload the page.');
     }
-    throw err;
+    if (notSent(err)) throw err;
+    // Sent, and no answer came: the background stopped before it answered (its service worker or event page
+    // ended mid-reply). Told by the failure's shape, a rejection after sending, not by the browser's sentence,
+    // which differs between Chrome and Firefox and between their versions (Chrome 102 reworded it). What was
+    // asked may have been done: the UI says so (cutShort), and the browser's words go to the console.
+    throw Object.assign(new AppError('no_reply', `no reply to ${type}: ${String((err && err.message) || err)}`), { cause: err });
   }
   return unwrap(reply, type);
 }
+
+/**
+ * Whether sendMessage refused a message before sending it: one it cannot copy (structured clone's DataCloneError,
+ * Chrome's "Could not serialize message"), or arguments it does not take (a TypeError).
+ * @param {any} err
+ */
+const notSent = (err) => err instanceof TypeError || (err && err.name === 'DataCloneError') ||
+  /could not serialize/i.test(String(err && err.message));
 
 /** chrome.runtime's words when the extension a script belongs to was reloaded or updated under it. */
 const EXTENSION_GONE = /context invalidated|receiving end does not exist/i;
