@@ -8,7 +8,7 @@ import { storedKeys } from '../lib/storage-keys.js';
 import { checkFields, fitPage } from './pull-validate.js';
 import { written } from './sync-index.js';
 import { REMEMBER_KEY, forgetMoved } from '../popup/first-screen.js';
-import { REFUSED_KEY } from '../lib/messages.js';
+import { forgetPapers as forgetTyped } from './typed-refused.js';
 
 /** @typedef {import('../lib/messages.js').SavedPaper} SavedPaper */
 /** @typedef {import('../lib/messages.js').Paper} Paper */
@@ -173,23 +173,6 @@ export async function remove(id) {
     await forgetTyped([id]);
   });
   changed();
-}
-
-/**
- * Forgets the typed text kept refused (typed-edits.js, REFUSED_KEY) of papers that are no longer saved: kept, it
- * showed in the field of the paper saved again (the popup's Undo), with the reason of a refusal from before.
- * Inside exclusive, where typed-edits.js keeps it; a failure is only logged (the removal itself is done).
- * @param {string[]} ids
- */
-export async function forgetTyped(ids) {
-  try {
-    const { [REFUSED_KEY]: kept } = await chrome.storage.local.get(REFUSED_KEY);
-    if (!kept) return;
-    const left = Object.fromEntries(Object.entries(kept).filter(([, e]) => !(e && ids.includes(e.id))));
-    if (Object.keys(left).length < Object.keys(kept).length) await chrome.storage.local.set({ [REFUSED_KEY]: left });
-  } catch (err) {
-    console.warn('papergist: forgetting the refused text of a removed paper', err);
-  }
 }
 
 /**

@@ -180,8 +180,9 @@ export const STATUS_KEY = 'sync:status';
 export const CHECKED_KEY = 'sync:checked';
 /**
  * The chrome.storage.local key of the text typed in the popup that the library refused, kept until that field of
- * that paper is saved (background/typed-edits.js): {[`${field}\n${id}`]: KeptTyped}. The popup shows it in the
- * field with why, since the popup may have closed before the refusal came.
+ * that paper is saved, the paper is removed, or a newer value of that field syncs in (background/typed-refused.js,
+ * its one writer): {[`${field}\n${id}`]: KeptTyped}. The popup shows it in the field with why, since the popup may
+ * have closed before the refusal came.
  */
 export const REFUSED_KEY = 'typed:refused';
 /** @typedef {{id: string, field: 'tags'|'note', patch: {tags?: string[], note?: string}, error: ErrorInfo, at: string}} KeptTyped */
