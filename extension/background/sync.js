@@ -114,6 +114,7 @@ async function round() {
     if (flight) await send(call, flight); // a push whose answer was lost: the server replays its first answer
     await pull(call);
     while (await pushBatch(call)) { /* more batches */ }
+    await bringBackRefused(call);
     clearTimeout(backoff);
     await chrome.alarms.clear(RETRY_ALARM);
     await setState({ failures: 0, limits: null, lastRound: Date.now(), lastSynced: new Date().toISOString() });
@@ -200,7 +201,12 @@ async function applyPull(data) {
     const key = keyOf(item.id);
     const rec = local[key] && upgrade(local[key]);
     if (!rec) {
-      if (!local[GONE_PREFIX + item.id]) put[key] = fromItem(item); // else our removal goes out next
+      const tomb = local[GONE_PREFIX + item.id];
+      if (!tomb) put[key] = fromItem(item);
+      else if (tomb.error) { // its removal was refused: the server's newer copy comes back, shown as such
+        put[key] = backAfterRefusal(item, tomb);
+        drop.push(GONE_PREFIX + item.id);
+      } // else our removal goes out next
     } else if (!rec.version || item.version > rec.version) {
       put[key] = merge(rec, item);
     }
@@ -442,11 +448,71 @@ async function refuse(flight, err) {
 /**
  * A removal the server refuses: the paper is gone here and still saved there. Dropping the tombstone hid that (a
  * console line only); it stays, not pushed again, and counts as a refused edit does (sync-index.js), so the status
- * names the paper and why, until the paper is saved here again (save drops the tombstone) or removed there (a pull).
+ * names the paper and why, until the round brings the paper back from the server (bringBackRefused, or a pull of a
+ * newer copy), the paper is saved here again (save drops the tombstone), or removed there (a pull).
  * @param {{id: string, version: number, at?: number, title?: string}} tomb @param {string} why
  */
-const refusedRemoval = (tomb, why) => ({ ...tomb,
+const refusedRemoval = (tomb, why) => ({ ...tomb, refused: why,
   error: `its removal (${why}), so it is still saved on your other devices: save it here again to keep it, or remove it there` });
+
+/**
+ * The record of a paper whose removal the server refused, from the server's item: back in the library, as the
+ * server and the other devices have it, saying why until the user edits, saves or removes it again.
+ * @param {Item} item @param {{refused?: string}} tomb @returns {SavedPaper}
+ */
+function backAfterRefusal(item, tomb) {
+  const rec = fromItem(item);
+  rec.sync.error = `its removal (${tomb.refused || 'refused by the server'}), so it is back here, as the server and your other devices still have it`;
+  return rec;
+}
+
+/**
+ * Brings back the papers whose removal the server refused (refusedRemoval): gone here, they are still on the server
+ * and the other devices, and a pull brings them only when they change there. Each is asked of the server
+ * (GET /v1/items/<id>) and stored as it has it (backAfterRefusal); one the server no longer has was removed there
+ * meanwhile, and its tombstone goes. One the server will not look up (its ID is refused too) stays as it was,
+ * named in the status, and is not asked again; any other failure asks again next round.
+ */
+async function bringBackRefused(call) {
+  for (const key of await index.refusedRemovals()) {
+    const { [key]: tomb } = await chrome.storage.local.get(key);
+    if (!tomb || !tomb.error || tomb.lookup) continue;
+    let item = null;
+    let lookup = '';
+    try {
+      const { data } = await call('GET', `/v1/items/${encodeURIComponent(tomb.id)}`);
+      const { items, skipped } = checkPull({ items: [data] });
+      if (skipped.length || items[0].id !== tomb.id) lookup = (skipped[0] && skipped[0].error) || 'the server sent another paper';
+      else item = items[0];
+    } catch (err) {
+      if (err.offline || !(err instanceof account.SyncError) || err.code === 'signed_out') throw err;
+      if (err.status === 404 && err.code === 'not_found') item = null; // removed there meanwhile: done
+      else if (err.status === 400 && err.code === 'invalid') lookup = err.message;
+      else {
+        console.warn(`papergist: looking up ${tomb.id}, whose removal the server refused`, err);
+        continue;
+      }
+    }
+    await exclusive(async () => {
+      const k = keyOf(tomb.id);
+      const { [key]: now, [k]: saved } = await chrome.storage.local.get([key, k]);
+      if (!now || !now.error || saved) return; // saved again, or settled, meanwhile
+      if (lookup) {
+        await chrome.storage.local.set({ [key]: { ...now, lookup } });
+      } else if (item) {
+        // The record first: a stop between the two writes leaves the tombstone, which wins at the next start
+        // (library.leftover) and is looked up again; the other way round, the paper would be hidden for good.
+        const rec = backAfterRefusal(item, now);
+        await chrome.storage.local.set({ [k]: rec });
+        await chrome.storage.local.remove(key);
+        await placesChanged({}, { [k]: rec });
+      } else {
+        await chrome.storage.local.remove(key);
+      }
+      index.written([key, k]);
+    });
+  }
+}
 
 /**
  * Applies the server's per-item results of a push to the local records.

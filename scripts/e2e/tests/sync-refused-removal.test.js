@@ -1,0 +1,73 @@
+// A removal the real server refuses: the paper came back only when saved again, and meanwhile was hidden here though
+// the server and the other devices kept it. The round now asks the server for it (GET /v1/items/<id>) and brings it
+// back as the server has it, and the popup says why on the paper and in the status line. The server refuses a
+// removal whose base version is beyond any it gives (shared/syncproto Deletion.Normalize): the test gives the
+// stored record such a version before removing it, which the extension itself never does.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { Browser } from '../lib/browser.js';
+import { Backend } from '../lib/backend.js';
+import { syntheticPaper } from '../lib/fixtures.js';
+import { message, signIn, syncNow, records } from '../lib/sync.js';
+
+const paper = syntheticPaper(71);
+const ID = `arxiv:${paper.id}`;
+const PASSWORD = 'correct horse battery staple';
+const WHY = 'its removal (base_version: must be a version number, 0 to 9007199254740991), so it is back here, as the server and your other devices still have it';
+
+/** @type {Backend} */
+let backend;
+/** @type {Browser[]} */
+const browsers = [];
+
+before(async () => {
+  backend = await new Backend().start();
+});
+after(async () => {
+  for (const b of browsers) await b.dispose().catch(() => {});
+  await backend?.dispose();
+});
+
+test('a removal the server refuses brings the paper back as the other devices have it, and the popup says why', async () => {
+  const email = 'refused-removal@example.org';
+  const [a, b] = [await new Browser({ grantHosts: ['http://127.0.0.1/*'] }).start(), await new Browser({ grantHosts: ['http://127.0.0.1/*'] }).start()];
+  browsers.push(a, b);
+  await signIn(a, backend.url, email, PASSWORD, { create: true, deviceName: 'laptop' });
+  await signIn(b, backend.url, email, PASSWORD, { deviceName: 'desktop' });
+  await message(a, 'library/save', { paper: { id: ID, title: paper.title, authors: paper.authors, url: `https://arxiv.org/abs/${paper.id}` },
+    summary: { tldr: '', keyphrases: [] } });
+  await syncNow(a);
+  await syncNow(b);
+  await message(b, 'library/update', { id: ID, patch: { note: 'written on the desktop', tags: ['to cite'] } });
+  await syncNow(b);
+  const version = (await records(b))[ID].version;
+
+  // A removes it at a version the server refuses; A has not pulled B's note.
+  const w = await a.serviceWorker();
+  await w.evaluate(async (id) => {
+    const key = `paper:${id}`;
+    const { [key]: rec } = await chrome.storage.local.get(key);
+    await chrome.storage.local.set({ [key]: { ...rec, version: 2 ** 53 } });
+  }, ID);
+  await message(a, 'library/remove', { id: ID });
+  assert.equal((await records(a))[ID], undefined);
+  const st = await syncNow(a);
+  assert.deepEqual([st.state, st.error], ['error', `the server refuses "${paper.title}": ${WHY}`]);
+  const back = (await records(a))[ID];
+  assert.ok(back, 'back here, not hidden');
+  assert.deepEqual([back.note, back.tags, back.version, back.sync.dirty, back.sync.error],
+    ['written on the desktop', ['to cite'], version, {}, WHY], 'as the server and the desktop have it');
+
+  const popup = await a.context.newPage();
+  await popup.goto(`chrome-extension://${a.extensionId}/popup/popup.html`);
+  const li = popup.locator(`li.paper[data-paper-id="${ID}"]`);
+  await li.locator('.sync-error').waitFor();
+  assert.equal(await li.locator('.sync-error').textContent(), `Not synced: ${WHY}`);
+  assert.equal(await li.locator('.note').inputValue(), 'written on the desktop');
+  assert.equal(await popup.locator('#sync-status .text').textContent(), `Sync error: the server refuses "${paper.title}": ${WHY}`);
+  // Acting on the paper (marking it read) ends the reason, and syncs.
+  await li.locator('.read').check();
+  await popup.locator('#sync-status[data-sync-state="synced"]').waitFor();
+  assert.equal(await li.locator('.sync-error').isHidden(), true);
+  await popup.close();
+});
