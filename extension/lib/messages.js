@@ -321,19 +321,19 @@ export function unwrap(reply, what) {
  * @param {object} [payload]
  */
 export async function send(type, payload = {}) {
-  const message = { type, ...payload };
-  // Thrown at once (a message the browser cannot take, a bad call): nothing was sent, and the error says why.
-  const sending = chrome.runtime.sendMessage(message);
+  let sent = false;
   let reply;
   try {
+    const sending = chrome.runtime.sendMessage({ type, ...payload });
+    sent = true; // thrown before this (a message the browser cannot take, a bad call): nothing was sent
     reply = await sending;
   } catch (err) {
-    // A page's script left behind by an update or reload of the extension can no longer reach it: only
-    // reloading the page helps, whichever message it was.
+    // A page's script left behind by an update or reload of the extension can no longer reach it (Chrome throws
+    // at once, or rejects): only reloading the page helps, whichever message it was.
     if (EXTENSION_GONE.test(String(err && err.message))) {
       throw new AppError('extension_gone', 'papergist was updated or restarted since this page loaded: reload the page.');
     }
-    if (notSent(err)) throw err;
+    if (!sent || notSent(err)) throw err;
     // Sent, and no answer came: the background stopped before it answered (its service worker or event page
     // ended mid-reply). Told by the failure's shape, a rejection after sending, not by the browser's sentence,
     // which differs between Chrome and Firefox and between their versions (Chrome 102 reworded it). What was

@@ -65,6 +65,9 @@ test('a script whose extension was reloaded under it is told to reload the page,
     globalThis.chrome = /** @type {any} */ (fail('Extension context invalidated.'));
     await assert.rejects(send('paper/save'), (err) => err.code === 'extension_gone' &&
       sentenceOf(err) === 'papergist was updated or restarted since this page loaded: reload the page.');
+    // Chrome throws at once from a script whose extension context is gone, before any promise.
+    globalThis.chrome = /** @type {any} */ ({ runtime: { sendMessage: () => { throw new Error('Extension context invalidated.'); } } });
+    await assert.rejects(send('paper/save'), (err) => err.code === 'extension_gone');
     globalThis.chrome = /** @type {any} */ (fail('Could not establish connection. Receiving end does not exist.'));
     await assert.rejects(send('paper/remove'), (err) => err.code === 'extension_gone');
   } finally {
