@@ -8,7 +8,7 @@
 // changed (sync-live.js keeps a long poll open while signed in).
 import * as account from './account.js';
 import { exclusive, onLocalChange, migrate, placesChanged, removedByPull, forgetPulled, leftover } from './library.js';
-import { forgetPapers as forgetTyped, forget as forgetRefusedText } from './typed-refused.js';
+import { forgetPapers as forgetTyped } from './typed-refused.js';
 import { keyOf, idOfKey, GONE_PREFIX } from '../lib/saved.js';
 import { STATUS_KEY } from '../lib/messages.js';
 import { checkPull, reportSkipped } from './pull-validate.js';
@@ -228,29 +228,8 @@ async function applyPull(data) {
   await chrome.storage.local.set(put);
   index.written([...drop, ...Object.keys(put)]);
   if (removed.length) await forgetTyped(removed);
-  await forgetRefusedText(typedChanged(local, put));
   await placesChanged(local, put);
 }
-
-/**
- * The typed fields (tags, note) whose stored value a sync write changed, by paper: another device's newer value
- * came in, and text typed here and refused for that field is stale (typed-refused.js).
- * @param {Record<string, any>} before the stored values of the keys written @param {Record<string, any>} put the values written
- * @returns {{id: string, fields: string[]}[]}
- */
-function typedChanged(before, put) {
-  const out = [];
-  for (const [k, v] of Object.entries(put)) {
-    const id = idOfKey(k);
-    if (id === null || !v || !before[k]) continue;
-    const old = upgrade(before[k]);
-    const fields = TYPED_FIELDS.filter((f) => !same(f, valueOf(old, f), valueOf(v, f)));
-    if (fields.length) out.push({ id, fields });
-  }
-  return out;
-}
-/** The fields the popup's typed text goes to (typed-edits.js). */
-const TYPED_FIELDS = ['tags', 'note'];
 
 /**
  * The local record after a newer server item. Fields without a local edit take the server's value; edited ones
@@ -600,7 +579,6 @@ async function applyResults(flight, resp) {
   if (drop.length) await chrome.storage.local.remove(drop);
   if (Object.keys(put).length) await chrome.storage.local.set(put);
   index.written([...drop, ...Object.keys(put)]);
-  await forgetRefusedText(typedChanged(local, put)); // the server's answer carries other devices' values too
   await placesChanged(local, put);
   return again;
 }

@@ -1,9 +1,7 @@
 // Text typed in the popup that the library refused (a tag over 64 characters, a note over the limit, a full disk),
 // kept with why under REFUSED_KEY: the popup shows it in its field with the reason, since it may have closed before
 // the refusal came. This module is the one writer of that key. An entry goes when the field saves (typed-edits.js),
-// when its paper is no longer saved (library.js, sync.js), or when a newer value of that field arrives from another
-// device (sync.js): had the text been saved, that later value would have replaced it too, and left in the field it
-// would show an older text over the library's and put it back at the next keystroke.
+// or when its paper is no longer saved (library.js, sync.js).
 // Every function here runs inside library.exclusive (the callers'), with the library writes it follows.
 import { errorInfo, REFUSED_KEY } from '../lib/messages.js';
 import { keyOf } from '../lib/saved.js';
@@ -36,8 +34,7 @@ export async function keep(m, err) {
 }
 
 /**
- * Forgets what is kept of the named fields of papers (all their fields when fields is absent): the papers were
- * removed, or those fields took a newer value from another device. A failure is only logged: the write it follows
+ * Forgets what is kept of the named fields of papers (all their fields when fields is absent). A failure is only logged: the write it follows
  * is done.
  * @param {{id: string, fields?: string[]}[]} which
  */
