@@ -54,22 +54,46 @@ for (const [n, how, why] of /** @type {const} */ ([[1, 'result', 'this deletion 
   });
 }
 
-test('a refused removal of a paper the server removed meanwhile is done: nothing comes back', async () => {
+test('a refused removal of a paper the server removed meanwhile is settled by the pull\'s deleted list, not by the 404: nothing comes back', async () => {
   await removedHere(3, 'result');
-  // Another device removes it between this device's push and its look-up.
+  // Another device removes it between this device's push and its look-up: the look-up answers 404 not_found.
   const realFetch = globalThis.fetch;
   globalThis.fetch = async (url, init) => {
-    if (String(url).includes('/v1/items/')) server.items.set(item(3).id, { id: item(3).id, version: server.seed([]), deleted: true });
+    if (String(url).includes('/v1/items/') && !server.items.get(item(3).id).deleted) {
+      server.items.set(item(3).id, { id: item(3).id, version: server.seed([]), deleted: true });
+    }
     return realFetch(url, init);
   };
   try {
-    const st = await sync.syncNow();
+    await sync.syncNow();
+    assert.equal(lookups(3), 1);
+    assert.ok((await tomb(3)).error, 'the 404 alone does not settle it');
+    const st = await sync.syncNow(); // the next pull carries the removal made there
     assert.deepEqual([st.state, st.error], ['synced', undefined]);
   } finally {
     globalThis.fetch = realFetch;
   }
   assert.equal(await stored(3), undefined);
   assert.equal(await tomb(3), undefined);
+  assert.equal(lookups(3), 1, 'not asked again once settled');
+});
+
+test('a look-up answered 404 by a route the server lacks (mid-deploy, a proxy) keeps the refused removal and asks again', async () => {
+  await removedHere(7, 'result');
+  server.lookups.set(item(7).id, 'route');
+  let st = await sync.syncNow();
+  assert.equal(await stored(7), undefined);
+  assert.ok((await tomb(7)).error, 'the removal record stays: the paper was not removed there');
+  assert.equal(st.state, 'error', 'still named, never "Synced" over a hidden paper');
+  st = await sync.syncNow();
+  assert.equal(lookups(7), 2, 'asked again');
+  // The route is back: the paper comes back as the server has it.
+  server.lookups.delete(item(7).id);
+  await sync.syncNow();
+  assert.deepEqual([(await stored(7)).note, await tomb(7)], ['their note', undefined]);
+  server.refusals.delete(item(7).id);
+  await library.update(item(7).id, { read: true }); // acted on: the next test starts synced
+  assert.equal((await sync.syncNow()).state, 'synced');
 });
 
 test('a refused removal the server will not look up either stays named, is not asked again, and a save meets the server\'s copy as a conflict', async () => {

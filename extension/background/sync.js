@@ -448,9 +448,9 @@ function backAfterRefusal(item, tomb) {
 /**
  * Brings back the papers whose removal the server refused (refusedRemoval): gone here, they are still on the server
  * and the other devices, and a pull brings them only when they change there. Each is asked of the server
- * (GET /v1/items/<id>) and stored as it has it (backAfterRefusal); one the server no longer has was removed there
- * meanwhile, and its tombstone goes. One the server will not look up (its ID is refused too) stays as it was,
- * named in the status, and is not asked again; any other failure asks again next round.
+ * (GET /v1/items/<id>) and stored as it has it (backAfterRefusal). One the server will not look up (its ID is
+ * refused too) stays as it was, named in the status, and is not asked again; any other failure, 404 included, asks
+ * again next round (a removal there arrives through the pull's deleted list).
  */
 async function bringBackRefused(call) {
   for (const key of await index.refusedRemovals()) {
@@ -465,8 +465,10 @@ async function bringBackRefused(call) {
       else item = items[0];
     } catch (err) {
       if (err.offline || !(err instanceof account.SyncError) || err.code === 'signed_out') throw err;
-      if (err.status === 404 && err.code === 'not_found') item = null; // removed there meanwhile: done
-      else if (err.status === 400 && err.code === 'invalid') lookup = err.message;
+      // A 404 is not taken for "removed there": a route missing during a deploy or behind a proxy answers the same
+      // not_found. The tombstone stays and is asked again; a real removal elsewhere comes in the pull's deleted
+      // list, which settles it ("removed on both sides").
+      if (err.status === 400 && err.code === 'invalid') lookup = err.message;
       else {
         console.warn(`papergist: looking up ${tomb.id}, whose removal the server refused`, err);
         continue;
@@ -479,14 +481,13 @@ async function bringBackRefused(call) {
       if (lookup) {
         await chrome.storage.local.set({ [key]: { ...now, lookup } });
       } else if (item) {
-        // The record first: a stop between the two writes leaves the tombstone, which wins at the next start
-        // (library.leftover) and is looked up again; the other way round, the paper would be hidden for good.
+        // The record first: a stop between the two writes leaves both, and library.leftover keeps one of them at
+        // the next start (the tombstone if it has `at`, then looked up again; else the record, with its notice):
+        // either is right. The other way round, a stop would hide the paper for good.
         const rec = backAfterRefusal(item, now);
         await chrome.storage.local.set({ [k]: rec });
         await chrome.storage.local.remove(key);
         await placesChanged({}, { [k]: rec });
-      } else {
-        await chrome.storage.local.remove(key);
       }
       index.written([key, k]);
     });

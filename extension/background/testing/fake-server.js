@@ -26,8 +26,9 @@ export function fakeServer() {
    */
   const refusals = new Map();
   /**
-   * IDs whose GET /v1/items/<id> the server refuses ('invalid', 400: an ID it will not look up) or fails ('failing', 500).
-   * @type {Map<string, 'invalid'|'failing'>}
+   * IDs whose GET /v1/items/<id> the server refuses ('invalid', 400: an ID it will not look up), fails ('failing',
+   * 500), or answers as a route it does not have ('route', 404 not_found, as Echo's own unknown route).
+   * @type {Map<string, 'invalid'|'failing'|'route'>}
    */
   const lookups = new Map();
   const json = (status, body) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
@@ -92,6 +93,7 @@ export function fakeServer() {
       const how = lookups.get(id);
       if (how === 'invalid') return json(400, { error: { code: 'invalid', message: 'id: this one is refused' } });
       if (how === 'failing') return json(500, { error: { code: 'internal', message: 'the server failed' } });
+      if (how === 'route') return json(404, { error: { code: 'not_found', message: 'Not Found' } });
       const it = items.get(id);
       if (!it || it.deleted) return json(404, { error: { code: 'not_found', message: `${id} not found` } });
       return json(200, it);
