@@ -252,16 +252,21 @@ const SENTENCES = Object.freeze({
   method_not_allowed: 'That server does not speak papergist\'s protocol: check its address in the options.',
   unsupported_media: 'That server does not speak papergist\'s protocol: check its address in the options.',
   gone: 'The paper was removed on another device.',
-  no_reply: 'papergist did not answer: reload the page and try again.',
+  no_reply: 'papergist stopped before it answered: look again in a moment, and try again if it was not done.',
 });
 
+/** Codes whose message holds only the browser's or papergist's own words, for the console: the UI says the sentence. */
+const SENTENCE_ONLY = new Set(['no_reply']);
+
 /**
- * The sentence the UI shows for an error: the code's sentence with the message after it, or the message.
+ * The sentence the UI shows for an error: the code's sentence with the message after it (or alone, SENTENCE_ONLY),
+ * or the message.
  * @param {any} err an AppError, an Error with a code, or anything thrown
  */
 export function sentenceOf(err) {
   const { code, message } = errorInfo(err);
-  return Object.hasOwn(SENTENCES, code) ? `${SENTENCES[code]} (${message})` : message;
+  if (!Object.hasOwn(SENTENCES, code)) return message;
+  return SENTENCE_ONLY.has(code) ? SENTENCES[code] : `${SENTENCES[code]} (${message})`;
 }
 
 /**
@@ -300,6 +305,16 @@ export function saveFailed(err, { failed = 'Not saved', again = 'save it again' 
     return `The save was cut short: papergist stopped before it finished. If the paper is not saved in a moment, ${again}.`;
   }
   return `${failed}: ${sentenceOf(err)}`;
+}
+
+/**
+ * What the UI says of an edit of a saved paper (read, tags, note) that did not answer done: one cut short
+ * (cutShort) may have been stored, so it is not said to have failed.
+ * @param {any} err
+ */
+export function editFailed(err) {
+  if (cutShort(err)) return 'The change was cut short: papergist stopped before it finished. If it is not shown in a moment, make it again.';
+  return `Not saved: ${sentenceOf(err)}`;
 }
 
 /**

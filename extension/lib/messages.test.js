@@ -1,7 +1,7 @@
 // The one reply shape: {ok: true, data} or {ok: false, error: {code, message}}.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { unwrap, errorInfo, sentenceOf, answers, AppError, send, removalFailed, saveFailed } from './messages.js';
+import { unwrap, errorInfo, sentenceOf, answers, AppError, send, removalFailed, saveFailed, editFailed } from './messages.js';
 
 test('unwrap returns the data of a good reply', () => {
   assert.deepEqual(unwrap({ ok: true, data: { a: 1 } }, 'x'), { a: 1 });
@@ -23,7 +23,6 @@ test('errorInfo keeps a code and makes the rest internal', () => {
 
 test('the UI says a sentence for the codes whose message would not tell what to do', () => {
   assert.match(sentenceOf(new AppError('rate_limited', 'too many logins')), /^Too many attempts: wait a few minutes, then try again\. \(too many logins\)$/);
-  assert.match(sentenceOf(new AppError('no_reply', 'no reply to page/analyze')), /^papergist did not answer: reload the page/);
   assert.equal(sentenceOf(new AppError('unauthorized', 'wrong email or password')), 'wrong email or password');
   assert.equal(sentenceOf(new Error('cannot reach http://x (no connection)')), 'cannot reach http://x (no connection)');
 });
@@ -107,4 +106,17 @@ test('a message the background stopped answering is cut short, in whatever words
   } finally {
     delete globalThis.chrome;
   }
+});
+
+test('a lost reply outside a save or removal says what to do in words that fit the popup and options, not the browser\'s', () => {
+  const lost = new AppError('no_reply', 'no reply to library/update: A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received');
+  const said = 'papergist stopped before it answered: look again in a moment, and try again if it was not done.';
+  assert.equal(sentenceOf(lost), said, 'options: "Sync now failed: ...", For you, settling a conflict');
+  assert.equal(`Sync now failed: ${sentenceOf(lost)}`, `Sync now failed: ${said}`);
+  // The popup's edits (read, tags, note): perhaps stored, so not "Not saved".
+  assert.equal(editFailed(lost), 'The change was cut short: papergist stopped before it finished. If it is not shown in a moment, make it again.');
+  assert.equal(editFailed(new AppError('cut_short', 'storage failed after the write')), editFailed(lost));
+  assert.equal(editFailed(new AppError('invalid', 'tags: one is longer than 64 characters')), 'Not saved: tags: one is longer than 64 characters');
+  // Other codes keep their message after the sentence.
+  assert.equal(sentenceOf(new AppError('rate_limited', 'too many logins')), 'Too many attempts: wait a few minutes, then try again. (too many logins)');
 });

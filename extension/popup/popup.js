@@ -3,7 +3,7 @@
 // The library is loaded once and kept current from chrome.storage.onChanged (search-index.js), and every change
 // is a message to the background, the one writer of papers; the popup writes only what its next opening reads
 // first (first-screen.js).
-import { MSG, PORT, STATUS_KEY, CHECKED_KEY, REFUSED_KEY, AppError, send, sentenceOf, removalFailed, saveFailed } from '../lib/messages.js';
+import { MSG, PORT, STATUS_KEY, CHECKED_KEY, REFUSED_KEY, AppError, send, sentenceOf, removalFailed, saveFailed, editFailed } from '../lib/messages.js';
 import { dirtyFields, paperOf } from '../lib/record.js';
 import { FORMATS } from '../lib/export.js';
 import { LibraryIndex } from './search-index.js';
@@ -212,7 +212,7 @@ function typedEdit(id, name, patch, apply) {
  * Shows why a change did not reach the background, on the paper it was for.
  * @param {HTMLElement} li @param {Promise<unknown>} sending @param {(err: unknown) => string} [failed] what to say
  */
-async function act(li, sending, failed = (err) => `Not saved: ${sentenceOf(err)}`) {
+async function act(li, sending, failed = editFailed) {
   const error = /** @type {HTMLElement} */ (li.querySelector('.action-error'));
   try {
     await sending;
