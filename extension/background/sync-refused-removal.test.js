@@ -28,7 +28,7 @@ async function removedHere(n, how) {
 }
 
 for (const [n, how, why] of /** @type {const} */ ([[1, 'result', 'this deletion is refused'], [2, 'push', 'deletions: this one is refused']])) {
-  test(`a removal refused by the server (${how === 'push' ? 'the push answered 400' : 'its result "invalid"'}) brings the paper back as the server has it, saying why`, async () => {
+  test(`a removal refused by the server (${how === 'push' ? 'the push answered 400' : 'its result "invalid"'}) brings the paper back as the server has it, with a notice, synced`, async () => {
     await removedHere(n, how);
     let st = await sync.syncNow();
     assert.equal(server.items.get(item(n).id).deleted, undefined, 'the server keeps the paper');
@@ -37,17 +37,20 @@ for (const [n, how, why] of /** @type {const} */ ([[1, 'result', 'this deletion 
     assert.deepEqual([back.tags, back.note, back.version, back.sync.dirty], [['kept there'], 'their note', server.items.get(item(n).id).version, {}],
       'as the server and the other devices have it, with nothing to push');
     assert.equal(await tomb(n), undefined);
-    const said = `its removal (${why}), so it is back here, as the server and your other devices still have it`;
-    assert.equal(back.sync.error, said, 'the popup shows it on the paper ("Not synced: ...")');
-    assert.deepEqual([st.state, st.error], ['error', `the server refuses "Paper ${n}": ${said}`]);
-    // Not sent again and again: nothing waits.
+    assert.equal(back.sync.notice, `Not removed: the server refused to remove it (${why}), so it is back, as your other devices have it.`,
+      'the popup shows it on the paper');
+    assert.equal(back.sync.error, undefined, 'not a sync error: the paper is synced');
+    assert.deepEqual([st.state, st.error, st.pending], ['synced', undefined, 0], 'the library is in sync');
+    // Not sent again and again: nothing waits; the notice stays across rounds, and so does "synced".
     const before = [pushes(), lookups(n)];
     st = await sync.syncNow();
     assert.deepEqual([pushes(), lookups(n)], before);
-    assert.equal(st.state, 'error', 'still said, until the user acts on the paper');
-    // The user acts on it (any edit): the reason goes, the edit syncs, on the server's copy.
+    assert.equal(st.state, 'synced');
+    assert.ok((await stored(n)).sync.notice);
+    // The user acts on it (any edit): the notice goes, the edit syncs, on the server's copy.
     server.refusals.delete(item(n).id);
     await library.update(item(n).id, { read: true });
+    assert.equal((await stored(n)).sync.notice, undefined);
     st = await sync.syncNow();
     assert.deepEqual([st.state, st.error], ['synced', undefined]);
     assert.deepEqual([server.items.get(item(n).id).read, server.items.get(item(n).id).note], [true, 'their note']);
@@ -85,15 +88,23 @@ test('a look-up answered 404 by a route the server lacks (mid-deploy, a proxy) k
   assert.equal(await stored(7), undefined);
   assert.ok((await tomb(7)).error, 'the removal record stays: the paper was not removed there');
   assert.equal(st.state, 'error', 'still named, never "Synced" over a hidden paper');
-  st = await sync.syncNow();
+  assert.equal((await sync.syncNow()).state, 'error');
   assert.equal(lookups(7), 2, 'asked again');
   // The route is back: the paper comes back as the server has it.
   server.lookups.delete(item(7).id);
   await sync.syncNow();
   assert.deepEqual([(await stored(7)).note, await tomb(7)], ['their note', undefined]);
-  server.refusals.delete(item(7).id);
-  await library.update(item(7).id, { read: true }); // acted on: the next test starts synced
   assert.equal((await sync.syncNow()).state, 'synced');
+});
+
+test('the notice on a paper brought back names the server\'s reason in words where it is one papergist knows', () => {
+  const say = (why) => sync.removalRefusedNotice(why);
+  assert.equal(say('base_version: must be a version number, 0 to 9007199254740991'),
+    'Not removed: the server refused to remove it (the version of it this device had is not one the server gave), so it is back, as your other devices have it.');
+  assert.equal(say('id: "arxiv:x" is not a paper ID (arxiv:, doi:, openreview:, acl:, s2: or url:)'),
+    'Not removed: the server refused to remove it (it no longer takes this paper\'s ID), so it is back, as your other devices have it.');
+  assert.equal(say('refused by the server'), 'Not removed: the server refused to remove it, so it is back, as your other devices have it.');
+  assert.equal(say(undefined), 'Not removed: the server refused to remove it, so it is back, as your other devices have it.');
 });
 
 test('a refused removal the server will not look up either stays named, is not asked again, and a save meets the server\'s copy as a conflict', async () => {
@@ -130,10 +141,17 @@ test('a refused removal whose look-up failed is asked again next round, and a pu
   const st = await sync.syncNow();
   assert.equal(lookups(5), 2);
   const back = await stored(5);
-  assert.deepEqual([back.note, back.sync.error], ['edited there',
-    'its removal (this deletion is refused), so it is back here, as the server and your other devices still have it']);
+  assert.deepEqual([back.note, back.sync.notice], ['edited there',
+    'Not removed: the server refused to remove it (this deletion is refused), so it is back, as your other devices have it.']);
   assert.equal(await tomb(5), undefined);
-  assert.equal(st.state, 'error');
+  assert.equal(st.state, 'synced');
+  // Dismissed: the notice goes, nothing else changes, nothing is pushed.
+  const before = [pushes(), back.version];
+  await library.dismissNotice(item(5).id);
+  const after = await stored(5);
+  assert.deepEqual([after.sync.notice, after.note, after.version, after.sync.dirty], [undefined, 'edited there', back.version, {}]);
+  assert.equal((await sync.syncNow()).state, 'synced');
+  assert.deepEqual([pushes(), (await stored(5)).version], before);
 });
 
 test('a removal answered with a status the client does not know is tried again, not taken for a refusal', async () => {

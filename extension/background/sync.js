@@ -441,8 +441,24 @@ const refusedRemoval = (tomb, why) => ({ ...tomb, refused: why,
  */
 function backAfterRefusal(item, tomb) {
   const rec = fromItem(item);
-  rec.sync.error = `its removal (${tomb.refused || 'refused by the server'}), so it is back here, as the server and your other devices still have it`;
+  // A notice, not a sync error: the paper is synced (clean, at the server's version); only its removal failed.
+  rec.sync.notice = removalRefusedNotice(tomb.refused);
   return rec;
+}
+
+/**
+ * What the paper brought back after a refused removal says, with the server's reason in words where it is one the
+ * extension knows (shared/syncproto Deletion.Normalize: the ID, or the base version), else as the server said it.
+ * @param {string|undefined} why the server's message
+ */
+export function removalRefusedNotice(why) {
+  const raw = String(why || '').trim();
+  let words = raw;
+  if (!raw || raw === 'refused by the server') words = '';
+  else if (/^base_version:/.test(raw)) words = 'the version of it this device had is not one the server gave';
+  else if (/^(id|deletions\[\d+\]\.id):/.test(raw)) words = 'it no longer takes this paper\'s ID';
+  const reason = words ? ` (${words})` : '';
+  return `Not removed: the server refused to remove it${reason}, so it is back, as your other devices have it.`;
 }
 
 /**

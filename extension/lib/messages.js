@@ -65,7 +65,7 @@
  * A record's sync state. dirty maps each wire field (lib/record.js NAMES) edited here and not yet acknowledged
  * by the server to its edit's mark (lib/record.js newMark, never given twice); conflict is set when the server refused an edit because the same field
  * changed there too; error when the server refused the record's edit as malformed (it waits for the next edit).
- * @typedef {{dirty: Record<string, number>, conflict?: Conflict, error?: string}} SyncState
+ * @typedef {{dirty: Record<string, number>, conflict?: Conflict, error?: string, notice?: string}} SyncState
  */
 /**
  * Another device's conflicting edit of fields (wire names), with its values, waiting for its user's choice.
@@ -149,6 +149,8 @@ export const MSG = Object.freeze({
   REMOVE_PAPER: 'library/remove',
   /** popup → background: {id, patch: {tags?: string[], note?: string, read?: boolean}} → {saved: SavedPaper} */
   UPDATE_PAPER: 'library/update',
+  /** popup → background: {id} → {} the user dismisses the notice on a paper (its sync.notice) */
+  DISMISS_NOTICE: 'library/dismiss-notice',
   /** popup → background: {id, keep: 'mine'|'theirs'} → {status: SyncStatus} settles a conflict and syncs */
   RESOLVE_CONFLICT: 'sync/resolve',
   /** popup, options → background: {} → {status: SyncStatus} after one sync round */

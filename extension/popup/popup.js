@@ -151,6 +151,7 @@ function item(id) {
   typed('.tags', 'tags', (v) => ({ tags: v.split(',') }));
   typed('.note', 'note', (v) => ({ note: v }));
   field('.read').addEventListener('change', (e) => update({ read: e.target.checked }));
+  field('.dismiss-notice').addEventListener('click', () => act(li, send(MSG.DISMISS_NOTICE, { id }), (err) => `Not dismissed: ${sentenceOf(err)}`));
   field('.remove').addEventListener('click', () => {
     const rec = index.get(id);
     act(li, send(MSG.REMOVE_PAPER, { id }).then(() => rec && offerUndo(rec)), removalFailed);
@@ -277,6 +278,9 @@ function fill(li, s) {
   const syncError = field('.sync-error');
   syncError.hidden = !s.sync.error;
   syncError.textContent = s.sync.error ? `Not synced: ${s.sync.error}` : '';
+  const notice = field('.sync-notice'); // a removal the server refused: the paper is back, synced (sync.js)
+  notice.hidden = !s.sync.notice;
+  field('.notice-text').textContent = s.sync.notice || '';
 
   const { conflict } = s.sync;
   li.classList.toggle('has-conflict', Boolean(conflict));
