@@ -5,6 +5,7 @@
 // Every function here runs inside library.exclusive (the callers'), with the library writes it follows.
 import { errorInfo, REFUSED_KEY } from '../lib/messages.js';
 import { keyOf } from '../lib/saved.js';
+import { upgrade, valueOf } from '../lib/record.js';
 
 /** @typedef {import('../lib/messages.js').KeptTyped} KeptTyped */
 
@@ -25,9 +26,12 @@ export async function keep(m, err) {
   const { [REFUSED_KEY]: kept = {}, [keyOf(m.id)]: saved } = await chrome.storage.local.get([REFUSED_KEY, keyOf(m.id)]);
   const refused = Boolean(err && saved);
   if (!refused && !Object.hasOwn(kept, key)) return;
+  const before = kept[key];
   delete kept[key]; // the latest last
   if (refused) {
-    kept[key] = { id: m.id, field: m.field, patch: m.patch, error: errorInfo(err), at: new Date().toISOString() };
+    // The field's value when the text was first refused: the popup says so once a synced value has replaced it.
+    const base = before && Object.hasOwn(before, 'base') ? before.base : valueOf(upgrade(saved), m.field);
+    kept[key] = { id: m.id, field: m.field, patch: m.patch, error: errorInfo(err), at: new Date().toISOString(), base };
     console.warn('papergist: typed text refused, kept for the popup', err);
   }
   await chrome.storage.local.set({ [REFUSED_KEY]: Object.fromEntries(Object.entries(kept).slice(-MAX_KEPT)) });

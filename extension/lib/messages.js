@@ -182,12 +182,16 @@ export const STATUS_KEY = 'sync:status';
 export const CHECKED_KEY = 'sync:checked';
 /**
  * The chrome.storage.local key of the text typed in the popup that the library refused, kept until that field of
- * that paper is saved, the paper is removed, or a newer value of that field syncs in (background/typed-refused.js,
- * its one writer): {[`${field}\n${id}`]: KeptTyped}. The popup shows it in the field with why, since the popup may
- * have closed before the refusal came.
+ * that paper is saved or the paper is removed (background/typed-refused.js, its one writer; never because a synced
+ * value replaced the field: it is the only copy of what was typed): {[`${field}\n${id}`]: KeptTyped}. The popup
+ * shows it in the field with why, since the popup may have closed before the refusal came.
  */
 export const REFUSED_KEY = 'typed:refused';
-/** @typedef {{id: string, field: 'tags'|'note', patch: {tags?: string[], note?: string}, error: ErrorInfo, at: string}} KeptTyped */
+/**
+ * @typedef {{id: string, field: 'tags'|'note', patch: {tags?: string[], note?: string}, error: ErrorInfo, at: string,
+ *   base?: any}} KeptTyped base: the library's value of the field when the text was first refused (popup/kept-typed.js
+ *   tells from it that another device changed the field since)
+ */
 
 /** The contexts messages are addressed to. */
 export const TARGET = Object.freeze({ BACKGROUND: 'background', OFFSCREEN: 'offscreen', CONTENT: 'content' });

@@ -12,6 +12,7 @@ import { idOfKey, keyOf } from '../lib/saved.js';
 import { storedKeys } from '../lib/storage-keys.js';
 import { showStatus } from './sync-status.js';
 import { conflictView, disputeView } from './conflict.js';
+import { notSavedLine } from './kept-typed.js';
 
 /** @typedef {import('../lib/messages.js').SavedPaper} SavedPaper */
 /** @typedef {import('../lib/messages.js').SyncStatus} SyncStatus */
@@ -228,11 +229,14 @@ async function act(li, sending, failed = editFailed) {
 /** @param {string} id @param {'tags'|'note'} name @returns {KeptTyped|undefined} what was typed and refused */
 const refusedOf = (id, name) => refused[`${name}\n${id}`];
 
-/** Shows why the typed text kept in an item's fields (refusedOf) is not saved, or nothing. @param {HTMLElement} li */
-function showRefused(li) {
+/**
+ * Shows why the typed text kept in an item's fields (refusedOf) is not saved, or nothing.
+ * @param {HTMLElement} li @param {SavedPaper|undefined} [rec] the paper as the library has it (default: the index's)
+ */
+function showRefused(li, rec = index.get(li.dataset.paperId)) {
   const error = /** @type {HTMLElement} */ (li.querySelector('.action-error'));
   const why = /** @type {const} */ (['tags', 'note']).map((name) => refusedOf(li.dataset.paperId, name)).filter(Boolean)
-    .map((k) => `Not saved: ${sentenceOf(k.error)}`);
+    .map((k) => notSavedLine(k, rec));
   error.textContent = why.join(' ');
   error.hidden = !why.length;
   li.classList.toggle('refused', why.length > 0);
@@ -269,7 +273,7 @@ function fill(li, s) {
   if (!typing(tags)) tags.value = keptTags ? (keptTags.patch.tags || []).join(',') : (s.tags || []).join(', ');
   const note = field('.note');
   if (!typing(note)) note.value = keptNote ? keptNote.patch.note ?? '' : s.note || '';
-  if (keptTags || keptNote || li.classList.contains('refused')) showRefused(li);
+  if (keptTags || keptNote || li.classList.contains('refused')) showRefused(li, s);
   field('.read').checked = Boolean(s.read);
   field('.saved-at').textContent = `saved ${new Date(s.saved_at).toLocaleDateString()}`;
   const pending = dirtyFields(s).length > 0;
