@@ -8,7 +8,7 @@ import { storedKeys } from '../lib/storage-keys.js';
 import { checkFields, fitPage } from './pull-validate.js';
 import { written } from './sync-index.js';
 import { REMEMBER_KEY, forgetMoved } from '../popup/first-screen.js';
-import { REFUSED_KEY } from '../lib/messages.js';
+import { forgetPapers as forgetTyped } from './typed-refused.js';
 
 /** @typedef {import('../lib/messages.js').SavedPaper} SavedPaper */
 /** @typedef {import('../lib/messages.js').Paper} Paper */
@@ -88,6 +88,7 @@ export async function save(page, pageSummary, { keepSaved = false, now = new Dat
       sync: { ...((old && old.sync) || { dirty: {} }) },
     };
     delete next.sync.error; // a refused edit is tried again after the user's next change
+    delete next.sync.notice; // acted on
     markDirty(old, next);
     await chrome.storage.local.set({ [key]: next });
     if (tomb) await chrome.storage.local.remove(gone);
@@ -115,6 +116,7 @@ export async function update(id, patch) {
     if (typeof patch.note === 'string') next.note = patch.note;
     if (typeof patch.read === 'boolean') next.read = patch.read;
     delete next.sync.error;
+    delete next.sync.notice; // acted on
     markDirty(old, next);
     // Removed on another device meanwhile: an edit brings it back (on the version it was based on, so the push
     // meets the removal and the user chooses); no change leaves it removed.
@@ -127,6 +129,25 @@ export async function update(id, patch) {
   });
   changed();
   return rec;
+}
+
+/**
+ * Dismisses the notice on a saved paper (sync.notice: its removal was refused and it came back); nothing else
+ * changes, and nothing is synced. A paper not saved, or without a notice, is left as it is.
+ * @param {string} id
+ */
+export async function dismissNotice(id) {
+  await exclusive(async () => {
+    const key = keyOf(id);
+    const { [key]: stored } = await chrome.storage.local.get(key);
+    if (!stored) return;
+    const rec = upgrade(stored);
+    if (rec.sync.notice === undefined) return;
+    const next = structuredClone(rec);
+    delete next.sync.notice;
+    await chrome.storage.local.set({ [key]: next });
+    written([key]);
+  });
 }
 
 /**
@@ -173,23 +194,6 @@ export async function remove(id) {
     await forgetTyped([id]);
   });
   changed();
-}
-
-/**
- * Forgets the typed text kept refused (typed-edits.js, REFUSED_KEY) of papers that are no longer saved: kept, it
- * showed in the field of the paper saved again (the popup's Undo), with the reason of a refusal from before.
- * Inside exclusive, where typed-edits.js keeps it; a failure is only logged (the removal itself is done).
- * @param {string[]} ids
- */
-export async function forgetTyped(ids) {
-  try {
-    const { [REFUSED_KEY]: kept } = await chrome.storage.local.get(REFUSED_KEY);
-    if (!kept) return;
-    const left = Object.fromEntries(Object.entries(kept).filter(([, e]) => !(e && ids.includes(e.id))));
-    if (Object.keys(left).length < Object.keys(kept).length) await chrome.storage.local.set({ [REFUSED_KEY]: left });
-  } catch (err) {
-    console.warn('papergist: forgetting the refused text of a removed paper', err);
-  }
 }
 
 /**

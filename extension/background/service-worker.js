@@ -156,6 +156,10 @@ dispatch(TARGET.BACKGROUND, {
     return missing ? { saved, missing } : { saved };
   }),
   [MSG.UPDATE_PAPER]: extensionPagesOnly(async (msg) => ({ saved: await library.update(msg.id, msg.patch || {}) })),
+  [MSG.DISMISS_NOTICE]: extensionPagesOnly(async (msg) => {
+    await library.dismissNotice(String(msg.id));
+    return {};
+  }),
   [MSG.RESOLVE_CONFLICT]: extensionPagesOnly(async (msg) => ({ status: await sync.resolve(msg.id, msg.keep) })),
   [MSG.SYNC_NOW]: extensionPagesOnly(async () => ({ status: await sync.syncNow() })),
   [MSG.SYNC_LOOK]: extensionPagesOnly(async () => {

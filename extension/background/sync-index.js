@@ -96,6 +96,13 @@ export async function toPush() {
   return out.sort();
 }
 
+/** @returns {Promise<string[]>} the keys of the tombstones whose removal the server refused, in key order */
+export async function refusedRemovals() {
+  const out = [];
+  for (const [k, e] of await current()) if ('gone' in e && e.error) out.push(k);
+  return out.sort();
+}
+
 /**
  * The status's counts, as a scan of every record gives them.
  * @returns {Promise<{pending: number, conflicts: number, disputes: number, errors: number, reason: string}>}

@@ -1,7 +1,7 @@
 // A removal the server refuses (its push answered 400 as a whole, or its result "invalid") used to be dropped with a
-// console line: the paper was gone here and still on the server and the other devices, and nobody was told. It
-// is kept and shown as a refused edit is (sync:status "error", with the paper and why) until the paper is saved
-// here again or removed on the server.
+// console line, and then kept hidden: the paper was gone here and still on the server and the other devices. The
+// round now asks the server for the paper (GET /v1/items/<id>) and brings it back as the server has it, saying why,
+// until the user acts on it; a paper the server no longer has was removed there, and the removal is done.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fakeServer } from './testing/fake-server.js';
@@ -13,50 +13,162 @@ const local = /** @type {any} */ (chrome.storage.local);
 const item = (n) => ({ id: `arxiv:2403.0000${n}`, title: `Paper ${n}`, authors: [], abstract: '', url: '', pdf_url: '',
   tldr: '', keyphrases: [], tags: [], note: '', read: false, saved_at: new Date(Date.UTC(2025, 0, n)).toISOString() });
 const pushes = () => server.requests.filter((r) => r === 'POST /v1/sync').length;
+const lookups = (n) => server.requests.filter((r) => r === `GET /v1/items/${encodeURIComponent(item(n).id)}`).length;
+const stored = async (n) => (await local.get(`paper:${item(n).id}`))[`paper:${item(n).id}`];
+const tomb = async (n) => (await local.get(`gone:${item(n).id}`))[`gone:${item(n).id}`];
 
-for (const [n, how] of /** @type {const} */ ([[1, 'result'], [2, 'push']])) {
-  test(`a removal refused by the server (${how === 'push' ? 'the push answered 400' : 'its result "invalid"'}) is shown, not dropped`, async () => {
-    await sync.syncNow();
-    server.seed([item(n)]);
-    assert.equal((await sync.syncNow()).state, 'synced');
-    server.refusals.set(item(n).id, how);
-    await library.remove(item(n).id);
+/** A paper on the server with another device's tags and note, synced here; then removed here. */
+async function removedHere(n, how) {
+  await sync.syncNow();
+  server.seed([{ ...item(n), tags: ['kept there'], note: 'their note' }]);
+  assert.equal((await sync.syncNow()).state, 'synced');
+  server.refusals.set(item(n).id, how);
+  await library.remove(item(n).id);
+  assert.equal(await stored(n), undefined);
+}
+
+for (const [n, how, why] of /** @type {const} */ ([[1, 'result', 'this deletion is refused'], [2, 'push', 'deletions: this one is refused']])) {
+  test(`a removal refused by the server (${how === 'push' ? 'the push answered 400' : 'its result "invalid"'}) brings the paper back as the server has it, with a notice, synced`, async () => {
+    await removedHere(n, how);
     let st = await sync.syncNow();
     assert.equal(server.items.get(item(n).id).deleted, undefined, 'the server keeps the paper');
-    assert.equal(st.state, 'error', 'the status says the removal did not happen there');
-    assert.match(st.error, /"Paper \d": its removal/);
-    assert.ok((await local.get(`gone:${item(n).id}`))[`gone:${item(n).id}`].error, 'the refusal is kept');
-    // Not sent again and again: it waits, as a refused edit does.
-    const before = pushes();
+    const back = await stored(n);
+    assert.ok(back, 'the paper is back here, not hidden until saved again');
+    assert.deepEqual([back.tags, back.note, back.version, back.sync.dirty], [['kept there'], 'their note', server.items.get(item(n).id).version, {}],
+      'as the server and the other devices have it, with nothing to push');
+    assert.equal(await tomb(n), undefined);
+    assert.equal(back.sync.notice, `Not removed: the server refused to remove it (${why}), so it is back, as your other devices have it.`,
+      'the popup shows it on the paper');
+    assert.equal(back.sync.error, undefined, 'not a sync error: the paper is synced');
+    assert.deepEqual([st.state, st.error, st.pending], ['synced', undefined, 0], 'the library is in sync');
+    // Not sent again and again: nothing waits; the notice stays across rounds, and so does "synced".
+    const before = [pushes(), lookups(n)];
     st = await sync.syncNow();
-    assert.equal(pushes(), before);
-    assert.equal(st.state, 'error');
-    // Saved here again (Undo): on both sides, and nothing is refused any more.
+    assert.deepEqual([pushes(), lookups(n)], before);
+    assert.equal(st.state, 'synced');
+    assert.ok((await stored(n)).sync.notice);
+    // The user acts on it (any edit): the notice goes, the edit syncs, on the server's copy.
     server.refusals.delete(item(n).id);
-    await library.save(item(n), {});
-    // The server still has the paper, with the fields other devices keep: the save here is a new one (version 0),
-    // which the server meets as a conflict on any field that differs, never an edit at its version that would
-    // overwrite its note and tags with this save's blanks on every device.
-    assert.equal((await local.get(`paper:${item(n).id}`))[`paper:${item(n).id}`].version, 0);
+    await library.update(item(n).id, { read: true });
+    assert.equal((await stored(n)).sync.notice, undefined);
     st = await sync.syncNow();
     assert.deepEqual([st.state, st.error], ['synced', undefined]);
-    assert.equal(server.items.get(item(n).id).deleted, undefined);
+    assert.deepEqual([server.items.get(item(n).id).read, server.items.get(item(n).id).note], [true, 'their note']);
   });
 }
 
+test('a refused removal of a paper the server removed meanwhile is settled by the pull\'s deleted list, not by the 404: nothing comes back', async () => {
+  await removedHere(3, 'result');
+  // Another device removes it between this device's push and its look-up: the look-up answers 404 not_found.
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = async (url, init) => {
+    if (String(url).includes('/v1/items/') && !server.items.get(item(3).id).deleted) {
+      server.items.set(item(3).id, { id: item(3).id, version: server.seed([]), deleted: true });
+    }
+    return realFetch(url, init);
+  };
+  try {
+    await sync.syncNow();
+    assert.equal(lookups(3), 1);
+    assert.ok((await tomb(3)).error, 'the 404 alone does not settle it');
+    const st = await sync.syncNow(); // the next pull carries the removal made there
+    assert.deepEqual([st.state, st.error], ['synced', undefined]);
+  } finally {
+    globalThis.fetch = realFetch;
+  }
+  assert.equal(await stored(3), undefined);
+  assert.equal(await tomb(3), undefined);
+  assert.equal(lookups(3), 1, 'not asked again once settled');
+});
+
+test('a look-up answered 404 by a route the server lacks (mid-deploy, a proxy) keeps the refused removal and asks again', async () => {
+  await removedHere(7, 'result');
+  server.lookups.set(item(7).id, 'route');
+  let st = await sync.syncNow();
+  assert.equal(await stored(7), undefined);
+  assert.ok((await tomb(7)).error, 'the removal record stays: the paper was not removed there');
+  assert.equal(st.state, 'error', 'still named, never "Synced" over a hidden paper');
+  assert.equal((await sync.syncNow()).state, 'error');
+  assert.equal(lookups(7), 2, 'asked again');
+  // The route is back: the paper comes back as the server has it.
+  server.lookups.delete(item(7).id);
+  await sync.syncNow();
+  assert.deepEqual([(await stored(7)).note, await tomb(7)], ['their note', undefined]);
+  assert.equal((await sync.syncNow()).state, 'synced');
+});
+
+test('the notice on a paper brought back names the server\'s reason in words where it is one papergist knows', () => {
+  const say = (why) => sync.removalRefusedNotice(why);
+  assert.equal(say('base_version: must be a version number, 0 to 9007199254740991'),
+    'Not removed: the server refused to remove it (the version of it this device had is not one the server gave), so it is back, as your other devices have it.');
+  assert.equal(say('id: "arxiv:x" is not a paper ID (arxiv:, doi:, openreview:, acl:, s2: or url:)'),
+    'Not removed: the server refused to remove it (it no longer takes this paper\'s ID), so it is back, as your other devices have it.');
+  assert.equal(say('refused by the server'), 'Not removed: the server refused to remove it, so it is back, as your other devices have it.');
+  assert.equal(say(undefined), 'Not removed: the server refused to remove it, so it is back, as your other devices have it.');
+});
+
+test('a refused removal the server will not look up either stays named, is not asked again, and a save meets the server\'s copy as a conflict', async () => {
+  await removedHere(4, 'result');
+  server.lookups.set(item(4).id, 'invalid');
+  let st = await sync.syncNow();
+  assert.equal(await stored(4), undefined);
+  assert.deepEqual([st.state, st.error], ['error', 'the server refuses "Paper 4": its removal (this deletion is refused), so it is still saved on your other devices: save it here again to keep it, or remove it there']);
+  const before = [pushes(), lookups(4)];
+  assert.equal(before[1], 1);
+  st = await sync.syncNow();
+  assert.deepEqual([pushes(), lookups(4)], before, 'neither pushed nor asked again');
+  assert.equal(st.state, 'error');
+  // Saved here again (Undo): the server still has the paper with the fields other devices keep, so the save here is
+  // a new one (version 0), which the server meets as a conflict on any field that differs, never an edit at its
+  // version that would overwrite its note and tags with this save's blanks on every device.
+  server.refusals.delete(item(4).id);
+  await library.save(item(4), {});
+  assert.equal((await stored(4)).version, 0);
+  await sync.syncNow();
+  assert.equal(server.items.get(item(4).id).deleted, undefined);
+});
+
+test('a refused removal whose look-up failed is asked again next round, and a pull of a newer copy brings it back at once', async () => {
+  await removedHere(5, 'result');
+  server.lookups.set(item(5).id, 'failing');
+  await sync.syncNow();
+  assert.equal(await stored(5), undefined);
+  assert.equal(lookups(5), 1);
+  await sync.syncNow();
+  assert.equal(lookups(5), 2, 'asked again');
+  // Edited on another device: the pull brings the newer copy back, without a look-up.
+  server.seed([{ ...server.items.get(item(5).id), note: 'edited there' }]);
+  const st = await sync.syncNow();
+  assert.equal(lookups(5), 2);
+  const back = await stored(5);
+  assert.deepEqual([back.note, back.sync.notice], ['edited there',
+    'Not removed: the server refused to remove it (this deletion is refused), so it is back, as your other devices have it.']);
+  assert.equal(await tomb(5), undefined);
+  assert.equal(st.state, 'synced');
+  // Dismissed: the notice goes, nothing else changes, nothing is pushed.
+  const before = [pushes(), back.version];
+  await library.dismissNotice(item(5).id);
+  const after = await stored(5);
+  assert.deepEqual([after.sync.notice, after.note, after.version, after.sync.dirty], [undefined, 'edited there', back.version, {}]);
+  assert.equal((await sync.syncNow()).state, 'synced');
+  assert.deepEqual([pushes(), (await stored(5)).version], before);
+});
+
 test('a removal answered with a status the client does not know is tried again, not taken for a refusal', async () => {
   await sync.syncNow();
-  server.seed([item(3)]);
+  server.seed([item(6)]);
   await sync.syncNow();
-  server.refusals.set(item(3).id, 'later');
-  await library.remove(item(3).id);
+  server.refusals.set(item(6).id, 'later');
+  await library.remove(item(6).id);
   let st = await sync.syncNow();
-  assert.notEqual(st.state, 'error', 'nothing was refused');
-  const tomb = (await local.get(`gone:${item(3).id}`))[`gone:${item(3).id}`];
-  assert.ok(tomb && !tomb.error, 'the removal waits to be sent again');
-  server.refusals.delete(item(3).id);
+  assert.doesNotMatch(st.error || '', /Paper 6/, 'nothing was refused');
+  const t = await tomb(6);
+  assert.ok(t && !t.error, 'the removal waits to be sent again');
+  assert.equal(lookups(6), 0);
+  server.refusals.delete(item(6).id);
   st = await sync.syncNow();
-  assert.equal(st.state, 'synced');
-  assert.equal(server.items.get(item(3).id).deleted, true, 'sent again, and done');
-  assert.equal((await local.get(`gone:${item(3).id}`))[`gone:${item(3).id}`], undefined);
+  assert.doesNotMatch(st.error || '', /Paper 6/);
+  assert.equal(st.pending, 0);
+  assert.equal(server.items.get(item(6).id).deleted, true, 'sent again, and done');
+  assert.equal(await tomb(6), undefined);
 });

@@ -7,7 +7,8 @@
 // browser comes back online, after failures with exponential backoff, and whenever the server says the library
 // changed (sync-live.js keeps a long poll open while signed in).
 import * as account from './account.js';
-import { exclusive, onLocalChange, migrate, placesChanged, removedByPull, forgetPulled, leftover, forgetTyped } from './library.js';
+import { exclusive, onLocalChange, migrate, placesChanged, removedByPull, forgetPulled, leftover } from './library.js';
+import { forgetPapers as forgetTyped } from './typed-refused.js';
 import { keyOf, idOfKey, GONE_PREFIX } from '../lib/saved.js';
 import { STATUS_KEY } from '../lib/messages.js';
 import { checkPull, reportSkipped } from './pull-validate.js';
@@ -113,6 +114,7 @@ async function round() {
     if (flight) await send(call, flight); // a push whose answer was lost: the server replays its first answer
     await pull(call);
     while (await pushBatch(call)) { /* more batches */ }
+    await bringBackRefused(call);
     clearTimeout(backoff);
     await chrome.alarms.clear(RETRY_ALARM);
     await setState({ failures: 0, limits: null, lastRound: Date.now(), lastSynced: new Date().toISOString() });
@@ -199,7 +201,12 @@ async function applyPull(data) {
     const key = keyOf(item.id);
     const rec = local[key] && upgrade(local[key]);
     if (!rec) {
-      if (!local[GONE_PREFIX + item.id]) put[key] = fromItem(item); // else our removal goes out next
+      const tomb = local[GONE_PREFIX + item.id];
+      if (!tomb) put[key] = fromItem(item);
+      else if (tomb.error) { // its removal was refused: the server's newer copy comes back, shown as such
+        put[key] = backAfterRefusal(item, tomb);
+        drop.push(GONE_PREFIX + item.id);
+      } // else our removal goes out next
     } else if (!rec.version || item.version > rec.version) {
       put[key] = merge(rec, item);
     }
@@ -420,11 +427,88 @@ async function refuse(flight, err) {
 /**
  * A removal the server refuses: the paper is gone here and still saved there. Dropping the tombstone hid that (a
  * console line only); it stays, not pushed again, and counts as a refused edit does (sync-index.js), so the status
- * names the paper and why, until the paper is saved here again (save drops the tombstone) or removed there (a pull).
+ * names the paper and why, until the round brings the paper back from the server (bringBackRefused, or a pull of a
+ * newer copy), the paper is saved here again (save drops the tombstone), or removed there (a pull).
  * @param {{id: string, version: number, at?: number, title?: string}} tomb @param {string} why
  */
-const refusedRemoval = (tomb, why) => ({ ...tomb,
+const refusedRemoval = (tomb, why) => ({ ...tomb, refused: why,
   error: `its removal (${why}), so it is still saved on your other devices: save it here again to keep it, or remove it there` });
+
+/**
+ * The record of a paper whose removal the server refused, from the server's item: back in the library, as the
+ * server and the other devices have it, saying why until the user edits, saves or removes it again.
+ * @param {Item} item @param {{refused?: string}} tomb @returns {SavedPaper}
+ */
+function backAfterRefusal(item, tomb) {
+  const rec = fromItem(item);
+  // A notice, not a sync error: the paper is synced (clean, at the server's version); only its removal failed.
+  rec.sync.notice = removalRefusedNotice(tomb.refused);
+  return rec;
+}
+
+/**
+ * What the paper brought back after a refused removal says, with the server's reason in words where it is one the
+ * extension knows (shared/syncproto Deletion.Normalize: the ID, or the base version), else as the server said it.
+ * @param {string|undefined} why the server's message
+ */
+export function removalRefusedNotice(why) {
+  const raw = String(why || '').trim();
+  let words = raw;
+  if (!raw || raw === 'refused by the server') words = '';
+  else if (/^base_version:/.test(raw)) words = 'the version of it this device had is not one the server gave';
+  else if (/^(id|deletions\[\d+\]\.id):/.test(raw)) words = 'it no longer takes this paper\'s ID';
+  const reason = words ? ` (${words})` : '';
+  return `Not removed: the server refused to remove it${reason}, so it is back, as your other devices have it.`;
+}
+
+/**
+ * Brings back the papers whose removal the server refused (refusedRemoval): gone here, they are still on the server
+ * and the other devices, and a pull brings them only when they change there. Each is asked of the server
+ * (GET /v1/items/<id>) and stored as it has it (backAfterRefusal). One the server will not look up (its ID is
+ * refused too) stays as it was, named in the status, and is not asked again; any other failure, 404 included, asks
+ * again next round (a removal there arrives through the pull's deleted list).
+ */
+async function bringBackRefused(call) {
+  for (const key of await index.refusedRemovals()) {
+    const { [key]: tomb } = await chrome.storage.local.get(key);
+    if (!tomb || !tomb.error || tomb.lookup) continue;
+    let item = null;
+    let lookup = '';
+    try {
+      const { data } = await call('GET', `/v1/items/${encodeURIComponent(tomb.id)}`);
+      const { items, skipped } = checkPull({ items: [data] });
+      if (skipped.length || items[0].id !== tomb.id) lookup = (skipped[0] && skipped[0].error) || 'the server sent another paper';
+      else item = items[0];
+    } catch (err) {
+      if (err.offline || !(err instanceof account.SyncError) || err.code === 'signed_out') throw err;
+      // A 404 is not taken for "removed there": a route missing during a deploy or behind a proxy answers the same
+      // not_found. The tombstone stays and is asked again; a real removal elsewhere comes in the pull's deleted
+      // list, which settles it ("removed on both sides").
+      if (err.status === 400 && err.code === 'invalid') lookup = err.message;
+      else {
+        console.warn(`papergist: looking up ${tomb.id}, whose removal the server refused`, err);
+        continue;
+      }
+    }
+    await exclusive(async () => {
+      const k = keyOf(tomb.id);
+      const { [key]: now, [k]: saved } = await chrome.storage.local.get([key, k]);
+      if (!now || !now.error || saved) return; // saved again, or settled, meanwhile
+      if (lookup) {
+        await chrome.storage.local.set({ [key]: { ...now, lookup } });
+      } else if (item) {
+        // The record first: a stop between the two writes leaves both, and library.leftover keeps one of them at
+        // the next start (the tombstone if it has `at`, then looked up again; else the record, with its notice):
+        // either is right. The other way round, a stop would hide the paper for good.
+        const rec = backAfterRefusal(item, now);
+        await chrome.storage.local.set({ [k]: rec });
+        await chrome.storage.local.remove(key);
+        await placesChanged({}, { [k]: rec });
+      }
+      index.written([key, k]);
+    });
+  }
+}
 
 /**
  * Applies the server's per-item results of a push to the local records.

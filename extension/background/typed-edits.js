@@ -3,12 +3,12 @@
 // timers. The popup posts a draft at every input, and the same message with apply: true after the typing pause
 // or when the field loses focus; the drafts not applied when the port closes are applied then. One port keeps
 // drafts and applies in the order they were typed.
-// Text the library refuses (a tag over 64 characters, a note over the limit, a full disk) is kept with why under
-// REFUSED_KEY until that field of that paper is saved: the popup may have closed before the refusal, and it shows
-// the kept text in the field, with the reason, when it opens again.
+// Text the library refuses (a tag over 64 characters, a note over the limit, a full disk) is kept with why
+// (typed-refused.js) until that field of that paper is saved: the popup may have closed before the refusal, and it
+// shows the kept text in the field, with the reason, when it opens again.
 import * as library from './library.js';
-import { errorInfo, REFUSED_KEY } from '../lib/messages.js';
-import { keyOf } from '../lib/saved.js';
+import { errorInfo } from '../lib/messages.js';
+import * as refusedText from './typed-refused.js';
 
 /**
  * {seq, id, field, patch, apply}: patch is the library.update patch of the field's text as typed; apply: true
@@ -58,25 +58,7 @@ function apply(/** @type {Typed} */ m) {
   return run;
 }
 
-/** How many refused texts are kept, the latest: the rest are of papers long removed. */
-const MAX_KEPT = 50;
-
-/**
- * Inside library.exclusive, as library.remove forgets what is kept of the paper it removes (forgetTyped). Text
- * refused for a paper not saved (removed before its apply) is not kept: a save of the paper later would show it.
- * @param {Typed} m @param {unknown} err the refusal, or null when m was saved
- */
-function keep(m, err) {
-  return library.exclusive(async () => {
-    const key = `${m.field}\n${m.id}`;
-    const { [REFUSED_KEY]: kept = {}, [keyOf(m.id)]: saved } = await chrome.storage.local.get([REFUSED_KEY, keyOf(m.id)]);
-    const refused = Boolean(err && saved);
-    if (!refused && !Object.hasOwn(kept, key)) return;
-    delete kept[key]; // the latest last
-    if (refused) {
-      kept[key] = { id: m.id, field: m.field, patch: m.patch, error: errorInfo(err), at: new Date().toISOString() };
-      console.warn('papergist: typed text refused, kept for the popup', err);
-    }
-    await chrome.storage.local.set({ [REFUSED_KEY]: Object.fromEntries(Object.entries(kept).slice(-MAX_KEPT)) });
-  });
+/** Keeps or clears the field's refusal (typed-refused.js), inside library.exclusive as every library write. */
+function keep(/** @type {Typed} */ m, /** @type {unknown} */ err) {
+  return library.exclusive(() => refusedText.keep(m, err));
 }

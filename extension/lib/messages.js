@@ -65,7 +65,7 @@
  * A record's sync state. dirty maps each wire field (lib/record.js NAMES) edited here and not yet acknowledged
  * by the server to its edit's mark (lib/record.js newMark, never given twice); conflict is set when the server refused an edit because the same field
  * changed there too; error when the server refused the record's edit as malformed (it waits for the next edit).
- * @typedef {{dirty: Record<string, number>, conflict?: Conflict, error?: string}} SyncState
+ * @typedef {{dirty: Record<string, number>, conflict?: Conflict, error?: string, notice?: string}} SyncState
  */
 /**
  * Another device's conflicting edit of fields (wire names), with its values, waiting for its user's choice.
@@ -154,6 +154,8 @@ export const MSG = Object.freeze({
   REMOVE_PAPER: 'library/remove',
   /** popup → background: {id, patch: {tags?: string[], note?: string, read?: boolean}} → {saved: SavedPaper} */
   UPDATE_PAPER: 'library/update',
+  /** popup → background: {id} → {} the user dismisses the notice on a paper (its sync.notice) */
+  DISMISS_NOTICE: 'library/dismiss-notice',
   /** popup → background: {id, keep: 'mine'|'theirs'} → {status: SyncStatus} settles a conflict and syncs */
   RESOLVE_CONFLICT: 'sync/resolve',
   /** popup, options → background: {} → {status: SyncStatus} after one sync round */
@@ -185,11 +187,16 @@ export const STATUS_KEY = 'sync:status';
 export const CHECKED_KEY = 'sync:checked';
 /**
  * The chrome.storage.local key of the text typed in the popup that the library refused, kept until that field of
- * that paper is saved (background/typed-edits.js): {[`${field}\n${id}`]: KeptTyped}. The popup shows it in the
- * field with why, since the popup may have closed before the refusal came.
+ * that paper is saved or the paper is removed (background/typed-refused.js, its one writer; never because a synced
+ * value replaced the field: it is the only copy of what was typed): {[`${field}\n${id}`]: KeptTyped}. The popup
+ * shows it in the field with why, since the popup may have closed before the refusal came.
  */
 export const REFUSED_KEY = 'typed:refused';
-/** @typedef {{id: string, field: 'tags'|'note', patch: {tags?: string[], note?: string}, error: ErrorInfo, at: string}} KeptTyped */
+/**
+ * @typedef {{id: string, field: 'tags'|'note', patch: {tags?: string[], note?: string}, error: ErrorInfo, at: string,
+ *   base?: any}} KeptTyped base: the library's value of the field when the text was first refused (popup/kept-typed.js
+ *   tells from it that another device changed the field since)
+ */
 
 /** The contexts messages are addressed to. */
 export const TARGET = Object.freeze({ BACKGROUND: 'background', OFFSCREEN: 'offscreen', CONTENT: 'content' });
@@ -257,29 +264,32 @@ const SENTENCES = Object.freeze({
   method_not_allowed: 'That server does not speak papergist\'s protocol: check its address in the options.',
   unsupported_media: 'That server does not speak papergist\'s protocol: check its address in the options.',
   gone: 'The paper was removed on another device.',
-  no_reply: 'papergist did not answer: reload the page and try again.',
+  no_reply: 'papergist stopped before it answered: look again in a moment, and try again if it was not done.',
 });
 
+/** Codes whose message holds only the browser's or papergist's own words, for the console: the UI says the sentence. */
+const SENTENCE_ONLY = new Set(['no_reply']);
+
 /**
- * The sentence the UI shows for an error: the code's sentence with the message after it, or the message.
+ * The sentence the UI shows for an error: the code's sentence with the message after it (or alone, SENTENCE_ONLY),
+ * or the message.
  * @param {any} err an AppError, an Error with a code, or anything thrown
  */
 export function sentenceOf(err) {
   const { code, message } = errorInfo(err);
-  return Object.hasOwn(SENTENCES, code) ? `${SENTENCES[code]} (${message})` : message;
+  if (!Object.hasOwn(SENTENCES, code)) return message;
+  return SENTENCE_ONLY.has(code) ? SENTENCES[code] : `${SENTENCES[code]} (${message})`;
 }
 
-/** chrome.runtime's words when the background stopped before it answered a message (Chrome, Firefox). */
-const REPLY_LOST = /message (channel|port) closed before a response|went out of scope|message manager disconnected/i;
-
 /**
- * Whether an error leaves it unknown whether what was asked was done: the background stopped before it answered,
- * or its storage failed halfway (code cut_short).
+ * Whether an error leaves it unknown whether what was asked was done: the background stopped before it answered
+ * (no_reply: send() tells it by the failure's shape, not the browser's words), or its storage failed halfway
+ * (cut_short).
  * @param {any} err
  */
 const cutShort = (err) => {
-  const { code, message } = errorInfo(err);
-  return code === 'cut_short' || code === 'no_reply' || REPLY_LOST.test(message);
+  const { code } = errorInfo(err);
+  return code === 'cut_short' || code === 'no_reply';
 };
 
 /**
@@ -310,6 +320,16 @@ export function saveFailed(err, { failed = 'Not saved', again = 'save it again' 
 }
 
 /**
+ * What the UI says of an edit of a saved paper (read, tags, note) that did not answer done: one cut short
+ * (cutShort) may have been stored, so it is not said to have failed.
+ * @param {any} err
+ */
+export function editFailed(err) {
+  if (cutShort(err)) return 'The change was cut short: papergist stopped before it finished. If it is not shown in a moment, make it again.';
+  return `Not saved: ${sentenceOf(err)}`;
+}
+
+/**
  * Unwraps a reply or a bridge envelope: its data, or its error thrown as an AppError.
  * @param {any} reply @param {string} what names the request in the error of a missing reply
  */
@@ -328,19 +348,35 @@ export function unwrap(reply, what) {
  * @param {object} [payload]
  */
 export async function send(type, payload = {}) {
+  let sent = false;
   let reply;
   try {
-    reply = await chrome.runtime.sendMessage({ type, ...payload });
+    const sending = chrome.runtime.sendMessage({ type, ...payload });
+    sent = true; // thrown before this (a message the browser cannot take, a bad call): nothing was sent
+    reply = await sending;
   } catch (err) {
-    // A page's script left behind by an update or reload of the extension can no longer reach it: only
-    // reloading the page helps, whichever message it was.
+    // A page's script left behind by an update or reload of the extension can no longer reach it (Chrome throws
+    // at once, or rejects): only reloading the page helps, whichever message it was.
     if (EXTENSION_GONE.test(String(err && err.message))) {
       throw new AppError('extension_gone', 'papergist was updated or restarted since this page loaded: reload the page.');
     }
-    throw err;
+    if (!sent || notSent(err)) throw err;
+    // Sent, and no answer came: the background stopped before it answered (its service worker or event page
+    // ended mid-reply). Told by the failure's shape, a rejection after sending, not by the browser's sentence,
+    // which differs between Chrome and Firefox and between their versions (Chrome 102 reworded it). What was
+    // asked may have been done: the UI says so (cutShort), and the browser's words go to the console.
+    throw Object.assign(new AppError('no_reply', `no reply to ${type}: ${String((err && err.message) || err)}`), { cause: err });
   }
   return unwrap(reply, type);
 }
+
+/**
+ * Whether sendMessage refused a message before sending it: one it cannot copy (structured clone's DataCloneError,
+ * Chrome's "Could not serialize message"), or arguments it does not take (a TypeError).
+ * @param {any} err
+ */
+const notSent = (err) => err instanceof TypeError || (err && err.name === 'DataCloneError') ||
+  /could not serialize/i.test(String(err && err.message));
 
 /** chrome.runtime's words when the extension a script belongs to was reloaded or updated under it. */
 const EXTENSION_GONE = /context invalidated|receiving end does not exist/i;

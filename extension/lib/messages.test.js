@@ -1,7 +1,7 @@
 // The one reply shape: {ok: true, data} or {ok: false, error: {code, message}}.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { unwrap, errorInfo, sentenceOf, answers, AppError, send, removalFailed, saveFailed } from './messages.js';
+import { unwrap, errorInfo, sentenceOf, answers, AppError, send, removalFailed, saveFailed, editFailed } from './messages.js';
 
 test('unwrap returns the data of a good reply', () => {
   assert.deepEqual(unwrap({ ok: true, data: { a: 1 } }, 'x'), { a: 1 });
@@ -23,7 +23,6 @@ test('errorInfo keeps a code and makes the rest internal', () => {
 
 test('the UI says a sentence for the codes whose message would not tell what to do', () => {
   assert.match(sentenceOf(new AppError('rate_limited', 'too many logins')), /^Too many attempts: wait a few minutes, then try again\. \(too many logins\)$/);
-  assert.match(sentenceOf(new AppError('no_reply', 'no reply to page/analyze')), /^papergist did not answer: reload the page/);
   assert.equal(sentenceOf(new AppError('unauthorized', 'wrong email or password')), 'wrong email or password');
   assert.equal(sentenceOf(new Error('cannot reach http://x (no connection)')), 'cannot reach http://x (no connection)');
 });
@@ -31,9 +30,7 @@ test('the UI says a sentence for the codes whose message would not tell what to 
 test('a removal that may yet be finished is not said to have failed; one that failed is', () => {
   // only what happened and what to do: no words of the browser or its storage
   const cut = /^The removal was cut short: papergist stopped before it finished\. If the paper is still listed in a moment, remove it again\.$/;
-  // The background stopped before it answered (Chrome, Firefox), or its storage failed after the tombstone.
-  assert.match(removalFailed(new Error('A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received')), cut);
-  assert.match(removalFailed(new Error('Promised response from onMessage listener went out of scope')), cut);
+  // The background stopped before it answered (send: no_reply), or its storage failed after the tombstone.
   assert.match(removalFailed(new AppError('cut_short', 'the removal was cut short (the disk is full)')), cut);
   assert.match(removalFailed(new AppError('no_reply', 'no reply to library/remove')), cut);
   assert.equal(removalFailed(new Error('the disk is full')), 'Not removed: the disk is full');
@@ -41,7 +38,7 @@ test('a removal that may yet be finished is not said to have failed; one that fa
 });
 
 test('a save the background stopped during may have stored the paper: it is not said to have failed', () => {
-  const lost = new Error('A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received');
+  const lost = new AppError('no_reply', 'no reply to library/save: the message channel closed');
   // the browser's own words are not the user's: the sentence says what happened and what to do
   assert.equal(saveFailed(lost), 'The save was cut short: papergist stopped before it finished. If the paper is not saved in a moment, save it again.');
   assert.equal(saveFailed(lost, { failed: 'Not brought back', again: 'click Undo again' }),
@@ -67,11 +64,59 @@ test('a script whose extension was reloaded under it is told to reload the page,
     globalThis.chrome = /** @type {any} */ (fail('Extension context invalidated.'));
     await assert.rejects(send('paper/save'), (err) => err.code === 'extension_gone' &&
       sentenceOf(err) === 'papergist was updated or restarted since this page loaded: reload the page.');
+    // Chrome throws at once from a script whose extension context is gone, before any promise.
+    globalThis.chrome = /** @type {any} */ ({ runtime: { sendMessage: () => { throw new Error('Extension context invalidated.'); } } });
+    await assert.rejects(send('paper/save'), (err) => err.code === 'extension_gone');
     globalThis.chrome = /** @type {any} */ (fail('Could not establish connection. Receiving end does not exist.'));
     await assert.rejects(send('paper/remove'), (err) => err.code === 'extension_gone');
-    globalThis.chrome = /** @type {any} */ (fail('offline'));
-    await assert.rejects(send('paper/save'), (err) => !(err instanceof AppError) && err.message === 'offline');
   } finally {
     delete globalThis.chrome;
   }
+});
+
+test('a message the background stopped answering is cut short, in whatever words the browser says it', async () => {
+  const lost = (err) => ({ runtime: { sendMessage: async () => { throw err; } } });
+  const cutRemoval = 'The removal was cut short: papergist stopped before it finished. If the paper is still listed in a moment, remove it again.';
+  const cutSave = 'The save was cut short: papergist stopped before it finished. If the paper is not saved in a moment, save it again.';
+  try {
+    for (const words of [
+      // Chrome since 102, Chrome before, Firefox (event page unloaded, or its reply dropped), and wording no
+      // browser uses yet: the sentence is not what tells it
+      'A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received',
+      'The message port closed before a response was received.',
+      'Promised response from onMessage listener went out of scope',
+      'Message manager disconnected',
+      'Der Hintergrund hat die Verbindung vor der Antwort beendet.',
+    ]) {
+      globalThis.chrome = /** @type {any} */ (lost(new Error(words)));
+      await assert.rejects(send('library/remove', { id: 'arxiv:2401.00001' }), (err) => {
+        assert.equal(errorInfo(err).code, 'no_reply', words);
+        assert.equal(removalFailed(err), cutRemoval, words);
+        assert.equal(saveFailed(err), cutSave, words);
+        assert.ok(err.message.includes(words), 'the browser\'s words stay in the error, for the console');
+        return true;
+      });
+    }
+    // Refused before it was sent (a value that cannot be copied, a bad call): nothing happened, and the error says why.
+    const clone = Object.assign(new Error('could not be cloned'), { name: 'DataCloneError' });
+    globalThis.chrome = /** @type {any} */ (lost(clone));
+    await assert.rejects(send('library/save'), (err) => err === clone && saveFailed(err) === 'Not saved: could not be cloned');
+    globalThis.chrome = /** @type {any} */ ({ runtime: { sendMessage: () => { throw new TypeError('Error in invocation of runtime.sendMessage'); } } });
+    await assert.rejects(send('library/save'), (err) => err instanceof TypeError && saveFailed(err) === 'Not saved: Error in invocation of runtime.sendMessage');
+  } finally {
+    delete globalThis.chrome;
+  }
+});
+
+test('a lost reply outside a save or removal says what to do in words that fit the popup and options, not the browser\'s', () => {
+  const lost = new AppError('no_reply', 'no reply to library/update: A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received');
+  const said = 'papergist stopped before it answered: look again in a moment, and try again if it was not done.';
+  assert.equal(sentenceOf(lost), said, 'options: "Sync now failed: ...", For you, settling a conflict');
+  assert.equal(`Sync now failed: ${sentenceOf(lost)}`, `Sync now failed: ${said}`);
+  // The popup's edits (read, tags, note): perhaps stored, so not "Not saved".
+  assert.equal(editFailed(lost), 'The change was cut short: papergist stopped before it finished. If it is not shown in a moment, make it again.');
+  assert.equal(editFailed(new AppError('cut_short', 'storage failed after the write')), editFailed(lost));
+  assert.equal(editFailed(new AppError('invalid', 'tags: one is longer than 64 characters')), 'Not saved: tags: one is longer than 64 characters');
+  // Other codes keep their message after the sentence.
+  assert.equal(sentenceOf(new AppError('rate_limited', 'too many logins')), 'Too many attempts: wait a few minutes, then try again. (too many logins)');
 });

@@ -3,7 +3,7 @@
 // The library is loaded once and kept current from chrome.storage.onChanged (search-index.js), and every change
 // is a message to the background, the one writer of papers; the popup writes only what its next opening reads
 // first (first-screen.js).
-import { MSG, PORT, STATUS_KEY, CHECKED_KEY, REFUSED_KEY, AppError, send, sentenceOf, removalFailed, saveFailed } from '../lib/messages.js';
+import { MSG, PORT, STATUS_KEY, CHECKED_KEY, REFUSED_KEY, AppError, send, sentenceOf, removalFailed, saveFailed, editFailed } from '../lib/messages.js';
 import { dirtyFields, paperOf } from '../lib/record.js';
 import { FORMATS } from '../lib/export.js';
 import { LibraryIndex } from './search-index.js';
@@ -12,6 +12,7 @@ import { idOfKey, keyOf } from '../lib/saved.js';
 import { storedKeys } from '../lib/storage-keys.js';
 import { showStatus } from './sync-status.js';
 import { conflictView, disputeView } from './conflict.js';
+import { notSavedLine } from './kept-typed.js';
 
 /** @typedef {import('../lib/messages.js').SavedPaper} SavedPaper */
 /** @typedef {import('../lib/messages.js').SyncStatus} SyncStatus */
@@ -151,6 +152,7 @@ function item(id) {
   typed('.tags', 'tags', (v) => ({ tags: v.split(',') }));
   typed('.note', 'note', (v) => ({ note: v }));
   field('.read').addEventListener('change', (e) => update({ read: e.target.checked }));
+  field('.dismiss-notice').addEventListener('click', () => act(li, send(MSG.DISMISS_NOTICE, { id }), (err) => `Not dismissed: ${sentenceOf(err)}`));
   field('.remove').addEventListener('click', () => {
     const rec = index.get(id);
     act(li, send(MSG.REMOVE_PAPER, { id }).then(() => rec && offerUndo(rec)), removalFailed);
@@ -212,7 +214,7 @@ function typedEdit(id, name, patch, apply) {
  * Shows why a change did not reach the background, on the paper it was for.
  * @param {HTMLElement} li @param {Promise<unknown>} sending @param {(err: unknown) => string} [failed] what to say
  */
-async function act(li, sending, failed = (err) => `Not saved: ${sentenceOf(err)}`) {
+async function act(li, sending, failed = editFailed) {
   const error = /** @type {HTMLElement} */ (li.querySelector('.action-error'));
   try {
     await sending;
@@ -227,11 +229,14 @@ async function act(li, sending, failed = (err) => `Not saved: ${sentenceOf(err)}
 /** @param {string} id @param {'tags'|'note'} name @returns {KeptTyped|undefined} what was typed and refused */
 const refusedOf = (id, name) => refused[`${name}\n${id}`];
 
-/** Shows why the typed text kept in an item's fields (refusedOf) is not saved, or nothing. @param {HTMLElement} li */
-function showRefused(li) {
+/**
+ * Shows why the typed text kept in an item's fields (refusedOf) is not saved, or nothing.
+ * @param {HTMLElement} li @param {SavedPaper|undefined} [rec] the paper as the library has it (default: the index's)
+ */
+function showRefused(li, rec = index.get(li.dataset.paperId)) {
   const error = /** @type {HTMLElement} */ (li.querySelector('.action-error'));
   const why = /** @type {const} */ (['tags', 'note']).map((name) => refusedOf(li.dataset.paperId, name)).filter(Boolean)
-    .map((k) => `Not saved: ${sentenceOf(k.error)}`);
+    .map((k) => notSavedLine(k, rec));
   error.textContent = why.join(' ');
   error.hidden = !why.length;
   li.classList.toggle('refused', why.length > 0);
@@ -268,7 +273,7 @@ function fill(li, s) {
   if (!typing(tags)) tags.value = keptTags ? (keptTags.patch.tags || []).join(',') : (s.tags || []).join(', ');
   const note = field('.note');
   if (!typing(note)) note.value = keptNote ? keptNote.patch.note ?? '' : s.note || '';
-  if (keptTags || keptNote || li.classList.contains('refused')) showRefused(li);
+  if (keptTags || keptNote || li.classList.contains('refused')) showRefused(li, s);
   field('.read').checked = Boolean(s.read);
   field('.saved-at').textContent = `saved ${new Date(s.saved_at).toLocaleDateString()}`;
   const pending = dirtyFields(s).length > 0;
@@ -277,6 +282,9 @@ function fill(li, s) {
   const syncError = field('.sync-error');
   syncError.hidden = !s.sync.error;
   syncError.textContent = s.sync.error ? `Not synced: ${s.sync.error}` : '';
+  const notice = field('.sync-notice'); // a removal the server refused: the paper is back, synced (sync.js)
+  notice.hidden = !s.sync.notice;
+  field('.notice-text').textContent = s.sync.notice || '';
 
   const { conflict } = s.sync;
   li.classList.toggle('has-conflict', Boolean(conflict));

@@ -1,8 +1,8 @@
 // A sync server in memory behind a fake fetch, for node tests of the sync engine: GET /v1/sync (pull), POST
 // /v1/sync (push: every change applies, every deletion too (one of a removed ID writes nothing) unless its ID is in
 // refusals, but a change of an ID in conflicts is a conflict on its note), GET /v1/sync/wait (answered only by
-// answerWaits; else the engine's timeout ends it). Enough of the wire contract (shared/syncproto) for rounds, not
-// its merge rules.
+// answerWaits; else the engine's timeout ends it), GET /v1/items/<id> (unless its ID is in lookups). Enough of
+// the wire contract (shared/syncproto) for rounds, not its merge rules.
 export function fakeServer() {
   const items = new Map();
   let version = 0;
@@ -25,6 +25,12 @@ export function fakeServer() {
    * @type {Map<string, 'push'|'result'|'later'>}
    */
   const refusals = new Map();
+  /**
+   * IDs whose GET /v1/items/<id> the server refuses ('invalid', 400: an ID it will not look up), fails ('failing',
+   * 500), or answers as a route it does not have ('route', 404 not_found, as Echo's own unknown route).
+   * @type {Map<string, 'invalid'|'failing'|'route'>}
+   */
+  const lookups = new Map();
   const json = (status, body) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
   globalThis.fetch = async (url, init = {}) => {
     const u = new URL(url);
@@ -82,6 +88,16 @@ export function fakeServer() {
       }
       return json(200, { version, results });
     }
+    if (u.pathname.startsWith('/v1/items/') && method === 'GET') {
+      const id = decodeURIComponent(u.pathname.slice('/v1/items/'.length));
+      const how = lookups.get(id);
+      if (how === 'invalid') return json(400, { error: { code: 'invalid', message: 'id: this one is refused' } });
+      if (how === 'failing') return json(500, { error: { code: 'internal', message: 'the server failed' } });
+      if (how === 'route') return json(404, { error: { code: 'not_found', message: 'Not Found' } });
+      const it = items.get(id);
+      if (!it || it.deleted) return json(404, { error: { code: 'not_found', message: `${id} not found` } });
+      return json(200, it);
+    }
     return json(404, { error: { code: 'not_found', message: 'no such route' } });
   };
   /** Stores items as the server's, at one new version, and returns it. */
@@ -90,5 +106,5 @@ export function fakeServer() {
     for (const i of list) items.set(i.id, { ...i, version });
     return version;
   };
-  return { items, requests, seed, conflicts, refusals, answerWaits, get version() { return version; } };
+  return { items, requests, seed, conflicts, refusals, lookups, answerWaits, get version() { return version; } };
 }

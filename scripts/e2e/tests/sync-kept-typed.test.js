@@ -1,0 +1,70 @@
+// Text typed in the popup and refused (a tag over 64 characters) stays in its field with "Not saved: ...", until it
+// fits: it is the only copy of what was typed. When another device's value of that field syncs in, the text stays,
+// and the line also says that the field has changed on another device since.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { Browser } from '../lib/browser.js';
+import { Backend } from '../lib/backend.js';
+import { syntheticPaper } from '../lib/fixtures.js';
+import { message, signIn, syncNow, records } from '../lib/sync.js';
+
+const paper = syntheticPaper(72);
+const ID = `arxiv:${paper.id}`;
+const PASSWORD = 'correct horse battery staple';
+
+/** @type {Backend} */
+let backend;
+/** @type {Browser[]} */
+const browsers = [];
+
+before(async () => {
+  backend = await new Backend().start();
+});
+after(async () => {
+  for (const b of browsers) await b.dispose().catch(() => {});
+  await backend?.dispose();
+});
+
+test('tags refused here stay when another device\'s tags sync in, and the open popup says the tags changed there', async () => {
+  const email = 'kept-typed@example.org';
+  const [a, b] = [await new Browser({ grantHosts: ['http://127.0.0.1/*'] }).start(), await new Browser({ grantHosts: ['http://127.0.0.1/*'] }).start()];
+  browsers.push(a, b);
+  await signIn(a, backend.url, email, PASSWORD, { create: true, deviceName: 'laptop' });
+  await signIn(b, backend.url, email, PASSWORD, { deviceName: 'desktop' });
+  await message(a, 'library/save', { paper: { id: ID, title: paper.title, authors: paper.authors, url: `https://arxiv.org/abs/${paper.id}` },
+    summary: { tldr: '', keyphrases: [] } });
+  await syncNow(a);
+  await syncNow(b);
+
+  const popup = await a.context.newPage();
+  await popup.goto(`chrome-extension://${a.extensionId}/popup/popup.html`);
+  await popup.locator('body[data-rendered]').waitFor({ state: 'attached' });
+  const item = popup.locator(`li.paper[data-paper-id="${ID}"]`);
+  const typed = `theory, ${'t'.repeat(65)}`;
+  await item.locator('input.tags').fill(typed);
+  await item.locator('input.tags').press('Tab'); // applied now, and refused
+  await item.locator('.action-error').waitFor();
+  assert.equal(await item.locator('.action-error').textContent(),
+    'Not saved: papergist cannot store this: tags: one is longer than 64 characters or has control characters');
+
+  await message(b, 'library/update', { id: ID, patch: { tags: ['from the desktop'] } });
+  await syncNow(b);
+  await syncNow(a);
+  assert.deepEqual((await records(a))[ID].tags, ['from the desktop']);
+  const said = 'Not saved: papergist cannot store this: tags: one is longer than 64 characters or has control characters' +
+    ' — the tags have changed on another device since.';
+  await popup.waitForFunction(([id, text]) => document.querySelector(`li.paper[data-paper-id="${id}"] .action-error`)?.textContent === text,
+    [ID, said], { timeout: 15_000 }).catch(() => {});
+  assert.equal(await item.locator('.action-error').textContent(), said);
+  assert.equal(await item.locator('.action-error').isHidden(), false);
+  assert.equal(await item.locator('input.tags').inputValue(), typed, 'what was typed is still there');
+  await popup.close();
+  // Opened again: the same.
+  const again = await a.context.newPage();
+  await again.goto(`chrome-extension://${a.extensionId}/popup/popup.html`);
+  const li = again.locator(`li.paper[data-paper-id="${ID}"]`);
+  await li.locator('.action-error').waitFor();
+  assert.equal(await li.locator('.action-error').textContent(), said);
+  assert.equal(await li.locator('input.tags').inputValue(), typed);
+  await again.close();
+});

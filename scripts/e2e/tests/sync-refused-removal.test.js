@@ -1,0 +1,77 @@
+// A removal the real server refuses: the paper came back only when saved again, and meanwhile was hidden here though
+// the server and the other devices kept it. The round now asks the server for it (GET /v1/items/<id>) and brings it
+// back as the server has it, synced, with a notice on the paper that the user can dismiss. The server refuses a
+// removal whose base version is beyond any it gives (shared/syncproto Deletion.Normalize): the test gives the
+// stored record such a version before removing it, which the extension itself never does.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { Browser } from '../lib/browser.js';
+import { Backend } from '../lib/backend.js';
+import { syntheticPaper } from '../lib/fixtures.js';
+import { message, signIn, syncNow, records } from '../lib/sync.js';
+
+const paper = syntheticPaper(71);
+const ID = `arxiv:${paper.id}`;
+const PASSWORD = 'correct horse battery staple';
+const NOTICE = 'Not removed: the server refused to remove it (the version of it this device had is not one the server gave), so it is back, as your other devices have it.';
+
+/** @type {Backend} */
+let backend;
+/** @type {Browser[]} */
+const browsers = [];
+
+before(async () => {
+  backend = await new Backend().start();
+});
+after(async () => {
+  for (const b of browsers) await b.dispose().catch(() => {});
+  await backend?.dispose();
+});
+
+test('a removal the server refuses brings the paper back as the other devices have it, synced, with a notice the user dismisses', async () => {
+  const email = 'refused-removal@example.org';
+  const [a, b] = [await new Browser({ grantHosts: ['http://127.0.0.1/*'] }).start(), await new Browser({ grantHosts: ['http://127.0.0.1/*'] }).start()];
+  browsers.push(a, b);
+  await signIn(a, backend.url, email, PASSWORD, { create: true, deviceName: 'laptop' });
+  await signIn(b, backend.url, email, PASSWORD, { deviceName: 'desktop' });
+  await message(a, 'library/save', { paper: { id: ID, title: paper.title, authors: paper.authors, url: `https://arxiv.org/abs/${paper.id}` },
+    summary: { tldr: '', keyphrases: [] } });
+  await syncNow(a);
+  await syncNow(b);
+  await message(b, 'library/update', { id: ID, patch: { note: 'written on the desktop', tags: ['to cite'] } });
+  await syncNow(b);
+  const version = (await records(b))[ID].version;
+
+  // A removes it at a version the server refuses; A has not pulled B's note.
+  const w = await a.serviceWorker();
+  await w.evaluate(async (id) => {
+    const key = `paper:${id}`;
+    const { [key]: rec } = await chrome.storage.local.get(key);
+    await chrome.storage.local.set({ [key]: { ...rec, version: 2 ** 53 } });
+  }, ID);
+  await message(a, 'library/remove', { id: ID });
+  assert.equal((await records(a))[ID], undefined);
+  const st = await syncNow(a);
+  assert.deepEqual([st.state, st.error], ['synced', undefined], 'the library is in sync; only the removal failed');
+  const back = (await records(a))[ID];
+  assert.ok(back, 'back here, not hidden');
+  assert.deepEqual([back.note, back.tags, back.version, back.sync.dirty, back.sync.error, back.sync.notice],
+    ['written on the desktop', ['to cite'], version, {}, undefined, NOTICE], 'as the server and the desktop have it');
+
+  const popup = await a.context.newPage();
+  await popup.goto(`chrome-extension://${a.extensionId}/popup/popup.html`);
+  const li = popup.locator(`li.paper[data-paper-id="${ID}"]`);
+  await li.locator('.sync-notice').waitFor();
+  assert.equal(await li.locator('.sync-notice .notice-text').textContent(), NOTICE);
+  assert.equal(await li.locator('.sync-error').isHidden(), true, 'no "Not synced" on a synced paper');
+  assert.equal(await li.locator('.note').inputValue(), 'written on the desktop');
+  await popup.locator('#sync-status[data-sync-state="synced"]').waitFor();
+  assert.match(await popup.locator('#sync-status .text').textContent(), /^Synced at \d/, 'the last-synced time, not "Sync error"');
+  // Dismissed: the notice goes, and nothing else changes or is pushed.
+  await li.locator('.dismiss-notice').click();
+  await li.locator('.sync-notice').waitFor({ state: 'hidden' });
+  const after = (await records(a))[ID];
+  assert.deepEqual([after.sync.notice, after.version, after.sync.dirty, after.note], [undefined, version, {}, 'written on the desktop']);
+  assert.equal((await syncNow(a)).state, 'synced');
+  await popup.close();
+});
