@@ -404,24 +404,24 @@ func isAcronym(s string) bool {
 // itself and do not point back.
 func PointsBack(s string) bool {
 	first, rest, _ := strings.Cut(s, " ")
-	if inList(" It Its They Their Such ", first) {
+	if InList(" It Its They Their Such ", first) {
 		return true
 	}
-	if !inList(" This These Those That ", first) {
+	if !InList(" This These Those That ", first) {
 		return false
 	}
 	// the noun may follow a modifier: "This workshop paper", "This short note"
 	next, rest, _ := strings.Cut(rest, " ")
 	after, _, _ := strings.Cut(rest, " ")
-	return !inList(ownNouns, strings.TrimRight(next, ",;:")) && !inList(ownNouns, strings.TrimRight(after, ",;:"))
+	return !InList(ownNouns, strings.TrimRight(next, ",;:")) && !InList(ownNouns, strings.TrimRight(after, ",;:"))
 }
 
 // ownNouns, after "This", name the paper the TL;DR is about.
 const ownNouns = " paper work study article thesis note letter report chapter survey tutorial manuscript contribution submission research dissertation "
 
-// inList reports whether w is one of the words of list, which opens and closes with a space: in wasm, smaller
+// InList reports whether w is one of the words of list, which opens and closes with a space: in wasm, smaller
 // than a map or a switch.
-func inList(list, w string) bool {
+func InList(list, w string) bool {
 	if w == "" || strings.IndexByte(w, ' ') >= 0 {
 		return false
 	}
