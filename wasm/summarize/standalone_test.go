@@ -111,6 +111,38 @@ func TestTLDREndsWithTheThought(t *testing.T) {
 	}
 }
 
+// A TL;DR is never cut after a number without its noun, a word that needs what follows ("but", "in", "each"…)
+// or the first of two modifiers joined by "and": SciTLDR dev Skep6TVYDB gave "…for any monotone transform of a
+// smooth." of "a smooth and strongly convex objective", train S1xSSTNKDB "…containing 108." of "108,501
+// images", rkgO66VKDS "…quantized to 2." of "2-, 3- or 4-bits", S1giVsRcYm "…in the tabular case but.".
+func TestTLDRIsNotCutIntoABrokenSentence(t *testing.T) {
+	for _, tt := range []struct{ id, broken string }{
+		{"Skep6TVYDB", " of a smooth."},
+		{"S1xSSTNKDB", " containing 108."},
+		{"rkgO66VKDS", " quantized to 2."},
+		{"S1giVsRcYm", " case but."},
+	} {
+		r := sharedRecordByID(t, tt.id)
+		got := summarize.TLDR(r.Title, r.Abstract)
+		assert.False(t, strings.HasSuffix(got, tt.broken), "%s: %q", tt.id, got)
+		words := strings.Fields(strings.TrimSuffix(got, "."))
+		assert.Greater(t, len(words), 3, "%s: %q", tt.id, got)
+	}
+}
+
+// Abstracts written for the test: a thousands separator is no cut, "containing 86,240 utterances" was cut to
+// "…containing 86.".
+func TestTLDRKeepsANumberWithItsNoun(t *testing.T) {
+	for _, tt := range []struct{ abstract, want string }{
+		{"Speech corpora are skewed. To reduce the accent gap in these corpora, we recorded a new speech corpus containing 86,240 utterances which is balanced on accent, age and gender, and we show that recognizers trained on it make fewer errors on minority accents than recognizers trained on existing corpora.",
+			"86,240 utterances"},
+		{"Medical images are scarce. To address the site imbalance in public collections, we assembled a chest radiograph collection containing 31,904 studies which is balanced on hospital and scanner, and we show that classifiers trained on it are more robust to new hospitals than classifiers trained on earlier collections.",
+			"31,904 studies"},
+	} {
+		assert.Contains(t, summarize.TLDR("Methods", tt.abstract), tt.want)
+	}
+}
+
 // A “ closed by a straight quote is one pair: a SciTLDR dev TL;DR (rJgzzJHtDB) was cut to "…showing their strong
 // promise in achieving a.".
 func TestTLDRKeepsMixedQuotes(t *testing.T) {

@@ -427,9 +427,9 @@ func subjectPointsBack(s string) bool {
 	switch {
 	case first == "It":
 		return !dummyIt(rest)
-	case inList(" Its They Their Such ", first):
+	case InList(" Its They Their Such ", first):
 		return true
-	case inList(" This These Those That ", first):
+	case InList(" This These Those That ", first):
 		return !namesPaper(rest)
 	}
 	return false
@@ -461,7 +461,7 @@ func namesPaper(s string) bool {
 		var w string
 		w, s, _ = strings.Cut(s, " ")
 		w = strings.TrimRight(w, ",;:")
-		if inList(ownNouns, w) {
+		if InList(ownNouns, w) {
 			return true
 		}
 		if strings.HasSuffix(w, "s") {
@@ -475,7 +475,7 @@ func namesPaper(s string) bool {
 // is well known that…", "It has been shown that…": it then stands for the clause that follows.
 func dummyIt(s string) bool {
 	verb, s, _ := strings.Cut(s, " ")
-	if !inList(" is was has remains seems ", verb) {
+	if !InList(" is was has remains seems ", verb) {
 		return false
 	}
 	for range 3 {
@@ -484,7 +484,7 @@ func dummyIt(s string) bool {
 		if w == "to" || w == "that" {
 			return true
 		}
-		if inList(" a an the ", w) { // "It is a hurdle that…": a noun phrase, and "it" refers
+		if InList(" a an the ", w) { // "It is a hurdle that…": a noun phrase, and "it" refers
 			return false
 		}
 	}
@@ -494,9 +494,9 @@ func dummyIt(s string) bool {
 // ownNouns, after "This", name the paper the TL;DR is about.
 const ownNouns = " paper work study article thesis note letter report chapter survey tutorial manuscript contribution submission research dissertation "
 
-// inList reports whether w is one of the words of list, which opens and closes with a space: in wasm, smaller
+// InList reports whether w is one of the words of list, which opens and closes with a space: in wasm, smaller
 // than a map or a switch.
-func inList(list, w string) bool {
+func InList(list, w string) bool {
 	if w == "" || strings.IndexByte(w, ' ') >= 0 {
 		return false
 	}

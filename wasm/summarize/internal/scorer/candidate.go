@@ -312,11 +312,45 @@ func (b *candidateBuilder) add(h compress.Head, toks []token, delta float64, ran
 	// of the cuts in one gap between words only the first counts: the others keep the same words.
 	for j := compress.MinWords - 1; j < n-1; j++ {
 		c, ok := compress.FirstCut(h.Text, int(toks[j].end), int(toks[j+1].start))
-		if ok && !compress.NeedsComplement(toks[j].w) && !beforeMainClause(h.Text[c.At:]) {
-			make1(c.At, j+1, c.Kind)
+		if !ok || compress.NeedsComplement(toks[j].w) || beforeMainClause(h.Text[c.At:]) {
+			continue
 		}
+		// A cut that leaves a broken sentence though toks[j] passes NeedsComplement is never the TL;DR,
+		// the sentence uncut is safer: after a number without its noun ("…quantized to 2." of "2-, 3- or
+		// 4-bits", "…containing 108." of "108,501 images"), after one of dangling ("…in the tabular case
+		// but."), or at "and" after the first of two modifiers ("…of a smooth." of "a smooth and strongly
+		// convex objective", "…for smooth." of "for smooth and strongly convex objectives"). Training sees
+		// it all the same, so that make weights learns what it learned.
+		if last, after := toks[j].w, toks[min(j+2, n-1)].w; b.emit == nil && (isNumber(last) ||
+			compress.InList(dangling, last) ||
+			c.Kind == compress.KindAnd && (compress.InList(determiners, toks[j-1].w) || isAdverb(after))) {
+			continue
+		}
+		make1(c.At, j+1, c.Kind)
 	}
 }
+
+// isNumber reports a word of digits alone: "2", "108".
+func isNumber(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// isAdverb reports an adverb by its "-ly": "strongly", "partially"; not "apply", "rely" or "only".
+func isAdverb(w string) bool {
+	return len(w) > 4 && w[len(w)-2:] == "ly" && w[len(w)-3] != 'p'
+}
+
+// dangling are words that need what follows them, beside compress.NeedsComplement's: "…in the tabular case
+// but.", "…the setting in.".
+const dangling = " but in on for with by at via over under about through within without across among upon onto each every any some no whose those his her my your "
+
+// determiners before the word a cut at "and" leaves last make it a modifier whose noun comes after.
+const determiners = " a an the its their our this these those each every any both "
 
 // beforeMainClause reports a cut whose rest opens the main clause: what it keeps is the clause before, "Using
 // extensive simulations that consider …" of "…, we show that…", or "if σ is non-polynomial" of "…, then".
