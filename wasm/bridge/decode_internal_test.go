@@ -92,8 +92,8 @@ func FuzzDecodeRequests(f *testing.F) {
 func TestDecodeReadsEveryFieldMarshalWrites(t *testing.T) {
 	for _, s := range texts {
 		for _, n := range numbers {
-			checkRoundTrip(t, full[[]paper.Paper](s, n), decodePapers, utf8.ValidString(s))
-			checkRoundTrip(t, full[LibraryRequest](s, n), decodeLibraryRequest, utf8.ValidString(s))
+			checkRoundTrip(t, full[[]paper.Paper](t, s, n), decodePapers, utf8.ValidString(s))
+			checkRoundTrip(t, full[LibraryRequest](t, s, n), decodeLibraryRequest, utf8.ValidString(s))
 		}
 	}
 }
