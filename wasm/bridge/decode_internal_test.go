@@ -3,8 +3,10 @@ package bridge
 import (
 	"encoding/json"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/papergist/papergist/shared/paper"
 )
@@ -81,4 +83,30 @@ func FuzzDecodeRequests(f *testing.F) {
 			assert.Equal(t, wantLib, gotLib)
 		}
 	})
+}
+
+// A field added to paper.Paper, rank.Paper or LibraryRequest must be read as well as written: every field,
+// filled by reflection (full), is written by encoding/json and must come back from the hand readers as
+// json.Unmarshal reads it, which is the filled value itself unless the text is not valid UTF-8 (then both read
+// U+FFFD). A field the readers miss comes back zero and fails here.
+func TestDecodeReadsEveryFieldMarshalWrites(t *testing.T) {
+	for _, s := range texts {
+		for _, n := range numbers {
+			checkRoundTrip(t, full[[]paper.Paper](t, s, n), decodePapers, utf8.ValidString(s))
+			checkRoundTrip(t, full[LibraryRequest](t, s, n), decodeLibraryRequest, utf8.ValidString(s))
+		}
+	}
+}
+
+func checkRoundTrip[T any](t *testing.T, filled T, decode func(string, *T) error, same bool) {
+	t.Helper()
+	doc, err := json.Marshal(filled)
+	require.NoError(t, err)
+	var want, got T
+	require.NoError(t, json.Unmarshal(doc, &want))
+	require.NoError(t, decode(string(doc), &got))
+	assert.Equal(t, want, got, "%s", doc)
+	if same {
+		assert.Equal(t, filled, got, "%s", doc)
+	}
 }

@@ -17,8 +17,11 @@ import (
 )
 
 // fill sets every field reachable from v: strings to s, numbers to n, booleans to true, slices to two
-// elements, so that a field the writers miss shows as a difference from json.Marshal.
-func fill(v reflect.Value, s string, n float64) {
+// elements, maps to one entry, so that a field the writers or readers miss shows as a difference from
+// encoding/json. A kind it does not know fails the test, naming the field, rather than being left zero (and,
+// being omitempty, left out on both sides).
+func fill(t testing.TB, v reflect.Value, name, s string, n float64) {
+	t.Helper()
 	switch v.Kind() {
 	case reflect.String:
 		v.SetString(s)
@@ -31,23 +34,32 @@ func fill(v reflect.Value, s string, n float64) {
 	case reflect.Slice:
 		v.Set(reflect.MakeSlice(v.Type(), 2, 2))
 		for i := range 2 {
-			fill(v.Index(i), s, n)
+			fill(t, v.Index(i), fmt.Sprintf("%s[%d]", name, i), s, n)
 		}
+	case reflect.Map:
+		key, elem := reflect.New(v.Type().Key()).Elem(), reflect.New(v.Type().Elem()).Elem()
+		fill(t, key, name+" key", s, n)
+		fill(t, elem, name+"[key]", s, n)
+		v.Set(reflect.MakeMap(v.Type()))
+		v.SetMapIndex(key, elem)
 	case reflect.Struct:
 		for i := range v.NumField() {
-			if v.Type().Field(i).IsExported() {
-				fill(v.Field(i), s, n)
+			if f := v.Type().Field(i); f.IsExported() {
+				fill(t, v.Field(i), name+"."+f.Name, s, n)
 			}
 		}
 	case reflect.Pointer:
 		v.Set(reflect.New(v.Type().Elem()))
-		fill(v.Elem(), s, n)
+		fill(t, v.Elem(), "*"+name, s, n)
+	default:
+		t.Fatalf("fill: %s is a %s: add a case for it to fill, and check the hand writer and reader handle it", name, v.Type())
 	}
 }
 
-func full[T any](s string, n float64) T {
+func full[T any](t testing.TB, s string, n float64) T {
+	t.Helper()
 	var v T
-	fill(reflect.ValueOf(&v).Elem(), s, n)
+	fill(t, reflect.ValueOf(&v).Elem(), reflect.TypeFor[T]().String(), s, n)
 	return v
 }
 
@@ -69,9 +81,9 @@ var numbers = []float64{0, math.Copysign(0, -1), 1, -1, 0.5, 1.0 / 3, 1e-6, 9.99
 func TestAppendEnvelopeWritesAsMarshal(t *testing.T) {
 	for _, s := range texts {
 		for _, n := range numbers {
-			checkEnvelope(t, Envelope{OK: true, Data: full[Analysis](s, n)})
-			checkEnvelope(t, Envelope{OK: true, Data: full[LibraryState](s, n)})
-			checkEnvelope(t, Envelope{Error: full[*syncproto.Error](s, n)})
+			checkEnvelope(t, Envelope{OK: true, Data: full[Analysis](t, s, n)})
+			checkEnvelope(t, Envelope{OK: true, Data: full[LibraryState](t, s, n)})
+			checkEnvelope(t, Envelope{Error: full[*syncproto.Error](t, s, n)})
 		}
 	}
 	// Zero and nil values: omitempty fields left out, nil slices null, empty ones [].
@@ -86,7 +98,7 @@ func TestAppendEnvelopeWritesAsMarshal(t *testing.T) {
 }
 
 func TestAppendPicksWritesAsMarshal(t *testing.T) {
-	for _, picks := range [][]Pick{nil, {}, full[[]Pick]("p <1>", 2), {{PaperID: "a", More: -3}}} {
+	for _, picks := range [][]Pick{nil, {}, full[[]Pick](t, "p <1>", 2), {{PaperID: "a", More: -3}}} {
 		want, err := json.Marshal(picks)
 		require.NoError(t, err)
 		assert.Equal(t, string(want), string(appendPicks(nil, picks)))
@@ -117,18 +129,18 @@ func FuzzAppendEnvelope(f *testing.F) {
 		if math.IsNaN(n) || math.IsInf(n, 0) {
 			return
 		}
-		checkEnvelope(t, Envelope{OK: true, Data: full[Analysis](s, n)})
+		checkEnvelope(t, Envelope{OK: true, Data: full[Analysis](t, s, n)})
 		checkEnvelope(t, Envelope{Error: &syncproto.Error{Code: s, Message: s + s}})
 	})
 }
 
 // benchAnalysis is a 200-paper listing's answer, each paper with every field set.
-func benchAnalysis() Analysis {
-	a := Analysis{Site: "arxiv", Topics: full[[]summarize.Topic]("topic", 1)}
+func benchAnalysis(t testing.TB) Analysis {
+	a := Analysis{Site: "arxiv", Topics: full[[]summarize.Topic](t, "topic", 1)}
 	for i := range 200 {
-		p := full[paper.Paper](fmt.Sprintf("field of paper %d with <html> & \"quotes\"", i), float64(i))
+		p := full[paper.Paper](t, fmt.Sprintf("field of paper %d with <html> & \"quotes\"", i), float64(i))
 		p.Abstract = strings.Repeat("We study how models scale with data; results improve by 3.5%. ", 20)
-		a.Entries = append(a.Entries, Entry{Paper: p, Summary: full[summarize.Summary]("a tl;dr of about a line", 0), Abstract: AbstractPage})
+		a.Entries = append(a.Entries, Entry{Paper: p, Summary: full[summarize.Summary](t, "a tl;dr of about a line", 0), Abstract: AbstractPage})
 	}
 	a.Timing = Timing{Extract: 12.5, Abstracts: 0.1, Summarize: 80.25, Digest: 3, Rank: 1e-7}
 	return a
@@ -137,7 +149,7 @@ func benchAnalysis() Analysis {
 // BenchmarkAppendEnvelope and BenchmarkMarshalEnvelope write the same answer as a string: the bridge's
 // envelope, then encoding/json, in one process (in the wasm too: GOOS=js GOARCH=wasm go test -c).
 func BenchmarkAppendEnvelope(b *testing.B) {
-	a := benchAnalysis()
+	a := benchAnalysis(b)
 	b.ReportAllocs()
 	for b.Loop() {
 		envelope(a, nil)
@@ -145,7 +157,7 @@ func BenchmarkAppendEnvelope(b *testing.B) {
 }
 
 func BenchmarkMarshalEnvelope(b *testing.B) {
-	e := Envelope{OK: true, Data: benchAnalysis()}
+	e := Envelope{OK: true, Data: benchAnalysis(b)}
 	b.ReportAllocs()
 	for b.Loop() {
 		out, err := json.Marshal(e)
