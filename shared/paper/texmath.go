@@ -3,6 +3,7 @@ package paper
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // TeX math that reads as plain text: $\mathcal{O}(n \log n)$ → O(n log n), $\alpha$ → α, x^{2} → x²,
@@ -108,7 +109,10 @@ func renderMath(m string) (string, bool) {
 			}
 			w, ok := texMathWords[m[i+1:j]]
 			if !ok {
-				return "", false
+				w, j = markedMath(m, m[i+1:j], j)
+				if j < 0 {
+					return "", false
+				}
 			}
 			if j < len(m) && m[j] == '.' && m[j-1] == 't' {
 				j++ // \left. and \right. are no bracket
@@ -140,6 +144,39 @@ func renderMath(m string) (string, bool) {
 	}
 	out := strings.Join(strings.Fields(b.String()), " ")
 	return out, out != ""
+}
+
+// texMarks are the marks over one letter and the TeX accent (see texAccents) each one is: \tilde{O} → Õ.
+var texMarks = map[string]byte{"tilde": '~', "widetilde": '~', "hat": '^', "widehat": '^', "bar": '=',
+	"overline": '=', "dot": '.', "ddot": '"'}
+
+// markedMath renders \sqrt{x} (√x, √(n log n)) or a mark over one letter (\hat{y} → ŷ) whose name is cmd
+// and whose braced argument starts at m[j]. It returns the text and the end of the argument, or -1 when the
+// argument has braces of its own, or is not one letter for a mark.
+func markedMath(m, cmd string, j int) (string, int) {
+	mark, isMark := texMarks[cmd]
+	if (cmd != "sqrt" && !isMark) || j >= len(m) || m[j] != '{' {
+		return "", -1
+	}
+	k := strings.IndexAny(m[j+1:], "{}")
+	if k < 0 || m[j+1+k] != '}' {
+		return "", -1
+	}
+	arg, ok := renderMath(m[j+1 : j+1+k])
+	end := j + 2 + k
+	switch {
+	case !ok:
+		return "", -1
+	case isMark:
+		if utf8.RuneCountInString(arg) != 1 || !unicode.IsLetter([]rune(arg)[0]) {
+			return "", -1
+		}
+		return arg + string(texAccents[mark]), end
+	case (utf8.RuneCountInString(arg) == 1 || strings.Trim(arg, "0123456789") == "") &&
+		(end == len(m) || !isAlnum(m[end]) && m[end] != '{'): // √(d)T, not √dT
+		return "√" + arg, end
+	}
+	return "√(" + arg + ")", end
 }
 
 // scriptArg returns the argument of ^ or _ at the start of s (one character, or a braced group without

@@ -209,3 +209,18 @@ func TestCleanTextQuotesStayLinear(t *testing.T) {
 		}
 	}
 }
+
+// Roots and marks over one letter render; a root or mark over more than that, or with braces inside, stays
+// as written.
+func TestCleanTextRendersRootsAndMarks(t *testing.T) {
+	for in, want := range map[string]string{
+		`error $O(1/\sqrt{n})$ after $\sqrt{12}$ steps`: "error O(1/√n) after √12 steps",
+		`regret $\tilde{\mathcal{O}}(\sqrt{n \log n})$`: "regret Õ(√(n log n))",
+		`the estimate $\hat{w}$ of $\bar{x}$`:           "the estimate ŵ of x̄",
+		`it needs $\sqrt{k}m$ calls`:                    "it needs √(k)m calls",
+		`a span $\bar{uv}$ and $\sqrt[3]{a}$`:           `a span $\bar{uv}$ and $\sqrt[3]{a}$`,
+		`and $\sqrt{\frac{a}{b}}$ stays`:                `and $\sqrt{\frac{a}{b}}$ stays`,
+	} {
+		assert.Equal(t, want, paper.CleanText(in), in)
+	}
+}
