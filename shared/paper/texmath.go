@@ -25,7 +25,7 @@ var texMathWords = map[string]string{
 	"%": "%", ",": " ", ";": " ", "!": "", " ": " ", "quad": " ", "qquad": " ",
 	"R": "ℝ", "exists": "∃", "forall": "∀", "vee": "∨", "wedge": "∧", "neg": "¬", "cup": "∪", "cap": "∩",
 	"subset": "⊂", "subseteq": "⊆", "emptyset": "∅", "langle": "⟨", "rangle": "⟩", "star": "⋆", "circ": "∘",
-	"mid": "|", "Rightarrow": "⇒", "mapsto": "↦", "left": "", "right": "",
+	"mid": "|", "Rightarrow": "⇒", "mapsto": "↦", "left": "", "right": "", "{": "{", "}": "}",
 }
 
 // texFonts are the commands that only change the font of their argument.
@@ -81,6 +81,13 @@ func renderTeX(s string) string {
 // renderText is renderTeX outside math.
 func renderText(s string) string {
 	if strings.IndexByte(s, '\\') >= 0 {
+		s = replaceTeX(s, func(s string, i int) (string, int) {
+			// \\([{}]) → the brace
+			if s[i+1] != '{' && s[i+1] != '}' {
+				return "", -1
+			}
+			return s[i+1 : i+2], i + 2
+		}, 0)
 		s = unwrapFonts(s)
 	}
 	if strings.IndexByte(s, '^') >= 0 {
@@ -123,6 +130,9 @@ func renderMath(m string) (string, bool) {
 			arg, n := scriptArg(m[i+1:])
 			if arg == "" || strings.Trim(arg, "0123456789+-") != "" || c == '_' && strings.ContainsAny(arg, "+-") {
 				if arg != "" && isWord(arg) {
+					if c == '^' && len(arg) > 1 {
+						arg = "(" + arg + ")" // ℝ^(2k), not ℝ^2k
+					}
 					b.WriteString(string(c) + arg) // x_i, R^d stay as plain text reads them
 					i += 1 + n
 					continue

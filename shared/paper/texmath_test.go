@@ -224,3 +224,17 @@ func TestCleanTextRendersRootsAndMarks(t *testing.T) {
 		assert.Equal(t, want, paper.CleanText(in), in)
 	}
 }
+
+// Set braces stay braces in math, and a superscript of more than one character keeps its grouping: a set
+// must not read as an expression, nor ℝ^{2k} as (ℝ²)k.
+func TestCleanTextKeepsSetBracesAndGroupedScripts(t *testing.T) {
+	for in, want := range map[string]string{
+		`labels $y \in \{0,1\}$ only`:                 "labels y ∈ {0,1} only",
+		`the set $\left\{v\right\}$ of one vertex`:    "the set {v} of one vertex",
+		`all $\{t \mid t>0\}$ here`:                   "all {t | t>0} here",
+		`a map $F: \R^{3m} \to \R^m$ and $2^{ab}$`:    "a map F: ℝ^(3m) → ℝ^m and 2^(ab)",
+		`braces \{q\} in text, $x_{uv}$ and $y^{12}$`: "braces {q} in text, x_uv and y¹²",
+	} {
+		assert.Equal(t, want, paper.CleanText(in), in)
+	}
+}

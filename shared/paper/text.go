@@ -203,8 +203,8 @@ func readableTeX(s string) string {
 		return "", -1
 	}, '{')
 	s = replaceTeX(s, func(s string, i int) (string, int) {
-		// \\([&%$#_{} ]) → the symbol (\  is a space)
-		if strings.IndexByte("&%$#_{} ", s[i+1]) < 0 {
+		// \\([&%$#_ ]) → the symbol (\  is a space); \{ and \} are left to renderTeX, which keeps them in math
+		if strings.IndexByte("&%$#_ ", s[i+1]) < 0 {
 			return "", -1
 		}
 		return s[i+1 : i+2], i + 2
