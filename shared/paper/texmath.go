@@ -82,7 +82,10 @@ func renderTeX(s string) string {
 func renderText(s string) string {
 	if strings.IndexByte(s, '\\') >= 0 {
 		s = replaceTeX(s, func(s string, i int) (string, int) {
-			// \\([{}]) → the brace
+			// \\([{}]) → the brace; \\\\ (a backslash written as such) stays
+			if s[i+1] == '\\' {
+				return s[i : i+2], i + 2
+			}
 			if s[i+1] != '{' && s[i+1] != '}' {
 				return "", -1
 			}
@@ -114,14 +117,15 @@ func renderMath(m string) (string, bool) {
 			if j == i+1 && j < len(m) {
 				j++ // a one-symbol command: \% \, \;
 			}
-			w, ok := texMathWords[m[i+1:j]]
+			name := m[i+1 : j]
+			w, ok := texMathWords[name]
 			if !ok {
-				w, j = markedMath(m, m[i+1:j], j)
+				w, j = markedMath(m, name, j)
 				if j < 0 {
 					return "", false
 				}
 			}
-			if j < len(m) && m[j] == '.' && m[j-1] == 't' {
+			if j < len(m) && m[j] == '.' && (name == "left" || name == "right") {
 				j++ // \left. and \right. are no bracket
 			}
 			b.WriteString(w)

@@ -238,3 +238,17 @@ func TestCleanTextKeepsSetBracesAndGroupedScripts(t *testing.T) {
 		assert.Equal(t, want, paper.CleanText(in), in)
 	}
 }
+
+// TeX's line break \\ leaves no stray backslash; a period after \cdot or \det stays (only \left. and
+// \right. are no bracket); a backslash pair in code or a path stays as written.
+func TestCleanTextLineBreaksAndPeriodsAfterCommands(t *testing.T) {
+	for in, want := range map[string]string{
+		`one line\\ the next`:                      "one line the next",
+		"one line\\\\\nthe next":                   "one line the next",
+		`the product $u\cdot.$ and $\det.$ both`:   "the product u·. and det. both",
+		`a bar $\left.f\right|_0$ stays a bar`:     "a bar f|₀ stays a bar",
+		"the path `C:\\\\ new` and C:\\\\dir stay": "the path `C:\\\\ new` and C:\\\\dir stay",
+	} {
+		assert.Equal(t, want, paper.CleanText(in), in)
+	}
+}
