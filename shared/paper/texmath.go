@@ -3,6 +3,7 @@ package paper
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // TeX math that reads as plain text: $\mathcal{O}(n \log n)$ → O(n log n), $\alpha$ → α, x^{2} → x²,
@@ -24,7 +25,7 @@ var texMathWords = map[string]string{
 	"%": "%", ",": " ", ";": " ", "!": "", " ": " ", "quad": " ", "qquad": " ",
 	"R": "ℝ", "exists": "∃", "forall": "∀", "vee": "∨", "wedge": "∧", "neg": "¬", "cup": "∪", "cap": "∩",
 	"subset": "⊂", "subseteq": "⊆", "emptyset": "∅", "langle": "⟨", "rangle": "⟩", "star": "⋆", "circ": "∘",
-	"mid": "|", "Rightarrow": "⇒", "mapsto": "↦", "left": "", "right": "",
+	"mid": "|", "Rightarrow": "⇒", "mapsto": "↦", "left": "", "right": "", "{": "{", "}": "}",
 }
 
 // texFonts are the commands that only change the font of their argument.
@@ -80,6 +81,16 @@ func renderTeX(s string) string {
 // renderText is renderTeX outside math.
 func renderText(s string) string {
 	if strings.IndexByte(s, '\\') >= 0 {
+		s = replaceTeX(s, func(s string, i int) (string, int) {
+			// \\([{}]) → the brace; \\\\ (a backslash written as such) stays
+			if s[i+1] == '\\' {
+				return s[i : i+2], i + 2
+			}
+			if s[i+1] != '{' && s[i+1] != '}' {
+				return "", -1
+			}
+			return s[i+1 : i+2], i + 2
+		}, 0)
 		s = unwrapFonts(s)
 	}
 	if strings.IndexByte(s, '^') >= 0 {
@@ -106,11 +117,15 @@ func renderMath(m string) (string, bool) {
 			if j == i+1 && j < len(m) {
 				j++ // a one-symbol command: \% \, \;
 			}
-			w, ok := texMathWords[m[i+1:j]]
+			name := m[i+1 : j]
+			w, ok := texMathWords[name]
 			if !ok {
-				return "", false
+				w, j = markedMath(m, name, j)
+				if j < 0 {
+					return "", false
+				}
 			}
-			if j < len(m) && m[j] == '.' && m[j-1] == 't' {
+			if j < len(m) && m[j] == '.' && (name == "left" || name == "right") {
 				j++ // \left. and \right. are no bracket
 			}
 			b.WriteString(w)
@@ -119,6 +134,9 @@ func renderMath(m string) (string, bool) {
 			arg, n := scriptArg(m[i+1:])
 			if arg == "" || strings.Trim(arg, "0123456789+-") != "" || c == '_' && strings.ContainsAny(arg, "+-") {
 				if arg != "" && isWord(arg) {
+					if c == '^' && len(arg) > 1 {
+						arg = "(" + arg + ")" // ℝ^(2k), not ℝ^2k
+					}
 					b.WriteString(string(c) + arg) // x_i, R^d stay as plain text reads them
 					i += 1 + n
 					continue
@@ -140,6 +158,39 @@ func renderMath(m string) (string, bool) {
 	}
 	out := strings.Join(strings.Fields(b.String()), " ")
 	return out, out != ""
+}
+
+// texMarks are the marks over one letter and the TeX accent (see texAccents) each one is: \tilde{O} → Õ.
+var texMarks = map[string]byte{"tilde": '~', "widetilde": '~', "hat": '^', "widehat": '^', "bar": '=',
+	"overline": '=', "dot": '.', "ddot": '"'}
+
+// markedMath renders \sqrt{x} (√x, √(n log n)) or a mark over one letter (\hat{y} → ŷ) whose name is cmd
+// and whose braced argument starts at m[j]. It returns the text and the end of the argument, or -1 when the
+// argument has braces of its own, or is not one letter for a mark.
+func markedMath(m, cmd string, j int) (string, int) {
+	mark, isMark := texMarks[cmd]
+	if (cmd != "sqrt" && !isMark) || j >= len(m) || m[j] != '{' {
+		return "", -1
+	}
+	k := strings.IndexAny(m[j+1:], "{}")
+	if k < 0 || m[j+1+k] != '}' {
+		return "", -1
+	}
+	arg, ok := renderMath(m[j+1 : j+1+k])
+	end := j + 2 + k
+	switch {
+	case !ok:
+		return "", -1
+	case isMark:
+		if utf8.RuneCountInString(arg) != 1 || !unicode.IsLetter([]rune(arg)[0]) {
+			return "", -1
+		}
+		return arg + string(texAccents[mark]), end
+	case (utf8.RuneCountInString(arg) == 1 || strings.Trim(arg, "0123456789") == "") &&
+		(end == len(m) || !isAlnum(m[end]) && m[end] != '{'): // √(d)T, not √dT
+		return "√" + arg, end
+	}
+	return "√(" + arg + ")", end
 }
 
 // scriptArg returns the argument of ^ or _ at the start of s (one character, or a braced group without

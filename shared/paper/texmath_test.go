@@ -209,3 +209,46 @@ func TestCleanTextQuotesStayLinear(t *testing.T) {
 		}
 	}
 }
+
+// Roots and marks over one letter render; a root or mark over more than that, or with braces inside, stays
+// as written.
+func TestCleanTextRendersRootsAndMarks(t *testing.T) {
+	for in, want := range map[string]string{
+		`error $O(1/\sqrt{n})$ after $\sqrt{12}$ steps`: "error O(1/√n) after √12 steps",
+		`regret $\tilde{\mathcal{O}}(\sqrt{n \log n})$`: "regret Õ(√(n log n))",
+		`the estimate $\hat{w}$ of $\bar{x}$`:           "the estimate ŵ of x̄",
+		`it needs $\sqrt{k}m$ calls`:                    "it needs √(k)m calls",
+		`a span $\bar{uv}$ and $\sqrt[3]{a}$`:           `a span $\bar{uv}$ and $\sqrt[3]{a}$`,
+		`and $\sqrt{\frac{a}{b}}$ stays`:                `and $\sqrt{\frac{a}{b}}$ stays`,
+	} {
+		assert.Equal(t, want, paper.CleanText(in), in)
+	}
+}
+
+// Set braces stay braces in math, and a superscript of more than one character keeps its grouping: a set
+// must not read as an expression, nor ℝ^{2k} as (ℝ²)k.
+func TestCleanTextKeepsSetBracesAndGroupedScripts(t *testing.T) {
+	for in, want := range map[string]string{
+		`labels $y \in \{0,1\}$ only`:                 "labels y ∈ {0,1} only",
+		`the set $\left\{v\right\}$ of one vertex`:    "the set {v} of one vertex",
+		`all $\{t \mid t>0\}$ here`:                   "all {t | t>0} here",
+		`a map $F: \R^{3m} \to \R^m$ and $2^{ab}$`:    "a map F: ℝ^(3m) → ℝ^m and 2^(ab)",
+		`braces \{q\} in text, $x_{uv}$ and $y^{12}$`: "braces {q} in text, x_uv and y¹²",
+	} {
+		assert.Equal(t, want, paper.CleanText(in), in)
+	}
+}
+
+// TeX's line break \\ leaves no stray backslash; a period after \cdot or \det stays (only \left. and
+// \right. are no bracket); a backslash pair in code or a path stays as written.
+func TestCleanTextLineBreaksAndPeriodsAfterCommands(t *testing.T) {
+	for in, want := range map[string]string{
+		`one line\\ the next`:                      "one line the next",
+		"one line\\\\\nthe next":                   "one line the next",
+		`the product $u\cdot.$ and $\det.$ both`:   "the product u·. and det. both",
+		`a bar $\left.f\right|_0$ stays a bar`:     "a bar f|₀ stays a bar",
+		"the path `C:\\\\ new` and C:\\\\dir stay": "the path `C:\\\\ new` and C:\\\\dir stay",
+	} {
+		assert.Equal(t, want, paper.CleanText(in), in)
+	}
+}

@@ -203,8 +203,16 @@ func readableTeX(s string) string {
 		return "", -1
 	}, '{')
 	s = replaceTeX(s, func(s string, i int) (string, int) {
-		// \\([&%$#_{} ]) → the symbol (\  is a space)
-		if strings.IndexByte("&%$#_{} ", s[i+1]) < 0 {
+		// \\\\\s?|\\([&%$#_ ]) → the symbol (\  is a space); \{ and \} are left to renderTeX, which keeps them in
+		// math. \\ followed by white space is TeX's line break, a space, unless it may be code (see codeAround);
+		// another \\ stays as written.
+		if s[i+1] == '\\' {
+			if i+2 < len(s) && isSpaceByte(s[i+2]) && !codeAround(s, i, i+2) {
+				return " ", i + 3
+			}
+			return s[i : i+2], i + 2
+		}
+		if strings.IndexByte("&%$#_ ", s[i+1]) < 0 {
 			return "", -1
 		}
 		return s[i+1 : i+2], i + 2

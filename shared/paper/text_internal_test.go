@@ -17,7 +17,7 @@ var (
 	texLetterAccentRe = regexp.MustCompile(`\{?\\([uvHck])(?:\{(\\i|[A-Za-z])\}|\s+([A-Za-z]))\}?`)
 	texWrapRe         = regexp.MustCompile(`\\(?:emph|textbf|textit|texttt|textrm|textsc|textsf|underline|url)\{([^{}]*)\}`)
 	texSwitchRe       = regexp.MustCompile(`\{\\(?:em|it|bf|sl|sc|rm|sf|tt)\s+([^{}]*)\}`)
-	texSymbolRe       = regexp.MustCompile(`\\([&%$#_{} ])`)
+	texSymbolRe       = regexp.MustCompile(`\\\\[ \t\n\f\r]?|\\[&%$#_ ]`)
 )
 
 // referenceCleanText is CleanText without its fast paths (the ASCII shortcut and the triggers that skip
@@ -39,7 +39,21 @@ func referenceCleanText(s string) string {
 	})
 	s = texWrapRe.ReplaceAllString(s, "$1")
 	s = texSwitchRe.ReplaceAllString(s, "$1")
-	s = texSymbolRe.ReplaceAllString(s, "$1")
+	var sym strings.Builder
+	done := 0
+	for _, m := range texSymbolRe.FindAllStringIndex(s, -1) {
+		sym.WriteString(s[done:m[0]])
+		switch {
+		case m[1]-m[0] == 3 && !codeAround(s, m[0], m[0]+2):
+			sym.WriteByte(' ') // a line break
+		case s[m[0]+1] == '\\':
+			sym.WriteString(s[m[0]:m[1]])
+		default:
+			sym.WriteString(s[m[0]+1 : m[1]])
+		}
+		done = m[1]
+	}
+	s = sym.String() + s[done:]
 	s = texLigature.Replace(s)
 	s = renderTeX(s)
 	s = strings.NewReplacer("\ufb00", "ff", "\ufb01", "fi", "\ufb02", "fl", "\ufb03", "ffi", "\ufb04", "ffl",
@@ -88,7 +102,8 @@ var cleanTextCases = []string{
 	`as shown \citep{x}.`, `a~\cite[p.~3]{k} b`, "a \t\\citealp*[see][]{k}", `x\footnote{a {b} c}.`, `\cite{a}\cite{b}`,
 	`\citet{k} shows`, `work of \cite{a} has`, `methods \citep{a}, \citep{b} and \citep{c} fail`, `a (\cite{x}) b`, `\footnote{a {b {c}}} d`, `\cite`, `\cite{`, `\citep[{]{x}`, `\citex{a}`, `e.g.\ VGG \LaTeX\ \TeX`,
 	"a ''b'' c", "``a'' b", "``x\" y", "f''(x)", "``a", "(``\"a\" b)", "$``a''$ ``b''", "*``a''*", "``a -- b''", "a''",
-	`$1/\sqrt{N}$ $\sqrt {x}$ $\sqrt$ $\bar{}$ $\bar{ab}$ $\tilde{\mathcal{O}}$ $\left.x\right)$ $\left$ $\R^n$`,
+	`$\left\{x\right\}$ $\{x \mid x>0\}$ \\{ \{a\} $\R^{2k}$ $1/\sqrt{N}$ $\sqrt {x}$ $\sqrt$ $\bar{}$ $\bar{ab}$ $\tilde{\mathcal{O}}$ $\left.x\right)$ $\left$ $\R^n$`,
+	"first line\\\\ second\\\\\nthird", `C:\\Users \\\\{ \\\\\& $a\cdot.$ $\det. x$ $\left.y\right.$`, "`a\\\\ b` c\\\\ d",
 	"e\ufb03cient \ufb00 \ufb01 \ufb02 \ufb04 \ufb05 \ufb06", "&#xfb01;x",
 }
 
