@@ -128,6 +128,9 @@ func renderMath(m string) (string, bool) {
 			if j < len(m) && m[j] == '.' && (name == "left" || name == "right") {
 				j++ // \left. and \right. are no bracket
 			}
+			if r, _ := utf8.DecodeLastRuneInString(b.String()); w != "" && 'a' <= w[0] && w[0] <= 'z' && isWord(string(r)) {
+				b.WriteByte(' ') // an operator's name after a letter: k\log d reads "k log d", not "klog d"
+			}
 			b.WriteString(w)
 			i = j
 		case c == '^' || c == '_':

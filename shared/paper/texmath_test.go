@@ -252,3 +252,16 @@ func TestCleanTextLineBreaksAndPeriodsAfterCommands(t *testing.T) {
 		assert.Equal(t, want, paper.CleanText(in), in)
 	}
 }
+
+// An operator's name written right after a letter ran into it: "Õ(klog d/ε⁴)".
+func TestCleanTextSpacesOperatorNamesAfterLetters(t *testing.T) {
+	for in, want := range map[string]string{
+		`a regret of $\tilde{O}(k\log d)$ here`: "a regret of Õ(k log d) here",
+		`in $n\log n$ time`:                     "in n log n time",
+		`a rate $2\exp(-t)$`:                    "a rate 2 exp(-t)",
+		`a bound $\mathcal{O}(\log n)$`:         "a bound O(log n)",
+		`with $\alpha\beta$`:                    "with αβ",
+	} {
+		assert.Equal(t, want, paper.CleanText(in), in)
+	}
+}
