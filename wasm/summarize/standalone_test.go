@@ -130,6 +130,48 @@ func TestTLDRIsNotCutIntoABrokenSentence(t *testing.T) {
 	}
 }
 
+// A TL;DR is never cut between a subject and its verb: each record's TL;DR was cut there, to the ending named
+// (dev BJx040EFvH "…(FGSM), when combined with random initialization." of "…, is as effective…"; train
+// rJel41BtDH "…demonstrate that mixup augmentation." of "…mixup augmentation and setting … are effective…").
+func TestTLDRKeepsTheVerbOfItsSubject(t *testing.T) {
+	for _, tt := range []struct{ id, broken string }{
+		{"BJx040EFvH", " with random initialization."},          // dev
+		{"SJeB-KQHnm", " must select some span."},               // dev
+		{"HyxoAoxOwN", " i.e., keywords."},                      // dev
+		{"rJel41BtDH", " demonstrate that mixup augmentation."}, // train, and below
+		{"SyxkWkdPoX", " can be defined deep."},
+		{"Syx72jC9tm", " show that their dimension."},
+		{"rkxjnjA5KQ", " a common method for transfer learning."},
+		{"BkgdPnjQ84", " when the unknown documents."},
+		{"rkl3m1BFDB", " show that explanations suggested."},
+		{"HklnzhR9YQ", " the channel size, filter size."},
+	} {
+		r := sharedRecordByID(t, tt.id)
+		got := summarize.TLDR(r.Title, r.Abstract)
+		assert.False(t, strings.HasSuffix(got, tt.broken), "%s: %q", tt.id, got)
+		assert.Greater(t, len(strings.Fields(got)), 3, "%s: %q", tt.id, got)
+	}
+}
+
+// Abstracts written for the test, each of whose TL;DRs was cut between a subject and its verb, to the ending
+// named.
+func TestTLDRKeepsTheVerbOfItsSubjectInOwnSentences(t *testing.T) {
+	for _, tt := range []struct{ abstract, broken string }{
+		{"Sensor drift corrupts long recordings. We show that a naive recalibration overfits to transient spikes due to the so-called warm-up effect and demonstrate that median filtering and setting a minimum number of reference readings per window are effective safeguards for reducing it.",
+			" demonstrate that median filtering."},
+		{"Image classifiers can be fooled. We show that adversarial training with the projected gradient method, when combined with label smoothing, is as robust as certified training but has much lower cost.",
+			" when combined with label smoothing."},
+		{"Video models are expensive. We show that distillation with the temporal shift module (TSM), when combined with frame sampling, is as accurate as full 3D convolution but has far lower latency.",
+			" when combined with frame sampling."},
+		{"Parsers for code completion (CC), where given a prefix and a cursor, the model must predict some tokens in the file as a suggestion, are known to be slow. We propose a cached parser.",
+			" must predict some tokens."},
+	} {
+		got := summarize.TLDR("Methods", tt.abstract)
+		assert.False(t, strings.HasSuffix(got, tt.broken), "%q", got)
+		assert.Greater(t, len(strings.Fields(got)), 3, "%q", got)
+	}
+}
+
 // Abstracts written for the test: a thousands separator is no cut, "containing 86,240 utterances" was cut to
 // "…containing 86.".
 func TestTLDRKeepsANumberWithItsNoun(t *testing.T) {

@@ -308,6 +308,12 @@ func (b *candidateBuilder) add(h compress.Head, toks []token, delta float64, ran
 	}
 	b.own = b.emit == nil && compress.OwnVoice(h.Text)
 	make1(len(h.Text), n, h.Kind)
+	verbs := 0 // the words up to the last finite verb: a cut after it drops none (dropsVerb)
+	for i := n - 1; b.emit == nil && i > 0 && verbs == 0; i-- {
+		if compress.InList(finiteVerbs, toks[i].w) {
+			verbs = i + 1
+		}
+	}
 	// A cut keeps the words before it, at least MinWords and not all n; it is never inside a word, and
 	// of the cuts in one gap between words only the first counts: the others keep the same words.
 	for j := compress.MinWords - 1; j < n-1; j++ {
@@ -319,16 +325,56 @@ func (b *candidateBuilder) add(h compress.Head, toks []token, delta float64, ran
 		// the sentence uncut is safer: after a number without its noun ("…quantized to 2." of "2-, 3- or
 		// 4-bits", "…containing 108." of "108,501 images"), after one of dangling ("…in the tabular case
 		// but."), or at "and" after the first of two modifiers ("…of a smooth." of "a smooth and strongly
-		// convex objective", "…for smooth." of "for smooth and strongly convex objectives"). Training sees
-		// it all the same, so that make weights learns what it learned.
+		// convex objective", "…for smooth." of "for smooth and strongly convex objectives"), or between a
+		// subject and its verb (dropsVerb). Training sees it all the same, so that make weights learns what
+		// it learned.
 		if last, after := toks[j].w, toks[min(j+2, n-1)].w; b.emit == nil && (isNumber(last) ||
 			compress.InList(dangling, last) ||
-			c.Kind == compress.KindAnd && (compress.InList(determiners, toks[j-1].w) || isAdverb(after))) {
+			c.Kind == compress.KindAnd && (compress.InList(determiners, toks[j-1].w) || isAdverb(after)) ||
+			j+1 < verbs && dropsVerb(h.Text, c.At, toks[j+1:verbs])) {
 			continue
 		}
 		make1(c.At, j+1, c.Kind)
 	}
 }
+
+// dropsVerb reports a cut at byte from that keeps a subject and drops its verb: the words it drops reach
+// "is", "are", "has"… of the kept clause, as in "…demonstrate that mixup augmentation | and setting … are
+// effective" or "…sign method (FGSM) | , when combined with random initialization, is as effective…".
+// Words of an aside up to its next comma are passed over: one opened by "when", "which"…, by a determiner
+// after a comma ("…, the learner must select…, are") or by an -ing word not after "and"/"or"; a verb right
+// after "and" or "or" shares the kept clause's subject ("… and is trainable"); a pronoun, a determiner after
+// "and" or "or", "but", ";" and ":" open a clause with its own subject ("… and the results are", "…: gradients
+// … are") and end the scan.
+func dropsVerb(text string, from int, dropped []token) bool {
+	aside, and := false, false
+	for _, t := range dropped {
+		gap := text[from:t.start]
+		if strings.ContainsAny(gap, ";:") || t.w == "but" {
+			return false
+		}
+		comma := strings.Contains(gap, ",")
+		aside = aside && !comma
+		switch {
+		case aside:
+		case compress.InList(finiteVerbs, t.w):
+			return !and
+		case compress.InList(" we they it he she there ", t.w) || and && compress.InList(determiners, t.w):
+			return false
+		case compress.InList(asideOpeners, t.w) || comma && compress.InList(determiners, t.w) ||
+			!and && len(t.w) > 5 && strings.HasSuffix(t.w, "ing"):
+			aside = true
+		}
+		from, and = int(t.end), t.w == "and" || t.w == "or"
+	}
+	return false
+}
+
+// finiteVerbs are the verbs whose subject dropsVerb looks for.
+const finiteVerbs = " is are was were has have remains "
+
+// asideOpeners open a clause inside the sentence whose verb is its own: "…, when combined with…, is".
+const asideOpeners = " which who whom whose that where wherein whereby when while whereas if because since although though as than "
 
 // isNumber reports a word of digits alone: "2", "108".
 func isNumber(w string) bool {
