@@ -57,7 +57,7 @@ for (const [n, how, why] of /** @type {const} */ ([[1, 'result', 'this deletion 
   });
 }
 
-test('a refused removal of a paper the server removed meanwhile is settled by the pull\'s deleted list, not by the 404: nothing comes back', async () => {
+test('a refused removal of a paper the server removed meanwhile is settled by the server\'s own 404: nothing comes back, not asked again', async () => {
   await removedHere(3, 'result');
   // Another device removes it between this device's push and its look-up: the look-up answers 404 not_found.
   const realFetch = globalThis.fetch;
@@ -70,8 +70,8 @@ test('a refused removal of a paper the server removed meanwhile is settled by th
   try {
     await sync.syncNow();
     assert.equal(lookups(3), 1);
-    assert.ok((await tomb(3)).error, 'the 404 alone does not settle it');
-    const st = await sync.syncNow(); // the next pull carries the removal made there
+    assert.equal(await tomb(3), undefined, 'the server said it has no such item: removed there');
+    const st = await sync.syncNow();
     assert.deepEqual([st.state, st.error], ['synced', undefined]);
   } finally {
     globalThis.fetch = realFetch;
@@ -79,6 +79,16 @@ test('a refused removal of a paper the server removed meanwhile is settled by th
   assert.equal(await stored(3), undefined);
   assert.equal(await tomb(3), undefined);
   assert.equal(lookups(3), 1, 'not asked again once settled');
+});
+
+test('a refused removal of a paper the server no longer has, with no removal in the pull (library rebuilt), is done at the first look-up', async () => {
+  await removedHere(8, 'result');
+  server.items.delete(item(8).id); // gone without a trace: no deleted entry will ever name it
+  const st = await sync.syncNow();
+  assert.deepEqual([st.state, st.error], ['synced', undefined], 'no sentence saying it is still saved elsewhere');
+  assert.deepEqual([await stored(8), await tomb(8)], [undefined, undefined]);
+  await sync.syncNow();
+  assert.equal(lookups(8), 1, 'not asked again every round');
 });
 
 test('a look-up answered 404 by a route the server lacks (mid-deploy, a proxy) keeps the refused removal and asks again', async () => {

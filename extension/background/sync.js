@@ -464,9 +464,10 @@ export function removalRefusedNotice(why) {
 /**
  * Brings back the papers whose removal the server refused (refusedRemoval): gone here, they are still on the server
  * and the other devices, and a pull brings them only when they change there. Each is asked of the server
- * (GET /v1/items/<id>) and stored as it has it (backAfterRefusal). One the server will not look up (its ID is
- * refused too) stays as it was, named in the status, and is not asked again; any other failure, 404 included, asks
- * again next round (a removal there arrives through the pull's deleted list).
+ * (GET /v1/items/<id>) and stored as it has it (backAfterRefusal); one the server answers it does not have is
+ * removed there, and its tombstone goes. One the server will not look up (its ID is refused too) stays as it was,
+ * named in the status, and is not asked again; any other failure (a 404 of a missing route included) asks again
+ * next round.
  */
 async function bringBackRefused(call) {
   for (const key of await index.refusedRemovals()) {
@@ -474,6 +475,7 @@ async function bringBackRefused(call) {
     if (!tomb || !tomb.error || tomb.lookup) continue;
     let item = null;
     let lookup = '';
+    let gone = false;
     try {
       const { data } = await call('GET', `/v1/items/${encodeURIComponent(tomb.id)}`);
       const { items, skipped } = checkPull({ items: [data] });
@@ -481,10 +483,12 @@ async function bringBackRefused(call) {
       else item = items[0];
     } catch (err) {
       if (err.offline || !(err instanceof account.SyncError) || err.code === 'signed_out') throw err;
-      // A 404 is not taken for "removed there": a route missing during a deploy or behind a proxy answers the same
-      // not_found. The tombstone stays and is asked again; a real removal elsewhere comes in the pull's deleted
-      // list, which settles it ("removed on both sides").
-      if (err.status === 400 && err.code === 'invalid') lookup = err.message;
+      // Two 404s: the server's own miss names the item (backend/sqlite Item: "item <id> not found"): the paper is
+      // not on the server (removed there, or its library rebuilt without it), so the removal is done. A route
+      // missing during a deploy or behind a proxy answers only "Not Found" (Echo's): the tombstone stays and is
+      // asked again. Pinned by backend/httpapi TestItemMissAndMissingRouteSayDifferentThings.
+      if (err.status === 404 && err.code === 'not_found' && err.message === `item ${tomb.id} not found`) gone = true;
+      else if (err.status === 400 && err.code === 'invalid') lookup = err.message;
       else {
         console.warn(`papergist: looking up ${tomb.id}, whose removal the server refused`, err);
         continue;
@@ -504,6 +508,9 @@ async function bringBackRefused(call) {
         await chrome.storage.local.set({ [k]: rec });
         await chrome.storage.local.remove(key);
         await placesChanged({}, { [k]: rec });
+      } else if (gone) {
+        await chrome.storage.local.remove(key);
+        console.info(`papergist: ${tomb.id}, whose removal the server refused, is not on the server: removed`);
       }
       index.written([key, k]);
     });
