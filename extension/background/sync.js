@@ -436,7 +436,7 @@ const refusedRemoval = (tomb, why) => ({ ...tomb, refused: why,
 
 /**
  * The record of a paper whose removal the server refused, from the server's item: back in the library, as the
- * server and the other devices have it, saying why until the user edits, saves or removes it again.
+ * server has it, saying why until the user edits, saves or removes it again.
  * @param {Item} item @param {{refused?: string}} tomb @returns {SavedPaper}
  */
 function backAfterRefusal(item, tomb) {
@@ -447,18 +447,21 @@ function backAfterRefusal(item, tomb) {
 }
 
 /**
- * What the paper brought back after a refused removal says, with the server's reason in words where it is one the
- * extension knows (shared/syncproto Deletion.Normalize: the ID, or the base version), else as the server said it.
+ * What the paper brought back after a refused removal says: what happened, and what to do next, in words. The
+ * paper comes back at the server's own version, so removing it again sends a deletion the server takes, unless it
+ * refused the paper's ID (shared/syncproto Deletion.Normalize's "id: ..."), which it will refuse again. Other reasons
+ * (a base version out of range, an ID twice in one push, a server's own) are not shown as the server wrote them.
  * @param {string|undefined} why the server's message
  */
 export function removalRefusedNotice(why) {
   const raw = String(why || '').trim();
-  let words = raw;
-  if (!raw || raw === 'refused by the server') words = '';
-  else if (/^base_version:/.test(raw)) words = 'the version of it this device had is not one the server gave';
-  else if (/^(id|deletions\[\d+\]\.id):/.test(raw)) words = 'it no longer takes this paper\'s ID';
-  const reason = words ? ` (${words})` : '';
-  return `Not removed: the server refused to remove it${reason}, so it is back, as your other devices have it.`;
+  if (/^id:/.test(raw)) {
+    return 'Not removed: the server no longer takes this paper\'s ID, so papergist cannot remove it through sync while ' +
+      'the server refuses its ID. It is back as the server has it.';
+  }
+  const words = /^base_version:/.test(raw) ? ' (this device\'s copy of it was out of date)' : '';
+  return `Not removed: the server refused the removal${words}. It is back as the server has it: remove it again to remove ` +
+    'it everywhere, or Dismiss to keep it.';
 }
 
 /**
