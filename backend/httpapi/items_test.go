@@ -128,3 +128,19 @@ func TestLongIDsAreRefused(t *testing.T) {
 	requireError(t, r, http.StatusBadRequest, syncproto.CodeInvalid)
 	assert.Less(t, len(r.Body), 400, "%.500s", r.Body)
 }
+
+// The extension tells the two 404s apart (background/sync.js bringBackRefused): the store's own miss of an item
+// names it ("item <id> not found"), a route the server does not have says only "Not Found".
+func TestItemMissAndMissingRouteSayDifferentThings(t *testing.T) {
+	srv := apitest.Start(t)
+	u := newUser(t, srv)
+	var body syncproto.ErrorBody
+	r := u.c.Do(t, "GET", itemPath("arxiv:2401.09999"), u.token, nil)
+	require.Equal(t, http.StatusNotFound, r.Status, r.String())
+	r.JSON(t, &body)
+	assert.Equal(t, syncproto.Error{Code: syncproto.CodeNotFound, Message: "item arxiv:2401.09999 not found"}, body.Error)
+	r = u.c.Do(t, "GET", "/v1/itemz/arxiv:2401.09999", u.token, nil)
+	require.Equal(t, http.StatusNotFound, r.Status, r.String())
+	r.JSON(t, &body)
+	assert.Equal(t, syncproto.Error{Code: syncproto.CodeNotFound, Message: "Not Found"}, body.Error)
+}

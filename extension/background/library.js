@@ -3,7 +3,8 @@
 // while it was in flight. Each write marks the fields it changed dirty in the same storage write
 // (lib/record.js): the records themselves are the durable sync queue.
 import { keyOf, idOfKey, GONE_PREFIX, normalizeTags, trimSpace } from '../lib/saved.js';
-import { markDirty, splitPaper, upgrade, isCurrent, newMark, removalWins, dirtyFields } from '../lib/record.js';
+import { markDirty, splitPaper, upgrade, isCurrent, newMark, removalWins, dirtyFields, USER_FIELDS, NAMES, same, valueOf }
+  from '../lib/record.js';
 import { storedKeys } from '../lib/storage-keys.js';
 import { checkFields, fitPage } from './pull-validate.js';
 import { written } from './sync-index.js';
@@ -102,9 +103,13 @@ export async function save(page, pageSummary, { keepSaved = false, now = new Dat
 
 /**
  * Changes the tags, note or read state of a saved paper; absent fields are left alone.
- * @param {string} id @param {{tags?: string[], note?: string, read?: boolean}} patch @returns {Promise<SavedPaper>}
+ * base: the value of a field the text was typed on (refused text kept, typed-refused.js). When the library's value
+ * of that field has changed since (another device's, synced in), the edit does not replace it: it waits as a
+ * conflict, this device's text against that value, for the user's keep mine / take theirs choice.
+ * @param {string} id @param {{tags?: string[], note?: string, read?: boolean}} patch
+ * @param {{base?: Record<string, unknown>}} [opts] @returns {Promise<SavedPaper>}
  */
-export async function update(id, patch) {
+export async function update(id, patch, opts = {}) {
   storable(patch, ['tags', 'note', 'read']);
   const rec = await exclusive(async () => {
     const key = keyOf(id);
@@ -121,6 +126,7 @@ export async function update(id, patch) {
     // Removed on another device meanwhile: an edit brings it back (on the version it was based on, so the push
     // meets the removal and the user chooses); no change leaves it removed.
     if (!stored && !dirtyFields(next).length) throw new Error(`${id} is not saved: it was removed on another device`);
+    if (stored) raiseChangedThere(old, next, opts.base || {});
     await chrome.storage.local.set({ [key]: next });
     written([key]);
     pulledAway.delete(id);
@@ -129,6 +135,25 @@ export async function update(id, patch) {
   });
   changed();
   return rec;
+}
+
+/**
+ * The fields of an edit typed on a value that another device's value has replaced since (base differs from old's
+ * clean, synced value, and the edit differs from it too) go into next's conflict, with old's values as the other
+ * side's: the push holds them until the user chooses, as for a conflict the server answers.
+ * @param {SavedPaper} old @param {SavedPaper} next @param {Record<string, unknown>} base
+ */
+function raiseChangedThere(old, next, base) {
+  const dirty = old.sync.dirty || {};
+  const fields = Object.keys(base).filter((f) => USER_FIELDS.includes(f) && !dirty[f] && next.sync.dirty[f]
+    && !same(f, valueOf(old, f), base[f]));
+  if (!fields.length) return;
+  const c = old.sync.conflict;
+  if (c && !c.server) return; // removed there: the removal's choice comes first
+  const server = c ? c.server : /** @type {import('../lib/messages.js').Item} */ (Object.fromEntries(['id', 'version', 'updated_at', ...NAMES]
+    .filter((n) => Object.hasOwn(old, n)).map((n) => [n, old[n]])));
+  next.sync.conflict = { fields: [...new Set([...(c ? c.fields : []), ...fields])], server,
+    version: c ? c.version : old.version || 0, at: new Date().toISOString() };
 }
 
 /**

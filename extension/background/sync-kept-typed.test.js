@@ -49,11 +49,51 @@ test('refused text stays when another device\'s note and tags sync in, and its l
   assert.deepEqual([rec.note, rec.tags], ['desktop: short note', ['ml', 'theory']]);
   const k = await kept();
   assert.deepEqual([k[note] && k[note].patch.note.length, k[tag] && k[tag].patch.tags], [100_001, tags], 'nothing typed is deleted');
-  assert.equal(notSavedLine(k[note], rec), `${noteWhy} — the note has changed on another device since.`);
-  assert.equal(notSavedLine(k[tag], rec), `Not saved: ${k[tag].error.message} — the tags have changed on another device since.`);
+  assert.equal(notSavedLine(k[note], rec), `${noteWhy} — the note has changed on another device since; saving will ask which to keep.`);
+  assert.equal(notSavedLine(k[tag], rec), `Not saved: ${k[tag].error.message} — the tags have changed on another device since; saving will ask which to keep.`);
 
   // Refused again after that (more typing): still measured against the value it was first refused over.
   typeAndClose([{ id: item.id, field: 'note', patch: { note: `${tooLong}!` } }]);
   await settle();
-  assert.equal(notSavedLine((await kept())[note], await stored(item.id)), `${noteWhy} — the note has changed on another device since.`);
+  assert.equal(notSavedLine((await kept())[note], await stored(item.id)), `${noteWhy} — the note has changed on another device since; saving will ask which to keep.`);
+});
+
+test('kept text made to fit after another device\'s note synced in does not replace it: the user chooses', async () => {
+  const id = 'arxiv:2404.00002';
+  server.seed([{ ...item, id, note: 'first note' }]);
+  await sync.syncNow();
+  typeAndClose([{ id, field: 'note', patch: { note: 'm'.repeat(100_005) } }]);
+  await settle();
+  assert.ok((await kept())[`note\n${id}`], 'refused and kept');
+  server.seed([{ ...server.items.get(id), note: 'desktop: important note' }]);
+  await sync.syncNow();
+  assert.equal((await stored(id)).note, 'desktop: important note');
+
+  // The user shortens the typed text until it fits, and it is applied.
+  const mine = 'm'.repeat(5_000);
+  typeAndClose([{ id, field: 'note', patch: { note: mine } }]);
+  await settle();
+  await sync.syncNow();
+  assert.equal(server.items.get(id).note, 'desktop: important note', 'the other device\'s note is not overwritten');
+  const rec = await stored(id);
+  assert.deepEqual([rec.note.length, rec.sync.conflict && rec.sync.conflict.fields, rec.sync.conflict && rec.sync.conflict.server.note],
+    [5_000, ['note'], 'desktop: important note'], 'both offered: keep mine or take theirs');
+  assert.equal((await kept())[`note\n${id}`], undefined, 'the text is saved here, no longer only kept');
+
+  await sync.resolve(id, 'theirs');
+  assert.equal((await stored(id)).note, 'desktop: important note');
+  assert.equal(server.items.get(id).note, 'desktop: important note');
+});
+
+test('kept text saved with nothing changed elsewhere is an ordinary edit', async () => {
+  const id = 'arxiv:2404.00003';
+  server.seed([{ ...item, id, note: 'first note' }]);
+  await sync.syncNow();
+  typeAndClose([{ id, field: 'note', patch: { note: 'm'.repeat(100_005) } }]);
+  await settle();
+  typeAndClose([{ id, field: 'note', patch: { note: 'fits now' } }]);
+  await settle();
+  assert.equal((await sync.syncNow()).state, 'synced');
+  assert.equal(server.items.get(id).note, 'fits now');
+  assert.equal((await stored(id)).sync.conflict, undefined);
 });

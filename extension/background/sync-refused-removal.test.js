@@ -15,6 +15,9 @@ const item = (n) => ({ id: `arxiv:2403.0000${n}`, title: `Paper ${n}`, authors: 
 const pushes = () => server.requests.filter((r) => r === 'POST /v1/sync').length;
 const lookups = (n) => server.requests.filter((r) => r === `GET /v1/items/${encodeURIComponent(item(n).id)}`).length;
 const stored = async (n) => (await local.get(`paper:${item(n).id}`))[`paper:${item(n).id}`];
+const GENERIC = 'Not removed: the server refused the removal. It is back as the server has it: remove it again to remove it everywhere, or Dismiss to keep it.';
+const BASE = "Not removed: the server refused the removal (this device's copy of it was out of date). It is back as the server has it: remove it again to remove it everywhere, or Dismiss to keep it.";
+const BY_ID = "Not removed: the server no longer takes this paper's ID, so papergist cannot remove it through sync while the server refuses its ID. It is back as the server has it.";
 const tomb = async (n) => (await local.get(`gone:${item(n).id}`))[`gone:${item(n).id}`];
 
 /** A paper on the server with another device's tags and note, synced here; then removed here. */
@@ -37,8 +40,7 @@ for (const [n, how, why] of /** @type {const} */ ([[1, 'result', 'this deletion 
     assert.deepEqual([back.tags, back.note, back.version, back.sync.dirty], [['kept there'], 'their note', server.items.get(item(n).id).version, {}],
       'as the server and the other devices have it, with nothing to push');
     assert.equal(await tomb(n), undefined);
-    assert.equal(back.sync.notice, `Not removed: the server refused to remove it (${why}), so it is back, as your other devices have it.`,
-      'the popup shows it on the paper');
+    assert.equal(back.sync.notice, GENERIC, `shown on the paper; the server's own words (${why}) are not`);
     assert.equal(back.sync.error, undefined, 'not a sync error: the paper is synced');
     assert.deepEqual([st.state, st.error, st.pending], ['synced', undefined, 0], 'the library is in sync');
     // Not sent again and again: nothing waits; the notice stays across rounds, and so does "synced".
@@ -57,7 +59,19 @@ for (const [n, how, why] of /** @type {const} */ ([[1, 'result', 'this deletion 
   });
 }
 
-test('a refused removal of a paper the server removed meanwhile is settled by the pull\'s deleted list, not by the 404: nothing comes back', async () => {
+test('removed again as the notice says, the paper brought back is removed everywhere', async () => {
+  await removedHere(9, 'result');
+  await sync.syncNow();
+  assert.equal((await stored(9)).sync.notice, GENERIC);
+  server.refusals.delete(item(9).id); // the server refused that one deletion, not the paper
+  await library.remove(item(9).id);
+  const st = await sync.syncNow();
+  assert.deepEqual([st.state, st.error], ['synced', undefined]);
+  assert.equal(server.items.get(item(9).id).deleted, true, 'removed on the server, so on the other devices');
+  assert.deepEqual([await stored(9), await tomb(9)], [undefined, undefined]);
+});
+
+test('a refused removal of a paper the server removed meanwhile is settled by the server\'s own 404: nothing comes back, not asked again', async () => {
   await removedHere(3, 'result');
   // Another device removes it between this device's push and its look-up: the look-up answers 404 not_found.
   const realFetch = globalThis.fetch;
@@ -70,8 +84,8 @@ test('a refused removal of a paper the server removed meanwhile is settled by th
   try {
     await sync.syncNow();
     assert.equal(lookups(3), 1);
-    assert.ok((await tomb(3)).error, 'the 404 alone does not settle it');
-    const st = await sync.syncNow(); // the next pull carries the removal made there
+    assert.equal(await tomb(3), undefined, 'the server said it has no such item: removed there');
+    const st = await sync.syncNow();
     assert.deepEqual([st.state, st.error], ['synced', undefined]);
   } finally {
     globalThis.fetch = realFetch;
@@ -79,6 +93,16 @@ test('a refused removal of a paper the server removed meanwhile is settled by th
   assert.equal(await stored(3), undefined);
   assert.equal(await tomb(3), undefined);
   assert.equal(lookups(3), 1, 'not asked again once settled');
+});
+
+test('a refused removal of a paper the server no longer has, with no removal in the pull (library rebuilt), is done at the first look-up', async () => {
+  await removedHere(8, 'result');
+  server.items.delete(item(8).id); // gone without a trace: no deleted entry will ever name it
+  const st = await sync.syncNow();
+  assert.deepEqual([st.state, st.error], ['synced', undefined], 'no sentence saying it is still saved elsewhere');
+  assert.deepEqual([await stored(8), await tomb(8)], [undefined, undefined]);
+  await sync.syncNow();
+  assert.equal(lookups(8), 1, 'not asked again every round');
 });
 
 test('a look-up answered 404 by a route the server lacks (mid-deploy, a proxy) keeps the refused removal and asks again', async () => {
@@ -97,14 +121,14 @@ test('a look-up answered 404 by a route the server lacks (mid-deploy, a proxy) k
   assert.equal((await sync.syncNow()).state, 'synced');
 });
 
-test('the notice on a paper brought back names the server\'s reason in words where it is one papergist knows', () => {
+test('the notice on a paper brought back says what happened and what to do next in words, never the server\'s field paths', () => {
   const say = (why) => sync.removalRefusedNotice(why);
-  assert.equal(say('base_version: must be a version number, 0 to 9007199254740991'),
-    'Not removed: the server refused to remove it (the version of it this device had is not one the server gave), so it is back, as your other devices have it.');
-  assert.equal(say('id: "arxiv:x" is not a paper ID (arxiv:, doi:, openreview:, acl:, s2: or url:)'),
-    'Not removed: the server refused to remove it (it no longer takes this paper\'s ID), so it is back, as your other devices have it.');
-  assert.equal(say('refused by the server'), 'Not removed: the server refused to remove it, so it is back, as your other devices have it.');
-  assert.equal(say(undefined), 'Not removed: the server refused to remove it, so it is back, as your other devices have it.');
+  assert.equal(say('base_version: must be a version number, 0 to 9007199254740991'), BASE);
+  assert.equal(say('id: "arxiv:x" is not a paper ID (arxiv:, doi:, openreview:, acl:, s2: or url:)'), BY_ID);
+  assert.equal(say('id arxiv:2404.00001 appears more than once in this push'), GENERIC, 'remove again works here');
+  assert.equal(say('deletions[0].id: "x" is not a paper ID'), GENERIC, 'no such message: not read as an ID refusal');
+  assert.equal(say('refused by the server'), GENERIC);
+  assert.equal(say(undefined), GENERIC);
 });
 
 test('a refused removal the server will not look up either stays named, is not asked again, and a save meets the server\'s copy as a conflict', async () => {
@@ -142,7 +166,7 @@ test('a refused removal whose look-up failed is asked again next round, and a pu
   assert.equal(lookups(5), 2);
   const back = await stored(5);
   assert.deepEqual([back.note, back.sync.notice], ['edited there',
-    'Not removed: the server refused to remove it (this deletion is refused), so it is back, as your other devices have it.']);
+    GENERIC]);
   assert.equal(await tomb(5), undefined);
   assert.equal(st.state, 'synced');
   // Dismissed: the notice goes, nothing else changes, nothing is pushed.

@@ -436,7 +436,7 @@ const refusedRemoval = (tomb, why) => ({ ...tomb, refused: why,
 
 /**
  * The record of a paper whose removal the server refused, from the server's item: back in the library, as the
- * server and the other devices have it, saying why until the user edits, saves or removes it again.
+ * server has it, saying why until the user edits, saves or removes it again.
  * @param {Item} item @param {{refused?: string}} tomb @returns {SavedPaper}
  */
 function backAfterRefusal(item, tomb) {
@@ -447,26 +447,30 @@ function backAfterRefusal(item, tomb) {
 }
 
 /**
- * What the paper brought back after a refused removal says, with the server's reason in words where it is one the
- * extension knows (shared/syncproto Deletion.Normalize: the ID, or the base version), else as the server said it.
+ * What the paper brought back after a refused removal says: what happened, and what to do next, in words. The
+ * paper comes back at the server's own version, so removing it again sends a deletion the server takes, unless it
+ * refused the paper's ID (shared/syncproto Deletion.Normalize's "id: ..."), which it will refuse again. Other reasons
+ * (a base version out of range, an ID twice in one push, a server's own) are not shown as the server wrote them.
  * @param {string|undefined} why the server's message
  */
 export function removalRefusedNotice(why) {
   const raw = String(why || '').trim();
-  let words = raw;
-  if (!raw || raw === 'refused by the server') words = '';
-  else if (/^base_version:/.test(raw)) words = 'the version of it this device had is not one the server gave';
-  else if (/^(id|deletions\[\d+\]\.id):/.test(raw)) words = 'it no longer takes this paper\'s ID';
-  const reason = words ? ` (${words})` : '';
-  return `Not removed: the server refused to remove it${reason}, so it is back, as your other devices have it.`;
+  if (/^id:/.test(raw)) {
+    return 'Not removed: the server no longer takes this paper\'s ID, so papergist cannot remove it through sync while ' +
+      'the server refuses its ID. It is back as the server has it.';
+  }
+  const words = /^base_version:/.test(raw) ? ' (this device\'s copy of it was out of date)' : '';
+  return `Not removed: the server refused the removal${words}. It is back as the server has it: remove it again to remove ` +
+    'it everywhere, or Dismiss to keep it.';
 }
 
 /**
  * Brings back the papers whose removal the server refused (refusedRemoval): gone here, they are still on the server
  * and the other devices, and a pull brings them only when they change there. Each is asked of the server
- * (GET /v1/items/<id>) and stored as it has it (backAfterRefusal). One the server will not look up (its ID is
- * refused too) stays as it was, named in the status, and is not asked again; any other failure, 404 included, asks
- * again next round (a removal there arrives through the pull's deleted list).
+ * (GET /v1/items/<id>) and stored as it has it (backAfterRefusal); one the server answers it does not have is
+ * removed there, and its tombstone goes. One the server will not look up (its ID is refused too) stays as it was,
+ * named in the status, and is not asked again; any other failure (a 404 of a missing route included) asks again
+ * next round.
  */
 async function bringBackRefused(call) {
   for (const key of await index.refusedRemovals()) {
@@ -474,6 +478,7 @@ async function bringBackRefused(call) {
     if (!tomb || !tomb.error || tomb.lookup) continue;
     let item = null;
     let lookup = '';
+    let gone = false;
     try {
       const { data } = await call('GET', `/v1/items/${encodeURIComponent(tomb.id)}`);
       const { items, skipped } = checkPull({ items: [data] });
@@ -481,10 +486,12 @@ async function bringBackRefused(call) {
       else item = items[0];
     } catch (err) {
       if (err.offline || !(err instanceof account.SyncError) || err.code === 'signed_out') throw err;
-      // A 404 is not taken for "removed there": a route missing during a deploy or behind a proxy answers the same
-      // not_found. The tombstone stays and is asked again; a real removal elsewhere comes in the pull's deleted
-      // list, which settles it ("removed on both sides").
-      if (err.status === 400 && err.code === 'invalid') lookup = err.message;
+      // Two 404s: the server's own miss names the item (backend/sqlite Item: "item <id> not found"): the paper is
+      // not on the server (removed there, or its library rebuilt without it), so the removal is done. A route
+      // missing during a deploy or behind a proxy answers only "Not Found" (Echo's): the tombstone stays and is
+      // asked again. Pinned by backend/httpapi TestItemMissAndMissingRouteSayDifferentThings.
+      if (err.status === 404 && err.code === 'not_found' && err.message === `item ${tomb.id} not found`) gone = true;
+      else if (err.status === 400 && err.code === 'invalid') lookup = err.message;
       else {
         console.warn(`papergist: looking up ${tomb.id}, whose removal the server refused`, err);
         continue;
@@ -504,6 +511,9 @@ async function bringBackRefused(call) {
         await chrome.storage.local.set({ [k]: rec });
         await chrome.storage.local.remove(key);
         await placesChanged({}, { [k]: rec });
+      } else if (gone) {
+        await chrome.storage.local.remove(key);
+        console.info(`papergist: ${tomb.id}, whose removal the server refused, is not on the server: removed`);
       }
       index.written([key, k]);
     });

@@ -52,7 +52,10 @@ let tail = Promise.resolve();
 
 /** Applies typed text, and keeps it with why when it is refused (else forgets what was kept of that field). */
 function apply(/** @type {Typed} */ m) {
-  const run = tail.then(() => library.update(m.id, m.patch || {}));
+  // Text kept after a refusal goes against the value it was typed on: another device's value synced in since is
+  // not replaced but met as a conflict the user settles (library.update's base).
+  const run = tail.then(() => refusedText.baseOf(m)).then((base) => library.update(m.id, m.patch || {},
+    base === undefined ? {} : { base: { [m.field]: base } }));
   tail = run.then(() => keep(m, null), (err) => keep(m, err))
     .catch((err) => console.warn('papergist: keeping a refused typed edit', err));
   return run;

@@ -38,6 +38,22 @@ export async function keep(m, err) {
 }
 
 /**
+ * The value of the field that kept text of it was first refused over (undefined: none kept, or kept by an older
+ * version without it). A failed read is logged and gives undefined: the edit is applied as typed.
+ * @param {{id: string, field: string}} m
+ */
+export async function baseOf(m) {
+  try {
+    const { [REFUSED_KEY]: kept } = await chrome.storage.local.get(REFUSED_KEY);
+    const e = kept && kept[keyIn(m.field, m.id)];
+    return e && Object.hasOwn(e, 'base') ? e.base : undefined;
+  } catch (err) {
+    console.warn('papergist: reading refused typed text', err);
+    return undefined;
+  }
+}
+
+/**
  * Forgets what is kept of the named fields of papers (all their fields when fields is absent). A failure is only logged: the write it follows
  * is done.
  * @param {{id: string, fields?: string[]}[]} which

@@ -37,7 +37,9 @@ function start(loaded = false) {
   const page = { ...pageNow(), ...(loaded ? { loaded } : {}) };
   const sent = performance.timeOrigin + performance.now();
   let sendNow = () => {};
-  const held = Boolean(loaded && earlyHere && answers(earlyHere.answer, page));
+  // Not in a background tab (opened with a middle click, a restored session): it draws no frames, so the send
+  // would wait on a throttled timer for cards no one sees.
+  const held = Boolean(loaded && document.visibilityState === 'visible' && earlyHere && answers(earlyHere.answer, page));
   const analysis = held
     ? new Promise((resolve) => {
       sendNow = () => {

@@ -8,11 +8,11 @@ import { same, valueOf } from '../lib/record.js';
 /**
  * "Not saved: <why>", and, when the library's value of that field is no longer the one it had when the text was
  * refused (another device's value synced in since), that too: the text shown is still only what was typed here,
- * and saving it would replace the other device's value.
+ * and saving it raises a conflict: the user keeps this text or the other device's value (library.update's base).
  * @param {KeptTyped} kept @param {SavedPaper|undefined} rec the paper as the library has it now
  */
 export function notSavedLine(kept, rec) {
   const why = `Not saved: ${sentenceOf(kept.error)}`;
   if (!rec || !Object.hasOwn(kept, 'base') || same(kept.field, kept.base, valueOf(rec, kept.field))) return why;
-  return `${why} — ${kept.field === 'tags' ? 'the tags have' : 'the note has'} changed on another device since.`;
+  return `${why} — ${kept.field === 'tags' ? 'the tags have' : 'the note has'} changed on another device since; saving will ask which to keep.`;
 }

@@ -130,7 +130,6 @@ function item(id) {
     e.target.checked ? selected.add(id) : selected.delete(id);
     toolbar();
   });
-  const update = (patch) => act(li, send(MSG.UPDATE_PAPER, { id, patch }));
   // Typed text goes to the background as it is typed (a draft), and is applied a moment after the typing pauses
   // or when the field loses focus. Closing the popup fires no change event and stops the timer: the background
   // applies the last draft then (typedEdit).
@@ -151,7 +150,14 @@ function item(id) {
   };
   typed('.tags', 'tags', (v) => ({ tags: v.split(',') }));
   typed('.note', 'note', (v) => ({ note: v }));
-  field('.read').addEventListener('change', (e) => update({ read: e.target.checked }));
+  // The checkbox shows the user's click whether or not it was stored: an edit that failed or was cut short shows
+  // what the library holds instead (a write that lands later redraws it through storage), so "if it is not shown,
+  // make it again" can be followed.
+  field('.read').addEventListener('change', (e) => act(li, send(MSG.UPDATE_PAPER, { id, patch: { read: e.target.checked } }),
+    editFailed, () => {
+      const rec = index.get(id);
+      if (rec) fill(li, rec);
+    }));
   field('.dismiss-notice').addEventListener('click', () => act(li, send(MSG.DISMISS_NOTICE, { id }), (err) => `Not dismissed: ${sentenceOf(err)}`));
   field('.remove').addEventListener('click', () => {
     const rec = index.get(id);
@@ -213,14 +219,16 @@ function typedEdit(id, name, patch, apply) {
 /**
  * Shows why a change did not reach the background, on the paper it was for.
  * @param {HTMLElement} li @param {Promise<unknown>} sending @param {(err: unknown) => string} [failed] what to say
+ * @param {() => void} [redraw] shows the paper as stored again, before the sentence
  */
-async function act(li, sending, failed = editFailed) {
+async function act(li, sending, failed = editFailed, redraw = () => {}) {
   const error = /** @type {HTMLElement} */ (li.querySelector('.action-error'));
   try {
     await sending;
     showRefused(li);
   } catch (err) {
     console.warn('papergist:', err); // the words of the browser or its storage, which the sentence leaves out
+    redraw();
     error.textContent = failed(err);
     error.hidden = false;
   }

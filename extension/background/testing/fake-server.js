@@ -95,7 +95,7 @@ export function fakeServer() {
       if (how === 'failing') return json(500, { error: { code: 'internal', message: 'the server failed' } });
       if (how === 'route') return json(404, { error: { code: 'not_found', message: 'Not Found' } });
       const it = items.get(id);
-      if (!it || it.deleted) return json(404, { error: { code: 'not_found', message: `${id} not found` } });
+      if (!it || it.deleted) return json(404, { error: { code: 'not_found', message: `item ${id} not found` } });
       return json(200, it);
     }
     return json(404, { error: { code: 'not_found', message: 'no such route' } });

@@ -171,3 +171,25 @@ test('the options page\'s For-you switch says why it did not change, on the page
   assert.equal(await page.locator('#for-you-error').isVisible(), false);
   await page.close();
 });
+
+test('a Read tick whose edit gets no reply shows the paper as stored, so "if it is not shown, make it again" holds', async () => {
+  const rec = savedPaper(13); // not read
+  await seedLibrary(browser, [rec], { state: 'signed-out', pending: 0, conflicts: 0, at: new Date().toISOString() });
+  const popup = await openPopup();
+  const item = popup.locator(`li.paper[data-paper-id="${rec.id}"]`);
+  // The background stops before the edit is done or answered: sent, and the reply never comes.
+  await popup.evaluate(() => {
+    const real = chrome.runtime.sendMessage.bind(chrome.runtime);
+    chrome.runtime.sendMessage = (m, ...rest) => (m && m.type === 'library/update'
+      ? Promise.reject(new Error('A listener indicated an asynchronous response, but the message channel closed'))
+      : real(m, ...rest));
+  });
+  assert.equal(await item.locator('input.read').isChecked(), false);
+  await item.locator('input.read').click(); // not check(): that fails when the box does not stay ticked
+  await item.locator('.action-error').waitFor();
+  assert.equal(await item.locator('.action-error').textContent(),
+    'The change was cut short: papergist stopped before it finished. If it is not shown in a moment, make it again.');
+  assert.equal((await stored(rec.id)).read, false);
+  assert.equal(await item.locator('input.read').isChecked(), false, 'not shown as done: the library does not have it');
+  await popup.close();
+});

@@ -1,6 +1,7 @@
 // Text typed in the popup and refused (a tag over 64 characters) stays in its field with "Not saved: ...", until it
 // fits: it is the only copy of what was typed. When another device's value of that field syncs in, the text stays,
-// and the line also says that the field has changed on another device since.
+// and the line also says that the field has changed on another device since; made to fit and saved, it does not
+// replace the other device's value: both are shown, to keep one.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Browser } from '../lib/browser.js';
@@ -52,7 +53,7 @@ test('tags refused here stay when another device\'s tags sync in, and the open p
   await syncNow(a);
   assert.deepEqual((await records(a))[ID].tags, ['from the desktop']);
   const said = 'Not saved: papergist cannot store this: tags: one is longer than 64 characters or has control characters' +
-    ' — the tags have changed on another device since.';
+    ' — the tags have changed on another device since; saving will ask which to keep.';
   await popup.waitForFunction(([id, text]) => document.querySelector(`li.paper[data-paper-id="${id}"] .action-error`)?.textContent === text,
     [ID, said], { timeout: 15_000 }).catch(() => {});
   assert.equal(await item.locator('.action-error').textContent(), said);
@@ -66,5 +67,20 @@ test('tags refused here stay when another device\'s tags sync in, and the open p
   await li.locator('.action-error').waitFor();
   assert.equal(await li.locator('.action-error').textContent(), said);
   assert.equal(await li.locator('input.tags').inputValue(), typed);
+
+  // Made to fit and saved: the desktop's tags are not replaced; both are shown, to keep one.
+  await li.locator('input.tags').fill('theory, fits');
+  await li.locator('input.tags').press('Tab');
+  await li.locator('.conflict').waitFor();
+  assert.equal(await li.locator('.conflict .conflict-head').textContent(), 'Changed on another device too: which to keep?');
+  const both = await li.locator('.conflict').textContent();
+  assert.ok(both.includes('from the desktop') && both.includes('fits'), both);
+  await syncNow(a);
+  await syncNow(b);
+  assert.deepEqual((await records(b))[ID].tags, ['from the desktop'], 'the desktop\'s tags are still there');
+  await li.locator('.conflict button.keep-theirs').click();
+  await li.locator('.conflict').waitFor({ state: 'detached' });
+  assert.equal(await li.locator('input.tags').inputValue(), 'from the desktop');
+  assert.equal(await li.locator('.action-error').isHidden(), true);
   await again.close();
 });

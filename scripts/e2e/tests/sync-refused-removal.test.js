@@ -13,7 +13,8 @@ import { message, signIn, syncNow, records } from '../lib/sync.js';
 const paper = syntheticPaper(71);
 const ID = `arxiv:${paper.id}`;
 const PASSWORD = 'correct horse battery staple';
-const NOTICE = 'Not removed: the server refused to remove it (the version of it this device had is not one the server gave), so it is back, as your other devices have it.';
+const NOTICE = 'Not removed: the server refused the removal (this device\'s copy of it was out of date). It is back as the ' +
+  'server has it: remove it again to remove it everywhere, or Dismiss to keep it.';
 
 /** @type {Backend} */
 let backend;
@@ -28,7 +29,7 @@ after(async () => {
   await backend?.dispose();
 });
 
-test('a removal the server refuses brings the paper back as the other devices have it, synced, with a notice the user dismisses', async () => {
+test('a removal the server refuses brings the paper back as the server has it, synced, with a notice the user dismisses, and Remove again removes it everywhere', async () => {
   const email = 'refused-removal@example.org';
   const [a, b] = [await new Browser({ grantHosts: ['http://127.0.0.1/*'] }).start(), await new Browser({ grantHosts: ['http://127.0.0.1/*'] }).start()];
   browsers.push(a, b);
@@ -73,5 +74,11 @@ test('a removal the server refuses brings the paper back as the other devices ha
   const after = (await records(a))[ID];
   assert.deepEqual([after.sync.notice, after.version, after.sync.dirty, after.note], [undefined, version, {}, 'written on the desktop']);
   assert.equal((await syncNow(a)).state, 'synced');
+  // Removed again, as the notice said: it goes everywhere (it came back at the server's own version).
+  await li.locator('.remove').click();
+  await li.waitFor({ state: 'detached' });
+  assert.deepEqual([(await syncNow(a)).state, (await records(a))[ID]], ['synced', undefined]);
+  await syncNow(b);
+  assert.equal((await records(b))[ID], undefined, 'removed on the desktop too');
   await popup.close();
 });

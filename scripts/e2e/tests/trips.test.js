@@ -102,6 +102,35 @@ describe('trips per page state', () => {
     await page.close();
   });
 
+  test('a page seen before, loading in a background tab, is sent at once: nothing is drawn there to wait for', async () => {
+    const url = 'https://arxiv.org/list/cs.LG/new?hidden-tab';
+    const script = 'https://arxiv.org/static/browse/slow-hidden.js'; // the early answer comes before the page is parsed
+    browser.serve(script, '', 'text/javascript', 200, 1500);
+    const html = arxivListing(Array.from({ length: 8 }, (_, i) => syntheticPaper(1700 + i)));
+    browser.serve(url, html.replace('</body>', `<script src="${script}"></script></body>`));
+    await cost(url);
+    const page = await browser.context.newPage();
+    // Headless Chromium shows every tab: the content script's world (not the page's) is told it is hidden, as it
+    // is created, long before the page is parsed (the slow script).
+    const cdp = await browser.context.newCDPSession(page);
+    const hidden = new Promise((resolve) => cdp.on('Runtime.executionContextCreated', ({ context }) => {
+      // the extension's world: named for the extension (Playwright's own utility world is isolated too)
+      if (context.auxData && context.auxData.type === 'isolated' && /papergist/i.test(context.name)) {
+        resolve(cdp.send('Runtime.evaluate', { contextId: context.id,
+          expression: "Object.defineProperty(document, 'visibilityState', { get: () => 'hidden' }); document.visibilityState" }));
+      }
+    }));
+    await cdp.send('Runtime.enable');
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    assert.equal((await hidden).result.value, 'hidden', 'the content script sees a background tab');
+    await page.waitForFunction(() => document.documentElement.getAttribute('data-papergist') === 'done', null, { timeout: 20_000 });
+    const timing = JSON.parse(await page.evaluate(() => document.documentElement.getAttribute('data-papergist-timing')));
+    assert.equal(timing.early, 1, `shown from the early answer (timing ${JSON.stringify(timing)})`);
+    assert.equal(timing.held, 0, `not held for a frame a background tab does not draw (timing ${JSON.stringify(timing)})`);
+    await cdp.detach();
+    await page.close();
+  });
+
   test('a page changed at the same URL is not shown from the answer of before', async () => {
     const url = 'https://arxiv.org/list/cs.LG/new?changed';
     browser.serve(url, arxivListing(Array.from({ length: 10 }, (_, i) => syntheticPaper(1300 + i))));
