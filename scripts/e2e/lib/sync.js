@@ -1,6 +1,7 @@
 // Driving the extension's sync from tests: messages to its background as the options page and the popup send
 // them, its records and status, and a proxy in front of the real backend that can hold a push's answer back.
 import http from 'node:http';
+import { Browser } from './browser.js';
 
 /** An extension page to send messages from, as the options page does (the background answers only extension pages). */
 async function extensionPage(browser) {
@@ -26,6 +27,26 @@ export async function message(browser, type, payload = {}) {
 /** Signs the browser's extension in (or registers, with create). */
 export function signIn(browser, server, email, password, { create = false, deviceName = 'test device' } = {}) {
   return message(browser, 'account/sign-in', { server, email, password, deviceName, create });
+}
+
+/**
+ * Two devices of one account that share one saved paper: a laptop (a) that registered and saved it, and a desktop
+ * (b) that pulled it. Both browsers are pushed onto browsers, for the caller to dispose of.
+ * @param {import('./backend.js').Backend} backend @param {string} email @param {string} password
+ * @param {{id: string, title: string, authors: string[]}} paper a synthetic arXiv paper (fixtures.js)
+ * @param {import('./browser.js').Browser[]} browsers
+ * @returns {Promise<import('./browser.js').Browser[]>} [laptop, desktop]
+ */
+export async function twoDevicesSharing(backend, email, password, paper, browsers) {
+  const [a, b] = [await new Browser({ grantHosts: ['http://127.0.0.1/*'] }).start(), await new Browser({ grantHosts: ['http://127.0.0.1/*'] }).start()];
+  browsers.push(a, b);
+  await signIn(a, backend.url, email, password, { create: true, deviceName: 'laptop' });
+  await signIn(b, backend.url, email, password, { deviceName: 'desktop' });
+  await message(a, 'library/save', { paper: { id: `arxiv:${paper.id}`, title: paper.title, authors: paper.authors, url: `https://arxiv.org/abs/${paper.id}` },
+    summary: { tldr: '', keyphrases: [] } });
+  await syncNow(a);
+  await syncNow(b);
+  return [a, b];
 }
 
 /** Runs one sync round and returns the status after it. */

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { Browser } from '../lib/browser.js';
 import { Backend } from '../lib/backend.js';
 import { syntheticPaper } from '../lib/fixtures.js';
-import { message, signIn, syncNow, records } from '../lib/sync.js';
+import { message, syncNow, records, twoDevicesSharing } from '../lib/sync.js';
 
 const paper = syntheticPaper(72);
 const ID = `arxiv:${paper.id}`;
@@ -28,14 +28,7 @@ after(async () => {
 
 test('tags refused here stay when another device\'s tags sync in, and the open popup says the tags changed there', async () => {
   const email = 'kept-typed@example.org';
-  const [a, b] = [await new Browser({ grantHosts: ['http://127.0.0.1/*'] }).start(), await new Browser({ grantHosts: ['http://127.0.0.1/*'] }).start()];
-  browsers.push(a, b);
-  await signIn(a, backend.url, email, PASSWORD, { create: true, deviceName: 'laptop' });
-  await signIn(b, backend.url, email, PASSWORD, { deviceName: 'desktop' });
-  await message(a, 'library/save', { paper: { id: ID, title: paper.title, authors: paper.authors, url: `https://arxiv.org/abs/${paper.id}` },
-    summary: { tldr: '', keyphrases: [] } });
-  await syncNow(a);
-  await syncNow(b);
+  const [a, b] = await twoDevicesSharing(backend, email, PASSWORD, paper, browsers);
 
   const popup = await a.context.newPage();
   await popup.goto(`chrome-extension://${a.extensionId}/popup/popup.html`);

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { Browser } from '../lib/browser.js';
 import { Backend } from '../lib/backend.js';
 import { syntheticPaper } from '../lib/fixtures.js';
-import { message, signIn, syncNow, records } from '../lib/sync.js';
+import { message, syncNow, records, twoDevicesSharing } from '../lib/sync.js';
 
 const paper = syntheticPaper(71);
 const ID = `arxiv:${paper.id}`;
@@ -31,14 +31,7 @@ after(async () => {
 
 test('a removal the server refuses brings the paper back as the server has it, synced, with a notice the user dismisses, and Remove again removes it everywhere', async () => {
   const email = 'refused-removal@example.org';
-  const [a, b] = [await new Browser({ grantHosts: ['http://127.0.0.1/*'] }).start(), await new Browser({ grantHosts: ['http://127.0.0.1/*'] }).start()];
-  browsers.push(a, b);
-  await signIn(a, backend.url, email, PASSWORD, { create: true, deviceName: 'laptop' });
-  await signIn(b, backend.url, email, PASSWORD, { deviceName: 'desktop' });
-  await message(a, 'library/save', { paper: { id: ID, title: paper.title, authors: paper.authors, url: `https://arxiv.org/abs/${paper.id}` },
-    summary: { tldr: '', keyphrases: [] } });
-  await syncNow(a);
-  await syncNow(b);
+  const [a, b] = await twoDevicesSharing(backend, email, PASSWORD, paper, browsers);
   await message(b, 'library/update', { id: ID, patch: { note: 'written on the desktop', tags: ['to cite'] } });
   await syncNow(b);
   const version = (await records(b))[ID].version;
