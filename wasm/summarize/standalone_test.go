@@ -114,13 +114,15 @@ func TestTLDREndsWithTheThought(t *testing.T) {
 // A TL;DR is never cut after a number without its noun, a word that needs what follows ("but", "in", "each"…)
 // or the first of two modifiers joined by "and": SciTLDR dev Skep6TVYDB gave "…for any monotone transform of a
 // smooth." of "a smooth and strongly convex objective", train S1xSSTNKDB "…containing 108." of "108,501
-// images", rkgO66VKDS "…quantized to 2." of "2-, 3- or 4-bits", S1giVsRcYm "…in the tabular case but.".
+// images", rkgO66VKDS "…quantized to 2." of "2-, 3- or 4-bits", S1giVsRcYm "…in the tabular case but.", dev
+// BJxN9Hvf-V "…a different view of the system and keep." of "and keep using JSQ".
 func TestTLDRIsNotCutIntoABrokenSentence(t *testing.T) {
 	for _, tt := range []struct{ id, broken string }{
 		{"Skep6TVYDB", " of a smooth."},
 		{"S1xSSTNKDB", " containing 108."},
 		{"rkgO66VKDS", " quantized to 2."},
 		{"S1giVsRcYm", " case but."},
+		{"BJxN9Hvf-V", " the system and keep."}, // dev, of "keep using JSQ"
 	} {
 		r := sharedRecordByID(t, tt.id)
 		got := summarize.TLDR(r.Title, r.Abstract)

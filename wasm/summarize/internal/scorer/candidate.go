@@ -433,8 +433,8 @@ func isAdverb(w string) bool {
 }
 
 // dangling are words that need what follows them, beside compress.NeedsComplement's: "…in the tabular case
-// but.", "…the setting in.".
-const dangling = " but in on for with by at via over under about through within without across among upon onto each every any some no whose those his her my your "
+// but.", "…the setting in.", "…a different view of the system and keep." (of "keep using JSQ").
+const dangling = " but in on for with by at via over under about through within without across among upon onto each every any some no whose those his her my your keep keeps avoid avoids "
 
 // determiners before the word a cut at "and" leaves last make it a modifier whose noun comes after.
 const determiners = " a an the its their our this these those each every any both "
