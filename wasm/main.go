@@ -1,7 +1,7 @@
 //go:build js && wasm
 
 // Command papergist.wasm exposes the page analysis to the extension's wasm host (extension/offscreen/wasm.js)
-// as globalThis.papergist = {analyze(request), library(json), warmUp(rounds)}: analyze takes {html, url,
+// as globalThis.papergist = {analyze(request), library(json), warmUp(rounds, papers?)}: analyze takes {html, url,
 // abstracts?, abstracts_failed?, for_you?} or {papers}, library a bridge.LibraryRequest as JSON; both return a JSON
 // envelope string (see package bridge). Glue only: the logic lives in bridge, extract, summarize and rank.
 package main
@@ -27,11 +27,14 @@ func main() {
 		return analyzer.Library(str(args[0]))
 	}))
 	api.Set("warmUp", js.FuncOf(func(_ js.Value, args []js.Value) any {
-		rounds := 1
+		rounds, papers := 1, bridge.WarmUpPapers
 		if len(args) > 0 && args[0].Type() == js.TypeNumber {
 			rounds = args[0].Int()
 		}
-		return bridge.WarmUp(rounds)
+		if len(args) > 1 && args[1].Type() == js.TypeNumber {
+			papers = args[1].Int()
+		}
+		return bridge.WarmUp(rounds, papers)
 	}))
 	js.Global().Set("papergist", api)
 	if ready := js.Global().Get("papergistReady"); ready.Type() == js.TypeFunction {

@@ -9,11 +9,12 @@ import { composed } from '../lib/nfc.js';
 /**
  * What the host has done since it started: how long each step of loading the page module took (ms; compile:
  * fetched, compiled and instantiated, goStart: the Go runtime up, warmUp: see bridge.WarmUp), whether the module
- * was the one compile.js started compiling with the document, and how many calls into Go it made (goCalls: page
- * analyses; libraryCalls: changes of the For-you library index; pagesLoading: pages that said they were loading,
- * see pageLoading).
+ * was the one compile.js started compiling with the document, how many large warm-up rounds read their whole
+ * listing (largeWarmUps, see largeRounds), and how many calls into Go it made (goCalls: page analyses;
+ * libraryCalls: changes of the For-you library index; pagesLoading: pages that said they were loading, see
+ * pageLoading).
  */
-export const stats = { compile: 0, goStart: 0, warmUp: 0, goCalls: 0, libraryCalls: 0, compiledEarly: false, pagesLoading: 0 };
+export const stats = { compile: 0, goStart: 0, warmUp: 0, largeWarmUps: 0, goCalls: 0, libraryCalls: 0, compiledEarly: false, pagesLoading: 0 };
 
 /** @type {Map<string, Promise<any>>} the Go modules loaded or loading, by file */
 const modules = new Map();
@@ -112,21 +113,36 @@ export function pageLoading() {
  * once it has run enough, and a 200-paper listing analyzed right after them costs a fraction of what it costs in
  * baseline code. Rounds are short, since a page that arrives during one waits for it: the host starts with the
  * browser (see background/engine.js), and at browser start the first page may come before the rounds are done.
- * 60 rounds were enough until the summarizer got faster (less work per round); then Chromium's first page after
- * browser start mostly ran baseline code again (its Go call 300-400 ms, `make bench-extension`), even when it
- * arrived before any round of that start. 120 rounds bring it back to 70-160 ms, most likely because Chrome keeps
- * a module's optimized code across starts only once enough of it is optimized, which more rounds reach.
  * Firefox's host sets fewer (setWarmUp).
  */
 let warmUpRounds = 120;
 
 /**
- * Sets how many warm-up rounds run once the module has started, and how long they pause after a page's analysis;
- * takes effect if called before that (a host calls it as it loads, and the module starts after its fetch).
- * @param {{rounds: number, afterPageMs: number}} opts
+ * Large warm-up rounds after the short ones, each a long listing (bridge.WarmUpLargePapers), for the next browser
+ * start. Chrome keeps the optimized code of a module compiled from its URL (moduleResponse) in the profile's wasm
+ * code cache, but Chromium 156 writes it only once V8 has optimized 1,000,000 bytes of the module's code (V8's
+ * --wasm-caching-hard-threshold; the other trigger, a quiet spell after less, wrote nothing in any of our starts).
+ * The short rounds and 50-paper listings stop just under it (979,676 bytes in 205 functions): Chrome kept nothing,
+ * and every start ran its first page in baseline code (50-paper listing: Go 450-580 ms). Only a 200-paper listing
+ * crossed it, which is why the bench's first 200-paper pages were faster than its first 50-paper ones. Large
+ * rounds make hot what long listings run much (1,081,308 bytes with 3 of them): Chrome writes the entry (1.3 MB)
+ * in the first start, and the next start's first 50-paper page runs optimized code (Go 141-288 ms). A page that
+ * arrives during one waits for it (about 0.1 s), once per browser start. Firefox keeps no compiled wasm for an
+ * extension, so its host sets none (setWarmUp).
  */
-export function setWarmUp({ rounds, afterPageMs: pause }) {
+let largeRounds = 3;
+/** The papers of a large round: bridge.WarmUpLargePapers. */
+const LARGE_ROUND_PAPERS = 200;
+
+/**
+ * Sets how many warm-up rounds run once the module has started (rounds short, largeRounds long), and how long
+ * they pause after a page's analysis; takes effect if called before that (a host calls it as it loads, and the
+ * module starts after its fetch).
+ * @param {{rounds: number, largeRounds: number, afterPageMs: number}} opts
+ */
+export function setWarmUp({ rounds, largeRounds: large, afterPageMs: pause }) {
   warmUpRounds = rounds;
+  largeRounds = large;
   afterPageMs = pause;
 }
 
@@ -151,11 +167,12 @@ export function pageModule() {
  * waits for one round at most; rounds wait while pages are being analyzed, and for afterPageMs after each.
  */
 async function warmUp(mod) {
-  for (let i = 0; i < warmUpRounds; i++) {
+  for (let i = 0; i < warmUpRounds + largeRounds; i++) {
     do await idle();
     while (busy || pauseLeft() > 0);
     const t = performance.now();
-    mod.warmUp(1);
+    if (i < warmUpRounds) mod.warmUp(1);
+    else stats.largeWarmUps += mod.warmUp(1, LARGE_ROUND_PAPERS) === LARGE_ROUND_PAPERS ? 1 : 0;
     stats.warmUp += performance.now() - t;
   }
 }

@@ -176,7 +176,8 @@ func TestAnalyzePageWithoutPapers(t *testing.T) {
 }
 
 func TestWarmUpReadsItsListing(t *testing.T) {
-	assert.Equal(t, bridge.WarmUpPapers, bridge.WarmUp(1), "the warm-up page must exercise the arXiv listing path")
+	assert.Equal(t, bridge.WarmUpPapers, bridge.WarmUp(1, bridge.WarmUpPapers), "the warm-up page must exercise the arXiv listing path")
+	assert.Equal(t, bridge.WarmUpLargePapers, bridge.WarmUp(1, bridge.WarmUpLargePapers), "a large round reads a long listing")
 }
 
 // clock is a fake millisecond clock that advances by one on every reading.
