@@ -21,7 +21,7 @@ func TestCleanTextRendersTeX(t *testing.T) {
 		`Schr\"odinger and Erd\H{o}s`:                  "Schrödinger and Erdős",
 		`see Section~\ref{sec}`:                        `see Section \ref{sec}`,
 		`about ~10% faster`:                            "about ~10% faster",
-		`the loss $\frac{1}{n}\sum_{i=1}^n x_i$ stays`: `the loss $\frac{1}{n}\sum_{i=1}^n x_i$ stays`,
+		`the loss $\frac{1}{n}\sum_{i=1}^n x_i$ reads`: "the loss (1/n)∑_(i=1)^n x_i reads",
 		`costs $5 and $6`:                              "costs $5 and $6",
 		`$x_i$ is an input`:                            "x_i is an input",
 	} {
@@ -79,7 +79,7 @@ func TestCleanTextDropsMarkdownEmphasis(t *testing.T) {
 		"set `batch_size` and an _uncertain_ label":           "set batch_size and an uncertain label",
 		"snake_case_name, A* search and B* trees stay":        "snake_case_name, A* search and B* trees stay",
 		"the `scatter' metric and __init__":                   "the `scatter' metric and __init__",
-		`a bound $\mu^*(x)$ on *x*`:                           `a bound $\mu^*(x)$ on x`,
+		`a bound $\mu^*(x)$ on *x*`:                           "a bound μ^*(x) on x",
 		"footnote* marks * and 2 * 3 * 4 stay":                "footnote* marks * and 2 * 3 * 4 stay",
 		"*Abstract:* we call it *a -- b*":                     "Abstract: we call it a – b",
 	} {
@@ -187,7 +187,7 @@ func TestCleanTextRendersMoreMath(t *testing.T) {
 		`a generator $G: \R^{k} \to \R^n$ maps`:                         "a generator G: ℝ^k → ℝ^n maps",
 		`a bound $\mathcal{O}\left(\log n\right)$ and $\left.x\right|$`: "a bound O(log n) and x|",
 		`queries with $\wedge$, $\vee$ and $\exists$`:                   "queries with ∧, ∨ and ∃",
-		`and $\left(\frac{1}{2}\right)$ stays`:                          `and $\left(\frac{1}{2}\right)$ stays`,
+		`and $\left(\frac{1}{2}\right)$ reads`:                          "and (1/2) reads",
 	} {
 		assert.Equal(t, want, paper.CleanText(in), in)
 	}
@@ -218,8 +218,8 @@ func TestCleanTextRendersRootsAndMarks(t *testing.T) {
 		`regret $\tilde{\mathcal{O}}(\sqrt{n \log n})$`: "regret Õ(√(n log n))",
 		`the estimate $\hat{w}$ of $\bar{x}$`:           "the estimate ŵ of x̄",
 		`it needs $\sqrt{k}m$ calls`:                    "it needs √(k)m calls",
-		`a span $\bar{uv}$ and $\sqrt[3]{a}$`:           `a span $\bar{uv}$ and $\sqrt[3]{a}$`,
-		`and $\sqrt{\frac{a}{b}}$ stays`:                `and $\sqrt{\frac{a}{b}}$ stays`,
+		`a span $\hat{uv}$ and $\sqrt[3]{a}$`:           `a span $\hat{uv}$ and $\sqrt[3]{a}$`,
+		`and $\sqrt{\frac{a}{b}}$ reads`:                "and √(a/b) reads",
 	} {
 		assert.Equal(t, want, paper.CleanText(in), in)
 	}
@@ -261,6 +261,29 @@ func TestCleanTextSpacesOperatorNamesAfterLetters(t *testing.T) {
 		`a rate $2\exp(-t)$`:                    "a rate 2 exp(-t)",
 		`a bound $\mathcal{O}(\log n)$`:         "a bound O(log n)",
 		`with $\alpha\beta$`:                    "with αβ",
+	} {
+		assert.Equal(t, want, paper.CleanText(in), in)
+	}
+}
+
+// Fractions, sums with limits, roots without braces and scripts with commands of their own stayed as written,
+// dollars included. Each now reads as the source means it: brackets where a reader would group otherwise,
+// (n+1)/2 and a/(b+c), never n+1/2 or a/b+c.
+func TestCleanTextRendersFractionsAndNestedScripts(t *testing.T) {
+	for in, want := range map[string]string{
+		`a mean $\frac{1}{n}\sum_{i=1}^n x_i$ and $\prod_{j} p_j$`:          "a mean (1/n)∑_(i=1)^n x_i and ∏_j p_j",
+		`at $\frac{n+1}{2}$, $\frac{a}{b+c}$, $\frac{a}{2k}$`:               "at (n+1)/2, a/(b+c), a/(2k)",
+		`needs $\frac12k^{k+1}-1$ nodes and $2\frac{x}{y}$`:                 "needs (1/2)k^(k+1)-1 nodes and 2(x/y)",
+		`a rate $\tilde{O}({\frac{SA}{\epsilon^2(1-\gamma)^7}})$`:           "a rate Õ(SA/(ε²(1-γ)⁷))",
+		`$\widetilde{O}\left(\epsilon^{-\frac{2}{1-\alpha}}\right)$`:        "Õ(ε^(-2/(1-α)))",
+		`from $\exp(\Theta(\sqrt L))$ to $\frac{1}{\sqrt{n}}$`:              "from exp(Θ(√L)) to 1/√n",
+		`a root $\sqrt xy$ and $(\frac{a}{b})^2$ and $\frac{a}{b}^2$`:       "a root √(x)y and (a/b)² and (a/b)²",
+		`$p_{\bar{d}}$, $\ell_\infty$, $P_\Phi(z)$ and $\Delta_{eo}^{(N)}$`: "p_d̄, ℓ_∞, P_Φ(z) and Δ_eo^(N)",
+		`a matrix $\mathbf{A} \in \mathbb{R}^{k \times n}$`:                 "a matrix A ∈ ℝ^(k × n)",
+		`spans $\bar{uv}$ and $\tilde{ab}$`:                                 "spans u̅v̅ and a͠b",
+		// what has no safe text form stays as written
+		`a hat $\hat{xy}$, a cube root $\sqrt[3]{a}$ and $\frac{a}$`:                 `a hat $\hat{xy}$, a cube root $\sqrt[3]{a}$ and $\frac{a}$`,
+		`deep $\frac{\frac{\frac{\frac{a}{b}}{c}}{d}}{e}$ and $\frac{a}{b\unknown}$`: `deep $\frac{\frac{\frac{\frac{a}{b}}{c}}{d}}{e}$ and $\frac{a}{b\unknown}$`,
 	} {
 		assert.Equal(t, want, paper.CleanText(in), in)
 	}
