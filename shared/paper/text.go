@@ -224,13 +224,15 @@ func readableTeX(s string) string {
 }
 
 // texAsides are the commands dropped with their argument: citations, whose keys mean nothing to a reader,
-// and footnotes. \citet, \citeauthor and \citealt name the work inside the sentence and stay as written.
-var texAsides = []string{"cite", "citep", "citealp", "citeyearpar", "footnote"}
+// and footnotes. \citet, \citeauthor and \citealt name the work inside the sentence: like a citation used as
+// a noun, they are read as their keys (see citedKeys).
+var texAsides = []string{"cite", "citep", "citealp", "citeyearpar", "footnote", "citet", "citeauthor", "citealt"}
 
 // dropAside drops a footnote at s[i], and a citation that stands as an aside after a content word ("the
 // paradigm \citep{r}, which" → "the paradigm, which") with the citations that follow it in a run ("methods
 // \citep{a}, \citep{b} and \citep{c} fail" → "methods fail"). A citation used as a noun ("work of \cite{x}
-// has", "\cite{x} showed", "(see \cite{x})") stays as written: dropping it would leave a hole in the sentence.
+// has", "\cite{x} showed", "(see \cite{x})", "\citet{x} showed") is read as its keys: dropping it would leave
+// a hole in the sentence.
 func dropAside(s string, i int) (string, int) {
 	end := matchAside(s, i)
 	if end < 0 || codeAround(s, i, end) {
@@ -239,8 +241,9 @@ func dropAside(s string, i int) (string, int) {
 	if s[i+1] == 'f' {
 		return "", end
 	}
-	if !asideAfter(s[:i]) {
-		return "", -1
+	if strings.HasPrefix(s[i:], `\citet`) || strings.HasPrefix(s[i:], `\citea`) && !strings.HasPrefix(s[i:], `\citealp`) ||
+		!asideAfter(s[:i]) {
+		return citedKeys(s, i, end)
 	}
 	for {
 		k := end
@@ -256,6 +259,32 @@ func dropAside(s string, i int) (string, int) {
 		}
 		end = matchAside(s, k)
 	}
+}
+
+// citedKeys reads the citation s[i:end] as its keys in brackets, the way a numbered style prints it: "work
+// of \cite{a,b} has" → "work of [a, b] has", "GANs [\cite{a}]" → "GANs [a]". A citation with options, or with
+// keys that are not plain names, stays as written (end -1).
+func citedKeys(s string, i, end int) (string, int) {
+	open := strings.IndexByte(s[i:end], '{')
+	keys := strings.Split(s[i+open+1:end-1], ",")
+	for n, k := range keys {
+		k = strings.TrimSpace(k)
+		if k == "" || strings.IndexByte(s[i:i+open], '[') >= 0 ||
+			strings.IndexFunc(k, func(r rune) bool {
+				return r >= utf8.RuneSelf || !isAlnum(byte(r)) && !strings.ContainsRune(":._/+-", r)
+			}) >= 0 {
+			return "", -1
+		}
+		keys[n] = k
+	}
+	out := strings.Join(keys, ", ")
+	if i == 0 || s[i-1] != '[' || end == len(s) || s[end] != ']' {
+		out = "[" + out + "]"
+	}
+	if i > 0 && (isSpaceByte(s[i-1]) || s[i-1] == '~') {
+		out = " " + out // replaceTeX drops the space before an aside
+	}
+	return out, end
 }
 
 // codeAround reports whether s[i:j] may be code, where TeX is shown as written: it has a backtick within
@@ -295,7 +324,7 @@ func asideAfter(before string) bool {
 
 // matchAside matches one of texAsides at s[i], with a star, up to two [options] of at most 100 bytes and an
 // argument of at most 600 bytes with braces nested one level:
-// \\(?:cite|citep|citealp|citeyearpar|footnote)\*?(?:\[[^\[\]{}]{0,100}\]){0,2}\{(?:[^{}]|\{[^{}]*\})*\}
+// \\(?:cite|citep|citealp|citeyearpar|footnote|citet|citeauthor|citealt)\*?(?:\[[^\[\]{}]{0,100}\]){0,2}\{(?:[^{}]|\{[^{}]*\})*\}
 func matchAside(s string, i int) int {
 	j := i + 1
 	for j < len(s) && isAlpha(s[j]) {
