@@ -290,3 +290,19 @@ func TestCleanTextRendersFractionsAndNestedScripts(t *testing.T) {
 		assert.Equal(t, want, paper.CleanText(in), in)
 	}
 }
+
+// Macros that papers define for abbreviations, \hbox and text commented out with \iffalse … \fi reached cards
+// as written: "transformation (\ie encoder-decoder)", "a \Cpp toolchain".
+func TestCleanTextReadsAbbreviationMacros(t *testing.T) {
+	for in, want := range map[string]string{
+		`a transformation (\ie encoder-decoder) and \eg\ VGG`:   "a transformation (i.e. encoder-decoder) and e.g. VGG",
+		`any \Cpp{} toolchain, as in Lee \etal, \wrt the loss`:  "any C++ toolchain, as in Lee et al., w.r.t. the loss",
+		`weights of \hbox{attention} and \mbox{heads}`:          "weights of attention and heads",
+		`moved \iffalse – a draft aside – \fi to other classes`: "moved to other classes",
+		// other macros and an \iffalse that is not closed as such stay as written
+		`the \simhash scheme and \ieee`:     `the \simhash scheme and \ieee`,
+		`an \iffalse aside \final and more`: `an \iffalse aside \final and more`,
+	} {
+		assert.Equal(t, want, paper.CleanText(in), in)
+	}
+}

@@ -135,6 +135,7 @@ func readableTeX(s string) string {
 		return nfc(base + string(texAccents[cmd[0]]))
 	}
 	s = replaceTeX(s, dropAside, ' ')
+	s = replaceTeX(s, texMacro, 0)
 	s = replaceTeX(s, func(s string, i int) (string, int) {
 		// \{?\\(['`^"~=.])\{?(\\i|[A-Za-z])\}?\}?
 		if strings.IndexByte("'`^\"~=.", s[i+1]) < 0 {
@@ -287,6 +288,35 @@ func citedKeys(s string, i, end int) (string, int) {
 	return out, end
 }
 
+// texMacros are the macros papers define for abbreviations, and what they print, as "\\name text|".
+const texMacros = `\ie i.e.|\eg e.g.|\etal et al.|\wrt w.r.t.|\cf cf.|\vs vs.|\etc etc.|\Cpp C++|`
+
+// texMacro reads one of texMacros at s[i], with an empty {} after it ("the \Cpp toolchain" → "the C++
+// toolchain"), and drops text the author commented out with \iffalse … \fi (600 bytes at most).
+func texMacro(s string, i int) (string, int) {
+	j := i + 1
+	for j < len(s) && isAlpha(s[j]) {
+		j++
+	}
+	if s[i+1:j] == "iffalse" {
+		k := strings.Index(s[j:min(len(s), j+600)], `\fi`)
+		if k < 0 || j+k+3 < len(s) && isAlpha(s[j+k+3]) {
+			return "", -1
+		}
+		return "", j + k + 3
+	}
+	k := strings.Index(texMacros, s[i:j]+" ")
+	if j == i+1 || k < 0 {
+		return "", -1
+	}
+	w := texMacros[k+j-i+1:]
+	w = w[:strings.IndexByte(w, '|')]
+	if strings.HasPrefix(s[j:], "{}") {
+		j += 2
+	}
+	return w, j
+}
+
 // codeAround reports whether s[i:j] may be code, where TeX is shown as written: it has a backtick within
 // 120 bytes on both sides (`\cite{key}`), or its token is a URL (https://x.org/a\cite{b}).
 func codeAround(s string, i, j int) bool {
@@ -362,7 +392,7 @@ func matchAside(s string, i int) int {
 }
 
 // texWraps are the font commands whose argument is kept as it stands.
-var texWraps = []string{"emph", "textbf", "textit", "texttt", "textrm", "textsc", "textsf", "underline", "url"}
+var texWraps = []string{"emph", "textbf", "textit", "texttt", "textrm", "textsc", "textsf", "underline", "url", "hbox", "mbox"}
 
 // texSwitch reports whether cmd is a font switch of plain TeX, as in {\it words}.
 func texSwitch(cmd string) bool {
