@@ -333,8 +333,10 @@ func scriptArg(s string) (string, int) {
 		return "", 0
 	}
 	if s[0] == '{' {
-		j := strings.IndexByte(s, '}')
-		if j < 0 || strings.ContainsAny(s[1:j], "{\\") {
+		// the first brace or backslash must be the closing brace: a search that stops there, not at the
+		// closing brace, keeps a run of unclosed scripts linear
+		j := strings.IndexAny(s[1:], "{}\\") + 1
+		if j == 0 || s[j] != '}' {
 			return "", 0
 		}
 		return s[1:j], j + 1
@@ -365,7 +367,7 @@ func unwrapFonts(s string) string {
 			j++
 		}
 		if texFonts[s[i+1:j]] && j < len(s) && s[j] == '{' {
-			if k := strings.IndexByte(s[j:], '}'); k > 0 && !strings.ContainsAny(s[j+1:j+k], "{\\$") {
+			if k := strings.IndexAny(s[j+1:], "{}\\$") + 1; k > 0 && s[j+k] == '}' { // stops at the first, as scriptArg
 				arg := s[j+1 : j+k]
 				if s[i+1:j] == "mathbb" && blackboard[arg] != "" {
 					arg = blackboard[arg]

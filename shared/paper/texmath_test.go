@@ -1,6 +1,8 @@
 package paper_test
 
 import (
+	"math"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -90,14 +92,9 @@ func TestCleanTextDropsMarkdownEmphasis(t *testing.T) {
 // A page's text may hold long runs without white space; each "--" in one looked at the whole token,
 // which took minutes for 300 KB of "a--a--…".
 func TestCleanTextDashesStayLinear(t *testing.T) {
-	done := make(chan string, 1)
-	go func() { done <- paper.CleanText(strings.Repeat("a--", 100000)) }()
-	select {
-	case out := <-done:
-		assert.Equal(t, strings.Repeat("a--", 100000), out)
-	case <-time.After(10 * time.Second):
-		t.Fatal("CleanText took over 10 s on 300 KB")
-	}
+	assertLinear(t, func(n int) string { return strings.Repeat("a--", 5000*n) }, func(in, out string) {
+		assert.Equal(t, in, out)
+	})
 }
 
 // TeX sources' citations and footnotes reached cards as written: "the data programming paradigm
@@ -137,17 +134,12 @@ func TestCleanTextDropsCitationsAndFootnotes(t *testing.T) {
 	}
 }
 
-// Unclosed asides each look ahead a bounded stretch: 300 KB of them stays fast.
+// Unclosed asides each look ahead a bounded stretch: 300 KB of them stays linear.
 func TestCleanTextAsidesStayLinear(t *testing.T) {
-	for _, s := range []string{strings.Repeat(`\footnote{a{`, 25000), strings.Repeat(`\cite[`, 50000)} {
-		done := make(chan string, 1)
-		go func() { done <- paper.CleanText(s) }()
-		select {
-		case out := <-done:
-			assert.Equal(t, s, out)
-		case <-time.After(10 * time.Second):
-			t.Fatal("CleanText took over 10 s on 300 KB")
-		}
+	for _, unit := range []string{`\footnote{a{`, `\cite[`, `\iffalse a`} {
+		assertLinear(t, func(n int) string { return strings.Repeat(unit, 40000/len(unit)*n) }, func(in, out string) {
+			assert.Equal(t, in, out)
+		})
 	}
 }
 
@@ -195,20 +187,24 @@ func TestCleanTextRendersMoreMath(t *testing.T) {
 	}
 }
 
-// Each quotation mark looks ahead a bounded stretch for its closing one: 300 KB of them stays fast.
+// Each quotation mark looks ahead a bounded stretch for its closing one: long runs of them stay linear.
 func TestCleanTextQuotesStayLinear(t *testing.T) {
-	for in, want := range map[string]string{
-		strings.Repeat("``a'' ", 50000): strings.TrimSpace(strings.Repeat("“a” ", 50000)),
-		strings.Repeat("''a ", 75000):   strings.TrimSpace(strings.Repeat("''a ", 75000)),
-	} {
-		done := make(chan string, 1)
-		go func() { done <- paper.CleanText(in) }()
-		select {
-		case out := <-done:
-			assert.Equal(t, want, out)
-		case <-time.After(10 * time.Second):
-			t.Fatal("CleanText took over 10 s on 300 KB")
-		}
+	assertLinear(t, func(n int) string { return strings.Repeat("``a'' ", 6000*n) }, func(in, out string) {
+		assert.Equal(t, strings.TrimSpace(strings.ReplaceAll(strings.ReplaceAll(in, "``", "“"), "''", "”")), out)
+	})
+	assertLinear(t, func(n int) string { return strings.Repeat("''a ", 9000*n) }, func(in, out string) {
+		assert.Equal(t, strings.TrimSpace(in), out)
+	})
+}
+
+// Math arguments nest and are read more than once (a fraction's, a script's): nested and unclosed ones stay
+// linear too, in math and in text ("x^{a " and "\mathbf{a " each looked for a closing brace to the end).
+func TestCleanTextMathStaysLinear(t *testing.T) {
+	for _, unit := range []string{`\frac{\sqrt{x^{\frac{1}{2}}}}{b}`, `\frac{{{`, `x^{\alpha `, `\sqrt{\bar{`, `x^{a `,
+		`\mathbf{a `, `\mathbf{a`} {
+		assertLinear(t, func(n int) string { return "$" + strings.Repeat(unit, 40000/len(unit)*n) + "$" }, func(in, out string) {
+			assert.NotEmpty(t, out)
+		})
 	}
 }
 
@@ -305,4 +301,47 @@ func TestCleanTextReadsAbbreviationMacros(t *testing.T) {
 	} {
 		assert.Equal(t, want, paper.CleanText(in), in)
 	}
+}
+
+// assertLinear checks that CleanText's work grows linearly with its input: it times CleanText on input(1) and
+// on input(8), eight times as long, keeping the least of five interleaved runs of each so that a busy machine
+// slows both alike, and fails when the larger took over 24 times as long (linear work gives about 8, quadratic
+// about 64). There is no limit on the time itself. check sees the larger input and its output.
+func assertLinear(t *testing.T, input func(n int) string, check func(in, out string)) {
+	t.Helper()
+	small, large := input(1), input(8)
+	var out string
+	ratio := growth(func() { paper.CleanText(small) }, func() { out = paper.CleanText(large) })
+	assert.Less(t, ratio, 24.0, "CleanText on %d bytes took %.0f times as long as on %d", len(large), ratio, len(small))
+	check(large, out)
+}
+
+// growth returns how many times longer large takes than small: the least time of five interleaved runs each.
+func growth(small, large func()) float64 {
+	best := [2]time.Duration{math.MaxInt64, math.MaxInt64}
+	for range 5 {
+		for i, f := range []func(){small, large} {
+			runtime.GC()
+			start := time.Now()
+			f()
+			best[i] = min(best[i], time.Since(start))
+		}
+	}
+	return float64(best[1]) / float64(max(best[0], time.Microsecond))
+}
+
+// The measure itself tells linear work from quadratic work.
+func TestGrowthTellsQuadraticFromLinear(t *testing.T) {
+	work := func(n int, quadratic bool) func() {
+		s := strings.Repeat("ab", 1000*n)
+		return func() {
+			for i := range s {
+				if quadratic || i%64 == 0 {
+					_ = strings.Count(s[i:], "b")
+				}
+			}
+		}
+	}
+	assert.Less(t, growth(work(1, false), work(8, false)), 24.0)
+	assert.Greater(t, growth(work(1, true), work(8, true)), 24.0)
 }
