@@ -57,13 +57,15 @@ func renderTeX(s string) string {
 			break
 		}
 		b.WriteString(renderText(s[:i]))
-		// TeX math hugs its dollars: "$5 and $6" is money
+		// TeX math hugs its dollars: "$5 and $6" is money; a span that opens with a command is math ("$\pm$1",
+		// "$ \alpha$")
 		inner := s[i+1 : i+1+j]
 		after := byte(' ')
 		if i+j+2 < len(s) {
 			after = s[i+j+2]
 		}
-		if inner == "" || inner[0] == ' ' || inner[len(inner)-1] == ' ' || '0' <= after && after <= '9' {
+		if command := strings.TrimLeft(inner, " "); command == "" || command[0] != '\\' &&
+			(inner[0] == ' ' || inner[len(inner)-1] == ' ' || '0' <= after && after <= '9') {
 			b.WriteByte('$')
 			s = s[i+1:]
 			continue
@@ -88,6 +90,14 @@ func renderText(s string) string {
 				return s[i : i+2], i + 2
 			}
 			if s[i+1] != '{' && s[i+1] != '}' {
+				// a Greek letter, ℓ or ∞ written without dollars: "shrinks to \epsilon as", "O(1/\epsilon)"
+				j := i + 1
+				for j < len(s) && isAlpha(s[j]) {
+					j++
+				}
+				if w := texMathWords[s[i+1:j]]; w == "ℓ" || w == "∞" || w >= "Γ" && w <= "ω" {
+					return w, j
+				}
 				return "", -1
 			}
 			return s[i+1 : i+2], i + 2

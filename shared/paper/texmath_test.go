@@ -345,3 +345,16 @@ func TestGrowthTellsQuadraticFromLinear(t *testing.T) {
 	assert.Less(t, growth(work(1, false), work(8, false)), 24.0)
 	assert.Greater(t, growth(work(1, true), work(8, true)), 24.0)
 }
+
+// Greek letters, ℓ and ∞ written without dollars, and a math span that opens with a command but looks like money
+// ("$\pm$1", "$ \alpha$"), reached cards as TeX.
+func TestCleanTextRendersGreekOutsideMath(t *testing.T) {
+	for in, want := range map[string]string{
+		`the gap shrinks to \epsilon as O(1/\epsilon) and y = A \sigma(Wx) + \xi`:      "the gap shrinks to ε as O(1/ε) and y = A σ(Wx) + ξ",
+		`quantized to $\pm$1, $\sim$36% faster, depends on $ \alpha$ and \ell, \infty`: "quantized to ±1, ~36% faster, depends on α and ℓ, ∞",
+		// money, other commands and a longer name stay
+		`costs $5 and $6, \epsilonx and \in or \ldots`: `costs $5 and $6, \epsilonx and \in or \ldots`,
+	} {
+		assert.Equal(t, want, paper.CleanText(in), in)
+	}
+}
