@@ -273,6 +273,7 @@ func TestCleanTextRendersFractionsAndNestedScripts(t *testing.T) {
 		`at $\frac{n+1}{2}$, $\frac{a}{b+c}$, $\frac{a}{2k}$`:               "at (n+1)/2, a/(b+c), a/(2k)",
 		`needs $\frac12k^{k+1}-1$ nodes and $2\frac{x}{y}$`:                 "needs (1/2)k^(k+1)-1 nodes and 2(x/y)",
 		`a mixed $2 \frac{1}{n}$ is no mixed number, $x = \frac{a}{b}$`:     "a mixed 2 (1/n) is no mixed number, x = a/b",
+		`ways $\frac{n}{k}!$ and $\frac{n}{k!}$`:                            "ways (n/k)! and n/(k!)",
 		`a rate $\tilde{O}({\frac{SA}{\epsilon^2(1-\gamma)^7}})$`:           "a rate Õ(SA/(ε²(1-γ)⁷))",
 		`$\widetilde{O}\left(\epsilon^{-\frac{2}{1-\alpha}}\right)$`:        "Õ(ε^(-2/(1-α)))",
 		`from $\exp(\Theta(\sqrt L))$ to $\frac{1}{\sqrt{n}}$`:              "from exp(Θ(√L)) to 1/√n",
