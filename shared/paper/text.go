@@ -243,7 +243,7 @@ func dropAside(s string, i int) (string, int) {
 		return "", end
 	}
 	if strings.HasPrefix(s[i:], `\citet`) || strings.HasPrefix(s[i:], `\citea`) && !strings.HasPrefix(s[i:], `\citealp`) ||
-		!asideAfter(s[:i]) {
+		!AsideBetween(s[:i], s[end:]) {
 		return citedKeys(s, i, end)
 	}
 	for {
@@ -329,6 +329,31 @@ func codeAround(s string, i, j int) bool {
 		}
 	}
 	return tick && strings.IndexByte(s[j:min(len(s), j+120)], '`') >= 0
+}
+
+// AsideBetween reports whether a citation, or a bracket that holds one ("[12]", "[zhang17]"), between before
+// and after is an aside that a reader can skip: asideAfter holds, and no "who" follows ("answers [zhang17], who
+// showed" names the authors). CleanText drops a citation only where this holds, and so does a TL;DR, which
+// would otherwise leave a hole ("the experiments of [zhang17] and" → "the experiments of and").
+func AsideBetween(before, after string) bool {
+	after = strings.TrimLeft(after, " \t\n\f\r~,")
+	return asideAfter(before) && !(strings.HasPrefix(after, "who") && (len(after) == 3 || !isAlpha(after[3])))
+}
+
+// CitedKeys reports whether inner, the text of a bracket, is citation keys as CleanText reads a citation used
+// as a noun ("zhang2016understanding", "a17, b18"): plain names that start with a letter, with a digit
+// among them. A numbered citation ("12") or a word in brackets ("sic") is not.
+func CitedKeys(inner string) bool {
+	digit := false
+	for _, k := range strings.Split(inner, ", ") {
+		if k == "" || !isAlpha(k[0]) || strings.IndexFunc(k, func(r rune) bool {
+			return r >= utf8.RuneSelf || !isAlnum(byte(r)) && !strings.ContainsRune(":._/+-", r)
+		}) >= 0 {
+			return false
+		}
+		digit = digit || strings.IndexAny(k, "0123456789") >= 0
+	}
+	return digit
 }
 
 // asideAfter reports whether a citation after before is an aside: the word before it ends in a letter, a

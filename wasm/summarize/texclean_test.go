@@ -62,3 +62,23 @@ func TestCleanedTeXAbstractsBalanceQuotes(t *testing.T) {
 		assert.Equal(t, strings.Count(abstract, "“"), strings.Count(abstract, "”"), id)
 	}
 }
+
+// A citation read as its keys in brackets, because it stands as a noun, stays in the TL;DR: dropping it as an
+// aside left holes ("We revisit the experiments of and show"). An aside after a content word still goes.
+func TestTLDRKeepsCitationsUsedAsNouns(t *testing.T) {
+	for _, tt := range []struct{ abstract, want string }{
+		{`We revisit the experiments of \citet{zhang2016understanding} and show that memorization of random labels is slower than learning of real labels.`,
+			"the experiments of [zhang2016understanding] and show"},
+		{`Building on \cite{BDJP17}, we prove that depth two suffices for learning any monotone function.`,
+			"Building on [BDJP17], we prove"},
+		{`We extend the data programming paradigm of \citet{Ratner2016} to sequence tagging with weak supervision.`,
+			"paradigm of [Ratner2016] to sequence tagging"},
+		{`Our work answers \citet{zhang17}, who showed that deep networks fit random labels with ease.`,
+			"answers [zhang17], who showed"},
+		{`Recent methods \cite{a} fail on long inputs because their memory grows with the square of the length.`,
+			"Recent methods fail on long inputs"},
+	} {
+		tldr := summarize.TLDR("A title", paper.CleanText(tt.abstract))
+		assert.Contains(t, tldr, tt.want, tt.abstract)
+	}
+}

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/papergist/papergist/shared/paper"
 )
 
 // Cut kinds: how a candidate was shortened. Changing them invalidates the weights: run `make weights`.
@@ -350,7 +352,9 @@ var inlinesAfter = func() (t [256][]string) {
 	return t
 }()
 
-// dropBrackets removes [citations] and parentheticals. An acronym definition such as "(GANs)" or
+// dropBrackets removes [citations] and parentheticals. Citation keys that CleanText wrote for a citation used
+// as a noun stay ("the experiments of [zhang17] and", paper.AsideBetween); numbered ones still go, so that
+// training, which sees "[12]", is unchanged. An acronym definition such as "(GANs)" or
 // "(V-RIN)" stays, and so do brackets glued to a word, as in a formula f(x). Unbalanced brackets stay.
 func dropBrackets(s string) string {
 	if strings.IndexByte(s, '(') < 0 && strings.IndexByte(s, '[') < 0 {
@@ -371,7 +375,8 @@ func dropBrackets(s string) string {
 			continue
 		}
 		end := pairs[p].close
-		if c == '(' && isAcronym(s[i+1:end]) || i > 0 && !isSpace(s[i-1]) {
+		if c == '(' && isAcronym(s[i+1:end]) || i > 0 && !isSpace(s[i-1]) ||
+			c == '[' && paper.CitedKeys(s[i+1:end]) && !paper.AsideBetween(s[:i], s[end+1:]) {
 			b.WriteString(s[i : end+1])
 		}
 		i = end
