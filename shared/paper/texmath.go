@@ -95,7 +95,7 @@ func renderText(s string) string {
 				for j < len(s) && isAlpha(s[j]) {
 					j++
 				}
-				if w := texMathWords[s[i+1:j]]; w == "ℓ" || w == "∞" || w >= "Γ" && w <= "ω" {
+				if w := texMathWords[s[i+1:j]]; (w == "ℓ" || w == "∞" || w >= "Γ" && w <= "ω") && !codeAround(s, i, j) {
 					return w, j
 				}
 				return "", -1

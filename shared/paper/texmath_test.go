@@ -300,6 +300,9 @@ func TestCleanTextReadsAbbreviationMacros(t *testing.T) {
 		// other macros and an \iffalse that is not closed as such stay as written
 		`the \simhash scheme and \ieee`:     `the \simhash scheme and \ieee`,
 		`an \iffalse aside \final and more`: `an \iffalse aside \final and more`,
+		// code and URLs show TeX as written
+		"define `\\newcommand{\\eg}{e.g.}` and use `\\iffalse x \\fi` in code": "define `\\newcommand{\\eg}{e.g.}` and use `\\iffalse x \\fi` in code",
+		`see https://x.org/a\eg/b and https://x.org/\iffalse/\fi/x`:            `see https://x.org/a\eg/b and https://x.org/\iffalse/\fi/x`,
 	} {
 		assert.Equal(t, want, paper.CleanText(in), in)
 	}
@@ -356,6 +359,8 @@ func TestCleanTextRendersGreekOutsideMath(t *testing.T) {
 		`quantized to $\pm$1, $\sim$36% faster, depends on $ \alpha$ and \ell, \infty`: "quantized to ±1, ~36% faster, depends on α and ℓ, ∞",
 		// money, other commands and a longer name stay
 		`costs $5 and $6, \epsilonx and \in or \ldots`: `costs $5 and $6, \epsilonx and \in or \ldots`,
+		// code and URLs show TeX as written
+		"Use `\\alpha` in code and https://x.org/\\pi/a": "Use `\\alpha` in code and https://x.org/\\pi/a",
 	} {
 		assert.Equal(t, want, paper.CleanText(in), in)
 	}

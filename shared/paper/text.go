@@ -292,7 +292,8 @@ func citedKeys(s string, i, end int) (string, int) {
 const texMacros = `\ie i.e.|\eg e.g.|\etal et al.|\wrt w.r.t.|\cf cf.|\vs vs.|\etc etc.|\Cpp C++|`
 
 // texMacro reads one of texMacros at s[i], with an empty {} after it ("the \Cpp toolchain" → "the C++
-// toolchain"), and drops text the author commented out with \iffalse … \fi (600 bytes at most).
+// toolchain"), and drops text the author commented out with \iffalse … \fi (600 bytes at most). TeX in code
+// or a URL stays as written (codeAround).
 func texMacro(s string, i int) (string, int) {
 	j := i + 1
 	for j < len(s) && isAlpha(s[j]) {
@@ -300,13 +301,13 @@ func texMacro(s string, i int) (string, int) {
 	}
 	if s[i+1:j] == "iffalse" {
 		k := strings.Index(s[j:min(len(s), j+600)], `\fi`)
-		if k < 0 || j+k+3 < len(s) && isAlpha(s[j+k+3]) {
+		if k < 0 || j+k+3 < len(s) && isAlpha(s[j+k+3]) || codeAround(s, i, j+k+3) {
 			return "", -1
 		}
 		return "", j + k + 3
 	}
 	k := strings.Index(texMacros, s[i:j]+" ")
-	if j == i+1 || k < 0 {
+	if j == i+1 || k < 0 || codeAround(s, i, j) {
 		return "", -1
 	}
 	w := texMacros[k+j-i+1:]
