@@ -300,6 +300,8 @@ func TestCleanTextReadsAbbreviationMacros(t *testing.T) {
 		// other macros and an \iffalse that is not closed as such stay as written
 		`the \simhash scheme and \ieee`:     `the \simhash scheme and \ieee`,
 		`an \iffalse aside \final and more`: `an \iffalse aside \final and more`,
+		// TeX prints one period after \etc and \etal, as their \onedot does
+		`such as A, B, \etc. and Smith \etal. showed, \vs.`: "such as A, B, etc. and Smith et al. showed, vs.",
 		// code and URLs show TeX as written
 		"define `\\newcommand{\\eg}{e.g.}` and use `\\iffalse x \\fi` in code": "define `\\newcommand{\\eg}{e.g.}` and use `\\iffalse x \\fi` in code",
 		`see https://x.org/a\eg/b and https://x.org/\iffalse/\fi/x`:            `see https://x.org/a\eg/b and https://x.org/\iffalse/\fi/x`,

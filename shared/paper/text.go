@@ -315,6 +315,9 @@ func texMacro(s string, i int) (string, int) {
 	if strings.HasPrefix(s[j:], "{}") {
 		j += 2
 	}
+	if j < len(s) && s[j] == '.' && w[len(w)-1] == '.' {
+		j++ // TeX prints one period: "\etc. and" → "etc. and"
+	}
 	return w, j
 }
 
