@@ -302,6 +302,9 @@ func TestCleanTextReadsAbbreviationMacros(t *testing.T) {
 		`an \iffalse aside \final and more`: `an \iffalse aside \final and more`,
 		// TeX prints one period after \etc and \etal, as their \onedot does
 		`such as A, B, \etc. and Smith \etal. showed, \vs.`: "such as A, B, etc. and Smith et al. showed, vs.",
+		// an \if … \fi inside \iffalse is commented out with it
+		`draft \iffalse a \iftrue b \fi c \fi d`: "draft d",
+		`draft \iffalse a \ifdraft b \fi c`:      `draft \iffalse a \ifdraft b \fi c`,
 		// code and URLs show TeX as written
 		"define `\\newcommand{\\eg}{e.g.}` and use `\\iffalse x \\fi` in code": "define `\\newcommand{\\eg}{e.g.}` and use `\\iffalse x \\fi` in code",
 		`see https://x.org/a\eg/b and https://x.org/\iffalse/\fi/x`:            `see https://x.org/a\eg/b and https://x.org/\iffalse/\fi/x`,

@@ -292,19 +292,19 @@ func citedKeys(s string, i, end int) (string, int) {
 const texMacros = `\ie i.e.|\eg e.g.|\etal et al.|\wrt w.r.t.|\cf cf.|\vs vs.|\etc etc.|\Cpp C++|`
 
 // texMacro reads one of texMacros at s[i], with an empty {} after it ("the \Cpp toolchain" → "the C++
-// toolchain"), and drops text the author commented out with \iffalse … \fi (600 bytes at most). TeX in code
-// or a URL stays as written (codeAround).
+// toolchain"), and drops text the author commented out with \iffalse … \fi (600 bytes at most, with the
+// \if … \fi inside it paired). TeX in code or a URL stays as written (codeAround).
 func texMacro(s string, i int) (string, int) {
 	j := i + 1
 	for j < len(s) && isAlpha(s[j]) {
 		j++
 	}
 	if s[i+1:j] == "iffalse" {
-		k := strings.Index(s[j:min(len(s), j+600)], `\fi`)
-		if k < 0 || j+k+3 < len(s) && isAlpha(s[j+k+3]) || codeAround(s, i, j+k+3) {
+		end := commentedOut(s, j)
+		if end < 0 || codeAround(s, i, end) {
 			return "", -1
 		}
-		return "", j + k + 3
+		return "", end
 	}
 	k := strings.Index(texMacros, s[i:j]+" ")
 	if j == i+1 || k < 0 || codeAround(s, i, j) {
@@ -319,6 +319,31 @@ func texMacro(s string, i int) (string, int) {
 		j++ // TeX prints one period: "\etc. and" → "etc. and"
 	}
 	return w, j
+}
+
+// commentedOut returns the end of the \fi that closes an \iffalse whose name ends at s[j], within 600 bytes,
+// pairing each \if… inside with its \fi ("\iffalse a \iftrue b \fi c \fi" is all commented out), or -1.
+func commentedOut(s string, j int) int {
+	depth := 1
+	for k := j; k < min(len(s), j+600); k++ {
+		if s[k] != '\\' {
+			continue
+		}
+		e := k + 1
+		for e < len(s) && isAlpha(s[e]) {
+			e++
+		}
+		switch name := s[k+1 : e]; {
+		case name == "fi":
+			if depth--; depth == 0 {
+				return e
+			}
+		case strings.HasPrefix(name, "if"):
+			depth++
+		}
+		k = e - 1
+	}
+	return -1
 }
 
 // codeAround reports whether s[i:j] may be code, where TeX is shown as written: it has a backtick within
