@@ -277,9 +277,9 @@ func argMath(m, cmd string, j, depth int, before string) (string, int) {
 		out := arg + "/" + den
 		next = strings.TrimLeft(m[endDen:], " ")
 		r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(before, " "))
-		if next != "" && (isAlnum(next[0]) || strings.IndexByte("(^_!", next[0]) >= 0 || next[0] == '\\' && !strings.HasPrefix(next, `\right`)) ||
-			unicode.IsLetter(r) || unicode.IsDigit(r) || r == ')' {
-			out = "(" + out + ")" // (1/2)x, 2 (1/n), (a/b)²: not 1/2x, "2 1/n", a/b²
+		if next != "" && (isAlnum(next[0]) || strings.IndexByte("(^_!'", next[0]) >= 0 || next[0] == '\\' && !strings.HasPrefix(next, `\right`)) ||
+			unicode.IsLetter(r) || unicode.IsDigit(r) || r == ')' || r == '/' || r == '÷' {
+			out = "(" + out + ")" // (1/2)x, 2 (1/n), (a/b)², 1/(1/n), (a/b)': not 1/2x, "2 1/n", a/b², 1/1/n, a/b'
 		}
 		return out, endDen
 	case isMark && len(runes) == 1 && unicode.IsLetter(runes[0]):
