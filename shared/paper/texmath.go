@@ -96,6 +96,9 @@ func renderText(s string) string {
 					j++
 				}
 				if w := texMathWords[s[i+1:j]]; (w == "ℓ" || w == "∞" || w >= "Γ" && w <= "ω") && !codeAround(s, i, j) {
+					if strings.HasPrefix(s[j:], "{}") {
+						j += 2 // "\alpha{}-test" → "α-test", as texMacro reads "\Cpp{}"
+					}
 					return w, j
 				}
 				return "", -1

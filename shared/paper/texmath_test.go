@@ -391,6 +391,7 @@ func TestCleanTextRendersGreekOutsideMath(t *testing.T) {
 		`quantized to $\pm$1, $\sim$36% faster, depends on $ \alpha$ and \ell, \infty`: "quantized to ±1, ~36% faster, depends on α and ℓ, ∞",
 		// money, other commands and a longer name stay
 		`costs $5 and $6, \epsilonx and \in or \ldots`: `costs $5 and $6, \epsilonx and \in or \ldots`,
+		`an \alpha{}-test`: "an α-test",
 		// code and URLs show TeX as written
 		"Use `\\alpha` in code and https://x.org/\\pi/a": "Use `\\alpha` in code and https://x.org/\\pi/a",
 	} {
