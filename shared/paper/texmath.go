@@ -26,6 +26,7 @@ var texMathWords = map[string]string{
 	"R": "ℝ", "exists": "∃", "forall": "∀", "vee": "∨", "wedge": "∧", "neg": "¬", "cup": "∪", "cap": "∩",
 	"subset": "⊂", "subseteq": "⊆", "emptyset": "∅", "langle": "⟨", "rangle": "⟩", "star": "⋆", "circ": "∘",
 	"mid": "|", "Rightarrow": "⇒", "mapsto": "↦", "left": "", "right": "", "{": "{", "}": "}",
+	"sum": "∑", "prod": "∏", "int": "∫",
 }
 
 // texFonts are the commands that only change the font of their argument.
@@ -56,13 +57,15 @@ func renderTeX(s string) string {
 			break
 		}
 		b.WriteString(renderText(s[:i]))
-		// TeX math hugs its dollars: "$5 and $6" is money
+		// TeX math hugs its dollars: "$5 and $6" is money; a span that opens with a command is math ("$\pm$1",
+		// "$ \alpha$")
 		inner := s[i+1 : i+1+j]
 		after := byte(' ')
 		if i+j+2 < len(s) {
 			after = s[i+j+2]
 		}
-		if inner == "" || inner[0] == ' ' || inner[len(inner)-1] == ' ' || '0' <= after && after <= '9' {
+		if command := strings.TrimLeft(inner, " "); command == "" || command[0] != '\\' &&
+			(inner[0] == ' ' || inner[len(inner)-1] == ' ' || '0' <= after && after <= '9') {
 			b.WriteByte('$')
 			s = s[i+1:]
 			continue
@@ -87,6 +90,17 @@ func renderText(s string) string {
 				return s[i : i+2], i + 2
 			}
 			if s[i+1] != '{' && s[i+1] != '}' {
+				// a Greek letter, ℓ or ∞ written without dollars: "shrinks to \epsilon as", "O(1/\epsilon)"
+				j := i + 1
+				for j < len(s) && isAlpha(s[j]) {
+					j++
+				}
+				if w := texMathWords[s[i+1:j]]; (w == "ℓ" || w == "∞" || w >= "Γ" && w <= "ω") && !codeAround(s, i, j) {
+					if strings.HasPrefix(s[j:], "{}") {
+						j += 2 // "\alpha{}-test" → "α-test", as texMacro reads "\Cpp{}"
+					}
+					return w, j
+				}
 				return "", -1
 			}
 			return s[i+1 : i+2], i + 2
@@ -103,7 +117,14 @@ func renderText(s string) string {
 }
 
 // renderMath renders the inside of $…$, or reports false when some of it has no safe text form.
-func renderMath(m string) (string, bool) {
+func renderMath(m string) (string, bool) { return renderMathIn(m, 0) }
+
+// renderMathIn is renderMath for a span nested depth arguments deep (a fraction's, a root's, a script's):
+// beyond three the span stays as written, so that each byte is read a bounded number of times.
+func renderMathIn(m string, depth int) (string, bool) {
+	if depth > 3 {
+		return "", false
+	}
 	m = unwrapFonts(m)
 	var b strings.Builder
 	for i := 0; i < len(m); {
@@ -120,7 +141,7 @@ func renderMath(m string) (string, bool) {
 			name := m[i+1 : j]
 			w, ok := texMathWords[name]
 			if !ok {
-				w, j = markedMath(m, name, j)
+				w, j = argMath(m, name, j, depth, b.String())
 				if j < 0 {
 					return "", false
 				}
@@ -144,7 +165,21 @@ func renderMath(m string) (string, bool) {
 					i += 1 + n
 					continue
 				}
-				return "", false
+				// a script with commands or braces of its own: ε^(-2/(1-α)), p_d̄, ℓ_∞
+				raw, end := braceArg(m, i+1)
+				if end < 0 {
+					return "", false
+				}
+				r, ok := renderMathIn(raw, depth+1)
+				if !ok {
+					return "", false
+				}
+				if utf8.RuneCountInString(r) > 1 && !isMarked(r) && !(r[0] == '(' && strings.IndexByte(r, ')') == len(r)-1) {
+					r = "(" + r + ")"
+				}
+				b.WriteString(string(c) + r)
+				i = end
+				continue
 			}
 			if c == '^' {
 				b.WriteString(superDigits.Replace(arg))
@@ -167,33 +202,141 @@ func renderMath(m string) (string, bool) {
 var texMarks = map[string]byte{"tilde": '~', "widetilde": '~', "hat": '^', "widehat": '^', "bar": '=',
 	"overline": '=', "dot": '.', "ddot": '"'}
 
-// markedMath renders \sqrt{x} (√x, √(n log n)) or a mark over one letter (\hat{y} → ŷ) whose name is cmd
-// and whose braced argument starts at m[j]. It returns the text and the end of the argument, or -1 when the
-// argument has braces of its own, or is not one letter for a mark.
-func markedMath(m, cmd string, j int) (string, int) {
+// braceArg returns the argument of a command or script that starts at m[j], as TeX reads it: a braced group
+// (its braces may nest), a command, or one character, after any spaces; and the end of it, or -1 when there
+// is none or its braces do not close.
+func braceArg(m string, j int) (string, int) {
+	for j < len(m) && m[j] == ' ' {
+		j++
+	}
+	if j >= len(m) {
+		return "", -1
+	}
+	switch c := m[j]; {
+	case c == '{':
+		open := 0
+		for k := j; k < len(m); k++ {
+			if m[k] == '\\' {
+				k++ // \{ and \} are no grouping
+			} else if m[k] == '{' {
+				open++
+			} else if m[k] == '}' {
+				if open--; open == 0 {
+					return m[j+1 : k], k + 1
+				}
+			}
+		}
+	case c == '\\':
+		k := j + 1
+		for k < len(m) && isAlpha(m[k]) {
+			k++
+		}
+		if k > j+1 {
+			return m[j:k], k
+		}
+	case isAlnum(c) || c == '*':
+		return m[j : j+1], j + 1
+	}
+	return "", -1
+}
+
+// argMath renders the commands that take arguments: \frac{a}{b} (a/b, with brackets where a reader would
+// group otherwise: (n+1)/2, 1/(2k), (1/2)x), \sqrt{x} or \sqrt x (√x, √(n log n)), and a mark over one letter
+// (\hat{y} → ŷ) or a bar or tilde over two (\bar{uv} → u̅v̅, \tilde{ab} → a͠b). cmd is the command's name,
+// its argument starts at m[j] and before is what has been rendered before it. It returns the text and the end
+// of the arguments, or -1 when cmd is none of these or its arguments do not render.
+func argMath(m, cmd string, j, depth int, before string) (string, int) {
 	mark, isMark := texMarks[cmd]
-	if (cmd != "sqrt" && !isMark) || j >= len(m) || m[j] != '{' {
+	frac := cmd == "frac" || cmd == "dfrac" || cmd == "tfrac"
+	if cmd != "sqrt" && !isMark && !frac {
 		return "", -1
 	}
-	k := strings.IndexAny(m[j+1:], "{}")
-	if k < 0 || m[j+1+k] != '}' {
+	raw, end := braceArg(m, j)
+	if end < 0 {
 		return "", -1
 	}
-	arg, ok := renderMath(m[j+1 : j+1+k])
-	end := j + 2 + k
+	arg, ok := renderMathIn(raw, depth+1)
+	if !ok {
+		return "", -1
+	}
+	next := strings.TrimLeft(m[end:], " ")
+	runes := []rune(arg)
 	switch {
-	case !ok:
-		return "", -1
-	case isMark:
-		if utf8.RuneCountInString(arg) != 1 || !unicode.IsLetter([]rune(arg)[0]) {
+	case frac:
+		rawDen, endDen := braceArg(m, end)
+		if endDen < 0 {
 			return "", -1
 		}
+		den, ok := renderMathIn(rawDen, depth+1)
+		if !ok {
+			return "", -1
+		}
+		if !isProduct(arg) {
+			arg = "(" + arg + ")"
+		}
+		if !isAtom(den) {
+			den = "(" + den + ")"
+		}
+		out := arg + "/" + den
+		next = strings.TrimLeft(m[endDen:], " ")
+		r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(before, " "))
+		if next != "" && (isAlnum(next[0]) || strings.IndexByte("(^_!'", next[0]) >= 0 || next[0] == '\\' && !strings.HasPrefix(next, `\right`)) ||
+			unicode.IsLetter(r) || unicode.IsDigit(r) || r == ')' || r == '/' || r == '÷' {
+			out = "(" + out + ")" // (1/2)x, 2 (1/n), (a/b)², 1/(1/n), (a/b)': not 1/2x, "2 1/n", a/b², 1/1/n, a/b'
+		}
+		return out, endDen
+	case isMark && len(runes) == 1 && unicode.IsLetter(runes[0]):
 		return arg + string(texAccents[mark]), end
-	case (utf8.RuneCountInString(arg) == 1 || strings.Trim(arg, "0123456789") == "") &&
-		(end == len(m) || !isAlnum(m[end]) && m[end] != '{'): // √(d)T, not √dT
+	case isMark && len(runes) == 2 && isAlpha(arg[0]) && isAlpha(arg[1]) && mark == '=':
+		return arg[:1] + "\u0305" + arg[1:] + "\u0305", end // an overline over both letters
+	case isMark && len(runes) == 2 && isAlpha(arg[0]) && isAlpha(arg[1]) && mark == '~':
+		return arg[:1] + "\u0360" + arg[1:], end // a tilde over both letters
+	case isMark:
+		return "", -1
+	case (len(runes) == 1 || strings.Trim(arg, "0123456789") == "") &&
+		(next == "" || !isAlnum(next[0]) && next[0] != '{' && next[0] != '^'): // √(d)T, not √dT
 		return "√" + arg, end
 	}
 	return "√(" + arg + ")", end
+}
+
+// isAtom reports whether rendered math s is one number, or one letter with its marks and digit scripts
+// (x, 12, ŷ, ε², x_i, √n): a denominator that needs no brackets.
+func isAtom(s string) bool {
+	s = strings.TrimPrefix(s, "√")
+	if s != "" && strings.Trim(s, "0123456789.") == "" {
+		return true
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	if !unicode.IsLetter(r) {
+		return false
+	}
+	rest := s[n:]
+	if len(rest) > 1 && (rest[0] == '_' || rest[0] == '^') && isWord(rest[1:]) {
+		return true
+	}
+	return isMarked(s) || strings.Trim(rest, "⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉′") == ""
+}
+
+// isMarked reports whether s is one letter followed only by combining marks (ŷ, d̄, u̅v̅ is not).
+func isMarked(s string) bool {
+	for i, r := range s {
+		if i == 0 && !unicode.IsLetter(r) || i > 0 && !isCombining(r) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// isProduct reports whether rendered math s is a product of letters, numbers and their marks and scripts
+// (SA, 2k, √n, ε²): a numerator that needs no brackets, since (ab)/c reads the same as a(b/c).
+func isProduct(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) && !unicode.IsNumber(r) && !isCombining(r) && r != '√' && r != '.' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // scriptArg returns the argument of ^ or _ at the start of s (one character, or a braced group without
@@ -203,8 +346,10 @@ func scriptArg(s string) (string, int) {
 		return "", 0
 	}
 	if s[0] == '{' {
-		j := strings.IndexByte(s, '}')
-		if j < 0 || strings.ContainsAny(s[1:j], "{\\") {
+		// the first brace or backslash must be the closing brace: a search that stops there, not at the
+		// closing brace, keeps a run of unclosed scripts linear
+		j := strings.IndexAny(s[1:], "{}\\") + 1
+		if j == 0 || s[j] != '}' {
 			return "", 0
 		}
 		return s[1:j], j + 1
@@ -235,7 +380,7 @@ func unwrapFonts(s string) string {
 			j++
 		}
 		if texFonts[s[i+1:j]] && j < len(s) && s[j] == '{' {
-			if k := strings.IndexByte(s[j:], '}'); k > 0 && !strings.ContainsAny(s[j+1:j+k], "{\\$") {
+			if k := strings.IndexAny(s[j+1:], "{}\\$") + 1; k > 0 && s[j+k] == '}' { // stops at the first, as scriptArg
 				arg := s[j+1 : j+k]
 				if s[i+1:j] == "mathbb" && blackboard[arg] != "" {
 					arg = blackboard[arg]
@@ -304,3 +449,6 @@ func ties(s string) string {
 
 func isAlpha(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 func isAlnum(c byte) bool { return isAlpha(c) || '0' <= c && c <= '9' }
+
+// isCombining reports whether r is one of the combining marks the renderings put over letters (U+0300–U+036F).
+func isCombining(r rune) bool { return '\u0300' <= r && r <= '\u036f' }

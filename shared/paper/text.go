@@ -135,6 +135,7 @@ func readableTeX(s string) string {
 		return nfc(base + string(texAccents[cmd[0]]))
 	}
 	s = replaceTeX(s, dropAside, ' ')
+	s = replaceTeX(s, texMacro, 0)
 	s = replaceTeX(s, func(s string, i int) (string, int) {
 		// \{?\\(['`^"~=.])\{?(\\i|[A-Za-z])\}?\}?
 		if strings.IndexByte("'`^\"~=.", s[i+1]) < 0 {
@@ -224,13 +225,15 @@ func readableTeX(s string) string {
 }
 
 // texAsides are the commands dropped with their argument: citations, whose keys mean nothing to a reader,
-// and footnotes. \citet, \citeauthor and \citealt name the work inside the sentence and stay as written.
-var texAsides = []string{"cite", "citep", "citealp", "citeyearpar", "footnote"}
+// and footnotes. \citet, \citeauthor and \citealt name the work inside the sentence: like a citation used as
+// a noun, they are read as their keys (see citedKeys).
+var texAsides = []string{"cite", "citep", "citealp", "citeyearpar", "footnote", "citet", "citeauthor", "citealt"}
 
 // dropAside drops a footnote at s[i], and a citation that stands as an aside after a content word ("the
 // paradigm \citep{r}, which" → "the paradigm, which") with the citations that follow it in a run ("methods
 // \citep{a}, \citep{b} and \citep{c} fail" → "methods fail"). A citation used as a noun ("work of \cite{x}
-// has", "\cite{x} showed", "(see \cite{x})") stays as written: dropping it would leave a hole in the sentence.
+// has", "\cite{x} showed", "(see \cite{x})", "\citet{x} showed") is read as its keys: dropping it would leave
+// a hole in the sentence.
 func dropAside(s string, i int) (string, int) {
 	end := matchAside(s, i)
 	if end < 0 || codeAround(s, i, end) {
@@ -239,8 +242,9 @@ func dropAside(s string, i int) (string, int) {
 	if s[i+1] == 'f' {
 		return "", end
 	}
-	if !asideAfter(s[:i]) {
-		return "", -1
+	if strings.HasPrefix(s[i:], `\citet`) || strings.HasPrefix(s[i:], `\citea`) && !strings.HasPrefix(s[i:], `\citealp`) ||
+		!AsideBetween(s[:i], s[end:]) {
+		return citedKeys(s, i, end)
 	}
 	for {
 		k := end
@@ -258,6 +262,90 @@ func dropAside(s string, i int) (string, int) {
 	}
 }
 
+// citedKeys reads the citation s[i:end] as its keys in brackets, the way a numbered style prints it: "work
+// of \cite{a,b} has" → "work of [a, b] has", "GANs [\cite{a}]" → "GANs [a]". A citation with options, or with
+// keys that are not plain names, stays as written (end -1).
+func citedKeys(s string, i, end int) (string, int) {
+	open := strings.IndexByte(s[i:end], '{')
+	keys := strings.Split(s[i+open+1:end-1], ",")
+	for n, k := range keys {
+		k = strings.TrimSpace(k)
+		if k == "" || strings.IndexByte(s[i:i+open], '[') >= 0 ||
+			strings.IndexFunc(k, func(r rune) bool {
+				return r >= utf8.RuneSelf || !isAlnum(byte(r)) && !strings.ContainsRune(":._/+-", r)
+			}) >= 0 {
+			return "", -1
+		}
+		keys[n] = k
+	}
+	out := strings.Join(keys, ", ")
+	if i == 0 || s[i-1] != '[' || end == len(s) || s[end] != ']' {
+		out = "[" + out + "]"
+	}
+	if i > 0 && (isSpaceByte(s[i-1]) || s[i-1] == '~') {
+		out = " " + out // replaceTeX drops the space before an aside
+	}
+	return out, end
+}
+
+// texMacros are the macros papers define for abbreviations, and what they print, as "\\name text|".
+const texMacros = `\ie i.e.|\eg e.g.|\etal et al.|\wrt w.r.t.|\cf cf.|\vs vs.|\etc etc.|\Cpp C++|`
+
+// texMacro reads one of texMacros at s[i], with an empty {} after it ("the \Cpp toolchain" → "the C++
+// toolchain"), and drops text the author commented out with \iffalse … \fi (600 bytes at most, with the
+// \if … \fi inside it paired). TeX in code or a URL stays as written (codeAround).
+func texMacro(s string, i int) (string, int) {
+	j := i + 1
+	for j < len(s) && isAlpha(s[j]) {
+		j++
+	}
+	if s[i+1:j] == "iffalse" {
+		end := commentedOut(s, j)
+		if end < 0 || codeAround(s, i, end) {
+			return "", -1
+		}
+		return "", end
+	}
+	k := strings.Index(texMacros, s[i:j]+" ")
+	if j == i+1 || k < 0 || codeAround(s, i, j) {
+		return "", -1
+	}
+	w := texMacros[k+j-i+1:]
+	w = w[:strings.IndexByte(w, '|')]
+	if strings.HasPrefix(s[j:], "{}") {
+		j += 2
+	}
+	if j < len(s) && s[j] == '.' && w[len(w)-1] == '.' {
+		j++ // TeX prints one period: "\etc. and" → "etc. and"
+	}
+	return w, j
+}
+
+// commentedOut returns the end of the \fi that closes an \iffalse whose name ends at s[j], within 600 bytes,
+// pairing each \if… inside with its \fi ("\iffalse a \iftrue b \fi c \fi" is all commented out), or -1.
+func commentedOut(s string, j int) int {
+	depth := 1
+	for k := j; k < min(len(s), j+600); k++ {
+		if s[k] != '\\' {
+			continue
+		}
+		e := k + 1
+		for e < len(s) && isAlpha(s[e]) {
+			e++
+		}
+		switch name := s[k+1 : e]; {
+		case name == "fi":
+			if depth--; depth == 0 {
+				return e
+			}
+		case strings.HasPrefix(name, "if"):
+			depth++
+		}
+		k = e - 1
+	}
+	return -1
+}
+
 // codeAround reports whether s[i:j] may be code, where TeX is shown as written: it has a backtick within
 // 120 bytes on both sides (`\cite{key}`), or its token is a URL (https://x.org/a\cite{b}).
 func codeAround(s string, i, j int) bool {
@@ -270,6 +358,31 @@ func codeAround(s string, i, j int) bool {
 		}
 	}
 	return tick && strings.IndexByte(s[j:min(len(s), j+120)], '`') >= 0
+}
+
+// AsideBetween reports whether a citation, or a bracket that holds one ("[12]", "[zhang17]"), between before
+// and after is an aside that a reader can skip: asideAfter holds, and no "who" follows ("answers [zhang17], who
+// showed" names the authors). CleanText drops a citation only where this holds, and so does a TL;DR, which
+// would otherwise leave a hole ("the experiments of [zhang17] and" → "the experiments of and").
+func AsideBetween(before, after string) bool {
+	after = strings.TrimLeft(after, " \t\n\f\r~,")
+	return asideAfter(before) && !(strings.HasPrefix(after, "who") && (len(after) == 3 || !isAlpha(after[3])))
+}
+
+// CitedKeys reports whether inner, the text of a bracket, is citation keys as CleanText reads a citation used
+// as a noun ("zhang2016understanding", "a17, b18"): plain names that start with a letter, with a digit
+// among them. A numbered citation ("12") or a word in brackets ("sic") is not.
+func CitedKeys(inner string) bool {
+	digit := false
+	for _, k := range strings.Split(inner, ", ") {
+		if k == "" || !isAlpha(k[0]) || strings.IndexFunc(k, func(r rune) bool {
+			return r >= utf8.RuneSelf || !isAlnum(byte(r)) && !strings.ContainsRune(":._/+-", r)
+		}) >= 0 {
+			return false
+		}
+		digit = digit || strings.IndexAny(k, "0123456789") >= 0
+	}
+	return digit
 }
 
 // asideAfter reports whether a citation after before is an aside: the word before it ends in a letter, a
@@ -295,7 +408,7 @@ func asideAfter(before string) bool {
 
 // matchAside matches one of texAsides at s[i], with a star, up to two [options] of at most 100 bytes and an
 // argument of at most 600 bytes with braces nested one level:
-// \\(?:cite|citep|citealp|citeyearpar|footnote)\*?(?:\[[^\[\]{}]{0,100}\]){0,2}\{(?:[^{}]|\{[^{}]*\})*\}
+// \\(?:cite|citep|citealp|citeyearpar|footnote|citet|citeauthor|citealt)\*?(?:\[[^\[\]{}]{0,100}\]){0,2}\{(?:[^{}]|\{[^{}]*\})*\}
 func matchAside(s string, i int) int {
 	j := i + 1
 	for j < len(s) && isAlpha(s[j]) {
@@ -333,7 +446,7 @@ func matchAside(s string, i int) int {
 }
 
 // texWraps are the font commands whose argument is kept as it stands.
-var texWraps = []string{"emph", "textbf", "textit", "texttt", "textrm", "textsc", "textsf", "underline", "url"}
+var texWraps = []string{"emph", "textbf", "textit", "texttt", "textrm", "textsc", "textsf", "underline", "url", "hbox", "mbox"}
 
 // texSwitch reports whether cmd is a font switch of plain TeX, as in {\it words}.
 func texSwitch(cmd string) bool {

@@ -15,7 +15,7 @@ import (
 var (
 	texSymbolAccentRe = regexp.MustCompile(`\{?\\(['` + "`" + `^"~=.])\{?(\\i|[A-Za-z])\}?\}?`)
 	texLetterAccentRe = regexp.MustCompile(`\{?\\([uvHck])(?:\{(\\i|[A-Za-z])\}|\s+([A-Za-z]))\}?`)
-	texWrapRe         = regexp.MustCompile(`\\(?:emph|textbf|textit|texttt|textrm|textsc|textsf|underline|url)\{([^{}]*)\}`)
+	texWrapRe         = regexp.MustCompile(`\\(?:emph|textbf|textit|texttt|textrm|textsc|textsf|underline|url|hbox|mbox)\{([^{}]*)\}`)
 	texSwitchRe       = regexp.MustCompile(`\{\\(?:em|it|bf|sl|sc|rm|sf|tt)\s+([^{}]*)\}`)
 	texSymbolRe       = regexp.MustCompile(`\\\\[ \t\n\f\r]?|\\[&%$#_ ]`)
 )
@@ -29,6 +29,7 @@ func referenceCleanText(s string) string {
 	s = html.UnescapeString(s)
 	s = typeset(s)
 	s = replaceTeX(s, dropAside, ' ') // it depends on the words around each aside, which a regexp cannot say
+	s = replaceTeX(s, texMacro, 0)    // its bound on \iffalse … \fi is the scan's own
 	s = texSymbolAccentRe.ReplaceAllStringFunc(s, func(m string) string {
 		sub := texSymbolAccentRe.FindStringSubmatch(m)
 		return referenceAccent(sub[1], sub[2])

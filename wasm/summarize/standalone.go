@@ -19,15 +19,16 @@ var glueStarts = []string{"for", "to", "guided", "motivated", "inspired", "based
 var glueRefs = map[string]bool{"this": true, "these": true, "that": true, "those": true, "such": true,
 	"end": true, "purpose": true, "them": true, "it": true, "above": true, "aforementioned": true, "thereof": true}
 
-// glueWords are connectives that open a sentence alone: "However, we…", "Therefore, we…". Those of several
-// words ("By contrast,") are compress's lead-ins, dropped before stage two scores the sentence.
-var glueWords = map[string]bool{"however": true, "therefore": true, "thus": true, "hence": true,
-	"consequently": true, "moreover": true, "furthermore": true, "additionally": true, "finally": true,
-	"specifically": true, "accordingly": true, "instead": true, "then": true, "next": true, "meanwhile": true,
-	"nevertheless": true, "nonetheless": true, "besides": true, "alternatively": true, "importantly": true,
-	"notably": true, "similarly": true, "likewise": true, "subsequently": true, "overall": true,
-	"first": true, "firstly": true, "second": true, "secondly": true, "third": true, "thirdly": true, "lastly": true,
-	"also": true, "ironically": true}
+// glueWords are compress.Connectives, the one-word connectives that open a sentence alone: "However, we…",
+// "Therefore, we…". Those of several words ("By contrast,") are compress's other lead-ins, dropped before stage
+// two scores the sentence.
+var glueWords = func() map[string]bool {
+	m := make(map[string]bool, len(compress.Connectives))
+	for _, w := range compress.Connectives {
+		m[w] = true
+	}
+	return m
+}()
 
 // subjectStarts begin the full sentence that must remain after the glue is dropped.
 var subjectStarts = map[string]bool{"we": true, "our": true, "this": true, "the": true, "a": true, "an": true, "it": true}

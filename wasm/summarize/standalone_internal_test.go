@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+
+	"github.com/papergist/papergist/wasm/summarize/internal/compress"
 )
 
 // TestFirstFieldsMatchesStringsFields checks firstFields against strings.Fields on every string of up to
@@ -36,4 +38,19 @@ func TestFirstFieldsMatchesStringsFields(t *testing.T) {
 	gen("", 4)
 	check("  we propose a new method of training sparse autoencoders which we call SparseBox. ")
 	check("We\u00a0propose\u2003a new\tmethod")
+}
+
+// One list of one-word connectives serves both passes: compress drops each before stage two scores the
+// sentence, and standAlone drops each from the TL;DR it is given. Before, "Meanwhile," was only standAlone's
+// and "Interestingly," only compress's.
+func TestConnectivesAreOneListForBothPasses(t *testing.T) {
+	rest := "we add a learned memory of key vectors to every attention layer of the encoder."
+	want := "We add a learned memory of key vectors to every attention layer of the encoder."
+	for _, w := range compress.Connectives {
+		s := strings.ToUpper(w[:1]) + w[1:] + ", " + rest
+		assert.Equal(t, want, compress.Clean(s), "compress: %s", w)
+		assert.Equal(t, want, standAlone(s), "standAlone: %s", w)
+	}
+	assert.Contains(t, compress.Connectives, "meanwhile")
+	assert.Contains(t, compress.Connectives, "interestingly")
 }

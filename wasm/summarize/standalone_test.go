@@ -115,7 +115,8 @@ func TestTLDREndsWithTheThought(t *testing.T) {
 // or the first of two modifiers joined by "and": SciTLDR dev Skep6TVYDB gave "…for any monotone transform of a
 // smooth." of "a smooth and strongly convex objective", train S1xSSTNKDB "…containing 108." of "108,501
 // images", rkgO66VKDS "…quantized to 2." of "2-, 3- or 4-bits", S1giVsRcYm "…in the tabular case but.", dev
-// BJxN9Hvf-V "…a different view of the system and keep." of "and keep using JSQ".
+// BJxN9Hvf-V "…a different view of the system and keep." of "and keep using JSQ", train HJe6uANtwH "…routed to
+// a parent based only." of "based only on agreement", HkgrQE7luV "…contextual bandits, motivated.".
 func TestTLDRIsNotCutIntoABrokenSentence(t *testing.T) {
 	for _, tt := range []struct{ id, broken string }{
 		{"Skep6TVYDB", " of a smooth."},
@@ -123,6 +124,8 @@ func TestTLDRIsNotCutIntoABrokenSentence(t *testing.T) {
 		{"rkgO66VKDS", " quantized to 2."},
 		{"S1giVsRcYm", " case but."},
 		{"BJxN9Hvf-V", " the system and keep."}, // dev, of "keep using JSQ"
+		{"HJe6uANtwH", " based only."},          // train, of "based only on agreement"
+		{"HkgrQE7luV", " bandits, motivated."},  // train, of "motivated by several applications"
 	} {
 		r := sharedRecordByID(t, tt.id)
 		got := summarize.TLDR(r.Title, r.Abstract)

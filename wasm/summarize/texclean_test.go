@@ -30,21 +30,25 @@ func TestCleanedTeXAbstractsReadWithoutTeX(t *testing.T) {
 
 // Every TeX citation in SciTLDR's abstracts, read by paper_id: the 11 that stand as an aside after a content
 // word go, the 10 used as a noun ("work of \cite{x} has", "proposed in~\citep{x} for", "unlike \cite{x}, we",
-// "(as defined in \cite{x})", "(ODE-Nets; \citealp{x})", "the~\cite{x} upper bound") stay as written, so no
-// sentence is left with a hole: no function word runs into punctuation, and no bracket is left empty.
+// "(as defined in \cite{x})", "(ODE-Nets; \citealp{x})", "the~\cite{x} upper bound") and the 2 \citet read as
+// their keys in brackets, so no sentence is left with a hole (no function word runs into punctuation, and no
+// bracket is left empty) and none with TeX.
 func TestCleanedTeXAbstractsKeepCitationsUsedAsNouns(t *testing.T) {
+	keys := regexp.MustCompile(`\[[A-Za-z][\w:./+-]*(?:, [A-Za-z][\w:./+-]*)*\]`)
 	hole := regexp.MustCompile(`(?i)\b(?:of|in|by|with|unlike|the|see)[,.;)]|\b(?:of|with) has\b|\(\)|\[\]|\(e\.g\.,;\)`)
 	for id, kept := range map[string]int{
 		// asides, all dropped
 		"S1ltj47xdE": 0, "HJxEhREKDH": 0, "HyxQbaEYPr": 0, "HJz6QhR9YQ": 0, "BklhoQ258B": 0,
-		// nouns, kept: 2 in SJxIm0VtwH, 1 in SyeyPEH23N, 2 in BkxP2mnq8S, and 1 beside an aside in r1drp-WCZ,
-		// 2 in HyyHX4gZM, 1 in rJGY8GbR-, 1 in Sye0XkBKvS; Bk-ofQZRb's 2 kept are \citet
+		// nouns, read as their keys ("work starting with [BDJP17] has"): 2 in SJxIm0VtwH, 1 in SyeyPEH23N, 2 in
+		// BkxP2mnq8S, and 1 beside an aside in r1drp-WCZ, 2 in HyyHX4gZM, 1 in rJGY8GbR-, 1 in Sye0XkBKvS;
+		// Bk-ofQZRb's 2 are \citet
 		"SJxIm0VtwH": 2, "SyeyPEH23N": 1, "BkxP2mnq8S": 2, "r1drp-WCZ": 1, "HyyHX4gZM": 2, "rJGY8GbR-": 1,
 		"Sye0XkBKvS": 1, "Bk-ofQZRb": 2,
 	} {
 		r := sharedRecordByID(t, id)
 		abstract := paper.CleanText(r.Abstract)
-		assert.Equal(t, kept, strings.Count(abstract, `\cite`), id)
+		assert.Equal(t, kept, len(keys.FindAllString(abstract, -1)), id)
+		assert.NotContains(t, abstract, `\cite`, id)
 		assert.NotRegexp(t, hole, abstract, id)
 		assert.NotRegexp(t, hole, summarize.TLDR(r.Title, abstract), id)
 	}
@@ -56,5 +60,25 @@ func TestCleanedTeXAbstractsBalanceQuotes(t *testing.T) {
 	for _, id := range []string{"SJx63jRqFm", "HJlU-AVtvS", "H1BO9M-0Z", "H1xFWgrFPS", "HJlsixKqyQ"} {
 		abstract := paper.CleanText(sharedRecordByID(t, id).Abstract)
 		assert.Equal(t, strings.Count(abstract, "“"), strings.Count(abstract, "”"), id)
+	}
+}
+
+// A citation read as its keys in brackets, because it stands as a noun, stays in the TL;DR: dropping it as an
+// aside left holes ("We revisit the experiments of and show"). An aside after a content word still goes.
+func TestTLDRKeepsCitationsUsedAsNouns(t *testing.T) {
+	for _, tt := range []struct{ abstract, want string }{
+		{`We revisit the experiments of \citet{zhang2016understanding} and show that memorization of random labels is slower than learning of real labels.`,
+			"the experiments of [zhang2016understanding] and show"},
+		{`Building on \cite{BDJP17}, we prove that depth two suffices for learning any monotone function.`,
+			"Building on [BDJP17], we prove"},
+		{`We extend the data programming paradigm of \citet{Ratner2016} to sequence tagging with weak supervision.`,
+			"paradigm of [Ratner2016] to sequence tagging"},
+		{`Our work answers \citet{zhang17}, who showed that deep networks fit random labels with ease.`,
+			"answers [zhang17], who showed"},
+		{`Recent methods \cite{a} fail on long inputs because their memory grows with the square of the length.`,
+			"Recent methods fail on long inputs"},
+	} {
+		tldr := summarize.TLDR("A title", paper.CleanText(tt.abstract))
+		assert.Contains(t, tldr, tt.want, tt.abstract)
 	}
 }

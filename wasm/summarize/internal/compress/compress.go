@@ -9,6 +9,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/papergist/papergist/shared/paper"
 )
 
 // Cut kinds: how a candidate was shortened. Changing them invalidates the weights: run `make weights`.
@@ -176,12 +178,25 @@ func Clean(s string) string {
 	return Tidy(dropInline(dropLeadIn(dropBrackets(s))))
 }
 
+// Connectives are the one-word openings that tie a sentence to text a TL;DR leaves out ("However,",
+// "Meanwhile,", "Secondly,") or say nothing about the paper ("Here,", "Empirically,"). They are leadIns here,
+// and summarize's standAlone reads the same list for its last pass (dropGlue), so the two cannot drift apart.
+var Connectives = []string{
+	"here", "specifically", "moreover", "furthermore", "additionally", "however", "finally", "thus", "therefore",
+	"hence", "instead", "consequently", "overall", "further", "besides", "importantly", "notably", "interestingly",
+	"surprisingly", "concretely", "first", "firstly", "second", "secondly", "third", "thirdly", "lastly", "then",
+	"next", "also", "experimentally", "empirically", "theoretically", "altogether", "accordingly", "crucially",
+	"meanwhile", "nevertheless", "nonetheless", "alternatively", "similarly", "likewise", "subsequently",
+	"ironically",
+}
+
 // leadIns are openings that say nothing about the paper, or tie the sentence to text a TL;DR leaves out
 // ("By contrast,"); each is dropped with the comma after it, unless what follows then points back ("On the
 // other hand, this method…" stays: "This method…" would read as the paper's). They are matched
-// case-insensitively at the start of the sentence. The TL;DR's last pass (summarize's standAlone) drops the
-// one-word connectives and the leading clauses this list does not hold.
-var leadIns = []string{
+// case-insensitively at the start of the sentence: the phrases of several words below, then Connectives. The
+// TL;DR's last pass (summarize's standAlone) drops the Connectives again, and the leading clauses this list
+// does not hold.
+var leadIns = append([]string{
 	"in this paper", "in this work", "in this study", "in this article", "in this note", "in this letter",
 	"in this thesis", "in this report", "in the present paper", "in the present work", "in this contribution",
 	"in this regard", "in this context", "in this setting", "in this direction", "in this sense", "in particular",
@@ -190,14 +205,10 @@ var leadIns = []string{
 	"to address this problem", "to address these problems", "to address these challenges",
 	"to address this challenge", "to tackle this problem", "to tackle this issue", "to solve this problem",
 	"to overcome this", "to overcome these limitations", "to overcome this limitation", "to do so", "to this aim",
-	"here", "specifically", "moreover", "furthermore", "additionally", "however", "finally", "thus", "therefore",
-	"hence", "instead", "consequently", "as a result", "overall", "further", "besides", "importantly",
-	"notably", "interestingly", "surprisingly", "concretely", "in doing so", "by doing so", "first", "second",
-	"third", "lastly", "then", "next", "also", "experimentally", "empirically", "theoretically", "altogether",
-	"accordingly", "crucially", "unlike previous work", "unlike prior work", "unlike existing methods",
-	"unlike previous methods", "unlike previous approaches", "unlike existing approaches",
+	"as a result", "in doing so", "by doing so", "unlike previous work", "unlike prior work",
+	"unlike existing methods", "unlike previous methods", "unlike previous approaches", "unlike existing approaches",
 	"by contrast", "more precisely", "more specifically", "as a byproduct", "on the other hand",
-}
+}, Connectives...)
 
 // dropLeadIn removes content-free openings ("In this paper, we …" → "We …"), repeatedly, but not one whose
 // rest would point back.
@@ -341,7 +352,9 @@ var inlinesAfter = func() (t [256][]string) {
 	return t
 }()
 
-// dropBrackets removes [citations] and parentheticals. An acronym definition such as "(GANs)" or
+// dropBrackets removes [citations] and parentheticals. Citation keys that CleanText wrote for a citation used
+// as a noun stay ("the experiments of [zhang17] and", paper.AsideBetween); numbered ones still go, so that
+// training, which sees "[12]", is unchanged. An acronym definition such as "(GANs)" or
 // "(V-RIN)" stays, and so do brackets glued to a word, as in a formula f(x). Unbalanced brackets stay.
 func dropBrackets(s string) string {
 	if strings.IndexByte(s, '(') < 0 && strings.IndexByte(s, '[') < 0 {
@@ -362,7 +375,8 @@ func dropBrackets(s string) string {
 			continue
 		}
 		end := pairs[p].close
-		if c == '(' && isAcronym(s[i+1:end]) || i > 0 && !isSpace(s[i-1]) {
+		if c == '(' && isAcronym(s[i+1:end]) || i > 0 && !isSpace(s[i-1]) ||
+			c == '[' && paper.CitedKeys(s[i+1:end]) && !paper.AsideBetween(s[:i], s[end+1:]) {
 			b.WriteString(s[i : end+1])
 		}
 		i = end

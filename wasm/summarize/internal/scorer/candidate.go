@@ -328,12 +328,14 @@ func (b *candidateBuilder) add(h compress.Head, toks []token, delta float64, ran
 		// A cut that leaves a broken sentence though toks[j] passes NeedsComplement is never the TL;DR,
 		// the sentence uncut is safer: after a number without its noun ("…quantized to 2." of "2-, 3- or
 		// 4-bits", "…containing 108." of "108,501 images"), after one of dangling ("…in the tabular case
-		// but."), or at "and" after the first of two modifiers ("…of a smooth." of "a smooth and strongly
+		// but."), after "only" or an adverb that follows a word needing its complement ("…routed to a parent
+		// based only." of "based only on agreement"), or at "and" after the first of two modifiers ("…of a smooth." of "a smooth and strongly
 		// convex objective", "…for smooth." of "for smooth and strongly convex objectives"), between a
 		// subject and its verb (dropsVerb), or inside an adverbial that opens a "that" clause
 		// (frontedAdverbial). Training sees it all the same, so that make weights learns what it learned.
 		if last, after := toks[j].w, toks[min(j+2, n-1)].w; b.emit == nil && (isNumber(last) ||
 			compress.InList(dangling, last) ||
+			(last == "only" || isAdverb(last)) && compress.NeedsComplement(toks[j-1].w) ||
 			c.Kind == compress.KindAnd && (compress.InList(determiners, toks[j-1].w) || isAdverb(after)) ||
 			j+1 < verbs && dropsVerb(h.Text, c.At, toks[j+1:verbs]) || frontFrom < c.At && c.At <= frontTo) {
 			continue
@@ -433,8 +435,9 @@ func isAdverb(w string) bool {
 }
 
 // dangling are words that need what follows them, beside compress.NeedsComplement's: "…in the tabular case
-// but.", "…the setting in.", "…a different view of the system and keep." (of "keep using JSQ").
-const dangling = " but in on for with by at via over under about through within without across among upon onto each every any some no whose those his her my your keep keeps avoid avoids "
+// but.", "…the setting in.", "…a different view of the system and keep." (of "keep using JSQ"), "…contextual
+// bandits, motivated." (of "motivated by several applications").
+const dangling = " but in on for with by at via over under about through within without across among upon onto each every any some no whose those his her my your keep keeps avoid avoids motivated inspired "
 
 // determiners before the word a cut at "and" leaves last make it a modifier whose noun comes after.
 const determiners = " a an the its their our this these those each every any both "
