@@ -7,6 +7,8 @@ import assert from 'node:assert/strict';
 import { fakeServer } from './testing/fake-server.js';
 import './testing/signed-in.js';
 const server = fakeServer();
+// The tests move the clock on by hours (later, below): the login's access token outlives them.
+globalThis.fakeIdb.set('session', { ...globalThis.fakeIdb.get('session'), accessExp: Number.MAX_SAFE_INTEGER });
 const sync = await import('./sync.js');
 const library = await import('./library.js');
 const local = /** @type {any} */ (chrome.storage.local);
@@ -19,6 +21,11 @@ const GENERIC = 'Not removed: the server refused the removal. It is back as the 
 const BASE = "Not removed: the server refused the removal (this device's copy of it was out of date). It is back as the server has it: remove it again to remove it everywhere, or Dismiss to keep it.";
 const BY_ID = "Not removed: the server no longer takes this paper's ID, so papergist cannot remove it through sync while the server refuses its ID. It is back as the server has it.";
 const tomb = async (n) => (await local.get(`gone:${item(n).id}`))[`gone:${item(n).id}`];
+// The clock the look-ups' interval is counted on, moved on by the tests.
+const realNow = Date.now;
+let shift = 0;
+Date.now = () => realNow() + shift;
+const later = (ms) => { shift += ms; };
 
 /** A paper on the server with another device's tags and note, synced here; then removed here. */
 async function removedHere(n, how) {
@@ -105,17 +112,38 @@ test('a refused removal of a paper the server no longer has, with no removal in 
   assert.equal(lookups(8), 1, 'not asked again every round');
 });
 
-test('a look-up answered 404 by a route the server lacks (mid-deploy, a proxy) keeps the refused removal and asks again', async () => {
+test('a look-up answered 404 by a route the server lacks (mid-deploy, a proxy) keeps the refused removal and asks again, less and less often', async () => {
   await removedHere(7, 'result');
   server.lookups.set(item(7).id, 'route');
   let st = await sync.syncNow();
   assert.equal(await stored(7), undefined);
   assert.ok((await tomb(7)).error, 'the removal record stays: the paper was not removed there');
   assert.equal(st.state, 'error', 'still named, never "Synced" over a hidden paper');
+  assert.equal(lookups(7), 1);
+  // Kept with the removal record, in storage: a worker started again waits the same.
+  const { retry } = await tomb(7);
+  assert.equal(retry.n, 1);
+  assert.ok(Math.abs(retry.at - (Date.now() + 60_000)) < 5_000, `asked again in a minute (${retry.at - Date.now()} ms)`);
   assert.equal((await sync.syncNow()).state, 'error');
-  assert.equal(lookups(7), 2, 'asked again');
+  assert.equal(lookups(7), 1, 'not asked again at the next round');
+  later(61_000);
+  await sync.syncNow();
+  assert.equal(lookups(7), 2, 'asked again a minute later');
+  later(61_000);
+  await sync.syncNow();
+  assert.equal(lookups(7), 2, 'then after two minutes, not one');
+  later(60_000);
+  await sync.syncNow();
+  assert.equal(lookups(7), 3);
+  for (let i = 0; i < 8; i++) {
+    later(2 * 60 * 60_000);
+    await sync.syncNow();
+  }
+  assert.equal(lookups(7), 11, 'asked at least once an hour however long it fails');
+  assert.equal((await tomb(7)).retry.at - Date.now() <= 60 * 60_000, true, 'the interval stops growing at an hour');
   // The route is back: the paper comes back as the server has it.
   server.lookups.delete(item(7).id);
+  later(60 * 60_000);
   await sync.syncNow();
   assert.deepEqual([(await stored(7)).note, await tomb(7)], ['their note', undefined]);
   assert.equal((await sync.syncNow()).state, 'synced');
@@ -152,14 +180,17 @@ test('a refused removal the server will not look up either stays named, is not a
   assert.equal(server.items.get(item(4).id).deleted, undefined);
 });
 
-test('a refused removal whose look-up failed is asked again next round, and a pull of a newer copy brings it back at once', async () => {
+test('a refused removal whose look-up failed is asked again a minute later, and a pull of a newer copy brings it back at once', async () => {
   await removedHere(5, 'result');
   server.lookups.set(item(5).id, 'failing');
   await sync.syncNow();
   assert.equal(await stored(5), undefined);
   assert.equal(lookups(5), 1);
   await sync.syncNow();
-  assert.equal(lookups(5), 2, 'asked again');
+  assert.equal(lookups(5), 1, 'not at once');
+  later(61_000);
+  await sync.syncNow();
+  assert.equal(lookups(5), 2, 'asked again a minute later');
   // Edited on another device: the pull brings the newer copy back, without a look-up.
   server.seed([{ ...server.items.get(item(5).id), note: 'edited there' }]);
   const st = await sync.syncNow();

@@ -33,6 +33,10 @@ const MAX_OPS = 500; // syncproto.MaxPushOps
 const MAX_BODY = 900 * 1024; // under the Workers deployment's 1 MiB request limit
 const MIN_BACKOFF_MS = 2000;
 const MAX_BACKOFF_MS = 5 * 60_000;
+// A refused removal's look-up that failed (a route missing, the server's 500) is asked again after 1 minute,
+// doubling to an hour: a round can come every few seconds while edits flow, and an old server may never answer.
+const LOOKUP_MIN_MS = 60_000;
+const LOOKUP_MAX_MS = 60 * 60_000;
 
 /** Which library the local versions refer to: the same user on the same server keeps them across sign-ins. */
 const libraryOf = (a) => `${a.server}|${a.email.toLowerCase()}`;
@@ -469,15 +473,17 @@ export function removalRefusedNotice(why) {
  * and the other devices, and a pull brings them only when they change there. Each is asked of the server
  * (GET /v1/items/<id>) and stored as it has it (backAfterRefusal); one the server answers it does not have is
  * removed there, and its tombstone goes. One the server will not look up (its ID is refused too) stays as it was,
- * named in the status, and is not asked again; any other failure (a 404 of a missing route included) asks again
- * next round.
+ * named in the status, and is not asked again; any other failure (a 404 of a missing route included) is asked
+ * again after LOOKUP_MIN_MS, doubling to LOOKUP_MAX_MS.
  */
 async function bringBackRefused(call) {
   for (const key of await index.refusedRemovals()) {
     const { [key]: tomb } = await chrome.storage.local.get(key);
     if (!tomb || !tomb.error || tomb.lookup) continue;
+    if (tomb.retry && Date.now() < tomb.retry.at) continue; // its look-up failed lately: asked again later
     let item = null;
     let lookup = '';
+    let failed = false;
     let gone = false;
     try {
       const { data } = await call('GET', `/v1/items/${encodeURIComponent(tomb.id)}`);
@@ -494,14 +500,19 @@ async function bringBackRefused(call) {
       else if (err.status === 400 && err.code === 'invalid') lookup = err.message;
       else {
         console.warn(`papergist: looking up ${tomb.id}, whose removal the server refused`, err);
-        continue;
+        failed = true;
       }
     }
     await exclusive(async () => {
       const k = keyOf(tomb.id);
       const { [key]: now, [k]: saved } = await chrome.storage.local.get([key, k]);
       if (!now || !now.error || saved) return; // saved again, or settled, meanwhile
-      if (lookup) {
+      if (failed) {
+        // Stored with the tombstone, so that a worker stopped and started again keeps the interval.
+        const n = ((now.retry && now.retry.n) || 0) + 1;
+        const wait = Math.min(LOOKUP_MAX_MS, LOOKUP_MIN_MS * 2 ** (n - 1));
+        await chrome.storage.local.set({ [key]: { ...now, retry: { n, at: Date.now() + wait } } });
+      } else if (lookup) {
         await chrome.storage.local.set({ [key]: { ...now, lookup } });
       } else if (item) {
         // The record first: a stop between the two writes leaves both, and library.leftover keeps one of them at
