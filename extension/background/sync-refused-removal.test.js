@@ -20,6 +20,7 @@ const stored = async (n) => (await local.get(`paper:${item(n).id}`))[`paper:${it
 const GENERIC = 'Not removed: the server refused the removal. It is back as the server has it: remove it again to remove it everywhere, or Dismiss to keep it.';
 const BASE = "Not removed: the server refused the removal (this device's copy of it was out of date). It is back as the server has it: remove it again to remove it everywhere, or Dismiss to keep it.";
 const BY_ID = "Not removed: the server no longer takes this paper's ID, so papergist cannot remove it through sync while the server refuses its ID. It is back as the server has it.";
+const BY_ID_AS_HAD = "Not removed: the server no longer takes this paper's ID, so papergist cannot remove it through sync while the server refuses its ID. It is back as this device had it, and stays on your other devices.";
 const tomb = async (n) => (await local.get(`gone:${item(n).id}`))[`gone:${item(n).id}`];
 // The clock the look-ups' interval is counted on, moved on by the tests.
 const realNow = Date.now;
@@ -159,25 +160,56 @@ test('the notice on a paper brought back says what happened and what to do next 
   assert.equal(say(undefined), GENERIC);
 });
 
-test('a refused removal the server will not look up either stays named, is not asked again, and a save meets the server\'s copy as a conflict', async () => {
-  await removedHere(4, 'result');
+test('a removal refused for its ID, whose look-up the server refuses too, brings the paper back as this device had it, with a notice, synced', async () => {
+  await removedHere(4, 'id');
   server.lookups.set(item(4).id, 'invalid');
   let st = await sync.syncNow();
-  assert.equal(await stored(4), undefined);
-  assert.deepEqual([st.state, st.error], ['error', 'the server refuses "Paper 4": its removal (this deletion is refused), so it is still saved on your other devices: save it here again to keep it, or remove it there']);
+  assert.equal(lookups(4), 1);
+  const back = await stored(4);
+  assert.ok(back, 'back in the library, not hidden behind a sync error');
+  assert.deepEqual([back.title, back.tags, back.note, back.version, back.sync.dirty], ['Paper 4', ['kept there'], 'their note',
+    server.items.get(item(4).id).version, {}], 'as this device had it, at the version it was removed at, with nothing to push');
+  assert.equal(back.sync.notice, BY_ID_AS_HAD);
+  assert.equal(back.sync.error, undefined);
+  assert.equal(await tomb(4), undefined);
+  assert.deepEqual([st.state, st.error, st.pending], ['synced', undefined, 0]);
   const before = [pushes(), lookups(4)];
-  assert.equal(before[1], 1);
   st = await sync.syncNow();
   assert.deepEqual([pushes(), lookups(4)], before, 'neither pushed nor asked again');
+  assert.equal(st.state, 'synced');
+  // Removed again: refused again for its ID, and back again with the same notice, not lost.
+  await library.remove(item(4).id);
+  st = await sync.syncNow();
+  assert.deepEqual([(await stored(4)).note, (await stored(4)).sync.notice, st.state], ['their note', BY_ID_AS_HAD, 'synced']);
+  assert.equal(server.items.get(item(4).id).deleted, undefined);
+  // Dismissed: the notice goes, nothing is pushed.
+  await library.dismissNotice(item(4).id);
+  assert.equal((await stored(4)).sync.notice, undefined);
+});
+
+test('a refused removal an older version recorded (no copy), whose look-up the server refuses, stays named, is not asked again, and a save meets the server\'s copy as a conflict', async () => {
+  await removedHere(10, 'result');
+  const key = `gone:${item(10).id}`;
+  const t = await tomb(10);
+  delete t.copy;
+  await local.set({ [key]: t });
+  server.lookups.set(item(10).id, 'invalid');
+  let st = await sync.syncNow();
+  assert.equal(await stored(10), undefined);
+  assert.deepEqual([st.state, st.error], ['error', 'the server refuses "Paper 10": its removal (this deletion is refused), so it is still saved on your other devices: save it here again to keep it, or remove it there']);
+  const before = [pushes(), lookups(10)];
+  assert.equal(before[1], 1);
+  st = await sync.syncNow();
+  assert.deepEqual([pushes(), lookups(10)], before, 'neither pushed nor asked again');
   assert.equal(st.state, 'error');
   // Saved here again (Undo): the server still has the paper with the fields other devices keep, so the save here is
   // a new one (version 0), which the server meets as a conflict on any field that differs, never an edit at its
   // version that would overwrite its note and tags with this save's blanks on every device.
-  server.refusals.delete(item(4).id);
-  await library.save(item(4), {});
-  assert.equal((await stored(4)).version, 0);
+  server.refusals.delete(item(10).id);
+  await library.save(item(10), {});
+  assert.equal((await stored(10)).version, 0);
   await sync.syncNow();
-  assert.equal(server.items.get(item(4).id).deleted, undefined);
+  assert.equal(server.items.get(item(10).id).deleted, undefined);
 });
 
 test('a refused removal whose look-up failed is asked again a minute later, and a pull of a newer copy brings it back at once', async () => {

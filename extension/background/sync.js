@@ -451,17 +451,32 @@ function backAfterRefusal(item, tomb) {
 }
 
 /**
+ * The record of a paper whose removal the server refused and whose own copy it will not look up (its ID refused),
+ * from the copy its tombstone kept (library.remove): back as this device had it, clean at the version it was
+ * removed at, so that nothing is pushed (the server would refuse its ID again) and a newer copy pulled merges as
+ * usual. Null when the tombstone kept none (an older version's) or it is not a record.
+ * @param {{id: string, version: number, refused?: string, copy?: unknown}} tomb @returns {SavedPaper|null}
+ */
+function backFromCopy(tomb) {
+  const copy = /** @type {any} */ (tomb.copy);
+  if (!copy || typeof copy !== 'object' || copy.id !== tomb.id || typeof copy.title !== 'string') return null;
+  return /** @type {SavedPaper} */ ({ ...structuredClone(copy), version: tomb.version,
+    sync: { dirty: {}, notice: removalRefusedNotice(tomb.refused, { asHad: true }) } });
+}
+
+/**
  * What the paper brought back after a refused removal says: what happened, and what to do next, in words. The
  * paper comes back at the server's own version, so removing it again sends a deletion the server takes, unless it
  * refused the paper's ID (shared/syncproto Deletion.Normalize's "id: ..."), which it will refuse again. Other reasons
  * (a base version out of range, an ID twice in one push, a server's own) are not shown as the server wrote them.
  * @param {string|undefined} why the server's message
+ * @param {{asHad?: boolean}} [opts] asHad: it came back from this device's copy (backFromCopy), the server's refused
  */
-export function removalRefusedNotice(why) {
+export function removalRefusedNotice(why, { asHad = false } = {}) {
   const raw = String(why || '').trim();
-  if (/^id:/.test(raw)) {
+  if (/^id:/.test(raw) || asHad) {
     return 'Not removed: the server no longer takes this paper\'s ID, so papergist cannot remove it through sync while ' +
-      'the server refuses its ID. It is back as the server has it.';
+      `the server refuses its ID. It is back ${asHad ? 'as this device had it, and stays on your other devices' : 'as the server has it'}.`;
   }
   const words = /^base_version:/.test(raw) ? ' (this device\'s copy of it was out of date)' : '';
   return `Not removed: the server refused the removal${words}. It is back as the server has it: remove it again to remove ` +
@@ -472,9 +487,10 @@ export function removalRefusedNotice(why) {
  * Brings back the papers whose removal the server refused (refusedRemoval): gone here, they are still on the server
  * and the other devices, and a pull brings them only when they change there. Each is asked of the server
  * (GET /v1/items/<id>) and stored as it has it (backAfterRefusal); one the server answers it does not have is
- * removed there, and its tombstone goes. One the server will not look up (its ID is refused too) stays as it was,
- * named in the status, and is not asked again; any other failure (a 404 of a missing route included) is asked
- * again after LOOKUP_MIN_MS, doubling to LOOKUP_MAX_MS.
+ * removed there, and its tombstone goes. One the server will not look up (its ID is refused too) comes back from the
+ * copy its tombstone kept (backFromCopy); without one (an older version's tombstone) it stays as it was, named in
+ * the status, and is not asked again. Any other failure (a 404 of a missing route included) is asked again after
+ * LOOKUP_MIN_MS, doubling to LOOKUP_MAX_MS.
  */
 async function bringBackRefused(call) {
   for (const key of await index.refusedRemovals()) {
@@ -483,6 +499,7 @@ async function bringBackRefused(call) {
     if (tomb.retry && Date.now() < tomb.retry.at) continue; // its look-up failed lately: asked again later
     let item = null;
     let lookup = '';
+    let refusedId = false;
     let failed = false;
     let gone = false;
     try {
@@ -497,8 +514,10 @@ async function bringBackRefused(call) {
       // missing during a deploy or behind a proxy answers only "Not Found" (Echo's): the tombstone stays and is
       // asked again. Pinned by backend/httpapi TestItemMissAndMissingRouteSayDifferentThings.
       if (err.status === 404 && err.code === 'not_found' && err.message === `item ${tomb.id} not found`) gone = true;
-      else if (err.status === 400 && err.code === 'invalid') lookup = err.message;
-      else {
+      else if (err.status === 400 && err.code === 'invalid') {
+        lookup = err.message;
+        refusedId = true;
+      } else {
         console.warn(`papergist: looking up ${tomb.id}, whose removal the server refused`, err);
         failed = true;
       }
@@ -507,11 +526,17 @@ async function bringBackRefused(call) {
       const k = keyOf(tomb.id);
       const { [key]: now, [k]: saved } = await chrome.storage.local.get([key, k]);
       if (!now || !now.error || saved) return; // saved again, or settled, meanwhile
+      const copied = refusedId ? backFromCopy(now) : null;
       if (failed) {
         // Stored with the tombstone, so that a worker stopped and started again keeps the interval.
         const n = ((now.retry && now.retry.n) || 0) + 1;
         const wait = Math.min(LOOKUP_MAX_MS, LOOKUP_MIN_MS * 2 ** (n - 1));
         await chrome.storage.local.set({ [key]: { ...now, retry: { n, at: Date.now() + wait } } });
+      } else if (copied) {
+        // The record first, as below.
+        await chrome.storage.local.set({ [k]: copied });
+        await chrome.storage.local.remove(key);
+        await placesChanged({}, { [k]: copied });
       } else if (lookup) {
         await chrome.storage.local.set({ [key]: { ...now, lookup } });
       } else if (item) {

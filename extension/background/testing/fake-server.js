@@ -21,8 +21,9 @@ export function fakeServer() {
   /**
    * IDs whose deletion the server refuses, and how: 'push' answers the whole push 400 invalid (as a body it cannot
    * take), 'result' answers that deletion's result "invalid", 'later' answers it with a status the client does not
-   * know ("unavailable"); either way nothing of it is written.
-   * @type {Map<string, 'push'|'result'|'later'>}
+   * know ("unavailable"), 'id' answers its result "invalid" for its ID (as shared/syncproto Deletion.Normalize); either
+   * way nothing of it is written.
+   * @type {Map<string, 'push'|'result'|'later'|'id'>}
    */
   const refusals = new Map();
   /**
@@ -53,7 +54,7 @@ export function fakeServer() {
       if (body.deletions.some((d) => refusals.get(d.id) === 'push')) {
         return json(400, { error: { code: 'invalid', message: 'deletions: this one is refused' } });
       }
-      const refused = (d) => refusals.get(d.id) === 'result';
+      const refused = (d) => refusals.get(d.id) === 'result' || refusals.get(d.id) === 'id';
       // As the real server (backend/sqlite merge.go, items.go apply): removing what is removed already writes
       // nothing, and a push that writes nothing is answered with the library's current version, which may be
       // another device's write this device has not pulled.
@@ -76,7 +77,8 @@ export function fakeServer() {
       }
       for (const d of body.deletions) {
         if (refused(d)) {
-          results.push({ id: d.id, status: 'invalid', error: { code: 'invalid', message: 'this deletion is refused' } });
+          const message = refusals.get(d.id) === 'id' ? `id: "${d.id}" is not a paper ID` : 'this deletion is refused';
+          results.push({ id: d.id, status: 'invalid', error: { code: 'invalid', message } });
           continue;
         }
         if (refusals.get(d.id) === 'later') { // a status the client does not know: not a refusal
