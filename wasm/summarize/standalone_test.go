@@ -114,13 +114,15 @@ func TestTLDREndsWithTheThought(t *testing.T) {
 // A TL;DR is never cut after a number without its noun, a word that needs what follows ("but", "in", "each"…)
 // or the first of two modifiers joined by "and": SciTLDR dev Skep6TVYDB gave "…for any monotone transform of a
 // smooth." of "a smooth and strongly convex objective", train S1xSSTNKDB "…containing 108." of "108,501
-// images", rkgO66VKDS "…quantized to 2." of "2-, 3- or 4-bits", S1giVsRcYm "…in the tabular case but.".
+// images", rkgO66VKDS "…quantized to 2." of "2-, 3- or 4-bits", S1giVsRcYm "…in the tabular case but.", dev
+// BJxN9Hvf-V "…a different view of the system and keep." of "and keep using JSQ".
 func TestTLDRIsNotCutIntoABrokenSentence(t *testing.T) {
 	for _, tt := range []struct{ id, broken string }{
 		{"Skep6TVYDB", " of a smooth."},
 		{"S1xSSTNKDB", " containing 108."},
 		{"rkgO66VKDS", " quantized to 2."},
 		{"S1giVsRcYm", " case but."},
+		{"BJxN9Hvf-V", " the system and keep."}, // dev, of "keep using JSQ"
 	} {
 		r := sharedRecordByID(t, tt.id)
 		got := summarize.TLDR(r.Title, r.Abstract)
@@ -150,6 +152,54 @@ func TestTLDRKeepsTheVerbOfItsSubject(t *testing.T) {
 		got := summarize.TLDR(r.Title, r.Abstract)
 		assert.False(t, strings.HasSuffix(got, tt.broken), "%s: %q", tt.id, got)
 		assert.Greater(t, len(strings.Fields(got)), 3, "%s: %q", tt.id, got)
+	}
+}
+
+// A TL;DR never keeps an adverbial that opens a "that" clause without the clause it leads to, nor that clause's
+// subject without its verb: each record's TL;DR was cut to the ending named (dev Skep6TVYDB "…we show that for
+// any monotone transform of a smooth and strongly convex objective." of "…objective with latent dimension k ≥ n,
+// we present a novel analysis…"; train H1MOqeHYvB "…we show that when running a previously proposed model for
+// automatic piano fingering." of "…on our dataset and then fine-tuning it…, we achieve…"; train ByfbnsA9Km
+// "…and the cross-entropy loss is minimized." of "…minimized by using a gradient method, the margin between the
+// training points and the decision boundary could be…").
+func TestTLDRKeepsTheClauseAfterAnAdverbial(t *testing.T) {
+	for _, tt := range []struct{ id, broken string }{
+		{"Skep6TVYDB", " strongly convex objective."},     // dev
+		{"H1MOqeHYvB", " for automatic piano fingering."}, // train, and below
+		{"ByfbnsA9Km", " the cross-entropy loss is minimized."},
+		{"ByfbnsA9Km", " the margin between the training points."},
+	} {
+		r := sharedRecordByID(t, tt.id)
+		got := summarize.TLDR(r.Title, r.Abstract)
+		assert.False(t, strings.HasSuffix(got, tt.broken), "%s: %q", tt.id, got)
+		assertAdverbialClosed(t, got)
+	}
+}
+
+// Abstracts written for the test, whose TL;DRs kept an adverbial after "that" and dropped the clause it leads to.
+func TestTLDRKeepsTheClauseAfterAnAdverbialInOwnSentences(t *testing.T) {
+	for _, tt := range []struct{ abstract, broken string }{
+		{"Sparse attention is hard to tune. In particular, we show that for any causal attention pattern of a bounded and locally dense transformer with a sliding window of size w that grows with the depth of the network, we present a new analysis that shows training within a constant factor of the optimum in O(n log n) time, where n is the sequence length.",
+			" with a sliding window of size w."},
+		{"In particular, we prove that if the node features of the input graph lie in a low-dimensional affine subspace and the message passing loss is minimized by using a gradient method, the distance between the learned node embeddings and the class boundary could be much smaller than the optimal value.",
+			" a low-dimensional affine subspace."},
+		{"Crop maps are coarse. We show that when training a previously published segmentation network for satellite crop mapping on our dataset and then fine-tuning it on hand-labelled fields, we reach the best accuracy reported so far.",
+			" for satellite crop mapping."},
+	} {
+		got := summarize.TLDR("Methods", tt.abstract)
+		assert.False(t, strings.HasSuffix(got, tt.broken), "%q", got)
+		assertAdverbialClosed(t, got)
+	}
+}
+
+// assertAdverbialClosed checks that an adverbial opened right after "that" ("that for…", "that when…", "that
+// if…") is closed by a comma within the TL;DR, so that the clause it leads to is there.
+func assertAdverbialClosed(t *testing.T, tldr string) {
+	t.Helper()
+	for _, opener := range []string{" that for ", " that when ", " that if "} {
+		if _, rest, ok := strings.Cut(tldr, opener); ok {
+			assert.Contains(t, rest, ",", "%q", tldr)
+		}
 	}
 }
 

@@ -309,6 +309,10 @@ func (b *candidateBuilder) add(h compress.Head, toks []token, delta float64, ran
 	b.own = b.emit == nil && compress.OwnVoice(h.Text)
 	make1(len(h.Text), n, h.Kind)
 	verbs := 0 // the words up to the last finite verb: a cut after it drops none (dropsVerb)
+	var frontFrom, frontTo int
+	if b.emit == nil {
+		frontFrom, frontTo = frontedAdverbial(h.Text, toks)
+	}
 	for i := n - 1; b.emit == nil && i > 0 && verbs == 0; i-- {
 		if compress.InList(finiteVerbs, toks[i].w) {
 			verbs = i + 1
@@ -325,13 +329,13 @@ func (b *candidateBuilder) add(h compress.Head, toks []token, delta float64, ran
 		// the sentence uncut is safer: after a number without its noun ("…quantized to 2." of "2-, 3- or
 		// 4-bits", "…containing 108." of "108,501 images"), after one of dangling ("…in the tabular case
 		// but."), or at "and" after the first of two modifiers ("…of a smooth." of "a smooth and strongly
-		// convex objective", "…for smooth." of "for smooth and strongly convex objectives"), or between a
-		// subject and its verb (dropsVerb). Training sees it all the same, so that make weights learns what
-		// it learned.
+		// convex objective", "…for smooth." of "for smooth and strongly convex objectives"), between a
+		// subject and its verb (dropsVerb), or inside an adverbial that opens a "that" clause
+		// (frontedAdverbial). Training sees it all the same, so that make weights learns what it learned.
 		if last, after := toks[j].w, toks[min(j+2, n-1)].w; b.emit == nil && (isNumber(last) ||
 			compress.InList(dangling, last) ||
 			c.Kind == compress.KindAnd && (compress.InList(determiners, toks[j-1].w) || isAdverb(after)) ||
-			j+1 < verbs && dropsVerb(h.Text, c.At, toks[j+1:verbs])) {
+			j+1 < verbs && dropsVerb(h.Text, c.At, toks[j+1:verbs]) || frontFrom < c.At && c.At <= frontTo) {
 			continue
 		}
 		make1(c.At, j+1, c.Kind)
@@ -370,6 +374,43 @@ func dropsVerb(text string, from int, dropped []token) bool {
 	return false
 }
 
+// frontedAdverbial returns the bytes from..to of text in which a cut would keep an adverbial that opens a
+// "that" clause and drop the clause it leads to, as in "we show that for any monotone transform of a smooth
+// objective | with latent dimension k, we present…" or "we show that when running a previously proposed model |
+// for automatic piano fingering, …": from the end of the adverbial's first word to the comma that closes it,
+// and on to the clause's first finite verb ("…, the margin between the training points | and the decision
+// boundary could be…"). Without such a comma nothing tells where the adverbial ends, and it returns 0, 0.
+func frontedAdverbial(text string, toks []token) (from, to int) {
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i].w != "that" || !compress.InList(adverbialOpeners, toks[i+1].w) ||
+			strings.Contains(text[toks[i].end:toks[i+1].start], ",") {
+			continue
+		}
+		c := strings.IndexByte(text[toks[i+1].end:], ',')
+		if c < 0 {
+			break
+		}
+		from, to = int(toks[i+1].end), int(toks[i+1].end)+c
+		for k, t := range toks[i+2:] {
+			switch {
+			case int(t.start) < to:
+			case k > 0 && int(toks[i+1+k].start) < to && compress.InList(" we they it there ", t.w):
+				return from, to // a pronoun's verb follows it, where no cut is
+			case compress.InList(finiteVerbs, t.w) || compress.InList(modals, t.w):
+				return from, int(t.start) // the clause's subject, too, needs its verb
+			}
+		}
+		return from, to
+	}
+	return 0, 0
+}
+
+// modals are verbs too for frontedAdverbial; dropsVerb leaves them out, which it scans for at many more cuts.
+const modals = " can could may might will would should must "
+
+// adverbialOpeners open an adverbial before a clause's subject: "that for any…, we", "that if…, the".
+const adverbialOpeners = " for in when whenever if given under by with as once after before since while although though despite unlike without compared on at during upon through because assuming provided even "
+
 // finiteVerbs are the verbs whose subject dropsVerb looks for.
 const finiteVerbs = " is are was were has have remains "
 
@@ -392,8 +433,8 @@ func isAdverb(w string) bool {
 }
 
 // dangling are words that need what follows them, beside compress.NeedsComplement's: "…in the tabular case
-// but.", "…the setting in.".
-const dangling = " but in on for with by at via over under about through within without across among upon onto each every any some no whose those his her my your "
+// but.", "…the setting in.", "…a different view of the system and keep." (of "keep using JSQ").
+const dangling = " but in on for with by at via over under about through within without across among upon onto each every any some no whose those his her my your keep keeps avoid avoids "
 
 // determiners before the word a cut at "and" leaves last make it a modifier whose noun comes after.
 const determiners = " a an the its their our this these those each every any both "
