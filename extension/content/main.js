@@ -80,7 +80,11 @@ export async function main(t, run) {
     run.entries = entries;
     const analyzed = performance.now();
     dropCardsNotIn(entries, run);
-    placeCards(entries, new Set(savedList), run);
+    const savedIds = new Set(savedList);
+    // Cards placed from a failed early answer keep its saved states: the reply's are newer (a paper saved in
+    // another tab meanwhile, which this page hears of only through this reply).
+    if (earlyFailed) showSavedOf(entries, savedIds, run);
+    placeCards(entries, savedIds, run);
     // toBackground, fromBackground: the message's delivery each way (wall clocks of two processes, so roughly)
     const { handledAt, answeredAt, ...steps } = timing;
     markShown(cards.size, { ...steps, inject, import: t.imported - t.start, analyze: analyzed - t.imported,

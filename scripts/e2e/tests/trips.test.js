@@ -124,7 +124,7 @@ describe('trips per page state', () => {
     await page.close();
   });
 
-  test('early cards that fail to place: the page still ends with all its cards, from the reply', async () => {
+  test('early cards that fail to place: the page still ends with all its cards, from the reply, saved as it says', async () => {
     const url = 'https://arxiv.org/list/cs.LG/new?early-throws';
     const script = 'https://arxiv.org/static/browse/slow-throws.js'; // the early answer comes before the page is parsed
     browser.serve(script, '', 'text/javascript', 200, 1500);
@@ -133,7 +133,8 @@ describe('trips per page state', () => {
     const first = await cost(url);
     assert.equal(first.cards.length, 8);
     const page = await browser.context.newPage();
-    // The third card's shadow root fails once (in the content script's world only), while the early cards are placed.
+    // In the content script's world only: the third card's shadow root fails once, while the early cards are placed,
+    // and the page's hold for them (one frame, or 100 ms) takes 8 s, so that a paper is saved elsewhere inside it.
     const { cdp, done: patched } = await inContentWorld(page, `{
       const attach = Element.prototype.attachShadow;
       let n = 0;
@@ -141,18 +142,31 @@ describe('trips per page state', () => {
         if (++n === 3) throw new Error('test: placing a card fails once');
         return attach.apply(this, args);
       };
+      const later = setTimeout;
+      globalThis.requestAnimationFrame = () => 0;
+      globalThis.setTimeout = (f, ms, ...args) => later(f, ms === 100 ? 8000 : ms, ...args);
       'patched';
     }`);
     await page.goto(url, { waitUntil: 'domcontentloaded' });
     assert.equal(await patched, 'patched');
+    await page.waitForFunction(() => document.querySelectorAll('papergist-card').length === 2, null, { timeout: 10_000 });
+    // Inside the hold: the first card, placed from the early answer as not saved, is saved in another tab. This
+    // page hears of it only through its reply.
+    const other = await openListing(browser.context, url);
+    await clickSave(other, first.cards[0].id);
+    await waitForSaved(other, first.cards[0].id);
+    await other.close();
     const state = () => page.evaluate(() => document.documentElement.getAttribute('data-papergist'));
-    await page.waitForFunction(() => document.documentElement.getAttribute('data-papergist') === 'done', null, { timeout: 10_000 })
+    await page.waitForFunction(() => document.documentElement.getAttribute('data-papergist') === 'done', null, { timeout: 20_000 })
       .catch(() => {});
     const timing = JSON.parse(await page.evaluate(() => document.documentElement.getAttribute('data-papergist-timing')) || '{}');
-    assert.deepEqual((await cardsOf(page)).map((c) => [c.id, c.tldr]), first.cards.map((c) => [c.id, c.tldr]),
+    const cards = await cardsOf(page);
+    assert.deepEqual(cards.map((c) => [c.id, c.tldr]), first.cards.map((c) => [c.id, c.tldr]),
       `every card, once each (state ${await state()}, timing ${JSON.stringify(timing)})`);
     assert.equal(await state(), 'done');
     assert.equal(timing.earlyFailed, 1, `the cards came from the reply (timing ${JSON.stringify(timing)})`);
+    assert.deepEqual(cards.map((c) => c.saved), first.cards.map((_, i) => (i === 0 ? 'true' : 'false')),
+      'a card kept from the early answer shows the reply\'s saved state');
     await cdp.detach();
     await page.close();
   });
