@@ -171,6 +171,38 @@ describe('trips per page state', () => {
     await page.close();
   });
 
+  test('a digest that fails to build while the early answer is shown is on the page once, whole, from the reply', async () => {
+    const url = 'https://arxiv.org/list/cs.LG/new?digest-throws';
+    const script = 'https://arxiv.org/static/browse/slow-digest-throws.js';
+    browser.serve(script, '', 'text/javascript', 200, 1500);
+    const papers = Array.from({ length: 4 }, (_, i) => syntheticPaper(1760 + i));
+    browser.serve(url, arxivListing(papers).replace('</body>', `<script src="${script}"></script></body>`));
+    const first = await cost(url);
+    assert.equal(first.cards.length, 4);
+    const page = await browser.context.newPage();
+    // The sixth shadow root fails once: after the 4 cards and the digest's own, its For-you part's.
+    const { cdp, done: patched } = await inContentWorld(page, `{
+      const attach = Element.prototype.attachShadow;
+      let n = 0;
+      Element.prototype.attachShadow = function (...args) {
+        if (++n === 6) throw new Error('test: building the digest fails once');
+        return attach.apply(this, args);
+      };
+      'patched';
+    }`);
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    assert.equal(await patched, 'patched');
+    await page.waitForFunction(() => document.documentElement.getAttribute('data-papergist') === 'done', null, { timeout: 10_000 })
+      .catch(() => {});
+    const timing = JSON.parse(await page.evaluate(() => document.documentElement.getAttribute('data-papergist-timing')) || '{}');
+    assert.equal(timing.earlyFailed, 1, `the failure was met (timing ${JSON.stringify(timing)})`);
+    assert.equal(await page.evaluate(() => document.documentElement.getAttribute('data-papergist')), 'done');
+    assert.equal(await page.evaluate(() => document.querySelectorAll('papergist-digest').length), 1, 'one digest, not a half one beside it');
+    assert.deepEqual((await cardsOf(page)).map((c) => c.id), first.cards.map((c) => c.id));
+    await cdp.detach();
+    await page.close();
+  });
+
   test('a page changed at the same URL is not shown from the answer of before', async () => {
     const url = 'https://arxiv.org/list/cs.LG/new?changed';
     browser.serve(url, arxivListing(Array.from({ length: 10 }, (_, i) => syntheticPaper(1300 + i))));
