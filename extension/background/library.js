@@ -200,10 +200,11 @@ export async function remove(id) {
     // both, and the next worker finishes the removal (migrate, settle); a paper saved again after it has newer marks.
     // The title names the paper should the server refuse the removal (sync.js refusedRemoval); copy, the paper as
     // this device has it, comes back should the server refuse both the removal and the look-up of its own copy
-    // (its ID refused: sync.js bringBackRefused).
+    // (its ID refused: sync.js bringBackRefused), with its edit marks and conflict, so that an edit not pushed yet
+    // comes back pending, never as synced.
     if (rec.version) {
-      const copy = { ...upgrade(rec) };
-      delete copy.sync;
+      const copy = structuredClone(upgrade(rec));
+      copy.sync = { dirty: copy.sync.dirty, ...(copy.sync.conflict ? { conflict: copy.sync.conflict } : {}) };
       await chrome.storage.local.set({ [GONE_PREFIX + id]: { id, version: rec.version, at: newMark(), title: rec.title, copy } });
     }
     try {

@@ -259,3 +259,61 @@ test('a removal answered with a status the client does not know is tried again, 
   assert.equal(server.items.get(item(6).id).deleted, true, 'sent again, and done');
   assert.equal(await tomb(6), undefined);
 });
+
+test('a note typed before a removal refused for its ID comes back still to push, never "Synced" while unsent, and is not overwritten by a later pull', async () => {
+  await sync.syncNow();
+  server.seed([{ ...item(11), tags: ['kept there'], note: 'their note' }]);
+  assert.equal((await sync.syncNow()).state, 'synced');
+  const v1 = server.items.get(item(11).id).version;
+  server.refusals.set(item(11).id, 'id');
+  server.lookups.set(item(11).id, 'invalid');
+  // Typed in the popup, then removed before a round pushed it (within the debounce, or offline).
+  await library.update(item(11).id, { note: 'typed here' });
+  await library.remove(item(11).id);
+  let st = await sync.syncNow();
+  let back = await stored(11);
+  assert.deepEqual([back.note, back.version, Object.keys(back.sync.dirty)], ['typed here', v1, ['note']],
+    'back as this device had it, the typed note still to push, on the version it was typed on');
+  assert.equal(back.sync.notice, BY_ID_AS_HAD);
+  assert.notEqual(st.state, 'synced', 'not Synced over a note no other device has');
+  assert.equal(st.pending, 1);
+  // The next round pushes it: refused for the ID too, which the status names.
+  st = await sync.syncNow();
+  back = await stored(11);
+  assert.equal(st.state, 'error');
+  assert.match(st.error, /Paper 11/);
+  assert.deepEqual([back.note, Object.keys(back.sync.dirty)], ['typed here', ['note']]);
+  assert.equal(server.items.get(item(11).id).note, 'their note');
+  // The server takes the ID again, and another device changes the tags: the pull takes them, the typed note stays.
+  server.refusals.delete(item(11).id);
+  server.seed([{ ...server.items.get(item(11).id), tags: ['from there'] }]);
+  await sync.syncNow();
+  back = await stored(11);
+  assert.deepEqual([back.note, back.tags], ['typed here', ['from there']], 'the typed note is not overwritten');
+  // Acted on (any edit): it reaches the server, with the note typed before the removal.
+  await library.update(item(11).id, { read: true });
+  st = await sync.syncNow();
+  assert.deepEqual([st.state, st.pending], ['synced', 0]);
+  assert.deepEqual([server.items.get(item(11).id).note, server.items.get(item(11).id).tags, server.items.get(item(11).id).read],
+    ['typed here', ['from there'], true]);
+});
+
+test('a removal refused for its ID comes back as the newest copy pulled meanwhile (another device\'s edit), not the one removed', async () => {
+  await sync.syncNow();
+  server.seed([{ ...item(12), tags: ['kept there'], note: 'their note' }]);
+  assert.equal((await sync.syncNow()).state, 'synced');
+  server.refusals.set(item(12).id, 'id');
+  server.lookups.set(item(12).id, 'invalid');
+  await library.remove(item(12).id);
+  // Edited on another device before this device's removal went out.
+  server.seed([{ ...server.items.get(item(12).id), note: 'edited there, later' }]);
+  const v2 = server.items.get(item(12).id).version;
+  const st = await sync.syncNow();
+  const back = await stored(12);
+  assert.deepEqual([back.note, back.tags, back.version, back.sync.dirty], ['edited there, later', ['kept there'], v2, {}],
+    'the copy the pull brought, at its version');
+  assert.equal(back.sync.notice, BY_ID_AS_HAD);
+  assert.deepEqual([st.state, st.pending], ['synced', 0]);
+  assert.equal(server.items.get(item(12).id).deleted, undefined);
+});
+

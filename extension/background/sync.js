@@ -210,7 +210,13 @@ async function applyPull(data) {
       else if (tomb.error) { // its removal was refused: the server's newer copy comes back, shown as such
         put[key] = backAfterRefusal(item, tomb);
         drop.push(GONE_PREFIX + item.id);
-      } // else our removal goes out next
+      } else if (tomb.copy) {
+        // Our removal goes out next, at the version it was made at (a newer edit there then meets it as a
+        // conflict). Should it come back from its copy (its ID refused: backFromCopy), it comes back as the newest
+        // this device has seen: the copy takes this item as the record would have.
+        const copy = copyRecord(tomb);
+        if (copy && (!copy.version || item.version > copy.version)) put[GONE_PREFIX + item.id] = { ...tomb, copy: merge(copy, item) };
+      } // else (an older version's tombstone) our removal goes out next
     } else if (!rec.version || item.version > rec.version) {
       put[key] = merge(rec, item);
     }
@@ -452,16 +458,34 @@ function backAfterRefusal(item, tomb) {
 
 /**
  * The record of a paper whose removal the server refused and whose own copy it will not look up (its ID refused),
- * from the copy its tombstone kept (library.remove): back as this device had it, clean at the version it was
- * removed at, so that nothing is pushed (the server would refuse its ID again) and a newer copy pulled merges as
- * usual. Null when the tombstone kept none (an older version's) or it is not a record.
+ * from the copy its tombstone kept (library.remove, updated by the pulls since: applyPull): back as this device last
+ * had it. Its clean fields are at the copy's version, so nothing of them is pushed (the server would refuse its ID
+ * again); an edit not pushed before the removal is still to push: refused while the server refuses the ID, and
+ * shown so, then pushed, or met as a conflict, once it takes it, never overwritten by a pull as a clean field is.
+ * Null when the tombstone kept none (an older version's) or it is not a record.
  * @param {{id: string, version: number, refused?: string, copy?: unknown}} tomb @returns {SavedPaper|null}
  */
 function backFromCopy(tomb) {
+  const rec = copyRecord(tomb);
+  if (!rec) return null;
+  rec.sync.notice = removalRefusedNotice(tomb.refused, { asHad: true });
+  return rec;
+}
+
+/**
+ * The record a tombstone's copy holds (library.remove; a pull may have updated it since: applyPull), with its edit
+ * marks and conflict, at its own version: an edit not pushed when the paper was removed is still to push. A copy
+ * kept without marks (an earlier build's) is clean, at the tombstone's version. Null when the tombstone kept none
+ * (an older version's) or it is not a record.
+ * @param {{id: string, version: number, copy?: unknown}} tomb @returns {SavedPaper|null}
+ */
+function copyRecord(tomb) {
   const copy = /** @type {any} */ (tomb.copy);
   if (!copy || typeof copy !== 'object' || copy.id !== tomb.id || typeof copy.title !== 'string') return null;
-  return /** @type {SavedPaper} */ ({ ...structuredClone(copy), version: tomb.version,
-    sync: { dirty: {}, notice: removalRefusedNotice(tomb.refused, { asHad: true }) } });
+  const rec = /** @type {SavedPaper} */ (structuredClone({ ...copy, version: Number.isSafeInteger(copy.version) ? copy.version : tomb.version }));
+  const { dirty, conflict } = copy.sync && typeof copy.sync === 'object' ? copy.sync : {};
+  rec.sync = { dirty: dirty && typeof dirty === 'object' && !Array.isArray(dirty) ? dirty : {}, ...(conflict ? { conflict } : {}) };
+  return rec;
 }
 
 /**

@@ -6,7 +6,8 @@
 const PREFIX = 'paper:';
 /**
  * A removed paper the server still has: "gone:<id>" → {id, version, at, title, copy}, until its deletion is pushed;
- * copy: the record as it was removed, brought back should the server refuse the removal and its ID (sync.js).
+ * copy: the record as it was removed (with its edit marks), updated by the pulls since, brought back should the server
+ * refuse the removal and its ID (sync.js).
  */
 export const GONE_PREFIX = 'gone:';
 
