@@ -19,8 +19,8 @@ const lookups = (n) => server.requests.filter((r) => r === `GET /v1/items/${enco
 const stored = async (n) => (await local.get(`paper:${item(n).id}`))[`paper:${item(n).id}`];
 const GENERIC = 'Not removed: the server refused the removal. It is back as the server has it: remove it again to remove it everywhere, or Dismiss to keep it.';
 const BASE = "Not removed: the server refused the removal (this device's copy of it was out of date). It is back as the server has it: remove it again to remove it everywhere, or Dismiss to keep it.";
-const BY_ID = "Not removed: the server no longer takes this paper's ID, so papergist cannot remove it through sync while the server refuses its ID. It is back as the server has it.";
-const BY_ID_AS_HAD = "Not removed: the server no longer takes this paper's ID, so papergist cannot remove it through sync while the server refuses its ID. It is back as this device had it, and stays on your other devices.";
+const BY_ID = "Not removed: the server no longer accepts this paper's ID, so it can't be removed or changed through sync. It is back as the server has it. Dismiss to keep it.";
+const BY_ID_AS_HAD = "Not removed: the server no longer accepts this paper's ID, so it can't be removed or changed through sync. It is back as this device last had it; your other devices may have another copy. Dismiss to keep it.";
 const tomb = async (n) => (await local.get(`gone:${item(n).id}`))[`gone:${item(n).id}`];
 // The clock the look-ups' interval is counted on, moved on by the tests.
 const realNow = Date.now;

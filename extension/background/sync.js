@@ -499,8 +499,11 @@ function copyRecord(tomb) {
 export function removalRefusedNotice(why, { asHad = false } = {}) {
   const raw = String(why || '').trim();
   if (/^id:/.test(raw) || asHad) {
-    return 'Not removed: the server no longer takes this paper\'s ID, so papergist cannot remove it through sync while ' +
-      `the server refuses its ID. It is back ${asHad ? 'as this device had it, and stays on your other devices' : 'as the server has it'}.`;
+    // asHad: the server would not say whether it still has the paper (its look-up was refused for the ID too), so
+    // the other devices' copies are not known; this device's copy holds what it last pulled and its own edits.
+    return 'Not removed: the server no longer accepts this paper\'s ID, so it can\'t be removed or changed through sync. ' +
+      `It is back ${asHad ? 'as this device last had it; your other devices may have another copy' : 'as the server has it'}. ` +
+      'Dismiss to keep it.';
   }
   const words = /^base_version:/.test(raw) ? ' (this device\'s copy of it was out of date)' : '';
   return `Not removed: the server refused the removal${words}. It is back as the server has it: remove it again to remove ` +
