@@ -317,3 +317,21 @@ test('a removal refused for its ID comes back as the newest copy pulled meanwhil
   assert.equal(server.items.get(item(12).id).deleted, undefined);
 });
 
+test('an explicit Sync now asks about a refused removal at once, once; automatic rounds keep the interval', async () => {
+  await removedHere(13, 'result');
+  server.lookups.set(item(13).id, 'route');
+  await sync.syncNow();
+  assert.equal(lookups(13), 1);
+  await sync.syncNow();
+  assert.equal(lookups(13), 1, 'an automatic round waits');
+  await sync.syncNow({ lookUp: true });
+  assert.equal(lookups(13), 2, 'Sync now asks at once');
+  assert.equal((await tomb(13)).retry.n, 2, 'and the failure counts');
+  await sync.syncNow();
+  assert.equal(lookups(13), 2, 'the next automatic round waits again');
+  // The server fixed: Sync now brings it back without waiting the interval out.
+  server.lookups.delete(item(13).id);
+  await sync.syncNow({ lookUp: true });
+  assert.deepEqual([(await stored(13)).note, await tomb(13)], ['their note', undefined]);
+});
+

@@ -70,8 +70,17 @@ export async function syncedSince(a) {
 let queued = null;
 let chain = Promise.resolve();
 
-/** Runs a sync round after the current one. @returns {Promise<SyncStatus>} */
-export function syncNow() {
+/** Set by an explicit Sync now: the next round asks about refused removals at once (bringBackRefused). */
+let lookUpNow = false;
+
+/**
+ * Runs a sync round after the current one.
+ * @param {{lookUp?: boolean}} [opts] lookUp: the user asked (Sync now): refused removals whose look-up failed
+ *   lately are asked again in that round, not after their interval; automatic rounds keep the interval
+ * @returns {Promise<SyncStatus>}
+ */
+export function syncNow({ lookUp = false } = {}) {
+  if (lookUp) lookUpNow = true; // before the round is queued: a queued round is shared, and takes it too
   if (queued) return queued;
   const p = chain.then(() => {
     queued = null;
@@ -517,13 +526,16 @@ export function removalRefusedNotice(why, { asHad = false } = {}) {
  * removed there, and its tombstone goes. One the server will not look up (its ID is refused too) comes back from the
  * copy its tombstone kept (backFromCopy); without one (an older version's tombstone) it stays as it was, named in
  * the status, and is not asked again. Any other failure (a 404 of a missing route included) is asked again after
- * LOOKUP_MIN_MS, doubling to LOOKUP_MAX_MS.
+ * LOOKUP_MIN_MS, doubling to LOOKUP_MAX_MS, at the first round after that; an explicit Sync now (syncNow's lookUp)
+ * asks at once.
  */
 async function bringBackRefused(call) {
+  const asked = lookUpNow; // once: the rounds after it wait again
+  lookUpNow = false;
   for (const key of await index.refusedRemovals()) {
     const { [key]: tomb } = await chrome.storage.local.get(key);
     if (!tomb || !tomb.error || tomb.lookup) continue;
-    if (tomb.retry && Date.now() < tomb.retry.at) continue; // its look-up failed lately: asked again later
+    if (!asked && tomb.retry && Date.now() < tomb.retry.at) continue; // its look-up failed lately, unless the user asks now
     let item = null;
     let lookup = '';
     let refusedId = false;
