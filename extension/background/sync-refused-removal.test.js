@@ -335,3 +335,36 @@ test('an explicit Sync now asks about a refused removal at once, once; automatic
   assert.deepEqual([(await stored(13)).note, await tomb(13)], ['their note', undefined]);
 });
 
+test('a look-up answered 503 (a proxy) backs off; the round that pulled and pushed is not "Offline"; no answer at all still is', async () => {
+  await removedHere(14, 'result');
+  const realFetch = globalThis.fetch;
+  let down = false;
+  globalThis.fetch = async (url, init) => {
+    if (String(url).includes(`/v1/items/${encodeURIComponent(item(14).id)}`)) {
+      server.requests.push(`GET ${new URL(url).pathname}`);
+      if (down) throw new TypeError('Failed to fetch');
+      return new Response(JSON.stringify({ error: { code: 'unavailable', message: 'Service Unavailable' } }), { status: 503 });
+    }
+    return realFetch(url, init);
+  };
+  try {
+    const before = (await local.get('sync:state'))['sync:state'].lastSynced;
+    let st = await sync.syncNow();
+    assert.equal(lookups(14), 1);
+    assert.equal(st.state, 'error', 'named as refused, not offline');
+    assert.match(st.error, /Paper 14/);
+    assert.equal((await tomb(14)).retry.n, 1, 'backed off');
+    assert.notEqual((await local.get('sync:state'))['sync:state'].lastSynced, before, 'the round counts as synced');
+    st = await sync.syncNow();
+    assert.equal(lookups(14), 1, 'not asked again at the next round');
+    // No answer at all (the network down between the push and the look-up): the round is offline, as before.
+    down = true;
+    later(61_000);
+    st = await sync.syncNow();
+    assert.equal(lookups(14), 2);
+    assert.equal(st.state, 'offline');
+  } finally {
+    globalThis.fetch = realFetch;
+  }
+});
+

@@ -525,9 +525,9 @@ export function removalRefusedNotice(why, { asHad = false } = {}) {
  * (GET /v1/items/<id>) and stored as it has it (backAfterRefusal); one the server answers it does not have is
  * removed there, and its tombstone goes. One the server will not look up (its ID is refused too) comes back from the
  * copy its tombstone kept (backFromCopy); without one (an older version's tombstone) it stays as it was, named in
- * the status, and is not asked again. Any other failure (a 404 of a missing route included) is asked again after
- * LOOKUP_MIN_MS, doubling to LOOKUP_MAX_MS, at the first round after that; an explicit Sync now (syncNow's lookUp)
- * asks at once.
+ * the status, and is not asked again. Any other answer that fails (a 404 of a missing route, a proxy's 502, 503 or
+ * 504 included) is asked again after LOOKUP_MIN_MS, doubling to LOOKUP_MAX_MS, at the first round after that; an
+ * explicit Sync now (syncNow's lookUp) asks at once. No answer at all (the network down) fails the round, as before.
  */
 async function bringBackRefused(call) {
   const asked = lookUpNow; // once: the rounds after it wait again
@@ -547,7 +547,11 @@ async function bringBackRefused(call) {
       if (skipped.length || items[0].id !== tomb.id) lookup = (skipped[0] && skipped[0].error) || 'the server sent another paper';
       else item = items[0];
     } catch (err) {
-      if (err.offline || !(err instanceof account.SyncError) || err.code === 'signed_out') throw err;
+      // Only a failure with no answer (the network down) or a login ended ends the round. An answer's error, a
+      // proxy's 502, 503 or 504 included, is this look-up's alone: the pull and push went through, and the status
+      // must not say Offline over them every round.
+      const answered = Number.isInteger(err.status) && err.status > 0;
+      if (!answered || !(err instanceof account.SyncError) || err.code === 'signed_out') throw err;
       // Two 404s: the server's own miss names the item (backend/sqlite Item: "item <id> not found"): the paper is
       // not on the server (removed there, or its library rebuilt without it), so the removal is done. A route
       // missing during a deploy or behind a proxy answers only "Not Found" (Echo's): the tombstone stays and is
