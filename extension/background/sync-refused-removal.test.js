@@ -140,7 +140,7 @@ test('a look-up answered 404 by a route the server lacks (mid-deploy, a proxy) k
     later(2 * 60 * 60_000);
     await sync.syncNow();
   }
-  assert.equal(lookups(7), 11, 'asked at least once an hour however long it fails');
+  assert.equal(lookups(7), 11, 'asked at every round once its interval is over, however long it fails');
   assert.equal((await tomb(7)).retry.at - Date.now() <= 60 * 60_000, true, 'the interval stops growing at an hour');
   // The route is back: the paper comes back as the server has it.
   server.lookups.delete(item(7).id);
@@ -368,3 +368,14 @@ test('a look-up answered 503 (a proxy) backs off; the round that pulled and push
   }
 });
 
+test('a look-up wait longer than the longest interval (a clock set back since) is not kept', async () => {
+  await removedHere(15, 'result');
+  server.lookups.set(item(15).id, 'failing');
+  await sync.syncNow();
+  assert.equal(lookups(15), 1);
+  const key = `gone:${item(15).id}`;
+  await local.set({ [key]: { ...(await tomb(15)), retry: { n: 3, at: Date.now() + 5 * 60 * 60_000 } } });
+  await sync.syncNow();
+  assert.equal(lookups(15), 2, 'asked, not after five hours');
+  assert.ok((await tomb(15)).retry.at - Date.now() <= 60 * 60_000);
+});

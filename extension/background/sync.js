@@ -535,7 +535,9 @@ async function bringBackRefused(call) {
   for (const key of await index.refusedRemovals()) {
     const { [key]: tomb } = await chrome.storage.local.get(key);
     if (!tomb || !tomb.error || tomb.lookup) continue;
-    if (!asked && tomb.retry && Date.now() < tomb.retry.at) continue; // its look-up failed lately, unless the user asks now
+    // Its look-up failed lately: asked again later, unless the user asks now, or the wait is longer than any
+    // interval (a clock set back since, or one far ahead when it was written).
+    if (!asked && tomb.retry && Date.now() < tomb.retry.at && tomb.retry.at - Date.now() <= LOOKUP_MAX_MS) continue;
     let item = null;
     let lookup = '';
     let refusedId = false;
