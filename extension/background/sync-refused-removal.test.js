@@ -270,20 +270,24 @@ test('a note typed before a removal refused for its ID comes back still to push,
   // Typed in the popup, then removed before a round pushed it (within the debounce, or offline).
   await library.update(item(11).id, { note: 'typed here' });
   await library.remove(item(11).id);
+  const before = pushes();
   let st = await sync.syncNow();
   let back = await stored(11);
   assert.deepEqual([back.note, back.version, Object.keys(back.sync.dirty)], ['typed here', v1, ['note']],
     'back as this device had it, the typed note still to push, on the version it was typed on');
   assert.equal(back.sync.notice, BY_ID_AS_HAD);
-  assert.notEqual(st.state, 'synced', 'not Synced over a note no other device has');
-  assert.equal(st.pending, 1);
-  // The next round pushes it: refused for the ID too, which the status names.
-  st = await sync.syncNow();
-  back = await stored(11);
+  // Pushed in the same round: refused for the ID too, which the status names. Never Synced over a note no other
+  // device has, nor "pending" until some later round.
+  assert.equal(pushes(), before + 2, 'the removal, then the typed note');
   assert.equal(st.state, 'error');
   assert.match(st.error, /Paper 11/);
-  assert.deepEqual([back.note, Object.keys(back.sync.dirty)], ['typed here', ['note']]);
+  assert.match(back.sync.error, /not a paper ID/);
   assert.equal(server.items.get(item(11).id).note, 'their note');
+  // Not pushed again and again while refused.
+  st = await sync.syncNow();
+  assert.equal(pushes(), before + 2);
+  assert.equal(st.state, 'error');
+  assert.deepEqual([(await stored(11)).note, Object.keys((await stored(11)).sync.dirty)], ['typed here', ['note']]);
   // The server takes the ID again, and another device changes the tags: the pull takes them, the typed note stays.
   server.refusals.delete(item(11).id);
   server.seed([{ ...server.items.get(item(11).id), tags: ['from there'] }]);

@@ -127,7 +127,9 @@ async function round() {
     if (flight) await send(call, flight); // a push whose answer was lost: the server replays its first answer
     await pull(call);
     while (await pushBatch(call)) { /* more batches */ }
-    await bringBackRefused(call);
+    // A paper brought back with an edit not pushed before its removal: pushed in this round, so that the status
+    // names its refusal (or it goes out) now, rather than "pending" until some later round.
+    if (await bringBackRefused(call)) while (await pushBatch(call)) { /* more batches */ }
     clearTimeout(backoff);
     await chrome.alarms.clear(RETRY_ALARM);
     await setState({ failures: 0, limits: null, lastRound: Date.now(), lastSynced: new Date().toISOString() });
@@ -528,10 +530,12 @@ export function removalRefusedNotice(why, { asHad = false } = {}) {
  * the status, and is not asked again. Any other answer that fails (a 404 of a missing route, a proxy's 502, 503 or
  * 504 included) is asked again after LOOKUP_MIN_MS, doubling to LOOKUP_MAX_MS, at the first round after that; an
  * explicit Sync now (syncNow's lookUp) asks at once. No answer at all (the network down) fails the round, as before.
+ * @returns {Promise<boolean>} whether a paper came back with edits to push
  */
 async function bringBackRefused(call) {
   const asked = lookUpNow; // once: the rounds after it wait again
   lookUpNow = false;
+  let toPush = false;
   for (const key of await index.refusedRemovals()) {
     const { [key]: tomb } = await chrome.storage.local.get(key);
     if (!tomb || !tomb.error || tomb.lookup) continue;
@@ -582,6 +586,7 @@ async function bringBackRefused(call) {
         await chrome.storage.local.set({ [k]: copied });
         await chrome.storage.local.remove(key);
         await placesChanged({}, { [k]: copied });
+        if (dirtyFields(copied).length) toPush = true;
       } else if (lookup) {
         await chrome.storage.local.set({ [key]: { ...now, lookup } });
       } else if (item) {
@@ -599,6 +604,7 @@ async function bringBackRefused(call) {
       index.written([key, k]);
     });
   }
+  return toPush;
 }
 
 /**
