@@ -198,9 +198,14 @@ export async function remove(id) {
     await keepRemoved(upgrade(rec));
     // The tombstone first, marked newer than any edit of the record (at): a stop between the two writes leaves
     // both, and the next worker finishes the removal (migrate, settle); a paper saved again after it has newer marks.
-    // The title names the paper should the server refuse the removal (sync.js refusedRemoval).
+    // The title names the paper should the server refuse the removal (sync.js refusedRemoval); copy, the paper as
+    // this device has it, comes back should the server refuse both the removal and the look-up of its own copy
+    // (its ID refused: sync.js bringBackRefused), with its edit marks and conflict, so that an edit not pushed yet
+    // comes back pending, never as synced.
     if (rec.version) {
-      await chrome.storage.local.set({ [GONE_PREFIX + id]: { id, version: rec.version, at: newMark(), title: rec.title } });
+      const copy = structuredClone(upgrade(rec));
+      copy.sync = { dirty: copy.sync.dirty, ...(copy.sync.conflict ? { conflict: copy.sync.conflict } : {}) };
+      await chrome.storage.local.set({ [GONE_PREFIX + id]: { id, version: rec.version, at: newMark(), title: rec.title, copy } });
     }
     try {
       await chrome.storage.local.remove(key);

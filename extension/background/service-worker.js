@@ -161,7 +161,7 @@ dispatch(TARGET.BACKGROUND, {
     return {};
   }),
   [MSG.RESOLVE_CONFLICT]: extensionPagesOnly(async (msg) => ({ status: await sync.resolve(msg.id, msg.keep) })),
-  [MSG.SYNC_NOW]: extensionPagesOnly(async () => ({ status: await sync.syncNow() })),
+  [MSG.SYNC_NOW]: extensionPagesOnly(async () => ({ status: await sync.syncNow({ lookUp: true }) })),
   [MSG.SYNC_LOOK]: extensionPagesOnly(async () => {
     looked().catch((err) => console.warn('papergist: sync', err)); // the popup follows the result from storage
     return {};

@@ -33,6 +33,10 @@ const MAX_OPS = 500; // syncproto.MaxPushOps
 const MAX_BODY = 900 * 1024; // under the Workers deployment's 1 MiB request limit
 const MIN_BACKOFF_MS = 2000;
 const MAX_BACKOFF_MS = 5 * 60_000;
+// A refused removal's look-up that failed (a route missing, the server's 500) is asked again after 1 minute,
+// doubling to an hour: a round can come every few seconds while edits flow, and an old server may never answer.
+const LOOKUP_MIN_MS = 60_000;
+const LOOKUP_MAX_MS = 60 * 60_000;
 
 /** Which library the local versions refer to: the same user on the same server keeps them across sign-ins. */
 const libraryOf = (a) => `${a.server}|${a.email.toLowerCase()}`;
@@ -66,8 +70,17 @@ export async function syncedSince(a) {
 let queued = null;
 let chain = Promise.resolve();
 
-/** Runs a sync round after the current one. @returns {Promise<SyncStatus>} */
-export function syncNow() {
+/** Set by an explicit Sync now: the next round asks about refused removals at once (bringBackRefused). */
+let lookUpNow = false;
+
+/**
+ * Runs a sync round after the current one.
+ * @param {{lookUp?: boolean}} [opts] lookUp: the user asked (Sync now): refused removals whose look-up failed
+ *   lately are asked again in that round, not after their interval; automatic rounds keep the interval
+ * @returns {Promise<SyncStatus>}
+ */
+export function syncNow({ lookUp = false } = {}) {
+  if (lookUp) lookUpNow = true; // before the round is queued: a queued round is shared, and takes it too
   if (queued) return queued;
   const p = chain.then(() => {
     queued = null;
@@ -114,7 +127,9 @@ async function round() {
     if (flight) await send(call, flight); // a push whose answer was lost: the server replays its first answer
     await pull(call);
     while (await pushBatch(call)) { /* more batches */ }
-    await bringBackRefused(call);
+    // A paper brought back with an edit not pushed before its removal: pushed in this round, so that the status
+    // names its refusal (or it goes out) now, rather than "pending" until some later round.
+    if (await bringBackRefused(call)) while (await pushBatch(call)) { /* more batches */ }
     clearTimeout(backoff);
     await chrome.alarms.clear(RETRY_ALARM);
     await setState({ failures: 0, limits: null, lastRound: Date.now(), lastSynced: new Date().toISOString() });
@@ -206,7 +221,13 @@ async function applyPull(data) {
       else if (tomb.error) { // its removal was refused: the server's newer copy comes back, shown as such
         put[key] = backAfterRefusal(item, tomb);
         drop.push(GONE_PREFIX + item.id);
-      } // else our removal goes out next
+      } else if (tomb.copy) {
+        // Our removal goes out next, at the version it was made at (a newer edit there then meets it as a
+        // conflict). Should it come back from its copy (its ID refused: backFromCopy), it comes back as the newest
+        // this device has seen: the copy takes this item as the record would have.
+        const copy = copyRecord(tomb);
+        if (copy && (!copy.version || item.version > copy.version)) put[GONE_PREFIX + item.id] = { ...tomb, copy: merge(copy, item) };
+      } // else (an older version's tombstone) our removal goes out next
     } else if (!rec.version || item.version > rec.version) {
       put[key] = merge(rec, item);
     }
@@ -447,17 +468,53 @@ function backAfterRefusal(item, tomb) {
 }
 
 /**
+ * The record of a paper whose removal the server refused and whose own copy it will not look up (its ID refused),
+ * from the copy its tombstone kept (library.remove, updated by the pulls since: applyPull): back as this device last
+ * had it. Its clean fields are at the copy's version, so nothing of them is pushed (the server would refuse its ID
+ * again); an edit not pushed before the removal is still to push: refused while the server refuses the ID, and
+ * shown so, then pushed, or met as a conflict, once it takes it, never overwritten by a pull as a clean field is.
+ * Null when the tombstone kept none (an older version's) or it is not a record.
+ * @param {{id: string, version: number, refused?: string, copy?: unknown}} tomb @returns {SavedPaper|null}
+ */
+function backFromCopy(tomb) {
+  const rec = copyRecord(tomb);
+  if (!rec) return null;
+  rec.sync.notice = removalRefusedNotice(tomb.refused, { asHad: true });
+  return rec;
+}
+
+/**
+ * The record a tombstone's copy holds (library.remove; a pull may have updated it since: applyPull), with its edit
+ * marks and conflict, at its own version: an edit not pushed when the paper was removed is still to push. A copy
+ * kept without marks (an earlier build's) is clean, at the tombstone's version. Null when the tombstone kept none
+ * (an older version's) or it is not a record.
+ * @param {{id: string, version: number, copy?: unknown}} tomb @returns {SavedPaper|null}
+ */
+function copyRecord(tomb) {
+  const copy = /** @type {any} */ (tomb.copy);
+  if (!copy || typeof copy !== 'object' || copy.id !== tomb.id || typeof copy.title !== 'string') return null;
+  const rec = /** @type {SavedPaper} */ (structuredClone({ ...copy, version: Number.isSafeInteger(copy.version) ? copy.version : tomb.version }));
+  const { dirty, conflict } = copy.sync && typeof copy.sync === 'object' ? copy.sync : {};
+  rec.sync = { dirty: dirty && typeof dirty === 'object' && !Array.isArray(dirty) ? dirty : {}, ...(conflict ? { conflict } : {}) };
+  return rec;
+}
+
+/**
  * What the paper brought back after a refused removal says: what happened, and what to do next, in words. The
  * paper comes back at the server's own version, so removing it again sends a deletion the server takes, unless it
  * refused the paper's ID (shared/syncproto Deletion.Normalize's "id: ..."), which it will refuse again. Other reasons
  * (a base version out of range, an ID twice in one push, a server's own) are not shown as the server wrote them.
  * @param {string|undefined} why the server's message
+ * @param {{asHad?: boolean}} [opts] asHad: it came back from this device's copy (backFromCopy), the server's refused
  */
-export function removalRefusedNotice(why) {
+export function removalRefusedNotice(why, { asHad = false } = {}) {
   const raw = String(why || '').trim();
-  if (/^id:/.test(raw)) {
-    return 'Not removed: the server no longer takes this paper\'s ID, so papergist cannot remove it through sync while ' +
-      'the server refuses its ID. It is back as the server has it.';
+  if (/^id:/.test(raw) || asHad) {
+    // asHad: the server would not say whether it still has the paper (its look-up was refused for the ID too), so
+    // the other devices' copies are not known; this device's copy holds what it last pulled and its own edits.
+    return 'Not removed: the server no longer accepts this paper\'s ID, so it can\'t be removed or changed through sync. ' +
+      `It is back ${asHad ? 'as this device last had it; your other devices may have another copy' : 'as the server has it'}. ` +
+      'Dismiss to keep it.';
   }
   const words = /^base_version:/.test(raw) ? ' (this device\'s copy of it was out of date)' : '';
   return `Not removed: the server refused the removal${words}. It is back as the server has it: remove it again to remove ` +
@@ -468,16 +525,27 @@ export function removalRefusedNotice(why) {
  * Brings back the papers whose removal the server refused (refusedRemoval): gone here, they are still on the server
  * and the other devices, and a pull brings them only when they change there. Each is asked of the server
  * (GET /v1/items/<id>) and stored as it has it (backAfterRefusal); one the server answers it does not have is
- * removed there, and its tombstone goes. One the server will not look up (its ID is refused too) stays as it was,
- * named in the status, and is not asked again; any other failure (a 404 of a missing route included) asks again
- * next round.
+ * removed there, and its tombstone goes. One the server will not look up (its ID is refused too) comes back from the
+ * copy its tombstone kept (backFromCopy); without one (an older version's tombstone) it stays as it was, named in
+ * the status, and is not asked again. Any other answer that fails (a 404 of a missing route, a proxy's 502, 503 or
+ * 504 included) is asked again after LOOKUP_MIN_MS, doubling to LOOKUP_MAX_MS, at the first round after that; an
+ * explicit Sync now (syncNow's lookUp) asks at once. No answer at all (the network down) fails the round, as before.
+ * @returns {Promise<boolean>} whether a paper came back with edits to push
  */
 async function bringBackRefused(call) {
+  const asked = lookUpNow; // once: the rounds after it wait again
+  lookUpNow = false;
+  let toPush = false;
   for (const key of await index.refusedRemovals()) {
     const { [key]: tomb } = await chrome.storage.local.get(key);
     if (!tomb || !tomb.error || tomb.lookup) continue;
+    // Its look-up failed lately: asked again later, unless the user asks now, or the wait is longer than any
+    // interval (a clock set back since, or one far ahead when it was written).
+    if (!asked && tomb.retry && Date.now() < tomb.retry.at && tomb.retry.at - Date.now() <= LOOKUP_MAX_MS) continue;
     let item = null;
     let lookup = '';
+    let refusedId = false;
+    let failed = false;
     let gone = false;
     try {
       const { data } = await call('GET', `/v1/items/${encodeURIComponent(tomb.id)}`);
@@ -485,23 +553,41 @@ async function bringBackRefused(call) {
       if (skipped.length || items[0].id !== tomb.id) lookup = (skipped[0] && skipped[0].error) || 'the server sent another paper';
       else item = items[0];
     } catch (err) {
-      if (err.offline || !(err instanceof account.SyncError) || err.code === 'signed_out') throw err;
+      // Only a failure with no answer (the network down) or a login ended ends the round. An answer's error, a
+      // proxy's 502, 503 or 504 included, is this look-up's alone: the pull and push went through, and the status
+      // must not say Offline over them every round.
+      const answered = Number.isInteger(err.status) && err.status > 0;
+      if (!answered || !(err instanceof account.SyncError) || err.code === 'signed_out') throw err;
       // Two 404s: the server's own miss names the item (backend/sqlite Item: "item <id> not found"): the paper is
       // not on the server (removed there, or its library rebuilt without it), so the removal is done. A route
       // missing during a deploy or behind a proxy answers only "Not Found" (Echo's): the tombstone stays and is
       // asked again. Pinned by backend/httpapi TestItemMissAndMissingRouteSayDifferentThings.
       if (err.status === 404 && err.code === 'not_found' && err.message === `item ${tomb.id} not found`) gone = true;
-      else if (err.status === 400 && err.code === 'invalid') lookup = err.message;
-      else {
+      else if (err.status === 400 && err.code === 'invalid') {
+        lookup = err.message;
+        refusedId = true;
+      } else {
         console.warn(`papergist: looking up ${tomb.id}, whose removal the server refused`, err);
-        continue;
+        failed = true;
       }
     }
     await exclusive(async () => {
       const k = keyOf(tomb.id);
       const { [key]: now, [k]: saved } = await chrome.storage.local.get([key, k]);
       if (!now || !now.error || saved) return; // saved again, or settled, meanwhile
-      if (lookup) {
+      const copied = refusedId ? backFromCopy(now) : null;
+      if (failed) {
+        // Stored with the tombstone, so that a worker stopped and started again keeps the interval.
+        const n = ((now.retry && now.retry.n) || 0) + 1;
+        const wait = Math.min(LOOKUP_MAX_MS, LOOKUP_MIN_MS * 2 ** (n - 1));
+        await chrome.storage.local.set({ [key]: { ...now, retry: { n, at: Date.now() + wait } } });
+      } else if (copied) {
+        // The record first, as below.
+        await chrome.storage.local.set({ [k]: copied });
+        await chrome.storage.local.remove(key);
+        await placesChanged({}, { [k]: copied });
+        if (dirtyFields(copied).length) toPush = true;
+      } else if (lookup) {
         await chrome.storage.local.set({ [key]: { ...now, lookup } });
       } else if (item) {
         // The record first: a stop between the two writes leaves both, and library.leftover keeps one of them at
@@ -518,6 +604,7 @@ async function bringBackRefused(call) {
       index.written([key, k]);
     });
   }
+  return toPush;
 }
 
 /**

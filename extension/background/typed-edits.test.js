@@ -108,3 +108,26 @@ test('refused text of a paper that is then removed is forgotten with it: saving 
   await library.save(paper, {}); // Undo
   assert.deepEqual(await kept(), {}, 'the re-saved paper shows no text, or reason, from before its removal');
 });
+
+test('a typed edit that saves reads its paper\'s record once (the update), not again to clear a refusal it never had', async () => {
+  const p = { ...paper, id: 'arxiv:2402.00031', url: 'https://arxiv.org/abs/2402.00031' };
+  await library.save(p, { tldr: 'x'.repeat(2000) });
+  const key = `paper:${p.id}`;
+  const realGet = local.get;
+  let reads = 0;
+  local.get = async (keys) => {
+    if ((Array.isArray(keys) ? keys : [keys]).includes(key)) reads++;
+    return realGet.call(local, keys);
+  };
+  try {
+    const port = popupPort();
+    port.type({ seq: 1, id: p.id, field: 'note', patch: { note: 'typed here' }, apply: true });
+    await settle();
+    assert.deepEqual(port.replies, [{ seq: 1 }]);
+  } finally {
+    local.get = realGet;
+  }
+  assert.equal((await stored(p.id)).note, 'typed here');
+  assert.equal(reads, 1);
+  assert.deepEqual(await kept(), {}, 'nothing kept, as before');
+});

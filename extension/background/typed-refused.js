@@ -23,7 +23,8 @@ const keyIn = (field, id) => `${field}\n${id}`;
  */
 export async function keep(m, err) {
   const key = keyIn(m.field, m.id);
-  const { [REFUSED_KEY]: kept = {}, [keyOf(m.id)]: saved } = await chrome.storage.local.get([REFUSED_KEY, keyOf(m.id)]);
+  // The paper's record only for a refusal: a saved edit (every typed apply but a refused one) needs just the key.
+  const { [REFUSED_KEY]: kept = {}, [keyOf(m.id)]: saved } = await chrome.storage.local.get(err ? [REFUSED_KEY, keyOf(m.id)] : REFUSED_KEY);
   const refused = Boolean(err && saved);
   if (!refused && !Object.hasOwn(kept, key)) return;
   const before = kept[key];

@@ -72,9 +72,11 @@ export function mountDigest({ theme, cardsOf, titleOf, pick, turnOff }) {
   });
   wrap.append(panel, toggle);
   root.append(wrap);
+  const forYou = forYouSection({ theme, titleOf, pick, turnOff });
+  // On the page last, once every part is built: a part that throws leaves no half digest behind, which the next
+  // attempt (the reply's, main.js) would mount a second one beside.
   document.body.append(host);
 
-  const forYou = forYouSection({ theme, titleOf, pick, turnOff });
   let topicsNodes = [];
   let highlighted = [];
   const setTopics = (topics) => {

@@ -14,9 +14,12 @@ const SETTLE_MS = 400;
 
 /**
  * @type {{cards: Map<string, any>, entries: any[]|null, stopped: boolean, cleanups: (() => void)[],
- *   analysis?: Promise<any>}|null}
+ *   analysis?: Promise<any>, sendHeld?: () => boolean}|null}
+ *   sendHeld: sends the page now if it is still held (see start), and says whether it did
  */
 let run = null;
+/** Between pagehide and pageshow: a held page is not sent from a page that is leaving or in the back/forward cache. */
+let away = false;
 /** Resolves once the first run has started (DOMContentLoaded): a save asked before waits for the page. */
 /** @type {(value?: unknown) => void} */
 let started = () => {};
@@ -36,14 +39,15 @@ function start(loaded = false) {
   // only brings what changed since.
   const page = { ...pageNow(), ...(loaded ? { loaded } : {}) };
   const sent = performance.timeOrigin + performance.now();
-  let sendNow = () => {};
+  /** @type {(() => void)|null} the held send, until it goes or the run ends */
+  let hold = null;
   // Not in a background tab (opened with a middle click, a restored session): it draws no frames, so the send
   // would wait on a throttled timer for cards no one sees.
   const held = Boolean(loaded && document.visibilityState === 'visible' && earlyHere && answers(earlyHere.answer, page));
   const analysis = held
     ? new Promise((resolve) => {
-      sendNow = () => {
-        sendNow = () => {};
+      hold = () => {
+        hold = null;
         resolve(send(MSG.ANALYZE_PAGE, page));
       };
     })
@@ -52,9 +56,18 @@ function start(loaded = false) {
     ? earlyAnswer.then(({ answer, at, asked }) => (answers(answer, page)
       ? { ...answer.analysis, came: at, asked, heardAt: answer.heardAt, postedAt: answer.postedAt } : null))
     : Promise.resolve(null);
-  run = { cards: new Map(), entries: null, stopped: false, cleanups: [], analysis };
+  // A run torn down (the next page state) never sends its held page: its reply would be for a page no longer shown.
+  const sendHeld = () => {
+    if (!hold) return false;
+    hold();
+    return true;
+  };
+  run = { cards: new Map(), entries: null, stopped: false, cleanups: [() => { hold = null; }], analysis, sendHeld };
   started();
-  main({ page, analysis, held, sendNow: () => sendNow(), early, start: t, imported: performance.now(), sent }, run).catch((err) => console.warn('papergist:', err));
+  // main sends it once the early cards are drawn; a page gone meanwhile into the back/forward cache sends it at
+  // pageshow instead, once, and main shows its reply.
+  const sendNow = () => { if (!away) sendHeld(); };
+  main({ page, analysis, held, sendNow, early, start: t, imported: performance.now(), sent }, run).catch((err) => console.warn('papergist:', err));
 }
 
 dispatch(TARGET.CONTENT, {
@@ -113,9 +126,14 @@ function onReady() {
 
 // Back to a page from the back/forward cache: its cards are still there, but it missed the library's changes
 // meanwhile, so the page is sent again and its cards take the saved states and For you of now, without a flash.
+addEventListener('pagehide', () => { away = true; });
 addEventListener('pageshow', (e) => {
+  away = false;
   if (!e.persisted || !run) return;
   if (location.href !== shownURL || !run.entries) return start();
+  // Left before its held page was sent: that one send goes now (saved states and For you are the background's of
+  // now), and main shows its reply, as it would have.
+  if (run.sendHeld && run.sendHeld()) return;
   const page = pageNow();
   shownAgain(page, send(MSG.ANALYZE_PAGE, page), run).catch((err) => console.warn('papergist: back', err));
 });

@@ -41,8 +41,10 @@ export async function main(t, run) {
   const inject = nav ? t.start - nav.domContentLoadedEventStart : 0;
   // A page seen lately: its last answer, here before the reply (usually before the page was parsed), is shown at
   // once; the reply then only updates what changed since.
-  const early = await Promise.race([t.early, t.analysis.then(() => null, () => null)]);
+  let early = await Promise.race([t.early, t.analysis.then(() => null, () => null)]);
   if (run.stopped) return;
+  /** 1 when placing the early answer's cards threw: the reply places them all */
+  let earlyFailed = 0;
   if (early) {
     const begun = performance.now();
     run.entries = early.entries;
@@ -58,6 +60,12 @@ export async function main(t, run) {
         came: early.came - t.start, toWorker: heardAt - early.asked, worker: postedAt - heardAt, toPage: came - postedAt,
         cards: performance.now() - begun });
       showTopics(run, early.topics);
+    } catch (err) {
+      // The reply is still awaited and shown in full (the cards placed so far stay, and are moved and updated):
+      // a page must not keep some of its cards, or none, because its last answer could not be placed.
+      console.warn('papergist: early cards', err);
+      early = null;
+      earlyFailed = 1;
     } finally {
       // The page, if it waited for these cards (index.js): once they are drawn, whatever happened to them.
       afterFrame(t.sendNow);
@@ -71,11 +79,17 @@ export async function main(t, run) {
   } else {
     run.entries = entries;
     const analyzed = performance.now();
-    placeCards(entries, new Set(savedList), run);
+    dropCardsNotIn(entries, run);
+    const savedIds = new Set(savedList);
+    // Cards placed from a failed early answer keep its saved states: the reply's are newer (a paper saved in
+    // another tab meanwhile, which this page hears of only through this reply).
+    if (earlyFailed) showSavedOf(entries, savedIds, run);
+    placeCards(entries, savedIds, run);
     // toBackground, fromBackground: the message's delivery each way (wall clocks of two processes, so roughly)
     const { handledAt, answeredAt, ...steps } = timing;
     markShown(cards.size, { ...steps, inject, import: t.imported - t.start, analyze: analyzed - t.imported,
-      toBackground: handledAt - t.sent, fromBackground: arrived - answeredAt, cards: performance.now() - analyzed });
+      toBackground: handledAt - t.sent, fromBackground: arrived - answeredAt, cards: performance.now() - analyzed,
+      ...(earlyFailed ? { earlyFailed } : {}) });
   }
   showTopics(run, topics);
   showForYou(run, forYou);
@@ -111,12 +125,7 @@ function showTopics(run, topics) {
  * @param {Entry[]} entries @param {Set<string>} savedIds @param {any} run
  */
 function refreshCards(entries, savedIds, run) {
-  const now = new Set(entries.map((e) => e.paper.id));
-  for (const [id, card] of run.cards) {
-    if (now.has(id)) continue;
-    removeCard(card);
-    run.cards.delete(id);
-  }
+  dropCardsNotIn(entries, run);
   for (const e of entries) {
     const card = run.cards.get(e.paper.id);
     const shown = card && card.papergistEntry;
@@ -126,6 +135,16 @@ function refreshCards(entries, savedIds, run) {
   placeCards(entries.filter((e) => !run.cards.has(e.paper.id)), savedIds, run);
   run.entries = entries;
   document.documentElement.setAttribute('data-papergist-cards', String(run.cards.size));
+}
+
+/** Takes off the page the cards of papers that entries no longer name. @param {Entry[]} entries @param {any} run */
+function dropCardsNotIn(entries, run) {
+  const now = new Set(entries.map((e) => e.paper.id));
+  for (const [id, card] of run.cards) {
+    if (now.has(id)) continue;
+    removeCard(card);
+    run.cards.delete(id);
+  }
 }
 
 /**

@@ -4,7 +4,11 @@
 // MSG.UPDATE_PAPER and MSG.REMOVE_PAPER.
 
 const PREFIX = 'paper:';
-/** A removed paper the server still has: "gone:<id>" → {id, version}, until its deletion is pushed. */
+/**
+ * A removed paper the server still has: "gone:<id>" → {id, version, at, title, copy}, until its deletion is pushed;
+ * copy: the record as it was removed (with its edit marks), updated by the pulls since, brought back should the server
+ * refuse the removal and its ID (sync.js).
+ */
 export const GONE_PREFIX = 'gone:';
 
 import { upgrade } from './record.js';

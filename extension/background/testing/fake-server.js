@@ -21,8 +21,9 @@ export function fakeServer() {
   /**
    * IDs whose deletion the server refuses, and how: 'push' answers the whole push 400 invalid (as a body it cannot
    * take), 'result' answers that deletion's result "invalid", 'later' answers it with a status the client does not
-   * know ("unavailable"); either way nothing of it is written.
-   * @type {Map<string, 'push'|'result'|'later'>}
+   * know ("unavailable"), 'id' answers its result "invalid" for its ID (as shared/syncproto Deletion.Normalize), and
+   * so the result of any change of it (Change.Normalize); either way nothing of it is written.
+   * @type {Map<string, 'push'|'result'|'later'|'id'>}
    */
   const refusals = new Map();
   /**
@@ -53,14 +54,19 @@ export function fakeServer() {
       if (body.deletions.some((d) => refusals.get(d.id) === 'push')) {
         return json(400, { error: { code: 'invalid', message: 'deletions: this one is refused' } });
       }
-      const refused = (d) => refusals.get(d.id) === 'result';
+      const refused = (d) => refusals.get(d.id) === 'result' || refusals.get(d.id) === 'id';
       // As the real server (backend/sqlite merge.go, items.go apply): removing what is removed already writes
       // nothing, and a push that writes nothing is answered with the library's current version, which may be
       // another device's write this device has not pulled.
-      const writes = body.changes.length > 0 || body.deletions.some((d) => !refused(d) && refusals.get(d.id) !== 'later' && !items.get(d.id)?.deleted);
+      const idRefused = (x) => refusals.get(x.id) === 'id'; // its changes too (shared/syncproto Change.Normalize)
+      const writes = body.changes.some((c) => !idRefused(c)) || body.deletions.some((d) => !refused(d) && refusals.get(d.id) !== 'later' && !items.get(d.id)?.deleted);
       if (writes) version++;
       const results = [];
       for (const ch of body.changes) {
+        if (idRefused(ch)) {
+          results.push({ id: ch.id, status: 'invalid', error: { code: 'invalid', message: `id: "${ch.id}" is not a paper ID` } });
+          continue;
+        }
         if (conflicts.delete(ch.id)) {
           const theirs = { ...items.get(ch.id), note: 'their note', version };
           items.set(ch.id, theirs);
@@ -76,7 +82,8 @@ export function fakeServer() {
       }
       for (const d of body.deletions) {
         if (refused(d)) {
-          results.push({ id: d.id, status: 'invalid', error: { code: 'invalid', message: 'this deletion is refused' } });
+          const message = refusals.get(d.id) === 'id' ? `id: "${d.id}" is not a paper ID` : 'this deletion is refused';
+          results.push({ id: d.id, status: 'invalid', error: { code: 'invalid', message } });
           continue;
         }
         if (refusals.get(d.id) === 'later') { // a status the client does not know: not a refusal

@@ -195,3 +195,22 @@ export async function openListing(context, url, until = 'done', timeout = 20_000
 
 /** Every card on the page with what its (closed) shadow root shows: see cards.js. */
 export { cardsOf } from './cards.js';
+
+/**
+ * Runs expression in the content script's isolated world of page's next document as that world is created, before
+ * the page is parsed (the page's own scripts cannot reach that world; DevTools can). Call before page.goto.
+ * @param {import('playwright-core').Page} page @param {string} expression
+ * @returns {Promise<{cdp: import('playwright-core').CDPSession, done: Promise<any>}>} done: the expression's value
+ */
+export async function inContentWorld(page, expression) {
+  const cdp = await page.context().newCDPSession(page);
+  const done = new Promise((resolve, reject) => cdp.on('Runtime.executionContextCreated', ({ context }) => {
+    // the extension's world: named for the extension (Playwright's own utility world is isolated too)
+    if (context.auxData && context.auxData.type === 'isolated' && /papergist/i.test(context.name)) {
+      cdp.send('Runtime.evaluate', { contextId: context.id, expression, returnByValue: true })
+        .then((r) => (r.exceptionDetails ? reject(new Error(r.exceptionDetails.text)) : resolve(r.result.value)), reject);
+    }
+  }));
+  await cdp.send('Runtime.enable');
+  return { cdp, done };
+}

@@ -2,7 +2,7 @@
 // on): its cards stay where they were, with no flash, and take what changed in the library meanwhile.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { Browser, openListing } from '../lib/browser.js';
+import { Browser, openListing, inContentWorld } from '../lib/browser.js';
 import { arxivListing, syntheticPaper } from '../lib/fixtures.js';
 import { cardsOf, clickSave, waitForSaved } from '../lib/cards.js';
 
@@ -46,5 +46,100 @@ test('back from the back/forward cache, the cards stay and show a paper saved me
   assert.deepEqual(cards.map((c) => [c.id, c.saved]), papers.map((p, i) => [id(p), i === 1 ? 'true' : 'false']));
   assert.ok(cards.every((c) => c.tldr.length > 0));
   assert.equal(await page.evaluate(() => window.papergistTestRemoved), 0, 'no card was taken off and put back');
+  await page.close();
+});
+
+/**
+ * Counts the pages sent to the worker (ANALYZE_PAGE) from tabs whose URL starts with prefix, not other pages'.
+ * @returns {Promise<() => Promise<number>>} the count so far
+ */
+async function sendsFrom(prefix) {
+  const sw = await browser.serviceWorker();
+  const name = `papergistTestSent ${prefix}`;
+  await sw.evaluate(([p, n]) => {
+    globalThis[n] = 0;
+    chrome.runtime.onMessage.addListener((msg, sender) => {
+      if (sender.tab && sender.url.startsWith(p) && msg.type === 'page/analyze') globalThis[n]++;
+      return false;
+    });
+  }, [prefix, name]);
+  return () => sw.evaluate((n) => globalThis[n], name);
+}
+
+/**
+ * Opens url, seen before, and waits until its early cards are shown, its page held for them and not sent yet. The
+ * hold is one frame, or 100 ms: here no frame comes, and the 100 ms take 4 s (a busy machine), in the content
+ * script's world only, so that the test can act inside it.
+ */
+async function openHeld(url) {
+  const page = await browser.context.newPage();
+  const { cdp, done: slowed } = await inContentWorld(page, `{
+    const later = setTimeout;
+    globalThis.requestAnimationFrame = () => 0;
+    globalThis.setTimeout = (f, ms, ...args) => later(f, ms === 100 ? 4000 : ms, ...args);
+    'slowed';
+  }`);
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  assert.equal(await slowed, 'slowed');
+  await page.waitForFunction(() => document.documentElement.getAttribute('data-papergist') === 'shown', null, { timeout: 10_000 });
+  const timing = JSON.parse(await page.evaluate(() => document.documentElement.getAttribute('data-papergist-timing')));
+  assert.equal(timing.held, 1, `held for its early cards (timing ${JSON.stringify(timing)})`);
+  return { page, cdp };
+}
+
+/** Serves a listing whose early answer comes before it is parsed (a slow script), and opens it once. */
+async function seenBefore(url, papers) {
+  const script = `https://arxiv.org/static/browse/slow-${papers[0].id}.js`;
+  browser.serve(script, '', 'text/javascript', 200, 1000);
+  browser.serve(url, arxivListing(papers).replace('</body>', `<script src="${script}"></script></body>`));
+  await (await openListing(browser.context, url)).close(); // seen before: its next load is held for the early cards
+}
+
+test('left before its held page was sent and come back within the hold: the page is sent once, and shows what changed', async () => {
+  const url = 'https://arxiv.org/list/cs.DL/new?held';
+  const held = Array.from({ length: 4 }, (_, i) => syntheticPaper(1850 + i));
+  await seenBefore(url, held);
+  const sent = await sendsFrom(url);
+  const before = await sent();
+  const { page, cdp } = await openHeld(url);
+  await page.evaluate(() => {
+    addEventListener('pageshow', (e) => { window.papergistTestRestored = e.persisted; });
+  });
+  await page.goto(ELSEWHERE);
+  assert.equal(await sent(), before, 'left before the held page was sent');
+
+  const other = await openListing(browser.context, url); // meanwhile, in another tab
+  await clickSave(other, id(held[2]));
+  await waitForSaved(other, id(held[2]));
+  await other.close();
+
+  const back = await sent();
+  await page.goBack({ waitUntil: 'commit' });
+  assert.equal(await page.evaluate(() => window.papergistTestRestored), true, 'restored from the back/forward cache');
+  await page.waitForFunction(() => document.documentElement.getAttribute('data-papergist') === 'done', null, { timeout: 10_000 });
+  await waitForSaved(page, id(held[2]));
+  await page.waitForTimeout(4000); // past the stretched hold
+  assert.equal(await sent() - back, 1, 'one ANALYZE_PAGE for the page come back, not two');
+  assert.deepEqual((await cardsOf(page)).map((c) => [c.id, c.saved]), held.map((p, i) => [id(p), i === 2 ? 'true' : 'false']));
+  await cdp.detach();
+  await page.close();
+});
+
+test('a page state left before its held page was sent (a single-page site moved on): only the new state is sent', async () => {
+  const url = 'https://arxiv.org/list/cs.DL/new?held-moved';
+  const papers = Array.from({ length: 4 }, (_, i) => syntheticPaper(1860 + i));
+  await seenBefore(url, papers);
+  const sent = await sendsFrom('https://arxiv.org/list/cs.DL/new?held-moved');
+  const { page, cdp } = await openHeld(url);
+  // The site changes its URL and its list in place: the content script tears this state down and shows the next.
+  await page.evaluate(() => {
+    history.pushState({}, '', `${location.href}&page=2`);
+    document.body.append(document.createElement('div'));
+  });
+  await page.waitForFunction(() => document.documentElement.getAttribute('data-papergist') === 'done', null, { timeout: 10_000 });
+  await page.waitForTimeout(4500); // past the stretched hold of the state torn down
+  assert.equal(await sent(), 1, 'the new state only: the torn-down state\'s held page is not sent after it');
+  assert.deepEqual((await cardsOf(page)).map((c) => c.id), papers.map(id));
+  await cdp.detach();
   await page.close();
 });

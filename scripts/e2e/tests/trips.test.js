@@ -5,7 +5,7 @@
 // same: that answer comes over a port the content script opens at document start, not in a message.
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { Browser, openListing, cardsOf } from '../lib/browser.js';
+import { Browser, openListing, cardsOf, inContentWorld } from '../lib/browser.js';
 import { clickSave, waitForSaved } from '../lib/cards.js';
 import { arxivListing, syntheticPaper } from '../lib/fixtures.js';
 import { fakeArxivAPI } from '../lib/api.js';
@@ -112,21 +112,93 @@ describe('trips per page state', () => {
     const page = await browser.context.newPage();
     // Headless Chromium shows every tab: the content script's world (not the page's) is told it is hidden, as it
     // is created, long before the page is parsed (the slow script).
-    const cdp = await browser.context.newCDPSession(page);
-    const hidden = new Promise((resolve) => cdp.on('Runtime.executionContextCreated', ({ context }) => {
-      // the extension's world: named for the extension (Playwright's own utility world is isolated too)
-      if (context.auxData && context.auxData.type === 'isolated' && /papergist/i.test(context.name)) {
-        resolve(cdp.send('Runtime.evaluate', { contextId: context.id,
-          expression: "Object.defineProperty(document, 'visibilityState', { get: () => 'hidden' }); document.visibilityState" }));
-      }
-    }));
-    await cdp.send('Runtime.enable');
+    const { cdp, done: hidden } = await inContentWorld(page,
+      "Object.defineProperty(document, 'visibilityState', { get: () => 'hidden' }); document.visibilityState");
     await page.goto(url, { waitUntil: 'domcontentloaded' });
-    assert.equal((await hidden).result.value, 'hidden', 'the content script sees a background tab');
+    assert.equal(await hidden, 'hidden', 'the content script sees a background tab');
     await page.waitForFunction(() => document.documentElement.getAttribute('data-papergist') === 'done', null, { timeout: 20_000 });
     const timing = JSON.parse(await page.evaluate(() => document.documentElement.getAttribute('data-papergist-timing')));
     assert.equal(timing.early, 1, `shown from the early answer (timing ${JSON.stringify(timing)})`);
     assert.equal(timing.held, 0, `not held for a frame a background tab does not draw (timing ${JSON.stringify(timing)})`);
+    await cdp.detach();
+    await page.close();
+  });
+
+  test('early cards that fail to place: the page still ends with all its cards, from the reply, saved as it says', async () => {
+    const url = 'https://arxiv.org/list/cs.LG/new?early-throws';
+    const script = 'https://arxiv.org/static/browse/slow-throws.js'; // the early answer comes before the page is parsed
+    browser.serve(script, '', 'text/javascript', 200, 1500);
+    const papers = Array.from({ length: 8 }, (_, i) => syntheticPaper(1750 + i));
+    browser.serve(url, arxivListing(papers).replace('</body>', `<script src="${script}"></script></body>`));
+    const first = await cost(url);
+    assert.equal(first.cards.length, 8);
+    const page = await browser.context.newPage();
+    // In the content script's world only: the third card's shadow root fails once, while the early cards are placed,
+    // and the page's hold for them (one frame, or 100 ms) takes 8 s, so that a paper is saved elsewhere inside it.
+    const { cdp, done: patched } = await inContentWorld(page, `{
+      const attach = Element.prototype.attachShadow;
+      let n = 0;
+      Element.prototype.attachShadow = function (...args) {
+        if (++n === 3) throw new Error('test: placing a card fails once');
+        return attach.apply(this, args);
+      };
+      const later = setTimeout;
+      globalThis.requestAnimationFrame = () => 0;
+      globalThis.setTimeout = (f, ms, ...args) => later(f, ms === 100 ? 8000 : ms, ...args);
+      'patched';
+    }`);
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    assert.equal(await patched, 'patched');
+    await page.waitForFunction(() => document.querySelectorAll('papergist-card').length === 2, null, { timeout: 10_000 });
+    // Inside the hold: the first card, placed from the early answer as not saved, is saved in another tab. This
+    // page hears of it only through its reply.
+    const other = await openListing(browser.context, url);
+    await clickSave(other, first.cards[0].id);
+    await waitForSaved(other, first.cards[0].id);
+    await other.close();
+    const state = () => page.evaluate(() => document.documentElement.getAttribute('data-papergist'));
+    await page.waitForFunction(() => document.documentElement.getAttribute('data-papergist') === 'done', null, { timeout: 20_000 })
+      .catch(() => {});
+    const timing = JSON.parse(await page.evaluate(() => document.documentElement.getAttribute('data-papergist-timing')) || '{}');
+    const cards = await cardsOf(page);
+    assert.deepEqual(cards.map((c) => [c.id, c.tldr]), first.cards.map((c) => [c.id, c.tldr]),
+      `every card, once each (state ${await state()}, timing ${JSON.stringify(timing)})`);
+    assert.equal(await state(), 'done');
+    assert.equal(timing.earlyFailed, 1, `the cards came from the reply (timing ${JSON.stringify(timing)})`);
+    assert.deepEqual(cards.map((c) => c.saved), first.cards.map((_, i) => (i === 0 ? 'true' : 'false')),
+      'a card kept from the early answer shows the reply\'s saved state');
+    await cdp.detach();
+    await page.close();
+  });
+
+  test('a digest that fails to build while the early answer is shown is on the page once, whole, from the reply', async () => {
+    const url = 'https://arxiv.org/list/cs.LG/new?digest-throws';
+    const script = 'https://arxiv.org/static/browse/slow-digest-throws.js';
+    browser.serve(script, '', 'text/javascript', 200, 1500);
+    const papers = Array.from({ length: 4 }, (_, i) => syntheticPaper(1760 + i));
+    browser.serve(url, arxivListing(papers).replace('</body>', `<script src="${script}"></script></body>`));
+    const first = await cost(url);
+    assert.equal(first.cards.length, 4);
+    const page = await browser.context.newPage();
+    // The sixth shadow root fails once: after the 4 cards and the digest's own, its For-you part's.
+    const { cdp, done: patched } = await inContentWorld(page, `{
+      const attach = Element.prototype.attachShadow;
+      let n = 0;
+      Element.prototype.attachShadow = function (...args) {
+        if (++n === 6) throw new Error('test: building the digest fails once');
+        return attach.apply(this, args);
+      };
+      'patched';
+    }`);
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    assert.equal(await patched, 'patched');
+    await page.waitForFunction(() => document.documentElement.getAttribute('data-papergist') === 'done', null, { timeout: 10_000 })
+      .catch(() => {});
+    const timing = JSON.parse(await page.evaluate(() => document.documentElement.getAttribute('data-papergist-timing')) || '{}');
+    assert.equal(timing.earlyFailed, 1, `the failure was met (timing ${JSON.stringify(timing)})`);
+    assert.equal(await page.evaluate(() => document.documentElement.getAttribute('data-papergist')), 'done');
+    assert.equal(await page.evaluate(() => document.querySelectorAll('papergist-digest').length), 1, 'one digest, not a half one beside it');
+    assert.deepEqual((await cardsOf(page)).map((c) => c.id), first.cards.map((c) => c.id));
     await cdp.detach();
     await page.close();
   });
