@@ -19,6 +19,8 @@ func TestClean(t *testing.T) {
 		{"lead-in kept before it", "However, it diverges.", "However, it diverges."},
 		{"inline", "We address these issues in this paper by proposing W.", "We address these issues by proposing W."},
 		{"citation", "Prior methods [3, 4] fail.", "Prior methods fail."},
+		{"citation used as a noun", "Building on [12], we prove a bound.", "Building on [12], we prove a bound."},
+		{"citations used as a noun", "We extend the analysis of [3, 5-7] to deep networks.", "We extend the analysis of [3, 5-7] to deep networks."},
 		{"citation after an abbreviation", "We compare to the schedule of Wilson et al. (2017).", "We compare to the schedule of Wilson et al."},
 		{"ellipsis kept", "We study things...", "We study things..."},
 		{"parenthetical", "We train a model (which achieves 90% accuracy) on data.", "We train a model on data."},
