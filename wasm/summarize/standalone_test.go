@@ -287,3 +287,18 @@ func TestTLDRSubjectDoesNotPointBack(t *testing.T) {
 	only := "This bound tightens the best known rates for sign descent with momentum by a logarithmic factor."
 	assert.Equal(t, only, summarize.TLDR("Sign descent", only))
 }
+
+// A bracket that is the complement of the word before it stays: train BylldnNFwS ended "…a simple neural
+// network of the form." of "of the form (Affine, ReLU, Affine)", and SJLy_SxC- read "…distances among layers
+// from 1 to, but uses…" of "from 1 to ($1 + \log_2 L$), but".
+func TestTLDRKeepsTheBracketItsWordNeeds(t *testing.T) {
+	for _, tt := range []struct{ id, hole string }{
+		{"BylldnNFwS", " of the form."},
+		{"SJLy_SxC-", " from 1 to,"},
+	} {
+		r := sharedRecordByID(t, tt.id)
+		got := summarize.TLDR(r.Title, r.Abstract)
+		assert.NotContains(t, got, tt.hole, tt.id)
+		assert.Greater(t, len(strings.Fields(got)), 3, "%s: %q", tt.id, got)
+	}
+}
