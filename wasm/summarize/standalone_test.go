@@ -112,11 +112,13 @@ func TestTLDREndsWithTheThought(t *testing.T) {
 }
 
 // A TL;DR is never cut after a number without its noun, a word that needs what follows ("but", "in", "each"…)
-// or the first of two modifiers joined by "and": SciTLDR dev Skep6TVYDB gave "…for any monotone transform of a
+// or the first of two modifiers joined by "and" or a comma: SciTLDR dev Skep6TVYDB gave "…for any monotone transform of a
 // smooth." of "a smooth and strongly convex objective", train S1xSSTNKDB "…containing 108." of "108,501
 // images", rkgO66VKDS "…quantized to 2." of "2-, 3- or 4-bits", S1giVsRcYm "…in the tabular case but.", dev
 // BJxN9Hvf-V "…a different view of the system and keep." of "and keep using JSQ", train HJe6uANtwH "…routed to
-// a parent based only." of "based only on agreement", HkgrQE7luV "…contextual bandits, motivated.".
+// a parent based only." of "based only on agreement", HkgrQE7luV "…contextual bandits, motivated.", HklSf3CqKm
+// "…on a natural nonsmooth." (a comma between two modifiers), Syez3j0cKX "…(IR), a task." (an appositive noun
+// without its "that" clause).
 func TestTLDRIsNotCutIntoABrokenSentence(t *testing.T) {
 	for _, tt := range []struct{ id, broken string }{
 		{"Skep6TVYDB", " of a smooth."},
@@ -126,6 +128,8 @@ func TestTLDRIsNotCutIntoABrokenSentence(t *testing.T) {
 		{"BJxN9Hvf-V", " the system and keep."}, // dev, of "keep using JSQ"
 		{"HJe6uANtwH", " based only."},          // train, of "based only on agreement"
 		{"HkgrQE7luV", " bandits, motivated."},  // train, of "motivated by several applications"
+		{"HklSf3CqKm", " a natural nonsmooth."}, // train, of "a natural nonsmooth, nonconvex L1 minimization formulation"
+		{"Syez3j0cKX", " (IR), a task."},        // train, of "a task that can be described as modeling…"
 	} {
 		r := sharedRecordByID(t, tt.id)
 		got := summarize.TLDR(r.Title, r.Abstract)
@@ -282,4 +286,19 @@ func TestTLDRSubjectDoesNotPointBack(t *testing.T) {
 	assert.Equal(t, back, summarize.TLDR("Curvature regularization", "Deep networks overfit small data sets. "+back))
 	only := "This bound tightens the best known rates for sign descent with momentum by a logarithmic factor."
 	assert.Equal(t, only, summarize.TLDR("Sign descent", only))
+}
+
+// A bracket that is the complement of the word before it stays: train BylldnNFwS ended "…a simple neural
+// network of the form." of "of the form (Affine, ReLU, Affine)", and SJLy_SxC- read "…distances among layers
+// from 1 to, but uses…" of "from 1 to ($1 + \log_2 L$), but".
+func TestTLDRKeepsTheBracketItsWordNeeds(t *testing.T) {
+	for _, tt := range []struct{ id, hole string }{
+		{"BylldnNFwS", " of the form."},
+		{"SJLy_SxC-", " from 1 to,"},
+	} {
+		r := sharedRecordByID(t, tt.id)
+		got := summarize.TLDR(r.Title, r.Abstract)
+		assert.NotContains(t, got, tt.hole, tt.id)
+		assert.Greater(t, len(strings.Fields(got)), 3, "%s: %q", tt.id, got)
+	}
 }

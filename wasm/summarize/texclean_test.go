@@ -63,7 +63,7 @@ func TestCleanedTeXAbstractsBalanceQuotes(t *testing.T) {
 	}
 }
 
-// A citation read as its keys in brackets, because it stands as a noun, stays in the TL;DR: dropping it as an
+// A citation read as its keys in brackets, or a numbered one, because it stands as a noun, stays in the TL;DR: dropping it as an
 // aside left holes ("We revisit the experiments of and show"). An aside after a content word still goes.
 func TestTLDRKeepsCitationsUsedAsNouns(t *testing.T) {
 	for _, tt := range []struct{ abstract, want string }{
@@ -76,6 +76,13 @@ func TestTLDRKeepsCitationsUsedAsNouns(t *testing.T) {
 		{`Our work answers \citet{zhang17}, who showed that deep networks fit random labels with ease.`,
 			"answers [zhang17], who showed"},
 		{`Recent methods \cite{a} fail on long inputs because their memory grows with the square of the length.`,
+			"Recent methods fail on long inputs"},
+		// numbered citations, as an abstract typed with them reads
+		{`Building on [12], we prove that depth two suffices for learning any monotone function.`,
+			"Building on [12], we prove"},
+		{`We revisit the experiments of [3, 5] and show that memorization of random labels is slower than learning of real labels.`,
+			"the experiments of [3, 5] and show"},
+		{`Recent methods [7] fail on long inputs because their memory grows with the square of the length.`,
 			"Recent methods fail on long inputs"},
 	} {
 		tldr := summarize.TLDR("A title", paper.CleanText(tt.abstract))

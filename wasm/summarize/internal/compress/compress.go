@@ -352,10 +352,11 @@ var inlinesAfter = func() (t [256][]string) {
 	return t
 }()
 
-// dropBrackets removes [citations] and parentheticals. Citation keys that CleanText wrote for a citation used
-// as a noun stay ("the experiments of [zhang17] and", paper.AsideBetween); numbered ones still go, so that
-// training, which sees "[12]", is unchanged. An acronym definition such as "(GANs)" or
-// "(V-RIN)" stays, and so do brackets glued to a word, as in a formula f(x). Unbalanced brackets stay.
+// dropBrackets removes [citations] and parentheticals. A citation used as a noun stays, as citation keys
+// that CleanText wrote ("the experiments of [zhang17] and") or as numbers ("Building on [12], we prove"):
+// paper.AsideBetween tells, and dropping it would leave a hole ("Building on, we prove"). An acronym
+// definition such as "(GANs)" or "(V-RIN)" stays, and so do brackets glued to a word, as in a formula f(x),
+// and a bracket that is the complement of the word before it (complementBracket). Unbalanced brackets stay.
 func dropBrackets(s string) string {
 	if strings.IndexByte(s, '(') < 0 && strings.IndexByte(s, '[') < 0 {
 		return s
@@ -375,13 +376,40 @@ func dropBrackets(s string) string {
 			continue
 		}
 		end := pairs[p].close
-		if c == '(' && isAcronym(s[i+1:end]) || i > 0 && !isSpace(s[i-1]) ||
-			c == '[' && paper.CitedKeys(s[i+1:end]) && !paper.AsideBetween(s[:i], s[end+1:]) {
+		if c == '(' && (isAcronym(s[i+1:end]) || complementBracket(s[:i], s[end+1:])) || i > 0 && !isSpace(s[i-1]) ||
+			c == '[' && (paper.CitedKeys(s[i+1:end]) || citedNumbers(s[i+1:end])) &&
+				!paper.AsideBetween(s[:i], s[end+1:]) {
 			b.WriteString(s[i : end+1])
 		}
 		i = end
 	}
 	return b.String()
+}
+
+// complementBracket reports whether a parenthetical between before and after is what the word before it
+// needs, and no aside: that word is "form" or a function word, and a punctuation mark or the end follows
+// ("a network of the form (Affine, ReLU, Affine).", "inspired by (Pathak et al., 2017), we"). Dropping it
+// would leave a hole ("…of the form.", "inspired by, we").
+func complementBracket(before, after string) bool {
+	after = strings.TrimLeft(after, " ")
+	if after != "" && strings.IndexByte(".,;:", after[0]) < 0 {
+		return false
+	}
+	before = strings.TrimRight(before, " ")
+	return InList(" form forms of to as by from with than between into the a an ", before[strings.LastIndexByte(before, ' ')+1:])
+}
+
+// citedNumbers reports whether inner, the text of a bracket, is a numbered citation: "12", "3, 4", "5-7".
+func citedNumbers(inner string) bool {
+	if inner == "" || inner[0] < '0' || inner[0] > '9' {
+		return false
+	}
+	for i := 0; i < len(inner); i++ {
+		if c := inner[i]; (c < '0' || c > '9') && strings.IndexByte(", -", c) < 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // bracketPair is the byte offsets of a balanced bracket and the one that closes it.

@@ -330,13 +330,18 @@ func (b *candidateBuilder) add(h compress.Head, toks []token, delta float64, ran
 		// 4-bits", "…containing 108." of "108,501 images"), after one of dangling ("…in the tabular case
 		// but."), after "only" or an adverb that follows a word needing its complement ("…routed to a parent
 		// based only." of "based only on agreement"), or at "and" after the first of two modifiers ("…of a smooth." of "a smooth and strongly
-		// convex objective", "…for smooth." of "for smooth and strongly convex objectives"), between a
+		// convex objective", "…for smooth." of "for smooth and strongly convex objectives"), at a comma between two
+		// modifiers ("…on a natural nonsmooth." of "a natural nonsmooth, nonconvex formulation"), before the
+		// "that" clause of an appositive noun ("…(IR), a task." of "a task that can be described as"), between a
 		// subject and its verb (dropsVerb), or inside an adverbial that opens a "that" clause
 		// (frontedAdverbial). Training sees it all the same, so that make weights learns what it learned.
 		if last, after := toks[j].w, toks[min(j+2, n-1)].w; b.emit == nil && (isNumber(last) ||
 			compress.InList(dangling, last) ||
 			(last == "only" || isAdverb(last)) && compress.NeedsComplement(toks[j-1].w) ||
 			c.Kind == compress.KindAnd && (compress.InList(determiners, toks[j-1].w) || isAdverb(after)) ||
+			c.Kind == compress.KindComma && isAdjective(last) && isAdjective(toks[j+1].w) ||
+			c.Kind == compress.KindThat && compress.InList(determiners, toks[j-1].w) &&
+				strings.Contains(h.Text[toks[j-2].end:toks[j-1].start], ",") ||
 			j+1 < verbs && dropsVerb(h.Text, c.At, toks[j+1:verbs]) || frontFrom < c.At && c.At <= frontTo) {
 			continue
 		}
@@ -432,6 +437,20 @@ func isNumber(w string) bool {
 // isAdverb reports an adverb by its "-ly": "strongly", "partially"; not "apply", "rely" or "only".
 func isAdverb(w string) bool {
 	return len(w) > 4 && w[len(w)-2:] == "ly" && w[len(w)-3] != 'p'
+}
+
+// isAdjective reports a word that reads as a modifier by its form: "nonsmooth", "natural", "convolutional",
+// not "robust". It is for a comma between two of them, where a cut keeps the first without its noun.
+func isAdjective(w string) bool {
+	if len(w) > 5 && strings.HasPrefix(w, "non") {
+		return true
+	}
+	for _, suf := range [...]string{"al", "ic", "ous", "ive", "able", "ible", "less", "ful"} {
+		if len(w) > len(suf)+3 && strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // dangling are words that need what follows them, beside compress.NeedsComplement's: "…in the tabular case
