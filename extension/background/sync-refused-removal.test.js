@@ -18,12 +18,14 @@ const pushes = () => server.requests.filter((r) => r === 'POST /v1/sync').length
 const lookups = (n) => server.requests.filter((r) => r === `GET /v1/items/${encodeURIComponent(item(n).id)}`).length;
 const stored = async (n) => (await local.get(`paper:${item(n).id}`))[`paper:${item(n).id}`];
 const GENERIC = 'Not removed: the server refused the removal. It is back as the server has it: remove it again to remove it everywhere, or Dismiss to keep it.';
-const BASE = "Not removed: the server refused the removal (this device's copy of it was out of date). It is back as the server has it: remove it again to remove it everywhere, or Dismiss to keep it.";
+const BASE = "Not removed: the server refused the removal (this device's copy of it was damaged). It is back as the server has it: remove it again to remove it everywhere, or Dismiss to keep it.";
 const BY_ID = "Not removed: the server no longer accepts this paper's ID, so it can't be removed or changed through sync. It is back as the server has it. Dismiss to keep it.";
 const BY_ID_AS_HAD = "Not removed: the server no longer accepts this paper's ID, so it can't be removed or changed through sync. It is back as this device last had it; your other devices may have another copy. Dismiss to keep it.";
 const GENERIC_EDITS = 'Not removed: the server refused the removal. It is back as the server has it, with the edits you made here before removing it: remove it again to remove it everywhere, or Dismiss to keep it.';
-const BASE_EDITS = "Not removed: the server refused the removal (this device's copy of it was out of date). It is back as the server has it, with the edits you made here before removing it: remove it again to remove it everywhere, or Dismiss to keep it.";
+const BASE_EDITS = "Not removed: the server refused the removal (this device's copy of it was damaged). It is back as the server has it, with the edits you made here before removing it: remove it again to remove it everywhere, or Dismiss to keep it.";
 const BY_ID_EDITS = "Not removed: the server no longer accepts this paper's ID, so it can't be removed or changed through sync. It is back as the server has it, with the edits you made here before removing it. Dismiss to keep it.";
+const EDITED_THERE = 'Not removed: it was changed on another device after this device last synced it. It is back as the server has it: remove it again to remove it everywhere, or Dismiss to keep it.';
+const EDITED_THERE_EDITS = 'Not removed: it was changed on another device after this device last synced it. It is back as the server has it, with the edits you made here before removing it: remove it again to remove it everywhere, or Dismiss to keep it.';
 const tomb = async (n) => (await local.get(`gone:${item(n).id}`))[`gone:${item(n).id}`];
 // The clock the look-ups' interval is counted on, moved on by the tests.
 const realNow = Date.now;
@@ -438,6 +440,7 @@ test('a note typed before a removal met by another device\'s edit comes back wit
   const st = await sync.syncNow();
   const back = await stored(18);
   assert.deepEqual([back.note, back.tags, back.sync.dirty], ['typed here', ['from there'], {}]);
+  assert.equal(back.sync.notice, EDITED_THERE_EDITS, 'says why the removal did not happen, and what came back');
   assert.deepEqual([st.state, st.pending], ['synced', 0]);
   assert.deepEqual([server.items.get(item(18).id).note, server.items.get(item(18).id).tags, server.items.get(item(18).id).deleted],
     ['typed here', ['from there'], undefined]);
@@ -463,4 +466,21 @@ test('the notice on a paper brought back with edits typed before its removal say
   assert.equal(say('base_version: must be a version number, 0 to 9007199254740991'), BASE_EDITS);
   assert.equal(say('this deletion is refused'), GENERIC_EDITS);
   assert.equal(say('id: "arxiv:x" is not a paper ID'), BY_ID_EDITS);
+});
+
+test('a removal met by another device\'s later edit brings the paper back saying so, and removed again it goes everywhere', async () => {
+  await sync.syncNow();
+  server.seed([{ ...item(20), note: 'their note' }]);
+  await sync.syncNow();
+  server.refusals.set(item(20).id, 'edited');
+  await library.remove(item(20).id);
+  server.seed([{ ...server.items.get(item(20).id), note: 'edited there, later' }]);
+  await sync.syncNow();
+  const back = await stored(20);
+  assert.deepEqual([back.note, back.sync.dirty, back.version], ['edited there, later', {}, server.items.get(item(20).id).version]);
+  assert.equal(back.sync.notice, EDITED_THERE, 'not back without a word, as if never removed');
+  server.refusals.delete(item(20).id);
+  await library.remove(item(20).id);
+  await sync.syncNow();
+  assert.deepEqual([server.items.get(item(20).id).deleted, await stored(20), await tomb(20)], [true, undefined, undefined]);
 });

@@ -534,9 +534,24 @@ export function removalRefusedNotice(why, { asHad = false, withEdits = false } =
       `It is back ${asHad ? 'as this device last had it; your other devices may have another copy' : `as the server has it${edits}`}. ` +
       'Dismiss to keep it.';
   }
-  const words = /^base_version:/.test(raw) ? ' (this device\'s copy of it was out of date)' : '';
+  // A base version out of range: one the server never gave (papergist sends none itself), so the record here was
+  // damaged. Not "out of date": an older base version is no refusal but a conflict (editedThereNotice).
+  const words = /^base_version:/.test(raw) ? ' (this device\'s copy of it was damaged)' : '';
   return `Not removed: the server refused the removal${words}. It is back as the server has it${edits}: remove it again to ` +
     'remove it everywhere, or Dismiss to keep it.';
+}
+
+/**
+ * What a paper says that came back because the server kept it: edited on another device after the version this
+ * device removed (a deletion answered "conflict"). It used to come back without a word, as if the removal had
+ * never been made. It is back at the server's version (or its edits typed here go out first), so a removal again
+ * is taken.
+ * @param {boolean} withEdits it came back with edits typed here before the removal (withUnsent)
+ */
+export function editedThereNotice(withEdits) {
+  return 'Not removed: it was changed on another device after this device last synced it. It is back as the server has ' +
+    `it${withEdits ? ', with the edits you made here before removing it' : ''}: remove it again to remove it everywhere, ` +
+    'or Dismiss to keep it.';
 }
 
 /**
@@ -663,6 +678,7 @@ async function applyResults(flight, resp) {
       // device's edits not pushed before the removal, which then go out at once.
       if (r.status === 'conflict' && item && !saved) {
         const rec = tomb ? withUnsent(item, tomb) : fromItem(item);
+        rec.sync.notice = editedThereNotice(dirtyFields(rec).length > 0);
         put[keyOf(d.id)] = rec;
         if (dirtyFields(rec).length) again = true;
       }
