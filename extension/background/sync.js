@@ -457,14 +457,30 @@ const refusedRemoval = (tomb, why) => ({ ...tomb, refused: why,
 
 /**
  * The record of a paper whose removal the server refused, from the server's item: back in the library, as the
- * server has it, saying why until the user edits, saves or removes it again.
- * @param {Item} item @param {{refused?: string}} tomb @returns {SavedPaper}
+ * server has it plus the edits typed here before the removal and not pushed (withUnsent), saying why until the user
+ * edits, saves or removes it again.
+ * @param {Item} item @param {{id: string, version: number, refused?: string, copy?: unknown}} tomb @returns {SavedPaper}
  */
 function backAfterRefusal(item, tomb) {
-  const rec = fromItem(item);
-  // A notice, not a sync error: the paper is synced (clean, at the server's version); only its removal failed.
-  rec.sync.notice = removalRefusedNotice(tomb.refused);
+  const rec = withUnsent(item, tomb);
+  // A notice, not a sync error: the paper is synced (at the server's version, unless edits typed here before the
+  // removal are still to push, which the status counts as any edit); only its removal failed.
+  rec.sync.notice = removalRefusedNotice(tomb.refused, { withEdits: dirtyFields(rec).length > 0 });
   return rec;
+}
+
+/**
+ * A paper whose removal did not go through (refused, or met by another device's edit), back from the server's
+ * item PLUS this device's edits not pushed before the removal: its tombstone's copy keeps their marks
+ * (library.remove), and merge keeps them on the version they were typed on, so the push sends them, or meets
+ * another device's change of the same field as a conflict the user settles. Rebuilt from the item alone, a note
+ * typed just before the removal was lost, and the paper shown Synced.
+ * @param {Item} item @param {{id: string, version: number, copy?: unknown}} tomb @returns {SavedPaper}
+ */
+function withUnsent(item, tomb) {
+  const copy = copyRecord(tomb);
+  if (!copy || !copy.version || (!dirtyFields(copy).length && !copy.sync.conflict)) return fromItem(item);
+  return merge(copy, item);
 }
 
 /**
@@ -505,20 +521,37 @@ function copyRecord(tomb) {
  * refused the paper's ID (shared/syncproto Deletion.Normalize's "id: ..."), which it will refuse again. Other reasons
  * (a base version out of range, an ID twice in one push, a server's own) are not shown as the server wrote them.
  * @param {string|undefined} why the server's message
- * @param {{asHad?: boolean}} [opts] asHad: it came back from this device's copy (backFromCopy), the server's refused
+ * @param {{asHad?: boolean, withEdits?: boolean}} [opts] asHad: it came back from this device's copy (backFromCopy), the
+ *   server's refused; withEdits: from the server's item with edits typed here before the removal (withUnsent)
  */
-export function removalRefusedNotice(why, { asHad = false } = {}) {
+export function removalRefusedNotice(why, { asHad = false, withEdits = false } = {}) {
   const raw = String(why || '').trim();
+  const edits = withEdits ? ', with the edits you made here before removing it' : '';
   if (/^id:/.test(raw) || asHad) {
     // asHad: the server would not say whether it still has the paper (its look-up was refused for the ID too), so
     // the other devices' copies are not known; this device's copy holds what it last pulled and its own edits.
     return 'Not removed: the server no longer accepts this paper\'s ID, so it can\'t be removed or changed through sync. ' +
-      `It is back ${asHad ? 'as this device last had it; your other devices may have another copy' : 'as the server has it'}. ` +
+      `It is back ${asHad ? 'as this device last had it; your other devices may have another copy' : `as the server has it${edits}`}. ` +
       'Dismiss to keep it.';
   }
-  const words = /^base_version:/.test(raw) ? ' (this device\'s copy of it was out of date)' : '';
-  return `Not removed: the server refused the removal${words}. It is back as the server has it: remove it again to remove ` +
-    'it everywhere, or Dismiss to keep it.';
+  // A base version out of range: one the server never gave (papergist sends none itself), so the record here was
+  // damaged. Not "out of date": an older base version is no refusal but a conflict (editedThereNotice).
+  const words = /^base_version:/.test(raw) ? ' (this device\'s copy of it was damaged)' : '';
+  return `Not removed: the server refused the removal${words}. It is back as the server has it${edits}: remove it again to ` +
+    'remove it everywhere, or Dismiss to keep it.';
+}
+
+/**
+ * What a paper says that came back because the server kept it: edited on another device after the version this
+ * device removed (a deletion answered "conflict"). It used to come back without a word, as if the removal had
+ * never been made. It is back at the server's version (or its edits typed here go out first), so a removal again
+ * is taken.
+ * @param {boolean} withEdits it came back with edits typed here before the removal (withUnsent)
+ */
+export function editedThereNotice(withEdits) {
+  return 'Not removed: it was changed on another device after this device last synced it. It is back as the server has ' +
+    `it${withEdits ? ', with the edits you made here before removing it' : ''}: remove it again to remove it everywhere, ` +
+    'or Dismiss to keep it.';
 }
 
 /**
@@ -597,6 +630,7 @@ async function bringBackRefused(call) {
         await chrome.storage.local.set({ [k]: rec });
         await chrome.storage.local.remove(key);
         await placesChanged({}, { [k]: rec });
+        if (dirtyFields(rec).length) toPush = true;
       } else if (gone) {
         await chrome.storage.local.remove(key);
         console.info(`papergist: ${tomb.id}, whose removal the server refused, is not on the server: removed`);
@@ -640,8 +674,14 @@ async function applyResults(flight, resp) {
         put[keyOf(d.id)] = { ...structuredClone(upgrade(saved)), version: r.version };
         again = true;
       }
-      // Edited on another device after this one removed it: it comes back rather than losing that edit.
-      if (r.status === 'conflict' && item && !saved) put[keyOf(d.id)] = fromItem(item);
+      // Edited on another device after this one removed it: it comes back rather than losing that edit, with this
+      // device's edits not pushed before the removal, which then go out at once.
+      if (r.status === 'conflict' && item && !saved) {
+        const rec = tomb ? withUnsent(item, tomb) : fromItem(item);
+        rec.sync.notice = editedThereNotice(dirtyFields(rec).length > 0);
+        put[keyOf(d.id)] = rec;
+        if (dirtyFields(rec).length) again = true;
+      }
       return;
     }
     const ch = body.changes[i];

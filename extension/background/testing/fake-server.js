@@ -22,8 +22,10 @@ export function fakeServer() {
    * IDs whose deletion the server refuses, and how: 'push' answers the whole push 400 invalid (as a body it cannot
    * take), 'result' answers that deletion's result "invalid", 'later' answers it with a status the client does not
    * know ("unavailable"), 'id' answers its result "invalid" for its ID (as shared/syncproto Deletion.Normalize), and
-   * so the result of any change of it (Change.Normalize); either way nothing of it is written.
-   * @type {Map<string, 'push'|'result'|'later'|'id'>}
+   * so the result of any change of it (Change.Normalize); either way nothing of it is written. 'edited' answers it
+   * "conflict" with the server's item, as the real server answers a deletion based on a version older than the
+   * item's (backend/sqlite mergeDeletion: edited on another device after this one's copy).
+   * @type {Map<string, 'push'|'result'|'later'|'id'|'edited'>}
    */
   const refusals = new Map();
   /**
@@ -59,7 +61,8 @@ export function fakeServer() {
       // nothing, and a push that writes nothing is answered with the library's current version, which may be
       // another device's write this device has not pulled.
       const idRefused = (x) => refusals.get(x.id) === 'id'; // its changes too (shared/syncproto Change.Normalize)
-      const writes = body.changes.some((c) => !idRefused(c)) || body.deletions.some((d) => !refused(d) && refusals.get(d.id) !== 'later' && !items.get(d.id)?.deleted);
+      const kept = (d) => refused(d) || refusals.get(d.id) === 'later' || refusals.get(d.id) === 'edited';
+      const writes = body.changes.some((c) => !idRefused(c)) || body.deletions.some((d) => !kept(d) && !items.get(d.id)?.deleted);
       if (writes) version++;
       const results = [];
       for (const ch of body.changes) {
@@ -84,6 +87,10 @@ export function fakeServer() {
         if (refused(d)) {
           const message = refusals.get(d.id) === 'id' ? `id: "${d.id}" is not a paper ID` : 'this deletion is refused';
           results.push({ id: d.id, status: 'invalid', error: { code: 'invalid', message } });
+          continue;
+        }
+        if (refusals.get(d.id) === 'edited' && items.get(d.id) && !items.get(d.id).deleted) {
+          results.push({ id: d.id, status: 'conflict', item: items.get(d.id), error: { code: 'conflict', message: 'edited after base_version' } });
           continue;
         }
         if (refusals.get(d.id) === 'later') { // a status the client does not know: not a refusal

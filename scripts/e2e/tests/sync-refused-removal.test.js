@@ -13,7 +13,7 @@ import { message, syncNow, records, twoDevicesSharing } from '../lib/sync.js';
 const paper = syntheticPaper(71);
 const ID = `arxiv:${paper.id}`;
 const PASSWORD = 'correct horse battery staple';
-const NOTICE = 'Not removed: the server refused the removal (this device\'s copy of it was out of date). It is back as the ' +
+const NOTICE = 'Not removed: the server refused the removal (this device\'s copy of it was damaged). It is back as the ' +
   'server has it: remove it again to remove it everywhere, or Dismiss to keep it.';
 
 /** @type {Backend} */

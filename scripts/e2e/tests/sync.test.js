@@ -167,7 +167,9 @@ test('two profiles stay in step through the server', async (t) => {
     await syncNow(a);
     await syncNow(b);
     await backend.stop();
-    // papers[2]: B removes, A edits, A syncs first. B's removal was based on an older version: it comes back.
+    // papers[2]: B tags it and removes it before the tag is pushed, A edits, A syncs first. B's removal was based on
+    // an older version: it comes back, with A's edit and B's tag, which is not lost.
+    await update(b, papers[2], { tags: ['typed on b'] });
     await message(b, 'library/remove', { id: id(papers[2]) });
     await update(a, papers[2], { note: 'keep this' });
     // papers[3]: A removes, B edits, A syncs first. B's edit meets the removal: B's user chooses.
@@ -179,6 +181,10 @@ test('two profiles stay in step through the server', async (t) => {
     const st = await syncNow(b);
     const recs = await records(b);
     assert.equal(recs[id(papers[2])].note, 'keep this', 'the removed paper came back with the edit');
+    assert.deepEqual([recs[id(papers[2])].tags, recs[id(papers[2])].sync.dirty], [['typed on b'], {}], 'and with B\'s tag, pushed');
+    assert.equal(recs[id(papers[2])].sync.notice, 'Not removed: it was changed on another device after this device last synced it. ' +
+      'It is back as the server has it, with the edits you made here before removing it: remove it again to remove it everywhere, or Dismiss to keep it.');
+    assert.deepEqual((await serverItems(token))[id(papers[2])].tags, ['typed on b']);
     assert.equal(recs[id(papers[3])].sync.conflict.server, null, 'removed on the other device');
     assert.equal(st.conflicts, 1);
     await message(b, 'sync/resolve', { id: id(papers[3]), keep: 'mine' });
