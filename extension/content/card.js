@@ -75,7 +75,7 @@ const STATUS = {
  * closed root).
  * @typedef {{card: HTMLElement, mark: HTMLElement, text: HTMLElement, phrases: HTMLElement, status: HTMLElement,
  *   button: HTMLButtonElement, title: HTMLElement|null}} Parts title: the title a card away from its entry shows
- * @type {WeakMap<HTMLElement, {entry: Entry, saved: boolean, parts: Parts, error?: string}>} error: why the last
+ * @type {WeakMap<HTMLElement, {entry: Entry, saved: boolean, parts: Parts, error?: string, marked?: boolean}>} error: why the last
  *   click's save or removal failed, shown in the status line until the next state arrives
  */
 const cards = new WeakMap();
@@ -203,6 +203,9 @@ export function setSaveError(host, text) {
 export function setSaved(host, saved) {
   const c = cards.get(host);
   if (!c) return;
+  // Most replies repeat what the card shows: rewriting its button's text and attributes anyway made every card's
+  // style and layout dirty again on the page's next frame.
+  if (c.saved === saved && !c.error) return;
   c.saved = saved;
   showSaved(c.parts.button, saved);
   if (c.error) {
@@ -226,6 +229,9 @@ function showSaved(button, saved) {
 export function setForYou(host, pick) {
   const c = cards.get(host);
   if (!c) return;
+  // Unmarked and staying so (most cards of a page): nothing to write.
+  if (!pick && !c.marked) return;
+  c.marked = Boolean(pick);
   const { mark, card } = c.parts;
   card.classList.toggle('marked', Boolean(pick));
   if (!pick) card.classList.remove('picked');

@@ -233,6 +233,63 @@ describe('trips per page state', () => {
     await page.close();
   });
 
+  test('a reply that repeats what the early cards show writes nothing into them', async () => {
+    const url = 'https://arxiv.org/list/cs.LG/new?repeats';
+    const script = 'https://arxiv.org/static/browse/slow-repeats.js'; // the world is patched before the page is parsed
+    browser.serve(script, '', 'text/javascript', 200, 1500);
+    browser.serve(url, arxivListing(Array.from({ length: 12 }, (_, i) => syntheticPaper(1870 + i)))
+      .replace('</body>', `<script src="${script}"></script></body>`));
+    let page = await openListing(browser.context, url);
+    const [card] = await cardsOf(page);
+    await clickSave(page, card.id);
+    await waitForSaved(page, card.id);
+    await page.close();
+    page = await browser.context.newPage();
+    // In the content script's world: from the moment the early cards are shown, every write of a card's Save state
+    // (its aria-pressed, its button's tooltip) or For-you mark (hidden, tooltip) inside a card's root is counted; the
+    // count is put on <html> when the page is done.
+    const { cdp, done: patched } = await inContentWorld(page, `{
+      let shown = false;
+      const writes = [];
+      const cardOf = (el) => { const h = el.getRootNode().host; return h?.localName === 'papergist-card' ? h : null; };
+      const set = Element.prototype.setAttribute;
+      Element.prototype.setAttribute = function (name, value) {
+        if (this === document.documentElement && name === 'data-papergist') {
+          if (value === 'shown') shown = true;
+          if (value === 'done') set.call(this, 'data-test-writes', JSON.stringify({ shown, writes }));
+        }
+        if (shown && cardOf(this) && ['aria-pressed', 'hidden', 'title'].includes(name)) writes.push([name, cardOf(this).dataset.paperId]);
+        return set.call(this, name, value);
+      };
+      for (const prop of ['hidden', 'title']) {
+        const d = Object.getOwnPropertyDescriptor(HTMLElement.prototype, prop);
+        Object.defineProperty(HTMLElement.prototype, prop, { ...d, set(v) {
+          if (shown && cardOf(this)) writes.push([prop, cardOf(this).dataset.paperId]);
+          d.set.call(this, v);
+        } });
+      }
+      'patched';
+    }`);
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    assert.equal(await patched, 'patched');
+    await page.waitForFunction(() => document.documentElement.getAttribute('data-papergist') === 'done', null, { timeout: 20_000 });
+    const timing = JSON.parse(await page.evaluate(() => document.documentElement.getAttribute('data-papergist-timing')));
+    assert.equal(timing.early, 1, `shown from the early answer (timing ${JSON.stringify(timing)})`);
+    const { shown, writes } = JSON.parse(await page.evaluate(() => document.documentElement.getAttribute('data-test-writes')));
+    assert.equal(shown, true, 'the counting started as the early cards were shown');
+    const cards = await cardsOf(page);
+    assert.equal(cards.length, 12);
+    assert.deepEqual(cards.map((c) => c.saved), cards.map((c) => String(c.id === card.id)), 'saved as before');
+    // The reply's For-you marks (the early answer has none; with the papers saved by the tests before, the reply may
+    // mark some) are a change: their cards are written. Before, the reply also rewrote every other card's Save
+    // button (its aria-pressed and tooltip) and hid its hidden For-you mark again: 4 writes a card.
+    const marked = new Set(cards.filter((c) => c.forYou).map((c) => c.id));
+    assert.ok(marked.size < cards.length);
+    assert.deepEqual(writes.filter(([, id]) => !marked.has(id)), [], 'the reply changed nothing the other cards show');
+    await cdp.detach();
+    await page.close();
+  });
+
   test('the engine\'s document closed (as Chrome may close it, or a crash): the next page goes to a new one at once', async () => {
     const url = 'https://arxiv.org/list/cs.LG/new?reopened';
     browser.serve(url, arxivListing(Array.from({ length: 10 }, (_, i) => syntheticPaper(1700 + i))));
