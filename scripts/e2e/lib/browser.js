@@ -214,3 +214,31 @@ export async function inContentWorld(page, expression) {
   await cdp.send('Runtime.enable');
   return { cdp, done };
 }
+
+/**
+ * Troubles the content script's world of page's next document (inContentWorld; call before page.goto), for tests of
+ * what the content script does when things go wrong. failShadow: the nth shadow root the content script attaches
+ * (its cards' and the digest's, in the order it places them) throws once, with the message why. holdMs: its hold
+ * for the early cards (one frame, or 100 ms) takes this long: no frame comes, and its 100 ms timer is stretched (a
+ * busy machine), so that a test can act inside it.
+ * @param {import('playwright-core').Page} page
+ * @param {{failShadow?: {n: number, why: string}, holdMs?: number}} trouble
+ * @returns {Promise<{cdp: import('playwright-core').CDPSession, done: Promise<any>}>} done: 'patched' once it is
+ */
+export function troubleContentWorld(page, { failShadow, holdMs }) {
+  const parts = [];
+  if (failShadow) {
+    parts.push(`const attach = Element.prototype.attachShadow;
+      let n = 0;
+      Element.prototype.attachShadow = function (...args) {
+        if (++n === ${failShadow.n}) throw new Error(${JSON.stringify(failShadow.why)});
+        return attach.apply(this, args);
+      };`);
+  }
+  if (holdMs) {
+    parts.push(`const later = setTimeout;
+      globalThis.requestAnimationFrame = () => 0;
+      globalThis.setTimeout = (f, ms, ...args) => later(f, ms === 100 ? ${holdMs} : ms, ...args);`);
+  }
+  return inContentWorld(page, `{ ${parts.join('\n')} 'patched'; }`);
+}

@@ -2,7 +2,7 @@
 // on): its cards stay where they were, with no flash, and take what changed in the library meanwhile.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { Browser, openListing, inContentWorld } from '../lib/browser.js';
+import { Browser, openListing, troubleContentWorld } from '../lib/browser.js';
 import { arxivListing, syntheticPaper } from '../lib/fixtures.js';
 import { cardsOf, clickSave, waitForSaved } from '../lib/cards.js';
 
@@ -73,14 +73,9 @@ async function sendsFrom(prefix) {
  */
 async function openHeld(url) {
   const page = await browser.context.newPage();
-  const { cdp, done: slowed } = await inContentWorld(page, `{
-    const later = setTimeout;
-    globalThis.requestAnimationFrame = () => 0;
-    globalThis.setTimeout = (f, ms, ...args) => later(f, ms === 100 ? 4000 : ms, ...args);
-    'slowed';
-  }`);
+  const { cdp, done: slowed } = await troubleContentWorld(page, { holdMs: 4000 });
   await page.goto(url, { waitUntil: 'domcontentloaded' });
-  assert.equal(await slowed, 'slowed');
+  assert.equal(await slowed, 'patched');
   await page.waitForFunction(() => document.documentElement.getAttribute('data-papergist') === 'shown', null, { timeout: 10_000 });
   const timing = JSON.parse(await page.evaluate(() => document.documentElement.getAttribute('data-papergist-timing')));
   assert.equal(timing.held, 1, `held for its early cards (timing ${JSON.stringify(timing)})`);
