@@ -4,8 +4,10 @@
 // service worker 1.3-1.7 s per read, twice a round and again after every edit. Now the library is read whole once
 // per worker life, and then only the keys written since: the background's own writers name them as they write
 // (written, inside library.exclusive, so the round that follows sees them), and chrome.storage.onChanged names
-// any other (a write from elsewhere, told a moment later). onChanged reports the background's own writes too, after
-// written() named them and mostly after they were read: a report that brings what the index holds is not read again.
+// any other (a write from elsewhere, told a moment later). onChanged reports the background's own writes too. In
+// Firefox (and the unit tests' fake) it reports them after set() resolves, so after written() named them and often
+// after they were read: such a report, bringing what the index holds, is not read again. Chromium reports them
+// before set() resolves, so before written(): the report and the naming then lead to one read, and nothing is saved.
 import { idOfKey, keyOf, GONE_PREFIX } from '../lib/saved.js';
 import { upgrade, dirtyFields } from '../lib/record.js';
 
@@ -76,6 +78,12 @@ export function forget() {
   reported.clear();
 }
 
+// A report that matches what the index holds drops the read an older report asked for. That is right only because
+// reports of one key come in the order of its writes, and they do because only the background writes library keys
+// (records and tombstones): the browser gives no order between the writes of two contexts. A page that writes a
+// record itself (popup, options, a library page) would break that: it must ask the background to write, or this
+// listener must read every report again. sync-index.test.js checks that no page writes storage but the popup's
+// first-screen key.
 chrome.storage.onChanged.addListener((changes, area) => {
   if (area !== 'local') return;
   for (const [k, { newValue }] of Object.entries(changes)) {

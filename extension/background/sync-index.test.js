@@ -152,3 +152,27 @@ test('a report of an older write that matches what the index holds does not canc
   await local.remove(key);
   index.written([key]);
 });
+
+// The listener drops a read on a report that matches the index because reports of one key come in the order of its
+// writes: true while only the background writes records and tombstones (sync-index.js, at the listener). A page that
+// wrote one itself would make the index depend on the order the browser gives the reports of two contexts.
+test('no page writes a record or a tombstone: outside the background, storage is written only for the popup\'s first screen', async () => {
+  const { readdir, readFile } = await import('node:fs/promises');
+  const { join } = await import('node:path');
+  const { idOfKey, GONE_PREFIX } = await import('../lib/saved.js');
+  const { REMEMBER_KEY } = await import('../popup/first-screen.js');
+  const root = new URL('..', import.meta.url).pathname;
+  const writes = [];
+  for (const dir of ['content', 'lib', 'offscreen', 'onboarding', 'options', 'popup']) {
+    for (const name of await readdir(join(root, dir))) {
+      if (!name.endsWith('.js') || name.endsWith('.test.js')) continue;
+      const text = await readFile(join(root, dir, name), 'utf8');
+      for (const m of text.matchAll(/storage\s*\.\s*\w+\s*\.\s*(set|remove|clear)\s*\(\s*([^)]{0,40})/g)) {
+        writes.push(`${dir}/${name}: ${m[1]}(${m[2].trim()}`);
+      }
+      assert.doesNotMatch(text, /=\s*(chrome|browser)\.storage(\.\w+)?\s*[;,\n]/, `${dir}/${name} aliases storage, which this check would miss`);
+    }
+  }
+  assert.deepEqual(writes, ['popup/popup.js: set({ [REMEMBER_KEY]: next }'], 'a new writer: is it of library keys?');
+  assert.ok(!REMEMBER_KEY.startsWith(GONE_PREFIX) && idOfKey(REMEMBER_KEY) === null, 'the first-screen key is no library key');
+});
