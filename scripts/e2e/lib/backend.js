@@ -248,7 +248,8 @@ export class Backend {
 
 /**
  * The server for a test file's tests, and the browsers they start: registers the file's before hook, which starts
- * the server, and its after hook, which disposes of every browser the tests pushed onto browsers, then of the server.
+ * the server, and its after hook, which disposes of every browser the tests pushed onto browsers, then of the server
+ * (also of one whose start failed, so that its temporary folder goes).
  *
  *   const { backend, browsers } = backendForFile();
  *
@@ -267,6 +268,9 @@ export function backendForFile(server = /** @type {S} */ (/** @type {unknown} */
   after(async () => {
     for (const b of browsers) await b.dispose().catch(() => {});
     if (started) await server.dispose();
+    // A start that failed may have made the server's folder (a Backend makes it before the launch): removed too.
+    // Its errors are not reported: the failed start already failed the file (an ExternalServer has nothing to close).
+    else await Promise.resolve().then(() => server.dispose()).catch(() => {});
   });
   return { backend: server, browsers };
 }
