@@ -222,10 +222,16 @@ export async function inContentWorld(page, expression) {
  * for the early cards (one frame, or 100 ms) takes this long: no frame comes, and its 100 ms timer is stretched (a
  * busy machine), so that a test can act inside it.
  * @param {import('playwright-core').Page} page
- * @param {{failShadow?: {n: number, why: string}, holdMs?: number}} trouble
- * @returns {Promise<{cdp: import('playwright-core').CDPSession, done: Promise<any>}>} done: 'patched' once it is
+ * @param {{failShadow?: {n: number, why: string}, holdMs?: number}} trouble at least one of them, or it throws
+ * @returns {Promise<{cdp: import('playwright-core').CDPSession, done: Promise<string[]>}>} done: what the world has
+ *   patched once it is, checked there ('failShadow 3', 'holdMs 4000'), in that order
  */
-export function troubleContentWorld(page, { failShadow, holdMs }) {
+export async function troubleContentWorld(page, { failShadow, holdMs } = {}) {
+  if (failShadow && !(Number.isInteger(failShadow.n) && failShadow.n > 0)) {
+    throw new Error(`troubleContentWorld: failShadow.n must be a positive integer, not ${failShadow.n}`);
+  }
+  if (holdMs !== undefined && !(holdMs > 0)) throw new Error(`troubleContentWorld: holdMs must be above 0, not ${holdMs}`);
+  if (!failShadow && !holdMs) throw new Error('troubleContentWorld: no trouble asked (failShadow or holdMs)');
   const parts = [];
   if (failShadow) {
     parts.push(`const attach = Element.prototype.attachShadow;
@@ -233,12 +239,14 @@ export function troubleContentWorld(page, { failShadow, holdMs }) {
       Element.prototype.attachShadow = function (...args) {
         if (++n === ${failShadow.n}) throw new Error(${JSON.stringify(failShadow.why)});
         return attach.apply(this, args);
-      };`);
+      };
+      if (Element.prototype.attachShadow !== attach) patched.push('failShadow ${failShadow.n}');`);
   }
   if (holdMs) {
     parts.push(`const later = setTimeout;
       globalThis.requestAnimationFrame = () => 0;
-      globalThis.setTimeout = (f, ms, ...args) => later(f, ms === 100 ? ${holdMs} : ms, ...args);`);
+      globalThis.setTimeout = (f, ms, ...args) => later(f, ms === 100 ? ${holdMs} : ms, ...args);
+      if (globalThis.setTimeout !== later && requestAnimationFrame(() => {}) === 0) patched.push('holdMs ${holdMs}');`);
   }
-  return inContentWorld(page, `{ ${parts.join('\n')} 'patched'; }`);
+  return inContentWorld(page, `{ const patched = []; ${parts.join('\n')} patched; }`);
 }

@@ -20,6 +20,12 @@ before(async () => {
 });
 after(() => browser?.dispose());
 
+test('troubleContentWorld() refuses to trouble nothing, so that a test never checks a world it left as it was', async () => {
+  await assert.rejects(troubleContentWorld(null, {}), /no trouble asked/);
+  await assert.rejects(troubleContentWorld(null, { holdMs: 0 }), /holdMs must be above 0/);
+  await assert.rejects(troubleContentWorld(null, { failShadow: { n: 0, why: 'x' } }), /failShadow.n must be a positive integer/);
+});
+
 test('back from the back/forward cache, the cards stay and show a paper saved meanwhile', async () => {
   const page = await openListing(browser.context, LISTING);
   assert.deepEqual((await cardsOf(page)).map((c) => [c.id, c.saved]), papers.map((p) => [id(p), 'false']));
@@ -75,7 +81,7 @@ async function openHeld(url) {
   const page = await browser.context.newPage();
   const { cdp, done: slowed } = await troubleContentWorld(page, { holdMs: 4000 });
   await page.goto(url, { waitUntil: 'domcontentloaded' });
-  assert.equal(await slowed, 'patched');
+  assert.deepEqual(await slowed, ['holdMs 4000'], 'the hold is stretched in the content script\'s world');
   await page.waitForFunction(() => document.documentElement.getAttribute('data-papergist') === 'shown', null, { timeout: 10_000 });
   const timing = JSON.parse(await page.evaluate(() => document.documentElement.getAttribute('data-papergist-timing')));
   assert.equal(timing.held, 1, `held for its early cards (timing ${JSON.stringify(timing)})`);

@@ -138,7 +138,7 @@ describe('trips per page state', () => {
     const { cdp, done: patched } = await troubleContentWorld(page,
       { failShadow: { n: 3, why: 'test: placing a card fails once' }, holdMs: 8000 });
     await page.goto(url, { waitUntil: 'domcontentloaded' });
-    assert.equal(await patched, 'patched');
+    assert.deepEqual(await patched, ['failShadow 3', 'holdMs 8000']);
     await page.waitForFunction(() => document.querySelectorAll('papergist-card').length === 2, null, { timeout: 10_000 });
     // Inside the hold: the first card, placed from the early answer as not saved, is saved in another tab. This
     // page hears of it only through its reply.
@@ -173,7 +173,7 @@ describe('trips per page state', () => {
     // The sixth shadow root fails once: after the 4 cards and the digest's own, its For-you part's.
     const { cdp, done: patched } = await troubleContentWorld(page, { failShadow: { n: 6, why: 'test: building the digest fails once' } });
     await page.goto(url, { waitUntil: 'domcontentloaded' });
-    assert.equal(await patched, 'patched');
+    assert.deepEqual(await patched, ['failShadow 6']);
     await page.waitForFunction(() => document.documentElement.getAttribute('data-papergist') === 'done', null, { timeout: 10_000 })
       .catch(() => {});
     const timing = JSON.parse(await page.evaluate(() => document.documentElement.getAttribute('data-papergist-timing')) || '{}');
