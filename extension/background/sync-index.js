@@ -4,7 +4,10 @@
 // service worker 1.3-1.7 s per read, twice a round and again after every edit. Now the library is read whole once
 // per worker life, and then only the keys written since: the background's own writers name them as they write
 // (written, inside library.exclusive, so the round that follows sees them), and chrome.storage.onChanged names
-// any other (a write from elsewhere, told a moment later).
+// any other (a write from elsewhere, told a moment later). onChanged reports the background's own writes too. In
+// Firefox (and the unit tests' fake) it reports them after set() resolves, so after written() named them and often
+// after they were read: such a report, bringing what the index holds, is not read again. Chromium reports them
+// before set() resolves, so before written(): the report and the naming then lead to one read, and nothing is saved.
 import { idOfKey, keyOf, GONE_PREFIX } from '../lib/saved.js';
 import { upgrade, dirtyFields } from '../lib/record.js';
 
@@ -16,8 +19,12 @@ import { upgrade, dirtyFields } from '../lib/record.js';
 
 /** @type {Map<string, Entry>|null} by storage key, for the keys of records and tombstones; null until read */
 let entries = null;
-/** Keys written since they were last read. */
-const touched = new Set();
+/** Keys the background wrote since they were last read (written()): read at the next use, whatever is reported. */
+const named = new Set();
+/** Keys storage reported written since they were last read, with another entry than the index holds. */
+const reported = new Set();
+/** Keys being read: a write reported meanwhile may be newer than what the read holds. */
+const reading = new Set();
 /** The reads of this module, one at a time. @type {Promise<unknown>} */
 let tail = Promise.resolve();
 /** Counts forget()s: a read that one lands in may hold storage from before it, and is read again. */
@@ -33,23 +40,57 @@ function entryOf(k, v) {
     error: rec.sync.error ? String(rec.sync.error) : '', title: rec.title || '', id: rec.id };
 }
 
+/** @param {Entry|undefined} a @param {Entry|undefined} b */
+function sameEntry(a, b) {
+  if (!a || !b) return a === b;
+  const fields = Object.keys(a);
+  return fields.length === Object.keys(b).length && fields.every((f) => a[f] === b[f]);
+}
+
+/**
+ * Whether the index holds, for k, the entry of a value storage reports written: reports come in the order of the
+ * writes, so the index is then as storage was at the last write reported, and an older report's read is not needed.
+ * Not while k is being read: that read may hold a value from before the write.
+ * @param {string} k @param {unknown} v
+ */
+function holds(k, v) {
+  if (!entries || reading.has(k)) return false;
+  try {
+    return sameEntry(entries.get(k), v ? entryOf(k, v) : undefined);
+  } catch {
+    return false; // not a value the index can read: read from storage, as before
+  }
+}
+
 /**
  * Tells the index which keys were just written (set or removed): call it after the write's promise resolved.
  * @param {Iterable<string>} keys
  */
 export function written(keys) {
-  for (const k of keys) if (isLibraryKey(k)) touched.add(k);
+  for (const k of keys) if (isLibraryKey(k)) named.add(k);
 }
 
 /** Forgets everything: the next use reads the whole library (after a write of all of it, such as a rebase). */
 export function forget() {
   generation++;
   entries = null;
-  touched.clear();
+  named.clear();
+  reported.clear();
 }
 
+// A report that matches what the index holds drops the read an older report asked for. That is right only because
+// reports of one key come in the order of its writes, and they do because only the background writes library keys
+// (records and tombstones): the browser gives no order between the writes of two contexts. A page that writes a
+// record itself (popup, options, a library page) would break that: it must ask the background to write, or this
+// listener must read every report again. sync-index.test.js checks that no page writes storage but the popup's
+// first-screen key.
 chrome.storage.onChanged.addListener((changes, area) => {
-  if (area === 'local') written(Object.keys(changes));
+  if (area !== 'local') return;
+  for (const [k, { newValue }] of Object.entries(changes)) {
+    if (!isLibraryKey(k)) continue;
+    if (holds(k, newValue)) reported.delete(k);
+    else reported.add(k);
+  }
 });
 
 /** @returns {Promise<Map<string, Entry>>} the entries as storage has them now (up to the writes noted so far) */
@@ -59,16 +100,24 @@ function current() {
       // a status recount reads outside library.exclusive, so a rebase's forget() may land during a read
       const gen = generation;
       if (!entries) {
-        touched.clear(); // a write noted from here on is read again
+        named.clear(); // a write noted from here on is read again
+        reported.clear();
         const all = await chrome.storage.local.get(null);
         if (gen !== generation) continue;
         entries = new Map();
         for (const [k, v] of Object.entries(all)) if (v && isLibraryKey(k)) entries.set(k, entryOf(k, v));
       }
-      if (touched.size) {
-        const keys = [...touched];
-        touched.clear();
-        const got = await chrome.storage.local.get(keys);
+      if (named.size || reported.size) {
+        const keys = [...new Set([...named, ...reported])];
+        named.clear();
+        reported.clear();
+        for (const k of keys) reading.add(k);
+        let got;
+        try {
+          got = await chrome.storage.local.get(keys);
+        } finally {
+          for (const k of keys) reading.delete(k);
+        }
         if (gen !== generation) continue;
         for (const k of keys) {
           if (got[k]) entries.set(k, entryOf(k, got[k]));

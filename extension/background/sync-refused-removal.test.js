@@ -344,6 +344,32 @@ test('an explicit Sync now asks about a refused removal at once, once; automatic
   assert.deepEqual([(await stored(13)).note, await tomb(13)], ['their note', undefined]);
 });
 
+test('a Sync now whose round ends before its look-ups (the pull failed) asks nothing of the next, automatic round', async () => {
+  await removedHere(16, 'result');
+  server.lookups.set(item(16).id, 'route');
+  await sync.syncNow();
+  assert.equal(lookups(16), 1);
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = async (url, init) => {
+    if (new URL(url).pathname === '/v1/sync' && (init?.method || 'GET') === 'GET') throw new TypeError('Failed to fetch');
+    return realFetch(url, init);
+  };
+  try {
+    assert.equal((await sync.syncNow({ lookUp: true })).state, 'offline', 'the round ends at its pull');
+  } finally {
+    globalThis.fetch = realFetch;
+  }
+  assert.equal(lookups(16), 1);
+  assert.equal((await sync.syncNow()).state, 'error', 'the next round reaches the look-ups, and names the paper');
+  assert.equal(lookups(16), 1, 'an automatic round: the look-up waits its interval');
+  assert.equal((await tomb(16)).retry.n, 1);
+  await sync.syncNow({ lookUp: true });
+  assert.equal(lookups(16), 2, 'a Sync now whose round gets there still asks at once');
+  server.lookups.delete(item(16).id);
+  await sync.syncNow({ lookUp: true });
+  assert.equal(await tomb(16), undefined, 'settled for the tests after this one');
+});
+
 test('a look-up answered 503 (a proxy) backs off; the round that pulled and pushed is not "Offline"; no answer at all still is', async () => {
   await removedHere(14, 'result');
   const realFetch = globalThis.fetch;

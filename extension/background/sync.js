@@ -70,21 +70,24 @@ export async function syncedSince(a) {
 let queued = null;
 let chain = Promise.resolve();
 
-/** Set by an explicit Sync now: the next round asks about refused removals at once (bringBackRefused). */
-let lookUpNow = false;
+/** Set by an explicit Sync now: the queued round asks about refused removals at once (bringBackRefused). */
+let queuedLookUp = false;
 
 /**
  * Runs a sync round after the current one.
  * @param {{lookUp?: boolean}} [opts] lookUp: the user asked (Sync now): refused removals whose look-up failed
- *   lately are asked again in that round, not after their interval; automatic rounds keep the interval
+ *   lately are asked again in that round, not after their interval; automatic rounds keep the interval, also
+ *   the one after a Sync now whose round ended before its look-ups
  * @returns {Promise<SyncStatus>}
  */
 export function syncNow({ lookUp = false } = {}) {
-  if (lookUp) lookUpNow = true; // before the round is queued: a queued round is shared, and takes it too
+  if (lookUp) queuedLookUp = true; // a queued round is shared, and takes it too
   if (queued) return queued;
   const p = chain.then(() => {
     queued = null;
-    return round();
+    const asked = queuedLookUp;
+    queuedLookUp = false;
+    return round(asked);
   });
   queued = p;
   chain = p.then(() => {}, () => {});
@@ -102,8 +105,8 @@ function soon() {
 let backoff = 0;
 const OFFLINE = 'this computer is offline';
 
-/** @returns {Promise<SyncStatus>} */
-async function round() {
+/** @param {boolean} lookUp the user asked (syncNow) @returns {Promise<SyncStatus>} */
+async function round(lookUp) {
   const a = await account.session();
   if (!a) {
     // Keep why the server ended the login (the long poll may have learnt it first): the popup says so.
@@ -129,7 +132,7 @@ async function round() {
     while (await pushBatch(call)) { /* more batches */ }
     // A paper brought back with an edit not pushed before its removal: pushed in this round, so that the status
     // names its refusal (or it goes out) now, rather than "pending" until some later round.
-    if (await bringBackRefused(call)) while (await pushBatch(call)) { /* more batches */ }
+    if (await bringBackRefused(call, lookUp)) while (await pushBatch(call)) { /* more batches */ }
     clearTimeout(backoff);
     await chrome.alarms.clear(RETRY_ALARM);
     await setState({ failures: 0, limits: null, lastRound: Date.now(), lastSynced: new Date().toISOString() });
@@ -563,11 +566,10 @@ export function editedThereNotice(withEdits) {
  * the status, and is not asked again. Any other answer that fails (a 404 of a missing route, a proxy's 502, 503 or
  * 504 included) is asked again after LOOKUP_MIN_MS, doubling to LOOKUP_MAX_MS, at the first round after that; an
  * explicit Sync now (syncNow's lookUp) asks at once. No answer at all (the network down) fails the round, as before.
+ * @param {boolean} asked the round is a Sync now's: asked at once, whatever the interval
  * @returns {Promise<boolean>} whether a paper came back with edits to push
  */
-async function bringBackRefused(call) {
-  const asked = lookUpNow; // once: the rounds after it wait again
-  lookUpNow = false;
+async function bringBackRefused(call, asked) {
   let toPush = false;
   for (const key of await index.refusedRemovals()) {
     const { [key]: tomb } = await chrome.storage.local.get(key);

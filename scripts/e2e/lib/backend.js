@@ -1,6 +1,7 @@
 // The real sync server for browser tests: backend/cmd/server built once per test process and run on a free
 // loopback port over a SQLite file in a temporary folder, with cheap password hashing and rate limits out of
 // the way. Tests stop, SIGKILL and restart it (same port, same file) and read its state through its API.
+import { before, after } from 'node:test';
 import { spawn, execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
@@ -243,6 +244,35 @@ export class Backend {
     if (r.status !== want) throw new Error(`POST ${apiPath}: ${r.status} ${JSON.stringify(r.body)}`);
     return { token: r.body.access_token, ...r.body };
   }
+}
+
+/**
+ * The server for a test file's tests, and the browsers they start: registers the file's before hook, which starts
+ * the server, and its after hook, which disposes of every browser the tests pushed onto browsers, then of the server
+ * (also of one whose start failed, so that its temporary folder goes).
+ *
+ *   const { backend, browsers } = backendForFile();
+ *
+ * @template {{start(): Promise<any>, dispose(): Promise<any>}} [S=Backend]
+ * @param {S} [server] another server than a new Backend (one elsewhere, behind a proxy), started the same way
+ * @returns {{backend: S, browsers: {dispose(): Promise<any>}[]}}
+ */
+export function backendForFile(server = /** @type {S} */ (/** @type {unknown} */ (new Backend()))) {
+  /** @type {{dispose(): Promise<any>}[]} */
+  const browsers = [];
+  let started = false;
+  before(async () => {
+    await server.start();
+    started = true;
+  });
+  after(async () => {
+    for (const b of browsers) await b.dispose().catch(() => {});
+    if (started) await server.dispose();
+    // A start that failed may have made the server's folder (a Backend makes it before the launch): removed too.
+    // Its errors are not reported: the failed start already failed the file (an ExternalServer has nothing to close).
+    else await Promise.resolve().then(() => server.dispose()).catch(() => {});
+  });
+  return { backend: server, browsers };
 }
 
 /** Whether the Go toolchain is there to build the server (tests skip with a clear message when not). */

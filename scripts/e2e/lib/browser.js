@@ -214,3 +214,39 @@ export async function inContentWorld(page, expression) {
   await cdp.send('Runtime.enable');
   return { cdp, done };
 }
+
+/**
+ * Troubles the content script's world of page's next document (inContentWorld; call before page.goto), for tests of
+ * what the content script does when things go wrong. failShadow: the nth shadow root the content script attaches
+ * (its cards' and the digest's, in the order it places them) throws once, with the message why. holdMs: its hold
+ * for the early cards (one frame, or 100 ms) takes this long: no frame comes, and its 100 ms timer is stretched (a
+ * busy machine), so that a test can act inside it.
+ * @param {import('playwright-core').Page} page
+ * @param {{failShadow?: {n: number, why: string}, holdMs?: number}} trouble at least one of them, or it throws
+ * @returns {Promise<{cdp: import('playwright-core').CDPSession, done: Promise<string[]>}>} done: what the world has
+ *   patched once it is, checked there ('failShadow 3', 'holdMs 4000'), in that order
+ */
+export async function troubleContentWorld(page, { failShadow, holdMs } = {}) {
+  if (failShadow && !(Number.isInteger(failShadow.n) && failShadow.n > 0)) {
+    throw new Error(`troubleContentWorld: failShadow.n must be a positive integer, not ${failShadow.n}`);
+  }
+  if (holdMs !== undefined && !(holdMs > 0)) throw new Error(`troubleContentWorld: holdMs must be above 0, not ${holdMs}`);
+  if (!failShadow && !holdMs) throw new Error('troubleContentWorld: no trouble asked (failShadow or holdMs)');
+  const parts = [];
+  if (failShadow) {
+    parts.push(`const attach = Element.prototype.attachShadow;
+      let n = 0;
+      Element.prototype.attachShadow = function (...args) {
+        if (++n === ${failShadow.n}) throw new Error(${JSON.stringify(failShadow.why)});
+        return attach.apply(this, args);
+      };
+      if (Element.prototype.attachShadow !== attach) patched.push('failShadow ${failShadow.n}');`);
+  }
+  if (holdMs) {
+    parts.push(`const later = setTimeout;
+      globalThis.requestAnimationFrame = () => 0;
+      globalThis.setTimeout = (f, ms, ...args) => later(f, ms === 100 ? ${holdMs} : ms, ...args);
+      if (globalThis.setTimeout !== later && requestAnimationFrame(() => {}) === 0) patched.push('holdMs ${holdMs}');`);
+  }
+  return inContentWorld(page, `{ const patched = []; ${parts.join('\n')} patched; }`);
+}

@@ -2,7 +2,7 @@
 // on): its cards stay where they were, with no flash, and take what changed in the library meanwhile.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { Browser, openListing, inContentWorld } from '../lib/browser.js';
+import { Browser, openListing, troubleContentWorld } from '../lib/browser.js';
 import { arxivListing, syntheticPaper } from '../lib/fixtures.js';
 import { cardsOf, clickSave, waitForSaved } from '../lib/cards.js';
 
@@ -19,6 +19,12 @@ before(async () => {
   browser.serve(ELSEWHERE, '<!doctype html><html><head><title>Another page</title></head><body><p>Another page.</p></body></html>');
 });
 after(() => browser?.dispose());
+
+test('troubleContentWorld() refuses to trouble nothing, so that a test never checks a world it left as it was', async () => {
+  await assert.rejects(troubleContentWorld(null, {}), /no trouble asked/);
+  await assert.rejects(troubleContentWorld(null, { holdMs: 0 }), /holdMs must be above 0/);
+  await assert.rejects(troubleContentWorld(null, { failShadow: { n: 0, why: 'x' } }), /failShadow.n must be a positive integer/);
+});
 
 test('back from the back/forward cache, the cards stay and show a paper saved meanwhile', async () => {
   const page = await openListing(browser.context, LISTING);
@@ -73,14 +79,9 @@ async function sendsFrom(prefix) {
  */
 async function openHeld(url) {
   const page = await browser.context.newPage();
-  const { cdp, done: slowed } = await inContentWorld(page, `{
-    const later = setTimeout;
-    globalThis.requestAnimationFrame = () => 0;
-    globalThis.setTimeout = (f, ms, ...args) => later(f, ms === 100 ? 4000 : ms, ...args);
-    'slowed';
-  }`);
+  const { cdp, done: slowed } = await troubleContentWorld(page, { holdMs: 4000 });
   await page.goto(url, { waitUntil: 'domcontentloaded' });
-  assert.equal(await slowed, 'slowed');
+  assert.deepEqual(await slowed, ['holdMs 4000'], 'the hold is stretched in the content script\'s world');
   await page.waitForFunction(() => document.documentElement.getAttribute('data-papergist') === 'shown', null, { timeout: 10_000 });
   const timing = JSON.parse(await page.evaluate(() => document.documentElement.getAttribute('data-papergist-timing')));
   assert.equal(timing.held, 1, `held for its early cards (timing ${JSON.stringify(timing)})`);

@@ -56,3 +56,37 @@ test('the granted copy of the extension may call the server from its service wor
     await browser.dispose();
   }
 });
+
+test('backendForFile() removes the temporary folder of a server whose start failed', async () => {
+  const { mkdtemp, writeFile, rm } = await import('node:fs/promises');
+  const { existsSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const path = await import('node:path');
+  const { execFile } = await import('node:child_process');
+  const dir = await mkdtemp(path.join(tmpdir(), 'papergist-backend-for-file-'));
+  try {
+    // A test file whose server exits at once (the "server" is /bin/false): its before hook fails.
+    const file = path.join(dir, 'failing-start.test.mjs');
+    await writeFile(file, `
+      import { test } from 'node:test';
+      import { Backend, backendForFile } from ${JSON.stringify(new URL('../lib/backend.js', import.meta.url).href)};
+      const server = new Backend();
+      const start = server.start.bind(server);
+      server.start = async () => { try { return await start(); } finally { console.log('DIR ' + server.dir); } };
+      backendForFile(server);
+      test('never runs', () => {});
+    `);
+    const out = await new Promise((resolve) => {
+      const env = { ...process.env, PAPERGIST_SERVER_BIN: '/bin/false' };
+      delete env.NODE_TEST_CONTEXT; // a file of its own, not a part of this run
+      execFile(process.execPath, [file], { env },
+        (err, stdout, stderr) => resolve({ code: err ? err.code : 0, text: stdout + stderr }));
+    });
+    assert.notEqual(out.code, 0, 'the failed start fails the file');
+    const made = /DIR (\S*papergist-backend-\S+)/.exec(out.text);
+    assert.ok(made, `the server's folder was made before the launch failed:\n${out.text}`);
+    assert.equal(existsSync(made[1]), false, `${made[1]} is left behind`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});

@@ -1,14 +1,14 @@
 // The core of papergist in the browser under test (PAPERGIST_BROWSER=chromium|firefox; `make test` runs both):
 // cards on the team's real listing pages, hostile text staying text, saving from a card with a real click, the
 // popup and its export, and signing in and syncing with the real server from a second profile.
-import { test, before, after, describe } from 'node:test';
+import { test, before, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { Session, browserUnderTest } from '../lib/browsers.js';
 import { SHARED_PAGES } from '../lib/browser.js';
-import { Backend, newEmail } from '../lib/backend.js';
+import { newEmail, backendForFile } from '../lib/backend.js';
 import { arxivListing, arxivAbsPage, syntheticPaper, XSS_TITLE, REAL } from '../lib/fixtures.js';
 import { parseBibTeX } from '../lib/parsers.js';
 import { paperPDF } from '../lib/pdf.js';
@@ -22,10 +22,7 @@ const PASSWORD = 'correct horse battery staple';
 /** A page's script, served late (Session.serve's delay). */
 const SLOW_SCRIPT = 'https://arxiv.org/static/browse/slow.js';
 
-/** @type {Backend} */
-let backend;
-/** @type {Session[]} */
-const sessions = [];
+const { backend, browsers: sessions } = backendForFile();
 
 async function session() {
   const s = await new Session({ kind: KIND, grantHosts: GRANT }).start();
@@ -55,14 +52,6 @@ async function signInFromOptions(s, email, { create = false } = {}) {
   assert.equal(state[0], 'signed-in', `sign-in failed: ${state[1]}`);
   await page.close();
 }
-
-before(async () => {
-  backend = await new Backend().start();
-});
-after(async () => {
-  for (const s of sessions) await s.dispose().catch(() => {});
-  await backend?.dispose();
-});
 
 describe(`papergist in ${KIND}`, () => {
   /** @type {Session} */

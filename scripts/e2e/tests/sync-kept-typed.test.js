@@ -2,10 +2,9 @@
 // fits: it is the only copy of what was typed. When another device's value of that field syncs in, the text stays,
 // and the line also says that the field has changed on another device since; made to fit and saved, it does not
 // replace the other device's value: both are shown, to keep one.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Browser } from '../lib/browser.js';
-import { Backend } from '../lib/backend.js';
+import { backendForFile } from '../lib/backend.js';
 import { syntheticPaper } from '../lib/fixtures.js';
 import { message, syncNow, records, twoDevicesSharing } from '../lib/sync.js';
 
@@ -13,18 +12,7 @@ const paper = syntheticPaper(72);
 const ID = `arxiv:${paper.id}`;
 const PASSWORD = 'correct horse battery staple';
 
-/** @type {Backend} */
-let backend;
-/** @type {Browser[]} */
-const browsers = [];
-
-before(async () => {
-  backend = await new Backend().start();
-});
-after(async () => {
-  for (const b of browsers) await b.dispose().catch(() => {});
-  await backend?.dispose();
-});
+const { backend, browsers } = backendForFile();
 
 test('tags refused here stay when another device\'s tags sync in, and the open popup says the tags changed there', async () => {
   const email = 'kept-typed@example.org';

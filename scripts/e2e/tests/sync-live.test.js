@@ -6,10 +6,10 @@
 //
 // PAPERGIST_E2E_SERVER=http://127.0.0.1:8787 (e.g. `make worker-dev`, the server side on wrangler dev --local)
 // runs the same against that server; "the server is down" is then a proxy in front of it that stops listening.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Browser, openListing } from '../lib/browser.js';
-import { Backend, newEmail } from '../lib/backend.js';
+import { Backend, newEmail, backendForFile } from '../lib/backend.js';
 import { arxivListing, syntheticPaper } from '../lib/fixtures.js';
 import { signIn, records, storage, waitStatus, PushHoldingProxy, storeRefusedPaper } from '../lib/sync.js';
 import { clickSave, waitForSaved } from '../lib/cards.js';
@@ -46,19 +46,8 @@ class ExternalServer {
   }
 }
 
-/** @type {Backend|ExternalServer} */
-let backend;
-/** @type {Browser[]} */
-const browsers = [];
-
-before(async () => {
-  const external = process.env.PAPERGIST_E2E_SERVER;
-  backend = await (external ? new ExternalServer(external) : new Backend()).start();
-});
-after(async () => {
-  for (const b of browsers) await b.dispose().catch(() => {});
-  await backend?.dispose();
-});
+const external = process.env.PAPERGIST_E2E_SERVER;
+const { backend, browsers } = backendForFile(external ? new ExternalServer(external) : new Backend());
 
 async function profile() {
   const b = await new Browser({ grantHosts: ['http://127.0.0.1/*'] }).start();

@@ -3,10 +3,9 @@
 // back as the server has it, synced, with a notice on the paper that the user can dismiss. The server refuses a
 // removal whose base version is beyond any it gives (shared/syncproto Deletion.Normalize): the test gives the
 // stored record such a version before removing it, which the extension itself never does.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Browser } from '../lib/browser.js';
-import { Backend } from '../lib/backend.js';
+import { backendForFile } from '../lib/backend.js';
 import { syntheticPaper } from '../lib/fixtures.js';
 import { message, syncNow, records, twoDevicesSharing } from '../lib/sync.js';
 
@@ -16,18 +15,7 @@ const PASSWORD = 'correct horse battery staple';
 const NOTICE = 'Not removed: the server refused the removal (this device\'s copy of it was damaged). It is back as the ' +
   'server has it: remove it again to remove it everywhere, or Dismiss to keep it.';
 
-/** @type {Backend} */
-let backend;
-/** @type {Browser[]} */
-const browsers = [];
-
-before(async () => {
-  backend = await new Backend().start();
-});
-after(async () => {
-  for (const b of browsers) await b.dispose().catch(() => {});
-  await backend?.dispose();
-});
+const { backend, browsers } = backendForFile();
 
 test('a removal the server refuses brings the paper back as the server has it, synced, with a notice the user dismisses, and Remove again removes it everywhere', async () => {
   const email = 'refused-removal@example.org';

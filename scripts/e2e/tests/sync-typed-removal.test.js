@@ -2,10 +2,10 @@
 // typing pause ends, and the typed edit then meets a paper no longer stored. The edit must win or ask, as it does
 // when it was made before the pull (sync.test.js "an edit and a removal made at once"): the paper comes back with
 // the note, the push meets the removal, and the user keeps it or lets it go.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Browser, openListing } from '../lib/browser.js';
-import { Backend } from '../lib/backend.js';
+import { backendForFile } from '../lib/backend.js';
 import { arxivListing, syntheticPaper } from '../lib/fixtures.js';
 import { message, signIn, syncNow, records, waitStatus } from '../lib/sync.js';
 import { clickSave, waitForSaved } from '../lib/cards.js';
@@ -15,18 +15,7 @@ const ID = `arxiv:${paper.id}`;
 const LISTING = 'https://arxiv.org/list/cs.CL/new';
 const PASSWORD = 'correct horse battery staple';
 
-/** @type {Backend} */
-let backend;
-/** @type {Browser[]} */
-const browsers = [];
-
-before(async () => {
-  backend = await new Backend().start();
-});
-after(async () => {
-  for (const b of browsers) await b.dispose().catch(() => {});
-  await backend?.dispose();
-});
+const { backend, browsers } = backendForFile();
 
 async function profile() {
   const b = await new Browser({ grantHosts: ['http://127.0.0.1/*'] }).start();

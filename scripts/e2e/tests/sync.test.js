@@ -2,10 +2,10 @@
 // extension, signed in to a server the test builds and runs. What one profile saves or edits reaches the other;
 // edits made while the server is down wait and go out when it is back; different fields merge, the same field
 // becomes a conflict the popup shows; and a push whose answer is lost to a killed worker is applied once.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Browser, openListing } from '../lib/browser.js';
-import { Backend } from '../lib/backend.js';
+import { Backend, backendForFile } from '../lib/backend.js';
 import { arxivListing, syntheticPaper } from '../lib/fixtures.js';
 import { message, signIn, syncNow, records, storage, waitStatus, PushHoldingProxy, storeRefusedPaper } from '../lib/sync.js';
 import { clickSave, waitForSaved } from '../lib/cards.js';
@@ -16,10 +16,7 @@ const LISTING = 'https://arxiv.org/list/cs.CL/new';
 const PASSWORD = 'correct horse battery staple';
 const GRANT = ['http://127.0.0.1/*'];
 
-/** @type {Backend} */
-let backend;
-/** @type {Browser[]} */
-const browsers = [];
+const { backend, browsers } = backendForFile();
 
 async function profile() {
   const b = await new Browser({ grantHosts: GRANT }).start();
@@ -27,14 +24,6 @@ async function profile() {
   browsers.push(b);
   return b;
 }
-
-before(async () => {
-  backend = await new Backend().start();
-});
-after(async () => {
-  for (const b of browsers) await b.dispose().catch(() => {});
-  await backend?.dispose();
-});
 
 /** Saves a paper from its card on the listing, as a user does. */
 async function saveFromListing(browser, p) {

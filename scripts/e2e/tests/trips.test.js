@@ -5,7 +5,7 @@
 // same: that answer comes over a port the content script opens at document start, not in a message.
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { Browser, openListing, cardsOf, inContentWorld } from '../lib/browser.js';
+import { Browser, openListing, cardsOf, inContentWorld, troubleContentWorld } from '../lib/browser.js';
 import { clickSave, waitForSaved } from '../lib/cards.js';
 import { arxivListing, syntheticPaper } from '../lib/fixtures.js';
 import { fakeArxivAPI } from '../lib/api.js';
@@ -135,20 +135,10 @@ describe('trips per page state', () => {
     const page = await browser.context.newPage();
     // In the content script's world only: the third card's shadow root fails once, while the early cards are placed,
     // and the page's hold for them (one frame, or 100 ms) takes 8 s, so that a paper is saved elsewhere inside it.
-    const { cdp, done: patched } = await inContentWorld(page, `{
-      const attach = Element.prototype.attachShadow;
-      let n = 0;
-      Element.prototype.attachShadow = function (...args) {
-        if (++n === 3) throw new Error('test: placing a card fails once');
-        return attach.apply(this, args);
-      };
-      const later = setTimeout;
-      globalThis.requestAnimationFrame = () => 0;
-      globalThis.setTimeout = (f, ms, ...args) => later(f, ms === 100 ? 8000 : ms, ...args);
-      'patched';
-    }`);
+    const { cdp, done: patched } = await troubleContentWorld(page,
+      { failShadow: { n: 3, why: 'test: placing a card fails once' }, holdMs: 8000 });
     await page.goto(url, { waitUntil: 'domcontentloaded' });
-    assert.equal(await patched, 'patched');
+    assert.deepEqual(await patched, ['failShadow 3', 'holdMs 8000']);
     await page.waitForFunction(() => document.querySelectorAll('papergist-card').length === 2, null, { timeout: 10_000 });
     // Inside the hold: the first card, placed from the early answer as not saved, is saved in another tab. This
     // page hears of it only through its reply.
@@ -181,17 +171,9 @@ describe('trips per page state', () => {
     assert.equal(first.cards.length, 4);
     const page = await browser.context.newPage();
     // The sixth shadow root fails once: after the 4 cards and the digest's own, its For-you part's.
-    const { cdp, done: patched } = await inContentWorld(page, `{
-      const attach = Element.prototype.attachShadow;
-      let n = 0;
-      Element.prototype.attachShadow = function (...args) {
-        if (++n === 6) throw new Error('test: building the digest fails once');
-        return attach.apply(this, args);
-      };
-      'patched';
-    }`);
+    const { cdp, done: patched } = await troubleContentWorld(page, { failShadow: { n: 6, why: 'test: building the digest fails once' } });
     await page.goto(url, { waitUntil: 'domcontentloaded' });
-    assert.equal(await patched, 'patched');
+    assert.deepEqual(await patched, ['failShadow 6']);
     await page.waitForFunction(() => document.documentElement.getAttribute('data-papergist') === 'done', null, { timeout: 10_000 })
       .catch(() => {});
     const timing = JSON.parse(await page.evaluate(() => document.documentElement.getAttribute('data-papergist-timing')) || '{}');
