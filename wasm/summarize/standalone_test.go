@@ -302,3 +302,11 @@ func TestTLDRKeepsTheBracketItsWordNeeds(t *testing.T) {
 		assert.Greater(t, len(strings.Fields(got)), 3, "%s: %q", tt.id, got)
 	}
 }
+
+// An interval stays with its noun: train Hked5J2EKr read "…in terms of comparison with a uniform value…" of
+// "a uniform [0,1] value", which is no longer the same claim.
+func TestTLDRKeepsAnInterval(t *testing.T) {
+	r := sharedRecordByID(t, "Hked5J2EKr")
+	got := summarize.TLDR(r.Title, r.Abstract)
+	assert.Contains(t, got, "a uniform [0,1] value", got)
+}

@@ -377,6 +377,7 @@ func dropBrackets(s string) string {
 		}
 		end := pairs[p].close
 		if c == '(' && (isAcronym(s[i+1:end]) || complementBracket(s[:i], s[end+1:])) || i > 0 && !isSpace(s[i-1]) ||
+			isInterval(c, s[i+1:end], s[end]) ||
 			c == '[' && (paper.CitedKeys(s[i+1:end]) || citedNumbers(s[i+1:end])) &&
 				!paper.AsideBetween(s[:i], s[end+1:]) {
 			b.WriteString(s[i : end+1])
@@ -397,6 +398,48 @@ func complementBracket(before, after string) bool {
 	}
 	before = strings.TrimRight(before, " ")
 	return InList(" form forms of to as by from with than between into the a an ", before[strings.LastIndexByte(before, ' ')+1:])
+}
+
+// isInterval reports a bracket that is an interval, which the noun before it needs: "a uniform [0,1] value",
+// "the range [0.01-0.5]", "β in (0, 1]". Two endpoints stand between the brackets, split by a comma or a dash, and
+// something tells them from a numbered citation ("[3, 5]", "[5-7]"): the bracket opens with "[" and closes with
+// ")", or opens with "(" and closes with "]", an endpoint is 0 (no citation is numbered 0), has a decimal point
+// or a sign, or is infinite.
+func isInterval(open byte, inner string, close byte) bool {
+	sep := strings.IndexAny(inner, ",–")
+	if sep < 0 {
+		sep = strings.IndexByte(inner[min(1, len(inner)):], '-') + 1 // a dash, not the first endpoint's sign
+		if sep == 0 {
+			return false
+		}
+	}
+	lo := strings.TrimSpace(inner[:sep])
+	_, size := utf8.DecodeRuneInString(inner[sep:])
+	hi := strings.TrimSpace(inner[sep+size:])
+	if !isEndpoint(lo) || !isEndpoint(hi) {
+		return false
+	}
+	mixed := open == '[' && close == ')' || open == '(' && close == ']'
+	return mixed || lo == "0" || hi == "0" || strings.ContainsAny(lo+hi, ".+-−∞")
+}
+
+// isEndpoint reports an interval's endpoint: a number with an optional sign and decimal point, or ∞.
+func isEndpoint(w string) bool {
+	w = strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(w, "-"), "+"), "−")
+	if w == "∞" {
+		return true
+	}
+	digits := 0
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == '.' && i > 0 && i < len(w)-1:
+		default:
+			return false
+		}
+	}
+	return digits > 0
 }
 
 // citedNumbers reports whether inner, the text of a bracket, is a numbered citation: "12", "3, 4", "5-7".
