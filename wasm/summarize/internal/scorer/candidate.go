@@ -339,7 +339,7 @@ func (b *candidateBuilder) add(h compress.Head, toks []token, delta float64, ran
 			compress.InList(dangling, last) ||
 			(last == "only" || isAdverb(last)) && compress.NeedsComplement(toks[j-1].w) ||
 			c.Kind == compress.KindAnd && (compress.InList(determiners, toks[j-1].w) || isAdverb(after)) ||
-			c.Kind == compress.KindComma && isAdjective(last) && isAdjective(toks[j+1].w) ||
+			c.Kind == compress.KindComma && betweenModifiers(toks[j-1].w, last, toks[j+1].w) ||
 			c.Kind == compress.KindThat && compress.InList(determiners, toks[j-1].w) &&
 				strings.Contains(h.Text[toks[j-2].end:toks[j-1].start], ",") ||
 			j+1 < verbs && dropsVerb(h.Text, c.At, toks[j+1:verbs]) || frontFrom < c.At && c.At <= frontTo) {
@@ -452,6 +452,24 @@ func isAdjective(w string) bool {
 	}
 	return false
 }
+
+// betweenModifiers reports a comma between two modifiers of one noun, last and next, where a cut would keep the
+// first without its noun: "…a natural nonsmooth, nonconvex formulation", "…to imitate simple, reusable mocap
+// motions", "…to learn a smooth, compact representation". A suffix marks most modifiers (isAdjective);
+// plainModifiers lists common ones it does not. After a form of "be" or an adverb (prev), a plain modifier
+// ends its clause: "when training set is small, neural networks…", "is too low, negative transfer…".
+func betweenModifiers(prev, last, next string) bool {
+	if isAdjective(last) && isAdjective(next) {
+		return true
+	}
+	return (isAdjective(last) || compress.InList(plainModifiers, last)) &&
+		(isAdjective(next) || compress.InList(plainModifiers, next)) &&
+		!compress.InList(" is are was were be been being become becomes remain remains seem seems too very so quite ", prev) &&
+		!isAdverb(prev)
+}
+
+// plainModifiers are modifiers that no suffix of isAdjective marks.
+const plainModifiers = " smooth convex concave sparse dense robust deep shallow large small simple fast efficient accurate stable discrete finite infinite bounded compact linear nonlinear sublinear local global high low strong weak new novel generic supervised unsupervised self-supervised scalable differentiable continuous stochastic lightweight flexible reusable interpretable "
 
 // dangling are words that need what follows them, beside compress.NeedsComplement's: "…in the tabular case
 // but.", "…the setting in.", "…a different view of the system and keep." (of "keep using JSQ"), "…contextual
