@@ -310,3 +310,18 @@ func TestTLDRKeepsAnInterval(t *testing.T) {
 	got := summarize.TLDR(r.Title, r.Abstract)
 	assert.Contains(t, got, "a uniform [0,1] value", got)
 }
+
+// A TL;DR is not cut before the ", but" clause that carries the claim: train SJLy_SxC- stated Log-DenseNet's cost
+// ("…only slightly increases the backpropagation distances among layers from 1 to (…).") without its point
+// ("but uses only L log L total connections"), and S1lF8xHYwS half a definition ("…the setting where labeled
+// training data is available on a source domain.") without "but the goal is … on a target domain".
+func TestTLDRKeepsTheContrastThatCarriesTheClaim(t *testing.T) {
+	for _, tt := range []struct{ id, clause string }{
+		{"SJLy_SxC-", ", but uses only"},
+		{"S1lF8xHYwS", ", but the goal is to have good performance on a target domain"},
+	} {
+		r := sharedRecordByID(t, tt.id)
+		got := summarize.TLDR(r.Title, r.Abstract)
+		assert.Contains(t, got, tt.clause, "%s: %q", tt.id, got)
+	}
+}

@@ -174,6 +174,9 @@ func shortlist(m *Model, title string, sentences []string, k int, keep bool, emi
 	if b.ownAt >= 0 && compress.PointsBack(head) {
 		head, at = b.ownHead, b.ownAt // "This motivates…" gives way to the best "We…"
 	}
+	if at >= 0 && contrastFollows(head[at:]) {
+		at = len(head) // the sentence whole: what the cut keeps is often the half the contrast answers
+	}
 	b.emit, b.bestHead, b.ownHead = nil, "", "" // the workspace must not keep the caller's closure or text alive
 	return head, at
 }
@@ -451,6 +454,14 @@ func isAdjective(w string) bool {
 		}
 	}
 	return false
+}
+
+// contrastFollows reports a cut before ", but" or ", yet", whose clause often carries the claim: "Log-DenseNet
+// only slightly increases the backpropagation distances…, but uses only L log L connections" (train SJLy_SxC-),
+// "unsupervised domain adaptation, the setting where labeled data is available on a source domain, but the goal
+// is…" (train S1lF8xHYwS). Without it the TL;DR states the cost, or half a definition, as the paper's point.
+func contrastFollows(rest string) bool {
+	return strings.HasPrefix(rest, ", but ") || strings.HasPrefix(rest, ", yet ")
 }
 
 // betweenModifiers reports a comma between two modifiers of one noun, last and next, where a cut would keep the
