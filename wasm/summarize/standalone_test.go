@@ -325,3 +325,17 @@ func TestTLDRKeepsTheContrastThatCarriesTheClaim(t *testing.T) {
 		assert.Contains(t, got, tt.clause, "%s: %q", tt.id, got)
 	}
 }
+
+// An inline phrase set off by commas goes with its commas: dev rkgCJ64tDB read "We study,, a scale-equivariant
+// CNN architecture…" of "We study, in this paper, a scale-equivariant…", train r1griYFhiB "In detail,, instead
+// of designing…".
+func TestTLDRDropsAnAsideWithItsCommas(t *testing.T) {
+	for _, id := range []string{"rkgCJ64tDB", "r1griYFhiB"} {
+		r := sharedRecordByID(t, id)
+		got := summarize.TLDR(r.Title, r.Abstract)
+		assert.NotContains(t, got, ",,", "%s: %q", id, got)
+		assert.Greater(t, len(strings.Fields(got)), 3, "%s: %q", id, got)
+	}
+	r := sharedRecordByID(t, "rkgCJ64tDB")
+	assert.True(t, strings.HasPrefix(summarize.TLDR(r.Title, r.Abstract), "We study a scale-equivariant CNN"))
+}

@@ -33,6 +33,8 @@ func TestClean(t *testing.T) {
 		{"half-open interval kept", "We draw β from (0, 1] each step.", "We draw β from (0, 1] each step."},
 		{"interval to infinity kept", "Scores lie in [-1, ∞) here.", "Scores lie in [-1, ∞) here."},
 		{"numbered citations after nouns dropped", "Recent methods [3, 5] fail and others [5-7] too.", "Recent methods fail and others too."},
+		{"aside between commas inside a clause", "We study, in this paper, a scale-equivariant CNN.", "We study a scale-equivariant CNN."},
+		{"aside between commas after an opening adverbial", "In detail, in this paper, instead of a new term, we adopt FactorVAE.", "In detail, instead of a new term, we adopt FactorVAE."},
 		{"formula kept", "We bound f(x) tightly.", "We bound f(x) tightly."},
 		{"missing period", "We study things", "We study things."},
 		{"lower-case start", "moreover, results improve.", "Results improve."},
