@@ -339,3 +339,16 @@ func TestTLDRDropsAnAsideWithItsCommas(t *testing.T) {
 	r := sharedRecordByID(t, "rkgCJ64tDB")
 	assert.True(t, strings.HasPrefix(summarize.TLDR(r.Title, r.Abstract), "We study a scale-equivariant CNN"))
 }
+
+// No TL;DR ends on what announces the words it drops: train Hye1kTVFDS ended "…before seeing it, i.e." (the
+// scorer's TestNoCutAfterAnAnnouncingVerb holds "…with results showing.").
+func TestTLDRDoesNotEndOnAnAnnouncement(t *testing.T) {
+	for _, tt := range []struct{ id, broken string }{
+		{"Hye1kTVFDS", " i.e."},
+	} {
+		r := sharedRecordByID(t, tt.id)
+		got := summarize.TLDR(r.Title, r.Abstract)
+		assert.False(t, strings.HasSuffix(got, tt.broken), "%s: %q", tt.id, got)
+		assert.Greater(t, len(strings.Fields(got)), 3, "%s: %q", tt.id, got)
+	}
+}

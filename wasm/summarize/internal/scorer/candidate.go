@@ -339,7 +339,7 @@ func (b *candidateBuilder) add(h compress.Head, toks []token, delta float64, ran
 		// subject and its verb (dropsVerb), or inside an adverbial that opens a "that" clause
 		// (frontedAdverbial). Training sees it all the same, so that make weights learns what it learned.
 		if last, after := toks[j].w, toks[min(j+2, n-1)].w; b.emit == nil && (isNumber(last) ||
-			compress.InList(dangling, last) ||
+			compress.InList(dangling, last) || endsOnAbbreviation(h.Text[:c.At]) ||
 			(last == "only" || isAdverb(last)) && compress.NeedsComplement(toks[j-1].w) ||
 			c.Kind == compress.KindAnd && (compress.InList(determiners, toks[j-1].w) || isAdverb(after)) ||
 			c.Kind == compress.KindComma && betweenModifiers(toks[j-1].w, last, toks[j+1].w) ||
@@ -464,6 +464,14 @@ func contrastFollows(rest string) bool {
 	return strings.HasPrefix(rest, ", but ") || strings.HasPrefix(rest, ", yet ")
 }
 
+// endsOnAbbreviation reports kept text that ends on "i.e." or "e.g.", which announce what the cut drops: "…before
+// seeing it, i.e." (train Hye1kTVFDS).
+func endsOnAbbreviation(kept string) bool {
+	kept = strings.TrimRight(kept, " ,")
+	return strings.HasSuffix(kept, "i.e.") || strings.HasSuffix(kept, "e.g.") || strings.HasSuffix(kept, "i.e") ||
+		strings.HasSuffix(kept, "e.g")
+}
+
 // betweenModifiers reports a comma between two modifiers of one noun, last and next, where a cut would keep the
 // first without its noun: "…a natural nonsmooth, nonconvex formulation", "…to imitate simple, reusable mocap
 // motions", "…to learn a smooth, compact representation". A suffix marks most modifiers (isAdjective);
@@ -484,8 +492,8 @@ const plainModifiers = " smooth convex concave sparse dense robust deep shallow 
 
 // dangling are words that need what follows them, beside compress.NeedsComplement's: "…in the tabular case
 // but.", "…the setting in.", "…a different view of the system and keep." (of "keep using JSQ"), "…contextual
-// bandits, motivated." (of "motivated by several applications").
-const dangling = " but in on for with by at via over under about through within without across among upon onto each every any some no whose those his her my your keep keeps avoid avoids motivated inspired "
+// bandits, motivated." (of "motivated by several applications"), "…with results showing." (of "showing that…").
+const dangling = " but in on for with by at via over under about through within without across among upon onto each every any some no whose those his her my your keep keeps avoid avoids motivated inspired showing indicating suggesting demonstrating revealing "
 
 // determiners before the word a cut at "and" leaves last make it a modifier whose noun comes after.
 const determiners = " a an the its their our this these those each every any both "

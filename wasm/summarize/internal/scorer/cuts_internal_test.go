@@ -43,3 +43,12 @@ func TestNoCutBetweenTwoModifiers(t *testing.T) {
 	got := m.Best("", []string{"The ability of available methods to draw effective decision boundaries is limited when the training set is small, neural networks will be biased to certain labels."})
 	assert.Equal(t, "The ability of available methods to draw effective decision boundaries is limited when the training set is small.", got)
 }
+
+// No cut keeps a verb that announces the clause it drops: train HkxLXnAcFQ's TL;DR ended "…few-shot
+// classification algorithms, with results showing." of "with results showing that deeper backbones…".
+func TestNoCutAfterAnAnnouncingVerb(t *testing.T) {
+	m := modelFavouring(t, "cut_that")
+	got := m.Best("", []string{"In this paper, we present a consistent comparative analysis of several representative few-shot classification algorithms, with results showing that deeper backbones significantly reduce the gap across methods including the baseline."})
+	assert.False(t, strings.HasSuffix(got, " showing."), "%q", got)
+	assert.Greater(t, len(strings.Fields(got)), 3, "%q", got)
+}
