@@ -352,3 +352,17 @@ func TestTLDRDoesNotEndOnAnAnnouncement(t *testing.T) {
 		assert.Greater(t, len(strings.Fields(got)), 3, "%s: %q", tt.id, got)
 	}
 }
+
+// A clause before ", we" that bounds the claim stays: dev SygcSlHFvS read "We are able to predict properties…"
+// of "For identifiable relation types, we are able to predict properties…", and ByeUBANtvB "We empirically
+// show…" of "In both feedforward and convolutional networks, we empirically show…".
+func TestTLDRKeepsTheScopeOfItsClaim(t *testing.T) {
+	for _, tt := range []struct{ id, scope string }{
+		{"SygcSlHFvS", "For identifiable relation types, we "},
+		{"ByeUBANtvB", "In both feedforward and convolutional networks, we "},
+	} {
+		r := sharedRecordByID(t, tt.id)
+		got := summarize.TLDR(r.Title, r.Abstract)
+		assert.True(t, strings.HasPrefix(got, tt.scope), "%s: %q", tt.id, got)
+	}
+}

@@ -157,6 +157,9 @@ func shortlist(m *Model, title string, sentences []string, k int, keep bool, emi
 	for rank, i := range order {
 		b.heads = compress.AppendHeads(b.heads[:0], sentences[i])
 		for _, h := range b.heads {
+			if emit == nil && h.Kind == compress.KindLeadWe && scopeLead(b.heads[0].Text) {
+				continue // "For identifiable relation types, we are able to…" is no claim about all types
+			}
 			if h.Text == sentences[i] {
 				toks = feats[i].toks // cleaning changed nothing: the words are known
 			} else {
@@ -455,6 +458,38 @@ func isAdjective(w string) bool {
 	}
 	return false
 }
+
+// scopeLead reports a sentence whose clause before ", we" bounds the claim that follows, so that the claim
+// without it says more than the paper: "For identifiable relation types, we are able to predict…" (dev
+// SygcSlHFvS), "Under mild assumptions, we prove…", "When applied to online speech recognition, we…", "In the
+// convex case, we…", "In both feedforward and convolutional networks, we show…". A clause that only ties the
+// sentence to others ("For this purpose,", "For example,", "Under this framework,") bounds nothing.
+func scopeLead(base string) bool {
+	i := strings.Index(base, ", we ")
+	if i < 0 {
+		return false
+	}
+	first, rest, _ := strings.Cut(base[:i], " ")
+	second, _, _ := strings.Cut(rest, " ")
+	switch first {
+	case "If", "When", "Whenever", "Assuming", "Provided", "Unless", "Once":
+		return true
+	case "Under":
+		return !compress.InList(" this these that those such our ", second)
+	case "For":
+		return second != "" && !compress.InList(forGlue, second)
+	case "In":
+		return compress.InList(" both all ", second) || second == "the" && compress.InList(" case setting regime ", lastWord(base[:i]))
+	}
+	return false
+}
+
+// forGlue are the words after an opening "For" that make it no bound: "For example,", "For this purpose,",
+// "For the analysis,".
+const forGlue = " example instance this that these those such evaluation demonstration one comparison simplicity brevity clarity convenience completeness the "
+
+// lastWord returns the last space-separated word of s.
+func lastWord(s string) string { return s[strings.LastIndexByte(s, ' ')+1:] }
 
 // contrastFollows reports a cut before ", but" or ", yet", whose clause often carries the claim: "Log-DenseNet
 // only slightly increases the backpropagation distances…, but uses only L log L connections" (train SJLy_SxC-),

@@ -52,3 +52,23 @@ func TestNoCutAfterAnAnnouncingVerb(t *testing.T) {
 	assert.False(t, strings.HasSuffix(got, " showing."), "%q", got)
 	assert.Greater(t, len(strings.Fields(got)), 3, "%q", got)
 }
+
+// Only a clause that bounds the claim counts as its scope; one that ties the sentence to others does not, and
+// its TL;DR may still start at "We".
+func TestScopeLead(t *testing.T) {
+	for sentence, want := range map[string]bool{
+		"For identifiable relation types, we are able to predict properties.": true,
+		"Under mild assumptions, we prove that the method converges.":         true,
+		"When applied to online speech recognition, we reduce latency.":       true,
+		"In the convex case, we give a tight bound.":                          true,
+		"In both feedforward and convolutional networks, we show it.":         true,
+		"For this purpose, we introduce a new loss.":                          false,
+		"For example, we can prune half the weights.":                         false,
+		"Under this framework, we derive a new bound.":                        false,
+		"In the experiments, we compare five methods.":                        false,
+		"To address this, we propose a new loss.":                             false,
+		"We propose a new loss.":                                              false,
+	} {
+		assert.Equal(t, want, scopeLead(sentence), sentence)
+	}
+}
