@@ -37,7 +37,125 @@ var subjectStarts = map[string]bool{"we": true, "our": true, "this": true, "the"
 // and quotes that open or close outside the TL;DR.
 func standAlone(s string) string {
 	s = dropWeAdverb(dropGlue(s))
+	s = dropGlueClaim(s)
 	return balance(s)
+}
+
+// glueVerbs, with an object that points back (glueObjects), say that the paper answers what the reader of a
+// TL;DR does not see: "We address these issues by proposing…", "We go beyond these limitations and propose…",
+// "…to overcome this issue.".
+const glueVerbs = " address tackle solve alleviate mitigate overcome bypass lift circumvent remedy resolve fix attack bridge fill close "
+
+// glueNouns are what such a verb answers.
+const glueNouns = " problem problems issue issues limitation limitations challenge challenges gap gaps shortcoming shortcomings drawback drawbacks difficulty difficulties question questions bottleneck concern concerns deficiency weakness weaknesses "
+
+// gerundBases turn the "by …ing" that tells how into the verb of the TL;DR: "We address these issues by proposing a
+// new method" reads "We propose a new method".
+var gerundBases = map[string]string{
+	"proposing": "propose", "introducing": "introduce", "presenting": "present", "developing": "develop",
+	"designing": "design", "studying": "study", "augmenting": "augment", "propagating": "propagate",
+	"characterizing": "characterize", "evaluating": "evaluate", "leveraging": "leverage", "using": "use",
+	"learning": "learn", "exploiting": "exploit", "training": "train", "incorporating": "incorporate",
+	"formulating": "formulate", "reformulating": "reformulate", "combining": "combine", "building": "build",
+	"constructing": "construct", "extending": "extend", "modeling": "model", "applying": "apply",
+	"adding": "add", "employing": "employ", "enriching": "enrich", "adopting": "adopt", "replacing": "replace",
+	"analyzing": "analyze", "deriving": "derive", "showing": "show", "providing": "provide", "defining": "define",
+	"imposing": "impose", "enforcing": "enforce", "casting": "cast", "framing": "frame", "treating": "treat",
+}
+
+// andVerbs may follow "We lift these limitations and …" as the TL;DR's verb.
+const andVerbs = " propose present introduce offer develop design show provide derive study build "
+
+// dropGlueClaim rewrites a TL;DR whose verb answers something it does not say: "We address this problem by
+// studying the landscape of…" reads "We study the landscape of…", "We lift these limitations and propose a
+// modular framework…" reads "We propose a modular framework…", and "We propose a novel method to overcome this
+// issue." ends "We propose a novel method.". Anything else stays as it is.
+func dropGlueClaim(s string) string {
+	if rest, ok := strings.CutPrefix(s, "We "); ok {
+		if r, ok := afterGlueObject(rest); ok {
+			if how, ok := strings.CutPrefix(r, "by "); ok {
+				if out, ok := byGerund(how); ok {
+					return "We " + out
+				}
+			} else if verb, tail, ok := strings.Cut(strings.TrimPrefix(r, "and "), " "); ok && strings.HasPrefix(r, "and ") &&
+				compress.InList(andVerbs, verb) {
+				return "We " + verb + " " + tail
+			}
+		}
+	}
+	return dropGluePurpose(s)
+}
+
+// afterGlueObject returns what follows a glue verb and its object at the start of s ("address these issues "),
+// and whether s opens so: "go beyond" counts as one verb, and one word may stand between the determiner and the
+// noun ("this important gap", "this transliteration problem").
+func afterGlueObject(s string) (string, bool) {
+	verb, rest, _ := strings.Cut(s, " ")
+	if verb == "go" {
+		rest, _ = strings.CutPrefix(rest, "beyond ")
+		verb = "beyond"
+	}
+	if verb != "beyond" && !compress.InList(glueVerbs, verb) {
+		return "", false
+	}
+	det, rest, _ := strings.Cut(rest, " ")
+	if !compress.InList(" this these such ", det) {
+		return "", false
+	}
+	for range 2 {
+		var noun string
+		noun, rest, _ = strings.Cut(rest, " ")
+		if compress.InList(glueNouns, noun) {
+			return strings.TrimPrefix(rest, "in this paper "), true
+		}
+	}
+	return "", false
+}
+
+// byGerund turns "proposing a new method, called…" into "propose a new method, called…", and a second "and by
+// enforcing…" with it; an adverb before the gerund moves before the verb ("systematically evaluating" →
+// "systematically evaluate"). A gerund it does not know leaves it false.
+func byGerund(how string) (string, bool) {
+	adverb := ""
+	first, rest, ok := strings.Cut(how, " ")
+	if ok && strings.HasSuffix(first, "ly") {
+		adverb = first + " "
+		first, rest, ok = strings.Cut(rest, " ")
+	}
+	base := gerundBases[first]
+	if !ok || base == "" {
+		return "", false
+	}
+	if i := strings.Index(rest, " and by "); i >= 0 {
+		g, tail, _ := strings.Cut(rest[i+len(" and by "):], " ")
+		b := gerundBases[g]
+		if b == "" {
+			return "", false
+		}
+		rest = rest[:i] + " and " + b + " " + tail
+	}
+	return adverb + base + " " + rest, true
+}
+
+// dropGluePurpose drops a closing purpose that points back: "We propose the GLMP networks to address this
+// issue." reads "We propose the GLMP networks.". What stays must have a verb after its subject.
+func dropGluePurpose(s string) string {
+	body, ok := strings.CutSuffix(s, ".")
+	if !ok {
+		return s
+	}
+	i := strings.LastIndex(body, " to ")
+	if i < 0 {
+		return s
+	}
+	if r, ok := afterGlueObject(body[i+len(" to "):] + " "); !ok || r != "" {
+		return s
+	}
+	kept := strings.TrimRight(body[:i], ",")
+	if w := strings.Fields(kept); len(w) < 4 || compress.InList(" as for ", w[len(w)-3]) {
+		return s // "…(MINs) as an approach to solve such problems." needs its purpose
+	}
+	return kept + "."
 }
 
 // weAdverbs, right after a TL;DR's opening "We", order it among steps or conclusions the reader does not see:

@@ -366,3 +366,29 @@ func TestTLDRKeepsTheScopeOfItsClaim(t *testing.T) {
 		assert.True(t, strings.HasPrefix(got, tt.scope), "%s: %q", tt.id, got)
 	}
 }
+
+// A TL;DR whose verb answers what the reader does not see says what the paper does instead: dev Bkgv71rtwr read
+// "We address this problem by augmenting…", H1gBhkBFDH "We lift these limitations and propose…", HJxrVA4FDS
+// "We address this question by systematically evaluating…", and train ryxnHhRqFm ended "…(GLMP) networks to
+// address this issue.".
+func TestTLDRSaysWhatThePaperDoesNotWhatItAnswers(t *testing.T) {
+	for _, tt := range []struct{ id, want string }{
+		{"Bkgv71rtwr", "We augment the state-of-the-art domain adaptation technique, Self-Ensembling, with category-agnostic clusters in target domain."},
+		{"H1gBhkBFDH", "We propose a modular framework for the design and implementation of G-CNNs for arbitrary Lie groups."},
+		{"HJxrVA4FDS", "We systematically evaluate neural network architectures"},
+		{"ryxnHhRqFm", "We propose the global-to-local memory pointer (GLMP) networks."},
+		{"HJgY6R4YPH", "We propagate labels using a manifold structure, and enforce cycle consistency"},
+	} {
+		r := sharedRecordByID(t, tt.id)
+		got := summarize.TLDR(r.Title, r.Abstract)
+		assert.True(t, strings.HasPrefix(got, tt.want), "%s: %q", tt.id, got)
+	}
+	// a purpose the words before it need stays, and so does a verb with an object that points nowhere
+	for abstract, want := range map[string]string{
+		"We propose model inversion networks (MINs) as an approach to solve such problems.":         "We propose model inversion networks (MINs) as an approach to solve such problems.",
+		"We address the problem of learning to discover 3D parts for objects in unseen categories.": "We address the problem of learning to discover 3D parts for objects in unseen categories.",
+		"We address this problem by a careful study of the loss landscape of attention networks.":   "We address this problem by a careful study of the loss landscape of attention networks.",
+	} {
+		assert.Equal(t, want, summarize.TLDR("Methods", abstract))
+	}
+}
