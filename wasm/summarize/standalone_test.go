@@ -392,3 +392,13 @@ func TestTLDRSaysWhatThePaperDoesNotWhatItAnswers(t *testing.T) {
 		assert.Equal(t, want, summarize.TLDR("Methods", abstract))
 	}
 }
+
+// A TL;DR does not end on a subject whose verb comes after a list of examples: dev rkMD73A5FX read "…Explanations
+// of how powerful machine learning models." of "how powerful machine learning models, such as deep neural networks,
+// capture these interactions…".
+func TestTLDRKeepsTheVerbAfterExamples(t *testing.T) {
+	r := sharedRecordByID(t, "rkMD73A5FX")
+	got := summarize.TLDR(r.Title, r.Abstract)
+	assert.False(t, strings.HasSuffix(got, "machine learning models."), got)
+	assert.Greater(t, len(strings.Fields(got)), 3, got)
+}

@@ -342,7 +342,7 @@ func (b *candidateBuilder) add(h compress.Head, toks []token, delta float64, ran
 		// subject and its verb (dropsVerb), or inside an adverbial that opens a "that" clause
 		// (frontedAdverbial). Training sees it all the same, so that make weights learns what it learned.
 		if last, after := toks[j].w, toks[min(j+2, n-1)].w; b.emit == nil && (isNumber(last) ||
-			compress.InList(dangling, last) || endsOnAbbreviation(h.Text[:c.At]) ||
+			compress.InList(dangling, last) || endsOnAbbreviation(h.Text[:c.At]) || exampleInsideClause(h.Text[:c.At], h.Text[c.At:]) ||
 			(last == "only" || isAdverb(last)) && compress.NeedsComplement(toks[j-1].w) ||
 			c.Kind == compress.KindAnd && (compress.InList(determiners, toks[j-1].w) || isAdverb(after)) ||
 			c.Kind == compress.KindComma && betweenModifiers(toks[j-1].w, last, toks[j+1].w) ||
@@ -505,6 +505,32 @@ func endsOnAbbreviation(kept string) bool {
 	kept = strings.TrimRight(kept, " ,")
 	return strings.HasSuffix(kept, "i.e.") || strings.HasSuffix(kept, "e.g.") || strings.HasSuffix(kept, "i.e") ||
 		strings.HasSuffix(kept, "e.g")
+}
+
+// exampleInsideClause reports a cut in a "how" clause whose subject has examples after it, before the clause's
+// verb: "…Explanations of how powerful machine learning models." or "…models, such as deep neural networks." of
+// "how powerful machine learning models, such as deep neural networks, capture these interactions" (dev
+// rkMD73A5FX). The examples (", such as", ", e.g.,") tell that the words before them are a noun, so the clause
+// still lacks its verb; "how" with a degree word ("how powerful", "how well") needs one.
+func exampleInsideClause(kept, rest string) bool {
+	i := strings.LastIndex(kept, " how ")
+	if i < 0 {
+		return false
+	}
+	clause := kept[i+len(" how "):]
+	degree, _, _ := strings.Cut(clause, " ")
+	if !compress.InList(" powerful well much many often fast far large good accurate robust ", degree) {
+		return false
+	}
+	for _, w := range strings.Fields(clause) {
+		if compress.InList(finiteVerbs, w) || compress.InList(modals, w) {
+			return false
+		}
+	}
+	examples := func(s string) bool {
+		return strings.Contains(s, ", such as ") || strings.Contains(s, ", e.g., ")
+	}
+	return examples(clause) || strings.HasPrefix(rest, ", such as ") || strings.HasPrefix(rest, ", e.g., ")
 }
 
 // betweenModifiers reports a comma between two modifiers of one noun, last and next, where a cut would keep the
