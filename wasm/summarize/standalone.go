@@ -38,7 +38,23 @@ var subjectStarts = map[string]bool{"we": true, "our": true, "this": true, "the"
 func standAlone(s string) string {
 	s = dropWeAdverb(dropGlue(s))
 	s = dropGlueClaim(s)
-	return balance(s)
+	return endOnce(balance(s))
+}
+
+// endOnce drops the full stop added after a quotation that ends the sentence itself: "…a framework that aims to
+// answer: "to what extent has my model learned…?"." reads "…learned…?"", and "…we describe as “brittle.”." reads
+// "…as “brittle.”".
+func endOnce(s string) string {
+	body, ok := strings.CutSuffix(s, ".")
+	if !ok {
+		return s
+	}
+	for _, q := range [...]string{`"`, "”", "''", "’"} {
+		if inner, ok := strings.CutSuffix(body, q); ok && inner != "" && strings.ContainsRune(".?!", rune(inner[len(inner)-1])) {
+			return body
+		}
+	}
+	return s
 }
 
 // glueVerbs, with an object that points back (glueObjects), say that the paper answers what the reader of a

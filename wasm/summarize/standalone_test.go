@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/papergist/papergist/shared/paper"
 	"github.com/papergist/papergist/wasm/summarize"
 )
 
@@ -401,4 +402,18 @@ func TestTLDRKeepsTheVerbAfterExamples(t *testing.T) {
 	got := summarize.TLDR(r.Title, r.Abstract)
 	assert.False(t, strings.HasSuffix(got, "machine learning models."), got)
 	assert.Greater(t, len(strings.Fields(got)), 3, got)
+}
+
+// A TL;DR that ends on a quotation closed by its own full stop or question mark gets no second one: dev
+// r1esnoAqt7 ended "…factors of variation in the data?".", Hye00pVtPS "…“confederated machine learning.”.".
+func TestTLDREndsOnce(t *testing.T) {
+	for _, tt := range []struct{ id, end string }{
+		{"r1esnoAqt7", `in the data?"`},
+		{"Hye00pVtPS", "“confederated machine learning.”"},
+	} {
+		r := sharedRecordByID(t, tt.id)
+		got := summarize.TLDR(r.Title, paper.CleanText(r.Abstract))
+		assert.True(t, strings.HasSuffix(got, tt.end), "%s: %q", tt.id, got)
+	}
+	assert.Equal(t, "We call it “brittle”.", summarize.TLDR("Methods", "We call it “brittle”."))
 }
