@@ -37,8 +37,32 @@ var subjectStarts = map[string]bool{"we": true, "our": true, "this": true, "the"
 // and quotes that open or close outside the TL;DR.
 func standAlone(s string) string {
 	s = dropWeAdverb(dropGlue(s))
-	s = dropGlueClaim(s)
+	s = dropGlueClaim(dropMidConnective(s))
 	return endOnce(balance(s))
+}
+
+// midConnectives, set off by commas inside a TL;DR, contrast or add it to text the reader does not see: "This
+// paper, in contrast, discusses…", "For state-of-the-art DNNs, however, we identify…".
+var midConnectives = []string{", however, ", ", in contrast, ", ", by contrast, ", ", moreover, ", ", furthermore, ",
+	", in addition, ", ", instead, ", ", on the other hand, ", ", nevertheless, ", ", nonetheless, "}
+
+// dropMidConnective drops the first of midConnectives with its commas. Before a subject ("we", "our"…) one comma
+// stays, as it closes what opens the sentence: "For state-of-the-art DNNs, we identify…"; before a verb none
+// does: "This paper discusses…".
+func dropMidConnective(s string) string {
+	for _, c := range midConnectives {
+		i := strings.Index(s, c)
+		if i <= 0 {
+			continue
+		}
+		rest := s[i+len(c):]
+		next, _, _ := strings.Cut(rest, " ")
+		if compress.InList(" we our this these it its they their the a an ", next) {
+			return s[:i] + ", " + rest
+		}
+		return s[:i] + " " + rest
+	}
+	return s
 }
 
 // endOnce drops the full stop added after a quotation that ends the sentence itself: "…a framework that aims to

@@ -417,3 +417,16 @@ func TestTLDREndsOnce(t *testing.T) {
 	}
 	assert.Equal(t, "We call it “brittle”.", summarize.TLDR("Methods", "We call it “brittle”."))
 }
+
+// A connective set off by commas inside a TL;DR goes with its commas: dev BylRVjC9K7 read "This paper, in
+// contrast, discusses…", and train SJeFNoRcFQ "For state-of-the-art DNNs, however, we identify…".
+func TestTLDRDropsAConnectiveInside(t *testing.T) {
+	for _, tt := range []struct{ id, start string }{
+		{"BylRVjC9K7", "This paper discusses the origin of adversarial examples"},
+		{"SJeFNoRcFQ", "For state-of-the-art DNNs, we identify a novel form"},
+	} {
+		r := sharedRecordByID(t, tt.id)
+		got := summarize.TLDR(r.Title, r.Abstract)
+		assert.True(t, strings.HasPrefix(got, tt.start), "%s: %q", tt.id, got)
+	}
+}
