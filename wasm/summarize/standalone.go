@@ -200,10 +200,39 @@ func dropGluePurpose(s string) string {
 		return s
 	}
 	kept := strings.TrimRight(body[:i], ",")
-	if w := strings.Fields(kept); len(w) < 4 || compress.InList(" as for ", w[len(w)-3]) {
+	w := strings.Fields(kept)
+	if len(w) < 4 || compress.InList(" as for ", w[len(w)-3]) || compress.InList(needsTo, w[len(w)-1]) ||
+		!proposes(kept) {
 		return s // "…(MINs) as an approach to solve such problems." needs its purpose
 	}
 	return kept + "."
+}
+
+// needsTo are words whose "to" clause is their complement, not a purpose: "existing methods fail to address this
+// issue", "it is impossible to close this gap", "has been applied to solve such problems".
+const needsTo = " fail fails failed unable able impossible possible hard difficult enough sufficient insufficient applied used needed necessary required success way attempt try tries tried aim aims seek seeks want wants can cannot must be "
+
+// proposeVerbs make the paper's contribution the object whose purpose may go: "We propose X to address this
+// issue", "X is proposed to address this issue".
+const proposeVerbs = " propose present introduce use design develop "
+
+// proposes reports a TL;DR that opens "We propose/present/introduce/use/design/develop …", or that ends "… is
+// proposed" or "… are introduced": only then is the closing "to address this issue" the purpose of the paper's
+// contribution. A purpose of anything else ("We show that existing methods fail to…") stays, as the words
+// before it may need it.
+func proposes(kept string) bool {
+	if rest, ok := strings.CutPrefix(kept, "We "); ok {
+		verb, _, _ := strings.Cut(rest, " ")
+		return compress.InList(proposeVerbs, verb)
+	}
+	for _, be := range []string{" is ", " are "} {
+		if i := strings.LastIndex(kept, be); i >= 0 {
+			if v, ok := strings.CutSuffix(kept[i+len(be):], "d"); ok && strings.IndexByte(v, ' ') < 0 {
+				return compress.InList(proposeVerbs, v) || compress.InList(proposeVerbs, strings.TrimSuffix(v, "e"))
+			}
+		}
+	}
+	return false
 }
 
 // weAdverbs, right after a TL;DR's opening "We", order it among steps or conclusions the reader does not see:

@@ -389,6 +389,17 @@ func TestTLDRSaysWhatThePaperDoesNotWhatItAnswers(t *testing.T) {
 		"We propose model inversion networks (MINs) as an approach to solve such problems.":         "We propose model inversion networks (MINs) as an approach to solve such problems.",
 		"We address the problem of learning to discover 3D parts for objects in unseen categories.": "We address the problem of learning to discover 3D parts for objects in unseen categories.",
 		"We address this problem by a careful study of the loss landscape of attention networks.":   "We address this problem by a careful study of the loss landscape of attention networks.",
+		// a "to" clause that is the complement of the word before it: the claim changes without it
+		"We show that existing methods fail to address this issue.":                       "We show that existing methods fail to address this issue.",
+		"We show that it is impossible to close this gap.":                                "We show that it is impossible to close this gap.",
+		"We find that more data alone is not enough to overcome this limitation.":         "More data alone is not enough to overcome this limitation.",
+		"We prove that no polynomial algorithm can exist to solve this problem.":          "We prove that no polynomial algorithm can exist to solve this problem.",
+		"Existing approaches are unable to address this problem.":                         "Existing approaches are unable to address this problem.",
+		"NAS-Bench-101 has shown success to alleviate this problem.":                      "NAS-Bench-101 has shown success to alleviate this problem.",
+		"Machine learning techniques have recently been applied to solve such problems.":  "Machine learning techniques have recently been applied to solve such problems.",
+		"We propose a method that is able to solve this problem.":                         "We propose a method that is able to solve this problem.",
+		"A novel curriculum learning algorithm is proposed to address this issue.":        "A novel curriculum learning algorithm is proposed.",
+		"We develop a new estimator, with lower variance, to overcome these limitations.": "We develop a new estimator, with lower variance.",
 	} {
 		assert.Equal(t, want, summarize.TLDR("Methods", abstract))
 	}
