@@ -46,9 +46,11 @@ func standAlone(s string) string {
 // in wasm, smaller than a slice.
 const midConnectives = "however|in contrast|by contrast|moreover|furthermore|in addition|instead|on the other hand|nevertheless|nonetheless"
 
-// dropMidConnective drops the first of midConnectives with its commas. Before a subject ("we", "our"…) one comma
-// stays, as it closes what opens the sentence: "For state-of-the-art DNNs, we identify…"; before a verb none
-// does: "This paper discusses…".
+// dropMidConnective drops the first of midConnectives with its commas (compress.DropSetOff), where it stands
+// after a subject ("This paper, in contrast, discusses…" → "This paper discusses…") or after an opening
+// adverbial before a subject ("For state-of-the-art DNNs, however, we identify…"). Between two clauses it stays,
+// as the contrast is the point and without it the sentence is a comma splice: "MAML is simple, elegant and very
+// powerful, however, it has a variety of issues", "We show that, however, the bound is tight".
 func dropMidConnective(s string) string {
 	if strings.Count(s, ", ") < 2 {
 		return s
@@ -60,14 +62,27 @@ func dropMidConnective(s string) string {
 		if i <= 0 {
 			continue
 		}
-		rest := s[i+len(c)+4:]
-		next, _, _ := strings.Cut(rest, " ")
-		if compress.InList(" we our this these it its they their the a an ", next) {
-			return s[:i] + ", " + rest
+		if !connectiveAside(s[:i], s[i+len(c)+4:]) {
+			return s
 		}
-		return s[:i] + " " + rest
+		return compress.DropSetOff(s, i+1, i+len(c)+2)
 	}
 	return s
+}
+
+// connectiveAside reports a connective between before and after that sets off no clause of its own: before is
+// an adverbial and after opens the subject, or before is a short subject and after its verb. Anything else, a
+// verb or a comma before it, a "that" it follows, stays as written.
+func connectiveAside(before, after string) bool {
+	if strings.IndexByte(before, ',') >= 0 || compress.HoldsVerb(before) || strings.HasSuffix(before, " that") {
+		return false
+	}
+	next, _, _ := strings.Cut(after, " ")
+	if compress.OpensSubject(after) {
+		return compress.OpensAdverbial(before)
+	}
+	_, n := firstFields(before, 6)
+	return n <= 5 && !compress.OpensAdverbial(before) && !compress.InList(" and or but ", next)
 }
 
 // endOnce drops the full stop added after a quotation that ends the sentence itself: "…a framework that aims to

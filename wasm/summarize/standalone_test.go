@@ -441,3 +441,20 @@ func TestTLDRDropsAConnectiveInside(t *testing.T) {
 		assert.True(t, strings.HasPrefix(got, tt.start), "%s: %q", tt.id, got)
 	}
 }
+
+// A connective between two clauses stays: the contrast is the point, and without it the sentence is a comma
+// splice. Train HJGven05Y7 read "MAML is simple, elegant and very powerful, it has a variety of issues", and "We
+// show that, however, the bound is tight." read "We show that, the bound is tight.".
+func TestTLDRKeepsAContrastBetweenClauses(t *testing.T) {
+	for _, s := range []string{
+		"MAML is simple, elegant and very powerful, however, it has a variety of issues, such as being very sensitive to neural network architectures.",
+		"Most prior work gives parameter recovery guarantees for one hidden layer networks, however, the networks used in practice have multiple non-linear layers.",
+		"The adversarial training does not support the robustness of the networks, instead, they will even make the networks to be overfitted.",
+		"Adversarial training improves robustness, however, it hurts accuracy on clean data.",
+		"We show that, however, the bound is tight.",
+	} {
+		assert.Equal(t, s, summarize.TLDR("Methods", s))
+	}
+	assert.Equal(t, "This approach fails on long inputs of many kinds.",
+		summarize.TLDR("Methods", "This approach, however, fails on long inputs of many kinds."))
+}
