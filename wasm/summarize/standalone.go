@@ -137,16 +137,47 @@ func dropGlueClaim(s string) string {
 	if rest, ok := strings.CutPrefix(s, "We "); ok {
 		if r, ok := afterGlueObject(rest); ok {
 			if how, ok := strings.CutPrefix(r, "by "); ok {
-				if out, ok := byGerund(how); ok {
+				if out, ok := byGerund(how); ok && !pointsBack(out) {
 					return "We " + out
 				}
 			} else if verb, tail, ok := strings.Cut(strings.TrimPrefix(r, "and "), " "); ok && strings.HasPrefix(r, "and ") &&
-				compress.InList(andVerbs, verb) {
+				compress.InList(andVerbs, verb) && !pointsBack(tail) {
 				return "We " + verb + " " + tail
 			}
 		}
 	}
 	return dropGluePurpose(s)
+}
+
+// pointsBack reports a rewritten TL;DR that holds a word pointing back to the problem it no longer names: "We
+// address this problem by casting it as a convex program" would read "We cast it as…", and "We address this
+// problem and show that it is NP-hard" "We show that it is NP-hard". "it" and "them" count anywhere, "its" and
+// "their" before the first comma (after it they have nouns of their own to point to: "ConfGCN, which estimates
+// labels scores along with their confidences"), "this", "these" and "such" when they stand alone or before a
+// problem noun (glueNouns), not before a noun of their own ("combinations of these connections").
+func pointsBack(s string) bool {
+	words := strings.Fields(s)
+	comma := false
+	for i, w := range words {
+		bare := strings.ToLower(strings.TrimRight(w, ",;:.)\"'"))
+		switch {
+		case bare == "it" || bare == "them":
+			return true
+		case !comma && (bare == "its" || bare == "their"):
+			return true
+		case compress.InList(" this these such ", bare):
+			if bare != w || i+1 == len(words) {
+				return true // "by solving this."
+			}
+			next := words[i+1]
+			if compress.InList(glueNouns, strings.TrimRight(next, ",;:.")) || i+2 < len(words) && !strings.ContainsAny(next, ",;:.") &&
+				compress.InList(glueNouns, strings.TrimRight(words[i+2], ",;:.")) {
+				return true
+			}
+		}
+		comma = comma || strings.HasSuffix(w, ",")
+	}
+	return false
 }
 
 // afterGlueObject returns what follows a glue verb and its object at the start of s ("address these issues "),
@@ -190,6 +221,9 @@ func byGerund(how string) (string, bool) {
 		return "", false
 	}
 	if i := strings.Index(rest, " and by "); i >= 0 {
+		if strings.Contains(rest[:i], " by ") {
+			return "", false // "…a network that is regularized by penalizing its norm and by adding noise": whose "by"?
+		}
 		g, tail, _ := strings.Cut(rest[i+len(" and by "):], " ")
 		b := gerundBase(g)
 		if b == "" {

@@ -389,6 +389,13 @@ func TestTLDRSaysWhatThePaperDoesNotWhatItAnswers(t *testing.T) {
 		"We propose model inversion networks (MINs) as an approach to solve such problems.":         "We propose model inversion networks (MINs) as an approach to solve such problems.",
 		"We address the problem of learning to discover 3D parts for objects in unseen categories.": "We address the problem of learning to discover 3D parts for objects in unseen categories.",
 		"We address this problem by a careful study of the loss landscape of attention networks.":   "We address this problem by a careful study of the loss landscape of attention networks.",
+		// a pronoun that would point to the problem the rewrite drops, and a second "by" that may be the nested one's
+		"We address this problem by casting it as a convex program.":                                                  "We address this problem by casting it as a convex program.",
+		"We tackle this problem by formulating it as a game.":                                                         "We tackle this problem by formulating it as a game.",
+		"We address these limitations by extending them to the multi-agent setting.":                                  "We address these limitations by extending them to the multi-agent setting.",
+		"We address this problem and show that it is NP-hard.":                                                        "We address this problem and show that it is NP-hard.",
+		"We address this issue by training a network that is regularized by penalizing the norm and by adding noise.": "We address this issue by training a network that is regularized by penalizing the norm and by adding noise.",
+		"We address this problem by developing a new loss, and we show that its gradient is unbiased.":                "We develop a new loss, and we show that its gradient is unbiased.",
 		// a "to" clause that is the complement of the word before it: the claim changes without it
 		"We show that existing methods fail to address this issue.":                       "We show that existing methods fail to address this issue.",
 		"We show that it is impossible to close this gap.":                                "We show that it is impossible to close this gap.",
