@@ -317,30 +317,10 @@ func dropInline(s string) string {
 			if i < 0 {
 				break
 			}
-			s = dropAside(s, i, i+len(p))
+			s = DropSetOff(s, i, i+len(p))
 		}
 	}
 	return s
-}
-
-// dropAside removes s[from:to], an inline phrase with the space before it. Set off by commas, the phrase takes
-// its commas along: both inside a clause ("We study, in this paper, a CNN" → "We study a CNN", not "We study,,
-// a CNN"), the second after an opening adverbial ("In detail, in this paper, instead of…" → "In detail, instead
-// of…"), where the first comma closes the adverbial.
-func dropAside(s string, from, to int) string {
-	if from == 0 || s[from-1] != ',' || to >= len(s) || s[to] != ',' {
-		return s[:from] + s[to:]
-	}
-	if inClause(s[:from-1]) {
-		return s[:from-1] + s[to+1:]
-	}
-	return s[:from] + s[to+1:]
-}
-
-// inClause reports text that holds a clause's subject "we", so that a comma after it opens an aside inside
-// the clause rather than closing an opening adverbial.
-func inClause(s string) bool {
-	return strings.HasPrefix(s, "We ") || strings.Contains(s, " we ")
 }
 
 // hasInline reports whether any of inlines occurs in s, in one pass over its spaces: most sentences

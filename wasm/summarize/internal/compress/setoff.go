@@ -3,19 +3,25 @@ package compress
 import "strings"
 
 // DropSetOff removes s[from:to], a phrase with the space before it. Set off by commas, the phrase takes its
-// commas along, and one comma stays only where it closes an opening adverbial: before a subject ("For
-// state-of-the-art DNNs, however, we identify…" → "For state-of-the-art DNNs, we identify…"), or after an
-// adverbial that holds no verb ("In detail, in this paper, instead of…" → "In detail, instead of…"). Inside a
-// clause both go, whatever its subject: "We study, in this paper, a CNN" → "We study a CNN", "The model, in
-// this paper, is trained" → "The model is trained".
+// commas along, and one comma stays only where it closes what opens the sentence: after an opening adverbial
+// ("In detail, in this paper, instead of…" → "In detail, instead of…", "Unlike methods which do not…, in this
+// paper, we explore…"), or before a subject that no "we" clause precedes ("For state-of-the-art DNNs, however,
+// we identify…", "However, in some cases, this strategy…"). Inside a clause both go, whatever its subject: "We
+// study, in this paper, a CNN" → "We study a CNN", "The model, in this paper, is trained" → "The model is
+// trained", "…can, in principle, learn to…" → "…can learn to…".
 func DropSetOff(s string, from, to int) string {
 	if from == 0 || s[from-1] != ',' || to >= len(s) || s[to] != ',' {
 		return s[:from] + s[to:]
 	}
-	if before := s[:from-1]; !HoldsVerb(before) && (OpensSubject(s[to+1:]) || OpensAdverbial(before)) {
+	if before := s[:from-1]; OpensAdverbial(before) || OpensSubject(s[to+1:]) && !weClause(before) {
 		return s[:from] + s[to+1:]
 	}
 	return s[:from-1] + s[to+1:]
+}
+
+// weClause reports text that holds the subject "we" of a clause.
+func weClause(s string) bool {
+	return strings.HasPrefix(s, "We ") || strings.Contains(s, " we ")
 }
 
 // subjectWords open a clause's subject.
@@ -40,7 +46,7 @@ const clauseVerbs = " is are was were has have had can could may might will woul
 
 // HoldsVerb reports text that holds a clause: the subject "we", or one of clauseVerbs.
 func HoldsVerb(s string) bool {
-	if strings.HasPrefix(s, "We ") || strings.Contains(s, " we ") {
+	if weClause(s) {
 		return true
 	}
 	for _, w := range strings.Fields(s) {
