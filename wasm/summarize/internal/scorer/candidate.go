@@ -326,7 +326,11 @@ func (b *candidateBuilder) add(h compress.Head, toks []token, delta float64, ran
 	}
 	// A cut keeps the words before it, at least MinWords and not all n; it is never inside a word, and
 	// of the cuts in one gap between words only the first counts: the others keep the same words.
+	var how howClause
 	for j := compress.MinWords - 1; j < n-1; j++ {
+		if b.emit == nil {
+			how.read(h.Text, toks, j)
+		}
 		c, ok := compress.FirstCut(h.Text, int(toks[j].end), int(toks[j+1].start))
 		if !ok || compress.NeedsComplement(toks[j].w) || beforeMainClause(h.Text[c.At:]) {
 			continue
@@ -342,7 +346,7 @@ func (b *candidateBuilder) add(h compress.Head, toks []token, delta float64, ran
 		// subject and its verb (dropsVerb), or inside an adverbial that opens a "that" clause
 		// (frontedAdverbial). Training sees it all the same, so that make weights learns what it learned.
 		if last, after := toks[j].w, toks[min(j+2, n-1)].w; b.emit == nil && (isNumber(last) ||
-			compress.InList(dangling, last) || endsOnAbbreviation(h.Text[:c.At]) || exampleInsideClause(h.Text[:c.At], h.Text[c.At:]) ||
+			compress.InList(dangling, last) || endsOnAbbreviation(h.Text[:c.At]) || how.cutInside(h.Text, c.At) ||
 			(last == "only" || isAdverb(last)) && compress.NeedsComplement(toks[j-1].w) ||
 			c.Kind == compress.KindAnd && (compress.InList(determiners, toks[j-1].w) || isAdverb(after)) ||
 			c.Kind == compress.KindComma && betweenModifiers(toks[j-1].w, last, toks[j+1].w) ||
@@ -507,30 +511,60 @@ func endsOnAbbreviation(kept string) bool {
 		strings.HasSuffix(kept, "e.g")
 }
 
-// exampleInsideClause reports a cut in a "how" clause whose subject has examples after it, before the clause's
-// verb: "…Explanations of how powerful machine learning models." or "…models, such as deep neural networks." of
-// "how powerful machine learning models, such as deep neural networks, capture these interactions" (dev
-// rkMD73A5FX). The examples (", such as", ", e.g.,") tell that the words before them are a noun, so the clause
-// still lacks its verb; "how" with a degree word ("how powerful", "how well") needs one.
-func exampleInsideClause(kept, rest string) bool {
-	i := strings.LastIndex(kept, " how ")
-	if i < 0 {
-		return false
+// howClause follows the words of a sentence, one at a time, to report a cut in a "how" clause whose subject has
+// examples after it, before the clause's verb: "…Explanations of how powerful machine learning models." or
+// "…models, such as deep neural networks." of "how powerful machine learning models, such as deep neural
+// networks, capture these interactions" (dev rkMD73A5FX). The examples (", such as", ", e.g.,") tell that the
+// words before them are a noun, so the clause still lacks its verb; "how" with a degree word ("how powerful",
+// "how well") needs one. It reads each word once, so a sentence costs time in proportion to its length
+// whatever the number of cuts.
+type howClause struct {
+	next        int  // the next word to read
+	at          int  // the word "how" of the last "how" clause, or -1
+	verb        bool // a verb follows it
+	examplesEnd int  // the byte after the first ", such as " or ", e.g., " that follows it, or 0
+}
+
+// read reads the words up to toks[j], the last a cut keeps.
+func (c *howClause) read(text string, toks []token, j int) {
+	if c.next == 0 {
+		c.at = -1
 	}
-	clause := kept[i+len(" how "):]
-	degree, _, _ := strings.Cut(clause, " ")
-	if !compress.InList(" powerful well much many often fast far large good accurate robust ", degree) {
-		return false
-	}
-	for _, w := range strings.Fields(clause) {
-		if compress.InList(finiteVerbs, w) || compress.InList(modals, w) {
-			return false
+	for ; c.next <= j; c.next++ {
+		k, t := c.next, toks[c.next]
+		switch {
+		case t.start > 0 && text[t.start-1] == ' ' && text[t.start:t.end] == "how":
+			c.at, c.verb, c.examplesEnd = -1, false, 0
+			if k+1 < len(toks) && compress.InList(degreeWords, toks[k+1].w) {
+				c.at = k
+			}
+		case c.at >= 0 && k > c.at+1:
+			c.verb = c.verb || compress.InList(finiteVerbs, t.w) || compress.InList(modals, t.w)
+		}
+		if l := examplesLen(text[t.end:]); l > 0 && c.at >= 0 && k > c.at && c.examplesEnd == 0 {
+			c.examplesEnd = int(t.end) + l
 		}
 	}
-	examples := func(s string) bool {
-		return strings.Contains(s, ", such as ") || strings.Contains(s, ", e.g., ")
+}
+
+// cutInside reports a cut at byte at of text that keeps the words read so far: inside the clause, before its
+// verb, with examples kept or next.
+func (c *howClause) cutInside(text string, at int) bool {
+	return c.at >= 0 && c.next-1 > c.at && !c.verb &&
+		(c.examplesEnd > 0 && c.examplesEnd <= at || examplesLen(text[at:]) > 0)
+}
+
+// degreeWords, after "how", ask how much: the clause needs its verb.
+const degreeWords = " powerful well much many often fast far large good accurate robust "
+
+// examplesLen returns the length of the ", such as " or ", e.g., " that opens s, or 0.
+func examplesLen(s string) int {
+	for _, p := range [...]string{", such as ", ", e.g., "} {
+		if strings.HasPrefix(s, p) {
+			return len(p)
+		}
 	}
-	return examples(clause) || strings.HasPrefix(rest, ", such as ") || strings.HasPrefix(rest, ", e.g., ")
+	return 0
 }
 
 // betweenModifiers reports a comma between two modifiers of one noun, last and next, where a cut would keep the
