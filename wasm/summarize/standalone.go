@@ -41,12 +41,7 @@ func standAlone(s string) string {
 	return endOnce(balance(s))
 }
 
-// midConnectives, set off by commas inside a TL;DR, contrast or add it to text the reader does not see: "This
-// paper, in contrast, discusses…", "For state-of-the-art DNNs, however, we identify…". One string, split at "|":
-// in wasm, smaller than a slice.
-const midConnectives = "however|in contrast|by contrast|moreover|furthermore|in addition|instead|on the other hand|nevertheless|nonetheless"
-
-// dropMidConnective drops the first of midConnectives with its commas (compress.DropSetOff), where it stands
+// dropMidConnective drops the first of compress.MidConnectives with its commas (compress.DropSetOff), where it stands
 // after a subject ("This paper, in contrast, discusses…" → "This paper discusses…") or after an opening
 // adverbial before a subject ("For state-of-the-art DNNs, however, we identify…"). Between two clauses it stays,
 // as the contrast is the point and without it the sentence is a comma splice: "MAML is simple, elegant and very
@@ -55,9 +50,7 @@ func dropMidConnective(s string) string {
 	if strings.Count(s, ", ") < 2 {
 		return s
 	}
-	for list := midConnectives; list != ""; {
-		var c string
-		c, list, _ = strings.Cut(list, "|")
+	for _, c := range compress.MidConnectives {
 		i := strings.Index(s, ", "+c+", ")
 		if i <= 0 {
 			continue
@@ -100,9 +93,10 @@ func endOnce(s string) string {
 	return s
 }
 
-// glueVerbs, with an object that points back (glueObjects), say that the paper answers what the reader of a
+// glueVerbs, with an object that points back (glueNouns), say that the paper answers what the reader of a
 // TL;DR does not see: "We address these issues by proposing…", "We go beyond these limitations and propose…",
-// "…to overcome this issue.".
+// "…to overcome this issue.". compress's leadIns spell the same idea out phrase by phrase for an opening
+// ("To address this issue, we…"); these find it after the subject, where no list of phrases could.
 const glueVerbs = " address tackle solve alleviate mitigate overcome bypass lift circumvent remedy resolve fix attack bridge fill close "
 
 // glueNouns are what such a verb answers.

@@ -178,16 +178,32 @@ func Clean(s string) string {
 	return Tidy(dropInline(dropLeadIn(dropBrackets(s))))
 }
 
+// MidConnectives contrast or add to text a TL;DR leaves out, at the start of a sentence ("However,", "In
+// contrast,") and set off by commas inside it ("This paper, in contrast, discusses…"): compress drops them as
+// leadIns, and summarize's standAlone, in the middle, reads this list. Those of one word are Connectives too.
+var MidConnectives = []string{"however", "in contrast", "by contrast", "moreover", "furthermore", "in addition",
+	"instead", "on the other hand", "nevertheless", "nonetheless"}
+
 // Connectives are the one-word openings that tie a sentence to text a TL;DR leaves out ("However,",
-// "Meanwhile,", "Secondly,") or say nothing about the paper ("Here,", "Empirically,"). They are leadIns here,
-// and summarize's standAlone reads the same list for its last pass (dropGlue), so the two cannot drift apart.
-var Connectives = []string{
-	"here", "specifically", "moreover", "furthermore", "additionally", "however", "finally", "thus", "therefore",
-	"hence", "instead", "consequently", "overall", "further", "besides", "importantly", "notably", "interestingly",
-	"surprisingly", "concretely", "first", "firstly", "second", "secondly", "third", "thirdly", "lastly", "then",
-	"next", "also", "experimentally", "empirically", "theoretically", "altogether", "accordingly", "crucially",
-	"meanwhile", "nevertheless", "nonetheless", "alternatively", "similarly", "likewise", "subsequently",
-	"ironically",
+// "Meanwhile,", "Secondly,") or say nothing about the paper ("Here,", "Empirically,"): the one-word
+// MidConnectives and these. They are leadIns here, and summarize's standAlone reads the same list for its last
+// pass (dropGlue), so the two cannot drift apart.
+var Connectives = append(connectiveWords(false), "here", "specifically", "additionally", "finally", "thus",
+	"therefore", "hence", "consequently", "overall", "further", "besides", "importantly", "notably",
+	"interestingly", "surprisingly", "concretely", "first", "firstly", "second", "secondly", "third", "thirdly",
+	"lastly", "then", "next", "also", "experimentally", "empirically", "theoretically", "altogether",
+	"accordingly", "crucially", "meanwhile", "alternatively", "similarly", "likewise", "subsequently",
+	"ironically")
+
+// connectiveWords returns the MidConnectives of several words, or of one.
+func connectiveWords(several bool) []string {
+	var out []string
+	for _, c := range MidConnectives {
+		if strings.Contains(c, " ") == several {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // leadIns are openings that say nothing about the paper, or tie the sentence to text a TL;DR leaves out
@@ -200,15 +216,15 @@ var leadIns = append([]string{
 	"in this paper", "in this work", "in this study", "in this article", "in this note", "in this letter",
 	"in this thesis", "in this report", "in the present paper", "in the present work", "in this contribution",
 	"in this regard", "in this context", "in this setting", "in this direction", "in this sense", "in particular",
-	"in contrast", "in addition", "in practice", "in summary", "in short", "in general", "in other words",
+	"in practice", "in summary", "in short", "in general", "in other words",
 	"to this end", "to that end", "to address this", "to address these issues", "to address this issue",
 	"to address this problem", "to address these problems", "to address these challenges",
 	"to address this challenge", "to tackle this problem", "to tackle this issue", "to solve this problem",
 	"to overcome this", "to overcome these limitations", "to overcome this limitation", "to do so", "to this aim",
 	"as a result", "in doing so", "by doing so", "unlike previous work", "unlike prior work",
 	"unlike existing methods", "unlike previous methods", "unlike previous approaches", "unlike existing approaches",
-	"by contrast", "more precisely", "more specifically", "as a byproduct", "on the other hand",
-}, Connectives...)
+	"more precisely", "more specifically", "as a byproduct",
+}, append(connectiveWords(true), Connectives...)...)
 
 // dropLeadIn removes content-free openings ("In this paper, we …" → "We …"), repeatedly, but not one whose
 // rest would point back.

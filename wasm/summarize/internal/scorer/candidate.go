@@ -483,7 +483,7 @@ func scopeLead(base string) bool {
 	case "For":
 		return second != "" && !compress.InList(forGlue, second)
 	case "In":
-		return compress.InList(" both all ", second) || second == "the" && compress.InList(" case setting regime ", lastWord(base[:i]))
+		return compress.InList(" both all ", second) || second == "the" && compress.InList(" case setting regime ", afterLastSpace(base[:i]))
 	}
 	return false
 }
@@ -492,8 +492,8 @@ func scopeLead(base string) bool {
 // "For the analysis,".
 const forGlue = " example instance this that these those such evaluation demonstration one comparison simplicity brevity clarity convenience completeness the "
 
-// lastWord returns the last space-separated word of s.
-func lastWord(s string) string { return s[strings.LastIndexByte(s, ' ')+1:] }
+// afterLastSpace returns what follows the last space of s: its last word with any punctuation.
+func afterLastSpace(s string) string { return s[strings.LastIndexByte(s, ' ')+1:] }
 
 // contrastFollows reports a cut before ", but" or ", yet", whose clause often carries the claim: "Log-DenseNet
 // only slightly increases the backpropagation distances…, but uses only L log L connections" (train SJLy_SxC-),
