@@ -265,8 +265,8 @@ const proposeVerbs = " propose present introduce use design develop "
 // before it may need it.
 func proposes(kept string) bool {
 	if rest, ok := strings.CutPrefix(kept, "We "); ok {
-		verb, _, _ := strings.Cut(rest, " ")
-		return compress.InList(proposeVerbs, verb)
+		verb, np, _ := strings.Cut(rest, " ")
+		return compress.InList(proposeVerbs, verb) && plainNoun(np)
 	}
 	for _, be := range []string{" is ", " are "} {
 		if i := strings.LastIndex(kept, be); i >= 0 {
@@ -276,6 +276,21 @@ func proposes(kept string) bool {
 		}
 	}
 	return false
+}
+
+// clauseOpeners start a clause or a second verb phrase inside what a TL;DR proposes: "We propose a method that is
+// designed to address this issue" or "We propose a model and show how to address this issue" need their purpose.
+const clauseOpeners = " that which who whose whom how where whether when and or "
+
+// plainNoun reports words that are only a noun phrase, perhaps with an apposition ("mixup, a simple learning
+// principle"): no clause opener, no verb, and no "in order"/"so as" waiting for its "to".
+func plainNoun(np string) bool {
+	for _, w := range strings.Fields(np) {
+		if compress.InList(clauseOpeners, strings.ToLower(strings.Trim(w, ",;:()"))) {
+			return false
+		}
+	}
+	return !compress.HoldsVerb(np) && !strings.HasSuffix(np, " in order") && !strings.HasSuffix(np, " so as")
 }
 
 // weAdverbs, right after a TL;DR's opening "We", order it among steps or conclusions the reader does not see:

@@ -410,6 +410,31 @@ func TestTLDRSaysWhatThePaperDoesNotWhatItAnswers(t *testing.T) {
 	} {
 		assert.Equal(t, want, summarize.TLDR("Methods", abstract))
 	}
+	// the purpose goes only after a plain noun phrase: a clause, a second verb or "in order"/"so as" before
+	// "to" keeps it (second review, finding A, and variations of each)
+	for _, s := range []string{
+		"We propose a method that is designed to address this issue.",
+		"We introduce a model that learns to solve such problems.",
+		"We develop tools that enable practitioners to fix this problem.",
+		"We present a method which is shown to close this gap.",
+		"We propose a model and show how to address this issue.",
+		"We propose a new loss in order to address this issue.",
+		"We propose a new loss so as to address this issue.",
+		"We propose that we need to address this issue.",
+		"We use reinforcement learning, which is known to struggle, to solve this problem.",
+		"We present a network whose weights are shared to mitigate this issue.",
+		"We design a scheme where agents learn to address this issue.",
+		"We propose a prior or a loss that helps to overcome this limitation.",
+		"We use a sampler whom the learner queries to bypass this bottleneck.",
+	} {
+		assert.Equal(t, s, summarize.TLDR("Methods", s))
+	}
+	for abstract, want := range map[string]string{
+		"We propose mixup, a simple learning principle, to alleviate these issues.": "We propose mixup, a simple learning principle.",
+		"We design a sparse attention layer to overcome this bottleneck.":           "We design a sparse attention layer.",
+	} {
+		assert.Equal(t, want, summarize.TLDR("Methods", abstract))
+	}
 }
 
 // A TL;DR does not end on a subject whose verb comes after a list of examples: dev rkMD73A5FX read "…Explanations
