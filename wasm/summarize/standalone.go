@@ -56,7 +56,7 @@ func dropMidConnective(s string) string {
 			continue
 		}
 		if !connectiveAside(s[:i], s[i+len(c)+4:]) {
-			return s
+			continue // another one may still be an aside: "This paper, in contrast, discusses why X fails, however, …"
 		}
 		return compress.DropSetOff(s, i+1, i+len(c)+2)
 	}
@@ -75,7 +75,35 @@ func connectiveAside(before, after string) bool {
 		return compress.OpensAdverbial(before)
 	}
 	_, n := firstFields(before, 6)
-	return n <= 5 && !compress.OpensAdverbial(before) && !compress.InList(" and or but ", next)
+	return n <= 5 && !compress.OpensAdverbial(before) && predicate(before, strings.ToLower(next))
+}
+
+// subjectDets open a short subject whose verb may be told by its -s: "This paper, in contrast, discusses…".
+const subjectDets = " the this our a an its their each every such "
+
+// predicate reports that next, after a connective that follows before, is the verb of before's subject: a
+// clause verb or modal ("Existing methods, however, are…"), or an -s verb after a singular subject of at most
+// three words that opens with a determiner ("This approach, however, fails…"). Anything else may open a second
+// clause ("Training converges quickly, however, inference remains slow") and the connective stays. A before
+// that opens with a verb ("Propose an improved estimator", a splitter's fragment) is no subject.
+func predicate(before, next string) bool {
+	words := strings.Fields(strings.ToLower(before))
+	if len(words) == 0 || !strings.HasSuffix(words[0], "ing") && compress.InList(gerundBases, words[0]) {
+		return false
+	}
+	if compress.HoldsVerb(next) {
+		return true
+	}
+	if len(words) > 3 || !compress.InList(subjectDets, words[0]) || !strings.HasSuffix(next, "s") ||
+		strings.HasSuffix(next, "ss") || strings.HasSuffix(next, "us") || strings.HasSuffix(next, "is") {
+		return false
+	}
+	for _, w := range words[1:] {
+		if strings.HasSuffix(w, "s") {
+			return false
+		}
+	}
+	return true
 }
 
 // endOnce drops the full stop added after a quotation that ends the sentence itself: "…a framework that aims to
