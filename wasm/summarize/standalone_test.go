@@ -510,3 +510,15 @@ func TestTLDRKeepsAContrastBetweenClauses(t *testing.T) {
 		assert.Equal(t, want, summarize.TLDR("Methods", in))
 	}
 }
+
+// An aside set off by commas leaves no stray comma in a TL;DR: after a verb before its object it stays (train
+// BJlh0x9ppQ's sentence read "…entities explain, the relational structure…"), after "that" both commas go.
+func TestTLDRLeavesNoStrayCommaAfterAnAside(t *testing.T) {
+	for abstract, want := range map[string]string{
+		"Knowledge bases hold numbers. We argue that the numerical values associated with entities explain, to some extent, the relational structure of the knowledge base.": "The numerical values associated with entities explain, to some extent, the relational structure of the knowledge base.",
+		"Our analysis shows that, in principle, the bound is tight for all graphs.":                                                                                          "Our analysis shows that the bound is tight for all graphs.",
+		"Even small networks, in principle, can memorize random labels of images.":                                                                                           "Even small networks can memorize random labels of images.",
+	} {
+		assert.Equal(t, want, summarize.TLDR("Methods", abstract))
+	}
+}

@@ -328,12 +328,17 @@ func dropInline(s string) string {
 		if len(p) > len(s) {
 			continue
 		}
-		for {
-			i := strings.Index(s, p)
+		for at := 0; ; {
+			i := strings.Index(s[at:], p)
 			if i < 0 {
 				break
 			}
-			s = DropSetOff(s, i, i+len(p))
+			i += at
+			if out := DropSetOff(s, i, i+len(p)); out != s {
+				s = out
+			} else {
+				at = i + len(p) // the phrase stays where it marks the end of a clause
+			}
 		}
 	}
 	return s
