@@ -183,15 +183,20 @@ func pointsBack(s string) bool {
 	for i, w := range words {
 		bare := strings.ToLower(strings.TrimRight(w, ",;:.)\"'"))
 		switch {
-		case bare == "it" || bare == "them":
+		case compress.InList(" it them they those themselves ", bare):
 			return true
+		case bare == "such" && (i+1 == len(words) || words[i+1] != "as"):
+			return true // "…a loss that penalizes such failures": which failures?
 		case !comma && (bare == "its" || bare == "their"):
 			return true
-		case compress.InList(" this these such ", bare):
+		case compress.InList(" this these ", bare):
 			if bare != w || i+1 == len(words) {
 				return true // "by solving this."
 			}
 			next := words[i+1]
+			if compress.HoldsVerb(next) || bare == "this" && thirdPerson(next) {
+				return true // "We study when this happens."
+			}
 			if compress.InList(glueNouns, strings.TrimRight(next, ",;:.")) || i+2 < len(words) && !strings.ContainsAny(next, ",;:.") &&
 				compress.InList(glueNouns, strings.TrimRight(words[i+2], ",;:.")) {
 				return true
@@ -200,6 +205,13 @@ func pointsBack(s string) bool {
 		comma = comma || strings.HasSuffix(w, ",")
 	}
 	return false
+}
+
+// thirdPerson reports a word that reads as a verb after "this": "happens", "holds", not "loss", "analysis", "corpus".
+func thirdPerson(w string) bool {
+	w = strings.TrimRight(w, ",;:.")
+	return len(w) > 2 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "is") &&
+		!strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "ics") && !compress.InList(glueNouns, w)
 }
 
 // afterGlueObject returns what follows a glue verb and its object at the start of s ("address these issues "),
@@ -252,6 +264,12 @@ func byGerund(how string) (string, bool) {
 			return "", false
 		}
 		rest = rest[:i] + " and " + b + " " + tail
+	}
+	for _, w := range strings.Fields(rest) {
+		if prev, ok := strings.CutSuffix(w, "ing"); ok && len(prev) > 2 &&
+			(strings.Contains(rest, " and "+w+" ") || strings.Contains(rest, " or "+w+" ")) {
+			return "", false // "by training a model and measuring…": which verb does "measuring" follow?
+		}
 	}
 	return adverb + base + " " + rest, true
 }

@@ -522,3 +522,31 @@ func TestTLDRLeavesNoStrayCommaAfterAnAside(t *testing.T) {
 		assert.Equal(t, want, summarize.TLDR("Methods", abstract))
 	}
 }
+
+// The glue rewrite keeps no gerund it did not turn into a verb, and no word that points to the problem it drops
+// (second review, findings D and E, and variations of each): the sentence stays whole.
+func TestTLDRRewritesGlueOnlyWhenItStandsAlone(t *testing.T) {
+	for _, s := range []string{
+		"We address this issue by training a large model and measuring the accuracy on held-out data.",
+		"We address this problem by introducing a new loss and showing that the loss is convex.",
+		"We address this issue by using a prior and sampling the latent codes from it.",
+		"We address this problem by learning a policy or imitating an expert on each task.",
+		"We address this limitation by showing that they can be trained jointly.",
+		"We address this issue and show that they converge to the same solution.",
+		"We address this gap by studying when this happens.",
+		"We address this issue by proposing a method that handles those cases.",
+		"We address this issue by proposing a loss that penalizes such failures.",
+		"We address this problem by showing that these can be learned from data.",
+		"We tackle this issue by analyzing why this holds for deep networks.",
+		"We address this limitation by extending the model so that they share parameters.",
+	} {
+		assert.Equal(t, s, summarize.TLDR("Methods", s))
+	}
+	for in, want := range map[string]string{
+		"We address this issue by proposing a new loss and by adding noise to the labels.": "We propose a new loss and add noise to the labels.",
+		"We address this problem by studying methods such as dropout on large graphs.":     "We study methods such as dropout on large graphs.",
+		"We address this issue by training on this loss landscape of small networks.":      "We train on this loss landscape of small networks.",
+	} {
+		assert.Equal(t, want, summarize.TLDR("Methods", in))
+	}
+}
