@@ -91,8 +91,8 @@ func predicate(before, next string) bool {
 	if len(words) == 0 || !strings.HasSuffix(words[0], "ing") && compress.InList(gerundBases, words[0]) {
 		return false
 	}
-	if compress.HoldsVerb(next) {
-		return true
+	if compress.HoldsVerb(next) || len(words) == 1 && words[0] == "we" {
+		return true // "We, however, show that…"
 	}
 	if len(words) > 3 || !compress.InList(subjectDets, words[0]) || !strings.HasSuffix(next, "s") ||
 		strings.HasSuffix(next, "ss") || strings.HasSuffix(next, "us") || strings.HasSuffix(next, "is") {

@@ -504,6 +504,7 @@ func TestTLDRKeepsAContrastBetweenClauses(t *testing.T) {
 		"This approach, however, fails on long inputs of many kinds.":        "This approach fails on long inputs of many kinds.",
 		"Existing methods, however, are unable to scale to large graphs.":    "Existing methods are unable to scale to large graphs.",
 		"Our method, in contrast, requires no labels for the target domain.": "Our method requires no labels for the target domain.",
+		"We, however, show that the bound is tight for all graphs.":          "We show that the bound is tight for all graphs.",
 		// the first connective in the list is between clauses, and the second one an aside
 		"This paper, in contrast, discusses why deep models fail, however, they remain useful in practice.": "This paper discusses why deep models fail, however, they remain useful in practice.",
 	} {

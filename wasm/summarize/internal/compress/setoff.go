@@ -3,9 +3,10 @@ package compress
 import "strings"
 
 // DropSetOff removes s[from:to], a phrase with the space before it. Set off by commas, the phrase takes its
-// commas along, and one comma stays only where it closes a plain opener: one word ("However, in some cases, this
-// strategy…" → "However, this strategy…") or an adverbial with no subject of its own ("In detail, in this paper,
-// instead of…" → "In detail, instead of…"). After "that" or inside a clause both go: "Our analysis shows that, in
+// commas along, and one comma stays only where it closes a plain opener: one word before a subject ("However, in
+// some cases, this strategy…" → "However, this strategy…") or an adverbial with no subject of its own ("In
+// detail, in this paper, instead of…" → "In detail, instead of…"). An adverbial that holds a subject ("Since the
+// loss is convex", "In most cases our method") keeps the phrase. After "that" or inside a clause both go: "Our analysis shows that, in
 // principle, the bound…" → "…shows that the bound…", "We study, in this paper, a CNN" → "We study a CNN", "The
 // model, in this paper, is trained" → "The model is trained". Where a clause or a verb comes before it and a
 // subject or an object after it ("…entities explain, to some extent, the relational structure…", "When the data is
@@ -14,30 +15,34 @@ func DropSetOff(s string, from, to int) string {
 	if from == 0 || s[from-1] != ',' || to >= len(s) || s[to] != ',' {
 		return s[:from] + s[to:]
 	}
-	before := s[:from-1]
+	before, subject := s[:from-1], OpensSubject(s[to+1:])
+	oneWord := strings.IndexByte(before, ' ') < 0
 	switch {
 	case strings.HasSuffix(before, " that"):
 		return s[:from-1] + s[to+1:]
-	case plainOpener(before):
+	case oneWord && subject || plainAdverbial(before) && (subject || strings.Count(before, " ") < 2) ||
+		strings.HasPrefix(s[to+1:], " we ") && !weClause(before):
+		// "Different from these methods which…, in this paper, we explore…": a "we" opens the main clause
 		return s[:from] + s[to+1:]
-	case weClause(before) || !OpensSubject(s[to+1:]):
+	case OpensAdverbial(before):
+		return s // "Since the loss is convex, in principle, gradient descent…": where does the clause end?
+	case oneWord || weClause(before) || !subject:
 		return s[:from-1] + s[to+1:]
 	}
 	return s
 }
 
-// plainOpener reports an opening of one word, or an adverbial with no subject word after its first word: "For
-// state-of-the-art DNNs", not "In most cases our method" nor "When the data is scarce".
-func plainOpener(s string) bool {
-	if strings.IndexByte(s, ' ') < 0 {
-		return s != ""
-	}
-	if !OpensAdverbial(s) {
+// plainAdverbial reports an adverbial with no verb and no subject word after its first word, but for the
+// determiner of its own noun right after it: "For state-of-the-art DNNs", "Despite their success", "With this
+// work", not "In most cases our method" nor "When the data is scarce". A comma after it stays only before a
+// subject, or after two words ("In detail"): "In most cases models, converge" would lose its verb's subject.
+func plainAdverbial(s string) bool {
+	if !OpensAdverbial(s) || HoldsVerb(s) {
 		return false
 	}
 	words := strings.Fields(s)
-	for _, w := range words[1:] {
-		if InList(subjectWords, strings.ToLower(w)) {
+	for i, w := range words {
+		if i > 1 && InList(subjectWords, strings.ToLower(w)) {
 			return false
 		}
 	}
