@@ -37,7 +37,306 @@ var subjectStarts = map[string]bool{"we": true, "our": true, "this": true, "the"
 // and quotes that open or close outside the TL;DR.
 func standAlone(s string) string {
 	s = dropWeAdverb(dropGlue(s))
-	return balance(s)
+	s = dropGlueClaim(dropMidConnective(s))
+	return endOnce(balance(s))
+}
+
+// dropMidConnective drops the first of compress.MidConnectives with its commas (compress.DropSetOff), where it stands
+// after a subject ("This paper, in contrast, discusses…" → "This paper discusses…") or after an opening
+// adverbial before a subject ("For state-of-the-art DNNs, however, we identify…"). Between two clauses it stays,
+// as the contrast is the point and without it the sentence is a comma splice: "MAML is simple, elegant and very
+// powerful, however, it has a variety of issues", "We show that, however, the bound is tight".
+func dropMidConnective(s string) string {
+	if strings.Count(s, ", ") < 2 {
+		return s
+	}
+	for _, c := range compress.MidConnectives {
+		i := strings.Index(s, ", "+c+", ")
+		if i <= 0 {
+			continue
+		}
+		if !connectiveAside(s[:i], s[i+len(c)+4:]) {
+			continue // another one may still be an aside: "This paper, in contrast, discusses why X fails, however, …"
+		}
+		return compress.DropSetOff(s, i+1, i+len(c)+2)
+	}
+	return s
+}
+
+// connectiveAside reports a connective between before and after that sets off no clause of its own: before is
+// an adverbial and after opens the subject, or before is a short subject and after its verb. Anything else, a
+// verb or a comma before it, a "that" it follows, stays as written.
+func connectiveAside(before, after string) bool {
+	if strings.IndexByte(before, ',') >= 0 || compress.HoldsVerb(before) || strings.HasSuffix(before, " that") {
+		return false
+	}
+	next, _, _ := strings.Cut(after, " ")
+	if compress.OpensSubject(after) {
+		return compress.OpensAdverbial(before)
+	}
+	_, n := firstFields(before, 6)
+	return n <= 5 && !compress.OpensAdverbial(before) && predicate(before, strings.ToLower(next))
+}
+
+// subjectDets open a short subject whose verb may be told by its -s: "This paper, in contrast, discusses…".
+const subjectDets = " the this our a an its their each every such "
+
+// predicate reports that next, after a connective that follows before, is the verb of before's subject: a
+// clause verb or modal ("Existing methods, however, are…"), or an -s verb after a singular subject of at most
+// three words that opens with a determiner ("This approach, however, fails…"). Anything else may open a second
+// clause ("Training converges quickly, however, inference remains slow") and the connective stays. A before
+// that opens with a verb ("Propose an improved estimator", a splitter's fragment) is no subject.
+func predicate(before, next string) bool {
+	words := strings.Fields(strings.ToLower(before))
+	if len(words) == 0 || !strings.HasSuffix(words[0], "ing") && compress.InList(gerundBases, words[0]) {
+		return false
+	}
+	if compress.HoldsVerb(next) || len(words) == 1 && words[0] == "we" {
+		return true // "We, however, show that…"
+	}
+	if len(words) > 3 || !compress.InList(subjectDets, words[0]) || !strings.HasSuffix(next, "s") ||
+		strings.HasSuffix(next, "ss") || strings.HasSuffix(next, "us") || strings.HasSuffix(next, "is") {
+		return false
+	}
+	for _, w := range words[1:] {
+		if strings.HasSuffix(w, "s") {
+			return false
+		}
+	}
+	return true
+}
+
+// endOnce drops the full stop added after a quotation that ends the sentence itself: "…a framework that aims to
+// answer: "to what extent has my model learned…?"." reads "…learned…?"", and "…we describe as “brittle.”." reads
+// "…as “brittle.”".
+func endOnce(s string) string {
+	body, ok := strings.CutSuffix(s, ".")
+	if !ok {
+		return s
+	}
+	inner := strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(body, "”"), "’"), `"'`)
+	if inner != body && inner != "" && strings.IndexByte(".?!", inner[len(inner)-1]) >= 0 {
+		return body
+	}
+	return s
+}
+
+// glueVerbs, with an object that points back (glueNouns), say that the paper answers what the reader of a
+// TL;DR does not see: "We address these issues by proposing…", "We go beyond these limitations and propose…",
+// "…to overcome this issue.". compress's leadIns spell the same idea out phrase by phrase for an opening
+// ("To address this issue, we…"); these find it after the subject, where no list of phrases could.
+const glueVerbs = " address tackle solve alleviate mitigate overcome bypass lift circumvent remedy resolve fix attack bridge fill close "
+
+// glueNouns are what such a verb answers.
+const glueNouns = " problem problems issue issues limitation limitations challenge challenges gap gaps shortcoming shortcomings drawback drawbacks difficulty difficulties question questions bottleneck concern concerns deficiency weakness weaknesses "
+
+// gerundBases turn the "by …ing" that tells how into the verb of the TL;DR: "We address these issues by proposing a
+// new method" reads "We propose a new method". Each gerund is followed by its base; a string, as compress.InList
+// reads, is smaller in wasm than a map.
+const gerundBases = " proposing propose introducing introduce presenting present developing develop designing design studying study augmenting augment propagating propagate characterizing characterize evaluating evaluate leveraging leverage using use learning learn exploiting exploit training train incorporating incorporate formulating formulate reformulating reformulate combining combine building build constructing construct extending extend modeling model applying apply adding add employing employ enriching enrich adopting adopt replacing replace analyzing analyze deriving derive showing show providing provide defining define imposing impose enforcing enforce casting cast framing frame treating treat "
+
+// gerundBase returns the base of a gerund in gerundBases, or "".
+func gerundBase(g string) string {
+	if !strings.HasSuffix(g, "ing") || strings.IndexByte(g, ' ') >= 0 {
+		return ""
+	}
+	i := strings.Index(gerundBases, " "+g+" ")
+	if i < 0 {
+		return ""
+	}
+	base, _, _ := strings.Cut(gerundBases[i+len(g)+2:], " ")
+	return base
+}
+
+// andVerbs may follow "We lift these limitations and …" as the TL;DR's verb.
+const andVerbs = " propose present introduce offer develop design show provide derive study build "
+
+// dropGlueClaim rewrites a TL;DR whose verb answers something it does not say: "We address this problem by
+// studying the landscape of…" reads "We study the landscape of…", "We lift these limitations and propose a
+// modular framework…" reads "We propose a modular framework…", and "We propose a novel method to overcome this
+// issue." ends "We propose a novel method.". Anything else stays as it is.
+func dropGlueClaim(s string) string {
+	if rest, ok := strings.CutPrefix(s, "We "); ok {
+		if r, ok := afterGlueObject(rest); ok {
+			if how, ok := strings.CutPrefix(r, "by "); ok {
+				if out, ok := byGerund(how); ok && !pointsBack(out) {
+					return "We " + out
+				}
+			} else if verb, tail, ok := strings.Cut(strings.TrimPrefix(r, "and "), " "); ok && strings.HasPrefix(r, "and ") &&
+				compress.InList(andVerbs, verb) && !pointsBack(tail) {
+				return "We " + verb + " " + tail
+			}
+		}
+	}
+	return dropGluePurpose(s)
+}
+
+// pointsBack reports a rewritten TL;DR that holds a word pointing back to the problem it no longer names: "We
+// address this problem by casting it as a convex program" would read "We cast it as…", and "We address this
+// problem and show that it is NP-hard" "We show that it is NP-hard". "it" and "them" count anywhere, "its" and
+// "their" before the first comma (after it they have nouns of their own to point to: "ConfGCN, which estimates
+// labels scores along with their confidences"), "this", "these" and "such" when they stand alone or before a
+// problem noun (glueNouns), not before a noun of their own ("combinations of these connections").
+func pointsBack(s string) bool {
+	words := strings.Fields(s)
+	comma := false
+	for i, w := range words {
+		bare := strings.ToLower(strings.TrimRight(w, ",;:.)\"'"))
+		switch {
+		case compress.InList(" it them they those themselves ", bare):
+			return true
+		case bare == "such" && (i+1 == len(words) || words[i+1] != "as"):
+			return true // "…a loss that penalizes such failures": which failures?
+		case !comma && (bare == "its" || bare == "their"):
+			return true
+		case compress.InList(" this these ", bare):
+			if bare != w || i+1 == len(words) {
+				return true // "by solving this."
+			}
+			next := words[i+1]
+			if compress.HoldsVerb(next) || bare == "this" && thirdPerson(next) {
+				return true // "We study when this happens."
+			}
+			if compress.InList(glueNouns, strings.TrimRight(next, ",;:.")) || i+2 < len(words) && !strings.ContainsAny(next, ",;:.") &&
+				compress.InList(glueNouns, strings.TrimRight(words[i+2], ",;:.")) {
+				return true
+			}
+		}
+		comma = comma || strings.HasSuffix(w, ",")
+	}
+	return false
+}
+
+// thirdPerson reports a word that reads as a verb after "this": "happens", "holds", not "loss", "analysis", "corpus".
+func thirdPerson(w string) bool {
+	w = strings.TrimRight(w, ",;:.")
+	return len(w) > 2 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "is") &&
+		!strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "ics") && !compress.InList(glueNouns, w)
+}
+
+// afterGlueObject returns what follows a glue verb and its object at the start of s ("address these issues "),
+// and whether s opens so: "go beyond" counts as one verb, and one word may stand between the determiner and the
+// noun ("this important gap", "this transliteration problem").
+func afterGlueObject(s string) (string, bool) {
+	verb, rest, _ := strings.Cut(s, " ")
+	if verb == "go" {
+		rest, _ = strings.CutPrefix(rest, "beyond ")
+		verb = "beyond"
+	}
+	if verb != "beyond" && !compress.InList(glueVerbs, verb) {
+		return "", false
+	}
+	det, rest, _ := strings.Cut(rest, " ")
+	if !compress.InList(" this these such ", det) {
+		return "", false
+	}
+	for range 2 {
+		var noun string
+		noun, rest, _ = strings.Cut(rest, " ")
+		if compress.InList(glueNouns, noun) {
+			return strings.TrimPrefix(rest, "in this paper "), true
+		}
+	}
+	return "", false
+}
+
+// byGerund turns "proposing a new method, called…" into "propose a new method, called…", and a second "and by
+// enforcing…" with it; an adverb before the gerund moves before the verb ("systematically evaluating" →
+// "systematically evaluate"). A gerund it does not know leaves it false.
+func byGerund(how string) (string, bool) {
+	adverb := ""
+	first, rest, ok := strings.Cut(how, " ")
+	if ok && strings.HasSuffix(first, "ly") {
+		adverb = first + " "
+		first, rest, ok = strings.Cut(rest, " ")
+	}
+	base := gerundBase(first)
+	if !ok || base == "" {
+		return "", false
+	}
+	if i := strings.Index(rest, " and by "); i >= 0 {
+		if strings.Contains(rest[:i], " by ") {
+			return "", false // "…a network that is regularized by penalizing its norm and by adding noise": whose "by"?
+		}
+		g, tail, _ := strings.Cut(rest[i+len(" and by "):], " ")
+		b := gerundBase(g)
+		if b == "" {
+			return "", false
+		}
+		rest = rest[:i] + " and " + b + " " + tail
+	}
+	for _, w := range strings.Fields(rest) {
+		if prev, ok := strings.CutSuffix(w, "ing"); ok && len(prev) > 2 &&
+			(strings.Contains(rest, " and "+w+" ") || strings.Contains(rest, " or "+w+" ")) {
+			return "", false // "by training a model and measuring…": which verb does "measuring" follow?
+		}
+	}
+	return adverb + base + " " + rest, true
+}
+
+// dropGluePurpose drops a closing purpose that points back: "We propose the GLMP networks to address this
+// issue." reads "We propose the GLMP networks.". What stays must have a verb after its subject.
+func dropGluePurpose(s string) string {
+	body, ok := strings.CutSuffix(s, ".")
+	if !ok {
+		return s
+	}
+	i := strings.LastIndex(body, " to ")
+	if i < 0 {
+		return s
+	}
+	if r, ok := afterGlueObject(body[i+len(" to "):] + " "); !ok || r != "" {
+		return s
+	}
+	kept := strings.TrimRight(body[:i], ",")
+	w := strings.Fields(kept)
+	if len(w) < 4 || compress.InList(" as for ", w[len(w)-3]) || compress.InList(needsTo, w[len(w)-1]) ||
+		!proposes(kept) {
+		return s // "…(MINs) as an approach to solve such problems." needs its purpose
+	}
+	return kept + "."
+}
+
+// needsTo are words whose "to" clause is their complement, not a purpose: "existing methods fail to address this
+// issue", "it is impossible to close this gap", "has been applied to solve such problems".
+const needsTo = " fail fails failed unable able impossible possible hard difficult enough sufficient insufficient applied used needed necessary required success way attempt try tries tried aim aims seek seeks want wants can cannot must be "
+
+// proposeVerbs make the paper's contribution the object whose purpose may go: "We propose X to address this
+// issue", "X is proposed to address this issue".
+const proposeVerbs = " propose present introduce use design develop "
+
+// proposes reports a TL;DR that opens "We propose/present/introduce/use/design/develop …", or that ends "… is
+// proposed" or "… are introduced": only then is the closing "to address this issue" the purpose of the paper's
+// contribution. A purpose of anything else ("We show that existing methods fail to…") stays, as the words
+// before it may need it.
+func proposes(kept string) bool {
+	if rest, ok := strings.CutPrefix(kept, "We "); ok {
+		verb, np, _ := strings.Cut(rest, " ")
+		return compress.InList(proposeVerbs, verb) && plainNoun(np)
+	}
+	for _, be := range []string{" is ", " are "} {
+		if i := strings.LastIndex(kept, be); i >= 0 {
+			if v, ok := strings.CutSuffix(kept[i+len(be):], "d"); ok && strings.IndexByte(v, ' ') < 0 {
+				return compress.InList(proposeVerbs, v) || compress.InList(proposeVerbs, strings.TrimSuffix(v, "e"))
+			}
+		}
+	}
+	return false
+}
+
+// clauseOpeners start a clause or a second verb phrase inside what a TL;DR proposes: "We propose a method that is
+// designed to address this issue" or "We propose a model and show how to address this issue" need their purpose.
+const clauseOpeners = " that which who whose whom how where whether when and or "
+
+// plainNoun reports words that are only a noun phrase, perhaps with an apposition ("mixup, a simple learning
+// principle"): no clause opener, no verb, and no "in order"/"so as" waiting for its "to".
+func plainNoun(np string) bool {
+	for _, w := range strings.Fields(np) {
+		if compress.InList(clauseOpeners, strings.ToLower(strings.Trim(w, ",;:()"))) {
+			return false
+		}
+	}
+	return !compress.HoldsVerb(np) && !strings.HasSuffix(np, " in order") && !strings.HasSuffix(np, " so as")
 }
 
 // weAdverbs, right after a TL;DR's opening "We", order it among steps or conclusions the reader does not see:

@@ -54,3 +54,17 @@ func TestConnectivesAreOneListForBothPasses(t *testing.T) {
 	assert.Contains(t, compress.Connectives, "meanwhile")
 	assert.Contains(t, compress.Connectives, "interestingly")
 }
+
+// The connectives dropped inside a TL;DR are one list with those compress drops at the start of a sentence:
+// each of compress.MidConnectives goes in both places.
+func TestMidConnectivesAreOneListForBothPlaces(t *testing.T) {
+	rest := "we add a learned memory of key vectors to every attention layer of the encoder."
+	for _, c := range compress.MidConnectives {
+		s := strings.ToUpper(c[:1]) + c[1:] + ", " + rest
+		assert.Equal(t, "We add a learned memory of key vectors to every attention layer of the encoder.", compress.Clean(s), c)
+		assert.Equal(t, "This paper discusses the origin of adversarial examples from a new point of view.",
+			standAlone("This paper, "+c+", discusses the origin of adversarial examples from a new point of view."), c)
+	}
+	assert.Contains(t, compress.MidConnectives, "on the other hand")
+	assert.Contains(t, compress.Connectives, "however")
+}

@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/papergist/papergist/shared/paper"
 	"github.com/papergist/papergist/wasm/summarize"
 )
 
@@ -300,5 +301,253 @@ func TestTLDRKeepsTheBracketItsWordNeeds(t *testing.T) {
 		got := summarize.TLDR(r.Title, r.Abstract)
 		assert.NotContains(t, got, tt.hole, tt.id)
 		assert.Greater(t, len(strings.Fields(got)), 3, "%s: %q", tt.id, got)
+	}
+}
+
+// An interval stays with its noun: train Hked5J2EKr read "…in terms of comparison with a uniform value…" of
+// "a uniform [0,1] value", which is no longer the same claim.
+func TestTLDRKeepsAnInterval(t *testing.T) {
+	r := sharedRecordByID(t, "Hked5J2EKr")
+	got := summarize.TLDR(r.Title, r.Abstract)
+	assert.Contains(t, got, "a uniform [0,1] value", got)
+}
+
+// A TL;DR is not cut before the ", but" clause that carries the claim: train SJLy_SxC- stated Log-DenseNet's cost
+// ("…only slightly increases the backpropagation distances among layers from 1 to (…).") without its point
+// ("but uses only L log L total connections"), and S1lF8xHYwS half a definition ("…the setting where labeled
+// training data is available on a source domain.") without "but the goal is … on a target domain".
+func TestTLDRKeepsTheContrastThatCarriesTheClaim(t *testing.T) {
+	for _, tt := range []struct{ id, clause string }{
+		{"SJLy_SxC-", ", but uses only"},
+		{"S1lF8xHYwS", ", but the goal is to have good performance on a target domain"},
+	} {
+		r := sharedRecordByID(t, tt.id)
+		got := summarize.TLDR(r.Title, r.Abstract)
+		assert.Contains(t, got, tt.clause, "%s: %q", tt.id, got)
+	}
+}
+
+// An inline phrase set off by commas goes with its commas: dev rkgCJ64tDB read "We study,, a scale-equivariant
+// CNN architecture…" of "We study, in this paper, a scale-equivariant…", train r1griYFhiB "In detail,, instead
+// of designing…".
+func TestTLDRDropsAnAsideWithItsCommas(t *testing.T) {
+	for _, id := range []string{"rkgCJ64tDB", "r1griYFhiB"} {
+		r := sharedRecordByID(t, id)
+		got := summarize.TLDR(r.Title, r.Abstract)
+		assert.NotContains(t, got, ",,", "%s: %q", id, got)
+		assert.Greater(t, len(strings.Fields(got)), 3, "%s: %q", id, got)
+	}
+	r := sharedRecordByID(t, "rkgCJ64tDB")
+	assert.True(t, strings.HasPrefix(summarize.TLDR(r.Title, r.Abstract), "We study a scale-equivariant CNN"))
+}
+
+// No TL;DR ends on what announces the words it drops: train Hye1kTVFDS ended "…before seeing it, i.e." (the
+// scorer's TestNoCutAfterAnAnnouncingVerb holds "…with results showing.").
+func TestTLDRDoesNotEndOnAnAnnouncement(t *testing.T) {
+	for _, tt := range []struct{ id, broken string }{
+		{"Hye1kTVFDS", " i.e."},
+	} {
+		r := sharedRecordByID(t, tt.id)
+		got := summarize.TLDR(r.Title, r.Abstract)
+		assert.False(t, strings.HasSuffix(got, tt.broken), "%s: %q", tt.id, got)
+		assert.Greater(t, len(strings.Fields(got)), 3, "%s: %q", tt.id, got)
+	}
+}
+
+// A clause before ", we" that bounds the claim stays: dev SygcSlHFvS read "We are able to predict properties…"
+// of "For identifiable relation types, we are able to predict properties…", and ByeUBANtvB "We empirically
+// show…" of "In both feedforward and convolutional networks, we empirically show…".
+func TestTLDRKeepsTheScopeOfItsClaim(t *testing.T) {
+	for _, tt := range []struct{ id, scope string }{
+		{"SygcSlHFvS", "For identifiable relation types, we "},
+		{"ByeUBANtvB", "In both feedforward and convolutional networks, we "},
+	} {
+		r := sharedRecordByID(t, tt.id)
+		got := summarize.TLDR(r.Title, r.Abstract)
+		assert.True(t, strings.HasPrefix(got, tt.scope), "%s: %q", tt.id, got)
+	}
+}
+
+// A TL;DR whose verb answers what the reader does not see says what the paper does instead: dev Bkgv71rtwr read
+// "We address this problem by augmenting…", H1gBhkBFDH "We lift these limitations and propose…", HJxrVA4FDS
+// "We address this question by systematically evaluating…", and train ryxnHhRqFm ended "…(GLMP) networks to
+// address this issue.".
+func TestTLDRSaysWhatThePaperDoesNotWhatItAnswers(t *testing.T) {
+	for _, tt := range []struct{ id, want string }{
+		{"Bkgv71rtwr", "We augment the state-of-the-art domain adaptation technique, Self-Ensembling, with category-agnostic clusters in target domain."},
+		{"H1gBhkBFDH", "We propose a modular framework for the design and implementation of G-CNNs for arbitrary Lie groups."},
+		{"HJxrVA4FDS", "We systematically evaluate neural network architectures"},
+		{"ryxnHhRqFm", "We propose the global-to-local memory pointer (GLMP) networks."},
+		{"HJgY6R4YPH", "We propagate labels using a manifold structure, and enforce cycle consistency"},
+	} {
+		r := sharedRecordByID(t, tt.id)
+		got := summarize.TLDR(r.Title, r.Abstract)
+		assert.True(t, strings.HasPrefix(got, tt.want), "%s: %q", tt.id, got)
+	}
+	// a purpose the words before it need stays, and so does a verb with an object that points nowhere
+	for abstract, want := range map[string]string{
+		"We propose model inversion networks (MINs) as an approach to solve such problems.":         "We propose model inversion networks (MINs) as an approach to solve such problems.",
+		"We address the problem of learning to discover 3D parts for objects in unseen categories.": "We address the problem of learning to discover 3D parts for objects in unseen categories.",
+		"We address this problem by a careful study of the loss landscape of attention networks.":   "We address this problem by a careful study of the loss landscape of attention networks.",
+		// a pronoun that would point to the problem the rewrite drops, and a second "by" that may be the nested one's
+		"We address this problem by casting it as a convex program.":                                                  "We address this problem by casting it as a convex program.",
+		"We tackle this problem by formulating it as a game.":                                                         "We tackle this problem by formulating it as a game.",
+		"We address these limitations by extending them to the multi-agent setting.":                                  "We address these limitations by extending them to the multi-agent setting.",
+		"We address this problem and show that it is NP-hard.":                                                        "We address this problem and show that it is NP-hard.",
+		"We address this issue by training a network that is regularized by penalizing the norm and by adding noise.": "We address this issue by training a network that is regularized by penalizing the norm and by adding noise.",
+		"We address this problem by developing a new loss, and we show that its gradient is unbiased.":                "We develop a new loss, and we show that its gradient is unbiased.",
+		// a "to" clause that is the complement of the word before it: the claim changes without it
+		"We show that existing methods fail to address this issue.":                       "We show that existing methods fail to address this issue.",
+		"We show that it is impossible to close this gap.":                                "We show that it is impossible to close this gap.",
+		"We find that more data alone is not enough to overcome this limitation.":         "More data alone is not enough to overcome this limitation.",
+		"We prove that no polynomial algorithm can exist to solve this problem.":          "We prove that no polynomial algorithm can exist to solve this problem.",
+		"Existing approaches are unable to address this problem.":                         "Existing approaches are unable to address this problem.",
+		"NAS-Bench-101 has shown success to alleviate this problem.":                      "NAS-Bench-101 has shown success to alleviate this problem.",
+		"Machine learning techniques have recently been applied to solve such problems.":  "Machine learning techniques have recently been applied to solve such problems.",
+		"We propose a method that is able to solve this problem.":                         "We propose a method that is able to solve this problem.",
+		"A novel curriculum learning algorithm is proposed to address this issue.":        "A novel curriculum learning algorithm is proposed.",
+		"We develop a new estimator, with lower variance, to overcome these limitations.": "We develop a new estimator, with lower variance.",
+	} {
+		assert.Equal(t, want, summarize.TLDR("Methods", abstract))
+	}
+	// the purpose goes only after a plain noun phrase: a clause, a second verb or "in order"/"so as" before
+	// "to" keeps it (second review, finding A, and variations of each)
+	for _, s := range []string{
+		"We propose a method that is designed to address this issue.",
+		"We introduce a model that learns to solve such problems.",
+		"We develop tools that enable practitioners to fix this problem.",
+		"We present a method which is shown to close this gap.",
+		"We propose a model and show how to address this issue.",
+		"We propose a new loss in order to address this issue.",
+		"We propose a new loss so as to address this issue.",
+		"We propose that we need to address this issue.",
+		"We use reinforcement learning, which is known to struggle, to solve this problem.",
+		"We present a network whose weights are shared to mitigate this issue.",
+		"We design a scheme where agents learn to address this issue.",
+		"We propose a prior or a loss that helps to overcome this limitation.",
+		"We use a sampler whom the learner queries to bypass this bottleneck.",
+	} {
+		assert.Equal(t, s, summarize.TLDR("Methods", s))
+	}
+	for abstract, want := range map[string]string{
+		"We propose mixup, a simple learning principle, to alleviate these issues.": "We propose mixup, a simple learning principle.",
+		"We design a sparse attention layer to overcome this bottleneck.":           "We design a sparse attention layer.",
+	} {
+		assert.Equal(t, want, summarize.TLDR("Methods", abstract))
+	}
+}
+
+// A TL;DR does not end on a subject whose verb comes after a list of examples: dev rkMD73A5FX read "…Explanations
+// of how powerful machine learning models." of "how powerful machine learning models, such as deep neural networks,
+// capture these interactions…".
+func TestTLDRKeepsTheVerbAfterExamples(t *testing.T) {
+	r := sharedRecordByID(t, "rkMD73A5FX")
+	got := summarize.TLDR(r.Title, r.Abstract)
+	assert.False(t, strings.HasSuffix(got, "machine learning models."), got)
+	assert.Greater(t, len(strings.Fields(got)), 3, got)
+}
+
+// A TL;DR that ends on a quotation closed by its own full stop or question mark gets no second one: dev
+// r1esnoAqt7 ended "…factors of variation in the data?".", Hye00pVtPS "…“confederated machine learning.”.".
+func TestTLDREndsOnce(t *testing.T) {
+	for _, tt := range []struct{ id, end string }{
+		{"r1esnoAqt7", `in the data?"`},
+		{"Hye00pVtPS", "“confederated machine learning.”"},
+	} {
+		r := sharedRecordByID(t, tt.id)
+		got := summarize.TLDR(r.Title, paper.CleanText(r.Abstract))
+		assert.True(t, strings.HasSuffix(got, tt.end), "%s: %q", tt.id, got)
+	}
+	assert.Equal(t, "We call it “brittle”.", summarize.TLDR("Methods", "We call it “brittle”."))
+}
+
+// A connective set off by commas inside a TL;DR goes with its commas: dev BylRVjC9K7 read "This paper, in
+// contrast, discusses…", and train SJeFNoRcFQ "For state-of-the-art DNNs, however, we identify…".
+func TestTLDRDropsAConnectiveInside(t *testing.T) {
+	for _, tt := range []struct{ id, start string }{
+		{"BylRVjC9K7", "This paper discusses the origin of adversarial examples"},
+		{"SJeFNoRcFQ", "For state-of-the-art DNNs, we identify a novel form"},
+	} {
+		r := sharedRecordByID(t, tt.id)
+		got := summarize.TLDR(r.Title, r.Abstract)
+		assert.True(t, strings.HasPrefix(got, tt.start), "%s: %q", tt.id, got)
+	}
+}
+
+// A connective between two clauses stays: the contrast is the point, and without it the sentence is a comma
+// splice. Train HJGven05Y7 read "MAML is simple, elegant and very powerful, it has a variety of issues", and "We
+// show that, however, the bound is tight." read "We show that, the bound is tight.".
+func TestTLDRKeepsAContrastBetweenClauses(t *testing.T) {
+	for _, s := range []string{
+		"MAML is simple, elegant and very powerful, however, it has a variety of issues, such as being very sensitive to neural network architectures.",
+		"Most prior work gives parameter recovery guarantees for one hidden layer networks, however, the networks used in practice have multiple non-linear layers.",
+		"The adversarial training does not support the robustness of the networks, instead, they will even make the networks to be overfitted.",
+		"Adversarial training improves robustness, however, it hurts accuracy on clean data.",
+		"We show that, however, the bound is tight.",
+		// a first clause whose verb is no auxiliary (second review, finding B, and variations)
+		"Training converges quickly, however, inference remains slow on long sequences.",
+		"GANs produce sharp images, however, training is often unstable in practice.",
+		"Transformers scale well, however, recurrent networks do not.",
+		"Dropout helps, however, batch normalization hurts performance.",
+		"Prior methods rely on labels, in contrast, SimCLR learns from unlabeled data.",
+		"Pruning reduces size, nevertheless, accuracy stays the same on ImageNet.",
+		"This works well, however, not for long inputs with many tokens.",
+		"Propose an improved gradient estimator, however, are unable to show it is unbiased.",
+		"This helps, however, models learn slowly on small data.",
+		"Our method works, however, baselines diverge on every task.",
+		"Sampling fails, instead, search finds the mode of the distribution.",
+		"Attention is costly, moreover, memory grows with the square of the length.",
+	} {
+		assert.Equal(t, s, summarize.TLDR("Methods", s))
+	}
+	for in, want := range map[string]string{
+		"This approach, however, fails on long inputs of many kinds.":        "This approach fails on long inputs of many kinds.",
+		"Existing methods, however, are unable to scale to large graphs.":    "Existing methods are unable to scale to large graphs.",
+		"Our method, in contrast, requires no labels for the target domain.": "Our method requires no labels for the target domain.",
+		"We, however, show that the bound is tight for all graphs.":          "We show that the bound is tight for all graphs.",
+		// the first connective in the list is between clauses, and the second one an aside
+		"This paper, in contrast, discusses why deep models fail, however, they remain useful in practice.": "This paper discusses why deep models fail, however, they remain useful in practice.",
+	} {
+		assert.Equal(t, want, summarize.TLDR("Methods", in))
+	}
+}
+
+// An aside set off by commas leaves no stray comma in a TL;DR: after a verb before its object it stays (train
+// BJlh0x9ppQ's sentence read "…entities explain, the relational structure…"), after "that" both commas go.
+func TestTLDRLeavesNoStrayCommaAfterAnAside(t *testing.T) {
+	for abstract, want := range map[string]string{
+		"Knowledge bases hold numbers. We argue that the numerical values associated with entities explain, to some extent, the relational structure of the knowledge base.": "The numerical values associated with entities explain, to some extent, the relational structure of the knowledge base.",
+		"Our analysis shows that, in principle, the bound is tight for all graphs.":                                                                                          "Our analysis shows that the bound is tight for all graphs.",
+		"Even small networks, in principle, can memorize random labels of images.":                                                                                           "Even small networks can memorize random labels of images.",
+	} {
+		assert.Equal(t, want, summarize.TLDR("Methods", abstract))
+	}
+}
+
+// The glue rewrite keeps no gerund it did not turn into a verb, and no word that points to the problem it drops
+// (second review, findings D and E, and variations of each): the sentence stays whole.
+func TestTLDRRewritesGlueOnlyWhenItStandsAlone(t *testing.T) {
+	for _, s := range []string{
+		"We address this issue by training a large model and measuring the accuracy on held-out data.",
+		"We address this problem by introducing a new loss and showing that the loss is convex.",
+		"We address this issue by using a prior and sampling the latent codes from it.",
+		"We address this problem by learning a policy or imitating an expert on each task.",
+		"We address this limitation by showing that they can be trained jointly.",
+		"We address this issue and show that they converge to the same solution.",
+		"We address this gap by studying when this happens.",
+		"We address this issue by proposing a method that handles those cases.",
+		"We address this issue by proposing a loss that penalizes such failures.",
+		"We address this problem by showing that these can be learned from data.",
+		"We tackle this issue by analyzing why this holds for deep networks.",
+		"We address this limitation by extending the model so that they share parameters.",
+	} {
+		assert.Equal(t, s, summarize.TLDR("Methods", s))
+	}
+	for in, want := range map[string]string{
+		"We address this issue by proposing a new loss and by adding noise to the labels.": "We propose a new loss and add noise to the labels.",
+		"We address this problem by studying methods such as dropout on large graphs.":     "We study methods such as dropout on large graphs.",
+		"We address this issue by training on this loss landscape of small networks.":      "We train on this loss landscape of small networks.",
+	} {
+		assert.Equal(t, want, summarize.TLDR("Methods", in))
 	}
 }

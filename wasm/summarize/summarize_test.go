@@ -1,6 +1,7 @@
 package summarize_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -229,4 +230,19 @@ func devRecords(t testing.TB, n int) []scitldr.Record {
 		recs = recs[:n]
 	}
 	return recs
+}
+
+// BenchmarkTLDRLongHowClause measures one TL;DR of one long sentence whose "how" clause lists examples before its
+// verb, 1.2 kB and 16 times as long: each cut once scanned the whole clause before it, so the time grew with
+// the square of the length. Linear work takes about 16 times as long on the longer one.
+func BenchmarkTLDRLongHowClause(b *testing.B) {
+	for _, n := range []int{1, 16} {
+		s := "We study how powerful machine learning models, such as " +
+			strings.Repeat("deep networks, large random forests, boosted trees, ", 20*n) + "capture interactions."
+		b.Run(fmt.Sprintf("%dB", len(s)), func(b *testing.B) {
+			for b.Loop() {
+				_ = summarize.TLDR("Methods", s)
+			}
+		})
+	}
 }

@@ -178,16 +178,32 @@ func Clean(s string) string {
 	return Tidy(dropInline(dropLeadIn(dropBrackets(s))))
 }
 
+// MidConnectives contrast or add to text a TL;DR leaves out, at the start of a sentence ("However,", "In
+// contrast,") and set off by commas inside it ("This paper, in contrast, discusses…"): compress drops them as
+// leadIns, and summarize's standAlone, in the middle, reads this list. Those of one word are Connectives too.
+var MidConnectives = []string{"however", "in contrast", "by contrast", "moreover", "furthermore", "in addition",
+	"instead", "on the other hand", "nevertheless", "nonetheless"}
+
 // Connectives are the one-word openings that tie a sentence to text a TL;DR leaves out ("However,",
-// "Meanwhile,", "Secondly,") or say nothing about the paper ("Here,", "Empirically,"). They are leadIns here,
-// and summarize's standAlone reads the same list for its last pass (dropGlue), so the two cannot drift apart.
-var Connectives = []string{
-	"here", "specifically", "moreover", "furthermore", "additionally", "however", "finally", "thus", "therefore",
-	"hence", "instead", "consequently", "overall", "further", "besides", "importantly", "notably", "interestingly",
-	"surprisingly", "concretely", "first", "firstly", "second", "secondly", "third", "thirdly", "lastly", "then",
-	"next", "also", "experimentally", "empirically", "theoretically", "altogether", "accordingly", "crucially",
-	"meanwhile", "nevertheless", "nonetheless", "alternatively", "similarly", "likewise", "subsequently",
-	"ironically",
+// "Meanwhile,", "Secondly,") or say nothing about the paper ("Here,", "Empirically,"): the one-word
+// MidConnectives and these. They are leadIns here, and summarize's standAlone reads the same list for its last
+// pass (dropGlue), so the two cannot drift apart.
+var Connectives = append(connectiveWords(false), "here", "specifically", "additionally", "finally", "thus",
+	"therefore", "hence", "consequently", "overall", "further", "besides", "importantly", "notably",
+	"interestingly", "surprisingly", "concretely", "first", "firstly", "second", "secondly", "third", "thirdly",
+	"lastly", "then", "next", "also", "experimentally", "empirically", "theoretically", "altogether",
+	"accordingly", "crucially", "meanwhile", "alternatively", "similarly", "likewise", "subsequently",
+	"ironically")
+
+// connectiveWords returns the MidConnectives of several words, or of one.
+func connectiveWords(several bool) []string {
+	var out []string
+	for _, c := range MidConnectives {
+		if strings.Contains(c, " ") == several {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // leadIns are openings that say nothing about the paper, or tie the sentence to text a TL;DR leaves out
@@ -200,15 +216,15 @@ var leadIns = append([]string{
 	"in this paper", "in this work", "in this study", "in this article", "in this note", "in this letter",
 	"in this thesis", "in this report", "in the present paper", "in the present work", "in this contribution",
 	"in this regard", "in this context", "in this setting", "in this direction", "in this sense", "in particular",
-	"in contrast", "in addition", "in practice", "in summary", "in short", "in general", "in other words",
+	"in practice", "in summary", "in short", "in general", "in other words",
 	"to this end", "to that end", "to address this", "to address these issues", "to address this issue",
 	"to address this problem", "to address these problems", "to address these challenges",
 	"to address this challenge", "to tackle this problem", "to tackle this issue", "to solve this problem",
 	"to overcome this", "to overcome these limitations", "to overcome this limitation", "to do so", "to this aim",
 	"as a result", "in doing so", "by doing so", "unlike previous work", "unlike prior work",
 	"unlike existing methods", "unlike previous methods", "unlike previous approaches", "unlike existing approaches",
-	"by contrast", "more precisely", "more specifically", "as a byproduct", "on the other hand",
-}, Connectives...)
+	"more precisely", "more specifically", "as a byproduct",
+}, append(connectiveWords(true), Connectives...)...)
 
 // dropLeadIn removes content-free openings ("In this paper, we …" → "We …"), repeatedly, but not one whose
 // rest would point back.
@@ -312,12 +328,17 @@ func dropInline(s string) string {
 		if len(p) > len(s) {
 			continue
 		}
-		for {
-			i := strings.Index(s, p)
+		for at := 0; ; {
+			i := strings.Index(s[at:], p)
 			if i < 0 {
 				break
 			}
-			s = s[:i] + s[i+len(p):]
+			i += at
+			if out := DropSetOff(s, i, i+len(p)); out != s {
+				s = out
+			} else {
+				at = i + len(p) // the phrase stays where it marks the end of a clause
+			}
 		}
 	}
 	return s
@@ -377,6 +398,7 @@ func dropBrackets(s string) string {
 		}
 		end := pairs[p].close
 		if c == '(' && (isAcronym(s[i+1:end]) || complementBracket(s[:i], s[end+1:])) || i > 0 && !isSpace(s[i-1]) ||
+			isInterval(c, s[i+1:end], s[end]) ||
 			c == '[' && (paper.CitedKeys(s[i+1:end]) || citedNumbers(s[i+1:end])) &&
 				!paper.AsideBetween(s[:i], s[end+1:]) {
 			b.WriteString(s[i : end+1])
@@ -397,6 +419,48 @@ func complementBracket(before, after string) bool {
 	}
 	before = strings.TrimRight(before, " ")
 	return InList(" form forms of to as by from with than between into the a an ", before[strings.LastIndexByte(before, ' ')+1:])
+}
+
+// isInterval reports a bracket that is an interval, which the noun before it needs: "a uniform [0,1] value",
+// "the range [0.01-0.5]", "β in (0, 1]". Two endpoints stand between the brackets, split by a comma or a dash, and
+// something tells them from a numbered citation ("[3, 5]", "[5-7]"): the bracket opens with "[" and closes with
+// ")", or opens with "(" and closes with "]", an endpoint is 0 (no citation is numbered 0), has a decimal point
+// or a sign, or is infinite.
+func isInterval(open byte, inner string, close byte) bool {
+	sep := strings.IndexAny(inner, ",–")
+	if sep < 0 {
+		sep = strings.IndexByte(inner[min(1, len(inner)):], '-') + 1 // a dash, not the first endpoint's sign
+		if sep == 0 {
+			return false
+		}
+	}
+	lo := strings.TrimSpace(inner[:sep])
+	_, size := utf8.DecodeRuneInString(inner[sep:])
+	hi := strings.TrimSpace(inner[sep+size:])
+	if !isEndpoint(lo) || !isEndpoint(hi) {
+		return false
+	}
+	mixed := open == '[' && close == ')' || open == '(' && close == ']'
+	return mixed || lo == "0" || hi == "0" || strings.ContainsAny(lo+hi, ".+-−∞")
+}
+
+// isEndpoint reports an interval's endpoint: a number with an optional sign and decimal point, or ∞.
+func isEndpoint(w string) bool {
+	w = strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(w, "-"), "+"), "−")
+	if w == "∞" {
+		return true
+	}
+	digits := 0
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == '.' && i > 0 && i < len(w)-1:
+		default:
+			return false
+		}
+	}
+	return digits > 0
 }
 
 // citedNumbers reports whether inner, the text of a bracket, is a numbered citation: "12", "3, 4", "5-7".

@@ -157,6 +157,9 @@ func shortlist(m *Model, title string, sentences []string, k int, keep bool, emi
 	for rank, i := range order {
 		b.heads = compress.AppendHeads(b.heads[:0], sentences[i])
 		for _, h := range b.heads {
+			if emit == nil && h.Kind == compress.KindLeadWe && scopeLead(b.heads[0].Text) {
+				continue // "For identifiable relation types, we are able to…" is no claim about all types
+			}
 			if h.Text == sentences[i] {
 				toks = feats[i].toks // cleaning changed nothing: the words are known
 			} else {
@@ -173,6 +176,9 @@ func shortlist(m *Model, title string, sentences []string, k int, keep bool, emi
 	head, at = b.bestHead, b.bestAt
 	if b.ownAt >= 0 && compress.PointsBack(head) {
 		head, at = b.ownHead, b.ownAt // "This motivates…" gives way to the best "We…"
+	}
+	if at >= 0 && contrastFollows(head[at:]) {
+		at = len(head) // the sentence whole: what the cut keeps is often the half the contrast answers
 	}
 	b.emit, b.bestHead, b.ownHead = nil, "", "" // the workspace must not keep the caller's closure or text alive
 	return head, at
@@ -320,7 +326,11 @@ func (b *candidateBuilder) add(h compress.Head, toks []token, delta float64, ran
 	}
 	// A cut keeps the words before it, at least MinWords and not all n; it is never inside a word, and
 	// of the cuts in one gap between words only the first counts: the others keep the same words.
+	var how howClause
 	for j := compress.MinWords - 1; j < n-1; j++ {
+		if b.emit == nil {
+			how.read(h.Text, toks, j)
+		}
 		c, ok := compress.FirstCut(h.Text, int(toks[j].end), int(toks[j+1].start))
 		if !ok || compress.NeedsComplement(toks[j].w) || beforeMainClause(h.Text[c.At:]) {
 			continue
@@ -336,10 +346,10 @@ func (b *candidateBuilder) add(h compress.Head, toks []token, delta float64, ran
 		// subject and its verb (dropsVerb), or inside an adverbial that opens a "that" clause
 		// (frontedAdverbial). Training sees it all the same, so that make weights learns what it learned.
 		if last, after := toks[j].w, toks[min(j+2, n-1)].w; b.emit == nil && (isNumber(last) ||
-			compress.InList(dangling, last) ||
+			compress.InList(dangling, last) || endsOnAbbreviation(h.Text[:c.At]) || how.cutInside(h.Text, c.At) ||
 			(last == "only" || isAdverb(last)) && compress.NeedsComplement(toks[j-1].w) ||
 			c.Kind == compress.KindAnd && (compress.InList(determiners, toks[j-1].w) || isAdverb(after)) ||
-			c.Kind == compress.KindComma && isAdjective(last) && isAdjective(toks[j+1].w) ||
+			c.Kind == compress.KindComma && betweenModifiers(toks[j-1].w, last, toks[j+1].w) ||
 			c.Kind == compress.KindThat && compress.InList(determiners, toks[j-1].w) &&
 				strings.Contains(h.Text[toks[j-2].end:toks[j-1].start], ",") ||
 			j+1 < verbs && dropsVerb(h.Text, c.At, toks[j+1:verbs]) || frontFrom < c.At && c.At <= frontTo) {
@@ -453,10 +463,132 @@ func isAdjective(w string) bool {
 	return false
 }
 
+// scopeLead reports a sentence whose clause before ", we" bounds the claim that follows, so that the claim
+// without it says more than the paper: "For identifiable relation types, we are able to predict…" (dev
+// SygcSlHFvS), "Under mild assumptions, we prove…", "When applied to online speech recognition, we…", "In the
+// convex case, we…", "In both feedforward and convolutional networks, we show…". A clause that only ties the
+// sentence to others ("For this purpose,", "For example,", "Under this framework,") bounds nothing.
+func scopeLead(base string) bool {
+	i := strings.Index(base, ", we ")
+	if i < 0 {
+		return false
+	}
+	first, rest, _ := strings.Cut(base[:i], " ")
+	second, _, _ := strings.Cut(rest, " ")
+	switch first {
+	case "If", "When", "Whenever", "Assuming", "Provided", "Unless", "Once":
+		return true
+	case "Under":
+		return !compress.InList(" this these that those such our ", second)
+	case "For":
+		return second != "" && !compress.InList(forGlue, second)
+	case "In":
+		return compress.InList(" both all ", second) || second == "the" && compress.InList(" case setting regime ", afterLastSpace(base[:i]))
+	}
+	return false
+}
+
+// forGlue are the words after an opening "For" that make it no bound: "For example,", "For this purpose,",
+// "For the analysis,".
+const forGlue = " example instance this that these those such evaluation demonstration one comparison simplicity brevity clarity convenience completeness the "
+
+// afterLastSpace returns what follows the last space of s: its last word with any punctuation.
+func afterLastSpace(s string) string { return s[strings.LastIndexByte(s, ' ')+1:] }
+
+// contrastFollows reports a cut before ", but" or ", yet", whose clause often carries the claim: "Log-DenseNet
+// only slightly increases the backpropagation distances…, but uses only L log L connections" (train SJLy_SxC-),
+// "unsupervised domain adaptation, the setting where labeled data is available on a source domain, but the goal
+// is…" (train S1lF8xHYwS). Without it the TL;DR states the cost, or half a definition, as the paper's point.
+func contrastFollows(rest string) bool {
+	return strings.HasPrefix(rest, ", but ") || strings.HasPrefix(rest, ", yet ")
+}
+
+// endsOnAbbreviation reports kept text that ends on "i.e." or "e.g.", which announce what the cut drops: "…before
+// seeing it, i.e." (train Hye1kTVFDS).
+func endsOnAbbreviation(kept string) bool {
+	kept = strings.TrimRight(kept, " ,")
+	return strings.HasSuffix(kept, "i.e.") || strings.HasSuffix(kept, "e.g.") || strings.HasSuffix(kept, "i.e") ||
+		strings.HasSuffix(kept, "e.g")
+}
+
+// howClause follows the words of a sentence, one at a time, to report a cut in a "how" clause whose subject has
+// examples after it, before the clause's verb: "…Explanations of how powerful machine learning models." or
+// "…models, such as deep neural networks." of "how powerful machine learning models, such as deep neural
+// networks, capture these interactions" (dev rkMD73A5FX). The examples (", such as", ", e.g.,") tell that the
+// words before them are a noun, so the clause still lacks its verb; "how" with a degree word ("how powerful",
+// "how well") needs one. It reads each word once, so a sentence costs time in proportion to its length
+// whatever the number of cuts.
+type howClause struct {
+	next        int  // the next word to read
+	at          int  // the word "how" of the last "how" clause, or -1
+	verb        bool // a verb follows it
+	examplesEnd int  // the byte after the first ", such as " or ", e.g., " that follows it, or 0
+}
+
+// read reads the words up to toks[j], the last a cut keeps.
+func (c *howClause) read(text string, toks []token, j int) {
+	if c.next == 0 {
+		c.at = -1
+	}
+	for ; c.next <= j; c.next++ {
+		k, t := c.next, toks[c.next]
+		switch {
+		case t.start > 0 && text[t.start-1] == ' ' && text[t.start:t.end] == "how":
+			c.at, c.verb, c.examplesEnd = -1, false, 0
+			if k+1 < len(toks) && compress.InList(degreeWords, toks[k+1].w) {
+				c.at = k
+			}
+		case c.at >= 0 && k > c.at+1:
+			c.verb = c.verb || compress.InList(finiteVerbs, t.w) || compress.InList(modals, t.w)
+		}
+		if l := examplesLen(text[t.end:]); l > 0 && c.at >= 0 && k > c.at && c.examplesEnd == 0 {
+			c.examplesEnd = int(t.end) + l
+		}
+	}
+}
+
+// cutInside reports a cut at byte at of text that keeps the words read so far: inside the clause, before its
+// verb, with examples kept or next.
+func (c *howClause) cutInside(text string, at int) bool {
+	return c.at >= 0 && c.next-1 > c.at && !c.verb &&
+		(c.examplesEnd > 0 && c.examplesEnd <= at || examplesLen(text[at:]) > 0)
+}
+
+// degreeWords, after "how", ask how much: the clause needs its verb.
+const degreeWords = " powerful well much many often fast far large good accurate robust "
+
+// examplesLen returns the length of the ", such as " or ", e.g., " that opens s, or 0.
+func examplesLen(s string) int {
+	for _, p := range [...]string{", such as ", ", e.g., "} {
+		if strings.HasPrefix(s, p) {
+			return len(p)
+		}
+	}
+	return 0
+}
+
+// betweenModifiers reports a comma between two modifiers of one noun, last and next, where a cut would keep the
+// first without its noun: "…a natural nonsmooth, nonconvex formulation", "…to imitate simple, reusable mocap
+// motions", "…to learn a smooth, compact representation". A suffix marks most modifiers (isAdjective);
+// plainModifiers lists common ones it does not. After a form of "be" or an adverb (prev), a plain modifier
+// ends its clause: "when training set is small, neural networks…", "is too low, negative transfer…".
+func betweenModifiers(prev, last, next string) bool {
+	if isAdjective(last) && isAdjective(next) {
+		return true
+	}
+	return (isAdjective(last) || compress.InList(plainModifiers, last)) &&
+		(isAdjective(next) || compress.InList(plainModifiers, next)) &&
+		!compress.InList(" is are was were be been being become becomes remain remains seem seems too very so quite ", prev) &&
+		!isAdverb(prev)
+}
+
+// plainModifiers are modifiers that no suffix of isAdjective marks.
+const plainModifiers = " smooth convex concave sparse dense robust deep shallow large small simple fast efficient accurate stable discrete finite infinite bounded compact linear nonlinear sublinear local global high low strong weak new novel generic supervised unsupervised self-supervised scalable differentiable continuous stochastic lightweight flexible reusable interpretable "
+
 // dangling are words that need what follows them, beside compress.NeedsComplement's: "…in the tabular case
 // but.", "…the setting in.", "…a different view of the system and keep." (of "keep using JSQ"), "…contextual
-// bandits, motivated." (of "motivated by several applications").
-const dangling = " but in on for with by at via over under about through within without across among upon onto each every any some no whose those his her my your keep keeps avoid avoids motivated inspired "
+// bandits, motivated." (of "motivated by several applications"), "…with results showing." (of "showing that…").
+const dangling = " but in on for with by at via over under about through within without across among upon onto each every any some no whose those his her my your keep keeps avoid avoids motivated inspired showing indicating suggesting demonstrating revealing "
 
 // determiners before the word a cut at "and" leaves last make it a modifier whose noun comes after.
 const determiners = " a an the its their our this these those each every any both "
