@@ -1,0 +1,43 @@
+package paper
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// superReplacer and subReplacer write the characters of Unicode's Superscripts and Subscripts block (and Latin-1's
+// ¹²³) that papergist writes scripts in: digits, signs, equals and brackets, and the superscript i and n that
+// the block has had from the start (2ⁿ, xⁱ). The subscript letters (ₐ ₑ ₒ ₓ, ₕ…ₜ) are left out: there is no
+// subscript i or j among them, so x_t and x_i would be written two ways, and fonts cover them less.
+var (
+	superReplacer = strings.NewReplacer("0", "⁰", "1", "¹", "2", "²", "3", "³", "4", "⁴", "5", "⁵", "6", "⁶", "7", "⁷",
+		"8", "⁸", "9", "⁹", "+", "⁺", "-", "⁻", "−", "⁻", "=", "⁼", "(", "⁽", ")", "⁾", "i", "ⁱ", "n", "ⁿ")
+	subReplacer = strings.NewReplacer("0", "₀", "1", "₁", "2", "₂", "3", "₃", "4", "₄", "5", "₅", "6", "₆", "7", "₇",
+		"8", "₈", "9", "₉", "+", "₊", "-", "₋", "−", "₋", "=", "₌", "(", "₍", ")", "₎")
+)
+
+const (
+	superChars = "0123456789+-−=()in"
+	subChars   = "0123456789+-−=()"
+)
+
+// Script is the one way papergist writes a superscript (sup) or a subscript s, whether TeX wrote it (x^{2},
+// x_{uv}) or a PDF set it on a raised or lowered baseline: in Unicode's script characters when every character of
+// s has one (x², 10⁻³, cm⁻², 2ⁿ, x₁₂), else after ^ or _, in brackets unless s is one character (a letter with its
+// marks) or one bracketed group already (R^d, x_i, p_d̄, ℝ^(2k), x_(uv), ν_(SL), Δ^(N)).
+func Script(s string, sup bool) string {
+	chars, scripts, mark := superChars, superReplacer, "^"
+	if !sup {
+		chars, scripts, mark = subChars, subReplacer, "_"
+	}
+	if s == "" {
+		return ""
+	}
+	if strings.Trim(s, chars) == "" {
+		return scripts.Replace(s)
+	}
+	if utf8.RuneCountInString(s) == 1 || isMarked(s) || s[0] == '(' && strings.IndexByte(s, ')') == len(s)-1 {
+		return mark + s
+	}
+	return mark + "(" + s + ")"
+}
