@@ -9,7 +9,8 @@ import (
 )
 
 // LNCS and other classes mark a title's or a name's footnote with TeX's math star ⋆ (and ♯, ‖…), which now
-// decode as such (they read "?" before): raised after a word, they are footnote marks, not text ("Paper⋆").
+// decode as such (they read "?" before): raised after a word, they are footnote marks, not a title's or a name's
+// text ("Paper⋆"). The line's text keeps them as superscripts, as an abstract keeps a raised "cm²".
 func TestRaisedMathMarks(t *testing.T) {
 	f := &font{}
 	var row []*glyph
@@ -21,7 +22,8 @@ func TestRaisedMathMarks(t *testing.T) {
 	for _, mark := range []string{"⋆", "♯", "‖"} {
 		ls := splitRow(append(row[:len(row):len(row)], &glyph{x: x, x1: x + 6, y: 707, size: 12, font: f, text: mark}))
 		if assert.Len(t, ls, 1) {
-			assert.Equal(t, "A Paper", ls[0].text, mark)
+			assert.Equal(t, "A Paper", unmarked(ls)[0].text, mark)
+			assert.Equal(t, "A Paper^"+mark, ls[0].text, mark)
 		}
 	}
 }
@@ -31,4 +33,31 @@ func TestTidySpellsLigaturesLikePageText(t *testing.T) {
 	in := "Efﬁcient Transformers for ﬂow ﬁelds"
 	assert.Equal(t, "Efficient Transformers for flow fields", tidy(in))
 	assert.Equal(t, paper.CleanText(in), tidy(in))
+}
+
+// Scripts set a little off their base's baseline on its own row are written as scripts: abs11-pusep's "l_B",
+// "QW₀" and "QW₋₁" read "lB", "QW0" and "QW-1" before, the last a false value.
+func TestScriptsOnTheirWordsRow(t *testing.T) {
+	f := &font{}
+	var row []*glyph
+	x := 100.0
+	add := func(s string, y, size float64) {
+		for _, r := range s {
+			row = append(row, &glyph{x: x, x1: x + size/2, y: y, size: size, font: f, text: string(r)})
+			x += size / 2
+		}
+	}
+	add("ratio d/l", 700, 10)
+	add("B", 698.5, 6.5)
+	add(" wells QW", 700, 10)
+	add("-1", 697.4, 6.5)
+	add(" and QW", 700, 10)
+	add("2", 697.4, 6.5)
+	add(" m", 700, 10)
+	add("2", 703.5, 6.5)
+	ls := splitRow(row)
+	if assert.Len(t, ls, 1) {
+		assert.Equal(t, "ratio d/l_B wells QW₋₁ and QW₂ m²", ls[0].text)
+		assert.Equal(t, 10.0, ls[0].size)
+	}
 }
