@@ -138,16 +138,36 @@ func TestGeneratedAbstractWithScripts(t *testing.T) {
 
 // TestGeneratedMarksAfterNames: affiliation and footnote marks raised after names and after the title's last
 // word are not read into them ("Lovelace¹", "Paper∗"), as when they were lines of their own; a subscript stays.
+// On a line of names any short raised run after a name is a mark, whatever it holds: ranges, capitals, four
+// letters, brackets, semicolons.
 func TestGeneratedMarksAfterNames(t *testing.T) {
-	h, err := pdfmeta.Read(pdftest.Paper(pdftest.Page{
-		Title:   []string{"Clean Water from H_2|O Vapour^*"},
-		Authors: "Ada Lovelace^1, Alan Turing^2,a and Grace Hopper^1*",
-		Abstract: "We generate a PDF in the test. It has a title, authors and an abstract that the parser must find " +
-			"in the first page.",
-	}))
-	require.NoError(t, err)
-	assert.Equal(t, "Clean Water from H₂O Vapour", h.Title)
-	assert.Equal(t, []string{"Ada Lovelace", "Alan Turing", "Grace Hopper"}, h.Authors)
+	for _, tt := range []struct {
+		authors string
+		want    []string
+	}{
+		{"Ada Lovelace^1, Alan Turing^2,a and Grace Hopper^1*", []string{"Ada Lovelace", "Alan Turing", "Grace Hopper"}},
+		{"Ada Lovelace^1-3 and Alan Turing^1", []string{"Ada Lovelace", "Alan Turing"}},
+		{"Ada Lovelace^1–3 and Alan Turing^1", []string{"Ada Lovelace", "Alan Turing"}},
+		{"Ada Lovelace^A and Alan Turing^B", []string{"Ada Lovelace", "Alan Turing"}},
+		{"Ada Lovelace^A,B and Alan Turing^B", []string{"Ada Lovelace", "Alan Turing"}},
+		{"Ada Lovelace^a,b,c,d and Alan Turing^a", []string{"Ada Lovelace", "Alan Turing"}},
+		{"Ada Lovelace^[1] and Alan Turing^[2]", []string{"Ada Lovelace", "Alan Turing"}},
+		{"Ada Lovelace^1;2 and Alan Turing^1", []string{"Ada Lovelace", "Alan Turing"}},
+		{"Ada Lovelace^& and Alan Turing^&", []string{"Ada Lovelace", "Alan Turing"}},
+		{"Ada Lovelace^1, Alan Turing^1-3, Grace Hopper^2", []string{"Ada Lovelace", "Alan Turing", "Grace Hopper"}},
+	} {
+		t.Run(tt.authors, func(t *testing.T) {
+			h, err := pdfmeta.Read(pdftest.Paper(pdftest.Page{
+				Title:   []string{"Clean Water from H_2|O Vapour^*"},
+				Authors: tt.authors,
+				Abstract: "We generate a PDF in the test. It has a title, authors and an abstract that the parser must find " +
+					"in the first page.",
+			}))
+			require.NoError(t, err)
+			assert.Equal(t, "Clean Water from H₂O Vapour", h.Title)
+			assert.Equal(t, tt.want, h.Authors)
+		})
+	}
 }
 
 func TestGeneratedUnlabelledAbstract(t *testing.T) {

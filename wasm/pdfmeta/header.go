@@ -49,14 +49,14 @@ func header(w *walker, bottom, top float64, onePage bool) Header {
 	findIDs(&h, texts)
 
 	height := top - bottom
-	named := unmarked(ls) // titles and names without their footnote and affiliation marks
+	named := unmarked(ls) // titles without their footnote marks
 	ti := titleLines(named, bottom+0.35*height)
 	if len(ti) == 0 {
 		return h
 	}
 	h.Title = titleCase(joinLines(named, ti), named, ti)
 	last := ti[len(ti)-1]
-	h.Authors = authors(named, last+1, ls[ti[0]].size)
+	h.Authors = authors(nameLines(ls), last+1, ls[ti[0]].size)
 	h.Abstract = abstract(ls, ti...)
 	if h.Abstract == "" {
 		h.Abstract = unlabelledAbstract(ls, last+1, bottom+0.3*height, onePage)
@@ -65,16 +65,23 @@ func header(w *walker, bottom, top float64, onePage bool) Header {
 }
 
 // unmarked is ls with each line's text without the marks after its words (line.unmarked), or ls itself.
-func unmarked(ls []line) []line {
+func unmarked(ls []line) []line { return textsOf(ls, func(l line) string { return l.unmarked }) }
+
+// nameLines is ls with each line's text without the raised runs after its words (line.names), or ls itself.
+func nameLines(ls []line) []line { return textsOf(ls, func(l line) string { return l.names }) }
+
+// textsOf is ls with each line's text replaced by text(line) where that is not empty, or ls itself.
+func textsOf(ls []line, text func(line) string) []line {
 	var out []line
 	for i, l := range ls {
-		if l.unmarked == "" {
+		t := text(l)
+		if t == "" {
 			continue
 		}
 		if out == nil {
 			out = append([]line{}, ls...)
 		}
-		out[i].text = l.unmarked
+		out[i].text = t
 	}
 	if out == nil {
 		return ls
@@ -707,8 +714,8 @@ func unlabelledAbstract(ls []line, from int, floor float64, onePage bool) string
 	for i := from; i < len(ls) && ls[i].y > floor; i++ {
 		l := ls[i]
 		names := l.text
-		if l.unmarked != "" {
-			names = l.unmarked
+		if l.names != "" {
+			names = l.names
 		}
 		if l.letters() < 20 || frontMatterRe.MatchString(l.text) || hasName(names) && looksLikeNames(names) {
 			continue

@@ -434,8 +434,11 @@ type line struct {
 	bold      bool    // most glyphs bold
 	text      string
 	// unmarked is text without the raised footnote and affiliation marks after its words ("Smith¹", "Title∗"),
-	// for titles and names; empty when it is text
+	// for titles; empty when it is text
 	unmarked string
+	// names is text without any short raised run after a word, whatever it holds ("Smith¹⁻³", "Smith^(A,B)",
+	// "Smith^([1])"), for lines of names, where a raised run is never part of a name; empty when it is text
+	names string
 	// the line's glyphs are row[from:to] of the row lines made it from
 	from, to int
 }
@@ -601,15 +604,24 @@ func splitRow(row []*glyph) []line {
 	var out []line
 	var b, bare strings.Builder // the text, and the text without marks after words (line.unmarked)
 	var run strings.Builder     // a superscript or subscript being read
+	var names strings.Builder   // the text without raised runs after words (line.names)
 	var cur []*glyph
 	from, runScript := 0, int8(0)
-	marked := false
+	marked, named := false, false
 	endRun := func() {
 		if run.Len() == 0 {
 			return
 		}
 		t := paper.Script(run.String(), runScript > 0)
 		b.WriteString(t)
+		if runScript > 0 && strings.TrimSpace(names.String()) != "" && utf8.RuneCountInString(run.String()) <= maxScript {
+			named = true
+			if strings.HasSuffix(strings.TrimSpace(run.String()), ",") {
+				names.WriteByte(',')
+			}
+		} else {
+			names.WriteString(t)
+		}
 		if r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(bare.String(), " ")); runScript < 0 || !afterWord(r) || !affiliationMark(run.String()) {
 			bare.WriteString(t)
 		} else {
@@ -657,11 +669,15 @@ func splitRow(row []*glyph) []line {
 		if marked {
 			l.unmarked = strings.TrimSpace(bare.String())
 		}
+		if named {
+			l.names = strings.TrimSpace(names.String())
+		}
 		out = append(out, l)
 		b.Reset()
 		bare.Reset()
+		names.Reset()
 		cur = cur[:0]
-		marked = false
+		marked, named = false, false
 	}
 	var prev, base *glyph // the glyph before, and the last one on the line's baseline
 	prevScript := int8(0)
@@ -701,6 +717,7 @@ func splitRow(row []*glyph) []line {
 					endRun()
 					b.WriteByte(' ')
 					bare.WriteByte(' ')
+					names.WriteByte(' ')
 				}
 			}
 		}
@@ -714,6 +731,7 @@ func splitRow(row []*glyph) []line {
 		} else {
 			b.WriteString(g.text)
 			bare.WriteString(g.text)
+			names.WriteString(g.text)
 			base = g
 		}
 		prev, prevScript = g, script
