@@ -170,6 +170,27 @@ func TestGeneratedMarksAfterNames(t *testing.T) {
 	}
 }
 
+// TestGeneratedTitleExponents: a superscript after a number in a title is its exponent or its ordinal, not a
+// footnote mark: it stays (10⁹, Ca²⁺), and an ordinal's ending is written on the line (11th).
+func TestGeneratedTitleExponents(t *testing.T) {
+	for _, tt := range []struct{ title, want string }{
+		{"Sorting 10^9 Keys per Second", "Sorting 10⁹ Keys per Second"},
+		{"The 11^th Workshop on Keys", "The 11th Workshop on Keys"},
+		{"Ca^2+ Signalling in Plants", "Ca²⁺ Signalling in Plants"},
+		{"Clean Water from Vapour^*", "Clean Water from Vapour"},
+	} {
+		t.Run(tt.title, func(t *testing.T) {
+			h, err := pdfmeta.Read(pdftest.Paper(pdftest.Page{
+				Title: []string{tt.title}, Authors: "Ada Lovelace and Alan Turing",
+				Abstract: "We generate a PDF in the test. It has a title, authors and an abstract that the parser must find " +
+					"in the first page.",
+			}))
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, h.Title)
+		})
+	}
+}
+
 func TestGeneratedUnlabelledAbstract(t *testing.T) {
 	abstract := "We generate a PDF in the test. It has a title, authors and an abstract without a label, set wider " +
 		"than the two columns of the body below it. The parser must find it all the same. It must not take the " +

@@ -613,6 +613,9 @@ func splitRow(row []*glyph) []line {
 			return
 		}
 		t := paper.Script(run.String(), runScript > 0)
+		if last, _ := utf8.DecodeLastRuneInString(b.String()); runScript > 0 && ordinal(last, run.String()) {
+			t = run.String()
+		}
 		b.WriteString(t)
 		if runScript > 0 && strings.TrimSpace(names.String()) != "" && utf8.RuneCountInString(run.String()) <= maxScript {
 			named = true
@@ -740,12 +743,18 @@ func splitRow(row []*glyph) []line {
 	return out
 }
 
-// markChars are the characters of affiliation and footnote marks, but for letters.
-const markChars = "0123456789*∗†‡§¶⋆♯♭♮‖#$+"
+// markChars are the characters of affiliation and footnote marks, but for letters. "+" is not one: Ca²⁺, H⁺.
+const markChars = "0123456789*∗†‡§¶⋆♯♭♮‖#$"
 
-// afterWord: r may end a name or a title's word that a mark follows: a letter, a stop, a comma or a mark.
+// afterWord: r may end a title's word that a mark follows: a letter, a stop, a comma or a mark, not a digit,
+// whose superscript is its exponent or ordinal (10⁹, 11th).
 func afterWord(r rune) bool {
-	return unicode.IsLetter(r) || r == '.' || r == ',' || strings.ContainsRune(markChars, r)
+	return unicode.IsLetter(r) || r == '.' || r == ',' || strings.ContainsRune(markChars, r) && !unicode.IsDigit(r)
+}
+
+// ordinal: s raised after the digits last is an ordinal's ending, written on the line ("11th", "2nd").
+func ordinal(last rune, s string) bool {
+	return unicode.IsDigit(last) && (s == "st" || s == "nd" || s == "rd" || s == "th")
 }
 
 // affiliationMark: a superscript after a name or a title's last word that marks an affiliation or a footnote
