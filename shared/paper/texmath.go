@@ -382,7 +382,10 @@ func unwrapFonts(s string) string {
 	return b.String()
 }
 
-// superscripts writes ^{3} and ^2 after a letter or digit as Script does: ³, ², and ^{3DP} as ^(3DP).
+// superscripts writes ^{3} and ^2 after a letter or digit as Script does: ³, ², and ^{3DP} as ^(3DP). Text is not
+// TeX math: an unbraced ^ raises the whole run of letters and digits after it, not its first character. A run
+// of digits is written as a script (10^23 → 10²³); any other run of more than one character is left as written
+// (2^nd, k^in, x^ij), as TeX would raise only its first character and the writer meant all of it.
 func superscripts(s string) string {
 	var b strings.Builder
 	done := 0
@@ -391,6 +394,15 @@ func superscripts(s string) string {
 			continue
 		}
 		arg, n := scriptArg(s[i+1:])
+		if n == 1 { // unbraced: the run of letters and digits
+			run := len(s) - len(strings.TrimLeftFunc(s[i+1:], func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }))
+			if run > i+2 {
+				if strings.Trim(s[i+1:run], "0123456789") != "" {
+					continue
+				}
+				arg, n = s[i+1:run], run-i-1
+			}
+		}
 		if arg == "" || !isWord(strings.Trim(arg, "+-")) {
 			continue
 		}

@@ -16,6 +16,12 @@ import (
 func TestCleanTextRendersTeX(t *testing.T) {
 	for in, want := range map[string]string{
 		`Diffusion Policy~(H^{\mathbf{3}DP}) learns`:   "Diffusion Policy (H^(3DP)) learns",
+		`the 2^nd edition`:                             "the 2^nd edition",
+		`grows as 2^n and k^in`:                        "grows as 2ⁿ and k^in",
+		`x^ij here`:                                    "x^ij here",
+		`scales as 10^23 here`:                         "scales as 10²³ here",
+		`scales as 10^23.`:                             "scales as 10²³.",
+		`x^2 y`:                                        "x² y",
 		`sorts in $\mathcal{O}(n \log n)$ time`:        "sorts in O(n log n) time",
 		`a \emph{simple} rule`:                         "a simple rule",
 		`with $\alpha \leq 0.5$ and $k=10^{3}$ steps`:  "with α ≤ 0.5 and k=10³ steps",
