@@ -21,10 +21,21 @@ const (
 	subChars   = "0123456789+-−=()"
 )
 
+// scriptShaped: r is drawn raised (sup) or lowered already: primes, degrees, ordinal indicators and the
+// characters of Unicode's Superscripts and Subscripts block and of its modifier letters (ʰ, ᵃ).
+func scriptShaped(r rune, sup bool) bool {
+	if !sup {
+		return '\u2080' <= r && r <= '\u209c'
+	}
+	return strings.ContainsRune("′″‴°ºª¹²³", r) || '\u2070' <= r && r <= '\u207f' ||
+		'\u02b0' <= r && r <= '\u02b8' || '\u1d2c' <= r && r <= '\u1d6a'
+}
+
 // Script is the one way papergist writes a superscript (sup) or a subscript s, whether TeX wrote it (x^{2},
 // x_{uv}) or a PDF set it on a raised or lowered baseline: in Unicode's script characters when every character of
 // s has one (x², 10⁻³, cm⁻², 2ⁿ, x₁₂), else after ^ or _, in brackets unless s is one character (a letter with its
-// marks) or one bracketed group already (R^d, x_i, p_d̄, ℝ^(2k), x_(uv), ν_(SL), Δ^(N)).
+// marks) or one bracketed group already (R^d, x_i, p_d̄, ℝ^(2k), x_(uv), ν_(SL), Δ^(N)). Characters drawn raised
+// or lowered already are written as they are (f′, 25°, x²; a raised ∘ is a degree sign).
 func Script(s string, sup bool) string {
 	chars, scripts, mark := superChars, superReplacer, "^"
 	if !sup {
@@ -32,6 +43,12 @@ func Script(s string, sup bool) string {
 	}
 	if s == "" {
 		return ""
+	}
+	if sup {
+		s = strings.ReplaceAll(s, "∘", "°") // a raised ring is a degree sign (25^∘C, TeX's ^\circ)
+	}
+	if strings.TrimFunc(s, func(r rune) bool { return scriptShaped(r, sup) }) == "" {
+		return s // f′, 25°C, 1ª, x² as the font or the writer drew them
 	}
 	if strings.Trim(s, chars) == "" {
 		return scripts.Replace(s)

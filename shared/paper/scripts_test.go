@@ -28,6 +28,15 @@ func TestScript(t *testing.T) {
 		{"(N)", "^(N)", "_(N)"},
 		{"1*", "^(1*)", "_(1*)"},
 		{"", "", ""},
+		{"′", "′", "_′"}, // already raised: as it is
+		{"″", "″", "_″"},
+		{"°", "°", "_°"},
+		{"∘", "°", "_∘"}, // a raised ring is a degree sign
+		{"º", "º", "_º"},
+		{"ª", "ª", "_ª"},
+		{"²", "²", "_²"},
+		{"⁻¹", "⁻¹", "_(⁻¹)"},
+		{"₂", "^₂", "₂"},
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.sup, paper.Script(tt.in, true), "^%s", tt.in)

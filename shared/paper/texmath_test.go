@@ -21,6 +21,7 @@ func TestCleanTextRendersTeX(t *testing.T) {
 		`x^ij here`:                                    "x^ij here",
 		`scales as 10^23 here`:                         "scales as 10²³ here",
 		`scales as 10^23.`:                             "scales as 10²³.",
+		`at $25^\circ$C`:                               "at 25°C",
 		`x^2 y`:                                        "x² y",
 		`sorts in $\mathcal{O}(n \log n)$ time`:        "sorts in O(n log n) time",
 		`a \emph{simple} rule`:                         "a simple rule",

@@ -55,9 +55,14 @@ func TestScriptsOnTheirWordsRow(t *testing.T) {
 	add("2", 697.4, 6.5)
 	add(" m", 700, 10)
 	add("2", 703.5, 6.5)
+	add(" f", 700, 10) // a prime and a degree ring drawn raised and small: as they are, with no ^
+	add("′", 702, 7)
+	add("(x) at 25", 700, 10)
+	add("∘", 703, 7)
+	add("C", 700, 10)
 	ls := splitRow(row)
 	if assert.Len(t, ls, 1) {
-		assert.Equal(t, "ratio d/l_B wells QW₋₁ and QW₂ m²", ls[0].text)
+		assert.Equal(t, "ratio d/l_B wells QW₋₁ and QW₂ m² f′(x) at 25°C", ls[0].text)
 		assert.Equal(t, 10.0, ls[0].size)
 	}
 }
