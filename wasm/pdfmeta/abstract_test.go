@@ -43,6 +43,11 @@ func TestGeneratedAbstractEnds(t *testing.T) {
 				"opens the possibility that back-reaction explains the dark energy phenomenon.",
 		}, start + " the parser must read whole. The parameter q^(vol) is negative in some models, which opens the possibility " +
 			"that back-reaction explains the dark energy phenomenon."},
+		{"a footnote star after a word, and a starred symbol", pdftest.Page{
+			Abstract: start + " the parser must read whole. We thank the fund^* and the society^** for their help, and " +
+				"find the optimum x^* of the loss in a few steps.",
+		}, start + " the parser must read whole. We thank the fund and the society for their help, and " +
+			"find the optimum x^* of the loss in a few steps."},
 		{"an abstract that goes on in the next column", pdftest.Page{
 			Abstract:      start + " starts in the left column and",
 			AbstractRight: "ends at the top of the right column, above its keywords.",

@@ -615,6 +615,9 @@ func splitRow(row []*glyph) []line {
 		t := paper.Script(run.String(), runScript > 0)
 		if last, _ := utf8.DecodeLastRuneInString(b.String()); runScript > 0 && ordinal(last, run.String()) {
 			t = run.String()
+		} else if runScript > 0 && footnoteStar(b.String(), run.String()) {
+			run.Reset() // "fund∗" reads "fund" in abstracts too; "x^*" stays
+			return
 		}
 		b.WriteString(t)
 		if runScript > 0 && strings.TrimSpace(names.String()) != "" && utf8.RuneCountInString(run.String()) <= maxScript {
@@ -750,6 +753,23 @@ const markChars = "0123456789*∗†‡§¶⋆♯♭♮‖#$"
 // whose superscript is its exponent or ordinal (10⁹, 11th).
 func afterWord(r rune) bool {
 	return unicode.IsLetter(r) || r == '.' || r == ',' || strings.ContainsRune(markChars, r) && !unicode.IsDigit(r)
+}
+
+// footnoteStar: s, raised after text, is a footnote's star or dagger after a word of two letters or more, which
+// says nothing to a reader of the text ("fund∗"); after one letter it is a symbol's (x^*, A^†).
+func footnoteStar(text, s string) bool {
+	if strings.Trim(s, "*∗†‡§¶⋆ ") != "" {
+		return false
+	}
+	word := text[strings.LastIndexByte(text, ' ')+1:]
+	letters := 0
+	for _, r := range word {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+		letters++
+	}
+	return letters >= 2
 }
 
 // ordinal: s raised after the digits last is an ordinal's ending, written on the line ("11th", "2nd").
