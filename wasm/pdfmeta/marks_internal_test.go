@@ -1,6 +1,7 @@
 package pdfmeta
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -66,4 +67,71 @@ func TestScriptsOnTheirWordsRow(t *testing.T) {
 		assert.Equal(t, "ratio d/l_B wells QW₋₁ and QW₂ m² f′(x) at 25°C", ls[0].text)
 		assert.Equal(t, 10.0, ls[0].size)
 	}
+}
+
+// denseRows is a page of n rows of short lines in 3 pt type, 1.5 pt apart, and one 5000 pt glyph (a watermark, a
+// drop cap or an odd font matrix) far below them.
+func denseRows(n int) []glyph {
+	f := &font{}
+	gs := []glyph{{x: 0, x1: 2500, y: -10000, size: 5000, font: f, text: "W"}}
+	for r := 0; r < n; r++ {
+		for k, c := range "ab" {
+			x := float64(k) * 1.5
+			gs = append(gs, glyph{x: x, x1: x + 1.5, y: 700 - 1.5*float64(r), size: 3, font: f, text: string(c)})
+		}
+	}
+	return gs
+}
+
+// TestScriptHostsAreLookedForNearby: the rows looked at for a script's host are bounded by the script's own
+// size, not by the page's largest glyph: one huge glyph does not make every short line look at every row.
+func TestScriptHostsAreLookedForNearby(t *testing.T) {
+	const n = 400
+	_, looked := rowLines(denseRows(n))
+	assert.LessOrEqual(t, looked, 10*n) // 4 rows each way at 3 pt; n² = 160,000 when bounded by the 5000 pt glyph
+}
+
+// BenchmarkLinesWithHugeGlyph: lines on denseRows(400).
+func BenchmarkLinesWithHugeGlyph(b *testing.B) {
+	gs := denseRows(400)
+	for b.Loop() {
+		lines(gs)
+	}
+}
+
+// TestRowsFollowTheirScripts: after a script moves to its host's row, each line's from and to index the glyphs
+// of its row as it is now, in the row the script left ("Figure") and in the row it joined ("cm⁻²").
+func TestRowsFollowTheirScripts(t *testing.T) {
+	f := &font{}
+	var gs []glyph
+	add := func(s string, x, y, size float64) {
+		for _, r := range s {
+			gs = append(gs, glyph{x: x, x1: x + size/2, y: y, size: size, font: f, text: string(r)})
+			x += size / 2
+		}
+	}
+	add("density 3 cm", 100, 700, 10)
+	add("-2", 160, 704, 6.5)    // raised on a row of its own, after "cm"
+	add("Figure", 400, 704, 10) // on the script's row, far to the right
+	gs2 := append([]glyph{}, gs...)
+	var ps []*glyph
+	for i := range gs2 {
+		ps = append(ps, &gs2[i])
+	}
+	rows := [][]*glyph{{ps[12], ps[13], ps[14], ps[15], ps[16], ps[17], ps[18], ps[19]}, ps[:12]}
+	ls := [][]line{splitRow(rows[0]), splitRow(rows[1])}
+	attachScripts(rows, ls, []float64{704, 700})
+	for r := range rows {
+		for _, l := range ls[r] {
+			if assert.LessOrEqual(t, l.to, len(rows[r]), l.text) {
+				var b strings.Builder
+				for _, g := range rows[r][l.from:l.to] {
+					b.WriteString(g.text)
+				}
+				assert.Equal(t, strings.ReplaceAll(l.text, " ", ""), strings.NewReplacer("-2", "⁻²", " ", "").Replace(b.String()), l.text)
+			}
+		}
+	}
+	assert.Equal(t, "Figure", ls[0][0].text)
+	assert.Equal(t, "density 3 cm⁻²", ls[1][0].text)
 }

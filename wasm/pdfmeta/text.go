@@ -458,6 +458,12 @@ func (l line) letters() int {
 // (a column gutter, or the space between author blocks) starts another line. Text on a raised or lowered
 // baseline of its own is attached to the line it belongs to as its superscripts and subscripts (attachScripts).
 func lines(glyphs []glyph) []line {
+	ls, _ := rowLines(glyphs)
+	return ls
+}
+
+// rowLines is lines, and how many rows attachScripts looked at for hosts (its cost, which tests bound).
+func rowLines(glyphs []glyph) ([]line, int) {
 	var gs []*glyph // pointers: sorting moves 8 bytes a glyph, not the glyph (a visible cost in wasm)
 	for i := range glyphs {
 		if g := &glyphs[i]; !g.rotated && g.size >= 1 && strings.TrimSpace(g.text) != "" {
@@ -466,14 +472,13 @@ func lines(glyphs []glyph) []line {
 		}
 	}
 	if len(gs) == 0 {
-		return nil
+		return nil, 0
 	}
 	// Baselines: glyphs sorted top to bottom, a new row when y drops by more than a third of the size.
 	sort.SliceStable(gs, func(i, j int) bool { return gs[i].y > gs[j].y })
 	var rows [][]*glyph
 	var ls [][]line   // each row's lines
 	var top []float64 // each row's highest baseline
-	big := 0.0        // the largest glyph
 	for start := 0; start < len(gs); {
 		end := start + 1
 		for end < len(gs) && gs[start].y-gs[end].y < math.Min(gs[start].size, gs[end].size)/3 {
@@ -481,20 +486,17 @@ func lines(glyphs []glyph) []line {
 		}
 		row := gs[start:end:end]
 		top = append(top, row[0].y)
-		for _, g := range row {
-			big = math.Max(big, g.size)
-		}
 		sort.SliceStable(row, func(i, j int) bool { return row[i].x < row[j].x })
 		rows = append(rows, row)
 		ls = append(ls, splitRow(row))
 		start = end
 	}
-	attachScripts(rows, ls, top, big)
+	looked := attachScripts(rows, ls, top)
 	var out []line
 	for _, l := range ls {
 		out = append(out, l...)
 	}
-	return out
+	return out, looked
 }
 
 // maxScript is the most characters a line can have and be another line's superscript or subscript.
@@ -504,9 +506,12 @@ const maxScript = 8
 // their x, and splits the rows they leave and join into lines again. A script is a short line in a font at most
 // 0.85 of the line's size whose baseline is raised by at most 0.75 of the line's size (the next line up is a
 // line height away) or lowered by at most half of it, and that overlaps the line horizontally, give or take a
-// third of its size; of several such lines, the one whose baseline is nearest. rows run top to bottom (top is
-// each one's highest baseline), and big is the largest glyph's size, which bounds how far a host can be.
-func attachScripts(rows [][]*glyph, ls [][]line, top []float64, big float64) {
+// third of its size; of several such lines, the one whose baseline is nearest. A host is at most hostRatio times
+// the script's size, so it is at most 0.75 × hostRatio of that size away: that bounds the rows looked at, which
+// attachScripts returns. rows run top to bottom (top is each one's highest baseline); a row that gains or loses a
+// script is replaced by its new glyphs, which its lines' from and to index.
+func attachScripts(rows [][]*glyph, ls [][]line, top []float64) int {
+	looked := 0
 	var moved map[int][]*glyph // row → the script glyphs it gets
 	var left map[int]bool      // rows that lose a script
 	for r, rowLines := range ls {
@@ -519,13 +524,16 @@ func attachScripts(rows [][]*glyph, ls [][]line, top []float64, big float64) {
 				size = math.Max(size, g.size)
 			}
 			host, dist := -1, math.Inf(1)
+			reach := 0.75 * hostRatio * size
 			// rows above have higher baselines: s may be a subscript of their lines; rows below, a superscript
-			for r2 := r - 1; r2 >= 0 && top[r2+1]-s.y <= big; r2-- {
+			for r2 := r - 1; r2 >= 0 && top[r2+1]-s.y <= reach; r2-- {
+				looked++
 				if d := scriptHost(s, rows[r2], ls[r2], size, 0.5, false); d < dist {
 					host, dist = r2, d
 				}
 			}
-			for r2 := r + 1; r2 < len(rows) && s.y-top[r2] <= big; r2++ {
+			for r2 := r + 1; r2 < len(rows) && s.y-top[r2] <= reach; r2++ {
+				looked++
 				if d := scriptHost(s, rows[r2], ls[r2], size, 0.75, true); d < dist {
 					host, dist = r2, d
 				}
@@ -559,9 +567,13 @@ func attachScripts(rows [][]*glyph, ls [][]line, top []float64, big float64) {
 		}
 		row = append(row, moved[r]...)
 		sort.SliceStable(row, func(i, j int) bool { return row[i].x < row[j].x })
-		ls[r] = splitRow(row)
+		rows[r], ls[r] = row, splitRow(row)
 	}
+	return looked
 }
+
+// hostRatio is the most a script's host can be larger than it (TeX's second-level scripts are half the size).
+const hostRatio = 3
 
 // scriptHost is the distance between the baseline of line s (whose largest glyph is size) and that of the
 // nearest of hosts (the lines of row) whose script s is, raised (up) or lowered by at most limit of the host's
@@ -574,7 +586,7 @@ func scriptHost(s line, row []*glyph, hosts []line, size, limit float64, up bool
 		if up {
 			d = -d
 		}
-		if d <= 0 || d > limit*h.size || d >= dist || size > 0.85*h.size || s.x1 < h.x0-h.size/3 || s.x0 > h.x1+h.size/3 {
+		if d <= 0 || d > limit*h.size || d >= dist || size > 0.85*h.size || h.size > hostRatio*size || s.x1 < h.x0-h.size/3 || s.x0 > h.x1+h.size/3 {
 			continue
 		}
 		over := false
