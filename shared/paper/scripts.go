@@ -50,11 +50,35 @@ func Script(s string, sup bool) string {
 	if strings.TrimFunc(s, func(r rune) bool { return scriptShaped(r, sup) }) == "" {
 		return s // f′, 25°C, 1ª, x² as the font or the writer drew them
 	}
-	if strings.Trim(s, chars) == "" {
-		return scripts.Replace(s)
+	if t := tightSigns(s); strings.Trim(t, chars) == "" {
+		return scripts.Replace(t)
 	}
 	if utf8.RuneCountInString(s) == 1 || isMarked(s) || s[0] == '(' && strings.IndexByte(s, ')') == len(s)-1 {
 		return mark + s
 	}
 	return mark + "(" + s + ")"
+}
+
+// tightSigns is s without the spaces beside its signs, equals and brackets, so that x^{n + 1} is written as
+// x^{n+1} is (xⁿ⁺¹); a space between two digits or letters stays (a raised "1 2" is no 12).
+func tightSigns(s string) string {
+	if !strings.Contains(s, " ") {
+		return s
+	}
+	sign := func(b byte) bool { return strings.IndexByte("+-=()", b) >= 0 || b >= 0x80 } // − is 3 bytes, all ≥ 0x80
+	var b []byte
+	for i := 0; i < len(s); i++ {
+		if s[i] == ' ' {
+			j := i
+			for j < len(s) && s[j] == ' ' {
+				j++
+			}
+			if len(b) == 0 || j == len(s) || sign(b[len(b)-1]) || sign(s[j]) {
+				i = j - 1
+				continue
+			}
+		}
+		b = append(b, s[i])
+	}
+	return string(b)
 }

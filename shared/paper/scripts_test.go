@@ -37,6 +37,10 @@ func TestScript(t *testing.T) {
 		{"²", "²", "_²"},
 		{"⁻¹", "⁻¹", "_(⁻¹)"},
 		{"₂", "^₂", "₂"},
+		{"n + 1", "ⁿ⁺¹", "_(n + 1)"}, // as n+1
+		{"i − 1", "ⁱ⁻¹", "_(i − 1)"},
+		{" 2 ", "²", "₂"},
+		{"1 2", "^(1 2)", "_(1 2)"}, // no 12
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.sup, paper.Script(tt.in, true), "^%s", tt.in)

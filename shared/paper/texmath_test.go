@@ -22,6 +22,7 @@ func TestCleanTextRendersTeX(t *testing.T) {
 		`scales as 10^23 here`:                         "scales as 10²³ here",
 		`scales as 10^23.`:                             "scales as 10²³.",
 		`at $25^\circ$C`:                               "at 25°C",
+		`$x^{n + 1}$ and $x^{n+1}$`:                    "xⁿ⁺¹ and xⁿ⁺¹",
 		`x^2 y`:                                        "x² y",
 		`sorts in $\mathcal{O}(n \log n)$ time`:        "sorts in O(n log n) time",
 		`a \emph{simple} rule`:                         "a simple rule",
