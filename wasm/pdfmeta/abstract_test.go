@@ -57,6 +57,7 @@ func TestGeneratedAbstractEnds(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			tt.page.Title = []string{"A Generated Paper"}
 			tt.page.Authors = "Ada Lovelace and Alan Turing"
+			tt.page.Scripts = true
 			h, err := pdfmeta.Read(pdftest.Paper(tt.page))
 			require.NoError(t, err)
 			assert.Equal(t, tt.want, h.Abstract)
@@ -132,7 +133,7 @@ func TestRealPDFAbstractWithScripts(t *testing.T) {
 // in Unicode's script characters where each character has one, else after ^ or _ (paper.Script).
 func TestGeneratedAbstractWithScripts(t *testing.T) {
 	h, err := pdfmeta.Read(pdftest.Paper(pdftest.Page{
-		Title: []string{"A Generated Paper"}, Authors: "Ada Lovelace and Alan Turing",
+		Title: []string{"A Generated Paper"}, Authors: "Ada Lovelace and Alan Turing", Scripts: true,
 		Abstract: "We generate a PDF in the test. The sheet density was 3.7x10^11 cm^-2 and the mobility 2x10^5 cm^2|/Vs " +
 			"in a well of H_2|O at the filling factor n_SL = 1, past the energy E_F of the well. The values are whole.",
 	}))
@@ -164,7 +165,7 @@ func TestGeneratedMarksAfterNames(t *testing.T) {
 		t.Run(tt.authors, func(t *testing.T) {
 			h, err := pdfmeta.Read(pdftest.Paper(pdftest.Page{
 				Title:   []string{"Clean Water from H_2|O Vapour^*"},
-				Authors: tt.authors,
+				Authors: tt.authors, Scripts: true,
 				Abstract: "We generate a PDF in the test. It has a title, authors and an abstract that the parser must find " +
 					"in the first page.",
 			}))
@@ -186,7 +187,7 @@ func TestGeneratedTitleExponents(t *testing.T) {
 	} {
 		t.Run(tt.title, func(t *testing.T) {
 			h, err := pdfmeta.Read(pdftest.Paper(pdftest.Page{
-				Title: []string{tt.title}, Authors: "Ada Lovelace and Alan Turing",
+				Title: []string{tt.title}, Authors: "Ada Lovelace and Alan Turing", Scripts: true,
 				Abstract: "We generate a PDF in the test. It has a title, authors and an abstract that the parser must find " +
 					"in the first page.",
 			}))
@@ -194,6 +195,18 @@ func TestGeneratedTitleExponents(t *testing.T) {
 			assert.Equal(t, tt.want, h.Title)
 		})
 	}
+}
+
+// TestGeneratedUnderscoresAreText: without Scripts, the generator draws "_" and "^" as text.
+func TestGeneratedUnderscoresAreText(t *testing.T) {
+	abstract := "We generate a PDF in the test. Its abstract names the field user_name and the file a_b^c.txt, which " +
+		"the generator must draw as they are written."
+	h, err := pdfmeta.Read(pdftest.Paper(pdftest.Page{
+		Title: []string{"A Generated snake_case Paper"}, Authors: "Ada Lovelace and Alan Turing", Abstract: abstract,
+	}))
+	require.NoError(t, err)
+	assert.Equal(t, abstract, h.Abstract)
+	assert.Equal(t, "A Generated snake_case Paper", h.Title)
 }
 
 func TestGeneratedUnlabelledAbstract(t *testing.T) {

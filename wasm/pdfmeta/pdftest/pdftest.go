@@ -19,6 +19,9 @@ type Page struct {
 	Header  string   // a small line at the top (a running head, an arXiv stamp)
 	Title   []string // title lines, 18 pt bold; raised and lowered parts as in Abstract
 	Authors string   // one line, 11 pt; raised and lowered parts as in Abstract
+	// Scripts reads "^" and "_" in Title, Authors and Abstract as raised and lowered parts ("q^vol", "H_2|O");
+	// without it they are text ("snake_case", "a^b")
+	Scripts bool
 	// AuthorLines continue Authors on more lines, 11 pt (a list that wraps)
 	AuthorLines []string
 	// AuthorMarks sets a row of superscript affiliation marks (6 pt) above each line of authors
@@ -26,8 +29,8 @@ type Page struct {
 	// Grid is an author grid: rows of names side by side, 11 pt, each name above Affil in 9 pt
 	Grid  [][]string
 	Affil string // one line, 9 pt
-	// Abstract follows an "Abstract" label, wrapped at about 80 characters, 9 pt; its words may have raised and
-	// lowered parts and footnote marks, drawn as words draws "q^vol", "H_2|O" and "Wikipedia`1"
+	// Abstract follows an "Abstract" label, wrapped at about 80 characters, 9 pt; its words may have footnote
+	// marks, and raised and lowered parts with Scripts, drawn as words draws "Wikipedia`1", "q^vol" and "H_2|O"
 	Abstract string
 	// AbstractRight ends the abstract at the top of a right-hand column, above a "Keywords:" line; the
 	// abstract's start then takes the left column (about 40 characters a line) above a gap and body text
@@ -56,7 +59,7 @@ func Paper(p Page) []byte {
 		y -= 40
 	}
 	for _, l := range p.Title {
-		words(textAt, "F2", 18, 72, y, l)
+		words(textAt, "F2", 18, 72, y, l, p.Scripts)
 		y -= 22
 	}
 	y -= 8
@@ -71,7 +74,7 @@ func Paper(p Page) []byte {
 			}
 			y -= 4
 		}
-		words(textAt, "F1", 11, 72, y, l)
+		words(textAt, "F1", 11, 72, y, l, p.Scripts)
 		y -= 14
 	}
 	for _, row := range p.Grid {
@@ -125,7 +128,7 @@ func Paper(p Page) []byte {
 			width = 40
 		}
 		for _, l := range wrap(p.Abstract, width) {
-			words(textAt, "F1", 9, 72, y, l)
+			words(textAt, "F1", 9, 72, y, l, p.Scripts)
 			y -= 11
 		}
 		y -= 20
@@ -135,7 +138,7 @@ func Paper(p Page) []byte {
 			text("F1", 9, 72, "The body of the paper starts here in the left column")
 			y = top
 			for _, l := range wrap(p.AbstractRight, width) {
-				words(textAt, "F1", 9, 320, y, l)
+				words(textAt, "F1", 9, 320, y, l, p.Scripts)
 				y -= 11
 			}
 			text("F1", 9, 320, "Keywords: generated PDFs; tests")
@@ -197,9 +200,14 @@ func Paper(p Page) []byte {
 // lowered part, in a font two thirds as large on a row of its own: "q^vol" raises "vol" by 0.44 of size,
 // "H_2|O" lowers "2" by 0.28 of size (a part runs to the word's end or to a "|", after which the word goes on on
 // the baseline), and "Wikipedia`1" sets a footnote mark "1" 8/9 as large and raised 2/9 of size, on the word's
-// row. Glyphs are placed as Helvetica without widths is read: half the font size a character.
-func words(textAt func(font string, size, x, y float64, s string), font string, size, x, y float64, l string) {
-	if !strings.ContainsAny(l, "^_`") {
+// row. "^" and "_" are text unless scripts. Glyphs are placed as Helvetica without widths is read: half the font
+// size a character.
+func words(textAt func(font string, size, x, y float64, s string), font string, size, x, y float64, l string, scripts bool) {
+	marks := "`"
+	if scripts {
+		marks = "^_`"
+	}
+	if !strings.ContainsAny(l, marks) {
 		textAt(font, size, x, y, l)
 		return
 	}
@@ -213,7 +221,7 @@ func words(textAt func(font string, size, x, y float64, s string), font string, 
 		}
 		for w != "" {
 			k := strings.IndexAny(w, "^_")
-			if k < 0 {
+			if k < 0 || !scripts {
 				k = len(w)
 			}
 			if k > 0 {
