@@ -184,6 +184,14 @@ func TestGeneratedTitleExponents(t *testing.T) {
 		{"The 11^th Workshop on Keys", "The 11th Workshop on Keys"},
 		{"Ca^2+ Signalling in Plants", "Ca²⁺ Signalling in Plants"},
 		{"Clean Water from Vapour^*", "Clean Water from Vapour"},
+		{"An O(n^2|) Algorithm for Keys", "An O(n²) Algorithm for Keys"},
+		{"E = mc^2 for Keys", "E = mc² for Keys"},
+		{"Learning in R^2 with Keys", "Learning in R² with Keys"},
+		{"The Keys Track at CLEF 2008^1", "The Keys Track at CLEF 2008"},
+		{"Results of the Keys Challenge 2019^*", "Results of the Keys Challenge 2019"},
+		{"Sorting 2^10 Keys in SU(2)^2", "Sorting 2¹⁰ Keys in SU(2)²"},
+		{"Keys of the 21^st Century", "Keys of the 21st Century"},
+		{"Keys and Locks^1,2", "Keys and Locks"},
 	} {
 		t.Run(tt.title, func(t *testing.T) {
 			h, err := pdfmeta.Read(pdftest.Paper(pdftest.Page{

@@ -620,6 +620,7 @@ func splitRow(row []*glyph) []line {
 	var cur []*glyph
 	from, runScript := 0, int8(0)
 	marked, named := false, false
+	pending, pendingAt, pendingComma := "", 0, false // a script that is a mark if it ends the line (titleMark)
 	endRun := func() {
 		if run.Len() == 0 {
 			return
@@ -640,11 +641,15 @@ func splitRow(row []*glyph) []line {
 		} else {
 			names.WriteString(t)
 		}
-		if r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(bare.String(), " ")); runScript < 0 || !afterWord(r) || !affiliationMark(run.String()) {
+		switch m := titleMark(bare.String(), run.String()); {
+		case runScript < 0 || m == keepMark:
 			bare.WriteString(t)
-		} else {
+		case m == endMark: // a mark only if nothing follows it on the line: emit decides
+			pending, pendingAt, pendingComma = t, bare.Len(), markComma(run.String())
+			bare.WriteString(t)
+		default:
 			marked = true
-			if strings.HasSuffix(strings.TrimSpace(run.String()), ",") {
+			if markComma(run.String()) {
 				bare.WriteByte(',') // the comma between two names, raised with the mark ("Muller,¹,*" reads "Muller,")
 			}
 		}
@@ -684,6 +689,15 @@ func splitRow(row []*glyph) []line {
 			x0: cur[0].x, x1: cur[len(cur)-1].x1, y: y, size: best, bold: bold*2 > n,
 			text: strings.TrimSpace(b.String()), from: from, to: to,
 		}
+		if pending != "" && strings.TrimSpace(bare.String()[pendingAt+len(pending):]) == "" {
+			marked = true // the line's last word's mark: "Keys Track at CLEF 2008¹", "Vapour∗"
+			s := bare.String()[:pendingAt]
+			bare.Reset()
+			bare.WriteString(s)
+			if pendingComma {
+				bare.WriteByte(',')
+			}
+		}
 		if marked {
 			l.unmarked = strings.TrimSpace(bare.String())
 		}
@@ -695,7 +709,7 @@ func splitRow(row []*glyph) []line {
 		bare.Reset()
 		names.Reset()
 		cur = cur[:0]
-		marked, named = false, false
+		marked, named, pending = false, false, ""
 	}
 	var prev, base *glyph // the glyph before, and the last one on the line's baseline
 	prevScript := int8(0)
@@ -761,10 +775,60 @@ func splitRow(row []*glyph) []line {
 // markChars are the characters of affiliation and footnote marks, but for letters. "+" is not one: Ca²⁺, H⁺.
 const markChars = "0123456789*∗†‡§¶⋆♯♭♮‖#$"
 
-// afterWord: r may end a title's word that a mark follows: a letter, a stop, a comma or a mark, not a digit,
-// whose superscript is its exponent or ordinal (10⁹, 11th).
-func afterWord(r rune) bool {
-	return unicode.IsLetter(r) || r == '.' || r == ',' || strings.ContainsRune(markChars, r) && !unicode.IsDigit(r)
+// How a superscript after a title's word reads: as text, as a footnote mark, or as a mark only if it ends the line.
+const (
+	keepMark = iota
+	dropMark
+	endMark
+)
+
+// markComma: the raised run s ends in a comma, which stays on the line when the mark goes.
+func markComma(s string) bool { return strings.HasSuffix(strings.TrimSpace(s), ",") }
+
+// starRun: s is only stars, daggers and the like (with commas and spaces), never an exponent after a number.
+func starRun(s string) bool {
+	return strings.Trim(s, "*∗†‡§¶⋆ ,") == "" && strings.Trim(s, " ,") != ""
+}
+
+// titleMark says how the superscript s after text (a title line so far) reads. Marks are dropped only where they
+// are marks: a star run after a number ("Challenge 2019∗"), after a word of two or more letters, or a mark at the
+// end of the line after such a word, after a year ("CLEF 2008¹") or after another mark. An exponent stays: after a
+// one-letter word or a bracket (O(n²), R², x^a, SU(2)²), after a number that is no year (10⁹, 2¹⁰), and in a
+// formula (E = mc²).
+func titleMark(text, s string) int {
+	if !affiliationMark(s) {
+		return keepMark
+	}
+	text = strings.TrimRight(text, " ")
+	r, _ := utf8.DecodeLastRuneInString(text)
+	switch {
+	case unicode.IsDigit(r):
+		if starRun(s) {
+			return dropMark
+		}
+		digits := text[len(strings.TrimRightFunc(text, unicode.IsDigit)):]
+		before, _ := utf8.DecodeLastRuneInString(text[:len(text)-len(digits)])
+		if len(digits) == 4 && (digits[:2] == "19" || digits[:2] == "20") && !unicode.IsLetter(before) &&
+			strings.Trim(s, "0123456789, ") == "" {
+			return endMark
+		}
+		return keepMark
+	case r == '.' || r == ',' || strings.ContainsRune(markChars, r):
+		return endMark
+	case !unicode.IsLetter(r):
+		return keepMark
+	}
+	word := []rune(text[len(strings.TrimRightFunc(text, unicode.IsLetter)):])
+	if len(word) < 2 {
+		return keepMark
+	}
+	if starRun(s) && footnoteStar(text, s) {
+		return dropMark
+	}
+	if strings.Contains(text, "=") {
+		return keepMark // E = mc²
+	}
+	return endMark
 }
 
 // footnoteStar: s, raised after text, is a footnote's star or dagger after a word of two letters or more, which
