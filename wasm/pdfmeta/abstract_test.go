@@ -48,6 +48,11 @@ func TestGeneratedAbstractEnds(t *testing.T) {
 				"find the optimum x^* of the loss in a few steps.",
 		}, start + " the parser must read whole. We thank the fund and the society for their help, and " +
 			"find the optimum x^* of the loss in a few steps."},
+		{"a raised vowel is no accent, a raised o after a number is a degree", pdftest.Page{
+			Abstract: start + " the parser must read whole. The map x^a and the value T^e and the kernel k^u were " +
+				"fitted. Samples were kept at 4^o C for a week.",
+		}, start + " the parser must read whole. The map x^a and the value T^e and the kernel k^u were fitted. " +
+			"Samples were kept at 4° C for a week."},
 		{"an abstract that goes on in the next column", pdftest.Page{
 			Abstract:      start + " starts in the left column and",
 			AbstractRight: "ends at the top of the right column, above its keywords.",
@@ -184,6 +189,7 @@ func TestGeneratedTitleExponents(t *testing.T) {
 		{"The 11^th Workshop on Keys", "The 11th Workshop on Keys"},
 		{"Ca^2+ Signalling in Plants", "Ca²⁺ Signalling in Plants"},
 		{"Clean Water from Vapour^*", "Clean Water from Vapour"},
+		{"Keys in Spaces of x^a Form", "Keys in Spaces of x^a Form"},
 		{"An O(n^2|) Algorithm for Keys", "An O(n²) Algorithm for Keys"},
 		{"E = mc^2 for Keys", "E = mc² for Keys"},
 		{"Learning in R^2 with Keys", "Learning in R² with Keys"},

@@ -1079,5 +1079,5 @@ func tidy(s string) string {
 		}
 		b.WriteRune(rs[i])
 	}
-	return paper.CleanText(b.String())
+	return paper.CleanText(strings.ReplaceAll(b.String(), scriptCaret, "^"))
 }

@@ -603,6 +603,10 @@ func scriptHost(s line, row []*glyph, hosts []line, size, limit float64, up bool
 	return dist
 }
 
+// scriptCaret stands for the ^ before a superscript that Script writes (x^a, q^(vol)) in a line's text, until tidy
+// has put the TeX accents on their letters: a ^ the font drew is an accent ("Beno^ıt"), this one is not.
+const scriptCaret = "\ue05e"
+
 func noteMark(s string) bool {
 	return s != "" && strings.Trim(s, "0123456789,*∗†‡§¶⋆♯♭♮‖") == ""
 }
@@ -626,7 +630,13 @@ func splitRow(row []*glyph) []line {
 			return
 		}
 		t := paper.Script(run.String(), runScript > 0)
-		if last, _ := utf8.DecodeLastRuneInString(b.String()); runScript > 0 && ordinal(last, run.String()) {
+		last, _ := utf8.DecodeLastRuneInString(b.String())
+		if runScript > 0 && unicode.IsDigit(last) && (run.String() == "o" || run.String() == "º") {
+			t = "°" // Word's degree sign: a raised o after a number ("4°C")
+		} else if strings.HasPrefix(t, "^") {
+			t = scriptCaret + t[1:] // not an accent for tidy to put on the letter after it (x^a is no xâ)
+		}
+		if runScript > 0 && ordinal(last, run.String()) {
 			t = run.String()
 		} else if runScript > 0 && footnoteStar(b.String(), run.String()) {
 			run.Reset() // "fund∗" reads "fund" in abstracts too; "x^*" stays
