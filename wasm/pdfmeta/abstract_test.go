@@ -46,8 +46,15 @@ func TestGeneratedAbstractEnds(t *testing.T) {
 		{"a footnote star after a word, and a starred symbol", pdftest.Page{
 			Abstract: start + " the parser must read whole. We thank the fund^* and the society^** for their help, and " +
 				"find the optimum x^* of the loss in a few steps.",
-		}, start + " the parser must read whole. We thank the fund and the society for their help, and " +
+			Footnote: "* The fund paid for the keys.",
+		}, start + " the parser must read whole. We thank the fund and the society^(**) for their help, and " +
 			"find the optimum x^* of the loss in a few steps."},
+		{"stars that mean something", pdftest.Page{
+			Abstract: start + " the parser must read whole. We find Ax^* = b and Lx^* here. The IDA^* search and " +
+				"Theta^* planner use AW^*|-algebras, significant^** in all groups (p < 0.01^**|).",
+			Footnote: "* The fund paid for the keys.",
+		}, start + " the parser must read whole. We find Ax^* = b and Lx^* here. The IDA^* search and " +
+			"Theta^* planner use AW^*-algebras, significant^(**) in all groups (p < 0.01^(**))."},
 		{"a raised vowel is no accent, a raised o after a number is a degree", pdftest.Page{
 			Abstract: start + " the parser must read whole. The map x^a and the value T^e and the kernel k^u were " +
 				"fitted. Samples were kept at 4^o C for a week.",

@@ -682,7 +682,7 @@ func abstract(ls []line, title ...int) string {
 				}
 			}
 		}
-		a := tidy(b.String())
+		a := tidy(dropFootnoteStars(b.String(), ls))
 		if !done && midSentence(a) || b.Len() >= maxColumn {
 			a = wholeSentences(a) // the page's end or the length limit cut it: "… in the multi-lingual subtasks,"
 		}
@@ -750,7 +750,7 @@ func unlabelledAbstract(ls []line, from int, floor float64, onePage bool) string
 		if !done && !onePage && !smaller && !widerThanBelow(ls, last, para, right-l.x0) {
 			return ""
 		}
-		a := cutCopyright(tidy(b.String()))
+		a := cutCopyright(tidy(dropFootnoteStars(b.String(), ls)))
 		if !done && !endsSentence(a) { // cut by a figure or the page's end: its whole sentences
 			if k := strings.LastIndexAny(a, ".?!"); k > 0 {
 				a = a[:k+1]
@@ -1081,3 +1081,52 @@ func tidy(s string) string {
 	}
 	return paper.CleanText(strings.ReplaceAll(b.String(), scriptCaret, "^"))
 }
+
+// dropFootnoteStars removes from an abstract's text s (before tidy) the raised star and dagger runs that are
+// clearly footnote marks: after an all-lower-case word ("the fund∗ and") and with a footnote line on the page
+// that starts with the same mark. Other raised stars mean something and stay, as TeX's do: Ax^* = b, IDA^*,
+// AW^*-algebras, "significant^**" (no footnote starts with **).
+func dropFootnoteStars(s string, ls []line) string {
+	if !strings.Contains(s, scriptCaret) {
+		return s
+	}
+	notes := map[string]bool{}
+	for _, l := range ls {
+		t := strings.TrimLeft(strings.TrimPrefix(l.text, scriptCaret), "( ")
+		if n := len(t) - len(strings.TrimLeft(t, "*∗†‡§¶⋆")); n > 0 && strings.TrimSpace(t[n:]) != "" {
+			notes[starKey(t[:n])] = true
+		}
+	}
+	if len(notes) == 0 {
+		return s
+	}
+	var b strings.Builder
+	for {
+		i := strings.Index(s, scriptCaret)
+		if i < 0 {
+			break
+		}
+		rest := s[i+len(scriptCaret):]
+		mark := rest[:len(rest)-len(strings.TrimLeft(rest, "*∗†‡§¶⋆"))]
+		n := len(mark)
+		if mark == "" && strings.HasPrefix(rest, "(") { // ^(**)
+			mark = rest[1 : len(rest)-len(strings.TrimLeft(rest[1:], "*∗†‡§¶⋆"))]
+			n = len(mark) + 2
+			if mark == "" || !strings.HasPrefix(rest[len(mark)+1:], ")") {
+				mark = ""
+			}
+		}
+		b.WriteString(s[:i])
+		if mark != "" && notes[starKey(mark)] && footnoteStar(s[:i], mark) {
+			s = rest[n:]
+			continue
+		}
+		b.WriteString(scriptCaret)
+		s = rest
+	}
+	b.WriteString(s)
+	return b.String()
+}
+
+// starKey is a star run with its stars spelled one way: a footnote set in another font may draw * as ∗.
+func starKey(s string) string { return strings.NewReplacer("∗", "*", "⋆", "*").Replace(s) }

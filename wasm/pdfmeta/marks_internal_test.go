@@ -21,7 +21,7 @@ func TestRaisedMathMarks(t *testing.T) {
 		row = append(row, &glyph{x: x, x1: x + 9, y: 700, size: 18, font: f, text: string(r)})
 		x += 9
 	}
-	for mark, text := range map[string]string{"⋆": "A Paper", "♯": "A Paper^♯", "‖": "A Paper^‖"} {
+	for mark, text := range map[string]string{"⋆": "A Paper^⋆", "♯": "A Paper^♯", "‖": "A Paper^‖"} {
 		ls := splitRow(append(row[:len(row):len(row)], &glyph{x: x, x1: x + 6, y: 707, size: 12, font: f, text: mark}))
 		if assert.Len(t, ls, 1) {
 			assert.Equal(t, "A Paper", unmarked(ls)[0].text, mark)

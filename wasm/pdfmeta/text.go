@@ -638,9 +638,6 @@ func splitRow(row []*glyph) []line {
 		}
 		if runScript > 0 && ordinal(last, run.String()) {
 			t = run.String()
-		} else if runScript > 0 && footnoteStar(b.String(), run.String()) {
-			run.Reset() // "fund∗" reads "fund" in abstracts too; "x^*" stays
-			return
 		}
 		b.WriteString(t)
 		if runScript > 0 && strings.TrimSpace(names.String()) != "" && utf8.RuneCountInString(run.String()) <= maxScript {
@@ -841,16 +838,16 @@ func titleMark(text, s string) int {
 	return endMark
 }
 
-// footnoteStar: s, raised after text, is a footnote's star or dagger after a word of two letters or more, which
-// says nothing to a reader of the text ("fund∗"); after one letter it is a symbol's (x^*, A^†).
+// footnoteStar: s, raised after text, is a star or dagger run after an all-lower-case word of two letters or more,
+// as a footnote's mark is ("fund∗"); after a symbol or a name it may be part of it (x^*, Ax^*, IDA^*, AW^*-algebras).
 func footnoteStar(text, s string) bool {
-	if strings.Trim(s, "*∗†‡§¶⋆ ") != "" {
+	if !starRun(s) {
 		return false
 	}
 	word := text[strings.LastIndexByte(text, ' ')+1:]
 	letters := 0
 	for _, r := range word {
-		if !unicode.IsLetter(r) {
+		if !unicode.IsLower(r) {
 			return false
 		}
 		letters++

@@ -42,6 +42,8 @@ type Page struct {
 	Encrypt string
 	// OneColumnBody: with AbstractUnlabelled, the body below is one column as wide as the abstract
 	OneColumnBody bool
+	// Footnote is a line at the foot of the page, 8 pt ("* We thank the fund.")
+	Footnote string
 	// MorePages are blank pages after the first
 	MorePages int
 }
@@ -93,6 +95,9 @@ func Paper(p Page) []byte {
 	if p.Affil != "" {
 		text("F1", 9, 72, p.Affil)
 		y -= 30
+	}
+	if p.Footnote != "" {
+		textAt("F1", 8, 72, 72, p.Footnote)
 	}
 	if p.Abstract != "" && p.AbstractUnlabelled {
 		text("F1", 9, 72, "Received 1 January 2024; published 2 February 2024")
