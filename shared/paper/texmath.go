@@ -385,7 +385,8 @@ func unwrapFonts(s string) string {
 // superscripts writes ^{3} and ^2 after a letter or digit as Script does: ³, ², and ^{3DP} as ^(3DP). Text is not
 // TeX math: an unbraced ^ raises the whole run of letters and digits after it, not its first character. A run
 // of digits is written as a script (10^23 → 10²³); any other run of more than one character is left as written
-// (2^nd, k^in, x^ij), as TeX would raise only its first character and the writer meant all of it.
+// (2^nd, k^in, x^ij), as TeX would raise only its first character and the writer meant all of it. So is a run
+// that a decimal point and digits or a slash follow (10^2.5, x^0.5, x^1/2).
 func superscripts(s string) string {
 	var b strings.Builder
 	done := 0
@@ -396,6 +397,9 @@ func superscripts(s string) string {
 		arg, n := scriptArg(s[i+1:])
 		if n == 1 { // unbraced: the run of letters and digits
 			run := len(s) - len(strings.TrimLeftFunc(s[i+1:], func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }))
+			if run < len(s) && (s[run] == '/' || s[run] == '.' && run+1 < len(s) && '0' <= s[run+1] && s[run+1] <= '9') {
+				continue // 10^2.5, x^1/2: the writer raised more than the run, and 10².5 would be a false number
+			}
 			if run > i+2 {
 				if strings.Trim(s[i+1:run], "0123456789") != "" {
 					continue
