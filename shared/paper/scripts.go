@@ -35,7 +35,7 @@ func scriptShaped(r rune, sup bool) bool {
 // x_{uv}) or a PDF set it on a raised or lowered baseline: in Unicode's script characters when every character of
 // s has one (x², 10⁻³, cm⁻², 2ⁿ, x₁₂), else after ^ or _, in brackets unless s is one character (a letter with its
 // marks) or one bracketed group already (R^d, x_i, p_d̄, ℝ^(2k), x_(uv), ν_(SL), Δ^(N)). Characters drawn raised
-// or lowered already are written as they are (f′, 25°, x²; a raised ∘ is a degree sign).
+// or lowered already are written as they are (f′, 25°, x²).
 func Script(s string, sup bool) string {
 	chars, scripts, mark := superChars, superReplacer, "^"
 	if !sup {
@@ -43,9 +43,6 @@ func Script(s string, sup bool) string {
 	}
 	if s == "" {
 		return ""
-	}
-	if sup {
-		s = strings.ReplaceAll(s, "∘", "°") // a raised ring is a degree sign (25^∘C, TeX's ^\circ)
 	}
 	if strings.TrimFunc(s, func(r rune) bool { return scriptShaped(r, sup) }) == "" {
 		return s // f′, 25°C, 1ª, x² as the font or the writer drew them
@@ -81,4 +78,14 @@ func tightSigns(s string) string {
 		b = append(b, s[i])
 	}
 	return string(b)
+}
+
+// ScriptAfter is Script for a script s after base, the text before it: a lone raised ∘ after a number, or at the
+// start (TeX's 25$^\circ$C), is a degree sign (25°C); with other characters or after a letter it stays a ring
+// (f^(∘n), A^∘).
+func ScriptAfter(base, s string, sup bool) string {
+	if r, _ := utf8.DecodeLastRuneInString(base); sup && strings.TrimSpace(s) == "∘" && (base == "" || '0' <= r && r <= '9') {
+		return "°"
+	}
+	return Script(s, sup)
 }

@@ -31,7 +31,7 @@ func TestScript(t *testing.T) {
 		{"′", "′", "_′"}, // already raised: as it is
 		{"″", "″", "_″"},
 		{"°", "°", "_°"},
-		{"∘", "°", "_∘"}, // a raised ring is a degree sign
+		{"∘", "^∘", "_∘"}, // a ring: ScriptAfter makes it a degree after a number
 		{"º", "º", "_º"},
 		{"ª", "ª", "_ª"},
 		{"²", "²", "_²"},

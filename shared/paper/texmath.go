@@ -151,7 +151,7 @@ func renderMathIn(m string, depth int) (string, bool) {
 			i = j
 		case c == '^' || c == '_':
 			if arg, n := scriptArg(m[i+1:]); arg != "" && (isWord(arg) || strings.Trim(arg, "0123456789+-") == "") {
-				b.WriteString(Script(arg, c == '^')) // x², x_i, R^d, ℝ^(2k)
+				b.WriteString(ScriptAfter(b.String(), arg, c == '^')) // x², x_i, R^d, ℝ^(2k)
 				i += 1 + n
 				continue
 			}
@@ -164,7 +164,7 @@ func renderMathIn(m string, depth int) (string, bool) {
 			if !ok {
 				return "", false
 			}
-			b.WriteString(Script(r, c == '^'))
+			b.WriteString(ScriptAfter(b.String(), r, c == '^'))
 			i = end
 		case c == '{' || c == '}':
 			i++ // grouping braces left after the commands
@@ -411,7 +411,7 @@ func superscripts(s string) string {
 			continue
 		}
 		b.WriteString(s[done:i])
-		b.WriteString(Script(arg, true))
+		b.WriteString(ScriptAfter(s[:i], arg, true))
 		done = i + 1 + n
 		i = done - 1
 	}

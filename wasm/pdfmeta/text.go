@@ -629,7 +629,7 @@ func splitRow(row []*glyph) []line {
 		if run.Len() == 0 {
 			return
 		}
-		t := paper.Script(run.String(), runScript > 0)
+		t := paper.ScriptAfter(b.String(), run.String(), runScript > 0)
 		last, _ := utf8.DecodeLastRuneInString(b.String())
 		if runScript > 0 && unicode.IsDigit(last) && (run.String() == "o" || run.String() == "º") {
 			t = "°" // Word's degree sign: a raised o after a number ("4°C")
