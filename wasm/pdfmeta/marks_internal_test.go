@@ -1,10 +1,12 @@
 package pdfmeta
 
 import (
+	"math"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/papergist/papergist/shared/paper"
 )
@@ -87,8 +89,19 @@ func denseRows(n int) []glyph {
 // size, not by the page's largest glyph: one huge glyph does not make every short line look at every row.
 func TestScriptHostsAreLookedForNearby(t *testing.T) {
 	const n = 400
-	_, looked := rowLines(denseRows(n))
-	assert.LessOrEqual(t, looked, 10*n) // 4 rows each way at 3 pt; n² = 160,000 when bounded by the 5000 pt glyph
+	gs := denseRows(n)
+	near := 0 // rows within reach of each short line's script search: 0.75 × hostRatio × 3 pt each way
+	for _, g := range gs[1:] {
+		for _, h := range gs[1:] {
+			if h.x == 0 && g.x == 0 && h.y != g.y && math.Abs(h.y-g.y) <= 0.75*hostRatio*3 {
+				near++
+			}
+		}
+	}
+	_, looked := rowLines(gs)
+	require.Positive(t, near)
+	// an order of magnitude of slack; bounded by the 5000 pt glyph, it looked at n² = 160,000 rows
+	assert.Less(t, looked, 10*near, "rows looked at, against %d near the scripts", near)
 }
 
 // BenchmarkLinesWithHugeGlyph: lines on denseRows(400).

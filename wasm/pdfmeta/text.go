@@ -639,12 +639,17 @@ func splitRow(row []*glyph) []line {
 		if runScript > 0 && ordinal(last, run.String()) {
 			t = run.String()
 		}
+		// dropMarkInto leaves the run out of w but for a comma raised with it, the comma between two names
+		// ("Muller,¹,*" reads "Muller,")
+		dropMarkInto := func(w *strings.Builder) {
+			if markComma(run.String()) {
+				w.WriteByte(',')
+			}
+		}
 		b.WriteString(t)
 		if runScript > 0 && strings.TrimSpace(names.String()) != "" && utf8.RuneCountInString(run.String()) <= maxScript {
 			named = true
-			if strings.HasSuffix(strings.TrimSpace(run.String()), ",") {
-				names.WriteByte(',')
-			}
+			dropMarkInto(&names)
 		} else {
 			names.WriteString(t)
 		}
@@ -656,9 +661,7 @@ func splitRow(row []*glyph) []line {
 			bare.WriteString(t)
 		default:
 			marked = true
-			if markComma(run.String()) {
-				bare.WriteByte(',') // the comma between two names, raised with the mark ("Muller,¹,*" reads "Muller,")
-			}
+			dropMarkInto(&bare)
 		}
 		run.Reset()
 	}
