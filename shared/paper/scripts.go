@@ -82,8 +82,9 @@ func tightSigns(s string) string {
 
 // ScriptAfter is Script for a script s after base, the text before it: a lone raised ∘ after a number, or at the
 // start (TeX's 25$^\circ$C), is a degree sign (25°C); with other characters or after a letter it stays a ring
-// (f^(∘n), A^∘).
+// (f^(∘n), A^∘). Spaces before the script do not count: $25\,^\circ$C is 25 °C.
 func ScriptAfter(base, s string, sup bool) string {
+	base = strings.TrimRight(base, " \u00a0\u2009\u202f~")
 	if r, _ := utf8.DecodeLastRuneInString(base); sup && strings.TrimSpace(s) == "∘" && (base == "" || '0' <= r && r <= '9') {
 		return "°"
 	}
