@@ -49,6 +49,12 @@ func TestGeneratedAbstractEnds(t *testing.T) {
 			Footnote: "* The fund paid for the keys.",
 		}, start + " the parser must read whole. We thank the fund and the society^(**) for their help, and " +
 			"find the optimum x^* of the loss in a few steps."},
+		{"a star after an operator or before its operand, with a star footnote", pdftest.Page{
+			Abstract: start + " the parser must read whole. It runs in O(n log^* n) time for the fund^* and solves the " +
+				"opt^* problem and the dual^*|(y) form.",
+			Footnote: "* Corresponding author.",
+		}, start + " the parser must read whole. It runs in O(n log^* n) time for the fund and solves the " +
+			"opt^* problem and the dual^*(y) form."},
 		{"stars that mean something", pdftest.Page{
 			Abstract: start + " the parser must read whole. We find Ax^* = b and Lx^* here. The IDA^* search and " +
 				"Theta^* planner use AW^*|-algebras, significant^** in all groups (p < 0.01^**|).",
@@ -205,6 +211,9 @@ func TestGeneratedTitleExponents(t *testing.T) {
 		{"Sorting 2^10 Keys in SU(2)^2", "Sorting 2¹⁰ Keys in SU(2)²"},
 		{"Keys of the 21^st Century", "Keys of the 21st Century"},
 		{"Keys and Locks^1,2", "Keys and Locks"},
+		{"Keys in log^* n Rounds", "Keys in log^* n Rounds"},
+		{"Keys in n log^* n", "Keys in n log^* n"},
+		{"The max^* Operator for Keys", "The max^* Operator for Keys"},
 	} {
 		t.Run(tt.title, func(t *testing.T) {
 			h, err := pdfmeta.Read(pdftest.Paper(pdftest.Page{

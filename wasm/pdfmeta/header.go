@@ -1117,7 +1117,7 @@ func dropFootnoteStars(s string, ls []line) string {
 			}
 		}
 		b.WriteString(s[:i])
-		if mark != "" && notes[starKey(mark)] && footnoteStar(s[:i], mark) {
+		if mark != "" && notes[starKey(mark)] && footnoteStar(s[:i], mark) && !operand(rest[n:]) {
 			s = rest[n:]
 			continue
 		}
@@ -1126,6 +1126,24 @@ func dropFootnoteStars(s string, ls []line) string {
 	}
 	b.WriteString(s)
 	return b.String()
+}
+
+// operand: the text after a star begins with what the starred word applies to, a one-letter word or a bracket
+// ("log^* n", "f^*(x)"): the star is part of the formula, not a footnote's mark.
+func operand(after string) bool {
+	if strings.HasPrefix(after, "(") {
+		return true
+	}
+	t := strings.TrimLeft(after, " ")
+	if len(t) == len(after) {
+		return false
+	}
+	w := []rune(t)
+	k := 0
+	for k < len(w) && unicode.IsLetter(w[k]) {
+		k++
+	}
+	return k == 1 && (k == len(w) || !unicode.IsLetter(w[k]) && w[k] != '\'' && w[k] != '’')
 }
 
 // starKey is a star run with its stars spelled one way: a footnote set in another font may draw * as ∗.

@@ -842,12 +842,17 @@ func titleMark(text, s string) int {
 }
 
 // footnoteStar: s, raised after text, is a star or dagger run after an all-lower-case word of two letters or more,
-// as a footnote's mark is ("fund∗"); after a symbol or a name it may be part of it (x^*, Ax^*, IDA^*, AW^*-algebras).
+// as a footnote's mark is ("fund∗"); after a symbol or a name it may be part of it (x^*, Ax^*, IDA^*, AW^*-algebras),
+// and after an operator it is one (log* n, opt*).
 func footnoteStar(text, s string) bool {
 	if !starRun(s) {
 		return false
 	}
 	word := text[strings.LastIndexByte(text, ' ')+1:]
+	switch strings.TrimLeft(word, "(") {
+	case "log", "lg", "ln", "exp", "sup", "inf", "min", "max", "opt", "arg", "argmin", "argmax":
+		return false
+	}
 	letters := 0
 	for _, r := range word {
 		if !unicode.IsLower(r) {
