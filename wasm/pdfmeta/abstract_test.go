@@ -214,6 +214,8 @@ func TestGeneratedTitleExponents(t *testing.T) {
 		{"Keys in log^* n Rounds", "Keys in log^* n Rounds"},
 		{"Keys in n log^* n", "Keys in n log^* n"},
 		{"The max^* Operator for Keys", "The max^* Operator for Keys"},
+		{"Population Density per km^2", "Population Density per km²"},
+		{"Keys in Boxes of 1 cm^3", "Keys in Boxes of 1 cm³"},
 	} {
 		t.Run(tt.title, func(t *testing.T) {
 			h, err := pdfmeta.Read(pdftest.Paper(pdftest.Page{
