@@ -19,6 +19,7 @@ func TestCleanTextRendersTeX(t *testing.T) {
 		`the 2^nd edition`:                             "the 2^nd edition",
 		`grows as 2^n and k^in`:                        "grows as 2ⁿ and k^in",
 		`x^ij here`:                                    "x^ij here",
+		"10\ue05e9 keys and x\ue05ea here":             "10⁹ keys and x^a here", // pdfmeta's scriptCaret, were it to leak
 		`scales as 10^23 here`:                         "scales as 10²³ here",
 		`scales as 10^23.`:                             "scales as 10²³.",
 		`grows as 10^2.5 here`:                         "grows as 10^2.5 here",
