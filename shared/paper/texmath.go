@@ -35,11 +35,6 @@ var texFonts = map[string]bool{"mathcal": true, "mathbf": true, "mathrm": true, 
 
 var blackboard = map[string]string{"R": "ℝ", "N": "ℕ", "Z": "ℤ", "Q": "ℚ", "C": "ℂ"}
 
-var (
-	superDigits = strings.NewReplacer("0", "⁰", "1", "¹", "2", "²", "3", "³", "4", "⁴", "5", "⁵", "6", "⁶", "7", "⁷", "8", "⁸", "9", "⁹", "-", "⁻", "+", "⁺")
-	subDigits   = strings.NewReplacer("0", "₀", "1", "₁", "2", "₂", "3", "₃", "4", "₄", "5", "₅", "6", "₆", "7", "₇", "8", "₈", "9", "₉")
-)
-
 // renderTeX rewrites s's font commands everywhere, its math spans where the whole span can be
 // rendered, and a ~ tie between words into a space.
 func renderTeX(s string) string {
@@ -155,38 +150,22 @@ func renderMathIn(m string, depth int) (string, bool) {
 			b.WriteString(w)
 			i = j
 		case c == '^' || c == '_':
-			arg, n := scriptArg(m[i+1:])
-			if arg == "" || strings.Trim(arg, "0123456789+-") != "" || c == '_' && strings.ContainsAny(arg, "+-") {
-				if arg != "" && isWord(arg) {
-					if c == '^' && len(arg) > 1 {
-						arg = "(" + arg + ")" // ℝ^(2k), not ℝ^2k
-					}
-					b.WriteString(string(c) + arg) // x_i, R^d stay as plain text reads them
-					i += 1 + n
-					continue
-				}
-				// a script with commands or braces of its own: ε^(-2/(1-α)), p_d̄, ℓ_∞
-				raw, end := braceArg(m, i+1)
-				if end < 0 {
-					return "", false
-				}
-				r, ok := renderMathIn(raw, depth+1)
-				if !ok {
-					return "", false
-				}
-				if utf8.RuneCountInString(r) > 1 && !isMarked(r) && !(r[0] == '(' && strings.IndexByte(r, ')') == len(r)-1) {
-					r = "(" + r + ")"
-				}
-				b.WriteString(string(c) + r)
-				i = end
+			if arg, n := scriptArg(m[i+1:]); arg != "" && (isWord(arg) || strings.Trim(arg, "0123456789+-") == "") {
+				b.WriteString(ScriptAfter(b.String(), arg, c == '^')) // x², x_i, R^d, ℝ^(2k)
+				i += 1 + n
 				continue
 			}
-			if c == '^' {
-				b.WriteString(superDigits.Replace(arg))
-			} else {
-				b.WriteString(subDigits.Replace(arg))
+			// a script with commands or braces of its own: ε^(-2/(1-α)), p_d̄, ℓ_∞
+			raw, end := braceArg(m, i+1)
+			if end < 0 {
+				return "", false
 			}
-			i += 1 + n
+			r, ok := renderMathIn(raw, depth+1)
+			if !ok {
+				return "", false
+			}
+			b.WriteString(ScriptAfter(b.String(), r, c == '^'))
+			i = end
 		case c == '{' || c == '}':
 			i++ // grouping braces left after the commands
 		default:
@@ -403,7 +382,11 @@ func unwrapFonts(s string) string {
 	return b.String()
 }
 
-// superscripts turns ^{3} and ^2 after a letter or digit into superscript digits, and ^{3DP} into ^3DP.
+// superscripts writes ^{3} and ^2 after a letter or digit as Script does: ³, ², and ^{3DP} as ^(3DP). Text is not
+// TeX math: an unbraced ^ raises the whole run of letters and digits after it, not its first character. A run
+// of digits is written as a script (10^23 → 10²³); any other run of more than one character is left as written
+// (2^nd, k^in, x^ij), as TeX would raise only its first character and the writer meant all of it. So is a run
+// that a decimal point and digits or a slash follow (10^2.5, x^0.5, x^1/2).
 func superscripts(s string) string {
 	var b strings.Builder
 	done := 0
@@ -412,15 +395,23 @@ func superscripts(s string) string {
 			continue
 		}
 		arg, n := scriptArg(s[i+1:])
+		if n == 1 { // unbraced: the run of letters and digits
+			run := len(s) - len(strings.TrimLeftFunc(s[i+1:], func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }))
+			if run < len(s) && (s[run] == '/' || s[run] == '.' && run+1 < len(s) && '0' <= s[run+1] && s[run+1] <= '9') {
+				continue // 10^2.5, x^1/2: the writer raised more than the run, and 10².5 would be a false number
+			}
+			if run > i+2 {
+				if strings.Trim(s[i+1:run], "0123456789") != "" {
+					continue
+				}
+				arg, n = s[i+1:run], run-i-1
+			}
+		}
 		if arg == "" || !isWord(strings.Trim(arg, "+-")) {
 			continue
 		}
 		b.WriteString(s[done:i])
-		if strings.Trim(arg, "0123456789+-") == "" {
-			b.WriteString(superDigits.Replace(arg))
-		} else {
-			b.WriteString("^" + arg)
-		}
+		b.WriteString(ScriptAfter(s[:i], arg, true))
 		done = i + 1 + n
 		i = done - 1
 	}

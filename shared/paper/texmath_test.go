@@ -15,7 +15,26 @@ import (
 // The inputs are the forms the issue saw raw in TL;DRs and abstracts.
 func TestCleanTextRendersTeX(t *testing.T) {
 	for in, want := range map[string]string{
-		`Diffusion Policy~(H^{\mathbf{3}DP}) learns`:   "Diffusion Policy (H^3DP) learns",
+		`Diffusion Policy~(H^{\mathbf{3}DP}) learns`:   "Diffusion Policy (H^(3DP)) learns",
+		`the 2^nd edition`:                             "the 2^nd edition",
+		`grows as 2^n and k^in`:                        "grows as 2ⁿ and k^in",
+		`x^ij here`:                                    "x^ij here",
+		"10\ue05e9 keys and x\ue05ea here":             "10⁹ keys and x^a here", // pdfmeta's scriptCaret, were it to leak
+		`scales as 10^23 here`:                         "scales as 10²³ here",
+		`scales as 10^23.`:                             "scales as 10²³.",
+		`grows as 10^2.5 here`:                         "grows as 10^2.5 here",
+		`grows as x^0.5 here`:                          "grows as x^0.5 here",
+		`grows as 10^23.5 here`:                        "grows as 10^23.5 here",
+		`grows as x^1/2 here`:                          "grows as x^1/2 here",
+		`at $25^\circ$C`:                               "at 25°C",
+		`at 25$^\circ$C`:                               "at 25°C",
+		`at $25\,^\circ$C`:                             "at 25 °C",
+		`at $25 ^\circ$C`:                              "at 25 °C",
+		`at $25\;^{\circ}$C`:                           "at 25 °C",
+		`the n-fold $f^{\circ n}$ map`:                 "the n-fold f^(∘ n) map",
+		`the interior $A^\circ$ of A`:                  "the interior A^∘ of A",
+		`$x^{n + 1}$ and $x^{n+1}$`:                    "xⁿ⁺¹ and xⁿ⁺¹",
+		`x^2 y`:                                        "x² y",
 		`sorts in $\mathcal{O}(n \log n)$ time`:        "sorts in O(n log n) time",
 		`a \emph{simple} rule`:                         "a simple rule",
 		`with $\alpha \leq 0.5$ and $k=10^{3}$ steps`:  "with α ≤ 0.5 and k=10³ steps",
@@ -23,7 +42,7 @@ func TestCleanTextRendersTeX(t *testing.T) {
 		`Schr\"odinger and Erd\H{o}s`:                  "Schrödinger and Erdős",
 		`see Section~\ref{sec}`:                        `see Section \ref{sec}`,
 		`about ~10% faster`:                            "about ~10% faster",
-		`the loss $\frac{1}{n}\sum_{i=1}^n x_i$ reads`: "the loss (1/n)∑_(i=1)^n x_i reads",
+		`the loss $\frac{1}{n}\sum_{i=1}^n x_i$ reads`: "the loss (1/n)∑_(i=1)ⁿ x_i reads",
 		`costs $5 and $6`:                              "costs $5 and $6",
 		`$x_i$ is an input`:                            "x_i is an input",
 	} {
@@ -178,7 +197,7 @@ func TestCleanTextLeavesUnclosedTeXQuotesAsWritten(t *testing.T) {
 // Math that abstracts write often and cards showed raw: \left( \right), ℝ and logic.
 func TestCleanTextRendersMoreMath(t *testing.T) {
 	for in, want := range map[string]string{
-		`a generator $G: \R^{k} \to \R^n$ maps`:                         "a generator G: ℝ^k → ℝ^n maps",
+		`a generator $G: \R^{k} \to \R^n$ maps`:                         "a generator G: ℝ^k → ℝⁿ maps",
 		`a bound $\mathcal{O}\left(\log n\right)$ and $\left.x\right|$`: "a bound O(log n) and x|",
 		`queries with $\wedge$, $\vee$ and $\exists$`:                   "queries with ∧, ∨ and ∃",
 		`and $\left(\frac{1}{2}\right)$ reads`:                          "and (1/2) reads",
@@ -231,7 +250,7 @@ func TestCleanTextKeepsSetBracesAndGroupedScripts(t *testing.T) {
 		`the set $\left\{v\right\}$ of one vertex`:    "the set {v} of one vertex",
 		`all $\{t \mid t>0\}$ here`:                   "all {t | t>0} here",
 		`a map $F: \R^{3m} \to \R^m$ and $2^{ab}$`:    "a map F: ℝ^(3m) → ℝ^m and 2^(ab)",
-		`braces \{q\} in text, $x_{uv}$ and $y^{12}$`: "braces {q} in text, x_uv and y¹²",
+		`braces \{q\} in text, $x_{uv}$ and $y^{12}$`: "braces {q} in text, x_(uv) and y¹²",
 	} {
 		assert.Equal(t, want, paper.CleanText(in), in)
 	}
@@ -269,7 +288,7 @@ func TestCleanTextSpacesOperatorNamesAfterLetters(t *testing.T) {
 // (n+1)/2 and a/(b+c), never n+1/2 or a/b+c.
 func TestCleanTextRendersFractionsAndNestedScripts(t *testing.T) {
 	for in, want := range map[string]string{
-		`a mean $\frac{1}{n}\sum_{i=1}^n x_i$ and $\prod_{j} p_j$`:                "a mean (1/n)∑_(i=1)^n x_i and ∏_j p_j",
+		`a mean $\frac{1}{n}\sum_{i=1}^n x_i$ and $\prod_{j} p_j$`:                "a mean (1/n)∑_(i=1)ⁿ x_i and ∏_j p_j",
 		`at $\frac{n+1}{2}$, $\frac{a}{b+c}$, $\frac{a}{2k}$`:                     "at (n+1)/2, a/(b+c), a/(2k)",
 		`needs $\frac12k^{k+1}-1$ nodes and $2\frac{x}{y}$`:                       "needs (1/2)k^(k+1)-1 nodes and 2(x/y)",
 		`a mixed $2 \frac{1}{n}$ is no mixed number, $x = \frac{a}{b}$`:           "a mixed 2 (1/n) is no mixed number, x = a/b",
@@ -279,7 +298,7 @@ func TestCleanTextRendersFractionsAndNestedScripts(t *testing.T) {
 		`$\widetilde{O}\left(\epsilon^{-\frac{2}{1-\alpha}}\right)$`:              "Õ(ε^(-2/(1-α)))",
 		`from $\exp(\Theta(\sqrt L))$ to $\frac{1}{\sqrt{n}}$`:                    "from exp(Θ(√L)) to 1/√n",
 		`a root $\sqrt xy$ and $(\frac{a}{b})^2$ and $\frac{a}{b}^2$`:             "a root √(x)y and (a/b)² and (a/b)²",
-		`$p_{\bar{d}}$, $\ell_\infty$, $P_\Phi(z)$ and $\Delta_{eo}^{(N)}$`:       "p_d̄, ℓ_∞, P_Φ(z) and Δ_eo^(N)",
+		`$p_{\bar{d}}$, $\ell_\infty$, $P_\Phi(z)$ and $\Delta_{eo}^{(N)}$`:       "p_d̄, ℓ_∞, P_Φ(z) and Δ_(eo)^(N)",
 		`a matrix $\mathbf{A} \in \mathbb{R}^{k \times n}$`:                       "a matrix A ∈ ℝ^(k × n)",
 		`spans $\bar{uv}$ and $\tilde{ab}$`:                                       "spans u̅v̅ and a͠b",
 		// what has no safe text form stays as written

@@ -18,6 +18,9 @@ func CleanText(s string) string {
 	if s == "" {
 		return ""
 	}
+	if strings.Contains(s, "\ue05e") { // pdfmeta's marker for a raised run's ^ (scriptCaret), should one get this far
+		s = strings.ReplaceAll(s, "\ue05e", "^")
+	}
 	if out, ok := cleanASCII(s); ok {
 		return out
 	}

@@ -200,6 +200,29 @@ func TestAbstractWordInTextIsNoLabel(t *testing.T) {
 	}
 }
 
+// A one-page abstract whose text narrows to a column beside a figure (abs11-pusep) stopped at the figure's
+// first label, and its caption, set as large as the text beside it, could be read into it: the abstract runs
+// to its end now, without the figure's words.
+func TestAbstractBesideAFigure(t *testing.T) {
+	ls := []line{
+		{x0: 72, x1: 524, y: 700, size: 10, text: "Abstract We study a text set beside a figure. The text runs across the page"},
+		{x0: 72, x1: 524, y: 688, size: 10, text: "first, then narrows to a column at the right of a figure"},
+		{x0: 292, x1: 523, y: 676, size: 10, text: "that has labels. The column goes on beside"},
+		{x0: 98, x1: 140, y: 670, size: 7, text: "0.4 ν =1 ν =1"},
+		{x0: 292, x1: 523, y: 664, size: 10, text: "the figure and its caption, set in the"},
+		{x0: 80, x1: 269, y: 660, size: 10, text: "Figure 1: a caption set beside the"},
+		{x0: 292, x1: 304, y: 652, size: 10, text: "same"},
+		{x0: 317, x1: 523, y: 652, size: 10, text: "type as the text, on its own rows."},
+		{x0: 80, x1: 269, y: 648, size: 10, text: "text, in the size of the text."},
+		{x0: 222, x1: 233, y: 645, size: 8.5, text: "(a)"},
+		{x0: 72, x1: 524, y: 640, size: 10, text: "Below the figure the text runs across the page again, to its end."},
+		{x0: 72, x1: 200, y: 610, size: 12, text: "1 Introduction"},
+	}
+	assert.Equal(t, "We study a text set beside a figure. The text runs across the page first, then narrows to a column at "+
+		"the right of a figure that has labels. The column goes on beside the figure and its caption, set in the same "+
+		"type as the text, on its own rows. Below the figure the text runs across the page again, to its end.", abstract(ls))
+}
+
 // A paragraph whose last line is one short word, followed by an indented paragraph: the indented first line lies
 // below the short line and beside it, but the text has not narrowed there, so it is read.
 func TestAbstractIndentedParagraphAfterAShortLine(t *testing.T) {

@@ -49,18 +49,44 @@ func header(w *walker, bottom, top float64, onePage bool) Header {
 	findIDs(&h, texts)
 
 	height := top - bottom
-	ti := titleLines(ls, bottom+0.35*height)
+	named := unmarked(ls) // titles without their footnote marks
+	ti := titleLines(named, bottom+0.35*height)
 	if len(ti) == 0 {
 		return h
 	}
-	h.Title = titleCase(joinLines(ls, ti), ls, ti)
+	h.Title = titleCase(joinLines(named, ti), named, ti)
 	last := ti[len(ti)-1]
-	h.Authors = authors(ls, last+1, ls[ti[0]].size)
+	h.Authors = authors(nameLines(ls), last+1, ls[ti[0]].size)
 	h.Abstract = abstract(ls, ti...)
 	if h.Abstract == "" {
 		h.Abstract = unlabelledAbstract(ls, last+1, bottom+0.3*height, onePage)
 	}
 	return h
+}
+
+// unmarked is ls with each line's text without the marks after its words (line.unmarked), or ls itself.
+func unmarked(ls []line) []line { return textsOf(ls, func(l line) string { return l.unmarked }) }
+
+// nameLines is ls with each line's text without the raised runs after its words (line.names), or ls itself.
+func nameLines(ls []line) []line { return textsOf(ls, func(l line) string { return l.names }) }
+
+// textsOf is ls with each line's text replaced by text(line) where that is not empty, or ls itself.
+func textsOf(ls []line, text func(line) string) []line {
+	var out []line
+	for i, l := range ls {
+		t := text(l)
+		if t == "" {
+			continue
+		}
+		if out == nil {
+			out = append([]line{}, ls...)
+		}
+		out[i].text = t
+	}
+	if out == nil {
+		return ls
+	}
+	return out
 }
 
 // titleLines returns the indices of the title's lines: the largest text above floor with a few letters,
@@ -656,7 +682,7 @@ func abstract(ls []line, title ...int) string {
 				}
 			}
 		}
-		a := tidy(b.String())
+		a := tidy(dropFootnoteStars(b.String(), ls))
 		if !done && midSentence(a) || b.Len() >= maxColumn {
 			a = wholeSentences(a) // the page's end or the length limit cut it: "… in the multi-lingual subtasks,"
 		}
@@ -687,7 +713,11 @@ func capsHeading(ls []line, i, at int) bool {
 func unlabelledAbstract(ls []line, from int, floor float64, onePage bool) string {
 	for i := from; i < len(ls) && ls[i].y > floor; i++ {
 		l := ls[i]
-		if l.letters() < 20 || frontMatterRe.MatchString(l.text) || hasName(l.text) && looksLikeNames(l.text) {
+		names := l.text
+		if l.names != "" {
+			names = l.names
+		}
+		if l.letters() < 20 || frontMatterRe.MatchString(l.text) || hasName(names) && looksLikeNames(names) {
 			continue
 		}
 		var b strings.Builder
@@ -720,7 +750,7 @@ func unlabelledAbstract(ls []line, from int, floor float64, onePage bool) string
 		if !done && !onePage && !smaller && !widerThanBelow(ls, last, para, right-l.x0) {
 			return ""
 		}
-		a := cutCopyright(tidy(b.String()))
+		a := cutCopyright(tidy(dropFootnoteStars(b.String(), ls)))
 		if !done && !endsSentence(a) { // cut by a figure or the page's end: its whole sentences
 			if k := strings.LastIndexAny(a, ".?!"); k > 0 {
 				a = a[:k+1]
@@ -774,16 +804,25 @@ const maxColumn = 4000
 
 // readColumn appends to b the lines from ls[from] on that lie in the column x0..x1 below the line prev, up
 // to the keywords or the introduction (done), a gap, a change of size, or maxColumn bytes. It returns the right
-// edge of the widest line it read and the baseline of the last. Sub- and superscripts (short lines much smaller than the text, on rows
-// of their own) are passed over.
+// edge of the widest line it read and the baseline of the last. Short lines much smaller than the text that are no
+// line's script (lines attaches those: "q^(vol)", "cm⁻²"), a figure's labels, are passed over, and so are lines below
+// the last row read and beside it: a figure's labels and caption, set next to text that narrows around the figure.
 func readColumn(ls []line, from int, prev line, x0, x1 float64, b *strings.Builder) (done bool, right, last float64) {
 	size := 0.0
 	right = prev.x1
-	var words map[string]int // the page's words, for the hyphens at line ends
+	left := prev.x0
+	row0, row1, before1 := prev.x0, prev.x1, prev.x1 // the last row's span, and the right edge of the row before
+	var words map[string]int                         // the page's words, for the hyphens at line ends
 	for j := from; j < len(ls) && b.Len() < maxColumn; j++ {
 		m := ls[j]
 		if m.x1 < x0 || m.x0 > x1 {
 			continue // another column
+		}
+		if size != 0 && math.Abs(m.y-prev.y) > 1 && (m.x1 < row0 && row0 > left+3 ||
+			m.x0 > row1 && row1 < right-3 && (m.size < size-0.5 || before1 < right-3)) {
+			// below the last row read and beside it, where the text has narrowed at that side: a figure's
+			// labels and caption. A paragraph's indented first line after a short last line is text.
+			continue
 		}
 		if endsAbstract(m.text) {
 			return true, right, prev.y
@@ -793,7 +832,7 @@ func readColumn(ls []line, from int, prev line, x0, x1 float64, b *strings.Build
 			ref = prev.size
 		}
 		if m.size < 0.85*ref && len([]rune(m.text)) <= 6 {
-			continue // "q" with its subscript "vol" a little below and apart, a figure's label
+			continue // a figure's label, or a script too far from its word to be attached
 		}
 		if prev.y-m.y > 2.5*m.size {
 			break
@@ -822,6 +861,11 @@ func readColumn(ls []line, from int, prev line, x0, x1 float64, b *strings.Build
 			}
 			b.WriteString(m.text)
 		}
+		if math.Abs(m.y-prev.y) > 1 {
+			row0, row1, before1 = m.x0, m.x1, row1
+		}
+		left = math.Min(left, m.x0)
+		row0, row1 = math.Min(row0, m.x0), math.Max(row1, m.x1)
 		prev = m
 		right = math.Max(right, m.x1)
 	}
@@ -1035,5 +1079,72 @@ func tidy(s string) string {
 		}
 		b.WriteRune(rs[i])
 	}
-	return paper.CleanText(b.String())
+	return paper.CleanText(strings.ReplaceAll(b.String(), scriptCaret, "^"))
 }
+
+// dropFootnoteStars removes from an abstract's text s (before tidy) the raised star and dagger runs that are
+// clearly footnote marks: after an all-lower-case word ("the fund∗ and") and with a footnote line on the page
+// that starts with the same mark. Other raised stars mean something and stay, as TeX's do: Ax^* = b, IDA^*,
+// AW^*-algebras, "significant^**" (no footnote starts with **).
+func dropFootnoteStars(s string, ls []line) string {
+	if !strings.Contains(s, scriptCaret) {
+		return s
+	}
+	notes := map[string]bool{}
+	for _, l := range ls {
+		t := strings.TrimLeft(strings.TrimPrefix(l.text, scriptCaret), "( ")
+		if n := len(t) - len(strings.TrimLeft(t, "*∗†‡§¶⋆")); n > 0 && strings.TrimSpace(t[n:]) != "" {
+			notes[starKey(t[:n])] = true
+		}
+	}
+	if len(notes) == 0 {
+		return s
+	}
+	var b strings.Builder
+	for {
+		i := strings.Index(s, scriptCaret)
+		if i < 0 {
+			break
+		}
+		rest := s[i+len(scriptCaret):]
+		mark := rest[:len(rest)-len(strings.TrimLeft(rest, "*∗†‡§¶⋆"))]
+		n := len(mark)
+		if mark == "" && strings.HasPrefix(rest, "(") { // ^(**)
+			mark = rest[1 : len(rest)-len(strings.TrimLeft(rest[1:], "*∗†‡§¶⋆"))]
+			n = len(mark) + 2
+			if mark == "" || !strings.HasPrefix(rest[len(mark)+1:], ")") {
+				mark = ""
+			}
+		}
+		b.WriteString(s[:i])
+		if mark != "" && notes[starKey(mark)] && footnoteStar(s[:i], mark) && !operand(rest[n:]) {
+			s = rest[n:]
+			continue
+		}
+		b.WriteString(scriptCaret)
+		s = rest
+	}
+	b.WriteString(s)
+	return b.String()
+}
+
+// operand: the text after a star begins with what the starred word applies to, a one-letter word or a bracket
+// ("log^* n", "f^*(x)"): the star is part of the formula, not a footnote's mark.
+func operand(after string) bool {
+	if strings.HasPrefix(after, "(") {
+		return true
+	}
+	t := strings.TrimLeft(after, " ")
+	if len(t) == len(after) {
+		return false
+	}
+	w := []rune(t)
+	k := 0
+	for k < len(w) && unicode.IsLetter(w[k]) {
+		k++
+	}
+	return k == 1 && (k == len(w) || !unicode.IsLetter(w[k]) && w[k] != '\'' && w[k] != '’')
+}
+
+// starKey is a star run with its stars spelled one way: a footnote set in another font may draw * as ∗.
+func starKey(s string) string { return strings.NewReplacer("∗", "*", "⋆", "*").Replace(s) }

@@ -1,15 +1,20 @@
 package pdfmeta
 
 import (
+	"math"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/papergist/papergist/shared/paper"
 )
 
 // LNCS and other classes mark a title's or a name's footnote with TeX's math star ⋆ (and ♯, ‖…), which now
-// decode as such (they read "?" before): raised after a word, they are footnote marks, not text ("Paper⋆").
+// decode as such (they read "?" before): raised after a word, they are footnote marks, not a title's or a name's
+// text ("Paper⋆"). The line's text keeps ♯ and ‖ as superscripts, as an abstract keeps a raised "cm²"; a star
+// after a word is a footnote's and says nothing to a reader of the text either.
 func TestRaisedMathMarks(t *testing.T) {
 	f := &font{}
 	var row []*glyph
@@ -18,10 +23,11 @@ func TestRaisedMathMarks(t *testing.T) {
 		row = append(row, &glyph{x: x, x1: x + 9, y: 700, size: 18, font: f, text: string(r)})
 		x += 9
 	}
-	for _, mark := range []string{"⋆", "♯", "‖"} {
+	for mark, text := range map[string]string{"⋆": "A Paper^⋆", "♯": "A Paper^♯", "‖": "A Paper^‖"} {
 		ls := splitRow(append(row[:len(row):len(row)], &glyph{x: x, x1: x + 6, y: 707, size: 12, font: f, text: mark}))
 		if assert.Len(t, ls, 1) {
-			assert.Equal(t, "A Paper", ls[0].text, mark)
+			assert.Equal(t, "A Paper", unmarked(ls)[0].text, mark)
+			assert.Equal(t, text, tidy(ls[0].text), mark)
 		}
 	}
 }
@@ -31,4 +37,114 @@ func TestTidySpellsLigaturesLikePageText(t *testing.T) {
 	in := "Efﬁcient Transformers for ﬂow ﬁelds"
 	assert.Equal(t, "Efficient Transformers for flow fields", tidy(in))
 	assert.Equal(t, paper.CleanText(in), tidy(in))
+}
+
+// Scripts set a little off their base's baseline on its own row are written as scripts: abs11-pusep's "l_B",
+// "QW₀" and "QW₋₁" read "lB", "QW0" and "QW-1" before, the last a false value.
+func TestScriptsOnTheirWordsRow(t *testing.T) {
+	f := &font{}
+	var row []*glyph
+	x := 100.0
+	add := func(s string, y, size float64) {
+		for _, r := range s {
+			row = append(row, &glyph{x: x, x1: x + size/2, y: y, size: size, font: f, text: string(r)})
+			x += size / 2
+		}
+	}
+	add("ratio d/l", 700, 10)
+	add("B", 698.5, 6.5)
+	add(" wells QW", 700, 10)
+	add("-1", 697.4, 6.5)
+	add(" and QW", 700, 10)
+	add("2", 697.4, 6.5)
+	add(" m", 700, 10)
+	add("2", 703.5, 6.5)
+	add(" f", 700, 10) // a prime and a degree ring drawn raised and small: as they are, with no ^
+	add("′", 702, 7)
+	add("(x) at 25", 700, 10)
+	add("∘", 703, 7)
+	add("C", 700, 10)
+	ls := splitRow(row)
+	if assert.Len(t, ls, 1) {
+		assert.Equal(t, "ratio d/l_B wells QW₋₁ and QW₂ m² f′(x) at 25°C", ls[0].text)
+		assert.Equal(t, 10.0, ls[0].size)
+	}
+}
+
+// denseRows is a page of n rows of short lines in 3 pt type, 1.5 pt apart, and one 5000 pt glyph (a watermark, a
+// drop cap or an odd font matrix) far below them.
+func denseRows(n int) []glyph {
+	f := &font{}
+	gs := []glyph{{x: 0, x1: 2500, y: -10000, size: 5000, font: f, text: "W"}}
+	for r := 0; r < n; r++ {
+		for k, c := range "ab" {
+			x := float64(k) * 1.5
+			gs = append(gs, glyph{x: x, x1: x + 1.5, y: 700 - 1.5*float64(r), size: 3, font: f, text: string(c)})
+		}
+	}
+	return gs
+}
+
+// TestScriptHostsAreLookedForNearby: the rows looked at for a script's host are bounded by the script's own
+// size, not by the page's largest glyph: one huge glyph does not make every short line look at every row.
+func TestScriptHostsAreLookedForNearby(t *testing.T) {
+	const n = 400
+	gs := denseRows(n)
+	near := 0 // rows within reach of each short line's script search: 0.75 × hostRatio × 3 pt each way
+	for _, g := range gs[1:] {
+		for _, h := range gs[1:] {
+			if h.x == 0 && g.x == 0 && h.y != g.y && math.Abs(h.y-g.y) <= 0.75*hostRatio*3 {
+				near++
+			}
+		}
+	}
+	_, looked := rowLines(gs)
+	require.Positive(t, near)
+	// an order of magnitude of slack; bounded by the 5000 pt glyph, it looked at n² = 160,000 rows
+	assert.Less(t, looked, 10*near, "rows looked at, against %d near the scripts", near)
+}
+
+// BenchmarkLinesWithHugeGlyph: lines on denseRows(400).
+func BenchmarkLinesWithHugeGlyph(b *testing.B) {
+	gs := denseRows(400)
+	for b.Loop() {
+		lines(gs)
+	}
+}
+
+// TestRowsFollowTheirScripts: after a script moves to its host's row, each line's from and to index the glyphs
+// of its row as it is now, in the row the script left ("Figure") and in the row it joined ("cm⁻²").
+func TestRowsFollowTheirScripts(t *testing.T) {
+	f := &font{}
+	var gs []glyph
+	add := func(s string, x, y, size float64) {
+		for _, r := range s {
+			gs = append(gs, glyph{x: x, x1: x + size/2, y: y, size: size, font: f, text: string(r)})
+			x += size / 2
+		}
+	}
+	add("density 3 cm", 100, 700, 10)
+	add("-2", 160, 704, 6.5)    // raised on a row of its own, after "cm"
+	add("Figure", 400, 704, 10) // on the script's row, far to the right
+	gs2 := append([]glyph{}, gs...)
+	var ps []*glyph
+	for i := range gs2 {
+		ps = append(ps, &gs2[i])
+	}
+	rows := [][]*glyph{{ps[12], ps[13], ps[14], ps[15], ps[16], ps[17], ps[18], ps[19]}, ps[:12]}
+	ls := [][]line{splitRow(rows[0]), splitRow(rows[1])}
+	attachScripts(rows, ls, []float64{704, 700})
+	for r := range rows {
+		for _, l := range ls[r] {
+			if assert.LessOrEqual(t, l.to, len(rows[r]), l.text) {
+				var b strings.Builder
+				for _, g := range rows[r][l.from:l.to] {
+					b.WriteString(g.text)
+				}
+				assert.Equal(t, strings.ReplaceAll(l.text, " ", ""), strings.NewReplacer("-2", "⁻²", " ", "").Replace(b.String()), l.text)
+			}
+		}
+	}
+	assert.Equal(t, "Figure", ls[0][0].text)
+	assert.Equal(t, "density 3 cm⁻²", ls[1][0].text)
 }

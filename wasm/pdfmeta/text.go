@@ -9,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/ledongthuc/pdf"
+
+	"github.com/papergist/papergist/shared/paper"
 )
 
 // glyph is one decoded character code as drawn: its origin and advance in page space (points, y up).
@@ -18,6 +20,7 @@ type glyph struct {
 	font     *font
 	text     string
 	rotated  bool
+	script   int8 // +1 a superscript, -1 a subscript of the line it was attached to (attachScripts)
 }
 
 // font is what the walker needs of a font dictionary: its decoder, widths and style.
@@ -430,6 +433,14 @@ type line struct {
 	size      float64 // the most common glyph size
 	bold      bool    // most glyphs bold
 	text      string
+	// unmarked is text without the raised footnote and affiliation marks after its words ("Smith¹", "Title∗"),
+	// for titles; empty when it is text
+	unmarked string
+	// names is text without any short raised run after a word, whatever it holds ("Smith¹⁻³", "Smith^(A,B)",
+	// "Smith^([1])"), for lines of names, where a raised run is never part of a name; empty when it is text
+	names string
+	// the line's glyphs are row[from:to] of the row lines made it from
+	from, to int
 }
 
 func (l line) letters() int {
@@ -444,32 +455,157 @@ func (l line) letters() int {
 
 // lines groups upright glyphs into lines: glyphs on one baseline (within a third of their size) join, with
 // a space where the gap between them is wider than a sixth of the size, and a gap wider than twice the size
-// (a column gutter, or the space between author blocks) starts another line.
+// (a column gutter, or the space between author blocks) starts another line. Text on a raised or lowered
+// baseline of its own is attached to the line it belongs to as its superscripts and subscripts (attachScripts).
 func lines(glyphs []glyph) []line {
+	ls, _ := rowLines(glyphs)
+	return ls
+}
+
+// rowLines is lines, and how many rows attachScripts looked at for hosts (its cost, which tests bound).
+func rowLines(glyphs []glyph) ([]line, int) {
 	var gs []*glyph // pointers: sorting moves 8 bytes a glyph, not the glyph (a visible cost in wasm)
 	for i := range glyphs {
 		if g := &glyphs[i]; !g.rotated && g.size >= 1 && strings.TrimSpace(g.text) != "" {
+			g.script = 0
 			gs = append(gs, g)
 		}
 	}
 	if len(gs) == 0 {
-		return nil
+		return nil, 0
 	}
 	// Baselines: glyphs sorted top to bottom, a new row when y drops by more than a third of the size.
 	sort.SliceStable(gs, func(i, j int) bool { return gs[i].y > gs[j].y })
-	var out []line
+	var rows [][]*glyph
+	var ls [][]line   // each row's lines
+	var top []float64 // each row's highest baseline
 	for start := 0; start < len(gs); {
 		end := start + 1
 		for end < len(gs) && gs[start].y-gs[end].y < math.Min(gs[start].size, gs[end].size)/3 {
 			end++
 		}
-		row := gs[start:end]
+		row := gs[start:end:end]
+		top = append(top, row[0].y)
 		sort.SliceStable(row, func(i, j int) bool { return row[i].x < row[j].x })
-		out = append(out, splitRow(row)...)
+		rows = append(rows, row)
+		ls = append(ls, splitRow(row))
 		start = end
 	}
-	return out
+	looked := attachScripts(rows, ls, top)
+	var out []line
+	for _, l := range ls {
+		out = append(out, l...)
+	}
+	return out, looked
 }
+
+// maxScript is the most characters a line can have and be another line's superscript or subscript.
+const maxScript = 8
+
+// attachScripts moves the lines that are another line's superscripts or subscripts into that line's row, at
+// their x, and splits the rows they leave and join into lines again. A script is a short line in a font at most
+// 0.85 of the line's size whose baseline is raised by at most 0.75 of the line's size (the next line up is a
+// line height away) or lowered by at most half of it, and that overlaps the line horizontally, give or take a
+// third of its size; of several such lines, the one whose baseline is nearest. A host is at most hostRatio times
+// the script's size, so it is at most 0.75 × hostRatio of that size away: that bounds the rows looked at, which
+// attachScripts returns. rows run top to bottom (top is each one's highest baseline); a row that gains or loses a
+// script is replaced by its new glyphs, which its lines' from and to index.
+func attachScripts(rows [][]*glyph, ls [][]line, top []float64) int {
+	looked := 0
+	var moved map[int][]*glyph // row → the script glyphs it gets
+	var left map[int]bool      // rows that lose a script
+	for r, rowLines := range ls {
+		for _, s := range rowLines {
+			if s.to-s.from > maxScript || utf8.RuneCountInString(s.text) > maxScript {
+				continue
+			}
+			size := 0.0
+			for _, g := range rows[r][s.from:s.to] {
+				size = math.Max(size, g.size)
+			}
+			host, dist := -1, math.Inf(1)
+			reach := 0.75 * hostRatio * size
+			// rows above have higher baselines: s may be a subscript of their lines; rows below, a superscript
+			for r2 := r - 1; r2 >= 0 && top[r2+1]-s.y <= reach; r2-- {
+				looked++
+				if d := scriptHost(s, rows[r2], ls[r2], size, 0.5, false); d < dist {
+					host, dist = r2, d
+				}
+			}
+			for r2 := r + 1; r2 < len(rows) && s.y-top[r2] <= reach; r2++ {
+				looked++
+				if d := scriptHost(s, rows[r2], ls[r2], size, 0.75, true); d < dist {
+					host, dist = r2, d
+				}
+			}
+			if host < 0 {
+				continue
+			}
+			var script int8 = 1
+			if host < r {
+				script = -1
+			}
+			if moved == nil {
+				moved, left = map[int][]*glyph{}, map[int]bool{}
+			}
+			for _, g := range rows[r][s.from:s.to] {
+				g.script = script
+				moved[host] = append(moved[host], g)
+			}
+			left[r] = true
+		}
+	}
+	for r := range rows {
+		if len(moved[r]) == 0 && !left[r] {
+			continue
+		}
+		var row []*glyph
+		for _, g := range rows[r] {
+			if g.script == 0 {
+				row = append(row, g)
+			}
+		}
+		row = append(row, moved[r]...)
+		sort.SliceStable(row, func(i, j int) bool { return row[i].x < row[j].x })
+		rows[r], ls[r] = row, splitRow(row)
+	}
+	return looked
+}
+
+// hostRatio is the most a script's host can be larger than it (TeX's second-level scripts are half the size).
+const hostRatio = 3
+
+// scriptHost is the distance between the baseline of line s (whose largest glyph is size) and that of the
+// nearest of hosts (the lines of row) whose script s is, raised (up) or lowered by at most limit of the host's
+// size; +Inf if none. A script sits beside the host's glyphs, not over them: a row of marks drawn across a line
+// of names, or an accent, is no script.
+func scriptHost(s line, row []*glyph, hosts []line, size, limit float64, up bool) float64 {
+	dist := math.Inf(1)
+	for _, h := range hosts {
+		d := h.y - s.y
+		if up {
+			d = -d
+		}
+		if d <= 0 || d > limit*h.size || d >= dist || size > 0.85*h.size || h.size > hostRatio*size || s.x1 < h.x0-h.size/3 || s.x0 > h.x1+h.size/3 {
+			continue
+		}
+		over := false
+		for _, g := range row[h.from:h.to] {
+			if math.Min(g.x1, s.x1)-math.Max(g.x, s.x0) > 0.3*size {
+				over = true
+				break
+			}
+		}
+		if !over {
+			dist = d
+		}
+	}
+	return dist
+}
+
+// scriptCaret stands for the ^ before a superscript that Script writes (x^a, q^(vol)) in a line's text, until tidy
+// has put the TeX accents on their letters: a ^ the font drew is an accent ("Beno^ıt"), this one is not.
+const scriptCaret = "\ue05e"
 
 func noteMark(s string) bool {
 	return s != "" && strings.Trim(s, "0123456789,*∗†‡§¶⋆♯♭♮‖") == ""
@@ -482,38 +618,126 @@ func endsLower(s string) bool {
 
 func splitRow(row []*glyph) []line {
 	var out []line
-	var b strings.Builder
+	var b, bare strings.Builder // the text, and the text without marks after words (line.unmarked)
+	var run strings.Builder     // a superscript or subscript being read
+	var names strings.Builder   // the text without raised runs after words (line.names)
 	var cur []*glyph
-	emit := func() {
+	from, runScript := 0, int8(0)
+	marked, named := false, false
+	pending, pendingAt, pendingComma := "", 0, false // a script that is a mark if it ends the line (titleMark)
+	endRun := func() {
+		if run.Len() == 0 {
+			return
+		}
+		t := paper.ScriptAfter(b.String(), run.String(), runScript > 0)
+		last, _ := utf8.DecodeLastRuneInString(b.String())
+		if runScript > 0 && unicode.IsDigit(last) && (run.String() == "o" || run.String() == "º") {
+			t = "°" // Word's degree sign: a raised o after a number ("4°C")
+		} else if strings.HasPrefix(t, "^") {
+			t = scriptCaret + t[1:] // not an accent for tidy to put on the letter after it (x^a is no xâ)
+		}
+		if runScript > 0 && ordinal(last, run.String()) {
+			t = run.String()
+		}
+		// dropMarkInto leaves the run out of w but for a comma raised with it, the comma between two names
+		// ("Muller,¹,*" reads "Muller,")
+		dropMarkInto := func(w *strings.Builder) {
+			if markComma(run.String()) {
+				w.WriteByte(',')
+			}
+		}
+		b.WriteString(t)
+		if runScript > 0 && strings.TrimSpace(names.String()) != "" && utf8.RuneCountInString(run.String()) <= maxScript {
+			named = true
+			dropMarkInto(&names)
+		} else {
+			names.WriteString(t)
+		}
+		switch m := titleMark(bare.String(), run.String()); {
+		case runScript < 0 || m == keepMark:
+			bare.WriteString(t)
+		case m == endMark: // a mark only if nothing follows it on the line: emit decides
+			pending, pendingAt, pendingComma = t, bare.Len(), markComma(run.String())
+			bare.WriteString(t)
+		default:
+			marked = true
+			dropMarkInto(&bare)
+		}
+		run.Reset()
+	}
+	emit := func(to int) {
+		endRun()
 		if len(cur) == 0 {
 			return
 		}
 		sizes := map[float64]int{}
-		bold := 0
-		for _, g := range cur {
+		bold, n, y := 0, 0, cur[0].y
+		for k := len(cur) - 1; k >= 0; k-- {
+			g := cur[k]
+			if g.script != 0 {
+				continue // a script says nothing of the line's size or baseline
+			}
 			sizes[math.Round(g.size*2)/2] += len([]rune(g.text))
 			if g.font.bold {
 				bold++
 			}
+			n++
+			y = g.y
 		}
-		best, n := 0.0, -1
-		for s, c := range sizes {
-			if c > n || (c == n && s > best) {
-				best, n = s, c
+		if n == 0 { // a script alone, far from the text it was attached to
+			for _, g := range cur {
+				sizes[math.Round(g.size*2)/2]++
 			}
 		}
-		out = append(out, line{
-			x0: cur[0].x, x1: cur[len(cur)-1].x1, y: cur[0].y, size: best, bold: bold*2 > len(cur),
-			text: strings.TrimSpace(b.String()),
-		})
+		best, most := 0.0, -1
+		for s, c := range sizes {
+			if c > most || (c == most && s > best) {
+				best, most = s, c
+			}
+		}
+		l := line{
+			x0: cur[0].x, x1: cur[len(cur)-1].x1, y: y, size: best, bold: bold*2 > n,
+			text: strings.TrimSpace(b.String()), from: from, to: to,
+		}
+		if pending != "" && strings.TrimSpace(bare.String()[pendingAt+len(pending):]) == "" {
+			marked = true // the line's last word's mark: "Keys Track at CLEF 2008¹", "Vapour∗"
+			s := bare.String()[:pendingAt]
+			bare.Reset()
+			bare.WriteString(s)
+			if pendingComma {
+				bare.WriteByte(',')
+			}
+		}
+		if marked {
+			l.unmarked = strings.TrimSpace(bare.String())
+		}
+		if named {
+			l.names = strings.TrimSpace(names.String())
+		}
+		out = append(out, l)
 		b.Reset()
+		bare.Reset()
+		names.Reset()
 		cur = cur[:0]
+		marked, named, pending = false, false, ""
 	}
-	var prev *glyph
+	var prev, base *glyph // the glyph before, and the last one on the line's baseline
+	prevScript := int8(0)
 	mark := false
-	for _, g := range row {
-		// a footnote mark raised right after a word ("Wikipedia¹", "Title*") is not part of the text
-		if prev != nil && g.y-prev.y >= 0.2*prev.size && noteMark(g.text) &&
+	for i, g := range row {
+		script := g.script
+		// a script on the line's own row: smaller, on a baseline a tenth of the size or more off its base's,
+		// right after it or after another script ("QW₀", "l_B", "QW₋₁")
+		if script == 0 && base != nil && g.size <= 0.85*base.size && math.Abs(g.y-base.y) >= 0.1*base.size &&
+			g.x-prev.x1 < base.size/6 && (prev == base || prevScript != 0) {
+			script = 1
+			if g.y < base.y {
+				script = -1
+			}
+		}
+		// a footnote mark raised right after a word ("Wikipedia¹", "Title*") on the word's own row is not part
+		// of the text
+		if script == 0 && prev != nil && g.y-prev.y >= 0.2*prev.size && noteMark(g.text) &&
 			(mark || g.x-prev.x1 < prev.size/6 && endsLower(prev.text)) {
 			mark = true
 			continue
@@ -522,16 +746,146 @@ func splitRow(row []*glyph) []line {
 		if prev != nil {
 			gap := g.x - prev.x1
 			size := math.Max(g.size, prev.size)
+			if script != 0 && prevScript == script {
+				size = math.Min(g.size, prev.size) // within a script
+			}
 			if gap > 1.2*size {
-				emit()
+				emit(i)
+				from, base = i, nil
 			} else if gap > size/6 && len(cur) > 0 {
-				b.WriteByte(' ')
+				if script != 0 && script == runScript {
+					run.WriteByte(' ')
+				} else {
+					endRun()
+					b.WriteByte(' ')
+					bare.WriteByte(' ')
+					names.WriteByte(' ')
+				}
 			}
 		}
+		if script != runScript {
+			endRun()
+		}
+		runScript = script
 		cur = append(cur, g)
-		b.WriteString(g.text)
-		prev = g
+		if script != 0 {
+			run.WriteString(g.text)
+		} else {
+			b.WriteString(g.text)
+			bare.WriteString(g.text)
+			names.WriteString(g.text)
+			base = g
+		}
+		prev, prevScript = g, script
 	}
-	emit()
+	emit(len(row))
 	return out
+}
+
+// markChars are the characters of affiliation and footnote marks, but for letters. "+" is not one: Ca²⁺, H⁺.
+const markChars = "0123456789*∗†‡§¶⋆♯♭♮‖#$"
+
+// How a superscript after a title's word reads: as text, as a footnote mark, or as a mark only if it ends the line.
+const (
+	keepMark = iota
+	dropMark
+	endMark
+)
+
+// markComma: the raised run s ends in a comma, which stays on the line when the mark goes.
+func markComma(s string) bool { return strings.HasSuffix(strings.TrimSpace(s), ",") }
+
+// starRun: s is only stars, daggers and the like (with commas and spaces), never an exponent after a number.
+func starRun(s string) bool {
+	return strings.Trim(s, "*∗†‡§¶⋆ ,") == "" && strings.Trim(s, " ,") != ""
+}
+
+// titleMark says how the superscript s after text (a title line so far) reads. Marks are dropped only where they
+// are marks: a star run after a number ("Challenge 2019∗"), after a word of two or more letters, or a mark at the
+// end of the line after such a word (digits only after a capitalised one: "Networks¹"), after a year ("CLEF
+// 2008¹") or after another mark. An exponent stays: after a one-letter word or a bracket (O(n²), R², x^a, SU(2)²),
+// after a number that is no year (10⁹, 2¹⁰), after a lower-case word (per km²), and in a formula (E = mc²).
+func titleMark(text, s string) int {
+	if !affiliationMark(s) {
+		return keepMark
+	}
+	text = strings.TrimRight(text, " ")
+	r, _ := utf8.DecodeLastRuneInString(text)
+	switch {
+	case unicode.IsDigit(r):
+		if starRun(s) {
+			return dropMark
+		}
+		digits := text[len(strings.TrimRightFunc(text, unicode.IsDigit)):]
+		before, _ := utf8.DecodeLastRuneInString(text[:len(text)-len(digits)])
+		if len(digits) == 4 && (digits[:2] == "19" || digits[:2] == "20") && !unicode.IsLetter(before) &&
+			strings.Trim(s, "0123456789, ") == "" {
+			return endMark
+		}
+		return keepMark
+	case r == '.' || r == ',' || strings.ContainsRune(markChars, r):
+		return endMark
+	case !unicode.IsLetter(r):
+		return keepMark
+	}
+	word := []rune(text[len(strings.TrimRightFunc(text, unicode.IsLetter)):])
+	if len(word) < 2 {
+		return keepMark
+	}
+	if starRun(s) && footnoteStar(text, s) {
+		return dropMark
+	}
+	if strings.Contains(text, "=") {
+		return keepMark // E = mc²
+	}
+	if unicode.IsLower(word[0]) && strings.Trim(s, "0123456789") == "" {
+		return keepMark // a unit's exponent (per km²); a footnote's digits follow a capitalised word (Networks¹)
+	}
+	return endMark
+}
+
+// footnoteStar: s, raised after text, is a star or dagger run after an all-lower-case word of two letters or more,
+// as a footnote's mark is ("fund∗"); after a symbol or a name it may be part of it (x^*, Ax^*, IDA^*, AW^*-algebras),
+// and after an operator it is one (log* n, opt*).
+func footnoteStar(text, s string) bool {
+	if !starRun(s) {
+		return false
+	}
+	word := text[strings.LastIndexByte(text, ' ')+1:]
+	switch strings.TrimLeft(word, "(") {
+	case "log", "lg", "ln", "exp", "sup", "inf", "min", "max", "opt", "arg", "argmin", "argmax":
+		return false
+	}
+	letters := 0
+	for _, r := range word {
+		if !unicode.IsLower(r) {
+			return false
+		}
+		letters++
+	}
+	return letters >= 2
+}
+
+// ordinal: s raised after the digits last is an ordinal's ending, written on the line ("11th", "2nd").
+func ordinal(last rune, s string) bool {
+	return unicode.IsDigit(last) && (s == "st" || s == "nd" || s == "rd" || s == "th")
+}
+
+// affiliationMark: a superscript after a name or a title's last word that marks an affiliation or a footnote
+// ("Smith¹,²", "Dutot∗", "Abu-Rayyan^a", "Turing^(2,a)", AIP's "Rodary^(a))"), not text: digits, stars, daggers
+// and the like, and at most three lower-case letters, with commas between and brackets around.
+func affiliationMark(s string) bool {
+	marks, letters := 0, 0
+	for _, r := range s {
+		switch {
+		case r == ',' || r == ' ' || r == '(' || r == ')':
+		case 'a' <= r && r <= 'z':
+			letters++
+		case strings.ContainsRune(markChars, r):
+			marks++
+		default:
+			return false
+		}
+	}
+	return marks+letters > 0 && letters <= 3
 }

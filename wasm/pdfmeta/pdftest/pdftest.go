@@ -17,8 +17,11 @@ import (
 // U+E800 on in CMTI10, whose encoding names codes 0 (unknownglyph), 12 (fi), 33, 38, 48 and 63.
 type Page struct {
 	Header  string   // a small line at the top (a running head, an arXiv stamp)
-	Title   []string // title lines, 18 pt bold
-	Authors string   // one line, 11 pt
+	Title   []string // title lines, 18 pt bold; raised and lowered parts as in Abstract
+	Authors string   // one line, 11 pt; raised and lowered parts as in Abstract
+	// Scripts reads "^" and "_" in Title, Authors and Abstract as raised and lowered parts ("q^vol", "H_2|O");
+	// without it they are text ("snake_case", "a^b")
+	Scripts bool
 	// AuthorLines continue Authors on more lines, 11 pt (a list that wraps)
 	AuthorLines []string
 	// AuthorMarks sets a row of superscript affiliation marks (6 pt) above each line of authors
@@ -26,8 +29,8 @@ type Page struct {
 	// Grid is an author grid: rows of names side by side, 11 pt, each name above Affil in 9 pt
 	Grid  [][]string
 	Affil string // one line, 9 pt
-	// Abstract follows an "Abstract" label, wrapped at about 80 characters, 9 pt; a word "q^vol" is drawn
-	// as "q" with "vol" raised in 6 pt, and "Wikipedia`1" with a footnote mark "1" raised in 8 pt
+	// Abstract follows an "Abstract" label, wrapped at about 80 characters, 9 pt; its words may have footnote
+	// marks, and raised and lowered parts with Scripts, drawn as words draws "Wikipedia`1", "q^vol" and "H_2|O"
 	Abstract string
 	// AbstractRight ends the abstract at the top of a right-hand column, above a "Keywords:" line; the
 	// abstract's start then takes the left column (about 40 characters a line) above a gap and body text
@@ -39,6 +42,8 @@ type Page struct {
 	Encrypt string
 	// OneColumnBody: with AbstractUnlabelled, the body below is one column as wide as the abstract
 	OneColumnBody bool
+	// Footnote is a line at the foot of the page, 8 pt ("* We thank the fund.")
+	Footnote string
 	// MorePages are blank pages after the first
 	MorePages int
 }
@@ -56,7 +61,7 @@ func Paper(p Page) []byte {
 		y -= 40
 	}
 	for _, l := range p.Title {
-		text("F2", 18, 72, l)
+		words(textAt, "F2", 18, 72, y, l, p.Scripts)
 		y -= 22
 	}
 	y -= 8
@@ -71,7 +76,7 @@ func Paper(p Page) []byte {
 			}
 			y -= 4
 		}
-		text("F1", 11, 72, l)
+		words(textAt, "F1", 11, 72, y, l, p.Scripts)
 		y -= 14
 	}
 	for _, row := range p.Grid {
@@ -90,6 +95,9 @@ func Paper(p Page) []byte {
 	if p.Affil != "" {
 		text("F1", 9, 72, p.Affil)
 		y -= 30
+	}
+	if p.Footnote != "" {
+		textAt("F1", 8, 72, 72, p.Footnote)
 	}
 	if p.Abstract != "" && p.AbstractUnlabelled {
 		text("F1", 9, 72, "Received 1 January 2024; published 2 February 2024")
@@ -125,7 +133,7 @@ func Paper(p Page) []byte {
 			width = 40
 		}
 		for _, l := range wrap(p.Abstract, width) {
-			words(textAt, 72, y, l)
+			words(textAt, "F1", 9, 72, y, l, p.Scripts)
 			y -= 11
 		}
 		y -= 20
@@ -135,7 +143,7 @@ func Paper(p Page) []byte {
 			text("F1", 9, 72, "The body of the paper starts here in the left column")
 			y = top
 			for _, l := range wrap(p.AbstractRight, width) {
-				words(textAt, 320, y, l)
+				words(textAt, "F1", 9, 320, y, l, p.Scripts)
 				y -= 11
 			}
 			text("F1", 9, 320, "Keywords: generated PDFs; tests")
@@ -193,29 +201,51 @@ func Paper(p Page) []byte {
 	return out.Bytes()
 }
 
-// words draws a 9 pt line at x, y: in one string, or word by word where a word has a raised part
-// ("q^vol", raised 4 pt), placed as Helvetica without widths is read: half the font size a character.
-func words(textAt func(font string, size, x, y float64, s string), x, y float64, l string) {
-	if !strings.ContainsAny(l, "^`") {
-		textAt("F1", 9, x, y, l)
+// words draws a line at x, y in font and size: in one string, or word by word where a word has a raised or
+// lowered part, in a font two thirds as large on a row of its own: "q^vol" raises "vol" by 0.44 of size,
+// "H_2|O" lowers "2" by 0.28 of size (a part runs to the word's end or to a "|", after which the word goes on on
+// the baseline), and "Wikipedia`1" sets a footnote mark "1" 8/9 as large and raised 2/9 of size, on the word's
+// row. "^" and "_" are text unless scripts. Glyphs are placed as Helvetica without widths is read: half the font
+// size a character.
+func words(textAt func(font string, size, x, y float64, s string), font string, size, x, y float64, l string, scripts bool) {
+	marks := "`"
+	if scripts {
+		marks = "^_`"
+	}
+	if !strings.ContainsAny(l, marks) {
+		textAt(font, size, x, y, l)
 		return
 	}
 	for _, w := range strings.Fields(l) {
-		if base, note, ok := strings.Cut(w, "`"); ok { // a footnote mark, 8 pt raised 2 pt: on the word's row
-			textAt("F1", 9, x, y, base)
-			x += 4.5 * float64(len(base))
-			textAt("F1", 8, x, y+2, note)
-			x += 4*float64(len(note)) + 4.5
+		if base, note, ok := strings.Cut(w, "`"); ok {
+			textAt(font, size, x, y, base)
+			x += size / 2 * float64(len(base))
+			textAt(font, size*8/9, x, y+size*2/9, note)
+			x += size*4/9*float64(len(note)) + size/2
 			continue
 		}
-		base, raised, _ := strings.Cut(w, "^")
-		textAt("F1", 9, x, y, base)
-		x += 4.5 * float64(len(base))
-		if raised != "" {
-			textAt("F1", 6, x, y+4, raised)
-			x += 3 * float64(len(raised))
+		for w != "" {
+			k := strings.IndexAny(w, "^_")
+			if k < 0 || !scripts {
+				k = len(w)
+			}
+			if k > 0 {
+				textAt(font, size, x, y, w[:k])
+				x += size / 2 * float64(k)
+			}
+			if k == len(w) {
+				break
+			}
+			shift := size * 0.44
+			if w[k] == '_' {
+				shift = -size * 0.28
+			}
+			part, rest, _ := strings.Cut(w[k+1:], "|")
+			textAt(font, size*2/3, x, y+shift, part)
+			x += size / 3 * float64(len(part))
+			w = rest
 		}
-		x += 4.5
+		x += size / 2
 	}
 }
 
