@@ -65,16 +65,16 @@ func header(w *walker, bottom, top float64, onePage bool) Header {
 }
 
 // unmarked is ls with each line's text without the marks after its words (line.unmarked), or ls itself.
-func unmarked(ls []line) []line { return textsOf(ls, func(l line) string { return l.unmarked }) }
+func unmarked(ls []line) []line { return textsOf(ls, func(_ int, l line) string { return l.unmarked }) }
 
 // nameLines is ls with each line's text without the raised runs after its words (line.names), or ls itself.
-func nameLines(ls []line) []line { return textsOf(ls, func(l line) string { return l.names }) }
+func nameLines(ls []line) []line { return textsOf(ls, func(_ int, l line) string { return l.names }) }
 
-// textsOf is ls with each line's text replaced by text(line) where that is not empty, or ls itself.
-func textsOf(ls []line, text func(line) string) []line {
+// textsOf is ls with each line's text replaced by text(i, line) where that is not empty, or ls itself.
+func textsOf(ls []line, text func(i int, l line) string) []line {
 	var out []line
 	for i, l := range ls {
-		t := text(l)
+		t := text(i, l)
 		if t == "" {
 			continue
 		}
@@ -373,24 +373,15 @@ var emailRe = regexp.MustCompile(`[(<\[]?(?:\{[^{}]*\}|[\w.+-]+)@[\w-]+(?:\.[\w-
 // them ("Ada Lovelace (ada@example.org), Alan Turing"): notNamesRe refuses any line with an "@". A line of
 // addresses only is left as it is, a sign that the names above it are set apart from their affiliations.
 func withoutEmails(ls []line, from int) []line {
-	var out []line
-	for i := from; i < len(ls) && i < from+24; i++ {
-		if !strings.Contains(ls[i].text, "@") {
-			continue
+	return textsOf(ls, func(i int, l line) string {
+		if i < from || i >= from+24 || !strings.Contains(l.text, "@") {
+			return ""
 		}
-		t := strings.TrimSpace(emailRe.ReplaceAllString(ls[i].text, "  "))
-		if !hasName(t) {
-			continue
+		if t := strings.TrimSpace(emailRe.ReplaceAllString(l.text, "  ")); hasName(t) {
+			return t
 		}
-		if out == nil {
-			out = append([]line{}, ls...)
-		}
-		out[i].text = t
-	}
-	if out == nil {
-		return ls
-	}
-	return out
+		return ""
+	})
 }
 
 // capsNames is ls with the lists of names printed in capitals below the title (from ls[from] on) in title case
