@@ -33,7 +33,7 @@ export async function analyze(request) {
   let reply = await toHost(msg);
   // The document went away since the last page (it crashed), which the channel learns only by this request going
   // unanswered: once more, on a document opened again. An analysis can be repeated; a library change cannot.
-  if (!reply.ok && reply.error?.code === 'unavailable') {
+  if (!reply.ok && reply.error?.code === 'no_reply') {
     engineStats.retries++;
     reply = await toHost(msg);
   }

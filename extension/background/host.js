@@ -104,7 +104,7 @@ function hearPorts() {
 function gone(through) {
   for (const [token, c] of byToken) if (c === through) byToken.delete(token);
   for (const w of [...awaited.values()]) {
-    if (w.through === through) w.settle({ ok: false, error: { code: 'unavailable', message: 'the engine stopped before it answered; try again' } });
+    if (w.through === through) w.settle({ ok: false, error: { code: 'no_reply', message: 'the engine stopped before it answered' } });
   }
   lost(through);
 }
@@ -146,7 +146,7 @@ export async function toHost(msg) {
     // never have connected, a look every CHECK_MS whether the document is still there.
     const check = setInterval(async () => {
       if (!awaited.has(id) || (await scope.clients.get(client.id))) return;
-      settle({ ok: false, error: { code: 'unavailable', message: 'the engine stopped before it answered; try again' } });
+      settle({ ok: false, error: { code: 'no_reply', message: 'the engine stopped before it answered' } });
       lost(through);
     }, CHECK_MS);
     const settle = (/** @type {any} */ reply) => {

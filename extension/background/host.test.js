@@ -74,7 +74,7 @@ test('a request whose document goes away is answered with an error, and the next
   alive = false;
   const got = await reply;
   assert.equal(got.ok, false);
-  assert.equal(got.error.code, 'unavailable');
+  assert.equal(got.error.code, 'no_reply');
 
   const next = toHost({ target: 'offscreen', type: 'x', n: 4 });
   await new Promise((r) => setTimeout(r, 10));
@@ -91,12 +91,12 @@ test('requests that outlived their document leave the channel to the next docume
   const late = toHost({ target: 'offscreen', type: 'y' });
   await new Promise((r) => setTimeout(r, 10));
   alive = false;
-  assert.equal((await early).error.code, 'unavailable');
+  assert.equal((await early).error.code, 'no_reply');
   const next = toHost({ target: 'offscreen', type: 'x', n: 5 }); // opens a new document before late gives up
   await new Promise((r) => setTimeout(r, 10));
   serve(handed[2], (msg) => ({ ok: true, data: msg.n * 10 }));
   assert.deepEqual(await next, { ok: true, data: 50 });
-  assert.equal((await late).error.code, 'unavailable');
+  assert.equal((await late).error.code, 'no_reply');
   assert.deepEqual(await toHost({ target: 'offscreen', type: 'x', n: 6 }), { ok: true, data: 60 });
   assert.equal(handed.length, 3);
   assert.equal(created, 2);
@@ -110,7 +110,7 @@ test('a document that goes away answers for its requests at once, through its po
   await new Promise((r) => setTimeout(r, 10));
   alive = false;
   lifelines[2].die();
-  assert.equal((await reply).error.code, 'unavailable');
+  assert.equal((await reply).error.code, 'no_reply');
   const next = toHost({ target: 'offscreen', type: 'x', n: 8 });
   await new Promise((r) => setTimeout(r, 10));
   assert.equal(created, 3, 'a new document, opened without waiting for a look');

@@ -67,7 +67,9 @@ function start(loaded = false) {
   // main sends it once the early cards are drawn; a page gone meanwhile into the back/forward cache sends it at
   // pageshow instead, once, and main shows its reply.
   const sendNow = () => { if (!away) sendHeld(); };
-  main({ page, analysis, held, sendNow, early, start: t, imported: performance.now(), sent }, run).catch((err) => console.warn('papergist:', err));
+  // Try again on a failed analysis: the page as it is now, sent again (the notice goes with the teardown).
+  const retry = () => start(loaded);
+  main({ page, analysis, held, sendNow, early, start: t, imported: performance.now(), sent, retry }, run).catch((err) => console.warn('papergist:', err));
 }
 
 dispatch(TARGET.CONTENT, {

@@ -44,7 +44,8 @@
 /**
  * An error as every reply carries it: code is one of the sync server's codes (shared/syncproto: invalid,
  * unauthorized, not_found, conflict, too_large, rate_limited, internal, unavailable, …) or one of the
- * extension's own (signed_out, offline, no_reply).
+ * extension's own (signed_out, offline, no_reply: the background or the engine stopped before it answered,
+ * extension_gone).
  * @typedef {{code: string, message: string}} ErrorInfo
  */
 /**
@@ -317,6 +318,20 @@ export function saveFailed(err, { failed = 'Not saved', again = 'save it again' 
     return `The save was cut short: papergist stopped before it finished. If the paper is not saved in a moment, ${again}.`;
   }
   return `${failed}: ${sentenceOf(err)}`;
+}
+
+/**
+ * What a page says when its papers cannot be shown (content/notice.js, beside its Try again button): what happened
+ * and what to do. A script whose extension was reloaded under it can only be reloaded with its page; one the
+ * background stopped answering (no_reply) was not done, so it says so, not "look again".
+ * @param {any} err
+ */
+export function pageFailed(err) {
+  const { code, message } = errorInfo(err);
+  if (code === 'extension_gone') return sentenceOf(err);
+  if (code === 'no_reply') return 'Papers not shown: papergist stopped before it answered. Try again.';
+  if (Object.hasOwn(SENTENCES, code)) return `Papers not shown: ${sentenceOf(err)}`;
+  return `Papers not shown: ${message.replace(/[.\s]+$/, '')}. Try again, or reload the page.`;
 }
 
 /**

@@ -1,7 +1,7 @@
 // The one reply shape: {ok: true, data} or {ok: false, error: {code, message}}.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { unwrap, errorInfo, sentenceOf, answers, AppError, send, removalFailed, saveFailed, editFailed } from './messages.js';
+import { unwrap, errorInfo, sentenceOf, answers, AppError, send, removalFailed, saveFailed, editFailed, pageFailed } from './messages.js';
 
 test('unwrap returns the data of a good reply', () => {
   assert.deepEqual(unwrap({ ok: true, data: { a: 1 } }, 'x'), { a: 1 });
@@ -45,6 +45,18 @@ test('a save the background stopped during may have stored the paper: it is not 
     'The save was cut short: papergist stopped before it finished. If the paper is not saved in a moment, click Undo again.');
   assert.equal(saveFailed(new Error('not a paper: it needs an id and a title')), 'Not saved: not a paper: it needs an id and a title');
   assert.equal(saveFailed(new Error('the disk is full'), { failed: 'Not brought back' }), 'Not brought back: the disk is full');
+});
+
+test('a page whose papers cannot be shown says what happened and what to do, from the one mapping of codes', () => {
+  // the background or its engine stopped before it answered: nothing was shown, so not "look again"
+  assert.equal(pageFailed(new AppError('no_reply', 'no reply to page/analyze: the message channel closed')),
+    'Papers not shown: papergist stopped before it answered. Try again.');
+  assert.equal(pageFailed(new AppError('internal', 'the offscreen document cannot be reached')),
+    'Papers not shown: the offscreen document cannot be reached. Try again, or reload the page.');
+  assert.equal(pageFailed(new AppError('too_large', 'the page is larger than 64 MB')),
+    'Papers not shown: That is more than papergist can take at once. (the page is larger than 64 MB)');
+  assert.equal(pageFailed(new AppError('extension_gone', 'papergist was updated or restarted since this page loaded: reload the page.')),
+    'papergist was updated or restarted since this page loaded: reload the page.');
 });
 
 test('an early answer is for a page only with the same URL and the same HTML', () => {

@@ -1,0 +1,99 @@
+// A page whose analysis fails says so (PAPERGIST_BROWSER=chromium|firefox): one notice with what happened and what
+// to do, data-papergist="error" with the code, and a Try again that shows the cards once the engine answers. The engine is made to fail in the background, where it is reached: in Chromium the
+// service worker's channel to the offscreen document (host.js) is patched to answer with an error or to drop the
+// request; in Firefox the background page hosts the module itself, whose analyze is patched.
+import { test, before, after, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { Session, browserUnderTest } from '../lib/browsers.js';
+import { arxivListing, syntheticPaper } from '../lib/fixtures.js';
+
+const KIND = browserUnderTest();
+const papers = Array.from({ length: 6 }, (_, i) => syntheticPaper(3100 + i));
+
+/**
+ * Makes the background's trips to the engine fail ('error'), never come back ('hang', Chromium only), or work again
+ * ('off'). Runs in the service worker (Chromium) or in an extension page beside Firefox's background page.
+ * @param {{kind: string, mode: 'error'|'hang'|'off'}} arg
+ */
+async function patchEngine({ kind, mode }) {
+  if (kind === 'firefox') { // the module's exports, in the background page
+    const g = /** @type {any} */ (await chrome.runtime.getBackgroundPage());
+    g.papergistTestAnalyze ??= g.papergist.analyze;
+    g.papergist.analyze = mode === 'error'
+      ? () => JSON.stringify({ ok: false, error: { code: 'internal', message: 'test: the engine failed' } })
+      : g.papergistTestAnalyze;
+    return 'patched';
+  }
+  const g = /** @type {any} */ (globalThis);
+  const proto = MessagePort.prototype;
+  g.papergistTestPost ??= proto.postMessage;
+  const post = g.papergistTestPost;
+  proto.postMessage = mode === 'off' ? post : function (/** @type {any} */ data, /** @type {any[]} */ ...rest) {
+    if (!(data && data.msg && data.msg.type === 'engine/analyze')) return post.call(this, data, ...rest);
+    // the offscreen document's reply when it went away before answering (host.js), every time; or none at all
+    if (mode === 'error') {
+      setTimeout(() => this.onmessage({ data: { id: data.id, reply: { ok: false, error: { code: 'no_reply', message: 'test: the engine stopped' } } } }), 0);
+    }
+  };
+  return 'patched';
+}
+
+describe(`a page whose papers cannot be shown (${KIND})`, () => {
+  /** @type {Session} */
+  let s;
+  before(async () => {
+    s = await new Session({ kind: KIND }).start();
+  });
+  after(() => s?.dispose());
+
+  /** Patches the engine's trips (patchEngine) where the background runs. @param {'error'|'hang'|'off'} mode */
+  async function engine(mode) {
+    const arg = { kind: KIND, mode };
+    if (KIND === 'firefox') return s.inExtension(patchEngine, arg);
+    return (await s.browser.serviceWorker()).evaluate(patchEngine, arg);
+  }
+
+  const state = (tab) => tab.evaluate(() => [document.documentElement.getAttribute('data-papergist'),
+    document.documentElement.getAttribute('data-papergist-error')]);
+  const noticeText = (tab) => tab.waitInShadow('papergist-notice', (root) => root.querySelector('.text')?.textContent);
+  const waitState = (tab, want, timeout = 20_000) => tab.waitFor((w) => document.documentElement.getAttribute('data-papergist') === w, want, timeout);
+
+  test('a failed analysis: the page says what happened, and Try again shows the cards', async () => {
+    const url = 'https://arxiv.org/list/cs.LG/new?fails';
+    s.serve(url, arxivListing(papers));
+    s.serve('https://arxiv.org/list/cs.CL/new?warm', arxivListing([syntheticPaper(3090)]));
+    await (await s.openListing('https://arxiv.org/list/cs.CL/new?warm', 'done')).close(); // the engine up
+    assert.equal(await engine('error'), 'patched');
+    let tab;
+    try {
+      tab = await s.open(url);
+      await waitState(tab, 'error');
+    } finally {
+      await engine('off');
+    }
+    const [, code] = await state(tab);
+    const text = await noticeText(tab);
+    if (KIND === 'firefox') {
+      assert.equal(code, 'internal');
+      assert.equal(text, 'Papers not shown: test: the engine failed. Try again, or reload the page.');
+    } else {
+      assert.equal(code, 'no_reply', 'the engine stopped twice (host.js, then engine.js tried once more)');
+      assert.equal(text, 'Papers not shown: papergist stopped before it answered. Try again.');
+    }
+    assert.equal((await tab.cards()).length, 0);
+    await tab.clickInShadow('papergist-notice', 'button.retry');
+    await waitState(tab, 'done');
+    assert.equal((await tab.cards()).length, papers.length, 'the cards, once the engine answers');
+    assert.deepEqual(await tab.evaluate(() => [document.querySelectorAll('papergist-notice').length,
+      document.documentElement.getAttribute('data-papergist-error')]), [0, null], 'the notice is gone');
+    await tab.close();
+  });
+
+  test('a page with no papers stays silent', async () => {
+    const url = 'https://arxiv.org/list/cs.LG/new?none';
+    s.serve(url, '<!doctype html><html><head><title>Nothing</title></head><body><h1>No papers today</h1></body></html>');
+    const tab = await s.openListing(url, 'done');
+    assert.equal(await tab.evaluate(() => document.querySelectorAll('papergist-notice, papergist-card').length), 0);
+    await tab.close();
+  });
+});
