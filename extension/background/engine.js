@@ -16,6 +16,15 @@ import { ensureHost, toHost } from './host.js';
  */
 export const engineStats = { trips: 0, goCalls: 0, libraryTrips: 0, compiledEarly: false, retries: 0, pagesLoading: 0 };
 
+/**
+ * How long an analysis may wait for the engine, in ms, its document's opening, the module's start and a try again
+ * (after a document gone) included: then it fails with {code: "timeout"}, which the page says (content/notice.js),
+ * and a stuck document is closed for the next page (host.js). Far above the slowest first page after browser start
+ * seen on a loaded machine (2.6 s, load 12-29 on 2 cores): it is for an engine that will not answer. The tests set
+ * it lower through globalThis.papergistLimits (service-worker.js).
+ */
+export const engineLimits = { analyzeMs: 20_000 };
+
 /** Opens the engine's host (Chrome: the offscreen document) unless it is open. */
 export const ensureEngine = ensureHost;
 
@@ -26,16 +35,17 @@ export const ensureEngine = ensureHost;
  */
 export async function analyze(request) {
   const t0 = performance.now();
+  const end = t0 + engineLimits.analyzeMs;
   await ensureEngine();
   const t1 = performance.now();
   engineStats.trips++;
   const msg = { target: TARGET.OFFSCREEN, type: MSG.ENGINE_ANALYZE, request };
-  let reply = await toHost(msg);
+  let reply = await toHost(msg, Math.max(0, end - performance.now()));
   // The document went away since the last page (it crashed), which the channel learns only by this request going
   // unanswered: once more, on a document opened again. An analysis can be repeated; a library change cannot.
   if (!reply.ok && reply.error?.code === 'no_reply') {
     engineStats.retries++;
-    reply = await toHost(msg);
+    reply = await toHost(msg, Math.max(0, end - performance.now()));
   }
   const { json, wait, go, stats } = unwrap(reply, MSG.ENGINE_ANALYZE);
   engineStats.goCalls = stats.goCalls;

@@ -3,15 +3,18 @@
 // offscreen/document.js). Not by runtime messages: those go to every extension page that listens, are serialized
 // as JSON, and the document would also get every page a content script sends here. The Firefox build replaces
 // this file with host-firefox.js (scripts/build-extension.sh); both export the same two functions.
-import { AppError, PORT } from '../lib/messages.js';
+import { AppError, PORT, errorInfo } from '../lib/messages.js';
 
 const URL_ = 'offscreen/offscreen.html';
 /** @type {Promise<void>|null} */
 let open = null;
+/** The closing of a document that did not answer in time (see toHost): a new one is opened only after it. */
+let closing = Promise.resolve();
 
 /** Creates the offscreen document unless it exists; it survives worker stops, so ask Chrome first. */
 export function ensureHost() {
   open ??= (async () => {
+    await closing;
     const url = chrome.runtime.getURL(URL_);
     const contextTypes = [/** @type {chrome.runtime.ContextType} */ ('OFFSCREEN_DOCUMENT')];
     const found = /** @type {chrome.runtime.ExtensionContext[]} */ (await chrome.runtime.getContexts({ contextTypes, documentUrls: [url] }));
@@ -133,27 +136,54 @@ const awaited = new Map();
 
 /**
  * Delivers a message for the engine (target: offscreen) and resolves to its reply, {ok, data} or {ok, error}.
- * Message and reply are structured clones, as a port's postMessage makes them.
- * @param {{target: string, type: string, [key: string]: any}} msg
+ * Message and reply are structured clones, as a port's postMessage makes them. A request not answered within
+ * limitMs (from now: the channel's opening included) is answered {code: "timeout"}, and its document is closed: one
+ * that keeps a reply that long is stuck (a call into Go that does not return, a module that never started) or lost
+ * the request, and would keep every later page waiting too; the next request opens a new one, as after a crash.
+ * @param {{target: string, type: string, [key: string]: any}} msg @param {number} [limitMs]
  */
-export async function toHost(msg) {
+export function toHost(msg, limitMs = Infinity) {
   const through = hostChannel();
-  const { port, client } = await through;
   const id = ++lastId;
   return new Promise((resolve) => {
-    // A runtime message fails when its receiver is gone; a postMessage is simply never answered. So while the
-    // reply is awaited, the document's port (byToken) answers for it should it go away, and, should that port
-    // never have connected, a look every CHECK_MS whether the document is still there.
-    const check = setInterval(async () => {
-      if (!awaited.has(id) || (await scope.clients.get(client.id))) return;
-      settle({ ok: false, error: { code: 'no_reply', message: 'the engine stopped before it answered' } });
-      lost(through);
-    }, CHECK_MS);
+    /** @type {any} */
+    let check = 0;
+    /** @type {any} */
+    let timer = 0;
     const settle = (/** @type {any} */ reply) => {
       clearInterval(check);
+      clearTimeout(timer);
       if (awaited.delete(id)) resolve(reply);
     };
     awaited.set(id, { through, settle });
-    port.postMessage({ id, msg });
+    if (limitMs < Infinity) {
+      timer = setTimeout(() => {
+        if (!awaited.has(id)) return;
+        settle({ ok: false, error: { code: 'timeout', message: `the engine did not answer ${msg.type} within ${limitMs} ms` } });
+        closeStuck(through);
+      }, limitMs);
+    }
+    through.then(({ port, client }) => {
+      if (!awaited.has(id)) return;
+      // A runtime message fails when its receiver is gone; a postMessage is simply never answered. So while the
+      // reply is awaited, the document's port (byToken) answers for it should it go away, and, should that port
+      // never have connected, a look every CHECK_MS whether the document is still there.
+      check = setInterval(async () => {
+        if (!awaited.has(id) || (await scope.clients.get(client.id))) return;
+        settle({ ok: false, error: { code: 'no_reply', message: 'the engine stopped before it answered' } });
+        lost(through);
+      }, CHECK_MS);
+      port.postMessage({ id, msg });
+    }, (err) => settle({ ok: false, error: errorInfo(err) }));
   });
+}
+
+/**
+ * Closes the document of a channel that kept a request past its limit (toHost), unless it was forgotten already.
+ * Its other requests are answered through its port as it goes (gone). @param {Promise<{port: MessagePort}>} through
+ */
+function closeStuck(through) {
+  if (channel !== through) return;
+  lost(through);
+  closing = chrome.offscreen.closeDocument().catch((err) => console.warn('papergist: closing the engine', err));
 }

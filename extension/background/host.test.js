@@ -15,6 +15,7 @@ const lifelines = [];
 
 let alive = true;
 let created = 0;
+let closed = 0;
 /** The offscreen document as a client of the worker: a new one (a new id) each time it is created. */
 const newClient = () => ({
   id: `doc-${created}`,
@@ -41,6 +42,10 @@ Object.assign(globalThis, {
         created++;
         client = newClient();
         alive = true;
+      },
+      closeDocument: async () => {
+        closed++;
+        alive = false;
       },
     },
   },
@@ -127,4 +132,22 @@ test('a document that goes away answers for its requests at once, through its po
   serve(handed[4], (msg) => ({ ok: true, data: msg.n * 10 }));
   assert.deepEqual(await after, { ok: true, data: 90 });
   for (const port of handed) port.close(); // lets the test process end
+});
+
+test('a request not answered within its limit is answered "timeout", and the next one reaches a new document', { timeout: 5000 }, async () => {
+  // The document keeps the request (a call into Go that does not return): its end of the channel never answers.
+  handed[4].onmessage = () => {};
+  alive = true;
+  const t0 = performance.now();
+  const reply = await toHost({ target: 'offscreen', type: 'engine/analyze' }, 200);
+  assert.equal(reply.ok, false);
+  assert.equal(reply.error.code, 'timeout');
+  assert.ok(performance.now() - t0 >= 190, 'answered at its limit, not before');
+  assert.equal(closed, 1, 'the stuck document is closed');
+  const next = toHost({ target: 'offscreen', type: 'x', n: 10 }, 5000);
+  await new Promise((r) => setTimeout(r, 10));
+  assert.equal(created, 5, 'a new document, opened after the stuck one closed');
+  serve(handed[5], (msg) => ({ ok: true, data: msg.n * 10 }));
+  assert.deepEqual(await next, { ok: true, data: 100 });
+  for (const port of handed) port.close();
 });

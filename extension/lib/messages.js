@@ -44,8 +44,8 @@
 /**
  * An error as every reply carries it: code is one of the sync server's codes (shared/syncproto: invalid,
  * unauthorized, not_found, conflict, too_large, rate_limited, internal, unavailable, …) or one of the
- * extension's own (signed_out, offline, no_reply: the background or the engine stopped before it answered,
- * extension_gone).
+ * extension's own (signed_out, offline, no_reply: the background or the engine stopped before it answered, timeout:
+ * the engine did not answer in time, extension_gone).
  * @typedef {{code: string, message: string}} ErrorInfo
  */
 /**
@@ -266,10 +266,11 @@ const SENTENCES = Object.freeze({
   unsupported_media: 'That server does not speak papergist\'s protocol: check its address in the options.',
   gone: 'The paper was removed on another device.',
   no_reply: 'papergist stopped before it answered: look again in a moment, and try again if it was not done.',
+  timeout: 'papergist took too long to answer: try again in a moment.',
 });
 
 /** Codes whose message holds only the browser's or papergist's own words, for the console: the UI says the sentence. */
-const SENTENCE_ONLY = new Set(['no_reply']);
+const SENTENCE_ONLY = new Set(['no_reply', 'timeout']);
 
 /**
  * The sentence the UI shows for an error: the code's sentence with the message after it (or alone, SENTENCE_ONLY),

@@ -51,12 +51,15 @@ test('a page whose papers cannot be shown says what happened and what to do, fro
   // the background or its engine stopped before it answered: nothing was shown, so not "look again"
   assert.equal(pageFailed(new AppError('no_reply', 'no reply to page/analyze: the message channel closed')),
     'Papers not shown: papergist stopped before it answered. Try again.');
+  assert.equal(pageFailed(new AppError('timeout', 'the engine did not answer engine/analyze within 20000 ms')),
+    'Papers not shown: papergist took too long to answer: try again in a moment.');
   assert.equal(pageFailed(new AppError('internal', 'the offscreen document cannot be reached')),
     'Papers not shown: the offscreen document cannot be reached. Try again, or reload the page.');
   assert.equal(pageFailed(new AppError('too_large', 'the page is larger than 64 MB')),
     'Papers not shown: That is more than papergist can take at once. (the page is larger than 64 MB)');
   assert.equal(pageFailed(new AppError('extension_gone', 'papergist was updated or restarted since this page loaded: reload the page.')),
     'papergist was updated or restarted since this page loaded: reload the page.');
+  assert.equal(sentenceOf(new AppError('timeout', 'the engine did not answer')), 'papergist took too long to answer: try again in a moment.');
 });
 
 test('an early answer is for a page only with the same URL and the same HTML', () => {

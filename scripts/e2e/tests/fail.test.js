@@ -1,5 +1,6 @@
-// A page whose analysis fails says so (PAPERGIST_BROWSER=chromium|firefox): one notice with what happened and what
-// to do, data-papergist="error" with the code, and a Try again that shows the cards once the engine answers. The engine is made to fail in the background, where it is reached: in Chromium the
+// A page whose analysis fails, or whose engine never answers, says so (PAPERGIST_BROWSER=chromium|firefox): one
+// notice with what happened and what to do, data-papergist="error" with the code, and a Try again that shows the
+// cards once the engine answers. The engine is made to fail in the background, where it is reached: in Chromium the
 // service worker's channel to the offscreen document (host.js) is patched to answer with an error or to drop the
 // request; in Firefox the background page hosts the module itself, whose analyze is patched.
 import { test, before, after, describe } from 'node:test';
@@ -86,6 +87,39 @@ describe(`a page whose papers cannot be shown (${KIND})`, () => {
     assert.equal((await tab.cards()).length, papers.length, 'the cards, once the engine answers');
     assert.deepEqual(await tab.evaluate(() => [document.querySelectorAll('papergist-notice').length,
       document.documentElement.getAttribute('data-papergist-error')]), [0, null], 'the notice is gone');
+    await tab.close();
+  });
+
+  test('an engine that never answers: the page says so after the limit, and the engine works for the next page', { skip: KIND === 'firefox' && 'Firefox runs the module in the background page itself: a call into it cannot be left unanswered from outside' }, async () => {
+    const url = 'https://arxiv.org/list/cs.LG/new?hangs';
+    s.serve(url, arxivListing(papers));
+    const sw = await s.browser.serviceWorker();
+    const engineDocument = () => sw.evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] }))
+      .map((c) => c.documentId).join());
+    const stuck = await engineDocument();
+    assert.ok(stuck, 'the engine is open');
+    await sw.evaluate(() => { globalThis.papergistLimits.analyzeMs = 1500; });
+    assert.equal(await engine('hang'), 'patched');
+    let tab;
+    try {
+      tab = await s.open(url);
+      await waitState(tab, 'error', 15_000);
+    } finally {
+      await engine('off');
+      await sw.evaluate(() => { globalThis.papergistLimits.analyzeMs = 20_000; });
+    }
+    assert.deepEqual(await state(tab), ['error', 'timeout']);
+    assert.equal(await noticeText(tab), 'Papers not shown: papergist took too long to answer: try again in a moment.');
+    await tab.clickInShadow('papergist-notice', 'button.retry');
+    await waitState(tab, 'done');
+    assert.equal((await tab.cards()).length, papers.length);
+    const now = await engineDocument();
+    assert.ok(now && now !== stuck, `the document that kept the request was closed, and another opened (${stuck} → ${now})`);
+    // another page, in another tab, from the engine opened again
+    s.serve(`${url}&next`, arxivListing(papers.slice(0, 3)));
+    const next = await s.openListing(`${url}&next`, 'done');
+    assert.equal((await next.cards()).length, 3);
+    await next.close();
     await tab.close();
   });
 
