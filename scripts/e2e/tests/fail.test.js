@@ -123,6 +123,30 @@ describe(`a page whose papers cannot be shown (${KIND})`, () => {
     await tab.close();
   });
 
+  test('a failed page that changes in place (a single-page site) shows the cards of its new state, without the notice', async () => {
+    const url = 'https://arxiv.org/list/cs.LG/new?fails-then-spa';
+    s.serve(url, arxivListing(papers));
+    assert.equal(await engine('error'), 'patched');
+    let tab;
+    try {
+      tab = await s.open(url);
+      await waitState(tab, 'error');
+    } finally {
+      await engine('off');
+    }
+    assert.equal(await tab.evaluate(() => document.querySelectorAll('papergist-notice').length), 1);
+    // the site's own navigation: a new URL and its list re-rendered (content/index.js watchNavigation)
+    await tab.evaluate(() => {
+      history.pushState({}, '', `${location.pathname}?fails-then-spa&page=2`);
+      document.body.append(document.createElement('div'));
+    });
+    await waitState(tab, 'done');
+    assert.equal((await tab.cards()).length, papers.length);
+    assert.deepEqual(await tab.evaluate(() => [document.querySelectorAll('papergist-notice').length,
+      document.documentElement.getAttribute('data-papergist-error')]), [0, null]);
+    await tab.close();
+  });
+
   test('a page with no papers stays silent', async () => {
     const url = 'https://arxiv.org/list/cs.LG/new?none';
     s.serve(url, '<!doctype html><html><head><title>Nothing</title></head><body><h1>No papers today</h1></body></html>');
