@@ -3,7 +3,7 @@
 // library with the account's server (sync.js, account.js).
 // State lives in chrome.storage and the offscreen document, never in the worker's globals; what the worker keeps
 // (the saved IDs, the pages answered lately) are caches, whose loss when it stops costs only time.
-import { MSG, PORT, TARGET, dispatch } from '../lib/messages.js';
+import { MSG, PORT, TARGET, dispatch, pageFailedBadge } from '../lib/messages.js';
 import * as saved from '../lib/saved.js';
 import { ensureEngine, engineStats, engineLimits, pageLoading } from './engine.js';
 import { analyzePage } from './analyze.js';
@@ -131,6 +131,12 @@ dispatch(TARGET.BACKGROUND, {
       replied.then(() => recentPages.remember(where, msg.html, out)).catch((err) => console.warn('papergist: recent pages', err));
     }
     return out;
+  },
+  [MSG.PAGE_FAILED]: async (msg, sender) => {
+    if (sender.tab && sender.tab.id !== undefined && sender.frameId === 0) {
+      await badge.pageFailed(sender.tab.id, pageFailedBadge(msg.code));
+    }
+    return {};
   },
   [MSG.SAVE_PAPER]: async (msg, sender) => {
     const fromPage = pagePapers.isContentScript(sender);

@@ -28,8 +28,11 @@ const firstRun = new Promise((resolve) => { started = resolve; });
 const PAGE_WAIT_MS = 10_000;
 let shownURL = '';
 
-/** @param {boolean} [loaded] the page as it loaded, which its early answer may be for (not a later state) */
-function start(loaded = false) {
+/**
+ * @param {boolean} [loaded] the page as it loaded, which its early answer may be for (not a later state)
+ * @param {boolean} [tryAgain] the Try again of a page that said its papers could not be shown
+ */
+function start(loaded = false, tryAgain = false) {
   const t = performance.now();
   if (run) teardown(run);
   shownURL = location.href;
@@ -68,8 +71,11 @@ function start(loaded = false) {
   // pageshow instead, once, and main shows its reply.
   const sendNow = () => { if (!away) sendHeld(); };
   // Try again on a failed analysis: the page as it is now, sent again (the notice goes with the teardown).
-  const retry = () => start(loaded);
-  main({ page, analysis, held, sendNow, early, start: t, imported: performance.now(), sent, retry }, run).catch((err) => console.warn('papergist:', err));
+  // (not as it loaded: it may have grown since, and its answer is then not the next load's early answer)
+  const retry = () => start(false, true);
+  // Known to have papers: the background's last answer for this URL (the early answer, asked at load) had some.
+  const known = () => tryAgain || Boolean(loaded && earlyHere && earlyHere.answer && earlyHere.answer.analysis.entries.length);
+  main({ page, analysis, held, sendNow, early, start: t, imported: performance.now(), sent, retry, known }, run).catch((err) => console.warn('papergist:', err));
 }
 
 dispatch(TARGET.CONTENT, {

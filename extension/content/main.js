@@ -25,10 +25,12 @@ export const pageNow = () => ({ html: document.documentElement.outerHTML, url: l
  * Shows the cards of one page state. Call teardown(run) before showing the next one (a single-page
  * site that changed its list).
  * @param {{page: Page, analysis: Promise<PageAnalysis>, held: boolean, sendNow: () => void,
- *   early: Promise<EarlyAnalysis|null>, start: number, imported: number, sent: number, retry: () => void}} t the page
+ *   early: Promise<EarlyAnalysis|null>, start: number, imported: number, sent: number, retry: () => void,
+ *   known: () => boolean}} t the page
  *   sent, the ANALYZE_PAGE reply, whether the page waits for the early answer's cards, and what sends it then, what the background answered the same page last time
  *   (PORT.PAGE) or null, when the run started and when the module was ready (performance.now()), when the
- *   message was sent (ms since the epoch), what sends the page again (a failed analysis's Try again)
+ *   message was sent (ms since the epoch), what sends the page again (a failed analysis's Try again), whether
+ *   the page is known to have papers (failed)
  * @param {{cards: Map<string, any>, entries: Entry[]|null, stopped: boolean, cleanups: (() => void)[],
  *   theme?: 'light'|'dark', digest?: ReturnType<typeof mountDigest>, forYou?: import('../lib/messages.js').ForYou,
  *   askAgain?: boolean, unplaced?: Set<string>}} run
@@ -78,7 +80,8 @@ export async function main(t, run) {
   try {
     reply = await t.analysis;
   } catch (err) {
-    if (!run.stopped) failed(err, Boolean(early), t.retry);
+    // shown: cards placed, from the early answer (some, should placing the rest have thrown)
+    if (!run.stopped) failed(err, cards.size > 0, t.known(), t.retry);
     return;
   }
   const { entries, topics, saved: savedList, timing, forYou } = reply;
@@ -111,10 +114,13 @@ export async function main(t, run) {
 /**
  * The page's analysis failed, or never came in time (the background's limit): with its early cards shown, they
  * stay and the page is done; else the page says so, and Try again sends it again (data-papergist="error", and the
- * error's code in data-papergist-error, for the tests and the bench).
- * @param {any} err @param {boolean} shown whether the early answer's cards are shown @param {() => void} retry
+ * error's code in data-papergist-error, for the tests and the bench). Only a page known to have papers shows the
+ * notice: the content script runs on every page of a supported site (help, login, search forms), and only the
+ * engine can tell which have papers, so any other page says it on the toolbar badge (PAGE_FAILED) and stays as it is.
+ * @param {any} err @param {boolean} shown whether cards are shown (the early answer's) @param {boolean} known
+ *   whether the page is known to have papers (its early answer had some, or it is a Try again) @param {() => void} retry
  */
-function failed(err, shown, retry) {
+function failed(err, shown, known, retry) {
   console.warn('papergist:', err);
   const root = document.documentElement;
   if (shown) {
@@ -122,9 +128,13 @@ function failed(err, shown, retry) {
     return;
   }
   const { code } = errorInfo(err);
-  mountNotice({ theme: themeAt(document.body), text: pageFailed(err), retry: code === 'extension_gone' ? null : retry });
   root.setAttribute('data-papergist-error', code);
   root.setAttribute('data-papergist', 'error');
+  if (!known) {
+    if (code !== 'extension_gone') send(MSG.PAGE_FAILED, { code }).catch((e) => console.warn('papergist: badge', e));
+    return;
+  }
+  mountNotice({ theme: themeAt(document.body), text: pageFailed(err), retry: code === 'extension_gone' ? null : retry });
 }
 
 /** How long afterFrame waits at most (ms): a tab in the background draws no frames. */

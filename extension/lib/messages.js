@@ -112,6 +112,12 @@ export const MSG = Object.freeze({
   /** background → content: {} → {entry: Entry|null} the page's own paper, when the page is one paper's */
   GET_PAGE_PAPER: 'tab/page-paper',
   /**
+   * content → background: {code} → {} the page's analysis failed, on a page not known to have papers: the tab's
+   * badge says so (!, its tooltip pageFailedBadge(code)) instead of a notice on a page that may have none; the
+   * tab's next analysis or navigation clears it.
+   */
+  PAGE_FAILED: 'page/failed',
+  /**
    * background → content: {changes: {id, saved: boolean}[]} → {} papers of the tab's page saved or removed
    * anywhere (content scripts cannot read chrome.storage; background/page-papers.js)
    */
@@ -333,6 +339,17 @@ export function pageFailed(err) {
   if (code === 'no_reply') return 'Papers not shown: papergist stopped before it answered. Try again.';
   if (Object.hasOwn(SENTENCES, code)) return `Papers not shown: ${sentenceOf(err)}`;
   return `Papers not shown: ${message.replace(/[.\s]+$/, '')}. Try again, or reload the page.`;
+}
+
+/**
+ * The badge's tooltip on a tab whose analysis failed where the page is not known to have papers (PAGE_FAILED): a
+ * fixed sentence by code, whatever a page's script sends. @param {unknown} code
+ */
+export function pageFailedBadge(code) {
+  const why = code === 'timeout' ? 'it took too long to answer'
+    : code === 'too_large' ? 'the page is more than it can take at once'
+      : 'it hit an error (details in the page\'s console)';
+  return `papergist could not look for papers on this page: ${why}. Reload the page to try again.`;
 }
 
 /**

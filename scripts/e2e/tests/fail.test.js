@@ -54,6 +54,28 @@ describe(`a page whose papers cannot be shown (${KIND})`, () => {
     return (await s.browser.serviceWorker()).evaluate(patchEngine, arg);
   }
 
+  /** The badge's text and tooltip on a tab, once its text is want (or after 5 s). @param {number} tabId @param {string} want */
+  async function badgeOf(tabId, want) {
+    const read = async (/** @type {number} */ id) => [await chrome.action.getBadgeText({ tabId: id }), await chrome.action.getTitle({ tabId: id })];
+    let got = await s.inExtension(read, tabId);
+    for (const end = Date.now() + 5000; got[0] !== want && Date.now() < end; got = await s.inExtension(read, tabId)) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return got;
+  }
+
+  /**
+   * Makes url a listing papergist has seen (its answer remembered, the early answer of its next load), as it was
+   * before its HTML changed: the next load serves html, which that answer does not match, so no card shows early.
+   * @param {string} url @param {string} html
+   */
+  async function seen(url, html) {
+    s.serve(url, arxivListing(papers.slice(1)));
+    await (await s.openListing(url, 'done')).close();
+    await s.waitForStoredAnswer(url);
+    s.serve(url, html);
+  }
+
   const state = (tab) => tab.evaluate(() => [document.documentElement.getAttribute('data-papergist'),
     document.documentElement.getAttribute('data-papergist-error')]);
   const noticeText = (tab) => tab.waitInShadow('papergist-notice', (root) => root.querySelector('.text')?.textContent);
@@ -61,7 +83,7 @@ describe(`a page whose papers cannot be shown (${KIND})`, () => {
 
   test('a failed analysis: the page says what happened, and Try again shows the cards', async () => {
     const url = 'https://arxiv.org/list/cs.LG/new?fails';
-    s.serve(url, arxivListing(papers));
+    await seen(url, arxivListing(papers));
     s.serve('https://arxiv.org/list/cs.CL/new?warm', arxivListing([syntheticPaper(3090)]));
     await (await s.openListing('https://arxiv.org/list/cs.CL/new?warm', 'done')).close(); // the engine up
     assert.equal(await engine('error'), 'patched');
@@ -92,7 +114,7 @@ describe(`a page whose papers cannot be shown (${KIND})`, () => {
 
   test('an engine that never answers: the page says so after the limit, and the engine works for the next page', { skip: KIND === 'firefox' && 'Firefox runs the module in the background page itself: a call into it cannot be left unanswered from outside' }, async () => {
     const url = 'https://arxiv.org/list/cs.LG/new?hangs';
-    s.serve(url, arxivListing(papers));
+    await seen(url, arxivListing(papers));
     const sw = await s.browser.serviceWorker();
     const engineDocument = () => sw.evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] }))
       .map((c) => c.documentId).join());
@@ -125,7 +147,7 @@ describe(`a page whose papers cannot be shown (${KIND})`, () => {
 
   test('a failed page that changes in place (a single-page site) shows the cards of its new state, without the notice', async () => {
     const url = 'https://arxiv.org/list/cs.LG/new?fails-then-spa';
-    s.serve(url, arxivListing(papers));
+    await seen(url, arxivListing(papers));
     assert.equal(await engine('error'), 'patched');
     let tab;
     try {
@@ -144,6 +166,28 @@ describe(`a page whose papers cannot be shown (${KIND})`, () => {
     assert.equal((await tab.cards()).length, papers.length);
     assert.deepEqual(await tab.evaluate(() => [document.querySelectorAll('papergist-notice').length,
       document.documentElement.getAttribute('data-papergist-error')]), [0, null]);
+    await tab.close();
+  });
+
+  test('a failed analysis on a page not known to have papers: no notice on the page, the badge says it', async () => {
+    const url = 'https://arxiv.org/help/api/user-manual';
+    s.serve(url, '<!doctype html><html><head><title>API manual</title></head><body><h1>arXiv API User\'s Manual</h1><p>How to query.</p></body></html>');
+    assert.equal(await engine('error'), 'patched');
+    let tab;
+    try {
+      tab = await s.open(url);
+      await waitState(tab, 'error');
+    } finally {
+      await engine('off');
+    }
+    assert.equal(await tab.evaluate(() => document.querySelectorAll('papergist-notice, papergist-card').length), 0, 'no notice');
+    const id = await s.tabId(tab);
+    const [text, title] = await badgeOf(id, '!');
+    assert.equal(text, '!');
+    assert.match(title, /^papergist could not look for papers on this page: .+\. Reload the page to try again\.$/);
+    await tab.evaluate(() => { setTimeout(() => location.reload(), 0); });
+    await waitState(tab, 'done');
+    assert.equal((await badgeOf(id, ''))[0], '', 'the next load that works clears the badge');
     await tab.close();
   });
 
