@@ -18,12 +18,16 @@ export const engineStats = { trips: 0, goCalls: 0, libraryTrips: 0, compiledEarl
 
 /**
  * How long an analysis may wait for the engine, in ms, its document's opening, the module's start and a try again
- * (after a document gone) included: then it fails with {code: "timeout"}, which the page says (content/notice.js),
+ * (after a document gone) included, not counting time in which the engine answered other pages (host.js: a busy
+ * engine is not stuck): then it fails with {code: "timeout"}, which the page says (content/notice.js),
  * and a stuck document is closed for the next page (host.js). Far above the slowest first page after browser start
  * seen on a loaded machine (2.6 s, load 12-29 on 2 cores): it is for an engine that will not answer. The tests set
  * it lower through globalThis.papergistLimits (service-worker.js).
  */
 export const engineLimits = { analyzeMs: 20_000 };
+
+/** The least of an analysis's limit that must be left to try it again on a new document, in ms. */
+export const RETRY_FLOOR_MS = 1000;
 
 /** Opens the engine's host (Chrome: the offscreen document) unless it is open. */
 export const ensureEngine = ensureHost;
@@ -42,8 +46,10 @@ export async function analyze(request) {
   const msg = { target: TARGET.OFFSCREEN, type: MSG.ENGINE_ANALYZE, request };
   let reply = await toHost(msg, Math.max(0, end - performance.now()));
   // The document went away since the last page (it crashed), which the channel learns only by this request going
-  // unanswered: once more, on a document opened again. An analysis can be repeated; a library change cannot.
-  if (!reply.ok && reply.error?.code === 'no_reply') {
+  // unanswered: once more, on a document opened again, unless too little of the limit is left for a new document to
+  // open and answer (a try with none left would only fail, and close the document it opened). An analysis can be
+  // repeated; a library change cannot.
+  if (!reply.ok && reply.error?.code === 'no_reply' && end - performance.now() >= RETRY_FLOOR_MS) {
     engineStats.retries++;
     reply = await toHost(msg, Math.max(0, end - performance.now()));
   }

@@ -74,6 +74,7 @@ function hostChannel() {
   const made = hostClient().then((client) => {
     const { port1, port2 } = new MessageChannel();
     port1.onmessage = (event) => {
+      heard.set(made, performance.now());
       const { id, reply } = event.data || {};
       awaited.get(id)?.settle(reply);
     };
@@ -130,16 +131,27 @@ function lost(gone) {
  */
 const CHECK_MS = 2000;
 
+/**
+ * When each channel's document last answered anything (performance.now()): a request's limit counts from then when
+ * that is later than the request (toHost), so that one waiting behind other pages in the engine's queue (Go runs one
+ * call at a time) is not taken for one the engine is stuck on.
+ * @type {WeakMap<Promise<unknown>, number>}
+ */
+const heard = new WeakMap();
+
 let lastId = 0;
 /** @type {Map<number, {through: Promise<unknown>, settle: (reply: any) => void}>} the replies awaited, by request id */
 const awaited = new Map();
 
 /**
  * Delivers a message for the engine (target: offscreen) and resolves to its reply, {ok, data} or {ok, error}.
- * Message and reply are structured clones, as a port's postMessage makes them. A request not answered within
- * limitMs (from now: the channel's opening included) is answered {code: "timeout"}, and its document is closed: one
- * that keeps a reply that long is stuck (a call into Go that does not return, a module that never started) or lost
- * the request, and would keep every later page waiting too; the next request opens a new one, as after a crash.
+ * Message and reply are structured clones, as a port's postMessage makes them. A request is answered {code:
+ * "timeout"} once its document has answered nothing for limitMs, counted from the request (the channel's opening
+ * included) or from the document's last reply to anything, whichever is later: a document busy with other pages
+ * (they queue for Go, one call at a time) keeps its requests. A document silent that long is stuck (a call into Go
+ * that does not return, a module that never started) or lost the request, and would keep every later page waiting
+ * too: it is closed, and the next request opens a new one, as after a crash. It is closed only if the request
+ * reached it (not while the channel was still opening).
  * @param {{target: string, type: string, [key: string]: any}} msg @param {number} [limitMs]
  */
 export function toHost(msg, limitMs = Infinity) {
@@ -150,19 +162,25 @@ export function toHost(msg, limitMs = Infinity) {
     let check = 0;
     /** @type {any} */
     let timer = 0;
+    const asked = performance.now();
+    let posted = false;
     const settle = (/** @type {any} */ reply) => {
       clearInterval(check);
       clearTimeout(timer);
       if (awaited.delete(id)) resolve(reply);
     };
     awaited.set(id, { through, settle });
-    if (limitMs < Infinity) {
-      timer = setTimeout(() => {
-        if (!awaited.has(id)) return;
-        settle({ ok: false, error: { code: 'timeout', message: `the engine did not answer ${msg.type} within ${limitMs} ms` } });
-        closeStuck(through);
-      }, limitMs);
-    }
+    const expire = () => {
+      if (!awaited.has(id)) return;
+      const quiet = performance.now() - Math.max(asked, heard.get(through) ?? 0);
+      if (quiet < limitMs) {
+        timer = setTimeout(expire, limitMs - quiet); // the document answered another page meanwhile: busy, not stuck
+        return;
+      }
+      settle({ ok: false, error: { code: 'timeout', message: `the engine answered nothing for ${Math.round(quiet)} ms (${msg.type})` } });
+      if (posted) closeStuck(through);
+    };
+    if (limitMs < Infinity) timer = setTimeout(expire, limitMs);
     through.then(({ port, client }) => {
       if (!awaited.has(id)) return;
       // A runtime message fails when its receiver is gone; a postMessage is simply never answered. So while the
@@ -174,6 +192,7 @@ export function toHost(msg, limitMs = Infinity) {
         lost(through);
       }, CHECK_MS);
       port.postMessage({ id, msg });
+      posted = true;
     }, (err) => settle({ ok: false, error: errorInfo(err) }));
   });
 }

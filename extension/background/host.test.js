@@ -151,3 +151,57 @@ test('a request not answered within its limit is answered "timeout", and the nex
   assert.deepEqual(await next, { ok: true, data: 100 });
   for (const port of handed) port.close();
 });
+
+/** A fresh channel for the next test: the document's port disconnects (the earlier tests closed their ends). */
+async function freshChannel() {
+  alive = false;
+  lifelines.at(-1).die();
+  alive = true;
+  const n = handed.length;
+  const first = toHost({ target: 'offscreen', type: 'x', n: 1 });
+  await new Promise((r) => setTimeout(r, 10));
+  assert.equal(handed.length, n + 1);
+  return { port: handed[n], first };
+}
+
+/** The document's end answering in turn, ms each, as Go does one call at a time. @param {MessagePort} port */
+function serveInTurn(port, ms, reply = (/** @type {any} */ msg) => ({ ok: true, data: msg.n })) {
+  let queue = Promise.resolve();
+  port.onmessage = ({ data: { id, msg } }) => {
+    queue = queue.then(() => new Promise((r) => setTimeout(() => { port.postMessage({ id, reply: reply(msg) }); r(undefined); }, ms)));
+  };
+}
+
+test('pages queued behind others on a busy document are not timed out, and the document stays open', { timeout: 10000 }, async () => {
+  const { port, first } = await freshChannel();
+  serveInTurn(port, 400);
+  await first;
+  const closedBefore = closed;
+  // five pages at once, 400 ms each, limit 1000 ms: the last is answered after 2 s, but the document never went
+  // 1000 ms without answering
+  const got = await Promise.all([1, 2, 3, 4, 5].map((n) => toHost({ target: 'offscreen', type: 'engine/analyze', n }, 1000)));
+  assert.deepEqual(got.map((r) => (r.ok ? r.data : r.error.code)), [1, 2, 3, 4, 5]);
+  assert.equal(closed, closedBefore, 'no document closed');
+  port.close();
+});
+
+test('an analysis whose document stopped is tried again only with enough of its limit left', { timeout: 10000 }, async () => {
+  const { engineLimits, engineStats, analyze } = await import('./engine.js');
+  const { port, first } = await freshChannel();
+  let delay = 100;
+  port.onmessage = ({ data: { id } }) => setTimeout(() => port.postMessage({ id, reply: { ok: false, error: { code: 'no_reply', message: 'gone' } } }), delay);
+  await first;
+  engineLimits.analyzeMs = 3000;
+  try {
+    let retries = engineStats.retries;
+    await assert.rejects(analyze({ html: '', url: 'https://arxiv.org/list/x' }), { code: 'no_reply' });
+    assert.equal(engineStats.retries, retries + 1, 'tried again with 2.9 s left');
+    delay = 2100;
+    retries = engineStats.retries;
+    await assert.rejects(analyze({ html: '', url: 'https://arxiv.org/list/x' }), { code: 'no_reply' });
+    assert.equal(engineStats.retries, retries, 'not tried again with 0.9 s left (RETRY_FLOOR_MS)');
+  } finally {
+    engineLimits.analyzeMs = 20_000;
+    port.close();
+  }
+});
