@@ -146,8 +146,19 @@ test('a page state left before its held page was sent (a single-page site moved 
 
 test('a page whose analysis failed, back from the back/forward cache, shows its cards and drops the notice', async () => {
   const url = `${LISTING}?failed-then-back`;
-  browser.serve(url, arxivListing(papers));
   const sw = await browser.serviceWorker();
+  // Seen before, as it was before it changed: a page known to have papers says it failed (content/main.js failed).
+  browser.serve(url, arxivListing(papers.slice(1)));
+  const before = await browser.context.newPage();
+  await before.goto(url, { waitUntil: 'domcontentloaded' });
+  await before.waitForFunction(() => document.documentElement.getAttribute('data-papergist') === 'done', null, { timeout: 20_000 });
+  await before.close();
+  await sw.evaluate(async (key) => {
+    for (let i = 0; i < 200 && !((await chrome.storage.session.get('early-order'))['early-order'] || []).includes(key); i++) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }, `normal ${url}`);
+  browser.serve(url, arxivListing(papers));
   // The worker's channel to the engine answers every analysis as a document gone before answering (host.js).
   const engine = (fail) => sw.evaluate((on) => {
     const g = /** @type {any} */ (globalThis);
@@ -155,7 +166,7 @@ test('a page whose analysis failed, back from the back/forward cache, shows its 
     const post = g.papergistTestPost;
     MessagePort.prototype.postMessage = !on ? post : function (/** @type {any} */ data, /** @type {any[]} */ ...rest) {
       if (!(data && data.msg && data.msg.type === 'engine/analyze')) return post.call(this, data, ...rest);
-      setTimeout(() => this.onmessage({ data: { id: data.id, reply: { ok: false, error: { code: 'no_reply', message: 'test' } } } }), 0);
+      setTimeout(() => this.onmessage({ data: { id: data.id, reply: { ok: false, error: { code: 'engine_stopped', message: 'test' } } } }), 0);
     };
   }, fail);
   const page = await browser.context.newPage();
