@@ -49,7 +49,7 @@ export async function analyze(request) {
   // unanswered: once more, on a document opened again, unless too little of the limit is left for a new document to
   // open and answer (a try with none left would only fail, and close the document it opened). An analysis can be
   // repeated; a library change cannot.
-  if (!reply.ok && reply.error?.code === 'no_reply' && end - performance.now() >= RETRY_FLOOR_MS) {
+  if (!reply.ok && reply.error?.code === 'engine_stopped' && end - performance.now() >= RETRY_FLOOR_MS) {
     engineStats.retries++;
     reply = await toHost(msg, Math.max(0, end - performance.now()));
   }

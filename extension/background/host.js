@@ -108,7 +108,7 @@ function hearPorts() {
 function gone(through) {
   for (const [token, c] of byToken) if (c === through) byToken.delete(token);
   for (const w of [...awaited.values()]) {
-    if (w.through === through) w.settle({ ok: false, error: { code: 'no_reply', message: 'the engine stopped before it answered' } });
+    if (w.through === through) w.settle({ ok: false, error: { code: 'engine_stopped', message: 'the engine stopped before it answered' } });
   }
   lost(through);
 }
@@ -188,7 +188,7 @@ export function toHost(msg, limitMs = Infinity) {
       // never have connected, a look every CHECK_MS whether the document is still there.
       check = setInterval(async () => {
         if (!awaited.has(id) || (await scope.clients.get(client.id))) return;
-        settle({ ok: false, error: { code: 'no_reply', message: 'the engine stopped before it answered' } });
+        settle({ ok: false, error: { code: 'engine_stopped', message: 'the engine stopped before it answered' } });
         lost(through);
       }, CHECK_MS);
       port.postMessage({ id, msg });

@@ -79,7 +79,7 @@ test('a request whose document goes away is answered with an error, and the next
   alive = false;
   const got = await reply;
   assert.equal(got.ok, false);
-  assert.equal(got.error.code, 'no_reply');
+  assert.equal(got.error.code, 'engine_stopped');
 
   const next = toHost({ target: 'offscreen', type: 'x', n: 4 });
   await new Promise((r) => setTimeout(r, 10));
@@ -96,12 +96,12 @@ test('requests that outlived their document leave the channel to the next docume
   const late = toHost({ target: 'offscreen', type: 'y' });
   await new Promise((r) => setTimeout(r, 10));
   alive = false;
-  assert.equal((await early).error.code, 'no_reply');
+  assert.equal((await early).error.code, 'engine_stopped');
   const next = toHost({ target: 'offscreen', type: 'x', n: 5 }); // opens a new document before late gives up
   await new Promise((r) => setTimeout(r, 10));
   serve(handed[2], (msg) => ({ ok: true, data: msg.n * 10 }));
   assert.deepEqual(await next, { ok: true, data: 50 });
-  assert.equal((await late).error.code, 'no_reply');
+  assert.equal((await late).error.code, 'engine_stopped');
   assert.deepEqual(await toHost({ target: 'offscreen', type: 'x', n: 6 }), { ok: true, data: 60 });
   assert.equal(handed.length, 3);
   assert.equal(created, 2);
@@ -115,7 +115,7 @@ test('a document that goes away answers for its requests at once, through its po
   await new Promise((r) => setTimeout(r, 10));
   alive = false;
   lifelines[2].die();
-  assert.equal((await reply).error.code, 'no_reply');
+  assert.equal((await reply).error.code, 'engine_stopped');
   const next = toHost({ target: 'offscreen', type: 'x', n: 8 });
   await new Promise((r) => setTimeout(r, 10));
   assert.equal(created, 3, 'a new document, opened without waiting for a look');
@@ -189,16 +189,16 @@ test('an analysis whose document stopped is tried again only with enough of its 
   const { engineLimits, engineStats, analyze } = await import('./engine.js');
   const { port, first } = await freshChannel();
   let delay = 100;
-  port.onmessage = ({ data: { id } }) => setTimeout(() => port.postMessage({ id, reply: { ok: false, error: { code: 'no_reply', message: 'gone' } } }), delay);
+  port.onmessage = ({ data: { id } }) => setTimeout(() => port.postMessage({ id, reply: { ok: false, error: { code: 'engine_stopped', message: 'gone' } } }), delay);
   await first;
   engineLimits.analyzeMs = 3000;
   try {
     let retries = engineStats.retries;
-    await assert.rejects(analyze({ html: '', url: 'https://arxiv.org/list/x' }), { code: 'no_reply' });
+    await assert.rejects(analyze({ html: '', url: 'https://arxiv.org/list/x' }), { code: 'engine_stopped' });
     assert.equal(engineStats.retries, retries + 1, 'tried again with 2.9 s left');
     delay = 2100;
     retries = engineStats.retries;
-    await assert.rejects(analyze({ html: '', url: 'https://arxiv.org/list/x' }), { code: 'no_reply' });
+    await assert.rejects(analyze({ html: '', url: 'https://arxiv.org/list/x' }), { code: 'engine_stopped' });
     assert.equal(engineStats.retries, retries, 'not tried again with 0.9 s left (RETRY_FLOOR_MS)');
   } finally {
     engineLimits.analyzeMs = 20_000;

@@ -44,7 +44,8 @@
 /**
  * An error as every reply carries it: code is one of the sync server's codes (shared/syncproto: invalid,
  * unauthorized, not_found, conflict, too_large, rate_limited, internal, unavailable, …) or one of the
- * extension's own (signed_out, offline, no_reply: the background or the engine stopped before it answered, timeout:
+ * extension's own (signed_out, offline, no_reply: the background stopped before it answered (whether it did what was
+ * asked is not known), engine_stopped: the engine (its document) stopped before it answered, so nothing was done, timeout:
  * the engine did not answer in time, extension_gone).
  * @typedef {{code: string, message: string}} ErrorInfo
  */
@@ -273,10 +274,11 @@ const SENTENCES = Object.freeze({
   gone: 'The paper was removed on another device.',
   no_reply: 'papergist stopped before it answered: look again in a moment, and try again if it was not done.',
   timeout: 'papergist took too long to answer: try again in a moment.',
+  engine_stopped: 'papergist\'s engine stopped before it answered: try again.',
 });
 
 /** Codes whose message holds only the browser's or papergist's own words, for the console: the UI says the sentence. */
-const SENTENCE_ONLY = new Set(['no_reply', 'timeout']);
+const SENTENCE_ONLY = new Set(['no_reply', 'timeout', 'engine_stopped']);
 
 /**
  * The sentence the UI shows for an error: the code's sentence with the message after it (or alone, SENTENCE_ONLY),
@@ -321,6 +323,8 @@ export function removalFailed(err) {
  *   before its reason; again: what to do should the paper not be saved after all (the control the user has there)
  */
 export function saveFailed(err, { failed = 'Not saved', again = 'save it again' } = {}) {
+  // The engine (reading a PDF, summarizing) runs before anything is stored: its stopping stored nothing.
+  if (errorInfo(err).code === 'engine_stopped') return `${failed}: papergist's engine stopped before it answered: the paper was not saved; ${again}.`;
   if (cutShort(err)) {
     return `The save was cut short: papergist stopped before it finished. If the paper is not saved in a moment, ${again}.`;
   }
@@ -336,7 +340,7 @@ export function saveFailed(err, { failed = 'Not saved', again = 'save it again' 
 export function pageFailed(err) {
   const { code, message } = errorInfo(err);
   if (code === 'extension_gone') return sentenceOf(err);
-  if (code === 'no_reply') return 'Papers not shown: papergist stopped before it answered. Try again.';
+  if (code === 'no_reply' || code === 'engine_stopped') return 'Papers not shown: papergist stopped before it answered. Try again.';
   if (Object.hasOwn(SENTENCES, code)) return `Papers not shown: ${sentenceOf(err)}`;
   return `Papers not shown: ${message.replace(/[.\s]+$/, '')}. Try again, or reload the page.`;
 }
@@ -347,6 +351,7 @@ export function pageFailed(err) {
  */
 export function pageFailedBadge(code) {
   const why = code === 'timeout' ? 'it took too long to answer'
+    : code === 'engine_stopped' || code === 'no_reply' ? 'it stopped before it answered'
     : code === 'too_large' ? 'the page is more than it can take at once'
       : 'it hit an error (details in the page\'s console)';
   return `papergist could not look for papers on this page: ${why}. Reload the page to try again.`;

@@ -43,6 +43,9 @@ test('a save the background stopped during may have stored the paper: it is not 
   assert.equal(saveFailed(lost), 'The save was cut short: papergist stopped before it finished. If the paper is not saved in a moment, save it again.');
   assert.equal(saveFailed(lost, { failed: 'Not brought back', again: 'click Undo again' }),
     'The save was cut short: papergist stopped before it finished. If the paper is not saved in a moment, click Undo again.');
+  // the engine stopped before it answered (a PDF read, a summary): that is before anything is stored
+  assert.equal(saveFailed(new AppError('engine_stopped', 'the engine stopped before it answered')),
+    'Not saved: papergist\'s engine stopped before it answered: the paper was not saved; save it again.');
   assert.equal(saveFailed(new Error('not a paper: it needs an id and a title')), 'Not saved: not a paper: it needs an id and a title');
   assert.equal(saveFailed(new Error('the disk is full'), { failed: 'Not brought back' }), 'Not brought back: the disk is full');
 });
@@ -50,6 +53,8 @@ test('a save the background stopped during may have stored the paper: it is not 
 test('a page whose papers cannot be shown says what happened and what to do, from the one mapping of codes', () => {
   // the background or its engine stopped before it answered: nothing was shown, so not "look again"
   assert.equal(pageFailed(new AppError('no_reply', 'no reply to page/analyze: the message channel closed')),
+    'Papers not shown: papergist stopped before it answered. Try again.');
+  assert.equal(pageFailed(new AppError('engine_stopped', 'the engine stopped before it answered')),
     'Papers not shown: papergist stopped before it answered. Try again.');
   assert.equal(pageFailed(new AppError('timeout', 'the engine did not answer engine/analyze within 20000 ms')),
     'Papers not shown: papergist took too long to answer: try again in a moment.');

@@ -33,7 +33,7 @@ async function patchEngine({ kind, mode }) {
     if (!(data && data.msg && data.msg.type === 'engine/analyze')) return post.call(this, data, ...rest);
     // the offscreen document's reply when it went away before answering (host.js), every time; or none at all
     if (mode === 'error') {
-      setTimeout(() => this.onmessage({ data: { id: data.id, reply: { ok: false, error: { code: 'no_reply', message: 'test: the engine stopped' } } } }), 0);
+      setTimeout(() => this.onmessage({ data: { id: data.id, reply: { ok: false, error: { code: 'engine_stopped', message: 'test: the engine stopped' } } } }), 0);
     }
   };
   return 'patched';
@@ -100,7 +100,7 @@ describe(`a page whose papers cannot be shown (${KIND})`, () => {
       assert.equal(code, 'internal');
       assert.equal(text, 'Papers not shown: test: the engine failed. Try again, or reload the page.');
     } else {
-      assert.equal(code, 'no_reply', 'the engine stopped twice (host.js, then engine.js tried once more)');
+      assert.equal(code, 'engine_stopped', 'the engine stopped twice (host.js, then engine.js tried once more)');
       assert.equal(text, 'Papers not shown: papergist stopped before it answered. Try again.');
     }
     assert.equal((await tab.cards()).length, 0);
