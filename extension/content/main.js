@@ -1,7 +1,7 @@
 // On a supported site: send the page to the background, put a card under every paper it finds, keep
 // the Save buttons in step with what is saved anywhere, and have the abstracts a listing lacks fetched.
 // One ANALYZE_PAGE message per page state: the background does the rest.
-import { MSG, send, removalFailed, saveFailed, pageFailed, errorInfo } from '../lib/messages.js';
+import { MSG, send, removalFailed, saveFailed, pageFailed, pageCanRetry, errorInfo } from '../lib/messages.js';
 import { locateEntries, insertCard, fallbackPlace, hasCard, removeCard } from './placement.js';
 import { createCard, updateCard, setSaved, setSaveError, setForYou, setPicked, hideTitle } from './card.js';
 import { mountDigest } from './digest.js';
@@ -134,7 +134,7 @@ function failed(err, shown, known, retry) {
     if (code !== 'extension_gone') send(MSG.PAGE_FAILED, { code }).catch((e) => console.warn('papergist: badge', e));
     return;
   }
-  mountNotice({ theme: themeAt(document.body), text: pageFailed(err), retry: code === 'extension_gone' ? null : retry });
+  mountNotice({ theme: themeAt(document.body), text: pageFailed(err), retry: pageCanRetry(err) ? retry : null });
 }
 
 /** How long afterFrame waits at most (ms): a tab in the background draws no frames. */

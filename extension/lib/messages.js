@@ -341,8 +341,20 @@ export function pageFailed(err) {
   const { code, message } = errorInfo(err);
   if (code === 'extension_gone') return sentenceOf(err);
   if (code === 'no_reply' || code === 'engine_stopped') return 'Papers not shown: papergist stopped before it answered. Try again.';
+  // an exception's or a recovered panic's own words tell the user nothing: they go to the console (content/main.js)
+  if (code === 'internal') return 'Papers not shown: papergist hit an error on this page (details in the console). Try again, or reload the page.';
+  if (code === 'too_large') return 'Papers not shown: this page is more than papergist can take at once.';
   if (Object.hasOwn(SENTENCES, code)) return `Papers not shown: ${sentenceOf(err)}`;
   return `Papers not shown: ${message.replace(/[.\s]+$/, '')}. Try again, or reload the page.`;
+}
+
+/**
+ * Whether sending a failed page again can help (its Try again, content/notice.js): not for a script whose extension
+ * is gone (only a reload helps), a page too large, or one the engine refused as invalid: each would fail the same way.
+ * @param {any} err
+ */
+export function pageCanRetry(err) {
+  return !['extension_gone', 'too_large', 'invalid'].includes(errorInfo(err).code);
 }
 
 /**

@@ -1,7 +1,7 @@
 // The one reply shape: {ok: true, data} or {ok: false, error: {code, message}}.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { unwrap, errorInfo, sentenceOf, answers, AppError, send, removalFailed, saveFailed, editFailed, pageFailed } from './messages.js';
+import { unwrap, errorInfo, sentenceOf, answers, AppError, send, removalFailed, saveFailed, editFailed, pageFailed, pageCanRetry } from './messages.js';
 
 test('unwrap returns the data of a good reply', () => {
   assert.deepEqual(unwrap({ ok: true, data: { a: 1 } }, 'x'), { a: 1 });
@@ -58,10 +58,15 @@ test('a page whose papers cannot be shown says what happened and what to do, fro
     'Papers not shown: papergist stopped before it answered. Try again.');
   assert.equal(pageFailed(new AppError('timeout', 'the engine did not answer engine/analyze within 20000 ms')),
     'Papers not shown: papergist took too long to answer: try again in a moment.');
-  assert.equal(pageFailed(new AppError('internal', 'the offscreen document cannot be reached')),
-    'Papers not shown: the offscreen document cannot be reached. Try again, or reload the page.');
+  // an exception's or a panic's own words go to the console, not the page
+  const fixed = 'Papers not shown: papergist hit an error on this page (details in the console). Try again, or reload the page.';
+  assert.equal(pageFailed(new AppError('internal', 'internal error (please report): runtime error: index out of range [3] with length 3')), fixed);
+  assert.equal(pageFailed(new TypeError('Cannot read properties of undefined (reading \'entries\')')), fixed);
   assert.equal(pageFailed(new AppError('too_large', 'the page is larger than 64 MB')),
-    'Papers not shown: That is more than papergist can take at once. (the page is larger than 64 MB)');
+    'Papers not shown: this page is more than papergist can take at once.');
+  // no Try again where sending the page again fails the same way
+  assert.deepEqual(['too_large', 'invalid', 'extension_gone', 'internal', 'timeout', 'engine_stopped']
+    .map((code) => pageCanRetry(new AppError(code, 'x'))), [false, false, false, true, true, true]);
   assert.equal(pageFailed(new AppError('extension_gone', 'papergist was updated or restarted since this page loaded: reload the page.')),
     'papergist was updated or restarted since this page loaded: reload the page.');
   assert.equal(sentenceOf(new AppError('timeout', 'the engine did not answer')), 'papergist took too long to answer: try again in a moment.');

@@ -98,7 +98,7 @@ describe(`a page whose papers cannot be shown (${KIND})`, () => {
     const text = await noticeText(tab);
     if (KIND === 'firefox') {
       assert.equal(code, 'internal');
-      assert.equal(text, 'Papers not shown: test: the engine failed. Try again, or reload the page.');
+      assert.equal(text, 'Papers not shown: papergist hit an error on this page (details in the console). Try again, or reload the page.');
     } else {
       assert.equal(code, 'engine_stopped', 'the engine stopped twice (host.js, then engine.js tried once more)');
       assert.equal(text, 'Papers not shown: papergist stopped before it answered. Try again.');
