@@ -8,6 +8,7 @@
 import { earlyAnswer, earlyHere } from './early.js'; // first: its module asks the background before the others load
 import { MSG, TARGET, answers, dispatch, send } from '../lib/messages.js';
 import { main, more, shownAgain, teardown, showSaved, forYouChanged, pageNow } from './main.js';
+import { withDeadline, PAGE_DEADLINE_MS } from './deadline.js';
 
 /** Milliseconds without DOM changes after which a single-page navigation counts as rendered. */
 const SETTLE_MS = 400;
@@ -47,14 +48,15 @@ function start(loaded = false, tryAgain = false) {
   // Not in a background tab (opened with a middle click, a restored session): it draws no frames, so the send
   // would wait on a throttled timer for cards no one sees.
   const held = Boolean(loaded && document.visibilityState === 'visible' && earlyHere && answers(earlyHere.answer, page));
-  const analysis = held
+  // (a page never stays "loading": past its own deadline it fails as on any error, content/deadline.js)
+  const analysis = withDeadline(held
     ? new Promise((resolve) => {
       hold = () => {
         hold = null;
         resolve(send(MSG.ANALYZE_PAGE, page));
       };
     })
-    : send(MSG.ANALYZE_PAGE, page);
+    : send(MSG.ANALYZE_PAGE, page), PAGE_DEADLINE_MS);
   const early = loaded
     ? earlyAnswer.then(({ answer, at, asked }) => (answers(answer, page)
       ? { ...answer.analysis, came: at, asked, heardAt: answer.heardAt, postedAt: answer.postedAt } : null))
