@@ -139,6 +139,12 @@ const CHECK_MS = 2000;
  */
 const heard = new WeakMap();
 
+/**
+ * How long a document that has answered nothing yet may take to start before its quiet counts, in ms: its module's
+ * own start limit (START_LIMIT_MS in offscreen/wasm.js), after which it answers with an error anyway.
+ */
+const START_MS = 15_000;
+
 let lastId = 0;
 /** @type {Map<number, {through: Promise<unknown>, settle: (reply: any) => void}>} the replies awaited, by request id */
 const awaited = new Map();
@@ -146,12 +152,13 @@ const awaited = new Map();
 /**
  * Delivers a message for the engine (target: offscreen) and resolves to its reply, {ok, data} or {ok, error}.
  * Message and reply are structured clones, as a port's postMessage makes them. A request is answered {code:
- * "timeout"} once its document has answered nothing for limitMs, counted from the request (the channel's opening
- * included) or from the document's last reply to anything, whichever is later: a document busy with other pages
- * (they queue for Go, one call at a time) keeps its requests. A document silent that long is stuck (a call into Go
- * that does not return, a module that never started) or lost the request, and would keep every later page waiting
- * too: it is closed, and the next request opens a new one, as after a crash. It is closed only if the request
- * reached it (not while the channel was still opening).
+ * "timeout"} once its document has answered nothing for limitMs, counted from the request's handing to the document
+ * (the channel's opening not included) or from the document's last reply to anything, whichever is later: a document
+ * busy with other pages (they queue for Go, one call at a time) keeps its requests, and one that has answered nothing
+ * yet gets START_MS more for its module's start. A document silent that long is stuck (a call into Go that does not
+ * return, a module that never started) or lost the request, and would keep every later page waiting too: it is
+ * closed, and the next request opens a new one, as after a crash. A request whose channel has not opened after
+ * START_MS + limitMs is answered "timeout" and closes nothing.
  * @param {{target: string, type: string, [key: string]: any}} msg @param {number} [limitMs]
  */
 export function toHost(msg, limitMs = Infinity) {
@@ -162,8 +169,8 @@ export function toHost(msg, limitMs = Infinity) {
     let check = 0;
     /** @type {any} */
     let timer = 0;
-    const asked = performance.now();
     let posted = false;
+    let postedAt = Infinity;
     const settle = (/** @type {any} */ reply) => {
       clearInterval(check);
       clearTimeout(timer);
@@ -172,15 +179,22 @@ export function toHost(msg, limitMs = Infinity) {
     awaited.set(id, { through, settle });
     const expire = () => {
       if (!awaited.has(id)) return;
-      const quiet = performance.now() - Math.max(asked, heard.get(through) ?? 0);
+      if (!posted) { // the channel did not open even in a start's time and a limit: nothing to close
+        settle({ ok: false, error: { code: 'timeout', message: `the engine did not open (${msg.type})` } });
+        return;
+      }
+      // Counted from the request's handing to the document, never while the channel opens; a document that has
+      // answered nothing yet is still starting its module (offscreen/wasm.js allows START_MS), which is no quiet.
+      const started = heard.get(through) ?? postedAt + START_MS;
+      const quiet = performance.now() - Math.max(postedAt, started);
       if (quiet < limitMs) {
         timer = setTimeout(expire, limitMs - quiet); // the document answered another page meanwhile: busy, not stuck
         return;
       }
       settle({ ok: false, error: { code: 'timeout', message: `the engine answered nothing for ${Math.round(quiet)} ms (${msg.type})` } });
-      if (posted) closeStuck(through);
+      closeStuck(through);
     };
-    if (limitMs < Infinity) timer = setTimeout(expire, limitMs);
+    if (limitMs < Infinity) timer = setTimeout(expire, START_MS + limitMs);
     through.then(({ port, client }) => {
       if (!awaited.has(id)) return;
       // A runtime message fails when its receiver is gone; a postMessage is simply never answered. So while the
@@ -193,6 +207,9 @@ export function toHost(msg, limitMs = Infinity) {
       }, CHECK_MS);
       port.postMessage({ id, msg });
       posted = true;
+      postedAt = performance.now();
+      clearTimeout(timer);
+      if (limitMs < Infinity) timer = setTimeout(expire, limitMs);
     }, (err) => settle({ ok: false, error: errorInfo(err) }));
   });
 }
