@@ -116,7 +116,8 @@ export async function main(t, run) {
  * stay and the page is done; else the page says so, and Try again sends it again (data-papergist="error", and the
  * error's code in data-papergist-error, for the tests and the bench). Only a page known to have papers shows the
  * notice: the content script runs on every page of a supported site (help, login, search forms), and only the
- * engine can tell which have papers, so any other page says it on the toolbar badge (PAGE_FAILED) and stays as it is.
+ * engine can tell which have papers, so any other page says it on the toolbar badge (PAGE_FAILED) and stays as it is;
+ * except an extension updated under the page (extension_gone), which has no badge to set and shows the notice anywhere.
  * @param {any} err @param {boolean} shown whether cards are shown (the early answer's) @param {boolean} known
  *   whether the page is known to have papers (its early answer had some, or it is a Try again) @param {() => void} retry
  */
@@ -130,8 +131,10 @@ function failed(err, shown, known, retry) {
   const { code } = errorInfo(err);
   root.setAttribute('data-papergist-error', code);
   root.setAttribute('data-papergist', 'error');
-  if (!known) {
-    if (code !== 'extension_gone') send(MSG.PAGE_FAILED, { code }).catch((e) => console.warn('papergist: badge', e));
+  // An extension updated under the page has no badge to set (its background is another one now): the notice is
+  // the only way to say it, whatever the page.
+  if (!known && code !== 'extension_gone') {
+    send(MSG.PAGE_FAILED, { code }).catch((e) => console.warn('papergist: badge', e));
     return;
   }
   mountNotice({ theme: themeAt(document.body), text: pageFailed(err), retry: pageCanRetry(err) ? retry : null });

@@ -198,4 +198,25 @@ describe(`a page whose papers cannot be shown (${KIND})`, () => {
     assert.equal(await tab.evaluate(() => document.querySelectorAll('papergist-notice, papergist-card').length), 0);
     await tab.close();
   });
+
+  // Last: it reloads the extension under the session.
+  test('a page left behind by an update of the extension says to reload it, even one not known to have papers', { skip: KIND === 'firefox' && 'reloading a temporary add-on ends the session' }, async () => {
+    const url = 'https://arxiv.org/help/api/user-manual?gone';
+    s.serve(url, '<!doctype html><html><head><title>API manual</title></head><body><h1>arXiv API User\'s Manual</h1><p>How to query.</p></body></html>');
+    const tab = await s.open(url);
+    await waitState(tab, 'done');
+    const sw = await s.browser.serviceWorker();
+    await sw.evaluate(() => { setTimeout(() => chrome.runtime.reload(), 50); }); // as an update does
+    await new Promise((r) => setTimeout(r, 1500));
+    // the site's own navigation: the page's script asks for an analysis of its new state
+    await tab.evaluate(() => {
+      history.pushState({}, '', `${location.pathname}?gone&page=2`);
+      document.body.append(document.createElement('div'));
+    });
+    await waitState(tab, 'error');
+    assert.deepEqual(await state(tab), ['error', 'extension_gone']);
+    assert.equal(await noticeText(tab), 'papergist was updated or restarted since this page loaded: reload the page.');
+    assert.equal(await tab.evaluate(() => document.querySelectorAll('papergist-notice').length), 1);
+    await tab.close();
+  });
 });
