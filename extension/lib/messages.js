@@ -324,7 +324,7 @@ export function removalFailed(err) {
  */
 export function saveFailed(err, { failed = 'Not saved', again = 'save it again' } = {}) {
   // The engine (reading a PDF, summarizing) runs before anything is stored: its stopping stored nothing.
-  if (errorInfo(err).code === 'engine_stopped') return `${failed}: papergist's engine stopped before it answered: the paper was not saved; ${again}.`;
+  if (errorInfo(err).code === 'engine_stopped') return `${failed}: papergist's engine stopped before it answered. ${again[0].toUpperCase()}${again.slice(1)}.`;
   if (cutShort(err)) {
     return `The save was cut short: papergist stopped before it finished. If the paper is not saved in a moment, ${again}.`;
   }
@@ -365,8 +365,11 @@ export function pageFailedBadge(code) {
   const why = code === 'timeout' ? 'it took too long to answer'
     : code === 'engine_stopped' || code === 'no_reply' ? 'it stopped before it answered'
     : code === 'too_large' ? 'the page is more than it can take at once'
+    : code === 'invalid' ? 'the page is not one it can read'
       : 'it hit an error (details in the page\'s console)';
-  return `papergist could not look for papers on this page: ${why}. Reload the page to try again.`;
+  // a page too large or refused as invalid fails the same way again: no "try again" there (pageCanRetry)
+  const then = code === 'too_large' || code === 'invalid' ? '' : ' Reload the page to try again.';
+  return `papergist could not look for papers on this page: ${why}.${then}`;
 }
 
 /**

@@ -1,7 +1,7 @@
 // The one reply shape: {ok: true, data} or {ok: false, error: {code, message}}.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { unwrap, errorInfo, sentenceOf, answers, AppError, send, removalFailed, saveFailed, editFailed, pageFailed, pageCanRetry } from './messages.js';
+import { unwrap, errorInfo, sentenceOf, answers, AppError, send, removalFailed, saveFailed, editFailed, pageFailed, pageCanRetry, pageFailedBadge } from './messages.js';
 
 test('unwrap returns the data of a good reply', () => {
   assert.deepEqual(unwrap({ ok: true, data: { a: 1 } }, 'x'), { a: 1 });
@@ -45,7 +45,9 @@ test('a save the background stopped during may have stored the paper: it is not 
     'The save was cut short: papergist stopped before it finished. If the paper is not saved in a moment, click Undo again.');
   // the engine stopped before it answered (a PDF read, a summary): that is before anything is stored
   assert.equal(saveFailed(new AppError('engine_stopped', 'the engine stopped before it answered')),
-    'Not saved: papergist\'s engine stopped before it answered: the paper was not saved; save it again.');
+    'Not saved: papergist\'s engine stopped before it answered. Save it again.');
+  assert.equal(saveFailed(new AppError('engine_stopped', 'x'), { failed: 'Not brought back', again: 'undo again' }),
+    'Not brought back: papergist\'s engine stopped before it answered. Undo again.', 'the words from its parameters');
   assert.equal(saveFailed(new Error('not a paper: it needs an id and a title')), 'Not saved: not a paper: it needs an id and a title');
   assert.equal(saveFailed(new Error('the disk is full'), { failed: 'Not brought back' }), 'Not brought back: the disk is full');
 });
@@ -144,4 +146,10 @@ test('a lost reply outside a save or removal says what to do in words that fit t
   assert.equal(editFailed(new AppError('invalid', 'tags: one is longer than 64 characters')), 'Not saved: tags: one is longer than 64 characters');
   // Other codes keep their message after the sentence.
   assert.equal(sentenceOf(new AppError('rate_limited', 'too many logins')), 'Too many attempts: wait a few minutes, then try again. (too many logins)');
+});
+
+test('the badge\'s tooltip says to try again only where trying again can help', () => {
+  for (const code of ['too_large', 'invalid']) assert.doesNotMatch(pageFailedBadge(code), /try again/i, code);
+  assert.equal(pageFailedBadge('invalid'), 'papergist could not look for papers on this page: the page is not one it can read.');
+  for (const code of ['timeout', 'engine_stopped', 'internal']) assert.match(pageFailedBadge(code), /\. Reload the page to try again\.$/, code);
 });
