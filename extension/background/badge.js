@@ -182,6 +182,17 @@ async function flashSaved(tabId, title) {
   await chrome.storage.session.set({ [flashKey(tabId)]: LIFE }).catch((err) => console.warn('papergist: badge', err));
 }
 
+/**
+ * Says on a tab's badge (!) that its page's analysis failed, where the page is not known to have papers (the page
+ * shows no notice then, see content/main.js). Its next analysis or navigation shows the tab's own state again
+ * (setTabPaper). A save under way keeps the badge: its end shows the tab's state.
+ * @param {number} tabId @param {string} title
+ */
+export async function pageFailed(tabId, title) {
+  if (saving.has(tabId)) return;
+  await paint(tabId, '!', '#b42318', title);
+}
+
 /** @param {number} tabId */
 export async function forgetTab(tabId) {
   await chrome.storage.session.remove([tabKey(tabId), savingKey(tabId), flashKey(tabId)]);

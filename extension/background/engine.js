@@ -16,6 +16,17 @@ import { ensureHost, toHost } from './host.js';
  */
 export const engineStats = { trips: 0, goCalls: 0, libraryTrips: 0, compiledEarly: false, retries: 0, pagesLoading: 0 };
 
+/**
+ * How long the engine may stay silent on an analysis, in ms, counted from its handing to an open document (its
+ * opening and its module's start not included), not counting time in which the engine answered other pages (host.js:
+ * a busy engine is not stuck): then it fails with {code: "timeout"}, which the page says (content/notice.js), and a
+ * stuck document is closed for the next page (host.js). The one try again after a document gone gets a whole window
+ * of its own. Far above the slowest first page after browser start seen on a loaded machine (2.6 s, load 12-29 on 2
+ * cores): it is for an engine that will not answer. The page's own deadline (content/deadline.js) bounds the whole.
+ * The tests set it lower through globalThis.papergistLimits (service-worker.js).
+ */
+export const engineLimits = { analyzeMs: 20_000 };
+
 /** Opens the engine's host (Chrome: the offscreen document) unless it is open. */
 export const ensureEngine = ensureHost;
 
@@ -30,12 +41,13 @@ export async function analyze(request) {
   const t1 = performance.now();
   engineStats.trips++;
   const msg = { target: TARGET.OFFSCREEN, type: MSG.ENGINE_ANALYZE, request };
-  let reply = await toHost(msg);
+  let reply = await toHost(msg, engineLimits.analyzeMs);
   // The document went away since the last page (it crashed), which the channel learns only by this request going
-  // unanswered: once more, on a document opened again. An analysis can be repeated; a library change cannot.
-  if (!reply.ok && reply.error?.code === 'unavailable') {
+  // unanswered: once more, on a document opened again, with a whole limit of its own (however long this one waited
+  // in the engine's queue). An analysis can be repeated; a library change cannot.
+  if (!reply.ok && reply.error?.code === 'engine_stopped') {
     engineStats.retries++;
-    reply = await toHost(msg);
+    reply = await toHost(msg, engineLimits.analyzeMs);
   }
   const { json, wait, go, stats } = unwrap(reply, MSG.ENGINE_ANALYZE);
   engineStats.goCalls = stats.goCalls;

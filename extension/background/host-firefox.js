@@ -24,9 +24,18 @@ export function ensureHost() {
 }
 
 /**
- * Delivers a message for the engine (target: offscreen) to the handlers offscreen.js registered in this page.
- * @param {{target: string, type: string, [key: string]: any}} msg
+ * Delivers a message for the engine (target: offscreen) to the handlers offscreen.js registered in this page, and
+ * resolves to its reply; one not there within limitMs (the module's start awaited) is answered {code: "timeout"}.
+ * The module's start has a limit of its own (offscreen/wasm.js), after which the next call starts it again.
+ * @param {{target: string, type: string, [key: string]: any}} msg @param {number} [limitMs]
  */
-export function toHost(msg) {
-  return deliver(TARGET.OFFSCREEN, msg);
+export function toHost(msg, limitMs = Infinity) {
+  const reply = deliver(TARGET.OFFSCREEN, msg);
+  if (!(limitMs < Infinity)) return reply;
+  /** @type {any} */
+  let timer = 0;
+  const late = new Promise((resolve) => {
+    timer = setTimeout(() => resolve({ ok: false, error: { code: 'timeout', message: `the engine did not answer ${msg.type} within ${limitMs} ms` } }), limitMs);
+  });
+  return Promise.race([reply, late]).finally(() => clearTimeout(timer));
 }

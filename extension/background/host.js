@@ -3,15 +3,18 @@
 // offscreen/document.js). Not by runtime messages: those go to every extension page that listens, are serialized
 // as JSON, and the document would also get every page a content script sends here. The Firefox build replaces
 // this file with host-firefox.js (scripts/build-extension.sh); both export the same two functions.
-import { AppError, PORT } from '../lib/messages.js';
+import { AppError, PORT, errorInfo } from '../lib/messages.js';
 
 const URL_ = 'offscreen/offscreen.html';
 /** @type {Promise<void>|null} */
 let open = null;
+/** The closing of a document that did not answer in time (see toHost): a new one is opened only after it. */
+let closing = Promise.resolve();
 
 /** Creates the offscreen document unless it exists; it survives worker stops, so ask Chrome first. */
 export function ensureHost() {
   open ??= (async () => {
+    await closing;
     const url = chrome.runtime.getURL(URL_);
     const contextTypes = [/** @type {chrome.runtime.ContextType} */ ('OFFSCREEN_DOCUMENT')];
     const found = /** @type {chrome.runtime.ExtensionContext[]} */ (await chrome.runtime.getContexts({ contextTypes, documentUrls: [url] }));
@@ -71,6 +74,7 @@ function hostChannel() {
   const made = hostClient().then((client) => {
     const { port1, port2 } = new MessageChannel();
     port1.onmessage = (event) => {
+      heard.set(made, performance.now());
       const { id, reply } = event.data || {};
       awaited.get(id)?.settle(reply);
     };
@@ -104,7 +108,7 @@ function hearPorts() {
 function gone(through) {
   for (const [token, c] of byToken) if (c === through) byToken.delete(token);
   for (const w of [...awaited.values()]) {
-    if (w.through === through) w.settle({ ok: false, error: { code: 'unavailable', message: 'the engine stopped before it answered; try again' } });
+    if (w.through === through) w.settle({ ok: false, error: { code: 'engine_stopped', message: 'the engine stopped before it answered' } });
   }
   lost(through);
 }
@@ -127,33 +131,95 @@ function lost(gone) {
  */
 const CHECK_MS = 2000;
 
+/**
+ * When each channel's document last answered anything (performance.now()): a request's limit counts from then when
+ * that is later than the request (toHost), so that one waiting behind other pages in the engine's queue (Go runs one
+ * call at a time) is not taken for one the engine is stuck on.
+ * @type {WeakMap<Promise<unknown>, number>}
+ */
+const heard = new WeakMap();
+
+/**
+ * How long a document that has answered nothing yet may take to start before its quiet counts, in ms: its module's
+ * own start limit (START_LIMIT_MS in offscreen/wasm.js), after which it answers with an error anyway.
+ */
+const START_MS = 15_000;
+
 let lastId = 0;
 /** @type {Map<number, {through: Promise<unknown>, settle: (reply: any) => void}>} the replies awaited, by request id */
 const awaited = new Map();
 
 /**
  * Delivers a message for the engine (target: offscreen) and resolves to its reply, {ok, data} or {ok, error}.
- * Message and reply are structured clones, as a port's postMessage makes them.
- * @param {{target: string, type: string, [key: string]: any}} msg
+ * Message and reply are structured clones, as a port's postMessage makes them. A request is answered {code:
+ * "timeout"} once its document has answered nothing for limitMs, counted from the request's handing to the document
+ * (the channel's opening not included) or from the document's last reply to anything, whichever is later: a document
+ * busy with other pages (they queue for Go, one call at a time) keeps its requests, and one that has answered nothing
+ * yet gets START_MS more for its module's start. A document silent that long is stuck (a call into Go that does not
+ * return, a module that never started) or lost the request, and would keep every later page waiting too: it is
+ * closed, and the next request opens a new one, as after a crash. A request whose channel has not opened after
+ * START_MS + limitMs is answered "timeout" and closes nothing.
+ * @param {{target: string, type: string, [key: string]: any}} msg @param {number} [limitMs]
  */
-export async function toHost(msg) {
+export function toHost(msg, limitMs = Infinity) {
   const through = hostChannel();
-  const { port, client } = await through;
   const id = ++lastId;
   return new Promise((resolve) => {
-    // A runtime message fails when its receiver is gone; a postMessage is simply never answered. So while the
-    // reply is awaited, the document's port (byToken) answers for it should it go away, and, should that port
-    // never have connected, a look every CHECK_MS whether the document is still there.
-    const check = setInterval(async () => {
-      if (!awaited.has(id) || (await scope.clients.get(client.id))) return;
-      settle({ ok: false, error: { code: 'unavailable', message: 'the engine stopped before it answered; try again' } });
-      lost(through);
-    }, CHECK_MS);
+    /** @type {any} */
+    let check = 0;
+    /** @type {any} */
+    let timer = 0;
+    let posted = false;
+    let postedAt = Infinity;
     const settle = (/** @type {any} */ reply) => {
       clearInterval(check);
+      clearTimeout(timer);
       if (awaited.delete(id)) resolve(reply);
     };
     awaited.set(id, { through, settle });
-    port.postMessage({ id, msg });
+    const expire = () => {
+      if (!awaited.has(id)) return;
+      if (!posted) { // the channel did not open even in a start's time and a limit: nothing to close
+        settle({ ok: false, error: { code: 'timeout', message: `the engine did not open (${msg.type})` } });
+        return;
+      }
+      // Counted from the request's handing to the document, never while the channel opens; a document that has
+      // answered nothing yet is still starting its module (offscreen/wasm.js allows START_MS), which is no quiet.
+      const started = heard.get(through) ?? postedAt + START_MS;
+      const quiet = performance.now() - Math.max(postedAt, started);
+      if (quiet < limitMs) {
+        timer = setTimeout(expire, limitMs - quiet); // the document answered another page meanwhile: busy, not stuck
+        return;
+      }
+      settle({ ok: false, error: { code: 'timeout', message: `the engine answered nothing for ${Math.round(quiet)} ms (${msg.type})` } });
+      closeStuck(through);
+    };
+    if (limitMs < Infinity) timer = setTimeout(expire, START_MS + limitMs);
+    through.then(({ port, client }) => {
+      if (!awaited.has(id)) return;
+      // A runtime message fails when its receiver is gone; a postMessage is simply never answered. So while the
+      // reply is awaited, the document's port (byToken) answers for it should it go away, and, should that port
+      // never have connected, a look every CHECK_MS whether the document is still there.
+      check = setInterval(async () => {
+        if (!awaited.has(id) || (await scope.clients.get(client.id))) return;
+        settle({ ok: false, error: { code: 'engine_stopped', message: 'the engine stopped before it answered' } });
+        lost(through);
+      }, CHECK_MS);
+      port.postMessage({ id, msg });
+      posted = true;
+      postedAt = performance.now();
+      clearTimeout(timer);
+      if (limitMs < Infinity) timer = setTimeout(expire, limitMs);
+    }, (err) => settle({ ok: false, error: errorInfo(err) }));
   });
+}
+
+/**
+ * Closes the document of a channel that kept a request past its limit (toHost), unless it was forgotten already.
+ * Its other requests are answered through its port as it goes (gone). @param {Promise<{port: MessagePort}>} through
+ */
+function closeStuck(through) {
+  if (channel !== through) return;
+  lost(through);
+  closing = chrome.offscreen.closeDocument().catch((err) => console.warn('papergist: closing the engine', err));
 }

@@ -3,9 +3,9 @@
 // library with the account's server (sync.js, account.js).
 // State lives in chrome.storage and the offscreen document, never in the worker's globals; what the worker keeps
 // (the saved IDs, the pages answered lately) are caches, whose loss when it stops costs only time.
-import { MSG, PORT, TARGET, dispatch } from '../lib/messages.js';
+import { MSG, PORT, TARGET, dispatch, pageFailedBadge } from '../lib/messages.js';
 import * as saved from '../lib/saved.js';
-import { ensureEngine, engineStats, pageLoading } from './engine.js';
+import { ensureEngine, engineStats, engineLimits, pageLoading } from './engine.js';
 import { analyzePage } from './analyze.js';
 import { saveTabPaper, saveLinkedPaper, permissionsToSave, createMenu, MENU_ID, LINK_MENU_ID } from './save-from-tab.js';
 import { looksLikePDF, resolveURL } from './paper-lookup.js';
@@ -52,6 +52,7 @@ const stats = { fromContent: 0, pagePorts: 0, earlyAnswers: 0, get trips() { ret
   get pagesLoading() { return engineStats.pagesLoading; }, get listening() { return listening(); },
   get typedPorts() { return typedStats.ports; } };
 globalThis.papergistStats = stats;
+globalThis.papergistLimits = engineLimits; // the tests set a short limit on the engine's trip
 chrome.runtime.onMessage.addListener((_msg, sender) => {
   if (sender.tab) stats.fromContent++;
   return false;
@@ -130,6 +131,12 @@ dispatch(TARGET.BACKGROUND, {
       replied.then(() => recentPages.remember(where, msg.html, out)).catch((err) => console.warn('papergist: recent pages', err));
     }
     return out;
+  },
+  [MSG.PAGE_FAILED]: async (msg, sender) => {
+    if (sender.tab && sender.tab.id !== undefined && sender.frameId === 0) {
+      await badge.pageFailed(sender.tab.id, pageFailedBadge(msg.code));
+    }
+    return {};
   },
   [MSG.SAVE_PAPER]: async (msg, sender) => {
     const fromPage = pagePapers.isContentScript(sender);

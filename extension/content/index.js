@@ -8,6 +8,7 @@
 import { earlyAnswer, earlyHere } from './early.js'; // first: its module asks the background before the others load
 import { MSG, TARGET, answers, dispatch, send } from '../lib/messages.js';
 import { main, more, shownAgain, teardown, showSaved, forYouChanged, pageNow } from './main.js';
+import { withDeadline, PAGE_DEADLINE_MS } from './deadline.js';
 
 /** Milliseconds without DOM changes after which a single-page navigation counts as rendered. */
 const SETTLE_MS = 400;
@@ -28,8 +29,11 @@ const firstRun = new Promise((resolve) => { started = resolve; });
 const PAGE_WAIT_MS = 10_000;
 let shownURL = '';
 
-/** @param {boolean} [loaded] the page as it loaded, which its early answer may be for (not a later state) */
-function start(loaded = false) {
+/**
+ * @param {boolean} [loaded] the page as it loaded, which its early answer may be for (not a later state)
+ * @param {boolean} [tryAgain] the Try again of a page that said its papers could not be shown
+ */
+function start(loaded = false, tryAgain = false) {
   const t = performance.now();
   if (run) teardown(run);
   shownURL = location.href;
@@ -44,14 +48,15 @@ function start(loaded = false) {
   // Not in a background tab (opened with a middle click, a restored session): it draws no frames, so the send
   // would wait on a throttled timer for cards no one sees.
   const held = Boolean(loaded && document.visibilityState === 'visible' && earlyHere && answers(earlyHere.answer, page));
-  const analysis = held
+  // (a page never stays "loading": past its own deadline it fails as on any error, content/deadline.js)
+  const analysis = withDeadline(held
     ? new Promise((resolve) => {
       hold = () => {
         hold = null;
         resolve(send(MSG.ANALYZE_PAGE, page));
       };
     })
-    : send(MSG.ANALYZE_PAGE, page);
+    : send(MSG.ANALYZE_PAGE, page), PAGE_DEADLINE_MS);
   const early = loaded
     ? earlyAnswer.then(({ answer, at, asked }) => (answers(answer, page)
       ? { ...answer.analysis, came: at, asked, heardAt: answer.heardAt, postedAt: answer.postedAt } : null))
@@ -67,7 +72,12 @@ function start(loaded = false) {
   // main sends it once the early cards are drawn; a page gone meanwhile into the back/forward cache sends it at
   // pageshow instead, once, and main shows its reply.
   const sendNow = () => { if (!away) sendHeld(); };
-  main({ page, analysis, held, sendNow, early, start: t, imported: performance.now(), sent }, run).catch((err) => console.warn('papergist:', err));
+  // Try again on a failed analysis: the page as it is now, sent again (the notice goes with the teardown).
+  // (not as it loaded: it may have grown since, and its answer is then not the next load's early answer)
+  const retry = () => start(false, true);
+  // Known to have papers: the background's last answer for this URL (the early answer, asked at load) had some.
+  const known = () => tryAgain || Boolean(loaded && earlyHere && earlyHere.answer && earlyHere.answer.analysis.entries.length);
+  main({ page, analysis, held, sendNow, early, start: t, imported: performance.now(), sent, retry, known }, run).catch((err) => console.warn('papergist:', err));
 }
 
 dispatch(TARGET.CONTENT, {

@@ -1,11 +1,12 @@
 // On a supported site: send the page to the background, put a card under every paper it finds, keep
 // the Save buttons in step with what is saved anywhere, and have the abstracts a listing lacks fetched.
 // One ANALYZE_PAGE message per page state: the background does the rest.
-import { MSG, send, removalFailed, saveFailed } from '../lib/messages.js';
+import { MSG, send, removalFailed, saveFailed, pageFailed, pageCanRetry, errorInfo } from '../lib/messages.js';
 import { locateEntries, insertCard, fallbackPlace, hasCard, removeCard } from './placement.js';
 import { createCard, updateCard, setSaved, setSaveError, setForYou, setPicked, hideTitle } from './card.js';
 import { mountDigest } from './digest.js';
 import { themeAt } from './theme.js';
+import { mountNotice, removeNotice } from './notice.js';
 
 /** @typedef {import('../lib/messages.js').Entry} Entry */
 /** @typedef {import('../lib/messages.js').Analysis & {saved: string[], forYou: import('../lib/messages.js').ForYou}} PageAnalysis */
@@ -24,10 +25,12 @@ export const pageNow = () => ({ html: document.documentElement.outerHTML, url: l
  * Shows the cards of one page state. Call teardown(run) before showing the next one (a single-page
  * site that changed its list).
  * @param {{page: Page, analysis: Promise<PageAnalysis>, held: boolean, sendNow: () => void,
- *   early: Promise<EarlyAnalysis|null>, start: number, imported: number, sent: number}} t the page sent, the
- *   ANALYZE_PAGE reply, whether the page waits for the early answer's cards, and what sends it then, what the background answered the same page last time
+ *   early: Promise<EarlyAnalysis|null>, start: number, imported: number, sent: number, retry: () => void,
+ *   known: () => boolean}} t the page
+ *   sent, the ANALYZE_PAGE reply, whether the page waits for the early answer's cards, and what sends it then, what the background answered the same page last time
  *   (PORT.PAGE) or null, when the run started and when the module was ready (performance.now()), when the
- *   message was sent (ms since the epoch)
+ *   message was sent (ms since the epoch), what sends the page again (a failed analysis's Try again), whether
+ *   the page is known to have papers (failed)
  * @param {{cards: Map<string, any>, entries: Entry[]|null, stopped: boolean, cleanups: (() => void)[],
  *   theme?: 'light'|'dark', digest?: ReturnType<typeof mountDigest>, forYou?: import('../lib/messages.js').ForYou,
  *   askAgain?: boolean, unplaced?: Set<string>}} run
@@ -36,6 +39,7 @@ export const pageNow = () => ({ html: document.documentElement.outerHTML, url: l
  */
 export async function main(t, run) {
   document.documentElement.setAttribute('data-papergist', 'loading');
+  document.documentElement.removeAttribute('data-papergist-error');
   const { cards } = run;
   const nav = /** @type {PerformanceNavigationTiming|undefined} */ (performance.getEntriesByType('navigation')[0]);
   const inject = nav ? t.start - nav.domContentLoadedEventStart : 0;
@@ -71,7 +75,16 @@ export async function main(t, run) {
       afterFrame(t.sendNow);
     }
   }
-  const { entries, topics, saved: savedList, timing, forYou } = await t.analysis;
+  /** @type {PageAnalysis} */
+  let reply;
+  try {
+    reply = await t.analysis;
+  } catch (err) {
+    // shown: cards placed, from the early answer (some, should placing the rest have thrown)
+    if (!run.stopped) failed(err, cards.size > 0, t.known(), t.retry);
+    return;
+  }
+  const { entries, topics, saved: savedList, timing, forYou } = reply;
   const arrived = performance.timeOrigin + performance.now();
   if (run.stopped) return;
   if (early) {
@@ -96,6 +109,35 @@ export async function main(t, run) {
   if (run.askAgain) forYouChanged(run, true).catch((err) => console.warn('papergist: For you', err));
   await completeAbstracts(t.page, run.entries || [], run);
   if (!run.stopped) document.documentElement.setAttribute('data-papergist', 'done');
+}
+
+/**
+ * The page's analysis failed, or never came in time (the background's limit): with its early cards shown, they
+ * stay and the page is done; else the page says so, and Try again sends it again (data-papergist="error", and the
+ * error's code in data-papergist-error, for the tests and the bench). Only a page known to have papers shows the
+ * notice: the content script runs on every page of a supported site (help, login, search forms), and only the
+ * engine can tell which have papers, so any other page says it on the toolbar badge (PAGE_FAILED) and stays as it is;
+ * except an extension updated under the page (extension_gone), which has no badge to set and shows the notice anywhere.
+ * @param {any} err @param {boolean} shown whether cards are shown (the early answer's) @param {boolean} known
+ *   whether the page is known to have papers (its early answer had some, or it is a Try again) @param {() => void} retry
+ */
+function failed(err, shown, known, retry) {
+  console.warn('papergist:', err);
+  const root = document.documentElement;
+  if (shown) {
+    root.setAttribute('data-papergist', 'done');
+    return;
+  }
+  const { code } = errorInfo(err);
+  root.setAttribute('data-papergist-error', code);
+  root.setAttribute('data-papergist', 'error');
+  // An extension updated under the page has no badge to set (its background is another one now): the notice is
+  // the only way to say it, whatever the page.
+  if (!known && code !== 'extension_gone') {
+    send(MSG.PAGE_FAILED, { code }).catch((e) => console.warn('papergist: badge', e));
+    return;
+  }
+  mountNotice({ theme: themeAt(document.body), text: pageFailed(err), retry: pageCanRetry(err) ? retry : null });
 }
 
 /** How long afterFrame waits at most (ms): a tab in the background draws no frames. */
@@ -333,6 +375,7 @@ export function teardown(run) {
   run.stopped = true;
   for (const f of run.cleanups) f();
   for (const el of document.querySelectorAll('papergist-card, papergist-digest, tr[data-papergist-row]')) el.remove();
+  removeNotice();
 }
 
 /** Records when the cards were shown and where the time went, for `make bench` and the tests. */

@@ -44,7 +44,9 @@
 /**
  * An error as every reply carries it: code is one of the sync server's codes (shared/syncproto: invalid,
  * unauthorized, not_found, conflict, too_large, rate_limited, internal, unavailable, …) or one of the
- * extension's own (signed_out, offline, no_reply).
+ * extension's own (signed_out, offline, no_reply: the background stopped before it answered (whether it did what was
+ * asked is not known), engine_stopped: the engine (its document) stopped before it answered, so nothing was done, timeout:
+ * the engine did not answer in time, extension_gone).
  * @typedef {{code: string, message: string}} ErrorInfo
  */
 /**
@@ -110,6 +112,12 @@ export const MSG = Object.freeze({
   SAVE_TAB_PAPER: 'tab/save-paper',
   /** background → content: {} → {entry: Entry|null} the page's own paper, when the page is one paper's */
   GET_PAGE_PAPER: 'tab/page-paper',
+  /**
+   * content → background: {code} → {} the page's analysis failed, on a page not known to have papers: the tab's
+   * badge says so (!, its tooltip pageFailedBadge(code)) instead of a notice on a page that may have none; the
+   * tab's next analysis or navigation clears it.
+   */
+  PAGE_FAILED: 'page/failed',
   /**
    * background → content: {changes: {id, saved: boolean}[]} → {} papers of the tab's page saved or removed
    * anywhere (content scripts cannot read chrome.storage; background/page-papers.js)
@@ -265,10 +273,12 @@ const SENTENCES = Object.freeze({
   unsupported_media: 'That server does not speak papergist\'s protocol: check its address in the options.',
   gone: 'The paper was removed on another device.',
   no_reply: 'papergist stopped before it answered: look again in a moment, and try again if it was not done.',
+  timeout: 'papergist took too long to answer: try again in a moment.',
+  engine_stopped: 'papergist\'s engine stopped before it answered: try again.',
 });
 
 /** Codes whose message holds only the browser's or papergist's own words, for the console: the UI says the sentence. */
-const SENTENCE_ONLY = new Set(['no_reply']);
+const SENTENCE_ONLY = new Set(['no_reply', 'timeout', 'engine_stopped']);
 
 /**
  * The sentence the UI shows for an error: the code's sentence with the message after it (or alone, SENTENCE_ONLY),
@@ -313,10 +323,53 @@ export function removalFailed(err) {
  *   before its reason; again: what to do should the paper not be saved after all (the control the user has there)
  */
 export function saveFailed(err, { failed = 'Not saved', again = 'save it again' } = {}) {
+  // The engine (reading a PDF, summarizing) runs before anything is stored: its stopping stored nothing.
+  if (errorInfo(err).code === 'engine_stopped') return `${failed}: papergist's engine stopped before it answered. ${again[0].toUpperCase()}${again.slice(1)}.`;
   if (cutShort(err)) {
     return `The save was cut short: papergist stopped before it finished. If the paper is not saved in a moment, ${again}.`;
   }
   return `${failed}: ${sentenceOf(err)}`;
+}
+
+/**
+ * What a page says when its papers cannot be shown (content/notice.js, beside its Try again button): what happened
+ * and what to do. A script whose extension was reloaded under it can only be reloaded with its page; one the
+ * background stopped answering (no_reply) was not done, so it says so, not "look again".
+ * @param {any} err
+ */
+export function pageFailed(err) {
+  const { code, message } = errorInfo(err);
+  if (code === 'extension_gone') return sentenceOf(err);
+  if (code === 'no_reply' || code === 'engine_stopped') return 'Papers not shown: papergist stopped before it answered. Try again.';
+  // an exception's or a recovered panic's own words tell the user nothing: they go to the console (content/main.js)
+  if (code === 'internal') return 'Papers not shown: papergist hit an error on this page (details in the console). Try again, or reload the page.';
+  if (code === 'too_large') return 'Papers not shown: this page is more than papergist can take at once.';
+  if (Object.hasOwn(SENTENCES, code)) return `Papers not shown: ${sentenceOf(err)}`;
+  return `Papers not shown: ${message.replace(/[.\s]+$/, '')}. Try again, or reload the page.`;
+}
+
+/**
+ * Whether sending a failed page again can help (its Try again, content/notice.js): not for a script whose extension
+ * is gone (only a reload helps), a page too large, or one the engine refused as invalid: each would fail the same way.
+ * @param {any} err
+ */
+export function pageCanRetry(err) {
+  return !['extension_gone', 'too_large', 'invalid'].includes(errorInfo(err).code);
+}
+
+/**
+ * The badge's tooltip on a tab whose analysis failed where the page is not known to have papers (PAGE_FAILED): a
+ * fixed sentence by code, whatever a page's script sends. @param {unknown} code
+ */
+export function pageFailedBadge(code) {
+  const why = code === 'timeout' ? 'it took too long to answer'
+    : code === 'engine_stopped' || code === 'no_reply' ? 'it stopped before it answered'
+    : code === 'too_large' ? 'the page is more than it can take at once'
+    : code === 'invalid' ? 'the page is not one it can read'
+      : 'it hit an error (details in the page\'s console)';
+  // a page too large or refused as invalid fails the same way again: no "try again" there (pageCanRetry)
+  const then = code === 'too_large' || code === 'invalid' ? '' : ' Reload the page to try again.';
+  return `papergist could not look for papers on this page: ${why}.${then}`;
 }
 
 /**

@@ -1,7 +1,7 @@
 // The one reply shape: {ok: true, data} or {ok: false, error: {code, message}}.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { unwrap, errorInfo, sentenceOf, answers, AppError, send, removalFailed, saveFailed, editFailed } from './messages.js';
+import { unwrap, errorInfo, sentenceOf, answers, AppError, send, removalFailed, saveFailed, editFailed, pageFailed, pageCanRetry, pageFailedBadge } from './messages.js';
 
 test('unwrap returns the data of a good reply', () => {
   assert.deepEqual(unwrap({ ok: true, data: { a: 1 } }, 'x'), { a: 1 });
@@ -43,8 +43,35 @@ test('a save the background stopped during may have stored the paper: it is not 
   assert.equal(saveFailed(lost), 'The save was cut short: papergist stopped before it finished. If the paper is not saved in a moment, save it again.');
   assert.equal(saveFailed(lost, { failed: 'Not brought back', again: 'click Undo again' }),
     'The save was cut short: papergist stopped before it finished. If the paper is not saved in a moment, click Undo again.');
+  // the engine stopped before it answered (a PDF read, a summary): that is before anything is stored
+  assert.equal(saveFailed(new AppError('engine_stopped', 'the engine stopped before it answered')),
+    'Not saved: papergist\'s engine stopped before it answered. Save it again.');
+  assert.equal(saveFailed(new AppError('engine_stopped', 'x'), { failed: 'Not brought back', again: 'undo again' }),
+    'Not brought back: papergist\'s engine stopped before it answered. Undo again.', 'the words from its parameters');
   assert.equal(saveFailed(new Error('not a paper: it needs an id and a title')), 'Not saved: not a paper: it needs an id and a title');
   assert.equal(saveFailed(new Error('the disk is full'), { failed: 'Not brought back' }), 'Not brought back: the disk is full');
+});
+
+test('a page whose papers cannot be shown says what happened and what to do, from the one mapping of codes', () => {
+  // the background or its engine stopped before it answered: nothing was shown, so not "look again"
+  assert.equal(pageFailed(new AppError('no_reply', 'no reply to page/analyze: the message channel closed')),
+    'Papers not shown: papergist stopped before it answered. Try again.');
+  assert.equal(pageFailed(new AppError('engine_stopped', 'the engine stopped before it answered')),
+    'Papers not shown: papergist stopped before it answered. Try again.');
+  assert.equal(pageFailed(new AppError('timeout', 'the engine did not answer engine/analyze within 20000 ms')),
+    'Papers not shown: papergist took too long to answer: try again in a moment.');
+  // an exception's or a panic's own words go to the console, not the page
+  const fixed = 'Papers not shown: papergist hit an error on this page (details in the console). Try again, or reload the page.';
+  assert.equal(pageFailed(new AppError('internal', 'internal error (please report): runtime error: index out of range [3] with length 3')), fixed);
+  assert.equal(pageFailed(new TypeError('Cannot read properties of undefined (reading \'entries\')')), fixed);
+  assert.equal(pageFailed(new AppError('too_large', 'the page is larger than 64 MB')),
+    'Papers not shown: this page is more than papergist can take at once.');
+  // no Try again where sending the page again fails the same way
+  assert.deepEqual(['too_large', 'invalid', 'extension_gone', 'internal', 'timeout', 'engine_stopped']
+    .map((code) => pageCanRetry(new AppError(code, 'x'))), [false, false, false, true, true, true]);
+  assert.equal(pageFailed(new AppError('extension_gone', 'papergist was updated or restarted since this page loaded: reload the page.')),
+    'papergist was updated or restarted since this page loaded: reload the page.');
+  assert.equal(sentenceOf(new AppError('timeout', 'the engine did not answer')), 'papergist took too long to answer: try again in a moment.');
 });
 
 test('an early answer is for a page only with the same URL and the same HTML', () => {
@@ -119,4 +146,10 @@ test('a lost reply outside a save or removal says what to do in words that fit t
   assert.equal(editFailed(new AppError('invalid', 'tags: one is longer than 64 characters')), 'Not saved: tags: one is longer than 64 characters');
   // Other codes keep their message after the sentence.
   assert.equal(sentenceOf(new AppError('rate_limited', 'too many logins')), 'Too many attempts: wait a few minutes, then try again. (too many logins)');
+});
+
+test('the badge\'s tooltip says to try again only where trying again can help', () => {
+  for (const code of ['too_large', 'invalid']) assert.doesNotMatch(pageFailedBadge(code), /try again/i, code);
+  assert.equal(pageFailedBadge('invalid'), 'papergist could not look for papers on this page: the page is not one it can read.');
+  for (const code of ['timeout', 'engine_stopped', 'internal']) assert.match(pageFailedBadge(code), /\. Reload the page to try again\.$/, code);
 });

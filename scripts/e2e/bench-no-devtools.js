@@ -25,9 +25,10 @@ const GAP_MS = 700;
 const REPORT = `<script>
 (() => {
   const root = document.documentElement;
-  const shown = () => ['shown', 'done'].includes(root.getAttribute('data-papergist'));
+  const shown = () => ['shown', 'done', 'error'].includes(root.getAttribute('data-papergist'));
   const report = () => fetch('/report', { method: 'POST', body: JSON.stringify({
     ms: Number(root.getAttribute('data-papergist-ms')), timing: JSON.parse(root.getAttribute('data-papergist-timing') || '{}'),
+    error: root.getAttribute('data-papergist') === 'error' ? root.getAttribute('data-papergist-error') || 'error' : undefined,
   }) }).then((r) => r.text()).then((next) => next === 'again' && setTimeout(() => location.reload(), ${GAP_MS}));
   const watch = () => (shown() ? report() : new MutationObserver((_, o) => shown() && (o.disconnect(), report()))
     .observe(root, { attributeFilter: ['data-papergist'] }));
@@ -54,13 +55,21 @@ async function bench(dir) {
   /** @type {{ms: number, timing: Record<string, number>}[]} */
   const loads = [];
   let finish = () => {};
-  const finished = new Promise((resolve) => { finish = resolve; });
+  /** @type {(err: Error) => void} */
+  let fail = () => {};
+  const finished = new Promise((resolve, reject) => { finish = resolve; fail = reject; });
   const server = https.createServer({ key: await readFile(path.join(dir, 'key.pem')), cert: await readFile(path.join(dir, 'cert.pem')) }, (req, res) => {
     if (req.method === 'POST' && req.url === '/report') {
       let body = '';
       req.on('data', (c) => { body += c; });
       req.on('end', () => {
-        loads.push(JSON.parse(body));
+        const load = JSON.parse(body);
+        if (load.error) { // the page's analysis failed: said at once, not after waiting out the 180 s
+          res.end('stop');
+          fail(new Error(`load ${loads.length + 1}: the page's analysis failed: ${load.error} (data-papergist="error")`));
+          return;
+        }
+        loads.push(load);
         const more = loads.length <= RELOADS;
         res.end(more ? 'again' : 'stop');
         if (!more) finish();

@@ -33,22 +33,34 @@ let phases = [];
  * waitForFunction sends the page its 330 KB injected script first, which a trace of the warm 50-paper page showed
  * taking the page's main thread for 158 ms, right when the background's reply was due.
  */
+// A page whose analysis failed says so at once (data-papergist="error", its code in data-papergist-error): the
+// promise resolves to that code, and waitShown throws it, instead of waiting out its time.
 const SHOWN = `new Promise((resolve) => {
   const root = document.documentElement;
-  const shown = () => ['shown', 'done'].includes(root.getAttribute('data-papergist'));
-  if (shown()) return resolve(true);
-  new MutationObserver((_, o) => shown() && (o.disconnect(), resolve(true))).observe(root, { attributeFilter: ['data-papergist'] });
+  const settled = () => ['shown', 'done', 'error'].includes(root.getAttribute('data-papergist'));
+  const answer = () => (root.getAttribute('data-papergist') === 'error' ? root.getAttribute('data-papergist-error') || 'error' : true);
+  if (settled()) return resolve(answer());
+  new MutationObserver((_, o) => settled() && (o.disconnect(), resolve(answer()))).observe(root, { attributeFilter: ['data-papergist'] });
 })`;
 
-/** Waits until the tab shows its cards, by SHOWN: over CDP in Chromium (Runtime.evaluate), BiDi in Firefox. */
+/**
+ * Waits until the tab shows its cards, by SHOWN: over CDP in Chromium (Runtime.evaluate), BiDi in Firefox. Throws
+ * at once, with the error's code, when the page says its analysis failed.
+ */
 async function waitShown(tab, timeout) {
   let timer;
   const late = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`no cards after ${timeout} ms`)), timeout); });
   let cdp = null;
   try {
-    if (tab.kind === 'firefox') return await Promise.race([tab.evaluate(SHOWN), late]);
-    cdp = await tab.page.context().newCDPSession(tab.page);
-    return await Promise.race([cdp.send('Runtime.evaluate', { expression: SHOWN, awaitPromise: true, returnByValue: true }), late]);
+    let got;
+    if (tab.kind === 'firefox') {
+      got = await Promise.race([tab.evaluate(SHOWN), late]);
+    } else {
+      cdp = await tab.page.context().newCDPSession(tab.page);
+      got = (await Promise.race([cdp.send('Runtime.evaluate', { expression: SHOWN, awaitPromise: true, returnByValue: true }), late])).result.value;
+    }
+    if (got !== true) throw new Error(`the page's analysis failed: ${got} (data-papergist="error")`);
+    return got;
   } finally {
     clearTimeout(timer);
     await cdp?.detach().catch(() => {});

@@ -144,3 +144,51 @@ test('a page state left before its held page was sent (a single-page site moved 
   await cdp.detach();
   await page.close();
 });
+
+test('a page whose analysis failed, back from the back/forward cache, shows its cards and drops the notice', async () => {
+  const url = `${LISTING}?failed-then-back`;
+  const sw = await browser.serviceWorker();
+  // Seen before, as it was before it changed: a page known to have papers says it failed (content/main.js failed).
+  browser.serve(url, arxivListing(papers.slice(1)));
+  const before = await browser.context.newPage();
+  await before.goto(url, { waitUntil: 'domcontentloaded' });
+  await before.waitForFunction(() => document.documentElement.getAttribute('data-papergist') === 'done', null, { timeout: 20_000 });
+  await before.close();
+  await sw.evaluate(async (key) => {
+    for (let i = 0; i < 200 && !((await chrome.storage.session.get('early-order'))['early-order'] || []).includes(key); i++) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }, `normal ${url}`);
+  browser.serve(url, arxivListing(papers));
+  // The worker's channel to the engine answers every analysis as a document gone before answering (host.js).
+  const engine = (fail) => sw.evaluate((on) => {
+    const g = /** @type {any} */ (globalThis);
+    g.papergistTestPost ??= MessagePort.prototype.postMessage;
+    const post = g.papergistTestPost;
+    MessagePort.prototype.postMessage = !on ? post : function (/** @type {any} */ data, /** @type {any[]} */ ...rest) {
+      if (!(data && data.msg && data.msg.type === 'engine/analyze')) return post.call(this, data, ...rest);
+      setTimeout(() => this.onmessage({ data: { id: data.id, reply: { ok: false, error: { code: 'engine_stopped', message: 'test' } } } }), 0);
+    };
+  }, fail);
+  const page = await browser.context.newPage();
+  await engine(true);
+  try {
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    await page.waitForFunction(() => document.documentElement.getAttribute('data-papergist') === 'error', null, { timeout: 20_000 });
+  } finally {
+    await engine(false);
+  }
+  assert.equal(await page.evaluate(() => document.querySelectorAll('papergist-notice').length), 1);
+  await page.evaluate(() => {
+    window.papergistTestRestored = false;
+    addEventListener('pageshow', (e) => { window.papergistTestRestored = e.persisted; });
+  });
+  await page.goto(ELSEWHERE);
+  await page.goBack({ waitUntil: 'commit' });
+  await page.waitForFunction(() => document.documentElement.getAttribute('data-papergist') === 'done', null, { timeout: 20_000 });
+  assert.equal(await page.evaluate(() => window.papergistTestRestored), true, 'restored from the back/forward cache');
+  assert.deepEqual((await cardsOf(page)).map((c) => c.id), papers.map(id));
+  assert.deepEqual(await page.evaluate(() => [document.querySelectorAll('papergist-notice').length,
+    document.documentElement.getAttribute('data-papergist-error')]), [0, null]);
+  await page.close();
+});
