@@ -81,19 +81,27 @@ describe(`a page whose papers cannot be shown (${KIND})`, () => {
   const noticeText = (tab) => tab.waitInShadow('papergist-notice', (root) => root.querySelector('.text')?.textContent);
   const waitState = (tab, want, timeout = 20_000) => tab.waitFor((w) => document.documentElement.getAttribute('data-papergist') === w, want, timeout);
 
+  /**
+   * Opens url with the engine's trips patched to mode, and returns its tab once the page shows its error state.
+   * @param {string} url @param {'error'|'hang'} [mode] @param {number} [timeout]
+   */
+  async function openFailing(url, mode = 'error', timeout = 20_000) {
+    assert.equal(await engine(mode), 'patched');
+    try {
+      const tab = await s.open(url);
+      await waitState(tab, 'error', timeout);
+      return tab;
+    } finally {
+      await engine('off');
+    }
+  }
+
   test('a failed analysis: the page says what happened, and Try again shows the cards', async () => {
     const url = 'https://arxiv.org/list/cs.LG/new?fails';
     await seen(url, arxivListing(papers));
     s.serve('https://arxiv.org/list/cs.CL/new?warm', arxivListing([syntheticPaper(3090)]));
     await (await s.openListing('https://arxiv.org/list/cs.CL/new?warm', 'done')).close(); // the engine up
-    assert.equal(await engine('error'), 'patched');
-    let tab;
-    try {
-      tab = await s.open(url);
-      await waitState(tab, 'error');
-    } finally {
-      await engine('off');
-    }
+    const tab = await openFailing(url);
     const [, code] = await state(tab);
     const text = await noticeText(tab);
     if (KIND === 'firefox') {
@@ -121,13 +129,10 @@ describe(`a page whose papers cannot be shown (${KIND})`, () => {
     const stuck = await engineDocument();
     assert.ok(stuck, 'the engine is open');
     await sw.evaluate(() => { globalThis.papergistLimits.analyzeMs = 1500; });
-    assert.equal(await engine('hang'), 'patched');
     let tab;
     try {
-      tab = await s.open(url);
-      await waitState(tab, 'error', 15_000);
+      tab = await openFailing(url, 'hang', 15_000);
     } finally {
-      await engine('off');
       await sw.evaluate(() => { globalThis.papergistLimits.analyzeMs = 20_000; });
     }
     assert.deepEqual(await state(tab), ['error', 'timeout']);
@@ -148,14 +153,7 @@ describe(`a page whose papers cannot be shown (${KIND})`, () => {
   test('a failed page that changes in place (a single-page site) shows the cards of its new state, without the notice', async () => {
     const url = 'https://arxiv.org/list/cs.LG/new?fails-then-spa';
     await seen(url, arxivListing(papers));
-    assert.equal(await engine('error'), 'patched');
-    let tab;
-    try {
-      tab = await s.open(url);
-      await waitState(tab, 'error');
-    } finally {
-      await engine('off');
-    }
+    const tab = await openFailing(url);
     assert.equal(await tab.evaluate(() => document.querySelectorAll('papergist-notice').length), 1);
     // the site's own navigation: a new URL and its list re-rendered (content/index.js watchNavigation)
     await tab.evaluate(() => {
@@ -172,14 +170,7 @@ describe(`a page whose papers cannot be shown (${KIND})`, () => {
   test('a failed analysis on a page not known to have papers: no notice on the page, the badge says it', async () => {
     const url = 'https://arxiv.org/help/api/user-manual';
     s.serve(url, '<!doctype html><html><head><title>API manual</title></head><body><h1>arXiv API User\'s Manual</h1><p>How to query.</p></body></html>');
-    assert.equal(await engine('error'), 'patched');
-    let tab;
-    try {
-      tab = await s.open(url);
-      await waitState(tab, 'error');
-    } finally {
-      await engine('off');
-    }
+    const tab = await openFailing(url);
     assert.equal(await tab.evaluate(() => document.querySelectorAll('papergist-notice, papergist-card').length), 0, 'no notice');
     const id = await s.tabId(tab);
     const [text, title] = await badgeOf(id, '!');
