@@ -252,9 +252,9 @@ bench-pdf: extension $(E2E)/node_modules
 # --- Firefox and release packages (owner: firefox) ---
 .PHONY: test-e2e-firefox package
 test: test-e2e-firefox
-## test-e2e-firefox: the shared core suite (tests/core.test.js) and the first-run test in headless Firefox ESR (BiDi)
+## test-e2e-firefox: the shared core suite (tests/core.test.js), the first-run test and the failed-page test in headless Firefox ESR (BiDi)
 test-e2e-firefox: extension $(E2E)/node_modules
-	cd $(E2E) && PAPERGIST_BROWSER=firefox node --test --test-concurrency=1 tests/core.test.js tests/first-run.test.js
+	cd $(E2E) && PAPERGIST_BROWSER=firefox node --test --test-concurrency=1 tests/core.test.js tests/first-run.test.js tests/fail.test.js
 
 PACKAGE := scripts/package
 $(PACKAGE)/node_modules: $(PACKAGE)/package-lock.json
