@@ -55,6 +55,11 @@ func TestGeneratedAbstractEnds(t *testing.T) {
 			Footnote: "* Corresponding author.",
 		}, start + " the parser must read whole. It runs in O(n log^* n) time for the fund and solves the " +
 			"opt^* problem and the dual^*(y) form."},
+		{"a footnote star before the article a goes, before a one-letter operand it stays", pdftest.Page{
+			Abstract: start + " the parser must read whole. We owe the fund^* a great deal and run the dual^* n times " +
+				"on the keys.",
+			Footnote: "* The fund paid for the keys.",
+		}, start + " the parser must read whole. We owe the fund a great deal and run the dual^* n times on the keys."},
 		{"stars that mean something", pdftest.Page{
 			Abstract: start + " the parser must read whole. We find Ax^* = b and Lx^* here. The IDA^* search and " +
 				"Theta^* planner use AW^*|-algebras, significant^** in all groups (p < 0.01^**|).",

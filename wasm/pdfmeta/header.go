@@ -1120,7 +1120,8 @@ func dropFootnoteStars(s string, ls []line) string {
 }
 
 // operand: the text after a star begins with what the starred word applies to, a one-letter word or a bracket
-// ("log^* n", "f^*(x)"): the star is part of the formula, not a footnote's mark.
+// ("log^* n", "f^*(x)"): the star is part of the formula, not a footnote's mark. The article "a" is no operand:
+// "the fund∗ a great deal" is a footnote's mark before it.
 func operand(after string) bool {
 	if strings.HasPrefix(after, "(") {
 		return true
@@ -1134,7 +1135,7 @@ func operand(after string) bool {
 	for k < len(w) && unicode.IsLetter(w[k]) {
 		k++
 	}
-	return k == 1 && (k == len(w) || !unicode.IsLetter(w[k]) && w[k] != '\'' && w[k] != '’')
+	return k == 1 && w[0] != 'a' && (k == len(w) || !unicode.IsLetter(w[k]) && w[k] != '\'' && w[k] != '’')
 }
 
 // starKey is a star run with its stars spelled one way: a footnote set in another font may draw * as ∗.
