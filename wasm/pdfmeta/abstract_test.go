@@ -184,6 +184,9 @@ func TestGeneratedMarksAfterNames(t *testing.T) {
 		{"Ada Lovelace^1;2 and Alan Turing^1", []string{"Ada Lovelace", "Alan Turing"}},
 		{"Ada Lovelace^& and Alan Turing^&", []string{"Ada Lovelace", "Alan Turing"}},
 		{"Ada Lovelace^1, Alan Turing^1-3, Grace Hopper^2", []string{"Ada Lovelace", "Alan Turing", "Grace Hopper"}},
+		{"Ada Lovelace^,1 Alan Turing^,2 Grace Hopper^3", []string{"Ada Lovelace", "Alan Turing", "Grace Hopper"}},
+		{"Ada Lovelace^,1,* Alan Turing^2", []string{"Ada Lovelace", "Alan Turing"}},
+		{"Ada Lovelace,^,1 Alan Turing^2", []string{"Ada Lovelace", "Alan Turing"}},
 	} {
 		t.Run(tt.authors, func(t *testing.T) {
 			h, err := pdfmeta.Read(pdftest.Paper(pdftest.Page{

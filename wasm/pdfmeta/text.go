@@ -642,7 +642,7 @@ func splitRow(row []*glyph) []line {
 		// dropMarkInto leaves the run out of w but for a comma raised with it, the comma between two names
 		// ("Muller,¹,*" reads "Muller,")
 		dropMarkInto := func(w *strings.Builder) {
-			if markComma(run.String()) {
+			if markComma(run.String()) && !strings.HasSuffix(strings.TrimRight(w.String(), " "), ",") {
 				w.WriteByte(',')
 			}
 		}
@@ -792,8 +792,12 @@ const (
 	endMark
 )
 
-// markComma: the raised run s ends in a comma, which stays on the line when the mark goes.
-func markComma(s string) bool { return strings.HasSuffix(strings.TrimSpace(s), ",") }
+// markComma: the raised run s starts or ends in a comma, the comma between two names, which stays on the line
+// when the mark goes ("Lovelace¹," and "Lovelace^(,1)" both read "Lovelace,").
+func markComma(s string) bool {
+	s = strings.TrimSpace(s)
+	return strings.HasSuffix(s, ",") || strings.HasPrefix(s, ",")
+}
 
 // starRun: s is only stars, daggers and the like (with commas and spaces), never an exponent after a number.
 func starRun(s string) bool {
