@@ -54,6 +54,7 @@ func header(w *walker, bottom, top float64, onePage bool) Header {
 	if len(ti) == 0 {
 		return h
 	}
+	named = titleNote(named, ti, bottom+0.5*height)
 	h.Title = titleCase(joinLines(named, ti), named, ti)
 	last := ti[len(ti)-1]
 	h.Authors = authors(nameLines(ls), last+1, ls[ti[0]].size)
@@ -63,6 +64,42 @@ func header(w *walker, bottom, top float64, onePage bool) Header {
 	}
 	return h
 }
+
+// titleNote is ls with the title's footnote mark dropped: superscript digits that end the title's last line
+// after a word of two letters or more, which titleMark keeps as an exponent (per km², SO³, networks¹), when a
+// line below the title and the page's middle (floor), in a smaller font, starts with those digits, as the
+// title's footnote does ("¹ This work was funded by…"). In a formula (E = mc²) they stay.
+func titleNote(ls []line, ti []int, floor float64) []line {
+	title := ls[ti[len(ti)-1]]
+	text := strings.TrimRight(title.text, " ")
+	digits := strings.TrimRightFunc(text, isSuperDigit)
+	mark := plainDigits(text[len(digits):])
+	word := []rune(digits[len(strings.TrimRightFunc(digits, unicode.IsLetter)):])
+	if mark == "" || len(word) < 2 || strings.Contains(text, "=") {
+		return ls
+	}
+	for _, l := range ls {
+		if l.y >= floor || l.y >= title.y || l.size >= title.size {
+			continue
+		}
+		t := plainDigits(strings.TrimLeft(l.text, "⁰¹²³⁴⁵⁶⁷⁸⁹0123456789"))
+		lead := plainDigits(l.text[:len(l.text)-len(strings.TrimLeft(l.text, "⁰¹²³⁴⁵⁶⁷⁸⁹0123456789"))])
+		if lead == mark && strings.IndexFunc(t, unicode.IsLetter) >= 0 {
+			out := append([]line{}, ls...)
+			out[ti[len(ti)-1]].text = strings.TrimRight(digits, " ")
+			return out
+		}
+	}
+	return ls
+}
+
+func isSuperDigit(r rune) bool { return strings.ContainsRune("⁰¹²³⁴⁵⁶⁷⁸⁹", r) }
+
+var superDigits = strings.NewReplacer("⁰", "0", "¹", "1", "²", "2", "³", "3", "⁴", "4", "⁵", "5", "⁶", "6", "⁷", "7",
+	"⁸", "8", "⁹", "9")
+
+// plainDigits is s with its superscript digits written as digits.
+func plainDigits(s string) string { return superDigits.Replace(s) }
 
 // unmarked is ls with each line's text without the marks after its words (line.unmarked), or ls itself.
 func unmarked(ls []line) []line { return textsOf(ls, func(_ int, l line) string { return l.unmarked }) }
