@@ -66,6 +66,11 @@ func TestGeneratedAbstractEnds(t *testing.T) {
 			Footnote: "* The fund paid for the keys.",
 		}, start + " the parser must read whole. We find Ax^* = b and Lx^* here. The IDA^* search and " +
 			"Theta^* planner use AW^*-algebras, significant^(**) in all groups (p < 0.01^(**))."},
+		{"a raised part with its own raised or lowered part", pdftest.Page{
+			Abstract: start + " the parser must read whole. The kernel e^x^2| decays, the tower 2^2^n| grows, and " +
+				"the weight e^x_i| is fitted.",
+		}, start + " the parser must read whole. The kernel e^(x²) decays, the tower 2^(2ⁿ) grows, and " +
+			"the weight e^(x_i) is fitted."},
 		{"a raised vowel is no accent, a raised o after a number is a degree", pdftest.Page{
 			Abstract: start + " the parser must read whole. The map x^a and the value T^e and the kernel k^u were " +
 				"fitted. Samples were kept at 4^o C for a week.",

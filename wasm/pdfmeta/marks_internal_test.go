@@ -64,9 +64,13 @@ func TestScriptsOnTheirWordsRow(t *testing.T) {
 	add("(x) at 25", 700, 10)
 	add("∘", 703, 7)
 	add("C", 700, 10)
+	add(" and e", 700, 10) // a script with its own script, each smaller and higher: e^(x²), as TeX's e^{x^2}
+	add("-x", 703, 7)
+	add("2", 705, 5)
+	add(" here", 700, 10)
 	ls := splitRow(row)
 	if assert.Len(t, ls, 1) {
-		assert.Equal(t, "ratio d/l_B wells QW₋₁ and QW₂ m² f′(x) at 25°C", ls[0].text)
+		assert.Equal(t, "ratio d/l_B wells QW₋₁ and QW₂ m² f′(x) at 25°C and e"+scriptCaret+"(-x²) here", ls[0].text)
 		assert.Equal(t, 10.0, ls[0].size)
 	}
 }

@@ -204,7 +204,7 @@ func Paper(p Page) []byte {
 // words draws a line at x, y in font and size: in one string, or word by word where a word has a raised or
 // lowered part, in a font two thirds as large on a row of its own: "q^vol" raises "vol" by 0.44 of size,
 // "H_2|O" lowers "2" by 0.28 of size (a part runs to the word's end or to a "|", after which the word goes on on
-// the baseline), and "Wikipedia`1" sets a footnote mark "1" 8/9 as large and raised 2/9 of size, on the word's
+// the baseline; a "^" or "_" in a part starts the part's own part, "e^x^2", "e^x_i"), and "Wikipedia`1" sets a footnote mark "1" 8/9 as large and raised 2/9 of size, on the word's
 // row. "^" and "_" are text unless scripts. Glyphs are placed as Helvetica without widths is read: half the font
 // size a character.
 func words(textAt func(font string, size, x, y float64, s string), font string, size, x, y float64, l string, scripts bool) {
@@ -241,8 +241,22 @@ func words(textAt func(font string, size, x, y float64, s string), font string, 
 				shift = -size * 0.28
 			}
 			part, rest, _ := strings.Cut(w[k+1:], "|")
+			inner := ""
+			if j := strings.IndexAny(part, "^_"); j >= 0 {
+				part, inner = part[:j+1], part[j:]
+				part = part[:j]
+			}
 			textAt(font, size*2/3, x, y+shift, part)
 			x += size / 3 * float64(len(part))
+			if inner != "" { // a part's own raised or lowered part, two thirds as large again: "e^x^2", "e^x_i"
+				small := size * 2 / 3
+				in := small * 0.44
+				if inner[0] == '_' {
+					in = -small * 0.28
+				}
+				textAt(font, small*2/3, x, y+shift+in, inner[1:])
+				x += small / 3 * float64(len(inner)-1)
+			}
 			w = rest
 		}
 		x += size / 2
