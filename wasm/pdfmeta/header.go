@@ -67,8 +67,9 @@ func header(w *walker, bottom, top float64, onePage bool) Header {
 
 // titleNote is ls with the title's footnote mark dropped: superscript digits that end the title's last line
 // after a word of two letters or more, which titleMark keeps as an exponent (per km², SO³, networks¹), when a
-// line below the title and the page's middle (floor), in a smaller font, starts with those digits, as the
-// title's footnote does ("¹ This work was funded by…"). In a formula (E = mc²) they stay.
+// line below the title and the page's middle (floor), in a font smaller than the page's text, starts with those
+// digits, as the title's footnote does ("¹ This work was funded by…"); a section's heading ("2 Related Work") is
+// no smaller than the text. In a formula (E = mc²) they stay.
 func titleNote(ls []line, ti []int, floor float64) []line {
 	title := ls[ti[len(ti)-1]]
 	text := strings.TrimRight(title.text, " ")
@@ -78,8 +79,17 @@ func titleNote(ls []line, ti []int, floor float64) []line {
 	if mark == "" || len(word) < 2 || strings.Contains(text, "=") {
 		return ls
 	}
+	chars := map[float64]int{} // the page's text size: the one with the most characters
+	body, most := 0.0, 0
 	for _, l := range ls {
-		if l.y >= floor || l.y >= title.y || l.size >= title.size {
+		n := len(l.text)
+		chars[l.size] += n
+		if chars[l.size] > most {
+			body, most = l.size, chars[l.size]
+		}
+	}
+	for _, l := range ls {
+		if l.y >= floor || l.y >= title.y || l.size >= body {
 			continue
 		}
 		t := plainDigits(strings.TrimLeft(l.text, "⁰¹²³⁴⁵⁶⁷⁸⁹0123456789"))

@@ -152,3 +152,37 @@ func TestRowsFollowTheirScripts(t *testing.T) {
 	assert.Equal(t, "Figure", ls[0][0].text)
 	assert.Equal(t, "density 3 cm⁻²", ls[1][0].text)
 }
+
+// TestTitleNoteIsAFootnote: digits that end a title after a lower-case word go only when a line in a font smaller
+// than the page's text starts with them, below the middle of the page; a section's heading in the text's size
+// ("2 Related Work") is no footnote, and km² keeps its exponent.
+func TestTitleNoteIsAFootnote(t *testing.T) {
+	page := func(extra ...line) []line {
+		ls := []line{{y: 700, size: 18, text: "Population Density per km²"}}
+		for k := 0; k < 20; k++ {
+			ls = append(ls, line{y: 600 - 12*float64(k), size: 10, text: "The body of the paper is set in the text's size."})
+		}
+		return append(ls, extra...)
+	}
+	for _, tt := range []struct {
+		name  string
+		extra []line
+		want  string
+	}{
+		{"no footnote", nil, "Population Density per km²"},
+		{"a heading in the text's size", []line{{y: 200, size: 10, text: "2 Related Work"}}, "Population Density per km²"},
+		{"a bold heading, larger", []line{{y: 200, size: 12, text: "2 Related Work"}}, "Population Density per km²"},
+		{"a footnote above the middle", []line{{y: 500, size: 8, text: "2 We thank the fund."}}, "Population Density per km²"},
+		{"another footnote", []line{{y: 80, size: 8, text: "1 We thank the fund."}}, "Population Density per km²"},
+		{"its footnote", []line{{y: 80, size: 8, text: "2 We thank the fund."}}, "Population Density per km"},
+		{"its footnote, raised", []line{{y: 80, size: 8, text: "²We thank the fund."}}, "Population Density per km"},
+		{"a footnote of 23", []line{{y: 80, size: 8, text: "23 We thank the fund."}}, "Population Density per km²"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			ls := page(tt.extra...)
+			got := titleNote(ls, []int{0}, 396)
+			assert.Equal(t, tt.want, got[0].text)
+			assert.Equal(t, "Population Density per km²", ls[0].text, "the page's lines are not changed")
+		})
+	}
+}
