@@ -781,9 +781,10 @@ func splitRow(row []*glyph) []line {
 		}
 		mark = false
 		// a script's own script, smaller and off its baseline as a script is off its base's (e^{x^2}, e^{x_i})
+		// (a star or dagger set smaller among marks, "¹,∗", is one more mark, not a script of one)
 		nested := int8(0)
 		if script != 0 && script == runScript && runBase != nil && g.size <= 0.85*runBase.size &&
-			math.Abs(g.y-runBase.y) >= 0.1*runBase.size {
+			math.Abs(g.y-runBase.y) >= 0.1*runBase.size && strings.Trim(g.text, "*∗†‡§¶⋆") != "" {
 			nested = 1
 			if g.y < runBase.y {
 				nested = -1
