@@ -68,9 +68,9 @@ func TestGeneratedAbstractEnds(t *testing.T) {
 			"Theta^* planner use AW^*-algebras, significant^(**) in all groups (p < 0.01^(**))."},
 		{"a raised part with its own raised or lowered part", pdftest.Page{
 			Abstract: start + " the parser must read whole. The kernel e^x^2| decays, the tower 2^2^n| grows, and " +
-				"the weight e^x_i| is fitted.",
+				"the weight e^x_i| is fitted for each a_i_1| in turn.",
 		}, start + " the parser must read whole. The kernel e^(x²) decays, the tower 2^(2ⁿ) grows, and " +
-			"the weight e^(x_i) is fitted."},
+			"the weight e^(x_i) is fitted for each a_(i₁) in turn."},
 		{"a raised vowel is no accent, a raised o after a number is a degree", pdftest.Page{
 			Abstract: start + " the parser must read whole. The map x^a and the value T^e and the kernel k^u were " +
 				"fitted. Samples were kept at 4^o C for a week.",
