@@ -781,10 +781,11 @@ func splitRow(row []*glyph) []line {
 		}
 		mark = false
 		// a script's own script, smaller and off its baseline as a script is off its base's (e^{x^2}, e^{x_i})
-		// (a star or dagger set smaller among marks, "¹,∗", is one more mark, not a script of one)
+		// (a star, dagger or other mark set smaller among marks, "¹,∗", "¹,‖", is one more mark, not a
+		// script of one)
 		nested := int8(0)
 		if script != 0 && script == runScript && runBase != nil && g.size <= 0.85*runBase.size &&
-			math.Abs(g.y-runBase.y) >= 0.1*runBase.size && strings.Trim(g.text, "*∗†‡§¶⋆") != "" {
+			math.Abs(g.y-runBase.y) >= 0.1*runBase.size && strings.Trim(g.text, markSymbols) != "" {
 			nested = 1
 			if g.y < runBase.y {
 				nested = -1
@@ -839,8 +840,12 @@ func splitRow(row []*glyph) []line {
 	return out
 }
 
-// markChars are the characters of affiliation and footnote marks, but for letters. "+" is not one: Ca²⁺, H⁺.
-const markChars = "0123456789*∗†‡§¶⋆♯♭♮‖#$"
+// markChars are the characters of affiliation and footnote marks, but for letters, and markSymbols those but
+// for digits. "+" is not one: Ca²⁺, H⁺.
+const (
+	markSymbols = "*∗†‡§¶⋆♯♭♮‖#$"
+	markChars   = "0123456789" + markSymbols
+)
 
 // How a superscript after a title's word reads: as text, as a footnote mark, or as a mark only if it ends the line.
 const (
