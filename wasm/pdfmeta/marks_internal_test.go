@@ -211,3 +211,28 @@ func TestSmallerStarAmongMarks(t *testing.T) {
 		}
 	}
 }
+
+// TestNestedScriptAfterAGap: a script's own script set a little apart from it (TeX's italic correction and
+// scriptspace after the x of e^{x_i}) is written without a space before it: "e^(x_i)", not "e^(x_( i))".
+func TestNestedScriptAfterAGap(t *testing.T) {
+	f := &font{}
+	for _, tt := range []struct {
+		gap  float64
+		want string
+	}{{0, "e^(x_i) grows"}, {1.2, "e^(x_i) grows"}} {
+		row := []*glyph{
+			{x: 100, x1: 105, y: 700, size: 10, font: f, text: "e"},
+			{x: 105, x1: 108.5, y: 703.5, size: 7, font: f, text: "x"},
+			{x: 108.5 + tt.gap, x1: 111 + tt.gap, y: 702, size: 5, font: f, text: "i"},
+		}
+		x := 111 + tt.gap + 5
+		for _, r := range "grows" {
+			row = append(row, &glyph{x: x, x1: x + 5, y: 700, size: 10, font: f, text: string(r)})
+			x += 5
+		}
+		ls := splitRow(row)
+		if assert.Len(t, ls, 1) {
+			assert.Equal(t, tt.want, tidy(ls[0].text), tt.gap)
+		}
+	}
+}

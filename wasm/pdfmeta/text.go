@@ -807,7 +807,9 @@ func splitRow(row []*glyph) []line {
 				nested, innerScript = 0, 0 // a new line: its script has no base in it
 			} else if gap > size/6 && len(cur) > 0 {
 				if nested != 0 {
-					inner.WriteByte(' ')
+					if inner.Len() > 0 { // a gap before the nested script's first glyph is no part of it: e^(x_i)
+						inner.WriteByte(' ')
+					}
 				} else if script != 0 && script == runScript {
 					run.WriteByte(' ')
 				} else {
