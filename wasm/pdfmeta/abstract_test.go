@@ -233,7 +233,7 @@ func TestGeneratedTitleExponents(t *testing.T) {
 		{"Keys in Boxes of 1 cm^3", "Keys in Boxes of 1 cm³", ""},
 		{"Keys on SO^3", "Keys on SO³", ""},
 		{"Keys on SO^3", "Keys on SO³", "1 We thank the fund."},
-		{"Keys on SO^3", "Keys on SO", "3 We thank the fund."},
+		{"Keys on SO^3", "Keys on SO³", "3 We thank the fund."}, // a third note is not the title's
 		{"Keys and Locks of SO^3 in GL^2", "Keys and Locks of SO³ in GL²", ""},
 		{"Keys for neural networks^1", "Keys for neural networks", "1 We thank the fund."},
 		{"Keys for neural networks^1", "Keys for neural networks¹", ""}, // no footnote: the safe side, an exponent stays
@@ -242,10 +242,27 @@ func TestGeneratedTitleExponents(t *testing.T) {
 		{"Why E = mc^2", "Why E = mc²", "2 We thank the fund."},
 		{"Sorting 10^9", "Sorting 10⁹", "9 We thank the fund."},
 		{"Learning in R^2", "Learning in R²", "2 We thank the fund."},
+		// the title's note is the page's first, 1: a unit's or a group's exponent stays over any other note
+		{"Emissions per km^2", "Emissions per km²", "2 Code and data: https://example.org/keys."},
+		{"Emissions per km^2", "Emissions per km²", "2 University of Keys, Paris"},
+		{"Emissions per km^2", "Emissions per km²", "2) Dept. of Keys, Paris"},
+		{"Emissions per km^2", "Emissions per km²", "2nd Workshop on Keys, Paris, 2024."},
+		{"Emissions per km^2", "Emissions per km²", "2.5 GHz cores were used."},
+		{"Keys in Boxes of 1 cm^3", "Keys in Boxes of 1 cm³", "3 Data at https://example.org."},
+		{"Keys in H^1 and km^2", "Keys in H¹ and km²", "2 We thank the fund."},
+		{"Keys on SO^3 in GL^2", "Keys on SO³ in GL²", "2 We thank the fund."},
+		{"Population Density of Keys\nper km^2", "Population Density of Keys per km²", "2 We thank the fund."},
+		{"Population Density of Keys\nfor neural networks^1", "Population Density of Keys for neural networks",
+			"1 We thank the fund."},
+		// a line that starts with a 1 but is no note: the title has no footnote the page shows, and ¹ stays
+		{"Keys for neural networks^1", "Keys for neural networks¹", "1.5 GHz cores were used."},
+		{"Keys for neural networks^1", "Keys for neural networks¹", "1) Dept. of Keys, Paris"},
+		{"Keys for neural networks^1", "Keys for neural networks¹", "1st Workshop on Keys, Paris, 2024."},
+		{"Keys for neural networks^1", "Keys for neural networks¹", "12 We thank the fund."},
 	} {
 		t.Run(tt.title+" "+tt.footnote, func(t *testing.T) {
 			h, err := pdfmeta.Read(pdftest.Paper(pdftest.Page{
-				Title: []string{tt.title}, Authors: "Ada Lovelace and Alan Turing", Scripts: true,
+				Title: strings.Split(tt.title, "\n"), Authors: "Ada Lovelace and Alan Turing", Scripts: true,
 				Abstract: "We generate a PDF in the test. It has a title, authors and an abstract that the parser must find " +
 					"in the first page.",
 				Footnote: tt.footnote,

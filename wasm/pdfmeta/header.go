@@ -65,18 +65,20 @@ func header(w *walker, bottom, top float64, onePage bool) Header {
 	return h
 }
 
-// titleNote is ls with the title's footnote mark dropped: superscript digits that end the title's last line
-// after a word of two letters or more, which titleMark keeps as an exponent (per km², SO³, networks¹), when a
-// line below the title and the page's middle (floor), in a font smaller than the page's text, starts with those
-// digits, as the title's footnote does ("¹ This work was funded by…"); a section's heading ("2 Related Work") is
-// no smaller than the text. In a formula (E = mc²) they stay.
+// titleNote is ls with the title's footnote mark dropped: a ¹ that ends the title's last line after a word of two
+// letters or more, which titleMark keeps as an exponent (per km², SO³, networks¹), when the page has its footnote.
+// Notes are numbered in reading order and the title's comes first, so other digits there are an exponent, whatever
+// notes the page has (per km² over "2 Code at…", 1 cm³ over "3 Data at…"). The footnote starts with a 1, plain or
+// raised, and then a word ("1 We thank…", "¹This work…"), not a number or an ordinal ("1.5 GHz", "1)", "1st
+// Workshop"). It is in the page's footnote zone: below the title and the page's middle (floor), in a font smaller
+// than the page's text, with no line of text in that size or larger below it (an affiliation or a caption has
+// text below it; a heading, "1 Introduction", is no smaller than the text). In a formula ("= mc¹") it stays.
 func titleNote(ls []line, ti []int, floor float64) []line {
 	title := ls[ti[len(ti)-1]]
 	text := strings.TrimRight(title.text, " ")
-	digits := strings.TrimRightFunc(text, isSuperDigit)
-	mark := plainDigits(text[len(digits):])
-	word := []rune(digits[len(strings.TrimRightFunc(digits, unicode.IsLetter)):])
-	if mark == "" || len(word) < 2 || strings.Contains(text, "=") {
+	before, ok := strings.CutSuffix(text, "¹")
+	word := before[len(strings.TrimRightFunc(before, unicode.IsLetter)):]
+	if !ok || utf8.RuneCountInString(word) < 2 || strings.Contains(text, "=") {
 		return ls
 	}
 	chars := map[float64]int{} // the page's text size: the one with the most characters
@@ -88,28 +90,45 @@ func titleNote(ls []line, ti []int, floor float64) []line {
 			body, most = l.size, chars[l.size]
 		}
 	}
+	foot := math.Inf(1) // the lowest baseline of the page's text, page numbers apart
 	for _, l := range ls {
-		if l.y >= floor || l.y >= title.y || l.size >= body {
+		if l.size >= body && l.y < foot && strings.IndexFunc(l.text, unicode.IsLetter) >= 0 {
+			foot = l.y
+		}
+	}
+	for _, l := range ls {
+		if l.y >= floor || l.y >= title.y || l.size >= body || l.y >= foot {
 			continue
 		}
-		t := plainDigits(strings.TrimLeft(l.text, "⁰¹²³⁴⁵⁶⁷⁸⁹0123456789"))
-		lead := plainDigits(l.text[:len(l.text)-len(strings.TrimLeft(l.text, "⁰¹²³⁴⁵⁶⁷⁸⁹0123456789"))])
-		if lead == mark && strings.IndexFunc(t, unicode.IsLetter) >= 0 {
+		note, ok := strings.CutPrefix(l.text, "1")
+		if !ok {
+			note, ok = strings.CutPrefix(l.text, "¹")
+		}
+		if ok && noteText(note) {
 			out := append([]line{}, ls...)
-			out[ti[len(ti)-1]].text = strings.TrimRight(digits, " ")
+			out[ti[len(ti)-1]].text = strings.TrimRight(before, " ")
 			return out
 		}
 	}
 	return ls
 }
 
-func isSuperDigit(r rune) bool { return strings.ContainsRune("⁰¹²³⁴⁵⁶⁷⁸⁹", r) }
-
-var superDigits = strings.NewReplacer("⁰", "0", "¹", "1", "²", "2", "³", "3", "⁴", "4", "⁵", "5", "⁶", "6", "⁷", "7",
-	"⁸", "8", "⁹", "9")
-
-// plainDigits is s with its superscript digits written as digits.
-func plainDigits(s string) string { return superDigits.Replace(s) }
+// noteText: s, a line's text after its footnote's number, is the note's text: a space or a word, with a letter
+// in it, and no digit, stop, bracket or ordinal's ending that makes the number another ("1.5", "12", "1)", "1st").
+func noteText(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	if !unicode.IsSpace(r) && !unicode.IsLetter(r) || strings.IndexFunc(s, unicode.IsLetter) < 0 {
+		return false
+	}
+	for _, end := range []string{"st", "nd", "rd", "th"} {
+		if rest, ok := strings.CutPrefix(s, end); ok {
+			if r, _ := utf8.DecodeRuneInString(rest); !unicode.IsLetter(r) {
+				return false
+			}
+		}
+	}
+	return true
+}
 
 // unmarked is ls with each line's text without the marks after its words (line.unmarked), or ls itself.
 func unmarked(ls []line) []line { return textsOf(ls, func(_ int, l line) string { return l.unmarked }) }

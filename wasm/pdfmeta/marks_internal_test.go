@@ -153,36 +153,49 @@ func TestRowsFollowTheirScripts(t *testing.T) {
 	assert.Equal(t, "density 3 cm⁻²", ls[1][0].text)
 }
 
-// TestTitleNoteIsAFootnote: digits that end a title after a lower-case word go only when a line in a font smaller
-// than the page's text starts with them, below the middle of the page; a section's heading in the text's size
-// ("2 Related Work") is no footnote, and km² keeps its exponent.
+// TestTitleNoteIsAFootnote: a ¹ that ends a title after a word goes only when the page has its note: a line that
+// starts with a 1 and a word, below the middle of the page, in a font smaller than the page's text, with no text
+// below it in that size. Other digits are an exponent whatever notes the page has: the title's note is its first.
 func TestTitleNoteIsAFootnote(t *testing.T) {
-	page := func(extra ...line) []line {
-		ls := []line{{y: 700, size: 18, text: "Population Density per km²"}}
+	const km, nets = "Population Density per km²", "Keys for neural networks¹"
+	page := func(title string, extra ...line) []line {
+		ls := []line{{y: 700, size: 18, text: title}}
 		for k := 0; k < 20; k++ {
 			ls = append(ls, line{y: 600 - 12*float64(k), size: 10, text: "The body of the paper is set in the text's size."})
 		}
 		return append(ls, extra...)
 	}
+	note := func(y float64, text string) line { return line{y: y, size: 8, text: text} }
 	for _, tt := range []struct {
-		name  string
-		extra []line
-		want  string
+		name, title string
+		extra       []line
+		want        string
 	}{
-		{"no footnote", nil, "Population Density per km²"},
-		{"a heading in the text's size", []line{{y: 200, size: 10, text: "2 Related Work"}}, "Population Density per km²"},
-		{"a bold heading, larger", []line{{y: 200, size: 12, text: "2 Related Work"}}, "Population Density per km²"},
-		{"a footnote above the middle", []line{{y: 500, size: 8, text: "2 We thank the fund."}}, "Population Density per km²"},
-		{"another footnote", []line{{y: 80, size: 8, text: "1 We thank the fund."}}, "Population Density per km²"},
-		{"its footnote", []line{{y: 80, size: 8, text: "2 We thank the fund."}}, "Population Density per km"},
-		{"its footnote, raised", []line{{y: 80, size: 8, text: "²We thank the fund."}}, "Population Density per km"},
-		{"a footnote of 23", []line{{y: 80, size: 8, text: "23 We thank the fund."}}, "Population Density per km²"},
+		{"no footnote", km, nil, km},
+		{"no footnote, ¹", nets, nil, nets},
+		{"its footnote", nets, []line{note(80, "1 We thank the fund.")}, "Keys for neural networks"},
+		{"its footnote, raised", nets, []line{note(80, "¹We thank the fund.")}, "Keys for neural networks"},
+		{"its footnote over a page number", nets, []line{note(80, "1 We thank the fund."), {y: 40, size: 10, text: "1"}},
+			"Keys for neural networks"},
+		{"a heading in the text's size", nets, []line{{y: 200, size: 10, text: "1 Introduction"}}, nets},
+		{"a bold heading, larger", nets, []line{{y: 200, size: 12, text: "1 Introduction"}}, nets},
+		{"a footnote above the middle", nets, []line{note(500, "1 We thank the fund.")}, nets},
+		{"an affiliation with text below", nets, []line{note(390, "1 University of Keys, Paris")}, nets},
+		{"a footnote over a footer line", nets, []line{note(80, "1 We thank the fund."), {y: 40, size: 10, text: "Preprint."}},
+			nets},
+		{"a decimal", nets, []line{note(80, "1.5 GHz cores were used.")}, nets},
+		{"a bracket", nets, []line{note(80, "1) Dept. of Keys, Paris")}, nets},
+		{"an ordinal", nets, []line{note(80, "1st Workshop on Keys, Paris.")}, nets},
+		{"a footnote of 12", nets, []line{note(80, "12 We thank the fund.")}, nets},
+		{"a footnote of 2 under km²", km, []line{note(80, "2 We thank the fund.")}, km},
+		{"a raised footnote of 2 under km²", km, []line{note(80, "²We thank the fund.")}, km},
+		{"a footnote of 1 under km²", km, []line{note(80, "1 We thank the fund.")}, km},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			ls := page(tt.extra...)
+			ls := page(tt.title, tt.extra...)
 			got := titleNote(ls, []int{0}, 396)
 			assert.Equal(t, tt.want, got[0].text)
-			assert.Equal(t, "Population Density per km²", ls[0].text, "the page's lines are not changed")
+			assert.Equal(t, tt.title, ls[0].text, "the page's lines are not changed")
 		})
 	}
 }
