@@ -236,7 +236,8 @@ func TestGeneratedTitleExponents(t *testing.T) {
 		{"Keys on SO^3", "Keys on SO³", "3 We thank the fund."}, // a third note is not the title's
 		{"Keys and Locks of SO^3 in GL^2", "Keys and Locks of SO³ in GL²", ""},
 		{"Keys for neural networks^1", "Keys for neural networks", "1 We thank the fund."},
-		{"Keys for neural networks^1", "Keys for neural networks¹", ""}, // no footnote: the safe side, an exponent stays
+		// no footnote: the safe side, an exponent stays
+		{"Keys for neural networks^1", "Keys for neural networks¹", ""},
 		{"Population Density per km^2", "Population Density per km²", "1 We thank the fund."},
 		{"Keys for networks^1 in Europe", "Keys for networks¹ in Europe", "1 We thank the fund."},
 		{"Why E = mc^2", "Why E = mc²", "2 We thank the fund."},

@@ -161,7 +161,7 @@ func TestTitleNoteIsAFootnote(t *testing.T) {
 	page := func(title string, extra ...line) []line {
 		ls := []line{{y: 700, size: 18, text: title}}
 		for k := 0; k < 20; k++ {
-			ls = append(ls, line{y: 600 - 12*float64(k), size: 10, text: "The body of the paper is set in the text's size."})
+			ls = append(ls, line{y: 600 - 12*float64(k), size: 10, text: "The body is set in the text's size."})
 		}
 		return append(ls, extra...)
 	}
@@ -175,14 +175,14 @@ func TestTitleNoteIsAFootnote(t *testing.T) {
 		{"no footnote, ¹", nets, nil, nets},
 		{"its footnote", nets, []line{note(80, "1 We thank the fund.")}, "Keys for neural networks"},
 		{"its footnote, raised", nets, []line{note(80, "¹We thank the fund.")}, "Keys for neural networks"},
-		{"its footnote over a page number", nets, []line{note(80, "1 We thank the fund."), {y: 40, size: 10, text: "1"}},
-			"Keys for neural networks"},
+		{"its footnote over a page number", nets,
+			[]line{note(80, "1 We thank the fund."), {y: 40, size: 10, text: "1"}}, "Keys for neural networks"},
 		{"a heading in the text's size", nets, []line{{y: 200, size: 10, text: "1 Introduction"}}, nets},
 		{"a bold heading, larger", nets, []line{{y: 200, size: 12, text: "1 Introduction"}}, nets},
 		{"a footnote above the middle", nets, []line{note(500, "1 We thank the fund.")}, nets},
 		{"an affiliation with text below", nets, []line{note(390, "1 University of Keys, Paris")}, nets},
-		{"a footnote over a footer line", nets, []line{note(80, "1 We thank the fund."), {y: 40, size: 10, text: "Preprint."}},
-			nets},
+		{"a footnote over a footer line", nets,
+			[]line{note(80, "1 We thank the fund."), {y: 40, size: 10, text: "Preprint."}}, nets},
 		{"a decimal", nets, []line{note(80, "1.5 GHz cores were used.")}, nets},
 		{"a bracket", nets, []line{note(80, "1) Dept. of Keys, Paris")}, nets},
 		{"an ordinal", nets, []line{note(80, "1st Workshop on Keys, Paris.")}, nets},

@@ -598,8 +598,8 @@ const hostRatio = 3
 
 // scriptHost is the distance between the baseline of line s (whose largest glyph is size) and that of the
 // nearest of hosts (the lines of row) whose script s is, raised (up) or lowered by at most limit of the host's
-// size, and that host's index; +Inf and -1 if none. A script sits beside the host's glyphs, not over them: a row of marks drawn across a line
-// of names, or an accent, is no script.
+// size, and that host's index; +Inf and -1 if none. A script sits beside the host's glyphs, not over them: a row
+// of marks drawn across a line of names, or an accent, is no script.
 func scriptHost(s line, row []*glyph, hosts []line, size, limit float64, up bool) (float64, int) {
 	dist, host := math.Inf(1), -1
 	for i, h := range hosts {

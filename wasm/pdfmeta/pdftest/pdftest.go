@@ -204,9 +204,10 @@ func Paper(p Page) []byte {
 // words draws a line at x, y in font and size: in one string, or word by word where a word has a raised or
 // lowered part, in a font two thirds as large on a row of its own: "q^vol" raises "vol" by 0.44 of size,
 // "H_2|O" lowers "2" by 0.28 of size (a part runs to the word's end or to a "|", after which the word goes on on
-// the baseline; a "^" or "_" in a part starts the part's own part, "e^x^2", "e^x_i"), and "Wikipedia`1" sets a footnote mark "1" 8/9 as large and raised 2/9 of size, on the word's
-// row. "^" and "_" are text unless scripts. Glyphs are placed as Helvetica without widths is read: half the font
-// size a character.
+// the baseline), and "Wikipedia`1" sets a footnote mark "1" 8/9 as large and raised 2/9 of size, on the word's
+// row. A "^" or "_" in a part starts the part's own part, drawn in the same way ("e^x^2", "e^x_i"); only that one
+// level is drawn: a third marker ("e^x^2^3") is drawn as text. "^" and "_" are text unless scripts. Glyphs are
+// placed as Helvetica without widths is read: half the font size a character.
 func words(textAt func(font string, size, x, y float64, s string), font string, size, x, y float64, l string, scripts bool) {
 	marks := "`"
 	if scripts {
@@ -243,8 +244,7 @@ func words(textAt func(font string, size, x, y float64, s string), font string, 
 			part, rest, _ := strings.Cut(w[k+1:], "|")
 			inner := ""
 			if j := strings.IndexAny(part, "^_"); j >= 0 {
-				part, inner = part[:j+1], part[j:]
-				part = part[:j]
+				part, inner = part[:j], part[j:]
 			}
 			textAt(font, size*2/3, x, y+shift, part)
 			x += size / 3 * float64(len(part))
