@@ -262,14 +262,41 @@ func TestGeneratedTitleExponents(t *testing.T) {
 		{"Keys for neural networks^1", "Keys for neural networks¹", "12 We thank the fund."},
 	} {
 		t.Run(tt.title+" "+tt.footnote, func(t *testing.T) {
-			h, err := pdfmeta.Read(pdftest.Paper(pdftest.Page{
-				Title: strings.Split(tt.title, "\n"), Authors: "Ada Lovelace and Alan Turing", Scripts: true,
-				Abstract: "We generate a PDF in the test. It has a title, authors and an abstract that the parser must find " +
-					"in the first page.",
-				Footnote: tt.footnote,
-			}))
-			require.NoError(t, err)
-			assert.Equal(t, tt.want, h.Title)
+			assert.Equal(t, tt.want, generatedTitle(t, tt.title, tt.footnote, false))
+		})
+	}
+}
+
+// generatedTitle is the title read from a generated page with title (lines apart by "\n", scripts by "^") and
+// footnote, and a body in two columns if twoColumns.
+func generatedTitle(t *testing.T, title, footnote string, twoColumns bool) string {
+	t.Helper()
+	h, err := pdfmeta.Read(pdftest.Paper(pdftest.Page{
+		Title: strings.Split(title, "\n"), Authors: "Ada Lovelace and Alan Turing", Scripts: true,
+		Abstract: "We generate a PDF in the test. It has a title, authors and an abstract that the parser must find " +
+			"in the first page.",
+		Footnote: footnote, TwoColumns: twoColumns,
+	}))
+	require.NoError(t, err)
+	return h.Title
+}
+
+// TestGeneratedTitleNoteInAColumn: on a page in two columns (IEEE's, ACL's) the title's footnote is at the foot of
+// its column, and the other column's text runs on below it: the note is a note all the same, and the title drops
+// its ¹. Text below the note in its own column makes it no note, as on a page of one column.
+func TestGeneratedTitleNoteInAColumn(t *testing.T) {
+	for _, tt := range []struct{ title, want, footnote string }{
+		{"Keys for neural networks^1", "Keys for neural networks", "1 We thank the fund."},
+		{"Keys for neural networks^1", "Keys for neural networks", "1 This work was funded by the fund."},
+		{"Population Density of Keys\nfor neural networks^1", "Population Density of Keys for neural networks",
+			"1 We thank the fund."},
+		{"Keys for neural networks^1", "Keys for neural networks¹", ""},
+		{"Keys for neural networks^1", "Keys for neural networks¹", "12 We thank the fund."},
+		{"Population Density per km^2", "Population Density per km²", "2 We thank the fund."},
+		{"Population Density per km^2", "Population Density per km²", "1 We thank the fund."},
+	} {
+		t.Run(tt.title+" "+tt.footnote, func(t *testing.T) {
+			assert.Equal(t, tt.want, generatedTitle(t, tt.title, tt.footnote, true))
 		})
 	}
 }

@@ -71,8 +71,9 @@ func header(w *walker, bottom, top float64, onePage bool) Header {
 // notes the page has (per km² over "2 Code at…", 1 cm³ over "3 Data at…"). The footnote starts with a 1, plain or
 // raised, and then a word ("1 We thank…", "¹This work…"), not a number or an ordinal ("1.5 GHz", "1)", "1st
 // Workshop"). It is in the page's footnote zone: below the title and the page's middle (floor), in a font smaller
-// than the page's text, with no line of text in that size or larger below it (an affiliation or a caption has
-// text below it; a heading, "1 Introduction", is no smaller than the text). In a formula ("= mc¹") it stays.
+// than the page's text, with no line of text in that size or larger below it in its column (textBelow: an
+// affiliation or a caption has text below it; a heading, "1 Introduction", is no smaller than the text). In a
+// formula ("= mc¹") it stays.
 func titleNote(ls []line, ti []int, floor float64) []line {
 	title := ls[ti[len(ti)-1]]
 	text := strings.TrimRight(title.text, " ")
@@ -90,27 +91,33 @@ func titleNote(ls []line, ti []int, floor float64) []line {
 			body, most = l.size, chars[l.size]
 		}
 	}
-	foot := math.Inf(1) // the lowest baseline of the page's text, page numbers apart
 	for _, l := range ls {
-		if l.size >= body && l.y < foot && strings.IndexFunc(l.text, unicode.IsLetter) >= 0 {
-			foot = l.y
-		}
-	}
-	for _, l := range ls {
-		if l.y >= floor || l.y >= title.y || l.size >= body || l.y >= foot {
+		if l.y >= floor || l.y >= title.y || l.size >= body {
 			continue
 		}
 		note, ok := strings.CutPrefix(l.text, "1")
 		if !ok {
 			note, ok = strings.CutPrefix(l.text, "¹")
 		}
-		if ok && noteText(note) {
+		if ok && noteText(note) && !textBelow(ls, l, body) {
 			out := append([]line{}, ls...)
 			out[ti[len(ti)-1]].text = strings.TrimRight(before, " ")
 			return out
 		}
 	}
 	return ls
+}
+
+// textBelow: ls has a line of text in the size body or larger on n's baseline or below it, in n's column: across
+// some of n's width, so that the other column of a page in two runs on below a note at the foot of its own. Lines
+// with no letters (page numbers) are no text.
+func textBelow(ls []line, n line, body float64) bool {
+	for _, l := range ls {
+		if l.size >= body && l.y <= n.y && l.x0 <= n.x1 && l.x1 >= n.x0 && strings.IndexFunc(l.text, unicode.IsLetter) >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // noteText: s, a line's text after its footnote's number, is the note's text: a space or a word, with a letter

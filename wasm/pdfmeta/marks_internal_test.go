@@ -159,13 +159,13 @@ func TestRowsFollowTheirScripts(t *testing.T) {
 func TestTitleNoteIsAFootnote(t *testing.T) {
 	const km, nets = "Population Density per km²", "Keys for neural networks¹"
 	page := func(title string, extra ...line) []line {
-		ls := []line{{y: 700, size: 18, text: title}}
+		ls := []line{{x0: 72, x1: 400, y: 700, size: 18, text: title}}
 		for k := 0; k < 20; k++ {
-			ls = append(ls, line{y: 600 - 12*float64(k), size: 10, text: "The body is set in the text's size."})
+			ls = append(ls, line{x0: 72, x1: 540, y: 600 - 12*float64(k), size: 10, text: "The body is set in the text's size."})
 		}
 		return append(ls, extra...)
 	}
-	note := func(y float64, text string) line { return line{y: y, size: 8, text: text} }
+	note := func(y float64, text string) line { return line{x0: 72, x1: 160, y: y, size: 8, text: text} }
 	for _, tt := range []struct {
 		name, title string
 		extra       []line
@@ -182,7 +182,7 @@ func TestTitleNoteIsAFootnote(t *testing.T) {
 		{"a footnote above the middle", nets, []line{note(500, "1 We thank the fund.")}, nets},
 		{"an affiliation with text below", nets, []line{note(390, "1 University of Keys, Paris")}, nets},
 		{"a footnote over a footer line", nets,
-			[]line{note(80, "1 We thank the fund."), {y: 40, size: 10, text: "Preprint."}}, nets},
+			[]line{note(80, "1 We thank the fund."), {x0: 72, x1: 540, y: 40, size: 10, text: "Preprint. Under review."}}, nets},
 		{"a decimal", nets, []line{note(80, "1.5 GHz cores were used.")}, nets},
 		{"a bracket", nets, []line{note(80, "1) Dept. of Keys, Paris")}, nets},
 		{"an ordinal", nets, []line{note(80, "1st Workshop on Keys, Paris.")}, nets},
@@ -190,12 +190,54 @@ func TestTitleNoteIsAFootnote(t *testing.T) {
 		{"a footnote of 2 under km²", km, []line{note(80, "2 We thank the fund.")}, km},
 		{"a raised footnote of 2 under km²", km, []line{note(80, "²We thank the fund.")}, km},
 		{"a footnote of 1 under km²", km, []line{note(80, "1 We thank the fund.")}, km},
+		// a footer in the text's size that is not under the note, as a page's running foot in its middle
+		{"a footnote beside a footer line", nets,
+			[]line{note(80, "1 We thank the fund."), {x0: 280, x1: 330, y: 40, size: 10, text: "Preprint."}},
+			"Keys for neural networks"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			ls := page(tt.title, tt.extra...)
 			got := titleNote(ls, []int{0}, 396)
 			assert.Equal(t, tt.want, got[0].text)
 			assert.Equal(t, tt.title, ls[0].text, "the page's lines are not changed")
+		})
+	}
+}
+
+// TestTitleNoteInAColumn: on a page in two columns the title's note is at the foot of its column, and the other
+// column runs on below it; only text below the note in its own column makes it no note.
+func TestTitleNoteInAColumn(t *testing.T) {
+	const km, nets = "Population Density per km²", "Keys for neural networks¹"
+	// columns 72–290 and 320–540: the left one ends at 120 over its notes, the right one runs on to 60
+	page := func(title string, extra ...line) []line {
+		ls := []line{{x0: 72, x1: 400, y: 700, size: 18, text: title}}
+		for y := 600.0; y >= 60; y -= 12 {
+			if y >= 120 {
+				ls = append(ls, line{x0: 72, x1: 290, y: y, size: 10, text: "The left column of the body."})
+			}
+			ls = append(ls, line{x0: 320, x1: 540, y: y, size: 10, text: "The right column of the body."})
+		}
+		return append(ls, extra...)
+	}
+	note := func(x, y float64, text string) line { return line{x0: x, x1: x + 100, y: y, size: 8, text: text} }
+	for _, tt := range []struct {
+		name, title string
+		extra       []line
+		want        string
+	}{
+		{"its footnote", nets, []line{note(72, 100, "1 We thank the fund."), note(72, 90, "and its people.")},
+			"Keys for neural networks"},
+		{"its footnote in the right column", nets, []line{note(320, 48, "1 We thank the fund.")},
+			"Keys for neural networks"},
+		{"no footnote", nets, nil, nets},
+		{"an affiliation with its column's text below", nets, []line{note(72, 390, "1 University of Keys, Paris")}, nets},
+		{"a note with its column's text below", nets, []line{note(320, 100, "1 We thank the fund.")}, nets},
+		{"a decimal", nets, []line{note(72, 100, "1.5 GHz cores were used.")}, nets},
+		{"a footnote of 2 under km²", km, []line{note(72, 100, "2 We thank the fund.")}, km},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got := titleNote(page(tt.title, tt.extra...), []int{0}, 396)
+			assert.Equal(t, tt.want, got[0].text)
 		})
 	}
 }

@@ -44,6 +44,9 @@ type Page struct {
 	OneColumnBody bool
 	// Footnote is a line at the foot of the page, 8 pt ("* We thank the fund.")
 	Footnote string
+	// TwoColumns sets a body in two 9 pt columns below "1 Introduction": the left one ends above Footnote, which
+	// sits at the foot of that column, and the right one runs down below the note's baseline (IEEE's, ACL's pages)
+	TwoColumns bool
 	// MorePages are blank pages after the first
 	MorePages int
 }
@@ -139,6 +142,15 @@ func Paper(p Page) []byte {
 		y -= 20
 		if p.AbstractRight == "" {
 			text("F2", 12, 72, "1 Introduction")
+			if p.TwoColumns {
+				body := wrap("The body of the paper is set in two columns below the abstract, down to the foot.", 40)
+				for k, at := 0, y-14; at >= 62; k, at = k+1, at-11 {
+					if at >= 95 {
+						textAt("F1", 9, 72, at, body[k%len(body)])
+					}
+					textAt("F1", 9, 320, at, body[k%len(body)])
+				}
+			}
 		} else {
 			text("F1", 9, 72, "The body of the paper starts here in the left column")
 			y = top
