@@ -301,6 +301,31 @@ func TestGeneratedTitleNoteInAColumn(t *testing.T) {
 	}
 }
 
+// TestGeneratedTitleOneAfterACapital: a ¹ after a capitalised word at the title's end (Ext¹, Tor¹) is the
+// title's footnote mark only when the page has that note, "1 …"; with no note, or another one, it stays.
+func TestGeneratedTitleOneAfterACapital(t *testing.T) {
+	for _, tt := range []struct{ title, want, footnote string }{
+		{"On the Vanishing of Ext^1", "On the Vanishing of Ext¹", ""},
+		{"On the Vanishing of Ext^1", "On the Vanishing of Ext¹", "* We thank the fund."},
+		{"On the Vanishing of Ext^1", "On the Vanishing of Ext¹", "2 We thank the fund."},
+		{"On the Vanishing of Ext^1", "On the Vanishing of Ext¹", "1.5 GHz cores were used."},
+		{"On the Vanishing of Ext^1", "On the Vanishing of Ext", "1 We thank the fund."},
+		{"Keys for Neural Networks^1", "Keys for Neural Networks", "1 We thank the fund."},
+		{"Keys for Neural\nNetworks^1", "Keys for Neural Networks", "1 We thank the fund."},
+		// the cost: a title's ¹ whose note the page does not show as one stays, as networks¹ does
+		{"Keys for Neural Networks^1", "Keys for Neural Networks¹", ""},
+		// other marks after a capitalised word go as before
+		{"Keys for Neural Networks^1,2", "Keys for Neural Networks", ""},
+		{"Keys for Neural Networks^*", "Keys for Neural Networks", ""},
+		{"Keys for Neural Networks^2", "Keys for Neural Networks", "2 We thank the fund."},
+	} {
+		t.Run(tt.title+" "+tt.footnote, func(t *testing.T) {
+			assert.Equal(t, tt.want, generatedTitle(t, tt.title, tt.footnote, false))
+			assert.Equal(t, tt.want, generatedTitle(t, tt.title, tt.footnote, true), "in two columns")
+		})
+	}
+}
+
 // TestGeneratedUnderscoresAreText: without Scripts, the generator draws "_" and "^" as text.
 func TestGeneratedUnderscoresAreText(t *testing.T) {
 	abstract := "We generate a PDF in the test. Its abstract names the field user_name and the file a_b^c.txt, which " +

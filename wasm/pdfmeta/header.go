@@ -66,7 +66,8 @@ func header(w *walker, bottom, top float64, onePage bool) Header {
 }
 
 // titleNote is ls with the title's footnote mark dropped: a ¹ that ends the title's last line after a word of two
-// letters or more, which titleMark keeps as an exponent (per km², SO³, networks¹), when the page has its footnote.
+// letters or more, which titleMark keeps as an exponent (per km², SO³, Ext¹, networks¹), when the page has its
+// footnote.
 // Notes are numbered in reading order and the title's comes first, so other digits there are an exponent, whatever
 // notes the page has (per km² over "2 Code at…", 1 cm³ over "3 Data at…"). The footnote starts with a 1, plain or
 // raised, and then a word ("1 We thank…", "¹This work…"), not a number or an ordinal ("1.5 GHz", "1)", "1st

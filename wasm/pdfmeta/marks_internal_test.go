@@ -190,6 +190,9 @@ func TestTitleNoteIsAFootnote(t *testing.T) {
 		{"a footnote of 2 under km²", km, []line{note(80, "2 We thank the fund.")}, km},
 		{"a raised footnote of 2 under km²", km, []line{note(80, "²We thank the fund.")}, km},
 		{"a footnote of 1 under km²", km, []line{note(80, "1 We thank the fund.")}, km},
+		{"Ext¹ with no footnote", "On the Vanishing of Ext¹", nil, "On the Vanishing of Ext¹"},
+		{"Ext¹ with its footnote, raised", "On the Vanishing of Ext¹", []line{note(80, "¹We thank the fund.")},
+			"On the Vanishing of Ext"},
 		// a footer in the text's size that is not under the note, as a page's running foot in its middle
 		{"a footnote beside a footer line", nets,
 			[]line{note(80, "1 We thank the fund."), {x0: 280, x1: 330, y: 40, size: 10, text: "Preprint."}},

@@ -870,10 +870,11 @@ func starRun(s string) bool {
 
 // titleMark says how the superscript s after text (a title line so far) reads. Marks are dropped only where they
 // are marks: a star run after a number ("Challenge 2019∗"), after a word of two or more letters, or a mark at the
-// end of the line after such a word (digits only after a capitalised one of three letters or more: "Networks¹"),
-// after a year ("CLEF 2008¹") or after another mark. An exponent stays: after a one-letter word or a bracket
-// (O(n²), R², x^a, SU(2)²), after a number that is no year (10⁹, 2¹⁰), after a lower-case or a two-letter word
-// (per km², SO³), and in a formula (E = mc²).
+// end of the line after such a word (digits only after a capitalised one of three letters or more, and not a
+// lone 1: "Networks²"), after a year ("CLEF 2008¹") or after another mark. An exponent stays: after a one-letter
+// word or a bracket (O(n²), R², x^a, SU(2)²), after a number that is no year (10⁹, 2¹⁰), after a lower-case or a
+// two-letter word (per km², SO³), a lone 1 after a capitalised word (Ext¹), and in a formula (E = mc²); of these,
+// titleNote drops a ¹ at the title's end when the page has its footnote.
 func titleMark(text, s string) int {
 	if !affiliationMark(s) {
 		return keepMark
@@ -907,9 +908,10 @@ func titleMark(text, s string) int {
 	if strings.Contains(text, "=") {
 		return keepMark // E = mc²
 	}
-	if (unicode.IsLower(word[0]) || len(word) == 2) && strings.Trim(s, "0123456789") == "" {
-		// a unit's or a group's exponent (per km², SO³); a footnote's digits follow a capitalised word
-		// (Networks¹), and after these words they go only when the page has the footnote (titleNote)
+	if (unicode.IsLower(word[0]) || len(word) == 2) && strings.Trim(s, "0123456789") == "" || s == "1" {
+		// a unit's or a group's exponent (per km², SO³, Ext¹); a footnote's digits follow a capitalised word
+		// (Networks²), and a 1 there, or any digits after the other words, go only when the page has the
+		// footnote (titleNote)
 		return keepMark
 	}
 	return endMark
