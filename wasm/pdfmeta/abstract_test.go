@@ -55,12 +55,22 @@ func TestGeneratedAbstractEnds(t *testing.T) {
 			Footnote: "* Corresponding author.",
 		}, start + " the parser must read whole. It runs in O(n log^* n) time for the fund and solves the " +
 			"opt^* problem and the dual^*(y) form."},
+		{"a footnote star before the article a goes, before a one-letter operand it stays", pdftest.Page{
+			Abstract: start + " the parser must read whole. We owe the fund^* a great deal and run the dual^* n times " +
+				"on the keys.",
+			Footnote: "* The fund paid for the keys.",
+		}, start + " the parser must read whole. We owe the fund a great deal and run the dual^* n times on the keys."},
 		{"stars that mean something", pdftest.Page{
 			Abstract: start + " the parser must read whole. We find Ax^* = b and Lx^* here. The IDA^* search and " +
 				"Theta^* planner use AW^*|-algebras, significant^** in all groups (p < 0.01^**|).",
 			Footnote: "* The fund paid for the keys.",
 		}, start + " the parser must read whole. We find Ax^* = b and Lx^* here. The IDA^* search and " +
 			"Theta^* planner use AW^*-algebras, significant^(**) in all groups (p < 0.01^(**))."},
+		{"a raised part with its own raised or lowered part", pdftest.Page{
+			Abstract: start + " the parser must read whole. The kernel e^x^2| decays, the tower 2^2^n| grows, and " +
+				"the weight e^x_i| is fitted for each a_i_1| in turn.",
+		}, start + " the parser must read whole. The kernel e^(x²) decays, the tower 2^(2ⁿ) grows, and " +
+			"the weight e^(x_i) is fitted for each a_(i₁) in turn."},
 		{"a raised vowel is no accent, a raised o after a number is a degree", pdftest.Page{
 			Abstract: start + " the parser must read whole. The map x^a and the value T^e and the kernel k^u were " +
 				"fitted. Samples were kept at 4^o C for a week.",
@@ -179,6 +189,9 @@ func TestGeneratedMarksAfterNames(t *testing.T) {
 		{"Ada Lovelace^1;2 and Alan Turing^1", []string{"Ada Lovelace", "Alan Turing"}},
 		{"Ada Lovelace^& and Alan Turing^&", []string{"Ada Lovelace", "Alan Turing"}},
 		{"Ada Lovelace^1, Alan Turing^1-3, Grace Hopper^2", []string{"Ada Lovelace", "Alan Turing", "Grace Hopper"}},
+		{"Ada Lovelace^,1 Alan Turing^,2 Grace Hopper^3", []string{"Ada Lovelace", "Alan Turing", "Grace Hopper"}},
+		{"Ada Lovelace^,1,* Alan Turing^2", []string{"Ada Lovelace", "Alan Turing"}},
+		{"Ada Lovelace,^,1 Alan Turing^2", []string{"Ada Lovelace", "Alan Turing"}},
 	} {
 		t.Run(tt.authors, func(t *testing.T) {
 			h, err := pdfmeta.Read(pdftest.Paper(pdftest.Page{
@@ -195,36 +208,120 @@ func TestGeneratedMarksAfterNames(t *testing.T) {
 }
 
 // TestGeneratedTitleExponents: a superscript after a number in a title is its exponent or its ordinal, not a
-// footnote mark: it stays (10⁹, Ca²⁺), and an ordinal's ending is written on the line (11th).
+// footnote mark: it stays (10⁹, Ca²⁺), and an ordinal's ending is written on the line (11th). Digits at the end
+// of the title after a lower-case or a two-letter word (km², SO³, networks¹) go only when the page has a footnote
+// that starts with them.
 func TestGeneratedTitleExponents(t *testing.T) {
-	for _, tt := range []struct{ title, want string }{
-		{"Sorting 10^9 Keys per Second", "Sorting 10⁹ Keys per Second"},
-		{"The 11^th Workshop on Keys", "The 11th Workshop on Keys"},
-		{"Ca^2+ Signalling in Plants", "Ca²⁺ Signalling in Plants"},
-		{"Clean Water from Vapour^*", "Clean Water from Vapour"},
-		{"Keys in Spaces of x^a Form", "Keys in Spaces of x^a Form"},
-		{"An O(n^2|) Algorithm for Keys", "An O(n²) Algorithm for Keys"},
-		{"E = mc^2 for Keys", "E = mc² for Keys"},
-		{"Learning in R^2 with Keys", "Learning in R² with Keys"},
-		{"The Keys Track at CLEF 2008^1", "The Keys Track at CLEF 2008"},
-		{"Results of the Keys Challenge 2019^*", "Results of the Keys Challenge 2019"},
-		{"Sorting 2^10 Keys in SU(2)^2", "Sorting 2¹⁰ Keys in SU(2)²"},
-		{"Keys of the 21^st Century", "Keys of the 21st Century"},
-		{"Keys and Locks^1,2", "Keys and Locks"},
-		{"Keys in log^* n Rounds", "Keys in log^* n Rounds"},
-		{"Keys in n log^* n", "Keys in n log^* n"},
-		{"The max^* Operator for Keys", "The max^* Operator for Keys"},
-		{"Population Density per km^2", "Population Density per km²"},
-		{"Keys in Boxes of 1 cm^3", "Keys in Boxes of 1 cm³"},
+	for _, tt := range []struct{ title, want, footnote string }{
+		{"Sorting 10^9 Keys per Second", "Sorting 10⁹ Keys per Second", ""},
+		{"The 11^th Workshop on Keys", "The 11th Workshop on Keys", ""},
+		{"Ca^2+ Signalling in Plants", "Ca²⁺ Signalling in Plants", ""},
+		{"Clean Water from Vapour^*", "Clean Water from Vapour", ""},
+		{"Keys in Spaces of x^a Form", "Keys in Spaces of x^a Form", ""},
+		{"An O(n^2|) Algorithm for Keys", "An O(n²) Algorithm for Keys", ""},
+		{"E = mc^2 for Keys", "E = mc² for Keys", ""},
+		{"Learning in R^2 with Keys", "Learning in R² with Keys", ""},
+		{"The Keys Track at CLEF 2008^1", "The Keys Track at CLEF 2008", ""},
+		{"Results of the Keys Challenge 2019^*", "Results of the Keys Challenge 2019", ""},
+		{"Sorting 2^10 Keys in SU(2)^2", "Sorting 2¹⁰ Keys in SU(2)²", ""},
+		{"Keys of the 21^st Century", "Keys of the 21st Century", ""},
+		{"Keys and Locks^1,2", "Keys and Locks", ""},
+		{"Keys in log^* n Rounds", "Keys in log^* n Rounds", ""},
+		{"Keys in n log^* n", "Keys in n log^* n", ""},
+		{"The max^* Operator for Keys", "The max^* Operator for Keys", ""},
+		{"Population Density per km^2", "Population Density per km²", ""},
+		{"Keys in Boxes of 1 cm^3", "Keys in Boxes of 1 cm³", ""},
+		{"Keys on SO^3", "Keys on SO³", ""},
+		{"Keys on SO^3", "Keys on SO³", "1 We thank the fund."},
+		{"Keys on SO^3", "Keys on SO³", "3 We thank the fund."}, // a third note is not the title's
+		{"Keys and Locks of SO^3 in GL^2", "Keys and Locks of SO³ in GL²", ""},
+		{"Keys for neural networks^1", "Keys for neural networks", "1 We thank the fund."},
+		// no footnote: the safe side, an exponent stays
+		{"Keys for neural networks^1", "Keys for neural networks¹", ""},
+		{"Population Density per km^2", "Population Density per km²", "1 We thank the fund."},
+		{"Keys for networks^1 in Europe", "Keys for networks¹ in Europe", "1 We thank the fund."},
+		{"Why E = mc^2", "Why E = mc²", "2 We thank the fund."},
+		{"Sorting 10^9", "Sorting 10⁹", "9 We thank the fund."},
+		{"Learning in R^2", "Learning in R²", "2 We thank the fund."},
+		// the title's note is the page's first, 1: a unit's or a group's exponent stays over any other note
+		{"Emissions per km^2", "Emissions per km²", "2 Code and data: https://example.org/keys."},
+		{"Emissions per km^2", "Emissions per km²", "2 University of Keys, Paris"},
+		{"Emissions per km^2", "Emissions per km²", "2) Dept. of Keys, Paris"},
+		{"Emissions per km^2", "Emissions per km²", "2nd Workshop on Keys, Paris, 2024."},
+		{"Emissions per km^2", "Emissions per km²", "2.5 GHz cores were used."},
+		{"Keys in Boxes of 1 cm^3", "Keys in Boxes of 1 cm³", "3 Data at https://example.org."},
+		{"Keys in H^1 and km^2", "Keys in H¹ and km²", "2 We thank the fund."},
+		{"Keys on SO^3 in GL^2", "Keys on SO³ in GL²", "2 We thank the fund."},
+		{"Population Density of Keys\nper km^2", "Population Density of Keys per km²", "2 We thank the fund."},
+		{"Population Density of Keys\nfor neural networks^1", "Population Density of Keys for neural networks",
+			"1 We thank the fund."},
+		// a line that starts with a 1 but is no note: the title has no footnote the page shows, and ¹ stays
+		{"Keys for neural networks^1", "Keys for neural networks¹", "1.5 GHz cores were used."},
+		{"Keys for neural networks^1", "Keys for neural networks¹", "1) Dept. of Keys, Paris"},
+		{"Keys for neural networks^1", "Keys for neural networks¹", "1st Workshop on Keys, Paris, 2024."},
+		{"Keys for neural networks^1", "Keys for neural networks¹", "12 We thank the fund."},
 	} {
-		t.Run(tt.title, func(t *testing.T) {
-			h, err := pdfmeta.Read(pdftest.Paper(pdftest.Page{
-				Title: []string{tt.title}, Authors: "Ada Lovelace and Alan Turing", Scripts: true,
-				Abstract: "We generate a PDF in the test. It has a title, authors and an abstract that the parser must find " +
-					"in the first page.",
-			}))
-			require.NoError(t, err)
-			assert.Equal(t, tt.want, h.Title)
+		t.Run(tt.title+" "+tt.footnote, func(t *testing.T) {
+			assert.Equal(t, tt.want, generatedTitle(t, tt.title, tt.footnote, false))
+		})
+	}
+}
+
+// generatedTitle is the title read from a generated page with title (lines apart by "\n", scripts by "^") and
+// footnote, and a body in two columns if twoColumns.
+func generatedTitle(t *testing.T, title, footnote string, twoColumns bool) string {
+	t.Helper()
+	h, err := pdfmeta.Read(pdftest.Paper(pdftest.Page{
+		Title: strings.Split(title, "\n"), Authors: "Ada Lovelace and Alan Turing", Scripts: true,
+		Abstract: "We generate a PDF in the test. It has a title, authors and an abstract that the parser must find " +
+			"in the first page.",
+		Footnote: footnote, TwoColumns: twoColumns,
+	}))
+	require.NoError(t, err)
+	return h.Title
+}
+
+// TestGeneratedTitleNoteInAColumn: on a page in two columns (IEEE's, ACL's) the title's footnote is at the foot of
+// its column, and the other column's text runs on below it: the note is a note all the same, and the title drops
+// its ¹. Text below the note in its own column makes it no note, as on a page of one column.
+func TestGeneratedTitleNoteInAColumn(t *testing.T) {
+	for _, tt := range []struct{ title, want, footnote string }{
+		{"Keys for neural networks^1", "Keys for neural networks", "1 We thank the fund."},
+		{"Keys for neural networks^1", "Keys for neural networks", "1 This work was funded by the fund."},
+		{"Population Density of Keys\nfor neural networks^1", "Population Density of Keys for neural networks",
+			"1 We thank the fund."},
+		{"Keys for neural networks^1", "Keys for neural networks¹", ""},
+		{"Keys for neural networks^1", "Keys for neural networks¹", "12 We thank the fund."},
+		{"Population Density per km^2", "Population Density per km²", "2 We thank the fund."},
+		{"Population Density per km^2", "Population Density per km²", "1 We thank the fund."},
+	} {
+		t.Run(tt.title+" "+tt.footnote, func(t *testing.T) {
+			assert.Equal(t, tt.want, generatedTitle(t, tt.title, tt.footnote, true))
+		})
+	}
+}
+
+// TestGeneratedTitleOneAfterACapital: a ¹ after a capitalised word at the title's end (Ext¹, Tor¹) is the
+// title's footnote mark only when the page has that note, "1 …"; with no note, or another one, it stays.
+func TestGeneratedTitleOneAfterACapital(t *testing.T) {
+	for _, tt := range []struct{ title, want, footnote string }{
+		{"On the Vanishing of Ext^1", "On the Vanishing of Ext¹", ""},
+		{"On the Vanishing of Ext^1", "On the Vanishing of Ext¹", "* We thank the fund."},
+		{"On the Vanishing of Ext^1", "On the Vanishing of Ext¹", "2 We thank the fund."},
+		{"On the Vanishing of Ext^1", "On the Vanishing of Ext¹", "1.5 GHz cores were used."},
+		{"On the Vanishing of Ext^1", "On the Vanishing of Ext", "1 We thank the fund."},
+		{"Keys for Neural Networks^1", "Keys for Neural Networks", "1 We thank the fund."},
+		{"Keys for Neural\nNetworks^1", "Keys for Neural Networks", "1 We thank the fund."},
+		// the cost: a title's ¹ whose note the page does not show as one stays, as networks¹ does
+		{"Keys for Neural Networks^1", "Keys for Neural Networks¹", ""},
+		// other marks after a capitalised word go as before
+		{"Keys for Neural Networks^1,2", "Keys for Neural Networks", ""},
+		{"Keys for Neural Networks^*", "Keys for Neural Networks", ""},
+		{"Keys for Neural Networks^2", "Keys for Neural Networks", "2 We thank the fund."},
+	} {
+		t.Run(tt.title+" "+tt.footnote, func(t *testing.T) {
+			assert.Equal(t, tt.want, generatedTitle(t, tt.title, tt.footnote, false))
+			assert.Equal(t, tt.want, generatedTitle(t, tt.title, tt.footnote, true), "in two columns")
 		})
 	}
 }

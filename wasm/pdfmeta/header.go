@@ -54,6 +54,7 @@ func header(w *walker, bottom, top float64, onePage bool) Header {
 	if len(ti) == 0 {
 		return h
 	}
+	named = titleNote(named, ti, bottom+0.5*height)
 	h.Title = titleCase(joinLines(named, ti), named, ti)
 	last := ti[len(ti)-1]
 	h.Authors = authors(nameLines(ls), last+1, ls[ti[0]].size)
@@ -62,6 +63,79 @@ func header(w *walker, bottom, top float64, onePage bool) Header {
 		h.Abstract = unlabelledAbstract(ls, last+1, bottom+0.3*height, onePage)
 	}
 	return h
+}
+
+// titleNote is ls with the title's footnote mark dropped: a ¹ that ends the title's last line after a word of two
+// letters or more, which titleMark keeps as an exponent (per km², SO³, Ext¹, networks¹), when the page has its
+// footnote.
+// Notes are numbered in reading order and the title's comes first, so other digits there are an exponent, whatever
+// notes the page has (per km² over "2 Code at…", 1 cm³ over "3 Data at…"). The footnote starts with a 1, plain or
+// raised, and then a word ("1 We thank…", "¹This work…"), not a number or an ordinal ("1.5 GHz", "1)", "1st
+// Workshop"). It is in the page's footnote zone: below the title and the page's middle (floor), in a font smaller
+// than the page's text, with no line of text in that size or larger below it in its column (textBelow: an
+// affiliation or a caption has text below it; a heading, "1 Introduction", is no smaller than the text). In a
+// formula ("= mc¹") it stays.
+func titleNote(ls []line, ti []int, floor float64) []line {
+	title := ls[ti[len(ti)-1]]
+	text := strings.TrimRight(title.text, " ")
+	before, ok := strings.CutSuffix(text, "¹")
+	word := before[len(strings.TrimRightFunc(before, unicode.IsLetter)):]
+	if !ok || utf8.RuneCountInString(word) < 2 || strings.Contains(text, "=") {
+		return ls
+	}
+	chars := map[float64]int{} // the page's text size: the one with the most characters
+	body, most := 0.0, 0
+	for _, l := range ls {
+		n := len(l.text)
+		chars[l.size] += n
+		if chars[l.size] > most {
+			body, most = l.size, chars[l.size]
+		}
+	}
+	for _, l := range ls {
+		if l.y >= floor || l.y >= title.y || l.size >= body {
+			continue
+		}
+		note, ok := strings.CutPrefix(l.text, "1")
+		if !ok {
+			note, ok = strings.CutPrefix(l.text, "¹")
+		}
+		if ok && noteText(note) && !textBelow(ls, l, body) {
+			out := append([]line{}, ls...)
+			out[ti[len(ti)-1]].text = strings.TrimRight(before, " ")
+			return out
+		}
+	}
+	return ls
+}
+
+// textBelow: ls has a line of text in the size body or larger on n's baseline or below it, in n's column: across
+// some of n's width, so that the other column of a page in two runs on below a note at the foot of its own. Lines
+// with no letters (page numbers) are no text.
+func textBelow(ls []line, n line, body float64) bool {
+	for _, l := range ls {
+		if l.size >= body && l.y <= n.y && l.x0 <= n.x1 && l.x1 >= n.x0 && strings.IndexFunc(l.text, unicode.IsLetter) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// noteText: s, a line's text after its footnote's number, is the note's text: a space or a word, with a letter
+// in it, and no digit, stop, bracket or ordinal's ending that makes the number another ("1.5", "12", "1)", "1st").
+func noteText(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	if !unicode.IsSpace(r) && !unicode.IsLetter(r) || strings.IndexFunc(s, unicode.IsLetter) < 0 {
+		return false
+	}
+	for _, end := range []string{"st", "nd", "rd", "th"} {
+		if rest, ok := strings.CutPrefix(s, end); ok {
+			if r, _ := utf8.DecodeRuneInString(rest); !unicode.IsLetter(r) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // unmarked is ls with each line's text without the marks after its words (line.unmarked), or ls itself.
@@ -1120,7 +1194,8 @@ func dropFootnoteStars(s string, ls []line) string {
 }
 
 // operand: the text after a star begins with what the starred word applies to, a one-letter word or a bracket
-// ("log^* n", "f^*(x)"): the star is part of the formula, not a footnote's mark.
+// ("log^* n", "f^*(x)"): the star is part of the formula, not a footnote's mark. The article "a" is no operand:
+// "the fund∗ a great deal" is a footnote's mark before it.
 func operand(after string) bool {
 	if strings.HasPrefix(after, "(") {
 		return true
@@ -1134,7 +1209,7 @@ func operand(after string) bool {
 	for k < len(w) && unicode.IsLetter(w[k]) {
 		k++
 	}
-	return k == 1 && (k == len(w) || !unicode.IsLetter(w[k]) && w[k] != '\'' && w[k] != '’')
+	return k == 1 && w[0] != 'a' && (k == len(w) || !unicode.IsLetter(w[k]) && w[k] != '\'' && w[k] != '’')
 }
 
 // starKey is a star run with its stars spelled one way: a footnote set in another font may draw * as ∗.

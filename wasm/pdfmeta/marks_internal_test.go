@@ -64,9 +64,13 @@ func TestScriptsOnTheirWordsRow(t *testing.T) {
 	add("(x) at 25", 700, 10)
 	add("∘", 703, 7)
 	add("C", 700, 10)
+	add(" and e", 700, 10) // a script with its own script, each smaller and higher: e^(x²), as TeX's e^{x^2}
+	add("-x", 703, 7)
+	add("2", 705, 5)
+	add(" here", 700, 10)
 	ls := splitRow(row)
 	if assert.Len(t, ls, 1) {
-		assert.Equal(t, "ratio d/l_B wells QW₋₁ and QW₂ m² f′(x) at 25°C", ls[0].text)
+		assert.Equal(t, "ratio d/l_B wells QW₋₁ and QW₂ m² f′(x) at 25°C and e"+scriptCaret+"(-x²) here", ls[0].text)
 		assert.Equal(t, 10.0, ls[0].size)
 	}
 }
@@ -147,4 +151,146 @@ func TestRowsFollowTheirScripts(t *testing.T) {
 	}
 	assert.Equal(t, "Figure", ls[0][0].text)
 	assert.Equal(t, "density 3 cm⁻²", ls[1][0].text)
+}
+
+// TestTitleNoteIsAFootnote: a ¹ that ends a title after a word goes only when the page has its note: a line that
+// starts with a 1 and a word, below the middle of the page, in a font smaller than the page's text, with no text
+// below it in that size. Other digits are an exponent whatever notes the page has: the title's note is its first.
+func TestTitleNoteIsAFootnote(t *testing.T) {
+	const km, nets = "Population Density per km²", "Keys for neural networks¹"
+	page := func(title string, extra ...line) []line {
+		ls := []line{{x0: 72, x1: 400, y: 700, size: 18, text: title}}
+		for k := 0; k < 20; k++ {
+			ls = append(ls, line{x0: 72, x1: 540, y: 600 - 12*float64(k), size: 10, text: "The body is set in the text's size."})
+		}
+		return append(ls, extra...)
+	}
+	note := func(y float64, text string) line { return line{x0: 72, x1: 160, y: y, size: 8, text: text} }
+	for _, tt := range []struct {
+		name, title string
+		extra       []line
+		want        string
+	}{
+		{"no footnote", km, nil, km},
+		{"no footnote, ¹", nets, nil, nets},
+		{"its footnote", nets, []line{note(80, "1 We thank the fund.")}, "Keys for neural networks"},
+		{"its footnote, raised", nets, []line{note(80, "¹We thank the fund.")}, "Keys for neural networks"},
+		{"its footnote over a page number", nets,
+			[]line{note(80, "1 We thank the fund."), {y: 40, size: 10, text: "1"}}, "Keys for neural networks"},
+		{"a heading in the text's size", nets, []line{{y: 200, size: 10, text: "1 Introduction"}}, nets},
+		{"a bold heading, larger", nets, []line{{y: 200, size: 12, text: "1 Introduction"}}, nets},
+		{"a footnote above the middle", nets, []line{note(500, "1 We thank the fund.")}, nets},
+		{"an affiliation with text below", nets, []line{note(390, "1 University of Keys, Paris")}, nets},
+		{"a footnote over a footer line", nets,
+			[]line{note(80, "1 We thank the fund."), {x0: 72, x1: 540, y: 40, size: 10, text: "Preprint. Under review."}}, nets},
+		{"a decimal", nets, []line{note(80, "1.5 GHz cores were used.")}, nets},
+		{"a bracket", nets, []line{note(80, "1) Dept. of Keys, Paris")}, nets},
+		{"an ordinal", nets, []line{note(80, "1st Workshop on Keys, Paris.")}, nets},
+		{"a footnote of 12", nets, []line{note(80, "12 We thank the fund.")}, nets},
+		{"a footnote of 2 under km²", km, []line{note(80, "2 We thank the fund.")}, km},
+		{"a raised footnote of 2 under km²", km, []line{note(80, "²We thank the fund.")}, km},
+		{"a footnote of 1 under km²", km, []line{note(80, "1 We thank the fund.")}, km},
+		{"Ext¹ with no footnote", "On the Vanishing of Ext¹", nil, "On the Vanishing of Ext¹"},
+		{"Ext¹ with its footnote, raised", "On the Vanishing of Ext¹", []line{note(80, "¹We thank the fund.")},
+			"On the Vanishing of Ext"},
+		// a footer in the text's size that is not under the note, as a page's running foot in its middle
+		{"a footnote beside a footer line", nets,
+			[]line{note(80, "1 We thank the fund."), {x0: 280, x1: 330, y: 40, size: 10, text: "Preprint."}},
+			"Keys for neural networks"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			ls := page(tt.title, tt.extra...)
+			got := titleNote(ls, []int{0}, 396)
+			assert.Equal(t, tt.want, got[0].text)
+			assert.Equal(t, tt.title, ls[0].text, "the page's lines are not changed")
+		})
+	}
+}
+
+// TestTitleNoteInAColumn: on a page in two columns the title's note is at the foot of its column, and the other
+// column runs on below it; only text below the note in its own column makes it no note.
+func TestTitleNoteInAColumn(t *testing.T) {
+	const km, nets = "Population Density per km²", "Keys for neural networks¹"
+	// columns 72–290 and 320–540: the left one ends at 120 over its notes, the right one runs on to 60
+	page := func(title string, extra ...line) []line {
+		ls := []line{{x0: 72, x1: 400, y: 700, size: 18, text: title}}
+		for y := 600.0; y >= 60; y -= 12 {
+			if y >= 120 {
+				ls = append(ls, line{x0: 72, x1: 290, y: y, size: 10, text: "The left column of the body."})
+			}
+			ls = append(ls, line{x0: 320, x1: 540, y: y, size: 10, text: "The right column of the body."})
+		}
+		return append(ls, extra...)
+	}
+	note := func(x, y float64, text string) line { return line{x0: x, x1: x + 100, y: y, size: 8, text: text} }
+	for _, tt := range []struct {
+		name, title string
+		extra       []line
+		want        string
+	}{
+		{"its footnote", nets, []line{note(72, 100, "1 We thank the fund."), note(72, 90, "and its people.")},
+			"Keys for neural networks"},
+		{"its footnote in the right column", nets, []line{note(320, 48, "1 We thank the fund.")},
+			"Keys for neural networks"},
+		{"no footnote", nets, nil, nets},
+		{"an affiliation with its column's text below", nets, []line{note(72, 390, "1 University of Keys, Paris")}, nets},
+		{"a note with its column's text below", nets, []line{note(320, 100, "1 We thank the fund.")}, nets},
+		{"a decimal", nets, []line{note(72, 100, "1.5 GHz cores were used.")}, nets},
+		{"a footnote of 2 under km²", km, []line{note(72, 100, "2 We thank the fund.")}, km},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got := titleNote(page(tt.title, tt.extra...), []int{0}, 396)
+			assert.Equal(t, tt.want, got[0].text)
+		})
+	}
+}
+
+// TestSmallerStarAmongMarks: a star set smaller and higher than the digit mark before it ("Vapour¹,∗", as a math
+// font's ∗ often is) is one more mark, which the title drops, not the digit's own superscript; so are the other
+// marks (acmart's ‖, an "equal contribution" #, ♯), which read "Vapour^(1,^‖)" and stayed in the title before.
+func TestSmallerStarAmongMarks(t *testing.T) {
+	f := &font{}
+	for _, mark := range []string{"∗", "*", "†", "‖", "#", "♯", "$"} {
+		var row []*glyph
+		x := 100.0
+		add := func(s string, y, size float64, script int8) {
+			for _, r := range s {
+				row = append(row, &glyph{x: x, x1: x + size/2, y: y, size: size, font: f, text: string(r), script: script})
+				x += size / 2
+			}
+		}
+		add("Clean Water from Vapour", 700, 18, 0)
+		add("1,", 707, 12, 1)
+		add(mark, 709, 9, 1)
+		ls := splitRow(row)
+		if assert.Len(t, ls, 1, mark) {
+			assert.Equal(t, "Clean Water from Vapour", ls[0].unmarked, mark)
+			assert.NotContains(t, ls[0].text, scriptCaret+mark, mark+" is no script of the 1")
+		}
+	}
+}
+
+// TestNestedScriptAfterAGap: a script's own script set a little apart from it (TeX's italic correction and
+// scriptspace after the x of e^{x_i}) is written without a space before it: "e^(x_i)", not "e^(x_( i))".
+func TestNestedScriptAfterAGap(t *testing.T) {
+	f := &font{}
+	for _, tt := range []struct {
+		gap  float64
+		want string
+	}{{0, "e^(x_i) grows"}, {1.2, "e^(x_i) grows"}} {
+		row := []*glyph{
+			{x: 100, x1: 105, y: 700, size: 10, font: f, text: "e"},
+			{x: 105, x1: 108.5, y: 703.5, size: 7, font: f, text: "x"},
+			{x: 108.5 + tt.gap, x1: 111 + tt.gap, y: 702, size: 5, font: f, text: "i"},
+		}
+		x := 111 + tt.gap + 5
+		for _, r := range "grows" {
+			row = append(row, &glyph{x: x, x1: x + 5, y: 700, size: 10, font: f, text: string(r)})
+			x += 5
+		}
+		ls := splitRow(row)
+		if assert.Len(t, ls, 1) {
+			assert.Equal(t, tt.want, tidy(ls[0].text), tt.gap)
+		}
+	}
 }

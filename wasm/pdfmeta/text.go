@@ -512,10 +512,11 @@ const maxScript = 8
 // script is replaced by its new glyphs, which its lines' from and to index.
 func attachScripts(rows [][]*glyph, ls [][]line, top []float64) int {
 	looked := 0
-	var moved map[int][]*glyph // row → the script glyphs it gets
-	var left map[int]bool      // rows that lose a script
+	type at struct{ row, line int }
+	var hostOf map[at]at // each script line's host line
+	var scripts []at     // the script lines, in order
 	for r, rowLines := range ls {
-		for _, s := range rowLines {
+		for i, s := range rowLines {
 			if s.to-s.from > maxScript || utf8.RuneCountInString(s.text) > maxScript {
 				continue
 			}
@@ -523,37 +524,57 @@ func attachScripts(rows [][]*glyph, ls [][]line, top []float64) int {
 			for _, g := range rows[r][s.from:s.to] {
 				size = math.Max(size, g.size)
 			}
-			host, dist := -1, math.Inf(1)
+			host, dist := at{-1, -1}, math.Inf(1)
 			reach := 0.75 * hostRatio * size
 			// rows above have higher baselines: s may be a subscript of their lines; rows below, a superscript
 			for r2 := r - 1; r2 >= 0 && top[r2+1]-s.y <= reach; r2-- {
 				looked++
-				if d := scriptHost(s, rows[r2], ls[r2], size, 0.5, false); d < dist {
-					host, dist = r2, d
+				if d, h := scriptHost(s, rows[r2], ls[r2], size, 0.5, false); d < dist {
+					host, dist = at{r2, h}, d
 				}
 			}
 			for r2 := r + 1; r2 < len(rows) && s.y-top[r2] <= reach; r2++ {
 				looked++
-				if d := scriptHost(s, rows[r2], ls[r2], size, 0.75, true); d < dist {
-					host, dist = r2, d
+				if d, h := scriptHost(s, rows[r2], ls[r2], size, 0.75, true); d < dist {
+					host, dist = at{r2, h}, d
 				}
 			}
-			if host < 0 {
+			if host.row < 0 {
 				continue
 			}
-			var script int8 = 1
-			if host < r {
-				script = -1
+			if hostOf == nil {
+				hostOf = map[at]at{}
 			}
-			if moved == nil {
-				moved, left = map[int][]*glyph{}, map[int]bool{}
-			}
-			for _, g := range rows[r][s.from:s.to] {
-				g.script = script
-				moved[host] = append(moved[host], g)
-			}
-			left[r] = true
+			hostOf[at{r, i}] = host
+			scripts = append(scripts, at{r, i})
 		}
+	}
+	var moved map[int][]*glyph // row → the script glyphs it gets
+	var left map[int]bool      // rows that lose a script
+	for _, sc := range scripts {
+		// a script's own script (the 2 of e^{x^2}) goes with it to the line it is the script of: its host is
+		// larger than it, so the chain ends, in at most a few steps
+		host := hostOf[sc]
+		for k := 0; k < 4; k++ {
+			next, ok := hostOf[host]
+			if !ok {
+				break
+			}
+			host = next
+		}
+		s := ls[sc.row][sc.line]
+		var script int8 = 1
+		if s.y < ls[host.row][host.line].y {
+			script = -1
+		}
+		if moved == nil {
+			moved, left = map[int][]*glyph{}, map[int]bool{}
+		}
+		for _, g := range rows[sc.row][s.from:s.to] {
+			g.script = script
+			moved[host.row] = append(moved[host.row], g)
+		}
+		left[sc.row] = true
 	}
 	for r := range rows {
 		if len(moved[r]) == 0 && !left[r] {
@@ -577,11 +598,11 @@ const hostRatio = 3
 
 // scriptHost is the distance between the baseline of line s (whose largest glyph is size) and that of the
 // nearest of hosts (the lines of row) whose script s is, raised (up) or lowered by at most limit of the host's
-// size; +Inf if none. A script sits beside the host's glyphs, not over them: a row of marks drawn across a line
-// of names, or an accent, is no script.
-func scriptHost(s line, row []*glyph, hosts []line, size, limit float64, up bool) float64 {
-	dist := math.Inf(1)
-	for _, h := range hosts {
+// size, and that host's index; +Inf and -1 if none. A script sits beside the host's glyphs, not over them: a row
+// of marks drawn across a line of names, or an accent, is no script.
+func scriptHost(s line, row []*glyph, hosts []line, size, limit float64, up bool) (float64, int) {
+	dist, host := math.Inf(1), -1
+	for i, h := range hosts {
 		d := h.y - s.y
 		if up {
 			d = -d
@@ -597,10 +618,10 @@ func scriptHost(s line, row []*glyph, hosts []line, size, limit float64, up bool
 			}
 		}
 		if !over {
-			dist = d
+			dist, host = d, i
 		}
 	}
-	return dist
+	return dist, host
 }
 
 // scriptCaret stands for the ^ before a superscript that Script writes (x^a, q^(vol)) in a line's text, until tidy
@@ -623,9 +644,25 @@ func splitRow(row []*glyph) []line {
 	var names strings.Builder   // the text without raised runs after words (line.names)
 	var cur []*glyph
 	from, runScript := 0, int8(0)
+	var inner strings.Builder // the run's own script being read (the ² of e^(x²))
+	var runBase *glyph        // the run's last glyph on its own baseline
+	innerScript := int8(0)
+	endInner := func() { // the run's own script, written after its base in the run by the one rule
+		if inner.Len() == 0 {
+			return
+		}
+		t := paper.ScriptAfter(run.String(), inner.String(), innerScript > 0)
+		if strings.HasPrefix(t, "^") {
+			t = scriptCaret + t[1:]
+		}
+		run.WriteString(t)
+		inner.Reset()
+	}
 	marked, named := false, false
 	pending, pendingAt, pendingComma := "", 0, false // a script that is a mark if it ends the line (titleMark)
 	endRun := func() {
+		endInner()
+		runBase = nil
 		if run.Len() == 0 {
 			return
 		}
@@ -642,7 +679,7 @@ func splitRow(row []*glyph) []line {
 		// dropMarkInto leaves the run out of w but for a comma raised with it, the comma between two names
 		// ("Muller,¹,*" reads "Muller,")
 		dropMarkInto := func(w *strings.Builder) {
-			if markComma(run.String()) {
+			if markComma(run.String()) && !strings.HasSuffix(strings.TrimRight(w.String(), " "), ",") {
 				w.WriteByte(',')
 			}
 		}
@@ -743,6 +780,21 @@ func splitRow(row []*glyph) []line {
 			continue
 		}
 		mark = false
+		// a script's own script, smaller and off its baseline as a script is off its base's (e^{x^2}, e^{x_i})
+		// (a star, dagger or other mark set smaller among marks, "¹,∗", "¹,‖", is one more mark, not a
+		// script of one)
+		nested := int8(0)
+		if script != 0 && script == runScript && runBase != nil && g.size <= 0.85*runBase.size &&
+			math.Abs(g.y-runBase.y) >= 0.1*runBase.size && strings.Trim(g.text, markSymbols) != "" {
+			nested = 1
+			if g.y < runBase.y {
+				nested = -1
+			}
+		}
+		if nested != innerScript {
+			endInner()
+		}
+		innerScript = nested
 		if prev != nil {
 			gap := g.x - prev.x1
 			size := math.Max(g.size, prev.size)
@@ -752,8 +804,13 @@ func splitRow(row []*glyph) []line {
 			if gap > 1.2*size {
 				emit(i)
 				from, base = i, nil
+				nested, innerScript = 0, 0 // a new line: its script has no base in it
 			} else if gap > size/6 && len(cur) > 0 {
-				if script != 0 && script == runScript {
+				if nested != 0 {
+					if inner.Len() > 0 { // a gap before the nested script's first glyph is no part of it: e^(x_i)
+						inner.WriteByte(' ')
+					}
+				} else if script != 0 && script == runScript {
 					run.WriteByte(' ')
 				} else {
 					endRun()
@@ -768,8 +825,11 @@ func splitRow(row []*glyph) []line {
 		}
 		runScript = script
 		cur = append(cur, g)
-		if script != 0 {
+		if nested != 0 {
+			inner.WriteString(g.text)
+		} else if script != 0 {
 			run.WriteString(g.text)
+			runBase = g
 		} else {
 			b.WriteString(g.text)
 			bare.WriteString(g.text)
@@ -782,8 +842,12 @@ func splitRow(row []*glyph) []line {
 	return out
 }
 
-// markChars are the characters of affiliation and footnote marks, but for letters. "+" is not one: Ca²⁺, H⁺.
-const markChars = "0123456789*∗†‡§¶⋆♯♭♮‖#$"
+// markChars are the characters of affiliation and footnote marks, but for letters, and markSymbols those but
+// for digits. "+" is not one: Ca²⁺, H⁺.
+const (
+	markSymbols = "*∗†‡§¶⋆♯♭♮‖#$"
+	markChars   = "0123456789" + markSymbols
+)
 
 // How a superscript after a title's word reads: as text, as a footnote mark, or as a mark only if it ends the line.
 const (
@@ -792,8 +856,12 @@ const (
 	endMark
 )
 
-// markComma: the raised run s ends in a comma, which stays on the line when the mark goes.
-func markComma(s string) bool { return strings.HasSuffix(strings.TrimSpace(s), ",") }
+// markComma: the raised run s starts or ends in a comma, the comma between two names, which stays on the line
+// when the mark goes ("Lovelace¹," and "Lovelace^(,1)" both read "Lovelace,").
+func markComma(s string) bool {
+	s = strings.TrimSpace(s)
+	return strings.HasSuffix(s, ",") || strings.HasPrefix(s, ",")
+}
 
 // starRun: s is only stars, daggers and the like (with commas and spaces), never an exponent after a number.
 func starRun(s string) bool {
@@ -802,9 +870,11 @@ func starRun(s string) bool {
 
 // titleMark says how the superscript s after text (a title line so far) reads. Marks are dropped only where they
 // are marks: a star run after a number ("Challenge 2019∗"), after a word of two or more letters, or a mark at the
-// end of the line after such a word (digits only after a capitalised one: "Networks¹"), after a year ("CLEF
-// 2008¹") or after another mark. An exponent stays: after a one-letter word or a bracket (O(n²), R², x^a, SU(2)²),
-// after a number that is no year (10⁹, 2¹⁰), after a lower-case word (per km²), and in a formula (E = mc²).
+// end of the line after such a word (digits only after a capitalised one of three letters or more, and not a
+// lone 1: "Networks²"), after a year ("CLEF 2008¹") or after another mark. An exponent stays: after a one-letter
+// word or a bracket (O(n²), R², x^a, SU(2)²), after a number that is no year (10⁹, 2¹⁰), after a lower-case or a
+// two-letter word (per km², SO³), a lone 1 after a capitalised word (Ext¹), and in a formula (E = mc²); of these,
+// titleNote drops a ¹ at the title's end when the page has its footnote.
 func titleMark(text, s string) int {
 	if !affiliationMark(s) {
 		return keepMark
@@ -838,8 +908,11 @@ func titleMark(text, s string) int {
 	if strings.Contains(text, "=") {
 		return keepMark // E = mc²
 	}
-	if unicode.IsLower(word[0]) && strings.Trim(s, "0123456789") == "" {
-		return keepMark // a unit's exponent (per km²); a footnote's digits follow a capitalised word (Networks¹)
+	if (unicode.IsLower(word[0]) || len(word) == 2) && strings.Trim(s, "0123456789") == "" || s == "1" {
+		// a unit's or a group's exponent (per km², SO³, Ext¹); a footnote's digits follow a capitalised word
+		// (Networks²), and a 1 there, or any digits after the other words, go only when the page has the
+		// footnote (titleNote)
+		return keepMark
 	}
 	return endMark
 }

@@ -44,6 +44,9 @@ type Page struct {
 	OneColumnBody bool
 	// Footnote is a line at the foot of the page, 8 pt ("* We thank the fund.")
 	Footnote string
+	// TwoColumns sets a body in two 9 pt columns below "1 Introduction": the left one ends above Footnote, which
+	// sits at the foot of that column, and the right one runs down below the note's baseline (IEEE's, ACL's pages)
+	TwoColumns bool
 	// MorePages are blank pages after the first
 	MorePages int
 }
@@ -139,6 +142,15 @@ func Paper(p Page) []byte {
 		y -= 20
 		if p.AbstractRight == "" {
 			text("F2", 12, 72, "1 Introduction")
+			if p.TwoColumns {
+				body := wrap("The body of the paper is set in two columns below the abstract, down to the foot.", 40)
+				for k, at := 0, y-14; at >= 62; k, at = k+1, at-11 {
+					if at >= 95 {
+						textAt("F1", 9, 72, at, body[k%len(body)])
+					}
+					textAt("F1", 9, 320, at, body[k%len(body)])
+				}
+			}
 		} else {
 			text("F1", 9, 72, "The body of the paper starts here in the left column")
 			y = top
@@ -205,8 +217,9 @@ func Paper(p Page) []byte {
 // lowered part, in a font two thirds as large on a row of its own: "q^vol" raises "vol" by 0.44 of size,
 // "H_2|O" lowers "2" by 0.28 of size (a part runs to the word's end or to a "|", after which the word goes on on
 // the baseline), and "Wikipedia`1" sets a footnote mark "1" 8/9 as large and raised 2/9 of size, on the word's
-// row. "^" and "_" are text unless scripts. Glyphs are placed as Helvetica without widths is read: half the font
-// size a character.
+// row. A "^" or "_" in a part starts the part's own part, drawn in the same way ("e^x^2", "e^x_i"); only that one
+// level is drawn: a third marker ("e^x^2^3") is drawn as text. "^" and "_" are text unless scripts. Glyphs are
+// placed as Helvetica without widths is read: half the font size a character.
 func words(textAt func(font string, size, x, y float64, s string), font string, size, x, y float64, l string, scripts bool) {
 	marks := "`"
 	if scripts {
@@ -241,8 +254,21 @@ func words(textAt func(font string, size, x, y float64, s string), font string, 
 				shift = -size * 0.28
 			}
 			part, rest, _ := strings.Cut(w[k+1:], "|")
+			inner := ""
+			if j := strings.IndexAny(part, "^_"); j >= 0 {
+				part, inner = part[:j], part[j:]
+			}
 			textAt(font, size*2/3, x, y+shift, part)
 			x += size / 3 * float64(len(part))
+			if inner != "" { // a part's own raised or lowered part, two thirds as large again: "e^x^2", "e^x_i"
+				small := size * 2 / 3
+				in := small * 0.44
+				if inner[0] == '_' {
+					in = -small * 0.28
+				}
+				textAt(font, small*2/3, x, y+shift+in, inner[1:])
+				x += small / 3 * float64(len(inner)-1)
+			}
 			w = rest
 		}
 		x += size / 2
