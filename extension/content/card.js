@@ -29,7 +29,9 @@ const CSS = `
 .phrases { display: flex; flex-wrap: wrap; gap: 4px; margin: 6px 0 0; padding: 0; list-style: none; }
 .phrases:empty { display: none; }
 .phrases li { padding: 1px 8px; border-radius: 999px; background: var(--chip); color: var(--chip-fg); font-size: 12px; }
-.card { display: grid; grid-template-columns: 1fr auto; gap: 10px; align-items: start; }
+.card { display: grid; grid-template-columns: minmax(0, 1fr) auto; gap: 10px; align-items: start; }
+/* A long word or URL wraps instead of widening the card past its place, which pushed the Save button out of sight. */
+.title, .tldr, .phrases li, .status { overflow-wrap: anywhere; }
 .status { margin: 4px 0 0; color: var(--muted); font-size: 12px; }
 .status:empty { display: none; }
 .status.warn { color: var(--warn); }

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Browser, openListing, cardsOf, SHARED_PAGES, ROOT } from '../lib/browser.js';
-import { cardOf, cdpOf, clickSave } from '../lib/cards.js';
+import { cardOf, cdpOf, clickSave, inShadow, waitForSaved } from '../lib/cards.js';
 import { arxivListing, arxivAbsPage, syntheticPaper, XSS_TITLE, REAL } from '../lib/fixtures.js';
 import { fakeArxivAPI } from '../lib/api.js';
 
@@ -571,6 +571,38 @@ ${papers.map((p) => `<dt class="ptitle"><br><a href="/content/CVPR2025/html/${na
     assert.ok(card.tldr.includes('\u6771\u4eac \u{1F600}'), card.tldr);
     assert.doesNotMatch(card.tldr, /[\u0300-\u036f]/, 'no combining mark is left');
     assert.equal(card.tldr, card.tldr.normalize('NFC'));
+    await page.close();
+  });
+
+  test('a TL;DR with a long unbroken word or URL wraps on a narrow window: the Save button stays inside the card, clickable', async () => {
+    const p = syntheticPaper(530, {
+      abstract: 'We propose RetrievalAugmentedGenerationWithDenseRetrieverAndCrossEncoderRerankerForOpenDomainQA, ' +
+        'released at https://github.com/some-organisation/a-very-long-repository-name-for-open-domain-question-answering-v2 ' +
+        'and it improves accuracy by 3 points on three benchmarks.',
+    });
+    const url = 'https://arxiv.org/list/cs.CL/new?narrow';
+    browser.serve(url, arxivListing([p]));
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 400, height: 700 });
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    await page.waitForFunction(() => document.documentElement.getAttribute('data-papergist') === 'done');
+    const [card] = await cardsOf(page);
+    assert.match(card.tldr, /RetrievalAugmented/, 'the TL;DR has the long word');
+    const box = await page.evaluate(() => {
+      const r = document.querySelector('papergist-card').getBoundingClientRect();
+      return { left: r.left, right: r.right };
+    });
+    const inside = await inShadow(page, 'papergist-card', (root) => {
+      const rect = (s) => { const r = root.querySelector(s).getBoundingClientRect(); return { left: r.left, right: r.right }; };
+      return { card: rect('.card'), button: rect('button.save'), text: rect('.tldr'), phrases: rect('.phrases') };
+    });
+    assert.ok(inside.card.right <= box.right + 0.5, `the card (right ${inside.card.right}) is wider than its place (right ${box.right}): clipped`);
+    for (const part of ['button', 'text', 'phrases']) {
+      assert.ok(inside[part].left >= inside.card.left - 0.5 && inside[part].right <= inside.card.right + 0.5,
+        `the ${part} (${inside[part].left}…${inside[part].right}) sticks out of the card (${inside.card.left}…${inside.card.right})`);
+    }
+    await clickSave(page, `arxiv:${p.id}`);
+    await waitForSaved(page, `arxiv:${p.id}`);
     await page.close();
   });
 
