@@ -146,6 +146,9 @@ export function createCard(entry, { theme, saved, showTitle = false, onToggleSav
     body.prepend(title);
     parts.title = title;
   }
+  // A screen reader going from button to button (or region to region) hears which paper each is for, not "Save"
+  // fifty times over; the names live inside the closed root, like the rest.
+  if (entry.paper.title) card.setAttribute('aria-label', `papergist summary of “${entry.paper.title}”`);
   cards.set(host, { entry, saved, parts });
   parts.button.addEventListener('click', (ev) => {
     if (!ev.isTrusted) return; // a script's click, not the user's
@@ -153,7 +156,7 @@ export function createCard(entry, { theme, saved, showTitle = false, onToggleSav
     onToggleSave(c.entry, !c.saved, host);
   });
   updateCard(host, entry);
-  if (saved) showSaved(parts.button, true); // the blank shows "Save"
+  showSaved(parts.button, saved, entry.paper.title); // the blank shows "Save", named for no paper
   root.append(card);
   return host;
 }
@@ -209,17 +212,18 @@ export function setSaved(host, saved) {
   // style and layout dirty again on the page's next frame.
   if (c.saved === saved && !c.error) return;
   c.saved = saved;
-  showSaved(c.parts.button, saved);
+  showSaved(c.parts.button, saved, c.entry.paper.title);
   if (c.error) {
     delete c.error;
     showStatus(c);
   }
 }
 
-/** @param {HTMLButtonElement} button @param {boolean} saved */
-function showSaved(button, saved) {
+/** @param {HTMLButtonElement} button @param {boolean} saved @param {string} [title] the paper's, which names the button */
+function showSaved(button, saved, title = '') {
   button.textContent = saved ? 'Saved ✓' : 'Save';
   button.setAttribute('aria-pressed', String(saved));
+  if (title) button.setAttribute('aria-label', `${saved ? 'Saved' : 'Save'} “${title}”`);
   button.title = saved ? 'Saved in papergist: click to remove' : 'Save to papergist';
 }
 

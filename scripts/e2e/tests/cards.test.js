@@ -606,6 +606,28 @@ ${papers.map((p) => `<dt class="ptitle"><br><a href="/content/CVPR2025/html/${na
     await page.close();
   });
 
+  test('each card\'s Save button names its paper, for a screen reader going from button to button (the real Hugging Face page)', async () => {
+    const rp = REAL.find((r) => r.file.startsWith('huggingface/'));
+    const file = path.join(SHARED_PAGES, rp.file);
+    if (!existsSync(file)) return;
+    await browser.serveFile(rp.url, file, 'text/html; charset=utf-8');
+    const page = await openListing(browser.context, rp.url);
+    const buttons = async () => {
+      const { nodes } = await (await cdpOf(page)).send('Accessibility.getFullAXTree');
+      return nodes.filter((n) => n.role?.value === 'button' && /^Saved? “/.test(n.name?.value || '')).map((n) => n.name.value);
+    };
+    const names = await buttons();
+    assert.equal(names.length, rp.papers, `named Save buttons: ${JSON.stringify(names)}`);
+    assert.equal(new Set(names).size, names.length, 'two buttons have the same name');
+    assert.ok(names.includes('Save “The Llama 3 Herd of Models”'), JSON.stringify(names.slice(0, 3)));
+    await clickSave(page, 'arxiv:2407.21783');
+    await waitForSaved(page, 'arxiv:2407.21783');
+    assert.ok((await buttons()).includes('Saved “The Llama 3 Herd of Models”'), 'the name follows the saved state');
+    await clickSave(page, 'arxiv:2407.21783');
+    await waitForSaved(page, 'arxiv:2407.21783', false);
+    await page.close();
+  });
+
   test('a listing that grows in place ("load more") gets cards for its new papers, once each', async () => {
     const first = Array.from({ length: 4 }, (_, i) => syntheticPaper(500 + i));
     const later = Array.from({ length: 3 }, (_, i) => syntheticPaper(510 + i));
