@@ -217,3 +217,21 @@ test('an empty library says where saving works: every site that gets cards (Goog
   assert.ok(text.includes('Save this page\'s paper'), `the empty library does not mention the popup's Save: ${text}`);
   await popup.close();
 });
+
+test('an empty library offers no export of an empty file: its export buttons and Select all are off until a paper is saved', async () => {
+  await seedLibrary(browser, [], { state: 'signed-out', pending: 0, conflicts: 0, at: new Date().toISOString() });
+  const popup = await openPopup();
+  const off = () => popup.evaluate(() => [...document.querySelectorAll('button[data-format], #select-all')].map((b) => /** @type {HTMLButtonElement} */ (b).disabled));
+  assert.deepEqual(await off(), [true, true, true, true], 'BibTeX, RIS, CSL-JSON and Select all with nothing saved');
+  const downloads = [];
+  popup.on('download', (d) => downloads.push(d.suggestedFilename()));
+  await popup.evaluate(() => /** @type {HTMLButtonElement} */ (document.querySelector('button[data-format=bibtex]')).click());
+  await popup.waitForTimeout(500);
+  assert.deepEqual(downloads, [], 'an empty file was downloaded');
+  await popup.close();
+  await seedLibrary(browser, [savedPaper(40)], { state: 'signed-out', pending: 0, conflicts: 0, at: new Date().toISOString() });
+  const again = await openPopup();
+  assert.deepEqual(await again.evaluate(() => [...document.querySelectorAll('button[data-format], #select-all')].map((b) => /** @type {HTMLButtonElement} */ (b).disabled)),
+    [false, false, false, false], 'with a paper saved');
+  await again.close();
+});
