@@ -555,6 +555,33 @@ ${papers.map((p) => `<dt class="ptitle"><br><a href="/content/CVPR2025/html/${na
     await page.close();
   });
 
+  test('the digest by keyboard on the real arXiv listing: Enter opens it, Tab goes into it, Escape closes it; each topic says its count in words', async () => {
+    const rp = REAL.find((r) => r.file.startsWith('arxiv/list-'));
+    const file = path.join(SHARED_PAGES, rp.file);
+    if (!existsSync(file)) return;
+    await browser.serveFile(rp.url, file, 'text/html; charset=utf-8');
+    const page = await openListing(browser.context, rp.url);
+    await page.bringToFront();
+    const digest = page.locator('papergist-digest');
+    await digest.locator('button.toggle').focus();
+    await page.keyboard.press('Enter');
+    await digest.locator('.panel li button').first().waitFor({ state: 'visible' });
+    const focused = () => page.evaluate(() => {
+      const r = document.querySelector('papergist-digest').shadowRoot;
+      const a = r.activeElement;
+      return a ? (a.classList.contains('toggle') ? 'toggle' : a.closest('.panel') ? 'panel' : a.localName) : 'outside';
+    });
+    await page.keyboard.press('Tab');
+    assert.equal(await focused(), 'panel', 'Tab from the open Topics button goes into its panel');
+    const names = await digest.locator('.panel li button').evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-label') || b.textContent));
+    for (const n of names) assert.match(n, /^\S.*, \d+ papers?$/, `a topic's name runs its count into its words: ${n}`);
+    await page.keyboard.press('Escape');
+    assert.ok(await digest.locator('.panel').isHidden(), 'Escape closes the panel');
+    assert.equal(await focused(), 'toggle', 'and puts the focus back on Topics');
+    assert.equal(await digest.locator('button.toggle').getAttribute('aria-expanded'), 'false');
+    await page.close();
+  });
+
   test('accents reach the card composed, whether the page wrote them as TeX or as a letter and a combining mark', async () => {
     // Other scripts and a character outside the BMP (a surrogate pair in JavaScript) go through the wasm's reading
     // of the page (str in wasm/main.go) and back unchanged.
