@@ -69,7 +69,8 @@ const STATUS = {
   fetched: '',
   pending: 'Loading the abstract from arXiv…',
   failed: 'Could not load the abstract: TL;DR from the title only.',
-  missing: 'No abstract on this page: TL;DR from the title only.',
+  // Scholar shows a cut snippet of the abstract, which the card does not summarize: "no abstract" would contradict it.
+  missing: 'No full abstract on this page: TL;DR from the title only.',
 };
 
 /**

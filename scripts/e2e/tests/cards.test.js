@@ -582,6 +582,21 @@ ${papers.map((p) => `<dt class="ptitle"><br><a href="/content/CVPR2025/html/${na
     await page.close();
   });
 
+  test('a Google Scholar result with a cut abstract snippet: its card does not say the page has no abstract (the real page)', async () => {
+    const rp = REAL.find((r) => r.file.startsWith('scholar/'));
+    const file = path.join(SHARED_PAGES, rp.file);
+    if (!existsSync(file)) return;
+    await browser.serveFile(rp.url, file, 'text/html; charset=utf-8');
+    const page = await openListing(browser.context, rp.url);
+    const shown = await page.evaluate(() => document.querySelector('.gs_rs')?.textContent || '');
+    assert.match(shown, /Theoretical results suggest/, 'the result shows a snippet of the abstract');
+    const [card] = await cardsOf(page);
+    assert.equal(card.state, 'missing');
+    assert.doesNotMatch(card.status, /^No abstract/, `the card contradicts the snippet above it: ${card.status}`);
+    assert.match(card.status, /full abstract.*title only/);
+    await page.close();
+  });
+
   test('accents reach the card composed, whether the page wrote them as TeX or as a letter and a combining mark', async () => {
     // Other scripts and a character outside the BMP (a surrogate pair in JavaScript) go through the wasm's reading
     // of the page (str in wasm/main.go) and back unchanged.
