@@ -69,9 +69,13 @@ const STATUS = {
   fetched: '',
   pending: 'Loading the abstract from arXiv…',
   failed: 'Could not load the abstract: TL;DR from the title only.',
-  // Scholar shows a cut snippet of the abstract, which the card does not summarize: "no abstract" would contradict it.
-  missing: 'No full abstract on this page: TL;DR from the title only.',
+  missing: 'No abstract on this page: TL;DR from the title only.',
 };
+/** Google Scholar shows a cut snippet of the abstract, which the card does not summarize: "no abstract" would
+ * contradict it, and "no full abstract" would be false on a page that shows none (an ACL author's page). */
+const SNIPPET_STATUS = 'No full abstract on this page: TL;DR from the title only.';
+/** The same test as the extractor's isScholarHost (wasm/extract/scholar.go): every country's scholar.google. */
+const onScholar = () => /^scholar\.google\./i.test(location.hostname);
 
 /**
  * What this world knows about each card, with its parts; the page's scripts cannot reach it (isolated world,
@@ -186,7 +190,8 @@ export function hideTitle(host) {
 /** The status line: why the last click failed, else the abstract's state. */
 function showStatus(c) {
   const { status } = c.parts;
-  status.textContent = c.error || STATUS[c.entry.abstract] || '';
+  const state = c.entry.abstract === 'missing' && onScholar() ? SNIPPET_STATUS : STATUS[c.entry.abstract];
+  status.textContent = c.error || state || '';
   status.className = c.error || c.entry.abstract === 'failed' ? 'status warn' : 'status';
 }
 

@@ -582,7 +582,7 @@ ${papers.map((p) => `<dt class="ptitle"><br><a href="/content/CVPR2025/html/${na
     await page.close();
   });
 
-  test('a Google Scholar result with a cut abstract snippet: its card does not say the page has no abstract (the real page)', async () => {
+  test('a Google Scholar result with a cut abstract snippet: its card does not say the page has no abstract, and a page without one says so (the real pages)', async () => {
     const rp = REAL.find((r) => r.file.startsWith('scholar/'));
     const file = path.join(SHARED_PAGES, rp.file);
     if (!existsSync(file)) return;
@@ -595,6 +595,17 @@ ${papers.map((p) => `<dt class="ptitle"><br><a href="/content/CVPR2025/html/${na
     assert.doesNotMatch(card.status, /^No abstract/, `the card contradicts the snippet above it: ${card.status}`);
     assert.match(card.status, /full abstract.*title only/);
     await page.close();
+    // A page with no abstract at all for a paper (an ACL author's page: K18-3004 has no "abs") says just that:
+    // "full" there would tell the reader a part of it is on the page.
+    const acl = REAL.find((r) => r.file.startsWith('acl/people-'));
+    const aclFile = path.join(SHARED_PAGES, acl.file);
+    if (!existsSync(aclFile)) return;
+    await browser.serveFile(acl.url, aclFile, 'text/html; charset=utf-8');
+    const people = await openListing(browser.context, acl.url);
+    const bare = await cardOf(people, 'acl:K18-3004');
+    assert.equal(bare?.state, 'missing', JSON.stringify(bare));
+    assert.match(bare.status, /^No abstract on this page: TL;DR from the title only\.$/, 'a page without the abstract says so');
+    await people.close();
   });
 
   test('accents reach the card composed, whether the page wrote them as TeX or as a letter and a combining mark', async () => {
