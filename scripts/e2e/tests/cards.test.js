@@ -647,8 +647,14 @@ ${papers.map((p) => `<dt class="ptitle"><br><a href="/content/CVPR2025/html/${na
     });
     const inside = await inShadow(page, 'papergist-card', (root) => {
       const rect = (s) => { const r = root.querySelector(s).getBoundingClientRect(); return { left: r.left, right: r.right }; };
-      return { card: rect('.card'), button: rect('button.save'), text: rect('.tldr'), phrases: rect('.phrases') };
+      // A block's rectangle is its column, not its text: each text must also fit inside its own box (a word that
+      // does not wrap runs past it, under the button, and is cut off by the card's containment).
+      const over = [...root.querySelectorAll('.tldr, .phrases li, .status, .body')]
+        .filter((e) => e.scrollWidth > e.clientWidth)
+        .map((e) => `${e.className || e.localName} ${e.scrollWidth} > ${e.clientWidth}: ${e.textContent.slice(0, 40)}`);
+      return { card: rect('.card'), button: rect('button.save'), text: rect('.tldr'), phrases: rect('.phrases'), over };
     });
+    assert.deepEqual(inside.over, [], 'text runs past its box');
     assert.ok(inside.card.right <= box.right + 0.5, `the card (right ${inside.card.right}) is wider than its place (right ${box.right}): clipped`);
     for (const part of ['button', 'text', 'phrases']) {
       assert.ok(inside[part].left >= inside.card.left - 0.5 && inside[part].right <= inside.card.right + 0.5,
