@@ -151,9 +151,6 @@ export function createCard(entry, { theme, saved, showTitle = false, onToggleSav
     body.prepend(title);
     parts.title = title;
   }
-  // A screen reader going from button to button (or region to region) hears which paper each is for, not "Save"
-  // fifty times over; the names live inside the closed root, like the rest.
-  if (entry.paper.title) card.setAttribute('aria-label', `papergist summary of “${entry.paper.title}”`);
   cards.set(host, { entry, saved, parts });
   parts.button.addEventListener('click', (ev) => {
     if (!ev.isTrusted) return; // a script's click, not the user's
@@ -161,7 +158,6 @@ export function createCard(entry, { theme, saved, showTitle = false, onToggleSav
     onToggleSave(c.entry, !c.saved, host);
   });
   updateCard(host, entry);
-  showSaved(parts.button, saved, entry.paper.title); // the blank shows "Save", named for no paper
   root.append(card);
   return host;
 }
@@ -171,9 +167,20 @@ export function updateCard(host, entry) {
   /** @type {any} */ (host).papergistEntry = entry; // an expando of this world: the page does not see it
   const c = cards.get(host);
   c.entry = entry;
-  const { card, text, phrases } = c.parts;
+  const { card, text, phrases, button } = c.parts;
   // Inside the closed root: whether an abstract came from the cache would tell the page what was read before.
   card.setAttribute('data-state', entry.abstract);
+  // A screen reader going from button to button (or region to region) hears which paper each is for, not "Save"
+  // fifty times over; named here, so a card given an entry with another title (a page seen before whose paper was
+  // renamed) is renamed too. The names live inside the closed root, like the rest.
+  const { title } = entry.paper;
+  if (title) card.setAttribute('aria-label', `papergist summary of “${title}”`);
+  else card.setAttribute('aria-label', 'papergist summary');
+  showSaved(button, c.saved, title);
+  if (c.parts.title) {
+    c.parts.title.textContent = title;
+    if (/^https?:\/\//.test(entry.paper.url)) /** @type {HTMLAnchorElement} */ (c.parts.title).href = entry.paper.url;
+  }
   text.textContent = entry.summary.tldr;
   phrases.replaceChildren(...entry.summary.keyphrases.slice(0, 5).map((k) => el('li', '', k)));
   showStatus(c);
@@ -230,6 +237,7 @@ function showSaved(button, saved, title = '') {
   button.textContent = saved ? 'Saved ✓' : 'Save';
   button.setAttribute('aria-pressed', String(saved));
   if (title) button.setAttribute('aria-label', `${saved ? 'Saved' : 'Save'} “${title}”`);
+  else button.removeAttribute('aria-label');
   button.title = saved ? 'Saved in papergist: click to remove' : 'Save to papergist';
 }
 

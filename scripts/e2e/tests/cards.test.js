@@ -687,6 +687,41 @@ ${papers.map((p) => `<dt class="ptitle"><br><a href="/content/CVPR2025/html/${na
     await page.close();
   });
 
+  test('a card given an entry with another title is named for the new title (a list rendered later, titled otherwise)', async () => {
+    // OpenReview's newer pages: the card is shown from __NEXT_DATA__ at the top, then moves under the entry the
+    // page's script renders, here with a title revised since (and the data script gone): the same card, updated.
+    const html = await readFile(path.join(ROOT, 'wasm/extract/testdata/openreview/group-nextdata.html'), 'utf8');
+    const url = /papergist-fixture-url:\s*(\S+)/.exec(html)[1];
+    browser.serve(url, html);
+    const page = await openListing(browser.context, url);
+    const id = 'openreview:v1NoteAAA1';
+    const names = () => inShadow(page, `papergist-card[data-paper-id="${id}"]`, (root) => ({
+      region: root.querySelector('.card').getAttribute('aria-label'),
+      button: root.querySelector('button.save').getAttribute('aria-label'),
+    }));
+    assert.equal((await names()).button, 'Save “Score-Based Generative Modeling in Latent Space”');
+    await page.evaluate(() => {
+      document.querySelector('#__NEXT_DATA__').remove();
+      document.querySelector('#group-container').innerHTML = `<ul class="submissions-list">
+        <li><div class="note"><h4><a href="/forum?id=v1NoteAAA1">Score-Based Generative Modeling in a Latent Space</a></h4>
+          <div class="note-authors">Arash Vahdat, Karsten Kreis, Jan Kautz</div></div></li>
+        <li><div class="note"><h4><a href="/forum?id=v2NoteBBB2">Diffusion Models Beat GANs on Image Synthesis</a></h4>
+          <div class="note-authors">Prafulla Dhariwal, Alex Nichol</div></div></li></ul>`;
+    });
+    const under = () => page.evaluate((pid) => document.querySelector(`papergist-card[data-paper-id="${pid}"]`)
+      ?.previousElementSibling?.querySelector('a')?.getAttribute('href'), id);
+    for (let i = 0; i < 50 && (await under()) !== '/forum?id=v1NoteAAA1'; i++) await page.waitForTimeout(100);
+    assert.equal(await under(), '/forum?id=v1NoteAAA1', 'moved under its entry');
+    const want = '“Score-Based Generative Modeling in a Latent Space”';
+    assert.deepEqual(await names(), { region: `papergist summary of ${want}`, button: `Save ${want}` });
+    await clickSave(page, id);
+    await waitForSaved(page, id);
+    assert.equal((await names()).button, `Saved ${want}`, 'and the saved name too');
+    await clickSave(page, id);
+    await waitForSaved(page, id, false);
+    await page.close();
+  });
+
   test('a listing that grows in place ("load more") gets cards for its new papers, once each', async () => {
     const first = Array.from({ length: 4 }, (_, i) => syntheticPaper(500 + i));
     const later = Array.from({ length: 3 }, (_, i) => syntheticPaper(510 + i));
