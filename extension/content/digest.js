@@ -70,9 +70,11 @@ export function mountDigest({ theme, cardsOf, titleOf, pick, turnOff }) {
     panel.hidden = !panel.hidden;
     toggle.setAttribute('aria-expanded', String(!panel.hidden));
   });
-  // Escape closes the open panel and puts the focus back on Topics.
+  // Escape closes the open panel and puts the focus back on Topics; that Escape stops here, so the page does not
+  // also close its own dialog or clear its search with it. Every Escape the digest does not use reaches the page.
   wrap.addEventListener('keydown', (ev) => {
     if (!ev.isTrusted || ev.key !== 'Escape' || panel.hidden) return;
+    ev.stopPropagation();
     panel.hidden = true;
     toggle.setAttribute('aria-expanded', 'false');
     toggle.focus();

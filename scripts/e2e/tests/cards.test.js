@@ -575,10 +575,19 @@ ${papers.map((p) => `<dt class="ptitle"><br><a href="/content/CVPR2025/html/${na
     assert.equal(await focused(), 'panel', 'Tab from the open Topics button goes into its panel');
     const names = await digest.locator('.panel li button').evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-label') || b.textContent));
     for (const n of names) assert.match(n, /^\S.*, \d+ papers?$/, `a topic's name runs its count into its words: ${n}`);
+    // The page's own Escape handlers (closing its dialog, clearing its search) hear only the Escapes the digest
+    // does not use.
+    await page.evaluate(() => {
+      window.pageEscapes = 0;
+      document.addEventListener('keydown', (ev) => { if (ev.key === 'Escape') window.pageEscapes++; });
+    });
     await page.keyboard.press('Escape');
     assert.ok(await digest.locator('.panel').isHidden(), 'Escape closes the panel');
     assert.equal(await focused(), 'toggle', 'and puts the focus back on Topics');
     assert.equal(await digest.locator('button.toggle').getAttribute('aria-expanded'), 'false');
+    assert.equal(await page.evaluate(() => window.pageEscapes), 0, 'the Escape that closed the panel reached the page too');
+    await page.keyboard.press('Escape');
+    assert.equal(await page.evaluate(() => window.pageEscapes), 1, 'an Escape with the panel closed is the page\'s');
     await page.close();
   });
 
