@@ -74,6 +74,8 @@ const STATUS = {
 /** Google Scholar shows a cut snippet of the abstract, which the card does not summarize: "no abstract" would
  * contradict it, and "no full abstract" would be false on a page that shows none (an ACL author's page). */
 const SNIPPET_STATUS = 'No full abstract on this page: TL;DR from the title only.';
+/** The same, when that TL;DR is the title word for word (shown right above the card): the card leaves it out. */
+const SNIPPET_TITLE_STATUS = 'No full abstract on this page: no TL;DR beyond its title.';
 /** The same test as the extractor's isScholarHost (wasm/extract/scholar.go): every country's scholar.google. */
 const onScholar = () => /^scholar\.google\./i.test(location.hostname);
 
@@ -82,8 +84,9 @@ const onScholar = () => /^scholar\.google\./i.test(location.hostname);
  * closed root).
  * @typedef {{card: HTMLElement, mark: HTMLElement, text: HTMLElement, phrases: HTMLElement, status: HTMLElement,
  *   button: HTMLButtonElement, title: HTMLElement|null}} Parts title: the title a card away from its entry shows
- * @type {WeakMap<HTMLElement, {entry: Entry, saved: boolean, parts: Parts, error?: string, marked?: boolean}>} error: why the last
- *   click's save or removal failed, shown in the status line until the next state arrives
+ * @type {WeakMap<HTMLElement, {entry: Entry, saved: boolean, parts: Parts, error?: string, marked?: boolean, titleOnly?: boolean}>} error: why the last
+ *   click's save or removal failed, shown in the status line until the next state arrives; titleOnly: its TL;DR,
+ *   the title again on a page that shows the title above it, is left out
  */
 const cards = new WeakMap();
 
@@ -182,8 +185,18 @@ export function updateCard(host, entry) {
     if (/^https?:\/\//.test(entry.paper.url)) /** @type {HTMLAnchorElement} */ (c.parts.title).href = entry.paper.url;
   }
   text.textContent = entry.summary.tldr;
+  // On Scholar the result's title is right above the card: a TL;DR that only repeats it is left out, and the card
+  // shows the status and key phrases.
+  c.titleOnly = entry.abstract === 'missing' && onScholar() && sameWords(entry.summary.tldr, entry.paper.title);
+  /** @type {HTMLElement} */ (text.parentElement).hidden = c.titleOnly;
   phrases.replaceChildren(...entry.summary.keyphrases.slice(0, 5).map((k) => el('li', '', k)));
   showStatus(c);
+}
+
+/** Whether two texts have the same words, whatever their case, punctuation and spacing. @param {string} a @param {string} b */
+function sameWords(a, b) {
+  const words = (t) => (t || '').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(' ');
+  return words(a) !== '' && words(a) === words(b);
 }
 
 /** Drops the title a card away from its entry shows (createCard's showTitle), once it is under it. @param {HTMLElement} host */
@@ -197,7 +210,8 @@ export function hideTitle(host) {
 /** The status line: why the last click failed, else the abstract's state. */
 function showStatus(c) {
   const { status } = c.parts;
-  const state = c.entry.abstract === 'missing' && onScholar() ? SNIPPET_STATUS : STATUS[c.entry.abstract];
+  const state = c.entry.abstract === 'missing' && onScholar()
+    ? (c.titleOnly ? SNIPPET_TITLE_STATUS : SNIPPET_STATUS) : STATUS[c.entry.abstract];
   status.textContent = c.error || state || '';
   status.className = c.error || c.entry.abstract === 'failed' ? 'status warn' : 'status';
 }

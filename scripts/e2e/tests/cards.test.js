@@ -591,7 +591,7 @@ ${papers.map((p) => `<dt class="ptitle"><br><a href="/content/CVPR2025/html/${na
     await page.close();
   });
 
-  test('a Google Scholar result with a cut abstract snippet: its card does not say the page has no abstract, and a page without one says so (the real pages)', async () => {
+  test('a Google Scholar result with a cut abstract snippet: its card does not say the page has no abstract nor repeat the title as a TL;DR, and a page without one says so (the real pages)', async () => {
     const rp = REAL.find((r) => r.file.startsWith('scholar/'));
     const file = path.join(SHARED_PAGES, rp.file);
     if (!existsSync(file)) return;
@@ -602,7 +602,19 @@ ${papers.map((p) => `<dt class="ptitle"><br><a href="/content/CVPR2025/html/${na
     const [card] = await cardsOf(page);
     assert.equal(card.state, 'missing');
     assert.doesNotMatch(card.status, /^No abstract/, `the card contradicts the snippet above it: ${card.status}`);
-    assert.match(card.status, /full abstract.*title only/);
+    // Its TL;DR, made from the title alone, is the title word for word: the card leaves it out under the title
+    // and shows what it has (the status, the key phrases).
+    const title = await page.evaluate(() => document.querySelector('.gs_rt a')?.textContent || '');
+    const words = (t) => t.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(' ');
+    assert.equal(words(card.tldr), words(title), 'the TL;DR is the title');
+    const shows = await inShadow(page, 'papergist-card', (root) => ({
+      tldr: root.querySelector('.tldr').getClientRects().length > 0,
+      phrases: [...root.querySelectorAll('.phrases li')].filter((li) => li.getClientRects().length > 0).length,
+      status: root.querySelector('.status').getClientRects().length > 0,
+    }));
+    assert.deepEqual(shows, { tldr: false, phrases: card.phrases.length, status: true }, 'the repeated title is left out, the rest shown');
+    assert.ok(card.phrases.length > 0, 'the card has key phrases');
+    assert.equal(card.status, 'No full abstract on this page: no TL;DR beyond its title.');
     await page.close();
     // A page with no abstract at all for a paper (an ACL author's page: K18-3004 has no "abs") says just that:
     // "full" there would tell the reader a part of it is on the page.
