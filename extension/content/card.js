@@ -29,7 +29,9 @@ const CSS = `
 .phrases { display: flex; flex-wrap: wrap; gap: 4px; margin: 6px 0 0; padding: 0; list-style: none; }
 .phrases:empty { display: none; }
 .phrases li { padding: 1px 8px; border-radius: 999px; background: var(--chip); color: var(--chip-fg); font-size: 12px; }
-.card { display: grid; grid-template-columns: 1fr auto; gap: 10px; align-items: start; }
+.card { display: grid; grid-template-columns: minmax(0, 1fr) auto; gap: 10px; align-items: start; }
+/* A long word or URL wraps instead of widening the card past its place, which pushed the Save button out of sight. */
+.title, .tldr, .phrases li, .status { overflow-wrap: anywhere; }
 .status { margin: 4px 0 0; color: var(--muted); font-size: 12px; }
 .status:empty { display: none; }
 .status.warn { color: var(--warn); }
@@ -69,14 +71,22 @@ const STATUS = {
   failed: 'Could not load the abstract: TL;DR from the title only.',
   missing: 'No abstract on this page: TL;DR from the title only.',
 };
+/** Google Scholar shows a cut snippet of the abstract, which the card does not summarize: "no abstract" would
+ * contradict it, and "no full abstract" would be false on a page that shows none (an ACL author's page). */
+const SNIPPET_STATUS = 'No full abstract on this page: TL;DR from the title only.';
+/** The same, when that TL;DR is the title word for word (shown right above the card): the card leaves it out. */
+const SNIPPET_TITLE_STATUS = 'No full abstract on this page: no TL;DR beyond its title.';
+/** The same test as the extractor's isScholarHost (wasm/extract/scholar.go): every country's scholar.google. */
+const onScholar = () => /^scholar\.google\./i.test(location.hostname);
 
 /**
  * What this world knows about each card, with its parts; the page's scripts cannot reach it (isolated world,
  * closed root).
  * @typedef {{card: HTMLElement, mark: HTMLElement, text: HTMLElement, phrases: HTMLElement, status: HTMLElement,
  *   button: HTMLButtonElement, title: HTMLElement|null}} Parts title: the title a card away from its entry shows
- * @type {WeakMap<HTMLElement, {entry: Entry, saved: boolean, parts: Parts, error?: string, marked?: boolean}>} error: why the last
- *   click's save or removal failed, shown in the status line until the next state arrives
+ * @type {WeakMap<HTMLElement, {entry: Entry, saved: boolean, parts: Parts, error?: string, marked?: boolean, titleOnly?: boolean}>} error: why the last
+ *   click's save or removal failed, shown in the status line until the next state arrives; titleOnly: its TL;DR,
+ *   the title again on a page that shows the title above it, is left out
  */
 const cards = new WeakMap();
 
@@ -151,7 +161,6 @@ export function createCard(entry, { theme, saved, showTitle = false, onToggleSav
     onToggleSave(c.entry, !c.saved, host);
   });
   updateCard(host, entry);
-  if (saved) showSaved(parts.button, true); // the blank shows "Save"
   root.append(card);
   return host;
 }
@@ -161,12 +170,33 @@ export function updateCard(host, entry) {
   /** @type {any} */ (host).papergistEntry = entry; // an expando of this world: the page does not see it
   const c = cards.get(host);
   c.entry = entry;
-  const { card, text, phrases } = c.parts;
+  const { card, text, phrases, button } = c.parts;
   // Inside the closed root: whether an abstract came from the cache would tell the page what was read before.
   card.setAttribute('data-state', entry.abstract);
+  // A screen reader going from button to button (or region to region) hears which paper each is for, not "Save"
+  // fifty times over; named here, so a card given an entry with another title (a page seen before whose paper was
+  // renamed) is renamed too. The names live inside the closed root, like the rest.
+  const { title } = entry.paper;
+  if (title) card.setAttribute('aria-label', `papergist summary of “${title}”`);
+  else card.setAttribute('aria-label', 'papergist summary');
+  showSaved(button, c.saved, title);
+  if (c.parts.title) {
+    c.parts.title.textContent = title;
+    if (/^https?:\/\//.test(entry.paper.url)) /** @type {HTMLAnchorElement} */ (c.parts.title).href = entry.paper.url;
+  }
   text.textContent = entry.summary.tldr;
+  // On Scholar the result's title is right above the card: a TL;DR that only repeats it is left out, and the card
+  // shows the status and key phrases.
+  c.titleOnly = entry.abstract === 'missing' && onScholar() && sameWords(entry.summary.tldr, entry.paper.title);
+  /** @type {HTMLElement} */ (text.parentElement).hidden = c.titleOnly;
   phrases.replaceChildren(...entry.summary.keyphrases.slice(0, 5).map((k) => el('li', '', k)));
   showStatus(c);
+}
+
+/** Whether two texts have the same words, whatever their case, punctuation and spacing. @param {string} a @param {string} b */
+function sameWords(a, b) {
+  const words = (t) => (t || '').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(' ');
+  return words(a) !== '' && words(a) === words(b);
 }
 
 /** Drops the title a card away from its entry shows (createCard's showTitle), once it is under it. @param {HTMLElement} host */
@@ -180,7 +210,9 @@ export function hideTitle(host) {
 /** The status line: why the last click failed, else the abstract's state. */
 function showStatus(c) {
   const { status } = c.parts;
-  status.textContent = c.error || STATUS[c.entry.abstract] || '';
+  const state = c.entry.abstract === 'missing' && onScholar()
+    ? (c.titleOnly ? SNIPPET_TITLE_STATUS : SNIPPET_STATUS) : STATUS[c.entry.abstract];
+  status.textContent = c.error || state || '';
   status.className = c.error || c.entry.abstract === 'failed' ? 'status warn' : 'status';
 }
 
@@ -207,17 +239,19 @@ export function setSaved(host, saved) {
   // style and layout dirty again on the page's next frame.
   if (c.saved === saved && !c.error) return;
   c.saved = saved;
-  showSaved(c.parts.button, saved);
+  showSaved(c.parts.button, saved, c.entry.paper.title);
   if (c.error) {
     delete c.error;
     showStatus(c);
   }
 }
 
-/** @param {HTMLButtonElement} button @param {boolean} saved */
-function showSaved(button, saved) {
+/** @param {HTMLButtonElement} button @param {boolean} saved @param {string} [title] the paper's, which names the button */
+function showSaved(button, saved, title = '') {
   button.textContent = saved ? 'Saved ✓' : 'Save';
   button.setAttribute('aria-pressed', String(saved));
+  if (title) button.setAttribute('aria-label', `${saved ? 'Saved' : 'Save'} “${title}”`);
+  else button.removeAttribute('aria-label');
   button.title = saved ? 'Saved in papergist: click to remove' : 'Save to papergist';
 }
 

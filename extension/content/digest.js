@@ -70,7 +70,18 @@ export function mountDigest({ theme, cardsOf, titleOf, pick, turnOff }) {
     panel.hidden = !panel.hidden;
     toggle.setAttribute('aria-expanded', String(!panel.hidden));
   });
-  wrap.append(panel, toggle);
+  // Escape closes the open panel and puts the focus back on Topics; that Escape stops here, so the page does not
+  // also close its own dialog or clear its search with it. Every Escape the digest does not use reaches the page.
+  wrap.addEventListener('keydown', (ev) => {
+    if (!ev.isTrusted || ev.key !== 'Escape' || panel.hidden) return;
+    ev.stopPropagation();
+    panel.hidden = true;
+    toggle.setAttribute('aria-expanded', 'false');
+    toggle.focus();
+  });
+  // The panel comes after its button, so that Tab from an opened Topics goes into it (it is drawn above the button
+  // by its absolute place, whatever the order).
+  wrap.append(toggle, panel);
   root.append(wrap);
   const forYou = forYouSection({ theme, titleOf, pick, turnOff });
   // On the page last, once every part is built: a part that throws leaves no half digest behind, which the next
@@ -92,6 +103,8 @@ export function mountDigest({ theme, cardsOf, titleOf, pick, turnOff }) {
       count.className = 'count';
       count.textContent = String(t.paper_ids.length);
       b.append(label, count);
+      // Read out as "question answering, 11 papers", not "question answering11".
+      b.setAttribute('aria-label', `${t.label}, ${t.paper_ids.length} ${t.paper_ids.length === 1 ? 'paper' : 'papers'}`);
       b.addEventListener('click', (ev) => {
         if (!ev.isTrusted) return;
         for (const c of highlighted) c.removeAttribute('data-highlight');

@@ -99,9 +99,11 @@ function toolbar() {
   const q = $('#search').value.trim();
   const n = savedCount();
   $('#count').textContent = q && whole ? `${matches.length} of ${index.size} match` : n === null ? '' : `${n} saved`;
-  // Selecting and exporting wait for the whole library: before it, they would miss papers.
-  /** @type {HTMLInputElement} */ ($('#select-all')).disabled = !whole;
-  for (const b of /** @type {NodeListOf<HTMLButtonElement>} */ (document.querySelectorAll('button[data-format]'))) b.disabled = !whole;
+  // Selecting and exporting wait for the whole library: before it, they would miss papers. An empty library has
+  // nothing to export: its buttons would download an empty file.
+  const off = !whole || index.size === 0;
+  /** @type {HTMLInputElement} */ ($('#select-all')).disabled = off;
+  for (const b of /** @type {NodeListOf<HTMLButtonElement>} */ (document.querySelectorAll('button[data-format]'))) b.disabled = off;
   $('#export-scope').textContent = selected.size ? `Export ${selected.size} selected:` : 'Export all:';
   /** @type {HTMLInputElement} */ ($('#select-all')).checked = matches.length > 0 && matches.every((s) => selected.has(s.id));
   for (const [id, n] of nodes) /** @type {HTMLInputElement} */ (n.li.querySelector('.select')).checked = selected.has(id);

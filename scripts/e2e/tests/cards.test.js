@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Browser, openListing, cardsOf, SHARED_PAGES, ROOT } from '../lib/browser.js';
-import { cardOf, cdpOf, clickSave } from '../lib/cards.js';
+import { cardOf, cdpOf, clickSave, inShadow, waitForSaved } from '../lib/cards.js';
 import { arxivListing, arxivAbsPage, syntheticPaper, XSS_TITLE, REAL } from '../lib/fixtures.js';
 import { fakeArxivAPI } from '../lib/api.js';
 
@@ -555,6 +555,80 @@ ${papers.map((p) => `<dt class="ptitle"><br><a href="/content/CVPR2025/html/${na
     await page.close();
   });
 
+  test('the digest by keyboard on the real arXiv listing: Enter opens it, Tab goes into it, Escape closes it; each topic says its count in words', async () => {
+    const rp = REAL.find((r) => r.file.startsWith('arxiv/list-'));
+    const file = path.join(SHARED_PAGES, rp.file);
+    if (!existsSync(file)) return;
+    await browser.serveFile(rp.url, file, 'text/html; charset=utf-8');
+    const page = await openListing(browser.context, rp.url);
+    await page.bringToFront();
+    const digest = page.locator('papergist-digest');
+    await digest.locator('button.toggle').focus();
+    await page.keyboard.press('Enter');
+    await digest.locator('.panel li button').first().waitFor({ state: 'visible' });
+    const focused = () => page.evaluate(() => {
+      const r = document.querySelector('papergist-digest').shadowRoot;
+      const a = r.activeElement;
+      return a ? (a.classList.contains('toggle') ? 'toggle' : a.closest('.panel') ? 'panel' : a.localName) : 'outside';
+    });
+    await page.keyboard.press('Tab');
+    assert.equal(await focused(), 'panel', 'Tab from the open Topics button goes into its panel');
+    const names = await digest.locator('.panel li button').evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-label') || b.textContent));
+    for (const n of names) assert.match(n, /^\S.*, \d+ papers?$/, `a topic's name runs its count into its words: ${n}`);
+    // The page's own Escape handlers (closing its dialog, clearing its search) hear only the Escapes the digest
+    // does not use.
+    await page.evaluate(() => {
+      window.pageEscapes = 0;
+      document.addEventListener('keydown', (ev) => { if (ev.key === 'Escape') window.pageEscapes++; });
+    });
+    await page.keyboard.press('Escape');
+    assert.ok(await digest.locator('.panel').isHidden(), 'Escape closes the panel');
+    assert.equal(await focused(), 'toggle', 'and puts the focus back on Topics');
+    assert.equal(await digest.locator('button.toggle').getAttribute('aria-expanded'), 'false');
+    assert.equal(await page.evaluate(() => window.pageEscapes), 0, 'the Escape that closed the panel reached the page too');
+    await page.keyboard.press('Escape');
+    assert.equal(await page.evaluate(() => window.pageEscapes), 1, 'an Escape with the panel closed is the page\'s');
+    await page.close();
+  });
+
+  test('a Google Scholar result with a cut abstract snippet: its card does not say the page has no abstract nor repeat the title as a TL;DR, and a page without one says so (the real pages)', async () => {
+    const rp = REAL.find((r) => r.file.startsWith('scholar/'));
+    const file = path.join(SHARED_PAGES, rp.file);
+    if (!existsSync(file)) return;
+    await browser.serveFile(rp.url, file, 'text/html; charset=utf-8');
+    const page = await openListing(browser.context, rp.url);
+    const shown = await page.evaluate(() => document.querySelector('.gs_rs')?.textContent || '');
+    assert.match(shown, /Theoretical results suggest/, 'the result shows a snippet of the abstract');
+    const [card] = await cardsOf(page);
+    assert.equal(card.state, 'missing');
+    assert.doesNotMatch(card.status, /^No abstract/, `the card contradicts the snippet above it: ${card.status}`);
+    // Its TL;DR, made from the title alone, is the title word for word: the card leaves it out under the title
+    // and shows what it has (the status, the key phrases).
+    const title = await page.evaluate(() => document.querySelector('.gs_rt a')?.textContent || '');
+    const words = (t) => t.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(' ');
+    assert.equal(words(card.tldr), words(title), 'the TL;DR is the title');
+    const shows = await inShadow(page, 'papergist-card', (root) => ({
+      tldr: root.querySelector('.tldr').getClientRects().length > 0,
+      phrases: [...root.querySelectorAll('.phrases li')].filter((li) => li.getClientRects().length > 0).length,
+      status: root.querySelector('.status').getClientRects().length > 0,
+    }));
+    assert.deepEqual(shows, { tldr: false, phrases: card.phrases.length, status: true }, 'the repeated title is left out, the rest shown');
+    assert.ok(card.phrases.length > 0, 'the card has key phrases');
+    assert.equal(card.status, 'No full abstract on this page: no TL;DR beyond its title.');
+    await page.close();
+    // A page with no abstract at all for a paper (an ACL author's page: K18-3004 has no "abs") says just that:
+    // "full" there would tell the reader a part of it is on the page.
+    const acl = REAL.find((r) => r.file.startsWith('acl/people-'));
+    const aclFile = path.join(SHARED_PAGES, acl.file);
+    if (!existsSync(aclFile)) return;
+    await browser.serveFile(acl.url, aclFile, 'text/html; charset=utf-8');
+    const people = await openListing(browser.context, acl.url);
+    const bare = await cardOf(people, 'acl:K18-3004');
+    assert.equal(bare?.state, 'missing', JSON.stringify(bare));
+    assert.match(bare.status, /^No abstract on this page: TL;DR from the title only\.$/, 'a page without the abstract says so');
+    await people.close();
+  });
+
   test('accents reach the card composed, whether the page wrote them as TeX or as a letter and a combining mark', async () => {
     // Other scripts and a character outside the BMP (a surrogate pair in JavaScript) go through the wasm's reading
     // of the page (str in wasm/main.go) and back unchanged.
@@ -571,6 +645,101 @@ ${papers.map((p) => `<dt class="ptitle"><br><a href="/content/CVPR2025/html/${na
     assert.ok(card.tldr.includes('\u6771\u4eac \u{1F600}'), card.tldr);
     assert.doesNotMatch(card.tldr, /[\u0300-\u036f]/, 'no combining mark is left');
     assert.equal(card.tldr, card.tldr.normalize('NFC'));
+    await page.close();
+  });
+
+  test('a TL;DR with a long unbroken word or URL wraps on a narrow window: the Save button stays inside the card, clickable', async () => {
+    const p = syntheticPaper(530, {
+      abstract: 'We propose RetrievalAugmentedGenerationWithDenseRetrieverAndCrossEncoderRerankerForOpenDomainQA, ' +
+        'released at https://github.com/some-organisation/a-very-long-repository-name-for-open-domain-question-answering-v2 ' +
+        'and it improves accuracy by 3 points on three benchmarks.',
+    });
+    const url = 'https://arxiv.org/list/cs.CL/new?narrow';
+    browser.serve(url, arxivListing([p]));
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 400, height: 700 });
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    await page.waitForFunction(() => document.documentElement.getAttribute('data-papergist') === 'done');
+    const [card] = await cardsOf(page);
+    assert.match(card.tldr, /RetrievalAugmented/, 'the TL;DR has the long word');
+    const box = await page.evaluate(() => {
+      const r = document.querySelector('papergist-card').getBoundingClientRect();
+      return { left: r.left, right: r.right };
+    });
+    const inside = await inShadow(page, 'papergist-card', (root) => {
+      const rect = (s) => { const r = root.querySelector(s).getBoundingClientRect(); return { left: r.left, right: r.right }; };
+      // A block's rectangle is its column, not its text: each text must also fit inside its own box (a word that
+      // does not wrap runs past it, under the button, and is cut off by the card's containment).
+      const over = [...root.querySelectorAll('.tldr, .phrases li, .status, .body')]
+        .filter((e) => e.scrollWidth > e.clientWidth)
+        .map((e) => `${e.className || e.localName} ${e.scrollWidth} > ${e.clientWidth}: ${e.textContent.slice(0, 40)}`);
+      return { card: rect('.card'), button: rect('button.save'), text: rect('.tldr'), phrases: rect('.phrases'), over };
+    });
+    assert.deepEqual(inside.over, [], 'text runs past its box');
+    assert.ok(inside.card.right <= box.right + 0.5, `the card (right ${inside.card.right}) is wider than its place (right ${box.right}): clipped`);
+    for (const part of ['button', 'text', 'phrases']) {
+      assert.ok(inside[part].left >= inside.card.left - 0.5 && inside[part].right <= inside.card.right + 0.5,
+        `the ${part} (${inside[part].left}…${inside[part].right}) sticks out of the card (${inside.card.left}…${inside.card.right})`);
+    }
+    await clickSave(page, `arxiv:${p.id}`);
+    await waitForSaved(page, `arxiv:${p.id}`);
+    await page.close();
+  });
+
+  test('each card\'s Save button names its paper, for a screen reader going from button to button (the real Hugging Face page)', async () => {
+    const rp = REAL.find((r) => r.file.startsWith('huggingface/'));
+    const file = path.join(SHARED_PAGES, rp.file);
+    if (!existsSync(file)) return;
+    await browser.serveFile(rp.url, file, 'text/html; charset=utf-8');
+    const page = await openListing(browser.context, rp.url);
+    const buttons = async () => {
+      const { nodes } = await (await cdpOf(page)).send('Accessibility.getFullAXTree');
+      return nodes.filter((n) => n.role?.value === 'button' && /^Saved? “/.test(n.name?.value || '')).map((n) => n.name.value);
+    };
+    const names = await buttons();
+    assert.equal(names.length, rp.papers, `named Save buttons: ${JSON.stringify(names)}`);
+    assert.equal(new Set(names).size, names.length, 'two buttons have the same name');
+    assert.ok(names.includes('Save “The Llama 3 Herd of Models”'), JSON.stringify(names.slice(0, 3)));
+    await clickSave(page, 'arxiv:2407.21783');
+    await waitForSaved(page, 'arxiv:2407.21783');
+    assert.ok((await buttons()).includes('Saved “The Llama 3 Herd of Models”'), 'the name follows the saved state');
+    await clickSave(page, 'arxiv:2407.21783');
+    await waitForSaved(page, 'arxiv:2407.21783', false);
+    await page.close();
+  });
+
+  test('a card given an entry with another title is named for the new title (a list rendered later, titled otherwise)', async () => {
+    // OpenReview's newer pages: the card is shown from __NEXT_DATA__ at the top, then moves under the entry the
+    // page's script renders, here with a title revised since (and the data script gone): the same card, updated.
+    const html = await readFile(path.join(ROOT, 'wasm/extract/testdata/openreview/group-nextdata.html'), 'utf8');
+    const url = /papergist-fixture-url:\s*(\S+)/.exec(html)[1];
+    browser.serve(url, html);
+    const page = await openListing(browser.context, url);
+    const id = 'openreview:v1NoteAAA1';
+    const names = () => inShadow(page, `papergist-card[data-paper-id="${id}"]`, (root) => ({
+      region: root.querySelector('.card').getAttribute('aria-label'),
+      button: root.querySelector('button.save').getAttribute('aria-label'),
+    }));
+    assert.equal((await names()).button, 'Save “Score-Based Generative Modeling in Latent Space”');
+    await page.evaluate(() => {
+      document.querySelector('#__NEXT_DATA__').remove();
+      document.querySelector('#group-container').innerHTML = `<ul class="submissions-list">
+        <li><div class="note"><h4><a href="/forum?id=v1NoteAAA1">Score-Based Generative Modeling in a Latent Space</a></h4>
+          <div class="note-authors">Arash Vahdat, Karsten Kreis, Jan Kautz</div></div></li>
+        <li><div class="note"><h4><a href="/forum?id=v2NoteBBB2">Diffusion Models Beat GANs on Image Synthesis</a></h4>
+          <div class="note-authors">Prafulla Dhariwal, Alex Nichol</div></div></li></ul>`;
+    });
+    const under = () => page.evaluate((pid) => document.querySelector(`papergist-card[data-paper-id="${pid}"]`)
+      ?.previousElementSibling?.querySelector('a')?.getAttribute('href'), id);
+    for (let i = 0; i < 50 && (await under()) !== '/forum?id=v1NoteAAA1'; i++) await page.waitForTimeout(100);
+    assert.equal(await under(), '/forum?id=v1NoteAAA1', 'moved under its entry');
+    const want = '“Score-Based Generative Modeling in a Latent Space”';
+    assert.deepEqual(await names(), { region: `papergist summary of ${want}`, button: `Save ${want}` });
+    await clickSave(page, id);
+    await waitForSaved(page, id);
+    assert.equal((await names()).button, `Saved ${want}`, 'and the saved name too');
+    await clickSave(page, id);
+    await waitForSaved(page, id, false);
     await page.close();
   });
 

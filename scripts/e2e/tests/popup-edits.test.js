@@ -2,7 +2,9 @@
 // closes before the typing pause is over.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { Browser } from '../lib/browser.js';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Browser, ROOT } from '../lib/browser.js';
 import { savedPaper, seedLibrary } from '../lib/library.js';
 
 /** @type {Browser} */
@@ -191,5 +193,48 @@ test('a Read tick whose edit gets no reply shows the paper as stored, so "if it 
     'The change was cut short: papergist stopped before it finished. If it is not shown in a moment, make it again.');
   assert.equal((await stored(rec.id)).read, false);
   assert.equal(await item.locator('input.read').isChecked(), false, 'not shown as done: the library does not have it');
+  await popup.close();
+});
+
+test('an empty library says where saving works: every site that gets cards (Google Scholar too), and the popup\'s own Save', async () => {
+  await seedLibrary(browser, [], { state: 'signed-out', pending: 0, conflicts: 0, at: new Date().toISOString() });
+  const popup = await openPopup();
+  const text = await popup.locator('#empty').textContent();
+  assert.ok(await popup.locator('#empty').isVisible(), 'the empty library says so');
+  // The people's name of each host the content script runs on: a site added to the manifest must be named here.
+  const NAMES = {
+    'arxiv.org': 'arXiv', 'huggingface.co': 'Hugging Face Papers', 'hf.co': 'Hugging Face Papers', 'openreview.net': 'OpenReview',
+    'aclanthology.org': 'ACL Anthology', 'www.aclweb.org': 'ACL Anthology', 'www.semanticscholar.org': 'Semantic Scholar',
+    'openaccess.thecvf.com': 'CVF', 'scholar.google': 'Google Scholar',
+  };
+  const manifest = JSON.parse(await readFile(path.join(ROOT, 'extension/manifest.json'), 'utf8'));
+  const hosts = new Set(manifest.content_scripts.flatMap((cs) => cs.matches)
+    .map((m) => new URL(m.replace(/\*$/, '')).host.replace(/^scholar\.google\..*/, 'scholar.google')));
+  for (const host of hosts) {
+    assert.ok(NAMES[host], `${host} has no name in this test`);
+    assert.ok(text.includes(NAMES[host]), `the empty library does not name ${NAMES[host]}: ${text}`);
+  }
+  assert.ok(text.includes('Save this page\'s paper'), `the empty library does not mention the popup's Save: ${text}`);
+  await popup.close();
+});
+
+test('an empty library offers no export of an empty file: its export buttons and Select all are off until a paper comes in, while the popup is open', async () => {
+  await seedLibrary(browser, [], { state: 'signed-out', pending: 0, conflicts: 0, at: new Date().toISOString() });
+  const popup = await openPopup();
+  const off = () => popup.evaluate(() => [...document.querySelectorAll('button[data-format], #select-all')].map((b) => /** @type {HTMLButtonElement} */ (b).disabled));
+  assert.deepEqual(await off(), [true, true, true, true], 'BibTeX, RIS, CSL-JSON and Select all with nothing saved');
+  // A save in another tab (or a sync pull) brings the first paper in while the popup stays open.
+  const rec = savedPaper(40);
+  const w = await browser.serviceWorker();
+  const renderedAfter = async (change) => {
+    const was = await popup.evaluate(() => document.body.dataset.rendered);
+    await change();
+    await popup.waitForFunction((n) => document.body.dataset.rendered !== n, was);
+  };
+  await renderedAfter(() => w.evaluate((r) => chrome.storage.local.set({ [`paper:${r.id}`]: r }), rec));
+  assert.deepEqual(await off(), [false, false, false, false], 'on as soon as a paper is saved');
+  assert.ok(await popup.locator('#empty').isHidden(), 'the empty-library text goes');
+  await renderedAfter(() => w.evaluate((id) => chrome.storage.local.remove(`paper:${id}`), rec.id));
+  assert.deepEqual(await off(), [true, true, true, true], 'off again once the last paper is removed');
   await popup.close();
 });
