@@ -516,9 +516,9 @@ func TestTLDRKeepsAContrastBetweenClauses(t *testing.T) {
 // BJlh0x9ppQ's sentence read "…entities explain, the relational structure…"), after "that" both commas go.
 func TestTLDRLeavesNoStrayCommaAfterAnAside(t *testing.T) {
 	for abstract, want := range map[string]string{
-		"Knowledge bases hold numbers. We argue that the numerical values associated with entities explain, to some extent, the relational structure of the knowledge base.": "The numerical values associated with entities explain, to some extent, the relational structure of the knowledge base.",
-		"Our analysis shows that, in principle, the bound is tight for all graphs.":                                                                                          "Our analysis shows that the bound is tight for all graphs.",
-		"Even small networks, in principle, can memorize random labels of images.":                                                                                           "Even small networks can memorize random labels of images.",
+		"Knowledge bases hold numbers. The numerical values associated with entities explain, to some extent, the relational structure of the knowledge base.": "The numerical values associated with entities explain, to some extent, the relational structure of the knowledge base.",
+		"Our analysis shows that, in principle, the bound is tight for all graphs.":                                                                            "Our analysis shows that the bound is tight for all graphs.",
+		"Even small networks, in principle, can memorize random labels of images.":                                                                             "Even small networks can memorize random labels of images.",
 	} {
 		assert.Equal(t, want, summarize.TLDR("Methods", abstract))
 	}
@@ -547,6 +547,31 @@ func TestTLDRRewritesGlueOnlyWhenItStandsAlone(t *testing.T) {
 		"We address this issue by proposing a new loss and by adding noise to the labels.": "We propose a new loss and add noise to the labels.",
 		"We address this problem by studying methods such as dropout on large graphs.":     "We study methods such as dropout on large graphs.",
 		"We address this issue by training on this loss landscape of small networks.":      "We train on this loss landscape of small networks.",
+	} {
+		assert.Equal(t, want, summarize.TLDR("Methods", in))
+	}
+}
+
+// A TL;DR claims no more than the paper: an argument, a belief or a hypothesis keeps the words that make it one.
+// Dev BJxN9Hvf-V read "A better low-communication load balancing scheme can be established…" of "We argue that a
+// better…", and train Byef4anQcE, BylWglrYPH ("Symmetry is an important consideration… and investigate…", whose
+// second verb lost its "we") and HygDF6NFPB ("This work can contribute…" of "We believe that this work…") the same.
+// An opening that only reports a result ("We find that") still goes.
+func TestTLDRKeepsTheHedgeOfAnArgument(t *testing.T) {
+	for _, tt := range []struct{ id, hedge string }{
+		{"BJxN9Hvf-V", "We argue that a better low-communication load balancing scheme"},
+		{"Byef4anQcE", "We argue that a key underlying principle"},
+		{"BylWglrYPH", "We argue that symmetry is an important consideration"},
+		{"HygDF6NFPB", "We believe that this work can contribute"},
+	} {
+		r := sharedRecordByID(t, tt.id)
+		got := summarize.TLDR(r.Title, r.Abstract)
+		assert.True(t, strings.HasPrefix(got, tt.hedge), "%s: %q", tt.id, got)
+	}
+	for in, want := range map[string]string{
+		"We hypothesize that deeper networks memorize rare examples of the training set.": "We hypothesize that deeper networks memorize rare examples of the training set.",
+		"We conjecture that every local minimum of the loss is a global minimum.":         "We conjecture that every local minimum of the loss is a global minimum.",
+		"We find that deeper networks memorize rare examples of the training set.":        "Deeper networks memorize rare examples of the training set.",
 	} {
 		assert.Equal(t, want, summarize.TLDR("Methods", in))
 	}

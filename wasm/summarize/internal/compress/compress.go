@@ -301,9 +301,12 @@ var inlines = []string{" in this paper", " in this work", " in this study", " in
 	" potentially", " arguably", " somewhat", " possibly", " presumably", " perhaps", " to some extent",
 	" in some cases", " in principle"}
 
-// hedgeOpenings are sentence openings that hedge a claim; the claim after them stands alone.
-var hedgeOpenings = []string{"we believe that ", "we hypothesize that ", "we conjecture that ", "we argue that ",
-	"it is shown that ", "it turns out that ", "we find that ", "we found that ", "we observe that "}
+// hedgeOpenings are sentence openings that only announce a result; the result after them stands alone ("We find
+// that X" reports X as found). An opening that makes X an opinion or a guess ("We argue that", "We believe that",
+// "We hypothesize that", "We conjecture that") is not one: without it the TL;DR would state as fact what the
+// paper only argues, so it stays.
+var hedgeOpenings = []string{"it is shown that ", "it turns out that ", "we find that ", "we found that ",
+	"we observe that "}
 
 // hedgeCount is how many of hedgeOpenings dropInline must try on s: every hedge opens with a w or an i,
 // and no other character folds to either (strings.EqualFold), so most sentences need try none.

@@ -87,7 +87,8 @@ func TestHeadsAndCuts(t *testing.T) {
 }
 
 func TestCleanDropsHedges(t *testing.T) {
-	assert.Equal(t, "Attention alone suffices for translation.", compress.Clean("We believe that attention alone suffices for translation."))
+	assert.Equal(t, "Attention alone suffices for translation.", compress.Clean("We find that attention alone suffices for translation."))
+	assert.Equal(t, "We believe that attention alone suffices for translation.", compress.Clean("We believe that attention alone suffices for translation."), "a belief stays one")
 	assert.Equal(t, "This method improves recall.", compress.Clean("This method potentially improves recall."))
 	assert.Equal(t, "We find that.", compress.Clean("We find that."), "too short to stand alone")
 }
