@@ -517,8 +517,8 @@ func TestTLDRKeepsAContrastBetweenClauses(t *testing.T) {
 func TestTLDRLeavesNoStrayCommaAfterAnAside(t *testing.T) {
 	for abstract, want := range map[string]string{
 		"Knowledge bases hold numbers. The numerical values associated with entities explain, to some extent, the relational structure of the knowledge base.": "The numerical values associated with entities explain, to some extent, the relational structure of the knowledge base.",
-		"Our analysis shows that, in principle, the bound is tight for all graphs.":                                                                            "Our analysis shows that the bound is tight for all graphs.",
-		"Even small networks, in principle, can memorize random labels of images.":                                                                             "Even small networks can memorize random labels of images.",
+		"Our analysis shows that, in this work, the bound is tight for all graphs.":                                                                            "Our analysis shows that the bound is tight for all graphs.",
+		"Even small networks, in this work, can memorize random labels of images.":                                                                             "Even small networks can memorize random labels of images.",
 	} {
 		assert.Equal(t, want, summarize.TLDR("Methods", abstract))
 	}
@@ -552,7 +552,9 @@ func TestTLDRRewritesGlueOnlyWhenItStandsAlone(t *testing.T) {
 	}
 }
 
-// A TL;DR claims no more than the paper: an argument, a belief or a hypothesis keeps the words that make it one.
+// A TL;DR claims no more than the paper: an argument, a belief or a hypothesis keeps the words that make it one,
+// and a claim the word or phrase that weakens it (dev rJfW5oA5KQ "GANs can in principle learn…", rygVV205KQ "…that in
+// some cases allows the agent to learn stacking…").
 // Dev BJxN9Hvf-V read "A better low-communication load balancing scheme can be established…" of "We argue that a
 // better…", and train Byef4anQcE, BylWglrYPH ("Symmetry is an important consideration… and investigate…", whose
 // second verb lost its "we") and HygDF6NFPB ("This work can contribute…" of "We believe that this work…") the same.
@@ -567,6 +569,14 @@ func TestTLDRKeepsTheHedgeOfAnArgument(t *testing.T) {
 		r := sharedRecordByID(t, tt.id)
 		got := summarize.TLDR(r.Title, r.Abstract)
 		assert.True(t, strings.HasPrefix(got, tt.hedge), "%s: %q", tt.id, got)
+	}
+	for _, tt := range []struct{ id, hedge string }{
+		{"rJfW5oA5KQ", "GANs can in principle learn"},
+		{"rygVV205KQ", "in some cases allows the agent"},
+	} {
+		r := sharedRecordByID(t, tt.id)
+		got := summarize.TLDR(r.Title, r.Abstract)
+		assert.Contains(t, got, tt.hedge, "%s: %q", tt.id, got)
 	}
 	for in, want := range map[string]string{
 		"We hypothesize that deeper networks memorize rare examples of the training set.": "We hypothesize that deeper networks memorize rare examples of the training set.",

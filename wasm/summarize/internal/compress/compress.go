@@ -295,11 +295,10 @@ func firstWord(s string) string {
 	return s
 }
 
-// inlines are phrases dropped wherever they stand, with the space before them: mentions of the paper
-// itself and hedges whose removal leaves the sentence grammatical.
-var inlines = []string{" in this paper", " in this work", " in this study", " in this article", " in this note",
-	" potentially", " arguably", " somewhat", " possibly", " presumably", " perhaps", " to some extent",
-	" in some cases", " in principle"}
+// inlines are phrases dropped wherever they stand, with the space before them: mentions of the paper itself.
+// A hedge ("potentially", "in principle", "in some cases", "to some extent") is not one: it bounds the claim,
+// and a TL;DR without it would claim more than the paper.
+var inlines = []string{" in this paper", " in this work", " in this study", " in this article", " in this note"}
 
 // hedgeOpenings are sentence openings that only announce a result; the result after them stands alone ("We find
 // that X" reports X as found). An opening that makes X an opinion or a guess ("We argue that", "We believe that",
@@ -353,7 +352,7 @@ func hasInline(s string) bool {
 	for i := strings.IndexByte(s, ' '); i >= 0; {
 		if i+2 < len(s) {
 			for _, p := range inlinesAfter[s[i+1]] {
-				// the third byte first: "in this" and "in some" share two, "perhaps" and "performance" too
+				// the third byte first: every phrase shares " in" with many words
 				if s[i+2] == p[2] && strings.HasPrefix(s[i:], p) {
 					return true
 				}

@@ -35,22 +35,22 @@ func TestClean(t *testing.T) {
 		{"numbered citations after nouns dropped", "Recent methods [3, 5] fail and others [5-7] too.", "Recent methods fail and others too."},
 		{"aside between commas inside a clause", "We study, in this paper, a scale-equivariant CNN.", "We study a scale-equivariant CNN."},
 		{"aside after a subject other than we", "The model, in this paper, is trained on ImageNet.", "The model is trained on ImageNet."},
-		{"aside after a plural subject", "Our results, in principle, apply to any graph.", "Our results apply to any graph."},
-		{"aside after an adverbial before the subject", "For large graphs, in principle, the bound holds.", "For large graphs, the bound holds."},
+		{"aside after a plural subject", "Our results, in this work, apply to any graph.", "Our results apply to any graph."},
+		{"aside after an adverbial before the subject", "For large graphs, in this work, the bound holds.", "For large graphs, the bound holds."},
 		{"aside between commas after an opening adverbial", "In detail, in this paper, instead of a new term, we adopt FactorVAE.", "In detail, instead of a new term, we adopt FactorVAE."},
-		{"aside after that", "Our analysis shows that, in principle, the bound is tight for all graphs.", "Our analysis shows that the bound is tight for all graphs."},
-		{"aside after that before an adverb", "This suggests that, to some extent, the model memorizes.", "This suggests that the model memorizes."},
+		{"aside after that", "Our analysis shows that, in this work, the bound is tight for all graphs.", "Our analysis shows that the bound is tight for all graphs."},
+		{"aside after that before an adverb", "This suggests that, in this work, the model memorizes.", "This suggests that the model memorizes."},
 		{"aside after a verb before its object stays", "The numerical values associated with entities explain, to some extent, the relational structure of the knowledge base.", "The numerical values associated with entities explain, to some extent, the relational structure of the knowledge base."},
-		{"aside after a verb before a subject stays", "Training helps, in principle, the model generalizes.", "Training helps, in principle, the model generalizes."},
-		{"aside after a subject opening even", "Even small networks, in principle, can memorize random labels of images.", "Even small networks can memorize random labels of images."},
-		{"aside after even before a verb", "Even deep models, to some extent, fail on it.", "Even deep models fail on it."},
-		{"aside after an adverbial holding a subject stays", "In most cases our method, in principle, converges quickly.", "In most cases our method, in principle, converges quickly."},
-		{"aside after an adverbial clause before a noun stays", "Since the loss is convex, in principle, gradient descent converges.", "Since the loss is convex, in principle, gradient descent converges."},
-		{"aside after an adverbial whose noun has a determiner", "Despite their success, in some cases, these models fail.", "Despite their success, these models fail."},
-		{"aside after a long adverbial before no subject stays", "In most cases models, in principle, converge quickly.", "In most cases models, in principle, converge quickly."},
+		{"aside after a verb before a subject stays", "Training helps, in this work, the model generalizes.", "Training helps, in this work, the model generalizes."},
+		{"aside after a subject opening even", "Even small networks, in this work, can memorize random labels of images.", "Even small networks can memorize random labels of images."},
+		{"aside after even before a verb", "Even deep models, in this work, fail on it.", "Even deep models fail on it."},
+		{"aside after an adverbial holding a subject stays", "In most cases our method, in this work, converges quickly.", "In most cases our method, in this work, converges quickly."},
+		{"aside after an adverbial clause before a noun stays", "Since the loss is convex, in this work, gradient descent converges.", "Since the loss is convex, in this work, gradient descent converges."},
+		{"aside after an adverbial whose noun has a determiner", "Despite their success, in this work, these models fail.", "Despite their success, these models fail."},
+		{"aside after a long adverbial before no subject stays", "In most cases models, in this work, converge quickly.", "In most cases models, in this work, converge quickly."},
 		{"aside after a long opening clause before we", "Considering that the features are similar across rooms, in this paper, we re-use parameters.", "Considering that the features are similar across rooms, we re-use parameters."},
-		{"aside after a one-word subject", "Transformers, in principle, can represent any function.", "Transformers can represent any function."},
-		{"aside after a subordinate clause before a subject stays", "When the data is scarce, in principle, the bound is loose.", "When the data is scarce, in principle, the bound is loose."},
+		{"aside after a one-word subject", "Transformers, in this work, can represent any function.", "Transformers can represent any function."},
+		{"aside after a subordinate clause before a subject stays", "When the data is scarce, in this work, the bound is loose.", "When the data is scarce, in this work, the bound is loose."},
 		{"formula kept", "We bound f(x) tightly.", "We bound f(x) tightly."},
 		{"missing period", "We study things", "We study things."},
 		{"lower-case start", "moreover, results improve.", "Results improve."},
@@ -89,7 +89,13 @@ func TestHeadsAndCuts(t *testing.T) {
 func TestCleanDropsHedges(t *testing.T) {
 	assert.Equal(t, "Attention alone suffices for translation.", compress.Clean("We find that attention alone suffices for translation."))
 	assert.Equal(t, "We believe that attention alone suffices for translation.", compress.Clean("We believe that attention alone suffices for translation."), "a belief stays one")
-	assert.Equal(t, "This method improves recall.", compress.Clean("This method potentially improves recall."))
+	// a word or phrase that weakens the claim stays: without it the TL;DR would claim more than the paper
+	for _, s := range []string{"This method potentially improves recall.", "GANs can in principle learn the distribution.",
+		"The recognizer in some cases allows the agent to learn stacking.", "Deep nets, to some extent, memorize labels.",
+		"This is perhaps the first such bound.", "The result is possibly unsatisfactory.", "The bound is somewhat loose.",
+		"This is arguably the simplest model.", "The loss is presumably convex."} {
+		assert.Equal(t, s, compress.Clean(s))
+	}
 	assert.Equal(t, "We find that.", compress.Clean("We find that."), "too short to stand alone")
 }
 
