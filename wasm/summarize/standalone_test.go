@@ -586,3 +586,12 @@ func TestTLDRKeepsTheHedgeOfAnArgument(t *testing.T) {
 		assert.Equal(t, want, summarize.TLDR("Methods", in))
 	}
 }
+
+// A TL;DR ends on no author names left from a citation whose year was dropped: train HylAoJSKvH ended "…the
+// stochastic three-point method (STP) Bergou et al.".
+func TestTLDRDropsTheNamesOfACitation(t *testing.T) {
+	r := sharedRecordByID(t, "HylAoJSKvH")
+	got := summarize.TLDR(r.Title, r.Abstract)
+	assert.NotContains(t, got, "Bergou", got)
+	assert.True(t, strings.HasSuffix(got, "(STP)."), got)
+}

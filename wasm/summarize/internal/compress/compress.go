@@ -6,6 +6,7 @@
 package compress
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -386,8 +387,7 @@ func dropBrackets(s string) string {
 	}
 	var buf [8]bracketPair
 	pairs := matchBrackets(s, buf[:0])
-	var b strings.Builder
-	b.Grow(len(s))
+	b := make([]byte, 0, len(s))
 	p := 0 // pairs[p] is the first pair that opens at i or after
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -395,7 +395,7 @@ func dropBrackets(s string) string {
 			p++ // inside a pair already dropped or kept whole
 		}
 		if c != '(' && c != '[' || p == len(pairs) || pairs[p].open != i {
-			b.WriteByte(c)
+			b = append(b, c)
 			continue
 		}
 		end := pairs[p].close
@@ -403,11 +403,64 @@ func dropBrackets(s string) string {
 			isInterval(c, s[i+1:end], s[end]) ||
 			c == '[' && (paper.CitedKeys(s[i+1:end]) || citedNumbers(s[i+1:end])) &&
 				!paper.AsideBetween(s[:i], s[end+1:]) {
-			b.WriteString(s[i : end+1])
+			b = append(b, s[i:end+1]...)
+		} else if c == '(' && isYear(s[i+1:end]) {
+			b = dropCitedNames(b, s[end+1:])
 		}
 		i = end
 	}
-	return b.String()
+	return string(b)
+}
+
+// isYear reports whether inner, the text of a bracket, is a year of publication ("2019", "2017a").
+func isYear(inner string) bool {
+	inner = strings.TrimRight(inner, "abcdef")
+	if len(inner) != 4 || inner[0] != '1' && inner[0] != '2' {
+		return false
+	}
+	for i := 0; i < 4; i++ {
+		if inner[i] < '0' || inner[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// dropCitedNames removes from the end of kept the "Name et al." whose year was just dropped, when the citation
+// is an aside: it follows a name, an acronym or a bracket ("the method (STP) Bergou et al. (2019)" would end
+// "…(STP) Bergou et al.", "MuJoCo Todorov et al. (2012) environments" read "MuJoCo Todorov et al. environments").
+// A citation used as a noun stays ("the schedule of Wilson et al. (2017)", "We follow Wu et al. (2017)"), and so
+// do the trailing spaces of kept when nothing goes.
+func dropCitedNames(kept []byte, after string) []byte {
+	t := len(kept)
+	for t > 0 && kept[t-1] == ' ' {
+		t--
+	}
+	if !bytes.HasSuffix(kept[:t], []byte(" et al.")) {
+		return kept
+	}
+	n := t - len(" et al.")
+	start := bytes.LastIndexByte(kept[:n], ' ') + 1
+	if start < 2 || kept[start] < 'A' || kept[start] > 'Z' || !namesThing(kept[:start-1]) ||
+		!paper.AsideBetween(string(kept[:start]), after) {
+		return kept
+	}
+	return kept[:start]
+}
+
+// namesThing reports whether the last word of before ends in a bracket or has a capital letter after its first
+// byte ("(STP)", "MuJoCo", "BERT"): a name, which a cited "Name et al." can follow only as an aside.
+func namesThing(before []byte) bool {
+	w := before[bytes.LastIndexByte(before, ' ')+1:]
+	if len(w) > 0 && (w[len(w)-1] == ')' || w[len(w)-1] == ']') {
+		return true
+	}
+	for i := 1; i < len(w); i++ {
+		if w[i] >= 'A' && w[i] <= 'Z' {
+			return true
+		}
+	}
+	return false
 }
 
 // complementBracket reports whether a parenthetical between before and after is what the word before it
