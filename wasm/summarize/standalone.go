@@ -64,8 +64,10 @@ func dropMidConnective(s string) string {
 }
 
 // connectiveAside reports a connective between before and after that sets off no clause of its own: before is
-// an adverbial and after opens the subject, or before is a short subject and after its verb. Anything else, a
-// verb or a comma before it, a "that" it follows, stays as written.
+// an adverbial and after opens the subject, or before is a subject and after its verb. A subject of more than
+// five words must open with a determiner and be followed by an auxiliary or a modal ("The task of learning
+// generative models of graphs, however, has…"). Anything else, a verb or a comma before it, a "that" it follows,
+// stays as written.
 func connectiveAside(before, after string) bool {
 	if strings.IndexByte(before, ',') >= 0 || compress.HoldsVerb(before) || strings.HasSuffix(before, " that") {
 		return false
@@ -74,8 +76,12 @@ func connectiveAside(before, after string) bool {
 	if compress.OpensSubject(after) {
 		return compress.OpensAdverbial(before)
 	}
-	_, n := firstFields(before, 6)
-	return n <= 5 && !compress.OpensAdverbial(before) && predicate(before, strings.ToLower(next))
+	first, n := firstFields(before, 6)
+	next = strings.ToLower(next)
+	if n > 5 && !(compress.HoldsVerb(next) && compress.InList(subjectDets+"these those ", strings.ToLower(first))) {
+		return false // a long before may be a clause whose verb is not in clauseVerbs, unless a noun phrase opens it and an auxiliary follows
+	}
+	return !compress.OpensAdverbial(before) && predicate(before, next)
 }
 
 // subjectDets open a short subject whose verb may be told by its -s: "This paper, in contrast, discusses…".

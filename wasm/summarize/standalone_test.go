@@ -618,3 +618,28 @@ func TestTLDRAsksEveryQuestionOfItsList(t *testing.T) {
 		assert.Equal(t, want, summarize.TLDR("Depth", in))
 	}
 }
+
+// A connective after a long subject goes too when a determiner opens the subject and an auxiliary follows: the
+// sentences of train BypdvewVM ("The recent success of deep networks in machine learning and AI, however, has
+// inspired…") and Hy1d-ebAb ("The task of learning generative models of graphs, however, has…") kept "however"
+// as a TL;DR, a contrast with text the reader does not see. A long opening that may be a clause keeps it.
+func TestTLDRDropsAConnectiveAfterALongSubject(t *testing.T) {
+	for _, tt := range []struct {
+		id   string
+		sent int
+		want string
+	}{
+		{"BypdvewVM", 1, "The recent success of deep networks in machine learning and AI has inspired"},
+		{"Hy1d-ebAb", 4, "The task of learning generative models of graphs has its unique challenges."},
+	} {
+		s := sharedRecordByID(t, tt.id).Sentences[tt.sent]
+		got := summarize.TLDR("Methods", s)
+		assert.True(t, strings.HasPrefix(got, tt.want), "%s: %q", tt.id, got)
+	}
+	for _, s := range []string{
+		"Deep networks trained with stochastic gradient descent generalize well, however, remain fragile.",
+		"Networks trained with stochastic gradient descent on images generalize, however, can fail.",
+	} {
+		assert.Equal(t, s, summarize.TLDR("Methods", s))
+	}
+}
