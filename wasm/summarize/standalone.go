@@ -12,7 +12,7 @@ import (
 // "For this purpose, we introduce…", "To address these limitations, we…", "Guided by these insights, we…".
 var glueStarts = []string{"for", "to", "guided", "motivated", "inspired", "based", "building", "with", "in",
 	"as", "following", "given", "driven", "drawing", "towards", "toward", "on", "from", "against", "using", "leveraging",
-	"aiming"}
+	"aiming", "informed", "addressing", "realizing", "recognizing", "noting", "observing"}
 
 // glueRefs are the words that make such a clause point back: without one, "To train large models, we…"
 // is content and stays.
@@ -384,7 +384,7 @@ func dropGlue(s string) string {
 		return s
 	}
 	glue := len(lead) == 1 && glueWords[lead[0]]
-	if !glue && len(lead) > 1 {
+	if !glue && len(lead) > 1 && lead[1] != "that" { // "Noting that most graphs are sparse, we…" says what it notes
 		for _, g := range glueStarts {
 			if lead[0] == g {
 				for _, w := range lead[1:] {

@@ -643,3 +643,20 @@ func TestTLDRDropsAConnectiveAfterALongSubject(t *testing.T) {
 		assert.Equal(t, s, summarize.TLDR("Methods", s))
 	}
 }
+
+// A leading participle clause that points back goes like the other glue: train SJCq_fZ0Z began "Addressing this
+// issue, we propose…", ByxoqJrtvr "Informed by this observation, we propose…" and Hkg_8xBYDS "Realizing such a
+// limitation, we contribute…". One that points nowhere is content and stays.
+func TestTLDRDropsALeadingParticipleThatPointsBack(t *testing.T) {
+	for _, tt := range []struct{ id, start string }{
+		{"SJCq_fZ0Z", "We propose an alternative algorithm, Sparse Attentive Backtracking"},
+		{"ByxoqJrtvr", "We propose a very simple algorithm for learning behaviors"},
+		{"Hkg_8xBYDS", "We contribute by proposing a scalable evaluation protocol"},
+	} {
+		r := sharedRecordByID(t, tt.id)
+		got := summarize.TLDR(r.Title, r.Abstract)
+		assert.True(t, strings.HasPrefix(got, tt.start), "%s: %q", tt.id, got)
+	}
+	s := "Noting that most graphs in practice are sparse, we propose a sampler that visits each edge once."
+	assert.Equal(t, s, summarize.TLDR("Samplers", s))
+}
