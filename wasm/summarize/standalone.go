@@ -131,7 +131,7 @@ func endOnce(s string) string {
 // TL;DR does not see: "We address these issues by proposing…", "We go beyond these limitations and propose…",
 // "…to overcome this issue.". compress's leadIns spell the same idea out phrase by phrase for an opening
 // ("To address this issue, we…"); these find it after the subject, where no list of phrases could.
-const glueVerbs = " address tackle solve alleviate mitigate overcome bypass lift circumvent remedy resolve fix attack bridge fill close "
+const glueVerbs = " address answer tackle solve alleviate mitigate overcome bypass lift circumvent remedy resolve fix attack bridge fill close "
 
 // glueNouns are what such a verb answers.
 const glueNouns = " problem problems issue issues limitation limitations challenge challenges gap gaps shortcoming shortcomings drawback drawbacks difficulty difficulties question questions bottleneck concern concerns deficiency weakness weaknesses "
@@ -160,15 +160,26 @@ const andVerbs = " propose present introduce offer develop design show provide d
 // dropGlueClaim rewrites a TL;DR whose verb answers something it does not say: "We address this problem by
 // studying the landscape of…" reads "We study the landscape of…", "We lift these limitations and propose a
 // modular framework…" reads "We propose a modular framework…", and "We propose a novel method to overcome this
-// issue." ends "We propose a novel method.". Anything else stays as it is.
+// issue." ends "We propose a novel method.". An intent before the glue verb goes too ("We attempt to address
+// these problems by proposing X" reads "We propose X"), but a proposal stays one ("We propose to solve this issue
+// by using X" reads "We propose to use X"). Anything else stays as it is.
 func dropGlueClaim(s string) string {
 	if rest, ok := strings.CutPrefix(s, "We "); ok {
+		intent := ""
+		for _, w := range []string{"propose to ", "attempt to ", "aim to ", "try to ", "seek to "} {
+			if r, ok := strings.CutPrefix(rest, w); ok {
+				intent, rest = w, r
+			}
+		}
 		if r, ok := afterGlueObject(rest); ok {
 			if how, ok := strings.CutPrefix(r, "by "); ok {
 				if out, ok := byGerund(how); ok && !pointsBack(out) {
-					return "We " + out
+					if intent == "propose to " {
+						return "We propose to " + out // a proposal stays one: "We propose to use symbolic…"
+					}
+					return "We " + out // "We attempt to address these problems by proposing X": they propose X
 				}
-			} else if verb, tail, ok := strings.Cut(strings.TrimPrefix(r, "and "), " "); ok && strings.HasPrefix(r, "and ") &&
+			} else if verb, tail, ok := strings.Cut(strings.TrimPrefix(r, "and "), " "); ok && intent == "" && strings.HasPrefix(r, "and ") &&
 				compress.InList(andVerbs, verb) && !pointsBack(tail) {
 				return "We " + verb + " " + tail
 			}

@@ -660,3 +660,25 @@ func TestTLDRDropsALeadingParticipleThatPointsBack(t *testing.T) {
 	s := "Noting that most graphs in practice are sparse, we propose a sampler that visits each edge once."
 	assert.Equal(t, s, summarize.TLDR("Samplers", s))
 }
+
+// An intent before the glue verb does not keep the pointer: train rkeH6AEYvr read "We attempt to address these
+// problems by proposing a novel architecture…" and Sy3XxCx0Z "We aim to answer these questions by enriching…", and
+// dev By3v9k-RZ "We propose to solve this scalability issue by using symbolic meaning representations…". A proposal
+// stays one.
+func TestTLDRSaysWhatThePaperDoesAfterAnIntent(t *testing.T) {
+	for _, tt := range []struct{ id, start string }{
+		{"rkeH6AEYvr", "We propose a novel architecture that traverses an image pyramid"},
+		{"Sy3XxCx0Z", "We enrich the state-of-the-art neural natural language inference models"},
+		{"By3v9k-RZ", "We propose to use symbolic meaning representations"},
+	} {
+		r := sharedRecordByID(t, tt.id)
+		got := summarize.TLDR(r.Title, r.Abstract)
+		assert.True(t, strings.HasPrefix(got, tt.start), "%s: %q", tt.id, got)
+	}
+	for _, s := range []string{
+		"We attempt to address this issue by casting it as a convex program over the simplex.",
+		"We aim to solve this problem and show that the bound is tight for all graphs.",
+	} {
+		assert.Equal(t, s, summarize.TLDR("Methods", s))
+	}
+}
