@@ -682,3 +682,20 @@ func TestTLDRSaysWhatThePaperDoesAfterAnIntent(t *testing.T) {
 		assert.Equal(t, s, summarize.TLDR("Methods", s))
 	}
 }
+
+// A TL;DR that states a comparison keeps what bounds it: dev BJxlmeBKwS read "…achieves state-of-the-art fricative
+// phoneme detection accuracy." without "on the TIMIT Speech Corpus", train rkgO66VKDS "…achieves the highest
+// accuracy to date." without "on the ImageNet dataset…", BJxpbREKvB "…higher accuracy than common few-shot learning
+// algorithms." without "in the 1-shot task…", and SkYMnLxRW "…that not only outperforms the baseline network."
+func TestTLDRKeepsTheScopeOfAComparison(t *testing.T) {
+	for _, tt := range []struct{ id, scope string }{
+		{"BJxlmeBKwS", "accuracy on the TIMIT Speech Corpus"},
+		{"rkgO66VKDS", "the highest accuracy to date on the ImageNet dataset"},
+		{"BJxpbREKvB", "algorithms in the 1-shot task"},
+		{"SkYMnLxRW", "but also converges"},
+	} {
+		r := sharedRecordByID(t, tt.id)
+		got := summarize.TLDR(r.Title, r.Abstract)
+		assert.Contains(t, got, tt.scope, "%s: %q", tt.id, got)
+	}
+}

@@ -344,7 +344,8 @@ func (b *candidateBuilder) add(h compress.Head, toks []token, delta float64, ran
 		// modifiers ("…on a natural nonsmooth." of "a natural nonsmooth, nonconvex formulation"), before the
 		// "that" clause of an appositive noun ("…(IR), a task." of "a task that can be described as"), between a
 		// subject and its verb (dropsVerb), or inside an adverbial that opens a "that" clause
-		// (frontedAdverbial). Training sees it all the same, so that make weights learns what it learned.
+		// (frontedAdverbial), or before the scope of a comparison or a "not only" without its "but" (dropsScope).
+		// Training sees it all the same, so that make weights learns what it learned.
 		if last, after := toks[j].w, toks[min(j+2, n-1)].w; b.emit == nil && (isNumber(last) ||
 			compress.InList(dangling, last) || endsOnAbbreviation(h.Text[:c.At]) || how.cutInside(h.Text, c.At) ||
 			(last == "only" || isAdverb(last)) && compress.NeedsComplement(toks[j-1].w) ||
@@ -352,11 +353,38 @@ func (b *candidateBuilder) add(h compress.Head, toks []token, delta float64, ran
 			c.Kind == compress.KindComma && betweenModifiers(toks[j-1].w, last, toks[j+1].w) ||
 			c.Kind == compress.KindThat && compress.InList(determiners, toks[j-1].w) &&
 				strings.Contains(h.Text[toks[j-2].end:toks[j-1].start], ",") ||
-			j+1 < verbs && dropsVerb(h.Text, c.At, toks[j+1:verbs]) || frontFrom < c.At && c.At <= frontTo) {
+			j+1 < verbs && dropsVerb(h.Text, c.At, toks[j+1:verbs]) || frontFrom < c.At && c.At <= frontTo ||
+			dropsScope(h.Text[:c.At], c.Kind)) {
 			continue
 		}
 		make1(c.At, j+1, c.Kind)
 	}
+}
+
+// claimStems mark a comparison whose scope a TL;DR must keep: "…achieves the highest accuracy to date" of "…on
+// the ImageNet dataset", "…higher accuracy than common few-shot learning algorithms" of "…in the 1-shot task".
+const claimStems = " state-of-the-art outperform surpass highest best higher better superior "
+
+// dropsScope reports a cut that keeps a claim and drops what bounds it: at "on", "in" or "for" after a
+// comparison in the kept clause (since its last comma), which would claim it everywhere, or anywhere after a
+// "not only" whose "but also" it drops ("…not only outperforms the baseline network." of "…in BLEU score but
+// also converges faster").
+func dropsScope(kept string, kind int) bool {
+	clause := kept[strings.LastIndexByte(kept, ',')+1:]
+	if i := strings.Index(clause, "not only "); i >= 0 && !strings.Contains(clause[i:], " but ") {
+		return true
+	}
+	if kind != compress.KindOn && kind != compress.KindIn && kind != compress.KindFor {
+		return false
+	}
+	for _, w := range strings.Fields(strings.ToLower(clause)) {
+		for _, stem := range strings.Fields(claimStems) {
+			if strings.HasPrefix(w, stem) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // dropsVerb reports a cut at byte from that keeps a subject and drops its verb: the words it drops reach
