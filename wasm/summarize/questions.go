@@ -1,6 +1,10 @@
 package summarize
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/papergist/papergist/wasm/summarize/internal/compress"
+)
 
 // maxQuestionList bounds a TL;DR that questionList completes: past it the TL;DR stays at its first question.
 const maxQuestionList = 400
@@ -41,20 +45,21 @@ func questionList(t string, sents []string) string {
 // announcesList reports whether before, lower-cased, names a number of questions or problems ("two important
 // research questions", "the following three fundamental problems").
 func announcesList(before string) bool {
-	noun := false
-	for _, n := range []string{"questions", "problems", "issues", "challenges"} {
-		noun = noun || strings.Contains(before, n)
-	}
-	if !noun {
-		return false
-	}
-	for _, c := range []string{"two ", "three ", "four ", "five ", "several ", "following "} {
-		if strings.Contains(before, c) {
+	return containsAny(before, " questions", " problems", " issues", " challenges") &&
+		containsAny(before, "two ", "three ", "four ", "five ", "several ", "following ")
+}
+
+func containsAny(s string, subs ...string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
 			return true
 		}
 	}
 	return false
 }
+
+// questionWords open a question that needs no number to belong to a list.
+const questionWords = " what how why which when where who whether is are can does do will should could would "
 
 // listedQuestion returns s, a sentence that follows a question of a list, without its number and with its
 // question word in lower case ("and (3) how to accelerate…?" → "and how to accelerate…?"), and whether it is the next question of that list: it ends in "?"
@@ -64,10 +69,8 @@ func listedQuestion(s string) (string, bool) {
 		return "", false
 	}
 	and := ""
-	for _, c := range []string{"and ", "or "} {
-		if strings.HasPrefix(s, c) {
-			and, s = c, s[len(c):]
-		}
+	if w := firstWord(s); (w == "and" || w == "or") && len(s) > len(w) && s[len(w)] == ' ' {
+		and, s = s[:len(w)+1], s[len(w)+1:]
 	}
 	numbered := false
 	if strings.HasPrefix(s, "(") {
@@ -75,10 +78,7 @@ func listedQuestion(s string) (string, bool) {
 			s, numbered = s[end+2:], true
 		}
 	}
-	w := firstWord(s)
-	switch strings.ToLower(w) {
-	case "what", "how", "why", "which", "when", "where", "who", "whether", "is", "are", "can", "does", "do",
-		"will", "should", "could", "would":
+	if w := firstWord(s); compress.InList(questionWords, strings.ToLower(w)) {
 		return and + strings.ToLower(w) + s[len(w):], true // it no longer opens a sentence
 	}
 	return and + s, numbered
