@@ -327,6 +327,7 @@ func (b *candidateBuilder) add(h compress.Head, toks []token, delta float64, ran
 	// A cut keeps the words before it, at least MinWords and not all n; it is never inside a word, and
 	// of the cuts in one gap between words only the first counts: the others keep the same words.
 	var how howClause
+	scope := b.emit == nil && mayDropScope(h.Text) // most heads hold no comparison: no cut asks then
 	for j := compress.MinWords - 1; j < n-1; j++ {
 		if b.emit == nil {
 			how.read(h.Text, toks, j)
@@ -354,7 +355,7 @@ func (b *candidateBuilder) add(h compress.Head, toks []token, delta float64, ran
 			c.Kind == compress.KindThat && compress.InList(determiners, toks[j-1].w) &&
 				strings.Contains(h.Text[toks[j-2].end:toks[j-1].start], ",") ||
 			j+1 < verbs && dropsVerb(h.Text, c.At, toks[j+1:verbs]) || frontFrom < c.At && c.At <= frontTo ||
-			dropsScope(h.Text[:c.At], c.Kind)) {
+			scope && dropsScope(h.Text[:c.At], c.Kind)) {
 			continue
 		}
 		make1(c.At, j+1, c.Kind)
@@ -381,6 +382,19 @@ func dropsScope(kept string, kind int) bool {
 	for _, stem := range claimStems {
 		if i := strings.Index(clause, stem) + len(stem); i >= len(stem) && (i == len(clause) || clause[i] != '-') {
 			return true // not "higher-order", "best-of-n"
+		}
+	}
+	return false
+}
+
+// mayDropScope reports a head where dropsScope may hold for some cut: it holds "not only" or a claimStem.
+func mayDropScope(head string) bool {
+	if strings.Contains(head, "not only ") {
+		return true
+	}
+	for _, stem := range claimStems {
+		if strings.Contains(head, stem) {
+			return true
 		}
 	}
 	return false
