@@ -560,31 +560,56 @@ func TestTLDRRewritesGlueOnlyWhenItStandsAlone(t *testing.T) {
 // second verb lost its "we") and HygDF6NFPB ("This work can contribute…" of "We believe that this work…") the same.
 // An opening that only reports a result ("We find that") still goes.
 func TestTLDRKeepsTheHedgeOfAnArgument(t *testing.T) {
-	for _, tt := range []struct{ id, hedge string }{
-		{"BJxN9Hvf-V", "We argue that a better low-communication load balancing scheme"},
-		{"Byef4anQcE", "We argue that a key underlying principle"},
-		{"BylWglrYPH", "We argue that symmetry is an important consideration"},
-		{"HygDF6NFPB", "We believe that this work can contribute"},
-	} {
-		r := sharedRecordByID(t, tt.id)
-		got := summarize.TLDR(r.Title, r.Abstract)
-		assert.True(t, strings.HasPrefix(got, tt.hedge), "%s: %q", tt.id, got)
-	}
-	for _, tt := range []struct{ id, hedge string }{
-		{"rJfW5oA5KQ", "GANs can in principle learn"},
-		{"rygVV205KQ", "in some cases allows the agent"},
-	} {
-		r := sharedRecordByID(t, tt.id)
-		got := summarize.TLDR(r.Title, r.Abstract)
-		assert.Contains(t, got, tt.hedge, "%s: %q", tt.id, got)
-	}
-	for in, want := range map[string]string{
-		"We hypothesize that deeper networks memorize rare examples of the training set.": "We hypothesize that deeper networks memorize rare examples of the training set.",
-		"We conjecture that every local minimum of the loss is a global minimum.":         "We conjecture that every local minimum of the loss is a global minimum.",
-		"We find that deeper networks memorize rare examples of the training set.":        "Deeper networks memorize rare examples of the training set.",
-	} {
-		assert.Equal(t, want, summarize.TLDR("Methods", in))
-	}
+	t.Run("written", func(t *testing.T) {
+		for in, want := range map[string]string{
+			"We hypothesize that deeper networks memorize rare examples of the training set.": "We hypothesize that deeper networks memorize rare examples of the training set.",
+			"We conjecture that every local minimum of the loss is a global minimum.":         "We conjecture that every local minimum of the loss is a global minimum.",
+			"We find that deeper networks memorize rare examples of the training set.":        "Deeper networks memorize rare examples of the training set.",
+		} {
+			assert.Equal(t, want, summarize.TLDR("Methods", in))
+		}
+	})
+	t.Run("records", func(t *testing.T) {
+		for _, tt := range []struct{ id, hedge string }{
+			{"BJxN9Hvf-V", "We argue that a better low-communication load balancing scheme"},
+			{"BylWglrYPH", "We argue that symmetry is an important consideration"},
+			{"HygDF6NFPB", "We believe that this work can contribute"},
+		} {
+			r := sharedRecordByID(t, tt.id)
+			got := summarize.TLDR(r.Title, r.Abstract)
+			assert.True(t, strings.HasPrefix(got, tt.hedge), "%s: %q", tt.id, got)
+		}
+		for _, tt := range []struct{ id, hedge string }{
+			{"rJfW5oA5KQ", "GANs can in principle learn"},
+			{"rygVV205KQ", "in some cases allows the agent"},
+		} {
+			r := sharedRecordByID(t, tt.id)
+			got := summarize.TLDR(r.Title, r.Abstract)
+			assert.Contains(t, got, tt.hedge, "%s: %q", tt.id, got)
+		}
+	})
+}
+
+// A kept "We argue that" does not let a pointer through: "We argue that this imposes a limitation on their
+// representation power, and instead propose…" (train S1TgE7WR-), "We argue that this classifier can be fixed…"
+// (train S1Dh8Tg0-), "…is well suited for this task…" (dev rJed6j0cKX), "…propagating labels in the graph
+// instead." (train r1g7y2RqYX) and "…a key underlying principle for this…" (train Byef4anQcE) point at text the
+// TL;DR leaves out. The best "We…" sentence takes their place, or without one the best of the others.
+func TestTLDRArguedClaimDoesNotPointBack(t *testing.T) {
+	t.Run("written", func(t *testing.T) {
+		got := summarize.TLDR("Networks", "Inverse problems are ambiguous. We argue that a particular class of neural "+
+			"networks is well suited for this task. Unlike classical networks, invertible networks learn the forward "+
+			"process with latent output variables.")
+		assert.Equal(t, "Unlike classical networks, invertible networks learn the forward process with latent output variables.", got)
+	})
+	t.Run("records", func(t *testing.T) {
+		for _, id := range []string{"S1TgE7WR-", "S1Dh8Tg0-", "rJed6j0cKX", "r1g7y2RqYX", "Byef4anQcE"} {
+			r := sharedRecordByID(t, id)
+			got := summarize.TLDR(r.Title, r.Abstract)
+			assert.False(t, strings.HasPrefix(got, "We argue that"), "%s: %q", id, got)
+			assert.NotRegexp(t, `(?i)\b(this|these) (task|classifier|imposes)\b|\binstead\b|\bfor this\b`, got, "%s", id)
+		}
+	})
 }
 
 // A TL;DR ends on no author names left from a citation whose year was dropped: train HylAoJSKvH ended "…the

@@ -575,11 +575,66 @@ func isAcronym(s string) bool {
 // methods…", "It applies…", and after a connective, "Instead, it uses…". A TL;DR is read without that text.
 // "This paper…" and its kind name the paper itself, and the "it" of "It is hard to…" / "It is known that…"
 // names nothing: neither points back.
+//
+// A kept "We argue/believe/hypothesize/conjecture that" is read past as a lead-in is: "We argue that this imposes
+// a limitation…" points back as "This imposes…" does. What such a claim argues is often set against the text
+// before it, so a pointer anywhere in it counts ("…is well suited for this task", "…labels in the graph
+// instead.").
 func PointsBack(s string) bool {
 	if rest, ok := cutLeadIn(s); ok {
 		s = capitalize(rest)
 	}
+	if claim, ok := cutArguedThat(s); ok {
+		return subjectPointsBack(capitalize(claim)) || claimPointsBack(claim)
+	}
 	return subjectPointsBack(s)
+}
+
+// ArguedPointsBack reports an argued claim, after any lead-in, that points back (PointsBack).
+func ArguedPointsBack(s string) bool {
+	if rest, ok := cutLeadIn(s); ok {
+		s = capitalize(rest)
+	}
+	_, ok := cutArguedThat(s)
+	return ok && PointsBack(s)
+}
+
+// arguedOpenings are the openings that Clean keeps because they make what follows an opinion or a guess.
+var arguedOpenings = []string{"we argue that ", "we believe that ", "we hypothesize that ", "we conjecture that "}
+
+// cutArguedThat returns what follows s's opening "We argue that " or its kind, and whether s opens with one.
+func cutArguedThat(s string) (string, bool) {
+	if len(s) < 3 || s[0]|0x20 != 'w' || s[1] != 'e' || s[2] != ' ' {
+		return s, false
+	}
+	for _, h := range arguedOpenings {
+		if len(s) > len(h) && strings.EqualFold(s[:len(h)], h) {
+			return s[len(h):], true
+		}
+	}
+	return s, false
+}
+
+// claimPointsBack reports a pointer anywhere in an argued claim: "this", "these", "those" or "such" before a
+// noun that is not the paper's own ("this task", not "this paper" or "such as"), or an "instead" that is not
+// "instead of". "their" may name a noun of the claim itself ("…benchmarks are too simple because their…").
+func claimPointsBack(claim string) bool {
+	words := strings.Fields(claim)
+	for i, w := range words {
+		bare := strings.ToLower(strings.TrimRight(w, ",;:.)"))
+		next := ""
+		if i+1 < len(words) {
+			next = strings.ToLower(words[i+1])
+		}
+		switch {
+		case bare == "instead" && next != "of":
+			return true
+		case InList(" this these those such ", bare) && bare == strings.TrimRight(w, ",;:.)") &&
+			next != "as" && !namesPaper(next):
+			return true
+		}
+	}
+	return false
 }
 
 // subjectPointsBack is PointsBack for the sentence's first words.
@@ -602,12 +657,12 @@ func subjectPointsBack(s string) bool {
 func OwnVoice(s string) bool {
 	w, rest, _ := strings.Cut(s, " ")
 	if w == "We" || w == "Our" {
-		return true
+		return !ArguedPointsBack(s) // "We argue that this imposes…" says what it argues against only before it
 	}
 	// "this" among the first four words: "This paper…", "In this paper…", "The aim of this study…"
 	for i := 0; i < 4 && rest != ""; i++ {
 		if w == "This" || w == "this" {
-			return namesPaper(rest)
+			return namesPaper(rest) && !ArguedPointsBack(s)
 		}
 		w, rest, _ = strings.Cut(rest, " ")
 	}

@@ -150,7 +150,7 @@ func shortlist(m *Model, title string, sentences []string, k int, keep bool, emi
 	w.probs = m.wordProbs(v, w.probs, &w.sigmoids)
 	b := &w.builder
 	*b = candidateBuilder{m: m, probs: w.probs, lex: m.lexOf(v), info: v.info, nTitle: v.nTitle,
-		titleSeen: grow(b.titleSeen, v.nTitle), emit: emit, bestAt: -1, ownAt: -1,
+		titleSeen: grow(b.titleSeen, v.nTitle), emit: emit, bestAt: -1, ownAt: -1, arguedAt: -1,
 		toks: b.toks, gain: b.gain, title: b.title, trail: b.trail, digitFrom: b.digitFrom,
 		heads: b.heads}
 	var toks []token
@@ -174,13 +174,21 @@ func shortlist(m *Model, title string, sentences []string, k int, keep bool, emi
 		}
 	}
 	head, at = b.bestHead, b.bestAt
+	if b.arguedAt >= 0 && (at < 0 || b.arguedScore > b.bestScore) {
+		switch {
+		case b.ownAt >= 0:
+			head, at = b.ownHead, b.ownAt // it points back: the best "We…" takes its place
+		case at < 0:
+			head, at = b.arguedHead, b.arguedAt // nothing else is left
+		} // else the best of the others
+	}
 	if b.ownAt >= 0 && compress.PointsBack(head) {
 		head, at = b.ownHead, b.ownAt // "This motivates…" gives way to the best "We…"
 	}
 	if at >= 0 && contrastFollows(head[at:]) {
 		at = len(head) // the sentence whole: what the cut keeps is often the half the contrast answers
 	}
-	b.emit, b.bestHead, b.ownHead = nil, "", "" // the workspace must not keep the caller's closure or text alive
+	b.emit, b.bestHead, b.ownHead, b.arguedHead = nil, "", "", "" // the workspace must not keep the caller's closure or text alive
 	return head, at
 }
 
@@ -204,6 +212,12 @@ type candidateBuilder struct {
 	ownAt    int
 	ownScore float64
 	own      bool // the head being built is in the paper's own voice
+	// the best argued claim that points back ("We argue that this imposes…", "…well suited for this task"):
+	// kept apart, so that a best one gives way to the best "We…", or without one to the best of the others
+	arguedHead  string
+	arguedAt    int
+	arguedScore float64
+	argued      bool // the head being built is such a claim
 
 	// scratch, reused from head to head
 	toks      []token
@@ -304,7 +318,11 @@ func (b *candidateBuilder) add(h compress.Head, toks []token, delta float64, ran
 			b.emit(c)
 		} else {
 			s := b.m.ScoreCandidate(f)
-			if b.bestAt < 0 || s > b.bestScore {
+			if b.argued {
+				if b.arguedAt < 0 || s > b.arguedScore {
+					b.arguedHead, b.arguedAt, b.arguedScore = c.head, c.at, s
+				}
+			} else if b.bestAt < 0 || s > b.bestScore {
 				b.bestHead, b.bestAt, b.bestScore = c.head, c.at, s
 			}
 			if b.own && (b.ownAt < 0 || s > b.ownScore) {
@@ -313,6 +331,7 @@ func (b *candidateBuilder) add(h compress.Head, toks []token, delta float64, ran
 		}
 	}
 	b.own = b.emit == nil && compress.OwnVoice(h.Text)
+	b.argued = b.emit == nil && compress.ArguedPointsBack(h.Text)
 	make1(len(h.Text), n, h.Kind)
 	verbs := 0 // the words up to the last finite verb: a cut after it drops none (dropsVerb)
 	var frontFrom, frontTo int
