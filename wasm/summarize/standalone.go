@@ -65,8 +65,8 @@ func dropMidConnective(s string) string {
 
 // connectiveAside reports a connective between before and after that sets off no clause of its own: before is
 // an adverbial and after opens the subject, or before is a subject and after its verb. A subject of more than
-// five words must open with a determiner and be followed by an auxiliary or a modal ("The task of learning
-// generative models of graphs, however, has…"). Anything else, a verb or a comma before it, a "that" it follows,
+// five words must open as a noun phrase (nounOpening) and be followed by an auxiliary or a modal ("The task of
+// learning generative models of graphs, however, has…"). Anything else, a verb or a comma before it, a "that" it follows,
 // stays as written.
 func connectiveAside(before, after string) bool {
 	if strings.IndexByte(before, ',') >= 0 || compress.HoldsVerb(before) || strings.HasSuffix(before, " that") {
@@ -78,10 +78,30 @@ func connectiveAside(before, after string) bool {
 	}
 	first, n := firstFields(before, 6)
 	next = strings.ToLower(next)
-	if n > 5 && !(compress.HoldsVerb(next) && compress.InList(subjectDets+"these those ", strings.ToLower(first))) {
+	if n > 5 && !(compress.HoldsVerb(next) && compress.InList(subjectDets+"these those ", strings.ToLower(first)) &&
+		nounOpening(before)) {
 		return false // a long before may be a clause whose verb is not in clauseVerbs, unless a noun phrase opens it and an auxiliary follows
 	}
 	return !compress.OpensAdverbial(before) && predicate(before, next)
+}
+
+// nounOpening reports a long subject that opens as a noun phrase: its determiner, at most three words, then a
+// preposition ("The task of…", "The recent success of…", "A network trained on…"), and no word before the
+// preposition that reads as a verb ("This approach yields good accuracy on benchmarks" is a clause: its
+// "however" sets off a second one).
+func nounOpening(before string) bool {
+	words := strings.Fields(strings.ToLower(before))
+	for i := 2; i < len(words) && i <= 4; i++ {
+		if compress.InList(" of in on for with from by at over under across between ", words[i]) {
+			for _, w := range words[1:i] {
+				if thirdPerson(w) {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
 }
 
 // subjectDets open a short subject whose verb may be told by its -s: "This paper, in contrast, discusses…".

@@ -647,8 +647,25 @@ func TestTLDRAsksEveryQuestionOfItsList(t *testing.T) {
 // A connective after a long subject goes too when a determiner opens the subject and an auxiliary follows: the
 // sentences of train BypdvewVM ("The recent success of deep networks in machine learning and AI, however, has
 // inspired…") and Hy1d-ebAb ("The task of learning generative models of graphs, however, has…") kept "however"
-// as a TL;DR, a contrast with text the reader does not see. A long opening that may be a clause keeps it.
+// as a TL;DR, a contrast with text the reader does not see. A long opening that may be a clause keeps it: "This
+// approach yields good accuracy on benchmarks, however, can be slow…" would lose its second clause's comma.
 func TestTLDRDropsAConnectiveAfterALongSubject(t *testing.T) {
+	// written sentences first: they need no ../shared
+	for in, want := range map[string]string{
+		"The model trained on large corpora of text, however, is slow at inference time.":     "The model trained on large corpora of text is slow at inference time.",
+		"A network trained on a large corpus of images, however, can fail on rotated inputs.": "A network trained on a large corpus of images can fail on rotated inputs.",
+	} {
+		assert.Equal(t, want, summarize.TLDR("Methods", in))
+	}
+	for _, s := range []string{
+		"Deep networks trained with stochastic gradient descent generalize well, however, remain fragile.",
+		"Networks trained with stochastic gradient descent on images generalize, however, can fail.",
+		"This approach yields good accuracy on benchmarks, however, can be slow on large graphs.",
+		"The method improves results on standard benchmarks, however, is slow on large graphs.",
+		"A model achieves good accuracy on most benchmarks, however, can be slow on large graphs.",
+	} {
+		assert.Equal(t, s, summarize.TLDR("Methods", s))
+	}
 	for _, tt := range []struct {
 		id   string
 		sent int
@@ -660,12 +677,6 @@ func TestTLDRDropsAConnectiveAfterALongSubject(t *testing.T) {
 		s := sharedRecordByID(t, tt.id).Sentences[tt.sent]
 		got := summarize.TLDR("Methods", s)
 		assert.True(t, strings.HasPrefix(got, tt.want), "%s: %q", tt.id, got)
-	}
-	for _, s := range []string{
-		"Deep networks trained with stochastic gradient descent generalize well, however, remain fragile.",
-		"Networks trained with stochastic gradient descent on images generalize, however, can fail.",
-	} {
-		assert.Equal(t, s, summarize.TLDR("Methods", s))
 	}
 }
 
