@@ -12,16 +12,22 @@ const maxQuestionList = 400
 // questionList completes a TL;DR that announces a list of questions and ends on the first of them ("We study
 // the following three fundamental problems about ridge regression: what is the structure of the estimator?"):
 // the sentence splitter ends a sentence at each "?", so the other questions follow as sentences of their own
-// ("(2) how to correctly use cross-validation…?", "and (3) how to accelerate…?"). They are added, without their
-// numbers and set off by commas so that the TL;DR stays one sentence ("…of the estimator, how to correctly use…,
-// and how to accelerate…?"), as long as it stays within maxQuestionList bytes; a TL;DR that announces no list,
-// or whose sentence is not found, is returned as it is.
+// ("(2) how to correctly use cross-validation…?", "and (3) how to accelerate…?"). They are added up to the
+// announced count ("two", "three"…; with "several" or "following", while they stay numbered when the first one
+// added was), each cleaned as the TL;DR was (compress.Clean) and without its number, in one sentence: "q1 and
+// q2?", "q1, q2, and q3?". Each question after the colon opens in lower case unless its first word is a name or
+// an acronym. The TL;DR stays within maxQuestionList bytes; one that announces no list, or whose sentence is not
+// found, is returned as it is.
 func questionList(t string, sents []string) string {
 	if !strings.HasSuffix(t, "?") {
 		return t
 	}
 	colon := strings.LastIndexAny(t, ":;")
-	if colon < 0 || !announcesList(strings.ToLower(t[:colon])) {
+	if colon < 0 {
+		return t
+	}
+	count := announcedCount(strings.ToLower(t[:colon]))
+	if count == 0 {
 		return t
 	}
 	tail := t[max(colon+1, len(t)-24):]
@@ -29,24 +35,54 @@ func questionList(t string, sents []string) string {
 		if !strings.HasSuffix(s, tail) {
 			continue
 		}
-		out := t
+		var qs []string
+		size, numbered := len(t), false
 		for _, next := range sents[i+1:] {
-			q, ok := listedQuestion(next)
-			if !ok || len(out)+1+len(q) > maxQuestionList {
+			q, num, ok := listedQuestion(next)
+			if !ok || len(qs)+1 >= count || len(qs) > 0 && numbered && !num || size+6+len(q) > maxQuestionList {
 				break
 			}
-			out = out[:len(out)-1] + ", " + q
+			if len(qs) == 0 {
+				numbered = num
+			}
+			qs = append(qs, q)
+			size += 6 + len(q)
 		}
-		return out
+		if len(qs) == 0 {
+			return t
+		}
+		out := t[:colon+1] + " " + lowerFirst(strings.TrimLeft(t[colon+1:len(t)-1], " "))
+		for j, q := range qs {
+			switch last := j == len(qs)-1; {
+			case last && len(qs) == 1 && !opensWithAnd(q):
+				out += " and " + q
+			case last && !opensWithAnd(q):
+				out += ", and " + q
+			default:
+				out += ", " + q
+			}
+		}
+		return out + "?"
 	}
 	return t
 }
 
-// announcesList reports whether before, lower-cased, names a number of questions or problems ("two important
-// research questions", "the following three fundamental problems").
-func announcesList(before string) bool {
-	return containsAny(before, " questions", " problems", " issues", " challenges") &&
-		containsAny(before, "two ", "three ", "four ", "five ", "several ", "following ")
+// announcedCount returns how many questions before, lower-cased, announces: 2 for "two important research
+// questions", 3 for "the following three fundamental problems", maxQuestionList for "several" or "following"
+// alone, 0 for no list.
+func announcedCount(before string) int {
+	if !containsAny(before, " questions", " problems", " issues", " challenges") {
+		return 0
+	}
+	for n, w := range []string{"two ", "three ", "four ", "five "} {
+		if strings.Contains(before, w) {
+			return n + 2
+		}
+	}
+	if containsAny(before, "several ", "following ") {
+		return maxQuestionList
+	}
+	return 0
 }
 
 func containsAny(s string, subs ...string) bool {
@@ -58,15 +94,36 @@ func containsAny(s string, subs ...string) bool {
 	return false
 }
 
-// questionWords open a question that needs no number to belong to a list.
-const questionWords = " what how why which when where who whether is are can does do will should could would "
+// opensWithAnd reports a question that already opens with its "and" or "or".
+func opensWithAnd(q string) bool {
+	return strings.HasPrefix(q, "and ") || strings.HasPrefix(q, "or ")
+}
 
-// listedQuestion returns s, a sentence that follows a question of a list, without its number and with its
-// question word in lower case ("and (3) how to accelerate…?" → "and how to accelerate…?"), and whether it is the next question of that list: it ends in "?"
-// and either had a number or opens with a question word.
-func listedQuestion(s string) (string, bool) {
+// lowerFirst lower-cases the first letter of s, which no longer opens a sentence, unless its first word is a
+// name or an acronym: a capital after the first letter ("BERT", "ImageNet"), or a word that is not all letters.
+func lowerFirst(s string) string {
+	w := firstWord(s)
+	if w == "" || w[0] < 'A' || w[0] > 'Z' {
+		return s
+	}
+	for i := 1; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return s
+		}
+	}
+	return string(w[0]+'a'-'A') + s[1:]
+}
+
+// questionWords open a question that needs no number to belong to a list.
+const questionWords = " what how why which when where who whether is are can does do will should could would to "
+
+// listedQuestion returns s, a sentence that follows a question of a list, cleaned as a TL;DR is, without its
+// number and its closing "?", its first word in lower case ("and (3) How to accelerate…?" → "and how to
+// accelerate…"); whether it had a number; and whether it is the next question of that list: it ends in "?" and
+// either had a number or opens with a question word.
+func listedQuestion(s string) (string, bool, bool) {
 	if !strings.HasSuffix(s, "?") || len(s) > maxQuestionList/2 {
-		return "", false
+		return "", false, false
 	}
 	and := ""
 	if w := firstWord(s); (w == "and" || w == "or") && len(s) > len(w) && s[len(w)] == ' ' {
@@ -78,10 +135,14 @@ func listedQuestion(s string) (string, bool) {
 			s, numbered = s[end+2:], true
 		}
 	}
-	if w := firstWord(s); compress.InList(questionWords, strings.ToLower(w)) {
-		return and + strings.ToLower(w) + s[len(w):], true // it no longer opens a sentence
+	if !numbered && !compress.InList(questionWords, strings.ToLower(firstWord(s))) {
+		return "", false, false
 	}
-	return and + s, numbered
+	q := strings.TrimRight(compress.Clean(s), ".?! ")
+	if q == "" {
+		return "", false, false
+	}
+	return and + lowerFirst(q), numbered, true
 }
 
 // listNumber reports whether inner, the text of a bracket, numbers an item of a list: "2", "ii", "b".
