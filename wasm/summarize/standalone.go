@@ -398,6 +398,11 @@ func dropWeAdverb(s string) string {
 	return "We " + after
 }
 
+// thatClauseVerbs open a leading clause whose "that" starts a clause with its own content: "Noting that most
+// graphs are sparse, we…" says what it notes and stays. "With that in mind, we…", "For that purpose, we…" and
+// "Given that, we…" point back and go.
+const thatClauseVerbs = " given noting observing realizing recognizing "
+
 func dropGlue(s string) string {
 	comma := strings.IndexByte(s, ',')
 	if we := strings.Index(s, " we "); we > 0 && (comma < 0 || we < comma) {
@@ -415,7 +420,7 @@ func dropGlue(s string) string {
 		return s
 	}
 	glue := len(lead) == 1 && glueWords[lead[0]]
-	if !glue && len(lead) > 1 && lead[1] != "that" { // "Noting that most graphs are sparse, we…" says what it notes
+	if !glue && len(lead) > 1 && !(len(lead) > 2 && lead[1] == "that" && compress.InList(thatClauseVerbs, lead[0])) {
 		for _, g := range glueStarts {
 			if lead[0] == g {
 				for _, w := range lead[1:] {

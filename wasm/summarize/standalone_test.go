@@ -697,6 +697,18 @@ func TestTLDRDropsAConnectiveAfterALongSubject(t *testing.T) {
 // issue, we propose…", ByxoqJrtvr "Informed by this observation, we propose…" and Hkg_8xBYDS "Realizing such a
 // limitation, we contribute…". One that points nowhere is content and stays.
 func TestTLDRDropsALeadingParticipleThatPointsBack(t *testing.T) {
+	// written sentences first: they need no ../shared. A "that" that opens a clause with its own content stays;
+	// one that points back goes.
+	for _, s := range []string{
+		"Noting that most graphs in practice are sparse, we propose a sampler that visits each edge once.",
+		"Given that most graphs in practice are sparse, we propose a sampler that visits each edge once.",
+	} {
+		assert.Equal(t, s, summarize.TLDR("Samplers", s))
+	}
+	for _, lead := range []string{"With that in mind, ", "For that purpose, ", "Given that, "} {
+		assert.Equal(t, "We propose a sampler that visits each edge of a sparse graph once.",
+			summarize.TLDR("Samplers", lead+"we propose a sampler that visits each edge of a sparse graph once."), lead)
+	}
 	for _, tt := range []struct{ id, start string }{
 		{"SJCq_fZ0Z", "We propose an alternative algorithm, Sparse Attentive Backtracking"},
 		{"ByxoqJrtvr", "We propose a very simple algorithm for learning behaviors"},
@@ -706,8 +718,6 @@ func TestTLDRDropsALeadingParticipleThatPointsBack(t *testing.T) {
 		got := summarize.TLDR(r.Title, r.Abstract)
 		assert.True(t, strings.HasPrefix(got, tt.start), "%s: %q", tt.id, got)
 	}
-	s := "Noting that most graphs in practice are sparse, we propose a sampler that visits each edge once."
-	assert.Equal(t, s, summarize.TLDR("Samplers", s))
 }
 
 // An intent before the glue verb does not keep the pointer: train rkeH6AEYvr read "We attempt to address these
