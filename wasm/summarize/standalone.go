@@ -194,9 +194,9 @@ func dropGlueClaim(s string) string {
 		if r, ok := afterGlueObject(rest); ok {
 			if how, ok := strings.CutPrefix(r, "by "); ok {
 				if out, ok := byGerund(how); ok && !pointsBack(out) {
-					if intent == "propose to " {
+					if intent == "propose to " && !compress.InList(" propose present introduce ", firstWord(out)) {
 						return "We propose to " + out // a proposal stays one: "We propose to use symbolic…"
-					}
+					} // "We propose to address this issue by proposing X" proposes X, not "to propose X"
 					return "We " + out // "We attempt to address these problems by proposing X": they propose X
 				}
 			} else if verb, tail, ok := strings.Cut(strings.TrimPrefix(r, "and "), " "); ok && intent == "" && strings.HasPrefix(r, "and ") &&
