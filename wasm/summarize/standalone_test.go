@@ -373,17 +373,19 @@ func TestTLDRKeepsTheScopeOfItsClaim(t *testing.T) {
 // "We address this question by systematically evaluating…", and train ryxnHhRqFm ended "…(GLMP) networks to
 // address this issue.".
 func TestTLDRSaysWhatThePaperDoesNotWhatItAnswers(t *testing.T) {
-	for _, tt := range []struct{ id, want string }{
-		{"Bkgv71rtwr", "We augment the state-of-the-art domain adaptation technique, Self-Ensembling, with category-agnostic clusters in target domain."},
-		{"H1gBhkBFDH", "We propose a modular framework for the design and implementation of G-CNNs for arbitrary Lie groups."},
-		{"HJxrVA4FDS", "We systematically evaluate neural network architectures"},
-		{"ryxnHhRqFm", "We propose the global-to-local memory pointer (GLMP) networks."},
-		{"HJgY6R4YPH", "We propagate labels using a manifold structure, and enforce cycle consistency"},
-	} {
-		r := sharedRecordByID(t, tt.id)
-		got := summarize.TLDR(r.Title, r.Abstract)
-		assert.True(t, strings.HasPrefix(got, tt.want), "%s: %q", tt.id, got)
-	}
+	t.Run("records", func(t *testing.T) {
+		for _, tt := range []struct{ id, want string }{
+			{"Bkgv71rtwr", "We augment the state-of-the-art domain adaptation technique, Self-Ensembling, with category-agnostic clusters in target domain."},
+			{"H1gBhkBFDH", "We propose a modular framework for the design and implementation of G-CNNs for arbitrary Lie groups."},
+			{"HJxrVA4FDS", "We systematically evaluate neural network architectures"},
+			{"ryxnHhRqFm", "We propose the global-to-local memory pointer (GLMP) networks."},
+			{"HJgY6R4YPH", "We propagate labels using a manifold structure, and enforce cycle consistency"},
+		} {
+			r := sharedRecordByID(t, tt.id)
+			got := summarize.TLDR(r.Title, r.Abstract)
+			assert.True(t, strings.HasPrefix(got, tt.want), "%s: %q", tt.id, got)
+		}
+	})
 	// a purpose the words before it need stays, and so does a verb with an object that points nowhere
 	for abstract, want := range map[string]string{
 		"We propose model inversion networks (MINs) as an approach to solve such problems.":         "We propose model inversion networks (MINs) as an approach to solve such problems.",
@@ -679,18 +681,20 @@ func TestTLDRDropsAConnectiveAfterALongSubject(t *testing.T) {
 	} {
 		assert.Equal(t, s, summarize.TLDR("Methods", s))
 	}
-	for _, tt := range []struct {
-		id   string
-		sent int
-		want string
-	}{
-		{"BypdvewVM", 1, "The recent success of deep networks in machine learning and AI has inspired"},
-		{"Hy1d-ebAb", 4, "The task of learning generative models of graphs has its unique challenges."},
-	} {
-		s := sharedRecordByID(t, tt.id).Sentences[tt.sent]
-		got := summarize.TLDR("Methods", s)
-		assert.True(t, strings.HasPrefix(got, tt.want), "%s: %q", tt.id, got)
-	}
+	t.Run("records", func(t *testing.T) {
+		for _, tt := range []struct {
+			id   string
+			sent int
+			want string
+		}{
+			{"BypdvewVM", 1, "The recent success of deep networks in machine learning and AI has inspired"},
+			{"Hy1d-ebAb", 4, "The task of learning generative models of graphs has its unique challenges."},
+		} {
+			s := sharedRecordByID(t, tt.id).Sentences[tt.sent]
+			got := summarize.TLDR("Methods", s)
+			assert.True(t, strings.HasPrefix(got, tt.want), "%s: %q", tt.id, got)
+		}
+	})
 }
 
 // A leading participle clause that points back goes like the other glue: train SJCq_fZ0Z began "Addressing this
@@ -709,15 +713,17 @@ func TestTLDRDropsALeadingParticipleThatPointsBack(t *testing.T) {
 		assert.Equal(t, "We propose a sampler that visits each edge of a sparse graph once.",
 			summarize.TLDR("Samplers", lead+"we propose a sampler that visits each edge of a sparse graph once."), lead)
 	}
-	for _, tt := range []struct{ id, start string }{
-		{"SJCq_fZ0Z", "We propose an alternative algorithm, Sparse Attentive Backtracking"},
-		{"ByxoqJrtvr", "We propose a very simple algorithm for learning behaviors"},
-		{"Hkg_8xBYDS", "We contribute by proposing a scalable evaluation protocol"},
-	} {
-		r := sharedRecordByID(t, tt.id)
-		got := summarize.TLDR(r.Title, r.Abstract)
-		assert.True(t, strings.HasPrefix(got, tt.start), "%s: %q", tt.id, got)
-	}
+	t.Run("records", func(t *testing.T) {
+		for _, tt := range []struct{ id, start string }{
+			{"SJCq_fZ0Z", "We propose an alternative algorithm, Sparse Attentive Backtracking"},
+			{"ByxoqJrtvr", "We propose a very simple algorithm for learning behaviors"},
+			{"Hkg_8xBYDS", "We contribute by proposing a scalable evaluation protocol"},
+		} {
+			r := sharedRecordByID(t, tt.id)
+			got := summarize.TLDR(r.Title, r.Abstract)
+			assert.True(t, strings.HasPrefix(got, tt.start), "%s: %q", tt.id, got)
+		}
+	})
 }
 
 // An intent before the glue verb does not keep the pointer: train rkeH6AEYvr read "We attempt to address these
@@ -734,15 +740,17 @@ func TestTLDRSaysWhatThePaperDoesAfterAnIntent(t *testing.T) {
 	} {
 		assert.Equal(t, s, summarize.TLDR("Methods", s))
 	}
-	for _, tt := range []struct{ id, start string }{
-		{"rkeH6AEYvr", "We propose a novel architecture that traverses an image pyramid"},
-		{"Sy3XxCx0Z", "We enrich the state-of-the-art neural natural language inference models"},
-		{"By3v9k-RZ", "We propose to use symbolic meaning representations"},
-	} {
-		r := sharedRecordByID(t, tt.id)
-		got := summarize.TLDR(r.Title, r.Abstract)
-		assert.True(t, strings.HasPrefix(got, tt.start), "%s: %q", tt.id, got)
-	}
+	t.Run("records", func(t *testing.T) {
+		for _, tt := range []struct{ id, start string }{
+			{"rkeH6AEYvr", "We propose a novel architecture that traverses an image pyramid"},
+			{"Sy3XxCx0Z", "We enrich the state-of-the-art neural natural language inference models"},
+			{"By3v9k-RZ", "We propose to use symbolic meaning representations"},
+		} {
+			r := sharedRecordByID(t, tt.id)
+			got := summarize.TLDR(r.Title, r.Abstract)
+			assert.True(t, strings.HasPrefix(got, tt.start), "%s: %q", tt.id, got)
+		}
+	})
 }
 
 // A TL;DR that states a comparison keeps what bounds it: dev BJxlmeBKwS read "…achieves state-of-the-art fricative
