@@ -22,11 +22,17 @@ func questionList(t string, sents []string) string {
 	if !strings.HasSuffix(t, "?") {
 		return t
 	}
-	colon := strings.LastIndexAny(t, ":;")
+	lower := strings.ToLower(t)
+	noun := listNoun(lower)
+	if noun < 0 {
+		return t
+	}
+	colon := strings.IndexAny(t[noun:], ":;") // the first after the list noun: "is the ratio 1:2 optimal?" keeps its own
 	if colon < 0 {
 		return t
 	}
-	count := announcedCount(strings.ToLower(t[:colon]))
+	colon += noun
+	count := announcedCount(lower[:noun+1]) // with the space after the last word
 	if count == 0 {
 		return t
 	}
@@ -51,7 +57,9 @@ func questionList(t string, sents []string) string {
 		if len(qs) == 0 {
 			return t
 		}
-		out := t[:colon+1] + " " + lowerFirst(strings.TrimLeft(t[colon+1:len(t)-1], " "))
+		first := t[colon+1 : len(t)-1]
+		q1 := strings.TrimLeft(first, " ")
+		out := t[:colon+1] + first[:len(first)-len(q1)] + lowerFirst(q1) // the spacing as written
 		for j, q := range qs {
 			switch last := j == len(qs)-1; {
 			case last && len(qs) == 1 && !opensWithAnd(q):
@@ -67,17 +75,33 @@ func questionList(t string, sents []string) string {
 	return t
 }
 
-// announcedCount returns how many questions before, lower-cased, announces: 2 for "two important research
-// questions", 3 for "the following three fundamental problems", maxQuestionList for "several" or "following"
-// alone, 0 for no list.
-func announcedCount(before string) int {
-	if !containsAny(before, " questions", " problems", " issues", " challenges") {
-		return 0
-	}
-	for n, w := range []string{"two ", "three ", "four ", "five "} {
-		if strings.Contains(before, w) {
-			return n + 2
+// listNouns are the nouns that announce a list of questions.
+var listNouns = []string{" questions", " problems", " issues", " challenges"}
+
+// listNoun returns where the first list noun of lower opens, or -1.
+func listNoun(lower string) int {
+	at := -1
+	for _, n := range listNouns {
+		if i := strings.Index(lower, n); i >= 0 && (at < 0 || i < at) {
+			at = i
 		}
+	}
+	return at
+}
+
+// announcedCount returns how many questions the words before the list noun, lower-cased, announce: 2 for "two
+// important research questions", 3 for "the following three fundamental problems" and for "for two datasets,
+// we study three" (the number word nearest the noun), maxQuestionList for "several" or "following" alone, 0
+// for no count.
+func announcedCount(before string) int {
+	n, at := 0, -1
+	for i, w := range []string{"two ", "three ", "four ", "five "} {
+		if j := strings.LastIndex(before, w); j > at && (j == 0 || before[j-1] == ' ') {
+			n, at = i+2, j
+		}
+	}
+	if n > 0 {
+		return n
 	}
 	if containsAny(before, "several ", "following ") {
 		return maxQuestionList

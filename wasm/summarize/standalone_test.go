@@ -641,7 +641,11 @@ func TestTLDRAsksEveryQuestionOfItsList(t *testing.T) {
 			"We study four questions: (1) how to choose the step size? (2) how to choose $\\lambda$ (the regularization parameter)? (3) how do Smith et al. (2019) choose the parameter? Why do networks memorize [12]?": "We study four questions: how to choose the step size, how to choose $\\lambda$, and how do Smith et al. choose the parameter?",
 			// a follow-up opens in lower case unless it is a name or an acronym
 			"We study the following problems about ridge regression: (1) what is the structure of the estimator? (2) To what extent does cross-validation work? (3) does BERT memorize rare words? Is it useful?": "We study the following problems about ridge regression: what is the structure of the estimator, to what extent does cross-validation work, and does BERT memorize rare words?",
-			"We answer the following questions: (1) What is the structure of the estimator? (2) How does it converge? (3) ImageNet or CIFAR, which helps more?":                                                   "We answer the following questions: what is the structure of the estimator, how does it converge, and ImageNet or CIFAR, which helps more?",
+			// the count is the number word nearest the list noun, and the colon the first after it
+			"We answer three questions about two-player games on two benchmarks: (1) is depth needed? (2) is width needed? (3) is data needed? We train many models.": "We answer three questions about two-player games on two benchmarks: is depth needed, is width needed, and is data needed?",
+			"For two datasets, we study three questions: (1) is depth needed? (2) is width needed? (3) is data needed? We train many models.":                         "For two datasets, we study three questions: is depth needed, is width needed, and is data needed?",
+			"We study two questions: is the ratio 1:2 optimal? (2) how does it change with depth? We train many models.":                                              "We study two questions: is the ratio 1:2 optimal and how does it change with depth?",
+			"We answer the following questions: (1) What is the structure of the estimator? (2) How does it converge? (3) ImageNet or CIFAR, which helps more?":       "We answer the following questions: what is the structure of the estimator, how does it converge, and ImageNet or CIFAR, which helps more?",
 		} {
 			assert.Equal(t, want, summarize.TLDR("Depth", in))
 		}
