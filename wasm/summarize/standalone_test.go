@@ -682,6 +682,9 @@ func TestTLDRDropsAConnectiveAfterALongSubject(t *testing.T) {
 		"This approach yields good accuracy on benchmarks, however, can be slow on large graphs.",
 		"The method improves results on standard benchmarks, however, is slow on large graphs.",
 		"A model achieves good accuracy on most benchmarks, however, can be slow on large graphs.",
+		// a past-tense verb before the preposition: the opening is a clause
+		"This model performed well on small graphs, however, can be slow on large ones.",
+		"The method worked well in our experiments, however, is slow on large graphs.",
 	} {
 		assert.Equal(t, s, summarize.TLDR("Methods", s))
 	}
