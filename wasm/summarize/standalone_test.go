@@ -604,6 +604,17 @@ func TestTLDRArguedClaimDoesNotPointBack(t *testing.T) {
 			"process with latent output variables.")
 		assert.Equal(t, "Unlike classical networks, invertible networks learn the forward process with latent output variables.", got)
 	})
+	// a pointer that points forward is none, and the "We…" sentence that would replace a claim must point nowhere
+	t.Run("forward or kept", func(t *testing.T) {
+		for in, want := range map[string]string{
+			"Deep networks are often compared to the brain. Prior comparisons use only a few layers. We argue that the features learned by deep networks are similar to those of the primate visual cortex. To test this, we compare them on five datasets. Our results show a strong match in the later layers.": "We argue that the features learned by deep networks are similar to those of the primate visual cortex.",
+			"Multi-agent learning is hard to analyse. Existing results cover only two agents. We hypothesize that the optimal joint policy is such that each agent acts greedily with respect to a shared potential. We prove this for potential games and show it empirically in three domains.":                 "We hypothesize that the optimal joint policy is such that each agent acts greedily with respect to a shared potential.",
+			"Scaling laws are known for language models. We argue that the gains of this paper's method over prior work come from data, not from architecture. We test it on ImageNet and on three language benchmarks.":                                                                                          "We argue that the gains of this paper's method over prior work come from data, not from architecture.",
+			"Reinforcement learning agents need many samples. We conjecture that agents trained with such auxiliary losses learn faster because the losses shape their representations. We evaluate this claim on Atari and DeepMind Lab.":                                                                        "We conjecture that agents trained with such auxiliary losses learn faster because the losses shape their representations.",
+		} {
+			assert.Equal(t, want, summarize.TLDR("Methods", in))
+		}
+	})
 	t.Run("records", func(t *testing.T) {
 		for _, id := range []string{"S1TgE7WR-", "S1Dh8Tg0-", "rJed6j0cKX", "r1g7y2RqYX", "Byef4anQcE"} {
 			r := sharedRecordByID(t, id)

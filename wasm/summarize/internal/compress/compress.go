@@ -616,8 +616,10 @@ func cutArguedThat(s string) (string, bool) {
 }
 
 // claimPointsBack reports a pointer anywhere in an argued claim: "this", "these", "those" or "such" before a
-// noun that is not the paper's own ("this task", not "this paper" or "such as"), or an "instead" that is not
-// "instead of". "their" may name a noun of the claim itself ("…benchmarks are too simple because their…").
+// noun that is not the paper's own ("this task", not "this paper", "this paper's" or "such as"), or an
+// "instead" that is not "instead of". "those of", "those who/which/that" and "such that" point forward, at what
+// follows them ("…similar to those of the primate visual cortex"). "their" may name a noun of the claim itself
+// ("…benchmarks are too simple because their…").
 func claimPointsBack(claim string) bool {
 	words := strings.Fields(claim)
 	for i, w := range words {
@@ -630,7 +632,27 @@ func claimPointsBack(claim string) bool {
 		case bare == "instead" && next != "of":
 			return true
 		case InList(" this these those such ", bare) && bare == strings.TrimRight(w, ",;:.)") &&
-			next != "as" && !namesPaper(next):
+			next != "as" && !namesPaper(next) && !(bare == "those" && InList(" of who which that ", next)) &&
+			!(bare == "such" && next == "that"):
+			return true
+		}
+	}
+	return false
+}
+
+// PointsBackAnywhere reports a sentence with a pointer anywhere in it: at its subject (PointsBack), inside it as
+// in an argued claim (claimPointsBack: "We evaluate this claim…", "We prove this for…"), or an "it" or "them"
+// as the object of its first verb ("We test it on ImageNet", "We then evaluate them"), before any noun of the
+// sentence it could name; a later one may name a noun of the sentence ("…in plans and models, and how they can
+// create explanations from them"). A sentence that takes the place of an argued claim must have none: "We test
+// it…" tells the reader of a TL;DR less than the claim.
+func PointsBackAnywhere(s string) bool {
+	if PointsBack(s) || claimPointsBack(s) {
+		return true
+	}
+	words := strings.Fields(s)
+	for _, w := range words[min(2, len(words)):min(4, len(words))] {
+		if w = strings.ToLower(strings.TrimRight(w, ",;:.)")); w == "it" || w == "them" {
 			return true
 		}
 	}
@@ -676,7 +698,7 @@ func namesPaper(s string) bool {
 	for range 3 {
 		var w string
 		w, s, _ = strings.Cut(s, " ")
-		w = strings.TrimRight(w, ",;:")
+		w = strings.TrimSuffix(strings.TrimSuffix(strings.TrimRight(w, ",;:"), "'s"), "’s") // "this paper's method"
 		if InList(ownNouns, w) {
 			return true
 		}

@@ -161,9 +161,34 @@ func TestPointsBackAndOwnVoice(t *testing.T) {
 		{"We argue that deeper networks memorize rare examples.", false, true},
 		{"We argue that depth, instead of width, helps such as in vision.", false, true},
 		{"We conjecture that the bound in this paper is tight.", false, true},
+		// "those of", "such that" and "this paper's" point at nothing before the claim
+		{"We argue that the features of deep networks are similar to those of the visual cortex.", false, true},
+		{"We argue that the best learners are those who forget.", false, true},
+		{"We hypothesize that the optimal policy is such that each agent acts greedily.", false, true},
+		{"We argue that the gains of this paper's method come from data.", false, true},
+		{"We argue that the gains of this paper’s method come from data.", false, true},
+		{"We conjecture that agents trained with such auxiliary losses learn faster.", true, false},
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.back, compress.PointsBack(tt.in), "PointsBack(%q)", tt.in)
 		assert.Equal(t, tt.own, compress.OwnVoice(tt.in), "OwnVoice(%q)", tt.in)
+	}
+}
+
+// A sentence that would take the place of an argued claim points back if a pointer is anywhere in it, or if an
+// "it" or "them" is its first verb's object; a later pronoun may name a noun of the sentence itself.
+func TestPointsBackAnywhere(t *testing.T) {
+	for in, want := range map[string]bool{
+		"We test it on ImageNet and on three language benchmarks.":                                 true,
+		"We then evaluate them on Atari.":                                                          true,
+		"We prove this for potential games and show it empirically in three domains.":              true,
+		"We evaluate this claim on Atari and DeepMind Lab.":                                        true,
+		"This motivates an alternative objective.":                                                 true,
+		"Our results show a strong match in the later layers.":                                     false,
+		"We discuss how argumentation can aid in extracting causalities, and how to explain them.": false,
+		"We propose a new readout for graph networks and compare it with those of prior work.":     false,
+		"In this paper, we show that depth helps such that width matters less.":                    false,
+	} {
+		assert.Equal(t, want, compress.PointsBackAnywhere(in), in)
 	}
 }

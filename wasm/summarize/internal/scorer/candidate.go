@@ -174,15 +174,17 @@ func shortlist(m *Model, title string, sentences []string, k int, keep bool, emi
 		}
 	}
 	head, at = b.bestHead, b.bestAt
+	kept := false // the argued claim stays, pointer and all
 	if b.arguedAt >= 0 && (at < 0 || b.arguedScore > b.bestScore) {
 		switch {
-		case b.ownAt >= 0:
+		case b.ownAt >= 0 && !compress.PointsBackAnywhere(b.ownHead):
 			head, at = b.ownHead, b.ownAt // it points back: the best "We…" takes its place
-		case at < 0:
-			head, at = b.arguedHead, b.arguedAt // nothing else is left
+		case b.ownAt >= 0 || at < 0:
+			// "We test it on ImageNet" or nothing else is left: a hedged claim with a mild pointer says more
+			head, at, kept = b.arguedHead, b.arguedAt, true
 		} // else the best of the others
 	}
-	if b.ownAt >= 0 && compress.PointsBack(head) {
+	if b.ownAt >= 0 && !kept && compress.PointsBack(head) {
 		head, at = b.ownHead, b.ownAt // "This motivates…" gives way to the best "We…"
 	}
 	if at >= 0 && contrastFollows(head[at:]) {
