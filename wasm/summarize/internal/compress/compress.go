@@ -6,6 +6,7 @@
 package compress
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -295,15 +296,17 @@ func firstWord(s string) string {
 	return s
 }
 
-// inlines are phrases dropped wherever they stand, with the space before them: mentions of the paper
-// itself and hedges whose removal leaves the sentence grammatical.
-var inlines = []string{" in this paper", " in this work", " in this study", " in this article", " in this note",
-	" potentially", " arguably", " somewhat", " possibly", " presumably", " perhaps", " to some extent",
-	" in some cases", " in principle"}
+// inlines are phrases dropped wherever they stand, with the space before them: mentions of the paper itself.
+// A hedge ("potentially", "in principle", "in some cases", "to some extent") is not one: it bounds the claim,
+// and a TL;DR without it would claim more than the paper.
+var inlines = []string{" in this paper", " in this work", " in this study", " in this article", " in this note"}
 
-// hedgeOpenings are sentence openings that hedge a claim; the claim after them stands alone.
-var hedgeOpenings = []string{"we believe that ", "we hypothesize that ", "we conjecture that ", "we argue that ",
-	"it is shown that ", "it turns out that ", "we find that ", "we found that ", "we observe that "}
+// hedgeOpenings are sentence openings that only announce a result; the result after them stands alone ("We find
+// that X" reports X as found). An opening that makes X an opinion or a guess ("We argue that", "We believe that",
+// "We hypothesize that", "We conjecture that") is not one: without it the TL;DR would state as fact what the
+// paper only argues, so it stays.
+var hedgeOpenings = []string{"it is shown that ", "it turns out that ", "we find that ", "we found that ",
+	"we observe that "}
 
 // hedgeCount is how many of hedgeOpenings dropInline must try on s: every hedge opens with a w or an i,
 // and no other character folds to either (strings.EqualFold), so most sentences need try none.
@@ -350,7 +353,7 @@ func hasInline(s string) bool {
 	for i := strings.IndexByte(s, ' '); i >= 0; {
 		if i+2 < len(s) {
 			for _, p := range inlinesAfter[s[i+1]] {
-				// the third byte first: "in this" and "in some" share two, "perhaps" and "performance" too
+				// the third byte first: every phrase shares " in" with many words
 				if s[i+2] == p[2] && strings.HasPrefix(s[i:], p) {
 					return true
 				}
@@ -384,8 +387,7 @@ func dropBrackets(s string) string {
 	}
 	var buf [8]bracketPair
 	pairs := matchBrackets(s, buf[:0])
-	var b strings.Builder
-	b.Grow(len(s))
+	b := make([]byte, 0, len(s))
 	p := 0 // pairs[p] is the first pair that opens at i or after
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -393,7 +395,7 @@ func dropBrackets(s string) string {
 			p++ // inside a pair already dropped or kept whole
 		}
 		if c != '(' && c != '[' || p == len(pairs) || pairs[p].open != i {
-			b.WriteByte(c)
+			b = append(b, c)
 			continue
 		}
 		end := pairs[p].close
@@ -401,11 +403,64 @@ func dropBrackets(s string) string {
 			isInterval(c, s[i+1:end], s[end]) ||
 			c == '[' && (paper.CitedKeys(s[i+1:end]) || citedNumbers(s[i+1:end])) &&
 				!paper.AsideBetween(s[:i], s[end+1:]) {
-			b.WriteString(s[i : end+1])
+			b = append(b, s[i:end+1]...)
+		} else if c == '(' && isYear(s[i+1:end]) {
+			b = dropCitedNames(b, s[end+1:])
 		}
 		i = end
 	}
-	return b.String()
+	return string(b)
+}
+
+// isYear reports whether inner, the text of a bracket, is a year of publication ("2019", "2017a").
+func isYear(inner string) bool {
+	inner = strings.TrimRight(inner, "abcdef")
+	if len(inner) != 4 || inner[0] != '1' && inner[0] != '2' {
+		return false
+	}
+	for i := 0; i < 4; i++ {
+		if inner[i] < '0' || inner[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// dropCitedNames removes from the end of kept the "Name et al." whose year was just dropped, when the citation
+// is an aside: it follows a name, an acronym or a bracket ("the method (STP) Bergou et al. (2019)" would end
+// "…(STP) Bergou et al.", "MuJoCo Todorov et al. (2012) environments" read "MuJoCo Todorov et al. environments").
+// A citation used as a noun stays ("the schedule of Wilson et al. (2017)", "We follow Wu et al. (2017)"), and so
+// do the trailing spaces of kept when nothing goes.
+func dropCitedNames(kept []byte, after string) []byte {
+	t := len(kept)
+	for t > 0 && kept[t-1] == ' ' {
+		t--
+	}
+	if !bytes.HasSuffix(kept[:t], []byte(" et al.")) {
+		return kept
+	}
+	n := t - len(" et al.")
+	start := bytes.LastIndexByte(kept[:n], ' ') + 1
+	if start < 2 || kept[start] < 'A' || kept[start] > 'Z' || !namesThing(kept[:start-1]) ||
+		!paper.AsideBetween(string(kept[:start]), after) {
+		return kept
+	}
+	return kept[:start]
+}
+
+// namesThing reports whether the last word of before ends in a bracket or has a capital letter after its first
+// byte ("(STP)", "MuJoCo", "BERT"): a name, which a cited "Name et al." can follow only as an aside.
+func namesThing(before []byte) bool {
+	w := before[bytes.LastIndexByte(before, ' ')+1:]
+	if len(w) > 0 && (w[len(w)-1] == ')' || w[len(w)-1] == ']') {
+		return true
+	}
+	for i := 1; i < len(w); i++ {
+		if w[i] >= 'A' && w[i] <= 'Z' {
+			return true
+		}
+	}
+	return false
 }
 
 // complementBracket reports whether a parenthetical between before and after is what the word before it
@@ -520,11 +575,88 @@ func isAcronym(s string) bool {
 // methods…", "It applies…", and after a connective, "Instead, it uses…". A TL;DR is read without that text.
 // "This paper…" and its kind name the paper itself, and the "it" of "It is hard to…" / "It is known that…"
 // names nothing: neither points back.
+//
+// A kept "We argue/believe/hypothesize/conjecture that" is read past as a lead-in is: "We argue that this imposes
+// a limitation…" points back as "This imposes…" does. What such a claim argues is often set against the text
+// before it, so a pointer anywhere in it counts ("…is well suited for this task", "…labels in the graph
+// instead.").
 func PointsBack(s string) bool {
 	if rest, ok := cutLeadIn(s); ok {
 		s = capitalize(rest)
 	}
+	if claim, ok := cutArguedThat(s); ok {
+		return subjectPointsBack(capitalize(claim)) || claimPointsBack(claim)
+	}
 	return subjectPointsBack(s)
+}
+
+// ArguedPointsBack reports an argued claim, after any lead-in, that points back (PointsBack).
+func ArguedPointsBack(s string) bool {
+	if rest, ok := cutLeadIn(s); ok {
+		s = capitalize(rest)
+	}
+	_, ok := cutArguedThat(s)
+	return ok && PointsBack(s)
+}
+
+// arguedOpenings are the openings that Clean keeps because they make what follows an opinion or a guess.
+var arguedOpenings = []string{"we argue that ", "we believe that ", "we hypothesize that ", "we conjecture that "}
+
+// cutArguedThat returns what follows s's opening "We argue that " or its kind, and whether s opens with one.
+func cutArguedThat(s string) (string, bool) {
+	if len(s) < 3 || s[0]|0x20 != 'w' || s[1] != 'e' || s[2] != ' ' {
+		return s, false
+	}
+	for _, h := range arguedOpenings {
+		if len(s) > len(h) && strings.EqualFold(s[:len(h)], h) {
+			return s[len(h):], true
+		}
+	}
+	return s, false
+}
+
+// claimPointsBack reports a pointer anywhere in an argued claim: "this", "these", "those" or "such" before a
+// noun that is not the paper's own ("this task", not "this paper", "this paper's" or "such as"), or an
+// "instead" that is not "instead of". "those of", "those who/which/that" and "such that" point forward, at what
+// follows them ("…similar to those of the primate visual cortex"). "their" may name a noun of the claim itself
+// ("…benchmarks are too simple because their…").
+func claimPointsBack(claim string) bool {
+	words := strings.Fields(claim)
+	for i, w := range words {
+		bare := strings.ToLower(strings.TrimRight(w, ",;:.)"))
+		next := ""
+		if i+1 < len(words) {
+			next = strings.ToLower(words[i+1])
+		}
+		switch {
+		case bare == "instead" && next != "of":
+			return true
+		case InList(" this these those such ", bare) && bare == strings.TrimRight(w, ",;:.)") &&
+			next != "as" && !namesPaper(next) && !(bare == "those" && InList(" of who which that ", next)) &&
+			!(bare == "such" && next == "that"):
+			return true
+		}
+	}
+	return false
+}
+
+// PointsBackAnywhere reports a sentence with a pointer anywhere in it: at its subject (PointsBack), inside it as
+// in an argued claim (claimPointsBack: "We evaluate this claim…", "We prove this for…"), or an "it" or "them"
+// as the object of its first verb ("We test it on ImageNet", "We then evaluate them"), before any noun of the
+// sentence it could name; a later one may name a noun of the sentence ("…in plans and models, and how they can
+// create explanations from them"). A sentence that takes the place of an argued claim must have none: "We test
+// it…" tells the reader of a TL;DR less than the claim.
+func PointsBackAnywhere(s string) bool {
+	if PointsBack(s) || claimPointsBack(s) {
+		return true
+	}
+	words := strings.Fields(s)
+	for _, w := range words[min(2, len(words)):min(4, len(words))] {
+		if w = strings.ToLower(strings.TrimRight(w, ",;:.)")); w == "it" || w == "them" {
+			return true
+		}
+	}
+	return false
 }
 
 // subjectPointsBack is PointsBack for the sentence's first words.
@@ -547,12 +679,12 @@ func subjectPointsBack(s string) bool {
 func OwnVoice(s string) bool {
 	w, rest, _ := strings.Cut(s, " ")
 	if w == "We" || w == "Our" {
-		return true
+		return !ArguedPointsBack(s) // "We argue that this imposes…" says what it argues against only before it
 	}
 	// "this" among the first four words: "This paper…", "In this paper…", "The aim of this study…"
 	for i := 0; i < 4 && rest != ""; i++ {
 		if w == "This" || w == "this" {
-			return namesPaper(rest)
+			return namesPaper(rest) && !ArguedPointsBack(s)
 		}
 		w, rest, _ = strings.Cut(rest, " ")
 	}
@@ -566,7 +698,7 @@ func namesPaper(s string) bool {
 	for range 3 {
 		var w string
 		w, s, _ = strings.Cut(s, " ")
-		w = strings.TrimRight(w, ",;:")
+		w = strings.TrimSuffix(strings.TrimSuffix(strings.TrimRight(w, ",;:"), "'s"), "’s") // "this paper's method"
 		if InList(ownNouns, w) {
 			return true
 		}

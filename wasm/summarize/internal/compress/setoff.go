@@ -4,13 +4,13 @@ import "strings"
 
 // DropSetOff removes s[from:to], a phrase with the space before it. Set off by commas, the phrase takes its
 // commas along, and one comma stays only where it closes a plain opener: one word before a subject ("However, in
-// some cases, this strategy…" → "However, this strategy…") or an adverbial with no subject of its own ("In
+// this work, this strategy…" → "However, this strategy…") or an adverbial with no subject of its own ("In
 // detail, in this paper, instead of…" → "In detail, instead of…"). An adverbial that holds a subject ("Since the
-// loss is convex", "In most cases our method") keeps the phrase. After "that" or inside a clause both go: "Our analysis shows that, in
-// principle, the bound…" → "…shows that the bound…", "We study, in this paper, a CNN" → "We study a CNN", "The
+// loss is convex", "In most cases our method") keeps the phrase. After "that" or inside a clause both go: "Our
+// analysis shows that, in this paper, the bound…" → "…shows that the bound…", "We study, in this paper, a CNN" → "We study a CNN", "The
 // model, in this paper, is trained" → "The model is trained". Where a clause or a verb comes before it and a
-// subject or an object after it ("…entities explain, to some extent, the relational structure…", "When the data is
-// scarce, in principle, the…"), the phrase may be all that marks where one ends, and it stays with its commas.
+// subject or an object after it ("…entities explain, in this work, the relational structure…", "When the data is
+// scarce, in this paper, the…"), the phrase may be all that marks where one ends, and it stays with its commas.
 func DropSetOff(s string, from, to int) string {
 	if from == 0 || s[from-1] != ',' || to >= len(s) || s[to] != ',' {
 		return s[:from] + s[to:]
@@ -25,7 +25,7 @@ func DropSetOff(s string, from, to int) string {
 		// "Different from these methods which…, in this paper, we explore…": a "we" opens the main clause
 		return s[:from] + s[to+1:]
 	case OpensAdverbial(before):
-		return s // "Since the loss is convex, in principle, gradient descent…": where does the clause end?
+		return s // "Since the loss is convex, in this paper, gradient descent…": where does the clause end?
 	case oneWord || weClause(before) || !subject:
 		return s[:from-1] + s[to+1:]
 	}

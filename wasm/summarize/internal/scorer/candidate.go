@@ -150,7 +150,7 @@ func shortlist(m *Model, title string, sentences []string, k int, keep bool, emi
 	w.probs = m.wordProbs(v, w.probs, &w.sigmoids)
 	b := &w.builder
 	*b = candidateBuilder{m: m, probs: w.probs, lex: m.lexOf(v), info: v.info, nTitle: v.nTitle,
-		titleSeen: grow(b.titleSeen, v.nTitle), emit: emit, bestAt: -1, ownAt: -1,
+		titleSeen: grow(b.titleSeen, v.nTitle), emit: emit, bestAt: -1, ownAt: -1, arguedAt: -1,
 		toks: b.toks, gain: b.gain, title: b.title, trail: b.trail, digitFrom: b.digitFrom,
 		heads: b.heads}
 	var toks []token
@@ -174,13 +174,23 @@ func shortlist(m *Model, title string, sentences []string, k int, keep bool, emi
 		}
 	}
 	head, at = b.bestHead, b.bestAt
-	if b.ownAt >= 0 && compress.PointsBack(head) {
+	kept := false // the argued claim stays, pointer and all
+	if b.arguedAt >= 0 && (at < 0 || b.arguedScore > b.bestScore) {
+		switch {
+		case b.ownAt >= 0 && !compress.PointsBackAnywhere(b.ownHead):
+			head, at = b.ownHead, b.ownAt // it points back: the best "We…" takes its place
+		case b.ownAt >= 0 || at < 0:
+			// "We test it on ImageNet" or nothing else is left: a hedged claim with a mild pointer says more
+			head, at, kept = b.arguedHead, b.arguedAt, true
+		} // else the best of the others
+	}
+	if b.ownAt >= 0 && !kept && compress.PointsBack(head) {
 		head, at = b.ownHead, b.ownAt // "This motivates…" gives way to the best "We…"
 	}
 	if at >= 0 && contrastFollows(head[at:]) {
 		at = len(head) // the sentence whole: what the cut keeps is often the half the contrast answers
 	}
-	b.emit, b.bestHead, b.ownHead = nil, "", "" // the workspace must not keep the caller's closure or text alive
+	b.emit, b.bestHead, b.ownHead, b.arguedHead = nil, "", "", "" // the workspace must not keep the caller's closure or text alive
 	return head, at
 }
 
@@ -204,6 +214,12 @@ type candidateBuilder struct {
 	ownAt    int
 	ownScore float64
 	own      bool // the head being built is in the paper's own voice
+	// the best argued claim that points back ("We argue that this imposes…", "…well suited for this task"):
+	// kept apart, so that a best one gives way to the best "We…", or without one to the best of the others
+	arguedHead  string
+	arguedAt    int
+	arguedScore float64
+	argued      bool // the head being built is such a claim
 
 	// scratch, reused from head to head
 	toks      []token
@@ -304,7 +320,11 @@ func (b *candidateBuilder) add(h compress.Head, toks []token, delta float64, ran
 			b.emit(c)
 		} else {
 			s := b.m.ScoreCandidate(f)
-			if b.bestAt < 0 || s > b.bestScore {
+			if b.argued {
+				if b.arguedAt < 0 || s > b.arguedScore {
+					b.arguedHead, b.arguedAt, b.arguedScore = c.head, c.at, s
+				}
+			} else if b.bestAt < 0 || s > b.bestScore {
 				b.bestHead, b.bestAt, b.bestScore = c.head, c.at, s
 			}
 			if b.own && (b.ownAt < 0 || s > b.ownScore) {
@@ -313,6 +333,7 @@ func (b *candidateBuilder) add(h compress.Head, toks []token, delta float64, ran
 		}
 	}
 	b.own = b.emit == nil && compress.OwnVoice(h.Text)
+	b.argued = b.emit == nil && compress.ArguedPointsBack(h.Text)
 	make1(len(h.Text), n, h.Kind)
 	verbs := 0 // the words up to the last finite verb: a cut after it drops none (dropsVerb)
 	var frontFrom, frontTo int
@@ -327,6 +348,7 @@ func (b *candidateBuilder) add(h compress.Head, toks []token, delta float64, ran
 	// A cut keeps the words before it, at least MinWords and not all n; it is never inside a word, and
 	// of the cuts in one gap between words only the first counts: the others keep the same words.
 	var how howClause
+	scope := b.emit == nil && mayDropScope(h.Text) // most heads hold no comparison: no cut asks then
 	for j := compress.MinWords - 1; j < n-1; j++ {
 		if b.emit == nil {
 			how.read(h.Text, toks, j)
@@ -344,7 +366,8 @@ func (b *candidateBuilder) add(h compress.Head, toks []token, delta float64, ran
 		// modifiers ("…on a natural nonsmooth." of "a natural nonsmooth, nonconvex formulation"), before the
 		// "that" clause of an appositive noun ("…(IR), a task." of "a task that can be described as"), between a
 		// subject and its verb (dropsVerb), or inside an adverbial that opens a "that" clause
-		// (frontedAdverbial). Training sees it all the same, so that make weights learns what it learned.
+		// (frontedAdverbial), or before the scope of a comparison or a "not only" without its "but" (dropsScope).
+		// Training sees it all the same, so that make weights learns what it learned.
 		if last, after := toks[j].w, toks[min(j+2, n-1)].w; b.emit == nil && (isNumber(last) ||
 			compress.InList(dangling, last) || endsOnAbbreviation(h.Text[:c.At]) || how.cutInside(h.Text, c.At) ||
 			(last == "only" || isAdverb(last)) && compress.NeedsComplement(toks[j-1].w) ||
@@ -352,11 +375,50 @@ func (b *candidateBuilder) add(h compress.Head, toks []token, delta float64, ran
 			c.Kind == compress.KindComma && betweenModifiers(toks[j-1].w, last, toks[j+1].w) ||
 			c.Kind == compress.KindThat && compress.InList(determiners, toks[j-1].w) &&
 				strings.Contains(h.Text[toks[j-2].end:toks[j-1].start], ",") ||
-			j+1 < verbs && dropsVerb(h.Text, c.At, toks[j+1:verbs]) || frontFrom < c.At && c.At <= frontTo) {
+			j+1 < verbs && dropsVerb(h.Text, c.At, toks[j+1:verbs]) || frontFrom < c.At && c.At <= frontTo ||
+			scope && dropsScope(h.Text[:c.At], c.Kind)) {
 			continue
 		}
 		make1(c.At, j+1, c.Kind)
 	}
+}
+
+// claimStems mark a comparison whose scope a TL;DR must keep: "…achieves the highest accuracy to date" of "…on
+// the ImageNet dataset", "…higher accuracy than common few-shot learning algorithms" of "…in the 1-shot task".
+var claimStems = [...]string{" state-of-the-art", " outperform", " surpass", " highest", " best", " higher", " better",
+	" superior"}
+
+// dropsScope reports a cut that keeps a claim and drops what bounds it: at "on", "in" or "for" after a
+// comparison in the kept clause (since its last comma), which would claim it everywhere, or anywhere after a
+// "not only" whose "but also" it drops ("…not only outperforms the baseline network." of "…in BLEU score but
+// also converges faster"). It allocates nothing: the choice asks it at every such cut.
+func dropsScope(kept string, kind int) bool {
+	clause := kept[strings.LastIndexByte(kept, ',')+1:]
+	if i := strings.Index(clause, "not only "); i >= 0 && !strings.Contains(clause[i:], " but ") {
+		return true
+	}
+	if kind != compress.KindOn && kind != compress.KindIn && kind != compress.KindFor {
+		return false
+	}
+	for _, stem := range claimStems {
+		if i := strings.Index(clause, stem) + len(stem); i >= len(stem) && (i == len(clause) || clause[i] != '-') {
+			return true // not "higher-order", "best-of-n"
+		}
+	}
+	return false
+}
+
+// mayDropScope reports a head where dropsScope may hold for some cut: it holds "not only" or a claimStem.
+func mayDropScope(head string) bool {
+	if strings.Contains(head, "not only ") {
+		return true
+	}
+	for _, stem := range claimStems {
+		if strings.Contains(head, stem) {
+			return true
+		}
+	}
+	return false
 }
 
 // dropsVerb reports a cut at byte from that keeps a subject and drops its verb: the words it drops reach

@@ -72,3 +72,16 @@ func TestScopeLead(t *testing.T) {
 		assert.Equal(t, want, scopeLead(sentence), sentence)
 	}
 }
+
+// No cut drops the scope of a comparison or the "but also" of a "not only": with "on" cuts favoured, a sentence
+// that claims the best accuracy keeps "on ImageNet", and one without a comparison is still cut there.
+func TestNoCutBeforeTheScopeOfAComparison(t *testing.T) {
+	m := modelFavouring(t, "cut_on")
+	got := m.Best("", []string{"We present a quantization method for deep networks that achieves the highest accuracy to date on the ImageNet dataset with 3-bit weights."})
+	assert.Contains(t, got, "on the ImageNet dataset", got)
+	got = m.Best("", []string{"We present a quantization method for deep networks that we train and evaluate on the ImageNet dataset with 3-bit weights."})
+	assert.Equal(t, "We present a quantization method for deep networks that we train and evaluate.", got)
+	m = modelFavouring(t, "cut_in")
+	got = m.Best("", []string{"We propose a new transformer with modified attention layers that not only outperforms the baseline network in BLEU score but also converges faster."})
+	assert.Contains(t, got, "but also converges faster", got)
+}
