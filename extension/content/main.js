@@ -24,10 +24,10 @@ export const pageNow = () => ({ html: document.documentElement.outerHTML, url: l
 /**
  * Shows the cards of one page state. Call teardown(run) before showing the next one (a single-page
  * site that changed its list).
- * @param {{page: Page, analysis: Promise<PageAnalysis>, held: boolean, sendNow: () => void,
+ * @param {{page: Page, analysis: Promise<PageAnalysis>, reply: Promise<PageAnalysis>, held: boolean, sendNow: () => void,
  *   early: Promise<EarlyAnalysis|null>, start: number, imported: number, sent: number, retry: () => void,
  *   known: () => boolean}} t the page
- *   sent, the ANALYZE_PAGE reply, whether the page waits for the early answer's cards, and what sends it then, what the background answered the same page last time
+ *   sent, the ANALYZE_PAGE reply within the page's deadline, the same reply however late, whether the page waits for the early answer's cards, and what sends it then, what the background answered the same page last time
  *   (PORT.PAGE) or null, when the run started and when the module was ready (performance.now()), when the
  *   message was sent (ms since the epoch), what sends the page again (a failed analysis's Try again), whether
  *   the page is known to have papers (failed)
@@ -80,9 +80,21 @@ export async function main(t, run) {
   try {
     reply = await t.analysis;
   } catch (err) {
+    if (run.stopped) return;
     // shown: cards placed, from the early answer (some, should placing the rest have thrown)
-    if (!run.stopped) failed(err, cards.size > 0, t.known(), t.retry);
-    return;
+    failed(err, cards.size > 0, t.known(), t.retry);
+    // Past the page's deadline the reply may still come (a background slow, not stuck): it is shown then as Try
+    // again's would be, the notice gone (and the badge's ! with the background's answer). A reply that failed
+    // rejects here again at once.
+    try {
+      reply = await t.reply;
+    } catch {
+      return;
+    }
+    if (run.stopped) return;
+    removeNotice();
+    document.documentElement.removeAttribute('data-papergist-error');
+    document.documentElement.setAttribute('data-papergist', 'loading');
   }
   const { entries, topics, saved: savedList, timing, forYou } = reply;
   const arrived = performance.timeOrigin + performance.now();

@@ -5,16 +5,18 @@
 // request; in Firefox the background page hosts the module itself, whose analyze is patched.
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { Session, browserUnderTest } from '../lib/browsers.js';
+import { Session, Tab, browserUnderTest } from '../lib/browsers.js';
+import { troubleContentWorld } from '../lib/browser.js';
 import { arxivListing, syntheticPaper } from '../lib/fixtures.js';
 
 const KIND = browserUnderTest();
 const papers = Array.from({ length: 6 }, (_, i) => syntheticPaper(3100 + i));
 
 /**
- * Makes the background's trips to the engine fail ('error'), never come back ('hang', Chromium only), or work again
- * ('off'). Runs in the service worker (Chromium) or in an extension page beside Firefox's background page.
- * @param {{kind: string, mode: 'error'|'hang'|'off'}} arg
+ * Makes the background's trips to the engine fail ('error'), never come back ('hang', Chromium only), come back
+ * 5 s late ('slow', Chromium only), or work again ('off'). Runs in the service worker (Chromium) or in an extension
+ * page beside Firefox's background page.
+ * @param {{kind: string, mode: 'error'|'hang'|'slow'|'off'}} arg
  */
 async function patchEngine({ kind, mode }) {
   if (kind === 'firefox') { // the module's exports, in the background page
@@ -32,6 +34,7 @@ async function patchEngine({ kind, mode }) {
   proto.postMessage = mode === 'off' ? post : function (/** @type {any} */ data, /** @type {any[]} */ ...rest) {
     if (!(data && data.msg && data.msg.type === 'engine/analyze')) return post.call(this, data, ...rest);
     // the offscreen document's reply when it went away before answering (host.js), every time; or none at all
+    if (mode === 'slow') setTimeout(() => post.call(this, data, ...rest), 5000);
     if (mode === 'error') {
       setTimeout(() => this.onmessage({ data: { id: data.id, reply: { ok: false, error: { code: 'engine_stopped', message: 'test: the engine stopped' } } } }), 0);
     }
@@ -47,7 +50,7 @@ describe(`a page whose papers cannot be shown (${KIND})`, () => {
   });
   after(() => s?.dispose());
 
-  /** Patches the engine's trips (patchEngine) where the background runs. @param {'error'|'hang'|'off'} mode */
+  /** Patches the engine's trips (patchEngine) where the background runs. @param {'error'|'hang'|'slow'|'off'} mode */
   async function engine(mode) {
     const arg = { kind: KIND, mode };
     if (KIND === 'firefox') return s.inExtension(patchEngine, arg);
@@ -147,6 +150,36 @@ describe(`a page whose papers cannot be shown (${KIND})`, () => {
     const next = await s.openListing(`${url}&next`, 'done');
     assert.equal((await next.cards()).length, 3);
     await next.close();
+    await tab.close();
+  });
+
+  test('an answer that comes after the page\'s own deadline: the page said it failed, then shows the cards and drops the notice', { skip: KIND === 'firefox' && 'the deadline is shortened in the content script\'s world, which only Chromium\'s DevTools protocol reaches; and Firefox\'s engine call cannot be delayed from outside (a synchronous call in the background page)' }, async () => {
+    const url = 'https://arxiv.org/list/cs.LG/new?late';
+    // a slow script holds the page's parsing, so that the patch is in before the content script starts (DOMContentLoaded)
+    const script = 'https://arxiv.org/static/browse/slow-late.js';
+    s.serve(script, '', 'text/javascript', 200, 1000);
+    await seen(url, arxivListing(papers).replace('</body>', `<script src="${script}"></script></body>`));
+    const page = await s.browser.context.newPage();
+    // the page's 60 s deadline after 1.5 s, in the content script's world only; the engine's answer 5 s late
+    const { cdp, done: patched } = await troubleContentWorld(page, { deadlineMs: 1500 });
+    assert.equal(await engine('slow'), 'patched');
+    let tab;
+    try {
+      await page.goto(url, { waitUntil: 'domcontentloaded' });
+      assert.deepEqual(await patched, ['deadlineMs 1500']);
+      tab = new Tab(KIND, page);
+      await waitState(tab, 'error', 4000);
+    } finally {
+      await engine('off');
+      await cdp.detach();
+    }
+    assert.deepEqual(await state(tab), ['error', 'timeout']);
+    assert.equal(await noticeText(tab), 'Papers not shown: papergist took too long to answer: try again in a moment.');
+    assert.equal((await tab.cards()).length, 0);
+    await waitState(tab, 'done', 15_000);
+    assert.equal((await tab.cards()).length, papers.length, 'the late answer\'s cards');
+    assert.deepEqual(await tab.evaluate(() => [document.querySelectorAll('papergist-notice').length,
+      document.documentElement.getAttribute('data-papergist-error')]), [0, null], 'the notice is gone');
     await tab.close();
   });
 
