@@ -12,6 +12,12 @@ const tabKey = (tabId) => `tab:${tabId}`;
 const savingKey = (tabId) => `saving:${tabId}`;
 /** chrome.storage.session, while a tab's badge flashes ✓ (flashSaved): this worker's LIFE, as savingKey. */
 const flashKey = (tabId) => `flash:${tabId}`;
+/**
+ * chrome.storage.session, while the analysis of a tab's page has failed (pageFailed): the ! badge's tooltip, which
+ * every repaint of the tab's state shows instead (a flash's end, a save's end, a sync changing its paper), until
+ * its page is analyzed or it navigates (setTabPaper). Kept across worker stops, as the badge is.
+ */
+const failedKey = (tabId) => `failed:${tabId}`;
 const LIFE = crypto.randomUUID();
 /**
  * The tabs whose badge this worker has shown a save or a flash on since it started: what an earlier worker left
@@ -20,11 +26,12 @@ const LIFE = crypto.randomUUID();
 const touched = new Set();
 
 /**
- * Remembers the paper a tab shows (null for a listing) and sets its badge.
+ * Remembers the paper a tab shows (null for a listing) and sets its badge: its page was analyzed, or it navigates,
+ * which ends a failure of its last page (pageFailed).
  * @param {number} tabId @param {string|null} paperId
  */
 export async function setTabPaper(tabId, paperId) {
-  await chrome.storage.session.set({ [tabKey(tabId)]: paperId });
+  await Promise.all([chrome.storage.session.set({ [tabKey(tabId)]: paperId }), chrome.storage.session.remove(failedKey(tabId))]);
   await showPaper(tabId, paperId);
 }
 
@@ -184,24 +191,32 @@ async function flashSaved(tabId, title) {
 
 /**
  * Says on a tab's badge (!) that its page's analysis failed, where the page is not known to have papers (the page
- * shows no notice then, see content/main.js). Its next analysis or navigation shows the tab's own state again
- * (setTabPaper). A save under way keeps the badge: its end shows the tab's state.
+ * shows no notice then, see content/main.js). It stays the tab's state (failedKey) until its next analysis or
+ * navigation (setTabPaper): a flash or a save of the tab shows over it for its time, then the ! again. A save under
+ * way keeps its … meanwhile.
  * @param {number} tabId @param {string} title
  */
 export async function pageFailed(tabId, title) {
-  if (saving.has(tabId)) return;
+  await chrome.storage.session.set({ [failedKey(tabId)]: title });
+  if (saving.has(tabId) || flashes.has(tabId)) return;
   await paint(tabId, '!', '#b42318', title);
 }
 
 /** @param {number} tabId */
 export async function forgetTab(tabId) {
-  await chrome.storage.session.remove([tabKey(tabId), savingKey(tabId), flashKey(tabId)]);
+  await chrome.storage.session.remove([tabKey(tabId), savingKey(tabId), flashKey(tabId), failedKey(tabId)]);
 }
 
-/** Shows whether a tab's paper is saved, unless a save of the tab is under way: its end shows the state then. */
+/**
+ * Shows whether a tab's paper is saved, or that its page's analysis failed (pageFailed), unless a save of the tab
+ * is under way: its end shows the state then.
+ */
 async function show(tabId, isSaved) {
   if (saving.has(tabId)) return;
-  await paint(tabId, isSaved ? '✓' : '', '#1a7f37', isSaved ? 'papergist: this paper is saved' : 'papergist');
+  const failed = (await chrome.storage.session.get(failedKey(tabId)))[failedKey(tabId)];
+  if (saving.has(tabId)) return; // begun meanwhile
+  if (typeof failed === 'string') await paint(tabId, '!', '#b42318', failed);
+  else await paint(tabId, isSaved ? '✓' : '', '#1a7f37', isSaved ? 'papergist: this paper is saved' : 'papergist');
 }
 
 /** @type {Map<number, Promise<boolean>>} each tab's last paint: two at once mixed one's text with the other's tooltip */

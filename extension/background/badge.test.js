@@ -184,3 +184,48 @@ test('a save that starts while a linked save\'s ✓ is being painted keeps its o
   await wait(badge.FLASH_MS);
   assert.deepEqual(shown.get(TAB + 6), { text: '!', title: 'papergist: papergist cannot see this tab.' }, 'the failure stays');
 });
+
+/** Tabs of their own: the module keeps each tab's saves and paints across the tests above. */
+const [T21, T22, T23] = [21, 22, 23];
+const FAILED = 'papergist could not look for papers on this page: it hit an error (details in the page\'s console). Reload the page to try again.';
+
+test('a failed page\'s ! stays under a linked save\'s ✓ flash and a save of the tab, and its next analysis clears it', async () => {
+  await badge.setTabPaper(T21, null);
+  await badge.pageFailed(T21, FAILED);
+  assert.deepEqual(shown.get(T21), { text: '!', title: FAILED });
+  await badge.setSaving(T21);
+  await badge.saveEnded(T21, { flash: 'papergist: saved “Linked”' });
+  assert.deepEqual(shown.get(T21), { text: '✓', title: 'papergist: saved “Linked”' }, 'the flash, for its time');
+  await wait(badge.FLASH_MS);
+  assert.deepEqual(shown.get(T21), { text: '!', title: FAILED }, 'the failure again after the flash');
+  await badge.setSaving(T21);
+  await badge.saveEnded(T21, {});
+  assert.deepEqual(shown.get(T21), { text: '!', title: FAILED }, 'and after a save that ended well');
+  await badge.setTabPaper(T21, null); // the page analyzed (a late answer, Try again, an in-place navigation)
+  assert.deepEqual(shown.get(T21), { text: '', title: 'papergist' }, 'success clears it');
+  await badge.setSaving(T21);
+  await badge.saveEnded(T21, { flash: 'papergist: saved “Linked”' });
+  await wait(badge.FLASH_MS);
+  assert.deepEqual(shown.get(T21), { text: '', title: 'papergist' }, 'and it does not come back');
+});
+
+test('a failed page\'s ! stays when the paper the tab showed before is saved elsewhere (a sync), and a navigation clears it', async () => {
+  await badge.setTabPaper(T22, X); // a one-paper page, then in place a listing whose analysis fails
+  await badge.pageFailed(T22, FAILED);
+  local.set(`paper:${X}`, { id: X });
+  badge.paperChanged(X, true);
+  await wait(1);
+  assert.deepEqual(shown.get(T22), { text: '!', title: FAILED });
+  await badge.setTabPaper(T22, X); // the tab navigates back to the paper's page
+  assert.deepEqual(shown.get(T22), { text: '✓', title: 'papergist: this paper is saved' });
+});
+
+test('a page that fails during a save of its tab: the save\'s … stays, and its end shows the !', async () => {
+  await badge.setTabPaper(T23, null);
+  await badge.setSaving(T23);
+  await badge.pageFailed(T23, FAILED);
+  assert.equal(shown.get(T23).text, '…');
+  await badge.saveEnded(T23, {});
+  assert.deepEqual(shown.get(T23), { text: '!', title: FAILED });
+  await badge.forgetTab(T23);
+});
