@@ -183,6 +183,32 @@ describe(`a page whose papers cannot be shown (${KIND})`, () => {
     await tab.close();
   });
 
+  test('an answer after the deadline on a page not known to have papers: the badge\'s ! goes with it', { skip: KIND === 'firefox' && 'as the test above' }, async () => {
+    const url = 'https://arxiv.org/help/api/user-manual?late';
+    const script = 'https://arxiv.org/static/browse/slow-late-help.js';
+    s.serve(script, '', 'text/javascript', 200, 1000);
+    s.serve(url, `<!doctype html><html><head><title>API manual</title></head><body><h1>arXiv API User's Manual</h1><p>How to query.</p><script src="${script}"></script></body></html>`);
+    const page = await s.browser.context.newPage();
+    const { cdp, done: patched } = await troubleContentWorld(page, { deadlineMs: 1500 });
+    assert.equal(await engine('slow'), 'patched');
+    let tab;
+    try {
+      await page.goto(url, { waitUntil: 'domcontentloaded' });
+      assert.deepEqual(await patched, ['deadlineMs 1500']);
+      tab = new Tab(KIND, page);
+      await waitState(tab, 'error', 4000);
+    } finally {
+      await engine('off');
+      await cdp.detach();
+    }
+    const id = await s.tabId(tab);
+    assert.equal((await badgeOf(id, '!'))[0], '!', 'the page failed at its deadline');
+    await waitState(tab, 'done', 15_000);
+    assert.deepEqual(await badgeOf(id, ''), ['', 'papergist'], 'the late answer, with no navigation, clears it');
+    assert.equal(await tab.evaluate(() => document.querySelectorAll('papergist-notice, papergist-card').length), 0);
+    await tab.close();
+  });
+
   test('a failed page that changes in place (a single-page site) shows the cards of its new state, without the notice', async () => {
     const url = 'https://arxiv.org/list/cs.LG/new?fails-then-spa';
     await seen(url, arxivListing(papers));
