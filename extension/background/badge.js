@@ -190,13 +190,50 @@ async function flashSaved(tabId, title) {
 }
 
 /**
+ * The run (content/index.js) of each tab's last answered analysis (ANALYZE_PAGE). Its page's failure at its deadline
+ * and the answer can cross: the background's setTabPaper for the answer, then the page's PAGE_FAILED, and the page
+ * shows the answer's cards after all (content/main.js). In memory: the two come within a message's latency of
+ * each other, while the worker runs.
+ * @type {Map<number, string>}
+ */
+const answered = new Map();
+
+/**
+ * Notes that a tab's page analysis of a run was answered: a failure of that run said later is not shown (pageFailed).
+ * @param {number} tabId @param {unknown} run
+ */
+export function analyzed(tabId, run) {
+  if (typeof run === 'string' && run) answered.set(tabId, run);
+}
+
+/**
+ * Whether a message from a tab's page comes from the page the tab shows now, not one it has left: Chrome says
+ * whether the sender's document is the tab's active one (documentLifecycle; a page left is "cached" or
+ * "pending_deletion"). Where the browser tells the tab's URL (Firefox with the site's host permission; Chrome
+ * only with the tabs permission, which papergist does not ask for), it must be the sender's, with no navigation
+ * under way (pendingUrl). A tab whose URL is not told counts as the sender's page: a real failure must not go
+ * unsaid. (A failure said while the tab navigates, from the page still shown, is cleared as the next commits:
+ * the tab's onUpdated "loading".)
+ * @param {{url?: string, documentLifecycle?: string}} sender @param {{url?: string, pendingUrl?: string}} tab
+ */
+export function fromTabsPage(sender, tab) {
+  if (sender.documentLifecycle && sender.documentLifecycle !== 'active') return false;
+  if (tab.pendingUrl) return false;
+  return !tab.url || !sender.url || tab.url === sender.url;
+}
+
+/**
  * Says on a tab's badge (!) that its page's analysis failed, where the page is not known to have papers (the page
  * shows no notice then, see content/main.js). It stays the tab's state (failedKey) until its next analysis or
- * navigation (setTabPaper): a flash or a save of the tab shows over it for its time, then the ! again. A save under
- * way keeps its … meanwhile.
- * @param {number} tabId @param {string} title
+ * navigation (setTabPaper): a linked save's ✓ flash shows over it for its time, then the ! again; a save of the
+ * tab's own paper ran the engine on that page, and ends it (setTabPaper, background/save-from-tab.js). A save under
+ * way keeps its … meanwhile. A failure of a run already answered (analyzed) is not shown: the page shows the
+ * answer's cards.
+ * @param {number} tabId @param {string} title @param {unknown} [run] the failed run (content/index.js)
  */
-export async function pageFailed(tabId, title) {
+export async function pageFailed(tabId, title, run) {
+  // Checked with no await before the write: the answer's setTabPaper, a task after its analyzed, removes it after.
+  if (typeof run === 'string' && answered.get(tabId) === run) return;
   await chrome.storage.session.set({ [failedKey(tabId)]: title });
   if (saving.has(tabId) || flashes.has(tabId)) return;
   await paint(tabId, '!', '#b42318', title);
@@ -204,6 +241,7 @@ export async function pageFailed(tabId, title) {
 
 /** @param {number} tabId */
 export async function forgetTab(tabId) {
+  answered.delete(tabId);
   await chrome.storage.session.remove([tabKey(tabId), savingKey(tabId), flashKey(tabId), failedKey(tabId)]);
 }
 

@@ -13,11 +13,12 @@ const X = 'arxiv:2401.00001'; // the paper the tab shows
 /** The badge of each tab, and a storage in memory. */
 let shown;
 let local;
+let session;
 beforeEach(() => {
   mock.timers.enable({ apis: ['setTimeout'] });
   shown = new Map();
   local = new Map();
-  const session = new Map();
+  session = new Map();
   const area = (m) => ({
     async get(keys) {
       const want = keys === null ? [...m.keys()] : typeof keys === 'string' ? [keys] : keys;
@@ -189,7 +190,7 @@ test('a save that starts while a linked save\'s ✓ is being painted keeps its o
 const [T21, T22, T23] = [21, 22, 23];
 const FAILED = 'papergist could not look for papers on this page: it hit an error (details in the page\'s console). Reload the page to try again.';
 
-test('a failed page\'s ! stays under a linked save\'s ✓ flash and a save of the tab, and its next analysis clears it', async () => {
+test('a failed page\'s ! stays under a linked save\'s ✓ flash and a failed save, and its next analysis clears it', async () => {
   await badge.setTabPaper(T21, null);
   await badge.pageFailed(T21, FAILED);
   assert.deepEqual(shown.get(T21), { text: '!', title: FAILED });
@@ -199,8 +200,12 @@ test('a failed page\'s ! stays under a linked save\'s ✓ flash and a save of th
   await wait(badge.FLASH_MS);
   assert.deepEqual(shown.get(T21), { text: '!', title: FAILED }, 'the failure again after the flash');
   await badge.setSaving(T21);
-  await badge.saveEnded(T21, {});
-  assert.deepEqual(shown.get(T21), { text: '!', title: FAILED }, 'and after a save that ended well');
+  await badge.saveEnded(T21, { failed: 'no paper found on this page.' });
+  assert.deepEqual(shown.get(T21), { text: '!', title: 'papergist: no paper found on this page.' }, 'a failed save says its own');
+  await badge.setSaving(T21);
+  await badge.saveEnded(T21, { flash: 'papergist: saved “Linked”' });
+  await wait(badge.FLASH_MS);
+  assert.deepEqual(shown.get(T21), { text: '!', title: FAILED }, 'the page\'s failure again at the next repaint');
   await badge.setTabPaper(T21, null); // the page analyzed (a late answer, Try again, an in-place navigation)
   assert.deepEqual(shown.get(T21), { text: '', title: 'papergist' }, 'success clears it');
   await badge.setSaving(T21);
@@ -220,12 +225,65 @@ test('a failed page\'s ! stays when the paper the tab showed before is saved els
   assert.deepEqual(shown.get(T22), { text: '✓', title: 'papergist: this paper is saved' });
 });
 
-test('a page that fails during a save of its tab: the save\'s … stays, and its end shows the !', async () => {
+test('a page that fails during a save of its paper: the save\'s … stays, and the save ends it on ✓ (save-from-tab.js)', async () => {
   await badge.setTabPaper(T23, null);
   await badge.setSaving(T23);
   await badge.pageFailed(T23, FAILED);
   assert.equal(shown.get(T23).text, '…');
+  assert.equal(session.get(`failed:${T23}`), FAILED);
+  // saveTabPaper's end: the saved paper is the tab's (it ran the engine on this page), then the save ends well
+  local.set(`paper:${X}`, { id: X });
+  await badge.setTabPaper(T23, X);
+  assert.equal(shown.get(T23).text, '…', 'still saving');
   await badge.saveEnded(T23, {});
-  assert.deepEqual(shown.get(T23), { text: '!', title: FAILED });
-  await badge.forgetTab(T23);
+  assert.deepEqual(shown.get(T23), { text: '✓', title: 'papergist: this paper is saved' });
+  badge.paperChanged(X, true);
+  await wait(badge.FLASH_MS);
+  assert.deepEqual(shown.get(T23), { text: '✓', title: 'papergist: this paper is saved' }, 'the ! does not come back');
+});
+
+const [T24, T25] = [24, 25];
+
+test('a tab closed forgets its page\'s failure', async () => {
+  await badge.setTabPaper(T24, null);
+  await badge.pageFailed(T24, FAILED);
+  assert.equal(session.get(`failed:${T24}`), FAILED);
+  await badge.forgetTab(T24);
+  assert.equal(session.has(`failed:${T24}`), false);
+  assert.equal(session.has(`tab:${T24}`), false);
+});
+
+test('an answer and its run\'s failure at the page\'s deadline, crossing: the badge ends clear, and a later run\'s failure shows', async () => {
+  // The background answers run r1 (analyzed, then setTabPaper a task later) while the page's deadline fires and
+  // its PAGE_FAILED comes after: the page shows the answer's cards (content/main.js), so the tab has no !.
+  badge.analyzed(T25, 'r1');
+  await badge.setTabPaper(T25, null);
+  await badge.pageFailed(T25, FAILED, 'r1');
+  assert.deepEqual(shown.get(T25), { text: '', title: 'papergist' });
+  assert.equal(session.has(`failed:${T25}`), false);
+  await badge.setSaving(T25);
+  await badge.saveEnded(T25, { flash: 'papergist: saved “Linked”' });
+  await wait(badge.FLASH_MS);
+  assert.deepEqual(shown.get(T25), { text: '', title: 'papergist' }, 'nor after a repaint');
+  // The failure said first, the answer after: its setTabPaper clears it.
+  await badge.pageFailed(T25, FAILED, 'r2');
+  assert.deepEqual(shown.get(T25), { text: '!', title: FAILED }, 'r2 was not answered');
+  badge.analyzed(T25, 'r2');
+  await badge.setTabPaper(T25, null);
+  assert.deepEqual(shown.get(T25), { text: '', title: 'papergist' });
+  // Try again (run r3) fails for good: shown.
+  await badge.pageFailed(T25, FAILED, 'r3');
+  assert.deepEqual(shown.get(T25), { text: '!', title: FAILED });
+});
+
+test('a failure from a page the tab is leaving is not the tab\'s (Chrome\'s documentLifecycle and pendingUrl, else the URL)', () => {
+  const page = 'https://arxiv.org/help/faq';
+  assert.equal(badge.fromTabsPage({ url: page, documentLifecycle: 'active' }, { url: page }), true);
+  assert.equal(badge.fromTabsPage({ url: page }, { url: page }), true, 'Firefox: no lifecycle, same URL');
+  assert.equal(badge.fromTabsPage({ url: page }, {}), true, 'a tab whose URL is not told: the failure is said');
+  assert.equal(badge.fromTabsPage({ url: page, documentLifecycle: 'active' }, { url: page, pendingUrl: 'https://example.org/' }), false,
+    'a navigation under way (the old document still active)');
+  assert.equal(badge.fromTabsPage({ url: page, documentLifecycle: 'pending_deletion' }, { url: page }), false, 'a reload committed');
+  assert.equal(badge.fromTabsPage({ url: page, documentLifecycle: 'cached' }, { url: 'https://example.org/' }), false, 'in the back/forward cache');
+  assert.equal(badge.fromTabsPage({ url: page }, { url: 'https://example.org/' }), false, 'Firefox: the tab shows another URL');
 });

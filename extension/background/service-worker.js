@@ -118,6 +118,7 @@ dispatch(TARGET.BACKGROUND, {
     const replied = new Promise((resolve) => setTimeout(resolve, 0));
     if (sender.tab && sender.tab.id !== undefined && sender.frameId === 0) {
       const tabId = sender.tab.id;
+      badge.analyzed(tabId, msg.run); // before the reply: a failure of this run the page says later is stale
       const only = out.entries.length === 1 ? out.entries[0].paper.id : null;
       replied.then(() => {
         if (!only && looksLikePDF(sender.url)) return badge.setPDFTab(tabId, sender.url, resolveURL); // a PDF viewer
@@ -134,7 +135,10 @@ dispatch(TARGET.BACKGROUND, {
   },
   [MSG.PAGE_FAILED]: async (msg, sender) => {
     if (sender.tab && sender.tab.id !== undefined && sender.frameId === 0) {
-      await badge.pageFailed(sender.tab.id, pageFailedBadge(msg.code));
+      // A page being left fails too (its engine call or deadline ends after the click): the tab's next page,
+      // whose navigation cleared the badge, must not keep its !.
+      const tab = await chrome.tabs.get(sender.tab.id).catch(() => null);
+      if (tab && badge.fromTabsPage(sender, tab)) await badge.pageFailed(sender.tab.id, pageFailedBadge(msg.code), msg.run);
     }
     return {};
   },

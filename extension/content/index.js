@@ -41,7 +41,8 @@ function start(loaded = false, tryAgain = false) {
   // early answer has come already and is this page's, its cards go in and are drawn first (main.js): sending copies
   // the page on this thread (the message's serialization), which the cards would otherwise wait for, and the reply
   // only brings what changed since.
-  const page = { ...pageNow(), ...(loaded ? { loaded } : {}) };
+  // run: names this run to the background, which then disregards its failure should its answer have come (badge.js)
+  const page = { ...pageNow(), ...(loaded ? { loaded } : {}), run: crypto.randomUUID() };
   const sent = performance.timeOrigin + performance.now();
   /** @type {(() => void)|null} the held send, until it goes or the run ends */
   let hold = null;
