@@ -207,19 +207,26 @@ export function analyzed(tabId, run) {
 }
 
 /**
- * Whether a message from a tab's page comes from the page the tab shows now, not one it has left: Chrome says
- * whether the sender's document is the tab's active one (documentLifecycle; a page left is "cached" or
- * "pending_deletion"). Where the browser tells the tab's URL (Firefox with the site's host permission; Chrome
- * only with the tabs permission, which papergist does not ask for), it must be the sender's, with no navigation
- * under way (pendingUrl). A tab whose URL is not told counts as the sender's page: a real failure must not go
- * unsaid. (A failure said while the tab navigates, from the page still shown, is cleared as the next commits:
- * the tab's onUpdated "loading".)
- * @param {{url?: string, documentLifecycle?: string}} sender @param {{url?: string, pendingUrl?: string}} tab
+ * Says a failure of a tab's page (pageFailed) unless the tab has left that page by the time it is handled. Where
+ * the browser tells papergist the tab's URL (sender.tab.url: Firefox, by its host permissions; Chrome only on a
+ * site granted later), the tab must still show url, the page's own location.href when it failed, with no
+ * navigation under way (pendingUrl). Firefox's sender.url would not do: it is the URL the content script started
+ * on, before any pushState, replaceState or #hash. Where the URL is not told (Chrome on papergist's sites), the
+ * failure is said with no await before its write, and nothing checks it: a page that fails as the tab navigates
+ * away shows ! until the next page commits (onUpdated "loading", setTabPaper), and a failure handled after that
+ * commit keeps it on the next page. A sender without a tab or a top frame says nothing.
+ * @param {{tab?: {id?: number, url?: string}, frameId?: number}} sender
+ * @param {unknown} url @param {string} title @param {unknown} [run] the failed run (content/index.js)
  */
-export function fromTabsPage(sender, tab) {
-  if (sender.documentLifecycle && sender.documentLifecycle !== 'active') return false;
-  if (tab.pendingUrl) return false;
-  return !tab.url || !sender.url || tab.url === sender.url;
+export async function pageFailedOn(sender, url, title, run) {
+  if (!sender.tab || sender.tab.id === undefined || sender.frameId !== 0) return;
+  const tabId = sender.tab.id;
+  if (sender.tab.url !== undefined) {
+    const tab = await chrome.tabs.get(tabId).catch(() => null);
+    if (!tab || tab.pendingUrl) return; // closed, or navigating: the commit clears the badge
+    if (tab.url && typeof url === 'string' && tab.url !== url) return;
+  }
+  await pageFailed(tabId, title, run);
 }
 
 /**

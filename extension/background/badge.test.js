@@ -276,14 +276,43 @@ test('an answer and its run\'s failure at the page\'s deadline, crossing: the ba
   assert.deepEqual(shown.get(T25), { text: '!', title: FAILED });
 });
 
-test('a failure from a page the tab is leaving is not the tab\'s (Chrome\'s documentLifecycle and pendingUrl, else the URL)', () => {
-  const page = 'https://arxiv.org/help/faq';
-  assert.equal(badge.fromTabsPage({ url: page, documentLifecycle: 'active' }, { url: page }), true);
-  assert.equal(badge.fromTabsPage({ url: page }, { url: page }), true, 'Firefox: no lifecycle, same URL');
-  assert.equal(badge.fromTabsPage({ url: page }, {}), true, 'a tab whose URL is not told: the failure is said');
-  assert.equal(badge.fromTabsPage({ url: page, documentLifecycle: 'active' }, { url: page, pendingUrl: 'https://example.org/' }), false,
-    'a navigation under way (the old document still active)');
-  assert.equal(badge.fromTabsPage({ url: page, documentLifecycle: 'pending_deletion' }, { url: page }), false, 'a reload committed');
-  assert.equal(badge.fromTabsPage({ url: page, documentLifecycle: 'cached' }, { url: 'https://example.org/' }), false, 'in the back/forward cache');
-  assert.equal(badge.fromTabsPage({ url: page }, { url: 'https://example.org/' }), false, 'Firefox: the tab shows another URL');
+test('Firefox: a page that failed after a pushState, replaceState or #hash says it; one the tab has left does not', async () => {
+  const T26 = 26;
+  const first = 'https://huggingface.co/papers'; // where the content script started: Firefox's sender.url stays it
+  const pushed = 'https://huggingface.co/papers?date=2024-01-02#top';
+  let tabNow = { id: T26, url: pushed };
+  let asked = 0;
+  globalThis.chrome.tabs = { async get(id) { asked++; assert.equal(id, T26); return tabNow; } };
+  const sender = { tab: { id: T26, url: first }, url: first, frameId: 0 };
+  await badge.setTabPaper(T26, null);
+  await badge.pageFailedOn(sender, pushed, FAILED, 'p1');
+  assert.equal(asked, 1, 'the tab\'s URL is read when the failure is handled');
+  assert.deepEqual(shown.get(T26), { text: '!', title: FAILED }, 'the list changed in place, then failed: said');
+  await badge.setTabPaper(T26, null); // the next page commits
+  tabNow = { id: T26, url: 'https://example.org/elsewhere' };
+  await badge.pageFailedOn({ ...sender, tab: { id: T26, url: pushed } }, pushed, FAILED, 'p2');
+  assert.deepEqual(shown.get(T26), { text: '', title: 'papergist' }, 'a page the tab has left');
+  assert.equal(session.has(`failed:${T26}`), false);
+  tabNow = { id: T26, url: pushed, pendingUrl: 'https://example.org/elsewhere' };
+  await badge.pageFailedOn(sender, pushed, FAILED, 'p3');
+  assert.deepEqual(shown.get(T26), { text: '', title: 'papergist' }, 'a navigation under way: its commit clears the badge');
+  tabNow = null; // closed meanwhile
+  globalThis.chrome.tabs = { async get() { throw new Error('No tab with id: 26'); } };
+  await badge.pageFailedOn(sender, pushed, FAILED, 'p4');
+  assert.equal(session.has(`failed:${T26}`), false, 'a closed tab keeps no failure');
+  await badge.pageFailedOn({ tab: { id: T26, url: first }, frameId: 3 }, first, FAILED, 'p5');
+  assert.equal(session.has(`failed:${T26}`), false, 'a subframe says nothing');
+});
+
+test('Chrome (the tab\'s URL not told): the failure is written before any await, with no tabs.get', async () => {
+  const T27 = 27;
+  let asked = 0;
+  globalThis.chrome.tabs = { async get() { asked++; return { id: T27 }; } };
+  await badge.setTabPaper(T27, null);
+  const said = badge.pageFailedOn({ tab: { id: T27 }, url: 'https://arxiv.org/help/faq', frameId: 0 }, 'https://arxiv.org/help/faq', FAILED, 'c1');
+  // Written in the handler's own task: a commit's setTabPaper handled next removes it after, not before.
+  assert.equal(session.get(`failed:${T27}`), FAILED, 'written synchronously');
+  await said;
+  assert.equal(asked, 0);
+  assert.deepEqual(shown.get(T27), { text: '!', title: FAILED });
 });

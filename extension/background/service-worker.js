@@ -134,12 +134,7 @@ dispatch(TARGET.BACKGROUND, {
     return out;
   },
   [MSG.PAGE_FAILED]: async (msg, sender) => {
-    if (sender.tab && sender.tab.id !== undefined && sender.frameId === 0) {
-      // A page being left fails too (its engine call or deadline ends after the click): the tab's next page,
-      // whose navigation cleared the badge, must not keep its !.
-      const tab = await chrome.tabs.get(sender.tab.id).catch(() => null);
-      if (tab && badge.fromTabsPage(sender, tab)) await badge.pageFailed(sender.tab.id, pageFailedBadge(msg.code), msg.run);
-    }
+    await badge.pageFailedOn(sender, msg.url, pageFailedBadge(msg.code), msg.run);
     return {};
   },
   [MSG.SAVE_PAPER]: async (msg, sender) => {

@@ -151,7 +151,7 @@ function failed(err, shown, known, retry, run) {
   // An extension updated under the page has no badge to set (its background is another one now): the notice is
   // the only way to say it, whatever the page.
   if (!known && code !== 'extension_gone') {
-    send(MSG.PAGE_FAILED, { code, run }).catch((e) => console.warn('papergist: badge', e));
+    send(MSG.PAGE_FAILED, { code, run, url: location.href }).catch((e) => console.warn('papergist: badge', e));
     return;
   }
   mountNotice({ theme: themeAt(document.body), text: pageFailed(err), retry: pageCanRetry(err) ? retry : null });

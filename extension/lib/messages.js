@@ -113,10 +113,11 @@ export const MSG = Object.freeze({
   /** background → content: {} → {entry: Entry|null} the page's own paper, when the page is one paper's */
   GET_PAGE_PAPER: 'tab/page-paper',
   /**
-   * content → background: {code, run} → {} the page's analysis failed, on a page not known to have papers: the
-   * tab's badge says so (!, its tooltip pageFailedBadge(code)) instead of a notice on a page that may have none; the
-   * tab's next analysis or navigation clears it. Not said when the run's answer (ANALYZE_PAGE with the same run)
-   * came meanwhile, nor from a page the tab is leaving (background/badge.js).
+   * content → background: {code, run, url} → {} the page's analysis failed, on a page not known to have papers:
+   * the tab's badge says so (!, its tooltip pageFailedBadge(code)) instead of a notice on a page that may have none;
+   * the tab's next analysis or navigation clears it. url: the page's location.href then. Not said when the run's
+   * answer (ANALYZE_PAGE with the same run) came meanwhile, nor where the browser tells the tab's URL and it is no
+   * longer url (background/badge.js pageFailedOn).
    */
   PAGE_FAILED: 'page/failed',
   /**

@@ -209,7 +209,7 @@ describe(`a page whose papers cannot be shown (${KIND})`, () => {
     await tab.close();
   });
 
-  test('a page being left fails: its ! does not stay on the next page', { skip: KIND === 'firefox' && 'as the test above' }, async () => {
+  test('a page that fails while the tab navigates away: its ! goes as the next page commits', { skip: KIND === 'firefox' && 'as the test above' }, async () => {
     const url = 'https://arxiv.org/help/api/user-manual?left';
     const next = 'https://example.org/elsewhere'; // off papergist's sites: nothing of papergist's own clears its badge
     const script = 'https://arxiv.org/static/browse/slow-left-help.js'; // holds parsing: the patch lands before the run
@@ -225,9 +225,10 @@ describe(`a page whose papers cannot be shown (${KIND})`, () => {
     try {
       await page.goto(url, { waitUntil: 'domcontentloaded' });
       // The user follows a link whose page takes 5 s to come, and meanwhile this page's deadline (3 s from
-      // DOMContentLoaded) ends: its PAGE_FAILED comes after the tab's navigation began. (Chromium shows that ! on
-      // the page still shown, then clears it as the next one commits; a PAGE_FAILED handled after that, from a
-      // page now cached or being deleted, is dropped: badge.fromTabsPage, unit-tested in badge.test.js.)
+      // DOMContentLoaded) ends: its PAGE_FAILED comes after the tab's navigation began. Chromium shows that ! on
+      // the page still shown, then clears it as the next one commits (onUpdated "loading"). Not covered: a
+      // PAGE_FAILED handled only after that commit keeps its ! on the next page (Chrome does not tell papergist
+      // the tab's URL; badge.pageFailedOn writes it with no await, so the commit's clear, handled next, wins).
       await page.evaluate((to) => { location.href = to; }, next);
       assert.deepEqual(await patched, ['deadlineMs 3000']);
       await page.waitForURL(next, { timeout: 15_000 });
@@ -270,6 +271,31 @@ describe(`a page whose papers cannot be shown (${KIND})`, () => {
     await tab.evaluate(() => { setTimeout(() => location.reload(), 0); });
     await waitState(tab, 'done');
     assert.equal((await badgeOf(id, ''))[0], '', 'the next load that works clears the badge');
+    await tab.close();
+  });
+
+  test('a page not known to have papers that fails after the site changed its URL in place (pushState, #hash): the badge says it', async () => {
+    const url = 'https://arxiv.org/help/api/user-manual?spa';
+    s.serve(url, '<!doctype html><html><head><title>API manual</title></head><body><h1>arXiv API User\'s Manual</h1><p>How to query.</p></body></html>');
+    const tab = await s.open(url);
+    await waitState(tab, 'done');
+    const id = await s.tabId(tab);
+    assert.equal((await badgeOf(id, ''))[0], '');
+    assert.equal(await engine('error'), 'patched');
+    try {
+      // Firefox's sender.url stays the URL the content script started on; the tab's URL follows these
+      await tab.evaluate(() => {
+        history.pushState({}, '', `${location.pathname}?spa&section=2#query`);
+        document.body.append(document.createElement('div'));
+      });
+      await waitState(tab, 'error');
+    } finally {
+      await engine('off');
+    }
+    assert.equal(await tab.evaluate(() => document.querySelectorAll('papergist-notice, papergist-card').length), 0, 'no notice');
+    const [text, title] = await badgeOf(id, '!');
+    assert.equal(text, '!', 'the failure of the page the tab shows is said');
+    assert.match(title, /^papergist could not look for papers on this page: /);
     await tab.close();
   });
 
