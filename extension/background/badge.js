@@ -12,6 +12,12 @@ const tabKey = (tabId) => `tab:${tabId}`;
 const savingKey = (tabId) => `saving:${tabId}`;
 /** chrome.storage.session, while a tab's badge flashes ✓ (flashSaved): this worker's LIFE, as savingKey. */
 const flashKey = (tabId) => `flash:${tabId}`;
+/**
+ * chrome.storage.session, while the analysis of a tab's page has failed (pageFailed): the ! badge's tooltip, which
+ * every repaint of the tab's state shows instead (a flash's end, a save's end, a sync changing its paper), until
+ * its page is analyzed or it navigates (setTabPaper). Kept across worker stops, as the badge is.
+ */
+const failedKey = (tabId) => `failed:${tabId}`;
 const LIFE = crypto.randomUUID();
 /**
  * The tabs whose badge this worker has shown a save or a flash on since it started: what an earlier worker left
@@ -20,11 +26,12 @@ const LIFE = crypto.randomUUID();
 const touched = new Set();
 
 /**
- * Remembers the paper a tab shows (null for a listing) and sets its badge.
+ * Remembers the paper a tab shows (null for a listing) and sets its badge: its page was analyzed, or it navigates,
+ * which ends a failure of its last page (pageFailed).
  * @param {number} tabId @param {string|null} paperId
  */
 export async function setTabPaper(tabId, paperId) {
-  await chrome.storage.session.set({ [tabKey(tabId)]: paperId });
+  await Promise.all([chrome.storage.session.set({ [tabKey(tabId)]: paperId }), chrome.storage.session.remove(failedKey(tabId))]);
   await showPaper(tabId, paperId);
 }
 
@@ -183,25 +190,78 @@ async function flashSaved(tabId, title) {
 }
 
 /**
- * Says on a tab's badge (!) that its page's analysis failed, where the page is not known to have papers (the page
- * shows no notice then, see content/main.js). Its next analysis or navigation shows the tab's own state again
- * (setTabPaper). A save under way keeps the badge: its end shows the tab's state.
- * @param {number} tabId @param {string} title
+ * The run (content/index.js) of each tab's last answered analysis (ANALYZE_PAGE). Its page's failure at its deadline
+ * and the answer can cross: the background's setTabPaper for the answer, then the page's PAGE_FAILED, and the page
+ * shows the answer's cards after all (content/main.js). In memory: the two come within a message's latency of
+ * each other, while the worker runs.
+ * @type {Map<number, string>}
  */
-export async function pageFailed(tabId, title) {
-  if (saving.has(tabId)) return;
+const answered = new Map();
+
+/**
+ * Notes that a tab's page analysis of a run was answered: a failure of that run said later is not shown (pageFailed).
+ * @param {number} tabId @param {unknown} run
+ */
+export function analyzed(tabId, run) {
+  if (typeof run === 'string' && run) answered.set(tabId, run);
+}
+
+/**
+ * Says a failure of a tab's page (pageFailed) unless the tab has left that page by the time it is handled. Where
+ * the browser tells papergist the tab's URL (sender.tab.url: Firefox, by its host permissions; Chrome only on a
+ * site granted later), the tab must still show url, the page's own location.href when it failed, with no
+ * navigation under way (pendingUrl). Firefox's sender.url would not do: it is the URL the content script started
+ * on, before any pushState, replaceState or #hash. Where the URL is not told (Chrome on papergist's sites), the
+ * failure is said with no await before its write, and nothing checks it: a page that fails as the tab navigates
+ * away shows ! until the next page commits (onUpdated "loading", setTabPaper), and a failure handled after that
+ * commit keeps it on the next page. A sender without a tab or a top frame says nothing.
+ * @param {{tab?: {id?: number, url?: string}, frameId?: number}} sender
+ * @param {unknown} url @param {string} title @param {unknown} [run] the failed run (content/index.js)
+ */
+export async function pageFailedOn(sender, url, title, run) {
+  if (!sender.tab || sender.tab.id === undefined || sender.frameId !== 0) return;
+  const tabId = sender.tab.id;
+  if (sender.tab.url !== undefined) {
+    const tab = await chrome.tabs.get(tabId).catch(() => null);
+    if (!tab || tab.pendingUrl) return; // closed, or navigating: the commit clears the badge
+    if (tab.url && typeof url === 'string' && tab.url !== url) return;
+  }
+  await pageFailed(tabId, title, run);
+}
+
+/**
+ * Says on a tab's badge (!) that its page's analysis failed, where the page is not known to have papers (the page
+ * shows no notice then, see content/main.js). It stays the tab's state (failedKey) until its next analysis or
+ * navigation (setTabPaper): a linked save's ✓ flash shows over it for its time, then the ! again; a save of the
+ * tab's own paper ran the engine on that page, and ends it (setTabPaper, background/save-from-tab.js). A save under
+ * way keeps its … meanwhile. A failure of a run already answered (analyzed) is not shown: the page shows the
+ * answer's cards.
+ * @param {number} tabId @param {string} title @param {unknown} [run] the failed run (content/index.js)
+ */
+export async function pageFailed(tabId, title, run) {
+  // Checked with no await before the write: the answer's setTabPaper, a task after its analyzed, removes it after.
+  if (typeof run === 'string' && answered.get(tabId) === run) return;
+  await chrome.storage.session.set({ [failedKey(tabId)]: title });
+  if (saving.has(tabId) || flashes.has(tabId)) return;
   await paint(tabId, '!', '#b42318', title);
 }
 
 /** @param {number} tabId */
 export async function forgetTab(tabId) {
-  await chrome.storage.session.remove([tabKey(tabId), savingKey(tabId), flashKey(tabId)]);
+  answered.delete(tabId);
+  await chrome.storage.session.remove([tabKey(tabId), savingKey(tabId), flashKey(tabId), failedKey(tabId)]);
 }
 
-/** Shows whether a tab's paper is saved, unless a save of the tab is under way: its end shows the state then. */
+/**
+ * Shows whether a tab's paper is saved, or that its page's analysis failed (pageFailed), unless a save of the tab
+ * is under way: its end shows the state then.
+ */
 async function show(tabId, isSaved) {
   if (saving.has(tabId)) return;
-  await paint(tabId, isSaved ? '✓' : '', '#1a7f37', isSaved ? 'papergist: this paper is saved' : 'papergist');
+  const failed = (await chrome.storage.session.get(failedKey(tabId)))[failedKey(tabId)];
+  if (saving.has(tabId)) return; // begun meanwhile
+  if (typeof failed === 'string') await paint(tabId, '!', '#b42318', failed);
+  else await paint(tabId, isSaved ? '✓' : '', '#1a7f37', isSaved ? 'papergist: this paper is saved' : 'papergist');
 }
 
 /** @type {Map<number, Promise<boolean>>} each tab's last paint: two at once mixed one's text with the other's tooltip */

@@ -13,11 +13,12 @@ const X = 'arxiv:2401.00001'; // the paper the tab shows
 /** The badge of each tab, and a storage in memory. */
 let shown;
 let local;
+let session;
 beforeEach(() => {
   mock.timers.enable({ apis: ['setTimeout'] });
   shown = new Map();
   local = new Map();
-  const session = new Map();
+  session = new Map();
   const area = (m) => ({
     async get(keys) {
       const want = keys === null ? [...m.keys()] : typeof keys === 'string' ? [keys] : keys;
@@ -183,4 +184,135 @@ test('a save that starts while a linked save\'s ✓ is being painted keeps its o
   assert.deepEqual(shown.get(TAB + 6), { text: '!', title: 'papergist: papergist cannot see this tab.' }, 'the failure, with its reason');
   await wait(badge.FLASH_MS);
   assert.deepEqual(shown.get(TAB + 6), { text: '!', title: 'papergist: papergist cannot see this tab.' }, 'the failure stays');
+});
+
+/** Tabs of their own: the module keeps each tab's saves and paints across the tests above. */
+const [T21, T22, T23] = [21, 22, 23];
+const FAILED = 'papergist could not look for papers on this page: it hit an error (details in the page\'s console). Reload the page to try again.';
+
+test('a failed page\'s ! stays under a linked save\'s ✓ flash and a failed save, and its next analysis clears it', async () => {
+  await badge.setTabPaper(T21, null);
+  await badge.pageFailed(T21, FAILED);
+  assert.deepEqual(shown.get(T21), { text: '!', title: FAILED });
+  await badge.setSaving(T21);
+  await badge.saveEnded(T21, { flash: 'papergist: saved “Linked”' });
+  assert.deepEqual(shown.get(T21), { text: '✓', title: 'papergist: saved “Linked”' }, 'the flash, for its time');
+  await wait(badge.FLASH_MS);
+  assert.deepEqual(shown.get(T21), { text: '!', title: FAILED }, 'the failure again after the flash');
+  await badge.setSaving(T21);
+  await badge.saveEnded(T21, { failed: 'no paper found on this page.' });
+  assert.deepEqual(shown.get(T21), { text: '!', title: 'papergist: no paper found on this page.' }, 'a failed save says its own');
+  await badge.setSaving(T21);
+  await badge.saveEnded(T21, { flash: 'papergist: saved “Linked”' });
+  await wait(badge.FLASH_MS);
+  assert.deepEqual(shown.get(T21), { text: '!', title: FAILED }, 'the page\'s failure again at the next repaint');
+  await badge.setTabPaper(T21, null); // the page analyzed (a late answer, Try again, an in-place navigation)
+  assert.deepEqual(shown.get(T21), { text: '', title: 'papergist' }, 'success clears it');
+  await badge.setSaving(T21);
+  await badge.saveEnded(T21, { flash: 'papergist: saved “Linked”' });
+  await wait(badge.FLASH_MS);
+  assert.deepEqual(shown.get(T21), { text: '', title: 'papergist' }, 'and it does not come back');
+});
+
+test('a failed page\'s ! stays when the paper the tab showed before is saved elsewhere (a sync), and a navigation clears it', async () => {
+  await badge.setTabPaper(T22, X); // a one-paper page, then in place a listing whose analysis fails
+  await badge.pageFailed(T22, FAILED);
+  local.set(`paper:${X}`, { id: X });
+  badge.paperChanged(X, true);
+  await wait(1);
+  assert.deepEqual(shown.get(T22), { text: '!', title: FAILED });
+  await badge.setTabPaper(T22, X); // the tab navigates back to the paper's page
+  assert.deepEqual(shown.get(T22), { text: '✓', title: 'papergist: this paper is saved' });
+});
+
+test('a page that fails during a save of its paper: the save\'s … stays, and the save ends it on ✓ (save-from-tab.js)', async () => {
+  await badge.setTabPaper(T23, null);
+  await badge.setSaving(T23);
+  await badge.pageFailed(T23, FAILED);
+  assert.equal(shown.get(T23).text, '…');
+  assert.equal(session.get(`failed:${T23}`), FAILED);
+  // saveTabPaper's end: the saved paper is the tab's (it ran the engine on this page), then the save ends well
+  local.set(`paper:${X}`, { id: X });
+  await badge.setTabPaper(T23, X);
+  assert.equal(shown.get(T23).text, '…', 'still saving');
+  await badge.saveEnded(T23, {});
+  assert.deepEqual(shown.get(T23), { text: '✓', title: 'papergist: this paper is saved' });
+  badge.paperChanged(X, true);
+  await wait(badge.FLASH_MS);
+  assert.deepEqual(shown.get(T23), { text: '✓', title: 'papergist: this paper is saved' }, 'the ! does not come back');
+});
+
+const [T24, T25] = [24, 25];
+
+test('a tab closed forgets its page\'s failure', async () => {
+  await badge.setTabPaper(T24, null);
+  await badge.pageFailed(T24, FAILED);
+  assert.equal(session.get(`failed:${T24}`), FAILED);
+  await badge.forgetTab(T24);
+  assert.equal(session.has(`failed:${T24}`), false);
+  assert.equal(session.has(`tab:${T24}`), false);
+});
+
+test('an answer and its run\'s failure at the page\'s deadline, crossing: the badge ends clear, and a later run\'s failure shows', async () => {
+  // The background answers run r1 (analyzed, then setTabPaper a task later) while the page's deadline fires and
+  // its PAGE_FAILED comes after: the page shows the answer's cards (content/main.js), so the tab has no !.
+  badge.analyzed(T25, 'r1');
+  await badge.setTabPaper(T25, null);
+  await badge.pageFailed(T25, FAILED, 'r1');
+  assert.deepEqual(shown.get(T25), { text: '', title: 'papergist' });
+  assert.equal(session.has(`failed:${T25}`), false);
+  await badge.setSaving(T25);
+  await badge.saveEnded(T25, { flash: 'papergist: saved “Linked”' });
+  await wait(badge.FLASH_MS);
+  assert.deepEqual(shown.get(T25), { text: '', title: 'papergist' }, 'nor after a repaint');
+  // The failure said first, the answer after: its setTabPaper clears it.
+  await badge.pageFailed(T25, FAILED, 'r2');
+  assert.deepEqual(shown.get(T25), { text: '!', title: FAILED }, 'r2 was not answered');
+  badge.analyzed(T25, 'r2');
+  await badge.setTabPaper(T25, null);
+  assert.deepEqual(shown.get(T25), { text: '', title: 'papergist' });
+  // Try again (run r3) fails for good: shown.
+  await badge.pageFailed(T25, FAILED, 'r3');
+  assert.deepEqual(shown.get(T25), { text: '!', title: FAILED });
+});
+
+test('Firefox: a page that failed after a pushState, replaceState or #hash says it; one the tab has left does not', async () => {
+  const T26 = 26;
+  const first = 'https://huggingface.co/papers'; // where the content script started: Firefox's sender.url stays it
+  const pushed = 'https://huggingface.co/papers?date=2024-01-02#top';
+  let tabNow = { id: T26, url: pushed };
+  let asked = 0;
+  globalThis.chrome.tabs = { async get(id) { asked++; assert.equal(id, T26); return tabNow; } };
+  const sender = { tab: { id: T26, url: first }, url: first, frameId: 0 };
+  await badge.setTabPaper(T26, null);
+  await badge.pageFailedOn(sender, pushed, FAILED, 'p1');
+  assert.equal(asked, 1, 'the tab\'s URL is read when the failure is handled');
+  assert.deepEqual(shown.get(T26), { text: '!', title: FAILED }, 'the list changed in place, then failed: said');
+  await badge.setTabPaper(T26, null); // the next page commits
+  tabNow = { id: T26, url: 'https://example.org/elsewhere' };
+  await badge.pageFailedOn({ ...sender, tab: { id: T26, url: pushed } }, pushed, FAILED, 'p2');
+  assert.deepEqual(shown.get(T26), { text: '', title: 'papergist' }, 'a page the tab has left');
+  assert.equal(session.has(`failed:${T26}`), false);
+  tabNow = { id: T26, url: pushed, pendingUrl: 'https://example.org/elsewhere' };
+  await badge.pageFailedOn(sender, pushed, FAILED, 'p3');
+  assert.deepEqual(shown.get(T26), { text: '', title: 'papergist' }, 'a navigation under way: its commit clears the badge');
+  tabNow = null; // closed meanwhile
+  globalThis.chrome.tabs = { async get() { throw new Error('No tab with id: 26'); } };
+  await badge.pageFailedOn(sender, pushed, FAILED, 'p4');
+  assert.equal(session.has(`failed:${T26}`), false, 'a closed tab keeps no failure');
+  await badge.pageFailedOn({ tab: { id: T26, url: first }, frameId: 3 }, first, FAILED, 'p5');
+  assert.equal(session.has(`failed:${T26}`), false, 'a subframe says nothing');
+});
+
+test('Chrome (the tab\'s URL not told): the failure is written before any await, with no tabs.get', async () => {
+  const T27 = 27;
+  let asked = 0;
+  globalThis.chrome.tabs = { async get() { asked++; return { id: T27 }; } };
+  await badge.setTabPaper(T27, null);
+  const said = badge.pageFailedOn({ tab: { id: T27 }, url: 'https://arxiv.org/help/faq', frameId: 0 }, 'https://arxiv.org/help/faq', FAILED, 'c1');
+  // Written in the handler's own task: a commit's setTabPaper handled next removes it after, not before.
+  assert.equal(session.get(`failed:${T27}`), FAILED, 'written synchronously');
+  await said;
+  assert.equal(asked, 0);
+  assert.deepEqual(shown.get(T27), { text: '!', title: FAILED });
 });

@@ -3,6 +3,7 @@
 // engine module Chrome loads in the offscreen document (offscreen/offscreen.js) runs here, and its handlers are
 // called in place, as a runtime message would reach them. The page is unloaded when idle, engine and all.
 import { deliver, TARGET } from '../lib/messages.js';
+import { withLimit } from '../lib/limit.js';
 import '../offscreen/offscreen.js'; // registers its handlers (dispatch) and starts loading the wasm
 import { setWarmUp } from '../offscreen/wasm.js';
 
@@ -30,12 +31,6 @@ export function ensureHost() {
  * @param {{target: string, type: string, [key: string]: any}} msg @param {number} [limitMs]
  */
 export function toHost(msg, limitMs = Infinity) {
-  const reply = deliver(TARGET.OFFSCREEN, msg);
-  if (!(limitMs < Infinity)) return reply;
-  /** @type {any} */
-  let timer = 0;
-  const late = new Promise((resolve) => {
-    timer = setTimeout(() => resolve({ ok: false, error: { code: 'timeout', message: `the engine did not answer ${msg.type} within ${limitMs} ms` } }), limitMs);
-  });
-  return Promise.race([reply, late]).finally(() => clearTimeout(timer));
+  return withLimit(deliver(TARGET.OFFSCREEN, msg), limitMs,
+    () => ({ ok: false, error: { code: 'timeout', message: `the engine did not answer ${msg.type} within ${limitMs} ms` } }));
 }

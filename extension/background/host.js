@@ -141,7 +141,7 @@ const heard = new WeakMap();
 
 /**
  * How long a document that has answered nothing yet may take to start before its quiet counts, in ms: its module's
- * own start limit (START_LIMIT_MS in offscreen/wasm.js), after which it answers with an error anyway.
+ * own start limit (moduleLimits.startMs in offscreen/wasm.js), after which it answers with an error anyway.
  */
 const START_MS = 15_000;
 

@@ -118,6 +118,7 @@ dispatch(TARGET.BACKGROUND, {
     const replied = new Promise((resolve) => setTimeout(resolve, 0));
     if (sender.tab && sender.tab.id !== undefined && sender.frameId === 0) {
       const tabId = sender.tab.id;
+      badge.analyzed(tabId, msg.run); // before the reply: a failure of this run the page says later is stale
       const only = out.entries.length === 1 ? out.entries[0].paper.id : null;
       replied.then(() => {
         if (!only && looksLikePDF(sender.url)) return badge.setPDFTab(tabId, sender.url, resolveURL); // a PDF viewer
@@ -133,9 +134,7 @@ dispatch(TARGET.BACKGROUND, {
     return out;
   },
   [MSG.PAGE_FAILED]: async (msg, sender) => {
-    if (sender.tab && sender.tab.id !== undefined && sender.frameId === 0) {
-      await badge.pageFailed(sender.tab.id, pageFailedBadge(msg.code));
-    }
+    await badge.pageFailedOn(sender, msg.url, pageFailedBadge(msg.code), msg.run);
     return {};
   },
   [MSG.SAVE_PAPER]: async (msg, sender) => {

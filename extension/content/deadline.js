@@ -3,6 +3,7 @@
 // never returns) would leave the page "loading" for good. Past this deadline the page fails as on any other error
 // (content/main.js failed: a notice where the page is known to have papers, else the badge).
 import { AppError } from '../lib/messages.js';
+import { withLimit } from '../lib/limit.js';
 
 /**
  * How long a page waits for its analysis, in ms: well above the engine's limit, since the engine's limit counts
@@ -15,10 +16,5 @@ export const PAGE_DEADLINE_MS = 60_000;
  * @template T @param {Promise<T>} promise @param {number} ms @returns {Promise<T>}
  */
 export function withDeadline(promise, ms) {
-  /** @type {any} */
-  let timer = 0;
-  const late = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new AppError('timeout', `no answer to the page within ${ms} ms`)), ms);
-  });
-  return /** @type {Promise<T>} */ (Promise.race([promise, late]).finally(() => clearTimeout(timer)));
+  return withLimit(promise, ms, () => { throw new AppError('timeout', `no answer to the page within ${ms} ms`); });
 }

@@ -41,22 +41,25 @@ function start(loaded = false, tryAgain = false) {
   // early answer has come already and is this page's, its cards go in and are drawn first (main.js): sending copies
   // the page on this thread (the message's serialization), which the cards would otherwise wait for, and the reply
   // only brings what changed since.
-  const page = { ...pageNow(), ...(loaded ? { loaded } : {}) };
+  // run: names this run to the background, which then disregards its failure should its answer have come (badge.js)
+  const page = { ...pageNow(), ...(loaded ? { loaded } : {}), run: crypto.randomUUID() };
   const sent = performance.timeOrigin + performance.now();
   /** @type {(() => void)|null} the held send, until it goes or the run ends */
   let hold = null;
   // Not in a background tab (opened with a middle click, a restored session): it draws no frames, so the send
   // would wait on a throttled timer for cards no one sees.
   const held = Boolean(loaded && document.visibilityState === 'visible' && earlyHere && answers(earlyHere.answer, page));
-  // (a page never stays "loading": past its own deadline it fails as on any error, content/deadline.js)
-  const analysis = withDeadline(held
+  const reply = held
     ? new Promise((resolve) => {
       hold = () => {
         hold = null;
         resolve(send(MSG.ANALYZE_PAGE, page));
       };
     })
-    : send(MSG.ANALYZE_PAGE, page), PAGE_DEADLINE_MS);
+    : send(MSG.ANALYZE_PAGE, page);
+  // A page never stays "loading": past its own deadline it fails as on any error (content/deadline.js), and should
+  // the reply come after all, main shows it then.
+  const analysis = withDeadline(reply, PAGE_DEADLINE_MS);
   const early = loaded
     ? earlyAnswer.then(({ answer, at, asked }) => (answers(answer, page)
       ? { ...answer.analysis, came: at, asked, heardAt: answer.heardAt, postedAt: answer.postedAt } : null))
@@ -77,7 +80,7 @@ function start(loaded = false, tryAgain = false) {
   const retry = () => start(false, true);
   // Known to have papers: the background's last answer for this URL (the early answer, asked at load) had some.
   const known = () => tryAgain || Boolean(loaded && earlyHere && earlyHere.answer && earlyHere.answer.analysis.entries.length);
-  main({ page, analysis, held, sendNow, early, start: t, imported: performance.now(), sent, retry, known }, run).catch((err) => console.warn('papergist:', err));
+  main({ page, analysis, reply, held, sendNow, early, start: t, imported: performance.now(), sent, retry, known }, run).catch((err) => console.warn('papergist:', err));
 }
 
 dispatch(TARGET.CONTENT, {

@@ -10,7 +10,10 @@ import { mountNotice, removeNotice } from './notice.js';
 
 /** @typedef {import('../lib/messages.js').Entry} Entry */
 /** @typedef {import('../lib/messages.js').Analysis & {saved: string[], forYou: import('../lib/messages.js').ForYou}} PageAnalysis */
-/** @typedef {{html: string, url: string, loaded?: boolean}} Page loaded: the page as it loaded (ANALYZE_PAGE) */
+/**
+ * @typedef {{html: string, url: string, loaded?: boolean, run?: string}} Page loaded: the page as it loaded
+ *   (ANALYZE_PAGE); run: names the run that sends it, which a failure of the run names too (PAGE_FAILED)
+ */
 /**
  * @typedef {import('../lib/messages.js').EarlyAnswer['analysis'] & {came: number, asked: number, heardAt?: number,
  *   postedAt?: number}} EarlyAnalysis the early answer, when it came (performance.now()), when it was asked for, heard
@@ -24,13 +27,14 @@ export const pageNow = () => ({ html: document.documentElement.outerHTML, url: l
 /**
  * Shows the cards of one page state. Call teardown(run) before showing the next one (a single-page
  * site that changed its list).
- * @param {{page: Page, analysis: Promise<PageAnalysis>, held: boolean, sendNow: () => void,
+ * @param {{page: Page, analysis: Promise<PageAnalysis>, reply: Promise<PageAnalysis>, held: boolean, sendNow: () => void,
  *   early: Promise<EarlyAnalysis|null>, start: number, imported: number, sent: number, retry: () => void,
- *   known: () => boolean}} t the page
- *   sent, the ANALYZE_PAGE reply, whether the page waits for the early answer's cards, and what sends it then, what the background answered the same page last time
- *   (PORT.PAGE) or null, when the run started and when the module was ready (performance.now()), when the
- *   message was sent (ms since the epoch), what sends the page again (a failed analysis's Try again), whether
- *   the page is known to have papers (failed)
+ *   known: () => boolean}} t the run's page. page: the page sent; analysis: the ANALYZE_PAGE reply within the
+ *   page's deadline; reply: the same reply however late; held: whether the page waits for the early answer's
+ *   cards; sendNow: what sends it then; early: what the background answered the same page last time (PORT.PAGE)
+ *   or null; start, imported: when the run started and when the module was ready (performance.now()); sent: when
+ *   the message was sent (ms since the epoch); retry: what sends the page again (a failed analysis's Try again);
+ *   known: whether the page is known to have papers (failed)
  * @param {{cards: Map<string, any>, entries: Entry[]|null, stopped: boolean, cleanups: (() => void)[],
  *   theme?: 'light'|'dark', digest?: ReturnType<typeof mountDigest>, forYou?: import('../lib/messages.js').ForYou,
  *   askAgain?: boolean, unplaced?: Set<string>}} run
@@ -80,9 +84,21 @@ export async function main(t, run) {
   try {
     reply = await t.analysis;
   } catch (err) {
+    if (run.stopped) return;
     // shown: cards placed, from the early answer (some, should placing the rest have thrown)
-    if (!run.stopped) failed(err, cards.size > 0, t.known(), t.retry);
-    return;
+    failed(err, cards.size > 0, t.known(), t.retry, t.page.run);
+    // Past the page's deadline the reply may still come (a background slow, not stuck): it is shown then as Try
+    // again's would be, the notice gone (and the badge's ! with the background's answer). A reply that failed
+    // rejects here again at once.
+    try {
+      reply = await t.reply;
+    } catch {
+      return;
+    }
+    if (run.stopped) return;
+    removeNotice();
+    document.documentElement.removeAttribute('data-papergist-error');
+    document.documentElement.setAttribute('data-papergist', 'loading');
   }
   const { entries, topics, saved: savedList, timing, forYou } = reply;
   const arrived = performance.timeOrigin + performance.now();
@@ -120,8 +136,9 @@ export async function main(t, run) {
  * except an extension updated under the page (extension_gone), which has no badge to set and shows the notice anywhere.
  * @param {any} err @param {boolean} shown whether cards are shown (the early answer's) @param {boolean} known
  *   whether the page is known to have papers (its early answer had some, or it is a Try again) @param {() => void} retry
+ * @param {string} [run] the run that failed: its answer, should it have come meanwhile, keeps the badge clear
  */
-function failed(err, shown, known, retry) {
+function failed(err, shown, known, retry, run) {
   console.warn('papergist:', err);
   const root = document.documentElement;
   if (shown) {
@@ -134,7 +151,7 @@ function failed(err, shown, known, retry) {
   // An extension updated under the page has no badge to set (its background is another one now): the notice is
   // the only way to say it, whatever the page.
   if (!known && code !== 'extension_gone') {
-    send(MSG.PAGE_FAILED, { code }).catch((e) => console.warn('papergist: badge', e));
+    send(MSG.PAGE_FAILED, { code, run, url: location.href }).catch((e) => console.warn('papergist: badge', e));
     return;
   }
   mountNotice({ theme: themeAt(document.body), text: pageFailed(err), retry: pageCanRetry(err) ? retry : null });

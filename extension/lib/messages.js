@@ -97,11 +97,11 @@
 
 export const MSG = Object.freeze({
   /**
-   * content → background: {html, url, loaded?: true, fetchAbstracts?: string[]} → Analysis & {saved: string[],
+   * content → background: {html, url, loaded?: true, run?, fetchAbstracts?: string[]} → Analysis & {saved: string[],
    * forYou: ForYou} (saved: the IDs of the page's papers that are saved). One message per page state;
    * fetchAbstracts (the arXiv IDs of the "pending" entries) asks the background to fetch them first: the second
    * state of a listing without abstracts. loaded: the page as it loaded, not grown or changed since, whose answer
-   * is the early answer of its next load (PORT.PAGE).
+   * is the early answer of its next load (PORT.PAGE). run: names the content script's run (see PAGE_FAILED).
    */
   ANALYZE_PAGE: 'page/analyze',
   /**
@@ -113,9 +113,11 @@ export const MSG = Object.freeze({
   /** background → content: {} → {entry: Entry|null} the page's own paper, when the page is one paper's */
   GET_PAGE_PAPER: 'tab/page-paper',
   /**
-   * content → background: {code} → {} the page's analysis failed, on a page not known to have papers: the tab's
-   * badge says so (!, its tooltip pageFailedBadge(code)) instead of a notice on a page that may have none; the
-   * tab's next analysis or navigation clears it.
+   * content → background: {code, run, url} → {} the page's analysis failed, on a page not known to have papers:
+   * the tab's badge says so (!, its tooltip pageFailedBadge(code)) instead of a notice on a page that may have none;
+   * the tab's next analysis or navigation clears it. url: the page's location.href then. Not said when the run's
+   * answer (ANALYZE_PAGE with the same run) came meanwhile, nor where the browser tells the tab's URL and it is no
+   * longer url (background/badge.js pageFailedOn).
    */
   PAGE_FAILED: 'page/failed',
   /**

@@ -4,6 +4,7 @@
 import '../wasm/wasm_exec.js';
 import { composed } from '../lib/nfc.js';
 import { AppError } from '../lib/messages.js';
+import { withLimit } from '../lib/limit.js';
 
 /** @typedef {import('../lib/messages.js').AnalyzeRequest} AnalyzeRequest */
 
@@ -65,18 +66,14 @@ async function instantiate(file, exportName, env) {
   // A module that never says it is ready fails its callers, and the next call loads it again (loadGo), instead of
   // every page waiting for it for ever; far above the slowest start seen (the module up 2.6 s after a loaded
   // machine's browser start).
-  /** @type {any} */
-  let timer = 0;
-  const late = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new AppError('timeout', `${file} did not start within ${START_LIMIT_MS} ms`)), START_LIMIT_MS);
-  });
-  await Promise.race([ready, late]).finally(() => clearTimeout(timer));
+  const limitMs = moduleLimits.startMs;
+  await withLimit(ready, limitMs, () => { throw new AppError('timeout', `${file} did not start within ${limitMs} ms`); });
   if (file === PAGE_MODULE) Object.assign(stats, { compile: t1 - t0, goStart: performance.now() - t1, compiledEarly: Boolean(early) });
   return globalThis[exportName];
 }
 
-/** How long a module may take to start once instantiated, in ms (see instantiate). */
-const START_LIMIT_MS = 15_000;
+/** How long a module may take to start once instantiated, in ms (see instantiate); the unit tests set it lower. */
+export const moduleLimits = { startMs: 15_000 };
 
 /** The page module's file; offscreen/compile.js fetches the same one, as ../wasm/papergist.wasm. */
 const PAGE_MODULE = 'wasm/papergist.wasm';

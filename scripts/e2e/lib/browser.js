@@ -220,18 +220,22 @@ export async function inContentWorld(page, expression) {
  * what the content script does when things go wrong. failShadow: the nth shadow root the content script attaches
  * (its cards' and the digest's, in the order it places them) throws once, with the message why. holdMs: its hold
  * for the early cards (one frame, or 100 ms) takes this long: no frame comes, and its 100 ms timer is stretched (a
- * busy machine), so that a test can act inside it.
+ * busy machine), so that a test can act inside it. deadlineMs: the page's own deadline on its analysis
+ * (content/deadline.js PAGE_DEADLINE_MS, 60 s) comes after this many ms instead.
  * @param {import('playwright-core').Page} page
- * @param {{failShadow?: {n: number, why: string}, holdMs?: number}} trouble at least one of them, or it throws
+ * @param {{failShadow?: {n: number, why: string}, holdMs?: number, deadlineMs?: number}} trouble at least one of
+ *   them, or it throws
  * @returns {Promise<{cdp: import('playwright-core').CDPSession, done: Promise<string[]>}>} done: what the world has
  *   patched once it is, checked there ('failShadow 3', 'holdMs 4000'), in that order
  */
-export async function troubleContentWorld(page, { failShadow, holdMs } = {}) {
+export async function troubleContentWorld(page, { failShadow, holdMs, deadlineMs } = {}) {
   if (failShadow && !(Number.isInteger(failShadow.n) && failShadow.n > 0)) {
     throw new Error(`troubleContentWorld: failShadow.n must be a positive integer, not ${failShadow.n}`);
   }
   if (holdMs !== undefined && !(holdMs > 0)) throw new Error(`troubleContentWorld: holdMs must be above 0, not ${holdMs}`);
-  if (!failShadow && !holdMs) throw new Error('troubleContentWorld: no trouble asked (failShadow or holdMs)');
+  if (deadlineMs !== undefined && !(deadlineMs > 0)) throw new Error(`troubleContentWorld: deadlineMs must be above 0, not ${deadlineMs}`);
+  if (holdMs && deadlineMs) throw new Error('troubleContentWorld: holdMs and deadlineMs both patch setTimeout: one at a time');
+  if (!failShadow && !holdMs && !deadlineMs) throw new Error('troubleContentWorld: no trouble asked (failShadow, holdMs or deadlineMs)');
   const parts = [];
   if (failShadow) {
     parts.push(`const attach = Element.prototype.attachShadow;
@@ -247,6 +251,11 @@ export async function troubleContentWorld(page, { failShadow, holdMs } = {}) {
       globalThis.requestAnimationFrame = () => 0;
       globalThis.setTimeout = (f, ms, ...args) => later(f, ms === 100 ? ${holdMs} : ms, ...args);
       if (globalThis.setTimeout !== later && requestAnimationFrame(() => {}) === 0) patched.push('holdMs ${holdMs}');`);
+  }
+  if (deadlineMs) {
+    parts.push(`const later = setTimeout;
+      globalThis.setTimeout = (f, ms, ...args) => later(f, ms === 60000 ? ${deadlineMs} : ms, ...args);
+      if (globalThis.setTimeout !== later) patched.push('deadlineMs ${deadlineMs}');`);
   }
   return inContentWorld(page, `{ const patched = []; ${parts.join('\n')} patched; }`);
 }

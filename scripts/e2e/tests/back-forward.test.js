@@ -23,6 +23,7 @@ after(() => browser?.dispose());
 test('troubleContentWorld() refuses to trouble nothing, so that a test never checks a world it left as it was', async () => {
   await assert.rejects(troubleContentWorld(null, {}), /no trouble asked/);
   await assert.rejects(troubleContentWorld(null, { holdMs: 0 }), /holdMs must be above 0/);
+  await assert.rejects(troubleContentWorld(null, { deadlineMs: -1 }), /deadlineMs must be above 0/);
   await assert.rejects(troubleContentWorld(null, { failShadow: { n: 0, why: 'x' } }), /failShadow.n must be a positive integer/);
 });
 

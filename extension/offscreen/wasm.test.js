@@ -1,0 +1,54 @@
+// The Go module's start limit (wasm.js instantiate): a module that never says it is ready fails its callers with a
+// clear error, and the next call loads it again. Go is faked: its run() says ready, or never does; the wasm is an
+// empty module. wasm_exec.js (which the build copies into the extension) is not needed for that, and is left out.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { register } from 'node:module';
+
+register(`data:text/javascript,${encodeURIComponent(`export async function resolve(spec, ctx, next) {
+  return spec.endsWith('/wasm/wasm_exec.js') ? { url: 'data:text/javascript,', shortCircuit: true } : next(spec, ctx);
+}`)}`);
+
+const g = /** @type {any} */ (globalThis);
+/** The smallest wasm module: its magic and version. */
+const EMPTY_WASM = new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]);
+g.chrome = { runtime: { getURL: (/** @type {string} */ f) => `chrome-extension://test/${f}` } };
+let fetched = 0;
+g.fetch = async () => {
+  fetched++;
+  return new Response(EMPTY_WASM, { headers: { 'content-type': 'application/wasm' } });
+};
+/** Whether the fake Go runtime starts (calls papergistReady once its exports are set). */
+let starts = false;
+g.Go = class {
+  env = {};
+  importObject = {};
+  run() {
+    if (!starts) return new Promise(() => {}); // stuck before its exports are set
+    g.papergist = { analyze: () => '{"ok":true,"data":{"entries":[]}}', warmUp: () => 0, library: () => '{}' };
+    g.papergistReady();
+    return new Promise(() => {});
+  }
+};
+
+const { analyzeJSON, moduleLimits, setWarmUp } = await import('./wasm.js');
+setWarmUp({ rounds: 0, largeRounds: 0, afterPageMs: 0 });
+
+test('a module that never starts fails the page with "timeout" at its limit, and the next page loads it again and works', async () => {
+  moduleLimits.startMs = 150;
+  const t0 = performance.now();
+  await assert.rejects(analyzeJSON({ html: '<p>', url: 'https://arxiv.org/list/cs.LG/new' }), (err) => {
+    assert.equal(err.code, 'timeout');
+    assert.equal(err.message, 'wasm/papergist.wasm did not start within 150 ms');
+    return true;
+  });
+  assert.ok(performance.now() - t0 >= 140, 'not before its limit');
+  assert.equal(fetched, 1);
+  starts = true;
+  const { json } = await analyzeJSON({ html: '<p>', url: 'https://arxiv.org/list/cs.LG/new?next' });
+  assert.equal(json, '{"ok":true,"data":{"entries":[]}}');
+  assert.equal(fetched, 2, 'loaded again, not the failed start\'s promise');
+  const again = await analyzeJSON({ html: '<p>', url: 'https://arxiv.org/list/cs.LG/new?again' });
+  assert.equal(again.json, json);
+  assert.equal(fetched, 2, 'a module that started is kept');
+});
