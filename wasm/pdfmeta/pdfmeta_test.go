@@ -36,6 +36,8 @@ var (
 	idsFactRe    = regexp.MustCompile(`\n- IDs on p\.1: ([^\n]+)`)
 	doiFactRe    = regexp.MustCompile(`10\.\d{4,9}/[^\s;",` + "`" + `]+[A-Za-z0-9]`)
 	arxivFactRe  = regexp.MustCompile(`(?i)arxiv(?: eprint)?:\s*([0-9.]+\d)`)
+	// a reference's mark after a title as printed ("… hydrogencarbonat [1]"), which a title read goes without
+	refMarkFactRe = regexp.MustCompile(`\s*\[\d+(?:,\s*\d+)*\]$`)
 )
 
 // readFacts parses SOURCES.md; it skips the test when the team folder is absent.
@@ -57,7 +59,7 @@ func readFacts(t testing.TB) []pdfFacts {
 		sec := text[l[0]:end]
 		f := pdfFacts{File: text[l[2]:l[3]]}
 		if m := titleFactRe.FindStringSubmatch(sec); m != nil {
-			f.Title = strings.Join(strings.Fields(m[1]), " ")
+			f.Title = refMarkFactRe.ReplaceAllString(strings.Join(strings.Fields(m[1]), " "), "")
 		}
 		if m := authorFactRe.FindStringSubmatch(sec); m != nil {
 			f.FirstAuthor = strings.TrimSpace(m[1])
@@ -135,6 +137,35 @@ func TestGeneratedPDF(t *testing.T) {
 		Abstract: "We generate a PDF in the test. It has a title, authors and an abstract that the parser must find in the first page without any help from metadata.",
 		ArxivID:  "2401.01234", Version: "v2", MetaTitle: "generated.pdf",
 	}, h)
+}
+
+// A reference's number set after a title in brackets, in another weight than the title (Wiley's regular "[1]"
+// after a bold title, citing the paper's earlier part), or raised, is a mark and no part of the title; brackets
+// that are the title's own stay: in its weight and on its baseline ("Vol. [2]"), at its start ("[Re]"), or
+// holding words ("[sic]", "[extended abstract]") whatever their weight.
+func TestTitleReferenceMark(t *testing.T) {
+	for _, c := range []struct {
+		title   []string
+		mark    string
+		want    string
+		scripts bool
+	}{
+		{[]string{"Hydrolysis of Carbenes^[3]"}, "", "Hydrolysis of Carbenes", true},
+		{[]string{"The Crystal Structure of", "an Imidazolium Bicarbonate"}, "[1]", "The Crystal Structure of an Imidazolium Bicarbonate", false},
+		{[]string{"Hydrolysis of Carbenes"}, "[1,2]", "Hydrolysis of Carbenes", false},
+		{[]string{"Hydrolysis of Carbenes"}, "[12]", "Hydrolysis of Carbenes", false},
+		{[]string{"Hydrolysis of Carbenes `[3]"}, "", "Hydrolysis of Carbenes", false},
+		{[]string{"Collected Letters Vol. [2]"}, "", "Collected Letters Vol. [2]", false},
+		{[]string{"[Re] Reproducing Deep Sets"}, "", "[Re] Reproducing Deep Sets", false},
+		{[]string{"The Graph"}, "[sic]", "The Graph [sic]", false},
+		{[]string{"O(n) Sorting [extended abstract]"}, "", "O(n) Sorting [extended abstract]", false},
+	} {
+		h, err := pdfmeta.Read(pdftest.Paper(pdftest.Page{Title: c.title, TitleMark: c.mark, Scripts: c.scripts, Authors: "Ada Lovelace"}))
+		require.NoError(t, err)
+		assert.Equal(t, c.want, h.Title, "%q %q", c.title, c.mark)
+	}
+	title := readShared(t, "zaac08-aburayyan.pdf").Title
+	assert.Equal(t, "Die Kristallstruktur von 1,3-Di-tert-butyl-4,5-dimethylimidazoliumhydrogencarbonat", title[max(0, strings.Index(title, "Die ")):])
 }
 
 func TestNotAPDF(t *testing.T) {

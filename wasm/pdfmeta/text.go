@@ -745,6 +745,11 @@ func splitRow(row []*glyph) []line {
 				bare.WriteByte(',')
 			}
 		}
+		if t, ok := cutRefMark(bare.String(), cur); ok {
+			marked = true // the line's last word's reference: "… hydrogencarbonat [1]"
+			bare.Reset()
+			bare.WriteString(t)
+		}
 		if marked {
 			l.unmarked = strings.TrimSpace(bare.String())
 		}
@@ -840,6 +845,43 @@ func splitRow(row []*glyph) []line {
 	}
 	emit(len(row))
 	return out
+}
+
+// cutRefMark is text, a line's text without marks so far, without the reference's number that ends the line
+// (refMark), on its baseline ("… hydrogencarbonat [1]") or raised as a script ("…at^([1])"); false when the line
+// ends in none. The number's opening bracket is text's last: only digits, commas, dashes and "]" follow it.
+func cutRefMark(text string, cur []*glyph) (string, bool) {
+	i := strings.LastIndexByte(text, '[')
+	if i < 0 || refMark(cur) == 0 {
+		return text, false
+	}
+	return strings.TrimSuffix(text[:i], scriptCaret+"("), true
+}
+
+// refMark is how many of a line's last glyphs are a reference's number in square brackets ("[1]", "[1,2]",
+// "[3–5]") set apart from the word before it, as a mark is and the title's own words are not: in another weight
+// (Wiley's regular "[1]" after a bold title, citing the paper's earlier part), smaller, or raised by a fifth of
+// the word's size or more. Brackets in the line's weight and size on its baseline are text ("Vol. [2]"), and so
+// are brackets holding letters ("[sic]"); 0 when the line has no such mark.
+func refMark(cur []*glyph) int {
+	n := len(cur)
+	if n < 4 || cur[n-1].text != "]" {
+		return 0
+	}
+	k := n - 2
+	for k > 0 && n-k <= 12 && strings.Trim(cur[k].text, "0123456789,–- ") == "" {
+		k--
+	}
+	if cur[k].text != "[" || k == n-2 || k == 0 || strings.IndexAny(cur[k+1].text, "0123456789") != 0 {
+		return 0
+	}
+	word := cur[k-1]
+	for _, g := range cur[k:] {
+		if g.font.bold == word.font.bold && g.size > 0.85*word.size && g.y-word.y < 0.2*word.size {
+			return 0
+		}
+	}
+	return n - k
 }
 
 // markChars are the characters of affiliation and footnote marks, but for letters, and markSymbols those but

@@ -49,6 +49,9 @@ type Page struct {
 	TwoColumns bool
 	// MorePages are blank pages after the first
 	MorePages int
+	// TitleMark follows the title's last line after a space, at its size and on its baseline but in the regular
+	// weight, as Wiley's journals set a reference's "[1]" after a bold title
+	TitleMark string
 }
 
 // Paper returns the PDF bytes of p: Helvetica text on a US Letter page, with a correct cross-reference table.
@@ -63,8 +66,11 @@ func Paper(p Page) []byte {
 		text("F1", 8, 72, p.Header)
 		y -= 40
 	}
-	for _, l := range p.Title {
+	for i, l := range p.Title {
 		words(textAt, "F2", 18, 72, y, l, p.Scripts)
+		if i == len(p.Title)-1 && p.TitleMark != "" {
+			textAt("F1", 18, 72+9*float64(len(l)+1), y, p.TitleMark)
+		}
 		y -= 22
 	}
 	y -= 8
