@@ -99,6 +99,30 @@ describe(`a page whose papers cannot be shown (${KIND})`, () => {
     }
   }
 
+  /**
+   * Opens url (serving html with a script that holds its parsing 1 s, so that the patch is in before the content
+   * script starts) with the page's 60 s deadline cut to 1.5 s in the content script's world and the engine's answer
+   * 5 s late; returns its tab once the page shows its error state at that deadline.
+   * @param {string} url @param {string} html @param {string} script the held script's address
+   */
+  async function openLate(url, html, script) {
+    s.serve(script, '', 'text/javascript', 200, 1000);
+    s.serve(url, html.replace('</body>', `<script src="${script}"></script></body>`));
+    const page = await s.browser.context.newPage();
+    const { cdp, done: patched } = await troubleContentWorld(page, { deadlineMs: 1500 });
+    assert.equal(await engine('slow'), 'patched');
+    try {
+      await page.goto(url, { waitUntil: 'domcontentloaded' });
+      assert.deepEqual(await patched, ['deadlineMs 1500']);
+      const tab = new Tab(KIND, page);
+      await waitState(tab, 'error', 4000);
+      return tab;
+    } finally {
+      await engine('off');
+      await cdp.detach();
+    }
+  }
+
   test('a failed analysis: the page says what happened, and Try again shows the cards', async () => {
     const url = 'https://arxiv.org/list/cs.LG/new?fails';
     await seen(url, arxivListing(papers));
@@ -155,24 +179,8 @@ describe(`a page whose papers cannot be shown (${KIND})`, () => {
 
   test('an answer that comes after the page\'s own deadline: the page said it failed, then shows the cards and drops the notice', { skip: KIND === 'firefox' && 'the deadline is shortened in the content script\'s world, which only Chromium\'s DevTools protocol reaches; and Firefox\'s engine call cannot be delayed from outside (a synchronous call in the background page)' }, async () => {
     const url = 'https://arxiv.org/list/cs.LG/new?late';
-    // a slow script holds the page's parsing, so that the patch is in before the content script starts (DOMContentLoaded)
-    const script = 'https://arxiv.org/static/browse/slow-late.js';
-    s.serve(script, '', 'text/javascript', 200, 1000);
-    await seen(url, arxivListing(papers).replace('</body>', `<script src="${script}"></script></body>`));
-    const page = await s.browser.context.newPage();
-    // the page's 60 s deadline after 1.5 s, in the content script's world only; the engine's answer 5 s late
-    const { cdp, done: patched } = await troubleContentWorld(page, { deadlineMs: 1500 });
-    assert.equal(await engine('slow'), 'patched');
-    let tab;
-    try {
-      await page.goto(url, { waitUntil: 'domcontentloaded' });
-      assert.deepEqual(await patched, ['deadlineMs 1500']);
-      tab = new Tab(KIND, page);
-      await waitState(tab, 'error', 4000);
-    } finally {
-      await engine('off');
-      await cdp.detach();
-    }
+    await seen(url, arxivListing(papers));
+    const tab = await openLate(url, arxivListing(papers), 'https://arxiv.org/static/browse/slow-late.js');
     assert.deepEqual(await state(tab), ['error', 'timeout']);
     assert.equal(await noticeText(tab), 'Papers not shown: papergist took too long to answer: try again in a moment.');
     assert.equal((await tab.cards()).length, 0);
@@ -185,22 +193,8 @@ describe(`a page whose papers cannot be shown (${KIND})`, () => {
 
   test('an answer after the deadline on a page not known to have papers: the badge\'s ! goes with it', { skip: KIND === 'firefox' && 'as the test above' }, async () => {
     const url = 'https://arxiv.org/help/api/user-manual?late';
-    const script = 'https://arxiv.org/static/browse/slow-late-help.js';
-    s.serve(script, '', 'text/javascript', 200, 1000);
-    s.serve(url, `<!doctype html><html><head><title>API manual</title></head><body><h1>arXiv API User's Manual</h1><p>How to query.</p><script src="${script}"></script></body></html>`);
-    const page = await s.browser.context.newPage();
-    const { cdp, done: patched } = await troubleContentWorld(page, { deadlineMs: 1500 });
-    assert.equal(await engine('slow'), 'patched');
-    let tab;
-    try {
-      await page.goto(url, { waitUntil: 'domcontentloaded' });
-      assert.deepEqual(await patched, ['deadlineMs 1500']);
-      tab = new Tab(KIND, page);
-      await waitState(tab, 'error', 4000);
-    } finally {
-      await engine('off');
-      await cdp.detach();
-    }
+    const tab = await openLate(url, '<!doctype html><html><head><title>API manual</title></head><body><h1>arXiv API User\'s Manual</h1><p>How to query.</p></body></html>',
+      'https://arxiv.org/static/browse/slow-late-help.js');
     const id = await s.tabId(tab);
     assert.equal((await badgeOf(id, '!'))[0], '!', 'the page failed at its deadline');
     await waitState(tab, 'done', 15_000);
