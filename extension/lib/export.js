@@ -87,7 +87,7 @@ export function toCSLJSON(saved) {
       type: isArxivOnly(p) ? 'article' : p.venue ? 'paper-conference' : 'article-journal',
       title: p.title,
       author: named(p.authors).map((a) => cslName(splitName(a))),
-      URL: p.url,
+      URL: paperURL(p.id, p.url),
     };
     const parts = dateParts(p.published);
     if (parts.length) item.issued = { 'date-parts': [parts] };
@@ -141,7 +141,7 @@ export function toRIS(saved) {
       if (p.venue) out += risLine('T2', p.venue);
       if (isArxivOnly(p)) out += risLine('PB', 'arXiv');
       if (p.doi) out += risLine('DO', p.doi);
-      out += risLine('UR', p.url);
+      out += risLine('UR', paperURL(p.id, p.url));
       if (p.pdf_url) out += risLine('L1', p.pdf_url);
       if (p.abstract) out += risLine('AB', p.abstract);
       for (const line of noteOf(s).split('\n')) out += risLine('N1', line);
@@ -284,18 +284,78 @@ function letters(n) {
   return s;
 }
 
-/** A citation key like vaswani2017attention, unique within one export. */
-function citeKey(p, used) {
-  const ascii = (x) => x.normalize('NFKD').replace(/[^A-Za-z0-9]/g, '').toLowerCase();
-  const authors = named(p.authors);
-  const family = authors.length ? ascii(splitName(authors[0]).family) : 'anon';
-  const word = (p.title.split(/\s+/).map(ascii).find((w) => w.length > 3 && !['with', 'from', 'that', 'this'].includes(w))) || 'paper';
-  const year = dateParts(p.published)[0] || '';
-  const base = `${family || 'anon'}${year}${word}`;
+// The citation key rule, the same in the server's writer (backend/internal/citation citekey.go); both run the
+// "keys" and "key_lists" cases of testdata/bibtex.json. A key is the first author's family name, the year and the
+// title's first word, as Google Scholar writes them (vaswani2017attention), in ASCII letters and digits only:
+// accents dropped (Müller → muller) and the letters without a decomposition written as English does (Łukasz →
+// lukasz, Straße → strasse); the family with its particles (vanbeethoven), "anon" with no author or one without a
+// Latin letter; the year the arXiv ID's (the server knows no other), else the published date's, else none; the
+// word the title's first with a letter that is not a small word, split at hyphens (GPT-4 → gpt), else "paper";
+// a key already given in the export gets b, c, …, z, aa… in the order of the papers.
+
+/** The Latin letters Unicode does not decompose into a base letter and a mark. */
+const FOLD = { ł: 'l', Ł: 'l', ø: 'o', Ø: 'o', đ: 'd', Đ: 'd', ð: 'd', Ð: 'd', ß: 'ss', ẞ: 'ss', æ: 'ae', Æ: 'ae',
+  œ: 'oe', Œ: 'oe', þ: 'th', Þ: 'th', ı: 'i', ħ: 'h', Ħ: 'h', ŧ: 't', Ŧ: 't', ŋ: 'ng', Ŋ: 'ng' };
+
+/** s in lower-case ASCII letters and digits: accents dropped, FOLD applied, anything else left out. @param {string} s */
+export function asciiFold(s) {
+  let out = '';
+  for (const c of String(s).normalize('NFKD')) {
+    if (c in FOLD) out += FOLD[c];
+    else if (/[A-Za-z0-9]/.test(c)) out += c.toLowerCase();
+  }
+  return out;
+}
+
+const NOT_WORD = /[^\p{L}\p{N}\p{M}'\u2019]+/u;
+
+/** The title's first word with a letter that is not a small word, in ASCII, or "". @param {string} title */
+function keyWord(title) {
+  return String(title).split(NOT_WORD).map(asciiFold).find((w) => /[a-z]/.test(w) && !SMALL.has(w)) || '';
+}
+
+/** The arXiv ID's year of a canonical ID ("arxiv:1706.03762" → "2017"), as the server reads it. @param {string} id */
+function arxivYear(id) {
+  const m = /^arxiv:(.*)$/s.exec(String(id));
+  if (!m) return '';
+  const body = m[1];
+  const slash = body.indexOf('/');
+  let yy = '';
+  if (body.length >= 4 && /^\d/.test(body) && body.includes('.')) yy = body.slice(0, 2);
+  else if (slash >= 0 && body.length >= slash + 3) yy = body.slice(slash + 1, slash + 3);
+  if (!/^\d\d$/.test(yy)) return '';
+  return (yy >= '91' ? '19' : '20') + yy;
+}
+
+/**
+ * A paper's citation key, unique among the keys in used, which it joins.
+ * @param {{id: string, authors: string[], title: string, published?: string}} p @param {Set<string>} used
+ */
+export function citeKey(p, used) {
+  const authors = named(p.authors || []);
+  const family = (authors.length && asciiFold(splitName(authors[0]).family)) || 'anon';
+  const published = (/^(\d{4})(?:-|$)/.exec(p.published || '') || [])[1] || '';
+  const year = arxivYear(p.id) || published;
+  const base = `${family}${year}${keyWord(p.title || '') || 'paper'}`;
   let key = base;
   for (let n = 2; used.has(key); n++) key = `${base}${letters(n)}`;
   used.add(key);
   return key;
+}
+
+/**
+ * The link an export gives a paper: for an arXiv paper saved from another site's page about it (Hugging Face's),
+ * or with no link, its arXiv abstract page; any other paper's own url. As the server's writer (paperURL); both run
+ * the "urls" cases of testdata/bibtex.json. @param {string} id the canonical ID @param {string} url
+ */
+export function paperURL(id, url) {
+  const m = /^arxiv:(.+)$/.exec(String(id));
+  if (!m) return url;
+  try {
+    const u = new URL(url);
+    if (/^https?:$/.test(u.protocol) && (u.hostname === 'arxiv.org' || u.hostname.endsWith('.arxiv.org'))) return url;
+  } catch { /* no link, or not one: the abstract page */ }
+  return `https://arxiv.org/abs/${m[1]}`;
 }
 
 /** The fields BibTeX and biblatex read verbatim. */
@@ -316,7 +376,7 @@ export function toBibTeX(saved) {
       if (p.venue) fields.push([type === 'inproceedings' ? 'booktitle' : 'journal', p.venue]);
       if (p.arxiv_id) fields.push(['eprint', p.arxiv_id], ['archiveprefix', 'arXiv']);
       if (p.doi) fields.push(['doi', p.doi]);
-      fields.push(['url', p.url]);
+      fields.push(['url', paperURL(p.id, p.url)]);
       if (p.abstract) fields.push(['abstract', p.abstract]);
       const note = noteOf(s);
       if (note) fields.push(['note', note]);

@@ -2,7 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { splitName, bibAuthor, bibAuthors, bibEscape, bibTitle, bibVerbatim, keywords, risValue, toBibTeX, toRIS, toCSLJSON } from './export.js';
+import { splitName, bibAuthor, bibAuthors, bibEscape, bibTitle, bibVerbatim, keywords, risValue, toBibTeX, toRIS, toCSLJSON, citeKey,
+  paperURL } from './export.js';
 
 const shared = JSON.parse(readFileSync(new URL('../../backend/internal/citation/testdata/bibtex.json', import.meta.url), 'utf8'));
 
@@ -33,6 +34,28 @@ test('blank authors are dropped, keywords stay one each, RIS values one line, as
 
 test('url, doi and eprint stay verbatim, as the server\'s writer keeps them', () => {
   for (const x of shared.verbatim) assert.equal(bibVerbatim(x.in), x.want, JSON.stringify(x.in));
+});
+
+test('cite keys are the server\'s: author, year, first word, in ASCII, made unique in the same order', () => {
+  assert.ok(shared.keys.length && shared.key_lists.length);
+  for (const x of shared.keys) assert.equal(citeKey(x, new Set()), x.want, JSON.stringify(x));
+  for (const x of shared.key_lists) {
+    const used = new Set();
+    assert.deepEqual(x.papers.map((p) => citeKey(p, used)), x.want);
+  }
+});
+
+test('an arXiv paper saved from another site links to its arXiv page, as in the server\'s export', () => {
+  assert.ok(shared.urls.length);
+  for (const x of shared.urls) assert.equal(paperURL(x.id, x.url), x.want, JSON.stringify(x));
+  const hf = { ...rec, id: 'arxiv:2407.21770', url: 'https://huggingface.co/papers/2407.21770',
+    title: 'MoMa: Efficient Early-Fusion Pre-training', authors: ['Xi Victoria Lin'],
+    meta: { arxiv_id: '2407.21770', published: '2024-07-31', locator: {} } };
+  const bib = toBibTeX([hf]);
+  assert.match(bib, /^@misc\{lin2024moma,$/m);
+  assert.match(bib, /^ {2}url = \{https:\/\/arxiv\.org\/abs\/2407\.21770\},?$/m);
+  assert.match(toRIS([hf]), /^UR {2}- https:\/\/arxiv\.org\/abs\/2407\.21770\r$/m);
+  assert.equal(JSON.parse(toCSLJSON([hf]))[0].URL, 'https://arxiv.org/abs/2407.21770');
 });
 
 const rec = {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"net/url"
 	"regexp"
 	"strings"
 	"unicode"
@@ -185,21 +186,32 @@ func risName(display string) string {
 	return out
 }
 
-var (
-	keyUnsafe = regexp.MustCompile(`[^A-Za-z0-9]+`)
-	andWord   = regexp.MustCompile(`(?i)(^|\s)and(\s|$)`)
-)
+var andWord = regexp.MustCompile(`(?i)(^|\s)and(\s|$)`)
 
-// BibTeX writes one @misc (arXiv, URL) or @article (DOI) entry per item. Keys are the ID with every run of
-// non-alphanumerics turned into '_', made unique.
+// paperURL is the link an export gives a paper: for an arXiv paper saved from another site's page about it
+// (Hugging Face's, say), or with no link, its arXiv abstract page, where a reference manager looks; any other
+// paper's own url. The extension's writer does the same (extension/lib/export.js paperURL); both run the "urls"
+// cases of testdata/bibtex.json.
+func paperURL(id, link string) string {
+	arxiv := identifiers(id).arxiv
+	if arxiv == "" {
+		return link
+	}
+	if u, err := url.Parse(link); err == nil && (u.Scheme == "http" || u.Scheme == "https") {
+		if h := strings.ToLower(u.Hostname()); h == "arxiv.org" || strings.HasSuffix(h, ".arxiv.org") {
+			return link
+		}
+	}
+	return "https://arxiv.org/abs/" + arxiv
+}
+
+// BibTeX writes one @misc (arXiv, URL) or @article (DOI) entry per item, keyed as the extension keys its own
+// (citeKey: vaswani2017attention).
 func BibTeX(w io.Writer, items []syncproto.Item) error {
-	seen := map[string]int{}
+	used := map[string]bool{}
 	var b strings.Builder
 	for _, it := range items {
-		key := strings.Trim(keyUnsafe.ReplaceAllString(it.ID, "_"), "_")
-		if seen[key]++; seen[key] > 1 {
-			key = fmt.Sprintf("%s_%d", key, seen[key])
-		}
+		key := citeKey(it.ID, it.Authors, it.Title, "", used) // the wire item has no published date
 		idf := identifiers(it.ID)
 		typ := "misc"
 		if idf.doi != "" {
@@ -228,7 +240,7 @@ func BibTeX(w io.Writer, items []syncproto.Item) error {
 			field("archiveprefix", "arXiv")
 		}
 		verbatim("doi", idf.doi)
-		verbatim("url", it.URL)
+		verbatim("url", paperURL(it.ID, it.URL))
 		field("abstract", it.Abstract)
 		field("keywords", keywords(it.Tags, it.Keyphrases))
 		field("note", it.Note)
@@ -458,7 +470,7 @@ func RIS(w io.Writer, items []syncproto.Item) error {
 		}
 		tag("PY", idf.year)
 		tag("AB", it.Abstract)
-		tag("UR", it.URL)
+		tag("UR", paperURL(it.ID, it.URL))
 		tag("L1", it.PDFURL)
 		tag("DO", idf.doi)
 		for _, k := range it.Tags {
@@ -513,7 +525,7 @@ func CSLJSON(w io.Writer, items []syncproto.Item) error {
 	out := make([]CSLItem, 0, len(items))
 	for _, it := range items {
 		idf := identifiers(it.ID)
-		c := CSLItem{ID: it.ID, Type: "webpage", Title: it.Title, Abstract: it.Abstract, URL: it.URL, DOI: idf.doi, Note: it.Note,
+		c := CSLItem{ID: it.ID, Type: "webpage", Title: it.Title, Abstract: it.Abstract, URL: paperURL(it.ID, it.URL), DOI: idf.doi, Note: it.Note,
 			Keyword: keywords(it.Tags, it.Keyphrases)}
 		switch {
 		case idf.doi != "":

@@ -23,6 +23,12 @@ func TestBibTeXSharedVectors(t *testing.T) {
 			In   []string
 			Want string
 		}
+		Keys     []keyCase
+		KeyLists []struct {
+			Papers []keyCase
+			Want   []string
+		} `json:"key_lists"`
+		URLs []struct{ ID, URL, Want string }
 	}
 	require.NoError(t, json.Unmarshal(raw, &v))
 	require.NotEmpty(t, v.Names)
@@ -50,10 +56,32 @@ func TestBibTeXSharedVectors(t *testing.T) {
 	for _, x := range v.RIS {
 		assert.Equal(t, x.Want, risValue(x.In), "ris %q", x.In)
 	}
+	require.NotEmpty(t, v.Keys)
+	for _, x := range v.Keys {
+		assert.Equal(t, x.Want, citeKey(x.ID, x.Authors, x.Title, x.Published, map[string]bool{}), "key %+v", x)
+	}
+	require.NotEmpty(t, v.KeyLists)
+	for _, x := range v.KeyLists {
+		used, keys := map[string]bool{}, []string{}
+		for _, p := range x.Papers {
+			keys = append(keys, citeKey(p.ID, p.Authors, p.Title, p.Published, used))
+		}
+		assert.Equal(t, x.Want, keys)
+	}
+	require.NotEmpty(t, v.URLs)
+	for _, x := range v.URLs {
+		assert.Equal(t, x.Want, paperURL(x.ID, x.URL), "url %+v", x)
+	}
 	require.NotEmpty(t, v.Verbatim)
 	for _, x := range v.Verbatim {
 		assert.Equal(t, x.Want, bibVerbatim(x.In), "verbatim %q", x.In)
 	}
+}
+
+// keyCase is a paper of the key vectors: what both writers key it by.
+type keyCase struct {
+	ID, Title, Published, Want string
+	Authors                    []string
 }
 
 // sentenceCase does to a title field what BibTeX's change.case$ "t" does in plain, IEEEtran or acl_natbib: every
