@@ -179,8 +179,7 @@ function signIn(create) {
     origin = parseServer(input('#server').value);
     fieldError('#server', '');
   } catch (err) {
-    fieldError('#server', err.message);
-    showError(`${what} failed: ${err.message}`);
+    fieldError('#server', err.message); // said once: under the field, which reads it as its description on focus
     input('#server').focus();
     return;
   }
