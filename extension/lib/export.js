@@ -290,8 +290,9 @@ function letters(n) {
 // accents dropped (Müller → muller) and the letters without a decomposition written as English does (Łukasz →
 // lukasz, Straße → strasse); the family with its particles (vanbeethoven), "anon" with no author or one without a
 // Latin letter; the year the arXiv ID's (the server knows no other), else the published date's, else none; the
-// word the title's first with a letter that is not a small word, split at hyphens (GPT-4 → gpt), else "paper";
-// a key already given in the export gets b, c, …, z, aa… in the order of the papers.
+// word the title's first with a letter that is not a small word or a TeX command (\textit), split at hyphens
+// (GPT-4 → gpt), else "paper"; a key already given gets b, c, …, z, aa…, handed out over the whole library, oldest
+// saved first (ties by ID), so that saving a newer paper never renames an older one's key.
 
 /** The Latin letters Unicode does not decompose into a base letter and a mark. */
 const FOLD = { ł: 'l', Ł: 'l', ø: 'o', Ø: 'o', đ: 'd', Đ: 'd', ð: 'd', Ð: 'd', ß: 'ss', ẞ: 'ss', æ: 'ae', Æ: 'ae',
@@ -311,7 +312,7 @@ const NOT_WORD = /[^\p{L}\p{N}\p{M}'\u2019]+/u;
 
 /** The title's first word with a letter that is not a small word, in ASCII, or "". @param {string} title */
 function keyWord(title) {
-  return String(title).split(NOT_WORD).map(asciiFold).find((w) => /[a-z]/.test(w) && !SMALL.has(w)) || '';
+  return String(title).replace(/\\[A-Za-z]+/g, ' ').split(NOT_WORD).map(asciiFold).find((w) => /[a-z]/.test(w) && !SMALL.has(w)) || '';
 }
 
 /** The arXiv ID's year of a canonical ID ("arxiv:1706.03762" → "2017"), as the server reads it. @param {string} id */
@@ -328,19 +329,47 @@ function arxivYear(id) {
 }
 
 /**
- * A paper's citation key, unique among the keys in used, which it joins.
+ * A paper's citation key, unique among the keys in used, which it joins; next remembers, per base, the last ending
+ * given, so that n papers on one base cost n tries, not n²/2 (pass the same map with the same used).
  * @param {{id: string, authors: string[], title: string, published?: string}} p @param {Set<string>} used
+ * @param {Map<string, number>} [next]
  */
-export function citeKey(p, used) {
+export function citeKey(p, used, next = new Map()) {
   const authors = named(p.authors || []);
   const family = (authors.length && asciiFold(splitName(authors[0]).family)) || 'anon';
   const published = (/^(\d{4})(?:-|$)/.exec(p.published || '') || [])[1] || '';
   const year = arxivYear(p.id) || published;
   const base = `${family}${year}${keyWord(p.title || '') || 'paper'}`;
   let key = base;
-  for (let n = 2; used.has(key); n++) key = `${base}${letters(n)}`;
+  if (used.has(key)) {
+    let n = Math.max(next.get(base) || 2, 2);
+    for (key = `${base}${letters(n)}`; used.has(key); key = `${base}${letters(n)}`) n++;
+    next.set(base, n + 1);
+  }
   used.add(key);
   return key;
+}
+
+/** saved_at in ms, a missing or unreadable one the oldest. @param {string} [at] */
+const savedMs = (at) => {
+  const t = Date.parse(at || '');
+  return Number.isNaN(t) ? -Infinity : t;
+};
+
+/**
+ * The papers' keys, in their order, made unique over them all oldest saved first (ties by ID), as the server
+ * hands them out: a paper saved later takes the ending, and the keys already in use stay as they were.
+ * @param {{id: string, authors: string[], title: string, published?: string, saved_at?: string}[]} papers
+ * @returns {string[]}
+ */
+export function citeKeys(papers) {
+  const at = papers.map((p) => savedMs(p.saved_at));
+  const order = papers.map((_, i) => i).sort((a, b) => at[a] - at[b] || (papers[a].id < papers[b].id ? -1 : papers[a].id > papers[b].id ? 1 : 0));
+  const keys = new Array(papers.length);
+  const used = new Set();
+  const next = new Map();
+  for (const i of order) keys[i] = citeKey(papers[i], used, next);
+  return keys;
 }
 
 /**
@@ -351,21 +380,38 @@ export function citeKey(p, used) {
 export function paperURL(id, url) {
   const m = /^arxiv:(.+)$/.exec(String(id));
   if (!m) return url;
-  try {
-    const u = new URL(url);
-    if (/^https?:$/.test(u.protocol) && (u.hostname === 'arxiv.org' || u.hostname.endsWith('.arxiv.org'))) return url;
-  } catch { /* no link, or not one: the abstract page */ }
+  if (arxivLink(url)) return url;
   return `https://arxiv.org/abs/${m[1]}`;
+}
+
+/**
+ * Whether a link is a well-formed address on arxiv.org or a subdomain: http(s), that host (any ASCII case, a port)
+ * up to the end of the host, no space or backslash, every % an escape. Matched by hand as the server does, so that
+ * both writers agree on malformed links too (the browser's URL reads https:\\arxiv.org\abs as arxiv.org).
+ * @param {string} url
+ */
+function arxivLink(url) {
+  const s = String(url ?? '');
+  return /^https?:\/\/([a-z0-9-]+\.)*arxiv\.org(:[0-9]+)?([/?#]|$)/.test(s.replace(/[A-Z]/g, (c) => c.toLowerCase()))
+    && !/[ \t\n\r\\]/.test(s) && (s.match(/%/g) || []).length === (s.match(/%[0-9A-Fa-f]{2}/g) || []).length;
 }
 
 /** The fields BibTeX and biblatex read verbatim. */
 const VERBATIM = new Set(['url', 'doi', 'eprint']);
 
-/** @param {SavedPaper[]} saved @returns {string} */
-export function toBibTeX(saved) {
-  const used = new Set();
+/**
+ * @param {SavedPaper[]} saved the papers to write
+ * @param {SavedPaper[]} [library] the whole library, whose keys the papers keep (a selection's keys are the ones
+ *   the whole library's export gives them); saved itself when not given
+ * @returns {string}
+ */
+export function toBibTeX(saved, library = saved) {
+  const all = library.map((s) => ({ ...paperOf(s), saved_at: s.saved_at }));
+  const keys = citeKeys(all);
+  const byId = new Map(all.map((p, i) => [p.id, keys[i]]));
+  const ownKeys = library === saved ? keys : null;
   return saved
-    .map((s) => {
+    .map((s, i) => {
       const p = paperOf(s);
       const type = isArxivOnly(p) ? 'misc' : p.venue ? 'inproceedings' : 'article';
       /** @type {[string, string][]} */
@@ -385,7 +431,8 @@ export function toBibTeX(saved) {
         .filter(([, v]) => v)
         .map(([k, v]) => `  ${k} = {${VERBATIM.has(k) ? bibVerbatim(v) : k === 'author' ? v : k === 'title' ? bibTitle(v) : bibEscape(v)}}`)
         .join(',\n');
-      return `@${type}{${citeKey(p, used)},\n${body}\n}\n`;
+      const key = ownKeys ? ownKeys[i] : byId.get(p.id) ?? citeKeys([...all, { ...p, saved_at: s.saved_at }]).at(-1);
+      return `@${type}{${key},\n${body}\n}\n`;
     })
     .join('\n');
 }

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"net/url"
 	"regexp"
 	"strings"
 	"unicode"
@@ -197,21 +196,43 @@ func paperURL(id, link string) string {
 	if arxiv == "" {
 		return link
 	}
-	if u, err := url.Parse(link); err == nil && (u.Scheme == "http" || u.Scheme == "https") {
-		if h := strings.ToLower(u.Hostname()); h == "arxiv.org" || strings.HasSuffix(h, ".arxiv.org") {
-			return link
-		}
+	if arxivLink(link) {
+		return link
 	}
 	return "https://arxiv.org/abs/" + arxiv
 }
 
+// arxivHost is an http(s) address on arxiv.org or one of its subdomains, with an optional port, up to the end of
+// the host, in lower case. It is matched by hand rather than by a URL parser so that both writers agree on every
+// link, malformed ones too (a WHATWG parser reads https:\\arxiv.org\abs as arxiv.org, Go's does not).
+var arxivHost = regexp.MustCompile(`^https?://([a-z0-9-]+\.)*arxiv\.org(:[0-9]+)?([/?#]|$)`)
+
+// arxivLink says whether link is a well-formed address on arXiv: its host is arxiv.org's, no space or
+// backslash anywhere, every % starts an escape.
+func arxivLink(link string) bool {
+	lower := strings.Map(func(r rune) rune {
+		if r >= 'A' && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return r
+	}, link)
+	return arxivHost.MatchString(lower) && !strings.ContainsAny(link, " \t\n\r\\") &&
+		strings.Count(link, "%") == len(percentEscape.FindAllString(link, -1))
+}
+
+var percentEscape = regexp.MustCompile(`%[0-9A-Fa-f]{2}`)
+
 // BibTeX writes one @misc (arXiv, URL) or @article (DOI) entry per item, keyed as the extension keys its own
 // (citeKey: vaswani2017attention).
 func BibTeX(w io.Writer, items []syncproto.Item) error {
-	used := map[string]bool{}
+	ps := make([]keyed, len(items))
+	for i, it := range items { // the wire item has no published date
+		ps[i] = keyed{id: it.ID, authors: it.Authors, title: it.Title, saved: it.SavedAt}
+	}
+	keys := citeKeys(ps)
 	var b strings.Builder
-	for _, it := range items {
-		key := citeKey(it.ID, it.Authors, it.Title, "", used) // the wire item has no published date
+	for i, it := range items {
+		key := keys[i]
 		idf := identifiers(it.ID)
 		typ := "misc"
 		if idf.doi != "" {

@@ -1,7 +1,10 @@
 package citation
 
 import (
+	"regexp"
+	"sort"
 	"strings"
+	"time"
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
@@ -16,10 +19,11 @@ import (
 //     no Latin letter, it is "anon";
 //   - the year is the arXiv ID's (the first version's, which the server knows too), else the published date's;
 //     with neither the key has none;
-//   - the word is the title's first that has a letter and is not a small word (a, on, the, of…), split at
-//     hyphens and other marks (GPT-4 → gpt, Self-Attention → self); with none it is "paper";
-//   - within one export a key already given gets b, c, …, z, aa, ab… (vaswani2017attentionb), in the order of
-//     the papers.
+//   - the word is the title's first that has a letter and is not a small word (a, on, the, of…) or a TeX
+//     command (\textit, \mathcal), split at hyphens and other marks (GPT-4 → gpt, Self-Attention → self); with
+//     none it is "paper";
+//   - a key already given gets b, c, …, z, aa, ab… (vaswani2017attentionb), handed out over the whole library,
+//     oldest saved first (ties by ID), so that saving a newer paper never renames an older one's key.
 
 // asciiFold writes s in ASCII letters and digits, lower-cased: accents dropped, the letters without a
 // decomposition transliterated, everything else (marks, apostrophes, other scripts) left out.
@@ -47,7 +51,7 @@ var foldRunes = map[rune]string{'ł': "l", 'Ł': "l", 'ø': "o", 'Ø': "o", 'đ'
 
 // keyWord is the title's first word with a letter that is not a small word, folded to ASCII, or "".
 func keyWord(title string) string {
-	words := strings.FieldsFunc(title, func(r rune) bool {
+	words := strings.FieldsFunc(texCommand.ReplaceAllString(title, " "), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsNumber(r) && !unicode.IsMark(r) && r != '\'' && r != '’'
 	})
 	for _, w := range words {
@@ -58,6 +62,9 @@ func keyWord(title string) string {
 	}
 	return ""
 }
+
+// texCommand is a TeX control word (\textit, \mathcal), never a title's word.
+var texCommand = regexp.MustCompile(`\\[A-Za-z]+`)
 
 // keyBase is a paper's key before it is made unique: id is its canonical ID, published its "YYYY-MM-DD" date
 // (or a prefix of it) when known.
@@ -80,15 +87,55 @@ func keyBase(id string, authors []string, title, published string) string {
 	return family + year + word
 }
 
-// citeKey is a paper's key, unique among the keys in used, which it joins.
-func citeKey(id string, authors []string, title, published string, used map[string]bool) string {
+// citeKey is a paper's key, unique among the keys in used, which it joins; next remembers, per base, the last
+// ending given, so that n papers with one base cost n tries, not n²/2 (pass the same map with the same used).
+func citeKey(id string, authors []string, title, published string, used map[string]bool, next map[string]int) string {
 	base := keyBase(id, authors, title, published)
 	key := base
-	for n := 2; used[key]; n++ {
-		key = base + letters(n)
+	n := next[base]
+	if n < 2 {
+		n = 2
+	}
+	if used[key] {
+		for key = base + letters(n); used[key]; key = base + letters(n) {
+			n++
+		}
+		next[base] = n + 1
 	}
 	used[key] = true
 	return key
+}
+
+// keyed is what a paper's key depends on: published is its "YYYY-MM-DD" date when known (the server's items
+// carry none), saved when the user saved it.
+type keyed struct {
+	id, title, published string
+	authors              []string
+	saved                time.Time
+}
+
+// citeKeys are the papers' keys, in their order, made unique over them all oldest saved first (ties by ID): a
+// paper saved later takes the ending, and the keys already in use stay as they were. Times count to the
+// millisecond, as the extension's do.
+func citeKeys(ps []keyed) []string {
+	order := make([]int, len(ps))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		pa, pb := ps[order[a]], ps[order[b]]
+		if ta, tb := pa.saved.UnixMilli(), pb.saved.UnixMilli(); ta != tb {
+			return ta < tb
+		}
+		return pa.id < pb.id
+	})
+	keys := make([]string, len(ps))
+	used, next := map[string]bool{}, map[string]int{}
+	for _, i := range order {
+		p := ps[i]
+		keys[i] = citeKey(p.id, p.authors, p.title, p.published, used, next)
+	}
+	return keys
 }
 
 // letters writes n ≥ 1 as a, b, …, z, aa, ab…
