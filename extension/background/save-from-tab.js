@@ -74,19 +74,15 @@ async function tabOwnPaper(tab) {
 export async function permissionsToSave(tab) {
   const own = await tabOwnPaper(tab).catch(() => null);
   if (!own || own.entry || own.found || !own.url) return [];
-  return permissionsFor(readable(own.url) ? own.url : embeddedURL(own.url) || own.url);
+  return permissionsFor(own.url);
 }
 
 async function pagePaper(tab) {
   const own = await tabOwnPaper(tab);
   if (own.entry) return own.entry;
   if (own.found) return withSummary(own.found);
-  const { reply, html } = own;
-  let { url } = own;
-  if (html === null && !readable(url)) {
-    url = embeddedURL(url); // a PDF in another extension's viewer: the PDF's own address
-    if (!url) throw new Error(CANNOT_READ);
-  }
+  const { reply, html, url } = own;
+  if (html === null && !readable(url)) throw new Error(CANNOT_READ);
   // a paper URL the resolver knows (arXiv's HTML view, a DOI page…), or a PDF
   const found = url ? await paperAt(url, { isPDF: html === null }) : null;
   if (found) return withSummary(found);
@@ -118,39 +114,6 @@ function readable(url) {
   if (u.protocol === 'file:') return true;
   if (u.protocol !== 'http:' && u.protocol !== 'https:') return false;
   return !(STORES.test(u.hostname) && (u.hostname !== 'chrome.google.com' || u.pathname.startsWith('/webstore')));
-}
-
-/**
- * The http(s) address a page papergist cannot read shows, when it names one: another extension's PDF viewer, as
- * chrome-extension://…/https://arxiv.org/pdf/1706.03762 (Acrobat's) or …/viewer.html?file=https%3A%2F%2F…
- * (PDF.js's); "" otherwise, and for an address papergist may not read either (an extension store's).
- * @param {string} url
- */
-export function embeddedURL(url) {
-  let u;
-  try {
-    u = new URL(url);
-  } catch {
-    return '';
-  }
-  if (/^(?:https?|file):$/.test(u.protocol)) return '';
-  const candidates = ['file', 'src', 'url'].map((name) => u.searchParams.get(name) || '');
-  const inPath = /^[a-z][a-z0-9+.-]*:\/\/[^/]*\/(.+)$/i.exec(String(url));
-  if (inPath) {
-    let rest = inPath[1];
-    try {
-      if (/^https?%3A/i.test(rest)) rest = decodeURIComponent(rest);
-    } catch { /* a bad escape: as it is */ }
-    candidates.push(rest);
-  }
-  for (const c of candidates) {
-    if (!/^https?:\/\//i.test(c)) continue;
-    try {
-      const inner = new URL(c);
-      if (readable(inner.href)) return inner.href;
-    } catch { /* not an address */ }
-  }
-  return '';
 }
 
 /** The tab's HTML through activeTab, or null for a PDF and a tab that cannot be scripted (a browser page). */

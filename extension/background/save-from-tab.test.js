@@ -21,7 +21,7 @@ Object.assign(globalThis, {
     },
   },
 });
-const { saveTabPaper, CANNOT_READ, embeddedURL } = await import('./save-from-tab.js');
+const { saveTabPaper, CANNOT_READ } = await import('./save-from-tab.js');
 
 test('a browser page, an extension store or a tab without an address: the reason, not "press Save"', async () => {
   assert.doesNotMatch(CANNOT_READ, /press Save|open the popup/i);
@@ -33,25 +33,4 @@ test('a browser page, an extension store or a tab without an address: the reason
       return true;
     });
   }
-});
-
-test('a PDF in another extension\'s viewer is saved from the PDF\'s own address', async () => {
-  const cases = [
-    ['chrome-extension://efaidnbmnnnibpcajpcglclefindmkaj/https://arxiv.org/pdf/1706.03762', 'https://arxiv.org/pdf/1706.03762'],
-    ['chrome-extension://abc/viewer.html?file=https%3A%2F%2Farxiv.org%2Fpdf%2F1706.03762v7', 'https://arxiv.org/pdf/1706.03762v7'],
-    ['moz-extension://1234-5678/pdf.html?src=https://example.org/a.pdf#page=2', 'https://example.org/a.pdf'],
-    ['chrome-extension://abc/https%3A%2F%2Fexample.org%2Fp.pdf', 'https://example.org/p.pdf'],
-    ['chrome-extension://abc/popup.html', ''],
-    ['chrome-extension://abc/viewer.html?file=ftp://example.org/a.pdf', ''],
-    ['chrome-extension://abc/https://chromewebstore.google.com/detail/x', ''],
-    ['https://arxiv.org/pdf/1706.03762', ''],
-    ['chrome://version/', ''],
-    ['not a url', ''],
-  ];
-  for (const [url, want] of cases) assert.equal(embeddedURL(url), want, url);
-  // Saving goes on to the PDF's address (here the stubbed engine, which answers nothing), not CANNOT_READ.
-  await assert.rejects(saveTabPaper({ id: 7, url: cases[0][0] }), (err) => {
-    assert.notEqual(err.message, CANNOT_READ);
-    return true;
-  });
 });
