@@ -73,7 +73,62 @@ func KeyPhrases(title, abstract string) []string {
 		}
 		phrases = append(phrases, p)
 	}
-	return withoutVariants(withoutPraise(phrases))
+	return lessRedundant(withoutVariants(withoutPraise(phrases)))
+}
+
+// lessRedundant puts a phrase whose words are, in order, some of a better-ranked phrase's (or the reverse:
+// "decision records" and "generalized architectural decision records", "reinforcement learning" and
+// "reinforcement learning mitigates task conflicts") after the phrases that name something else, so that the
+// first few on the card differ; of the phrases nested in one phrase only the best stays, last. Chosen on
+// Inspec train against dropping them all or keeping them all (see the commit).
+func lessRedundant(phrases []string) []string {
+	var keptBuf, laterBuf [maxKeyPhrases]string
+	kept, later := keptBuf[:0], laterBuf[:0]
+	var nestedIn [maxKeyPhrases]bool // kept[i] already has a phrase in later
+	for _, p := range phrases {
+		in := -1
+		for i, q := range kept {
+			if nested(p, q) {
+				in = i
+				break
+			}
+		}
+		switch {
+		case in < 0:
+			kept = append(kept, p)
+		case !nestedIn[in]:
+			nestedIn[in] = true
+			later = append(later, p)
+		}
+	}
+	if len(later) == 0 {
+		return phrases
+	}
+	out := append(phrases[:0], kept...)
+	return append(out, later...)
+}
+
+// nested reports whether the words of the shorter of a and b are, in order, some of the longer's (forms of
+// one word pair up, as in variantWord).
+func nested(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	for {
+		var x string
+		if x, a = nextField(a); x == "" {
+			return true
+		}
+		for {
+			var y string
+			if y, b = nextField(b); y == "" {
+				return false
+			}
+			if variantWord(x, y) {
+				break
+			}
+		}
+	}
 }
 
 // withoutVariants drops a phrase that is another form of one ranked above it (variantOfAny). Like withoutPraise

@@ -1,0 +1,86 @@
+package summarize_test
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/papergist/papergist/shared/paper"
+	"github.com/papergist/papergist/wasm/extract"
+	"github.com/papergist/papergist/wasm/pdfmeta"
+	"github.com/papergist/papergist/wasm/summarize"
+)
+
+// fixturePaper reads one paper from the team's ../shared/fixtures at test time: a PDF's first page (pdfmeta),
+// or the paper with id on a listing page (extract), as the extension reads them. It skips without the folder.
+func fixturePaper(t *testing.T, file, pageURL, id string) paper.Paper {
+	t.Helper()
+	_, self, _, _ := runtime.Caller(0)
+	path := filepath.Join(filepath.Dir(self), "..", "..", "..", "shared", "fixtures", file)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Skipf("needs the team's ../shared/fixtures folder, %s not found: %v", path, err)
+	}
+	if pdfmeta.IsPDF(data) {
+		h, err := pdfmeta.Read(data)
+		require.NoError(t, err)
+		p, err := pdfmeta.Paper(h, pageURL)
+		require.NoError(t, err)
+		return p
+	}
+	res, err := extract.Extract(data, pageURL)
+	require.NoError(t, err)
+	for _, p := range res.Papers {
+		if p.ID == id {
+			return p
+		}
+	}
+	require.FailNow(t, "paper not on the page", "%s in %s", id, file)
+	return paper.Paper{}
+}
+
+const arxivRecent = "pages/arxiv/list-cs.CL-recent-2026-07-28.html"
+
+// The card shows the first five key phrases: they name five different things, not one phrase with words left
+// out. The audit of session 23 (F6) found the chips of the Kopp PDF all "… decision records", and four variants
+// of "latent colombian identity inferences" on arXiv's listing.
+func TestKeyPhrasesFirstFiveAreNotNested(t *testing.T) {
+	for _, tt := range []struct{ file, url, id, want string }{
+		{"pdfs/ceur19-kopp.pdf", "https://ceur-ws.org/Vol-2308/ceur19-kopp.pdf", "", "generalized markdown architectural decision records"},
+		{arxivRecent, "https://arxiv.org/list/cs.CL/recent", "arxiv:2607.21774", "latent colombian identity inferences"},
+	} {
+		p := fixturePaper(t, tt.file, tt.url, tt.id)
+		got := summarize.KeyPhrases(p.Title, p.Abstract)
+		assert.Contains(t, got, tt.want)
+		first := got[:min(5, len(got))]
+		nested := 0
+		for i, a := range first {
+			for _, b := range first[:i] {
+				if wordsIn(a, b) || wordsIn(b, a) {
+					nested++
+				}
+			}
+		}
+		assert.LessOrEqual(t, nested, 1, "%s: %q", tt.file, first)
+	}
+}
+
+// wordsIn reports whether the words of a are, in order, some of b's (case aside).
+func wordsIn(a, b string) bool {
+	bw := strings.Fields(strings.ToLower(b))
+	for _, w := range strings.Fields(strings.ToLower(a)) {
+		for len(bw) > 0 && bw[0] != w {
+			bw = bw[1:]
+		}
+		if len(bw) == 0 {
+			return false
+		}
+		bw = bw[1:]
+	}
+	return true
+}
