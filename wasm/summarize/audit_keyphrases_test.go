@@ -84,3 +84,21 @@ func wordsIn(a, b string) bool {
 	}
 	return true
 }
+
+// Reference abbreviations are no key phrase and no part of one: "vol" of "q^(vol)" (the Bolejko PDF), "random wells
+// Ref" of "random wells Ref. [2]" (the Pusep PDF), both shown by the last version (audit F6).
+func TestKeyPhrasesWithoutReferenceMarks(t *testing.T) {
+	for _, tt := range []struct{ file, want string }{
+		{"pdfs/jcap08-bolejko.pdf", "supernova data"},
+		{"pdfs/abs11-pusep.pdf", "random wells"},
+	} {
+		p := fixturePaper(t, tt.file, "https://example.org/"+filepath.Base(tt.file), "")
+		got := summarize.KeyPhrases(p.Title, p.Abstract)
+		assert.Contains(t, got, tt.want, tt.file)
+		for _, ph := range got {
+			for _, w := range strings.Fields(strings.ToLower(ph)) {
+				assert.NotContains(t, []string{"ref", "refs", "vol", "fig", "eq", "pp"}, w, "%s: %q", tt.file, ph)
+			}
+		}
+	}
+}

@@ -71,9 +71,43 @@ func KeyPhrases(title, abstract string) []string {
 				continue
 			}
 		}
+		if p = withoutRefMarks(p); p == "" {
+			continue
+		}
 		phrases = append(phrases, p)
 	}
 	return lessRedundant(withoutVariants(withoutPraise(phrases)))
+}
+
+// refMarks are the abbreviations of references to a journal, a page, a figure or an equation: "random wells
+// Ref. [2]", "q^(vol)". Lower-case.
+var refMarks = map[string]bool{"ref": true, "refs": true, "vol": true, "vols": true, "fig": true, "figs": true,
+	"eq": true, "eqs": true, "pp": true, "sec": true}
+
+// withoutRefMarks drops the reference abbreviations (refMarks) at either end of p, and returns "" for a phrase
+// with one inside or nothing else.
+func withoutRefMarks(p string) string {
+	for {
+		first, rest, _ := strings.Cut(p, " ")
+		if !refMarks[strings.ToLower(first)] {
+			break
+		}
+		p = rest
+	}
+	for p != "" {
+		i := strings.LastIndexByte(p, ' ')
+		if !refMarks[strings.ToLower(p[i+1:])] {
+			break
+		}
+		p = p[:max(i, 0)]
+	}
+	for rest := p; rest != ""; {
+		var w string
+		if w, rest = nextField(rest); refMarks[strings.ToLower(w)] {
+			return ""
+		}
+	}
+	return p
 }
 
 // lessRedundant puts a phrase whose words are, in order, some of a better-ranked phrase's (or the reverse:
