@@ -119,3 +119,29 @@ func TestKeyPhrasesWithoutClauses(t *testing.T) {
 		}
 	}
 }
+
+// A page's topics name subjects, not the kind of paper: the last version grouped arXiv's /recent listing under
+// "study" (3 papers) and "evidence" (2), and Hugging Face's daily papers under "generalization" (2) (audit F7).
+func TestDigestWithoutGenericTopics(t *testing.T) {
+	_, self, _, _ := runtime.Caller(0)
+	for _, tt := range []struct{ file, url string }{
+		{arxivRecent, "https://arxiv.org/list/cs.CL/recent"},
+		{"pages/huggingface/daily-papers-date-2024-08-01.html", "https://huggingface.co/papers?date=2024-08-01"},
+	} {
+		path := filepath.Join(filepath.Dir(self), "..", "..", "..", "shared", "fixtures", tt.file)
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Skipf("needs the team's ../shared/fixtures folder, %s not found: %v", path, err)
+		}
+		res, err := extract.Extract(data, tt.url)
+		require.NoError(t, err)
+		topics := summarize.Digest(res.Papers)
+		require.Greater(t, len(topics), 2, tt.file)
+		n := 0
+		for _, tp := range topics {
+			n += len(tp.PaperIDs)
+			assert.NotContains(t, []string{"study", "studies", "evidence", "generalization", "capabilities"}, strings.ToLower(tp.Label), tt.file)
+		}
+		assert.Equal(t, len(res.Papers), n, "every paper in one topic")
+	}
+}
