@@ -104,9 +104,10 @@ func isPluralS(w string) bool {
 		!strings.HasSuffix(w, "is") && !strings.HasSuffix(w, "ics")
 }
 
-// clauseOfTitle reports a phrase that follows "how", "why" or "whether" in the title and has, after its first
-// word, a word in -s before its last or a verb's -ates, -izes, -ises or -ifies: the subject and verb of the
-// question ("How Reinforcement Learning Mitigates Task Conflicts in LLMs").
+// clauseOfTitle reports a phrase that follows "how", "why" or "whether" in the title (startsClause) and has a
+// word in -s before its last, or after its first a verb's -ates, -izes, -ises or -ifies: the subject and verb
+// of the question ("How Reinforcement Learning Mitigates Task Conflicts in LLMs", "Why Large Language Models
+// and Humans Converge").
 func clauseOfTitle(title, p string) bool {
 	verb := false
 	first := true
@@ -115,12 +116,12 @@ func clauseOfTitle(title, p string) bool {
 		if w, rest = nextField(rest); w == "" {
 			break
 		}
-		if first || hasAcronym(w) {
+		if hasAcronym(w) {
 			continue
 		}
 		lw := strings.ToLower(w)
 		last := strings.TrimSpace(rest) == ""
-		verb = verb || isPluralS(lw) && !last || verbEndingS(lw)
+		verb = verb || isPluralS(lw) && !last || !first && verbEndingS(lw)
 	}
 	if !verb {
 		return false
@@ -131,13 +132,32 @@ func clauseOfTitle(title, p string) bool {
 			if i < 0 {
 				break
 			}
+			atWord := i == 0 || rest[i-1] == ' '
 			rest = rest[i+len(wh):]
-			if len(rest) >= len(p) && strings.EqualFold(rest[:len(p)], p) {
+			if atWord && startsClause(rest, p) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// startsClause reports whether p starts clause, or one of its subjects joined by "and" or "or" ("Why Large
+// Language Models and Humans Converge"), case aside.
+func startsClause(clause, p string) bool {
+	for {
+		if len(clause) >= len(p) && strings.EqualFold(clause[:len(p)], p) {
+			return true
+		}
+		w, rest := nextField(clause)
+		if w == "" || !isPhraseWord(w) && !strings.EqualFold(w, "and") && !strings.EqualFold(w, "or") {
+			return false // punctuation, a formula: the subject has ended
+		}
+		if wordRoles[strings.ToLower(w)]&roleStop != 0 && !strings.EqualFold(w, "and") && !strings.EqualFold(w, "or") {
+			return false // "in", "of", "the": so has the subject
+		}
+		clause = strings.TrimLeft(rest, " ")
+	}
 }
 
 // verbEndingS reports a lower-case word in -ates, -izes, -ises or -ifies that is no common noun: "mitigates",
