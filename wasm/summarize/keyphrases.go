@@ -104,7 +104,7 @@ func isPluralS(w string) bool {
 		!strings.HasSuffix(w, "is") && !strings.HasSuffix(w, "ics")
 }
 
-// clauseOfTitle reports a phrase that follows "how", "why" or "whether" in the title (startsClause) and has a
+// clauseOfTitle reports a phrase that follows "how", "why" or "whether" in the title and has a
 // word in -s before its last, or after its first a verb's -ates, -izes, -ises or -ifies: the subject and verb
 // of the question ("How Reinforcement Learning Mitigates Task Conflicts in LLMs", "Why Large Language Models
 // and Humans Converge").
@@ -126,38 +126,27 @@ func clauseOfTitle(title, p string) bool {
 	if !verb {
 		return false
 	}
-	for _, wh := range []string{"how ", "why ", "whether "} {
-		for rest := title; ; {
-			i := indexFold(rest, wh)
-			if i < 0 {
-				break
+	// p is one of the subjects after the question word: at its start or after "and" or "or", before a
+	// stop word or punctuation ("Why Large Language Models and Humans Converge")
+	tw, pw := strings.Fields(strings.ToLower(title)), strings.Fields(strings.ToLower(p))
+	for i, w := range tw {
+		if w != "how" && w != "why" && w != "whether" {
+			continue
+		}
+		for j := i + 1; j+len(pw) <= len(tw); j++ {
+			k := 0
+			for k < len(pw) && strings.TrimRight(tw[j+k], ",:;?.!") == pw[k] {
+				k++
 			}
-			atWord := i == 0 || rest[i-1] == ' '
-			rest = rest[i+len(wh):]
-			if atWord && startsClause(rest, p) {
+			if k == len(pw) {
 				return true
+			}
+			if w := tw[j]; strings.TrimRight(w, ",:;?.!") != w || w != "and" && w != "or" && wordRoles[w]&roleStop != 0 {
+				break
 			}
 		}
 	}
 	return false
-}
-
-// startsClause reports whether p starts clause, or one of its subjects joined by "and" or "or" ("Why Large
-// Language Models and Humans Converge"), case aside.
-func startsClause(clause, p string) bool {
-	for {
-		if len(clause) >= len(p) && strings.EqualFold(clause[:len(p)], p) {
-			return true
-		}
-		w, rest := nextField(clause)
-		if w == "" || !isPhraseWord(w) && !strings.EqualFold(w, "and") && !strings.EqualFold(w, "or") {
-			return false // punctuation, a formula: the subject has ended
-		}
-		if wordRoles[strings.ToLower(w)]&roleStop != 0 && !strings.EqualFold(w, "and") && !strings.EqualFold(w, "or") {
-			return false // "in", "of", "the": so has the subject
-		}
-		clause = strings.TrimLeft(rest, " ")
-	}
 }
 
 // verbEndingS reports a lower-case word in -ates, -izes, -ises or -ifies that is no common noun: "mitigates",
@@ -165,53 +154,53 @@ func startsClause(clause, p string) bool {
 func verbEndingS(w string) bool {
 	for _, e := range []string{"ates", "izes", "ises", "ifies"} {
 		if strings.HasSuffix(w, e) && len(w) > len(e)+2 {
-			return !nounsInAtes[w]
+			return !inList(nounsInAtes, w)
 		}
 	}
 	return false
 }
 
-var nounsInAtes = map[string]bool{"states": true, "rates": true, "updates": true, "estimates": true, "candidates": true,
-	"templates": true, "gates": true, "plates": true, "coordinates": true, "aggregates": true, "substrates": true,
-	"predicates": true, "certificates": true, "climates": true, "primates": true, "surrogates": true,
-	"exercises": true, "enterprises": true, "premises": true, "franchises": true, "sizes": true, "prizes": true,
-	"crises": true, "analyses": true, "syntheses": true, "hypotheses": true, "theses": true, "bases": true}
+// nounsInAtes are the common nouns verbEndingS would take for verbs.
+const nounsInAtes = "states rates updates estimates candidates templates gates plates coordinates aggregates " +
+	"substrates predicates certificates climates primates surrogates exercises enterprises premises franchises " +
+	"sizes prizes crises analyses syntheses hypotheses theses bases"
 
-// indexFold is strings.Index of an ASCII lower-case sub in s, case aside.
-func indexFold(s, sub string) int {
-	for i := 0; i+len(sub) <= len(s); i++ {
-		if strings.EqualFold(s[i:i+len(sub)], sub) {
-			return i
+// inList reports whether w is one of the space-separated words of list, without allocating.
+func inList(list, w string) bool {
+	for rest := list; ; {
+		var x string
+		if x, rest = nextField(rest); x == "" {
+			return false
+		} else if x == w {
+			return true
 		}
 	}
-	return -1
 }
 
 // refMarks are the abbreviations of references to a journal, a page, a figure or an equation: "random wells
 // Ref. [2]", "q^(vol)". Lower-case.
-var refMarks = map[string]bool{"ref": true, "refs": true, "vol": true, "vols": true, "fig": true, "figs": true,
-	"eq": true, "eqs": true, "pp": true, "sec": true}
+const refMarks = "ref refs vol vols fig figs eq eqs pp sec"
 
 // withoutRefMarks drops the reference abbreviations (refMarks) at either end of p, and returns "" for a phrase
 // with one inside or nothing else.
 func withoutRefMarks(p string) string {
 	for {
 		first, rest, _ := strings.Cut(p, " ")
-		if !refMarks[strings.ToLower(first)] {
+		if !inList(refMarks, strings.ToLower(first)) {
 			break
 		}
 		p = rest
 	}
 	for p != "" {
 		i := strings.LastIndexByte(p, ' ')
-		if !refMarks[strings.ToLower(p[i+1:])] {
+		if !inList(refMarks, strings.ToLower(p[i+1:])) {
 			break
 		}
 		p = p[:max(i, 0)]
 	}
 	for rest := p; rest != ""; {
 		var w string
-		if w, rest = nextField(rest); refMarks[strings.ToLower(w)] {
+		if w, rest = nextField(rest); inList(refMarks, strings.ToLower(w)) {
 			return ""
 		}
 	}
