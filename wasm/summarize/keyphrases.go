@@ -86,8 +86,12 @@ func verbAfterPlural(p string) bool {
 	plural := false
 	for rest := p; ; {
 		var w string
-		if w, rest = nextField(rest); w == "" {
+		if w, rest = cutWord(rest); w == "" {
 			return false
+		}
+		if c := w[len(w)-1] | 0x20; c != 's' && c != 'd' && c != 'g' {
+			plural = false
+			continue // neither a plural nor a verb in -ed or -ing: no need to lower-case it
 		}
 		lw := strings.ToLower(w)
 		if plural && (strings.HasSuffix(lw, "ed") || strings.HasSuffix(lw, "ing") && len(lw) > 5 && !nominalIng[lw]) {
@@ -95,6 +99,16 @@ func verbAfterPlural(p string) bool {
 		}
 		plural = isPluralS(lw) && !hasAcronym(w)
 	}
+}
+
+// cutWord returns the first word of a phrase (words one space apart) and the words after it.
+//
+//go:noinline
+func cutWord(p string) (w, rest string) {
+	if i := strings.IndexByte(p, ' '); i >= 0 {
+		return p[:i], p[i+1:]
+	}
+	return p, ""
 }
 
 // isPluralS reports a lower-case word in -s that is no -ss, -us, -is or -ics word: a plural noun or a verb.
@@ -113,14 +127,14 @@ func clauseOfTitle(title, p string) bool {
 	first := true
 	for rest := p; ; first = false {
 		var w string
-		if w, rest = nextField(rest); w == "" {
+		if w, rest = cutWord(rest); w == "" {
 			break
 		}
-		if hasAcronym(w) {
+		if w[len(w)-1]|0x20 != 's' || hasAcronym(w) {
 			continue
 		}
 		lw := strings.ToLower(w)
-		last := strings.TrimSpace(rest) == ""
+		last := rest == ""
 		verb = verb || isPluralS(lw) && !last || !first && verbEndingS(lw)
 	}
 	if !verb {
@@ -169,7 +183,7 @@ const nounsInAtes = "states rates updates estimates candidates templates gates p
 func inList(list, w string) bool {
 	for rest := list; ; {
 		var x string
-		if x, rest = nextField(rest); x == "" {
+		if x, rest = cutWord(rest); x == "" {
 			return false
 		} else if x == w {
 			return true
@@ -181,26 +195,34 @@ func inList(list, w string) bool {
 // Ref. [2]", "q^(vol)". Lower-case.
 const refMarks = "ref refs vol vols fig figs eq eqs pp sec"
 
+// isRefMark reports one of refMarks, in any case.
+func isRefMark(w string) bool {
+	if len(w) < 2 || len(w) > 4 {
+		return false
+	}
+	return inList(refMarks, strings.ToLower(w))
+}
+
 // withoutRefMarks drops the reference abbreviations (refMarks) at either end of p, and returns "" for a phrase
 // with one inside or nothing else.
 func withoutRefMarks(p string) string {
 	for {
 		first, rest, _ := strings.Cut(p, " ")
-		if !inList(refMarks, strings.ToLower(first)) {
+		if !isRefMark(first) {
 			break
 		}
 		p = rest
 	}
 	for p != "" {
 		i := strings.LastIndexByte(p, ' ')
-		if !inList(refMarks, strings.ToLower(p[i+1:])) {
+		if !isRefMark(p[i+1:]) {
 			break
 		}
 		p = p[:max(i, 0)]
 	}
 	for rest := p; rest != ""; {
 		var w string
-		if w, rest = nextField(rest); inList(refMarks, strings.ToLower(w)) {
+		if w, rest = cutWord(rest); isRefMark(w) {
 			return ""
 		}
 	}
@@ -215,17 +237,20 @@ func withoutRefMarks(p string) string {
 func lessRedundant(phrases []string) []string {
 	var keptBuf, laterBuf [maxKeyPhrases]string
 	kept, later := keptBuf[:0], laterBuf[:0]
-	var nestedIn [maxKeyPhrases]bool // kept[i] already has a phrase in later
+	var nestedIn [maxKeyPhrases]bool   // kept[i] already has a phrase in later
+	var initials [maxKeyPhrases]uint32 // of kept[i]
 	for _, p := range phrases {
-		in := -1
+		in, pi := -1, wordInitials(p)
 		for i, q := range kept {
-			if nested(p, q) {
+			// the words of one can be some of the other's only when their initials are
+			if qi := initials[i]; (pi&qi == pi || pi&qi == qi) && nested(p, q) {
 				in = i
 				break
 			}
 		}
 		switch {
 		case in < 0:
+			initials[len(kept)] = pi
 			kept = append(kept, p)
 		case !nestedIn[in]:
 			nestedIn[in] = true
@@ -239,6 +264,17 @@ func lessRedundant(phrases []string) []string {
 	return append(out, later...)
 }
 
+// wordInitials returns a set of the first bytes of p's words, case aside, as bits.
+func wordInitials(p string) uint32 {
+	var m uint32
+	for i := 0; i < len(p); i++ {
+		if i == 0 || p[i-1] == ' ' {
+			m |= 1 << ((p[i] | 0x20) & 31)
+		}
+	}
+	return m
+}
+
 // nested reports whether the words of the shorter of a and b are, in order, some of the longer's (forms of
 // one word pair up, as in variantWord).
 func nested(a, b string) bool {
@@ -247,12 +283,12 @@ func nested(a, b string) bool {
 	}
 	for {
 		var x string
-		if x, a = nextField(a); x == "" {
+		if x, a = cutWord(a); x == "" {
 			return true
 		}
 		for {
 			var y string
-			if y, b = nextField(b); y == "" {
+			if y, b = cutWord(b); y == "" {
 				return false
 			}
 			if variantWord(x, y) {
