@@ -94,7 +94,9 @@ func verbAfterPlural(p string) bool {
 			continue // neither a plural nor a verb in -ed or -ing: no need to lower-case it
 		}
 		lw := strings.ToLower(w)
-		if plural && (strings.HasSuffix(lw, "ed") || strings.HasSuffix(lw, "ing") && len(lw) > 5 && !nominalIng[lw]) {
+		// not "news feed", "seeds speed" (-eed) nor "news monitoring system" (nominalIng)
+		if plural && (strings.HasSuffix(lw, "ed") && len(lw) > 3 && !strings.HasSuffix(lw, "eed") ||
+			strings.HasSuffix(lw, "ing") && len(lw) > 5 && !nominalIng[lw]) {
 			return true
 		}
 		plural = isPluralS(lw) && !hasAcronym(w)
@@ -111,12 +113,16 @@ func cutWord(p string) (w, rest string) {
 	return p, ""
 }
 
-// isPluralS reports a lower-case word in -s that is no -ss, -us, -is or -ics word: a plural noun or a verb.
+// isPluralS reports a lower-case word in -s that is no -ss, -us, -is or -ics word nor one of singularS: a plural
+// noun or a verb.
 func isPluralS(w string) bool {
 	n := len(w)
 	return n > 3 && w[n-1] == 's' && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") &&
-		!strings.HasSuffix(w, "is") && !strings.HasSuffix(w, "ics")
+		!strings.HasSuffix(w, "is") && !strings.HasSuffix(w, "ics") && !inList(singularS, w)
 }
+
+// singularS are nouns in -s that are no plurals: "news monitoring system", "chaos engineering".
+const singularS = "news chaos series species bias lens atlas canvas"
 
 // clauseOfTitle reports a phrase that follows "how", "why" or "whether" in the title and has a
 // word in -s before its last, or after its first a verb's -ates, -izes, -ises or -ifies: the subject and verb
@@ -153,7 +159,12 @@ func clauseOfTitle(title, p string) bool {
 				k++
 			}
 			if k == len(pw) {
-				return true
+				// the subject of a verb in -s after it is no clause: "How Operations Research Improves…"
+				nw := ""
+				if j+k < len(tw) {
+					nw = strings.TrimRight(tw[j+k], ",:;?.!")
+				}
+				return !isPluralS(nw) || wordRoles[nw]&roleStop != 0
 			}
 			if w := tw[j]; strings.TrimRight(w, ",:;?.!") != w || w != "and" && w != "or" && wordRoles[w]&roleStop != 0 {
 				break
@@ -177,7 +188,8 @@ func verbEndingS(w string) bool {
 // nounsInAtes are the common nouns verbEndingS would take for verbs.
 const nounsInAtes = "states rates updates estimates candidates templates gates plates coordinates aggregates " +
 	"substrates predicates certificates climates primates surrogates exercises enterprises premises franchises " +
-	"sizes prizes crises analyses syntheses hypotheses theses bases"
+	"sizes prizes crises analyses syntheses hypotheses theses bases covariates debates mandates delegates advocates " +
+	"affiliates intermediates duplicates"
 
 // inList reports whether w is one of the space-separated words of list, without allocating.
 func inList(list, w string) bool {
@@ -192,20 +204,22 @@ func inList(list, w string) bool {
 }
 
 // refMarks are the abbreviations of references to a journal, a page, a figure or an equation: "random wells
-// Ref. [2]", "q^(vol)". Lower-case.
-const refMarks = "ref refs vol vols fig figs eq eqs pp sec"
+// Ref. [2]", "q^(vol)". Lower-case. Not "sec": "frames per sec".
+const refMarks = "ref refs vol vols fig figs eq eqs pp"
 
-// isRefMark reports one of refMarks, in any case.
+// isRefMark reports one of refMarks in lower or title case ("Ref", "pp"); the acronyms "REF", "PP", "EQ" and
+// "VOL" are none.
 func isRefMark(w string) bool {
-	if len(w) < 2 || len(w) > 4 {
+	if len(w) < 2 || len(w) > 4 || w[1] < 'a' {
 		return false
 	}
 	return inList(refMarks, strings.ToLower(w))
 }
 
 // withoutRefMarks drops the reference abbreviations (refMarks) at either end of p, and returns "" for a phrase
-// with one inside or nothing else.
+// with one inside, nothing else, or one word left after them.
 func withoutRefMarks(p string) string {
+	whole := p
 	for {
 		first, rest, _ := strings.Cut(p, " ")
 		if !isRefMark(first) {
@@ -225,6 +239,9 @@ func withoutRefMarks(p string) string {
 		if w, rest = cutWord(rest); isRefMark(w) {
 			return ""
 		}
+	}
+	if p != whole && !strings.Contains(p, " ") {
+		return ""
 	}
 	return p
 }
@@ -252,7 +269,9 @@ func lessRedundant(phrases []string) []string {
 		case in < 0:
 			initials[len(kept)] = pi
 			kept = append(kept, p)
-		case !nestedIn[in]:
+		case !nestedIn[in] || !strings.Contains(kept[in], " "):
+			// one word ("learning", "graph") names no one thing its longer phrases could stand for: they all
+			// stay, last
 			nestedIn[in] = true
 			later = append(later, p)
 		}
@@ -275,12 +294,34 @@ func wordInitials(p string) uint32 {
 	return m
 }
 
-// nested reports whether the words of the shorter of a and b are, in order, some of the longer's (forms of
-// one word pair up, as in variantWord).
+// nested reports whether the words of the shorter of a and b are a run of the longer's words, or its first and
+// last words with modifiers left out between them ("generalized architectural decision records" of "generalized
+// markdown architectural decision records"). A plural and its singular pair up, as "molecule" and "molecules";
+// "mobility" and "mobile sensor networks" do not.
 func nested(a, b string) bool {
 	if len(a) > len(b) {
 		a, b = b, a
 	}
+	if x, _ := cutWord(a); pluralPair(x, b[:strings.IndexByte(b+" ", ' ')]) &&
+		pluralPair(a[strings.LastIndexByte(a, ' ')+1:], b[strings.LastIndexByte(b, ' ')+1:]) && inOrder(a, b) {
+		return true
+	}
+	for ; b != ""; _, b = cutWord(b) {
+		x, y, rest := "", "", b
+		for run := a; ; {
+			if x, run = cutWord(run); x == "" {
+				return true
+			}
+			if y, rest = cutWord(rest); y == "" || !pluralPair(x, y) {
+				break
+			}
+		}
+	}
+	return false
+}
+
+// inOrder reports whether the words of a are, in order, some of b's (pluralPair).
+func inOrder(a, b string) bool {
 	for {
 		var x string
 		if x, a = cutWord(a); x == "" {
@@ -291,11 +332,31 @@ func nested(a, b string) bool {
 			if y, b = cutWord(b); y == "" {
 				return false
 			}
-			if variantWord(x, y) {
+			if pluralPair(x, y) {
 				break
 			}
 		}
 	}
+}
+
+// pluralPair reports two forms of a word that differ at most as a noun and its plural, case aside: "model" and
+// "models", "process" and "processes", "strategy" and "strategies"; not "network" and "networking".
+func pluralPair(x, y string) bool {
+	if len(x) > len(y) {
+		x, y = y, x
+	}
+	switch n := len(x); len(y) - n {
+	case 0:
+		return strings.EqualFold(x, y)
+	case 1:
+		return y[n] == 's' && strings.EqualFold(x, y[:n])
+	case 2:
+		if n > 1 && x[n-1] == 'y' && y[n-1:] == "ies" {
+			return strings.EqualFold(x[:n-1], y[:n-1])
+		}
+		return y[n:] == "es" && strings.EqualFold(x, y[:n])
+	}
+	return false
 }
 
 // withoutVariants drops a phrase that is another form of one ranked above it (variantOfAny). Like withoutPraise
@@ -594,6 +655,8 @@ var nominalIng = map[string]bool{
 	"inpainting": true, "captioning": true, "labeling": true, "labelling": true, "filtering": true,
 	"hashing": true, "boosting": true, "bagging": true, "retrieval": true, "fine-tuning": true, "finetuning": true,
 	"pretraining": true, "pre-training": true, "denoising": true, "smoothing": true, "programming": true,
+	"monitoring": true, "engineering": true, "trading": true, "pricing": true, "spotting": true,
+	"betting": true, "testing": true,
 }
 
 // displayForm lower-cases the capitalized words of a phrase without acronyms: "Adaptive Loss Scaling"
