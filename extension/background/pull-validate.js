@@ -9,8 +9,11 @@ import { normalizeTags, trimSpace, SPACE } from '../lib/saved.js';
 /** Field limits in characters (code points, as Go's runes), and the most IDs/tags/authors per item. */
 export const LIMITS = Object.freeze({
   title: 1000, authors: 1000, author: 300, abstract: 20000, url: 2048, tldr: 2000, keyphrases: 100, keyphrase: 200,
-  tags: 100, tag: 64, note: 100000,
+  tags: 100, tag: 64, note: 100000, venue: 500,
 });
+
+/** A publication date as the server takes it (syncproto published): a year, a month or a day. */
+const PUBLISHED = /^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$/;
 
 /** The longest ID accepted: url: IDs are canonical links (LIMITS.url) behind their prefix; the server caps below. */
 export const MAX_ID = 4096;
@@ -78,6 +81,16 @@ function tags(v) {
   return set;
 }
 
+/** A publication date: trimmed, empty, or YYYY, YYYY-MM or YYYY-MM-DD naming a real day (as validate.go). */
+function published(v) {
+  const s = text(v, 'published', 10);
+  if (!s) return s;
+  const m = PUBLISHED.exec(s);
+  const day = m && m[3] ? new Date(`${s}T00:00:00Z`) : null;
+  if (!m || (day && day.toISOString().slice(0, 10) !== s)) throw new Invalid('published: not a date as YYYY, YYYY-MM or YYYY-MM-DD');
+  return s;
+}
+
 function time(v, field) {
   const m = typeof v === 'string' && RFC3339.exec(v);
   const year = m ? Number(m[1]) : 0;
@@ -110,6 +123,8 @@ const FIELD_RULES = Object.freeze({
   keyphrases: (v) => list(v, 'keyphrases', LIMITS.keyphrases, LIMITS.keyphrase),
   tags: (v) => tags(v),
   note: (v) => text(v, 'note', LIMITS.note, true),
+  published: (v) => published(v),
+  venue: (v) => text(v, 'venue', LIMITS.venue),
   read: (v) => {
     if (v !== undefined && v !== null && typeof v !== 'boolean') throw new Invalid('read: not true or false');
     return v === true;

@@ -2,8 +2,10 @@ package syncproto
 
 import (
 	"net/url"
+	"regexp"
 	"slices"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -23,6 +25,7 @@ const (
 	MaxTags       = 100
 	MaxTag        = 64
 	MaxNote       = 100000
+	MaxVenue      = 500
 )
 
 // MaxVersion is the largest version a client may name (a base version, a since): versions travel as JSON
@@ -89,6 +92,12 @@ func (c *Change) Normalize() error {
 		c.Tags = &tags
 	}
 	if err := text("note", c.Note, MaxNote, true); err != nil {
+		return err
+	}
+	if err := published(c.Published); err != nil {
+		return err
+	}
+	if err := text("venue", c.Venue, MaxVenue, false); err != nil {
 		return err
 	}
 	if c.SavedAt != nil {
@@ -162,6 +171,25 @@ func list(field string, xs *[]string, maxLen, maxItem int, _ bool) error {
 		if (*xs)[i] == "" {
 			return Errorf(CodeInvalid, "%s: entry %d is empty", field, i+1)
 		}
+	}
+	return nil
+}
+
+// publishedRe is a publication date as pages give it: a year, a month or a day.
+var publishedRe = regexp.MustCompile(`^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$`)
+
+// published checks a publication date: trimmed, empty or "YYYY", "YYYY-MM", "YYYY-MM-DD" naming a real day.
+func published(s *string) error {
+	if err := text("published", s, 10, false); err != nil || s == nil || *s == "" {
+		return err
+	}
+	bad := !publishedRe.MatchString(*s)
+	if !bad && len(*s) == 10 {
+		_, err := time.Parse(time.DateOnly, *s)
+		bad = err != nil
+	}
+	if bad {
+		return Errorf(CodeInvalid, "published: %s is not a date as YYYY, YYYY-MM or YYYY-MM-DD", paper.Quote(*s))
 	}
 	return nil
 }
