@@ -50,6 +50,6 @@ export async function analyzePage({ html, url, fetchAbstracts }, rankLater = () 
   // Wall-clock marks (ms since the epoch) from which the content script tells the message's two deliveries apart
   analysis.timing.handledAt = performance.timeOrigin + t0;
   analysis.timing.answeredAt = performance.timeOrigin + performance.now();
-  const forYou = { on, few: saved.size < MIN_LIBRARY, picks: picks || [] };
+  const forYou = { on, few: saved.size < MIN_LIBRARY, need: MIN_LIBRARY, picks: picks || [] };
   return { ...analysis, saved: analysis.entries.map((e) => e.paper.id).filter((id) => saved.has(id)), forYou };
 }

@@ -82,12 +82,38 @@ async function pagePaper(tab) {
   if (own.entry) return own.entry;
   if (own.found) return withSummary(own.found);
   const { reply, html, url } = own;
+  if (html === null && !readable(url)) throw new Error(CANNOT_READ);
   // a paper URL the resolver knows (arXiv's HTML view, a DOI page…), or a PDF
   const found = url ? await paperAt(url, { isPDF: html === null }) : null;
   if (found) return withSummary(found);
-  if (!url) throw new Error('papergist cannot see the address of this tab: open the popup on it and press Save.');
   if (reply && reply.ok) throw new Error('This page lists several papers, or none: save papers with the Save button on their cards.');
   throw new Error('papergist found no paper on this page: it has no title, authors or ID a paper page has.');
+}
+
+/**
+ * What the popup says on a tab no extension may read: a browser page (chrome://, about:, the new tab page), an
+ * extension store, or a tab whose address the browser does not show papergist. Saving there again cannot help.
+ */
+export const CANNOT_READ = 'papergist cannot read this tab: it is a browser page (chrome://, about:, an extension '
+  + 'store) or a page the browser keeps from extensions. Save a paper from its own page or its PDF.';
+
+/** The extension stores, where browsers run no extension's scripts. */
+const STORES = /^(?:chromewebstore\.google\.com|chrome\.google\.com|addons\.mozilla\.org|microsoftedge\.microsoft\.com)$/;
+
+/**
+ * Whether papergist may read the page at url: a web page or a local file, and not an extension store's.
+ * @param {string} url
+ */
+function readable(url) {
+  let u;
+  try {
+    u = new URL(url);
+  } catch {
+    return false;
+  }
+  if (u.protocol === 'file:') return true;
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return false;
+  return !(STORES.test(u.hostname) && (u.hostname !== 'chrome.google.com' || u.pathname.startsWith('/webstore')));
 }
 
 /** The tab's HTML through activeTab, or null for a PDF and a tab that cannot be scripted (a browser page). */

@@ -190,7 +190,7 @@ function forYouSection({ theme, titleOf, pick, turnOff }) {
         const hint = document.createElement('p');
         hint.className = 'hint';
         hint.textContent = state.few
-          ? 'Save a few papers, and papergist marks the papers of each listing closest to them.'
+          ? `Save ${howMany(state.need)} papers or more, and papergist marks the papers of each listing closest to them.`
           : 'Nothing on this page is close to the papers you saved.';
         children.push(hint);
       }
@@ -198,6 +198,10 @@ function forYouSection({ theme, titleOf, pick, turnOff }) {
     },
   };
 }
+
+const NUMBERS = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+/** n in words up to ten ("three"), in digits above, "a few" when unknown. @param {number|undefined} n */
+const howMany = (n) => (Number.isInteger(n) && n > 0 ? NUMBERS[n] || String(n) : 'a few');
 
 /**
  * A new element with a shadow root that holds css. @param {string} tag @param {'open'|'closed'} mode

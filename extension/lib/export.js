@@ -87,7 +87,7 @@ export function toCSLJSON(saved) {
       type: isArxivOnly(p) ? 'article' : p.venue ? 'paper-conference' : 'article-journal',
       title: p.title,
       author: named(p.authors).map((a) => cslName(splitName(a))),
-      URL: p.url,
+      URL: paperURL(p.id, p.url),
     };
     const parts = dateParts(p.published);
     if (parts.length) item.issued = { 'date-parts': [parts] };
@@ -141,7 +141,7 @@ export function toRIS(saved) {
       if (p.venue) out += risLine('T2', p.venue);
       if (isArxivOnly(p)) out += risLine('PB', 'arXiv');
       if (p.doi) out += risLine('DO', p.doi);
-      out += risLine('UR', p.url);
+      out += risLine('UR', paperURL(p.id, p.url));
       if (p.pdf_url) out += risLine('L1', p.pdf_url);
       if (p.abstract) out += risLine('AB', p.abstract);
       for (const line of noteOf(s).split('\n')) out += risLine('N1', line);
@@ -284,28 +284,134 @@ function letters(n) {
   return s;
 }
 
-/** A citation key like vaswani2017attention, unique within one export. */
-function citeKey(p, used) {
-  const ascii = (x) => x.normalize('NFKD').replace(/[^A-Za-z0-9]/g, '').toLowerCase();
-  const authors = named(p.authors);
-  const family = authors.length ? ascii(splitName(authors[0]).family) : 'anon';
-  const word = (p.title.split(/\s+/).map(ascii).find((w) => w.length > 3 && !['with', 'from', 'that', 'this'].includes(w))) || 'paper';
-  const year = dateParts(p.published)[0] || '';
-  const base = `${family || 'anon'}${year}${word}`;
+// The citation key rule, the same in the server's writer (backend/internal/citation citekey.go); both run the
+// "keys" and "key_lists" cases of testdata/bibtex.json. A key is the first author's family name, the year and the
+// title's first word, as Google Scholar writes them (vaswani2017attention), in ASCII letters and digits only:
+// accents dropped (Müller → muller) and the letters without a decomposition written as English does (Łukasz →
+// lukasz, Straße → strasse); the family with its particles (vanbeethoven), "anon" with no author or one without a
+// Latin letter; the year the arXiv ID's (the server knows no other), else the published date's, else none; the
+// word the title's first with a letter that is not a small word or a TeX command (\textit), split at hyphens
+// (GPT-4 → gpt), else "paper"; a key already given gets b, c, …, z, aa…, handed out over the whole library, oldest
+// saved first (ties by ID), so that saving a newer paper never renames an older one's key.
+
+/** The Latin letters Unicode does not decompose into a base letter and a mark. */
+const FOLD = { ł: 'l', Ł: 'l', ø: 'o', Ø: 'o', đ: 'd', Đ: 'd', ð: 'd', Ð: 'd', ß: 'ss', ẞ: 'ss', æ: 'ae', Æ: 'ae',
+  œ: 'oe', Œ: 'oe', þ: 'th', Þ: 'th', ı: 'i', ħ: 'h', Ħ: 'h', ŧ: 't', Ŧ: 't', ŋ: 'ng', Ŋ: 'ng' };
+
+/** s in lower-case ASCII letters and digits: accents dropped, FOLD applied, anything else left out. @param {string} s */
+export function asciiFold(s) {
+  let out = '';
+  for (const c of String(s).normalize('NFKD')) {
+    if (c in FOLD) out += FOLD[c];
+    else if (/[A-Za-z0-9]/.test(c)) out += c.toLowerCase();
+  }
+  return out;
+}
+
+const NOT_WORD = /[^\p{L}\p{N}\p{M}'\u2019]+/u;
+
+/** The title's first word with a letter that is not a small word, in ASCII, or "". @param {string} title */
+function keyWord(title) {
+  return String(title).replace(/\\[A-Za-z]+/g, ' ').split(NOT_WORD).map(asciiFold).find((w) => /[a-z]/.test(w) && !SMALL.has(w)) || '';
+}
+
+/** The arXiv ID's year of a canonical ID ("arxiv:1706.03762" → "2017"), as the server reads it. @param {string} id */
+function arxivYear(id) {
+  const m = /^arxiv:(.*)$/s.exec(String(id));
+  if (!m) return '';
+  const body = m[1];
+  const slash = body.indexOf('/');
+  let yy = '';
+  if (body.length >= 4 && /^\d/.test(body) && body.includes('.')) yy = body.slice(0, 2);
+  else if (slash >= 0 && body.length >= slash + 3) yy = body.slice(slash + 1, slash + 3);
+  if (!/^\d\d$/.test(yy)) return '';
+  return (yy >= '91' ? '19' : '20') + yy;
+}
+
+/**
+ * A paper's citation key, unique among the keys in used, which it joins; next remembers, per base, the last ending
+ * given, so that n papers on one base cost n tries, not n²/2 (pass the same map with the same used).
+ * @param {{id: string, authors: string[], title: string, published?: string}} p @param {Set<string>} used
+ * @param {Map<string, number>} [next]
+ */
+export function citeKey(p, used, next = new Map()) {
+  const authors = named(p.authors || []);
+  const family = (authors.length && asciiFold(splitName(authors[0]).family)) || 'anon';
+  const published = (/^(\d{4})(?:-|$)/.exec(p.published || '') || [])[1] || '';
+  const year = arxivYear(p.id) || published;
+  const base = `${family}${year}${keyWord(p.title || '') || 'paper'}`;
   let key = base;
-  for (let n = 2; used.has(key); n++) key = `${base}${letters(n)}`;
+  if (used.has(key)) {
+    let n = Math.max(next.get(base) || 2, 2);
+    for (key = `${base}${letters(n)}`; used.has(key); key = `${base}${letters(n)}`) n++;
+    next.set(base, n + 1);
+  }
   used.add(key);
   return key;
+}
+
+/** saved_at in ms, a missing or unreadable one the oldest. @param {string} [at] */
+const savedMs = (at) => {
+  const t = Date.parse(at || '');
+  return Number.isNaN(t) ? -Infinity : t;
+};
+
+/**
+ * The papers' keys, in their order, made unique over them all oldest saved first (ties by ID), as the server
+ * hands them out: a paper saved later takes the ending, and the keys already in use stay as they were.
+ * @param {{id: string, authors: string[], title: string, published?: string, saved_at?: string}[]} papers
+ * @returns {string[]}
+ */
+export function citeKeys(papers) {
+  const at = papers.map((p) => savedMs(p.saved_at));
+  const order = papers.map((_, i) => i).sort((a, b) => at[a] - at[b] || (papers[a].id < papers[b].id ? -1 : papers[a].id > papers[b].id ? 1 : 0));
+  const keys = new Array(papers.length);
+  const used = new Set();
+  const next = new Map();
+  for (const i of order) keys[i] = citeKey(papers[i], used, next);
+  return keys;
+}
+
+/**
+ * The link an export gives a paper: for an arXiv paper saved from another site's page about it (Hugging Face's),
+ * or with no link, its arXiv abstract page; any other paper's own url. As the server's writer (paperURL); both run
+ * the "urls" cases of testdata/bibtex.json. @param {string} id the canonical ID @param {string} url
+ */
+export function paperURL(id, url) {
+  const m = /^arxiv:(.+)$/.exec(String(id));
+  if (!m) return url;
+  if (arxivLink(url)) return url;
+  return `https://arxiv.org/abs/${m[1]}`;
+}
+
+/**
+ * Whether a link is a well-formed address on arxiv.org or a subdomain: http(s), that host (any ASCII case, a port)
+ * up to the end of the host, no space or backslash, every % an escape. Matched by hand as the server does, so that
+ * both writers agree on malformed links too (the browser's URL reads https:\\arxiv.org\abs as arxiv.org).
+ * @param {string} url
+ */
+function arxivLink(url) {
+  const s = String(url ?? '');
+  return /^https?:\/\/([a-z0-9-]+\.)*arxiv\.org(:[0-9]+)?([/?#]|$)/.test(s.replace(/[A-Z]/g, (c) => c.toLowerCase()))
+    && !/[ \t\n\r\\]/.test(s) && (s.match(/%/g) || []).length === (s.match(/%[0-9A-Fa-f]{2}/g) || []).length;
 }
 
 /** The fields BibTeX and biblatex read verbatim. */
 const VERBATIM = new Set(['url', 'doi', 'eprint']);
 
-/** @param {SavedPaper[]} saved @returns {string} */
-export function toBibTeX(saved) {
-  const used = new Set();
+/**
+ * @param {SavedPaper[]} saved the papers to write
+ * @param {SavedPaper[]} [library] the whole library, whose keys the papers keep (a selection's keys are the ones
+ *   the whole library's export gives them); saved itself when not given
+ * @returns {string}
+ */
+export function toBibTeX(saved, library = saved) {
+  const all = library.map((s) => ({ ...paperOf(s), saved_at: s.saved_at }));
+  const keys = citeKeys(all);
+  const byId = new Map(all.map((p, i) => [p.id, keys[i]]));
+  const ownKeys = library === saved ? keys : null;
   return saved
-    .map((s) => {
+    .map((s, i) => {
       const p = paperOf(s);
       const type = isArxivOnly(p) ? 'misc' : p.venue ? 'inproceedings' : 'article';
       /** @type {[string, string][]} */
@@ -316,7 +422,7 @@ export function toBibTeX(saved) {
       if (p.venue) fields.push([type === 'inproceedings' ? 'booktitle' : 'journal', p.venue]);
       if (p.arxiv_id) fields.push(['eprint', p.arxiv_id], ['archiveprefix', 'arXiv']);
       if (p.doi) fields.push(['doi', p.doi]);
-      fields.push(['url', p.url]);
+      fields.push(['url', paperURL(p.id, p.url)]);
       if (p.abstract) fields.push(['abstract', p.abstract]);
       const note = noteOf(s);
       if (note) fields.push(['note', note]);
@@ -325,7 +431,8 @@ export function toBibTeX(saved) {
         .filter(([, v]) => v)
         .map(([k, v]) => `  ${k} = {${VERBATIM.has(k) ? bibVerbatim(v) : k === 'author' ? v : k === 'title' ? bibTitle(v) : bibEscape(v)}}`)
         .join(',\n');
-      return `@${type}{${citeKey(p, used)},\n${body}\n}\n`;
+      const key = ownKeys ? ownKeys[i] : byId.get(p.id) ?? citeKeys([...all, { ...p, saved_at: s.saved_at }]).at(-1);
+      return `@${type}{${key},\n${body}\n}\n`;
     })
     .join('\n');
 }

@@ -2,7 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { splitName, bibAuthor, bibAuthors, bibEscape, bibTitle, bibVerbatim, keywords, risValue, toBibTeX, toRIS, toCSLJSON } from './export.js';
+import { splitName, bibAuthor, bibAuthors, bibEscape, bibTitle, bibVerbatim, keywords, risValue, toBibTeX, toRIS, toCSLJSON, citeKey, citeKeys,
+  paperURL } from './export.js';
 
 const shared = JSON.parse(readFileSync(new URL('../../backend/internal/citation/testdata/bibtex.json', import.meta.url), 'utf8'));
 
@@ -33,6 +34,59 @@ test('blank authors are dropped, keywords stay one each, RIS values one line, as
 
 test('url, doi and eprint stay verbatim, as the server\'s writer keeps them', () => {
   for (const x of shared.verbatim) assert.equal(bibVerbatim(x.in), x.want, JSON.stringify(x.in));
+});
+
+test('cite keys are the server\'s: author, year, first word, in ASCII, made unique in the same order', () => {
+  assert.ok(shared.keys.length && shared.key_lists.length);
+  for (const x of shared.keys) assert.equal(citeKey(x, new Set()), x.want, JSON.stringify(x));
+  for (const x of shared.key_lists) {
+    const keys = citeKeys(x.papers);
+    assert.deepEqual(keys, x.want, x.about);
+    // Without the paper saved last, every other paper keeps its key.
+    const t = (p) => Date.parse(p.saved_at || '') || -Infinity;
+    let last = 0;
+    x.papers.forEach((p, i) => {
+      const pl = x.papers[last];
+      if (t(p) > t(pl) || (t(p) === t(pl) && p.id >= pl.id)) last = i;
+    });
+    assert.deepEqual(citeKeys(x.papers.filter((_, i) => i !== last)), keys.filter((_, i) => i !== last), x.about);
+  }
+});
+
+test('many papers on one base get every ending in turn', () => {
+  const keys = citeKeys(Array.from({ length: 5000 }, () => ({ id: 'doi:10.1000/x', authors: [], title: '' })));
+  assert.equal(keys[0], 'anonpaper');
+  assert.equal(keys[1], 'anonpaperb');
+  assert.equal(keys[26], 'anonpaperaa');
+  assert.equal(keys[4999], 'anonpapergjh');
+  assert.equal(new Set(keys).size, 5000);
+});
+
+test('a selection keeps the keys the whole library gives, and a newer save renames no older key', () => {
+  const older = { ...rec, id: 'arxiv:1706.03762', title: 'Attention Is All You Need', authors: ['Ashish Vaswani'],
+    saved_at: '2024-01-01T00:00:00Z', meta: { arxiv_id: '1706.03762', locator: {} } };
+  const newer = { ...older, id: 'arxiv:1712.09999', title: 'Attention Everywhere', saved_at: '2025-01-01T00:00:00Z',
+    meta: { arxiv_id: '1712.09999', locator: {} } };
+  const keyOf = (bib, title) => new RegExp(`^@\\w+\\{(\\w+),\\n {2}title = \\{${title}`, 'm').exec(bib)?.[1];
+  assert.equal(keyOf(toBibTeX([older]), 'Attention Is'), 'vaswani2017attention');
+  const both = toBibTeX([newer, older]); // the popup lists newest first
+  assert.equal(keyOf(both, 'Attention Is'), 'vaswani2017attention');
+  assert.equal(keyOf(both, 'Attention Everywhere'), 'vaswani2017attentionb');
+  assert.equal(keyOf(toBibTeX([newer], [newer, older]), 'Attention Everywhere'), 'vaswani2017attentionb');
+  assert.equal(keyOf(toBibTeX([older], [newer, older]), 'Attention Is'), 'vaswani2017attention');
+});
+
+test('an arXiv paper saved from another site links to its arXiv page, as in the server\'s export', () => {
+  assert.ok(shared.urls.length);
+  for (const x of shared.urls) assert.equal(paperURL(x.id, x.url), x.want, JSON.stringify(x));
+  const hf = { ...rec, id: 'arxiv:2407.21770', url: 'https://huggingface.co/papers/2407.21770',
+    title: 'MoMa: Efficient Early-Fusion Pre-training', authors: ['Xi Victoria Lin'],
+    meta: { arxiv_id: '2407.21770', published: '2024-07-31', locator: {} } };
+  const bib = toBibTeX([hf]);
+  assert.match(bib, /^@misc\{lin2024moma,$/m);
+  assert.match(bib, /^ {2}url = \{https:\/\/arxiv\.org\/abs\/2407\.21770\},?$/m);
+  assert.match(toRIS([hf]), /^UR {2}- https:\/\/arxiv\.org\/abs\/2407\.21770\r$/m);
+  assert.equal(JSON.parse(toCSLJSON([hf]))[0].URL, 'https://arxiv.org/abs/2407.21770');
 });
 
 const rec = {

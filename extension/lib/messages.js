@@ -18,8 +18,9 @@
  * @typedef {{paper_id: string, like: string, more: number}} Pick
  */
 /**
- * What a page shows For you: on, the setting; few, the library is too small to rank by; picks, best first.
- * @typedef {{on: boolean, few: boolean, picks: Pick[]}} ForYou
+ * What a page shows For you: on, the setting; few, the library is too small to rank by; need, how many saved papers
+ * it takes to rank (background/for-you.js MIN_LIBRARY); picks, best first.
+ * @typedef {{on: boolean, few: boolean, need?: number, picks: Pick[]}} ForYou
  */
 /** @typedef {{label: string, paper_ids: string[]}} Topic */
 /**

@@ -179,8 +179,9 @@ function signIn(create) {
     origin = parseServer(input('#server').value);
     fieldError('#server', '');
   } catch (err) {
+    // Said once, under the field: a live region (role=alert), so that a screen reader says it also when the
+    // focus is already there (Enter in the field moves nothing); focus moves there from elsewhere.
     fieldError('#server', err.message);
-    showError(`${what} failed: ${err.message}`);
     input('#server').focus();
     return;
   }

@@ -318,7 +318,7 @@ function exportAs(format) {
   const all = index.all();
   const chosen = selected.size ? all.filter((s) => selected.has(s.id)) : all;
   try {
-    const blob = new Blob([f.render(chosen)], { type: f.mime });
+    const blob = new Blob([f.render(chosen, all)], { type: f.mime }); // keys as the whole library gives them
     const a = document.createElement('a');
     a.href = URL.createObjectURL(blob);
     a.download = `papergist-${new Date().toISOString().slice(0, 10)}.${f.ext}`;

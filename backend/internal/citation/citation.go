@@ -185,21 +185,54 @@ func risName(display string) string {
 	return out
 }
 
-var (
-	keyUnsafe = regexp.MustCompile(`[^A-Za-z0-9]+`)
-	andWord   = regexp.MustCompile(`(?i)(^|\s)and(\s|$)`)
-)
+var andWord = regexp.MustCompile(`(?i)(^|\s)and(\s|$)`)
 
-// BibTeX writes one @misc (arXiv, URL) or @article (DOI) entry per item. Keys are the ID with every run of
-// non-alphanumerics turned into '_', made unique.
-func BibTeX(w io.Writer, items []syncproto.Item) error {
-	seen := map[string]int{}
-	var b strings.Builder
-	for _, it := range items {
-		key := strings.Trim(keyUnsafe.ReplaceAllString(it.ID, "_"), "_")
-		if seen[key]++; seen[key] > 1 {
-			key = fmt.Sprintf("%s_%d", key, seen[key])
+// paperURL is the link an export gives a paper: for an arXiv paper saved from another site's page about it
+// (Hugging Face's, say), or with no link, its arXiv abstract page, where a reference manager looks; any other
+// paper's own url. The extension's writer does the same (extension/lib/export.js paperURL); both run the "urls"
+// cases of testdata/bibtex.json.
+func paperURL(id, link string) string {
+	arxiv := identifiers(id).arxiv
+	if arxiv == "" {
+		return link
+	}
+	if arxivLink(link) {
+		return link
+	}
+	return "https://arxiv.org/abs/" + arxiv
+}
+
+// arxivHost is an http(s) address on arxiv.org or one of its subdomains, with an optional port, up to the end of
+// the host, in lower case. It is matched by hand rather than by a URL parser so that both writers agree on every
+// link, malformed ones too (a WHATWG parser reads https:\\arxiv.org\abs as arxiv.org, Go's does not).
+var arxivHost = regexp.MustCompile(`^https?://([a-z0-9-]+\.)*arxiv\.org(:[0-9]+)?([/?#]|$)`)
+
+// arxivLink says whether link is a well-formed address on arXiv: its host is arxiv.org's, no space or
+// backslash anywhere, every % starts an escape.
+func arxivLink(link string) bool {
+	lower := strings.Map(func(r rune) rune {
+		if r >= 'A' && r <= 'Z' {
+			return r + 'a' - 'A'
 		}
+		return r
+	}, link)
+	return arxivHost.MatchString(lower) && !strings.ContainsAny(link, " \t\n\r\\") &&
+		strings.Count(link, "%") == len(percentEscape.FindAllString(link, -1))
+}
+
+var percentEscape = regexp.MustCompile(`%[0-9A-Fa-f]{2}`)
+
+// BibTeX writes one @misc (arXiv, URL) or @article (DOI) entry per item, keyed as the extension keys its own
+// (citeKey: vaswani2017attention).
+func BibTeX(w io.Writer, items []syncproto.Item) error {
+	ps := make([]keyed, len(items))
+	for i, it := range items { // the wire item has no published date
+		ps[i] = keyed{id: it.ID, authors: it.Authors, title: it.Title, saved: it.SavedAt}
+	}
+	keys := citeKeys(ps)
+	var b strings.Builder
+	for i, it := range items {
+		key := keys[i]
 		idf := identifiers(it.ID)
 		typ := "misc"
 		if idf.doi != "" {
@@ -228,7 +261,7 @@ func BibTeX(w io.Writer, items []syncproto.Item) error {
 			field("archiveprefix", "arXiv")
 		}
 		verbatim("doi", idf.doi)
-		verbatim("url", it.URL)
+		verbatim("url", paperURL(it.ID, it.URL))
 		field("abstract", it.Abstract)
 		field("keywords", keywords(it.Tags, it.Keyphrases))
 		field("note", it.Note)
@@ -458,7 +491,7 @@ func RIS(w io.Writer, items []syncproto.Item) error {
 		}
 		tag("PY", idf.year)
 		tag("AB", it.Abstract)
-		tag("UR", it.URL)
+		tag("UR", paperURL(it.ID, it.URL))
 		tag("L1", it.PDFURL)
 		tag("DO", idf.doi)
 		for _, k := range it.Tags {
@@ -513,7 +546,7 @@ func CSLJSON(w io.Writer, items []syncproto.Item) error {
 	out := make([]CSLItem, 0, len(items))
 	for _, it := range items {
 		idf := identifiers(it.ID)
-		c := CSLItem{ID: it.ID, Type: "webpage", Title: it.Title, Abstract: it.Abstract, URL: it.URL, DOI: idf.doi, Note: it.Note,
+		c := CSLItem{ID: it.ID, Type: "webpage", Title: it.Title, Abstract: it.Abstract, URL: paperURL(it.ID, it.URL), DOI: idf.doi, Note: it.Note,
 			Keyword: keywords(it.Tags, it.Keyphrases)}
 		switch {
 		case idf.doi != "":

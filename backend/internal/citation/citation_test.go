@@ -85,7 +85,7 @@ func TestBibTeXParses(t *testing.T) {
 
 	e := entries[0]
 	assert.Equal(t, "misc", e.typ)
-	assert.Equal(t, "arxiv_2401_12345", e.key)
+	assert.Equal(t, "lovelace2024braces", e.key, "the key rule of testdata/bibtex.json")
 	assert.Equal(t, nasty[0].Title, unTeX.Replace(e.fields["title"]))
 	assert.Equal(t, "{Lovelace}, Ada King and {Doe}, {Jane and} and {Plato}", unTeX.Replace(e.fields["author"]))
 	assert.Equal(t, "2024", e.fields["year"])
@@ -219,4 +219,25 @@ func TestBibTeXTitleField(t *testing.T) {
 	var bib bytes.Buffer
 	require.NoError(t, citation.BibTeX(&bib, []syncproto.Item{{ID: "arxiv:1810.04805", Title: "BERT: Pre-Training of GPT-4"}}))
 	assert.Contains(t, bib.String(), "  title = {{BERT}: Pre-Training of {GPT-4}},\n")
+}
+
+// TestHuggingFaceArxivLinksToArxiv: an arXiv paper saved from its Hugging Face page exports the arXiv abstract
+// page as its link, in every format, and the key the extension gives it.
+func TestHuggingFaceArxivLinksToArxiv(t *testing.T) {
+	item := syncproto.Item{ID: "arxiv:2407.21770", Title: "MoMa: Efficient Early-Fusion Pre-training",
+		Authors: []string{"Xi Victoria Lin"}, URL: "https://huggingface.co/papers/2407.21770"}
+	const abs = "https://arxiv.org/abs/2407.21770"
+	var buf bytes.Buffer
+	require.NoError(t, citation.BibTeX(&buf, []syncproto.Item{item}))
+	e := parseBibTeX(t, buf.String())[0]
+	assert.Equal(t, "lin2024moma", e.key)
+	assert.Equal(t, abs, e.fields["url"])
+	buf.Reset()
+	require.NoError(t, citation.RIS(&buf, []syncproto.Item{item}))
+	assert.Contains(t, buf.String(), "UR  - "+abs+"\r\n")
+	buf.Reset()
+	require.NoError(t, citation.CSLJSON(&buf, []syncproto.Item{item}))
+	var csl []citation.CSLItem
+	require.NoError(t, json.Unmarshal(buf.Bytes(), &csl))
+	assert.Equal(t, abs, csl[0].URL)
 }

@@ -5,6 +5,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -23,6 +24,13 @@ func TestBibTeXSharedVectors(t *testing.T) {
 			In   []string
 			Want string
 		}
+		Keys     []keyCase
+		KeyLists []struct {
+			About  string
+			Papers []keyCase
+			Want   []string
+		} `json:"key_lists"`
+		URLs []struct{ ID, URL, Want string }
 	}
 	require.NoError(t, json.Unmarshal(raw, &v))
 	require.NotEmpty(t, v.Names)
@@ -50,10 +58,50 @@ func TestBibTeXSharedVectors(t *testing.T) {
 	for _, x := range v.RIS {
 		assert.Equal(t, x.Want, risValue(x.In), "ris %q", x.In)
 	}
+	require.NotEmpty(t, v.Keys)
+	for _, x := range v.Keys {
+		assert.Equal(t, x.Want, citeKey(x.ID, x.Authors, x.Title, x.Published, map[string]bool{}, map[string]int{}),
+			"key %+v", x)
+	}
+	require.NotEmpty(t, v.KeyLists)
+	for _, x := range v.KeyLists {
+		ps := make([]keyed, len(x.Papers))
+		for i, p := range x.Papers {
+			ps[i] = keyed{id: p.ID, authors: p.Authors, title: p.Title, published: p.Published}
+			if p.SavedAt != "" {
+				ps[i].saved, err = time.Parse(time.RFC3339, p.SavedAt)
+				require.NoError(t, err)
+			}
+		}
+		keys := citeKeys(ps)
+		assert.Equal(t, x.Want, keys, "%s", x.About)
+		// Without the paper saved last, every other paper keeps its key.
+		last := 0
+		for i, p := range ps {
+			if pl := ps[last]; p.saved.UnixMilli() > pl.saved.UnixMilli() ||
+				p.saved.UnixMilli() == pl.saved.UnixMilli() && p.id >= pl.id {
+				last = i
+			}
+		}
+		before := citeKeys(append(append([]keyed{}, ps[:last]...), ps[last+1:]...))
+		assert.Equal(t, append(append([]string{}, keys[:last]...), keys[last+1:]...), before,
+			"an older paper's key changed when %s was saved (%s)", ps[last].title, x.About)
+	}
+	require.NotEmpty(t, v.URLs)
+	for _, x := range v.URLs {
+		assert.Equal(t, x.Want, paperURL(x.ID, x.URL), "url %+v", x)
+	}
 	require.NotEmpty(t, v.Verbatim)
 	for _, x := range v.Verbatim {
 		assert.Equal(t, x.Want, bibVerbatim(x.In), "verbatim %q", x.In)
 	}
+}
+
+// keyCase is a paper of the key vectors: what both writers key it by.
+type keyCase struct {
+	ID, Title, Published, Want string
+	SavedAt                    string `json:"saved_at"`
+	Authors                    []string
 }
 
 // sentenceCase does to a title field what BibTeX's change.case$ "t" does in plain, IEEEtran or acl_natbib: every
@@ -98,4 +146,18 @@ func TestTitleSentenceCased(t *testing.T) {
 	} {
 		assert.Equal(t, want, sentenceCase(bibTitle(in)), in)
 	}
+}
+
+// Many papers on one base get every ending in turn, b…z, aa…, each search resuming where the last stopped.
+func TestCiteKeysManyOnOneBase(t *testing.T) {
+	ps := make([]keyed, 5000)
+	for i := range ps {
+		ps[i] = keyed{id: "doi:10.1000/x"}
+	}
+	keys := citeKeys(ps)
+	assert.Equal(t, "anonpaper", keys[0])
+	for i := 1; i < len(keys); i++ {
+		require.Equal(t, "anonpaper"+letters(i+1), keys[i], "paper %d", i)
+	}
+	assert.Equal(t, "anonpapergjh", keys[4999])
 }

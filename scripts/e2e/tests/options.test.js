@@ -216,8 +216,11 @@ test('an account from the options page: create, sign out and in, devices, rename
       const v = await view(page);
       assert.equal(v.state, 'signed-out', server);
       assert.match(v.serverError, want, server);
-      assert.match(v.error, want, server);
+      assert.equal(v.error, '', `${server}: said once, under the field (its description), not again at the top`);
       assert.equal(await page.getAttribute('#server', 'aria-invalid'), 'true');
+      assert.equal(await page.evaluate(() => document.activeElement && document.activeElement.id), 'server');
+      // Announced even when the focus was already on the field (Enter there): the message is a live region.
+      assert.equal(await page.getAttribute('#server-error', 'role'), 'alert', server);
     }
 
     await submitAccount(page, { email, password: 'not the password' });

@@ -207,9 +207,22 @@ test('5,000 papers: search finds the right ones, pages of 50, live updates and e
     return JSON.parse(await readFile(await dl.path(), 'utf8'));
   };
   assert.deepEqual((await download()).map((e) => e.id), expect(q).map((p) => p.id));
+  // BibTeX keys by arXiv ID: a selection's papers keep the keys the whole library's export gives them (these
+  // share bases, lastname2025speech…, with papers outside the selection)
+  const bibKeys = async () => {
+    const [dl] = await Promise.all([popup.waitForEvent('download'), popup.click('button[data-format=bibtex]')]);
+    const bib = await readFile(await dl.path(), 'utf8');
+    return new Map([...bib.matchAll(/^@\w+\{([a-z0-9]+),\n[^@]*?^ {2}eprint = \{([^}]+)\}/gm)].map((m) => [m[2], m[1]]));
+  };
+  const chosenKeys = await bibKeys();
+  assert.equal(chosenKeys.size, expect(q).length);
   await popup.uncheck('#select-all');
   await popup.locator('#export-scope').filter({ hasText: 'Export all:' }).waitFor();
   assert.equal((await download()).length, N);
+  const allKeys = await bibKeys();
+  assert.equal(allKeys.size, N);
+  for (const [id, key] of chosenKeys) assert.equal(key, allKeys.get(id), id);
+  assert.ok([...chosenKeys.values()].some((k) => /^lastname2025speech[a-z]+$/.test(k)), 'the selection shares bases with other papers');
 
   // A change to one paper redraws only its item, and a field being typed in keeps what was typed.
   await search('');
