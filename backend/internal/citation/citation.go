@@ -38,6 +38,21 @@ func Write(w io.Writer, format string, items []syncproto.Item) error {
 // ids split a canonical ID into the identifiers reference managers know.
 type ids struct{ arxiv, doi, year string }
 
+// date is an item's publication date in parts as text without leading zeros ("2019", "6", "2"): its published
+// date's, else the year of its arXiv ID (month and day empty), else none. The extension's writer does the same
+// (extension/lib/export.js dateParts); both run the "entries" cases of testdata/bibtex.json.
+func date(it syncproto.Item, idf ids) (year, month, day string) {
+	if it.Published == "" {
+		return idf.year, "", ""
+	}
+	parts := strings.Split(it.Published, "-")
+	for i := 1; i < len(parts); i++ {
+		parts[i] = strings.TrimLeft(parts[i], "0")
+	}
+	parts = append(parts, "", "")
+	return parts[0], parts[1], parts[2]
+}
+
 func identifiers(id string) ids {
 	kind, body, _ := strings.Cut(id, ":")
 	var out ids
@@ -222,12 +237,13 @@ func arxivLink(link string) bool {
 
 var percentEscape = regexp.MustCompile(`%[0-9A-Fa-f]{2}`)
 
-// BibTeX writes one @misc (arXiv, URL) or @article (DOI) entry per item, keyed as the extension keys its own
+// BibTeX writes one entry per item: @inproceedings with its venue as booktitle when it has one, else @article
+// (DOI) or @misc (arXiv, URL), with the year and month of its published date; keyed as the extension keys its own
 // (citeKey: vaswani2017attention).
 func BibTeX(w io.Writer, items []syncproto.Item) error {
 	ps := make([]keyed, len(items))
-	for i, it := range items { // the wire item has no published date
-		ps[i] = keyed{id: it.ID, authors: it.Authors, title: it.Title, saved: it.SavedAt}
+	for i, it := range items {
+		ps[i] = keyed{id: it.ID, authors: it.Authors, title: it.Title, published: it.Published, saved: it.SavedAt}
 	}
 	keys := citeKeys(ps)
 	var b strings.Builder
@@ -235,7 +251,10 @@ func BibTeX(w io.Writer, items []syncproto.Item) error {
 		key := keys[i]
 		idf := identifiers(it.ID)
 		typ := "misc"
-		if idf.doi != "" {
+		switch {
+		case it.Venue != "":
+			typ = "inproceedings"
+		case idf.doi != "":
 			typ = "article"
 		}
 		fmt.Fprintf(&b, "@%s{%s,\n", typ, key)
@@ -255,7 +274,10 @@ func BibTeX(w io.Writer, items []syncproto.Item) error {
 				fmt.Fprintf(&b, "  %s = {%s},\n", name, bibVerbatim(value))
 			}
 		}
-		field("year", idf.year)
+		year, month, _ := date(it, idf)
+		field("year", year)
+		field("month", month)
+		field("booktitle", it.Venue)
 		if idf.arxiv != "" {
 			verbatim("eprint", idf.arxiv)
 			field("archiveprefix", "arXiv")
@@ -473,6 +495,8 @@ func RIS(w io.Writer, items []syncproto.Item) error {
 		idf := identifiers(it.ID)
 		typ := "ELEC"
 		switch {
+		case it.Venue != "":
+			typ = "CPAPER"
 		case idf.doi != "":
 			typ = "JOUR"
 		case idf.arxiv != "":
@@ -489,7 +513,12 @@ func RIS(w io.Writer, items []syncproto.Item) error {
 		for _, a := range named(it.Authors) {
 			tag("AU", risName(a))
 		}
-		tag("PY", idf.year)
+		year, month, day := date(it, idf)
+		tag("PY", year)
+		if it.Published != "" {
+			tag("DA", year+"/"+pad2(month)+"/"+pad2(day))
+		}
+		tag("T2", it.Venue)
 		tag("AB", it.Abstract)
 		tag("UR", paperURL(it.ID, it.URL))
 		tag("L1", it.PDFURL)
@@ -507,6 +536,14 @@ func RIS(w io.Writer, items []syncproto.Item) error {
 	return err
 }
 
+// pad2 writes a month or day in two digits ("6" → "06"), an empty one as empty.
+func pad2(s string) string {
+	if len(s) == 1 {
+		return "0" + s
+	}
+	return s
+}
+
 // risValue puts a value on one line without control characters: every run of white space (U+2028 and NEL too,
 // which some readers take as line ends) and control characters becomes one space.
 func risValue(s string) string {
@@ -515,17 +552,19 @@ func risValue(s string) string {
 
 // CSLItem is one CSL-JSON item (the subset papergist can fill).
 type CSLItem struct {
-	ID       string    `json:"id"`
-	Type     string    `json:"type"`
-	Title    string    `json:"title,omitempty"`
-	Author   []CSLName `json:"author,omitempty"`
-	Issued   *CSLDate  `json:"issued,omitempty"`
-	Abstract string    `json:"abstract,omitempty"`
-	URL      string    `json:"URL,omitempty"`
-	DOI      string    `json:"DOI,omitempty"`
-	Number   string    `json:"number,omitempty"`
-	Keyword  string    `json:"keyword,omitempty"`
-	Note     string    `json:"note,omitempty"`
+	ID     string    `json:"id"`
+	Type   string    `json:"type"`
+	Title  string    `json:"title,omitempty"`
+	Author []CSLName `json:"author,omitempty"`
+	Issued *CSLDate  `json:"issued,omitempty"`
+	// ContainerTitle is the venue (a journal, a conference).
+	ContainerTitle string `json:"container-title,omitempty"`
+	Abstract       string `json:"abstract,omitempty"`
+	URL            string `json:"URL,omitempty"`
+	DOI            string `json:"DOI,omitempty"`
+	Number         string `json:"number,omitempty"`
+	Keyword        string `json:"keyword,omitempty"`
+	Note           string `json:"note,omitempty"`
 }
 
 // CSLName is a CSL name: family and given, or a literal when the name has one part.
@@ -547,8 +586,10 @@ func CSLJSON(w io.Writer, items []syncproto.Item) error {
 	for _, it := range items {
 		idf := identifiers(it.ID)
 		c := CSLItem{ID: it.ID, Type: "webpage", Title: it.Title, Abstract: it.Abstract, URL: paperURL(it.ID, it.URL), DOI: idf.doi, Note: it.Note,
-			Keyword: keywords(it.Tags, it.Keyphrases)}
+			Keyword: keywords(it.Tags, it.Keyphrases), ContainerTitle: it.Venue}
 		switch {
+		case it.Venue != "":
+			c.Type = "paper-conference"
 		case idf.doi != "":
 			c.Type = "article-journal"
 		case idf.arxiv != "":
@@ -562,10 +603,16 @@ func CSLJSON(w io.Writer, items []syncproto.Item) error {
 				c.Author = append(c.Author, CSLName{Family: n.family, Given: n.given, Suffix: n.suffix})
 			}
 		}
-		if idf.year != "" {
-			var y int
-			fmt.Sscanf(idf.year, "%d", &y)
-			c.Issued = &CSLDate{DateParts: [][]int{{y}}}
+		if year, month, day := date(it, idf); year != "" {
+			var parts []int
+			for _, p := range []string{year, month, day} {
+				var n int
+				if _, err := fmt.Sscanf(p, "%d", &n); err != nil {
+					break
+				}
+				parts = append(parts, n)
+			}
+			c.Issued = &CSLDate{DateParts: [][]int{parts}}
 		}
 		out = append(out, c)
 	}
