@@ -55,7 +55,7 @@ export async function save(page, pageSummary, { keepSaved = false, now = new Dat
   if (!texts(paper.authors) || !texts(summary && summary.keyphrases)) {
     throw new Error('not a paper: its authors and key phrases must be lists of text');
   }
-  storable(paper, ['title', 'authors', 'abstract', 'url', 'pdf_url']);
+  storable(paper, ['title', 'authors', 'abstract', 'url', 'pdf_url', 'venue']);
   storable(summary || {}, ['tldr', 'keyphrases']);
   let kept = false;
   const rec = await exclusive(async () => {
@@ -349,7 +349,7 @@ function userFields(x) {
 
 /** chrome.storage.local: the shape of the stored records, 2 once every record is lib/record.js's (absent: older). */
 export const SCHEMA_KEY = 'library:schema';
-const SCHEMA = 2;
+const SCHEMA = 3; // 3: published and venue are wire fields (lib/record.js upgrade lifts them out of meta)
 
 /** @type {Promise<number>|null} this worker's migration */
 let migration = null;

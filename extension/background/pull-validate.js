@@ -5,6 +5,7 @@
 // The limits are shared/syncproto's constants; shared/syncproto/testdata/pull-items.json holds them and the
 // vectors that the Go tests (against Change.Normalize) and pull-validate.test.js both run.
 import { normalizeTags, trimSpace, SPACE } from '../lib/saved.js';
+import { isPublished } from '../lib/record.js';
 
 /** Field limits in characters (code points, as Go's runes), and the most IDs/tags/authors per item. */
 export const LIMITS = Object.freeze({
@@ -12,8 +13,7 @@ export const LIMITS = Object.freeze({
   tags: 100, tag: 64, note: 100000, venue: 500,
 });
 
-/** A publication date as the server takes it (syncproto published): a year, a month or a day. */
-const PUBLISHED = /^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$/;
+
 
 /** The longest ID accepted: url: IDs are canonical links (LIMITS.url) behind their prefix; the server caps below. */
 export const MAX_ID = 4096;
@@ -84,10 +84,7 @@ function tags(v) {
 /** A publication date: trimmed, empty, or YYYY, YYYY-MM or YYYY-MM-DD naming a real day (as validate.go). */
 function published(v) {
   const s = text(v, 'published', 10);
-  if (!s) return s;
-  const m = PUBLISHED.exec(s);
-  const day = m && m[3] ? new Date(`${s}T00:00:00Z`) : null;
-  if (!m || (day && day.toISOString().slice(0, 10) !== s)) throw new Invalid('published: not a date as YYYY, YYYY-MM or YYYY-MM-DD');
+  if (!isPublished(s)) throw new Invalid('published: not a date as YYYY, YYYY-MM or YYYY-MM-DD');
   return s;
 }
 
@@ -164,6 +161,7 @@ export function fitPage(paper, summary) {
   const s = /** @type {any} */ ({ ...(summary || {}) });
   p.title = cutText(p.title, LIMITS.title);
   p.abstract = cutText(p.abstract, LIMITS.abstract);
+  p.venue = cutText(p.venue, LIMITS.venue);
   s.tldr = cutText(s.tldr, LIMITS.tldr);
   if (Array.isArray(p.authors)) p.authors = p.authors.slice(0, LIMITS.authors).map((a) => cutText(a, LIMITS.author));
   if (Array.isArray(s.keyphrases)) {

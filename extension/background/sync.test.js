@@ -150,3 +150,21 @@ test('typed text kept refused for a paper that another device removes is forgott
   assert.equal((await local.get(`paper:${id}`))[`paper:${id}`], undefined, 'removed here too');
   assert.deepEqual((await local.get(REFUSED_KEY))[REFUSED_KEY], {});
 });
+
+test('a paper\'s publication date and venue go up with its save and come down to a device that pulls it', async () => {
+  const id = 'doi:10.1038/meta-1';
+  await library.save({ id, title: 'Dated', authors: ['G. Müller'], abstract: '', url: 'https://example.org/d', published: '2019-06-02', venue: 'Nature' }, {});
+  await sync.syncNow();
+  const up = server.items.get(id);
+  assert.deepEqual([up.published, up.venue], ['2019-06-02', 'Nature'], 'pushed as wire fields');
+  const rec = (await local.get(`paper:${id}`))[`paper:${id}`];
+  assert.deepEqual([rec.published, rec.venue, rec.meta.published, rec.meta.venue, rec.sync.dirty], ['2019-06-02', 'Nature', undefined, undefined, {}]);
+
+  // Another device's paper, and another device's edit of this one's venue: both pulled.
+  server.seed([{ ...server.items.get(id), venue: 'Nature Communications' },
+    { ...synced(40, 0), id: 'doi:10.1038/meta-2', published: '2021-11', venue: 'ACL', meta: undefined, sync: undefined }]);
+  await sync.syncNow();
+  const got = await local.get([`paper:${id}`, 'paper:doi:10.1038/meta-2']);
+  assert.equal(got[`paper:${id}`].venue, 'Nature Communications');
+  assert.deepEqual([got['paper:doi:10.1038/meta-2'].published, got['paper:doi:10.1038/meta-2'].venue], ['2021-11', 'ACL']);
+});
