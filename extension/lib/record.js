@@ -41,7 +41,10 @@ const PUBLISHED = /^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$/;
 export function isPublished(v) {
   if (v === '') return true;
   if (typeof v !== 'string' || !PUBLISHED.test(v)) return false;
-  return v.length < 10 || new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v;
+  if (v.length < 10) return true;
+  const [year, month, day] = v.split('-').map(Number);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31);
 }
 
 /** Whether a page's value of a lifted field can go on the wire (else it stays in meta, device-only). */
