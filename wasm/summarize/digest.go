@@ -24,6 +24,12 @@ var genericTerms = map[string]bool{
 	"multi": true, "agent": true, "control": true, "distribution": true, "object": true, "text": true,
 	"neural network": true, "deep neural network": true, "deep learning": true, "machine learning": true,
 	"deep network": true, "language model": true, "large language model": true, "machine": true, "domain": true,
+	// words for the kind of paper or claim, not its subject: arXiv's "A Factorial Study of…", "Evidence for…",
+	// Hugging Face's "strong generalization performance" made topics of them (audit F7). Keys: a plural's s is
+	// dropped (phraseKey), so "studie" is "studies".
+	"study": true, "studie": true, "evidence": true, "generalization": true, "capability": true, "capabilitie": true,
+	"approach": true, "result": true, "finding": true, "experiment": true, "insight": true, "effect": true,
+	"impact": true, "improvement": true, "challenge": true, "problem": true, "task": true, "solution": true,
 }
 
 // Digest groups the papers of one page into at most eight topics, each labelled by a key phrase its

@@ -71,9 +71,292 @@ func KeyPhrases(title, abstract string) []string {
 				continue
 			}
 		}
+		if p = withoutRefMarks(p); p == "" || verbAfterPlural(p) || clauseOfTitle(title, p) {
+			continue
+		}
 		phrases = append(phrases, p)
 	}
-	return withoutVariants(withoutPraise(phrases))
+	return lessRedundant(withoutVariants(withoutPraise(phrases)))
+}
+
+// verbAfterPlural reports a phrase with a word in -s followed by a verb in -ing or -ed: the subject and verb
+// of a clause ("decisions fostering reusability", "network providers waning", "abstract state spaces
+// preserving similarity"). None of 22 such phrases on Inspec train is a gold phrase.
+func verbAfterPlural(p string) bool {
+	plural := false
+	for rest := p; ; {
+		var w string
+		if w, rest = cutWord(rest); w == "" {
+			return false
+		}
+		if c := w[len(w)-1] | 0x20; c != 's' && c != 'd' && c != 'g' {
+			plural = false
+			continue // neither a plural nor a verb in -ed or -ing: no need to lower-case it
+		}
+		lw := strings.ToLower(w)
+		// not "news feed", "seeds speed" (-eed) nor "news monitoring system" (nominalIng)
+		if plural && (strings.HasSuffix(lw, "ed") && len(lw) > 3 && !strings.HasSuffix(lw, "eed") ||
+			strings.HasSuffix(lw, "ing") && len(lw) > 5 && !nominalIng[lw]) {
+			return true
+		}
+		plural = isPluralS(lw) && !hasAcronym(w)
+	}
+}
+
+// cutWord returns the first word of a phrase (words one space apart) and the words after it.
+//
+//go:noinline
+func cutWord(p string) (w, rest string) {
+	if i := strings.IndexByte(p, ' '); i >= 0 {
+		return p[:i], p[i+1:]
+	}
+	return p, ""
+}
+
+// isPluralS reports a lower-case word in -s that is no -ss, -us, -is or -ics word nor one of singularS: a plural
+// noun or a verb.
+func isPluralS(w string) bool {
+	n := len(w)
+	return n > 3 && w[n-1] == 's' && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") &&
+		!strings.HasSuffix(w, "is") && !strings.HasSuffix(w, "ics") && !inList(singularS, w)
+}
+
+// singularS are nouns in -s that are no plurals: "news monitoring system", "chaos engineering".
+const singularS = "news chaos series species bias lens atlas canvas"
+
+// clauseOfTitle reports a phrase that follows "how", "why" or "whether" in the title and has a
+// word in -s before its last, or after its first a verb's -ates, -izes, -ises or -ifies: the subject and verb
+// of the question ("How Reinforcement Learning Mitigates Task Conflicts in LLMs", "Why Large Language Models
+// and Humans Converge").
+func clauseOfTitle(title, p string) bool {
+	verb := false
+	first := true
+	for rest := p; ; first = false {
+		var w string
+		if w, rest = cutWord(rest); w == "" {
+			break
+		}
+		if w[len(w)-1]|0x20 != 's' || hasAcronym(w) {
+			continue
+		}
+		lw := strings.ToLower(w)
+		last := rest == ""
+		verb = verb || isPluralS(lw) && !last || !first && verbEndingS(lw)
+	}
+	if !verb {
+		return false
+	}
+	// p is one of the subjects after the question word: at its start or after "and" or "or", before a
+	// stop word or punctuation ("Why Large Language Models and Humans Converge")
+	tw, pw := strings.Fields(strings.ToLower(title)), strings.Fields(strings.ToLower(p))
+	for i, w := range tw {
+		if w != "how" && w != "why" && w != "whether" {
+			continue
+		}
+		for j := i + 1; j+len(pw) <= len(tw); j++ {
+			k := 0
+			for k < len(pw) && strings.TrimRight(tw[j+k], ",:;?.!") == pw[k] {
+				k++
+			}
+			if k == len(pw) {
+				// the subject of a verb in -s after it is no clause: "How Operations Research Improves…"
+				nw := ""
+				if j+k < len(tw) {
+					nw = strings.TrimRight(tw[j+k], ",:;?.!")
+				}
+				return !isPluralS(nw) || wordRoles[nw]&roleStop != 0
+			}
+			if w := tw[j]; strings.TrimRight(w, ",:;?.!") != w || w != "and" && w != "or" && wordRoles[w]&roleStop != 0 {
+				break
+			}
+		}
+	}
+	return false
+}
+
+// verbEndingS reports a lower-case word in -ates, -izes, -ises or -ifies that is no common noun: "mitigates",
+// "generalizes", "simplifies"; not "states" or "estimates".
+func verbEndingS(w string) bool {
+	for _, e := range []string{"ates", "izes", "ises", "ifies"} {
+		if strings.HasSuffix(w, e) && len(w) > len(e)+2 {
+			return !inList(nounsInAtes, w)
+		}
+	}
+	return false
+}
+
+// nounsInAtes are the common nouns verbEndingS would take for verbs.
+const nounsInAtes = "states rates updates estimates candidates templates gates plates coordinates aggregates " +
+	"substrates predicates certificates climates primates surrogates exercises enterprises premises franchises " +
+	"sizes prizes crises analyses syntheses hypotheses theses bases covariates debates mandates delegates advocates " +
+	"affiliates intermediates duplicates"
+
+// inList reports whether w is one of the space-separated words of list, without allocating.
+func inList(list, w string) bool {
+	for rest := list; ; {
+		var x string
+		if x, rest = cutWord(rest); x == "" {
+			return false
+		} else if x == w {
+			return true
+		}
+	}
+}
+
+// refMarks are the abbreviations of references to a journal, a page, a figure or an equation: "random wells
+// Ref. [2]", "q^(vol)". Lower-case. Not "sec": "frames per sec".
+const refMarks = "ref refs vol vols fig figs eq eqs pp"
+
+// isRefMark reports one of refMarks in lower or title case ("Ref", "pp"); the acronyms "REF", "PP", "EQ" and
+// "VOL" are none.
+func isRefMark(w string) bool {
+	if len(w) < 2 || len(w) > 4 || w[1] < 'a' {
+		return false
+	}
+	return inList(refMarks, strings.ToLower(w))
+}
+
+// withoutRefMarks drops the reference abbreviations (refMarks) at either end of p, and returns "" for a phrase
+// with one inside, nothing else, or one word left after them.
+func withoutRefMarks(p string) string {
+	whole := p
+	for {
+		first, rest, _ := strings.Cut(p, " ")
+		if !isRefMark(first) {
+			break
+		}
+		p = rest
+	}
+	for p != "" {
+		i := strings.LastIndexByte(p, ' ')
+		if !isRefMark(p[i+1:]) {
+			break
+		}
+		p = p[:max(i, 0)]
+	}
+	for rest := p; rest != ""; {
+		var w string
+		if w, rest = cutWord(rest); isRefMark(w) {
+			return ""
+		}
+	}
+	if p != whole && !strings.Contains(p, " ") {
+		return ""
+	}
+	return p
+}
+
+// lessRedundant puts a phrase whose words are, in order, some of a better-ranked phrase's (or the reverse:
+// "decision records" and "generalized architectural decision records", "reinforcement learning" and
+// "reinforcement learning mitigates task conflicts") after the phrases that name something else, so that the
+// first few on the card differ; of the phrases nested in one phrase only the best stays, last. Chosen on
+// Inspec train against dropping them all or keeping them all (see the commit).
+func lessRedundant(phrases []string) []string {
+	var keptBuf, laterBuf [maxKeyPhrases]string
+	kept, later := keptBuf[:0], laterBuf[:0]
+	var nestedIn [maxKeyPhrases]bool   // kept[i] already has a phrase in later
+	var initials [maxKeyPhrases]uint32 // of kept[i]
+	for _, p := range phrases {
+		in, pi := -1, wordInitials(p)
+		for i, q := range kept {
+			// the words of one can be some of the other's only when their initials are
+			if qi := initials[i]; (pi&qi == pi || pi&qi == qi) && nested(p, q) {
+				in = i
+				break
+			}
+		}
+		switch {
+		case in < 0:
+			initials[len(kept)] = pi
+			kept = append(kept, p)
+		case !nestedIn[in] || !strings.Contains(kept[in], " "):
+			// one word ("learning", "graph") names no one thing its longer phrases could stand for: they all
+			// stay, last
+			nestedIn[in] = true
+			later = append(later, p)
+		}
+	}
+	if len(later) == 0 {
+		return phrases
+	}
+	out := append(phrases[:0], kept...)
+	return append(out, later...)
+}
+
+// wordInitials returns a set of the first bytes of p's words, case aside, as bits.
+func wordInitials(p string) uint32 {
+	var m uint32
+	for i := 0; i < len(p); i++ {
+		if i == 0 || p[i-1] == ' ' {
+			m |= 1 << ((p[i] | 0x20) & 31)
+		}
+	}
+	return m
+}
+
+// nested reports whether the words of the shorter of a and b are a run of the longer's words, or its first and
+// last words with modifiers left out between them ("generalized architectural decision records" of "generalized
+// markdown architectural decision records"). A plural and its singular pair up, as "molecule" and "molecules";
+// "mobility" and "mobile sensor networks" do not.
+func nested(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if x, _ := cutWord(a); pluralPair(x, b[:strings.IndexByte(b+" ", ' ')]) &&
+		pluralPair(a[strings.LastIndexByte(a, ' ')+1:], b[strings.LastIndexByte(b, ' ')+1:]) && inOrder(a, b) {
+		return true
+	}
+	for ; b != ""; _, b = cutWord(b) {
+		x, y, rest := "", "", b
+		for run := a; ; {
+			if x, run = cutWord(run); x == "" {
+				return true
+			}
+			if y, rest = cutWord(rest); y == "" || !pluralPair(x, y) {
+				break
+			}
+		}
+	}
+	return false
+}
+
+// inOrder reports whether the words of a are, in order, some of b's (pluralPair).
+func inOrder(a, b string) bool {
+	for {
+		var x string
+		if x, a = cutWord(a); x == "" {
+			return true
+		}
+		for {
+			var y string
+			if y, b = cutWord(b); y == "" {
+				return false
+			}
+			if pluralPair(x, y) {
+				break
+			}
+		}
+	}
+}
+
+// pluralPair reports two forms of a word that differ at most as a noun and its plural, case aside: "model" and
+// "models", "process" and "processes", "strategy" and "strategies"; not "network" and "networking".
+func pluralPair(x, y string) bool {
+	if len(x) > len(y) {
+		x, y = y, x
+	}
+	switch n := len(x); len(y) - n {
+	case 0:
+		return strings.EqualFold(x, y)
+	case 1:
+		return y[n] == 's' && strings.EqualFold(x, y[:n])
+	case 2:
+		if n > 1 && x[n-1] == 'y' && y[n-1:] == "ies" {
+			return strings.EqualFold(x[:n-1], y[:n-1])
+		}
+		return y[n:] == "es" && strings.EqualFold(x, y[:n])
+	}
+	return false
 }
 
 // withoutVariants drops a phrase that is another form of one ranked above it (variantOfAny). Like withoutPraise
@@ -372,6 +655,8 @@ var nominalIng = map[string]bool{
 	"inpainting": true, "captioning": true, "labeling": true, "labelling": true, "filtering": true,
 	"hashing": true, "boosting": true, "bagging": true, "retrieval": true, "fine-tuning": true, "finetuning": true,
 	"pretraining": true, "pre-training": true, "denoising": true, "smoothing": true, "programming": true,
+	"monitoring": true, "engineering": true, "trading": true, "pricing": true, "spotting": true,
+	"betting": true, "testing": true,
 }
 
 // displayForm lower-cases the capitalized words of a phrase without acronyms: "Adaptive Loss Scaling"

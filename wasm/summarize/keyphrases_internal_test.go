@@ -24,3 +24,115 @@ func TestIsVariant(t *testing.T) {
 		assert.False(t, isVariant(pair[0], pair[1]), "%q %q", pair[0], pair[1])
 	}
 }
+
+// Reference marks are trimmed only in their lower- or title-case forms; all-caps acronyms and real words stay,
+// and a phrase cut to one word goes (review of s23-kp, finding 1).
+func TestWithoutRefMarks(t *testing.T) {
+	for _, tt := range []struct{ name, in, want string }{
+		{"ref trimmed", "random wells Ref", "random wells"},
+		{"vol alone", "vol", ""},
+		{"pp inside", "results pp experiments", ""},
+		{"fig trimmed to one word", "Fig growth", ""},
+		{"SEC acronym", "SEC Filings", "SEC Filings"},
+		{"SEC acronym inside", "financial SEC filings", "financial SEC filings"},
+		{"PP acronym", "PP attachment benchmark", "PP attachment benchmark"},
+		{"REF acronym", "UK REF", "UK REF"},
+		{"EQ acronym", "emotional EQ", "emotional EQ"},
+		{"VOL acronym", "VOL index", "VOL index"},
+		{"sec a word", "frames per sec", "frames per sec"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, withoutRefMarks(tt.in))
+		})
+	}
+}
+
+// A plural and a verb in -ing or -ed make a clause, but a singular -s noun, a noun in -ing or an -eed word
+// do not (finding 2).
+func TestVerbAfterPlural(t *testing.T) {
+	for _, tt := range []struct {
+		p      string
+		clause bool
+	}{
+		{"news monitoring system", false}, {"chaos engineering", false}, {"systems engineering", false},
+		{"options pricing", false}, {"pairs trading", false}, {"news feed", false}, {"twitter news feed", false},
+		{"news feed ranking", false}, {"sports betting", false}, {"processes sharing resources", true},
+		{"means tiered pricing", true}, {"tweets need", false}, {"seeds speed", false}, {"species detected", false},
+		{"sequences encoded", true}, {"methods based", true}, {"groups consisting", true},
+		{"decisions fostering reusability", true}, {"units used", true}, {"tasks requiring reasoning", true},
+	} {
+		t.Run(tt.p, func(t *testing.T) {
+			assert.Equal(t, tt.clause, verbAfterPlural(tt.p))
+		})
+	}
+}
+
+// Nested phrases: a run of the other's words or its first and last words, pairing words only as singular
+// and plural (finding 3).
+func TestNested(t *testing.T) {
+	for _, tt := range []struct {
+		a, b   string
+		nested bool
+	}{
+		{"decision records", "generalized architectural decision records", true},
+		{"generalized architectural decision records", "generalized markdown architectural decision records", true},
+		{"molecules", "molecule generation model", true},
+		{"strategy", "search strategies", true},
+		{"mobility", "mobile sensor networks", false},
+		{"networking", "network models", false},
+		{"imaging", "image segmentation", false},
+		{"neural networks", "neural network pruning methods", true},
+		{"graph networks", "graph neural network pruning", false},
+		{"learning action models", "learning action planning models", true},
+		{"action models", "learning action planning models", false},
+	} {
+		t.Run(tt.a+"|"+tt.b, func(t *testing.T) {
+			assert.Equal(t, tt.nested, nested(tt.a, tt.b))
+			assert.Equal(t, tt.nested, nested(tt.b, tt.a))
+		})
+	}
+}
+
+// One word does not take the place of several distinct longer phrases; derived words are not nested
+// (finding 3). Of the phrases nested in one, the shortest stays (finding 4).
+func TestLessRedundant(t *testing.T) {
+	for _, tt := range []struct {
+		name     string
+		in, want []string
+	}{
+		{"one word keeps its longer phrases", []string{"learning", "reinforcement learning", "transfer learning", "deep learning"},
+			[]string{"learning", "reinforcement learning", "transfer learning", "deep learning"}},
+		{"one word keeps them, after the rest", []string{"graph", "graph neural networks", "knowledge graph", "graph matching", "proteins"},
+			[]string{"graph", "proteins", "graph neural networks", "knowledge graph", "graph matching"}},
+		{"derived words name other things", []string{"network models", "computer networks", "networking"},
+			[]string{"network models", "computer networks", "networking"}},
+		{"one nested phrase stays", []string{"neural networks", "deep neural networks", "image data", "deep convolutional neural networks"},
+			[]string{"neural networks", "image data", "deep neural networks"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, lessRedundant(append([]string(nil), tt.in...)))
+		})
+	}
+}
+
+// A noun compound that starts with a plural, as the subject of the title's verb, is no clause; a subject and
+// its verb are (finding 5).
+func TestClauseOfTitle(t *testing.T) {
+	for _, tt := range []struct {
+		title, p string
+		clause   bool
+	}{
+		{"How Operations Research Improves Hospital Scheduling", "operations research", false},
+		{"How Systems Biology Reshapes Drug Discovery", "systems biology", false},
+		{"Why Sales Forecasting Fails", "sales forecasting", false},
+		{"How Missing Covariates Bias Treatment Effects", "missing covariates", false},
+		{"Whether Graph Neural Networks Generalize", "graph neural networks", false},
+		{"How Reinforcement Learning Mitigates Task Conflicts in LLMs", "reinforcement learning mitigates task conflicts", true},
+		{"How Reinforcement Learning Mitigates Task Conflicts in LLMs", "reinforcement learning mitigates", true},
+		{"Why Large Language Models and Humans Converge and Diverge", "humans converge", true},
+	} {
+		t.Run(tt.p, func(t *testing.T) {
+			assert.Equal(t, tt.clause, clauseOfTitle(tt.title, tt.p))
+		})
+	}
+}

@@ -187,12 +187,14 @@ func TestKeyPhrasesWithoutInfinitives(t *testing.T) {
 		{"inspec-1503", "classify web pages", "web pages"},
 		{"inspec-1432", "classify", ""},
 	} {
-		r := sharedRecordByID(t, tt.id)
-		got := summarize.KeyPhrases(r.Title, r.Abstract)
-		assert.NotContains(t, got, tt.never, tt.id)
-		if tt.want != "" {
-			assert.Contains(t, got, tt.want, tt.id)
-		}
+		t.Run(tt.id, func(t *testing.T) {
+			r := sharedRecordByID(t, tt.id)
+			got := summarize.KeyPhrases(r.Title, r.Abstract)
+			assert.NotContains(t, got, tt.never)
+			if tt.want != "" {
+				assert.Contains(t, got, tt.want) // the verb's object stays
+			}
+		})
 	}
 	got := summarize.KeyPhrases("Contrastive pretraining for image classification", "We apply contrastive pretraining to "+
 		"image classification and to deep residual networks. Its encoder learns to capture long-range dependencies "+
