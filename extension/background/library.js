@@ -74,6 +74,10 @@ export async function save(page, pageSummary, { keepSaved = false, now = new Dat
       ...(old || {}),
       id: paper.id,
       ...fields,
+      // A page without a date or venue (or with one the server would refuse, kept in meta) leaves the record's:
+      // sent as '', it would blank the value other devices synced.
+      published: fields.published || (old && old.published) || '',
+      venue: fields.venue || (old && old.venue) || '',
       tldr: (summary && summary.tldr) || (old && old.tldr) || '',
       keyphrases: (summary && summary.keyphrases) || (old && old.keyphrases) || [],
       tags: old ? old.tags : back ? back.tags : [],

@@ -168,3 +168,21 @@ test('a paper\'s publication date and venue go up with its save and come down to
   assert.equal(got[`paper:${id}`].venue, 'Nature Communications');
   assert.deepEqual([got['paper:doi:10.1038/meta-2'].published, got['paper:doi:10.1038/meta-2'].venue], ['2021-11', 'ACL']);
 });
+
+test('saving a paper again from a page without a date or venue (or one the server refuses) keeps the synced ones', async () => {
+  const id = 'doi:10.1038/meta-3';
+  await sync.syncNow();
+  server.seed([{ ...synced(41, 0), id, published: '2019-06-02', venue: 'Nature', meta: undefined, sync: undefined }]);
+  await sync.syncNow();
+  await library.save({ id, title: 'Paper 41', authors: ['A. Author'], abstract: '', url: 'https://example.org/d' }, {});
+  let rec = (await local.get(`paper:${id}`))[`paper:${id}`];
+  assert.deepEqual([rec.published, rec.venue], ['2019-06-02', 'Nature'], 'kept on this device');
+  assert.equal(rec.sync.dirty.published, undefined, 'no change to push for the date');
+  assert.equal(rec.sync.dirty.venue, undefined, 'nor for the venue');
+  await library.save({ id, title: 'Paper 41', authors: ['A. Author'], abstract: '', url: 'https://example.org/d', published: 'June 2019' }, {});
+  rec = (await local.get(`paper:${id}`))[`paper:${id}`];
+  assert.deepEqual([rec.published, rec.meta.published], ['2019-06-02', 'June 2019'], 'a refused date stays in meta');
+  await sync.syncNow();
+  const up = server.items.get(id);
+  assert.deepEqual([up.published, up.venue], ['2019-06-02', 'Nature'], 'the server keeps them');
+});
