@@ -110,7 +110,9 @@ export function markDirty(prev, next) {
  */
 export function removalWins(tomb, stored) {
   if (!tomb || !Number.isSafeInteger(tomb.at)) return false;
-  const marks = Object.values(upgrade(stored).sync.dirty || {}).filter(Number.isFinite);
+  // The marks the record had when stored: upgrade() gives lifted fields a fresh mark, no edit of the user's.
+  const dirty = isItemShape(stored) ? stored.sync.dirty : stored && stored.dirty;
+  const marks = Object.values(dirty && typeof dirty === 'object' ? dirty : {}).filter(Number.isFinite);
   return marks.every((m) => m < tomb.at);
 }
 
