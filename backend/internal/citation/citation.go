@@ -70,6 +70,42 @@ func identifiers(id string) ids {
 	return out
 }
 
+// proceedings tells whether an item's venue is a proceedings (BibTeX @inproceedings with booktitle, RIS CPAPER,
+// CSL paper-conference) rather than a journal (@article with journal, JOUR, article-journal): where the ID says so
+// (an ACL Anthology paper outside its journals CL and TACL, an OpenReview forum, a CVF open-access page) or the venue
+// names one ("Proceedings of…", a conference, workshop or symposium, or a known conference's acronym) and no
+// journal. Most venues are journals: DOI pages fill it from citation_journal_title, arXiv from Journal-ref. The
+// extension's writer has the same rule (extension/lib/export.js isProceedings); both run testdata/bibtex.json.
+func proceedings(id, venue string) bool {
+	if venue == "" {
+		return false
+	}
+	kind, body, _ := strings.Cut(id, ":")
+	switch kind + ":" {
+	case paper.ACLPrefix:
+		return !aclJournal.MatchString(body)
+	case paper.OpenReviewPrefix:
+		return true
+	case paper.URLPrefix:
+		if strings.Contains(body, "openaccess.thecvf.com") {
+			return true
+		}
+	}
+	journal := journalVenue.MatchString(venue) || learnedProceedings.MatchString(venue) && !meetingVenue.MatchString(venue)
+	return !journal && conferenceVenue.MatchString(venue)
+}
+
+var (
+	// aclJournal: an Anthology ID of Computational Linguistics or TACL (J19-1001, Q19-1001, 2020.cl-1.1, 2020.tacl-1.5).
+	aclJournal   = regexp.MustCompile(`(?i)^(?:[JQ]\d{2}-|\d{4}\.(?:cl|tacl)-)`)
+	journalVenue = regexp.MustCompile(`(?i)\b(?:journal|transactions|letters)\b`)
+	// learnedProceedings: journals named Proceedings (of the IEEE, PNAS, of the Royal Society), unless the
+	// venue goes on to name a meeting ("Proceedings of the IEEE Conference on …").
+	learnedProceedings = regexp.MustCompile(`(?i)^proceedings of the (?:ieee|national academy|royal society|american mathematical society|london mathematical society)\b`)
+	meetingVenue       = regexp.MustCompile(`(?i)\b(?:conference|workshops?|symposium|meeting)\b`)
+	conferenceVenue    = regexp.MustCompile(`(?i)\b(?:proceedings|conference|workshops?|symposium|neurips|nips|icml|iclr|cvpr|iccv|eccv|acl|emnlp|naacl|eacl|coling|aaai|ijcai|kdd|sigir|interspeech|icassp)\b`)
+)
+
 // yearOf turns an arXiv YY into a year (arXiv started in 1991).
 func yearOf(yy string) string {
 	if len(yy) != 2 || yy[0] < '0' || yy[0] > '9' || yy[1] < '0' || yy[1] > '9' {
@@ -237,8 +273,8 @@ func arxivLink(link string) bool {
 
 var percentEscape = regexp.MustCompile(`%[0-9A-Fa-f]{2}`)
 
-// BibTeX writes one entry per item: @inproceedings with its venue as booktitle when it has one, else @article
-// (DOI) or @misc (arXiv, URL), with the year and month of its published date; keyed as the extension keys its own
+// BibTeX writes one entry per item: @inproceedings with its venue as booktitle when the venue is a proceedings,
+// @article with it as journal when another venue, else @article (DOI) or @misc (arXiv, URL), with the year and month of its published date; keyed as the extension keys its own
 // (citeKey: vaswani2017attention).
 func BibTeX(w io.Writer, items []syncproto.Item) error {
 	ps := make([]keyed, len(items))
@@ -252,9 +288,9 @@ func BibTeX(w io.Writer, items []syncproto.Item) error {
 		idf := identifiers(it.ID)
 		typ := "misc"
 		switch {
-		case it.Venue != "":
+		case proceedings(it.ID, it.Venue):
 			typ = "inproceedings"
-		case idf.doi != "":
+		case it.Venue != "" || idf.doi != "":
 			typ = "article"
 		}
 		fmt.Fprintf(&b, "@%s{%s,\n", typ, key)
@@ -277,7 +313,11 @@ func BibTeX(w io.Writer, items []syncproto.Item) error {
 		year, month, _ := date(it, idf)
 		field("year", year)
 		field("month", month)
-		field("booktitle", it.Venue)
+		if typ == "inproceedings" {
+			field("booktitle", it.Venue)
+		} else {
+			field("journal", it.Venue)
+		}
 		if idf.arxiv != "" {
 			verbatim("eprint", idf.arxiv)
 			field("archiveprefix", "arXiv")
@@ -495,9 +535,9 @@ func RIS(w io.Writer, items []syncproto.Item) error {
 		idf := identifiers(it.ID)
 		typ := "ELEC"
 		switch {
-		case it.Venue != "":
+		case proceedings(it.ID, it.Venue):
 			typ = "CPAPER"
-		case idf.doi != "":
+		case it.Venue != "" || idf.doi != "":
 			typ = "JOUR"
 		case idf.arxiv != "":
 			typ = "UNPB"
@@ -588,9 +628,9 @@ func CSLJSON(w io.Writer, items []syncproto.Item) error {
 		c := CSLItem{ID: it.ID, Type: "webpage", Title: it.Title, Abstract: it.Abstract, URL: paperURL(it.ID, it.URL), DOI: idf.doi, Note: it.Note,
 			Keyword: keywords(it.Tags, it.Keyphrases), ContainerTitle: it.Venue}
 		switch {
-		case it.Venue != "":
+		case proceedings(it.ID, it.Venue):
 			c.Type = "paper-conference"
-		case idf.doi != "":
+		case it.Venue != "" || idf.doi != "":
 			c.Type = "article-journal"
 		case idf.arxiv != "":
 			c.Type, c.Number = "article", "arXiv:"+idf.arxiv

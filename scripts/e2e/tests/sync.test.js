@@ -101,18 +101,18 @@ test('two profiles stay in step through the server', async (t) => {
     await popup.close();
     const entry = bib.split(/\n(?=@)/).find((e) => e.includes('{Quantum supremacy'));
     assert.ok(entry, bib);
-    assert.match(entry, /^@inproceedings\{arute2019quantum,$/m);
+    assert.match(entry, /^@article\{arute2019quantum,$/m);
     assert.match(entry, /^ {2}year = \{2019\},?$/m);
     assert.match(entry, /^ {2}month = \{10\},?$/m);
-    assert.match(entry, /^ {2}booktitle = \{Nature\},?$/m);
+    assert.match(entry, /^ {2}journal = \{Nature\},?$/m);
 
     const server = await backend.api('GET', '/v1/export?format=bibtex', { token });
     assert.equal(server.status, 200);
     const serverEntry = server.body.split(/\n(?=@)/).find((e) => e.includes('doi = {10.1038/s41586-019-1666-5}'));
     assert.ok(serverEntry, server.body);
-    assert.match(serverEntry, /^@inproceedings\{arute2019quantum,$/m, 'the same key as the popup\'s');
+    assert.match(serverEntry, /^@article\{arute2019quantum,$/m, 'the same key as the popup\'s');
     assert.match(serverEntry, /^ {2}year = \{2019\},$/m);
-    assert.match(serverEntry, /^ {2}booktitle = \{Nature\},$/m);
+    assert.match(serverEntry, /^ {2}journal = \{Nature\},$/m);
   });
 
   await t.test('a note edited in A while the server is down reaches B once it is back', async () => {
