@@ -5,15 +5,13 @@
 // The limits are shared/syncproto's constants; shared/syncproto/testdata/pull-items.json holds them and the
 // vectors that the Go tests (against Change.Normalize) and pull-validate.test.js both run.
 import { normalizeTags, trimSpace, SPACE } from '../lib/saved.js';
-import { isPublished } from '../lib/record.js';
+import { isPublished, MAX_VENUE } from '../lib/record.js';
 
 /** Field limits in characters (code points, as Go's runes), and the most IDs/tags/authors per item. */
 export const LIMITS = Object.freeze({
   title: 1000, authors: 1000, author: 300, abstract: 20000, url: 2048, tldr: 2000, keyphrases: 100, keyphrase: 200,
-  tags: 100, tag: 64, note: 100000, venue: 500,
+  tags: 100, tag: 64, note: 100000, venue: MAX_VENUE,
 });
-
-
 
 /** The longest ID accepted: url: IDs are canonical links (LIMITS.url) behind their prefix; the server caps below. */
 export const MAX_ID = 4096;

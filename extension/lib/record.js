@@ -47,12 +47,22 @@ export function isPublished(v) {
   return day <= (month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31);
 }
 
-/** Whether a page's value of a lifted field can go on the wire (else it stays in meta, device-only). */
-const liftable = (name, v) => (name === 'published' ? isPublished(v)
-  : typeof v === 'string' && [...v.trim()].length <= MAX_VENUE && !/[\u0000-\u001f\u007f-\u009f]/.test(v));
+/** The longest venue the server takes (syncproto.MaxVenue); background/pull-validate.js LIMITS.venue is this. */
+export const MAX_VENUE = 500;
 
-/** The longest venue the server takes (syncproto.MaxVenue; background/pull-validate.js LIMITS.venue). */
-const MAX_VENUE = 500;
+/**
+ * A page's venue as the server takes it: trimmed (as the server trims it), or null when the server would refuse it
+ * (longer than MAX_VENUE code points, or a control character left inside).
+ * @param {unknown} v @returns {string|null}
+ */
+export function wireVenue(v) {
+  if (typeof v !== 'string') return null;
+  const t = v.trim();
+  return [...t].length <= MAX_VENUE && !/[\u0000-\u001f\u007f-\u009f]/.test(t) ? t : null;
+}
+
+/** Whether a page's value of a lifted field can go on the wire (else it stays in meta, device-only). */
+const liftable = (name, v) => (name === 'published' ? isPublished(v) : wireVenue(v) !== null);
 
 /**
  * A field's value in a record or an item alike (both use the wire names), an absent one as its empty value.
@@ -132,6 +142,7 @@ export function splitPaper(paper) {
   for (const [k, v] of Object.entries(paper)) {
     if (k === 'id') continue; // the record's own
     if (LIFTED.includes(k) && v != null && !liftable(k, v)) meta[k] = v; // kept, not sent: the server would refuse it
+    else if (k === 'venue') fields[k] = wireVenue(v) ?? '';
     else if (PAPER_FIELDS.includes(k)) fields[k] = v ?? EMPTY[k];
     else meta[k] = v;
   }
@@ -201,7 +212,7 @@ function lift(rec) {
     const v = meta[name];
     next[name] = '';
     if (v === undefined || v === null || !liftable(name, v)) continue;
-    next[name] = name === 'venue' ? v.trim() : v;
+    next[name] = name === 'venue' ? wireVenue(v) : v;
     delete meta[name];
     if (next[name] !== '') next.sync.dirty[name] = mark ||= newMark();
   }

@@ -4,8 +4,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
-  NAMES, fromItem, adoptClean, markDirty, dirtyFields, same, valueOf, upgrade, isCurrent, splitPaper,
+  NAMES, fromItem, adoptClean, markDirty, dirtyFields, same, valueOf, upgrade, isCurrent, splitPaper, MAX_VENUE,
 } from './record.js';
+import { LIMITS } from '../background/pull-validate.js';
 
 const item = {
   id: 'arxiv:1706.03762', title: 'Attention Is All You Need', authors: ['A. Vaswani'], abstract: 'We propose.',
@@ -93,6 +94,7 @@ test('splitPaper keeps the item fields of a page paper and puts the rest in meta
   const odd = splitPaper({ id: 'doi:10.1/x', title: 'T', published: 'June 2019' });
   assert.deepEqual([odd.fields.published, odd.meta], ['', { published: 'June 2019' }], 'a date the server would refuse stays on this device');
 });
+
 
 /** The old shape of a record, written back from the new one: what the test holds upgrade() to lose nothing of. */
 function downgrade(rec) {
@@ -211,4 +213,16 @@ test('fields upgrade() does not know are kept, never dropped', () => {
   const odd = upgrade({ id: 'x', paper: 'just a title', dirty: [1], savedAt: '2026-01-01T00:00:00Z' });
   assert.deepEqual(odd.legacy, { paper: 'just a title', dirty: [1] });
   assert.deepEqual(odd.sync, { dirty: {} });
+});
+
+test('a venue goes on the wire trimmed, as the server trims it; one the server refuses stays on this device', () => {
+  const nl = splitPaper({ id: 'doi:10.1/x', title: 'T', venue: 'Nature\n' });
+  assert.deepEqual([nl.fields.venue, nl.meta], ['Nature', {}], 'a trailing newline is trimmed, not kept in meta');
+  const lifted = upgrade({ ...v2({ meta: { venue: ' Nature\r\n' } }) });
+  assert.deepEqual([lifted.venue, lifted.meta.venue], ['Nature', undefined]);
+  const inside = splitPaper({ id: 'doi:10.1/x', title: 'T', venue: 'Na\nture' });
+  assert.deepEqual([inside.fields.venue, inside.meta], ['', { venue: 'Na\nture' }]);
+  assert.equal(splitPaper({ id: 'doi:10.1/x', title: 'T', venue: 'v'.repeat(MAX_VENUE) }).fields.venue.length, MAX_VENUE);
+  assert.equal(splitPaper({ id: 'doi:10.1/x', title: 'T', venue: 'v'.repeat(MAX_VENUE + 1) }).fields.venue, '');
+  assert.equal(LIMITS.venue, MAX_VENUE, 'one limit: what a pull accepts is what a save sends');
 });
