@@ -163,7 +163,8 @@ export function toRIS(saved) {
       const parts = dateParts(p.published);
       if (parts.length) {
         out += risLine('PY', String(parts[0]));
-        out += risLine('DA', [parts[0], parts[1] ? String(parts[1]).padStart(2, '0') : '', parts[2] ? String(parts[2]).padStart(2, '0') : ''].join('/'));
+        // YYYY/MM/DD/other: the parts it lacks stay empty (1950///)
+        out += risLine('DA', [parts[0], parts[1] ? String(parts[1]).padStart(2, '0') : '', parts[2] ? String(parts[2]).padStart(2, '0') : '', ''].join('/'));
       }
       if (p.venue) out += risLine('T2', p.venue);
       if (isArxivOnly(p)) out += risLine('PB', 'arXiv');

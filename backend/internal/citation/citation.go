@@ -556,7 +556,7 @@ func RIS(w io.Writer, items []syncproto.Item) error {
 		year, month, day := date(it, idf)
 		tag("PY", year)
 		if it.Published != "" {
-			tag("DA", year+"/"+pad2(month)+"/"+pad2(day))
+			tag("DA", year+"/"+pad2(month)+"/"+pad2(day)+"/") // YYYY/MM/DD/other: the parts it lacks stay empty
 		}
 		tag("T2", it.Venue)
 		tag("AB", it.Abstract)
