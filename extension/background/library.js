@@ -95,6 +95,16 @@ export async function save(page, pageSummary, { keepSaved = false, now = new Dat
     delete next.sync.error; // a refused edit is tried again after the user's next change
     delete next.sync.notice; // acted on
     markDirty(old, next);
+    if (!old && next.version) {
+      // Saved again before its removal was pushed: the server holds the item's page-given fields at that version.
+      // One this page leaves empty is not a change to push: sent as '' or [], it would blank what every device
+      // synced (the user's own fields go up as the save sets them).
+      for (const name of NAMES) {
+        if (!USER_FIELDS.includes(name) && name !== 'saved_at' && same(name, valueOf(next, name), valueOf(null, name))) {
+          delete next.sync.dirty[name];
+        }
+      }
+    }
     await chrome.storage.local.set({ [key]: next });
     if (tomb) await chrome.storage.local.remove(gone);
     written([key, gone]);

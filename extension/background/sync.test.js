@@ -186,3 +186,20 @@ test('saving a paper again from a page without a date or venue (or one the serve
   const up = server.items.get(id);
   assert.deepEqual([up.published, up.venue], ['2019-06-02', 'Nature'], 'the server keeps them');
 });
+
+test('a paper removed and saved again before the removal went up keeps, on the server, what its page leaves empty', async () => {
+  const id = 'doi:10.1038/meta-4';
+  await sync.syncNow();
+  server.seed([{ ...synced(42, 0), id, published: '2019-06-02', venue: 'Nature', tldr: 'A TL;DR.', keyphrases: ['qubits'],
+    meta: undefined, sync: undefined }]);
+  await sync.syncNow();
+  await library.remove(id);
+  await library.save({ id, title: 'Paper 42', authors: ['A. Author'], abstract: '', url: 'https://example.org/e' }, {});
+  const rec = (await local.get(`paper:${id}`))[`paper:${id}`];
+  assert.ok(rec.version > 0, 'saved again at the removed item\'s version');
+  for (const name of ['published', 'venue', 'tldr', 'keyphrases']) assert.equal(rec.sync.dirty[name], undefined, `no ${name} to push`);
+  assert.ok(rec.sync.dirty.title, 'what the page gives goes up');
+  await sync.syncNow();
+  const up = server.items.get(id);
+  assert.deepEqual([up.published, up.venue, up.tldr, up.keyphrases], ['2019-06-02', 'Nature', 'A TL;DR.', ['qubits']]);
+});
