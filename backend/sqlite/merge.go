@@ -129,6 +129,13 @@ func mergeChange(cur *record, ch *syncproto.Change, w int64, now time.Time) outc
 	if ch.Note != nil {
 		set("note", it.Note == *ch.Note, func() { it.Note = *ch.Note })
 	}
+	// Published and venue are page-given, like title: they merge as it does.
+	if ch.Published != nil {
+		set("published", it.Published == *ch.Published, func() { it.Published = *ch.Published })
+	}
+	if ch.Venue != nil {
+		set("venue", it.Venue == *ch.Venue, func() { it.Venue = *ch.Venue })
+	}
 	if ch.Read != nil {
 		set("read", it.Read == *ch.Read, func() { it.Read = *ch.Read })
 	}
@@ -211,6 +218,10 @@ func changeValue(ch *syncproto.Change, f string) any {
 		return ch.Note
 	case "read":
 		return ch.Read
+	case "published":
+		return ch.Published
+	case "venue":
+		return ch.Venue
 	}
 	return nil
 }

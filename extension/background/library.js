@@ -55,7 +55,7 @@ export async function save(page, pageSummary, { keepSaved = false, now = new Dat
   if (!texts(paper.authors) || !texts(summary && summary.keyphrases)) {
     throw new Error('not a paper: its authors and key phrases must be lists of text');
   }
-  storable(paper, ['title', 'authors', 'abstract', 'url', 'pdf_url']);
+  storable(paper, ['title', 'authors', 'abstract', 'url', 'pdf_url', 'venue']);
   storable(summary || {}, ['tldr', 'keyphrases']);
   let kept = false;
   const rec = await exclusive(async () => {
@@ -74,6 +74,10 @@ export async function save(page, pageSummary, { keepSaved = false, now = new Dat
       ...(old || {}),
       id: paper.id,
       ...fields,
+      // A page without a date or venue (or with one the server would refuse, kept in meta) leaves the record's:
+      // sent as '', it would blank the value other devices synced.
+      published: fields.published || (old && old.published) || '',
+      venue: fields.venue || (old && old.venue) || '',
       tldr: (summary && summary.tldr) || (old && old.tldr) || '',
       keyphrases: (summary && summary.keyphrases) || (old && old.keyphrases) || [],
       tags: old ? old.tags : back ? back.tags : [],
@@ -91,6 +95,16 @@ export async function save(page, pageSummary, { keepSaved = false, now = new Dat
     delete next.sync.error; // a refused edit is tried again after the user's next change
     delete next.sync.notice; // acted on
     markDirty(old, next);
+    if (!old && next.version) {
+      // Saved again before its removal was pushed: the server holds the item's page-given fields at that version.
+      // One this page leaves empty is not a change to push: sent as '' or [], it would blank what every device
+      // synced (the user's own fields go up as the save sets them).
+      for (const name of NAMES) {
+        if (!USER_FIELDS.includes(name) && name !== 'saved_at' && same(name, valueOf(next, name), valueOf(null, name))) {
+          delete next.sync.dirty[name];
+        }
+      }
+    }
     await chrome.storage.local.set({ [key]: next });
     if (tomb) await chrome.storage.local.remove(gone);
     written([key, gone]);
@@ -349,7 +363,7 @@ function userFields(x) {
 
 /** chrome.storage.local: the shape of the stored records, 2 once every record is lib/record.js's (absent: older). */
 export const SCHEMA_KEY = 'library:schema';
-const SCHEMA = 2;
+const SCHEMA = 3; // 3: published and venue are wire fields (lib/record.js upgrade lifts them out of meta)
 
 /** @type {Promise<number>|null} this worker's migration */
 let migration = null;

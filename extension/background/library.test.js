@@ -232,3 +232,37 @@ test('a value of the wrong kind, or typed beyond the server\'s rules, is refused
   await assert.rejects(lib.update(paper.id, { read: 'yes' }), /read: not true or false/);
   assert.deepEqual([local.items.get(KEY).note, local.items.get(KEY).tags, local.items.get(KEY).read], ['kept', [], false]);
 });
+
+test('a library of the version that kept date and venue on this device gives them to sync at the next start', async () => {
+  const stored = {
+    id: 'doi:10.1/x', title: 'Dated', authors: ['A. Author'], abstract: '', url: 'https://example.org/x', pdf_url: '', tldr: '',
+    keyphrases: [], tags: ['t'], note: 'n', read: false, saved_at: '2026-01-01T00:00:00Z', version: 4,
+    meta: { doi: '10.1/x', published: '2019-06-02', venue: 'Nature' }, sync: { dirty: { note: 9 } },
+  };
+  local.items.set('paper:doi:10.1/x', structuredClone(stored));
+  local.items.set('library:schema', 2);
+  const lib = await worker();
+  assert.equal(await lib.migrate(), 1);
+  const rec = local.items.get('paper:doi:10.1/x');
+  assert.deepEqual([rec.published, rec.venue, rec.meta], ['2019-06-02', 'Nature', { doi: '10.1/x' }]);
+  assert.deepEqual(Object.keys(rec.sync.dirty).sort(), ['note', 'published', 'venue']);
+  assert.equal(rec.sync.dirty.note, 9, 'the pending note edit is as it was');
+  assert.equal(rec.version, 4);
+  assert.equal(await (await worker()).migrate(), 0, 'once');
+});
+
+test('a removal cut short under the version that kept date and venue on this device still wins after the upgrade', async () => {
+  const stored = {
+    id: 'doi:10.1/x', title: 'Dated', authors: ['A. Author'], abstract: '', url: 'https://example.org/x', pdf_url: '', tldr: '',
+    keyphrases: [], tags: ['t'], note: 'n', read: false, saved_at: '2026-01-01T00:00:00Z', version: 4,
+    meta: { doi: '10.1/x', published: '2019-06-02', venue: 'Nature' }, sync: { dirty: {} },
+  };
+  local.items.set('paper:doi:10.1/x', structuredClone(stored));
+  // removed 5 s ago; the worker stopped before the record's deletion
+  local.items.set('gone:doi:10.1/x', { id: 'doi:10.1/x', version: 4, at: Date.now() * 1000 - 5_000_000 });
+  local.items.set('library:schema', 2);
+  const lib = await worker();
+  await lib.migrate();
+  assert.equal(local.items.has('paper:doi:10.1/x'), false, 'the removed paper stays removed');
+  assert.equal(local.items.get('gone:doi:10.1/x').version, 4, 'its removal still goes to the server');
+});

@@ -5,11 +5,12 @@
 // The limits are shared/syncproto's constants; shared/syncproto/testdata/pull-items.json holds them and the
 // vectors that the Go tests (against Change.Normalize) and pull-validate.test.js both run.
 import { normalizeTags, trimSpace, SPACE } from '../lib/saved.js';
+import { isPublished, MAX_VENUE } from '../lib/record.js';
 
 /** Field limits in characters (code points, as Go's runes), and the most IDs/tags/authors per item. */
 export const LIMITS = Object.freeze({
   title: 1000, authors: 1000, author: 300, abstract: 20000, url: 2048, tldr: 2000, keyphrases: 100, keyphrase: 200,
-  tags: 100, tag: 64, note: 100000,
+  tags: 100, tag: 64, note: 100000, venue: MAX_VENUE,
 });
 
 /** The longest ID accepted: url: IDs are canonical links (LIMITS.url) behind their prefix; the server caps below. */
@@ -78,6 +79,13 @@ function tags(v) {
   return set;
 }
 
+/** A publication date: trimmed, empty, or YYYY, YYYY-MM or YYYY-MM-DD naming a real day (as validate.go). */
+function published(v) {
+  const s = text(v, 'published', 10);
+  if (!isPublished(s)) throw new Invalid('published: not a date as YYYY, YYYY-MM or YYYY-MM-DD');
+  return s;
+}
+
 function time(v, field) {
   const m = typeof v === 'string' && RFC3339.exec(v);
   const year = m ? Number(m[1]) : 0;
@@ -110,6 +118,8 @@ const FIELD_RULES = Object.freeze({
   keyphrases: (v) => list(v, 'keyphrases', LIMITS.keyphrases, LIMITS.keyphrase),
   tags: (v) => tags(v),
   note: (v) => text(v, 'note', LIMITS.note, true),
+  published: (v) => published(v),
+  venue: (v) => text(v, 'venue', LIMITS.venue),
   read: (v) => {
     if (v !== undefined && v !== null && typeof v !== 'boolean') throw new Invalid('read: not true or false');
     return v === true;
@@ -149,6 +159,7 @@ export function fitPage(paper, summary) {
   const s = /** @type {any} */ ({ ...(summary || {}) });
   p.title = cutText(p.title, LIMITS.title);
   p.abstract = cutText(p.abstract, LIMITS.abstract);
+  p.venue = cutText(p.venue, LIMITS.venue);
   s.tldr = cutText(s.tldr, LIMITS.tldr);
   if (Array.isArray(p.authors)) p.authors = p.authors.slice(0, LIMITS.authors).map((a) => cutText(a, LIMITS.author));
   if (Array.isArray(s.keyphrases)) {

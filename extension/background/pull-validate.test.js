@@ -41,8 +41,8 @@ test('a stored item has exactly the Item fields, whatever else came', () => {
   const raw = JSON.parse(`{"id": "arxiv:2401.00001", "title": "T", "saved_at": "2026-01-01T00:00:00Z", "version": 2,
     "__proto__": {"polluted": true}, "constructor": 1, "extra": "x"}`);
   const item = checkItem(raw);
-  assert.deepEqual(Object.keys(item).sort(), ['abstract', 'authors', 'id', 'keyphrases', 'note', 'pdf_url', 'read', 'saved_at',
-    'tags', 'title', 'tldr', 'updated_at', 'url', 'version']);
+  assert.deepEqual(Object.keys(item).sort(), ['abstract', 'authors', 'id', 'keyphrases', 'note', 'pdf_url', 'published', 'read',
+    'saved_at', 'tags', 'title', 'tldr', 'updated_at', 'url', 'venue', 'version']);
   assert.equal(Object.getPrototypeOf(item), Object.prototype);
   assert.equal(/** @type {any} */ ({}).polluted, undefined);
 });

@@ -150,3 +150,56 @@ test('typed text kept refused for a paper that another device removes is forgott
   assert.equal((await local.get(`paper:${id}`))[`paper:${id}`], undefined, 'removed here too');
   assert.deepEqual((await local.get(REFUSED_KEY))[REFUSED_KEY], {});
 });
+
+test('a paper\'s publication date and venue go up with its save and come down to a device that pulls it', async () => {
+  const id = 'doi:10.1038/meta-1';
+  await library.save({ id, title: 'Dated', authors: ['G. Müller'], abstract: '', url: 'https://example.org/d', published: '2019-06-02', venue: 'Nature' }, {});
+  await sync.syncNow();
+  const up = server.items.get(id);
+  assert.deepEqual([up.published, up.venue], ['2019-06-02', 'Nature'], 'pushed as wire fields');
+  const rec = (await local.get(`paper:${id}`))[`paper:${id}`];
+  assert.deepEqual([rec.published, rec.venue, rec.meta.published, rec.meta.venue, rec.sync.dirty], ['2019-06-02', 'Nature', undefined, undefined, {}]);
+
+  // Another device's paper, and another device's edit of this one's venue: both pulled.
+  server.seed([{ ...server.items.get(id), venue: 'Nature Communications' },
+    { ...synced(40, 0), id: 'doi:10.1038/meta-2', published: '2021-11', venue: 'ACL', meta: undefined, sync: undefined }]);
+  await sync.syncNow();
+  const got = await local.get([`paper:${id}`, 'paper:doi:10.1038/meta-2']);
+  assert.equal(got[`paper:${id}`].venue, 'Nature Communications');
+  assert.deepEqual([got['paper:doi:10.1038/meta-2'].published, got['paper:doi:10.1038/meta-2'].venue], ['2021-11', 'ACL']);
+});
+
+test('saving a paper again from a page without a date or venue (or one the server refuses) keeps the synced ones', async () => {
+  const id = 'doi:10.1038/meta-3';
+  await sync.syncNow();
+  server.seed([{ ...synced(41, 0), id, published: '2019-06-02', venue: 'Nature', meta: undefined, sync: undefined }]);
+  await sync.syncNow();
+  await library.save({ id, title: 'Paper 41', authors: ['A. Author'], abstract: '', url: 'https://example.org/d' }, {});
+  let rec = (await local.get(`paper:${id}`))[`paper:${id}`];
+  assert.deepEqual([rec.published, rec.venue], ['2019-06-02', 'Nature'], 'kept on this device');
+  assert.equal(rec.sync.dirty.published, undefined, 'no change to push for the date');
+  assert.equal(rec.sync.dirty.venue, undefined, 'nor for the venue');
+  await library.save({ id, title: 'Paper 41', authors: ['A. Author'], abstract: '', url: 'https://example.org/d', published: 'June 2019' }, {});
+  rec = (await local.get(`paper:${id}`))[`paper:${id}`];
+  assert.deepEqual([rec.published, rec.meta.published], ['2019-06-02', 'June 2019'], 'a refused date stays in meta');
+  await sync.syncNow();
+  const up = server.items.get(id);
+  assert.deepEqual([up.published, up.venue], ['2019-06-02', 'Nature'], 'the server keeps them');
+});
+
+test('a paper removed and saved again before the removal went up keeps, on the server, what its page leaves empty', async () => {
+  const id = 'doi:10.1038/meta-4';
+  await sync.syncNow();
+  server.seed([{ ...synced(42, 0), id, published: '2019-06-02', venue: 'Nature', tldr: 'A TL;DR.', keyphrases: ['qubits'],
+    meta: undefined, sync: undefined }]);
+  await sync.syncNow();
+  await library.remove(id);
+  await library.save({ id, title: 'Paper 42', authors: ['A. Author'], abstract: '', url: 'https://example.org/e' }, {});
+  const rec = (await local.get(`paper:${id}`))[`paper:${id}`];
+  assert.ok(rec.version > 0, 'saved again at the removed item\'s version');
+  for (const name of ['published', 'venue', 'tldr', 'keyphrases']) assert.equal(rec.sync.dirty[name], undefined, `no ${name} to push`);
+  assert.ok(rec.sync.dirty.title, 'what the page gives goes up');
+  await sync.syncNow();
+  const up = server.items.get(id);
+  assert.deepEqual([up.published, up.venue, up.tldr, up.keyphrases], ['2019-06-02', 'Nature', 'A TL;DR.', ['qubits']]);
+});

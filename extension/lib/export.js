@@ -75,6 +75,33 @@ function noteOf(s) {
 
 const isArxivOnly = (p) => Boolean(p.arxiv_id) && !p.venue;
 
+const ACL_JOURNAL = /^(?:[JQ]\d{2}-|\d{4}\.(?:cl|tacl)-)/i;
+const JOURNAL_VENUE = /\b(?:journal|transactions|letters)\b/i;
+// journals named Proceedings, unless the venue goes on to name a meeting ("Proceedings of the IEEE Conference on …")
+const LEARNED_PROCEEDINGS = /^proceedings of the (?:ieee|national academy|royal society|american mathematical society|london mathematical society)\b/i;
+const MEETING_VENUE = /\b(?:conference|workshops?|symposium|meeting)\b/i;
+const CONFERENCE_VENUE = /\b(?:proceedings|conference|workshops?|symposium|neurips|nips|icml|iclr|cvpr|iccv|eccv|acl|emnlp|naacl|eacl|coling|aaai|ijcai|kdd|sigir|interspeech|icassp)\b/i;
+
+/**
+ * Whether a paper's venue is a proceedings (BibTeX @inproceedings with booktitle, RIS CPAPER, CSL
+ * paper-conference) rather than a journal (@article with journal, JOUR, article-journal): where the ID says so (an
+ * ACL Anthology paper outside CL and TACL, an OpenReview forum, a CVF open-access page) or the venue names one and
+ * no journal. The server's writer has the same rule (backend/internal/citation proceedings); both run the shared
+ * vectors (testdata/bibtex.json entries).
+ * @param {{id: string, venue?: string}} p
+ */
+export function isProceedings(p) {
+  if (!p.venue) return false;
+  const at = p.id.indexOf(':');
+  const kind = p.id.slice(0, at + 1);
+  const body = p.id.slice(at + 1);
+  if (kind === 'acl:') return !ACL_JOURNAL.test(body);
+  if (kind === 'openreview:') return true;
+  if (kind === 'url:' && body.includes('openaccess.thecvf.com')) return true;
+  const journal = JOURNAL_VENUE.test(p.venue) || (LEARNED_PROCEEDINGS.test(p.venue) && !MEETING_VENUE.test(p.venue));
+  return !journal && CONFERENCE_VENUE.test(p.venue);
+}
+
 // --- CSL-JSON ---
 
 /** @param {SavedPaper[]} saved @returns {string} */
@@ -84,7 +111,7 @@ export function toCSLJSON(saved) {
     /** @type {Record<string, any>} */
     const item = {
       id: p.id,
-      type: isArxivOnly(p) ? 'article' : p.venue ? 'paper-conference' : 'article-journal',
+      type: isArxivOnly(p) ? 'article' : isProceedings(p) ? 'paper-conference' : 'article-journal',
       title: p.title,
       author: named(p.authors).map((a) => cslName(splitName(a))),
       URL: paperURL(p.id, p.url),
@@ -127,7 +154,7 @@ export function toRIS(saved) {
   return saved
     .map((s) => {
       const p = paperOf(s);
-      let out = risLine('TY', isArxivOnly(p) ? 'UNPB' : p.venue ? 'CPAPER' : 'JOUR');
+      let out = risLine('TY', isArxivOnly(p) ? 'UNPB' : isProceedings(p) ? 'CPAPER' : 'JOUR');
       out += risLine('TI', p.title);
       for (const a of named(p.authors)) {
         const { family, given, suffix } = splitName(a);
@@ -136,7 +163,8 @@ export function toRIS(saved) {
       const parts = dateParts(p.published);
       if (parts.length) {
         out += risLine('PY', String(parts[0]));
-        out += risLine('DA', [parts[0], parts[1] ? String(parts[1]).padStart(2, '0') : '', parts[2] ? String(parts[2]).padStart(2, '0') : ''].join('/'));
+        // YYYY/MM/DD/other: the parts it lacks stay empty (1950///)
+        out += risLine('DA', [parts[0], parts[1] ? String(parts[1]).padStart(2, '0') : '', parts[2] ? String(parts[2]).padStart(2, '0') : '', ''].join('/'));
       }
       if (p.venue) out += risLine('T2', p.venue);
       if (isArxivOnly(p)) out += risLine('PB', 'arXiv');
@@ -413,7 +441,7 @@ export function toBibTeX(saved, library = saved) {
   return saved
     .map((s, i) => {
       const p = paperOf(s);
-      const type = isArxivOnly(p) ? 'misc' : p.venue ? 'inproceedings' : 'article';
+      const type = isArxivOnly(p) ? 'misc' : isProceedings(p) ? 'inproceedings' : 'article';
       /** @type {[string, string][]} */
       const fields = [['title', p.title], ['author', bibAuthors(p.authors)]];
       const parts = dateParts(p.published);

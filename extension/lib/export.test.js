@@ -4,8 +4,29 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { splitName, bibAuthor, bibAuthors, bibEscape, bibTitle, bibVerbatim, keywords, risValue, toBibTeX, toRIS, toCSLJSON, citeKey, citeKeys,
   paperURL } from './export.js';
+import { fromItem } from './record.js';
 
 const shared = JSON.parse(readFileSync(new URL('../../backend/internal/citation/testdata/bibtex.json', import.meta.url), 'utf8'));
+
+test('a synced paper\'s date and venue are written as the server\'s writer writes them (entries)', () => {
+  assert.ok(shared.entries.length > 0);
+  for (const e of shared.entries) {
+    const rec = fromItem({ ...e.item, tldr: '', keyphrases: [], tags: [], note: '', read: false, version: 1 }); // as a pull stores it
+    const bib = toBibTeX([rec]);
+    const [, type, key] = /^@(\w+)\{([^,]*),\n/.exec(bib);
+    const got = { type, key };
+    for (const [, k, v] of bib.matchAll(/^ {2}(year|month|booktitle|journal) = \{(.*)\},?$/gm)) got[k] = v;
+    assert.deepEqual(got, e.bibtex, `BibTeX of ${e.about}`);
+    const ris = {};
+    for (const [, k, v] of toRIS([rec]).matchAll(/^(TY|PY|DA|T2) {2}- (.*)\r$/gm)) ris[k] = v;
+    assert.deepEqual(ris, e.ris, `RIS of ${e.about}`);
+    const [csl] = JSON.parse(toCSLJSON([rec]));
+    const gotCSL = { type: csl.type };
+    if (csl.issued) gotCSL.issued = csl.issued['date-parts'];
+    if (csl['container-title'] !== undefined) gotCSL['container-title'] = csl['container-title'];
+    assert.deepEqual(gotCSL, e.csl, `CSL-JSON of ${e.about}`);
+  }
+});
 
 test('names split and are written as the server\'s writer does', () => {
   assert.ok(shared.names.length > 0);

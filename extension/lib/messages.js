@@ -60,7 +60,8 @@
  */
 /**
  * What the page said of a saved paper beyond the item's fields (shared/paper.Paper's others: arxiv_id, doi,
- * venue, published, categories, locator, and version, the arXiv version), kept on this device only.
+ * categories, locator, and version, the arXiv version), kept on this device only; a venue or published date the
+ * server would refuse stays here too (lib/record.js splitPaper).
  * @typedef {Record<string, any> & {arxiv_id?: string, doi?: string, venue?: string, published?: string,
  *   categories?: string[], version?: string, locator?: {href?: string, selector?: string, link?: number}}} PaperMeta
  */
@@ -84,7 +85,7 @@
  * choosing about a conflicting edit made here.
  * @typedef {{id: string, title: string, authors: string[], abstract: string, url: string, pdf_url: string,
  *   tldr: string, keyphrases: string[], tags: string[], note: string, read: boolean, saved_at: string,
- *   updated_at?: string, version: number, dispute?: Dispute}} Item
+ *   published: string, venue: string, updated_at?: string, version: number, dispute?: Dispute}} Item
  */
 /**
  * What the popup shows about sync, kept in chrome.storage.local under "sync:status" (STATUS_KEY).

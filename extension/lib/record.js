@@ -1,13 +1,14 @@
 // A saved paper's local record: the server's item (shared/syncproto.Item) under its wire names, so a pull stores
 // what it gets and a push sends the record's own fields, plus two local-only objects the server never sees:
-// meta, what the page said of the paper beyond the item (shared/paper.Paper's other fields: arxiv_id, doi, venue,
-// published, categories, locator, its arXiv version), and sync, the record's sync state. An edit marks the fields
+// meta, what the page said of the paper beyond the item (shared/paper.Paper's other fields: arxiv_id, doi,
+// categories, locator, its arXiv version), and sync, the record's sync state. An edit marks the fields
 // it changed dirty in the same storage write as the edit itself, so a service-worker stop can never lose the fact
 // that something is to push.
 //
 // Records of the extension before this shape ({id, paper: {...}, savedAt, dirty, conflict, syncError, ...}) are
 // upgraded by upgrade(): at the worker's start once for the whole library (background/library.js migrate), and
-// by every reader of a record, so that one an older version left behind is never misread.
+// by every reader of a record, so that one an older version left behind is never misread. Records of the versions
+// that kept published and venue in meta (device-only) get them as wire fields the same way, marked to push.
 
 /** @typedef {import('./messages.js').SavedPaper} SavedPaper */
 /** @typedef {import('./messages.js').Item} Item */
@@ -16,7 +17,7 @@
 /** The wire names of the synced fields, and the empty value of each. */
 const EMPTY = Object.freeze({
   title: '', authors: [], abstract: '', url: '', pdf_url: '', tldr: '', keyphrases: [], tags: [], note: '',
-  read: false, saved_at: '',
+  read: false, saved_at: '', published: '', venue: '',
 });
 
 /** The wire names of the synced fields. */
@@ -26,7 +27,42 @@ export const NAMES = Object.freeze(Object.keys(EMPTY));
 export const USER_FIELDS = Object.freeze(['tags', 'note', 'read']);
 
 /** The paper fields an item carries (beside id); a Paper's others go to a record's meta. */
-const PAPER_FIELDS = ['title', 'authors', 'abstract', 'url', 'pdf_url'];
+const PAPER_FIELDS = ['title', 'authors', 'abstract', 'url', 'pdf_url', 'published', 'venue'];
+
+/** The fields that moved from meta to the item (published, venue): what upgrade() lifts out of meta. */
+const LIFTED = Object.freeze(['published', 'venue']);
+
+const PUBLISHED = /^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$/;
+
+/**
+ * Whether v is a publication date the server takes (shared/syncproto validate.go published): "" or YYYY, YYYY-MM
+ * or YYYY-MM-DD naming a real day. @param {unknown} v
+ */
+export function isPublished(v) {
+  if (v === '') return true;
+  if (typeof v !== 'string' || !PUBLISHED.test(v)) return false;
+  if (v.length < 10) return true;
+  const [year, month, day] = v.split('-').map(Number);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31);
+}
+
+/** The longest venue the server takes (syncproto.MaxVenue); background/pull-validate.js LIMITS.venue is this. */
+export const MAX_VENUE = 500;
+
+/**
+ * A page's venue as the server takes it: trimmed (as the server trims it), or null when the server would refuse it
+ * (longer than MAX_VENUE code points, or a control character left inside).
+ * @param {unknown} v @returns {string|null}
+ */
+export function wireVenue(v) {
+  if (typeof v !== 'string') return null;
+  const t = v.trim();
+  return [...t].length <= MAX_VENUE && !/[\u0000-\u001f\u007f-\u009f]/.test(t) ? t : null;
+}
+
+/** Whether a page's value of a lifted field can go on the wire (else it stays in meta, device-only). */
+const liftable = (name, v) => (name === 'published' ? isPublished(v) : wireVenue(v) !== null);
 
 /**
  * A field's value in a record or an item alike (both use the wire names), an absent one as its empty value.
@@ -84,7 +120,9 @@ export function markDirty(prev, next) {
  */
 export function removalWins(tomb, stored) {
   if (!tomb || !Number.isSafeInteger(tomb.at)) return false;
-  const marks = Object.values(upgrade(stored).sync.dirty || {}).filter(Number.isFinite);
+  // The marks the record had when stored: upgrade() gives lifted fields a fresh mark, no edit of the user's.
+  const dirty = isItemShape(stored) ? stored.sync.dirty : stored && stored.dirty;
+  const marks = Object.values(dirty && typeof dirty === 'object' ? dirty : {}).filter(Number.isFinite);
   return marks.every((m) => m < tomb.at);
 }
 
@@ -94,7 +132,8 @@ export const dirtyFields = (rec) => Object.keys((rec.sync && rec.sync.dirty) || 
 /**
  * The item fields of a paper from a page, and the rest of it (meta).
  * @param {Partial<Paper>} paper
- * @returns {{fields: {title: string, authors: string[], abstract: string, url: string, pdf_url: string},
+ * @returns {{fields: {title: string, authors: string[], abstract: string, url: string, pdf_url: string,
+ *   published: string, venue: string},
  *   meta: import('./messages.js').PaperMeta}}
  */
 export function splitPaper(paper) {
@@ -102,7 +141,9 @@ export function splitPaper(paper) {
   const meta = {};
   for (const [k, v] of Object.entries(paper)) {
     if (k === 'id') continue; // the record's own
-    if (PAPER_FIELDS.includes(k)) fields[k] = v ?? EMPTY[k];
+    if (LIFTED.includes(k) && v != null && !liftable(k, v)) meta[k] = v; // kept, not sent: the server would refuse it
+    else if (k === 'venue') fields[k] = wireVenue(v) ?? '';
+    else if (PAPER_FIELDS.includes(k)) fields[k] = v ?? EMPTY[k];
     else meta[k] = v;
   }
   for (const k of PAPER_FIELDS) if (fields[k] === undefined) fields[k] = EMPTY[k];
@@ -111,10 +152,12 @@ export function splitPaper(paper) {
 
 /**
  * A record's paper, as the page gave it: splitPaper's inverse (the item's paper fields with the page's metadata:
- * arxiv_id, doi, venue, published). @param {SavedPaper} rec @returns {Paper}
+ * arxiv_id, doi). A published or venue only meta holds (one the server would refuse) is used when the item's is
+ * empty. @param {SavedPaper} rec @returns {Paper}
  */
 export const paperOf = (rec) => /** @type {Paper} */ ({ ...rec.meta, id: rec.id, title: rec.title,
-  authors: rec.authors || [], abstract: rec.abstract, url: rec.url, pdf_url: rec.pdf_url });
+  authors: rec.authors || [], abstract: rec.abstract, url: rec.url, pdf_url: rec.pdf_url,
+  published: rec.published || (rec.meta && rec.meta.published) || '', venue: rec.venue || (rec.meta && rec.meta.venue) || '' });
 
 /**
  * The record of a paper first seen on the server: the item as it came (fields this version does not know
@@ -147,9 +190,34 @@ function adoptDispute(rec, item) {
   return rec;
 }
 
-/** @param {any} rec @returns {boolean} whether a stored value has this shape (else upgrade() it) */
-export const isCurrent = (rec) => Boolean(rec && typeof rec === 'object' && rec.sync && typeof rec.sync === 'object'
+/** @param {any} rec @returns {boolean} whether a stored value has the item-and-meta shape (else upgrade() it) */
+const isItemShape = (rec) => Boolean(rec && typeof rec === 'object' && rec.sync && typeof rec.sync === 'object'
   && !Array.isArray(rec.sync));
+
+/** @param {any} rec @returns {boolean} whether a stored value has this shape, published and venue included (else upgrade() it) */
+export const isCurrent = (rec) => isItemShape(rec) && LIFTED.every((n) => Object.hasOwn(rec, n));
+
+/**
+ * rec (item shape, not yet with published and venue) with them as wire fields: the values meta held move out of
+ * it and are marked to push with a new mark (other fields' sync state untouched), so a device that saved a paper
+ * before gives the other devices its date and venue; a value the server would refuse stays in meta.
+ * @param {SavedPaper} rec @returns {SavedPaper} a new record
+ */
+function lift(rec) {
+  const meta = { ...(rec.meta && typeof rec.meta === 'object' && !Array.isArray(rec.meta) ? rec.meta : {}) };
+  const next = /** @type {SavedPaper} */ ({ ...rec, meta, sync: { ...rec.sync, dirty: { ...(rec.sync.dirty || {}) } } });
+  let mark = 0;
+  for (const name of LIFTED) {
+    if (Object.hasOwn(rec, name)) continue;
+    const v = meta[name];
+    next[name] = '';
+    if (v === undefined || v === null || !liftable(name, v)) continue;
+    next[name] = name === 'venue' ? wireVenue(v) : v;
+    delete meta[name];
+    if (next[name] !== '') next.sync.dirty[name] = mark ||= newMark();
+  }
+  return next;
+}
 
 /** The fields of the record before this shape that upgrade() knows where to put. */
 const OLD_FIELDS = new Set(['id', 'paper', 'tldr', 'keyphrases', 'tags', 'note', 'read', 'savedAt', 'version', 'dirty',
@@ -168,6 +236,7 @@ const NEW_FIELDS = new Set([...NAMES, 'id', 'updated_at', 'version', 'dispute', 
  */
 export function upgrade(old) {
   if (isCurrent(old)) return old;
+  if (isItemShape(old)) return lift(old);
   const paper = old.paper && typeof old.paper === 'object' && !Array.isArray(old.paper) ? old.paper : {};
   const { fields, meta } = splitPaper(paper);
   if (paper.id !== undefined && paper.id !== old.id) meta.id = paper.id;
@@ -185,7 +254,9 @@ export function upgrade(old) {
   if (old.dispute !== undefined) rec.dispute = old.dispute;
   rec.meta = meta;
   const dirty = old.dirty && typeof old.dirty === 'object' && !Array.isArray(old.dirty);
-  rec.sync = { dirty: dirty ? old.dirty : {} };
+  rec.sync = { dirty: dirty ? { ...old.dirty } : {} };
+  const mark = LIFTED.some((n) => rec[n]) ? newMark() : 0;
+  for (const name of LIFTED) if (rec[name]) rec.sync.dirty[name] = mark;
   if (old.conflict !== undefined) rec.sync.conflict = old.conflict;
   if (old.syncError !== undefined) rec.sync.error = old.syncError;
   const legacy = {};

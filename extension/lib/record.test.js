@@ -4,8 +4,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
-  NAMES, fromItem, adoptClean, markDirty, dirtyFields, same, valueOf, upgrade, isCurrent, splitPaper,
+  NAMES, fromItem, adoptClean, markDirty, dirtyFields, same, valueOf, upgrade, isCurrent, splitPaper, MAX_VENUE,
 } from './record.js';
+import { LIMITS } from '../background/pull-validate.js';
 
 const item = {
   id: 'arxiv:1706.03762', title: 'Attention Is All You Need', authors: ['A. Vaswani'], abstract: 'We propose.',
@@ -30,7 +31,8 @@ test('the synced fields are the ones syncproto.Change sets, and a record holds e
 
 test('a record made from an item is the item, with no local edits', () => {
   const rec = fromItem(item);
-  assert.deepEqual(rec, { ...item, meta: {}, sync: { dirty: {} } });
+  assert.deepEqual(rec, { ...item, published: '', venue: '', meta: {}, sync: { dirty: {} } }, 'an item from an older server has them empty');
+  assert.deepEqual(fromItem({ ...item, published: '2017-06', venue: 'NeurIPS' }), { ...item, published: '2017-06', venue: 'NeurIPS', meta: {}, sync: { dirty: {} } });
   assert.deepEqual(dirtyFields(rec), []);
   assert.equal(fromItem({ ...item, shelf: 'b' }).shelf, 'b', 'a field this version does not know is kept');
 });
@@ -85,9 +87,14 @@ test('same compares tags as sets and times as instants', () => {
 
 test('splitPaper keeps the item fields of a page paper and puts the rest in meta', () => {
   const { fields, meta } = splitPaper({ id: 'arxiv:1', title: 'T', authors: ['A'], url: 'u', arxiv_id: '1', version: 'v2', locator: {} });
-  assert.deepEqual(fields, { title: 'T', authors: ['A'], url: 'u', abstract: '', pdf_url: '' });
+  assert.deepEqual(fields, { title: 'T', authors: ['A'], url: 'u', abstract: '', pdf_url: '', published: '', venue: '' });
   assert.deepEqual(meta, { arxiv_id: '1', version: 'v2', locator: {} });
+  const dated = splitPaper({ id: 'doi:10.1/x', title: 'T', published: '2019-06-02', venue: 'Nature', doi: '10.1/x' });
+  assert.deepEqual([dated.fields.published, dated.fields.venue, dated.meta], ['2019-06-02', 'Nature', { doi: '10.1/x' }], 'both on the wire');
+  const odd = splitPaper({ id: 'doi:10.1/x', title: 'T', published: 'June 2019' });
+  assert.deepEqual([odd.fields.published, odd.meta], ['', { published: 'June 2019' }], 'a date the server would refuse stays on this device');
 });
+
 
 /** The old shape of a record, written back from the new one: what the test holds upgrade() to lose nothing of. */
 function downgrade(rec) {
@@ -115,14 +122,16 @@ test('every record the old extension stored upgrades to the item shape and loses
     for (const n of NAMES) assert.equal(typeof rec[n], typeof EMPTY_OF[n], `${name}.${n}`);
   }
 });
-const EMPTY_OF = { title: '', authors: [], abstract: '', url: '', pdf_url: '', tldr: '', keyphrases: [], tags: [], note: '', read: false, saved_at: '' };
+const EMPTY_OF = { title: '', authors: [], abstract: '', url: '', pdf_url: '', tldr: '', keyphrases: [], tags: [], note: '', read: false, saved_at: '',
+  published: '', venue: '' };
 
 test('upgraded records keep what sync needs: pending edits, conflicts, disputes, refusals', () => {
   const pending = upgrade(structuredClone(v1.pending));
   assert.deepEqual(dirtyFields(pending).sort(), ['note', 'read', 'tags']);
   assert.deepEqual([pending.note, pending.tags, pending.read, pending.version], ['pending edit', ['pending'], true, 3]);
   const signedOut = upgrade(structuredClone(v1.signed_out));
-  assert.deepEqual(dirtyFields(signedOut).sort(), [...NAMES].sort(), 'a paper saved signed out goes up whole');
+  assert.deepEqual(dirtyFields(signedOut).sort(), NAMES.filter((n) => n !== 'published' && n !== 'venue').sort(),
+    'a paper saved signed out goes up whole (it had no date or venue)');
   assert.deepEqual(signedOut.meta, { arxiv_id: '2511.80073', categories: ['cs.CL'], locator: { href: 'https://arxiv.org/abs/2511.80073' } });
   const conflict = upgrade(structuredClone(v1.conflict));
   assert.deepEqual(conflict.sync.conflict.fields, ['note']);
@@ -150,8 +159,45 @@ test('a record from before sync (no version, no edit marks) upgrades as never sy
   assert.deepEqual(rec, {
     id: 'arxiv:2401.1', title: 'Old', authors: ['A'], abstract: '', url: 'https://arxiv.org/abs/2401.1', pdf_url: '',
     tldr: 'An old TL;DR.', keyphrases: [], tags: ['old'], note: '', read: false, saved_at: '2026-01-02T03:04:05.000Z',
-    version: 0, meta: { locator: {} }, sync: { dirty: {} },
+    version: 0, meta: { locator: {} }, sync: { dirty: {} }, published: '', venue: '',
   });
+});
+
+// Records of the versions that kept published and venue in meta: synced, pending, never synced.
+const v2 = (over = {}) => ({
+  ...item, meta: { arxiv_id: '1706.03762', published: '2017-06-12', venue: ' NeurIPS 2017 ', locator: {} }, sync: { dirty: {} },
+  ...over,
+});
+
+test('published and venue move from meta to the wire fields, marked to push, other fields\' sync state untouched', () => {
+  const synced = upgrade(v2());
+  assert.ok(isCurrent(synced));
+  assert.deepEqual([synced.published, synced.venue], ['2017-06-12', 'NeurIPS 2017']);
+  assert.deepEqual(synced.meta, { arxiv_id: '1706.03762', locator: {} });
+  assert.deepEqual(dirtyFields(synced).sort(), ['published', 'venue']);
+  assert.equal(synced.sync.dirty.published, synced.sync.dirty.venue, 'one edit');
+  assert.equal(synced.version, 7);
+  assert.equal(upgrade(synced), synced, 'once');
+
+  const conflict = { fields: ['note'], server: null, version: 7, at: '' };
+  const pending = upgrade(v2({ sync: { dirty: { note: 5, tags: 6 }, conflict, error: 'x' } }));
+  assert.deepEqual([pending.sync.dirty.note, pending.sync.dirty.tags, pending.sync.conflict, pending.sync.error], [5, 6, conflict, 'x']);
+  assert.deepEqual(dirtyFields(pending).sort(), ['note', 'published', 'tags', 'venue']);
+
+  const unsynced = upgrade(v2({ version: 0, sync: { dirty: Object.fromEntries(NAMES.filter((n) => n !== 'published' && n !== 'venue').map((n) => [n, 1])) } }));
+  assert.deepEqual(dirtyFields(unsynced).sort(), [...NAMES].sort(), 'a paper never synced goes up whole, date and venue too');
+
+  const none = upgrade(v2({ meta: { arxiv_id: '1706.03762' } }));
+  assert.deepEqual([none.published, none.venue, dirtyFields(none)], ['', '', []], 'nothing to push');
+
+  const odd = upgrade(v2({ meta: { published: 'June 2017', venue: 'v'.repeat(501) } }));
+  assert.deepEqual([odd.published, odd.venue, dirtyFields(odd)], ['', '', []], 'what the server would refuse is not pushed');
+  assert.deepEqual(odd.meta, { published: 'June 2017', venue: 'v'.repeat(501) }, '… and not lost');
+
+  const old = upgrade({ id: 'doi:10.1/x', paper: { id: 'doi:10.1/x', title: 'T', authors: [], url: '', published: '2019-06', venue: 'Mind' },
+    tldr: '', keyphrases: [], tags: [], note: '', read: false, savedAt: '2026-01-01T00:00:00Z', version: 4, dirty: {} });
+  assert.deepEqual([old.published, old.venue, dirtyFields(old).sort(), old.meta], ['2019-06', 'Mind', ['published', 'venue'], {}],
+    'from the first shape too');
 });
 
 test('fields upgrade() does not know are kept, never dropped', () => {
@@ -167,4 +213,16 @@ test('fields upgrade() does not know are kept, never dropped', () => {
   const odd = upgrade({ id: 'x', paper: 'just a title', dirty: [1], savedAt: '2026-01-01T00:00:00Z' });
   assert.deepEqual(odd.legacy, { paper: 'just a title', dirty: [1] });
   assert.deepEqual(odd.sync, { dirty: {} });
+});
+
+test('a venue goes on the wire trimmed, as the server trims it; one the server refuses stays on this device', () => {
+  const nl = splitPaper({ id: 'doi:10.1/x', title: 'T', venue: 'Nature\n' });
+  assert.deepEqual([nl.fields.venue, nl.meta], ['Nature', {}], 'a trailing newline is trimmed, not kept in meta');
+  const lifted = upgrade({ ...v2({ meta: { venue: ' Nature\r\n' } }) });
+  assert.deepEqual([lifted.venue, lifted.meta.venue], ['Nature', undefined]);
+  const inside = splitPaper({ id: 'doi:10.1/x', title: 'T', venue: 'Na\nture' });
+  assert.deepEqual([inside.fields.venue, inside.meta], ['', { venue: 'Na\nture' }]);
+  assert.equal(splitPaper({ id: 'doi:10.1/x', title: 'T', venue: 'v'.repeat(MAX_VENUE) }).fields.venue.length, MAX_VENUE);
+  assert.equal(splitPaper({ id: 'doi:10.1/x', title: 'T', venue: 'v'.repeat(MAX_VENUE + 1) }).fields.venue, '');
+  assert.equal(LIMITS.venue, MAX_VENUE, 'one limit: what a pull accepts is what a save sends');
 });

@@ -6,9 +6,11 @@ import { sentenceOf } from '../lib/messages.js';
 
 /** @typedef {import('../lib/messages.js').SavedPaper} SavedPaper */
 
-const LABELS = {
+/** The label of each field a conflict can name. */
+export const LABELS = {
   title: 'Title', authors: 'Authors', abstract: 'Abstract', url: 'Link', pdf_url: 'PDF', tldr: 'TL;DR',
-  keyphrases: 'Key phrases', tags: 'Tags', note: 'Note', read: 'Read', saved_at: 'Saved',
+  keyphrases: 'Key phrases', tags: 'Tags', note: 'Note', read: 'Read', saved_at: 'Saved', published: 'Publication date',
+  venue: 'Venue',
 };
 
 const el = (tag, cls, text) => {

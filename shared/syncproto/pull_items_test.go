@@ -41,7 +41,7 @@ func TestFieldLimitsAreTheSharedOnes(t *testing.T) {
 		"title": syncproto.MaxTitle, "authors": syncproto.MaxAuthors, "author": syncproto.MaxAuthor,
 		"abstract": syncproto.MaxAbstract, "url": syncproto.MaxURL, "tldr": syncproto.MaxTLDR,
 		"keyphrases": syncproto.MaxKeyphrases, "keyphrase": syncproto.MaxKeyphrase, "tags": syncproto.MaxTags,
-		"tag": syncproto.MaxTag, "note": syncproto.MaxNote,
+		"tag": syncproto.MaxTag, "note": syncproto.MaxNote, "venue": syncproto.MaxVenue,
 	}, readPullVectors(t).Limits)
 }
 
@@ -81,7 +81,8 @@ func TestPullItemVectors(t *testing.T) {
 				return
 			}
 			require.NoError(t, err)
-			got := map[string]any{"title": c.Title, "tags": orEmpty(c.Tags), "authors": orEmpty(c.Authors)}
+			got := map[string]any{"title": c.Title, "tags": orEmpty(c.Tags), "authors": orEmpty(c.Authors),
+				"published": textOrEmpty(c.Published), "venue": textOrEmpty(c.Venue)}
 			for field, want := range v.Normalized {
 				gotJSON, err := json.Marshal(got[field])
 				require.NoError(t, err)
@@ -96,4 +97,11 @@ func orEmpty(xs *[]string) []string {
 		return []string{}
 	}
 	return *xs
+}
+
+func textOrEmpty(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
 }

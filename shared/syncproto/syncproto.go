@@ -29,6 +29,12 @@ type Item struct {
 	Tags []string `json:"tags"`
 	Note string   `json:"note"`
 	Read bool     `json:"read"`
+	// Published is the paper's publication date as the page gave it: "YYYY", "YYYY-MM" or "YYYY-MM-DD", or empty.
+	// Venue is where it appeared (a journal, a conference), or empty. Both are page-given, like Title: they merge
+	// as Title does (last writer after the base wins, an overlapping edit conflicts). An item stored before they
+	// existed has them empty.
+	Published string `json:"published"`
+	Venue     string `json:"venue"`
 	// SavedAt is when the user first saved the paper (the client's clock when it says so), UpdatedAt the server
 	// time of the last write; both RFC 3339 in UTC.
 	SavedAt   time.Time `json:"saved_at"`
@@ -66,6 +72,8 @@ type Change struct {
 	Tags        *[]string  `json:"tags,omitempty"`
 	Note        *string    `json:"note,omitempty"`
 	Read        *bool      `json:"read,omitempty"`
+	Published   *string    `json:"published,omitempty"`
+	Venue       *string    `json:"venue,omitempty"`
 	SavedAt     *time.Time `json:"saved_at,omitempty"`
 }
 

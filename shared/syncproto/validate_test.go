@@ -54,3 +54,20 @@ func TestBaseVersionIsAVersionNumber(t *testing.T) {
 		assert.ErrorContains(t, d.Normalize(), "base_version", v)
 	}
 }
+
+func TestPublishedIsADate(t *testing.T) {
+	for s, ok := range map[string]bool{
+		"2019": true, "2019-06": true, "2019-06-02": true, " 2019-06 ": true, "": true, "2024-02-29": true, "2000-02-29": true,
+		"1900-02-29": false, "2023-02-29": false, "2019-04-31": false, "2019-00": false, "2019-13": false, "2019-06-00": false,
+		"2019-6": false, "2019-06-2": false, "19": false, "20190602": false, "2019/06/02": false, "June 2019": false,
+		"2019-06-02T00:00:00Z": false, "２０１９": false, "2019-": false,
+	} {
+		c := syncproto.Change{ID: "arxiv:2401.00001", Published: &s}
+		err := c.Normalize()
+		if ok {
+			assert.NoError(t, err, s)
+		} else {
+			assert.ErrorContains(t, err, "published: ", s)
+		}
+	}
+}

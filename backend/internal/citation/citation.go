@@ -38,6 +38,21 @@ func Write(w io.Writer, format string, items []syncproto.Item) error {
 // ids split a canonical ID into the identifiers reference managers know.
 type ids struct{ arxiv, doi, year string }
 
+// date is an item's publication date in parts as text without leading zeros ("2019", "6", "2"): its published
+// date's, else the year of its arXiv ID (month and day empty), else none. The extension's writer does the same
+// (extension/lib/export.js dateParts); both run the "entries" cases of testdata/bibtex.json.
+func date(it syncproto.Item, idf ids) (year, month, day string) {
+	if it.Published == "" {
+		return idf.year, "", ""
+	}
+	parts := strings.Split(it.Published, "-")
+	for i := 1; i < len(parts); i++ {
+		parts[i] = strings.TrimLeft(parts[i], "0")
+	}
+	parts = append(parts, "", "")
+	return parts[0], parts[1], parts[2]
+}
+
 func identifiers(id string) ids {
 	kind, body, _ := strings.Cut(id, ":")
 	var out ids
@@ -54,6 +69,42 @@ func identifiers(id string) ids {
 	}
 	return out
 }
+
+// proceedings tells whether an item's venue is a proceedings (BibTeX @inproceedings with booktitle, RIS CPAPER,
+// CSL paper-conference) rather than a journal (@article with journal, JOUR, article-journal): where the ID says so
+// (an ACL Anthology paper outside its journals CL and TACL, an OpenReview forum, a CVF open-access page) or the venue
+// names one ("Proceedings of…", a conference, workshop or symposium, or a known conference's acronym) and no
+// journal. Most venues are journals: DOI pages fill it from citation_journal_title, arXiv from Journal-ref. The
+// extension's writer has the same rule (extension/lib/export.js isProceedings); both run testdata/bibtex.json.
+func proceedings(id, venue string) bool {
+	if venue == "" {
+		return false
+	}
+	kind, body, _ := strings.Cut(id, ":")
+	switch kind + ":" {
+	case paper.ACLPrefix:
+		return !aclJournal.MatchString(body)
+	case paper.OpenReviewPrefix:
+		return true
+	case paper.URLPrefix:
+		if strings.Contains(body, "openaccess.thecvf.com") {
+			return true
+		}
+	}
+	journal := journalVenue.MatchString(venue) || learnedProceedings.MatchString(venue) && !meetingVenue.MatchString(venue)
+	return !journal && conferenceVenue.MatchString(venue)
+}
+
+var (
+	// aclJournal: an Anthology ID of Computational Linguistics or TACL (J19-1001, Q19-1001, 2020.cl-1.1, 2020.tacl-1.5).
+	aclJournal   = regexp.MustCompile(`(?i)^(?:[JQ]\d{2}-|\d{4}\.(?:cl|tacl)-)`)
+	journalVenue = regexp.MustCompile(`(?i)\b(?:journal|transactions|letters)\b`)
+	// learnedProceedings: journals named Proceedings (of the IEEE, PNAS, of the Royal Society), unless the
+	// venue goes on to name a meeting ("Proceedings of the IEEE Conference on …").
+	learnedProceedings = regexp.MustCompile(`(?i)^proceedings of the (?:ieee|national academy|royal society|american mathematical society|london mathematical society)\b`)
+	meetingVenue       = regexp.MustCompile(`(?i)\b(?:conference|workshops?|symposium|meeting)\b`)
+	conferenceVenue    = regexp.MustCompile(`(?i)\b(?:proceedings|conference|workshops?|symposium|neurips|nips|icml|iclr|cvpr|iccv|eccv|acl|emnlp|naacl|eacl|coling|aaai|ijcai|kdd|sigir|interspeech|icassp)\b`)
+)
 
 // yearOf turns an arXiv YY into a year (arXiv started in 1991).
 func yearOf(yy string) string {
@@ -222,12 +273,13 @@ func arxivLink(link string) bool {
 
 var percentEscape = regexp.MustCompile(`%[0-9A-Fa-f]{2}`)
 
-// BibTeX writes one @misc (arXiv, URL) or @article (DOI) entry per item, keyed as the extension keys its own
+// BibTeX writes one entry per item: @inproceedings with its venue as booktitle when the venue is a proceedings,
+// @article with it as journal when another venue, else @article (DOI) or @misc (arXiv, URL), with the year and month of its published date; keyed as the extension keys its own
 // (citeKey: vaswani2017attention).
 func BibTeX(w io.Writer, items []syncproto.Item) error {
 	ps := make([]keyed, len(items))
-	for i, it := range items { // the wire item has no published date
-		ps[i] = keyed{id: it.ID, authors: it.Authors, title: it.Title, saved: it.SavedAt}
+	for i, it := range items {
+		ps[i] = keyed{id: it.ID, authors: it.Authors, title: it.Title, published: it.Published, saved: it.SavedAt}
 	}
 	keys := citeKeys(ps)
 	var b strings.Builder
@@ -235,7 +287,10 @@ func BibTeX(w io.Writer, items []syncproto.Item) error {
 		key := keys[i]
 		idf := identifiers(it.ID)
 		typ := "misc"
-		if idf.doi != "" {
+		switch {
+		case proceedings(it.ID, it.Venue):
+			typ = "inproceedings"
+		case it.Venue != "" || idf.doi != "":
 			typ = "article"
 		}
 		fmt.Fprintf(&b, "@%s{%s,\n", typ, key)
@@ -255,7 +310,14 @@ func BibTeX(w io.Writer, items []syncproto.Item) error {
 				fmt.Fprintf(&b, "  %s = {%s},\n", name, bibVerbatim(value))
 			}
 		}
-		field("year", idf.year)
+		year, month, _ := date(it, idf)
+		field("year", year)
+		field("month", month)
+		if typ == "inproceedings" {
+			field("booktitle", it.Venue)
+		} else {
+			field("journal", it.Venue)
+		}
 		if idf.arxiv != "" {
 			verbatim("eprint", idf.arxiv)
 			field("archiveprefix", "arXiv")
@@ -473,7 +535,9 @@ func RIS(w io.Writer, items []syncproto.Item) error {
 		idf := identifiers(it.ID)
 		typ := "ELEC"
 		switch {
-		case idf.doi != "":
+		case proceedings(it.ID, it.Venue):
+			typ = "CPAPER"
+		case it.Venue != "" || idf.doi != "":
 			typ = "JOUR"
 		case idf.arxiv != "":
 			typ = "UNPB"
@@ -489,7 +553,12 @@ func RIS(w io.Writer, items []syncproto.Item) error {
 		for _, a := range named(it.Authors) {
 			tag("AU", risName(a))
 		}
-		tag("PY", idf.year)
+		year, month, day := date(it, idf)
+		tag("PY", year)
+		if it.Published != "" {
+			tag("DA", year+"/"+pad2(month)+"/"+pad2(day)+"/") // YYYY/MM/DD/other: the parts it lacks stay empty
+		}
+		tag("T2", it.Venue)
 		tag("AB", it.Abstract)
 		tag("UR", paperURL(it.ID, it.URL))
 		tag("L1", it.PDFURL)
@@ -507,6 +576,14 @@ func RIS(w io.Writer, items []syncproto.Item) error {
 	return err
 }
 
+// pad2 writes a month or day in two digits ("6" → "06"), an empty one as empty.
+func pad2(s string) string {
+	if len(s) == 1 {
+		return "0" + s
+	}
+	return s
+}
+
 // risValue puts a value on one line without control characters: every run of white space (U+2028 and NEL too,
 // which some readers take as line ends) and control characters becomes one space.
 func risValue(s string) string {
@@ -515,17 +592,19 @@ func risValue(s string) string {
 
 // CSLItem is one CSL-JSON item (the subset papergist can fill).
 type CSLItem struct {
-	ID       string    `json:"id"`
-	Type     string    `json:"type"`
-	Title    string    `json:"title,omitempty"`
-	Author   []CSLName `json:"author,omitempty"`
-	Issued   *CSLDate  `json:"issued,omitempty"`
-	Abstract string    `json:"abstract,omitempty"`
-	URL      string    `json:"URL,omitempty"`
-	DOI      string    `json:"DOI,omitempty"`
-	Number   string    `json:"number,omitempty"`
-	Keyword  string    `json:"keyword,omitempty"`
-	Note     string    `json:"note,omitempty"`
+	ID     string    `json:"id"`
+	Type   string    `json:"type"`
+	Title  string    `json:"title,omitempty"`
+	Author []CSLName `json:"author,omitempty"`
+	Issued *CSLDate  `json:"issued,omitempty"`
+	// ContainerTitle is the venue (a journal, a conference).
+	ContainerTitle string `json:"container-title,omitempty"`
+	Abstract       string `json:"abstract,omitempty"`
+	URL            string `json:"URL,omitempty"`
+	DOI            string `json:"DOI,omitempty"`
+	Number         string `json:"number,omitempty"`
+	Keyword        string `json:"keyword,omitempty"`
+	Note           string `json:"note,omitempty"`
 }
 
 // CSLName is a CSL name: family and given, or a literal when the name has one part.
@@ -547,9 +626,11 @@ func CSLJSON(w io.Writer, items []syncproto.Item) error {
 	for _, it := range items {
 		idf := identifiers(it.ID)
 		c := CSLItem{ID: it.ID, Type: "webpage", Title: it.Title, Abstract: it.Abstract, URL: paperURL(it.ID, it.URL), DOI: idf.doi, Note: it.Note,
-			Keyword: keywords(it.Tags, it.Keyphrases)}
+			Keyword: keywords(it.Tags, it.Keyphrases), ContainerTitle: it.Venue}
 		switch {
-		case idf.doi != "":
+		case proceedings(it.ID, it.Venue):
+			c.Type = "paper-conference"
+		case it.Venue != "" || idf.doi != "":
 			c.Type = "article-journal"
 		case idf.arxiv != "":
 			c.Type, c.Number = "article", "arXiv:"+idf.arxiv
@@ -562,10 +643,16 @@ func CSLJSON(w io.Writer, items []syncproto.Item) error {
 				c.Author = append(c.Author, CSLName{Family: n.family, Given: n.given, Suffix: n.suffix})
 			}
 		}
-		if idf.year != "" {
-			var y int
-			fmt.Sscanf(idf.year, "%d", &y)
-			c.Issued = &CSLDate{DateParts: [][]int{{y}}}
+		if year, month, day := date(it, idf); year != "" {
+			var parts []int
+			for _, p := range []string{year, month, day} {
+				var n int
+				if _, err := fmt.Sscanf(p, "%d", &n); err != nil {
+					break
+				}
+				parts = append(parts, n)
+			}
+			c.Issued = &CSLDate{DateParts: [][]int{parts}}
 		}
 		out = append(out, c)
 	}

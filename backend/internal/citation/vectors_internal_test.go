@@ -3,12 +3,15 @@ package citation
 import (
 	"encoding/json"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/papergist/papergist/shared/syncproto"
 )
 
 // testdata/bibtex.json is shared with the extension's BibTeX writer (extension/lib/export.test.js runs it too).
@@ -160,4 +163,56 @@ func TestCiteKeysManyOnOneBase(t *testing.T) {
 		require.Equal(t, "anonpaper"+letters(i+1), keys[i], "paper %d", i)
 	}
 	assert.Equal(t, "anonpapergjh", keys[4999])
+}
+
+// TestEntrySharedVectors runs the "entries" of testdata/bibtex.json (shared with extension/lib/export.test.js):
+// what the three exports make of a synced item's published date and venue.
+func TestEntrySharedVectors(t *testing.T) {
+	raw, err := os.ReadFile("testdata/bibtex.json")
+	require.NoError(t, err)
+	var v struct {
+		Entries []struct {
+			About  string
+			Item   syncproto.Item
+			BibTeX map[string]string `json:"bibtex"`
+			RIS    map[string]string `json:"ris"`
+			CSL    map[string]any    `json:"csl"`
+		}
+	}
+	require.NoError(t, json.Unmarshal(raw, &v))
+	require.NotEmpty(t, v.Entries)
+	for _, e := range v.Entries {
+		items := []syncproto.Item{e.Item}
+		var b strings.Builder
+		require.NoError(t, BibTeX(&b, items))
+		head := regexp.MustCompile(`^@(\w+)\{([^,]*),\n`).FindStringSubmatch(b.String())
+		require.NotNil(t, head, b.String())
+		got := map[string]string{"type": head[1], "key": head[2]}
+		for _, m := range regexp.MustCompile(`(?m)^  (year|month|booktitle|journal) = \{(.*)\},$`).FindAllStringSubmatch(b.String(), -1) {
+			got[m[1]] = m[2]
+		}
+		assert.Equal(t, e.BibTeX, got, "BibTeX of %s", e.About)
+
+		b.Reset()
+		require.NoError(t, RIS(&b, items))
+		got = map[string]string{}
+		for _, m := range regexp.MustCompile(`(?m)^(TY|PY|DA|T2)  - (.*)\r$`).FindAllStringSubmatch(b.String(), -1) {
+			got[m[1]] = m[2]
+		}
+		assert.Equal(t, e.RIS, got, "RIS of %s", e.About)
+
+		b.Reset()
+		require.NoError(t, CSLJSON(&b, items))
+		var csl []map[string]any
+		require.NoError(t, json.Unmarshal([]byte(b.String()), &csl))
+		require.Len(t, csl, 1)
+		gotCSL := map[string]any{"type": csl[0]["type"]}
+		if d, ok := csl[0]["issued"].(map[string]any); ok {
+			gotCSL["issued"] = d["date-parts"]
+		}
+		if c, ok := csl[0]["container-title"]; ok {
+			gotCSL["container-title"] = c
+		}
+		assert.Equal(t, e.CSL, gotCSL, "CSL-JSON of %s", e.About)
+	}
 }

@@ -20,8 +20,9 @@ export function savedPaper(i, overrides = {}) {
     note: i % 97 === 0 ? `marker${i} check the appendix` : '',
     read: i % 2 === 0,
     saved_at: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
+    published: '2025-12-01', venue: '',
     version: 1,
-    meta: { arxiv_id: arxiv, published: '2025-12-01', locator: {} },
+    meta: { arxiv_id: arxiv, locator: {} },
     sync: { dirty: {} },
     ...overrides,
   };
@@ -32,7 +33,7 @@ export function itemOf(rec, overrides = {}) {
   return {
     id: rec.id, title: rec.title, authors: rec.authors, abstract: rec.abstract, url: rec.url,
     pdf_url: rec.pdf_url, tldr: rec.tldr, keyphrases: rec.keyphrases, tags: rec.tags, note: rec.note, read: rec.read,
-    saved_at: rec.saved_at, updated_at: '2026-02-01T00:00:00Z', version: 4, ...overrides,
+    saved_at: rec.saved_at, published: rec.published, venue: rec.venue, updated_at: '2026-02-01T00:00:00Z', version: 4, ...overrides,
   };
 }
 

@@ -326,7 +326,7 @@ test('a note typed and left without leaving the field is kept when the popup clo
 test('an export that fails says why under its buttons, naming the paper it stumbled on; the others still export', async () => {
   const good = savedPaper(8);
   // a record an older version or a damaged profile left: its date is a number, not text
-  const bad = savedPaper(9, { meta: { arxiv_id: '2512.10009', published: 2025, locator: {} } });
+  const bad = savedPaper(9, { published: 2025 });
   await seed([good, bad], { state: 'signed-out', pending: 0, conflicts: 0, at: new Date().toISOString() });
   const popup = await openPopup();
   let downloads = 0;

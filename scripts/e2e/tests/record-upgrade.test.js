@@ -51,7 +51,7 @@ async function storeAsOldVersion(old) {
 async function upgraded() {
   for (let i = 0; i < 150; i++) {
     const all = await storage(browser).catch(() => ({}));
-    if (all[SCHEMA_KEY] === 2) return records(browser);
+    if (all[SCHEMA_KEY] === 3) return records(browser);
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error('the library was never upgraded');

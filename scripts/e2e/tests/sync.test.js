@@ -3,6 +3,7 @@
 // edits made while the server is down wait and go out when it is back; different fields merge, the same field
 // becomes a conflict the popup shows; and a push whose answer is lost to a killed worker is applied once.
 import { test } from 'node:test';
+import { readFile } from 'node:fs/promises';
 import assert from 'node:assert/strict';
 import { Browser, openListing } from '../lib/browser.js';
 import { Backend, backendForFile } from '../lib/backend.js';
@@ -79,6 +80,39 @@ test('two profiles stay in step through the server', async (t) => {
     const rec = (await records(b))[id(papers[0])];
     assert.equal(rec.title, papers[0].title);
     assert.ok(rec.tldr.length > 0, 'the TL;DR written on A came along');
+  });
+
+  await t.test('the date and venue a paper was saved with in A are in B\'s BibTeX export and the server\'s', async () => {
+    const dated = { id: 'doi:10.1038/s41586-019-1666-5', title: 'Quantum supremacy using a programmable superconducting processor',
+      authors: ['Frank Arute', 'Kunal Arya'], url: 'https://www.nature.com/articles/s41586-019-1666-5', published: '2019-10-23', venue: 'Nature' };
+    await message(a, 'library/save', { paper: dated, summary: { tldr: 'A processor samples faster than a supercomputer.', keyphrases: [] } });
+    assert.equal((await syncNow(a)).state, 'synced');
+    const up = (await serverItems(token))[dated.id];
+    assert.deepEqual([up.published, up.venue], ['2019-10-23', 'Nature'], 'on the server');
+    assert.equal((await syncNow(b)).state, 'synced');
+    const rec = (await records(b))[dated.id];
+    assert.deepEqual([rec.published, rec.venue], ['2019-10-23', 'Nature'], 'in B\'s record');
+
+    const popup = await b.context.newPage();
+    await popup.goto(`chrome-extension://${b.extensionId}/popup/popup.html`);
+    await popup.locator(`li.paper[data-paper-id="${dated.id}"]`).waitFor();
+    const [dl] = await Promise.all([popup.waitForEvent('download'), popup.click('button[data-format=bibtex]')]);
+    const bib = await readFile(await dl.path(), 'utf8');
+    await popup.close();
+    const entry = bib.split(/\n(?=@)/).find((e) => e.includes('{Quantum supremacy'));
+    assert.ok(entry, bib);
+    assert.match(entry, /^@article\{arute2019quantum,$/m);
+    assert.match(entry, /^ {2}year = \{2019\},?$/m);
+    assert.match(entry, /^ {2}month = \{10\},?$/m);
+    assert.match(entry, /^ {2}journal = \{Nature\},?$/m);
+
+    const server = await backend.api('GET', '/v1/export?format=bibtex', { token });
+    assert.equal(server.status, 200);
+    const serverEntry = server.body.split(/\n(?=@)/).find((e) => e.includes('doi = {10.1038/s41586-019-1666-5}'));
+    assert.ok(serverEntry, server.body);
+    assert.match(serverEntry, /^@article\{arute2019quantum,$/m, 'the same key as the popup\'s');
+    assert.match(serverEntry, /^ {2}year = \{2019\},$/m);
+    assert.match(serverEntry, /^ {2}journal = \{Nature\},$/m);
   });
 
   await t.test('a note edited in A while the server is down reaches B once it is back', async () => {
