@@ -97,16 +97,29 @@ async function request(base, method, path, { token, body, headers = {}, timeout 
   }
   if (res.status === 204 || res.status === 304) return { status: res.status, data: null };
   const text = await res.text();
+  const gateway = res.status === 502 || res.status === 503 || res.status === 504;
   let data;
   try {
     data = text ? JSON.parse(text) : null;
   } catch {
+    data = undefined;
+  }
+  const e = data && typeof data === 'object' && data.error && typeof data.error === 'object' ? data.error : null;
+  if (!res.ok && !(e && typeof e.code === 'string' && e.code)) {
+    // Not the server's own error (its every error is JSON with a code): a proxy, a gateway or a network's login
+    // page answered. Its 502-504 mean the server behind it is down; its 401 or 407 is its own login, not the end
+    // of papergist's (status 0: never taken for the server's 401, which ends the login).
+    if (gateway) throw new SyncError(`cannot reach ${base} (HTTP ${res.status} from a proxy or gateway in between)`, { offline: true });
+    if (res.status === 401 || res.status === 407) {
+      throw new SyncError(`something between papergist and ${base} asks for its own login (HTTP ${res.status}, not from ` +
+        'a papergist server): a proxy or a Wi-Fi login page? Sign in to it in a tab; papergist tries again on its own');
+    }
+  }
+  if (data === undefined) {
     throw new SyncError(`${base} is not a papergist server (HTTP ${res.status}, not JSON)`, { status: res.status });
   }
   if (!res.ok) {
-    const e = (data && data.error) || {};
-    const offline = res.status === 502 || res.status === 503 || res.status === 504;
-    throw new SyncError(e.message || `HTTP ${res.status}`, { status: res.status, code: e.code, offline });
+    throw new SyncError((e && e.message) || `HTTP ${res.status}`, { status: res.status, code: e ? e.code : '', offline: gateway });
   }
   return { status: res.status, data };
 }
