@@ -4,6 +4,7 @@
 // text on the page. body[data-state] is 'loading', 'signed-out', 'signed-in', 'busy' or 'error' (for the tests).
 import { MSG, STATUS_KEY, send, sentenceOf } from '../lib/messages.js';
 import { DEFAULT_SERVER, MIN_PASSWORD, parseServer, deviceNameProblem, defaultDeviceName } from './fields.js';
+import { statusText, ago } from './status-text.js';
 
 /** @typedef {import('../lib/messages.js').Account} Account */
 /** @typedef {import('../lib/messages.js').Device} Device */
@@ -327,47 +328,12 @@ $('#sync-now').addEventListener('click', () => {
 
 // --- sync status ---
 
-const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
-/** @param {SyncStatus|null} st */
-function statusText(st) {
-  if (!st) return 'Not synced yet.';
-  const last = st.lastSynced ? `last synced ${ago(st.lastSynced)}` : 'not synced yet';
-  const waiting = st.pending ? ` ${plural(st.pending, 'change')} waiting.` : '';
-  let text;
-  switch (st.state) {
-    case 'syncing': text = 'Syncing…'; break;
-    case 'synced': text = `Up to date (${last}).`; break;
-    case 'pending': text = `${plural(st.pending, 'change')} waiting to sync (${last}).`; break;
-    case 'offline': text = `Offline: ${st.error || 'the server cannot be reached'}.${waiting} papergist retries on its own.`; break;
-    case 'error': text = `Sync failed: ${st.error || 'unknown error'}.${waiting}`; break;
-    case 'signed-out': text = 'Signed out: not syncing.'; break;
-    default: text = `${st.state}.`;
-  }
-  if (st.conflicts) text += ` ${plural(st.conflicts, 'conflict')} to settle in the toolbar popup.`;
-  return text;
-}
-
 /** @param {SyncStatus|null} st */
 function showStatus(st) {
   lastStatus = st;
   const el = $('#sync-status');
   el.dataset.syncState = st ? st.state : '';
   el.textContent = statusText(st);
-}
-
-const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
-
-/** "just now", "5 minutes ago", "yesterday", or a date. @param {string} iso */
-function ago(iso) {
-  const t = Date.parse(iso);
-  if (Number.isNaN(t)) return 'at an unknown time';
-  const s = (t - Date.now()) / 1000;
-  if (Math.abs(s) < 60) return 'just now';
-  if (Math.abs(s) < 3600) return relative.format(Math.round(s / 60), 'minute');
-  if (Math.abs(s) < 86400) return relative.format(Math.round(s / 3600), 'hour');
-  if (Math.abs(s) < 7 * 86400) return relative.format(Math.round(s / 86400), 'day');
-  return `on ${new Date(t).toLocaleDateString()}`;
 }
 
 chrome.storage.onChanged.addListener((changes, area) => {
