@@ -125,6 +125,30 @@ function showSignedOut(server) {
   }
   checkGrant(server);
   setState('signed-out');
+  showLibraryNote();
+}
+
+/**
+ * Says, before the click, what signing in does with the papers of this browser: all of them go up to the account
+ * signed in to, also those synced with another account before (a version from a server), tags and notes included.
+ */
+async function showLibraryNote() {
+  const note = $('#library-note');
+  let all;
+  try {
+    all = await chrome.storage.local.get(null);
+  } catch {
+    note.hidden = true;
+    return;
+  }
+  const papers = Object.entries(all).filter(([k, v]) => k.startsWith('paper:') && v && typeof v === 'object').map(([, v]) => v);
+  const synced = papers.filter((p) => Number(p.version) > 0).length;
+  note.textContent = !papers.length ? ''
+    : `Signing in adds the ${papers.length === 1 ? 'paper' : `${papers.length} papers`} saved in this browser, with ${papers.length === 1 ? 'its' : 'their'} tags and notes, ` +
+      'to the account you sign in to' +
+      (synced ? ` (${synced === papers.length ? (synced === 1 ? 'it was' : 'all were') : `${synced} of them were`} synced with an account ` +
+        'before: signing in to another account copies them into it too).' : '.');
+  note.hidden = !papers.length;
 }
 
 /** Remembers whether the extension may connect to the server typed in (see granted). */

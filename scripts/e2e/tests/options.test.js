@@ -316,3 +316,38 @@ test('the page\'s field rules', async (t) => {
     assert.equal(defaultDeviceName({}), 'Chrome');
   });
 });
+
+test('signed out with papers in the browser, the form says that signing in copies them to the account, also another one', async () => {
+  const other = await new Browser({ grantHosts: ['http://127.0.0.1/*'] }).start();
+  try {
+    const page = await other.context.newPage();
+    const url = `chrome-extension://${other.extensionId}/options/options.html`;
+    await page.goto(url);
+    await settled(page, 'signed-out');
+    const note = () => page.evaluate(() => {
+      const el = document.querySelector('#library-note');
+      return el.hidden ? '' : el.textContent;
+    });
+    assert.equal(await note(), '', 'nothing to say with an empty library');
+    const save = (id, title) => page.evaluate((paper) => chrome.runtime.sendMessage({ type: 'library/save', paper,
+      summary: { tldr: '', keyphrases: [] } }), { id, title, authors: ['A. Author'], url: `https://arxiv.org/abs/${id.slice(6)}` });
+    await save('arxiv:2401.00001', 'Saved while signed out');
+    await page.reload();
+    await settled(page, 'signed-out');
+    assert.equal(await note(), 'Signing in adds the paper saved in this browser, with its tags and notes, to the account you sign in to.');
+
+    // Signed in to a work account, a paper synced, signed out: another account would get it too, and the form says so.
+    await submitAccount(page, { email: newEmail('work'), create: true });
+    await settled(page, 'signed-in');
+    await save('arxiv:2401.00002', 'Work paper');
+    await page.click('#sync-now');
+    await settled(page, 'signed-in');
+    await page.click('#sign-out');
+    await settled(page, 'signed-out');
+    await page.waitForFunction(() => !document.querySelector('#library-note').hidden);
+    assert.equal(await note(), 'Signing in adds the 2 papers saved in this browser, with their tags and notes, to the account ' +
+      'you sign in to (all were synced with an account before: signing in to another account copies them into it too).');
+  } finally {
+    await other.dispose();
+  }
+});
