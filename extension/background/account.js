@@ -119,7 +119,9 @@ async function request(base, method, path, { token, body, headers = {}, timeout 
     throw new SyncError(`${base} is not a papergist server (HTTP ${res.status}, not JSON)`, { status: res.status });
   }
   if (!res.ok) {
-    throw new SyncError((e && e.message) || `HTTP ${res.status}`, { status: res.status, code: e ? e.code : '', offline: gateway });
+    // JSON without the server's error shape: another web app at that address (its {"message": "Not Found"}).
+    const why = e ? e.message || `HTTP ${res.status}` : `${base} is not a papergist server (HTTP ${res.status}, no papergist error)`;
+    throw new SyncError(why, { status: res.status, code: e ? e.code : '', offline: gateway });
   }
   return { status: res.status, data };
 }

@@ -69,6 +69,15 @@ test('a page that is no papergist answer, with a success or another status, is s
   }
 });
 
+test('another web app\'s JSON error at that address is named as no papergist server, not "HTTP 404"', async () => {
+  for (const status of [404, 405, 500]) {
+    serve(json(status, { message: 'Not Found' }));
+    const err = await account.api('GET', '/v1/sync?since=0').then(() => null, (e) => e);
+    assert.equal(err.message, `http://sync.test is not a papergist server (HTTP ${status}, no papergist error)`);
+    assert.equal(err.status, status, 'the status kept for the sync engine\'s decisions');
+  }
+});
+
 test('the server\'s own 401 still ends the login: revoked from another device', async () => {
   const asked = serve(json(401, { error: { code: 'unauthorized', message: 'invalid or expired token' } }));
   const err = await account.api('GET', '/v1/devices').then(() => null, (e) => e);
