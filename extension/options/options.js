@@ -277,7 +277,10 @@ async function loadDevices() {
     // This device first, then the others by when they were last seen.
     const order = [...devices].sort((a, b) => Number(b.current) - Number(a.current) ||
       String(b.last_seen_at).localeCompare(String(a.last_seen_at)));
-    $('#devices').replaceChildren(...order.map(deviceItem));
+    // Two browsers left at the proposed name ("Chromium on Linux") are told apart by when each signed in.
+    const names = order.map((d) => d.name);
+    const twins = new Set(names.filter((n, i) => names.indexOf(n) !== i));
+    $('#devices').replaceChildren(...order.map((d) => deviceItem(d, twins.has(d.name))));
     status.hidden = true;
     status.classList.remove('error');
     $('#devices').dataset.loaded = String(Date.now());
@@ -289,15 +292,16 @@ async function loadDevices() {
   }
 }
 
-/** @param {Device} d */
-function deviceItem(d) {
+/** @param {Device} d @param {boolean} [twin] another device of the list has its name */
+function deviceItem(d, twin = false) {
   const li = /** @type {HTMLElement} */ (/** @type {HTMLTemplateElement} */ ($('#device-item')).content.firstElementChild.cloneNode(true));
   li.dataset.deviceId = d.id;
   li.dataset.current = String(Boolean(d.current));
   li.querySelector('.name').textContent = d.name;
   /** @type {HTMLElement} */ (li.querySelector('.this-device')).hidden = !d.current;
   const seen = /** @type {HTMLElement} */ (li.querySelector('.seen'));
-  seen.textContent = d.current ? 'in use now' : `last seen ${ago(d.last_seen_at)}`;
+  seen.textContent = (d.current ? 'in use now' : `last seen ${ago(d.last_seen_at)}`) +
+    (twin ? `, signed in ${new Date(d.created_at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' })}` : '');
   seen.title = `signed in ${new Date(d.created_at).toLocaleString()}, last seen ${new Date(d.last_seen_at).toLocaleString()}`;
   const revoke = /** @type {HTMLButtonElement} */ (li.querySelector('.revoke'));
   if (d.current) {

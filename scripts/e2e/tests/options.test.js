@@ -351,3 +351,32 @@ test('signed out with papers in the browser, the form says that signing in copie
     await other.dispose();
   }
 });
+
+test('two devices of one name (the name proposed to each browser) are told apart by when each signed in', async () => {
+  const email = newEmail('twins');
+  await backend.register(email, PASSWORD, 'Tablet');
+  const first = await backend.login(email, PASSWORD, 'Chromium on Linux');
+  await new Promise((r) => setTimeout(r, 1100)); // another second: the sign-in times differ as shown
+  const second = await backend.login(email, PASSWORD, 'Chromium on Linux');
+  const other = await new Browser({ grantHosts: ['http://127.0.0.1/*'] }).start();
+  try {
+    const page = await other.context.newPage();
+    await page.goto(`chrome-extension://${other.extensionId}/options/options.html`);
+    await settled(page, 'signed-out');
+    await submitAccount(page, { email, deviceName: 'Laptop' });
+    await settled(page, 'signed-in');
+    await page.waitForSelector(`#devices li[data-device-id="${second.device_id}"]`);
+    const seen = await page.evaluate(() => Object.fromEntries([...document.querySelectorAll('#devices li.device')]
+      .map((li) => [li.querySelector('.name').textContent, li.querySelector('.seen').textContent])));
+    const rows = await page.evaluate(() => [...document.querySelectorAll('#devices li.device')]
+      .map((li) => [li.dataset.deviceId, li.querySelector('.seen').textContent]));
+    const of = (id) => rows.find((r) => r[0] === id)[1];
+    assert.match(of(first.device_id), /^last seen just now, signed in \S/);
+    assert.match(of(second.device_id), /^last seen just now, signed in \S/);
+    assert.notEqual(of(first.device_id), of(second.device_id), 'the two read differently');
+    assert.equal(seen.Laptop, 'in use now', 'a name of its own: no sign-in time');
+    assert.equal(seen.Tablet, 'last seen just now');
+  } finally {
+    await other.dispose();
+  }
+});
