@@ -239,7 +239,15 @@ function signIn(create) {
     }
     granted.set(origin, true);
     showNotice('');
-    const { account: acc } = await send(MSG.SIGN_IN, { server: origin, email, password, deviceName, create });
+    let acc;
+    try {
+      ({ account: acc } = await send(MSG.SIGN_IN, { server: origin, email, password, deviceName, create }));
+    } catch (err) {
+      // No answer at all: a typo in the address, or the server not started. Say what to check.
+      const why = messageOf(err);
+      if (/^cannot reach /.test(why)) throw new Error(`${why}: check the server address, and that the server is running`, { cause: err });
+      throw err;
+    }
     input('#password').value = '';
     showNotice(`${create ? 'Account created. ' : ''}Signed in as ${acc.email}; your saved papers are syncing.`);
   });

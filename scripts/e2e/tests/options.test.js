@@ -241,6 +241,7 @@ test('an account from the options page: create, sign out and in, devices, rename
     await settled(page, 'signed-out');
     v = await view(page);
     assert.match(v.error, new RegExp(`^Signing in failed: cannot reach ${nobody.replace(/[.]/g, '\\.')}`));
+    assert.match(v.error, /: check the server address, and that the server is running$/, 'says what to check');
   });
 
   await t.test('an origin not granted yet: the page asks for it alone, and says so when refused', async () => {
