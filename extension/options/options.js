@@ -5,6 +5,7 @@
 import { MSG, STATUS_KEY, send, sentenceOf } from '../lib/messages.js';
 import { DEFAULT_SERVER, MIN_PASSWORD, parseServer, deviceNameProblem, defaultDeviceName } from './fields.js';
 import { statusText, ago } from './status-text.js';
+import { otherAccountPapers, ownerOf } from '../lib/other-account.js';
 
 /** @typedef {import('../lib/messages.js').Account} Account */
 /** @typedef {import('../lib/messages.js').Device} Device */
@@ -128,27 +129,57 @@ function showSignedOut(server) {
   showLibraryNote();
 }
 
+/** @type {Record<string, any>|null} chrome.storage.local as read for the note and the choice below */
+let stored = null;
+
 /**
- * Says, before the click, what signing in does with the papers of this browser: all of them go up to the account
- * signed in to, also those synced with another account before (a version from a server), tags and notes included.
+ * Says, before the click, what signing in does with the papers of this browser: those saved while signed out go up
+ * to the account signed in to; those synced with another account (lib/other-account.js) only as chosen here, in
+ * the fieldset shown while the form names another account than theirs (the same account again asks nothing).
  */
 async function showLibraryNote() {
-  const note = $('#library-note');
-  let all;
   try {
-    all = await chrome.storage.local.get(null);
+    stored = await chrome.storage.local.get(null);
   } catch {
-    note.hidden = true;
-    return;
+    stored = null;
   }
-  const papers = Object.entries(all).filter(([k, v]) => k.startsWith('paper:') && v && typeof v === 'object').map(([, v]) => v);
-  const synced = papers.filter((p) => Number(p.version) > 0).length;
-  note.textContent = !papers.length ? ''
-    : `Signing in adds the ${papers.length === 1 ? 'paper' : `${papers.length} papers`} saved in this browser, with ${papers.length === 1 ? 'its' : 'their'} tags and notes, ` +
-      'to the account you sign in to' +
-      (synced ? ` (${synced === papers.length ? (synced === 1 ? 'it was' : 'all were') : `${synced} of them were`} synced with an account ` +
-        'before: signing in to another account copies them into it too).' : '.');
-  note.hidden = !papers.length;
+  showOtherPapers();
+}
+
+/** The note and the choice for the account the form names now. */
+function showOtherPapers() {
+  const note = $('#library-note');
+  const box = $('#other-papers');
+  const papers = stored ? Object.entries(stored).filter(([k, v]) => k.startsWith('paper:') && v && typeof v === 'object').map(([, v]) => v) : [];
+  let server = '';
+  try {
+    server = parseServer(input('#server').value);
+  } catch { /* said at the click */ }
+  const other = stored && server ? otherAccountPapers(stored, server, input('#email').value) : null;
+  const last = stored && stored['sync:state'] && typeof stored['sync:state'].account === 'string' ? stored['sync:state'].account : '';
+  const unsynced = papers.filter((p) => !ownerOf(p, last)).length;
+  const n = (k) => (k === 1 ? 'paper' : `${k} papers`);
+  const theirs = (k) => (k === 1 ? 'its' : 'their');
+  // Without another account's papers to ask about, every paper here goes up (the same account: they are its own).
+  const up = other ? unsynced : papers.length;
+  note.textContent = !up ? ''
+    : `Signing in adds the ${n(up)} ${other ? 'saved in this browser while signed out' : 'saved in this browser'}, with ` +
+      `${theirs(up)} tags and notes, to the account you sign in to.`;
+  note.hidden = !up;
+  box.hidden = !other;
+  if (other) {
+    const { from } = other;
+    $('#other-papers-legend').textContent = `This browser holds ${other.count === 1 ? 'a paper' : `${other.count} papers`} ` +
+      `synced with ${other.accounts === 1 ? 'another account' : 'other accounts'} (${from}). What should signing in do with ${other.count === 1 ? 'it' : 'them'}?`;
+    $('#other-papers-help').textContent = `Kept only here, ${other.count === 1 ? 'it stays' : 'they stay'} in this browser ` +
+      `and ${other.count === 1 ? 'is' : 'are'} not uploaded; ${other.accounts === 1 ? `signing in to ${from} again syncs ${other.count === 1 ? 'it' : 'them'} with it` : 'signing in to its account again syncs each with that account'}.`;
+  }
+}
+
+/** @returns {string} the choice made in the fieldset: 'add', 'keep', or '' */
+function othersChoice() {
+  const picked = /** @type {HTMLInputElement|null} */ (document.querySelector('input[name="others"]:checked'));
+  return picked ? picked.value : '';
 }
 
 /** Remembers whether the extension may connect to the server typed in (see granted). */
@@ -167,7 +198,12 @@ function checkGrant(raw) {
 chrome.permissions.onAdded.addListener(() => checkGrant(input('#server').value));
 chrome.permissions.onRemoved.addListener(() => granted.clear());
 
-input('#server').addEventListener('input', () => fieldError('#server', ''));
+input('#server').addEventListener('input', () => {
+  fieldError('#server', '');
+  showOtherPapers();
+});
+input('#email').addEventListener('input', showOtherPapers);
+$('#other-papers').addEventListener('change', () => { $('#others-error').textContent = ''; });
 input('#server').addEventListener('change', () => {
   const el = input('#server');
   let origin;
@@ -222,6 +258,16 @@ function signIn(create) {
     input(problem[0]).focus();
     return;
   }
+  showOtherPapers(); // the account typed now: the choice is asked for it
+  const others = $('#other-papers').hidden ? '' : othersChoice();
+  $('#others-error').textContent = '';
+  if (!$('#other-papers').hidden && !others) {
+    const why = 'choose first whether to add the papers of the other account to this one or keep them only in this browser.';
+    $('#others-error').textContent = `Choose what signing in does with ${$('#other-papers-legend').textContent.includes('a paper') ? 'that paper' : 'those papers'}.`;
+    showError(`${what} failed: ${why}`);
+    input('#others-add').focus();
+    return;
+  }
   const permission = granted.get(origin) === true
     ? Promise.resolve(true)
     : chrome.permissions.request({ origins: [`${origin}/*`] });
@@ -241,7 +287,7 @@ function signIn(create) {
     showNotice('');
     let acc;
     try {
-      ({ account: acc } = await send(MSG.SIGN_IN, { server: origin, email, password, deviceName, create }));
+      ({ account: acc } = await send(MSG.SIGN_IN, { server: origin, email, password, deviceName, create, ...(others ? { others } : {}) }));
     } catch (err) {
       // No answer at all: a typo in the address, or the server not started. Say what to check.
       const why = messageOf(err);

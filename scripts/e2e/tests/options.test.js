@@ -318,7 +318,7 @@ test('the page\'s field rules', async (t) => {
   });
 });
 
-test('signed out with papers in the browser, the form says that signing in copies them to the account, also another one', async () => {
+test('signed out with papers in the browser, the form says that signing in adds them to the account', async () => {
   const other = await new Browser({ grantHosts: ['http://127.0.0.1/*'] }).start();
   try {
     const page = await other.context.newPage();
@@ -346,8 +346,9 @@ test('signed out with papers in the browser, the form says that signing in copie
     await page.click('#sign-out');
     await settled(page, 'signed-out');
     await page.waitForFunction(() => !document.querySelector('#library-note').hidden);
-    assert.equal(await note(), 'Signing in adds the 2 papers saved in this browser, with their tags and notes, to the account ' +
-      'you sign in to (all were synced with an account before: signing in to another account copies them into it too).');
+    // The form still names the work account: its own papers, nothing to ask.
+    assert.equal(await note(), 'Signing in adds the 2 papers saved in this browser, with their tags and notes, to the account you sign in to.');
+    assert.equal(await page.isHidden('#other-papers'), true);
   } finally {
     await other.dispose();
   }
@@ -377,6 +378,122 @@ test('two devices of one name (the name proposed to each browser) are told apart
     assert.notEqual(of(first.device_id), of(second.device_id), 'the two read differently');
     assert.equal(seen.Laptop, 'in use now', 'a name of its own: no sign-in time');
     assert.equal(seen.Tablet, 'last seen just now');
+  } finally {
+    await other.dispose();
+  }
+});
+
+test('papers of another account: signing in to a new one asks, and "keep only here" uploads none of them, "add" all', async () => {
+  const other = await new Browser({ grantHosts: ['http://127.0.0.1/*'] }).start();
+  try {
+    const page = await other.context.newPage();
+    await page.goto(`chrome-extension://${other.extensionId}/options/options.html`);
+    await settled(page, 'signed-out');
+    const save = (id, title, note) => page.evaluate(async ({ paper, note }) => {
+      await chrome.runtime.sendMessage({ type: 'library/save', paper, summary: { tldr: '', keyphrases: [] } });
+      if (note) await chrome.runtime.sendMessage({ type: 'library/update', id: paper.id, patch: { note } });
+    }, { paper: { id, title, authors: ['A. Author'], url: `https://arxiv.org/abs/${id.slice(6)}` }, note });
+    const local = () => page.evaluate(async () => Object.entries(await chrome.storage.local.get(null))
+      .filter(([k]) => k.startsWith('paper:')).map(([, v]) => `${v.title}|${v.note}`).sort());
+    const onServer = async (email) => {
+      const s = await backend.login(email, PASSWORD, 'checker');
+      const { body } = await backend.api('GET', '/v1/sync?since=0', { token: s.token });
+      await backend.api('POST', '/v1/auth/logout', { token: s.token });
+      return body.items.map((i) => `${i.title}|${i.note}`).sort();
+    };
+    const upToDate = () => page.waitForFunction(() => document.querySelector('#sync-status').dataset.syncState === 'synced',
+      null, { timeout: 20_000 });
+    const signOut = async () => {
+      await page.click('#sign-out');
+      await settled(page, 'signed-out');
+    };
+    const shown = (sel) => page.evaluate((q) => {
+      const el = document.querySelector(q);
+      return el.hidden || el.closest('[hidden]') ? '' : el.textContent.trim();
+    }, sel);
+    const work = ['Work paper one|laptop note', 'Work paper two|'];
+
+    // The work account: two papers, one with a note, synced; then signed out.
+    const workEmail = newEmail('work');
+    await submitAccount(page, { email: workEmail, create: true });
+    await settled(page, 'signed-in');
+    await save('arxiv:2402.00001', 'Work paper one', 'laptop note');
+    await save('arxiv:2402.00002', 'Work paper two');
+    await upToDate();
+    await page.click('#sync-now');
+    await upToDate();
+    assert.deepEqual(await onServer(workEmail), work);
+    await signOut();
+
+    // Another account: the form asks before the click, and refuses to go on without an answer.
+    const personal = newEmail('personal');
+    await page.fill('#email', personal);
+    assert.equal(await shown('#other-papers legend'), `This browser holds 2 papers synced with another account (${workEmail}). ` +
+      'What should signing in do with them?');
+    await submitAccount(page, { email: personal, create: true });
+    await settled(page, 'signed-out');
+    assert.match(await shown('#error'), /choose first whether to add the papers of the other account/);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'others-add');
+    await assert.rejects(backend.login(personal, PASSWORD), /401/, 'no account was created without the answer');
+    // The background refuses too, should a page send none.
+    const refused = await page.evaluate((email) => chrome.runtime.sendMessage({ type: 'account/sign-in',
+      server: 'http://127.0.0.1:1', email, password: 'whatever password', create: true }), personal);
+    assert.match(JSON.stringify(refused), /choose first whether to add the 2 papers of .* or keep them only in this browser/);
+
+    // Keep them only here: the new account gets none, this browser keeps both, and nothing waits to be pushed.
+    await page.check('#others-keep');
+    await submitAccount(page, { email: personal, create: true });
+    await settled(page, 'signed-in');
+    await save('arxiv:2402.00003', 'Personal paper');
+    await upToDate();
+    await page.click('#sync-now');
+    await upToDate();
+    assert.deepEqual(await onServer(personal), ['Personal paper|']);
+    assert.deepEqual(await local(), ['Personal paper|', ...work]);
+    // An edit of a kept paper stays here too.
+    await page.evaluate(() => chrome.runtime.sendMessage({ type: 'library/update', id: 'arxiv:2402.00002', patch: { tags: ['kept'] } }));
+    await page.click('#sync-now');
+    await upToDate();
+    assert.deepEqual(await onServer(personal), ['Personal paper|']);
+    await signOut();
+
+    // The same account again asks nothing; its kept papers stay out of it.
+    await page.fill('#email', personal);
+    assert.equal(await page.isHidden('#other-papers'), true);
+    await submitAccount(page, { email: personal });
+    await settled(page, 'signed-in');
+    await page.click('#sync-now');
+    await upToDate();
+    assert.deepEqual(await onServer(personal), ['Personal paper|']);
+    await signOut();
+
+    // Back to the work account: asked about the personal paper only; the work papers sync with it again.
+    await page.fill('#email', workEmail);
+    assert.equal(await shown('#other-papers legend'), `This browser holds a paper synced with another account (${personal}). ` +
+      'What should signing in do with it?');
+    await page.check('#others-keep');
+    await submitAccount(page, { email: workEmail });
+    await settled(page, 'signed-in');
+    await upToDate();
+    await page.click('#sync-now');
+    await upToDate();
+    assert.deepEqual(await onServer(workEmail), work);
+    assert.deepEqual(await onServer(personal), ['Personal paper|']);
+    await signOut();
+
+    // Add them: a third account gets all three.
+    const third = newEmail('third');
+    await page.fill('#email', third);
+    assert.equal(await shown('#other-papers legend'), 'This browser holds 3 papers synced with other accounts ' +
+      `(${[personal, workEmail].sort().join(', ')}). What should signing in do with them?`);
+    await page.check('#others-add');
+    await submitAccount(page, { email: third, create: true });
+    await settled(page, 'signed-in');
+    await upToDate();
+    await page.click('#sync-now');
+    await upToDate();
+    assert.deepEqual(await onServer(third), ['Personal paper|', ...work]);
+    assert.deepEqual(await local(), ['Personal paper|', ...work]);
   } finally {
     await other.dispose();
   }
