@@ -270,5 +270,27 @@ describe(`papergist in ${KIND}`, () => {
     await page.waitForSaved(id(papers[3]), true, 20_000);
     await inA.close();
     await page.close();
+
+    // Signed out, then into another account with "Keep them only in this browser": that account gets none of the
+    // first one's papers, and this browser keeps them (options.test.js has the rest: same account, add).
+    assert.equal((await a.message('sync/now')).status.state, 'synced');
+    await a.message('account/sign-out');
+    const other = newEmail(`core-other-${KIND}`);
+    const opts = await a.open(a.extensionURL('options/options.html'));
+    await opts.waitFor(() => document.body.dataset.state === 'signed-out');
+    await opts.fill('#server', backend.url);
+    await opts.fill('#email', other);
+    await opts.fill('#password', PASSWORD);
+    assert.equal(await opts.evaluate(() => !document.querySelector('#other-papers').hidden &&
+      document.querySelector('#other-papers legend').textContent),
+    `This browser holds 2 papers synced with another account (${email}). What should signing in do with them?`);
+    await opts.click('#others-keep');
+    await opts.click('#create');
+    await opts.waitFor(() => document.body.dataset.state === 'signed-in');
+    assert.equal((await a.message('sync/now')).status.state, 'synced');
+    const { access_token: otherToken } = await backend.login(other, PASSWORD);
+    assert.deepEqual((await backend.api('GET', '/v1/sync?since=0', { token: otherToken })).body.items, []);
+    assert.deepEqual(Object.keys(await a.records()).sort(), [id(papers[2]), id(papers[3])].sort());
+    await opts.close();
   });
 });
