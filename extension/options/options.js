@@ -295,7 +295,8 @@ function signIn(create) {
       throw err;
     }
     input('#password').value = '';
-    showNotice(`${create ? 'Account created. ' : ''}Signed in as ${acc.email}; your saved papers are syncing.`);
+    showNotice(`${create ? 'Account created. ' : ''}Signed in as ${acc.email}; your saved papers are syncing` +
+      (others === 'keep' ? ', except those of the other account, which stay only in this browser.' : '.'));
   });
 }
 

@@ -444,6 +444,8 @@ test('papers of another account: signing in to a new one asks, and "keep only he
     await page.check('#others-keep');
     await submitAccount(page, { email: personal, create: true });
     await settled(page, 'signed-in');
+    assert.equal(await shown('#notice'), `Account created. Signed in as ${personal}; your saved papers are syncing, ` +
+      'except those of the other account, which stay only in this browser.');
     await save('arxiv:2402.00003', 'Personal paper');
     await upToDate();
     await page.click('#sync-now');
