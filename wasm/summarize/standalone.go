@@ -151,12 +151,6 @@ func endOnce(s string) string {
 	return s
 }
 
-// glueVerbs, with an object that points back (glueNouns), say that the paper answers what the reader of a
-// TL;DR does not see: "We address these issues by proposing…", "We go beyond these limitations and propose…",
-// "…to overcome this issue.". compress's leadIns spell the same idea out phrase by phrase for an opening
-// ("To address this issue, we…"); these find it after the subject, where no list of phrases could.
-const glueVerbs = " address answer tackle solve alleviate mitigate overcome bypass lift circumvent remedy resolve fix attack bridge fill close "
-
 // glueNouns are what such a verb answers.
 const glueNouns = " problem problems issue issues limitation limitations challenge challenges gap gaps shortcoming shortcomings drawback drawbacks difficulty difficulties question questions bottleneck concern concerns deficiency weakness weaknesses "
 
@@ -264,7 +258,7 @@ func afterGlueObject(s string) (string, bool) {
 		rest, _ = strings.CutPrefix(rest, "beyond ")
 		verb = "beyond"
 	}
-	if verb != "beyond" && !compress.InList(glueVerbs, verb) {
+	if verb != "beyond" && !compress.InList(compress.GlueVerbs, verb) {
 		return "", false
 	}
 	det, rest, _ := strings.Cut(rest, " ")

@@ -787,3 +787,20 @@ func TestTLDRKeepsTheScopeOfAComparison(t *testing.T) {
 		assert.Contains(t, got, tt.scope, "%s: %q", tt.id, got)
 	}
 }
+
+// A TL;DR whose first verb acts on what only the sentence before it names ("We break this barrier by…", "We study
+// these networks…") gives way to the best sentence in the paper's voice that points nowhere back; the sentence
+// that names what it points at ("We call this model X") stays.
+func TestTLDRPrefersASentenceThatStandsAlone(t *testing.T) {
+	for _, tt := range []struct{ id, pointer string }{
+		{"SyVOjfbRb", "this barrier"},
+		{"rJeT47F8Lr", "this question"},
+		{"Sktm4zWRb", "these networks"},
+	} {
+		r := sharedRecordByID(t, tt.id)
+		r.Sentence(t, tt.pointer) // the abstract holds the sentence that points back
+		got := summarize.TLDR(r.Title, r.Abstract)
+		assert.NotContains(t, got, tt.pointer, "%s: %q", tt.id, got)
+		assert.True(t, strings.HasPrefix(got, "We ") || strings.HasPrefix(got, "Our "), "%s: %q", tt.id, got)
+	}
+}

@@ -659,6 +659,47 @@ func PointsBackAnywhere(s string) bool {
 	return false
 }
 
+// GlueVerbs, with an object that points back (package summarize's glueNouns), say that the paper answers what
+// the reader of a TL;DR does not see: "We address these issues by proposing…", "We go beyond these limitations
+// and propose…", "…to overcome this issue.". leadIns spell the same idea out phrase by phrase for an opening
+// ("To address this issue, we…"); summarize's dropGlueClaim finds these after the subject, where no list of
+// phrases could.
+const GlueVerbs = " address answer tackle solve alleviate mitigate overcome bypass lift circumvent remedy resolve fix attack bridge fill close "
+
+// ObjectPointsBack reports a sentence in the paper's voice whose first verb acts on what a sentence before it
+// named: "We reduce this cost by…", "We aim to quantify this benefit…", "We also study these networks…". Its
+// reader does not know which cost or which networks. "this paper", "such as", "those of" and "such that" point
+// nowhere back. A glue verb ("We address this issue by proposing…") is left to summarize's dropGlueClaim, which
+// rewrites it to what the paper does, and a verb that names ("We call this model X") says what it points at.
+func ObjectPointsBack(s string) bool {
+	words := strings.Fields(s)
+	if len(words) < 3 || words[0] != "We" {
+		return false
+	}
+	i := 1
+	if strings.HasSuffix(words[i], "ly") || InList(" also further then ", words[i]) {
+		i++ // "We also study these…", "We successfully reduce this…"
+	}
+	if i+1 < len(words) && words[i+1] == "to" {
+		i += 2 // "We aim to quantify this…"
+	}
+	if i+1 >= len(words) || InList(GlueVerbs, words[i]) || InList(" call name term dub ", words[i]) {
+		return false
+	}
+	i++ // past the verb
+	w := strings.ToLower(words[i])
+	bare := strings.TrimRight(w, ",;:.)")
+	if !InList(" this these those such ", bare) {
+		return false
+	}
+	if bare != w || i+1 == len(words) {
+		return true // "We achieve this by…" / "We prove this."
+	}
+	next := strings.ToLower(words[i+1])
+	return next != "as" && !namesPaper(strings.Join(words[i+1:min(i+4, len(words))], " ")) &&
+		!(bare == "those" && InList(" of who which that ", next)) && !(bare == "such" && next == "that")
+}
+
 // subjectPointsBack is PointsBack for the sentence's first words.
 func subjectPointsBack(s string) bool {
 	first, rest, _ := strings.Cut(s, " ")
@@ -679,7 +720,7 @@ func subjectPointsBack(s string) bool {
 func OwnVoice(s string) bool {
 	w, rest, _ := strings.Cut(s, " ")
 	if w == "We" || w == "Our" {
-		return !ArguedPointsBack(s) // "We argue that this imposes…" says what it argues against only before it
+		return !ArguedPointsBack(s) && !ObjectPointsBack(s) // "We argue that this imposes…" says what it argues against only before it
 	}
 	// "this" among the first four words: "This paper…", "In this paper…", "The aim of this study…"
 	for i := 0; i < 4 && rest != ""; i++ {

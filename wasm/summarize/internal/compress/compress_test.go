@@ -192,3 +192,21 @@ func TestPointsBackAnywhere(t *testing.T) {
 		assert.Equal(t, want, compress.PointsBackAnywhere(in), in)
 	}
 }
+
+func TestObjectPointsBack(t *testing.T) {
+	for in, want := range map[string]bool{
+		"We reduce this cost by skipping channels.":            true,
+		"We aim to quantify this benefit on two tasks.":        true,
+		"We also study these networks in robot planning.":      true,
+		"We achieve this by pruning.":                          true,
+		"We address this issue by proposing a new loss.":       false, // dropGlueClaim's
+		"We call this model the Neural Execution Engine.":      false, // it names what it points at
+		"We study this paper's claim.":                         false,
+		"We compare methods such as pruning and distillation.": false,
+		"We study cases such that the bound is tight.":         false,
+		"This motivates a new loss.":                           false, // PointsBack's
+		"We show that this property holds for wide networks.":  false,
+	} {
+		assert.Equal(t, want, compress.ObjectPointsBack(in), in)
+	}
+}
