@@ -87,7 +87,8 @@ func connectiveAside(before, after string) bool {
 
 // nounOpening reports a long subject that opens as a noun phrase: its determiner, at most three words, then
 // "of" ("The task of…", "The recent success of…") with no word before it that reads as a verb, or another
-// preposition right after a known participle ("A network trained on…", "The model based on…"). "This approach
+// preposition right after a known participle ("A network trained on…", "The model based on…") or after nouns and
+// adjectives alone ("A key challenge in…", "The main drawback for…"). "This approach
 // yields good accuracy on benchmarks" and "This model performed well on small graphs" are clauses: their
 // "however" sets off a second one.
 func nounOpening(before string) bool {
@@ -102,7 +103,15 @@ func nounOpening(before string) bool {
 			}
 			return true
 		case compress.InList(" in on for with from by at over under across between ", words[i]):
-			return compress.InList(" trained pretrained learned based built used applied ", words[i-1])
+			if compress.InList(" trained pretrained learned based built used applied ", words[i-1]) {
+				return true
+			}
+			for _, w := range words[1:i] { // "A key challenge in…", "One major limitation of…" but not "This model performed well on…"
+				if thirdPerson(w) || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ly") {
+					return false
+				}
+			}
+			return true
 		}
 	}
 	return false
