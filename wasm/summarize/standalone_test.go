@@ -808,3 +808,19 @@ func TestTLDRPrefersASentenceThatStandsAlone(t *testing.T) {
 		assert.True(t, strings.HasPrefix(got, "We ") || strings.HasPrefix(got, "Our "), "%s: %q", tt.id, got)
 	}
 }
+
+// A TL;DR cut inside an enumeration the sentence announces ("a human metric that is (1) grounded…, (2)
+// reliable…, (3)… and (4) efficient…") would read as if its first items were all: it keeps the sentence whole.
+// One that holds every item, or none, is left as the scorer cut it.
+func TestTLDRDoesNotEndInsideAnEnumeration(t *testing.T) {
+	r := sharedRecordByID(t, "SJgZSULYdN")
+	r.Sentence(t, "(4) efficient") // the record's sentence announces four items
+	got := summarize.TLDR(r.Title, r.Abstract)
+	assert.Contains(t, got, "reliable across", "%q", got)
+	assert.Contains(t, got, "efficient in cost and time", "%q", got)
+	assert.NotContains(t, got, "(4)", "the marks are dropped as before: %q", got)
+
+	in := "Models need labels. We propose a metric that is (1) cheap to compute on large corpora and (2) stable across seeds, which we validate on ten tasks with many annotators and report agreement."
+	got = summarize.TLDR("A metric", in)
+	assert.False(t, strings.Contains(got, "cheap to") && !strings.Contains(got, "stable across"), "%q", got)
+}
