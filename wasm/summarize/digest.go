@@ -30,6 +30,10 @@ var genericTerms = map[string]bool{
 	"study": true, "studie": true, "evidence": true, "generalization": true, "capability": true, "capabilitie": true,
 	"approach": true, "result": true, "finding": true, "experiment": true, "insight": true, "effect": true,
 	"impact": true, "improvement": true, "challenge": true, "problem": true, "task": true, "solution": true,
+	// broad nouns and adjectives that SciTLDR's and Inspec's papers share by chance, 60 to a listing: "latent" (16
+	// listings of 10), "accuracy", "technique", "random", "multiple", "robust", "finite"
+	"technique": true, "accuracy": true, "cost": true, "error": true, "value": true, "state": true, "tool": true,
+	"latent": true, "random": true, "multiple": true, "robust": true, "finite": true, "human": true,
 }
 
 // Digest groups the papers of one page into at most eight topics, each labelled by a key phrase its

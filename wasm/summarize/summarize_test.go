@@ -168,6 +168,23 @@ func TestDigestCoversEveryPaper(t *testing.T) {
 	}
 }
 
+// TestDigestTopicsAreNotBroadWords groups SciTLDR's dev papers 60 to a listing, as a page of them: no topic is
+// a broad word they share by chance ("latent", "accuracy", "multiple", "human" each labelled one or more of
+// these listings before).
+func TestDigestTopicsAreNotBroadWords(t *testing.T) {
+	recs := devRecords(t, 0)
+	for i := 0; i+60 <= len(recs); i += 60 {
+		var papers []paper.Paper
+		for _, rec := range recs[i : i+60] {
+			papers = append(papers, paper.Paper{ID: rec.PaperID, Title: rec.Title, Abstract: rec.Abstract()})
+		}
+		for _, tp := range summarize.Digest(papers) {
+			assert.NotContains(t, []string{"latent", "accuracy", "multiple", "human", "state", "random", "technique",
+				"techniques"}, strings.ToLower(tp.Label), "listing %d", i/60)
+		}
+	}
+}
+
 // TestTLDROnDev runs the summarizer over SciTLDR's dev split: never empty, one sentence, a sane length.
 // Its ROUGE is `make eval`'s job.
 func TestTLDROnDev(t *testing.T) {
