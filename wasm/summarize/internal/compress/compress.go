@@ -672,18 +672,23 @@ const GlueVerbs = " address answer tackle solve alleviate mitigate overcome bypa
 // nowhere back. A glue verb ("We address this issue by proposing…") is left to summarize's dropGlueClaim, which
 // rewrites it to what the paper does, and a verb that names ("We call this model X") says what it points at.
 func ObjectPointsBack(s string) bool {
-	words := strings.Fields(s)
-	if len(words) < 3 || words[0] != "We" {
+	rest, ok := strings.CutPrefix(s, "We ")
+	if !ok {
 		return false
 	}
-	i := 1
+	var words [7]string // the words after "We", as far as the pointer and the three after it: no allocation
+	n := 0
+	for ; n < len(words) && rest != ""; n++ {
+		words[n], rest, _ = strings.Cut(rest, " ")
+	}
+	i := 0
 	if strings.HasSuffix(words[i], "ly") || InList(" also further then ", words[i]) {
 		i++ // "We also study these…", "We successfully reduce this…"
 	}
-	if i+1 < len(words) && words[i+1] == "to" {
+	if i+1 < n && words[i+1] == "to" {
 		i += 2 // "We aim to quantify this…"
 	}
-	if i+1 >= len(words) || InList(GlueVerbs, words[i]) || InList(" call name term dub ", words[i]) {
+	if i+1 >= n || InList(GlueVerbs, words[i]) || InList(" call name term dub ", words[i]) {
 		return false
 	}
 	i++ // past the verb
@@ -692,12 +697,13 @@ func ObjectPointsBack(s string) bool {
 	if !InList(" this these those such ", bare) {
 		return false
 	}
-	if bare != w || i+1 == len(words) {
+	if bare != w || i+1 == n {
 		return true // "We achieve this by…" / "We prove this."
 	}
 	next := strings.ToLower(words[i+1])
-	return next != "as" && !namesPaper(strings.Join(words[i+1:min(i+4, len(words))], " ")) &&
-		!(bare == "those" && InList(" of who which that ", next)) && !(bare == "such" && next == "that")
+	after := strings.Join(words[i+1:n], " ") // at most three words, as namesPaper reads
+	return next != "as" && !namesPaper(after) && !(bare == "those" && InList(" of who which that ", next)) &&
+		!(bare == "such" && next == "that")
 }
 
 // subjectPointsBack is PointsBack for the sentence's first words.
