@@ -720,28 +720,6 @@ func subjectPointsBack(s string) bool {
 	return false
 }
 
-// LeansBack reports a sentence that needs the one before it to be understood, and that gives way to the best
-// in the paper's own voice with no pointer at all (PointsBackAnywhere): one whose first verb acts on what came
-// before (ObjectPointsBack), or whose subject is one of several things the text before it began to count off
-// ("A second aim was…", "The other piece of the software is…", "Another contribution is…"). An ordinal before
-// a noun of its own is no such subject: "The second law of thermodynamics…", "The second-order method…".
-func LeansBack(s string) bool {
-	first, rest, _ := strings.Cut(s, " ")
-	switch first {
-	case "Another":
-		return true
-	case "A", "The":
-		ord, rest, _ := strings.Cut(rest, " ")
-		noun, _, _ := strings.Cut(rest, " ")
-		return InList(" second third fourth fifth other latter former remaining ", ord) &&
-			InList(partNouns, strings.TrimRight(noun, ",;:"))
-	}
-	return ObjectPointsBack(s)
-}
-
-// partNouns are the things a text counts off: its aims, parts, steps, findings.
-const partNouns = " aim aims goal goals objective objectives part parts concern concerns contribution contributions approach method step stage phase piece issue problem question result results finding findings experiment experiments case component kind type version one ones "
-
 // OwnVoice reports a sentence in the paper's own voice: "We…", "Our…", "This (workshop) paper…", "In this
 // paper…", "The aim of this study…". A TL;DR whose subject points back gives way only to such a sentence: any other may be background
 // or prior work ("Knowledge distillation, the standard approach…, minimizes…").

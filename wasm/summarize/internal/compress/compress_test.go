@@ -210,18 +210,3 @@ func TestObjectPointsBack(t *testing.T) {
 		assert.Equal(t, want, compress.ObjectPointsBack(in), in)
 	}
 }
-
-func TestLeansBack(t *testing.T) {
-	for in, want := range map[string]bool{
-		"A second aim was to compare pruning methods.":          true,
-		"The other piece of the software is MysterX.":           true,
-		"Another contribution is a benchmark of pruning.":       true,
-		"We reduce this cost by skipping channels.":             true, // ObjectPointsBack
-		"The second law of thermodynamics bounds the work.":     false,
-		"The second-order method converges in ten steps.":       false,
-		"A second-hand market for GPUs is emerging.":            false,
-		"A novel aim of pruning is to compare sparse networks.": false,
-	} {
-		assert.Equal(t, want, compress.LeansBack(in), in)
-	}
-}

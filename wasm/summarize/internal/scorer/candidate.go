@@ -188,8 +188,8 @@ func shortlist(m *Model, title string, sentences []string, k int, keep bool, emi
 	case kept:
 	case b.ownAt >= 0 && compress.PointsBack(head):
 		head, at = b.ownHead, b.ownAt // "This motivates…" gives way to the best "We…"
-	case b.ownAt >= 0 && compress.LeansBack(head) && !compress.PointsBackAnywhere(b.ownHead):
-		head, at = b.ownHead, b.ownAt // and "We reduce this cost…", "A second aim was…" to one that points nowhere back
+	case b.ownAt >= 0 && compress.ObjectPointsBack(head) && !compress.PointsBackAnywhere(b.ownHead):
+		head, at = b.ownHead, b.ownAt // and "We reduce this cost…" to one that points nowhere back
 	case b.ownBackAt >= 0 && compress.PointsBack(head):
 		head, at = b.ownBackHead, b.ownBackAt // without any, "This motivates…" to the best "We reduce this cost…"
 	}
