@@ -107,12 +107,25 @@ func verbAfterPlural(p string) bool {
 // noun compound (plainVerbs): the subject and verb of a clause, "online marketplaces evolve", "diverse providers
 // cooperate", "competitor analyses intimidate", "PC makers gone". verbAfterPlural finds the -ed and -ing ones.
 // On Inspec dev and train none of the gold phrases ends so, and 18 of the key phrases did.
+// An all-caps or mixed-case word is an acronym or a formula, not a verb or a plural: "quantum dots LED",
+// "daily steps MET", "GaAs grown" stay.
 func pluralThenVerb(p string) bool {
 	i := strings.LastIndexByte(p, ' ')
-	if i < 0 || !inList(plainVerbs, strings.ToLower(p[i+1:])) { // ToLower allocates only for a capital
+	if i < 0 || !plainCase(p[i+1:]) || !inList(plainVerbs, strings.ToLower(p[i+1:])) { // ToLower allocates only for a capital
 		return false
 	}
-	return isPluralS(strings.ToLower(p[strings.LastIndexByte(p[:i], ' ')+1 : i]))
+	w := p[strings.LastIndexByte(p[:i], ' ')+1 : i]
+	return plainCase(w) && isPluralS(strings.ToLower(w))
+}
+
+// plainCase reports a word with no capital after its first letter: "led", "Led", not "LED", "GaAs" or "MEMS".
+func plainCase(w string) bool {
+	for j := 1; j < len(w); j++ {
+		if 'A' <= w[j] && w[j] <= 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // plainVerbs are verbs that follow their plural subject in Inspec's key-phrase candidates and are no nouns:
