@@ -792,9 +792,11 @@ func TestTLDRKeepsTheScopeOfAComparison(t *testing.T) {
 	}
 }
 
-// A TL;DR whose first verb acts on what only the sentence before it names ("We break this barrier by…", "We study
-// these networks…") gives way to the best sentence in the paper's voice that points nowhere back; the sentence
-// that names what it points at ("We call this model X") stays.
+// A TL;DR whose first verb acts on what only the sentence before names ("We break this barrier by…") gives way to
+// the best "We…" a reader of the TL;DR alone follows. It does not give way to a step after it ("Then, we use
+// simple image processing…", SJPO7JMyG), a naming, release or comparison sentence with a name only it defines
+// ("We compare FBS to…", BJxh2j0qYm; "We call our approach L2C.", rkxJrcHo2V; "We release Craystack…",
+// r1lZgyBYwS; "We connect GR to…", rylUOn4Yvr), and one that says what the paper proposes stays.
 func TestTLDRPrefersASentenceThatStandsAlone(t *testing.T) {
 	for _, tt := range []struct{ id, pointer string }{
 		{"SyVOjfbRb", "this barrier"},
@@ -807,6 +809,25 @@ func TestTLDRPrefersASentenceThatStandsAlone(t *testing.T) {
 		assert.NotContains(t, got, tt.pointer, "%s: %q", tt.id, got)
 		assert.True(t, strings.HasPrefix(got, "We ") || strings.HasPrefix(got, "Our "), "%s: %q", tt.id, got)
 	}
+	for _, tt := range []struct{ id, must, mustNot string }{
+		{"BJxh2j0qYm", "feature boosting and suppression", "We compare FBS"},
+		{"SJPO7JMyG", "", "simple image processing"},
+		{"rkxJrcHo2V", "learn such a prior", "We call our approach"},
+		{"r1lZgyBYwS", "", "We release"},
+		{"rylUOn4Yvr", "gradient rescaling (GR)", "We connect GR"},
+		{"BkfbpsAcF7", "excessive invariance occurs", "insufficiency"}, // "This…" gives way as before
+	} {
+		r := sharedRecordByID(t, tt.id)
+		r.Sentence(t, tt.mustNot[max(0, len(tt.mustNot)-12):]) // the abstract holds the sentence the TL;DR must not be
+		got := summarize.TLDR(r.Title, r.Abstract)
+		assert.Contains(t, got, tt.must, "%s: %q", tt.id, got)
+		assert.NotContains(t, got, tt.mustNot, "%s: %q", tt.id, got)
+	}
+	in := "Graph networks learn from relations. However, they are slow on large graphs. We reduce this cost by " +
+		"sampling subgraphs and propose GraphSample, a sampler with provable variance bounds. We compare GraphSample " +
+		"to five baselines on three benchmarks."
+	got := summarize.TLDR("Sampling subgraphs", in)
+	assert.Contains(t, got, "GraphSample, a sampler", "%q", got)
 }
 
 // A TL;DR cut inside an enumeration the sentence announces ("a human metric that is (1) grounded…, (2)

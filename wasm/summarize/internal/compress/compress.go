@@ -656,6 +656,102 @@ func PointsBackAnywhere(s string) bool {
 			return true
 		}
 	}
+	for i, w := range words { // "We also present…", "Our results thus suggest…", "We demonstrate the new method…"
+		w = strings.ToLower(strings.TrimRight(w, ",;:.)"))
+		if InList(leaningWords, w) || (w == "new" || w == "proposed" || w == "above" || w == "same") && i > 0 &&
+			strings.EqualFold(words[i-1], "the") {
+			return true
+		}
+	}
+	return false
+}
+
+// leaningWords lean on a sentence before: a step after it, a consequence of it, one more of its kind.
+const leaningWords = " also thus then hence therefore furthermore moreover additionally finally next "
+
+// lyVerbs end in -ly and are verbs, not adverbs: "We apply this method…", "We rely on this assumption…".
+const lyVerbs = " apply rely supply reply comply multiply imply "
+
+// claimVerbs report a finding: "We show such invariance occurs…" is a claim, as "We show that this…" is.
+const claimVerbs = " show find demonstrate prove believe observe note "
+
+// LeadConnective reports a sentence that opens with a connective that sequences it after, or leans it on, the
+// one before: "Then, we use simple image processing…", "Also, we…", "Thus, our…". Cleaning drops it, and with
+// it what the sentence depends on.
+func LeadConnective(raw string) bool {
+	w, rest, _ := strings.Cut(raw, " ")
+	if w == "We" || w == "we" { // "We further develop…", "We then show…"
+		w, _, _ = strings.Cut(rest, " ")
+	}
+	return InList(leaningWords, strings.ToLower(strings.TrimRight(w, ",;:"))) || w == "further"
+}
+
+// StandsAlone reports a sentence in the paper's own voice that can take the place of a TL;DR whose object
+// points back (ObjectPointsBack) for a reader who sees nothing else: it points nowhere back
+// (PointsBackAnywhere), it is not a naming or a release sentence ("We call our approach L2C.", "We release
+// Craystack, an open source library…", "Code is available at…"), and it uses no acronym it does not define
+// ("We compare FBS to…", "We connect GR to…"; "…recurrence (SVIN)" defines it).
+func StandsAlone(s string) bool {
+	if ObjectPointsBack(s) || PointsBackAnywhere(s) {
+		return false
+	}
+	rest, ok := strings.CutPrefix(s, "We ")
+	if ok {
+		verb, _, _ := strings.Cut(rest, " ")
+		if InList(" call name term dub refer release publish open-source provide make ", verb) {
+			return false
+		}
+	}
+	words := strings.Fields(s)
+	for _, w := range words {
+		if InList(" available open-source github code ", strings.ToLower(strings.TrimRight(w, ",;:.)"))) {
+			return false
+		}
+		w = strings.Trim(w, ",;:.()'’\"")
+		caps, lower := 0, false
+		for j := 0; j < len(w); j++ {
+			switch {
+			case 'A' <= w[j] && w[j] <= 'Z':
+				caps++
+			case 'a' <= w[j] && w[j] <= 'z':
+				lower = true
+			}
+		}
+		if caps >= 2 && (!lower || caps*2 > len(w)) && !strings.Contains(s, "("+w) {
+			return false // an acronym: "FBS", "L2C", "GANs"; not "ImageNet"
+		}
+	}
+	return true
+}
+
+// BorrowsName reports a sentence s that uses a name that only the sentence it would replace, from, defines:
+// "We show that common networks are ArbNets…" for "We generalize this method into a framework (ArbNets)…".
+func BorrowsName(s, from string) bool {
+	for _, w := range strings.Fields(s) {
+		w = strings.Trim(w, ",;:.()'’\"")
+		caps := 0
+		for j := 0; j < len(w); j++ {
+			if 'A' <= w[j] && w[j] <= 'Z' {
+				caps++
+			}
+		}
+		if caps >= 2 && strings.Contains(from, "("+w) && !strings.Contains(s, "("+w) {
+			return true
+		}
+	}
+	return false
+}
+
+// Proposes reports a sentence that says what the paper proposes or introduces: "We reduce this cost by… and
+// propose FBS, a new method…". It says more than any later sentence, pointer and all.
+func Proposes(s string) bool {
+	for _, w := range strings.Fields(s) {
+		w = strings.ToLower(w)
+		if strings.HasPrefix(w, "propos") || strings.HasPrefix(w, "introduc") || w == "present" ||
+			w == "presents" || w == "presenting" {
+			return true
+		}
+	}
 	return false
 }
 
@@ -682,13 +778,14 @@ func ObjectPointsBack(s string) bool {
 		words[n], rest, _ = strings.Cut(rest, " ")
 	}
 	i := 0
-	if strings.HasSuffix(words[i], "ly") || InList(" also further then ", words[i]) {
+	if strings.HasSuffix(words[i], "ly") && !InList(lyVerbs, words[i]) || InList(" also further then ", words[i]) {
 		i++ // "We also study these…", "We successfully reduce this…"
 	}
 	if i+1 < n && words[i+1] == "to" {
 		i += 2 // "We aim to quantify this…"
 	}
-	if i+1 >= n || InList(GlueVerbs, words[i]) || InList(" call name term dub ", words[i]) {
+	if i+1 >= n || InList(GlueVerbs, words[i]) || InList(" call name term dub ", words[i]) ||
+		InList(claimVerbs, words[i]) {
 		return false
 	}
 	i++ // past the verb
@@ -726,7 +823,7 @@ func subjectPointsBack(s string) bool {
 func OwnVoice(s string) bool {
 	w, rest, _ := strings.Cut(s, " ")
 	if w == "We" || w == "Our" {
-		return !ArguedPointsBack(s) && !ObjectPointsBack(s) // "We argue that this imposes…" says what it argues against only before it
+		return !ArguedPointsBack(s) // "We argue that this imposes…" says what it argues against only before it
 	}
 	// "this" among the first four words: "This paper…", "In this paper…", "The aim of this study…"
 	for i := 0; i < 4 && rest != ""; i++ {

@@ -150,7 +150,7 @@ func shortlist(m *Model, title string, sentences []string, k int, keep bool, emi
 	w.probs = m.wordProbs(v, w.probs, &w.sigmoids)
 	b := &w.builder
 	*b = candidateBuilder{m: m, probs: w.probs, lex: m.lexOf(v), info: v.info, nTitle: v.nTitle,
-		titleSeen: grow(b.titleSeen, v.nTitle), emit: emit, bestAt: -1, ownAt: -1, ownBackAt: -1, arguedAt: -1,
+		titleSeen: grow(b.titleSeen, v.nTitle), emit: emit, bestAt: -1, ownAt: -1, standAt: -1, arguedAt: -1,
 		toks: b.toks, gain: b.gain, title: b.title, trail: b.trail, digitFrom: b.digitFrom,
 		heads: b.heads}
 	var toks []token
@@ -170,6 +170,7 @@ func shortlist(m *Model, title string, sentences []string, k int, keep bool, emi
 				b.toks = toks
 				v.lookupIn(toks, h.Text, feats[i].toks, sentences[i])
 			}
+			b.raw = sentences[i]
 			b.add(h, toks, scores[i]-scores[order[0]], rank)
 		}
 	}
@@ -179,7 +180,7 @@ func shortlist(m *Model, title string, sentences []string, k int, keep bool, emi
 		switch {
 		case b.ownAt >= 0 && !compress.PointsBackAnywhere(b.ownHead):
 			head, at = b.ownHead, b.ownAt // it points back: the best "We…" takes its place
-		case b.ownAt >= 0 || b.ownBackAt >= 0 || at < 0:
+		case b.ownAt >= 0 || at < 0:
 			// "We test it on ImageNet" or nothing else is left: a hedged claim with a mild pointer says more
 			head, at, kept = b.arguedHead, b.arguedAt, true
 		} // else the best of the others
@@ -188,15 +189,16 @@ func shortlist(m *Model, title string, sentences []string, k int, keep bool, emi
 	case kept:
 	case b.ownAt >= 0 && compress.PointsBack(head):
 		head, at = b.ownHead, b.ownAt // "This motivates…" gives way to the best "We…"
-	case b.ownAt >= 0 && compress.ObjectPointsBack(head) && !compress.PointsBackAnywhere(b.ownHead):
-		head, at = b.ownHead, b.ownAt // and "We reduce this cost…" to one that points nowhere back
-	case b.ownBackAt >= 0 && compress.PointsBack(head):
-		head, at = b.ownBackHead, b.ownBackAt // without any, "This motivates…" to the best "We reduce this cost…"
+	case b.standAt >= 0 && compress.ObjectPointsBack(head) && !compress.Proposes(head) &&
+		!compress.BorrowsName(b.standHead, head):
+		// "We break this barrier by…" to the best "We…" that a reader of the TL;DR alone follows; one that
+		// says what the paper proposes stays ("We reduce this cost … and propose FBS, …")
+		head, at = b.standHead, b.standAt
 	}
 	if at >= 0 && contrastFollows(head[at:]) {
 		at = len(head) // the sentence whole: what the cut keeps is often the half the contrast answers
 	}
-	b.emit, b.bestHead, b.ownHead, b.ownBackHead, b.arguedHead = nil, "", "", "", "" // the workspace must not keep the caller's closure or text alive
+	b.emit, b.bestHead, b.ownHead, b.standHead, b.arguedHead, b.raw = nil, "", "", "", "", "" // the workspace must not keep the caller's closure or text alive
 	return head, at
 }
 
@@ -220,12 +222,13 @@ type candidateBuilder struct {
 	ownAt    int
 	ownScore float64
 	own      bool // the head being built is in the paper's own voice
-	// the best one in the paper's own voice whose object points back ("We reduce this cost…"): it takes the
-	// place of a best one whose subject points back only when there is no other
-	ownBackHead  string
-	ownBackAt    int
-	ownBackScore float64
-	ownBack      bool
+	// the best one in the paper's own voice that stands alone (compress.StandsAlone) and whose sentence opened
+	// with no connective ("Then, we use…"): it takes the place of a best one whose object points back
+	standHead  string
+	standAt    int
+	standScore float64
+	stand      bool
+	raw        string // the sentence the head being added was cleaned from
 	// the best argued claim that points back ("We argue that this imposes…", "…well suited for this task"):
 	// kept apart, so that a best one gives way to the best "We…", or without one to the best of the others
 	arguedHead  string
@@ -342,13 +345,13 @@ func (b *candidateBuilder) add(h compress.Head, toks []token, delta float64, ran
 			if b.own && (b.ownAt < 0 || s > b.ownScore) {
 				b.ownHead, b.ownAt, b.ownScore = c.head, c.at, s
 			}
-			if b.ownBack && (b.ownBackAt < 0 || s > b.ownBackScore) {
-				b.ownBackHead, b.ownBackAt, b.ownBackScore = c.head, c.at, s
+			if b.stand && (b.standAt < 0 || s > b.standScore) {
+				b.standHead, b.standAt, b.standScore = c.head, c.at, s
 			}
 		}
 	}
 	b.own = b.emit == nil && compress.OwnVoice(h.Text)
-	b.ownBack = b.emit == nil && !b.own && compress.ObjectPointsBack(h.Text) && !compress.ArguedPointsBack(h.Text)
+	b.stand = b.own && !compress.LeadConnective(b.raw) && compress.StandsAlone(h.Text)
 	b.argued = b.emit == nil && compress.ArguedPointsBack(h.Text)
 	make1(len(h.Text), n, h.Kind)
 	verbs := 0 // the words up to the last finite verb: a cut after it drops none (dropsVerb)
