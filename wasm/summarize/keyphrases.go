@@ -108,14 +108,28 @@ func verbAfterPlural(p string) bool {
 // cooperate", "competitor analyses intimidate", "PC makers gone". verbAfterPlural finds the -ed and -ing ones.
 // On Inspec dev and train none of the gold phrases ends so, and 18 of the key phrases did.
 // An all-caps or mixed-case word is an acronym or a formula, not a verb or a plural: "quantum dots LED",
-// "daily steps MET", "GaAs grown" stay.
+// "daily steps MET", "GaAs grown" stay; an acronym's plural is a plural: "CCNs converge" goes.
 func pluralThenVerb(p string) bool {
 	i := strings.LastIndexByte(p, ' ')
 	if i < 0 || !plainCase(p[i+1:]) || !inList(plainVerbs, strings.ToLower(p[i+1:])) { // ToLower allocates only for a capital
 		return false
 	}
 	w := p[strings.LastIndexByte(p[:i], ' ')+1 : i]
-	return plainCase(w) && isPluralS(strings.ToLower(w))
+	return (plainCase(w) || acronymPlural(w)) && isPluralS(strings.ToLower(w))
+}
+
+// acronymPlural reports an acronym's plural: capitals and a final s, "CCNs", "GANs"; not "GaAs" or "MEMS".
+func acronymPlural(w string) bool {
+	n := len(w)
+	if n < 3 || w[n-1] != 's' {
+		return false
+	}
+	for j := 0; j < n-1; j++ {
+		if 'a' <= w[j] && w[j] <= 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 // plainCase reports a word with no capital after its first letter: "led", "Led", not "LED", "GaAs" or "MEMS".
