@@ -650,20 +650,40 @@ func PointsBackAnywhere(s string) bool {
 	if PointsBack(s) || claimPointsBack(s) {
 		return true
 	}
-	words := strings.Fields(s)
-	for _, w := range words[min(2, len(words)):min(4, len(words))] {
-		if w = strings.ToLower(strings.TrimRight(w, ",;:.)")); w == "it" || w == "them" {
+	prev := ""
+	for i, rest := 0, s; rest != ""; i++ { // word by word: no allocation
+		var w string
+		if w, rest, _ = strings.Cut(rest, " "); w == "" {
+			i--
+			continue
+		}
+		bare := strings.TrimRight(w, ",;:.)")
+		if (i == 2 || i == 3) && (strings.EqualFold(bare, "it") || strings.EqualFold(bare, "them")) {
 			return true
 		}
-	}
-	for i, w := range words { // "We also present…", "Our results thus suggest…", "We demonstrate the new method…"
-		w = strings.ToLower(strings.TrimRight(w, ",;:.)"))
-		if InList(leaningWords, w) || (w == "new" || w == "proposed" || w == "above" || w == "same") && i > 0 &&
-			strings.EqualFold(words[i-1], "the") {
+		// "We also present…", "Our results thus suggest…", "We demonstrate the new method…"
+		if inListFold(leaningWords, bare) || strings.EqualFold(prev, "the") && inListFold(" new proposed above same ", bare) {
 			return true
 		}
+		prev = w
 	}
 	return false
+}
+
+// inListFold is InList for a word in any case.
+func inListFold(list, w string) bool {
+	var buf [32]byte
+	if len(w) > len(buf) {
+		return false
+	}
+	for j := 0; j < len(w); j++ {
+		c := w[j]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[j] = c
+	}
+	return InList(list, string(buf[:len(w)]))
 }
 
 // leaningWords lean on a sentence before: a step after it, a consequence of it, one more of its kind.
@@ -692,7 +712,7 @@ func LeadConnective(raw string) bool {
 // Craystack, an open source library…", "Code is available at…"), and it uses no acronym it does not define
 // ("We compare FBS to…", "We connect GR to…"; "…recurrence (SVIN)" defines it).
 func StandsAlone(s string) bool {
-	if ObjectPointsBack(s) || PointsBackAnywhere(s) {
+	if ObjectPointsBack(s) {
 		return false
 	}
 	rest, ok := strings.CutPrefix(s, "We ")
@@ -702,9 +722,10 @@ func StandsAlone(s string) bool {
 			return false
 		}
 	}
-	words := strings.Fields(s)
-	for _, w := range words {
-		if InList(" available open-source github code ", strings.ToLower(strings.TrimRight(w, ",;:.)"))) {
+	for rest := s; rest != ""; { // word by word: no allocation
+		var w string
+		w, rest, _ = strings.Cut(rest, " ")
+		if inListFold(" available open-source github code ", strings.TrimRight(w, ",;:.)")) {
 			return false
 		}
 		w = strings.Trim(w, ",;:.()'’\"")
@@ -721,7 +742,7 @@ func StandsAlone(s string) bool {
 			return false // an acronym: "FBS", "L2C", "GANs"; not "ImageNet"
 		}
 	}
-	return true
+	return !PointsBackAnywhere(s) // last: it allocates
 }
 
 // BorrowsName reports a sentence s that uses a name that only the sentence it would replace, from, defines:

@@ -227,7 +227,7 @@ type candidateBuilder struct {
 	standHead  string
 	standAt    int
 	standScore float64
-	stand      bool
+	stand      int8   // whether the head being built stands alone: 0 not known yet, 1 yes, -1 no (standsAlone)
 	raw        string // the sentence the head being added was cleaned from
 	// the best argued claim that points back ("We argue that this imposes…", "…well suited for this task"):
 	// kept apart, so that a best one gives way to the best "We…", or without one to the best of the others
@@ -345,13 +345,13 @@ func (b *candidateBuilder) add(h compress.Head, toks []token, delta float64, ran
 			if b.own && (b.ownAt < 0 || s > b.ownScore) {
 				b.ownHead, b.ownAt, b.ownScore = c.head, c.at, s
 			}
-			if b.stand && (b.standAt < 0 || s > b.standScore) {
+			if b.own && (b.standAt < 0 || s > b.standScore) && b.standsAlone(h.Text) {
 				b.standHead, b.standAt, b.standScore = c.head, c.at, s
 			}
 		}
 	}
 	b.own = b.emit == nil && compress.OwnVoice(h.Text)
-	b.stand = b.own && !compress.LeadConnective(b.raw) && compress.StandsAlone(h.Text)
+	b.stand = 0
 	b.argued = b.emit == nil && compress.ArguedPointsBack(h.Text)
 	make1(len(h.Text), n, h.Kind)
 	verbs := 0 // the words up to the last finite verb: a cut after it drops none (dropsVerb)
@@ -694,4 +694,16 @@ const determiners = " a an the its their our this these those each every any bot
 // extensive simulations that consider …" of "…, we show that…", or "if σ is non-polynomial" of "…, then".
 func beforeMainClause(rest string) bool {
 	return strings.HasPrefix(rest, ", we ") || strings.HasPrefix(rest, ", then ")
+}
+
+// standsAlone reports whether the head being built, in the paper's own voice, may take the place of one whose
+// object points back; it is worked out once per head, and only for a cut that would be the best so far.
+func (b *candidateBuilder) standsAlone(text string) bool {
+	if b.stand == 0 {
+		b.stand = -1
+		if !compress.LeadConnective(b.raw) && compress.StandsAlone(text) {
+			b.stand = 1
+		}
+	}
+	return b.stand > 0
 }
