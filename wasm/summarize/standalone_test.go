@@ -799,7 +799,6 @@ func TestTLDRKeepsTheScopeOfAComparison(t *testing.T) {
 // r1lZgyBYwS; "We connect GR to…", rylUOn4Yvr), and one that says what the paper proposes stays.
 func TestTLDRPrefersASentenceThatStandsAlone(t *testing.T) {
 	for _, tt := range []struct{ id, pointer string }{
-		{"SyVOjfbRb", "this barrier"},
 		{"rJeT47F8Lr", "this question"},
 		{"Sktm4zWRb", "these networks"},
 	} {
@@ -811,7 +810,9 @@ func TestTLDRPrefersASentenceThatStandsAlone(t *testing.T) {
 	}
 	for _, tt := range []struct{ id, must, mustNot string }{
 		{"BJxh2j0qYm", "feature boosting and suppression", "We compare FBS"},
-		{"SJPO7JMyG", "", "simple image processing"},
+		// "As a consequence of superior and fast estimation, we reduce…": cleaning would drop the qualifier
+		{"SyVOjfbRb", "sampling scheme", "We reduce the running time"},
+		{"SJPO7JMyG", "deep learning", "simple image processing"},
 		{"rkxJrcHo2V", "learn such a prior", "We call our approach"},
 		{"r1lZgyBYwS", "", "We release"},
 		{"rylUOn4Yvr", "gradient rescaling (GR)", "We connect GR"},
@@ -822,6 +823,21 @@ func TestTLDRPrefersASentenceThatStandsAlone(t *testing.T) {
 		got := summarize.TLDR(r.Title, r.Abstract)
 		assert.Contains(t, got, tt.must, "%s: %q", tt.id, got)
 		assert.NotContains(t, got, tt.mustNot, "%s: %q", tt.id, got)
+	}
+	// a closer that says nothing the paper did, or a sentence that leans on the one before, never takes the place
+	for _, last := range []string{
+		"We leave an extension to dynamic graphs for future work.",
+		"We hope that our work inspires research on scalable learning from relations.",
+		"We thank the reviewers for their helpful comments on the sampler.",
+		"Further, we show a fivefold speedup on citation graphs.",
+		"As a result, we obtain a fivefold speedup on citation graphs.",
+		"In addition, we obtain a fivefold speedup on citation graphs.",
+		"Second, we obtain a fivefold speedup on citation graphs.",
+	} {
+		in := "Graph networks learn from relations. However, they are slow on large graphs. We reduce this cost by " +
+			"sampling subgraphs with a learned sampler. " + last
+		got := summarize.TLDR("Sampling subgraphs", in)
+		assert.Contains(t, got, "sampling subgraphs with a learned sampler", "%q", got)
 	}
 	in := "Graph networks learn from relations. However, they are slow on large graphs. We reduce this cost by " +
 		"sampling subgraphs and propose GraphSample, a sampler with provable variance bounds. We compare GraphSample " +

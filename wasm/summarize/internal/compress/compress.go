@@ -695,15 +695,37 @@ const lyVerbs = " apply rely supply reply comply multiply imply "
 // claimVerbs report a finding: "We show such invariance occurs…" is a claim, as "We show that this…" is.
 const claimVerbs = " show find demonstrate prove believe observe note "
 
+// quietConnectives are Connectives that say nothing about the paper but lean on no sentence before:
+// "Here, we propose…", "Empirically, we find…".
+const quietConnectives = " here overall importantly notably interestingly surprisingly concretely experimentally empirically theoretically crucially ironically specifically "
+
+// connectiveList is Connectives as one list for InList.
+var connectiveList = " " + strings.Join(Connectives, " ") + " "
+
 // LeadConnective reports a sentence that opens with a connective that sequences it after, or leans it on, the
-// one before: "Then, we use simple image processing…", "Also, we…", "Thus, our…". Cleaning drops it, and with
-// it what the sentence depends on.
+// one before: "Then, we use simple image processing…", "Further, we…", "In addition, we…", "We also…",
+// "As a consequence of fast estimation, we…". Cleaning drops it, and with it what the sentence depends on.
+// It reads Connectives and the MidConnectives of several words, case-insensitively.
 func LeadConnective(raw string) bool {
 	w, rest, _ := strings.Cut(raw, " ")
-	if w == "We" || w == "we" { // "We further develop…", "We then show…"
+	if strings.EqualFold(w, "we") { // "We further develop…", "We then show…"
 		w, _, _ = strings.Cut(rest, " ")
 	}
-	return InList(leaningWords, strings.ToLower(strings.TrimRight(w, ",;:"))) || w == "further"
+	w = strings.TrimRight(w, ",;:")
+	if inListFold(leaningWords, w) || !inListFold(quietConnectives, w) && inListFold(connectiveList, w) {
+		return true
+	}
+	for _, c := range MidConnectives {
+		if len(raw) > len(c) && strings.EqualFold(raw[:len(c)], c) && (raw[len(c)] == ',' || raw[len(c)] == ' ') {
+			return true
+		}
+	}
+	// "As a consequence of superior and fast estimation, we reduce…", "As a result, we…": the main clause after
+	// ", we" rests on what the phrase before it refers to
+	if len(raw) > 5 && strings.EqualFold(raw[:5], "as a ") && strings.Contains(raw, ", we ") {
+		return true
+	}
+	return false
 }
 
 // StandsAlone reports a sentence in the paper's own voice that can take the place of a TL;DR whose object
@@ -718,16 +740,23 @@ func StandsAlone(s string) bool {
 	rest, ok := strings.CutPrefix(s, "We ")
 	if ok {
 		verb, _, _ := strings.Cut(rest, " ")
-		if InList(" call name term dub refer release publish open-source provide make ", verb) {
+		// naming, release, hope, future work and thanks say nothing the paper did: "We call our approach L2C.",
+		// "We hope that our work inspires…", "We leave … for future work.", "We thank the reviewers…"
+		if InList(" call name term dub refer release publish open-source hope leave plan thank believe wish intend will ", verb) {
 			return false
 		}
 	}
+	future, release := false, InList(" provide make ", verb0(s))
 	for rest := s; rest != ""; { // word by word: no allocation
 		var w string
 		w, rest, _ = strings.Cut(rest, " ")
-		if inListFold(" available open-source github code ", strings.TrimRight(w, ",;:.)")) {
-			return false
+		bare := strings.TrimRight(w, ",;:.)")
+		if inListFold(" available open-source github code ", bare) ||
+			release && inListFold(" library toolkit dataset datasets software implementation public ", bare) ||
+			future && inListFold(" work research directions ", bare) {
+			return false // "We provide a library…", "…in future work"
 		}
+		future = strings.EqualFold(bare, "future")
 		w = strings.Trim(w, ",;:.()'’\"")
 		caps, lower := 0, false
 		for j := 0; j < len(w); j++ {
@@ -743,6 +772,16 @@ func StandsAlone(s string) bool {
 		}
 	}
 	return !PointsBackAnywhere(s) // last: it allocates
+}
+
+// verb0 returns the verb of a sentence that opens "We VERB", or "".
+func verb0(s string) string {
+	rest, ok := strings.CutPrefix(s, "We ")
+	if !ok {
+		return ""
+	}
+	verb, _, _ := strings.Cut(rest, " ")
+	return verb
 }
 
 // BorrowsName reports a sentence s that uses a name that only the sentence it would replace, from, defines:
@@ -767,9 +806,8 @@ func BorrowsName(s, from string) bool {
 // propose FBS, a new method…". It says more than any later sentence, pointer and all.
 func Proposes(s string) bool {
 	for _, w := range strings.Fields(s) {
-		w = strings.ToLower(w)
-		if strings.HasPrefix(w, "propos") || strings.HasPrefix(w, "introduc") || w == "present" ||
-			w == "presents" || w == "presenting" {
+		// verb forms only: "…with a learned proposal", "…with the proposed sampler" propose nothing
+		if inListFold(" propose proposes proposing introduce introduces introducing present presents presenting ", w) {
 			return true
 		}
 	}
