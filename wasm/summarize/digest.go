@@ -30,7 +30,6 @@ var genericTerms = map[string]bool{
 	"study": true, "studie": true, "evidence": true, "generalization": true, "capability": true, "capabilitie": true,
 	"approach": true, "result": true, "finding": true, "experiment": true, "insight": true, "effect": true,
 	"impact": true, "improvement": true, "challenge": true, "problem": true, "task": true, "solution": true,
-	"technique": true,
 }
 
 // Digest groups the papers of one page into at most eight topics, each labelled by a key phrase its
@@ -57,10 +56,9 @@ func DigestPhrases(papers []paper.Paper, phrases [][]string) []Topic {
 	}
 	terms := make([]map[string]bool, len(papers))
 	surface := map[string]string{}
-	heads := map[string]bool{}
 	df := map[string]int{}
 	for i, p := range papers {
-		terms[i] = paperTerms(p, phrases[i], surface, heads)
+		terms[i] = paperTerms(p, phrases[i], surface)
 		for t := range terms[i] {
 			df[t]++
 		}
@@ -68,11 +66,7 @@ func DigestPhrases(papers []paper.Paper, phrases [][]string) []Topic {
 	keys := make([]string, 0, len(df))
 	for t, n := range df {
 		// A term on (nearly) every paper of a large page says nothing about any of them.
-		// A single word labels a topic only as the head of some paper's phrase: "graph" (of "knowledge graph"),
-		// not the modifier "latent" (of "latent space", "latent variable") nor "human" (of "human genome", which
-		// is a topic of its own), that papers share by chance.
-		if n >= 2 && (len(papers) < 5 || float64(n) <= 0.6*float64(len(papers))) &&
-			(strings.IndexByte(t, ' ') >= 0 || heads[t]) {
+		if n >= 2 && (len(papers) < 5 || float64(n) <= 0.6*float64(len(papers))) {
 			keys = append(keys, t)
 		}
 	}
@@ -129,9 +123,8 @@ func DigestPhrases(papers []paper.Paper, phrases [][]string) []Topic {
 }
 
 // paperTerms returns the keys of a paper's candidate phrases, and of their non-generic words, from its
-// title and key phrases, recording each key's first display form in surface and each phrase's last word (its
-// head) in heads.
-func paperTerms(p paper.Paper, keyPhrases []string, surface map[string]string, heads map[string]bool) map[string]bool {
+// title and key phrases, recording each key's first display form in surface.
+func paperTerms(p paper.Paper, keyPhrases []string, surface map[string]string) map[string]bool {
 	out := map[string]bool{}
 	add := func(phrase string) {
 		key := phraseKey(phrase)
@@ -142,7 +135,6 @@ func paperTerms(p paper.Paper, keyPhrases []string, surface map[string]string, h
 		if _, ok := surface[key]; !ok {
 			surface[key] = displayForm(phrase)
 		}
-		heads[key[strings.LastIndexByte(key, ' ')+1:]] = true
 		// every shorter run of words is a term too: "scalable graph neural networks" shares
 		// "graph neural networks" with its neighbours
 		words := strings.Fields(phrase)

@@ -168,46 +168,31 @@ func TestDigestCoversEveryPaper(t *testing.T) {
 	}
 }
 
-// TestDigestTopicsAreNotBroadWords: a one-word topic is the head of some paper's phrase ("graph" of "knowledge
-// graph", "scene graph"), never a modifier papers share by chance: "complex" (of "complex networks", "complex
-// query answering"), "latent", "human" (of "human genome", which labels its papers itself).
-func TestDigestTopicsAreNotBroadWords(t *testing.T) {
+// TestDigestModifierNounsLabelTopics: a noun that only modifies in its papers' titles ("Robot grasping",
+// "Quantum annealing") still labels them. (s24 tried to keep adjectives such as "latent" out of topic labels
+// and reverted it: "Other" grew on CiteULike libraries and on SciTLDR listings.)
+func TestDigestModifierNounsLabelTopics(t *testing.T) {
 	mk := func(id, title, abstract string) paper.Paper {
 		return paper.Paper{ID: id, Title: title, Abstract: abstract}
 	}
 	papers := []paper.Paper{
-		mk("1", "Complex Networks Under Attack", "We attack complex networks by removing hubs."),
-		mk("2", "Complex Query Answering", "We answer complex queries over incomplete records."),
-		mk("3", "Complex Wavelets for Denoising", "We denoise seismic traces with complex wavelets."),
-		mk("4", "Latent Variable Models for Speech", "We train latent variable models on speech."),
-		mk("5", "Interpolation in Latent Space", "We study latent space interpolation of generative models."),
-		mk("6", "Knowledge Graph Completion", "We complete a knowledge graph with entity embeddings."),
-		mk("7", "Scene Graph Generation", "We generate a scene graph from a photograph."),
-		mk("8", "Variation in the Human Genome", "We map structural variation across the human genome."),
-		mk("9", "Human Genome Assembly", "We assemble the human genome from long reads."),
-		mk("10", "Human Pose Estimation", "We estimate human pose from video."),
+		mk("1", "Robot Grasping in Clutter", "We grasp objects."),
+		mk("2", "Robot Navigation with Maps", "We navigate rooms."),
+		mk("3", "Robot Learning from Demonstration", "We learn from people."),
+		mk("4", "Quantum Error Correction Codes", "We correct errors."),
+		mk("5", "Quantum Annealing for Scheduling", "We schedule jobs."),
+		mk("6", "Quantum Circuits Compiled Fast", "We compile circuits."),
+		mk("7", "Sorting Networks", "We sort numbers."),
+		mk("8", "Cache Eviction Policies", "We evict lines."),
+		mk("9", "Database Index Tuning", "We tune indexes."),
+		mk("10", "Packet Loss in Satellites", "We measure loss."),
 	}
 	labels := map[string][]string{}
 	for _, tp := range summarize.Digest(papers) {
 		labels[strings.ToLower(tp.Label)] = tp.PaperIDs
 	}
-	for _, broad := range []string{"complex", "latent", "human"} {
-		assert.NotContains(t, labels, broad, "%v", labels)
-	}
-	assert.Equal(t, []string{"6", "7"}, labels["graph"], "%v", labels)
-	assert.Equal(t, []string{"8", "9"}, labels["human genome"], "%v", labels)
-
-	recs := devRecords(t, 0) // and on SciTLDR's dev papers, 60 to a listing: "latent" labelled 16 of them before
-	for i := 0; i+60 <= len(recs); i += 60 {
-		var page []paper.Paper
-		for _, rec := range recs[i : i+60] {
-			page = append(page, paper.Paper{ID: rec.PaperID, Title: rec.Title, Abstract: rec.Abstract()})
-		}
-		for _, tp := range summarize.Digest(page) {
-			assert.NotContains(t, []string{"latent", "multiple", "random", "robust", "complex", "high", "online"},
-				strings.ToLower(tp.Label), "listing %d", i/60)
-		}
-	}
+	assert.Equal(t, []string{"1", "2", "3"}, labels["robot"], "%v", labels)
+	assert.Equal(t, []string{"4", "5", "6"}, labels["quantum"], "%v", labels)
 }
 
 // TestTLDROnDev runs the summarizer over SciTLDR's dev split: never empty, one sentence, a sane length.
