@@ -2,8 +2,9 @@
 // account's devices, sign-out and the sync status. It talks to the background only through lib/messages.js (the
 // background holds the tokens) and reads the sync status from chrome.storage.local. Every failure is shown as
 // text on the page. body[data-state] is 'loading', 'signed-out', 'signed-in', 'busy' or 'error' (for the tests).
-import { MSG, STATUS_KEY, send, sentenceOf } from '../lib/messages.js';
+import { MSG, STATUS_KEY, CHECKED_KEY, send, sentenceOf } from '../lib/messages.js';
 import { DEFAULT_SERVER, MIN_PASSWORD, parseServer, deviceNameProblem, defaultDeviceName } from './fields.js';
+import { statusText, ago } from './status-text.js';
 
 /** @typedef {import('../lib/messages.js').Account} Account */
 /** @typedef {import('../lib/messages.js').Device} Device */
@@ -16,6 +17,8 @@ const input = (sel) => /** @type {HTMLInputElement} */ (document.querySelector(s
 let account = null;
 /** @type {SyncStatus|null} */
 let lastStatus = null;
+/** @type {string|undefined} when the library was last known current (sync:checked): "Up to date" needs it recent */
+let lastChecked;
 /**
  * Origins known to be granted. The sign-in click must call chrome.permissions.request before its first await
  * (the browser only prompts during a user gesture), so it decides from what was checked beforehand.
@@ -124,6 +127,30 @@ function showSignedOut(server) {
   }
   checkGrant(server);
   setState('signed-out');
+  showLibraryNote();
+}
+
+/**
+ * Says, before the click, what signing in does with the papers of this browser: all of them go up to the account
+ * signed in to, also those synced with another account before (a version from a server), tags and notes included.
+ */
+async function showLibraryNote() {
+  const note = $('#library-note');
+  let all;
+  try {
+    all = await chrome.storage.local.get(null);
+  } catch {
+    note.hidden = true;
+    return;
+  }
+  const papers = Object.entries(all).filter(([k, v]) => k.startsWith('paper:') && v && typeof v === 'object').map(([, v]) => v);
+  const synced = papers.filter((p) => Number(p.version) > 0).length;
+  note.textContent = !papers.length ? ''
+    : `Signing in adds the ${papers.length === 1 ? 'paper' : `${papers.length} papers`} saved in this browser, with ${papers.length === 1 ? 'its' : 'their'} tags and notes, ` +
+      'to the account you sign in to' +
+      (synced ? ` (${synced === papers.length ? (synced === 1 ? 'it was' : 'all were') : `${synced} of them were`} synced with an account ` +
+        'before: signing in to another account copies them into it too).' : '.');
+  note.hidden = !papers.length;
 }
 
 /** Remembers whether the extension may connect to the server typed in (see granted). */
@@ -214,7 +241,15 @@ function signIn(create) {
     }
     granted.set(origin, true);
     showNotice('');
-    const { account: acc } = await send(MSG.SIGN_IN, { server: origin, email, password, deviceName, create });
+    let acc;
+    try {
+      ({ account: acc } = await send(MSG.SIGN_IN, { server: origin, email, password, deviceName, create }));
+    } catch (err) {
+      // No answer at all: a typo in the address, or the server not started. Say what to check.
+      const why = messageOf(err);
+      if (/^cannot reach /.test(why)) throw new Error(`${why}: check the server address, and that the server is running`, { cause: err });
+      throw err;
+    }
     input('#password').value = '';
     showNotice(`${create ? 'Account created. ' : ''}Signed in as ${acc.email}; your saved papers are syncing.`);
   });
@@ -252,7 +287,10 @@ async function loadDevices() {
     // This device first, then the others by when they were last seen.
     const order = [...devices].sort((a, b) => Number(b.current) - Number(a.current) ||
       String(b.last_seen_at).localeCompare(String(a.last_seen_at)));
-    $('#devices').replaceChildren(...order.map(deviceItem));
+    // Two browsers left at the proposed name ("Chromium on Linux") are told apart by when each signed in.
+    const names = order.map((d) => d.name);
+    const twins = new Set(names.filter((n, i) => names.indexOf(n) !== i));
+    $('#devices').replaceChildren(...order.map((d) => deviceItem(d, twins.has(d.name))));
     status.hidden = true;
     status.classList.remove('error');
     $('#devices').dataset.loaded = String(Date.now());
@@ -264,15 +302,16 @@ async function loadDevices() {
   }
 }
 
-/** @param {Device} d */
-function deviceItem(d) {
+/** @param {Device} d @param {boolean} [twin] another device of the list has its name */
+function deviceItem(d, twin = false) {
   const li = /** @type {HTMLElement} */ (/** @type {HTMLTemplateElement} */ ($('#device-item')).content.firstElementChild.cloneNode(true));
   li.dataset.deviceId = d.id;
   li.dataset.current = String(Boolean(d.current));
   li.querySelector('.name').textContent = d.name;
   /** @type {HTMLElement} */ (li.querySelector('.this-device')).hidden = !d.current;
   const seen = /** @type {HTMLElement} */ (li.querySelector('.seen'));
-  seen.textContent = d.current ? 'in use now' : `last seen ${ago(d.last_seen_at)}`;
+  seen.textContent = (d.current ? 'in use now' : `last seen ${ago(d.last_seen_at)}`) +
+    (twin ? `, signed in ${new Date(d.created_at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' })}` : '');
   seen.title = `signed in ${new Date(d.created_at).toLocaleString()}, last seen ${new Date(d.last_seen_at).toLocaleString()}`;
   const revoke = /** @type {HTMLButtonElement} */ (li.querySelector('.revoke'));
   if (d.current) {
@@ -327,64 +366,37 @@ $('#sync-now').addEventListener('click', () => {
 
 // --- sync status ---
 
-const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
-/** @param {SyncStatus|null} st */
-function statusText(st) {
-  if (!st) return 'Not synced yet.';
-  const last = st.lastSynced ? `last synced ${ago(st.lastSynced)}` : 'not synced yet';
-  const waiting = st.pending ? ` ${plural(st.pending, 'change')} waiting.` : '';
-  let text;
-  switch (st.state) {
-    case 'syncing': text = 'Syncing…'; break;
-    case 'synced': text = `Up to date (${last}).`; break;
-    case 'pending': text = `${plural(st.pending, 'change')} waiting to sync (${last}).`; break;
-    case 'offline': text = `Offline: ${st.error || 'the server cannot be reached'}.${waiting} papergist retries on its own.`; break;
-    case 'error': text = `Sync failed: ${st.error || 'unknown error'}.${waiting}`; break;
-    case 'signed-out': text = 'Signed out: not syncing.'; break;
-    default: text = `${st.state}.`;
-  }
-  if (st.conflicts) text += ` ${plural(st.conflicts, 'conflict')} to settle in the toolbar popup.`;
-  return text;
-}
-
 /** @param {SyncStatus|null} st */
 function showStatus(st) {
   lastStatus = st;
   const el = $('#sync-status');
   el.dataset.syncState = st ? st.state : '';
-  el.textContent = statusText(st);
-}
-
-const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
-
-/** "just now", "5 minutes ago", "yesterday", or a date. @param {string} iso */
-function ago(iso) {
-  const t = Date.parse(iso);
-  if (Number.isNaN(t)) return 'at an unknown time';
-  const s = (t - Date.now()) / 1000;
-  if (Math.abs(s) < 60) return 'just now';
-  if (Math.abs(s) < 3600) return relative.format(Math.round(s / 60), 'minute');
-  if (Math.abs(s) < 86400) return relative.format(Math.round(s / 3600), 'hour');
-  if (Math.abs(s) < 7 * 86400) return relative.format(Math.round(s / 86400), 'day');
-  return `on ${new Date(t).toLocaleDateString()}`;
+  el.textContent = statusText(st, Date.now(), lastChecked);
 }
 
 chrome.storage.onChanged.addListener((changes, area) => {
-  if (area !== 'local' || !changes[STATUS_KEY]) return;
+  if (area !== 'local') return;
+  if (changes[CHECKED_KEY]) {
+    lastChecked = changes[CHECKED_KEY].newValue;
+    if (!changes[STATUS_KEY]) showStatus(lastStatus);
+  }
+  if (!changes[STATUS_KEY]) return;
   const st = changes[STATUS_KEY].newValue || null;
   showStatus(st);
   // Signed out by the background (this login was revoked elsewhere): show the sign-in form.
   if (st && st.state === 'signed-out' && account && document.body.dataset.state !== 'busy') load();
 });
-setInterval(() => showStatus(lastStatus), 30_000); // "last synced N minutes ago" ages
+setInterval(() => showStatus(lastStatus), 30_000); // "last synced N minutes ago" ages, "Up to date" goes stale
 
 // --- start ---
 
 addEventListener('error', (e) => showError(`Something went wrong on this page: ${e.message}`));
 addEventListener('unhandledrejection', (e) => showError(`Something went wrong on this page: ${messageOf(e.reason)}`));
 
-chrome.storage.local.get(STATUS_KEY)
-  .then(({ [STATUS_KEY]: st }) => showStatus(st || null))
+chrome.storage.local.get([STATUS_KEY, CHECKED_KEY])
+  .then(({ [STATUS_KEY]: st, [CHECKED_KEY]: at }) => {
+    lastChecked = at;
+    showStatus(st || null);
+  })
   .catch((err) => { $('#sync-status').textContent = `Cannot read the sync status: ${messageOf(err)}`; });
 load();

@@ -38,9 +38,18 @@ function assertOneCardEach(cards, count, label) {
 }
 
 /** Creates the account (or signs in) from the options page, with real typing and clicks. */
-async function signInFromOptions(s, email, { create = false } = {}) {
+async function signInFromOptions(s, email, { create = false, libraryNote } = {}) {
   const page = await s.open(s.extensionURL('options/options.html'));
   await page.waitFor(() => ['signed-in', 'signed-out'].includes(document.body.dataset.state));
+  if (libraryNote !== undefined) {
+    // What signing in does with the papers already in this browser, said before the click (options.test.js has more).
+    if (libraryNote) await page.waitFor(() => !document.querySelector('#library-note').hidden);
+    const note = await page.evaluate(() => {
+      const el = document.querySelector('#library-note');
+      return el.hidden ? '' : el.textContent;
+    });
+    assert.equal(note, libraryNote);
+  }
   const device = await page.evaluate(() => document.querySelector('#device-name').value);
   assert.match(device, KIND === 'firefox' ? /^Firefox on Linux$/ : /^(Chrome|Chromium) on Linux$/, 'the device names its browser');
   await page.fill('#server', backend.url);
@@ -236,14 +245,15 @@ describe(`papergist in ${KIND}`, () => {
 
   test('signed in, the saved paper reaches the server and a second profile', async () => {
     const email = newEmail(`core-${KIND}`);
-    await signInFromOptions(a, email, { create: true });
+    await signInFromOptions(a, email, { create: true,
+      libraryNote: 'Signing in adds the paper saved in this browser, with its tags and notes, to the account you sign in to.' });
     assert.equal((await a.message('sync/now')).status.state, 'synced');
     const { access_token: token } = await backend.login(email, PASSWORD);
     const { body } = await backend.api('GET', '/v1/sync?since=0', { token });
     assert.deepEqual(body.items.map((i) => [i.id, i.title]), [[id(papers[2]), papers[2].title]]);
 
     const b = await session();
-    await signInFromOptions(b, email);
+    await signInFromOptions(b, email, { libraryNote: '' });
     assert.equal((await b.message('sync/now')).status.state, 'synced');
     assert.equal((await b.records())[id(papers[2])]?.title, papers[2].title);
     const page = await b.openListing(LISTING);

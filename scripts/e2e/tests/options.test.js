@@ -241,6 +241,7 @@ test('an account from the options page: create, sign out and in, devices, rename
     await settled(page, 'signed-out');
     v = await view(page);
     assert.match(v.error, new RegExp(`^Signing in failed: cannot reach ${nobody.replace(/[.]/g, '\\.')}`));
+    assert.match(v.error, /: check the server address, and that the server is running$/, 'says what to check');
   });
 
   await t.test('an origin not granted yet: the page asks for it alone, and says so when refused', async () => {
@@ -315,4 +316,68 @@ test('the page\'s field rules', async (t) => {
     assert.equal(defaultDeviceName({ platform: 'MacIntel' }), 'Chrome on macOS');
     assert.equal(defaultDeviceName({}), 'Chrome');
   });
+});
+
+test('signed out with papers in the browser, the form says that signing in copies them to the account, also another one', async () => {
+  const other = await new Browser({ grantHosts: ['http://127.0.0.1/*'] }).start();
+  try {
+    const page = await other.context.newPage();
+    const url = `chrome-extension://${other.extensionId}/options/options.html`;
+    await page.goto(url);
+    await settled(page, 'signed-out');
+    const note = () => page.evaluate(() => {
+      const el = document.querySelector('#library-note');
+      return el.hidden ? '' : el.textContent;
+    });
+    assert.equal(await note(), '', 'nothing to say with an empty library');
+    const save = (id, title) => page.evaluate((paper) => chrome.runtime.sendMessage({ type: 'library/save', paper,
+      summary: { tldr: '', keyphrases: [] } }), { id, title, authors: ['A. Author'], url: `https://arxiv.org/abs/${id.slice(6)}` });
+    await save('arxiv:2401.00001', 'Saved while signed out');
+    await page.reload();
+    await settled(page, 'signed-out');
+    assert.equal(await note(), 'Signing in adds the paper saved in this browser, with its tags and notes, to the account you sign in to.');
+
+    // Signed in to a work account, a paper synced, signed out: another account would get it too, and the form says so.
+    await submitAccount(page, { email: newEmail('work'), create: true });
+    await settled(page, 'signed-in');
+    await save('arxiv:2401.00002', 'Work paper');
+    await page.click('#sync-now');
+    await settled(page, 'signed-in');
+    await page.click('#sign-out');
+    await settled(page, 'signed-out');
+    await page.waitForFunction(() => !document.querySelector('#library-note').hidden);
+    assert.equal(await note(), 'Signing in adds the 2 papers saved in this browser, with their tags and notes, to the account ' +
+      'you sign in to (all were synced with an account before: signing in to another account copies them into it too).');
+  } finally {
+    await other.dispose();
+  }
+});
+
+test('two devices of one name (the name proposed to each browser) are told apart by when each signed in', async () => {
+  const email = newEmail('twins');
+  await backend.register(email, PASSWORD, 'Tablet');
+  const first = await backend.login(email, PASSWORD, 'Chromium on Linux');
+  await new Promise((r) => setTimeout(r, 1100)); // another second: the sign-in times differ as shown
+  const second = await backend.login(email, PASSWORD, 'Chromium on Linux');
+  const other = await new Browser({ grantHosts: ['http://127.0.0.1/*'] }).start();
+  try {
+    const page = await other.context.newPage();
+    await page.goto(`chrome-extension://${other.extensionId}/options/options.html`);
+    await settled(page, 'signed-out');
+    await submitAccount(page, { email, deviceName: 'Laptop' });
+    await settled(page, 'signed-in');
+    await page.waitForSelector(`#devices li[data-device-id="${second.device_id}"]`);
+    const seen = await page.evaluate(() => Object.fromEntries([...document.querySelectorAll('#devices li.device')]
+      .map((li) => [li.querySelector('.name').textContent, li.querySelector('.seen').textContent])));
+    const rows = await page.evaluate(() => [...document.querySelectorAll('#devices li.device')]
+      .map((li) => [li.dataset.deviceId, li.querySelector('.seen').textContent]));
+    const of = (id) => rows.find((r) => r[0] === id)[1];
+    assert.match(of(first.device_id), /^last seen just now, signed in \S/);
+    assert.match(of(second.device_id), /^last seen just now, signed in \S/);
+    assert.notEqual(of(first.device_id), of(second.device_id), 'the two read differently');
+    assert.equal(seen.Laptop, 'in use now', 'a name of its own: no sign-in time');
+    assert.equal(seen.Tablet, 'last seen just now');
+  } finally {
+    await other.dispose();
+  }
 });

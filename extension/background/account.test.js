@@ -1,0 +1,158 @@
+// What a refusal says about the login: only the papergist server's own 401 (its JSON error) ends it. A proxy's or a
+// Wi-Fi login page's 401, or a gateway's 502 page while the server behind it is down, keeps the session: the
+// device stays signed in, and the error says what answered.
+import { test, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import './testing/signed-in.js';
+
+const account = await import('./account.js');
+const session = structuredClone(globalThis.fakeIdb.get('session'));
+
+const page = (status, body, type = 'text/html') => () => new Response(body, { status, headers: { 'Content-Type': type } });
+const json = (status, body) => page(status, JSON.stringify(body), 'application/json');
+/** Every request answered by answer(); returns the paths asked for. */
+function serve(answer) {
+  const asked = [];
+  globalThis.fetch = async (url, init = {}) => {
+    asked.push(`${init.method || 'GET'} ${new URL(url).pathname}`);
+    return answer();
+  };
+  return asked;
+}
+
+beforeEach(() => {
+  // An access token that needs no refresh first, so that the request itself meets the answer.
+  globalThis.fakeIdb.set('session', { ...session, accessExp: Date.now() + 3600_000 });
+});
+
+test('a proxy\'s or a network login\'s 401 page keeps the login, and says what answered', async () => {
+  for (const [what, answer] of [
+    ['an HTML 401', page(401, '<html><body>Log in to the hotel Wi-Fi</body></html>')],
+    ['an empty 401', page(401, '')],
+    ['a 407', page(407, 'Proxy Authentication Required', 'text/plain')],
+  ]) {
+    serve(answer);
+    const err = await account.api('GET', '/v1/devices').then(() => null, (e) => e);
+    assert.ok(err, what);
+    assert.notEqual(err.code, 'signed_out', what);
+    assert.match(err.message, /^something between papergist and http:\/\/sync\.test asks for its own login \(HTTP 40[17], not from a papergist server\)/, what);
+    assert.equal(err.offline, false, what);
+    assert.ok(await account.account(), `${what}: still signed in`);
+  }
+});
+
+test('a 401 page at the token refresh keeps the login too', async () => {
+  globalThis.fakeIdb.set('session', { ...session, accessExp: Date.now() - 1000 }); // refresh first
+  const asked = serve(page(401, '<html>auth required</html>'));
+  const err = await account.api('GET', '/v1/devices').then(() => null, (e) => e);
+  assert.deepEqual(asked, ['POST /v1/auth/refresh']);
+  assert.notEqual(err.code, 'signed_out');
+  assert.ok(await account.account(), 'still signed in');
+});
+
+test('a gateway\'s 502, 503 or 504 page is the server down: offline, not "not a papergist server"', async () => {
+  for (const status of [502, 503, 504]) {
+    serve(page(status, '<html><body>Bad gateway</body></html>'));
+    const err = await account.api('GET', '/v1/sync?since=0').then(() => null, (e) => e);
+    assert.equal(err.offline, true, String(status));
+    assert.equal(err.message, `cannot reach http://sync.test (HTTP ${status} from a proxy or gateway in between)`);
+    assert.ok(await account.account());
+  }
+});
+
+test('a page that is no papergist answer, with a success or another status, is still named as such', async () => {
+  for (const status of [200, 404, 403]) {
+    serve(page(status, '<html>hello</html>'));
+    const err = await account.api('GET', '/v1/sync?since=0').then(() => null, (e) => e);
+    assert.equal(err.message, `http://sync.test is not a papergist server (HTTP ${status}, not JSON)`);
+    assert.equal(err.offline, false);
+  }
+});
+
+test('another web app\'s JSON error at that address is named as no papergist server, not "HTTP 404"', async () => {
+  for (const status of [404, 405, 500]) {
+    serve(json(status, { message: 'Not Found' }));
+    const err = await account.api('GET', '/v1/sync?since=0').then(() => null, (e) => e);
+    assert.equal(err.message, `http://sync.test is not a papergist server (HTTP ${status}, no papergist error)`);
+    assert.equal(err.status, status, 'the status kept for the sync engine\'s decisions');
+  }
+});
+
+test('the server\'s own 401 still ends the login: revoked from another device', async () => {
+  const asked = serve(json(401, { error: { code: 'unauthorized', message: 'invalid or expired token' } }));
+  const err = await account.api('GET', '/v1/devices').then(() => null, (e) => e);
+  assert.deepEqual(asked, ['GET /v1/devices', 'POST /v1/auth/refresh']);
+  assert.equal(err.code, 'signed_out');
+  assert.equal(err.message, 'signed out: this device was signed out on the server; sign in again');
+  assert.equal(await account.account(), null, 'signed out');
+});
+
+test('the server\'s own JSON 503 is offline, with its words', async () => {
+  serve(json(503, { error: { code: 'unavailable', message: 'the database is busy' } }));
+  const err = await account.api('GET', '/v1/sync?since=0').then(() => null, (e) => e);
+  assert.deepEqual([err.offline, err.code, err.status, err.message], [true, 'unavailable', 503, 'the database is busy']);
+});
+
+const signIn = () => {
+  globalThis.fakeIdb.delete('session'); // no session yet
+  return account.signIn({ server: 'http://sync.test', email: 'a@example.com', password: 'pw' }).then(() => null, (e) => e);
+};
+
+test('at sign-in, another app\'s own login (HTML or JSON 401) says "not a papergist server", with no promise to retry', async () => {
+  for (const [what, answer] of [
+    ['a router page\'s basic auth', page(401, '<html>401 Authorization Required</html>')],
+    ['Elasticsearch with security on', json(401, { error: { type: 'security_exception', reason: 'missing credentials' }, status: 401 })],
+  ]) {
+    serve(answer);
+    const err = await signIn();
+    assert.equal(err.message, 'http://sync.test is not a papergist server (HTTP 401, it asks for its own login): ' +
+      'check the address, or sign in to your network\'s login page first', what);
+    assert.doesNotMatch(err.message, /tries again/, what);
+    assert.equal(await account.account(), null, `${what}: not signed in`);
+  }
+});
+
+test('the server\'s 401 whose body a proxy replaced ends the login: its WWW-Authenticate names papergist\'s realm', async () => {
+  const replaced = () => new Response('<html><body>401 Unauthorized (nginx error page)</body></html>', {
+    status: 401, headers: { 'Content-Type': 'text/html', 'WWW-Authenticate': 'Bearer realm="papergist"' },
+  });
+  for (const expired of [false, true]) {
+    globalThis.fakeIdb.set('session', { ...session, accessExp: expired ? Date.now() - 1000 : Date.now() + 3600_000 });
+    const asked = serve(replaced);
+    const err = await account.api('GET', '/v1/devices').then(() => null, (e) => e);
+    assert.deepEqual(asked, expired ? ['POST /v1/auth/refresh'] : ['GET /v1/devices', 'POST /v1/auth/refresh']);
+    assert.equal(err.code, 'signed_out', `expired: ${expired}`);
+    assert.equal(err.byServer, true);
+    assert.equal(await account.account(), null, 'signed out, as a revoke promises');
+  }
+  // Another realm (a proxy's own login) keeps the login.
+  serve(() => new Response('<html>login</html>', { status: 401, headers: { 'WWW-Authenticate': 'Basic realm="corp proxy"' } }));
+  globalThis.fakeIdb.set('session', { ...session, accessExp: Date.now() + 3600_000 });
+  const err = await account.api('GET', '/v1/devices').then(() => null, (e) => e);
+  assert.notEqual(err.code, 'signed_out');
+  assert.ok(await account.account(), 'still signed in');
+});
+
+test('one rule for papergist\'s error shape: an "error" object without a string code is another app\'s', async () => {
+  for (const body of [{ error: { message: 'Not found' } }, { error: { code: 404, message: 'Not found' } }, { error: { code: '' } }]) {
+    serve(json(404, body));
+    const err = await signIn();
+    assert.equal(err.message, 'http://sync.test is not a papergist server (HTTP 404, no papergist error)', JSON.stringify(body));
+    assert.equal(err.code, '', 'a code is always a string, the API\'s');
+  }
+  assert.deepEqual(account.ownError({ error: { code: 'unauthorized', message: 'x' } }), { code: 'unauthorized', message: 'x' });
+  for (const not of [null, 'x', [], { error: 'x' }, { error: { code: 401 } }, { message: 'Not Found' }]) assert.equal(account.ownError(not), null);
+});
+
+test('a gateway\'s page carries its Retry-After, in ms, and says it came from in between', async () => {
+  for (const [header, want] of [['120', 120_000], [new Date(Date.now() + 60_000).toUTCString(), 60_000], [null, 0], ['soon', 0]]) {
+    serve(() => new Response('<html>Service Unavailable</html>', { status: 503, headers: header ? { 'Retry-After': header } : {} }));
+    const err = await account.api('GET', '/v1/sync?since=0').then(() => null, (e) => e);
+    assert.equal(err.offline, true);
+    assert.equal(err.gateway, true);
+    assert.ok(Math.abs(err.retryAfter - want) <= 1000, `${header}: ${err.retryAfter}`);
+  }
+  serve(json(503, { error: { code: 'unavailable', message: 'busy' } }));
+  const err = await account.api('GET', '/v1/sync?since=0').then(() => null, (e) => e);
+  assert.equal(err.gateway, false, 'the server\'s own 503');
+});
