@@ -34,6 +34,10 @@ func requireError(t *testing.T, r *apitest.Response, status int, code string) {
 	r.JSON(t, &body)
 	assert.Equal(t, code, body.Error.Code, r.String())
 	assert.NotEmpty(t, body.Error.Message)
+	if status == http.StatusUnauthorized {
+		// The extension tells the server's 401 from a proxy's by this realm, also when a proxy replaced the body.
+		assert.Equal(t, `Bearer realm="papergist"`, r.Header.Get("WWW-Authenticate"), r.String())
+	}
 }
 
 func TestRegisterAndLogin(t *testing.T) {

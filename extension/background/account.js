@@ -22,8 +22,10 @@ const store = createStore('papergist-account', 'session');
 export class SyncError extends Error {
   /**
    * @param {string} message
-   * @param {{status?: number, code?: string, offline?: boolean, byServer?: boolean}} [info] byServer: the server
-   *   ended this login (signed_out), as opposed to a sign-out or another sign-in here
+   * @param {{status?: number, code?: string, offline?: boolean, byServer?: boolean, gateway?: boolean,
+   *   retryAfter?: number}} [info] byServer: the server ended this login (signed_out), as opposed to a sign-out or
+   *   another sign-in here; gateway: a proxy or gateway in between answered for the server (its 502-504 page);
+   *   retryAfter: the answer's Retry-After, in ms (0: none)
    */
   constructor(message, info = {}) {
     super(message);
@@ -31,7 +33,30 @@ export class SyncError extends Error {
     this.code = info.code || '';
     this.offline = Boolean(info.offline);
     this.byServer = Boolean(info.byServer);
+    this.gateway = Boolean(info.gateway);
+    this.retryAfter = info.retryAfter || 0;
   }
+}
+
+/**
+ * The papergist server's own error: every error it sends is {"error": {"code": "<a code>", "message": …}}
+ * (backend/httpapi/errors.go). Another web app's JSON error ({"message": "Not Found"}, or an "error" object
+ * without a string code) is not one.
+ * @param {any} data the parsed body @returns {{code: string, message?: string}|null}
+ */
+export function ownError(data) {
+  const e = data && typeof data === 'object' ? data.error : null;
+  return e && typeof e === 'object' && typeof e.code === 'string' && e.code ? e : null;
+}
+
+/** The server's 401 names its realm (errors.go), and a proxy that replaces the body of errors keeps that header. */
+const OWN_REALM = /\brealm="?papergist"?/i;
+
+/** @param {string|null} v a Retry-After header: seconds, or an HTTP date @returns {number} ms, 0 if none */
+function retryAfterMs(v, now = Date.now()) {
+  if (!v) return 0;
+  const ms = /^\s*\d+\s*$/.test(v) ? Number(v) * 1000 : Date.parse(v) - now;
+  return Number.isFinite(ms) && ms > 0 ? ms : 0;
 }
 
 /** @param {string} raw @returns {string} the origin of an http(s) URL, else a SyncError saying what to type */
@@ -73,10 +98,11 @@ export async function setServer(raw) {
 /**
  * One JSON request. Throws SyncError: offline when the server cannot be reached, else with the API's code.
  * @param {string} base @param {string} method @param {string} path
- * @param {{token?: string, body?: any, headers?: Record<string, string>, timeout?: number}} [opts]
+ * @param {{token?: string, body?: any, headers?: Record<string, string>, timeout?: number, signingIn?: boolean}} [opts]
+ *   signingIn: no session yet (nothing has ever worked at base), so a foreign login is likelier a wrong address
  * @returns {Promise<{status: number, data: any}>}
  */
-async function request(base, method, path, { token, body, headers = {}, timeout = TIMEOUT_MS } = {}) {
+async function request(base, method, path, { token, body, headers = {}, timeout = TIMEOUT_MS, signingIn = false } = {}) {
   /** @type {Record<string, string>} */
   const h = { Accept: 'application/json', ...headers };
   if (token) h.Authorization = `Bearer ${token}`;
@@ -104,12 +130,26 @@ async function request(base, method, path, { token, body, headers = {}, timeout 
   } catch {
     data = undefined;
   }
-  const e = data && typeof data === 'object' && data.error && typeof data.error === 'object' ? data.error : null;
-  if (!res.ok && !(e && typeof e.code === 'string' && e.code)) {
-    // Not the server's own error (its every error is JSON with a code): a proxy, a gateway or a network's login
-    // page answered. Its 502-504 mean the server behind it is down; its 401 or 407 is its own login, not the end
-    // of papergist's (status 0: never taken for the server's 401, which ends the login).
-    if (gateway) throw new SyncError(`cannot reach ${base} (HTTP ${res.status} from a proxy or gateway in between)`, { offline: true });
+  const own = ownError(data);
+  const retryAfter = retryAfterMs(res.headers.get('Retry-After'));
+  if (!res.ok && !own) {
+    if (res.status === 401 && OWN_REALM.test(res.headers.get('WWW-Authenticate') || '')) {
+      // The server's 401 whose body a proxy in between replaced (nginx proxy_intercept_errors, a gateway's error
+      // pages): its realm says whose it is, so it ends the login as the server's own 401 does.
+      throw new SyncError(`${base} refused the login (HTTP 401)`, { status: 401, code: 'unauthorized' });
+    }
+    // Not the server's own error: a proxy, a gateway or a network's login page answered. Its 502-504 mean the
+    // server behind it is down; its 401 or 407 is its own login, not the end of papergist's (status 0: never taken
+    // for the server's 401, which ends the login).
+    if (gateway) {
+      throw new SyncError(`cannot reach ${base} (HTTP ${res.status} from a proxy or gateway in between)`,
+        { offline: true, gateway: true, retryAfter });
+    }
+    if ((res.status === 401 || res.status === 407) && signingIn) {
+      // No session yet: nothing ever answered as papergist there, and nothing retries a sign-in by itself.
+      throw new SyncError(`${base} is not a papergist server (HTTP ${res.status}, it asks for its own login): ` +
+        'check the address, or sign in to your network\'s login page first');
+    }
     if (res.status === 401 || res.status === 407) {
       throw new SyncError(`something between papergist and ${base} asks for its own login (HTTP ${res.status}, not from ` +
         'a papergist server): a proxy or a Wi-Fi login page? Sign in to it in a tab; papergist tries again on its own');
@@ -120,8 +160,8 @@ async function request(base, method, path, { token, body, headers = {}, timeout 
   }
   if (!res.ok) {
     // JSON without the server's error shape: another web app at that address (its {"message": "Not Found"}).
-    const why = e ? e.message || `HTTP ${res.status}` : `${base} is not a papergist server (HTTP ${res.status}, no papergist error)`;
-    throw new SyncError(why, { status: res.status, code: e ? e.code : '', offline: gateway });
+    const why = own ? own.message || `HTTP ${res.status}` : `${base} is not a papergist server (HTTP ${res.status}, no papergist error)`;
+    throw new SyncError(why, { status: res.status, code: own ? own.code : '', offline: gateway, retryAfter });
   }
   return { status: res.status, data };
 }
@@ -149,7 +189,7 @@ export async function signIn(p) {
   // 100 characters, the server's limit, counted as it counts them: cutting UTF-16 units could split an emoji
   const deviceName = Array.from(String(p.deviceName || '').trim()).slice(0, 100).join('') || 'Chrome';
   const { data } = await request(base, 'POST', p.create ? '/v1/auth/register' : '/v1/auth/login', {
-    body: { email, password: p.password, device_name: deviceName },
+    body: { email, password: p.password, device_name: deviceName }, signingIn: true,
   });
   await set('session', fromWire(base, data, deviceName), store);
   await chrome.storage.local.set({ [SERVER_KEY]: base });

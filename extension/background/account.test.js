@@ -92,3 +92,67 @@ test('the server\'s own JSON 503 is offline, with its words', async () => {
   const err = await account.api('GET', '/v1/sync?since=0').then(() => null, (e) => e);
   assert.deepEqual([err.offline, err.code, err.status, err.message], [true, 'unavailable', 503, 'the database is busy']);
 });
+
+const signIn = () => {
+  globalThis.fakeIdb.delete('session'); // no session yet
+  return account.signIn({ server: 'http://sync.test', email: 'a@example.com', password: 'pw' }).then(() => null, (e) => e);
+};
+
+test('at sign-in, another app\'s own login (HTML or JSON 401) says "not a papergist server", with no promise to retry', async () => {
+  for (const [what, answer] of [
+    ['a router page\'s basic auth', page(401, '<html>401 Authorization Required</html>')],
+    ['Elasticsearch with security on', json(401, { error: { type: 'security_exception', reason: 'missing credentials' }, status: 401 })],
+  ]) {
+    serve(answer);
+    const err = await signIn();
+    assert.equal(err.message, 'http://sync.test is not a papergist server (HTTP 401, it asks for its own login): ' +
+      'check the address, or sign in to your network\'s login page first', what);
+    assert.doesNotMatch(err.message, /tries again/, what);
+    assert.equal(await account.account(), null, `${what}: not signed in`);
+  }
+});
+
+test('the server\'s 401 whose body a proxy replaced ends the login: its WWW-Authenticate names papergist\'s realm', async () => {
+  const replaced = () => new Response('<html><body>401 Unauthorized (nginx error page)</body></html>', {
+    status: 401, headers: { 'Content-Type': 'text/html', 'WWW-Authenticate': 'Bearer realm="papergist"' },
+  });
+  for (const expired of [false, true]) {
+    globalThis.fakeIdb.set('session', { ...session, accessExp: expired ? Date.now() - 1000 : Date.now() + 3600_000 });
+    const asked = serve(replaced);
+    const err = await account.api('GET', '/v1/devices').then(() => null, (e) => e);
+    assert.deepEqual(asked, expired ? ['POST /v1/auth/refresh'] : ['GET /v1/devices', 'POST /v1/auth/refresh']);
+    assert.equal(err.code, 'signed_out', `expired: ${expired}`);
+    assert.equal(err.byServer, true);
+    assert.equal(await account.account(), null, 'signed out, as a revoke promises');
+  }
+  // Another realm (a proxy's own login) keeps the login.
+  serve(() => new Response('<html>login</html>', { status: 401, headers: { 'WWW-Authenticate': 'Basic realm="corp proxy"' } }));
+  globalThis.fakeIdb.set('session', { ...session, accessExp: Date.now() + 3600_000 });
+  const err = await account.api('GET', '/v1/devices').then(() => null, (e) => e);
+  assert.notEqual(err.code, 'signed_out');
+  assert.ok(await account.account(), 'still signed in');
+});
+
+test('one rule for papergist\'s error shape: an "error" object without a string code is another app\'s', async () => {
+  for (const body of [{ error: { message: 'Not found' } }, { error: { code: 404, message: 'Not found' } }, { error: { code: '' } }]) {
+    serve(json(404, body));
+    const err = await signIn();
+    assert.equal(err.message, 'http://sync.test is not a papergist server (HTTP 404, no papergist error)', JSON.stringify(body));
+    assert.equal(err.code, '', 'a code is always a string, the API\'s');
+  }
+  assert.deepEqual(account.ownError({ error: { code: 'unauthorized', message: 'x' } }), { code: 'unauthorized', message: 'x' });
+  for (const not of [null, 'x', [], { error: 'x' }, { error: { code: 401 } }, { message: 'Not Found' }]) assert.equal(account.ownError(not), null);
+});
+
+test('a gateway\'s page carries its Retry-After, in ms, and says it came from in between', async () => {
+  for (const [header, want] of [['120', 120_000], [new Date(Date.now() + 60_000).toUTCString(), 60_000], [null, 0], ['soon', 0]]) {
+    serve(() => new Response('<html>Service Unavailable</html>', { status: 503, headers: header ? { 'Retry-After': header } : {} }));
+    const err = await account.api('GET', '/v1/sync?since=0').then(() => null, (e) => e);
+    assert.equal(err.offline, true);
+    assert.equal(err.gateway, true);
+    assert.ok(Math.abs(err.retryAfter - want) <= 1000, `${header}: ${err.retryAfter}`);
+  }
+  serve(json(503, { error: { code: 'unavailable', message: 'busy' } }));
+  const err = await account.api('GET', '/v1/sync?since=0').then(() => null, (e) => e);
+  assert.equal(err.gateway, false, 'the server\'s own 503');
+});

@@ -94,11 +94,9 @@ async function run() {
         return;
       }
       failures++;
-      const delay = err.offline
-        ? Math.min(OFFLINE_RETRY_MAX_MS, 1000 * 2 ** (failures - 1))
-        : Math.min(MAX_BACKOFF_MS, MIN_BACKOFF_MS * 2 ** (failures - 1));
+      const delay = retryDelay(err, failures);
       await new Promise((/** @type {(v?: unknown) => void} */ resolve) => {
-        const timer = setTimeout(resolve, delay * (0.8 + Math.random() * 0.4));
+        const timer = setTimeout(resolve, delay);
         if (err.status !== 429) {
           retryNow = () => {
             clearTimeout(timer);
@@ -109,6 +107,22 @@ async function run() {
       retryNow = null;
     }
   }
+}
+
+/**
+ * How long the loop waits after its failures-th failure in a row, in ms. A server that cannot be reached at all is
+ * asked again within 3 s. A proxy's or gateway's 502-504 page (a rate limiter's 503, a maintenance page) backs off
+ * as other errors do, 2 s doubling to 5 minutes: every device asking every few seconds would hammer it. A
+ * Retry-After is kept to, up to 5 minutes.
+ * @param {{offline?: boolean, gateway?: boolean, retryAfter?: number}} err @param {number} failures
+ * @param {number} [rand] in [0, 1): the jitter (± 20 %)
+ */
+export function retryDelay(err, failures, rand = Math.random()) {
+  const base = err.offline && !err.gateway
+    ? Math.min(OFFLINE_RETRY_MAX_MS, 1000 * 2 ** (failures - 1))
+    : Math.min(MAX_BACKOFF_MS, MIN_BACKOFF_MS * 2 ** (failures - 1));
+  const delay = base * (0.8 + rand * 0.4);
+  return err.retryAfter > 0 ? Math.min(MAX_BACKOFF_MS, Math.max(delay, err.retryAfter)) : delay;
 }
 
 /**

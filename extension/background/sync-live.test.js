@@ -35,3 +35,29 @@ test('a popup opened while a long poll is open keeps the time the server last an
   server.answerWaits(204);
   await until(() => !live.listening());
 });
+
+test('a proxy\'s 503 page backs off as errors do, and keeps to its Retry-After; a server not reached is asked again within 3 s', async () => {
+  const account = await import('./account.js');
+  const realFetch = globalThis.fetch;
+  globalThis.fakeIdb.set('session', { server: 'http://sync.test', email: 'a@example.com', deviceId: 'dev-1',
+    deviceName: 'test', access: 'token', accessExp: Date.now() + 3600_000, refresh: 'refresh' }); // signed out above
+  const answer = async (status, headers = {}) => {
+    globalThis.fetch = async () => new Response('<html>Service Unavailable</html>', { status, headers });
+    return account.api('GET', '/v1/sync/wait?since=0').then(() => null, (e) => e);
+  };
+  try {
+    const delays = (err) => [1, 2, 3, 4, 5, 6, 12].map((n) => live.retryDelay(err, n, 0.5));
+    for (const status of [502, 503, 504]) {
+      const err = await answer(status);
+      assert.equal(err.offline, true, 'still shown as offline');
+      assert.deepEqual(delays(err), [2000, 4000, 8000, 16000, 32000, 64000, 300_000], String(status));
+    }
+    assert.equal(live.retryDelay(await answer(503, { 'Retry-After': '120' }), 1, 0.5), 120_000);
+    assert.equal(live.retryDelay(await answer(503, { 'Retry-After': '86400' }), 1, 0.5), 300_000, 'capped at 5 minutes');
+    globalThis.fetch = async () => { throw new TypeError('Failed to fetch'); };
+    const down = await account.api('GET', '/v1/sync/wait?since=0').then(() => null, (e) => e);
+    assert.deepEqual(delays(down), [1000, 2000, 3000, 3000, 3000, 3000, 3000], 'no connection: within 3 s');
+  } finally {
+    globalThis.fetch = realFetch;
+  }
+});

@@ -2,7 +2,7 @@
 // account's devices, sign-out and the sync status. It talks to the background only through lib/messages.js (the
 // background holds the tokens) and reads the sync status from chrome.storage.local. Every failure is shown as
 // text on the page. body[data-state] is 'loading', 'signed-out', 'signed-in', 'busy' or 'error' (for the tests).
-import { MSG, STATUS_KEY, send, sentenceOf } from '../lib/messages.js';
+import { MSG, STATUS_KEY, CHECKED_KEY, send, sentenceOf } from '../lib/messages.js';
 import { DEFAULT_SERVER, MIN_PASSWORD, parseServer, deviceNameProblem, defaultDeviceName } from './fields.js';
 import { statusText, ago } from './status-text.js';
 import { otherAccountPapers, ownerOf } from '../lib/other-account.js';
@@ -18,6 +18,8 @@ const input = (sel) => /** @type {HTMLInputElement} */ (document.querySelector(s
 let account = null;
 /** @type {SyncStatus|null} */
 let lastStatus = null;
+/** @type {string|undefined} when the library was last known current (sync:checked): "Up to date" needs it recent */
+let lastChecked;
 /**
  * Origins known to be granted. The sign-in click must call chrome.permissions.request before its first await
  * (the browser only prompts during a user gesture), so it decides from what was checked beforehand.
@@ -416,24 +418,32 @@ function showStatus(st) {
   lastStatus = st;
   const el = $('#sync-status');
   el.dataset.syncState = st ? st.state : '';
-  el.textContent = statusText(st);
+  el.textContent = statusText(st, Date.now(), lastChecked);
 }
 
 chrome.storage.onChanged.addListener((changes, area) => {
-  if (area !== 'local' || !changes[STATUS_KEY]) return;
+  if (area !== 'local') return;
+  if (changes[CHECKED_KEY]) {
+    lastChecked = changes[CHECKED_KEY].newValue;
+    if (!changes[STATUS_KEY]) showStatus(lastStatus);
+  }
+  if (!changes[STATUS_KEY]) return;
   const st = changes[STATUS_KEY].newValue || null;
   showStatus(st);
   // Signed out by the background (this login was revoked elsewhere): show the sign-in form.
   if (st && st.state === 'signed-out' && account && document.body.dataset.state !== 'busy') load();
 });
-setInterval(() => showStatus(lastStatus), 30_000); // "last synced N minutes ago" ages
+setInterval(() => showStatus(lastStatus), 30_000); // "last synced N minutes ago" ages, "Up to date" goes stale
 
 // --- start ---
 
 addEventListener('error', (e) => showError(`Something went wrong on this page: ${e.message}`));
 addEventListener('unhandledrejection', (e) => showError(`Something went wrong on this page: ${messageOf(e.reason)}`));
 
-chrome.storage.local.get(STATUS_KEY)
-  .then(({ [STATUS_KEY]: st }) => showStatus(st || null))
+chrome.storage.local.get([STATUS_KEY, CHECKED_KEY])
+  .then(({ [STATUS_KEY]: st, [CHECKED_KEY]: at }) => {
+    lastChecked = at;
+    showStatus(st || null);
+  })
   .catch((err) => { $('#sync-status').textContent = `Cannot read the sync status: ${messageOf(err)}`; });
 load();

@@ -1,6 +1,8 @@
 // The options page's sync status sentence, from chrome.storage.local "sync:status" (STATUS_KEY). As the popup's
 // line (popup/sync-status.js), it never says the library is up to date while a paper waits for a choice, here or
-// on another device.
+// on another device, nor once it was last known current more than a minute ago (FRESH_MS): then it says when
+// it last checked.
+import { FRESH_MS } from '../popup/sync-status.js';
 
 /** @typedef {import('../lib/messages.js').SyncStatus} SyncStatus */
 
@@ -20,18 +22,27 @@ export function ago(iso, now = Date.now()) {
   return `on ${new Date(t).toLocaleDateString()}`;
 }
 
-/** @param {SyncStatus|null} st @param {number} [now] @returns {string} */
-export function statusText(st, now = Date.now()) {
+/**
+ * @param {SyncStatus|null} st @param {number} [now]
+ * @param {string} [checked] when the library was last known current (sync:checked, the long poll's answers)
+ * @returns {string}
+ */
+export function statusText(st, now = Date.now(), checked = undefined) {
   if (!st) return 'Not synced yet.';
   const last = st.lastSynced ? `last synced ${ago(st.lastSynced, now)}` : 'not synced yet';
+  // As the popup: the later of the last round and the long poll's last answer, else the status's own time.
+  const known = [st.lastSynced, checked].map((t) => Date.parse(t || '')).filter((t) => !Number.isNaN(t));
+  const current = known.length ? Math.max(...known) : Date.parse(st.at || '');
+  const lastChecked = Number.isNaN(current) ? 'not checked yet' : `last checked ${ago(new Date(current).toISOString(), now)}`;
   const waiting = st.pending ? ` ${plural(st.pending, 'change')} waiting.` : '';
   const conflicts = st.conflicts > 0 ? `${plural(st.conflicts, 'conflict')} to settle in the toolbar popup` : '';
   let text;
   switch (st.state) {
     case 'syncing': text = 'Syncing…'; break;
     case 'synced':
-      if (conflicts) return `Not synced: ${conflicts} (${last}).`;
-      if (st.disputes > 0) return `Not synced: another device is choosing between its edit and this one (${last}).`;
+      if (conflicts) return `Not synced: ${conflicts} (${lastChecked}).`;
+      if (st.disputes > 0) return `Not synced: another device is choosing between its edit and this one (${lastChecked}).`;
+      if (!(now - current <= FRESH_MS)) return `${lastChecked[0].toUpperCase()}${lastChecked.slice(1)}.`;
       text = `Up to date (${last}).`;
       break;
     case 'pending': text = `${plural(st.pending, 'change')} waiting to sync (${last}).`; break;

@@ -11,9 +11,9 @@ const st = (more) => ({ state: 'synced', pending: 0, conflicts: 0, disputes: 0, 
 
 test('synced with a conflict here, or a choice pending on another device: not "Up to date", as in the popup', () => {
   for (const [status, want] of [
-    [st({ conflicts: 1 }), 'Not synced: 1 conflict to settle in the toolbar popup (last synced just now).'],
-    [st({ conflicts: 3 }), 'Not synced: 3 conflicts to settle in the toolbar popup (last synced just now).'],
-    [st({ disputes: 1 }), 'Not synced: another device is choosing between its edit and this one (last synced just now).'],
+    [st({ conflicts: 1 }), 'Not synced: 1 conflict to settle in the toolbar popup (last checked just now).'],
+    [st({ conflicts: 3 }), 'Not synced: 3 conflicts to settle in the toolbar popup (last checked just now).'],
+    [st({ disputes: 1 }), 'Not synced: another device is choosing between its edit and this one (last checked just now).'],
   ]) {
     assert.equal(statusText(status, now), want);
     assert.match(describe(status, new Date(now)).text, /^Not synced/, 'the popup says the same');
@@ -29,5 +29,17 @@ test('the other states read as before', () => {
   assert.equal(statusText(st({ state: 'error', conflicts: 2, error: 'HTTP 500' }), now),
     'Sync failed: HTTP 500. 2 conflicts to settle in the toolbar popup.');
   assert.equal(statusText(st({ state: 'signed-out' }), now), 'Signed out: not syncing.');
-  assert.equal(statusText(st({ lastSynced: '2026-12-06T17:55:30Z' }), now), 'Up to date (last synced 5 minutes ago).');
+});
+
+test('"Up to date" only within a minute of the last check, as the popup\'s "Synced"; older, it says when it last checked', () => {
+  const old = st({ lastSynced: '2026-12-06T17:55:30Z' });
+  assert.equal(statusText(old, now), 'Last checked 5 minutes ago.');
+  assert.equal(describe(old, new Date(now)).state, 'stale', 'the popup says "Last checked" too');
+  const woken = st({ lastSynced: '2026-12-03T18:00:00Z' });
+  assert.equal(statusText(woken, now), 'Last checked 3 days ago.', 'a laptop woken after days');
+  // The long poll answered "no change" 10 s ago: known current, though the last round ran 5 minutes ago.
+  assert.equal(statusText(old, now, '2026-12-06T18:00:20Z'), 'Up to date (last synced 5 minutes ago).');
+  assert.equal(describe(old, new Date(now), { checked: '2026-12-06T18:00:20Z' }).state, 'synced');
+  assert.equal(statusText(st({ lastSynced: '2026-12-06T17:55:30Z', conflicts: 1 }), now, '2026-12-06T18:00:20Z'),
+    'Not synced: 1 conflict to settle in the toolbar popup (last checked just now).', 'never "Up to date" by a conflict');
 });

@@ -67,6 +67,24 @@ func TestVerbAfterPlural(t *testing.T) {
 	}
 }
 
+// A plural and a verb that agrees with it make a clause, but an acronym is neither a verb nor a plural: "quantum
+// dots LED" is a device, "daily steps MET" a unit, "GaAs grown" a formula; "CCNs" is a plural.
+func TestPluralThenVerb(t *testing.T) {
+	for _, tt := range []struct {
+		p      string
+		clause bool
+	}{
+		{"online marketplaces evolve", true}, {"PC makers gone", true}, {"subdivisions converge", true},
+		{"Subdivisions Converge", true}, {"quantum dots LED", false}, {"daily steps MET", false},
+		{"GaAs grown", false}, {"MEMS built", false}, {"data sets", false}, {"neural networks", false},
+		{"CCNs converge", true}, {"GANs converge", true},
+	} {
+		t.Run(tt.p, func(t *testing.T) {
+			assert.Equal(t, tt.clause, pluralThenVerb(tt.p))
+		})
+	}
+}
+
 // Nested phrases: a run of the other's words or its first and last words, pairing words only as singular
 // and plural (finding 3).
 func TestNested(t *testing.T) {

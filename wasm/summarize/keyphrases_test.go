@@ -30,6 +30,15 @@ func TestKeyPhrasesBadClassesOnRealAbstracts(t *testing.T) {
 		{"inspec-72", // verb and possessive
 			[]string{"end-user training", "dynamic business environment"},
 			[]string{"end-user training becomes", "today's technology-intensive business environment", "today's"}},
+		{"inspec-1520", // a plural and the verb that agrees with it
+			[]string{"hyperbolic polynomial B-splines", "tensor product surfaces"},
+			[]string{"subdivisions converge"}},
+		{"inspec-1793",
+			[]string{"viral communication", "digital technologies"},
+			[]string{"viral messages underlie"}},
+		{"inspec-1185",
+			nil,
+			[]string{"online marketplaces evolve"}},
 		{"r1g5Gh05KQ", // sentence boundary and infinitive
 			[]string{"advanced neuroevolution", "stochastic gradient descent", "MNIST dataset"},
 			[]string{"needed.We evaluated", "train deep neural networks"}},

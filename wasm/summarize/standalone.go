@@ -87,7 +87,8 @@ func connectiveAside(before, after string) bool {
 
 // nounOpening reports a long subject that opens as a noun phrase: its determiner, at most three words, then
 // "of" ("The task of…", "The recent success of…") with no word before it that reads as a verb, or another
-// preposition right after a known participle ("A network trained on…", "The model based on…"). "This approach
+// preposition right after a known participle ("A network trained on…", "The model based on…") or after nouns and
+// adjectives alone ("A key challenge in…", "The main drawback for…"). "This approach
 // yields good accuracy on benchmarks" and "This model performed well on small graphs" are clauses: their
 // "however" sets off a second one.
 func nounOpening(before string) bool {
@@ -102,7 +103,15 @@ func nounOpening(before string) bool {
 			}
 			return true
 		case compress.InList(" in on for with from by at over under across between ", words[i]):
-			return compress.InList(" trained pretrained learned based built used applied ", words[i-1])
+			if compress.InList(" trained pretrained learned based built used applied ", words[i-1]) {
+				return true
+			}
+			for _, w := range words[1:i] { // "A key challenge in…", "One major limitation of…" but not "This model performed well on…"
+				if thirdPerson(w) || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ly") {
+					return false
+				}
+			}
+			return true
 		}
 	}
 	return false
@@ -150,12 +159,6 @@ func endOnce(s string) string {
 	}
 	return s
 }
-
-// glueVerbs, with an object that points back (glueNouns), say that the paper answers what the reader of a
-// TL;DR does not see: "We address these issues by proposing…", "We go beyond these limitations and propose…",
-// "…to overcome this issue.". compress's leadIns spell the same idea out phrase by phrase for an opening
-// ("To address this issue, we…"); these find it after the subject, where no list of phrases could.
-const glueVerbs = " address answer tackle solve alleviate mitigate overcome bypass lift circumvent remedy resolve fix attack bridge fill close "
 
 // glueNouns are what such a verb answers.
 const glueNouns = " problem problems issue issues limitation limitations challenge challenges gap gaps shortcoming shortcomings drawback drawbacks difficulty difficulties question questions bottleneck concern concerns deficiency weakness weaknesses "
@@ -264,7 +267,7 @@ func afterGlueObject(s string) (string, bool) {
 		rest, _ = strings.CutPrefix(rest, "beyond ")
 		verb = "beyond"
 	}
-	if verb != "beyond" && !compress.InList(glueVerbs, verb) {
+	if verb != "beyond" && !compress.InList(compress.GlueVerbs, verb) {
 		return "", false
 	}
 	det, rest, _ := strings.Cut(rest, " ")

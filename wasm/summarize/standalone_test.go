@@ -684,6 +684,9 @@ func TestTLDRDropsAConnectiveAfterALongSubject(t *testing.T) {
 	for in, want := range map[string]string{
 		"The model trained on large corpora of text, however, is slow at inference time.":     "The model trained on large corpora of text is slow at inference time.",
 		"A network trained on a large corpus of images, however, can fail on rotated inputs.": "A network trained on a large corpus of images can fail on rotated inputs.",
+		// nouns and adjectives alone before the preposition: the subject's head noun, then its complement
+		"A key challenge in training deep networks with few labels, however, is that the labels are noisy.": "A key challenge in training deep networks with few labels is that the labels are noisy.",
+		"The main drawback for sparse attention on long documents, however, is its memory cost.":            "The main drawback for sparse attention on long documents is its memory cost.",
 	} {
 		assert.Equal(t, want, summarize.TLDR("Methods", in))
 	}
@@ -695,6 +698,7 @@ func TestTLDRDropsAConnectiveAfterALongSubject(t *testing.T) {
 		"A model achieves good accuracy on most benchmarks, however, can be slow on large graphs.",
 		// a past-tense verb before the preposition: the opening is a clause
 		"This model performed well on small graphs, however, can be slow on large ones.",
+		"This model often fails on small graphs, however, is fast on large ones.",
 		"The method worked well in our experiments, however, is slow on large graphs.",
 	} {
 		assert.Equal(t, s, summarize.TLDR("Methods", s))
@@ -786,4 +790,81 @@ func TestTLDRKeepsTheScopeOfAComparison(t *testing.T) {
 		got := summarize.TLDR(r.Title, r.Abstract)
 		assert.Contains(t, got, tt.scope, "%s: %q", tt.id, got)
 	}
+}
+
+// A TL;DR whose first verb acts on what only the sentence before names ("We break this barrier by…") gives way to
+// the best "We…" a reader of the TL;DR alone follows. It does not give way to a step after it ("Then, we use
+// simple image processing…", SJPO7JMyG), a naming, release or comparison sentence with a name only it defines
+// ("We compare FBS to…", BJxh2j0qYm; "We call our approach L2C.", rkxJrcHo2V; "We release Craystack…",
+// r1lZgyBYwS; "We connect GR to…", rylUOn4Yvr), and one that says what the paper proposes stays.
+func TestTLDRPrefersASentenceThatStandsAlone(t *testing.T) {
+	for _, tt := range []struct{ id, pointer string }{
+		{"rJeT47F8Lr", "this question"},
+		{"Sktm4zWRb", "these networks"},
+	} {
+		r := sharedRecordByID(t, tt.id)
+		r.Sentence(t, tt.pointer) // the abstract holds the sentence that points back
+		got := summarize.TLDR(r.Title, r.Abstract)
+		assert.NotContains(t, got, tt.pointer, "%s: %q", tt.id, got)
+		assert.True(t, strings.HasPrefix(got, "We ") || strings.HasPrefix(got, "Our "), "%s: %q", tt.id, got)
+	}
+	for _, tt := range []struct{ id, must, mustNot string }{
+		{"BJxh2j0qYm", "feature boosting and suppression", "We compare FBS"},
+		// "As a consequence of superior and fast estimation, we reduce…": cleaning would drop the qualifier
+		{"SyVOjfbRb", "sampling scheme", "We reduce the running time"},
+		{"SJPO7JMyG", "deep learning", "simple image processing"},
+		{"rkxJrcHo2V", "learn such a prior", "We call our approach"},
+		{"r1lZgyBYwS", "", "We release"},
+		{"rylUOn4Yvr", "gradient rescaling (GR)", "We connect GR"},
+		{"BkfbpsAcF7", "excessive invariance occurs", "insufficiency"}, // "This…" gives way as before
+	} {
+		r := sharedRecordByID(t, tt.id)
+		r.Sentence(t, tt.mustNot[max(0, len(tt.mustNot)-12):]) // the abstract holds the sentence the TL;DR must not be
+		got := summarize.TLDR(r.Title, r.Abstract)
+		assert.Contains(t, got, tt.must, "%s: %q", tt.id, got)
+		assert.NotContains(t, got, tt.mustNot, "%s: %q", tt.id, got)
+	}
+	// a closer that says nothing the paper did, or a sentence that leans on the one before, never takes the place
+	for _, last := range []string{
+		"We leave an extension to dynamic graphs for future work.",
+		"We hope that our work inspires research on scalable learning from relations.",
+		"We thank the reviewers for their helpful comments on the sampler.",
+		"Further, we show a fivefold speedup on citation graphs.",
+		"As a result, we obtain a fivefold speedup on citation graphs.",
+		"In addition, we obtain a fivefold speedup on citation graphs.",
+		"Second, we obtain a fivefold speedup on citation graphs.",
+	} {
+		in := "Graph networks learn from relations. However, they are slow on large graphs. We reduce this cost by " +
+			"sampling subgraphs with a learned sampler. " + last
+		got := summarize.TLDR("Sampling subgraphs", in)
+		assert.Contains(t, got, "sampling subgraphs with a learned sampler", "%q", got)
+	}
+	in := "Graph networks learn from relations. However, they are slow on large graphs. We reduce this cost by " +
+		"sampling subgraphs and propose GraphSample, a sampler with provable variance bounds. We compare GraphSample " +
+		"to five baselines on three benchmarks."
+	got := summarize.TLDR("Sampling subgraphs", in)
+	assert.Contains(t, got, "GraphSample, a sampler", "%q", got)
+}
+
+// A TL;DR cut inside an enumeration the sentence announces ("a human metric that is (1) grounded…, (2)
+// reliable…, (3)… and (4) efficient…") would read as if its first items were all: it keeps the sentence whole.
+// One that holds every item, or none, is left as the scorer cut it.
+func TestTLDRDoesNotEndInsideAnEnumeration(t *testing.T) {
+	r := sharedRecordByID(t, "SJgZSULYdN")
+	r.Sentence(t, "(4) efficient") // the record's sentence announces four items
+	got := summarize.TLDR(r.Title, r.Abstract)
+	assert.Contains(t, got, "reliable across", "%q", got)
+	assert.Contains(t, got, "efficient in cost and time", "%q", got)
+	assert.NotContains(t, got, "(4)", "the marks are dropped as before: %q", got)
+
+	in := "Models need labels. We propose a metric that is (1) cheap to compute on large corpora and (2) stable across seeds, which we validate on ten tasks with many annotators and report agreement."
+	got = summarize.TLDR("A metric", in)
+	assert.Contains(t, got, "cheap to compute", "%q", got) // the enumeration is what the paper proposes: kept whole
+	assert.Contains(t, got, "stable across", "%q", got)
+	in = "Models need labels. We propose a metric that is (1) cheap to compute on large corpora, (2) stable across " +
+		"random seeds and (3) faithful to human judgements of fluency, which we validate on ten tasks with many " +
+		"annotators and report agreement."
+	got = summarize.TLDR("A metric", in)
+	assert.Contains(t, got, "cheap to compute", "%q", got)
+	assert.Contains(t, got, "faithful to human judgements", "%q", got)
 }

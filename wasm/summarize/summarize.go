@@ -37,7 +37,7 @@ func TLDR(title, abstract string) string {
 		return title
 	}
 	if t := model().Best(title, sents); t != "" {
-		return questionList(standAlone(t), sents)
+		return questionList(standAlone(wholeEnumeration(t, sents)), sents)
 	}
 	return standAlone(sents[0])
 }

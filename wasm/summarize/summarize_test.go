@@ -168,6 +168,33 @@ func TestDigestCoversEveryPaper(t *testing.T) {
 	}
 }
 
+// TestDigestModifierNounsLabelTopics: a noun that only modifies in its papers' titles ("Robot grasping",
+// "Quantum annealing") still labels them. (s24 tried to keep adjectives such as "latent" out of topic labels
+// and reverted it: "Other" grew on CiteULike libraries and on SciTLDR listings.)
+func TestDigestModifierNounsLabelTopics(t *testing.T) {
+	mk := func(id, title, abstract string) paper.Paper {
+		return paper.Paper{ID: id, Title: title, Abstract: abstract}
+	}
+	papers := []paper.Paper{
+		mk("1", "Robot Grasping in Clutter", "We grasp objects."),
+		mk("2", "Robot Navigation with Maps", "We navigate rooms."),
+		mk("3", "Robot Learning from Demonstration", "We learn from people."),
+		mk("4", "Quantum Error Correction Codes", "We correct errors."),
+		mk("5", "Quantum Annealing for Scheduling", "We schedule jobs."),
+		mk("6", "Quantum Circuits Compiled Fast", "We compile circuits."),
+		mk("7", "Sorting Networks", "We sort numbers."),
+		mk("8", "Cache Eviction Policies", "We evict lines."),
+		mk("9", "Database Index Tuning", "We tune indexes."),
+		mk("10", "Packet Loss in Satellites", "We measure loss."),
+	}
+	labels := map[string][]string{}
+	for _, tp := range summarize.Digest(papers) {
+		labels[strings.ToLower(tp.Label)] = tp.PaperIDs
+	}
+	assert.Equal(t, []string{"1", "2", "3"}, labels["robot"], "%v", labels)
+	assert.Equal(t, []string{"4", "5", "6"}, labels["quantum"], "%v", labels)
+}
+
 // TestTLDROnDev runs the summarizer over SciTLDR's dev split: never empty, one sentence, a sane length.
 // Its ROUGE is `make eval`'s job.
 func TestTLDROnDev(t *testing.T) {

@@ -650,13 +650,216 @@ func PointsBackAnywhere(s string) bool {
 	if PointsBack(s) || claimPointsBack(s) {
 		return true
 	}
-	words := strings.Fields(s)
-	for _, w := range words[min(2, len(words)):min(4, len(words))] {
-		if w = strings.ToLower(strings.TrimRight(w, ",;:.)")); w == "it" || w == "them" {
+	prev := ""
+	for i, rest := 0, s; rest != ""; i++ { // word by word: no allocation
+		var w string
+		if w, rest, _ = strings.Cut(rest, " "); w == "" {
+			i--
+			continue
+		}
+		bare := strings.TrimRight(w, ",;:.)")
+		if (i == 2 || i == 3) && (strings.EqualFold(bare, "it") || strings.EqualFold(bare, "them")) {
+			return true
+		}
+		// "We also present…", "Our results thus suggest…", "We demonstrate the new method…"
+		if inListFold(leaningWords, bare) || strings.EqualFold(prev, "the") && inListFold(" new proposed above same ", bare) {
+			return true
+		}
+		prev = w
+	}
+	return false
+}
+
+// inListFold is InList for a word in any case.
+func inListFold(list, w string) bool {
+	var buf [32]byte
+	if len(w) > len(buf) {
+		return false
+	}
+	for j := 0; j < len(w); j++ {
+		c := w[j]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[j] = c
+	}
+	return InList(list, string(buf[:len(w)]))
+}
+
+// leaningWords lean on a sentence before: a step after it, a consequence of it, one more of its kind.
+const leaningWords = " also thus then hence therefore furthermore moreover additionally finally next "
+
+// lyVerbs end in -ly and are verbs, not adverbs: "We apply this method…", "We rely on this assumption…".
+const lyVerbs = " apply rely supply reply comply multiply imply "
+
+// claimVerbs report a finding: "We show such invariance occurs…" is a claim, as "We show that this…" is.
+const claimVerbs = " show find demonstrate prove believe observe note "
+
+// quietConnectives are Connectives that say nothing about the paper but lean on no sentence before:
+// "Here, we propose…", "Empirically, we find…".
+const quietConnectives = " here overall importantly notably interestingly surprisingly concretely experimentally empirically theoretically crucially ironically specifically "
+
+// connectiveList is Connectives as one list for InList.
+var connectiveList = " " + strings.Join(Connectives, " ") + " "
+
+// LeadConnective reports a sentence that opens with a connective that sequences it after, or leans it on, the
+// one before: "Then, we use simple image processing…", "Further, we…", "In addition, we…", "We also…",
+// "As a consequence of fast estimation, we…". Cleaning drops it, and with it what the sentence depends on.
+// It reads Connectives and the MidConnectives of several words, case-insensitively.
+func LeadConnective(raw string) bool {
+	w, rest, _ := strings.Cut(raw, " ")
+	if strings.EqualFold(w, "we") { // "We further develop…", "We then show…"
+		w, _, _ = strings.Cut(rest, " ")
+	}
+	w = strings.TrimRight(w, ",;:")
+	if inListFold(leaningWords, w) || !inListFold(quietConnectives, w) && inListFold(connectiveList, w) {
+		return true
+	}
+	for _, c := range MidConnectives {
+		if len(raw) > len(c) && strings.EqualFold(raw[:len(c)], c) && (raw[len(c)] == ',' || raw[len(c)] == ' ') {
+			return true
+		}
+	}
+	// "As a consequence of superior and fast estimation, we reduce…", "As a result, we…": the main clause after
+	// ", we" rests on what the phrase before it refers to
+	if len(raw) > 5 && strings.EqualFold(raw[:5], "as a ") && strings.Contains(raw, ", we ") {
+		return true
+	}
+	return false
+}
+
+// StandsAlone reports a sentence in the paper's own voice that can take the place of a TL;DR whose object
+// points back (ObjectPointsBack) for a reader who sees nothing else: it points nowhere back
+// (PointsBackAnywhere), it is not a naming or a release sentence ("We call our approach L2C.", "We release
+// Craystack, an open source library…", "Code is available at…"), and it uses no acronym it does not define
+// ("We compare FBS to…", "We connect GR to…"; "…recurrence (SVIN)" defines it).
+func StandsAlone(s string) bool {
+	if ObjectPointsBack(s) {
+		return false
+	}
+	rest, ok := strings.CutPrefix(s, "We ")
+	if ok {
+		verb, _, _ := strings.Cut(rest, " ")
+		// naming, release, hope, future work and thanks say nothing the paper did: "We call our approach L2C.",
+		// "We hope that our work inspires…", "We leave … for future work.", "We thank the reviewers…"
+		if InList(" call name term dub refer release publish open-source hope leave plan thank believe wish intend will ", verb) {
+			return false
+		}
+	}
+	future, release := false, InList(" provide make ", verb0(s))
+	for rest := s; rest != ""; { // word by word: no allocation
+		var w string
+		w, rest, _ = strings.Cut(rest, " ")
+		bare := strings.TrimRight(w, ",;:.)")
+		if inListFold(" available open-source github code ", bare) ||
+			release && inListFold(" library toolkit dataset datasets software implementation public ", bare) ||
+			future && inListFold(" work research directions ", bare) {
+			return false // "We provide a library…", "…in future work"
+		}
+		future = strings.EqualFold(bare, "future")
+		w = strings.Trim(w, ",;:.()'’\"")
+		caps, lower := 0, false
+		for j := 0; j < len(w); j++ {
+			switch {
+			case 'A' <= w[j] && w[j] <= 'Z':
+				caps++
+			case 'a' <= w[j] && w[j] <= 'z':
+				lower = true
+			}
+		}
+		if caps >= 2 && (!lower || caps*2 > len(w)) && !strings.Contains(s, "("+w) {
+			return false // an acronym: "FBS", "L2C", "GANs"; not "ImageNet"
+		}
+	}
+	return !PointsBackAnywhere(s) // last: it allocates
+}
+
+// verb0 returns the verb of a sentence that opens "We VERB", or "".
+func verb0(s string) string {
+	rest, ok := strings.CutPrefix(s, "We ")
+	if !ok {
+		return ""
+	}
+	verb, _, _ := strings.Cut(rest, " ")
+	return verb
+}
+
+// BorrowsName reports a sentence s that uses a name that only the sentence it would replace, from, defines:
+// "We show that common networks are ArbNets…" for "We generalize this method into a framework (ArbNets)…".
+func BorrowsName(s, from string) bool {
+	for _, w := range strings.Fields(s) {
+		w = strings.Trim(w, ",;:.()'’\"")
+		caps := 0
+		for j := 0; j < len(w); j++ {
+			if 'A' <= w[j] && w[j] <= 'Z' {
+				caps++
+			}
+		}
+		if caps >= 2 && strings.Contains(from, "("+w) && !strings.Contains(s, "("+w) {
 			return true
 		}
 	}
 	return false
+}
+
+// Proposes reports a sentence that says what the paper proposes or introduces: "We reduce this cost by… and
+// propose FBS, a new method…". It says more than any later sentence, pointer and all.
+func Proposes(s string) bool {
+	for _, w := range strings.Fields(s) {
+		// verb forms only: "…with a learned proposal", "…with the proposed sampler" propose nothing
+		if inListFold(" propose proposes proposing introduce introduces introducing present presents presenting ", w) {
+			return true
+		}
+	}
+	return false
+}
+
+// GlueVerbs, with an object that points back (package summarize's glueNouns), say that the paper answers what
+// the reader of a TL;DR does not see: "We address these issues by proposing…", "We go beyond these limitations
+// and propose…", "…to overcome this issue.". leadIns spell the same idea out phrase by phrase for an opening
+// ("To address this issue, we…"); summarize's dropGlueClaim finds these after the subject, where no list of
+// phrases could.
+const GlueVerbs = " address answer tackle solve alleviate mitigate overcome bypass lift circumvent remedy resolve fix attack bridge fill close "
+
+// ObjectPointsBack reports a sentence in the paper's voice whose first verb acts on what a sentence before it
+// named: "We reduce this cost by…", "We aim to quantify this benefit…", "We also study these networks…". Its
+// reader does not know which cost or which networks. "this paper", "such as", "those of" and "such that" point
+// nowhere back. A glue verb ("We address this issue by proposing…") is left to summarize's dropGlueClaim, which
+// rewrites it to what the paper does, and a verb that names ("We call this model X") says what it points at.
+func ObjectPointsBack(s string) bool {
+	rest, ok := strings.CutPrefix(s, "We ")
+	if !ok {
+		return false
+	}
+	var words [7]string // the words after "We", as far as the pointer and the three after it: no allocation
+	n := 0
+	for ; n < len(words) && rest != ""; n++ {
+		words[n], rest, _ = strings.Cut(rest, " ")
+	}
+	i := 0
+	if strings.HasSuffix(words[i], "ly") && !InList(lyVerbs, words[i]) || InList(" also further then ", words[i]) {
+		i++ // "We also study these…", "We successfully reduce this…"
+	}
+	if i+1 < n && words[i+1] == "to" {
+		i += 2 // "We aim to quantify this…"
+	}
+	if i+1 >= n || InList(GlueVerbs, words[i]) || InList(" call name term dub ", words[i]) ||
+		InList(claimVerbs, words[i]) {
+		return false
+	}
+	i++ // past the verb
+	w := strings.ToLower(words[i])
+	bare := strings.TrimRight(w, ",;:.)")
+	if !InList(" this these those such ", bare) {
+		return false
+	}
+	if bare != w || i+1 == n {
+		return true // "We achieve this by…" / "We prove this."
+	}
+	next := strings.ToLower(words[i+1])
+	after := strings.Join(words[i+1:n], " ") // at most three words, as namesPaper reads
+	return next != "as" && !namesPaper(after) && !(bare == "those" && InList(" of who which that ", next)) &&
+		!(bare == "such" && next == "that")
 }
 
 // subjectPointsBack is PointsBack for the sentence's first words.

@@ -37,6 +37,7 @@ type options struct {
 	cutL2, cutTau float64
 	tokenMinDocs  int
 	seed          uint64
+	seeds         int
 	cv            int
 	drop          string
 	oracle        string
@@ -64,6 +65,8 @@ func main() {
 	flag.Float64Var(&o.cutTau, "cut-tau", 0.1, "target temperature of stage two")
 	flag.IntVar(&o.tokenMinDocs, "token-min-docs", 20, "a word needs this many training abstracts to get a token-model weight")
 	flag.Uint64Var(&o.seed, "seed", 1, "seed of the order in which the listwise stages visit the abstracts")
+	flag.IntVar(&o.seeds, "seeds", 10, "train each listwise stage with this many seeds (-seed, -seed+1, …) and average their weights:\n"+
+		"one seed's model depends on the order it happened to visit the abstracts in")
 	flag.IntVar(&o.cv, "cv", 0, "instead of writing weights, train on k-1 of k folds of -train and print the held-out\n"+
 		"mean stemmed unigram F1 of the TL;DRs (a stand-in for ROUGE-1), fold by fold")
 	flag.StringVar(&o.oracle, "oracle", "", "instead of writing weights, train on -train and print, for the records of this SciTLDR\n"+
@@ -233,7 +236,7 @@ func fit(recs []record, o options) (scorer.Model, error) {
 		return scorer.Model{}, errors.New("no usable training records")
 	}
 	fmt.Fprintln(o.log, "stage 1: sentences")
-	dense1, lex1 := train(stage1, len(scorer.DenseNames), 3, o)
+	dense1, lex1 := trainSeeds(stage1, len(scorer.DenseNames), 3, o)
 	m := scorer.Model{Dense: named(scorer.DenseNames[:], dense1), Words: lex1[0], Starts: lex1[1], Bigrams: lex1[2]}
 	fmt.Fprintln(o.log, "token model: which words a TL;DR uses")
 	tokenDense, tokenWords, tunable := trainTokens(recs, o)
@@ -269,7 +272,7 @@ func fitStageTwo(m *scorer.Model, recs []record, o options) {
 	fmt.Fprintln(o.log, "stage 2: compressions")
 	o2 := o
 	o2.l2 = o.cutL2
-	dense2, lex2 := train(stage2, len(scorer.CandidateNames), 1, o2)
+	dense2, lex2 := trainSeeds(stage2, len(scorer.CandidateNames), 1, o2)
 	m.Candidate, m.Trailing = named(scorer.CandidateNames[:], dense2), lex2[0]
 	m.SetTokenOverride(nil)
 	m.Prepare()
@@ -399,6 +402,47 @@ type param struct{ w, g2 float64 }
 
 // step is an AdaGrad step with an L2 pull toward 0 (stepTo, e2e.go, pulls toward the weight it started from).
 func (p *param) step(grad, rate, l2 float64) { p.stepTo(grad, rate, l2, 0) }
+
+// trainSeeds is train run with o.seeds seeds from o.seed on, the weights averaged (a lexical weight
+// missing from a run, as too small or too rare, counts 0 there), then rounded and thinned as train's
+// are. Averaging keeps what every visiting order learns and evens out what one order learned by chance.
+func trainSeeds(data []list, nDense, nLex int, o options) ([]float64, []map[string]float64) {
+	if o.seeds <= 1 {
+		return train(data, nDense, nLex, o)
+	}
+	dense := make([]float64, nDense)
+	lex := make([]map[string]float64, nLex)
+	for f := range lex {
+		lex[f] = map[string]float64{}
+	}
+	for i := range o.seeds {
+		oi := o
+		oi.seed = o.seed + uint64(i)
+		d, l := train(data, nDense, nLex, oi)
+		for j, w := range d {
+			dense[j] += w
+		}
+		for f := range l {
+			for key, w := range l[f] {
+				lex[f][key] += w
+			}
+		}
+	}
+	k := float64(o.seeds)
+	for j := range dense {
+		dense[j] = round(dense[j] / k)
+	}
+	for f := range lex {
+		for key, w := range lex[f] {
+			if w /= k; math.Abs(w) < o.keep {
+				delete(lex[f], key)
+			} else {
+				lex[f][key] = round(w)
+			}
+		}
+	}
+	return dense, lex
+}
 
 // train fits a listwise softmax model; a lexical key gets a weight only when it occurs in at least
 // o.minDocs lists, which is what keeps the model small and stops it memorizing topics.
