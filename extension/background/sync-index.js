@@ -36,8 +36,7 @@ const isLibraryKey = (k) => k.startsWith(GONE_PREFIX) || idOfKey(k) !== null;
 function entryOf(k, v) {
   if (k.startsWith(GONE_PREFIX)) return { gone: v.id, error: v.error ? String(v.error) : '', title: v.title || '', id: v.id };
   const rec = upgrade(v);
-  return { dirty: !rec.sync.local && dirtyFields(rec).length > 0, // local: kept only here, never pushed
-    conflict: Boolean(rec.sync.conflict), dispute: Boolean(rec.dispute),
+  return { dirty: dirtyFields(rec).length > 0, conflict: Boolean(rec.sync.conflict), dispute: Boolean(rec.dispute),
     error: rec.sync.error ? String(rec.sync.error) : '', title: rec.title || '', id: rec.id };
 }
 

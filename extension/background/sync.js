@@ -15,7 +15,7 @@ import { checkPull, reportSkipped } from './pull-validate.js';
 import { NAMES, USER_FIELDS, same, valueOf, fromItem, adoptClean, dirtyFields, upgrade, newMark } from '../lib/record.js';
 import { listen, listening, markChecked, serverReached } from './sync-live.js';
 import * as index from './sync-index.js';
-import { libraryOf, otherAccountPapers, ownerOf, SWITCH_KEY } from '../lib/other-account.js';
+import { libraryOf, otherAccountPapers } from '../lib/other-account.js';
 
 /** @typedef {import('../lib/messages.js').SavedPaper} SavedPaper */
 /** @typedef {import('../lib/messages.js').Item} Item */
@@ -165,23 +165,14 @@ async function rebase(a) {
   await exclusive(async () => {
     forgetPulled(); // another library's removals
     const all = await chrome.storage.local.get(null);
-    const st = await state();
-    const lib = libraryOf(a);
-    const put = { [STATE]: { ...st, account: lib, since: 0, failures: 0 } };
+    const put = { [STATE]: { ...(await state()), account: libraryOf(a), since: 0, failures: 0 } };
     const mark = newMark();
-    const drop = [INFLIGHT, SWITCH_KEY]; // batches and removals meant for another library
-    // Papers of another account the user chose at sign-in to keep only in this browser (options page): never
-    // pushed to this one (sync.local names their account); signing in to that account again syncs them with it.
-    const choice = all[SWITCH_KEY];
-    const keep = Boolean(choice && choice.library === lib && choice.keep === true);
+    const drop = [INFLIGHT]; // batches and removals meant for another library
     for (const [k, rec] of Object.entries(all)) {
       if (k.startsWith(GONE_PREFIX)) drop.push(k);
       else if (idOfKey(k) !== null) {
-        const old = upgrade(rec);
-        const next = { ...old, version: 0 };
-        const from = ownerOf(old, st.account);
-        if (keep && from && from !== lib) next.sync = { dirty: {}, local: from };
-        else next.sync = { dirty: Object.fromEntries(NAMES.map((n) => [n, mark])) }; // no conflict, no refusal
+        const next = { ...upgrade(rec), version: 0 };
+        next.sync = { dirty: Object.fromEntries(NAMES.map((n) => [n, mark])) }; // no conflict, no refusal
         put[k] = next;
       }
     }
@@ -362,7 +353,7 @@ async function pushBatch(call) {
       if (id === null) continue;
       const rec = upgrade(stored);
       const { conflict } = rec.sync;
-      if (rec.sync.error || rec.sync.local || (conflict && !conflict.server)) continue; // local: kept only here
+      if (rec.sync.error || (conflict && !conflict.server)) continue;
       // A paper in conflict still pushes its other edits, on their own base version: tags then merge three-way.
       const held = new Set((conflict && conflict.fields) || []);
       const dirty = dirtyFields(rec).filter((f) => !held.has(f));
@@ -861,19 +852,17 @@ async function statusNow(s, error, quick = false) {
 }
 
 /**
- * Before a sign-in: what the papers of another account in this browser (lib/other-account.js) become in the
- * account signed in to: 'add' uploads them, 'keep' keeps them only here. Refused without a choice when there are
- * any: they are never uploaded to another account unasked. Stored for the first round's rebase of that library.
+ * Before a sign-in: the papers synced with another account (lib/other-account.js) go up to the account signed in
+ * to only with the user's consent, given on the options page (choice 'add'). Refused without it, before any
+ * request: they are never uploaded to another account unasked.
  * @param {string} server an origin @param {string} email @param {unknown} choice
  */
 export async function chooseForSignIn(server, email, choice) {
   const other = otherAccountPapers(await chrome.storage.local.get(null), server, email);
-  if (!other) return chrome.storage.local.remove(SWITCH_KEY);
-  if (choice !== 'add' && choice !== 'keep') {
-    throw new account.SyncError(`choose first whether to add the ${other.count === 1 ? 'paper' : `${other.count} papers`} ` +
-      `of ${other.from} to this account or keep ${other.count === 1 ? 'it' : 'them'} only in this browser`);
+  if (other && choice !== 'add') {
+    throw new account.SyncError(`this browser holds ${other.count === 1 ? 'a paper' : `${other.count} papers`} synced with ${other.from}: ` +
+      `agree first to add ${other.count === 1 ? 'it' : 'them'} to the account you sign in to`);
   }
-  await chrome.storage.local.set({ [SWITCH_KEY]: { library: libraryOf({ server, email }), keep: choice === 'keep' } });
 }
 
 /** After sign-in: a first round at once (it uploads what was saved while signed out). */

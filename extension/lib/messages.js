@@ -69,9 +69,7 @@
  * A record's sync state. dirty maps each wire field (lib/record.js NAMES) edited here and not yet acknowledged
  * by the server to its edit's mark (lib/record.js newMark, never given twice); conflict is set when the server refused an edit because the same field
  * changed there too; error when the server refused the record's edit as malformed (it waits for the next edit).
- * local: kept only in this browser, from the account it names (server|email), chosen at sign-in to another one:
- * never pushed.
- * @typedef {{dirty: Record<string, number>, conflict?: Conflict, error?: string, notice?: string, local?: string}} SyncState
+ * @typedef {{dirty: Record<string, number>, conflict?: Conflict, error?: string, notice?: string}} SyncState
  */
 /**
  * Another device's conflicting edit of fields (wire names), with its values, waiting for its user's choice.
@@ -179,10 +177,10 @@ export const MSG = Object.freeze({
   /** options → background: {} → {account: Account|null, server: string} (never tokens) */
   GET_ACCOUNT: 'account/get',
   /**
-   * options → background: {server, email, password, deviceName, create: boolean, others?: 'add'|'keep'} →
-   * {account: Account}. create registers a new account. The options page asks for the server's host permission
-   * first. others: what becomes of the papers synced with another account (lib/other-account.js), required when
-   * there are any: added to this account, or kept only in this browser.
+   * options → background: {server, email, password, deviceName, create: boolean, others?: 'add'} → {account: Account}.
+   * create registers a new account. The options page asks for the server's host permission first. others: 'add'
+   * is the consent to add the papers synced with another account (lib/other-account.js) to this one; required,
+   * else refused before any request, when there are any.
    */
   SIGN_IN: 'account/sign-in',
   /** options → background: {} → {} forgets the tokens; saved papers stay on this device */

@@ -1,44 +1,46 @@
 // Papers of another account. The sync engine keeps which account the local versions belong to (sync:state's
-// account, kept after sign-out); a paper with a version from it, or kept in this browser from an account before
-// (sync.local), is that account's, not one saved while signed out. Signing in to another account asks first
-// whether to add them to it or keep them only in this browser; signing in to the same one again asks nothing.
-
-/** Which library the local versions refer to: the same user on the same server keeps them across sign-ins. */
-export const libraryOf = (a) => `${a.server}|${String(a.email).trim().toLowerCase()}`;
-
-/** The storage key of the choice made at sign-in: {library, keep}, read by the first round's rebase. */
-export const SWITCH_KEY = 'sync:switch';
+// account, kept after sign-out); a paper with a version from it is that account's, not one saved while signed
+// out. Signing in to another account uploads them only with the user's consent; the same account asks nothing.
 
 /**
- * What signing in to server + email asks first, from the whole of chrome.storage.local.
+ * An email as the server keeps it: trimmed and lowercased one code point at a time, as Go's strings.ToLower does
+ * (JS's whole-string toLowerCase turns 'İ' into two code points and a final 'Σ' into 'ς', Go does neither).
+ * @param {unknown} email @returns {string}
+ */
+export const foldEmail = (email) => [...String(email).trim()].map((c) => [...c.toLowerCase()][0]).join('');
+
+/** Which library the local versions refer to: the same user on the same server keeps them across sign-ins. */
+export const libraryOf = (a) => `${a.server}|${foldEmail(a.email)}`;
+
+/**
+ * What signing in to server + email needs consent for, from the whole of chrome.storage.local.
  * @param {Record<string, any>} all @param {string} server an origin @param {string} email
- * @returns {{from: string, accounts: number, count: number}|null} the papers of other accounts than that one (from:
- *   their accounts' emails, sorted, with the server where it differs from server; accounts: how many); null when there is nothing to ask
+ * @returns {{from: string, count: number}|null} the papers synced with another account than that one (from: its
+ *   email, with its server where it differs from server); null when there is nothing to ask
  */
 export function otherAccountPapers(all, server, email) {
   const st = all['sync:state'];
   const last = st && typeof st.account === 'string' ? st.account : '';
-  const target = libraryOf({ server, email });
-  // The account synced last again: its choice was made at its sign-in (kept papers stay kept), and nothing changes.
-  if (target === last) return null;
-  const owners = Object.entries(all).filter(([k]) => k.startsWith('paper:')).map(([, v]) => ownerOf(v, last))
-    .filter((o) => o && o !== target);
-  if (!owners.length) return null;
-  const name = (o) => {
-    const cut = o.indexOf('|');
-    return o.slice(0, cut) === server ? o.slice(cut + 1) : `${o.slice(cut + 1)} on ${o.slice(0, cut)}`;
-  };
-  const names = [...new Set(owners)].map(name).sort();
-  return { from: names.join(', '), accounts: names.length, count: owners.length };
+  // The account synced last again (compared as the server folds emails, also on what it returned then).
+  if (!last.includes('|') || libraryOf({ server, email }) === refold(last)) return null;
+  const count = Object.entries(all).filter(([k, v]) => k.startsWith('paper:') && ownerOf(v, last)).length;
+  if (!count) return null;
+  const cut = last.indexOf('|');
+  const from = last.slice(0, cut) === server ? last.slice(cut + 1) : `${last.slice(cut + 1)} on ${last.slice(0, cut)}`;
+  return { from, count };
 }
+
+/** @param {string} lib server|email as stored @returns {string} the same with the email folded */
+const refold = (lib) => {
+  const cut = lib.indexOf('|');
+  return libraryOf({ server: lib.slice(0, cut), email: lib.slice(cut + 1) });
+};
 
 /**
  * @param {any} rec a stored record @param {string} last the library synced last (sync:state's account)
- * @returns {string} the library (server|email) the paper belongs to: kept here from it, or synced with the last
- *   one; '' for a paper saved while signed out
+ * @returns {string} the library (server|email) the paper is synced with, '' for a paper saved while signed out
  */
 export function ownerOf(rec, last) {
   if (!rec || typeof rec !== 'object') return '';
-  if (rec.sync && typeof rec.sync.local === 'string' && rec.sync.local) return rec.sync.local;
   return Number(rec.version) > 0 && last.includes('|') ? last : '';
 }

@@ -131,13 +131,13 @@ function showSignedOut(server) {
   showLibraryNote();
 }
 
-/** @type {Record<string, any>|null} chrome.storage.local as read for the note and the choice below */
+/** @type {Record<string, any>|null} chrome.storage.local as read for the note and the question below */
 let stored = null;
 
 /**
  * Says, before the click, what signing in does with the papers of this browser: those saved while signed out go up
- * to the account signed in to; those synced with another account (lib/other-account.js) only as chosen here, in
- * the fieldset shown while the form names another account than theirs (the same account again asks nothing).
+ * to the account signed in to; those synced with another account (lib/other-account.js) only with the consent asked
+ * for in the fieldset, shown while the form names another account than theirs (the same account asks nothing).
  */
 async function showLibraryNote() {
   try {
@@ -148,7 +148,10 @@ async function showLibraryNote() {
   showOtherPapers();
 }
 
-/** The note and the choice for the account the form names now. */
+/** @type {{from: string, count: number}|null} the papers the fieldset asks about now */
+let other = null;
+
+/** The note and the question for the account the form names now. */
 function showOtherPapers() {
   const note = $('#library-note');
   const box = $('#other-papers');
@@ -157,32 +160,29 @@ function showOtherPapers() {
   try {
     server = parseServer(input('#server').value);
   } catch { /* said at the click */ }
-  const other = stored && server ? otherAccountPapers(stored, server, input('#email').value) : null;
+  other = stored && server ? otherAccountPapers(stored, server, input('#email').value) : null;
   const last = stored && stored['sync:state'] && typeof stored['sync:state'].account === 'string' ? stored['sync:state'].account : '';
-  const unsynced = papers.filter((p) => !ownerOf(p, last)).length;
-  const n = (k) => (k === 1 ? 'paper' : `${k} papers`);
-  const theirs = (k) => (k === 1 ? 'its' : 'their');
-  // Without another account's papers to ask about, every paper here goes up (the same account: they are its own).
-  const up = other ? unsynced : papers.length;
+  // Only papers saved while signed out: those synced with an account are its own (same account) or asked about.
+  const up = papers.filter((p) => !ownerOf(p, last)).length;
   note.textContent = !up ? ''
-    : `Signing in adds the ${n(up)} ${other ? 'saved in this browser while signed out' : 'saved in this browser'}, with ` +
-      `${theirs(up)} tags and notes, to the account you sign in to.`;
+    : `Signing in adds the ${up === 1 ? 'paper' : `${up} papers`} saved in this browser while signed out, with ` +
+      `${up === 1 ? 'its' : 'their'} tags and notes, to the account you sign in to.`;
   note.hidden = !up;
   box.hidden = !other;
   if (other) {
-    const { from } = other;
-    $('#other-papers-legend').textContent = `This browser holds ${other.count === 1 ? 'a paper' : `${other.count} papers`} ` +
-      `synced with ${other.accounts === 1 ? 'another account' : 'other accounts'} (${from}). What should signing in do with ${other.count === 1 ? 'it' : 'them'}?`;
-    $('#other-papers-help').textContent = `Kept only here, ${other.count === 1 ? 'it stays' : 'they stay'} in this browser ` +
-      `and ${other.count === 1 ? 'is' : 'are'} not uploaded; ${other.accounts === 1 ? `signing in to ${from} again syncs ${other.count === 1 ? 'it' : 'them'} with it` : 'signing in to its account again syncs each with that account'}.`;
+    const one = other.count === 1;
+    $('#other-papers-legend').textContent = `This browser holds ${one ? 'a paper' : `${other.count} papers`} synced with ` +
+      `${other.from}: signing in to another account adds ${one ? 'it' : 'them'}, with ${one ? 'its' : 'their'} tags and notes, to that account.`;
+  } else {
+    input('#others-add').checked = false;
   }
 }
 
-/** @returns {string} the choice made in the fieldset: 'add', 'keep', or '' */
-function othersChoice() {
-  const picked = /** @type {HTMLInputElement|null} */ (document.querySelector('input[name="others"]:checked'));
-  return picked ? picked.value : '';
-}
+// Papers saved, removed or synced meanwhile (another tab, the popup): the note and the question follow.
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area !== 'local' || document.body.dataset.state !== 'signed-out') return;
+  if (Object.keys(changes).some((k) => k.startsWith('paper:') || k === 'sync:state')) showLibraryNote();
+});
 
 /** Remembers whether the extension may connect to the server typed in (see granted). */
 function checkGrant(raw) {
@@ -260,13 +260,14 @@ function signIn(create) {
     input(problem[0]).focus();
     return;
   }
-  showOtherPapers(); // the account typed now: the choice is asked for it
-  const others = $('#other-papers').hidden ? '' : othersChoice();
+  showOtherPapers(); // the account typed now: the consent is asked for it
+  const others = other && input('#others-add').checked ? 'add' : '';
   $('#others-error').textContent = '';
-  if (!$('#other-papers').hidden && !others) {
-    const why = 'choose first whether to add the papers of the other account to this one or keep them only in this browser.';
-    $('#others-error').textContent = `Choose what signing in does with ${$('#other-papers-legend').textContent.includes('a paper') ? 'that paper' : 'those papers'}.`;
-    showError(`${what} failed: ${why}`);
+  if (other && !others) {
+    const them = other.count === 1 ? 'it' : 'them';
+    $('#others-error').textContent = `Tick “Add them to the account I sign in to” to add ${them}, or keep ${them} out as said below.`;
+    showError(`${what} refused: nothing was sent. This browser holds ${other.count === 1 ? 'a paper' : `${other.count} papers`} synced with ` +
+      `${other.from}; signing in here would add ${them} to ${email}.`);
     input('#others-add').focus();
     return;
   }
@@ -293,12 +294,12 @@ function signIn(create) {
     } catch (err) {
       // No answer at all: a typo in the address, or the server not started. Say what to check.
       const why = messageOf(err);
+      if (/agree first to add/.test(why)) showLibraryNote(); // the form's picture was stale: it asks now
       if (/^cannot reach /.test(why)) throw new Error(`${why}: check the server address, and that the server is running`, { cause: err });
       throw err;
     }
     input('#password').value = '';
-    showNotice(`${create ? 'Account created. ' : ''}Signed in as ${acc.email}; your saved papers are syncing` +
-      (others === 'keep' ? ', except those of the other account, which stay only in this browser.' : '.'));
+    showNotice(`${create ? 'Account created. ' : ''}Signed in as ${acc.email}; your saved papers are syncing.`);
   });
 }
 

@@ -335,20 +335,29 @@ test('signed out with papers in the browser, the form says that signing in adds 
     await save('arxiv:2401.00001', 'Saved while signed out');
     await page.reload();
     await settled(page, 'signed-out');
-    assert.equal(await note(), 'Signing in adds the paper saved in this browser, with its tags and notes, to the account you sign in to.');
+    assert.equal(await note(), 'Signing in adds the paper saved in this browser while signed out, with its tags and notes, to the account you sign in to.');
 
-    // Signed in to a work account, a paper synced, signed out: another account would get it too, and the form says so.
-    await submitAccount(page, { email: newEmail('work'), create: true });
+    // Signed in to a work account, a paper synced, signed out: the same account again asks and claims nothing.
+    const workEmail = newEmail('work');
+    await submitAccount(page, { email: workEmail, create: true });
     await settled(page, 'signed-in');
     await save('arxiv:2401.00002', 'Work paper');
     await page.click('#sync-now');
     await settled(page, 'signed-in');
+    await page.waitForFunction(() => document.querySelector('#sync-status').dataset.syncState === 'synced', null, { timeout: 20_000 });
     await page.click('#sign-out');
     await settled(page, 'signed-out');
-    await page.waitForFunction(() => !document.querySelector('#library-note').hidden);
-    // The form still names the work account: its own papers, nothing to ask.
-    assert.equal(await note(), 'Signing in adds the 2 papers saved in this browser, with their tags and notes, to the account you sign in to.');
+    await page.fill('#email', workEmail);
+    assert.equal(await note(), '', 'the work account\'s own papers are not "added" to it');
     assert.equal(await page.isHidden('#other-papers'), true);
+    await page.fill('#email', workEmail.toUpperCase());
+    assert.equal(await note(), '');
+    assert.equal(await page.isHidden('#other-papers'), true);
+    // Another account: the question, and the count.
+    await page.fill('#email', newEmail('personal'));
+    assert.equal(await page.isHidden('#other-papers'), false);
+    assert.equal(await page.textContent('#other-papers legend'), `This browser holds 2 papers synced with ${workEmail}: ` +
+      'signing in to another account adds them, with their tags and notes, to that account.');
   } finally {
     await other.dispose();
   }
@@ -383,7 +392,7 @@ test('two devices of one name (the name proposed to each browser) are told apart
   }
 });
 
-test('papers of another account: signing in to a new one asks, and "keep only here" uploads none of them, "add" all', async () => {
+test('papers of another account: signing in to a new one needs consent, without it nothing is sent; the same account asks nothing', async () => {
   const other = await new Browser({ grantHosts: ['http://127.0.0.1/*'] }).start();
   try {
     const page = await other.context.newPage();
@@ -393,8 +402,6 @@ test('papers of another account: signing in to a new one asks, and "keep only he
       await chrome.runtime.sendMessage({ type: 'library/save', paper, summary: { tldr: '', keyphrases: [] } });
       if (note) await chrome.runtime.sendMessage({ type: 'library/update', id: paper.id, patch: { note } });
     }, { paper: { id, title, authors: ['A. Author'], url: `https://arxiv.org/abs/${id.slice(6)}` }, note });
-    const local = () => page.evaluate(async () => Object.entries(await chrome.storage.local.get(null))
-      .filter(([k]) => k.startsWith('paper:')).map(([, v]) => `${v.title}|${v.note}`).sort());
     const onServer = async (email) => {
       const s = await backend.login(email, PASSWORD, 'checker');
       const { body } = await backend.api('GET', '/v1/sync?since=0', { token: s.token });
@@ -425,77 +432,46 @@ test('papers of another account: signing in to a new one asks, and "keep only he
     assert.deepEqual(await onServer(workEmail), work);
     await signOut();
 
-    // Another account: the form asks before the click, and refuses to go on without an answer.
-    const personal = newEmail('personal');
-    await page.fill('#email', personal);
-    assert.equal(await shown('#other-papers legend'), `This browser holds 2 papers synced with another account (${workEmail}). ` +
-      'What should signing in do with them?');
-    await submitAccount(page, { email: personal, create: true });
-    await settled(page, 'signed-out');
-    assert.match(await shown('#error'), /choose first whether to add the papers of the other account/);
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'others-add');
-    await assert.rejects(backend.login(personal, PASSWORD), /401/, 'no account was created without the answer');
-    // The background refuses too, should a page send none.
-    const refused = await page.evaluate((email) => chrome.runtime.sendMessage({ type: 'account/sign-in',
-      server: 'http://127.0.0.1:1', email, password: 'whatever password', create: true }), personal);
-    assert.match(JSON.stringify(refused), /choose first whether to add the 2 papers of .* or keep them only in this browser/);
-
-    // Keep them only here: the new account gets none, this browser keeps both, and nothing waits to be pushed.
-    await page.check('#others-keep');
-    await submitAccount(page, { email: personal, create: true });
-    await settled(page, 'signed-in');
-    assert.equal(await shown('#notice'), `Account created. Signed in as ${personal}; your saved papers are syncing, ` +
-      'except those of the other account, which stay only in this browser.');
-    await save('arxiv:2402.00003', 'Personal paper');
-    await upToDate();
-    await page.click('#sync-now');
-    await upToDate();
-    assert.deepEqual(await onServer(personal), ['Personal paper|']);
-    assert.deepEqual(await local(), ['Personal paper|', ...work]);
-    // An edit of a kept paper stays here too.
-    await page.evaluate(() => chrome.runtime.sendMessage({ type: 'library/update', id: 'arxiv:2402.00002', patch: { tags: ['kept'] } }));
-    await page.click('#sync-now');
-    await upToDate();
-    assert.deepEqual(await onServer(personal), ['Personal paper|']);
-    await signOut();
-
-    // The same account again asks nothing; its kept papers stay out of it.
-    await page.fill('#email', personal);
-    assert.equal(await page.isHidden('#other-papers'), true);
-    await submitAccount(page, { email: personal });
-    await settled(page, 'signed-in');
-    await page.click('#sync-now');
-    await upToDate();
-    assert.deepEqual(await onServer(personal), ['Personal paper|']);
-    await signOut();
-
-    // Back to the work account: asked about the personal paper only; the work papers sync with it again.
+    // The same account again: no question, no note, nothing refused.
     await page.fill('#email', workEmail);
-    assert.equal(await shown('#other-papers legend'), `This browser holds a paper synced with another account (${personal}). ` +
-      'What should signing in do with it?');
-    await page.check('#others-keep');
+    assert.equal(await page.isHidden('#other-papers'), true);
+    assert.equal(await shown('#library-note'), '');
     await submitAccount(page, { email: workEmail });
     await settled(page, 'signed-in');
-    await upToDate();
     await page.click('#sync-now');
     await upToDate();
     assert.deepEqual(await onServer(workEmail), work);
-    assert.deepEqual(await onServer(personal), ['Personal paper|']);
     await signOut();
 
-    // Add them: a third account gets all three.
-    const third = newEmail('third');
-    await page.fill('#email', third);
-    assert.equal(await shown('#other-papers legend'), 'This browser holds 3 papers synced with other accounts ' +
-      `(${[personal, workEmail].sort().join(', ')}). What should signing in do with them?`);
+    // Another account: the form asks before the click, and refuses to go on without the consent: nothing is sent.
+    const personal = newEmail('personal');
+    await page.fill('#email', personal);
+    assert.equal(await shown('#other-papers legend'), `This browser holds 2 papers synced with ${workEmail}: ` +
+      'signing in to another account adds them, with their tags and notes, to that account.');
+    assert.match(await shown('#other-papers-help'), /export them and remove them .* or sign in from another browser profile/);
+    await submitAccount(page, { email: personal, create: true });
+    await settled(page, 'signed-out');
+    assert.match(await shown('#error'), /^Creating the account refused: nothing was sent\. This browser holds 2 papers synced with /);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'others-add');
+    await assert.rejects(backend.login(personal, PASSWORD), /401/, 'no account was created without the consent');
+    // The background refuses too, should a page send none (or anything but 'add'), before any request.
+    for (const others of [undefined, 'keep']) {
+      const refused = await page.evaluate(({ email, others }) => chrome.runtime.sendMessage({ type: 'account/sign-in',
+        server: 'http://127.0.0.1:1', email, password: 'whatever password', create: true, others }), { email: personal, others });
+      assert.match(JSON.stringify(refused), /holds 2 papers synced with .*: agree first to add them to the account you sign in to/);
+    }
+    await page.evaluate(({ server, email, password }) => chrome.runtime.sendMessage({ type: 'account/sign-in',
+      server, email, password, deviceName: 'x', create: true }), { server: backend.url, email: personal, password: PASSWORD });
+    await assert.rejects(backend.login(personal, PASSWORD), /401/, 'the background sent nothing either');
+
+    // With the consent: the new account gets both, tags and notes included.
     await page.check('#others-add');
-    await submitAccount(page, { email: third, create: true });
+    await submitAccount(page, { email: personal, create: true });
     await settled(page, 'signed-in');
     await upToDate();
     await page.click('#sync-now');
     await upToDate();
-    assert.deepEqual(await onServer(third), ['Personal paper|', ...work]);
-    assert.deepEqual(await local(), ['Personal paper|', ...work]);
+    assert.deepEqual(await onServer(personal), work);
   } finally {
     await other.dispose();
   }
