@@ -175,6 +175,8 @@ dispatch(TARGET.BACKGROUND, {
   [MSG.GET_ACCOUNT]: extensionPagesOnly(async () => ({ account: await account.account(), server: await account.server() })),
   [MSG.SET_SERVER]: extensionPagesOnly(async (msg) => ({ server: await account.setServer(msg.server) })),
   [MSG.SIGN_IN]: extensionPagesOnly(async (msg) => {
+    // Papers synced with another account go up only with the consent given on the form, never unasked.
+    if (!(await account.session())) await sync.chooseForSignIn(account.normalizeServer(msg.server), String(msg.email || ''), msg.others);
     const acc = await account.signIn(msg);
     sync.signedIn().catch((err) => console.warn('papergist: first sync', err)); // the popup shows its progress
     return { account: acc };

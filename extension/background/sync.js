@@ -15,6 +15,7 @@ import { checkPull, reportSkipped } from './pull-validate.js';
 import { NAMES, USER_FIELDS, same, valueOf, fromItem, adoptClean, dirtyFields, upgrade, newMark } from '../lib/record.js';
 import { listen, listening, markChecked, serverReached } from './sync-live.js';
 import * as index from './sync-index.js';
+import { libraryOf, otherAccountPapers } from '../lib/other-account.js';
 
 /** @typedef {import('../lib/messages.js').SavedPaper} SavedPaper */
 /** @typedef {import('../lib/messages.js').Item} Item */
@@ -37,9 +38,6 @@ const MAX_BACKOFF_MS = 5 * 60_000;
 // doubling to an hour: a round can come every few seconds while edits flow, and an old server may never answer.
 const LOOKUP_MIN_MS = 60_000;
 const LOOKUP_MAX_MS = 60 * 60_000;
-
-/** Which library the local versions refer to: the same user on the same server keeps them across sign-ins. */
-const libraryOf = (a) => `${a.server}|${a.email.toLowerCase()}`;
 
 /** @returns {Promise<{account: string, since: number, failures: number, lastRound: number, lastSynced?: string, limits?: {ops: number, bytes: number}}>} */
 async function state() {
@@ -851,6 +849,20 @@ async function statusNow(s, error, quick = false) {
   if (st.lastSynced) status.lastSynced = st.lastSynced;
   await chrome.storage.local.set({ [STATUS_KEY]: status });
   return status;
+}
+
+/**
+ * Before a sign-in: the papers synced with another account (lib/other-account.js) go up to the account signed in
+ * to only with the user's consent, given on the options page (choice 'add'). Refused without it, before any
+ * request: they are never uploaded to another account unasked.
+ * @param {string} server an origin @param {string} email @param {unknown} choice
+ */
+export async function chooseForSignIn(server, email, choice) {
+  const other = otherAccountPapers(await chrome.storage.local.get(null), server, email);
+  if (other && choice !== 'add') {
+    throw new account.SyncError(`this browser holds ${other.count === 1 ? 'a paper' : `${other.count} papers`} synced with ${other.from}: ` +
+      `agree first to add ${other.count === 1 ? 'it' : 'them'} to the account you sign in to`);
+  }
 }
 
 /** After sign-in: a first round at once (it uploads what was saved while signed out). */

@@ -177,8 +177,10 @@ export const MSG = Object.freeze({
   /** options → background: {} → {account: Account|null, server: string} (never tokens) */
   GET_ACCOUNT: 'account/get',
   /**
-   * options → background: {server, email, password, deviceName, create: boolean} → {account: Account}.
-   * create registers a new account. The options page asks for the server's host permission first.
+   * options → background: {server, email, password, deviceName, create: boolean, others?: 'add'} → {account: Account}.
+   * create registers a new account. The options page asks for the server's host permission first. others: 'add'
+   * is the consent to add the papers synced with another account (lib/other-account.js) to this one; required,
+   * else refused before any request, when there are any.
    */
   SIGN_IN: 'account/sign-in',
   /** options → background: {} → {} forgets the tokens; saved papers stay on this device */

@@ -5,6 +5,7 @@
 import { MSG, STATUS_KEY, CHECKED_KEY, send, sentenceOf } from '../lib/messages.js';
 import { DEFAULT_SERVER, MIN_PASSWORD, parseServer, deviceNameProblem, defaultDeviceName } from './fields.js';
 import { statusText, ago } from './status-text.js';
+import { otherAccountPapers, ownerOf } from '../lib/other-account.js';
 
 /** @typedef {import('../lib/messages.js').Account} Account */
 /** @typedef {import('../lib/messages.js').Device} Device */
@@ -130,28 +131,58 @@ function showSignedOut(server) {
   showLibraryNote();
 }
 
+/** @type {Record<string, any>|null} chrome.storage.local as read for the note and the question below */
+let stored = null;
+
 /**
- * Says, before the click, what signing in does with the papers of this browser: all of them go up to the account
- * signed in to, also those synced with another account before (a version from a server), tags and notes included.
+ * Says, before the click, what signing in does with the papers of this browser: those saved while signed out go up
+ * to the account signed in to; those synced with another account (lib/other-account.js) only with the consent asked
+ * for in the fieldset, shown while the form names another account than theirs (the same account asks nothing).
  */
 async function showLibraryNote() {
-  const note = $('#library-note');
-  let all;
   try {
-    all = await chrome.storage.local.get(null);
+    stored = await chrome.storage.local.get(null);
   } catch {
-    note.hidden = true;
-    return;
+    stored = null;
   }
-  const papers = Object.entries(all).filter(([k, v]) => k.startsWith('paper:') && v && typeof v === 'object').map(([, v]) => v);
-  const synced = papers.filter((p) => Number(p.version) > 0).length;
-  note.textContent = !papers.length ? ''
-    : `Signing in adds the ${papers.length === 1 ? 'paper' : `${papers.length} papers`} saved in this browser, with ${papers.length === 1 ? 'its' : 'their'} tags and notes, ` +
-      'to the account you sign in to' +
-      (synced ? ` (${synced === papers.length ? (synced === 1 ? 'it was' : 'all were') : `${synced} of them were`} synced with an account ` +
-        'before: signing in to another account copies them into it too).' : '.');
-  note.hidden = !papers.length;
+  showOtherPapers();
 }
+
+/** @type {{from: string, count: number}|null} the papers the fieldset asks about now */
+let other = null;
+
+/** The note and the question for the account the form names now. */
+function showOtherPapers() {
+  const note = $('#library-note');
+  const box = $('#other-papers');
+  const papers = stored ? Object.entries(stored).filter(([k, v]) => k.startsWith('paper:') && v && typeof v === 'object').map(([, v]) => v) : [];
+  let server = '';
+  try {
+    server = parseServer(input('#server').value);
+  } catch { /* said at the click */ }
+  other = stored && server ? otherAccountPapers(stored, server, input('#email').value) : null;
+  const last = stored && stored['sync:state'] && typeof stored['sync:state'].account === 'string' ? stored['sync:state'].account : '';
+  // Only papers saved while signed out: those synced with an account are its own (same account) or asked about.
+  const up = papers.filter((p) => !ownerOf(p, last)).length;
+  note.textContent = !up ? ''
+    : `Signing in adds the ${up === 1 ? 'paper' : `${up} papers`} saved in this browser while signed out, with ` +
+      `${up === 1 ? 'its' : 'their'} tags and notes, to the account you sign in to.`;
+  note.hidden = !up;
+  box.hidden = !other;
+  if (other) {
+    const one = other.count === 1;
+    $('#other-papers-legend').textContent = `This browser holds ${one ? 'a paper' : `${other.count} papers`} synced with ` +
+      `${other.from}: signing in to another account adds ${one ? 'it' : 'them'}, with ${one ? 'its' : 'their'} tags and notes, to that account.`;
+  } else {
+    input('#others-add').checked = false;
+  }
+}
+
+// Papers saved, removed or synced meanwhile (another tab, the popup): the note and the question follow.
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area !== 'local' || document.body.dataset.state !== 'signed-out') return;
+  if (Object.keys(changes).some((k) => k.startsWith('paper:') || k === 'sync:state')) showLibraryNote();
+});
 
 /** Remembers whether the extension may connect to the server typed in (see granted). */
 function checkGrant(raw) {
@@ -169,7 +200,12 @@ function checkGrant(raw) {
 chrome.permissions.onAdded.addListener(() => checkGrant(input('#server').value));
 chrome.permissions.onRemoved.addListener(() => granted.clear());
 
-input('#server').addEventListener('input', () => fieldError('#server', ''));
+input('#server').addEventListener('input', () => {
+  fieldError('#server', '');
+  showOtherPapers();
+});
+input('#email').addEventListener('input', showOtherPapers);
+$('#other-papers').addEventListener('change', () => { $('#others-error').textContent = ''; });
 input('#server').addEventListener('change', () => {
   const el = input('#server');
   let origin;
@@ -224,6 +260,17 @@ function signIn(create) {
     input(problem[0]).focus();
     return;
   }
+  showOtherPapers(); // the account typed now: the consent is asked for it
+  const others = other && input('#others-add').checked ? 'add' : '';
+  $('#others-error').textContent = '';
+  if (other && !others) {
+    const them = other.count === 1 ? 'it' : 'them';
+    $('#others-error').textContent = `Tick “Add them to the account I sign in to” to add ${them}, or keep ${them} out as said below.`;
+    showError(`${what} refused: nothing was sent. This browser holds ${other.count === 1 ? 'a paper' : `${other.count} papers`} synced with ` +
+      `${other.from}; signing in here would add ${them} to ${email}.`);
+    input('#others-add').focus();
+    return;
+  }
   const permission = granted.get(origin) === true
     ? Promise.resolve(true)
     : chrome.permissions.request({ origins: [`${origin}/*`] });
@@ -243,10 +290,11 @@ function signIn(create) {
     showNotice('');
     let acc;
     try {
-      ({ account: acc } = await send(MSG.SIGN_IN, { server: origin, email, password, deviceName, create }));
+      ({ account: acc } = await send(MSG.SIGN_IN, { server: origin, email, password, deviceName, create, ...(others ? { others } : {}) }));
     } catch (err) {
       // No answer at all: a typo in the address, or the server not started. Say what to check.
       const why = messageOf(err);
+      if (/agree first to add/.test(why)) showLibraryNote(); // the form's picture was stale: it asks now
       if (/^cannot reach /.test(why)) throw new Error(`${why}: check the server address, and that the server is running`, { cause: err });
       throw err;
     }

@@ -246,7 +246,7 @@ describe(`papergist in ${KIND}`, () => {
   test('signed in, the saved paper reaches the server and a second profile', async () => {
     const email = newEmail(`core-${KIND}`);
     await signInFromOptions(a, email, { create: true,
-      libraryNote: 'Signing in adds the paper saved in this browser, with its tags and notes, to the account you sign in to.' });
+      libraryNote: 'Signing in adds the paper saved in this browser while signed out, with its tags and notes, to the account you sign in to.' });
     assert.equal((await a.message('sync/now')).status.state, 'synced');
     const { access_token: token } = await backend.login(email, PASSWORD);
     const { body } = await backend.api('GET', '/v1/sync?since=0', { token });
@@ -270,5 +270,31 @@ describe(`papergist in ${KIND}`, () => {
     await page.waitForSaved(id(papers[3]), true, 20_000);
     await inA.close();
     await page.close();
+
+    // Signed out, then into another account: refused without the consent (that account gets none of the first
+    // one's papers); with it, the papers go up (options.test.js has the rest: same account, the background's refusal).
+    assert.equal((await a.message('sync/now')).status.state, 'synced');
+    await a.message('account/sign-out');
+    const other = newEmail(`core-other-${KIND}`);
+    const opts = await a.open(a.extensionURL('options/options.html'));
+    await opts.waitFor(() => document.body.dataset.state === 'signed-out');
+    await opts.fill('#server', backend.url);
+    await opts.fill('#email', other);
+    await opts.fill('#password', PASSWORD);
+    assert.equal(await opts.evaluate(() => !document.querySelector('#other-papers').hidden &&
+      document.querySelector('#other-papers legend').textContent),
+    `This browser holds 2 papers synced with ${email}: signing in to another account adds them, with their tags and notes, to that account.`);
+    await opts.click('#create');
+    await opts.waitFor(() => /refused: nothing was sent/.test(document.querySelector('#error').textContent));
+    assert.equal(await opts.evaluate(() => document.body.dataset.state), 'signed-out');
+    await assert.rejects(backend.login(other, PASSWORD), /401/, 'no account was created without the consent');
+    await opts.click('#others-add');
+    await opts.click('#create');
+    await opts.waitFor(() => document.body.dataset.state === 'signed-in');
+    assert.equal((await a.message('sync/now')).status.state, 'synced');
+    const { access_token: otherToken } = await backend.login(other, PASSWORD);
+    assert.deepEqual((await backend.api('GET', '/v1/sync?since=0', { token: otherToken })).body.items.map((i) => i.id).sort(),
+      [id(papers[2]), id(papers[3])].sort());
+    await opts.close();
   });
 });

@@ -318,7 +318,7 @@ test('the page\'s field rules', async (t) => {
   });
 });
 
-test('signed out with papers in the browser, the form says that signing in copies them to the account, also another one', async () => {
+test('signed out with papers in the browser, the form says that signing in adds them to the account', async () => {
   const other = await new Browser({ grantHosts: ['http://127.0.0.1/*'] }).start();
   try {
     const page = await other.context.newPage();
@@ -335,19 +335,29 @@ test('signed out with papers in the browser, the form says that signing in copie
     await save('arxiv:2401.00001', 'Saved while signed out');
     await page.reload();
     await settled(page, 'signed-out');
-    assert.equal(await note(), 'Signing in adds the paper saved in this browser, with its tags and notes, to the account you sign in to.');
+    assert.equal(await note(), 'Signing in adds the paper saved in this browser while signed out, with its tags and notes, to the account you sign in to.');
 
-    // Signed in to a work account, a paper synced, signed out: another account would get it too, and the form says so.
-    await submitAccount(page, { email: newEmail('work'), create: true });
+    // Signed in to a work account, a paper synced, signed out: the same account again asks and claims nothing.
+    const workEmail = newEmail('work');
+    await submitAccount(page, { email: workEmail, create: true });
     await settled(page, 'signed-in');
     await save('arxiv:2401.00002', 'Work paper');
     await page.click('#sync-now');
     await settled(page, 'signed-in');
+    await page.waitForFunction(() => document.querySelector('#sync-status').dataset.syncState === 'synced', null, { timeout: 20_000 });
     await page.click('#sign-out');
     await settled(page, 'signed-out');
-    await page.waitForFunction(() => !document.querySelector('#library-note').hidden);
-    assert.equal(await note(), 'Signing in adds the 2 papers saved in this browser, with their tags and notes, to the account ' +
-      'you sign in to (all were synced with an account before: signing in to another account copies them into it too).');
+    await page.fill('#email', workEmail);
+    assert.equal(await note(), '', 'the work account\'s own papers are not "added" to it');
+    assert.equal(await page.isHidden('#other-papers'), true);
+    await page.fill('#email', workEmail.toUpperCase());
+    assert.equal(await note(), '');
+    assert.equal(await page.isHidden('#other-papers'), true);
+    // Another account: the question, and the count.
+    await page.fill('#email', newEmail('personal'));
+    assert.equal(await page.isHidden('#other-papers'), false);
+    assert.equal(await page.textContent('#other-papers legend'), `This browser holds 2 papers synced with ${workEmail}: ` +
+      'signing in to another account adds them, with their tags and notes, to that account.');
   } finally {
     await other.dispose();
   }
@@ -377,6 +387,91 @@ test('two devices of one name (the name proposed to each browser) are told apart
     assert.notEqual(of(first.device_id), of(second.device_id), 'the two read differently');
     assert.equal(seen.Laptop, 'in use now', 'a name of its own: no sign-in time');
     assert.equal(seen.Tablet, 'last seen just now');
+  } finally {
+    await other.dispose();
+  }
+});
+
+test('papers of another account: signing in to a new one needs consent, without it nothing is sent; the same account asks nothing', async () => {
+  const other = await new Browser({ grantHosts: ['http://127.0.0.1/*'] }).start();
+  try {
+    const page = await other.context.newPage();
+    await page.goto(`chrome-extension://${other.extensionId}/options/options.html`);
+    await settled(page, 'signed-out');
+    const save = (id, title, note) => page.evaluate(async ({ paper, note }) => {
+      await chrome.runtime.sendMessage({ type: 'library/save', paper, summary: { tldr: '', keyphrases: [] } });
+      if (note) await chrome.runtime.sendMessage({ type: 'library/update', id: paper.id, patch: { note } });
+    }, { paper: { id, title, authors: ['A. Author'], url: `https://arxiv.org/abs/${id.slice(6)}` }, note });
+    const onServer = async (email) => {
+      const s = await backend.login(email, PASSWORD, 'checker');
+      const { body } = await backend.api('GET', '/v1/sync?since=0', { token: s.token });
+      await backend.api('POST', '/v1/auth/logout', { token: s.token });
+      return body.items.map((i) => `${i.title}|${i.note}`).sort();
+    };
+    const upToDate = () => page.waitForFunction(() => document.querySelector('#sync-status').dataset.syncState === 'synced',
+      null, { timeout: 20_000 });
+    const signOut = async () => {
+      await page.click('#sign-out');
+      await settled(page, 'signed-out');
+    };
+    const shown = (sel) => page.evaluate((q) => {
+      const el = document.querySelector(q);
+      return el.hidden || el.closest('[hidden]') ? '' : el.textContent.trim();
+    }, sel);
+    const work = ['Work paper one|laptop note', 'Work paper two|'];
+
+    // The work account: two papers, one with a note, synced; then signed out.
+    const workEmail = newEmail('work');
+    await submitAccount(page, { email: workEmail, create: true });
+    await settled(page, 'signed-in');
+    await save('arxiv:2402.00001', 'Work paper one', 'laptop note');
+    await save('arxiv:2402.00002', 'Work paper two');
+    await upToDate();
+    await page.click('#sync-now');
+    await upToDate();
+    assert.deepEqual(await onServer(workEmail), work);
+    await signOut();
+
+    // The same account again: no question, no note, nothing refused.
+    await page.fill('#email', workEmail);
+    assert.equal(await page.isHidden('#other-papers'), true);
+    assert.equal(await shown('#library-note'), '');
+    await submitAccount(page, { email: workEmail });
+    await settled(page, 'signed-in');
+    await page.click('#sync-now');
+    await upToDate();
+    assert.deepEqual(await onServer(workEmail), work);
+    await signOut();
+
+    // Another account: the form asks before the click, and refuses to go on without the consent: nothing is sent.
+    const personal = newEmail('personal');
+    await page.fill('#email', personal);
+    assert.equal(await shown('#other-papers legend'), `This browser holds 2 papers synced with ${workEmail}: ` +
+      'signing in to another account adds them, with their tags and notes, to that account.');
+    assert.match(await shown('#other-papers-help'), /export them and remove them .* or sign in from another browser profile/);
+    await submitAccount(page, { email: personal, create: true });
+    await settled(page, 'signed-out');
+    assert.match(await shown('#error'), /^Creating the account refused: nothing was sent\. This browser holds 2 papers synced with /);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'others-add');
+    await assert.rejects(backend.login(personal, PASSWORD), /401/, 'no account was created without the consent');
+    // The background refuses too, should a page send none (or anything but 'add'), before any request.
+    for (const others of [undefined, 'keep']) {
+      const refused = await page.evaluate(({ email, others }) => chrome.runtime.sendMessage({ type: 'account/sign-in',
+        server: 'http://127.0.0.1:1', email, password: 'whatever password', create: true, others }), { email: personal, others });
+      assert.match(JSON.stringify(refused), /holds 2 papers synced with .*: agree first to add them to the account you sign in to/);
+    }
+    await page.evaluate(({ server, email, password }) => chrome.runtime.sendMessage({ type: 'account/sign-in',
+      server, email, password, deviceName: 'x', create: true }), { server: backend.url, email: personal, password: PASSWORD });
+    await assert.rejects(backend.login(personal, PASSWORD), /401/, 'the background sent nothing either');
+
+    // With the consent: the new account gets both, tags and notes included.
+    await page.check('#others-add');
+    await submitAccount(page, { email: personal, create: true });
+    await settled(page, 'signed-in');
+    await upToDate();
+    await page.click('#sync-now');
+    await upToDate();
+    assert.deepEqual(await onServer(personal), work);
   } finally {
     await other.dispose();
   }

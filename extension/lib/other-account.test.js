@@ -1,0 +1,35 @@
+// node --test: which papers signing in asks consent for (the options page's question and the background's refusal).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { otherAccountPapers, ownerOf, libraryOf, foldEmail } from './other-account.js';
+
+const S = 'http://127.0.0.1:8080';
+const work = libraryOf({ server: S, email: 'Work@Example.com ' });
+const paper = (version) => ({ id: 'x', version, sync: { dirty: {} } });
+
+test('libraryOf: one server and one email, case and spaces aside, folded as the server (Go) lowercases', () => {
+  assert.equal(work, `${S}|work@example.com`);
+  // JS's 'İ'.toLowerCase() is 'i' + U+0307 and a final 'Σ' becomes 'ς'; Go's strings.ToLower gives 'i' and 'σ'.
+  assert.equal(foldEmail('İLKER@x.tr'), 'ilker@x.tr');
+  assert.equal(foldEmail('ΟΔΟΣ@x.gr'), 'οδοσ@x.gr');
+});
+
+test('ownerOf: synced with the last account, or saved while signed out', () => {
+  assert.equal(ownerOf(paper(3), work), work);
+  assert.equal(ownerOf(paper(0), work), '');
+  assert.equal(ownerOf(paper(3), ''), '', 'no account known: not said to be one');
+  assert.equal(ownerOf(null, work), '');
+});
+
+test('otherAccountPapers asks about another account\'s papers only, never for the account synced last', () => {
+  const all = { 'sync:state': { account: work }, 'paper:a': paper(2), 'paper:b': paper(5), 'paper:c': paper(0), 'sync:status': {} };
+  assert.deepEqual(otherAccountPapers(all, S, 'home@example.com'), { from: 'work@example.com', count: 2 });
+  assert.equal(otherAccountPapers(all, S, 'WORK@example.com'), null, 'the same account again');
+  assert.deepEqual(otherAccountPapers(all, 'https://sync.example', 'work@example.com'),
+    { from: `work@example.com on ${S}`, count: 2 }, 'the same email on another server is another account');
+  assert.equal(otherAccountPapers({ 'paper:c': paper(0) }, S, 'home@example.com'), null, 'saved while signed out');
+  // The server stored 'i' for a typed 'İ' (Go): typing it the same way again is the same account.
+  const turkish = { 'sync:state': { account: `${S}|ilker@x.tr` }, 'paper:a': paper(1) };
+  assert.equal(otherAccountPapers(turkish, S, 'İLKER@x.tr'), null);
+  assert.deepEqual(otherAccountPapers(turkish, S, 'ILKER2@x.tr'), { from: 'ilker@x.tr', count: 1 });
+});
