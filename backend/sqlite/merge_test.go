@@ -91,3 +91,63 @@ func TestMergeChange(t *testing.T) {
 	assert.Equal(t, "", again.rec.Item.Note)
 	assert.Equal(t, []string{}, again.rec.Item.Tags)
 }
+
+// TestMergeFullerPageValue: a stale change whose publication date or venue is the server's value known less or more
+// fully (two devices' record upgrades pushing their own pages' values on old bases) is no conflict; the fuller value
+// stays or is taken. Other stale differences still conflict, and a change on the current base sets what it says.
+func TestMergeFullerPageValue(t *testing.T) {
+	now := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	const id = "doi:10.1000/x"
+	// The server's item: created at version 1, its date and venue written at version 2 by another device.
+	server := func(published, venue string) *record {
+		rec := mergeChange(nil, &syncproto.Change{ID: id, Title: ptr("T")}, 1, now).rec
+		out := mergeChange(rec, &syncproto.Change{ID: id, BaseVersion: 1, Published: ptr(published), Venue: ptr(venue)}, 2, now)
+		require.Equal(t, syncproto.StatusApplied, out.status)
+		return out.rec
+	}
+	tests := []struct {
+		name             string
+		published, venue string // the server's, written at version 2
+		change           syncproto.Change
+		status           string
+		fields           []string // conflicting
+		wantPub, wantVen string
+	}{
+		{"a stale month of the server's day: the day stays", "2017-06-12", "Nature",
+			syncproto.Change{BaseVersion: 1, Published: ptr("2017-06")}, syncproto.StatusApplied, nil, "2017-06-12", "Nature"},
+		{"a stale year of the server's day: the day stays", "2017-06-12", "Nature",
+			syncproto.Change{BaseVersion: 1, Published: ptr("2017")}, syncproto.StatusApplied, nil, "2017-06-12", "Nature"},
+		{"a stale day of the server's month: taken", "2017-06", "Nature",
+			syncproto.Change{BaseVersion: 1, Published: ptr("2017-06-12")}, syncproto.StatusApplied, nil, "2017-06-12", "Nature"},
+		{"a stale empty venue against the server's: kept", "2017-06", "Nature",
+			syncproto.Change{BaseVersion: 1, Venue: ptr("")}, syncproto.StatusApplied, nil, "2017-06", "Nature"},
+		{"a stale empty date against the server's: kept", "2017-06", "Nature",
+			syncproto.Change{BaseVersion: 1, Published: ptr("")}, syncproto.StatusApplied, nil, "2017-06", "Nature"},
+		{"another day is a conflict", "2017-06-12", "Nature",
+			syncproto.Change{BaseVersion: 1, Published: ptr("2017-06-13")}, syncproto.StatusConflict, []string{"published"}, "2017-06-12", "Nature"},
+		{"another year is a conflict", "2017-06", "Nature",
+			syncproto.Change{BaseVersion: 1, Published: ptr("2016")}, syncproto.StatusConflict, []string{"published"}, "2017-06", "Nature"},
+		{"another venue is a conflict", "2017-06", "Nature",
+			syncproto.Change{BaseVersion: 1, Venue: ptr("Science")}, syncproto.StatusConflict, []string{"venue"}, "2017-06", "Nature"},
+		{"on the current base a year replaces the day", "2017-06-12", "Nature",
+			syncproto.Change{BaseVersion: 2, Published: ptr("2017")}, syncproto.StatusApplied, nil, "2017", "Nature"},
+		{"on the current base an empty venue clears it", "2017-06-12", "Nature",
+			syncproto.Change{BaseVersion: 2, Venue: ptr("")}, syncproto.StatusApplied, nil, "2017-06-12", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cur := server(tt.published, tt.venue)
+			ch := tt.change
+			ch.ID = id
+			out := mergeChange(cur, &ch, 3, now)
+			assert.Equal(t, tt.status, out.status, out.err)
+			assert.Equal(t, tt.fields, out.fields)
+			require.NotNil(t, out.rec)
+			assert.Equal(t, [2]string{tt.wantPub, tt.wantVen}, [2]string{out.rec.Item.Published, out.rec.Item.Venue})
+		})
+	}
+	// Taken: the fuller date is written at the new version, so a later stale change meets it.
+	out := mergeChange(server("2017", ""), &syncproto.Change{ID: id, BaseVersion: 1, Published: ptr("2017-06-12"), Venue: ptr("Nature")}, 3, now)
+	require.True(t, out.write)
+	assert.Equal(t, map[string]int64{"title": 1, "published": 3, "venue": 3}, out.rec.Fields.F)
+}

@@ -12,7 +12,7 @@ import { forgetPapers as forgetTyped } from './typed-refused.js';
 import { keyOf, idOfKey, GONE_PREFIX } from '../lib/saved.js';
 import { STATUS_KEY } from '../lib/messages.js';
 import { checkPull, reportSkipped } from './pull-validate.js';
-import { NAMES, USER_FIELDS, same, valueOf, fromItem, adoptClean, dirtyFields, upgrade, newMark } from '../lib/record.js';
+import { NAMES, USER_FIELDS, same, lessFull, valueOf, fromItem, adoptClean, dirtyFields, upgrade, newMark } from '../lib/record.js';
 import { listen, listening, markChecked, serverReached } from './sync-live.js';
 import * as index from './sync-index.js';
 
@@ -264,8 +264,11 @@ function merge(rec, item) {
   const next = structuredClone(rec);
   if (!rec.version) return adopt(next, item);
   const { sync } = next;
-  // An edit that made both sides equal needs no push.
-  for (const f of dirtyFields(next)) if (same(f, valueOf(next, f), valueOf(item, f))) delete sync.dirty[f];
+  // An edit that made both sides equal needs no push; nor a date or venue the server knows more fully (one lifted
+  // by the record upgrade from this device's page, another device's page more precise): the server's is taken.
+  for (const f of dirtyFields(next)) {
+    if (same(f, valueOf(next, f), valueOf(item, f)) || lessFull(f, valueOf(next, f), valueOf(item, f))) delete sync.dirty[f];
+  }
   adoptClean(next, item);
   if (sync.conflict) {
     const fields = sync.conflict.fields.filter((f) => sync.dirty[f]);

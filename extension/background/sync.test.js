@@ -187,6 +187,32 @@ test('saving a paper again from a page without a date or venue (or one the serve
   assert.deepEqual([up.published, up.venue], ['2019-06-02', 'Nature'], 'the server keeps them');
 });
 
+test('a date this device knew less precisely than another device goes up no more: the fuller one is kept everywhere', async () => {
+  // Two devices saved these papers before dates synced; each record upgrade lifts its own page's date, on the
+  // version it had. Another device's went up first.
+  await sync.syncNow();
+  const less = { ...synced(43, 0), id: 'doi:10.1038/meta-5' };
+  const more = { ...synced(44, 0), id: 'doi:10.1038/meta-6' };
+  const v1 = server.seed([less, more].map(({ meta: _m, sync: _s, ...item }) => ({ ...item, published: '', venue: '' })));
+  await local.set({
+    [`paper:${less.id}`]: { ...less, version: v1, meta: { published: '2017-06' } }, // stored before the upgrade
+    [`paper:${more.id}`]: { ...more, version: v1, meta: { published: '2017-06-12', venue: 'Nature' } },
+  });
+  server.seed([{ ...server.items.get(less.id), published: '2017-06-12', venue: 'Nature' },
+    { ...server.items.get(more.id), published: '2017-06', venue: 'Nature' }]);
+  const v2 = server.version;
+  await sync.syncNow();
+  const got = await local.get([`paper:${less.id}`, `paper:${more.id}`]);
+  const mine = got[`paper:${less.id}`];
+  assert.deepEqual([mine.published, mine.venue, mine.sync.dirty, mine.sync.conflict], ['2017-06-12', 'Nature', {}, undefined],
+    'the other device\'s fuller date taken, nothing to push');
+  assert.equal(mine.version, v2);
+  assert.deepEqual([server.items.get(less.id).published, server.items.get(less.id).version], ['2017-06-12', v2], 'not pushed');
+  // This device's day is the fuller one: it goes up (the server takes it without a conflict: backend/sqlite merge.go).
+  assert.equal(got[`paper:${more.id}`].published, '2017-06-12');
+  assert.equal(server.items.get(more.id).published, '2017-06-12');
+});
+
 test('a paper removed and saved again before the removal went up keeps, on the server, what its page leaves empty', async () => {
   const id = 'doi:10.1038/meta-4';
   await sync.syncNow();

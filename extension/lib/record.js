@@ -82,6 +82,17 @@ export function same(name, a, b) {
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
+/**
+ * Whether a is the value b of a page-given field known less fully: a publication date cut at a date boundary (or
+ * none) of b ("2017-06" of "2017-06-12"), no venue against one. Two devices that saved one paper from different pages
+ * hold such values; nobody chose between them, so the fuller one wins without a conflict, here on a pull as on the
+ * server (backend/sqlite merge.go lessPrecise). @param {string} name @param {unknown} a @param {unknown} b
+ */
+export function lessFull(name, a, b) {
+  if ((name !== 'published' && name !== 'venue') || typeof a !== 'string' || typeof b !== 'string' || a === b) return false;
+  return a === '' || (name === 'published' && b.startsWith(a) && b[a.length] === '-');
+}
+
 let lastMark = 0;
 
 /**

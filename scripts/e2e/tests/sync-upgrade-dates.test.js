@@ -1,0 +1,75 @@
+// Two devices saved the same papers before dates synced, from pages of different precision. Each device's record
+// upgrade (schema 2 → 3) lifts its own page's date and venue and pushes them on the version it had: the other
+// device's values went up first. The paper keeps the fuller date and venue everywhere, with no conflict for a choice
+// nobody made (backend/sqlite merge.go; extension/background/sync.js merge for a pull).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { Browser } from '../lib/browser.js';
+import { Backend, newEmail } from '../lib/backend.js';
+import { message, signIn, syncNow, records, storage } from '../lib/sync.js';
+
+const PASSWORD = 'correct horse battery staple';
+
+/** @type {Backend} */
+let backend;
+/** @type {Browser} */
+let browser;
+
+before(async () => {
+  backend = await new Backend().start();
+  browser = await new Browser({ grantHosts: ['http://127.0.0.1/*'] }).start();
+});
+after(async () => {
+  await browser?.dispose().catch(() => {});
+  await backend?.dispose();
+});
+
+test('a date and venue lifted by two devices\' upgrades meet without a conflict; the fuller ones stay', async () => {
+  const email = newEmail('dates');
+  await signIn(browser, backend.url, email, PASSWORD, { create: true, deviceName: 'laptop' });
+  const { access_token: token } = await backend.login(email, PASSWORD);
+  const serverItems = async () => Object.fromEntries((await backend.api('GET', '/v1/sync?since=0', { token })).body.items.map((i) => [i.id, i]));
+  // Saved on both devices, synced with neither date nor venue (the versions that kept them on the device).
+  const papers = [
+    { id: 'doi:10.1000/less', title: 'Known here by its month', mine: { published: '2017-06' }, theirs: { published: '2017-06-12', venue: 'Nature' } },
+    { id: 'doi:10.1000/more', title: 'Known here by its day', mine: { published: '2017-06-12', venue: 'Nature' }, theirs: { published: '2017-06' } },
+  ];
+  for (const p of papers) {
+    await message(browser, 'library/save', { paper: { id: p.id, title: p.title, authors: ['A. Author'], url: `https://example.org/${p.id}` },
+      summary: { tldr: '', keyphrases: [] } });
+  }
+  assert.equal((await syncNow(browser)).state, 'synced');
+  const before = await records(browser);
+
+  // The desktop upgraded first: its lifted values went up on the version both devices had.
+  const { status, body } = await backend.api('POST', '/v1/sync', { token, headers: { 'Idempotency-Key': randomUUID() },
+    body: { changes: papers.map((p) => ({ id: p.id, base_version: before[p.id].version, ...p.theirs })), deletions: [] } });
+  assert.equal(status, 200, JSON.stringify(body));
+  assert.deepEqual(body.results.map((r) => r.status), ['applied', 'applied']);
+
+  // This device as the version before it left them: date and venue in meta only, at the version it had synced.
+  const w = await browser.serviceWorker();
+  await w.evaluate(async ({ recs, papers }) => {
+    const old = {};
+    for (const p of papers) {
+      const { published: _p, venue: _v, ...rec } = recs[p.id];
+      old[`paper:${p.id}`] = { ...rec, meta: { ...rec.meta, ...p.mine }, sync: { dirty: {} } };
+    }
+    await chrome.storage.local.set(old);
+    await chrome.storage.local.remove('library:schema');
+  }, { recs: before, papers });
+  await browser.restart();
+  for (let i = 0; i < 150 && (await storage(browser).catch(() => ({})))['library:schema'] !== 3; i++) {
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const st = await syncNow(browser);
+  assert.deepEqual([st.state, st.conflicts, st.pending], ['synced', 0, 0], JSON.stringify(st));
+  const items = await serverItems();
+  const recs = await records(browser);
+  for (const p of papers) {
+    assert.deepEqual([items[p.id].published, items[p.id].venue], ['2017-06-12', 'Nature'], `server: ${p.id}`);
+    assert.deepEqual([recs[p.id].published, recs[p.id].venue, recs[p.id].sync.conflict], ['2017-06-12', 'Nature', undefined], `here: ${p.id}`);
+    assert.equal(items[p.id].dispute, undefined, `no dispute left for another device: ${p.id}`);
+  }
+});
