@@ -5,7 +5,6 @@ import (
 	"maps"
 	"reflect"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/papergist/papergist/shared/syncproto"
@@ -130,26 +129,12 @@ func mergeChange(cur *record, ch *syncproto.Change, w int64, now time.Time) outc
 	if ch.Note != nil {
 		set("note", it.Note == *ch.Note, func() { it.Note = *ch.Note })
 	}
-	// Published and venue are page-given, like title: they merge as it does, but for one case. Each device lifted
-	// its own page's value when it first synced them (the extension's record upgrade), on the base it had, so a
-	// stale change can carry the same value known less fully: 2017-06 against 2017-06-12, no venue against Nature.
-	// Nobody chose between the two, so that is no conflict: the fuller value stays, or is taken. A change that is
-	// not stale sets what it says, "" and a year included (the device saw the server's value).
-	page := func(name string, cur *string, v string, less func(a, b string) bool) {
-		switch stale := fv[name] > base; {
-		case stale && less(v, *cur):
-			return
-		case stale && less(*cur, v):
-			*cur, fv[name], changed = v, w, true
-		default:
-			set(name, *cur == v, func() { *cur = v })
-		}
-	}
+	// Published and venue are page-given, like title: they merge as it does.
 	if ch.Published != nil {
-		page("published", &it.Published, *ch.Published, lessPrecise)
+		set("published", it.Published == *ch.Published, func() { it.Published = *ch.Published })
 	}
 	if ch.Venue != nil {
-		page("venue", &it.Venue, *ch.Venue, func(a, b string) bool { return a == "" && b != "" })
+		set("venue", it.Venue == *ch.Venue, func() { it.Venue = *ch.Venue })
 	}
 	if ch.Read != nil {
 		set("read", it.Read == *ch.Read, func() { it.Read = *ch.Read })
@@ -210,12 +195,6 @@ func dispute(out outcome, ch *syncproto.Change, w int64, now time.Time) outcome 
 	next.Item.Dispute, next.Item.Version = d, w
 	out.rec, out.write = &next, true
 	return out
-}
-
-// lessPrecise reports whether publication date a is a less precise form of b: empty, or b cut at a date boundary
-// ("2017" or "2017-06" of "2017-06-12").
-func lessPrecise(a, b string) bool {
-	return a != b && (a == "" || strings.HasPrefix(b, a) && b[len(a)] == '-')
 }
 
 // changeValue is the value ch sets for a field that can conflict (nil when it sets none).
