@@ -264,19 +264,39 @@ function merge(rec, item) {
   const next = structuredClone(rec);
   if (!rec.version) return adopt(next, item);
   const { sync } = next;
-  // An edit that made both sides equal needs no push; nor a date or venue the server knows more fully (one lifted
-  // by the record upgrade from this device's page, another device's page more precise): the server's is taken.
+  // A date or venue the record upgrade lifted from this device's page (sync.lifted holds its mark, so a save or
+  // choice since is not one) and that nobody disputes, against the same value known more or less fully: nobody
+  // chose between the two, so the fuller one is kept. The server's fuller value is taken, the mark dropped; this
+  // device's fuller one is pushed on the item's version, so that it applies (the server, which cannot tell a lift
+  // from a re-save, meets a stale one as a conflict). Anything else goes up on the old base as any edit.
+  const lifted = sync.lifted || {};
+  const held = new Set([...((sync.conflict && sync.conflict.fields) || []), ...((rec.dispute && rec.dispute.fields) || []),
+    ...((item.dispute && item.dispute.fields) || [])]);
+  const fuller = [];
   for (const f of dirtyFields(next)) {
-    if (same(f, valueOf(next, f), valueOf(item, f)) || lessFull(f, valueOf(next, f), valueOf(item, f))) delete sync.dirty[f];
+    const mine = valueOf(next, f);
+    const theirs = valueOf(item, f);
+    if (same(f, mine, theirs)) delete sync.dirty[f]; // an edit that made both sides equal needs no push
+    else if (lifted[f] !== sync.dirty[f] || held.has(f)) continue;
+    else if (lessFull(f, mine, theirs)) delete sync.dirty[f];
+    else if (lessFull(f, theirs, mine)) fuller.push(f);
   }
+  keepLifted(sync);
   adoptClean(next, item);
   if (sync.conflict) {
     const fields = sync.conflict.fields.filter((f) => sync.dirty[f]);
     if (fields.length) sync.conflict = { ...sync.conflict, fields, server: item, version: item.version };
     else delete sync.conflict;
   }
-  if (!dirtyFields(next).length) next.version = item.version;
+  if (dirtyFields(next).every((f) => fuller.includes(f))) next.version = item.version;
   return next;
+}
+
+/** Keeps in sync.lifted only the lifts still pending (their mark still the field's in dirty). @param {any} sync */
+function keepLifted(sync) {
+  if (!sync.lifted) return;
+  for (const f of Object.keys(sync.lifted)) if (sync.lifted[f] !== sync.dirty[f]) delete sync.lifted[f];
+  if (!Object.keys(sync.lifted).length) delete sync.lifted;
 }
 
 /**
@@ -703,6 +723,7 @@ async function applyResults(flight, resp) {
     /** Clears the marks of the fields sent, unless they were edited again since. */
     const acknowledge = (fields) => {
       for (const f of fields) if (sync.dirty[f] === seqs[f]) delete sync.dirty[f];
+      keepLifted(sync);
     };
     if (r.status === 'applied' && item) {
       acknowledge(Object.keys(seqs));

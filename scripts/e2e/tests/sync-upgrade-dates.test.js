@@ -1,7 +1,8 @@
 // Two devices saved the same papers before dates synced, from pages of different precision. Each device's record
 // upgrade (schema 2 → 3) lifts its own page's date and venue and pushes them on the version it had: the other
 // device's values went up first. The paper keeps the fuller date and venue everywhere, with no conflict for a choice
-// nobody made (backend/sqlite merge.go; extension/background/sync.js merge for a pull).
+// nobody made: the device settles its own lifts on the pull before it pushes (extension/background/sync.js merge),
+// as the server meets a stale value of another precision as a conflict (backend/sqlite merge.go).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
@@ -15,10 +16,15 @@ const PASSWORD = 'correct horse battery staple';
 let backend;
 /** @type {Browser} */
 let browser;
+/** The account's token, for the API acting as another device. */
+let token;
 
 before(async () => {
   backend = await new Backend().start();
   browser = await new Browser({ grantHosts: ['http://127.0.0.1/*'] }).start();
+  const email = newEmail('dates');
+  await signIn(browser, backend.url, email, PASSWORD, { create: true, deviceName: 'laptop' });
+  ({ access_token: token } = await backend.login(email, PASSWORD));
 });
 after(async () => {
   await browser?.dispose().catch(() => {});
@@ -26,9 +32,6 @@ after(async () => {
 });
 
 test('a date and venue lifted by two devices\' upgrades meet without a conflict; the fuller ones stay', async () => {
-  const email = newEmail('dates');
-  await signIn(browser, backend.url, email, PASSWORD, { create: true, deviceName: 'laptop' });
-  const { access_token: token } = await backend.login(email, PASSWORD);
   const serverItems = async () => Object.fromEntries((await backend.api('GET', '/v1/sync?since=0', { token })).body.items.map((i) => [i.id, i]));
   // Saved on both devices, synced with neither date nor venue (the versions that kept them on the device).
   const papers = [
@@ -72,4 +75,22 @@ test('a date and venue lifted by two devices\' upgrades meet without a conflict;
     assert.deepEqual([recs[p.id].published, recs[p.id].venue, recs[p.id].sync.conflict], ['2017-06-12', 'Nature', undefined], `here: ${p.id}`);
     assert.equal(items[p.id].dispute, undefined, `no dispute left for another device: ${p.id}`);
   }
+});
+
+test('a shorter date the user saved again goes to the server, though the item was pulled first: only a lift yields', async () => {
+  const id = 'doi:10.1000/resaved';
+  const paper = { id, title: 'Saved again from a page with the year', authors: ['A. Author'], url: `https://example.org/${id}` };
+  await message(browser, 'library/save', { paper: { ...paper, published: '2019-06-02' }, summary: { tldr: '', keyphrases: [] } });
+  assert.equal((await syncNow(browser)).state, 'synced');
+  const v1 = (await records(browser))[id].version;
+  // Another device marks it read; this device, not having pulled that, saves it again from a page giving the year.
+  const { status, body } = await backend.api('POST', '/v1/sync', { token, headers: { 'Idempotency-Key': randomUUID() },
+    body: { changes: [{ id, base_version: v1, read: true }], deletions: [] } });
+  assert.equal(status, 200, JSON.stringify(body));
+  await message(browser, 'library/save', { paper: { ...paper, published: '2019' }, summary: { tldr: '', keyphrases: [] } });
+  assert.equal((await syncNow(browser)).state, 'synced');
+  const item = (await backend.api('GET', '/v1/sync?since=0', { token })).body.items.find((i) => i.id === id);
+  assert.deepEqual([item.published, item.read], ['2019', true], 'the server took the re-save');
+  const rec = (await records(browser))[id];
+  assert.deepEqual([rec.published, rec.read, rec.sync.dirty, rec.sync.conflict], ['2019', true, {}, undefined]);
 });
