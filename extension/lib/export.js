@@ -80,17 +80,22 @@ function noteOf(s) {
 
 
 const isArxivOnly = (p) => Boolean(p.arxiv_id) && !p.venue;
+const ARXIV_DATACITE = /^10\.48550\/arxiv\./i;
 
 /**
  * A saved paper as the exports write it (every format reads it here): its paper (record.js paperOf), with the arXiv
  * ID or DOI its canonical ID names when the record's meta lacks them. Meta is the saving device's alone, so a paper
  * pulled from another device had neither: no eprint, no DOI, and an arXiv paper typed @article, where the server's
- * writer (backend/internal/citation identifiers), which reads them from the ID, gave them. Both run the "entries"
- * of testdata/bibtex.json. @param {SavedPaper} s
+ * writer (backend/internal/citation identifiers), which reads them from the ID, gave them. arXiv's DataCite DOI in
+ * meta (the extractor stores it lower-cased for every paper saved from arxiv.org) is the one the arXiv ID derives:
+ * it is left to the writers, which give it where and as the server does (CSL only, 10.48550/arXiv.ID). A journal
+ * DOI in meta stays: only this device knows it. Both run the "entries" of testdata/bibtex.json, some with a saving
+ * device's meta. @param {SavedPaper} s
  */
 export function exportPaper(s) {
   const p = paperOf(s);
   const id = String(p.id);
+  if (typeof p.doi === 'string' && ARXIV_DATACITE.test(p.doi)) delete p.doi;
   if (!p.arxiv_id && id.startsWith('arxiv:')) p.arxiv_id = id.slice('arxiv:'.length);
   if (!p.doi && id.startsWith('doi:')) p.doi = id.slice('doi:'.length);
   return p;

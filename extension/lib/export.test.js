@@ -12,6 +12,7 @@ test('a synced paper\'s date and venue are written as the server\'s writer write
   assert.ok(shared.entries.length > 0);
   for (const e of shared.entries) {
     const rec = fromItem({ ...e.item, tldr: '', keyphrases: [], tags: [], note: '', read: false, version: 1 }); // as a pull stores it
+    if (e.meta) rec.meta = e.meta; // as the saving device has it
     const bib = toBibTeX([rec]);
     const [, type, key] = /^@(\w+)\{([^,]*),\n/.exec(bib);
     const got = { type, key };

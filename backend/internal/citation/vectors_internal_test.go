@@ -172,8 +172,11 @@ func TestEntrySharedVectors(t *testing.T) {
 	require.NoError(t, err)
 	var v struct {
 		Entries []struct {
-			About  string
-			Item   syncproto.Item
+			About string
+			Item  syncproto.Item
+			// Meta is the saving device's (extension/lib/export.test.js reads it); the server never has it and
+			// must write the same from the item alone.
+			Meta   map[string]any    `json:"meta"`
 			BibTeX map[string]string `json:"bibtex"`
 			RIS    map[string]string `json:"ris"`
 			CSL    map[string]any    `json:"csl"`
