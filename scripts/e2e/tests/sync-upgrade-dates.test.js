@@ -44,24 +44,28 @@ test('a date and venue lifted by two devices\' upgrades meet without a conflict;
   }
   assert.equal((await syncNow(browser)).state, 'synced');
   const before = await records(browser);
+  const since = (await storage(browser))['sync:state'].since; // the library version this device had seen
 
   // The desktop upgraded first: its lifted values went up on the version both devices had.
   const { status, body } = await backend.api('POST', '/v1/sync', { token, headers: { 'Idempotency-Key': randomUUID() },
     body: { changes: papers.map((p) => ({ id: p.id, base_version: before[p.id].version, ...p.theirs })), deletions: [] } });
   assert.equal(status, 200, JSON.stringify(body));
   assert.deepEqual(body.results.map((r) => r.status), ['applied', 'applied']);
+  await syncNow(browser); // pulled now, so that no pull answers between the planting below and the restart
 
   // This device as the version before it left them: date and venue in meta only, at the version it had synced.
   const w = await browser.serviceWorker();
-  await w.evaluate(async ({ recs, papers }) => {
+  await w.evaluate(async ({ recs, papers, since }) => {
     const old = {};
     for (const p of papers) {
       const { published: _p, venue: _v, ...rec } = recs[p.id];
       old[`paper:${p.id}`] = { ...rec, meta: { ...rec.meta, ...p.mine }, sync: { dirty: {} } };
     }
-    await chrome.storage.local.set(old);
+    // Nor had it pulled the desktop's values (its live listener may have, since they went up).
+    const { 'sync:state': st } = await chrome.storage.local.get('sync:state');
+    await chrome.storage.local.set({ ...old, 'sync:state': { ...st, since } });
     await chrome.storage.local.remove('library:schema');
-  }, { recs: before, papers });
+  }, { recs: before, papers, since });
   await browser.restart();
   for (let i = 0; i < 150 && (await storage(browser).catch(() => ({})))['library:schema'] !== 3; i++) {
     await new Promise((r) => setTimeout(r, 200));
@@ -93,4 +97,38 @@ test('a shorter date the user saved again goes to the server, though the item wa
   assert.deepEqual([item.published, item.read], ['2019', true], 'the server took the re-save');
   const rec = (await records(browser))[id];
   assert.deepEqual([rec.published, rec.read, rec.sync.dirty, rec.sync.conflict], ['2019', true, {}, undefined]);
+});
+
+test('a lifted date on a field two other devices dispute is no lift to settle quietly: it meets them as a conflict here', async () => {
+  const id = 'doi:10.1000/disputed';
+  await message(browser, 'library/save', { paper: { id, title: 'Disputed elsewhere', authors: ['A. Author'], url: `https://example.org/${id}` },
+    summary: { tldr: '', keyphrases: [] } });
+  assert.equal((await syncNow(browser)).state, 'synced');
+  const rec0 = (await records(browser))[id];
+  const since = (await storage(browser))['sync:state'].since;
+  // Two other devices' values on the version this device had: the second meets the first as a conflict, and the
+  // server marks the field disputed while that device's user chooses.
+  const push = (published) => backend.api('POST', '/v1/sync', { token, headers: { 'Idempotency-Key': randomUUID() },
+    body: { changes: [{ id, base_version: rec0.version, published }], deletions: [] } });
+  assert.deepEqual((await push('2017-06-12')).body.results.map((r) => r.status), ['applied']);
+  assert.deepEqual((await push('2017-06-13')).body.results.map((r) => r.status), ['conflict']);
+  await syncNow(browser); // pulled now, so that no pull answers between the planting below and the restart
+  const w = await browser.serviceWorker();
+  await w.evaluate(async ({ rec, since }) => {
+    const { published: _p, venue: _v, ...old } = rec;
+    const { 'sync:state': st } = await chrome.storage.local.get('sync:state');
+    await chrome.storage.local.set({ [`paper:${rec.id}`]: { ...old, meta: { ...old.meta, published: '2017-06' }, sync: { dirty: {} } },
+      'sync:state': { ...st, since } });
+    await chrome.storage.local.remove('library:schema');
+  }, { rec: rec0, since });
+  await browser.restart();
+  for (let i = 0; i < 150 && (await storage(browser).catch(() => ({})))['library:schema'] !== 3; i++) {
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  assert.equal((await syncNow(browser)).state, 'synced');
+  const rec = (await records(browser))[id];
+  assert.deepEqual([rec.published, rec.sync.conflict && rec.sync.conflict.fields], ['2017-06', ['published']],
+    'this device\'s month is named in a conflict, not dropped');
+  const item = (await backend.api('GET', '/v1/sync?since=0', { token })).body.items.find((i) => i.id === id);
+  assert.equal(item.published, '2017-06-12');
 });
