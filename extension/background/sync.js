@@ -265,21 +265,19 @@ function merge(rec, item) {
   if (!rec.version) return adopt(next, item);
   const { sync } = next;
   // A date or venue the record upgrade lifted from this device's page (sync.lifted holds its mark, so a save or
-  // choice since is not one) and that nobody disputes, against the same value known more or less fully: nobody
-  // chose between the two, so the fuller one is kept. The server's fuller value is taken, the mark dropped; this
-  // device's fuller one is pushed on the item's version, so that it applies (the server, which cannot tell a lift
-  // from a re-save, meets a stale one as a conflict). Anything else goes up on the old base as any edit.
+  // choice since is not one) and that nobody disputes gives way to the server's value when that is the same value
+  // known more fully: nobody chose the lift, and it is a prefix of what it gives way to, so the mark is dropped and
+  // the server's value taken. Anything else, a fuller lift included, goes up on its old base as any edit: neither
+  // the server nor this device can tell a shorter value there from another device's re-save or "Keep mine", so
+  // the server applies it only if nobody wrote the field since, else it is a named conflict.
   const lifted = sync.lifted || {};
   const held = new Set([...((sync.conflict && sync.conflict.fields) || []), ...((rec.dispute && rec.dispute.fields) || []),
     ...((item.dispute && item.dispute.fields) || [])]);
-  const fuller = [];
   for (const f of dirtyFields(next)) {
     const mine = valueOf(next, f);
     const theirs = valueOf(item, f);
     if (same(f, mine, theirs)) delete sync.dirty[f]; // an edit that made both sides equal needs no push
-    else if (lifted[f] !== sync.dirty[f] || held.has(f)) continue;
-    else if (lessFull(f, mine, theirs)) delete sync.dirty[f];
-    else if (lessFull(f, theirs, mine)) fuller.push(f);
+    else if (lifted[f] === sync.dirty[f] && !held.has(f) && lessFull(f, mine, theirs)) delete sync.dirty[f];
   }
   keepLifted(sync);
   adoptClean(next, item);
@@ -288,7 +286,7 @@ function merge(rec, item) {
     if (fields.length) sync.conflict = { ...sync.conflict, fields, server: item, version: item.version };
     else delete sync.conflict;
   }
-  if (dirtyFields(next).every((f) => fuller.includes(f))) next.version = item.version;
+  if (!dirtyFields(next).length) next.version = item.version;
   return next;
 }
 

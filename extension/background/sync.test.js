@@ -198,7 +198,7 @@ function watchPushes() {
   return { pushed, stop: () => { globalThis.fetch = f; } };
 }
 
-test('a date the record upgrade lifted that another device knows more fully goes up no more; a fuller one goes up on the current version', async () => {
+test('a date the record upgrade lifted that another device knows more fully goes up no more; a fuller one goes up on its old version', async () => {
   // Two devices saved these papers before dates synced; each record upgrade lifts its own page's date, on the
   // version it had. Another device's went up first. (The real server's answer to each push: e2e sync-upgrade-dates.)
   await sync.syncNow();
@@ -224,9 +224,30 @@ test('a date the record upgrade lifted that another device knows more fully goes
     ['2017-06-12', 'Nature', {}, undefined, v2], 'the other device\'s fuller date taken, nothing to push');
   assert.equal(w.pushed.find((c) => c.id === less.id), undefined, 'not pushed');
   const up = w.pushed.find((c) => c.id === more.id);
-  assert.deepEqual([up.base_version, up.published, up.venue], [v2, '2017-06-12', 'Nature'], 'pushed on the pulled version');
+  // The shorter value there may be another device's re-save or choice: the server decides (a conflict if so).
+  assert.deepEqual([up.base_version, up.published, up.venue], [v1, '2017-06-12', 'Nature'], 'pushed on its old version');
   assert.equal(got[`paper:${more.id}`].sync.lifted, undefined, 'the lift\'s marks go with them');
   assert.ok(!JSON.stringify(w.pushed).includes('lifted'), 'device-only');
+});
+
+test('another device\'s deliberate shorter date is not overwritten by this device\'s fuller lift: it goes up on its old version', async () => {
+  // The server has the day at v1; this device stored it in meta only (before dates synced). Device B then saves
+  // the paper again from a page giving only the year (or its user keeps "2017" in a conflict): v2. This device's
+  // upgrade lifts the day. On the current base the server would take it without question and undo B's choice on
+  // every device; on the old base the real server meets it as a conflict on published (backend merge_test.go).
+  await sync.syncNow();
+  const p = { ...synced(47, 0), id: 'doi:10.1038/meta-9' };
+  const v1 = server.seed([(({ meta: _m, sync: _s, ...item }) => ({ ...item, published: '2017-06-12', venue: '' }))(p)]);
+  await local.set({ [`paper:${p.id}`]: { ...p, version: v1, meta: { published: '2017-06-12' } } }); // stored before the upgrade
+  server.seed([{ ...server.items.get(p.id), published: '2017' }]);
+  const w = watchPushes();
+  try {
+    await sync.syncNow();
+  } finally {
+    w.stop();
+  }
+  const up = w.pushed.find((c) => c.id === p.id);
+  assert.deepEqual([up && up.base_version, up && up.published], [v1, '2017-06-12'], 'pushed on the version before B\'s re-save');
 });
 
 test('a re-saved shorter date, or a lifted one in a dispute, goes up on its old version after a pull: the server decides', async () => {
