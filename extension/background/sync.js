@@ -12,7 +12,7 @@ import { forgetPapers as forgetTyped } from './typed-refused.js';
 import { keyOf, idOfKey, GONE_PREFIX } from '../lib/saved.js';
 import { STATUS_KEY } from '../lib/messages.js';
 import { checkPull, reportSkipped } from './pull-validate.js';
-import { NAMES, USER_FIELDS, same, lessFull, valueOf, fromItem, adoptClean, dirtyFields, upgrade, newMark } from '../lib/record.js';
+import { NAMES, USER_FIELDS, same, lessFull, valueOf, fromItem, adoptClean, dirtyFields, upgrade, newMark, keepLifted } from '../lib/record.js';
 import { listen, listening, markChecked, serverReached } from './sync-live.js';
 import * as index from './sync-index.js';
 
@@ -288,13 +288,6 @@ function merge(rec, item) {
   }
   if (!dirtyFields(next).length) next.version = item.version;
   return next;
-}
-
-/** Keeps in sync.lifted only the lifts still pending (their mark still the field's in dirty). @param {any} sync */
-function keepLifted(sync) {
-  if (!sync.lifted) return;
-  for (const f of Object.keys(sync.lifted)) if (sync.lifted[f] !== sync.dirty[f]) delete sync.lifted[f];
-  if (!Object.keys(sync.lifted).length) delete sync.lifted;
 }
 
 /**
@@ -797,6 +790,7 @@ export async function resolve(id, keep) {
       adoptClean(next, server);
       next.version = server.version;
     }
+    keepLifted(next.sync); // a choice is no lift: the fields marked anew lose their lift marks
     await chrome.storage.local.set({ [key]: next });
     index.written([key]);
   });

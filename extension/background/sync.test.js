@@ -273,6 +273,30 @@ test('a re-saved shorter date, or a lifted one in a dispute, goes up on its old 
   }
 });
 
+test('a conflict settled on a lifted field drops its lift mark: the choice is the user\'s', async () => {
+  await sync.syncNow();
+  const p = { ...synced(48, 0), id: 'doi:10.1038/meta-10' };
+  const v1 = server.seed([(({ meta: _m, sync: _s, ...item }) => ({ ...item, published: '2017', venue: '' }))(p)]);
+  await sync.syncNow();
+  const server1 = { ...server.items.get(p.id) };
+  const conflict = { fields: ['published'], server: server1, version: v1, at: '2026-01-01T00:00:00Z' };
+  await local.set({ [`paper:${p.id}`]: { ...p, version: v1, published: '2017-06-12', venue: '',
+    sync: { dirty: { published: 8 }, lifted: { published: 8 }, conflict } } });
+  const f = globalThis.fetch;
+  globalThis.fetch = async (url, init = {}) => { // the push after the choice does not get through: what resolve stored stays
+    if ((init.method || 'GET') === 'POST' && new URL(String(url)).pathname === '/v1/sync') throw new TypeError('offline');
+    return f(url, init);
+  };
+  try {
+    await sync.resolve(p.id, 'mine');
+  } finally {
+    globalThis.fetch = f;
+  }
+  const rec = (await local.get(`paper:${p.id}`))[`paper:${p.id}`];
+  assert.ok(rec.sync.dirty.published > 8, 'marked anew');
+  assert.equal(rec.sync.lifted, undefined, 'no lift mark left');
+});
+
 test('a paper removed and saved again before the removal went up keeps, on the server, what its page leaves empty', async () => {
   const id = 'doi:10.1038/meta-4';
   await sync.syncNow();

@@ -120,7 +120,19 @@ export function markDirty(prev, next) {
     if (!prev || !same(name, valueOf(prev, name), valueOf(next, name))) dirty[name] = mark;
   }
   next.sync = { ...(next.sync || {}), dirty };
+  keepLifted(next.sync); // a save is no lift: the fields it marked anew lose their lift marks
   return next;
+}
+
+/**
+ * Keeps in sync.lifted only the lifts still pending (their mark still the field's in dirty), in a new object (the
+ * old one may be another record's); drops it when none is left. @param {any} sync
+ */
+export function keepLifted(sync) {
+  if (!sync.lifted) return;
+  const lifted = Object.fromEntries(Object.entries(sync.lifted).filter(([f, m]) => m === sync.dirty[f]));
+  if (Object.keys(lifted).length) sync.lifted = lifted;
+  else delete sync.lifted;
 }
 
 /**

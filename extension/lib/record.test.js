@@ -218,6 +218,17 @@ test('the upgrade marks as lifts (sync.lifted, with the lift\'s own dirty mark) 
   assert.equal(none.sync.lifted, undefined);
 });
 
+test('a save of a lifted field marks it anew and drops its lift mark; the other lift stays', () => {
+  const up = upgrade(v2());
+  const liftMark = up.sync.lifted.venue;
+  const next = markDirty(up, { ...structuredClone(up), published: '2017' });
+  assert.notEqual(next.sync.dirty.published, up.sync.dirty.published);
+  assert.deepEqual(next.sync.lifted, { venue: liftMark });
+  assert.deepEqual(up.sync.lifted, { published: liftMark, venue: liftMark }, 'the old record untouched');
+  const both = markDirty(next, { ...structuredClone(next), published: '2018', venue: 'Mind' });
+  assert.equal(both.sync.lifted, undefined, 'no lift left, no lift marks');
+});
+
 test('fields upgrade() does not know are kept, never dropped', () => {
   const rec = upgrade({
     id: 'arxiv:2401.2', paper: { id: 'arxiv:2401.2', title: 'T', authors: [], url: '', locator: {}, doi: '10.1/x', shelf: 3 },
