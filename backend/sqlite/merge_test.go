@@ -91,3 +91,56 @@ func TestMergeChange(t *testing.T) {
 	assert.Equal(t, "", again.rec.Item.Note)
 	assert.Equal(t, []string{}, again.rec.Item.Tags)
 }
+
+// TestMergePagePrecisionConflicts: the server cannot tell a record upgrade's value from a user's re-save, so a stale
+// publication date or venue that differs from the server's only in precision is a conflict like any other stale
+// difference (no fuller value wins: it could undo a device's later choice). A change on the current base sets what
+// it says. The extension settles the upgrade's own values before pushing (background/sync.js merge).
+func TestMergePagePrecisionConflicts(t *testing.T) {
+	now := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	const id = "doi:10.1000/x"
+	// The server's item: created at version 1, its date and venue written at version 2 by another device.
+	server := func(published, venue string) *record {
+		rec := mergeChange(nil, &syncproto.Change{ID: id, Title: ptr("T")}, 1, now).rec
+		out := mergeChange(rec, &syncproto.Change{ID: id, BaseVersion: 1, Published: ptr(published), Venue: ptr(venue)}, 2, now)
+		require.Equal(t, syncproto.StatusApplied, out.status)
+		return out.rec
+	}
+	tests := []struct {
+		name             string
+		published, venue string // the server's, written at version 2
+		change           syncproto.Change
+		status           string
+		fields           []string // conflicting
+		wantPub, wantVen string
+	}{
+		// A device re-saved from a page giving only the year (version 2); a device offline since version 1 pushes
+		// its page's day: that re-save must not be undone silently.
+		{"a stale day against a year set later is a conflict", "2017", "Nature",
+			syncproto.Change{BaseVersion: 1, Published: ptr("2017-06-12")}, syncproto.StatusConflict, []string{"published"}, "2017", "Nature"},
+		{"a stale month against the server's day is a conflict", "2017-06-12", "Nature",
+			syncproto.Change{BaseVersion: 1, Published: ptr("2017-06")}, syncproto.StatusConflict, []string{"published"}, "2017-06-12", "Nature"},
+		{"a stale empty venue against the server's is a conflict", "2017-06", "Nature",
+			syncproto.Change{BaseVersion: 1, Venue: ptr("")}, syncproto.StatusConflict, []string{"venue"}, "2017-06", "Nature"},
+		{"another day is a conflict", "2017-06-12", "Nature",
+			syncproto.Change{BaseVersion: 1, Published: ptr("2017-06-13")}, syncproto.StatusConflict, []string{"published"}, "2017-06-12", "Nature"},
+		{"on the current base a day replaces the month", "2017-06", "",
+			syncproto.Change{BaseVersion: 2, Published: ptr("2017-06-12"), Venue: ptr("Nature")}, syncproto.StatusApplied, nil, "2017-06-12", "Nature"},
+		{"on the current base a year replaces the day", "2017-06-12", "Nature",
+			syncproto.Change{BaseVersion: 2, Published: ptr("2017")}, syncproto.StatusApplied, nil, "2017", "Nature"},
+		{"on the current base an empty venue clears it", "2017-06-12", "Nature",
+			syncproto.Change{BaseVersion: 2, Venue: ptr("")}, syncproto.StatusApplied, nil, "2017-06-12", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cur := server(tt.published, tt.venue)
+			ch := tt.change
+			ch.ID = id
+			out := mergeChange(cur, &ch, 3, now)
+			assert.Equal(t, tt.status, out.status, out.err)
+			assert.Equal(t, tt.fields, out.fields)
+			require.NotNil(t, out.rec)
+			assert.Equal(t, [2]string{tt.wantPub, tt.wantVen}, [2]string{out.rec.Item.Published, out.rec.Item.Venue})
+		})
+	}
+}

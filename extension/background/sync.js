@@ -12,7 +12,7 @@ import { forgetPapers as forgetTyped } from './typed-refused.js';
 import { keyOf, idOfKey, GONE_PREFIX } from '../lib/saved.js';
 import { STATUS_KEY } from '../lib/messages.js';
 import { checkPull, reportSkipped } from './pull-validate.js';
-import { NAMES, USER_FIELDS, same, valueOf, fromItem, adoptClean, dirtyFields, upgrade, newMark } from '../lib/record.js';
+import { NAMES, USER_FIELDS, same, lessFull, valueOf, fromItem, adoptClean, dirtyFields, upgrade, newMark, keepLifted } from '../lib/record.js';
 import { listen, listening, markChecked, serverReached } from './sync-live.js';
 import * as index from './sync-index.js';
 import { libraryOf, otherAccountPapers } from '../lib/other-account.js';
@@ -262,8 +262,22 @@ function merge(rec, item) {
   const next = structuredClone(rec);
   if (!rec.version) return adopt(next, item);
   const { sync } = next;
-  // An edit that made both sides equal needs no push.
-  for (const f of dirtyFields(next)) if (same(f, valueOf(next, f), valueOf(item, f))) delete sync.dirty[f];
+  // A date or venue the record upgrade lifted from this device's page (sync.lifted holds its mark, so a save or
+  // choice since is not one) and that nobody disputes gives way to the server's value when that is the same value
+  // known more fully: nobody chose the lift, and it is a prefix of what it gives way to, so the mark is dropped and
+  // the server's value taken. Anything else, a fuller lift included, goes up on its old base as any edit: neither
+  // the server nor this device can tell a shorter value there from another device's re-save or "Keep mine", so
+  // the server applies it only if nobody wrote the field since, else it is a named conflict.
+  const lifted = sync.lifted || {};
+  const held = new Set([...((sync.conflict && sync.conflict.fields) || []), ...((rec.dispute && rec.dispute.fields) || []),
+    ...((item.dispute && item.dispute.fields) || [])]);
+  for (const f of dirtyFields(next)) {
+    const mine = valueOf(next, f);
+    const theirs = valueOf(item, f);
+    if (same(f, mine, theirs)) delete sync.dirty[f]; // an edit that made both sides equal needs no push
+    else if (lifted[f] === sync.dirty[f] && !held.has(f) && lessFull(f, mine, theirs)) delete sync.dirty[f];
+  }
+  keepLifted(sync);
   adoptClean(next, item);
   if (sync.conflict) {
     const fields = sync.conflict.fields.filter((f) => sync.dirty[f]);
@@ -698,6 +712,7 @@ async function applyResults(flight, resp) {
     /** Clears the marks of the fields sent, unless they were edited again since. */
     const acknowledge = (fields) => {
       for (const f of fields) if (sync.dirty[f] === seqs[f]) delete sync.dirty[f];
+      keepLifted(sync);
     };
     if (r.status === 'applied' && item) {
       acknowledge(Object.keys(seqs));
@@ -773,6 +788,7 @@ export async function resolve(id, keep) {
       adoptClean(next, server);
       next.version = server.version;
     }
+    keepLifted(next.sync); // a choice is no lift: the fields marked anew lose their lift marks
     await chrome.storage.local.set({ [key]: next });
     index.written([key]);
   });

@@ -187,6 +187,116 @@ test('saving a paper again from a page without a date or venue (or one the serve
   assert.deepEqual([up.published, up.venue], ['2019-06-02', 'Nature'], 'the server keeps them');
 });
 
+/** The changes of every push from here on (the fake server keeps no bodies): [{id, base_version, ...}]. */
+function watchPushes() {
+  const pushed = [];
+  const f = globalThis.fetch;
+  globalThis.fetch = async (url, init = {}) => {
+    if ((init.method || 'GET') === 'POST' && new URL(String(url)).pathname === '/v1/sync') pushed.push(...JSON.parse(init.body).changes);
+    return f(url, init);
+  };
+  return { pushed, stop: () => { globalThis.fetch = f; } };
+}
+
+test('a date the record upgrade lifted that another device knows more fully goes up no more; a fuller one goes up on its old version', async () => {
+  // Two devices saved these papers before dates synced; each record upgrade lifts its own page's date, on the
+  // version it had. Another device's went up first. (The real server's answer to each push: e2e sync-upgrade-dates.)
+  await sync.syncNow();
+  const less = { ...synced(43, 0), id: 'doi:10.1038/meta-5' };
+  const more = { ...synced(44, 0), id: 'doi:10.1038/meta-6' };
+  const v1 = server.seed([less, more].map(({ meta: _m, sync: _s, ...item }) => ({ ...item, published: '', venue: '' })));
+  await local.set({
+    [`paper:${less.id}`]: { ...less, version: v1, meta: { published: '2017-06' } }, // stored before the upgrade
+    [`paper:${more.id}`]: { ...more, version: v1, meta: { published: '2017-06-12', venue: 'Nature' } },
+  });
+  server.seed([{ ...server.items.get(less.id), published: '2017-06-12', venue: 'Nature' },
+    { ...server.items.get(more.id), published: '2017-06', venue: '' }]);
+  const v2 = server.version;
+  const w = watchPushes();
+  try {
+    await sync.syncNow();
+  } finally {
+    w.stop();
+  }
+  const got = await local.get([`paper:${less.id}`, `paper:${more.id}`]);
+  const mine = got[`paper:${less.id}`];
+  assert.deepEqual([mine.published, mine.venue, mine.sync.dirty, mine.sync.conflict, mine.version],
+    ['2017-06-12', 'Nature', {}, undefined, v2], 'the other device\'s fuller date taken, nothing to push');
+  assert.equal(w.pushed.find((c) => c.id === less.id), undefined, 'not pushed');
+  const up = w.pushed.find((c) => c.id === more.id);
+  // The shorter value there may be another device's re-save or choice: the server decides (a conflict if so).
+  assert.deepEqual([up.base_version, up.published, up.venue], [v1, '2017-06-12', 'Nature'], 'pushed on its old version');
+  assert.equal(got[`paper:${more.id}`].sync.lifted, undefined, 'the lift\'s marks go with them');
+  assert.ok(!JSON.stringify(w.pushed).includes('lifted'), 'device-only');
+});
+
+test('another device\'s deliberate shorter date is not overwritten by this device\'s fuller lift: it goes up on its old version', async () => {
+  // The server has the day at v1; this device stored it in meta only (before dates synced). Device B then saves
+  // the paper again from a page giving only the year (or its user keeps "2017" in a conflict): v2. This device's
+  // upgrade lifts the day. On the current base the server would take it without question and undo B's choice on
+  // every device; on the old base the real server meets it as a conflict on published (backend merge_test.go).
+  await sync.syncNow();
+  const p = { ...synced(47, 0), id: 'doi:10.1038/meta-9' };
+  const v1 = server.seed([(({ meta: _m, sync: _s, ...item }) => ({ ...item, published: '2017-06-12', venue: '' }))(p)]);
+  await local.set({ [`paper:${p.id}`]: { ...p, version: v1, meta: { published: '2017-06-12' } } }); // stored before the upgrade
+  server.seed([{ ...server.items.get(p.id), published: '2017' }]);
+  const w = watchPushes();
+  try {
+    await sync.syncNow();
+  } finally {
+    w.stop();
+  }
+  const up = w.pushed.find((c) => c.id === p.id);
+  assert.deepEqual([up && up.base_version, up && up.published], [v1, '2017-06-12'], 'pushed on the version before B\'s re-save');
+});
+
+test('a re-saved shorter date, or a lifted one in a dispute, goes up on its old version after a pull: the server decides', async () => {
+  await sync.syncNow();
+  const resaved = { ...synced(45, 0), id: 'doi:10.1038/meta-7' };
+  const disputed = { ...synced(46, 0), id: 'doi:10.1038/meta-8' };
+  const v1 = server.seed([resaved, disputed].map(({ meta: _m, sync: _s, ...item }) => ({ ...item, published: '2019-06-02', venue: '' })));
+  // Saved again from a page that gives only the year: a save's mark, no lift's.
+  await local.set({ [`paper:${resaved.id}`]: { ...resaved, version: v1, published: '2019', venue: '', sync: { dirty: { published: 7 } } } });
+  // Lifted, but another device is choosing on that field: left as it is.
+  await local.set({ [`paper:${disputed.id}`]: { ...disputed, version: v1, published: '2019', venue: '', sync: { dirty: { published: 8 }, lifted: { published: 8 } } } });
+  server.seed([{ ...server.items.get(resaved.id), read: true },
+    { ...server.items.get(disputed.id), dispute: { fields: ['published'], values: { published: '2019-06-01' }, at: '2026-01-01T00:00:00Z' } }]);
+  const w = watchPushes();
+  try {
+    await sync.syncNow();
+  } finally {
+    w.stop();
+  }
+  for (const id of [resaved.id, disputed.id]) {
+    const up = w.pushed.find((c) => c.id === id);
+    assert.deepEqual([up && up.base_version, up && up.published], [v1, '2019'], `${id}: pushed on its base`);
+  }
+});
+
+test('a conflict settled on a lifted field drops its lift mark: the choice is the user\'s', async () => {
+  await sync.syncNow();
+  const p = { ...synced(48, 0), id: 'doi:10.1038/meta-10' };
+  const v1 = server.seed([(({ meta: _m, sync: _s, ...item }) => ({ ...item, published: '2017', venue: '' }))(p)]);
+  await sync.syncNow();
+  const server1 = { ...server.items.get(p.id) };
+  const conflict = { fields: ['published'], server: server1, version: v1, at: '2026-01-01T00:00:00Z' };
+  await local.set({ [`paper:${p.id}`]: { ...p, version: v1, published: '2017-06-12', venue: '',
+    sync: { dirty: { published: 8 }, lifted: { published: 8 }, conflict } } });
+  const f = globalThis.fetch;
+  globalThis.fetch = async (url, init = {}) => { // the push after the choice does not get through: what resolve stored stays
+    if ((init.method || 'GET') === 'POST' && new URL(String(url)).pathname === '/v1/sync') throw new TypeError('offline');
+    return f(url, init);
+  };
+  try {
+    await sync.resolve(p.id, 'mine');
+  } finally {
+    globalThis.fetch = f;
+  }
+  const rec = (await local.get(`paper:${p.id}`))[`paper:${p.id}`];
+  assert.ok(rec.sync.dirty.published > 8, 'marked anew');
+  assert.equal(rec.sync.lifted, undefined, 'no lift mark left');
+});
+
 test('a paper removed and saved again before the removal went up keeps, on the server, what its page leaves empty', async () => {
   const id = 'doi:10.1038/meta-4';
   await sync.syncNow();

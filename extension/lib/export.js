@@ -58,9 +58,15 @@ export function keywords(words) {
 /** @param {{family: string, given: string, suffix: string}} n a CSL name, without empty parts */
 const cslName = (n) => Object.fromEntries(Object.entries(n).filter(([, v]) => v));
 
-/** @param {string} published "YYYY-MM-DD" | "YYYY-MM" | "YYYY" | "" */
-function dateParts(published) {
-  return (published || '').split('-').filter(Boolean).map(Number);
+/**
+ * A paper's date in parts ([2019, 6, 2], [2019, 6], [2019]): its published date's ("YYYY-MM-DD" | "YYYY-MM" | "YYYY"),
+ * else the year of its arXiv ID, else none; as the server's writer (backend/internal/citation date).
+ * @param {{id: string, published?: string}} p
+ */
+function dateParts(p) {
+  if (p.published) return p.published.split('-').filter(Boolean).map(Number);
+  const year = arxivYear(p.id);
+  return year ? [Number(year)] : [];
 }
 
 /** The note every format carries: TL;DR, key phrases, then the user's note. @param {SavedPaper} s */
@@ -74,6 +80,26 @@ function noteOf(s) {
 
 
 const isArxivOnly = (p) => Boolean(p.arxiv_id) && !p.venue;
+const ARXIV_DATACITE = /^10\.48550\/arxiv\./i;
+
+/**
+ * A saved paper as the exports write it (every format reads it here): its paper (record.js paperOf), with the arXiv
+ * ID or DOI its canonical ID names when the record's meta lacks them. Meta is the saving device's alone, so a paper
+ * pulled from another device had neither: no eprint, no DOI, and an arXiv paper typed @article, where the server's
+ * writer (backend/internal/citation identifiers), which reads them from the ID, gave them. arXiv's DataCite DOI in
+ * meta (the extractor stores it lower-cased for every paper saved from arxiv.org) is the one the arXiv ID derives:
+ * it is left to the writers, which give it where and as the server does (CSL only, 10.48550/arXiv.ID). A journal
+ * DOI in meta stays: only this device knows it. Both run the "entries" of testdata/bibtex.json, some with a saving
+ * device's meta. @param {SavedPaper} s
+ */
+export function exportPaper(s) {
+  const p = paperOf(s);
+  const id = String(p.id);
+  if (typeof p.doi === 'string' && ARXIV_DATACITE.test(p.doi)) delete p.doi;
+  if (!p.arxiv_id && id.startsWith('arxiv:')) p.arxiv_id = id.slice('arxiv:'.length);
+  if (!p.doi && id.startsWith('doi:')) p.doi = id.slice('doi:'.length);
+  return p;
+}
 
 const ACL_JOURNAL = /^(?:[JQ]\d{2}-|\d{4}\.(?:cl|tacl)-)/i;
 const JOURNAL_VENUE = /\b(?:journal|transactions|letters)\b/i;
@@ -107,7 +133,7 @@ export function isProceedings(p) {
 /** @param {SavedPaper[]} saved @returns {string} */
 export function toCSLJSON(saved) {
   const items = saved.map((s) => {
-    const p = paperOf(s);
+    const p = exportPaper(s);
     /** @type {Record<string, any>} */
     const item = {
       id: p.id,
@@ -116,14 +142,14 @@ export function toCSLJSON(saved) {
       author: named(p.authors).map((a) => cslName(splitName(a))),
       URL: paperURL(p.id, p.url),
     };
-    const parts = dateParts(p.published);
+    const parts = dateParts(p);
     if (parts.length) item.issued = { 'date-parts': [parts] };
     if (p.abstract) item.abstract = p.abstract;
     if (p.doi) item.DOI = p.doi;
     if (p.venue) item['container-title'] = p.venue;
     if (isArxivOnly(p)) {
       item.publisher = 'arXiv';
-      item.number = p.arxiv_id;
+      item.number = `arXiv:${p.arxiv_id}`;
       if (!p.doi) item.DOI = `10.48550/arXiv.${p.arxiv_id}`;
     }
     const note = noteOf(s);
@@ -153,16 +179,16 @@ function risLine(tag, value) {
 export function toRIS(saved) {
   return saved
     .map((s) => {
-      const p = paperOf(s);
+      const p = exportPaper(s);
       let out = risLine('TY', isArxivOnly(p) ? 'UNPB' : isProceedings(p) ? 'CPAPER' : 'JOUR');
       out += risLine('TI', p.title);
       for (const a of named(p.authors)) {
         const { family, given, suffix } = splitName(a);
         out += risLine('AU', suffix ? `${family}, ${given}, ${suffix}` : given ? `${family}, ${given}` : family);
       }
-      const parts = dateParts(p.published);
-      if (parts.length) {
-        out += risLine('PY', String(parts[0]));
+      const parts = dateParts(p);
+      if (parts.length) out += risLine('PY', String(parts[0]));
+      if (p.published) {
         // YYYY/MM/DD/other: the parts it lacks stay empty (1950///)
         out += risLine('DA', [parts[0], parts[1] ? String(parts[1]).padStart(2, '0') : '', parts[2] ? String(parts[2]).padStart(2, '0') : '', ''].join('/'));
       }
@@ -434,17 +460,17 @@ const VERBATIM = new Set(['url', 'doi', 'eprint']);
  * @returns {string}
  */
 export function toBibTeX(saved, library = saved) {
-  const all = library.map((s) => ({ ...paperOf(s), saved_at: s.saved_at }));
+  const all = library.map((s) => ({ ...exportPaper(s), saved_at: s.saved_at }));
   const keys = citeKeys(all);
   const byId = new Map(all.map((p, i) => [p.id, keys[i]]));
   const ownKeys = library === saved ? keys : null;
   return saved
     .map((s, i) => {
-      const p = paperOf(s);
+      const p = exportPaper(s);
       const type = isArxivOnly(p) ? 'misc' : isProceedings(p) ? 'inproceedings' : 'article';
       /** @type {[string, string][]} */
       const fields = [['title', p.title], ['author', bibAuthors(p.authors)]];
-      const parts = dateParts(p.published);
+      const parts = dateParts(p);
       if (parts.length) fields.push(['year', String(parts[0])]);
       if (parts[1]) fields.push(['month', String(parts[1])]);
       if (p.venue) fields.push([type === 'inproceedings' ? 'booktitle' : 'journal', p.venue]);

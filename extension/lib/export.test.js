@@ -12,18 +12,19 @@ test('a synced paper\'s date and venue are written as the server\'s writer write
   assert.ok(shared.entries.length > 0);
   for (const e of shared.entries) {
     const rec = fromItem({ ...e.item, tldr: '', keyphrases: [], tags: [], note: '', read: false, version: 1 }); // as a pull stores it
+    if (e.meta) rec.meta = e.meta; // as the saving device has it
     const bib = toBibTeX([rec]);
     const [, type, key] = /^@(\w+)\{([^,]*),\n/.exec(bib);
     const got = { type, key };
-    for (const [, k, v] of bib.matchAll(/^ {2}(year|month|booktitle|journal) = \{(.*)\},?$/gm)) got[k] = v;
+    for (const [, k, v] of bib.matchAll(/^ {2}(year|month|booktitle|journal|eprint|archiveprefix|doi) = \{(.*)\},?$/gm)) got[k] = v;
     assert.deepEqual(got, e.bibtex, `BibTeX of ${e.about}`);
     const ris = {};
-    for (const [, k, v] of toRIS([rec]).matchAll(/^(TY|PY|DA|T2) {2}- (.*)\r$/gm)) ris[k] = v;
+    for (const [, k, v] of toRIS([rec]).matchAll(/^(TY|PY|DA|T2|DO) {2}- (.*)\r$/gm)) ris[k] = v;
     assert.deepEqual(ris, e.ris, `RIS of ${e.about}`);
     const [csl] = JSON.parse(toCSLJSON([rec]));
     const gotCSL = { type: csl.type };
     if (csl.issued) gotCSL.issued = csl.issued['date-parts'];
-    if (csl['container-title'] !== undefined) gotCSL['container-title'] = csl['container-title'];
+    for (const f of ['container-title', 'DOI', 'number']) if (csl[f] !== undefined) gotCSL[f] = csl[f];
     assert.deepEqual(gotCSL, e.csl, `CSL-JSON of ${e.about}`);
   }
 });

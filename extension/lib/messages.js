@@ -69,7 +69,10 @@
  * A record's sync state. dirty maps each wire field (lib/record.js NAMES) edited here and not yet acknowledged
  * by the server to its edit's mark (lib/record.js newMark, never given twice); conflict is set when the server refused an edit because the same field
  * changed there too; error when the server refused the record's edit as malformed (it waits for the next edit).
- * @typedef {{dirty: Record<string, number>, conflict?: Conflict, error?: string, notice?: string}} SyncState
+ * lifted (device-only, never sent) maps published/venue to the mark the record upgrade gave them: while dirty still
+ * holds that mark, the value is the upgrade's, not a save's or a choice's (background/sync.js merge).
+ * @typedef {{dirty: Record<string, number>, lifted?: Record<string, number>, conflict?: Conflict, error?: string,
+ *   notice?: string}} SyncState
  */
 /**
  * Another device's conflicting edit of fields (wire names), with its values, waiting for its user's choice.

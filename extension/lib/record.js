@@ -82,6 +82,18 @@ export function same(name, a, b) {
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
+/**
+ * Whether a is the value b of a page-given field known less fully: a publication date cut at a date boundary (or
+ * none) of b ("2017-06" of "2017-06-12"), no venue against one. Two devices' record upgrades lift such values from
+ * their own pages; nobody chose between them, so on a pull the fuller one wins for a field the upgrade marked and
+ * nothing else touched since (sync.lifted, see background/sync.js merge). The server cannot tell a lift from a
+ * re-save, so it decides no such thing. @param {string} name @param {unknown} a @param {unknown} b
+ */
+export function lessFull(name, a, b) {
+  if ((name !== 'published' && name !== 'venue') || typeof a !== 'string' || typeof b !== 'string' || a === b) return false;
+  return a === '' || (name === 'published' && b.startsWith(a) && b[a.length] === '-');
+}
+
 let lastMark = 0;
 
 /**
@@ -108,7 +120,19 @@ export function markDirty(prev, next) {
     if (!prev || !same(name, valueOf(prev, name), valueOf(next, name))) dirty[name] = mark;
   }
   next.sync = { ...(next.sync || {}), dirty };
+  keepLifted(next.sync); // a save is no lift: the fields it marked anew lose their lift marks
   return next;
+}
+
+/**
+ * Keeps in sync.lifted only the lifts still pending (their mark still the field's in dirty), in a new object (the
+ * old one may be another record's); drops it when none is left. @param {any} sync
+ */
+export function keepLifted(sync) {
+  if (!sync.lifted) return;
+  const lifted = Object.fromEntries(Object.entries(sync.lifted).filter(([f, m]) => m === sync.dirty[f]));
+  if (Object.keys(lifted).length) sync.lifted = lifted;
+  else delete sync.lifted;
 }
 
 /**
@@ -205,7 +229,8 @@ export const isCurrent = (rec) => isItemShape(rec) && LIFTED.every((n) => Object
  */
 function lift(rec) {
   const meta = { ...(rec.meta && typeof rec.meta === 'object' && !Array.isArray(rec.meta) ? rec.meta : {}) };
-  const next = /** @type {SavedPaper} */ ({ ...rec, meta, sync: { ...rec.sync, dirty: { ...(rec.sync.dirty || {}) } } });
+  const next = /** @type {SavedPaper} */ ({ ...rec, meta,
+    sync: { ...rec.sync, dirty: { ...(rec.sync.dirty || {}) }, lifted: { ...(rec.sync.lifted || {}) } } });
   let mark = 0;
   for (const name of LIFTED) {
     if (Object.hasOwn(rec, name)) continue;
@@ -214,8 +239,9 @@ function lift(rec) {
     if (v === undefined || v === null || !liftable(name, v)) continue;
     next[name] = name === 'venue' ? wireVenue(v) : v;
     delete meta[name];
-    if (next[name] !== '') next.sync.dirty[name] = mark ||= newMark();
+    if (next[name] !== '') next.sync.dirty[name] = next.sync.lifted[name] = mark ||= newMark();
   }
+  if (!Object.keys(next.sync.lifted).length) delete next.sync.lifted;
   return next;
 }
 
@@ -257,6 +283,7 @@ export function upgrade(old) {
   rec.sync = { dirty: dirty ? { ...old.dirty } : {} };
   const mark = LIFTED.some((n) => rec[n]) ? newMark() : 0;
   for (const name of LIFTED) if (rec[name]) rec.sync.dirty[name] = mark;
+  if (mark) rec.sync.lifted = Object.fromEntries(LIFTED.filter((n) => rec[n]).map((n) => [n, mark]));
   if (old.conflict !== undefined) rec.sync.conflict = old.conflict;
   if (old.syncError !== undefined) rec.sync.error = old.syncError;
   const legacy = {};

@@ -200,6 +200,35 @@ test('published and venue move from meta to the wire fields, marked to push, oth
     'from the first shape too');
 });
 
+test('the upgrade marks as lifts (sync.lifted, with the lift\'s own dirty mark) only the dates and venues it moved, in both shapes', () => {
+  const both = upgrade(v2({ sync: { dirty: { note: 5 } } }));
+  assert.deepEqual(Object.keys(both.sync.lifted).sort(), ['published', 'venue']);
+  for (const f of ['published', 'venue']) assert.equal(both.sync.lifted[f], both.sync.dirty[f], `${f}: the lift's mark`);
+  assert.equal(both.sync.dirty.note, 5, 'the note edit is no lift');
+  const one = upgrade(v2({ meta: { published: '2017-06', venue: '' } }));
+  assert.deepEqual([one.sync.lifted, one.sync.dirty], [{ published: one.sync.dirty.published }, { published: one.sync.dirty.published }],
+    'an empty venue is not lifted');
+  assert.equal(upgrade(v2({ meta: { published: 'June 2017' } })).sync.lifted, undefined, 'nothing lifted, no lift marks');
+
+  const old = upgrade({ id: 'doi:10.1/x', paper: { id: 'doi:10.1/x', title: 'T', authors: [], url: '', published: '2019-06' },
+    tldr: '', keyphrases: [], tags: [], note: 'n', read: false, savedAt: '2026-01-01T00:00:00Z', version: 4, dirty: { note: 3 } });
+  assert.deepEqual(old.sync.lifted, { published: old.sync.dirty.published }, 'from the first shape too; no venue, no venue lift');
+  assert.equal(old.sync.dirty.note, 3);
+  const none = upgrade({ id: 'doi:10.1/y', paper: { id: 'doi:10.1/y', title: 'T', authors: [], url: '' }, savedAt: '', dirty: {} });
+  assert.equal(none.sync.lifted, undefined);
+});
+
+test('a save of a lifted field marks it anew and drops its lift mark; the other lift stays', () => {
+  const up = upgrade(v2());
+  const liftMark = up.sync.lifted.venue;
+  const next = markDirty(up, { ...structuredClone(up), published: '2017' });
+  assert.notEqual(next.sync.dirty.published, up.sync.dirty.published);
+  assert.deepEqual(next.sync.lifted, { venue: liftMark });
+  assert.deepEqual(up.sync.lifted, { published: liftMark, venue: liftMark }, 'the old record untouched');
+  const both = markDirty(next, { ...structuredClone(next), published: '2018', venue: 'Mind' });
+  assert.equal(both.sync.lifted, undefined, 'no lift left, no lift marks');
+});
+
 test('fields upgrade() does not know are kept, never dropped', () => {
   const rec = upgrade({
     id: 'arxiv:2401.2', paper: { id: 'arxiv:2401.2', title: 'T', authors: [], url: '', locator: {}, doi: '10.1/x', shelf: 3 },

@@ -633,7 +633,8 @@ func CSLJSON(w io.Writer, items []syncproto.Item) error {
 		case it.Venue != "" || idf.doi != "":
 			c.Type = "article-journal"
 		case idf.arxiv != "":
-			c.Type, c.Number = "article", "arXiv:"+idf.arxiv
+			// arXiv's DataCite DOI, as the extension's writer gives it (export.js toCSLJSON).
+			c.Type, c.Number, c.DOI = "article", "arXiv:"+idf.arxiv, "10.48550/arXiv."+idf.arxiv
 		}
 		for _, a := range named(it.Authors) {
 			n := splitName(a)

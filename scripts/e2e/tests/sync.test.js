@@ -105,6 +105,7 @@ test('two profiles stay in step through the server', async (t) => {
     assert.match(entry, /^ {2}year = \{2019\},?$/m);
     assert.match(entry, /^ {2}month = \{10\},?$/m);
     assert.match(entry, /^ {2}journal = \{Nature\},?$/m);
+    assert.match(entry, /^ {2}doi = \{10\.1038\/s41586-019-1666-5\},?$/m, 'the DOI its ID names, as the server writes it');
 
     const server = await backend.api('GET', '/v1/export?format=bibtex', { token });
     assert.equal(server.status, 200);

@@ -1,0 +1,140 @@
+// Two devices saved the same papers before dates synced, from pages of different precision. Each device's record
+// upgrade (schema 2 → 3) lifts its own page's date and venue and pushes them on the version it had: the other
+// device's values went up first. A lift that the server knows more fully gives way on the pull, with no conflict
+// for a choice nobody made (extension/background/sync.js merge). A fuller lift goes up on its old version: the
+// shorter value on the server may be another device's re-save or "Keep mine", which nobody can tell from a lift,
+// so the server meets it as a named conflict (backend/sqlite merge.go) rather than undo it silently.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { Browser } from '../lib/browser.js';
+import { Backend, newEmail } from '../lib/backend.js';
+import { message, signIn, syncNow, records, storage } from '../lib/sync.js';
+
+const PASSWORD = 'correct horse battery staple';
+
+/** @type {Backend} */
+let backend;
+/** @type {Browser} */
+let browser;
+/** The account's token, for the API acting as another device. */
+let token;
+
+before(async () => {
+  backend = await new Backend().start();
+  browser = await new Browser({ grantHosts: ['http://127.0.0.1/*'] }).start();
+  const email = newEmail('dates');
+  await signIn(browser, backend.url, email, PASSWORD, { create: true, deviceName: 'laptop' });
+  ({ access_token: token } = await backend.login(email, PASSWORD));
+});
+after(async () => {
+  await browser?.dispose().catch(() => {});
+  await backend?.dispose();
+});
+
+test('a lifted date the server knows more fully gives way; a fuller lift over another device\'s shorter date is a conflict, not a silent overwrite', async () => {
+  const serverItems = async () => Object.fromEntries((await backend.api('GET', '/v1/sync?since=0', { token })).body.items.map((i) => [i.id, i]));
+  // Saved on both devices, synced with neither date nor venue (the versions that kept them on the device).
+  const papers = [
+    { id: 'doi:10.1000/less', title: 'Known here by its month', mine: { published: '2017-06' }, theirs: { published: '2017-06-12', venue: 'Nature' } },
+    { id: 'doi:10.1000/more', title: 'Known here by its day', mine: { published: '2017-06-12', venue: 'Nature' }, theirs: { published: '2017-06' } },
+  ];
+  for (const p of papers) {
+    await message(browser, 'library/save', { paper: { id: p.id, title: p.title, authors: ['A. Author'], url: `https://example.org/${p.id}` },
+      summary: { tldr: '', keyphrases: [] } });
+  }
+  assert.equal((await syncNow(browser)).state, 'synced');
+  const before = await records(browser);
+  const since = (await storage(browser))['sync:state'].since; // the library version this device had seen
+
+  // The desktop upgraded first: its lifted values went up on the version both devices had.
+  const { status, body } = await backend.api('POST', '/v1/sync', { token, headers: { 'Idempotency-Key': randomUUID() },
+    body: { changes: papers.map((p) => ({ id: p.id, base_version: before[p.id].version, ...p.theirs })), deletions: [] } });
+  assert.equal(status, 200, JSON.stringify(body));
+  assert.deepEqual(body.results.map((r) => r.status), ['applied', 'applied']);
+  await syncNow(browser); // pulled now, so that no pull answers between the planting below and the restart
+
+  // This device as the version before it left them: date and venue in meta only, at the version it had synced.
+  const w = await browser.serviceWorker();
+  await w.evaluate(async ({ recs, papers, since }) => {
+    const old = {};
+    for (const p of papers) {
+      const { published: _p, venue: _v, ...rec } = recs[p.id];
+      old[`paper:${p.id}`] = { ...rec, meta: { ...rec.meta, ...p.mine }, sync: { dirty: {} } };
+    }
+    // Nor had it pulled the desktop's values (its live listener may have, since they went up).
+    const { 'sync:state': st } = await chrome.storage.local.get('sync:state');
+    await chrome.storage.local.set({ ...old, 'sync:state': { ...st, since } });
+    await chrome.storage.local.remove('library:schema');
+  }, { recs: before, papers, since });
+  await browser.restart();
+  for (let i = 0; i < 150 && (await storage(browser).catch(() => ({})))['library:schema'] !== 3; i++) {
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const st = await syncNow(browser);
+  assert.equal(st.conflicts, 1, JSON.stringify(st));
+  const items = await serverItems();
+  const recs = await records(browser);
+  const less = 'doi:10.1000/less';
+  assert.deepEqual([items[less].published, items[less].venue], ['2017-06-12', 'Nature'], 'server: the fuller values stay');
+  assert.deepEqual([recs[less].published, recs[less].venue, recs[less].sync.conflict, recs[less].sync.dirty],
+    ['2017-06-12', 'Nature', undefined, {}], 'here: the lift gave way');
+  assert.equal(items[less].dispute, undefined, 'no dispute left for another device');
+  // The desktop's "2017-06" could be its user's choice: not overwritten, but put to this device's user.
+  const more = 'doi:10.1000/more';
+  assert.equal(items[more].published, '2017-06', 'server: the other device\'s date is not undone silently');
+  assert.deepEqual(recs[more].sync.conflict && recs[more].sync.conflict.fields, ['published'], 'here: a named conflict');
+  assert.equal(recs[more].published, '2017-06-12', 'here: this device\'s value kept until the user chooses');
+});
+
+test('a shorter date the user saved again goes to the server, though the item was pulled first: only a lift yields', async () => {
+  const id = 'doi:10.1000/resaved';
+  const paper = { id, title: 'Saved again from a page with the year', authors: ['A. Author'], url: `https://example.org/${id}` };
+  await message(browser, 'library/save', { paper: { ...paper, published: '2019-06-02' }, summary: { tldr: '', keyphrases: [] } });
+  assert.equal((await syncNow(browser)).state, 'synced');
+  const v1 = (await records(browser))[id].version;
+  // Another device marks it read; this device, not having pulled that, saves it again from a page giving the year.
+  const { status, body } = await backend.api('POST', '/v1/sync', { token, headers: { 'Idempotency-Key': randomUUID() },
+    body: { changes: [{ id, base_version: v1, read: true }], deletions: [] } });
+  assert.equal(status, 200, JSON.stringify(body));
+  await message(browser, 'library/save', { paper: { ...paper, published: '2019' }, summary: { tldr: '', keyphrases: [] } });
+  assert.equal((await syncNow(browser)).state, 'synced');
+  const item = (await backend.api('GET', '/v1/sync?since=0', { token })).body.items.find((i) => i.id === id);
+  assert.deepEqual([item.published, item.read], ['2019', true], 'the server took the re-save');
+  const rec = (await records(browser))[id];
+  assert.deepEqual([rec.published, rec.read, rec.sync.dirty, rec.sync.conflict], ['2019', true, {}, undefined]);
+});
+
+test('a lifted date on a field two other devices dispute is no lift to settle quietly: it meets them as a conflict here', async () => {
+  const id = 'doi:10.1000/disputed';
+  await message(browser, 'library/save', { paper: { id, title: 'Disputed elsewhere', authors: ['A. Author'], url: `https://example.org/${id}` },
+    summary: { tldr: '', keyphrases: [] } });
+  assert.equal((await syncNow(browser)).state, 'synced');
+  const rec0 = (await records(browser))[id];
+  const since = (await storage(browser))['sync:state'].since;
+  // Two other devices' values on the version this device had: the second meets the first as a conflict, and the
+  // server marks the field disputed while that device's user chooses.
+  const push = (published) => backend.api('POST', '/v1/sync', { token, headers: { 'Idempotency-Key': randomUUID() },
+    body: { changes: [{ id, base_version: rec0.version, published }], deletions: [] } });
+  assert.deepEqual((await push('2017-06-12')).body.results.map((r) => r.status), ['applied']);
+  assert.deepEqual((await push('2017-06-13')).body.results.map((r) => r.status), ['conflict']);
+  await syncNow(browser); // pulled now, so that no pull answers between the planting below and the restart
+  const w = await browser.serviceWorker();
+  await w.evaluate(async ({ rec, since }) => {
+    const { published: _p, venue: _v, ...old } = rec;
+    const { 'sync:state': st } = await chrome.storage.local.get('sync:state');
+    await chrome.storage.local.set({ [`paper:${rec.id}`]: { ...old, meta: { ...old.meta, published: '2017-06' }, sync: { dirty: {} } },
+      'sync:state': { ...st, since } });
+    await chrome.storage.local.remove('library:schema');
+  }, { rec: rec0, since });
+  await browser.restart();
+  for (let i = 0; i < 150 && (await storage(browser).catch(() => ({})))['library:schema'] !== 3; i++) {
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  assert.equal((await syncNow(browser)).state, 'synced');
+  const rec = (await records(browser))[id];
+  assert.deepEqual([rec.published, rec.sync.conflict && rec.sync.conflict.fields], ['2017-06', ['published']],
+    'this device\'s month is named in a conflict, not dropped');
+  const item = (await backend.api('GET', '/v1/sync?since=0', { token })).body.items.find((i) => i.id === id);
+  assert.equal(item.published, '2017-06-12');
+});
