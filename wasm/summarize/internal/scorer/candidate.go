@@ -150,9 +150,9 @@ func shortlist(m *Model, title string, sentences []string, k int, keep bool, emi
 	w.probs = m.wordProbs(v, w.probs, &w.sigmoids)
 	b := &w.builder
 	*b = candidateBuilder{m: m, probs: w.probs, lex: m.lexOf(v), info: v.info, nTitle: v.nTitle,
-		titleSeen: grow(b.titleSeen, v.nTitle), emit: emit, bestAt: -1, ownAt: -1, standAt: -1, arguedAt: -1,
+		titleSeen: grow(b.titleSeen, v.nTitle), emit: emit, bestAt: -1, ownAt: -1, arguedAt: -1,
 		toks: b.toks, gain: b.gain, title: b.title, trail: b.trail, digitFrom: b.digitFrom,
-		heads: b.heads}
+		heads: b.heads, owns: b.owns[:0]}
 	var toks []token
 	for rank, i := range order {
 		b.heads = compress.AppendHeads(b.heads[:0], sentences[i])
@@ -189,17 +189,19 @@ func shortlist(m *Model, title string, sentences []string, k int, keep bool, emi
 	case kept:
 	case b.ownAt >= 0 && compress.PointsBack(head):
 		head, at = b.ownHead, b.ownAt // "This motivates…" gives way to the best "We…"
-	case b.standAt >= 0 && compress.ObjectPointsBack(head) && !compress.Proposes(head) &&
-		!compress.BorrowsName(b.standHead, head) &&
-		b.bestScore-b.standScore <= swapMargin:
+	case compress.ObjectPointsBack(head) && !compress.Proposes(head):
 		// "We break this barrier by…" to the best "We…" that a reader of the TL;DR alone follows; one that
 		// says what the paper proposes stays ("We reduce this cost … and propose FBS, …")
-		head, at = b.standHead, b.standAt
+		if o := b.standing(); o != nil && !compress.BorrowsName(o.head, head) && b.bestScore-o.score <= swapMargin {
+			head, at = o.head, o.at
+		}
 	}
 	if at >= 0 && contrastFollows(head[at:]) {
 		at = len(head) // the sentence whole: what the cut keeps is often the half the contrast answers
 	}
-	b.emit, b.bestHead, b.ownHead, b.standHead, b.arguedHead, b.raw = nil, "", "", "", "", "" // the workspace must not keep the caller's closure or text alive
+	clear(b.owns)
+	b.owns = b.owns[:0]
+	b.emit, b.bestHead, b.ownHead, b.arguedHead, b.raw = nil, "", "", "", "" // the workspace must not keep the caller's closure or text alive
 	return head, at
 }
 
@@ -230,13 +232,10 @@ type candidateBuilder struct {
 	ownAt    int
 	ownScore float64
 	own      bool // the head being built is in the paper's own voice
-	// the best one in the paper's own voice that stands alone (compress.StandsAlone) and whose sentence opened
-	// with no connective ("Then, we use…"): it takes the place of a best one whose object points back
-	standHead  string
-	standAt    int
-	standScore float64
-	stand      int8   // whether the head being built stands alone: 0 not known yet, 1 yes, -1 no (standsAlone)
-	raw        string // the sentence the head being added was cleaned from
+	// every head in the paper's own voice with its best candidate: the best of them that stands alone
+	// (standing) takes the place of a best one whose object points back, and is looked for only then
+	owns []ownHead
+	raw  string // the sentence the head being added was cleaned from
 	// the best argued claim that points back ("We argue that this imposes…", "…well suited for this task"):
 	// kept apart, so that a best one gives way to the best "We…", or without one to the best of the others
 	arguedHead  string
@@ -353,13 +352,17 @@ func (b *candidateBuilder) add(h compress.Head, toks []token, delta float64, ran
 			if b.own && (b.ownAt < 0 || s > b.ownScore) {
 				b.ownHead, b.ownAt, b.ownScore = c.head, c.at, s
 			}
-			if b.own && (b.standAt < 0 || s > b.standScore) && b.standsAlone(h.Text) {
-				b.standHead, b.standAt, b.standScore = c.head, c.at, s
+			if b.own {
+				if o := &b.owns[len(b.owns)-1]; o.at < 0 || s > o.score {
+					o.at, o.score = c.at, s
+				}
 			}
 		}
 	}
 	b.own = b.emit == nil && compress.OwnVoice(h.Text)
-	b.stand = 0
+	if b.own {
+		b.owns = append(b.owns, ownHead{head: h.Text, raw: b.raw, at: -1})
+	}
 	b.argued = b.emit == nil && compress.ArguedPointsBack(h.Text)
 	make1(len(h.Text), n, h.Kind)
 	verbs := 0 // the words up to the last finite verb: a cut after it drops none (dropsVerb)
@@ -704,14 +707,33 @@ func beforeMainClause(rest string) bool {
 	return strings.HasPrefix(rest, ", we ") || strings.HasPrefix(rest, ", then ")
 }
 
-// standsAlone reports whether the head being built, in the paper's own voice, may take the place of one whose
-// object points back; it is worked out once per head, and only for a cut that would be the best so far.
-func (b *candidateBuilder) standsAlone(text string) bool {
-	if b.stand == 0 {
-		b.stand = -1
-		if !compress.LeadConnective(b.raw) && compress.StandsAlone(text) {
-			b.stand = 1
+// ownHead is a head in the paper's own voice, the sentence it was cleaned from, and its best candidate.
+type ownHead struct {
+	head, raw string
+	at        int // -1: no candidate
+	score     float64
+}
+
+// standing returns the best-scoring own-voice head, the first of equals, whose sentence opened with no
+// connective ("Then, we use…") and that stands alone (compress.StandsAlone), or nil. Only a TL;DR whose object
+// points back asks, so the checks, which cost a fifth of a TL;DR when made for every head, run rarely.
+func (b *candidateBuilder) standing() *ownHead {
+	tried := 0
+	for tried < len(b.owns) {
+		var best *ownHead
+		for i := range b.owns {
+			if o := &b.owns[i]; o.at >= 0 && (best == nil || o.score > best.score) {
+				best = o
+			}
 		}
+		if best == nil {
+			return nil
+		}
+		if !compress.LeadConnective(best.raw) && compress.StandsAlone(best.head) {
+			return best
+		}
+		best.at = -1 // tried
+		tried++
 	}
-	return b.stand > 0
+	return nil
 }
