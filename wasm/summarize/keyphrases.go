@@ -111,10 +111,16 @@ func verbAfterPlural(p string) bool {
 // "daily steps MET", "GaAs grown" stay; an acronym's plural is a plural: "CCNs converge" goes.
 func pluralThenVerb(p string) bool {
 	i := strings.LastIndexByte(p, ' ')
-	if i < 0 || !plainCase(p[i+1:]) || !inList(plainVerbs, strings.ToLower(p[i+1:])) { // ToLower allocates only for a capital
+	if i < 0 {
 		return false
 	}
 	w := p[strings.LastIndexByte(p[:i], ' ')+1 : i]
+	if len(w) < 4 || w[len(w)-1] != 's' {
+		return false // no plural before the last word (isPluralS): most phrases stop here, before the verb list
+	}
+	if v := p[i+1:]; !plainCase(v) || !inList(plainVerbs, strings.ToLower(v)) { // ToLower allocates only for a capital
+		return false
+	}
 	return (plainCase(w) || acronymPlural(w)) && isPluralS(strings.ToLower(w))
 }
 
