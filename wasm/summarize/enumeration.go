@@ -34,9 +34,11 @@ func enumeration(s string) (first, last string, ok bool) {
 	series := -1 // which of enumLabels
 	next := 0    // the label expected next in it
 	for i := 0; i < len(s); i++ {
-		if s[i] != ')' {
-			continue
+		k := strings.IndexByte(s[i:], ')') // most sentences hold none: one fast scan
+		if k < 0 {
+			break
 		}
+		i += k
 		j := i
 		for j > 0 && s[j-1] != ' ' && s[j-1] != '(' {
 			j--
