@@ -877,7 +877,7 @@ export async function chooseForSignIn(server, email, choice) {
   const other = otherAccountPapers(await chrome.storage.local.get(null), server, email);
   if (other && choice !== 'add') {
     throw new account.SyncError(`this browser holds ${other.count === 1 ? 'a paper' : `${other.count} papers`} synced with ${other.from}: ` +
-      `agree first to add ${other.count === 1 ? 'it' : 'them'} to the account you sign in to`);
+      `agree first to add ${other.count === 1 ? 'it' : 'them'} to the account you sign in to`, { code: 'consent_required' });
   }
 }
 

@@ -47,7 +47,8 @@
  * unauthorized, not_found, conflict, too_large, rate_limited, internal, unavailable, …) or one of the
  * extension's own (signed_out, offline, no_reply: the background stopped before it answered (whether it did what was
  * asked is not known), engine_stopped: the engine (its document) stopped before it answered, so nothing was done, timeout:
- * the engine did not answer in time, extension_gone).
+ * the engine did not answer in time, extension_gone, consent_required: a sign-in refused because this browser holds
+ * another account's papers and the user did not agree to add them, background/sync.js chooseForSignIn).
  * @typedef {{code: string, message: string}} ErrorInfo
  */
 /**

@@ -294,7 +294,7 @@ function signIn(create) {
     } catch (err) {
       // No answer at all: a typo in the address, or the server not started. Say what to check.
       const why = messageOf(err);
-      if (/agree first to add/.test(why)) showLibraryNote(); // the form's picture was stale: it asks now
+      if (err && err.code === 'consent_required') showLibraryNote(); // the form's picture was stale: it asks now
       if (/^cannot reach /.test(why)) throw new Error(`${why}: check the server address, and that the server is running`, { cause: err });
       throw err;
     }

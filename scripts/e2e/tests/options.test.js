@@ -458,7 +458,9 @@ test('papers of another account: signing in to a new one needs consent, without 
     for (const others of [undefined, 'keep']) {
       const refused = await page.evaluate(({ email, others }) => chrome.runtime.sendMessage({ type: 'account/sign-in',
         server: 'http://127.0.0.1:1', email, password: 'whatever password', create: true, others }), { email: personal, others });
-      assert.match(JSON.stringify(refused), /holds 2 papers synced with .*: agree first to add them to the account you sign in to/);
+      assert.equal(refused.ok, false);
+      assert.equal(refused.error.code, 'consent_required', 'a code the options page tells apart, not a sentence to match');
+      assert.match(refused.error.message, /holds 2 papers synced with .*: agree first to add them to the account you sign in to/);
     }
     await page.evaluate(({ server, email, password }) => chrome.runtime.sendMessage({ type: 'account/sign-in',
       server, email, password, deviceName: 'x', create: true }), { server: backend.url, email: personal, password: PASSWORD });
