@@ -85,9 +85,9 @@ export function same(name, a, b) {
 /**
  * Whether a is the value b of a page-given field known less fully: a publication date cut at a date boundary (or
  * none) of b ("2017-06" of "2017-06-12"), no venue against one. Two devices' record upgrades lift such values from
- * their own pages; nobody chose between them, so on a pull the fuller one wins for a field the upgrade marked and
- * nothing else touched since (sync.lifted, see background/sync.js merge). The server cannot tell a lift from a
- * re-save, so it decides no such thing. @param {string} name @param {unknown} a @param {unknown} b
+ * their own pages; on a pull, a lift (sync.lifted) that is the less full gives way to the server's value (see
+ * background/sync.js merge); a fuller lift goes up as any edit, since neither side can tell a shorter value there
+ * from another device's re-save. @param {string} name @param {unknown} a @param {unknown} b
  */
 export function lessFull(name, a, b) {
   if ((name !== 'published' && name !== 'venue') || typeof a !== 'string' || typeof b !== 'string' || a === b) return false;

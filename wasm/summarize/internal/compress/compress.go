@@ -758,20 +758,26 @@ func StandsAlone(s string) bool {
 		}
 		future = strings.EqualFold(bare, "future")
 		w = strings.Trim(w, ",;:.()'’\"")
-		caps, lower := 0, false
-		for j := 0; j < len(w); j++ {
-			switch {
-			case 'A' <= w[j] && w[j] <= 'Z':
-				caps++
-			case 'a' <= w[j] && w[j] <= 'z':
-				lower = true
-			}
-		}
+		caps, lower := letterCase(w)
 		if caps >= 2 && (!lower || caps*2 > len(w)) && !strings.Contains(s, "("+w) {
 			return false // an acronym: "FBS", "L2C", "GANs"; not "ImageNet"
 		}
 	}
 	return !PointsBackAnywhere(s) // last: it allocates
+}
+
+// letterCase counts a word's ASCII capitals and tells whether it has a lower-case letter: a name ("ArbNets",
+// StandsAlone's and BorrowsName's test) has two capitals or more, an acronym ("FBS", "GANs") few lower-case ones.
+func letterCase(w string) (caps int, lower bool) {
+	for j := 0; j < len(w); j++ {
+		switch {
+		case 'A' <= w[j] && w[j] <= 'Z':
+			caps++
+		case 'a' <= w[j] && w[j] <= 'z':
+			lower = true
+		}
+	}
+	return caps, lower
 }
 
 // verb0 returns the verb of a sentence that opens "We VERB", or "".
@@ -789,13 +795,7 @@ func verb0(s string) string {
 func BorrowsName(s, from string) bool {
 	for _, w := range strings.Fields(s) {
 		w = strings.Trim(w, ",;:.()'’\"")
-		caps := 0
-		for j := 0; j < len(w); j++ {
-			if 'A' <= w[j] && w[j] <= 'Z' {
-				caps++
-			}
-		}
-		if caps >= 2 && strings.Contains(from, "("+w) && !strings.Contains(s, "("+w) {
+		if caps, _ := letterCase(w); caps >= 2 && strings.Contains(from, "("+w) && !strings.Contains(s, "("+w) {
 			return true
 		}
 	}
