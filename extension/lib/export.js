@@ -345,8 +345,13 @@ function letters(n) {
 // lukasz, Straße → strasse); the family with its particles (vanbeethoven), "anon" with no author or one without a
 // Latin letter; the year the arXiv ID's (the server knows no other), else the published date's, else none; the
 // word the title's first with a letter that is not a small word or a TeX command (\textit), split at hyphens
-// (GPT-4 → gpt), else "paper"; a key already given gets b, c, …, z, aa…, handed out over the whole library, oldest
-// saved first (ties by ID), so that saving a newer paper never renames an older one's key.
+// (GPT-4 → gpt), else "paper". Keys are handed out oldest saved first (ties by ID): the first paper on a key has it
+// as it is; every later paper on it adds three letters made from its own ID alone (vaswani2017attentionqgm: the
+// FNV-1a hash of the ID's UTF-8 bytes in base 26, lowest digit first), one more letter of the hash at a time, up
+// to seven, should an older paper hold those, then b, c… So saving a paper never changes another's key, and
+// removing one changes no other key unless it was the first saved on its key, which then goes, as it is, to the
+// paper saved next on it, or, rarely, its key was one a later paper's would have met (two IDs with the same three
+// letters). No stateless rule can do better while a paper alone on its key has the plain key.
 
 /** The Latin letters Unicode does not decompose into a base letter and a mark. */
 const FOLD = { ł: 'l', Ł: 'l', ø: 'o', Ø: 'o', đ: 'd', Đ: 'd', ð: 'd', Ð: 'd', ß: 'ss', ẞ: 'ss', æ: 'ae', Æ: 'ae',
@@ -383,25 +388,28 @@ function arxivYear(id) {
 }
 
 /**
- * A paper's citation key, unique among the keys in used, which it joins; next remembers, per base, the last ending
- * given, so that n papers on one base cost n tries, not n²/2 (pass the same map with the same used).
- * @param {{id: string, authors: string[], title: string, published?: string}} p @param {Set<string>} used
- * @param {Map<string, number>} [next]
+ * A paper's key before it is made unique: family, year, word.
+ * @param {{id: string, authors: string[], title: string, published?: string}} p
  */
-export function citeKey(p, used, next = new Map()) {
+export function keyBase(p) {
   const authors = named(p.authors || []);
   const family = (authors.length && asciiFold(splitName(authors[0]).family)) || 'anon';
   const published = (/^(\d{4})(?:-|$)/.exec(p.published || '') || [])[1] || '';
   const year = arxivYear(p.id) || published;
-  const base = `${family}${year}${keyWord(p.title || '') || 'paper'}`;
-  let key = base;
-  if (used.has(key)) {
-    let n = Math.max(next.get(base) || 2, 2);
-    for (key = `${base}${letters(n)}`; used.has(key); key = `${base}${letters(n)}`) n++;
-    next.set(base, n + 1);
-  }
-  used.add(key);
-  return key;
+  return `${family}${year}${keyWord(p.title || '') || 'paper'}`;
+}
+
+/**
+ * The letters a paper's ID adds to a key another paper holds: the first n base-26 digits of the FNV-1a hash of
+ * the ID's UTF-8 bytes, lowest first (n ≤ 7 covers the hash), as the server's writer makes them (tagLetters).
+ * @param {string} id @param {number} n
+ */
+function tagLetters(id, n) {
+  let h = 0x811c9dc5;
+  for (const b of utf8.encode(String(id))) h = Math.imul(h ^ b, 0x01000193) >>> 0;
+  let s = '';
+  for (let i = 0; i < n; i++, h = Math.floor(h / 26)) s += String.fromCharCode(97 + (h % 26));
+  return s;
 }
 
 /** saved_at in ms, a missing or unreadable one the oldest. @param {string} [at] */
@@ -411,18 +419,25 @@ const savedMs = (at) => {
 };
 
 /**
- * The papers' keys, in their order, made unique over them all oldest saved first (ties by ID), as the server
- * hands them out: a paper saved later takes the ending, and the keys already in use stay as they were.
+ * The papers' keys, in their order, by the rule above, handed out oldest saved first (ties by ID): a paper takes
+ * its key as it is unless an older paper holds it, else with its ID's letters, as the server hands them out.
  * @param {{id: string, authors: string[], title: string, published?: string, saved_at?: string}[]} papers
  * @returns {string[]}
  */
 export function citeKeys(papers) {
   const at = papers.map((p) => savedMs(p.saved_at));
   const order = papers.map((_, i) => i).sort((a, b) => at[a] - at[b] || (papers[a].id < papers[b].id ? -1 : papers[a].id > papers[b].id ? 1 : 0));
+  /** @type {string[]} */
   const keys = new Array(papers.length);
   const used = new Set();
-  const next = new Map();
-  for (const i of order) keys[i] = citeKey(papers[i], used, next);
+  for (const i of order) {
+    const base = keyBase(papers[i]);
+    let key = base;
+    for (let n = 3; n <= 7 && used.has(key); n++) key = base + tagLetters(papers[i].id, n);
+    for (let n = 2, tag = key; used.has(key); n++) key = tag + letters(n);
+    keys[i] = key;
+    used.add(key);
+  }
   return keys;
 }
 
