@@ -78,8 +78,6 @@ function noteOf(s) {
   return lines.join('\n');
 }
 
-
-const isArxivOnly = (p) => Boolean(p.arxiv_id) && !p.venue;
 const ARXIV_DATACITE = /^10\.48550\/arxiv\./i;
 
 /**
@@ -109,24 +107,46 @@ const MEETING_VENUE = /\b(?:conference|workshops?|symposium|meeting)\b/i;
 const CONFERENCE_VENUE = /\b(?:proceedings|conference|workshops?|symposium|neurips|nips|icml|iclr|cvpr|iccv|eccv|acl|emnlp|naacl|eacl|coling|aaai|ijcai|kdd|sigir|interspeech|icassp)\b/i;
 
 /**
- * Whether a paper's venue is a proceedings (BibTeX @inproceedings with booktitle, RIS CPAPER, CSL
- * paper-conference) rather than a journal (@article with journal, JOUR, article-journal): where the ID says so (an
- * ACL Anthology paper outside CL and TACL, an OpenReview forum, a CVF open-access page) or the venue names one and
- * no journal. The server's writer has the same rule (backend/internal/citation proceedings); both run the shared
- * vectors (testdata/bibtex.json entries).
+ * Whether a paper appeared in a proceedings (BibTeX @inproceedings with its venue as booktitle, RIS CPAPER, CSL
+ * paper-conference) rather than a journal: where the ID says so (an ACL Anthology paper outside CL and TACL, a CVF
+ * open-access page: with a venue or without), an OpenReview forum with a venue, or where the venue names one and no
+ * journal. The server's writer has the same rule (backend/internal/citation inProceedings).
  * @param {{id: string, venue?: string}} p
  */
 export function isProceedings(p) {
-  if (!p.venue) return false;
   const at = p.id.indexOf(':');
   const kind = p.id.slice(0, at + 1);
   const body = p.id.slice(at + 1);
   if (kind === 'acl:') return !ACL_JOURNAL.test(body);
-  if (kind === 'openreview:') return true;
   if (kind === 'url:' && body.includes('openaccess.thecvf.com')) return true;
+  if (!p.venue) return false;
+  if (kind === 'openreview:') return true;
   const journal = JOURNAL_VENUE.test(p.venue) || (LEARNED_PROCEEDINGS.test(p.venue) && !MEETING_VENUE.test(p.venue));
   return !journal && CONFERENCE_VENUE.test(p.venue);
 }
+
+/**
+ * What sort of work a paper is, from its canonical ID and venue alone (never meta, which the server does not have),
+ * and what each format calls it: a proceedings paper (isProceedings); a journal's (another venue, a DOI, an ACL
+ * Anthology ID of CL or TACL); an arXiv preprint (no venue: @misc with its eprint, RIS UNPB with PB arXiv, CSL
+ * article); else a paper known by nothing that says where it appeared (a URL, a Semantic Scholar or OpenReview page
+ * without a venue: @misc, RIS GEN, CSL document; never a web page or a journal's). The server's writer has the same
+ * rule (backend/internal/citation kindOf); both run the "entries" of testdata/bibtex.json.
+ * @param {{id: string, venue?: string}} p @returns {{bibtex: string, ris: string, csl: string, preprint: boolean}}
+ */
+export function kindOf(p) {
+  const id = String(p.id);
+  if (isProceedings(p)) return KINDS.proceedings;
+  if (p.venue || id.startsWith('doi:') || (id.startsWith('acl:') && ACL_JOURNAL.test(id.slice(4)))) return KINDS.journal;
+  if (id.startsWith('arxiv:')) return KINDS.preprint;
+  return KINDS.generic;
+}
+const KINDS = {
+  proceedings: { bibtex: 'inproceedings', ris: 'CPAPER', csl: 'paper-conference', preprint: false },
+  journal: { bibtex: 'article', ris: 'JOUR', csl: 'article-journal', preprint: false },
+  preprint: { bibtex: 'misc', ris: 'UNPB', csl: 'article', preprint: true },
+  generic: { bibtex: 'misc', ris: 'GEN', csl: 'document', preprint: false },
+};
 
 // --- CSL-JSON ---
 
@@ -134,10 +154,11 @@ export function isProceedings(p) {
 export function toCSLJSON(saved) {
   const items = saved.map((s) => {
     const p = exportPaper(s);
+    const kind = kindOf(p);
     /** @type {Record<string, any>} */
     const item = {
       id: p.id,
-      type: isArxivOnly(p) ? 'article' : isProceedings(p) ? 'paper-conference' : 'article-journal',
+      type: kind.csl,
       title: p.title,
       author: named(p.authors).map((a) => cslName(splitName(a))),
       URL: paperURL(p.id, p.url),
@@ -147,7 +168,7 @@ export function toCSLJSON(saved) {
     if (p.abstract) item.abstract = p.abstract;
     if (p.doi) item.DOI = p.doi;
     if (p.venue) item['container-title'] = p.venue;
-    if (isArxivOnly(p)) {
+    if (kind.preprint) {
       item.publisher = 'arXiv';
       item.number = `arXiv:${p.arxiv_id}`;
       if (!p.doi) item.DOI = `10.48550/arXiv.${p.arxiv_id}`;
@@ -180,7 +201,8 @@ export function toRIS(saved) {
   return saved
     .map((s) => {
       const p = exportPaper(s);
-      let out = risLine('TY', isArxivOnly(p) ? 'UNPB' : isProceedings(p) ? 'CPAPER' : 'JOUR');
+      const kind = kindOf(p);
+      let out = risLine('TY', kind.ris);
       out += risLine('TI', p.title);
       for (const a of named(p.authors)) {
         const { family, given, suffix } = splitName(a);
@@ -193,7 +215,7 @@ export function toRIS(saved) {
         out += risLine('DA', [parts[0], parts[1] ? String(parts[1]).padStart(2, '0') : '', parts[2] ? String(parts[2]).padStart(2, '0') : '', ''].join('/'));
       }
       if (p.venue) out += risLine('T2', p.venue);
-      if (isArxivOnly(p)) out += risLine('PB', 'arXiv');
+      if (kind.preprint) out += risLine('PB', 'arXiv');
       if (p.doi) out += risLine('DO', p.doi);
       out += risLine('UR', paperURL(p.id, p.url));
       if (p.pdf_url) out += risLine('L1', p.pdf_url);
@@ -482,7 +504,7 @@ export function toBibTeX(saved, library = saved) {
   return saved
     .map((s, i) => {
       const p = exportPaper(s);
-      const type = isArxivOnly(p) ? 'misc' : isProceedings(p) ? 'inproceedings' : 'article';
+      const type = kindOf(p).bibtex;
       /** @type {[string, string][]} */
       const fields = [['title', p.title], ['author', bibAuthors(p.authors)]];
       const parts = dateParts(p);
