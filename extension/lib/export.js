@@ -497,14 +497,18 @@ const VERBATIM = new Set(['url', 'doi', 'eprint']);
  * @returns {string}
  */
 export function toBibTeX(saved, library = saved) {
+  // Each export record is built once: the keys need the whole library's, the entries the saved ones'.
   const all = library.map((s) => ({ ...exportPaper(s), saved_at: s.saved_at }));
   const keys = citeKeys(all);
+  const at = new Map(library.map((s, i) => [s, i]));
   const byId = new Map(all.map((p, i) => [p.id, keys[i]]));
-  const ownKeys = library === saved ? keys : null;
   return saved
-    .map((s, i) => {
-      const p = exportPaper(s);
-      const type = kindOf(p).bibtex;
+    .map((s) => {
+      const i = at.get(s);
+      const p = i === undefined ? { ...exportPaper(s), saved_at: s.saved_at } : all[i];
+      const key = i !== undefined ? keys[i] : byId.get(p.id) ?? citeKeys([...all, p]).at(-1);
+      const kind = kindOf(p);
+      const type = kind.bibtex;
       /** @type {[string, string][]} */
       const fields = [['title', p.title], ['author', bibAuthors(p.authors)]];
       const parts = dateParts(p);
@@ -522,7 +526,6 @@ export function toBibTeX(saved, library = saved) {
         .filter(([, v]) => v)
         .map(([k, v]) => `  ${k} = {${VERBATIM.has(k) ? bibVerbatim(v) : k === 'author' ? v : k === 'title' ? bibTitle(v) : bibEscape(v)}}`)
         .join(',\n');
-      const key = ownKeys ? ownKeys[i] : byId.get(p.id) ?? citeKeys([...all, { ...p, saved_at: s.saved_at }]).at(-1);
       return `@${type}{${key},\n${body}\n}\n`;
     })
     .join('\n');

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { splitName, bibAuthor, bibAuthors, bibEscape, bibTitle, bibVerbatim, keywords, risValue, toBibTeX, toRIS, toCSLJSON, keyBase, citeKeys,
+import { splitName, bibAuthor, bibAuthors, bibEscape, bibTitle, bibVerbatim, keywords, risValue, toBibTeX, toRIS, toCSLJSON, keyBase, citeKeys, exportPaper,
   paperURL } from './export.js';
 import { fromItem } from './record.js';
 
@@ -161,4 +161,24 @@ test('an author of only spaces is left out and a tag with a comma stays one keyw
   const [csl] = JSON.parse(toCSLJSON([odd]));
   assert.deepEqual(csl.author, [{ family: 'Lovelace', given: 'Ada' }]);
   assert.equal(csl.keyword, 'deep learning theory, x y');
+});
+
+test('toBibTeX builds each paper\'s export record once, for its key and its entry alike', () => {
+  let reads = 0;
+  /** rec with its meta counted as read: every build of its export record (exportPaper) reads it */
+  const counted = (r) => {
+    const { meta, ...rest } = r;
+    return Object.defineProperty(rest, 'meta', { get() { reads++; return meta; }, enumerable: true });
+  };
+  const a = counted({ ...rec, id: 'doi:10.1000/a' });
+  const b = counted({ ...rec, id: 'doi:10.1000/b' });
+  exportPaper(a);
+  const perBuild = reads;
+  assert.ok(perBuild > 0);
+  reads = 0;
+  toBibTeX([a, b]);
+  assert.equal(reads, 2 * perBuild, 'the whole library');
+  reads = 0;
+  toBibTeX([a], [a, b]);
+  assert.equal(reads, 2 * perBuild, 'a selection: the library\'s records, the selected one not again');
 });
