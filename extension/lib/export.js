@@ -1,5 +1,5 @@
 // Exports of saved papers as BibTeX, RIS and CSL-JSON, the three formats Zotero imports. The TL;DR,
-// the key phrases, the user's note and tags go along: note and keywords fields in each format.
+// the key phrases and the user's note go along (noteParts), and the tags as keywords.
 
 import { SPACE, trimSpace } from './saved.js';
 import { paperOf } from './record.js';
@@ -47,7 +47,7 @@ export function splitName(name) {
 const named = (authors) => authors.filter((a) => splitName(a).family);
 
 /**
- * Tags (and key phrases) as one keywords value, "a, b". biblatex splits the list at commas and Zotero's import at
+ * Tags as one keywords value, "a, b". biblatex splits the list at commas and Zotero's import at
  * commas and semicolons (braces protect neither), so a comma or semicolon inside one becomes a space: "deep
  * learning, theory" stays one keyword. The server's writer does the same. @param {string[]} words
  */
@@ -69,13 +69,30 @@ function dateParts(p) {
   return year ? [Number(year)] : [];
 }
 
-/** The note every format carries: TL;DR, key phrases, then the user's note. @param {SavedPaper} s */
-function noteOf(s) {
-  const lines = [];
-  if (s.tldr) lines.push(`TL;DR: ${s.tldr}`);
-  if (s.keyphrases && s.keyphrases.length) lines.push(`Key phrases: ${s.keyphrases.join('; ')}`);
-  if (s.note) lines.push(s.note);
-  return lines.join('\n');
+/**
+ * What an export says about a paper besides its bibliographic data, each part labeled so that none runs into the
+ * next: "TL;DR: …", "Key phrases: a; b; c", "Note: …" (the user's note). BibTeX writes them in annote, which
+ * Zotero's import makes a note of and the standard styles never print (they print note under the reference, in the
+ * user's own paper); RIS in one N1, one Zotero note as the BibTeX gives (Zotero makes a note of each N1); CSL-JSON
+ * in note, one part to a line (Zotero files it in Extra). As the server's writer (backend/internal/citation
+ * noteParts). @param {SavedPaper} s @returns {string[]}
+ */
+export function noteParts(s) {
+  const parts = [];
+  if (s.tldr) parts.push(`TL;DR: ${s.tldr}`);
+  if (s.keyphrases && s.keyphrases.length) parts.push(`Key phrases: ${s.keyphrases.join('; ')}`);
+  if (s.note) parts.push(`Note: ${s.note}`);
+  return parts;
+}
+
+/**
+ * The parts on one line, for BibTeX annote and RIS N1, whose readers join lines (Zotero's BibTeX import keeps no
+ * line break): white space collapsed, each part ended by a full stop unless it ends in one, a question or an
+ * exclamation mark, so that the last key phrase and the user's note stay apart (as the server's noteLine).
+ * @param {string[]} parts
+ */
+export function noteLine(parts) {
+  return parts.map((p) => collapse(p)).map((p) => (/[.?!]$/.test(p) ? p : `${p}.`)).join(' ');
 }
 
 const ARXIV_DATACITE = /^10\.48550\/arxiv\./i;
@@ -173,7 +190,7 @@ export function toCSLJSON(saved) {
       item.number = `arXiv:${p.arxiv_id}`;
       if (!p.doi) item.DOI = `10.48550/arXiv.${p.arxiv_id}`;
     }
-    const note = noteOf(s);
+    const note = noteParts(s).join('\n');
     if (note) item.note = note;
     if (keywords(s.tags)) item.keyword = keywords(s.tags);
     return item;
@@ -220,7 +237,7 @@ export function toRIS(saved) {
       out += risLine('UR', paperURL(p.id, p.url));
       if (p.pdf_url) out += risLine('L1', p.pdf_url);
       if (p.abstract) out += risLine('AB', p.abstract);
-      for (const line of noteOf(s).split('\n')) out += risLine('N1', line);
+      out += risLine('N1', noteLine(noteParts(s)));
       for (const t of s.tags) out += risLine('KW', t);
       return out + 'ER  - \r\n';
     })
@@ -519,8 +536,7 @@ export function toBibTeX(saved, library = saved) {
       if (p.doi) fields.push(['doi', p.doi]);
       fields.push(['url', paperURL(p.id, p.url)]);
       if (p.abstract) fields.push(['abstract', p.abstract]);
-      const note = noteOf(s);
-      if (note) fields.push(['note', note]);
+      fields.push(['annote', noteLine(noteParts(s))]);
       fields.push(['keywords', keywords(s.tags)]);
       const body = fields
         .filter(([, v]) => v)

@@ -17,7 +17,7 @@ test('a synced paper\'s date and venue are written as the server\'s writer write
     const bib = toBibTeX([rec]);
     const [, type, key] = /^@(\w+)\{([^,]*),\n/.exec(bib);
     const got = { type, key };
-    for (const [, k, v] of bib.matchAll(/^ {2}(year|month|booktitle|journal|eprint|archiveprefix|doi|note|keywords) = \{(.*)\},?$/gm)) got[k] = v;
+    for (const [, k, v] of bib.matchAll(/^ {2}(year|month|booktitle|journal|eprint|archiveprefix|doi|note|annote|keywords) = \{(.*)\},?$/gm)) got[k] = v;
     assert.deepEqual(got, { ...e.bibtex, ...device.bibtex }, `BibTeX of ${e.about}`);
     const ris = {};
     for (const [, k, v] of toRIS([rec]).matchAll(/^(TY|PY|DA|T2|PB|DO|N1|KW) {2}- (.*)\r$/gm)) ris[k] = k in ris ? `${ris[k]}\n${v}` : v;

@@ -243,7 +243,7 @@ func bibAuthors(authors []string) string {
 var keywordSep = regexp.MustCompile(`[,;]`)
 
 // keywords joins the user's tags into one keywords value, "a, b" (a reference manager makes its tags of them; the
-// key phrases go in the note, as the summarizer's, not the user's). A comma or semicolon inside a tag becomes a
+// key phrases, the summarizer's and not the user's, go with the notes: noteParts). A comma or semicolon inside a tag becomes a
 // space, so that a reader splits the list back into the same words ("deep learning, theory" stays one).
 func keywords(tags []string) string {
 	var out []string
@@ -255,20 +255,38 @@ func keywords(tags []string) string {
 	return strings.Join(out, ", ")
 }
 
-// note is the note every format carries: the TL;DR, the key phrases, then the user's note, one to a line. The
-// extension's writer writes the same (extension/lib/export.js noteOf).
-func note(it syncproto.Item) string {
-	var lines []string
+// noteParts are what an export says about a paper besides its bibliographic data, each part labeled so that
+// none runs into the next: "TL;DR: …", "Key phrases: a; b; c" and "Note: …" (the user's note). BibTeX writes
+// them in annote, which Zotero's import makes a note of and the standard styles never print (they print note under
+// the reference, in the user's own paper); RIS in one N1, one Zotero note as the BibTeX gives (Zotero makes a note
+// of each N1); CSL-JSON in note, one part to a line (Zotero files it in Extra).
+// The extension's writer writes the same (extension/lib/export.js noteParts).
+func noteParts(it syncproto.Item) []string {
+	var parts []string
 	if it.TLDR != "" {
-		lines = append(lines, "TL;DR: "+it.TLDR)
+		parts = append(parts, "TL;DR: "+it.TLDR)
 	}
 	if len(it.Keyphrases) > 0 {
-		lines = append(lines, "Key phrases: "+strings.Join(it.Keyphrases, "; "))
+		parts = append(parts, "Key phrases: "+strings.Join(it.Keyphrases, "; "))
 	}
 	if it.Note != "" {
-		lines = append(lines, it.Note)
+		parts = append(parts, "Note: "+it.Note)
 	}
-	return strings.Join(lines, "\n")
+	return parts
+}
+
+// noteLine is the parts on one line, for BibTeX annote and RIS N1, whose readers join lines (Zotero's BibTeX
+// import keeps no line break): white space collapsed, each part ended by a full stop unless it ends in one, a
+// question or an exclamation mark, so that the last key phrase and the user's note stay apart.
+func noteLine(parts []string) string {
+	out := make([]string, 0, len(parts))
+	for _, p := range parts {
+		if p = strings.Join(strings.Fields(p), " "); !strings.HasSuffix(p, ".") && !strings.HasSuffix(p, "?") && !strings.HasSuffix(p, "!") {
+			p += "."
+		}
+		out = append(out, p)
+	}
+	return strings.Join(out, " ")
 }
 
 // risName is "Family, Given, Suffix", the RIS author form.
@@ -367,7 +385,7 @@ func BibTeX(w io.Writer, items []syncproto.Item) error {
 		verbatim("doi", idf.doi)
 		verbatim("url", paperURL(it.ID, it.URL))
 		field("abstract", it.Abstract)
-		field("note", note(it))
+		field("annote", noteLine(noteParts(it)))
 		field("keywords", keywords(it.Tags))
 		b.WriteString("}\n\n")
 	}
@@ -600,9 +618,7 @@ func RIS(w io.Writer, items []syncproto.Item) error {
 		tag("UR", paperURL(it.ID, it.URL))
 		tag("L1", it.PDFURL)
 		tag("DO", idf.doi)
-		for _, line := range strings.Split(note(it), "\n") {
-			tag("N1", line)
-		}
+		tag("N1", noteLine(noteParts(it)))
 		for _, t := range it.Tags {
 			tag("KW", t)
 		}
@@ -663,7 +679,7 @@ func CSLJSON(w io.Writer, items []syncproto.Item) error {
 	out := make([]CSLItem, 0, len(items))
 	for _, it := range items {
 		idf := identifiers(it.ID)
-		c := CSLItem{ID: it.ID, Title: it.Title, Abstract: it.Abstract, URL: paperURL(it.ID, it.URL), DOI: idf.doi, Note: note(it),
+		c := CSLItem{ID: it.ID, Title: it.Title, Abstract: it.Abstract, URL: paperURL(it.ID, it.URL), DOI: idf.doi, Note: strings.Join(noteParts(it), "\n"),
 			Keyword: keywords(it.Tags), ContainerTitle: it.Venue}
 		k := kindOf(it.ID, it.Venue)
 		c.Type = map[kind]string{generic: "document", preprint: "article", journal: "article-journal", proceedings: "paper-conference"}[k]

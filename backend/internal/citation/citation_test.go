@@ -91,8 +91,9 @@ func TestBibTeXParses(t *testing.T) {
 	assert.Equal(t, "2024", e.fields["year"])
 	assert.Equal(t, "2401.12345", e.fields["eprint"])
 	assert.Equal(t, "Line one. Line two, three. }", unTeX.Replace(e.fields["abstract"]))
-	assert.Equal(t, "ml, a}b", unTeX.Replace(e.fields["keywords"]), "the user's tags; key phrases go in the note")
-	assert.Equal(t, "Key phrases: key phrase ER - not an end TY - not a start", unTeX.Replace(e.fields["note"]))
+	assert.Equal(t, "ml, a}b", unTeX.Replace(e.fields["keywords"]), "the user's tags; key phrases go in annote")
+	assert.Equal(t, "Key phrases: key phrase. Note: ER - not an end TY - not a start.", unTeX.Replace(e.fields["annote"]))
+	assert.NotContains(t, e.fields, "note", "styles print note under the reference")
 	for name, v := range e.fields {
 		if name == "url" || name == "doi" || name == "eprint" {
 			continue // verbatim fields: TestBibTeXLinksStayVerbatim
@@ -165,7 +166,7 @@ func TestRISParses(t *testing.T) {
 		"TY": {"UNPB"}, "TI": {nasty[0].Title}, "PB": {"arXiv"},
 		"AU": {"Lovelace, Ada King", "Doe, Jane and", "Plato"}, "PY": {"2024"},
 		"AB": {"Line one. Line two, three. }"}, "UR": {nasty[0].URL}, "L1": {nasty[0].PDFURL},
-		"KW": {"ml", "a}b"}, "N1": {"Key phrases: key phrase", "ER - not an end", "TY - not a start"},
+		"KW": {"ml", "a}b"}, "N1": {"Key phrases: key phrase. Note: ER - not an end TY - not a start."},
 	}, r)
 	assert.Equal(t, []string{"JOUR"}, recs[1]["TY"])
 	assert.Equal(t, []string{"10.1000/a_b"}, recs[1]["DO"])

@@ -222,7 +222,7 @@ func TestEntrySharedVectors(t *testing.T) {
 		head := regexp.MustCompile(`^@(\w+)\{([^,]*),\n`).FindStringSubmatch(b.String())
 		require.NotNil(t, head, b.String())
 		got := map[string]string{"type": head[1], "key": head[2]}
-		for _, m := range regexp.MustCompile(`(?m)^  (year|month|booktitle|journal|eprint|archiveprefix|doi|note|keywords) = \{(.*)\},$`).FindAllStringSubmatch(b.String(), -1) {
+		for _, m := range regexp.MustCompile(`(?m)^  (year|month|booktitle|journal|eprint|archiveprefix|doi|note|annote|keywords) = \{(.*)\},$`).FindAllStringSubmatch(b.String(), -1) {
 			got[m[1]] = m[2]
 		}
 		assert.Equal(t, e.BibTeX, got, "BibTeX of %s", e.About)

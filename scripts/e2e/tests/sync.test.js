@@ -106,6 +106,9 @@ test('two profiles stay in step through the server', async (t) => {
     assert.match(entry, /^ {2}month = \{10\},?$/m);
     assert.match(entry, /^ {2}journal = \{Nature\},?$/m);
     assert.match(entry, /^ {2}doi = \{10\.1038\/s41586-019-1666-5\},?$/m, 'the DOI its ID names, as the server writes it');
+    // the TL;DR in annote, which no standard style prints, never in note, which they print under the reference
+    assert.match(entry, /^ {2}annote = \{TL;DR: A processor samples faster than a supercomputer\.\},?$/m);
+    assert.doesNotMatch(entry, /^ {2}note = /m);
 
     const server = await backend.api('GET', '/v1/export?format=bibtex', { token });
     assert.equal(server.status, 200);
@@ -114,6 +117,8 @@ test('two profiles stay in step through the server', async (t) => {
     assert.match(serverEntry, /^@article\{arute2019quantum,$/m, 'the same key as the popup\'s');
     assert.match(serverEntry, /^ {2}year = \{2019\},$/m);
     assert.match(serverEntry, /^ {2}journal = \{Nature\},$/m);
+    assert.match(serverEntry, /^ {2}annote = \{TL;DR: A processor samples faster than a supercomputer\.\},$/m);
+    assert.doesNotMatch(serverEntry, /^ {2}note = /m);
   });
 
   await t.test('removing a paper renames no other paper\'s key: B\'s popup export and the server\'s give the same keys before and after', async () => {
