@@ -258,3 +258,45 @@ func TestEntrySharedVectors(t *testing.T) {
 		assert.Equal(t, e.CSL, gotCSL, "CSL-JSON of %s", e.About)
 	}
 }
+
+// One paper exported many times (a repeated ID, which the vectors take as valid input) keeps every key unique, and
+// handing the keys out stays linear: the endings after its letters go on from the last one taken, where trying
+// them all from b on again for each paper is about n²/2 tries, 12.5 million for 5,000 papers.
+func TestCiteKeysOneIDManyTimes(t *testing.T) {
+	const id = "arxiv:1706.03762"
+	ps := make([]keyed, 5000)
+	for i := range ps {
+		ps[i] = keyed{id: id, authors: []string{"Ashish Vaswani"}, title: "Attention Is All You Need", saved: time.Unix(int64(i), 0)}
+	}
+	keys, tries := handOutKeys(ps)
+	assert.LessOrEqual(t, tries, 8*len(ps), "tries for %d papers", len(ps))
+	assert.Equal(t, []string{"vaswani2017attention", "vaswani2017attention" + tagLetters(id, 3)}, keys[:2])
+	assert.Equal(t, "vaswani2017attention"+tagLetters(id, 7)+"b", keys[6])
+	seen := map[string]bool{}
+	for _, k := range keys {
+		require.False(t, seen[k], "key %s twice", k)
+		seen[k] = true
+	}
+}
+
+// The endings carried on from the last one taken give the keys that trying every ending from b on gives: three
+// IDs, each many times, in one list.
+func TestCiteKeysRepeatedIDsAsTryingEveryEnding(t *testing.T) {
+	ps := make([]keyed, 300)
+	for i := range ps {
+		ps[i] = keyed{id: fmt.Sprintf("doi:10.1000/%d", i%3), saved: time.Unix(int64(i), 0)}
+	}
+	used := map[string]bool{}
+	want := make([]string, len(ps))
+	for i, p := range ps { // already oldest first
+		key := keyBase(p.id, p.authors, p.title, p.published)
+		for n := 3; n <= 7 && used[key]; n++ {
+			key = keyBase(p.id, p.authors, p.title, p.published) + tagLetters(p.id, n)
+		}
+		for n, tag := 2, key; used[key]; n++ {
+			key = tag + letters(n)
+		}
+		want[i], used[key] = key, true
+	}
+	assert.Equal(t, want, citeKeys(ps))
+}
