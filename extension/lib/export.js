@@ -384,13 +384,19 @@ function letters(n) {
 // lukasz, Straße → strasse); the family with its particles (vanbeethoven), "anon" with no author or one without a
 // Latin letter; the year the arXiv ID's (the server knows no other), else the published date's, else none; the
 // word the title's first with a letter that is not a small word or a TeX command (\textit), split at hyphens
-// (GPT-4 → gpt), else "paper". Keys are handed out oldest saved first (ties by ID): the first paper on a key has it
-// as it is; every later paper on it adds three letters made from its own ID alone (vaswani2017attentionqgm: the
-// FNV-1a hash of the ID's UTF-8 bytes in base 26, lowest digit first), one more letter of the hash at a time, up
-// to seven, should an older paper hold those, then b, c… So saving a paper never changes another's key, and
-// removing one changes no other key unless it was the first saved on its key, which then goes, as it is, to the
-// paper saved next on it, or, rarely, its key was one a later paper's would have met (two IDs with the same three
-// letters). No stateless rule can do better while a paper alone on its key has the plain key.
+// (GPT-4 → gpt), else "paper".
+// Keys are handed out oldest saved first (ties by ID). The first paper on a key has it as it is. Every later paper
+// on it adds three letters made from its own ID alone: the FNV-1a hash of the ID's UTF-8 bytes in base 26, lowest
+// digit first (arxiv:1712.09999 gets vaswani2017attentionsrf). Should an older paper hold those, it takes one more
+// letter of the hash at a time, up to seven, then b, c… after them.
+// So saving a new paper never changes another's key. Removing a paper changes another's key only when a later
+// paper would have taken the removed paper's key had it been free, and it takes it now: when the removed paper had
+// its key as it is, the next paper saved on that key; a later paper with the same three letters (about one pair in
+// 17,576 on one key); a paper whose key as it is is the removed paper's key with letters (smith2020learninglcv,
+// smith2020learning with lcv). The moved paper's
+// old key may then go to a later paper in the same way. A paper saved earlier on another device and synced later,
+// or one whose author, title or date changes, can also take a key another paper had. No stateless rule does
+// better while a paper alone on its key has it as it is (README "Citation keys").
 
 /** The Latin letters Unicode does not decompose into a base letter and a mark. */
 const FOLD = { ł: 'l', Ł: 'l', ø: 'o', Ø: 'o', đ: 'd', Đ: 'd', ð: 'd', Ð: 'd', ß: 'ss', ẞ: 'ss', æ: 'ae', Æ: 'ae',

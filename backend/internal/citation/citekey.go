@@ -23,17 +23,22 @@ import (
 //   - the word is the title's first that has a letter and is not a small word (a, on, the, of…) or a TeX
 //     command (\textit, \mathcal), split at hyphens and other marks (GPT-4 → gpt, Self-Attention → self); with
 //     none it is "paper";
-//   - keys are handed out oldest saved first (ties by ID): the first paper on a key has it as it is; every later
-//     paper on it gets three more letters made from its own canonical ID alone (vaswani2017attentionqgm: the
-//     FNV-1a hash of the ID's UTF-8 bytes in base 26, lowest digit first), and, should an older paper hold those,
-//     one more letter of the hash at a time, up to seven, then b, c… after them.
+//   - keys are handed out oldest saved first (ties by ID). The first paper on a key has it as it is. Every later
+//     paper on it adds three letters made from its own canonical ID alone: the FNV-1a hash of the ID's UTF-8
+//     bytes in base 26, lowest digit first (arxiv:1712.09999 gets vaswani2017attentionsrf). Should an older paper
+//     hold those, it takes one more letter of the hash at a time, up to seven, then b, c… after them.
 //
-// So a key depends on the paper's own data and on which paper on its key was saved first, never on a place in a
-// list: saving a paper never changes another's key, and removing one changes no other key unless the removed
-// paper was the first saved on its key, which then goes to the paper saved next on it (that paper's letters are
-// dropped), or, rarely, its key was one a later paper's key would have met (two IDs with the same three letters:
-// about one pair in 17,576 on one key). No stateless rule can do better while a paper alone on its key has the
-// plain key: one that kept every key would need each key stored with its paper and synced.
+// So a key depends on the paper's own data and on the keys older papers hold, never on a place in a list. Saving
+// a new paper never changes another's key. Removing a paper changes another's key only when a later paper would
+// have taken the removed paper's key had it been free, and it takes it now:
+//   - the removed paper was the first on its key: the next paper saved on it takes the key as it is;
+//   - two IDs with the same three letters on one key (about one pair in 17,576): the later one drops its fourth;
+//   - a paper's key as it is spells an older paper's key with letters (smith2020learninglcv is smith2020learning
+//     with lcv): it takes that key when the older paper goes.
+// The moved paper's old key may then go to a later paper in the same way. A paper saved earlier on another device
+// and synced later, or one whose author, title or date changes, can also take a key another paper had. No
+// stateless rule does better while a paper alone on its key has it as it is: keeping every key would need each
+// key stored with its paper and synced. README "Citation keys" says the same for users.
 
 // asciiFold writes s in ASCII letters and digits, lower-cased: accents dropped, the letters without a
 // decomposition transliterated, everything else (marks, apostrophes, other scripts) left out.

@@ -300,3 +300,44 @@ func TestCiteKeysRepeatedIDsAsTryingEveryEnding(t *testing.T) {
 	}
 	assert.Equal(t, want, citeKeys(ps))
 }
+
+// The README's "Citation keys" and the rule comments of both writers name the keys the code gives, removals too.
+func TestKeyExamplesInDocs(t *testing.T) {
+	read := func(path string) string {
+		b, err := os.ReadFile(path)
+		require.NoError(t, err)
+		return strings.Join(strings.Fields(string(b)), " ")
+	}
+	readme := read("../../../README.md")
+	// says checks a document's text without printing the whole document when it fails
+	says := func(doc, name, want string) {
+		t.Helper()
+		assert.True(t, strings.Contains(doc, want), "%s does not say %q", name, want)
+	}
+	at := func(day int) time.Time { return time.Date(2024, 1, day, 0, 0, 0, 0, time.UTC) }
+	vaswani := func(id, title string, day int) keyed {
+		return keyed{id: id, authors: []string{"Ashish Vaswani"}, title: title, saved: at(day)}
+	}
+
+	first, later := vaswani("arxiv:1706.03762", "Attention Is All You Need", 1), vaswani("arxiv:1712.09999", "Attention Everywhere", 2)
+	keys := citeKeys([]keyed{first, later})
+	for _, src := range []string{"citekey.go", "../../../extension/lib/export.js"} {
+		says(read(src), src, "arxiv:1712.09999 gets "+keys[1])
+	}
+	says(readme, "README", "arXiv 1712.09999 gets `"+keys[1]+"`")
+	says(readme, "README", fmt.Sprintf("`%s` becomes `%s`", keys[1], citeKeys([]keyed{later})[0])) // the first paper removed
+
+	x, y, z := vaswani("arxiv:2301.99999", "Attention First", 1), vaswani("arxiv:2301.00068", "Attention Once More", 2),
+		vaswani("arxiv:2301.00284", "Attention Again", 3)
+	keys = citeKeys([]keyed{x, y, z})
+	says(readme, "README", fmt.Sprintf("`%s` becomes `%s`", keys[2], citeKeys([]keyed{x, z})[1])) // same three letters
+
+	smith := func(url, title string, day int) keyed {
+		return keyed{id: url, authors: []string{"Ann Smith"}, title: title, published: "2020", saved: at(day)}
+	}
+	a, b, c := smith("url:https://example.org/Learning", "Learning", 1), smith("url:https://example.org/Learning/2", "Learning Again", 2),
+		smith("url:https://example.org/Learning/3", "Learninglcv Systems", 3)
+	keys = citeKeys([]keyed{a, b, c})
+	says(readme, "README", fmt.Sprintf("holds that key (`%s` plus `%s`), so it gets `%s`. When the older paper goes, it takes `%s`.",
+		keys[0], strings.TrimPrefix(keys[1], keys[0]), keys[2], citeKeys([]keyed{a, c})[1])) // a key as it is that spells another's letters
+}
