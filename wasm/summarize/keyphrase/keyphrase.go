@@ -434,11 +434,13 @@ func Extract(title, abstract string, m *Model) []Candidate {
 	return out
 }
 
-// features sets the dense features of c.
+// features sets the dense features of c, every one of f: a ranking reuses f from candidate to candidate
+// without clearing it.
 func (d *doc) features(c *cand, f *[NumFeatures]float64) {
 	n := c.n
 	ids := c.ids[:n]
 	f[fBias] = 1
+	f[fLen1], f[fLen2], f[fLen3], f[fLen4], f[fLen5] = 0, 0, 0, 0, 0
 	f[fLen1+min(n, maxWords)-1] = 1
 	f[fCount] = log1p(c.count)
 	f[fInTitle] = b2f(c.inTitle > 0)
@@ -449,8 +451,8 @@ func (d *doc) features(c *cand, f *[NumFeatures]float64) {
 	f[fRunEnd] = float64(c.runEnd) / float64(c.count)
 	f[fAfterDet] = b2f(c.afterDet > 0)
 	var shape uint8
-	for _, t := range d.toks[c.first : c.first+n] {
-		shape |= t.shape
+	for i := c.first; i < c.first+n; i++ {
+		shape |= d.toks[i].shape
 	}
 	acronym := shape&shapeAcronym != 0
 	f[fAcronym] = b2f(acronym)
@@ -497,6 +499,12 @@ func (d *doc) features(c *cand, f *[NumFeatures]float64) {
 	f[fFirstPlural] = b2f(n > 1 && firstShape&shapePlural != 0)
 	f[fFirstEs] = b2f(n > 1 && firstShape&shapeEs != 0)
 	f[fHeadEs] = b2f(lastShape&shapeEs != 0)
+}
+
+// bareCommon reports a candidate that is one common word of the lexicon, not written as an acronym: the
+// candidates whose fSingleCommon feature is 1 and whose word m.common counts, known before rating them.
+func (d *doc) bareCommon(c *cand, m *Model) bool {
+	return c.n == 1 && d.toks[c.first].shape&shapeAcronym == 0 && m.common(d.words[c.ids[0]].lex)
 }
 
 // rate is the model's score of c with dense features f: their weighted sum plus the lexicon weights of
@@ -616,12 +624,11 @@ func RankDetailed(title, abstract string, m *Model, k int, out []Ranked) []Ranke
 	top := d.order[:0]
 	for i := range d.cands {
 		c := &d.cands[i]
-		f = [NumFeatures]float64{}
+		if d.bareCommon(c, m) {
+			continue // a bare common word ("design", "framework") names nothing: not worth rating
+		}
 		d.features(c, &f)
 		c.score = d.rate(c, &f, m)
-		if f[fSingleCommon] == 1 && m.common(d.words[c.ids[0]].lex) {
-			continue // a bare common word ("design", "framework") names nothing
-		}
 		s := c.score
 		j := len(top)
 		if j < k {
