@@ -4,6 +4,8 @@ import (
 	"math"
 	"os"
 	"testing"
+
+	"github.com/papergist/papergist/wasm/summarize/internal/scorer"
 )
 
 // shippedModel parses the summarizer's embedded key-phrase model, whose lexicon makes common words common.
@@ -90,5 +92,36 @@ func TestFeaturesSetsEveryFeature(t *testing.T) {
 	}
 	if len(lengths) < maxWords {
 		t.Fatalf("candidates of %d lengths, want all %d", len(lengths), maxWords)
+	}
+}
+
+// TestFormOf checks Model.formOf, which skips the lexicon for a word starting with an ASCII capital, against
+// the lookup it stands for, on lower-case, capitalized, mixed-case, non-ASCII and empty words, with a
+// lexicon that holds words beyond ASCII and one with a capital.
+func TestFormOf(t *testing.T) {
+	m := shippedModel(t)
+	m.Lex["élan"] = &Word{DF: 3}
+	m.Lex["über"] = &Word{DF: 3}
+	m.Lex["Zeta"] = &Word{DF: 3} // no hasForm: lower-casing changes it
+	m.Prepare()
+	lookup := func(w string) *entry {
+		if e := m.lexicon.get(w, scorer.WordHash(w)); e != nil && e.hasForm {
+			return e
+		}
+		return nil
+	}
+	found := 0
+	for _, w := range []string{"", "the", "The", "THE", "tHe", "model", "Model", "MODEL", "mODEL", "zzqxw", "Zzqxw",
+		"élan", "Élan", "ÉLAN", "über", "Über", "Zeta", "zeta", "ZETA", "3d", "3D", "@", "[", "a", "A", "Z", "z"} {
+		got, want := m.formOf(w, scorer.WordHash(w)), lookup(w)
+		if got != want {
+			t.Errorf("formOf(%q) = %p, the lexicon's form: %p", w, got, want)
+		}
+		if got != nil {
+			found++
+		}
+	}
+	if found < 4 { // the, model, élan, über, a
+		t.Fatalf("formOf found %d words, want the lexicon's lower-case ones", found)
 	}
 }
