@@ -434,11 +434,13 @@ func Extract(title, abstract string, m *Model) []Candidate {
 	return out
 }
 
-// features sets the dense features of c.
+// features sets the dense features of c, every one of f: a ranking reuses f from candidate to candidate
+// without clearing it.
 func (d *doc) features(c *cand, f *[NumFeatures]float64) {
 	n := c.n
 	ids := c.ids[:n]
 	f[fBias] = 1
+	f[fLen1], f[fLen2], f[fLen3], f[fLen4], f[fLen5] = 0, 0, 0, 0, 0
 	f[fLen1+min(n, maxWords)-1] = 1
 	f[fCount] = log1p(c.count)
 	f[fInTitle] = b2f(c.inTitle > 0)
@@ -449,8 +451,8 @@ func (d *doc) features(c *cand, f *[NumFeatures]float64) {
 	f[fRunEnd] = float64(c.runEnd) / float64(c.count)
 	f[fAfterDet] = b2f(c.afterDet > 0)
 	var shape uint8
-	for _, t := range d.toks[c.first : c.first+n] {
-		shape |= t.shape
+	for i := c.first; i < c.first+n; i++ {
+		shape |= d.toks[i].shape
 	}
 	acronym := shape&shapeAcronym != 0
 	f[fAcronym] = b2f(acronym)
@@ -497,6 +499,12 @@ func (d *doc) features(c *cand, f *[NumFeatures]float64) {
 	f[fFirstPlural] = b2f(n > 1 && firstShape&shapePlural != 0)
 	f[fFirstEs] = b2f(n > 1 && firstShape&shapeEs != 0)
 	f[fHeadEs] = b2f(lastShape&shapeEs != 0)
+}
+
+// bareCommon reports a candidate that is one common word of the lexicon, not written as an acronym: the
+// candidates whose fSingleCommon feature is 1 and whose word m.common counts, known before rating them.
+func (d *doc) bareCommon(c *cand, m *Model) bool {
+	return c.n == 1 && d.toks[c.first].shape&shapeAcronym == 0 && m.common(d.words[c.ids[0]].lex)
 }
 
 // rate is the model's score of c with dense features f: their weighted sum plus the lexicon weights of
@@ -616,12 +624,11 @@ func RankDetailed(title, abstract string, m *Model, k int, out []Ranked) []Ranke
 	top := d.order[:0]
 	for i := range d.cands {
 		c := &d.cands[i]
-		f = [NumFeatures]float64{}
+		if d.bareCommon(c, m) {
+			continue // a bare common word ("design", "framework") names nothing: not worth rating
+		}
 		d.features(c, &f)
 		c.score = d.rate(c, &f, m)
-		if f[fSingleCommon] == 1 && m.common(d.words[c.ids[0]].lex) {
-			continue // a bare common word ("design", "framework") names nothing
-		}
 		s := c.score
 		j := len(top)
 		if j < k {
@@ -701,7 +708,7 @@ func (t *wordTypes) find(w string, m *Model) int32 {
 			e = &entry{class: c}
 		}
 		y = newWordType(w, lw, e)
-	} else if e := m.lexicon.get(w, h); e != nil && e.hasForm {
+	} else if e := m.formOf(w, h); e != nil {
 		y = e.form // a word of the model written in lower case, as most are
 	} else {
 		lw, e := m.lower(w)
@@ -711,6 +718,18 @@ func (t *wordTypes) find(w string, m *Model) int32 {
 	t.index.Put(w, h, i)
 	t.list = append(t.list, y)
 	return i
+}
+
+// formOf returns the model's entry for w, whose scorer.WordHash is h, when w is one of its words in lower
+// case (entry.hasForm), else nil. A w that starts with an ASCII capital is none, and costs no lookup.
+func (m *Model) formOf(w string, h uint32) *entry {
+	if w != "" && w[0]-'A' < 26 {
+		return nil
+	}
+	if e := m.lexicon.get(w, h); e != nil && e.hasForm {
+		return e
+	}
+	return nil
 }
 
 // lower returns w lower-cased and the model's entry for it (nil for none, and for a w already in lower
@@ -1086,7 +1105,8 @@ func (d *doc) markCase() {
 		}
 		return upper(j)
 	}
-	for i, t := range d.toks {
+	for i := range d.toks {
+		t := &d.toks[i] // not a copy of the token: a third of markCase's time
 		if t.word < 0 || t.title {
 			continue
 		}

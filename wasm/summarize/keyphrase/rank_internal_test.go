@@ -1,0 +1,127 @@
+package keyphrase
+
+import (
+	"math"
+	"os"
+	"testing"
+
+	"github.com/papergist/papergist/wasm/summarize/internal/scorer"
+)
+
+// shippedModel parses the summarizer's embedded key-phrase model, whose lexicon makes common words common.
+func shippedModel(t *testing.T) *Model {
+	t.Helper()
+	data, err := os.ReadFile("../keyphrase.model")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := Parse(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// rankTexts are titles and abstracts of our own with bare common words, acronyms, capitals, plurals and
+// phrases of one to six words.
+var rankTexts = [][2]string{
+	{"A Model of Learning for Data", "We propose a model. The model learns from data and DATA sets with a method, and the Method " +
+		"beats CNN, RNNs and Transformer networks on image classification tasks. Results show the approach " +
+		"and the framework generalize: a deep convolutional neural network language model training method."},
+	{"NETWORK DESIGN FOR GRAPH DATA", "Graph neural networks (GNNs) learn representations. Our design uses " +
+		"Gaussian noise, Model averaging and a learning rate schedule for the training of large language models."},
+	{"", "Performance of the algorithm: the algorithm, algorithms and an Algorithm; analysis of performance."},
+}
+
+// TestBareCommonIsTheSingleCommonFeature checks doc.bareCommon, which RankDetailed asks before rating a
+// candidate, against what it stands for: the fSingleCommon feature set by doc.features, and m.common of the
+// word, on every candidate of rankTexts.
+func TestBareCommonIsTheSingleCommonFeature(t *testing.T) {
+	m := shippedModel(t)
+	var yes, no int
+	for _, tt := range rankTexts {
+		d := scan(tt[0], tt[1], m)
+		for i := range d.cands {
+			c := &d.cands[i]
+			var f [NumFeatures]float64
+			d.features(c, &f)
+			want := f[fSingleCommon] == 1 && m.common(d.words[c.ids[0]].lex)
+			if got := d.bareCommon(c, m); got != want {
+				t.Errorf("bareCommon of %q = %v, the feature and m.common: %v", d.span(c.start, c.end), got, want)
+			}
+			if want {
+				yes++
+			} else {
+				no++
+			}
+		}
+		docs.Put(d)
+	}
+	if yes < 5 || no < 20 {
+		t.Fatalf("%d bare common candidates and %d others: too few to tell", yes, no)
+	}
+}
+
+// TestFeaturesSetsEveryFeature checks that doc.features writes every feature, as RankDetailed reuses one
+// array from candidate to candidate without clearing it: an array full of NaNs must come out as a cleared
+// one does, after candidates of every length.
+func TestFeaturesSetsEveryFeature(t *testing.T) {
+	m := shippedModel(t)
+	lengths := map[int]bool{}
+	for _, tt := range rankTexts {
+		d := scan(tt[0], tt[1], m)
+		var reused [NumFeatures]float64
+		for i := range d.cands {
+			c := &d.cands[i]
+			var fresh, dirty [NumFeatures]float64
+			for k := range dirty {
+				dirty[k] = math.NaN()
+			}
+			d.features(c, &fresh)
+			d.features(c, &dirty)
+			d.features(c, &reused)
+			for k := range fresh {
+				if math.Float64bits(dirty[k]) != math.Float64bits(fresh[k]) || math.Float64bits(reused[k]) != math.Float64bits(fresh[k]) {
+					t.Fatalf("feature %s of %q: %v on a cleared array, %v on one of NaNs, %v reused", FeatureNames[k],
+						d.span(c.start, c.end), fresh[k], dirty[k], reused[k])
+				}
+			}
+			lengths[c.n] = true
+		}
+		docs.Put(d)
+	}
+	if len(lengths) < maxWords {
+		t.Fatalf("candidates of %d lengths, want all %d", len(lengths), maxWords)
+	}
+}
+
+// TestFormOf checks Model.formOf, which skips the lexicon for a word starting with an ASCII capital, against
+// the lookup it stands for, on lower-case, capitalized, mixed-case, non-ASCII and empty words, with a
+// lexicon that holds words beyond ASCII and one with a capital.
+func TestFormOf(t *testing.T) {
+	m := shippedModel(t)
+	m.Lex["élan"] = &Word{DF: 3}
+	m.Lex["über"] = &Word{DF: 3}
+	m.Lex["Zeta"] = &Word{DF: 3} // no hasForm: lower-casing changes it
+	m.Prepare()
+	lookup := func(w string) *entry {
+		if e := m.lexicon.get(w, scorer.WordHash(w)); e != nil && e.hasForm {
+			return e
+		}
+		return nil
+	}
+	found := 0
+	for _, w := range []string{"", "the", "The", "THE", "tHe", "model", "Model", "MODEL", "mODEL", "zzqxw", "Zzqxw",
+		"élan", "Élan", "ÉLAN", "über", "Über", "Zeta", "zeta", "ZETA", "3d", "3D", "@", "[", "a", "A", "Z", "z"} {
+		got, want := m.formOf(w, scorer.WordHash(w)), lookup(w)
+		if got != want {
+			t.Errorf("formOf(%q) = %p, the lexicon's form: %p", w, got, want)
+		}
+		if got != nil {
+			found++
+		}
+	}
+	if found < 4 { // the, model, élan, über, a
+		t.Fatalf("formOf found %d words, want the lexicon's lower-case ones", found)
+	}
+}
