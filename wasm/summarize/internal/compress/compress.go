@@ -884,10 +884,16 @@ func OwnVoice(s string) bool {
 	if w == "We" || w == "Our" {
 		return !ArguedPointsBack(s) // "We argue that this imposes…" says what it argues against only before it
 	}
-	// "this" among the first four words: "This paper…", "In this paper…", "The aim of this study…"
+	// "this" among the first four words: "This paper…", "In this paper…", "The aim of this study…"; "the" before
+	// the paper or its authors, as abstracts in a journal's voice put it: "The paper aims to…", "In the paper, a
+	// model is developed…", "The authors recommend…" (not "the work of…", "the research community…")
 	for i := 0; i < 4 && rest != ""; i++ {
 		if w == "This" || w == "this" {
 			return namesPaper(rest) && !ArguedPointsBack(s)
+		}
+		if next, _, _ := strings.Cut(rest, " "); (w == "The" || w == "the") &&
+			InList(" paper paper, article article, author authors ", next) {
+			return !ArguedPointsBack(s)
 		}
 		w, rest, _ = strings.Cut(rest, " ")
 	}
