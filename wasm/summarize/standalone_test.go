@@ -54,11 +54,17 @@ func TestTLDRDropsLeadingGlue(t *testing.T) {
 		got := summarize.TLDR("Methods", abstract)
 		assert.True(t, strings.HasPrefix(got, want), "%q", got)
 	}
-	r := sharedRecordByID(t, "Syg9YyBFvS")
+	// "also" adds the TL;DR to a contribution the reader does not see (dev HJuMvYPaM: "We also propose Spectral
+	// Capsule Networks, a novel variation of capsule networks, that converge faster…")
+	r := sharedRecordByID(t, "HJuMvYPaM")
+	r.Sentence(t, "We also propose Spectral Capsule Networks")
+	got := summarize.TLDR(r.Title, r.Abstract)
+	assert.True(t, strings.HasPrefix(got, "We propose Spectral Capsule Networks"), "%q", got)
+	r = sharedRecordByID(t, "Syg9YyBFvS")
 	assert.NotContains(t, summarize.TLDR(r.Title, r.Abstract), "Aiming to bridge this gap")
 	// dev rJgSV3AqKQ: "As a byproduct, we analyze … such as the fixed decay of Wilson et al. (2017)." ends once
 	r = sharedRecordByID(t, "rJgSV3AqKQ")
-	got := summarize.TLDR(r.Title, r.Abstract)
+	got = summarize.TLDR(r.Title, r.Abstract)
 	assert.True(t, strings.HasPrefix(got, "We analyze the true benefit of these hypergradient methods"), "%q", got)
 	assert.False(t, strings.HasSuffix(got, ".."), "%q", got)
 	// a connective stays when what follows would point back: "This method diverges…" would read as the paper's
