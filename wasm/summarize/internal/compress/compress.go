@@ -891,9 +891,10 @@ func OwnVoice(s string) bool {
 		if w == "This" || w == "this" {
 			return namesPaper(rest) && !ArguedPointsBack(s)
 		}
-		if next, _, _ := strings.Cut(rest, " "); (w == "The" || w == "the") &&
-			InList(" paper paper, article article, author authors ", next) {
-			return !ArguedPointsBack(s)
+		if w == "The" || w == "the" {
+			if next, _, _ := strings.Cut(rest, " "); InList(" paper paper, article article, author authors ", next) {
+				return !ArguedPointsBack(s)
+			}
 		}
 		w, rest, _ = strings.Cut(rest, " ")
 	}
