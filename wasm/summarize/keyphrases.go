@@ -71,7 +71,7 @@ func KeyPhrases(title, abstract string) []string {
 				continue
 			}
 		}
-		if p = withoutRefMarks(p); p == "" || verbAfterPlural(p) || pluralThenVerb(p) || clauseOfTitle(title, p) {
+		if p = withoutRefMarks(p); p == "" || verbAfterPlural(p, abstract) || pluralThenVerb(p) || clauseOfTitle(title, p) {
 			continue
 		}
 		phrases = append(phrases, p)
@@ -81,13 +81,20 @@ func KeyPhrases(title, abstract string) []string {
 
 // verbAfterPlural reports a phrase with a word in -s followed by a verb in -ing or -ed: the subject and verb
 // of a clause ("decisions fostering reusability", "network providers waning", "abstract state spaces
-// preserving similarity"). None of 22 such phrases on Inspec train is a gold phrase.
-func verbAfterPlural(p string) bool {
+// preserving similarity"). None of 22 such phrases on Inspec train is a gold phrase. So is a plural followed by a
+// word the abstract uses as a verb elsewhere, after "to" or before "the" or "these": "…able to understand the…"
+// makes "deep models understand natural language" a clause, as "…to generalize…" does "deep convolutional
+// networks generalize".
+func verbAfterPlural(p, abstract string) bool {
 	plural := false
 	for rest := p; ; {
 		var w string
 		if w, rest = cutWord(rest); w == "" {
 			return false
+		}
+		if plural && 'a' <= w[0] && w[0] <= 'z' && (strings.Contains(abstract, " to "+w+" ") ||
+			strings.Contains(abstract, " "+w+" the ") || strings.Contains(abstract, " "+w+" these ")) {
+			return true // rare: most phrases hold no plural before another word
 		}
 		if c := w[len(w)-1] | 0x20; c != 's' && c != 'd' && c != 'g' {
 			plural = false

@@ -62,7 +62,7 @@ func TestVerbAfterPlural(t *testing.T) {
 		{"decisions fostering reusability", true}, {"units used", true}, {"tasks requiring reasoning", true},
 	} {
 		t.Run(tt.p, func(t *testing.T) {
-			assert.Equal(t, tt.clause, verbAfterPlural(tt.p))
+			assert.Equal(t, tt.clause, verbAfterPlural(tt.p, ""))
 		})
 	}
 }
@@ -152,5 +152,29 @@ func TestClauseOfTitle(t *testing.T) {
 		t.Run(tt.p, func(t *testing.T) {
 			assert.Equal(t, tt.clause, clauseOfTitle(tt.title, tt.p))
 		})
+	}
+}
+
+// TestVerbAfterPluralInText: the word after a plural is a verb when the abstract uses it as one.
+func TestVerbAfterPluralInText(t *testing.T) {
+	for _, tt := range []struct {
+		phrase, abstract string
+		want             bool
+	}{
+		{"deep models understand natural language", "We want to understand how models work.", true},
+		{"skip connections eliminate singularities", "Skip connections eliminate these singularities.", true},
+		{"deep models understand natural language", "Deep models understand natural language.", false},
+		{"information systems research", "Information systems research is growing; the research of systems.", false},
+		{"skip connections", "We want to skip connections.", false},
+		{"GANs Understand", "We want to understand GANs.", false}, // a capital: a title's word
+	} {
+		assert.Equal(t, tt.want, verbAfterPlural(tt.phrase, tt.abstract), "%q in %q", tt.phrase, tt.abstract)
+	}
+}
+
+// TestVerbAfterPluralInTextOddPhrases: no word, one word, a leading, a doubled or a trailing space.
+func TestVerbAfterPluralInTextOddPhrases(t *testing.T) {
+	for _, p := range []string{"", " ", "models", "models  understand", " models understand", "models ", "s s"} {
+		assert.False(t, verbAfterPlural(p, "We want to understand models."), "%q", p)
 	}
 }

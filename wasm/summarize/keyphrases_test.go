@@ -39,6 +39,10 @@ func TestKeyPhrasesBadClassesOnRealAbstracts(t *testing.T) {
 		{"inspec-1185",
 			nil,
 			[]string{"online marketplaces evolve"}},
+		// a plural and a word its abstract uses as a verb elsewhere ("…to understand the…", "…eliminate these…")
+		{"BJec2Mfosm", nil, []string{"deep models understand natural language"}},
+		{"HkwBEMWCZ", []string{"skip connections"}, []string{"skip connections eliminate singularities"}},
+		{"inspec-1828", nil, []string{"nice properties transform"}},
 		{"r1g5Gh05KQ", // sentence boundary and infinitive
 			[]string{"advanced neuroevolution", "stochastic gradient descent", "MNIST dataset"},
 			[]string{"needed.We evaluated", "train deep neural networks"}},
