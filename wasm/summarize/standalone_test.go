@@ -260,6 +260,31 @@ func TestTLDRKeepsMixedQuotes(t *testing.T) {
 // A TL;DR whose subject points back at a sentence the card leaves out ("This motivates…") gives way to the best
 // candidate in the paper's own voice, and only to one: any other sentence may be background or prior work. Each
 // paper of SciTLDR is read by paper_id, and its TL;DR must be the sentence named here, from its opening words.
+// A pointer TL;DR gives way to the paper's own voice only, never to other people's papers or to paper the
+// material: the reviewer's probes put such a sentence in place of the own-voice one of Inspec dev 1839 and 1794,
+// and the pointer TL;DR stays, as it did before "the paper…" counted as the paper's own voice.
+func TestTLDRPointerGivesWayOnlyToOwnVoice(t *testing.T) {
+	for _, tt := range []struct{ id, own, pointer string }{
+		{"inspec-1839", "The paper aims to analyse the developments", "These developments constitute"},
+		{"inspec-1794", "In particular, the authors perform linear smoothing", "It smooths out the image"},
+	} {
+		r := sharedRecordByID(t, tt.id)
+		own := r.Sentence(t, tt.own)
+		for _, other := range []string{
+			"The paper records of the land registry in many countries are incomplete and often lost.",
+			"The authors of an earlier study argued that cadastral mapping alone keeps land records up to date.",
+			"In the paper by Williamson, land administration is treated as a static register of parcels.",
+			"Unlike the authors of earlier land reforms, planners today expect tenure, value and use of land to change.",
+			"The article 12 of the land code lists tenure, value and use of land as registered rights.",
+			"In contrast, the authors of [4] perform isotropic smoothing everywhere and blur the edges.",
+			"The paper industry uses such filters to inspect the paper web for holes and streaks.",
+		} {
+			got := summarize.TLDR(r.Title, strings.Replace(r.Abstract, own, other, 1))
+			assert.True(t, strings.HasPrefix(got, tt.pointer), "%s with %q: %q", tt.id, other, got)
+		}
+	}
+}
+
 func TestTLDRSubjectDoesNotPointBack(t *testing.T) {
 	for _, tt := range []struct{ id, want string }{
 		// dev: "This motivates an alternative objective…" gave way to the baseline the paper argues against,

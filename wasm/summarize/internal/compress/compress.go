@@ -885,20 +885,43 @@ func OwnVoice(s string) bool {
 		return !ArguedPointsBack(s) // "We argue that this imposes…" says what it argues against only before it
 	}
 	// "this" among the first four words: "This paper…", "In this paper…", "The aim of this study…"; "the" before
-	// the paper or its authors, as abstracts in a journal's voice put it: "The paper aims to…", "In the paper, a
-	// model is developed…", "The authors recommend…" (not "the work of…", "the research community…")
+	// the paper or its authors, as abstracts in a journal's voice put it, opening the sentence or after one
+	// connective: "The paper aims to…", "In the paper, a model is developed…", "In particular, the authors
+	// perform…" (theOwn says which)
+	prev := ""
 	for i := 0; i < 4 && rest != ""; i++ {
 		if w == "This" || w == "this" {
 			return namesPaper(rest) && !ArguedPointsBack(s)
 		}
-		if w == "The" || w == "the" {
-			if next, _, _ := strings.Cut(rest, " "); InList(" paper paper, article article, author authors ", next) {
-				return !ArguedPointsBack(s)
-			}
+		if (i == 0 && w == "The" || w == "the" && (i == 1 && prev == "In" || i <= 2 && strings.HasSuffix(prev, ","))) &&
+			theOwn(rest, prev == "In") {
+			return !ArguedPointsBack(s)
 		}
+		prev = w
 		w, rest, _ = strings.Cut(rest, " ")
 	}
 	return false
+}
+
+// theOwn reports the words after an opening "the" that name the paper or its authors as the subject: "paper
+// aims…", "article defines…", "authors perform…", "authors of this study…", or after "In the" "paper, …". Not
+// other people's papers ("authors of [4]…", "paper by Smith…", "In the paper by…"), nor paper the material
+// ("paper industry uses…", "paper records of the registry…"), nor "article 12 of the code".
+func theOwn(s string, in bool) bool {
+	noun, s, _ := strings.Cut(s, " ")
+	if in {
+		return noun == "paper," || noun == "article,"
+	}
+	next, s, _ := strings.Cut(s, " ")
+	if next == "" || next[0] < 'a' || next[0] > 'z' || InList(" by in from on ", next) {
+		return false // "[4]", "12", "Smith" or a preposition: someone else's
+	}
+	if noun == "author" || noun == "authors" {
+		return next != "of" || strings.HasPrefix(s, "this ")
+	}
+	// a verb: "aims", "also", "is"; "records of…" is a noun
+	return (noun == "paper" || noun == "article") && (strings.HasSuffix(next, "s") && !strings.HasPrefix(s, "of ") ||
+		InList(" is was has will can ", next))
 }
 
 // namesPaper reports words after "this" that name the paper itself: "paper…", and after one or two
