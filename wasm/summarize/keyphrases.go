@@ -71,7 +71,7 @@ func KeyPhrases(title, abstract string) []string {
 				continue
 			}
 		}
-		if p = withoutRefMarks(p); p == "" || verbAfterPlural(p, abstract) || pluralThenVerb(p) || clauseOfTitle(title, p) {
+		if p = withoutRefMarks(p); p == "" || verbAfterPlural(p, title, abstract) || pluralThenVerb(p) || clauseOfTitle(title, p) {
 			continue
 		}
 		phrases = append(phrases, p)
@@ -85,15 +85,15 @@ func KeyPhrases(title, abstract string) []string {
 // word the abstract uses as a verb elsewhere, after "to" or before "the" or "these": "…able to understand the…"
 // makes "deep models understand natural language" a clause, as "…to generalize…" does "deep convolutional
 // networks generalize".
-func verbAfterPlural(p, abstract string) bool {
+func verbAfterPlural(p, title, abstract string) bool {
 	plural := false
 	for rest := p; ; {
 		var w string
 		if w, rest = cutWord(rest); w == "" {
 			return false
 		}
-		if plural && 'a' <= w[0] && w[0] <= 'z' && (strings.Contains(abstract, " to "+w+" ") ||
-			strings.Contains(abstract, " "+w+" the ") || strings.Contains(abstract, " "+w+" these ")) {
+		if plural && 'a' <= w[0] && w[0] <= 'z' && wordRoles[w]&roleStop == 0 && toVerbWithObject(abstract, w) &&
+			!strings.Contains(strings.ToLower(title), w) {
 			return true // rare: most phrases hold no plural before another word
 		}
 		if c := w[len(w)-1] | 0x20; c != 's' && c != 'd' && c != 'g' {
@@ -107,6 +107,22 @@ func verbAfterPlural(p, abstract string) bool {
 			return true
 		}
 		plural = isPluralS(lw) && !hasAcronym(w)
+	}
+}
+
+// toVerbWithObject reports " to w " before an object's determiner in the abstract, a verb with its object: "…able
+// to understand the…"; not "to" the preposition of "contributes to science outreach".
+func toVerbWithObject(abstract, w string) bool {
+	pat := " to " + w + " "
+	for {
+		i := strings.Index(abstract, pat)
+		if i < 0 {
+			return false
+		}
+		abstract = abstract[i+len(pat):]
+		if d, _ := cutWord(abstract); inList("the a an these this our its", d) {
+			return true
+		}
 	}
 }
 
