@@ -263,6 +263,26 @@ func TestTLDRKeepsMixedQuotes(t *testing.T) {
 // A pointer TL;DR gives way to the paper's own voice only, never to other people's papers or to paper the
 // material: the reviewer's probes put such a sentence in place of the own-voice one of Inspec dev 1839 and 1794,
 // and the pointer TL;DR stays, as it did before "the paper…" counted as the paper's own voice.
+// A TL;DR that opens "We also…" gives way to the main "We…" it adds to, when that one stands alone and ranks
+// close (train rJl97IIt_E: "We also present an observational model…" to "We propose Deep Random Splines…"; the
+// reviewer's "We also show that the full attention bound…"); without one it only loses its "also" (dev HJuMvYPaM,
+// TestTLDRDropsLeadingGlue).
+func TestTLDRAlsoGivesWayToTheMainClaim(t *testing.T) {
+	r := sharedRecordByID(t, "rJl97IIt_E")
+	r.Sentence(t, "We also present an observational model")
+	got := summarize.TLDR(r.Title, r.Abstract)
+	assert.True(t, strings.HasPrefix(got, "We propose Deep Random Splines"), "%q", got)
+	got = summarize.TLDR("Sparse attention", "Transformers are expensive on long inputs. We propose a sparse "+
+		"attention that scales linearly. We also show that the full attention bound does not hold for sparse "+
+		"patterns. This result explains prior failures.")
+	assert.Equal(t, "We propose a sparse attention that scales linearly.", got)
+	// the only "We…" stays, less its "also"
+	got = summarize.TLDR("Adam and generalization", "Prior work found that Adam generalizes worse than SGD on "+
+		"image tasks. These findings were limited to small models. We also find that Adam generalizes worse than "+
+		"SGD on large language models. This gap closes with warmup.")
+	assert.True(t, strings.HasPrefix(got, "We find that Adam generalizes worse"), "%q", got)
+}
+
 func TestTLDRPointerGivesWayOnlyToOwnVoice(t *testing.T) {
 	for _, tt := range []struct{ id, own, pointer string }{
 		{"inspec-1839", "The paper aims to analyse the developments", "These developments constitute"},

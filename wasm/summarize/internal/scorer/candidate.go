@@ -195,6 +195,17 @@ func shortlist(m *Model, title string, sentences []string, k int, keep bool, emi
 		if o := b.standing(); o != nil && !compress.BorrowsName(o.head, head) && b.bestScore-o.score <= swapMargin {
 			head, at = o.head, o.at
 		}
+	case strings.HasPrefix(head, "We also "):
+		// "We also show…" adds to a main claim the reader does not see: that claim, the best "We…" without
+		// "also" that stands alone, takes its place when it ranks close; else the TL;DR loses its "also"
+		for i := range b.owns {
+			if strings.HasPrefix(b.owns[i].head, "We also ") {
+				b.owns[i].at = -1
+			}
+		}
+		if o := b.standing(); o != nil && !compress.BorrowsName(o.head, head) && b.bestScore-o.score <= swapMargin {
+			head, at = o.head, o.at
+		}
 	}
 	if at >= 0 && contrastFollows(head[at:]) {
 		at = len(head) // the sentence whole: what the cut keeps is often the half the contrast answers
