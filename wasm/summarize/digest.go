@@ -15,7 +15,10 @@ const maxTopics = 8
 
 // topicAdjectives are adjectives that topicWord's endings miss and that labelled topics on listings of SciTLDR,
 // Inspec and CiteULike papers ("latent" on 16 of 68 SciTLDR and Inspec listings of 60 papers). Not "human",
-// "quantum" or "web": nouns too.
+// "quantum" or "web": nouns too. "complex" is a noun too, a known trade-off: a listing on protein or simplicial
+// complexes that says "a complex of PGC-1alpha and SIRT1" loses that label ("complexes" still labels); letting
+// a listed word label when its papers use it as a noun cost 1 to 1.5 KB of listing wasm, and 2 CiteULike titles
+// use the noun.
 const topicAdjectives = "latent multiple random online parallel finite fuzzy complex mobile robust intelligent evolutionary"
 
 // genericTerms are single words too broad to label a topic on a research listing.

@@ -81,10 +81,11 @@ func KeyPhrases(title, abstract string) []string {
 
 // verbAfterPlural reports a phrase with a word in -s followed by a verb in -ing or -ed: the subject and verb
 // of a clause ("decisions fostering reusability", "network providers waning", "abstract state spaces
-// preserving similarity"). None of 22 such phrases on Inspec train is a gold phrase. So is a plural followed by a
-// word the abstract uses as a verb elsewhere, after "to" or before "the" or "these": "…able to understand the…"
-// makes "deep models understand natural language" a clause, as "…to generalize…" does "deep convolutional
-// networks generalize".
+// preserving similarity"). None of 22 such phrases on Inspec train is a gold phrase. A plural followed by a
+// word the abstract uses elsewhere as a verb with its object (toVerbWithObject) is a clause too: "…able to
+// understand the…" makes "deep models understand natural language" one. A word of the title is not taken so
+// ("Control systems design…" with "…to design the…"), nor a stop word: chunks hold none today, but " of the "
+// is in every abstract and "degrees of freedom" must stay.
 func verbAfterPlural(p, title, abstract string) bool {
 	plural := false
 	for rest := p; ; {
