@@ -904,24 +904,18 @@ func OwnVoice(s string) bool {
 }
 
 // theOwn reports the words after an opening "the" that name the paper or its authors as the subject: "paper
-// aims…", "article defines…", "authors perform…", "authors of this study…", or after "In the" "paper, …". Not
-// other people's papers ("authors of [4]…", "paper by Smith…", "In the paper by…"), nor paper the material
-// ("paper industry uses…", "paper records of the registry…"), nor "article 12 of the code".
+// aims…", "article defines…", "authors perform…", or after "In the" "paper, …". Not other people's papers
+// ("authors of [4]…", "paper by Smith…", "In the paper by…"), nor paper the material ("paper industry uses…",
+// "paper records of the registry…"), nor "article 12 of the code".
 func theOwn(s string, in bool) bool {
 	noun, s, _ := strings.Cut(s, " ")
 	if in {
-		return noun == "paper," || noun == "article,"
+		return InList(" paper, article, ", noun)
 	}
 	next, s, _ := strings.Cut(s, " ")
-	if next == "" || next[0] < 'a' || next[0] > 'z' || InList(" by in from on ", next) {
-		return false // "[4]", "12", "Smith" or a preposition: someone else's
-	}
-	if noun == "author" || noun == "authors" {
-		return next != "of" || strings.HasPrefix(s, "this ")
-	}
-	// a verb: "aims", "also", "is"; "records of…" is a noun
-	return (noun == "paper" || noun == "article") && (strings.HasSuffix(next, "s") && !strings.HasPrefix(s, "of ") ||
-		InList(" is was has will can ", next))
+	return InList(" paper article author authors ", noun) && next != "" && 'a' <= next[0] && next[0] <= 'z' &&
+		!InList(" of by in from on ", next) && !strings.HasPrefix(s, "of ") &&
+		(noun[1] == 'u' || next[len(next)-1] == 's' || InList(" will can ", next))
 }
 
 // namesPaper reports words after "this" that name the paper itself: "paper…", and after one or two
