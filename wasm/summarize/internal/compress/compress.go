@@ -893,8 +893,8 @@ func OwnVoice(s string) bool {
 		if w == "This" || w == "this" {
 			return namesPaper(rest) && !ArguedPointsBack(s)
 		}
-		if (i == 0 && w == "The" || w == "the" && (i == 1 && prev == "In" || i <= 2 && strings.HasSuffix(prev, ","))) &&
-			theOwn(rest, prev == "In") {
+		if (i == 0 && w == "The" || w == "the" && (i == 1 && prev == "In" ||
+			i <= 2 && prev != "" && prev[len(prev)-1] == ',')) && theOwn(rest, prev == "In") {
 			return !ArguedPointsBack(s)
 		}
 		prev = w
@@ -909,13 +909,13 @@ func OwnVoice(s string) bool {
 // "paper records of the registry…"), nor "article 12 of the code".
 func theOwn(s string, in bool) bool {
 	noun, s, _ := strings.Cut(s, " ")
-	if in {
-		return InList(" paper, article, ", noun)
-	}
 	next, s, _ := strings.Cut(s, " ")
-	return InList(" paper article author authors ", noun) && next != "" && 'a' <= next[0] && next[0] <= 'z' &&
-		!InList(" of by in from on ", next) && !strings.HasPrefix(s, "of ") &&
-		(noun[1] == 'u' || next[len(next)-1] == 's' || InList(" will can ", next))
+	if !InList(" paper article author authors paper, article, ", noun) || in != (noun[len(noun)-1] == ',') {
+		return false
+	}
+	// a lower-case word, no preposition: not "[4]", "12", "Smith"; after paper and article a verb in -s ("aims", "is")
+	return in || next != "" && 'a' <= next[0] && next[0] <= 'z' && !InList(" of by in from on ", next) &&
+		!strings.HasPrefix(s, "of ") && (noun[1] == 'u' || next[len(next)-1] == 's')
 }
 
 // namesPaper reports words after "this" that name the paper itself: "paper…", and after one or two
