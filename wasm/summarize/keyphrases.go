@@ -82,10 +82,10 @@ func KeyPhrases(title, abstract string) []string {
 // verbAfterPlural reports a phrase with a word in -s followed by a verb in -ing or -ed: the subject and verb
 // of a clause ("decisions fostering reusability", "network providers waning", "abstract state spaces
 // preserving similarity"). None of 22 such phrases on Inspec train is a gold phrase. A plural followed by a
-// word the abstract uses elsewhere as a verb with its object (toVerbWithObject) is a clause too: "…able to
-// understand the…" makes "deep models understand natural language" one. A word of the title is not taken so
-// ("Control systems design…" with "…to design the…"), nor a stop word: chunks hold none today, but " of the "
-// is in every abstract and "degrees of freedom" must stay.
+// word the abstract uses elsewhere as a verb with its object, " to W the ", is a clause too: "…able to
+// understand the…" makes "deep models understand natural language" one; "contributes to science outreach" is
+// "to" the preposition. A word of the title names and is not taken so ("Control systems design…" with "…to
+// design the…"), nor a stop word ("degrees of freedom"; chunks hold none today).
 func verbAfterPlural(p, title, abstract string) bool {
 	plural := false
 	for rest := p; ; {
@@ -93,7 +93,7 @@ func verbAfterPlural(p, title, abstract string) bool {
 		if w, rest = cutWord(rest); w == "" {
 			return false
 		}
-		if plural && 'a' <= w[0] && w[0] <= 'z' && wordRoles[w]&roleStop == 0 && toVerbWithObject(abstract, w) &&
+		if plural && 'a' <= w[0] && w[0] <= 'z' && wordRoles[w]&roleStop == 0 && strings.Contains(abstract, " to "+w+" the ") &&
 			!strings.Contains(strings.ToLower(title), w) {
 			return true // rare: most phrases hold no plural before another word
 		}
@@ -108,22 +108,6 @@ func verbAfterPlural(p, title, abstract string) bool {
 			return true
 		}
 		plural = isPluralS(lw) && !hasAcronym(w)
-	}
-}
-
-// toVerbWithObject reports " to w " before an object's determiner in the abstract, a verb with its object: "…able
-// to understand the…"; not "to" the preposition of "contributes to science outreach".
-func toVerbWithObject(abstract, w string) bool {
-	pat := " to " + w + " "
-	for {
-		i := strings.Index(abstract, pat)
-		if i < 0 {
-			return false
-		}
-		abstract = abstract[i+len(pat):]
-		if d, _ := cutWord(abstract); inList("the a an these this our its", d) {
-			return true
-		}
 	}
 }
 

@@ -162,7 +162,7 @@ func TestVerbAfterPluralInText(t *testing.T) {
 		want             bool
 	}{
 		{"deep models understand natural language", "We want to understand the models.", true},
-		{"skip connections eliminate singularities", "We try to eliminate these singularities.", true},
+		{"skip connections eliminate singularities", "We try to eliminate the singularities.", true},
 		{"deep models understand natural language", "Deep models understand natural language.", false},
 		{"information systems research", "Information systems research is growing; the research of systems.", false},
 		{"skip connections", "We want to skip connections.", false},
