@@ -281,6 +281,23 @@ func TestTLDRAlsoGivesWayToTheMainClaim(t *testing.T) {
 		"image tasks. These findings were limited to small models. We also find that Adam generalizes worse than "+
 		"SGD on large language models. This gap closes with warmup.")
 	assert.True(t, strings.HasPrefix(got, "We find that Adam generalizes worse"), "%q", got)
+	// a "We…" that is not the paper's proposal (a hypothesis, a worst case, prior work refuted) does not take
+	// the place of the "We also…" result: the card would say the opposite of the paper
+	for _, tt := range []struct{ title, abstract, want string }{
+		{"Dropout improves calibration of deep networks", "Dropout is a common regularizer. We hypothesize that " +
+			"dropout hurts calibration of deep networks. We test this on five image datasets. We also find that " +
+			"dropout improves calibration of deep networks on all five datasets.",
+			"We find that dropout improves calibration"},
+		{"Pruning speeds up inference", "Pruning removes weights from trained networks. We prove that pruning " +
+			"cannot speed up inference in the worst case. We also show that pruning speeds up inference by 3x " +
+			"on ImageNet in practice.", "We show that pruning speeds up inference by 3x"},
+		{"A robust defense against adversarial attacks", "Adversarial attacks fool image classifiers. We show " +
+			"that existing defenses against adversarial attacks are broken. We also propose a robust defense " +
+			"against adversarial attacks on CIFAR-10.", "We propose a robust defense against adversarial attacks"},
+	} {
+		got = summarize.TLDR(tt.title, tt.abstract)
+		assert.True(t, strings.HasPrefix(got, tt.want), "%s: %q", tt.title, got)
+	}
 }
 
 func TestTLDRPointerGivesWayOnlyToOwnVoice(t *testing.T) {
