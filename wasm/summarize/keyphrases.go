@@ -71,7 +71,7 @@ func KeyPhrases(title, abstract string) []string {
 				continue
 			}
 		}
-		if p = withoutRefMarks(p); p == "" || verbAfterPlural(p, title, abstract) || pluralThenVerb(p) || clauseOfTitle(title, p) {
+		if p = withoutRefMarks(p); p == "" || verbAfterPlural(p) || pluralThenVerb(p) || clauseOfTitle(title, p) {
 			continue
 		}
 		phrases = append(phrases, p)
@@ -81,21 +81,13 @@ func KeyPhrases(title, abstract string) []string {
 
 // verbAfterPlural reports a phrase with a word in -s followed by a verb in -ing or -ed: the subject and verb
 // of a clause ("decisions fostering reusability", "network providers waning", "abstract state spaces
-// preserving similarity"). None of 22 such phrases on Inspec train is a gold phrase. A plural followed by a
-// word the abstract uses elsewhere as a verb with its object, " to W the ", is a clause too: "…able to
-// understand the…" makes "deep models understand natural language" one; "contributes to science outreach" is
-// "to" the preposition. A word of the title names and is not taken so ("Control systems design…" with "…to
-// design the…"), nor a stop word ("degrees of freedom"; chunks hold none today).
-func verbAfterPlural(p, title, abstract string) bool {
+// preserving similarity"). None of 22 such phrases on Inspec train is a gold phrase.
+func verbAfterPlural(p string) bool {
 	plural := false
 	for rest := p; ; {
 		var w string
 		if w, rest = cutWord(rest); w == "" {
 			return false
-		}
-		if plural && 'a' <= w[0] && w[0] <= 'z' && wordRoles[w]&roleStop == 0 && strings.Contains(abstract, " to "+w+" the ") &&
-			!strings.Contains(strings.ToLower(title), w) {
-			return true // rare: most phrases hold no plural before another word
 		}
 		if c := w[len(w)-1] | 0x20; c != 's' && c != 'd' && c != 'g' {
 			plural = false
