@@ -315,6 +315,11 @@ func TestTLDRPointerGivesWayOnlyToOwnVoice(t *testing.T) {
 			"The article 12 of the land code lists tenure, value and use of land as registered rights.",
 			"In contrast, the authors of [4] perform isotropic smoothing everywhere and blur the edges.",
 			"The paper industry uses such filters to inspect the paper web for holes and streaks.",
+			"The paper mills in Finland keep their land records in static registers.",
+			"The paper records show that registries in many countries are incomplete.",
+			"The authors cited in [4] argued that cadastral mapping alone keeps land records up to date.",
+			"The authors who built the first cadastre argued that mapping alone keeps records up to date.",
+			"In the paper, Williamson argues that land administration is a static register of parcels.",
 		} {
 			got := summarize.TLDR(r.Title, strings.Replace(r.Abstract, own, other, 1))
 			assert.True(t, strings.HasPrefix(got, tt.pointer), "%s with %q: %q", tt.id, other, got)
