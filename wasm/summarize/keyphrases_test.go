@@ -247,3 +247,33 @@ func TestKeyPhrasesShowAVariantOnce(t *testing.T) {
 		assert.True(t, slices.Contains(got, tt.a) != slices.Contains(got, tt.b), "%s: one of %q and %q in %q", tt.id, tt.a, tt.b, got)
 	}
 }
+
+// A compound whose last word the abstract also uses as a verb, or after the preposition "to", stays a key
+// phrase, in the title or not: "We use machine learning to design the electrolyte" makes no clause of
+// "materials design".
+func TestKeyPhrasesKeepTitleCompoundsWithVerbHomographs(t *testing.T) {
+	for _, tt := range []struct{ title, abstract, want string }{
+		{"Control systems design for aircraft", "This paper presents control systems design methods for aircraft. " +
+			"We design the controller with loop shaping. The control systems design is verified in flight tests.",
+			"control systems design"},
+		{"Operations research in hospitals", "Operations research methods are applied to hospital scheduling. " +
+			"We research the effect of staff rotation. Operations research gives large savings.", "operations research"},
+		{"Materials science education", "Materials science is taught to engineers. We describe a course that links " +
+			"materials science to industry and contributes to science outreach. Materials science students built samples.",
+			"materials science education"},
+		{"Arms control verification", "Arms control agreements need verification. Nations seek to control the " +
+			"spread of weapons. We model arms control verification as a game.", "arms control verification"},
+		{"Skills test for programmers", "A skills test for programmers is proposed. We test the skills test on 200 " +
+			"students. The skills test predicts job performance.", "skills test"},
+		{"Sensor networks research", "Sensor networks research has grown. We survey sensor networks research and " +
+			"contributions to research funding. Sensor networks research topics are listed.", "sensor networks research"},
+		{"Accelerating discovery of battery electrolytes", "Materials design for batteries is slow and costly. " +
+			"Materials design needs many experiments. We use machine learning to design the electrolyte.",
+			"materials design"},
+		{"Retail demand prediction", "Sales forecast errors cost retail chains money. Sales forecast accuracy " +
+			"improves with weather data. We aim to forecast the sales of 500 stores.", "sales forecast accuracy"},
+	} {
+		got := summarize.KeyPhrases(tt.title, tt.abstract)
+		assert.Contains(t, got, tt.want, "%q: %q", tt.title, got)
+	}
+}

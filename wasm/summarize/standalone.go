@@ -384,8 +384,9 @@ func plainNoun(np string) bool {
 }
 
 // weAdverbs, right after a TL;DR's opening "We", order it among steps or conclusions the reader does not see:
-// "We then apply our methods…", "We therefore propose…", "We first provide…".
-var weAdverbs = map[string]bool{"then": true, "therefore": true, "thus": true, "hence": true, "first": true,
+// "We then apply our methods…", "We therefore propose…", "We first provide…"; or add it to one the reader does
+// not see: "We also propose Spectral Capsule Networks…".
+var weAdverbs = map[string]bool{"also": true, "then": true, "therefore": true, "thus": true, "hence": true, "first": true,
 	"next": true, "finally": true, "further": true, "additionally": true, "consequently": true, "subsequently": true,
 	"accordingly": true, "now": true, "lastly": true, "secondly": true}
 

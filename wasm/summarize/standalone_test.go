@@ -54,11 +54,17 @@ func TestTLDRDropsLeadingGlue(t *testing.T) {
 		got := summarize.TLDR("Methods", abstract)
 		assert.True(t, strings.HasPrefix(got, want), "%q", got)
 	}
-	r := sharedRecordByID(t, "Syg9YyBFvS")
+	// "also" adds the TL;DR to a contribution the reader does not see (dev HJuMvYPaM: "We also propose Spectral
+	// Capsule Networks, a novel variation of capsule networks, that converge faster…")
+	r := sharedRecordByID(t, "HJuMvYPaM")
+	r.Sentence(t, "We also propose Spectral Capsule Networks")
+	got := summarize.TLDR(r.Title, r.Abstract)
+	assert.True(t, strings.HasPrefix(got, "We propose Spectral Capsule Networks"), "%q", got)
+	r = sharedRecordByID(t, "Syg9YyBFvS")
 	assert.NotContains(t, summarize.TLDR(r.Title, r.Abstract), "Aiming to bridge this gap")
 	// dev rJgSV3AqKQ: "As a byproduct, we analyze … such as the fixed decay of Wilson et al. (2017)." ends once
 	r = sharedRecordByID(t, "rJgSV3AqKQ")
-	got := summarize.TLDR(r.Title, r.Abstract)
+	got = summarize.TLDR(r.Title, r.Abstract)
 	assert.True(t, strings.HasPrefix(got, "We analyze the true benefit of these hypergradient methods"), "%q", got)
 	assert.False(t, strings.HasSuffix(got, ".."), "%q", got)
 	// a connective stays when what follows would point back: "This method diverges…" would read as the paper's
@@ -254,6 +260,73 @@ func TestTLDRKeepsMixedQuotes(t *testing.T) {
 // A TL;DR whose subject points back at a sentence the card leaves out ("This motivates…") gives way to the best
 // candidate in the paper's own voice, and only to one: any other sentence may be background or prior work. Each
 // paper of SciTLDR is read by paper_id, and its TL;DR must be the sentence named here, from its opening words.
+// A pointer TL;DR gives way to the paper's own voice only, never to other people's papers or to paper the
+// material: the reviewer's probes put such a sentence in place of the own-voice one of Inspec dev 1839 and 1794,
+// and the pointer TL;DR stays, as it did before "the paper…" counted as the paper's own voice.
+// A TL;DR that opens "We also…" gives way to the main "We…" it adds to, when that one stands alone and ranks
+// close (train rJl97IIt_E: "We also present an observational model…" to "We propose Deep Random Splines…"; the
+// reviewer's "We also show that the full attention bound…"); without one it only loses its "also" (dev HJuMvYPaM,
+// TestTLDRDropsLeadingGlue).
+func TestTLDRAlsoGivesWayToTheMainClaim(t *testing.T) {
+	r := sharedRecordByID(t, "rJl97IIt_E")
+	r.Sentence(t, "We also present an observational model")
+	got := summarize.TLDR(r.Title, r.Abstract)
+	assert.True(t, strings.HasPrefix(got, "We propose Deep Random Splines"), "%q", got)
+	got = summarize.TLDR("Sparse attention", "Transformers are expensive on long inputs. We propose a sparse "+
+		"attention that scales linearly. We also show that the full attention bound does not hold for sparse "+
+		"patterns. This result explains prior failures.")
+	assert.Equal(t, "We propose a sparse attention that scales linearly.", got)
+	// the only "We…" stays, less its "also"
+	got = summarize.TLDR("Adam and generalization", "Prior work found that Adam generalizes worse than SGD on "+
+		"image tasks. These findings were limited to small models. We also find that Adam generalizes worse than "+
+		"SGD on large language models. This gap closes with warmup.")
+	assert.True(t, strings.HasPrefix(got, "We find that Adam generalizes worse"), "%q", got)
+	// a "We…" that is not the paper's proposal (a hypothesis, a worst case, prior work refuted) does not take
+	// the place of the "We also…" result: the card would say the opposite of the paper
+	for _, tt := range []struct{ title, abstract, want string }{
+		{"Dropout improves calibration of deep networks", "Dropout is a common regularizer. We hypothesize that " +
+			"dropout hurts calibration of deep networks. We test this on five image datasets. We also find that " +
+			"dropout improves calibration of deep networks on all five datasets.",
+			"We find that dropout improves calibration"},
+		{"Pruning speeds up inference", "Pruning removes weights from trained networks. We prove that pruning " +
+			"cannot speed up inference in the worst case. We also show that pruning speeds up inference by 3x " +
+			"on ImageNet in practice.", "We show that pruning speeds up inference by 3x"},
+		{"A robust defense against adversarial attacks", "Adversarial attacks fool image classifiers. We show " +
+			"that existing defenses against adversarial attacks are broken. We also propose a robust defense " +
+			"against adversarial attacks on CIFAR-10.", "We propose a robust defense against adversarial attacks"},
+	} {
+		got = summarize.TLDR(tt.title, tt.abstract)
+		assert.True(t, strings.HasPrefix(got, tt.want), "%s: %q", tt.title, got)
+	}
+}
+
+func TestTLDRPointerGivesWayOnlyToOwnVoice(t *testing.T) {
+	for _, tt := range []struct{ id, own, pointer string }{
+		{"inspec-1839", "The paper aims to analyse the developments", "These developments constitute"},
+		{"inspec-1794", "In particular, the authors perform linear smoothing", "It smooths out the image"},
+	} {
+		r := sharedRecordByID(t, tt.id)
+		own := r.Sentence(t, tt.own)
+		for _, other := range []string{
+			"The paper records of the land registry in many countries are incomplete and often lost.",
+			"The authors of an earlier study argued that cadastral mapping alone keeps land records up to date.",
+			"In the paper by Williamson, land administration is treated as a static register of parcels.",
+			"Unlike the authors of earlier land reforms, planners today expect tenure, value and use of land to change.",
+			"The article 12 of the land code lists tenure, value and use of land as registered rights.",
+			"In contrast, the authors of [4] perform isotropic smoothing everywhere and blur the edges.",
+			"The paper industry uses such filters to inspect the paper web for holes and streaks.",
+			"The paper mills in Finland keep their land records in static registers.",
+			"The paper records show that registries in many countries are incomplete.",
+			"The authors cited in [4] argued that cadastral mapping alone keeps land records up to date.",
+			"The authors who built the first cadastre argued that mapping alone keeps records up to date.",
+			"In the paper, Williamson argues that land administration is a static register of parcels.",
+		} {
+			got := summarize.TLDR(r.Title, strings.Replace(r.Abstract, own, other, 1))
+			assert.True(t, strings.HasPrefix(got, tt.pointer), "%s with %q: %q", tt.id, other, got)
+		}
+	}
+}
+
 func TestTLDRSubjectDoesNotPointBack(t *testing.T) {
 	for _, tt := range []struct{ id, want string }{
 		// dev: "This motivates an alternative objective…" gave way to the baseline the paper argues against,
@@ -276,6 +349,10 @@ func TestTLDRSubjectDoesNotPointBack(t *testing.T) {
 		{"BklBp6EYvB", "We propose a novel architecture which modulate the recognition network"},
 		// "This paper" names the paper itself, after a modifier too
 		{"HJxM3hftiX", "This workshop paper outlines"},
+		// Inspec dev: a journal's abstract speaks of "the paper" and "the authors", not "we": "These developments
+		// constitute a dynamic component…" and "This model is then used to design controllers…" gave way to nothing
+		{"inspec-1839", "The paper aims to analyse the developments"},
+		{"inspec-1889", "In the paper, an analytical model is developed"},
 	} {
 		r := sharedRecordByID(t, tt.id)
 		got := summarize.TLDR(r.Title, r.Abstract)

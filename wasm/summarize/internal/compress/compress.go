@@ -884,14 +884,41 @@ func OwnVoice(s string) bool {
 	if w == "We" || w == "Our" {
 		return !ArguedPointsBack(s) // "We argue that this imposes…" says what it argues against only before it
 	}
-	// "this" among the first four words: "This paper…", "In this paper…", "The aim of this study…"
+	// "this" among the first four words: "This paper…", "In this paper…", "The aim of this study…"; "the" before
+	// the paper or its authors, as abstracts in a journal's voice put it, opening the sentence or after one
+	// connective: "The paper aims to…", "In the paper, a model is developed…", "In particular, the authors
+	// perform…" (theOwn says which)
+	prev := ""
 	for i := 0; i < 4 && rest != ""; i++ {
 		if w == "This" || w == "this" {
 			return namesPaper(rest) && !ArguedPointsBack(s)
 		}
+		if (i == 0 && w == "The" || w == "the" && (i == 1 && prev == "In" ||
+			i <= 2 && prev != "" && prev[len(prev)-1] == ',')) && theOwn(rest, prev == "In") {
+			return !ArguedPointsBack(s)
+		}
+		prev = w
 		w, rest, _ = strings.Cut(rest, " ")
 	}
 	return false
+}
+
+// theOwn reports the words after an opening "the" that name the paper or its authors as the subject: "paper
+// aims…", "article defines…", "authors perform…", or after "In the" "paper, …". Not other people's papers
+// ("authors of [4]…", "paper by Smith…", "In the paper by…", "authors cited in [4]…", "authors who built…",
+// "In the paper, Williamson argues…"), nor paper the material ("paper industry uses…", "paper records of the
+// registry…", "paper mills in Finland…", "paper records show…"), nor "article 12 of the code".
+func theOwn(s string, in bool) bool {
+	noun, s, _ := strings.Cut(s, " ")
+	next, s, _ := strings.Cut(s, " ")
+	if !InList(" paper article author authors paper, article, ", noun) || in != (noun[len(noun)-1] == ',') {
+		return false
+	}
+	third, _, _ := strings.Cut(s, " ")
+	// a lower-case word: not "[4]", "12", "Smith", "In the paper, Williamson…"; no preposition or relative; after
+	// paper and article a verb in -s ("aims", "is") that no "in" or plural verb follows ("mills in", "records show")
+	return next != "" && 'a' <= next[0] && next[0] <= 'z' && (in || !InList(" of by in from on who cited mentioned above et ", next) &&
+		third != "of" && (noun[1] == 'u' || next[len(next)-1] == 's' && !InList(" in are were have show ", third)))
 }
 
 // namesPaper reports words after "this" that name the paper itself: "paper…", and after one or two

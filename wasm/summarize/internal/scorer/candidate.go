@@ -189,10 +189,15 @@ func shortlist(m *Model, title string, sentences []string, k int, keep bool, emi
 	case kept:
 	case b.ownAt >= 0 && compress.PointsBack(head):
 		head, at = b.ownHead, b.ownAt // "This motivates…" gives way to the best "We…"
-	case compress.ObjectPointsBack(head) && !compress.Proposes(head):
+	case strings.HasPrefix(head, "We also ") || compress.ObjectPointsBack(head) && !compress.Proposes(head):
 		// "We break this barrier by…" to the best "We…" that a reader of the TL;DR alone follows; one that
-		// says what the paper proposes stays ("We reduce this cost … and propose FBS, …")
-		if o := b.standing(); o != nil && !compress.BorrowsName(o.head, head) && b.bestScore-o.score <= swapMargin {
+		// says what the paper proposes stays ("We reduce this cost … and propose FBS, …"). "We also show…"
+		// adds to a main claim the reader does not see: that claim takes its place when it ranks close and says
+		// what the paper proposes, else the TL;DR loses its "also". Any other "We…" may be a hypothesis, a
+		// negative result or prior work the paper refutes ("We hypothesize that dropout hurts…", "We also find
+		// that dropout improves…")
+		if o := b.standing(); o != nil && !compress.BorrowsName(o.head, head) && b.bestScore-o.score <= swapMargin &&
+			(compress.Proposes(o.head) || compress.ObjectPointsBack(head) && !compress.Proposes(head)) {
 			head, at = o.head, o.at
 		}
 	}
@@ -755,7 +760,7 @@ func (b *candidateBuilder) standing() *ownHead {
 		if best == nil {
 			return nil
 		}
-		if !compress.LeadConnective(best.raw) && compress.StandsAlone(best.head) {
+		if !compress.LeadConnective(best.raw) && compress.StandsAlone(best.head) && !strings.HasPrefix(best.head, "We also ") {
 			return best
 		}
 		best.at = -1 // tried
