@@ -675,7 +675,10 @@ func (c *howClause) read(text string, toks []token, j int) {
 		case c.at >= 0 && k > c.at+1:
 			c.verb = c.verb || inLists(finite, t.w) || compress.InList(modals, t.w)
 		}
-		if l := examplesLen(text[t.end:]); l > 0 && c.at >= 0 && k > c.at && c.examplesEnd == 0 {
+		if c.at < 0 || k <= c.at || c.examplesEnd > 0 {
+			continue // no clause is open, or its examples are found: most words of most heads
+		}
+		if l := examplesLen(text[t.end:]); l > 0 {
 			c.examplesEnd = int(t.end) + l
 		}
 	}
