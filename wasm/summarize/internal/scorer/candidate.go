@@ -102,7 +102,7 @@ func (m *Model) ScoreCandidate(f *CandidateFeatures) float64 {
 // Best returns the candidate TL;DR both stages rate highest, or "" when there are no sentences. It
 // scores each candidate as it is built instead of keeping the shortlist.
 func (m *Model) Best(title string, sentences []string) string {
-	head, at := shortlist(m, title, sentences, TopSentences, false, nil)
+	head, at := shortlist(m, title, sentences, TopSentences, false, nil, nil)
 	if at < 0 {
 		return ""
 	}
@@ -113,7 +113,7 @@ func (m *Model) Best(title string, sentences []string) string {
 // best sentence first, each with its stage-two features.
 func Shortlist(m *Model, title string, sentences []string, k int) []Shortlisted {
 	var out []Shortlisted
-	shortlist(m, title, sentences, k, true, func(c *Shortlisted) { out = append(out, *c) })
+	shortlist(m, title, sentences, k, true, func(c *Shortlisted) { out = append(out, *c) }, (*candidateBuilder).features)
 	return out
 }
 
@@ -121,7 +121,7 @@ func Shortlist(m *Model, title string, sentences []string, k int) []Shortlisted 
 // and so are the words its Features.trail refers to unless keep is set. Without keep, the buffers come
 // from, and go back to, workspaces. Without emit, it returns the head and cut of the candidate that
 // stage two rates highest (at -1 for none): Best needs no closure, which would escape to the heap.
-func shortlist(m *Model, title string, sentences []string, k int, keep bool, emit func(*Shortlisted)) (head string, at int) {
+func shortlist(m *Model, title string, sentences []string, k int, keep bool, emit func(*Shortlisted), fill featureFill) (head string, at int) {
 	if len(sentences) == 0 {
 		return "", -1
 	}
@@ -150,7 +150,7 @@ func shortlist(m *Model, title string, sentences []string, k int, keep bool, emi
 	w.probs = m.wordProbs(v, w.probs, &w.sigmoids)
 	b := &w.builder
 	*b = candidateBuilder{m: m, probs: w.probs, lex: m.lexOf(v), info: v.info, nTitle: v.nTitle,
-		titleSeen: grow(b.titleSeen, v.nTitle), emit: emit, bestAt: -1, ownAt: -1, arguedAt: -1,
+		titleSeen: grow(b.titleSeen, v.nTitle), emit: emit, fill: fill, bestAt: -1, ownAt: -1, arguedAt: -1,
 		toks: b.toks, gain: b.gain, title: b.title, trail: b.trail, digitFrom: b.digitFrom,
 		heads: b.heads, owns: b.owns[:0]}
 	var toks []token
@@ -206,7 +206,7 @@ func shortlist(m *Model, title string, sentences []string, k int, keep bool, emi
 	}
 	clear(b.owns)
 	b.owns = b.owns[:0]
-	b.emit, b.bestHead, b.ownHead, b.arguedHead, b.raw = nil, "", "", "", "" // the workspace must not keep the caller's closure or text alive
+	b.emit, b.fill, b.bestHead, b.ownHead, b.arguedHead, b.raw = nil, nil, "", "", "", "" // the workspace must not keep the caller's closure or text alive
 	return head, at
 }
 
@@ -225,6 +225,7 @@ type candidateBuilder struct {
 	nTitle int
 	stamp  int32 // heads so far, for the stamps of repeat discounts
 	emit   func(*Shortlisted)
+	fill   featureFill // with emit: features, which Best, and so the extension, need not link
 
 	// without emit: the best candidate so far, by m's stage-two score
 	m         *Model
@@ -302,67 +303,14 @@ func (b *candidateBuilder) add(h compress.Head, toks []token, delta float64, ran
 		digitFrom[j] = digitFrom[j+1] || toks[j].digit
 	}
 	make1 := func(at, k, kind int) {
+		if b.emit == nil {
+			b.rate(h.Text, at, b.score(delta, rank, k, n, kind))
+			return
+		}
 		c := &b.cand
 		*c = Shortlisted{head: h.Text, at: at}
-		f := &c.Features
-		d := &f.Dense
-		d[cSentence] = delta
-		if rank <= 2 {
-			d[cRank0+rank] = 1
-		}
-		switch {
-		case k < 8:
-			d[cW0_8] = 1
-		case k < 12:
-			d[cW8_12] = 1
-		case k < 16:
-			d[cW12_16] = 1
-		case k < 20:
-			d[cW16_20] = 1
-		case k < 25:
-			d[cW20_25] = 1
-		case k < 30:
-			d[cW25_30] = 1
-		case k < 40:
-			d[cW30_40] = 1
-		default:
-			d[cW40Plus] = 1
-		}
-		if n > 0 {
-			d[cKept] = float64(k) / float64(n)
-		}
-		if nt := b.nTitle; nt > 0 {
-			d[cTitleRecall] = float64(title[k]) / float64(nt)
-			d[cTitleLost] = float64(title[n]-title[k]) / float64(nt)
-		}
-		d[cTrailDigit] = b2f(digitFrom[k])
-		if k > 0 {
-			d[cEF1Short] = 2 * gain[k] / float64(k+12)
-			d[cEF1Mid] = 2 * gain[k] / float64(k+20)
-			d[cEF1Long] = 2 * gain[k] / float64(k+30)
-		}
-		d[cKind+kind] = 1
-		f.kept, f.trail, f.trailScore = toks[:k], toks[k:], trail[k]
-		if b.emit != nil {
-			b.emit(c)
-		} else {
-			s := b.m.ScoreCandidate(f)
-			if b.argued {
-				if b.arguedAt < 0 || s > b.arguedScore {
-					b.arguedHead, b.arguedAt, b.arguedScore = c.head, c.at, s
-				}
-			} else if b.bestAt < 0 || s > b.bestScore {
-				b.bestHead, b.bestAt, b.bestScore = c.head, c.at, s
-			}
-			if b.own && (b.ownAt < 0 || s > b.ownScore) {
-				b.ownHead, b.ownAt, b.ownScore = c.head, c.at, s
-			}
-			if b.own {
-				if o := &b.owns[len(b.owns)-1]; o.at < 0 || s > o.score {
-					o.at, o.score = c.at, s
-				}
-			}
-		}
+		b.fill(b, &c.Features, toks, delta, rank, k, kind)
+		b.emit(c)
 	}
 	b.own = b.emit == nil && compress.OwnVoice(h.Text)
 	if b.own {
@@ -415,6 +363,107 @@ func (b *candidateBuilder) add(h compress.Head, toks []token, delta float64, ran
 			continue
 		}
 		make1(c.At, j+1, c.Kind)
+	}
+}
+
+// featureFill is the type of features, which Shortlist hands to shortlist.
+type featureFill func(b *candidateBuilder, f *CandidateFeatures, toks []token, delta float64, rank, k, kind int)
+
+// features fills f, cleared, for the candidate that keeps the first k of the head's words toks, from
+// the prefix sums add has made of them.
+func (b *candidateBuilder) features(f *CandidateFeatures, toks []token, delta float64, rank, k, kind int) {
+	n := len(toks)
+	d := &f.Dense
+	d[cSentence] = delta
+	if rank <= 2 {
+		d[cRank0+rank] = 1
+	}
+	d[wordsBucket(k)] = 1
+	if n > 0 {
+		d[cKept] = float64(k) / float64(n)
+	}
+	if nt := b.nTitle; nt > 0 {
+		d[cTitleRecall] = float64(b.title[k]) / float64(nt)
+		d[cTitleLost] = float64(b.title[n]-b.title[k]) / float64(nt)
+	}
+	d[cTrailDigit] = b2f(b.digitFrom[k])
+	if k > 0 {
+		d[cEF1Short] = 2 * b.gain[k] / float64(k+12)
+		d[cEF1Mid] = 2 * b.gain[k] / float64(k+20)
+		d[cEF1Long] = 2 * b.gain[k] / float64(k+30)
+	}
+	d[cKind+kind] = 1
+	f.kept, f.trail, f.trailScore = toks[:k], toks[k:], b.trail[k]
+}
+
+// wordsBucket returns the feature of a candidate that keeps k words.
+func wordsBucket(k int) int {
+	switch {
+	case k < 8:
+		return cW0_8
+	case k < 12:
+		return cW8_12
+	case k < 16:
+		return cW12_16
+	case k < 20:
+		return cW16_20
+	case k < 25:
+		return cW20_25
+	case k < 30:
+		return cW25_30
+	case k < 40:
+		return cW30_40
+	}
+	return cW40Plus
+}
+
+// score is ScoreCandidate of the candidate that keeps the first k of the head's n words, bit for bit,
+// without filling its features: it adds the weights of the features that are not 0, in ScoreCandidate's
+// order (a feature that is 0 adds a zero, which changes no sum but a zero's sign). Best rates a hundred
+// candidates an abstract, and clearing and summing every feature of each was a tenth of add.
+func (b *candidateBuilder) score(delta float64, rank, k, n, kind int) float64 {
+	w := &b.m.cand
+	s := b.trail[k]
+	s += w[cSentence] * delta
+	if rank <= 2 {
+		s += w[cRank0+rank] * 1
+	}
+	s += w[wordsBucket(k)] * 1
+	if n > 0 {
+		s += w[cKept] * (float64(k) / float64(n))
+	}
+	if nt := b.nTitle; nt > 0 {
+		s += w[cTitleRecall] * (float64(b.title[k]) / float64(nt))
+		s += w[cTitleLost] * (float64(b.title[n]-b.title[k]) / float64(nt))
+	}
+	if b.digitFrom[k] {
+		s += w[cTrailDigit] * 1
+	}
+	if k > 0 {
+		g := b.gain[k]
+		s += w[cEF1Short] * (2 * g / float64(k+12))
+		s += w[cEF1Mid] * (2 * g / float64(k+20))
+		s += w[cEF1Long] * (2 * g / float64(k+30))
+	}
+	return s + w[cKind+kind]*1
+}
+
+// rate keeps the candidate head[:at] of score s where it is the best of its kind so far.
+func (b *candidateBuilder) rate(head string, at int, s float64) {
+	if b.argued {
+		if b.arguedAt < 0 || s > b.arguedScore {
+			b.arguedHead, b.arguedAt, b.arguedScore = head, at, s
+		}
+	} else if b.bestAt < 0 || s > b.bestScore {
+		b.bestHead, b.bestAt, b.bestScore = head, at, s
+	}
+	if b.own && (b.ownAt < 0 || s > b.ownScore) {
+		b.ownHead, b.ownAt, b.ownScore = head, at, s
+	}
+	if b.own {
+		if o := &b.owns[len(b.owns)-1]; o.at < 0 || s > o.score {
+			o.at, o.score = at, s
+		}
 	}
 }
 
@@ -680,7 +729,10 @@ func (c *howClause) read(text string, toks []token, j int) {
 		case c.at >= 0 && k > c.at+1:
 			c.verb = c.verb || inLists(finite, t.w) || compress.InList(modals, t.w)
 		}
-		if l := examplesLen(text[t.end:]); l > 0 && c.at >= 0 && k > c.at && c.examplesEnd == 0 {
+		if c.at < 0 || k <= c.at || c.examplesEnd > 0 {
+			continue // no clause is open, or its examples are found: most words of most heads
+		}
+		if l := examplesLen(text[t.end:]); l > 0 {
 			c.examplesEnd = int(t.end) + l
 		}
 	}
