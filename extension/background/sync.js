@@ -291,7 +291,8 @@ function merge(rec, item) {
 /**
  * A paper saved here before this device synced with the account, which has it too: the two merge. Tags join,
  * read wins, the account's save time stays (the server keeps an item's first), page metadata keeps what this
- * device has; two different notes are a conflict for the user to settle.
+ * device has unless the account knows the same value more fully (lessFull: a date with its day, a venue), so no
+ * device cuts the account's day to its page's month; two different notes are a conflict for the user to settle.
  */
 function adopt(next, item) {
   next.tags = [...new Set([...(next.tags || []), ...valueOf(item, 'tags')])].sort();
@@ -302,7 +303,9 @@ function adopt(next, item) {
   if (!mine) next.note = theirs;
   for (const name of NAMES) {
     const v = valueOf(next, name);
-    if (!USER_FIELDS.includes(name) && (v === '' || (Array.isArray(v) && !v.length))) next[name] = valueOf(item, name);
+    if (USER_FIELDS.includes(name)) continue;
+    // A date this page gave less fully ("2017-06" of the account's "2017-06-12") is the same date: the fuller stays.
+    if (v === '' || (Array.isArray(v) && !v.length) || lessFull(name, v, valueOf(item, name))) next[name] = valueOf(item, name);
   }
   const dirty = {};
   const mark = newMark();

@@ -313,3 +313,38 @@ test('a paper removed and saved again before the removal went up keeps, on the s
   const up = server.items.get(id);
   assert.deepEqual([up.published, up.venue, up.tldr, up.keyphrases], ['2019-06-02', 'Nature', 'A TL;DR.', ['qubits']]);
 });
+
+test('at the first sign-in, this device\'s shorter page date gives way to the account\'s fuller one; a fuller one goes up', async () => {
+  // Saved here while signed out (or in another account) from pages giving less (or more) of the date than the
+  // account's copies. The account's day must not be cut to this device's month on every device.
+  await sync.syncNow();
+  const item = (i, id, published) => (({ meta: _m, sync: _s, ...it }) => ({ ...it, id, published, venue: 'Nature' }))(synced(i, 0));
+  const less = item(50, 'doi:10.1038/first-1', '2017-06-12');
+  const more = item(51, 'doi:10.1038/first-2', '2017-06');
+  const other = item(52, 'doi:10.1038/first-3', '2017-06-12');
+  const year = item(53, 'doi:10.1038/first-4', '2017-06-12');
+  server.seed([less, more, other, year]);
+  const mine = (it, published) => ({ ...it, published, version: 0, meta: {}, sync: { dirty: { published: 1, venue: 1 } } });
+  await local.set({
+    [`paper:${less.id}`]: mine(less, '2017-06'), [`paper:${more.id}`]: mine(more, '2017-06-12'),
+    [`paper:${other.id}`]: mine(other, '2018-01'), [`paper:${year.id}`]: mine(year, '2017'),
+  });
+  globalThis.fakeIdb.set('session', { ...globalThis.fakeIdb.get('session'), email: 'dates@example.com' });
+  const w = watchPushes();
+  try {
+    await sync.syncNow();
+  } finally {
+    w.stop();
+  }
+  const got = await local.get([less.id, more.id, other.id, year.id].map((id) => `paper:${id}`));
+  const pushedDate = (id) => (w.pushed.find((c) => c.id === id) || {}).published;
+  for (const id of [less.id, year.id]) {
+    const rec = got[`paper:${id}`];
+    assert.deepEqual([rec.published, rec.sync.dirty.published, rec.sync.conflict], ['2017-06-12', undefined, undefined], `${id}: the account's day`);
+    assert.equal(pushedDate(id), undefined, `${id}: no date pushed`);
+    assert.equal(server.items.get(id).published, '2017-06-12', `${id}: the account keeps its day`);
+  }
+  assert.equal(pushedDate(more.id), '2017-06-12', 'a fuller date goes up');
+  assert.equal(server.items.get(more.id).published, '2017-06-12');
+  assert.equal(pushedDate(other.id), '2018-01', 'another date is no shorter form: it goes up as before');
+});
