@@ -185,12 +185,20 @@ async function rebase(a) {
 /** An item the engine can store: a string ID and a whole version; anything else is skipped. */
 const usable = (i) => i && typeof i === 'object' && typeof i.id === 'string' && idOfKey(keyOf(i.id)) && Number.isSafeInteger(i.version);
 
+/**
+ * Whether the server of this worker's last pull takes a change's lifted names (shared/syncproto Change.Lifted,
+ * said by its Papergist-Features header): a server of the previous version refuses a push that names them, so
+ * they go only to one that said so in this round's pull.
+ */
+let serverLifts = false;
+
 async function pull(call) {
   let { since } = await state();
   for (;;) {
-    const { status, data } = await call('GET', `/v1/sync?since=${since}`, {
+    const { status, data, headers } = await call('GET', `/v1/sync?since=${since}`, {
       headers: { 'If-Modified-Since-Version': String(since) },
     });
+    serverLifts = String((headers && headers.get('Papergist-Features')) || '').split(',').some((f) => f.trim() === 'lifted');
     if (status === 304) return;
     if (!data || !Array.isArray(data.items) || !Number.isSafeInteger(data.version)) {
       throw new account.SyncError('the server sent a pull answer papergist does not understand');
@@ -377,6 +385,10 @@ async function pushBatch(call) {
       if (!dirty.length) continue;
       const ch = { id, base_version: rec.version || 0 };
       for (const f of dirty) ch[f] = valueOf(rec, f);
+      // The record upgrade's own values, still as it lifted them: the server settles two devices' lifts that
+      // differ only in precision (a fuller one wins) without a conflict, and any save or choice as before.
+      const lifts = serverLifts ? dirty.filter((f) => rec.sync.lifted && rec.sync.lifted[f] === rec.sync.dirty[f]) : [];
+      if (lifts.length) ch.lifted = lifts;
       const n = jsonBytes(ch) + 1;
       if (size + n > lim.bytes && changes.length + deletions.length) {
         full = true;

@@ -348,3 +348,32 @@ test('at the first sign-in, this device\'s shorter page date gives way to the ac
   assert.equal(server.items.get(more.id).published, '2017-06-12');
   assert.equal(pushedDate(other.id), '2018-01', 'another date is no shorter form: it goes up as before');
 });
+
+test('the record upgrade\'s own dates and venues go up named as lifts, only to a server that says it takes them', async () => {
+  // Another device lifted the month first; this device's day then goes up named as a lift, so that the server,
+  // which knows the month was a lift too, keeps the day on every device without a conflict (backend merge.go).
+  await sync.syncNow();
+  const p = { ...synced(54, 0), id: 'doi:10.1038/lift-1' };
+  const q = { ...synced(55, 0), id: 'doi:10.1038/lift-2' };
+  const item = ({ meta: _m, sync: _s, ...it }) => ({ ...it, published: '', venue: '' });
+  const v1 = server.seed([item(p), item(q)]);
+  await local.set({
+    [`paper:${p.id}`]: { ...p, version: v1, meta: { published: '2017-06-12', venue: 'Nature' } }, // before the upgrade
+    [`paper:${q.id}`]: { ...q, version: v1, meta: { published: '2018-03' } },
+  });
+  await library.save({ id: q.id, title: q.title, authors: q.authors, abstract: q.abstract, url: q.url, published: '2018-03-04' }, {});
+  server.seed([{ ...server.items.get(p.id), published: '2017-06' }]);
+  server.features.add('lifted');
+  const w = watchPushes();
+  try {
+    await sync.syncNow();
+  } finally {
+    w.stop();
+    server.features.clear();
+  }
+  const up = w.pushed.find((c) => c.id === p.id);
+  assert.deepEqual([up && up.base_version, up && up.published, up && up.lifted], [v1, '2017-06-12', ['published', 'venue']]);
+  const saved = w.pushed.find((c) => c.id === q.id);
+  assert.deepEqual([saved && saved.published, saved && saved.lifted], ['2018-03-04', undefined], 'a save is no lift');
+  assert.equal(server.items.get(p.id).lifted, undefined);
+});

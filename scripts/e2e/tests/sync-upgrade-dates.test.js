@@ -3,7 +3,8 @@
 // device's values went up first. A lift that the server knows more fully gives way on the pull, with no conflict
 // for a choice nobody made (extension/background/sync.js merge). A fuller lift goes up on its old version: the
 // shorter value on the server may be another device's re-save or "Keep mine", which nobody can tell from a lift,
-// so the server meets it as a named conflict (backend/sqlite merge.go) rather than undo it silently.
+// so the server meets it as a named conflict (backend/sqlite merge.go) rather than undo it silently, unless the
+// shorter value is another lift: the change names its lifts, and the server keeps the fuller of two lifts.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
@@ -137,4 +138,36 @@ test('a lifted date on a field two other devices dispute is no lift to settle qu
     'this device\'s month is named in a conflict, not dropped');
   const item = (await backend.api('GET', '/v1/sync?since=0', { token })).body.items.find((i) => i.id === id);
   assert.equal(item.published, '2017-06-12');
+});
+
+test('a fuller lift over another device\'s lift of the same date goes up and wins with no conflict; the server knows both were lifts', async () => {
+  const id = 'doi:10.1000/two-lifts';
+  await message(browser, 'library/save', { paper: { id, title: 'Lifted on two devices', authors: ['A. Author'], url: `https://example.org/${id}` },
+    summary: { tldr: '', keyphrases: [] } });
+  assert.equal((await syncNow(browser)).state, 'synced');
+  const rec0 = (await records(browser))[id];
+  const since = (await storage(browser))['sync:state'].since;
+  // The desktop's upgrade lifted the month from its page first, and said so (as this build does to this server).
+  const { status, body } = await backend.api('POST', '/v1/sync', { token, headers: { 'Idempotency-Key': randomUUID() },
+    body: { changes: [{ id, base_version: rec0.version, published: '2017-06', lifted: ['published'] }], deletions: [] } });
+  assert.equal(status, 200, JSON.stringify(body));
+  assert.deepEqual(body.results.map((r) => r.status), ['applied']);
+  await syncNow(browser); // pulled now, so that no pull answers between the planting below and the restart
+  const w = await browser.serviceWorker();
+  await w.evaluate(async ({ rec, since }) => {
+    const { published: _p, venue: _v, ...old } = rec;
+    const { 'sync:state': st } = await chrome.storage.local.get('sync:state');
+    await chrome.storage.local.set({ [`paper:${rec.id}`]: { ...old, meta: { ...old.meta, published: '2017-06-12' }, sync: { dirty: {} } },
+      'sync:state': { ...st, since } });
+    await chrome.storage.local.remove('library:schema');
+  }, { rec: rec0, since });
+  await browser.restart();
+  for (let i = 0; i < 150 && (await storage(browser).catch(() => ({})))['library:schema'] !== 3; i++) {
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  assert.equal((await syncNow(browser)).state, 'synced');
+  const rec = (await records(browser))[id];
+  assert.deepEqual([rec.published, rec.sync.conflict, rec.sync.dirty], ['2017-06-12', undefined, {}]);
+  const item = (await backend.api('GET', '/v1/sync?since=0', { token })).body.items.find((i) => i.id === id);
+  assert.deepEqual([item.published, item.dispute], ['2017-06-12', undefined], 'the day on every device');
 });
