@@ -111,19 +111,20 @@ func mergeChange(cur *record, ch *syncproto.Change, w int64, now time.Time) outc
 		lifts(&next.Fields, name, slices.Contains(ch.Lifted, name))
 		changed = true
 	}
-	// page settles a stale lift (Change.Lifted) of a page field that differs from the server's value only in
-	// precision, unless the field is disputed: a lift the server knows more fully gives way (nothing is written;
-	// the device takes the server's value); a fuller lift replaces a value another lift wrote ("2017-06" →
-	// "2017-06-12"). Neither is anybody's choice. A fuller lift against a value a save or a choice wrote still
-	// conflicts (set), as does any other difference. It reports whether it settled the field.
+	// page settles a lift (Change.Lifted) of a page field that differs from the server's value only in precision,
+	// unless the field is disputed: a lift the server knows more fully gives way, on any base (nothing is written;
+	// the device takes the server's value): a device whose older build pulled the day without storing it lifts its
+	// page's month on the current version; a stale fuller lift replaces a value another lift wrote ("2017-06" →
+	// "2017-06-12"). Neither is anybody's choice. A stale fuller lift against a value a save or a choice wrote
+	// still conflicts (set), as does any other difference. It reports whether it settled the field.
 	page := func(name, have, want string, assign func()) bool {
-		if fv[name] <= base || !slices.Contains(ch.Lifted, name) || (it.Dispute != nil && slices.Contains(it.Dispute.Fields, name)) {
+		if !slices.Contains(ch.Lifted, name) || (it.Dispute != nil && slices.Contains(it.Dispute.Fields, name)) {
 			return false
 		}
 		switch {
 		case lessFull(name, want, have):
 			return true
-		case next.Fields.L[name] && lessFull(name, have, want):
+		case fv[name] > base && next.Fields.L[name] && lessFull(name, have, want):
 			assign()
 			fv[name] = w
 			changed = true

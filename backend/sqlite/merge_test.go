@@ -194,6 +194,18 @@ func TestMergeLiftedPrecision(t *testing.T) {
 			assert.Equal(t, tt.want, out.rec.Item.Published)
 		})
 	}
+	t.Run("a shorter lift on the current version keeps the server's day", func(t *testing.T) {
+		// A device whose older build pulled the day (version 2) without storing it upgrades and lifts its page's
+		// month on version 2.
+		cur := mergeChange(nil, &syncproto.Change{ID: id, Title: ptr("T")}, 1, now).rec
+		cur = mergeChange(cur, &syncproto.Change{ID: id, BaseVersion: 1, Published: ptr("2017-06-12")}, 2, now).rec
+		out := mergeChange(cur, &syncproto.Change{ID: id, BaseVersion: 2, Published: ptr("2017-06"), Lifted: lifted}, 3, now)
+		assert.Equal(t, syncproto.StatusApplied, out.status)
+		assert.False(t, out.write, "nothing to write")
+		assert.Equal(t, "2017-06-12", out.rec.Item.Published)
+		out = mergeChange(cur, &syncproto.Change{ID: id, BaseVersion: 2, Published: ptr("2017-06")}, 3, now)
+		assert.Equal(t, "2017-06", out.rec.Item.Published, "a save of the month on the current version is the user's")
+	})
 	t.Run("a fuller lift on a disputed date conflicts", func(t *testing.T) {
 		cur := mergeChange(nil, &syncproto.Change{ID: id, Title: ptr("T")}, 1, now).rec
 		cur = mergeChange(cur, &syncproto.Change{ID: id, BaseVersion: 1, Published: ptr("2017-06"), Lifted: lifted}, 2, now).rec
