@@ -311,6 +311,21 @@ func TestSyncLiftedDates(t *testing.T) {
 	assert.Equal(t, "2017-06-12", got.Items[0].Published)
 	assert.Nil(t, got.Items[0].Dispute)
 
+	// An equal re-save of a lifted month (a separate request, so through the stored row) makes it the user's: a
+	// later fuller lift conflicts instead of replacing it.
+	const id2 = "arxiv:2401.00008"
+	w1 := u.push(t, syncproto.PushRequest{Changes: []syncproto.Change{newChange(id2, "Resaved")}}).Version
+	push := func(base int64, published string, lifted ...string) syncproto.Result {
+		ch := syncproto.Change{ID: id2, BaseVersion: base, Published: ptr(published), Lifted: lifted}
+		return u.push(t, syncproto.PushRequest{Changes: []syncproto.Change{ch}}).Results[0]
+	}
+	lifted := push(w1, "2017-06", "published")
+	require.Equal(t, syncproto.StatusApplied, lifted.Status, lifted.Error)
+	resaved := push(lifted.Item.Version, "2017-06")
+	require.Equal(t, syncproto.StatusApplied, resaved.Status, resaved.Error)
+	late := push(w1, "2017-06-12", "published")
+	assert.Equal(t, syncproto.StatusConflict, late.Status, "a lift must not undo a re-save")
+
 	bad := syncproto.Change{ID: id, BaseVersion: v1, Title: ptr("Dated"), Lifted: []string{"title"}}
 	res := u.push(t, syncproto.PushRequest{Changes: []syncproto.Change{bad}}).Results[0]
 	assert.Equal(t, syncproto.StatusInvalid, res.Status)

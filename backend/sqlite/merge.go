@@ -100,6 +100,12 @@ func mergeChange(cur *record, ch *syncproto.Change, w int64, now time.Time) outc
 	// set applies one scalar or list field: a field the server wrote after base, with another value, conflicts.
 	set := func(name string, eq bool, assign func()) {
 		if eq {
+			// The same value sent again not as a lift (a re-save, "Keep theirs"): from now on it is somebody's
+			// choice, which a later lift must not undo silently.
+			if next.Fields.L[name] && !slices.Contains(ch.Lifted, name) {
+				lifts(&next.Fields, name, false)
+				changed = true
+			}
 			return
 		}
 		if fv[name] > base {
@@ -181,6 +187,11 @@ func mergeChange(cur *record, ch *syncproto.Change, w int64, now time.Time) outc
 		// Settled (or overtaken): a change that sets a disputed field takes it out of the dispute.
 		keep := slices.DeleteFunc(slices.Clone(d.Fields), func(f string) bool { return changeSets(ch, f) })
 		if len(keep) < len(d.Fields) {
+			for _, f := range d.Fields {
+				if !slices.Contains(keep, f) {
+					lifts(&next.Fields, f, false) // a settled value is chosen, even one the change names as a lift
+				}
+			}
 			next.Item.Dispute = nil
 			if len(keep) > 0 {
 				values := map[string]json.RawMessage{}

@@ -206,6 +206,33 @@ func TestMergeLiftedPrecision(t *testing.T) {
 		out = mergeChange(cur, &syncproto.Change{ID: id, BaseVersion: 2, Published: ptr("2017-06")}, 3, now)
 		assert.Equal(t, "2017-06", out.rec.Item.Published, "a save of the month on the current version is the user's")
 	})
+	// Review s25 finding 1: a choice or a re-save of the value a lift wrote is the user's from then on.
+	chosen := []struct {
+		name   string
+		writes []syncproto.Change // at versions 3, 4, … after a lift of the month at version 2
+	}{
+		{"Keep theirs", []syncproto.Change{{BaseVersion: 1, Published: ptr("2017-06-12")}, {BaseVersion: 3, Published: ptr("2017-06")}}},
+		{"Keep theirs, settled by a lift", []syncproto.Change{{BaseVersion: 1, Published: ptr("2017-06-12")},
+			{BaseVersion: 3, Published: ptr("2017-06"), Lifted: lifted}}},
+		{"an equal re-save", []syncproto.Change{{BaseVersion: 2, Published: ptr("2017-06")}}},
+	}
+	for _, tt := range chosen {
+		t.Run("a fuller lift after "+tt.name+" of the month conflicts", func(t *testing.T) {
+			cur := mergeChange(nil, &syncproto.Change{ID: id, Title: ptr("T")}, 1, now).rec
+			cur = mergeChange(cur, &syncproto.Change{ID: id, BaseVersion: 1, Published: ptr("2017-06"), Lifted: lifted}, 2, now).rec
+			for i, w := range tt.writes {
+				w.ID = id
+				require.NoError(t, w.Normalize())
+				out := mergeChange(cur, &w, int64(i+3), now)
+				cur = out.rec
+			}
+			require.Equal(t, "2017-06", cur.Item.Published)
+			require.Nil(t, cur.Item.Dispute)
+			out := mergeChange(cur, &syncproto.Change{ID: id, BaseVersion: 1, Published: ptr("2017-06-12"), Lifted: lifted}, int64(len(tt.writes)+3), now)
+			assert.Equal(t, syncproto.StatusConflict, out.status)
+			assert.Equal(t, "2017-06", out.rec.Item.Published)
+		})
+	}
 	t.Run("a fuller lift on a disputed date conflicts", func(t *testing.T) {
 		cur := mergeChange(nil, &syncproto.Change{ID: id, Title: ptr("T")}, 1, now).rec
 		cur = mergeChange(cur, &syncproto.Change{ID: id, BaseVersion: 1, Published: ptr("2017-06"), Lifted: lifted}, 2, now).rec
