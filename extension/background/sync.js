@@ -423,6 +423,15 @@ async function send(call, flight) {
     ({ data } = await call('POST', '/v1/sync', { body: flight.body, headers: { 'Idempotency-Key': flight.key } }));
   } catch (err) {
     if (!refusesBatch(err)) throw err; // kept in flight: the same request goes out again
+    if (err.status === 400 && namesLifts(flight)) {
+      // A server that does not take lifted names after all (an older one, one downgraded since this batch was
+      // stored, or a deploy half done): nothing was applied and every record is still dirty. Named no more
+      // until a pull says so again, the same edits go up in a rebuilt batch, without them, and meet the server
+      // as any edit; nothing is marked refused for the names.
+      serverLifts = false;
+      await exclusive(() => chrome.storage.local.remove(INFLIGHT));
+      return true;
+    }
     await exclusive(() => refuse(flight, err));
     return true;
   }
@@ -433,6 +442,9 @@ async function send(call, flight) {
     return again;
   });
 }
+
+/** Whether a stored batch names any lift (Change.lifted). */
+const namesLifts = (flight) => JSON.parse(flight.body).changes.some((c) => Array.isArray(c.lifted) && c.lifted.length);
 
 /**
  * Whether an error says the batch itself is at fault, so that sending it again cannot help: the server's own

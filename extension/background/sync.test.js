@@ -377,3 +377,62 @@ test('the record upgrade\'s own dates and venues go up named as lifts, only to a
   assert.deepEqual([saved && saved.published, saved && saved.lifted], ['2018-03-04', undefined], 'a save is no lift');
   assert.equal(server.items.get(p.id).lifted, undefined);
 });
+
+test('a server that refuses lifted names (an older one, a deploy half done) gets the same edits without them; nothing waits refused', async () => {
+  // The previous server's strict decoder answers a push naming lifted with 400 invalid. Case 1: its pull said it
+  // takes them (the pull met the new version, the push the old one). Case 2: a batch stored with them goes out
+  // again (its answer was lost) to a server downgraded meanwhile, which says nothing of lifts.
+  await sync.syncNow();
+  const refuseLifts = () => {
+    const f = globalThis.fetch;
+    let refused = 0;
+    globalThis.fetch = async (url, init = {}) => {
+      if ((init.method || 'GET') === 'POST' && new URL(String(url)).pathname === '/v1/sync' &&
+          JSON.parse(init.body).changes.some((c) => 'lifted' in c)) {
+        refused++;
+        return new Response(JSON.stringify({ error: { code: 'invalid', message: 'unknown field "lifted"' } }), { status: 400, headers: { 'Content-Type': 'application/json' } });
+      }
+      return f(url, init);
+    };
+    return { get refused() { return refused; }, stop: () => { globalThis.fetch = f; } };
+  };
+  const item = ({ meta: _m, sync: _s, ...it }) => ({ ...it, published: '', venue: '' });
+  const p = { ...synced(56, 0), id: 'doi:10.1038/old-server-1' };
+  const q = { ...synced(57, 0), id: 'doi:10.1038/old-server-2' };
+  const v1 = server.seed([item(p), item(q)]);
+  await local.set({ [`paper:${p.id}`]: { ...p, version: v1, meta: { published: '2017-06-12' } } }); // before the upgrade
+  await library.update(p.id, { note: 'typed by the user' });
+  server.features.add('lifted');
+  let r = refuseLifts();
+  try {
+    await sync.syncNow();
+  } finally {
+    r.stop();
+    server.features.clear();
+  }
+  assert.ok(r.refused >= 1, 'the push named the lift and was refused');
+  let rec = (await local.get(`paper:${p.id}`))[`paper:${p.id}`];
+  assert.deepEqual([server.items.get(p.id).note, server.items.get(p.id).published], ['typed by the user', '2017-06-12']);
+  assert.deepEqual([rec.sync.error, rec.sync.dirty], [undefined, {}]);
+  let st = await status();
+  assert.deepEqual([st.state, st.pending, st.error], ['synced', 0, undefined]);
+
+  await local.set({ [`paper:${q.id}`]: { ...q, version: v1, meta: { published: '2018-03' } } });
+  await library.update(q.id, { note: 'typed here too' });
+  rec = (await local.get(`paper:${q.id}`))[`paper:${q.id}`];
+  const ch = { id: q.id, base_version: v1, published: rec.published, note: rec.note, lifted: ['published'] };
+  const sent = { [q.id]: { published: rec.sync.dirty.published, note: rec.sync.dirty.note } };
+  await local.set({ 'sync:inflight': { key: crypto.randomUUID(), body: JSON.stringify({ changes: [ch], deletions: [] }), sent, full: false } });
+  r = refuseLifts();
+  try {
+    await sync.syncNow();
+  } finally {
+    r.stop();
+  }
+  assert.equal(r.refused, 1, 'the stored batch was refused once');
+  rec = (await local.get(`paper:${q.id}`))[`paper:${q.id}`];
+  assert.deepEqual([server.items.get(q.id).note, server.items.get(q.id).published], ['typed here too', '2018-03']);
+  assert.deepEqual([rec.sync.error, rec.sync.dirty], [undefined, {}]);
+  st = await status();
+  assert.deepEqual([st.state, st.pending, st.error], ['synced', 0, undefined]);
+});
