@@ -375,7 +375,8 @@ test('the record upgrade\'s own dates and venues go up named as lifts, only to a
   assert.deepEqual([up && up.base_version, up && up.published, up && up.lifted], [v1, '2017-06-12', ['published', 'venue']]);
   const saved = w.pushed.find((c) => c.id === q.id);
   assert.deepEqual([saved && saved.published, saved && saved.lifted], ['2018-03-04', undefined], 'a save is no lift');
-  assert.equal(server.items.get(p.id).lifted, undefined);
+  const rec = (await local.get(`paper:${p.id}`))[`paper:${p.id}`];
+  assert.deepEqual([rec.published, rec.sync.dirty.published, rec.sync.lifted], ['2017-06-12', undefined, undefined], 'the lift went up');
 });
 
 test('a server that refuses lifted names (an older one, a deploy half done) gets the same edits without them; nothing waits refused', async () => {
