@@ -29,6 +29,8 @@ func (a *app) pull(c echo.Context) error {
 	}
 	ctx := c.Request().Context()
 	p := who(c)
+	// Before any push, a client learns here what this server takes (a 304 says it as well as a page).
+	c.Response().Header().Set(syncproto.HeaderFeatures, syncproto.FeatureLifted)
 	if ims != nil {
 		v, err := a.store.LibraryVersion(ctx, p.userID, p.deviceID)
 		if err != nil {

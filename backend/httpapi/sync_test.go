@@ -286,3 +286,53 @@ func TestLibrariesAreSeparate(t *testing.T) {
 	r.JSON(t, &it)
 	assert.Equal(t, "A's", it.Title)
 }
+
+// Two devices' record upgrades lift the same paper's date from their own pages, at different precision: through
+// the stored rows, the fuller lift wins whichever goes up second, and the pull says the server takes lifts.
+func TestSyncLiftedDates(t *testing.T) {
+	srv := apitest.Start(t)
+	u := newUser(t, srv)
+	const id = "arxiv:2401.00007"
+	v1 := u.push(t, syncproto.PushRequest{Changes: []syncproto.Change{newChange(id, "Dated")}}).Version
+	lift := func(published string) syncproto.Result {
+		ch := syncproto.Change{ID: id, BaseVersion: v1, Published: ptr(published), Lifted: []string{"published"}}
+		return u.push(t, syncproto.PushRequest{Changes: []syncproto.Change{ch}}).Results[0]
+	}
+	first := lift("2017-06")
+	require.Equal(t, syncproto.StatusApplied, first.Status, first.Error)
+	second := lift("2017-06-12")
+	require.Equal(t, syncproto.StatusApplied, second.Status, second.Error)
+	assert.Equal(t, "2017-06-12", second.Item.Published)
+	third := lift("2017")
+	require.Equal(t, syncproto.StatusApplied, third.Status, third.Error)
+	assert.Equal(t, "2017-06-12", third.Item.Published, "a shorter lift gives way")
+	got := u.pull(t, 0, "")
+	require.Len(t, got.Items, 1)
+	assert.Equal(t, "2017-06-12", got.Items[0].Published)
+	assert.Nil(t, got.Items[0].Dispute)
+
+	// An equal re-save of a lifted month (a separate request, so through the stored row) makes it the user's: a
+	// later fuller lift conflicts instead of replacing it.
+	const id2 = "arxiv:2401.00008"
+	w1 := u.push(t, syncproto.PushRequest{Changes: []syncproto.Change{newChange(id2, "Resaved")}}).Version
+	push := func(base int64, published string, lifted ...string) syncproto.Result {
+		ch := syncproto.Change{ID: id2, BaseVersion: base, Published: ptr(published), Lifted: lifted}
+		return u.push(t, syncproto.PushRequest{Changes: []syncproto.Change{ch}}).Results[0]
+	}
+	lifted := push(w1, "2017-06", "published")
+	require.Equal(t, syncproto.StatusApplied, lifted.Status, lifted.Error)
+	resaved := push(lifted.Item.Version, "2017-06")
+	require.Equal(t, syncproto.StatusApplied, resaved.Status, resaved.Error)
+	late := push(w1, "2017-06-12", "published")
+	assert.Equal(t, syncproto.StatusConflict, late.Status, "a lift must not undo a re-save")
+
+	bad := syncproto.Change{ID: id, BaseVersion: v1, Title: ptr("Dated"), Lifted: []string{"title"}}
+	res := u.push(t, syncproto.PushRequest{Changes: []syncproto.Change{bad}}).Results[0]
+	assert.Equal(t, syncproto.StatusInvalid, res.Status)
+
+	r := u.c.Do(t, "GET", "/v1/sync?since=0", u.token, nil)
+	assert.Equal(t, syncproto.FeatureLifted, r.Header.Get(syncproto.HeaderFeatures))
+	r = u.c.Do(t, "GET", "/v1/sync?since=0", u.token, nil, syncproto.HeaderIfModifiedSinceVersion, "1000")
+	require.Equal(t, http.StatusNotModified, r.Status)
+	assert.Equal(t, syncproto.FeatureLifted, r.Header.Get(syncproto.HeaderFeatures), "a 304 says it too")
+}

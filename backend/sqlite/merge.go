@@ -5,6 +5,7 @@ import (
 	"maps"
 	"reflect"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/papergist/papergist/shared/syncproto"
@@ -29,6 +30,10 @@ type fieldVersions struct {
 	// merge: a tag whose state in the change differs from its state at base was added or removed by the client
 	// and takes the client's state; any other tag keeps the server's.
 	T map[string][]int64 `json:"t"`
+	// L holds the page fields (published, venue) whose value a record upgrade's lift wrote (Change.Lifted), as
+	// opposed to a save or a user's choice; any other write of the field takes it out. Rows written before it
+	// existed have none, which is what a server of the previous version leaves too: the field then merges as any.
+	L map[string]bool `json:"l,omitempty"`
 }
 
 // outcome of merging one change or deletion into a record.
@@ -95,6 +100,12 @@ func mergeChange(cur *record, ch *syncproto.Change, w int64, now time.Time) outc
 	// set applies one scalar or list field: a field the server wrote after base, with another value, conflicts.
 	set := func(name string, eq bool, assign func()) {
 		if eq {
+			// The same value sent again not as a lift (a re-save, "Keep theirs"): from now on it is somebody's
+			// choice, which a later lift must not undo silently.
+			if next.Fields.L[name] && !slices.Contains(ch.Lifted, name) {
+				lifts(&next.Fields, name, false)
+				changed = true
+			}
 			return
 		}
 		if fv[name] > base {
@@ -103,7 +114,29 @@ func mergeChange(cur *record, ch *syncproto.Change, w int64, now time.Time) outc
 		}
 		assign()
 		fv[name] = w
+		lifts(&next.Fields, name, slices.Contains(ch.Lifted, name))
 		changed = true
+	}
+	// page settles a lift (Change.Lifted) of a page field that differs from the server's value only in precision,
+	// unless the field is disputed: a lift the server knows more fully gives way, on any base (nothing is written;
+	// the device takes the server's value): a device whose older build pulled the day without storing it lifts its
+	// page's month on the current version; a stale fuller lift replaces a value another lift wrote ("2017-06" →
+	// "2017-06-12"). Neither is anybody's choice. A stale fuller lift against a value a save or a choice wrote
+	// still conflicts (set), as does any other difference. It reports whether it settled the field.
+	page := func(name, have, want string, assign func()) bool {
+		if !slices.Contains(ch.Lifted, name) || (it.Dispute != nil && slices.Contains(it.Dispute.Fields, name)) {
+			return false
+		}
+		switch {
+		case lessFull(name, want, have):
+			return true
+		case fv[name] > base && next.Fields.L[name] && lessFull(name, have, want):
+			assign()
+			fv[name] = w
+			changed = true
+			return true
+		}
+		return false
 	}
 	if ch.Title != nil {
 		set("title", it.Title == *ch.Title, func() { it.Title = *ch.Title })
@@ -131,10 +164,16 @@ func mergeChange(cur *record, ch *syncproto.Change, w int64, now time.Time) outc
 	}
 	// Published and venue are page-given, like title: they merge as it does.
 	if ch.Published != nil {
-		set("published", it.Published == *ch.Published, func() { it.Published = *ch.Published })
+		assign := func() { it.Published = *ch.Published }
+		if !page("published", it.Published, *ch.Published, assign) {
+			set("published", it.Published == *ch.Published, assign)
+		}
 	}
 	if ch.Venue != nil {
-		set("venue", it.Venue == *ch.Venue, func() { it.Venue = *ch.Venue })
+		assign := func() { it.Venue = *ch.Venue }
+		if !page("venue", it.Venue, *ch.Venue, assign) {
+			set("venue", it.Venue == *ch.Venue, assign)
+		}
 	}
 	if ch.Read != nil {
 		set("read", it.Read == *ch.Read, func() { it.Read = *ch.Read })
@@ -148,6 +187,11 @@ func mergeChange(cur *record, ch *syncproto.Change, w int64, now time.Time) outc
 		// Settled (or overtaken): a change that sets a disputed field takes it out of the dispute.
 		keep := slices.DeleteFunc(slices.Clone(d.Fields), func(f string) bool { return changeSets(ch, f) })
 		if len(keep) < len(d.Fields) {
+			for _, f := range d.Fields {
+				if !slices.Contains(keep, f) {
+					lifts(&next.Fields, f, false) // a settled value is chosen, even one the change names as a lift
+				}
+			}
 			next.Item.Dispute = nil
 			if len(keep) > 0 {
 				values := map[string]json.RawMessage{}
@@ -173,6 +217,27 @@ func mergeChange(cur *record, ch *syncproto.Change, w int64, now time.Time) outc
 	}
 	it.Version, it.UpdatedAt = w, now
 	return outcome{status: syncproto.StatusApplied, rec: &next, write: true}
+}
+
+// lifts records whether the last write of field name was a lift (fieldVersions.L).
+func lifts(fv *fieldVersions, name string, lifted bool) {
+	if lifted {
+		if fv.L == nil {
+			fv.L = map[string]bool{}
+		}
+		fv.L[name] = true
+	} else {
+		delete(fv.L, name)
+	}
+}
+
+// lessFull reports whether a is b, a page field's value, known less fully: a publication date cut at a "-" of b
+// ("2017-06" of "2017-06-12"), or no value against one. The extension's lib/record.js lessFull is the same rule.
+func lessFull(name, a, b string) bool {
+	if (name != "published" && name != "venue") || a == b {
+		return false
+	}
+	return a == "" || (name == "published" && strings.HasPrefix(b, a) && b[len(a)] == '-')
 }
 
 // dispute records a conflict on a live item as its Dispute, written at version w, so that the device whose value
@@ -293,5 +358,6 @@ func (r *record) clone() record {
 	for k, v := range r.Fields.T {
 		c.Fields.T[k] = slices.Clone(v)
 	}
+	c.Fields.L = maps.Clone(r.Fields.L)
 	return c
 }

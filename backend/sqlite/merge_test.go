@@ -144,3 +144,104 @@ func TestMergePagePrecisionConflicts(t *testing.T) {
 		})
 	}
 }
+
+func TestMergeLiftedPrecision(t *testing.T) {
+	now := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	const id = "doi:10.1000/x"
+	lifted := []string{"published"}
+	// The server's item: created at version 1 without a date; at version 2 another device wrote the date, as a
+	// record upgrade's lift or as a save; version 3 is an optional later write.
+	tests := []struct {
+		name   string
+		writes []syncproto.Change // at versions 2, 3, … each on the version before it
+		change syncproto.Change   // on base 1, at the next version
+		status string
+		want   string
+	}{
+		{"a fuller lift replaces a shorter lift", []syncproto.Change{{Published: ptr("2017-06"), Lifted: lifted}},
+			syncproto.Change{Published: ptr("2017-06-12"), Lifted: lifted}, syncproto.StatusApplied, "2017-06-12"},
+		{"a year lift gives way to a day lift", []syncproto.Change{{Published: ptr("2017-06-12"), Lifted: lifted}},
+			syncproto.Change{Published: ptr("2017"), Lifted: lifted}, syncproto.StatusApplied, "2017-06-12"},
+		{"a shorter lift gives way to a saved day", []syncproto.Change{{Published: ptr("2017-06-12")}},
+			syncproto.Change{Published: ptr("2017-06"), Lifted: lifted}, syncproto.StatusApplied, "2017-06-12"},
+		// A save or a choice of the shorter value: the fuller lift must not undo it silently.
+		{"a fuller lift against a saved month conflicts", []syncproto.Change{{Published: ptr("2017-06")}},
+			syncproto.Change{Published: ptr("2017-06-12"), Lifted: lifted}, syncproto.StatusConflict, "2017-06"},
+		{"a fuller lift against a year saved after a lift conflicts",
+			[]syncproto.Change{{Published: ptr("2017-06"), Lifted: lifted}, {Published: ptr("2017")}},
+			syncproto.Change{Published: ptr("2017-06-12"), Lifted: lifted}, syncproto.StatusConflict, "2017"},
+		{"a fuller save (not a lift) against a lift still conflicts", []syncproto.Change{{Published: ptr("2017-06"), Lifted: lifted}},
+			syncproto.Change{Published: ptr("2017-06-12")}, syncproto.StatusConflict, "2017-06"},
+		{"another day lifted conflicts", []syncproto.Change{{Published: ptr("2017-06-12"), Lifted: lifted}},
+			syncproto.Change{Published: ptr("2017-06-13"), Lifted: lifted}, syncproto.StatusConflict, "2017-06-12"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cur := mergeChange(nil, &syncproto.Change{ID: id, Title: ptr("T")}, 1, now).rec
+			for i, w := range tt.writes {
+				w.ID, w.BaseVersion = id, int64(i+1)
+				require.NoError(t, w.Normalize())
+				out := mergeChange(cur, &w, int64(i+2), now)
+				require.Equal(t, syncproto.StatusApplied, out.status)
+				cur = out.rec
+			}
+			ch := tt.change
+			ch.ID, ch.BaseVersion = id, 1
+			require.NoError(t, ch.Normalize())
+			out := mergeChange(cur, &ch, int64(len(tt.writes)+2), now)
+			assert.Equal(t, tt.status, out.status, out.err)
+			require.NotNil(t, out.rec)
+			assert.Equal(t, tt.want, out.rec.Item.Published)
+		})
+	}
+	t.Run("a shorter lift on the current version keeps the server's day", func(t *testing.T) {
+		// A device whose older build pulled the day (version 2) without storing it upgrades and lifts its page's
+		// month on version 2.
+		cur := mergeChange(nil, &syncproto.Change{ID: id, Title: ptr("T")}, 1, now).rec
+		cur = mergeChange(cur, &syncproto.Change{ID: id, BaseVersion: 1, Published: ptr("2017-06-12")}, 2, now).rec
+		out := mergeChange(cur, &syncproto.Change{ID: id, BaseVersion: 2, Published: ptr("2017-06"), Lifted: lifted}, 3, now)
+		assert.Equal(t, syncproto.StatusApplied, out.status)
+		assert.False(t, out.write, "nothing to write")
+		assert.Equal(t, "2017-06-12", out.rec.Item.Published)
+		out = mergeChange(cur, &syncproto.Change{ID: id, BaseVersion: 2, Published: ptr("2017-06")}, 3, now)
+		assert.Equal(t, "2017-06", out.rec.Item.Published, "a save of the month on the current version is the user's")
+	})
+	// Review s25 finding 1: a choice or a re-save of the value a lift wrote is the user's from then on.
+	chosen := []struct {
+		name   string
+		writes []syncproto.Change // at versions 3, 4, … after a lift of the month at version 2
+	}{
+		{"Keep theirs", []syncproto.Change{{BaseVersion: 1, Published: ptr("2017-06-12")}, {BaseVersion: 3, Published: ptr("2017-06")}}},
+		{"Keep theirs, settled by a lift", []syncproto.Change{{BaseVersion: 1, Published: ptr("2017-06-12")},
+			{BaseVersion: 3, Published: ptr("2017-06"), Lifted: lifted}}},
+		{"an equal re-save", []syncproto.Change{{BaseVersion: 2, Published: ptr("2017-06")}}},
+	}
+	for _, tt := range chosen {
+		t.Run("a fuller lift after "+tt.name+" of the month conflicts", func(t *testing.T) {
+			cur := mergeChange(nil, &syncproto.Change{ID: id, Title: ptr("T")}, 1, now).rec
+			cur = mergeChange(cur, &syncproto.Change{ID: id, BaseVersion: 1, Published: ptr("2017-06"), Lifted: lifted}, 2, now).rec
+			for i, w := range tt.writes {
+				w.ID = id
+				require.NoError(t, w.Normalize())
+				out := mergeChange(cur, &w, int64(i+3), now)
+				cur = out.rec
+			}
+			require.Equal(t, "2017-06", cur.Item.Published)
+			require.Nil(t, cur.Item.Dispute)
+			out := mergeChange(cur, &syncproto.Change{ID: id, BaseVersion: 1, Published: ptr("2017-06-12"), Lifted: lifted}, int64(len(tt.writes)+3), now)
+			assert.Equal(t, syncproto.StatusConflict, out.status)
+			assert.Equal(t, "2017-06", out.rec.Item.Published)
+		})
+	}
+	t.Run("a fuller lift on a disputed date conflicts", func(t *testing.T) {
+		cur := mergeChange(nil, &syncproto.Change{ID: id, Title: ptr("T")}, 1, now).rec
+		cur = mergeChange(cur, &syncproto.Change{ID: id, BaseVersion: 1, Published: ptr("2017-06"), Lifted: lifted}, 2, now).rec
+		out := mergeChange(cur, &syncproto.Change{ID: id, BaseVersion: 1, Published: ptr("2018")}, 3, now)
+		require.Equal(t, syncproto.StatusConflict, out.status)
+		cur = out.rec
+		require.NotNil(t, cur.Item.Dispute)
+		out = mergeChange(cur, &syncproto.Change{ID: id, BaseVersion: 1, Published: ptr("2017-06-12"), Lifted: lifted}, 4, now)
+		assert.Equal(t, syncproto.StatusConflict, out.status)
+		assert.Equal(t, "2017-06", out.rec.Item.Published)
+	})
+}

@@ -100,7 +100,7 @@ export async function setServer(raw) {
  * @param {string} base @param {string} method @param {string} path
  * @param {{token?: string, body?: any, headers?: Record<string, string>, timeout?: number, signingIn?: boolean}} [opts]
  *   signingIn: no session yet (nothing has ever worked at base), so a foreign login is likelier a wrong address
- * @returns {Promise<{status: number, data: any}>}
+ * @returns {Promise<{status: number, data: any, headers: Headers}>} headers: the answer's (Papergist-Features)
  */
 async function request(base, method, path, { token, body, headers = {}, timeout = TIMEOUT_MS, signingIn = false } = {}) {
   /** @type {Record<string, string>} */
@@ -121,7 +121,7 @@ async function request(base, method, path, { token, body, headers = {}, timeout 
     const why = err && err.name === 'TimeoutError' ? `no answer in ${Math.round(timeout / 1000)} s` : 'no connection';
     throw new SyncError(`cannot reach ${base} (${why})`, { offline: true });
   }
-  if (res.status === 204 || res.status === 304) return { status: res.status, data: null };
+  if (res.status === 204 || res.status === 304) return { status: res.status, data: null, headers: res.headers };
   const text = await res.text();
   const gateway = res.status === 502 || res.status === 503 || res.status === 504;
   let data;
@@ -163,7 +163,7 @@ async function request(base, method, path, { token, body, headers = {}, timeout 
     const why = own ? own.message || `HTTP ${res.status}` : `${base} is not a papergist server (HTTP ${res.status}, no papergist error)`;
     throw new SyncError(why, { status: res.status, code: own ? own.code : '', offline: gateway, retryAfter });
   }
-  return { status: res.status, data };
+  return { status: res.status, data, headers: res.headers };
 }
 
 function fromWire(base, s, deviceName) {
@@ -253,7 +253,7 @@ async function fresh(force = false, expect = '') {
  * @param {{body?: any, headers?: Record<string, string>, expect?: string, timeout?: number}} [opts] expect: fail
  *   as signed out unless the session is still this device's (a sync round must not run on into another account);
  *   timeout in ms, default 20 s
- * @returns {Promise<{status: number, data: any}>}
+ * @returns {Promise<{status: number, data: any, headers: Headers}>} headers: the answer's (Papergist-Features)
  */
 export async function api(method, path, opts = {}) {
   const { expect = '', ...rest } = opts;

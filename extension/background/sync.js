@@ -185,12 +185,20 @@ async function rebase(a) {
 /** An item the engine can store: a string ID and a whole version; anything else is skipped. */
 const usable = (i) => i && typeof i === 'object' && typeof i.id === 'string' && idOfKey(keyOf(i.id)) && Number.isSafeInteger(i.version);
 
+/**
+ * Whether the server of this worker's last pull takes a change's lifted names (shared/syncproto Change.Lifted,
+ * said by its Papergist-Features header): a server of the previous version refuses a push that names them, so
+ * they go only to one that said so in this round's pull.
+ */
+let serverLifts = false;
+
 async function pull(call) {
   let { since } = await state();
   for (;;) {
-    const { status, data } = await call('GET', `/v1/sync?since=${since}`, {
+    const { status, data, headers } = await call('GET', `/v1/sync?since=${since}`, {
       headers: { 'If-Modified-Since-Version': String(since) },
     });
+    serverLifts = String((headers && headers.get('Papergist-Features')) || '').split(',').some((f) => f.trim() === 'lifted');
     if (status === 304) return;
     if (!data || !Array.isArray(data.items) || !Number.isSafeInteger(data.version)) {
       throw new account.SyncError('the server sent a pull answer papergist does not understand');
@@ -291,7 +299,8 @@ function merge(rec, item) {
 /**
  * A paper saved here before this device synced with the account, which has it too: the two merge. Tags join,
  * read wins, the account's save time stays (the server keeps an item's first), page metadata keeps what this
- * device has; two different notes are a conflict for the user to settle.
+ * device has unless the account knows the same value more fully (lessFull: a date with its day, a venue), so no
+ * device cuts the account's day to its page's month; two different notes are a conflict for the user to settle.
  */
 function adopt(next, item) {
   next.tags = [...new Set([...(next.tags || []), ...valueOf(item, 'tags')])].sort();
@@ -302,7 +311,9 @@ function adopt(next, item) {
   if (!mine) next.note = theirs;
   for (const name of NAMES) {
     const v = valueOf(next, name);
-    if (!USER_FIELDS.includes(name) && (v === '' || (Array.isArray(v) && !v.length))) next[name] = valueOf(item, name);
+    if (USER_FIELDS.includes(name)) continue;
+    // A date this page gave less fully ("2017-06" of the account's "2017-06-12") is the same date: the fuller stays.
+    if (v === '' || (Array.isArray(v) && !v.length) || lessFull(name, v, valueOf(item, name))) next[name] = valueOf(item, name);
   }
   const dirty = {};
   const mark = newMark();
@@ -374,6 +385,10 @@ async function pushBatch(call) {
       if (!dirty.length) continue;
       const ch = { id, base_version: rec.version || 0 };
       for (const f of dirty) ch[f] = valueOf(rec, f);
+      // The record upgrade's own values, still as it lifted them: the server settles two devices' lifts that
+      // differ only in precision (a fuller one wins) without a conflict, and any save or choice as before.
+      const lifts = serverLifts ? dirty.filter((f) => rec.sync.lifted && rec.sync.lifted[f] === rec.sync.dirty[f]) : [];
+      if (lifts.length) ch.lifted = lifts;
       const n = jsonBytes(ch) + 1;
       if (size + n > lim.bytes && changes.length + deletions.length) {
         full = true;
@@ -408,6 +423,15 @@ async function send(call, flight) {
     ({ data } = await call('POST', '/v1/sync', { body: flight.body, headers: { 'Idempotency-Key': flight.key } }));
   } catch (err) {
     if (!refusesBatch(err)) throw err; // kept in flight: the same request goes out again
+    if (err.status === 400 && namesLifts(flight)) {
+      // A server that does not take lifted names after all (an older one, one downgraded since this batch was
+      // stored, or a deploy half done): nothing was applied and every record is still dirty. Named no more
+      // until a pull says so again, the same edits go up in a rebuilt batch, without them, and meet the server
+      // as any edit; nothing is marked refused for the names.
+      serverLifts = false;
+      await exclusive(() => chrome.storage.local.remove(INFLIGHT));
+      return true;
+    }
     await exclusive(() => refuse(flight, err));
     return true;
   }
@@ -418,6 +442,9 @@ async function send(call, flight) {
     return again;
   });
 }
+
+/** Whether a stored batch names any lift (Change.lifted). */
+const namesLifts = (flight) => JSON.parse(flight.body).changes.some((c) => Array.isArray(c.lifted) && c.lifted.length);
 
 /**
  * Whether an error says the batch itself is at fault, so that sending it again cannot help: the server's own

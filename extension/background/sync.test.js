@@ -313,3 +313,127 @@ test('a paper removed and saved again before the removal went up keeps, on the s
   const up = server.items.get(id);
   assert.deepEqual([up.published, up.venue, up.tldr, up.keyphrases], ['2019-06-02', 'Nature', 'A TL;DR.', ['qubits']]);
 });
+
+test('at the first sign-in, this device\'s shorter page date gives way to the account\'s fuller one; a fuller one goes up', async () => {
+  // Saved here while signed out (or in another account) from pages giving less (or more) of the date than the
+  // account's copies. The account's day must not be cut to this device's month on every device.
+  await sync.syncNow();
+  const item = (i, id, published) => (({ meta: _m, sync: _s, ...it }) => ({ ...it, id, published, venue: 'Nature' }))(synced(i, 0));
+  const less = item(50, 'doi:10.1038/first-1', '2017-06-12');
+  const more = item(51, 'doi:10.1038/first-2', '2017-06');
+  const other = item(52, 'doi:10.1038/first-3', '2017-06-12');
+  const year = item(53, 'doi:10.1038/first-4', '2017-06-12');
+  server.seed([less, more, other, year]);
+  const mine = (it, published) => ({ ...it, published, version: 0, meta: {}, sync: { dirty: { published: 1, venue: 1 } } });
+  await local.set({
+    [`paper:${less.id}`]: mine(less, '2017-06'), [`paper:${more.id}`]: mine(more, '2017-06-12'),
+    [`paper:${other.id}`]: mine(other, '2018-01'), [`paper:${year.id}`]: mine(year, '2017'),
+  });
+  globalThis.fakeIdb.set('session', { ...globalThis.fakeIdb.get('session'), email: 'dates@example.com' });
+  const w = watchPushes();
+  try {
+    await sync.syncNow();
+  } finally {
+    w.stop();
+  }
+  const got = await local.get([less.id, more.id, other.id, year.id].map((id) => `paper:${id}`));
+  const pushedDate = (id) => (w.pushed.find((c) => c.id === id) || {}).published;
+  for (const id of [less.id, year.id]) {
+    const rec = got[`paper:${id}`];
+    assert.deepEqual([rec.published, rec.sync.dirty.published, rec.sync.conflict], ['2017-06-12', undefined, undefined], `${id}: the account's day`);
+    assert.equal(pushedDate(id), undefined, `${id}: no date pushed`);
+    assert.equal(server.items.get(id).published, '2017-06-12', `${id}: the account keeps its day`);
+  }
+  assert.equal(pushedDate(more.id), '2017-06-12', 'a fuller date goes up');
+  assert.equal(server.items.get(more.id).published, '2017-06-12');
+  assert.equal(pushedDate(other.id), '2018-01', 'another date is no shorter form: it goes up as before');
+});
+
+test('the record upgrade\'s own dates and venues go up named as lifts, only to a server that says it takes them', async () => {
+  // Another device lifted the month first; this device's day then goes up named as a lift, so that the server,
+  // which knows the month was a lift too, keeps the day on every device without a conflict (backend merge.go).
+  await sync.syncNow();
+  const p = { ...synced(54, 0), id: 'doi:10.1038/lift-1' };
+  const q = { ...synced(55, 0), id: 'doi:10.1038/lift-2' };
+  const item = ({ meta: _m, sync: _s, ...it }) => ({ ...it, published: '', venue: '' });
+  const v1 = server.seed([item(p), item(q)]);
+  await local.set({
+    [`paper:${p.id}`]: { ...p, version: v1, meta: { published: '2017-06-12', venue: 'Nature' } }, // before the upgrade
+    [`paper:${q.id}`]: { ...q, version: v1, meta: { published: '2018-03' } },
+  });
+  await library.save({ id: q.id, title: q.title, authors: q.authors, abstract: q.abstract, url: q.url, published: '2018-03-04' }, {});
+  server.seed([{ ...server.items.get(p.id), published: '2017-06' }]);
+  server.features.add('lifted');
+  const w = watchPushes();
+  try {
+    await sync.syncNow();
+  } finally {
+    w.stop();
+    server.features.clear();
+  }
+  const up = w.pushed.find((c) => c.id === p.id);
+  assert.deepEqual([up && up.base_version, up && up.published, up && up.lifted], [v1, '2017-06-12', ['published', 'venue']]);
+  const saved = w.pushed.find((c) => c.id === q.id);
+  assert.deepEqual([saved && saved.published, saved && saved.lifted], ['2018-03-04', undefined], 'a save is no lift');
+  const rec = (await local.get(`paper:${p.id}`))[`paper:${p.id}`];
+  assert.deepEqual([rec.published, rec.sync.dirty.published, rec.sync.lifted], ['2017-06-12', undefined, undefined], 'the lift went up');
+});
+
+test('a server that refuses lifted names (an older one, a deploy half done) gets the same edits without them; nothing waits refused', async () => {
+  // The previous server's strict decoder answers a push naming lifted with 400 invalid. Case 1: its pull said it
+  // takes them (the pull met the new version, the push the old one). Case 2: a batch stored with them goes out
+  // again (its answer was lost) to a server downgraded meanwhile, which says nothing of lifts.
+  await sync.syncNow();
+  const refuseLifts = () => {
+    const f = globalThis.fetch;
+    let refused = 0;
+    globalThis.fetch = async (url, init = {}) => {
+      if ((init.method || 'GET') === 'POST' && new URL(String(url)).pathname === '/v1/sync' &&
+          JSON.parse(init.body).changes.some((c) => 'lifted' in c)) {
+        refused++;
+        return new Response(JSON.stringify({ error: { code: 'invalid', message: 'unknown field "lifted"' } }), { status: 400, headers: { 'Content-Type': 'application/json' } });
+      }
+      return f(url, init);
+    };
+    return { get refused() { return refused; }, stop: () => { globalThis.fetch = f; } };
+  };
+  const item = ({ meta: _m, sync: _s, ...it }) => ({ ...it, published: '', venue: '' });
+  const p = { ...synced(56, 0), id: 'doi:10.1038/old-server-1' };
+  const q = { ...synced(57, 0), id: 'doi:10.1038/old-server-2' };
+  const v1 = server.seed([item(p), item(q)]);
+  await local.set({ [`paper:${p.id}`]: { ...p, version: v1, meta: { published: '2017-06-12' } } }); // before the upgrade
+  await library.update(p.id, { note: 'typed by the user' });
+  server.features.add('lifted');
+  let r = refuseLifts();
+  try {
+    await sync.syncNow();
+  } finally {
+    r.stop();
+    server.features.clear();
+  }
+  assert.ok(r.refused >= 1, 'the push named the lift and was refused');
+  let rec = (await local.get(`paper:${p.id}`))[`paper:${p.id}`];
+  assert.deepEqual([server.items.get(p.id).note, server.items.get(p.id).published], ['typed by the user', '2017-06-12']);
+  assert.deepEqual([rec.sync.error, rec.sync.dirty], [undefined, {}]);
+  let st = await status();
+  assert.deepEqual([st.state, st.pending, st.error], ['synced', 0, undefined]);
+
+  await local.set({ [`paper:${q.id}`]: { ...q, version: v1, meta: { published: '2018-03' } } });
+  await library.update(q.id, { note: 'typed here too' });
+  rec = (await local.get(`paper:${q.id}`))[`paper:${q.id}`];
+  const ch = { id: q.id, base_version: v1, published: rec.published, note: rec.note, lifted: ['published'] };
+  const sent = { [q.id]: { published: rec.sync.dirty.published, note: rec.sync.dirty.note } };
+  await local.set({ 'sync:inflight': { key: crypto.randomUUID(), body: JSON.stringify({ changes: [ch], deletions: [] }), sent, full: false } });
+  r = refuseLifts();
+  try {
+    await sync.syncNow();
+  } finally {
+    r.stop();
+  }
+  assert.equal(r.refused, 1, 'the stored batch was refused once');
+  rec = (await local.get(`paper:${q.id}`))[`paper:${q.id}`];
+  assert.deepEqual([server.items.get(q.id).note, server.items.get(q.id).published], ['typed here too', '2018-03']);
+  assert.deepEqual([rec.sync.error, rec.sync.dirty], [undefined, {}]);
+  st = await status();
+  assert.deepEqual([st.state, st.pending, st.error], ['synced', 0, undefined]);
+});

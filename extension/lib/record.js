@@ -86,8 +86,9 @@ export function same(name, a, b) {
  * Whether a is the value b of a page-given field known less fully: a publication date cut at a date boundary (or
  * none) of b ("2017-06" of "2017-06-12"), no venue against one. Two devices' record upgrades lift such values from
  * their own pages; on a pull, a lift (sync.lifted) that is the less full gives way to the server's value (see
- * background/sync.js merge); a fuller lift goes up as any edit, since neither side can tell a shorter value there
- * from another device's re-save. @param {string} name @param {unknown} a @param {unknown} b
+ * background/sync.js merge); a fuller lift goes up as any edit, named as a lift to a server that takes that (the
+ * server replaces a shorter value only when a lift wrote it: anything else may be another device's re-save; see
+ * backend/sqlite merge.go lessFull, the same rule). @param {string} name @param {unknown} a @param {unknown} b
  */
 export function lessFull(name, a, b) {
   if ((name !== 'published' && name !== 'venue') || typeof a !== 'string' || typeof b !== 'string' || a === b) return false;

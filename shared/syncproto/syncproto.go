@@ -75,6 +75,11 @@ type Change struct {
 	Published   *string    `json:"published,omitempty"`
 	Venue       *string    `json:"venue,omitempty"`
 	SavedAt     *time.Time `json:"saved_at,omitempty"`
+	// Lifted names the fields of this change ("published", "venue") whose value a record upgrade took from the
+	// device's own page, not a save or a choice of the user's. Between two such values of a field, differing only
+	// in precision, the fuller one wins without a conflict (see backend/sqlite merge). A server that does not say
+	// FeatureLifted in HeaderFeatures refuses the name: a client sends it only to one that does.
+	Lifted []string `json:"lifted,omitempty"`
 }
 
 // Deletion removes one item; BaseVersion is the item version the client last saw.
@@ -165,4 +170,8 @@ const (
 	HeaderIfModifiedSinceVersion = "If-Modified-Since-Version"
 	HeaderLastModifiedVersion    = "Last-Modified-Version"
 	HeaderIdempotencyKey         = "Idempotency-Key"
+	// HeaderFeatures, on every answer to GET /v1/sync, lists what this server takes beyond the first version of
+	// the contract, separated by commas: FeatureLifted (Change.Lifted).
+	HeaderFeatures = "Papergist-Features"
+	FeatureLifted  = "lifted"
 )

@@ -98,6 +98,12 @@ func (c *Change) Normalize() error {
 	if err := text("venue", c.Venue, MaxVenue, false); err != nil {
 		return err
 	}
+	for i, f := range c.Lifted {
+		if (f != "published" && f != "venue") || slices.Contains(c.Lifted[:i], f) ||
+			(f == "published" && c.Published == nil) || (f == "venue" && c.Venue == nil) {
+			return Errorf(CodeInvalid, "lifted: %s is not a published or venue this change sets, once", paper.Quote(f))
+		}
+	}
 	if c.SavedAt != nil {
 		// In UTC, as it is stored and sent back: an offset can move a time across a year's end (9999 → 10000,
 		// which no JSON time can carry).

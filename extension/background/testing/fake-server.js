@@ -1,5 +1,5 @@
 // A sync server in memory behind a fake fetch, for node tests of the sync engine: GET /v1/sync (pull), POST
-// /v1/sync (push: every change applies, every deletion too (one of a removed ID writes nothing) unless its ID is in
+// /v1/sync (push: every change applies (its lifted names dropped), every deletion too (one of a removed ID writes nothing) unless its ID is in
 // refusals, but a change of an ID in conflicts is a conflict on its note), GET /v1/sync/wait (answered only by
 // answerWaits; else the engine's timeout ends it), GET /v1/items/<id> (unless its ID is in lookups). Enough of
 // the wire contract (shared/syncproto) for rounds, not its merge rules.
@@ -34,6 +34,8 @@ export function fakeServer() {
    * @type {Map<string, 'invalid'|'failing'|'route'>}
    */
   const lookups = new Map();
+  /** @type {Set<string>} what GET /v1/sync says the server takes (Papergist-Features): 'lifted' (Change.lifted) */
+  const features = new Set();
   const json = (status, body) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
   globalThis.fetch = async (url, init = {}) => {
     const u = new URL(url);
@@ -47,9 +49,12 @@ export function fakeServer() {
     }
     if (u.pathname === '/v1/sync' && method === 'GET') {
       const since = Number(u.searchParams.get('since'));
-      if (version <= since) return new Response(null, { status: 304 });
+      const headers = features.size ? { 'Papergist-Features': [...features].join(', ') } : {};
+      if (version <= since) return new Response(null, { status: 304, headers });
       const changed = [...items.values()].filter((i) => i.version > since);
-      return json(200, { version, items: changed.filter((i) => !i.deleted), deleted: changed.filter((i) => i.deleted).map(({ id, version: v }) => ({ id, version: v })), more: false });
+      const res = json(200, { version, items: changed.filter((i) => !i.deleted), deleted: changed.filter((i) => i.deleted).map(({ id, version: v }) => ({ id, version: v })), more: false });
+      for (const [k, v] of Object.entries(headers)) res.headers.set(k, v);
+      return res;
     }
     if (u.pathname === '/v1/sync' && method === 'POST') {
       const body = JSON.parse(init.body);
@@ -78,6 +83,7 @@ export function fakeServer() {
         }
         const fields = { ...ch };
         delete fields.base_version;
+        delete fields.lifted; // how the value came, not a field
         const item = { ...(items.get(ch.id) || {}), ...fields, version };
         delete item.deleted;
         items.set(ch.id, item);
@@ -120,5 +126,5 @@ export function fakeServer() {
     for (const i of list) items.set(i.id, { ...i, version });
     return version;
   };
-  return { items, requests, seed, conflicts, refusals, lookups, answerWaits, get version() { return version; } };
+  return { items, requests, seed, conflicts, refusals, lookups, features, answerWaits, get version() { return version; } };
 }

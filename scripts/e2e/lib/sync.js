@@ -79,6 +79,35 @@ export async function records(browser) {
   return Object.fromEntries(Object.entries(all).filter(([k]) => k.startsWith('paper:')).map(([k, v]) => [k.slice(6), v]));
 }
 
+/**
+ * Waits until the extension's sync is idle: its long poll open (the live loop between rounds), the library at
+ * serverVersion(), nothing in flight, and no round started or ended for a second (longer than the engine's 300 ms
+ * debounce after an edit). A test that plants storage for the next worker does it then, so that no round of the
+ * running worker writes over the planting before the restart.
+ * @param {() => Promise<number>} serverVersion the account's library version on the server
+ */
+export async function waitIdle(browser, serverVersion, timeout = 60_000) {
+  const end = Date.now() + timeout;
+  let last = null;
+  let calmFrom = 0;
+  while (Date.now() < end) {
+    const w = await browser.serviceWorker();
+    const now = await w.evaluate(async () => {
+      const all = await chrome.storage.local.get(['sync:state', 'sync:status', 'sync:inflight']);
+      return { listening: globalThis.papergistStats.listening, since: all['sync:state']?.since, lastRound: all['sync:state']?.lastRound,
+        state: all['sync:status']?.state, at: all['sync:status']?.at, inflight: Boolean(all['sync:inflight']) };
+    });
+    const version = await serverVersion();
+    const idle = now.listening && now.state === 'synced' && !now.inflight && now.since === version;
+    const same = last && now.lastRound === last.lastRound && now.at === last.at && now.since === last.since;
+    if (!idle || !same) calmFrom = Date.now();
+    else if (Date.now() - calmFrom >= 1000) return;
+    last = { ...now, version };
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`sync never idle: ${JSON.stringify(last)}`);
+}
+
 /** Waits until the stored sync status satisfies pred; returns it. */
 export async function waitStatus(browser, pred, timeout = 30_000) {
   const end = Date.now() + timeout;

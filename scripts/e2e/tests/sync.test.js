@@ -317,11 +317,12 @@ test('two profiles stay in step through the server', async (t) => {
 test('papers saved while signed out are uploaded on first sign-in, merged with the account', async () => {
   const email = 'merge@example.org';
   const { access_token: token } = await backend.register(email, PASSWORD);
-  // The account already has papers[2] (tagged, with a note) and papers[3].
+  // The account already has papers[2] (tagged, with a note), papers[3], and papers[1] with its day of publication.
   const seed = (p, extra) => ({ id: id(p), base_version: 0, title: p.title, authors: p.authors, url: `https://arxiv.org/abs/${p.id}`, ...extra });
   const { status } = await backend.api('POST', '/v1/sync', {
     token, headers: { 'Idempotency-Key': 'seed-merge' },
-    body: { changes: [seed(papers[2], { tags: ['from server'], note: 'server note' }), seed(papers[3], {})], deletions: [] },
+    body: { changes: [seed(papers[2], { tags: ['from server'], note: 'server note' }), seed(papers[3], {}),
+      seed(papers[1], { published: '2017-06-12', saved_at: '2026-01-02T03:04:05Z' })], deletions: [] },
   });
   assert.equal(status, 200);
 
@@ -329,11 +330,11 @@ test('papers saved while signed out are uploaded on first sign-in, merged with t
   await saveFromListing(c, papers[2]);
   await saveFromListing(c, papers[4]);
   await update(c, papers[2], { tags: ['local'], read: true });
-  // A paper saved by an extension version from before sync: no version, no dirty marks.
+  // A paper saved by an extension version from before sync: no version, no dirty marks; its page gave the month.
   const legacy = papers[1];
   const w = await c.serviceWorker();
   await w.evaluate((p) => chrome.storage.local.set({ [`paper:${p.id}`]: {
-    id: p.id, paper: { id: p.id, title: p.title, authors: p.authors, url: `https://arxiv.org/abs/${p.id.slice(6)}`, locator: {} },
+    id: p.id, paper: { id: p.id, title: p.title, authors: p.authors, url: `https://arxiv.org/abs/${p.id.slice(6)}`, locator: {}, published: '2017-06' },
     tldr: 'An old TL;DR.', keyphrases: [], tags: ['old'], note: '', read: false, savedAt: '2026-01-02T03:04:05.000Z',
   } }), { id: id(legacy), title: legacy.title, authors: legacy.authors });
   await signIn(c, backend.url, email, PASSWORD);
@@ -342,14 +343,15 @@ test('papers saved while signed out are uploaded on first sign-in, merged with t
 
   const items = await serverItems(token);
   assert.deepEqual(Object.keys(items).sort(), [id(papers[1]), id(papers[2]), id(papers[3]), id(papers[4])].sort());
-  assert.deepEqual([items[id(legacy)].tags, items[id(legacy)].tldr, items[id(legacy)].saved_at],
-    [['old'], 'An old TL;DR.', '2026-01-02T03:04:05Z']);
+  assert.deepEqual([items[id(legacy)].tags, items[id(legacy)].tldr, items[id(legacy)].saved_at, items[id(legacy)].published],
+    [['old'], 'An old TL;DR.', '2026-01-02T03:04:05Z', '2017-06-12'], 'the account\'s day is not cut to this page\'s month');
   const merged = items[id(papers[2])];
   assert.deepEqual([merged.tags, merged.note, merged.read], [['from server', 'local'], 'server note', true]);
   assert.ok(items[id(papers[4])].tldr.length > 0, 'the local-only paper went up with its TL;DR');
   const local = await records(c);
   assert.deepEqual(Object.keys(local).sort(), Object.keys(items).sort());
   assert.deepEqual(local[id(papers[2])].tags, ['from server', 'local']);
+  assert.deepEqual([local[id(legacy)].published, local[id(legacy)].sync.conflict], ['2017-06-12', undefined]);
 });
 
 test('a push whose answer is lost to a killed worker is applied exactly once after a browser restart', async () => {
