@@ -148,7 +148,7 @@ async function showLibraryNote() {
   showOtherPapers();
 }
 
-/** @type {{from: string, count: number}|null} the papers the fieldset asks about now */
+/** @type {{from: string, count: number, unsent: number}|null} the papers the fieldset asks about now */
 let other = null;
 
 /** The note and the question for the account the form names now. */
@@ -162,7 +162,8 @@ function showOtherPapers() {
   } catch { /* said at the click */ }
   other = stored && server ? otherAccountPapers(stored, server, input('#email').value) : null;
   const last = stored && stored['sync:state'] && typeof stored['sync:state'].account === 'string' ? stored['sync:state'].account : '';
-  // Only papers saved while signed out: those synced with an account are its own (same account) or asked about.
+  // Only papers saved while signed out: those of an account (synced with it, or saved while signed in to it) are its
+  // own (same account) or asked about.
   const up = papers.filter((p) => !ownerOf(p, last)).length;
   note.textContent = !up ? ''
     : `Signing in adds the ${up === 1 ? 'paper' : `${up} papers`} saved in this browser while signed out, with ` +
@@ -171,11 +172,22 @@ function showOtherPapers() {
   box.hidden = !other;
   if (other) {
     const one = other.count === 1;
-    $('#other-papers-legend').textContent = `This browser holds ${one ? 'a paper' : `${other.count} papers`} synced with ` +
-      `${other.from}: signing in to another account adds ${one ? 'it' : 'them'}, with ${one ? 'its' : 'their'} tags and notes, to that account.`;
+    $('#other-papers-legend').textContent = `This browser holds ${held(other)}: signing in to another account adds ` +
+      `${one ? 'it' : 'them'}, with ${one ? 'its' : 'their'} tags and notes, to that account.`;
   } else {
     input('#others-add').checked = false;
   }
+}
+
+/**
+ * "2 papers synced with work@…", or, when some were saved while signed in to it (or signed in with) and never
+ * uploaded (offline, a failed push), "3 papers of work@… (1 of them not uploaded to it yet)": not "synced".
+ * @param {{from: string, count: number, unsent: number}} o
+ */
+function held(o) {
+  const papers = o.count === 1 ? 'a paper' : `${o.count} papers`;
+  if (!o.unsent) return `${papers} synced with ${o.from}`;
+  return `${papers} of ${o.from} (${o.unsent === o.count ? '' : `${o.unsent} of them `}not uploaded to it yet)`;
 }
 
 // Papers saved, removed or synced meanwhile (another tab, the popup): the note and the question follow.
@@ -266,8 +278,7 @@ function signIn(create) {
   if (other && !others) {
     const them = other.count === 1 ? 'it' : 'them';
     $('#others-error').textContent = `Tick “Add them to the account I sign in to” to add ${them}, or keep ${them} out as said below.`;
-    showError(`${what} refused: nothing was sent. This browser holds ${other.count === 1 ? 'a paper' : `${other.count} papers`} synced with ` +
-      `${other.from}; signing in here would add ${them} to ${email}.`);
+    showError(`${what} refused: nothing was sent. This browser holds ${held(other)}; signing in here would add ${them} to ${email}.`);
     input('#others-add').focus();
     return;
   }
