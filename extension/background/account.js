@@ -52,6 +52,25 @@ export function ownError(data) {
 /** The server's 401 names its realm (errors.go), and a proxy that replaces the body of errors keeps that header. */
 const OWN_REALM = /\brealm="?papergist"?/i;
 
+/**
+ * An answer that is no papergist answer (a web page where JSON was due, or JSON without the fields asked for), from
+ * base, which answered as papergist before (a session is open): something between answers for it, most often a
+ * hotel's or train's Wi-Fi login page (its HTML with HTTP 200, or 511). Not "not a papergist server": the login
+ * stays, edits wait, and the rounds and the long poll retry with the backoff of a gateway's page (sync.js,
+ * sync-live.js). status: the answer's, for the sync engine's decisions.
+ * @param {string} base @param {number} status @param {string} what what answered
+ */
+export const networkInTheWay = (base, status, what = 'a web page answered, not papergist') => new SyncError(
+  `cannot reach your server ${base}: a network login page may be in the way (HTTP ${status}, ${what}); ` +
+  'open any web page in a tab to sign in to the network', { status, offline: true, gateway: true });
+
+/**
+ * The same at sign-in: nothing has answered as papergist at base yet, so the address may be wrong, or a network
+ * login page answers for every address. @param {string} base @param {number} status @param {string} what
+ */
+const notPapergist = (base, status, what) => new SyncError(`${base} is not a papergist server (HTTP ${status}, ${what}): ` +
+  'check the address, or sign in to your network\'s login page first (open any web page in a tab)', { status });
+
 /** @param {string|null} v a Retry-After header: seconds, or an HTTP date @returns {number} ms, 0 if none */
 function retryAfterMs(v, now = Date.now()) {
   if (!v) return 0;
@@ -156,6 +175,11 @@ async function request(base, method, path, { token, body, headers = {}, timeout 
     }
   }
   if (data === undefined) {
+    // The server answers JSON only (but for 204 and 304). A 200 or 511 (RFC 6585's "network authentication
+    // required") web page from a server signed in to is a network login page; a page with another status is named
+    // as before.
+    if (!signingIn && (res.status === 200 || res.status === 511)) throw networkInTheWay(base, res.status);
+    if (signingIn) throw notPapergist(base, res.status, 'not JSON');
     throw new SyncError(`${base} is not a papergist server (HTTP ${res.status}, not JSON)`, { status: res.status });
   }
   if (!res.ok) {
@@ -166,7 +190,20 @@ async function request(base, method, path, { token, body, headers = {}, timeout 
   return { status: res.status, data };
 }
 
-function fromWire(base, s, deviceName) {
+/**
+ * The session of a sign-in's or refresh's answer. Thrown when it lacks the tokens (a network login page's own JSON,
+ * with HTTP 200): stored, it would have lost the refresh token, and so the login.
+ * @param {string} base @param {{status: number, data: any}} res the answer @param {string} deviceName
+ * @param {boolean} signingIn
+ */
+function fromWire(base, { status, data: s }, deviceName, signingIn) {
+  const ok = s && typeof s === 'object' && typeof s.access_token === 'string' && s.access_token &&
+    typeof s.refresh_token === 'string' && s.refresh_token && Number.isFinite(s.expires_in) &&
+    typeof s.device_id === 'string' && s.user && typeof s.user === 'object' && typeof s.user.email === 'string';
+  if (!ok) {
+    const what = 'JSON without papergist\'s session';
+    throw signingIn ? notPapergist(base, status, what) : networkInTheWay(base, status, what);
+  }
   return {
     server: base, email: s.user.email, deviceId: s.device_id, deviceName,
     access: s.access_token, accessExp: Date.now() + s.expires_in * 1000, refresh: s.refresh_token,
@@ -188,10 +225,10 @@ export async function signIn(p) {
   if (!p.password) throw new SyncError('enter your password');
   // 100 characters, the server's limit, counted as it counts them: cutting UTF-16 units could split an emoji
   const deviceName = Array.from(String(p.deviceName || '').trim()).slice(0, 100).join('') || 'Chrome';
-  const { data } = await request(base, 'POST', p.create ? '/v1/auth/register' : '/v1/auth/login', {
+  const res = await request(base, 'POST', p.create ? '/v1/auth/register' : '/v1/auth/login', {
     body: { email, password: p.password, device_name: deviceName }, signingIn: true,
   });
-  await set('session', fromWire(base, data, deviceName), store);
+  await set('session', fromWire(base, res, deviceName, true), store);
   await chrome.storage.local.set({ [SERVER_KEY]: base });
   return account();
 }
@@ -227,8 +264,8 @@ async function fresh(force = false, expect = '') {
       const cur = await session();
       if (!cur) throw new SyncError('signed out', { code: 'signed_out' });
       if (cur.refresh !== s.refresh && cur.accessExp - REFRESH_EARLY_MS > Date.now()) return cur;
-      const { data } = await request(cur.server, 'POST', '/v1/auth/refresh', { body: { refresh_token: cur.refresh } });
-      const next = fromWire(cur.server, data, cur.deviceName);
+      const res = await request(cur.server, 'POST', '/v1/auth/refresh', { body: { refresh_token: cur.refresh } });
+      const next = fromWire(cur.server, res, cur.deviceName, false);
       await set('session', next, store);
       return next;
     } catch (err) {

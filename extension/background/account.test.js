@@ -60,12 +60,48 @@ test('a gateway\'s 502, 503 or 504 page is the server down: offline, not "not a 
   }
 });
 
-test('a page that is no papergist answer, with a success or another status, is still named as such', async () => {
-  for (const status of [200, 404, 403]) {
+test('a page that is no papergist answer with another status is still named as such', async () => {
+  for (const status of [404, 403]) {
     serve(page(status, '<html>hello</html>'));
     const err = await account.api('GET', '/v1/sync?since=0').then(() => null, (e) => e);
     assert.equal(err.message, `http://sync.test is not a papergist server (HTTP ${status}, not JSON)`);
     assert.equal(err.offline, false);
+  }
+});
+
+test('signed in, a Wi-Fi login page answering 200 (or 511) with HTML: a network in the way, offline, still signed in', async () => {
+  for (const status of [200, 511]) {
+    serve(page(status, '<html><body>Welcome to Hotel Wi-Fi. Accept the terms to continue.</body></html>'));
+    const err = await account.api('GET', '/v1/sync?since=0').then(() => null, (e) => e);
+    assert.equal(err.message, `cannot reach your server http://sync.test: a network login page may be in the way (HTTP ${status}, ` +
+      'a web page answered, not papergist); open any web page in a tab to sign in to the network');
+    assert.deepEqual([err.offline, err.gateway, err.status, err.code], [true, true, status, ''], 'retried with a gateway\'s backoff');
+    assert.ok(await account.account(), 'still signed in');
+  }
+});
+
+test('a login page at the token refresh, as a page or as JSON without the tokens, keeps the login and its tokens', async () => {
+  for (const answer of [page(200, '<html>Train Wi-Fi: log in</html>'), json(200, { status: 'captive', login: 'https://portal.example' })]) {
+    const before = { ...session, accessExp: Date.now() - 1000 }; // refresh first
+    globalThis.fakeIdb.set('session', before);
+    const asked = serve(answer);
+    const err = await account.api('GET', '/v1/devices').then(() => null, (e) => e);
+    assert.deepEqual(asked, ['POST /v1/auth/refresh']);
+    assert.equal(err.offline, true);
+    assert.match(err.message, /^cannot reach your server http:\/\/sync\.test: a network login page may be in the way \(HTTP 200, /);
+    assert.deepEqual(globalThis.fakeIdb.get('session'), before, 'the session as it was: its refresh token not lost');
+  }
+});
+
+test('at sign-in, a page with 200 is no papergist server, and a network login page is named as a cause', async () => {
+  for (const [answer, what] of [[page(200, '<html>Log in to the Wi-Fi</html>'), 'not JSON'],
+    [json(200, { portal: true }), 'JSON without papergist\'s session']]) {
+    serve(answer);
+    const err = await signIn();
+    assert.equal(err.message, `http://sync.test is not a papergist server (HTTP 200, ${what}): check the address, or sign in to ` +
+      'your network\'s login page first (open any web page in a tab)');
+    assert.equal(err.offline, false);
+    assert.equal(await account.account(), null, 'not signed in');
   }
 });
 

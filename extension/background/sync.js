@@ -248,7 +248,8 @@ async function pull(call) {
     });
     if (status === 304) return;
     if (!data || !Array.isArray(data.items) || !Number.isSafeInteger(data.version)) {
-      throw new account.SyncError('the server sent a pull answer papergist does not understand');
+      // JSON, but not papergist's: something in between (a network login page's own JSON) answered for the server
+      throw account.networkInTheWay(await account.server(), status, 'JSON that is no papergist pull answer');
     }
     if (data.more && data.version <= since) throw new account.SyncError('the server\'s pull answer did not move on');
     const { items, deleted, skipped } = checkPull(data); // the server's own rules; the rest is stored
@@ -459,14 +460,16 @@ async function pushBatch(call) {
  */
 async function send(call, flight) {
   let data;
+  let status;
   try {
-    ({ data } = await call('POST', '/v1/sync', { body: flight.body, headers: { 'Idempotency-Key': flight.key } }));
+    ({ status, data } = await call('POST', '/v1/sync', { body: flight.body, headers: { 'Idempotency-Key': flight.key } }));
   } catch (err) {
     if (!refusesBatch(err)) throw err; // kept in flight: the same request goes out again
     await exclusive(() => refuse(flight, err));
     return true;
   }
-  if (!data || !Array.isArray(data.results)) throw new account.SyncError('the server sent a push answer papergist does not understand');
+  // Kept in flight: the same request goes out again once the network lets it through.
+  if (!data || !Array.isArray(data.results)) throw account.networkInTheWay(await account.server(), status, 'JSON that is no papergist push answer');
   return exclusive(async () => {
     const again = await applyResults(flight, data);
     await chrome.storage.local.remove(INFLIGHT);

@@ -1,0 +1,47 @@
+// A hotel's or train's Wi-Fi login page answering in the server's place mid-session (HTTP 200 with its HTML, or its
+// own JSON): the status says Offline with why, the login and the edits stay, and the rounds retry. It read "is not a
+// papergist server (HTTP 200)", a sync error, as if the server the device had synced with were another app.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import './testing/fake-chrome.js';
+import { fakeServer } from './testing/fake-server.js';
+import './testing/signed-in.js';
+const server = fakeServer();
+const serve = globalThis.fetch;
+const sync = await import('./sync.js');
+const library = await import('./library.js');
+const account = await import('./account.js');
+const { statusText } = await import('../options/status-text.js');
+
+const local = /** @type {any} */ (chrome.storage.local);
+const id = 'arxiv:2406.00001';
+
+test('a login page mid-session: Offline with why, still signed in, the edit kept and pushed once it is gone', async () => {
+  await sync.signedIn();
+  await library.save({ id, title: 'Saved on the train', authors: [], abstract: '', url: 'https://arxiv.org/abs/2406.00001' }, {});
+  await sync.syncNow();
+  assert.equal(server.items.get(id).note, '');
+  for (const [n, portal] of [
+    [1, () => new Response('<html><body>Welcome aboard! Log in to the train Wi-Fi</body></html>', { status: 200, headers: { 'Content-Type': 'text/html' } })],
+    [2, () => new Response(JSON.stringify({ captive: true }), { status: 200, headers: { 'Content-Type': 'application/json' } })],
+  ]) {
+    await library.update(id, { note: `noted on the train ${n}` });
+    const alarms = [];
+    const create = chrome.alarms.create;
+    chrome.alarms.create = async (name) => { alarms.push(name); };
+    globalThis.fetch = async (url) => (new URL(url).pathname === '/v1/sync/wait' ? serve(url) : portal());
+    const st = await sync.syncNow();
+    chrome.alarms.create = create;
+    globalThis.fetch = serve; // before the checks: a failed one must not leave the retries failing forever
+    assert.equal(st.state, 'offline');
+    assert.match(st.error, /^cannot reach your server http:\/\/sync\.test: a network login page may be in the way \(HTTP 200, /);
+    assert.match(statusText(st), /^Offline: cannot reach your server .* papergist retries on its own\.$/);
+    assert.ok(await account.account(), 'still signed in');
+    assert.equal(st.pending, 1, 'the edit waits');
+    assert.ok((await local.get(`paper:${id}`))[`paper:${id}`].sync.dirty.note, 'still marked to push');
+    assert.deepEqual(alarms, ['papergist-sync-retry'], 'retried with the backoff');
+    const after = await sync.syncNow();
+    assert.deepEqual([after.state, after.pending], ['synced', 0]);
+    assert.equal(server.items.get(id).note, `noted on the train ${n}`);
+  }
+});
