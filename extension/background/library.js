@@ -94,6 +94,8 @@ export async function save(page, pageSummary, { keepSaved = false, now = new Dat
     };
     delete next.sync.error; // a refused edit is tried again after the user's next change
     delete next.sync.notice; // acted on
+    // Brought back with an account's stamp (lib/other-account.js ownerOf): its note and tags are that account's still.
+    if (back && back.owner) next.sync.owner = back.owner;
     markDirty(old, next);
     if (!old && next.version) {
       // Saved again before its removal was pushed: the server holds the item's page-given fields at that version.
@@ -296,7 +298,8 @@ async function keepRemoved(rec) {
   try {
     const { [REMOVED_KEY]: removed = {} } = await chrome.storage.session.get(REMOVED_KEY);
     delete removed[rec.id]; // the latest last
-    removed[rec.id] = { tags: rec.tags, note: rec.note, read: rec.read, saved_at: rec.saved_at };
+    removed[rec.id] = { tags: rec.tags, note: rec.note, read: rec.read, saved_at: rec.saved_at,
+      ...(rec.sync.owner ? { owner: rec.sync.owner } : {}) };
     await chrome.storage.session.set({ [REMOVED_KEY]: Object.fromEntries(Object.entries(removed).slice(-MAX_REMOVED)) });
   } catch (err) {
     console.warn('papergist: remembering a removed paper', err);
@@ -305,7 +308,7 @@ async function keepRemoved(rec) {
 
 /**
  * The user fields of a paper removed lately, forgotten as they are taken; null when there are none.
- * @param {string} id @returns {Promise<{tags: string[], note: string, read: boolean, saved_at: string}|null>}
+ * @param {string} id @returns {Promise<{tags: string[], note: string, read: boolean, saved_at: string, owner?: string}|null>}
  */
 async function takeRemoved(id) {
   try {
@@ -350,15 +353,17 @@ export async function placesChanged(before, after) {
 }
 
 /**
- * The user fields of a removed paper, when x holds them all in their stored types; else null.
- * @param {unknown} x @returns {{tags: string[], note: string, read: boolean, saved_at: string}|null}
+ * The user fields of a removed paper, when x holds them all in their stored types, with the account stamp it had
+ * (owner, when x has one: sync.js claimUnpushed); else null.
+ * @param {unknown} x @returns {{tags: string[], note: string, read: boolean, saved_at: string, owner?: string}|null}
  */
 function userFields(x) {
   if (!x || typeof x !== 'object') return null;
-  const { tags, note, read, saved_at: savedAt } = /** @type {any} */ (x);
+  const { tags, note, read, saved_at: savedAt, owner } = /** @type {any} */ (x);
   if (!Array.isArray(tags) || typeof note !== 'string' || typeof read !== 'boolean' || typeof savedAt !== 'string' ||
     Number.isNaN(Date.parse(savedAt))) return null;
-  return { tags: normalizeTags(tags), note, read, saved_at: savedAt };
+  return { tags: normalizeTags(tags), note, read, saved_at: savedAt,
+    ...(typeof owner === 'string' && owner.includes('|') ? { owner } : {}) };
 }
 
 /** chrome.storage.local: the shape of the stored records, 2 once every record is lib/record.js's (absent: older). */

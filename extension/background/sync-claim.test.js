@@ -91,3 +91,37 @@ test('signed in to another account with consent while offline, then out: every p
   assert.equal(otherAccountPapers(all, S, 'b@example.com'), null);
   assert.equal(server.items.size, 2, 'a@example.com\'s library still holds only its two');
 });
+
+test('a paper of an account removed and brought back (Undo) while signed out is still that account\'s', async () => {
+  const B = `${S}|b@example.com`;
+  const id = 'arxiv:2405.00001';
+  const rec = await record(id);
+  assert.deepEqual([rec.version, rec.sync.owner, rec.note], [0, B, 'confidential note']);
+  await library.remove(id);
+  await library.save(paper(id, 'Work paper'), {}); // saved again: the removal's memory brings the note back
+  assert.deepEqual([(await record(id)).note, (await record(id)).sync.owner], ['confidential note', B]);
+  await library.remove(id);
+  await chrome.storage.session.clear(); // the browser restarted: the popup's Undo brings the record's own fields
+  await library.save(paper(id, 'Work paper'), {}, { restore: { tags: [], note: 'confidential note', read: false,
+    saved_at: rec.saved_at, owner: B } });
+  assert.deepEqual([(await record(id)).note, (await record(id)).sync.owner], ['confidential note', B]);
+  assert.deepEqual(otherAccountPapers(await local.get(null), S, 'c@example.com'), { from: 'b@example.com', count: 3, unsent: 3 });
+});
+
+test('a stamp brought back into another session is that session\'s: a version wins, the end of an offline one restamps', async () => {
+  const B = `${S}|b@example.com`;
+  online();
+  globalThis.fakeIdb.set('session', { ...session, accessExp: Date.now() + 3600_000 }); // a@example.com again, with consent
+  offline();
+  await sync.signedIn(); // rebased onto a's library: every stamp gone
+  assert.equal((await record('arxiv:2405.00001')).sync.owner, undefined);
+  await library.remove('arxiv:2405.00001');
+  await chrome.storage.session.clear();
+  await library.save(paper('arxiv:2405.00001', 'Work paper'), {}, { restore: { tags: [], note: 'n', read: false,
+    saved_at: new Date().toISOString(), owner: B } }); // b's stamp, brought back under a's session
+  assert.equal((await record('arxiv:2405.00001')).sync.owner, B);
+  globalThis.fakeIdb.delete('session');
+  await sync.signedOut();
+  assert.equal((await record('arxiv:2405.00001')).sync.owner, A, 'not uploaded: a\'s, as the session it was brought back in');
+  assert.equal(otherAccountPapers(await local.get(null), S, 'a@example.com'), null);
+});

@@ -226,7 +226,8 @@ export async function claimUnpushed() {
     for (const [k, stored] of Object.entries(all)) {
       if (idOfKey(k) === null || !stored || typeof stored !== 'object') continue;
       const rec = upgrade(stored);
-      if (Number(rec.version) > 0 || rec.sync.owner) continue;
+      // A stamp of another library (a paper brought back by Undo since) is this session's now, as it was not uploaded.
+      if (Number(rec.version) > 0 || rec.sync.owner === st.open) continue;
       put[k] = { ...rec, sync: { ...rec.sync, owner: st.open } };
     }
     const rest = await state();

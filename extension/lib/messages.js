@@ -163,9 +163,9 @@ export const MSG = Object.freeze({
   FOR_YOU_CHANGED: 'page/for-you-changed',
 
   /**
-   * content, popup → background: {paper: Paper, summary: Summary, restore?: {tags, note, read, saved_at}} →
+   * content, popup → background: {paper: Paper, summary: Summary, restore?: {tags, note, read, saved_at, owner?}} →
    * {saved: SavedPaper}. restore (the popup's Undo): the user fields to bring back should this save create the
-   * record and the background have forgotten them. From a content script only a paper of its page, one saved
+   * record and the background have forgotten them, with the account stamp the record had (SyncState owner). From a content script only a paper of its page, one saved
    * already is left as it is, restore is ignored, and the answer is {}.
    */
   SAVE_PAPER: 'library/save',

@@ -59,13 +59,14 @@ const refold = (lib) => {
 
 /**
  * @param {any} rec a stored record @param {string} last the library synced last (sync:state's account)
- * @returns {string} the library (server|email) the paper belongs to: the one its stamp names (saved or edited while
- *   signed in to it, never uploaded), else the last one for a paper with a version from it; '' for a paper saved
+ * @returns {string} the library (server|email) the paper belongs to: the last one for a paper with a version from
+ *   it, else the one its stamp names (saved or edited while signed in to it, never uploaded); '' for a paper saved
  *   while signed out
  */
 export function ownerOf(rec, last) {
   if (!rec || typeof rec !== 'object') return '';
+  // A version is the last library's, whatever a stamp says (a paper brought back by Undo, then uploaded).
+  if (Number(rec.version) > 0) return last.includes('|') ? last : '';
   const owner = rec.sync && typeof rec.sync === 'object' ? rec.sync.owner : undefined;
-  if (typeof owner === 'string' && owner.includes('|')) return owner;
-  return Number(rec.version) > 0 && last.includes('|') ? last : '';
+  return typeof owner === 'string' && owner.includes('|') ? owner : '';
 }

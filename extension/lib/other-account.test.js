@@ -39,6 +39,8 @@ test('a paper saved while signed in and never uploaded is its stamp\'s account\'
   assert.equal(ownerOf(stamped, work), work);
   assert.equal(ownerOf(stamped, ''), work, 'also when no round set the last account');
   assert.equal(ownerOf({ ...stamped, sync: { dirty: {}, owner: 'no library' } }, ''), '', 'a stamp that names no library');
+  assert.equal(ownerOf({ ...stamped, version: 4 }, `${S}|home@example.com`), `${S}|home@example.com`,
+    'a version is the last library\'s, whatever the stamp');
   const all = { 'sync:state': { account: work }, 'paper:a': paper(2), 'paper:y': stamped, 'paper:c': paper(0) };
   assert.deepEqual(otherAccountPapers(all, S, 'home@example.com'), { from: 'work@example.com', count: 2, unsent: 1 });
   assert.equal(otherAccountPapers(all, S, 'work@EXAMPLE.com'), null, 'its own account asks nothing');
