@@ -1,5 +1,5 @@
 // Exports of saved papers as BibTeX, RIS and CSL-JSON, the three formats Zotero imports. The TL;DR,
-// the key phrases, the user's note and tags go along: note and keywords fields in each format.
+// the key phrases and the user's note go along (noteParts), and the tags as keywords.
 
 import { SPACE, trimSpace } from './saved.js';
 import { paperOf } from './record.js';
@@ -47,7 +47,7 @@ export function splitName(name) {
 const named = (authors) => authors.filter((a) => splitName(a).family);
 
 /**
- * Tags (and key phrases) as one keywords value, "a, b". biblatex splits the list at commas and Zotero's import at
+ * Tags as one keywords value, "a, b". biblatex splits the list at commas and Zotero's import at
  * commas and semicolons (braces protect neither), so a comma or semicolon inside one becomes a space: "deep
  * learning, theory" stays one keyword. The server's writer does the same. @param {string[]} words
  */
@@ -69,17 +69,32 @@ function dateParts(p) {
   return year ? [Number(year)] : [];
 }
 
-/** The note every format carries: TL;DR, key phrases, then the user's note. @param {SavedPaper} s */
-function noteOf(s) {
-  const lines = [];
-  if (s.tldr) lines.push(`TL;DR: ${s.tldr}`);
-  if (s.keyphrases && s.keyphrases.length) lines.push(`Key phrases: ${s.keyphrases.join('; ')}`);
-  if (s.note) lines.push(s.note);
-  return lines.join('\n');
+/**
+ * What an export says about a paper besides its bibliographic data, each part labeled so that none runs into the
+ * next: "TL;DR: …", "Key phrases: a; b; c", "Note: …" (the user's note). BibTeX writes them in annote, which
+ * Zotero's import makes a note of and the standard styles never print (they print note under the reference, in the
+ * user's own paper); RIS in one N1, one Zotero note as the BibTeX gives (Zotero makes a note of each N1); CSL-JSON
+ * in note, one part to a line (Zotero files it in Extra). As the server's writer (backend/internal/citation
+ * noteParts). @param {SavedPaper} s @returns {string[]}
+ */
+export function noteParts(s) {
+  const parts = [];
+  if (s.tldr) parts.push(`TL;DR: ${s.tldr}`);
+  if (s.keyphrases && s.keyphrases.length) parts.push(`Key phrases: ${s.keyphrases.join('; ')}`);
+  if (s.note) parts.push(`Note: ${s.note}`);
+  return parts;
 }
 
+/**
+ * The parts on one line, for BibTeX annote and RIS N1, whose readers join lines (Zotero's BibTeX import keeps no
+ * line break): white space collapsed, each part ended by a full stop unless it ends in one, a question or an
+ * exclamation mark, so that the last key phrase and the user's note stay apart (as the server's noteLine).
+ * @param {string[]} parts
+ */
+export function noteLine(parts) {
+  return parts.map((p) => collapse(p)).map((p) => (/[.?!]$/.test(p) ? p : `${p}.`)).join(' ');
+}
 
-const isArxivOnly = (p) => Boolean(p.arxiv_id) && !p.venue;
 const ARXIV_DATACITE = /^10\.48550\/arxiv\./i;
 
 /**
@@ -109,24 +124,46 @@ const MEETING_VENUE = /\b(?:conference|workshops?|symposium|meeting)\b/i;
 const CONFERENCE_VENUE = /\b(?:proceedings|conference|workshops?|symposium|neurips|nips|icml|iclr|cvpr|iccv|eccv|acl|emnlp|naacl|eacl|coling|aaai|ijcai|kdd|sigir|interspeech|icassp)\b/i;
 
 /**
- * Whether a paper's venue is a proceedings (BibTeX @inproceedings with booktitle, RIS CPAPER, CSL
- * paper-conference) rather than a journal (@article with journal, JOUR, article-journal): where the ID says so (an
- * ACL Anthology paper outside CL and TACL, an OpenReview forum, a CVF open-access page) or the venue names one and
- * no journal. The server's writer has the same rule (backend/internal/citation proceedings); both run the shared
- * vectors (testdata/bibtex.json entries).
+ * Whether a paper appeared in a proceedings (BibTeX @inproceedings with its venue as booktitle, RIS CPAPER, CSL
+ * paper-conference) rather than a journal: where the ID says so (an ACL Anthology paper outside CL and TACL, a CVF
+ * open-access page: with a venue or without), an OpenReview forum with a venue, or where the venue names one and no
+ * journal. The server's writer has the same rule (backend/internal/citation inProceedings).
  * @param {{id: string, venue?: string}} p
  */
 export function isProceedings(p) {
-  if (!p.venue) return false;
   const at = p.id.indexOf(':');
   const kind = p.id.slice(0, at + 1);
   const body = p.id.slice(at + 1);
   if (kind === 'acl:') return !ACL_JOURNAL.test(body);
-  if (kind === 'openreview:') return true;
   if (kind === 'url:' && body.includes('openaccess.thecvf.com')) return true;
+  if (!p.venue) return false;
+  if (kind === 'openreview:') return true;
   const journal = JOURNAL_VENUE.test(p.venue) || (LEARNED_PROCEEDINGS.test(p.venue) && !MEETING_VENUE.test(p.venue));
   return !journal && CONFERENCE_VENUE.test(p.venue);
 }
+
+/**
+ * What sort of work a paper is, from its canonical ID and venue alone (never meta, which the server does not have),
+ * and what each format calls it: a proceedings paper (isProceedings); a journal's (another venue, a DOI, an ACL
+ * Anthology ID of CL or TACL); an arXiv preprint (no venue: @misc with its eprint, RIS UNPB with PB arXiv, CSL
+ * article); else a paper known by nothing that says where it appeared (a URL, a Semantic Scholar or OpenReview page
+ * without a venue: @misc, RIS GEN, CSL document; never a web page or a journal's). The server's writer has the same
+ * rule (backend/internal/citation kindOf); both run the "entries" of testdata/bibtex.json.
+ * @param {{id: string, venue?: string}} p @returns {{bibtex: string, ris: string, csl: string, preprint: boolean}}
+ */
+export function kindOf(p) {
+  const id = String(p.id);
+  if (isProceedings(p)) return KINDS.proceedings;
+  if (p.venue || id.startsWith('doi:') || (id.startsWith('acl:') && ACL_JOURNAL.test(id.slice(4)))) return KINDS.journal;
+  if (id.startsWith('arxiv:')) return KINDS.preprint;
+  return KINDS.generic;
+}
+const KINDS = {
+  proceedings: { bibtex: 'inproceedings', ris: 'CPAPER', csl: 'paper-conference', preprint: false },
+  journal: { bibtex: 'article', ris: 'JOUR', csl: 'article-journal', preprint: false },
+  preprint: { bibtex: 'misc', ris: 'UNPB', csl: 'article', preprint: true },
+  generic: { bibtex: 'misc', ris: 'GEN', csl: 'document', preprint: false },
+};
 
 // --- CSL-JSON ---
 
@@ -134,10 +171,11 @@ export function isProceedings(p) {
 export function toCSLJSON(saved) {
   const items = saved.map((s) => {
     const p = exportPaper(s);
+    const kind = kindOf(p);
     /** @type {Record<string, any>} */
     const item = {
       id: p.id,
-      type: isArxivOnly(p) ? 'article' : isProceedings(p) ? 'paper-conference' : 'article-journal',
+      type: kind.csl,
       title: p.title,
       author: named(p.authors).map((a) => cslName(splitName(a))),
       URL: paperURL(p.id, p.url),
@@ -147,12 +185,12 @@ export function toCSLJSON(saved) {
     if (p.abstract) item.abstract = p.abstract;
     if (p.doi) item.DOI = p.doi;
     if (p.venue) item['container-title'] = p.venue;
-    if (isArxivOnly(p)) {
+    if (kind.preprint) {
       item.publisher = 'arXiv';
       item.number = `arXiv:${p.arxiv_id}`;
       if (!p.doi) item.DOI = `10.48550/arXiv.${p.arxiv_id}`;
     }
-    const note = noteOf(s);
+    const note = noteParts(s).join('\n');
     if (note) item.note = note;
     if (keywords(s.tags)) item.keyword = keywords(s.tags);
     return item;
@@ -180,7 +218,8 @@ export function toRIS(saved) {
   return saved
     .map((s) => {
       const p = exportPaper(s);
-      let out = risLine('TY', isArxivOnly(p) ? 'UNPB' : isProceedings(p) ? 'CPAPER' : 'JOUR');
+      const kind = kindOf(p);
+      let out = risLine('TY', kind.ris);
       out += risLine('TI', p.title);
       for (const a of named(p.authors)) {
         const { family, given, suffix } = splitName(a);
@@ -193,12 +232,12 @@ export function toRIS(saved) {
         out += risLine('DA', [parts[0], parts[1] ? String(parts[1]).padStart(2, '0') : '', parts[2] ? String(parts[2]).padStart(2, '0') : '', ''].join('/'));
       }
       if (p.venue) out += risLine('T2', p.venue);
-      if (isArxivOnly(p)) out += risLine('PB', 'arXiv');
+      if (kind.preprint) out += risLine('PB', 'arXiv');
       if (p.doi) out += risLine('DO', p.doi);
       out += risLine('UR', paperURL(p.id, p.url));
       if (p.pdf_url) out += risLine('L1', p.pdf_url);
       if (p.abstract) out += risLine('AB', p.abstract);
-      for (const line of noteOf(s).split('\n')) out += risLine('N1', line);
+      out += risLine('N1', noteLine(noteParts(s)));
       for (const t of s.tags) out += risLine('KW', t);
       return out + 'ER  - \r\n';
     })
@@ -345,8 +384,19 @@ function letters(n) {
 // lukasz, Straße → strasse); the family with its particles (vanbeethoven), "anon" with no author or one without a
 // Latin letter; the year the arXiv ID's (the server knows no other), else the published date's, else none; the
 // word the title's first with a letter that is not a small word or a TeX command (\textit), split at hyphens
-// (GPT-4 → gpt), else "paper"; a key already given gets b, c, …, z, aa…, handed out over the whole library, oldest
-// saved first (ties by ID), so that saving a newer paper never renames an older one's key.
+// (GPT-4 → gpt), else "paper".
+// Keys are handed out oldest saved first (ties by ID). The first paper on a key has it as it is. Every later paper
+// on it adds three letters made from its own ID alone: the FNV-1a hash of the ID's UTF-8 bytes in base 26, lowest
+// digit first (arxiv:1712.09999 gets vaswani2017attentionsrf). Should an older paper hold those, it takes one more
+// letter of the hash at a time, up to seven, then b, c… after them.
+// So saving a new paper never changes another's key. Removing a paper changes another's key only when a later
+// paper would have taken the removed paper's key had it been free, and it takes it now: when the removed paper had
+// its key as it is, the next paper saved on that key; a later paper with the same three letters (about one pair in
+// 17,576 on one key); a paper whose key as it is is the removed paper's key with letters (smith2020learninglcv,
+// smith2020learning with lcv). The moved paper's
+// old key may then go to a later paper in the same way. A paper saved earlier on another device and synced later,
+// or one whose author, title or date changes, can also take a key another paper had. No stateless rule does
+// better while a paper alone on its key has it as it is (README "Citation keys").
 
 /** The Latin letters Unicode does not decompose into a base letter and a mark. */
 const FOLD = { ł: 'l', Ł: 'l', ø: 'o', Ø: 'o', đ: 'd', Đ: 'd', ð: 'd', Ð: 'd', ß: 'ss', ẞ: 'ss', æ: 'ae', Æ: 'ae',
@@ -383,25 +433,28 @@ function arxivYear(id) {
 }
 
 /**
- * A paper's citation key, unique among the keys in used, which it joins; next remembers, per base, the last ending
- * given, so that n papers on one base cost n tries, not n²/2 (pass the same map with the same used).
- * @param {{id: string, authors: string[], title: string, published?: string}} p @param {Set<string>} used
- * @param {Map<string, number>} [next]
+ * A paper's key before it is made unique: family, year, word.
+ * @param {{id: string, authors: string[], title: string, published?: string}} p
  */
-export function citeKey(p, used, next = new Map()) {
+export function keyBase(p) {
   const authors = named(p.authors || []);
   const family = (authors.length && asciiFold(splitName(authors[0]).family)) || 'anon';
   const published = (/^(\d{4})(?:-|$)/.exec(p.published || '') || [])[1] || '';
   const year = arxivYear(p.id) || published;
-  const base = `${family}${year}${keyWord(p.title || '') || 'paper'}`;
-  let key = base;
-  if (used.has(key)) {
-    let n = Math.max(next.get(base) || 2, 2);
-    for (key = `${base}${letters(n)}`; used.has(key); key = `${base}${letters(n)}`) n++;
-    next.set(base, n + 1);
-  }
-  used.add(key);
-  return key;
+  return `${family}${year}${keyWord(p.title || '') || 'paper'}`;
+}
+
+/**
+ * The letters a paper's ID adds to a key another paper holds: the first n base-26 digits of the FNV-1a hash of
+ * the ID's UTF-8 bytes, lowest first (n ≤ 7 covers the hash), as the server's writer makes them (tagLetters).
+ * @param {string} id @param {number} n
+ */
+export function tagLetters(id, n) {
+  let h = 0x811c9dc5;
+  for (const b of utf8.encode(String(id))) h = Math.imul(h ^ b, 0x01000193) >>> 0;
+  let s = '';
+  for (let i = 0; i < n; i++, h = Math.floor(h / 26)) s += String.fromCharCode(97 + (h % 26));
+  return s;
 }
 
 /** saved_at in ms, a missing or unreadable one the oldest. @param {string} [at] */
@@ -411,18 +464,42 @@ const savedMs = (at) => {
 };
 
 /**
- * The papers' keys, in their order, made unique over them all oldest saved first (ties by ID), as the server
- * hands them out: a paper saved later takes the ending, and the keys already in use stay as they were.
+ * The papers' keys, in their order, by the rule above, handed out oldest saved first (ties by ID): a paper takes
+ * its key as it is unless an older paper holds it, else with its ID's letters, as the server hands them out. A
+ * paper tries at most its key and five hash lengths, then the endings b, c… after its letters from the last one a
+ * paper on the same letters took (next), so that n papers on one ID (one paper exported several times) cost about
+ * 7n tries, not n²/2 (count.tries counts them).
  * @param {{id: string, authors: string[], title: string, published?: string, saved_at?: string}[]} papers
+ * @param {{tries: number}} [count]
  * @returns {string[]}
  */
-export function citeKeys(papers) {
+export function citeKeys(papers, count = { tries: 0 }) {
   const at = papers.map((p) => savedMs(p.saved_at));
   const order = papers.map((_, i) => i).sort((a, b) => at[a] - at[b] || (papers[a].id < papers[b].id ? -1 : papers[a].id > papers[b].id ? 1 : 0));
+  /** @type {string[]} */
   const keys = new Array(papers.length);
   const used = new Set();
+  const taken = (key) => {
+    count.tries++;
+    return used.has(key);
+  };
+  /** @type {Map<string, number>} */
   const next = new Map();
-  for (const i of order) keys[i] = citeKey(papers[i], used, next);
+  for (const i of order) {
+    const base = keyBase(papers[i]);
+    let key = base;
+    for (let n = 3; n <= 7 && taken(key); n++) key = base + tagLetters(papers[i].id, n);
+    if (taken(key)) {
+      // the endings before next's are all held: keys are never given back within one list
+      const tag = key;
+      let n = (next.get(tag) || 1) + 1;
+      while (taken(tag + letters(n))) n++;
+      key = tag + letters(n);
+      next.set(tag, n);
+    }
+    keys[i] = key;
+    used.add(key);
+  }
   return keys;
 }
 
@@ -460,14 +537,18 @@ const VERBATIM = new Set(['url', 'doi', 'eprint']);
  * @returns {string}
  */
 export function toBibTeX(saved, library = saved) {
+  // Each export record is built once: the keys need the whole library's, the entries the saved ones'.
   const all = library.map((s) => ({ ...exportPaper(s), saved_at: s.saved_at }));
   const keys = citeKeys(all);
+  const at = new Map(library.map((s, i) => [s, i]));
   const byId = new Map(all.map((p, i) => [p.id, keys[i]]));
-  const ownKeys = library === saved ? keys : null;
   return saved
-    .map((s, i) => {
-      const p = exportPaper(s);
-      const type = isArxivOnly(p) ? 'misc' : isProceedings(p) ? 'inproceedings' : 'article';
+    .map((s) => {
+      const i = at.get(s);
+      const p = i === undefined ? { ...exportPaper(s), saved_at: s.saved_at } : all[i];
+      const key = i !== undefined ? keys[i] : byId.get(p.id) ?? citeKeys([...all, p]).at(-1);
+      const kind = kindOf(p);
+      const type = kind.bibtex;
       /** @type {[string, string][]} */
       const fields = [['title', p.title], ['author', bibAuthors(p.authors)]];
       const parts = dateParts(p);
@@ -478,14 +559,12 @@ export function toBibTeX(saved, library = saved) {
       if (p.doi) fields.push(['doi', p.doi]);
       fields.push(['url', paperURL(p.id, p.url)]);
       if (p.abstract) fields.push(['abstract', p.abstract]);
-      const note = noteOf(s);
-      if (note) fields.push(['note', note]);
+      fields.push(['annote', noteLine(noteParts(s))]);
       fields.push(['keywords', keywords(s.tags)]);
       const body = fields
         .filter(([, v]) => v)
         .map(([k, v]) => `  ${k} = {${VERBATIM.has(k) ? bibVerbatim(v) : k === 'author' ? v : k === 'title' ? bibTitle(v) : bibEscape(v)}}`)
         .join(',\n');
-      const key = ownKeys ? ownKeys[i] : byId.get(p.id) ?? citeKeys([...all, { ...p, saved_at: s.saved_at }]).at(-1);
       return `@${type}{${key},\n${body}\n}\n`;
     })
     .join('\n');

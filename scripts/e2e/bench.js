@@ -11,7 +11,7 @@
 // module. Last, with a library of LIBRARY saved papers: the first page after browser start, and a new page after
 // the background stopped. Medians of RUNS runs (env BENCH_RUNS, default 5).
 import { readFile } from 'node:fs/promises';
-import { gzipSync } from 'node:zlib';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { EXTENSION } from './lib/browser.js';
 import { Session } from './lib/browsers.js';
@@ -23,6 +23,19 @@ const LIBRARY = 5000;
 /** The pause before the settled load (ms): time for the engine's warm-up (about 1 s of rounds) to run. */
 const SETTLE_MS = 3000;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/**
+ * The size of file gzipped as make test-go checks issue 15's limit: by gzip -9. Node's zlib, Chromium's fork,
+ * finds fewer matches at level 9 and packs the listing wasm about 10 KB larger (1,505,976 bytes against
+ * 1,495,876 at dc124fa), so its figure is not the goal's.
+ */
+function gzipSize(file) {
+  try {
+    return `${execFileSync('gzip', ['-9', '-c', file], { maxBuffer: 1 << 26 }).length} bytes gzip -9`;
+  } catch (err) {
+    return `gzip -9 size not measured (${err.code ?? err.message})`;
+  }
+}
 
 /** The content script's per-phase timings of the last measurements (data-papergist-timing). */
 let phases = [];
@@ -86,9 +99,9 @@ async function shownMs(browser, url, count) {
 // not unloaded mid-page on this shared machine, short enough for cold runs
 const browser = await new Session({ prefs: { 'extensions.background.idle.timeout': 4000 } }).start();
 try {
-  const wasm = await readFile(path.join(EXTENSION, 'wasm/papergist.wasm'));
-  // zlib at level 9 packs it a little less tightly than gzip -9, which `make bench-summarize` uses for the size goal
-  console.log(`bench-extension: wasm ${wasm.length} bytes, ${gzipSync(wasm, { level: 9 }).length} bytes gzipped by zlib -9 (the size goal: make bench-summarize)`);
+  const wasmFile = path.join(EXTENSION, 'wasm/papergist.wasm');
+  const wasm = await readFile(wasmFile);
+  console.log(`bench-extension: wasm ${wasm.length} bytes, ${gzipSize(wasmFile)} (the size goal, checked by make test-go)`);
   const rows = [];
   let page = 0;
   /** A listing of n papers never shown before in this browser. */

@@ -70,26 +70,59 @@ func identifiers(id string) ids {
 	return out
 }
 
-// proceedings tells whether an item's venue is a proceedings (BibTeX @inproceedings with booktitle, RIS CPAPER,
-// CSL paper-conference) rather than a journal (@article with journal, JOUR, article-journal): where the ID says so
-// (an ACL Anthology paper outside its journals CL and TACL, an OpenReview forum, a CVF open-access page) or the venue
-// names one ("Proceedings of…", a conference, workshop or symposium, or a known conference's acronym) and no
-// journal. Most venues are journals: DOI pages fill it from citation_journal_title, arXiv from Journal-ref. The
-// extension's writer has the same rule (extension/lib/export.js isProceedings); both run testdata/bibtex.json.
-func proceedings(id, venue string) bool {
-	if venue == "" {
-		return false
+// kind is what sort of work an item is, which every format names in its own words (BibTeX type, RIS TY, CSL type).
+type kind int
+
+const (
+	// generic: a paper known by nothing that says where it appeared (a URL, a Semantic Scholar or OpenReview
+	// page without a venue): BibTeX @misc, RIS GEN, CSL document; no reader is told it is a web page or a journal's.
+	generic kind = iota
+	// preprint: an arXiv paper without a venue: @misc with its eprint, RIS UNPB with PB arXiv, CSL article.
+	preprint
+	// journal: a venue that is not a proceedings, a DOI, or an ACL Anthology ID of its journals (CL, TACL):
+	// @article, JOUR, article-journal.
+	journal
+	// proceedings: see proceedings: @inproceedings, CPAPER, paper-conference.
+	proceedings
+)
+
+// kindOf is an item's kind, from its canonical ID and venue alone (never a device's meta, which the server does not
+// have). The extension's writer has the same rule (extension/lib/export.js kindOf); both run the "entries" of
+// testdata/bibtex.json.
+func kindOf(id, venue string) kind {
+	kindPrefix, body, _ := strings.Cut(id, ":")
+	switch {
+	case inProceedings(id, venue):
+		return proceedings
+	case venue != "", kindPrefix+":" == paper.DOIPrefix, kindPrefix+":" == paper.ACLPrefix && aclJournal.MatchString(body):
+		return journal
+	case kindPrefix+":" == paper.ArxivPrefix:
+		return preprint
 	}
+	return generic
+}
+
+// inProceedings tells whether an item appeared in a proceedings (BibTeX @inproceedings with its venue as booktitle,
+// RIS CPAPER, CSL paper-conference) rather than a journal: where the ID says so (an ACL Anthology paper outside its
+// journals CL and TACL, a CVF open-access page: with a venue or without), an OpenReview forum with a venue, or
+// where the venue names one ("Proceedings of…", a conference, workshop or symposium, or a known conference's
+// acronym) and no journal. Most venues are journals: DOI pages fill it from citation_journal_title, arXiv from
+// Journal-ref.
+func inProceedings(id, venue string) bool {
 	kind, body, _ := strings.Cut(id, ":")
 	switch kind + ":" {
 	case paper.ACLPrefix:
 		return !aclJournal.MatchString(body)
-	case paper.OpenReviewPrefix:
-		return true
 	case paper.URLPrefix:
 		if strings.Contains(body, "openaccess.thecvf.com") {
 			return true
 		}
+	}
+	if venue == "" {
+		return false
+	}
+	if kind+":" == paper.OpenReviewPrefix {
+		return true
 	}
 	journal := journalVenue.MatchString(venue) || learnedProceedings.MatchString(venue) && !meetingVenue.MatchString(venue)
 	return !journal && conferenceVenue.MatchString(venue)
@@ -209,18 +242,51 @@ func bibAuthors(authors []string) string {
 // (braces protect neither).
 var keywordSep = regexp.MustCompile(`[,;]`)
 
-// keywords joins tags and key phrases into one keywords value, "a, b". A comma or semicolon inside one of them
-// becomes a space, so that a reader splits the list back into the same words ("deep learning, theory" stays one).
-func keywords(lists ...[]string) string {
+// keywords joins the user's tags into one keywords value, "a, b" (a reference manager makes its tags of them; the
+// key phrases, the summarizer's and not the user's, go with the notes: noteParts). A comma or semicolon inside a tag becomes a
+// space, so that a reader splits the list back into the same words ("deep learning, theory" stays one).
+func keywords(tags []string) string {
 	var out []string
-	for _, l := range lists {
-		for _, k := range l {
-			if k = strings.Join(strings.Fields(keywordSep.ReplaceAllString(k, " ")), " "); k != "" {
-				out = append(out, k)
-			}
+	for _, k := range tags {
+		if k = strings.Join(strings.Fields(keywordSep.ReplaceAllString(k, " ")), " "); k != "" {
+			out = append(out, k)
 		}
 	}
 	return strings.Join(out, ", ")
+}
+
+// noteParts are what an export says about a paper besides its bibliographic data, each part labeled so that
+// none runs into the next: "TL;DR: …", "Key phrases: a; b; c" and "Note: …" (the user's note). BibTeX writes
+// them in annote, which Zotero's import makes a note of and the standard styles never print (they print note under
+// the reference, in the user's own paper); RIS in one N1, one Zotero note as the BibTeX gives (Zotero makes a note
+// of each N1); CSL-JSON in note, one part to a line (Zotero files it in Extra).
+// The extension's writer writes the same (extension/lib/export.js noteParts).
+func noteParts(it syncproto.Item) []string {
+	var parts []string
+	if it.TLDR != "" {
+		parts = append(parts, "TL;DR: "+it.TLDR)
+	}
+	if len(it.Keyphrases) > 0 {
+		parts = append(parts, "Key phrases: "+strings.Join(it.Keyphrases, "; "))
+	}
+	if it.Note != "" {
+		parts = append(parts, "Note: "+it.Note)
+	}
+	return parts
+}
+
+// noteLine is the parts on one line, for BibTeX annote and RIS N1, whose readers join lines (Zotero's BibTeX
+// import keeps no line break): white space collapsed, each part ended by a full stop unless it ends in one, a
+// question or an exclamation mark, so that the last key phrase and the user's note stay apart.
+func noteLine(parts []string) string {
+	out := make([]string, 0, len(parts))
+	for _, p := range parts {
+		if p = strings.Join(strings.Fields(p), " "); !strings.HasSuffix(p, ".") && !strings.HasSuffix(p, "?") && !strings.HasSuffix(p, "!") {
+			p += "."
+		}
+		out = append(out, p)
+	}
+	return strings.Join(out, " ")
 }
 
 // risName is "Family, Given, Suffix", the RIS author form.
@@ -273,9 +339,9 @@ func arxivLink(link string) bool {
 
 var percentEscape = regexp.MustCompile(`%[0-9A-Fa-f]{2}`)
 
-// BibTeX writes one entry per item: @inproceedings with its venue as booktitle when the venue is a proceedings,
-// @article with it as journal when another venue, else @article (DOI) or @misc (arXiv, URL), with the year and month of its published date; keyed as the extension keys its own
-// (citeKey: vaswani2017attention).
+// BibTeX writes one entry per item, typed by kindOf: @inproceedings with its venue as booktitle, @article with it
+// as journal, else @misc (arXiv with its eprint, a URL); with the year and month of its published date; keyed as the
+// extension keys its own (citeKeys: vaswani2017attention).
 func BibTeX(w io.Writer, items []syncproto.Item) error {
 	ps := make([]keyed, len(items))
 	for i, it := range items {
@@ -286,13 +352,7 @@ func BibTeX(w io.Writer, items []syncproto.Item) error {
 	for i, it := range items {
 		key := keys[i]
 		idf := identifiers(it.ID)
-		typ := "misc"
-		switch {
-		case proceedings(it.ID, it.Venue):
-			typ = "inproceedings"
-		case it.Venue != "" || idf.doi != "":
-			typ = "article"
-		}
+		typ := map[kind]string{generic: "misc", preprint: "misc", journal: "article", proceedings: "inproceedings"}[kindOf(it.ID, it.Venue)]
 		fmt.Fprintf(&b, "@%s{%s,\n", typ, key)
 		field := func(name, value string) {
 			if value != "" {
@@ -325,8 +385,8 @@ func BibTeX(w io.Writer, items []syncproto.Item) error {
 		verbatim("doi", idf.doi)
 		verbatim("url", paperURL(it.ID, it.URL))
 		field("abstract", it.Abstract)
-		field("keywords", keywords(it.Tags, it.Keyphrases))
-		field("note", it.Note)
+		field("annote", noteLine(noteParts(it)))
+		field("keywords", keywords(it.Tags))
 		b.WriteString("}\n\n")
 	}
 	_, err := io.WriteString(w, b.String())
@@ -533,22 +593,14 @@ func RIS(w io.Writer, items []syncproto.Item) error {
 	var b strings.Builder
 	for _, it := range items {
 		idf := identifiers(it.ID)
-		typ := "ELEC"
-		switch {
-		case proceedings(it.ID, it.Venue):
-			typ = "CPAPER"
-		case it.Venue != "" || idf.doi != "":
-			typ = "JOUR"
-		case idf.arxiv != "":
-			typ = "UNPB"
-		}
+		k := kindOf(it.ID, it.Venue)
+		typ := map[kind]string{generic: "GEN", preprint: "UNPB", journal: "JOUR", proceedings: "CPAPER"}[k]
 		tag := func(t, value string) {
 			if v := risValue(value); v != "" {
 				fmt.Fprintf(&b, "%s  - %s\r\n", t, v)
 			}
 		}
 		tag("TY", typ)
-		tag("ID", it.ID)
 		tag("TI", it.Title)
 		for _, a := range named(it.Authors) {
 			tag("AU", risName(a))
@@ -559,17 +611,17 @@ func RIS(w io.Writer, items []syncproto.Item) error {
 			tag("DA", year+"/"+pad2(month)+"/"+pad2(day)+"/") // YYYY/MM/DD/other: the parts it lacks stay empty
 		}
 		tag("T2", it.Venue)
+		if k == preprint {
+			tag("PB", "arXiv")
+		}
 		tag("AB", it.Abstract)
 		tag("UR", paperURL(it.ID, it.URL))
 		tag("L1", it.PDFURL)
 		tag("DO", idf.doi)
-		for _, k := range it.Tags {
-			tag("KW", k)
+		tag("N1", noteLine(noteParts(it)))
+		for _, t := range it.Tags {
+			tag("KW", t)
 		}
-		for _, k := range it.Keyphrases {
-			tag("KW", k)
-		}
-		tag("N1", it.Note)
 		b.WriteString("ER  - \r\n\r\n")
 	}
 	_, err := io.WriteString(w, b.String())
@@ -599,15 +651,17 @@ type CSLItem struct {
 	Issued *CSLDate  `json:"issued,omitempty"`
 	// ContainerTitle is the venue (a journal, a conference).
 	ContainerTitle string `json:"container-title,omitempty"`
-	Abstract       string `json:"abstract,omitempty"`
-	URL            string `json:"URL,omitempty"`
-	DOI            string `json:"DOI,omitempty"`
-	Number         string `json:"number,omitempty"`
-	Keyword        string `json:"keyword,omitempty"`
-	Note           string `json:"note,omitempty"`
+	// Publisher is arXiv's name for a preprint, where Zotero files it as the repository.
+	Publisher string `json:"publisher,omitempty"`
+	Abstract  string `json:"abstract,omitempty"`
+	URL       string `json:"URL,omitempty"`
+	DOI       string `json:"DOI,omitempty"`
+	Number    string `json:"number,omitempty"`
+	Keyword   string `json:"keyword,omitempty"`
+	Note      string `json:"note,omitempty"`
 }
 
-// CSLName is a CSL name: family and given, or a literal when the name has one part.
+// CSLName is a CSL name: family, given and suffix; a name of one word is a family name alone ("Plato").
 type CSLName struct {
 	Family  string `json:"family,omitempty"`
 	Given   string `json:"given,omitempty"`
@@ -625,24 +679,17 @@ func CSLJSON(w io.Writer, items []syncproto.Item) error {
 	out := make([]CSLItem, 0, len(items))
 	for _, it := range items {
 		idf := identifiers(it.ID)
-		c := CSLItem{ID: it.ID, Type: "webpage", Title: it.Title, Abstract: it.Abstract, URL: paperURL(it.ID, it.URL), DOI: idf.doi, Note: it.Note,
-			Keyword: keywords(it.Tags, it.Keyphrases), ContainerTitle: it.Venue}
-		switch {
-		case proceedings(it.ID, it.Venue):
-			c.Type = "paper-conference"
-		case it.Venue != "" || idf.doi != "":
-			c.Type = "article-journal"
-		case idf.arxiv != "":
+		c := CSLItem{ID: it.ID, Title: it.Title, Abstract: it.Abstract, URL: paperURL(it.ID, it.URL), DOI: idf.doi, Note: strings.Join(noteParts(it), "\n"),
+			Keyword: keywords(it.Tags), ContainerTitle: it.Venue}
+		k := kindOf(it.ID, it.Venue)
+		c.Type = map[kind]string{generic: "document", preprint: "article", journal: "article-journal", proceedings: "paper-conference"}[k]
+		if k == preprint {
 			// arXiv's DataCite DOI, as the extension's writer gives it (export.js toCSLJSON).
-			c.Type, c.Number, c.DOI = "article", "arXiv:"+idf.arxiv, "10.48550/arXiv."+idf.arxiv
+			c.Publisher, c.Number, c.DOI = "arXiv", "arXiv:"+idf.arxiv, "10.48550/arXiv."+idf.arxiv
 		}
 		for _, a := range named(it.Authors) {
 			n := splitName(a)
-			if n.given == "" && n.suffix == "" {
-				c.Author = append(c.Author, CSLName{Literal: n.family})
-			} else {
-				c.Author = append(c.Author, CSLName{Family: n.family, Given: n.given, Suffix: n.suffix})
-			}
+			c.Author = append(c.Author, CSLName{Family: n.family, Given: n.given, Suffix: n.suffix})
 		}
 		if year, month, day := date(it, idf); year != "" {
 			var parts []int

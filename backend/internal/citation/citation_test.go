@@ -91,7 +91,9 @@ func TestBibTeXParses(t *testing.T) {
 	assert.Equal(t, "2024", e.fields["year"])
 	assert.Equal(t, "2401.12345", e.fields["eprint"])
 	assert.Equal(t, "Line one. Line two, three. }", unTeX.Replace(e.fields["abstract"]))
-	assert.Equal(t, "ml, a}b, key phrase", unTeX.Replace(e.fields["keywords"]))
+	assert.Equal(t, "ml, a}b", unTeX.Replace(e.fields["keywords"]), "the user's tags; key phrases go in annote")
+	assert.Equal(t, "Key phrases: key phrase. Note: ER - not an end TY - not a start.", unTeX.Replace(e.fields["annote"]))
+	assert.NotContains(t, e.fields, "note", "styles print note under the reference")
 	for name, v := range e.fields {
 		if name == "url" || name == "doi" || name == "eprint" {
 			continue // verbatim fields: TestBibTeXLinksStayVerbatim
@@ -161,14 +163,14 @@ func TestRISParses(t *testing.T) {
 	require.Len(t, recs, len(nasty))
 	r := recs[0]
 	assert.Equal(t, map[string][]string{
-		"TY": {"UNPB"}, "ID": {"arxiv:2401.12345"}, "TI": {nasty[0].Title},
+		"TY": {"UNPB"}, "TI": {nasty[0].Title}, "PB": {"arXiv"},
 		"AU": {"Lovelace, Ada King", "Doe, Jane and", "Plato"}, "PY": {"2024"},
 		"AB": {"Line one. Line two, three. }"}, "UR": {nasty[0].URL}, "L1": {nasty[0].PDFURL},
-		"KW": {"ml", "a}b", "key phrase"}, "N1": {"ER - not an end TY - not a start"},
+		"KW": {"ml", "a}b"}, "N1": {"Key phrases: key phrase. Note: ER - not an end TY - not a start."},
 	}, r)
 	assert.Equal(t, []string{"JOUR"}, recs[1]["TY"])
 	assert.Equal(t, []string{"10.1000/a_b"}, recs[1]["DO"])
-	assert.Equal(t, []string{"ELEC"}, recs[3]["TY"])
+	assert.Equal(t, []string{"GEN"}, recs[3]["TY"], "a paper known by its URL alone: no web page, no journal")
 }
 
 func TestCSLJSONParses(t *testing.T) {
@@ -181,11 +183,12 @@ func TestCSLJSONParses(t *testing.T) {
 	assert.Equal(t, nasty[0].Title, got[0]["title"])
 	assert.Equal(t, "arXiv:2401.12345", got[0]["number"])
 	assert.Equal(t, []any{map[string]any{"family": "Lovelace", "given": "Ada King"}, map[string]any{"family": "Doe", "given": "Jane and"},
-		map[string]any{"literal": "Plato"}}, got[0]["author"])
+		map[string]any{"family": "Plato"}}, got[0]["author"])
+	assert.Equal(t, "arXiv", got[0]["publisher"])
 	assert.Equal(t, map[string]any{"date-parts": []any{[]any{float64(2024)}}}, got[0]["issued"])
 	assert.Equal(t, "article-journal", got[1]["type"])
 	assert.Equal(t, "10.1000/a_b", got[1]["DOI"])
-	assert.Equal(t, "webpage", got[3]["type"])
+	assert.Equal(t, "document", got[3]["type"])
 }
 
 func TestWriteUnknownFormat(t *testing.T) {
@@ -203,14 +206,14 @@ func TestOddRecordsExport(t *testing.T) {
 	var bib, ris, csl bytes.Buffer
 	require.NoError(t, citation.BibTeX(&bib, odd))
 	assert.Contains(t, bib.String(), "  author = {{Lovelace}, Ada},\n")
-	assert.Contains(t, bib.String(), "  keywords = {deep learning theory, x y, key phrase},\n")
+	assert.Contains(t, bib.String(), "  keywords = {deep learning theory, x y},\n")
 	require.NoError(t, citation.RIS(&ris, odd))
 	assert.Equal(t, []string{"Lovelace, Ada"}, parseRIS(t, ris.String())[0]["AU"])
 	require.NoError(t, citation.CSLJSON(&csl, odd))
 	var got []map[string]any
 	require.NoError(t, json.Unmarshal(csl.Bytes(), &got))
 	assert.Equal(t, []any{map[string]any{"family": "Lovelace", "given": "Ada"}}, got[0]["author"])
-	assert.Equal(t, "deep learning theory, x y, key phrase", got[0]["keyword"])
+	assert.Equal(t, "deep learning theory, x y", got[0]["keyword"])
 }
 
 // The title field braces only the words that keep their case, as the extension's writer does (testdata/bibtex.json

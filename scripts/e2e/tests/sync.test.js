@@ -106,6 +106,9 @@ test('two profiles stay in step through the server', async (t) => {
     assert.match(entry, /^ {2}month = \{10\},?$/m);
     assert.match(entry, /^ {2}journal = \{Nature\},?$/m);
     assert.match(entry, /^ {2}doi = \{10\.1038\/s41586-019-1666-5\},?$/m, 'the DOI its ID names, as the server writes it');
+    // the TL;DR in annote, which no standard style prints, never in note, which they print under the reference
+    assert.match(entry, /^ {2}annote = \{TL;DR: A processor samples faster than a supercomputer\.\},?$/m);
+    assert.doesNotMatch(entry, /^ {2}note = /m);
 
     const server = await backend.api('GET', '/v1/export?format=bibtex', { token });
     assert.equal(server.status, 200);
@@ -114,6 +117,44 @@ test('two profiles stay in step through the server', async (t) => {
     assert.match(serverEntry, /^@article\{arute2019quantum,$/m, 'the same key as the popup\'s');
     assert.match(serverEntry, /^ {2}year = \{2019\},$/m);
     assert.match(serverEntry, /^ {2}journal = \{Nature\},$/m);
+    assert.match(serverEntry, /^ {2}annote = \{TL;DR: A processor samples faster than a supercomputer\.\},$/m);
+    assert.doesNotMatch(serverEntry, /^ {2}note = /m);
+  });
+
+  await t.test('removing a paper renames no other paper\'s key: B\'s popup export and the server\'s give the same keys before and after', async () => {
+    // Two more papers on the key of the one above (arute2019quantum), saved after it.
+    const more = [2, 3].map((n) => ({ id: `doi:10.1000/arute-${n}`, title: `Quantum supremacy, take ${n}`, authors: ['Frank Arute'],
+      url: `https://example.org/arute-${n}`, published: '2019', venue: 'Nature' }));
+    for (const p of more) {
+      await message(a, 'library/save', { paper: p, summary: { tldr: '', keyphrases: [] } });
+      await new Promise((r) => setTimeout(r, 5)); // saved in separate milliseconds: the key order is the save order
+    }
+    const dois = ['10.1038/s41586-019-1666-5', '10.1000/arute-2', '10.1000/arute-3'];
+    const keysOf = (bib) => Object.fromEntries(dois.map((d) => [d, bib.split(/\n(?=@)/).find((e) => e.includes(`doi = {${d}}`))?.match(/^@\w+\{([^,]+),$/m)?.[1]]));
+    const popupKeys = async () => {
+      const popup = await b.context.newPage();
+      await popup.goto(`chrome-extension://${b.extensionId}/popup/popup.html`);
+      await popup.locator('li.paper').first().waitFor();
+      const [dl] = await Promise.all([popup.waitForEvent('download'), popup.click('button[data-format=bibtex]')]);
+      const bib = await readFile(await dl.path(), 'utf8');
+      await popup.close();
+      return keysOf(bib);
+    };
+    const serverKeys = async () => keysOf((await backend.api('GET', '/v1/export?format=bibtex', { token })).body);
+    assert.equal((await syncNow(a)).state, 'synced');
+    assert.equal((await syncNow(b)).state, 'synced');
+    const before = await popupKeys();
+    assert.deepEqual(await serverKeys(), before, 'the server\'s keys are the popup\'s');
+
+    await message(a, 'library/remove', { id: more[0].id });
+    assert.equal((await syncNow(a)).state, 'synced');
+    assert.equal((await syncNow(b)).state, 'synced');
+    const after = { ...before, [dois[1]]: undefined };
+    assert.deepEqual(await popupKeys(), after, 'the third paper keeps its key in B\'s popup');
+    assert.deepEqual(await serverKeys(), after, 'and in the server\'s export');
+    // the first saved has the key as it is, the others their own letters (testdata/bibtex.json key_lists)
+    assert.equal(before[dois[0]], 'arute2019quantum');
+    for (const d of dois.slice(1)) assert.match(before[d], /^arute2019quantum[a-z]{3}$/, d);
   });
 
   await t.test('a note edited in A while the server is down reaches B once it is back', async () => {

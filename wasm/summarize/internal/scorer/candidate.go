@@ -371,7 +371,7 @@ func (b *candidateBuilder) add(h compress.Head, toks []token, delta float64, ran
 		frontFrom, frontTo = frontedAdverbial(h.Text, toks)
 	}
 	for i := n - 1; b.emit == nil && i > 0 && verbs == 0; i-- {
-		if compress.InList(finiteVerbs, toks[i].w) {
+		if inLists(finite, toks[i].w) {
 			verbs = i + 1
 		}
 	}
@@ -399,11 +399,11 @@ func (b *candidateBuilder) add(h compress.Head, toks []token, delta float64, ran
 		// (frontedAdverbial), or before the scope of a comparison or a "not only" without its "but" (dropsScope).
 		// Training sees it all the same, so that make weights learns what it learned.
 		if last, after := toks[j].w, toks[min(j+2, n-1)].w; b.emit == nil && (isNumber(last) ||
-			compress.InList(dangling, last) || endsOnAbbreviation(h.Text[:c.At]) || how.cutInside(h.Text, c.At) ||
+			inLists(dangles, last) || endsOnAbbreviation(h.Text[:c.At]) || how.cutInside(h.Text, c.At) ||
 			(last == "only" || isAdverb(last)) && compress.NeedsComplement(toks[j-1].w) ||
-			c.Kind == compress.KindAnd && (compress.InList(determiners, toks[j-1].w) || isAdverb(after)) ||
+			c.Kind == compress.KindAnd && (inLists(determiner, toks[j-1].w) || isAdverb(after)) ||
 			c.Kind == compress.KindComma && betweenModifiers(toks[j-1].w, last, toks[j+1].w) ||
-			c.Kind == compress.KindThat && compress.InList(determiners, toks[j-1].w) &&
+			c.Kind == compress.KindThat && inLists(determiner, toks[j-1].w) &&
 				strings.Contains(h.Text[toks[j-2].end:toks[j-1].start], ",") ||
 			j+1 < verbs && dropsVerb(h.Text, c.At, toks[j+1:verbs]) || frontFrom < c.At && c.At <= frontTo ||
 			scope && dropsScope(h.Text[:c.At], c.Kind)) {
@@ -486,11 +486,11 @@ func dropsVerb(text string, from int, dropped []token) bool {
 		aside = aside && !comma
 		switch {
 		case aside:
-		case compress.InList(finiteVerbs, t.w):
+		case inLists(finite, t.w):
 			return !and
-		case compress.InList(" we they it he she there ", t.w) || and && compress.InList(determiners, t.w):
+		case compress.InList(" we they it he she there ", t.w) || and && inLists(determiner, t.w):
 			return false
-		case compress.InList(asideOpeners, t.w) || comma && compress.InList(determiners, t.w) ||
+		case inLists(opensAside, t.w) || comma && inLists(determiner, t.w) ||
 			!and && len(t.w) > 5 && strings.HasSuffix(t.w, "ing"):
 			aside = true
 		}
@@ -507,7 +507,7 @@ func dropsVerb(text string, from int, dropped []token) bool {
 // boundary could be…"). Without such a comma nothing tells where the adverbial ends, and it returns 0, 0.
 func frontedAdverbial(text string, toks []token) (from, to int) {
 	for i := 0; i+1 < len(toks); i++ {
-		if toks[i].w != "that" || !compress.InList(adverbialOpeners, toks[i+1].w) ||
+		if toks[i].w != "that" || !inLists(opensAdverbial, toks[i+1].w) ||
 			strings.Contains(text[toks[i].end:toks[i+1].start], ",") {
 			continue
 		}
@@ -521,7 +521,7 @@ func frontedAdverbial(text string, toks []token) (from, to int) {
 			case int(t.start) < to:
 			case k > 0 && int(toks[i+1+k].start) < to && compress.InList(" we they it there ", t.w):
 				return from, to // a pronoun's verb follows it, where no cut is
-			case compress.InList(finiteVerbs, t.w) || compress.InList(modals, t.w):
+			case inLists(finite, t.w) || compress.InList(modals, t.w):
 				return from, int(t.start) // the clause's subject, too, needs its verb
 			}
 		}
@@ -538,6 +538,32 @@ const adverbialOpeners = " for in when whenever if given under by with as once a
 
 // finiteVerbs are the verbs whose subject dropsVerb looks for.
 const finiteVerbs = " is are was were has have remains "
+
+// The lists add asks of words at every cut of a head (finiteVerbs, dangling, determiners, asideOpeners,
+// adverbialOpeners, plainModifiers) are looked up as bits of one map, wordLists: compress.InList scans its list
+// (85 ns a word for dangling's 45 words), a map lookup costs a few nanoseconds, and one map adds less to the
+// wasm than one per list.
+const (
+	finite = 1 << iota
+	dangles
+	determiner
+	opensAside
+	opensAdverbial
+	plainModifier
+)
+
+var wordLists = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for i, list := range [...]string{finiteVerbs, dangling, determiners, asideOpeners, adverbialOpeners, plainModifiers} {
+		for _, w := range strings.Fields(list) {
+			m[w] |= 1 << i
+		}
+	}
+	return m
+}()
+
+// inLists reports whether w is a word of one of the lists whose bits lists holds.
+func inLists(lists uint8, w string) bool { return wordLists[w]&lists != 0 }
 
 // asideOpeners open a clause inside the sentence whose verb is its own: "…, when combined with…, is".
 const asideOpeners = " which who whom whose that where wherein whereby when while whereas if because since although though as than "
@@ -647,7 +673,7 @@ func (c *howClause) read(text string, toks []token, j int) {
 				c.at = k
 			}
 		case c.at >= 0 && k > c.at+1:
-			c.verb = c.verb || compress.InList(finiteVerbs, t.w) || compress.InList(modals, t.w)
+			c.verb = c.verb || inLists(finite, t.w) || compress.InList(modals, t.w)
 		}
 		if l := examplesLen(text[t.end:]); l > 0 && c.at >= 0 && k > c.at && c.examplesEnd == 0 {
 			c.examplesEnd = int(t.end) + l
@@ -684,8 +710,8 @@ func betweenModifiers(prev, last, next string) bool {
 	if isAdjective(last) && isAdjective(next) {
 		return true
 	}
-	return (isAdjective(last) || compress.InList(plainModifiers, last)) &&
-		(isAdjective(next) || compress.InList(plainModifiers, next)) &&
+	return (isAdjective(last) || inLists(plainModifier, last)) &&
+		(isAdjective(next) || inLists(plainModifier, next)) &&
 		!compress.InList(" is are was were be been being become becomes remain remains seem seems too very so quite ", prev) &&
 		!isAdverb(prev)
 }
