@@ -307,6 +307,30 @@ async function keepRemoved(rec) {
 }
 
 /**
+ * Stamps the remembered removed papers that carry no account's stamp with owner, the library of the session that
+ * just ended (sync.js claimUnpushed, inside exclusive): removed during it, they were that account's (saved or
+ * edited under it, or synced with it), and a save after the sign-out brings their fields back with the stamp.
+ * Without it, the note came back as if saved while signed out and went to the next account unasked.
+ * @param {string} owner server|email
+ */
+export async function stampRemoved(owner) {
+  try {
+    const { [REMOVED_KEY]: removed } = await chrome.storage.session.get(REMOVED_KEY);
+    if (!removed || typeof removed !== 'object') return;
+    let changed = false;
+    for (const back of Object.values(removed)) {
+      if (back && typeof back === 'object' && !back.owner) {
+        back.owner = owner;
+        changed = true;
+      }
+    }
+    if (changed) await chrome.storage.session.set({ [REMOVED_KEY]: removed });
+  } catch (err) {
+    console.warn('papergist: stamping the removed papers', err);
+  }
+}
+
+/**
  * The user fields of a paper removed lately, forgotten as they are taken; null when there are none.
  * @param {string} id @returns {Promise<{tags: string[], note: string, read: boolean, saved_at: string, owner?: string}|null>}
  */

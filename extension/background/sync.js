@@ -7,7 +7,7 @@
 // browser comes back online, after failures with exponential backoff, and whenever the server says the library
 // changed (sync-live.js keeps a long poll open while signed in).
 import * as account from './account.js';
-import { exclusive, onLocalChange, migrate, placesChanged, removedByPull, forgetPulled, leftover } from './library.js';
+import { exclusive, onLocalChange, migrate, placesChanged, removedByPull, forgetPulled, leftover, stampRemoved } from './library.js';
 import { forgetPapers as forgetTyped } from './typed-refused.js';
 import { keyOf, idOfKey, GONE_PREFIX } from '../lib/saved.js';
 import { STATUS_KEY } from '../lib/messages.js';
@@ -212,7 +212,9 @@ async function opened(a) {
  * next sign-in to another account uploaded it, its notes included, without asking. Papers with a version are that
  * library's already (sync:state's account). Should the session have ended before its first round rewrote the
  * library (rebase), that is done first: the sign-in had the user's consent to make every paper its library's.
- * Papers saved after this, signed out, carry no stamp: the next sign-in uploads them to whichever account.
+ * The removed papers it remembers (library.js REMOVED_KEY) get the same stamp, so that a save or Undo after it
+ * brings theirs back. Papers saved after this, signed out, carry no stamp: the next sign-in uploads them to
+ * whichever account.
  * Nothing to do (one read) while signed in, or when it has been done.
  */
 export async function claimUnpushed() {
@@ -233,6 +235,9 @@ export async function claimUnpushed() {
     const rest = await state();
     delete rest.open;
     put[STATE] = rest;
+    // First the removed papers' memory (a session store): should the worker stop in between, open is still set
+    // and the next claim does both again.
+    await stampRemoved(st.open);
     await chrome.storage.local.set(put); // the stamps and the end of open in one write
     index.written(Object.keys(put));
   });
