@@ -201,6 +201,10 @@ async function rebaseRecords(lib) {
  */
 async function opened(a) {
   await exclusive(async () => {
+    // A round that read the session before a sign-out gets here after the sign-out's claim cleared open: set again,
+    // it would stamp the papers saved signed out from then on as that account's.
+    const now = await account.session();
+    if (!now || libraryOf(now) !== libraryOf(a)) return;
     if ((await state()).open !== libraryOf(a)) await setState({ open: libraryOf(a) });
   });
 }
