@@ -53,16 +53,37 @@ export function ownError(data) {
 const OWN_REALM = /\brealm="?papergist"?/i;
 
 /**
- * An answer that is no papergist answer (a web page where JSON was due, or JSON without the fields asked for), from
- * base, which answered as papergist before (a session is open): something between answers for it, most often a
- * hotel's or train's Wi-Fi login page (its HTML with HTTP 200, or 511). Not "not a papergist server": the login
- * stays, edits wait, and the rounds and the long poll retry with the backoff of a gateway's page (sync.js,
- * sync-live.js). status: the answer's, for the sync engine's decisions.
- * @param {string} base @param {number} status @param {string} what what answered
+ * An answer that is no papergist answer (a web page where JSON was due, or JSON with none of papergist's fields),
+ * from base, which answered as papergist before (a session is open), over plain http: something between may answer
+ * for it, most often a hotel's or train's Wi-Fi login page (its HTML with HTTP 200, or 511). Not "not a papergist
+ * server": the login stays, edits wait, and the rounds and the long poll retry with the backoff of a gateway's page
+ * (sync.js, sync-live.js). Not "cannot reach" either: an answer came. Never for https (portalPossible): a login
+ * page cannot answer there (the TLS handshake fails first), so a web page is the host's own and named as such.
+ * @param {string} base @param {number} status the answer's, for the sync engine's decisions
+ * @param {string} what what answered
  */
-export const networkInTheWay = (base, status, what = 'a web page answered, not papergist') => new SyncError(
-  `cannot reach your server ${base}: a network login page may be in the way (HTTP ${status}, ${what}); ` +
-  'open any web page in a tab to sign in to the network', { status, offline: true, gateway: true });
+export const networkInTheWay = (base, status, what = 'a web page') => new SyncError(
+  `your server ${base} answered with ${what}, not papergist (HTTP ${status}): a network login page may be in the ` +
+  'way; open any web page in a tab to sign in to the network', { status, offline: true, gateway: true });
+
+/** Whether a network login page can answer in base's place: only over plain http. @param {string} base */
+export const portalPossible = (base) => /^http:/i.test(base);
+
+/** Fields of papergist's answers (a pull, a push, a session, an error): JSON with any of them is papergist's. */
+const OWN_FIELDS = ['items', 'deleted', 'version', 'more', 'results', 'error', 'code', 'access_token', 'refresh_token',
+  'user', 'device_id', 'expires_in'];
+
+/**
+ * The error for a 200 JSON answer of the wrong shape from the server signed in to: over http, JSON with none of
+ * papergist's fields is a network login page's own (networkInTheWay); anything else (a field of the wrong type,
+ * an empty body, any https answer) is the server's, which papergist does not understand: a sync error, as before.
+ * @param {string} base @param {number} status @param {any} data @param {string} kind 'pull', 'push', 'session'
+ */
+export function foreignAnswer(base, status, data, kind) {
+  const foreign = data && typeof data === 'object' && !Array.isArray(data) && !OWN_FIELDS.some((f) => Object.hasOwn(data, f));
+  if (foreign && portalPossible(base)) return networkInTheWay(base, status, 'JSON of another app');
+  return new SyncError(`the server sent a ${kind} answer papergist does not understand`, { status });
+}
 
 /**
  * The same at sign-in: nothing has answered as papergist at base yet, so the address may be wrong, or a network
@@ -178,7 +199,7 @@ async function request(base, method, path, { token, body, headers = {}, timeout 
     // The server answers JSON only (but for 204 and 304). A 200 or 511 (RFC 6585's "network authentication
     // required") web page from a server signed in to is a network login page; a page with another status is named
     // as before.
-    if (!signingIn && (res.status === 200 || res.status === 511)) throw networkInTheWay(base, res.status);
+    if (!signingIn && (res.status === 200 || res.status === 511) && portalPossible(base)) throw networkInTheWay(base, res.status);
     if (signingIn) throw notPapergist(base, res.status, 'not JSON');
     throw new SyncError(`${base} is not a papergist server (HTTP ${res.status}, not JSON)`, { status: res.status });
   }
@@ -201,8 +222,7 @@ function fromWire(base, { status, data: s }, deviceName, signingIn) {
     typeof s.refresh_token === 'string' && s.refresh_token && Number.isFinite(s.expires_in) &&
     typeof s.device_id === 'string' && s.user && typeof s.user === 'object' && typeof s.user.email === 'string';
   if (!ok) {
-    const what = 'JSON without papergist\'s session';
-    throw signingIn ? notPapergist(base, status, what) : networkInTheWay(base, status, what);
+    throw signingIn ? notPapergist(base, status, 'JSON without papergist\'s session') : foreignAnswer(base, status, s, 'session');
   }
   return {
     server: base, email: s.user.email, deviceId: s.device_id, deviceName,

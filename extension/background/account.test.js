@@ -73,8 +73,8 @@ test('signed in, a Wi-Fi login page answering 200 (or 511) with HTML: a network 
   for (const status of [200, 511]) {
     serve(page(status, '<html><body>Welcome to Hotel Wi-Fi. Accept the terms to continue.</body></html>'));
     const err = await account.api('GET', '/v1/sync?since=0').then(() => null, (e) => e);
-    assert.equal(err.message, `cannot reach your server http://sync.test: a network login page may be in the way (HTTP ${status}, ` +
-      'a web page answered, not papergist); open any web page in a tab to sign in to the network');
+    assert.equal(err.message, `your server http://sync.test answered with a web page, not papergist (HTTP ${status}): a network ` +
+      'login page may be in the way; open any web page in a tab to sign in to the network');
     assert.deepEqual([err.offline, err.gateway, err.status, err.code], [true, true, status, ''], 'retried with a gateway\'s backoff');
     assert.ok(await account.account(), 'still signed in');
   }
@@ -88,8 +88,44 @@ test('a login page at the token refresh, as a page or as JSON without the tokens
     const err = await account.api('GET', '/v1/devices').then(() => null, (e) => e);
     assert.deepEqual(asked, ['POST /v1/auth/refresh']);
     assert.equal(err.offline, true);
-    assert.match(err.message, /^cannot reach your server http:\/\/sync\.test: a network login page may be in the way \(HTTP 200, /);
+    assert.match(err.message, /^your server http:\/\/sync\.test answered with .*, not papergist \(HTTP 200\): a network login page may be in the way; /);
     assert.deepEqual(globalThis.fakeIdb.get('session'), before, 'the session as it was: its refresh token not lost');
+  }
+});
+
+test('an https server answering a web page, an empty body or JSON of the wrong shape: named as it is, never "cannot reach"', async () => {
+  // No network login page can answer for https (the TLS handshake fails first): the page is the host's own.
+  const https = { ...session, server: 'https://sync.test' };
+  for (const status of [200, 511]) {
+    globalThis.fakeIdb.set('session', { ...https, accessExp: Date.now() + 3600_000 });
+    serve(page(status, '<html>This domain is for sale</html>'));
+    const err = await account.api('GET', '/v1/sync?since=0').then(() => null, (e) => e);
+    assert.equal(err.message, `https://sync.test is not a papergist server (HTTP ${status}, not JSON)`);
+    assert.equal(err.offline, false);
+    assert.deepEqual(globalThis.fakeIdb.get('session').refresh, 'refresh', 'still signed in');
+  }
+  for (const answer of [page(200, '<html>index.html of the app behind the proxy</html>'), json(200, { captive: true }), page(200, '')]) {
+    const before = { ...https, accessExp: Date.now() - 1000 }; // refresh first
+    globalThis.fakeIdb.set('session', before);
+    const asked = serve(answer);
+    const err = await account.api('GET', '/v1/devices').then(() => null, (e) => e);
+    assert.deepEqual(asked, ['POST /v1/auth/refresh']);
+    assert.doesNotMatch(err.message, /cannot reach|login page/);
+    assert.equal(err.offline, false);
+    assert.deepEqual(globalThis.fakeIdb.get('session'), before, 'the session as it was');
+  }
+  // The sync engine's answers (sync.js pull and push): only http JSON with none of papergist's fields is a login page.
+  const cases = [
+    ['https://sync.test', { captive: true }, 'the server sent a pull answer papergist does not understand'],
+    ['http://sync.test', { items: [], deleted: [], version: '7' }, 'the server sent a pull answer papergist does not understand'],
+    ['http://sync.test', null, 'the server sent a pull answer papergist does not understand'], // an empty body
+    ['http://sync.test', { captive: true }, 'your server http://sync.test answered with JSON of another app, not ' +
+      'papergist (HTTP 200): a network login page may be in the way; open any web page in a tab to sign in to the network'],
+  ];
+  for (const [base, data, message] of cases) {
+    const err = account.foreignAnswer(base, 200, data, 'pull');
+    assert.equal(err.message, message, `${base} ${JSON.stringify(data)}`);
+    assert.equal(err.offline, /login page/.test(message));
   }
 });
 

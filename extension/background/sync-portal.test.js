@@ -34,8 +34,8 @@ test('a login page mid-session: Offline with why, still signed in, the edit kept
     chrome.alarms.create = create;
     globalThis.fetch = serve; // before the checks: a failed one must not leave the retries failing forever
     assert.equal(st.state, 'offline');
-    assert.match(st.error, /^cannot reach your server http:\/\/sync\.test: a network login page may be in the way \(HTTP 200, /);
-    assert.match(statusText(st), /^Offline: cannot reach your server .* papergist retries on its own\.$/);
+    assert.match(st.error, /^your server http:\/\/sync\.test answered with .*, not papergist \(HTTP 200\): a network login page may be in the way; /);
+    assert.match(statusText(st), /^Offline: your server .* papergist retries on its own\.$/);
     assert.ok(await account.account(), 'still signed in');
     assert.equal(st.pending, 1, 'the edit waits');
     assert.ok((await local.get(`paper:${id}`))[`paper:${id}`].sync.dirty.note, 'still marked to push');
@@ -43,5 +43,22 @@ test('a login page mid-session: Offline with why, still signed in, the edit kept
     const after = await sync.syncNow();
     assert.deepEqual([after.state, after.pending], ['synced', 0]);
     assert.equal(server.items.get(id).note, `noted on the train ${n}`);
+  }
+});
+
+test('the server itself answering a pull papergist does not understand (a field of the wrong type, an empty body): a sync error, not a login page; nothing lost', async () => {
+  for (const [n, body] of [[1, JSON.stringify({ items: [], deleted: [], version: '7' })], [2, '']]) {
+    await library.update(id, { note: `noted at home ${n}` });
+    globalThis.fetch = async (url, init) => (new URL(url).pathname === '/v1/sync' && (!init || !init.method || init.method === 'GET')
+      ? new Response(body, { status: 200, headers: { 'Content-Type': 'application/json' } }) : serve(url, init));
+    const st = await sync.syncNow();
+    globalThis.fetch = serve;
+    assert.deepEqual([st.state, st.error], ['error', 'the server sent a pull answer papergist does not understand'], String(n));
+    assert.doesNotMatch(statusText(st), /cannot reach|login page|Offline/);
+    assert.ok(await account.account(), 'still signed in');
+    assert.equal(st.pending, 1, 'the edit waits');
+    const after = await sync.syncNow();
+    assert.deepEqual([after.state, after.pending], ['synced', 0]);
+    assert.equal(server.items.get(id).note, `noted at home ${n}`);
   }
 });

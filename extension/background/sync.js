@@ -258,8 +258,8 @@ async function pull(call) {
     });
     if (status === 304) return;
     if (!data || !Array.isArray(data.items) || !Number.isSafeInteger(data.version)) {
-      // JSON, but not papergist's: something in between (a network login page's own JSON) answered for the server
-      throw account.networkInTheWay(await account.server(), status, 'JSON that is no papergist pull answer');
+      // Over http, JSON with none of papergist's fields may be a network login page's own; else the server's
+      throw account.foreignAnswer(await account.server(), status, data, 'pull');
     }
     if (data.more && data.version <= since) throw new account.SyncError('the server\'s pull answer did not move on');
     const { items, deleted, skipped } = checkPull(data); // the server's own rules; the rest is stored
@@ -479,7 +479,7 @@ async function send(call, flight) {
     return true;
   }
   // Kept in flight: the same request goes out again once the network lets it through.
-  if (!data || !Array.isArray(data.results)) throw account.networkInTheWay(await account.server(), status, 'JSON that is no papergist push answer');
+  if (!data || !Array.isArray(data.results)) throw account.foreignAnswer(await account.server(), status, data, 'push');
   return exclusive(async () => {
     const again = await applyResults(flight, data);
     await chrome.storage.local.remove(INFLIGHT);
