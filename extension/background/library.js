@@ -67,7 +67,8 @@ export async function save(page, pageSummary, { keepSaved = false, now = new Dat
       kept = true;
       return old;
     }
-    const back = old ? null : (await takeRemoved(paper.id)) || userFields(restore);
+    const open = old ? '' : await openLibrary();
+    const back = old ? null : (await takeRemoved(paper.id, open)) || fits(userFields(restore), open);
     const { fields, meta } = splitPaper({ ...paper, authors: paper.authors || [] });
     /** @type {SavedPaper} */
     const next = {
@@ -331,14 +332,35 @@ export async function stampRemoved(owner) {
 }
 
 /**
- * The user fields of a paper removed lately, forgotten as they are taken; null when there are none.
- * @param {string} id @returns {Promise<{tags: string[], note: string, read: boolean, saved_at: string, owner?: string}|null>}
+ * The library of the session open now (sync.js sync:state's open, server|email), '' while signed out.
+ * @returns {Promise<string>}
  */
-async function takeRemoved(id) {
+async function openLibrary() {
+  const { 'sync:state': st } = await chrome.storage.local.get('sync:state');
+  return st && typeof st.open === 'string' ? st.open : '';
+}
+
+/**
+ * Remembered fields that may come back under the session open now (open, '' signed out): those of no account's
+ * (removed in this session, or signed out) or of that session's account. Signed out, any: they come back with
+ * their stamp, so another account still asks first. Signed in to another account than theirs, none: they are kept
+ * aside (REMOVED_KEY) for their account or the signed-out state, never poured into this one by a Save.
+ * @template {{owner?: string}|null} T @param {T} back @param {string} open @returns {T|null}
+ */
+const fits = (back, open) => (back && back.owner && open && back.owner !== open ? null : back);
+
+/**
+ * The user fields of a paper removed lately, forgotten as they are taken; null when there are none, or when they
+ * are another account's than the session open (fits: left where they are).
+ * @param {string} id @param {string} open sync.js's open library, '' signed out
+ * @returns {Promise<{tags: string[], note: string, read: boolean, saved_at: string, owner?: string}|null>}
+ */
+async function takeRemoved(id, open) {
   try {
     const { [REMOVED_KEY]: removed } = await chrome.storage.session.get(REMOVED_KEY);
     if (!removed || !Object.hasOwn(removed, id)) return null;
     const back = removed[id];
+    if (back && typeof back === 'object' && !fits(back, open)) return null; // kept aside for its account
     delete removed[id];
     await chrome.storage.session.set({ [REMOVED_KEY]: removed });
     return back && typeof back === 'object' && typeof back.saved_at === 'string' && Array.isArray(back.tags) ? back : null;
