@@ -90,7 +90,8 @@ export function foreignAnswer(base, status, data, kind) {
  * login page answers for every address. @param {string} base @param {number} status @param {string} what
  */
 const notPapergist = (base, status, what) => new SyncError(`${base} is not a papergist server (HTTP ${status}, ${what}): ` +
-  'check the address, or sign in to your network\'s login page first (open any web page in a tab)', { status });
+  `check the address${portalPossible(base) ? ', or sign in to your network\'s login page first (open any web page in a tab)' : ''}`,
+  { status });
 
 /** @param {string|null} v a Retry-After header: seconds, or an HTTP date @returns {number} ms, 0 if none */
 function retryAfterMs(v, now = Date.now()) {
@@ -188,7 +189,7 @@ async function request(base, method, path, { token, body, headers = {}, timeout 
     if ((res.status === 401 || res.status === 407) && signingIn) {
       // No session yet: nothing ever answered as papergist there, and nothing retries a sign-in by itself.
       throw new SyncError(`${base} is not a papergist server (HTTP ${res.status}, it asks for its own login): ` +
-        'check the address, or sign in to your network\'s login page first');
+        `check the address${portalPossible(base) ? ', or sign in to your network\'s login page first' : ''}`);
     }
     if (res.status === 401 || res.status === 407) {
       throw new SyncError(`something between papergist and ${base} asks for its own login (HTTP ${res.status}, not from ` +

@@ -165,10 +165,20 @@ test('the server\'s own JSON 503 is offline, with its words', async () => {
   assert.deepEqual([err.offline, err.code, err.status, err.message], [true, 'unavailable', 503, 'the database is busy']);
 });
 
-const signIn = () => {
+const signIn = (server = 'http://sync.test') => {
   globalThis.fakeIdb.delete('session'); // no session yet
-  return account.signIn({ server: 'http://sync.test', email: 'a@example.com', password: 'pw' }).then(() => null, (e) => e);
+  return account.signIn({ server, email: 'a@example.com', password: 'pw' }).then(() => null, (e) => e);
 };
+
+test('at sign-in to an https address, no network login page is named: none can answer there', async () => {
+  for (const [answer, what] of [[page(200, '<html>Parked domain</html>'), 'HTTP 200, not JSON'],
+    [json(200, { portal: true }), 'HTTP 200, JSON without papergist\'s session'], [page(401, '<html>auth</html>'), 'HTTP 401, it asks for its own login']]) {
+    serve(answer);
+    const err = await signIn('https://sync.test');
+    assert.equal(err.message, `https://sync.test is not a papergist server (${what}): check the address`);
+    assert.equal(await account.account(), null, 'not signed in');
+  }
+});
 
 test('at sign-in, another app\'s own login (HTML or JSON 401) says "not a papergist server", with no promise to retry', async () => {
   for (const [what, answer] of [

@@ -70,3 +70,17 @@ export function ownerOf(rec, last) {
   const owner = rec.sync && typeof rec.sync === 'object' ? rec.sync.owner : undefined;
   return typeof owner === 'string' && owner.includes('|') ? owner : '';
 }
+
+/**
+ * The options page's words for otherAccountPapers' answer: "2 papers synced with work@…", or, when some were saved
+ * or edited while signed in to that account and never uploaded (offline, a failed push), "3 papers of work@… (1 of
+ * them not uploaded to it yet)": not "synced". Several accounts ("a@… and c@…", which should not happen): "to its
+ * account", as "it" would name neither.
+ * @param {{from: string, count: number, unsent: number}} o @returns {string}
+ */
+export function heldText(o) {
+  const papers = o.count === 1 ? 'a paper' : `${o.count} papers`;
+  if (!o.unsent) return `${papers} synced with ${o.from}`;
+  const to = / and /.test(o.from) ? 'to its account' : 'to it';
+  return `${papers} of ${o.from} (${o.unsent === o.count ? '' : `${o.unsent} of them `}not uploaded ${to} yet)`;
+}

@@ -1,7 +1,7 @@
 // node --test: which papers signing in asks consent for (the options page's question and the background's refusal).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { otherAccountPapers, ownerOf, libraryOf, foldEmail } from './other-account.js';
+import { otherAccountPapers, ownerOf, libraryOf, foldEmail, heldText } from './other-account.js';
 
 const S = 'http://127.0.0.1:8080';
 const work = libraryOf({ server: S, email: 'Work@Example.com ' });
@@ -49,4 +49,12 @@ test('a paper saved while signed in and never uploaded is its stamp\'s account\'
   const two = { ...all, 'paper:z': { id: 'z', version: 0, sync: { dirty: {}, owner: home } } };
   assert.deepEqual(otherAccountPapers(two, S, 'third@example.com'), { from: 'home@example.com and work@example.com', count: 3, unsent: 2 });
   assert.deepEqual(otherAccountPapers(two, S, 'home@example.com'), { from: 'work@example.com', count: 2, unsent: 1 });
+});
+
+test('heldText: "synced with" or "of … not uploaded to it yet"; with several accounts, "to its account"', () => {
+  assert.equal(heldText({ from: 'w@x.org', count: 2, unsent: 0 }), '2 papers synced with w@x.org');
+  assert.equal(heldText({ from: 'w@x.org', count: 1, unsent: 1 }), 'a paper of w@x.org (not uploaded to it yet)');
+  assert.equal(heldText({ from: 'w@x.org', count: 3, unsent: 1 }), '3 papers of w@x.org (1 of them not uploaded to it yet)');
+  assert.equal(heldText({ from: 'a@x.org and c@x.org', count: 3, unsent: 1 }),
+    '3 papers of a@x.org and c@x.org (1 of them not uploaded to its account yet)');
 });

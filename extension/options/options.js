@@ -5,7 +5,7 @@
 import { MSG, STATUS_KEY, CHECKED_KEY, send, sentenceOf } from '../lib/messages.js';
 import { DEFAULT_SERVER, MIN_PASSWORD, parseServer, deviceNameProblem, defaultDeviceName } from './fields.js';
 import { statusText, ago } from './status-text.js';
-import { otherAccountPapers, ownerOf } from '../lib/other-account.js';
+import { otherAccountPapers, ownerOf, heldText } from '../lib/other-account.js';
 
 /** @typedef {import('../lib/messages.js').Account} Account */
 /** @typedef {import('../lib/messages.js').Device} Device */
@@ -172,22 +172,11 @@ function showOtherPapers() {
   box.hidden = !other;
   if (other) {
     const one = other.count === 1;
-    $('#other-papers-legend').textContent = `This browser holds ${held(other)}: signing in to another account adds ` +
+    $('#other-papers-legend').textContent = `This browser holds ${heldText(other)}: signing in to another account adds ` +
       `${one ? 'it' : 'them'}, with ${one ? 'its' : 'their'} tags and notes, to that account.`;
   } else {
     input('#others-add').checked = false;
   }
-}
-
-/**
- * "2 papers synced with work@…", or, when some were saved while signed in to it (or signed in with) and never
- * uploaded (offline, a failed push), "3 papers of work@… (1 of them not uploaded to it yet)": not "synced".
- * @param {{from: string, count: number, unsent: number}} o
- */
-function held(o) {
-  const papers = o.count === 1 ? 'a paper' : `${o.count} papers`;
-  if (!o.unsent) return `${papers} synced with ${o.from}`;
-  return `${papers} of ${o.from} (${o.unsent === o.count ? '' : `${o.unsent} of them `}not uploaded to it yet)`;
 }
 
 // Papers saved, removed or synced meanwhile (another tab, the popup): the note and the question follow.
@@ -278,7 +267,7 @@ function signIn(create) {
   if (other && !others) {
     const them = other.count === 1 ? 'it' : 'them';
     $('#others-error').textContent = `Tick “Add them to the account I sign in to” to add ${them}, or keep ${them} out as said below.`;
-    showError(`${what} refused: nothing was sent. This browser holds ${held(other)}; signing in here would add ${them} to ${email}.`);
+    showError(`${what} refused: nothing was sent. This browser holds ${heldText(other)}; signing in here would add ${them} to ${email}.`);
     input('#others-add').focus();
     return;
   }
