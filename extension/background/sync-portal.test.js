@@ -62,3 +62,57 @@ test('the server itself answering a pull papergist does not understand (a field 
     assert.equal(server.items.get(id).note, `noted at home ${n}`);
   }
 });
+
+/** The next long poll the engine sends to the fake server. */
+function nextWait() {
+  return new Promise((resolve) => {
+    globalThis.fetch = async (url, init) => {
+      if (new URL(url).pathname === '/v1/sync/wait') {
+        globalThis.fetch = serve;
+        resolve();
+      }
+      return serve(url, init);
+    };
+  });
+}
+
+test('the long poll meets the login page too: it backs off as from a gateway\'s page, runs no round on it, and keeps the login', async () => {
+  // A long poll is open on the fake server (the first test's rounds ended well), and the loop has no failures.
+  for (const [n, portal] of [
+    [1, () => new Response('<html><body>Log in to the train Wi-Fi</body></html>', { status: 200, headers: { 'Content-Type': 'text/html' } })],
+    [2, () => new Response(JSON.stringify({ captive: true }), { status: 200, headers: { 'Content-Type': 'application/json' } })],
+  ]) {
+    const asked = [];
+    /** @type {() => void} */
+    let hit = () => {};
+    const reached = new Promise((r) => { hit = r; });
+    const realTimeout = globalThis.setTimeout;
+    const pauses = [];
+    globalThis.fetch = async (url) => {
+      const path = new URL(url).pathname;
+      asked.push(path);
+      if (path === '/v1/sync/wait') hit();
+      return portal();
+    };
+    globalThis.setTimeout = /** @type {any} */ ((fn, ms, ...rest) => { pauses.push(ms); return realTimeout(fn, ms, ...rest); });
+    try {
+      server.answerWaits(204); // the open wait answers "no change": the next one meets the page
+      await reached;
+      await new Promise((r) => realTimeout(r, 300)); // the loop reaches its pause
+    } finally {
+      globalThis.setTimeout = realTimeout;
+      globalThis.fetch = serve;
+    }
+    assert.deepEqual(asked, ['/v1/sync/wait'], `${n}: no round run on the page's answer, no wait again at once`);
+    assert.ok(pauses.some((ms) => ms >= 1600 && ms <= 2400), `${n}: a gateway's first backoff (2 s ± 20 %): ${pauses}`);
+    assert.ok(await account.account(), `${n}: still signed in`);
+    // The page gone: a round that ends well ends the loop's pause (serverReached); its next wait, answered, runs a
+    // round (the server back after a failure), and the loop has no failures again.
+    let sent = nextWait();
+    assert.equal((await sync.syncNow()).state, 'synced');
+    await sent;
+    sent = nextWait();
+    server.answerWaits(204);
+    await sent;
+  }
+});
