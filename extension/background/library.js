@@ -6,6 +6,8 @@ import { keyOf, idOfKey, GONE_PREFIX, normalizeTags, trimSpace } from '../lib/sa
 import { markDirty, splitPaper, upgrade, isCurrent, newMark, removalWins, dirtyFields, USER_FIELDS, NAMES, same, valueOf }
   from '../lib/record.js';
 import { storedKeys } from '../lib/storage-keys.js';
+import * as account from './account.js';
+import { libraryOf } from '../lib/other-account.js';
 import { checkFields, fitPage } from './pull-validate.js';
 import { written } from './sync-index.js';
 import { REMEMBER_KEY, forgetMoved } from '../popup/first-screen.js';
@@ -332,12 +334,14 @@ export async function stampRemoved(owner) {
 }
 
 /**
- * The library of the session open now (sync.js sync:state's open, server|email), '' while signed out.
+ * The library of the stored session (server|email), '' while signed out. From the session itself, not from
+ * sync.js sync:state's open: that is written a moment after sign-in (signedIn) and cleared a moment after
+ * sign-out, and a Save in between took the new account for "signed out" and brought another account's note in.
  * @returns {Promise<string>}
  */
 async function openLibrary() {
-  const { 'sync:state': st } = await chrome.storage.local.get('sync:state');
-  return st && typeof st.open === 'string' ? st.open : '';
+  const s = await account.session();
+  return s ? libraryOf(s) : '';
 }
 
 /**

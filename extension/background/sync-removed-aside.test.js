@@ -60,3 +60,30 @@ test('removed and saved again within the same session (and signed out, with the 
   await library.save(paper, {});
   assert.deepEqual([(await record()).note, (await record()).sync.owner], ['a\'s note', `${S}|a@example.com`]);
 });
+
+/** Saves paper p under c@, gives it a note, syncs, removes it, syncs the removal and signs out (the memory stamped c@). */
+async function removedUnderC(p) {
+  globalThis.fakeIdb.set('session', { ...session, email: 'c@example.com', deviceId: 'dev-c', accessExp: Date.now() + 3600_000 });
+  await sync.signedIn();
+  await library.save(p, {});
+  await library.update(p.id, { note: 'c note', tags: ['c2'] });
+  await sync.syncNow();
+  const rec = (await local.get(`paper:${p.id}`))[`paper:${p.id}`];
+  await library.remove(p.id);
+  await sync.syncNow();
+  globalThis.fakeIdb.delete('session');
+  await sync.signedOut();
+  return rec;
+}
+
+test('a Save just after sign-in to a@, before the session is marked open, does not bring c@\'s note in', async () => {
+  const p = { ...paper, id: 'arxiv:2405.00008', url: 'https://arxiv.org/abs/2405.00008' };
+  await removedUnderC(p);
+  globalThis.fakeIdb.set('session', { ...session, accessExp: Date.now() + 3600_000 }); // a@, signedIn() not yet run
+  await library.save(p, {});
+  const rec = (await local.get(`paper:${p.id}`))[`paper:${p.id}`];
+  assert.deepEqual([rec.note, rec.tags, rec.sync.owner], ['', [], undefined], 'c@\'s note not brought into a@');
+  await sync.signedIn();
+  await sync.syncNow();
+  assert.equal(server.items.get(p.id).note, '', 'a@\'s library never got c@\'s note');
+});
