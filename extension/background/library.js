@@ -70,7 +70,10 @@ export async function save(page, pageSummary, { keepSaved = false, now = new Dat
       return old;
     }
     const open = old ? '' : await openLibrary();
-    const back = old ? null : (await takeRemoved(paper.id, open)) || fits(userFields(restore), open);
+    const took = old ? null : await takeRemoved(paper.id, open);
+    // Kept aside for another account: restore comes from the same removal but carries no stamp (stamps are written
+    // as a session ends, after the popup read the record), so it must not bring that account's fields in either.
+    const back = took === ASIDE ? null : took || fits(userFields(restore), open);
     const { fields, meta } = splitPaper({ ...paper, authors: paper.authors || [] });
     /** @type {SavedPaper} */
     const next = {
@@ -353,18 +356,21 @@ async function openLibrary() {
  */
 const fits = (back, open) => (back && back.owner && open && back.owner !== open ? null : back);
 
+/** takeRemoved's answer for a paper whose remembered fields are another account's: nothing comes back, not even restore. */
+const ASIDE = Symbol('another account\'s');
+
 /**
- * The user fields of a paper removed lately, forgotten as they are taken; null when there are none, or when they
- * are another account's than the session open (fits: left where they are).
- * @param {string} id @param {string} open sync.js's open library, '' signed out
- * @returns {Promise<{tags: string[], note: string, read: boolean, saved_at: string, owner?: string}|null>}
+ * The user fields of a paper removed lately, forgotten as they are taken; null when there are none; ASIDE when they
+ * are another account's than the session's (fits: left where they are).
+ * @param {string} id @param {string} open the session's library (openLibrary), '' signed out
+ * @returns {Promise<{tags: string[], note: string, read: boolean, saved_at: string, owner?: string}|null|typeof ASIDE>}
  */
 async function takeRemoved(id, open) {
   try {
     const { [REMOVED_KEY]: removed } = await chrome.storage.session.get(REMOVED_KEY);
     if (!removed || !Object.hasOwn(removed, id)) return null;
     const back = removed[id];
-    if (back && typeof back === 'object' && !fits(back, open)) return null; // kept aside for its account
+    if (back && typeof back === 'object' && !fits(back, open)) return ASIDE; // kept for its account
     delete removed[id];
     await chrome.storage.session.set({ [REMOVED_KEY]: removed });
     return back && typeof back === 'object' && typeof back.saved_at === 'string' && Array.isArray(back.tags) ? back : null;

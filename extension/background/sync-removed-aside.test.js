@@ -87,3 +87,18 @@ test('a Save just after sign-in to a@, before the session is marked open, does n
   await sync.syncNow();
   assert.equal(server.items.get(p.id).note, '', 'a@\'s library never got c@\'s note');
 });
+
+test('the popup\'s Undo of a paper removed under c@, after switching to a@, does not bring c@\'s note in', async () => {
+  const p = { ...paper, id: 'arxiv:2405.00009', url: 'https://arxiv.org/abs/2405.00009' };
+  const rec = await removedUnderC(p); // the popup keeps the record it removed, as it was then: no stamp
+  assert.equal(rec.sync.owner, undefined);
+  globalThis.fakeIdb.set('session', { ...session, accessExp: Date.now() + 3600_000 }); // a@example.com
+  await sync.signedIn();
+  // Undo, no other removal in between: the memory (stamped c@) and restore come from the same removal.
+  await library.save(p, {}, { restore: { tags: rec.tags, note: rec.note, read: rec.read, saved_at: rec.saved_at,
+    owner: rec.sync.owner } });
+  const back = (await local.get(`paper:${p.id}`))[`paper:${p.id}`];
+  assert.deepEqual([back.note, back.tags, back.sync.owner], ['', [], undefined], 'c@\'s note not brought into a@');
+  await sync.syncNow();
+  assert.equal(server.items.get(p.id).note, '', 'a@\'s library never got c@\'s note');
+});
