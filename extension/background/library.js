@@ -316,24 +316,22 @@ async function keepRemoved(rec) {
  * Stamps the remembered removed papers that carry no account's stamp with owner, the library of the session that
  * just ended (sync.js claimUnpushed, inside exclusive): removed during it, they were that account's (saved or
  * edited under it, or synced with it), and a save after the sign-out brings their fields back with the stamp.
- * Without it, the note came back as if saved while signed out and went to the next account unasked.
+ * Without it, the note came back as if saved while signed out and went to the next account unasked. A failure
+ * is thrown, not swallowed: the claim stops before it clears open, and the next one (GET_ACCOUNT, a round, the
+ * worker's start) stamps again.
  * @param {string} owner server|email
  */
 export async function stampRemoved(owner) {
-  try {
-    const { [REMOVED_KEY]: removed } = await chrome.storage.session.get(REMOVED_KEY);
-    if (!removed || typeof removed !== 'object') return;
-    let changed = false;
-    for (const back of Object.values(removed)) {
-      if (back && typeof back === 'object' && !back.owner) {
-        back.owner = owner;
-        changed = true;
-      }
+  const { [REMOVED_KEY]: removed } = await chrome.storage.session.get(REMOVED_KEY);
+  if (!removed || typeof removed !== 'object') return;
+  let changed = false;
+  for (const back of Object.values(removed)) {
+    if (back && typeof back === 'object' && !back.owner) {
+      back.owner = owner;
+      changed = true;
     }
-    if (changed) await chrome.storage.session.set({ [REMOVED_KEY]: removed });
-  } catch (err) {
-    console.warn('papergist: stamping the removed papers', err);
   }
+  if (changed) await chrome.storage.session.set({ [REMOVED_KEY]: removed });
 }
 
 /**

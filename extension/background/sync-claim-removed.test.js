@@ -64,3 +64,29 @@ test('a synced paper with a note removed (removal pushed) while signed in, saved
   assert.equal(err && err.code, 'consent_required');
   assert.match(err.message, /a@example\.com/);
 });
+
+test('stamping the removed papers\' memory fails at sign-out: the claim stops with open still set, and the next one stamps', async () => {
+  online();
+  globalThis.fakeIdb.set('session', { ...session, accessExp: Date.now() + 3600_000 });
+  const id = 'arxiv:2405.00003';
+  await sync.signedIn();
+  await library.save(paper(id, 'Third paper'), {});
+  await library.update(id, { note: 'third note' });
+  await sync.syncNow();
+  await library.remove(id);
+  await sync.syncNow();
+  globalThis.fakeIdb.delete('session');
+  const area = /** @type {any} */ (chrome.storage.session);
+  const set = area.set;
+  area.set = async () => { throw new Error('QUOTA_BYTES quota exceeded'); };
+  try {
+    await assert.rejects(sync.signedOut(), /quota/, 'the sign-out step fails, to be tried again');
+  } finally {
+    area.set = set;
+  }
+  assert.equal((await local.get('sync:state'))['sync:state'].open, A, 'open kept: the next claim does it all again');
+  await sync.claimUnpushed(); // as GET_ACCOUNT, a round or the next start do
+  const { [library.REMOVED_KEY]: removed } = await chrome.storage.session.get(library.REMOVED_KEY);
+  assert.equal(removed[id].owner, A, 'the memory stamped by the retry');
+  assert.equal((await local.get('sync:state'))['sync:state'].open, undefined);
+});
