@@ -348,8 +348,8 @@ async function openLibrary() {
 /**
  * Remembered fields that may come back under the session open now (open, '' signed out): those of no account's
  * (removed in this session, or signed out) or of that session's account. Signed out, any: they come back with
- * their stamp, so another account still asks first. Signed in to another account than theirs, none: they are kept
- * aside (REMOVED_KEY) for their account or the signed-out state, never poured into this one by a Save.
+ * their stamp, so another account still asks first. Signed in to another account than theirs, none: they stay in
+ * REMOVED_KEY (until the browser closes, or a removal of the paper here replaces them), never poured into this one.
  * @template {{owner?: string}|null} T @param {T} back @param {string} open @returns {T|null}
  */
 const fits = (back, open) => (back && back.owner && open && back.owner !== open ? null : back);

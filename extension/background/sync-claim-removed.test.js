@@ -39,6 +39,7 @@ test('saved offline with a note under a@, removed while signed in, signed out, s
   assert.deepEqual(otherAccountPapers(await local.get(null), S, 'b@example.com'), { from: 'a@example.com', count: 1, unsent: 1 });
   const err = await refusal('b@example.com', undefined);
   assert.equal(err && err.code, 'consent_required');
+  assert.match(err.message, /holds a paper of a@example\.com \(not uploaded to it yet\): agree first/, 'worded as the form (heldText)');
   assert.equal(await refusal('a@example.com', undefined), null, 'a@ itself is not asked');
   await library.remove(id); // gone again, signed out (the stamp is remembered as the record's)
 });

@@ -48,7 +48,7 @@ test('saved and edited while signed in but offline, then signed out: the next ac
   assert.equal(otherAccountPapers(all, S, 'A@Example.com'), null, 'the same account asks nothing');
   const err = await refusal('b@example.com', undefined);
   assert.equal(err && err.code, 'consent_required');
-  assert.equal(err.message, 'this browser holds a paper of a@example.com: agree first to add it to the account you sign in to');
+  assert.equal(err.message, 'this browser holds a paper of a@example.com (not uploaded to it yet): agree first to add it to the account you sign in to');
   assert.equal(await refusal('b@example.com', 'add'), null, 'with the consent');
   assert.equal(await refusal('a@example.com', undefined), null, 'the same account again');
 });
@@ -76,7 +76,7 @@ test('a session the server ended (no sign-out here) stamps its papers at the nex
   assert.equal((await record('arxiv:2405.00003')).sync.owner, undefined, 'not stamped yet');
   const err = await refusal('b@example.com', undefined);
   assert.equal(err && err.code, 'consent_required');
-  assert.match(err.message, /^this browser holds 3 papers of a@example\.com: /);
+  assert.match(err.message, /^this browser holds 3 papers of a@example\.com \((\d of them )?not uploaded to it yet\): /);
   assert.equal((await record('arxiv:2405.00003')).sync.owner, A);
 });
 

@@ -1,6 +1,6 @@
 // The remembered fields of a removed paper (library.js REMOVED_KEY) come back only into the account they came from,
 // or while signed out (with that account's stamp): signed in to another account, a plain Save of that paper starts
-// it afresh there and keeps the old note aside. It used to bring another account's note into this one unasked.
+// it afresh there, the old note left out. It used to bring another account's note into this one unasked.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import './testing/fake-chrome.js';

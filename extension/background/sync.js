@@ -15,7 +15,7 @@ import { checkPull, reportSkipped } from './pull-validate.js';
 import { NAMES, USER_FIELDS, same, lessFull, valueOf, fromItem, adoptClean, dirtyFields, upgrade, newMark, keepLifted } from '../lib/record.js';
 import { listen, listening, markChecked, serverReached } from './sync-live.js';
 import * as index from './sync-index.js';
-import { libraryOf, otherAccountPapers } from '../lib/other-account.js';
+import { libraryOf, otherAccountPapers, heldText } from '../lib/other-account.js';
 
 /** @typedef {import('../lib/messages.js').SavedPaper} SavedPaper */
 /** @typedef {import('../lib/messages.js').Item} Item */
@@ -945,9 +945,7 @@ export async function chooseForSignIn(server, email, choice) {
   await claimUnpushed(); // a session that ended unseen (a worker stopped): its papers not uploaded are its own
   const other = otherAccountPapers(await chrome.storage.local.get(null), server, email);
   if (other && choice !== 'add') {
-    // "of": some were never uploaded to it (offline), so not synced with it
-    const held = other.unsent ? 'of' : 'synced with';
-    throw new account.SyncError(`this browser holds ${other.count === 1 ? 'a paper' : `${other.count} papers`} ${held} ${other.from}: ` +
+    throw new account.SyncError(`this browser holds ${heldText(other)}: ` +
       `agree first to add ${other.count === 1 ? 'it' : 'them'} to the account you sign in to`, { code: 'consent_required' });
   }
 }
