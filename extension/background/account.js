@@ -52,6 +52,47 @@ export function ownError(data) {
 /** The server's 401 names its realm (errors.go), and a proxy that replaces the body of errors keeps that header. */
 const OWN_REALM = /\brealm="?papergist"?/i;
 
+/**
+ * An answer that is no papergist answer (a web page where JSON was due, or JSON with none of papergist's fields),
+ * from base, which answered as papergist before (a session is open), over plain http: something between may answer
+ * for it, most often a hotel's or train's Wi-Fi login page (its HTML with HTTP 200, or 511). Not "not a papergist
+ * server": the login stays, edits wait, and the rounds and the long poll retry with the backoff of a gateway's page
+ * (sync.js, sync-live.js). Not "cannot reach" either: an answer came. Never for https (portalPossible): a login
+ * page cannot answer there (the TLS handshake fails first), so a web page is the host's own and named as such.
+ * @param {string} base @param {number} status the answer's, for the sync engine's decisions
+ * @param {string} what what answered
+ */
+export const networkInTheWay = (base, status, what = 'a web page') => new SyncError(
+  `your server ${base} answered with ${what}, not papergist (HTTP ${status}): a network login page may be in the ` +
+  'way; open any web page in a tab to sign in to the network', { status, offline: true, gateway: true });
+
+/** Whether a network login page can answer in base's place: only over plain http. @param {string} base */
+export const portalPossible = (base) => /^http:/i.test(base);
+
+/** Fields of papergist's answers (a pull, a push, a session, an error): JSON with any of them is papergist's. */
+const OWN_FIELDS = ['items', 'deleted', 'version', 'more', 'results', 'error', 'code', 'access_token', 'refresh_token',
+  'user', 'device_id', 'expires_in'];
+
+/**
+ * The error for a 200 JSON answer of the wrong shape from the server signed in to: over http, JSON with none of
+ * papergist's fields is a network login page's own (networkInTheWay); anything else (a field of the wrong type,
+ * an empty body, any https answer) is the server's, which papergist does not understand: a sync error, as before.
+ * @param {string} base @param {number} status @param {any} data @param {string} kind 'pull', 'push', 'session'
+ */
+export function foreignAnswer(base, status, data, kind) {
+  const foreign = data && typeof data === 'object' && !Array.isArray(data) && !OWN_FIELDS.some((f) => Object.hasOwn(data, f));
+  if (foreign && portalPossible(base)) return networkInTheWay(base, status, 'JSON of another app');
+  return new SyncError(`the server sent a ${kind} answer papergist does not understand`, { status });
+}
+
+/**
+ * The same at sign-in: nothing has answered as papergist at base yet, so the address may be wrong, or a network
+ * login page answers for every address. @param {string} base @param {number} status @param {string} what
+ */
+const notPapergist = (base, status, what) => new SyncError(`${base} is not a papergist server (HTTP ${status}, ${what}): ` +
+  `check the address${portalPossible(base) ? ', or sign in to your network\'s login page first (open any web page in a tab)' : ''}`,
+  { status });
+
 /** @param {string|null} v a Retry-After header: seconds, or an HTTP date @returns {number} ms, 0 if none */
 function retryAfterMs(v, now = Date.now()) {
   if (!v) return 0;
@@ -148,7 +189,7 @@ async function request(base, method, path, { token, body, headers = {}, timeout 
     if ((res.status === 401 || res.status === 407) && signingIn) {
       // No session yet: nothing ever answered as papergist there, and nothing retries a sign-in by itself.
       throw new SyncError(`${base} is not a papergist server (HTTP ${res.status}, it asks for its own login): ` +
-        'check the address, or sign in to your network\'s login page first');
+        `check the address${portalPossible(base) ? ', or sign in to your network\'s login page first' : ''}`);
     }
     if (res.status === 401 || res.status === 407) {
       throw new SyncError(`something between papergist and ${base} asks for its own login (HTTP ${res.status}, not from ` +
@@ -156,6 +197,11 @@ async function request(base, method, path, { token, body, headers = {}, timeout 
     }
   }
   if (data === undefined) {
+    // The server answers JSON only (but for 204 and 304). A 200 or 511 (RFC 6585's "network authentication
+    // required") web page from a server signed in to is a network login page; a page with another status is named
+    // as before.
+    if (!signingIn && (res.status === 200 || res.status === 511) && portalPossible(base)) throw networkInTheWay(base, res.status);
+    if (signingIn) throw notPapergist(base, res.status, 'not JSON');
     throw new SyncError(`${base} is not a papergist server (HTTP ${res.status}, not JSON)`, { status: res.status });
   }
   if (!res.ok) {
@@ -166,7 +212,19 @@ async function request(base, method, path, { token, body, headers = {}, timeout 
   return { status: res.status, data, headers: res.headers };
 }
 
-function fromWire(base, s, deviceName) {
+/**
+ * The session of a sign-in's or refresh's answer. Thrown when it lacks the tokens (a network login page's own JSON,
+ * with HTTP 200): stored, it would have lost the refresh token, and so the login.
+ * @param {string} base @param {{status: number, data: any}} res the answer @param {string} deviceName
+ * @param {boolean} signingIn
+ */
+function fromWire(base, { status, data: s }, deviceName, signingIn) {
+  const ok = s && typeof s === 'object' && typeof s.access_token === 'string' && s.access_token &&
+    typeof s.refresh_token === 'string' && s.refresh_token && Number.isFinite(s.expires_in) &&
+    typeof s.device_id === 'string' && s.user && typeof s.user === 'object' && typeof s.user.email === 'string';
+  if (!ok) {
+    throw signingIn ? notPapergist(base, status, 'JSON without papergist\'s session') : foreignAnswer(base, status, s, 'session');
+  }
   return {
     server: base, email: s.user.email, deviceId: s.device_id, deviceName,
     access: s.access_token, accessExp: Date.now() + s.expires_in * 1000, refresh: s.refresh_token,
@@ -188,10 +246,10 @@ export async function signIn(p) {
   if (!p.password) throw new SyncError('enter your password');
   // 100 characters, the server's limit, counted as it counts them: cutting UTF-16 units could split an emoji
   const deviceName = Array.from(String(p.deviceName || '').trim()).slice(0, 100).join('') || 'Chrome';
-  const { data } = await request(base, 'POST', p.create ? '/v1/auth/register' : '/v1/auth/login', {
+  const res = await request(base, 'POST', p.create ? '/v1/auth/register' : '/v1/auth/login', {
     body: { email, password: p.password, device_name: deviceName }, signingIn: true,
   });
-  await set('session', fromWire(base, data, deviceName), store);
+  await set('session', fromWire(base, res, deviceName, true), store);
   await chrome.storage.local.set({ [SERVER_KEY]: base });
   return account();
 }
@@ -227,8 +285,8 @@ async function fresh(force = false, expect = '') {
       const cur = await session();
       if (!cur) throw new SyncError('signed out', { code: 'signed_out' });
       if (cur.refresh !== s.refresh && cur.accessExp - REFRESH_EARLY_MS > Date.now()) return cur;
-      const { data } = await request(cur.server, 'POST', '/v1/auth/refresh', { body: { refresh_token: cur.refresh } });
-      const next = fromWire(cur.server, data, cur.deviceName);
+      const res = await request(cur.server, 'POST', '/v1/auth/refresh', { body: { refresh_token: cur.refresh } });
+      const next = fromWire(cur.server, res, cur.deviceName, false);
       await set('session', next, store);
       return next;
     } catch (err) {

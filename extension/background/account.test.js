@@ -60,12 +60,84 @@ test('a gateway\'s 502, 503 or 504 page is the server down: offline, not "not a 
   }
 });
 
-test('a page that is no papergist answer, with a success or another status, is still named as such', async () => {
-  for (const status of [200, 404, 403]) {
+test('a page that is no papergist answer with another status is still named as such', async () => {
+  for (const status of [404, 403]) {
     serve(page(status, '<html>hello</html>'));
     const err = await account.api('GET', '/v1/sync?since=0').then(() => null, (e) => e);
     assert.equal(err.message, `http://sync.test is not a papergist server (HTTP ${status}, not JSON)`);
     assert.equal(err.offline, false);
+  }
+});
+
+test('signed in, a Wi-Fi login page answering 200 (or 511) with HTML: a network in the way, offline, still signed in', async () => {
+  for (const status of [200, 511]) {
+    serve(page(status, '<html><body>Welcome to Hotel Wi-Fi. Accept the terms to continue.</body></html>'));
+    const err = await account.api('GET', '/v1/sync?since=0').then(() => null, (e) => e);
+    assert.equal(err.message, `your server http://sync.test answered with a web page, not papergist (HTTP ${status}): a network ` +
+      'login page may be in the way; open any web page in a tab to sign in to the network');
+    assert.deepEqual([err.offline, err.gateway, err.status, err.code], [true, true, status, ''], 'retried with a gateway\'s backoff');
+    assert.ok(await account.account(), 'still signed in');
+  }
+});
+
+test('a login page at the token refresh, as a page or as JSON without the tokens, keeps the login and its tokens', async () => {
+  for (const answer of [page(200, '<html>Train Wi-Fi: log in</html>'), json(200, { status: 'captive', login: 'https://portal.example' })]) {
+    const before = { ...session, accessExp: Date.now() - 1000 }; // refresh first
+    globalThis.fakeIdb.set('session', before);
+    const asked = serve(answer);
+    const err = await account.api('GET', '/v1/devices').then(() => null, (e) => e);
+    assert.deepEqual(asked, ['POST /v1/auth/refresh']);
+    assert.equal(err.offline, true);
+    assert.match(err.message, /^your server http:\/\/sync\.test answered with .*, not papergist \(HTTP 200\): a network login page may be in the way; /);
+    assert.deepEqual(globalThis.fakeIdb.get('session'), before, 'the session as it was: its refresh token not lost');
+  }
+});
+
+test('an https server answering a web page, an empty body or JSON of the wrong shape: named as it is, never "cannot reach"', async () => {
+  // No network login page can answer for https (the TLS handshake fails first): the page is the host's own.
+  const https = { ...session, server: 'https://sync.test' };
+  for (const status of [200, 511]) {
+    globalThis.fakeIdb.set('session', { ...https, accessExp: Date.now() + 3600_000 });
+    serve(page(status, '<html>This domain is for sale</html>'));
+    const err = await account.api('GET', '/v1/sync?since=0').then(() => null, (e) => e);
+    assert.equal(err.message, `https://sync.test is not a papergist server (HTTP ${status}, not JSON)`);
+    assert.equal(err.offline, false);
+    assert.deepEqual(globalThis.fakeIdb.get('session').refresh, 'refresh', 'still signed in');
+  }
+  for (const answer of [page(200, '<html>index.html of the app behind the proxy</html>'), json(200, { captive: true }), page(200, '')]) {
+    const before = { ...https, accessExp: Date.now() - 1000 }; // refresh first
+    globalThis.fakeIdb.set('session', before);
+    const asked = serve(answer);
+    const err = await account.api('GET', '/v1/devices').then(() => null, (e) => e);
+    assert.deepEqual(asked, ['POST /v1/auth/refresh']);
+    assert.doesNotMatch(err.message, /cannot reach|login page/);
+    assert.equal(err.offline, false);
+    assert.deepEqual(globalThis.fakeIdb.get('session'), before, 'the session as it was');
+  }
+  // The sync engine's answers (sync.js pull and push): only http JSON with none of papergist's fields is a login page.
+  const cases = [
+    ['https://sync.test', { captive: true }, 'the server sent a pull answer papergist does not understand'],
+    ['http://sync.test', { items: [], deleted: [], version: '7' }, 'the server sent a pull answer papergist does not understand'],
+    ['http://sync.test', null, 'the server sent a pull answer papergist does not understand'], // an empty body
+    ['http://sync.test', { captive: true }, 'your server http://sync.test answered with JSON of another app, not ' +
+      'papergist (HTTP 200): a network login page may be in the way; open any web page in a tab to sign in to the network'],
+  ];
+  for (const [base, data, message] of cases) {
+    const err = account.foreignAnswer(base, 200, data, 'pull');
+    assert.equal(err.message, message, `${base} ${JSON.stringify(data)}`);
+    assert.equal(err.offline, /login page/.test(message));
+  }
+});
+
+test('at sign-in, a page with 200 is no papergist server, and a network login page is named as a cause', async () => {
+  for (const [answer, what] of [[page(200, '<html>Log in to the Wi-Fi</html>'), 'not JSON'],
+    [json(200, { portal: true }), 'JSON without papergist\'s session']]) {
+    serve(answer);
+    const err = await signIn();
+    assert.equal(err.message, `http://sync.test is not a papergist server (HTTP 200, ${what}): check the address, or sign in to ` +
+      'your network\'s login page first (open any web page in a tab)');
+    assert.equal(err.offline, false);
+    assert.equal(await account.account(), null, 'not signed in');
   }
 });
 
@@ -93,10 +165,20 @@ test('the server\'s own JSON 503 is offline, with its words', async () => {
   assert.deepEqual([err.offline, err.code, err.status, err.message], [true, 'unavailable', 503, 'the database is busy']);
 });
 
-const signIn = () => {
+const signIn = (server = 'http://sync.test') => {
   globalThis.fakeIdb.delete('session'); // no session yet
-  return account.signIn({ server: 'http://sync.test', email: 'a@example.com', password: 'pw' }).then(() => null, (e) => e);
+  return account.signIn({ server, email: 'a@example.com', password: 'pw' }).then(() => null, (e) => e);
 };
+
+test('at sign-in to an https address, no network login page is named: none can answer there', async () => {
+  for (const [answer, what] of [[page(200, '<html>Parked domain</html>'), 'HTTP 200, not JSON'],
+    [json(200, { portal: true }), 'HTTP 200, JSON without papergist\'s session'], [page(401, '<html>auth</html>'), 'HTTP 401, it asks for its own login']]) {
+    serve(answer);
+    const err = await signIn('https://sync.test');
+    assert.equal(err.message, `https://sync.test is not a papergist server (${what}): check the address`);
+    assert.equal(await account.account(), null, 'not signed in');
+  }
+});
 
 test('at sign-in, another app\'s own login (HTML or JSON 401) says "not a papergist server", with no promise to retry', async () => {
   for (const [what, answer] of [

@@ -6,6 +6,8 @@ import { keyOf, idOfKey, GONE_PREFIX, normalizeTags, trimSpace } from '../lib/sa
 import { markDirty, splitPaper, upgrade, isCurrent, newMark, removalWins, dirtyFields, USER_FIELDS, NAMES, same, valueOf }
   from '../lib/record.js';
 import { storedKeys } from '../lib/storage-keys.js';
+import * as account from './account.js';
+import { libraryOf } from '../lib/other-account.js';
 import { checkFields, fitPage } from './pull-validate.js';
 import { written } from './sync-index.js';
 import { REMEMBER_KEY, forgetMoved } from '../popup/first-screen.js';
@@ -67,7 +69,11 @@ export async function save(page, pageSummary, { keepSaved = false, now = new Dat
       kept = true;
       return old;
     }
-    const back = old ? null : (await takeRemoved(paper.id)) || userFields(restore);
+    const open = old ? '' : await openLibrary();
+    const took = old ? null : await takeRemoved(paper.id, open);
+    // Kept aside for another account: restore comes from the same removal but carries no stamp (stamps are written
+    // as a session ends, after the popup read the record), so it must not bring that account's fields in either.
+    const back = took === ASIDE ? null : took || fits(userFields(restore), open);
     const { fields, meta } = splitPaper({ ...paper, authors: paper.authors || [] });
     /** @type {SavedPaper} */
     const next = {
@@ -94,6 +100,8 @@ export async function save(page, pageSummary, { keepSaved = false, now = new Dat
     };
     delete next.sync.error; // a refused edit is tried again after the user's next change
     delete next.sync.notice; // acted on
+    // Brought back with an account's stamp (lib/other-account.js ownerOf): its note and tags are that account's still.
+    if (back && back.owner) next.sync.owner = back.owner;
     markDirty(old, next);
     if (!old && next.version) {
       // Saved again before its removal was pushed: the server holds the item's page-given fields at that version.
@@ -296,7 +304,8 @@ async function keepRemoved(rec) {
   try {
     const { [REMOVED_KEY]: removed = {} } = await chrome.storage.session.get(REMOVED_KEY);
     delete removed[rec.id]; // the latest last
-    removed[rec.id] = { tags: rec.tags, note: rec.note, read: rec.read, saved_at: rec.saved_at };
+    removed[rec.id] = { tags: rec.tags, note: rec.note, read: rec.read, saved_at: rec.saved_at,
+      ...(rec.sync.owner ? { owner: rec.sync.owner } : {}) };
     await chrome.storage.session.set({ [REMOVED_KEY]: Object.fromEntries(Object.entries(removed).slice(-MAX_REMOVED)) });
   } catch (err) {
     console.warn('papergist: remembering a removed paper', err);
@@ -304,14 +313,62 @@ async function keepRemoved(rec) {
 }
 
 /**
- * The user fields of a paper removed lately, forgotten as they are taken; null when there are none.
- * @param {string} id @returns {Promise<{tags: string[], note: string, read: boolean, saved_at: string}|null>}
+ * Stamps the remembered removed papers that carry no account's stamp with owner, the library of the session that
+ * just ended (sync.js claimUnpushed, inside exclusive): removed during it, they were that account's (saved or
+ * edited under it, or synced with it), and a save after the sign-out brings their fields back with the stamp.
+ * Without it, the note came back as if saved while signed out and went to the next account unasked. A failure
+ * is thrown, not swallowed: the claim stops before it clears open, and the next one (GET_ACCOUNT, a round, the
+ * worker's start) stamps again.
+ * @param {string} owner server|email
  */
-async function takeRemoved(id) {
+export async function stampRemoved(owner) {
+  const { [REMOVED_KEY]: removed } = await chrome.storage.session.get(REMOVED_KEY);
+  if (!removed || typeof removed !== 'object') return;
+  let changed = false;
+  for (const back of Object.values(removed)) {
+    if (back && typeof back === 'object' && !back.owner) {
+      back.owner = owner;
+      changed = true;
+    }
+  }
+  if (changed) await chrome.storage.session.set({ [REMOVED_KEY]: removed });
+}
+
+/**
+ * The library of the stored session (server|email), '' while signed out. From the session itself, not from
+ * sync.js sync:state's open: that is written a moment after sign-in (signedIn) and cleared a moment after
+ * sign-out, and a Save in between took the new account for "signed out" and brought another account's note in.
+ * @returns {Promise<string>}
+ */
+async function openLibrary() {
+  const s = await account.session();
+  return s ? libraryOf(s) : '';
+}
+
+/**
+ * Remembered fields that may come back under the session open now (open, '' signed out): those of no account's
+ * (removed in this session, or signed out) or of that session's account. Signed out, any: they come back with
+ * their stamp, so another account still asks first. Signed in to another account than theirs, none: they stay in
+ * REMOVED_KEY (until the browser closes, or a removal of the paper here replaces them), never poured into this one.
+ * @template {{owner?: string}|null} T @param {T} back @param {string} open @returns {T|null}
+ */
+const fits = (back, open) => (back && back.owner && open && back.owner !== open ? null : back);
+
+/** takeRemoved's answer for a paper whose remembered fields are another account's: nothing comes back, not even restore. */
+const ASIDE = Symbol('another account\'s');
+
+/**
+ * The user fields of a paper removed lately, forgotten as they are taken; null when there are none; ASIDE when they
+ * are another account's than the session's (fits: left where they are).
+ * @param {string} id @param {string} open the session's library (openLibrary), '' signed out
+ * @returns {Promise<{tags: string[], note: string, read: boolean, saved_at: string, owner?: string}|null|typeof ASIDE>}
+ */
+async function takeRemoved(id, open) {
   try {
     const { [REMOVED_KEY]: removed } = await chrome.storage.session.get(REMOVED_KEY);
     if (!removed || !Object.hasOwn(removed, id)) return null;
     const back = removed[id];
+    if (back && typeof back === 'object' && !fits(back, open)) return ASIDE; // kept for its account
     delete removed[id];
     await chrome.storage.session.set({ [REMOVED_KEY]: removed });
     return back && typeof back === 'object' && typeof back.saved_at === 'string' && Array.isArray(back.tags) ? back : null;
@@ -350,15 +407,17 @@ export async function placesChanged(before, after) {
 }
 
 /**
- * The user fields of a removed paper, when x holds them all in their stored types; else null.
- * @param {unknown} x @returns {{tags: string[], note: string, read: boolean, saved_at: string}|null}
+ * The user fields of a removed paper, when x holds them all in their stored types, with the account stamp it had
+ * (owner, when x has one: sync.js claimUnpushed); else null.
+ * @param {unknown} x @returns {{tags: string[], note: string, read: boolean, saved_at: string, owner?: string}|null}
  */
 function userFields(x) {
   if (!x || typeof x !== 'object') return null;
-  const { tags, note, read, saved_at: savedAt } = /** @type {any} */ (x);
+  const { tags, note, read, saved_at: savedAt, owner } = /** @type {any} */ (x);
   if (!Array.isArray(tags) || typeof note !== 'string' || typeof read !== 'boolean' || typeof savedAt !== 'string' ||
     Number.isNaN(Date.parse(savedAt))) return null;
-  return { tags: normalizeTags(tags), note, read, saved_at: savedAt };
+  return { tags: normalizeTags(tags), note, read, saved_at: savedAt,
+    ...(typeof owner === 'string' && owner.includes('|') ? { owner } : {}) };
 }
 
 /** chrome.storage.local: the shape of the stored records, 2 once every record is lib/record.js's (absent: older). */

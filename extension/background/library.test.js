@@ -2,6 +2,10 @@
 // save (the record, then the tombstone's deletion): the next worker's start finishes what the user did.
 import { test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
+import { register } from 'node:module';
+
+// library.js reads the session (account.js) for a save's account: the vendored idb-keyval becomes a Map.
+register('./testing/idb-hooks.js', import.meta.url);
 
 /**
  * A chrome.storage area in memory, whose writes can be made to stop the worker (reject); with getKeys, as

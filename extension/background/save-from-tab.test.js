@@ -2,6 +2,10 @@
 // Save" again (the user just did), and asks the wasm nothing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { register } from 'node:module';
+
+// library.js reads the session (account.js) for a save's account: the vendored idb-keyval becomes a Map.
+register('./testing/idb-hooks.js', import.meta.url);
 
 const noScript = async () => {
   throw new Error('Cannot access a chrome:// URL');

@@ -172,7 +172,13 @@ dispatch(TARGET.BACKGROUND, {
     looked().catch((err) => console.warn('papergist: sync', err)); // the popup follows the result from storage
     return {};
   }),
-  [MSG.GET_ACCOUNT]: extensionPagesOnly(async () => ({ account: await account.account(), server: await account.server() })),
+  [MSG.GET_ACCOUNT]: extensionPagesOnly(async () => {
+    const acc = await account.account();
+    // Signed out: the options page's question reads the papers' owners next, stamped first should the session
+    // have ended unseen (sync.claimUnpushed).
+    if (!acc) await sync.claimUnpushed();
+    return { account: acc, server: await account.server() };
+  }),
   [MSG.SET_SERVER]: extensionPagesOnly(async (msg) => ({ server: await account.setServer(msg.server) })),
   [MSG.SIGN_IN]: extensionPagesOnly(async (msg) => {
     // Papers synced with another account go up only with the consent given on the form, never unasked.

@@ -69,10 +69,16 @@ async function run() {
     if (since === null || navigator.onLine === false) return; // the first round, or 'online', starts it again
     try {
       healthy = answered && failures === 0;
-      const { status } = await account.api('GET', `/v1/sync/wait?since=${since}&timeout=${WAIT_S}`, {
+      const { status, data } = await account.api('GET', `/v1/sync/wait?since=${since}&timeout=${WAIT_S}`, {
         expect: a.deviceId, timeout: WAIT_S * 1000 + FETCH_SLACK_MS,
       });
       healthy = false;
+      if (status === 200 && !(data && Number.isSafeInteger(data.version))) {
+        // Over http, a network login page's own JSON: backed off as its web page is (account.js request), not a
+        // round each time, which met the same page and paused the loop 3 s at most, as for no connection.
+        const foreign = account.foreignAnswer(a.server, status, data, 'wait');
+        if (foreign.offline) throw foreign;
+      }
       if (status === 200 || failures) {
         // Changed elsewhere, or the server is back after a failure: a round pulls (and pushes what waited).
         const st = await syncNow();

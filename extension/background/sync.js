@@ -7,7 +7,7 @@
 // browser comes back online, after failures with exponential backoff, and whenever the server says the library
 // changed (sync-live.js keeps a long poll open while signed in).
 import * as account from './account.js';
-import { exclusive, onLocalChange, migrate, placesChanged, removedByPull, forgetPulled, leftover } from './library.js';
+import { exclusive, onLocalChange, migrate, placesChanged, removedByPull, forgetPulled, leftover, stampRemoved } from './library.js';
 import { forgetPapers as forgetTyped } from './typed-refused.js';
 import { keyOf, idOfKey, GONE_PREFIX } from '../lib/saved.js';
 import { STATUS_KEY } from '../lib/messages.js';
@@ -15,13 +15,15 @@ import { checkPull, reportSkipped } from './pull-validate.js';
 import { NAMES, USER_FIELDS, same, lessFull, valueOf, fromItem, adoptClean, dirtyFields, upgrade, newMark, keepLifted } from '../lib/record.js';
 import { listen, listening, markChecked, serverReached } from './sync-live.js';
 import * as index from './sync-index.js';
-import { libraryOf, otherAccountPapers } from '../lib/other-account.js';
+import { libraryOf, otherAccountPapers, heldText } from '../lib/other-account.js';
 
 /** @typedef {import('../lib/messages.js').SavedPaper} SavedPaper */
 /** @typedef {import('../lib/messages.js').Item} Item */
 /** @typedef {import('../lib/messages.js').SyncStatus} SyncStatus */
 
-const STATE = 'sync:state'; // {account, since, failures, lastRound}
+// open: the library of the session the engine last worked for, until its end stamps its papers not uploaded
+// (claimUnpushed)
+const STATE = 'sync:state'; // {account, since, failures, lastRound, open}
 const INFLIGHT = 'sync:inflight'; // {key, body, sent: {id: {field: seq}}}
 const ALARM = 'papergist-sync';
 const RETRY_ALARM = 'papergist-sync-retry';
@@ -39,7 +41,7 @@ const MAX_BACKOFF_MS = 5 * 60_000;
 const LOOKUP_MIN_MS = 60_000;
 const LOOKUP_MAX_MS = 60 * 60_000;
 
-/** @returns {Promise<{account: string, since: number, failures: number, lastRound: number, lastSynced?: string, limits?: {ops: number, bytes: number}}>} */
+/** @returns {Promise<{account: string, since: number, failures: number, lastRound: number, lastSynced?: string, limits?: {ops: number, bytes: number}, open?: string}>} */
 async function state() {
   const { [STATE]: s } = await chrome.storage.local.get(STATE);
   return { account: '', since: 0, failures: 0, lastRound: 0, ...(s || {}) };
@@ -107,6 +109,7 @@ const OFFLINE = 'this computer is offline';
 async function round(lookUp) {
   const a = await account.session();
   if (!a) {
+    await claimUnpushed();
     // Keep why the server ended the login (the long poll may have learnt it first): the popup says so.
     return writeStatus('signed-out', (prev) => (prev && prev.state === 'signed-out' ? prev.error : undefined));
   }
@@ -118,6 +121,7 @@ async function round(lookUp) {
   early.catch((err) => console.warn('papergist: sync status', err));
   await migrate(); // once per worker life, before the first round: the status counts read the records directly
   const st = await state();
+  if (st.open !== libraryOf(a)) await opened(a);
   if (st.account !== libraryOf(a)) await rebase(a);
   if (navigator.onLine === false) return writeStatus('offline', OFFLINE); // 'online' restarts
   // Every request of the round is for this login: should the user sign in to another account meanwhile, the
@@ -144,6 +148,7 @@ async function round(lookUp) {
     if (err.code === 'signed_out') {
       // Signed in to another account meanwhile: the round queued by that sign-in takes over.
       if (await account.session()) return writeStatus('syncing');
+      await claimUnpushed();
       return writeStatus('signed-out', err.message);
     }
     // The error's retry: a timer while this worker lives, an alarm (≥ 30 s) should the worker stop first.
@@ -163,22 +168,82 @@ async function round(lookUp) {
  */
 async function rebase(a) {
   await exclusive(async () => {
-    forgetPulled(); // another library's removals
-    const all = await chrome.storage.local.get(null);
-    const put = { [STATE]: { ...(await state()), account: libraryOf(a), since: 0, failures: 0 } };
-    const mark = newMark();
-    const drop = [INFLIGHT]; // batches and removals meant for another library
-    for (const [k, rec] of Object.entries(all)) {
-      if (k.startsWith(GONE_PREFIX)) drop.push(k);
-      else if (idOfKey(k) !== null) {
-        const next = { ...upgrade(rec), version: 0 };
-        next.sync = { dirty: Object.fromEntries(NAMES.map((n) => [n, mark])) }; // no conflict, no refusal
-        put[k] = next;
-      }
+    if ((await state()).account !== libraryOf(a)) await rebaseRecords(libraryOf(a));
+  });
+}
+
+/** rebase's rewrite, inside exclusive, onto the library lib (server|email). @param {string} lib */
+async function rebaseRecords(lib) {
+  forgetPulled(); // another library's removals
+  const all = await chrome.storage.local.get(null);
+  const put = { [STATE]: { ...(await state()), account: lib, since: 0, failures: 0 } };
+  const mark = newMark();
+  const drop = [INFLIGHT]; // batches and removals meant for another library
+  for (const [k, rec] of Object.entries(all)) {
+    if (k.startsWith(GONE_PREFIX)) drop.push(k);
+    else if (idOfKey(k) !== null) {
+      const next = { ...upgrade(rec), version: 0 };
+      // No conflict, no refusal, and no owner's stamp (claimUnpushed): every paper is this library's now.
+      next.sync = { dirty: Object.fromEntries(NAMES.map((n) => [n, mark])) };
+      put[k] = next;
     }
-    await chrome.storage.local.remove(drop);
-    await chrome.storage.local.set(put);
-    index.forget(); // every record changed
+  }
+  await chrome.storage.local.remove(drop);
+  await chrome.storage.local.set(put);
+  index.forget(); // every record changed
+}
+
+/**
+ * Notes that a session of a's library is open (sync:state's open), so that its end stamps the papers saved or
+ * edited under it and not uploaded (claimUnpushed), whichever way it ends: a sign-out here, the server ending the
+ * login, or a worker stopped in between (the next start, or the next sign-in, stamps them).
+ * @param {{server: string, email: string}} a
+ */
+async function opened(a) {
+  await exclusive(async () => {
+    // A round that read the session before a sign-out gets here after the sign-out's claim cleared open: set again,
+    // it would stamp the papers saved signed out from then on as that account's.
+    const now = await account.session();
+    if (!now || libraryOf(now) !== libraryOf(a)) return;
+    if ((await state()).open !== libraryOf(a)) await setState({ open: libraryOf(a) });
+  });
+}
+
+/**
+ * Once the session is over: every paper without a version (saved, or saved and edited, while signed in and never
+ * uploaded: offline, a push that failed, a sign-out before the first round) is stamped as the library's of that
+ * session (sync.owner, lib/other-account.js ownerOf). Without the stamp it looked saved while signed out, and the
+ * next sign-in to another account uploaded it, its notes included, without asking. Papers with a version are that
+ * library's already (sync:state's account). Should the session have ended before its first round rewrote the
+ * library (rebase), that is done first: the sign-in had the user's consent to make every paper its library's.
+ * The removed papers it remembers (library.js REMOVED_KEY) get the same stamp, so that a save or Undo after it
+ * brings theirs back. Papers saved after this, signed out, carry no stamp: the next sign-in uploads them to
+ * whichever account.
+ * Nothing to do (one read) while signed in, or when it has been done.
+ */
+export async function claimUnpushed() {
+  if (await account.session()) return;
+  await exclusive(async () => {
+    const st = await state();
+    if (!st.open || (await account.session())) return;
+    if (st.account !== st.open) await rebaseRecords(st.open);
+    const all = await chrome.storage.local.get(null);
+    const put = {};
+    for (const [k, stored] of Object.entries(all)) {
+      if (idOfKey(k) === null || !stored || typeof stored !== 'object') continue;
+      const rec = upgrade(stored);
+      // A stamp of another library (a paper brought back by Undo since) is this session's now, as it was not uploaded.
+      if (Number(rec.version) > 0 || rec.sync.owner === st.open) continue;
+      put[k] = { ...rec, sync: { ...rec.sync, owner: st.open } };
+    }
+    const rest = await state();
+    delete rest.open;
+    put[STATE] = rest;
+    // First the removed papers' memory (a session store): should the worker stop in between, open is still set
+    // and the next claim does both again.
+    await stampRemoved(st.open);
+    await chrome.storage.local.set(put); // the stamps and the end of open in one write
+    index.written(Object.keys(put));
   });
 }
 
@@ -201,7 +266,8 @@ async function pull(call) {
     serverLifts = String((headers && headers.get('Papergist-Features')) || '').split(',').some((f) => f.trim() === 'lifted');
     if (status === 304) return;
     if (!data || !Array.isArray(data.items) || !Number.isSafeInteger(data.version)) {
-      throw new account.SyncError('the server sent a pull answer papergist does not understand');
+      // Over http, JSON with none of papergist's fields may be a network login page's own; else the server's
+      throw account.foreignAnswer(await account.server(), status, data, 'pull');
     }
     if (data.more && data.version <= since) throw new account.SyncError('the server\'s pull answer did not move on');
     const { items, deleted, skipped } = checkPull(data); // the server's own rules; the rest is stored
@@ -419,8 +485,9 @@ async function pushBatch(call) {
  */
 async function send(call, flight) {
   let data;
+  let status;
   try {
-    ({ data } = await call('POST', '/v1/sync', { body: flight.body, headers: { 'Idempotency-Key': flight.key } }));
+    ({ status, data } = await call('POST', '/v1/sync', { body: flight.body, headers: { 'Idempotency-Key': flight.key } }));
   } catch (err) {
     if (!refusesBatch(err)) throw err; // kept in flight: the same request goes out again
     if (err.status === 400 && namesLifts(flight)) {
@@ -435,7 +502,8 @@ async function send(call, flight) {
     await exclusive(() => refuse(flight, err));
     return true;
   }
-  if (!data || !Array.isArray(data.results)) throw new account.SyncError('the server sent a push answer papergist does not understand');
+  // Kept in flight: the same request goes out again once the network lets it through.
+  if (!data || !Array.isArray(data.results)) throw account.foreignAnswer(await account.server(), status, data, 'push');
   return exclusive(async () => {
     const again = await applyResults(flight, data);
     await chrome.storage.local.remove(INFLIGHT);
@@ -901,15 +969,21 @@ async function statusNow(s, error, quick = false) {
  * @param {string} server an origin @param {string} email @param {unknown} choice
  */
 export async function chooseForSignIn(server, email, choice) {
+  await claimUnpushed(); // a session that ended unseen (a worker stopped): its papers not uploaded are its own
   const other = otherAccountPapers(await chrome.storage.local.get(null), server, email);
   if (other && choice !== 'add') {
-    throw new account.SyncError(`this browser holds ${other.count === 1 ? 'a paper' : `${other.count} papers`} synced with ${other.from}: ` +
+    throw new account.SyncError(`this browser holds ${heldText(other)}: ` +
       `agree first to add ${other.count === 1 ? 'it' : 'them'} to the account you sign in to`, { code: 'consent_required' });
   }
 }
 
-/** After sign-in: a first round at once (it uploads what was saved while signed out). */
-export function signedIn() {
+/**
+ * After sign-in: a first round at once (it uploads what was saved while signed out). The session is noted open
+ * first (opened), also should the round wait behind another.
+ */
+export async function signedIn() {
+  const a = await account.session();
+  if (a) await opened(a);
   return syncNow();
 }
 
@@ -922,14 +996,19 @@ export async function endedOnServer(why) {
   if (await account.session()) return; // signed in again meanwhile
   clearTimeout(backoff);
   await chrome.alarms.clear(RETRY_ALARM);
+  await claimUnpushed();
   await writeStatus('signed-out', why);
 }
 
-/** After sign-out: the status says so; the records and their versions stay for the next sign-in. */
+/**
+ * After sign-out: the status says so; the records and their versions stay for the next sign-in, and those not
+ * uploaded are stamped as the account's (claimUnpushed).
+ */
 export async function signedOut() {
   forgetPulled(); // no pull removes anything now; an edit of a paper removed before stays refused
   clearTimeout(backoff);
   await chrome.alarms.clear(RETRY_ALARM);
+  await claimUnpushed();
   return writeStatus('signed-out');
 }
 
@@ -945,7 +1024,7 @@ export function start() {
   chrome.alarms.get(ALARM).then((a) => { if (!a) return chrome.alarms.create(ALARM, { periodInMinutes: PERIOD_MIN }); });
   // A worker that wakes up signed in, with a batch in flight, edits not pushed, or a stale library syncs now.
   (async () => {
-    if (!(await account.session())) return;
+    if (!(await account.session())) return claimUnpushed(); // a session that ended while no worker ran
     const { [INFLIGHT]: flight, [STATUS_KEY]: status } = await chrome.storage.local.get([INFLIGHT, STATUS_KEY]);
     const st = await state();
     const stale = Date.now() - st.lastRound > STARTUP_GAP_MS;

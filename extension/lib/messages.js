@@ -72,8 +72,11 @@
  * changed there too; error when the server refused the record's edit as malformed (it waits for the next edit).
  * lifted (device-only, never sent) maps published/venue to the mark the record upgrade gave them: while dirty still
  * holds that mark, the value is the upgrade's, not a save's or a choice's (background/sync.js merge).
+ * owner (device-only) is the library (server|email) of the session a paper without a version was saved or edited
+ * in, stamped as that session ended (background/sync.js claimUnpushed): it is that account's, not one saved while
+ * signed out, and another account gets it only with consent (lib/other-account.js).
  * @typedef {{dirty: Record<string, number>, lifted?: Record<string, number>, conflict?: Conflict, error?: string,
- *   notice?: string}} SyncState
+ *   notice?: string, owner?: string}} SyncState
  */
 /**
  * Another device's conflicting edit of fields (wire names), with its values, waiting for its user's choice.
@@ -160,9 +163,9 @@ export const MSG = Object.freeze({
   FOR_YOU_CHANGED: 'page/for-you-changed',
 
   /**
-   * content, popup → background: {paper: Paper, summary: Summary, restore?: {tags, note, read, saved_at}} →
+   * content, popup → background: {paper: Paper, summary: Summary, restore?: {tags, note, read, saved_at, owner?}} →
    * {saved: SavedPaper}. restore (the popup's Undo): the user fields to bring back should this save create the
-   * record and the background have forgotten them. From a content script only a paper of its page, one saved
+   * record and the background have forgotten them, with the account stamp the record had (SyncState owner). From a content script only a paper of its page, one saved
    * already is left as it is, restore is ignored, and the answer is {}.
    */
   SAVE_PAPER: 'library/save',
@@ -183,7 +186,8 @@ export const MSG = Object.freeze({
   /**
    * options → background: {server, email, password, deviceName, create: boolean, others?: 'add'} → {account: Account}.
    * create registers a new account. The options page asks for the server's host permission first. others: 'add'
-   * is the consent to add the papers synced with another account (lib/other-account.js) to this one; required,
+   * is the consent to add the papers of another account (synced with it, or saved there and not uploaded:
+   * lib/other-account.js) to this one; required,
    * else refused before any request, when there are any.
    */
   SIGN_IN: 'account/sign-in',

@@ -5,7 +5,7 @@
 import { MSG, STATUS_KEY, CHECKED_KEY, send, sentenceOf } from '../lib/messages.js';
 import { DEFAULT_SERVER, MIN_PASSWORD, parseServer, deviceNameProblem, defaultDeviceName } from './fields.js';
 import { statusText, ago } from './status-text.js';
-import { otherAccountPapers, ownerOf } from '../lib/other-account.js';
+import { otherAccountPapers, ownerOf, heldText } from '../lib/other-account.js';
 
 /** @typedef {import('../lib/messages.js').Account} Account */
 /** @typedef {import('../lib/messages.js').Device} Device */
@@ -148,7 +148,7 @@ async function showLibraryNote() {
   showOtherPapers();
 }
 
-/** @type {{from: string, count: number}|null} the papers the fieldset asks about now */
+/** @type {{from: string, count: number, unsent: number}|null} the papers the fieldset asks about now */
 let other = null;
 
 /** The note and the question for the account the form names now. */
@@ -162,7 +162,8 @@ function showOtherPapers() {
   } catch { /* said at the click */ }
   other = stored && server ? otherAccountPapers(stored, server, input('#email').value) : null;
   const last = stored && stored['sync:state'] && typeof stored['sync:state'].account === 'string' ? stored['sync:state'].account : '';
-  // Only papers saved while signed out: those synced with an account are its own (same account) or asked about.
+  // Only papers saved while signed out: those of an account (synced with it, or saved while signed in to it) are its
+  // own (same account) or asked about.
   const up = papers.filter((p) => !ownerOf(p, last)).length;
   note.textContent = !up ? ''
     : `Signing in adds the ${up === 1 ? 'paper' : `${up} papers`} saved in this browser while signed out, with ` +
@@ -171,8 +172,8 @@ function showOtherPapers() {
   box.hidden = !other;
   if (other) {
     const one = other.count === 1;
-    $('#other-papers-legend').textContent = `This browser holds ${one ? 'a paper' : `${other.count} papers`} synced with ` +
-      `${other.from}: signing in to another account adds ${one ? 'it' : 'them'}, with ${one ? 'its' : 'their'} tags and notes, to that account.`;
+    $('#other-papers-legend').textContent = `This browser holds ${heldText(other)}: signing in to another account adds ` +
+      `${one ? 'it' : 'them'}, with ${one ? 'its' : 'their'} tags and notes, to that account.`;
   } else {
     input('#others-add').checked = false;
   }
@@ -266,8 +267,7 @@ function signIn(create) {
   if (other && !others) {
     const them = other.count === 1 ? 'it' : 'them';
     $('#others-error').textContent = `Tick “Add them to the account I sign in to” to add ${them}, or keep ${them} out as said below.`;
-    showError(`${what} refused: nothing was sent. This browser holds ${other.count === 1 ? 'a paper' : `${other.count} papers`} synced with ` +
-      `${other.from}; signing in here would add ${them} to ${email}.`);
+    showError(`${what} refused: nothing was sent. This browser holds ${heldText(other)}; signing in here would add ${them} to ${email}.`);
     input('#others-add').focus();
     return;
   }

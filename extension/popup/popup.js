@@ -391,7 +391,7 @@ async function undoRemove() {
   const paper = paperOf(rec);
   try {
     await send(MSG.SAVE_PAPER, { paper, summary: { tldr: rec.tldr, keyphrases: rec.keyphrases },
-      restore: { tags: rec.tags, note: rec.note, read: rec.read, saved_at: rec.saved_at } });
+      restore: { tags: rec.tags, note: rec.note, read: rec.read, saved_at: rec.saved_at, owner: rec.sync && rec.sync.owner } });
     forgetRemoved(rec.id);
     showLastRemoved();
   } catch (err) {

@@ -297,4 +297,46 @@ describe(`papergist in ${KIND}`, () => {
       [id(papers[2]), id(papers[3])].sort());
     await opts.close();
   });
+
+  test('a paper saved while signed in but offline is that account\'s: another account gets it only with consent naming it', async () => {
+    // a is signed in to the previous test's second account. Its two papers go, so that the one saved offline is the
+    // only paper here: it used to count as saved while signed out, and the next account got it without a question.
+    const first = (await a.message('account/get')).account.email;
+    for (const p of [papers[2], papers[3]]) await a.message('library/remove', { id: id(p) });
+    assert.equal((await a.message('sync/now')).status.state, 'synced');
+    const offline = { id: 'arxiv:2412.00042', title: 'Saved on the train, offline', authors: ['A. Author'],
+      url: 'https://arxiv.org/abs/2412.00042' };
+    await backend.stop(); // the server unreachable
+    try {
+      await a.message('library/save', { paper: offline, summary: { tldr: '', keyphrases: [] } });
+      await a.message('library/update', { id: offline.id, patch: { note: 'confidential work note' } });
+      assert.equal((await a.message('sync/now')).status.state, 'offline');
+      await a.message('account/sign-out');
+    } finally {
+      await backend.start();
+    }
+    const third = newEmail(`core-third-${KIND}`);
+    const opts = await a.open(a.extensionURL('options/options.html'));
+    await opts.waitFor(() => document.body.dataset.state === 'signed-out');
+    await opts.fill('#server', backend.url);
+    await opts.fill('#email', third);
+    await opts.fill('#password', PASSWORD);
+    const asked = await opts.evaluate(() => [!document.querySelector('#other-papers').hidden &&
+      document.querySelector('#other-papers legend').textContent, document.querySelector('#library-note').hidden]);
+    await opts.click('#create'); // without the tick
+    await opts.waitFor(() => document.body.dataset.state === 'signed-out' && /failed|refused/.test(document.querySelector('#error').textContent) ||
+      document.body.dataset.state === 'signed-in');
+    await assert.rejects(backend.login(third, PASSWORD), /401/, 'no account was created, so the paper went nowhere');
+    assert.match(await opts.evaluate(() => document.querySelector('#error').textContent), /^Creating the account refused: nothing was sent/);
+    assert.deepEqual(asked, [`This browser holds a paper of ${first} (not uploaded to it yet): signing in to another account adds ` +
+      'it, with its tags and notes, to that account.', true], 'asked about, named as the first account\'s; not "saved while signed out"');
+    await opts.click('#others-add');
+    await opts.click('#create');
+    await opts.waitFor(() => document.body.dataset.state === 'signed-in');
+    assert.equal((await a.message('sync/now')).status.state, 'synced');
+    const { access_token: token } = await backend.login(third, PASSWORD);
+    assert.deepEqual((await backend.api('GET', '/v1/sync?since=0', { token })).body.items.map((i) => [i.id, i.note]),
+      [[offline.id, 'confidential work note']], 'with the consent, the paper and its note');
+    await opts.close();
+  });
 });
