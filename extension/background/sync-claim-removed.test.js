@@ -4,24 +4,7 @@
 // session, on the papers still there), and the note went to the next account unasked.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import './testing/fake-chrome.js';
-import { fakeServer } from './testing/fake-server.js';
-import './testing/signed-in.js';
-const server = fakeServer();
-const serve = globalThis.fetch;
-const sync = await import('./sync.js');
-const library = await import('./library.js');
-const { otherAccountPapers } = await import('../lib/other-account.js');
-
-const local = /** @type {any} */ (chrome.storage.local);
-const S = 'http://sync.test';
-const A = `${S}|a@example.com`;
-const session = structuredClone(globalThis.fakeIdb.get('session'));
-const record = async (id) => (await local.get(`paper:${id}`))[`paper:${id}`];
-const paper = (id, title) => ({ id, title, authors: ['A. Author'], abstract: '', url: `https://arxiv.org/abs/${id.slice(6)}` });
-const offline = () => { globalThis.fetch = async () => { throw new TypeError('Failed to fetch'); }; };
-const online = () => { globalThis.fetch = serve; };
-const refusal = (email, choice) => sync.chooseForSignIn(S, email, choice).then(() => null, (e) => e);
+import { server, sync, library, otherAccountPapers, local, S, A, session, record, paper, offline, online, refusal } from './testing/claims.js';
 
 test('saved offline with a note under a@, removed while signed in, signed out, saved again: b@ is asked', async () => {
   await sync.signedIn();

@@ -3,25 +3,7 @@
 // synced with it. It used to count as saved while signed out, and went to the other account unasked.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import './testing/fake-chrome.js';
-import { fakeServer } from './testing/fake-server.js';
-import './testing/signed-in.js';
-const server = fakeServer();
-const serve = globalThis.fetch;
-const sync = await import('./sync.js');
-const library = await import('./library.js');
-const { otherAccountPapers } = await import('../lib/other-account.js');
-
-const local = /** @type {any} */ (chrome.storage.local);
-const S = 'http://sync.test';
-const A = `${S}|a@example.com`;
-const session = structuredClone(globalThis.fakeIdb.get('session'));
-const record = async (id) => (await local.get(`paper:${id}`))[`paper:${id}`];
-const paper = (id, title) => ({ id, title, authors: ['A. Author'], abstract: '', url: `https://arxiv.org/abs/${id.slice(6)}` });
-/** The network down: every request fails as fetch does without a connection. */
-const offline = () => { globalThis.fetch = async () => { throw new TypeError('Failed to fetch'); }; };
-const online = () => { globalThis.fetch = serve; };
-const refusal = (email, choice) => sync.chooseForSignIn(S, email, choice).then(() => null, (e) => e);
+import { server, sync, library, otherAccountPapers, local, S, A, session, record, paper, offline, online, refusal } from './testing/claims.js';
 
 test('saved and edited while signed in but offline, then signed out: the next account gets it only with consent', async () => {
   await sync.signedIn(); // the first round of a@example.com's library: nothing to push yet
