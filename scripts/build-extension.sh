@@ -23,7 +23,7 @@ for browser in chrome firefox; do
 	mkdir -p "$out/wasm" "$out/content" "$out/vendor"
 	cp -R extension/background extension/offscreen extension/popup extension/options extension/lib extension/icons "$out/"
 	find "$out" -name '*.test.js' -delete # unit tests live beside their files, not in the package
-	find "$out" -name testdata -type d -prune -exec rm -rf {} + # nor their data
+	find "$out" \( -name testdata -o -name testing \) -type d -prune -exec rm -rf {} + # nor their data and fakes
 	node scripts/manifest.mjs "$browser" extension/manifest.json "$out/manifest.json"
 	cp "$content" "$out/content/content.js"
 	cp "$vendor" "$out/vendor/idb-keyval.js" # the background imports it as ../vendor/idb-keyval.js

@@ -22,6 +22,7 @@ import (
 	"os/exec"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -62,6 +63,9 @@ func run(args []string, stdout io.Writer) error {
 		files, err := filesUnder(dir)
 		if err != nil {
 			return err
+		}
+		if extra := testOnly(files); len(extra) > 0 {
+			return fmt.Errorf("%s holds test files, which users need not download: %s", dir, strings.Join(extra, ", "))
 		}
 		out := filepath.Join(*dist, fmt.Sprintf("papergist-%s-%s.zip", browser, m.Version))
 		if err := writeZip(out, dir, files, when); err != nil {
@@ -217,6 +221,19 @@ func filesUnder(dir string) ([]string, error) {
 		return err
 	})
 	return files, err
+}
+
+// testOnly returns the files of a build that only the tests use: unit tests (*.test.js), their data (testdata/)
+// and fakes (testing/), which live beside the extension's sources.
+func testOnly(files []string) []string {
+	var extra []string
+	for _, f := range files {
+		dirs := strings.Split(path.Dir(f), "/")
+		if strings.HasSuffix(f, ".test.js") || slices.Contains(dirs, "testing") || slices.Contains(dirs, "testdata") {
+			extra = append(extra, f)
+		}
+	}
+	return extra
 }
 
 // trackedFiles lists the files of the commit's tree (git ls-files), as they are in the work tree.

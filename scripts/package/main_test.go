@@ -91,3 +91,11 @@ func TestCheckChromeRefusesKeyMissingIconsAndUnjustifiedPermissions(t *testing.T
 	assert.NotContains(t, msg, "`storage`")
 	assert.Equal(t, 4, strings.Count(msg, "\n")+1, msg)
 }
+
+func TestTestOnlyNamesTheFilesOnlyTestsUse(t *testing.T) {
+	files := []string{"manifest.json", "background/sync.js", "background/sync.test.js", "background/testing/fake-chrome.js",
+		"lib/testdata/bibtex.json", "lib/testing.js", "lib/attesting/x.js", "popup/popup.js"}
+	assert.Equal(t, []string{"background/sync.test.js", "background/testing/fake-chrome.js", "lib/testdata/bibtex.json"},
+		testOnly(files))
+	assert.Empty(t, testOnly([]string{"manifest.json", "content/content.js"}))
+}
