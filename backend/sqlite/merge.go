@@ -5,7 +5,6 @@ import (
 	"maps"
 	"reflect"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/papergist/papergist/shared/syncproto"
@@ -128,9 +127,9 @@ func mergeChange(cur *record, ch *syncproto.Change, w int64, now time.Time) outc
 			return false
 		}
 		switch {
-		case lessFull(name, want, have):
+		case syncproto.LessFull(name, want, have):
 			return true
-		case fv[name] > base && next.Fields.L[name] && lessFull(name, have, want):
+		case fv[name] > base && next.Fields.L[name] && syncproto.LessFull(name, have, want):
 			assign()
 			fv[name] = w
 			changed = true
@@ -229,15 +228,6 @@ func lifts(fv *fieldVersions, name string, lifted bool) {
 	} else {
 		delete(fv.L, name)
 	}
-}
-
-// lessFull reports whether a is b, a page field's value, known less fully: a publication date cut at a "-" of b
-// ("2017-06" of "2017-06-12"), or no value against one. The extension's lib/record.js lessFull is the same rule.
-func lessFull(name, a, b string) bool {
-	if (name != "published" && name != "venue") || a == b {
-		return false
-	}
-	return a == "" || (name == "published" && strings.HasPrefix(b, a) && b[len(a)] == '-')
 }
 
 // dispute records a conflict on a live item as its Dispute, written at version w, so that the device whose value

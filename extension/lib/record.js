@@ -88,7 +88,7 @@ export function same(name, a, b) {
  * their own pages; on a pull, a lift (sync.lifted) that is the less full gives way to the server's value (see
  * background/sync.js merge); a fuller lift goes up as any edit, named as a lift to a server that takes that (the
  * server replaces a shorter value only when a lift wrote it: anything else may be another device's re-save; see
- * backend/sqlite merge.go lessFull, the same rule). @param {string} name @param {unknown} a @param {unknown} b
+ * shared/syncproto LessFull, the same rule; both run shared/syncproto/testdata/less-full.json). @param {string} name @param {unknown} a @param {unknown} b
  */
 export function lessFull(name, a, b) {
   if ((name !== 'published' && name !== 'venue') || typeof a !== 'string' || typeof b !== 'string' || a === b) return false;

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
-  NAMES, fromItem, adoptClean, markDirty, dirtyFields, same, valueOf, upgrade, isCurrent, splitPaper, MAX_VENUE,
+  NAMES, fromItem, adoptClean, markDirty, dirtyFields, same, valueOf, upgrade, isCurrent, splitPaper, MAX_VENUE, lessFull,
 } from './record.js';
 import { LIMITS } from '../background/pull-validate.js';
 
@@ -255,4 +255,10 @@ test('a venue goes on the wire trimmed, as the server trims it; one the server r
   assert.equal(splitPaper({ id: 'doi:10.1/x', title: 'T', venue: 'v'.repeat(MAX_VENUE) }).fields.venue.length, MAX_VENUE);
   assert.equal(splitPaper({ id: 'doi:10.1/x', title: 'T', venue: 'v'.repeat(MAX_VENUE + 1) }).fields.venue, '');
   assert.equal(LIMITS.venue, MAX_VENUE, 'one limit: what a pull accepts is what a save sends');
+});
+
+test('lessFull follows shared/syncproto/testdata/less-full.json, as the server does', () => {
+  const vectors = JSON.parse(readFileSync(new URL('../../shared/syncproto/testdata/less-full.json', import.meta.url), 'utf8'));
+  assert.ok(vectors.length > 0);
+  for (const v of vectors) assert.equal(lessFull(v.field, v.a, v.b), v.less, `${v.field}: ${JSON.stringify(v.a)} less full than ${JSON.stringify(v.b)}`);
 });

@@ -9,6 +9,7 @@ package syncproto
 
 import (
 	"encoding/json"
+	"strings"
 	"time"
 )
 
@@ -175,3 +176,14 @@ const (
 	HeaderFeatures = "Papergist-Features"
 	FeatureLifted  = "lifted"
 )
+
+// LessFull reports whether a is b, the value of a page-given field (published, venue), known less fully: a
+// publication date cut at a "-" of b ("2017-06" of "2017-06-12"), or no value against one. Between two record
+// upgrades' lifts (Change.Lifted) the fuller one wins. The extension's lib/record.js lessFull is the same rule;
+// both run testdata/less-full.json.
+func LessFull(name, a, b string) bool {
+	if (name != "published" && name != "venue") || a == b {
+		return false
+	}
+	return a == "" || (name == "published" && strings.HasPrefix(b, a) && b[len(a)] == '-')
+}
