@@ -231,8 +231,10 @@ test('save from a card, a shortcut and the context menu; edit in the popup; surv
     assert.deepEqual(bib.map((e) => e.fields.eprint), [p8.id, p7.id, p0.id]);
     const b7 = bib[1].fields;
     assert.equal(b7.title, p7.title);
-    assert.match(b7.note, /^TL;DR: \S/);
-    assert.match(b7.note, /Check table 3/);
+    // in annote, which no standard style prints under the reference, not in note
+    assert.match(b7.annote, /^TL;DR: \S/);
+    assert.match(b7.annote, /Note: Check table 3/);
+    assert.equal(b7.note, undefined);
     assert.deepEqual([...b7.keywords].sort(), ['nlp', 'reading-group']);
 
     const ris = parseRIS(await download(popup, 'ris'));
