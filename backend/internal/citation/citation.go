@@ -86,6 +86,14 @@ const (
 	proceedings
 )
 
+// typeNames are each kind's type in BibTeX, RIS and CSL-JSON, as the extension's KINDS (extension/lib/export.js).
+var typeNames = [...]struct{ bibtex, ris, csl string }{
+	generic:     {"misc", "GEN", "document"},
+	preprint:    {"misc", "UNPB", "article"},
+	journal:     {"article", "JOUR", "article-journal"},
+	proceedings: {"inproceedings", "CPAPER", "paper-conference"},
+}
+
 // kindOf is an item's kind, from its canonical ID and venue alone (never a device's meta, which the server does not
 // have). The extension's writer has the same rule (extension/lib/export.js kindOf); both run the "entries" of
 // testdata/bibtex.json.
@@ -352,7 +360,7 @@ func BibTeX(w io.Writer, items []syncproto.Item) error {
 	for i, it := range items {
 		key := keys[i]
 		idf := identifiers(it.ID)
-		typ := map[kind]string{generic: "misc", preprint: "misc", journal: "article", proceedings: "inproceedings"}[kindOf(it.ID, it.Venue)]
+		typ := typeNames[kindOf(it.ID, it.Venue)].bibtex
 		fmt.Fprintf(&b, "@%s{%s,\n", typ, key)
 		field := func(name, value string) {
 			if value != "" {
@@ -594,7 +602,7 @@ func RIS(w io.Writer, items []syncproto.Item) error {
 	for _, it := range items {
 		idf := identifiers(it.ID)
 		k := kindOf(it.ID, it.Venue)
-		typ := map[kind]string{generic: "GEN", preprint: "UNPB", journal: "JOUR", proceedings: "CPAPER"}[k]
+		typ := typeNames[k].ris
 		tag := func(t, value string) {
 			if v := risValue(value); v != "" {
 				fmt.Fprintf(&b, "%s  - %s\r\n", t, v)
@@ -682,7 +690,7 @@ func CSLJSON(w io.Writer, items []syncproto.Item) error {
 		c := CSLItem{ID: it.ID, Title: it.Title, Abstract: it.Abstract, URL: paperURL(it.ID, it.URL), DOI: idf.doi, Note: strings.Join(noteParts(it), "\n"),
 			Keyword: keywords(it.Tags), ContainerTitle: it.Venue}
 		k := kindOf(it.ID, it.Venue)
-		c.Type = map[kind]string{generic: "document", preprint: "article", journal: "article-journal", proceedings: "paper-conference"}[k]
+		c.Type = typeNames[k].csl
 		if k == preprint {
 			// arXiv's DataCite DOI, as the extension's writer gives it (export.js toCSLJSON).
 			c.Publisher, c.Number, c.DOI = "arXiv", "arXiv:"+idf.arxiv, "10.48550/arXiv."+idf.arxiv
