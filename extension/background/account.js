@@ -114,6 +114,26 @@ export async function session() {
   return (await get('session', store)) || null;
 }
 
+/** Why the server ended the last login, kept beside the session until the next sign-in or sign-out here. */
+const ENDED_KEY = 'ended';
+const ENDED_BY_SERVER = 'signed out: this device was signed out on the server; sign in again';
+
+/**
+ * Why there is no session, when the server ended it (the words of the request that learnt it), else ''. A round
+ * or a request that finds the session gone says the same as the request whose refresh the server refused (the long
+ * poll's, most often), rather than a bare "signed out" that depends on which of them ran first.
+ * @returns {Promise<string>}
+ */
+export async function endedReason() {
+  return (await session()) ? '' : (await get(ENDED_KEY, store)) || '';
+}
+
+/** The error for a request that finds no session (signed out here, or the server ended the login). */
+async function noSession() {
+  const why = await endedReason();
+  return new SyncError(why || 'signed out', { code: 'signed_out', byServer: Boolean(why) });
+}
+
 /** @returns {Promise<import('../lib/messages.js').Account|null>} the public part of the session */
 export async function account() {
   const s = await session();
@@ -250,6 +270,7 @@ export async function signIn(p) {
     body: { email, password: p.password, device_name: deviceName }, signingIn: true,
   });
   await set('session', fromWire(base, res, deviceName, true), store);
+  await del(ENDED_KEY, store);
   await chrome.storage.local.set({ [SERVER_KEY]: base });
   return account();
 }
@@ -263,6 +284,7 @@ export async function signOut() {
   } catch (err) {
     console.warn('papergist: sign out:', err.message); // offline or expired: forgotten here all the same
   }
+  await del(ENDED_KEY, store); // signed out here, not by the server
   await del('session', store);
 }
 
@@ -276,14 +298,15 @@ let refreshing = null;
  */
 async function fresh(force = false, expect = '') {
   const s = await session();
-  if (!s || (expect && s.deviceId !== expect)) throw new SyncError('signed out', { code: 'signed_out' });
+  if (!s) throw await noSession();
+  if (expect && s.deviceId !== expect) throw new SyncError('signed out', { code: 'signed_out' });
   if (!force && s.accessExp - REFRESH_EARLY_MS > Date.now()) return s;
   refreshing ??= (async () => {
     try {
       // Read again inside the one refresh: a refresh that finished meanwhile has rotated the refresh token,
       // and sending the old one would look like theft to the server, which then ends the login.
       const cur = await session();
-      if (!cur) throw new SyncError('signed out', { code: 'signed_out' });
+      if (!cur) throw await noSession();
       if (cur.refresh !== s.refresh && cur.accessExp - REFRESH_EARLY_MS > Date.now()) return cur;
       const res = await request(cur.server, 'POST', '/v1/auth/refresh', { body: { refresh_token: cur.refresh } });
       const next = fromWire(cur.server, res, cur.deviceName, false);
@@ -291,9 +314,11 @@ async function fresh(force = false, expect = '') {
       return next;
     } catch (err) {
       if (err.status === 401) {
-        // Revoked from another device, expired, or a reused token: this login is over.
+        // Revoked from another device, expired, or a reused token: this login is over. Why is kept first, so
+        // that whoever finds the session gone can say it (noSession).
+        await set(ENDED_KEY, ENDED_BY_SERVER, store);
         await del('session', store);
-        throw new SyncError('signed out: this device was signed out on the server; sign in again', { code: 'signed_out', byServer: true });
+        throw new SyncError(ENDED_BY_SERVER, { code: 'signed_out', byServer: true });
       }
       throw err;
     } finally {

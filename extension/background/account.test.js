@@ -238,3 +238,23 @@ test('a gateway\'s page carries its Retry-After, in ms, and says it came from in
   const err = await account.api('GET', '/v1/sync?since=0').then(() => null, (e) => e);
   assert.equal(err.gateway, false, 'the server\'s own 503');
 });
+
+test('a request that finds the session gone after the server ended it says why, as the request that learnt it', async () => {
+  // The long poll's refresh is refused (revoked on another device) and the session goes; a sync round's request
+  // that started before reads no session afterwards. Both say "sign in again", whichever ran first.
+  serve(json(401, { error: { code: 'unauthorized', message: 'invalid or expired token' } }));
+  const first = await account.api('GET', '/v1/sync/wait').then(() => null, (e) => e);
+  assert.equal(first.byServer, true);
+  const later = await account.api('GET', '/v1/sync?since=0').then(() => null, (e) => e);
+  assert.deepEqual([later.code, later.byServer, later.message], ['signed_out', true, first.message]);
+  assert.equal(await account.endedReason(), first.message);
+
+  // Signed in again: the reason is gone; signed out here: a bare "signed out", never the server's words.
+  serve(json(200, { access_token: 'a2', refresh_token: 'r2', expires_in: 3600, device_id: 'dev-2', user: { email: 'a@example.com' } }));
+  assert.equal(await account.signIn({ server: 'http://sync.test', email: 'a@example.com', password: 'pw' }).then(() => null, (e) => e), null);
+  assert.equal(await account.endedReason(), '');
+  await account.signOut();
+  const mine = await account.api('GET', '/v1/sync?since=0').then(() => null, (e) => e);
+  assert.deepEqual([mine.code, mine.byServer, mine.message], ['signed_out', false, 'signed out']);
+  assert.equal(await account.endedReason(), '');
+});

@@ -110,8 +110,9 @@ async function round(lookUp) {
   const a = await account.session();
   if (!a) {
     await claimUnpushed();
-    // Keep why the server ended the login (the long poll may have learnt it first): the popup says so.
-    return writeStatus('signed-out', (prev) => (prev && prev.state === 'signed-out' ? prev.error : undefined));
+    // Why the server ended the login, should it have (the long poll may have learnt it first): the popup says so.
+    const why = await account.endedReason();
+    return writeStatus('signed-out', (prev) => why || (prev && prev.state === 'signed-out' ? prev.error : undefined));
   }
   // Not awaited: should an edit's recount be under way, the round need not wait for it; the round's last status
   // is written after this one all the same. Before the first sign-in's rebase, which rewrites every record (seconds
