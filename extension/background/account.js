@@ -278,18 +278,31 @@ export async function signIn(p) {
 /** Forgets the session, telling the server first when it answers. The saved papers stay. */
 export async function signOut() {
   const s = await session();
-  if (!s) return;
-  try {
-    await request(s.server, 'POST', '/v1/auth/logout', { token: s.access });
-  } catch (err) {
-    console.warn('papergist: sign out:', err.message); // offline or expired: forgotten here all the same
+  if (s) {
+    try {
+      await request(s.server, 'POST', '/v1/auth/logout', { token: s.access });
+    } catch (err) {
+      console.warn('papergist: sign out:', err.message); // offline or expired: forgotten here all the same
+    }
   }
-  await del(ENDED_KEY, store); // signed out here, not by the server
   await del('session', store);
+  // Signed out here, not by the server: also should a refresh have met the logout's 401 first, or the server have
+  // ended the login before (no session left), no later round says the server's words.
+  await del(ENDED_KEY, store);
 }
 
 /** @type {Promise<Session>|null} */
 let refreshing = null;
+
+/** Whether the stored session is still login (the same refresh token). @param {Session} login */
+const still = async (login) => (await session())?.refresh === login.refresh;
+
+/** After a login ended here during its refresh: the session stored now (a sign-in's, fresh), else signed out. */
+async function afterLogin() {
+  const now = await session();
+  if (now) return now;
+  throw await noSession();
+}
 
 /**
  * @param {boolean} force refresh even if the token looks good (the server said 401)
@@ -302,17 +315,22 @@ async function fresh(force = false, expect = '') {
   if (expect && s.deviceId !== expect) throw new SyncError('signed out', { code: 'signed_out' });
   if (!force && s.accessExp - REFRESH_EARLY_MS > Date.now()) return s;
   refreshing ??= (async () => {
+    let cur = s;
     try {
       // Read again inside the one refresh: a refresh that finished meanwhile has rotated the refresh token,
       // and sending the old one would look like theft to the server, which then ends the login.
-      const cur = await session();
+      cur = await session();
       if (!cur) throw await noSession();
       if (cur.refresh !== s.refresh && cur.accessExp - REFRESH_EARLY_MS > Date.now()) return cur;
       const res = await request(cur.server, 'POST', '/v1/auth/refresh', { body: { refresh_token: cur.refresh } });
       const next = fromWire(cur.server, res, cur.deviceName, false);
+      if (!(await still(cur))) return afterLogin();
       await set('session', next, store);
       return next;
     } catch (err) {
+      // The answer is about a login that ended here while the refresh was out (signed out, perhaps in again):
+      // it neither ends nor replaces what is stored now.
+      if (err.status === 401 && cur && !(await still(cur))) return afterLogin();
       if (err.status === 401) {
         // Revoked from another device, expired, or a reused token: this login is over. Why is kept first, so
         // that whoever finds the session gone can say it (noSession).

@@ -258,3 +258,49 @@ test('a request that finds the session gone after the server ended it says why, 
   assert.deepEqual([mine.code, mine.byServer, mine.message], ['signed_out', false, 'signed out']);
   assert.equal(await account.endedReason(), '');
 });
+
+/** A fetch whose refresh answers only when the test says, with answer; everything else as others(). */
+function slowRefresh(answer, others) {
+  let release;
+  const held = new Promise((r) => { release = r; });
+  globalThis.fetch = async (url) => (new URL(url).pathname === '/v1/auth/refresh' ? held.then(answer) : others());
+  return () => release();
+}
+const unauthorized = json(401, { error: { code: 'unauthorized', message: 'invalid or expired token' } });
+const login = json(200, { access_token: 'a2', refresh_token: 'r2', expires_in: 3600, device_id: 'dev-2', user: { email: 'a@example.com' } });
+
+test('a refresh that answers after a sign-out and a new sign-in here neither ends nor replaces the new login', async () => {
+  for (const [what, answer] of [['refused', unauthorized], ['granted', json(200, { access_token: 'old', refresh_token: 'old-r', expires_in: 3600, device_id: 'dev-1', user: { email: 'a@example.com' } })]]) {
+    globalThis.fakeIdb.set('session', { ...session, accessExp: Date.now() - 1000 }); // due for a refresh
+    const release = slowRefresh(answer, json(200, {}));
+    const poll = account.api('GET', '/v1/sync/wait', { expect: session.deviceId }).then(() => null, (e) => e);
+    await new Promise((r) => setTimeout(r, 10)); // the refresh is out
+    await account.signOut();
+    serve(login);
+    assert.equal(await account.signIn({ server: 'http://sync.test', email: 'a@example.com', password: 'pw' }).then(() => null, (e) => e), null);
+    serve(json(200, { devices: [] })); // any later request
+    release(); // the old refresh's answer comes now
+    const err = await poll;
+    assert.deepEqual([err.code, err.byServer, err.message], ['signed_out', false, 'signed out'], `${what}: the old login's work stops, not blamed on the server`);
+    const now = await account.session();
+    assert.deepEqual([now && now.deviceId, now && now.refresh], ['dev-2', 'r2'], `${what}: the new login stays as it signed in`);
+    assert.equal(await account.endedReason(), '', what);
+  }
+});
+
+test('a sign-out here leaves no "signed out on the server", whichever 401 came first', async () => {
+  // The logout's own 401 reaches a refresh before the sign-out has deleted the session.
+  globalThis.fakeIdb.set('session', { ...session, accessExp: Date.now() - 1000 });
+  serve(unauthorized);
+  const refreshed = account.api('GET', '/v1/sync/wait').then(() => null, (e) => e);
+  await account.signOut();
+  await refreshed;
+  assert.equal(await account.endedReason(), '');
+  // The server ended the login first; the user signs out all the same (nothing left to sign out of).
+  globalThis.fakeIdb.set('session', { ...session, accessExp: Date.now() - 1000 });
+  serve(unauthorized);
+  assert.equal((await account.api('GET', '/v1/sync/wait').then(() => null, (e) => e)).byServer, true);
+  assert.match(await account.endedReason(), /sign in again/);
+  await account.signOut();
+  assert.equal(await account.endedReason(), '');
+});
