@@ -43,9 +43,9 @@ type Model struct {
 // better token model could give (trainweights -tok-oracle).
 func (m *Model) SetTokenOverride(f func(word string, p float64) float64) { m.tokenOverride = f }
 
-// lexicon is Model.lex in a wordTable, whose values index entries.
+// lexicon is Model.lex in a wordIndex, whose indices are those of entries.
 type lexicon struct {
-	words   wordTable
+	words   wordIndex
 	entries []*lexEntry
 }
 
@@ -122,12 +122,13 @@ func (m *Model) Prepare() {
 	for w, kind := range wordKinds {
 		entry(w).kind = kind
 	}
-	m.lexicon = lexicon{entries: make([]*lexEntry, 0, len(m.lex))}
-	m.lexicon.words.reset(len(m.lex))
+	words := make([]string, 0, len(m.lex))
+	m.lexicon.entries = make([]*lexEntry, 0, len(m.lex))
 	for w, e := range m.lex {
-		m.lexicon.words.put(w, wordHash(w), int32(len(m.lexicon.entries)))
+		words = append(words, w)
 		m.lexicon.entries = append(m.lexicon.entries, e)
 	}
+	m.lexicon.words.build(words)
 }
 
 // pairIndex splits "first second" keys into a two-level map, so that scoring needs no string building.

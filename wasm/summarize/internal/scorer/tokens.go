@@ -287,7 +287,7 @@ func (v *vocab) add(toks []token, si int) {
 			var kind uint8
 			if v.lexicon != nil {
 				e := noLex
-				if i, ok := v.lexicon.words.get(t.w, h); ok {
+				if i := v.lexicon.words.find(t.w, h); i >= 0 {
 					e = v.lexicon.entries[i]
 				}
 				v.lex = append(v.lex, e)

@@ -61,3 +61,49 @@ func TestWordTableGenerationWraps(t *testing.T) {
 	_, ok = tab.get("stale", wordHash("stale"))
 	assert.False(t, ok, "a slot of generation 1 must not survive the wrap")
 }
+
+// TestWordIndex checks the read-only index against the list it was built from: every word finds its own
+// index, through tables of 0 to 3,000 words with words that share prefixes, and words not in the list
+// (among them "" and a word's prefix) find -1.
+func TestWordIndex(t *testing.T) {
+	for _, n := range []int{0, 1, 7, 8, 9, 100, 3000} {
+		words := make([]string, n)
+		for i := range words {
+			words[i] = fmt.Sprintf("w%d-%d", i%97, i)
+		}
+		if n == 9 {
+			words[8] = "" // the empty word is a word like any other
+		}
+		var x wordIndex
+		x.build(words)
+		for i, w := range words {
+			got := x.find(string([]byte(w)), wordHash(w)) // a copy, as a word lower-cased into a buffer is
+			assert.Equal(t, int32(i), got, "n=%d: %q", n, w)
+		}
+		for _, w := range []string{"", "absent", "w1-", "w1-1x", fmt.Sprintf("w0-%d", n)} {
+			if n == 9 && w == "" {
+				continue
+			}
+			assert.Equal(t, int32(-1), x.find(w, wordHash(w)), "n=%d: %q is not in the list", n, w)
+		}
+	}
+}
+
+// TestWordIndexComparesKeys checks that a word whose hash equals a listed word's is not taken for it.
+func TestWordIndexComparesKeys(t *testing.T) {
+	seen := map[uint32]string{}
+	var a, b string
+	for i := 0; a == "" && i < 1<<20; i++ {
+		w := fmt.Sprintf("c%d", i)
+		if x, ok := seen[wordHash(w)]; ok {
+			a, b = x, w
+		}
+		seen[wordHash(w)] = w
+	}
+	if a == "" {
+		t.Fatal("no two words of the million share a hash")
+	}
+	var x wordIndex
+	x.build([]string{a})
+	assert.Equal(t, int32(-1), x.find(b, wordHash(b)), "%q has the hash of %q", b, a)
+}
