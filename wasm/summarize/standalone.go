@@ -403,7 +403,29 @@ func dropWeAdverb(s string) string {
 	if verb, _ := firstFields(after, 1); verb == "" || !unicode.IsLower(rune(verb[0])) {
 		return s // "We then." or "We first, …": not an adverb before a verb
 	}
+	if adverb == "also" {
+		return "We " + dropTrailingToo(after)
+	}
 	return "We " + after
+}
+
+// dropTrailingToo drops the "too" or "as well" that ends a sentence whose "also" went: "We also find that these
+// examples fool humans too." marks one addition twice, and "We find that these examples fool humans too." would
+// still point to a finding the reader does not see. "as well" after a verb of doing stays: "performs as well" is
+// a comparison ("We show that the pruned model performs as well.").
+func dropTrailingToo(s string) string {
+	n := len(s) - 1
+	if n < 0 || strings.IndexByte(".!?", s[n]) < 0 {
+		return s
+	}
+	t := strings.TrimSuffix(s[:n], " too")
+	if len(t) == n {
+		t = strings.TrimSuffix(t, " as well")
+		if len(t) == n || compress.InList(" perform performs performed work works worked do does did fare fares fared scale scales ", t[strings.LastIndexByte(t, ' ')+1:]) {
+			return s
+		}
+	}
+	return strings.TrimSuffix(t, ",") + s[n:]
 }
 
 // thatClauseVerbs open a leading clause whose "that" starts a clause with its own content: "Noting that most

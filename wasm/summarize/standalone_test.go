@@ -60,6 +60,17 @@ func TestTLDRDropsLeadingGlue(t *testing.T) {
 	r.Sentence(t, "We also propose Spectral Capsule Networks")
 	got := summarize.TLDR(r.Title, r.Abstract)
 	assert.True(t, strings.HasPrefix(got, "We propose Spectral Capsule Networks"), "%q", got)
+	// with its "also" goes the "too" or "as well" that marks the same addition, which would still point to a
+	// finding the reader does not see; "as well" as a comparison, and "too" as a degree, stay
+	for abstract, want := range map[string]string{
+		"We also find that these adversarial examples fool human observers too.":           "We find that these adversarial examples fool human observers.",
+		"We also find that these adversarial examples fool human observers, too.":          "We find that these adversarial examples fool human observers.",
+		"We also find that the learned features transfer to speech tasks as well.":         "We find that the learned features transfer to speech tasks.",
+		"We also show that the pruned model with a tenth of the weights performs as well.": "We show that the pruned model with a tenth of the weights performs as well.",
+		"We also find that exact inference is too slow for phones.":                        "We find that exact inference is too slow for phones.",
+	} {
+		assert.Equal(t, want, summarize.TLDR("Methods", abstract))
+	}
 	r = sharedRecordByID(t, "Syg9YyBFvS")
 	assert.NotContains(t, summarize.TLDR(r.Title, r.Abstract), "Aiming to bridge this gap")
 	// dev rJgSV3AqKQ: "As a byproduct, we analyze … such as the fixed decay of Wilson et al. (2017)." ends once
