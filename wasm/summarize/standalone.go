@@ -409,10 +409,10 @@ func dropWeAdverb(s string) string {
 	return "We " + after
 }
 
-// dropTrailingToo drops the "too" or "as well" that ends a sentence whose "also" went: "We also find that these
-// examples fool humans too." marks one addition twice, and "We find that these examples fool humans too." would
-// still point to a finding the reader does not see. "as well" after a verb of doing stays: "performs as well" is
-// a comparison ("We show that the pruned model performs as well.").
+// dropTrailingToo drops the "too" that ends a sentence whose "also" went: "We also find that these examples fool
+// humans too." marks one addition twice, and "We find that these examples fool humans too." would still point to
+// a finding the reader does not see. "as well" stays: after a verb it is a comparison ("the pruned model performs
+// as well", "students generalize as well"), and keeping it is safe when unsure.
 func dropTrailingToo(s string) string {
 	n := len(s) - 1
 	if n < 0 || strings.IndexByte(".!?", s[n]) < 0 {
@@ -420,10 +420,7 @@ func dropTrailingToo(s string) string {
 	}
 	t := strings.TrimSuffix(s[:n], " too")
 	if len(t) == n {
-		t = strings.TrimSuffix(t, " as well")
-		if len(t) == n || compress.InList(" perform performs performed work works worked do does did fare fares fared scale scales ", t[strings.LastIndexByte(t, ' ')+1:]) {
-			return s
-		}
+		return s
 	}
 	return strings.TrimSuffix(t, ",") + s[n:]
 }
