@@ -415,8 +415,9 @@ func dropBrackets(s string) string {
 }
 
 // citedYear reports whether inner, the text of a bracket, is an author-year citation: words, then a year of
-// publication ("Smith et al., 2020", "e.g., Lee 2019; Wu, 2021a").
+// publication ("Smith et al., 2020", "e.g., Lee 2019; Wu, 2021a", "Smith, 2020a, b").
 func citedYear(inner string) bool {
+	inner = strings.TrimRight(inner, "abcdef, ") // "2020a, b", "2020a,b"
 	k := strings.LastIndexByte(inner, ' ')
 	return k > 1 && isYear(inner[k+1:])
 }
