@@ -149,6 +149,7 @@ func TestCleanTextDropsCitationsAndFootnotes(t *testing.T) {
 		`We also extend \cite{k} to graphs`:                          "We also extend [k] to graphs",
 		`Our method outperforms \citep{k} on`:                        "Our method outperforms [k] on",
 		`Transformers \cite{k} are`:                                  "Transformers are",
+		`Transformers \cite{a}--\cite{b} are slow`:                   "Transformers are slow",
 		`an open \footnote{never closed`:                             `an open \footnote{never closed`,
 		`in \LaTeX{} and \TeX{} files`:                               "in LaTeX and TeX files",
 		`e.g.\ VGG and \LaTeX\ or \TeX`:                              "e.g. VGG and LaTeX or TeX",

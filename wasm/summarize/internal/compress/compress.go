@@ -408,6 +408,15 @@ func dropBrackets(s string) string {
 			b = append(b, s[i:end+1]...)
 		} else if c == '(' && isYear(s[i+1:end]) {
 			b = dropCitedNames(b, s[end+1:])
+		} else if c == '[' {
+			for { // a run of citations goes with the first: "[3]-[5]", "[3], [4]", "[3] and [4]"
+				t := strings.TrimLeft(s[end+1:], " ,-–andor")
+				j := strings.IndexByte(t, ']')
+				if j < 0 || t[0] != '[' || !citedNumbers(t[1:j]) {
+					break
+				}
+				end = len(s) - len(t) + j
+			}
 		}
 		i = end
 	}
