@@ -158,6 +158,21 @@ func TestCleanTextDropsCitationsAndFootnotes(t *testing.T) {
 	}
 }
 
+// A \cite the sentence needs is read as its keys, not dropped: after an open-class verb of a noun subject, an
+// opening adverb, a gerund, a copula, or before a possessive.
+func TestCleanTextKeepsCitationsInTheSentence(t *testing.T) {
+	for in, want := range map[string]string{
+		`This paper revises \cite{k} to handle graphs`:                    "This paper revises [k] to handle graphs",
+		`Recently \cite{k} proposed a linear attention`:                   "Recently [k] proposed a linear attention",
+		`This paper studies \cite{k}'s conjecture`:                        "This paper studies [k]'s conjecture",
+		`Our formulation subsumes \cite{a} and \cite{b} as special cases`: "Our formulation subsumes [a] and [b] as special cases",
+		`Our model is fast, outperforming \cite{k} by 5 points`:           "Our model is fast, outperforming [k] by 5 points",
+		`The closest work to ours is \cite{k}.`:                           "The closest work to ours is [k].",
+	} {
+		assert.Equal(t, want, paper.CleanText(in), in)
+	}
+}
+
 // Unclosed asides each look ahead a bounded stretch: 300 KB of them stays linear.
 func TestCleanTextAsidesStayLinear(t *testing.T) {
 	for _, unit := range []string{`\footnote{a{`, `\cite[`, `\iffalse a`} {

@@ -368,8 +368,11 @@ func codeAround(s string, i, j int) bool {
 // showed" names the authors). CleanText drops a citation only where this holds, and so does a TL;DR, which
 // would otherwise leave a hole ("the experiments of [zhang17] and" → "the experiments of and").
 func AsideBetween(before, after string) bool {
+	if strings.HasPrefix(after, "'s") || strings.HasPrefix(after, "’s") {
+		return false // "studies [3]'s conjecture": a possessive is a noun
+	}
 	after = strings.TrimLeft(after, " \t\n\f\r~,")
-	return asideAfter(before) && !(strings.HasPrefix(after, "who") && (len(after) == 3 || !isAlpha(after[3])))
+	return asideAfter(before, after) && !(strings.HasPrefix(after, "who") && (len(after) == 3 || !isAlpha(after[3])))
 }
 
 // CitedKeys reports whether inner, the text of a bracket, is citation keys as CleanText reads a citation used
@@ -392,10 +395,14 @@ func CitedKeys(inner string) bool {
 // digit, a closing quote or bracket (or a byte of a non-ASCII letter or quote), and is a noun the citation
 // follows ("transformers [3] are", "prior work [4, 5]."). A citation after a function word ("in [3]", "that [3]
 // is wrong", "both [3] and"), a verb that takes cited work as its object ("outperforms [3] on"), or a verb after
-// its subject or a modal ("We extend [12] to", "we also follow [3]", "can use [3]") is part of the sentence,
-// and so is one after TeX or at the start. The scan is ASCII on purpose: Unicode's case tables would cost the
-// listing wasm kilobytes. It reads three words back at most and allocates nothing.
-func asideAfter(before string) bool {
+// its subject, "have" or a modal ("We extend [12] to", "we also follow [3]", "can use [3]") is part of the
+// sentence, and so is one after TeX or at the start, after an opening adverb or gerund ("Recently [3]
+// proposed", "Extending [3], we", ", outperforming [3] by"), or after a determiner, a noun and a word in -s
+// before a function word or punctuation ("This paper revises [3] to"), which may be a verb: when unsure, the
+// citation stays. The scan is ASCII on purpose: Unicode's case tables would cost the listing wasm kilobytes.
+// It reads four words back at most and allocates nothing. Its adverb list overlaps compress.Connectives,
+// which paper cannot import.
+func asideAfter(before, after string) bool {
 	w, rest := lastWord(before)
 	if w == "" || len(rest) > 0 && rest[len(rest)-1] == '\\' {
 		return false
@@ -406,8 +413,23 @@ func asideAfter(before string) bool {
 		return false
 	}
 	w2, rest := lastWord(rest)
-	if inWords(verbSubjects, w2) {
-		return false
+	start := w2 == "" || strings.IndexByte(".!?,", w2[len(w2)-1]) >= 0
+	if start && (strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ing")) || inWords(verbSubjects, w2) ||
+		strings.HasSuffix(w, "ing") && inWords(citeGovernors, w2) {
+		return false // "Recently [3] proposed", "Extending [3], we", ", outperforming [3] by", "by generalizing [3]"
+	}
+	if len(w) > 3 && c == 's' && w[len(w)-2] != 's' && w2 != "" && isAlpha(w2[len(w2)-1]) && w2[len(w2)-1] != 's' {
+		// "This paper revises [3] to", "Our method matches [3] on", "The new bound tightens [3] by": after a
+		// determiner and a noun, a word in -s before a function word or punctuation is a verb, or it is a noun;
+		// keep when unsure
+		w3, rest := lastWord(rest)
+		if !inWords(determiners, w3) && w3 != "" && w3[len(w3)-1] != 's' {
+			w3, _ = lastWord(rest)
+		}
+		w4, _, _ := strings.Cut(after, " ") // AsideBetween trimmed the space and comma after the citation
+		if inWords(determiners, w3) && (after == "" || !isAlpha(after[0]) || inWords(citeGovernors, w4)) {
+			return false
+		}
 	}
 	if len(w2) > 2 && strings.HasSuffix(w2, "ly") || inWords(" also further then first now here instead thus therefore still only ", w2) {
 		w3, _ := lastWord(rest)
@@ -416,9 +438,12 @@ func asideAfter(before string) bool {
 	return true
 }
 
+// determiners open the subject whose verb in -s may take a citation as its object ("This paper revises [3]").
+const determiners = " this that the a an our its their each every one "
+
 // citeGovernors are the function words a citation after them completes: dropping it would leave a hole ("as
 // in [5]", "We show that [3] is wrong", "Both [3] and [4] fail").
-const citeGovernors = " a an the of in on at by with from to for into as like unlike see and or than via per following including between against starting that upon over beyond within across through toward towards versus vs about after before under both either nor namely whereas while but although though because since if whether "
+const citeGovernors = " a an the of in on at by with from to for into as like unlike see and or than via per following including between against starting that upon over beyond within across through toward towards versus vs about after before under both either neither nor namely whereas while but although though because since if whether when where unless until once despite without among amongst except besides around onto given using regarding concerning plus alongside which whom whose is are was were be being been however later moreover furthermore yet so thus hence then here there "
 
 // citingVerbs are the verbs that take cited work as their object, in the forms a nominal subject takes ("Our
 // method outperforms [3] on", "This paper generalizes [4, 5] to").
@@ -426,7 +451,7 @@ const citingVerbs = " extend extends generalize generalizes generalise generalis
 
 // verbSubjects are the pronouns and modals a verb follows; a word after one of them, or after one of them and
 // an adverb, is a verb ("We extend [12]", "which uses [3]", "we also follow [3]", "can use [3]").
-const verbSubjects = " we they it he she who which can could may might will would should must cannot not do does did "
+const verbSubjects = " we they it he she who which can could may might will would should must cannot not do does did have has had "
 
 // lastWord splits before into its last word, up to white space, a tilde, "(", "[" or a backslash, and the text
 // before that word. The word is empty when before ends in none.
@@ -444,6 +469,8 @@ func lastWord(before string) (w, rest string) {
 
 // inWords reports whether w, or w with its first letter in lower case, is one of the words of list, which
 // holds lower-case words with a space on each side. It allocates nothing.
+// compress.InList and compress.inListFold are its cousins on the TL;DR path; moving InList here to share one
+// matcher measured +1.5 KB gzip on the listing wasm (s26-cite), so do not merge them without measuring.
 func inWords(list, w string) bool {
 	if w == "" {
 		return false
