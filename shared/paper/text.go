@@ -420,14 +420,15 @@ func asideAfter(before, after string) bool {
 	}
 	if len(w) > 3 && c == 's' && w[len(w)-2] != 's' && w2 != "" && isAlpha(w2[len(w2)-1]) && w2[len(w2)-1] != 's' {
 		// "This paper revises [3] to", "Our method matches [3] on", "The new bound tightens [3] by": after a
-		// determiner and a noun, a word in -s before a function word or punctuation is a verb, or it is a noun;
-		// keep when unsure
+		// determiner and a noun, a word in -s before a function word, an adverb or punctuation is a verb, or it
+		// is a noun; keep when unsure
 		w3, rest := lastWord(rest)
 		if !inWords(determiners, w3) && w3 != "" && w3[len(w3)-1] != 's' {
 			w3, _ = lastWord(rest)
 		}
 		w4, _, _ := strings.Cut(after, " ") // AsideBetween trimmed the space and comma after the citation
-		if inWords(determiners, w3) && (after == "" || !isAlpha(after[0]) || inWords(citeGovernors, w4)) {
+		if inWords(determiners, w3) && (after == "" || !isAlpha(after[0]) || inWords(citeGovernors, w4) ||
+			strings.HasSuffix(strings.TrimRight(w4, ".,;:"), "ly")) {
 			return false
 		}
 	}

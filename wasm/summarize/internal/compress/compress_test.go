@@ -50,6 +50,7 @@ func TestClean(t *testing.T) {
 		{"author-year citation after a noun is an aside", "Prior work (Smith et al., 2020) fails.", "Prior work fails."},
 		{"citation after an open-class verb of a noun subject stays", "This paper revises [3] to handle graphs with cycles.", "This paper revises [3] to handle graphs with cycles."},
 		{"citation after a verb before on stays", "Our method matches [3] on accuracy.", "Our method matches [3] on accuracy."},
+		{"citation after a verb before an adverb stays", "This paper answers [3] negatively.", "This paper answers [3] negatively."},
 		{"citation after a verb before as stays", "Our theorem recovers [3] as a special case.", "Our theorem recovers [3] as a special case."},
 		{"citation after a verb before and stays", "This paper critiques [3] and proposes a fix.", "This paper critiques [3] and proposes a fix."},
 		{"citation after a verb of an adjective subject stays", "The new bound tightens [3] by a log factor.", "The new bound tightens [3] by a log factor."},
