@@ -249,20 +249,30 @@ func dropAside(s string, i int) (string, int) {
 		!AsideBetween(s[:i], s[end:]) {
 		return citedKeys(s, i, end)
 	}
+	first, comma, list := end, false, false
 	for {
 		k := end
 		for k < len(s) && strings.IndexByte(" \t\n\f\r~,;-", s[k]) >= 0 {
+			comma = comma || s[k] == ',' || s[k] == ';'
 			k++
 		}
-		if strings.HasPrefix(s[k:], "and ") || strings.HasPrefix(s[k:], "or ") {
+		and := strings.HasPrefix(s[k:], "and ") || strings.HasPrefix(s[k:], "or ")
+		if and {
 			for k += 3; k < len(s) && strings.IndexByte(" \t\n\f\r~", s[k]) >= 0; k++ {
 			}
 		}
 		if k+1 >= len(s) || s[k] != '\\' || s[k+1] == 'f' || matchAside(s, k) < 0 {
-			return "", end
+			break
 		}
-		end = matchAside(s, k)
+		end, list = matchAside(s, k), list || and
 	}
+	// A run across a comma that a word follows may be two: in "Unlike GAT \cite{a}, \cite{b} uses" the second is
+	// the subject of its own clause. Read as keys, each: "Unlike GAT [a], [b] uses". With "and" or "or" it is one
+	// list ("methods \cite{a}, \cite{b} and \cite{c} fail").
+	if t := strings.TrimLeft(s[end:], " \t\n\f\r~"); comma && !list && t != "" && isLetter(t[0]) {
+		return citedKeys(s, i, first)
+	}
+	return "", end
 }
 
 // citedKeys reads the citation s[i:end] as its keys in brackets, the way a numbered style prints it: "work

@@ -409,18 +409,26 @@ func dropBrackets(s string) string {
 		} else if c == '(' && isYear(s[i+1:end]) {
 			b = dropCitedNames(b, s[end+1:])
 		} else if c == '[' {
-			for { // a run of citations goes with the first: "[3]-[5]", "[3], [4]", "[3] and [4]"
-				t := strings.TrimLeft(s[end+1:], " ,-–andor")
-				j := strings.IndexByte(t, ']')
-				if j < 0 || t[0] != '[' || !citedNumbers(t[1:j]) {
-					break
-				}
-				end = len(s) - len(t) + j
-			}
+			end = citedRun(s, end)
 		}
 		i = end
 	}
 	return string(b)
+}
+
+// citedRun returns the end of the run of numbered citations that the one ending at s[end] starts: a range,
+// "[3]-[5]" or "[3]–[5]", goes whole, and no "-[5]" is left. A list ("[3], [4]", "[3] and [4]") is not a run: in
+// "Unlike GAT [3], [4] uses" [4] is the subject of its own clause, and "Unlike GAT uses" would be false. Each
+// citation of a list is then weighed on its own (paper.AsideBetween).
+func citedRun(s string, end int) int {
+	for {
+		t := strings.TrimLeft(s[end+1:], " -–")
+		j := strings.IndexByte(t, ']')
+		if j < 0 || t[0] != '[' || !citedNumbers(t[1:j]) {
+			return end
+		}
+		end = len(s) - len(t) + j
+	}
 }
 
 // citedYear reports whether inner, the text of a bracket, is an author-year citation: words, then a year of
