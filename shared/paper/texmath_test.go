@@ -145,9 +145,32 @@ func TestCleanTextDropsCitationsAndFootnotes(t *testing.T) {
 		`Previous work like \citet{s09} and \citeauthor{s10} has`:    "Previous work like [s09] and [s10] has",
 		`as \citet[p.~3]{k} and \cite{a b} and \citet{Müller10} say`: `as \citet[p.~3]{k} and \cite{a b} and \citet{Müller10} say`,
 		`Our work answers \citet{zhang17}, who`:                      "Our work answers [zhang17], who",
+		`We show that \cite{k} is wrong`:                             "We show that [k] is wrong",
+		`We also extend \cite{k} to graphs`:                          "We also extend [k] to graphs",
+		`Our method outperforms \citep{k} on`:                        "Our method outperforms [k] on",
+		`Transformers \cite{k} are`:                                  "Transformers are",
+		`Transformers \cite{a}--\cite{b} are slow`:                   "Transformers are slow",
+		`Unlike GAT \cite{a}, \cite{b} uses sampling`:                "Unlike GAT [a], [b] uses sampling",
+		`Unlike GAT \cite{a}, \cite{b} and we`:                       "Unlike GAT [a], [b] and we",
+		`known methods \cite{a}, \cite{b}.`:                          "known methods.",
 		`an open \footnote{never closed`:                             `an open \footnote{never closed`,
 		`in \LaTeX{} and \TeX{} files`:                               "in LaTeX and TeX files",
 		`e.g.\ VGG and \LaTeX\ or \TeX`:                              "e.g. VGG and LaTeX or TeX",
+	} {
+		assert.Equal(t, want, paper.CleanText(in), in)
+	}
+}
+
+// A \cite the sentence needs is read as its keys, not dropped: after an open-class verb of a noun subject, an
+// opening adverb, a gerund, a copula, or before a possessive.
+func TestCleanTextKeepsCitationsInTheSentence(t *testing.T) {
+	for in, want := range map[string]string{
+		`This paper revises \cite{k} to handle graphs`:                    "This paper revises [k] to handle graphs",
+		`Recently \cite{k} proposed a linear attention`:                   "Recently [k] proposed a linear attention",
+		`This paper studies \cite{k}'s conjecture`:                        "This paper studies [k]'s conjecture",
+		`Our formulation subsumes \cite{a} and \cite{b} as special cases`: "Our formulation subsumes [a] and [b] as special cases",
+		`Our model is fast, outperforming \cite{k} by 5 points`:           "Our model is fast, outperforming [k] by 5 points",
+		`The closest work to ours is \cite{k}.`:                           "The closest work to ours is [k].",
 	} {
 		assert.Equal(t, want, paper.CleanText(in), in)
 	}

@@ -234,9 +234,9 @@ var texAsides = []string{"cite", "citep", "citealp", "citeyearpar", "footnote", 
 
 // dropAside drops a footnote at s[i], and a citation that stands as an aside after a content word ("the
 // paradigm \citep{r}, which" → "the paradigm, which") with the citations that follow it in a run ("methods
-// \citep{a}, \citep{b} and \citep{c} fail" → "methods fail"). A citation used as a noun ("work of \cite{x}
-// has", "\cite{x} showed", "(see \cite{x})", "\citet{x} showed") is read as its keys: dropping it would leave
-// a hole in the sentence.
+// \citep{a}, \citep{b} and \citep{c} fail", "methods \cite{a}--\cite{c} fail" → "methods fail"). A citation
+// used as a noun ("work of \cite{x} has", "\cite{x} showed", "(see \cite{x})", "\citet{x} showed") is read as
+// its keys: dropping it would leave a hole in the sentence.
 func dropAside(s string, i int) (string, int) {
 	end := matchAside(s, i)
 	if end < 0 || codeAround(s, i, end) {
@@ -249,20 +249,30 @@ func dropAside(s string, i int) (string, int) {
 		!AsideBetween(s[:i], s[end:]) {
 		return citedKeys(s, i, end)
 	}
+	first, comma, list := end, false, false
 	for {
 		k := end
-		for k < len(s) && strings.IndexByte(" \t\n\f\r~,;", s[k]) >= 0 {
+		for k < len(s) && strings.IndexByte(" \t\n\f\r~,;-", s[k]) >= 0 {
+			comma = comma || s[k] == ',' || s[k] == ';'
 			k++
 		}
-		if strings.HasPrefix(s[k:], "and ") || strings.HasPrefix(s[k:], "or ") {
+		and := strings.HasPrefix(s[k:], "and ") || strings.HasPrefix(s[k:], "or ")
+		if and {
 			for k += 3; k < len(s) && strings.IndexByte(" \t\n\f\r~", s[k]) >= 0; k++ {
 			}
 		}
 		if k+1 >= len(s) || s[k] != '\\' || s[k+1] == 'f' || matchAside(s, k) < 0 {
-			return "", end
+			break
 		}
-		end = matchAside(s, k)
+		end, list = matchAside(s, k), list || and
 	}
+	// A run across a comma that a word follows may be two: in "Unlike GAT \cite{a}, \cite{b} uses" the second is
+	// the subject of its own clause. Read as keys, each: "Unlike GAT [a], [b] uses". With "and" or "or" it is one
+	// list ("methods \cite{a}, \cite{b} and \cite{c} fail").
+	if t := strings.TrimLeft(s[end:], " \t\n\f\r~"); comma && !list && t != "" && isLetter(t[0]) {
+		return citedKeys(s, i, first)
+	}
+	return "", end
 }
 
 // citedKeys reads the citation s[i:end] as its keys in brackets, the way a numbered style prints it: "work
@@ -368,8 +378,11 @@ func codeAround(s string, i, j int) bool {
 // showed" names the authors). CleanText drops a citation only where this holds, and so does a TL;DR, which
 // would otherwise leave a hole ("the experiments of [zhang17] and" → "the experiments of and").
 func AsideBetween(before, after string) bool {
+	if strings.HasPrefix(after, "'s") || strings.HasPrefix(after, "’s") {
+		return false // "studies [3]'s conjecture": a possessive is a noun
+	}
 	after = strings.TrimLeft(after, " \t\n\f\r~,")
-	return asideAfter(before) && !(strings.HasPrefix(after, "who") && (len(after) == 3 || !isAlpha(after[3])))
+	return asideAfter(before, after) && !(strings.HasPrefix(after, "who") && (len(after) == 3 || !isAlpha(after[3])))
 }
 
 // CitedKeys reports whether inner, the text of a bracket, is citation keys as CleanText reads a citation used
@@ -389,9 +402,71 @@ func CitedKeys(inner string) bool {
 }
 
 // asideAfter reports whether a citation after before is an aside: the word before it ends in a letter, a
-// digit, a closing quote or bracket (or a byte of a non-ASCII letter or quote), and is not a function word,
-// nor TeX. The scan is ASCII on purpose: Unicode's case tables would cost the listing wasm kilobytes.
-func asideAfter(before string) bool {
+// digit, a closing quote or bracket (or a byte of a non-ASCII letter or quote), and is a noun the citation
+// follows ("transformers [3] are", "prior work [4, 5]."). A citation after a function word ("in [3]", "that [3]
+// is wrong", "both [3] and"), a verb that takes cited work as its object ("outperforms [3] on"), or a verb after
+// its subject, "have" or a modal ("We extend [12] to", "we also follow [3]", "can use [3]") is part of the
+// sentence, and so is one after TeX or at the start, after an opening adverb or gerund ("Recently [3]
+// proposed", "Extending [3], we", ", outperforming [3] by"), or after a determiner, a noun and a word in -s
+// before a function word or punctuation ("This paper revises [3] to"), which may be a verb: when unsure, the
+// citation stays. The scan is ASCII on purpose: Unicode's case tables would cost the listing wasm kilobytes.
+// It reads four words back at most and allocates nothing. Its adverb list overlaps compress.Connectives,
+// which paper cannot import.
+func asideAfter(before, after string) bool {
+	w, rest := lastWord(before)
+	if w == "" || len(rest) > 0 && rest[len(rest)-1] == '\\' {
+		return false
+	}
+	c := w[len(w)-1]
+	if !(c >= utf8.RuneSelf || isAlnum(c) || strings.IndexByte(")]}\"'", c) >= 0) ||
+		inWords(citeGovernors, w) || inWords(citingVerbs, w) {
+		return false
+	}
+	w2, rest := lastWord(rest)
+	start := w2 == "" || strings.IndexByte(".!?,", w2[len(w2)-1]) >= 0
+	if start && (strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ing")) || inWords(verbSubjects, w2) ||
+		strings.HasSuffix(w, "ing") && inWords(citeGovernors, w2) {
+		return false // "Recently [3] proposed", "Extending [3], we", ", outperforming [3] by", "by generalizing [3]"
+	}
+	if len(w) > 3 && c == 's' && w[len(w)-2] != 's' && w2 != "" && isAlpha(w2[len(w2)-1]) && w2[len(w2)-1] != 's' {
+		// "This paper revises [3] to", "Our method matches [3] on", "The new bound tightens [3] by": after a
+		// determiner and a noun, a word in -s before a function word, an adverb or punctuation is a verb, or it
+		// is a noun; keep when unsure
+		w3, rest := lastWord(rest)
+		if !inWords(determiners, w3) && w3 != "" && w3[len(w3)-1] != 's' {
+			w3, _ = lastWord(rest)
+		}
+		w4, _, _ := strings.Cut(after, " ") // AsideBetween trimmed the space and comma after the citation
+		if inWords(determiners, w3) && (after == "" || !isAlpha(after[0]) || inWords(citeGovernors, w4) ||
+			strings.HasSuffix(strings.TrimRight(w4, ".,;:"), "ly")) {
+			return false
+		}
+	}
+	if len(w2) > 2 && strings.HasSuffix(w2, "ly") || inWords(" also further then first now here instead thus therefore still only ", w2) {
+		w3, _ := lastWord(rest)
+		return !inWords(verbSubjects, w3)
+	}
+	return true
+}
+
+// determiners open the subject whose verb in -s may take a citation as its object ("This paper revises [3]").
+const determiners = " this that the a an our its their each every one "
+
+// citeGovernors are the function words a citation after them completes: dropping it would leave a hole ("as
+// in [5]", "We show that [3] is wrong", "Both [3] and [4] fail").
+const citeGovernors = " a an the of in on at by with from to for into as like unlike see and or than via per following including between against starting that upon over beyond within across through toward towards versus vs about after before under both either neither nor namely whereas while but although though because since if whether when where unless until once despite without among amongst except besides around onto given using regarding concerning plus alongside which whom whose is are was were be being been however later moreover furthermore yet so thus hence then here there "
+
+// citingVerbs are the verbs that take cited work as their object, in the forms a nominal subject takes ("Our
+// method outperforms [3] on", "This paper generalizes [4, 5] to").
+const citingVerbs = " extend extends generalize generalizes generalise generalises outperform outperforms improve improves follow follows adopt adopts adapt adapts use uses employ employs revisit revisits apply applies modify modifies refine refines simplify simplifies unify unifies combine combines complement complements contradict contradicts confirm confirms corroborate corroborates refute refutes challenge challenges replicate replicates reproduce reproduces surpass surpasses beat beats augment augments strengthen strengthens "
+
+// verbSubjects are the pronouns and modals a verb follows; a word after one of them, or after one of them and
+// an adverb, is a verb ("We extend [12]", "which uses [3]", "we also follow [3]", "can use [3]").
+const verbSubjects = " we they it he she who which can could may might will would should must cannot not do does did have has had "
+
+// lastWord splits before into its last word, up to white space, a tilde, "(", "[" or a backslash, and the text
+// before that word. The word is empty when before ends in none.
+func lastWord(before string) (w, rest string) {
 	end := len(before)
 	for end > 0 && (isSpaceByte(before[end-1]) || before[end-1] == '~') {
 		end--
@@ -400,13 +475,33 @@ func asideAfter(before string) bool {
 	for start > 0 && !isSpaceByte(before[start-1]) && strings.IndexByte("~([\\", before[start-1]) < 0 {
 		start--
 	}
-	if start == end || start > 0 && before[start-1] == '\\' {
+	return before[start:end], before[:start]
+}
+
+// inWords reports whether w, or w with its first letter in lower case, is one of the words of list, which
+// holds lower-case words with a space on each side. It allocates nothing.
+// compress.InList and compress.inListFold are its cousins on the TL;DR path; moving InList here to share one
+// matcher measured +1.5 KB gzip on the listing wasm (s26-cite), so do not merge them without measuring.
+func inWords(list, w string) bool {
+	if w == "" {
 		return false
 	}
-	c := before[end-1]
-	return (c >= utf8.RuneSelf || isAlnum(c) || strings.IndexByte(")]}\"'", c) >= 0) &&
-		!strings.Contains(" a an the of in on at by with from to for into as like unlike see and or than via per following including between against starting A An The Of In On At By With From To For Into As Like Unlike See And Or Than Via Per Following Including Between Against Starting ",
-			" "+before[start:end]+" ")
+	c := w[0]
+	if 'A' <= c && c <= 'Z' {
+		c += 'a' - 'A'
+	}
+	for off := 0; off < len(list); {
+		i := strings.Index(list[off:], w[1:])
+		if i < 0 {
+			return false
+		}
+		i += off
+		if i >= 2 && list[i-1] == c && list[i-2] == ' ' && i+len(w)-1 < len(list) && list[i+len(w)-1] == ' ' {
+			return true
+		}
+		off = i + 1
+	}
+	return false
 }
 
 // matchAside matches one of texAsides at s[i], with a star, up to two [options] of at most 100 bytes and an

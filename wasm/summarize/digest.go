@@ -18,7 +18,7 @@ const maxTopics = 8
 // "quantum" or "web": nouns too. "complex" is a noun too, a known trade-off: a listing on protein or simplicial
 // complexes that says "a complex of PGC-1alpha and SIRT1" loses that label ("complexes" still labels); letting
 // a listed word label when its papers use it as a noun cost 1 to 1.5 KB of listing wasm, and 2 CiteULike titles
-// use the noun.
+// use the noun. One that ends a phrase, its head, labels ("the Mediator complex", "a protein complex").
 const topicAdjectives = "latent multiple random online parallel finite fuzzy complex mobile robust intelligent evolutionary"
 
 // genericTerms are single words too broad to label a topic on a research listing.
@@ -133,10 +133,10 @@ func DigestPhrases(papers []paper.Paper, phrases [][]string) []Topic {
 // paperTerms returns the keys of a paper's candidate phrases, and of their non-generic words, from its
 // title and key phrases, recording each key's first display form in surface.
 func paperTerms(p paper.Paper, keyPhrases []string, surface map[string]string) map[string]bool {
-	out := map[string]bool{}
+	out, fromKeys := map[string]bool{}, false
 	add := func(phrase string) {
 		key := phraseKey(phrase)
-		if key == "" {
+		if key == "" || !fromKeys && inList(topicAdjectives, key) { // a title's bare "Complex" of "…for Complex Tasks"
 			return
 		}
 		out[key] = true
@@ -150,7 +150,9 @@ func paperTerms(p paper.Paper, keyPhrases []string, surface map[string]string) m
 			for i := 0; i+n <= len(words); i++ {
 				sub := strings.Join(words[i:i+n], " ")
 				k := phraseKey(sub)
-				if genericTerms[k] || n == 1 && !topicWord(k) {
+				// a word of topicAdjectives that ends a key phrase is its head, a noun: "protein complex" (a title's
+				// phrase may end before the noun a generic word was: "Planning for Complex Tasks")
+				if genericTerms[k] || n == 1 && !topicWord(k) && !(fromKeys && i == len(words)-1 && inList(topicAdjectives, k)) {
 					continue
 				}
 				out[k] = true
@@ -165,6 +167,7 @@ func paperTerms(p paper.Paper, keyPhrases []string, surface map[string]string) m
 			add(ph)
 		}
 	}
+	fromKeys = true
 	for _, ph := range keyPhrases {
 		if k := phraseKey(ph); !genericTerms[k] {
 			add(ph)

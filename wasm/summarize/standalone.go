@@ -403,7 +403,26 @@ func dropWeAdverb(s string) string {
 	if verb, _ := firstFields(after, 1); verb == "" || !unicode.IsLower(rune(verb[0])) {
 		return s // "We then." or "We first, …": not an adverb before a verb
 	}
+	if adverb == "also" {
+		return "We " + dropTrailingToo(after)
+	}
 	return "We " + after
+}
+
+// dropTrailingToo drops the "too" that ends a sentence whose "also" went: "We also find that these examples fool
+// humans too." marks one addition twice, and "We find that these examples fool humans too." would still point to
+// a finding the reader does not see. "as well" stays: after a verb it is a comparison ("the pruned model performs
+// as well", "students generalize as well"), and keeping it is safe when unsure.
+func dropTrailingToo(s string) string {
+	n := len(s) - 1
+	if n < 0 || strings.IndexByte(".!?", s[n]) < 0 {
+		return s
+	}
+	t := strings.TrimSuffix(s[:n], " too")
+	if len(t) == n {
+		return s
+	}
+	return strings.TrimSuffix(t, ",") + s[n:]
 }
 
 // thatClauseVerbs open a leading clause whose "that" starts a clause with its own content: "Noting that most

@@ -60,6 +60,20 @@ func TestTLDRDropsLeadingGlue(t *testing.T) {
 	r.Sentence(t, "We also propose Spectral Capsule Networks")
 	got := summarize.TLDR(r.Title, r.Abstract)
 	assert.True(t, strings.HasPrefix(got, "We propose Spectral Capsule Networks"), "%q", got)
+	// with its "also" goes the "too" that marks the same addition, which would still point to a finding the
+	// reader does not see; "as well", often a comparison after a verb ("generalize as well"), and "too" as a
+	// degree, stay
+	for abstract, want := range map[string]string{
+		"We also find that these adversarial examples fool human observers too.":           "We find that these adversarial examples fool human observers.",
+		"We also find that these adversarial examples fool human observers, too.":          "We find that these adversarial examples fool human observers.",
+		"We also find that the learned features transfer to speech tasks as well.":         "We find that the learned features transfer to speech tasks as well.",
+		"We also find that distilled students generalize as well.":                         "We find that distilled students generalize as well.",
+		"We also find that the compressed network converges as well.":                      "We find that the compressed network converges as well.",
+		"We also show that the pruned model with a tenth of the weights performs as well.": "We show that the pruned model with a tenth of the weights performs as well.",
+		"We also find that exact inference is too slow for phones.":                        "We find that exact inference is too slow for phones.",
+	} {
+		assert.Equal(t, want, summarize.TLDR("Methods", abstract))
+	}
 	r = sharedRecordByID(t, "Syg9YyBFvS")
 	assert.NotContains(t, summarize.TLDR(r.Title, r.Abstract), "Aiming to bridge this gap")
 	// dev rJgSV3AqKQ: "As a byproduct, we analyze … such as the fixed decay of Wilson et al. (2017)." ends once
@@ -944,4 +958,19 @@ func TestTLDRDoesNotEndInsideAnEnumeration(t *testing.T) {
 	got = summarize.TLDR("A metric", in)
 	assert.Contains(t, got, "cheap to compute", "%q", got)
 	assert.Contains(t, got, "faithful to human judgements", "%q", got)
+}
+
+// A TL;DR keeps a citation its sentence needs, and drops a run of citations that is an aside as a whole:
+// "Recently proposed X" would credit the paper with the cited method, "Prior methods and [4] fail" makes
+// "[4]" a second subject.
+func TestTLDRCitationsInTheSentence(t *testing.T) {
+	for abstract, want := range map[string]string{
+		"Recently [3] proposed a linear-time attention that we show fails on long inputs.":  "Recently [3] proposed a linear-time attention that we show fails on long inputs.",
+		"Our model reaches 90% accuracy on ImageNet, outperforming [3] by 5 points.":        "Our model reaches 90% accuracy on ImageNet, outperforming [3] by 5 points.",
+		"Neither [3] nor [4] scales to long inputs, so we propose a linear-time attention.": "Neither [3] nor [4] scales to long inputs, so we propose a linear-time attention.",
+		"We extend (Smith et al., 2020a, b) to graphs and prove convergence.":               "We extend (Smith et al., 2020a, b) to graphs and prove convergence.",
+		"Prior methods [3]-[5] fail on graphs, so we propose a message-passing variant.":    "Prior methods fail on graphs, so we propose a message-passing variant.",
+	} {
+		assert.Equal(t, want, summarize.TLDR("A Paper on Graphs", abstract))
+	}
 }

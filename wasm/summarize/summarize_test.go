@@ -204,6 +204,27 @@ func TestDigestTopicsAreNouns(t *testing.T) {
 	}
 }
 
+// TestDigestNounComplexLabelsTopics: "complex" is an adjective in "complex tasks" but the noun a listing on
+// protein complexes shares in "the Mediator complex", "a protein complex": as the last word of a phrase, its
+// head, it labels.
+func TestDigestNounComplexLabelsTopics(t *testing.T) {
+	mk := func(id, title, abstract string) paper.Paper {
+		return paper.Paper{ID: id, Title: title, Abstract: abstract}
+	}
+	papers := []paper.Paper{
+		mk("1", "Cryo-EM Structure of the Mediator Complex", "We resolve the Mediator complex at high resolution."),
+		mk("2", "Assembly of a Membrane Protein Complex in Yeast", "We follow how the protein complex forms in cells."),
+		mk("3", "Dynamics of the Exon Junction Complex", "We track the exon junction complex during splicing."),
+		mk("4", "Planning for Complex Tasks", "We plan long complex tasks with a robot arm."),
+		mk("5", "Sorting Networks", "We sort numbers."),
+	}
+	labels := map[string][]string{}
+	for _, tp := range summarize.Digest(papers) {
+		labels[strings.ToLower(tp.Label)] = tp.PaperIDs
+	}
+	assert.Equal(t, []string{"1", "2", "3"}, labels["complex"], "%v", labels)
+}
+
 // TestDigestModifierNounsLabelTopics: a noun that only modifies in its papers' titles ("Robot grasping",
 // "Quantum annealing") still labels them. (s24 tried to keep adjectives such as "latent" out of topic labels
 // and reverted it: "Other" grew on CiteULike libraries and on SciTLDR listings.)

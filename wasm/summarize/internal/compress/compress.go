@@ -378,7 +378,8 @@ var inlinesAfter = func() (t [256][]string) {
 
 // dropBrackets removes [citations] and parentheticals. A citation used as a noun stays, as citation keys
 // that CleanText wrote ("the experiments of [zhang17] and") or as numbers ("Building on [12], we prove"):
-// paper.AsideBetween tells, and dropping it would leave a hole ("Building on, we prove"). An acronym
+// paper.AsideBetween tells, and dropping it would leave a hole ("Building on, we prove"); so does an author-year
+// citation used as a noun ("We extend (Smith et al., 2020) to graphs", "as shown by (Lee, 2019) for"). An acronym
 // definition such as "(GANs)" or "(V-RIN)" stays, and so do brackets glued to a word, as in a formula f(x),
 // and a bracket that is the complement of the word before it (complementBracket). Unbalanced brackets stay.
 func dropBrackets(s string) string {
@@ -399,17 +400,43 @@ func dropBrackets(s string) string {
 			continue
 		}
 		end := pairs[p].close
-		if c == '(' && (isAcronym(s[i+1:end]) || complementBracket(s[:i], s[end+1:])) || i > 0 && !isSpace(s[i-1]) ||
+		if c == '(' && (isAcronym(s[i+1:end]) || complementBracket(s[:i], s[end+1:]) ||
+			citedYear(s[i+1:end]) && !paper.AsideBetween(s[:i], s[end+1:])) || i > 0 && !isSpace(s[i-1]) ||
 			isInterval(c, s[i+1:end], s[end]) ||
 			c == '[' && (paper.CitedKeys(s[i+1:end]) || citedNumbers(s[i+1:end])) &&
 				!paper.AsideBetween(s[:i], s[end+1:]) {
 			b = append(b, s[i:end+1]...)
 		} else if c == '(' && isYear(s[i+1:end]) {
 			b = dropCitedNames(b, s[end+1:])
+		} else if c == '[' {
+			end = citedRun(s, end)
 		}
 		i = end
 	}
 	return string(b)
+}
+
+// citedRun returns the end of the run of numbered citations that the one ending at s[end] starts: a range,
+// "[3]-[5]" or "[3]–[5]", goes whole, and no "-[5]" is left. A list ("[3], [4]", "[3] and [4]") is not a run: in
+// "Unlike GAT [3], [4] uses" [4] is the subject of its own clause, and "Unlike GAT uses" would be false. Each
+// citation of a list is then weighed on its own (paper.AsideBetween).
+func citedRun(s string, end int) int {
+	for {
+		t := strings.TrimLeft(s[end+1:], " -–")
+		j := strings.IndexByte(t, ']')
+		if j < 0 || t[0] != '[' || !citedNumbers(t[1:j]) {
+			return end
+		}
+		end = len(s) - len(t) + j
+	}
+}
+
+// citedYear reports whether inner, the text of a bracket, is an author-year citation: words, then a year of
+// publication ("Smith et al., 2020", "e.g., Lee 2019; Wu, 2021a", "Smith, 2020a, b").
+func citedYear(inner string) bool {
+	inner = strings.TrimRight(inner, "abcdef, ") // "2020a, b", "2020a,b"
+	k := strings.LastIndexByte(inner, ' ')
+	return k > 1 && isYear(inner[k+1:])
 }
 
 // isYear reports whether inner, the text of a bracket, is a year of publication ("2019", "2017a").
