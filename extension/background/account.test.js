@@ -122,6 +122,21 @@ test('an https server answering a web page, an empty body or JSON of the wrong s
     ['http://sync.test', { captive: true }, 'your server http://sync.test answered with JSON of another app, not ' +
       'papergist (HTTP 200): a network login page may be in the way; open any web page in a tab to sign in to the network'],
   ];
+  // A login page's JSON with error or code fields of its own shape is a login page's too; papergist's exact error
+  // envelope is the server's.
+  const portal = (base) => `your server ${base} answered with JSON of another app, not papergist (HTTP 200): a network ` +
+    'login page may be in the way; open any web page in a tab to sign in to the network';
+  const own = 'the server sent a pull answer papergist does not understand';
+  cases.push(
+    ['http://sync.test', { error: 'login required', code: 401 }, portal('http://sync.test')],
+    ['http://sync.test', { error: { code: 'auth', message: 'Accept the terms' }, portal: 'https://wifi.example' }, portal('http://sync.test')],
+    ['http://sync.test', { error: { code: 42, message: 'log in' } }, portal('http://sync.test')],
+    ['http://sync.test', { error: { code: 'login', message: 'log in', redirect: '/terms' } }, portal('http://sync.test')],
+    ['http://sync.test', { code: 'AUTH_REQUIRED' }, portal('http://sync.test')],
+    ['http://sync.test', { error: { code: 'internal', message: 'internal error' } }, own],
+    ['http://sync.test', { error: { code: 'unauthorized' } }, own],
+    ['https://sync.test', { error: 'login required', code: 401 }, own],
+  );
   for (const [base, data, message] of cases) {
     const err = account.foreignAnswer(base, 200, data, 'pull');
     assert.equal(err.message, message, `${base} ${JSON.stringify(data)}`);
