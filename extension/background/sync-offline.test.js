@@ -33,10 +33,10 @@ test('offline at sign-in: the status says offline while the first round rewrites
   await new Promise((r) => setTimeout(r, 50));
   const meanwhile = await status();
   assert.equal(meanwhile.state, 'offline', 'signed in, not synced yet: offline');
-  assert.equal(describe(meanwhile).text, 'Offline', 'no count before the rebase has counted');
+  assert.equal(describe(meanwhile).text, 'Offline — changes are kept here', 'no count before the rebase has counted');
   release();
   const st = await round;
   assert.deepEqual([st.state, st.pending], ['offline', 2], 'after the rebase, every paper waits');
-  assert.equal(describe(st).text, 'Offline — 2 pending');
+  assert.equal(describe(st).text, 'Offline — 2 changes kept', 'never synced: no last sync');
   local.get = get;
 });

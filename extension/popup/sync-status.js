@@ -45,11 +45,26 @@ export function describe(status, now = new Date(), { checked, conflicts } = {}) 
     syncing: 'Syncing…',
     synced: `Synced${when(status.lastSynced || status.at, now)}`,
     pending: `Pending ${n}`,
-    offline: n > 0 ? `Offline — ${n} pending` : 'Offline',
+    offline: offlineText(n, when(status.lastSynced, now)),
     error: `Sync error: ${status.error || 'unknown'}`,
   }[status.state] ?? `Sync: ${status.state}`;
   return { state: status.state, text, signIn: false };
 }
+
+/**
+ * Offline in one popup line: the changes waiting are kept on this device, and when the last sync was. That they go
+ * out on their own, so nothing needs doing, is the line's tooltip (OFFLINE_HINT): the whole would wrap.
+ * @param {number} n changes waiting (0 also before the first round has counted them) @param {string} at when()'s
+ */
+function offlineText(n, at) {
+  const kept = n > 0 ? `${n === 1 ? '1 change' : `${n} changes`} kept` : '';
+  const last = at ? `last sync${at}` : '';
+  if (kept && last) return `Offline — ${kept}; ${last}`;
+  return kept || last ? `Offline — ${kept || last}` : 'Offline — changes are kept here';
+}
+
+/** The offline line's tooltip. */
+export const OFFLINE_HINT = 'Changes stay on this device and papergist sends them on its own once the server answers: nothing to do.';
 
 /** @param {number} n */
 export const conflictsText = (n) => (n === 1 ? '1 conflict' : `${n} conflicts`);
@@ -63,7 +78,8 @@ export const conflictsText = (n) => (n === 1 ? '1 conflict' : `${n} conflicts`);
 export function showStatus(els, status, conflicts, checked) {
   const d = describe(status, new Date(), { checked, conflicts });
   els.line.dataset.syncState = d.state;
-  els.line.title = status && status.at ? `as of ${new Date(status.at).toLocaleString()}` : '';
+  const asOf = status && status.at ? `as of ${new Date(status.at).toLocaleString()}` : '';
+  els.line.title = d.state === 'offline' ? `${OFFLINE_HINT}${asOf ? ` (${asOf})` : ''}` : asOf;
   els.text.textContent = d.text;
   els.signIn.hidden = !d.signIn;
   els.conflicts.hidden = conflicts === 0;

@@ -50,7 +50,11 @@ test('each sync state reads as the popup shows it', () => {
     [{ state: 'signed-out', pending: 2, conflicts: 0, at }, 'Signed out — '],
     [{ state: 'syncing', pending: 2, conflicts: 0, at }, 'Syncing…'],
     [{ state: 'pending', pending: 2, conflicts: 0, at }, 'Pending 2'],
-    [{ state: 'offline', pending: 5, conflicts: 0, at }, 'Offline — 5 pending'],
+    // Offline: the changes kept here, and when the last sync was (sent on their own: the tooltip, OFFLINE_HINT).
+    [{ state: 'offline', pending: 5, conflicts: 0, at, lastSynced: '2026-03-04T10:42:00Z' }, /^Offline — 5 changes kept; last sync at \d/],
+    [{ state: 'offline', pending: 1, conflicts: 0, at }, 'Offline — 1 change kept'],
+    [{ state: 'offline', pending: 0, conflicts: 0, at, lastSynced: '2026-01-01T00:00:00Z' }, /^Offline — last sync on \S/],
+    [{ state: 'offline', pending: 0, conflicts: 0, at }, 'Offline — changes are kept here'],
     [{ state: 'error', pending: 0, conflicts: 0, at, error: 'server said 500' }, 'Sync error: server said 500'],
     // "Synced" only within a minute of the last check; else when it last checked; never with a conflict.
     [{ state: 'synced', pending: 0, conflicts: 0, at: '2026-01-01T00:00:00Z', lastSynced: '2026-01-01T00:00:00Z' }, /^Last checked on \S/],

@@ -128,7 +128,7 @@ test('the status line shows each sync state, live', async () => {
     [{ state: 'syncing', pending: 2, conflicts: 0, at: now }, 'Syncing…'],
     [{ state: 'synced', pending: 0, conflicts: 0, at: now, lastSynced: now }, /^Synced at \d/],
     [{ state: 'pending', pending: 3, conflicts: 0, at: now }, 'Pending 3'],
-    [{ state: 'offline', pending: 4, conflicts: 0, at: now }, 'Offline — 4 pending'],
+    [{ state: 'offline', pending: 4, conflicts: 0, at: now, lastSynced: now }, /^Offline — 4 changes kept; last sync at \d/],
     [{ state: 'error', pending: 1, conflicts: 0, at: now, error: 'the server refused the token (401)' }, 'Sync error: the server refused the token (401)'],
     [{ state: 'signed-out', pending: 0, conflicts: 0, at: now }, 'Signed out — Sign in to sync'],
   ];
@@ -148,6 +148,14 @@ test('the status line shows each sync state, live', async () => {
     await options.waitForURL(/options/);
   }
   await options.close();
+
+  // Offline at its longest (two-digit count, a last sync with a time) stays on one line beside Sync now; that the
+  // changes go out on their own, nothing to do, is its tooltip.
+  await setStorage({ 'sync:status': { state: 'offline', pending: 99, conflicts: 0, at: now, lastSynced: now } });
+  await popup.locator('#sync-status[data-sync-state="offline"]').waitFor();
+  const box = await line.evaluate((el) => ({ height: el.getBoundingClientRect().height, lineHeight: parseFloat(getComputedStyle(el).lineHeight) }));
+  assert.ok(box.height < 1.5 * box.lineHeight, `one line: ${JSON.stringify(box)} for "${await line.innerText()}"`);
+  assert.match(await line.getAttribute('title'), /sends them on its own .*nothing to do/);
 
   // Sync now reaches the background; the popup shows a failed reply rather than nothing
   await setStorage({ 'sync:status': { state: 'pending', pending: 1, conflicts: 0, at: now } });
