@@ -73,9 +73,9 @@ function dateParts(p) {
  * What an export says about a paper besides its bibliographic data, each part labeled so that none runs into the
  * next: "TL;DR: …", "Key phrases: a; b; c", "Note: …" (the user's note). BibTeX writes them in annote, which
  * Zotero's import makes a note of and the standard styles never print (they print note under the reference, in the
- * user's own paper); RIS in one N1, one Zotero note as the BibTeX gives (Zotero makes a note of each N1); CSL-JSON
- * in note, one part to a line (Zotero files it in Extra). As the server's writer (backend/internal/citation
- * noteParts). @param {SavedPaper} s @returns {string[]}
+ * user's own paper); RIS in one N1, one Zotero note as the BibTeX gives (Zotero makes a note of each N1); both one
+ * part to a line, the note's lines kept (noteLines); CSL-JSON in note, one part to a line, the note as typed (Zotero
+ * files it in Extra). As the server's writer (backend/internal/citation noteParts). @param {SavedPaper} s @returns {string[]}
  */
 export function noteParts(s) {
   const parts = [];
@@ -85,14 +85,22 @@ export function noteParts(s) {
   return parts;
 }
 
+const LINE_BREAK = /[\n\r\v\f\u0085\u2028\u2029]/;
+
 /**
- * The parts on one line, for BibTeX annote and RIS N1, whose readers join lines (Zotero's BibTeX import keeps no
- * line break): white space collapsed, each part ended by a full stop unless it ends in one, a question or an
- * exclamation mark, so that the last key phrase and the user's note stay apart (as the server's noteLine).
- * @param {string[]} parts
+ * The parts as BibTeX annote and RIS N1 write them, one line each and the user's own line breaks kept: white space
+ * in a line collapsed, empty lines dropped (a paragraph break is one line break: a blank line in a RIS record ends
+ * it for some readers), each part's last line ended by a full stop unless it ends in one, a question or an
+ * exclamation mark, so that the last key phrase and the note stay apart where a reader joins lines (Zotero's
+ * BibTeX import and BibTeX itself make every line break a space). As the server's noteLines.
+ * @param {string[]} parts @returns {string[]}
  */
-export function noteLine(parts) {
-  return parts.map((p) => collapse(p)).map((p) => (/[.?!]$/.test(p) ? p : `${p}.`)).join(' ');
+export function noteLines(parts) {
+  return parts.flatMap((p) => {
+    const lines = p.split(LINE_BREAK).map(collapse).filter(Boolean);
+    if (lines.length && !/[.?!]$/.test(lines[lines.length - 1])) lines[lines.length - 1] += '.';
+    return lines;
+  });
 }
 
 const ARXIV_DATACITE = /^10\.48550\/arxiv\./i;
@@ -213,6 +221,20 @@ function risLine(tag, value) {
   return v ? `${tag}  - ${v}\r\n` : '';
 }
 
+/** A line Zotero's RIS import reads as a tag and its value ("ER -", "AB  - x"). */
+const RIS_TAG_LIKE = /^[A-Z][A-Z0-9] {1,2}-( |$)/;
+
+/**
+ * One N1, so one Zotero note, its lines after the first on lines of their own: Zotero's RIS import reads a line
+ * without a tag as the value's next line (a line break in N1 and AB, unless its lines look wrapped at 65-85
+ * characters), as EndNote writes a note's lines. A line that would read as a tag ("ER - ") is indented by a space,
+ * which Zotero trims. As the server's writer. @param {string[]} lines
+ */
+function risNote(lines) {
+  const vs = lines.map(risValue).filter(Boolean).map((v, i) => (i > 0 && RIS_TAG_LIKE.test(v) ? ` ${v}` : v));
+  return vs.length ? `N1  - ${vs.join('\r\n')}\r\n` : '';
+}
+
 /** @param {SavedPaper[]} saved @returns {string} */
 export function toRIS(saved) {
   return saved
@@ -237,7 +259,7 @@ export function toRIS(saved) {
       out += risLine('UR', paperURL(p.id, p.url));
       if (p.pdf_url) out += risLine('L1', p.pdf_url);
       if (p.abstract) out += risLine('AB', p.abstract);
-      out += risLine('N1', noteLine(noteParts(s)));
+      out += risNote(noteLines(noteParts(s)));
       for (const t of s.tags) out += risLine('KW', t);
       return out + 'ER  - \r\n';
     })
@@ -559,11 +581,13 @@ export function toBibTeX(saved, library = saved) {
       if (p.doi) fields.push(['doi', p.doi]);
       fields.push(['url', paperURL(p.id, p.url)]);
       if (p.abstract) fields.push(['abstract', p.abstract]);
-      fields.push(['annote', noteLine(noteParts(s))]);
+      // One line of the field to a line of the note: BibTeX and biber read them as spaces, JabRef and a person
+      // reading the file see the user's lines (Zotero's own BibTeX export writes notes' lines so).
+      fields.push(['annote', noteLines(noteParts(s)).map(bibEscape).filter(Boolean).join('\n')]);
       fields.push(['keywords', keywords(s.tags)]);
       const body = fields
         .filter(([, v]) => v)
-        .map(([k, v]) => `  ${k} = {${VERBATIM.has(k) ? bibVerbatim(v) : k === 'author' ? v : k === 'title' ? bibTitle(v) : bibEscape(v)}}`)
+        .map(([k, v]) => `  ${k} = {${VERBATIM.has(k) ? bibVerbatim(v) : k === 'author' || k === 'annote' ? v : k === 'title' ? bibTitle(v) : bibEscape(v)}}`)
         .join(',\n');
       return `@${type}{${key},\n${body}\n}\n`;
     })

@@ -17,10 +17,23 @@ test('a synced paper\'s date and venue are written as the server\'s writer write
     const bib = toBibTeX([rec]);
     const [, type, key] = /^@(\w+)\{([^,]*),\n/.exec(bib);
     const got = { type, key };
-    for (const [, k, v] of bib.matchAll(/^ {2}(year|month|booktitle|journal|eprint|archiveprefix|doi|note|annote|keywords) = \{(.*)\},?$/gm)) got[k] = v;
+    // a field's value may span lines (annote: the note's lines)
+    for (const [, k, v] of bib.matchAll(/^ {2}(year|month|booktitle|journal|eprint|archiveprefix|doi|note|annote|keywords) = \{([^]*?)\},?$/gm)) got[k] = v;
     assert.deepEqual(got, { ...e.bibtex, ...device.bibtex }, `BibTeX of ${e.about}`);
     const ris = {};
-    for (const [, k, v] of toRIS([rec]).matchAll(/^(TY|PY|DA|T2|PB|DO|N1|KW) {2}- (.*)\r$/gm)) ris[k] = k in ris ? `${ris[k]}\n${v}` : v;
+    // A tag's value goes on over the lines without a tag after it ("\n" between them: N1, the note's lines); N1 is
+    // given once (one Zotero note); a tag given on several lines has its values one to a line.
+    const risText = toRIS([rec]);
+    assert.ok((risText.match(/\r\nN1 {2}- /g) || []).length <= 1, `one N1: ${e.about}`);
+    let last = '';
+    for (const l of risText.split('\r\n')) {
+      const m = /^([A-Z][A-Z0-9]) {2}- (.*)$/.exec(l);
+      if (m && /^(?:TY|PY|DA|T2|PB|DO|N1|KW)$/.test(m[1])) {
+        ris[m[1]] = m[1] in ris ? `${ris[m[1]]}\n${m[2]}` : m[2];
+        last = m[1];
+      } else if (m) last = '';
+      else if (l && last) ris[last] += `\n${l}`;
+    }
     assert.deepEqual(ris, { ...e.ris, ...device.ris }, `RIS of ${e.about}`);
     const [csl] = JSON.parse(toCSLJSON([rec]));
     const gotCSL = { type: csl.type };

@@ -267,7 +267,8 @@ func keywords(tags []string) string {
 // none runs into the next: "TL;DR: …", "Key phrases: a; b; c" and "Note: …" (the user's note). BibTeX writes
 // them in annote, which Zotero's import makes a note of and the standard styles never print (they print note under
 // the reference, in the user's own paper); RIS in one N1, one Zotero note as the BibTeX gives (Zotero makes a note
-// of each N1); CSL-JSON in note, one part to a line (Zotero files it in Extra).
+// of each N1); both one part to a line, the note's lines kept (noteLines); CSL-JSON in note, one part to a line,
+// the note as typed (Zotero files it in Extra).
 // The extension's writer writes the same (extension/lib/export.js noteParts).
 func noteParts(it syncproto.Item) []string {
 	var parts []string
@@ -283,18 +284,34 @@ func noteParts(it syncproto.Item) []string {
 	return parts
 }
 
-// noteLine is the parts on one line, for BibTeX annote and RIS N1, whose readers join lines (Zotero's BibTeX
-// import keeps no line break): white space collapsed, each part ended by a full stop unless it ends in one, a
-// question or an exclamation mark, so that the last key phrase and the user's note stay apart.
-func noteLine(parts []string) string {
-	out := make([]string, 0, len(parts))
+// noteLines are the parts as BibTeX annote and RIS N1 write them, one line each and the user's own line breaks
+// kept: white space in a line collapsed, empty lines dropped (a paragraph break is one line break: a blank line
+// in a RIS record ends it for some readers), each part's last line ended by a full stop unless it ends in one, a
+// question or an exclamation mark, so that the last key phrase and the note stay apart where a reader joins
+// lines (Zotero's BibTeX import and BibTeX itself make every line break a space).
+func noteLines(parts []string) []string {
+	var out []string
 	for _, p := range parts {
-		if p = strings.Join(strings.Fields(p), " "); !strings.HasSuffix(p, ".") && !strings.HasSuffix(p, "?") && !strings.HasSuffix(p, "!") {
-			p += "."
+		n := len(out)
+		for _, l := range strings.FieldsFunc(p, isLineBreak) {
+			if l = strings.Join(strings.Fields(l), " "); l != "" {
+				out = append(out, l)
+			}
 		}
-		out = append(out, p)
+		if last := len(out) - 1; last >= n && !strings.HasSuffix(out[last], ".") && !strings.HasSuffix(out[last], "?") && !strings.HasSuffix(out[last], "!") {
+			out[last] += "."
+		}
 	}
-	return strings.Join(out, " ")
+	return out
+}
+
+// isLineBreak is a line end as a text field may hold one.
+func isLineBreak(r rune) bool {
+	switch r {
+	case '\n', '\r', '\v', '\f', 0x85, 0x2028, 0x2029:
+		return true
+	}
+	return false
 }
 
 // risName is "Family, Given, Suffix", the RIS author form.
@@ -393,7 +410,17 @@ func BibTeX(w io.Writer, items []syncproto.Item) error {
 		verbatim("doi", idf.doi)
 		verbatim("url", paperURL(it.ID, it.URL))
 		field("abstract", it.Abstract)
-		field("annote", noteLine(noteParts(it)))
+		// One line of the field to a line of the note: BibTeX and biber read them as spaces, JabRef and a person
+		// reading the file see the user's lines (Zotero's own BibTeX export writes notes' lines so).
+		var annote []string
+		for _, l := range noteLines(noteParts(it)) {
+			if l = bibEscape(l); l != "" {
+				annote = append(annote, l)
+			}
+		}
+		if len(annote) > 0 {
+			fmt.Fprintf(&b, "  annote = {%s},\n", strings.Join(annote, "\n"))
+		}
 		field("keywords", keywords(it.Tags))
 		b.WriteString("}\n\n")
 	}
@@ -595,8 +622,8 @@ func bibVerbatim(s string) string {
 	return b.String()
 }
 
-// RIS writes one record per item. RIS is line-based ("TY  - JOUR"), so values are put on one line; long text
-// fields stay whole (readers accept long AB and N1 lines).
+// RIS writes one record per item. RIS is line-based ("TY  - JOUR"), so values are put on one line, but for N1's,
+// whose lines are the note's (note below); long text fields stay whole (readers accept long AB and N1 lines).
 func RIS(w io.Writer, items []syncproto.Item) error {
 	var b strings.Builder
 	for _, it := range items {
@@ -606,6 +633,24 @@ func RIS(w io.Writer, items []syncproto.Item) error {
 		tag := func(t, value string) {
 			if v := risValue(value); v != "" {
 				fmt.Fprintf(&b, "%s  - %s\r\n", t, v)
+			}
+		}
+		// note writes one N1, so one Zotero note, its lines after the first on lines of their own: Zotero's RIS
+		// import reads a line without a tag as the value's next line (a line break in N1 and AB, unless its lines
+		// look wrapped at 65-85 characters), as EndNote writes a note's lines. A line that would read as a tag
+		// ("ER - ") is indented by a space, which Zotero trims.
+		note := func(lines []string) {
+			var vs []string
+			for _, l := range lines {
+				if v := risValue(l); v != "" {
+					if len(vs) > 0 && risTagLike.MatchString(v) {
+						v = " " + v
+					}
+					vs = append(vs, v)
+				}
+			}
+			if len(vs) > 0 {
+				fmt.Fprintf(&b, "N1  - %s\r\n", strings.Join(vs, "\r\n"))
 			}
 		}
 		tag("TY", typ)
@@ -626,7 +671,7 @@ func RIS(w io.Writer, items []syncproto.Item) error {
 		tag("UR", paperURL(it.ID, it.URL))
 		tag("L1", it.PDFURL)
 		tag("DO", idf.doi)
-		tag("N1", noteLine(noteParts(it)))
+		note(noteLines(noteParts(it)))
 		for _, t := range it.Tags {
 			tag("KW", t)
 		}
@@ -643,6 +688,9 @@ func pad2(s string) string {
 	}
 	return s
 }
+
+// risTagLike is a line Zotero's RIS import reads as a tag and its value ("ER -", "AB  - x").
+var risTagLike = regexp.MustCompile(`^[A-Z][A-Z0-9] {1,2}-( |$)`)
 
 // risValue puts a value on one line without control characters: every run of white space (U+2028 and NEL too,
 // which some readers take as line ends) and control characters becomes one space.

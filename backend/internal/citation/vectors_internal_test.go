@@ -222,7 +222,8 @@ func TestEntrySharedVectors(t *testing.T) {
 		head := regexp.MustCompile(`^@(\w+)\{([^,]*),\n`).FindStringSubmatch(b.String())
 		require.NotNil(t, head, b.String())
 		got := map[string]string{"type": head[1], "key": head[2]}
-		for _, m := range regexp.MustCompile(`(?m)^  (year|month|booktitle|journal|eprint|archiveprefix|doi|note|annote|keywords) = \{(.*)\},$`).FindAllStringSubmatch(b.String(), -1) {
+		// a field's value may span lines (annote: the note's lines)
+		for _, m := range regexp.MustCompile(`(?ms)^  (year|month|booktitle|journal|eprint|archiveprefix|doi|note|annote|keywords) = \{(.*?)\},$`).FindAllStringSubmatch(b.String(), -1) {
 			got[m[1]] = m[2]
 		}
 		assert.Equal(t, e.BibTeX, got, "BibTeX of %s", e.About)
@@ -230,11 +231,25 @@ func TestEntrySharedVectors(t *testing.T) {
 		b.Reset()
 		require.NoError(t, RIS(&b, items))
 		got = map[string]string{}
-		for _, m := range regexp.MustCompile(`(?m)^(TY|PY|DA|T2|PB|DO|N1|KW)  - (.*)\r$`).FindAllStringSubmatch(b.String(), -1) {
-			if got[m[1]] != "" {
-				m[2] = got[m[1]] + "\n" + m[2] // a tag given on several lines: its values one to a line
+		// A tag's value goes on over the lines without a tag after it ("\n" between them: N1, the note's lines); N1
+		// is given once (one Zotero note); a tag given on several lines has its values one to a line.
+		assert.LessOrEqual(t, strings.Count(b.String(), "\r\nN1  - "), 1, "one N1: %s", e.About)
+		risTag := regexp.MustCompile(`^([A-Z][A-Z0-9])  - (.*)$`)
+		compared := regexp.MustCompile(`^(?:TY|PY|DA|T2|PB|DO|N1|KW)$`)
+		last := ""
+		for _, l := range strings.Split(b.String(), "\r\n") {
+			m := risTag.FindStringSubmatch(l)
+			switch {
+			case m != nil && compared.MatchString(m[1]):
+				if got[m[1]] != "" {
+					m[2] = got[m[1]] + "\n" + m[2]
+				}
+				got[m[1]], last = m[2], m[1]
+			case m != nil:
+				last = ""
+			case l != "" && last != "":
+				got[last] += "\n" + l
 			}
-			got[m[1]] = m[2]
 		}
 		assert.Equal(t, e.RIS, got, "RIS of %s", e.About)
 
