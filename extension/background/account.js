@@ -189,10 +189,14 @@ async function request(base, method, path, { token, body, headers = {}, timeout 
   } catch {
     data = undefined;
   }
-  const own = ownError(data);
+  // Over plain http a network login page can answer in the server's place, with JSON of papergist's shape too. Every
+  // papergist server sends its realm with each 401 (errors.go, since the first version): without it, the 401 is
+  // not the server's, and the login stays.
+  const realm = OWN_REALM.test(res.headers.get('WWW-Authenticate') || '');
+  const own = res.status === 401 && !realm && portalPossible(base) ? null : ownError(data);
   const retryAfter = retryAfterMs(res.headers.get('Retry-After'));
   if (!res.ok && !own) {
-    if (res.status === 401 && OWN_REALM.test(res.headers.get('WWW-Authenticate') || '')) {
+    if (res.status === 401 && realm) {
       // The server's 401 whose body a proxy in between replaced (nginx proxy_intercept_errors, a gateway's error
       // pages): its realm says whose it is, so it ends the login as the server's own 401 does.
       throw new SyncError(`${base} refused the login (HTTP 401)`, { status: 401, code: 'unauthorized' });
