@@ -73,33 +73,43 @@ function dateParts(p) {
  * What an export says about a paper besides its bibliographic data, each part labeled so that none runs into the
  * next: "TL;DR: …", "Key phrases: a; b; c", "Note: …" (the user's note). BibTeX writes them in annote, which
  * Zotero's import makes a note of and the standard styles never print (they print note under the reference, in the
- * user's own paper); RIS in one N1, one Zotero note as the BibTeX gives (Zotero makes a note of each N1); both one
- * part to a line, the note's lines kept (noteLines); CSL-JSON in note, one part to a line, the note as typed (Zotero
- * files it in Extra). As the server's writer (backend/internal/citation noteParts). @param {SavedPaper} s @returns {string[]}
+ * user's own paper); RIS in one N1, one Zotero note as the BibTeX gives (Zotero makes a note of each N1); BibTeX
+ * one part to a line, the note's lines kept (noteLines), RIS on N1's one line (risNote); CSL-JSON in note, one part
+ * to a line, the note as typed (Zotero files it in Extra). A note with nothing visible (only spaces, control or
+ * zero-width characters) is none. As the server's writer (backend/internal/citation noteParts).
+ * @param {SavedPaper} s @returns {string[]}
  */
 export function noteParts(s) {
   const parts = [];
   if (s.tldr) parts.push(`TL;DR: ${s.tldr}`);
   if (s.keyphrases && s.keyphrases.length) parts.push(`Key phrases: ${s.keyphrases.join('; ')}`);
-  if (s.note) parts.push(`Note: ${s.note}`);
+  if (visible(s.note)) parts.push(`Note: ${s.note}`);
   return parts;
 }
 
 const LINE_BREAK = /[\n\r\v\f\u0085\u2028\u2029]/;
 
+/** Whether s has a letter, digit, punctuation mark or symbol: not only spaces, control or zero-width characters. */
+const visible = (s) => typeof s === 'string' && /[\p{L}\p{N}\p{P}\p{S}]/u.test(s);
+
+const LABELS = ['TL;DR:', 'Key phrases:', 'Note:'];
+
 /**
- * The parts as BibTeX annote and RIS N1 write them, one line each and the user's own line breaks kept: white space
- * in a line collapsed, empty lines dropped (a paragraph break is one line break: a blank line in a RIS record ends
- * it for some readers), each part's last line ended by a full stop unless it ends in one, a question or an
+ * The parts as BibTeX annote writes them, one line each and the user's own line breaks kept, a part's lines in an
+ * array of their own (RIS joins them: risNote): white space in a line collapsed, lines with nothing visible dropped
+ * (a paragraph break is one line break), a label alone on its line ("Note:", the note starting with a line break)
+ * joined to the next, each part's last line ended by a full stop unless it ends in one, a question or an
  * exclamation mark, so that the last key phrase and the note stay apart where a reader joins lines (Zotero's
  * BibTeX import and BibTeX itself make every line break a space). As the server's noteLines.
- * @param {string[]} parts @returns {string[]}
+ * @param {string[]} parts @returns {string[][]}
  */
 export function noteLines(parts) {
   return parts.flatMap((p) => {
-    const lines = p.split(LINE_BREAK).map(collapse).filter(Boolean);
-    if (lines.length && !/[.?!]$/.test(lines[lines.length - 1])) lines[lines.length - 1] += '.';
-    return lines;
+    const lines = p.split(LINE_BREAK).map(collapse).filter(visible);
+    if (lines.length > 1 && LABELS.includes(lines[0])) lines.splice(0, 2, `${lines[0]} ${lines[1]}`);
+    if (!lines.length) return [];
+    if (!/[.?!]$/.test(lines[lines.length - 1])) lines[lines.length - 1] += '.';
+    return [lines];
   });
 }
 
@@ -221,19 +231,13 @@ function risLine(tag, value) {
   return v ? `${tag}  - ${v}\r\n` : '';
 }
 
-/** A line Zotero's RIS import reads as a tag and its value ("ER -", "AB  - x"). */
-const RIS_TAG_LIKE = /^[A-Z][A-Z0-9] {1,2}-( |$)/;
-
 /**
- * One N1, so one Zotero note, its lines after the first on lines of their own: Zotero's RIS import reads a line
- * without a tag as the value's next line (a line break in N1 and AB, unless its lines look wrapped at 65-85
- * characters), as EndNote writes a note's lines. A line that would read as a tag ("ER - ") is indented by a space,
- * which Zotero trims. As the server's writer. @param {string[]} lines
+ * N1's one line (strict RIS readers, pandoc's and astrocite's, refuse a line without a tag): the parts apart by a
+ * space, as BibTeX readers join annote's lines, and the note's own line breaks a " / ", the usual mark of a line
+ * break in running text, which reads as one and is not "; ", the key phrases' separator. As the server's risNote.
+ * @param {string[][]} parts @returns {string}
  */
-function risNote(lines) {
-  const vs = lines.map(risValue).filter(Boolean).map((v, i) => (i > 0 && RIS_TAG_LIKE.test(v) ? ` ${v}` : v));
-  return vs.length ? `N1  - ${vs.join('\r\n')}\r\n` : '';
-}
+const risNote = (parts) => parts.map((lines) => lines.join(' / ')).join(' ');
 
 /** @param {SavedPaper[]} saved @returns {string} */
 export function toRIS(saved) {
@@ -259,7 +263,7 @@ export function toRIS(saved) {
       out += risLine('UR', paperURL(p.id, p.url));
       if (p.pdf_url) out += risLine('L1', p.pdf_url);
       if (p.abstract) out += risLine('AB', p.abstract);
-      out += risNote(noteLines(noteParts(s)));
+      out += risLine('N1', risNote(noteLines(noteParts(s))));
       for (const t of s.tags) out += risLine('KW', t);
       return out + 'ER  - \r\n';
     })
@@ -583,7 +587,7 @@ export function toBibTeX(saved, library = saved) {
       if (p.abstract) fields.push(['abstract', p.abstract]);
       // One line of the field to a line of the note: BibTeX and biber read them as spaces, JabRef and a person
       // reading the file see the user's lines (Zotero's own BibTeX export writes notes' lines so).
-      fields.push(['annote', noteLines(noteParts(s)).map(bibEscape).filter(Boolean).join('\n')]);
+      fields.push(['annote', noteLines(noteParts(s)).flat().map(bibEscape).filter(Boolean).join('\n')]);
       fields.push(['keywords', keywords(s.tags)]);
       const body = fields
         .filter(([, v]) => v)

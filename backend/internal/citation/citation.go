@@ -267,8 +267,9 @@ func keywords(tags []string) string {
 // none runs into the next: "TL;DR: …", "Key phrases: a; b; c" and "Note: …" (the user's note). BibTeX writes
 // them in annote, which Zotero's import makes a note of and the standard styles never print (they print note under
 // the reference, in the user's own paper); RIS in one N1, one Zotero note as the BibTeX gives (Zotero makes a note
-// of each N1); both one part to a line, the note's lines kept (noteLines); CSL-JSON in note, one part to a line,
-// the note as typed (Zotero files it in Extra).
+// of each N1); BibTeX one part to a line, the note's lines kept (noteLines), RIS on N1's one line (risNote);
+// CSL-JSON in note, one part to a line, the note as typed (Zotero files it in Extra). A note with nothing visible
+// (only spaces, control or zero-width characters) is none.
 // The extension's writer writes the same (extension/lib/export.js noteParts).
 func noteParts(it syncproto.Item) []string {
 	var parts []string
@@ -278,31 +279,55 @@ func noteParts(it syncproto.Item) []string {
 	if len(it.Keyphrases) > 0 {
 		parts = append(parts, "Key phrases: "+strings.Join(it.Keyphrases, "; "))
 	}
-	if it.Note != "" {
+	if visible(it.Note) {
 		parts = append(parts, "Note: "+it.Note)
 	}
 	return parts
 }
 
-// noteLines are the parts as BibTeX annote and RIS N1 write them, one line each and the user's own line breaks
-// kept: white space in a line collapsed, empty lines dropped (a paragraph break is one line break: a blank line
-// in a RIS record ends it for some readers), each part's last line ended by a full stop unless it ends in one, a
-// question or an exclamation mark, so that the last key phrase and the note stay apart where a reader joins
-// lines (Zotero's BibTeX import and BibTeX itself make every line break a space).
-func noteLines(parts []string) []string {
-	var out []string
+// noteLines are the parts as BibTeX annote writes them, one line each and the user's own line breaks kept, a
+// part's lines in a slice of their own (RIS joins them: risNote): white space in a line collapsed, lines with
+// nothing visible dropped (a paragraph break is one line break), a label alone on its line ("Note:", the note
+// starting with a line break) joined to the next, each part's last line ended by a full stop unless it ends in
+// one, a question or an exclamation mark, so that the last key phrase and the note stay apart where a reader
+// joins lines (Zotero's BibTeX import and BibTeX itself make every line break a space).
+func noteLines(parts []string) [][]string {
+	var out [][]string
 	for _, p := range parts {
-		n := len(out)
+		var lines []string
 		for _, l := range strings.FieldsFunc(p, isLineBreak) {
-			if l = strings.Join(strings.Fields(l), " "); l != "" {
-				out = append(out, l)
+			if l = strings.Join(strings.Fields(l), " "); visible(l) {
+				lines = append(lines, l)
 			}
 		}
-		if last := len(out) - 1; last >= n && !strings.HasSuffix(out[last], ".") && !strings.HasSuffix(out[last], "?") && !strings.HasSuffix(out[last], "!") {
-			out[last] += "."
+		if len(lines) > 1 && (lines[0] == "TL;DR:" || lines[0] == "Key phrases:" || lines[0] == "Note:") {
+			lines = append([]string{lines[0] + " " + lines[1]}, lines[2:]...)
+		}
+		if last := len(lines) - 1; last >= 0 {
+			if l := lines[last]; !strings.HasSuffix(l, ".") && !strings.HasSuffix(l, "?") && !strings.HasSuffix(l, "!") {
+				lines[last] += "."
+			}
+			out = append(out, lines)
 		}
 	}
 	return out
+}
+
+// visible is whether s has a letter, digit, punctuation mark or symbol: not only spaces, control or zero-width
+// characters.
+func visible(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.In(r, unicode.L, unicode.N, unicode.P, unicode.S) }) >= 0
+}
+
+// risNote is N1's one line (strict RIS readers, pandoc's and astrocite's, refuse a line without a tag): the parts
+// apart by a space, as BibTeX readers join annote's lines, and the note's own line breaks a " / ", the usual mark
+// of a line break in running text, which reads as one and is not "; ", the key phrases' separator.
+func risNote(parts [][]string) string {
+	out := make([]string, len(parts))
+	for i, lines := range parts {
+		out[i] = strings.Join(lines, " / ")
+	}
+	return strings.Join(out, " ")
 }
 
 // isLineBreak is a line end as a text field may hold one.
@@ -413,9 +438,11 @@ func BibTeX(w io.Writer, items []syncproto.Item) error {
 		// One line of the field to a line of the note: BibTeX and biber read them as spaces, JabRef and a person
 		// reading the file see the user's lines (Zotero's own BibTeX export writes notes' lines so).
 		var annote []string
-		for _, l := range noteLines(noteParts(it)) {
-			if l = bibEscape(l); l != "" {
-				annote = append(annote, l)
+		for _, part := range noteLines(noteParts(it)) {
+			for _, l := range part {
+				if l = bibEscape(l); l != "" {
+					annote = append(annote, l)
+				}
 			}
 		}
 		if len(annote) > 0 {
@@ -622,8 +649,8 @@ func bibVerbatim(s string) string {
 	return b.String()
 }
 
-// RIS writes one record per item. RIS is line-based ("TY  - JOUR"), so values are put on one line, but for N1's,
-// whose lines are the note's (note below); long text fields stay whole (readers accept long AB and N1 lines).
+// RIS writes one record per item. RIS is line-based ("TY  - JOUR"), so values are put on one line; long text
+// fields stay whole (readers accept long AB and N1 lines).
 func RIS(w io.Writer, items []syncproto.Item) error {
 	var b strings.Builder
 	for _, it := range items {
@@ -633,24 +660,6 @@ func RIS(w io.Writer, items []syncproto.Item) error {
 		tag := func(t, value string) {
 			if v := risValue(value); v != "" {
 				fmt.Fprintf(&b, "%s  - %s\r\n", t, v)
-			}
-		}
-		// note writes one N1, so one Zotero note, its lines after the first on lines of their own: Zotero's RIS
-		// import reads a line without a tag as the value's next line (a line break in N1 and AB, unless its lines
-		// look wrapped at 65-85 characters), as EndNote writes a note's lines. A line that would read as a tag
-		// ("ER - ") is indented by a space, which Zotero trims.
-		note := func(lines []string) {
-			var vs []string
-			for _, l := range lines {
-				if v := risValue(l); v != "" {
-					if len(vs) > 0 && risTagLike.MatchString(v) {
-						v = " " + v
-					}
-					vs = append(vs, v)
-				}
-			}
-			if len(vs) > 0 {
-				fmt.Fprintf(&b, "N1  - %s\r\n", strings.Join(vs, "\r\n"))
 			}
 		}
 		tag("TY", typ)
@@ -671,7 +680,7 @@ func RIS(w io.Writer, items []syncproto.Item) error {
 		tag("UR", paperURL(it.ID, it.URL))
 		tag("L1", it.PDFURL)
 		tag("DO", idf.doi)
-		note(noteLines(noteParts(it)))
+		tag("N1", risNote(noteLines(noteParts(it))))
 		for _, t := range it.Tags {
 			tag("KW", t)
 		}
@@ -688,9 +697,6 @@ func pad2(s string) string {
 	}
 	return s
 }
-
-// risTagLike is a line Zotero's RIS import reads as a tag and its value ("ER -", "AB  - x").
-var risTagLike = regexp.MustCompile(`^[A-Z][A-Z0-9] {1,2}-( |$)`)
 
 // risValue puts a value on one line without control characters: every run of white space (U+2028 and NEL too,
 // which some readers take as line ends) and control characters becomes one space.

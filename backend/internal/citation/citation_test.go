@@ -125,15 +125,12 @@ func TestBibTeXLinksStayVerbatim(t *testing.T) {
 	assert.Contains(t, buf.String(), "UR  - "+item.URL+"\r\n")
 }
 
-// parseRIS parses RIS records strictly: every line is "XX  - value" or the next line of N1's value (added after a
-// "\n"), one Zotero's import never reads as a tag, and every record ends with ER.
+// parseRIS parses RIS records strictly, as pandoc's reader: every line is "XX  - value" and every record ends with ER.
 func parseRIS(t *testing.T, src string) []map[string][]string {
 	t.Helper()
 	line := regexp.MustCompile(`^([A-Z][A-Z0-9])  - (.*)$`)
-	zoteroTag := regexp.MustCompile(`^([A-Z][A-Z0-9]) {1,2}-(?: (.*))?$`) // Zotero's RIS.js risFormat
 	var out []map[string][]string
 	var cur map[string][]string
-	last := ""
 	sc := bufio.NewScanner(strings.NewReader(src))
 	sc.Buffer(nil, 1<<20)
 	for sc.Scan() {
@@ -142,14 +139,7 @@ func parseRIS(t *testing.T, src string) []map[string][]string {
 			continue
 		}
 		m := line.FindStringSubmatch(l)
-		if m == nil && last == "N1" {
-			require.False(t, zoteroTag.MatchString(l), "a line of N1 read as a tag: %q", l)
-			n := cur["N1"]
-			n[len(n)-1] += "\n" + l
-			continue
-		}
 		require.NotNil(t, m, "not a RIS line: %q", l)
-		last = m[1]
 		switch {
 		case m[1] == "TY":
 			require.Nil(t, cur, "TY inside a record")
@@ -177,7 +167,7 @@ func TestRISParses(t *testing.T) {
 		"TY": {"UNPB"}, "TI": {nasty[0].Title}, "PB": {"arXiv"},
 		"AU": {"Lovelace, Ada King", "Doe, Jane and", "Plato"}, "PY": {"2024"},
 		"AB": {"Line one. Line two, three. }"}, "UR": {nasty[0].URL}, "L1": {nasty[0].PDFURL},
-		"KW": {"ml", "a}b"}, "N1": {"Key phrases: key phrase.\nNote: ER - not an end\n TY - not a start."},
+		"KW": {"ml", "a}b"}, "N1": {"Key phrases: key phrase. Note: ER - not an end / TY - not a start."},
 	}, r)
 	assert.Equal(t, []string{"JOUR"}, recs[1]["TY"])
 	assert.Equal(t, []string{"10.1000/a_b"}, recs[1]["DO"])

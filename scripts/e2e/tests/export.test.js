@@ -63,9 +63,10 @@ test('RIS parses into the same papers, with the TL;DR and note', () => {
   assert.equal(b.DOI, '10.18653/v1/2021.naacl-main.208');
   assert.match(JSON.stringify(b), /line one/);
   assert.match(JSON.stringify(b), /line two/);
-  // the note's second line a line of its own after N1's, no tag of its own (one N1: one Zotero note)
-  assert.match(toRIS(saved), /\r\nNote: line one\r\nline two\.\r\n/);
+  // one N1 line a paper, the note's line break a " / " in it; every line a tag's, as strict readers (pandoc) need
+  assert.match(b.note, / Note: line one \/ line two\.$/);
   assert.equal(toRIS(saved).match(/^N1 {2}- /gm).length, 2, 'one N1 a paper');
+  for (const l of toRIS(saved).split('\r\n')) assert.match(l, /^([A-Z][A-Z0-9] {2}- .*)?$/);
 });
 
 test('CSL-JSON reads back as CSL items', () => {
