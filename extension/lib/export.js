@@ -105,7 +105,10 @@ const LABELS = ['TL;DR:', 'Key phrases:', 'Note:'];
  */
 export function noteLines(parts) {
   return parts.flatMap((p) => {
-    const lines = p.split(LINE_BREAK).map(collapse).filter(visible);
+    const all = p.split(LINE_BREAK).map(collapse);
+    const label = LABELS.find((l) => all[0].startsWith(l));
+    if (label && !visible(all[0].slice(label.length))) all[0] = label; // "Note: \u200b": joined to the next below
+    const lines = all.filter(visible);
     if (lines.length > 1 && LABELS.includes(lines[0])) lines.splice(0, 2, `${lines[0]} ${lines[1]}`);
     if (!lines.length) return [];
     if (!/[.?!]$/.test(lines[lines.length - 1])) lines[lines.length - 1] += '.';

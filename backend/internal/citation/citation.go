@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -295,12 +296,18 @@ func noteLines(parts []string) [][]string {
 	var out [][]string
 	for _, p := range parts {
 		var lines []string
-		for _, l := range strings.FieldsFunc(p, isLineBreak) {
-			if l = strings.Join(strings.Fields(l), " "); visible(l) {
+		for i, l := range strings.FieldsFunc(p, isLineBreak) {
+			l = strings.Join(strings.Fields(l), " ")
+			for _, label := range noteLabels {
+				if i == 0 && strings.HasPrefix(l, label) && !visible(l[len(label):]) {
+					l = label // "Note: \u200b": the label alone, joined to the next line below
+				}
+			}
+			if visible(l) {
 				lines = append(lines, l)
 			}
 		}
-		if len(lines) > 1 && (lines[0] == "TL;DR:" || lines[0] == "Key phrases:" || lines[0] == "Note:") {
+		if len(lines) > 1 && slices.Contains(noteLabels, lines[0]) {
 			lines = append([]string{lines[0] + " " + lines[1]}, lines[2:]...)
 		}
 		if last := len(lines) - 1; last >= 0 {
@@ -312,6 +319,9 @@ func noteLines(parts []string) [][]string {
 	}
 	return out
 }
+
+// noteLabels open noteParts' parts.
+var noteLabels = []string{"TL;DR:", "Key phrases:", "Note:"}
 
 // visible is whether s has a letter, digit, punctuation mark or symbol: not only spaces, control or zero-width
 // characters.
