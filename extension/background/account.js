@@ -5,6 +5,7 @@
 // asks host permission for at sign-in.
 import { createStore, get, set, del } from '../vendor/idb-keyval.js';
 import { DEFAULT_SERVER, parseServer } from '../lib/server-url.js';
+import { NETWORK_SIGN_IN } from '../lib/messages.js';
 
 const SERVER_KEY = 'sync:server'; // chrome.storage.local: the server to sign in to (not a secret)
 const REFRESH_EARLY_MS = 60_000;
@@ -64,23 +65,40 @@ const OWN_REALM = /\brealm="?papergist"?/i;
  */
 export const networkInTheWay = (base, status, what = 'a web page') => new SyncError(
   `your server ${base} answered with ${what}, not papergist (HTTP ${status}): a network login page may be in the ` +
-  'way; open any web page in a tab to sign in to the network', { status, offline: true, gateway: true });
+  `way; ${NETWORK_SIGN_IN}`, { status, offline: true, gateway: true });
 
 /** Whether a network login page can answer in base's place: only over plain http. @param {string} base */
 export const portalPossible = (base) => /^http:/i.test(base);
 
-/** Fields of papergist's answers (a pull, a push, a session, an error): JSON with any of them is papergist's. */
-const OWN_FIELDS = ['items', 'deleted', 'version', 'more', 'results', 'error', 'code', 'access_token', 'refresh_token',
-  'user', 'device_id', 'expires_in'];
+/**
+ * Fields of papergist's answers (a pull, a push, a session): JSON with any of them is papergist's. An error is
+ * papergist's only in its exact envelope (ownEnvelope): "error" and "code" are any web app's words, and a Wi-Fi
+ * login page's JSON often has them ({"error": "login required", "code": 401}).
+ */
+const OWN_FIELDS = ['items', 'deleted', 'version', 'more', 'results', 'access_token', 'refresh_token', 'user',
+  'device_id', 'expires_in'];
+
+/**
+ * Whether data is papergist's error body exactly, {"error": {"code": "<a code>", "message": "…"}}
+ * (syncproto.ErrorBody): nothing beside "error", nothing in it but a non-empty string code and a string message.
+ * @param {any} data
+ */
+export function ownEnvelope(data) {
+  if (!data || typeof data !== 'object' || Array.isArray(data) || Object.keys(data).join() !== 'error') return false;
+  const e = ownError(data);
+  return Boolean(e) && !Array.isArray(e) && Object.keys(e).every((k) => k === 'code' || (k === 'message' && typeof e.message === 'string'));
+}
 
 /**
  * The error for a 200 JSON answer of the wrong shape from the server signed in to: over http, JSON with none of
- * papergist's fields is a network login page's own (networkInTheWay); anything else (a field of the wrong type,
- * an empty body, any https answer) is the server's, which papergist does not understand: a sync error, as before.
+ * papergist's fields and not papergist's error envelope (error and code fields of other shapes too) is a network
+ * login page's own (networkInTheWay); anything else (a field of the wrong type, an empty body, papergist's error
+ * envelope, any https answer) is the server's, which papergist does not understand: a sync error, as before.
  * @param {string} base @param {number} status @param {any} data @param {string} kind 'pull', 'push', 'session'
  */
 export function foreignAnswer(base, status, data, kind) {
-  const foreign = data && typeof data === 'object' && !Array.isArray(data) && !OWN_FIELDS.some((f) => Object.hasOwn(data, f));
+  const foreign = data && typeof data === 'object' && !Array.isArray(data) &&
+    !OWN_FIELDS.some((f) => Object.hasOwn(data, f)) && !ownEnvelope(data);
   if (foreign && portalPossible(base)) return networkInTheWay(base, status, 'JSON of another app');
   return new SyncError(`the server sent a ${kind} answer papergist does not understand`, { status });
 }
@@ -191,10 +209,14 @@ async function request(base, method, path, { token, body, headers = {}, timeout 
   } catch {
     data = undefined;
   }
-  const own = ownError(data);
+  // Over plain http a network login page can answer in the server's place, with JSON of papergist's shape too. Every
+  // papergist server sends its realm with each 401 (errors.go, since the first version): without it, the 401 is
+  // not the server's, and the login stays.
+  const realm = OWN_REALM.test(res.headers.get('WWW-Authenticate') || '');
+  const own = res.status === 401 && !realm && portalPossible(base) ? null : ownError(data);
   const retryAfter = retryAfterMs(res.headers.get('Retry-After'));
   if (!res.ok && !own) {
-    if (res.status === 401 && OWN_REALM.test(res.headers.get('WWW-Authenticate') || '')) {
+    if (res.status === 401 && realm) {
       // The server's 401 whose body a proxy in between replaced (nginx proxy_intercept_errors, a gateway's error
       // pages): its realm says whose it is, so it ends the login as the server's own 401 does.
       throw new SyncError(`${base} refused the login (HTTP 401)`, { status: 401, code: 'unauthorized' });

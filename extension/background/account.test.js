@@ -122,6 +122,21 @@ test('an https server answering a web page, an empty body or JSON of the wrong s
     ['http://sync.test', { captive: true }, 'your server http://sync.test answered with JSON of another app, not ' +
       'papergist (HTTP 200): a network login page may be in the way; open any web page in a tab to sign in to the network'],
   ];
+  // A login page's JSON with error or code fields of its own shape is a login page's too; papergist's exact error
+  // envelope is the server's.
+  const portal = (base) => `your server ${base} answered with JSON of another app, not papergist (HTTP 200): a network ` +
+    'login page may be in the way; open any web page in a tab to sign in to the network';
+  const own = 'the server sent a pull answer papergist does not understand';
+  cases.push(
+    ['http://sync.test', { error: 'login required', code: 401 }, portal('http://sync.test')],
+    ['http://sync.test', { error: { code: 'auth', message: 'Accept the terms' }, portal: 'https://wifi.example' }, portal('http://sync.test')],
+    ['http://sync.test', { error: { code: 42, message: 'log in' } }, portal('http://sync.test')],
+    ['http://sync.test', { error: { code: 'login', message: 'log in', redirect: '/terms' } }, portal('http://sync.test')],
+    ['http://sync.test', { code: 'AUTH_REQUIRED' }, portal('http://sync.test')],
+    ['http://sync.test', { error: { code: 'internal', message: 'internal error' } }, own],
+    ['http://sync.test', { error: { code: 'unauthorized' } }, own],
+    ['https://sync.test', { error: 'login required', code: 401 }, own],
+  );
   for (const [base, data, message] of cases) {
     const err = account.foreignAnswer(base, 200, data, 'pull');
     assert.equal(err.message, message, `${base} ${JSON.stringify(data)}`);
@@ -150,13 +165,41 @@ test('another web app\'s JSON error at that address is named as no papergist ser
   }
 });
 
+/** The server's own 401: its JSON error, with its realm (errors.go). */
+const own401 = () => new Response(JSON.stringify({ error: { code: 'unauthorized', message: 'invalid or expired token' } }),
+  { status: 401, headers: { 'Content-Type': 'application/json', 'WWW-Authenticate': 'Bearer realm="papergist"' } });
+
 test('the server\'s own 401 still ends the login: revoked from another device', async () => {
-  const asked = serve(json(401, { error: { code: 'unauthorized', message: 'invalid or expired token' } }));
+  const asked = serve(own401);
   const err = await account.api('GET', '/v1/devices').then(() => null, (e) => e);
   assert.deepEqual(asked, ['GET /v1/devices', 'POST /v1/auth/refresh']);
   assert.equal(err.code, 'signed_out');
   assert.equal(err.message, 'signed out: this device was signed out on the server; sign in again');
   assert.equal(await account.account(), null, 'signed out');
+});
+
+test('over http, a 401 with papergist\'s JSON but not its realm is a login page\'s: the login stays; over https it ends it', async () => {
+  const body = { error: { code: 'login_required', message: 'Please accept the terms' }, portal: 'http://wifi.example/' };
+  const envelope = { error: { code: 'unauthorized', message: 'invalid or expired token' } };
+  for (const b of [body, envelope]) {
+    for (const expired of [false, true]) {
+      globalThis.fakeIdb.set('session', { ...session, accessExp: expired ? Date.now() - 1000 : Date.now() + 3600_000 });
+      serve(json(401, b));
+      const err = await account.api('GET', '/v1/sync?since=0').then(() => null, (e) => e);
+      assert.notEqual(err.code, 'signed_out', `expired: ${expired}`);
+      assert.equal(err.byServer, false);
+      assert.match(err.message, /^something between papergist and http:\/\/sync\.test asks for its own login \(HTTP 401, not from a papergist server\): a proxy or a Wi-Fi login page\? Sign in to it in a tab/);
+      assert.ok(await account.account(), `expired: ${expired}: still signed in`);
+    }
+  }
+  // The same answer with the realm is the server's, and over https (no login page can answer there) so is one without.
+  for (const [server, answer] of [['http://sync.test', own401], ['https://sync.test', json(401, envelope)]]) {
+    globalThis.fakeIdb.set('session', { ...session, server, accessExp: Date.now() + 3600_000 });
+    serve(answer);
+    const err = await account.api('GET', '/v1/sync?since=0').then(() => null, (e) => e);
+    assert.equal(err.code, 'signed_out', server);
+    assert.equal(await account.account(), null, `${server}: signed out`);
+  }
 });
 
 test('the server\'s own JSON 503 is offline, with its words', async () => {

@@ -20,7 +20,10 @@ test('offline at sign-in: the status says offline while the first round rewrites
     tldr: '', keyphrases: [], tags: [], note: '', read: false, saved_at: new Date(Date.UTC(2025, 0, n)).toISOString(),
     version: 0, meta: {}, sync: { dirty: {} } });
   await local.set({ 'paper:arxiv:2403.00001': item(1), 'paper:arxiv:2403.00002': item(2),
-    [STATUS_KEY]: { state: 'signed-out', pending: 1, conflicts: 0, at: new Date().toISOString() } }); // not this account's count
+    [STATUS_KEY]: { state: 'signed-out', pending: 1, conflicts: 0, at: new Date().toISOString() }, // not this account's count
+    // Another library's state, synced yesterday: its last sync is not this account's.
+    'sync:state': { account: 'https://old.example|b@example.org', since: 40, failures: 0, lastRound: Date.now() - 86_400_000,
+      lastSynced: new Date(Date.now() - 86_400_000).toISOString() } });
   // The rebase's read of the whole library takes its time.
   let release = () => {};
   const slow = new Promise((r) => { release = r; });
@@ -33,10 +36,12 @@ test('offline at sign-in: the status says offline while the first round rewrites
   await new Promise((r) => setTimeout(r, 50));
   const meanwhile = await status();
   assert.equal(meanwhile.state, 'offline', 'signed in, not synced yet: offline');
-  assert.equal(describe(meanwhile).text, 'Offline', 'no count before the rebase has counted');
+  assert.equal(describe(meanwhile).text, 'Offline — changes are kept here', 'no count before the rebase has counted');
   release();
   const st = await round;
   assert.deepEqual([st.state, st.pending], ['offline', 2], 'after the rebase, every paper waits');
-  assert.equal(describe(st).text, 'Offline — 2 pending');
+  assert.equal(describe(st).text, 'Offline — 2 changes kept', 'never synced: no last sync');
+  assert.equal(st.lastSynced, undefined, 'not the other library\'s last sync');
+  assert.equal((await local.get('sync:state'))['sync:state'].lastSynced, undefined);
   local.get = get;
 });

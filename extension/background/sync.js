@@ -177,7 +177,10 @@ async function rebase(a) {
 async function rebaseRecords(lib) {
   forgetPulled(); // another library's removals
   const all = await chrome.storage.local.get(null);
-  const put = { [STATE]: { ...(await state()), account: lib, since: 0, failures: 0 } };
+  // The old library's last sync (lastSynced, lastRound, limits) says nothing of this one: "last sync" is lib's or none.
+  const st = await state();
+  for (const k of ['lastSynced', 'lastRound', 'limits']) delete st[k];
+  const put = { [STATE]: { ...st, account: lib, since: 0, failures: 0 } };
   const mark = newMark();
   const drop = [INFLIGHT]; // batches and removals meant for another library
   for (const [k, rec] of Object.entries(all)) {

@@ -73,26 +73,47 @@ function dateParts(p) {
  * What an export says about a paper besides its bibliographic data, each part labeled so that none runs into the
  * next: "TL;DR: …", "Key phrases: a; b; c", "Note: …" (the user's note). BibTeX writes them in annote, which
  * Zotero's import makes a note of and the standard styles never print (they print note under the reference, in the
- * user's own paper); RIS in one N1, one Zotero note as the BibTeX gives (Zotero makes a note of each N1); CSL-JSON
- * in note, one part to a line (Zotero files it in Extra). As the server's writer (backend/internal/citation
- * noteParts). @param {SavedPaper} s @returns {string[]}
+ * user's own paper); RIS in one N1, one Zotero note as the BibTeX gives (Zotero makes a note of each N1); BibTeX
+ * one part to a line, the note's lines kept (noteLines), RIS on N1's one line (risNote); CSL-JSON in note, one part
+ * to a line, the note as typed (Zotero files it in Extra). A note with nothing visible (only spaces, control or
+ * zero-width characters) is none. As the server's writer (backend/internal/citation noteParts).
+ * @param {SavedPaper} s @returns {string[]}
  */
 export function noteParts(s) {
   const parts = [];
   if (s.tldr) parts.push(`TL;DR: ${s.tldr}`);
   if (s.keyphrases && s.keyphrases.length) parts.push(`Key phrases: ${s.keyphrases.join('; ')}`);
-  if (s.note) parts.push(`Note: ${s.note}`);
+  if (visible(s.note)) parts.push(`Note: ${s.note}`);
   return parts;
 }
 
+const LINE_BREAK = /[\n\r\v\f\u0085\u2028\u2029]/;
+
+/** Whether s has a letter, digit, punctuation mark or symbol: not only spaces, control or zero-width characters. */
+const visible = (s) => typeof s === 'string' && /[\p{L}\p{N}\p{P}\p{S}]/u.test(s);
+
+const LABELS = ['TL;DR:', 'Key phrases:', 'Note:'];
+
 /**
- * The parts on one line, for BibTeX annote and RIS N1, whose readers join lines (Zotero's BibTeX import keeps no
- * line break): white space collapsed, each part ended by a full stop unless it ends in one, a question or an
- * exclamation mark, so that the last key phrase and the user's note stay apart (as the server's noteLine).
- * @param {string[]} parts
+ * The parts as BibTeX annote writes them, one line each and the user's own line breaks kept, a part's lines in an
+ * array of their own (RIS joins them: risNote): white space in a line collapsed, lines with nothing visible dropped
+ * (a paragraph break is one line break), a label alone on its line ("Note:", the note starting with a line break)
+ * joined to the next, each part's last line ended by a full stop unless it ends in one, a question or an
+ * exclamation mark, so that the last key phrase and the note stay apart where a reader joins lines (Zotero's
+ * BibTeX import and BibTeX itself make every line break a space). As the server's noteLines.
+ * @param {string[]} parts @returns {string[][]}
  */
-export function noteLine(parts) {
-  return parts.map((p) => collapse(p)).map((p) => (/[.?!]$/.test(p) ? p : `${p}.`)).join(' ');
+export function noteLines(parts) {
+  return parts.flatMap((p) => {
+    const all = p.split(LINE_BREAK).map(collapse);
+    const label = LABELS.find((l) => all[0].startsWith(l));
+    if (label && !visible(all[0].slice(label.length))) all[0] = label; // "Note: \u200b": joined to the next below
+    const lines = all.filter(visible);
+    if (lines.length > 1 && LABELS.includes(lines[0])) lines.splice(0, 2, `${lines[0]} ${lines[1]}`);
+    if (!lines.length) return [];
+    if (!/[.?!]$/.test(lines[lines.length - 1])) lines[lines.length - 1] += '.';
+    return [lines];
+  });
 }
 
 const ARXIV_DATACITE = /^10\.48550\/arxiv\./i;
@@ -213,6 +234,14 @@ function risLine(tag, value) {
   return v ? `${tag}  - ${v}\r\n` : '';
 }
 
+/**
+ * N1's one line (strict RIS readers, pandoc's and astrocite's, refuse a line without a tag): the parts apart by a
+ * space, as BibTeX readers join annote's lines, and the note's own line breaks a " / ", the usual mark of a line
+ * break in running text, which reads as one and is not "; ", the key phrases' separator. As the server's risNote.
+ * @param {string[][]} parts @returns {string}
+ */
+const risNote = (parts) => parts.map((lines) => lines.join(' / ')).join(' ');
+
 /** @param {SavedPaper[]} saved @returns {string} */
 export function toRIS(saved) {
   return saved
@@ -237,7 +266,7 @@ export function toRIS(saved) {
       out += risLine('UR', paperURL(p.id, p.url));
       if (p.pdf_url) out += risLine('L1', p.pdf_url);
       if (p.abstract) out += risLine('AB', p.abstract);
-      out += risLine('N1', noteLine(noteParts(s)));
+      out += risLine('N1', risNote(noteLines(noteParts(s))));
       for (const t of s.tags) out += risLine('KW', t);
       return out + 'ER  - \r\n';
     })
@@ -559,11 +588,13 @@ export function toBibTeX(saved, library = saved) {
       if (p.doi) fields.push(['doi', p.doi]);
       fields.push(['url', paperURL(p.id, p.url)]);
       if (p.abstract) fields.push(['abstract', p.abstract]);
-      fields.push(['annote', noteLine(noteParts(s))]);
+      // One line of the field to a line of the note: BibTeX and biber read them as spaces, JabRef and a person
+      // reading the file see the user's lines (Zotero's own BibTeX export writes notes' lines so).
+      fields.push(['annote', noteLines(noteParts(s)).flat().map(bibEscape).filter(Boolean).join('\n')]);
       fields.push(['keywords', keywords(s.tags)]);
       const body = fields
         .filter(([, v]) => v)
-        .map(([k, v]) => `  ${k} = {${VERBATIM.has(k) ? bibVerbatim(v) : k === 'author' ? v : k === 'title' ? bibTitle(v) : bibEscape(v)}}`)
+        .map(([k, v]) => `  ${k} = {${VERBATIM.has(k) ? bibVerbatim(v) : k === 'author' || k === 'annote' ? v : k === 'title' ? bibTitle(v) : bibEscape(v)}}`)
         .join(',\n');
       return `@${type}{${key},\n${body}\n}\n`;
     })

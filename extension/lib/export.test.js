@@ -17,10 +17,16 @@ test('a synced paper\'s date and venue are written as the server\'s writer write
     const bib = toBibTeX([rec]);
     const [, type, key] = /^@(\w+)\{([^,]*),\n/.exec(bib);
     const got = { type, key };
-    for (const [, k, v] of bib.matchAll(/^ {2}(year|month|booktitle|journal|eprint|archiveprefix|doi|note|annote|keywords) = \{(.*)\},?$/gm)) got[k] = v;
+    // a field's value may span lines (annote: the note's lines)
+    for (const [, k, v] of bib.matchAll(/^ {2}(year|month|booktitle|journal|eprint|archiveprefix|doi|note|annote|keywords) = \{([^]*?)\},?$/gm)) got[k] = v;
     assert.deepEqual(got, { ...e.bibtex, ...device.bibtex }, `BibTeX of ${e.about}`);
     const ris = {};
-    for (const [, k, v] of toRIS([rec]).matchAll(/^(TY|PY|DA|T2|PB|DO|N1|KW) {2}- (.*)\r$/gm)) ris[k] = k in ris ? `${ris[k]}\n${v}` : v;
+    // Every line a tag's (strict readers refuse any other: pandoc, astrocite), N1 once (one Zotero note); a tag
+    // given on several lines has its values one to a line.
+    const risText = toRIS([rec]);
+    assert.ok((risText.match(/\r\nN1 {2}- /g) || []).length <= 1, `one N1: ${e.about}`);
+    for (const l of risText.replace(/\r\n$/, '').split('\r\n')) assert.match(l, /^([A-Z][A-Z0-9] {2}- .*)?$/, `a line of its own tag: ${e.about}`);
+    for (const [, k, v] of risText.matchAll(/^(TY|PY|DA|T2|PB|DO|N1|KW) {2}- (.*)\r$/gm)) ris[k] = k in ris ? `${ris[k]}\n${v}` : v;
     assert.deepEqual(ris, { ...e.ris, ...device.ris }, `RIS of ${e.about}`);
     const [csl] = JSON.parse(toCSLJSON([rec]));
     const gotCSL = { type: csl.type };

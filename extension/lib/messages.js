@@ -101,6 +101,8 @@
  * @typedef {{state: 'signed-out'|'syncing'|'synced'|'pending'|'offline'|'error', pending: number,
  *   conflicts: number, disputes?: number, error?: string, at: string, lastSynced?: string}} SyncStatus
  */
+/** The words of an offline status's error that say a network login page is in the way (account.networkInTheWay). */
+export const NETWORK_SIGN_IN = 'open any web page in a tab to sign in to the network';
 /** @typedef {{server: string, email: string, deviceId: string, deviceName: string}} Account */
 /** @typedef {{id: string, name: string, created_at: string, last_seen_at: string, current: boolean}} Device */
 

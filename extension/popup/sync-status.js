@@ -7,6 +7,7 @@
 // checked instead; and a paper waiting for the user's choice is never "synced".
 
 /** @typedef {import('../lib/messages.js').SyncStatus} SyncStatus */
+import { NETWORK_SIGN_IN } from '../lib/messages.js';
 
 const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 const day = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
@@ -34,9 +35,10 @@ const latest = (isos) => isos.filter((t) => t && !Number.isNaN(Date.parse(t))).s
 export function describe(status, now = new Date(), { checked, conflicts } = {}) {
   if (!status || status.state === 'signed-out') return { state: 'signed-out', text: 'Signed out — ', signIn: true };
   const n = status.pending || 0;
+  const shown = conflicts ?? status.conflicts ?? 0;
   if (status.state === 'synced') {
     const last = latest([status.lastSynced, checked]) || status.at;
-    if ((conflicts ?? status.conflicts) > 0) return { state: 'conflict', text: `Not synced: waiting for your choice —`, signIn: false };
+    if (shown > 0) return { state: 'conflict', text: `Not synced: waiting for your choice —`, signIn: false };
     if (status.disputes > 0) return { state: 'conflict', text: 'Not synced: another device is choosing between its edit and this one', signIn: false };
     if (!(now.getTime() - Date.parse(last) <= FRESH_MS)) return { state: 'stale', text: `Last checked${when(last, now) || ' a while ago'}`, signIn: false };
     return { state: 'synced', text: `Synced${when(last, now)}`, signIn: false };
@@ -45,10 +47,47 @@ export function describe(status, now = new Date(), { checked, conflicts } = {}) 
     syncing: 'Syncing…',
     synced: `Synced${when(status.lastSynced || status.at, now)}`,
     pending: `Pending ${n}`,
-    offline: n > 0 ? `Offline — ${n} pending` : 'Offline',
+    offline: behindLogin(status) ? 'Offline — sign in to the network' : offlineText(n, shown > 0 ? '' : when(status.lastSynced, now)),
     error: `Sync error: ${status.error || 'unknown'}`,
   }[status.state] ?? `Sync: ${status.state}`;
   return { state: status.state, text, signIn: false };
+}
+
+/** Whether an offline status is a network login page in the way (account.networkInTheWay). @param {SyncStatus} status */
+const behindLogin = (status) => typeof status.error === 'string' && status.error.includes(NETWORK_SIGN_IN);
+
+/**
+ * Offline in one popup line: the changes waiting are kept on this device, and when the last sync was. What happens
+ * next is the line's tooltip (offlineHint): the whole would wrap. Beside the conflicts counter the last sync is left
+ * out (at ''), as the line would wrap there too.
+ * @param {number} n changes waiting (0 also before the first round has counted them) @param {string} at when()'s
+ */
+function offlineText(n, at) {
+  const kept = n > 0 ? `${n === 1 ? '1 change' : `${n} changes`} kept` : '';
+  const last = at ? `last sync${at}` : '';
+  if (kept && last) return `Offline — ${kept}; ${last}`;
+  return kept || last ? `Offline — ${kept || last}` : 'Offline — changes are kept here';
+}
+
+/**
+ * The offline line's tooltip: what happens next, and what the user has to do. "Nothing to do" only when the
+ * connection alone is in the way: a network login page waits for the user to sign in, and conflicts for a choice.
+ * @param {SyncStatus} status @param {number} conflicts shown beside the line @param {Date} [now]
+ */
+export function offlineHint(status, conflicts, now = new Date()) {
+  const n = status.pending || 0;
+  const kept = n > 0 ? `${n === 1 ? '1 change stays' : `${n} changes stay`} on this device` : 'Changes stay on this device';
+  if (behindLogin(status)) {
+    return `A network login page is in the way: ${NETWORK_SIGN_IN}. ${kept} until then.`;
+  }
+  const sent = `${kept} and papergist sends them on its own once the server answers`;
+  const last = when(status.lastSynced, now);
+  const lastSync = last ? ` Last sync${last}.` : '';
+  if (conflicts > 0) {
+    return `${sent}. ${conflictsText(conflicts)} ${conflicts === 1 ? 'waits' : 'wait'} for your choice: ` +
+      `${conflicts === 1 ? 'it goes' : 'they go'} out only once you choose.${lastSync}`;
+  }
+  return `${sent}: nothing to do.`;
 }
 
 /** @param {number} n */
@@ -63,7 +102,8 @@ export const conflictsText = (n) => (n === 1 ? '1 conflict' : `${n} conflicts`);
 export function showStatus(els, status, conflicts, checked) {
   const d = describe(status, new Date(), { checked, conflicts });
   els.line.dataset.syncState = d.state;
-  els.line.title = status && status.at ? `as of ${new Date(status.at).toLocaleString()}` : '';
+  const asOf = status && status.at ? `as of ${new Date(status.at).toLocaleString()}` : '';
+  els.line.title = d.state === 'offline' ? `${offlineHint(status, conflicts)}${asOf ? ` (${asOf})` : ''}` : asOf;
   els.text.textContent = d.text;
   els.signIn.hidden = !d.signIn;
   els.conflicts.hidden = conflicts === 0;

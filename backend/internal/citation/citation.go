@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -267,7 +268,9 @@ func keywords(tags []string) string {
 // none runs into the next: "TL;DR: …", "Key phrases: a; b; c" and "Note: …" (the user's note). BibTeX writes
 // them in annote, which Zotero's import makes a note of and the standard styles never print (they print note under
 // the reference, in the user's own paper); RIS in one N1, one Zotero note as the BibTeX gives (Zotero makes a note
-// of each N1); CSL-JSON in note, one part to a line (Zotero files it in Extra).
+// of each N1); BibTeX one part to a line, the note's lines kept (noteLines), RIS on N1's one line (risNote);
+// CSL-JSON in note, one part to a line, the note as typed (Zotero files it in Extra). A note with nothing visible
+// (only spaces, control or zero-width characters) is none.
 // The extension's writer writes the same (extension/lib/export.js noteParts).
 func noteParts(it syncproto.Item) []string {
 	var parts []string
@@ -277,24 +280,73 @@ func noteParts(it syncproto.Item) []string {
 	if len(it.Keyphrases) > 0 {
 		parts = append(parts, "Key phrases: "+strings.Join(it.Keyphrases, "; "))
 	}
-	if it.Note != "" {
+	if visible(it.Note) {
 		parts = append(parts, "Note: "+it.Note)
 	}
 	return parts
 }
 
-// noteLine is the parts on one line, for BibTeX annote and RIS N1, whose readers join lines (Zotero's BibTeX
-// import keeps no line break): white space collapsed, each part ended by a full stop unless it ends in one, a
-// question or an exclamation mark, so that the last key phrase and the user's note stay apart.
-func noteLine(parts []string) string {
-	out := make([]string, 0, len(parts))
+// noteLines are the parts as BibTeX annote writes them, one line each and the user's own line breaks kept, a
+// part's lines in a slice of their own (RIS joins them: risNote): white space in a line collapsed, lines with
+// nothing visible dropped (a paragraph break is one line break), a label alone on its line ("Note:", the note
+// starting with a line break) joined to the next, each part's last line ended by a full stop unless it ends in
+// one, a question or an exclamation mark, so that the last key phrase and the note stay apart where a reader
+// joins lines (Zotero's BibTeX import and BibTeX itself make every line break a space).
+func noteLines(parts []string) [][]string {
+	var out [][]string
 	for _, p := range parts {
-		if p = strings.Join(strings.Fields(p), " "); !strings.HasSuffix(p, ".") && !strings.HasSuffix(p, "?") && !strings.HasSuffix(p, "!") {
-			p += "."
+		var lines []string
+		for i, l := range strings.FieldsFunc(p, isLineBreak) {
+			l = strings.Join(strings.Fields(l), " ")
+			for _, label := range noteLabels {
+				if i == 0 && strings.HasPrefix(l, label) && !visible(l[len(label):]) {
+					l = label // "Note: \u200b": the label alone, joined to the next line below
+				}
+			}
+			if visible(l) {
+				lines = append(lines, l)
+			}
 		}
-		out = append(out, p)
+		if len(lines) > 1 && slices.Contains(noteLabels, lines[0]) {
+			lines = append([]string{lines[0] + " " + lines[1]}, lines[2:]...)
+		}
+		if last := len(lines) - 1; last >= 0 {
+			if l := lines[last]; !strings.HasSuffix(l, ".") && !strings.HasSuffix(l, "?") && !strings.HasSuffix(l, "!") {
+				lines[last] += "."
+			}
+			out = append(out, lines)
+		}
+	}
+	return out
+}
+
+// noteLabels open noteParts' parts.
+var noteLabels = []string{"TL;DR:", "Key phrases:", "Note:"}
+
+// visible is whether s has a letter, digit, punctuation mark or symbol: not only spaces, control or zero-width
+// characters.
+func visible(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.In(r, unicode.L, unicode.N, unicode.P, unicode.S) }) >= 0
+}
+
+// risNote is N1's one line (strict RIS readers, pandoc's and astrocite's, refuse a line without a tag): the parts
+// apart by a space, as BibTeX readers join annote's lines, and the note's own line breaks a " / ", the usual mark
+// of a line break in running text, which reads as one and is not "; ", the key phrases' separator.
+func risNote(parts [][]string) string {
+	out := make([]string, len(parts))
+	for i, lines := range parts {
+		out[i] = strings.Join(lines, " / ")
 	}
 	return strings.Join(out, " ")
+}
+
+// isLineBreak is a line end as a text field may hold one.
+func isLineBreak(r rune) bool {
+	switch r {
+	case '\n', '\r', '\v', '\f', 0x85, 0x2028, 0x2029:
+		return true
+	}
+	return false
 }
 
 // risName is "Family, Given, Suffix", the RIS author form.
@@ -393,7 +445,19 @@ func BibTeX(w io.Writer, items []syncproto.Item) error {
 		verbatim("doi", idf.doi)
 		verbatim("url", paperURL(it.ID, it.URL))
 		field("abstract", it.Abstract)
-		field("annote", noteLine(noteParts(it)))
+		// One line of the field to a line of the note: BibTeX and biber read them as spaces, JabRef and a person
+		// reading the file see the user's lines (Zotero's own BibTeX export writes notes' lines so).
+		var annote []string
+		for _, part := range noteLines(noteParts(it)) {
+			for _, l := range part {
+				if l = bibEscape(l); l != "" {
+					annote = append(annote, l)
+				}
+			}
+		}
+		if len(annote) > 0 {
+			fmt.Fprintf(&b, "  annote = {%s},\n", strings.Join(annote, "\n"))
+		}
 		field("keywords", keywords(it.Tags))
 		b.WriteString("}\n\n")
 	}
@@ -626,7 +690,7 @@ func RIS(w io.Writer, items []syncproto.Item) error {
 		tag("UR", paperURL(it.ID, it.URL))
 		tag("L1", it.PDFURL)
 		tag("DO", idf.doi)
-		tag("N1", noteLine(noteParts(it)))
+		tag("N1", risNote(noteLines(noteParts(it))))
 		for _, t := range it.Tags {
 			tag("KW", t)
 		}

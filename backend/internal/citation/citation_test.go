@@ -92,7 +92,8 @@ func TestBibTeXParses(t *testing.T) {
 	assert.Equal(t, "2401.12345", e.fields["eprint"])
 	assert.Equal(t, "Line one. Line two, three. }", unTeX.Replace(e.fields["abstract"]))
 	assert.Equal(t, "ml, a}b", unTeX.Replace(e.fields["keywords"]), "the user's tags; key phrases go in annote")
-	assert.Equal(t, "Key phrases: key phrase. Note: ER - not an end TY - not a start.", unTeX.Replace(e.fields["annote"]))
+	assert.Equal(t, "Key phrases: key phrase.\nNote: ER - not an end\nTY - not a start.", unTeX.Replace(e.fields["annote"]),
+		"a part to a line, the note's lines kept")
 	assert.NotContains(t, e.fields, "note", "styles print note under the reference")
 	for name, v := range e.fields {
 		if name == "url" || name == "doi" || name == "eprint" {
@@ -124,7 +125,7 @@ func TestBibTeXLinksStayVerbatim(t *testing.T) {
 	assert.Contains(t, buf.String(), "UR  - "+item.URL+"\r\n")
 }
 
-// parseRIS parses RIS records strictly: every line is "XX  - value" and every record ends with ER.
+// parseRIS parses RIS records strictly, as pandoc's reader: every line is "XX  - value" and every record ends with ER.
 func parseRIS(t *testing.T, src string) []map[string][]string {
 	t.Helper()
 	line := regexp.MustCompile(`^([A-Z][A-Z0-9])  - (.*)$`)
@@ -166,7 +167,7 @@ func TestRISParses(t *testing.T) {
 		"TY": {"UNPB"}, "TI": {nasty[0].Title}, "PB": {"arXiv"},
 		"AU": {"Lovelace, Ada King", "Doe, Jane and", "Plato"}, "PY": {"2024"},
 		"AB": {"Line one. Line two, three. }"}, "UR": {nasty[0].URL}, "L1": {nasty[0].PDFURL},
-		"KW": {"ml", "a}b"}, "N1": {"Key phrases: key phrase. Note: ER - not an end TY - not a start."},
+		"KW": {"ml", "a}b"}, "N1": {"Key phrases: key phrase. Note: ER - not an end / TY - not a start."},
 	}, r)
 	assert.Equal(t, []string{"JOUR"}, recs[1]["TY"])
 	assert.Equal(t, []string{"10.1000/a_b"}, recs[1]["DO"])

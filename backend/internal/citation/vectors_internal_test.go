@@ -222,7 +222,8 @@ func TestEntrySharedVectors(t *testing.T) {
 		head := regexp.MustCompile(`^@(\w+)\{([^,]*),\n`).FindStringSubmatch(b.String())
 		require.NotNil(t, head, b.String())
 		got := map[string]string{"type": head[1], "key": head[2]}
-		for _, m := range regexp.MustCompile(`(?m)^  (year|month|booktitle|journal|eprint|archiveprefix|doi|note|annote|keywords) = \{(.*)\},$`).FindAllStringSubmatch(b.String(), -1) {
+		// a field's value may span lines (annote: the note's lines)
+		for _, m := range regexp.MustCompile(`(?ms)^  (year|month|booktitle|journal|eprint|archiveprefix|doi|note|annote|keywords) = \{(.*?)\},$`).FindAllStringSubmatch(b.String(), -1) {
 			got[m[1]] = m[2]
 		}
 		assert.Equal(t, e.BibTeX, got, "BibTeX of %s", e.About)
@@ -230,6 +231,12 @@ func TestEntrySharedVectors(t *testing.T) {
 		b.Reset()
 		require.NoError(t, RIS(&b, items))
 		got = map[string]string{}
+		// Every line a tag's (strict readers refuse any other: pandoc, astrocite), N1 once (one Zotero note); a tag
+		// given on several lines has its values one to a line.
+		assert.LessOrEqual(t, strings.Count(b.String(), "\r\nN1  - "), 1, "one N1: %s", e.About)
+		for _, l := range strings.Split(strings.TrimSuffix(b.String(), "\r\n"), "\r\n") {
+			assert.Regexp(t, `^([A-Z][A-Z0-9]  - .*)?$`, l, "a line of its own tag: %s", e.About)
+		}
 		for _, m := range regexp.MustCompile(`(?m)^(TY|PY|DA|T2|PB|DO|N1|KW)  - (.*)\r$`).FindAllStringSubmatch(b.String(), -1) {
 			if got[m[1]] != "" {
 				m[2] = got[m[1]] + "\n" + m[2] // a tag given on several lines: its values one to a line

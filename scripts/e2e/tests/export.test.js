@@ -43,6 +43,9 @@ test('BibTeX parses, with braces and specials escaped, and carries TL;DR, key ph
   assert.equal(b.type, 'inproceedings');
   assert.equal(b.fields.title, 'Braces {unbalanced and 100% \\hostile_$ & #titles~^');
   assert.equal(b.fields.doi, '10.18653/v1/2021.naacl-main.208');
+  // the note's two lines on two lines of the field, which this parser (as BibTeX and Zotero) joins with a space
+  assert.match(toBibTeX(saved), /\nNote: line one\nline two\.\},?\n/);
+  assert.match(b.fields.annote, /Note: line one\s+line two\.$/);
   // family names are braced whole ("{van Beethoven}, Ludwig"); a one-word name ("{Plato}") reads as a literal name
   assert.deepEqual(b.fields.author.map((x) => [x.prefix, x.lastName || x.name].filter(Boolean).join(' ')), ['Le Scao', 'van Beethoven', 'Plato']);
 });
@@ -60,6 +63,10 @@ test('RIS parses into the same papers, with the TL;DR and note', () => {
   assert.equal(b.DOI, '10.18653/v1/2021.naacl-main.208');
   assert.match(JSON.stringify(b), /line one/);
   assert.match(JSON.stringify(b), /line two/);
+  // one N1 line a paper, the note's line break a " / " in it; every line a tag's, as strict readers (pandoc) need
+  assert.match(b.note, / Note: line one \/ line two\.$/);
+  assert.equal(toRIS(saved).match(/^N1 {2}- /gm).length, 2, 'one N1 a paper');
+  for (const l of toRIS(saved).split('\r\n')) assert.match(l, /^([A-Z][A-Z0-9] {2}- .*)?$/);
 });
 
 test('CSL-JSON reads back as CSL items', () => {

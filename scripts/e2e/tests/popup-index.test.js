@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LibraryIndex } from '../../../extension/popup/search-index.js';
-import { describe } from '../../../extension/popup/sync-status.js';
+import { describe, offlineHint } from '../../../extension/popup/sync-status.js';
 import { savedPaper } from '../lib/library.js';
 
 const ids = (recs) => recs.map((r) => r.id);
@@ -50,7 +50,11 @@ test('each sync state reads as the popup shows it', () => {
     [{ state: 'signed-out', pending: 2, conflicts: 0, at }, 'Signed out — '],
     [{ state: 'syncing', pending: 2, conflicts: 0, at }, 'Syncing…'],
     [{ state: 'pending', pending: 2, conflicts: 0, at }, 'Pending 2'],
-    [{ state: 'offline', pending: 5, conflicts: 0, at }, 'Offline — 5 pending'],
+    // Offline: the changes kept here, and when the last sync was (sent on their own: the tooltip, offlineHint).
+    [{ state: 'offline', pending: 5, conflicts: 0, at, lastSynced: '2026-03-04T10:42:00Z' }, /^Offline — 5 changes kept; last sync at \d/],
+    [{ state: 'offline', pending: 1, conflicts: 0, at }, 'Offline — 1 change kept'],
+    [{ state: 'offline', pending: 0, conflicts: 0, at, lastSynced: '2026-01-01T00:00:00Z' }, /^Offline — last sync on \S/],
+    [{ state: 'offline', pending: 0, conflicts: 0, at }, 'Offline — changes are kept here'],
     [{ state: 'error', pending: 0, conflicts: 0, at, error: 'server said 500' }, 'Sync error: server said 500'],
     // "Synced" only within a minute of the last check; else when it last checked; never with a conflict.
     [{ state: 'synced', pending: 0, conflicts: 0, at: '2026-01-01T00:00:00Z', lastSynced: '2026-01-01T00:00:00Z' }, /^Last checked on \S/],
@@ -68,4 +72,31 @@ test('each sync state reads as the popup shows it', () => {
   assert.equal(describe(fresh, now).state, 'synced');
   assert.equal(describe(fresh, now, { conflicts: 2 }).state, 'conflict', 'the popup\'s own count of conflicts wins');
   assert.equal(describe({ ...fresh, lastSynced: at }, now).state, 'stale');
+});
+
+test('offline says what to do: nothing when only the connection is in the way, else sign in or choose', () => {
+  const now = new Date('2026-03-04T15:00:00Z');
+  const at = '2026-03-04T14:03:00Z';
+  const off = { state: 'offline', pending: 3, conflicts: 0, at, lastSynced: '2026-03-04T10:42:00Z', error: 'cannot reach http://sync.test (Failed to fetch)' };
+  assert.match(offlineHint(off, 0), /^3 changes stay on this device and papergist sends them on its own .*: nothing to do\.$/);
+
+  // A network login page (account.networkInTheWay): the line says so, the tooltip how, and never "nothing to do".
+  const portal = { ...off, error: 'your server http://sync.test answered with a web page, not papergist (HTTP 200): a network login page may be in the way; open any web page in a tab to sign in to the network' };
+  assert.equal(describe(portal, now).text, 'Offline — sign in to the network');
+  assert.equal(describe(portal, now, { conflicts: 2 }).text, 'Offline — sign in to the network');
+  for (const c of [0, 2]) {
+    const hint = offlineHint(portal, c);
+    assert.match(hint, /network login page is in the way: open any web page in a tab to sign in to the network\. 3 changes stay/);
+    assert.doesNotMatch(hint, /nothing to do|on its own/);
+  }
+
+  // Conflicts shown beside the line: no last sync in the line (it would wrap), and the tooltip does not promise
+  // that everything goes out on its own.
+  assert.equal(describe(off, now, { conflicts: 2 }).text, 'Offline — 3 changes kept');
+  assert.equal(describe({ ...off, pending: 0 }, now, { conflicts: 1 }).text, 'Offline — changes are kept here');
+  assert.match(describe(off, now, { conflicts: 0 }).text, /^Offline — 3 changes kept; last sync at \d/);
+  const hint = offlineHint(off, 2, now);
+  assert.match(hint, /2 conflicts wait for your choice: they go out only once you choose\. Last sync at \d/);
+  assert.doesNotMatch(hint, /nothing to do/);
+  assert.match(offlineHint({ ...off, pending: 1 }, 1), /^1 change stays .*1 conflict waits for your choice: it goes out only once you choose/);
 });

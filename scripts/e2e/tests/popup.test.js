@@ -79,6 +79,24 @@ test('conflicts come first with both versions; a choice goes to the background',
   assert.deepEqual(await popupIds(popup), [gone.id, mine.id, plain.id, pending.id, refused.id]);
   assert.equal(await popup.locator('#sync-conflicts').textContent(), '2 conflicts');
 
+  // Offline beside the counter: still one line (the last sync moves to the tooltip), which asks for the choice.
+  const line = popup.locator('#sync-status');
+  await setStorage({ 'sync:status': { state: 'offline', pending: 99, conflicts: 2, at: new Date().toISOString(), lastSynced: new Date().toISOString() } });
+  await popup.locator('#sync-status[data-sync-state="offline"]').waitFor();
+  assert.equal(await popup.locator('#sync-conflicts').isVisible(), true);
+  const box1 = await line.evaluate((el) => ({ height: el.getBoundingClientRect().height, lineHeight: parseFloat(getComputedStyle(el).lineHeight) }));
+  assert.ok(box1.height < 1.5 * box1.lineHeight, `one line: ${JSON.stringify(box1)} for "${await line.innerText()}"`);
+  assert.match(await line.getAttribute('title'), /2 conflicts wait for your choice/);
+  assert.doesNotMatch(await line.getAttribute('title'), /nothing to do/);
+  // A network login page in the way: the line says to sign in, on one line too.
+  await setStorage({ 'sync:status': { state: 'offline', pending: 99, conflicts: 2, at: new Date().toISOString(), error: 'your server http://sync.test answered with a web page, not papergist (HTTP 200): a network login page may be in the way; open any web page in a tab to sign in to the network' } });
+  await popup.waitForFunction(() => /sign in to the network/.test(document.querySelector('#sync-status').innerText));
+  const box2 = await line.evaluate((el) => ({ height: el.getBoundingClientRect().height, lineHeight: parseFloat(getComputedStyle(el).lineHeight) }));
+  assert.ok(box2.height < 1.5 * box2.lineHeight, `one line: ${JSON.stringify(box2)} for "${await line.innerText()}"`);
+  assert.match(await line.getAttribute('title'), /open any web page in a tab to sign in to the network/);
+  await setStorage({ 'sync:status': { state: 'pending', pending: 3, conflicts: 2, at: new Date().toISOString() } });
+  await popup.locator('#sync-status[data-sync-state="pending"]').waitFor();
+
   const box = popup.locator(`li.paper[data-paper-id="${mine.id}"] .conflict`);
   const row = (field) => box.locator(`tr[data-field=${field}]`);
   assert.equal(await row('note').locator('td.mine').textContent(), 'note from the desktop');
@@ -128,7 +146,7 @@ test('the status line shows each sync state, live', async () => {
     [{ state: 'syncing', pending: 2, conflicts: 0, at: now }, 'Syncing…'],
     [{ state: 'synced', pending: 0, conflicts: 0, at: now, lastSynced: now }, /^Synced at \d/],
     [{ state: 'pending', pending: 3, conflicts: 0, at: now }, 'Pending 3'],
-    [{ state: 'offline', pending: 4, conflicts: 0, at: now }, 'Offline — 4 pending'],
+    [{ state: 'offline', pending: 4, conflicts: 0, at: now, lastSynced: now }, /^Offline — 4 changes kept; last sync at \d/],
     [{ state: 'error', pending: 1, conflicts: 0, at: now, error: 'the server refused the token (401)' }, 'Sync error: the server refused the token (401)'],
     [{ state: 'signed-out', pending: 0, conflicts: 0, at: now }, 'Signed out — Sign in to sync'],
   ];
@@ -148,6 +166,14 @@ test('the status line shows each sync state, live', async () => {
     await options.waitForURL(/options/);
   }
   await options.close();
+
+  // Offline at its longest (two-digit count, a last sync with a time) stays on one line beside Sync now; that the
+  // changes go out on their own, nothing to do, is its tooltip.
+  await setStorage({ 'sync:status': { state: 'offline', pending: 99, conflicts: 0, at: now, lastSynced: now } });
+  await popup.locator('#sync-status[data-sync-state="offline"]').waitFor();
+  const box = await line.evaluate((el) => ({ height: el.getBoundingClientRect().height, lineHeight: parseFloat(getComputedStyle(el).lineHeight) }));
+  assert.ok(box.height < 1.5 * box.lineHeight, `one line: ${JSON.stringify(box)} for "${await line.innerText()}"`);
+  assert.match(await line.getAttribute('title'), /sends them on its own .*nothing to do/);
 
   // Sync now reaches the background; the popup shows a failed reply rather than nothing
   await setStorage({ 'sync:status': { state: 'pending', pending: 1, conflicts: 0, at: now } });
