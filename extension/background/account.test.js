@@ -285,7 +285,7 @@ test('a gateway\'s page carries its Retry-After, in ms, and says it came from in
 test('a request that finds the session gone after the server ended it says why, as the request that learnt it', async () => {
   // The long poll's refresh is refused (revoked on another device) and the session goes; a sync round's request
   // that started before reads no session afterwards. Both say "sign in again", whichever ran first.
-  serve(json(401, { error: { code: 'unauthorized', message: 'invalid or expired token' } }));
+  serve(own401);
   const first = await account.api('GET', '/v1/sync/wait').then(() => null, (e) => e);
   assert.equal(first.byServer, true);
   const later = await account.api('GET', '/v1/sync?since=0').then(() => null, (e) => e);
@@ -309,11 +309,10 @@ function slowRefresh(answer, others) {
   globalThis.fetch = async (url) => (new URL(url).pathname === '/v1/auth/refresh' ? held.then(answer) : others());
   return () => release();
 }
-const unauthorized = json(401, { error: { code: 'unauthorized', message: 'invalid or expired token' } });
 const login = json(200, { access_token: 'a2', refresh_token: 'r2', expires_in: 3600, device_id: 'dev-2', user: { email: 'a@example.com' } });
 
 test('a refresh that answers after a sign-out and a new sign-in here neither ends nor replaces the new login', async () => {
-  for (const [what, answer] of [['refused', unauthorized], ['granted', json(200, { access_token: 'old', refresh_token: 'old-r', expires_in: 3600, device_id: 'dev-1', user: { email: 'a@example.com' } })]]) {
+  for (const [what, answer] of [['refused', own401], ['granted', json(200, { access_token: 'old', refresh_token: 'old-r', expires_in: 3600, device_id: 'dev-1', user: { email: 'a@example.com' } })]]) {
     globalThis.fakeIdb.set('session', { ...session, accessExp: Date.now() - 1000 }); // due for a refresh
     const release = slowRefresh(answer, json(200, {}));
     const poll = account.api('GET', '/v1/sync/wait', { expect: session.deviceId }).then(() => null, (e) => e);
@@ -334,14 +333,14 @@ test('a refresh that answers after a sign-out and a new sign-in here neither end
 test('a sign-out here leaves no "signed out on the server", whichever 401 came first', async () => {
   // The logout's own 401 reaches a refresh before the sign-out has deleted the session.
   globalThis.fakeIdb.set('session', { ...session, accessExp: Date.now() - 1000 });
-  serve(unauthorized);
+  serve(own401);
   const refreshed = account.api('GET', '/v1/sync/wait').then(() => null, (e) => e);
   await account.signOut();
   await refreshed;
   assert.equal(await account.endedReason(), '');
   // The server ended the login first; the user signs out all the same (nothing left to sign out of).
   globalThis.fakeIdb.set('session', { ...session, accessExp: Date.now() - 1000 });
-  serve(unauthorized);
+  serve(own401);
   assert.equal((await account.api('GET', '/v1/sync/wait').then(() => null, (e) => e)).byServer, true);
   assert.match(await account.endedReason(), /sign in again/);
   await account.signOut();

@@ -12,7 +12,7 @@ test('a round that finds the session ended by the server says why, whoever learn
   const st = await sync.signedIn();
   assert.equal(st.state, 'synced');
   globalThis.fetch = async () => new Response(JSON.stringify({ error: { code: 'unauthorized', message: 'invalid or expired token' } }),
-    { status: 401, headers: { 'Content-Type': 'application/json' } });
+    { status: 401, headers: { 'Content-Type': 'application/json', 'WWW-Authenticate': 'Bearer realm="papergist"' } }); // the server's own (errors.go)
   const poll = await account.api('GET', '/v1/sync/wait').then(() => null, (e) => e); // the long poll's request
   assert.equal(poll.byServer, true);
   online();
