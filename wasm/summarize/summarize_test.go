@@ -173,24 +173,18 @@ func TestDigestCoversEveryPaper(t *testing.T) {
 // "multiple" (6); "continuous" got through as its key, "continuou", has no adjective's ending. A noun whose ending
 // an adjective may have ("gradient") still labels.
 func TestDigestTopicsAreNouns(t *testing.T) {
-	mk := func(id, title, abstract string) paper.Paper {
-		return paper.Paper{ID: id, Title: title, Abstract: abstract}
-	}
 	papers := []paper.Paper{
-		mk("1", "Latent Variable Models for Speech", "We fit models with a latent code to speech."),
-		mk("2", "Interpolating in Latent Space", "We walk the latent space of an autoencoder."),
-		mk("3", "Latent Diffusion at Scale", "We train latent diffusion models on images."),
-		mk("4", "Gradient Clipping Revisited", "We bound the norm of the gradients."),
-		mk("5", "Noisy Gradient Estimates", "The variance of the gradient of the loss grows."),
-		mk("6", "Gradient Flow in Deep Nets", "We study the flow."),
-		mk("7", "Continuous Control from Pixels", "We learn to act."),
-		mk("8", "Continuous Normalizing Flows", "We invert flows."),
-		mk("9", "Sorting Networks", "We sort numbers."),
+		titled("1", "Latent Variable Models for Speech", "We fit models with a latent code to speech."),
+		titled("2", "Interpolating in Latent Space", "We walk the latent space of an autoencoder."),
+		titled("3", "Latent Diffusion at Scale", "We train latent diffusion models on images."),
+		titled("4", "Gradient Clipping Revisited", "We bound the norm of the gradients."),
+		titled("5", "Noisy Gradient Estimates", "The variance of the gradient of the loss grows."),
+		titled("6", "Gradient Flow in Deep Nets", "We study the flow."),
+		titled("7", "Continuous Control from Pixels", "We learn to act."),
+		titled("8", "Continuous Normalizing Flows", "We invert flows."),
+		titled("9", "Sorting Networks", "We sort numbers."),
 	}
-	labels := map[string][]string{}
-	for _, tp := range summarize.Digest(papers) {
-		labels[strings.ToLower(tp.Label)] = tp.PaperIDs
-	}
+	labels := digestLabels(papers)
 	assert.NotContains(t, labels, "latent", "%v", labels)
 	assert.NotContains(t, labels, "continuous", "%v", labels)
 	assert.Equal(t, []string{"4", "5", "6"}, labels["gradient"], "%v", labels)
@@ -208,20 +202,14 @@ func TestDigestTopicsAreNouns(t *testing.T) {
 // protein complexes shares in "the Mediator complex", "a protein complex": as the last word of a phrase, its
 // head, it labels.
 func TestDigestNounComplexLabelsTopics(t *testing.T) {
-	mk := func(id, title, abstract string) paper.Paper {
-		return paper.Paper{ID: id, Title: title, Abstract: abstract}
-	}
 	papers := []paper.Paper{
-		mk("1", "Cryo-EM Structure of the Mediator Complex", "We resolve the Mediator complex at high resolution."),
-		mk("2", "Assembly of a Membrane Protein Complex in Yeast", "We follow how the protein complex forms in cells."),
-		mk("3", "Dynamics of the Exon Junction Complex", "We track the exon junction complex during splicing."),
-		mk("4", "Planning for Complex Tasks", "We plan long complex tasks with a robot arm."),
-		mk("5", "Sorting Networks", "We sort numbers."),
+		titled("1", "Cryo-EM Structure of the Mediator Complex", "We resolve the Mediator complex at high resolution."),
+		titled("2", "Assembly of a Membrane Protein Complex in Yeast", "We follow how the protein complex forms in cells."),
+		titled("3", "Dynamics of the Exon Junction Complex", "We track the exon junction complex during splicing."),
+		titled("4", "Planning for Complex Tasks", "We plan long complex tasks with a robot arm."),
+		titled("5", "Sorting Networks", "We sort numbers."),
 	}
-	labels := map[string][]string{}
-	for _, tp := range summarize.Digest(papers) {
-		labels[strings.ToLower(tp.Label)] = tp.PaperIDs
-	}
+	labels := digestLabels(papers)
 	assert.Equal(t, []string{"1", "2", "3"}, labels["complex"], "%v", labels)
 }
 
@@ -229,25 +217,19 @@ func TestDigestNounComplexLabelsTopics(t *testing.T) {
 // "Quantum annealing") still labels them. (s24 tried to keep adjectives such as "latent" out of topic labels
 // and reverted it: "Other" grew on CiteULike libraries and on SciTLDR listings.)
 func TestDigestModifierNounsLabelTopics(t *testing.T) {
-	mk := func(id, title, abstract string) paper.Paper {
-		return paper.Paper{ID: id, Title: title, Abstract: abstract}
-	}
 	papers := []paper.Paper{
-		mk("1", "Robot Grasping in Clutter", "We grasp objects."),
-		mk("2", "Robot Navigation with Maps", "We navigate rooms."),
-		mk("3", "Robot Learning from Demonstration", "We learn from people."),
-		mk("4", "Quantum Error Correction Codes", "We correct errors."),
-		mk("5", "Quantum Annealing for Scheduling", "We schedule jobs."),
-		mk("6", "Quantum Circuits Compiled Fast", "We compile circuits."),
-		mk("7", "Sorting Networks", "We sort numbers."),
-		mk("8", "Cache Eviction Policies", "We evict lines."),
-		mk("9", "Database Index Tuning", "We tune indexes."),
-		mk("10", "Packet Loss in Satellites", "We measure loss."),
+		titled("1", "Robot Grasping in Clutter", "We grasp objects."),
+		titled("2", "Robot Navigation with Maps", "We navigate rooms."),
+		titled("3", "Robot Learning from Demonstration", "We learn from people."),
+		titled("4", "Quantum Error Correction Codes", "We correct errors."),
+		titled("5", "Quantum Annealing for Scheduling", "We schedule jobs."),
+		titled("6", "Quantum Circuits Compiled Fast", "We compile circuits."),
+		titled("7", "Sorting Networks", "We sort numbers."),
+		titled("8", "Cache Eviction Policies", "We evict lines."),
+		titled("9", "Database Index Tuning", "We tune indexes."),
+		titled("10", "Packet Loss in Satellites", "We measure loss."),
 	}
-	labels := map[string][]string{}
-	for _, tp := range summarize.Digest(papers) {
-		labels[strings.ToLower(tp.Label)] = tp.PaperIDs
-	}
+	labels := digestLabels(papers)
 	assert.Equal(t, []string{"1", "2", "3"}, labels["robot"], "%v", labels)
 	assert.Equal(t, []string{"4", "5", "6"}, labels["quantum"], "%v", labels)
 }
@@ -329,4 +311,18 @@ func BenchmarkTLDRLongHowClause(b *testing.B) {
 			}
 		})
 	}
+}
+
+// titled is a paper of a listing, for the Digest tests.
+func titled(id, title, abstract string) paper.Paper {
+	return paper.Paper{ID: id, Title: title, Abstract: abstract}
+}
+
+// digestLabels are Digest's topics of papers, by lower-cased label: the IDs of each topic's papers.
+func digestLabels(papers []paper.Paper) map[string][]string {
+	labels := map[string][]string{}
+	for _, tp := range summarize.Digest(papers) {
+		labels[strings.ToLower(tp.Label)] = tp.PaperIDs
+	}
+	return labels
 }
