@@ -92,27 +92,22 @@ const LINE_BREAK = /[\n\r\v\f\u0085\u2028\u2029]/;
 /** Whether s has a letter, digit, punctuation mark or symbol: not only spaces, control or zero-width characters. */
 const visible = (s) => typeof s === 'string' && /[\p{L}\p{N}\p{P}\p{S}]/u.test(s);
 
-const LABELS = ['TL;DR:', 'Key phrases:', 'Note:'];
-
 /**
- * The parts as BibTeX annote writes them, one line each and the user's own line breaks kept, a part's lines in an
- * array of their own (RIS joins them: risNote): white space in a line collapsed, lines with nothing visible dropped
- * (a paragraph break is one line break), a label alone on its line ("Note:", the note starting with a line break)
- * joined to the next, each part's last line ended by a full stop unless it ends in one, a question or an
- * exclamation mark, so that the last key phrase and the note stay apart where a reader joins lines (Zotero's
- * BibTeX import and BibTeX itself make every line break a space). As the server's noteLines.
+ * The parts as BibTeX annote writes them, one line each and the user's own line breaks kept, a part's lines in an array
+ * of their own (RIS joins them: risNote): white space in a line collapsed, lines with nothing visible dropped (a
+ * paragraph break is one line break), the label ("Note:") on the first line left (the note may start with a line break
+ * or a line of nothing visible), each part's last line ended by a full stop unless it ends in one, a question or an
+ * exclamation mark, so that the last key phrase and the note stay apart where a reader joins lines (Zotero's BibTeX
+ * import and BibTeX itself make every line break a space). As the server's noteLines.
  * @param {string[]} parts @returns {string[][]}
  */
 export function noteLines(parts) {
-  return parts.flatMap((p) => {
-    const all = p.split(LINE_BREAK).map(collapse);
-    const label = LABELS.find((l) => all[0].startsWith(l));
-    if (label && !visible(all[0].slice(label.length))) all[0] = label; // "Note: \u200b": joined to the next below
-    const lines = all.filter(visible);
-    if (lines.length > 1 && LABELS.includes(lines[0])) lines.splice(0, 2, `${lines[0]} ${lines[1]}`);
-    if (!lines.length) return [];
+  return parts.map((p) => {
+    const label = p.slice(0, p.indexOf(': ') + 1); // every part starts with its label (noteParts)
+    const lines = p.slice(label.length + 1).split(LINE_BREAK).map(collapse).filter(visible);
+    lines[0] = lines.length ? `${label} ${lines[0]}` : label;
     if (!/[.?!]$/.test(lines[lines.length - 1])) lines[lines.length - 1] += '.';
-    return [lines];
+    return lines;
   });
 }
 

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"regexp"
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -286,42 +285,32 @@ func noteParts(it syncproto.Item) []string {
 	return parts
 }
 
-// noteLines are the parts as BibTeX annote writes them, one line each and the user's own line breaks kept, a
-// part's lines in a slice of their own (RIS joins them: risNote): white space in a line collapsed, lines with
-// nothing visible dropped (a paragraph break is one line break), a label alone on its line ("Note:", the note
-// starting with a line break) joined to the next, each part's last line ended by a full stop unless it ends in
-// one, a question or an exclamation mark, so that the last key phrase and the note stay apart where a reader
-// joins lines (Zotero's BibTeX import and BibTeX itself make every line break a space).
+// noteLines are the parts as BibTeX annote writes them, one line each and the user's own line breaks kept, a part's
+// lines in a slice of their own (RIS joins them: risNote): white space in a line collapsed, lines with nothing visible
+// dropped (a paragraph break is one line break), the label ("Note:") on the first line left (the note may start with a
+// line break or a line of nothing visible), each part's last line ended by a full stop unless it ends in one, a
+// question or an exclamation mark, so that the last key phrase and the note stay apart where a reader joins lines
+// (Zotero's BibTeX import and BibTeX itself make every line break a space).
 func noteLines(parts []string) [][]string {
 	var out [][]string
 	for _, p := range parts {
-		var lines []string
-		for i, l := range strings.FieldsFunc(p, isLineBreak) {
-			l = strings.Join(strings.Fields(l), " ")
-			for _, label := range noteLabels {
-				if i == 0 && strings.HasPrefix(l, label) && !visible(l[len(label):]) {
-					l = label // "Note: \u200b": the label alone, joined to the next line below
-				}
-			}
-			if visible(l) {
+		label, text, _ := strings.Cut(p, ": ") // every part starts with its label (noteParts)
+		lines := []string{label + ":"}
+		for _, l := range strings.FieldsFunc(text, isLineBreak) {
+			if l = strings.Join(strings.Fields(l), " "); visible(l) {
 				lines = append(lines, l)
 			}
 		}
-		if len(lines) > 1 && slices.Contains(noteLabels, lines[0]) {
+		if len(lines) > 1 { // the label on the first line left
 			lines = append([]string{lines[0] + " " + lines[1]}, lines[2:]...)
 		}
-		if last := len(lines) - 1; last >= 0 {
-			if l := lines[last]; !strings.HasSuffix(l, ".") && !strings.HasSuffix(l, "?") && !strings.HasSuffix(l, "!") {
-				lines[last] += "."
-			}
-			out = append(out, lines)
+		if l := lines[len(lines)-1]; !strings.HasSuffix(l, ".") && !strings.HasSuffix(l, "?") && !strings.HasSuffix(l, "!") {
+			lines[len(lines)-1] += "."
 		}
+		out = append(out, lines)
 	}
 	return out
 }
-
-// noteLabels open noteParts' parts.
-var noteLabels = []string{"TL;DR:", "Key phrases:", "Note:"}
 
 // visible is whether s has a letter, digit, punctuation mark or symbol: not only spaces, control or zero-width
 // characters.
