@@ -36,3 +36,40 @@ func TestHasDoubleSpace(t *testing.T) {
 		}
 	}
 }
+
+// TestCutLeadInMatchesEqualFold holds cutLeadIn, which rules lead-ins out by their first byte before it folds
+// case, to a plain strings.EqualFold over every lead-in: on each lead-in in lower case, capitalized and in
+// capitals, and with the non-ASCII letters that fold to ASCII ones (the Kelvin sign to k, the long s to s)
+// in its first letter's place.
+func TestCutLeadInMatchesEqualFold(t *testing.T) {
+	reference := func(s string) (string, bool) {
+		for _, l := range leadIns {
+			if len(s) <= len(l) || !strings.EqualFold(s[:len(l)], l) {
+				continue
+			}
+			switch rest := s[len(l):]; {
+			case strings.HasPrefix(rest, ", "):
+				return rest[2:], true
+			case strings.HasPrefix(rest, " we ") || strings.HasPrefix(rest, " We "):
+				return rest[1:], true
+			}
+		}
+		return s, false
+	}
+	for _, l := range leadIns {
+		// the first byte alone may rule a lead-in out only while each opens with an ASCII lower-case letter
+		if l == "" || l[0] < 'a' || l[0] > 'z' {
+			t.Fatalf("lead-in %q does not open with an ASCII lower-case letter", l)
+		}
+		for _, opening := range []string{l, strings.ToUpper(l[:1]) + l[1:], strings.ToUpper(l),
+			"\u212a" + l[1:], "\u017f" + l[1:]} {
+			for _, s := range []string{opening + ", we study X.", opening + " we study X.", opening + " X."} {
+				rest, ok := cutLeadIn(s)
+				wantRest, wantOK := reference(s)
+				if rest != wantRest || ok != wantOK {
+					t.Fatalf("cutLeadIn(%q) = %q, %v; strings.EqualFold over the lead-ins gives %q, %v", s, rest, ok, wantRest, wantOK)
+				}
+			}
+		}
+	}
+}
