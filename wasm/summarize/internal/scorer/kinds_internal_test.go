@@ -1,0 +1,30 @@
+package scorer
+
+import (
+	"encoding/json"
+	"os"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestLexiconHoldsWordLists checks that Prepare gives every word of wordLists an entry whose kind holds
+// its lists above its wordKinds, all of them in the byte: candidateBuilder.inLists reads them there in
+// place of the map, and a list past the byte's last bit would read as in none.
+func TestLexiconHoldsWordLists(t *testing.T) {
+	data, err := os.ReadFile("../../weights.json")
+	require.NoError(t, err)
+	var m Model
+	require.NoError(t, json.Unmarshal(data, &m))
+	m.Prepare()
+	require.NotEmpty(t, wordLists)
+	for w, lists := range wordLists {
+		e := m.lexicon.entries[m.lexicon.words.find(w, wordHash(w))]
+		assert.Equal(t, lists, e.kind>>kindLists, "lists of %q", w)
+		assert.Equal(t, wordKinds[w], e.kind&(1<<kindLists-1), "kinds of %q", w)
+	}
+	b := candidateBuilder{lex: []*lexEntry{noLex}}
+	assert.True(t, b.inLists(finite, token{w: "is", id: -1}), "a word out of the vocabulary is looked up")
+	assert.False(t, b.inLists(finite, token{w: "is", id: 0}), "a word of the vocabulary is read from its entry")
+}
