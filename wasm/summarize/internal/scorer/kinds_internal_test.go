@@ -1,8 +1,6 @@
 package scorer
 
 import (
-	"encoding/json"
-	"os"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -13,10 +11,7 @@ import (
 // its lists above its wordKinds, all of them in the byte: candidateBuilder.inLists reads them there in
 // place of the map, and a list past the byte's last bit would read as in none.
 func TestLexiconHoldsWordLists(t *testing.T) {
-	data, err := os.ReadFile("../../weights.json")
-	require.NoError(t, err)
-	var m Model
-	require.NoError(t, json.Unmarshal(data, &m))
+	m := trainedModel(t)
 	m.Prepare()
 	require.NotEmpty(t, wordLists)
 	for w, lists := range wordLists {
