@@ -323,8 +323,10 @@ func (b *candidateBuilder) add(h compress.Head, toks []token, delta float64, ran
 	if b.emit == nil {
 		frontFrom, frontTo = frontedAdverbial(h.Text, toks)
 	}
+	// a word of the vocabulary has its lists in its entry (Prepare gives every word of the lists one): a map
+	// lookup per word here was about 2% of the work of a TL;DR and key phrases
 	for i := n - 1; b.emit == nil && i > 0 && verbs == 0; i-- {
-		if b.inLists(finite, toks[i]) {
+		if id := toks[i].id; id >= 0 && b.lex[id].kind>>kindLists&finite != 0 || id < 0 && inLists(finite, toks[i].w) {
 			verbs = i + 1
 		}
 	}
@@ -618,16 +620,6 @@ var wordLists = func() map[string]uint8 {
 
 // inLists reports whether w is a word of one of the lists whose bits lists holds.
 func inLists(lists uint8, w string) bool { return wordLists[w]&lists != 0 }
-
-// inLists is inLists of a token of the head being added: a word of the vocabulary reads the bits from its
-// entry (Prepare gives every word of the lists one), where a map lookup per word of the head, in the search
-// for its last finite verb, was about 2% of the work of a TL;DR and key phrases.
-func (b *candidateBuilder) inLists(lists uint8, t token) bool {
-	if t.id >= 0 {
-		return b.lex[t.id].kind>>kindLists&lists != 0
-	}
-	return inLists(lists, t.w)
-}
 
 // asideOpeners open a clause inside the sentence whose verb is its own: "…, when combined with…, is".
 const asideOpeners = " which who whom whose that where wherein whereby when while whereas if because since although though as than "

@@ -8,8 +8,8 @@ import (
 )
 
 // TestLexiconHoldsWordLists checks that Prepare gives every word of wordLists an entry whose kind holds
-// its lists above its wordKinds, all of them in the byte: candidateBuilder.inLists reads them there in
-// place of the map, and a list past the byte's last bit would read as in none.
+// its lists above its wordKinds, all of them in the byte: candidateBuilder.add reads them there in place of
+// the map, and a list past the byte's last bit would read as in none.
 func TestLexiconHoldsWordLists(t *testing.T) {
 	m := trainedModel(t)
 	m.Prepare()
@@ -19,7 +19,4 @@ func TestLexiconHoldsWordLists(t *testing.T) {
 		assert.Equal(t, lists, e.kind>>kindLists, "lists of %q", w)
 		assert.Equal(t, wordKinds[w], e.kind&(1<<kindLists-1), "kinds of %q", w)
 	}
-	b := candidateBuilder{lex: []*lexEntry{noLex}}
-	assert.True(t, b.inLists(finite, token{w: "is", id: -1}), "a word out of the vocabulary is looked up")
-	assert.False(t, b.inLists(finite, token{w: "is", id: 0}), "a word of the vocabulary is read from its entry")
 }

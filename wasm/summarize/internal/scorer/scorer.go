@@ -54,7 +54,7 @@ type lexEntry struct {
 	word, token, trailing float64
 	next                  []bigram // bigrams that start with the word
 	// wordKinds, so that a new word of an abstract costs one lookup, and above them (kindLists) its wordLists,
-	// so that the cuts of a head look none of its words up (candidateBuilder.inLists)
+	// so that the search for a head's last finite verb looks none of its words up (candidateBuilder.add)
 	kind uint8
 }
 
