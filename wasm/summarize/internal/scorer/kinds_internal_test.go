@@ -15,7 +15,9 @@ func TestLexiconHoldsWordLists(t *testing.T) {
 	m.Prepare()
 	require.NotEmpty(t, wordLists)
 	for w, lists := range wordLists {
-		e := m.lexicon.entries[m.lexicon.words.find(w, wordHash(w))]
+		i := m.lexicon.words.find(w, wordHash(w))
+		require.GreaterOrEqual(t, i, int32(0), "%q has no lexicon entry", w)
+		e := m.lexicon.entries[i]
 		assert.Equal(t, lists, e.kind>>kindLists, "lists of %q", w)
 		assert.Equal(t, wordKinds[w], e.kind&(1<<kindLists-1), "kinds of %q", w)
 	}
