@@ -245,7 +245,9 @@ func cutLeadIn(s string) (string, bool) {
 		return s, false
 	}
 	for _, l := range leadIns {
-		if len(s) <= len(l) || !strings.EqualFold(s[:len(l)], l) {
+		// every lead-in opens with an ASCII lower-case letter, which only itself and its capital fold to in
+		// a prefix of as many bytes (strings.EqualFold): the first byte rules out most lead-ins without a fold
+		if len(s) <= len(l) || s[0]|0x20 != l[0] || !strings.EqualFold(s[:len(l)], l) {
 			continue
 		}
 		switch rest := s[len(l):]; {
