@@ -105,7 +105,8 @@ func verbAfterPlural(p string) bool {
 
 // pluralThenVerb reports a phrase that ends in a plural and a verb that agrees with it, one that never heads a
 // noun compound (plainVerbs): the subject and verb of a clause, "online marketplaces evolve", "diverse providers
-// cooperate", "competitor analyses intimidate", "PC makers gone". verbAfterPlural finds the -ed and -ing ones.
+// cooperate", "competitor analyses intimidate", "PC makers gone", or in a verb of plainVerbs in -s after any
+// word, "signSGD converges". verbAfterPlural finds the -ed and -ing ones.
 // On Inspec dev and train none of the gold phrases ends so, and 18 of the key phrases did.
 // An all-caps or mixed-case word is an acronym or a formula, not a verb or a plural: "quantum dots LED",
 // "daily steps MET", "GaAs grown" stay; an acronym's plural is a plural: "CCNs converge" goes.
@@ -114,11 +115,15 @@ func pluralThenVerb(p string) bool {
 	if i < 0 {
 		return false
 	}
+	v := p[i+1:]
+	if n := len(v); n > 4 && v[n-1] == 's' && plainCase(v) && inList(plainVerbs, strings.ToLower(v[:n-1])) {
+		return true // the verb agrees with a singular subject: "random-weight CNN converges", "sequence learning happens"
+	}
 	w := p[strings.LastIndexByte(p[:i], ' ')+1 : i]
 	if len(w) < 4 || w[len(w)-1] != 's' {
 		return false // no plural before the last word (isPluralS): most phrases stop here, before the verb list
 	}
-	if v := p[i+1:]; !plainCase(v) || !inList(plainVerbs, strings.ToLower(v)) { // ToLower allocates only for a capital
+	if !plainCase(v) || !inList(plainVerbs, strings.ToLower(v)) { // ToLower allocates only for a capital
 		return false
 	}
 	return (plainCase(w) || acronymPlural(w)) && isPluralS(strings.ToLower(w))
@@ -151,9 +156,9 @@ func plainCase(w string) bool {
 // plainVerbs are verbs that follow their plural subject in Inspec's key-phrase candidates and are no nouns:
 // intransitive ones and irregular participles.
 const plainVerbs = "underlie converge diverge evolve dominate compete cooperate collaborate begin prepare appreciate " +
-	"differ emerge arise occur exist persist participate interact coexist survive succeed agree intimidate went gone " +
-	"met taught driven given shown known seen grown begun done made built brought thought found held kept led left " +
-	"lost paid sent spent told understood won written chosen taken"
+	"differ emerge arise occur exist persist happen suffer participate interact coexist survive succeed agree " +
+	"intimidate went gone met taught driven given shown known seen grown begun done made built brought thought found " +
+	"held kept led left lost paid sent spent told understood won written chosen taken"
 
 // cutWord returns the first word of a phrase (words one space apart) and the words after it.
 //
@@ -426,14 +431,35 @@ func withoutVariants(phrases []string) []string {
 
 // variantOfAny reports whether p is another form of a phrase in out: "graph convolution networks" of "graph
 // convolutional networks", "adversarial losses" of "adversarial loss", "low rank decomposition" of "low-rank
-// decomposition", "generative models" of "generative modeling". The card would show the same thing twice.
+// decomposition", "generative models" of "generative modeling", or an acronym of it or the reverse: "CNNs"
+// of "convolutional neural networks". The card would show the same thing twice.
 func variantOfAny(out []string, p string) bool {
 	for _, q := range out {
-		if isVariant(p, q) {
+		if isVariant(p, q) || abbreviates(p, q) || abbreviates(q, p) {
 			return true
 		}
 	}
 	return false
+}
+
+// abbreviates reports an acronym of two capitals or more, in the plural or not, that spells the initials of
+// long's words (hyphens split words): "CNN" or "CNNs" of "convolutional neural networks", "LSTM" of "long
+// short-term memory".
+func abbreviates(acronym, long string) bool {
+	if n := len(acronym); n > 2 && acronym[n-1] == 's' {
+		acronym = acronym[:n-1]
+	}
+	if len(acronym) < 2 {
+		return false
+	}
+	for i := 0; i < len(acronym); i++ {
+		var w string
+		if w, long = nextPart(long); w == "" || acronym[i] < 'A' || acronym[i] > 'Z' || w[0]|0x20 != acronym[i]|0x20 {
+			return false
+		}
+	}
+	w, _ := nextPart(long)
+	return w == ""
 }
 
 // isVariant reports two phrases of as many words (hyphens split words) whose words pair up as forms of one
