@@ -51,6 +51,21 @@ func TestKeyPhrasesBadClassesOnRealAbstracts(t *testing.T) {
 		{"Hygxb2CqKm", // "…suggest much of sequence learning happens, or can be made to happen…"
 			[]string{"gradient descent", "dynamical systems"},
 			[]string{"sequence learning happens"}},
+		{"BkxUvnEYDH", // an adverb between "to" and the verb: "…learns to reliably accomplish program instructions…"
+			[]string{"program instructions"},
+			[]string{"accomplish program instructions"}},
+		{"rylfg-DNM", // "…allowing them to additionally choose sequences of actions…"
+			[]string{"action sequences"},
+			[]string{"choose sequences"}},
+		{"BJxYUaVtPB", // a relative clause's verb: "…a given dataset, which govern in-group interactions…"
+			[]string{"in-group interactions"},
+			[]string{"govern in-group interactions"}},
+		{"SkmiegW0b", // "…building models that disentangle independent factors of variation."
+			[]string{"independent factors"},
+			[]string{"disentangle independent factors"}},
+		{"B1lwSsC5KX", // but an adjective in -er after "that" stays: "…and show that lower layers still carry…"
+			[]string{"lower layers"},
+			nil},
 		{"rygfnn4twS", // an acronym and its expansion: "…convolutional neural networks (CNNs)…"
 			[]string{"CNNs"},
 			[]string{"convolutional neural networks"}},

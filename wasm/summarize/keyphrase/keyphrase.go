@@ -259,7 +259,7 @@ func scan(title, abstract string, m *Model) *doc {
 		if t.phrase {
 			d.words[id].tf++
 			d.words[id].inTitle = d.words[id].inTitle || t.title
-			if i > 0 && !toks[i-1].brkAfter && !t.brkBefore && (toks[i-1].modal || d.infinitive(i)) {
+			if v := d.beforeAdverb(i); v > 0 && !toks[v-1].brkAfter && !toks[v].brkBefore && (toks[v-1].modal || d.infinitive(v, i)) {
 				d.words[id].afterModal++
 			}
 		}
@@ -348,14 +348,19 @@ func scan(title, abstract string, m *Model) *doc {
 	return d
 }
 
-// infinitive reports token i, right after "to", as the verb of an infinitive ("a loss to capture long-range
+// infinitive reports token v, right after "to", as the verb of an infinitive ("a loss to capture long-range
 // dependencies", "in order to collect evidence"): a word that may be a verb's base form (no adjective ending
 // or ending only nouns have, no -ed or -ing, no plural, hyphen, digit or capital, not a common adjective)
 // after a "to" that no word before it makes a preposition ("applied to image classification", "leads to
-// high variance").
-func (d *doc) infinitive(i int) bool {
-	to, t := &d.toks[i-1], &d.toks[i]
-	if !to.prep || !to.clause || t.upper || i < 1 { // only "to" is both
+// high variance"). Token i is v, or an adverb between them ("to iteratively refine"; beforeAdverb).
+// After "that" and "which" such a word is the verb of a relative clause ("models that disentangle
+// independent factors", "rules which govern in-group interactions"), but an -er word an adjective ("show
+// that lower layers").
+func (d *doc) infinitive(i, v int) bool {
+	to, t := &d.toks[i-1], &d.toks[v]
+	w := d.types.list[to.typ].lower
+	relative := w == "that" || w == "which"
+	if (!to.prep || !to.clause) && !relative || t.upper { // only "to" is both
 		return false
 	}
 	y := &d.types.list[t.typ]
@@ -363,13 +368,26 @@ func (d *doc) infinitive(i int) bool {
 		hasAnySuffix(y.lower, nounOnlySuffixes) || toAdjectives[y.lower] {
 		return false
 	}
-	if n := len(y.lower); n > 4 && (y.lower[n-2:] == "er" || y.lower[n-2:] == "or") && !erVerbs[y.lower] {
+	if n := len(y.lower); n > 4 && (y.lower[n-2:] == "er" || y.lower[n-2:] == "or") && (!erVerbs[y.lower] || relative) {
 		return false // "to computer science", "to deeper networks"
 	}
-	if i < 2 || to.brkBefore || d.toks[i-2].brkAfter {
+	if relative || i < 2 || to.brkBefore || d.toks[i-2].brkAfter {
 		return true
 	}
 	return !toPrepositions[d.types.list[d.toks[i-2].typ].lower]
+}
+
+// beforeAdverb returns the index of an adverb in -ly right before token i, with no punctuation between ("to
+// iteratively refine", "can reliably accomplish"), or else i: what comes before the adverb is what comes
+// before the verb. Verbs in -ply ("we apply", "to supply") are no adverbs.
+func (d *doc) beforeAdverb(i int) int {
+	if i > 1 {
+		a := &d.toks[i-1]
+		if w := d.types.list[a.typ].lower; !a.phrase && !a.brkAfter && len(w) > 4 && w[len(w)-2:] == "ly" && w[len(w)-3] != 'p' {
+			return i - 1
+		}
+	}
+	return i
 }
 
 // nounOnlySuffixes are the noun endings no common verb has: "capture", "measure", "manage" and
