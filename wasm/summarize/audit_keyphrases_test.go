@@ -85,6 +85,16 @@ func wordsIn(a, b string) bool {
 	return true
 }
 
+// One name in two spellings is one key phrase: an ACL paper's title says "Surface Realization Shared Task" and its
+// abstract "the Surface Realisation Shared Task", and the card showed both (session-27 audit).
+func TestKeyPhrasesOneSpellingOfAName(t *testing.T) {
+	p := fixturePaper(t, "pages/acl/people-andreas-madsack-2026.html", "https://aclanthology.org/people/andreas-madsack/",
+		"acl:W18-3607")
+	got := summarize.KeyPhrases(p.Title, p.Abstract)
+	assert.Contains(t, got, "surface realization shared task")
+	assert.NotContains(t, got, "surface realisation shared task")
+}
+
 // Reference abbreviations are no key phrase and no part of one: "vol" of "q^(vol)" (the Bolejko PDF), "random wells
 // Ref" of "random wells Ref. [2]" (the Pusep PDF), both shown by the last version (audit F6).
 func TestKeyPhrasesWithoutReferenceMarks(t *testing.T) {

@@ -506,7 +506,7 @@ func variantWord(x, y string) bool {
 		if cx >= utf8.RuneSelf || cy >= utf8.RuneSelf {
 			return strings.EqualFold(x, y)
 		}
-		if cx|0x20 != cy|0x20 || !isASCIIAlnum(cx) {
+		if cx|0x20 != cy|0x20 && !britishZ(x[:n], cx, cy) || !isASCIIAlnum(cx) {
 			break
 		}
 		n++
@@ -523,6 +523,17 @@ func variantWord(x, y string) bool {
 		return false
 	}
 	return kx == inflection && ky == inflection || measure(stem) >= 2
+}
+
+// britishZ reports an s and a z, in either order, after an i or a y ending before: the British and the
+// American spelling of one word, "realisation" and "realization", "analyse" and "analyze".
+func britishZ(before string, cx, cy byte) bool {
+	n := len(before)
+	if cx, cy = cx|0x20, cy|0x20; cx+cy != 's'+'z' || cx != 's' && cx != 'z' || n == 0 {
+		return false
+	}
+	c := before[n-1] | 0x20
+	return c == 'i' || c == 'y'
 }
 
 // Kinds of variantEnding.
