@@ -116,12 +116,15 @@ func TestKeyPhrasesWithoutReferenceMarks(t *testing.T) {
 // A clause is no key phrase: "decisions fostering reusability" (the Kopp PDF: a plural and a verb in -ing), and
 // "reinforcement learning mitigates task conflicts" and "reinforcement learning mitigates" (arXiv 2607.22039, whose
 // title asks "How Reinforcement Learning Mitigates Task Conflicts in LLMs"), all shown by the last version (audit F6),
-// and "humans converge" ("Why Large Language Models and Humans Converge and Diverge…", 2607.22218).
+// and "humans converge" ("Why Large Language Models and Humans Converge and Diverge…", 2607.22218), and "classify
+// sounding objects" (Hugging Face, 2407.21721: "…aims to segment and classify sounding objects in videos…", session 27).
 func TestKeyPhrasesWithoutClauses(t *testing.T) {
 	for _, tt := range []struct{ file, url, id, want, verb string }{
 		{"pdfs/ceur19-kopp.pdf", "https://ceur-ws.org/Vol-2308/ceur19-kopp.pdf", "", "concrete decisions", "fostering"},
 		{arxivRecent, "https://arxiv.org/list/cs.CL/recent", "arxiv:2607.22039", "reinforcement learning", "mitigates"},
 		{arxivRecent, "https://arxiv.org/list/cs.CL/recent", "arxiv:2607.22218", "large language models", "converge"},
+		{"pages/huggingface/daily-papers-date-2024-08-01.html", "https://huggingface.co/papers?date=2024-08-01",
+			"arxiv:2407.21721", "sounding objects", "classify"},
 	} {
 		p := fixturePaper(t, tt.file, tt.url, tt.id)
 		got := summarize.KeyPhrases(p.Title, p.Abstract)

@@ -259,7 +259,7 @@ func scan(title, abstract string, m *Model) *doc {
 		if t.phrase {
 			d.words[id].tf++
 			d.words[id].inTitle = d.words[id].inTitle || t.title
-			if v := d.beforeAdverb(i); v > 0 && !toks[v-1].brkAfter && !toks[v].brkBefore && (toks[v-1].modal || d.infinitive(v, i)) {
+			if v := d.beforeAdverb(i); v > 0 && !toks[v-1].brkAfter && !toks[v].brkBefore && (toks[v-1].modal || d.infinitive(v, i, d.afterTo(v-2))) {
 				d.words[id].afterModal++
 			}
 		}
@@ -355,11 +355,12 @@ func scan(title, abstract string, m *Model) *doc {
 // high variance"). Token i is v, or an adverb between them ("to iteratively refine"; beforeAdverb).
 // After "that" and "which" such a word is the verb of a relative clause ("models that disentangle
 // independent factors", "rules which govern in-group interactions"), but an -er word an adjective ("show
-// that lower layers").
-func (d *doc) infinitive(i, v int) bool {
+// that lower layers"), and after "to", a word and "and" or "or" one more ("to segment and classify sounding
+// objects"; afterVerb).
+func (d *doc) infinitive(i, v int, afterVerb bool) bool {
 	to, t := &d.toks[i-1], &d.toks[v]
 	w := d.types.list[to.typ].lower
-	relative := w == "that" || w == "which"
+	relative := w == "that" || w == "which" || afterVerb && (w == "and" || w == "or")
 	if (!to.prep || !to.clause) && !relative || t.upper { // only "to" is both
 		return false
 	}
@@ -375,6 +376,12 @@ func (d *doc) infinitive(i, v int) bool {
 		return true
 	}
 	return !toPrepositions[d.types.list[d.toks[i-2].typ].lower]
+}
+
+// afterTo reports token i right after "to", with no punctuation around it: "to segment", whether or not
+// "segment" may be part of a phrase.
+func (d *doc) afterTo(i int) bool {
+	return i > 0 && d.toks[i-1].prep && d.toks[i-1].clause && !d.toks[i-1].brkAfter && !d.toks[i].brkAfter
 }
 
 // beforeAdverb returns the index of an adverb in -ly right before token i, with no punctuation between ("to
