@@ -95,6 +95,18 @@ func TestKeyPhrasesOneSpellingOfAName(t *testing.T) {
 	assert.NotContains(t, got, "surface realisation shared task")
 }
 
+// A German title's words up to its next article or preposition are no key phrase: the card of a PDF whose title is
+// "Zur Hydrolyse von 2,3-Dihydro-… Die Kristallstruktur von …" and whose abstract is English showed "zur hydrolyse
+// von" and "die kristallstruktur von" (session-27 audit).
+func TestKeyPhrasesWithoutForeignFragments(t *testing.T) {
+	p := fixturePaper(t, "pdfs/zaac08-aburayyan.pdf", "https://example.org/zaac08-aburayyan.pdf", "")
+	got := summarize.KeyPhrases(p.Title, p.Abstract)
+	assert.Contains(t, got, "crystal structure analysis")
+	for _, ph := range got {
+		assert.NotRegexp(t, `(?i)\b(von|zur|die)\b`, ph)
+	}
+}
+
 // Reference abbreviations are no key phrase and no part of one: "vol" of "q^(vol)" (the Bolejko PDF), "random wells
 // Ref" of "random wells Ref. [2]" (the Pusep PDF), both shown by the last version (audit F6).
 func TestKeyPhrasesWithoutReferenceMarks(t *testing.T) {

@@ -71,13 +71,19 @@ func KeyPhrases(title, abstract string) []string {
 				continue
 			}
 		}
-		if p = withoutRefMarks(p); p == "" || verbAfterPlural(p) || pluralThenVerb(p) || clauseOfTitle(title, p) {
+		if p = withoutRefMarks(p); p == "" || verbAfterPlural(p) || pluralThenVerb(p) || clauseOfTitle(title, p) ||
+			inList(foreignEnds, strings.ToLower(p[strings.LastIndexByte(p, ' ')+1:])) {
 			continue
 		}
 		phrases = append(phrases, p)
 	}
 	return lessRedundant(withoutVariants(withoutPraise(phrases)))
 }
+
+// foreignEnds are German, French and Spanish articles and prepositions that end a phrase of a title in
+// that language, which English stop words do not cut: "zur hydrolyse von", "die kristallstruktur von" (a
+// German title of a PDF in the team's fixtures). Lower-case.
+const foreignEnds = "von vom zur zum der des den dem und mit für auf de du la le les et pour sur del los las con"
 
 // verbAfterPlural reports a phrase with a word in -s followed by a verb in -ing or -ed: the subject and verb
 // of a clause ("decisions fostering reusability", "network providers waning", "abstract state spaces
