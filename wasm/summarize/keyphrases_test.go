@@ -57,14 +57,23 @@ func TestKeyPhrasesBadClassesOnRealAbstracts(t *testing.T) {
 		{"rylfg-DNM", // "…allowing them to additionally choose sequences of actions…"
 			[]string{"action sequences"},
 			[]string{"choose sequences"}},
-		{"BJxYUaVtPB", // a relative clause's verb: "…a given dataset, which govern in-group interactions…"
-			[]string{"in-group interactions"},
-			[]string{"govern in-group interactions"}},
 		{"SkmiegW0b", // "…building models that disentangle independent factors of variation."
 			[]string{"independent factors"},
 			[]string{"disentangle independent factors"}},
 		{"B1lwSsC5KX", // but an adjective in -er after "that" stays: "…and show that lower layers still carry…"
 			[]string{"lower layers"},
+			nil},
+		{"S1347ot3b", // and a noun after "we show that" is no verb: "…we show that cosine similarity between…"
+			[]string{"cosine similarity"},
+			nil},
+		{"Trnjb5ANow", // "…we found that auditory guidance was…"
+			[]string{"auditory guidance"},
+			nil},
+		{"Bkg3g2R9FX", // "…we demonstrate that extreme learning rates can lead…"
+			[]string{"extreme learning rates"},
+			nil},
+		{"r1Oen--RW", // nor the second word after a "to" that is a preposition: "…lead to misleading and inaccurate attribution…"
+			[]string{"inaccurate attribution"},
 			nil},
 		{"rygfnn4twS", // an acronym and its expansion: "…convolutional neural networks (CNNs)…"
 			[]string{"CNNs"},

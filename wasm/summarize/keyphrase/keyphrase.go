@@ -353,14 +353,17 @@ func scan(title, abstract string, m *Model) *doc {
 // or ending only nouns have, no -ed or -ing, no plural, hyphen, digit or capital, not a common adjective)
 // after a "to" that no word before it makes a preposition ("applied to image classification", "leads to
 // high variance"). Token i is v, or an adverb between them ("to iteratively refine"; beforeAdverb).
-// After "that" and "which" such a word is the verb of a relative clause ("models that disentangle
-// independent factors", "rules which govern in-group interactions"), but an -er word an adjective ("show
-// that lower layers"), and after "to", a word and "and" or "or" one more ("to segment and classify sounding
+// After "that" and "which" right after a plural such a word is the verb of a relative clause ("models that
+// disentangle independent factors", "rules which govern in-group interactions"), but an -er word an
+// adjective ("methods that lower layers"), and after "to", a word and "and" or "or" one more ("to segment and classify sounding
 // objects"; afterVerb).
 func (d *doc) infinitive(i, v int, afterVerb bool) bool {
 	to, t := &d.toks[i-1], &d.toks[v]
 	w := d.types.list[to.typ].lower
-	relative := w == "that" || w == "which" || afterVerb && (w == "and" || w == "or")
+	// a base form after "that" or "which" agrees only with a plural right before it ("models that
+	// disentangle"); after "we show that" it is mostly a noun ("that cosine similarity between…")
+	relative := (w == "that" || w == "which") && i >= 2 && d.toks[i-2].phrase && !d.toks[i-2].brkAfter &&
+		d.toks[i-2].shape&shapePlural != 0 || afterVerb && (w == "and" || w == "or")
 	if (!to.prep || !to.clause) && !relative || t.upper { // only "to" is both
 		return false
 	}
@@ -379,9 +382,13 @@ func (d *doc) infinitive(i, v int, afterVerb bool) bool {
 }
 
 // afterTo reports token i right after "to", with no punctuation around it: "to segment", whether or not
-// "segment" may be part of a phrase.
+// "segment" may be part of a phrase; not a word in -ing or -ed nor after a "to" that a word before makes a
+// preposition, as infinitive checks ("due to unstable and extreme learning rates", "lead to misleading and
+// inaccurate attribution"). A noun there still counts ("applied to image and video"): telling it from a
+// verb needs a lexicon.
 func (d *doc) afterTo(i int) bool {
-	return i > 0 && d.toks[i-1].prep && d.toks[i-1].clause && !d.toks[i-1].brkAfter && !d.toks[i].brkAfter
+	return i > 0 && d.toks[i-1].prep && d.toks[i-1].clause && !d.toks[i-1].brkAfter && !d.toks[i].brkAfter &&
+		d.types.list[d.toks[i].typ].suffix&(suffixIng|suffixEd) == 0 && (i < 2 || !toPrepositions[d.types.list[d.toks[i-2].typ].lower])
 }
 
 // beforeAdverb returns the index of an adverb in -ly right before token i, with no punctuation between ("to
