@@ -107,6 +107,16 @@ func TestKeyPhrasesWithoutForeignFragments(t *testing.T) {
 	}
 }
 
+// An acronym that is spelled like a German or French article is no title fragment: "DEM" (digital elevation
+// model), "LES" (large eddy simulation). The abstract is the test's own.
+func TestKeyPhrasesKeepAcronymLikeForeignWord(t *testing.T) {
+	got := summarize.KeyPhrases("Sharpening a coarse DEM with stereo imagery",
+		"A coarse DEM limits flood mapping in flat terrain. We sharpen a coarse DEM with along-track stereo "+
+			"imagery and compare the sharpened coarse DEM with lidar surveys of three river basins. "+
+			"Elevation errors fall by half on river banks.")
+	assert.Contains(t, got, "coarse DEM")
+}
+
 // Reference abbreviations are no key phrase and no part of one: "vol" of "q^(vol)" (the Bolejko PDF), "random wells
 // Ref" of "random wells Ref. [2]" (the Pusep PDF), both shown by the last version (audit F6).
 func TestKeyPhrasesWithoutReferenceMarks(t *testing.T) {

@@ -72,7 +72,7 @@ func KeyPhrases(title, abstract string) []string {
 			}
 		}
 		if p = withoutRefMarks(p); p == "" || verbAfterPlural(p) || pluralThenVerb(p) || clauseOfTitle(title, p) ||
-			inList(foreignEnds, strings.ToLower(p[strings.LastIndexByte(p, ' ')+1:])) {
+			inList(foreignEnds, p[strings.LastIndexByte(p, ' ')+1:]) {
 			continue
 		}
 		phrases = append(phrases, p)
@@ -82,7 +82,8 @@ func KeyPhrases(title, abstract string) []string {
 
 // foreignEnds are German, French and Spanish articles and prepositions that end a phrase of a title in
 // that language, which English stop words do not cut: "zur hydrolyse von", "die kristallstruktur von" (a
-// German title of a PDF in the team's fixtures). Lower-case.
+// German title of a PDF in the team's fixtures). Lower-case, as in such a title, and compared as written:
+// "DEM" (digital elevation model), "LES" or "MIT" end English phrases.
 const foreignEnds = "von vom zur zum der des den dem und mit für auf de du la le les et pour sur del los las con"
 
 // verbAfterPlural reports a phrase with a word in -s followed by a verb in -ing or -ed: the subject and verb
@@ -111,7 +112,7 @@ func verbAfterPlural(p string) bool {
 
 // pluralThenVerb reports a phrase that ends in a plural and a verb that agrees with it, one that never heads a
 // noun compound (plainVerbs): the subject and verb of a clause, "online marketplaces evolve", "diverse providers
-// cooperate", "competitor analyses intimidate", "PC makers gone", or in a verb of plainVerbs in -s after any
+// cooperate", "competitor analyses intimidate", "PC makers gone", or in a verb of baseVerbs in -s after any
 // word, "signSGD converges". verbAfterPlural finds the -ed and -ing ones.
 // On Inspec dev and train none of the gold phrases ends so, and 18 of the key phrases did.
 // An all-caps or mixed-case word is an acronym or a formula, not a verb or a plural: "quantum dots LED",
@@ -122,7 +123,7 @@ func pluralThenVerb(p string) bool {
 		return false
 	}
 	v := p[i+1:]
-	if n := len(v); n > 4 && v[n-1] == 's' && plainCase(v) && inList(plainVerbs, strings.ToLower(v[:n-1])) {
+	if n := len(v); n > 4 && v[n-1] == 's' && plainCase(v) && inList(baseVerbs, strings.ToLower(v[:n-1])) {
 		return true // the verb agrees with a singular subject: "random-weight CNN converges", "sequence learning happens"
 	}
 	w := p[strings.LastIndexByte(p[:i], ' ')+1 : i]
@@ -160,11 +161,14 @@ func plainCase(w string) bool {
 }
 
 // plainVerbs are verbs that follow their plural subject in Inspec's key-phrase candidates and are no nouns:
-// intransitive ones and irregular participles.
-const plainVerbs = "underlie converge diverge evolve dominate compete cooperate collaborate begin prepare appreciate " +
-	"differ emerge arise occur exist persist happen suffer participate interact coexist survive succeed agree " +
-	"intimidate went gone met taught driven given shown known seen grown begun done made built brought thought found " +
-	"held kept led left lost paid sent spent told understood won written chosen taken"
+// intransitive ones (baseVerbs) and irregular participles.
+const plainVerbs = baseVerbs + " went gone met taught driven given shown known seen grown begun done made built " +
+	"brought thought found held kept led left lost paid sent spent told understood won written chosen taken"
+
+// baseVerbs are plainVerbs' base forms, the ones whose form in -s agrees with any subject: a participle and an
+// s is a noun ("negative automatic thoughts", "Takens").
+const baseVerbs = "underlie converge diverge evolve dominate compete cooperate collaborate begin prepare appreciate " +
+	"differ emerge arise occur exist persist happen suffer participate interact coexist survive succeed agree intimidate"
 
 // cutWord returns the first word of a phrase (words one space apart) and the words after it.
 //

@@ -97,6 +97,7 @@ func TestPluralThenVerb(t *testing.T) {
 		{"CCNs converge", true}, {"GANs converge", true}, {"signSGD converges", true}, {"sparsity emerges", true},
 		{"semantic recognition suffers", true}, {"Hierarchy Emerges", true}, {"series converges", true},
 		{"convergence analysis", false}, {"LEDs", false}, {"open source codes", false}, {"user needs", false},
+		{"negative automatic thoughts", false}, // a participle and an s is a noun
 	} {
 		t.Run(tt.p, func(t *testing.T) {
 			assert.Equal(t, tt.clause, pluralThenVerb(tt.p))
