@@ -432,24 +432,26 @@ func pluralPair(x, y string) bool {
 func withoutVariants(phrases []string) []string {
 	out := phrases[:0]
 	for _, p := range phrases {
-		if !variantOfAny(out, p) {
+		if j := variantOfAny(out, p); j < 0 {
 			out = append(out, p)
+		} else if abbreviates(out[j], p) {
+			out[j] = p // the words tell a reader more than their initials: the expansion takes the acronym's place
 		}
 	}
 	return out
 }
 
-// variantOfAny reports whether p is another form of a phrase in out: "graph convolution networks" of "graph
-// convolutional networks", "adversarial losses" of "adversarial loss", "low rank decomposition" of "low-rank
-// decomposition", "generative models" of "generative modeling", or an acronym of it or the reverse: "CNNs"
-// of "convolutional neural networks". The card would show the same thing twice.
-func variantOfAny(out []string, p string) bool {
-	for _, q := range out {
+// variantOfAny returns the index of the phrase in out that p is another form of, or -1: "graph convolution
+// networks" of "graph convolutional networks", "adversarial losses" of "adversarial loss", "low rank
+// decomposition" of "low-rank decomposition", "generative models" of "generative modeling", or an acronym of
+// it or the reverse: "CNNs" of "convolutional neural networks". The card would show the same thing twice.
+func variantOfAny(out []string, p string) int {
+	for j, q := range out {
 		if isVariant(p, q) || abbreviates(p, q) || abbreviates(q, p) {
-			return true
+			return j
 		}
 	}
-	return false
+	return -1
 }
 
 // abbreviates reports an acronym of two capitals or more, in the plural or not, that spells the initials of
