@@ -182,3 +182,15 @@ func TestDigestWithoutGenericTopics(t *testing.T) {
 		assert.Equal(t, len(res.Papers), n, "every paper in one topic")
 	}
 }
+
+// A verb in -s before "that" is no plural subject of a relative clause: what follows "implies that" or "shows
+// that" is a noun phrase, not a verb and its object (second review of session 27). The abstract is the test's own.
+func TestKeyPhrasesKeepNounAfterThatClauseVerb(t *testing.T) {
+	for _, verb := range []string{"implies", "suggests", "confirms", "demonstrates"} {
+		got := summarize.KeyPhrases("Similarity measures for sentence embeddings",
+			"We compare similarity measures for sentence embeddings on twelve retrieval benchmarks. Our analysis "+
+				verb+" that cosine similarity is as good as learned metrics at ranking paraphrases. Learned metrics cost "+
+				"ten times more to train.")
+		assert.Contains(t, got, "cosine similarity", verb)
+	}
+}

@@ -85,7 +85,7 @@ func TestVerbAfterPlural(t *testing.T) {
 
 // A plural and a verb that agrees with it make a clause, but an acronym is neither a verb nor a plural: "quantum
 // dots LED" is a device, "daily steps MET" a unit, "GaAs grown" a formula; "CCNs" is a plural. A verb of
-// plainVerbs in -s agrees with any subject (SciTLDR dev and train, session 27's audit).
+// baseVerbs in -s agrees with any subject (SciTLDR dev and train, session 27's audit).
 func TestPluralThenVerb(t *testing.T) {
 	for _, tt := range []struct {
 		p      string

@@ -63,6 +63,9 @@ func TestKeyPhrasesBadClassesOnRealAbstracts(t *testing.T) {
 		{"B1lwSsC5KX", // but an adjective in -er after "that" stays: "…and show that lower layers still carry…"
 			[]string{"lower layers"},
 			nil},
+		{"S1x6ueSKPr", // an -er verb after a plural and "that": "…weight matrices that transfer layer-wise knowledge…"
+			nil,
+			[]string{"transfer layer-wise knowledge"}},
 		{"S1347ot3b", // and a noun after "we show that" is no verb: "…we show that cosine similarity between…"
 			[]string{"cosine similarity"},
 			nil},

@@ -354,16 +354,18 @@ func scan(title, abstract string, m *Model) *doc {
 // after a "to" that no word before it makes a preposition ("applied to image classification", "leads to
 // high variance"). Token i is v, or an adverb between them ("to iteratively refine"; beforeAdverb).
 // After "that" and "which" right after a plural such a word is the verb of a relative clause ("models that
-// disentangle independent factors", "rules which govern in-group interactions"), but an -er word an
-// adjective ("methods that lower layers"), and after "to", a word and "and" or "or" one more ("to segment and classify sounding
-// objects"; afterVerb).
+// disentangle independent factors", "rules which govern in-group interactions"), but not after a verb in -s
+// that takes a that-clause or a noun in -is or -us ("our analysis implies that cosine similarity…", "the
+// hypothesis that"; thatClauseVerbs), and after "to", a word and "and" or "or" one more ("to segment and
+// classify sounding objects"; afterVerb).
 func (d *doc) infinitive(i, v int, afterVerb bool) bool {
 	to, t := &d.toks[i-1], &d.toks[v]
 	w := d.types.list[to.typ].lower
 	// a base form after "that" or "which" agrees only with a plural right before it ("models that
 	// disentangle"); after "we show that" it is mostly a noun ("that cosine similarity between…")
 	relative := (w == "that" || w == "which") && i >= 2 && d.toks[i-2].phrase && !d.toks[i-2].brkAfter &&
-		d.toks[i-2].shape&shapePlural != 0 || afterVerb && (w == "and" || w == "or")
+		d.toks[i-2].shape&shapePlural != 0 && pluralNoun(d.types.list[d.toks[i-2].typ].lower) ||
+		afterVerb && (w == "and" || w == "or")
 	if (!to.prep || !to.clause) && !relative || t.upper { // only "to" is both
 		return false
 	}
@@ -372,7 +374,7 @@ func (d *doc) infinitive(i, v int, afterVerb bool) bool {
 		hasAnySuffix(y.lower, nounOnlySuffixes) || toAdjectives[y.lower] {
 		return false
 	}
-	if n := len(y.lower); n > 4 && (y.lower[n-2:] == "er" || y.lower[n-2:] == "or") && (!erVerbs[y.lower] || relative) {
+	if n := len(y.lower); n > 4 && (y.lower[n-2:] == "er" || y.lower[n-2:] == "or") && !erVerbs[y.lower] {
 		return false // "to computer science", "to deeper networks"
 	}
 	if relative || i < 2 || to.brkBefore || d.toks[i-2].brkAfter {
@@ -380,6 +382,25 @@ func (d *doc) infinitive(i, v int, afterVerb bool) bool {
 	}
 	return !toPrepositions[d.types.list[d.toks[i-2].typ].lower]
 }
+
+// pluralNoun reports a word in -s, as shapePlural marks it, that may be a plural noun before "that", given
+// plural-folded as wordType.lower has it: not a noun in -is or -us ("hypothesis", "consensus"; foldPlural
+// leaves them) nor a verb that takes a that-clause ("implies" folds to "imply"; thatClauseVerbs).
+func pluralNoun(folded string) bool {
+	return !strings.HasSuffix(folded, "is") && !strings.HasSuffix(folded, "us") && !thatClauseVerbs[folded]
+}
+
+// thatClauseVerbs are verbs whose form in -s takes a that-clause ("our analysis implies that cosine
+// similarity…"), plural-folded; "state" is left out, as "states" is mostly a noun.
+var thatClauseVerbs = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`imply mean show suggest confirm claim argue demonstrate indicate reveal prove
+		assume ensure require guarantee predict find believe note observe posit assert establish verify say explain
+		emphasize highlight hypothesize conclude report stress`) {
+		m[w] = true
+	}
+	return m
+}()
 
 // afterTo reports token i right after "to", with no punctuation around it: "to segment", whether or not
 // "segment" may be part of a phrase; not a word in -ing or -ed nor after a "to" that a word before makes a
