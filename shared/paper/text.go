@@ -113,11 +113,16 @@ func CleanTitle(s string) string {
 	return s
 }
 
-// TeX accent commands and the combining marks they stand for.
-var texAccents = map[byte]rune{
-	'\'': '\u0301', '`': '\u0300', '^': '\u0302', '"': '\u0308', '~': '\u0303',
-	'=': '\u0304', '.': '\u0307', 'u': '\u0306', 'v': '\u030c', 'H': '\u030b', 'c': '\u0327', 'k': '\u0328',
+// texAccent returns the combining mark that the TeX accent command cmd stands for, or "" for none. A string
+// and an array, not a map: a map literal is built by code at start-up, which costs the listing wasm bytes.
+func texAccent(cmd byte) string {
+	if i := strings.IndexByte("'`^\"~=.uvHck", cmd); i >= 0 {
+		return texAccentMarks[i]
+	}
+	return ""
 }
+
+var texAccentMarks = [...]string{"\u0301", "\u0300", "\u0302", "\u0308", "\u0303", "\u0304", "\u0307", "\u0306", "\u030c", "\u030b", "\u0327", "\u0328"}
 
 var (
 	texLigature = strings.NewReplacer(`\ss{}`, "ß", `\ss `, "ß", `\o{}`, "ø", `\O{}`, "Ø", `\ae{}`, "æ", `\AE{}`, "Æ",
@@ -135,7 +140,7 @@ func readableTeX(s string) string {
 		if base == `\i` {
 			base = "i"
 		}
-		return nfc(base + string(texAccents[cmd[0]]))
+		return nfc(base + texAccent(cmd[0]))
 	}
 	s = replaceTeX(s, dropAside, ' ')
 	s = replaceTeX(s, texMacro, 0)
@@ -622,7 +627,8 @@ func texCommand(s string, is func(c, next byte) bool) bool {
 	return false
 }
 
-var nameSuffixes = map[string]bool{"jr": true, "jr.": true, "sr": true, "sr.": true, "ii": true, "iii": true, "iv": true}
+// nameSuffixes are the suffixes of a name, in lower case, for inWords.
+const nameSuffixes = " jr jr. sr sr. ii iii iv "
 
 // DisplayName turns "Jumper, John" into "John Jumper" and "King, Jr., Martin Luther" into
 // "Martin Luther King Jr."; names without a comma are only cleaned.
@@ -633,11 +639,11 @@ func DisplayName(s string) string {
 		parts[i] = strings.TrimSpace(parts[i])
 	}
 	switch {
-	case len(parts) == 2 && parts[1] != "" && !nameSuffixes[strings.ToLower(parts[1])]:
+	case len(parts) == 2 && parts[1] != "" && !inWords(nameSuffixes, strings.ToLower(parts[1])):
 		return parts[1] + " " + parts[0]
 	case len(parts) == 2:
 		return strings.TrimSpace(parts[0] + " " + parts[1])
-	case len(parts) == 3 && nameSuffixes[strings.ToLower(parts[1])]:
+	case len(parts) == 3 && inWords(nameSuffixes, strings.ToLower(parts[1])):
 		return parts[2] + " " + parts[0] + " " + parts[1]
 	}
 	return s
