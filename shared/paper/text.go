@@ -410,13 +410,14 @@ func CitedKeys(inner string) bool {
 // digit, a closing quote or bracket (or a byte of a non-ASCII letter or quote), and is a noun the citation
 // follows ("transformers [3] are", "prior work [4, 5]."). A citation after a function word ("in [3]", "that [3]
 // is wrong", "both [3] and"), a verb that takes cited work as its object ("outperforms [3] on"), or a verb after
-// its subject, "have" or a modal ("We extend [12] to", "we also follow [3]", "can use [3]") is part of the
-// sentence, and so is one after TeX or at the start, after an opening adverb or gerund ("Recently [3]
-// proposed", "Extending [3], we", ", outperforming [3] by"), or after a determiner, a noun and a word in -s
-// before a function word or punctuation ("This paper revises [3] to"), which may be a verb: when unsure, the
-// citation stays. The scan is ASCII on purpose: Unicode's case tables would cost the listing wasm kilobytes.
-// It reads four words back at most and allocates nothing. Its adverb list overlaps compress.Connectives,
-// which paper cannot import.
+// its subject, "have" or a modal and up to three adverbs ("We extend [12] to", "We also carefully reimplement
+// [3]", "can use [3]") is part of the sentence, and so is one after a label it names ("Reference [3] shows",
+// "Eq. [3]", see Labelled), after TeX or at the start, after an opening adverb or gerund ("Recently [3]
+// proposed", "Extending [3], we", ", outperforming [3] by"), or after a determiner, a noun and a lower-case word
+// that agrees with it as its verb would, before a function word or punctuation ("This paper revises [3] to",
+// "Our findings echo [3] on"): it may be a verb, and when unsure the citation stays. The scan is ASCII on
+// purpose: Unicode's case tables would cost the listing wasm kilobytes. It reads six words back at most and
+// allocates nothing. Its adverb list overlaps compress.Connectives, which paper cannot import.
 func asideAfter(before, after string) bool {
 	w, rest := lastWord(before)
 	if w == "" || len(rest) > 0 && rest[len(rest)-1] == '\\' {
@@ -430,13 +431,16 @@ func asideAfter(before, after string) bool {
 	w2, rest := lastWord(rest)
 	start := w2 == "" || strings.IndexByte(".!?,", w2[len(w2)-1]) >= 0
 	if start && (strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ing")) || inWords(verbSubjects, w2) ||
-		strings.HasSuffix(w, "ing") && inWords(citeGovernors, w2) {
+		strings.HasSuffix(w, "ing") && inWords(citeGovernors, w2) || Labelled(before) {
 		return false // "Recently [3] proposed", "Extending [3], we", ", outperforming [3] by", "by generalizing [3]"
 	}
-	if len(w) > 3 && c == 's' && w[len(w)-2] != 's' && w2 != "" && isAlpha(w2[len(w2)-1]) && w2[len(w2)-1] != 's' {
-		// "This paper revises [3] to", "Our method matches [3] on", "The new bound tightens [3] by": after a
-		// determiner and a noun, a word in -s before a function word, an adverb or punctuation is a verb, or it
-		// is a noun; keep when unsure
+	plural := len(w2) > 3 && w2[len(w2)-1] == 's' && strings.IndexByte("isu", w2[len(w2)-2]) < 0 // not "analysis", "thus"
+	if len(w) > 3 && w2 != "" && isAlpha(w2[len(w2)-1]) && isLower(w[0]) && (c == 's') != plural &&
+		(c != 's' || w[len(w)-2] != 's') && !strings.HasSuffix(w, "ly") {
+		// "This paper revises [3] to", "Our method matches [3] on", "The new bound tightens [3] by", "Our
+		// findings echo [3] on": after a determiner and a noun, a word that agrees with the noun as its verb
+		// would (in -s after a singular noun, without after a plural one) before a function word, an adverb or
+		// punctuation is a verb, or it is a noun; keep when unsure
 		w3, rest := lastWord(rest)
 		if !inWords(determiners, w3) && w3 != "" && w3[len(w3)-1] != 's' {
 			w3, _ = lastWord(rest)
@@ -447,15 +451,35 @@ func asideAfter(before, after string) bool {
 			return false
 		}
 	}
-	if len(w2) > 2 && strings.HasSuffix(w2, "ly") || inWords(" also further then first now here instead thus therefore still only ", w2) {
-		w3, _ := lastWord(rest)
-		return !inWords(verbSubjects, w3)
+	// "we also follow [3]", "We also carefully reimplement [3]": a verb after its subject and adverbs
+	for n := 0; n < 3 && (len(w2) > 2 && strings.HasSuffix(w2, "ly") || inWords(adverbs, w2)); n++ {
+		w2, rest = lastWord(rest)
 	}
-	return true
+	return !inWords(verbSubjects, w2)
 }
 
+// adverbs may stand between a subject and its verb, as words in -ly do ("we also follow [3]").
+const adverbs = " also further then first now here instead thus therefore still only "
+
+// Labelled reports whether the word that ends before is a label that a number after it names: an abbreviation
+// ("Eq. (3)", "Ref. [3]"), or one of labels with no determiner before it ("Reference [3] shows", "as in
+// Section [3]", "Work [3] shows"). Such a number is no aside: "Reference shows" names nothing.
+func Labelled(before string) bool {
+	w, rest := lastWord(before)
+	if len(w) > 2 && len(w) < 6 && w[len(w)-1] == '.' && 'A' <= w[0] && w[0] <= 'Z' {
+		return true
+	}
+	w2, _ := lastWord(rest)
+	return inWords(labels, w) && (w2 == "" || strings.IndexByte(".!?,", w2[len(w2)-1]) >= 0 ||
+		inWords(citeGovernors, w2) && !inWords(determiners, w2))
+}
+
+// labels are the nouns a number names ("Reference [3] shows", "in Section [3]", "Equation (2) gives"): without
+// a determiner before them, the citation is their name, not an aside.
+const labels = " reference ref refs work works section equation eq eqs table figure fig theorem lemma corollary proposition definition appendix algorithm chapter "
+
 // determiners open the subject whose verb in -s may take a citation as its object ("This paper revises [3]").
-const determiners = " this that the a an our its their each every one "
+const determiners = " this that these those the a an our its their each every one "
 
 // citeGovernors are the function words a citation after them completes: dropping it would leave a hole ("as
 // in [5]", "We show that [3] is wrong", "Both [3] and [4] fail").
