@@ -418,11 +418,12 @@ func dropBrackets(s string) string {
 
 // citedRun returns the end of the run of numbered citations that the aside ending at s[end] starts: a range,
 // "[3]-[5]" or "[3]–[5]", goes whole, and no "-[5]" is left; so does a list joined by "and" or "or" ("Prior work
-// [3] and [4] fails", "[3], [4] and [5]"), as paper.CleanText drops a run of \cite. A list joined by commas alone
-// that a word follows may be two: in "Unlike GAT [3], [4] uses" [4] is the subject of its own clause, and
-// "Unlike GAT uses" would be false; only its first range goes, and the rest is weighed on its own.
+// [3] and [4] fails", "[3] or [4], [5]"). A list whose first joint is a comma alone and that a word follows may
+// be two: in "Unlike GAT [3], [4] uses" and "Unlike GAT [3], [4] and [5] use" [4] starts a clause of its own,
+// and "Unlike GAT use" would be false, so only its first range goes, and the rest is weighed on its own; the
+// joint after the first citation decides, not an "and" further on.
 func citedRun(s string, end int) int {
-	first, comma, list := -1, false, false
+	first, lead := -1, false
 	for k := end + 1; ; k = end + 1 {
 		sep := false // a comma among the spaces, commas, dashes and en dashes before the next citation
 		for ; k < len(s) && strings.IndexByte(" ,-\xe2\x80\x93", s[k]) >= 0; k++ {
@@ -437,11 +438,11 @@ func citedRun(s string, end int) int {
 			break
 		}
 		if first < 0 && (sep || and) {
-			first = end // the end of the range that the list starts
+			first, lead = end, !and // the end of the range that the list starts, and whether a comma alone follows it
 		}
-		comma, list, end = comma || sep, list || and, k+j
+		end = k + j
 	}
-	if t := strings.TrimLeft(s[end+1:], " "); comma && !list && t != "" && 'a' <= t[0]|0x20 && t[0]|0x20 <= 'z' {
+	if t := strings.TrimLeft(s[end+1:], " "); lead && t != "" && 'a' <= t[0]|0x20 && t[0]|0x20 <= 'z' {
 		return first
 	}
 	return end

@@ -147,6 +147,7 @@ func TestCleanCitationsInRealSentences(t *testing.T) {
 			"Other behaviors remain intact in POA-lesioned animals."},
 		{"aside before a comma and a word", "Unlike GAT [3], it uses sampling.", "Unlike GAT, it uses sampling."},
 		{"list after a comma that a word follows is two", "Unlike GAT [3], [4] uses sampling.", "Unlike GAT, [4] uses sampling."},
+		{"comma list that goes on with and is two", "Unlike GAT [3], [4] and [5] use sampling.", "Unlike GAT, [4] and [5] use sampling."},
 		{"list after neither stays", "Neither [3] nor [4] has presented stable objectives.", "Neither [3] nor [4] has presented stable objectives."},
 		{"list as a subject stays", "[3] and [4] have presented alternative objectives.", "[3] and [4] have presented alternative objectives."},
 		{"adverb after a plural noun is no verb", "Tricks like a target network that updates slowly [5].", "Tricks like a target network that updates slowly."},
