@@ -651,8 +651,15 @@ func texCommand(s string, is func(c, next byte) bool) bool {
 	return false
 }
 
-// nameSuffixes are the suffixes of a name, in lower case, for inWords.
-const nameSuffixes = " jr jr. sr sr. ii iii iv "
+// isNameSuffix reports whether part, a whole comma-separated part of a name, is a suffix ("Jr.", "III"). A
+// switch, not a map: a map literal is built by code at start-up, which costs the listing wasm bytes.
+func isNameSuffix(part string) bool {
+	switch strings.ToLower(part) {
+	case "jr", "jr.", "sr", "sr.", "ii", "iii", "iv":
+		return true
+	}
+	return false
+}
 
 // DisplayName turns "Jumper, John" into "John Jumper" and "King, Jr., Martin Luther" into
 // "Martin Luther King Jr."; names without a comma are only cleaned.
@@ -663,11 +670,11 @@ func DisplayName(s string) string {
 		parts[i] = strings.TrimSpace(parts[i])
 	}
 	switch {
-	case len(parts) == 2 && parts[1] != "" && !inWords(nameSuffixes, strings.ToLower(parts[1])):
+	case len(parts) == 2 && parts[1] != "" && !isNameSuffix(parts[1]):
 		return parts[1] + " " + parts[0]
 	case len(parts) == 2:
 		return strings.TrimSpace(parts[0] + " " + parts[1])
-	case len(parts) == 3 && inWords(nameSuffixes, strings.ToLower(parts[1])):
+	case len(parts) == 3 && isNameSuffix(parts[1]):
 		return parts[2] + " " + parts[0] + " " + parts[1]
 	}
 	return s
