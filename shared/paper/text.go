@@ -416,7 +416,7 @@ func CitedKeys(inner string) bool {
 // proposed", "Extending [3], we", ", outperforming [3] by"), or after a determiner, a noun and a lower-case word
 // that agrees with it as its verb would, before a function word or punctuation ("This paper revises [3] to",
 // "Our findings echo [3] on"): it may be a verb, and when unsure the citation stays. The scan is ASCII on
-// purpose: Unicode's case tables would cost the listing wasm kilobytes. It reads six words back at most and
+// purpose: Unicode's case tables would cost the listing wasm kilobytes. It reads five words back at most and
 // allocates nothing. Its adverb list overlaps compress.Connectives, which paper cannot import.
 func asideAfter(before, after string) bool {
 	w, rest := lastWord(before)
@@ -461,13 +461,13 @@ func asideAfter(before, after string) bool {
 // adverbs may stand between a subject and its verb, as words in -ly do ("we also follow [3]").
 const adverbs = " also further then first now here instead thus therefore still only "
 
-// Labelled reports whether the word that ends before is a label that a number after it names: an abbreviation
-// ("Eq. (3)", "Ref. [3]"), or one of labels with no determiner before it ("Reference [3] shows", "as in
-// Section [3]", "Work [3] shows"). Such a number is no aside: "Reference shows" names nothing.
+// Labelled reports whether the word that ends before is a label that a number after it names: a label's
+// abbreviation ("Eq. (3)", "Ref. [3]", "Sec. [3]"), or one of labels with no determiner before it ("Reference
+// [3] shows", "as in Section [3]", "Work [3] shows"). Such a number is no aside: "Reference shows" names nothing.
 func Labelled(before string) bool {
 	w, rest := lastWord(before)
-	if len(w) > 2 && len(w) < 6 && w[len(w)-1] == '.' && 'A' <= w[0] && w[0] <= 'Z' {
-		return true
+	if len(w) > 2 && w[len(w)-1] == '.' && 'A' <= w[0] && w[0] <= 'Z' {
+		return inWords(labels, w[:len(w)-1]) // not an acronym that ends a sentence: "We use BERT. (1) It is"
 	}
 	w2, _ := lastWord(rest)
 	return inWords(labels, w) && (w2 == "" || strings.IndexByte(".!?,", w2[len(w2)-1]) >= 0 ||
@@ -476,7 +476,7 @@ func Labelled(before string) bool {
 
 // labels are the nouns a number names ("Reference [3] shows", "in Section [3]", "Equation (2) gives"): without
 // a determiner before them, the citation is their name, not an aside.
-const labels = " reference ref refs work works section equation eq eqs table figure fig theorem lemma corollary proposition definition appendix algorithm chapter "
+const labels = " reference ref refs work works section sec equation eq eqs table tab figure fig theorem lemma corollary proposition definition appendix algorithm chapter "
 
 // determiners open the subject whose verb in -s may take a citation as its object ("This paper revises [3]").
 const determiners = " this that these those the a an our its their each every one "

@@ -130,6 +130,8 @@ func TestCleanCitationsInRealSentences(t *testing.T) {
 			"Work [4] has presented alternative objectives that are stable to minimize."},
 		{"label after a preposition", "The update is stable, as shown in Section [3] for linear models.",
 			"The update is stable, as shown in Section [3] for linear models."},
+		{"acronym that ends a sentence is no label", "We use BERT. (1) It is fast. (2) It is small.",
+			"We use BERT. It is fast. It is small."},
 		// SciTLDR: "follow the gradients of the loss given by BPTT (Theorem 1)"
 		{"abbreviated label before a number in parentheses", "They follow the gradients of the loss given by Eq. (3) exactly.",
 			"They follow the gradients of the loss given by Eq. (3) exactly."},
