@@ -228,14 +228,21 @@ var leadIns = append([]string{
 }, append(connectiveWords(true), Connectives...)...)
 
 // dropLeadIn removes content-free openings ("In this paper, we …" → "We …"), repeatedly, but not one whose
-// rest would point back.
+// rest would point back. It keeps the rest capitalized for the check, which it returns, rather than
+// capitalizing it twice; the lead-ins are cut from the rest as written, since capitalizing can turn a
+// letter into an ASCII one ("ın" into "In").
 func dropLeadIn(s string) string {
+	cs := capitalize(s)
 	for {
 		rest, ok := cutLeadIn(s)
-		if !ok || subjectPointsBack(capitalize(rest)) {
-			return capitalize(s)
+		if !ok {
+			return cs
 		}
-		s = rest
+		cr := capitalize(rest)
+		if subjectPointsBack(cr) {
+			return cs
+		}
+		s, cs = rest, cr
 	}
 }
 

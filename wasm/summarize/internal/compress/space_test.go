@@ -61,3 +61,25 @@ func TestLeadInFirstByte(t *testing.T) {
 		}
 	}
 }
+
+// TestDropLeadInCapitalizesOnce checks that dropLeadIn capitalizes a cut sentence once, keeping the copy it
+// checks for a subject that points back: "In this paper, we …" costs one new string, not two. It also
+// checks the results, a dotless ı that capitalizes to an ASCII I included: lead-ins are cut from the
+// sentence as written, where "ın this paper" opens with no lead-in.
+func TestDropLeadInCapitalizesOnce(t *testing.T) {
+	for in, want := range map[string]string{
+		"In this paper, we study graphs.":                "We study graphs.",
+		"In this paper, to this end, we study graphs.":   "We study graphs.",
+		"we study graphs.":                               "We study graphs.",
+		"In this paper, ın this paper, we study graphs.": "In this paper, we study graphs.",
+		"In this paper, this shows graphs.":              "In this paper, this shows graphs.",
+	} {
+		if got := dropLeadIn(in); got != want {
+			t.Errorf("dropLeadIn(%q) = %q, want %q", in, got, want)
+		}
+	}
+	s := "In this paper, we study graphs."
+	if n := testing.AllocsPerRun(10, func() { dropLeadIn(s) }); n != 1 {
+		t.Errorf("dropLeadIn(%q) allocated %v times, want 1: the capitalized rest", s, n)
+	}
+}
