@@ -85,6 +85,38 @@ func wordsIn(a, b string) bool {
 	return true
 }
 
+// One name in two spellings is one key phrase: an ACL paper's title says "Surface Realization Shared Task" and its
+// abstract "the Surface Realisation Shared Task", and the card showed both (session-27 audit).
+func TestKeyPhrasesOneSpellingOfAName(t *testing.T) {
+	p := fixturePaper(t, "pages/acl/people-andreas-madsack-2026.html", "https://aclanthology.org/people/andreas-madsack/",
+		"acl:W18-3607")
+	got := summarize.KeyPhrases(p.Title, p.Abstract)
+	assert.Contains(t, got, "surface realization shared task")
+	assert.NotContains(t, got, "surface realisation shared task")
+}
+
+// A German title's words up to its next article or preposition are no key phrase: the card of a PDF whose title is
+// "Zur Hydrolyse von 2,3-Dihydro-… Die Kristallstruktur von …" and whose abstract is English showed "zur hydrolyse
+// von" and "die kristallstruktur von" (session-27 audit).
+func TestKeyPhrasesWithoutForeignFragments(t *testing.T) {
+	p := fixturePaper(t, "pdfs/zaac08-aburayyan.pdf", "https://example.org/zaac08-aburayyan.pdf", "")
+	got := summarize.KeyPhrases(p.Title, p.Abstract)
+	assert.Contains(t, got, "crystal structure analysis")
+	for _, ph := range got {
+		assert.NotRegexp(t, `(?i)\b(von|zur|die)\b`, ph)
+	}
+}
+
+// An acronym that is spelled like a German or French article is no title fragment: "DEM" (digital elevation
+// model), "LES" (large eddy simulation). The abstract is the test's own.
+func TestKeyPhrasesKeepAcronymLikeForeignWord(t *testing.T) {
+	got := summarize.KeyPhrases("Sharpening a coarse DEM with stereo imagery",
+		"A coarse DEM limits flood mapping in flat terrain. We sharpen a coarse DEM with along-track stereo "+
+			"imagery and compare the sharpened coarse DEM with lidar surveys of three river basins. "+
+			"Elevation errors fall by half on river banks.")
+	assert.Contains(t, got, "coarse DEM")
+}
+
 // Reference abbreviations are no key phrase and no part of one: "vol" of "q^(vol)" (the Bolejko PDF), "random wells
 // Ref" of "random wells Ref. [2]" (the Pusep PDF), both shown by the last version (audit F6).
 func TestKeyPhrasesWithoutReferenceMarks(t *testing.T) {
@@ -106,12 +138,15 @@ func TestKeyPhrasesWithoutReferenceMarks(t *testing.T) {
 // A clause is no key phrase: "decisions fostering reusability" (the Kopp PDF: a plural and a verb in -ing), and
 // "reinforcement learning mitigates task conflicts" and "reinforcement learning mitigates" (arXiv 2607.22039, whose
 // title asks "How Reinforcement Learning Mitigates Task Conflicts in LLMs"), all shown by the last version (audit F6),
-// and "humans converge" ("Why Large Language Models and Humans Converge and Diverge…", 2607.22218).
+// and "humans converge" ("Why Large Language Models and Humans Converge and Diverge…", 2607.22218), and "classify
+// sounding objects" (Hugging Face, 2407.21721: "…aims to segment and classify sounding objects in videos…", session 27).
 func TestKeyPhrasesWithoutClauses(t *testing.T) {
 	for _, tt := range []struct{ file, url, id, want, verb string }{
 		{"pdfs/ceur19-kopp.pdf", "https://ceur-ws.org/Vol-2308/ceur19-kopp.pdf", "", "concrete decisions", "fostering"},
 		{arxivRecent, "https://arxiv.org/list/cs.CL/recent", "arxiv:2607.22039", "reinforcement learning", "mitigates"},
 		{arxivRecent, "https://arxiv.org/list/cs.CL/recent", "arxiv:2607.22218", "large language models", "converge"},
+		{"pages/huggingface/daily-papers-date-2024-08-01.html", "https://huggingface.co/papers?date=2024-08-01",
+			"arxiv:2407.21721", "sounding objects", "classify"},
 	} {
 		p := fixturePaper(t, tt.file, tt.url, tt.id)
 		got := summarize.KeyPhrases(p.Title, p.Abstract)
@@ -145,5 +180,17 @@ func TestDigestWithoutGenericTopics(t *testing.T) {
 			assert.NotContains(t, []string{"study", "studies", "evidence", "generalization", "capabilities"}, strings.ToLower(tp.Label), tt.file)
 		}
 		assert.Equal(t, len(res.Papers), n, "every paper in one topic")
+	}
+}
+
+// A verb in -s before "that" is no plural subject of a relative clause: what follows "implies that" or "shows
+// that" is a noun phrase, not a verb and its object (second review of session 27). The abstract is the test's own.
+func TestKeyPhrasesKeepNounAfterThatClauseVerb(t *testing.T) {
+	for _, verb := range []string{"implies", "suggests", "confirms", "demonstrates"} {
+		got := summarize.KeyPhrases("Similarity measures for sentence embeddings",
+			"We compare similarity measures for sentence embeddings on twelve retrieval benchmarks. Our analysis "+
+				verb+" that cosine similarity is as good as learned metrics at ranking paraphrases. Learned metrics cost "+
+				"ten times more to train.")
+		assert.Contains(t, got, "cosine similarity", verb)
 	}
 }

@@ -71,13 +71,20 @@ func KeyPhrases(title, abstract string) []string {
 				continue
 			}
 		}
-		if p = withoutRefMarks(p); p == "" || verbAfterPlural(p) || pluralThenVerb(p) || clauseOfTitle(title, p) {
+		if p = withoutRefMarks(p); p == "" || verbAfterPlural(p) || pluralThenVerb(p) || clauseOfTitle(title, p) ||
+			inList(foreignEnds, p[strings.LastIndexByte(p, ' ')+1:]) {
 			continue
 		}
 		phrases = append(phrases, p)
 	}
 	return lessRedundant(withoutVariants(withoutPraise(phrases)))
 }
+
+// foreignEnds are German, French and Spanish articles and prepositions that end a phrase of a title in
+// that language, which English stop words do not cut: "zur hydrolyse von", "die kristallstruktur von" (a
+// German title of a PDF in the team's fixtures). Lower-case, as in such a title, and compared as written:
+// "DEM" (digital elevation model), "LES" or "MIT" end English phrases.
+const foreignEnds = "von vom zur zum der des den dem und mit für auf de du la le les et pour sur del los las con"
 
 // verbAfterPlural reports a phrase with a word in -s followed by a verb in -ing or -ed: the subject and verb
 // of a clause ("decisions fostering reusability", "network providers waning", "abstract state spaces
@@ -105,7 +112,8 @@ func verbAfterPlural(p string) bool {
 
 // pluralThenVerb reports a phrase that ends in a plural and a verb that agrees with it, one that never heads a
 // noun compound (plainVerbs): the subject and verb of a clause, "online marketplaces evolve", "diverse providers
-// cooperate", "competitor analyses intimidate", "PC makers gone". verbAfterPlural finds the -ed and -ing ones.
+// cooperate", "competitor analyses intimidate", "PC makers gone", or in a verb of baseVerbs in -s after any
+// word, "signSGD converges". verbAfterPlural finds the -ed and -ing ones.
 // On Inspec dev and train none of the gold phrases ends so, and 18 of the key phrases did.
 // An all-caps or mixed-case word is an acronym or a formula, not a verb or a plural: "quantum dots LED",
 // "daily steps MET", "GaAs grown" stay; an acronym's plural is a plural: "CCNs converge" goes.
@@ -114,11 +122,15 @@ func pluralThenVerb(p string) bool {
 	if i < 0 {
 		return false
 	}
+	v := p[i+1:]
+	if n := len(v); n > 4 && v[n-1] == 's' && plainCase(v) && inList(baseVerbs, strings.ToLower(v[:n-1])) {
+		return true // the verb agrees with a singular subject: "random-weight CNN converges", "sequence learning happens"
+	}
 	w := p[strings.LastIndexByte(p[:i], ' ')+1 : i]
 	if len(w) < 4 || w[len(w)-1] != 's' {
 		return false // no plural before the last word (isPluralS): most phrases stop here, before the verb list
 	}
-	if v := p[i+1:]; !plainCase(v) || !inList(plainVerbs, strings.ToLower(v)) { // ToLower allocates only for a capital
+	if !plainCase(v) || !inList(plainVerbs, strings.ToLower(v)) { // ToLower allocates only for a capital
 		return false
 	}
 	return (plainCase(w) || acronymPlural(w)) && isPluralS(strings.ToLower(w))
@@ -149,11 +161,14 @@ func plainCase(w string) bool {
 }
 
 // plainVerbs are verbs that follow their plural subject in Inspec's key-phrase candidates and are no nouns:
-// intransitive ones and irregular participles.
-const plainVerbs = "underlie converge diverge evolve dominate compete cooperate collaborate begin prepare appreciate " +
-	"differ emerge arise occur exist persist participate interact coexist survive succeed agree intimidate went gone " +
-	"met taught driven given shown known seen grown begun done made built brought thought found held kept led left " +
-	"lost paid sent spent told understood won written chosen taken"
+// intransitive ones (baseVerbs) and irregular participles.
+const plainVerbs = baseVerbs + " went gone met taught driven given shown known seen grown begun done made built " +
+	"brought thought found held kept led left lost paid sent spent told understood won written chosen taken"
+
+// baseVerbs are plainVerbs' base forms, the ones whose form in -s agrees with any subject: a participle and an
+// s is a noun ("negative automatic thoughts", "Takens").
+const baseVerbs = "underlie converge diverge evolve dominate compete cooperate collaborate begin prepare appreciate " +
+	"differ emerge arise occur exist persist happen suffer participate interact coexist survive succeed agree intimidate"
 
 // cutWord returns the first word of a phrase (words one space apart) and the words after it.
 //
@@ -417,23 +432,46 @@ func pluralPair(x, y string) bool {
 func withoutVariants(phrases []string) []string {
 	out := phrases[:0]
 	for _, p := range phrases {
-		if !variantOfAny(out, p) {
+		if j := variantOfAny(out, p); j < 0 {
 			out = append(out, p)
+		} else if abbreviates(out[j], p) {
+			out[j] = p // the words tell a reader more than their initials: the expansion takes the acronym's place
 		}
 	}
 	return out
 }
 
-// variantOfAny reports whether p is another form of a phrase in out: "graph convolution networks" of "graph
-// convolutional networks", "adversarial losses" of "adversarial loss", "low rank decomposition" of "low-rank
-// decomposition", "generative models" of "generative modeling". The card would show the same thing twice.
-func variantOfAny(out []string, p string) bool {
-	for _, q := range out {
-		if isVariant(p, q) {
-			return true
+// variantOfAny returns the index of the phrase in out that p is another form of, or -1: "graph convolution
+// networks" of "graph convolutional networks", "adversarial losses" of "adversarial loss", "low rank
+// decomposition" of "low-rank decomposition", "generative models" of "generative modeling", or an acronym of
+// it or the reverse: "CNNs" of "convolutional neural networks". The card would show the same thing twice.
+func variantOfAny(out []string, p string) int {
+	for j, q := range out {
+		if isVariant(p, q) || abbreviates(p, q) || abbreviates(q, p) {
+			return j
 		}
 	}
-	return false
+	return -1
+}
+
+// abbreviates reports an acronym of two capitals or more, in the plural or not, that spells the initials of
+// long's words (hyphens split words): "CNN" or "CNNs" of "convolutional neural networks", "LSTM" of "long
+// short-term memory".
+func abbreviates(acronym, long string) bool {
+	if n := len(acronym); n > 2 && acronym[n-1] == 's' {
+		acronym = acronym[:n-1]
+	}
+	if len(acronym) < 2 {
+		return false
+	}
+	for i := 0; i < len(acronym); i++ {
+		var w string
+		if w, long = nextPart(long); w == "" || acronym[i] < 'A' || acronym[i] > 'Z' || w[0]|0x20 != acronym[i]|0x20 {
+			return false
+		}
+	}
+	w, _ := nextPart(long)
+	return w == ""
 }
 
 // isVariant reports two phrases of as many words (hyphens split words) whose words pair up as forms of one
@@ -480,7 +518,7 @@ func variantWord(x, y string) bool {
 		if cx >= utf8.RuneSelf || cy >= utf8.RuneSelf {
 			return strings.EqualFold(x, y)
 		}
-		if cx|0x20 != cy|0x20 || !isASCIIAlnum(cx) {
+		if cx|0x20 != cy|0x20 && !britishZ(x[:n], cx, cy) || !isASCIIAlnum(cx) {
 			break
 		}
 		n++
@@ -497,6 +535,17 @@ func variantWord(x, y string) bool {
 		return false
 	}
 	return kx == inflection && ky == inflection || measure(stem) >= 2
+}
+
+// britishZ reports an s and a z, in either order, after an i or a y ending before: the British and the
+// American spelling of one word, "realisation" and "realization", "analyse" and "analyze".
+func britishZ(before string, cx, cy byte) bool {
+	n := len(before)
+	if cx, cy = cx|0x20, cy|0x20; cx+cy != 's'+'z' || cx != 's' && cx != 'z' || n == 0 {
+		return false
+	}
+	c := before[n-1] | 0x20
+	return c == 'i' || c == 'y'
 }
 
 // Kinds of variantEnding.

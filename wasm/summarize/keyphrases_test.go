@@ -42,6 +42,48 @@ func TestKeyPhrasesBadClassesOnRealAbstracts(t *testing.T) {
 		{"r1g5Gh05KQ", // sentence boundary and infinitive
 			[]string{"advanced neuroevolution", "stochastic gradient descent", "MNIST dataset"},
 			[]string{"needed.We evaluated", "train deep neural networks"}},
+		{"BJxhijAcY7", // a singular subject and its verb: "…we prove that signSGD converges in the large and mini-batch settings…"
+			[]string{"communication-efficient learning", "majority vote"},
+			[]string{"signSGD converges"}},
+		{"S1xTMyHYwB", // "…training the DCN for random-weight CNN converges more quickly…"
+			[]string{"pre-trained CNN", "random kernels"},
+			[]string{"random-weight CNN converges"}},
+		{"Hygxb2CqKm", // "…suggest much of sequence learning happens, or can be made to happen…"
+			[]string{"gradient descent", "dynamical systems"},
+			[]string{"sequence learning happens"}},
+		{"BkxUvnEYDH", // an adverb between "to" and the verb: "…learns to reliably accomplish program instructions…"
+			[]string{"program instructions"},
+			[]string{"accomplish program instructions"}},
+		{"rylfg-DNM", // "…allowing them to additionally choose sequences of actions…"
+			[]string{"action sequences"},
+			[]string{"choose sequences"}},
+		{"SkmiegW0b", // "…building models that disentangle independent factors of variation."
+			[]string{"independent factors"},
+			[]string{"disentangle independent factors"}},
+		{"B1lwSsC5KX", // but an adjective in -er after "that" stays: "…and show that lower layers still carry…"
+			[]string{"lower layers"},
+			nil},
+		{"S1x6ueSKPr", // an -er verb after a plural and "that": "…weight matrices that transfer layer-wise knowledge…"
+			nil,
+			[]string{"transfer layer-wise knowledge"}},
+		{"S1347ot3b", // and a noun after "we show that" is no verb: "…we show that cosine similarity between…"
+			[]string{"cosine similarity"},
+			nil},
+		{"Trnjb5ANow", // "…we found that auditory guidance was…"
+			[]string{"auditory guidance"},
+			nil},
+		{"Bkg3g2R9FX", // "…we demonstrate that extreme learning rates can lead…"
+			[]string{"extreme learning rates"},
+			nil},
+		{"r1Oen--RW", // nor the second word after a "to" that is a preposition: "…lead to misleading and inaccurate attribution…"
+			[]string{"inaccurate attribution"},
+			nil},
+		{"rygfnn4twS", // an acronym and its expansion: "…convolutional neural networks (CNNs)…", the words stay
+			[]string{"convolutional neural networks"},
+			[]string{"CNNs"}},
+		{"Sklsts5H_E",
+			[]string{"convolutional neural networks"},
+			[]string{"CNN"}},
 	} {
 		t.Run(tt.id, func(t *testing.T) {
 			r := sharedRecordByID(t, tt.id)
@@ -72,7 +114,8 @@ var (
 		"performance": true, "paper": true, "problem": true, "model": true}
 	verbs = map[string]bool{"need": true, "needs": true, "bring": true, "helps": true, "examine": true,
 		"witnessed": true, "propose": true, "proposes": true, "show": true, "shows": true, "achieves": true,
-		"outperforms": true, "seems": true, "becomes": true, "present": true, "presents": true}
+		"outperforms": true, "seems": true, "becomes": true, "present": true, "presents": true, "converges": true,
+		"emerges": true, "happens": true, "suffers": true}
 	// the authors' praise, which names nothing: "impressive FLOPs savings" (a Hugging Face Papers abstract),
 	// "excellent reconstruction quality" (SciTLDR dev)
 	praise = map[string]bool{"impressive": true, "remarkable": true, "promising": true, "excellent": true,
@@ -91,7 +134,24 @@ func assertNoBadClass(t *testing.T, got []string) {
 		assert.False(t, len(words) == 1 && generic[words[0]], "bare generic word %q", p)
 		assert.False(t, verbs[words[0]] || verbs[words[len(words)-1]], "verb fragment %q", p)
 		assert.False(t, praise[words[0]], "praise for a phrase %q", p)
+		for _, q := range got {
+			assert.False(t, initialsOf(p, q), "an acronym and its expansion: %q and %q", p, q)
+		}
 	}
+}
+
+// initialsOf reports an acronym in capitals, maybe plural, that spells the first letters of long's words (hyphens
+// split words): "CNNs" and "convolutional neural networks".
+func initialsOf(acronym, long string) bool {
+	acronym = strings.TrimSuffix(acronym, "s")
+	if len(acronym) < 2 || strings.ToUpper(acronym) != acronym || strings.ContainsAny(acronym, " -") {
+		return false
+	}
+	initials := ""
+	for _, w := range strings.FieldsFunc(long, func(r rune) bool { return r == ' ' || r == '-' }) {
+		initials += strings.ToUpper(w[:1])
+	}
+	return initials == acronym
 }
 
 // Key phrases keep the abstract's casing of names and lose a title's capitals. SciTLDR training records: the first

@@ -259,7 +259,7 @@ func scan(title, abstract string, m *Model) *doc {
 		if t.phrase {
 			d.words[id].tf++
 			d.words[id].inTitle = d.words[id].inTitle || t.title
-			if i > 0 && !toks[i-1].brkAfter && !t.brkBefore && (toks[i-1].modal || d.infinitive(i)) {
+			if v := d.beforeAdverb(i); v > 0 && !toks[v-1].brkAfter && !toks[v].brkBefore && (toks[v-1].modal || d.infinitive(v, i, d.afterTo(v-2))) {
 				d.words[id].afterModal++
 			}
 		}
@@ -348,14 +348,25 @@ func scan(title, abstract string, m *Model) *doc {
 	return d
 }
 
-// infinitive reports token i, right after "to", as the verb of an infinitive ("a loss to capture long-range
+// infinitive reports token v, right after "to", as the verb of an infinitive ("a loss to capture long-range
 // dependencies", "in order to collect evidence"): a word that may be a verb's base form (no adjective ending
 // or ending only nouns have, no -ed or -ing, no plural, hyphen, digit or capital, not a common adjective)
 // after a "to" that no word before it makes a preposition ("applied to image classification", "leads to
-// high variance").
-func (d *doc) infinitive(i int) bool {
-	to, t := &d.toks[i-1], &d.toks[i]
-	if !to.prep || !to.clause || t.upper || i < 1 { // only "to" is both
+// high variance"). Token i is v, or an adverb between them ("to iteratively refine"; beforeAdverb).
+// After "that" and "which" right after a plural such a word is the verb of a relative clause ("models that
+// disentangle independent factors", "rules which govern in-group interactions"), but not after a verb in -s
+// that takes a that-clause or a noun in -is or -us ("our analysis implies that cosine similarity…", "the
+// hypothesis that"; thatClauseVerbs), and after "to", a word and "and" or "or" one more ("to segment and
+// classify sounding objects"; afterVerb).
+func (d *doc) infinitive(i, v int, afterVerb bool) bool {
+	to, t := &d.toks[i-1], &d.toks[v]
+	w := d.types.list[to.typ].lower
+	// a base form after "that" or "which" agrees only with a plural right before it ("models that
+	// disentangle"); after "we show that" it is mostly a noun ("that cosine similarity between…")
+	relative := (w == "that" || w == "which") && i >= 2 && d.toks[i-2].phrase && !d.toks[i-2].brkAfter &&
+		d.toks[i-2].shape&shapePlural != 0 && pluralNoun(d.types.list[d.toks[i-2].typ].lower) ||
+		afterVerb && (w == "and" || w == "or")
+	if (!to.prep || !to.clause) && !relative || t.upper { // only "to" is both
 		return false
 	}
 	y := &d.types.list[t.typ]
@@ -366,10 +377,52 @@ func (d *doc) infinitive(i int) bool {
 	if n := len(y.lower); n > 4 && (y.lower[n-2:] == "er" || y.lower[n-2:] == "or") && !erVerbs[y.lower] {
 		return false // "to computer science", "to deeper networks"
 	}
-	if i < 2 || to.brkBefore || d.toks[i-2].brkAfter {
+	if relative || i < 2 || to.brkBefore || d.toks[i-2].brkAfter {
 		return true
 	}
 	return !toPrepositions[d.types.list[d.toks[i-2].typ].lower]
+}
+
+// pluralNoun reports a word in -s, as shapePlural marks it, that may be a plural noun before "that", given
+// plural-folded as wordType.lower has it: not a noun in -is or -us ("hypothesis", "consensus"; foldPlural
+// leaves them) nor a verb that takes a that-clause ("implies" folds to "imply"; thatClauseVerbs).
+func pluralNoun(folded string) bool {
+	return !strings.HasSuffix(folded, "is") && !strings.HasSuffix(folded, "us") && !thatClauseVerbs[folded]
+}
+
+// thatClauseVerbs are verbs whose form in -s takes a that-clause ("our analysis implies that cosine
+// similarity…"), plural-folded; "state" is left out, as "states" is mostly a noun.
+var thatClauseVerbs = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`imply mean show suggest confirm claim argue demonstrate indicate reveal prove
+		assume ensure require guarantee predict find believe note observe posit assert establish verify say explain
+		emphasize highlight hypothesize conclude report stress`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// afterTo reports token i right after "to", with no punctuation around it: "to segment", whether or not
+// "segment" may be part of a phrase; not a word in -ing or -ed nor after a "to" that a word before makes a
+// preposition, as infinitive checks ("due to unstable and extreme learning rates", "lead to misleading and
+// inaccurate attribution"). A noun there still counts ("applied to image and video"): telling it from a
+// verb needs a lexicon.
+func (d *doc) afterTo(i int) bool {
+	return i > 0 && d.toks[i-1].prep && d.toks[i-1].clause && !d.toks[i-1].brkAfter && !d.toks[i].brkAfter &&
+		d.types.list[d.toks[i].typ].suffix&(suffixIng|suffixEd) == 0 && (i < 2 || !toPrepositions[d.types.list[d.toks[i-2].typ].lower])
+}
+
+// beforeAdverb returns the index of an adverb in -ly right before token i, with no punctuation between ("to
+// iteratively refine", "can reliably accomplish"), or else i: what comes before the adverb is what comes
+// before the verb. Verbs in -ply ("we apply", "to supply") are no adverbs.
+func (d *doc) beforeAdverb(i int) int {
+	if i > 1 {
+		a := &d.toks[i-1]
+		if w := d.types.list[a.typ].lower; !a.phrase && !a.brkAfter && len(w) > 4 && w[len(w)-2:] == "ly" && w[len(w)-3] != 'p' {
+			return i - 1
+		}
+	}
+	return i
 }
 
 // nounOnlySuffixes are the noun endings no common verb has: "capture", "measure", "manage" and

@@ -228,14 +228,21 @@ var leadIns = append([]string{
 }, append(connectiveWords(true), Connectives...)...)
 
 // dropLeadIn removes content-free openings ("In this paper, we …" → "We …"), repeatedly, but not one whose
-// rest would point back.
+// rest would point back. It keeps the rest capitalized for the check, which it returns, rather than
+// capitalizing it twice; the lead-ins are cut from the rest as written, since capitalizing can turn a
+// letter into an ASCII one ("ın" into "In").
 func dropLeadIn(s string) string {
+	cs := capitalize(s)
 	for {
 		rest, ok := cutLeadIn(s)
-		if !ok || subjectPointsBack(capitalize(rest)) {
-			return capitalize(s)
+		if !ok {
+			return cs
 		}
-		s = rest
+		cr := capitalize(rest)
+		if subjectPointsBack(cr) {
+			return cs
+		}
+		s, cs = rest, cr
 	}
 }
 
@@ -245,7 +252,9 @@ func cutLeadIn(s string) (string, bool) {
 		return s, false
 	}
 	for _, l := range leadIns {
-		if len(s) <= len(l) || !strings.EqualFold(s[:len(l)], l) {
+		// every lead-in opens with an ASCII lower-case letter, which only itself and its capital fold to in
+		// a prefix of as many bytes (strings.EqualFold): the first byte rules out most lead-ins without a fold
+		if len(s) <= len(l) || s[0]|0x20 != l[0] || !strings.EqualFold(s[:len(l)], l) {
 			continue
 		}
 		switch rest := s[len(l):]; {

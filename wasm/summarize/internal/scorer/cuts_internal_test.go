@@ -14,14 +14,21 @@ import (
 // that kind wins wherever one is allowed: a test then sees which cuts the choice allows.
 func modelFavouring(t *testing.T, feature string) *Model {
 	t.Helper()
-	data, err := os.ReadFile("../../weights.json")
-	require.NoError(t, err)
-	var m Model
-	require.NoError(t, json.Unmarshal(data, &m))
+	m := trainedModel(t)
 	_, ok := m.Candidate[feature]
 	require.True(t, ok, feature)
 	m.Candidate[feature] = 50
 	m.Prepare()
+	return m
+}
+
+// trainedModel returns the model of weights.json, not yet prepared.
+func trainedModel(t *testing.T) *Model {
+	t.Helper()
+	data, err := os.ReadFile("../../weights.json")
+	require.NoError(t, err)
+	var m Model
+	require.NoError(t, json.Unmarshal(data, &m))
 	return &m
 }
 

@@ -1,9 +1,7 @@
 package scorer
 
 import (
-	"encoding/json"
 	"math"
-	"os"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -17,10 +15,7 @@ import (
 // texts of our own: with and without a title, ranks 0 to 4 and beyond, numbers in the trail, repeated words,
 // lead-in heads ("In this work, we…"), and cuts of several kinds.
 func TestScoreIsScoreCandidate(t *testing.T) {
-	data, err := os.ReadFile("../../weights.json")
-	require.NoError(t, err)
-	var m Model
-	require.NoError(t, json.Unmarshal(data, &m))
+	m := trainedModel(t)
 	m.Prepare()
 	texts := []struct {
 		title     string
@@ -43,8 +38,8 @@ func TestScoreIsScoreCandidate(t *testing.T) {
 	checked, withDigit, ranked := 0, 0, 0
 	for _, tt := range texts {
 		w := new(workspace)
-		feats, v := w.extract(&m, tt.title, tt.sentences)
-		b := &candidateBuilder{m: &m, probs: m.wordProbs(v, nil, new(sigmoidCache)), lex: m.lexOf(v), info: v.info,
+		feats, v := w.extract(m, tt.title, tt.sentences)
+		b := &candidateBuilder{m: m, probs: m.wordProbs(v, nil, new(sigmoidCache)), lex: m.lexOf(v), info: v.info,
 			nTitle: v.nTitle, titleSeen: make([]bool, v.nTitle), bestAt: -1, ownAt: -1, arguedAt: -1}
 		b.fill = (*candidateBuilder).features
 		b.emit = func(c *Shortlisted) {

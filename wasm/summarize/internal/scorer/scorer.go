@@ -53,7 +53,9 @@ type lexicon struct {
 type lexEntry struct {
 	word, token, trailing float64
 	next                  []bigram // bigrams that start with the word
-	kind                  uint8    // wordKinds, so that a new word of an abstract costs one lookup
+	// wordKinds, so that a new word of an abstract costs one lookup, and above them (kindLists) its wordLists,
+	// so that the search for a head's last finite verb looks none of its words up (candidateBuilder.add)
+	kind uint8
 }
 
 // bigram is the weight of a pair of words, found from the first word's entry by the second's: a
@@ -121,6 +123,9 @@ func (m *Model) Prepare() {
 	}
 	for w, kind := range wordKinds {
 		entry(w).kind = kind
+	}
+	for w, lists := range wordLists {
+		entry(w).kind |= lists << kindLists
 	}
 	words := make([]string, 0, len(m.lex))
 	m.lexicon.entries = make([]*lexEntry, 0, len(m.lex))

@@ -192,6 +192,7 @@ var wordKinds = func() map[string]uint8 {
 const (
 	kindStop = 1 << iota
 	kindCue
+	kindLists = iota // lexEntry.kind holds a word's wordLists from this bit on
 )
 
 // vocab is an abstract's distinct words with what the scorer needs of each, indexed by token.id, so
