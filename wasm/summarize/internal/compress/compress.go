@@ -418,7 +418,7 @@ func dropBrackets(s string) string {
 		} else if c == '(' && isYear(s[i+1:end]) {
 			b = dropCitedNames(b, s[end+1:])
 		} else if c == '[' {
-			end = citedRun(s, end)
+			end = citedRun(s, i, end)
 		}
 		i = end
 	}
@@ -430,8 +430,11 @@ func dropBrackets(s string) string {
 // [3] and [4] fails", "[3] or [4], [5]"). A list whose first joint is a comma alone and that a word follows may
 // be two: in "Unlike GAT [3], [4] uses" and "Unlike GAT [3], [4] and [5] use" [4] starts a clause of its own,
 // and "Unlike GAT use" would be false, so only its first range goes, and the rest is weighed on its own; the
-// joint after the first citation decides, not an "and" further on.
-func citedRun(s string, end int) int {
+// joint after the first citation decides, not an "and" further on. After a capitalised word, a name or an
+// acronym, only the first range goes, as the list may name a second baseline ("We compare with GCN [3] and [4]").
+func citedRun(s string, open, end int) int {
+	w := strings.TrimRight(s[:open], " ")
+	w = w[strings.LastIndexByte(w, ' ')+1:]
 	first, lead := -1, false
 	for k := end + 1; ; k = end + 1 {
 		sep := false // a comma among the spaces, commas, dashes and en dashes before the next citation
@@ -451,7 +454,8 @@ func citedRun(s string, end int) int {
 		}
 		end = k + j
 	}
-	if t := strings.TrimLeft(s[end+1:], " "); lead && t != "" && 'a' <= t[0]|0x20 && t[0]|0x20 <= 'z' {
+	if t := strings.TrimLeft(s[end+1:], " "); lead && t != "" && 'a' <= t[0]|0x20 && t[0]|0x20 <= 'z' ||
+		first >= 0 && w != "" && 'A' <= w[0] && w[0] <= 'Z' {
 		return first
 	}
 	return end
