@@ -464,10 +464,12 @@ const adverbs = " also further then first now here instead thus therefore still 
 // Labelled reports whether the word that ends before is a label that a number after it names: a label's
 // abbreviation ("Eq. (3)", "Ref. [3]", "Sec. [3]"), or one of labels with no determiner before it ("Reference
 // [3] shows", "as in Section [3]", "Work [3] shows"). Such a number is no aside: "Reference shows" names nothing.
+// A whole label word or an acronym that ends a sentence names nothing after it ("See Table. (1) The first row",
+// "We use BERT. (1) It is"): the "(1)" there counts.
 func Labelled(before string) bool {
 	w, rest := lastWord(before)
-	if len(w) > 2 && w[len(w)-1] == '.' && 'A' <= w[0] && w[0] <= 'Z' {
-		return inWords(labels, w[:len(w)-1]) // not an acronym that ends a sentence: "We use BERT. (1) It is"
+	if len(w) > 2 && len(w) < 6 && w[len(w)-1] == '.' && 'A' <= w[0] && w[0] <= 'Z' {
+		return w != "Work." && inWords(labels, w[:len(w)-1])
 	}
 	w2, _ := lastWord(rest)
 	return inWords(labels, w) && (w2 == "" || strings.IndexByte(".!?,", w2[len(w2)-1]) >= 0 ||

@@ -132,6 +132,10 @@ func TestCleanCitationsInRealSentences(t *testing.T) {
 			"The update is stable, as shown in Section [3] for linear models."},
 		{"acronym that ends a sentence is no label", "We use BERT. (1) It is fast. (2) It is small.",
 			"We use BERT. It is fast. It is small."},
+		{"label word that ends a sentence is no label", "See Table. (1) The first row. (2) The second row.",
+			"See Table. The first row. The second row."},
+		{"work that ends a sentence is no label", "Details are in the Related Work. (1) We first study X.",
+			"Details are in the Related Work. We first study X."},
 		// SciTLDR: "follow the gradients of the loss given by BPTT (Theorem 1)"
 		{"abbreviated label before a number in parentheses", "They follow the gradients of the loss given by Eq. (3) exactly.",
 			"They follow the gradients of the loss given by Eq. (3) exactly."},
