@@ -177,7 +177,7 @@ func renderMathIn(m string, depth int) (string, bool) {
 	return out, out != ""
 }
 
-// texMarks are the marks over one letter and the TeX accent (see texAccents) each one is: \tilde{O} → Õ.
+// texMarks are the marks over one letter and the TeX accent (see texAccent) each one is: \tilde{O} → Õ.
 var texMarks = map[string]byte{"tilde": '~', "widetilde": '~', "hat": '^', "widehat": '^', "bar": '=',
 	"overline": '=', "dot": '.', "ddot": '"'}
 
@@ -265,7 +265,7 @@ func argMath(m, cmd string, j, depth int, before string) (string, int) {
 		}
 		return out, endDen
 	case isMark && len(runes) == 1 && unicode.IsLetter(runes[0]):
-		return arg + string(texAccents[mark]), end
+		return arg + texAccent(mark), end
 	case isMark && len(runes) == 2 && isAlpha(arg[0]) && isAlpha(arg[1]) && mark == '=':
 		return arg[:1] + "\u0305" + arg[1:] + "\u0305", end // an overline over both letters
 	case isMark && len(runes) == 2 && isAlpha(arg[0]) && isAlpha(arg[1]) && mark == '~':

@@ -171,6 +171,12 @@ func TestCleanTextKeepsCitationsInTheSentence(t *testing.T) {
 		`Our formulation subsumes \cite{a} and \cite{b} as special cases`: "Our formulation subsumes [a] and [b] as special cases",
 		`Our model is fast, outperforming \cite{k} by 5 points`:           "Our model is fast, outperforming [k] by 5 points",
 		`The closest work to ours is \cite{k}.`:                           "The closest work to ours is [k].",
+		// SciTLDR's "Our experiments support these theoretical findings and establish", "We also empirically
+		// demonstrate how", "Previous work like \citet{a} and \citet{b} has presented", citing the work
+		`Our experiments support \cite{k} and establish`: "Our experiments support [k] and establish",
+		`We also empirically compare \cite{k} to RNNs`:   "We also empirically compare [k] to RNNs",
+		`Work \cite{k} has presented`:                    "Work [k] has presented",
+		`as shown in Reference~\cite{k}`:                 "as shown in Reference [k]",
 	} {
 		assert.Equal(t, want, paper.CleanText(in), in)
 	}

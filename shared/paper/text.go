@@ -113,11 +113,16 @@ func CleanTitle(s string) string {
 	return s
 }
 
-// TeX accent commands and the combining marks they stand for.
-var texAccents = map[byte]rune{
-	'\'': '\u0301', '`': '\u0300', '^': '\u0302', '"': '\u0308', '~': '\u0303',
-	'=': '\u0304', '.': '\u0307', 'u': '\u0306', 'v': '\u030c', 'H': '\u030b', 'c': '\u0327', 'k': '\u0328',
+// texAccent returns the combining mark that the TeX accent command cmd stands for, or "" for none. A string
+// and an array, not a map: a map literal is built by code at start-up, which costs the listing wasm bytes.
+func texAccent(cmd byte) string {
+	if i := strings.IndexByte("'`^\"~=.uvHck", cmd); i >= 0 {
+		return texAccentMarks[i]
+	}
+	return ""
 }
+
+var texAccentMarks = [...]string{"\u0301", "\u0300", "\u0302", "\u0308", "\u0303", "\u0304", "\u0307", "\u0306", "\u030c", "\u030b", "\u0327", "\u0328"}
 
 var (
 	texLigature = strings.NewReplacer(`\ss{}`, "ß", `\ss `, "ß", `\o{}`, "ø", `\O{}`, "Ø", `\ae{}`, "æ", `\AE{}`, "Æ",
@@ -135,7 +140,7 @@ func readableTeX(s string) string {
 		if base == `\i` {
 			base = "i"
 		}
-		return nfc(base + string(texAccents[cmd[0]]))
+		return nfc(base + texAccent(cmd[0]))
 	}
 	s = replaceTeX(s, dropAside, ' ')
 	s = replaceTeX(s, texMacro, 0)
@@ -405,13 +410,14 @@ func CitedKeys(inner string) bool {
 // digit, a closing quote or bracket (or a byte of a non-ASCII letter or quote), and is a noun the citation
 // follows ("transformers [3] are", "prior work [4, 5]."). A citation after a function word ("in [3]", "that [3]
 // is wrong", "both [3] and"), a verb that takes cited work as its object ("outperforms [3] on"), or a verb after
-// its subject, "have" or a modal ("We extend [12] to", "we also follow [3]", "can use [3]") is part of the
-// sentence, and so is one after TeX or at the start, after an opening adverb or gerund ("Recently [3]
-// proposed", "Extending [3], we", ", outperforming [3] by"), or after a determiner, a noun and a word in -s
-// before a function word or punctuation ("This paper revises [3] to"), which may be a verb: when unsure, the
-// citation stays. The scan is ASCII on purpose: Unicode's case tables would cost the listing wasm kilobytes.
-// It reads four words back at most and allocates nothing. Its adverb list overlaps compress.Connectives,
-// which paper cannot import.
+// its subject, "have" or a modal and up to three adverbs ("We extend [12] to", "We also carefully reimplement
+// [3]", "can use [3]") is part of the sentence, and so is one after a label it names ("Reference [3] shows",
+// "Eq. [3]", see Labelled), after TeX or at the start, after an opening adverb or gerund ("Recently [3]
+// proposed", "Extending [3], we", ", outperforming [3] by"), or after a determiner, a noun and a lower-case word
+// that agrees with it as its verb would, before a function word or punctuation ("This paper revises [3] to",
+// "Our findings echo [3] on"): it may be a verb, and when unsure the citation stays. The scan is ASCII on
+// purpose: Unicode's case tables would cost the listing wasm kilobytes. It reads five words back at most and
+// allocates nothing. Its adverb list overlaps compress.Connectives, which paper cannot import.
 func asideAfter(before, after string) bool {
 	w, rest := lastWord(before)
 	if w == "" || len(rest) > 0 && rest[len(rest)-1] == '\\' {
@@ -425,13 +431,16 @@ func asideAfter(before, after string) bool {
 	w2, rest := lastWord(rest)
 	start := w2 == "" || strings.IndexByte(".!?,", w2[len(w2)-1]) >= 0
 	if start && (strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ing")) || inWords(verbSubjects, w2) ||
-		strings.HasSuffix(w, "ing") && inWords(citeGovernors, w2) {
+		strings.HasSuffix(w, "ing") && inWords(citeGovernors, w2) || Labelled(before) {
 		return false // "Recently [3] proposed", "Extending [3], we", ", outperforming [3] by", "by generalizing [3]"
 	}
-	if len(w) > 3 && c == 's' && w[len(w)-2] != 's' && w2 != "" && isAlpha(w2[len(w2)-1]) && w2[len(w2)-1] != 's' {
-		// "This paper revises [3] to", "Our method matches [3] on", "The new bound tightens [3] by": after a
-		// determiner and a noun, a word in -s before a function word, an adverb or punctuation is a verb, or it
-		// is a noun; keep when unsure
+	plural := len(w2) > 3 && w2[len(w2)-1] == 's' && strings.IndexByte("isu", w2[len(w2)-2]) < 0 // not "analysis", "thus"
+	if len(w) > 3 && w2 != "" && isAlpha(w2[len(w2)-1]) && isLower(w[0]) && (c == 's') != plural &&
+		(c != 's' || w[len(w)-2] != 's') && !strings.HasSuffix(w, "ly") {
+		// "This paper revises [3] to", "Our method matches [3] on", "The new bound tightens [3] by", "Our
+		// findings echo [3] on": after a determiner and a noun, a word that agrees with the noun as its verb
+		// would (in -s after a singular noun, without after a plural one) before a function word, an adverb or
+		// punctuation is a verb, or it is a noun; keep when unsure
 		w3, rest := lastWord(rest)
 		if !inWords(determiners, w3) && w3 != "" && w3[len(w3)-1] != 's' {
 			w3, _ = lastWord(rest)
@@ -442,15 +451,37 @@ func asideAfter(before, after string) bool {
 			return false
 		}
 	}
-	if len(w2) > 2 && strings.HasSuffix(w2, "ly") || inWords(" also further then first now here instead thus therefore still only ", w2) {
-		w3, _ := lastWord(rest)
-		return !inWords(verbSubjects, w3)
+	// "we also follow [3]", "We also carefully reimplement [3]": a verb after its subject and adverbs
+	for n := 0; n < 3 && (len(w2) > 2 && strings.HasSuffix(w2, "ly") || inWords(adverbs, w2)); n++ {
+		w2, rest = lastWord(rest)
 	}
-	return true
+	return !inWords(verbSubjects, w2)
 }
 
+// adverbs may stand between a subject and its verb, as words in -ly do ("we also follow [3]").
+const adverbs = " also further then first now here instead thus therefore still only "
+
+// Labelled reports whether the word that ends before is a label that a number after it names: a label's
+// abbreviation ("Eq. (3)", "Ref. [3]", "Sec. [3]"), or one of labels with no determiner before it ("Reference
+// [3] shows", "as in Section [3]", "Work [3] shows"). Such a number is no aside: "Reference shows" names nothing.
+// A whole label word or an acronym that ends a sentence names nothing after it ("See Table. (1) The first row",
+// "We use BERT. (1) It is"): the "(1)" there counts.
+func Labelled(before string) bool {
+	w, rest := lastWord(before)
+	if len(w) > 2 && len(w) < 6 && w[len(w)-1] == '.' && 'A' <= w[0] && w[0] <= 'Z' {
+		return w != "Work." && inWords(labels, w[:len(w)-1])
+	}
+	w2, _ := lastWord(rest)
+	return inWords(labels, w) && (w2 == "" || strings.IndexByte(".!?,", w2[len(w2)-1]) >= 0 ||
+		inWords(citeGovernors, w2) && !inWords(determiners, w2))
+}
+
+// labels are the nouns a number names ("Reference [3] shows", "in Section [3]", "Equation (2) gives"): without
+// a determiner before them, the citation is their name, not an aside.
+const labels = " reference ref refs work works section sec equation eq eqs table tab figure fig theorem lemma corollary proposition definition appendix algorithm chapter "
+
 // determiners open the subject whose verb in -s may take a citation as its object ("This paper revises [3]").
-const determiners = " this that the a an our its their each every one "
+const determiners = " this that these those the a an our its their each every one "
 
 // citeGovernors are the function words a citation after them completes: dropping it would leave a hole ("as
 // in [5]", "We show that [3] is wrong", "Both [3] and [4] fail").
@@ -622,7 +653,15 @@ func texCommand(s string, is func(c, next byte) bool) bool {
 	return false
 }
 
-var nameSuffixes = map[string]bool{"jr": true, "jr.": true, "sr": true, "sr.": true, "ii": true, "iii": true, "iv": true}
+// isNameSuffix reports whether part, a whole comma-separated part of a name, is a suffix ("Jr.", "III"). A
+// switch, not a map: a map literal is built by code at start-up, which costs the listing wasm bytes.
+func isNameSuffix(part string) bool {
+	switch strings.ToLower(part) {
+	case "jr", "jr.", "sr", "sr.", "ii", "iii", "iv":
+		return true
+	}
+	return false
+}
 
 // DisplayName turns "Jumper, John" into "John Jumper" and "King, Jr., Martin Luther" into
 // "Martin Luther King Jr."; names without a comma are only cleaned.
@@ -633,11 +672,11 @@ func DisplayName(s string) string {
 		parts[i] = strings.TrimSpace(parts[i])
 	}
 	switch {
-	case len(parts) == 2 && parts[1] != "" && !nameSuffixes[strings.ToLower(parts[1])]:
+	case len(parts) == 2 && parts[1] != "" && !isNameSuffix(parts[1]):
 		return parts[1] + " " + parts[0]
 	case len(parts) == 2:
 		return strings.TrimSpace(parts[0] + " " + parts[1])
-	case len(parts) == 3 && nameSuffixes[strings.ToLower(parts[1])]:
+	case len(parts) == 3 && isNameSuffix(parts[1]):
 		return parts[2] + " " + parts[0] + " " + parts[1]
 	}
 	return s

@@ -84,7 +84,7 @@ func referenceAccent(cmd, base string) string {
 	if base == `\i` {
 		base = "i"
 	}
-	return norm.NFC.String(base + string(texAccents[cmd[0]]))
+	return norm.NFC.String(base + texAccent(cmd[0]))
 }
 
 var cleanTextCases = []string{

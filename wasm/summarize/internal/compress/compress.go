@@ -413,31 +413,52 @@ func dropBrackets(s string) string {
 			citedYear(s[i+1:end]) && !paper.AsideBetween(s[:i], s[end+1:])) || i > 0 && !isSpace(s[i-1]) ||
 			isInterval(c, s[i+1:end], s[end]) ||
 			c == '[' && (paper.CitedKeys(s[i+1:end]) || citedNumbers(s[i+1:end])) &&
-				!paper.AsideBetween(s[:i], s[end+1:]) {
+				!paper.AsideBetween(s[:i], s[end+1:]) || c == '(' && citedNumbers(s[i+1:end]) && paper.Labelled(s[:i]) {
 			b = append(b, s[i:end+1]...)
 		} else if c == '(' && isYear(s[i+1:end]) {
 			b = dropCitedNames(b, s[end+1:])
 		} else if c == '[' {
-			end = citedRun(s, end)
+			end = citedRun(s, i, end)
 		}
 		i = end
 	}
 	return string(b)
 }
 
-// citedRun returns the end of the run of numbered citations that the one ending at s[end] starts: a range,
-// "[3]-[5]" or "[3]–[5]", goes whole, and no "-[5]" is left. A list ("[3], [4]", "[3] and [4]") is not a run: in
-// "Unlike GAT [3], [4] uses" [4] is the subject of its own clause, and "Unlike GAT uses" would be false. Each
-// citation of a list is then weighed on its own (paper.AsideBetween).
-func citedRun(s string, end int) int {
-	for {
-		t := strings.TrimLeft(s[end+1:], " -–")
-		j := strings.IndexByte(t, ']')
-		if j < 0 || t[0] != '[' || !citedNumbers(t[1:j]) {
-			return end
+// citedRun returns the end of the run of numbered citations that the aside ending at s[end] starts: a range,
+// "[3]-[5]" or "[3]–[5]", goes whole, and no "-[5]" is left; so does a list joined by "and" or "or" ("Prior work
+// [3] and [4] fails", "[3] or [4], [5]"). A list whose first joint is a comma alone and that a word follows may
+// be two: in "Unlike GAT [3], [4] uses" and "Unlike GAT [3], [4] and [5] use" [4] starts a clause of its own,
+// and "Unlike GAT use" would be false, so only its first range goes, and the rest is weighed on its own; the
+// joint after the first citation decides, not an "and" further on. After a capitalised word, a name or an
+// acronym, only the first range goes, as the list may name a second baseline ("We compare with GCN [3] and [4]").
+func citedRun(s string, open, end int) int {
+	w := strings.TrimRight(s[:open], " ")
+	w = w[strings.LastIndexByte(w, ' ')+1:]
+	first, lead := -1, false
+	for k := end + 1; ; k = end + 1 {
+		sep := false // a comma among the spaces, commas, dashes and en dashes before the next citation
+		for ; k < len(s) && strings.IndexByte(" ,-\xe2\x80\x93", s[k]) >= 0; k++ {
+			sep = sep || s[k] == ','
 		}
-		end = len(s) - len(t) + j
+		and := strings.HasPrefix(s[k:], "and [") || strings.HasPrefix(s[k:], "or [")
+		if and {
+			k += strings.IndexByte(s[k:], '[')
+		}
+		j := strings.IndexByte(s[k:], ']')
+		if j < 0 || s[k] != '[' || !citedNumbers(s[k+1:k+j]) {
+			break
+		}
+		if first < 0 && (sep || and) {
+			first, lead = end, !and // the end of the range that the list starts, and whether a comma alone follows it
+		}
+		end = k + j
 	}
+	if t := strings.TrimLeft(s[end+1:], " "); lead && t != "" && 'a' <= t[0]|0x20 && t[0]|0x20 <= 'z' ||
+		first >= 0 && w != "" && 'A' <= w[0] && w[0] <= 'Z' {
+		return first
+	}
+	return end
 }
 
 // citedYear reports whether inner, the text of a bracket, is an author-year citation: words, then a year of
