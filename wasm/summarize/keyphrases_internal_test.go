@@ -174,3 +174,21 @@ func TestClauseOfTitle(t *testing.T) {
 		})
 	}
 }
+
+// inList finds whole words of a list only: a word inside another ("de" in "del" and "des"), a part of two words
+// ("la le") or an empty word are not in it, wherever they stand in the list.
+func TestInList(t *testing.T) {
+	const list = "des de del la le"
+	for _, tt := range []struct {
+		w  string
+		in bool
+	}{
+		{"des", true}, {"de", true}, {"del", true}, {"le", true}, {"la", true},
+		{"d", false}, {"e", false}, {"es", false}, {"dell", false}, {"la le", false}, {"", false}, {" ", false},
+	} {
+		assert.Equal(t, tt.in, inList(list, tt.w), "%q", tt.w)
+	}
+	assert.True(t, inList(baseVerbs, "underlie"), "the first word")
+	assert.True(t, inList(plainVerbs, "taken"), "the last word")
+	assert.True(t, inList(plainVerbs, "went"), "the first word after the joint of two lists")
+}
