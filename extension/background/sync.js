@@ -158,7 +158,7 @@ async function round(lookUp) {
     backoff = setTimeout(() => syncNow().catch(() => {}), delay);
     await chrome.alarms.create(RETRY_ALARM, { when: Date.now() + Math.max(delay, 30_000) });
     if (!err.offline && !(err instanceof account.SyncError)) console.error('papergist: sync', err);
-    return writeStatus(err.offline ? 'offline' : 'error', err.message);
+    return writeStatus(err.offline ? 'offline' : 'error', { message: err.message, code: err.code });
   }
 }
 
@@ -900,7 +900,7 @@ function refreshStatus() {
   clearTimeout(statusTimer);
   return new Promise((resolve) => {
     statusTimer = setTimeout(() => {
-      resolve(writeStatus(KEEP, (prev) => prev && prev.error));
+      resolve(writeStatus(KEEP, (prev) => prev && { message: prev.error, code: prev.code }));
     }, 100);
   });
 }
@@ -919,7 +919,7 @@ let statusTail = Promise.resolve();
  * or an edit "waiting" that had gone out, until the round that edit queued ended.
  * @param {SyncStatus['state']|'keep'} [s] derived from the counts when absent; KEEP: as the status before, when
  *   the counts do not decide it (syncing, offline, error, signed out)
- * @param {string|((prev: SyncStatus|undefined) => string|undefined)} [error] or computed from the status before
+ * @param {StatusError|((prev: SyncStatus|undefined) => StatusError)} [error] or computed from the status before
  * @param {{quick?: boolean}} [opts] quick: with the counts as they were, as 'syncing' always is
  * @returns {Promise<SyncStatus>}
  */
@@ -936,7 +936,21 @@ function writeStatus(s, error, { quick = false } = {}) {
 }
 
 /**
- * writeStatus's write, alone. @param {SyncStatus['state']} [s] @param {string} [error] @param {boolean} [quick]
+ * Why a status is what it is: a message alone, or with its code (an ErrorInfo, a SyncError), which the popup reads.
+ * @typedef {string|{message?: string, code?: string}|undefined} StatusError
+ */
+
+/** Sets status's error and code from e, dropping those of the status before. @param {SyncStatus} status @param {StatusError} e */
+function setError(status, e) {
+  delete status.error;
+  delete status.code;
+  const { message, code } = typeof e === 'string' ? { message: e, code: '' } : e || {};
+  if (message) status.error = message;
+  if (message && code) status.code = code;
+}
+
+/**
+ * writeStatus's write, alone. @param {SyncStatus['state']} [s] @param {StatusError} [error] @param {boolean} [quick]
  * @returns {Promise<SyncStatus>}
  */
 async function statusNow(s, error, quick = false) {
@@ -947,20 +961,21 @@ async function statusNow(s, error, quick = false) {
     // pending): none are said until the rebase has counted them.
     const counts = prev && prev.state !== 'signed-out' ? prev : {};
     const status = { pending: 0, conflicts: 0, ...counts, state: s, at: new Date().toISOString() };
-    delete status.error;
-    if (error) status.error = error;
+    setError(status, error);
     await chrome.storage.local.set({ [STATUS_KEY]: status });
     return status;
   }
   const { pending, conflicts, disputes, errors, reason } = await index.counts();
   if (!s && errors) {
     s = 'error';
-    error = errors === 1 ? `the server refuses ${reason}` : `the server refuses ${errors} papers, such as ${reason}`;
+    error = { message: errors === 1 ? `the server refuses ${reason}` : `the server refuses ${errors} papers, such as ${reason}`, code: 'invalid' };
   }
   const st = await state();
   /** @type {SyncStatus} */
   const status = { state: s || (pending ? 'pending' : 'synced'), pending, conflicts, disputes, at: new Date().toISOString() };
-  if (error) status.error = error;
+  // Said offline too, where the error is the connection's: the papers the server refused wait for the user.
+  if (errors) Object.assign(status, { refused: errors, refusedWhy: reason });
+  setError(status, error);
   if (st.lastSynced) status.lastSynced = st.lastSynced;
   await chrome.storage.local.set({ [STATUS_KEY]: status });
   return status;

@@ -98,11 +98,21 @@
  * What the popup shows about sync, kept in chrome.storage.local under "sync:status" (STATUS_KEY).
  * pending counts papers with edits not yet on the server, conflicts those waiting for a choice.
  * disputes counts papers whose edit here another device's user is choosing about (the item's dispute).
+ * error and code are the ErrorInfo of why the state is offline, error or signed out: error its message, code the
+ * server's code where the server sent one, else papergist's own (NETWORK_LOGIN); the UI decides on the code, never
+ * on the words. refused counts the papers whose edit the server refused as invalid, kept here until the user
+ * edits them (sync.js), refusedWhy names the first of them: both are said in every state, offline too.
  * @typedef {{state: 'signed-out'|'syncing'|'synced'|'pending'|'offline'|'error', pending: number,
- *   conflicts: number, disputes?: number, error?: string, at: string, lastSynced?: string}} SyncStatus
+ *   conflicts: number, disputes?: number, error?: string, code?: string, refused?: number, refusedWhy?: string,
+ *   at: string, lastSynced?: string}} SyncStatus
  */
 /** The words of an offline status's error that say a network login page is in the way (account.networkInTheWay). */
 export const NETWORK_SIGN_IN = 'open any web page in a tab to sign in to the network';
+/**
+ * The code of an error, and so of an offline status, whose answer was a network login page's, not papergist's
+ * (account.networkInTheWay): kept in the status until a round gets through or fails otherwise.
+ */
+export const NETWORK_LOGIN = 'network_login';
 /** @typedef {{server: string, email: string, deviceId: string, deviceName: string}} Account */
 /** @typedef {{id: string, name: string, created_at: string, last_seen_at: string, current: boolean}} Device */
 

@@ -7,16 +7,28 @@
 // checked instead; and a paper waiting for the user's choice is never "synced".
 
 /** @typedef {import('../lib/messages.js').SyncStatus} SyncStatus */
-import { NETWORK_SIGN_IN } from '../lib/messages.js';
+import { NETWORK_SIGN_IN, NETWORK_LOGIN } from '../lib/messages.js';
 
+// The browser's locale, as the rest of the popup (toLocaleString).
 const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 const day = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
+const dayOfYear = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
 
-/** @param {string|undefined} iso @param {Date} now @returns {string} " at 14:03", " on 12 Nov", or "" */
-function when(iso, now) {
+/**
+ * When, in the popup's few words, by the calendar days of the browser's time zone: today's time, "yesterday", a
+ * day this year, or a day with its year ("on 7 Dec" of last year read as this year's).
+ * @param {string|undefined} iso @param {Date} now
+ * @returns {string} " at 14:03", " yesterday", " on 12 Nov", " on 12 Nov 2025", or ""
+ */
+export function when(iso, now) {
   const t = iso ? new Date(iso) : null;
   if (!t || Number.isNaN(t.getTime())) return '';
-  return t.toDateString() === now.toDateString() ? ` at ${clock.format(t)}` : ` on ${day.format(t)}`;
+  if (t.toDateString() === now.toDateString()) return ` at ${clock.format(t)}`;
+  const before = new Date(now);
+  before.setDate(before.getDate() - 1);
+  if (t.toDateString() === before.toDateString()) return ` ${relative.format(-1, 'day')}`;
+  return ` on ${(t.getFullYear() === now.getFullYear() ? day : dayOfYear).format(t)}`;
 }
 
 /** How recently the library must have been known current for "Synced", in ms. */
@@ -47,23 +59,31 @@ export function describe(status, now = new Date(), { checked, conflicts } = {}) 
     syncing: 'Syncing…',
     synced: `Synced${when(status.lastSynced || status.at, now)}`,
     pending: `Pending ${n}`,
-    offline: behindLogin(status) ? 'Offline — sign in to the network' : offlineText(n, shown > 0 ? '' : when(status.lastSynced, now)),
+    offline: behindLogin(status) ? 'Offline — sign in to the network' : offlineText(n, refusedOf(status), shown > 0 ? '' : when(status.lastSynced, now)),
     error: `Sync error: ${status.error || 'unknown'}`,
   }[status.state] ?? `Sync: ${status.state}`;
   return { state: status.state, text, signIn: false };
 }
 
-/** Whether an offline status is a network login page in the way (account.networkInTheWay). @param {SyncStatus} status */
-const behindLogin = (status) => typeof status.error === 'string' && status.error.includes(NETWORK_SIGN_IN);
+/**
+ * Whether an offline status is a network login page in the way: its code (account.networkInTheWay), kept through
+ * the status's rewrites, not its words. @param {SyncStatus} status
+ */
+const behindLogin = (status) => status.code === NETWORK_LOGIN;
+
+/** @param {SyncStatus} status @returns {number} papers the server refused, waiting for the user's fix */
+const refusedOf = (status) => (Number.isSafeInteger(status.refused) && status.refused > 0 ? status.refused : 0);
 
 /**
- * Offline in one popup line: the changes waiting are kept on this device, and when the last sync was. What happens
- * next is the line's tooltip (offlineHint): the whole would wrap. Beside the conflicts counter the last sync is left
- * out (at ''), as the line would wrap there too.
- * @param {number} n changes waiting (0 also before the first round has counted them) @param {string} at when()'s
+ * Offline in one popup line: the changes waiting are kept on this device, the papers the server refused, and when
+ * the last sync was. What happens next is the line's tooltip (offlineHint): the whole would wrap. Beside the
+ * conflicts counter, or after papers refused, the last sync is left out (to the tooltip), as the line would wrap.
+ * @param {number} n changes waiting (0 also before the first round has counted them) @param {number} refused
+ * @param {string} at when()'s
  */
-function offlineText(n, at) {
+function offlineText(n, refused, at) {
   const kept = n > 0 ? `${n === 1 ? '1 change' : `${n} changes`} kept` : '';
+  if (refused) return `Offline — ${kept ? `${kept}; ` : ''}${refused} refused`;
   const last = at ? `last sync${at}` : '';
   if (kept && last) return `Offline — ${kept}; ${last}`;
   return kept || last ? `Offline — ${kept || last}` : 'Offline — changes are kept here';
@@ -71,24 +91,30 @@ function offlineText(n, at) {
 
 /**
  * The offline line's tooltip: what happens next, and what the user has to do. "Nothing to do" only when the
- * connection alone is in the way: a network login page waits for the user to sign in, and conflicts for a choice.
+ * connection alone is in the way: a network login page waits for the user to sign in, conflicts for a choice, and
+ * papers the server refused for a fix.
  * @param {SyncStatus} status @param {number} conflicts shown beside the line @param {Date} [now]
  */
 export function offlineHint(status, conflicts, now = new Date()) {
   const n = status.pending || 0;
   const kept = n > 0 ? `${n === 1 ? '1 change stays' : `${n} changes stay`} on this device` : 'Changes stay on this device';
-  if (behindLogin(status)) {
-    return `A network login page is in the way: ${NETWORK_SIGN_IN}. ${kept} until then.`;
-  }
+  const refused = refusedOf(status);
+  const waits = [
+    conflicts > 0 ? ` ${conflictsText(conflicts)} ${conflicts === 1 ? 'waits' : 'wait'} for your choice: ` +
+      `${conflicts === 1 ? 'it goes' : 'they go'} out only once you choose.` : '',
+    refused ? ` ${refusedText(refused)} the server refused ${refused === 1 ? 'waits' : 'wait'} for your fix` +
+      `${status.refusedWhy ? ` (${status.refusedWhy})` : ''}: ${refused === 1 ? 'it is' : 'each is'} marked "Not synced" ` +
+      'in the list, with why; edit it to fix it.' : '',
+  ].join('');
+  if (behindLogin(status)) return `A network login page is in the way: ${NETWORK_SIGN_IN}. ${kept} until then.${waits}`;
   const sent = `${kept} and papergist sends them on its own once the server answers`;
+  if (!waits) return `${sent}: nothing to do.`;
   const last = when(status.lastSynced, now);
-  const lastSync = last ? ` Last sync${last}.` : '';
-  if (conflicts > 0) {
-    return `${sent}. ${conflictsText(conflicts)} ${conflicts === 1 ? 'waits' : 'wait'} for your choice: ` +
-      `${conflicts === 1 ? 'it goes' : 'they go'} out only once you choose.${lastSync}`;
-  }
-  return `${sent}: nothing to do.`;
+  return `${sent}.${waits}${last ? ` Last sync${last}.` : ''}`;
 }
+
+/** @param {number} n */
+const refusedText = (n) => (n === 1 ? '1 paper' : `${n} papers`);
 
 /** @param {number} n */
 export const conflictsText = (n) => (n === 1 ? '1 conflict' : `${n} conflicts`);
