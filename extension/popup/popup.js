@@ -583,5 +583,8 @@ remembered = all[REMEMBER_KEY];
 remember();
 // Opened: the background pulls unless the library is known current; the list follows from storage.
 send(MSG.SYNC_LOOK).catch((err) => console.warn('papergist: sync', err));
+// Back online with the popup open: the same, so that "Offline" gives way without a reopening. The background's
+// own 'online' event is lost while its worker sleeps (Chromium), and its next alarm may be minutes away.
+addEventListener('online', () => send(MSG.SYNC_LOOK).catch((err) => console.warn('papergist: sync', err)));
 // "Synced" turns into "Last checked" once its minute is over.
 setInterval(() => showStatus(statusEls, status, index.conflictCount, checked), 5000);

@@ -187,6 +187,14 @@ test('the status line shows each sync state, live', async () => {
     await popup.locator('#sync-status[data-sync-state=pending]').waitFor();
   }
 
+  // Back online with the popup open: it asks the background to look at once, whose worker may have slept through
+  // the browser's 'online' (the line would say Offline until an alarm or the next opening).
+  await setStorage({ 'sync:status': { state: 'offline', pending: 1, conflicts: 0, at: now } });
+  await popup.locator('#sync-status[data-sync-state=offline]').waitFor();
+  await (await browser.serviceWorker()).evaluate(() => { globalThis.seenMessages = []; });
+  await popup.evaluate(() => dispatchEvent(new Event('online')));
+  assert.equal((await seenMessage('sync/look')).length, 1, 'the popup asked for a look');
+
   // Sync now reaches the background; the popup shows a failed reply rather than nothing
   await setStorage({ 'sync:status': { state: 'pending', pending: 1, conflicts: 0, at: now } });
   await popup.locator('#sync-status[data-sync-state=pending]').waitFor();
