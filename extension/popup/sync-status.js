@@ -59,11 +59,20 @@ export function describe(status, now = new Date(), { checked, conflicts } = {}) 
     syncing: 'Syncing…',
     synced: `Synced${when(status.lastSynced || status.at, now)}`,
     pending: `Pending ${n}`,
-    offline: behindLogin(status) ? 'Offline — sign in to the network' : offlineText(n, refusedOf(status), shown > 0 ? '' : when(status.lastSynced, now)),
+    offline: behindLogin(status) ? 'Offline — sign in to the network' : offlineText(n, refusedOf(status), shown > 0 ? '' : when(lastSync(status, checked), now)),
     error: `Sync error: ${status.error || 'unknown'}`,
   }[status.state] ?? `Sync: ${status.state}`;
   return { state: status.state, text, signIn: false };
 }
+
+/**
+ * When the library was last known in sync: its last round that ended well, or a later answer of the long poll
+ * (sync:checked), which the line said "Synced at" for a minute before. Offline said the last round's time instead,
+ * older by as long as the library had not changed. Only once this library has synced (lastSynced): sync:checked
+ * may still be another account's.
+ * @param {SyncStatus} status @param {string} [checked] @returns {string|undefined}
+ */
+const lastSync = (status, checked) => (status.lastSynced ? latest([status.lastSynced, checked]) : undefined);
 
 /**
  * Whether an offline status is a network login page in the way: its code (account.networkInTheWay), kept through
@@ -94,8 +103,9 @@ function offlineText(n, refused, at) {
  * connection alone is in the way: a network login page waits for the user to sign in, conflicts for a choice, and
  * papers the server refused for a fix.
  * @param {SyncStatus} status @param {number} conflicts shown beside the line @param {Date} [now]
+ * @param {string} [checked] when the library was last known current (sync:checked)
  */
-export function offlineHint(status, conflicts, now = new Date()) {
+export function offlineHint(status, conflicts, now = new Date(), checked = undefined) {
   const n = status.pending || 0;
   const kept = n > 0 ? `${n === 1 ? '1 change stays' : `${n} changes stay`} on this device` : 'Changes stay on this device';
   const refused = refusedOf(status);
@@ -109,7 +119,7 @@ export function offlineHint(status, conflicts, now = new Date()) {
   if (behindLogin(status)) return `A network login page is in the way: ${NETWORK_SIGN_IN}. ${kept} until then.${waits}`;
   const sent = `${kept} and papergist sends them on its own once the server answers`;
   if (!waits) return `${sent}: nothing to do.`;
-  const last = when(status.lastSynced, now);
+  const last = when(lastSync(status, checked), now);
   return `${sent}.${waits}${last ? ` Last sync${last}.` : ''}`;
 }
 
@@ -129,7 +139,7 @@ export function showStatus(els, status, conflicts, checked) {
   const d = describe(status, new Date(), { checked, conflicts });
   els.line.dataset.syncState = d.state;
   const asOf = status && status.at ? `as of ${new Date(status.at).toLocaleString()}` : '';
-  els.line.title = d.state === 'offline' ? `${offlineHint(status, conflicts)}${asOf ? ` (${asOf})` : ''}` : asOf;
+  els.line.title = d.state === 'offline' ? `${offlineHint(status, conflicts, new Date(), checked)}${asOf ? ` (${asOf})` : ''}` : asOf;
   els.text.textContent = d.text;
   els.signIn.hidden = !d.signIn;
   els.conflicts.hidden = conflicts === 0;

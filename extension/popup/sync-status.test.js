@@ -61,3 +61,16 @@ test('papers the server refused are said offline, in the line and its tooltip', 
   // A count that is no count says nothing.
   for (const refused of [0, -1, 1.5, '2', null]) assert.doesNotMatch(describe({ ...st, refused }, now).text, /refused/, String(refused));
 });
+
+test('offline, the last sync is the last time the library was known current: a long poll\'s answer after the round', () => {
+  const now = local(2026, 12, 7, 9, 30);
+  const round = local(2026, 12, 7, 8, 0).toISOString();
+  const checked = local(2026, 12, 7, 9, 20).toISOString(); // the line said "Synced at 09:20" until the connection went
+  const st = { state: 'offline', pending: 2, conflicts: 0, at: now.toISOString(), lastSynced: round };
+  assert.notEqual(when(checked, now), when(round, now));
+  assert.equal(describe(st, now, { checked }).text, `Offline — 2 changes kept; last sync${when(checked, now)}`);
+  assert.match(offlineHint(st, 1, now, checked), new RegExp(`Last sync${when(checked, now)}\\.$`));
+  // An older check changes nothing; and none before this library's first sync (sync:checked may be another account's).
+  assert.equal(describe(st, now, { checked: local(2026, 12, 7, 7).toISOString() }).text, `Offline — 2 changes kept; last sync${when(round, now)}`);
+  assert.equal(describe({ ...st, lastSynced: undefined }, now, { checked }).text, 'Offline — 2 changes kept');
+});
