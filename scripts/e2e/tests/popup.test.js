@@ -194,6 +194,12 @@ test('the status line shows each sync state, live', async () => {
   await (await browser.serviceWorker()).evaluate(() => { globalThis.seenMessages = []; });
   await popup.evaluate(() => dispatchEvent(new Event('online')));
   assert.equal((await seenMessage('sync/look')).length, 1, 'the popup asked for a look');
+  // Gone offline: a round, which says so at once, where the line said "Synced" and then "Last checked".
+  await popup.evaluate(() => dispatchEvent(new Event('offline')));
+  assert.equal((await seenMessage('sync/now')).length, 1, 'the popup asked for a round');
+  // The round's own status (signed out here: no session), before the next case sets its own.
+  await popup.locator('#sync-status[data-sync-state=signed-out]').waitFor();
+  await (await browser.serviceWorker()).evaluate(() => { globalThis.seenMessages = []; });
 
   // Sync now reaches the background; the popup shows a failed reply rather than nothing
   await setStorage({ 'sync:status': { state: 'pending', pending: 1, conflicts: 0, at: now } });
