@@ -85,3 +85,26 @@ test('papers the server refused are counted and named while offline, and the too
   const after = await sync.syncNow();
   assert.deepEqual([after.state, after.refused, after.refusedWhy], ['synced', undefined, undefined]);
 });
+
+test('a login page that meets the round the long poll started: the loop backs off as from the page itself, by the status\'s code', async (t) => {
+  // The open wait answers "changed": the round it starts meets the login page, as every request after it does.
+  const realTimeout = globalThis.setTimeout;
+  const pauses = [];
+  globalThis.setTimeout = /** @type {any} */ ((fn, ms, ...rest) => { pauses.push(ms); return realTimeout(fn, ms, ...rest); });
+  t.after(() => {
+    globalThis.setTimeout = realTimeout;
+    globalThis.fetch = serve;
+  });
+  globalThis.fetch = async () => loginPage();
+  server.answerWaits(200);
+  for (let i = 0; i < 200 && (await status()).code !== NETWORK_LOGIN; i++) await new Promise((r) => realTimeout(r, 10));
+  await new Promise((r) => realTimeout(r, 300)); // the loop reaches its pause
+  globalThis.setTimeout = realTimeout;
+  globalThis.fetch = serve;
+  assert.equal((await status()).code, NETWORK_LOGIN);
+  // The round's own retry and the loop's pause: a gateway's backoff (2 s ± 20 %, doubling), none the 1 s of no
+  // connection at all, which asked the login page again every second or so.
+  const long = pauses.filter((ms) => ms >= 500);
+  assert.ok(long.length >= 2 && long.every((ms) => ms >= 1600), `pauses: ${long}`);
+  assert.equal((await sync.syncNow()).state, 'synced');
+});
