@@ -1,5 +1,5 @@
 // What the popup's offline line reads comes from the status's state, not from its words: a network login page in
-// the way is the status's code (NETWORK_LOGIN), kept when an edit recounts the status between rounds, and papers the
+// the way is the status's code (NETWORK_LOGIN), kept when an edit recounts the status between rounds and through a retry round's "Syncing…", and papers the
 // server refused are counted and named in an offline status too, which used to say only the changes kept.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -33,6 +33,22 @@ test('a login page in the way is the status\'s code, kept when an edit recounts 
   assert.deepEqual([st.state, st.code], ['offline', NETWORK_LOGIN]);
   assert.equal(describe(st).text, 'Offline — sign in to the network');
 
+  // A retry round keeps the code through its "Syncing…" write: every status it writes reads as the sign-in line,
+  // where it used to flicker to "Syncing…" and back at each backoff retry.
+  const written = [];
+  const set = local.set;
+  local.set = async (items) => {
+    if (STATUS_KEY in items) written.push(structuredClone(items[STATUS_KEY]));
+    return set.call(local, items);
+  };
+  try {
+    assert.equal((await sync.syncNow()).code, NETWORK_LOGIN);
+  } finally {
+    local.set = set;
+  }
+  assert.ok(written.some((w) => w.state === 'syncing'), `the round's own writes: ${JSON.stringify(written)}`);
+  assert.deepEqual(written.map((w) => [w.code, describe(w).text]), written.map(() => [NETWORK_LOGIN, 'Offline — sign in to the network']));
+
   // An edit meanwhile recounts the status at once (100 ms), before its round (300 ms): the timers are held so that
   // only the recount runs.
   t.mock.timers.enable({ apis: ['setTimeout'] });
@@ -60,7 +76,7 @@ test('a login page in the way is the status\'s code, kept when an edit recounts 
   assert.deepEqual([back.state, back.code, back.error], ['synced', undefined, undefined]);
 });
 
-test('papers the server refused are counted and named while offline, and the tooltip asks for their fix', async (t) => {
+test('papers the server refused are counted and named while offline, and the tooltip says what the user can do about them', async (t) => {
   server.refusals.set(paper(2).id, 'id');
   await library.save(paper(2), {});
   await library.save(paper(3), {});
@@ -75,8 +91,10 @@ test('papers the server refused are counted and named while offline, and the too
   assert.deepEqual([st.state, st.pending, st.refused, st.refusedWhy], ['offline', 1, 1, refused.refusedWhy]);
   assert.equal(describe(st).text, 'Offline — 1 change kept; 1 refused');
   const hint = offlineHint(st, 0);
-  assert.match(hint, /1 paper the server refused waits for your fix \("Paper 2": id: .* is not a paper ID\): it is marked "Not synced" in the list/);
-  assert.doesNotMatch(hint, /nothing to do/);
+  // Its ID refused, which the popup cannot edit: the tooltip says what the user can do, remove it (its note or tags
+  // only if they are why), not "edit it to fix it".
+  assert.match(hint, /1 paper the server refused is marked "Not synced" in the list, with why: remove it, or edit its note or tags if that is why\. The first refused: "Paper 2": id: .* is not a paper ID\./);
+  assert.doesNotMatch(hint, /nothing to do|edit it to fix|whose removal/);
 
   // The refused paper removed: nothing waits for a fix any more.
   server.refusals.delete(paper(2).id);
@@ -84,6 +102,39 @@ test('papers the server refused are counted and named while offline, and the too
   await library.remove(paper(2).id);
   const after = await sync.syncNow();
   assert.deepEqual([after.state, after.refused, after.refusedWhy], ['synced', undefined, undefined]);
+});
+
+test('a paper whose removal the server refused is counted apart offline: not in the list, it comes back by itself', async (t) => {
+  await library.save(paper(4), {});
+  assert.equal((await sync.syncNow()).state, 'synced');
+  server.refusals.set(paper(4).id, 'result');
+  server.lookups.set(paper(4).id, 'failing'); // its look-up put off: the paper stays gone here until a later round
+  t.after(() => {
+    server.refusals.delete(paper(4).id);
+    server.lookups.delete(paper(4).id);
+    globalThis.fetch = serve;
+  });
+  await library.remove(paper(4).id);
+  const refused = await sync.syncNow();
+  assert.deepEqual([refused.state, refused.refused, refused.refusedRemovals], ['error', 1, 1]);
+
+  meet(() => { throw new TypeError('Failed to fetch'); });
+  const st = await sync.syncNow();
+  assert.deepEqual([st.state, st.refused, st.refusedRemovals], ['offline', 1, 1]);
+  assert.equal(describe(st).text, 'Offline — 1 refused');
+  const hint = offlineHint(st, 0);
+  assert.match(hint, /1 paper whose removal the server refused comes back to the list by itself once the server answers, saying why\. The first refused: "Paper 4": its removal/);
+  assert.doesNotMatch(hint.split(' The first refused:')[0], /Not synced|remove it|edit/, 'what the tooltip says, before the server\'s why');
+
+  // Back, the user's Sync now looks it up at once: the paper is in the list again, and nothing is refused.
+  globalThis.fetch = serve;
+  server.lookups.delete(paper(4).id);
+  const back = await sync.syncNow({ lookUp: true });
+  assert.deepEqual([back.refused, back.refusedRemovals], [undefined, undefined]);
+  assert.ok((await local.get(null))[Object.keys(await local.get(null)).find((k) => k.endsWith(paper(4).id) && !k.startsWith('gone:'))], 'back in the library');
+  server.refusals.delete(paper(4).id);
+  await library.remove(paper(4).id);
+  assert.equal((await sync.syncNow()).state, 'synced');
 });
 
 test('a login page that meets the round the long poll started: the loop backs off as from the page itself, by the status\'s code', async (t) => {
@@ -98,7 +149,8 @@ test('a login page that meets the round the long poll started: the loop backs of
   globalThis.fetch = async () => loginPage();
   server.answerWaits(200);
   for (let i = 0; i < 200 && (await status()).code !== NETWORK_LOGIN; i++) await new Promise((r) => realTimeout(r, 10));
-  await new Promise((r) => realTimeout(r, 300)); // the loop reaches its pause
+  // Until the loop reaches its pause after the round: a second delay of a backoff's size (bounded, not timed).
+  for (let i = 0; i < 500 && pauses.filter((ms) => ms >= 500).length < 2; i++) await new Promise((r) => setImmediate(r));
   globalThis.setTimeout = realTimeout;
   globalThis.fetch = serve;
   assert.equal((await status()).code, NETWORK_LOGIN);

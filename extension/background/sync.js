@@ -10,7 +10,7 @@ import * as account from './account.js';
 import { exclusive, onLocalChange, migrate, placesChanged, removedByPull, forgetPulled, leftover, stampRemoved } from './library.js';
 import { forgetPapers as forgetTyped } from './typed-refused.js';
 import { keyOf, idOfKey, GONE_PREFIX } from '../lib/saved.js';
-import { STATUS_KEY } from '../lib/messages.js';
+import { STATUS_KEY, NETWORK_LOGIN } from '../lib/messages.js';
 import { checkPull, reportSkipped } from './pull-validate.js';
 import { NAMES, USER_FIELDS, same, lessFull, valueOf, fromItem, adoptClean, dirtyFields, upgrade, newMark, keepLifted } from '../lib/record.js';
 import { listen, listening, markChecked, serverReached } from './sync-live.js';
@@ -118,7 +118,10 @@ async function round(lookUp) {
   // is written after this one all the same. Before the first sign-in's rebase, which rewrites every record (seconds
   // in a large library): until then the status still said "Signed out", and a popup opened meanwhile asked a
   // signed-in user to sign in. Offline too: signed in, and why nothing is synced yet.
-  const early = navigator.onLine === false ? writeStatus('offline', OFFLINE, { quick: true }) : writeStatus('syncing');
+  // A retry round behind a network login page keeps its code while it runs, so the popup's line stays "sign in to
+  // the network" rather than flicker to "Syncing…" and back at every backoff retry.
+  const early = navigator.onLine === false ? writeStatus('offline', OFFLINE, { quick: true })
+    : writeStatus('syncing', (prev) => (prev && prev.code === NETWORK_LOGIN ? { message: prev.error, code: prev.code } : undefined));
   early.catch((err) => console.warn('papergist: sync status', err));
   await migrate(); // once per worker life, before the first round: the status counts read the records directly
   const st = await state();
@@ -965,7 +968,7 @@ async function statusNow(s, error, quick = false) {
     await chrome.storage.local.set({ [STATUS_KEY]: status });
     return status;
   }
-  const { pending, conflicts, disputes, errors, reason } = await index.counts();
+  const { pending, conflicts, disputes, errors, removals, reason } = await index.counts();
   if (!s && errors) {
     s = 'error';
     error = { message: errors === 1 ? `the server refuses ${reason}` : `the server refuses ${errors} papers, such as ${reason}`, code: 'invalid' };
@@ -974,7 +977,8 @@ async function statusNow(s, error, quick = false) {
   /** @type {SyncStatus} */
   const status = { state: s || (pending ? 'pending' : 'synced'), pending, conflicts, disputes, at: new Date().toISOString() };
   // Said offline too, where the error is the connection's: the papers the server refused wait for the user.
-  if (errors) Object.assign(status, { refused: errors, refusedWhy: reason });
+  // Refused removals apart: those papers are not in the list to fix, and come back by themselves (bringBackRefused).
+  if (errors) Object.assign(status, { refused: errors, refusedWhy: reason }, removals ? { refusedRemovals: removals } : {});
   setError(status, error);
   if (st.lastSynced) status.lastSynced = st.lastSynced;
   await chrome.storage.local.set({ [STATUS_KEY]: status });

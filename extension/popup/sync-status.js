@@ -55,6 +55,8 @@ export function describe(status, now = new Date(), { checked, conflicts } = {}) 
     if (!(now.getTime() - Date.parse(last) <= FRESH_MS)) return { state: 'stale', text: `Last checked${when(last, now) || ' a while ago'}`, signIn: false };
     return { state: 'synced', text: `Synced${when(last, now)}`, signIn: false };
   }
+  // A retry round behind a login page keeps its code (sync.js): the line stays as it was rather than flicker.
+  if (status.state === 'syncing' && behindLogin(status)) return describe({ ...status, state: 'offline' }, now, { checked, conflicts });
   const text = {
     syncing: 'Syncing…',
     synced: `Synced${when(status.lastSynced || status.at, now)}`,
@@ -101,20 +103,17 @@ function offlineText(n, refused, at) {
 /**
  * The offline line's tooltip: what happens next, and what the user has to do. "Nothing to do" only when the
  * connection alone is in the way: a network login page waits for the user to sign in, conflicts for a choice, and
- * papers the server refused for a fix.
+ * papers the server refused for a fix or a removal (or, their removal refused, come back: refusedHint).
  * @param {SyncStatus} status @param {number} conflicts shown beside the line @param {Date} [now]
  * @param {string} [checked] when the library was last known current (sync:checked)
  */
 export function offlineHint(status, conflicts, now = new Date(), checked = undefined) {
   const n = status.pending || 0;
   const kept = n > 0 ? `${n === 1 ? '1 change stays' : `${n} changes stay`} on this device` : 'Changes stay on this device';
-  const refused = refusedOf(status);
   const waits = [
     conflicts > 0 ? ` ${conflictsText(conflicts)} ${conflicts === 1 ? 'waits' : 'wait'} for your choice: ` +
       `${conflicts === 1 ? 'it goes' : 'they go'} out only once you choose.` : '',
-    refused ? ` ${refusedText(refused)} the server refused ${refused === 1 ? 'waits' : 'wait'} for your fix` +
-      `${status.refusedWhy ? ` (${status.refusedWhy})` : ''}: ${refused === 1 ? 'it is' : 'each is'} marked "Not synced" ` +
-      'in the list, with why; edit it to fix it.' : '',
+    refusedHint(status),
   ].join('');
   if (behindLogin(status)) return `A network login page is in the way: ${NETWORK_SIGN_IN}. ${kept} until then.${waits}`;
   const sent = `${kept} and papergist sends them on its own once the server answers`;
@@ -125,6 +124,26 @@ export function offlineHint(status, conflicts, now = new Date(), checked = undef
 
 /** @param {number} n */
 const refusedText = (n) => (n === 1 ? '1 paper' : `${n} papers`);
+
+/**
+ * What the user can do about the papers the server refused, and only that: the popup edits a paper's note, tags and
+ * read state, so a refusal of its ID, title or URL is fixed only by removing it (saved again from its page, it is
+ * sent anew); a paper whose removal was refused is not in the list at all, and comes back by itself (sync.js,
+ * bringBackRefused) once the server answers.
+ * @param {SyncStatus} status @returns {string} "" when none
+ */
+function refusedHint(status) {
+  const refused = refusedOf(status);
+  if (!refused) return '';
+  const removals = Math.min(refused, Number.isSafeInteger(status.refusedRemovals) && status.refusedRemovals > 0 ? status.refusedRemovals : 0);
+  const edits = refused - removals;
+  const one = edits === 1;
+  return (edits ? ` ${refusedText(edits)} the server refused ${one ? 'is' : 'are'} marked "Not synced" in the list, ` +
+      `with why: remove ${one ? 'it' : 'them'}, or edit ${one ? 'its' : 'their'} note or tags if that is why.` : '') +
+    (removals ? ` ${refusedText(removals)} whose removal the server refused ${removals === 1 ? 'comes' : 'come'} back ` +
+      'to the list by itself once the server answers, saying why.' : '') +
+    (status.refusedWhy ? ` The first refused: ${status.refusedWhy}.` : '');
+}
 
 /** @param {number} n */
 export const conflictsText = (n) => (n === 1 ? '1 conflict' : `${n} conflicts`);

@@ -47,7 +47,14 @@ test('a network login page in the way is the status\'s code, whatever its words'
   assert.match(offlineHint(words, 0, now), /nothing to do\.$/);
   // A conflict and a refused paper wait behind the login page too: the tooltip says so.
   const hint = offlineHint({ ...login, refused: 2, refusedWhy: '"Paper 1": note: too long' }, 1, now);
-  assert.match(hint, /until then\. 1 conflict waits for your choice: .* 2 papers the server refused wait for your fix \("Paper 1": note: too long\): each is marked "Not synced" in the list/);
+  assert.match(hint, /until then\. 1 conflict waits for your choice: .* 2 papers the server refused are marked "Not synced" in the list, with why: remove them, or edit their note or tags if that is why\. The first refused: "Paper 1": note: too long\.$/);
+});
+
+test('a retry round behind a login page keeps the line: no "Syncing…" between two sign-in lines', () => {
+  const now = local(2026, 12, 7, 9, 30);
+  const retry = { state: 'syncing', pending: 3, conflicts: 0, at: now.toISOString(), error: 'a login page', code: NETWORK_LOGIN };
+  assert.deepEqual(describe(retry, now), { state: 'offline', text: 'Offline — sign in to the network', signIn: false });
+  assert.equal(describe({ ...retry, code: undefined, error: undefined }, now).text, 'Syncing…');
 });
 
 test('papers the server refused are said offline, in the line and its tooltip', () => {
@@ -56,8 +63,15 @@ test('papers the server refused are said offline, in the line and its tooltip', 
   assert.equal(describe(st, now).text, 'Offline — 2 refused');
   assert.equal(describe({ ...st, pending: 12 }, now).text, 'Offline — 12 changes kept; 2 refused');
   const hint = offlineHint(st, 0, now);
-  assert.match(hint, /^Changes stay on this device and papergist sends them on its own once the server answers\. 2 papers the server refused wait for your fix: each is marked "Not synced" in the list, with why; edit it to fix it\. Last sync at \S*\d/);
-  assert.doesNotMatch(hint, /nothing to do/);
+  assert.match(hint, /^Changes stay on this device and papergist sends them on its own once the server answers\. 2 papers the server refused are marked "Not synced" in the list, with why: remove them, or edit their note or tags if that is why\. Last sync at \S*\d/);
+  assert.doesNotMatch(hint, /nothing to do|edit it to fix/);
+  // A paper whose removal was refused is not in the list: the tooltip says it comes back, not that it is marked
+  // there; beside a refused edit, each is said as what it is.
+  const gone = offlineHint({ ...st, refused: 1, refusedRemovals: 1, refusedWhy: '"Paper 9": its removal (refused)' }, 0, now);
+  assert.match(gone, /\. 1 paper whose removal the server refused comes back to the list by itself once the server answers, saying why\. The first refused: "Paper 9": its removal \(refused\)\. Last sync/);
+  assert.doesNotMatch(gone, /Not synced|remove it|edit/);
+  const both = offlineHint({ ...st, refused: 3, refusedRemovals: 1 }, 0, now);
+  assert.match(both, /\. 2 papers the server refused are marked "Not synced" in the list, with why: remove them, or edit their note or tags if that is why\. 1 paper whose removal the server refused comes back/);
   // A count that is no count says nothing.
   for (const refused of [0, -1, 1.5, '2', null]) assert.doesNotMatch(describe({ ...st, refused }, now).text, /refused/, String(refused));
 });

@@ -175,14 +175,14 @@ test('the status line shows each sync state, live', async () => {
   assert.ok(box.height < 1.5 * box.lineHeight, `one line: ${JSON.stringify(box)} for "${await line.innerText()}"`);
   assert.match(await line.getAttribute('title'), /sends them on its own .*nothing to do/);
   // Papers the server refused are said too (the last sync goes to the tooltip), on one line, beside the conflicts
-  // counter as well; the tooltip asks for their fix.
+  // counter as well; the tooltip says what the user can do.
   for (const conflicts of [0, 2]) {
     await setStorage({ 'sync:status': { state: 'offline', pending: 99, conflicts, at: now, lastSynced: now, refused: 99, refusedWhy: '"A paper": note: longer than 10000 characters' } });
     await popup.waitForFunction(() => /refused/.test(document.querySelector('#sync-status').innerText));
     assert.match(await line.innerText(), /^Offline — 99 changes kept; 99 refused/);
     const fits = await line.evaluate((el) => ({ height: el.getBoundingClientRect().height, lineHeight: parseFloat(getComputedStyle(el).lineHeight) }));
     assert.ok(fits.height < 1.5 * fits.lineHeight, `one line: ${JSON.stringify(fits)} for "${await line.innerText()}"`);
-    assert.match(await line.getAttribute('title'), /99 papers the server refused wait for your fix \("A paper": note: longer than 10000 characters\)/);
+    assert.match(await line.getAttribute('title'), /99 papers the server refused are marked "Not synced" in the list, with why: remove them, or edit their note or tags if that is why\. The first refused: "A paper": note: longer than 10000 characters\./);
     await setStorage({ 'sync:status': { state: 'pending', pending: 1, conflicts: 0, at: now } });
     await popup.locator('#sync-status[data-sync-state=pending]').waitFor();
   }
