@@ -1,6 +1,7 @@
 // What the popup's offline line reads comes from the status's state, not from its words: a network login page in
-// the way is the status's code (NETWORK_LOGIN), kept when an edit recounts the status between rounds and through a retry round's "Syncing…", and papers the
-// server refused are counted and named in an offline status too, which used to say only the changes kept.
+// the way is the status's code (NETWORK_LOGIN), kept when an edit recounts the status between rounds and through an
+// automatic retry's "Syncing…" until papergist answers, and papers the server refused are counted and named in an
+// offline status too, which used to say only the changes kept.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import './testing/fake-chrome.js';
@@ -49,6 +50,25 @@ test('a login page in the way is the status\'s code, kept when an edit recounts 
   assert.ok(written.some((w) => w.state === 'syncing'), `the round's own writes: ${JSON.stringify(written)}`);
   assert.deepEqual(written.map((w) => [w.code, describe(w).text]), written.map(() => [NETWORK_LOGIN, 'Offline — sign in to the network']));
 
+  // The code stays only until papergist answers: a retry that gets through says "Syncing…" from its first answer
+  // on, and the user's Sync now (signed in to the network, say) from its start.
+  await library.update(paper(1).id, { note: 'a pull and a push: two requests' });
+  for (const lookUp of [false, true]) {
+    meet(loginPage);
+    assert.equal((await sync.syncNow()).code, NETWORK_LOGIN);
+    const lines = [];
+    globalThis.fetch = async (url, init) => {
+      if (new URL(url).pathname !== '/v1/sync/wait') lines.push(describe(await status()).text);
+      return serve(url, init);
+    };
+    assert.equal((await sync.syncNow({ lookUp })).state, 'synced');
+    assert.ok(lines.length >= 2, `requests: ${lines}`);
+    assert.deepEqual(lines.slice(lookUp ? 0 : 1), lines.slice(lookUp ? 0 : 1).map(() => 'Syncing…'), `lookUp ${lookUp}`);
+    await library.update(paper(1).id, { note: `pushed again ${lookUp}` });
+  }
+  meet(loginPage);
+  assert.equal((await sync.syncNow()).code, NETWORK_LOGIN);
+
   // An edit meanwhile recounts the status at once (100 ms), before its round (300 ms): the timers are held so that
   // only the recount runs.
   t.mock.timers.enable({ apis: ['setTimeout'] });
@@ -86,7 +106,13 @@ test('papers the server refused are counted and named while offline, and the too
 
   await library.update(paper(3).id, { note: 'noted offline' });
   meet(() => { throw new TypeError('Failed to fetch'); });
-  t.after(() => { globalThis.fetch = serve; });
+  // Undone whatever fails, so that the tests after this one do not meet its refusal.
+  t.after(async () => {
+    server.refusals.delete(paper(2).id);
+    globalThis.fetch = serve;
+    await library.remove(paper(2).id).catch(() => {});
+    await sync.syncNow();
+  });
   const st = await sync.syncNow();
   assert.deepEqual([st.state, st.pending, st.refused, st.refusedWhy], ['offline', 1, 1, refused.refusedWhy]);
   assert.equal(describe(st).text, 'Offline — 1 change kept; 1 refused');
@@ -104,17 +130,22 @@ test('papers the server refused are counted and named while offline, and the too
   assert.deepEqual([after.state, after.refused, after.refusedWhy], ['synced', undefined, undefined]);
 });
 
-test('a paper whose removal the server refused is counted apart offline: not in the list, it comes back by itself', async (t) => {
+test('a paper whose removal the server refused is counted apart: removed here only until a look-up, a save or the server\'s miss', async (t) => {
+  const id = paper(4).id;
   await library.save(paper(4), {});
   assert.equal((await sync.syncNow()).state, 'synced');
-  server.refusals.set(paper(4).id, 'result');
-  server.lookups.set(paper(4).id, 'failing'); // its look-up put off: the paper stays gone here until a later round
-  t.after(() => {
-    server.refusals.delete(paper(4).id);
-    server.lookups.delete(paper(4).id);
+  server.refusals.set(id, 'result');
+  server.lookups.set(id, 'failing'); // its look-up put off: the paper stays gone here until a later round
+  t.after(async () => {
+    server.refusals.delete(id);
+    server.lookups.delete(id);
     globalThis.fetch = serve;
+    await sync.syncNow({ lookUp: true }); // back from the server, if it is still refused
+    await library.remove(id).catch(() => {});
+    await sync.syncNow();
   });
-  await library.remove(paper(4).id);
+  const inLibrary = async () => Object.keys(await local.get(null)).some((k) => k.endsWith(id) && !k.startsWith('gone:'));
+  await library.remove(id);
   const refused = await sync.syncNow();
   assert.deepEqual([refused.state, refused.refused, refused.refusedRemovals], ['error', 1, 1]);
 
@@ -123,25 +154,54 @@ test('a paper whose removal the server refused is counted apart offline: not in 
   assert.deepEqual([st.state, st.refused, st.refusedRemovals], ['offline', 1, 1]);
   assert.equal(describe(st).text, 'Offline — 1 refused');
   const hint = offlineHint(st, 0);
-  assert.match(hint, /1 paper whose removal the server refused comes back to the list by itself once the server answers, saying why\. The first refused: "Paper 4": its removal/);
-  assert.doesNotMatch(hint.split(' The first refused:')[0], /Not synced|remove it|edit/, 'what the tooltip says, before the server\'s why');
+  assert.match(hint, /1 paper whose removal the server refused is removed here only, still saved on the server and your other devices: save it again here to keep it\. The first refused: "Paper 4": its removal/);
+  assert.doesNotMatch(hint.split(' The first refused:')[0], /Not synced|remove it|edit|comes? back/, 'what the tooltip says, before the server\'s why');
 
-  // Back, the user's Sync now looks it up at once: the paper is in the list again, and nothing is refused.
+  // Back, the server answers everything, but the failed look-up is put off (a minute at least): automatic rounds
+  // leave the paper removed here and still counted, as the tooltip says.
   globalThis.fetch = serve;
-  server.lookups.delete(paper(4).id);
-  const back = await sync.syncNow({ lookUp: true });
-  assert.deepEqual([back.refused, back.refusedRemovals], [undefined, undefined]);
-  assert.ok((await local.get(null))[Object.keys(await local.get(null)).find((k) => k.endsWith(paper(4).id) && !k.startsWith('gone:'))], 'back in the library');
-  server.refusals.delete(paper(4).id);
-  await library.remove(paper(4).id);
-  assert.equal((await sync.syncNow()).state, 'synced');
+  server.lookups.delete(id);
+  for (let i = 0; i < 3; i++) {
+    const auto = await sync.syncNow();
+    assert.deepEqual([auto.refused, auto.refusedRemovals, await inLibrary()], [1, 1, false], `automatic round ${i}`);
+  }
+
+  // Saved again here, it is kept: in the list, and nothing is refused.
+  await library.save(paper(4), {});
+  const kept = await sync.syncNow();
+  assert.deepEqual([kept.state, kept.refused, kept.refusedRemovals, await inLibrary()], ['synced', undefined, undefined, true]);
 });
 
-test('a login page that meets the round the long poll started: the loop backs off as from the page itself, by the status\'s code', async (t) => {
+test('a paper whose removal the server refused and that the server no longer has is simply removed', async (t) => {
+  const id = paper(5).id;
+  await library.save(paper(5), {});
+  assert.equal((await sync.syncNow()).state, 'synced');
+  server.refusals.set(id, 'result');
+  t.after(async () => {
+    server.refusals.delete(id);
+    await library.remove(id).catch(() => {});
+    await sync.syncNow();
+  });
+  await library.remove(id);
+  server.items.delete(id); // removed on the server meanwhile: its look-up is the server's own 404
+  const st = await sync.syncNow();
+  assert.deepEqual([st.state, st.refused, st.refusedRemovals], ['synced', undefined, undefined]);
+  assert.ok(!Object.keys(await local.get(null)).some((k) => k.endsWith(id)), 'neither the paper nor its tombstone is left');
+});
+
+test('a login page that meets the round the long poll started: the loop backs off as from the page itself, by the status\'s code', { timeout: 30_000 }, async (t) => {
   // The open wait answers "changed": the round it starts meets the login page, as every request after it does.
   const realTimeout = globalThis.setTimeout;
   const pauses = [];
-  globalThis.setTimeout = /** @type {any} */ ((fn, ms, ...rest) => { pauses.push(ms); return realTimeout(fn, ms, ...rest); });
+  // Until the loop reaches its pause after the round: a second delay of a backoff's size. Awaited, bounded by the
+  // test's own timeout rather than by a count of turns or a time.
+  let paused;
+  const twoPauses = new Promise((r) => { paused = r; });
+  globalThis.setTimeout = /** @type {any} */ ((fn, ms, ...rest) => {
+    pauses.push(ms);
+    if (pauses.filter((p) => p >= 500).length >= 2) paused();
+    return realTimeout(fn, ms, ...rest);
+  });
   t.after(() => {
     globalThis.setTimeout = realTimeout;
     globalThis.fetch = serve;
@@ -149,8 +209,7 @@ test('a login page that meets the round the long poll started: the loop backs of
   globalThis.fetch = async () => loginPage();
   server.answerWaits(200);
   for (let i = 0; i < 200 && (await status()).code !== NETWORK_LOGIN; i++) await new Promise((r) => realTimeout(r, 10));
-  // Until the loop reaches its pause after the round: a second delay of a backoff's size (bounded, not timed).
-  for (let i = 0; i < 500 && pauses.filter((ms) => ms >= 500).length < 2; i++) await new Promise((r) => setImmediate(r));
+  await twoPauses;
   globalThis.setTimeout = realTimeout;
   globalThis.fetch = serve;
   assert.equal((await status()).code, NETWORK_LOGIN);

@@ -118,10 +118,15 @@ async function round(lookUp) {
   // is written after this one all the same. Before the first sign-in's rebase, which rewrites every record (seconds
   // in a large library): until then the status still said "Signed out", and a popup opened meanwhile asked a
   // signed-in user to sign in. Offline too: signed in, and why nothing is synced yet.
-  // A retry round behind a network login page keeps its code while it runs, so the popup's line stays "sign in to
-  // the network" rather than flicker to "Syncing…" and back at every backoff retry.
+  // An automatic retry behind a network login page keeps its code until papergist answers (call), so the popup's
+  // line stays "sign in to the network" rather than flicker to "Syncing…" and back at every backoff retry. The
+  // user's Sync now (lookUp) says "Syncing…": they may just have signed in to the network.
+  let behindLogin = false;
   const early = navigator.onLine === false ? writeStatus('offline', OFFLINE, { quick: true })
-    : writeStatus('syncing', (prev) => (prev && prev.code === NETWORK_LOGIN ? { message: prev.error, code: prev.code } : undefined));
+    : writeStatus('syncing', (prev) => {
+      behindLogin = !lookUp && !!prev && prev.code === NETWORK_LOGIN;
+      return behindLogin ? { message: prev.error, code: prev.code } : undefined;
+    });
   early.catch((err) => console.warn('papergist: sync status', err));
   await migrate(); // once per worker life, before the first round: the status counts read the records directly
   const st = await state();
@@ -130,7 +135,14 @@ async function round(lookUp) {
   if (navigator.onLine === false) return writeStatus('offline', OFFLINE); // 'online' restarts
   // Every request of the round is for this login: should the user sign in to another account meanwhile, the
   // round stops rather than push this library's queue into that one.
-  const call = (method, path, opts = {}) => account.api(method, path, { ...opts, expect: a.deviceId });
+  const call = async (method, path, opts = {}) => {
+    const answer = await account.api(method, path, { ...opts, expect: a.deviceId });
+    if (behindLogin) { // papergist's own answer: the login page is out of the way, and the line says so at once
+      behindLogin = false;
+      await writeStatus('syncing');
+    }
+    return answer;
+  };
   try {
     const { [INFLIGHT]: flight } = await chrome.storage.local.get(INFLIGHT);
     if (flight) await send(call, flight); // a push whose answer was lost: the server replays its first answer
@@ -977,7 +989,8 @@ async function statusNow(s, error, quick = false) {
   /** @type {SyncStatus} */
   const status = { state: s || (pending ? 'pending' : 'synced'), pending, conflicts, disputes, at: new Date().toISOString() };
   // Said offline too, where the error is the connection's: the papers the server refused wait for the user.
-  // Refused removals apart: those papers are not in the list to fix, and come back by themselves (bringBackRefused).
+  // Refused removals apart: those papers are not in the list to fix, and stay removed here only until a look-up
+  // brings them back (bringBackRefused), the user saves them again, or the server no longer has them.
   if (errors) Object.assign(status, { refused: errors, refusedWhy: reason }, removals ? { refusedRemovals: removals } : {});
   setError(status, error);
   if (st.lastSynced) status.lastSynced = st.lastSynced;

@@ -99,11 +99,12 @@
  * pending counts papers with edits not yet on the server, conflicts those waiting for a choice.
  * disputes counts papers whose edit here another device's user is choosing about (the item's dispute).
  * error and code are the ErrorInfo of why the state is offline or error: error its message, code the server's code
- * where the server sent one, else papergist's own (NETWORK_LOGIN, also kept by a retry round's "syncing"); the UI
- * decides on the code, never on the words. Signed out, error is why the login ended, with no code. refused counts
- * the papers the server refused as invalid, kept here until they are fixed or removed, or (refusedRemovals of
- * them, removals refused: not in the list) brought back by a round (sync.js); refusedWhy names the first of them:
- * all are said in every state, offline too.
+ * where the server sent one, else papergist's own (NETWORK_LOGIN, also kept by an automatic retry's "syncing" until
+ * papergist answers); the UI decides on the code, never on the words. Signed out, error is why the login ended,
+ * with no code. refused counts the papers the server refused as invalid, kept here until they are fixed or removed;
+ * refusedRemovals of them are removals refused: not in the list, and counted until a look-up brings them back
+ * (sync.js, put off after a failure, never made again for some), the user saves them again, or the server no
+ * longer has them; refusedWhy names the first of them: all are said in every state, offline too.
  * @typedef {{state: 'signed-out'|'syncing'|'synced'|'pending'|'offline'|'error', pending: number,
  *   conflicts: number, disputes?: number, error?: string, code?: string, refused?: number, refusedRemovals?: number,
  *   refusedWhy?: string, at: string, lastSynced?: string}} SyncStatus

@@ -128,8 +128,9 @@ const refusedText = (n) => (n === 1 ? '1 paper' : `${n} papers`);
 /**
  * What the user can do about the papers the server refused, and only that: the popup edits a paper's note, tags and
  * read state, so a refusal of its ID, title or URL is fixed only by removing it (saved again from its page, it is
- * sent anew); a paper whose removal was refused is not in the list at all, and comes back by itself (sync.js,
- * bringBackRefused) once the server answers.
+ * sent anew); a paper whose removal was refused is not in the list at all, and is still on the server: saved again
+ * here, it is kept. Nothing more is promised: its look-up (sync.js, bringBackRefused) may be put off for up to an
+ * hour, or never made again, and a paper the server no longer has is simply removed (then no longer counted).
  * @param {SyncStatus} status @returns {string} "" when none
  */
 function refusedHint(status) {
@@ -140,8 +141,9 @@ function refusedHint(status) {
   const one = edits === 1;
   return (edits ? ` ${refusedText(edits)} the server refused ${one ? 'is' : 'are'} marked "Not synced" in the list, ` +
       `with why: remove ${one ? 'it' : 'them'}, or edit ${one ? 'its' : 'their'} note or tags if that is why.` : '') +
-    (removals ? ` ${refusedText(removals)} whose removal the server refused ${removals === 1 ? 'comes' : 'come'} back ` +
-      'to the list by itself once the server answers, saying why.' : '') +
+    (removals ? ` ${refusedText(removals)} whose removal the server refused ${removals === 1 ? 'is' : 'are'} removed here ` +
+      `only, still saved on the server and your other devices: save ${removals === 1 ? 'it' : 'them'} again here to keep ` +
+      `${removals === 1 ? 'it' : 'them'}.` : '') +
     (status.refusedWhy ? ` The first refused: ${status.refusedWhy}.` : '');
 }
 

@@ -65,13 +65,13 @@ test('papers the server refused are said offline, in the line and its tooltip', 
   const hint = offlineHint(st, 0, now);
   assert.match(hint, /^Changes stay on this device and papergist sends them on its own once the server answers\. 2 papers the server refused are marked "Not synced" in the list, with why: remove them, or edit their note or tags if that is why\. Last sync at \S*\d/);
   assert.doesNotMatch(hint, /nothing to do|edit it to fix/);
-  // A paper whose removal was refused is not in the list: the tooltip says it comes back, not that it is marked
-  // there; beside a refused edit, each is said as what it is.
+  // A paper whose removal was refused is not in the list: the tooltip says it is removed here only and how to keep
+  // it, not that it is marked there nor that it comes back; beside a refused edit, each is said as what it is.
   const gone = offlineHint({ ...st, refused: 1, refusedRemovals: 1, refusedWhy: '"Paper 9": its removal (refused)' }, 0, now);
-  assert.match(gone, /\. 1 paper whose removal the server refused comes back to the list by itself once the server answers, saying why\. The first refused: "Paper 9": its removal \(refused\)\. Last sync/);
-  assert.doesNotMatch(gone, /Not synced|remove it|edit/);
-  const both = offlineHint({ ...st, refused: 3, refusedRemovals: 1 }, 0, now);
-  assert.match(both, /\. 2 papers the server refused are marked "Not synced" in the list, with why: remove them, or edit their note or tags if that is why\. 1 paper whose removal the server refused comes back/);
+  assert.match(gone, /\. 1 paper whose removal the server refused is removed here only, still saved on the server and your other devices: save it again here to keep it\. The first refused: "Paper 9": its removal \(refused\)\. Last sync/);
+  assert.doesNotMatch(gone, /Not synced|remove it|edit|comes? back/);
+  const both = offlineHint({ ...st, refused: 3, refusedRemovals: 2 }, 0, now);
+  assert.match(both, /\. 1 paper the server refused is marked "Not synced" in the list, with why: remove it, or edit its note or tags if that is why\. 2 papers whose removal the server refused are removed here only, still saved on the server and your other devices: save them again here to keep them\./);
   // A count that is no count says nothing.
   for (const refused of [0, -1, 1.5, '2', null]) assert.doesNotMatch(describe({ ...st, refused }, now).text, /refused/, String(refused));
 });
