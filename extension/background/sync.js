@@ -137,9 +137,12 @@ async function round(lookUp) {
   // round stops rather than push this library's queue into that one.
   const call = async (method, path, opts = {}) => {
     const answer = await account.api(method, path, { ...opts, expect: a.deviceId });
+    // The early write decides behindLogin; with status writes backed up it may not have run yet, and the line
+    // it keeps would then be written after papergist answered and stay up.
+    await early.catch(() => {});
     if (behindLogin) { // papergist's own answer: the login page is out of the way, and the line says so at once
       behindLogin = false;
-      await writeStatus('syncing');
+      await writeStatus('syncing').catch((err) => console.warn('papergist: sync status', err));
     }
     return answer;
   };
