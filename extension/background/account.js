@@ -5,7 +5,7 @@
 // asks host permission for at sign-in.
 import { createStore, get, set, del } from '../vendor/idb-keyval.js';
 import { DEFAULT_SERVER, parseServer } from '../lib/server-url.js';
-import { NETWORK_SIGN_IN } from '../lib/messages.js';
+import { NETWORK_SIGN_IN, NETWORK_LOGIN } from '../lib/messages.js';
 
 const SERVER_KEY = 'sync:server'; // chrome.storage.local: the server to sign in to (not a secret)
 const REFRESH_EARLY_MS = 60_000;
@@ -19,7 +19,10 @@ const store = createStore('papergist-account', 'session');
  *   accessExp: number, refresh: string}} Session
  */
 
-/** An error from the server or the network. offline: the server could not be reached; code: the API's. */
+/**
+ * An error from the server or the network. offline: the server could not be reached; code: the API's, or
+ * papergist's own where the server sent none (signed_out, NETWORK_LOGIN).
+ */
 export class SyncError extends Error {
   /**
    * @param {string} message
@@ -65,7 +68,7 @@ const OWN_REALM = /\brealm="?papergist"?/i;
  */
 export const networkInTheWay = (base, status, what = 'a web page') => new SyncError(
   `your server ${base} answered with ${what}, not papergist (HTTP ${status}): a network login page may be in the ` +
-  `way; ${NETWORK_SIGN_IN}`, { status, offline: true, gateway: true });
+  `way; ${NETWORK_SIGN_IN}`, { status, code: NETWORK_LOGIN, offline: true, gateway: true });
 
 /** Whether a network login page can answer in base's place: only over plain http. @param {string} base */
 export const portalPossible = (base) => /^http:/i.test(base);

@@ -154,7 +154,8 @@ export async function refusedRemovals() {
 
 /**
  * The status's counts, as a scan of every record gives them.
- * @returns {Promise<{pending: number, conflicts: number, disputes: number, errors: number, reason: string}>}
+ * @returns {Promise<{pending: number, conflicts: number, disputes: number, errors: number, removals: number,
+ *   reason: string}>} removals: those of errors that are removals the server refused (not in the list any more)
  */
 export async function counts() {
   const all = await current();
@@ -162,6 +163,7 @@ export async function counts() {
   let conflicts = 0;
   let disputes = 0;
   let errors = 0;
+  let removals = 0;
   let reason = '';
   let reasonKey = '';
   for (const [k, e] of all) {
@@ -171,6 +173,7 @@ export async function counts() {
       if ('dispute' in e && e.dispute) disputes++; // another device's choice is awaited
       if (e.error) {
         errors++;
+        if ('gone' in e) removals++;
         if (!reasonKey || k < reasonKey) { // the first in key order, as a scan of the whole library named it
           reasonKey = k;
           reason = `${e.title ? `"${e.title}"` : e.id}: ${e.error}`;
@@ -178,5 +181,5 @@ export async function counts() {
       } else if ('gone' in e || e.dirty) pending++;
     }
   }
-  return { pending, conflicts, disputes, errors, reason };
+  return { pending, conflicts, disputes, errors, removals, reason };
 }

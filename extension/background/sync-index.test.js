@@ -26,7 +26,7 @@ const slowReads = (ms) => {
 const key = 'paper:arxiv:2402.00007';
 const record = (dirty) => ({ id: 'arxiv:2402.00007', title: 'A Paper', authors: [], tags: [], note: dirty ? 'read it' : '',
   read: false, saved_at: '2026-01-01T00:00:00Z', version: 4, meta: {}, sync: { dirty: dirty ? { note: 1 } : {} } });
-const none = { pending: 0, conflicts: 0, disputes: 0, errors: 0, reason: '' };
+const none = { pending: 0, conflicts: 0, disputes: 0, errors: 0, removals: 0, reason: '' };
 const one = { ...none, pending: 1 };
 
 test('forget() while written keys are read: the recount answers, from storage as it is', async () => {

@@ -7,7 +7,7 @@
 // loop again, and the rounds at start, after edits and on the alarm remain the fallback.
 import * as account from './account.js';
 import { syncNow, syncedSince, endedOnServer, lastRoundFailed } from './sync.js';
-import { CHECKED_KEY } from '../lib/messages.js';
+import { CHECKED_KEY, NETWORK_LOGIN } from '../lib/messages.js';
 
 /** Seconds the server holds a wait without a change: under the 30 s after which Chrome stops a fetching worker. */
 const WAIT_S = 25;
@@ -85,7 +85,9 @@ async function run() {
         if (st.state === 'signed-out') return;
         // A round that ended well with a paper the server refuses also reads "error": not a reason to back off.
         if (st.state === 'offline' || (st.state === 'error' && (await lastRoundFailed()))) {
-          throw Object.assign(new Error(st.error || st.state), { offline: st.state === 'offline' });
+          // A login page that met the round, by the status's code: backed off as when it meets the wait, not asked
+          // again within a second as a server that cannot be reached at all.
+          throw Object.assign(new Error(st.error || st.state), { offline: st.state === 'offline', gateway: st.code === NETWORK_LOGIN });
         }
         if (status === 200 && (await syncedSince(a)) === since) await sleep(MIN_BACKOFF_MS); // never spin
       } else {

@@ -10,7 +10,7 @@ import * as account from './account.js';
 import { exclusive, onLocalChange, migrate, placesChanged, removedByPull, forgetPulled, leftover, stampRemoved } from './library.js';
 import { forgetPapers as forgetTyped } from './typed-refused.js';
 import { keyOf, idOfKey, GONE_PREFIX } from '../lib/saved.js';
-import { STATUS_KEY } from '../lib/messages.js';
+import { STATUS_KEY, NETWORK_LOGIN } from '../lib/messages.js';
 import { checkPull, reportSkipped } from './pull-validate.js';
 import { NAMES, USER_FIELDS, same, lessFull, valueOf, fromItem, adoptClean, dirtyFields, upgrade, newMark, keepLifted } from '../lib/record.js';
 import { listen, listening, markChecked, serverReached } from './sync-live.js';
@@ -118,7 +118,15 @@ async function round(lookUp) {
   // is written after this one all the same. Before the first sign-in's rebase, which rewrites every record (seconds
   // in a large library): until then the status still said "Signed out", and a popup opened meanwhile asked a
   // signed-in user to sign in. Offline too: signed in, and why nothing is synced yet.
-  const early = navigator.onLine === false ? writeStatus('offline', OFFLINE, { quick: true }) : writeStatus('syncing');
+  // An automatic retry behind a network login page keeps its code until papergist answers (call), so the popup's
+  // line stays "sign in to the network" rather than flicker to "Syncing…" and back at every backoff retry. The
+  // user's Sync now (lookUp) says "Syncing…": they may just have signed in to the network.
+  let behindLogin = false;
+  const early = navigator.onLine === false ? writeStatus('offline', OFFLINE, { quick: true })
+    : writeStatus('syncing', (prev) => {
+      behindLogin = !lookUp && !!prev && prev.code === NETWORK_LOGIN;
+      return behindLogin ? { message: prev.error, code: prev.code } : undefined;
+    });
   early.catch((err) => console.warn('papergist: sync status', err));
   await migrate(); // once per worker life, before the first round: the status counts read the records directly
   const st = await state();
@@ -127,7 +135,17 @@ async function round(lookUp) {
   if (navigator.onLine === false) return writeStatus('offline', OFFLINE); // 'online' restarts
   // Every request of the round is for this login: should the user sign in to another account meanwhile, the
   // round stops rather than push this library's queue into that one.
-  const call = (method, path, opts = {}) => account.api(method, path, { ...opts, expect: a.deviceId });
+  const call = async (method, path, opts = {}) => {
+    const answer = await account.api(method, path, { ...opts, expect: a.deviceId });
+    // The early write decides behindLogin; with status writes backed up it may not have run yet, and the line
+    // it keeps would then be written after papergist answered and stay up.
+    await early.catch(() => {});
+    if (behindLogin) { // papergist's own answer: the login page is out of the way, and the line says so at once
+      behindLogin = false;
+      await writeStatus('syncing').catch((err) => console.warn('papergist: sync status', err));
+    }
+    return answer;
+  };
   try {
     const { [INFLIGHT]: flight } = await chrome.storage.local.get(INFLIGHT);
     if (flight) await send(call, flight); // a push whose answer was lost: the server replays its first answer
@@ -158,7 +176,7 @@ async function round(lookUp) {
     backoff = setTimeout(() => syncNow().catch(() => {}), delay);
     await chrome.alarms.create(RETRY_ALARM, { when: Date.now() + Math.max(delay, 30_000) });
     if (!err.offline && !(err instanceof account.SyncError)) console.error('papergist: sync', err);
-    return writeStatus(err.offline ? 'offline' : 'error', err.message);
+    return writeStatus(err.offline ? 'offline' : 'error', { message: err.message, code: err.code });
   }
 }
 
@@ -900,7 +918,7 @@ function refreshStatus() {
   clearTimeout(statusTimer);
   return new Promise((resolve) => {
     statusTimer = setTimeout(() => {
-      resolve(writeStatus(KEEP, (prev) => prev && prev.error));
+      resolve(writeStatus(KEEP, (prev) => prev && { message: prev.error, code: prev.code }));
     }, 100);
   });
 }
@@ -919,7 +937,7 @@ let statusTail = Promise.resolve();
  * or an edit "waiting" that had gone out, until the round that edit queued ended.
  * @param {SyncStatus['state']|'keep'} [s] derived from the counts when absent; KEEP: as the status before, when
  *   the counts do not decide it (syncing, offline, error, signed out)
- * @param {string|((prev: SyncStatus|undefined) => string|undefined)} [error] or computed from the status before
+ * @param {StatusError|((prev: SyncStatus|undefined) => StatusError)} [error] or computed from the status before
  * @param {{quick?: boolean}} [opts] quick: with the counts as they were, as 'syncing' always is
  * @returns {Promise<SyncStatus>}
  */
@@ -936,7 +954,21 @@ function writeStatus(s, error, { quick = false } = {}) {
 }
 
 /**
- * writeStatus's write, alone. @param {SyncStatus['state']} [s] @param {string} [error] @param {boolean} [quick]
+ * Why a status is what it is: a message alone, or with its code (an ErrorInfo, a SyncError), which the popup reads.
+ * @typedef {string|{message?: string, code?: string}|undefined} StatusError
+ */
+
+/** Sets status's error and code from e, dropping those of the status before. @param {SyncStatus} status @param {StatusError} e */
+function setError(status, e) {
+  delete status.error;
+  delete status.code;
+  const { message, code } = typeof e === 'string' ? { message: e, code: '' } : e || {};
+  if (message) status.error = message;
+  if (message && code) status.code = code;
+}
+
+/**
+ * writeStatus's write, alone. @param {SyncStatus['state']} [s] @param {StatusError} [error] @param {boolean} [quick]
  * @returns {Promise<SyncStatus>}
  */
 async function statusNow(s, error, quick = false) {
@@ -947,20 +979,23 @@ async function statusNow(s, error, quick = false) {
     // pending): none are said until the rebase has counted them.
     const counts = prev && prev.state !== 'signed-out' ? prev : {};
     const status = { pending: 0, conflicts: 0, ...counts, state: s, at: new Date().toISOString() };
-    delete status.error;
-    if (error) status.error = error;
+    setError(status, error);
     await chrome.storage.local.set({ [STATUS_KEY]: status });
     return status;
   }
-  const { pending, conflicts, disputes, errors, reason } = await index.counts();
+  const { pending, conflicts, disputes, errors, removals, reason } = await index.counts();
   if (!s && errors) {
     s = 'error';
-    error = errors === 1 ? `the server refuses ${reason}` : `the server refuses ${errors} papers, such as ${reason}`;
+    error = { message: errors === 1 ? `the server refuses ${reason}` : `the server refuses ${errors} papers, such as ${reason}`, code: 'invalid' };
   }
   const st = await state();
   /** @type {SyncStatus} */
   const status = { state: s || (pending ? 'pending' : 'synced'), pending, conflicts, disputes, at: new Date().toISOString() };
-  if (error) status.error = error;
+  // Said offline too, where the error is the connection's: the papers the server refused wait for the user.
+  // Refused removals apart: those papers are not in the list to fix, and stay removed here only until a look-up
+  // brings them back (bringBackRefused), the user saves them again, or the server no longer has them.
+  if (errors) Object.assign(status, { refused: errors, refusedWhy: reason }, removals ? { refusedRemovals: removals } : {});
+  setError(status, error);
   if (st.lastSynced) status.lastSynced = st.lastSynced;
   await chrome.storage.local.set({ [STATUS_KEY]: status });
   return status;

@@ -98,11 +98,25 @@
  * What the popup shows about sync, kept in chrome.storage.local under "sync:status" (STATUS_KEY).
  * pending counts papers with edits not yet on the server, conflicts those waiting for a choice.
  * disputes counts papers whose edit here another device's user is choosing about (the item's dispute).
+ * error and code are the ErrorInfo of why the state is offline or error: error its message, code the server's code
+ * where the server sent one, else papergist's own (NETWORK_LOGIN, also kept by an automatic retry's "syncing" until
+ * papergist answers); the UI decides on the code, never on the words. Signed out, error is why the login ended,
+ * with no code. refused counts the papers the server refused as invalid, kept here until they are fixed or removed;
+ * refusedRemovals of them are removals refused: not in the list, and counted until a look-up brings them back
+ * (sync.js, put off after a failure, never made again for some), the user saves them again, or the server no
+ * longer has them; refusedWhy names the first of them: all are said in every state, offline too.
  * @typedef {{state: 'signed-out'|'syncing'|'synced'|'pending'|'offline'|'error', pending: number,
- *   conflicts: number, disputes?: number, error?: string, at: string, lastSynced?: string}} SyncStatus
+ *   conflicts: number, disputes?: number, error?: string, code?: string, refused?: number, refusedRemovals?: number,
+ *   refusedWhy?: string, at: string, lastSynced?: string}} SyncStatus
  */
 /** The words of an offline status's error that say a network login page is in the way (account.networkInTheWay). */
 export const NETWORK_SIGN_IN = 'open any web page in a tab to sign in to the network';
+/**
+ * The code of an error, and so of an offline status, whose answer was a network login page's, not papergist's
+ * (account.networkInTheWay): kept in the status, through the retry rounds' "syncing" too, until a round gets
+ * through or fails otherwise.
+ */
+export const NETWORK_LOGIN = 'network_login';
 /** @typedef {{server: string, email: string, deviceId: string, deviceName: string}} Account */
 /** @typedef {{id: string, name: string, created_at: string, last_seen_at: string, current: boolean}} Device */
 

@@ -583,5 +583,12 @@ remembered = all[REMEMBER_KEY];
 remember();
 // Opened: the background pulls unless the library is known current; the list follows from storage.
 send(MSG.SYNC_LOOK).catch((err) => console.warn('papergist: sync', err));
+// Back online with the popup open: the same, so that "Offline" gives way without a reopening. The background's
+// own 'online' event is lost while its worker sleeps (Chromium), and its next alarm may be minutes away.
+addEventListener('online', () => send(MSG.SYNC_LOOK).catch((err) => console.warn('papergist: sync', err)));
+// Gone offline: a round, which says Offline at once (it sends nothing offline). The line said "Synced" until its
+// minute was over, then "Last checked", while nothing could sync: the long poll ends offline without a word, and
+// SYNC_LOOK runs no round while the library was known current a moment ago.
+addEventListener('offline', () => send(MSG.SYNC_NOW).catch((err) => console.warn('papergist: sync', err)));
 // "Synced" turns into "Last checked" once its minute is over.
 setInterval(() => showStatus(statusEls, status, index.conflictCount, checked), 5000);

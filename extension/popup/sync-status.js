@@ -7,16 +7,28 @@
 // checked instead; and a paper waiting for the user's choice is never "synced".
 
 /** @typedef {import('../lib/messages.js').SyncStatus} SyncStatus */
-import { NETWORK_SIGN_IN } from '../lib/messages.js';
+import { NETWORK_SIGN_IN, NETWORK_LOGIN } from '../lib/messages.js';
 
+// The browser's locale, as the rest of the popup (toLocaleString).
 const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 const day = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
+const dayOfYear = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
 
-/** @param {string|undefined} iso @param {Date} now @returns {string} " at 14:03", " on 12 Nov", or "" */
-function when(iso, now) {
+/**
+ * When, in the popup's few words, by the calendar days of the browser's time zone: today's time, "yesterday", a
+ * day this year, or a day with its year ("on 7 Dec" of last year read as this year's).
+ * @param {string|undefined} iso @param {Date} now
+ * @returns {string} " at 14:03", " yesterday", " on 12 Nov", " on 12 Nov 2025", or ""
+ */
+export function when(iso, now) {
   const t = iso ? new Date(iso) : null;
   if (!t || Number.isNaN(t.getTime())) return '';
-  return t.toDateString() === now.toDateString() ? ` at ${clock.format(t)}` : ` on ${day.format(t)}`;
+  if (t.toDateString() === now.toDateString()) return ` at ${clock.format(t)}`;
+  const before = new Date(now);
+  before.setDate(before.getDate() - 1);
+  if (t.toDateString() === before.toDateString()) return ` ${relative.format(-1, 'day')}`;
+  return ` on ${(t.getFullYear() === now.getFullYear() ? day : dayOfYear).format(t)}`;
 }
 
 /** How recently the library must have been known current for "Synced", in ms. */
@@ -43,27 +55,46 @@ export function describe(status, now = new Date(), { checked, conflicts } = {}) 
     if (!(now.getTime() - Date.parse(last) <= FRESH_MS)) return { state: 'stale', text: `Last checked${when(last, now) || ' a while ago'}`, signIn: false };
     return { state: 'synced', text: `Synced${when(last, now)}`, signIn: false };
   }
+  // A retry round behind a login page keeps its code (sync.js): the line stays as it was rather than flicker.
+  if (status.state === 'syncing' && behindLogin(status)) return describe({ ...status, state: 'offline' }, now, { checked, conflicts });
   const text = {
     syncing: 'Syncing…',
     synced: `Synced${when(status.lastSynced || status.at, now)}`,
     pending: `Pending ${n}`,
-    offline: behindLogin(status) ? 'Offline — sign in to the network' : offlineText(n, shown > 0 ? '' : when(status.lastSynced, now)),
+    offline: behindLogin(status) ? 'Offline — sign in to the network' : offlineText(n, refusedOf(status), shown > 0 ? '' : when(lastSync(status, checked), now)),
     error: `Sync error: ${status.error || 'unknown'}`,
   }[status.state] ?? `Sync: ${status.state}`;
   return { state: status.state, text, signIn: false };
 }
 
-/** Whether an offline status is a network login page in the way (account.networkInTheWay). @param {SyncStatus} status */
-const behindLogin = (status) => typeof status.error === 'string' && status.error.includes(NETWORK_SIGN_IN);
+/**
+ * When the library was last known in sync: its last round that ended well, or a later answer of the long poll
+ * (sync:checked), which the line said "Synced at" for a minute before. Offline said the last round's time instead,
+ * older by as long as the library had not changed. Only once this library has synced (lastSynced): sync:checked
+ * may still be another account's.
+ * @param {SyncStatus} status @param {string} [checked] @returns {string|undefined}
+ */
+const lastSync = (status, checked) => (status.lastSynced ? latest([status.lastSynced, checked]) : undefined);
 
 /**
- * Offline in one popup line: the changes waiting are kept on this device, and when the last sync was. What happens
- * next is the line's tooltip (offlineHint): the whole would wrap. Beside the conflicts counter the last sync is left
- * out (at ''), as the line would wrap there too.
- * @param {number} n changes waiting (0 also before the first round has counted them) @param {string} at when()'s
+ * Whether an offline status is a network login page in the way: its code (account.networkInTheWay), kept through
+ * the status's rewrites, not its words. @param {SyncStatus} status
  */
-function offlineText(n, at) {
+const behindLogin = (status) => status.code === NETWORK_LOGIN;
+
+/** @param {SyncStatus} status @returns {number} papers the server refused, waiting for the user's fix */
+const refusedOf = (status) => (Number.isSafeInteger(status.refused) && status.refused > 0 ? status.refused : 0);
+
+/**
+ * Offline in one popup line: the changes waiting are kept on this device, the papers the server refused, and when
+ * the last sync was. What happens next is the line's tooltip (offlineHint): the whole would wrap. Beside the
+ * conflicts counter, or after papers refused, the last sync is left out (to the tooltip), as the line would wrap.
+ * @param {number} n changes waiting (0 also before the first round has counted them) @param {number} refused
+ * @param {string} at when()'s
+ */
+function offlineText(n, refused, at) {
   const kept = n > 0 ? `${n === 1 ? '1 change' : `${n} changes`} kept` : '';
+  if (refused) return `Offline — ${kept ? `${kept}; ` : ''}${refused} refused`;
   const last = at ? `last sync${at}` : '';
   if (kept && last) return `Offline — ${kept}; ${last}`;
   return kept || last ? `Offline — ${kept || last}` : 'Offline — changes are kept here';
@@ -71,23 +102,49 @@ function offlineText(n, at) {
 
 /**
  * The offline line's tooltip: what happens next, and what the user has to do. "Nothing to do" only when the
- * connection alone is in the way: a network login page waits for the user to sign in, and conflicts for a choice.
+ * connection alone is in the way: a network login page waits for the user to sign in, conflicts for a choice, and
+ * papers the server refused for a fix or a removal (or, their removal refused, come back: refusedHint).
  * @param {SyncStatus} status @param {number} conflicts shown beside the line @param {Date} [now]
+ * @param {string} [checked] when the library was last known current (sync:checked)
  */
-export function offlineHint(status, conflicts, now = new Date()) {
+export function offlineHint(status, conflicts, now = new Date(), checked = undefined) {
   const n = status.pending || 0;
   const kept = n > 0 ? `${n === 1 ? '1 change stays' : `${n} changes stay`} on this device` : 'Changes stay on this device';
-  if (behindLogin(status)) {
-    return `A network login page is in the way: ${NETWORK_SIGN_IN}. ${kept} until then.`;
-  }
+  const waits = [
+    conflicts > 0 ? ` ${conflictsText(conflicts)} ${conflicts === 1 ? 'waits' : 'wait'} for your choice: ` +
+      `${conflicts === 1 ? 'it goes' : 'they go'} out only once you choose.` : '',
+    refusedHint(status),
+  ].join('');
+  if (behindLogin(status)) return `A network login page is in the way: ${NETWORK_SIGN_IN}. ${kept} until then.${waits}`;
   const sent = `${kept} and papergist sends them on its own once the server answers`;
-  const last = when(status.lastSynced, now);
-  const lastSync = last ? ` Last sync${last}.` : '';
-  if (conflicts > 0) {
-    return `${sent}. ${conflictsText(conflicts)} ${conflicts === 1 ? 'waits' : 'wait'} for your choice: ` +
-      `${conflicts === 1 ? 'it goes' : 'they go'} out only once you choose.${lastSync}`;
-  }
-  return `${sent}: nothing to do.`;
+  if (!waits) return `${sent}: nothing to do.`;
+  const last = when(lastSync(status, checked), now);
+  return `${sent}.${waits}${last ? ` Last sync${last}.` : ''}`;
+}
+
+/** @param {number} n */
+const refusedText = (n) => (n === 1 ? '1 paper' : `${n} papers`);
+
+/**
+ * What the user can do about the papers the server refused, and only that: the popup edits a paper's note, tags and
+ * read state, so a refusal of its ID, title or URL is fixed only by removing it (saved again from its page, it is
+ * sent anew); a paper whose removal was refused is not in the list at all, and is still on the server: saved again
+ * here, it is kept. Nothing more is promised: its look-up (sync.js, bringBackRefused) may be put off for up to an
+ * hour, or never made again, and a paper the server no longer has is simply removed (then no longer counted).
+ * @param {SyncStatus} status @returns {string} "" when none
+ */
+function refusedHint(status) {
+  const refused = refusedOf(status);
+  if (!refused) return '';
+  const removals = Math.min(refused, Number.isSafeInteger(status.refusedRemovals) && status.refusedRemovals > 0 ? status.refusedRemovals : 0);
+  const edits = refused - removals;
+  const one = edits === 1;
+  return (edits ? ` ${refusedText(edits)} the server refused ${one ? 'is' : 'are'} marked "Not synced" in the list, ` +
+      `with why: remove ${one ? 'it' : 'them'}, or edit ${one ? 'its' : 'their'} note or tags if that is why.` : '') +
+    (removals ? ` ${refusedText(removals)} whose removal the server refused ${removals === 1 ? 'is' : 'are'} removed here ` +
+      `only, still saved on the server and your other devices: save ${removals === 1 ? 'it' : 'them'} again here to keep ` +
+      `${removals === 1 ? 'it' : 'them'}.` : '') +
+    (status.refusedWhy ? ` The first refused: ${status.refusedWhy}.` : '');
 }
 
 /** @param {number} n */
@@ -103,7 +160,7 @@ export function showStatus(els, status, conflicts, checked) {
   const d = describe(status, new Date(), { checked, conflicts });
   els.line.dataset.syncState = d.state;
   const asOf = status && status.at ? `as of ${new Date(status.at).toLocaleString()}` : '';
-  els.line.title = d.state === 'offline' ? `${offlineHint(status, conflicts)}${asOf ? ` (${asOf})` : ''}` : asOf;
+  els.line.title = d.state === 'offline' ? `${offlineHint(status, conflicts, new Date(), checked)}${asOf ? ` (${asOf})` : ''}` : asOf;
   els.text.textContent = d.text;
   els.signIn.hidden = !d.signIn;
   els.conflicts.hidden = conflicts === 0;

@@ -81,7 +81,7 @@ test('offline says what to do: nothing when only the connection is in the way, e
   assert.match(offlineHint(off, 0), /^3 changes stay on this device and papergist sends them on its own .*: nothing to do\.$/);
 
   // A network login page (account.networkInTheWay): the line says so, the tooltip how, and never "nothing to do".
-  const portal = { ...off, error: 'your server http://sync.test answered with a web page, not papergist (HTTP 200): a network login page may be in the way; open any web page in a tab to sign in to the network' };
+  const portal = { ...off, code: 'network_login', error: 'your server http://sync.test answered with a web page, not papergist (HTTP 200): a network login page may be in the way; open any web page in a tab to sign in to the network' };
   assert.equal(describe(portal, now).text, 'Offline — sign in to the network');
   assert.equal(describe(portal, now, { conflicts: 2 }).text, 'Offline — sign in to the network');
   for (const c of [0, 2]) {

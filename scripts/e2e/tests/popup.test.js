@@ -89,7 +89,7 @@ test('conflicts come first with both versions; a choice goes to the background',
   assert.match(await line.getAttribute('title'), /2 conflicts wait for your choice/);
   assert.doesNotMatch(await line.getAttribute('title'), /nothing to do/);
   // A network login page in the way: the line says to sign in, on one line too.
-  await setStorage({ 'sync:status': { state: 'offline', pending: 99, conflicts: 2, at: new Date().toISOString(), error: 'your server http://sync.test answered with a web page, not papergist (HTTP 200): a network login page may be in the way; open any web page in a tab to sign in to the network' } });
+  await setStorage({ 'sync:status': { state: 'offline', pending: 99, conflicts: 2, at: new Date().toISOString(), code: 'network_login', error: 'your server http://sync.test answered with a web page, not papergist (HTTP 200): a network login page may be in the way; open any web page in a tab to sign in to the network' } });
   await popup.waitForFunction(() => /sign in to the network/.test(document.querySelector('#sync-status').innerText));
   const box2 = await line.evaluate((el) => ({ height: el.getBoundingClientRect().height, lineHeight: parseFloat(getComputedStyle(el).lineHeight) }));
   assert.ok(box2.height < 1.5 * box2.lineHeight, `one line: ${JSON.stringify(box2)} for "${await line.innerText()}"`);
@@ -174,6 +174,32 @@ test('the status line shows each sync state, live', async () => {
   const box = await line.evaluate((el) => ({ height: el.getBoundingClientRect().height, lineHeight: parseFloat(getComputedStyle(el).lineHeight) }));
   assert.ok(box.height < 1.5 * box.lineHeight, `one line: ${JSON.stringify(box)} for "${await line.innerText()}"`);
   assert.match(await line.getAttribute('title'), /sends them on its own .*nothing to do/);
+  // Papers the server refused are said too (the last sync goes to the tooltip), on one line, beside the conflicts
+  // counter as well; the tooltip says what the user can do.
+  for (const conflicts of [0, 2]) {
+    await setStorage({ 'sync:status': { state: 'offline', pending: 99, conflicts, at: now, lastSynced: now, refused: 99, refusedWhy: '"A paper": note: longer than 10000 characters' } });
+    await popup.waitForFunction(() => /refused/.test(document.querySelector('#sync-status').innerText));
+    assert.match(await line.innerText(), /^Offline — 99 changes kept; 99 refused/);
+    const fits = await line.evaluate((el) => ({ height: el.getBoundingClientRect().height, lineHeight: parseFloat(getComputedStyle(el).lineHeight) }));
+    assert.ok(fits.height < 1.5 * fits.lineHeight, `one line: ${JSON.stringify(fits)} for "${await line.innerText()}"`);
+    assert.match(await line.getAttribute('title'), /99 papers the server refused are marked "Not synced" in the list, with why: remove them, or edit their note or tags if that is why\. The first refused: "A paper": note: longer than 10000 characters\./);
+    await setStorage({ 'sync:status': { state: 'pending', pending: 1, conflicts: 0, at: now } });
+    await popup.locator('#sync-status[data-sync-state=pending]').waitFor();
+  }
+
+  // Back online with the popup open: it asks the background to look at once, whose worker may have slept through
+  // the browser's 'online' (the line would say Offline until an alarm or the next opening).
+  await setStorage({ 'sync:status': { state: 'offline', pending: 1, conflicts: 0, at: now } });
+  await popup.locator('#sync-status[data-sync-state=offline]').waitFor();
+  await (await browser.serviceWorker()).evaluate(() => { globalThis.seenMessages = []; });
+  await popup.evaluate(() => dispatchEvent(new Event('online')));
+  assert.equal((await seenMessage('sync/look')).length, 1, 'the popup asked for a look');
+  // Gone offline: a round, which says so at once, where the line said "Synced" and then "Last checked".
+  await popup.evaluate(() => dispatchEvent(new Event('offline')));
+  assert.equal((await seenMessage('sync/now')).length, 1, 'the popup asked for a round');
+  // The round's own status (signed out here: no session), before the next case sets its own.
+  await popup.locator('#sync-status[data-sync-state=signed-out]').waitFor();
+  await (await browser.serviceWorker()).evaluate(() => { globalThis.seenMessages = []; });
 
   // Sync now reaches the background; the popup shows a failed reply rather than nothing
   await setStorage({ 'sync:status': { state: 'pending', pending: 1, conflicts: 0, at: now } });
