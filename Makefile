@@ -14,7 +14,7 @@ WASM_MAX_GZ ?= 1500000
 FUZZTIME ?= 10m
 BENCH_EXTRACT_TIME ?= 20x
 
-.PHONY: all run test test-go test-e2e bench bench-extract bench-summarize bench-backend bench-extension bench-sync \
+.PHONY: all run test test-go test-e2e bench bench-extract bench-summarize bench-instructions bench-backend bench-extension bench-sync \
 	bench-logins bench-worker lint fmt wasm extension gist fuzz eval weights keyweights clean worker-build worker-dev deploy
 
 all: test
@@ -64,7 +64,7 @@ test-e2e: extension $(E2E)/node_modules
 	cd $(E2E) && node --test --test-concurrency=1 tests/
 
 ## bench: print speed and size figures
-bench: bench-extract bench-summarize bench-backend bench-logins bench-worker bench-extension bench-sync
+bench: bench-extract bench-summarize bench-instructions bench-backend bench-logins bench-worker bench-extension bench-sync
 
 # --- extractor benchmarks (owner: extractor) ---
 # Throughput (MB/s, papers/s, CPU ms per page) on the largest fixtures and a synthetic 256 KB-4 MB arXiv
@@ -98,6 +98,10 @@ bench-summarize:
 	@GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' $(WASM_GCFLAGS) -o $(BENCH_DIR)/size/papergist.wasm ./wasm
 	@printf 'extension wasm (extractor + summarizer, ./wasm): %s bytes, %s bytes gzipped (goal: <= 1.5 MB gzipped)\n' \
 		"$$(wc -c < $(BENCH_DIR)/size/papergist.wasm)" "$$(gzip -9 -c $(BENCH_DIR)/size/papergist.wasm | wc -c)"
+
+# bench-instructions: the summarizer's cost in instructions per abstract (callgrind), steady under load.
+bench-instructions:
+	@scripts/bench-instructions.sh
 
 # --- backend benchmarks (owner: backend) ---
 bench-backend:
