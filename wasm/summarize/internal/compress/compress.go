@@ -398,7 +398,8 @@ func dropBrackets(s string) string {
 	var buf [8]bracketPair
 	pairs := matchBrackets(s, buf[:0])
 	b := make([]byte, 0, len(s))
-	p := 0 // pairs[p] is the first pair that opens at i or after
+	p := 0     // pairs[p] is the first pair that opens at i or after
+	label := 0 // the end of the last number a label names, which a list may go on ("Eq. (3) and (4)")
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		for p < len(pairs) && pairs[p].open < i {
@@ -409,11 +410,15 @@ func dropBrackets(s string) string {
 			continue
 		}
 		end := pairs[p].close
+		named := c == '(' && citedNumbers(s[i+1:end]) && (paper.Labelled(s[:i]) || label > 0 && listJoint(s[label:i]))
+		if named {
+			label = end + 1
+		}
 		if c == '(' && (isAcronym(s[i+1:end]) || complementBracket(s[:i], s[end+1:]) ||
 			citedYear(s[i+1:end]) && !paper.AsideBetween(s[:i], s[end+1:])) || i > 0 && !isSpace(s[i-1]) ||
 			isInterval(c, s[i+1:end], s[end]) ||
 			c == '[' && (paper.CitedKeys(s[i+1:end]) || citedNumbers(s[i+1:end])) &&
-				!paper.AsideBetween(s[:i], s[end+1:]) || c == '(' && citedNumbers(s[i+1:end]) && paper.Labelled(s[:i]) {
+				!paper.AsideBetween(s[:i], s[end+1:]) || named {
 			b = append(b, s[i:end+1]...)
 		} else if c == '(' && isYear(s[i+1:end]) {
 			b = dropCitedNames(b, s[end+1:])
@@ -423,6 +428,13 @@ func dropBrackets(s string) string {
 		i = end
 	}
 	return string(b)
+}
+
+// listJoint reports whether s, the text between two numbers, joins them in a list: "and", "or", a comma or
+// nothing ("(3) and (4)", "(3), (4), or (5)").
+func listJoint(s string) bool {
+	s = strings.Trim(s, " ,")
+	return s == "" || s == "and" || s == "or"
 }
 
 // citedRun returns the end of the run of numbered citations that the aside ending at s[end] starts: a range,
