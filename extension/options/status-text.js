@@ -1,8 +1,9 @@
 // The options page's sync status sentence, from chrome.storage.local "sync:status" (STATUS_KEY). As the popup's
 // line (popup/sync-status.js), it never says the library is up to date while a paper waits for a choice, here or
 // on another device, nor once it was last known current more than a minute ago (FRESH_MS): then it says when
-// it last checked.
-import { FRESH_MS } from '../popup/sync-status.js';
+// it last checked. Offline, and retrying behind a network login page, it says what the popup says, from the same
+// functions: the popup's line and then its tooltip, which the page has room for.
+import { FRESH_MS, describe, offlineHint } from '../popup/sync-status.js';
 
 /** @typedef {import('../lib/messages.js').SyncStatus} SyncStatus */
 
@@ -29,6 +30,10 @@ export function ago(iso, now = Date.now()) {
  */
 export function statusText(st, now = Date.now(), checked = undefined) {
   if (!st) return 'Not synced yet.';
+  if (isOffline(st, now, checked)) {
+    const line = describe(st, new Date(now), { checked }).text;
+    return `${line}. ${offlineHint(st, st.conflicts || 0, new Date(now), checked)}`;
+  }
   const last = st.lastSynced ? `last synced ${ago(st.lastSynced, now)}` : 'not synced yet';
   // As the popup: the later of the last round and the long poll's last answer, else the status's own time.
   const known = [st.lastSynced, checked].map((t) => Date.parse(t || '')).filter((t) => !Number.isNaN(t));
@@ -46,7 +51,6 @@ export function statusText(st, now = Date.now(), checked = undefined) {
       text = `Up to date (${last}).`;
       break;
     case 'pending': text = `${plural(st.pending, 'change')} waiting to sync (${last}).`; break;
-    case 'offline': text = `Offline: ${st.error || 'the server cannot be reached'}.${waiting} papergist retries on its own.`; break;
     case 'error': text = `Sync failed: ${st.error || 'unknown error'}.${waiting}`; break;
     case 'signed-out': text = 'Signed out: not syncing.'; break;
     default: text = `${st.state}.`;
@@ -54,3 +58,10 @@ export function statusText(st, now = Date.now(), checked = undefined) {
   if (conflicts) text += ` ${conflicts[0].toUpperCase()}${conflicts.slice(1)}.`;
   return text;
 }
+
+/**
+ * Whether the page shows st as offline: offline, or a retry round behind a network login page, which the popup
+ * keeps on its sign-in line rather than flicker to "Syncing…" (describe).
+ * @param {SyncStatus} st @param {number} [now] @param {string} [checked]
+ */
+export const isOffline = (st, now = Date.now(), checked = undefined) => describe(st, new Date(now), { checked }).state === 'offline';
