@@ -421,8 +421,6 @@ function showStatus(st) {
   const offline = !!st && isOffline(st, Date.now(), lastChecked);
   el.dataset.syncState = !st ? '' : offline ? 'offline' : st.state;
   el.textContent = statusText(st, Date.now(), lastChecked);
-  // Offline, the popup's words leave out the error's own (the host not reached, the server's answer): a tooltip.
-  el.title = offline && st.error ? st.error : '';
 }
 
 chrome.storage.onChanged.addListener((changes, area) => {

@@ -2,8 +2,9 @@
 // line (popup/sync-status.js), it never says the library is up to date while a paper waits for a choice, here or
 // on another device, nor once it was last known current more than a minute ago (FRESH_MS): then it says when
 // it last checked. Offline, and retrying behind a network login page, it says what the popup says, from the same
-// functions: the popup's line and then its tooltip, which the page has room for.
+// functions: the popup's line and then its tooltip, which the page has room for, and then the error's words.
 import { FRESH_MS, describe, offlineHint } from '../popup/sync-status.js';
+import { NETWORK_LOGIN } from '../lib/messages.js';
 
 /** @typedef {import('../lib/messages.js').SyncStatus} SyncStatus */
 
@@ -32,7 +33,11 @@ export function statusText(st, now = Date.now(), checked = undefined) {
   if (!st) return 'Not synced yet.';
   if (isOffline(st, now, checked)) {
     const line = describe(st, new Date(now), { checked }).text;
-    return `${line}. ${offlineHint(st, st.conflicts || 0, new Date(now), checked)}`;
+    const hint = offlineHint(st, st.conflicts || 0, new Date(now), checked, { place: 'the toolbar popup' });
+    // The error's own words (the host not reached, the server's answer) say why: the popup leaves them out to fit
+    // its line, and this page is where a user looks for them. Behind a login page the hint already says why.
+    const why = st.error && st.code !== NETWORK_LOGIN ? ` Why: ${st.error.replace(/\.$/, '')}.` : '';
+    return `${line}. ${hint}${why}`;
   }
   const last = st.lastSynced ? `last synced ${ago(st.lastSynced, now)}` : 'not synced yet';
   // As the popup: the later of the last round and the long poll's last answer, else the status's own time.

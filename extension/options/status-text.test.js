@@ -58,8 +58,24 @@ test('offline, and retrying behind a network login page, the page says the popup
     assert.ok(text.startsWith(line), `${status.state} ${JSON.stringify(status)}: ${text}`);
     const popup = describe(status, new Date(now));
     assert.equal(popup.state, 'offline');
-    assert.equal(text, `${popup.text}. ${offlineHint(status, status.conflicts, new Date(now))}`, 'the popup\'s words, line and tooltip');
+    const hint = offlineHint(status, status.conflicts, new Date(now), undefined, { place: 'the toolbar popup' });
+    const why = status.error && status.code !== NETWORK_LOGIN ? ` Why: ${status.error}.` : '';
+    assert.equal(text, `${popup.text}. ${hint}${why}`, 'the popup\'s words, line and tooltip, then the error\'s');
   }
+  // The page has no list of papers, nor a choice to make: it says where they are.
+  for (const status of [st({ state: 'offline', pending: 2, refused: 2, refusedWhy: 'title is empty' }), st({ state: 'offline', pending: 2, conflicts: 1 })]) {
+    const text = statusText(status, now);
+    assert.match(text, /toolbar popup/, text);
+    assert.doesNotMatch(text, /in the list,|your choice:/, text);
+  }
+  assert.match(statusText(st({ state: 'offline', pending: 2, refused: 1 }), now), /marked "Not synced" in the toolbar popup's list, with why/);
+  assert.match(statusText(st({ state: 'offline', pending: 2, conflicts: 2 }), now), /2 conflicts wait for your choice in the toolbar popup: they go out/);
+  // Why it is offline stays in view; behind a login page the hint says why already.
+  assert.match(statusText(st({ state: 'offline', pending: 1, error: 'cannot reach http://x (HTTP 502 from a proxy or gateway in between)' }), now),
+    /nothing to do\. Why: cannot reach http:\/\/x \(HTTP 502 from a proxy or gateway in between\)\.$/);
+  assert.match(statusText(st({ state: 'offline', pending: 1, error: 'the server is down for maintenance.' }), now), /Why: the server is down for maintenance\.$/, 'one full stop');
+  assert.doesNotMatch(statusText(st({ state: 'offline', pending: 2, ...login }), now), /Why:/);
+  assert.match(statusText(st({ state: 'offline', pending: 1 }), now), /1 change stays on this device and papergist sends it on its own/);
   assert.match(statusText(st({ state: 'offline', pending: 3, refused: 1, refusedRemovals: 1 }), now),
     /whose removal the server refused is removed here only/, 'the refused removal and what to do about it');
   assert.match(statusText(st({ state: 'syncing', pending: 2, ...login }), now), /open any web page in a tab to sign in to the network/);
