@@ -35,7 +35,8 @@ test('a login page mid-session: Offline with why, still signed in, the edit kept
     globalThis.fetch = serve; // before the checks: a failed one must not leave the retries failing forever
     assert.equal(st.state, 'offline');
     assert.match(st.error, /^your server http:\/\/sync\.test answered with .*, not papergist \(HTTP 200\): a network login page may be in the way; /);
-    assert.match(statusText(st), /^Offline: your server .* papergist retries on its own\.$/);
+    assert.match(statusText(st), /^Offline — sign in to the network\. A network login page is in the way: open any web page .*1 change stays on this device until then\.$/,
+      'the options page says what the popup says, by the status\'s code');
     assert.ok(await account.account(), 'still signed in');
     assert.equal(st.pending, 1, 'the edit waits');
     assert.ok((await local.get(`paper:${id}`))[`paper:${id}`].sync.dirty.note, 'still marked to push');

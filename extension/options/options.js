@@ -4,7 +4,7 @@
 // text on the page. body[data-state] is 'loading', 'signed-out', 'signed-in', 'busy' or 'error' (for the tests).
 import { MSG, STATUS_KEY, CHECKED_KEY, send, sentenceOf } from '../lib/messages.js';
 import { DEFAULT_SERVER, MIN_PASSWORD, parseServer, deviceNameProblem, defaultDeviceName } from './fields.js';
-import { statusText, ago } from './status-text.js';
+import { statusText, isOffline, ago } from './status-text.js';
 import { otherAccountPapers, ownerOf, heldText } from '../lib/other-account.js';
 
 /** @typedef {import('../lib/messages.js').Account} Account */
@@ -418,7 +418,8 @@ $('#sync-now').addEventListener('click', () => {
 function showStatus(st) {
   lastStatus = st;
   const el = $('#sync-status');
-  el.dataset.syncState = st ? st.state : '';
+  const offline = !!st && isOffline(st, Date.now(), lastChecked);
+  el.dataset.syncState = !st ? '' : offline ? 'offline' : st.state;
   el.textContent = statusText(st, Date.now(), lastChecked);
 }
 

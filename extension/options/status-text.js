@@ -1,8 +1,10 @@
 // The options page's sync status sentence, from chrome.storage.local "sync:status" (STATUS_KEY). As the popup's
 // line (popup/sync-status.js), it never says the library is up to date while a paper waits for a choice, here or
 // on another device, nor once it was last known current more than a minute ago (FRESH_MS): then it says when
-// it last checked.
-import { FRESH_MS } from '../popup/sync-status.js';
+// it last checked. Offline, and retrying behind a network login page, it says what the popup says, from the same
+// functions: the popup's line and then its tooltip, which the page has room for, and then the error's words.
+import { FRESH_MS, describe, offlineHint } from '../popup/sync-status.js';
+import { NETWORK_LOGIN } from '../lib/messages.js';
 
 /** @typedef {import('../lib/messages.js').SyncStatus} SyncStatus */
 
@@ -29,6 +31,14 @@ export function ago(iso, now = Date.now()) {
  */
 export function statusText(st, now = Date.now(), checked = undefined) {
   if (!st) return 'Not synced yet.';
+  if (isOffline(st, now, checked)) {
+    const line = describe(st, new Date(now), { checked }).text;
+    const hint = offlineHint(st, st.conflicts || 0, new Date(now), checked, { place: 'the toolbar popup' });
+    // The error's own words (the host not reached, the server's answer) say why: the popup leaves them out to fit
+    // its line, and this page is where a user looks for them. Behind a login page the hint already says why.
+    const why = st.error && st.code !== NETWORK_LOGIN ? ` Why: ${st.error.replace(/\.$/, '')}.` : '';
+    return `${line}. ${hint}${why}`;
+  }
   const last = st.lastSynced ? `last synced ${ago(st.lastSynced, now)}` : 'not synced yet';
   // As the popup: the later of the last round and the long poll's last answer, else the status's own time.
   const known = [st.lastSynced, checked].map((t) => Date.parse(t || '')).filter((t) => !Number.isNaN(t));
@@ -46,7 +56,6 @@ export function statusText(st, now = Date.now(), checked = undefined) {
       text = `Up to date (${last}).`;
       break;
     case 'pending': text = `${plural(st.pending, 'change')} waiting to sync (${last}).`; break;
-    case 'offline': text = `Offline: ${st.error || 'the server cannot be reached'}.${waiting} papergist retries on its own.`; break;
     case 'error': text = `Sync failed: ${st.error || 'unknown error'}.${waiting}`; break;
     case 'signed-out': text = 'Signed out: not syncing.'; break;
     default: text = `${st.state}.`;
@@ -54,3 +63,10 @@ export function statusText(st, now = Date.now(), checked = undefined) {
   if (conflicts) text += ` ${conflicts[0].toUpperCase()}${conflicts.slice(1)}.`;
   return text;
 }
+
+/**
+ * Whether the page shows st as offline: offline, or a retry round behind a network login page, which the popup
+ * keeps on its sign-in line rather than flicker to "Syncing…" (describe).
+ * @param {SyncStatus} st @param {number} [now] @param {string} [checked]
+ */
+export const isOffline = (st, now = Date.now(), checked = undefined) => describe(st, new Date(now), { checked }).state === 'offline';

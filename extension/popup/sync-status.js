@@ -106,17 +106,19 @@ function offlineText(n, refused, at) {
  * papers the server refused for a fix or a removal (or, their removal refused, come back: refusedHint).
  * @param {SyncStatus} status @param {number} conflicts shown beside the line @param {Date} [now]
  * @param {string} [checked] when the library was last known current (sync:checked)
+ * @param {{place?: string}} [opts] place: where the list and the choice are, for a page other than the popup
+ *   ("the toolbar popup"), whose own list is not the papers'
  */
-export function offlineHint(status, conflicts, now = new Date(), checked = undefined) {
+export function offlineHint(status, conflicts, now = new Date(), checked = undefined, { place = '' } = {}) {
   const n = status.pending || 0;
   const kept = n > 0 ? `${n === 1 ? '1 change stays' : `${n} changes stay`} on this device` : 'Changes stay on this device';
   const waits = [
-    conflicts > 0 ? ` ${conflictsText(conflicts)} ${conflicts === 1 ? 'waits' : 'wait'} for your choice: ` +
+    conflicts > 0 ? ` ${conflictsText(conflicts)} ${conflicts === 1 ? 'waits' : 'wait'} for your choice${place ? ` in ${place}` : ''}: ` +
       `${conflicts === 1 ? 'it goes' : 'they go'} out only once you choose.` : '',
-    refusedHint(status),
+    refusedHint(status, place),
   ].join('');
   if (behindLogin(status)) return `A network login page is in the way: ${NETWORK_SIGN_IN}. ${kept} until then.${waits}`;
-  const sent = `${kept} and papergist sends them on its own once the server answers`;
+  const sent = `${kept} and papergist sends ${n === 1 ? 'it' : 'them'} on its own once the server answers`;
   if (!waits) return `${sent}: nothing to do.`;
   const last = when(lastSync(status, checked), now);
   return `${sent}.${waits}${last ? ` Last sync${last}.` : ''}`;
@@ -131,15 +133,16 @@ const refusedText = (n) => (n === 1 ? '1 paper' : `${n} papers`);
  * sent anew); a paper whose removal was refused is not in the list at all, and is still on the server: saved again
  * here, it is kept. Nothing more is promised: its look-up (sync.js, bringBackRefused) may be put off for up to an
  * hour, or never made again, and a paper the server no longer has is simply removed (then no longer counted).
- * @param {SyncStatus} status @returns {string} "" when none
+ * @param {SyncStatus} status @param {string} [place] where the list is, when not in the popup (offlineHint)
+ * @returns {string} "" when none
  */
-function refusedHint(status) {
+function refusedHint(status, place = '') {
   const refused = refusedOf(status);
   if (!refused) return '';
   const removals = Math.min(refused, Number.isSafeInteger(status.refusedRemovals) && status.refusedRemovals > 0 ? status.refusedRemovals : 0);
   const edits = refused - removals;
   const one = edits === 1;
-  return (edits ? ` ${refusedText(edits)} the server refused ${one ? 'is' : 'are'} marked "Not synced" in the list, ` +
+  return (edits ? ` ${refusedText(edits)} the server refused ${one ? 'is' : 'are'} marked "Not synced" in ${place ? `${place}'s` : 'the'} list, ` +
       `with why: remove ${one ? 'it' : 'them'}, or edit ${one ? 'its' : 'their'} note or tags if that is why.` : '') +
     (removals ? ` ${refusedText(removals)} whose removal the server refused ${removals === 1 ? 'is' : 'are'} removed here ` +
       `only, still saved on the server and your other devices: save ${removals === 1 ? 'it' : 'them'} again here to keep ` +

@@ -45,6 +45,8 @@ test('a network login page in the way is the status\'s code, whatever its words'
   const words = { ...off, error: `cannot reach http://sync.test (no connection); ${NETWORK_SIGN_IN}` };
   assert.equal(describe(words, now).text, 'Offline — 3 changes kept');
   assert.match(offlineHint(words, 0, now), /nothing to do\.$/);
+  assert.match(offlineHint({ ...words, pending: 1 }, 0, now), /^1 change stays on this device and papergist sends it on its own/, 'one change: "it"');
+  assert.match(offlineHint({ ...words, pending: 2 }, 0, now), /^2 changes stay on this device and papergist sends them on its own/);
   // A conflict and a refused paper wait behind the login page too: the tooltip says so.
   const hint = offlineHint({ ...login, refused: 2, refusedWhy: '"Paper 1": note: too long' }, 1, now);
   assert.match(hint, /until then\. 1 conflict waits for your choice: .* 2 papers the server refused are marked "Not synced" in the list, with why: remove them, or edit their note or tags if that is why\. The first refused: "Paper 1": note: too long\.$/);

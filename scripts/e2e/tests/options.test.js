@@ -119,7 +119,21 @@ test('an account from the options page: create, sign out and in, devices, rename
       'sync:status': { state: 'offline', pending: 2, conflicts: 1, error: 'cannot reach the server (test)', at: new Date().toISOString() },
     }));
     await page.waitForFunction(() => document.querySelector('#sync-status').dataset.syncState === 'offline');
-    assert.match((await view(page)).status, /^Offline: cannot reach the server \(test\)\. 2 changes waiting\..*1 conflict to settle/);
+    assert.match((await view(page)).status, /^Offline — 2 changes kept\. 2 changes stay on this device .*1 conflict waits for your choice in the toolbar popup/);
+    assert.match((await view(page)).status, /Why: cannot reach the server \(test\)\.$/, 'the error\'s words, in view');
+    // Offline with a refused removal, and a retry round behind a network login page: the popup's words (its line,
+    // then its tooltip), not "Syncing…" nor a count that leaves the refused papers out.
+    await page.evaluate(() => chrome.storage.local.set({
+      'sync:status': { state: 'offline', pending: 3, conflicts: 0, refused: 1, refusedRemovals: 1, at: new Date().toISOString() },
+    }));
+    await page.waitForFunction(() => /refused/.test(document.querySelector('#sync-status').textContent));
+    assert.match((await view(page)).status, /^Offline — 3 changes kept; 1 refused\. .*1 paper whose removal the server refused is removed here only/);
+    await page.evaluate(() => chrome.storage.local.set({
+      'sync:status': { state: 'syncing', pending: 2, conflicts: 0, code: 'network_login', at: new Date().toISOString() },
+    }));
+    await page.waitForFunction(() => /sign in to the network/.test(document.querySelector('#sync-status').textContent));
+    assert.match((await view(page)).status, /^Offline — sign in to the network\. A network login page is in the way: open any web page/);
+    assert.equal(await page.getAttribute('#sync-status', 'data-sync-state'), 'offline');
     await page.click('#sync-now');
     await settled(page, 'signed-in');
     await page.waitForFunction(() => document.querySelector('#sync-status').dataset.syncState === 'synced');
