@@ -356,7 +356,7 @@ func scan(title, abstract string, m *Model) *doc {
 // After "that" and "which" right after a plural such a word is the verb of a relative clause ("models that
 // disentangle independent factors", "rules which govern in-group interactions"), but not after a verb in -s
 // that takes a that-clause or a noun in -is or -us ("our analysis implies that cosine similarity…", "the
-// hypothesis that"; thatClauseVerbs), and after "to", a word and "and" or "or" one more ("to segment and
+// hypothesis that"; verbsBeforeThat), and after "to", a word and "and" or "or" one more ("to segment and
 // classify sounding objects"; afterVerb).
 func (d *doc) infinitive(i, v int, afterVerb bool) bool {
 	to, t := &d.toks[i-1], &d.toks[v]
@@ -385,14 +385,14 @@ func (d *doc) infinitive(i, v int, afterVerb bool) bool {
 
 // pluralNoun reports a word in -s, as shapePlural marks it, that may be a plural noun before "that", given
 // plural-folded as wordType.lower has it: not a noun in -is or -us ("hypothesis", "consensus"; foldPlural
-// leaves them) nor a verb that takes a that-clause ("implies" folds to "imply"; thatClauseVerbs).
+// leaves them) nor a verb that takes a that-clause ("implies" folds to "imply"; verbsBeforeThat).
 func pluralNoun(folded string) bool {
-	return !strings.HasSuffix(folded, "is") && !strings.HasSuffix(folded, "us") && !thatClauseVerbs[folded]
+	return !strings.HasSuffix(folded, "is") && !strings.HasSuffix(folded, "us") && !verbsBeforeThat[folded]
 }
 
-// thatClauseVerbs are verbs whose form in -s takes a that-clause ("our analysis implies that cosine
+// verbsBeforeThat are verbs whose form in -s takes a that-clause ("our analysis implies that cosine
 // similarity…"), plural-folded; "state" is left out, as "states" is mostly a noun.
-var thatClauseVerbs = func() map[string]bool {
+var verbsBeforeThat = func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`imply mean show suggest confirm claim argue demonstrate indicate reveal prove
 		assume ensure require guarantee predict find believe note observe posit assert establish verify say explain
