@@ -31,8 +31,9 @@ export function ago(iso, now = Date.now()) {
  */
 export function statusText(st, now = Date.now(), checked = undefined) {
   if (!st) return 'Not synced yet.';
-  if (isOffline(st, now, checked)) {
-    const line = describe(st, new Date(now), { checked }).text;
+  const shown = describe(st, new Date(now), { checked });
+  if (shown.state === 'offline') { // as isOffline, from the one description
+    const line = shown.text;
     const hint = offlineHint(st, st.conflicts || 0, new Date(now), checked, { place: 'the toolbar popup' });
     // The error's own words (the host not reached, the server's answer) say why: the popup leaves them out to fit
     // its line, and this page is where a user looks for them. Behind a login page the hint already says why.
