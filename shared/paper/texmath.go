@@ -422,8 +422,9 @@ func superscripts(s string) string {
 	return b.String()
 }
 
-// ties turns TeX's unbreakable space ~ between a word and a word, bracket or citation into a space;
-// "~10%" (about ten per cent) stays.
+// ties turns TeX's unbreakable space ~ between a word and a word, bracket or citation into a space, and between
+// a word of three letters or more, or an abbreviation of two or more and its full stop, and a number ("Section~4",
+// "Fig.~3"); "~10%" (about ten per cent), "n~10" (n about ten) and "p.~3" (kept in a citation's note) stay.
 func ties(s string) string {
 	b := []byte(s)
 	for i := 1; i+1 < len(b); i++ {
@@ -431,11 +432,21 @@ func ties(s string) string {
 			continue
 		}
 		prev, next := b[i-1], b[i+1]
-		if (isAlnum(prev) || prev == ')' || prev == '.') && (isAlpha(next) || next == '(' || next == '[' || next == '\\') {
+		if (isAlnum(prev) || prev == ')' || prev == '.') && (isAlpha(next) || next == '(' || next == '[' || next == '\\') ||
+			'0' <= next && next <= '9' && (prev == '.' && lettersBefore(b, i-1) >= 2 || lettersBefore(b, i) >= 3) {
 			b[i] = ' '
 		}
 	}
 	return string(b)
+}
+
+// lettersBefore counts the ASCII letters right before b[i], up to three.
+func lettersBefore(b []byte, i int) int {
+	n := 0
+	for n < 3 && i-n > 0 && isAlpha(b[i-n-1]) {
+		n++
+	}
+	return n
 }
 
 func isAlpha(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }

@@ -42,6 +42,8 @@ func TestCleanTextRendersTeX(t *testing.T) {
 		`Schr\"odinger and Erd\H{o}s`:                  "Schrödinger and Erdős",
 		`see Section~\ref{sec}`:                        `see Section \ref{sec}`,
 		`about ~10% faster`:                            "about ~10% faster",
+		`as Section~4 and Fig.~3 show, Table~2, Eq.~5`: "as Section 4 and Fig. 3 show, Table 2, Eq. 5",
+		`with n~10 samples and k~5`:                    "with n~10 samples and k~5",
 		`the loss $\frac{1}{n}\sum_{i=1}^n x_i$ reads`: "the loss (1/n)∑_(i=1)ⁿ x_i reads",
 		`costs $5 and $6`:                              "costs $5 and $6",
 		`$x_i$ is an input`:                            "x_i is an input",
