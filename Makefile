@@ -6,9 +6,13 @@ WASM_OUT := $(DIST)/wasm/papergist.wasm
 PDF_WASM_OUT := $(DIST)/wasm/papergist-pdf.wasm
 # The listing wasm is compiled without inlining in the standard and third-party packages off the hot paths of
 # extraction and summarizing (JSON, fmt, time, URLs, Unicode normalization, strconv: the models' numbers, read
-# once): about 52 KB less gzipped. Our packages, the HTML tokenizer, the runtime and strings/bytes/unicode keep it.
+# once): about 52 KB less gzipped. So is wasm/bridge, the glue that decodes the requests and encodes the
+# replies (6.5 KB; neither extraction nor summarizing goes through it). The rest of ours, the HTML tokenizer,
+# the runtime and strings/bytes/unicode keep it: -l in a package also keeps its functions from being inlined
+# into the packages that call them.
 WASM_GCFLAGS := $(foreach p,encoding/json reflect fmt time net/... \
-	syscall/js internal/fmtsort os syscall io/fs encoding/base64 golang.org/x/text/... strconv,-gcflags=$(p)=-l)
+	syscall/js internal/fmtsort os syscall io/fs encoding/base64 golang.org/x/text/... strconv \
+	github.com/papergist/papergist/wasm/bridge,-gcflags=$(p)=-l)
 # issue 15's limit on the listing wasm, in bytes of gzip -9 (test-go checks it)
 WASM_MAX_GZ ?= 1500000
 FUZZTIME ?= 10m
