@@ -248,9 +248,10 @@ const (
 )
 
 // byteSeeker finds the bytes of a small set in a text from left to right, each with strings.IndexByte,
-// which looks at many bytes per instruction, and again only once the scan has passed where it found it.
-// A loop over every byte of an abstract, a table lookup each, cost Sentences and nestedSpans about 4% of
-// a TL;DR and key phrases in instructions.
+// and again only once the scan has passed where it found it. Natively IndexByte looks at many bytes per
+// instruction: a loop over every byte of an abstract, a table lookup each, cost Sentences and nestedSpans
+// about 4% of a TL;DR and key phrases in instructions, and the seeker saves 2.85% of them. In the wasm build
+// IndexByte reads 4 bytes a step, and the saving is 0.5% (callgrind over V8's optimized code).
 type byteSeeker struct {
 	text  string
 	set   string

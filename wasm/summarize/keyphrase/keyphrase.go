@@ -875,7 +875,7 @@ func (y wordType) writtenAs(w string) wordType {
 			y.flags |= typePhrase
 			y.shape = shape
 			if y.suffix = suffix; suffix == 0 {
-				y.suffix = suffixOf(y.lower) // the lower-case form is no phrase ("only", an adverb)
+				y.suffix = suffixOf(y.lower) // the lower-case form is no phrase word (none of the model's words, by its contract)
 			}
 		}
 	}
