@@ -29,11 +29,12 @@ func Sentences(text string) []string {
 	nested := nestedSpans(text)
 	out := make([]string, 0, len(text)/100+1) // abstract sentences are 100 to 200 bytes long
 	start, span := 0, 0
+	stops := newByteSeeker(text, stopBytes)
 	for i := 0; i < len(text); i++ {
-		c := text[i]
-		if !stopByte[c] {
-			continue
+		if i = stops.from(i); i == len(text) {
+			break
 		}
+		c := text[i]
 		if c >= utf8.RuneSelf {
 			// CJK full stops end a sentence with no space after them.
 			if r, size := utf8.DecodeRuneInString(text[i:]); r == '。' || r == '！' || r == '？' {
@@ -192,12 +193,10 @@ func nestedSpans(text string) [][2]int {
 	var spans [][2]int
 	var stack []int
 	mathOpen := -1
+	delims := newByteSeeker(text, spanBytes)
 	for i := 0; i < len(text); i++ {
-		for i < len(text) && !spanByte[text[i]] {
-			i++ // most bytes delimit nothing
-		}
-		if i == len(text) {
-			break
+		if i = delims.from(i); i == len(text) {
+			break // most bytes delimit nothing
 		}
 		switch c := text[i]; c {
 		case '\\':
@@ -241,19 +240,52 @@ func nestedSpans(text string) [][2]int {
 	return spans
 }
 
-// spanByte marks the bytes nestedSpans looks at; stopByte those Sentences looks at.
-var spanByte, stopByte = func() (span, stop [256]bool) {
-	for _, c := range []byte("\\$([{)]}") {
-		span[c] = true
+// spanBytes are the bytes nestedSpans looks at; stopBytes those Sentences looks at: the sentence stops and
+// the first bytes of the CJK full stops '。' (E3 80 82), '！' (EF BC 81) and '？' (EF BC 9F).
+const (
+	spanBytes = "\\$([{)]}"
+	stopBytes = ".!?\xE3\xEF"
+)
+
+// byteSeeker finds the bytes of a small set in a text from left to right, each with strings.IndexByte,
+// and again only once the scan has passed where it found it. Natively IndexByte looks at many bytes per
+// instruction: a loop over every byte of an abstract, a table lookup each, cost Sentences and nestedSpans
+// about 4% of a TL;DR and key phrases in instructions, and the seeker saves 2.85% of them. In the wasm build
+// IndexByte reads 4 bytes a step, and the saving is 0.5% (callgrind over V8's optimized code).
+type byteSeeker struct {
+	text  string
+	set   string
+	found [8]int // per byte of set: where it is next, at or after where the last search started; len(text) for nowhere
+}
+
+// newByteSeeker seeks the bytes of set, at most 8, in text.
+func newByteSeeker(text, set string) byteSeeker {
+	s := byteSeeker{text: text, set: set}
+	for k := range set {
+		s.found[k] = -1 // not searched yet
 	}
-	for _, c := range []byte(".!?") {
-		stop[c] = true
+	return s
+}
+
+// from returns the position of the first byte of the set at or after i, or len(text). Calls must not go
+// back: i is at least the i of the call before.
+func (s *byteSeeker) from(i int) int {
+	first := len(s.text)
+	for k := 0; k < len(s.set); k++ {
+		at := s.found[k]
+		if at < i {
+			at = len(s.text)
+			if i < len(s.text) {
+				if j := strings.IndexByte(s.text[i:], s.set[k]); j >= 0 {
+					at = i + j
+				}
+			}
+			s.found[k] = at
+		}
+		first = min(first, at)
 	}
-	for c := utf8.RuneSelf; c < 256; c++ {
-		stop[c] = true
-	}
-	return span, stop
-}()
+	return first
+}
 
 func closer(open byte) byte {
 	switch open {

@@ -44,6 +44,8 @@ func TestSentences(t *testing.T) {
 		{"closing quote", `They call it "magic." We disagree.`, []string{`They call it "magic."`, "We disagree."}},
 		{"lower-case after period", "Results in Sec. 4 show gains. ours too.", []string{"Results in Sec. 4 show gains. ours too."}},
 		{"unbalanced parenthesis", "We study (a case. It ends. Here.", []string{"We study (a case.", "It ends.", "Here."}},
+		{"CJK full stops", "本文研究X。它有效！为什么？Then 。the end é.", []string{"本文研究X。", "它有效！", "为什么？", "Then 。", "the end é."}},
+		{"escaped dollar", `It costs \$5. Then $x. y$ holds. Done.`, []string{`It costs \$5.`, "Then $x. y$ holds.", "Done."}},
 		{"etc. ends a sentence", "We use CNNs, RNNs, etc. They all work.", []string{"We use CNNs, RNNs, etc.", "They all work."}},
 	}
 	for _, tt := range tests {

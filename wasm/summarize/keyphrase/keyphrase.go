@@ -763,8 +763,9 @@ func (t *wordTypes) find(w string, m *Model) int32 {
 		y = newWordType(w, lw, e)
 	} else if e := m.formOf(w, h); e != nil {
 		y = e.form // a word of the model written in lower case, as most are
+	} else if lw, e := m.lower(w); e != nil && e.hasForm {
+		y = e.form.writtenAs(w) // "We", "The", "Neural": a model word with a capital
 	} else {
-		lw, e := m.lower(w)
 		y = newWordType(w, lw, e)
 	}
 	i := int32(len(t.list))
@@ -857,6 +858,29 @@ func newWordType(w, lw string, e *entry) wordType {
 	switch lw {
 	case "can", "cannot", "could", "may", "might", "must", "should", "will", "would", "we", "they":
 		y.flags |= typeModal
+	}
+	return y
+}
+
+// writtenAs returns newWordType(w, lw, e) from y, the entry e's form (newWordType(lw, lw, e)), for a w that
+// lower-cases to lw: of a wordType only the phrase flag, shape and suffix (phraseShape of the word as
+// written) and typeUpper depend on the capitals, and a capitalized word of the model then costs no
+// classifying afresh.
+func (y wordType) writtenAs(w string) wordType {
+	suffix := y.suffix
+	y.flags &^= typePhrase | typeUpper
+	y.shape, y.suffix = 0, 0
+	if y.class&(classStop|classVerb) == 0 {
+		if phrase, shape := phraseShape(w); phrase {
+			y.flags |= typePhrase
+			y.shape = shape
+			if y.suffix = suffix; suffix == 0 {
+				y.suffix = suffixOf(y.lower) // the lower-case form is no phrase word (none of the model's words, by its contract)
+			}
+		}
+	}
+	if startsUpper(w) {
+		y.flags |= typeUpper
 	}
 	return y
 }

@@ -4,6 +4,8 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 // TestPhraseShapeAgreesWithItsParts checks the one-pass phraseShape against isPhraseWord and shapeOf, which
@@ -99,5 +101,33 @@ func TestASCIICaseChecksAgreeWithUnicode(t *testing.T) {
 		if got, want := isShouting(s), isShoutingUnicode(s); got != want {
 			t.Fatalf("isShouting(%q) = %v, isShoutingUnicode: %v", s, got, want)
 		}
+	}
+}
+
+// TestWrittenAsIsNewWordType checks wordType.writtenAs, which wordTypes.find uses for a word of the model with
+// capitals, against newWordType on the written word, for every word of the shipped model's lexicon in title
+// case, in capitals and with a capital inside.
+func TestWrittenAsIsNewWordType(t *testing.T) {
+	m := shippedModel(t)
+	n := 0
+	for i, w := range m.lexicon.keys {
+		e := m.lexicon.entries[i]
+		if !e.hasForm || w == "" || w[0] >= utf8.RuneSelf {
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(w)
+		for _, written := range []string{string(unicode.ToUpper(r)) + w[size:], strings.ToUpper(w), w[:size] + strings.ToUpper(w[size:])} {
+			if strings.ToLower(written) != w {
+				continue
+			}
+			want := newWordType(written, w, e)
+			if got := e.form.writtenAs(written); got != want {
+				t.Fatalf("writtenAs(%q) = %+v, newWordType = %+v", written, got, want)
+			}
+			n++
+		}
+	}
+	if n < 1000 {
+		t.Fatalf("only %d forms checked", n)
 	}
 }
