@@ -478,7 +478,7 @@ func Labelled(before string) bool {
 
 // labels are the nouns a number names ("Reference [3] shows", "in Section [3]", "Equation (2) gives"): without
 // a determiner before them, the citation is their name, not an aside.
-const labels = " reference ref refs work works section sec equation eq eqs table tab figure fig theorem lemma corollary proposition definition appendix algorithm chapter "
+const labels = " reference ref refs work works section sec sect equation eq eqs eqn table tab figure fig theorem thm lemma lem corollary cor proposition prop definition def defn appendix app algorithm alg chapter "
 
 // determiners open the subject whose verb in -s may take a citation as its object ("This paper revises [3]").
 const determiners = " this that these those the a an our its their each every one "

@@ -11,7 +11,7 @@ var abbreviations = map[string]bool{
 	"al": true, "e.g": true, "i.e": true, "eg": true, "ie": true, "cf": true, "vs": true, "viz": true, "resp": true,
 	"fig": true, "figs": true, "eq": true, "eqs": true, "eqn": true, "sec": true, "secs": true, "tab": true,
 	"ref": true, "refs": true, "no": true, "nos": true, "vol": true, "pp": true, "ch": true, "thm": true,
-	"def": true, "alg": true, "appx": true, "app": true, "approx": true, "dr": true, "mr": true, "ms": true,
+	"def": true, "defn": true, "prop": true, "lem": true, "cor": true, "sect": true, "alg": true, "appx": true, "app": true, "approx": true, "dr": true, "mr": true, "ms": true,
 	"prof": true, "st": true, "jr": true, "inc": true, "ltd": true, "corp": true, "co": true, "est": true,
 	"min": true, "max": true, "avg": true, "std": true, "w.r.t": true, "wrt": true, "a.k.a": true, "i.i.d": true,
 	"u.s": true, "u.k": true, "e.u": true, "ph.d": true, "ca": true, "c.f": true, "op": true, "cit": true,

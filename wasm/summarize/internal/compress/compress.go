@@ -430,10 +430,10 @@ func dropBrackets(s string) string {
 	return string(b)
 }
 
-// listJoint reports whether s, the text between two numbers, joins them in a list: "and", "or", a comma or
-// nothing ("(3) and (4)", "(3), (4), or (5)").
+// listJoint reports whether s, the text between two numbers, joins them in a list: "and", "or", a comma, the
+// dash of a range or nothing ("(3) and (4)", "(3), (4), or (5)", "(3)-(4) and (5)").
 func listJoint(s string) bool {
-	s = strings.Trim(s, " ,")
+	s = strings.Trim(s, " ,-\u2013")
 	return s == "" || s == "and" || s == "or"
 }
 
