@@ -390,20 +390,19 @@ func AsideBetween(before, after string) bool {
 	return asideAfter(before, after) && !(strings.HasPrefix(after, "who") && (len(after) == 3 || !isAlpha(after[3])))
 }
 
-// CitedKeys reports whether inner, the text of a bracket, is citation keys as CleanText reads a citation used
-// as a noun ("zhang2016understanding", "a17, b18"): plain names that start with a letter, with a digit
-// among them. A numbered citation ("12") or a word in brackets ("sic") is not.
+// CitedKeys reports whether inner, the text of a bracket, may be citation keys as CleanText reads a citation
+// used as a noun ("zhang2016understanding", "a17, b18", "vaswani"): plain names that start with a letter. A
+// numbered citation ("12") is not. A word in brackets ("sic", "MASK") looks the same, and is kept or dropped by
+// the same rule: where a citation would be a word of the sentence, so is it ("the [MASK] token").
 func CitedKeys(inner string) bool {
-	digit := false
 	for _, k := range strings.Split(inner, ", ") {
 		if k == "" || !isAlpha(k[0]) || strings.IndexFunc(k, func(r rune) bool {
 			return r >= utf8.RuneSelf || !isAlnum(byte(r)) && !strings.ContainsRune(":._/+-", r)
 		}) >= 0 {
 			return false
 		}
-		digit = digit || strings.IndexAny(k, "0123456789") >= 0
 	}
-	return digit
+	return true
 }
 
 // asideAfter reports whether a citation after before is an aside: the word before it ends in a letter, a

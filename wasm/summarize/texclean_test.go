@@ -77,6 +77,9 @@ func TestTLDRKeepsCitationsUsedAsNouns(t *testing.T) {
 			"answers [zhang17], who showed"},
 		{`Recent methods \cite{a} fail on long inputs because their memory grows with the square of the length.`,
 			"Recent methods fail on long inputs"},
+		// keys without a digit: "The work of has shown"
+		{`The work of \cite{vaswani} has shown that attention alone suffices for translation at scale.`,
+			"The work of [vaswani] has shown"},
 		// numbered citations, as an abstract typed with them reads
 		{`Building on [12], we prove that depth two suffices for learning any monotone function.`,
 			"Building on [12], we prove"},

@@ -437,9 +437,9 @@ func listJoint(s string) bool {
 	return s == "" || s == "and" || s == "or"
 }
 
-// citedRun returns the end of the run of numbered citations that the aside ending at s[end] starts: a range,
-// "[3]-[5]" or "[3]–[5]", goes whole, and no "-[5]" is left; so does a list joined by "and" or "or" ("Prior work
-// [3] and [4] fails", "[3] or [4], [5]"). A list whose first joint is a comma alone and that a word follows may
+// citedRun returns the end of the run of citations (numbered, or keys as CleanText writes them: "[kipf] and
+// [hamilton]") that the aside ending at s[end] starts: a range, "[3]-[5]" or "[3]–[5]", goes whole, and no "-[5]"
+// is left; so does a list joined by "and" or "or" ("Prior work [3] and [4] fails", "[3] or [4], [5]"). A list whose first joint is a comma alone and that a word follows may
 // be two: in "Unlike GAT [3], [4] uses" and "Unlike GAT [3], [4] and [5] use" [4] starts a clause of its own,
 // and "Unlike GAT use" would be false, so only its first range goes, and the rest is weighed on its own; the
 // joint after the first citation decides, not an "and" further on. After a capitalised word, a name or an
@@ -458,7 +458,7 @@ func citedRun(s string, open, end int) int {
 			k += strings.IndexByte(s[k:], '[')
 		}
 		j := strings.IndexByte(s[k:], ']')
-		if j < 0 || s[k] != '[' || !citedNumbers(s[k+1:k+j]) {
+		if j < 0 || s[k] != '[' || !citedNumbers(s[k+1:k+j]) && !paper.CitedKeys(s[k+1:k+j]) {
 			break
 		}
 		if first < 0 && (sep || and) {

@@ -169,6 +169,13 @@ func TestCleanCitationsInRealSentences(t *testing.T) {
 		{"comma list after a name keeps a second work", "Baselines include GCN [3], GAT [4] and [5].", "Baselines include GCN, GAT and [5]."},
 		{"and list after a name keeps the next clause's subject", "Unlike GAT [3] and [4], [5] uses sampling.", "Unlike GAT and [4], [5] uses sampling."},
 		{"and after a comma after a name keeps the subject", "Unlike GAT [3], and [4] uses sampling.", "Unlike GAT, and [4] uses sampling."},
+		// CleanText reads a \cite used as a noun as its keys, which need not hold a digit
+		{"keys without a digit as a noun stay", "The work of [vaswani] has shown that attention helps.",
+			"The work of [vaswani] has shown that attention helps."},
+		{"and list of keys without a digit goes whole", "Graph networks [kipf] and [hamilton] have become popular.",
+			"Graph networks have become popular."},
+		{"bracketed token the sentence needs stays", "We predict the [MASK] token from its context.",
+			"We predict the [MASK] token from its context."},
 		{"list after neither stays", "Neither [3] nor [4] has presented stable objectives.", "Neither [3] nor [4] has presented stable objectives."},
 		{"list as a subject stays", "[3] and [4] have presented alternative objectives.", "[3] and [4] have presented alternative objectives."},
 		{"adverb after a plural noun is no verb", "Tricks like a target network that updates slowly [5].", "Tricks like a target network that updates slowly."},
