@@ -153,6 +153,7 @@ func TestCleanTextDropsCitationsAndFootnotes(t *testing.T) {
 		`Unlike GAT \cite{a}, \cite{b} uses sampling`:                "Unlike GAT [a], [b] uses sampling",
 		`Unlike GAT \cite{a}, \cite{b} and we`:                       "Unlike GAT [a], [b] and we",
 		`known methods \cite{a}, \cite{b}.`:                          "known methods.",
+		`Prior work \cite{a}, \cite{b} fails on long inputs`:         "Prior work fails on long inputs",
 		`an open \footnote{never closed`:                             `an open \footnote{never closed`,
 		`in \LaTeX{} and \TeX{} files`:                               "in LaTeX and TeX files",
 		`e.g.\ VGG and \LaTeX\ or \TeX`:                              "e.g. VGG and LaTeX or TeX",
@@ -177,8 +178,32 @@ func TestCleanTextKeepsCitationsInTheSentence(t *testing.T) {
 		`We also empirically compare \cite{k} to RNNs`:   "We also empirically compare [k] to RNNs",
 		`Work \cite{k} has presented`:                    "Work [k] has presented",
 		`as shown in Reference~\cite{k}`:                 "as shown in Reference [k]",
+		// the works after the comma are the subject of the main clause: "Unlike GAT use sampling" was false
+		`Unlike GAT \cite{velickovic18}, \cite{hamilton17} and \cite{chen18} use sampling`: "Unlike GAT [velickovic18], [hamilton17] and [chen18] use sampling",
+		`Like BERT \cite{devlin}, \cite{liu} and \cite{yang} pretrain on raw text`:         "Like BERT [devlin], [liu] and [yang] pretrain on raw text",
+		`We study graphs. Unlike attention \cite{a}, \cite{b} and \cite{c} use sampling`:   "We study graphs. Unlike attention [a], [b] and [c] use sampling",
+		`We compare with GCN \cite{a}, \cite{b} on graphs`:                                 "We compare with GCN [a], [b] on graphs",
 	} {
 		assert.Equal(t, want, paper.CleanText(in), in)
+	}
+}
+
+// In a citation run whose first joint is a comma alone ("X [3], [4] use"), the comma may end the aside after an
+// opening phrase of the clause or a name, and the works after it are then the subject; elsewhere it joins a list.
+func TestCommaMayEndAside(t *testing.T) {
+	for before, want := range map[string]bool{
+		"Unlike attention ":                    true,
+		"Compared with attention ":             true,
+		"We study graphs. Unlike attention ":   true,
+		"Unlike the model of Smith et al. ":    true, // "et al." ends no clause
+		"We compare with GCN ":                 true, // a name
+		"Prior work ":                          false,
+		"We study graphs. Prior work ":         false,
+		"In contrast, methods ":                false,
+		"Transformers ":                        false, // capitalised only as the sentence's first word
+		"Unlike attention, pretrained models ": false,
+	} {
+		assert.Equal(t, want, paper.CommaMayEndAside(before), before)
 	}
 }
 

@@ -254,9 +254,9 @@ func dropAside(s string, i int) (string, int) {
 		!AsideBetween(s[:i], s[end:]) {
 		return citedKeys(s, i, end)
 	}
-	first, comma, list := end, false, false
+	first, lead := end, false
 	for {
-		k := end
+		k, comma := end, false
 		for k < len(s) && strings.IndexByte(" \t\n\f\r~,;-", s[k]) >= 0 {
 			comma = comma || s[k] == ',' || s[k] == ';'
 			k++
@@ -269,15 +269,65 @@ func dropAside(s string, i int) (string, int) {
 		if k+1 >= len(s) || s[k] != '\\' || s[k+1] == 'f' || matchAside(s, k) < 0 {
 			break
 		}
-		end, list = matchAside(s, k), list || and
+		if end == first {
+			lead = comma && !and
+		}
+		end = matchAside(s, k)
 	}
-	// A run across a comma that a word follows may be two: in "Unlike GAT \cite{a}, \cite{b} uses" the second is
-	// the subject of its own clause. Read as keys, each: "Unlike GAT [a], [b] uses". With "and" or "or" it is one
-	// list ("methods \cite{a}, \cite{b} and \cite{c} fail").
-	if t := strings.TrimLeft(s[end:], " \t\n\f\r~"); comma && !list && t != "" && isLetter(t[0]) {
+	// A run whose first joint is a comma alone and that a word follows may be two: in "Unlike GAT \cite{a},
+	// \cite{b} and \cite{c} use" the works after the comma are the subject of the main clause, and "Unlike GAT
+	// use" would be false. After an opening phrase or a name (see CommaMayEndAside) each is read as keys:
+	// "Unlike GAT [a], [b] and [c] use". Elsewhere the run is one list of asides ("Prior work \cite{a},
+	// \cite{b} fails", "methods \cite{a}, \cite{b} and \cite{c} fail" → "methods fail").
+	if t := strings.TrimLeft(s[end:], " \t\n\f\r~"); lead && t != "" && isLetter(t[0]) && CommaMayEndAside(s[:i]) {
 		return citedKeys(s, i, first)
 	}
 	return "", end
+}
+
+// CommaMayEndAside reports whether, in a run of citations after before whose first joint is a comma alone
+// ("X [3], [4] …"), the comma may end the aside, so that the citations after it are words of the sentence:
+// the clause that before ends in opens with a preposition or a subordinating word ("Unlike GAT [3], [4] uses",
+// "Compared with ResNet [3], [4] and [5] use"), or its last word is a name (see Named; "We compare with GCN
+// [3], [4] on"). Elsewhere the comma joins one list of asides ("Prior work [3], [4] fails"). CleanText and
+// TL;DRs share this rule.
+func CommaMayEndAside(before string) bool {
+	if Named(before) {
+		return true
+	}
+	k := len(before) // the start of the clause: after a comma, a colon, a semicolon or a sentence's end
+	for ; k > 0; k-- {
+		if c := before[k-1]; strings.IndexByte(",;:!?", c) >= 0 ||
+			c == '.' && k+1 < len(before) && before[k] == ' ' && 'A' <= before[k+1] && before[k+1] <= 'Z' {
+			break // not "Unlike Smith et al. [3], [4] use"
+		}
+	}
+	clause := before[k:]
+	for n := 0; n < 2; n++ {
+		clause = strings.TrimLeft(clause, " \t\n\f\r~")
+		w, rest, _ := strings.Cut(clause, " ")
+		if inWords(citeGovernors, w) && !inWords(determiners, w) {
+			return true
+		}
+		clause = rest
+	}
+	return false
+}
+
+// Named reports whether the last word of before is a name a citation may follow as its own, not as an aside to
+// a list ("We compare with GCN [3] and [4]"): an ASCII capital opens it, and it has a capital or a digit after
+// that (GCN, ResNet, GPT-2) or is not the first word of a sentence. A sentence's first word has a capital only
+// for its place ("Transformers [3] and [4] show" names no transformer).
+func Named(before string) bool {
+	w, rest := lastWord(before)
+	if w == "" || w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	if strings.IndexFunc(w[1:], func(r rune) bool { return 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' }) >= 0 {
+		return true
+	}
+	w2, _ := lastWord(rest)
+	return w2 != "" && strings.IndexByte(".!?", w2[len(w2)-1]) < 0
 }
 
 // citedKeys reads the citation s[i:end] as its keys in brackets, the way a numbered style prints it: "work

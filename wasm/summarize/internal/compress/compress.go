@@ -439,14 +439,14 @@ func listJoint(s string) bool {
 
 // citedRun returns the end of the run of citations (numbered, or keys as CleanText writes them: "[kipf] and
 // [hamilton]") that the aside ending at s[end] starts: a range, "[3]-[5]" or "[3]–[5]", goes whole, and no "-[5]"
-// is left; so does a list joined by "and" or "or" ("Prior work [3] and [4] fails", "[3] or [4], [5]"). A list whose first joint is a comma alone and that a word follows may
-// be two: in "Unlike GAT [3], [4] uses" and "Unlike GAT [3], [4] and [5] use" [4] starts a clause of its own,
-// and "Unlike GAT use" would be false, so only its first range goes, and the rest is weighed on its own; the
-// joint after the first citation decides, not an "and" further on. After a capitalised word, a name or an
-// acronym, only the first range goes, as the list may name a second baseline ("We compare with GCN [3] and [4]").
+// is left; so does a list joined by "and" or "or" ("Prior work [3] and [4] fails", "[3] or [4], [5]") or by commas
+// ("Prior work [3], [4] fails"). A list whose first joint is a comma alone and that a word follows may be two: in
+// "Unlike GAT [3], [4] uses" and "Unlike GAT [3], [4] and [5] use" [4] starts a clause of its own, and "Unlike GAT
+// use" would be false, so after an opening phrase or a name (paper.CommaMayEndAside) only its first range goes,
+// and the rest is weighed on its own; the joint after the first citation decides, not an "and" further on. After
+// a name (paper.Named: GCN, or a capitalised word that does not open the sentence) only the first range goes, as
+// the list may name a second baseline ("We compare with GCN [3] and [4]").
 func citedRun(s string, open, end int) int {
-	w := strings.TrimRight(s[:open], " ")
-	w = w[strings.LastIndexByte(w, ' ')+1:]
 	first, lead := -1, false
 	for k := end + 1; ; k = end + 1 {
 		sep := false // a comma among the spaces, commas, dashes and en dashes before the next citation
@@ -466,8 +466,11 @@ func citedRun(s string, open, end int) int {
 		}
 		end = k + j
 	}
-	if t := strings.TrimLeft(s[end+1:], " "); lead && t != "" && 'a' <= t[0]|0x20 && t[0]|0x20 <= 'z' ||
-		first >= 0 && w != "" && 'A' <= w[0] && w[0] <= 'Z' {
+	if first < 0 {
+		return end
+	}
+	if t := strings.TrimLeft(s[end+1:], " "); lead && t != "" && 'a' <= t[0]|0x20 && t[0]|0x20 <= 'z' &&
+		paper.CommaMayEndAside(s[:open]) || paper.Named(s[:open]) {
 		return first
 	}
 	return end
