@@ -302,14 +302,18 @@ func CommaMayEndAside(before string) bool {
 			break // not "Unlike Smith et al. [3], [4] use"
 		}
 	}
-	clause := before[k:]
-	for n := 0; n < 2; n++ {
-		clause = strings.TrimLeft(clause, " \t\n\f\r~")
-		w, rest, _ := strings.Cut(clause, " ")
-		if inWords(citeGovernors, w) && !inWords(determiners, w) {
+	for n := 0; n < 2; n++ { // the clause's first two words
+		for k < len(before) && isSpaceByte(before[k]) {
+			k++
+		}
+		e := k
+		for e < len(before) && !isSpaceByte(before[e]) {
+			e++
+		}
+		if w := before[k:e]; inWords(citeGovernors, w) && !inWords(determiners, w) {
 			return true
 		}
-		clause = rest
+		k = e
 	}
 	return false
 }
@@ -323,8 +327,10 @@ func Named(before string) bool {
 	if w == "" || w[0] < 'A' || w[0] > 'Z' {
 		return false
 	}
-	if strings.IndexFunc(w[1:], func(r rune) bool { return 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' }) >= 0 {
-		return true
+	for i := 1; i < len(w); i++ {
+		if w[i] >= 'A' && w[i] <= 'Z' || isDigit(w[i]) {
+			return true
+		}
 	}
 	w2, _ := lastWord(rest)
 	return w2 != "" && strings.IndexByte(".!?", w2[len(w2)-1]) < 0
