@@ -198,6 +198,10 @@ func TestCommaMayEndAside(t *testing.T) {
 		"Unlike the model of Smith et al. ":    true, // "et al." ends no clause
 		"We compare with GCN ":                 true, // a name
 		"Prior work ":                          false,
+		"Similar to attention ":                true,
+		"Even though sampling helps ":          true,
+		"Methods for graphs ":                  false, // a noun, then a preposition
+		"Work on robustness ":                  false,
 		"We study graphs. Prior work ":         false,
 		"In contrast, methods ":                false,
 		"Transformers ":                        false, // capitalised only as the sentence's first word

@@ -287,8 +287,9 @@ func dropAside(s string, i int) (string, int) {
 
 // CommaMayEndAside reports whether, in a run of citations after before whose first joint is a comma alone
 // ("X [3], [4] …"), the comma may end the aside, so that the citations after it are words of the sentence:
-// the clause that before ends in opens with a preposition or a subordinating word ("Unlike GAT [3], [4] uses",
-// "Compared with ResNet [3], [4] and [5] use"), or its last word is a name (see Named; "We compare with GCN
+// the clause that before ends in opens with a preposition or a subordinating word, after a participle or an
+// adverb maybe ("Unlike GAT [3], [4] uses", "Compared with ResNet [3], [4] and [5] use", not "Methods for
+// graphs [3], [4] and [5] fail"), or its last word is a name (see Named; "We compare with GCN
 // [3], [4] on"). Elsewhere the comma joins one list of asides ("Prior work [3], [4] fails"). CleanText and
 // TL;DRs share this rule.
 func CommaMayEndAside(before string) bool {
@@ -302,7 +303,7 @@ func CommaMayEndAside(before string) bool {
 			break // not "Unlike Smith et al. [3], [4] use"
 		}
 	}
-	for n := 0; n < 2; n++ { // the clause's first two words
+	for n := 0; n < 2; n++ { // the clause's first word, or its second after a participle or an adverb
 		for k < len(before) && isSpaceByte(before[k]) {
 			k++
 		}
@@ -310,8 +311,12 @@ func CommaMayEndAside(before string) bool {
 		for e < len(before) && !isSpaceByte(before[e]) {
 			e++
 		}
-		if w := before[k:e]; inWords(citeGovernors, w) && !inWords(determiners, w) {
+		w := before[k:e]
+		if inWords(citeGovernors, w) && !inWords(determiners, w) {
 			return true
+		}
+		if w == "" || strings.IndexByte("dgy", w[len(w)-1]) < 0 && !inWords(" much even just similar contrary relative prior due akin ", w) {
+			return false // "Methods for graphs [3], [4] and [5] fail": a noun
 		}
 		k = e
 	}
@@ -327,10 +332,8 @@ func Named(before string) bool {
 	if w == "" || w[0] < 'A' || w[0] > 'Z' {
 		return false
 	}
-	for i := 1; i < len(w); i++ {
-		if w[i] >= 'A' && w[i] <= 'Z' || isDigit(w[i]) {
-			return true
-		}
+	if strings.IndexAny(w[1:], "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") >= 0 {
+		return true
 	}
 	w2, _ := lastWord(rest)
 	return w2 != "" && strings.IndexByte(".!?", w2[len(w2)-1]) < 0

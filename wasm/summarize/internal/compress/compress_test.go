@@ -169,6 +169,8 @@ func TestCleanCitationsInRealSentences(t *testing.T) {
 		{"comma and list after a subject goes whole", "Methods [3], [4] and [5] fail on noisy labels.", "Methods fail on noisy labels."},
 		{"comma list after an opening phrase keeps the subject", "Compared with ResNet [3], [4] and [5] use fewer parameters.",
 			"Compared with ResNet, [4] and [5] use fewer parameters."},
+		{"comma list after a noun and its preposition goes whole", "Methods for graphs [3], [4] and [5] fail on noisy labels.",
+			"Methods for graphs fail on noisy labels."},
 		{"a sentence's first word is no name", "Transformers [3] and [4] show gains on long inputs.", "Transformers show gains on long inputs."},
 		{"list after a name keeps a second work", "We compare with GCN [3] and [4].", "We compare with GCN and [4]."},
 		{"comma list after a name keeps a second work", "Baselines include GCN [3], GAT [4] and [5].", "Baselines include GCN, GAT and [5]."},
