@@ -276,9 +276,10 @@ func dropAside(s string, i int) (string, int) {
 	}
 	// A run whose first joint is a comma alone and that a word follows may be two: in "Unlike GAT \cite{a},
 	// \cite{b} and \cite{c} use" the works after the comma are the subject of the main clause, and "Unlike GAT
-	// use" would be false. After an opening phrase or a name (see CommaMayEndAside) each is read as keys:
-	// "Unlike GAT [a], [b] and [c] use". Elsewhere the run is one list of asides ("Prior work \cite{a},
-	// \cite{b} fails", "methods \cite{a}, \cite{b} and \cite{c} fail" → "methods fail").
+	// use" would be false. After an opening phrase (see CommaMayEndAside) each is read as keys: "Unlike GAT
+	// [a], [b] and [c] use". Elsewhere the run is one list of asides ("Prior work \cite{a}, \cite{b} fails",
+	// "methods \cite{a}, \cite{b} and \cite{c} fail" → "methods fail"), after a name too, as a run joined by
+	// "and" is ("We compare with GCN \cite{a}, \cite{b} on" → "We compare with GCN on").
 	if t := strings.TrimLeft(s[end:], " \t\n\f\r~"); lead && t != "" && isLetter(t[0]) && CommaMayEndAside(s[:i]) {
 		return citedKeys(s, i, first)
 	}
@@ -286,16 +287,14 @@ func dropAside(s string, i int) (string, int) {
 }
 
 // CommaMayEndAside reports whether, in a run of citations after before whose first joint is a comma alone
-// ("X [3], [4] …"), the comma may end the aside, so that the citations after it are words of the sentence:
-// the clause that before ends in opens with a preposition or a subordinating word, after a participle or an
-// adverb maybe ("Unlike GAT [3], [4] uses", "Compared with ResNet [3], [4] and [5] use", not "Methods for
-// graphs [3], [4] and [5] fail"), or its last word is a name (see Named; "We compare with GCN
-// [3], [4] on"). Elsewhere the comma joins one list of asides ("Prior work [3], [4] fails"). CleanText and
-// TL;DRs share this rule.
+// ("X [3], [4] …"), the comma may end the aside, so that the citations after it are words of the sentence: the
+// clause that before ends in opens with a preposition of comparison (openers), perhaps after one of
+// openerHeads ("Compared with", "Similar to", "Much like"), and at most four words follow it ("Unlike GAT [3], [4]
+// uses", "Compared with ResNet [3], [4] and [5] use"). A subordinator, a conjunction, another preposition or a
+// longer phrase may still be waiting for its subject, which the run then belongs to ("Although transformers
+// [3], [4] scale", "In recent years transformers [3], [4] dominate", "Methods for graphs [3], [4] fail"), and
+// there the comma joins one list of asides. CleanText and TL;DRs share this rule.
 func CommaMayEndAside(before string) bool {
-	if Named(before) {
-		return true
-	}
 	k := len(before) // the start of the clause: after a comma, a colon, a semicolon or a sentence's end
 	for ; k > 0; k-- {
 		if c := before[k-1]; strings.IndexByte(",;:!?", c) >= 0 ||
@@ -303,31 +302,26 @@ func CommaMayEndAside(before string) bool {
 			break // not "Unlike Smith et al. [3], [4] use"
 		}
 	}
-	for n := 0; n < 2; n++ { // the clause's first word, or its second after a participle or an adverb
-		for k < len(before) && isSpaceByte(before[k]) {
-			k++
-		}
-		e := k
-		for e < len(before) && !isSpaceByte(before[e]) {
-			e++
-		}
-		w := before[k:e]
-		if inWords(citeGovernors, w) && !inWords(determiners, w) {
-			return true
-		}
-		if w == "" || strings.IndexByte("dgy", w[len(w)-1]) < 0 && !inWords(" much even just similar contrary relative prior due akin ", w) {
-			return false // "Methods for graphs [3], [4] and [5] fail": a noun
-		}
-		k = e
+	w, n := strings.Fields(before[k:]), 0
+	if len(w) > 2 && inWords(openerHeads, w[0]) {
+		n = 1
 	}
-	return false
+	return len(w) > n+1 && len(w) <= n+5 && inWords(openers, w[n])
 }
 
-// Named reports whether the last word of before is a name a citation may follow as its own, not as an aside to
-// a list ("We compare with GCN [3] and [4]"): an ASCII capital opens it, and it has a capital or a digit after
-// that (GCN, ResNet, GPT-2) or is not the first word of a sentence. A sentence's first word has a capital only
-// for its place ("Transformers [3] and [4] show" names no transformer).
-func Named(before string) bool {
+// openers are the prepositions of comparison that open a clause before its subject ("Unlike GAT [3], [4] uses");
+// openerHeads are the words that take one of them after them ("Compared with", "Inspired by", "Much like"), which
+// is why "with", "to", "by" and "from" are openers ("With GAT [3], [4] use" counts as well).
+const openers = " unlike like despite besides beyond following alongside with to by from "
+const openerHeads = " compared inspired motivated similar contrary relative prior akin different much just quite "
+
+// Named reports whether the last word of before is a name that a run of citations ending where after starts
+// may follow as its own, not as an aside to a list ("We compare with GCN [3] and [4]"): an ASCII capital opens
+// it, and it has a capital or a digit after that (GCN, ResNet, GPT-2) or is not the first word of a sentence.
+// A sentence's first word has a capital for its place, and is read as a name only when it does not end in -s
+// and the verb after the run does not agree with it alone: "Adam [3] and [4] converge" and "Dropout [5] and [6]
+// are" name works, "Transformers [3] and [4] show" and "Dropout [5] and [6] is" do not.
+func Named(before, after string) bool {
 	w, rest := lastWord(before)
 	if w == "" || w[0] < 'A' || w[0] > 'Z' {
 		return false
@@ -335,8 +329,14 @@ func Named(before string) bool {
 	if strings.IndexAny(w[1:], "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") >= 0 {
 		return true
 	}
-	w2, _ := lastWord(rest)
-	return w2 != "" && strings.IndexByte(".!?", w2[len(w2)-1]) < 0
+	if w2, _ := lastWord(rest); w2 != "" && strings.IndexByte(".!?", w2[len(w2)-1]) < 0 {
+		return true
+	}
+	after = strings.TrimLeft(after, " ")
+	if e := strings.IndexByte(after, ' '); e >= 0 {
+		after = after[:e]
+	}
+	return w[len(w)-1] != 's' && !strings.HasSuffix(after, "s")
 }
 
 // citedKeys reads the citation s[i:end] as its keys in brackets, the way a numbered style prints it: "work

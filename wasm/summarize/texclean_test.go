@@ -107,6 +107,12 @@ func TestTLDRKeepsTheSubjectsOfACitationRun(t *testing.T) {
 			"Graph networks have become popular for node classification."},
 		{`Transformers \cite{vaswani} and \cite{devlin} show gains on long inputs.`, "Transformers show gains on long inputs."},
 		{`Prior work \cite{a}, \cite{b} fails on long documents.`, "Prior work fails on long documents."},
+		{`Although transformers \cite{a}, \cite{b} and \cite{c} scale well, they need much data.`,
+			"Although transformers scale well, they need much data."},
+		{`Training with noise \cite{a}, \cite{b} improves robustness to adversarial examples.`,
+			"Training with noise improves robustness to adversarial examples."},
+		{`Inspired by BERT \cite{devlin}, \cite{liu} and \cite{yang} pretrain on raw text.`,
+			"Inspired by BERT, [liu] and [yang] pretrain on raw text."},
 	} {
 		assert.Equal(t, tt.want, summarize.TLDR("A title", paper.CleanText(tt.abstract)), tt.abstract)
 	}

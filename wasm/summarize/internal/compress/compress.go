@@ -442,10 +442,10 @@ func listJoint(s string) bool {
 // is left; so does a list joined by "and" or "or" ("Prior work [3] and [4] fails", "[3] or [4], [5]") or by commas
 // ("Prior work [3], [4] fails"). A list whose first joint is a comma alone and that a word follows may be two: in
 // "Unlike GAT [3], [4] uses" and "Unlike GAT [3], [4] and [5] use" [4] starts a clause of its own, and "Unlike GAT
-// use" would be false, so after an opening phrase or a name (paper.CommaMayEndAside) only its first range goes,
-// and the rest is weighed on its own; the joint after the first citation decides, not an "and" further on. After
-// a name (paper.Named: GCN, or a capitalised word that does not open the sentence) only the first range goes, as
-// the list may name a second baseline ("We compare with GCN [3] and [4]").
+// use" would be false, so after an opening phrase (paper.CommaMayEndAside) only its first range goes, and the rest
+// is weighed on its own; the joint after the first citation decides, not an "and" further on. After a name
+// (paper.Named: GCN, a capitalised word inside the sentence, "Adam" before "[4] converge") only the first range
+// goes too, whatever the joints, as the list may name a second baseline ("We compare with GCN [3] and [4]").
 func citedRun(s string, open, end int) int {
 	first, lead := -1, false
 	for k := end + 1; ; k = end + 1 {
@@ -470,7 +470,7 @@ func citedRun(s string, open, end int) int {
 		return end
 	}
 	if t := strings.TrimLeft(s[end+1:], " "); lead && t != "" && 'a' <= t[0]|0x20 && t[0]|0x20 <= 'z' &&
-		paper.CommaMayEndAside(s[:open]) || paper.Named(s[:open]) {
+		paper.CommaMayEndAside(s[:open]) || paper.Named(s[:open], s[end+1:]) {
 		return first
 	}
 	return end
