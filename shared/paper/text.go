@@ -288,12 +288,14 @@ func dropAside(s string, i int) (string, int) {
 
 // CommaMayEndAside reports whether, in a run of citations after before whose first joint is a comma alone
 // ("X [3], [4] …"), the comma may end the aside, so that the citations after it are words of the sentence: the
-// clause that before ends in opens with a preposition of comparison (openers), perhaps after one of
-// openerHeads ("Compared with", "Similar to", "Much like"), and at most four words follow it ("Unlike GAT [3], [4]
-// uses", "Compared with ResNet [3], [4] and [5] use"). A subordinator, a conjunction, another preposition or a
-// longer phrase may still be waiting for its subject, which the run then belongs to ("Although transformers
-// [3], [4] scale", "In recent years transformers [3], [4] dominate", "Methods for graphs [3], [4] fail"), and
-// there the comma joins one list of asides. CleanText and TL;DRs share this rule.
+// clause that before ends in opens with a preposition (openers), perhaps after one of openerHeads ("Compared
+// with", "In contrast to", "Instead of", "Even though"): "Unlike GAT [3], [4] uses". After a bare "with", "to",
+// "by" or "from", a phrase of three words or more that ends in a plural may hold its subject ("With enough data
+// transformers [3], [4] and [5] outperform"; not "With GAT", "To this end", "From a theoretical view"). A clause
+// that opens otherwise, with a subordinator ("Although transformers [3], [4] scale"), "in" alone ("In recent
+// years transformers"), a gerund ("Training with noise"), "and" or a noun ("Methods for graphs [3], [4] fail"),
+// is still waiting for its subject, which the run then belongs to, and the comma joins one list of asides.
+// CleanText and TL;DRs share this rule.
 func CommaMayEndAside(before string) bool {
 	k := len(before) // the start of the clause: after a comma, a colon, a semicolon or a sentence's end
 	for ; k > 0; k-- {
@@ -302,25 +304,29 @@ func CommaMayEndAside(before string) bool {
 			break // not "Unlike Smith et al. [3], [4] use"
 		}
 	}
-	w, n := strings.Fields(before[k:]), 0
+	w, n, list := strings.Fields(before[k:]), 0, openers
 	if len(w) > 2 && inWords(openerHeads, w[0]) {
-		n = 1
+		n, list = 1, openersAfterHead
 	}
-	return len(w) > n+1 && len(w) <= n+5 && inWords(openers, w[n])
+	return len(w) > n+1 && inWords(list, w[n]) &&
+		(len(w) <= 3 || !pluralShape(w[len(w)-1]) || !inWords(" with to by from ", w[0]))
 }
 
-// openers are the prepositions of comparison that open a clause before its subject ("Unlike GAT [3], [4] uses");
-// openerHeads are the words that take one of them after them ("Compared with", "Inspired by", "Much like"), which
-// is why "with", "to", "by" and "from" are openers ("With GAT [3], [4] use" counts as well).
-const openers = " unlike like despite besides beyond following alongside with to by from "
-const openerHeads = " compared inspired motivated similar contrary relative prior akin different much just quite "
+// openers are the prepositions that open a clause before its subject ("Unlike GAT [3], [4] uses", "As in prior
+// work [3], [4] use"). openerHeads are the words that take a preposition after them ("Compared with", "Much
+// like", "Based on"), or a noun that does ("In contrast to", "In addition to"); openersAfterHead are those words.
+const openers = " unlike like despite besides beyond following alongside with to by from as "
+const openerHeads = " compared inspired motivated similar contrary relative prior akin different much just quite in even apart instead based building along similarly according "
+const openersAfterHead = openers + " of on contrast addition comparison spite line place though "
 
 // Named reports whether the last word of before is a name that a run of citations ending where after starts
 // may follow as its own, not as an aside to a list ("We compare with GCN [3] and [4]"): an ASCII capital opens
 // it, and it has a capital or a digit after that (GCN, ResNet, GPT-2) or is not the first word of a sentence.
-// A sentence's first word has a capital for its place, and is read as a name only when it does not end in -s
-// and the verb after the run does not agree with it alone: "Adam [3] and [4] converge" and "Dropout [5] and [6]
-// are" name works, "Transformers [3] and [4] show" and "Dropout [5] and [6] is" do not.
+// A sentence's first word has a capital for its place, and is read as a name unless it is a plural (ends in -s,
+// not -ss, -us, -is or -as: "Transformers", not "Pegasus") or the word after the run is a singular verb (is,
+// has, was, or a plural's shape: "shows", not "thus", "always", "address"): "Adam [3] and [4] converge",
+// "Adam [3] and [4] thus converge" and "Dropout [5] and [6] are" name works, "Transformers [3] and [4] show"
+// and "Dropout [5] and [6] is" do not.
 func Named(before, after string) bool {
 	w, rest := lastWord(before)
 	if w == "" || w[0] < 'A' || w[0] > 'Z' {
@@ -336,7 +342,15 @@ func Named(before, after string) bool {
 	if e := strings.IndexByte(after, ' '); e >= 0 {
 		after = after[:e]
 	}
-	return w[len(w)-1] != 's' && !strings.HasSuffix(after, "s")
+	return !pluralShape(w) && !pluralShape(after)
+}
+
+// pluralShape reports whether w ends in -s the way a plural noun or a singular verb does ("models", "shows",
+// "is", "has", "was"), not the way an adverb, a name or a verb in -ss does ("thus", "always", "Pegasus", "this",
+// "address").
+func pluralShape(w string) bool {
+	n := len(w)
+	return w == "is" || n > 2 && w[n-1] == 's' && (n == 3 || strings.IndexByte("suiay", w[n-2]) < 0)
 }
 
 // citedKeys reads the citation s[i:end] as its keys in brackets, the way a numbered style prints it: "work
