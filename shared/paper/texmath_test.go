@@ -184,9 +184,19 @@ func TestCleanTextKeepsCitationsInTheSentence(t *testing.T) {
 		`We study graphs. Unlike attention \cite{a}, \cite{b} and \cite{c} use sampling`:   "We study graphs. Unlike attention [a], [b] and [c] use sampling",
 		`We compare with GCN \cite{a}, \cite{b} on graphs`:                                 "We compare with GCN on graphs", // as after "and"
 		// an opening phrase that is not a lone preposition: "In contrast to graph attention use" was false
-		`In contrast to graph attention \cite{a}, \cite{b} use sampling`:                "In contrast to graph attention [a], [b] use sampling",
-		`Instead of attention \cite{a}, \cite{b} and \cite{c} use convolutions`:         "Instead of attention [a], [b] and [c] use convolutions",
-		`With enough data transformers \cite{a}, \cite{b} and \cite{c} outperform CNNs`: "With enough data transformers outperform CNNs",
+		`In contrast to graph attention \cite{a}, \cite{b} use sampling`:        "In contrast to graph attention [a], [b] use sampling",
+		`Instead of attention \cite{a}, \cite{b} and \cite{c} use convolutions`: "Instead of attention [a], [b] and [c] use convolutions",
+		// any opening but a subordinator, "In recent years", a gerund and its preposition or a noun: main's output
+		`With enough data transformers \cite{a}, \cite{b} and \cite{c} outperform CNNs`: "With enough data transformers outperform CNNs", // as main: one list
+		`Together with attention \cite{a}, \cite{b} use recurrence for long contexts.`:  "Together with attention [a], [b] use recurrence for long contexts.",
+		`Due to memory limits \cite{a}, \cite{b} use sparse attention.`:                 "Due to memory limits [a], [b] use sparse attention.",
+		`Because of this \cite{a}, \cite{b} use sparse attention.`:                      "Because of this [a], [b] use sparse attention.",
+		`In practice \cite{a}, \cite{b} use sparse attention.`:                          "In practice [a], [b] use sparse attention.",
+		`For example \cite{a}, \cite{b} use sparse attention.`:                          "For example [a], [b] use sparse attention.",
+		`On the other hand \cite{a}, \cite{b} report no gains.`:                         "On the other hand [a], [b] report no gains.",
+		`For graphs \cite{a}, \cite{b} use sampling.`:                                   "For graphs [a], [b] use sampling.",
+		`To handle long inputs \cite{a}, \cite{b} propose sparse attention.`:            "To handle long inputs [a], [b] propose sparse attention.",
+		`With very large models \cite{a}, \cite{b} show that scaling helps.`:            "With very large models [a], [b] show that scaling helps.",
 	} {
 		assert.Equal(t, want, paper.CleanText(in), in)
 	}
@@ -223,8 +233,25 @@ func TestCommaMayEndAside(t *testing.T) {
 		"Apart from attention ":                          true,
 		"From a theoretical view ":                       true,
 		"To this end ":                                   true,
-		"With enough data transformers ":                 false, // a bare "with", then a phrase that ends in a plural
-		"By default most toolkits ":                      false,
+		"With enough data transformers ":                 true, // main's output: "With very large models [a], [b] show"
+		"By default most toolkits ":                      true,
+		"To handle long inputs ":                         true,
+		"With very large models ":                        true,
+		"By using large batches ":                        true,
+		"Together with attention ":                       true,
+		"Due to memory limits ":                          true,
+		"Because of this ":                               true,
+		"In practice ":                                   true,
+		"For example ":                                   true,
+		"On the other hand ":                             true,
+		"For graphs ":                                    true,
+		"Thanks to attention ":                           true,
+		"Rather than attention ":                         true,
+		"Aside from attention ":                          true,
+		"In particular ":                                 true,
+		"Recently ":                                      true,
+		"As models ":                                     false, // a subordinator; "As in" is a preposition
+		"While transformers ":                            false,
 		"Although transformers ":                         false,
 		"Since transformers ":                            false,
 		"In recent years transformers ":                  false, // "in" opens no comparison
@@ -237,7 +264,7 @@ func TestCommaMayEndAside(t *testing.T) {
 		"Transformers ":                                  false,
 		"Unlike attention, pretrained models ":           false,
 	} {
-		assert.Equal(t, want, paper.CommaMayEndAside(before), before)
+		assert.Equal(t, want, paper.CommaMayEndAside(before, false), before)
 	}
 }
 

@@ -254,7 +254,7 @@ func dropAside(s string, i int) (string, int) {
 		!AsideBetween(s[:i], s[end:]) {
 		return citedKeys(s, i, end)
 	}
-	first, lead := end, false
+	first, lead, list := end, false, false
 	for {
 		k, comma := end, false
 		for k < len(s) && strings.IndexByte(" \t\n\f\r~,;-", s[k]) >= 0 {
@@ -272,7 +272,7 @@ func dropAside(s string, i int) (string, int) {
 		if end == first {
 			lead = comma && !and
 		}
-		end = matchAside(s, k)
+		end, list = matchAside(s, k), list || and
 	}
 	// A run whose first joint is a comma alone and that a word follows may be two: in "Unlike GAT \cite{a},
 	// \cite{b} and \cite{c} use" the works after the comma are the subject of the main clause, and "Unlike GAT
@@ -280,23 +280,23 @@ func dropAside(s string, i int) (string, int) {
 	// [a], [b] and [c] use". Elsewhere the run is one list of asides ("Prior work \cite{a}, \cite{b} fails",
 	// "methods \cite{a}, \cite{b} and \cite{c} fail" → "methods fail"), after a name too, as a run joined by
 	// "and" is ("We compare with GCN \cite{a}, \cite{b} on" → "We compare with GCN on").
-	if t := strings.TrimLeft(s[end:], " \t\n\f\r~"); lead && t != "" && isLetter(t[0]) && CommaMayEndAside(s[:i]) {
+	if t := strings.TrimLeft(s[end:], " \t\n\f\r~"); lead && t != "" && isLetter(t[0]) && CommaMayEndAside(s[:i], list) {
 		return citedKeys(s, i, first)
 	}
 	return "", end
 }
 
 // CommaMayEndAside reports whether, in a run of citations after before whose first joint is a comma alone
-// ("X [3], [4] …"), the comma may end the aside, so that the citations after it are words of the sentence: the
-// clause that before ends in opens with a preposition (openers), perhaps after one of openerHeads ("Compared
-// with", "In contrast to", "Instead of", "Even though"): "Unlike GAT [3], [4] uses". After a bare "with", "to",
-// "by" or "from", a phrase of three words or more that ends in a plural may hold its subject ("With enough data
-// transformers [3], [4] and [5] outperform"; not "With GAT", "To this end", "From a theoretical view"). A clause
-// that opens otherwise, with a subordinator ("Although transformers [3], [4] scale"), "in" alone ("In recent
-// years transformers"), a gerund ("Training with noise"), "and" or a noun ("Methods for graphs [3], [4] fail"),
-// is still waiting for its subject, which the run then belongs to, and the comma joins one list of asides.
-// CleanText and TL;DRs share this rule.
-func CommaMayEndAside(before string) bool {
+// ("X [3], [4] …"), the comma may end the aside, so that the citations after it are words of the sentence, as
+// main read every such run ("Unlike GAT [3], [4] uses", "In practice [3], [4] use"). It reports false only on
+// evidence that the clause before ends in is still waiting for its subject, which the run then belongs to as one
+// list of asides: the clause opens with a subordinator ("Although transformers [3], [4] scale", "As models", not
+// "As in"), "and", "In recent years", a gerund and its preposition ("Training with noise"), or a word that opens
+// no phrase, a noun or a pronoun ("Prior work [3], [4] fails", "Methods for graphs", "We compare with GCN"):
+// one not in openers, openerHeads or phraseOpeners, nor an adverb in -ly. A run that goes on with "and" (list)
+// is read so only after openers or openerHeads ("Unlike GAT [3], [4] and [5] use"); elsewhere CleanText keeps
+// main's reading of it, one list of asides. CleanText and TL;DRs share this rule.
+func CommaMayEndAside(before string, list bool) bool {
 	k := len(before) // the start of the clause: after a comma, a colon, a semicolon or a sentence's end
 	for ; k > 0; k-- {
 		if c := before[k-1]; strings.IndexByte(",;:!?", c) >= 0 ||
@@ -304,20 +304,23 @@ func CommaMayEndAside(before string) bool {
 			break // not "Unlike Smith et al. [3], [4] use"
 		}
 	}
-	w, n, list := strings.Fields(before[k:]), 0, openers
-	if len(w) > 2 && inWords(openerHeads, w[0]) {
-		n, list = 1, openersAfterHead
+	w := append(strings.Fields(strings.ToLower(before[k:])), "", "")
+	switch {
+	case w[0] == "as":
+		return inWords(" in a an the such well for ", w[1]) // "As in", "As a result", not "As models"
+	case w[0] == "in" && w[1] == "recent",
+		strings.HasSuffix(w[0], "ing") && !inWords(openers+openerHeads, w[0]) && inWords(phraseOpeners, w[1]):
+		return false
 	}
-	return len(w) > n+1 && inWords(list, w[n]) &&
-		(len(w) <= 3 || !pluralShape(w[len(w)-1]) || !inWords(" with to by from ", w[0]))
+	return inWords(openers+openerHeads, w[0]) || !list && (inWords(phraseOpeners, w[0]) || strings.HasSuffix(w[0], "ly"))
 }
 
-// openers are the prepositions that open a clause before its subject ("Unlike GAT [3], [4] uses", "As in prior
-// work [3], [4] use"). openerHeads are the words that take a preposition after them ("Compared with", "Much
-// like", "Based on"), or a noun that does ("In contrast to", "In addition to"); openersAfterHead are those words.
-const openers = " unlike like despite besides beyond following alongside with to by from as "
-const openerHeads = " compared inspired motivated similar contrary relative prior akin different much just quite in even apart instead based building along similarly according "
-const openersAfterHead = openers + " of on contrast addition comparison spite line place though "
+// openers are the prepositions of a comparison that open a clause before its subject ("Unlike GAT [3], [4]
+// uses"), openerHeads the words that take a preposition after them ("Compared with", "Much like", "Based on"),
+// and phraseOpeners the other words that open a phrase ("In practice [3], [4] use", "Due to memory limits").
+const openers = " unlike like despite besides beyond following alongside instead "
+const phraseOpeners = " with to by from in on for at of due because thanks rather aside together through under within without across among after before during given upon via against over toward towards however moreover thus hence therefore here there today now then still yet also "
+const openerHeads = " compared inspired motivated similar contrary relative akin different much just quite even apart based building along according "
 
 // Named reports whether the last word of before is a name that a run of citations ending where after starts
 // may follow as its own, not as an aside to a list ("We compare with GCN [3] and [4]"): an ASCII capital opens
@@ -342,7 +345,7 @@ func Named(before, after string) bool {
 	if e := strings.IndexByte(after, ' '); e >= 0 {
 		after = after[:e]
 	}
-	return !pluralShape(w) && !pluralShape(after)
+	return !pluralShape(w) && (!pluralShape(after) || inWords(" perhaps sometimes nevertheless afterwards ", after))
 }
 
 // pluralShape reports whether w ends in -s the way a plural noun or a singular verb does ("models", "shows",

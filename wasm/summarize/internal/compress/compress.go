@@ -470,7 +470,7 @@ func citedRun(s string, open, end int) int {
 		return end
 	}
 	if t := strings.TrimLeft(s[end+1:], " "); lead && t != "" && 'a' <= t[0]|0x20 && t[0]|0x20 <= 'z' &&
-		paper.CommaMayEndAside(s[:open]) || paper.Named(s[:open], s[end+1:]) {
+		paper.CommaMayEndAside(s[:open], false) || paper.Named(s[:open], s[end+1:]) {
 		return first
 	}
 	return end
