@@ -155,6 +155,7 @@ func TestCleanTextDropsCitationsAndFootnotes(t *testing.T) {
 		`Unlike GAT \cite{a}, \cite{b} uses sampling`:                "Unlike GAT [a], [b] uses sampling",
 		`Unlike GAT \cite{a}, \cite{b} and we`:                       "Unlike GAT [a], [b] and we",
 		`known methods \cite{a}, \cite{b}.`:                          "known methods.",
+		`Prior work \cite{a}, \cite{b} fails on long inputs`:         "Prior work fails on long inputs",
 		`an open \footnote{never closed`:                             `an open \footnote{never closed`,
 		`in \LaTeX{} and \TeX{} files`:                               "in LaTeX and TeX files",
 		`e.g.\ VGG and \LaTeX\ or \TeX`:                              "e.g. VGG and LaTeX or TeX",
@@ -179,8 +180,93 @@ func TestCleanTextKeepsCitationsInTheSentence(t *testing.T) {
 		`We also empirically compare \cite{k} to RNNs`:   "We also empirically compare [k] to RNNs",
 		`Work \cite{k} has presented`:                    "Work [k] has presented",
 		`as shown in Reference~\cite{k}`:                 "as shown in Reference [k]",
+		// the works after the comma are the subject of the main clause: "Unlike GAT use sampling" was false
+		`Unlike GAT \cite{velickovic18}, \cite{hamilton17} and \cite{chen18} use sampling`: "Unlike GAT [velickovic18], [hamilton17] and [chen18] use sampling",
+		`Like BERT \cite{devlin}, \cite{liu} and \cite{yang} pretrain on raw text`:         "Like BERT [devlin], [liu] and [yang] pretrain on raw text",
+		`We study graphs. Unlike attention \cite{a}, \cite{b} and \cite{c} use sampling`:   "We study graphs. Unlike attention [a], [b] and [c] use sampling",
+		`We compare with GCN \cite{a}, \cite{b} on graphs`:                                 "We compare with GCN on graphs", // as after "and"
+		// an opening phrase that is not a lone preposition: "In contrast to graph attention use" was false
+		`In contrast to graph attention \cite{a}, \cite{b} use sampling`:        "In contrast to graph attention [a], [b] use sampling",
+		`Instead of attention \cite{a}, \cite{b} and \cite{c} use convolutions`: "Instead of attention [a], [b] and [c] use convolutions",
+		// any opening but a subordinator, "In recent years", a gerund and its preposition or a noun: main's output
+		`With enough data transformers \cite{a}, \cite{b} and \cite{c} outperform CNNs`: "With enough data transformers outperform CNNs", // as main: one list
+		`Together with attention \cite{a}, \cite{b} use recurrence for long contexts.`:  "Together with attention [a], [b] use recurrence for long contexts.",
+		`Due to memory limits \cite{a}, \cite{b} use sparse attention.`:                 "Due to memory limits [a], [b] use sparse attention.",
+		`Because of this \cite{a}, \cite{b} use sparse attention.`:                      "Because of this [a], [b] use sparse attention.",
+		`In practice \cite{a}, \cite{b} use sparse attention.`:                          "In practice [a], [b] use sparse attention.",
+		`For example \cite{a}, \cite{b} use sparse attention.`:                          "For example [a], [b] use sparse attention.",
+		`On the other hand \cite{a}, \cite{b} report no gains.`:                         "On the other hand [a], [b] report no gains.",
+		`For graphs \cite{a}, \cite{b} use sampling.`:                                   "For graphs [a], [b] use sampling.",
+		`To handle long inputs \cite{a}, \cite{b} propose sparse attention.`:            "To handle long inputs [a], [b] propose sparse attention.",
+		`With very large models \cite{a}, \cite{b} show that scaling helps.`:            "With very large models [a], [b] show that scaling helps.",
 	} {
 		assert.Equal(t, want, paper.CleanText(in), in)
+	}
+}
+
+// In a citation run whose first joint is a comma alone ("X [3], [4] use"), the comma may end the aside after a
+// preposition that opens the clause, and the works after it are then the subject; elsewhere, after a
+// subordinator, "in" alone, a gerund, a noun or a name alone, it joins a list.
+func TestCommaMayEndAside(t *testing.T) {
+	for before, want := range map[string]bool{
+		"Unlike attention ":                              true,
+		"Compared with attention ":                       true,
+		"Inspired by attention ":                         true,
+		"Much like BERT ":                                true,
+		"Despite this ":                                  true,
+		"Following GAT ":                                 true,
+		"We study graphs. Unlike attention ":             true,
+		"Unlike the loss of Smith et al. ":               true, // as long as it is: main's output, or better
+		"Unlike Smith et al. ":                           true, // "et al." ends no clause
+		"Following prior work we train transformers ":    true,
+		"Similar to attention ":                          true,
+		"Unlike the six models that we study in detail ": true,
+		"We compare with GCN ":                           false, // a name alone: the TL;DR weighs it (Named)
+		"Prior work ":                                    false,
+		"Even though sampling helps ":                    true, // its verb is there
+		"In contrast to graph attention ":                true,
+		"In addition to attention ":                      true,
+		"Instead of attention ":                          true,
+		"Based on this idea ":                            true,
+		"As in prior work ":                              true,
+		"Building on attention ":                         true,
+		"Along with attention ":                          true,
+		"Similarly to attention ":                        true,
+		"Apart from attention ":                          true,
+		"From a theoretical view ":                       true,
+		"To this end ":                                   true,
+		"With enough data transformers ":                 true, // main's output: "With very large models [a], [b] show"
+		"By default most toolkits ":                      true,
+		"To handle long inputs ":                         true,
+		"With very large models ":                        true,
+		"By using large batches ":                        true,
+		"Together with attention ":                       true,
+		"Due to memory limits ":                          true,
+		"Because of this ":                               true,
+		"In practice ":                                   true,
+		"For example ":                                   true,
+		"On the other hand ":                             true,
+		"For graphs ":                                    true,
+		"Thanks to attention ":                           true,
+		"Rather than attention ":                         true,
+		"Aside from attention ":                          true,
+		"In particular ":                                 true,
+		"Recently ":                                      true,
+		"As models ":                                     false, // a subordinator; "As in" is a preposition
+		"While transformers ":                            false,
+		"Although transformers ":                         false,
+		"Since transformers ":                            false,
+		"In recent years transformers ":                  false, // "in" opens no comparison
+		"Training with noise ":                           false, // a gerund, then a preposition
+		"Graphs are everywhere, and methods for graphs ": false, // "and" opens the clause
+		"Methods for graphs ":                            false, // a noun, then a preposition
+		"Work on robustness ":                            false,
+		"We study graphs. Prior work ":                   false,
+		"In contrast, methods ":                          false,
+		"Transformers ":                                  false,
+		"Unlike attention, pretrained models ":           false,
+	} {
+		assert.Equal(t, want, paper.CommaMayEndAside(before, false), before)
 	}
 }
 

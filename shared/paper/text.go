@@ -254,9 +254,9 @@ func dropAside(s string, i int) (string, int) {
 		!AsideBetween(s[:i], s[end:]) {
 		return citedKeys(s, i, end)
 	}
-	first, comma, list := end, false, false
+	first, lead, list := end, false, false
 	for {
-		k := end
+		k, comma := end, false
 		for k < len(s) && strings.IndexByte(" \t\n\f\r~,;-", s[k]) >= 0 {
 			comma = comma || s[k] == ',' || s[k] == ';'
 			k++
@@ -269,15 +269,91 @@ func dropAside(s string, i int) (string, int) {
 		if k+1 >= len(s) || s[k] != '\\' || s[k+1] == 'f' || matchAside(s, k) < 0 {
 			break
 		}
+		if end == first {
+			lead = comma && !and
+		}
 		end, list = matchAside(s, k), list || and
 	}
-	// A run across a comma that a word follows may be two: in "Unlike GAT \cite{a}, \cite{b} uses" the second is
-	// the subject of its own clause. Read as keys, each: "Unlike GAT [a], [b] uses". With "and" or "or" it is one
-	// list ("methods \cite{a}, \cite{b} and \cite{c} fail").
-	if t := strings.TrimLeft(s[end:], " \t\n\f\r~"); comma && !list && t != "" && isLetter(t[0]) {
+	// A run whose first joint is a comma alone and that a word follows may be two: in "Unlike GAT \cite{a},
+	// \cite{b} and \cite{c} use" the works after the comma are the subject of the main clause, and "Unlike GAT
+	// use" would be false. After an opening phrase (see CommaMayEndAside) each is read as keys: "Unlike GAT
+	// [a], [b] and [c] use". Elsewhere the run is one list of asides ("Prior work \cite{a}, \cite{b} fails",
+	// "methods \cite{a}, \cite{b} and \cite{c} fail" → "methods fail"), after a name too, as a run joined by
+	// "and" is ("We compare with GCN \cite{a}, \cite{b} on" → "We compare with GCN on").
+	if t := strings.TrimLeft(s[end:], " \t\n\f\r~"); lead && t != "" && isLetter(t[0]) && CommaMayEndAside(s[:i], list) {
 		return citedKeys(s, i, first)
 	}
 	return "", end
+}
+
+// CommaMayEndAside reports whether, in a run of citations after before whose first joint is a comma alone
+// ("X [3], [4] …"), the comma may end the aside, so that the citations after it are words of the sentence, as
+// main read every such run ("Unlike GAT [3], [4] uses", "In practice [3], [4] use"). It reports false only on
+// evidence that the clause before ends in is still waiting for its subject, which the run then belongs to as one
+// list of asides: the clause opens with a subordinator ("Although transformers [3], [4] scale", "As models", not
+// "As in"), "and", "In recent years", a gerund and its preposition ("Training with noise"), or a word that opens
+// no phrase, a noun or a pronoun ("Prior work [3], [4] fails", "Methods for graphs", "We compare with GCN"):
+// one not in openers, openerHeads or phraseOpeners, nor an adverb in -ly. A run that goes on with "and" (list)
+// is read so only after openers or openerHeads ("Unlike GAT [3], [4] and [5] use"); elsewhere CleanText keeps
+// main's reading of it, one list of asides. CleanText and TL;DRs share this rule.
+func CommaMayEndAside(before string, list bool) bool {
+	k := len(before) // the start of the clause: after a comma, a colon, a semicolon or a sentence's end
+	for ; k > 0; k-- {
+		if c := before[k-1]; strings.IndexByte(",;:!?", c) >= 0 ||
+			c == '.' && k+1 < len(before) && before[k] == ' ' && 'A' <= before[k+1] && before[k+1] <= 'Z' {
+			break // not "Unlike Smith et al. [3], [4] use"
+		}
+	}
+	w := append(strings.Fields(strings.ToLower(before[k:])), "", "")
+	switch {
+	case w[0] == "as":
+		return inWords(" in a an the such well for ", w[1]) // "As in", "As a result", not "As models"
+	case w[0] == "in" && w[1] == "recent",
+		strings.HasSuffix(w[0], "ing") && !inWords(openers+openerHeads, w[0]) && inWords(phraseOpeners, w[1]):
+		return false
+	}
+	return inWords(openers+openerHeads, w[0]) || !list && (inWords(phraseOpeners, w[0]) || strings.HasSuffix(w[0], "ly"))
+}
+
+// openers are the prepositions of a comparison that open a clause before its subject ("Unlike GAT [3], [4]
+// uses"), openerHeads the words that take a preposition after them ("Compared with", "Much like", "Based on"),
+// and phraseOpeners the other words that open a phrase ("In practice [3], [4] use", "Due to memory limits").
+const openers = " unlike like despite besides beyond following alongside instead "
+const phraseOpeners = " with to by from in on for at of due because thanks rather aside together through under within without across among after before during given upon via against over toward towards however moreover thus hence therefore here there today now then still yet also "
+const openerHeads = " compared inspired motivated similar contrary relative akin different much just quite even apart based building along according "
+
+// Named reports whether the last word of before is a name that a run of citations ending where after starts
+// may follow as its own, not as an aside to a list ("We compare with GCN [3] and [4]"): an ASCII capital opens
+// it, and it has a capital or a digit after that (GCN, ResNet, GPT-2) or is not the first word of a sentence.
+// A sentence's first word has a capital for its place, and is read as a name unless it is a plural (ends in -s,
+// not -ss, -us, -is or -as: "Transformers", not "Pegasus") or the word after the run is a singular verb (is,
+// has, was, or a plural's shape: "shows", not "thus", "always", "address"): "Adam [3] and [4] converge",
+// "Adam [3] and [4] thus converge" and "Dropout [5] and [6] are" name works, "Transformers [3] and [4] show"
+// and "Dropout [5] and [6] is" do not.
+func Named(before, after string) bool {
+	w, rest := lastWord(before)
+	if w == "" || w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	if strings.IndexAny(w[1:], "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") >= 0 {
+		return true
+	}
+	if w2, _ := lastWord(rest); w2 != "" && strings.IndexByte(".!?", w2[len(w2)-1]) < 0 {
+		return true
+	}
+	after = strings.TrimLeft(after, " ")
+	if e := strings.IndexByte(after, ' '); e >= 0 {
+		after = after[:e]
+	}
+	return !pluralShape(w) && (!pluralShape(after) || inWords(" perhaps sometimes nevertheless afterwards ", after))
+}
+
+// pluralShape reports whether w ends in -s the way a plural noun or a singular verb does ("models", "shows",
+// "is", "has", "was"), not the way an adverb, a name or a verb in -ss does ("thus", "always", "Pegasus", "this",
+// "address").
+func pluralShape(w string) bool {
+	n := len(w)
+	return w == "is" || n > 2 && w[n-1] == 's' && (n == 3 || strings.IndexByte("suiay", w[n-2]) < 0)
 }
 
 // citedKeys reads the citation s[i:end] as its keys in brackets, the way a numbered style prints it: "work
@@ -390,20 +466,19 @@ func AsideBetween(before, after string) bool {
 	return asideAfter(before, after) && !(strings.HasPrefix(after, "who") && (len(after) == 3 || !isAlpha(after[3])))
 }
 
-// CitedKeys reports whether inner, the text of a bracket, is citation keys as CleanText reads a citation used
-// as a noun ("zhang2016understanding", "a17, b18"): plain names that start with a letter, with a digit
-// among them. A numbered citation ("12") or a word in brackets ("sic") is not.
+// CitedKeys reports whether inner, the text of a bracket, may be citation keys as CleanText reads a citation
+// used as a noun ("zhang2016understanding", "a17, b18", "vaswani"): plain names that start with a letter. A
+// numbered citation ("12") is not. A word in brackets ("sic", "MASK") looks the same, and is kept or dropped by
+// the same rule: where a citation would be a word of the sentence, so is it ("the [MASK] token").
 func CitedKeys(inner string) bool {
-	digit := false
 	for _, k := range strings.Split(inner, ", ") {
 		if k == "" || !isAlpha(k[0]) || strings.IndexFunc(k, func(r rune) bool {
 			return r >= utf8.RuneSelf || !isAlnum(byte(r)) && !strings.ContainsRune(":._/+-", r)
 		}) >= 0 {
 			return false
 		}
-		digit = digit || strings.IndexAny(k, "0123456789") >= 0
 	}
-	return digit
+	return true
 }
 
 // asideAfter reports whether a citation after before is an aside: the word before it ends in a letter, a
@@ -478,7 +553,7 @@ func Labelled(before string) bool {
 
 // labels are the nouns a number names ("Reference [3] shows", "in Section [3]", "Equation (2) gives"): without
 // a determiner before them, the citation is their name, not an aside.
-const labels = " reference ref refs work works section sec equation eq eqs table tab figure fig theorem lemma corollary proposition definition appendix algorithm chapter "
+const labels = " reference ref refs work works section sec sect equation eq eqs eqn table tab figure fig theorem thm lemma lem corollary cor proposition prop definition def defn appendix app algorithm alg chapter "
 
 // determiners open the subject whose verb in -s may take a citation as its object ("This paper revises [3]").
 const determiners = " this that these those the a an our its their each every one "

@@ -26,6 +26,8 @@ func TestSentences(t *testing.T) {
 			[]string{"Tasks, e.g. QA, and losses, i.e. NLL, matter.", "Next."}},
 		{"Fig. and Eq.", "See Fig. 3 and Eq. (2) for details. We conclude.",
 			[]string{"See Fig. 3 and Eq. (2) for details.", "We conclude."}},
+		{"Prop. and Lem.", "Prop. (4) gives the bound and Lem. 2 the rate. We conclude.",
+			[]string{"Prop. (4) gives the bound and Lem. 2 the rate.", "We conclude."}},
 		{"vs.", "We compare CNNs vs. Transformers. Both help.", []string{"We compare CNNs vs. Transformers.", "Both help."}},
 		{"decimals and versions", "Accuracy rises by 3.5 points with v1.2.3 of the code. Done.",
 			[]string{"Accuracy rises by 3.5 points with v1.2.3 of the code.", "Done."}},

@@ -77,6 +77,9 @@ func TestTLDRKeepsCitationsUsedAsNouns(t *testing.T) {
 			"answers [zhang17], who showed"},
 		{`Recent methods \cite{a} fail on long inputs because their memory grows with the square of the length.`,
 			"Recent methods fail on long inputs"},
+		// keys without a digit: "The work of has shown"
+		{`The work of \cite{vaswani} has shown that attention alone suffices for translation at scale.`,
+			"The work of [vaswani] has shown"},
 		// numbered citations, as an abstract typed with them reads
 		{`Building on [12], we prove that depth two suffices for learning any monotone function.`,
 			"Building on [12], we prove"},
@@ -87,5 +90,30 @@ func TestTLDRKeepsCitationsUsedAsNouns(t *testing.T) {
 	} {
 		tldr := summarize.TLDR("A title", paper.CleanText(tt.abstract))
 		assert.Contains(t, tldr, tt.want, tt.abstract)
+	}
+}
+
+// A run of \cite after an opening phrase is the subject of the main clause, and stays on the way from TeX to
+// the TL;DR; after a plain noun it is a list of asides and goes whole. Read as keys by CleanText and as a list by
+// the TL;DR, such runs read "Unlike GAT use sampling" (false), "Graph networks, [hamilton17], [velickovic18]
+// have" and "Prior work, [b] fails".
+func TestTLDRKeepsTheSubjectsOfACitationRun(t *testing.T) {
+	for _, tt := range []struct{ abstract, want string }{
+		{`Unlike GAT \cite{velickovic18}, \cite{hamilton17} and \cite{chen18} use sampling to scale to large graphs.`,
+			"Unlike GAT, [hamilton17] and [chen18] use sampling to scale to large graphs."},
+		{`Compared to attention \cite{a}, \cite{b} uses fewer parameters on long inputs.`,
+			"Compared to attention, [b] uses fewer parameters on long inputs."},
+		{`Graph networks \cite{kipf17}, \cite{hamilton17}, \cite{velickovic18} have become popular for node classification.`,
+			"Graph networks have become popular for node classification."},
+		{`Transformers \cite{vaswani} and \cite{devlin} show gains on long inputs.`, "Transformers show gains on long inputs."},
+		{`Prior work \cite{a}, \cite{b} fails on long documents.`, "Prior work fails on long documents."},
+		{`Although transformers \cite{a}, \cite{b} and \cite{c} scale well, they need much data.`,
+			"Although transformers scale well, they need much data."},
+		{`Training with noise \cite{a}, \cite{b} improves robustness to adversarial examples.`,
+			"Training with noise improves robustness to adversarial examples."},
+		{`Inspired by BERT \cite{devlin}, \cite{liu} and \cite{yang} pretrain on raw text.`,
+			"Inspired by BERT, [liu] and [yang] pretrain on raw text."},
+	} {
+		assert.Equal(t, tt.want, summarize.TLDR("A title", paper.CleanText(tt.abstract)), tt.abstract)
 	}
 }

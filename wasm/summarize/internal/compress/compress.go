@@ -430,23 +430,23 @@ func dropBrackets(s string) string {
 	return string(b)
 }
 
-// listJoint reports whether s, the text between two numbers, joins them in a list: "and", "or", a comma or
-// nothing ("(3) and (4)", "(3), (4), or (5)").
+// listJoint reports whether s, the text between two numbers, joins them in a list: "and", "or", a comma, the
+// dash of a range or nothing ("(3) and (4)", "(3), (4), or (5)", "(3)-(4) and (5)").
 func listJoint(s string) bool {
-	s = strings.Trim(s, " ,")
+	s = strings.Trim(s, " ,-\u2013")
 	return s == "" || s == "and" || s == "or"
 }
 
-// citedRun returns the end of the run of numbered citations that the aside ending at s[end] starts: a range,
-// "[3]-[5]" or "[3]–[5]", goes whole, and no "-[5]" is left; so does a list joined by "and" or "or" ("Prior work
-// [3] and [4] fails", "[3] or [4], [5]"). A list whose first joint is a comma alone and that a word follows may
-// be two: in "Unlike GAT [3], [4] uses" and "Unlike GAT [3], [4] and [5] use" [4] starts a clause of its own,
-// and "Unlike GAT use" would be false, so only its first range goes, and the rest is weighed on its own; the
-// joint after the first citation decides, not an "and" further on. After a capitalised word, a name or an
-// acronym, only the first range goes, as the list may name a second baseline ("We compare with GCN [3] and [4]").
+// citedRun returns the end of the run of citations (numbered, or keys as CleanText writes them: "[kipf] and
+// [hamilton]") that the aside ending at s[end] starts: a range, "[3]-[5]" or "[3]–[5]", goes whole, and no "-[5]"
+// is left; so does a list joined by "and" or "or" ("Prior work [3] and [4] fails", "[3] or [4], [5]") or by commas
+// ("Prior work [3], [4] fails"). A list whose first joint is a comma alone and that a word follows may be two: in
+// "Unlike GAT [3], [4] uses" and "Unlike GAT [3], [4] and [5] use" [4] starts a clause of its own, and "Unlike GAT
+// use" would be false, so after an opening phrase (paper.CommaMayEndAside) only its first range goes, and the rest
+// is weighed on its own; the joint after the first citation decides, not an "and" further on. After a name
+// (paper.Named: GCN, a capitalised word inside the sentence, "Adam" before "[4] converge") only the first range
+// goes too, whatever the joints, as the list may name a second baseline ("We compare with GCN [3] and [4]").
 func citedRun(s string, open, end int) int {
-	w := strings.TrimRight(s[:open], " ")
-	w = w[strings.LastIndexByte(w, ' ')+1:]
 	first, lead := -1, false
 	for k := end + 1; ; k = end + 1 {
 		sep := false // a comma among the spaces, commas, dashes and en dashes before the next citation
@@ -458,7 +458,7 @@ func citedRun(s string, open, end int) int {
 			k += strings.IndexByte(s[k:], '[')
 		}
 		j := strings.IndexByte(s[k:], ']')
-		if j < 0 || s[k] != '[' || !citedNumbers(s[k+1:k+j]) {
+		if j < 0 || s[k] != '[' || !citedNumbers(s[k+1:k+j]) && !paper.CitedKeys(s[k+1:k+j]) {
 			break
 		}
 		if first < 0 && (sep || and) {
@@ -466,8 +466,11 @@ func citedRun(s string, open, end int) int {
 		}
 		end = k + j
 	}
-	if t := strings.TrimLeft(s[end+1:], " "); lead && t != "" && 'a' <= t[0]|0x20 && t[0]|0x20 <= 'z' ||
-		first >= 0 && w != "" && 'A' <= w[0] && w[0] <= 'Z' {
+	if first < 0 {
+		return end
+	}
+	if t := strings.TrimLeft(s[end+1:], " "); lead && t != "" && 'a' <= t[0]|0x20 && t[0]|0x20 <= 'z' &&
+		paper.CommaMayEndAside(s[:open], false) || paper.Named(s[:open], s[end+1:]) {
 		return first
 	}
 	return end
