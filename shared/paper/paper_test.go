@@ -138,7 +138,7 @@ func TestDisplayName(t *testing.T) {
 		{"John Jumper", "John Jumper"},
 		{" Prato-Previde,  E. ", "E. Prato-Previde"},
 		{"Smith, Jr.", "Smith Jr."},
-		// A part is a suffix only as a whole: "Sr. II" is not one, so these read as main always read them.
+		// A part is a suffix only as a whole: "Sr. II" is not one, so these read as before.
 		{"Smith, Sr. II, John", "Smith, Sr. II, John"},
 		{"Smith, Sr. II", "Sr. II Smith"},
 		{"Smith, ii iii, John", "Smith, ii iii, John"},

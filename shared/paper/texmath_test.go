@@ -188,8 +188,8 @@ func TestCleanTextKeepsCitationsInTheSentence(t *testing.T) {
 		// an opening phrase that is not a lone preposition: "In contrast to graph attention use" was false
 		`In contrast to graph attention \cite{a}, \cite{b} use sampling`:        "In contrast to graph attention [a], [b] use sampling",
 		`Instead of attention \cite{a}, \cite{b} and \cite{c} use convolutions`: "Instead of attention [a], [b] and [c] use convolutions",
-		// any opening but a subordinator, "In recent years", a gerund and its preposition or a noun: main's output
-		`With enough data transformers \cite{a}, \cite{b} and \cite{c} outperform CNNs`: "With enough data transformers outperform CNNs", // as main: one list
+		// any opening but a subordinator, "In recent years", a gerund and its preposition or a noun: the run is kept as keys
+		`With enough data transformers \cite{a}, \cite{b} and \cite{c} outperform CNNs`: "With enough data transformers outperform CNNs", // a run with "and" after "with": one list
 		`Together with attention \cite{a}, \cite{b} use recurrence for long contexts.`:  "Together with attention [a], [b] use recurrence for long contexts.",
 		`Due to memory limits \cite{a}, \cite{b} use sparse attention.`:                 "Due to memory limits [a], [b] use sparse attention.",
 		`Because of this \cite{a}, \cite{b} use sparse attention.`:                      "Because of this [a], [b] use sparse attention.",
@@ -216,7 +216,7 @@ func TestCommaMayEndAside(t *testing.T) {
 		"Despite this ":                                  true,
 		"Following GAT ":                                 true,
 		"We study graphs. Unlike attention ":             true,
-		"Unlike the loss of Smith et al. ":               true, // as long as it is: main's output, or better
+		"Unlike the loss of Smith et al. ":               true, // however long the phrase
 		"Unlike Smith et al. ":                           true, // "et al." ends no clause
 		"Following prior work we train transformers ":    true,
 		"Similar to attention ":                          true,
@@ -235,7 +235,7 @@ func TestCommaMayEndAside(t *testing.T) {
 		"Apart from attention ":                          true,
 		"From a theoretical view ":                       true,
 		"To this end ":                                   true,
-		"With enough data transformers ":                 true, // main's output: "With very large models [a], [b] show"
+		"With enough data transformers ":                 true, // as "With very large models [a], [b] show"
 		"By default most toolkits ":                      true,
 		"To handle long inputs ":                         true,
 		"With very large models ":                        true,

@@ -288,14 +288,14 @@ func dropAside(s string, i int) (string, int) {
 
 // CommaMayEndAside reports whether, in a run of citations after before whose first joint is a comma alone
 // ("X [3], [4] …"), the comma may end the aside, so that the citations after it are words of the sentence, as
-// main read every such run ("Unlike GAT [3], [4] uses", "In practice [3], [4] use"). It reports false only on
+// such a run was read before this rule ("Unlike GAT [3], [4] uses", "In practice [3], [4] use"). It reports false only on
 // evidence that the clause before ends in is still waiting for its subject, which the run then belongs to as one
 // list of asides: the clause opens with a subordinator ("Although transformers [3], [4] scale", "As models", not
 // "As in"), "and", "In recent years", a gerund and its preposition ("Training with noise"), or a word that opens
 // no phrase, a noun or a pronoun ("Prior work [3], [4] fails", "Methods for graphs", "We compare with GCN"):
 // one not in openers, openerHeads or phraseOpeners, nor an adverb in -ly. A run that goes on with "and" (list)
-// is read so only after openers or openerHeads ("Unlike GAT [3], [4] and [5] use"); elsewhere CleanText keeps
-// main's reading of it, one list of asides. CleanText and TL;DRs share this rule.
+// is read so only after openers or openerHeads ("Unlike GAT [3], [4] and [5] use"); elsewhere CleanText reads
+// it as one list of asides. CleanText and TL;DRs share this rule.
 func CommaMayEndAside(before string, list bool) bool {
 	k := len(before) // the start of the clause: after a comma, a colon, a semicolon or a sentence's end
 	for ; k > 0; k-- {
@@ -345,8 +345,11 @@ func Named(before, after string) bool {
 	if e := strings.IndexByte(after, ' '); e >= 0 {
 		after = after[:e]
 	}
-	return !pluralShape(w) && (!pluralShape(after) || inWords(" perhaps sometimes nevertheless afterwards ", after))
+	return !pluralShape(w) && (!pluralShape(after) || inWords(sAdverbs, after))
 }
+
+// sAdverbs are adverbs in -s that pluralShape takes for a verb: "Adam [3] and [4] perhaps converge".
+const sAdverbs = " perhaps sometimes nevertheless afterwards "
 
 // pluralShape reports whether w ends in -s the way a plural noun or a singular verb does ("models", "shows",
 // "is", "has", "was"), not the way an adverb, a name or a verb in -ss does ("thus", "always", "Pegasus", "this",

@@ -441,9 +441,9 @@ func pluralPair(x, y string) bool {
 func withoutVariants(phrases []string) []string {
 	out := phrases[:0]
 	for _, p := range phrases {
-		if j := variantOfAny(out, p); j < 0 {
+		if j, expands := variantOfAny(out, p); j < 0 {
 			out = append(out, p)
-		} else if abbreviates(out[j], p) {
+		} else if expands {
 			out[j] = p // the words tell a reader more than their initials: the expansion takes the acronym's place
 		}
 	}
@@ -454,13 +454,17 @@ func withoutVariants(phrases []string) []string {
 // networks" of "graph convolutional networks", "adversarial losses" of "adversarial loss", "low rank
 // decomposition" of "low-rank decomposition", "generative models" of "generative modeling", or an acronym of
 // it or the reverse: "CNNs" of "convolutional neural networks". The card would show the same thing twice.
-func variantOfAny(out []string, p string) int {
+// expands: p spells out the acronym out[j].
+func variantOfAny(out []string, p string) (j int, expands bool) {
 	for j, q := range out {
-		if isVariant(p, q) || abbreviates(p, q) || abbreviates(q, p) {
-			return j
+		if isVariant(p, q) || abbreviates(p, q) {
+			return j, false
+		}
+		if abbreviates(q, p) {
+			return j, true
 		}
 	}
-	return -1
+	return -1, false
 }
 
 // abbreviates reports an acronym of two capitals or more, in the plural or not, that spells the initials of

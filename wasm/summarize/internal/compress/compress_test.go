@@ -191,7 +191,7 @@ func TestCleanCitationsInRealSentences(t *testing.T) {
 		{"after a head and of", "Instead of attention [3], [4] and [5] use convolutions.",
 			"Instead of attention, [4] and [5] use convolutions."},
 		{"after as in", "As in prior work [3], [4] use a linear warm-up.", "As in prior work, [4] use a linear warm-up."},
-		// any other opening keeps the subject, as on main
+		// any other opening keeps the subject
 		{"after thanks to", "Thanks to attention [3], [4] scale to long contexts.", "Thanks to attention, [4] scale to long contexts."},
 		{"after rather than", "Rather than attention [3], [4] use convolutions.", "Rather than attention, [4] use convolutions."},
 		{"after aside from", "Aside from attention [3], [4] use recurrence.", "Aside from attention, [4] use recurrence."},
