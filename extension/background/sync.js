@@ -125,7 +125,7 @@ async function round(lookUp) {
   const early = navigator.onLine === false ? writeStatus('offline', OFFLINE, { quick: true })
     : writeStatus('syncing', (prev) => {
       behindLogin = !lookUp && !!prev && prev.code === NETWORK_LOGIN;
-      return behindLogin ? { message: prev.error, code: prev.code } : undefined;
+      return behindLogin ? errorOf(prev) : undefined;
     });
   early.catch((err) => console.warn('papergist: sync status', err));
   await migrate(); // once per worker life, before the first round: the status counts read the records directly
@@ -918,7 +918,7 @@ function refreshStatus() {
   clearTimeout(statusTimer);
   return new Promise((resolve) => {
     statusTimer = setTimeout(() => {
-      resolve(writeStatus(KEEP, (prev) => prev && { message: prev.error, code: prev.code }));
+      resolve(writeStatus(KEEP, (prev) => prev && errorOf(prev)));
     }, 100);
   });
 }
@@ -957,6 +957,9 @@ function writeStatus(s, error, { quick = false } = {}) {
  * Why a status is what it is: a message alone, or with its code (an ErrorInfo, a SyncError), which the popup reads.
  * @typedef {string|{message?: string, code?: string}|undefined} StatusError
  */
+
+/** A status's error and code as a StatusError, for a write that keeps them (setError's reverse). @param {SyncStatus} status */
+const errorOf = (status) => ({ message: status.error, code: status.code });
 
 /** Sets status's error and code from e, dropping those of the status before. @param {SyncStatus} status @param {StatusError} e */
 function setError(status, e) {

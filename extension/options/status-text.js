@@ -3,12 +3,9 @@
 // on another device, nor once it was last known current more than a minute ago (FRESH_MS): then it says when
 // it last checked. Offline, and retrying behind a network login page, it says what the popup says, from the same
 // functions: the popup's line and then its tooltip, which the page has room for, and then the error's words.
-import { FRESH_MS, describe, offlineHint } from '../popup/sync-status.js';
-import { NETWORK_LOGIN } from '../lib/messages.js';
+import { FRESH_MS, behindLogin, describe, offlineHint, plural } from '../popup/sync-status.js';
 
 /** @typedef {import('../lib/messages.js').SyncStatus} SyncStatus */
-
-const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
 
@@ -37,7 +34,7 @@ export function statusText(st, now = Date.now(), checked = undefined) {
     const hint = offlineHint(st, st.conflicts || 0, new Date(now), checked, { place: 'the toolbar popup' });
     // The error's own words (the host not reached, the server's answer) say why: the popup leaves them out to fit
     // its line, and this page is where a user looks for them. Behind a login page the hint already says why.
-    const why = st.error && st.code !== NETWORK_LOGIN ? ` Why: ${st.error.replace(/\.$/, '')}.` : '';
+    const why = st.error && !behindLogin(st) ? ` Why: ${st.error.replace(/\.$/, '')}.` : '';
     return `${line}. ${hint}${why}`;
   }
   const last = st.lastSynced ? `last synced ${ago(st.lastSynced, now)}` : 'not synced yet';

@@ -80,10 +80,13 @@ const lastSync = (status, checked) => (status.lastSynced ? latest([status.lastSy
  * Whether an offline status is a network login page in the way: its code (account.networkInTheWay), kept through
  * the status's rewrites, not its words. @param {SyncStatus} status
  */
-const behindLogin = (status) => status.code === NETWORK_LOGIN;
+export const behindLogin = (status) => status.code === NETWORK_LOGIN;
 
 /** @param {SyncStatus} status @returns {number} papers the server refused, waiting for the user's fix */
-const refusedOf = (status) => (Number.isSafeInteger(status.refused) && status.refused > 0 ? status.refused : 0);
+const refusedOf = (status) => countOf(status.refused);
+
+/** v when it is a count above 0, else 0. @param {unknown} v @returns {number} */
+const countOf = (v) => (Number.isSafeInteger(v) && /** @type {number} */ (v) > 0 ? /** @type {number} */ (v) : 0);
 
 /**
  * Offline in one popup line: the changes waiting are kept on this device, the papers the server refused, and when
@@ -124,8 +127,11 @@ export function offlineHint(status, conflicts, now = new Date(), checked = undef
   return `${sent}.${waits}${last ? ` Last sync${last}.` : ''}`;
 }
 
+/** "1 paper", "2 papers". @param {number} n @param {string} one @param {string} [many] */
+export const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
 /** @param {number} n */
-const refusedText = (n) => (n === 1 ? '1 paper' : `${n} papers`);
+const refusedText = (n) => plural(n, 'paper');
 
 /**
  * What the user can do about the papers the server refused, and only that: the popup edits a paper's note, tags and
@@ -139,7 +145,7 @@ const refusedText = (n) => (n === 1 ? '1 paper' : `${n} papers`);
 function refusedHint(status, place = '') {
   const refused = refusedOf(status);
   if (!refused) return '';
-  const removals = Math.min(refused, Number.isSafeInteger(status.refusedRemovals) && status.refusedRemovals > 0 ? status.refusedRemovals : 0);
+  const removals = Math.min(refused, countOf(status.refusedRemovals));
   const edits = refused - removals;
   const one = edits === 1;
   return (edits ? ` ${refusedText(edits)} the server refused ${one ? 'is' : 'are'} marked "Not synced" in ${place ? `${place}'s` : 'the'} list, ` +
@@ -151,7 +157,7 @@ function refusedHint(status, place = '') {
 }
 
 /** @param {number} n */
-export const conflictsText = (n) => (n === 1 ? '1 conflict' : `${n} conflicts`);
+export const conflictsText = (n) => plural(n, 'conflict');
 
 /**
  * Shows status in the status element (data-sync-state carries the state for tests and styles).

@@ -13,7 +13,7 @@
 import { readFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { EXTENSION, SHARED_PAGES } from './lib/browser.js';
+import { EXTENSION, ROOT } from './lib/browser.js';
 import { Session } from './lib/browsers.js';
 import { arxivListing, syntheticPaper } from './lib/fixtures.js';
 
@@ -115,6 +115,13 @@ try {
     browser.serve(url, arxivListing(papers));
     return url;
   };
+  /** The first page after the browser starts (a new listing of n papers): its time and where it went. */
+  const firstAfterStart = async (n, abstracts = null) => {
+    await browser.restart();
+    phases = [];
+    const ms = await shownMs(browser, freshListing(n, abstracts), n);
+    return { ms, phases: phases[0] };
+  };
   for (const n of [50, 200]) {
     const first = [];
     const firstPhases = [];
@@ -127,10 +134,9 @@ try {
     const stopped = [];
     const stoppedPhases = [];
     for (let r = 0; r < RUNS; r++) {
-      await browser.restart();
-      phases = [];
-      first.push(await shownMs(browser, freshListing(n), n));
-      firstPhases.push(phases[0]);
+      const f = await firstAfterStart(n);
+      first.push(f.ms);
+      firstPhases.push(f.phases);
       await browser.clearSessionStorage();
       await browser.stopBackground();
       const url = freshListing(n);
@@ -193,16 +199,15 @@ try {
   // start's warm-up (offscreen/wasm.js), and V8 still optimized 48-67 functions (Analyzer.analyze, Paper.Normalize,
   // compress.ObjectPointsBack among them; 178-240 KB of code) during each such first page (V8's
   // --trace-wasm-compilation-times, 5 starts).
-  const realFile = path.resolve(SHARED_PAGES, '../../eval/scitldr/train.jsonl');
+  const realFile = path.resolve(ROOT, '../shared/eval/scitldr/train.jsonl');
   const real = await readFile(realFile, 'utf8').then((text) => text.trim().split('\n').map((l) => JSON.parse(l).source.join(' ')), () => null);
   if (real) {
     const realFirst = [];
     const realPhases = [];
     for (let r = 0; r < RUNS; r++) {
-      await browser.restart();
-      phases = [];
-      realFirst.push(await shownMs(browser, freshListing(200, real), 200));
-      realPhases.push(phases[0]);
+      const f = await firstAfterStart(200, real);
+      realFirst.push(f.ms);
+      realPhases.push(f.phases);
       await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     }
     console.log(`  200 papers with real abstracts (SciTLDR train), first page after browser start: ${median(realFirst).toFixed(0)} ms (${phaseLine(realPhases, firstKeys)})`);
