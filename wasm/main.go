@@ -34,7 +34,7 @@ func main() {
 		if len(args) > 1 && args[1].Type() == js.TypeNumber {
 			papers = args[1].Int()
 		}
-		return bridge.WarmUp(rounds, papers)
+		return analyzer.WarmUp(rounds, papers)
 	}))
 	js.Global().Set("papergist", api)
 	if ready := js.Global().Get("papergistReady"); ready.Type() == js.TypeFunction {
