@@ -71,7 +71,10 @@ func KeyPhrases(title, abstract string) []string {
 				continue
 			}
 		}
-		if p = withoutRefMarks(p); p == "" || verbAfterPlural(p) || pluralThenVerb(p) || clauseOfTitle(title, p) ||
+		if p = withoutRefMarks(p); p != "" {
+			p = withoutClauseVerb(p)
+		}
+		if p == "" || verbAfterPlural(p) || pluralThenVerb(p) || clauseOfTitle(title, p) ||
 			inList(foreignEnds, p[strings.LastIndexByte(p, ' ')+1:]) {
 			continue
 		}
@@ -79,6 +82,145 @@ func KeyPhrases(title, abstract string) []string {
 	}
 	return lessRedundant(withoutVariants(withoutPraise(phrases)))
 }
+
+// withoutClauseVerb cuts a verb that has a subject or an object in p, and what follows it or comes before it:
+// a verb first leaves its object ("learn universal latent representations", "boosts adversarial robustness",
+// "computing temporal evolution", "stabilize training"), a verb later leaves its subject ("federated learning
+// distributes model training", "machine learning holds", "face image dataset containing"). It returns "" when
+// one word or none is left, but for a name ("BERT Goes"): a bare object or subject ("hurt performance") names
+// too little. The verbs are those of verbRoles, a first word in -ize or -ify ("popularize kernel theories"),
+// and before an adjective a first word that may be a noun (roleVerbNoun, nominalIng: "sample realistic
+// objects" but "sample complexity", "learning hierarchical policies" but "learning rate"; not "model", as in "model
+// agnostic meta learning" and "model predictive control").
+func withoutClauseVerb(p string) string {
+	first, rest, ok := strings.Cut(p, " ")
+	if !ok {
+		return p
+	}
+	r := roleOf(first)
+	if r&roleClauseVerb != 0 || verbShape(first) ||
+		(r&roleVerbNoun != 0 || strings.HasSuffix(first, "ing") && nominalIng[lowerTitle(first)]) && adjectiveFirst(rest) {
+		if !strings.Contains(rest, " ") {
+			return ""
+		}
+		return rest
+	}
+	for i := len(first); i < len(p); {
+		w, after := cutWord(p[i+1:])
+		if r := roleOf(w); r&(roleClauseVerb|roleObjectParticiple) != 0 || r&roleEndParticiple != 0 && after == "" {
+			if s := p[:i]; strings.Contains(s, " ") || hasAcronym(s) {
+				return s // "BERT Goes", "Swiss-Prot containing": a name alone names something
+			}
+			return ""
+		}
+		if after == "" {
+			break
+		}
+		i = len(p) - len(after) - 1
+	}
+	return p
+}
+
+// roleOf returns the verbRoles of a word in lower or title case ("Goes" in the title "BERT Goes to Law
+// School"); a word with another capital is a name. Most words end in a letter no word of their length in
+// verbRoles ends in (roleLengths), and need no look-up: the phrases of every abstract pass here.
+func roleOf(w string) uint8 {
+	n := len(w)
+	if n < 2 || n >= 32 || roleLengths[w[n-1]]&(1<<n) == 0 {
+		return 0
+	}
+	if 'A' <= w[0] && w[0] <= 'Z' {
+		if !plainCase(w) {
+			return 0
+		}
+		w = strings.ToLower(w)
+	}
+	return verbRoles[w]
+}
+
+// lowerTitle lower-cases a word in title case, and returns any other as it is.
+func lowerTitle(w string) string {
+	if w != "" && 'A' <= w[0] && w[0] <= 'Z' && plainCase(w) {
+		return strings.ToLower(w)
+	}
+	return w
+}
+
+// verbShape reports a lower-case word in -ize or -ify: a verb's base form ("popularize", "stabilize",
+// "quantify"), not "prize", "stepsize" or an adjective, "mixed-size", "easy-to-verify". British -ise ends
+// nouns too: "enterprise", "exercise", "premise".
+func verbShape(w string) bool {
+	n := len(w)
+	return n > 6 && (w[n-3:] == "ize" && w[n-4:] != "size" || w[n-3:] == "ify") && strings.IndexByte(w, '-') < 0
+}
+
+// adjectiveFirst reports a phrase whose first word is an adjective by its ending (-al, -ic, -ive, -ous, -ful,
+// -able, -ible, or a hyphenated -ed: "goal-conditioned") or by verbRoles, and not a noun with such an ending
+// ("learning signal", "learning objective" are names).
+func adjectiveFirst(p string) bool {
+	w, _ := cutWord(p)
+	if !plainCase(w) {
+		return false
+	}
+	if r := roleOf(w); r != 0 || len(w) < 5 {
+		return r&roleAdjective != 0
+	}
+	for _, e := range [...]string{"al", "ic", "ive", "ous", "ful", "able", "ible"} {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed") && strings.Contains(w, "-")
+}
+
+// Roles of verbRoles.
+const (
+	roleClauseVerb        = 1 << iota // a verb wherever it is
+	roleVerbNoun                      // a verb before an adjective, else a noun
+	roleObjectParticiple              // a participle that ends a noun phrase before its object
+	roleEndParticiple                 // a participle at the end of a phrase, else a noun's modifier
+	roleAdjective                     // an adjective without an adjective's ending
+	roleAdjectiveLikeNoun             // a noun with an adjective's ending
+)
+
+// roleLengths has, for each last byte of a word of verbRoles, a bit for each length of such a word.
+var roleLengths = func() (t [256]uint32) {
+	for w := range verbRoles {
+		t[w[len(w)-1]] |= 1 << len(w)
+	}
+	return t
+}()
+
+// verbRoles are the words withoutClauseVerb looks up, lower-case, shorter than 32 bytes.
+var verbRoles = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for role, words := range map[uint8]string{
+		// verbs in their base form, in -s or in -ed that name no thing nor modify a noun after them
+		roleClauseVerb: `learn learns interpret interprets formulate formulates evade evades mimic mimics
+			enrich enriches hurt hurts fuses boosts lacks discover discovers augment augments mitigate mitigates
+			tackle tackles exploit exploits distributes holds pays grows goes encompasses synthesize synthesizes
+			lend lends relies gained kept going translate translates confer confers`,
+		// verbs that are nouns too: "sample complexity", "stack overflow"
+		roleVerbNoun: `sample samples estimate estimates boost stack capture captures compute fuse search`,
+		// -ing forms that take an object: "face image dataset containing", "convergence analysis covering
+		// asynchronous methods"; not "preserving", as in "distribution preserving operations"
+		roleObjectParticiple: `containing using including achieving covering involving requiring providing
+			yielding enabling allowing leveraging exploiting comprising incorporating consisting`,
+		// "receiver operating characteristic", "optimal combining weights", but "intelligent agent operating"
+		roleEndParticiple: `operating combining`,
+		roleAdjective:     `deep latent abstract wide multiple sparse robust realistic hidden accurate complex discrete diverse large small high low`,
+		roleAdjectiveLikeNoun: `signal signals potential objective objectives logic topic topics music traffic
+			metric heuristic interval material trial proposal retrieval tutorial journal animal terminal capital
+			individual principal total original critic clinic primitive primitives derivative alternative
+			representative perspective initiative incentive narrative relative directive variable variables table
+			tables`,
+	} {
+		for _, w := range strings.Fields(words) {
+			m[w] |= role
+		}
+	}
+	return m
+}()
 
 // foreignEnds are German, French and Spanish articles and prepositions that end a phrase of a title in
 // that language, which English stop words do not cut: "zur hydrolyse von", "die kristallstruktur von" (a
@@ -163,7 +305,7 @@ func plainCase(w string) bool {
 // plainVerbs are verbs that follow their plural subject in Inspec's key-phrase candidates and are no nouns:
 // intransitive ones (baseVerbs) and irregular participles.
 const plainVerbs = baseVerbs + " went gone met taught driven given shown known seen grown begun done made built " +
-	"brought thought found held kept led left lost paid sent spent told understood won written chosen taken"
+	"brought thought found held kept led left lost paid sent spent told understood won written chosen taken capture tangle stems"
 
 // baseVerbs are plainVerbs' base forms, the ones whose form in -s agrees with any subject: a participle and an
 // s is a noun ("negative automatic thoughts", "Takens").

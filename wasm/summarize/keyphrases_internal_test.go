@@ -98,6 +98,8 @@ func TestPluralThenVerb(t *testing.T) {
 		{"semantic recognition suffers", true}, {"Hierarchy Emerges", true}, {"series converges", true},
 		{"convergence analysis", false}, {"LEDs", false}, {"open source codes", false}, {"user needs", false},
 		{"negative automatic thoughts", false}, // a participle and an s is a noun
+		{"convolutional neural networks stems", true}, {"word stems", false}, {"learned primitives capture", true},
+		{"motion capture", false},
 	} {
 		t.Run(tt.p, func(t *testing.T) {
 			assert.Equal(t, tt.clause, pluralThenVerb(tt.p))
@@ -191,4 +193,41 @@ func TestInList(t *testing.T) {
 	assert.True(t, inList(baseVerbs, "underlie"), "the first word")
 	assert.True(t, inList(plainVerbs, "taken"), "the last word")
 	assert.True(t, inList(plainVerbs, "went"), "the first word after the joint of two lists")
+}
+
+// A verb first leaves its object, a verb later its subject; nouns that look like verbs stay.
+func TestWithoutClauseVerb(t *testing.T) {
+	for _, tt := range []struct{ p, want string }{
+		{"face image dataset containing", "face image dataset"},
+		{"federated learning distributes model training", "federated learning"},
+		{"machine learning holds", "machine learning"}, {"batch size grows", "batch size"},
+		{"BERT Goes", "BERT"}, {"Swiss-Prot containing", "Swiss-Prot"}, {"story goes", ""},
+		{"intelligent agent operating", "intelligent agent"}, {"hierarchical consisting", ""},
+		{"convergence analysis covering asynchronous methods", "convergence analysis"},
+		{"learn universal latent representations", "universal latent representations"},
+		{"boosts adversarial robustness", "adversarial robustness"}, {"hurt performance", ""},
+		{"Learns item scores", "item scores"}, {"stabilize training", ""}, {"popularize kernel theories", "kernel theories"},
+		{"quantify epistemic uncertainty", "epistemic uncertainty"},
+		{"sample realistic objects", "realistic objects"}, {"estimate optimal value functions", "optimal value functions"},
+		{"computing temporal evolution", "temporal evolution"}, {"learning hierarchical policies", "hierarchical policies"},
+		{"Learning Hierarchical Policies", "Hierarchical Policies"}, {"learning goal-conditioned policies", "goal-conditioned policies"},
+		{"training deep networks", "deep networks"},
+		// nouns in -ing, in -s and nouns that are verbs too
+		{"machine learning", "machine learning"}, {"image processing", "image processing"},
+		{"data mining", "data mining"}, {"transfer learning", "transfer learning"}, {"cloud computing", "cloud computing"},
+		{"computing resources", "computing resources"}, {"word stems", "word stems"}, {"sample complexity", "sample complexity"},
+		{"learning rate", "learning rate"}, {"learning signal", "learning signal"}, {"learning objective", "learning objective"},
+		{"learning table", "learning table"}, {"model agnostic meta learning", "model agnostic meta learning"},
+		{"model predictive control", "model predictive control"}, {"motion capture", "motion capture"},
+		{"receiver operating characteristic", "receiver operating characteristic"},
+		{"optimal combining weight coefficients", "optimal combining weight coefficients"},
+		{"distribution preserving operations", "distribution preserving operations"},
+		{"stepsize schedule", "stepsize schedule"}, {"mixed-size training regime", "mixed-size training regime"},
+		{"easy-to-verify sufficient condition", "easy-to-verify sufficient condition"},
+		{"Goes", "Goes"}, {"MIMICS dataset", "MIMICS dataset"},
+	} {
+		t.Run(tt.p, func(t *testing.T) {
+			assert.Equal(t, tt.want, withoutClauseVerb(tt.p))
+		})
+	}
 }
