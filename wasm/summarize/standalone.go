@@ -12,7 +12,8 @@ import (
 // "For this purpose, we introduce…", "To address these limitations, we…", "Guided by these insights, we…".
 var glueStarts = []string{"for", "to", "guided", "motivated", "inspired", "based", "building", "with", "in",
 	"as", "following", "given", "driven", "drawing", "towards", "toward", "on", "from", "against", "using", "leveraging",
-	"aiming", "informed", "addressing", "realizing", "recognizing", "noting", "observing"}
+	"aiming", "informed", "addressing", "realizing", "recognizing", "noting", "observing", "under", "through", "within",
+	"via"}
 
 // glueRefs are the words that make such a clause point back: without one, "To train large models, we…"
 // is content and stays.
@@ -430,29 +431,43 @@ func dropTrailingToo(s string) string {
 // "Given that, we…" point back and go.
 const thatClauseVerbs = " given noting observing realizing recognizing "
 
+// hypothesisNouns in a leading clause bound the claim after it: "Under these assumptions, we prove that…" without
+// them would claim more than the paper. A hypothesis motivates instead ("Based on this hypothesis, we propose…"),
+// and its clause goes.
+const hypothesisNouns = " assumption assumptions condition conditions "
+
+// ownWorkNouns follow "In our" in a lead that frames the sentence as the article's: "In our work, we bridge…".
+const ownWorkNouns = " work paper study article research analysis "
+
 func dropGlue(s string) string {
 	comma := strings.IndexByte(s, ',')
 	if we := strings.Index(s, " we "); we > 0 && (comma < 0 || we < comma) {
 		comma = we // "For this purpose we developed…"
 	}
+	if colon := strings.Index(s, ": We "); colon > 0 && (comma < 0 || colon < comma) {
+		comma = colon + 1 // "In this paper: We perform…"
+	}
 	if comma <= 0 || comma > 80 {
 		return s
 	}
-	rest := strings.TrimSpace(strings.TrimPrefix(s[comma:], ","))
-	if first, n := firstFields(rest, 6); n < 6 || !subjectStarts[strings.ToLower(first)] {
+	rest := strings.TrimSpace(strings.TrimLeft(s[comma:], ",:"))
+	if first, n := firstFields(rest, 6); n < 6 || !subjectStarts[subjectWord(first)] {
 		return s
 	}
-	lead := strings.Fields(strings.ToLower(s[:comma]))
+	lead := strings.Fields(strings.ToLower(strings.TrimSuffix(s[:comma], ":")))
 	if len(lead) == 0 || len(lead) > 8 {
 		return s
 	}
-	glue := len(lead) == 1 && glueWords[lead[0]]
+	glue := len(lead) == 1 && glueWords[lead[0]] || framingLead(lead, s[:comma])
 	if !glue && len(lead) > 1 && !(len(lead) > 2 && lead[1] == "that" && compress.InList(thatClauseVerbs, lead[0])) {
 		for _, g := range glueStarts {
 			if lead[0] == g {
 				for _, w := range lead[1:] {
 					if glueRefs[w] {
 						glue = true
+					}
+					if compress.InList(hypothesisNouns, w) {
+						return s // "Under these assumptions, we prove…": the claim holds only under them
 					}
 				}
 			}
@@ -466,6 +481,40 @@ func dropGlue(s string) string {
 		return s // "However, this method…" stays: "This method…" would read as the paper's
 	}
 	return rest
+}
+
+// subjectWord returns w in lower case without a contraction: "We’d" reads "we".
+func subjectWord(w string) string {
+	w = strings.ToLower(w)
+	if i := strings.IndexAny(w, "'’"); i > 0 {
+		w = w[:i]
+	}
+	return w
+}
+
+// framingLead reports a lead, in lower case and split into words, that frames the sentence instead of saying
+// something: an example of a claim the reader does not see ("For example,", "For instance,", "e.g.,"), the
+// article's own ("In our work,", "In our study,"), or a definite noun that points back at what came before ("Based
+// on the observation,", "Based on the newly introduced dataset,"). Only the whole lead counts: "For instance
+// segmentation, we…" is content, and so are a name ("Based on the Transformer architecture,", as written in
+// raw) and a noun with words of its own ("Based on the results of…").
+func framingLead(lead []string, raw string) bool {
+	switch {
+	case len(lead) == 1:
+		return lead[0] == "e.g." || lead[0] == "e.g"
+	case len(lead) == 2:
+		return lead[0] == "for" && (lead[1] == "example" || lead[1] == "instance")
+	case len(lead) == 3 && lead[0] == "in" && lead[1] == "our":
+		return compress.InList(ownWorkNouns, lead[2])
+	case len(lead) > 6 || !compress.InList(" based building ", lead[0]) || lead[1] != "on" || lead[2] != "the":
+		return false
+	}
+	for _, w := range lead[3:] {
+		if compress.InList(" of that in on for with from by to and or ", w) {
+			return false
+		}
+	}
+	return strings.IndexFunc(raw[1:], unicode.IsUpper) < 0
 }
 
 // firstFields returns the first of strings.Fields(s) and how many there are, counting up to limit:

@@ -839,6 +839,51 @@ func TestTLDRDropsALeadingParticipleThatPointsBack(t *testing.T) {
 	})
 }
 
+// A lead that frames the sentence instead of saying something goes: an example of a claim the reader does not see,
+// the article's own voice, "Under this framework,", "Through this short paper,", a definite noun that points back
+// ("Based on the observation,"), and a lead-in before a colon. SciTLDR's TL;DRs opened so before.
+func TestTLDRDropsAFramingLead(t *testing.T) {
+	// written sentences first: they need no ../shared. A whole lead of its own words stays.
+	for _, s := range []string{
+		"For instance segmentation, we propose a mask head that predicts each object from its centre point.",
+		"Based on the Transformer architecture, we propose a speech recognizer that streams its output.",
+		"Based on the results of simulations, we propose a keyboard layout for typing on phones.",
+		"In our experiments, we find that sign descent converges faster than gradient descent on transformers.",
+		"Our contributions: We propose a sampler that visits each edge of a sparse graph once.",
+		"Under these assumptions, we prove that sign descent converges on deep networks with heavy-tailed gradients.",
+		"With this condition, we prove that sign descent converges on deep networks with heavy-tailed gradients.",
+	} {
+		assert.Equal(t, s, summarize.TLDR("Methods", s))
+	}
+	// a hypothesis motivates what follows; an assumption or a condition bounds it and stays (above)
+	assert.Equal(t, "We propose a set of tools for constructing equivariant sequence-to-sequence models.",
+		summarize.TLDR("Methods", "Based on this hypothesis, we propose a set of tools for constructing equivariant sequence-to-sequence models."))
+	for _, lead := range []string{"For example, we", "For instance, we", "E.g., we", "In our paper, we", "In our study, we",
+		"Under this framework, we", "Through this analysis, we", "Based on the observation, we", "In this paper: We"} {
+		assert.Equal(t, "We propose a sampler that visits each edge of a sparse graph once.",
+			summarize.TLDR("Samplers", lead+" propose a sampler that visits each edge of a sparse graph once."), lead)
+	}
+	t.Run("records", func(t *testing.T) {
+		for _, tt := range []struct{ id, sentence, start string }{
+			{"HyMRaoAqKX", "For example, we show that implicit autoencoders can disentangle", "We show that implicit autoencoders"},
+			{"ryZ283gAZ", "In our work, we bridge deep neural network design", "We bridge deep neural network design"},
+			{"rJeKVt-iaV", "In our work, we develop a game-based abstraction method", "We develop a game-based abstraction method"},
+			{"r1gp1jRN_4", "Under this framework, we compare recent algorithms", "We compare recent algorithms"},
+			{"BJgb3k3qpE", "we’d like to disseminate", "We’d like to disseminate"},
+			{"rJma2bZCW", "Through this analysis, we find that three factors", "We find that three factors"},
+			{"ByeNra4FDB", "Based on the observation, we construct", "We construct a novel RND-based OOD detector"},
+			{"Syl1pGI9wN", "Besides, based on the framework, we present a new algorithm", "We present a new algorithm"},
+			{"rkeZO1BFDB", "Based on the newly introduced dataset, we propose", "We propose a general cross-lingual VLN framework"},
+			{"rJNwDjAqYX", "We perform the first large-scale study", "We perform the first large-scale study"},
+		} {
+			r := sharedRecordByID(t, tt.id)
+			r.Sentence(t, tt.sentence)
+			got := summarize.TLDR(r.Title, r.Abstract)
+			assert.True(t, strings.HasPrefix(got, tt.start), "%s: %q", tt.id, got)
+		}
+	})
+}
+
 // An intent before the glue verb does not keep the pointer: train rkeH6AEYvr read "We attempt to address these
 // problems by proposing a novel architecture…" and Sy3XxCx0Z "We aim to answer these questions by enriching…", and
 // dev By3v9k-RZ "We propose to solve this scalability issue by using symbolic meaning representations…". A proposal
