@@ -6,7 +6,7 @@
 // request per WAIT_S; should it stop anyway, the engine's alarms and the next look (popup, listing) start the
 // loop again, and the rounds at start, after edits and on the alarm remain the fallback.
 import * as account from './account.js';
-import { syncNow, syncedSince, endedOnServer, lastRoundFailed } from './sync.js';
+import { syncNow, syncedSince, endedOnServer, lastRoundFailed, backoffEnd } from './sync.js';
 import { CHECKED_KEY, NETWORK_LOGIN } from '../lib/messages.js';
 
 /** Seconds the server holds a wait without a change: under the 30 s after which Chrome stops a fetching worker. */
@@ -80,14 +80,17 @@ async function run() {
         if (foreign.offline) throw foreign;
       }
       if (status === 200 || failures) {
-        // Changed elsewhere, or the server is back after a failure: a round pulls (and pushes what waited).
-        const st = await syncNow();
+        // Changed elsewhere, or the server is back after a failure: a round pulls (and pushes what waited). An
+        // automatic one: after a failed round, not before its retry (the waits may answer while pulls meet a 503).
+        const st = await syncNow({ auto: true });
         if (st.state === 'signed-out') return;
         // A round that ended well with a paper the server refuses also reads "error": not a reason to back off.
         if (st.state === 'offline' || (st.state === 'error' && (await lastRoundFailed()))) {
           // A login page that met the round, by the status's code: backed off as when it meets the wait, not asked
-          // again within a second as a server that cannot be reached at all.
-          throw Object.assign(new Error(st.error || st.state), { offline: st.state === 'offline', gateway: st.code === NETWORK_LOGIN });
+          // again within a second as a server that cannot be reached at all. Whatever met it, the next wait goes out
+          // no sooner than the round's retry (a proxy's 503 in the round would otherwise be asked every 3 s).
+          throw Object.assign(new Error(st.error || st.state), { offline: st.state === 'offline', gateway: st.code === NETWORK_LOGIN,
+            until: await backoffEnd() });
         }
         if (status === 200 && (await syncedSince(a)) === since) await sleep(MIN_BACKOFF_MS); // never spin
       } else {
@@ -102,7 +105,7 @@ async function run() {
         return;
       }
       failures++;
-      const delay = retryDelay(err, failures);
+      const delay = Math.max(retryDelay(err, failures), (err.until || 0) - Date.now());
       await new Promise((/** @type {(v?: unknown) => void} */ resolve) => {
         const timer = setTimeout(resolve, delay);
         if (err.status !== 429) {
@@ -118,15 +121,15 @@ async function run() {
 }
 
 /**
- * How long the loop waits after its failures-th failure in a row, in ms. A server that cannot be reached at all is
- * asked again within 3 s. A proxy's or gateway's 502-504 page (a rate limiter's 503, a maintenance page) backs off
- * as other errors do, 2 s doubling to 5 minutes: every device asking every few seconds would hammer it. A
- * Retry-After is kept to, up to 5 minutes.
- * @param {{offline?: boolean, gateway?: boolean, retryAfter?: number}} err @param {number} failures
+ * How long the loop waits after its failures-th failure in a row, in ms. A server that cannot be reached at all (no
+ * answer, no status) is asked again within 3 s. A proxy's or gateway's 502-504 page (a rate limiter's 503, a
+ * maintenance page) and the server's own 503 (its storage busy) back off as other errors do, 2 s doubling to 5
+ * minutes: every device asking every few seconds would hammer it. A Retry-After is kept to, up to 5 minutes.
+ * @param {{offline?: boolean, gateway?: boolean, status?: number, retryAfter?: number}} err @param {number} failures
  * @param {number} [rand] in [0, 1): the jitter (± 20 %)
  */
 export function retryDelay(err, failures, rand = Math.random()) {
-  const base = err.offline && !err.gateway
+  const base = err.offline && !err.gateway && !err.status
     ? Math.min(OFFLINE_RETRY_MAX_MS, 1000 * 2 ** (failures - 1))
     : Math.min(MAX_BACKOFF_MS, MIN_BACKOFF_MS * 2 ** (failures - 1));
   const delay = base * (0.8 + rand * 0.4);
@@ -142,7 +145,7 @@ export function retryDelay(err, failures, rand = Math.random()) {
 export async function looked() {
   if (!healthy && (await account.session())) {
     const { [CHECKED_KEY]: at } = await chrome.storage.local.get(CHECKED_KEY);
-    if (!(Date.now() - Date.parse(at) < LOOK_GAP_MS)) await syncNow();
+    if (!(Date.now() - Date.parse(at) < LOOK_GAP_MS)) await syncNow({ auto: true });
   }
   listen();
 }

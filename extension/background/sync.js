@@ -23,7 +23,8 @@ import { libraryOf, otherAccountPapers, heldText } from '../lib/other-account.js
 
 // open: the library of the session the engine last worked for, until its end stamps its papers not uploaded
 // (claimUnpushed)
-const STATE = 'sync:state'; // {account, since, failures, lastRound, open}
+// retryAt: when (ms since the epoch) the back-off after a failed round ends: automatic rounds wait for it
+const STATE = 'sync:state'; // {account, since, failures, lastRound, open, retryAt}
 const INFLIGHT = 'sync:inflight'; // {key, body, sent: {id: {field: seq}}}
 const ALARM = 'papergist-sync';
 const RETRY_ALARM = 'papergist-sync-retry';
@@ -41,7 +42,7 @@ const MAX_BACKOFF_MS = 5 * 60_000;
 const LOOKUP_MIN_MS = 60_000;
 const LOOKUP_MAX_MS = 60 * 60_000;
 
-/** @returns {Promise<{account: string, since: number, failures: number, lastRound: number, lastSynced?: string, limits?: {ops: number, bytes: number}, open?: string}>} */
+/** @returns {Promise<{account: string, since: number, failures: number, lastRound: number, lastSynced?: string, limits?: {ops: number, bytes: number}, open?: string, retryAt?: number}>} */
 async function state() {
   const { [STATE]: s } = await chrome.storage.local.get(STATE);
   return { account: '', since: 0, failures: 0, lastRound: 0, ...(s || {}) };
@@ -60,6 +61,11 @@ export async function lastRoundFailed() {
   return (await state()).failures > 0;
 }
 
+/** @returns {Promise<number>} when (ms since the epoch) the back-off after the last failed round ends; 0: none */
+export async function backoffEnd() {
+  return (await state()).retryAt || 0;
+}
+
 /** @returns {Promise<number|null>} the library version pulled last for a's library; null before its first round */
 export async function syncedSince(a) {
   const st = await state();
@@ -72,21 +78,31 @@ let chain = Promise.resolve();
 
 /** Set by an explicit Sync now: the queued round asks about refused removals at once (bringBackRefused). */
 let queuedLookUp = false;
+/** Whether the queued round was asked for by other than an automatic trigger only: it runs during a back-off. */
+let queuedNow = false;
 
 /**
  * Runs a sync round after the current one.
- * @param {{lookUp?: boolean}} [opts] lookUp: the user asked (Sync now): refused removals whose look-up failed
- *   lately are asked again in that round, not after their interval; automatic rounds keep the interval, also
- *   the one after a Sync now whose round ended before its look-ups
+ * @param {{lookUp?: boolean, auto?: boolean}} [opts] lookUp: the user asked (Sync now): refused removals whose
+ *   look-up failed lately are asked again in that round, not after their interval; automatic rounds keep the
+ *   interval, also the one after a Sync now whose round ended before its look-ups. auto: an automatic trigger (an
+ *   edit, the alarm, a look, the browser back online): while the back-off after a failed round runs, no request
+ *   goes out and the status stays as it is; the retry at the back-off's end pushes what waits. A struggling server
+ *   (a proxy's 503 page, a rate limiter) is then asked once per back-off step, not at the rate pages load.
  * @returns {Promise<SyncStatus>}
  */
-export function syncNow({ lookUp = false } = {}) {
+export function syncNow({ lookUp = false, auto = false } = {}) {
   if (lookUp) queuedLookUp = true; // a queued round is shared, and takes it too
+  if (!auto) queuedNow = true;
   if (queued) return queued;
-  const p = chain.then(() => {
+  const p = chain.then(async () => {
     queued = null;
     const asked = queuedLookUp;
+    const now = queuedNow;
     queuedLookUp = false;
+    queuedNow = false;
+    // Offline, a round sends nothing and says so at once.
+    if (!now && navigator.onLine !== false && Date.now() < (await backoffEnd())) return writeStatus(KEEP, (prev) => prev && errorOf(prev));
     return round(asked);
   });
   queued = p;
@@ -98,7 +114,7 @@ let debounce = 0;
 /** Syncs shortly after local changes stop; shows them as pending at once. */
 function soon() {
   clearTimeout(debounce);
-  debounce = setTimeout(() => syncNow().catch((err) => console.warn('papergist: sync', err)), DEBOUNCE_MS);
+  debounce = setTimeout(() => syncNow({ auto: true }).catch((err) => console.warn('papergist: sync', err)), DEBOUNCE_MS);
   refreshStatus().catch(() => {});
 }
 
@@ -156,22 +172,27 @@ async function round(lookUp) {
     if (await bringBackRefused(call, lookUp)) while (await pushBatch(call)) { /* more batches */ }
     clearTimeout(backoff);
     await chrome.alarms.clear(RETRY_ALARM);
-    await setState({ failures: 0, limits: null, lastRound: Date.now(), lastSynced: new Date().toISOString() });
+    await setState({ failures: 0, limits: null, lastRound: Date.now(), lastSynced: new Date().toISOString(), retryAt: 0 });
     await markChecked();
     serverReached();
     listen();
     return await writeStatus();
   } catch (err) {
     const failures = (await state()).failures + 1;
-    await setState({ failures, lastRound: Date.now() });
+    // The error's retry: a timer while this worker lives, an alarm (≥ 30 s) should the worker stop first. A
+    // Retry-After is kept to, up to 5 minutes.
+    const delay = Math.max(Math.min(MAX_BACKOFF_MS, MIN_BACKOFF_MS * 2 ** (failures - 1)) * (0.8 + Math.random() * 0.4),
+      Math.min(MAX_BACKOFF_MS, err.retryAfter || 0));
+    // Automatic rounds wait for the retry unless nothing answered at all: a refused connection costs the server
+    // nothing, and the first round after it comes back starts the long poll again.
+    const refused = err.offline && !err.gateway && !err.status && !err.timedOut;
+    await setState({ failures, lastRound: Date.now(), retryAt: refused ? 0 : Date.now() + delay });
     if (err.code === 'signed_out') {
       // Signed in to another account meanwhile: the round queued by that sign-in takes over.
       if (await account.session()) return writeStatus('syncing');
       await claimUnpushed();
       return writeStatus('signed-out', err.message);
     }
-    // The error's retry: a timer while this worker lives, an alarm (≥ 30 s) should the worker stop first.
-    const delay = Math.min(MAX_BACKOFF_MS, MIN_BACKOFF_MS * 2 ** (failures - 1)) * (0.8 + Math.random() * 0.4);
     clearTimeout(backoff);
     backoff = setTimeout(() => syncNow().catch(() => {}), delay);
     await chrome.alarms.create(RETRY_ALARM, { when: Date.now() + Math.max(delay, 30_000) });
@@ -197,7 +218,7 @@ async function rebaseRecords(lib) {
   const all = await chrome.storage.local.get(null);
   // The old library's last sync (lastSynced, lastRound, limits) says nothing of this one: "last sync" is lib's or none.
   const st = await state();
-  for (const k of ['lastSynced', 'lastRound', 'limits']) delete st[k];
+  for (const k of ['lastSynced', 'lastRound', 'limits', 'retryAt']) delete st[k];
   const put = { [STATE]: { ...st, account: lib, since: 0, failures: 0 } };
   const mark = newMark();
   const drop = [INFLIGHT]; // batches and removals meant for another library
@@ -1059,10 +1080,11 @@ export function start() {
   onLocalChange(soon);
   chrome.alarms.onAlarm.addListener((a) => {
     // The periodic round is a fallback: while a long poll is open, the server tells of changes by itself.
-    if (a.name === RETRY_ALARM || (a.name === ALARM && !listening())) syncNow().catch(() => {});
+    if (a.name === RETRY_ALARM) syncNow().catch(() => {}); // the back-off's end
+    else if (a.name === ALARM && !listening()) syncNow({ auto: true }).catch(() => {});
   });
-  chrome.runtime.onStartup.addListener(() => syncNow().catch(() => {}));
-  self.addEventListener('online', () => syncNow().catch(() => {}));
+  chrome.runtime.onStartup.addListener(() => syncNow({ auto: true }).catch(() => {}));
+  self.addEventListener('online', () => syncNow({ auto: true }).catch(() => {}));
   chrome.alarms.get(ALARM).then((a) => { if (!a) return chrome.alarms.create(ALARM, { periodInMinutes: PERIOD_MIN }); });
   // A worker that wakes up signed in, with a batch in flight, edits not pushed, or a stale library syncs now.
   (async () => {
@@ -1070,7 +1092,7 @@ export function start() {
     const { [INFLIGHT]: flight, [STATUS_KEY]: status } = await chrome.storage.local.get([INFLIGHT, STATUS_KEY]);
     const st = await state();
     const stale = Date.now() - st.lastRound > STARTUP_GAP_MS;
-    if (flight || stale || !status || status.pending || status.state !== 'synced') await syncNow();
+    if (flight || stale || !status || status.pending || status.state !== 'synced') await syncNow({ auto: true });
     listen();
   })().catch((err) => console.warn('papergist: sync at start', err));
 }
