@@ -13,6 +13,7 @@ const sync = await import('./sync.js');
 const live = await import('./sync-live.js');
 const library = await import('./library.js');
 const { STATUS_KEY } = await import('../lib/messages.js');
+const { describe } = await import('../popup/sync-status.js');
 sync.start();
 
 const local = /** @type {any} */ (chrome.storage.local);
@@ -26,7 +27,7 @@ const item = { id, title: 'Paper', authors: [], abstract: '', url: 'https://arxi
 /**
  * Runs the outage: for outageMs every request is answered by page (a 503), while the user edits, loads pages and
  * opens the popup, and once presses Sync now; then the server is back. Returns the requests sent during the outage,
- * and those sent as the user's Sync now ran.
+ * those sent as the user's Sync now ran, and the status line after it.
  * @param {(req: string) => Response} page
  */
 async function outage(page, outageMs = 120_000) {
@@ -39,6 +40,7 @@ async function outage(page, outageMs = 120_000) {
   const start = Date.now();
   const sent = [];
   let byUser = [];
+  let line = '';
   globalThis.fetch = async (url, init = {}) => {
     if (Date.now() - start >= outageMs) return serve(url, init);
     const req = `${init.method || 'GET'} ${new URL(url).pathname}`;
@@ -55,6 +57,7 @@ async function outage(page, outageMs = 120_000) {
         const before = sent.length;
         await sync.syncNow({ lookUp: true });
         byUser = sent.slice(before);
+        line = describe(await status()).text;
       }
       mock.timers.tick(250);
       await flush();
@@ -65,7 +68,7 @@ async function outage(page, outageMs = 120_000) {
     Math.random = random;
     globalThis.fetch = serve;
   }
-  return { sent, byUser };
+  return { sent, byUser, line };
 }
 
 const gatewayPage = (headers = {}) => () => new Response('<html>Service Unavailable</html>',
@@ -85,8 +88,9 @@ for (const [what, page, most] of [
   ['pulls and pushes answered 503 while the waits answer "changed"', (req) => (req === 'GET /v1/sync/wait' ? json(200, { version: 10_000 }) : gatewayPage()()), 13],
 ]) {
   test(`${what} for two minutes: a request per back-off step at most; the edit made meanwhile goes out after`, { timeout: 60_000 }, async () => {
-    const { sent, byUser } = await outage(page);
+    const { sent, byUser, line } = await outage(page);
     assert.deepEqual(byUser.map((r) => r.split(' at ')[0]), ['GET /v1/sync'], 'Sync now tries at once');
+    assert.equal(line, 'Server down — 1 change kept', 'the server\'s trouble, not this computer\'s connection');
     assert.ok(sent.length <= most, `${sent.length} requests in 2 minutes: ${sent.join(', ')}`);
     assert.equal(server.items.get(id).note, 'written during the outage', 'the edit is pushed once the server is back');
     assert.equal((await status()).state, 'synced');

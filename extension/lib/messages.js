@@ -117,6 +117,12 @@ export const NETWORK_SIGN_IN = 'open any web page in a tab to sign in to the net
  * through or fails otherwise.
  */
 export const NETWORK_LOGIN = 'network_login';
+/**
+ * The code of an offline status whose server, or a proxy or gateway in its place, answered that it cannot serve
+ * now (a 502-504 page, the server's own 503: shared/syncproto CodeUnavailable): the server is in trouble, not this
+ * computer's connection.
+ */
+export const SERVER_UNAVAILABLE = 'unavailable';
 /** @typedef {{server: string, email: string, deviceId: string, deviceName: string}} Account */
 /** @typedef {{id: string, name: string, created_at: string, last_seen_at: string, current: boolean}} Device */
 

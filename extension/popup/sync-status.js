@@ -7,7 +7,7 @@
 // checked instead; and a paper waiting for the user's choice is never "synced".
 
 /** @typedef {import('../lib/messages.js').SyncStatus} SyncStatus */
-import { NETWORK_SIGN_IN, NETWORK_LOGIN } from '../lib/messages.js';
+import { NETWORK_SIGN_IN, NETWORK_LOGIN, SERVER_UNAVAILABLE } from '../lib/messages.js';
 
 // The browser's locale, as the rest of the popup (toLocaleString).
 const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
@@ -61,7 +61,10 @@ export function describe(status, now = new Date(), { checked, conflicts } = {}) 
     syncing: 'Syncing…',
     synced: `Synced${when(status.lastSynced || status.at, now)}`,
     pending: `Pending ${n}`,
-    offline: behindLogin(status) ? 'Offline — sign in to the network' : offlineText(n, refusedOf(status), shown > 0 ? '' : when(lastSync(status, checked), now)),
+    offline: behindLogin(status) ? 'Offline — sign in to the network'
+      // The server's trouble takes the room of the last sync, which would wrap the line.
+      : status.code === SERVER_UNAVAILABLE ? offlineText('Server down', n, refusedOf(status), '')
+        : offlineText('Offline', n, refusedOf(status), shown > 0 ? '' : when(lastSync(status, checked), now)),
     error: `Sync error: ${status.error || 'unknown'}`,
   }[status.state] ?? `Sync: ${status.state}`;
   return { state: status.state, text, signIn: false };
@@ -92,15 +95,17 @@ const countOf = (v) => (Number.isSafeInteger(v) && /** @type {number} */ (v) > 0
  * Offline in one popup line: the changes waiting are kept on this device, the papers the server refused, and when
  * the last sync was. What happens next is the line's tooltip (offlineHint): the whole would wrap. Beside the
  * conflicts counter, or after papers refused, the last sync is left out (to the tooltip), as the line would wrap.
+ * @param {string} what 'Offline', or 'Server down' when the server answered that it cannot serve now (its 503, or
+ *   a proxy's 502-504 page in its place): this computer is online, and the server is in trouble
  * @param {number} n changes waiting (0 also before the first round has counted them) @param {number} refused
  * @param {string} at when()'s
  */
-function offlineText(n, refused, at) {
+function offlineText(what, n, refused, at) {
   const kept = n > 0 ? `${n === 1 ? '1 change' : `${n} changes`} kept` : '';
-  if (refused) return `Offline — ${kept ? `${kept}; ` : ''}${refused} refused`;
+  if (refused) return `${what} — ${kept ? `${kept}; ` : ''}${refused} refused`;
   const last = at ? `last sync${at}` : '';
-  if (kept && last) return `Offline — ${kept}; ${last}`;
-  return kept || last ? `Offline — ${kept || last}` : 'Offline — changes are kept here';
+  if (kept && last) return `${what} — ${kept}; ${last}`;
+  return kept || last ? `${what} — ${kept || last}` : `${what} — changes are kept here`;
 }
 
 /**

@@ -59,6 +59,15 @@ test('a retry round behind a login page keeps the line: no "Syncing…" between 
   assert.equal(describe({ ...retry, code: undefined, error: undefined }, now).text, 'Syncing…');
 });
 
+test('a server that answers it cannot serve now is said so, not "Offline": this computer is online', () => {
+  const now = local(2026, 12, 7, 9);
+  const st = { state: 'offline', pending: 2, conflicts: 0, at: now.toISOString(), lastSynced: now.toISOString(), code: 'unavailable',
+    error: 'cannot reach http://sync.test (HTTP 503 from a proxy or gateway in between)' };
+  assert.deepEqual(describe(st, now), { state: 'offline', text: 'Server down — 2 changes kept', signIn: false });
+  assert.equal(describe({ ...st, refused: 1 }, now).text, 'Server down — 2 changes kept; 1 refused');
+  assert.match(offlineHint(st, 0, now), /^2 changes stay on this device and papergist sends them on its own once the server answers: nothing to do\.$/);
+});
+
 test('papers the server refused are said offline, in the line and its tooltip', () => {
   const now = local(2026, 12, 7, 9, 30);
   const st = { state: 'offline', pending: 0, conflicts: 0, at: now.toISOString(), lastSynced: local(2026, 12, 7, 8).toISOString(), refused: 2 };
