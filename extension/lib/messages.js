@@ -199,8 +199,16 @@ export const MSG = Object.freeze({
   DISMISS_NOTICE: 'library/dismiss-notice',
   /** popup → background: {id, keep: 'mine'|'theirs'} → {status: SyncStatus} settles a conflict and syncs */
   RESOLVE_CONFLICT: 'sync/resolve',
-  /** popup, options → background: {} → {status: SyncStatus} after one sync round */
+  /**
+   * popup, options → background: {} → {status: SyncStatus} after one sync round: the user's Sync now, which goes out
+   * during a back-off and asks about refused removals at once
+   */
   SYNC_NOW: 'sync/now',
+  /**
+   * popup → background: {} → {status: SyncStatus} after an automatic round, as after an edit: none during a back-off
+   * (sync.js syncNow auto). The popup's when the browser goes offline, so that the line says Offline at once.
+   */
+  SYNC_ROUND: 'sync/round',
   /** popup → background: {} → {} the user looks: a round unless the library is known current (sync.js looked) */
   SYNC_LOOK: 'sync/look',
   /** options → background: {} → {account: Account|null, server: string} (never tokens) */
