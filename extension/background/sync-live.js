@@ -60,9 +60,30 @@ export function markChecked() {
   return chrome.storage.local.set({ [CHECKED_KEY]: new Date().toISOString() });
 }
 
+/**
+ * Waits ms, or less should a round reach the server meanwhile (serverReached) when interruptible.
+ * @param {number} ms @param {boolean} interruptible
+ */
+async function pause(ms, interruptible) {
+  await new Promise((/** @type {(v?: unknown) => void} */ resolve) => {
+    const timer = setTimeout(resolve, ms);
+    if (interruptible) {
+      retryNow = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    }
+  });
+  retryNow = null;
+}
+
 async function run() {
   let failures = 0;
   let answered = false;
+  // Started during a failed round's back-off (Chrome stops an idle worker, and the next event starts another):
+  // the first wait goes out with the round's retry, not at every start.
+  const until = await backoffEnd();
+  if (until > Date.now()) await pause(until - Date.now(), true);
   for (;;) {
     const a = await account.session();
     const since = a ? await syncedSince(a) : null;
@@ -105,17 +126,7 @@ async function run() {
         return;
       }
       failures++;
-      const delay = Math.max(retryDelay(err, failures), (err.until || 0) - Date.now());
-      await new Promise((/** @type {(v?: unknown) => void} */ resolve) => {
-        const timer = setTimeout(resolve, delay);
-        if (err.status !== 429) {
-          retryNow = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        }
-      });
-      retryNow = null;
+      await pause(Math.max(retryDelay(err, failures), (err.until || 0) - Date.now()), err.status !== 429);
     }
   }
 }

@@ -119,3 +119,23 @@ test('a refused connection leaves automatic rounds free (it costs the server not
   }
   assert.equal((await sync.syncNow()).state, 'synced');
 });
+
+test('a worker started during a failed round\'s back-off (Chrome stops an idle one) sends its first wait no sooner than the round\'s retry', async () => {
+  assert.equal((await sync.syncNow()).state, 'synced');
+  const sent = [];
+  globalThis.fetch = async (url) => {
+    sent.push(new URL(url).pathname);
+    return gatewayPage()();
+  };
+  try {
+    assert.equal((await sync.syncNow()).state, 'offline');
+    sent.length = 0;
+    const started = await import('./sync-live.js?a-worker-started-again'); // this module as a new worker loads it
+    started.listen();
+    await new Promise((r) => setTimeout(r, 100));
+    assert.deepEqual(sent, [], 'no wait before the round\'s retry');
+  } finally {
+    globalThis.fetch = serve;
+  }
+  assert.equal((await sync.syncNow()).state, 'synced');
+});
