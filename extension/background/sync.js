@@ -5,7 +5,8 @@
 // browser restart the same request goes out again and the server replays its first answer, so nothing is lost
 // and nothing is applied twice. Rounds run at startup, shortly after local changes, on an alarm, when the
 // browser comes back online, after failures with exponential backoff, and whenever the server says the library
-// changed (sync-live.js keeps a long poll open while signed in).
+// changed (sync-live.js keeps a long poll open while signed in). After a failure other than a refused connection
+// (which costs the server nothing), the automatic ones wait for the backoff's retry; the user's Sync now goes at once.
 import * as account from './account.js';
 import { exclusive, onLocalChange, migrate, placesChanged, removedByPull, forgetPulled, leftover, stampRemoved } from './library.js';
 import { forgetPapers as forgetTyped } from './typed-refused.js';
