@@ -8,17 +8,14 @@
 import * as account from './account.js';
 import { syncNow, syncedSince, endedOnServer, lastRoundFailed, backoffEnd } from './sync.js';
 import { CHECKED_KEY, NETWORK_LOGIN } from '../lib/messages.js';
+import { retryDelay } from './backoff.js';
 
 /** Seconds the server holds a wait without a change: under the 30 s after which Chrome stops a fetching worker. */
 const WAIT_S = 25;
 /** Network time allowed on top of the wait before the fetch is abandoned. */
 const FETCH_SLACK_MS = 4000;
-/** A server that cannot be reached is asked again every few seconds at most: refused connections cost nothing,
- * and a device must hear of the others' edits within seconds of the server coming back. */
-const OFFLINE_RETRY_MAX_MS = 3000;
-/** Other failures (the server errs or limits us) back off like the rounds: 2 s doubling to 5 minutes. */
+/** The pause after a change that a round did not pull (never spin). */
 const MIN_BACKOFF_MS = 2000;
-const MAX_BACKOFF_MS = 5 * 60_000;
 /** Opening the popup or a listing runs a round unless the library was known current this recently. */
 const LOOK_GAP_MS = 5000;
 
@@ -81,9 +78,13 @@ async function run() {
   let failures = 0;
   let answered = false;
   // Started during a failed round's back-off (Chrome stops an idle worker, and the next event starts another):
-  // the first wait goes out with the round's retry, not at every start.
+  // the first wait goes out with the round's retry, not at every start, and its answer runs a round (as after a
+  // failed wait) whatever it says, so that what waits is pushed at the back-off's end.
   const until = await backoffEnd();
-  if (until > Date.now()) await pause(until - Date.now(), true);
+  if (until > Date.now()) {
+    await pause(until - Date.now(), true);
+    failures = 1;
+  }
   for (;;) {
     const a = await account.session();
     const since = a ? await syncedSince(a) : null;
@@ -126,25 +127,11 @@ async function run() {
         return;
       }
       failures++;
-      await pause(Math.max(retryDelay(err, failures), (err.until || 0) - Date.now()), err.status !== 429);
+      // A server not reached at all is asked again within 3 s: refused connections cost nothing, and a device must
+      // hear of the others' edits within seconds of the server coming back.
+      await pause(Math.max(retryDelay(err, failures, { quick: true }), (err.until || 0) - Date.now()), err.status !== 429);
     }
   }
-}
-
-/**
- * How long the loop waits after its failures-th failure in a row, in ms. A server that cannot be reached at all (no
- * answer, no status) is asked again within 3 s. A proxy's or gateway's 502-504 page (a rate limiter's 503, a
- * maintenance page) and the server's own 503 (its storage busy) back off as other errors do, 2 s doubling to 5
- * minutes: every device asking every few seconds would hammer it. A Retry-After is kept to, up to 5 minutes.
- * @param {{offline?: boolean, gateway?: boolean, status?: number, retryAfter?: number}} err @param {number} failures
- * @param {number} [rand] in [0, 1): the jitter (± 20 %)
- */
-export function retryDelay(err, failures, rand = Math.random()) {
-  const base = err.offline && !err.gateway && !err.status
-    ? Math.min(OFFLINE_RETRY_MAX_MS, 1000 * 2 ** (failures - 1))
-    : Math.min(MAX_BACKOFF_MS, MIN_BACKOFF_MS * 2 ** (failures - 1));
-  const delay = base * (0.8 + rand * 0.4);
-  return err.retryAfter > 0 ? Math.min(MAX_BACKOFF_MS, Math.max(delay, err.retryAfter)) : delay;
 }
 
 /**

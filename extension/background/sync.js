@@ -5,8 +5,10 @@
 // browser restart the same request goes out again and the server replays its first answer, so nothing is lost
 // and nothing is applied twice. Rounds run at startup, shortly after local changes, on an alarm, when the
 // browser comes back online, after failures with exponential backoff, and whenever the server says the library
-// changed (sync-live.js keeps a long poll open while signed in). After a failure other than a refused connection
-// (which costs the server nothing), the automatic ones wait for the backoff's retry; the user's Sync now goes at once.
+// changed (sync-live.js keeps a long poll open while signed in). After the server answered that it cannot serve now
+// (its 503, a proxy's 502-504 page, a Retry-After), the automatic ones wait for the backoff's retry, which a skipped
+// round makes sure is planned; after other failures (no connection, no answer in time) they run as they come. The
+// user's Sync now goes at once.
 import * as account from './account.js';
 import { exclusive, onLocalChange, migrate, placesChanged, removedByPull, forgetPulled, leftover, stampRemoved } from './library.js';
 import { forgetPapers as forgetTyped } from './typed-refused.js';
@@ -15,6 +17,7 @@ import { STATUS_KEY, NETWORK_LOGIN } from '../lib/messages.js';
 import { checkPull, reportSkipped } from './pull-validate.js';
 import { NAMES, USER_FIELDS, same, lessFull, valueOf, fromItem, adoptClean, dirtyFields, upgrade, newMark, keepLifted } from '../lib/record.js';
 import { listen, listening, markChecked, serverReached } from './sync-live.js';
+import { retryDelay, serverTrouble, RETRY_AFTER_MAX_MS } from './backoff.js';
 import * as index from './sync-index.js';
 import { libraryOf, otherAccountPapers, heldText } from '../lib/other-account.js';
 
@@ -24,7 +27,7 @@ import { libraryOf, otherAccountPapers, heldText } from '../lib/other-account.js
 
 // open: the library of the session the engine last worked for, until its end stamps its papers not uploaded
 // (claimUnpushed)
-// retryAt: when (ms since the epoch) the back-off after a failed round ends: automatic rounds wait for it
+// retryAt: when (ms since the epoch) the back-off after the server's trouble ends: automatic rounds wait for it
 const STATE = 'sync:state'; // {account, since, failures, lastRound, open, retryAt}
 const INFLIGHT = 'sync:inflight'; // {key, body, sent: {id: {field: seq}}}
 const ALARM = 'papergist-sync';
@@ -36,8 +39,6 @@ const PERIOD_MIN = 5;
 const STARTUP_GAP_MS = 60_000; // a worker that wakes up syncs when the last round is older than this
 const MAX_OPS = 500; // syncproto.MaxPushOps
 const MAX_BODY = 900 * 1024; // under the Workers deployment's 1 MiB request limit
-const MIN_BACKOFF_MS = 2000;
-const MAX_BACKOFF_MS = 5 * 60_000;
 // A refused removal's look-up that failed (a route missing, the server's 500) is asked again after 1 minute,
 // doubling to an hour: a round can come every few seconds while edits flow, and an old server may never answer.
 const LOOKUP_MIN_MS = 60_000;
@@ -62,9 +63,15 @@ export async function lastRoundFailed() {
   return (await state()).failures > 0;
 }
 
-/** @returns {Promise<number>} when (ms since the epoch) the back-off after the last failed round ends; 0: none */
+/**
+ * When (ms since the epoch) the back-off after the server's trouble ends; 0: none. An end further away than any
+ * back-off lasts is ignored: the clock was set backwards since (an NTP correction after a resume), and keeping to it
+ * would stall sync for as long as the jump.
+ * @returns {Promise<number>}
+ */
 export async function backoffEnd() {
-  return (await state()).retryAt || 0;
+  const at = (await state()).retryAt || 0;
+  return at > Date.now() + RETRY_AFTER_MAX_MS ? 0 : at;
 }
 
 /** @returns {Promise<number|null>} the library version pulled last for a's library; null before its first round */
@@ -87,8 +94,9 @@ let queuedNow = false;
  * @param {{lookUp?: boolean, auto?: boolean}} [opts] lookUp: the user asked (Sync now): refused removals whose
  *   look-up failed lately are asked again in that round, not after their interval; automatic rounds keep the
  *   interval, also the one after a Sync now whose round ended before its look-ups. auto: an automatic trigger (an
- *   edit, the alarm, a look, the browser back online): while the back-off after a failed round runs, no request
- *   goes out and the status stays as it is; the retry at the back-off's end pushes what waits. A struggling server
+ *   edit, the alarm, a look, the browser back online, a worker's start): while the back-off after the server's
+ *   trouble runs, no request goes out and the status stays as it is; the retry at the back-off's end (a timer in
+ *   this worker and an alarm, both planned again here should they be gone) pushes what waits. A struggling server
  *   (a proxy's 503 page, a rate limiter) is then asked once per back-off step, not at the rate pages load.
  * @returns {Promise<SyncStatus>}
  */
@@ -103,8 +111,10 @@ export function syncNow({ lookUp = false, auto = false } = {}) {
     queuedLookUp = false;
     queuedNow = false;
     // Offline, a round sends nothing and says so at once.
-    if (!now && navigator.onLine !== false && Date.now() < (await backoffEnd())) return writeStatus(KEEP, (prev) => prev && errorOf(prev));
-    return round(asked);
+    const end = now || navigator.onLine === false ? 0 : await backoffEnd();
+    if (Date.now() >= end) return round(asked);
+    await planRetry(end);
+    return writeStatus(KEEP, (prev) => prev && errorOf(prev));
   });
   queued = p;
   chain = p.then(() => {}, () => {});
@@ -120,6 +130,25 @@ function soon() {
 }
 
 let backoff = 0;
+
+/**
+ * Plans the round at the back-off's end: a timer while this worker lives, and an alarm (≥ 30 s away, Chrome's
+ * least) should it stop first. Again for each round skipped during the back-off: a worker started since has no
+ * timer, and alarms do not survive an extension update (nor, always, a browser restart).
+ * @param {number} at ms since the epoch
+ */
+async function planRetry(at) {
+  clearTimeout(backoff);
+  backoff = setTimeout(() => syncNow().catch(() => {}), Math.max(0, at - Date.now()));
+  if (!(await chrome.alarms.get(RETRY_ALARM))) await chrome.alarms.create(RETRY_ALARM, { when: Math.max(at, Date.now() + 30_000) });
+}
+
+/** Drops the planned retry: a round got through, or the session ended. */
+async function dropRetry() {
+  clearTimeout(backoff);
+  await chrome.alarms.clear(RETRY_ALARM);
+}
+
 const OFFLINE = 'this computer is offline';
 
 /** @param {boolean} lookUp the user asked (syncNow) @returns {Promise<SyncStatus>} */
@@ -171,8 +200,7 @@ async function round(lookUp) {
     // A paper brought back with an edit not pushed before its removal: pushed in this round, so that the status
     // names its refusal (or it goes out) now, rather than "pending" until some later round.
     if (await bringBackRefused(call, lookUp)) while (await pushBatch(call)) { /* more batches */ }
-    clearTimeout(backoff);
-    await chrome.alarms.clear(RETRY_ALARM);
+    await dropRetry();
     await setState({ failures: 0, limits: null, lastRound: Date.now(), lastSynced: new Date().toISOString(), retryAt: 0 });
     await markChecked();
     serverReached();
@@ -180,23 +208,19 @@ async function round(lookUp) {
     return await writeStatus();
   } catch (err) {
     const failures = (await state()).failures + 1;
-    // The error's retry: a timer while this worker lives, an alarm (≥ 30 s) should the worker stop first. A
-    // Retry-After is kept to, up to 5 minutes.
-    const delay = Math.max(Math.min(MAX_BACKOFF_MS, MIN_BACKOFF_MS * 2 ** (failures - 1)) * (0.8 + Math.random() * 0.4),
-      Math.min(MAX_BACKOFF_MS, err.retryAfter || 0));
-    // Automatic rounds wait for the retry unless nothing answered at all: a refused connection costs the server
-    // nothing, and the first round after it comes back starts the long poll again.
-    const refused = err.offline && !err.gateway && !err.status && !err.timedOut;
-    await setState({ failures, lastRound: Date.now(), retryAt: refused ? 0 : Date.now() + delay });
+    // The error's retry (planRetry). Automatic rounds wait for it only when the server answered that it cannot
+    // serve now: a connection that failed or timed out may be the user's own network, whose change ('online') or
+    // the user's next edit is worth a round at once, as before the back-off.
+    const retryAt = Date.now() + retryDelay(err, failures);
+    await setState({ failures, lastRound: Date.now(), retryAt: serverTrouble(err) ? retryAt : 0 });
     if (err.code === 'signed_out') {
       // Signed in to another account meanwhile: the round queued by that sign-in takes over.
       if (await account.session()) return writeStatus('syncing');
       await claimUnpushed();
       return writeStatus('signed-out', err.message);
     }
-    clearTimeout(backoff);
-    backoff = setTimeout(() => syncNow().catch(() => {}), delay);
-    await chrome.alarms.create(RETRY_ALARM, { when: Date.now() + Math.max(delay, 30_000) });
+    await chrome.alarms.clear(RETRY_ALARM);
+    await planRetry(retryAt);
     if (!err.offline && !(err instanceof account.SyncError)) console.error('papergist: sync', err);
     return writeStatus(err.offline ? 'offline' : 'error', { message: err.message, code: err.code });
   }
@@ -1058,8 +1082,7 @@ export async function signedIn() {
  */
 export async function endedOnServer(why) {
   if (await account.session()) return; // signed in again meanwhile
-  clearTimeout(backoff);
-  await chrome.alarms.clear(RETRY_ALARM);
+  await dropRetry();
   await claimUnpushed();
   await writeStatus('signed-out', why);
 }
@@ -1070,8 +1093,7 @@ export async function endedOnServer(why) {
  */
 export async function signedOut() {
   forgetPulled(); // no pull removes anything now; an edit of a paper removed before stays refused
-  clearTimeout(backoff);
-  await chrome.alarms.clear(RETRY_ALARM);
+  await dropRetry();
   await claimUnpushed();
   return writeStatus('signed-out');
 }

@@ -118,11 +118,16 @@ export const NETWORK_SIGN_IN = 'open any web page in a tab to sign in to the net
  */
 export const NETWORK_LOGIN = 'network_login';
 /**
- * The code of an offline status whose server, or a proxy or gateway in its place, answered that it cannot serve
- * now (a 502-504 page, the server's own 503: shared/syncproto CodeUnavailable): the server is in trouble, not this
- * computer's connection.
+ * The code of an offline status whose server answered itself that it cannot serve now (its own 503:
+ * shared/syncproto CodeUnavailable): the server is busy, and this computer's connection works.
  */
 export const SERVER_UNAVAILABLE = 'unavailable';
+/**
+ * The code of an offline status whose answer was a proxy's or gateway's 502-504 page, not the server's: the server
+ * behind it may be down, or the proxy is the user's own (a company's, a VPN's) or a network's login page. Said as
+ * "Can't reach the server", which is true in every case.
+ */
+export const GATEWAY_PAGE = 'gateway_page';
 /** @typedef {{server: string, email: string, deviceId: string, deviceName: string}} Account */
 /** @typedef {{id: string, name: string, created_at: string, last_seen_at: string, current: boolean}} Device */
 

@@ -169,19 +169,22 @@ test('the status line shows each sync state, live', async () => {
 
   // Offline at its longest (two-digit count, a last sync with a time) stays on one line beside Sync now; that the
   // changes go out on their own, nothing to do, is its tooltip. So does a server that answers it cannot serve now.
-  for (const [code, lead] of [['', 'Offline'], ['unavailable', 'Server down']]) {
+  // The last sync, which the line then has no room for, is in the tooltip.
+  for (const [code, lead] of [['', 'Offline'], ['unavailable', 'Server busy'], ['gateway_page', 'Can\'t reach the server']]) {
     await setStorage({ 'sync:status': { state: 'offline', pending: 99, conflicts: 0, at: now, lastSynced: now, ...(code ? { code, error: 'HTTP 503' } : {}) } });
     await popup.waitForFunction((want) => document.querySelector('#sync-status').innerText.startsWith(`${want} — 99`), lead);
     const box = await line.evaluate((el) => ({ height: el.getBoundingClientRect().height, lineHeight: parseFloat(getComputedStyle(el).lineHeight) }));
     assert.ok(box.height < 1.5 * box.lineHeight, `one line: ${JSON.stringify(box)} for "${await line.innerText()}"`);
-    assert.match(await line.getAttribute('title'), /sends them on its own .*nothing to do/);
+    assert.match(await line.getAttribute('title'), code ? /sends them on its own .*nothing to do\. Last sync / : /sends them on its own .*nothing to do/);
   }
   // Papers the server refused are said too (the last sync goes to the tooltip), on one line, beside the conflicts
   // counter as well; the tooltip says what the user can do.
-  for (const [conflicts, code, lead] of [[0, '', 'Offline'], [2, '', 'Offline'], [2, 'unavailable', 'Server down']]) {
+  for (const [conflicts, code, lead] of [[0, '', 'Offline'], [2, '', 'Offline'], [2, 'unavailable', 'Server busy'],
+    [2, 'gateway_page', 'Can\'t reach the server']]) {
     await setStorage({ 'sync:status': { state: 'offline', pending: 99, conflicts, at: now, lastSynced: now, refused: 99, refusedWhy: '"A paper": note: longer than 10000 characters', ...(code ? { code, error: 'HTTP 503' } : {}) } });
     await popup.waitForFunction(() => /refused/.test(document.querySelector('#sync-status').innerText));
-    assert.equal(await line.innerText(), `${lead} — 99 changes kept; 99 refused`);
+    // The longest lead leaves the count kept to the tooltip.
+    assert.equal(await line.innerText(), `${lead} — ${code === 'gateway_page' ? '' : '99 changes kept; '}99 refused`);
     const fits = await line.evaluate((el) => ({ height: el.getBoundingClientRect().height, lineHeight: parseFloat(getComputedStyle(el).lineHeight) }));
     assert.ok(fits.height < 1.5 * fits.lineHeight, `one line: ${JSON.stringify(fits)} for "${await line.innerText()}"`);
     assert.match(await line.getAttribute('title'), /99 papers the server refused are marked "Not synced" in the list, with why: remove them, or edit their note or tags if that is why\. The first refused: "A paper": note: longer than 10000 characters\./);
