@@ -27,10 +27,9 @@ export class SyncError extends Error {
   /**
    * @param {string} message
    * @param {{status?: number, code?: string, offline?: boolean, byServer?: boolean, gateway?: boolean,
-   *   retryAfter?: number, timedOut?: boolean}} [info] byServer: the server ended this login (signed_out), as
-   *   opposed to a sign-out or another sign-in here; gateway: a proxy or gateway in between answered for the server (its 502-504 page);
-   *   retryAfter: the answer's Retry-After, in ms (0: none); timedOut: offline as the server did not answer in time
-   *   (a struggling server, perhaps), not as the connection was refused
+   *   retryAfter?: number}} [info] byServer: the server ended this login (signed_out), as opposed to a sign-out or
+   *   another sign-in here; gateway: a proxy or gateway in between answered for the server (its 502-504 page);
+   *   retryAfter: the answer's Retry-After, in ms (0: none)
    */
   constructor(message, info = {}) {
     super(message);
@@ -40,7 +39,6 @@ export class SyncError extends Error {
     this.byServer = Boolean(info.byServer);
     this.gateway = Boolean(info.gateway);
     this.retryAfter = info.retryAfter || 0;
-    this.timedOut = Boolean(info.timedOut);
   }
 }
 
@@ -202,9 +200,8 @@ async function request(base, method, path, { token, body, headers = {}, timeout 
     if (!(await chrome.permissions.contains({ origins: [`${base}/*`] }))) {
       throw new SyncError(`papergist is no longer allowed to connect to ${base}: sign out and in again in the options to allow it`);
     }
-    const timedOut = Boolean(err) && err.name === 'TimeoutError';
-    const why = timedOut ? `no answer in ${Math.round(timeout / 1000)} s` : 'no connection';
-    throw new SyncError(`cannot reach ${base} (${why})`, { offline: true, timedOut });
+    const why = err && err.name === 'TimeoutError' ? `no answer in ${Math.round(timeout / 1000)} s` : 'no connection';
+    throw new SyncError(`cannot reach ${base} (${why})`, { offline: true });
   }
   if (res.status === 204 || res.status === 304) return { status: res.status, data: null, headers: res.headers };
   const text = await res.text();
