@@ -87,7 +87,7 @@ for (const [what, page, wants] of [
   ['a proxy\'s 503 page', gatewayPage(), { line: proxyLine, most: 15 }],
   // The server's own 503 (its storage busy), with its Retry-After of 2 s: the same back-off, not every 3 s.
   ['the server\'s own 503', () => json(503, { error: { code: 'unavailable', message: 'the server cannot store data right now; retry later' } }, { 'Retry-After': '2' }),
-    { line: 'Server busy — 1 change kept', most: 15 }],
+    { line: 'Server error — 1 change kept', most: 15 }],
   // A maintenance page that says when to come back: once a minute per back-off.
   ['a 503 page with Retry-After: 60', gatewayPage({ 'Retry-After': '60' }), { line: proxyLine, most: 5 }],
   // The waits answer (a library changed elsewhere, which this device cannot pull): each runs a round that meets

@@ -119,7 +119,7 @@ export const NETWORK_SIGN_IN = 'open any web page in a tab to sign in to the net
 export const NETWORK_LOGIN = 'network_login';
 /**
  * The code of an offline status whose server answered itself that it cannot serve now (its own 503:
- * shared/syncproto CodeUnavailable): the server is busy, and this computer's connection works.
+ * shared/syncproto CodeUnavailable): its storage busy, or the server misconfigured; this computer's connection works.
  */
 export const SERVER_UNAVAILABLE = 'unavailable';
 /**

@@ -92,15 +92,16 @@ const refusedOf = (status) => countOf(status.refused);
 const countOf = (v) => (Number.isSafeInteger(v) && /** @type {number} */ (v) > 0 ? /** @type {number} */ (v) : 0);
 
 /**
- * What an offline status's answer says, when one came: the server's own 503 ("Server busy"), or a proxy's or
+ * What an offline status's answer says, when one came: the server's own 503 ("Server error": its storage busy, or
+ * the server misconfigured, which waiting does not fix; the options page's "Why:" says which), or a proxy's or
  * gateway's 502-504 page, which may also be the user's own proxy or a network login page ("Can't reach the server").
  * '' when nothing answered.
  * @param {SyncStatus} status
  */
-const troubleOf = (status) => ({ [SERVER_UNAVAILABLE]: 'Server busy', [GATEWAY_PAGE]: 'Can\'t reach the server' })[status.code || ''] || '';
+const troubleOf = (status) => ({ [SERVER_UNAVAILABLE]: 'Server error', [GATEWAY_PAGE]: 'Can\'t reach the server' })[status.code || ''] || '';
 
 /** The longest lead that leaves room for the count kept beside papers refused. */
-const SHORT_LEAD = 'Server busy'.length;
+const SHORT_LEAD = 'Server error'.length;
 
 /**
  * Offline in one popup line: the changes waiting are kept on this device, the papers the server refused, and when

@@ -170,7 +170,7 @@ test('the status line shows each sync state, live', async () => {
   // Offline at its longest (two-digit count, a last sync with a time) stays on one line beside Sync now; that the
   // changes go out on their own, nothing to do, is its tooltip. So does a server that answers it cannot serve now.
   // The last sync, which the line then has no room for, is in the tooltip.
-  for (const [code, lead] of [['', 'Offline'], ['unavailable', 'Server busy'], ['gateway_page', 'Can\'t reach the server']]) {
+  for (const [code, lead] of [['', 'Offline'], ['unavailable', 'Server error'], ['gateway_page', 'Can\'t reach the server']]) {
     await setStorage({ 'sync:status': { state: 'offline', pending: 99, conflicts: 0, at: now, lastSynced: now, ...(code ? { code, error: 'HTTP 503' } : {}) } });
     await popup.waitForFunction((want) => document.querySelector('#sync-status').innerText.startsWith(`${want} — 99`), lead);
     const box = await line.evaluate((el) => ({ height: el.getBoundingClientRect().height, lineHeight: parseFloat(getComputedStyle(el).lineHeight) }));
@@ -179,7 +179,7 @@ test('the status line shows each sync state, live', async () => {
   }
   // Papers the server refused are said too (the last sync goes to the tooltip), on one line, beside the conflicts
   // counter as well; the tooltip says what the user can do.
-  for (const [conflicts, code, lead] of [[0, '', 'Offline'], [2, '', 'Offline'], [2, 'unavailable', 'Server busy'],
+  for (const [conflicts, code, lead] of [[0, '', 'Offline'], [2, '', 'Offline'], [2, 'unavailable', 'Server error'],
     [2, 'gateway_page', 'Can\'t reach the server']]) {
     await setStorage({ 'sync:status': { state: 'offline', pending: 99, conflicts, at: now, lastSynced: now, refused: 99, refusedWhy: '"A paper": note: longer than 10000 characters', ...(code ? { code, error: 'HTTP 503' } : {}) } });
     await popup.waitForFunction(() => /refused/.test(document.querySelector('#sync-status').innerText));
