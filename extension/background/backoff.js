@@ -26,7 +26,8 @@ export function serverTrouble(err) {
 
 /**
  * The wait after the failures-th failure in a row, in ms: 2 s doubling, with ± 20 % jitter that stays inside the
- * cap (1 minute for server trouble, 5 minutes for other errors), or the Retry-After if longer (up to 5 minutes).
+ * cap (1 minute for server trouble, 5 minutes for other errors), or the Retry-After if longer, plus 0-20 % so that
+ * devices told the same second do not all come back in it (up to 5 minutes).
  * quick: a connection that failed without an answer is retried within 3 s (the long poll's).
  * @param {{offline?: boolean, gateway?: boolean, status?: number, code?: string, retryAfter?: number}} err
  * @param {number} failures @param {{rand?: number, quick?: boolean}} [opts] rand: the jitter, in [0, 1)
@@ -36,5 +37,5 @@ export function retryDelay(err, failures, { rand = Math.random(), quick = false 
   if (quick && err.offline && !err.gateway && !err.status) return Math.min(REFUSED_MAX_MS, 1000 * 2 ** (failures - 1)) * jitter;
   const cap = serverTrouble(err) ? SERVER_TROUBLE_MAX_MS : OTHER_MAX_MS;
   const delay = Math.min(MIN_MS * 2 ** (failures - 1), cap / 1.2) * jitter;
-  return err.retryAfter > 0 ? Math.max(delay, Math.min(RETRY_AFTER_MAX_MS, err.retryAfter)) : delay;
+  return err.retryAfter > 0 ? Math.max(delay, Math.min(RETRY_AFTER_MAX_MS, err.retryAfter * (1 + rand * 0.2))) : delay;
 }
