@@ -200,14 +200,25 @@ test('a round skipped for the back-off plans the retry again when the worker tha
   const alarms = [];
   const create = chrome.alarms.create;
   chrome.alarms.create = async (name) => { alarms.push(name); };
+  mock.timers.enable({ apis: ['setTimeout', 'Date'], now: Date.now() }); // the back-off's 2 s on a clock the test moves
+  let pushedAt = -1;
   try {
     await library.update(id, { note: 'edited in the back-off' }); // its round, after 300 ms, is skipped
-    await new Promise((r) => setTimeout(r, 1000));
-    assert.equal(server.items.get(id).note, '', 'not before the back-off\'s end');
-    assert.deepEqual(alarms, ['papergist-sync-retry'], 'the retry alarm, should this worker stop too');
+    for (let t = 250; t <= 5000 && pushedAt < 0; t += 250) {
+      mock.timers.tick(250);
+      await flush();
+      server.answerWaits(204); // a wait open is answered "no change elsewhere"
+      if (t === 1000) {
+        assert.equal(server.items.get(id).note, '', 'not before the back-off\'s end');
+        assert.ok(alarms.length > 0 && alarms.every((a) => a === 'papergist-sync-retry'), `the retry alarm, should this worker stop too: ${alarms}`);
+      }
+      if (server.items.get(id).note === 'edited in the back-off') pushedAt = t;
+    }
   } finally {
+    mock.timers.reset();
     chrome.alarms.create = create;
   }
+  assert.ok(pushedAt >= 1750 && pushedAt <= 2500, `pushed at ${pushedAt} ms: at the back-off's end (2 s)`);
   assert.equal(await pushed('edited in the back-off'), 'edited in the back-off');
 });
 
@@ -219,17 +230,33 @@ test('a worker started during the back-off gets its round at the back-off\'s end
   assert.equal(await pushed('waiting for the server'), 'waiting for the server', 'the round after the first wait pushed it');
 });
 
+/** Flushes until the server holds note, on a clock that does not move: nothing but what runs now can push it. */
+async function pushedNow(note) {
+  for (let i = 0; i < 100 && server.items.get(id).note !== note; i++) await flush();
+  return server.items.get(id).note;
+}
+
 test('the browser back online runs a round at once after timeouts: the connection changed, the server said nothing', async () => {
+  const v = server.seed([{ ...item, version: 0 }]);
+  await local.set({ [`paper:${id}`]: { ...item, version: v, meta: {}, sync: { dirty: {} } } });
   assert.equal((await sync.syncNow()).state, 'synced');
-  globalThis.fetch = async () => { throw new DOMException('signal timed out', 'TimeoutError'); };
+  mock.timers.enable({ apis: ['setTimeout', 'Date'], now: Date.now() }); // stands still: no retry, no edit's round
   try {
-    for (let i = 0; i < 5; i++) assert.equal((await sync.syncNow()).state, 'offline');
-    await editedQuietly('written on a weak Wi-Fi');
-  } finally {
+    globalThis.fetch = async () => { throw new DOMException('signal timed out', 'TimeoutError'); };
+    for (let i = 0; i < 5; i++) assert.equal((await sync.syncNow()).state, 'offline'); // a back-off of about 32 s
+    await library.update(id, { note: 'written on a weak Wi-Fi' });
+    navigator.onLine = false; // the Wi-Fi drops ...
+    await sync.syncNow({ auto: true }); // the popup's round as the browser goes offline
     globalThis.fetch = serve;
+    navigator.onLine = true; // ... and comes back
+    self.dispatchEvent(new Event('online'));
+    assert.equal(await pushedNow('written on a weak Wi-Fi'), 'written on a weak Wi-Fi', 'pushed before any timer fired');
+  } finally {
+    mock.timers.reset();
+    globalThis.fetch = serve;
+    navigator.onLine = true;
   }
-  self.dispatchEvent(new Event('online'));
-  assert.equal(await pushed('written on a weak Wi-Fi'), 'written on a weak Wi-Fi');
+  assert.equal((await sync.syncNow()).state, 'synced');
 });
 
 test('a back-off end further away than any back-off lasts (the clock set backwards since) is ignored', async () => {
