@@ -259,6 +259,29 @@ test('the browser back online runs a round at once after timeouts: the connectio
   assert.equal((await sync.syncNow()).state, 'synced');
 });
 
+test('a Wi-Fi flap during the back-off after the server\'s trouble: the line says the server\'s trouble again, not "Offline"', async () => {
+  assert.equal((await sync.syncNow()).state, 'synced');
+  globalThis.fetch = async () => gatewayPage({ 'Retry-After': '120' })();
+  try {
+    assert.equal((await sync.syncNow()).state, 'offline');
+    const trouble = await status();
+    assert.equal(describe(trouble).text.split(' — ')[0], 'Can\'t reach the server');
+    navigator.onLine = false;
+    await sync.syncNow({ auto: true }); // the popup's round as the browser goes offline
+    assert.equal(describe(await status()).text.split(' — ')[0], 'Offline');
+    navigator.onLine = true;
+    await sync.syncNow({ auto: true }); // the 'online' round, skipped: the back-off runs (about 2 minutes)
+    assert.ok((await sync.backoffEnd()) > Date.now() + 60_000, 'still in the back-off');
+    const line = await status();
+    assert.equal(describe(line).text.split(' — ')[0], 'Can\'t reach the server');
+    assert.deepEqual([line.state, line.error, line.code], [trouble.state, trouble.error, trouble.code]);
+  } finally {
+    globalThis.fetch = serve;
+    navigator.onLine = true;
+  }
+  assert.equal((await sync.syncNow()).state, 'synced');
+});
+
 test('a back-off end further away than any back-off lasts (the clock set backwards since) is ignored', async () => {
   const v = server.seed([{ ...item, version: 0 }]);
   await local.set({ [`paper:${id}`]: { ...item, version: v, meta: {}, sync: { dirty: {} } } });

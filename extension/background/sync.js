@@ -27,8 +27,9 @@ import { libraryOf, otherAccountPapers, heldText } from '../lib/other-account.js
 
 // open: the library of the session the engine last worked for, until its end stamps its papers not uploaded
 // (claimUnpushed)
-// retryAt: when (ms since the epoch) the back-off after the server's trouble ends: automatic rounds wait for it
-const STATE = 'sync:state'; // {account, since, failures, lastRound, open, retryAt}
+// retryAt: when (ms since the epoch) the back-off after the server's trouble ends: automatic rounds wait for it;
+// trouble: that trouble's status ({state, message, code}), which a round skipped for the back-off shows again
+const STATE = 'sync:state'; // {account, since, failures, lastRound, open, retryAt, trouble}
 const INFLIGHT = 'sync:inflight'; // {key, body, sent: {id: {field: seq}}}
 const ALARM = 'papergist-sync';
 const RETRY_ALARM = 'papergist-sync-retry';
@@ -44,7 +45,7 @@ const MAX_BODY = 900 * 1024; // under the Workers deployment's 1 MiB request lim
 const LOOKUP_MIN_MS = 60_000;
 const LOOKUP_MAX_MS = 60 * 60_000;
 
-/** @returns {Promise<{account: string, since: number, failures: number, lastRound: number, lastSynced?: string, limits?: {ops: number, bytes: number}, open?: string, retryAt?: number}>} */
+/** @returns {Promise<{account: string, since: number, failures: number, lastRound: number, lastSynced?: string, limits?: {ops: number, bytes: number}, open?: string, retryAt?: number, trouble?: {state: SyncStatus['state'], message: string, code: string}|null}>} */
 async function state() {
   const { [STATE]: s } = await chrome.storage.local.get(STATE);
   return { account: '', since: 0, failures: 0, lastRound: 0, ...(s || {}) };
@@ -114,6 +115,12 @@ export function syncNow({ lookUp = false, auto = false } = {}) {
     const end = now || navigator.onLine === false ? 0 : await backoffEnd();
     if (Date.now() >= end) return round(asked);
     await planRetry(end);
+    // The server's trouble, which the back-off waits for, rather than a round's "this computer is offline" while
+    // the browser was (a Wi-Fi flap): the computer is online now.
+    const { trouble } = await state();
+    await statusTail; // the status the writes queued leave
+    const { [STATUS_KEY]: shown } = await chrome.storage.local.get(STATUS_KEY);
+    if (trouble && shown && shown.error === OFFLINE) return writeStatus(trouble.state, trouble);
     return writeStatus(KEEP, (prev) => prev && errorOf(prev));
   });
   queued = p;
@@ -201,7 +208,7 @@ async function round(lookUp) {
     // names its refusal (or it goes out) now, rather than "pending" until some later round.
     if (await bringBackRefused(call, lookUp)) while (await pushBatch(call)) { /* more batches */ }
     await dropRetry();
-    await setState({ failures: 0, limits: null, lastRound: Date.now(), lastSynced: new Date().toISOString(), retryAt: 0 });
+    await setState({ failures: 0, limits: null, lastRound: Date.now(), lastSynced: new Date().toISOString(), retryAt: 0, trouble: null });
     await markChecked();
     serverReached();
     listen();
@@ -212,7 +219,8 @@ async function round(lookUp) {
     // serve now: a connection that failed or timed out may be the user's own network, whose change ('online') or
     // the user's next edit is worth a round at once, as before the back-off.
     const retryAt = Date.now() + retryDelay(err, failures);
-    await setState({ failures, lastRound: Date.now(), retryAt: serverTrouble(err) ? retryAt : 0 });
+    const trouble = serverTrouble(err) ? { state: err.offline ? 'offline' : 'error', message: err.message, code: err.code } : null;
+    await setState({ failures, lastRound: Date.now(), retryAt: trouble ? retryAt : 0, trouble });
     if (err.code === 'signed_out') {
       // Signed in to another account meanwhile: the round queued by that sign-in takes over.
       if (await account.session()) return writeStatus('syncing');
@@ -243,7 +251,7 @@ async function rebaseRecords(lib) {
   const all = await chrome.storage.local.get(null);
   // The old library's last sync (lastSynced, lastRound, limits) says nothing of this one: "last sync" is lib's or none.
   const st = await state();
-  for (const k of ['lastSynced', 'lastRound', 'limits', 'retryAt']) delete st[k];
+  for (const k of ['lastSynced', 'lastRound', 'limits', 'retryAt', 'trouble']) delete st[k];
   const put = { [STATE]: { ...st, account: lib, since: 0, failures: 0 } };
   const mark = newMark();
   const drop = [INFLIGHT]; // batches and removals meant for another library
