@@ -5,7 +5,7 @@
 // asks host permission for at sign-in.
 import { createStore, get, set, del } from '../vendor/idb-keyval.js';
 import { DEFAULT_SERVER, parseServer } from '../lib/server-url.js';
-import { NETWORK_SIGN_IN, NETWORK_LOGIN } from '../lib/messages.js';
+import { NETWORK_SIGN_IN, NETWORK_LOGIN, GATEWAY_PAGE } from '../lib/messages.js';
 
 const SERVER_KEY = 'sync:server'; // chrome.storage.local: the server to sign in to (not a secret)
 const REFRESH_EARLY_MS = 60_000;
@@ -229,7 +229,7 @@ async function request(base, method, path, { token, body, headers = {}, timeout 
     // for the server's 401, which ends the login).
     if (gateway) {
       throw new SyncError(`cannot reach ${base} (HTTP ${res.status} from a proxy or gateway in between)`,
-        { offline: true, gateway: true, retryAfter });
+        { code: GATEWAY_PAGE, offline: true, gateway: true, retryAfter });
     }
     if ((res.status === 401 || res.status === 407) && signingIn) {
       // No session yet: nothing ever answered as papergist there, and nothing retries a sign-in by itself.

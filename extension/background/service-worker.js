@@ -168,6 +168,7 @@ dispatch(TARGET.BACKGROUND, {
   }),
   [MSG.RESOLVE_CONFLICT]: extensionPagesOnly(async (msg) => ({ status: await sync.resolve(msg.id, msg.keep) })),
   [MSG.SYNC_NOW]: extensionPagesOnly(async () => ({ status: await sync.syncNow({ lookUp: true }) })),
+  [MSG.SYNC_ROUND]: extensionPagesOnly(async () => ({ status: await sync.syncNow({ auto: true }) })),
   [MSG.SYNC_LOOK]: extensionPagesOnly(async () => {
     looked().catch((err) => console.warn('papergist: sync', err)); // the popup follows the result from storage
     return {};

@@ -6,19 +6,16 @@
 // request per WAIT_S; should it stop anyway, the engine's alarms and the next look (popup, listing) start the
 // loop again, and the rounds at start, after edits and on the alarm remain the fallback.
 import * as account from './account.js';
-import { syncNow, syncedSince, endedOnServer, lastRoundFailed } from './sync.js';
+import { syncNow, syncedSince, endedOnServer, lastRoundFailed, backoffEnd } from './sync.js';
 import { CHECKED_KEY, NETWORK_LOGIN } from '../lib/messages.js';
+import { retryDelay } from './backoff.js';
 
 /** Seconds the server holds a wait without a change: under the 30 s after which Chrome stops a fetching worker. */
 const WAIT_S = 25;
 /** Network time allowed on top of the wait before the fetch is abandoned. */
 const FETCH_SLACK_MS = 4000;
-/** A server that cannot be reached is asked again every few seconds at most: refused connections cost nothing,
- * and a device must hear of the others' edits within seconds of the server coming back. */
-const OFFLINE_RETRY_MAX_MS = 3000;
-/** Other failures (the server errs or limits us) back off like the rounds: 2 s doubling to 5 minutes. */
+/** The pause after a change that a round did not pull (never spin). */
 const MIN_BACKOFF_MS = 2000;
-const MAX_BACKOFF_MS = 5 * 60_000;
 /** Opening the popup or a listing runs a round unless the library was known current this recently. */
 const LOOK_GAP_MS = 5000;
 
@@ -60,9 +57,34 @@ export function markChecked() {
   return chrome.storage.local.set({ [CHECKED_KEY]: new Date().toISOString() });
 }
 
+/**
+ * Waits ms, or less should a round reach the server meanwhile (serverReached) when interruptible.
+ * @param {number} ms @param {boolean} interruptible
+ */
+async function pause(ms, interruptible) {
+  await new Promise((/** @type {(v?: unknown) => void} */ resolve) => {
+    const timer = setTimeout(resolve, ms);
+    if (interruptible) {
+      retryNow = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    }
+  });
+  retryNow = null;
+}
+
 async function run() {
   let failures = 0;
   let answered = false;
+  // Started during a failed round's back-off (Chrome stops an idle worker, and the next event starts another):
+  // the first wait goes out with the round's retry, not at every start, and its answer runs a round (as after a
+  // failed wait) whatever it says, so that what waits is pushed at the back-off's end.
+  const until = await backoffEnd();
+  if (until > Date.now()) {
+    await pause(until - Date.now(), true);
+    failures = 1;
+  }
   for (;;) {
     const a = await account.session();
     const since = a ? await syncedSince(a) : null;
@@ -80,14 +102,17 @@ async function run() {
         if (foreign.offline) throw foreign;
       }
       if (status === 200 || failures) {
-        // Changed elsewhere, or the server is back after a failure: a round pulls (and pushes what waited).
-        const st = await syncNow();
+        // Changed elsewhere, or the server is back after a failure: a round pulls (and pushes what waited). An
+        // automatic one: after a failed round, not before its retry (the waits may answer while pulls meet a 503).
+        const st = await syncNow({ auto: true });
         if (st.state === 'signed-out') return;
         // A round that ended well with a paper the server refuses also reads "error": not a reason to back off.
         if (st.state === 'offline' || (st.state === 'error' && (await lastRoundFailed()))) {
           // A login page that met the round, by the status's code: backed off as when it meets the wait, not asked
-          // again within a second as a server that cannot be reached at all.
-          throw Object.assign(new Error(st.error || st.state), { offline: st.state === 'offline', gateway: st.code === NETWORK_LOGIN });
+          // again within a second as a server that cannot be reached at all. Whatever met it, the next wait goes out
+          // no sooner than the round's retry (a proxy's 503 in the round would otherwise be asked every 3 s).
+          throw Object.assign(new Error(st.error || st.state), { offline: st.state === 'offline', gateway: st.code === NETWORK_LOGIN,
+            until: await backoffEnd() });
         }
         if (status === 200 && (await syncedSince(a)) === since) await sleep(MIN_BACKOFF_MS); // never spin
       } else {
@@ -102,35 +127,11 @@ async function run() {
         return;
       }
       failures++;
-      const delay = retryDelay(err, failures);
-      await new Promise((/** @type {(v?: unknown) => void} */ resolve) => {
-        const timer = setTimeout(resolve, delay);
-        if (err.status !== 429) {
-          retryNow = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        }
-      });
-      retryNow = null;
+      // A server not reached at all is asked again within 3 s: refused connections cost nothing, and a device must
+      // hear of the others' edits within seconds of the server coming back.
+      await pause(Math.max(retryDelay(err, failures, { quick: true }), (err.until || 0) - Date.now()), err.status !== 429);
     }
   }
-}
-
-/**
- * How long the loop waits after its failures-th failure in a row, in ms. A server that cannot be reached at all is
- * asked again within 3 s. A proxy's or gateway's 502-504 page (a rate limiter's 503, a maintenance page) backs off
- * as other errors do, 2 s doubling to 5 minutes: every device asking every few seconds would hammer it. A
- * Retry-After is kept to, up to 5 minutes.
- * @param {{offline?: boolean, gateway?: boolean, retryAfter?: number}} err @param {number} failures
- * @param {number} [rand] in [0, 1): the jitter (± 20 %)
- */
-export function retryDelay(err, failures, rand = Math.random()) {
-  const base = err.offline && !err.gateway
-    ? Math.min(OFFLINE_RETRY_MAX_MS, 1000 * 2 ** (failures - 1))
-    : Math.min(MAX_BACKOFF_MS, MIN_BACKOFF_MS * 2 ** (failures - 1));
-  const delay = base * (0.8 + rand * 0.4);
-  return err.retryAfter > 0 ? Math.min(MAX_BACKOFF_MS, Math.max(delay, err.retryAfter)) : delay;
 }
 
 /**
@@ -142,7 +143,7 @@ export function retryDelay(err, failures, rand = Math.random()) {
 export async function looked() {
   if (!healthy && (await account.session())) {
     const { [CHECKED_KEY]: at } = await chrome.storage.local.get(CHECKED_KEY);
-    if (!(Date.now() - Date.parse(at) < LOOK_GAP_MS)) await syncNow();
+    if (!(Date.now() - Date.parse(at) < LOOK_GAP_MS)) await syncNow({ auto: true });
   }
   listen();
 }

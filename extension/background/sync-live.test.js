@@ -36,7 +36,7 @@ test('a popup opened while a long poll is open keeps the time the server last an
   await until(() => !live.listening());
 });
 
-test('a proxy\'s 503 page backs off as errors do, and keeps to its Retry-After; a server not reached is asked again within 3 s', async () => {
+test('a proxy\'s 503 page backs off as errors do, and keeps to its Retry-After (up to 20 % later); a server not reached is asked again within 3 s', async () => {
   const account = await import('./account.js');
   const realFetch = globalThis.fetch;
   globalThis.fakeIdb.set('session', { server: 'http://sync.test', email: 'a@example.com', deviceId: 'dev-1',
@@ -46,14 +46,18 @@ test('a proxy\'s 503 page backs off as errors do, and keeps to its Retry-After; 
     return account.api('GET', '/v1/sync/wait?since=0').then(() => null, (e) => e);
   };
   try {
-    const delays = (err) => [1, 2, 3, 4, 5, 6, 12].map((n) => live.retryDelay(err, n, 0.5));
+    const { retryDelay } = await import('./backoff.js');
+    const delays = (err, rand = 0.5) => [1, 2, 3, 4, 5, 6, 12].map((n) => Math.round(retryDelay(err, n, { rand, quick: true })));
     for (const status of [502, 503, 504]) {
       const err = await answer(status);
       assert.equal(err.offline, true, 'still shown as offline');
-      assert.deepEqual(delays(err), [2000, 4000, 8000, 16000, 32000, 64000, 300_000], String(status));
+      assert.deepEqual(delays(err), [2000, 4000, 8000, 16000, 32000, 50000, 50000], String(status));
+      assert.deepEqual(delays(err, 0.9999999), [2400, 4800, 9600, 19200, 38400, 60000, 60000], 'the jitter stays inside the minute');
     }
-    assert.equal(live.retryDelay(await answer(503, { 'Retry-After': '120' }), 1, 0.5), 120_000);
-    assert.equal(live.retryDelay(await answer(503, { 'Retry-After': '86400' }), 1, 0.5), 300_000, 'capped at 5 minutes');
+    const told = await answer(503, { 'Retry-After': '120' });
+    // Up to 20 % later, never sooner: devices told the same second spread over the 24 s after it.
+    assert.deepEqual([0, 0.5, 0.9999999].map((rand) => Math.round(retryDelay(told, 1, { rand }))), [120_000, 132_000, 144_000]);
+    assert.equal(retryDelay(await answer(503, { 'Retry-After': '86400' }), 1, { rand: 0.5 }), 300_000, 'capped at 5 minutes');
     globalThis.fetch = async () => { throw new TypeError('Failed to fetch'); };
     const down = await account.api('GET', '/v1/sync/wait?since=0').then(() => null, (e) => e);
     assert.deepEqual(delays(down), [1000, 2000, 3000, 3000, 3000, 3000, 3000], 'no connection: within 3 s');

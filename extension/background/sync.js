@@ -5,7 +5,10 @@
 // browser restart the same request goes out again and the server replays its first answer, so nothing is lost
 // and nothing is applied twice. Rounds run at startup, shortly after local changes, on an alarm, when the
 // browser comes back online, after failures with exponential backoff, and whenever the server says the library
-// changed (sync-live.js keeps a long poll open while signed in).
+// changed (sync-live.js keeps a long poll open while signed in). After the server answered that it cannot serve now
+// (its 503, a proxy's 502-504 page, a Retry-After), the automatic ones wait for the backoff's retry, which a skipped
+// round makes sure is planned; after other failures (no connection, no answer in time) they run as they come. The
+// user's Sync now goes at once.
 import * as account from './account.js';
 import { exclusive, onLocalChange, migrate, placesChanged, removedByPull, forgetPulled, leftover, stampRemoved } from './library.js';
 import { forgetPapers as forgetTyped } from './typed-refused.js';
@@ -14,6 +17,7 @@ import { STATUS_KEY, NETWORK_LOGIN } from '../lib/messages.js';
 import { checkPull, reportSkipped } from './pull-validate.js';
 import { NAMES, USER_FIELDS, same, lessFull, valueOf, fromItem, adoptClean, dirtyFields, upgrade, newMark, keepLifted } from '../lib/record.js';
 import { listen, listening, markChecked, serverReached } from './sync-live.js';
+import { retryDelay, serverTrouble, RETRY_AFTER_MAX_MS } from './backoff.js';
 import * as index from './sync-index.js';
 import { libraryOf, otherAccountPapers, heldText } from '../lib/other-account.js';
 
@@ -23,7 +27,9 @@ import { libraryOf, otherAccountPapers, heldText } from '../lib/other-account.js
 
 // open: the library of the session the engine last worked for, until its end stamps its papers not uploaded
 // (claimUnpushed)
-const STATE = 'sync:state'; // {account, since, failures, lastRound, open}
+// retryAt: when (ms since the epoch) the back-off after the server's trouble ends: automatic rounds wait for it;
+// trouble: that trouble's status ({state, message, code}), which a round skipped for the back-off shows again
+const STATE = 'sync:state'; // {account, since, failures, lastRound, open, retryAt, trouble}
 const INFLIGHT = 'sync:inflight'; // {key, body, sent: {id: {field: seq}}}
 const ALARM = 'papergist-sync';
 const RETRY_ALARM = 'papergist-sync-retry';
@@ -34,14 +40,12 @@ const PERIOD_MIN = 5;
 const STARTUP_GAP_MS = 60_000; // a worker that wakes up syncs when the last round is older than this
 const MAX_OPS = 500; // syncproto.MaxPushOps
 const MAX_BODY = 900 * 1024; // under the Workers deployment's 1 MiB request limit
-const MIN_BACKOFF_MS = 2000;
-const MAX_BACKOFF_MS = 5 * 60_000;
 // A refused removal's look-up that failed (a route missing, the server's 500) is asked again after 1 minute,
 // doubling to an hour: a round can come every few seconds while edits flow, and an old server may never answer.
 const LOOKUP_MIN_MS = 60_000;
 const LOOKUP_MAX_MS = 60 * 60_000;
 
-/** @returns {Promise<{account: string, since: number, failures: number, lastRound: number, lastSynced?: string, limits?: {ops: number, bytes: number}, open?: string}>} */
+/** @returns {Promise<{account: string, since: number, failures: number, lastRound: number, lastSynced?: string, limits?: {ops: number, bytes: number}, open?: string, retryAt?: number, trouble?: {state: SyncStatus['state'], message: string, code: string}|null}>} */
 async function state() {
   const { [STATE]: s } = await chrome.storage.local.get(STATE);
   return { account: '', since: 0, failures: 0, lastRound: 0, ...(s || {}) };
@@ -60,6 +64,17 @@ export async function lastRoundFailed() {
   return (await state()).failures > 0;
 }
 
+/**
+ * When (ms since the epoch) the back-off after the server's trouble ends; 0: none. An end further away than any
+ * back-off lasts is ignored: the clock was set backwards since (an NTP correction after a resume), and keeping to it
+ * would stall sync for as long as the jump.
+ * @returns {Promise<number>}
+ */
+export async function backoffEnd() {
+  const at = (await state()).retryAt || 0;
+  return at > Date.now() + RETRY_AFTER_MAX_MS ? 0 : at;
+}
+
 /** @returns {Promise<number|null>} the library version pulled last for a's library; null before its first round */
 export async function syncedSince(a) {
   const st = await state();
@@ -72,22 +87,41 @@ let chain = Promise.resolve();
 
 /** Set by an explicit Sync now: the queued round asks about refused removals at once (bringBackRefused). */
 let queuedLookUp = false;
+/** Whether the queued round was asked for by other than an automatic trigger only: it runs during a back-off. */
+let queuedNow = false;
 
 /**
  * Runs a sync round after the current one.
- * @param {{lookUp?: boolean}} [opts] lookUp: the user asked (Sync now): refused removals whose look-up failed
- *   lately are asked again in that round, not after their interval; automatic rounds keep the interval, also
- *   the one after a Sync now whose round ended before its look-ups
+ * @param {{lookUp?: boolean, auto?: boolean}} [opts] lookUp: the user asked (Sync now): refused removals whose
+ *   look-up failed lately are asked again in that round, not after their interval; automatic rounds keep the
+ *   interval, also the one after a Sync now whose round ended before its look-ups. auto: an automatic trigger (an
+ *   edit, the alarm, a look, the browser back online, a worker's start): while the back-off after the server's
+ *   trouble runs, no request goes out and the status stays as it is; the retry at the back-off's end (a timer in
+ *   this worker and an alarm, both planned again here should they be gone) pushes what waits. A struggling server
+ *   (a proxy's 503 page, a rate limiter) is then asked once per back-off step, not at the rate pages load.
  * @returns {Promise<SyncStatus>}
  */
-export function syncNow({ lookUp = false } = {}) {
+export function syncNow({ lookUp = false, auto = false } = {}) {
   if (lookUp) queuedLookUp = true; // a queued round is shared, and takes it too
+  if (!auto) queuedNow = true;
   if (queued) return queued;
-  const p = chain.then(() => {
+  const p = chain.then(async () => {
     queued = null;
     const asked = queuedLookUp;
+    const now = queuedNow;
     queuedLookUp = false;
-    return round(asked);
+    queuedNow = false;
+    // Offline, a round sends nothing and says so at once.
+    const end = now || navigator.onLine === false ? 0 : await backoffEnd();
+    if (Date.now() >= end) return round(asked);
+    await planRetry(end);
+    // The server's trouble, which the back-off waits for, rather than a round's "this computer is offline" while
+    // the browser was (a Wi-Fi flap): the computer is online now.
+    const { trouble } = await state();
+    await statusTail; // the status the writes queued leave
+    const { [STATUS_KEY]: shown } = await chrome.storage.local.get(STATUS_KEY);
+    if (trouble && shown && shown.error === OFFLINE) return writeStatus(trouble.state, trouble);
+    return writeStatus(KEEP, (prev) => prev && errorOf(prev));
   });
   queued = p;
   chain = p.then(() => {}, () => {});
@@ -98,11 +132,30 @@ let debounce = 0;
 /** Syncs shortly after local changes stop; shows them as pending at once. */
 function soon() {
   clearTimeout(debounce);
-  debounce = setTimeout(() => syncNow().catch((err) => console.warn('papergist: sync', err)), DEBOUNCE_MS);
+  debounce = setTimeout(() => syncNow({ auto: true }).catch((err) => console.warn('papergist: sync', err)), DEBOUNCE_MS);
   refreshStatus().catch(() => {});
 }
 
 let backoff = 0;
+
+/**
+ * Plans the round at the back-off's end: a timer while this worker lives, and an alarm (≥ 30 s away, Chrome's
+ * least) should it stop first. Again for each round skipped during the back-off: a worker started since has no
+ * timer, and alarms do not survive an extension update (nor, always, a browser restart).
+ * @param {number} at ms since the epoch
+ */
+async function planRetry(at) {
+  clearTimeout(backoff);
+  backoff = setTimeout(() => syncNow().catch(() => {}), Math.max(0, at - Date.now()));
+  if (!(await chrome.alarms.get(RETRY_ALARM))) await chrome.alarms.create(RETRY_ALARM, { when: Math.max(at, Date.now() + 30_000) });
+}
+
+/** Drops the planned retry: a round got through, or the session ended. */
+async function dropRetry() {
+  clearTimeout(backoff);
+  await chrome.alarms.clear(RETRY_ALARM);
+}
+
 const OFFLINE = 'this computer is offline';
 
 /** @param {boolean} lookUp the user asked (syncNow) @returns {Promise<SyncStatus>} */
@@ -154,27 +207,28 @@ async function round(lookUp) {
     // A paper brought back with an edit not pushed before its removal: pushed in this round, so that the status
     // names its refusal (or it goes out) now, rather than "pending" until some later round.
     if (await bringBackRefused(call, lookUp)) while (await pushBatch(call)) { /* more batches */ }
-    clearTimeout(backoff);
-    await chrome.alarms.clear(RETRY_ALARM);
-    await setState({ failures: 0, limits: null, lastRound: Date.now(), lastSynced: new Date().toISOString() });
+    await dropRetry();
+    await setState({ failures: 0, limits: null, lastRound: Date.now(), lastSynced: new Date().toISOString(), retryAt: 0, trouble: null });
     await markChecked();
     serverReached();
     listen();
     return await writeStatus();
   } catch (err) {
     const failures = (await state()).failures + 1;
-    await setState({ failures, lastRound: Date.now() });
+    // The error's retry (planRetry). Automatic rounds wait for it only when the server answered that it cannot
+    // serve now: a connection that failed or timed out may be the user's own network, whose change ('online') or
+    // the user's next edit is worth a round at once, as before the back-off.
+    const retryAt = Date.now() + retryDelay(err, failures);
+    const trouble = serverTrouble(err) ? { state: err.offline ? 'offline' : 'error', message: err.message, code: err.code } : null;
+    await setState({ failures, lastRound: Date.now(), retryAt: trouble ? retryAt : 0, trouble });
     if (err.code === 'signed_out') {
       // Signed in to another account meanwhile: the round queued by that sign-in takes over.
       if (await account.session()) return writeStatus('syncing');
       await claimUnpushed();
       return writeStatus('signed-out', err.message);
     }
-    // The error's retry: a timer while this worker lives, an alarm (≥ 30 s) should the worker stop first.
-    const delay = Math.min(MAX_BACKOFF_MS, MIN_BACKOFF_MS * 2 ** (failures - 1)) * (0.8 + Math.random() * 0.4);
-    clearTimeout(backoff);
-    backoff = setTimeout(() => syncNow().catch(() => {}), delay);
-    await chrome.alarms.create(RETRY_ALARM, { when: Date.now() + Math.max(delay, 30_000) });
+    await chrome.alarms.clear(RETRY_ALARM);
+    await planRetry(retryAt);
     if (!err.offline && !(err instanceof account.SyncError)) console.error('papergist: sync', err);
     return writeStatus(err.offline ? 'offline' : 'error', { message: err.message, code: err.code });
   }
@@ -197,7 +251,7 @@ async function rebaseRecords(lib) {
   const all = await chrome.storage.local.get(null);
   // The old library's last sync (lastSynced, lastRound, limits) says nothing of this one: "last sync" is lib's or none.
   const st = await state();
-  for (const k of ['lastSynced', 'lastRound', 'limits']) delete st[k];
+  for (const k of ['lastSynced', 'lastRound', 'limits', 'retryAt', 'trouble']) delete st[k];
   const put = { [STATE]: { ...st, account: lib, since: 0, failures: 0 } };
   const mark = newMark();
   const drop = [INFLIGHT]; // batches and removals meant for another library
@@ -1036,8 +1090,7 @@ export async function signedIn() {
  */
 export async function endedOnServer(why) {
   if (await account.session()) return; // signed in again meanwhile
-  clearTimeout(backoff);
-  await chrome.alarms.clear(RETRY_ALARM);
+  await dropRetry();
   await claimUnpushed();
   await writeStatus('signed-out', why);
 }
@@ -1048,8 +1101,7 @@ export async function endedOnServer(why) {
  */
 export async function signedOut() {
   forgetPulled(); // no pull removes anything now; an edit of a paper removed before stays refused
-  clearTimeout(backoff);
-  await chrome.alarms.clear(RETRY_ALARM);
+  await dropRetry();
   await claimUnpushed();
   return writeStatus('signed-out');
 }
@@ -1059,10 +1111,11 @@ export function start() {
   onLocalChange(soon);
   chrome.alarms.onAlarm.addListener((a) => {
     // The periodic round is a fallback: while a long poll is open, the server tells of changes by itself.
-    if (a.name === RETRY_ALARM || (a.name === ALARM && !listening())) syncNow().catch(() => {});
+    if (a.name === RETRY_ALARM) syncNow().catch(() => {}); // the back-off's end
+    else if (a.name === ALARM && !listening()) syncNow({ auto: true }).catch(() => {});
   });
-  chrome.runtime.onStartup.addListener(() => syncNow().catch(() => {}));
-  self.addEventListener('online', () => syncNow().catch(() => {}));
+  chrome.runtime.onStartup.addListener(() => syncNow({ auto: true }).catch(() => {}));
+  self.addEventListener('online', () => syncNow({ auto: true }).catch(() => {}));
   chrome.alarms.get(ALARM).then((a) => { if (!a) return chrome.alarms.create(ALARM, { periodInMinutes: PERIOD_MIN }); });
   // A worker that wakes up signed in, with a batch in flight, edits not pushed, or a stale library syncs now.
   (async () => {
@@ -1070,7 +1123,7 @@ export function start() {
     const { [INFLIGHT]: flight, [STATUS_KEY]: status } = await chrome.storage.local.get([INFLIGHT, STATUS_KEY]);
     const st = await state();
     const stale = Date.now() - st.lastRound > STARTUP_GAP_MS;
-    if (flight || stale || !status || status.pending || status.state !== 'synced') await syncNow();
+    if (flight || stale || !status || status.pending || status.state !== 'synced') await syncNow({ auto: true });
     listen();
   })().catch((err) => console.warn('papergist: sync at start', err));
 }

@@ -117,6 +117,17 @@ export const NETWORK_SIGN_IN = 'open any web page in a tab to sign in to the net
  * through or fails otherwise.
  */
 export const NETWORK_LOGIN = 'network_login';
+/**
+ * The code of an offline status whose server answered itself that it cannot serve now (its own 503:
+ * shared/syncproto CodeUnavailable): its storage busy, or the server misconfigured; this computer's connection works.
+ */
+export const SERVER_UNAVAILABLE = 'unavailable';
+/**
+ * The code of an offline status whose answer was a proxy's or gateway's 502-504 page, not the server's: the server
+ * behind it may be down, or the proxy is the user's own (a company's, a VPN's) or a network's login page. Said as
+ * "Can't reach the server", which is true in every case.
+ */
+export const GATEWAY_PAGE = 'gateway_page';
 /** @typedef {{server: string, email: string, deviceId: string, deviceName: string}} Account */
 /** @typedef {{id: string, name: string, created_at: string, last_seen_at: string, current: boolean}} Device */
 
@@ -193,8 +204,16 @@ export const MSG = Object.freeze({
   DISMISS_NOTICE: 'library/dismiss-notice',
   /** popup → background: {id, keep: 'mine'|'theirs'} → {status: SyncStatus} settles a conflict and syncs */
   RESOLVE_CONFLICT: 'sync/resolve',
-  /** popup, options → background: {} → {status: SyncStatus} after one sync round */
+  /**
+   * popup, options → background: {} → {status: SyncStatus} after one sync round: the user's Sync now, which goes out
+   * during a back-off and asks about refused removals at once
+   */
   SYNC_NOW: 'sync/now',
+  /**
+   * popup → background: {} → {status: SyncStatus} after an automatic round, as after an edit: none during a back-off
+   * (sync.js syncNow auto). The popup's when the browser goes offline, so that the line says Offline at once.
+   */
+  SYNC_ROUND: 'sync/round',
   /** popup → background: {} → {} the user looks: a round unless the library is known current (sync.js looked) */
   SYNC_LOOK: 'sync/look',
   /** options → background: {} → {account: Account|null, server: string} (never tokens) */

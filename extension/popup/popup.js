@@ -588,7 +588,9 @@ send(MSG.SYNC_LOOK).catch((err) => console.warn('papergist: sync', err));
 addEventListener('online', () => send(MSG.SYNC_LOOK).catch((err) => console.warn('papergist: sync', err)));
 // Gone offline: a round, which says Offline at once (it sends nothing offline). The line said "Synced" until its
 // minute was over, then "Last checked", while nothing could sync: the long poll ends offline without a word, and
-// SYNC_LOOK runs no round while the library was known current a moment ago.
-addEventListener('offline', () => send(MSG.SYNC_NOW).catch((err) => console.warn('papergist: sync', err)));
+// SYNC_LOOK runs no round while the library was known current a moment ago. An automatic round, not the user's
+// Sync now: should the browser be back online when it runs, that would beat a struggling server's back-off, ask
+// about refused removals at once, and say "Syncing…" over "sign in to the network".
+addEventListener('offline', () => send(MSG.SYNC_ROUND).catch((err) => console.warn('papergist: sync', err)));
 // "Synced" turns into "Last checked" once its minute is over.
 setInterval(() => showStatus(statusEls, status, index.conflictCount, checked), 5000);

@@ -7,7 +7,7 @@
 // checked instead; and a paper waiting for the user's choice is never "synced".
 
 /** @typedef {import('../lib/messages.js').SyncStatus} SyncStatus */
-import { NETWORK_SIGN_IN, NETWORK_LOGIN } from '../lib/messages.js';
+import { NETWORK_SIGN_IN, NETWORK_LOGIN, SERVER_UNAVAILABLE, GATEWAY_PAGE } from '../lib/messages.js';
 
 // The browser's locale, as the rest of the popup (toLocaleString).
 const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
@@ -61,7 +61,10 @@ export function describe(status, now = new Date(), { checked, conflicts } = {}) 
     syncing: 'Syncing…',
     synced: `Synced${when(status.lastSynced || status.at, now)}`,
     pending: `Pending ${n}`,
-    offline: behindLogin(status) ? 'Offline — sign in to the network' : offlineText(n, refusedOf(status), shown > 0 ? '' : when(lastSync(status, checked), now)),
+    offline: behindLogin(status) ? 'Offline — sign in to the network'
+      // The server's trouble takes the room of the last sync, which would wrap the line (it is in the tooltip).
+      : troubleOf(status) ? offlineText(troubleOf(status), n, refusedOf(status), '')
+        : offlineText('Offline', n, refusedOf(status), shown > 0 ? '' : when(lastSync(status, checked), now)),
     error: `Sync error: ${status.error || 'unknown'}`,
   }[status.state] ?? `Sync: ${status.state}`;
   return { state: status.state, text, signIn: false };
@@ -89,18 +92,32 @@ const refusedOf = (status) => countOf(status.refused);
 const countOf = (v) => (Number.isSafeInteger(v) && /** @type {number} */ (v) > 0 ? /** @type {number} */ (v) : 0);
 
 /**
+ * What an offline status's answer says, when one came: the server's own 503 ("Server error": its storage busy, or
+ * the server misconfigured, which waiting does not fix; the options page's "Why:" says which), or a proxy's or
+ * gateway's 502-504 page, which may also be the user's own proxy or a network login page ("Can't reach the server").
+ * '' when nothing answered.
+ * @param {SyncStatus} status
+ */
+const troubleOf = (status) => ({ [SERVER_UNAVAILABLE]: 'Server error', [GATEWAY_PAGE]: 'Can\'t reach the server' })[status.code || ''] || '';
+
+/** The longest lead that leaves room for the count kept beside papers refused. */
+const SHORT_LEAD = 'Server error'.length;
+
+/**
  * Offline in one popup line: the changes waiting are kept on this device, the papers the server refused, and when
  * the last sync was. What happens next is the line's tooltip (offlineHint): the whole would wrap. Beside the
  * conflicts counter, or after papers refused, the last sync is left out (to the tooltip), as the line would wrap.
+ * @param {string} what 'Offline', or what the answer said (troubleOf)
  * @param {number} n changes waiting (0 also before the first round has counted them) @param {number} refused
  * @param {string} at when()'s
  */
-function offlineText(n, refused, at) {
+function offlineText(what, n, refused, at) {
   const kept = n > 0 ? `${n === 1 ? '1 change' : `${n} changes`} kept` : '';
-  if (refused) return `Offline — ${kept ? `${kept}; ` : ''}${refused} refused`;
+  // Beside papers refused, the longest lead leaves the count kept to the tooltip ("99 changes stay on this device").
+  if (refused) return `${what} — ${kept && what.length <= SHORT_LEAD ? `${kept}; ` : ''}${refused} refused`;
   const last = at ? `last sync${at}` : '';
-  if (kept && last) return `Offline — ${kept}; ${last}`;
-  return kept || last ? `Offline — ${kept || last}` : 'Offline — changes are kept here';
+  if (kept && last) return `${what} — ${kept}; ${last}`;
+  return kept || last ? `${what} — ${kept || last}` : `${what} — changes are kept here`;
 }
 
 /**
@@ -122,9 +139,11 @@ export function offlineHint(status, conflicts, now = new Date(), checked = undef
   ].join('');
   if (behindLogin(status)) return `A network login page is in the way: ${NETWORK_SIGN_IN}. ${kept} until then.${waits}`;
   const sent = `${kept} and papergist sends ${n === 1 ? 'it' : 'them'} on its own once the server answers`;
-  if (!waits) return `${sent}: nothing to do.`;
-  const last = when(lastSync(status, checked), now);
-  return `${sent}.${waits}${last ? ` Last sync${last}.` : ''}`;
+  // The last sync, where the line has no room for it: beside the conflicts or refused papers, or the server's trouble.
+  const at = when(lastSync(status, checked), now);
+  const last = at ? ` Last sync${at}.` : '';
+  if (!waits) return `${sent}: nothing to do.${troubleOf(status) ? last : ''}`;
+  return `${sent}.${waits}${last}`;
 }
 
 /** "1 paper", "2 papers". @param {number} n @param {string} one @param {string} [many] */

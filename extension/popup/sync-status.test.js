@@ -59,6 +59,22 @@ test('a retry round behind a login page keeps the line: no "Syncing…" between 
   assert.equal(describe({ ...retry, code: undefined, error: undefined }, now).text, 'Syncing…');
 });
 
+test('what answered is said, not "Offline": the server\'s own 503 is a server error, a proxy\'s page cannot reach it; the last sync is in the tooltip', () => {
+  const now = local(2026, 12, 7, 9);
+  const last = local(2026, 12, 7, 8, 30);
+  const st = { state: 'offline', pending: 2, conflicts: 0, at: now.toISOString(), lastSynced: last.toISOString(), code: 'unavailable',
+    error: 'the server cannot store data right now; retry later' };
+  assert.deepEqual(describe(st, now), { state: 'offline', text: 'Server error — 2 changes kept', signIn: false });
+  assert.equal(describe({ ...st, refused: 1 }, now).text, 'Server error — 2 changes kept; 1 refused');
+  const proxy = { ...st, code: 'gateway_page', error: 'cannot reach http://sync.test (HTTP 502 from a proxy or gateway in between)' };
+  assert.equal(describe(proxy, now).text, 'Can\'t reach the server — 2 changes kept');
+  assert.equal(describe({ ...proxy, refused: 1 }, now).text, 'Can\'t reach the server — 1 refused', 'one line in the popup');
+  const at = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' }).format(last);
+  for (const s of [st, proxy]) {
+    assert.equal(offlineHint(s, 0, now), `2 changes stay on this device and papergist sends them on its own once the server answers: nothing to do. Last sync at ${at}.`);
+  }
+});
+
 test('papers the server refused are said offline, in the line and its tooltip', () => {
   const now = local(2026, 12, 7, 9, 30);
   const st = { state: 'offline', pending: 0, conflicts: 0, at: now.toISOString(), lastSynced: local(2026, 12, 7, 8).toISOString(), refused: 2 };

@@ -168,18 +168,23 @@ test('the status line shows each sync state, live', async () => {
   await options.close();
 
   // Offline at its longest (two-digit count, a last sync with a time) stays on one line beside Sync now; that the
-  // changes go out on their own, nothing to do, is its tooltip.
-  await setStorage({ 'sync:status': { state: 'offline', pending: 99, conflicts: 0, at: now, lastSynced: now } });
-  await popup.locator('#sync-status[data-sync-state="offline"]').waitFor();
-  const box = await line.evaluate((el) => ({ height: el.getBoundingClientRect().height, lineHeight: parseFloat(getComputedStyle(el).lineHeight) }));
-  assert.ok(box.height < 1.5 * box.lineHeight, `one line: ${JSON.stringify(box)} for "${await line.innerText()}"`);
-  assert.match(await line.getAttribute('title'), /sends them on its own .*nothing to do/);
+  // changes go out on their own, nothing to do, is its tooltip. So does a server that answers it cannot serve now.
+  // The last sync, which the line then has no room for, is in the tooltip.
+  for (const [code, lead] of [['', 'Offline'], ['unavailable', 'Server error'], ['gateway_page', 'Can\'t reach the server']]) {
+    await setStorage({ 'sync:status': { state: 'offline', pending: 99, conflicts: 0, at: now, lastSynced: now, ...(code ? { code, error: 'HTTP 503' } : {}) } });
+    await popup.waitForFunction((want) => document.querySelector('#sync-status').innerText.startsWith(`${want} — 99`), lead);
+    const box = await line.evaluate((el) => ({ height: el.getBoundingClientRect().height, lineHeight: parseFloat(getComputedStyle(el).lineHeight) }));
+    assert.ok(box.height < 1.5 * box.lineHeight, `one line: ${JSON.stringify(box)} for "${await line.innerText()}"`);
+    assert.match(await line.getAttribute('title'), code ? /sends them on its own .*nothing to do\. Last sync / : /sends them on its own .*nothing to do/);
+  }
   // Papers the server refused are said too (the last sync goes to the tooltip), on one line, beside the conflicts
   // counter as well; the tooltip says what the user can do.
-  for (const conflicts of [0, 2]) {
-    await setStorage({ 'sync:status': { state: 'offline', pending: 99, conflicts, at: now, lastSynced: now, refused: 99, refusedWhy: '"A paper": note: longer than 10000 characters' } });
+  for (const [conflicts, code, lead] of [[0, '', 'Offline'], [2, '', 'Offline'], [2, 'unavailable', 'Server error'],
+    [2, 'gateway_page', 'Can\'t reach the server']]) {
+    await setStorage({ 'sync:status': { state: 'offline', pending: 99, conflicts, at: now, lastSynced: now, refused: 99, refusedWhy: '"A paper": note: longer than 10000 characters', ...(code ? { code, error: 'HTTP 503' } : {}) } });
     await popup.waitForFunction(() => /refused/.test(document.querySelector('#sync-status').innerText));
-    assert.match(await line.innerText(), /^Offline — 99 changes kept; 99 refused/);
+    // The longest lead leaves the count kept to the tooltip.
+    assert.equal(await line.innerText(), `${lead} — ${code === 'gateway_page' ? '' : '99 changes kept; '}99 refused`);
     const fits = await line.evaluate((el) => ({ height: el.getBoundingClientRect().height, lineHeight: parseFloat(getComputedStyle(el).lineHeight) }));
     assert.ok(fits.height < 1.5 * fits.lineHeight, `one line: ${JSON.stringify(fits)} for "${await line.innerText()}"`);
     assert.match(await line.getAttribute('title'), /99 papers the server refused are marked "Not synced" in the list, with why: remove them, or edit their note or tags if that is why\. The first refused: "A paper": note: longer than 10000 characters\./);
@@ -194,9 +199,13 @@ test('the status line shows each sync state, live', async () => {
   await (await browser.serviceWorker()).evaluate(() => { globalThis.seenMessages = []; });
   await popup.evaluate(() => dispatchEvent(new Event('online')));
   assert.equal((await seenMessage('sync/look')).length, 1, 'the popup asked for a look');
-  // Gone offline: a round, which says so at once, where the line said "Synced" and then "Last checked".
+  // Gone offline: a round, which says so at once, where the line said "Synced" and then "Last checked". An automatic
+  // one, not the user's Sync now: that would beat a struggling server's back-off, ask about refused removals at
+  // once and put "Syncing…" over "sign in to the network" should the browser be back online when it runs.
   await popup.evaluate(() => dispatchEvent(new Event('offline')));
-  assert.equal((await seenMessage('sync/now')).length, 1, 'the popup asked for a round');
+  assert.equal((await seenMessage('sync/round')).length, 1, 'the popup asked for an automatic round');
+  assert.equal((await (await browser.serviceWorker()).evaluate(() => globalThis.seenMessages.filter((m) => m.type === 'sync/now'))).length, 0,
+    'not the user\'s Sync now');
   // The round's own status (signed out here: no session), before the next case sets its own.
   await popup.locator('#sync-status[data-sync-state=signed-out]').waitFor();
   await (await browser.serviceWorker()).evaluate(() => { globalThis.seenMessages = []; });
