@@ -129,13 +129,7 @@ func roleOf(w string) uint8 {
 	if n < 2 || n >= 32 || roleLengths[w[n-1]]&(1<<n) == 0 {
 		return 0
 	}
-	if 'A' <= w[0] && w[0] <= 'Z' {
-		if !plainCase(w) {
-			return 0
-		}
-		w = strings.ToLower(w)
-	}
-	return verbRoles[w]
+	return verbRoles[lowerTitle(w)] // a name keeps its capitals, which no key has
 }
 
 // lowerTitle lower-cases a word in title case, and returns any other as it is.
