@@ -111,8 +111,7 @@ async function run() {
           // A login page that met the round, by the status's code: backed off as when it meets the wait, not asked
           // again within a second as a server that cannot be reached at all. Whatever met it, the next wait goes out
           // no sooner than the round's retry (a proxy's 503 in the round would otherwise be asked every 3 s).
-          throw Object.assign(new Error(st.error || st.state), { offline: st.state === 'offline', gateway: st.code === NETWORK_LOGIN,
-            until: await backoffEnd() });
+          throw roundFailure(st, await backoffEnd());
         }
         if (status === 200 && (await syncedSince(a)) === since) await sleep(MIN_BACKOFF_MS); // never spin
       } else {
@@ -132,6 +131,17 @@ async function run() {
       await pause(Math.max(retryDelay(err, failures, { quick: true }), (err.until || 0) - Date.now()), err.status !== 429);
     }
   }
+}
+
+/**
+ * The loop's error for a round that failed, from its status: offline or not, a network login page in the way
+ * (backed off as when the wait meets it, up to 5 minutes: the user's to clear), and the round's retry, which the next
+ * wait does not come before.
+ * @param {{state: string, error?: string, code?: string}} st the round's status @param {number} until ms since the epoch
+ */
+export function roundFailure(st, until) {
+  return Object.assign(new Error(st.error || st.state), { offline: st.state === 'offline', gateway: st.code === NETWORK_LOGIN,
+    code: st.code, until });
 }
 
 /**

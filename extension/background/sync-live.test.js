@@ -8,7 +8,7 @@ import './testing/signed-in.js';
 const server = fakeServer();
 const sync = await import('./sync.js');
 const live = await import('./sync-live.js');
-const { CHECKED_KEY } = await import('../lib/messages.js');
+const { CHECKED_KEY, NETWORK_LOGIN } = await import('../lib/messages.js');
 
 const local = /** @type {any} */ (chrome.storage.local);
 const checked = async () => (await local.get(CHECKED_KEY))[CHECKED_KEY];
@@ -58,6 +58,9 @@ test('a proxy\'s 503 page backs off as errors do, and keeps to its Retry-After (
     // Up to 20 % later, never sooner: devices told the same second spread over the 24 s after it.
     assert.deepEqual([0, 0.5, 0.9999999].map((rand) => Math.round(retryDelay(told, 1, { rand }))), [120_000, 132_000, 144_000]);
     assert.equal(retryDelay(await answer(503, { 'Retry-After': '86400' }), 1, { rand: 0.5 }), 300_000, 'capped at 5 minutes');
+    // A round that met a network login page: the loop backs off as from the wait's own meeting, up to 5 minutes.
+    const login = live.roundFailure({ state: 'offline', error: 'sign in to the network', code: NETWORK_LOGIN }, 0);
+    assert.equal(Math.round(retryDelay(login, 12, { rand: 0.5, quick: true })), 250_000, 'a login page is the user\'s to clear');
     globalThis.fetch = async () => { throw new TypeError('Failed to fetch'); };
     const down = await account.api('GET', '/v1/sync/wait?since=0').then(() => null, (e) => e);
     assert.deepEqual(delays(down), [1000, 2000, 3000, 3000, 3000, 3000, 3000], 'no connection: within 3 s');
