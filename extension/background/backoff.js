@@ -4,7 +4,7 @@ import { NETWORK_LOGIN } from '../lib/messages.js';
 
 const MIN_MS = 2000;
 /** Server trouble is asked again within a minute at most, so that sync is live again soon after it is back. */
-export const SERVER_TROUBLE_MAX_MS = 60_000;
+const SERVER_TROUBLE_MAX_MS = 60_000;
 /** Other failures (the server's 500, no answer in time) back off further. */
 const OTHER_MAX_MS = 5 * 60_000;
 /** A Retry-After is kept to up to this; no back-off ends later (a stored end beyond it is a clock set backwards). */

@@ -6,7 +6,7 @@
 // and nothing is applied twice. Rounds run at startup, shortly after local changes, on an alarm, when the
 // browser comes back online, after failures with exponential backoff, and whenever the server says the library
 // changed (sync-live.js keeps a long poll open while signed in). After the server answered that it cannot serve now
-// (its 503, a proxy's 502-504 page, a Retry-After), the automatic ones wait for the backoff's retry, which a skipped
+// (its 429 or 502-504, a proxy's 502-504 page, a Retry-After), the automatic ones wait for the backoff's retry, which a skipped
 // round makes sure is planned; after other failures (no connection, no answer in time) they run as they come. The
 // user's Sync now goes at once.
 import * as account from './account.js';
@@ -71,7 +71,12 @@ export async function lastRoundFailed() {
  * @returns {Promise<number>}
  */
 export async function backoffEnd() {
-  const at = (await state()).retryAt || 0;
+  return endOf(await state());
+}
+
+/** backoffEnd of a sync state. @param {{retryAt?: number}} st @returns {number} */
+function endOf(st) {
+  const at = st.retryAt || 0;
   return at > Date.now() + RETRY_AFTER_MAX_MS ? 0 : at;
 }
 
@@ -112,12 +117,13 @@ export function syncNow({ lookUp = false, auto = false } = {}) {
     queuedLookUp = false;
     queuedNow = false;
     // Offline, a round sends nothing and says so at once.
-    const end = now || navigator.onLine === false ? 0 : await backoffEnd();
+    const st = now || navigator.onLine === false ? null : await state();
+    const end = st ? endOf(st) : 0;
     if (Date.now() >= end) return round(asked);
     await planRetry(end);
     // The server's trouble, which the back-off waits for, rather than a round's "this computer is offline" while
     // the browser was (a Wi-Fi flap): the computer is online now.
-    const { trouble } = await state();
+    const { trouble } = /** @type {NonNullable<typeof st>} */ (st);
     await statusTail; // the status the writes queued leave
     const { [STATUS_KEY]: shown } = await chrome.storage.local.get(STATUS_KEY);
     if (trouble && shown && shown.error === OFFLINE) return writeStatus(trouble.state, trouble);
@@ -219,7 +225,8 @@ async function round(lookUp) {
     // serve now: a connection that failed or timed out may be the user's own network, whose change ('online') or
     // the user's next edit is worth a round at once, as before the back-off.
     const retryAt = Date.now() + retryDelay(err, failures);
-    const trouble = serverTrouble(err) ? { state: err.offline ? 'offline' : 'error', message: err.message, code: err.code } : null;
+    const said = { message: err.message, code: err.code };
+    const trouble = serverTrouble(err) ? { state: err.offline ? 'offline' : 'error', ...said } : null;
     await setState({ failures, lastRound: Date.now(), retryAt: trouble ? retryAt : 0, trouble });
     if (err.code === 'signed_out') {
       // Signed in to another account meanwhile: the round queued by that sign-in takes over.
@@ -230,7 +237,7 @@ async function round(lookUp) {
     await chrome.alarms.clear(RETRY_ALARM);
     await planRetry(retryAt);
     if (!err.offline && !(err instanceof account.SyncError)) console.error('papergist: sync', err);
-    return writeStatus(err.offline ? 'offline' : 'error', { message: err.message, code: err.code });
+    return writeStatus(err.offline ? 'offline' : 'error', said);
   }
 }
 

@@ -57,14 +57,14 @@ export function describe(status, now = new Date(), { checked, conflicts } = {}) 
   }
   // A retry round behind a login page keeps its code (sync.js): the line stays as it was rather than flicker.
   if (status.state === 'syncing' && behindLogin(status)) return describe({ ...status, state: 'offline' }, now, { checked, conflicts });
+  const trouble = troubleOf(status);
   const text = {
     syncing: 'Syncing…',
     synced: `Synced${when(status.lastSynced || status.at, now)}`,
     pending: `Pending ${n}`,
+    // The server's trouble takes the room of the last sync, which would wrap the line (it is in the tooltip).
     offline: behindLogin(status) ? 'Offline — sign in to the network'
-      // The server's trouble takes the room of the last sync, which would wrap the line (it is in the tooltip).
-      : troubleOf(status) ? offlineText(troubleOf(status), n, refusedOf(status), '')
-        : offlineText('Offline', n, refusedOf(status), shown > 0 ? '' : when(lastSync(status, checked), now)),
+      : offlineText(trouble || 'Offline', n, refusedOf(status), trouble || shown > 0 ? '' : when(lastSync(status, checked), now)),
     error: `Sync error: ${status.error || 'unknown'}`,
   }[status.state] ?? `Sync: ${status.state}`;
   return { state: status.state, text, signIn: false };
@@ -98,10 +98,11 @@ const countOf = (v) => (Number.isSafeInteger(v) && /** @type {number} */ (v) > 0
  * '' when nothing answered.
  * @param {SyncStatus} status
  */
-const troubleOf = (status) => ({ [SERVER_UNAVAILABLE]: 'Server error', [GATEWAY_PAGE]: 'Can\'t reach the server' })[status.code || ''] || '';
+const troubleOf = (status) => ({ [SERVER_UNAVAILABLE]: SERVER_ERROR, [GATEWAY_PAGE]: 'Can\'t reach the server' })[status.code || ''] || '';
 
-/** The longest lead that leaves room for the count kept beside papers refused. */
-const SHORT_LEAD = 'Server error'.length;
+/** The server's own 503, and the longest lead that leaves room for the count kept beside papers refused. */
+const SERVER_ERROR = 'Server error';
+const SHORT_LEAD = SERVER_ERROR.length;
 
 /**
  * Offline in one popup line: the changes waiting are kept on this device, the papers the server refused, and when
