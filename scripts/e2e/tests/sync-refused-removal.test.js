@@ -23,8 +23,11 @@ test('a removal the server refuses brings the paper back as the server has it, s
   await message(b, 'library/update', { id: ID, patch: { note: 'written on the desktop', tags: ['to cite'] } });
   await syncNow(b);
   const version = (await records(b))[ID].version;
+  // A's live loop pulls B's note: only then is A's record planted, or the pull could write over the planted version
+  // and the server accept the removal.
+  for (let i = 0; i < 150 && (await records(a))[ID]?.note !== 'written on the desktop'; i++) await new Promise((r) => setTimeout(r, 100));
 
-  // A removes it at a version the server refuses; A has not pulled B's note.
+  // A removes it at a version the server refuses.
   const w = await a.serviceWorker();
   await w.evaluate(async (id) => {
     const key = `paper:${id}`;
