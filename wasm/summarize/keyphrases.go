@@ -62,6 +62,7 @@ func KeyPhrases(title, abstract string) []string {
 	var buf [maxKeyPhrases]keyphrase.Ranked
 	ranked := keyphrase.RankDetailed(title, abstract, keyModel(), maxKeyPhrases, buf[:0])
 	phrases := make([]string, 0, len(ranked))
+	question := questionTitle(title)
 	for _, r := range ranked {
 		p := r.Text
 		if r.LeadVerb {
@@ -74,7 +75,7 @@ func KeyPhrases(title, abstract string) []string {
 		if p = withoutRefMarks(p); p != "" {
 			p = withoutClauseVerb(p)
 		}
-		if p == "" || verbAfterPlural(p) || pluralThenVerb(p) || clauseOfTitle(title, p) ||
+		if p == "" || verbAfterPlural(p) || pluralThenVerb(p) || clauseOfTitle(question, p) ||
 			inList(foreignEnds, p[strings.LastIndexByte(p, ' ')+1:]) {
 			continue
 		}
@@ -327,11 +328,15 @@ func isPluralS(w string) bool {
 // singularS are nouns in -s that are no plurals: "news monitoring system", "chaos engineering".
 const singularS = "news chaos series species bias lens atlas canvas"
 
-// clauseOfTitle reports a phrase that follows "how", "why" or "whether" in the title and has a
+// clauseOfTitle reports a phrase that follows "how", "why" or "whether" in the title (question, the title's
+// words as questionTitle returns them) and has a
 // word in -s before its last, or after its first a verb's -ates, -izes, -ises or -ifies: the subject and verb
 // of the question ("How Reinforcement Learning Mitigates Task Conflicts in LLMs", "Why Large Language Models
 // and Humans Converge").
-func clauseOfTitle(title, p string) bool {
+func clauseOfTitle(question []string, p string) bool {
+	if question == nil {
+		return false
+	}
 	verb := false
 	first := true
 	for rest := p; ; first = false {
@@ -351,7 +356,7 @@ func clauseOfTitle(title, p string) bool {
 	}
 	// p is one of the subjects after the question word: at its start or after "and" or "or", before a
 	// stop word or punctuation ("Why Large Language Models and Humans Converge")
-	tw, pw := strings.Fields(strings.ToLower(title)), strings.Fields(strings.ToLower(p))
+	tw, pw := question, strings.Fields(strings.ToLower(p))
 	for i, w := range tw {
 		if w != "how" && w != "why" && w != "whether" {
 			continue
@@ -375,6 +380,19 @@ func clauseOfTitle(title, p string) bool {
 		}
 	}
 	return false
+}
+
+// questionTitle returns the lower-cased words of a title that has "how", "why" or "whether" among them, as
+// clauseOfTitle reads it, and nil for any other title: most titles ask nothing, and then no phrase costs
+// clauseOfTitle a look at its words. The letters of these three words fold only to their ASCII capitals, so
+// EqualFold on a word as written is == on it lower-cased.
+func questionTitle(title string) []string {
+	for w := range strings.FieldsSeq(title) {
+		if strings.EqualFold(w, "how") || strings.EqualFold(w, "why") || strings.EqualFold(w, "whether") {
+			return strings.Fields(strings.ToLower(title))
+		}
+	}
+	return nil
 }
 
 // verbEndingS reports a lower-case word in -ates, -izes, -ises or -ifies that is no common noun: "mitigates",

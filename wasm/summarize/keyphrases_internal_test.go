@@ -170,9 +170,11 @@ func TestClauseOfTitle(t *testing.T) {
 		{"How Reinforcement Learning Mitigates Task Conflicts in LLMs", "reinforcement learning mitigates task conflicts", true},
 		{"How Reinforcement Learning Mitigates Task Conflicts in LLMs", "reinforcement learning mitigates", true},
 		{"Why Large Language Models and Humans Converge and Diverge", "humans converge", true},
+		{"WHY LARGE LANGUAGE MODELS AND HUMANS CONVERGE", "humans converge", true},
+		{"Large Language Models and Humans Converge", "humans converge", false}, // no question
 	} {
 		t.Run(tt.p, func(t *testing.T) {
-			assert.Equal(t, tt.clause, clauseOfTitle(tt.title, tt.p))
+			assert.Equal(t, tt.clause, clauseOfTitle(questionTitle(tt.title), tt.p))
 		})
 	}
 }
