@@ -76,7 +76,7 @@ func KeyPhrases(title, abstract string) []string {
 			p = withoutClauseVerb(p)
 		}
 		if p == "" || verbAfterPlural(p) || pluralThenVerb(p) || clauseOfTitle(question, p) ||
-			inList(foreignEnds, p[strings.LastIndexByte(p, ' ')+1:]) {
+			foreignEnds.has(p[strings.LastIndexByte(p, ' ')+1:]) {
 			continue
 		}
 		phrases = append(phrases, p)
@@ -221,7 +221,7 @@ var verbRoles = func() map[string]uint8 {
 // that language, which English stop words do not cut: "zur hydrolyse von", "die kristallstruktur von" (a
 // German title of a PDF in the team's fixtures). Lower-case, as in such a title, and compared as written:
 // "DEM" (digital elevation model), "LES" or "MIT" end English phrases.
-const foreignEnds = "von vom zur zum der des den dem und mit für auf de du la le les et pour sur del los las con"
+var foreignEnds = newWordList("von vom zur zum der des den dem und mit für auf de du la le les et pour sur del los las con")
 
 // verbAfterPlural reports a phrase with a word in -s followed by a verb in -ing or -ed: the subject and verb
 // of a clause ("decisions fostering reusability", "network providers waning", "abstract state spaces
@@ -260,14 +260,14 @@ func pluralThenVerb(p string) bool {
 		return false
 	}
 	v := p[i+1:]
-	if n := len(v); n > 4 && v[n-1] == 's' && plainCase(v) && inList(baseVerbs, strings.ToLower(v[:n-1])) {
+	if n := len(v); n > 4 && v[n-1] == 's' && plainCase(v) && baseVerbs.has(strings.ToLower(v[:n-1])) {
 		return true // the verb agrees with a singular subject: "random-weight CNN converges", "sequence learning happens"
 	}
 	w := p[strings.LastIndexByte(p[:i], ' ')+1 : i]
 	if len(w) < 4 || w[len(w)-1] != 's' {
 		return false // no plural before the last word (isPluralS): most phrases stop here, before the verb list
 	}
-	if !plainCase(v) || !inList(plainVerbs, strings.ToLower(v)) { // ToLower allocates only for a capital
+	if !plainCase(v) || !plainVerbs.has(strings.ToLower(v)) { // ToLower allocates only for a capital
 		return false
 	}
 	return (plainCase(w) || acronymPlural(w)) && isPluralS(strings.ToLower(w))
@@ -299,13 +299,13 @@ func plainCase(w string) bool {
 
 // plainVerbs are verbs that follow their plural subject in Inspec's key-phrase candidates and are no nouns:
 // intransitive ones (baseVerbs) and irregular participles.
-const plainVerbs = baseVerbs + " went gone met taught driven given shown known seen grown begun done made built " +
-	"brought thought found held kept led left lost paid sent spent told understood won written chosen taken capture tangle stems"
+var plainVerbs = newWordList(baseVerbs.words + " went gone met taught driven given shown known seen grown begun done made " +
+	"built brought thought found held kept led left lost paid sent spent told understood won written chosen taken capture tangle stems")
 
 // baseVerbs are plainVerbs' base forms, the ones whose form in -s agrees with any subject: a participle and an
 // s is a noun ("negative automatic thoughts", "Takens").
-const baseVerbs = "underlie converge diverge evolve dominate compete cooperate collaborate begin prepare appreciate " +
-	"differ emerge arise occur exist persist happen suffer participate interact coexist survive succeed agree intimidate"
+var baseVerbs = newWordList("underlie converge diverge evolve dominate compete cooperate collaborate begin prepare " +
+	"appreciate differ emerge arise occur exist persist happen suffer participate interact coexist survive succeed agree intimidate")
 
 // cutWord returns the first word of a phrase (words one space apart) and the words after it.
 //
@@ -322,11 +322,11 @@ func cutWord(p string) (w, rest string) {
 func isPluralS(w string) bool {
 	n := len(w)
 	return n > 3 && w[n-1] == 's' && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") &&
-		!strings.HasSuffix(w, "is") && !strings.HasSuffix(w, "ics") && !inList(singularS, w)
+		!strings.HasSuffix(w, "is") && !strings.HasSuffix(w, "ics") && !singularS.has(w)
 }
 
 // singularS are nouns in -s that are no plurals: "news monitoring system", "chaos engineering".
-const singularS = "news chaos series species bias lens atlas canvas"
+var singularS = newWordList("news chaos series species bias lens atlas canvas")
 
 // clauseOfTitle reports a phrase that follows "how", "why" or "whether" in the title (question, the title's
 // words as questionTitle returns them) and has a
@@ -400,17 +400,43 @@ func questionTitle(title string) []string {
 func verbEndingS(w string) bool {
 	for _, e := range []string{"ates", "izes", "ises", "ifies"} {
 		if strings.HasSuffix(w, e) && len(w) > len(e)+2 {
-			return !inList(nounsInAtes, w)
+			return !nounsInAtes.has(w)
 		}
 	}
 	return false
 }
 
 // nounsInAtes are the common nouns verbEndingS would take for verbs.
-const nounsInAtes = "states rates updates estimates candidates templates gates plates coordinates aggregates " +
+var nounsInAtes = newWordList("states rates updates estimates candidates templates gates plates coordinates aggregates " +
 	"substrates predicates certificates climates primates surrogates exercises enterprises premises franchises " +
 	"sizes prizes crises analyses syntheses hypotheses theses bases covariates debates mandates delegates advocates " +
-	"affiliates intermediates duplicates"
+	"affiliates intermediates duplicates")
+
+// wordList is a set of words kept as one space-separated string, smaller in wasm than a map, with the lengths
+// and first bytes of its words as bits: has tells most words that are not in it by those, without a search.
+// Most phrases of every abstract meet several lists.
+type wordList struct {
+	words  string
+	lens   uint64    // bit n: a word of n bytes, bit 63: of 63 or more
+	firsts [4]uint64 // bit c%64 of firsts[c/64]: a word that starts with byte c
+}
+
+func newWordList(words string) *wordList {
+	l := &wordList{words: words}
+	for w := range strings.FieldsSeq(words) {
+		l.lens |= 1 << min(len(w), 63)
+		l.firsts[w[0]>>6] |= 1 << (w[0] & 63)
+	}
+	return l
+}
+
+// has reports whether w is one of l's words.
+func (l *wordList) has(w string) bool {
+	if w == "" || l.lens&(1<<min(len(w), 63)) == 0 || l.firsts[w[0]>>6]&(1<<(w[0]&63)) == 0 {
+		return false
+	}
+	return inList(l.words, w)
+}
 
 // inList reports whether w is one of the space-separated words of list, without allocating.
 func inList(list, w string) bool {
@@ -435,7 +461,7 @@ func inList(list, w string) bool {
 
 // refMarks are the abbreviations of references to a journal, a page, a figure or an equation: "random wells
 // Ref. [2]", "q^(vol)". Lower-case. Not "sec": "frames per sec".
-const refMarks = "ref refs vol vols fig figs eq eqs pp"
+var refMarks = newWordList("ref refs vol vols fig figs eq eqs pp")
 
 // isRefMark reports one of refMarks in lower or title case ("Ref", "pp"); the acronyms "REF", "PP", "EQ" and
 // "VOL" are none.
@@ -443,7 +469,7 @@ func isRefMark(w string) bool {
 	if len(w) < 2 || len(w) > 4 || w[1] < 'a' {
 		return false
 	}
-	return inList(refMarks, strings.ToLower(w))
+	return refMarks.has(strings.ToLower(w))
 }
 
 // withoutRefMarks drops the reference abbreviations (refMarks) at either end of p, and returns "" for a phrase

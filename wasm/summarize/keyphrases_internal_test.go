@@ -179,10 +179,11 @@ func TestClauseOfTitle(t *testing.T) {
 	}
 }
 
-// inList finds whole words of a list only: a word inside another ("de" in "del" and "des"), a part of two words
-// ("la le") or an empty word are not in it, wherever they stand in the list.
+// inList and wordList.has find whole words of a list only: a word inside another ("de" in "del" and "des"), a
+// part of two words ("la le") or an empty word are not in it, wherever they stand in the list.
 func TestInList(t *testing.T) {
 	const list = "des de del la le"
+	words := newWordList(list)
 	for _, tt := range []struct {
 		w  string
 		in bool
@@ -191,10 +192,13 @@ func TestInList(t *testing.T) {
 		{"d", false}, {"e", false}, {"es", false}, {"dell", false}, {"la le", false}, {"", false}, {" ", false},
 	} {
 		assert.Equal(t, tt.in, inList(list, tt.w), "%q", tt.w)
+		assert.Equal(t, tt.in, words.has(tt.w), "%q", tt.w)
 	}
-	assert.True(t, inList(baseVerbs, "underlie"), "the first word")
-	assert.True(t, inList(plainVerbs, "taken"), "the last word")
-	assert.True(t, inList(plainVerbs, "went"), "the first word after the joint of two lists")
+	assert.True(t, baseVerbs.has("underlie"), "the first word")
+	assert.True(t, plainVerbs.has("taken"), "the last word")
+	assert.True(t, plainVerbs.has("went"), "the first word after the joint of two lists")
+	assert.True(t, foreignEnds.has("für"), "a word with a non-ASCII letter")
+	assert.False(t, foreignEnds.has("fur"))
 }
 
 // A verb first leaves its object, a verb later its subject; nouns that look like verbs stay.
