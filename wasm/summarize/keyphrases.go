@@ -2,6 +2,7 @@ package summarize
 
 import (
 	_ "embed"
+	"math"
 	"strings"
 	"sync"
 	"unicode"
@@ -806,13 +807,23 @@ var praise = map[string]bool{"impressive": true, "remarkable": true, "promising"
 	"superior": true, "tremendous": true, "unprecedented": true, "encouraging": true, "considerable": true,
 	"notable": true, "dramatic": true}
 
+// shortestPraise is the length of praise's shortest word. Lower-casing never lengthens a word into ASCII, so a
+// word shorter than that is none of them, and costs withoutPraise no lower-casing and no look-up.
+var shortestPraise = func() int {
+	n := math.MaxInt
+	for w := range praise {
+		n = min(n, len(w))
+	}
+	return n
+}()
+
 // withoutPraise drops a leading word of praise from each phrase. A phrase of praise and one word goes ("superior
 // performance" would leave a bare generic word), as does one left the same as a phrase ranked above it.
 func withoutPraise(phrases []string) []string {
 	out := phrases[:0]
 	for _, p := range phrases {
 		first, rest, _ := strings.Cut(p, " ")
-		if praise[strings.ToLower(first)] {
+		if len(first) >= shortestPraise && praise[strings.ToLower(first)] {
 			if p = rest; !strings.Contains(rest, " ") {
 				continue
 			}
