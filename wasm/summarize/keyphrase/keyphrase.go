@@ -1155,10 +1155,21 @@ func (d *doc) acronym(c *cand, p string, odd bool) bool {
 	return false
 }
 
-// writeLower writes strings.ToLower(w) to b without allocating.
+// writeLower writes strings.ToLower(w) to b without allocating: byte by byte up to the first byte beyond
+// ASCII, the rest rune by rune.
 func writeLower(b *strings.Builder, w string) {
-	for _, r := range w {
-		b.WriteRune(unicode.ToLower(r))
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			for _, r := range w[i:] {
+				b.WriteRune(unicode.ToLower(r))
+			}
+			return
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
 	}
 }
 
