@@ -237,3 +237,11 @@ func TestWithoutClauseVerb(t *testing.T) {
 		})
 	}
 }
+
+// withoutPraise drops a leading word of praise in any case, the shortest of them too, and the phrase when one
+// word or a repeat is left.
+func TestWithoutPraise(t *testing.T) {
+	got := withoutPraise([]string{"Notable FLOPs savings", "notable gains", "impressive accuracy gains", "accuracy gains",
+		"DRAMATIC speedup of training", "note taking"})
+	assert.Equal(t, []string{"FLOPs savings", "accuracy gains", "speedup of training", "note taking"}, got)
+}
