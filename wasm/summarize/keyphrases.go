@@ -385,12 +385,16 @@ func clauseOfTitle(question []string, p string) bool {
 
 // questionTitle returns the lower-cased words of a title that has "how", "why" or "whether" among them, as
 // clauseOfTitle reads it, and nil for any other title: most titles ask nothing, and then no phrase costs
-// clauseOfTitle a look at its words. The letters of these three words fold only to their ASCII capitals, so
-// EqualFold on a word as written is == on it lower-cased.
+// clauseOfTitle a look at its words. The three words have a w, which only an ASCII "w" or "W" lower-cases to:
+// a title without one is done at a glance.
 func questionTitle(title string) []string {
-	for w := range strings.FieldsSeq(title) {
-		if strings.EqualFold(w, "how") || strings.EqualFold(w, "why") || strings.EqualFold(w, "whether") {
-			return strings.Fields(strings.ToLower(title))
+	if strings.IndexByte(title, 'w') < 0 && strings.IndexByte(title, 'W') < 0 {
+		return nil
+	}
+	tw := strings.Fields(strings.ToLower(title))
+	for _, w := range tw {
+		if w == "how" || w == "why" || w == "whether" {
+			return tw
 		}
 	}
 	return nil
@@ -424,7 +428,7 @@ type wordList struct {
 
 func newWordList(words string) *wordList {
 	l := &wordList{words: words}
-	for w := range strings.FieldsSeq(words) {
+	for _, w := range strings.Fields(words) {
 		l.lens |= 1 << min(len(w), 63)
 		l.firsts[w[0]>>6] |= 1 << (w[0] & 63)
 	}

@@ -172,6 +172,7 @@ func TestClauseOfTitle(t *testing.T) {
 		{"Why Large Language Models and Humans Converge and Diverge", "humans converge", true},
 		{"WHY LARGE LANGUAGE MODELS AND HUMANS CONVERGE", "humans converge", true},
 		{"Large Language Models and Humans Converge", "humans converge", false}, // no question
+		{"Whether Large Models and Humans Converge", "humans converge", true},
 	} {
 		t.Run(tt.p, func(t *testing.T) {
 			assert.Equal(t, tt.clause, clauseOfTitle(questionTitle(tt.title), tt.p))
