@@ -330,10 +330,9 @@ func isPluralS(w string) bool {
 var singularS = newWordList("news chaos series species bias lens atlas canvas")
 
 // clauseOfTitle reports a phrase that follows "how", "why" or "whether" in the title (question, the title's
-// words as questionTitle returns them) and has a
-// word in -s before its last, or after its first a verb's -ates, -izes, -ises or -ifies: the subject and verb
-// of the question ("How Reinforcement Learning Mitigates Task Conflicts in LLMs", "Why Large Language Models
-// and Humans Converge").
+// words as questionTitle returns them) and has a word in -s before its last, or after its first a verb's -ates,
+// -izes, -ises or -ifies: the subject and verb of the question ("How Reinforcement Learning Mitigates Task
+// Conflicts in LLMs", "Why Large Language Models and Humans Converge").
 func clauseOfTitle(question []string, p string) bool {
 	if question == nil {
 		return false
@@ -811,8 +810,8 @@ var praise = map[string]bool{"impressive": true, "remarkable": true, "promising"
 	"superior": true, "tremendous": true, "unprecedented": true, "encouraging": true, "considerable": true,
 	"notable": true, "dramatic": true}
 
-// shortestPraise is the length of praise's shortest word. Lower-casing never lengthens a word into ASCII, so a
-// word shorter than that is none of them, and costs withoutPraise no lower-casing and no look-up.
+// shortestPraise is the length of praise's shortest word. A word that lower-cases to an ASCII word is at least as
+// long as it, so a word shorter than that is none of them, and costs withoutPraise no lower-casing and no look-up.
 var shortestPraise = func() int {
 	n := math.MaxInt
 	for w := range praise {

@@ -180,7 +180,7 @@ func lastWord(s string) string {
 	i := len(s)
 	for i > 0 {
 		if c := s[i-1]; c < utf8.RuneSelf { // an ASCII byte: no decoding, and no look-up in Unicode's tables
-			if !('a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9' || c == '.') {
+			if !isASCIIAlnum(c) && c != '.' {
 				break
 			}
 			i--
