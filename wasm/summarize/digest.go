@@ -19,7 +19,7 @@ const maxTopics = 8
 // complexes that says "a complex of PGC-1alpha and SIRT1" loses that label ("complexes" still labels); letting
 // a listed word label when its papers use it as a noun cost 1 to 1.5 KB of listing wasm, and 2 CiteULike titles
 // use the noun. One that ends a phrase, its head, labels ("the Mediator complex", "a protein complex").
-const topicAdjectives = "latent multiple random online parallel finite fuzzy complex mobile robust intelligent evolutionary"
+var topicAdjectives = newWordList("latent multiple random online parallel finite fuzzy complex mobile robust intelligent evolutionary")
 
 // genericTerms are single words too broad to label a topic on a research listing.
 var genericTerms = map[string]bool{
@@ -136,7 +136,7 @@ func paperTerms(p paper.Paper, keyPhrases []string, surface map[string]string) m
 	out, fromKeys := map[string]bool{}, false
 	add := func(phrase string) {
 		key := phraseKey(phrase)
-		if key == "" || !fromKeys && inList(topicAdjectives, key) { // a title's bare "Complex" of "…for Complex Tasks"
+		if key == "" || !fromKeys && topicAdjectives.has(key) { // a title's bare "Complex" of "…for Complex Tasks"
 			return
 		}
 		out[key] = true
@@ -152,7 +152,7 @@ func paperTerms(p paper.Paper, keyPhrases []string, surface map[string]string) m
 				k := phraseKey(sub)
 				// a word of topicAdjectives that ends a key phrase is its head, a noun: "protein complex" (a title's
 				// phrase may end before the noun a generic word was: "Planning for Complex Tasks")
-				if genericTerms[k] || n == 1 && !topicWord(k) && !(fromKeys && i == len(words)-1 && inList(topicAdjectives, k)) {
+				if genericTerms[k] || n == 1 && !topicWord(k) && !(fromKeys && i == len(words)-1 && topicAdjectives.has(k)) {
 					continue
 				}
 				out[k] = true
@@ -179,7 +179,7 @@ func paperTerms(p paper.Paper, keyPhrases []string, surface map[string]string) m
 // topicWord reports a single word that can label a topic: a noun rather than an adjective or a verb form. k is a
 // key (phraseKey): "continuous" is "continuou".
 func topicWord(k string) bool {
-	if len(k) < 3 || inList(topicAdjectives, k) {
+	if len(k) < 3 || topicAdjectives.has(k) {
 		return false
 	}
 	for _, suffix := range []string{"ive", "al", "ou", "less", "ed", "ic", "able", "ible", "ar"} {

@@ -2,6 +2,7 @@ package summarize
 
 import (
 	_ "embed"
+	"math"
 	"strings"
 	"sync"
 	"unicode"
@@ -62,6 +63,7 @@ func KeyPhrases(title, abstract string) []string {
 	var buf [maxKeyPhrases]keyphrase.Ranked
 	ranked := keyphrase.RankDetailed(title, abstract, keyModel(), maxKeyPhrases, buf[:0])
 	phrases := make([]string, 0, len(ranked))
+	question := questionTitle(title)
 	for _, r := range ranked {
 		p := r.Text
 		if r.LeadVerb {
@@ -74,8 +76,8 @@ func KeyPhrases(title, abstract string) []string {
 		if p = withoutRefMarks(p); p != "" {
 			p = withoutClauseVerb(p)
 		}
-		if p == "" || verbAfterPlural(p) || pluralThenVerb(p) || clauseOfTitle(title, p) ||
-			inList(foreignEnds, p[strings.LastIndexByte(p, ' ')+1:]) {
+		if p == "" || verbAfterPlural(p) || pluralThenVerb(p) || clauseOfTitle(question, p) ||
+			foreignEnds.has(p[strings.LastIndexByte(p, ' ')+1:]) {
 			continue
 		}
 		phrases = append(phrases, p)
@@ -220,7 +222,7 @@ var verbRoles = func() map[string]uint8 {
 // that language, which English stop words do not cut: "zur hydrolyse von", "die kristallstruktur von" (a
 // German title of a PDF in the team's fixtures). Lower-case, as in such a title, and compared as written:
 // "DEM" (digital elevation model), "LES" or "MIT" end English phrases.
-const foreignEnds = "von vom zur zum der des den dem und mit für auf de du la le les et pour sur del los las con"
+var foreignEnds = newWordList("von vom zur zum der des den dem und mit für auf de du la le les et pour sur del los las con")
 
 // verbAfterPlural reports a phrase with a word in -s followed by a verb in -ing or -ed: the subject and verb
 // of a clause ("decisions fostering reusability", "network providers waning", "abstract state spaces
@@ -259,14 +261,14 @@ func pluralThenVerb(p string) bool {
 		return false
 	}
 	v := p[i+1:]
-	if n := len(v); n > 4 && v[n-1] == 's' && plainCase(v) && inList(baseVerbs, strings.ToLower(v[:n-1])) {
+	if n := len(v); n > 4 && v[n-1] == 's' && plainCase(v) && baseVerbs.has(strings.ToLower(v[:n-1])) {
 		return true // the verb agrees with a singular subject: "random-weight CNN converges", "sequence learning happens"
 	}
 	w := p[strings.LastIndexByte(p[:i], ' ')+1 : i]
 	if len(w) < 4 || w[len(w)-1] != 's' {
 		return false // no plural before the last word (isPluralS): most phrases stop here, before the verb list
 	}
-	if !plainCase(v) || !inList(plainVerbs, strings.ToLower(v)) { // ToLower allocates only for a capital
+	if !plainCase(v) || !plainVerbs.has(strings.ToLower(v)) { // ToLower allocates only for a capital
 		return false
 	}
 	return (plainCase(w) || acronymPlural(w)) && isPluralS(strings.ToLower(w))
@@ -298,13 +300,13 @@ func plainCase(w string) bool {
 
 // plainVerbs are verbs that follow their plural subject in Inspec's key-phrase candidates and are no nouns:
 // intransitive ones (baseVerbs) and irregular participles.
-const plainVerbs = baseVerbs + " went gone met taught driven given shown known seen grown begun done made built " +
-	"brought thought found held kept led left lost paid sent spent told understood won written chosen taken capture tangle stems"
+var plainVerbs = newWordList(baseVerbs.words + " went gone met taught driven given shown known seen grown begun done made " +
+	"built brought thought found held kept led left lost paid sent spent told understood won written chosen taken capture tangle stems")
 
 // baseVerbs are plainVerbs' base forms, the ones whose form in -s agrees with any subject: a participle and an
 // s is a noun ("negative automatic thoughts", "Takens").
-const baseVerbs = "underlie converge diverge evolve dominate compete cooperate collaborate begin prepare appreciate " +
-	"differ emerge arise occur exist persist happen suffer participate interact coexist survive succeed agree intimidate"
+var baseVerbs = newWordList("underlie converge diverge evolve dominate compete cooperate collaborate begin prepare " +
+	"appreciate differ emerge arise occur exist persist happen suffer participate interact coexist survive succeed agree intimidate")
 
 // cutWord returns the first word of a phrase (words one space apart) and the words after it.
 //
@@ -321,17 +323,20 @@ func cutWord(p string) (w, rest string) {
 func isPluralS(w string) bool {
 	n := len(w)
 	return n > 3 && w[n-1] == 's' && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") &&
-		!strings.HasSuffix(w, "is") && !strings.HasSuffix(w, "ics") && !inList(singularS, w)
+		!strings.HasSuffix(w, "is") && !strings.HasSuffix(w, "ics") && !singularS.has(w)
 }
 
 // singularS are nouns in -s that are no plurals: "news monitoring system", "chaos engineering".
-const singularS = "news chaos series species bias lens atlas canvas"
+var singularS = newWordList("news chaos series species bias lens atlas canvas")
 
-// clauseOfTitle reports a phrase that follows "how", "why" or "whether" in the title and has a
-// word in -s before its last, or after its first a verb's -ates, -izes, -ises or -ifies: the subject and verb
-// of the question ("How Reinforcement Learning Mitigates Task Conflicts in LLMs", "Why Large Language Models
-// and Humans Converge").
-func clauseOfTitle(title, p string) bool {
+// clauseOfTitle reports a phrase that follows "how", "why" or "whether" in the title (question, the title's
+// words as questionTitle returns them) and has a word in -s before its last, or after its first a verb's -ates,
+// -izes, -ises or -ifies: the subject and verb of the question ("How Reinforcement Learning Mitigates Task
+// Conflicts in LLMs", "Why Large Language Models and Humans Converge").
+func clauseOfTitle(question []string, p string) bool {
+	if question == nil {
+		return false
+	}
 	verb := false
 	first := true
 	for rest := p; ; first = false {
@@ -351,7 +356,7 @@ func clauseOfTitle(title, p string) bool {
 	}
 	// p is one of the subjects after the question word: at its start or after "and" or "or", before a
 	// stop word or punctuation ("Why Large Language Models and Humans Converge")
-	tw, pw := strings.Fields(strings.ToLower(title)), strings.Fields(strings.ToLower(p))
+	tw, pw := question, strings.Fields(strings.ToLower(p))
 	for i, w := range tw {
 		if w != "how" && w != "why" && w != "whether" {
 			continue
@@ -377,22 +382,65 @@ func clauseOfTitle(title, p string) bool {
 	return false
 }
 
+// questionTitle returns the lower-cased words of a title that has "how", "why" or "whether" among them, as
+// clauseOfTitle reads it, and nil for any other title: most titles ask nothing, and then no phrase costs
+// clauseOfTitle a look at its words. The three words have a w, which only an ASCII "w" or "W" lower-cases to:
+// a title without one is done at a glance.
+func questionTitle(title string) []string {
+	if strings.IndexByte(title, 'w') < 0 && strings.IndexByte(title, 'W') < 0 {
+		return nil
+	}
+	tw := strings.Fields(strings.ToLower(title))
+	for _, w := range tw {
+		if w == "how" || w == "why" || w == "whether" {
+			return tw
+		}
+	}
+	return nil
+}
+
 // verbEndingS reports a lower-case word in -ates, -izes, -ises or -ifies that is no common noun: "mitigates",
 // "generalizes", "simplifies"; not "states" or "estimates".
 func verbEndingS(w string) bool {
 	for _, e := range []string{"ates", "izes", "ises", "ifies"} {
 		if strings.HasSuffix(w, e) && len(w) > len(e)+2 {
-			return !inList(nounsInAtes, w)
+			return !nounsInAtes.has(w)
 		}
 	}
 	return false
 }
 
 // nounsInAtes are the common nouns verbEndingS would take for verbs.
-const nounsInAtes = "states rates updates estimates candidates templates gates plates coordinates aggregates " +
+var nounsInAtes = newWordList("states rates updates estimates candidates templates gates plates coordinates aggregates " +
 	"substrates predicates certificates climates primates surrogates exercises enterprises premises franchises " +
 	"sizes prizes crises analyses syntheses hypotheses theses bases covariates debates mandates delegates advocates " +
-	"affiliates intermediates duplicates"
+	"affiliates intermediates duplicates")
+
+// wordList is a set of words kept as one space-separated string, smaller in wasm than a map, with the lengths
+// and first bytes of its words as bits: has tells most words that are not in it by those, without a search.
+// Most phrases of every abstract meet several lists.
+type wordList struct {
+	words  string
+	lens   uint64    // bit n: a word of n bytes, bit 63: of 63 or more
+	firsts [4]uint64 // bit c%64 of firsts[c/64]: a word that starts with byte c
+}
+
+func newWordList(words string) *wordList {
+	l := &wordList{words: words}
+	for _, w := range strings.Fields(words) {
+		l.lens |= 1 << min(len(w), 63)
+		l.firsts[w[0]>>6] |= 1 << (w[0] & 63)
+	}
+	return l
+}
+
+// has reports whether w is one of l's words.
+func (l *wordList) has(w string) bool {
+	if w == "" || l.lens&(1<<min(len(w), 63)) == 0 || l.firsts[w[0]>>6]&(1<<(w[0]&63)) == 0 {
+		return false
+	}
+	return inList(l.words, w)
+}
 
 // inList reports whether w is one of the space-separated words of list, without allocating.
 func inList(list, w string) bool {
@@ -417,7 +465,7 @@ func inList(list, w string) bool {
 
 // refMarks are the abbreviations of references to a journal, a page, a figure or an equation: "random wells
 // Ref. [2]", "q^(vol)". Lower-case. Not "sec": "frames per sec".
-const refMarks = "ref refs vol vols fig figs eq eqs pp"
+var refMarks = newWordList("ref refs vol vols fig figs eq eqs pp")
 
 // isRefMark reports one of refMarks in lower or title case ("Ref", "pp"); the acronyms "REF", "PP", "EQ" and
 // "VOL" are none.
@@ -425,7 +473,7 @@ func isRefMark(w string) bool {
 	if len(w) < 2 || len(w) > 4 || w[1] < 'a' {
 		return false
 	}
-	return inList(refMarks, strings.ToLower(w))
+	return refMarks.has(strings.ToLower(w))
 }
 
 // withoutRefMarks drops the reference abbreviations (refMarks) at either end of p, and returns "" for a phrase
@@ -762,13 +810,23 @@ var praise = map[string]bool{"impressive": true, "remarkable": true, "promising"
 	"superior": true, "tremendous": true, "unprecedented": true, "encouraging": true, "considerable": true,
 	"notable": true, "dramatic": true}
 
+// shortestPraise is the length of praise's shortest word. A word that lower-cases to an ASCII word is at least as
+// long as it, so a word shorter than that is none of them, and costs withoutPraise no lower-casing and no look-up.
+var shortestPraise = func() int {
+	n := math.MaxInt
+	for w := range praise {
+		n = min(n, len(w))
+	}
+	return n
+}()
+
 // withoutPraise drops a leading word of praise from each phrase. A phrase of praise and one word goes ("superior
 // performance" would leave a bare generic word), as does one left the same as a phrase ranked above it.
 func withoutPraise(phrases []string) []string {
 	out := phrases[:0]
 	for _, p := range phrases {
 		first, rest, _ := strings.Cut(p, " ")
-		if praise[strings.ToLower(first)] {
+		if len(first) >= shortestPraise && praise[strings.ToLower(first)] {
 			if p = rest; !strings.Contains(rest, " ") {
 				continue
 			}

@@ -170,17 +170,21 @@ func TestClauseOfTitle(t *testing.T) {
 		{"How Reinforcement Learning Mitigates Task Conflicts in LLMs", "reinforcement learning mitigates task conflicts", true},
 		{"How Reinforcement Learning Mitigates Task Conflicts in LLMs", "reinforcement learning mitigates", true},
 		{"Why Large Language Models and Humans Converge and Diverge", "humans converge", true},
+		{"WHY LARGE LANGUAGE MODELS AND HUMANS CONVERGE", "humans converge", true},
+		{"Large Language Models and Humans Converge", "humans converge", false}, // no question
+		{"Whether Large Models and Humans Converge", "humans converge", true},
 	} {
 		t.Run(tt.p, func(t *testing.T) {
-			assert.Equal(t, tt.clause, clauseOfTitle(tt.title, tt.p))
+			assert.Equal(t, tt.clause, clauseOfTitle(questionTitle(tt.title), tt.p))
 		})
 	}
 }
 
-// inList finds whole words of a list only: a word inside another ("de" in "del" and "des"), a part of two words
-// ("la le") or an empty word are not in it, wherever they stand in the list.
+// inList and wordList.has find whole words of a list only: a word inside another ("de" in "del" and "des"), a
+// part of two words ("la le") or an empty word are not in it, wherever they stand in the list.
 func TestInList(t *testing.T) {
 	const list = "des de del la le"
+	words := newWordList(list)
 	for _, tt := range []struct {
 		w  string
 		in bool
@@ -189,10 +193,13 @@ func TestInList(t *testing.T) {
 		{"d", false}, {"e", false}, {"es", false}, {"dell", false}, {"la le", false}, {"", false}, {" ", false},
 	} {
 		assert.Equal(t, tt.in, inList(list, tt.w), "%q", tt.w)
+		assert.Equal(t, tt.in, words.has(tt.w), "%q", tt.w)
 	}
-	assert.True(t, inList(baseVerbs, "underlie"), "the first word")
-	assert.True(t, inList(plainVerbs, "taken"), "the last word")
-	assert.True(t, inList(plainVerbs, "went"), "the first word after the joint of two lists")
+	assert.True(t, baseVerbs.has("underlie"), "the first word")
+	assert.True(t, plainVerbs.has("taken"), "the last word")
+	assert.True(t, plainVerbs.has("went"), "the first word after the joint of two lists")
+	assert.True(t, foreignEnds.has("für"), "a word with a non-ASCII letter")
+	assert.False(t, foreignEnds.has("fur"))
 }
 
 // A verb first leaves its object, a verb later its subject; nouns that look like verbs stay.
@@ -230,4 +237,12 @@ func TestWithoutClauseVerb(t *testing.T) {
 			assert.Equal(t, tt.want, withoutClauseVerb(tt.p))
 		})
 	}
+}
+
+// withoutPraise drops a leading word of praise in any case, the shortest of them too, and the phrase when one
+// word or a repeat is left.
+func TestWithoutPraise(t *testing.T) {
+	got := withoutPraise([]string{"Notable FLOPs savings", "notable gains", "impressive accuracy gains", "accuracy gains",
+		"DRAMATIC speedup of training", "note taking"})
+	assert.Equal(t, []string{"FLOPs savings", "accuracy gains", "speedup of training", "note taking"}, got)
 }

@@ -179,6 +179,13 @@ func isDotted(w string) bool {
 func lastWord(s string) string {
 	i := len(s)
 	for i > 0 {
+		if c := s[i-1]; c < utf8.RuneSelf { // an ASCII byte: no decoding, and no look-up in Unicode's tables
+			if !isASCIIAlnum(c) && c != '.' {
+				break
+			}
+			i--
+			continue
+		}
 		r, size := utf8.DecodeLastRuneInString(s[:i])
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '.' {
 			break

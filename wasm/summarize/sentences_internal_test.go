@@ -36,3 +36,14 @@ func TestByteSeekerMatchesAScan(t *testing.T) {
 		}
 	}
 }
+
+// lastWord takes letters, digits and inner periods back from the end, ASCII or not, and stops at anything else.
+func TestLastWord(t *testing.T) {
+	for before, want := range map[string]string{
+		"trained in the U.S": "U.S", "of size N": "N", "in Zürich": "Zürich", "on GPT-4": "4", "et al": "al",
+		"(ours": "ours", "": "", "see Fig": "Fig", "the model x2": "x2", "über": "über", "a_b": "b", "Ω": "Ω",
+		"at 5": "5", "end ": "", "we use e.g": "e.g", "the Kelvin 5\u212a": "5\u212a", "a\xffb": "b",
+	} {
+		assert.Equal(t, want, lastWord(before), "%q", before)
+	}
+}

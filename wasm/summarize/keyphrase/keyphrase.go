@@ -259,7 +259,7 @@ func scan(title, abstract string, m *Model) *doc {
 		if t.phrase {
 			d.words[id].tf++
 			d.words[id].inTitle = d.words[id].inTitle || t.title
-			if v := d.beforeAdverb(i); v > 0 && !toks[v-1].brkAfter && !toks[v].brkBefore && (toks[v-1].modal || d.infinitive(v, i, d.afterTo(v-2))) {
+			if v := d.beforeAdverb(i); v > 0 && !toks[v-1].brkAfter && !toks[v].brkBefore && (toks[v-1].modal || d.infinitive(v, i)) {
 				d.words[id].afterModal++
 			}
 		}
@@ -357,15 +357,15 @@ func scan(title, abstract string, m *Model) *doc {
 // disentangle independent factors", "rules which govern in-group interactions"), but not after a verb in -s
 // that takes a that-clause or a noun in -is or -us ("our analysis implies that cosine similarity…", "the
 // hypothesis that"; verbsBeforeThat), and after "to", a word and "and" or "or" one more ("to segment and
-// classify sounding objects"; afterVerb).
-func (d *doc) infinitive(i, v int, afterVerb bool) bool {
+// classify sounding objects"; afterTo, asked only then).
+func (d *doc) infinitive(i, v int) bool {
 	to, t := &d.toks[i-1], &d.toks[v]
 	w := d.types.list[to.typ].lower
 	// a base form after "that" or "which" agrees only with a plural right before it ("models that
 	// disentangle"); after "we show that" it is mostly a noun ("that cosine similarity between…")
 	relative := (w == "that" || w == "which") && i >= 2 && d.toks[i-2].phrase && !d.toks[i-2].brkAfter &&
 		d.toks[i-2].shape&shapePlural != 0 && pluralNoun(d.types.list[d.toks[i-2].typ].lower) ||
-		afterVerb && (w == "and" || w == "or")
+		(w == "and" || w == "or") && d.afterTo(i-2)
 	if (!to.prep || !to.clause) && !relative || t.upper { // only "to" is both
 		return false
 	}
@@ -1155,10 +1155,21 @@ func (d *doc) acronym(c *cand, p string, odd bool) bool {
 	return false
 }
 
-// writeLower writes strings.ToLower(w) to b without allocating.
+// writeLower writes strings.ToLower(w) to b without allocating: byte by byte up to the first byte beyond
+// ASCII, the rest rune by rune.
 func writeLower(b *strings.Builder, w string) {
-	for _, r := range w {
-		b.WriteRune(unicode.ToLower(r))
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			for _, r := range w[i:] {
+				b.WriteRune(unicode.ToLower(r))
+			}
+			return
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
 	}
 }
 

@@ -131,3 +131,15 @@ func TestWrittenAsIsNewWordType(t *testing.T) {
 		t.Fatalf("only %d forms checked", n)
 	}
 }
+
+// writeLower writes what strings.ToLower returns, past its ASCII fast path too: a capital beyond ASCII, the
+// Kelvin sign, a byte that is no UTF-8.
+func TestWriteLower(t *testing.T) {
+	for _, w := range []string{"", "lstm", "LSTMs", "Gaussian", "Ünal", "GRÖßE", "İstanbul", "5\u212aM", "AB\xffCD", "R-CNN"} {
+		var b strings.Builder
+		writeLower(&b, w)
+		if got, want := b.String(), strings.ToLower(w); got != want {
+			t.Errorf("writeLower(%q) = %q, want %q", w, got, want)
+		}
+	}
+}
