@@ -491,7 +491,8 @@ func CitedKeys(inner string) bool {
 // its subject, "have" or a modal and up to three adverbs ("We extend [12] to", "We also carefully reimplement
 // [3]", "can use [3]") is part of the sentence, and so is one after a label it names ("Reference [3] shows",
 // "Eq. [3]", see Labelled), after TeX or at the start, after an opening adverb or gerund ("Recently [3]
-// proposed", "Extending [3], we", ", outperforming [3] by"), or after a determiner, a noun and a lower-case word
+// proposed", "Extending [3], we", ", outperforming [3] by"), after an opening adjective that asks for a noun
+// ("Previous [3] has shown", see attributives), or after a determiner, a noun and a lower-case word
 // that agrees with it as its verb would, before a function word or punctuation ("This paper revises [3] to",
 // "Our findings echo [3] on"): it may be a verb, and when unsure the citation stays. The scan is ASCII on
 // purpose: Unicode's case tables would cost the listing wasm kilobytes. It reads five words back at most and
@@ -508,9 +509,11 @@ func asideAfter(before, after string) bool {
 	}
 	w2, rest := lastWord(rest)
 	start := w2 == "" || strings.IndexByte(".!?,", w2[len(w2)-1]) >= 0
-	if start && (strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ing")) || inWords(verbSubjects, w2) ||
-		strings.HasSuffix(w, "ing") && inWords(citeGovernors, w2) || Labelled(before) {
-		return false // "Recently [3] proposed", "Extending [3], we", ", outperforming [3] by", "by generalizing [3]"
+	if start && (strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ing") || inWords(attributives, w)) ||
+		inWords(verbSubjects, w2) || strings.HasSuffix(w, "ing") && inWords(citeGovernors, w2) || Labelled(before) {
+		// "Recently [3] proposed", "Extending [3], we", ", outperforming [3] by", "by generalizing [3]",
+		// "Previous [3] has shown", "Earlier [3] proposed"
+		return false
 	}
 	plural := len(w2) > 3 && w2[len(w2)-1] == 's' && strings.IndexByte("isu", w2[len(w2)-2]) < 0 // not "analysis", "thus"
 	if len(w) > 3 && w2 != "" && isAlpha(w2[len(w2)-1]) && isLower(w[0]) && (c == 's') != plural &&
@@ -535,6 +538,13 @@ func asideAfter(before, after string) bool {
 	}
 	return !inWords(verbSubjects, w2)
 }
+
+// attributives are the adjectives and quantifiers that, opening a clause, ask for the noun after them: a
+// citation there is that noun ("Previous [3] has shown", "Recent [3] shows", "Several [3] have", "Earlier [3]
+// proposed"), and dropping it would leave a hole. Inside a clause each may end a phrase or be a noun, and the
+// citation is an aside as any other ("argued by many [3].", "a Gaussian prior [3] on", "each other [3].",
+// "as shown earlier [3].").
+const attributives = " previous recent prior several many some other various numerous existing earlier later "
 
 // adverbs may stand between a subject and its verb, as words in -ly do ("we also follow [3]").
 const adverbs = " also further then first now here instead thus therefore still only "
