@@ -198,7 +198,21 @@ func TestCleanTextKeepsCitationsInTheSentence(t *testing.T) {
 		`Unlike GAT \cite{velickovic18}, \cite{hamilton17} and \cite{chen18} use sampling`: "Unlike GAT [velickovic18], [hamilton17] and [chen18] use sampling",
 		`Like BERT \cite{devlin}, \cite{liu} and \cite{yang} pretrain on raw text`:         "Like BERT [devlin], [liu] and [yang] pretrain on raw text",
 		`We study graphs. Unlike attention \cite{a}, \cite{b} and \cite{c} use sampling`:   "We study graphs. Unlike attention [a], [b] and [c] use sampling",
-		`We compare with GCN \cite{a}, \cite{b} on graphs`:                                 "We compare with GCN on graphs", // as after "and"
+		`We compare with GCN \cite{a}, \cite{b} on graphs`:                                 "We compare with GCN on graphs",          // as after "and"
+		`Unlike GAT \cite{a}--\cite{c}, \cite{d} uses sampling`:                            "Unlike GAT [a]--[c], [d] uses sampling", // a range is one
+		// a name that opens the clause and a run joined by "and" before a verb that agrees with more than one:
+		// the subject of the clause ("Adam converge" lost it); elsewhere the run is one list of asides
+		`Adam \cite{k} and \cite{r} converge`:                                 "Adam [k] and [r] converge",
+		`Recently, BERT \cite{a} and \cite{b} have become popular`:            "Recently, BERT [a] and [b] have become popular",
+		`Dropout \cite{a} and \cite{b} are regularisers`:                      "Dropout [a] and [b] are regularisers",
+		`Dropout \cite{a} and \cite{b} is a regulariser`:                      "Dropout is a regulariser",
+		`Adam \cite{k} and \cite{r} converged`:                                "Adam converged",
+		`Transformers \cite{a} and \cite{b} scale`:                            "Transformers scale",
+		`We compare with GCN \cite{a} and \cite{b} on graphs`:                 "We compare with GCN on graphs",
+		`Baselines include GCN \cite{a}, GAT \cite{b} and \cite{c} on graphs`: "Baselines include GCN, GAT on graphs",
+		`In NLP \cite{a} and \cite{b}, transformers dominate`:                 "In NLP, transformers dominate",
+		`We evaluate on ImageNet \cite{a} and \cite{b} with`:                  "We evaluate on ImageNet with",
+		`Methods such as LSTM \cite{a} and \cite{b} fail`:                     "Methods such as LSTM fail",
 		// an opening phrase that is not a lone preposition: "In contrast to graph attention use" was false
 		`In contrast to graph attention \cite{a}, \cite{b} use sampling`:        "In contrast to graph attention [a], [b] use sampling",
 		`Instead of attention \cite{a}, \cite{b} and \cite{c} use convolutions`: "Instead of attention [a], [b] and [c] use convolutions",

@@ -254,11 +254,12 @@ func dropAside(s string, i int) (string, int) {
 		!AsideBetween(s[:i], s[end:]) {
 		return citedKeys(s, i, end)
 	}
-	first, lead, list := end, false, false
+	first, lead, list, joined := end, false, false, false
 	for {
-		k, comma := end, false
+		k, comma, dash := end, false, false
 		for k < len(s) && strings.IndexByte(" \t\n\f\r~,;-", s[k]) >= 0 {
 			comma = comma || s[k] == ',' || s[k] == ';'
+			dash = dash || s[k] == '-'
 			k++
 		}
 		and := strings.HasPrefix(s[k:], "and ") || strings.HasPrefix(s[k:], "or ")
@@ -269,21 +270,42 @@ func dropAside(s string, i int) (string, int) {
 		if k+1 >= len(s) || s[k] != '\\' || s[k+1] == 'f' || matchAside(s, k) < 0 {
 			break
 		}
-		if end == first {
-			lead = comma && !and
+		if !joined && (comma || and || !dash) {
+			// the first joint after the first citation or range: the dash of "\cite{a}--\cite{c}, \cite{d}"
+			// is none, as in compress.citedRun
+			joined, lead = true, comma && !and
 		}
 		end, list = matchAside(s, k), list || and
 	}
 	// A run whose first joint is a comma alone and that a word follows may be two: in "Unlike GAT \cite{a},
 	// \cite{b} and \cite{c} use" the works after the comma are the subject of the main clause, and "Unlike GAT
 	// use" would be false. After an opening phrase (see CommaMayEndAside) each is read as keys: "Unlike GAT
-	// [a], [b] and [c] use". Elsewhere the run is one list of asides ("Prior work \cite{a}, \cite{b} fails",
-	// "methods \cite{a}, \cite{b} and \cite{c} fail" → "methods fail"), after a name too, as a run joined by
-	// "and" is ("We compare with GCN \cite{a}, \cite{b} on" → "We compare with GCN on").
-	if t := strings.TrimLeft(s[end:], " \t\n\f\r~"); lead && t != "" && isLetter(t[0]) && CommaMayEndAside(s[:i], list) {
+	// [a], [b] and [c] use". So is a run joined by "and" that namedSubjects reads as the clause's subject:
+	// "Adam \cite{k} and \cite{r} converge" read "Adam converge". Elsewhere the run is one list of asides
+	// ("Prior work \cite{a}, \cite{b} fails", "methods \cite{a}, \cite{b} and \cite{c} fail" → "methods fail"),
+	// after a name too ("We compare with GCN \cite{a}, \cite{b} on", "In NLP \cite{a} and \cite{b}, …").
+	if t := strings.TrimLeft(s[end:], " \t\n\f\r~"); lead && t != "" && isLetter(t[0]) && CommaMayEndAside(s[:i], list) ||
+		list && namedSubjects(s[:i], t) {
 		return citedKeys(s, i, first)
 	}
 	return "", end
+}
+
+// namedSubjects reports whether a run of citations joined by "and" between before and after names works that
+// are the subject of a verb agreeing with them: the last word of before is a name (an ASCII capital opens it,
+// and it has no plural's shape, see Named) that opens the clause, and the word after the run a verb for more
+// than one subject ("Adam [k] and [r] converge", "Recently, BERT [a] and [b] have", "Dropout [a] and [b] are"):
+// lower-case, not in -s (but "perhaps"), -ed or -ing, nor a function word. A name inside the clause is not its
+// subject, and there the run stays one list of asides ("In NLP [a] and [b], transformers", "evaluate on
+// ImageNet [a] and [b] with", "Methods such as LSTM [a] and [b] fail").
+func namedSubjects(before, after string) bool {
+	w, rest := lastWord(before)
+	w2, _ := lastWord(rest)
+	v, _, _ := strings.Cut(after, " ")
+	v = strings.TrimRight(v, ".,;:")
+	return w != "" && 'A' <= w[0] && w[0] <= 'Z' && !pluralShape(w) && (w2 == "" || strings.IndexByte(".!?,;:", w2[len(w2)-1]) >= 0) &&
+		v != "" && isLower(v[0]) && (!pluralShape(v) || inWords(sAdverbs, v)) && !strings.HasSuffix(v, "ed") &&
+		!strings.HasSuffix(v, "ing") && (v == "are" || v == "were" || !inWords(citeGovernors, v))
 }
 
 // CommaMayEndAside reports whether, in a run of citations after before whose first joint is a comma alone

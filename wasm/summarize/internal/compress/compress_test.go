@@ -206,6 +206,8 @@ func TestCleanCitationsInRealSentences(t *testing.T) {
 		{"perhaps is no singular verb", "Adam [3] and [4] perhaps converge.", "Adam and [4] perhaps converge."},
 		{"nor is sometimes", "Adam [3] and [4] sometimes converge.", "Adam and [4] sometimes converge."},
 		{"list after a name keeps a second work", "We compare with GCN [3] and [4].", "We compare with GCN and [4]."},
+		{"and list after a phrase opener keeps the next works", "For node classification [3], [4] and [5] use sampling.",
+			"For node classification, [4] and [5] use sampling."},
 		{"comma list after a name keeps a second work", "Baselines include GCN [3], GAT [4] and [5].", "Baselines include GCN, GAT and [5]."},
 		{"and list after a name keeps the next clause's subject", "Unlike GAT [3] and [4], [5] uses sampling.", "Unlike GAT and [4], [5] uses sampling."},
 		{"and after a comma after a name keeps the subject", "Unlike GAT [3], and [4] uses sampling.", "Unlike GAT, and [4] uses sampling."},
