@@ -254,11 +254,12 @@ func dropAside(s string, i int) (string, int) {
 		!AsideBetween(s[:i], s[end:]) {
 		return citedKeys(s, i, end)
 	}
-	first, lead, list := end, false, false
+	first, lead, list, joined := end, false, false, false
 	for {
-		k, comma := end, false
+		k, comma, dash := end, false, false
 		for k < len(s) && strings.IndexByte(" \t\n\f\r~,;-", s[k]) >= 0 {
 			comma = comma || s[k] == ',' || s[k] == ';'
+			dash = dash || s[k] == '-'
 			k++
 		}
 		and := strings.HasPrefix(s[k:], "and ") || strings.HasPrefix(s[k:], "or ")
@@ -269,21 +270,42 @@ func dropAside(s string, i int) (string, int) {
 		if k+1 >= len(s) || s[k] != '\\' || s[k+1] == 'f' || matchAside(s, k) < 0 {
 			break
 		}
-		if end == first {
-			lead = comma && !and
+		if !joined && (comma || and || !dash) {
+			// the first joint after the first citation or range: the dash of "\cite{a}--\cite{c}, \cite{d}"
+			// is none, as in compress.citedRun
+			joined, lead = true, comma && !and
 		}
 		end, list = matchAside(s, k), list || and
 	}
 	// A run whose first joint is a comma alone and that a word follows may be two: in "Unlike GAT \cite{a},
 	// \cite{b} and \cite{c} use" the works after the comma are the subject of the main clause, and "Unlike GAT
 	// use" would be false. After an opening phrase (see CommaMayEndAside) each is read as keys: "Unlike GAT
-	// [a], [b] and [c] use". Elsewhere the run is one list of asides ("Prior work \cite{a}, \cite{b} fails",
-	// "methods \cite{a}, \cite{b} and \cite{c} fail" → "methods fail"), after a name too, as a run joined by
-	// "and" is ("We compare with GCN \cite{a}, \cite{b} on" → "We compare with GCN on").
-	if t := strings.TrimLeft(s[end:], " \t\n\f\r~"); lead && t != "" && isLetter(t[0]) && CommaMayEndAside(s[:i], list) {
+	// [a], [b] and [c] use". So is a run joined by "and" that namedSubjects reads as the clause's subject:
+	// "Adam \cite{k} and \cite{r} converge" read "Adam converge". Elsewhere the run is one list of asides
+	// ("Prior work \cite{a}, \cite{b} fails", "methods \cite{a}, \cite{b} and \cite{c} fail" → "methods fail"),
+	// after a name too ("We compare with GCN \cite{a}, \cite{b} on", "In NLP \cite{a} and \cite{b}, …").
+	if t := strings.TrimLeft(s[end:], " \t\n\f\r~"); lead && t != "" && isLetter(t[0]) && CommaMayEndAside(s[:i], list) ||
+		list && namedSubjects(s[:i], t) {
 		return citedKeys(s, i, first)
 	}
 	return "", end
+}
+
+// namedSubjects reports whether a run of citations joined by "and" between before and after names works that
+// are the subject of a verb agreeing with them: the last word of before is a name (an ASCII capital opens it,
+// and it has no plural's shape, see Named) that opens the clause, and the word after the run a verb for more
+// than one subject ("Adam [k] and [r] converge", "Recently, BERT [a] and [b] have", "Dropout [a] and [b] are"):
+// lower-case, not in -s (but "perhaps"), -ed or -ing, nor a function word. A name inside the clause is not its
+// subject, and there the run stays one list of asides ("In NLP [a] and [b], transformers", "evaluate on
+// ImageNet [a] and [b] with", "Methods such as LSTM [a] and [b] fail").
+func namedSubjects(before, after string) bool {
+	w, rest := lastWord(before)
+	w2, _ := lastWord(rest)
+	v, _, _ := strings.Cut(after, " ")
+	v = strings.TrimRight(v, ".,;:")
+	return w != "" && 'A' <= w[0] && w[0] <= 'Z' && !pluralShape(w) && (w2 == "" || strings.IndexByte(".!?,;:", w2[len(w2)-1]) >= 0) &&
+		v != "" && isLower(v[0]) && (!pluralShape(v) || inWords(sAdverbs, v)) && !strings.HasSuffix(v, "ed") &&
+		!strings.HasSuffix(v, "ing") && (v == "are" || v == "were" || !inWords(citeGovernors, v))
 }
 
 // CommaMayEndAside reports whether, in a run of citations after before whose first joint is a comma alone
@@ -491,7 +513,8 @@ func CitedKeys(inner string) bool {
 // its subject, "have" or a modal and up to three adverbs ("We extend [12] to", "We also carefully reimplement
 // [3]", "can use [3]") is part of the sentence, and so is one after a label it names ("Reference [3] shows",
 // "Eq. [3]", see Labelled), after TeX or at the start, after an opening adverb or gerund ("Recently [3]
-// proposed", "Extending [3], we", ", outperforming [3] by"), or after a determiner, a noun and a lower-case word
+// proposed", "Extending [3], we", ", outperforming [3] by"), after an opening adjective that asks for a noun
+// ("Previous [3] has shown", see attributives), or after a determiner, a noun and a lower-case word
 // that agrees with it as its verb would, before a function word or punctuation ("This paper revises [3] to",
 // "Our findings echo [3] on"): it may be a verb, and when unsure the citation stays. The scan is ASCII on
 // purpose: Unicode's case tables would cost the listing wasm kilobytes. It reads five words back at most and
@@ -508,9 +531,11 @@ func asideAfter(before, after string) bool {
 	}
 	w2, rest := lastWord(rest)
 	start := w2 == "" || strings.IndexByte(".!?,", w2[len(w2)-1]) >= 0
-	if start && (strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ing")) || inWords(verbSubjects, w2) ||
-		strings.HasSuffix(w, "ing") && inWords(citeGovernors, w2) || Labelled(before) {
-		return false // "Recently [3] proposed", "Extending [3], we", ", outperforming [3] by", "by generalizing [3]"
+	if start && (strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ing") || inWords(attributives, w)) ||
+		inWords(verbSubjects, w2) || strings.HasSuffix(w, "ing") && inWords(citeGovernors, w2) || Labelled(before) {
+		// "Recently [3] proposed", "Extending [3], we", ", outperforming [3] by", "by generalizing [3]",
+		// "Previous [3] has shown", "Earlier [3] proposed"
+		return false
 	}
 	plural := len(w2) > 3 && w2[len(w2)-1] == 's' && strings.IndexByte("isu", w2[len(w2)-2]) < 0 // not "analysis", "thus"
 	if len(w) > 3 && w2 != "" && isAlpha(w2[len(w2)-1]) && isLower(w[0]) && (c == 's') != plural &&
@@ -535,6 +560,13 @@ func asideAfter(before, after string) bool {
 	}
 	return !inWords(verbSubjects, w2)
 }
+
+// attributives are the adjectives and quantifiers that, opening a clause, ask for the noun after them: a
+// citation there is that noun ("Previous [3] has shown", "Recent [3] shows", "Several [3] have", "Earlier [3]
+// proposed"), and dropping it would leave a hole. Inside a clause each may end a phrase or be a noun, and the
+// citation is an aside as any other ("argued by many [3].", "a Gaussian prior [3] on", "each other [3].",
+// "as shown earlier [3].").
+const attributives = " previous recent prior several many some other various numerous existing earlier later "
 
 // adverbs may stand between a subject and its verb, as words in -ly do ("we also follow [3]").
 const adverbs = " also further then first now here instead thus therefore still only "

@@ -117,3 +117,23 @@ func TestTLDRKeepsTheSubjectsOfACitationRun(t *testing.T) {
 		assert.Equal(t, tt.want, summarize.TLDR("A title", paper.CleanText(tt.abstract)), tt.abstract)
 	}
 }
+
+// A run of \cite that CleanText reads as keys, each, reads in a TL;DR as the run typed with its keys in brackets:
+// its first citation (or range) goes, and the works that are words of the sentence stay. CleanText read "Adam
+// \cite{k} and \cite{r} converge" as "Adam converge", where the TL;DR of "Adam [k] and [r] converge" reads "Adam
+// and [r] converge"; the range in "Unlike GAT \cite{a}--\cite{c}, \cite{d} uses" left "Unlike GAT uses".
+func TestTLDRReadsACitationRunAsItsKeysTyped(t *testing.T) {
+	cite := regexp.MustCompile(`\\cite\{([^}]*)\}`)
+	for _, abstract := range []string{
+		`Adam \cite{k} and \cite{r} converge slowly on sparse problems with many rare features.`,
+		`Adam \cite{k}, \cite{r} and \cite{q} converge slowly on sparse problems with many rare features.`,
+		`Dropout \cite{a} and \cite{b} are two regularisers that work well for deep networks.`,
+		`Recently, BERT \cite{a} and \cite{b} have become popular for many language tasks.`,
+		`Unlike GAT \cite{a}, \cite{b} and \cite{c} use sampling to scale to large graphs.`,
+		`Unlike GAT \cite{a}--\cite{c}, \cite{d} uses sampling to scale to large graphs.`,
+		`Graph networks \cite{kipf17}, \cite{hamilton17}, \cite{velickovic18} have become popular for node classification.`,
+	} {
+		typed := cite.ReplaceAllString(abstract, "[$1]")
+		assert.Equal(t, summarize.TLDR("A title", typed), summarize.TLDR("A title", paper.CleanText(abstract)), abstract)
+	}
+}
