@@ -49,7 +49,7 @@ func envelope(v any, err error) string {
 	if merr != nil {
 		b, _ = appendEnvelope(b[:0], Envelope{Error: syncproto.Errorf(syncproto.CodeInternal, "encode result: %v", merr)})
 	}
-	out := string(b)
+	out := asciiJSON(b)
 	*buf = b
 	answerBufs.Put(buf)
 	return out

@@ -116,7 +116,7 @@ func withForYou(answer string, picks []Pick, loading bool) string {
 	}
 	var add string
 	if len(picks) > 0 {
-		add = `,"for_you":` + string(appendPicks(nil, picks))
+		add = `,"for_you":` + asciiJSON(appendPicks(nil, picks))
 	}
 	if loading {
 		add += `,"library_loading":true`
