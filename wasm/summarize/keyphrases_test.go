@@ -245,6 +245,14 @@ func TestKeyPhrasesWithoutLeadingVerbs(t *testing.T) {
 	assert.Contains(t, got, "transfer learning")
 }
 
+// A gerund after "by" can open a compound, and the compound stays whole: "by learning rate warmup" gave "rate
+// warmup" while a rule read every such gerund as a verb taking an object.
+func TestKeyPhrasesKeepACompoundAfterBy(t *testing.T) {
+	got := summarize.KeyPhrases("Stable optimisation", "We stabilise optimisation by learning rate warmup. Our schedule helps transformers converge on machine translation benchmarks.")
+	assert.Contains(t, got, "learning rate warmup")
+	assert.NotContains(t, got, "rate warmup")
+}
+
 // A verb with its subject or its object is no key phrase: the subject or the object stays, when it has two words
 // or more or is a name. SciTLDR train records that the last version gave these fragments, and phrases of the
 // same shapes that name things (Inspec train inspec-1140, Inspec dev inspec-1617, SciTLDR train BkeaEyBYDB).
