@@ -531,7 +531,7 @@ func asideAfter(before, after string) bool {
 	}
 	w2, rest := lastWord(rest)
 	start := w2 == "" || strings.IndexByte(".!?,", w2[len(w2)-1]) >= 0
-	if start && (strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ing") || inWords(attributives, w)) ||
+	if start && (strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ing") || inWords(attributives, w) && citedNoun(after)) ||
 		inWords(verbSubjects, w2) || strings.HasSuffix(w, "ing") && inWords(citeGovernors, w2) || Labelled(before) {
 		// "Recently [3] proposed", "Extending [3], we", ", outperforming [3] by", "by generalizing [3]",
 		// "Previous [3] has shown", "Earlier [3] proposed"
@@ -567,6 +567,22 @@ func asideAfter(before, after string) bool {
 // citation is an aside as any other ("argued by many [3].", "a Gaussian prior [3] on", "each other [3].",
 // "as shown earlier [3].").
 const attributives = " previous recent prior several many some other various numerous existing earlier later "
+
+// citedNoun reports whether after, the text after a citation that follows an opening attributive, shows the
+// citation to be the noun: it opens with punctuation that ends the phrase or with a verb of nounVerbs
+// ("Previous [3] has shown", "Several [3] have", "Recent [3]: a survey"). A word that may be the noun the
+// adjective asks for leaves the citation an aside ("Prior [3] work has studied", "Several [3] methods fail").
+func citedNoun(after string) bool {
+	if after != "" && strings.IndexByte(",;:.)", after[0]) >= 0 {
+		return true
+	}
+	v, _, _ := strings.Cut(after, " ")
+	return inWords(nounVerbs, strings.TrimRight(v, ".,;:"))
+}
+
+// nounVerbs are verbs and auxiliaries that a cited work as subject takes, and that no adjective and noun may
+// stand before as the noun: "Previous [3] has shown", "Prior [3] proposed".
+const nounVerbs = " has have had is are was were can could may might will would show shows showed shown propose proposes proposed suggest suggests suggested demonstrate demonstrates demonstrated report reports reported find finds found use uses used introduce introduces introduced study studies studied focus focuses focused rely relies relied achieve achieves achieved address addresses addressed consider considers considered "
 
 // adverbs may stand between a subject and its verb, as words in -ly do ("we also follow [3]").
 const adverbs = " also further then first now here instead thus therefore still only "
