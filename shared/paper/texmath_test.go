@@ -218,6 +218,10 @@ func TestCleanTextKeepsCitationsInTheSentence(t *testing.T) {
 		`In NLP \cite{a} and \cite{b}, transformers dominate`:                 "In NLP, transformers dominate",
 		`We evaluate on ImageNet \cite{a} and \cite{b} with`:                  "We evaluate on ImageNet with",
 		`Methods such as LSTM \cite{a} and \cite{b} fail`:                     "Methods such as LSTM fail",
+		// the word after the run may go on the phrase, a pronoun names no work, and "or" joins no subjects
+		`BERT \cite{a} and \cite{b} style encoders have become popular`: "BERT style encoders have become popular",
+		`We \cite{a} and \cite{b} show that.`:                           "We show that.",
+		`Adam \cite{k} or \cite{r} converge`:                            "Adam converge",
 		// an opening phrase that is not a lone preposition: "In contrast to graph attention use" was false
 		`In contrast to graph attention \cite{a}, \cite{b} use sampling`:        "In contrast to graph attention [a], [b] use sampling",
 		`Instead of attention \cite{a}, \cite{b} and \cite{c} use convolutions`: "Instead of attention [a], [b] and [c] use convolutions",

@@ -254,7 +254,7 @@ func dropAside(s string, i int) (string, int) {
 		!AsideBetween(s[:i], s[end:]) {
 		return citedKeys(s, i, end)
 	}
-	first, lead, list, joined := end, false, false, false
+	first, lead, list, joined, or := end, false, false, false, false
 	for {
 		k, comma, dash := end, false, false
 		for k < len(s) && strings.IndexByte(" \t\n\f\r~,;-", s[k]) >= 0 {
@@ -262,6 +262,7 @@ func dropAside(s string, i int) (string, int) {
 			dash = dash || s[k] == '-'
 			k++
 		}
+		or = or || strings.HasPrefix(s[k:], "or ")
 		and := strings.HasPrefix(s[k:], "and ") || strings.HasPrefix(s[k:], "or ")
 		if and {
 			for k += 3; k < len(s) && strings.IndexByte(" \t\n\f\r~", s[k]) >= 0; k++ {
@@ -281,32 +282,38 @@ func dropAside(s string, i int) (string, int) {
 	// \cite{b} and \cite{c} use" the works after the comma are the subject of the main clause, and "Unlike GAT
 	// use" would be false. After an opening phrase (see CommaMayEndAside) each is read as keys: "Unlike GAT
 	// [a], [b] and [c] use". So is a run joined by "and" that namedSubjects reads as the clause's subject:
-	// "Adam \cite{k} and \cite{r} converge" read "Adam converge". Elsewhere the run is one list of asides
+	// "Adam \cite{k} and \cite{r} converge", which read "Adam converge" before that rule. Elsewhere the run is one list of asides
 	// ("Prior work \cite{a}, \cite{b} fails", "methods \cite{a}, \cite{b} and \cite{c} fail" → "methods fail"),
 	// after a name too ("We compare with GCN \cite{a}, \cite{b} on", "In NLP \cite{a} and \cite{b}, …").
 	if t := strings.TrimLeft(s[end:], " \t\n\f\r~"); lead && t != "" && isLetter(t[0]) && CommaMayEndAside(s[:i], list) ||
-		list && namedSubjects(s[:i], t) {
+		list && !or && namedSubjects(s[:i], t) {
 		return citedKeys(s, i, first)
 	}
 	return "", end
 }
 
-// namedSubjects reports whether a run of citations joined by "and" between before and after names works that
-// are the subject of a verb agreeing with them: the last word of before is a name (an ASCII capital opens it,
-// and it has no plural's shape, see Named) that opens the clause, and the word after the run a verb for more
-// than one subject ("Adam [k] and [r] converge", "Recently, BERT [a] and [b] have", "Dropout [a] and [b] are"):
-// lower-case, not in -s (but "perhaps"), -ed or -ing, nor a function word. A name inside the clause is not its
-// subject, and there the run stays one list of asides ("In NLP [a] and [b], transformers", "evaluate on
-// ImageNet [a] and [b] with", "Methods such as LSTM [a] and [b] fail").
+// namedSubjects reports whether a run of citations joined by "and" (not "or") between before and after names
+// works that are the subject of a verb agreeing with them: the last word of before is a name (an ASCII capital
+// opens it, and it has no plural's shape, see Named; no pronoun or determiner, see nonNames) that opens the
+// clause, and the word after the run is a verb of pluralVerbs ("Adam [k] and [r] converge", "Recently, BERT [a]
+// and [b] have", "Dropout [a] and [b] are"). Any other word may go on the phrase ("BERT [a] and [b] style
+// encoders"), and then, as inside a clause ("In NLP [a] and [b], transformers", "evaluate on ImageNet [a] and
+// [b] with", "Methods such as LSTM [a] and [b] fail"), the run stays one list of asides.
 func namedSubjects(before, after string) bool {
 	w, rest := lastWord(before)
 	w2, _ := lastWord(rest)
 	v, _, _ := strings.Cut(after, " ")
-	v = strings.TrimRight(v, ".,;:")
-	return w != "" && 'A' <= w[0] && w[0] <= 'Z' && !pluralShape(w) && (w2 == "" || strings.IndexByte(".!?,;:", w2[len(w2)-1]) >= 0) &&
-		v != "" && isLower(v[0]) && (!pluralShape(v) || inWords(sAdverbs, v)) && !strings.HasSuffix(v, "ed") &&
-		!strings.HasSuffix(v, "ing") && (v == "are" || v == "were" || !inWords(citeGovernors, v))
+	return w != "" && 'A' <= w[0] && w[0] <= 'Z' && !pluralShape(w) && !inWords(nonNames, w) &&
+		(w2 == "" || strings.IndexByte(".!?,;:", w2[len(w2)-1]) >= 0) && inWords(pluralVerbs, strings.TrimRight(v, ".,;:"))
 }
+
+// nonNames are the capitalised pronouns and determiners that open a clause and name no work ("We [a] and [b]
+// show that").
+const nonNames = " we i it they this these that those our their its such one each all both some many most other others "
+
+// pluralVerbs are verbs that agree with more than one subject and that a cited work's name may take
+// ("Adam [k] and [r] converge").
+const pluralVerbs = " are were have do can could may might will would converge perform outperform achieve show use rely fail work remain yield require suffer differ share produce provide learn scale "
 
 // CommaMayEndAside reports whether, in a run of citations after before whose first joint is a comma alone
 // ("X [3], [4] …"), the comma may end the aside, so that the citations after it are words of the sentence, as
