@@ -262,8 +262,8 @@ func dropAside(s string, i int) (string, int) {
 			dash = dash || s[k] == '-'
 			k++
 		}
-		or = or || strings.HasPrefix(s[k:], "or ")
-		and := strings.HasPrefix(s[k:], "and ") || strings.HasPrefix(s[k:], "or ")
+		alt := strings.HasPrefix(s[k:], "or ")
+		and := alt || strings.HasPrefix(s[k:], "and ")
 		if and {
 			for k += 3; k < len(s) && strings.IndexByte(" \t\n\f\r~", s[k]) >= 0; k++ {
 			}
@@ -276,15 +276,16 @@ func dropAside(s string, i int) (string, int) {
 			// is none, as in compress.citedRun
 			joined, lead = true, comma && !and
 		}
-		end, list = matchAside(s, k), list || and
+		end, list, or = matchAside(s, k), list || and, or || alt
 	}
 	// A run whose first joint is a comma alone and that a word follows may be two: in "Unlike GAT \cite{a},
 	// \cite{b} and \cite{c} use" the works after the comma are the subject of the main clause, and "Unlike GAT
 	// use" would be false. After an opening phrase (see CommaMayEndAside) each is read as keys: "Unlike GAT
-	// [a], [b] and [c] use". So is a run joined by "and" that namedSubjects reads as the clause's subject:
-	// "Adam \cite{k} and \cite{r} converge", which read "Adam converge" before that rule. Elsewhere the run is one list of asides
-	// ("Prior work \cite{a}, \cite{b} fails", "methods \cite{a}, \cite{b} and \cite{c} fail" → "methods fail"),
-	// after a name too ("We compare with GCN \cite{a}, \cite{b} on", "In NLP \cite{a} and \cite{b}, …").
+	// [a], [b] and [c] use". So is a run joined by "and" alone that namedSubjects reads as the clause's
+	// subject: "Adam \cite{k} and \cite{r} converge", which read "Adam converge" before that rule. Elsewhere the
+	// run is one list of asides ("Prior work \cite{a}, \cite{b} fails", "methods \cite{a}, \cite{b} and
+	// \cite{c} fail" → "methods fail"), after a name too ("We compare with GCN \cite{a}, \cite{b} on", "In NLP
+	// \cite{a} and \cite{b}, …").
 	if t := strings.TrimLeft(s[end:], " \t\n\f\r~"); lead && t != "" && isLetter(t[0]) && CommaMayEndAside(s[:i], list) ||
 		list && !or && namedSubjects(s[:i], t) {
 		return citedKeys(s, i, first)
@@ -521,9 +522,9 @@ func CitedKeys(inner string) bool {
 // [3]", "can use [3]") is part of the sentence, and so is one after a label it names ("Reference [3] shows",
 // "Eq. [3]", see Labelled), after TeX or at the start, after an opening adverb or gerund ("Recently [3]
 // proposed", "Extending [3], we", ", outperforming [3] by"), after an opening adjective that asks for a noun
-// ("Previous [3] has shown", see attributives), or after a determiner, a noun and a lower-case word
-// that agrees with it as its verb would, before a function word or punctuation ("This paper revises [3] to",
-// "Our findings echo [3] on"): it may be a verb, and when unsure the citation stays. The scan is ASCII on
+// and before a verb ("Previous [3] has shown", see attributives), or after a determiner, a noun and a
+// lower-case word that agrees with it as its verb would, before a function word or punctuation ("This paper
+// revises [3] to", "Our findings echo [3] on"): it may be a verb, and when unsure the citation stays. The scan is ASCII on
 // purpose: Unicode's case tables would cost the listing wasm kilobytes. It reads five words back at most and
 // allocates nothing. Its adverb list overlaps compress.Connectives, which paper cannot import.
 func asideAfter(before, after string) bool {
@@ -569,10 +570,11 @@ func asideAfter(before, after string) bool {
 }
 
 // attributives are the adjectives and quantifiers that, opening a clause, ask for the noun after them: a
-// citation there is that noun ("Previous [3] has shown", "Recent [3] shows", "Several [3] have", "Earlier [3]
-// proposed"), and dropping it would leave a hole. Inside a clause each may end a phrase or be a noun, and the
-// citation is an aside as any other ("argued by many [3].", "a Gaussian prior [3] on", "each other [3].",
-// "as shown earlier [3].").
+// citation there that a verb or punctuation follows (citedNoun) is that noun ("Previous [3] has shown", "Recent
+// [3] shows", "Several [3] have", "Earlier [3] proposed"), and dropping it would leave a hole; before a word
+// that may be the noun it is an aside ("Prior [3] work has studied"). Inside a clause each may end a phrase or
+// be a noun, and the citation is an aside as any other ("argued by many [3].", "a Gaussian prior [3] on", "each
+// other [3].", "as shown earlier [3].").
 const attributives = " previous recent prior several many some other various numerous existing earlier later "
 
 // citedNoun reports whether after, the text after a citation that follows an opening attributive, shows the
