@@ -254,7 +254,7 @@ func dropAside(s string, i int) (string, int) {
 		!AsideBetween(s[:i], s[end:]) {
 		return citedKeys(s, i, end)
 	}
-	first, lead, list, joined := end, false, false, false
+	first, lead, list, joined, or := end, false, false, false, false
 	for {
 		k, comma, dash := end, false, false
 		for k < len(s) && strings.IndexByte(" \t\n\f\r~,;-", s[k]) >= 0 {
@@ -262,7 +262,8 @@ func dropAside(s string, i int) (string, int) {
 			dash = dash || s[k] == '-'
 			k++
 		}
-		and := strings.HasPrefix(s[k:], "and ") || strings.HasPrefix(s[k:], "or ")
+		alt := strings.HasPrefix(s[k:], "or ")
+		and := alt || strings.HasPrefix(s[k:], "and ")
 		if and {
 			for k += 3; k < len(s) && strings.IndexByte(" \t\n\f\r~", s[k]) >= 0; k++ {
 			}
@@ -275,38 +276,45 @@ func dropAside(s string, i int) (string, int) {
 			// is none, as in compress.citedRun
 			joined, lead = true, comma && !and
 		}
-		end, list = matchAside(s, k), list || and
+		end, list, or = matchAside(s, k), list || and, or || alt
 	}
 	// A run whose first joint is a comma alone and that a word follows may be two: in "Unlike GAT \cite{a},
 	// \cite{b} and \cite{c} use" the works after the comma are the subject of the main clause, and "Unlike GAT
 	// use" would be false. After an opening phrase (see CommaMayEndAside) each is read as keys: "Unlike GAT
-	// [a], [b] and [c] use". So is a run joined by "and" that namedSubjects reads as the clause's subject:
-	// "Adam \cite{k} and \cite{r} converge" read "Adam converge". Elsewhere the run is one list of asides
-	// ("Prior work \cite{a}, \cite{b} fails", "methods \cite{a}, \cite{b} and \cite{c} fail" → "methods fail"),
-	// after a name too ("We compare with GCN \cite{a}, \cite{b} on", "In NLP \cite{a} and \cite{b}, …").
+	// [a], [b] and [c] use". So is a run joined by "and" alone that namedSubjects reads as the clause's
+	// subject: "Adam \cite{k} and \cite{r} converge", which read "Adam converge" before that rule. Elsewhere the
+	// run is one list of asides ("Prior work \cite{a}, \cite{b} fails", "methods \cite{a}, \cite{b} and
+	// \cite{c} fail" → "methods fail"), after a name too ("We compare with GCN \cite{a}, \cite{b} on", "In NLP
+	// \cite{a} and \cite{b}, …").
 	if t := strings.TrimLeft(s[end:], " \t\n\f\r~"); lead && t != "" && isLetter(t[0]) && CommaMayEndAside(s[:i], list) ||
-		list && namedSubjects(s[:i], t) {
+		list && !or && namedSubjects(s[:i], t) {
 		return citedKeys(s, i, first)
 	}
 	return "", end
 }
 
-// namedSubjects reports whether a run of citations joined by "and" between before and after names works that
-// are the subject of a verb agreeing with them: the last word of before is a name (an ASCII capital opens it,
-// and it has no plural's shape, see Named) that opens the clause, and the word after the run a verb for more
-// than one subject ("Adam [k] and [r] converge", "Recently, BERT [a] and [b] have", "Dropout [a] and [b] are"):
-// lower-case, not in -s (but "perhaps"), -ed or -ing, nor a function word. A name inside the clause is not its
-// subject, and there the run stays one list of asides ("In NLP [a] and [b], transformers", "evaluate on
-// ImageNet [a] and [b] with", "Methods such as LSTM [a] and [b] fail").
+// namedSubjects reports whether a run of citations joined by "and" (not "or") between before and after names
+// works that are the subject of a verb agreeing with them: the last word of before is a name (an ASCII capital
+// opens it, and it has no plural's shape, see Named; no pronoun or determiner, see nonNames) that opens the
+// clause, and the word after the run is a verb of pluralVerbs ("Adam [k] and [r] converge", "Recently, BERT [a]
+// and [b] have", "Dropout [a] and [b] are"). Any other word may go on the phrase ("BERT [a] and [b] style
+// encoders"), and then, as inside a clause ("In NLP [a] and [b], transformers", "evaluate on ImageNet [a] and
+// [b] with", "Methods such as LSTM [a] and [b] fail"), the run stays one list of asides.
 func namedSubjects(before, after string) bool {
 	w, rest := lastWord(before)
 	w2, _ := lastWord(rest)
 	v, _, _ := strings.Cut(after, " ")
-	v = strings.TrimRight(v, ".,;:")
-	return w != "" && 'A' <= w[0] && w[0] <= 'Z' && !pluralShape(w) && (w2 == "" || strings.IndexByte(".!?,;:", w2[len(w2)-1]) >= 0) &&
-		v != "" && isLower(v[0]) && (!pluralShape(v) || inWords(sAdverbs, v)) && !strings.HasSuffix(v, "ed") &&
-		!strings.HasSuffix(v, "ing") && (v == "are" || v == "were" || !inWords(citeGovernors, v))
+	return w != "" && 'A' <= w[0] && w[0] <= 'Z' && !pluralShape(w) && !inWords(nonNames, w) &&
+		(w2 == "" || strings.IndexByte(".!?,;:", w2[len(w2)-1]) >= 0) && inWords(pluralVerbs, strings.TrimRight(v, ".,;:"))
 }
+
+// nonNames are the capitalised pronouns and determiners that open a clause and name no work ("We [a] and [b]
+// show that").
+const nonNames = " we i it they this these that those our their its such one each all both some many most other others "
+
+// pluralVerbs are verbs that agree with more than one subject and that a cited work's name may take
+// ("Adam [k] and [r] converge").
+const pluralVerbs = " are were have do can could may might will would converge perform outperform achieve show use rely fail work remain yield require suffer differ share produce provide learn scale "
 
 // CommaMayEndAside reports whether, in a run of citations after before whose first joint is a comma alone
 // ("X [3], [4] …"), the comma may end the aside, so that the citations after it are words of the sentence, as
@@ -514,9 +522,9 @@ func CitedKeys(inner string) bool {
 // [3]", "can use [3]") is part of the sentence, and so is one after a label it names ("Reference [3] shows",
 // "Eq. [3]", see Labelled), after TeX or at the start, after an opening adverb or gerund ("Recently [3]
 // proposed", "Extending [3], we", ", outperforming [3] by"), after an opening adjective that asks for a noun
-// ("Previous [3] has shown", see attributives), or after a determiner, a noun and a lower-case word
-// that agrees with it as its verb would, before a function word or punctuation ("This paper revises [3] to",
-// "Our findings echo [3] on"): it may be a verb, and when unsure the citation stays. The scan is ASCII on
+// and before a verb ("Previous [3] has shown", see attributives), or after a determiner, a noun and a
+// lower-case word that agrees with it as its verb would, before a function word or punctuation ("This paper
+// revises [3] to", "Our findings echo [3] on"): it may be a verb, and when unsure the citation stays. The scan is ASCII on
 // purpose: Unicode's case tables would cost the listing wasm kilobytes. It reads five words back at most and
 // allocates nothing. Its adverb list overlaps compress.Connectives, which paper cannot import.
 func asideAfter(before, after string) bool {
@@ -531,7 +539,7 @@ func asideAfter(before, after string) bool {
 	}
 	w2, rest := lastWord(rest)
 	start := w2 == "" || strings.IndexByte(".!?,", w2[len(w2)-1]) >= 0
-	if start && (strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ing") || inWords(attributives, w)) ||
+	if start && (strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ing") || inWords(attributives, w) && citedNoun(after)) ||
 		inWords(verbSubjects, w2) || strings.HasSuffix(w, "ing") && inWords(citeGovernors, w2) || Labelled(before) {
 		// "Recently [3] proposed", "Extending [3], we", ", outperforming [3] by", "by generalizing [3]",
 		// "Previous [3] has shown", "Earlier [3] proposed"
@@ -562,11 +570,28 @@ func asideAfter(before, after string) bool {
 }
 
 // attributives are the adjectives and quantifiers that, opening a clause, ask for the noun after them: a
-// citation there is that noun ("Previous [3] has shown", "Recent [3] shows", "Several [3] have", "Earlier [3]
-// proposed"), and dropping it would leave a hole. Inside a clause each may end a phrase or be a noun, and the
-// citation is an aside as any other ("argued by many [3].", "a Gaussian prior [3] on", "each other [3].",
-// "as shown earlier [3].").
+// citation there that a verb or punctuation follows (citedNoun) is that noun ("Previous [3] has shown", "Recent
+// [3] shows", "Several [3] have", "Earlier [3] proposed"), and dropping it would leave a hole; before a word
+// that may be the noun it is an aside ("Prior [3] work has studied"). Inside a clause each may end a phrase or
+// be a noun, and the citation is an aside as any other ("argued by many [3].", "a Gaussian prior [3] on", "each
+// other [3].", "as shown earlier [3].").
 const attributives = " previous recent prior several many some other various numerous existing earlier later "
+
+// citedNoun reports whether after, the text after a citation that follows an opening attributive, shows the
+// citation to be the noun: it opens with punctuation that ends the phrase or with a verb of nounVerbs
+// ("Previous [3] has shown", "Several [3] have", "Recent [3]: a survey"). A word that may be the noun the
+// adjective asks for leaves the citation an aside ("Prior [3] work has studied", "Several [3] methods fail").
+func citedNoun(after string) bool {
+	if after != "" && strings.IndexByte(",;:.)", after[0]) >= 0 {
+		return true
+	}
+	v, _, _ := strings.Cut(after, " ")
+	return inWords(nounVerbs, strings.TrimRight(v, ".,;:"))
+}
+
+// nounVerbs are verbs and auxiliaries that a cited work as subject takes, and that no adjective and noun may
+// stand before as the noun: "Previous [3] has shown", "Prior [3] proposed".
+const nounVerbs = " has have had is are was were can could may might will would show shows showed shown propose proposes proposed suggest suggests suggested demonstrate demonstrates demonstrated report reports reported find finds found use uses used introduce introduces introduced study studies studied focus focuses focused rely relies relied achieve achieves achieved address addresses addressed consider considers considered "
 
 // adverbs may stand between a subject and its verb, as words in -ly do ("we also follow [3]").
 const adverbs = " also further then first now here instead thus therefore still only "

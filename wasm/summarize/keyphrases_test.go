@@ -245,38 +245,12 @@ func TestKeyPhrasesWithoutLeadingVerbs(t *testing.T) {
 	assert.Contains(t, got, "transfer learning")
 }
 
-// A gerund after "by" takes an object ("by training anomaly detectors"): it is no part of a key phrase, and the
-// object stays when it has two words or more. SciTLDR train and Inspec dev records whose key phrases were these
-// (14 of SciTLDR train's, 1 each of Inspec train's and dev's changed so, none a compound). A gerund the text also
-// has elsewhere may open a compound, and stays ("training data" beside "by training").
-func TestKeyPhrasesWithoutGerundsAfterBy(t *testing.T) {
-	for _, tt := range []struct{ id, never, want string }{
-		{"HyxCxhRcY7", "training anomaly detectors", "anomaly detectors"},
-		{"rklf4IUtOE", "building sequential generative models", "sequential generative models"},
-		{"HJGv1Z-AW", "training reinforcement-learning neural network agents", "reinforcement-learning neural network agents"},
-		{"inspec-1472", "rendering objects", ""},
-	} {
-		t.Run(tt.id, func(t *testing.T) { assertKeyPhrases(t, tt.id, tt.never, tt.want) })
-	}
-	got := summarize.KeyPhrases("Deep anomaly detection with outlier exposure", "We improve deep anomaly detection by "+
-		"training anomaly detectors against an auxiliary dataset of outliers. Training anomaly detectors this way "+
-		"needs no labels on image and text benchmarks.")
-	assert.Contains(t, got, "training anomaly detectors")
-	// A hyphenated or capitalised word in -ing after "by" names a method, and after another preposition a word
-	// in -ing may open a compound: these stay.
-	const rl = " with a replay buffer. We study sample efficiency on Atari games and show large gains in final return."
-	const qa = " The model answers questions with high accuracy on standard benchmarks."
-	for _, tt := range []struct{ title, abstract, want string }{
-		{"Sample-efficient control", "Agents are trained by Q-learning" + rl, "Q-learning"},
-		{"Sample-efficient control", "Agents are trained by td-learning" + rl, "td-learning"},
-		{"Sample-efficient control", "Agents are trained by Boosting Trees" + rl, "boosting trees"},
-		{"Question answering", "We propose a neural model for reading comprehension over long documents." + qa, "reading comprehension"},
-		{"Question answering", "We propose a neural model and evaluate it on reading comprehension over long documents." + qa, "reading comprehension"},
-		{"Question answering", "We propose a neural model and train it with reading comprehension passages from the web." + qa,
-			"reading comprehension passages"},
-	} {
-		assert.Contains(t, summarize.KeyPhrases(tt.title, tt.abstract), tt.want, tt.abstract)
-	}
+// A gerund after "by" can open a compound, and the compound stays whole: "by learning rate warmup" gave "rate
+// warmup" while a rule read every such gerund as a verb taking an object.
+func TestKeyPhrasesKeepACompoundAfterBy(t *testing.T) {
+	got := summarize.KeyPhrases("Stable optimisation", "We stabilise optimisation by learning rate warmup. Our schedule helps transformers converge on machine translation benchmarks.")
+	assert.Contains(t, got, "learning rate warmup")
+	assert.NotContains(t, got, "rate warmup")
 }
 
 // A verb with its subject or its object is no key phrase: the subject or the object stays, when it has two words

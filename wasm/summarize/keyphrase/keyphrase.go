@@ -126,7 +126,7 @@ type docWord struct {
 	lex     *Word
 	cased   uint8 // casedLower, casedName, casedAcronym: how the abstract writes it (doc.markCase)
 	// afterModal counts its occurrences right after a modal or a subject pronoun ("we fold", "can capture"),
-	// as an infinitive ("to capture", doc.infinitive) or as a gerund after "by" (scan)
+	// or as an infinitive ("to capture", doc.infinitive)
 	afterModal int
 }
 
@@ -259,15 +259,7 @@ func scan(title, abstract string, m *Model) *doc {
 		if t.phrase {
 			d.words[id].tf++
 			d.words[id].inTitle = d.words[id].inTitle || t.title
-			// a word in -ing after "by" is a verb that takes an object ("by training anomaly detectors", "by
-			// learning convolution kernels"), not a compound's first word ("training data"): of SciTLDR's and
-			// Inspec's key phrases in -ing, those after "by" were verb and object, 16 of 16; after "for", "via",
-			// "when" or "without" many were compounds ("for reading comprehension", "when training data vary").
-			// A hyphenated or capitalised word in -ing names a method ("by Q-learning with", "by meta-learning").
-			// Written out here: as a method it cost the listing wasm 1 KB more.
-			if v := d.beforeAdverb(i); v > 0 && !toks[v-1].brkAfter && !toks[v].brkBefore && (toks[v-1].modal ||
-				d.infinitive(v, i) || toks[v-1].prep && y.suffix&suffixIng != 0 && y.shape&shapeHyphen == 0 &&
-				y.flags&typeUpper == 0 && d.types.list[toks[v-1].typ].lower == "by") {
+			if v := d.beforeAdverb(i); v > 0 && !toks[v-1].brkAfter && !toks[v].brkBefore && (toks[v-1].modal || d.infinitive(v, i)) {
 				d.words[id].afterModal++
 			}
 		}
@@ -667,9 +659,8 @@ func Rank(title, abstract string, m *Model, k int) []string {
 type Ranked struct {
 	Text string
 	// LeadVerb: the text has the first word only right after a modal or a subject pronoun ("We fold
-	// proteins", "a model that can capture containment relations"), as an infinitive's verb ("the ability
-	// to capture interaction dynamics") or as a gerund after "by" ("by training anomaly detectors"): an
-	// action, not part of a name.
+	// proteins", "a model that can capture containment relations") or as an infinitive's verb ("the ability
+	// to capture interaction dynamics"): an action, not part of a name.
 	LeadVerb bool
 }
 
