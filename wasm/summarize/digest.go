@@ -69,7 +69,7 @@ func DigestPhrases(papers []paper.Paper, phrases [][]string) []Topic {
 	keys := make([]string, 0, len(tt.terms)/8)
 	for t, j := range tt.index {
 		// A term on (nearly) every paper of a large page says nothing about any of them.
-		if n := len(tt.terms[j].papers); n >= 2 && (len(papers) < 5 || float64(n) <= 0.6*float64(len(papers))) {
+		if n := len(tt.papers(j)); n >= 2 && (len(papers) < 5 || float64(n) <= 0.6*float64(len(papers))) {
 			keys = append(keys, t)
 		}
 	}
@@ -77,7 +77,7 @@ func DigestPhrases(papers []paper.Paper, phrases [][]string) []Topic {
 	postings := make(map[string][]int, len(keys))
 	surface := make(map[string]string, len(keys))
 	for _, t := range keys {
-		postings[t], surface[t] = tt.terms[tt.index[t]].papers, tt.terms[tt.index[t]].surface
+		postings[t], surface[t] = tt.papers(tt.index[t]), tt.terms[tt.index[t]].surface
 	}
 	assigned := make([]bool, len(papers))
 	var topics []Topic
@@ -129,12 +129,21 @@ func DigestPhrases(papers []paper.Paper, phrases [][]string) []Topic {
 type termTable struct {
 	index map[string]int // key -> its place in terms
 	terms []pageTerm
+	lists [][]int // the papers of the terms on two or more, ascending
 }
 
 type pageTerm struct {
 	surface string // the first display form seen
-	first   int    // the first paper it is on
-	papers  []int  // the papers it is on, ascending, once they are two or more
+	first   int32  // the first paper it is on
+	list    int32  // 1 + its place in lists, once it is on two papers
+}
+
+// papers returns the papers term j is on, nil for one.
+func (tt *termTable) papers(j int) []int {
+	if l := tt.terms[j].list; l > 0 {
+		return tt.lists[l-1]
+	}
+	return nil
 }
 
 // addPaper records the keys of paper i's candidate phrases, and of their non-generic words, from its title
@@ -148,16 +157,17 @@ func (tt *termTable) addPaper(i int, p paper.Paper, keyPhrases []string) {
 		j, ok := tt.index[key]
 		if !ok {
 			tt.index[key] = len(tt.terms)
-			tt.terms = append(tt.terms, pageTerm{surface: displayForm(phrase), first: i})
+			tt.terms = append(tt.terms, pageTerm{surface: displayForm(phrase), first: int32(i)})
 			return
 		}
 		switch t := &tt.terms[j]; {
-		case t.papers == nil:
-			if t.first != i {
-				t.papers = []int{t.first, i}
+		case t.list == 0:
+			if int(t.first) != i {
+				tt.lists = append(tt.lists, []int{int(t.first), i})
+				t.list = int32(len(tt.lists))
 			}
-		case t.papers[len(t.papers)-1] != i:
-			t.papers = append(t.papers, i)
+		case tt.lists[t.list-1][len(tt.lists[t.list-1])-1] != i:
+			tt.lists[t.list-1] = append(tt.lists[t.list-1], i)
 		}
 	}
 	add := func(phrase string) {
