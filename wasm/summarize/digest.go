@@ -62,7 +62,7 @@ func DigestPhrases(papers []paper.Paper, phrases [][]string) []Topic {
 	if len(phrases) != len(papers) {
 		return Digest(papers) // not one list per paper: computed here, so that the topics are still right
 	}
-	var tt termTable
+	tt := termTable{index: make(map[string]int, 16*len(papers))} // real abstracts have about 30 a paper
 	for i, p := range papers {
 		tt.addPaper(i, p, phrases[i])
 	}
@@ -149,9 +149,6 @@ func (tt *termTable) papers(j int) []int {
 // addPaper records the keys of paper i's candidate phrases, and of their non-generic words, from its title
 // and key phrases. Papers come in page order.
 func (tt *termTable) addPaper(i int, p paper.Paper, keyPhrases []string) {
-	if tt.index == nil {
-		tt.index = map[string]int{}
-	}
 	fromKeys := false
 	on := func(key, phrase string) {
 		j, ok := tt.index[key]
