@@ -290,12 +290,9 @@ func (a *Analyzer) touch(key uint64) {
 
 // summary returns the summary of p's title and abstract, from the cache or the summarizer.
 func (a *Analyzer) summary(p paper.Paper) summarize.Summary {
-	var h maphash.Hash // the pieces written one by one: the joined string was 220 KB a page of real abstracts
-	h.SetSeed(a.seed)
-	for _, s := range [...]string{p.ID, "\n", p.Title, "\n", p.Abstract} {
-		h.WriteString(s)
-	}
-	k := h.Sum64()
+	// the three hashed apart, as the page key: joining them was 220 KB a page of real abstracts, and
+	// maphash.Hash 1.5 KB of module
+	k := maphash.String(a.seed, p.ID) ^ maphash.String(a.seed, p.Title)*31 ^ maphash.String(a.seed, p.Abstract)*961
 	if s, ok := a.summaries[k]; ok {
 		return s
 	}
