@@ -195,3 +195,15 @@ func clock() func() float64 {
 	var ms float64
 	return func() float64 { ms++; return ms }
 }
+
+// TestAnswersStayAsTheyWere: an answer that needs no escape is its buffer's bytes (no copy), so the next
+// answers must be written elsewhere.
+func TestAnswersStayAsTheyWere(t *testing.T) {
+	a := bridge.NewAnalyzer(clock())
+	first := a.Analyze(bridge.AnalyzeRequest{HTML: listing(6, true), URL: "https://arxiv.org/list/cs.CL/new"})
+	kept := strings.Clone(first)
+	for _, n := range []int{6, 3, 9} {
+		a.Analyze(bridge.AnalyzeRequest{HTML: listing(n, false), URL: "https://arxiv.org/list/cs.LG/new"})
+	}
+	assert.Equal(t, kept, first)
+}

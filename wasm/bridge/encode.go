@@ -46,6 +46,38 @@ func appendEnvelope(b []byte, e Envelope) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
+// answerSize is a little more than the JSON of v's text when v is an Analysis (its keys, numbers and escapes
+// take about 200 bytes a paper), 0 otherwise.
+func answerSize(v any) int {
+	a, ok := v.(Analysis)
+	if !ok {
+		return 0
+	}
+	n := 512 + len(a.Site)
+	for _, p := range a.ForYou {
+		n += 64 + len(p.PaperID) + len(p.Like)
+	}
+	for i := range a.Entries {
+		e := &a.Entries[i]
+		p := &e.Paper
+		n += 240 + len(p.ID) + len(p.Version) + len(p.Title) + len(p.Abstract) + len(p.URL) + len(p.PDFURL) +
+			len(p.Published) + len(p.Venue) + len(p.ArxivID) + len(p.DOI) + len(p.Locator.Href) +
+			len(p.Locator.Selector) + len(e.Summary.TLDR) + len(e.Abstract)
+		for _, s := range [...][]string{p.Authors, p.Categories, e.Summary.KeyPhrases} {
+			for _, t := range s {
+				n += 4 + len(t)
+			}
+		}
+	}
+	for _, t := range a.Topics {
+		n += 32 + len(t.Label)
+		for _, id := range t.PaperIDs {
+			n += 4 + len(id)
+		}
+	}
+	return n + n/64
+}
+
 func appendError(b []byte, e *syncproto.Error) []byte {
 	b = append(b, '{')
 	b = jsontree.AppendKey(b, "code")

@@ -167,3 +167,19 @@ func BenchmarkMarshalEnvelope(b *testing.B) {
 		_ = string(out) // as envelope returns it
 	}
 }
+
+// TestAnswerSizeCoversAnAnswer holds envelope's first buffer to its answer: at least as large, so that append
+// does not copy it, and for papers of abstracts' length not much larger.
+func TestAnswerSizeCoversAnAnswer(t *testing.T) {
+	for _, s := range []string{"", "x", "Attention is all you need", strings.Repeat("We study “attention” in α-nets. ", 40)} {
+		a := full[Analysis](t, s, 123456.789)
+		a.Entries = append(a.Entries, a.Entries...) // four papers
+		got, err := appendEnvelope(nil, Envelope{OK: true, Data: a})
+		require.NoError(t, err)
+		assert.GreaterOrEqual(t, answerSize(a), len(got), "%q", s)
+		if len(s) > 1000 {
+			assert.LessOrEqual(t, answerSize(a), len(got)*21/20, "%q", s)
+		}
+	}
+	assert.Zero(t, answerSize(LibraryState{}), "only an Analysis is sized")
+}

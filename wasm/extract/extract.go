@@ -42,7 +42,7 @@ var (
 )
 
 // Extract returns the papers on a page. A page with no paper is not an error: Papers is then empty.
-// Malformed or truncated markup gives what can be read of it.
+// Malformed or truncated markup gives what can be read of it. Extract never writes to page.
 func Extract(page []byte, pageURL string) (Result, error) { return extract(page, pageURL, true) }
 
 // extract is Extract, with the adapters' fast paths only when fast is true: tests compare both ways.
