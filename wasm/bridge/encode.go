@@ -47,7 +47,8 @@ func appendEnvelope(b []byte, e Envelope) ([]byte, error) {
 }
 
 // answerSize is a little more than the JSON of v's text when v is an Analysis (its keys, numbers and escapes
-// take about 200 bytes a paper), 0 otherwise.
+// take about 200 bytes a paper), 0 otherwise; text with many escapes (control characters) outgrows it, and the
+// buffer grows once, as without the estimate.
 func answerSize(v any) int {
 	a, ok := v.(Analysis)
 	if !ok {
