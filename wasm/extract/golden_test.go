@@ -39,6 +39,8 @@ func TestGolden(t *testing.T) {
 			res, err := extract.Extract(input, pageURL)
 			require.NoError(t, err)
 			require.Equal(t, data, input, "Extract wrote to the page: wasm/bridge passes it a string's bytes")
+			_, err = extractReadOnly(t, data, pageURL)
+			require.NoError(t, err)
 			got, err := json.MarshalIndent(res, "", "  ")
 			require.NoError(t, err)
 			golden := strings.TrimSuffix(page, filepath.Ext(page)) + ".golden.json"

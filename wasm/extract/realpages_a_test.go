@@ -139,7 +139,7 @@ func extractShared(t *testing.T, file, pageURL string) extract.Result {
 		t.Skipf("real page %s not found: the team folder ../shared is not beside the repository", file)
 	}
 	require.NoError(t, err)
-	res, err := extract.Extract(data, pageURL)
+	res, err := extractReadOnly(t, data, pageURL)
 	require.NoError(t, err)
 	return res
 }

@@ -7,8 +7,6 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/papergist/papergist/wasm/extract"
 )
 
 // sharedPages is the team's folder of real saved pages, beside the repository.
@@ -38,7 +36,7 @@ func checkRealPage(t *testing.T, rp realPage) {
 		t.Skipf("real page %s not found: the team folder ../shared is not beside the repository", path)
 	}
 	require.NoError(t, err)
-	res, err := extract.Extract(data, rp.URL)
+	res, err := extractReadOnly(t, data, rp.URL)
 	require.NoError(t, err)
 	assert.Equal(t, rp.Site, res.Site)
 	require.Len(t, res.Papers, rp.Count)
