@@ -124,10 +124,9 @@ export function syncNow({ lookUp = false, auto = false } = {}) {
     // The server's trouble, which the back-off waits for, rather than a round's "this computer is offline" while
     // the browser was (a Wi-Fi flap): the computer is online now.
     const { trouble } = /** @type {NonNullable<typeof st>} */ (st);
-    await statusTail; // the status the writes queued leave
-    const { [STATUS_KEY]: shown } = await chrome.storage.local.get(STATUS_KEY);
-    if (trouble && shown && shown.error === OFFLINE) return writeStatus(trouble.state, trouble);
-    return writeStatus(KEEP, (prev) => prev && errorOf(prev));
+    /** @param {SyncStatus|undefined} prev */
+    const flap = (prev) => Boolean(trouble && prev && prev.error === OFFLINE);
+    return writeStatus((prev) => (flap(prev) ? trouble.state : KEEP), (prev) => (flap(prev) ? trouble : prev && errorOf(prev)));
   });
   queued = p;
   chain = p.then(() => {}, () => {});
@@ -996,8 +995,9 @@ let statusTail = Promise.resolve();
  * each from its own reads: were an edit's recount (a read of the whole library, long in a large one) to run
  * beside a round, the round's last status could land first and the recount's, read before it, last: "Syncing…",
  * or an edit "waiting" that had gone out, until the round that edit queued ended.
- * @param {SyncStatus['state']|'keep'} [s] derived from the counts when absent; KEEP: as the status before, when
- *   the counts do not decide it (syncing, offline, error, signed out)
+ * @param {SyncStatus['state']|'keep'|((prev: SyncStatus|undefined) => SyncStatus['state']|'keep')} [s] derived from
+ *   the counts when absent; KEEP: as the status before, when the counts do not decide it (syncing, offline, error,
+ *   signed out); or computed from the status before
  * @param {StatusError|((prev: SyncStatus|undefined) => StatusError)} [error] or computed from the status before
  * @param {{quick?: boolean}} [opts] quick: with the counts as they were, as 'syncing' always is
  * @returns {Promise<SyncStatus>}
@@ -1006,8 +1006,9 @@ function writeStatus(s, error, { quick = false } = {}) {
   const write = statusTail.then(async () => {
     /** @type {SyncStatus|undefined} */
     let prev;
-    if (s === KEEP || typeof error === 'function') ({ [STATUS_KEY]: prev } = await chrome.storage.local.get(STATUS_KEY));
-    const state = s !== KEEP ? s : prev && KEPT.includes(prev.state) ? prev.state : undefined;
+    if (s === KEEP || typeof s === 'function' || typeof error === 'function') ({ [STATUS_KEY]: prev } = await chrome.storage.local.get(STATUS_KEY));
+    const wanted = typeof s === 'function' ? s(prev) : s;
+    const state = wanted !== KEEP ? wanted : prev && KEPT.includes(prev.state) ? prev.state : undefined;
     return statusNow(state, typeof error === 'function' ? error(prev) : error, quick);
   });
   statusTail = write.catch(() => {});
