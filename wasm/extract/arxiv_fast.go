@@ -257,7 +257,9 @@ func (s *arxivFastDL) readDL(z *html.Tokenizer) bool {
 			return false
 		}
 		var attrs tagAttrs
-		if hasAttr {
+		// start reads the attributes of links and of the elements of a dd that may be a field: asking the
+		// tokenizer for the others would only copy them.
+		if hasAttr && (tag == "a" || len(s.stack) > 0 && s.reading != nil && s.fieldDepth == 0 && s.authors == 0) {
 			attrs = readAttrs(z, len(s.stack) > 0 && s.stack[0] == "dt")
 			if tag == "a" && attrs.hasHref {
 				s.links++
