@@ -136,7 +136,7 @@ func rawTagName(raw []byte) (name []byte, hasAttr, ok bool) {
 	}
 	j := i
 	for j < len(raw) && !tagNameEnd(raw[j]) {
-		if c := raw[j]; c == 0 || 'A' <= c && c <= 'Z' {
+		if c := raw[j]; c == 0 || isUpper(c) {
 			return nil, false, false
 		}
 		j++
@@ -148,12 +148,10 @@ func rawTagName(raw []byte) (name []byte, hasAttr, ok bool) {
 	return raw[i:j], raw[1] != '/' && k < len(raw)-1, true
 }
 
-func tagNameEnd(c byte) bool { return c == '/' || c == '>' || isTagSpace(c) }
-
-func isTagSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' }
+func tagNameEnd(c byte) bool { return c == '/' || c == '>' || isSpace(c) }
 
 func skipTagSpace(b []byte, i int) int {
-	for i < len(b) && isTagSpace(b[i]) {
+	for i < len(b) && isSpace(b[i]) {
 		i++
 	}
 	return i
@@ -170,7 +168,7 @@ func readAttrs(z *html.Tokenizer, wantHref bool) tagAttrs {
 	return a
 }
 
-// set files one attribute, the first of its key only.
+// set keeps one attribute if it is one the fast path uses, and only the first of its key.
 func (a *tagAttrs) set(k, v []byte, wantHref bool) {
 	var dst *[]byte
 	switch string(k) {
@@ -257,8 +255,8 @@ func (s *arxivFastDL) readDL(z *html.Tokenizer) bool {
 			return false
 		}
 		var attrs tagAttrs
-		// start reads the attributes of links and of the elements of a dd that may be a field: asking the
-		// tokenizer for the others would only copy them.
+		// Attributes are read only for links and for the elements of a dd that may be a field, the only ones
+		// this loop and start use: asking the tokenizer for the others would only copy them.
 		if hasAttr && (tag == "a" || len(s.stack) > 0 && s.reading != nil && s.fieldDepth == 0 && s.authors == 0) {
 			attrs = readAttrs(z, len(s.stack) > 0 && s.stack[0] == "dt")
 			if tag == "a" && attrs.hasHref {
