@@ -38,7 +38,7 @@ func arxivFastListing(page []byte, u *url.URL) (papers []paper.Paper, ok bool) {
 		default:
 			continue
 		}
-		name, hasAttr := z.TagName()
+		name, hasAttr := tagName(z)
 		tag := tagString(name)
 		if tt != html.EndTagToken && hasAttr && (tag == "a" || tag == "area") && open["svg"] == 0 && open["math"] == 0 &&
 			readAttrs(z, false).hasHref {
@@ -60,7 +60,7 @@ func arxivFastListing(page []byte, u *url.URL) (papers []paper.Paper, ok bool) {
 					return nil, false
 				}
 			}
-			if !hasAttr || readAttrs(z, false).id != "articles" {
+			if !hasAttr || string(readAttrs(z, false).id) != "articles" {
 				return nil, false
 			}
 			s := arxivFastDL{links: links}
@@ -111,39 +111,88 @@ func tagString(name []byte) string {
 }
 
 // tagAttrs are the attributes the listing reads, each the first of its key as nodeAttr gives; hasHref
-// whether there is an href at all (a link document.links lists).
+// whether there is an href at all (a link document.links lists). id, class and title are the tokenizer's
+// own copies, kept as bytes: most are only compared.
 type tagAttrs struct {
-	id, class, title, href string
-	hasHref                bool
+	id, class, title []byte
+	href             string
+	hasHref          bool
 }
 
-// readAttrs reads the current tag's attributes; href is kept only when wantHref (author links are long).
+// tagName is the tokenizer's TagName, read from the raw tag when it is plain (lower case, no NUL), which
+// spares TagName's copy of the name on every tag.
+func tagName(z *html.Tokenizer) (name []byte, hasAttr bool) {
+	if name, hasAttr, ok := rawTagName(z.Raw()); ok {
+		return name, hasAttr
+	}
+	return z.TagName()
+}
+
+// rawTagName reads a tag's name from its raw bytes; hasAttr may be true for attributes the tokenizer drops.
+func rawTagName(raw []byte) (name []byte, hasAttr, ok bool) {
+	i := 1
+	if len(raw) > i && raw[i] == '/' {
+		i++
+	}
+	j := i
+	for j < len(raw) && !tagNameEnd(raw[j]) {
+		if c := raw[j]; c == 0 || isUpper(c) {
+			return nil, false, false
+		}
+		j++
+	}
+	if j == i || raw[len(raw)-1] != '>' {
+		return nil, false, false
+	}
+	k := skipTagSpace(raw, j)
+	return raw[i:j], raw[1] != '/' && k < len(raw)-1, true
+}
+
+func tagNameEnd(c byte) bool { return c == '/' || c == '>' || isSpace(c) }
+
+func skipTagSpace(b []byte, i int) int {
+	for i < len(b) && isSpace(b[i]) {
+		i++
+	}
+	return i
+}
+
+// readAttrs reads the current start tag's attributes; href is kept only when wantHref (author links are long).
 func readAttrs(z *html.Tokenizer, wantHref bool) tagAttrs {
 	var a tagAttrs
-	var seen [4]bool
-	keep := func(i int, dst *string, v []byte) {
-		if !seen[i] {
-			seen[i], *dst = true, string(v)
-		}
-	}
 	for more := true; more; {
 		var k, v []byte
 		k, v, more = z.TagAttr()
-		switch string(k) {
-		case "id":
-			keep(0, &a.id, v)
-		case "class":
-			keep(1, &a.class, v)
-		case "title":
-			keep(2, &a.title, v)
-		case "href":
-			a.hasHref = true
-			if wantHref {
-				keep(3, &a.href, v)
-			}
-		}
+		a.set(k, v, wantHref)
 	}
 	return a
+}
+
+// set keeps one attribute if it is one the fast path uses, and only the first of its key.
+func (a *tagAttrs) set(k, v []byte, wantHref bool) {
+	var dst *[]byte
+	switch string(k) {
+	case "id":
+		dst = &a.id
+	case "class":
+		dst = &a.class
+	case "title":
+		dst = &a.title
+	case "href":
+		first := !a.hasHref
+		a.hasHref = true
+		if wantHref && first {
+			a.href = string(v)
+		}
+		return
+	default:
+		return
+	}
+	if *dst == nil { // v is the tokenizer's copy, nil when empty
+		if *dst = v; v == nil {
+			*dst = []byte{}
+		}
+	}
 }
 
 // arxivFastDL reads one dl#articles the way arxivListingEntry reads its tree: a dt gives an ID when one of
@@ -158,10 +207,10 @@ type arxivFastDL struct {
 	href, pdf, fallback    string // the links of the dt being read
 	hrefLink, fallbackLink int    // their positions (Locator.Link)
 	links                  int    // the page's links so far, this dl's included
-	field                  func(string)
-	fieldDepth, authors    int // stack depth of the field element, and of a list-authors element
-	authorDepth            int // stack depth of the author link being read
-	text                   strings.Builder
+	field                  byte   // which field the text goes to: 't'itle, 's'ubjects, 'v'enue or 'a'bstract
+	fieldDepth, authors    int    // stack depth of the field element, and of a list-authors element
+	authorDepth            int    // stack depth of the author link being read
+	text                   []byte // the field's or author's text so far, reused
 }
 
 // readDL consumes the tokens up to the dl's end tag; it returns false at anything it is unsure of.
@@ -178,11 +227,11 @@ func (s *arxivFastDL) readDL(z *html.Tokenizer) bool {
 				return false // the parser drops NUL bytes
 			}
 			if s.fieldDepth > 0 || s.authorDepth > 0 {
-				s.text.Write(z.Text()) // only then: unescaping every text token costs
+				s.text = append(s.text, z.Text()...) // only then: unescaping every text token costs
 			}
 			continue
 		}
-		name, hasAttr := z.TagName()
+		name, hasAttr := tagName(z)
 		tag := tagString(name)
 		if tt == html.EndTagToken {
 			if len(s.stack) == 0 {
@@ -206,7 +255,9 @@ func (s *arxivFastDL) readDL(z *html.Tokenizer) bool {
 			return false
 		}
 		var attrs tagAttrs
-		if hasAttr {
+		// Attributes are read only for links and for the elements of a dd that may be a field, the only ones
+		// this loop and start use: asking the tokenizer for the others would only copy them.
+		if hasAttr && (tag == "a" || len(s.stack) > 0 && s.reading != nil && s.fieldDepth == 0 && s.authors == 0) {
 			attrs = readAttrs(z, len(s.stack) > 0 && s.stack[0] == "dt")
 			if tag == "a" && attrs.hasHref {
 				s.links++
@@ -244,7 +295,7 @@ func (s *arxivFastDL) start(tag string, attrs tagAttrs, depth int) {
 		if tag != "a" {
 			return
 		}
-		switch attrs.title {
+		switch string(attrs.title) {
 		case "Abstract":
 			s.href, s.hrefLink = attrs.href, s.links
 		case "Download PDF":
@@ -258,43 +309,51 @@ func (s *arxivFastDL) start(tag string, attrs tagAttrs, depth int) {
 	case s.authors > 0:
 		if tag == "a" {
 			s.authorDepth = depth
-			s.text.Reset()
+			s.text = s.text[:0]
 		}
 	default:
-		s.startField(tag, attrs.class, depth)
+		s.startField(tag, string(attrs.class), depth)
 	}
 }
 
 // startField starts reading a field of the dd when the element is one, as arxivListingEntry's switch.
 func (s *arxivFastDL) startField(tag, class string, depth int) {
-	p := s.reading
 	switch {
 	case classListHas(class, "list-title"):
-		s.field = func(t string) { p.Title = t }
+		s.field = 't'
 	case classListHas(class, "list-authors"):
 		s.authors = depth
 		return
 	case classListHas(class, "list-subjects"):
-		s.field = func(t string) { p.Categories = arxivSubjects(t) }
+		s.field = 's'
 	case classListHas(class, "list-journal-ref"):
-		s.field = func(t string) { p.Venue = strings.TrimPrefix(strings.TrimSpace(t), "Journal-ref:") }
+		s.field = 'v'
 	case tag == "p" && classListHas(class, "mathjax"):
-		s.field = func(t string) { p.Abstract = t }
+		s.field = 'a'
 	default:
 		return
 	}
 	s.fieldDepth = depth
-	s.text.Reset()
+	s.text = s.text[:0]
 }
 
 // end handles the end tag of the element at depth.
 func (s *arxivFastDL) end(depth int) {
 	switch depth {
 	case s.fieldDepth:
-		s.field(s.text.String())
-		s.field, s.fieldDepth = nil, 0
+		switch p, t := s.reading, string(s.text); s.field {
+		case 't':
+			p.Title = t
+		case 's':
+			p.Categories = arxivSubjects(t)
+		case 'v':
+			p.Venue = strings.TrimPrefix(strings.TrimSpace(t), "Journal-ref:")
+		default:
+			p.Abstract = t
+		}
+		s.fieldDepth = 0
 	case s.authorDepth:
-		s.reading.Authors = append(s.reading.Authors, s.text.String())
+		s.reading.Authors = append(s.reading.Authors, string(s.text))
 		s.authorDepth = 0
 	case s.authors:
 		s.authors = 0
