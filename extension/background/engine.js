@@ -49,15 +49,18 @@ export async function analyze(request) {
     engineStats.retries++;
     reply = await toHost(msg, engineLimits.analyzeMs);
   }
-  const { json, wait, go, stats } = unwrap(reply, MSG.ENGINE_ANALYZE);
+  const { json, wait, go, queued, doneAt, stats } = unwrap(reply, MSG.ENGINE_ANALYZE);
+  const back = performance.timeOrigin + performance.now() - doneAt;
   engineStats.goCalls = stats.goCalls;
   engineStats.compiledEarly = stats.compiledEarly;
   engineStats.pagesLoading = stats.pagesLoading;
   /** @type {Analysis} */
   const analysis = unwrap(JSON.parse(json), 'analyze');
-  // engineOpen: the offscreen document ready; engine: the trip, of which hostWait for the module, go in Go.
-  analysis.timing = { ...analysis.timing, engineOpen: t1 - t0, engine: performance.now() - t1, hostWait: wait, go,
-    compile: stats.compile, goStart: stats.goStart, warmUp: stats.warmUp };
+  // engineOpen: the offscreen document ready; engine: the trip, of which hostQueue waiting for the host's thread
+  // (busy compiling or starting the module, or in a warm-up round), hostWait then for the module's start, go in Go,
+  // and hostBack the answer's way back (wall clocks of two threads, so roughly).
+  analysis.timing = { ...analysis.timing, engineOpen: t1 - t0, engine: performance.now() - t1, hostQueue: queued,
+    hostWait: wait, go, hostBack: Math.max(0, back), compile: stats.compile, goStart: stats.goStart, warmUp: stats.warmUp };
   return analysis;
 }
 

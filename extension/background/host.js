@@ -205,7 +205,9 @@ export function toHost(msg, limitMs = Infinity) {
         settle({ ok: false, error: { code: 'engine_stopped', message: 'the engine stopped before it answered' } });
         lost(through);
       }, CHECK_MS);
-      port.postMessage({ id, msg });
+      // sentAt (ms since the epoch): the host tells from it how long the request waited for its thread
+      // (offscreen.js), which its own clock cannot see: the module's start holds that thread, not the handler.
+      port.postMessage({ id, msg: { ...msg, sentAt: performance.timeOrigin + performance.now() } });
       posted = true;
       postedAt = performance.now();
       clearTimeout(timer);

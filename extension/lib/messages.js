@@ -167,8 +167,10 @@ export const MSG = Object.freeze({
    */
   PDF_CALL: 'pdf/call',
   /**
-   * background → offscreen: {request: AnalyzeRequest} → {json, wait, go, stats}: json is the bridge's envelope
-   * string (the background parses it once); wait, go and stats are timings of the wasm host (offscreen/wasm.js).
+   * background → offscreen: {request: AnalyzeRequest, sentAt?} → {json, wait, go, queued, doneAt, stats}: json is
+   * the bridge's envelope string (the background parses it once); wait, go and stats are timings of the wasm host
+   * (offscreen/wasm.js), queued the request's wait for the host's thread since sentAt, and doneAt when the answer
+   * left (both ms since the epoch).
    */
   ENGINE_ANALYZE: 'engine/analyze',
   /**
