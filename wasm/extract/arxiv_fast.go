@@ -112,7 +112,7 @@ func tagString(name []byte) string {
 
 // tagAttrs are the attributes the listing reads, each the first of its key as nodeAttr gives; hasHref
 // whether there is an href at all (a link document.links lists). id, class and title are the tokenizer's
-// own copies, kept as bytes: most are only compared.
+// bytes, kept as bytes since they are only compared: valid only until its next Next, so never stored.
 type tagAttrs struct {
 	id, class, title []byte
 	href             string
@@ -168,7 +168,9 @@ func readAttrs(z *html.Tokenizer, wantHref bool) tagAttrs {
 	return a
 }
 
-// set keeps one attribute if it is one the fast path uses, and only the first of its key.
+// set keeps one attribute if it is one the fast path uses, and only the first of its key. x/net v0.62.0
+// already drops repeated keys (readTag), so the first-of-its-key checks are a guard only: they keep the
+// tree's nodeAttr choice should a later x/net hand repeats through.
 func (a *tagAttrs) set(k, v []byte, wantHref bool) {
 	var dst *[]byte
 	switch string(k) {
@@ -188,7 +190,7 @@ func (a *tagAttrs) set(k, v []byte, wantHref bool) {
 	default:
 		return
 	}
-	if *dst == nil { // v is the tokenizer's copy, nil when empty
+	if *dst == nil { // v is nil when empty, and valid only until the tokenizer's next Next
 		if *dst = v; v == nil {
 			*dst = []byte{}
 		}
@@ -204,14 +206,24 @@ type arxivFastDL struct {
 	pending *paper.Paper
 	// reading is the paper of the dd being read, nil outside such a dd.
 	reading                *paper.Paper
-	href, pdf, fallback    string // the links of the dt being read
-	hrefLink, fallbackLink int    // their positions (Locator.Link)
-	links                  int    // the page's links so far, this dl's included
-	field                  byte   // which field the text goes to: 't'itle, 's'ubjects, 'v'enue or 'a'bstract
-	fieldDepth, authors    int    // stack depth of the field element, and of a list-authors element
-	authorDepth            int    // stack depth of the author link being read
-	text                   []byte // the field's or author's text so far, reused
+	href, pdf, fallback    string     // the links of the dt being read
+	hrefLink, fallbackLink int        // their positions (Locator.Link)
+	links                  int        // the page's links so far, this dl's included
+	field                  arxivField // which field of the dd the text goes to
+	fieldDepth, authors    int        // stack depth of the field element, and of a list-authors element
+	authorDepth            int        // stack depth of the author link being read
+	text                   []byte     // the field's or author's text so far, reused
 }
+
+// arxivField is the field of a listing's dd whose text is being read.
+type arxivField byte
+
+const (
+	fieldTitle arxivField = iota + 1 // 0: no field being read
+	fieldSubjects
+	fieldVenue
+	fieldAbstract
+)
 
 // readDL consumes the tokens up to the dl's end tag; it returns false at anything it is unsure of.
 func (s *arxivFastDL) readDL(z *html.Tokenizer) bool {
@@ -320,16 +332,16 @@ func (s *arxivFastDL) start(tag string, attrs tagAttrs, depth int) {
 func (s *arxivFastDL) startField(tag, class string, depth int) {
 	switch {
 	case classListHas(class, "list-title"):
-		s.field = 't'
+		s.field = fieldTitle
 	case classListHas(class, "list-authors"):
 		s.authors = depth
 		return
 	case classListHas(class, "list-subjects"):
-		s.field = 's'
+		s.field = fieldSubjects
 	case classListHas(class, "list-journal-ref"):
-		s.field = 'v'
+		s.field = fieldVenue
 	case tag == "p" && classListHas(class, "mathjax"):
-		s.field = 'a'
+		s.field = fieldAbstract
 	default:
 		return
 	}
@@ -342,13 +354,13 @@ func (s *arxivFastDL) end(depth int) {
 	switch depth {
 	case s.fieldDepth:
 		switch p, t := s.reading, string(s.text); s.field {
-		case 't':
+		case fieldTitle:
 			p.Title = t
-		case 's':
+		case fieldSubjects:
 			p.Categories = arxivSubjects(t)
-		case 'v':
+		case fieldVenue:
 			p.Venue = strings.TrimPrefix(strings.TrimSpace(t), "Journal-ref:")
-		default:
+		case fieldAbstract:
 			p.Abstract = t
 		}
 		s.fieldDepth = 0
