@@ -57,8 +57,9 @@ export async function analyze(request) {
   /** @type {Analysis} */
   const analysis = unwrap(JSON.parse(json), 'analyze');
   // engineOpen: the offscreen document ready; engine: the trip, of which hostQueue waiting for the host's thread
-  // (busy compiling or starting the module, or in a warm-up round), hostWait then for the module's start, go in Go,
-  // and hostBack the answer's way back (wall clocks of two threads, so roughly).
+  // (instantiating or starting the module, or in another call into Go: a warm-up round, another page, the library;
+  // the request's reading in included), hostWait then for the module's start, go in Go, and hostBack the answer's
+  // way back (wall clocks of two threads, so roughly).
   analysis.timing = { ...analysis.timing, engineOpen: t1 - t0, engine: performance.now() - t1, hostQueue: queued,
     hostWait: wait, go, hostBack: Math.max(0, back), compile: stats.compile, goStart: stats.goStart, warmUp: stats.warmUp };
   return analysis;

@@ -169,8 +169,8 @@ export const MSG = Object.freeze({
   /**
    * background → offscreen: {request: AnalyzeRequest, sentAt?} → {json, wait, go, queued, doneAt, stats}: json is
    * the bridge's envelope string (the background parses it once); wait, go and stats are timings of the wasm host
-   * (offscreen/wasm.js), queued the request's wait for the host's thread since sentAt, and doneAt when the answer
-   * left (both ms since the epoch).
+   * (offscreen/wasm.js), queued the request's wait for the host's thread since sentAt (which host.js stamps on every
+   * message to the engine; a host called in place has none), and doneAt when the answer left (both ms since the epoch).
    */
   ENGINE_ANALYZE: 'engine/analyze',
   /**

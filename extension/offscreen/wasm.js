@@ -107,11 +107,11 @@ let lastPage = -Infinity;
 const pauseLeft = () => lastPage + afterPageMs - performance.now();
 /**
  * A page of a supported site has started loading (background/service-worker.js hears its early-answer port at
- * document start): the warm-up waits afterPageMs from now (its first round excepted, see warmUp), as after a page's
- * analysis, so that the page is parsed,
- * hears its early answer and places its cards with the machine's cores, not beside a round that only readies code
- * for later pages. On a machine with 2 cores a round held one of them while the page loaded: the warm 50-paper page
- * reloaded 3 s after the cold one (the warm-up still under way) heard its early answer after DOMContentLoaded.
+ * document start): the warm-up waits afterPageMs from now (its first round excepted while no page has called Go,
+ * see warmUp), as after a page's analysis, so that the page is parsed, hears its early answer and places its cards
+ * with the machine's cores, not beside a round that only readies code for later pages. On a machine with 2 cores
+ * a round held one of them while the page loaded: the warm 50-paper page reloaded 3 s after the cold one (the
+ * warm-up still under way) heard its early answer after DOMContentLoaded.
  */
 export function pageLoading() {
   stats.pagesLoading++;
@@ -178,17 +178,19 @@ export function pageModule() {
 /**
  * Warms the module up (see WarmUp in wasm/bridge) one round per task, so that a page that arrives meanwhile
  * waits for one round at most; rounds wait while pages are being analyzed, and for afterPageMs after each.
- * The first round does not wait for a page that is loading (pageLoading): it runs the page path once, which the
- * page's own call would otherwise do in its place at browser start (V8 compiles each function at its first call,
- * on this thread, and most are not in Chrome's code cache), so it readies the very page the pause is for.
- * `make bench-extension`'s first 200-paper page after browser start, 72 starts of each build alternated (load
- * 1.5-10 on 2 cores): the page's Go call a median 240 → 181 ms, the page 532 → 462 ms.
+ * Until a page has called Go, the first round does not wait for a page that is loading (pageLoading): it runs the
+ * page path once, which the page's own call would otherwise do in its place at browser start (V8 compiles each
+ * function at its first call, on this thread, and most are not in Chrome's code cache), so it readies the very
+ * page the pause is for; a page that comes meanwhile waits for it. `make bench-extension`'s first 200-paper page
+ * after browser start, 72 starts of each build alternated (load 1.5-10 on 2 cores): the page's Go call a median
+ * 240 → 181 ms (Mann-Whitney p 0.02); the page 532 → 462 ms, within that noise (p 0.11). Once a page has called
+ * Go, the path is ready, and the first round waits out the pause after it like the others.
  */
 async function warmUp(mod) {
   for (let i = 0; i < warmUpRounds + largeRounds; i++) {
-    const first = i === 0;
-    do await idle(first);
-    while (busy || (!first && pauseLeft() > 0));
+    const early = () => i === 0 && stats.goCalls === 0;
+    do await idle(early());
+    while (busy || (!early() && pauseLeft() > 0));
     const t = performance.now();
     if (i < warmUpRounds) mod.warmUp(1);
     else stats.largeWarmUps += mod.warmUp(1, LARGE_ROUND_PAPERS) === LARGE_ROUND_PAPERS ? 1 : 0;
@@ -199,10 +201,10 @@ async function warmUp(mod) {
 /**
  * Resolves when the document has nothing more urgent to do: a background-priority task, which Chrome runs after
  * the pending messages (a plain setTimeout may run first), else a short timeout. Not delayed for the pause after
- * a page when first (the first round, see warmUp).
+ * a loading page when early (the first round before any page's call, see warmUp).
  */
-function idle(first = false) {
-  const delay = busy ? 50 : first ? 0 : Math.max(0, pauseLeft());
+function idle(early = false) {
+  const delay = busy ? 50 : early ? 0 : Math.max(0, pauseLeft());
   const scheduler = /** @type {any} */ (globalThis).scheduler;
   if (scheduler && typeof scheduler.postTask === 'function') return scheduler.postTask(() => {}, { priority: 'background', delay });
   return new Promise((resolve) => setTimeout(resolve, Math.max(delay, 4)));

@@ -1,6 +1,7 @@
 // The Go module's start limit (wasm.js instantiate): a module that never says it is ready fails its callers with a
-// clear error, and the next call loads it again. Go is faked: its run() says ready, or never does; the wasm is an
-// empty module. wasm_exec.js (which the build copies into the extension) is not needed for that, and is left out.
+// clear error, and the next call loads it again; and the warm-up's first round around the first page. Go is faked:
+// its run() says ready, or never does, and its warmUp counts the rounds; the wasm is an empty module. wasm_exec.js
+// (which the build copies into the extension) is not needed for that, and is left out.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { register } from 'node:module';
@@ -20,12 +21,15 @@ g.fetch = async () => {
 };
 /** Whether the fake Go runtime starts (calls papergistReady once its exports are set). */
 let starts = false;
+/** The warm-up rounds the fake Go was asked for, as [rounds, papers]. */
+const rounds = [];
 g.Go = class {
   env = {};
   importObject = {};
   run() {
     if (!starts) return new Promise(() => {}); // stuck before its exports are set
-    g.papergist = { analyze: () => '{"ok":true,"data":{"entries":[]}}', warmUp: () => 0, library: () => '{}' };
+    g.papergist = { analyze: () => '{"ok":true,"data":{"entries":[]}}', library: () => '{}',
+      warmUp: (/** @type {number} */ n, /** @type {number} */ papers) => { rounds.push([n, papers]); return 0; } };
     g.papergistReady();
     return new Promise(() => {});
   }
@@ -51,4 +55,29 @@ test('a module that never starts fails the page with "timeout" at its limit, and
   const again = await analyzeJSON({ html: '<p>', url: 'https://arxiv.org/list/cs.LG/new?again' });
   assert.equal(again.json, json);
   assert.equal(fetched, 2, 'a module that started is kept');
+});
+
+/** The host as a browser start finds it: a module of its own, with 3 short rounds and a 2 s pause after a page. */
+async function freshHost(/** @type {string} */ name) {
+  starts = true;
+  rounds.length = 0;
+  const host = await import(`./wasm.js?${name}`);
+  host.setWarmUp({ rounds: 3, largeRounds: 0, afterPageMs: 2_000 });
+  return host;
+}
+
+test('a page loading as the module starts holds back every warm-up round but the first, which readies its path', async () => {
+  const host = await freshHost('loading');
+  host.pageLoading(); // the browser's first page, heard before the module has started
+  await host.pageModule();
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  assert.deepEqual(rounds, [[1, undefined]], 'the first round at once; the others wait out the pause after the page');
+});
+
+test('once a page has called Go, the first warm-up round waits out the pause after it too', async () => {
+  const host = await freshHost('analyzed');
+  const { json } = await host.analyzeJSON({ html: '<p>', url: 'https://arxiv.org/list/cs.LG/new' }); // before the start
+  assert.equal(json, '{"ok":true,"data":{"entries":[]}}');
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  assert.deepEqual(rounds, [], 'the page compiled its path itself: no round right after it');
 });

@@ -191,8 +191,9 @@ try {
   const met = (ms, goal) => (ms <= goal ? 'met' : 'NOT met');
   console.log(`  goal for 50 papers: warm ≤ 100 ms (right after the cold page: ${met(r50.warm, 100)}; settled: ${met(r50.settled, 100)}), cold ≤ 400 ms (${met(r50.cold, 400)})`);
   console.log(`  goal for 200 papers: first page after browser start ≤ 400 ms (${met(r200.first, 400)})`);
-  console.log('  (first: hostQueue = the request waiting for the host\'s thread, busy compiling or starting the wasm module (its start runs');
-  console.log('  on that thread: Go\'s runtime and package initialization) or in a warm-up round; hostWait = then waiting for the module in');
+  console.log('  (first: hostQueue = the request waiting for the host\'s thread, busy instantiating or starting the wasm module (its start');
+  console.log('  runs on that thread: Go\'s runtime and package initialization) or in another call into Go, such as a warm-up round (the');
+  console.log('  request\'s reading in included); hostWait = then waiting for the module in');
   console.log('  the handler; the module took compile + goStart + warmUp in the host since it started; hostBack = the answer\'s way back)');
 
   // The generated abstracts are three short sentences; real ones (../shared's SciTLDR train split) are longer and
