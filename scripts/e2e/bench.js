@@ -193,8 +193,8 @@ try {
   console.log(`  goal for 200 papers: first page after browser start ≤ 400 ms (${met(r200.first, 400)})`);
   console.log('  (first: hostQueue = the request waiting for the host\'s thread, busy instantiating or starting the wasm module (its start');
   console.log('  runs on that thread: Go\'s runtime and package initialization) or in another call into Go, such as a warm-up round (the');
-  console.log('  request\'s reading in included); hostWait = then waiting for the module in');
-  console.log('  the handler; the module took compile + goStart + warmUp in the host since it started; hostBack = the answer\'s way back)');
+  console.log('  request\'s reading in included); hostWait = then waiting for the module in the handler; the module took compile + goStart');
+  console.log('  + warmUp in the host since it started; hostBack = the answer\'s way back)');
 
   // The generated abstracts are three short sentences; real ones (../shared's SciTLDR train split) are longer and
   // run summarizer code the generated ones do not (TeX, citations, acronyms, quotes), some of it in baseline code
