@@ -205,6 +205,13 @@ func TestCleanTextKeepsCitationsInTheSentence(t *testing.T) {
 		`We study graphs. Unlike attention \cite{a}, \cite{b} and \cite{c} use sampling`:   "We study graphs. Unlike attention [a], [b] and [c] use sampling",
 		`We compare with GCN \cite{a}, \cite{b} on graphs`:                                 "We compare with GCN on graphs",          // as after "and"
 		`Unlike GAT \cite{a}--\cite{c}, \cite{d} uses sampling`:                            "Unlike GAT [a]--[c], [d] uses sampling", // a range is one
+		// a range written with spaces is a range too: " -- " between citations is no dash ("Prior work – trains")
+		`Prior work \cite{a} -- \cite{c} trains jointly.`:           "Prior work trains jointly.",
+		`Unlike prior work \cite{a} -- \cite{c}, we train jointly.`: "Unlike prior work, we train jointly.",
+		`Unlike GAT \cite{a} -- \cite{c}, \cite{d} uses sampling`:   "Unlike GAT [a] -- [c], [d] uses sampling",
+		`as in \cite{a} -- \cite{c}.`:                               "as in [a] -- [c].",
+		`see \cite{a} -- \citep{c} for details`:                     "see [a] -- [c] for details",
+		`forests -- a novel \cite{x} method`:                        "forests – a novel method",
 		// a name that opens the clause and a run joined by "and" before a verb that agrees with more than one:
 		// the subject of the clause ("Adam converge" lost it); elsewhere the run is one list of asides
 		`Adam \cite{k} and \cite{r} converge`:                                 "Adam [k] and [r] converge",

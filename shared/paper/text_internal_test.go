@@ -97,7 +97,7 @@ var cleanTextCases = []string{
 	`costs $5 and $6`, `Policy~(H^{\mathbf{3}DP})`, `$\mathcal{O}(n \log n)$`, `~10%`, `x^{2}`, `$$x$$`, `$a$$b$`,
 	`{\it any} {\em x y}{\bf z} {\it{a}} {\itx} \it b} {\tt  t\_u} \url{https://x.org/a} {\em \'e}`, `{\em`, `{\em `,
 	"a -- b", "a --- b", "a---b", "a--b", "--help", "x --", "-- x", "a ---- b", "a/b--c", "$a -- b$ c -- d", "--",
-	"a\t--\nb", "(DNF) -- a", `"x"---y`, "`a -- b` c", "x-->y", "a ---b", "---x", "--- x", `\$5 -- \$6`,
+	"a\t--\nb", " -- \\cite{b}", "} -- \\cite{b} x", "(DNF) -- a", `"x"---y`, "`a -- b` c", "x-->y", "a ---b", "---x", "--- x", `\$5 -- \$6`,
 	"*a*", "**b**", "_c_", "`d`", "*a", "a*", "A* and B*", "snake_case_x", "__init__", "*x* *y*", "***z***", "`a' `b'",
 	"(*i*)", "*x *", "* x*", "$\\mu^*(x)^*$ *y*", "`f(x)`.", "*5*", "_\u00e9t\u00e9_", "**a*", "*a**", "`it's`", "*", "**", "*a -- b* c", "`a -- b` c -- d", "*x*-- y", "-- *a*", "*a `b` c*",
 	`as shown \citep{x}.`, `a~\cite[p.~3]{k} b`, "a \t\\citealp*[see][]{k}", `x\footnote{a {b} c}.`, `\cite{a}\cite{b}`,

@@ -6,7 +6,8 @@ import "strings"
 // sources), outside $…$:
 //   - "--" and "---" as an en and an em dash ("forests -- a novel" → "forests – a novel", "100k--1.2M" →
 //     "100k–1.2M"), with white space on both sides or a word on both sides, outside `…`, and in no token
-//     that looks like a URL, a path or code: "--help", "x-->y" and "a/b--c" stay;
+//     that looks like a URL, a path or code: "--help", "x-->y" and "a/b--c" stay; so does " -- " between two
+//     citations (`\cite{a} -- \cite{c}`), a range that readableTeX drops or reads as keys whole;
 //   - *x*, **x**, _x_ and `x` as x: a mark opens before a letter at the start of a word (after white space,
 //     "(", "[" or a quote) and closes on the same mark at the end of one within 120 bytes and, for `x`,
 //     with no quote between (`x' is TeX's quoting); snake_case, __init__, A* and $\mu^*$ stay.
@@ -53,7 +54,8 @@ func typeset(s string) string {
 			}
 			rep = "–—"[(j-i-2)*3 : (j-i-1)*3]
 			after := kind(s[j])
-			if !(before == ' ' && after == ' ' || in(before, `a)]"'.`) && in(after, `a(["'`) && !codeToken(s, i, j)) {
+			if !(before == ' ' && after == ' ' && !(i > 1 && s[i-2] == '}' && strings.HasPrefix(s[j+1:], `\cite`)) ||
+				in(before, `a)]"'.`) && in(after, `a(["'`) && !codeToken(s, i, j)) {
 				j = i
 			}
 		case in(c, "*_`") && close < 0 && in(before, ` (["'`):
