@@ -2,14 +2,11 @@ package bridge_test
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 
 	"github.com/papergist/papergist/wasm/bridge"
-	"github.com/papergist/papergist/wasm/summarize/scitldr"
+	"github.com/papergist/papergist/wasm/summarize/scitldr/scitldrtest"
 )
 
 // realListing is an arXiv /list/cs.CL/new page of n papers whose abstracts are the first n of SciTLDR's train
@@ -17,15 +14,7 @@ import (
 // It skips when the team's ../shared folder is not beside the repository.
 func realListing(tb testing.TB, n int) string {
 	tb.Helper()
-	_, file, _, _ := runtime.Caller(0)
-	path := filepath.Join(filepath.Dir(file), "..", "..", "..", "shared", "eval", "scitldr", "train.jsonl")
-	if _, err := os.Stat(path); err != nil {
-		tb.Skipf("SciTLDR train split not found at %s (the team's ../shared folder): %v", path, err)
-	}
-	recs, err := scitldr.Load(path)
-	if err != nil {
-		tb.Fatal(err)
-	}
+	recs := scitldrtest.Split(tb, "train")
 	esc := strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;").Replace
 	var b strings.Builder
 	b.WriteString("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n  <title>Computation and Language authors/titles new</title>\n</head>\n" +

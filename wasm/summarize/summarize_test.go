@@ -2,9 +2,6 @@ package summarize_test
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -15,6 +12,7 @@ import (
 	"github.com/papergist/papergist/shared/paper"
 	"github.com/papergist/papergist/wasm/summarize"
 	"github.com/papergist/papergist/wasm/summarize/scitldr"
+	"github.com/papergist/papergist/wasm/summarize/scitldr/scitldrtest"
 )
 
 // An abstract written for the tests, in the usual form: background, the gap, "In this paper, we introduce…",
@@ -285,13 +283,7 @@ func benchAbstracts(b *testing.B, f func(title, abstract string)) {
 // devRecords reads up to n (all for 0) records of ../shared/eval/scitldr/dev.jsonl, or skips.
 func devRecords(t testing.TB, n int) []scitldr.Record {
 	t.Helper()
-	_, file, _, _ := runtime.Caller(0)
-	path := filepath.Join(filepath.Dir(file), "..", "..", "..", "shared", "eval", "scitldr", "dev.jsonl")
-	if _, err := os.Stat(path); err != nil {
-		t.Skipf("SciTLDR dev split not found at %s (the team's ../shared folder): %v", path, err)
-	}
-	recs, err := scitldr.Load(path)
-	require.NoError(t, err)
+	recs := scitldrtest.Split(t, "dev")
 	if n > 0 && n < len(recs) {
 		recs = recs[:n]
 	}
