@@ -212,6 +212,11 @@ func TestCleanTextKeepsCitationsInTheSentence(t *testing.T) {
 		`as in \cite{a} -- \cite{c}.`:                               "as in [a] -- [c].",
 		`see \cite{a} -- \citep{c} for details`:                     "see [a] -- [c] for details",
 		`forests -- a novel \cite{x} method`:                        "forests – a novel method",
+		// only a citation command's "}" counts: the dash after other TeX is typed as after a word
+		`\emph{Forests} -- \cite{a} showed`:                "Forests – showed",
+		`Forests -- \cite{a} showed`:                       "Forests – showed",
+		`A tree\footnote{see \cite{x}} -- \cite{b} showed`: "A tree – showed",
+		`Forests \cite{x} \emph{grow} -- \cite{b} showed`:  "Forests grow – showed",
 		// a name that opens the clause and a run joined by "and" before a verb that agrees with more than one:
 		// the subject of the clause ("Adam converge" lost it); elsewhere the run is one list of asides
 		`Adam \cite{k} and \cite{r} converge`:                                 "Adam [k] and [r] converge",
