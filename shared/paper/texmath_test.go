@@ -203,15 +203,23 @@ func TestCleanTextKeepsCitationsInTheSentence(t *testing.T) {
 		`Unlike GAT \cite{velickovic18}, \cite{hamilton17} and \cite{chen18} use sampling`: "Unlike GAT [velickovic18], [hamilton17] and [chen18] use sampling",
 		`Like BERT \cite{devlin}, \cite{liu} and \cite{yang} pretrain on raw text`:         "Like BERT [devlin], [liu] and [yang] pretrain on raw text",
 		`We study graphs. Unlike attention \cite{a}, \cite{b} and \cite{c} use sampling`:   "We study graphs. Unlike attention [a], [b] and [c] use sampling",
-		`We compare with GCN \cite{a}, \cite{b} on graphs`:                                 "We compare with GCN on graphs",          // as after "and"
-		`Unlike GAT \cite{a}--\cite{c}, \cite{d} uses sampling`:                            "Unlike GAT [a]--[c], [d] uses sampling", // a range is one
+		`We compare with GCN \cite{a}, \cite{b} on graphs`:                                 "We compare with GCN on graphs",         // as after "and"
+		`Unlike GAT \cite{a}--\cite{c}, \cite{d} uses sampling`:                            "Unlike GAT [a]–[c], [d] uses sampling", // a range is one
 		// a range written with spaces is a range too: " -- " between citations is no dash ("Prior work – trains")
 		`Prior work \cite{a} -- \cite{c} trains jointly.`:           "Prior work trains jointly.",
 		`Unlike prior work \cite{a} -- \cite{c}, we train jointly.`: "Unlike prior work, we train jointly.",
-		`Unlike GAT \cite{a} -- \cite{c}, \cite{d} uses sampling`:   "Unlike GAT [a] -- [c], [d] uses sampling",
-		`as in \cite{a} -- \cite{c}.`:                               "as in [a] -- [c].",
-		`see \cite{a} -- \citep{c} for details`:                     "see [a] -- [c] for details",
-		`forests -- a novel \cite{x} method`:                        "forests – a novel method",
+		`Unlike GAT \cite{a} -- \cite{c}, \cite{d} uses sampling`:   "Unlike GAT [a]–[c], [d] uses sampling",
+		`as in \cite{a} -- \cite{c}.`:                               "as in [a]–[c].",
+		`see \cite{a} -- \citep{c} for details`:                     "see [a]–[c] for details",
+		// read as keys, a range prints an en dash, as a range of numbers does ("[a]--[c]", "[a] -- [c]" were typed)
+		`as in \cite{a}--\cite{c}.`:                "as in [a]–[c].",
+		`as in \cite{a} --- \cite{c}.`:             "as in [a]–[c].",
+		`see \cite{a}--\cite[p.~3]{c} for details`: `see [a]–\cite[p.~3]{c} for details`, // options: as written
+		// a range typed with an en dash is a range too: "Transformers–[b] are slow" kept half of it
+		`Transformers \cite{a}–\cite{b} are slow`:     "Transformers are slow",
+		`Transformers \cite{a} – \cite{b} are slow`:   "Transformers are slow",
+		`Transformers \cite{a} --- \cite{b} are slow`: "Transformers are slow",
+		`forests -- a novel \cite{x} method`:          "forests – a novel method",
 		// only a citation command's "}" counts: the dash after other TeX is typed as after a word
 		`\emph{Forests} -- \cite{a} showed`:                "Forests – showed",
 		`Forests -- \cite{a} showed`:                       "Forests – showed",

@@ -239,7 +239,7 @@ var texAsides = []string{"cite", "citep", "citealp", "citeyearpar", "footnote", 
 
 // dropAside drops a footnote at s[i], and a citation that stands as an aside after a content word ("the
 // paradigm \citep{r}, which" → "the paradigm, which") with the citations that follow it in a run ("methods
-// \citep{a}, \citep{b} and \citep{c} fail", "methods \cite{a}--\cite{c} fail" → "methods fail"). A citation
+// \citep{a}, \citep{b} and \citep{c} fail", "methods \cite{a}–\cite{c} fail" → "methods fail"; typeset types a range's "--" so). A citation
 // used as a noun ("work of \cite{x} has", "\cite{x} showed", "(see \cite{x})", "\citet{x} showed") is read as
 // its keys: dropping it would leave a hole in the sentence.
 func dropAside(s string, i int) (string, int) {
@@ -257,9 +257,9 @@ func dropAside(s string, i int) (string, int) {
 	first, lead, list, joined, or := end, false, false, false, false
 	for {
 		k, comma, dash := end, false, false
-		for k < len(s) && strings.IndexByte(" \t\n\f\r~,;-", s[k]) >= 0 {
+		for k < len(s) && strings.IndexByte(" \t\n\f\r~,;-\xe2\x80\x93", s[k]) >= 0 {
 			comma = comma || s[k] == ',' || s[k] == ';'
-			dash = dash || s[k] == '-'
+			dash = dash || s[k] == '-' || s[k] >= 0x80 // "-", "--" or "–"
 			k++
 		}
 		alt := strings.HasPrefix(s[k:], "or ")

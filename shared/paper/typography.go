@@ -6,9 +6,9 @@ import "strings"
 // sources), outside $…$:
 //   - "--" and "---" as an en and an em dash ("forests -- a novel" → "forests – a novel", "100k--1.2M" →
 //     "100k–1.2M"), with white space on both sides or a word on both sides, outside `…`, and in no token
-//     that looks like a URL, a path or code: "--help", "x-->y" and "a/b--c" stay; so does " -- " between two
-//     citation commands (`\cite{a} -- \cite{c}`, not `\emph{x} -- \cite{c}`), a range that readableTeX drops
-//     or reads as keys whole;
+//     that looks like a URL, a path or code: "--help", "x-->y" and "a/b--c" stay; "--" or "---" between two
+//     citation commands (`\cite{a}--\cite{c}`, `\cite{a} -- \cite{c}`, not `\emph{x} -- \cite{c}`) is a
+//     range, typed "–" without spaces, which readableTeX drops or reads as keys whole ("[a]–[c]");
 //   - *x*, **x**, _x_ and `x` as x: a mark opens before a letter at the start of a word (after white space,
 //     "(", "[" or a quote) and closes on the same mark at the end of one within 120 bytes and, for `x`,
 //     with no quote between (`x' is TeX's quoting); snake_case, __init__, A* and $\mu^*$ stay.
@@ -59,9 +59,9 @@ func typeset(s string) string {
 				sp = 1
 			}
 			// a citation command is at most 817 bytes long (matchAside)
-			if lo := max(done, i-sp-820); sp == 1 && i-sp > lo && s[i-sp-1] == '}' && strings.HasPrefix(s[j+sp:], `\cite`) {
+			if lo := max(done, i-sp-820); i-sp > lo && s[i-sp-1] == '}' && strings.HasPrefix(s[j+sp:], `\cite`) {
 				if k := strings.LastIndex(s[lo:i-sp], `\cite`) + lo; k >= lo && matchAside(s, k) == i-sp {
-					j = i
+					i, j, rep = i-sp, j+sp, "–"
 					break
 				}
 			}
