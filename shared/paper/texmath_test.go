@@ -186,6 +186,7 @@ func TestCleanTextKeepsCitationsInTheSentence(t *testing.T) {
 		`Recent \cite{x} shows that`:       "Recent [x] shows that",
 		`Earlier \cite{a,b} proposed`:      "Earlier [a, b] proposed",
 		`Several \cite{x} have`:            "Several [x] have",
+		`Several \cite{x} have, however,`:  "Several [x] have, however,",
 		// the word after the citation may be the noun the adjective asks for: the citation is an aside
 		`Prior \cite{x} work has studied`:                 "Prior work has studied",
 		`Several \cite{a,b} methods fail`:                 "Several methods fail",
@@ -228,6 +229,7 @@ func TestCleanTextKeepsCitationsInTheSentence(t *testing.T) {
 		// a name that opens the clause and a run joined by "and" before a verb that agrees with more than one:
 		// the subject of the clause ("Adam converge" lost it); elsewhere the run is one list of asides
 		`Adam \cite{k} and \cite{r} converge`:                                 "Adam [k] and [r] converge",
+		`Adam \cite{k} and \cite{r} converge.`:                                "Adam [k] and [r] converge.", // the verb without its period
 		`Recently, BERT \cite{a} and \cite{b} have become popular`:            "Recently, BERT [a] and [b] have become popular",
 		`Dropout \cite{a} and \cite{b} are regularisers`:                      "Dropout [a] and [b] are regularisers",
 		`Dropout \cite{a} and \cite{b} is a regulariser`:                      "Dropout is a regulariser",

@@ -303,9 +303,8 @@ func dropAside(s string, i int) (string, int) {
 func namedSubjects(before, after string) bool {
 	w, rest := lastWord(before)
 	w2, _ := lastWord(rest)
-	v, _, _ := strings.Cut(after, " ")
 	return w != "" && 'A' <= w[0] && w[0] <= 'Z' && !pluralShape(w) && !inWords(nonNames, w) &&
-		(w2 == "" || strings.IndexByte(".!?,;:", w2[len(w2)-1]) >= 0) && inWords(pluralVerbs, strings.TrimRight(v, ".,;:"))
+		(w2 == "" || strings.IndexByte(".!?,;:", w2[len(w2)-1]) >= 0) && inWords(pluralVerbs, firstWord(after))
 }
 
 // nonNames are the capitalised pronouns and determiners that open a clause and name no work ("We [a] and [b]
@@ -585,8 +584,13 @@ func citedNoun(after string) bool {
 	if after != "" && strings.IndexByte(",;:.)", after[0]) >= 0 {
 		return true
 	}
-	v, _, _ := strings.Cut(after, " ")
-	return inWords(nounVerbs, strings.TrimRight(v, ".,;:"))
+	return inWords(nounVerbs, firstWord(after))
+}
+
+// firstWord returns the word that after opens with, up to a space, without the punctuation that ends it.
+func firstWord(after string) string {
+	w, _, _ := strings.Cut(after, " ")
+	return strings.TrimRight(w, ".,;:")
 }
 
 // nounVerbs are verbs and auxiliaries that a cited work as subject takes, and that no adjective and noun may
