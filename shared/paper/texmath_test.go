@@ -216,6 +216,12 @@ func TestCleanTextKeepsCitationsInTheSentence(t *testing.T) {
 		`as in \cite{a}--\cite{c}.`:                "as in [a]–[c].",
 		`as in \cite{a} --- \cite{c}.`:             "as in [a]–[c].",
 		`see \cite{a}--\cite[p.~3]{c} for details`: `see [a]–\cite[p.~3]{c} for details`, // options: as written
+		// a first citation that stays as written (options, a key with a space) keeps the second: "{a}–, the bound" hung
+		`as shown in \cite[Thm.~1]{a} -- \cite{b}, the bound holds.`: `as shown in \cite[Thm. 1]{a}–[b], the bound holds.`,
+		`We follow \cite[Sec.~2]{a} -- \cite{b}, and train jointly.`: `We follow \cite[Sec. 2]{a}–[b], and train jointly.`,
+		`as in \cite[p.~3]{a}--\cite{c}.`:                            `as in \cite[p.~3]{a}–[c].`,
+		`as in \cite{a b} -- \cite{c}.`:                              `as in \cite{a b}–[c].`,
+		`as in \emph{x}–\cite{c}.`:                                   "as in x–[c].", // an en dash typed after other TeX, as before
 		// a range typed with an en dash is a range too: "Transformers–[b] are slow" kept half of it
 		`Transformers \cite{a}–\cite{b} are slow`:     "Transformers are slow",
 		`Transformers \cite{a} – \cite{b} are slow`:   "Transformers are slow",

@@ -250,8 +250,10 @@ func dropAside(s string, i int) (string, int) {
 	if s[i+1] == 'f' {
 		return "", end
 	}
+	// after "}–" the citation closes a range whose first command stayed as written ("\cite[p.~3]{a}–\cite{c}", see
+	// typeset): dropped, it would leave the dash hanging
 	if strings.HasPrefix(s[i:], `\citet`) || strings.HasPrefix(s[i:], `\citea`) && !strings.HasPrefix(s[i:], `\citealp`) ||
-		!AsideBetween(s[:i], s[end:]) {
+		strings.HasSuffix(s[:i], "}–") || !AsideBetween(s[:i], s[end:]) {
 		return citedKeys(s, i, end)
 	}
 	first, lead, list, joined, or := end, false, false, false, false
