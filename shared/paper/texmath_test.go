@@ -221,7 +221,11 @@ func TestCleanTextKeepsCitationsInTheSentence(t *testing.T) {
 		`We follow \cite[Sec.~2]{a} -- \cite{b}, and train jointly.`: `We follow \cite[Sec. 2]{a}–[b], and train jointly.`,
 		`as in \cite[p.~3]{a}--\cite{c}.`:                            `as in \cite[p.~3]{a}–[c].`,
 		`as in \cite{a b} -- \cite{c}.`:                              `as in \cite{a b}–[c].`,
-		`as in \emph{x}–\cite{c}.`:                                   "as in x–[c].", // an en dash typed after other TeX, as before
+		// only a whole citation command after the dash makes a range ("[a]–\citex{c}" read one); else the dash is
+		// typed as between words
+		`as in \cite{a} -- \citex{c}.`: `as in [a] – \citex{c}.`,
+		`as in \cite{a} -- \cite`:      `as in [a] – \cite`, // a truncated abstract
+		`as in \emph{x}–\cite{c}.`:     "as in x–[c].",      // an en dash typed after other TeX, as before
 		// a range typed with an en dash is a range too: "Transformers–[b] are slow" kept half of it
 		`Transformers \cite{a}–\cite{b} are slow`:     "Transformers are slow",
 		`Transformers \cite{a} – \cite{b} are slow`:   "Transformers are slow",

@@ -59,7 +59,8 @@ func typeset(s string) string {
 				sp = 1
 			}
 			// a citation command is at most 817 bytes long (matchAside)
-			if lo := max(done, i-sp-820); i-sp > lo && s[i-sp-1] == '}' && strings.HasPrefix(s[j+sp:], `\cite`) {
+			if lo := max(done, i-sp-820); i-sp > lo && s[i-sp-1] == '}' && strings.HasPrefix(s[j+sp:], `\cite`) &&
+				matchAside(s, j+sp) > 0 {
 				if k := strings.LastIndex(s[lo:i-sp], `\cite`) + lo; k >= lo && matchAside(s, k) == i-sp {
 					i, j, rep = i-sp, j+sp, "–"
 					break
