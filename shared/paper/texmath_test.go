@@ -118,6 +118,16 @@ func TestCleanTextDashesStayLinear(t *testing.T) {
 	})
 }
 
+// typeset looks back from a "--" for the citation command it closes no further than the longest one matchAside
+// reads (817 bytes): a range of real keys, and of the longest command, is a range too.
+func TestCleanTextReadsARangeOfLongCitations(t *testing.T) {
+	assert.Equal(t, "as in [vaswani2017attention]–[devlin2019bert].",
+		paper.CleanText(`as in \cite{vaswani2017attention} -- \cite{devlin2019bert}.`))
+	longest := `\citeyearpar*[` + strings.Repeat("p", 100) + `][` + strings.Repeat("q", 100) + `]{` + strings.Repeat("k", 598) + `}`
+	assert.Len(t, longest, 817)
+	assert.Equal(t, "as in "+longest+"–[b].", paper.CleanText("as in "+longest+` -- \cite{b}.`)) // options: as written
+}
+
 // TeX sources' citations and footnotes reached cards as written: "the data programming paradigm
 // \citep{Ratner2016}, which".
 func TestCleanTextDropsCitationsAndFootnotes(t *testing.T) {
