@@ -238,6 +238,8 @@ func TestCleanTextKeepsCitationsInTheSentence(t *testing.T) {
 		// a range typed with an en dash is a range too: "Transformers–[b] are slow" kept half of it
 		`Transformers \cite{a}–\cite{b} are slow`:   "Transformers are slow",
 		`Transformers \cite{a} – \cite{b} are slow`: "Transformers are slow",
+		// only "–" joins: other characters made of its bytes are words ("Transformers are slow" lost the Ⓚ)
+		`Transformers \cite{a} Ⓚ \cite{b} are slow`: "Transformers Ⓚ are slow",
 		// "---" is no range but may be an em dash: kept as typed, as on main ("[a]–[b] argues" claimed a range)
 		`Transformers \cite{a} --- \cite{b} are slow`:                     "Transformers are slow",
 		`as in \cite{a} --- \cite{c}.`:                                    "as in [a] --- [c].",

@@ -259,9 +259,16 @@ func dropAside(s string, i int) (string, int) {
 	first, lead, list, joined, or := end, false, false, false, false
 	for {
 		k, comma, dash := end, false, false
-		for k < len(s) && strings.IndexByte(" \t\n\f\r~,;-\xe2\x80\x93", s[k]) >= 0 {
+		for k < len(s) {
+			if strings.HasPrefix(s[k:], "–") {
+				dash, k = true, k+3
+				continue
+			}
+			if strings.IndexByte(" \t\n\f\r~,;-", s[k]) < 0 {
+				break
+			}
 			comma = comma || s[k] == ',' || s[k] == ';'
-			dash = dash || s[k] == '-' || s[k] >= 0x80 // "-", "--" or "–"
+			dash = dash || s[k] == '-'
 			k++
 		}
 		alt := strings.HasPrefix(s[k:], "or ")
