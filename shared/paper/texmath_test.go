@@ -123,7 +123,8 @@ func TestCleanTextDashesStayLinear(t *testing.T) {
 func TestCleanTextReadsARangeOfLongCitations(t *testing.T) {
 	assert.Equal(t, "as in [vaswani2017attention]–[devlin2019bert].",
 		paper.CleanText(`as in \cite{vaswani2017attention} -- \cite{devlin2019bert}.`))
-	longest := `\citeyearpar*[` + strings.Repeat("p", 100) + `][` + strings.Repeat("q", 100) + `]{` + strings.Repeat("k", 598) + `}`
+	longest := `\citeyearpar*[` + strings.Repeat("p", 100) + `][` + strings.Repeat("q", 100) + `]{` +
+		strings.Repeat("k", 598) + `}`
 	assert.Len(t, longest, 817)
 	assert.Equal(t, "as in "+longest+"–[b].", paper.CleanText("as in "+longest+` -- \cite{b}.`)) // options: as written
 }
@@ -223,8 +224,9 @@ func TestCleanTextKeepsCitationsInTheSentence(t *testing.T) {
 		`as in \cite{a} -- \cite{c}.`:                               "as in [a]–[c].",
 		`see \cite{a} -- \citep{c} for details`:                     "see [a]–[c] for details",
 		// read as keys, a range prints an en dash, as a range of numbers does ("[a]--[c]", "[a] -- [c]" were typed)
-		`as in \cite{a}--\cite{c}.`:                "as in [a]–[c].",
-		`see \cite{a}--\cite[p.~3]{c} for details`: `see [a]–\cite[p.~3]{c} for details`, // options: as written
+		`as in \cite{a}--\cite{c}.`: "as in [a]–[c].",
+		// known wrong, as on main ("[a]--\cite[p.~3]{c}"): a citation with options stays as written (citedKeys)
+		`see \cite{a}--\cite[p.~3]{c} for details`: `see [a]–\cite[p.~3]{c} for details`,
 		// a first citation that stays as written (options, a key with a space) keeps the second: "{a}–, the bound" hung
 		`as shown in \cite[Thm.~1]{a} -- \cite{b}, the bound holds.`: `as shown in \cite[Thm. 1]{a}–[b], the bound holds.`,
 		`We follow \cite[Sec.~2]{a} -- \cite{b}, and train jointly.`: `We follow \cite[Sec. 2]{a}–[b], and train jointly.`,

@@ -239,9 +239,9 @@ var texAsides = []string{"cite", "citep", "citealp", "citeyearpar", "footnote", 
 
 // dropAside drops a footnote at s[i], and a citation that stands as an aside after a content word ("the
 // paradigm \citep{r}, which" → "the paradigm, which") with the citations that follow it in a run ("methods
-// \citep{a}, \citep{b} and \citep{c} fail", "methods \cite{a}–\cite{c} fail" → "methods fail"; typeset types a range's "--" so). A citation
-// used as a noun ("work of \cite{x} has", "\cite{x} showed", "(see \cite{x})", "\citet{x} showed") is read as
-// its keys: dropping it would leave a hole in the sentence.
+// \citep{a}, \citep{b} and \citep{c} fail", "methods \cite{a}–\cite{c} fail" → "methods fail"; typeset types a
+// range's "--" so). A citation used as a noun ("work of \cite{x} has", "\cite{x} showed", "(see \cite{x})",
+// "\citet{x} showed") is read as its keys: dropping it would leave a hole in the sentence.
 func dropAside(s string, i int) (string, int) {
 	end := matchAside(s, i)
 	if end < 0 || codeAround(s, i, end) {

@@ -10,7 +10,8 @@ import (
 // The Append functions write JSON as json.Marshal writes the same Go value, byte for byte, so that a struct's
 // writer can be a few appends instead of encoding/json's reflection (see the package comment for what that costs).
 
-// HexDigits are the digits of a \u escape by value (the bridge writes its own escapes too).
+// HexDigits are the lower-case hex digits json.Marshal writes in a \u escape, indexed by a 4-bit value
+// (HexDigits[c>>4], HexDigits[c&0xf]); the bridge's asciiJSON writes its escapes with them too.
 const HexDigits = "0123456789abcdef"
 
 // plain marks the bytes AppendString copies as they are: printable ASCII but the quote, backslash, <, > and &.
