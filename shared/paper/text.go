@@ -239,9 +239,9 @@ var texAsides = []string{"cite", "citep", "citealp", "citeyearpar", "footnote", 
 
 // dropAside drops a footnote at s[i], and a citation that stands as an aside after a content word ("the
 // paradigm \citep{r}, which" → "the paradigm, which") with the citations that follow it in a run ("methods
-// \citep{a}, \citep{b} and \citep{c} fail", "methods \cite{a}--\cite{c} fail" → "methods fail"). A citation
-// used as a noun ("work of \cite{x} has", "\cite{x} showed", "(see \cite{x})", "\citet{x} showed") is read as
-// its keys: dropping it would leave a hole in the sentence.
+// \citep{a}, \citep{b} and \citep{c} fail", "methods \cite{a}–\cite{c} fail" → "methods fail"; typeset types a
+// range's "--" so). A citation used as a noun ("work of \cite{x} has", "\cite{x} showed", "(see \cite{x})",
+// "\citet{x} showed") is read as its keys: dropping it would leave a hole in the sentence.
 func dropAside(s string, i int) (string, int) {
 	end := matchAside(s, i)
 	if end < 0 || codeAround(s, i, end) {
@@ -250,14 +250,23 @@ func dropAside(s string, i int) (string, int) {
 	if s[i+1] == 'f' {
 		return "", end
 	}
+	// after "}–" the citation closes a range whose first command stayed as written ("\cite[p.~3]{a}–\cite{c}", see
+	// typeset): dropped, it would leave the dash hanging
 	if strings.HasPrefix(s[i:], `\citet`) || strings.HasPrefix(s[i:], `\citea`) && !strings.HasPrefix(s[i:], `\citealp`) ||
-		!AsideBetween(s[:i], s[end:]) {
+		strings.HasSuffix(s[:i], "}–") || !AsideBetween(s[:i], s[end:]) {
 		return citedKeys(s, i, end)
 	}
 	first, lead, list, joined, or := end, false, false, false, false
 	for {
 		k, comma, dash := end, false, false
-		for k < len(s) && strings.IndexByte(" \t\n\f\r~,;-", s[k]) >= 0 {
+		for k < len(s) {
+			if strings.HasPrefix(s[k:], "–") {
+				dash, k = true, k+3
+				continue
+			}
+			if strings.IndexByte(" \t\n\f\r~,;-", s[k]) < 0 {
+				break
+			}
 			comma = comma || s[k] == ',' || s[k] == ';'
 			dash = dash || s[k] == '-'
 			k++
@@ -303,9 +312,8 @@ func dropAside(s string, i int) (string, int) {
 func namedSubjects(before, after string) bool {
 	w, rest := lastWord(before)
 	w2, _ := lastWord(rest)
-	v, _, _ := strings.Cut(after, " ")
 	return w != "" && 'A' <= w[0] && w[0] <= 'Z' && !pluralShape(w) && !inWords(nonNames, w) &&
-		(w2 == "" || strings.IndexByte(".!?,;:", w2[len(w2)-1]) >= 0) && inWords(pluralVerbs, strings.TrimRight(v, ".,;:"))
+		(w2 == "" || strings.IndexByte(".!?,;:", w2[len(w2)-1]) >= 0) && inWords(pluralVerbs, firstWord(after))
 }
 
 // nonNames are the capitalised pronouns and determiners that open a clause and name no work ("We [a] and [b]
@@ -585,8 +593,13 @@ func citedNoun(after string) bool {
 	if after != "" && strings.IndexByte(",;:.)", after[0]) >= 0 {
 		return true
 	}
-	v, _, _ := strings.Cut(after, " ")
-	return inWords(nounVerbs, strings.TrimRight(v, ".,;:"))
+	return inWords(nounVerbs, firstWord(after))
+}
+
+// firstWord returns the word that after opens with, up to a space, without the punctuation that ends it.
+func firstWord(after string) string {
+	w, _, _ := strings.Cut(after, " ")
+	return strings.TrimRight(w, ".,;:")
 }
 
 // nounVerbs are verbs and auxiliaries that a cited work as subject takes, and that no adjective and noun may

@@ -6,8 +6,10 @@ import "strings"
 // sources), outside $…$:
 //   - "--" and "---" as an en and an em dash ("forests -- a novel" → "forests – a novel", "100k--1.2M" →
 //     "100k–1.2M"), with white space on both sides or a word on both sides, outside `…`, and in no token
-//     that looks like a URL, a path or code: "--help", "x-->y" and "a/b--c" stay; so does " -- " between two
-//     citations (`\cite{a} -- \cite{c}`), a range that readableTeX drops or reads as keys whole;
+//     that looks like a URL, a path or code: "--help", "x-->y" and "a/b--c" stay; "--" between two citation
+//     commands (`\cite{a}--\cite{c}`, `\cite{a} -- \cite{c}`, not `\emph{x} -- \cite{c}`) is a range, typed "–"
+//     without spaces, which readableTeX drops or reads as keys whole ("[a]–[c]"); "---" there stays as typed
+//     (`\cite{a} --- \cite{b} argues otherwise --- and` opens a parenthesis, not a range);
 //   - *x*, **x**, _x_ and `x` as x: a mark opens before a letter at the start of a word (after white space,
 //     "(", "[" or a quote) and closes on the same mark at the end of one within 120 bytes and, for `x`,
 //     with no quote between (`x' is TeX's quoting); snake_case, __init__, A* and $\mu^*$ stay.
@@ -53,9 +55,23 @@ func typeset(s string) string {
 				break
 			}
 			rep = "–—"[(j-i-2)*3 : (j-i-1)*3]
-			after := kind(s[j])
-			if !(before == ' ' && after == ' ' && !(i > 1 && s[i-2] == '}' && strings.HasPrefix(s[j+1:], `\cite`)) ||
-				in(before, `a)]"'.`) && in(after, `a(["'`) && !codeToken(s, i, j)) {
+			after, sp := kind(s[j]), 0
+			if before == ' ' && after == ' ' {
+				sp = 1
+			}
+			// a citation command is at most 817 bytes long (matchAside)
+			if lo := max(done, i-sp-820); i-sp > lo && s[i-sp-1] == '}' && strings.HasPrefix(s[j+sp:], `\cite`) &&
+				matchAside(s, j+sp) > 0 {
+				if k := strings.LastIndex(s[lo:i-sp], `\cite`) + lo; k >= lo && matchAside(s, k) == i-sp {
+					if j-i == 3 {
+						j = i // "---" may be a parenthetical em dash: as typed
+					} else {
+						i, j, rep = i-sp, j+sp, "–"
+					}
+					break
+				}
+			}
+			if !(sp == 1 || in(before, `a)]"'.`) && in(after, `a(["'`) && !codeToken(s, i, j)) {
 				j = i
 			}
 		case in(c, "*_`") && close < 0 && in(before, ` (["'`):

@@ -3,6 +3,8 @@ package bridge
 import (
 	"unicode/utf8"
 	"unsafe"
+
+	"github.com/papergist/papergist/wasm/internal/jsontree"
 )
 
 // asciiJSON returns json (as jsontree writes it: valid UTF-8) as a string, with every character from U+0080 up
@@ -38,7 +40,8 @@ func asciiJSON(json []byte) string {
 			b = make([]byte, 0, len(json)+len(json)/64) // \uXXXX is 3 or 4 bytes more than the character
 		}
 		b = append(b, json[start:i]...)
-		b = append(b, '\\', 'u', hexDigit[r>>12&0xf], hexDigit[r>>8&0xf], hexDigit[r>>4&0xf], hexDigit[r&0xf])
+		const hex = jsontree.HexDigits
+		b = append(b, '\\', 'u', hex[r>>12&0xf], hex[r>>8&0xf], hex[r>>4&0xf], hex[r&0xf])
 		i += n
 		start = i
 	}
@@ -48,8 +51,6 @@ func asciiJSON(json []byte) string {
 	b = append(b, json[start:]...)
 	return unsafe.String(unsafe.SliceData(b), len(b))
 }
-
-const hexDigit = "0123456789abcdef"
 
 // nfcInertRanges are the characters of the blocks papers' text uses most from U+0300 up (Greek, Cyrillic,
 // punctuation, super- and subscripts, currency, letterlike symbols, number forms, arrows, mathematical

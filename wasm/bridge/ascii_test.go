@@ -11,11 +11,7 @@ import (
 
 func TestAnalyzeAnswersInASCIIWhatNFCLeavesAlone(t *testing.T) {
 	const title, abstract = "Graphs’ “limits” in ℝ²", "We bound the error — by ε — of α-nets. It is tight for every graph."
-	page := `<!doctype html><html><body><div id="dlpage"><dl id="articles">
-<dt><a href="/abs/2501.00001" title="Abstract" id="2501.00001">arXiv:2501.00001</a></dt>
-<dd><div class="meta"><div class="list-title mathjax"><span class="descriptor">Title:</span> ` + title + `</div>
-<div class="list-authors"><a href="/a">Zoë Ångström</a></div><p class="mathjax">` + abstract + `</p></div></dd>
-</dl></div></body></html>`
+	page := arxivListing(listed{id: "2501.00001", title: title, author: "Zoë Ångström", abstract: abstract})
 	a := bridge.NewAnalyzer(clock())
 	for _, call := range []string{"fresh", "cached"} {
 		out := a.Analyze(bridge.AnalyzeRequest{HTML: page, URL: "https://arxiv.org/list/cs.CL/new"})

@@ -33,14 +33,33 @@ func decode(t *testing.T, s string) envelope {
 // listing is an arXiv /new-style listing of n papers (IDs 2501.00000…), with their abstracts when
 // withAbstracts, else as /recent shows them.
 func listing(n int, withAbstracts bool) string {
+	papers := make([]listed, n)
+	for i := range papers {
+		papers[i] = listed{id: fmt.Sprintf("2501.%05d", i), title: fmt.Sprintf("Paper %d on retrieval", i)}
+		if withAbstracts {
+			papers[i].abstract = fmt.Sprintf("We study retrieval %d. We propose a fast method. It improves recall.", i)
+		}
+	}
+	return arxivListing(papers...)
+}
+
+// listed is a paper as an arXiv listing shows it: its abstract "" as /recent shows it, its author "" for Ada
+// Lovelace.
+type listed struct{ id, title, author, abstract string }
+
+// arxivListing is an arXiv listing page of papers in the markup of arXiv's /new and /recent.
+func arxivListing(papers ...listed) string {
 	var b strings.Builder
 	b.WriteString(`<!doctype html><html><head><title>list</title></head><body><div id="dlpage"><dl id="articles">`)
-	for i := range n {
-		fmt.Fprintf(&b, `<dt><a href="/abs/2501.%05d" title="Abstract" id="2501.%05d">arXiv:2501.%05d</a></dt>
-<dd><div class="meta"><div class="list-title mathjax"><span class="descriptor">Title:</span> Paper %d on retrieval</div>
-<div class="list-authors"><a href="/a">Ada Lovelace</a></div>`, i, i, i, i)
-		if withAbstracts {
-			fmt.Fprintf(&b, `<p class="mathjax">We study retrieval %d. We propose a fast method. It improves recall.</p>`, i)
+	for _, p := range papers {
+		if p.author == "" {
+			p.author = "Ada Lovelace"
+		}
+		fmt.Fprintf(&b, `<dt><a href="/abs/%s" title="Abstract" id="%s">arXiv:%s</a></dt>
+<dd><div class="meta"><div class="list-title mathjax"><span class="descriptor">Title:</span> %s</div>
+<div class="list-authors"><a href="/a">%s</a></div>`, p.id, p.id, p.id, p.title, p.author)
+		if p.abstract != "" {
+			fmt.Fprintf(&b, `<p class="mathjax">%s</p>`, p.abstract)
 		}
 		b.WriteString("</div></dd>\n")
 	}

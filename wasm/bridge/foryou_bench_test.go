@@ -45,16 +45,12 @@ func benchLibrary(n int) []rank.Paper {
 // benchListing is an arXiv /new listing of n papers with abstracts, words from the same vocabulary.
 func benchListing(n int) string {
 	w := newWords(2)
-	var b strings.Builder
-	b.WriteString(`<!doctype html><html><head><title>list</title></head><body><div id="dlpage"><dl id="articles">`)
-	for i := range n {
-		fmt.Fprintf(&b, `<dt><a href="/abs/2503.%05d" title="Abstract" id="2503.%05d">arXiv:2503.%05d</a></dt>
-<dd><div class="meta"><div class="list-title mathjax"><span class="descriptor">Title:</span> %s</div>
-<div class="list-authors"><a href="/a">Ada Lovelace</a></div><p class="mathjax">%s. %s. %s.</p></div></dd>
-`, i, i, i, w.phrase(8), w.phrase(40), w.phrase(40), w.phrase(40))
+	papers := make([]listed, n)
+	for i := range papers {
+		papers[i] = listed{id: fmt.Sprintf("2503.%05d", i), title: w.phrase(8),
+			abstract: fmt.Sprintf("%s. %s. %s.", w.phrase(40), w.phrase(40), w.phrase(40))}
 	}
-	b.WriteString(`</dl></div></body></html>`)
-	return b.String()
+	return arxivListing(papers...)
 }
 
 func loadLibrary(b *testing.B, a *bridge.Analyzer, lib []rank.Paper) {

@@ -30,16 +30,11 @@ func topicListing() string {
 		"Urban heat islands and tree canopy cover",
 		"Low-power radio for soil moisture sensing",
 	}
-	var b strings.Builder
-	b.WriteString(`<!doctype html><html><head><title>list</title></head><body><div id="dlpage"><dl id="articles">`)
+	papers := make([]listed, len(titles))
 	for i, t := range titles {
-		fmt.Fprintf(&b, `<dt><a href="/abs/2502.%05d" title="Abstract" id="2502.%05d">arXiv:2502.%05d</a></dt>
-<dd><div class="meta"><div class="list-title mathjax"><span class="descriptor">Title:</span> %s</div>
-<div class="list-authors"><a href="/a">Ada Lovelace</a></div><p class="mathjax">We study %s. Results improve.</p></div></dd>
-`, i, i, i, t, strings.ToLower(t))
+		papers[i] = listed{id: fmt.Sprintf("2502.%05d", i), title: t, abstract: "We study " + strings.ToLower(t) + ". Results improve."}
 	}
-	b.WriteString(`</dl></div></body></html>`)
-	return b.String()
+	return arxivListing(papers...)
 }
 
 var savedProteins = []rank.Paper{

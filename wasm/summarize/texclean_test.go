@@ -137,3 +137,15 @@ func TestTLDRReadsACitationRunAsItsKeysTyped(t *testing.T) {
 		assert.Equal(t, summarize.TLDR("A title", typed), summarize.TLDR("A title", paper.CleanText(abstract)), abstract)
 	}
 }
+
+// A range of citations used as a noun reads in a TL;DR as a range of numbers does, with an en dash, however its
+// dash was typed: "as in [a]--[c]" and "as in [a] -- [c]" showed the ASCII.
+func TestTLDRReadsACitationRangeWithAnEnDash(t *testing.T) {
+	for _, abstract := range []string{
+		`We train the encoder and the decoder jointly, as in \cite{a}--\cite{c}.`,
+		`We train the encoder and the decoder jointly, as in \cite{a} -- \cite{c}.`,
+	} {
+		assert.Equal(t, "We train the encoder and the decoder jointly, as in [a]–[c].",
+			summarize.TLDR("A title", paper.CleanText(abstract)), abstract)
+	}
+}

@@ -10,7 +10,9 @@ import (
 // The Append functions write JSON as json.Marshal writes the same Go value, byte for byte, so that a struct's
 // writer can be a few appends instead of encoding/json's reflection (see the package comment for what that costs).
 
-const hexDigits = "0123456789abcdef"
+// HexDigits are the lower-case hex digits json.Marshal writes in a \u escape, indexed by a 4-bit value
+// (HexDigits[c>>4], HexDigits[c&0xf]); the bridge's asciiJSON writes its escapes with them too.
+const HexDigits = "0123456789abcdef"
 
 // plain marks the bytes AppendString copies as they are: printable ASCII but the quote, backslash, <, > and &.
 var plain = func() (t [256]bool) {
@@ -47,7 +49,7 @@ func AppendString(b []byte, s string) []byte {
 			case '\t':
 				b = append(b, '\\', 't')
 			default:
-				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
+				b = append(b, '\\', 'u', '0', '0', HexDigits[c>>4], HexDigits[c&0xf])
 			}
 			i++
 			start = i
@@ -60,7 +62,7 @@ func AppendString(b []byte, s string) []byte {
 			b = append(b, `\ufffd`...)
 		case r == '\u2028' || r == '\u2029':
 			b = append(b, s[start:i]...)
-			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xf])
+			b = append(b, '\\', 'u', '2', '0', '2', HexDigits[r&0xf])
 		default:
 			i += n
 			continue
