@@ -237,6 +237,17 @@ func TestCleanTextKeepsCitationsInTheSentence(t *testing.T) {
 		`as in \cite{a} -- \citex{c}.`: `as in [a] – \citex{c}.`,
 		`as in \cite{a} -- \cite`:      `as in [a] – \cite`, // a truncated abstract
 		`as in \emph{x}–\cite{c}.`:     "as in x–[c].",      // an en dash typed after other TeX, as before
+		// a dash before "and"/"or" and a citation opens a parenthesis, not a run ("Graph transformers in
+		// particular – scale" lost the works)
+		`Graph transformers \cite{a} -- and \cite{b} in particular -- scale poorly.`: "Graph transformers – and [b] in particular – scale poorly.",
+		`Attention \cite{a} – and \cite{b} in particular – scales poorly.`:           "Attention – and [b] in particular – scales poorly.",
+		`Sparse models \citep{a} -- or \citep{b} for vision -- cut costs.`:           "Sparse models – or [b] for vision – cut costs.",
+		// a dash or quotes typed inside the first citation's options: still a range ("{a} –, the bound" hung)
+		`as shown in \cite[Sections 3 -- 5]{a} -- \cite{b}, the bound holds.`:              `as shown in \cite[Sections 3 – 5]{a}–[b], the bound holds.`,
+		"as shown in \\cite[``Thm. 2'']{a} -- \\cite{b}, the bound holds.":                 "as shown in \\cite[“Thm. 2”]{a}–[b], the bound holds.",
+		`We follow \cite[Sections 3 -- 5]{a} --- \cite{b} argues otherwise --- and train.`: `We follow \cite[Sections 3 – 5]{a} --- [b] argues otherwise — and train.`,
+		// a textual citation names the work in the sentence: the dash beside it is a clause's, as typed
+		`We build on \citet{a} -- \citet{b} later extended it to graphs.`: "We build on [a] -- [b] later extended it to graphs.",
 		// a range typed with an en dash is a range too: "Transformers–[b] are slow" kept half of it
 		`Transformers \cite{a}–\cite{b} are slow`:   "Transformers are slow",
 		`Transformers \cite{a} – \cite{b} are slow`: "Transformers are slow",

@@ -252,8 +252,7 @@ func dropAside(s string, i int) (string, int) {
 	}
 	// after "}–" the citation closes a range whose first command stayed as written ("\cite[p.~3]{a}–\cite{c}", see
 	// typeset): dropped, it would leave the dash hanging
-	if strings.HasPrefix(s[i:], `\citet`) || strings.HasPrefix(s[i:], `\citea`) && !strings.HasPrefix(s[i:], `\citealp`) ||
-		strings.HasSuffix(s[:i], "}–") || !AsideBetween(s[:i], s[end:]) {
+	if textualCite(s[i:]) || strings.HasSuffix(s[:i], "}–") || !AsideBetween(s[:i], s[end:]) {
 		return citedKeys(s, i, end)
 	}
 	first, lead, list, joined, or := end, false, false, false, false
@@ -273,6 +272,9 @@ func dropAside(s string, i int) (string, int) {
 		}
 		alt := strings.HasPrefix(s[k:], "or ")
 		and := alt || strings.HasPrefix(s[k:], "and ")
+		if and && dash {
+			break // "\cite{a} -- and \cite{b} in particular --" opens a parenthesis: no range is "a – and b"
+		}
 		if and {
 			for k += 3; k < len(s) && strings.IndexByte(" \t\n\f\r~", s[k]) >= 0; k++ {
 			}
@@ -594,6 +596,12 @@ func citedNoun(after string) bool {
 		return true
 	}
 	return inWords(nounVerbs, firstWord(after))
+}
+
+// textualCite says whether s opens with a citation command that names the work inside the sentence (\citet,
+// \citeauthor, \citealt), read as its keys, not dropped as an aside, and never one end of a range.
+func textualCite(s string) bool {
+	return strings.HasPrefix(s, `\citet`) || strings.HasPrefix(s, `\citea`) && !strings.HasPrefix(s, `\citealp`)
 }
 
 // firstWord returns the word that after opens with, up to a space, without the punctuation that ends it.

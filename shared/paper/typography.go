@@ -59,12 +59,15 @@ func typeset(s string) string {
 			if before == ' ' && after == ' ' {
 				sp = 1
 			}
-			// a citation command is at most 817 bytes long (matchAside)
-			if lo := max(done, i-sp-820); i-sp > lo && s[i-sp-1] == '}' && strings.HasPrefix(s[j+sp:], `\cite`) &&
+			// the first command is looked for in the text as written (typeset may have typed a dash or quotes
+			// inside its options, before done) and at most 817 bytes back, a command's longest (matchAside)
+			if lo := max(0, i-sp-820); i-sp > done && s[i-sp-1] == '}' && strings.HasPrefix(s[j+sp:], `\cite`) &&
 				matchAside(s, j+sp) > 0 {
 				if k := strings.LastIndex(s[lo:i-sp], `\cite`) + lo; k >= lo && matchAside(s, k) == i-sp {
-					if j-i == 3 {
-						j = i // "---" may be a parenthetical em dash: as typed
+					if j-i == 3 || textualCite(s[k:]) || textualCite(s[j+sp:]) {
+						// "---" may be a parenthetical em dash, and a textual citation names a work in the
+						// sentence ("\citet{a} -- \citet{b} later extended it"), never a range's end: as typed
+						j = i
 					} else {
 						i, j, rep = i-sp, j+sp, "–"
 					}
