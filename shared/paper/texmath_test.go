@@ -246,8 +246,10 @@ func TestCleanTextKeepsCitationsInTheSentence(t *testing.T) {
 		`as shown in \cite[Sections 3 -- 5]{a} -- \cite{b}, the bound holds.`:              `as shown in \cite[Sections 3 – 5]{a}–[b], the bound holds.`,
 		"as shown in \\cite[``Thm. 2'']{a} -- \\cite{b}, the bound holds.":                 "as shown in \\cite[“Thm. 2”]{a}–[b], the bound holds.",
 		`We follow \cite[Sections 3 -- 5]{a} --- \cite{b} argues otherwise --- and train.`: `We follow \cite[Sections 3 – 5]{a} --- [b] argues otherwise — and train.`,
-		// a textual citation names the work in the sentence: the dash beside it is a clause's, as typed
-		`We build on \citet{a} -- \citet{b} later extended it to graphs.`: "We build on [a] -- [b] later extended it to graphs.",
+		// a textual citation names the work in the sentence, never a range's end: the dash beside it is typed
+		// as between words ("[a]–[b] later extended" read a range; "[a] -- [b]" and "[a]--[b]" kept TeX's dash)
+		`We build on \citet{a} -- \citet{b} later extended it to graphs.`: "We build on [a] – [b] later extended it to graphs.",
+		`the \citeauthor{a}--\citeauthor{b} algorithm is fast.`:           "the [a]–[b] algorithm is fast.",
 		// a range typed with an en dash is a range too: "Transformers–[b] are slow" kept half of it
 		`Transformers \cite{a}–\cite{b} are slow`:   "Transformers are slow",
 		`Transformers \cite{a} – \cite{b} are slow`: "Transformers are slow",

@@ -9,7 +9,8 @@ import "strings"
 //     that looks like a URL, a path or code: "--help", "x-->y" and "a/b--c" stay; "--" between two citation
 //     commands (`\cite{a}--\cite{c}`, `\cite{a} -- \cite{c}`, not `\emph{x} -- \cite{c}`) is a range, typed "–"
 //     without spaces, which readableTeX drops or reads as keys whole ("[a]–[c]"); "---" there stays as typed
-//     (`\cite{a} --- \cite{b} argues otherwise --- and` opens a parenthesis, not a range);
+//     (`\cite{a} --- \cite{b} argues otherwise --- and` opens a parenthesis, not a range), and beside a textual
+//     citation (\citet, \citeauthor, \citealt: a work named in the sentence) the dash is typed as between words;
 //   - *x*, **x**, _x_ and `x` as x: a mark opens before a letter at the start of a word (after white space,
 //     "(", "[" or a quote) and closes on the same mark at the end of one within 120 bytes and, for `x`,
 //     with no quote between (`x' is TeX's quoting); snake_case, __init__, A* and $\mu^*$ stay.
@@ -64,11 +65,13 @@ func typeset(s string) string {
 			if lo := max(0, i-sp-820); i-sp > done && s[i-sp-1] == '}' && strings.HasPrefix(s[j+sp:], `\cite`) &&
 				matchAside(s, j+sp) > 0 {
 				if k := strings.LastIndex(s[lo:i-sp], `\cite`) + lo; k >= lo && matchAside(s, k) == i-sp {
-					if j-i == 3 || textualCite(s[k:]) || textualCite(s[j+sp:]) {
-						// "---" may be a parenthetical em dash, and a textual citation names a work in the
-						// sentence ("\citet{a} -- \citet{b} later extended it"), never a range's end: as typed
-						j = i
-					} else {
+					switch {
+					case textualCite(s[k:]) || textualCite(s[j+sp:]):
+						// a textual citation names a work in the sentence, never a range's end: the dash is
+						// typed as between words ("[a] – [b] later extended it")
+					case j-i == 3:
+						j = i // "---" may be a parenthetical em dash: as typed
+					default:
 						i, j, rep = i-sp, j+sp, "–"
 					}
 					break
