@@ -17,7 +17,7 @@ import { setWarmUp } from '../offscreen/wasm.js';
 // No pause after a page: 30 rounds are soon done, and a pause only moved them into the next page's time (the warm
 // 50-paper page right after the cold one, `make bench-extension`, 2 runs of each alternated: medians 103 and 88 ms
 // without it, 130 and 121 with 500 ms).
-setWarmUp({ rounds: 30, largeRounds: 0, afterPageMs: 0 });
+setWarmUp({ rounds: 30, largeRounds: 0, afterPageMs: 0, loadingPageMs: 0 });
 
 /** The engine loads with this page; nothing to open. */
 export function ensureHost() {

@@ -103,19 +103,34 @@ let busy = 0;
 let afterPageMs = 500;
 /** When the last page analysis ended, or a page last started loading (performance.now()). */
 let lastPage = -Infinity;
-/** How long the warm-up still waits after the last page (ms; 0 or less: no longer). */
-const pauseLeft = () => lastPage + afterPageMs - performance.now();
+/**
+ * How long the warm-up waits at most for the analysis of a page that said it was loading (ms), counted from then:
+ * a page's content script sends it at DOMContentLoaded, but a page closed before that never does.
+ */
+let loadingPageMs = 3_000;
+/**
+ * When the oldest page that said it was loading, with no page analyzed since, did so (performance.now()); or null.
+ * @type {number|null}
+ */
+let loadingSince = null;
+/** How long the warm-up still waits after the last page, or for a loading page's analysis (ms; 0 or less: no longer). */
+const pauseLeft = () => Math.max(lastPage + afterPageMs, loadingSince === null ? -Infinity : loadingSince + loadingPageMs)
+  - performance.now();
 /**
  * A page of a supported site has started loading (background/service-worker.js hears its early-answer port at
  * document start): the warm-up waits afterPageMs from now (its first round excepted while no page has called Go,
  * see warmUp), as after a page's analysis, so that the page is parsed, hears its early answer and places its cards
  * with the machine's cores, not beside a round that only readies code for later pages. On a machine with 2 cores
  * a round held one of them while the page loaded: the warm 50-paper page reloaded 3 s after the cold one (the
- * warm-up still under way) heard its early answer after DOMContentLoaded.
+ * warm-up still under way) heard its early answer after DOMContentLoaded. And until a page is analyzed (loadingPageMs
+ * at most): the first page after browser start took longer than the pause to be parsed and sent, and a trace of one
+ * (200 real abstracts) had the rounds, with V8's optimizing of what they ran, take a third of the browser's CPU time
+ * while the page's message went to the worker, and the page's analysis wait for the round under way.
  */
 export function pageLoading() {
   stats.pagesLoading++;
   lastPage = Math.max(lastPage, performance.now());
+  loadingSince ??= lastPage;
 }
 
 /**
@@ -151,12 +166,13 @@ const LARGE_ROUND_PAPERS = 200;
  * Sets how many warm-up rounds run once the module has started (rounds short, largeRounds long), and how long
  * they pause after a page's analysis; takes effect if called before that (a host calls it as it loads, and the
  * module starts after its fetch).
- * @param {{rounds: number, largeRounds: number, afterPageMs: number}} opts
+ * @param {{rounds: number, largeRounds: number, afterPageMs: number, loadingPageMs?: number}} opts
  */
-export function setWarmUp({ rounds, largeRounds: large, afterPageMs: pause }) {
+export function setWarmUp({ rounds, largeRounds: large, afterPageMs: pause, loadingPageMs: loading = loadingPageMs }) {
   warmUpRounds = rounds;
   largeRounds = large;
   afterPageMs = pause;
+  loadingPageMs = loading;
 }
 
 /** Starts loading the page module unless it is loading; resolves once Go has started. */
@@ -204,7 +220,8 @@ async function warmUp(mod) {
  * a loading page when early (the first round before any page's call, see warmUp).
  */
 function idle(early = false) {
-  const delay = busy ? 50 : early ? 0 : Math.max(0, pauseLeft());
+  // Waiting for a loading page's analysis, which may come at any time: looked at again every 100 ms.
+  const delay = busy ? 50 : early ? 0 : Math.max(0, loadingSince === null ? pauseLeft() : Math.min(pauseLeft(), 100));
   const scheduler = /** @type {any} */ (globalThis).scheduler;
   if (scheduler && typeof scheduler.postTask === 'function') return scheduler.postTask(() => {}, { priority: 'background', delay });
   return new Promise((resolve) => setTimeout(resolve, Math.max(delay, 4)));
@@ -219,6 +236,7 @@ function idle(early = false) {
 export async function analyzeJSON(req) {
   const t0 = performance.now();
   busy++;
+  loadingSince = null;
   try {
     const mod = await pageModule();
     const t1 = performance.now();

@@ -81,3 +81,24 @@ test('once a page has called Go, the first warm-up round waits out the pause aft
   await new Promise((resolve) => setTimeout(resolve, 200));
   assert.deepEqual(rounds, [], 'the page compiled its path itself: no round right after it');
 });
+
+test('a page that said it was loading holds the warm-up rounds back until its analysis, however long it takes', async () => {
+  const host = await freshHost('until-analyzed');
+  host.setWarmUp({ rounds: 3, largeRounds: 0, afterPageMs: 50, loadingPageMs: 60_000 });
+  host.pageLoading(); // the first page: parsed, then sent, on a loaded machine, well past the pause after it
+  await host.pageModule();
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  assert.deepEqual(rounds, [[1, undefined]], 'only the first round, which readies the page\'s path');
+  await host.analyzeJSON({ html: '<p>', url: 'https://arxiv.org/list/cs.LG/new' });
+  await new Promise((resolve) => setTimeout(resolve, 400));
+  assert.equal(rounds.length, 3, 'the rest once the page has been analyzed and the pause after it is over');
+});
+
+test('a page that said it was loading and never sent its analysis holds the rounds back only up to a limit', async () => {
+  const host = await freshHost('never-sent');
+  host.setWarmUp({ rounds: 3, largeRounds: 0, afterPageMs: 0, loadingPageMs: 100 });
+  host.pageLoading(); // closed before DOMContentLoaded
+  await host.pageModule();
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  assert.equal(rounds.length, 3);
+});
