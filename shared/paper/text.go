@@ -582,17 +582,30 @@ func AsideBetween(before, after string) bool {
 }
 
 // CitedKeys reports whether inner, the text of a bracket, may be citation keys as CleanText reads a citation
-// used as a noun ("zhang2016understanding", "a17, b18", "vaswani"): plain names that start with a letter. A
-// numbered citation ("12") is not. A word in brackets ("sic", "MASK") looks the same, and is kept or dropped by
-// the same rule: where a citation would be a word of the sentence, so is it ("the [MASK] token").
+// used as a noun ("zhang2016understanding", "a17, b18", "vaswani"): plain names that start with a letter, with
+// the notes of natbib's options that citedKeys writes, words before the first key and after the last ("see a,
+// Ch. 2", "a, b, Section 3", "e.g., a"). A numbered citation ("12") is not. A word in brackets ("sic", "MASK")
+// looks the same, and is kept or dropped by the same rule: where a citation would be a word of the sentence, so
+// is it ("the [MASK] token").
 func CitedKeys(inner string) bool {
-	for _, k := range strings.Split(inner, ", ") {
+	keys := strings.Split(inner, ", ")
+	for n, k := range keys {
+		if sp := strings.LastIndexByte(k, ' '); n == 0 && sp > 0 && citeNote(k[:sp]) {
+			k = k[sp+1:] // "see a"
+		} else if n > 0 && n == len(keys)-1 && citeNote(k) {
+			break // "a, Thm. 1"
+		}
 		if k == "" || !isAlpha(k[0]) || !citeKey(k) {
 			return false
 		}
 	}
 	return true
 }
+
+// citeNote reports whether note may be the text of a citation's option as citedKeys writes it ("Thm. 1", "see",
+// "pp. 3–5", "and references therein"): ASCII words and numbers, the first a word, with the punctuation of a
+// locator and the bytes of an en dash.
+func citeNote(note string) bool { return plainWord(note, " .:-\xe2\x80\x93") && isAlpha(note[0]) }
 
 // asideAfter reports whether a citation after before is an aside: the word before it ends in a letter, a
 // digit, a closing quote or bracket (or a byte of a non-ASCII letter or quote), and is a noun the citation

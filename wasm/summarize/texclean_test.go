@@ -93,6 +93,23 @@ func TestTLDRKeepsCitationsUsedAsNouns(t *testing.T) {
 	}
 }
 
+// A citation with options, read by CleanText as natbib prints it ("[smith20, Thm. 1]"), is a citation to the TL;DR
+// too: used as a noun it stays whole, as an aside it goes with its run.
+func TestTLDRReadsCitationsWithOptions(t *testing.T) {
+	for _, tt := range []struct{ abstract, want string }{
+		{`As shown in \cite[Thm.~1]{smith20}, the bound holds for every depth of the networks we study.`,
+			"As shown in [smith20, Thm. 1], the bound holds for every depth of the networks we study."},
+		{`We follow \citep[see][Ch.~2]{a} and \citet[Sec.~2]{b} to bound the error of deep networks.`,
+			"We follow [see a, Ch. 2] and [b, Sec. 2] to bound the error of deep networks."},
+		{`Transformers \cite{a} and \cite[Sec.~2]{b} dominate language modelling on long documents.`,
+			"Transformers dominate language modelling on long documents."},
+		{`Transformers [\cite{a}--\cite[p.~3]{c}] dominate language modelling on long documents.`,
+			"Transformers dominate language modelling on long documents."},
+	} {
+		assert.Equal(t, tt.want, summarize.TLDR("A title", paper.CleanText(tt.abstract)), tt.abstract)
+	}
+}
+
 // A run of \cite after an opening phrase is the subject of the main clause, and stays on the way from TeX to
 // the TL;DR; after a plain noun it is a list of asides and goes whole. Read as keys by CleanText and as a list by
 // the TL;DR, such runs read "Unlike GAT use sampling" (false), "Graph networks, [hamilton17], [velickovic18]
