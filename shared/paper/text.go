@@ -250,7 +250,7 @@ func dropAside(s string, i int) (string, int) {
 	if s[i+1] == 'f' {
 		return "", end
 	}
-	// after "}–" the citation closes a range whose first command stayed as written ("\cite[p.~3]{a}–\cite{c}", see
+	// after "}–" the citation closes a range whose first command stayed as written ("\cite{a b}–\cite{c}", see
 	// typeset): dropped, it would leave the dash hanging
 	if textualCite(s[i:]) || strings.HasSuffix(s[:i], "}–") || !AsideBetween(s[:i], s[end:]) {
 		return citedKeys(s, i, end)
