@@ -277,6 +277,9 @@ func TestCleanTextKeepsCitationsInTheSentence(t *testing.T) {
 		`see \cite{a} -- \citep{c} for details`:                     "see [a]–[c] for details",
 		// read as keys, a range prints an en dash, as a range of numbers does ("[a]--[c]", "[a] -- [c]" were typed)
 		`as in \cite{a}--\cite{c}.`: "as in [a]–[c].",
+		// right after a citation read as keys, the next reads so too, as "[a][b]" does ("[a, p. 3]" alone lost b)
+		`We follow \cite[p.~3]{a}\cite[p.~4]{b} closely.`: "We follow [a, p. 3][b, p. 4] closely.",
+		`We follow \cite{a}\cite{b} closely.`:             "We follow [a][b] closely.",
 		// a citation with options reads as natbib prints it ("[a]–\cite[p.~3]{c}" stayed as written)
 		`see \cite{a}--\cite[p.~3]{c} for details`:                   `see [a]–[c, p. 3] for details`,
 		`as shown in \cite[Thm.~1]{a} -- \cite{b}, the bound holds.`: `as shown in [a, Thm. 1]–[b], the bound holds.`,

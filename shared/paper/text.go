@@ -252,7 +252,12 @@ func dropAside(s string, i int) (string, int) {
 	}
 	// after "}–" the citation closes a range whose first command stayed as written ("\cite{a b}–\cite{c}", see
 	// typeset): dropped, it would leave the dash hanging
-	if textualCite(s[i:]) || strings.HasSuffix(s[:i], "}–") || !AsideBetween(s[:i], s[end:]) {
+	// right after a citation read as keys, the next is read so too, as "\cite{a}\cite{b}" reads "[a][b]": after
+	// "p.~3]{a}" it read as an aside and went (a command is 817 bytes at most, see matchAside)
+	lo := max(0, i-820)
+	k := strings.LastIndex(s[lo:i], `\cite`) + lo
+	if textualCite(s[i:]) || strings.HasSuffix(s[:i], "}–") || k >= lo && matchAside(s, k) == i ||
+		!AsideBetween(s[:i], s[end:]) {
 		return citedKeys(s, i, end)
 	}
 	first, lead, list, joined, or := end, false, false, false, false
