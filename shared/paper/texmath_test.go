@@ -217,6 +217,11 @@ func TestCleanTextGivesABracketedRunOnePair(t *testing.T) {
 		`Prior work [\cite{a}, \cite{b}, \cite{c}] is slow.`: "Prior work [a], [b], [c] is slow.",
 		`Prior work [\cite[Thm.~1]{a}] is slow.`:             "Prior work [a, Thm. 1] is slow.",
 		`GANs [\cite{a}] are slow.`:                          "GANs [a] are slow.",
+		// a tie between them reads as a space, as without the brackets
+		"We follow [\\cite{a},~\\cite{b}] closely.": "We follow [a], [b] closely.",
+		"We follow [\\cite{a}~\\cite{b}] closely.":  "We follow [a] [b] closely.",
+		"We follow \\cite{a},~\\cite{b} closely.":   "We follow [a], [b] closely.",
+		"We follow \\cite{a}~\\cite{b} closely.":    "We follow [a] [b] closely.",
 		// not a run of citations alone in brackets: each citation in its own, as before
 		`Prior work [\cite{a}, p. 3] is slow.`:        "Prior work [[a], p. 3] is slow.",
 		`Prior work [\cite{a}--\cite{c} is slow.`:     "Prior work [[a]–[c] is slow.",

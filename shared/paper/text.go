@@ -446,7 +446,8 @@ func citedKeys(s string, i, end int) (string, int) {
 				out = "[" + out + "]"
 				break
 			}
-			run = append(append(append(append(run, ']'), s[last:k]...), '['), keys...)
+			// a tie between them is a space, as where the run stands without brackets: "[a], [b]", not "[a],~[b]"
+			run = append(append(append(append(run, ']'), strings.ReplaceAll(s[last:k], "~", " ")...), '['), keys...)
 			last = next
 		}
 	} else {
