@@ -188,7 +188,10 @@ func TestCleanTextReadsCitationOptions(t *testing.T) {
 		`We follow \citep[e.g.,][]{a} closely.`:                  "We follow [e.g., a] closely.",
 		`We follow \citep[][Ch.~2]{a} closely.`:                  "We follow [a, Ch. 2] closely.",
 		`We follow \citep[ ]{a} closely.`:                        "We follow [a] closely.",
-		`We follow \citealp*[see][]{a} closely.`:                 "We follow [see a] closely.",
+		// a page range's dash as natbib prints it, as in prose ("pages 3--5" → "pages 3–5")
+		`See \citep[pp.~3--5]{a} for details.`:       "See [a, pp. 3–5] for details.",
+		`See \citep[Sections~3---5]{a} for details.`: "See [a, Sections 3—5] for details.",
+		`We follow \citealp*[see][]{a} closely.`:     "We follow [see a] closely.",
 		// a textual citation reads so wherever \citet{b} reads "[b]"
 		`\citet[Sec.~2]{b} showed that it converges.`: "[b, Sec. 2] showed that it converges.",
 		// where a plain citation is an aside, one with options goes the same way

@@ -477,7 +477,7 @@ func citedKeysOf(c string) (string, bool) {
 		if strings.ContainsAny(c[j:k], `$\`) {
 			return "", false
 		}
-		notes[n] = strings.TrimSpace(strings.ReplaceAll(c[j+1:k], "~", " "))
+		notes[n] = strings.TrimSpace(citeNoteTeX.Replace(c[j+1 : k]))
 		j = k + 1
 	}
 	if n == 2 && notes[0] != "" {
@@ -488,6 +488,10 @@ func citedKeysOf(c string) (string, bool) {
 	}
 	return out, true
 }
+
+// citeNoteTeX types an option's ties and dashes, as natbib prints them ("pp.~3--5" → "pp. 3–5"): typeset leaves
+// the text inside a command's options as written.
+var citeNoteTeX = strings.NewReplacer("~", " ", "---", "—", "--", "–")
 
 // citeKey reports whether k is a plain citation key: ASCII letters and digits, and ":._/+-".
 func citeKey(k string) bool { return plainWord(k, ":._/+-") }
