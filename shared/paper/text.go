@@ -419,8 +419,8 @@ func pluralShape(w string) bool {
 // them, with ties as spaces and an empty one left out: "\cite[Thm.~1]{a}" → "[a, Thm. 1]", "\citep[see][Ch.~2]{a}"
 // → "[see a, Ch. 2]", "\citep[e.g.,][]{a}" → "[e.g., a]". A run of citations inside the source's own brackets
 // gets no second pair: "[\cite{a}--\cite{c}]" → "[a]–[c]", as the run reads without them, not "[[a]–[c]]". A
-// citation with keys that are not plain names, or with an option that holds math or TeX, stays as written (end
-// -1).
+// citation with keys that are not plain names, or with an option that holds math or TeX ("$" or a backslash) or that
+// CitedKeys would not read back, stays as written (end -1).
 func citedKeys(s string, i, end int) (string, int) {
 	out, ok := citedKeysOf(s[i:end])
 	if !ok {
@@ -460,6 +460,7 @@ func citedKeys(s string, i, end int) (string, int) {
 }
 
 // citedKeysOf reads one citation command, as matchAside matched it, as the text of its brackets (see citedKeys).
+// A command with notes that CitedKeys would not read back stays as written (ok false).
 func citedKeysOf(c string) (string, bool) {
 	open := strings.IndexByte(c, '{')
 	keys := strings.Split(c[open+1:len(c)-1], ",")
@@ -486,7 +487,9 @@ func citedKeysOf(c string) (string, bool) {
 	if post := notes[max(n-1, 0)]; post != "" {
 		out += ", " + post
 	}
-	return out, true
+	// one rule for both sides: a note is written only where a TL;DR reads the bracket as a citation, else a
+	// noun would leave a hole there ("As shown in, the bound holds")
+	return out, notes[0]+notes[1] == "" || CitedKeys(out)
 }
 
 // citeNoteTeX types an option's ties and dashes, as natbib prints them ("pp.~3--5" → "pp. 3–5"): typeset leaves
@@ -593,29 +596,38 @@ func AsideBetween(before, after string) bool {
 
 // CitedKeys reports whether inner, the text of a bracket, may be citation keys as CleanText reads a citation
 // used as a noun ("zhang2016understanding", "a17, b18", "vaswani"): plain names that start with a letter, with
-// the notes of natbib's options that citedKeys writes, words before the first key and after the last ("see a,
-// Ch. 2", "a, b, Section 3", "e.g., a"). A numbered citation ("12") is not. A word in brackets ("sic", "MASK")
-// looks the same, and is kept or dropped by the same rule: where a citation would be a word of the sentence, so
-// is it ("the [MASK] token").
+// the notes of natbib's options, words before the first key and all after the last ("see a, Ch. 2", "a, b,
+// Section 3", "e.g., a", "a, Eq. (3), p. 4"). citedKeysOf writes a note only where this holds. A numbered
+// citation ("12") is not. A word in brackets ("sic", "MASK") looks the same, and is kept or dropped by the same
+// rule: where a citation would be a word of the sentence, so is it ("the [MASK] token").
 func CitedKeys(inner string) bool {
-	keys := strings.Split(inner, ", ")
-	for n, k := range keys {
+	for n, rest := 0, inner; ; n++ {
+		k, after, more := strings.Cut(rest, ", ")
 		if sp := strings.LastIndexByte(k, ' '); n == 0 && sp > 0 && citeNote(k[:sp]) {
 			k = k[sp+1:] // "see a"
-		} else if n > 0 && n == len(keys)-1 && citeNote(k) {
-			break // "a, Thm. 1"
 		}
 		if k == "" || !isAlpha(k[0]) || !citeKey(k) {
+			return n > 0 && citeNote(rest) // "a, Thm. 1, p. 3"
+		}
+		if !more {
+			return true
+		}
+		rest = after
+	}
+}
+
+// citeNote reports whether note may be the text of a citation's option ("Thm. 1", "see", "pp. 3–5", "Eq. (3)",
+// "Sec. 3.1; Fig. 2", "Théorème 1", "“Thm. 2”", "50%"): letters, numbers (any non-ASCII byte is taken for one
+// of a letter or a typed mark) and the punctuation of a locator or quotes, not opening on a space or mark that
+// ends a phrase. Quotes as TeX types them are taken too: typeset turns them into non-ASCII ones after.
+func citeNote(note string) bool {
+	for i := 0; i < len(note); i++ {
+		if c := note[i]; c < utf8.RuneSelf && !isAlnum(c) && strings.IndexByte(" .:;,-()%'\"`", c) < 0 {
 			return false
 		}
 	}
-	return true
+	return note != "" && strings.IndexByte(" .:;,-)%", note[0]) < 0
 }
-
-// citeNote reports whether note may be the text of a citation's option as citedKeys writes it ("Thm. 1", "see",
-// "pp. 3–5", "and references therein"): ASCII words and numbers, the first a word, with the punctuation of a
-// locator and the bytes of an en dash.
-func citeNote(note string) bool { return plainWord(note, " .:-\xe2\x80\x93") && isAlpha(note[0]) }
 
 // asideAfter reports whether a citation after before is an aside: the word before it ends in a letter, a
 // digit, a closing quote or bracket (or a byte of a non-ASCII letter or quote), and is a noun the citation
