@@ -126,7 +126,8 @@ func TestCleanTextReadsARangeOfLongCitations(t *testing.T) {
 	longest := `\citeyearpar*[` + strings.Repeat("p", 100) + `][` + strings.Repeat("q", 100) + `]{` +
 		strings.Repeat("k", 598) + `}`
 	assert.Len(t, longest, 817)
-	assert.Equal(t, "as in "+longest+"–[b].", paper.CleanText("as in "+longest+` -- \cite{b}.`)) // options: as written
+	assert.Equal(t, "as in ["+strings.Repeat("p", 100)+" "+strings.Repeat("k", 598)+", "+strings.Repeat("q", 100)+"]–[b].",
+		paper.CleanText("as in "+longest+` -- \cite{b}.`))
 }
 
 // TeX sources' citations and footnotes reached cards as written: "the data programming paradigm
@@ -156,7 +157,7 @@ func TestCleanTextDropsCitationsAndFootnotes(t *testing.T) {
 		`domain knowledge\footnote{We release the code.}.`:           "domain knowledge.",
 		`a rate\footnote{Up to $\tilde{O}(\cdot)$ factors.} of`:      "a rate of",
 		`Previous work like \citet{s09} and \citeauthor{s10} has`:    "Previous work like [s09] and [s10] has",
-		`as \citet[p.~3]{k} and \cite{a b} and \citet{Müller10} say`: `as \citet[p.~3]{k} and \cite{a b} and \citet{Müller10} say`,
+		`as \citet[p.~3]{k} and \cite{a b} and \citet{Müller10} say`: `as [k, p. 3] and \cite{a b} and \citet{Müller10} say`,
 		`Our work answers \citet{zhang17}, who`:                      "Our work answers [zhang17], who",
 		`We show that \cite{k} is wrong`:                             "We show that [k] is wrong",
 		`We also extend \cite{k} to graphs`:                          "We also extend [k] to graphs",
@@ -170,6 +171,65 @@ func TestCleanTextDropsCitationsAndFootnotes(t *testing.T) {
 		`an open \footnote{never closed`:                             `an open \footnote{never closed`,
 		`in \LaTeX{} and \TeX{} files`:                               "in LaTeX and TeX files",
 		`e.g.\ VGG and \LaTeX\ or \TeX`:                              "e.g. VGG and LaTeX or TeX",
+	} {
+		assert.Equal(t, want, paper.CleanText(in), in)
+	}
+}
+
+// A citation with options reads as natbib prints it, the keys as CleanText already shows them: "[a, Thm. 1]",
+// "[see a, Ch. 2]", "[e.g., a]", "[a, b, Section 3]" (issue 15). On main each stayed as written, and a tie in its
+// note was typed in one ("\citet[Sec. 2]{b}") and not in another ("\citep[p.~3]{a}").
+func TestCleanTextReadsCitationOptions(t *testing.T) {
+	for in, want := range map[string]string{
+		`As shown in \cite[Thm.~1]{smith20}, the bound holds.`:   "As shown in [smith20, Thm. 1], the bound holds.",
+		`See \citep[p.~3]{a} and \citet[Sec.~2]{b} for details.`: "See [a, p. 3] and [b, Sec. 2] for details.",
+		`We follow \cite[Section 3]{a,b} closely.`:               "We follow [a, b, Section 3] closely.",
+		`We follow \citep[see][Ch.~2]{a} closely.`:               "We follow [see a, Ch. 2] closely.",
+		`We follow \citep[e.g.,][]{a} closely.`:                  "We follow [e.g., a] closely.",
+		`We follow \citep[][Ch.~2]{a} closely.`:                  "We follow [a, Ch. 2] closely.",
+		`We follow \citep[ ]{a} closely.`:                        "We follow [a] closely.",
+		// a page range's dash as natbib prints it, as in prose ("pages 3--5" → "pages 3–5")
+		`See \citep[pp.~3--5]{a} for details.`:       "See [a, pp. 3–5] for details.",
+		`See \citep[Sections~3---5]{a} for details.`: "See [a, Sections 3—5] for details.",
+		`We follow \citealp*[see][]{a} closely.`:     "We follow [see a] closely.",
+		// a textual citation reads so wherever \citet{b} reads "[b]"
+		`\citet[Sec.~2]{b} showed that it converges.`: "[b, Sec. 2] showed that it converges.",
+		// where a plain citation is an aside, one with options goes the same way
+		`Transformers \citep[e.g.,][]{vaswani17} dominate NLP.`:  "Transformers dominate NLP.",
+		`Transformers \cite[Sec.~2]{a}, \cite{b} dominate NLP.`:  "Transformers dominate NLP.",
+		`Transformers \cite{a}--\cite[p.~3]{c} dominate NLP.`:    "Transformers dominate NLP.",
+		`Prior work \citep[see][Ch.~2]{a} fails on long inputs.`: "Prior work fails on long inputs.",
+		`domain knowledge\footnote[2]{We release the code.}. We`: "domain knowledge. We",
+		// an option with math or TeX, or keys that are not plain names, stay as written
+		`We follow \cite[\S~3]{a} closely.`:     `We follow \cite[\S~3]{a} closely.`,
+		`We follow \cite[Thm.~1]{a b} closely.`: `We follow \cite[Thm. 1]{a b} closely.`,
+		`We follow \cite[{Thm. 1}]{a} closely.`: `We follow \cite[{Thm. 1}]{a} closely.`,
+		"We follow \\cite[$n$]{a} closely.":     `We follow \cite[n]{a} closely.`, // the math rendered as elsewhere
+	} {
+		assert.Equal(t, want, paper.CleanText(in), in)
+	}
+}
+
+// A run of citations inside the source's own brackets gets no second pair: it reads as it does without them,
+// each citation in its brackets ("[[a]–[c]]" doubled them). "[a]–[c]", not "[a–c]": a range of keys prints so
+// everywhere else, "a–c" reads as one hyphenated key, and a TL;DR drops or keeps "[a]–[c]" as the range it is.
+func TestCleanTextGivesABracketedRunOnePair(t *testing.T) {
+	for in, want := range map[string]string{
+		`Prior work [\cite{a}--\cite{c}] is slow.`:           "Prior work [a]–[c] is slow.",
+		`Prior work [\cite{a} -- \cite{c}] is slow.`:         "Prior work [a]–[c] is slow.",
+		`Prior work [\cite{a}, \cite{b}, \cite{c}] is slow.`: "Prior work [a], [b], [c] is slow.",
+		`Prior work [\cite[Thm.~1]{a}] is slow.`:             "Prior work [a, Thm. 1] is slow.",
+		`GANs [\cite{a}] are slow.`:                          "GANs [a] are slow.",
+		// a tie between them reads as a space, as without the brackets
+		"We follow [\\cite{a},~\\cite{b}] closely.": "We follow [a], [b] closely.",
+		"We follow [\\cite{a}~\\cite{b}] closely.":  "We follow [a] [b] closely.",
+		"We follow \\cite{a},~\\cite{b} closely.":   "We follow [a], [b] closely.",
+		"We follow \\cite{a}~\\cite{b} closely.":    "We follow [a] [b] closely.",
+		// not a run of citations alone in brackets: each citation in its own, as before
+		`Prior work [\cite{a}, p. 3] is slow.`:        "Prior work [[a], p. 3] is slow.",
+		`Prior work [\cite{a}--\cite{c} is slow.`:     "Prior work [[a]–[c] is slow.",
+		`Prior work [\cite{a}--\cite{b c}] is slow.`:  `Prior work [[a]–\cite{b c}] is slow.`,
+		`Prior work [\cite{a}--\cite{c}, 3] is slow.`: "Prior work [[a]–[c], 3] is slow.",
 	} {
 		assert.Equal(t, want, paper.CleanText(in), in)
 	}
@@ -225,13 +285,18 @@ func TestCleanTextKeepsCitationsInTheSentence(t *testing.T) {
 		`see \cite{a} -- \citep{c} for details`:                     "see [a]–[c] for details",
 		// read as keys, a range prints an en dash, as a range of numbers does ("[a]--[c]", "[a] -- [c]" were typed)
 		`as in \cite{a}--\cite{c}.`: "as in [a]–[c].",
-		// known wrong, as on main ("[a]--\cite[p.~3]{c}"): a citation with options stays as written (citedKeys)
-		`see \cite{a}--\cite[p.~3]{c} for details`: `see [a]–\cite[p.~3]{c} for details`,
-		// a first citation that stays as written (options, a key with a space) keeps the second: "{a}–, the bound" hung
-		`as shown in \cite[Thm.~1]{a} -- \cite{b}, the bound holds.`: `as shown in \cite[Thm. 1]{a}–[b], the bound holds.`,
-		`We follow \cite[Sec.~2]{a} -- \cite{b}, and train jointly.`: `We follow \cite[Sec. 2]{a}–[b], and train jointly.`,
-		`as in \cite[p.~3]{a}--\cite{c}.`:                            `as in \cite[p.~3]{a}–[c].`,
-		`as in \cite{a b} -- \cite{c}.`:                              `as in \cite{a b}–[c].`,
+		// right after a citation read as keys, the next reads so too, as "[a][b]" does ("[a, p. 3]" alone lost b)
+		`We follow \cite[p.~3]{a}\cite[p.~4]{b} closely.`: "We follow [a, p. 3][b, p. 4] closely.",
+		`We follow \cite{a}\cite{b} closely.`:             "We follow [a][b] closely.",
+		// a citation with options reads as natbib prints it ("[a]–\cite[p.~3]{c}" stayed as written)
+		`see \cite{a}--\cite[p.~3]{c} for details`:                   `see [a]–[c, p. 3] for details`,
+		`as shown in \cite[Thm.~1]{a} -- \cite{b}, the bound holds.`: `as shown in [a, Thm. 1]–[b], the bound holds.`,
+		`We follow \cite[Sec.~2]{a} -- \cite{b}, and train jointly.`: `We follow [a, Sec. 2]–[b], and train jointly.`,
+		`as in \cite[p.~3]{a}--\cite{c}.`:                            `as in [a, p. 3]–[c].`,
+		// a first citation that stays as written (a key with a space, math in its option) keeps the second:
+		// "{a}–, the bound" hung
+		`as in \cite{a b} -- \cite{c}.`:    `as in \cite{a b}–[c].`,
+		`as in \cite[$n$]{a} -- \cite{c}.`: `as in \cite[n]{a}–[c].`,
 		// only a whole citation command after the dash makes a range ("[a]–\citex{c}" read one); else the dash is
 		// typed as between words
 		`as in \cite{a} -- \citex{c}.`: `as in [a] – \citex{c}.`,
@@ -243,9 +308,9 @@ func TestCleanTextKeepsCitationsInTheSentence(t *testing.T) {
 		`Attention \cite{a} – and \cite{b} in particular – scales poorly.`:           "Attention – and [b] in particular – scales poorly.",
 		`Sparse models \citep{a} -- or \citep{b} for vision -- cut costs.`:           "Sparse models – or [b] for vision – cut costs.",
 		// a dash or quotes typed inside the first citation's options: still a range ("{a} –, the bound" hung)
-		`as shown in \cite[Sections 3 -- 5]{a} -- \cite{b}, the bound holds.`:              `as shown in \cite[Sections 3 – 5]{a}–[b], the bound holds.`,
-		"as shown in \\cite[``Thm. 2'']{a} -- \\cite{b}, the bound holds.":                 "as shown in \\cite[“Thm. 2”]{a}–[b], the bound holds.",
-		`We follow \cite[Sections 3 -- 5]{a} --- \cite{b} argues otherwise --- and train.`: `We follow \cite[Sections 3 – 5]{a} --- [b] argues otherwise — and train.`,
+		`as shown in \cite[Sections 3 -- 5]{a} -- \cite{b}, the bound holds.`:              `as shown in [a, Sections 3 – 5]–[b], the bound holds.`,
+		"as shown in \\cite[``Thm. 2'']{a} -- \\cite{b}, the bound holds.":                 "as shown in [a, “Thm. 2”]–[b], the bound holds.",
+		`We follow \cite[Sections 3 -- 5]{a} --- \cite{b} argues otherwise --- and train.`: `We follow [a, Sections 3 – 5] --- [b] argues otherwise — and train.`,
 		// a textual citation names the work in the sentence, never a range's end: the dash beside it is typed
 		// as between words ("[a]–[b] later extended" read a range; "[a] -- [b]" and "[a]--[b]" kept TeX's dash)
 		`We build on \citet{a} -- \citet{b} later extended it to graphs.`: "We build on [a] – [b] later extended it to graphs.",
@@ -376,6 +441,13 @@ func TestCleanTextAsidesStayLinear(t *testing.T) {
 			assert.Equal(t, in, out)
 		})
 	}
+}
+
+// A run of citations inside brackets is read once, into one buffer: a long one stays linear.
+func TestCleanTextBracketedRunStaysLinear(t *testing.T) {
+	assertLinear(t, func(n int) string { return "[" + strings.Repeat(`\cite{a}, `, 2000*n) + `\cite{b}]` }, func(in, out string) {
+		assert.Equal(t, "["+strings.Repeat("a], [", 2000*16)+"b]", out)
+	})
 }
 
 // TeX writes quotation marks as “ and ” (and authors type “x" or ”x”): cards showed them as typed.

@@ -250,36 +250,20 @@ func dropAside(s string, i int) (string, int) {
 	if s[i+1] == 'f' {
 		return "", end
 	}
-	// after "}–" the citation closes a range whose first command stayed as written ("\cite[p.~3]{a}–\cite{c}", see
+	// after "}–" the citation closes a range whose first command stayed as written ("\cite{a b}–\cite{c}", see
 	// typeset): dropped, it would leave the dash hanging
-	if textualCite(s[i:]) || strings.HasSuffix(s[:i], "}–") || !AsideBetween(s[:i], s[end:]) {
+	// right after a citation read as keys, the next is read so too, as "\cite{a}\cite{b}" reads "[a][b]": after
+	// "p.~3]{a}" it read as an aside and went (a command is 817 bytes at most, see matchAside)
+	lo := max(0, i-820)
+	k := strings.LastIndex(s[lo:i], `\cite`) + lo
+	if textualCite(s[i:]) || strings.HasSuffix(s[:i], "}–") || k >= lo && matchAside(s, k) == i ||
+		!AsideBetween(s[:i], s[end:]) {
 		return citedKeys(s, i, end)
 	}
 	first, lead, list, joined, or := end, false, false, false, false
 	for {
-		k, comma, dash := end, false, false
-		for k < len(s) {
-			if strings.HasPrefix(s[k:], "–") {
-				dash, k = true, k+3
-				continue
-			}
-			if strings.IndexByte(" \t\n\f\r~,;-", s[k]) < 0 {
-				break
-			}
-			comma = comma || s[k] == ',' || s[k] == ';'
-			dash = dash || s[k] == '-'
-			k++
-		}
-		alt := strings.HasPrefix(s[k:], "or ")
-		and := alt || strings.HasPrefix(s[k:], "and ")
-		if and && dash {
-			break // "\cite{a} -- and \cite{b} in particular --" opens a parenthesis: no range is "a – and b"
-		}
-		if and {
-			for k += 3; k < len(s) && strings.IndexByte(" \t\n\f\r~", s[k]) >= 0; k++ {
-			}
-		}
-		if k+1 >= len(s) || s[k] != '\\' || s[k+1] == 'f' || matchAside(s, k) < 0 {
+		k, comma, dash, and, alt := citeJoint(s, end)
+		if k < 0 {
 			break
 		}
 		if !joined && (comma || and || !dash) {
@@ -302,6 +286,37 @@ func dropAside(s string, i int) (string, int) {
 		return citedKeys(s, i, first)
 	}
 	return "", end
+}
+
+// citeJoint reads what follows a citation that ends at s[end] and returns where the next citation of its run
+// starts (k < 0 for none): white space, ties, commas, semicolons and dashes between them (comma, dash), or
+// "and" or "or" (and, or: "or" sets both). A dash before "and"/"or" ends the run: "\cite{a} -- and \cite{b} in
+// particular --" opens a parenthesis, and no range is "a – and b".
+func citeJoint(s string, end int) (k int, comma, dash, and, or bool) {
+	for k = end; k < len(s); k++ {
+		if strings.HasPrefix(s[k:], "–") {
+			dash, k = true, k+2
+			continue
+		}
+		if strings.IndexByte(" \t\n\f\r~,;-", s[k]) < 0 {
+			break
+		}
+		comma = comma || s[k] == ',' || s[k] == ';'
+		dash = dash || s[k] == '-'
+	}
+	or = strings.HasPrefix(s[k:], "or ")
+	and = or || strings.HasPrefix(s[k:], "and ")
+	if and && dash {
+		return -1, comma, dash, and, or
+	}
+	if and {
+		for k += 3; k < len(s) && strings.IndexByte(" \t\n\f\r~", s[k]) >= 0; k++ {
+		}
+	}
+	if k+1 >= len(s) || s[k] != '\\' || s[k+1] == 'f' || matchAside(s, k) < 0 {
+		return -1, comma, dash, and, or
+	}
+	return k, comma, dash, and, or
 }
 
 // namedSubjects reports whether a run of citations joined by "and" (not "or") between before and after names
@@ -400,29 +415,99 @@ func pluralShape(w string) bool {
 }
 
 // citedKeys reads the citation s[i:end] as its keys in brackets, the way a numbered style prints it: "work
-// of \cite{a,b} has" → "work of [a, b] has", "GANs [\cite{a}]" → "GANs [a]". A citation with options, or with
-// keys that are not plain names, stays as written (end -1).
+// of \cite{a,b} has" → "work of [a, b] has", "GANs [\cite{a}]" → "GANs [a]". Its options read as natbib prints
+// them, with ties as spaces and an empty one left out: "\cite[Thm.~1]{a}" → "[a, Thm. 1]", "\citep[see][Ch.~2]{a}"
+// → "[see a, Ch. 2]", "\citep[e.g.,][]{a}" → "[e.g., a]". A run of citations inside the source's own brackets
+// gets no second pair: "[\cite{a}--\cite{c}]" → "[a]–[c]", as the run reads without them, not "[[a]–[c]]". A
+// citation with keys that are not plain names, or with an option that holds math or TeX ("$" or a backslash) or that
+// CitedKeys would not read back, stays as written (end -1).
 func citedKeys(s string, i, end int) (string, int) {
-	open := strings.IndexByte(s[i:end], '{')
-	keys := strings.Split(s[i+open+1:end-1], ",")
-	for n, k := range keys {
-		k = strings.TrimSpace(k)
-		if k == "" || strings.IndexByte(s[i:i+open], '[') >= 0 ||
-			strings.IndexFunc(k, func(r rune) bool {
-				return r >= utf8.RuneSelf || !isAlnum(byte(r)) && !strings.ContainsRune(":._/+-", r)
-			}) >= 0 {
-			return "", -1
-		}
-		keys[n] = k
+	out, ok := citedKeysOf(s[i:end])
+	if !ok {
+		return "", -1
 	}
-	out := strings.Join(keys, ", ")
-	if i == 0 || s[i-1] != '[' || end == len(s) || s[end] != ']' {
+	if i > 0 && s[i-1] == '[' {
+		// the run inside the source's brackets, each citation in brackets of its own: the first's "[" and the
+		// last's "]" are the source's
+		run := []byte(out)
+		for last := end; ; {
+			if last < len(s) && s[last] == ']' {
+				out, end = string(run), last
+				break
+			}
+			k, _, _, _, _ := citeJoint(s, last)
+			if k < 0 {
+				out = "[" + out + "]"
+				break
+			}
+			next := matchAside(s, k)
+			keys, ok := citedKeysOf(s[k:next])
+			if !ok {
+				out = "[" + out + "]"
+				break
+			}
+			// a tie between them is a space, as where the run stands without brackets: "[a], [b]", not "[a],~[b]"
+			run = append(append(append(append(run, ']'), strings.ReplaceAll(s[last:k], "~", " ")...), '['), keys...)
+			last = next
+		}
+	} else {
 		out = "[" + out + "]"
 	}
 	if i > 0 && (isSpaceByte(s[i-1]) || s[i-1] == '~') {
 		out = " " + out // replaceTeX drops the space before an aside
 	}
 	return out, end
+}
+
+// citedKeysOf reads one citation command, as matchAside matched it, as the text of its brackets (see citedKeys).
+// A command with notes that CitedKeys would not read back stays as written (ok false).
+func citedKeysOf(c string) (string, bool) {
+	open := strings.IndexByte(c, '{')
+	keys := strings.Split(c[open+1:len(c)-1], ",")
+	for n, k := range keys {
+		if k = strings.TrimSpace(k); !citeKey(k) {
+			return "", false
+		}
+		keys[n] = k
+	}
+	out := strings.Join(keys, ", ")
+	var notes [2]string // natbib's [post], or [pre][post]
+	n := 0
+	for j := strings.IndexByte(c[:open], '['); j >= 0 && c[j] == '['; n++ {
+		k := j + strings.IndexByte(c[j:], ']')
+		if strings.ContainsAny(c[j:k], `$\`) {
+			return "", false
+		}
+		notes[n] = strings.TrimSpace(citeNoteTeX.Replace(c[j+1 : k]))
+		j = k + 1
+	}
+	if n == 2 && notes[0] != "" {
+		out = notes[0] + " " + out
+	}
+	if post := notes[max(n-1, 0)]; post != "" {
+		out += ", " + post
+	}
+	// one rule for both sides: a note is written only where a TL;DR reads the bracket as a citation, else a
+	// noun would leave a hole there ("As shown in, the bound holds")
+	return out, notes[0]+notes[1] == "" || CitedKeys(out)
+}
+
+// citeNoteTeX types an option's ties and dashes, as natbib prints them ("pp.~3--5" → "pp. 3–5"): typeset leaves
+// the text inside a command's options as written.
+var citeNoteTeX = strings.NewReplacer("~", " ", "---", "—", "--", "–")
+
+// citeKey reports whether k is a plain citation key: ASCII letters and digits, and ":._/+-".
+func citeKey(k string) bool { return plainWord(k, ":._/+-") }
+
+// plainWord reports whether w is ASCII letters and digits and bytes of punct, one or more. A loop, not
+// strings.IndexFunc with a closure: the listing wasm pays for each.
+func plainWord(w, punct string) bool {
+	for i := 0; i < len(w); i++ {
+		if !isAlnum(w[i]) && strings.IndexByte(punct, w[i]) < 0 {
+			return false
+		}
+	}
+	return w != ""
 }
 
 // texMacros are the macros papers define for abbreviations, and what they print, as "\\name text|".
@@ -510,18 +595,38 @@ func AsideBetween(before, after string) bool {
 }
 
 // CitedKeys reports whether inner, the text of a bracket, may be citation keys as CleanText reads a citation
-// used as a noun ("zhang2016understanding", "a17, b18", "vaswani"): plain names that start with a letter. A
-// numbered citation ("12") is not. A word in brackets ("sic", "MASK") looks the same, and is kept or dropped by
-// the same rule: where a citation would be a word of the sentence, so is it ("the [MASK] token").
+// used as a noun ("zhang2016understanding", "a17, b18", "vaswani"): plain names that start with a letter, with
+// the notes of natbib's options, words before the first key and all after the last ("see a, Ch. 2", "a, b,
+// Section 3", "e.g., a", "a, Eq. (3), p. 4"). citedKeysOf writes a note only where this holds. A numbered
+// citation ("12") is not. A word in brackets ("sic", "MASK") looks the same, and is kept or dropped by the same
+// rule: where a citation would be a word of the sentence, so is it ("the [MASK] token").
 func CitedKeys(inner string) bool {
-	for _, k := range strings.Split(inner, ", ") {
-		if k == "" || !isAlpha(k[0]) || strings.IndexFunc(k, func(r rune) bool {
-			return r >= utf8.RuneSelf || !isAlnum(byte(r)) && !strings.ContainsRune(":._/+-", r)
-		}) >= 0 {
+	for n, rest := 0, inner; ; n++ {
+		k, after, more := strings.Cut(rest, ", ")
+		if sp := strings.LastIndexByte(k, ' '); n == 0 && sp > 0 && citeNote(k[:sp]) {
+			k = k[sp+1:] // "see a"
+		}
+		if k == "" || !isAlpha(k[0]) || !citeKey(k) {
+			return n > 0 && citeNote(rest) // "a, Thm. 1, p. 3"
+		}
+		if !more {
+			return true
+		}
+		rest = after
+	}
+}
+
+// citeNote reports whether note may be the text of a citation's option ("Thm. 1", "see", "pp. 3–5", "Eq. (3)",
+// "Sec. 3.1; Fig. 2", "Théorème 1", "“Thm. 2”", "50%"): letters, numbers (any non-ASCII byte is taken for one
+// of a letter or a typed mark) and the punctuation of a locator or quotes, not opening on a space or mark that
+// ends a phrase. Quotes as TeX types them are taken too: typeset turns them into non-ASCII ones after.
+func citeNote(note string) bool {
+	for i := 0; i < len(note); i++ {
+		if c := note[i]; c < utf8.RuneSelf && !isAlnum(c) && strings.IndexByte(" .:;,-()%'\"`", c) < 0 {
 			return false
 		}
 	}
-	return true
+	return note != "" && strings.IndexByte(" .:;,-)%", note[0]) < 0
 }
 
 // asideAfter reports whether a citation after before is an aside: the word before it ends in a letter, a

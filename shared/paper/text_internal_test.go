@@ -106,6 +106,8 @@ var cleanTextCases = []string{
 	`$\left\{x\right\}$ $\{x \mid x>0\}$ \\{ \{a\} $\R^{2k}$ $1/\sqrt{N}$ $\sqrt {x}$ $\sqrt$ $\bar{}$ $\bar{ab}$ $\tilde{\mathcal{O}}$ $\left.x\right)$ $\left$ $\R^n$`,
 	"first line\\\\ second\\\\\nthird", `C:\\Users \\\\{ \\\\\& $a\cdot.$ $\det. x$ $\left.y\right.$`, "`a\\\\ b` c\\\\ d",
 	"e\ufb03cient \ufb00 \ufb01 \ufb02 \ufb04 \ufb05 \ufb06", "&#xfb01;x",
+	`We follow \citep[see][Ch.~2]{a,b} and \citet[][p.~3]{c}.`, `Prior work [\cite{a}--\cite[Thm.~1]{c}] is slow`, `[\cite{a}, \cite{b c}]`,
+	`in \cite[$x$]{a} -- \cite[\S 3]{b}`,
 }
 
 func TestCleanTextFastPathsMatchReference(t *testing.T) {

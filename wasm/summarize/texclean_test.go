@@ -93,6 +93,52 @@ func TestTLDRKeepsCitationsUsedAsNouns(t *testing.T) {
 	}
 }
 
+// A citation with options, read by CleanText as natbib prints it ("[smith20, Thm. 1]"), is a citation to the TL;DR
+// too: used as a noun it stays whole, as an aside it goes with its run.
+func TestTLDRReadsCitationsWithOptions(t *testing.T) {
+	for _, tt := range []struct{ abstract, want string }{
+		{`As shown in \cite[Thm.~1]{smith20}, the bound holds for every depth of the networks we study.`,
+			"As shown in [smith20, Thm. 1], the bound holds for every depth of the networks we study."},
+		{`We follow \citep[see][Ch.~2]{a} and \citet[Sec.~2]{b} to bound the error of deep networks.`,
+			"We follow [see a, Ch. 2] and [b, Sec. 2] to bound the error of deep networks."},
+		{`Transformers \cite{a} and \cite[Sec.~2]{b} dominate language modelling on long documents.`,
+			"Transformers dominate language modelling on long documents."},
+		{`Transformers [\cite{a}--\cite[p.~3]{c}] dominate language modelling on long documents.`,
+			"Transformers dominate language modelling on long documents."},
+	} {
+		assert.Equal(t, tt.want, summarize.TLDR("A title", paper.CleanText(tt.abstract)), tt.abstract)
+	}
+}
+
+// CleanText writes a citation's notes only where the TL;DR reads the bracket back as a citation: each note below
+// either reads as natbib prints it and stays whole as a noun, or the command stays as written, as on main.
+// "As shown in, the bound holds" was the hole left when the two sides disagreed ("[a, Eq. (3)]").
+func TestTLDRReadsEveryNoteCleanTextWrites(t *testing.T) {
+	const tail = ", the bound holds for every depth of the networks we study."
+	for note, want := range map[string]string{
+		`Eq.~(3)`:          "[a, Eq. (3)]",
+		`Thm.~1, p.~3`:     "[a, Thm. 1, p. 3]",
+		`Sec.~3.1; Fig.~2`: "[a, Sec. 3.1; Fig. 2]",
+		`Lemma~2(b)`:       "[a, Lemma 2(b)]",
+		`§~3`:              "[a, § 3]",
+		`Théorème~1`:       "[a, Théorème 1]",
+		`50%`:              "[a, 50%]",
+		"``Thm. 2''":       "[a, “Thm. 2”]",
+		`"Thm. 2"`:         `[a, "Thm. 2"]`,
+		`pp.~3--5`:         "[a, pp. 3–5]",
+		// a note the TL;DR would not read as one stays as written
+		`Thm.~1 & 2`: `\cite[Thm. 1 & 2]{a}`,
+		`-3`:         `\cite[-3]{a}`,
+	} {
+		abstract := `As shown in \cite[` + note + `]{a}` + tail
+		assert.Equal(t, "As shown in "+want+tail, summarize.TLDR("A title", paper.CleanText(abstract)), abstract)
+	}
+	abstract := `As shown in \citep[see, e.g.,][Thm.~1, p.~3]{a,b}` + tail
+	assert.Equal(t, "As shown in [see, e.g., a, b, Thm. 1, p. 3]"+tail, summarize.TLDR("A title", paper.CleanText(abstract)))
+	abstract = `As shown in \citep[see Thm.~1, p.~3 in][]{a}` + tail // a key after a comma in the first note
+	assert.Equal(t, `As shown in \citep[see Thm. 1, p.~3 in][]{a}`+tail, summarize.TLDR("A title", paper.CleanText(abstract)))
+}
+
 // A run of \cite after an opening phrase is the subject of the main clause, and stays on the way from TeX to
 // the TL;DR; after a plain noun it is a list of asides and goes whole. Read as keys by CleanText and as a list by
 // the TL;DR, such runs read "Unlike GAT use sampling" (false), "Graph networks, [hamilton17], [velickovic18]
