@@ -105,6 +105,16 @@ func TestTLDRReadsCitationsWithOptions(t *testing.T) {
 			"Transformers dominate language modelling on long documents."},
 		{`Transformers [\cite{a}--\cite[p.~3]{c}] dominate language modelling on long documents.`,
 			"Transformers dominate language modelling on long documents."},
+		// a run in the source's brackets that a TL;DR would not drop whole keeps them, and goes whole ("Transformers;
+		// [b] dominate", "Unlike GAT, [b] uses"); as a noun it reads as without them (with them: "As shown in, the")
+		{`Transformers [\cite{a}; \cite[Thm.~1]{b}] dominate language modelling on long documents.`,
+			"Transformers dominate language modelling on long documents."},
+		{`Transformers [\cite{a}, \cite{b}; \cite{c}] dominate language modelling on long documents.`,
+			"Transformers dominate language modelling on long documents."},
+		{`Unlike GAT [\cite{a}, \cite{b}] uses sampling to scale to large graphs.`,
+			"Unlike GAT uses sampling to scale to large graphs."},
+		{`As shown in [\cite{a}; \cite{b}], the bound holds for every depth of the networks we study.`,
+			"As shown in [a]; [b], the bound holds for every depth of the networks we study."},
 	} {
 		assert.Equal(t, tt.want, summarize.TLDR("A title", paper.CleanText(tt.abstract)), tt.abstract)
 	}
