@@ -638,14 +638,21 @@ func CitedKeys(inner string) bool {
 // citeNote reports whether note may be the text of a citation's option ("Thm. 1", "see", "pp. 3–5", "Eq. (3)",
 // "Sec. 3.1; Fig. 2", "Théorème 1", "“Thm. 2”", "50%"): letters, numbers (any non-ASCII byte is taken for one
 // of a letter or a typed mark) and the punctuation of a locator or quotes, not opening on a space or mark that
-// ends a phrase. Quotes as TeX types them are taken too: typeset turns them into non-ASCII ones after.
+// ends a phrase. Quotes as TeX types them are taken too: typeset turns them into non-ASCII ones after. Its
+// parentheses pair: the compressor pairs brackets across the note's, and "[(see a, p. 3]" cut the sentence.
 func citeNote(note string) bool {
+	open := 0
 	for i := 0; i < len(note); i++ {
-		if c := note[i]; c < utf8.RuneSelf && !isAlnum(c) && strings.IndexByte(" .:;,-()%'\"`", c) < 0 {
+		if c := note[i]; c < utf8.RuneSelf && !isAlnum(c) && strings.IndexByte(" .:;,-()%'\"`", c) < 0 ||
+			c == ')' && open == 0 {
 			return false
+		} else if c == '(' {
+			open++
+		} else if c == ')' {
+			open--
 		}
 	}
-	return note != "" && strings.IndexByte(" .:;,-)%", note[0]) < 0
+	return note != "" && open == 0 && strings.IndexByte(" .:;,-)%", note[0]) < 0
 }
 
 // asideAfter reports whether a citation after before is an aside: the word before it ends in a letter, a

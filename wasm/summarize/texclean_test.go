@@ -139,12 +139,19 @@ func TestTLDRReadsEveryNoteCleanTextWrites(t *testing.T) {
 		// a note the TL;DR would not read as one stays as written
 		`Thm.~1 & 2`: `\cite[Thm. 1 & 2]{a}`,
 		`-3`:         `\cite[-3]{a}`,
+		// nor one whose parentheses do not pair: the TL;DR paired them with its brackets ("As shown in [a,, the")
+		`(b`:     `\cite[(b]{a}`,
+		`(e.g.,`: `\cite[(e.g.,]{a}`,
+		`b)`:     `\cite[b)]{a}`,
+		`a)(b`:   `\cite[a)(b]{a}`,
 	} {
 		abstract := `As shown in \cite[` + note + `]{a}` + tail
 		assert.Equal(t, "As shown in "+want+tail, summarize.TLDR("A title", paper.CleanText(abstract)), abstract)
 	}
 	abstract := `As shown in \citep[see, e.g.,][Thm.~1, p.~3]{a,b}` + tail
 	assert.Equal(t, "As shown in [see, e.g., a, b, Thm. 1, p. 3]"+tail, summarize.TLDR("A title", paper.CleanText(abstract)))
+	abstract = `As shown in \citep[(see][p.~3]{a}` + tail // "3], the bound holds": the subject went
+	assert.Equal(t, `As shown in \citep[(see][p.~3]{a}`+tail, summarize.TLDR("A title", paper.CleanText(abstract)))
 	abstract = `As shown in \citep[see Thm.~1, p.~3 in][]{a}` + tail // a key after a comma in the first note
 	assert.Equal(t, `As shown in \citep[see Thm. 1, p.~3 in][]{a}`+tail, summarize.TLDR("A title", paper.CleanText(abstract)))
 }
