@@ -252,8 +252,9 @@ func dropAside(s string, i int) (string, int) {
 	}
 	// after "}–" the citation closes a range whose first command stayed as written ("\cite{a b}–\cite{c}", see
 	// typeset): dropped, it would leave the dash hanging
-	// right after a citation read as keys, the next is read so too, as "\cite{a}\cite{b}" reads "[a][b]": after
-	// "p.~3]{a}" it read as an aside and went (a command is 817 bytes at most, see matchAside)
+	// right after any citation command, read as keys or left as written, the next is read as keys, as
+	// "\cite{a}\cite{b}" reads "[a][b]": after "p.~3]{a}" it read as an aside and went (a command is 817 bytes
+	// at most, see matchAside)
 	lo := max(0, i-820)
 	k := strings.LastIndex(s[lo:i], `\cite`) + lo
 	if textualCite(s[i:]) || strings.HasSuffix(s[:i], "}–") || k >= lo && matchAside(s, k) == i ||
