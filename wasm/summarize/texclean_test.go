@@ -132,7 +132,6 @@ func TestTLDRReadsEveryNoteCleanTextWrites(t *testing.T) {
 		`Lemma~2(b)`:       "[a, Lemma 2(b)]",
 		`§~3`:              "[a, § 3]",
 		`Théorème~1`:       "[a, Théorème 1]",
-		`50%`:              "[a, 50%]",
 		"``Thm. 2''":       "[a, “Thm. 2”]",
 		`"Thm. 2"`:         `[a, "Thm. 2"]`,
 		`pp.~3--5`:         "[a, pp. 3–5]",
@@ -144,6 +143,9 @@ func TestTLDRReadsEveryNoteCleanTextWrites(t *testing.T) {
 		`(e.g.,`: `\cite[(e.g.,]{a}`,
 		`b)`:     `\cite[b)]{a}`,
 		`a)(b`:   `\cite[a)(b]{a}`,
+		// TeX types a percent sign "\%" (a bare "%" opens a comment): a note with TeX stays as written, the
+		// command whole, which the TL;DR keeps as a noun; known short of natbib's "[a, 50%]"
+		`50\%`: `\cite[50%]{a}`,
 	} {
 		abstract := `As shown in \cite[` + note + `]{a}` + tail
 		assert.Equal(t, "As shown in "+want+tail, summarize.TLDR("A title", paper.CleanText(abstract)), abstract)
