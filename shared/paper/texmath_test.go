@@ -225,6 +225,12 @@ func TestCleanTextGivesABracketedRunOnePair(t *testing.T) {
 		"We follow [\\cite{a}~\\cite{b}] closely.":  "We follow [a] [b] closely.",
 		"We follow \\cite{a},~\\cite{b} closely.":   "We follow [a], [b] closely.",
 		"We follow \\cite{a}~\\cite{b} closely.":    "We follow [a] [b] closely.",
+		// where a TL;DR would not drop the run whole as an aside, the source's pair stays, as before: it drops
+		// "[[a]; [b]]" whole, and "[a]; [b]" left "Transformers; [b] dominate"
+		`Transformers [\cite{a}; \cite{b}] dominate NLP.`:    "Transformers [[a]; [b]] dominate NLP.",
+		`Unlike GAT [\cite{a}, \cite{b}] uses sampling.`:     "Unlike GAT [[a], [b]] uses sampling.",
+		`We compare with GCN [\cite{a} and \cite{b}] on it.`: "We compare with GCN [[a] and [b]] on it.",
+		`We follow [\cite{a}; \cite{b}] closely.`:            "We follow [a]; [b] closely.",
 		// not a run of citations alone in brackets: each citation in its own, as before
 		`Prior work [\cite{a}, p. 3] is slow.`:        "Prior work [[a], p. 3] is slow.",
 		`Prior work [\cite{a}--\cite{c} is slow.`:     "Prior work [[a]–[c] is slow.",

@@ -252,8 +252,9 @@ func dropAside(s string, i int) (string, int) {
 	}
 	// after "}–" the citation closes a range whose first command stayed as written ("\cite{a b}–\cite{c}", see
 	// typeset): dropped, it would leave the dash hanging
-	// right after a citation read as keys, the next is read so too, as "\cite{a}\cite{b}" reads "[a][b]": after
-	// "p.~3]{a}" it read as an aside and went (a command is 817 bytes at most, see matchAside)
+	// right after any citation command, read as keys or left as written, the next is read as keys, as
+	// "\cite{a}\cite{b}" reads "[a][b]": after "p.~3]{a}" it read as an aside and went (a command is 817 bytes
+	// at most, see matchAside)
 	lo := max(0, i-820)
 	k := strings.LastIndex(s[lo:i], `\cite`) + lo
 	if textualCite(s[i:]) || strings.HasSuffix(s[:i], "}–") || k >= lo && matchAside(s, k) == i ||
@@ -377,6 +378,15 @@ const openers = " unlike like despite besides beyond following alongside instead
 const phraseOpeners = " with to by from in on for at of due because thanks rather aside together through under within without across among after before during given upon via against over toward towards however moreover thus hence therefore here there today now then still yet also "
 const openerHeads = " compared inspired motivated similar contrary relative akin different much just quite even apart based building along according "
 
+// SplitsRun reports whether a TL;DR reads a list of citations (numbered, or keys as CleanText writes them) that
+// stands as an aside between before and after as two, and drops only its first range (see compress.citedRun):
+// after an opening phrase, where the list's first joint is a comma alone (lead) and a word follows ("Unlike GAT
+// [3], [4] uses"), or after a name (see Named).
+func SplitsRun(before, after string, lead bool) bool {
+	t := strings.TrimLeft(after, " ")
+	return lead && t != "" && isLetter(t[0]) && CommaMayEndAside(before, false) || Named(before, after)
+}
+
 // Named reports whether the last word of before is a name that a run of citations ending where after starts
 // may follow as its own, not as an aside to a list ("We compare with GCN [3] and [4]"): an ASCII capital opens
 // it, and it has a capital or a digit after that (GCN, ResNet, GPT-2) or is not the first word of a sentence.
@@ -430,12 +440,22 @@ func citedKeys(s string, i, end int) (string, int) {
 		// the run inside the source's brackets, each citation in brackets of its own: the first's "[" and the
 		// last's "]" are the source's
 		run := []byte(out)
+		semi, list, lead := false, false, false
 		for last := end; ; {
 			if last < len(s) && s[last] == ']' {
 				out, end = string(run), last
+				// the source's pair stays where a TL;DR would not drop the run as one aside: "Transformers
+				// [a]; [b] dominate" kept "; [b]", "Unlike GAT [a], [b] uses" kept ", [b]" (see SplitsRun)
+				if AsideBetween(s[:i-1], s[last+1:]) && (semi || list && SplitsRun(s[:i-1], s[last+1:], lead)) {
+					out = "[" + out + "]"
+				}
 				break
 			}
-			k, _, _, _, _ := citeJoint(s, last)
+			k, comma, _, and, _ := citeJoint(s, last)
+			semi = semi || k > 0 && strings.IndexByte(s[last:k], ';') >= 0
+			if !list && (comma || and) {
+				list, lead = true, !and // the first joint of a list, as in compress.citedRun
+			}
 			if k < 0 {
 				out = "[" + out + "]"
 				break
@@ -619,14 +639,21 @@ func CitedKeys(inner string) bool {
 // citeNote reports whether note may be the text of a citation's option ("Thm. 1", "see", "pp. 3–5", "Eq. (3)",
 // "Sec. 3.1; Fig. 2", "Théorème 1", "“Thm. 2”", "50%"): letters, numbers (any non-ASCII byte is taken for one
 // of a letter or a typed mark) and the punctuation of a locator or quotes, not opening on a space or mark that
-// ends a phrase. Quotes as TeX types them are taken too: typeset turns them into non-ASCII ones after.
+// ends a phrase. Quotes as TeX types them are taken too: typeset turns them into non-ASCII ones after. Its
+// parentheses pair: the compressor pairs brackets across the note's, and "[(see a, p. 3]" cut the sentence.
 func citeNote(note string) bool {
+	open := 0
 	for i := 0; i < len(note); i++ {
-		if c := note[i]; c < utf8.RuneSelf && !isAlnum(c) && strings.IndexByte(" .:;,-()%'\"`", c) < 0 {
+		if c := note[i]; c < utf8.RuneSelf && !isAlnum(c) && strings.IndexByte(" .:;,-()%'\"`", c) < 0 ||
+			c == ')' && open == 0 {
 			return false
+		} else if c == '(' {
+			open++
+		} else if c == ')' {
+			open--
 		}
 	}
-	return note != "" && strings.IndexByte(" .:;,-)%", note[0]) < 0
+	return note != "" && open == 0 && strings.IndexByte(" .:;,-)%", note[0]) < 0
 }
 
 // asideAfter reports whether a citation after before is an aside: the word before it ends in a letter, a

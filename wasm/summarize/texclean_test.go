@@ -105,6 +105,16 @@ func TestTLDRReadsCitationsWithOptions(t *testing.T) {
 			"Transformers dominate language modelling on long documents."},
 		{`Transformers [\cite{a}--\cite[p.~3]{c}] dominate language modelling on long documents.`,
 			"Transformers dominate language modelling on long documents."},
+		// a run in the source's brackets that a TL;DR would not drop whole keeps them, and goes whole ("Transformers;
+		// [b] dominate", "Unlike GAT, [b] uses"); as a noun it reads as without them (with them: "As shown in, the")
+		{`Transformers [\cite{a}; \cite[Thm.~1]{b}] dominate language modelling on long documents.`,
+			"Transformers dominate language modelling on long documents."},
+		{`Transformers [\cite{a}, \cite{b}; \cite{c}] dominate language modelling on long documents.`,
+			"Transformers dominate language modelling on long documents."},
+		{`Unlike GAT [\cite{a}, \cite{b}] uses sampling to scale to large graphs.`,
+			"Unlike GAT uses sampling to scale to large graphs."},
+		{`As shown in [\cite{a}; \cite{b}], the bound holds for every depth of the networks we study.`,
+			"As shown in [a]; [b], the bound holds for every depth of the networks we study."},
 	} {
 		assert.Equal(t, tt.want, summarize.TLDR("A title", paper.CleanText(tt.abstract)), tt.abstract)
 	}
@@ -122,19 +132,28 @@ func TestTLDRReadsEveryNoteCleanTextWrites(t *testing.T) {
 		`Lemma~2(b)`:       "[a, Lemma 2(b)]",
 		`§~3`:              "[a, § 3]",
 		`Théorème~1`:       "[a, Théorème 1]",
-		`50%`:              "[a, 50%]",
 		"``Thm. 2''":       "[a, “Thm. 2”]",
 		`"Thm. 2"`:         `[a, "Thm. 2"]`,
 		`pp.~3--5`:         "[a, pp. 3–5]",
 		// a note the TL;DR would not read as one stays as written
 		`Thm.~1 & 2`: `\cite[Thm. 1 & 2]{a}`,
 		`-3`:         `\cite[-3]{a}`,
+		// nor one whose parentheses do not pair: the TL;DR paired them with its brackets ("As shown in [a,, the")
+		`(b`:     `\cite[(b]{a}`,
+		`(e.g.,`: `\cite[(e.g.,]{a}`,
+		`b)`:     `\cite[b)]{a}`,
+		`a)(b`:   `\cite[a)(b]{a}`,
+		// TeX types a percent sign "\%" (a bare "%" opens a comment): a note with TeX stays as written, the
+		// command whole, which the TL;DR keeps as a noun; known short of natbib's "[a, 50%]"
+		`50\%`: `\cite[50%]{a}`,
 	} {
 		abstract := `As shown in \cite[` + note + `]{a}` + tail
 		assert.Equal(t, "As shown in "+want+tail, summarize.TLDR("A title", paper.CleanText(abstract)), abstract)
 	}
 	abstract := `As shown in \citep[see, e.g.,][Thm.~1, p.~3]{a,b}` + tail
 	assert.Equal(t, "As shown in [see, e.g., a, b, Thm. 1, p. 3]"+tail, summarize.TLDR("A title", paper.CleanText(abstract)))
+	abstract = `As shown in \citep[(see][p.~3]{a}` + tail // "3], the bound holds": the subject went
+	assert.Equal(t, `As shown in \citep[(see][p.~3]{a}`+tail, summarize.TLDR("A title", paper.CleanText(abstract)))
 	abstract = `As shown in \citep[see Thm.~1, p.~3 in][]{a}` + tail // a key after a comma in the first note
 	assert.Equal(t, `As shown in \citep[see Thm. 1, p.~3 in][]{a}`+tail, summarize.TLDR("A title", paper.CleanText(abstract)))
 }
