@@ -427,8 +427,9 @@ func pluralShape(w string) bool {
 // citedKeys reads the citation s[i:end] as its keys in brackets, the way a numbered style prints it: "work
 // of \cite{a,b} has" → "work of [a, b] has", "GANs [\cite{a}]" → "GANs [a]". Its options read as natbib prints
 // them, with ties as spaces and an empty one left out: "\cite[Thm.~1]{a}" → "[a, Thm. 1]", "\citep[see][Ch.~2]{a}"
-// → "[see a, Ch. 2]", "\citep[e.g.,][]{a}" → "[e.g., a]". A run of citations inside the source's own brackets
-// gets no second pair: "[\cite{a}--\cite{c}]" → "[a]–[c]", as the run reads without them, not "[[a]–[c]]". A
+// → "[see a, Ch. 2]", "\citep[e.g.,][]{a}" → "[e.g., a]". A citation alone in the source's own brackets gets
+// no second pair ("[\cite{a}]" → "[a]"); a run of them keeps the source's around theirs: "[\cite{a}--\cite{c}]" →
+// "[[a]–[c]]", one bracket to the TL;DR, which cannot see the TeX beside it (see the loop). A
 // citation with keys that are not plain names, or with an option that holds math or TeX ("$" or a backslash) or that
 // CitedKeys would not read back, stays as written (end -1).
 func citedKeys(s string, i, end int) (string, int) {
@@ -440,22 +441,19 @@ func citedKeys(s string, i, end int) (string, int) {
 		// the run inside the source's brackets, each citation in brackets of its own: the first's "[" and the
 		// last's "]" are the source's
 		run := []byte(out)
-		semi, list, lead := false, false, false
+		many := false
 		for last := end; ; {
 			if last < len(s) && s[last] == ']' {
 				out, end = string(run), last
-				// the source's pair stays where a TL;DR would not drop the run as one aside: "Transformers
-				// [a]; [b] dominate" kept "; [b]", "Unlike GAT [a], [b] uses" kept ", [b]" (see SplitsRun)
-				if AsideBetween(s[:i-1], s[last+1:]) && (semi || list && SplitsRun(s[:i-1], s[last+1:], lead)) {
+				// the source's pair stays around a run of two or more: the TL;DR reads "[[a], [b]]" as one
+				// bracket, where it took "[a]; [b]" or "[a], [b]" apart beside TeX it cannot see ("Unlike
+				// \emph{GAT} [a]; [b], the bound" left "Unlike GAT; [b], the bound")
+				if many {
 					out = "[" + out + "]"
 				}
 				break
 			}
-			k, comma, _, and, _ := citeJoint(s, last)
-			semi = semi || k > 0 && strings.IndexByte(s[last:k], ';') >= 0
-			if !list && (comma || and) {
-				list, lead = true, !and // the first joint of a list, as in compress.citedRun
-			}
+			k, _, _, _, _ := citeJoint(s, last)
 			if k < 0 {
 				out = "[" + out + "]"
 				break
@@ -468,7 +466,7 @@ func citedKeys(s string, i, end int) (string, int) {
 			}
 			// a tie between them is a space, as where the run stands without brackets: "[a], [b]", not "[a],~[b]"
 			run = append(append(append(append(run, ']'), strings.ReplaceAll(s[last:k], "~", " ")...), '['), keys...)
-			last = next
+			last, many = next, true
 		}
 	} else {
 		out = "[" + out + "]"

@@ -118,6 +118,10 @@ func endsSentence(before, after string) bool {
 	if abbreviations[strings.ToLower(w)] || isDotted(w) {
 		return false
 	}
+	// "p. 3" is a page, in a citation's note ("[a, p. 3]") or not.
+	if w == "p" && r >= '0' && r <= '9' {
+		return false
+	}
 	// A lone capital is an initial ("J. Smith") unless a sentence plainly starts after it ("of size N. We").
 	if n := utf8.RuneCountInString(w); n == 1 {
 		wr, _ := utf8.DecodeRuneInString(w)

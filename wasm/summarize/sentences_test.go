@@ -29,6 +29,7 @@ func TestSentences(t *testing.T) {
 		{"Prop. and Lem.", "Prop. (4) gives the bound and Lem. 2 the rate. We conclude.",
 			[]string{"Prop. (4) gives the bound and Lem. 2 the rate.", "We conclude."}},
 		{"vs.", "We compare CNNs vs. Transformers. Both help.", []string{"We compare CNNs vs. Transformers.", "Both help."}},
+		{"a page", "It holds (see [[a], [b, p. 3]] here. Next.", []string{"It holds (see [[a], [b, p. 3]] here.", "Next."}},
 		{"decimals and versions", "Accuracy rises by 3.5 points with v1.2.3 of the code. Done.",
 			[]string{"Accuracy rises by 3.5 points with v1.2.3 of the code.", "Done."}},
 		{"URL", "Code is at https://github.com/x/y.git and www.example.org. We thank Z.",
