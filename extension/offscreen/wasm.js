@@ -129,8 +129,10 @@ const pauseLeft = () => Math.max(lastPage + afterPageMs, loadingSince === null ?
  */
 export function pageLoading() {
   stats.pagesLoading++;
-  lastPage = Math.max(lastPage, performance.now());
-  loadingSince ??= lastPage;
+  const now = performance.now();
+  lastPage = Math.max(lastPage, now);
+  // A page that said so before and whose hold is over (closed before it sent) holds nothing: this one starts its own.
+  if (loadingSince === null || now - loadingSince >= loadingPageMs) loadingSince = now;
 }
 
 /**
@@ -163,9 +165,10 @@ let largeRounds = 3;
 const LARGE_ROUND_PAPERS = 200;
 
 /**
- * Sets how many warm-up rounds run once the module has started (rounds short, largeRounds long), and how long
- * they pause after a page's analysis; takes effect if called before that (a host calls it as it loads, and the
- * module starts after its fetch).
+ * Sets how many warm-up rounds run once the module has started (rounds short, largeRounds long), how long they
+ * pause after a page's analysis, and how long at most they wait for the analysis of a page that said it was loading
+ * (loadingPageMs; left out, it stays as it is); takes effect if called before that (a host calls it as it loads, and
+ * the module starts after its fetch).
  * @param {{rounds: number, largeRounds: number, afterPageMs: number, loadingPageMs?: number}} opts
  */
 export function setWarmUp({ rounds, largeRounds: large, afterPageMs: pause, loadingPageMs: loading = loadingPageMs }) {

@@ -82,7 +82,7 @@ test('once a page has called Go, the first warm-up round waits out the pause aft
   assert.deepEqual(rounds, [], 'the page compiled its path itself: no round right after it');
 });
 
-test('a page that said it was loading holds the warm-up rounds back until its analysis, however long it takes', async () => {
+test('a page that said it was loading holds the warm-up rounds back until its analysis, up to its limit', async () => {
   const host = await freshHost('until-analyzed');
   host.setWarmUp({ rounds: 3, largeRounds: 0, afterPageMs: 50, loadingPageMs: 60_000 });
   host.pageLoading(); // the first page: parsed, then sent, on a loaded machine, well past the pause after it
@@ -101,4 +101,18 @@ test('a page that said it was loading and never sent its analysis holds the roun
   await host.pageModule();
   await new Promise((resolve) => setTimeout(resolve, 500));
   assert.equal(rounds.length, 3);
+});
+
+test('a page loading after one that never sent its analysis is held for as its own', async () => {
+  const host = await freshHost('after-never-sent');
+  host.setWarmUp({ rounds: 5, largeRounds: 0, afterPageMs: 0, loadingPageMs: 150 });
+  host.pageLoading(); // closed before DOMContentLoaded: its hold is over before the next page comes
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  host.pageLoading(); // the next page, still being parsed
+  await host.pageModule();
+  await new Promise((resolve) => setTimeout(resolve, 60));
+  assert.deepEqual(rounds, [[1, undefined]], 'only the first round while the next page loads');
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  // (at least: the earlier tests' hosts, 2 s after their pages, may add theirs meanwhile)
+  assert.ok(rounds.length >= 5, 'the rest once its limit is over');
 });
