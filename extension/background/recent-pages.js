@@ -11,11 +11,6 @@
 // A page is stored as one JSON string: chrome.storage converts an object's every value on the worker's thread,
 // which for a 50-paper listing's answer took 25–40 ms there (a trace), so a page loading meanwhile heard its
 // early answer that much later; a string is one copy. A page answered again as before is not written again.
-// The store's copy is written a moment after the page is answered (STORE_AFTER_MS), not at once: its JSON and the
-// store's taking it in (for a 200-paper listing about 870 KB: 110 ms of JSON and 55 ms of the write on the worker's
-// thread, 40 ms on the browser's main thread, in a trace) came exactly while the page placed its cards, and on two
-// cores took CPU from them. The memory has the page at once, so a page loaded again meanwhile is answered all the
-// same; a worker stopped before the write only loses the stored copy (Chrome stops an idle worker after about 30 s).
 /** @typedef {import('../lib/messages.js').Entry} Entry */
 /** @typedef {import('../lib/messages.js').Topic} Topic */
 /** @typedef {import('../lib/messages.js').EarlyAnswer} EarlyAnswer */
@@ -41,13 +36,6 @@ export const MAX_STORED_HTML = 600_000;
 /** The store's keys: one per page (the prefix and the page's key), and the stored pages' keys, oldest first. */
 export const STORED_PREFIX = 'early:';
 export const ORDER_KEY = 'early-order';
-/**
- * How long after a page is answered its store write starts (ms): the page has placed its cards by then (the reply's
- * way to a 200-paper listing and its cards took at most 210 ms in 40 browser starts), and an idle background is far
- * from stopped (Chrome's worker after about 30 s; Firefox's event page after 30 s by default, and 2 s in the e2e test
- * that stops it, which waits for the write).
- */
-export const STORE_AFTER_MS = 1000;
 
 /**
  * @typedef {{html: string, site: string, entries: Entry[], topics: Topic[]}} Remembered
@@ -58,18 +46,10 @@ export class RecentPages {
   /**
    * @param {() => Promise<Set<string>>} savedIds the IDs of the saved papers, as they are now
    * @param {Store|null} [store] where the last pages of normal windows outlive the worker
-   * @param {() => Promise<void>} [later] resolves when a page just answered has had its time: the store write
-   *   waits for it (STORE_AFTER_MS by default)
    */
-  constructor(savedIds, store = null, later = () => new Promise((resolve) => setTimeout(resolve, STORE_AFTER_MS))) {
+  constructor(savedIds, store = null) {
     this.savedIds = savedIds;
     this.store = store;
-    this.later = later;
-    /**
-     * The state of each page whose store write waits (for later), by key: a page answered again meanwhile (its
-     * abstracts fetched, more papers) is written once, as it is last. @type {Map<string, Remembered>}
-     */
-    this.waiting = new Map();
     /** @type {Map<string, Remembered>} */
     this.pages = new Map();
     /**
@@ -83,14 +63,12 @@ export class RecentPages {
 
   /**
    * Remembers what a page state was answered. A later state of the same page (abstracts fetched, more papers)
-   * replaces the earlier one. The memory has it at once; the store a moment later (later), when the page has had
-   * its time.
+   * replaces the earlier one.
    * @param {{url: string, incognito: boolean}} where @param {string} html the page as its content script sent it
    * @param {{site: string, entries: Entry[], topics: Topic[]}} analysis
-   * @returns {Promise<void>} once the store has it, or a later state of the page that replaced it before its write
-   *   started (at once without a store, or for a private window's page, which stays in memory only, or a page over
-   *   MAX_HTML, which is not remembered: an earlier state of it is forgotten). A page over MAX_STORED_HTML stays in
-   *   memory only, and an earlier state of it leaves the store.
+   * @returns {Promise<void>} once the store has it (at once without a store, or for a private window's page,
+   *   which stays in memory only, or a page over MAX_HTML, which is not remembered: an earlier state of it is
+   *   forgotten). A page over MAX_STORED_HTML stays in memory only, and an earlier state of it leaves the store.
    */
   remember(where, html, analysis) {
     const key = keyOf(where);
@@ -100,21 +78,9 @@ export class RecentPages {
     }
     const page = { html, site: analysis.site, entries: analysis.entries, topics: analysis.topics };
     this.keep(key, page);
-    if (!this.store || where.incognito) return Promise.resolve();
-    this.waiting.set(key, page);
-    return this.later().then(() => {
-      if (this.waiting.get(key) !== page) return undefined; // a later state of the page is written instead
-      this.waiting.delete(key);
-      return this.write(key, page, html.length <= MAX_STORED_HTML);
-    });
-  }
-
-  /**
-   * Writes a page into the store, after the writes before it. @param {string} key @param {Remembered} page
-   * @param {boolean} fits whether it is short enough for the store @returns {Promise<void>}
-   */
-  write(key, page, fits) {
-    const store = /** @type {Store} */ (this.store);
+    const store = this.store;
+    if (!store || where.incognito) return Promise.resolve();
+    const fits = html.length <= MAX_STORED_HTML;
     const write = this.tail.then(async () => {
       const { [ORDER_KEY]: was = [] } = await store.get(ORDER_KEY);
       const order = was.filter((/** @type {string} */ k) => k !== key);

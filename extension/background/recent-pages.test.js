@@ -1,7 +1,7 @@
 // The early answers to pages seen lately (recent-pages.js): what a page is answered at its next load.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { RecentPages, MAX_PAGES, MAX_STORED, MAX_HTML, MAX_STORED_HTML, STORED_PREFIX, ORDER_KEY, STORE_AFTER_MS } from './recent-pages.js';
+import { RecentPages, MAX_PAGES, MAX_STORED, MAX_HTML, MAX_STORED_HTML, STORED_PREFIX, ORDER_KEY } from './recent-pages.js';
 import { answers } from '../lib/messages.js';
 
 const entry = (id) => ({ paper: { id, title: `Paper ${id}`, authors: [], url: `https://arxiv.org/abs/${id}`, locator: {} },
@@ -61,9 +61,6 @@ test('only the latest pages are kept, and a page seen again counts as latest', a
   assert.ok(await recent.answerFor(normal('https://arxiv.org/list/new')));
 });
 
-/** The store writes' wait, over at once: the tests below are of what is written. */
-const now = () => Promise.resolve();
-
 /** chrome.storage.session as a Map, structured-cloned both ways; quota: the most bytes of JSON it holds. */
 function fakeStore(quota = Infinity) {
   const items = new Map();
@@ -91,8 +88,8 @@ function fakeStore(quota = Infinity) {
 test('a page is answered from the store once the worker that saw it is gone', async () => {
   const store = fakeStore();
   const html = '<html>listing</html>';
-  await new RecentPages(async () => new Set(), store, now).remember(normal('https://arxiv.org/list/a'), html, analysis('1', '2'));
-  const fresh = new RecentPages(async () => new Set(['2']), store, now); // a new worker: nothing in memory
+  await new RecentPages(async () => new Set(), store).remember(normal('https://arxiv.org/list/a'), html, analysis('1', '2'));
+  const fresh = new RecentPages(async () => new Set(['2']), store); // a new worker: nothing in memory
   const got = await fresh.answerFor(normal('https://arxiv.org/list/a'));
   assert.ok(got);
   assert.equal(answers(got, { url: 'https://arxiv.org/list/a', html }), true);
@@ -102,21 +99,21 @@ test('a page is answered from the store once the worker that saw it is gone', as
 
 test('the store keeps only the latest pages, and a private window\'s none', async () => {
   const store = fakeStore();
-  const recent = new RecentPages(async () => new Set(), store, now);
+  const recent = new RecentPages(async () => new Set(), store);
   for (let i = 0; i <= MAX_STORED; i++) await recent.remember(normal(`https://arxiv.org/list/${i}`), '<p></p>', analysis(String(i)));
   await recent.remember({ url: 'https://arxiv.org/list/private', incognito: true }, '<p></p>', analysis('p'));
   const pages = [...store.items.keys()].filter((k) => k.startsWith(STORED_PREFIX));
   assert.equal(pages.length, MAX_STORED);
   assert.ok(!pages.some((k) => k.includes('private')), 'a private window\'s page was stored');
   assert.equal(store.items.get(ORDER_KEY).length, MAX_STORED);
-  const fresh = new RecentPages(async () => new Set(), store, now);
+  const fresh = new RecentPages(async () => new Set(), store);
   assert.equal(await fresh.answerFor(normal('https://arxiv.org/list/0')), null, 'the oldest went');
   assert.ok(await fresh.answerFor(normal(`https://arxiv.org/list/${MAX_STORED}`)));
 });
 
 test('over the quota, the store keeps none of its pages and the memory still answers', async () => {
   const store = fakeStore(2_000);
-  const recent = new RecentPages(async () => new Set(), store, now);
+  const recent = new RecentPages(async () => new Set(), store);
   await recent.remember(normal('https://arxiv.org/list/small'), '<p></p>', analysis('1'));
   const big = analysis(...Array.from({ length: 40 }, (_, i) => `big${i}`));
   await assert.rejects(recent.remember(normal('https://arxiv.org/list/big'), '<p></p>', big), /quota/);
@@ -128,7 +125,7 @@ test('over the quota, the store keeps none of its pages and the memory still ans
 
 test('a page over MAX_STORED_HTML is answered from memory only; the store keeps the others, not its earlier state', async () => {
   const store = fakeStore(10_000_000); // chrome.storage.session's quota
-  const recent = new RecentPages(async () => new Set(), store, now);
+  const recent = new RecentPages(async () => new Set(), store);
   const listing = `<p>${'x'.repeat(300_000)}</p>`; // a 200-paper listing
   for (let i = 0; i < MAX_STORED - 1; i++) await recent.remember(normal(`https://arxiv.org/list/${i}`), listing, analysis(String(i)));
   await recent.remember(normal('https://arxiv.org/list/long'), '<p>first state</p>', analysis('a'));
@@ -137,7 +134,7 @@ test('a page over MAX_STORED_HTML is answered from memory only; the store keeps 
   assert.equal((await recent.answerFor(normal('https://arxiv.org/list/long')))?.html, long, 'in memory');
   assert.ok(!store.items.has(`${STORED_PREFIX}normal https://arxiv.org/list/long`), 'its earlier state left the store');
   assert.deepEqual(store.items.get(ORDER_KEY), Array.from({ length: MAX_STORED - 1 }, (_, i) => `normal https://arxiv.org/list/${i}`));
-  const fresh = new RecentPages(async () => new Set(), store, now); // the worker stopped
+  const fresh = new RecentPages(async () => new Set(), store); // the worker stopped
   assert.equal(await fresh.answerFor(normal('https://arxiv.org/list/long')), null);
   for (let i = 0; i < MAX_STORED - 1; i++) assert.ok(await fresh.answerFor(normal(`https://arxiv.org/list/${i}`)), `page ${i}`);
   // a page of exactly MAX_STORED_HTML is stored
@@ -154,7 +151,7 @@ test('a page answered again as before is not written again; a changed answer is,
     return set(obj);
   };
   const a = normal('https://arxiv.org/list/a');
-  const recent = new RecentPages(async () => new Set(), store, now);
+  const recent = new RecentPages(async () => new Set(), store);
   await recent.remember(a, '<p>1</p>', analysis('1'));
   assert.equal(typeof store.items.get(`${STORED_PREFIX}normal https://arxiv.org/list/a`), 'string', 'one string: one copy for chrome.storage');
   await recent.remember(a, '<p>1</p>', analysis('1')); // reloaded: the same page, the same answer
@@ -168,7 +165,7 @@ test('a page answered again as before is not written again; a changed answer is,
   await recent.remember(a, '<p>1</p>', summarized); // the same page, a new answer
   assert.deepEqual(writes.at(-1), [`${STORED_PREFIX}normal https://arxiv.org/list/a`]);
   // a new worker reads it back, and a reload as before writes nothing
-  const fresh = new RecentPages(async () => new Set(), store, now);
+  const fresh = new RecentPages(async () => new Set(), store);
   const got = await fresh.answerFor(a);
   assert.equal(got?.analysis.entries[0].summary.tldr, 'We study 1 with its abstract.');
   const before = writes.length;
@@ -180,65 +177,7 @@ test('a page an earlier version stored as an object is still answered', async ()
   const store = fakeStore();
   await store.set({ [`${STORED_PREFIX}normal https://arxiv.org/list/a`]: { html: '<p>1</p>', ...analysis('1') },
     [ORDER_KEY]: ['normal https://arxiv.org/list/a'] });
-  const got = await new RecentPages(async () => new Set(['1']), store, now).answerFor(normal('https://arxiv.org/list/a'));
+  const got = await new RecentPages(async () => new Set(['1']), store).answerFor(normal('https://arxiv.org/list/a'));
   assert.equal(answers(got, { url: 'https://arxiv.org/list/a', html: '<p>1</p>' }), true);
   assert.deepEqual(got?.analysis.saved, ['1']);
-});
-
-/** A wait for the store write that the test ends: its promise and the function that resolves it. */
-function gate() {
-  let open = () => {};
-  const shut = new Promise((resolve) => { open = resolve; });
-  return { later: () => shut, open };
-}
-
-test('a page is in memory at once; the store gets it only once the page has had its time', async () => {
-  const store = fakeStore();
-  const { later, open } = gate();
-  const recent = new RecentPages(async () => new Set(), store, later);
-  const a = normal('https://arxiv.org/list/a');
-  const written = recent.remember(a, '<p>1</p>', analysis('1'));
-  assert.equal((await recent.answerFor(a))?.html, '<p>1</p>', 'a load of the page meanwhile is answered from memory');
-  await new Promise((resolve) => setImmediate(resolve));
-  assert.deepEqual([...store.items.keys()], [], 'written while the page placed its cards');
-  // a worker stopped before the write: only the stored copy is lost, the next worker answers nothing
-  assert.equal(await new RecentPages(async () => new Set(), store, now).answerFor(a), null);
-  open();
-  await written;
-  assert.equal(typeof store.items.get(`${STORED_PREFIX}normal https://arxiv.org/list/a`), 'string');
-  assert.ok(await new RecentPages(async () => new Set(), store, now).answerFor(a), 'stored for the next worker');
-});
-
-test('a page answered again before its write is written once, as it is last', async () => {
-  const store = fakeStore();
-  const sets = [];
-  const set = store.set.bind(store);
-  store.set = async (obj) => {
-    sets.push(obj);
-    return set(obj);
-  };
-  const { later, open } = gate();
-  const recent = new RecentPages(async () => new Set(), store, later);
-  const a = normal('https://arxiv.org/list/a');
-  const first = recent.remember(a, '<p>1</p>', analysis('1'));
-  const grown = recent.remember(a, '<p>1 2</p>', analysis('1', '2')); // more papers, before the first write
-  open();
-  await Promise.all([first, grown]);
-  assert.equal(sets.length, 1);
-  assert.equal(JSON.parse(store.items.get(`${STORED_PREFIX}normal https://arxiv.org/list/a`)).html, '<p>1 2</p>');
-});
-
-test('by default the store write starts STORE_AFTER_MS after the page is answered', async (t) => {
-  t.mock.timers.enable({ apis: ['setTimeout'] });
-  const store = fakeStore();
-  const recent = new RecentPages(async () => new Set(), store);
-  const written = recent.remember(normal('https://arxiv.org/list/a'), '<p>1</p>', analysis('1'));
-  const settle = () => new Promise((resolve) => setImmediate(resolve));
-  t.mock.timers.tick(STORE_AFTER_MS - 1);
-  await settle();
-  assert.equal(store.items.size, 0, 'written before STORE_AFTER_MS');
-  t.mock.timers.tick(1);
-  await written;
-  assert.equal(store.items.size, 2);
-  assert.ok(STORE_AFTER_MS >= 1000 && STORE_AFTER_MS <= 5000, 'after the cards, long before Chrome stops an idle worker');
 });

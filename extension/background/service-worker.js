@@ -129,8 +129,7 @@ dispatch(TARGET.BACKGROUND, {
     pagePapers.remember(sender, out.entries.map((e) => e.paper.id), replied).catch((err) => console.warn('papergist: page papers', err));
     const where = pageOf(sender);
     if (where && where.url === msg.url && msg.loaded === true) { // not a page grown since: its next load is not that
-      // In memory at once, for a load of the page again; the store's copy after the page has placed its cards.
-      recentPages.remember(where, msg.html, out).catch((err) => console.warn('papergist: recent pages', err));
+      replied.then(() => recentPages.remember(where, msg.html, out)).catch((err) => console.warn('papergist: recent pages', err));
     }
     return out;
   },
