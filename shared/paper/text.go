@@ -378,15 +378,6 @@ const openers = " unlike like despite besides beyond following alongside instead
 const phraseOpeners = " with to by from in on for at of due because thanks rather aside together through under within without across among after before during given upon via against over toward towards however moreover thus hence therefore here there today now then still yet also "
 const openerHeads = " compared inspired motivated similar contrary relative akin different much just quite even apart based building along according "
 
-// SplitsRun reports whether a TL;DR reads a list of citations (numbered, or keys as CleanText writes them) that
-// stands as an aside between before and after as two, and drops only its first range (see compress.citedRun):
-// after an opening phrase, where the list's first joint is a comma alone (lead) and a word follows ("Unlike GAT
-// [3], [4] uses"), or after a name (see Named).
-func SplitsRun(before, after string, lead bool) bool {
-	t := strings.TrimLeft(after, " ")
-	return lead && t != "" && isLetter(t[0]) && CommaMayEndAside(before, false) || Named(before, after)
-}
-
 // Named reports whether the last word of before is a name that a run of citations ending where after starts
 // may follow as its own, not as an aside to a list ("We compare with GCN [3] and [4]"): an ASCII capital opens
 // it, and it has a capital or a digit after that (GCN, ResNet, GPT-2) or is not the first word of a sentence.

@@ -469,7 +469,8 @@ func citedRun(s string, open, end int) int {
 	if first < 0 {
 		return end
 	}
-	if paper.SplitsRun(s[:open], s[end+1:], lead) {
+	if t := strings.TrimLeft(s[end+1:], " "); lead && t != "" && 'a' <= t[0]|0x20 && t[0]|0x20 <= 'z' &&
+		paper.CommaMayEndAside(s[:open], false) || paper.Named(s[:open], s[end+1:]) {
 		return first
 	}
 	return end
