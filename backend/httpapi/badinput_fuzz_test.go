@@ -138,6 +138,15 @@ var badRequests = []struct {
 	{"POST /v1/auth/login", authNone, "", "Content-Type: application/json", "", `{"email":["$EMAIL"],"password":1}`},
 	{"POST /v1/auth/refresh", authNone, "", "Content-Type: application/json", "", `{"refresh_token":"$REFRESH","refresh_token":""}`},
 	{"POST /v1/auth/register", authNone, "", "Content-Type: application/json; charset=\"", "", `{"email":"$EMAIL","password":"x"}`},
+	{"POST /v1/auth/register", authNone, "", "Content-Type: application/json", "", `{"email":"` + strings.Repeat("a", 300) + `@example.org","password":"correct horse battery"}`},
+	{"POST /v1/auth/refresh", authOwn, "", "Content-Type: application/json", "", `{"refresh_token":12}`},
+	{"POST /v1/sync", authOwn, "", "Content-Type: application/json\nIdempotency-Key: k13", "",
+		`{"deletions":[` + strings.Repeat(`{"id":"$ITEM","base_version":1},`, syncproto.MaxPushOps) + `{"id":"$ITEM","base_version":1}]}`},
+	{"GET /v1/sync/wait", authOwn, "since=1&timeout=51", "", "", ""},
+	{"GET /v1/items", authOwn, "q=%FF%25_&tag=%00", "", "", ""},
+	{"GET /v1/items/{id}", authOwn, "", "", "%zz", ""},
+	{"PUT /v1/items/{id}", authOwn, "", "Content-Type: application/json\nIf-Match: 0", "doi:10.1/\xff", `{"title":"x"}`},
+	{"PATCH /v1/devices/{id}", authOwn, "", "Content-Type: application/json", phDevice, `{"name":"\u0000` + strings.Repeat("n", 300) + `"}`},
 }
 
 // statusOfCode is the HTTP status of each error code a response may carry (syncproto's list; "gone" is only
@@ -245,7 +254,7 @@ func (rig *badInputRig) send(t *testing.T, routeN, authN uint8, query, headers, 
 	defer cancel()
 	if rt.path == "/v1/sync/wait" {
 		// A wait the library does not end holds until its timeout (up to 50 s): not waited for.
-		ctx, cancel = context.WithTimeout(context.Background(), 300*time.Millisecond)
+		ctx, cancel = context.WithTimeout(context.Background(), 100*time.Millisecond)
 		defer cancel()
 	}
 	var rd io.Reader
