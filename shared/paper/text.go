@@ -253,11 +253,8 @@ func dropAside(s string, i int) (string, int) {
 	// after "}–" the citation closes a range whose first command stayed as written ("\cite{a b}–\cite{c}", see
 	// typeset): dropped, it would leave the dash hanging
 	// right after any citation command, read as keys or left as written, the next is read as keys, as
-	// "\cite{a}\cite{b}" reads "[a][b]": after "p.~3]{a}" it read as an aside and went (a command is 817 bytes
-	// at most, see matchAside)
-	lo := max(0, i-820)
-	k := strings.LastIndex(s[lo:i], `\cite`) + lo
-	if textualCite(s[i:]) || strings.HasSuffix(s[:i], "}–") || k >= lo && matchAside(s, k) == i ||
+	// "\cite{a}\cite{b}" reads "[a][b]": after "p.~3]{a}" it read as an aside and went
+	if textualCite(s[i:]) || strings.HasSuffix(s[:i], "}–") || citeEndingAt(s, i) >= 0 ||
 		!AsideBetween(s[:i], s[end:]) {
 		return citedKeys(s, i, end)
 	}
@@ -812,8 +809,16 @@ func inWords(list, w string) bool {
 	return false
 }
 
-// matchAside matches one of texAsides at s[i], with a star, up to two [options] of at most 100 bytes and an
-// argument of at most 600 bytes with braces nested one level:
+// The longest option and argument matchAside reads (bytes, an argument's braces included), and so the longest
+// command it matches: "\citeyearpar*[…][…]{…}", 817 bytes.
+const (
+	maxAsideOption = 100
+	maxAsideArg    = 600
+	maxAside       = len(`\citeyearpar*`) + 2*(maxAsideOption+2) + maxAsideArg
+)
+
+// matchAside matches one of texAsides at s[i], with a star, up to two [options] of at most maxAsideOption bytes
+// and an argument of at most maxAsideArg bytes with braces nested one level:
 // \\(?:cite|citep|citealp|citeyearpar|footnote|citet|citeauthor|citealt)\*?(?:\[[^\[\]{}]{0,100}\]){0,2}\{(?:[^{}]|\{[^{}]*\})*\}
 func matchAside(s string, i int) int {
 	j := i + 1
@@ -828,13 +833,13 @@ func matchAside(s string, i int) int {
 	}
 	for n := 0; n < 2 && j < len(s) && s[j] == '['; n++ {
 		k := strings.IndexAny(s[j+1:], "[]{}")
-		if k < 0 || k > 100 || s[j+1+k] != ']' {
+		if k < 0 || k > maxAsideOption || s[j+1+k] != ']' {
 			return -1
 		}
 		j += k + 2
 	}
 	depth := 0
-	for k := j; k < len(s) && k-j < 600; k++ {
+	for k := j; k < len(s) && k-j < maxAsideArg; k++ {
 		switch {
 		case k == j && s[k] != '{':
 			return -1
@@ -847,6 +852,16 @@ func matchAside(s string, i int) int {
 				return k + 1
 			}
 		}
+	}
+	return -1
+}
+
+// citeEndingAt returns where the citation command that ends right before s[i] starts (a \cite… that matchAside
+// reads to i, at most maxAside bytes back), or -1.
+func citeEndingAt(s string, i int) int {
+	lo := max(0, i-maxAside)
+	if k := strings.LastIndex(s[lo:i], `\cite`); k >= 0 && matchAside(s, lo+k) == i {
+		return lo + k
 	}
 	return -1
 }

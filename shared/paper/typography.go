@@ -61,10 +61,9 @@ func typeset(s string) string {
 				sp = 1
 			}
 			// the first command is looked for in the text as written (typeset may have typed a dash or quotes
-			// inside its options, before done) and at most 817 bytes back, a command's longest (matchAside)
-			if lo := max(0, i-sp-820); i-sp > done && s[i-sp-1] == '}' && strings.HasPrefix(s[j+sp:], `\cite`) &&
-				matchAside(s, j+sp) > 0 {
-				if k := strings.LastIndex(s[lo:i-sp], `\cite`) + lo; k >= lo && matchAside(s, k) == i-sp {
+			// inside its options, before done)
+			if i-sp > done && s[i-sp-1] == '}' && strings.HasPrefix(s[j+sp:], `\cite`) && matchAside(s, j+sp) > 0 {
+				if k := citeEndingAt(s, i-sp); k >= 0 {
 					switch {
 					case textualCite(s[k:]) || textualCite(s[j+sp:]):
 						// a textual citation names a work in the sentence, never a range's end: the dash is
