@@ -23,6 +23,8 @@ const LIBRARY = 5000;
 /** The pause before the settled load (ms): time for the engine's warm-up (about 1 s of rounds) to run. */
 const SETTLE_MS = 3000;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+/** Every run's figure, sorted: one bench run on a shared 2-CPU machine varies by half its median between runs. */
+const runsOf = (xs) => `runs ${[...xs].sort((a, b) => a - b).map((x) => x.toFixed(0)).join(', ')}`;
 
 /**
  * The size of file gzipped as make test-go checks issue 15's limit: by gzip -9. Node's zlib, Chromium's fork,
@@ -152,7 +154,7 @@ try {
       settledPhases.push(phases[2]);
       stoppedPhases.push(phases[3]);
     }
-    rows.push({ n, first: median(first), cold: median(cold), warm: median(warm), settled: median(settled),
+    rows.push({ n, first: median(first), firstRuns: first, cold: median(cold), warm: median(warm), settled: median(settled),
       stopped: median(stopped), coldPhases, warmPhases, settledPhases, stoppedPhases, firstPhases });
   }
   const name = browser.kind === 'firefox' ? 'Firefox ESR' : 'Chromium';
@@ -190,7 +192,8 @@ try {
   const r200 = rows[1];
   const met = (ms, goal) => (ms <= goal ? 'met' : 'NOT met');
   console.log(`  goal for 50 papers: warm ≤ 100 ms (right after the cold page: ${met(r50.warm, 100)}; settled: ${met(r50.settled, 100)}), cold ≤ 400 ms (${met(r50.cold, 400)})`);
-  console.log(`  goal for 200 papers: first page after browser start ≤ 400 ms (${met(r200.first, 400)})`);
+  const within = (xs, goal) => `${xs.filter((x) => x <= goal).length} of ${xs.length} runs within it`;
+  console.log(`  goal for 200 papers: first page after browser start ≤ 400 ms (${met(r200.first, 400)}: ${within(r200.firstRuns, 400)}; ${runsOf(r200.firstRuns)} ms)`);
   console.log('  (first: hostQueue = the request waiting for the host\'s thread, busy instantiating or starting the wasm module (its start');
   console.log('  runs on that thread: Go\'s runtime and package initialization) or in another call into Go, such as a warm-up round (the');
   console.log('  request\'s reading in included); hostWait = then waiting for the module in the handler; the module took compile + goStart');
@@ -213,7 +216,8 @@ try {
       realPhases.push(f.phases);
       await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     }
-    console.log(`  200 papers with real abstracts (SciTLDR train), first page after browser start: ${median(realFirst).toFixed(0)} ms (${phaseLine(realPhases, firstKeys)})`);
+    console.log(`  200 papers with real abstracts (SciTLDR train), first page after browser start: ${median(realFirst).toFixed(0)} ms`,
+      `(goal ≤ 400 ms: ${met(median(realFirst), 400)}, ${within(realFirst, 400)}; ${runsOf(realFirst)} ms; ${phaseLine(realPhases, firstKeys)})`);
   } else {
     console.log(`  200 papers with real abstracts: skipped, ${realFile} not found (the team's ../shared folder)`);
   }
