@@ -810,7 +810,7 @@ func (m *Model) lower(w string) (string, *entry) {
 		return w, nil
 	}
 	lw := buf[:len(w)]
-	if k, e := m.lexicon.find(string(lw), scorer.WordHash(string(lw))); e != nil {
+	if k, e := lexFind(&m.lexicon, lw, scorer.WordHashBytes(lw)); e != nil {
 		return k, e
 	}
 	return string(lw), nil

@@ -125,3 +125,23 @@ func TestFormOf(t *testing.T) {
 		t.Fatalf("formOf found %d words, want the lexicon's lower-case ones", found)
 	}
 }
+
+// TestLowerAllocatesOnlyForAnUnknownWord checks Model.lower: a capitalized word of the model ("The",
+// "Model") is looked up from a buffer on the stack and shares the model's string, no allocation; one the
+// model does not know ("Zzqxw") costs one, for its lower-cased copy.
+func TestLowerAllocatesOnlyForAnUnknownWord(t *testing.T) {
+	m := shippedModel(t)
+	for _, tc := range []struct {
+		w      string
+		allocs float64
+	}{{"The", 0}, {"Model", 0}, {"MODEL", 0}, {"the", 0}, {"Zzqxw", 1}} {
+		var lw string
+		var e *entry
+		if n := testing.AllocsPerRun(20, func() { lw, e = m.lower(tc.w) }); n != tc.allocs {
+			t.Errorf("lower(%q) allocates %v times, want %v", tc.w, n, tc.allocs)
+		}
+		if want := m.entry(lw); tc.w != "the" && e != want {
+			t.Errorf("lower(%q) = %q, %p; the model's entry of %[2]q is %p", tc.w, lw, e, want)
+		}
+	}
+}
