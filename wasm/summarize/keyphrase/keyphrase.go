@@ -575,6 +575,11 @@ func (d *doc) rate(c *cand, f *[NumFeatures]float64, m *Model) float64 {
 	for k := range min(len(w), len(x)) { // none while NumFeatures is a multiple of 3
 		s += w[k] * x[k]
 	}
+	return d.addLexicon(s, c)
+}
+
+// addLexicon adds to s the lexicon weights of c's first, last and every word.
+func (d *doc) addLexicon(s float64, c *cand) float64 {
 	n := c.n
 	for k, id := range c.ids[:n] {
 		e := d.words[id].lex
@@ -590,6 +595,119 @@ func (d *doc) rate(c *cand, f *[NumFeatures]float64, m *Model) float64 {
 		}
 	}
 	return s
+}
+
+// score is rate(c, f, m) of the features f that features(c, f) sets, bit for bit, without filling f: it adds
+// the weighted features in rate's order, and the weight alone for a feature that is 1. A feature that is 0
+// adds nothing: the weighted sum of a 0 is a zero, which changes no sum but -0, and the sum starts at +0
+// and, of finite terms, ends at -0 only when every one was -0. A ranking rates some fifty candidates an
+// abstract, and filling and summing the features array for each cost as much as the rest of the rating.
+func (d *doc) score(c *cand, m *Model) float64 {
+	w := &m.Dense
+	n := c.n
+	ids := c.ids[:n]
+	count := float64(c.count)
+	var shape uint8
+	for i := c.first; i < c.first+n; i++ {
+		shape |= d.toks[i].shape
+	}
+	minIDF, sumIDF, minTF, sumTF, titleWords := math.Inf(1), 0.0, math.Inf(1), 0.0, 0
+	for _, id := range ids {
+		x := &d.words[id]
+		if x.idf < minIDF { // as in features
+			minIDF = x.idf
+		}
+		sumIDF += x.idf
+		if x.logTF < minTF {
+			minTF = x.logTF
+		}
+		sumTF += x.logTF
+		if x.inTitle {
+			titleWords++
+		}
+	}
+	s := 0.0
+	s += w[fBias]
+	s += w[fLen1+min(n, maxWords)-1]
+	logCount := log1p(c.count)
+	s += w[fCount] * logCount
+	if c.inTitle > 0 {
+		s += w[fInTitle]
+	}
+	s += w[fRelPos] * (float64(c.first) / float64(max(len(d.toks), 1)))
+	if c.first < 30 {
+		s += w[fEarly]
+	}
+	s += w[fFull] * (float64(c.full) / count)
+	s += w[fRunStart] * (float64(c.runStart) / count)
+	s += w[fRunEnd] * (float64(c.runEnd) / count)
+	if c.afterDet > 0 {
+		s += w[fAfterDet]
+	}
+	acronym := shape&shapeAcronym != 0
+	if acronym {
+		s += w[fAcronym]
+	}
+	if c.defined {
+		s += w[fDefined]
+	}
+	if shape&shapeDigit != 0 {
+		s += w[fDigit]
+	}
+	if shape&shapeHyphen != 0 {
+		s += w[fHyphen]
+	}
+	if c.capital {
+		s += w[fCapital]
+	}
+	meanIDF := sumIDF / float64(n)
+	s += w[fMeanIDF] * meanIDF
+	s += w[fMinIDF] * minIDF
+	s += w[fHeadIDF] * d.words[ids[n-1]].idf
+	s += w[fMeanTF] * (sumTF / float64(n))
+	s += w[fMinTF] * minTF
+	s += w[fTitleWords] * (float64(titleWords) / float64(n))
+	s += w[fTFxIDF] * (logCount * meanIDF)
+	head, first := d.words[ids[n-1]].suffix, d.words[ids[0]].suffix
+	lastShape, firstShape := d.toks[c.first+n-1].shape, d.toks[c.first].shape
+	if lastShape&shapePlural != 0 {
+		s += w[fHeadPlural]
+	}
+	if head&suffixIng != 0 {
+		s += w[fHeadIng]
+	}
+	if head&suffixEd != 0 {
+		s += w[fHeadEd]
+	}
+	if head&suffixAdj != 0 {
+		s += w[fHeadAdj]
+	}
+	if head&suffixNoun != 0 {
+		s += w[fHeadNoun]
+	}
+	if n > 1 && first&suffixEd != 0 {
+		s += w[fFirstEd]
+	}
+	if n > 1 && first&suffixIng != 0 {
+		s += w[fFirstIng]
+	}
+	if n > 1 && first&suffixAdj != 0 {
+		s += w[fFirstAdj]
+	}
+	if n == 1 && !acronym && d.words[ids[0]].lex != nil {
+		s += w[fSingleCommon]
+	}
+	s += w[fBeforeClause] * (float64(c.beforeClause) / count)
+	if n > 1 && firstShape&shapePlural != 0 {
+		s += w[fFirstPlural]
+	}
+	if n > 1 && firstShape&shapeEs != 0 {
+		s += w[fFirstEs]
+	}
+	if lastShape&shapeEs != 0 {
+		s += w[fHeadEs]
+	}
+	return d.addLexicon(s, c)
 }
 
 var (
@@ -671,7 +789,6 @@ func RankDetailed(title, abstract string, m *Model, k int, out []Ranked) []Ranke
 	}
 	d := scan(title, abstract, m)
 	defer docs.Put(d)
-	var f [NumFeatures]float64
 	// the best k in one pass over the candidates, best first and earlier first on ties: an insertion into
 	// a list of k, where a selection of the best k times over took as long as rating them
 	top := d.order[:0]
@@ -680,8 +797,7 @@ func RankDetailed(title, abstract string, m *Model, k int, out []Ranked) []Ranke
 		if d.bareCommon(c, m) {
 			continue // a bare common word ("design", "framework") names nothing: not worth rating
 		}
-		d.features(c, &f)
-		c.score = d.rate(c, &f, m)
+		c.score = d.score(c, m)
 		s := c.score
 		j := len(top)
 		if j < k {

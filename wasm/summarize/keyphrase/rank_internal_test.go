@@ -2,6 +2,7 @@ package keyphrase
 
 import (
 	"math"
+	"math/rand/v2"
 	"os"
 	"testing"
 
@@ -143,5 +144,49 @@ func TestLowerAllocatesOnlyForAnUnknownWord(t *testing.T) {
 		if want := m.entry(lw); tc.w != "the" && e != want {
 			t.Errorf("lower(%q) = %q, %p; the model's entry of %[2]q is %p", tc.w, lw, e, want)
 		}
+	}
+}
+
+// TestScoreIsRateOfFeatures checks doc.score, which RankDetailed rates candidates with, against what it
+// stands for: rate of the features doc.features sets, bit for bit, on every candidate of rankTexts and of a
+// text with digits, hyphens and acronyms defined in brackets, under the shipped model and under random
+// weights of both signs (so that no feature's weight is 0), with every feature set on some candidate.
+func TestScoreIsRateOfFeatures(t *testing.T) {
+	texts := append(rankTexts[:len(rankTexts):len(rankTexts)], [2]string{"Fine-Tuning BERT-Large on CIFAR-10",
+		"We fine-tune BERT-Large and ResNet-50 on CIFAR-10. The fine-tuned models (FTMs) beat ResNet-50 models, " +
+			"while 3D point clouds and multi-task learning methods that help remain hard."})
+	shipped := shippedModel(t)
+	random := shippedModel(t)
+	rng := rand.New(rand.NewPCG(3, 4))
+	for k := range random.Dense {
+		random.Dense[k] = rng.NormFloat64()
+	}
+	var set [NumFeatures]bool
+	checked := 0
+	for _, m := range []*Model{shipped, random} {
+		for _, tt := range texts {
+			d := scan(tt[0], tt[1], m)
+			for i := range d.cands {
+				c := &d.cands[i]
+				var f [NumFeatures]float64
+				d.features(c, &f)
+				for k, x := range f {
+					set[k] = set[k] || x != 0
+				}
+				if got, want := d.score(c, m), d.rate(c, &f, m); math.Float64bits(got) != math.Float64bits(want) {
+					t.Errorf("score of %q = %v, rate of its features %v", d.span(c.start, c.end), got, want)
+				}
+				checked++
+			}
+			docs.Put(d)
+		}
+	}
+	for k, ok := range set {
+		if !ok {
+			t.Errorf("feature %s is 0 on every candidate: its weight goes unchecked", FeatureNames[k])
+		}
+	}
+	if checked < 100 {
+		t.Fatalf("%d candidates checked, want 100 or more", checked)
 	}
 }
