@@ -1,6 +1,7 @@
 package scorer
 
 import (
+	"math"
 	"strings"
 
 	"github.com/papergist/papergist/wasm/summarize/internal/compress"
@@ -147,9 +148,14 @@ func shortlist(m *Model, title string, sentences []string, k int, keep bool, emi
 		}
 	}
 	order = order[:min(k, len(order))]
-	w.probs = m.wordProbs(v, w.probs, &w.sigmoids)
+	// a word's probability is found when a head first uses it: the heads of the best sentences hold a part of
+	// the abstract's words
+	w.probs = grow(w.probs, len(v.words))
+	for i := range w.probs {
+		w.probs[i] = math.NaN()
+	}
 	b := &w.builder
-	*b = candidateBuilder{m: m, probs: w.probs, lex: m.lexOf(v), info: v.info, nTitle: v.nTitle,
+	*b = candidateBuilder{m: m, vocab: v, sigmoids: &w.sigmoids, probs: w.probs, lex: m.lexOf(v), info: v.info, nTitle: v.nTitle,
 		titleSeen: grow(b.titleSeen, v.nTitle), emit: emit, fill: fill, bestAt: -1, ownAt: -1, arguedAt: -1,
 		toks: b.toks, gain: b.gain, title: b.title, trail: b.trail, digitFrom: b.digitFrom,
 		heads: b.heads, owns: b.owns[:0]}
@@ -219,13 +225,16 @@ const swapMargin = 0.8
 
 // candidateBuilder computes stage-two features of every cut of a head from prefix sums over its words.
 type candidateBuilder struct {
-	probs  []float64   // per word of the vocabulary: the token model's probability
-	lex    []*lexEntry // per word: its weights
-	info   []wordInfo  // per word: title index and stamp
-	nTitle int
-	stamp  int32 // heads so far, for the stamps of repeat discounts
-	emit   func(*Shortlisted)
-	fill   featureFill // with emit: features, which Best, and so the extension, need not link
+	probs []float64 // per word of the vocabulary: the token model's probability, NaN until a head uses it
+	vocab *vocab
+	// sigmoids is the workspace's cache for wordProb
+	sigmoids *sigmoidCache
+	lex      []*lexEntry // per word: its weights
+	info     []wordInfo  // per word: title index and stamp
+	nTitle   int
+	stamp    int32 // heads so far, for the stamps of repeat discounts
+	emit     func(*Shortlisted)
+	fill     featureFill // with emit: features, which Best, and so the extension, need not link
 
 	// without emit: the best candidate so far, by m's stage-two score
 	m         *Model
@@ -281,7 +290,10 @@ func (b *candidateBuilder) add(h compress.Head, toks []token, delta float64, ran
 		g := 0.0
 		title[j+1] = title[j]
 		if id := t.id; id >= 0 {
-			g = b.probs[id]
+			if g = b.probs[id]; g != g { // NaN: not found yet
+				g = b.m.wordProb(b.vocab, int(id), b.sigmoids)
+				b.probs[id] = g
+			}
 			in := &b.info[id]
 			if in.stamp == b.stamp {
 				g *= repeatWeight
