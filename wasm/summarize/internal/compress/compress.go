@@ -952,9 +952,15 @@ func subjectPointsBack(s string) bool {
 // paper…", "The aim of this study…". A TL;DR whose subject points back gives way only to such a sentence: any other may be background
 // or prior work ("Knowledge distillation, the standard approach…, minimizes…").
 func OwnVoice(s string) bool {
+	return OpensOwnVoice(s) && !ArguedPointsBack(s) // "We argue that this imposes…" says what it argues against only before it
+}
+
+// OpensOwnVoice is OwnVoice but for an argued claim that points back, which a caller that has asked
+// ArguedPointsBack already need not ask again.
+func OpensOwnVoice(s string) bool {
 	w, rest, _ := strings.Cut(s, " ")
 	if w == "We" || w == "Our" {
-		return !ArguedPointsBack(s) // "We argue that this imposes…" says what it argues against only before it
+		return true
 	}
 	// "this" among the first four words: "This paper…", "In this paper…", "The aim of this study…"; "the" before
 	// the paper or its authors, as abstracts in a journal's voice put it, opening the sentence or after one
@@ -963,11 +969,11 @@ func OwnVoice(s string) bool {
 	prev := ""
 	for i := 0; i < 4 && rest != ""; i++ {
 		if w == "This" || w == "this" {
-			return namesPaper(rest) && !ArguedPointsBack(s)
+			return namesPaper(rest)
 		}
 		if (i == 0 && w == "The" || w == "the" && (i == 1 && prev == "In" ||
 			i <= 2 && prev != "" && prev[len(prev)-1] == ',')) && theOwn(rest, prev == "In") {
-			return !ArguedPointsBack(s)
+			return true
 		}
 		prev = w
 		w, rest, _ = strings.Cut(rest, " ")

@@ -324,11 +324,11 @@ func (b *candidateBuilder) add(h compress.Head, toks []token, delta float64, ran
 		b.fill(b, &c.Features, toks, delta, rank, k, kind)
 		b.emit(c)
 	}
-	b.own = b.emit == nil && compress.OwnVoice(h.Text)
+	b.argued = b.emit == nil && compress.ArguedPointsBack(h.Text)
+	b.own = b.emit == nil && !b.argued && compress.OpensOwnVoice(h.Text) // compress.OwnVoice, asking ArguedPointsBack once
 	if b.own {
 		b.owns = append(b.owns, ownHead{head: h.Text, raw: b.raw, at: -1})
 	}
-	b.argued = b.emit == nil && compress.ArguedPointsBack(h.Text)
 	make1(len(h.Text), n, h.Kind)
 	// What add asks of a head's words to rule a cut out is found when a cut first needs it: a cut that would
 	// not be rated above the best so far needs none of it (improves), and most of a head's cuts, and every cut
