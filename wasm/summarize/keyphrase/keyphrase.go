@@ -503,39 +503,19 @@ func (d *doc) features(c *cand, f *[NumFeatures]float64) {
 	f[fRunStart] = float64(c.runStart) / float64(c.count)
 	f[fRunEnd] = float64(c.runEnd) / float64(c.count)
 	f[fAfterDet] = b2f(c.afterDet > 0)
-	var shape uint8
-	for i := c.first; i < c.first+n; i++ {
-		shape |= d.toks[i].shape
-	}
-	acronym := shape&shapeAcronym != 0
+	ws := d.wordStats(c)
+	acronym := ws.shape&shapeAcronym != 0
 	f[fAcronym] = b2f(acronym)
 	f[fDefined] = b2f(c.defined)
-	f[fDigit] = b2f(shape&shapeDigit != 0)
-	f[fHyphen] = b2f(shape&shapeHyphen != 0)
+	f[fDigit] = b2f(ws.shape&shapeDigit != 0)
+	f[fHyphen] = b2f(ws.shape&shapeHyphen != 0)
 	f[fCapital] = b2f(c.capital)
-	minIDF, sumIDF, minTF, sumTF, titleWords := math.Inf(1), 0.0, math.Inf(1), 0.0, 0
-	for _, id := range ids {
-		w := &d.words[id]
-		// IDFs and log TFs are finite and >= 0, so a comparison is math.Min; the min builtin of
-		// floats is a runtime call in the wasm build
-		if w.idf < minIDF {
-			minIDF = w.idf
-		}
-		sumIDF += w.idf
-		if w.logTF < minTF {
-			minTF = w.logTF
-		}
-		sumTF += w.logTF
-		if w.inTitle {
-			titleWords++
-		}
-	}
-	f[fMeanIDF] = sumIDF / float64(n)
-	f[fMinIDF] = minIDF
+	f[fMeanIDF] = ws.sumIDF / float64(n)
+	f[fMinIDF] = ws.minIDF
 	f[fHeadIDF] = d.words[ids[n-1]].idf
-	f[fMeanTF] = sumTF / float64(n)
-	f[fMinTF] = minTF
-	f[fTitleWords] = float64(titleWords) / float64(n)
+	f[fMeanTF] = ws.sumTF / float64(n)
+	f[fMinTF] = ws.minTF
+	f[fTitleWords] = float64(ws.titleWords) / float64(n)
 	f[fTFxIDF] = f[fCount] * f[fMeanIDF]
 	head, first := d.words[ids[n-1]].suffix, d.words[ids[0]].suffix
 	lastShape, firstShape := d.toks[c.first+n-1].shape, d.toks[c.first].shape
@@ -552,6 +532,37 @@ func (d *doc) features(c *cand, f *[NumFeatures]float64) {
 	f[fFirstPlural] = b2f(n > 1 && firstShape&shapePlural != 0)
 	f[fFirstEs] = b2f(n > 1 && firstShape&shapeEs != 0)
 	f[fHeadEs] = b2f(lastShape&shapeEs != 0)
+}
+
+// wordStats are what features and score read of a candidate's first occurrence and words.
+type wordStats struct {
+	shape                        uint8 // its tokens' shapes, or-ed
+	minIDF, sumIDF, minTF, sumTF float64
+	titleWords                   int // its words that are in the title
+}
+
+func (d *doc) wordStats(c *cand) wordStats {
+	ws := wordStats{minIDF: math.Inf(1), minTF: math.Inf(1)}
+	for i := c.first; i < c.first+c.n; i++ {
+		ws.shape |= d.toks[i].shape
+	}
+	for _, id := range c.ids[:c.n] {
+		w := &d.words[id]
+		// IDFs and log TFs are finite and >= 0, so a comparison is math.Min; the min builtin of
+		// floats is a runtime call in the wasm build
+		if w.idf < ws.minIDF {
+			ws.minIDF = w.idf
+		}
+		ws.sumIDF += w.idf
+		if w.logTF < ws.minTF {
+			ws.minTF = w.logTF
+		}
+		ws.sumTF += w.logTF
+		if w.inTitle {
+			ws.titleWords++
+		}
+	}
+	return ws
 }
 
 // bareCommon reports a candidate that is one common word of the lexicon, not written as an acronym: the
@@ -603,29 +614,12 @@ func (d *doc) addLexicon(s float64, c *cand) float64 {
 // and, of finite terms, ends at -0 only when every one was -0. A ranking rates some fifty candidates an
 // abstract, and filling and summing the features array for each cost as much as the rest of the rating.
 func (d *doc) score(c *cand, m *Model) float64 {
+	ws := d.wordStats(c)
 	w := &m.Dense
 	n := c.n
 	ids := c.ids[:n]
 	count := float64(c.count)
-	var shape uint8
-	for i := c.first; i < c.first+n; i++ {
-		shape |= d.toks[i].shape
-	}
-	minIDF, sumIDF, minTF, sumTF, titleWords := math.Inf(1), 0.0, math.Inf(1), 0.0, 0
-	for _, id := range ids {
-		x := &d.words[id]
-		if x.idf < minIDF { // as in features
-			minIDF = x.idf
-		}
-		sumIDF += x.idf
-		if x.logTF < minTF {
-			minTF = x.logTF
-		}
-		sumTF += x.logTF
-		if x.inTitle {
-			titleWords++
-		}
-	}
+	shape := ws.shape
 	s := 0.0
 	s += w[fBias]
 	s += w[fLen1+min(n, maxWords)-1]
@@ -660,13 +654,13 @@ func (d *doc) score(c *cand, m *Model) float64 {
 	if c.capital {
 		s += w[fCapital]
 	}
-	meanIDF := sumIDF / float64(n)
+	meanIDF := ws.sumIDF / float64(n)
 	s += w[fMeanIDF] * meanIDF
-	s += w[fMinIDF] * minIDF
+	s += w[fMinIDF] * ws.minIDF
 	s += w[fHeadIDF] * d.words[ids[n-1]].idf
-	s += w[fMeanTF] * (sumTF / float64(n))
-	s += w[fMinTF] * minTF
-	s += w[fTitleWords] * (float64(titleWords) / float64(n))
+	s += w[fMeanTF] * (ws.sumTF / float64(n))
+	s += w[fMinTF] * ws.minTF
+	s += w[fTitleWords] * (float64(ws.titleWords) / float64(n))
 	s += w[fTFxIDF] * (logCount * meanIDF)
 	head, first := d.words[ids[n-1]].suffix, d.words[ids[0]].suffix
 	lastShape, firstShape := d.toks[c.first+n-1].shape, d.toks[c.first].shape

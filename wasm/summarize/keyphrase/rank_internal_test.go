@@ -34,30 +34,36 @@ var rankTexts = [][2]string{
 	{"", "Performance of the algorithm: the algorithm, algorithms and an Algorithm; analysis of performance."},
 }
 
+// eachCandidate calls f with every candidate of the titles and abstracts texts under m, and its features.
+func eachCandidate(texts [][2]string, m *Model, f func(d *doc, c *cand, features *[NumFeatures]float64)) {
+	for _, tt := range texts {
+		d := scan(tt[0], tt[1], m)
+		for i := range d.cands {
+			var features [NumFeatures]float64
+			d.features(&d.cands[i], &features)
+			f(d, &d.cands[i], &features)
+		}
+		docs.Put(d)
+	}
+}
+
 // TestBareCommonIsTheSingleCommonFeature checks doc.bareCommon, which RankDetailed asks before rating a
 // candidate, against what it stands for: the fSingleCommon feature set by doc.features, and m.common of the
 // word, on every candidate of rankTexts.
 func TestBareCommonIsTheSingleCommonFeature(t *testing.T) {
 	m := shippedModel(t)
 	var yes, no int
-	for _, tt := range rankTexts {
-		d := scan(tt[0], tt[1], m)
-		for i := range d.cands {
-			c := &d.cands[i]
-			var f [NumFeatures]float64
-			d.features(c, &f)
-			want := f[fSingleCommon] == 1 && m.common(d.words[c.ids[0]].lex)
-			if got := d.bareCommon(c, m); got != want {
-				t.Errorf("bareCommon of %q = %v, the feature and m.common: %v", d.span(c.start, c.end), got, want)
-			}
-			if want {
-				yes++
-			} else {
-				no++
-			}
+	eachCandidate(rankTexts, m, func(d *doc, c *cand, f *[NumFeatures]float64) {
+		want := f[fSingleCommon] == 1 && m.common(d.words[c.ids[0]].lex)
+		if got := d.bareCommon(c, m); got != want {
+			t.Errorf("bareCommon of %q = %v, the feature and m.common: %v", d.span(c.start, c.end), got, want)
 		}
-		docs.Put(d)
-	}
+		if want {
+			yes++
+		} else {
+			no++
+		}
+	})
 	if yes < 5 || no < 20 {
 		t.Fatalf("%d bare common candidates and %d others: too few to tell", yes, no)
 	}
@@ -164,22 +170,15 @@ func TestScoreIsRateOfFeatures(t *testing.T) {
 	var set [NumFeatures]bool
 	checked := 0
 	for _, m := range []*Model{shipped, random} {
-		for _, tt := range texts {
-			d := scan(tt[0], tt[1], m)
-			for i := range d.cands {
-				c := &d.cands[i]
-				var f [NumFeatures]float64
-				d.features(c, &f)
-				for k, x := range f {
-					set[k] = set[k] || x != 0
-				}
-				if got, want := d.score(c, m), d.rate(c, &f, m); math.Float64bits(got) != math.Float64bits(want) {
-					t.Errorf("score of %q = %v, rate of its features %v", d.span(c.start, c.end), got, want)
-				}
-				checked++
+		eachCandidate(texts, m, func(d *doc, c *cand, f *[NumFeatures]float64) {
+			for k, x := range f {
+				set[k] = set[k] || x != 0
 			}
-			docs.Put(d)
-		}
+			if got, want := d.score(c, m), d.rate(c, f, m); math.Float64bits(got) != math.Float64bits(want) {
+				t.Errorf("score of %q = %v, rate of its features %v", d.span(c.start, c.end), got, want)
+			}
+			checked++
+		})
 	}
 	for k, ok := range set {
 		if !ok {
