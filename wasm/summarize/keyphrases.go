@@ -384,10 +384,11 @@ func clauseOfTitle(question []string, p string) bool {
 
 // questionTitle returns the lower-cased words of a title that has "how", "why" or "whether" among them, as
 // clauseOfTitle reads it, and nil for any other title: most titles ask nothing, and then no phrase costs
-// clauseOfTitle a look at its words. The three words have a w, which only an ASCII "w" or "W" lower-cases to:
-// a title without one is done at a glance.
+// clauseOfTitle a look at its words. The three words have a w with an h right after it ("why", "whether") or
+// "ho" right before it ("how"), which only ASCII letters lower-case to: a title without them ("Networks with
+// Attention") is done without lower-casing it and splitting it into words.
 func questionTitle(title string) []string {
-	if strings.IndexByte(title, 'w') < 0 && strings.IndexByte(title, 'W') < 0 {
+	if !mayAsk(title) {
 		return nil
 	}
 	tw := strings.Fields(strings.ToLower(title))
@@ -397,6 +398,17 @@ func questionTitle(title string) []string {
 		}
 	}
 	return nil
+}
+
+// mayAsk reports a "wh" or a "how" in title, in any case.
+func mayAsk(title string) bool {
+	for i := 0; i < len(title); i++ {
+		if title[i]|0x20 == 'w' && (i+1 < len(title) && title[i+1]|0x20 == 'h' ||
+			i >= 2 && title[i-1]|0x20 == 'o' && title[i-2]|0x20 == 'h') {
+			return true
+		}
+	}
+	return false
 }
 
 // verbEndingS reports a lower-case word in -ates, -izes, -ises or -ifies that is no common noun: "mitigates",

@@ -1,6 +1,7 @@
 package summarize
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -245,4 +246,39 @@ func TestWithoutPraise(t *testing.T) {
 	got := withoutPraise([]string{"Notable FLOPs savings", "notable gains", "impressive accuracy gains", "accuracy gains",
 		"DRAMATIC speedup of training", "note taking"})
 	assert.Equal(t, []string{"FLOPs savings", "accuracy gains", "speedup of training", "note taking"}, got)
+}
+
+// TestMayAskHoldsForEveryQuestion checks mayAsk, which spares questionTitle the lower-casing and splitting of
+// most titles, against what it must not miss: a title whose lower-cased words hold "how", "why" or "whether",
+// on every title of up to five characters over an alphabet of the letters those words have, in both cases,
+// with spaces and characters beyond ASCII, and on titles of our own; and it lets most titles go.
+func TestMayAskHoldsForEveryQuestion(t *testing.T) {
+	asks := func(title string) bool {
+		for _, w := range strings.Fields(strings.ToLower(title)) {
+			if w == "how" || w == "why" || w == "whether" {
+				return true
+			}
+		}
+		return false
+	}
+	alphabet := []string{"w", "W", "h", "H", "o", "O", "y", "Y", " ", "K", "é"}
+	var grow func(title string, left int)
+	grow = func(title string, left int) {
+		if asks(title) && !mayAsk(title) {
+			t.Fatalf("mayAsk(%q) = false, and the title asks", title)
+		}
+		if left > 0 {
+			for _, a := range alphabet {
+				grow(title+a, left-1)
+			}
+		}
+	}
+	grow("", 5)
+	for _, title := range []string{"Whether Deep Networks Generalize", "Learning HOW to Learn", "why we sleep", "WHETHER",
+		"Knowing When and Why it Works"} {
+		assert.True(t, asks(title) && mayAsk(title), title)
+	}
+	for _, title := range []string{"Networks with Attention", "Deep Networks for Graphs", "Wide Residual Networks"} {
+		assert.False(t, mayAsk(title), "mayAsk(%q)", title)
+	}
 }

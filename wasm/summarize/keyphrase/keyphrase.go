@@ -503,39 +503,19 @@ func (d *doc) features(c *cand, f *[NumFeatures]float64) {
 	f[fRunStart] = float64(c.runStart) / float64(c.count)
 	f[fRunEnd] = float64(c.runEnd) / float64(c.count)
 	f[fAfterDet] = b2f(c.afterDet > 0)
-	var shape uint8
-	for i := c.first; i < c.first+n; i++ {
-		shape |= d.toks[i].shape
-	}
-	acronym := shape&shapeAcronym != 0
+	ws := d.wordStats(c)
+	acronym := ws.shape&shapeAcronym != 0
 	f[fAcronym] = b2f(acronym)
 	f[fDefined] = b2f(c.defined)
-	f[fDigit] = b2f(shape&shapeDigit != 0)
-	f[fHyphen] = b2f(shape&shapeHyphen != 0)
+	f[fDigit] = b2f(ws.shape&shapeDigit != 0)
+	f[fHyphen] = b2f(ws.shape&shapeHyphen != 0)
 	f[fCapital] = b2f(c.capital)
-	minIDF, sumIDF, minTF, sumTF, titleWords := math.Inf(1), 0.0, math.Inf(1), 0.0, 0
-	for _, id := range ids {
-		w := &d.words[id]
-		// IDFs and log TFs are finite and >= 0, so a comparison is math.Min; the min builtin of
-		// floats is a runtime call in the wasm build
-		if w.idf < minIDF {
-			minIDF = w.idf
-		}
-		sumIDF += w.idf
-		if w.logTF < minTF {
-			minTF = w.logTF
-		}
-		sumTF += w.logTF
-		if w.inTitle {
-			titleWords++
-		}
-	}
-	f[fMeanIDF] = sumIDF / float64(n)
-	f[fMinIDF] = minIDF
+	f[fMeanIDF] = ws.sumIDF / float64(n)
+	f[fMinIDF] = ws.minIDF
 	f[fHeadIDF] = d.words[ids[n-1]].idf
-	f[fMeanTF] = sumTF / float64(n)
-	f[fMinTF] = minTF
-	f[fTitleWords] = float64(titleWords) / float64(n)
+	f[fMeanTF] = ws.sumTF / float64(n)
+	f[fMinTF] = ws.minTF
+	f[fTitleWords] = float64(ws.titleWords) / float64(n)
 	f[fTFxIDF] = f[fCount] * f[fMeanIDF]
 	head, first := d.words[ids[n-1]].suffix, d.words[ids[0]].suffix
 	lastShape, firstShape := d.toks[c.first+n-1].shape, d.toks[c.first].shape
@@ -552,6 +532,37 @@ func (d *doc) features(c *cand, f *[NumFeatures]float64) {
 	f[fFirstPlural] = b2f(n > 1 && firstShape&shapePlural != 0)
 	f[fFirstEs] = b2f(n > 1 && firstShape&shapeEs != 0)
 	f[fHeadEs] = b2f(lastShape&shapeEs != 0)
+}
+
+// wordStats are what features and score read of a candidate's first occurrence and words.
+type wordStats struct {
+	shape                        uint8 // its tokens' shapes, or-ed
+	minIDF, sumIDF, minTF, sumTF float64
+	titleWords                   int // its words that are in the title
+}
+
+func (d *doc) wordStats(c *cand) wordStats {
+	ws := wordStats{minIDF: math.Inf(1), minTF: math.Inf(1)}
+	for i := c.first; i < c.first+c.n; i++ {
+		ws.shape |= d.toks[i].shape
+	}
+	for _, id := range c.ids[:c.n] {
+		w := &d.words[id]
+		// IDFs and log TFs are finite and >= 0, so a comparison is math.Min; the min builtin of
+		// floats is a runtime call in the wasm build
+		if w.idf < ws.minIDF {
+			ws.minIDF = w.idf
+		}
+		ws.sumIDF += w.idf
+		if w.logTF < ws.minTF {
+			ws.minTF = w.logTF
+		}
+		ws.sumTF += w.logTF
+		if w.inTitle {
+			ws.titleWords++
+		}
+	}
+	return ws
 }
 
 // bareCommon reports a candidate that is one common word of the lexicon, not written as an acronym: the
@@ -575,6 +586,11 @@ func (d *doc) rate(c *cand, f *[NumFeatures]float64, m *Model) float64 {
 	for k := range min(len(w), len(x)) { // none while NumFeatures is a multiple of 3
 		s += w[k] * x[k]
 	}
+	return d.addLexicon(s, c)
+}
+
+// addLexicon adds to s the lexicon weights of c's first, last and every word.
+func (d *doc) addLexicon(s float64, c *cand) float64 {
 	n := c.n
 	for k, id := range c.ids[:n] {
 		e := d.words[id].lex
@@ -590,6 +606,102 @@ func (d *doc) rate(c *cand, f *[NumFeatures]float64, m *Model) float64 {
 		}
 	}
 	return s
+}
+
+// score is rate(c, f, m) of the features f that features(c, f) sets, bit for bit, without filling f: it adds
+// the weighted features in rate's order, and the weight alone for a feature that is 1. A feature that is 0
+// adds nothing: the weighted sum of a 0 is a zero, which changes no sum but -0, and the sum starts at +0
+// and, of finite terms, ends at -0 only when every one was -0. A ranking rates some fifty candidates an
+// abstract, and filling and summing the features array for each cost as much as the rest of the rating.
+func (d *doc) score(c *cand, m *Model) float64 {
+	ws := d.wordStats(c)
+	w := &m.Dense
+	n := c.n
+	ids := c.ids[:n]
+	count := float64(c.count)
+	shape := ws.shape
+	s := 0.0
+	s += w[fBias]
+	s += w[fLen1+min(n, maxWords)-1]
+	logCount := log1p(c.count)
+	s += w[fCount] * logCount
+	if c.inTitle > 0 {
+		s += w[fInTitle]
+	}
+	s += w[fRelPos] * (float64(c.first) / float64(max(len(d.toks), 1)))
+	if c.first < 30 {
+		s += w[fEarly]
+	}
+	s += w[fFull] * (float64(c.full) / count)
+	s += w[fRunStart] * (float64(c.runStart) / count)
+	s += w[fRunEnd] * (float64(c.runEnd) / count)
+	if c.afterDet > 0 {
+		s += w[fAfterDet]
+	}
+	acronym := shape&shapeAcronym != 0
+	if acronym {
+		s += w[fAcronym]
+	}
+	if c.defined {
+		s += w[fDefined]
+	}
+	if shape&shapeDigit != 0 {
+		s += w[fDigit]
+	}
+	if shape&shapeHyphen != 0 {
+		s += w[fHyphen]
+	}
+	if c.capital {
+		s += w[fCapital]
+	}
+	meanIDF := ws.sumIDF / float64(n)
+	s += w[fMeanIDF] * meanIDF
+	s += w[fMinIDF] * ws.minIDF
+	s += w[fHeadIDF] * d.words[ids[n-1]].idf
+	s += w[fMeanTF] * (ws.sumTF / float64(n))
+	s += w[fMinTF] * ws.minTF
+	s += w[fTitleWords] * (float64(ws.titleWords) / float64(n))
+	s += w[fTFxIDF] * (logCount * meanIDF)
+	head, first := d.words[ids[n-1]].suffix, d.words[ids[0]].suffix
+	lastShape, firstShape := d.toks[c.first+n-1].shape, d.toks[c.first].shape
+	if lastShape&shapePlural != 0 {
+		s += w[fHeadPlural]
+	}
+	if head&suffixIng != 0 {
+		s += w[fHeadIng]
+	}
+	if head&suffixEd != 0 {
+		s += w[fHeadEd]
+	}
+	if head&suffixAdj != 0 {
+		s += w[fHeadAdj]
+	}
+	if head&suffixNoun != 0 {
+		s += w[fHeadNoun]
+	}
+	if n > 1 && first&suffixEd != 0 {
+		s += w[fFirstEd]
+	}
+	if n > 1 && first&suffixIng != 0 {
+		s += w[fFirstIng]
+	}
+	if n > 1 && first&suffixAdj != 0 {
+		s += w[fFirstAdj]
+	}
+	if n == 1 && !acronym && d.words[ids[0]].lex != nil {
+		s += w[fSingleCommon]
+	}
+	s += w[fBeforeClause] * (float64(c.beforeClause) / count)
+	if n > 1 && firstShape&shapePlural != 0 {
+		s += w[fFirstPlural]
+	}
+	if n > 1 && firstShape&shapeEs != 0 {
+		s += w[fFirstEs]
+	}
+	if lastShape&shapeEs != 0 {
+		s += w[fHeadEs]
+	}
+	return d.addLexicon(s, c)
 }
 
 var (
@@ -671,7 +783,6 @@ func RankDetailed(title, abstract string, m *Model, k int, out []Ranked) []Ranke
 	}
 	d := scan(title, abstract, m)
 	defer docs.Put(d)
-	var f [NumFeatures]float64
 	// the best k in one pass over the candidates, best first and earlier first on ties: an insertion into
 	// a list of k, where a selection of the best k times over took as long as rating them
 	top := d.order[:0]
@@ -680,8 +791,7 @@ func RankDetailed(title, abstract string, m *Model, k int, out []Ranked) []Ranke
 		if d.bareCommon(c, m) {
 			continue // a bare common word ("design", "framework") names nothing: not worth rating
 		}
-		d.features(c, &f)
-		c.score = d.rate(c, &f, m)
+		c.score = d.score(c, m)
 		s := c.score
 		j := len(top)
 		if j < k {
@@ -810,7 +920,7 @@ func (m *Model) lower(w string) (string, *entry) {
 		return w, nil
 	}
 	lw := buf[:len(w)]
-	if k, e := m.lexicon.find(string(lw), scorer.WordHash(string(lw))); e != nil {
+	if k, e := lexFind(&m.lexicon, lw, scorer.WordHashBytes(lw)); e != nil {
 		return k, e
 	}
 	return string(lw), nil

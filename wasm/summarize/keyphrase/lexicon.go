@@ -170,15 +170,19 @@ func (t *lexTable) get(w string, h uint32) *entry {
 	return e
 }
 
-// find is get that also returns the table's copy of w, which a caller may keep where w is a buffer.
-func (t *lexTable) find(w string, h uint32) (string, *entry) {
+// find is get that also returns the table's copy of w.
+func (t *lexTable) find(w string, h uint32) (string, *entry) { return lexFind(t, w, h) }
+
+// lexFind is find of a w that may be held in bytes: a word lower-cased into a buffer is looked up without
+// a copy, and a caller keeps the table's string.
+func lexFind[T string | []byte](t *lexTable, w T, h uint32) (string, *entry) {
 	mask := uint32(len(t.slots) - 1)
 	for i := h & mask; ; i = (i + 1) & mask {
 		s := t.slots[i]
 		if s.idx == 0 {
 			return "", nil
 		}
-		if k := t.keys[s.idx-1]; s.hash == h && k == w {
+		if k := t.keys[s.idx-1]; s.hash == h && k == string(w) {
 			return k, t.entries[s.idx-1]
 		}
 	}

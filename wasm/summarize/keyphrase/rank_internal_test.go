@@ -2,6 +2,7 @@ package keyphrase
 
 import (
 	"math"
+	"math/rand/v2"
 	"os"
 	"testing"
 
@@ -33,30 +34,36 @@ var rankTexts = [][2]string{
 	{"", "Performance of the algorithm: the algorithm, algorithms and an Algorithm; analysis of performance."},
 }
 
+// eachCandidate calls f with every candidate of the titles and abstracts texts under m, and its features.
+func eachCandidate(texts [][2]string, m *Model, f func(d *doc, c *cand, features *[NumFeatures]float64)) {
+	for _, tt := range texts {
+		d := scan(tt[0], tt[1], m)
+		for i := range d.cands {
+			var features [NumFeatures]float64
+			d.features(&d.cands[i], &features)
+			f(d, &d.cands[i], &features)
+		}
+		docs.Put(d)
+	}
+}
+
 // TestBareCommonIsTheSingleCommonFeature checks doc.bareCommon, which RankDetailed asks before rating a
 // candidate, against what it stands for: the fSingleCommon feature set by doc.features, and m.common of the
 // word, on every candidate of rankTexts.
 func TestBareCommonIsTheSingleCommonFeature(t *testing.T) {
 	m := shippedModel(t)
 	var yes, no int
-	for _, tt := range rankTexts {
-		d := scan(tt[0], tt[1], m)
-		for i := range d.cands {
-			c := &d.cands[i]
-			var f [NumFeatures]float64
-			d.features(c, &f)
-			want := f[fSingleCommon] == 1 && m.common(d.words[c.ids[0]].lex)
-			if got := d.bareCommon(c, m); got != want {
-				t.Errorf("bareCommon of %q = %v, the feature and m.common: %v", d.span(c.start, c.end), got, want)
-			}
-			if want {
-				yes++
-			} else {
-				no++
-			}
+	eachCandidate(rankTexts, m, func(d *doc, c *cand, f *[NumFeatures]float64) {
+		want := f[fSingleCommon] == 1 && m.common(d.words[c.ids[0]].lex)
+		if got := d.bareCommon(c, m); got != want {
+			t.Errorf("bareCommon of %q = %v, the feature and m.common: %v", d.span(c.start, c.end), got, want)
 		}
-		docs.Put(d)
-	}
+		if want {
+			yes++
+		} else {
+			no++
+		}
+	})
 	if yes < 5 || no < 20 {
 		t.Fatalf("%d bare common candidates and %d others: too few to tell", yes, no)
 	}
@@ -123,5 +130,62 @@ func TestFormOf(t *testing.T) {
 	}
 	if found < 4 { // the, model, élan, über, a
 		t.Fatalf("formOf found %d words, want the lexicon's lower-case ones", found)
+	}
+}
+
+// TestLowerAllocatesOnlyForAnUnknownWord checks Model.lower: a capitalized word of the model ("The",
+// "Model") is looked up from a buffer on the stack and shares the model's string, no allocation; one the
+// model does not know ("Zzqxw") costs one, for its lower-cased copy.
+func TestLowerAllocatesOnlyForAnUnknownWord(t *testing.T) {
+	m := shippedModel(t)
+	for _, tc := range []struct {
+		w      string
+		allocs float64
+	}{{"The", 0}, {"Model", 0}, {"MODEL", 0}, {"the", 0}, {"Zzqxw", 1}} {
+		var lw string
+		var e *entry
+		if n := testing.AllocsPerRun(20, func() { lw, e = m.lower(tc.w) }); n != tc.allocs {
+			t.Errorf("lower(%q) allocates %v times, want %v", tc.w, n, tc.allocs)
+		}
+		if want := m.entry(lw); tc.w != "the" && e != want {
+			t.Errorf("lower(%q) = %q, %p; the model's entry of %[2]q is %p", tc.w, lw, e, want)
+		}
+	}
+}
+
+// TestScoreIsRateOfFeatures checks doc.score, which RankDetailed rates candidates with, against what it
+// stands for: rate of the features doc.features sets, bit for bit, on every candidate of rankTexts and of a
+// text with digits, hyphens and acronyms defined in brackets, under the shipped model and under random
+// weights of both signs (so that no feature's weight is 0), with every feature set on some candidate.
+func TestScoreIsRateOfFeatures(t *testing.T) {
+	texts := append(rankTexts[:len(rankTexts):len(rankTexts)], [2]string{"Fine-Tuning BERT-Large on CIFAR-10",
+		"We fine-tune BERT-Large and ResNet-50 on CIFAR-10. The fine-tuned models (FTMs) beat ResNet-50 models, " +
+			"while 3D point clouds and multi-task learning methods that help remain hard."})
+	shipped := shippedModel(t)
+	random := shippedModel(t)
+	rng := rand.New(rand.NewPCG(3, 4))
+	for k := range random.Dense {
+		random.Dense[k] = rng.NormFloat64()
+	}
+	var set [NumFeatures]bool
+	checked := 0
+	for _, m := range []*Model{shipped, random} {
+		eachCandidate(texts, m, func(d *doc, c *cand, f *[NumFeatures]float64) {
+			for k, x := range f {
+				set[k] = set[k] || x != 0
+			}
+			if got, want := d.score(c, m), d.rate(c, f, m); math.Float64bits(got) != math.Float64bits(want) {
+				t.Errorf("score of %q = %v, rate of its features %v", d.span(c.start, c.end), got, want)
+			}
+			checked++
+		})
+	}
+	for k, ok := range set {
+		if !ok {
+			t.Errorf("feature %s is 0 on every candidate: its weight goes unchecked", FeatureNames[k])
+		}
+	}
+	if checked < 100 {
+		t.Fatalf("%d candidates checked, want 100 or more", checked)
 	}
 }

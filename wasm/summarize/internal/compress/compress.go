@@ -356,33 +356,33 @@ func dropInline(s string) string {
 	return s
 }
 
-// hasInline reports whether any of inlines occurs in s, in one pass over its spaces: most sentences
-// have none, and searching for each phrase in turn was a tenth of a TL;DR's cost.
+// hasInline reports whether any of inlines occurs in s. It looks only for what they all open with
+// (inlineOpening) and tries the phrases where it is: most sentences have none, and finding each of their spaces
+// in turn and trying the phrases there cost twice as much.
 func hasInline(s string) bool {
-	for i := strings.IndexByte(s, ' '); i >= 0; {
-		if i+2 < len(s) {
-			for _, p := range inlinesAfter[s[i+1]] {
-				// the third byte first: every phrase shares " in" with many words
-				if s[i+2] == p[2] && strings.HasPrefix(s[i:], p) {
-					return true
-				}
+	for at := 0; ; at++ {
+		i := strings.Index(s[at:], inlineOpening)
+		if i < 0 {
+			return false
+		}
+		at += i
+		for _, p := range inlines {
+			if strings.HasPrefix(s[at:], p) {
+				return true
 			}
 		}
-		j := strings.IndexByte(s[i+1:], ' ')
-		if j < 0 {
-			break
-		}
-		i += 1 + j
 	}
-	return false
 }
 
-// inlinesAfter lists inlines by the byte after the space.
-var inlinesAfter = func() (t [256][]string) {
-	for _, p := range inlines {
-		t[p[1]] = append(t[p[1]], p)
+// inlineOpening is the longest opening every one of inlines shares: " in this ".
+var inlineOpening = func() string {
+	open := inlines[0]
+	for _, p := range inlines[1:] {
+		for !strings.HasPrefix(p, open) {
+			open = open[:len(open)-1]
+		}
 	}
-	return t
+	return open
 }()
 
 // dropBrackets removes [citations] and parentheticals. A citation used as a noun stays, as citation keys
@@ -952,9 +952,15 @@ func subjectPointsBack(s string) bool {
 // paper…", "The aim of this study…". A TL;DR whose subject points back gives way only to such a sentence: any other may be background
 // or prior work ("Knowledge distillation, the standard approach…, minimizes…").
 func OwnVoice(s string) bool {
+	return OpensOwnVoice(s) && !ArguedPointsBack(s) // "We argue that this imposes…" says what it argues against only before it
+}
+
+// OpensOwnVoice is OwnVoice but for an argued claim that points back, which a caller that has asked
+// ArguedPointsBack already need not ask again.
+func OpensOwnVoice(s string) bool {
 	w, rest, _ := strings.Cut(s, " ")
 	if w == "We" || w == "Our" {
-		return !ArguedPointsBack(s) // "We argue that this imposes…" says what it argues against only before it
+		return true
 	}
 	// "this" among the first four words: "This paper…", "In this paper…", "The aim of this study…"; "the" before
 	// the paper or its authors, as abstracts in a journal's voice put it, opening the sentence or after one
@@ -963,11 +969,11 @@ func OwnVoice(s string) bool {
 	prev := ""
 	for i := 0; i < 4 && rest != ""; i++ {
 		if w == "This" || w == "this" {
-			return namesPaper(rest) && !ArguedPointsBack(s)
+			return namesPaper(rest)
 		}
 		if (i == 0 && w == "The" || w == "the" && (i == 1 && prev == "In" ||
 			i <= 2 && prev != "" && prev[len(prev)-1] == ',')) && theOwn(rest, prev == "In") {
-			return !ArguedPointsBack(s)
+			return true
 		}
 		prev = w
 		w, rest, _ = strings.Cut(rest, " ")

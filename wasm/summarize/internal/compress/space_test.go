@@ -83,3 +83,30 @@ func TestDropLeadInCapitalizesOnce(t *testing.T) {
 		t.Errorf("dropLeadIn(%q) allocated %v times, want 1: the capitalized rest", s, n)
 	}
 }
+
+// TestHasInline holds hasInline, which looks for what the inlines open with, to what it stands for: some one
+// of inlines is in s. The strings hold each phrase at the start, in the middle and at the end, near misses
+// (" in this", " in these papers", " within this paper"), the opening twice over, and nothing.
+func TestHasInline(t *testing.T) {
+	texts := []string{"", " in this", " in this ", "We show, in this work.", " in this in this paper", " in this in this",
+		"within this paper we", "in this paper we", "Results in these papers hold.", " in this papers", " In this paper"}
+	for _, p := range inlines {
+		texts = append(texts, p, p+" we", "We prove"+p+", that", "We"+p[:len(p)-1]+" show")
+	}
+	found := 0
+	for _, s := range texts {
+		want := false
+		for _, p := range inlines {
+			want = want || strings.Contains(s, p)
+		}
+		if got := hasInline(s); got != want {
+			t.Errorf("hasInline(%q) = %v, want %v", s, got, want)
+		}
+		if want {
+			found++
+		}
+	}
+	if found < 3*len(inlines) {
+		t.Fatalf("%d texts with an inline phrase, want %d or more", found, 3*len(inlines))
+	}
+}

@@ -1,6 +1,7 @@
 package scorer
 
 import (
+	"math"
 	"strings"
 
 	"github.com/papergist/papergist/wasm/summarize/internal/compress"
@@ -147,9 +148,14 @@ func shortlist(m *Model, title string, sentences []string, k int, keep bool, emi
 		}
 	}
 	order = order[:min(k, len(order))]
-	w.probs = m.wordProbs(v, w.probs, &w.sigmoids)
+	// a word's probability is found when a head first uses it: the heads of the best sentences hold a part of
+	// the abstract's words
+	w.probs = grow(w.probs, len(v.words))
+	for i := range w.probs {
+		w.probs[i] = math.NaN()
+	}
 	b := &w.builder
-	*b = candidateBuilder{m: m, probs: w.probs, lex: m.lexOf(v), info: v.info, nTitle: v.nTitle,
+	*b = candidateBuilder{m: m, vocab: v, sigmoids: &w.sigmoids, probs: w.probs, lex: m.lexOf(v), info: v.info, nTitle: v.nTitle,
 		titleSeen: grow(b.titleSeen, v.nTitle), emit: emit, fill: fill, bestAt: -1, ownAt: -1, arguedAt: -1,
 		toks: b.toks, gain: b.gain, title: b.title, trail: b.trail, digitFrom: b.digitFrom,
 		heads: b.heads, owns: b.owns[:0]}
@@ -219,13 +225,16 @@ const swapMargin = 0.8
 
 // candidateBuilder computes stage-two features of every cut of a head from prefix sums over its words.
 type candidateBuilder struct {
-	probs  []float64   // per word of the vocabulary: the token model's probability
-	lex    []*lexEntry // per word: its weights
-	info   []wordInfo  // per word: title index and stamp
-	nTitle int
-	stamp  int32 // heads so far, for the stamps of repeat discounts
-	emit   func(*Shortlisted)
-	fill   featureFill // with emit: features, which Best, and so the extension, need not link
+	probs []float64 // per word of the vocabulary: the token model's probability, NaN until a head uses it
+	vocab *vocab
+	// sigmoids is the workspace's cache for wordProb
+	sigmoids *sigmoidCache
+	lex      []*lexEntry // per word: its weights
+	info     []wordInfo  // per word: title index and stamp
+	nTitle   int
+	stamp    int32 // heads so far, for the stamps of repeat discounts
+	emit     func(*Shortlisted)
+	fill     featureFill // with emit: features, which Best, and so the extension, need not link
 
 	// without emit: the best candidate so far, by m's stage-two score
 	m         *Model
@@ -281,7 +290,10 @@ func (b *candidateBuilder) add(h compress.Head, toks []token, delta float64, ran
 		g := 0.0
 		title[j+1] = title[j]
 		if id := t.id; id >= 0 {
-			g = b.probs[id]
+			if g = b.probs[id]; g != g { // NaN: not found yet
+				g = b.m.wordProb(b.vocab, int(id), b.sigmoids)
+				b.probs[id] = g
+			}
 			in := &b.info[id]
 			if in.stamp == b.stamp {
 				g *= repeatWeight
@@ -312,36 +324,49 @@ func (b *candidateBuilder) add(h compress.Head, toks []token, delta float64, ran
 		b.fill(b, &c.Features, toks, delta, rank, k, kind)
 		b.emit(c)
 	}
-	b.own = b.emit == nil && compress.OwnVoice(h.Text)
+	b.argued = b.emit == nil && compress.ArguedPointsBack(h.Text)
+	b.own = b.emit == nil && !b.argued && compress.OpensOwnVoice(h.Text) // compress.OwnVoice, asking ArguedPointsBack once
 	if b.own {
 		b.owns = append(b.owns, ownHead{head: h.Text, raw: b.raw, at: -1})
 	}
-	b.argued = b.emit == nil && compress.ArguedPointsBack(h.Text)
 	make1(len(h.Text), n, h.Kind)
+	// What add asks of a head's words to rule a cut out is found when a cut first needs it: a cut that would
+	// not be rated above the best so far needs none of it (improves), and most of a head's cuts, and every cut
+	// of most heads, are such.
+	known := false
 	verbs := 0 // the words up to the last finite verb: a cut after it drops none (dropsVerb)
 	var frontFrom, frontTo int
-	if b.emit == nil {
-		frontFrom, frontTo = frontedAdverbial(h.Text, toks)
-	}
-	// a word of the vocabulary has its lists in its entry (Prepare gives every word of the lists one): a map
-	// lookup per word here was about 2% of the work of a TL;DR and key phrases. Every word of a sentence has
-	// an id once vocab.add has seen it, so the map lookup for id < 0 is only a guard (never reached on SciTLDR).
-	for i := n - 1; b.emit == nil && i > 0 && verbs == 0; i-- {
-		if id := toks[i].id; id >= 0 && b.lex[id].kind>>kindLists&finite != 0 || id < 0 && inLists(finite, toks[i].w) {
-			verbs = i + 1
-		}
-	}
+	var scope bool
+	var how howClause
 	// A cut keeps the words before it, at least MinWords and not all n; it is never inside a word, and
 	// of the cuts in one gap between words only the first counts: the others keep the same words.
-	var how howClause
-	scope := b.emit == nil && mayDropScope(h.Text, toks) // most heads hold no comparison: no cut asks then
 	for j := compress.MinWords - 1; j < n-1; j++ {
-		if b.emit == nil {
-			how.read(h.Text, toks, j)
-		}
 		c, ok := compress.FirstCut(h.Text, int(toks[j].end), int(toks[j+1].start))
 		if !ok || compress.NeedsComplement(toks[j].w) || beforeMainClause(h.Text[c.At:]) {
 			continue
+		}
+		if b.emit != nil {
+			make1(c.At, j+1, c.Kind) // training sees every cut
+			continue
+		}
+		s := b.score(delta, rank, j+1, n, c.Kind)
+		if !b.improves(s) {
+			continue // rate would keep nothing: whether the cut leaves a broken sentence does not matter
+		}
+		how.read(h.Text, toks, j)
+		if !known {
+			known = true
+			frontFrom, frontTo = frontedAdverbial(h.Text, toks)
+			// a word of the vocabulary has its lists in its entry (Prepare gives every word of the lists one): a
+			// map lookup per word here was about 2% of the work of a TL;DR and key phrases. Every word of a
+			// sentence has an id once vocab.add has seen it, so the map lookup for id < 0 is only a guard
+			// (never reached on SciTLDR).
+			for i := n - 1; i > 0 && verbs == 0; i-- {
+				if id := toks[i].id; id >= 0 && b.lex[id].kind>>kindLists&finite != 0 || id < 0 && inLists(finite, toks[i].w) {
+					verbs = i + 1
+				}
+			}
+			scope = mayDropScope(h.Text, toks) // most heads hold no comparison: no cut asks then
 		}
 		// A cut that leaves a broken sentence though toks[j] passes NeedsComplement is never the TL;DR,
 		// the sentence uncut is safer: after a number without its noun ("…quantized to 2." of "2-, 3- or
@@ -354,7 +379,7 @@ func (b *candidateBuilder) add(h compress.Head, toks []token, delta float64, ran
 		// subject and its verb (dropsVerb), or inside an adverbial that opens a "that" clause
 		// (frontedAdverbial), or before the scope of a comparison or a "not only" without its "but" (dropsScope).
 		// Training sees it all the same, so that make weights learns what it learned.
-		if last, after := toks[j].w, toks[min(j+2, n-1)].w; b.emit == nil && (isNumber(last) ||
+		if last, after := toks[j].w, toks[min(j+2, n-1)].w; isNumber(last) ||
 			inLists(dangles, last) || endsOnAbbreviation(h.Text[:c.At]) || how.cutInside(h.Text, c.At) ||
 			(last == "only" || isAdverb(last)) && compress.NeedsComplement(toks[j-1].w) ||
 			c.Kind == compress.KindAnd && (inLists(determiner, toks[j-1].w) || isAdverb(after)) ||
@@ -362,10 +387,10 @@ func (b *candidateBuilder) add(h compress.Head, toks []token, delta float64, ran
 			c.Kind == compress.KindThat && inLists(determiner, toks[j-1].w) &&
 				strings.Contains(h.Text[toks[j-2].end:toks[j-1].start], ",") ||
 			j+1 < verbs && dropsVerb(h.Text, c.At, toks[j+1:verbs]) || frontFrom < c.At && c.At <= frontTo ||
-			scope && dropsScope(h.Text[:c.At], c.Kind)) {
+			scope && dropsScope(h.Text[:c.At], c.Kind) {
 			continue
 		}
-		make1(c.At, j+1, c.Kind)
+		b.rate(h.Text, c.At, s)
 	}
 }
 
@@ -449,6 +474,22 @@ func (b *candidateBuilder) score(delta float64, rank, k, n, kind int) float64 {
 		s += w[cEF1Long] * (2 * g / float64(k+30))
 	}
 	return s + w[cKind+kind]*1
+}
+
+// improves reports whether rate would keep a candidate of score s as the best of one of its kinds so far.
+func (b *candidateBuilder) improves(s float64) bool {
+	if b.argued {
+		if b.arguedAt < 0 || s > b.arguedScore {
+			return true
+		}
+	} else if b.bestAt < 0 || s > b.bestScore {
+		return true
+	}
+	if !b.own {
+		return false
+	}
+	o := &b.owns[len(b.owns)-1]
+	return b.ownAt < 0 || s > b.ownScore || o.at < 0 || s > o.score
 }
 
 // rate keeps the candidate head[:at] of score s where it is the best of its kind so far.

@@ -103,51 +103,57 @@ func wordFeatures(title string, sentences [][]token) (map[string]int, []WordFeat
 	return ids, out
 }
 
-// wordProbs returns the probability that the TL;DR uses each word of the vocabulary: wordFeatures
-// fused with the model, without building the feature vectors.
+// wordProbs returns the probability that the TL;DR uses each word of the vocabulary (wordProb).
 func (m *Model) wordProbs(v *vocab, probs []float64, cache *sigmoidCache) []float64 {
 	probs = grow(probs, len(v.words))
-	lex := m.lexOf(v)
-	for id, w := range v.words {
-		s := lex[id].token + m.token[tBias]
-		if v.info[id].inTitle {
-			s += m.token[tTitle]
-		}
-		if v.info[id].stop {
-			s += m.token[tStop]
-		}
-		if v.info[id].digit {
-			s += m.token[tDigit]
-		}
-		if v.info[id].first {
-			s += m.token[tFirst]
-		}
-		if len(w) > 8 {
-			s += m.token[tLong]
-		}
-		switch v.info[id].df {
-		case 1:
-			s += m.token[tDF1]
-		case 2:
-			s += m.token[tDF2]
-		default:
-			s += m.token[tDF3Plus]
-		}
-		if v.info[id].upper {
-			s += m.token[tUpper]
-		}
-		if v.info[id].contribution {
-			s += m.token[tContribution]
-		}
-		if !v.info[id].inTitle && len(w) >= stemLen && hasStem(v.titleStems, stemKey(w)) {
-			s += m.token[tTitleStem]
-		}
-		probs[id] = cache.sigmoid(s)
-		if m.tokenOverride != nil {
-			probs[id] = m.tokenOverride(w, probs[id])
-		}
+	for id := range v.words {
+		probs[id] = m.wordProb(v, id, cache)
 	}
 	return probs
+}
+
+// wordProb returns the probability that the TL;DR uses word id of the vocabulary: wordFeatures fused with
+// the model, without building the feature vector.
+func (m *Model) wordProb(v *vocab, id int, cache *sigmoidCache) float64 {
+	w := v.words[id]
+	s := m.lexOf(v)[id].token + m.token[tBias]
+	if v.info[id].inTitle {
+		s += m.token[tTitle]
+	}
+	if v.info[id].stop {
+		s += m.token[tStop]
+	}
+	if v.info[id].digit {
+		s += m.token[tDigit]
+	}
+	if v.info[id].first {
+		s += m.token[tFirst]
+	}
+	if len(w) > 8 {
+		s += m.token[tLong]
+	}
+	switch v.info[id].df {
+	case 1:
+		s += m.token[tDF1]
+	case 2:
+		s += m.token[tDF2]
+	default:
+		s += m.token[tDF3Plus]
+	}
+	if v.info[id].upper {
+		s += m.token[tUpper]
+	}
+	if v.info[id].contribution {
+		s += m.token[tContribution]
+	}
+	if !v.info[id].inTitle && len(w) >= stemLen && hasStem(v.titleStems, stemKey(w)) {
+		s += m.token[tTitleStem]
+	}
+	p := cache.sigmoid(s)
+	if m.tokenOverride != nil {
+		p = m.tokenOverride(w, p)
+	}
+	return p
 }
 
 // WordProbs returns the token model's probability that the TL;DR uses each distinct word of the

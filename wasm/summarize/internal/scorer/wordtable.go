@@ -141,6 +141,12 @@ func (w *WordTable) Put(key string, h uint32, val int32) { w.t.put(key, h, val) 
 // WordHash is the hash Get and Put take.
 func WordHash(w string) uint32 { return wordHash(w) }
 
+// WordHashBytes is WordHash of a word held in bytes, which it does not copy. It is not inlined: hashBytes'
+// generic body, inlined into another package, made the bytes escape to the heap there.
+//
+//go:noinline
+func WordHashBytes(w []byte) uint32 { return hashBytes(w) }
+
 // wordIndex finds the words of a fixed list, built once and then only read: the model's lexicon, which every
 // new word of an abstract is looked up in. Its slots hold no generation and no key: 8 bytes each, so that a
 // lexicon of 2,000 words fits in the L2 cache, where wordTable's slots are four times as large (as the
