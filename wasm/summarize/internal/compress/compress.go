@@ -948,15 +948,11 @@ func subjectPointsBack(s string) bool {
 	return false
 }
 
-// OwnVoice reports a sentence in the paper's own voice: "We…", "Our…", "This (workshop) paper…", "In this
-// paper…", "The aim of this study…". A TL;DR whose subject points back gives way only to such a sentence: any other may be background
-// or prior work ("Knowledge distillation, the standard approach…, minimizes…").
-func OwnVoice(s string) bool {
-	return OpensOwnVoice(s) && !ArguedPointsBack(s) // "We argue that this imposes…" says what it argues against only before it
-}
-
-// OpensOwnVoice is OwnVoice but for an argued claim that points back, which a caller that has asked
-// ArguedPointsBack already need not ask again.
+// OpensOwnVoice reports a sentence that opens in the paper's own voice: "We…", "Our…", "This (workshop) paper…",
+// "In this paper…", "The aim of this study…". A TL;DR whose subject points back gives way only to such a sentence,
+// unless it is an argued claim that points back (ArguedPointsBack: "We argue that this imposes…" says what it argues
+// against only before it), which the caller asks apart, once per sentence: any other may be background or prior
+// work ("Knowledge distillation, the standard approach…, minimizes…").
 func OpensOwnVoice(s string) bool {
 	w, rest, _ := strings.Cut(s, " ")
 	if w == "We" || w == "Our" {

@@ -325,7 +325,7 @@ func (b *candidateBuilder) add(h compress.Head, toks []token, delta float64, ran
 		b.emit(c)
 	}
 	b.argued = b.emit == nil && compress.ArguedPointsBack(h.Text)
-	b.own = b.emit == nil && !b.argued && compress.OpensOwnVoice(h.Text) // compress.OwnVoice, asking ArguedPointsBack once
+	b.own = b.emit == nil && !b.argued && compress.OpensOwnVoice(h.Text)
 	if b.own {
 		b.owns = append(b.owns, ownHead{head: h.Text, raw: b.raw, at: -1})
 	}
